@@ -1,0 +1,236 @@
+//! Fixed-scale decimals: Magento's `DECIMAL(20,4)` money and `DECIMAL(12,4)` quantities.
+//!
+//! In memory an [`Amount`] is a `rust_decimal::Decimal`; in SQLite it is an INTEGER holding
+//! ten-thousandths (exact, and comparable in SQL for searchCriteria filters); in JSON it is a
+//! number printed the way PHP's `json_encode` prints Magento's float cast: `1917.6`, `300`,
+//! `-404.4` (normalized, no trailing zeros, never through f64).
+
+use std::fmt;
+use std::ops::{Add, AddAssign, Neg, Sub, SubAssign};
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use sqlx::encode::IsNull;
+use sqlx::error::BoxDynError;
+use sqlx::sqlite::{Sqlite, SqliteArgumentValue, SqliteTypeInfo, SqliteValueRef};
+use sqlx::{Decode, Encode, Type};
+
+/// Scale of every stored amount (Magento's DECIMAL(x,4)).
+pub const SCALE: u32 = 4;
+const FACTOR: i64 = 10_000;
+
+/// A decimal stored with four fractional digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Amount(Decimal);
+
+impl Amount {
+    pub const ZERO: Amount = Amount(Decimal::ZERO);
+
+    /// Rounds to the storage scale, half away from zero, as MySQL does on a DECIMAL(x,4) insert.
+    pub fn new(value: Decimal) -> Self {
+        Amount(value.round_dp_with_strategy(SCALE, RoundingStrategy::MidpointAwayFromZero))
+    }
+
+    pub fn from_int(value: i64) -> Self {
+        Amount(Decimal::from(value))
+    }
+
+    /// Builds an amount from its stored form (ten-thousandths).
+    pub fn from_ten_thousandths(raw: i64) -> Self {
+        Amount(Decimal::new(raw, SCALE))
+    }
+
+    /// The stored form (ten-thousandths); `None` when the value does not fit an i64.
+    pub fn to_ten_thousandths(self) -> Option<i64> {
+        let scaled = self.0.round_dp_with_strategy(SCALE, RoundingStrategy::MidpointAwayFromZero)
+            * Decimal::from(FACTOR);
+        i64::try_from(scaled.trunc()).ok()
+    }
+
+    pub fn decimal(self) -> Decimal {
+        self.0
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+
+    /// `PriceCurrency::round`: two decimals, half away from zero.
+    pub fn round_price(value: Decimal) -> Decimal {
+        value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    }
+
+    /// Parses the exact text of a JSON number or a PHP numeric string.
+    pub fn parse(text: &str) -> Option<Amount> {
+        let t = text.trim();
+        let d = if t.contains(['e', 'E']) {
+            Decimal::from_scientific(t).ok()?
+        } else {
+            t.strip_prefix('+').unwrap_or(t).parse::<Decimal>().ok()?
+        };
+        Some(Amount::new(d))
+    }
+
+    /// Truncates toward zero, as PHP's `(int)` cast does.
+    pub fn trunc(self) -> Amount {
+        Amount(self.0.trunc())
+    }
+
+    pub fn max(self, other: Amount) -> Amount {
+        if self >= other {
+            self
+        } else {
+            other
+        }
+    }
+
+    pub fn min(self, other: Amount) -> Amount {
+        if self <= other {
+            self
+        } else {
+            other
+        }
+    }
+}
+
+impl From<Decimal> for Amount {
+    fn from(value: Decimal) -> Self {
+        Amount::new(value)
+    }
+}
+
+impl From<i64> for Amount {
+    fn from(value: i64) -> Self {
+        Amount::from_int(value)
+    }
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0.normalize(), f)
+    }
+}
+
+impl Add for Amount {
+    type Output = Amount;
+    fn add(self, rhs: Amount) -> Amount {
+        Amount(self.0 + rhs.0)
+    }
+}
+impl Sub for Amount {
+    type Output = Amount;
+    fn sub(self, rhs: Amount) -> Amount {
+        Amount(self.0 - rhs.0)
+    }
+}
+impl Neg for Amount {
+    type Output = Amount;
+    fn neg(self) -> Amount {
+        Amount(-self.0)
+    }
+}
+impl AddAssign for Amount {
+    fn add_assign(&mut self, rhs: Amount) {
+        self.0 += rhs.0;
+    }
+}
+impl SubAssign for Amount {
+    fn sub_assign(&mut self, rhs: Amount) {
+        self.0 -= rhs.0;
+    }
+}
+impl std::iter::Sum for Amount {
+    fn sum<I: Iterator<Item = Amount>>(iter: I) -> Amount {
+        iter.fold(Amount::ZERO, |a, b| a + b)
+    }
+}
+
+impl Serialize for Amount {
+    /// A JSON number with the exact decimal digits (serde_json's arbitrary_precision), never f64.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        rust_decimal::serde::arbitrary_precision::serialize(&self.0.normalize(), serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Amount {
+    /// From a JSON number (or numeric string), exactly.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        rust_decimal::serde::arbitrary_precision::deserialize(deserializer).map(Amount::new)
+    }
+}
+
+impl Type<Sqlite> for Amount {
+    fn type_info() -> SqliteTypeInfo {
+        <i64 as Type<Sqlite>>::type_info()
+    }
+    fn compatible(ty: &SqliteTypeInfo) -> bool {
+        <i64 as Type<Sqlite>>::compatible(ty)
+    }
+}
+
+impl<'q> Encode<'q, Sqlite> for Amount {
+    fn encode_by_ref(
+        &self,
+        buf: &mut Vec<SqliteArgumentValue<'q>>,
+    ) -> Result<IsNull, BoxDynError> {
+        let raw = self
+            .to_ten_thousandths()
+            .ok_or_else(|| format!("amount {} is out of range", self.0))?;
+        <i64 as Encode<Sqlite>>::encode(raw, buf)
+    }
+}
+
+impl<'r> Decode<'r, Sqlite> for Amount {
+    fn decode(value: SqliteValueRef<'r>) -> Result<Self, BoxDynError> {
+        let raw = <i64 as Decode<Sqlite>>::decode(value)?;
+        Ok(Amount::from_ten_thousandths(raw))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn json_looks_like_magento() {
+        let cases = [
+            ("1917.6000", "1917.6"),
+            ("300", "300"),
+            ("-404.4", "-404.4"),
+            ("0.0000", "0"),
+            ("-0", "0"),
+            ("4.4", "4.4"),
+        ];
+        for (input, json) in cases {
+            assert_eq!(serde_json::to_string(&Amount::new(d(input))).unwrap(), json);
+        }
+    }
+
+    #[test]
+    fn storage_is_exact_ten_thousandths() {
+        assert_eq!(Amount::new(d("1917.6")).to_ten_thousandths(), Some(19_176_000));
+        assert_eq!(Amount::from_ten_thousandths(-4_044_000), Amount::new(d("-404.4")));
+        // MySQL DECIMAL(x,4) rounds half away from zero on insert.
+        assert_eq!(Amount::new(d("0.00005")), Amount::new(d("0.0001")));
+        assert_eq!(Amount::new(d("-0.00005")), Amount::new(d("-0.0001")));
+    }
+
+    #[test]
+    fn parses_php_numeric_text() {
+        assert_eq!(Amount::parse(" 1e2"), Some(Amount::from_int(100)));
+        assert_eq!(Amount::parse("20.5"), Some(Amount::new(d("20.5"))));
+        assert_eq!(Amount::parse("x"), None);
+    }
+
+    #[test]
+    fn round_price_is_half_away_from_zero() {
+        assert_eq!(Amount::round_price(d("3.335")), d("3.34"));
+        assert_eq!(Amount::round_price(d("-3.335")), d("-3.34"));
+        assert_eq!(Amount::round_price(d("8.625")), d("8.63"));
+    }
+}

@@ -1,0 +1,170 @@
+//! Queries on the MSI tables.
+
+use sqlx::SqliteConnection;
+
+use crate::amount::Amount;
+use crate::inventory::SourceItem;
+use crate::search::{Bind, Field, Kind, SearchCriteria};
+
+/// The stock of the store's website (`inventory_stock_sales_channel`); the default stock 1 when
+/// the website is linked to none.
+pub async fn stock_id_for_store(conn: &mut SqliteConnection, store_id: i64) -> Result<i64, sqlx::Error> {
+    let stock: Option<i64> = sqlx::query_scalar(
+        "SELECT c.stock_id FROM store s
+         JOIN store_website w ON w.website_id = s.website_id
+         JOIN inventory_stock_sales_channel c ON c.type = 'website' AND c.code = w.code
+         WHERE s.store_id = ?",
+    )
+    .bind(store_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(stock.unwrap_or(1))
+}
+
+/// In-stock source items of `skus` at the enabled sources linked to the stock, ordered by link
+/// priority, then source item row order (GetInStockSourceItemsBySkusAndSortedSource).
+pub async fn in_stock_items_by_priority(
+    conn: &mut SqliteConnection,
+    stock_id: i64,
+    skus: &[String],
+) -> Result<Vec<SourceItem>, sqlx::Error> {
+    let marks = vec!["LOWER(?)"; skus.len()].join(", ");
+    let sql = format!(
+        "SELECT si.source_item_id, si.sku, si.source_code, si.quantity, si.status
+         FROM inventory_source_item si
+         JOIN inventory_source_stock_link l ON l.source_code = si.source_code AND l.stock_id = ?
+         JOIN inventory_source s ON s.source_code = si.source_code AND s.enabled = 1
+         WHERE si.status = 1 AND LOWER(si.sku) IN ({marks})
+         ORDER BY l.priority, si.source_item_id"
+    );
+    let mut q = sqlx::query_as::<_, SourceItem>(&sql).bind(stock_id);
+    for sku in skus {
+        q = q.bind(sku);
+    }
+    q.fetch_all(conn).await
+}
+
+/// `UPDATE ... SET quantity = quantity - qty` when the source holds enough; false otherwise.
+pub async fn decrement_source_item(
+    conn: &mut SqliteConnection,
+    source_code: &str,
+    sku: &str,
+    qty: Amount,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE inventory_source_item SET quantity = quantity - ?1
+         WHERE source_code = ?2 AND sku = ?3 AND quantity - ?1 >= 0",
+    )
+    .bind(qty)
+    .bind(source_code)
+    .bind(sku)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Appends one row to `inventory_reservation`.
+pub async fn append_reservation(
+    conn: &mut SqliteConnection,
+    stock_id: i64,
+    sku: &str,
+    quantity: Amount,
+    metadata: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO inventory_reservation (stock_id, sku, quantity, metadata) VALUES (?, ?, ?, ?)")
+        .bind(stock_id)
+        .bind(sku)
+        .bind(quantity)
+        .bind(metadata)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn product_type(conn: &mut SqliteConnection, sku: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT type_id FROM catalog_product_entity WHERE sku = ?")
+        .bind(sku)
+        .fetch_optional(conn)
+        .await
+}
+
+pub async fn stock_exists(conn: &mut SqliteConnection, stock_id: i64) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT stock_id FROM inventory_stock WHERE stock_id = ?")
+        .bind(stock_id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.is_some())
+}
+
+/// Σ in-stock quantity of the SKU at enabled sources linked to the stock; `None` when the SKU
+/// has no source item there at all (no stock index row).
+pub async fn stock_quantity(
+    conn: &mut SqliteConnection,
+    sku: &str,
+    stock_id: i64,
+) -> Result<Option<Amount>, sqlx::Error> {
+    let (rows, qty): (i64, Option<Amount>) = sqlx::query_as(
+        "SELECT COUNT(*), SUM(CASE WHEN si.status = 1 THEN si.quantity ELSE 0 END)
+         FROM inventory_source_item si
+         JOIN inventory_source_stock_link l ON l.source_code = si.source_code AND l.stock_id = ?
+         JOIN inventory_source s ON s.source_code = si.source_code AND s.enabled = 1
+         WHERE si.sku = ?",
+    )
+    .bind(stock_id)
+    .bind(sku)
+    .fetch_one(conn)
+    .await?;
+    Ok((rows > 0).then(|| qty.unwrap_or_default()))
+}
+
+/// `GetReservationsQuantity`: Σ reservations of the SKU on the stock (0 without rows).
+pub async fn reservations(conn: &mut SqliteConnection, sku: &str, stock_id: i64) -> Result<Amount, sqlx::Error> {
+    let sum: Option<Amount> =
+        sqlx::query_scalar("SELECT SUM(quantity) FROM inventory_reservation WHERE sku = ? AND stock_id = ?")
+            .bind(sku)
+            .bind(stock_id)
+            .fetch_one(conn)
+            .await?;
+    Ok(sum.unwrap_or_default())
+}
+
+/// The fields of `SourceItemInterface` a client may filter and sort on.
+pub const SOURCE_ITEM_FIELDS: &[Field] = &[
+    Field { name: "sku", column: "sku", kind: Kind::Text },
+    Field { name: "source_code", column: "source_code", kind: Kind::Text },
+    Field { name: "quantity", column: "quantity", kind: Kind::Amount },
+    Field { name: "status", column: "status", kind: Kind::Int },
+    Field { name: "source_item_id", column: "source_item_id", kind: Kind::Int },
+];
+
+fn bind_all<'q, O>(
+    mut q: sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>,
+    binds: &[Bind],
+) -> sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>> {
+    for b in binds {
+        q = match b {
+            Bind::Text(t) => q.bind(t.clone()),
+            Bind::Int(i) => q.bind(*i),
+            Bind::Amount(a) => q.bind(*a),
+        };
+    }
+    q
+}
+
+/// `SourceItemRepositoryInterface::getList`: the page of matches and the total count.
+pub async fn search_source_items(
+    conn: &mut SqliteConnection,
+    criteria: &SearchCriteria,
+) -> Result<(Vec<SourceItem>, i64), crate::http::error::Error> {
+    let parts = criteria.to_sql(SOURCE_ITEM_FIELDS, "source_item_id ASC")?;
+    let count_sql = format!("SELECT COUNT(*) FROM inventory_source_item{}", parts.where_sql);
+    let (total,): (i64,) = bind_all(sqlx::query_as(&count_sql), &parts.binds).fetch_one(&mut *conn).await?;
+    let sql = format!(
+        "SELECT source_item_id, sku, source_code, quantity, status FROM inventory_source_item{}{}{}",
+        parts.where_sql,
+        parts.order_sql,
+        criteria.limit_sql(total)
+    );
+    let items = bind_all(sqlx::query_as::<_, SourceItem>(&sql), &parts.binds).fetch_all(conn).await?;
+    Ok((items, total))
+}

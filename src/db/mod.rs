@@ -1,0 +1,216 @@
+//! Storage: the SQLite pools, migrations, and small helpers shared by the query modules.
+//!
+//! Query functions take a `&mut SqliteConnection` so that a service can compose several of them
+//! in one transaction. The db layer never calls up into services or HTTP.
+
+pub mod inventory;
+pub mod sales;
+pub mod store;
+pub mod tokens;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use sqlx::{Sqlite, SqliteConnection, Transaction};
+
+use crate::amount::Amount;
+
+/// Embedded migrations (migrations/*.sql), so the binary runs from any folder.
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// The two pools: many readers (WAL lets them run beside the writer) and exactly one writer
+/// connection, so that writers queue in-process instead of failing with SQLITE_BUSY.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pub read: SqlitePool,
+    pub write: SqlitePool,
+}
+
+impl Db {
+    /// Opens (creating if missing) the database at `url` and applies the migrations.
+    pub async fn open(url: &str) -> Result<Db, sqlx::Error> {
+        let options = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // FULL: a commit that answered 200 survives a power cut (the WAL is synced).
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let write = SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(1)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(options.clone())
+            .await?;
+        MIGRATOR.run(&write).await?;
+        let read = SqlitePoolOptions::new()
+            .max_connections(4)
+            .min_connections(1)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(options.read_only(true))
+            .await?;
+        Ok(Db { read, write })
+    }
+
+    /// Starts a write transaction with `BEGIN IMMEDIATE`: the write lock is taken up front, so
+    /// two racing writers serialize instead of failing halfway.
+    pub async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>, sqlx::Error> {
+        self.write.begin_with("BEGIN IMMEDIATE").await
+    }
+
+    pub async fn close(&self) {
+        self.read.close().await;
+        self.write.close().await;
+    }
+}
+
+/// A value bound into a generated INSERT or UPDATE.
+#[derive(Debug, Clone)]
+pub enum SqlValue {
+    Int(Option<i64>),
+    Text(Option<String>),
+    Amount(Option<Amount>),
+}
+
+impl From<i64> for SqlValue {
+    fn from(v: i64) -> Self {
+        SqlValue::Int(Some(v))
+    }
+}
+impl From<Option<i64>> for SqlValue {
+    fn from(v: Option<i64>) -> Self {
+        SqlValue::Int(v)
+    }
+}
+impl From<String> for SqlValue {
+    fn from(v: String) -> Self {
+        SqlValue::Text(Some(v))
+    }
+}
+impl From<Option<String>> for SqlValue {
+    fn from(v: Option<String>) -> Self {
+        SqlValue::Text(v)
+    }
+}
+impl From<Amount> for SqlValue {
+    fn from(v: Amount) -> Self {
+        SqlValue::Amount(Some(v))
+    }
+}
+impl From<Option<Amount>> for SqlValue {
+    fn from(v: Option<Amount>) -> Self {
+        SqlValue::Amount(v)
+    }
+}
+
+/// A row type whose columns can be listed for a generated INSERT/UPDATE.
+pub trait Columns {
+    /// `(column, value)` for every column, the primary key included.
+    fn columns(&self) -> Vec<(&'static str, SqlValue)>;
+}
+
+/// Declares a row struct (readable with `sqlx::FromRow`) and its [`Columns`] in one place, so the
+/// column list is written once.
+#[macro_export]
+macro_rules! row_struct {
+    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$fmeta:meta])* pub $field:ident : $ty:ty),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq, sqlx::FromRow)]
+        pub struct $name { $($(#[$fmeta])* pub $field: $ty),* }
+        impl $crate::db::Columns for $name {
+            fn columns(&self) -> Vec<(&'static str, $crate::db::SqlValue)> {
+                vec![$((stringify!($field), $crate::db::SqlValue::from(self.$field.clone()))),*]
+            }
+        }
+    };
+}
+
+fn bind<'q>(
+    query: sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
+    value: SqlValue,
+) -> sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
+    match value {
+        SqlValue::Int(v) => query.bind(v),
+        SqlValue::Text(v) => query.bind(v),
+        SqlValue::Amount(v) => query.bind(v),
+    }
+}
+
+/// Inserts `row` into `table`, leaving out the key column `key` so SQLite assigns it (when the
+/// row's key is 0) and returns the new key.
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    table: &str,
+    key: &str,
+    row: &impl Columns,
+) -> Result<i64, sqlx::Error> {
+    let columns: Vec<(&'static str, SqlValue)> = row
+        .columns()
+        .into_iter()
+        .filter(|(name, value)| *name != key || !matches!(value, SqlValue::Int(Some(0)) | SqlValue::Int(None)))
+        .collect();
+    let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
+    let marks = vec!["?"; names.len()].join(", ");
+    let sql = format!("INSERT INTO {table} ({}) VALUES ({marks})", names.join(", "));
+    let mut query = sqlx::query(&sql);
+    for (_, value) in columns {
+        query = bind(query, value);
+    }
+    Ok(query.execute(conn).await?.last_insert_rowid())
+}
+
+/// Writes every column of `row` to the row of `table` whose `key` equals the row's key.
+pub async fn update(
+    conn: &mut SqliteConnection,
+    table: &str,
+    key: &str,
+    row: &impl Columns,
+) -> Result<(), sqlx::Error> {
+    let mut columns = row.columns();
+    let key_pos = columns
+        .iter()
+        .position(|(n, _)| *n == key)
+        .ok_or_else(|| sqlx::Error::ColumnNotFound(key.to_owned()))?;
+    let (_, key_value) = columns.remove(key_pos);
+    let sets: Vec<String> = columns.iter().map(|(n, _)| format!("{n} = ?")).collect();
+    let sql = format!("UPDATE {table} SET {} WHERE {key} = ?", sets.join(", "));
+    let mut query = sqlx::query(&sql);
+    for (_, value) in columns {
+        query = bind(query, value);
+    }
+    query = bind(query, key_value);
+    query.execute(conn).await?;
+    Ok(())
+}
+
+/// Moves an AUTOINCREMENT counter so that the next id of `table` is `next_id`.
+pub async fn set_next_id(
+    conn: &mut SqliteConnection,
+    table: &str,
+    next_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sqlite_sequence WHERE name = ?")
+        .bind(table)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)")
+        .bind(table)
+        .bind(next_id - 1)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Now, as Magento writes timestamps: `YYYY-MM-DD HH:MM:SS` in UTC.
+pub fn now_timestamp() -> String {
+    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
+    time::OffsetDateTime::now_utc().format(&format).unwrap_or_default()
+}
+
+/// Seconds since the epoch.
+pub fn unix_now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}

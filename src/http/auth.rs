@@ -1,0 +1,21 @@
+//! `POST /V1/integration/admin/token` (anonymous).
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::post;
+use axum::Router;
+
+use crate::http::error::{json_response, Result};
+use crate::http::extract::Body;
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/rest/V1/integration/admin/token", post(create_admin_token))
+}
+
+/// Replies with the token as a bare JSON string.
+async fn create_admin_token(State(state): State<AppState>, Body(body): Body) -> Result<Response> {
+    let token = crate::auth::create_admin_token(&state, &body).await?;
+    Ok(json_response(StatusCode::OK, &token))
+}

@@ -1,0 +1,319 @@
+//! The one error type, rendered as Magento's Web API renders exceptions.
+//!
+//! Body shape (lib/internal/Magento/Framework/Webapi/Rest/Response.php::_renderMessages and
+//! ErrorProcessor::maskException): `message` (raw phrase, placeholders kept), then `errors` for
+//! aggregated input exceptions, then `parameters` (a list for `%1`, an object for `%name`), never
+//! a trace (production mode).
+
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde_json::{json, Map, Value};
+
+/// A Magento phrase: raw text plus its arguments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrase {
+    pub text: String,
+    pub params: Params,
+}
+
+/// Phrase arguments, positional (`%1`) or named (`%fieldName`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Params {
+    None,
+    List(Vec<String>),
+    Named(Vec<(String, String)>),
+}
+
+impl Phrase {
+    pub fn plain(text: impl Into<String>) -> Self {
+        Phrase { text: text.into(), params: Params::None }
+    }
+    pub fn positional(text: impl Into<String>, args: Vec<String>) -> Self {
+        Phrase { text: text.into(), params: Params::List(args) }
+    }
+    pub fn named(text: impl Into<String>, name: &str, value: impl Into<String>) -> Self {
+        Phrase { text: text.into(), params: Params::Named(vec![(name.to_owned(), value.into())]) }
+    }
+
+    /// The text with its placeholders filled, as `__()` renders it.
+    pub fn render(&self) -> String {
+        let mut out = self.text.clone();
+        match &self.params {
+            Params::None => {}
+            Params::List(args) => {
+                // Replace %N from the highest index down so %1 does not eat %10.
+                for (i, arg) in args.iter().enumerate().rev() {
+                    out = out.replace(&format!("%{}", i + 1), arg);
+                }
+            }
+            Params::Named(args) => {
+                for (name, arg) in args {
+                    out = out.replace(&format!("%{name}"), arg);
+                }
+            }
+        }
+        out
+    }
+
+    fn params_json(&self) -> Value {
+        match &self.params {
+            Params::None => json!([]),
+            Params::List(args) => json!(args),
+            Params::Named(args) => {
+                let map: Map<String, Value> =
+                    args.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect();
+                Value::Object(map)
+            }
+        }
+    }
+}
+
+/// Every failure a request can meet.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// 404 from `Rest/Router::match`.
+    #[error("no route")]
+    NoRoute,
+    /// 401 from `RequestValidator::checkPermissions`: the route's ACL resources.
+    #[error("unauthorized for {0}")]
+    Unauthorized(&'static str),
+    /// 401 `AuthenticationException` (admin sign-in).
+    #[error("authentication failed")]
+    Authentication,
+    /// 404 `NoSuchEntityException`.
+    #[error("not found: {}", .0.text)]
+    NotFound(Phrase),
+    /// 400 `LocalizedException` (InputException, DocumentValidationException, ...).
+    #[error("input: {}", .0.text)]
+    Input(Phrase),
+    /// 400 aggregated `InputException` with two or more errors.
+    #[error("input errors")]
+    Aggregate(Vec<Phrase>),
+    /// A `Webapi\Exception` thrown directly: rendered message, no parameters.
+    #[error("webapi {0}: {1}")]
+    Webapi(StatusCode, String),
+    /// 500: the cause is logged, never shown.
+    #[error("internal: {0}")]
+    Internal(String),
+    #[error(transparent)]
+    Sqlx(#[from] sqlx::Error),
+}
+
+/// `Magento\Framework\Webapi\Exception` 404 text (Rest/Router.php).
+pub const NO_ROUTE: &str = "Request does not match any route.";
+/// `RequestValidator::checkPermissions`.
+pub const NOT_AUTHORIZED: &str = "The consumer isn't authorized to access %resources.";
+/// `AdminTokenService::createAdminAccessToken` / `RequestThrottler::throttle`.
+pub const SIGN_IN_INCORRECT: &str = "The account sign-in was incorrect or your account is disabled temporarily. Please wait and try again later.";
+/// `OrderRepository::get`, `InvoiceRepository::get`: no row.
+pub const ENTITY_DOES_NOT_EXIST: &str =
+    "The entity that was requested doesn't exist. Verify the entity and try again.";
+/// `OrderRepository::get`, `InvoiceRepository::get`: id 0.
+pub const ID_REQUIRED: &str = "An ID is needed. Set the ID and try again.";
+/// `ServiceInputProcessor`: missing required parameter.
+pub const FIELD_REQUIRED: &str = "\"%fieldName\" is required. Enter and try again.";
+/// `ServiceInputProcessor::processInputErrorForNestedSet`.
+pub const FIELD_NOT_SUPPORTED: &str =
+    "\"%fieldName\" is not supported. Correct the field name and try again.";
+/// `AbstractAggregateException` default message.
+pub const INPUT_EXCEPTIONS: &str = "One or more input exceptions have occurred.";
+/// `Rest/Request/Deserializer/Json.php` (production mode).
+pub const DECODING_ERROR: &str = "Decoding error.";
+/// `Rest/Request.php::getContentType`.
+pub const CONTENT_TYPE_EMPTY: &str = "Content-Type header is empty.";
+pub const CONTENT_TYPE_INVALID: &str = "Content-Type header is invalid.";
+pub const UTF8_ONLY: &str = "UTF-8 is the only supported charset.";
+/// `ServiceInputProcessor`: a scalar where a list of objects is expected.
+pub const NOT_ALL_PARAMETERS_VALID: &str = "Not all parameters valid.";
+
+/// `Service/InvoiceService.php::setInvoiceItemQuantity` (argument: the item name).
+pub const INVALID_QTY_TO_INVOICE: &str = "We found an invalid quantity to invoice item \"%1\".";
+/// `Model/InvoiceOrder.php`: prefix of the joined validator messages.
+pub const INVOICE_VALIDATION_ERRORS: &str = "Invoice Document Validation Error(s):";
+/// `Model/Order/InvoiceQuantityValidator.php`.
+pub const INVOICE_WITHOUT_PRODUCTS: &str =
+    "The invoice can't be created without products. Add products and try again.";
+/// `Model/Order/Validation/CanInvoice.php` (argument: the order status; no full stop).
+pub const INVOICE_BAD_STATUS: &str = "An invoice cannot be created when an order has a status of %1";
+/// `Model/Order/Validation/CanInvoice.php`.
+pub const ORDER_DOES_NOT_ALLOW_INVOICE: &str = "The order does not allow an invoice to be created.";
+/// `Model/InvoiceOrder.php`: any failure while paying and saving (CouldNotInvoiceException).
+pub const COULD_NOT_SAVE_INVOICE: &str = "Could not save an invoice, see error log for details";
+/// `InventorySales/Model/GetProductSalableQty.php` (NoSuchEntityException).
+pub const PRODUCT_DOES_NOT_EXIST: &str =
+    "The product that was requested doesn't exist. Verify the product and try again.";
+/// `InventorySales/Model/GetProductSalableQty.php` (InputException).
+pub const NO_SOURCE_ITEMS_SUPPORT: &str =
+    "Can't check requested quantity for products without Source Items support.";
+/// `InventoryIndexer/Model/ResourceModel/GetStockItemData.php`.
+pub const COULD_NOT_RECEIVE_STOCK_ITEM: &str = "Could not receive Stock Item data";
+/// `Framework/Api/SortOrder.php`.
+pub const SORT_DIRECTION: &str =
+    "The sort order has to be specified as %1 for ascending order or %2 for descending order.";
+
+impl Error {
+    pub fn input(text: impl Into<String>) -> Self {
+        Error::Input(Phrase::plain(text))
+    }
+
+    pub fn entity_not_found() -> Self {
+        Error::NotFound(Phrase::plain(ENTITY_DOES_NOT_EXIST))
+    }
+
+    pub fn required(field: &str) -> Self {
+        Error::Input(Phrase::named(FIELD_REQUIRED, "fieldName", field))
+    }
+
+    /// One error stays itself; two or more become the aggregate (AbstractAggregateException).
+    pub fn aggregate(mut phrases: Vec<Phrase>) -> Self {
+        if phrases.len() == 1 {
+            Error::Input(phrases.remove(0))
+        } else {
+            Error::Aggregate(phrases)
+        }
+    }
+
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        Error::Internal(cause.to_string())
+    }
+
+    pub fn status_code(&self) -> StatusCode {
+        match self {
+            Error::NoRoute | Error::NotFound(_) => StatusCode::NOT_FOUND,
+            Error::Unauthorized(_) | Error::Authentication => StatusCode::UNAUTHORIZED,
+            Error::Input(_) | Error::Aggregate(_) => StatusCode::BAD_REQUEST,
+            Error::Webapi(status, _) => *status,
+            Error::Internal(_) | Error::Sqlx(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The JSON body, keys in Magento's order.
+    pub fn body(&self) -> Value {
+        let mut body = Map::new();
+        match self {
+            Error::NoRoute => {
+                body.insert("message".into(), NO_ROUTE.into());
+            }
+            Error::Unauthorized(resources) => {
+                body.insert("message".into(), NOT_AUTHORIZED.into());
+                body.insert("parameters".into(), json!({ "resources": resources }));
+            }
+            Error::Authentication => {
+                body.insert("message".into(), SIGN_IN_INCORRECT.into());
+            }
+            Error::NotFound(phrase) | Error::Input(phrase) => {
+                body.insert("message".into(), phrase.text.clone().into());
+                if phrase.params != Params::None {
+                    body.insert("parameters".into(), phrase.params_json());
+                }
+            }
+            Error::Aggregate(phrases) => {
+                body.insert("message".into(), INPUT_EXCEPTIONS.into());
+                let errors: Vec<Value> = phrases
+                    .iter()
+                    .map(|p| json!({ "message": p.text, "parameters": p.params_json() }))
+                    .collect();
+                body.insert("errors".into(), Value::Array(errors));
+            }
+            Error::Webapi(_, message) => {
+                body.insert("message".into(), message.clone().into());
+            }
+            Error::Internal(_) | Error::Sqlx(_) => {
+                body.insert("message".into(), internal_error_message().into());
+            }
+        }
+        Value::Object(body)
+    }
+}
+
+/// `ErrorProcessor::INTERNAL_SERVER_ERROR_MSG` with a PHP `uniqid("webapi-")`-like report id
+/// (8 hex digits of seconds, 5 of microseconds).
+fn internal_error_message() -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    format!(
+        "Internal Error. Details are available in Magento log file. Report ID: webapi-{:08x}{:05x}",
+        now.as_secs() as u32,
+        now.subsec_micros()
+    )
+}
+
+impl IntoResponse for Error {
+    fn into_response(self) -> Response {
+        let status = self.status_code();
+        let body = self.body();
+        match &self {
+            Error::Internal(cause) => {
+                tracing::error!(report = %body["message"], %cause, "internal error")
+            }
+            Error::Sqlx(cause) => {
+                tracing::error!(report = %body["message"], %cause, "database error")
+            }
+            _ => {}
+        }
+        json_response(status, &body)
+    }
+}
+
+/// A JSON reply with Magento's content type.
+pub fn json_response(status: StatusCode, body: &impl serde::Serialize) -> Response {
+    match serde_json::to_vec(body) {
+        Ok(bytes) => (
+            status,
+            [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => Error::internal(e).into_response(),
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_positional_and_named() {
+        let p = Phrase::positional(
+            "We found an invalid quantity to invoice item \"%1\".",
+            vec!["Driven Backpack".into()],
+        );
+        assert_eq!(p.render(), "We found an invalid quantity to invoice item \"Driven Backpack\".");
+        let body = Error::Input(p).body();
+        assert_eq!(
+            body,
+            json!({"message": "We found an invalid quantity to invoice item \"%1\".", "parameters": ["Driven Backpack"]})
+        );
+        let body = Error::required("username").body();
+        assert_eq!(body, json!({"message": FIELD_REQUIRED, "parameters": {"fieldName": "username"}}));
+    }
+
+    #[test]
+    fn aggregate_of_one_is_the_one() {
+        let one = Error::aggregate(vec![Phrase::named(FIELD_REQUIRED, "fieldName", "a")]);
+        assert_eq!(one.body()["message"], FIELD_REQUIRED);
+        let two = Error::aggregate(vec![
+            Phrase::named(FIELD_REQUIRED, "fieldName", "a"),
+            Phrase::named(FIELD_REQUIRED, "fieldName", "b"),
+        ]);
+        assert_eq!(
+            two.body(),
+            json!({"message": INPUT_EXCEPTIONS, "errors": [
+                {"message": FIELD_REQUIRED, "parameters": {"fieldName": "a"}},
+                {"message": FIELD_REQUIRED, "parameters": {"fieldName": "b"}}
+            ]})
+        );
+    }
+
+    #[test]
+    fn internal_error_hides_the_cause() {
+        let body = Error::internal("disk on fire").body();
+        let msg = body["message"].as_str().unwrap();
+        assert!(msg.starts_with("Internal Error. Details are available in Magento log file. Report ID: webapi-"));
+        assert_eq!(msg.len(), "Internal Error. Details are available in Magento log file. Report ID: webapi-".len() + 13);
+        assert!(!msg.contains("disk"));
+    }
+}

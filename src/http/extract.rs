@@ -1,0 +1,202 @@
+//! Magento-flavoured extractors: admin authorization per route, the JSON body with Magento's
+//! answers to bad bodies, and `searchCriteria` from the query string.
+
+use std::marker::PhantomData;
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{header, Method, StatusCode};
+use serde_json::{Map, Value};
+
+use crate::http::error::{self as e, Error};
+use crate::search::SearchCriteria;
+use crate::AppState;
+
+/// An ACL resource of `webapi.xml`.
+pub trait Acl {
+    const RESOURCE: &'static str;
+}
+
+macro_rules! acl {
+    ($($name:ident => $resource:literal),* $(,)?) => {
+        $(
+            #[doc = concat!("`", $resource, "`")]
+            pub struct $name;
+            impl Acl for $name {
+                const RESOURCE: &'static str = $resource;
+            }
+        )*
+    };
+}
+
+acl! {
+    SalesView => "Magento_Sales::actions_view",
+    SalesCreate => "Magento_Sales::api_actions",
+    SalesInvoice => "Magento_Sales::invoice",
+    SalesInvoiceView => "Magento_Sales::sales_invoice",
+    StoreView => "Magento_Backend::store",
+    InventorySourceItem => "Magento_InventoryApi::source",
+    InventorySalableQty => "Magento_InventoryApi::stock",
+}
+
+/// Proof that the request carries a valid admin token. Any admin token passes every resource
+/// (magemu's admin role is "all"); otherwise the answer is Magento's 401 naming `R`'s resource.
+/// Listed first in a handler, it runs before the body is read: no token and a broken body is 401.
+pub struct Admin<R: Acl>(PhantomData<R>);
+
+impl<R: Acl + Send + Sync> FromRequestParts<AppState> for Admin<R> {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(bearer_token);
+        match token {
+            Some(token) if crate::auth::is_valid_admin_token(state, token).await? => {
+                Ok(Admin(PhantomData))
+            }
+            _ => Err(Error::Unauthorized(R::RESOURCE)),
+        }
+    }
+}
+
+/// `TokenUserContext::processRequest`: exactly `<type> <token>`, type `bearer` in any case.
+fn bearer_token(header: &str) -> Option<&str> {
+    let mut pieces = header.split(' ');
+    let (kind, token) = (pieces.next()?, pieces.next()?);
+    (pieces.next().is_none() && kind.eq_ignore_ascii_case("bearer") && !token.is_empty())
+        .then_some(token)
+}
+
+/// Largest body accepted (Magento sits behind a web server that caps bodies; 413 past it).
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// The decoded body parameters. An empty body is no parameters; a body that decodes to anything
+/// but an object (a scalar, null, a list) yields no named parameters, as PHP's `(array)` cast.
+pub struct Body(pub Map<String, Value>);
+
+impl<S: Send + Sync> FromRequest<S> for Body {
+    type Rejection = Error;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Error> {
+        let method = req.method().clone();
+        let content_type = req.headers().get(header::CONTENT_TYPE).cloned();
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                Error::Webapi(StatusCode::PAYLOAD_TOO_LARGE, "Request body is too large.".into())
+            } else {
+                Error::input(e::DECODING_ERROR)
+            }
+        })?;
+        if bytes.is_empty() {
+            return Ok(Body(Map::new()));
+        }
+        if method == Method::POST || method == Method::PUT {
+            let raw = content_type.as_ref().map(|v| v.to_str().unwrap_or("\u{0}")).unwrap_or("");
+            check_content_type(raw)?;
+        }
+        match serde_json::from_slice::<Value>(&bytes) {
+            Ok(Value::Object(map)) => Ok(Body(map)),
+            Ok(_) => Ok(Body(Map::new())),
+            Err(_) => Err(Error::Webapi(StatusCode::BAD_REQUEST, e::DECODING_ERROR.into())),
+        }
+    }
+}
+
+/// `Rest/Request::getContentType` then `DeserializerFactory::get` (sales.md 3.3).
+fn check_content_type(raw: &str) -> Result<(), Error> {
+    if raw.is_empty() {
+        return Err(Error::input(e::CONTENT_TYPE_EMPTY));
+    }
+    // ~^([a-z\d/\-+.]+)(?:; *charset=(.+))?$~Ui
+    let (media, charset) = match raw.split_once(';') {
+        Some((media, rest)) => {
+            let rest = rest.trim_start_matches(' ');
+            match rest.get(..8).filter(|p| p.eq_ignore_ascii_case("charset=")) {
+                Some(_) if rest.len() > 8 => (media, Some(&rest[8..])),
+                _ => return Err(Error::input(e::CONTENT_TYPE_INVALID)),
+            }
+        }
+        None => (raw, None),
+    };
+    let media_ok = !media.is_empty()
+        && media.chars().all(|c| c.is_ascii_alphanumeric() || "/-+.".contains(c));
+    if !media_ok {
+        return Err(Error::input(e::CONTENT_TYPE_INVALID));
+    }
+    if charset.is_some_and(|c| !c.eq_ignore_ascii_case("utf-8")) {
+        return Err(Error::input(e::UTF8_ONLY));
+    }
+    if media != "application/json" {
+        return Err(Error::Webapi(
+            StatusCode::BAD_REQUEST,
+            format!("Server cannot understand Content-Type HTTP header media type {media}"),
+        ));
+    }
+    Ok(())
+}
+
+/// `searchCriteria` from the query string, required (`"%fieldName" is required.` when absent).
+pub struct Search(pub SearchCriteria);
+
+impl<S: Send + Sync> FromRequestParts<S> for Search {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Error> {
+        let query = parts.uri.query().unwrap_or("");
+        SearchCriteria::from_query(query)?
+            .map(Search)
+            .ok_or_else(|| Error::required("searchCriteria"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bearer() {
+        assert_eq!(bearer_token("Bearer abc"), Some("abc"));
+        assert_eq!(bearer_token("bearer abc"), Some("abc"));
+        assert_eq!(bearer_token("Bearer  abc"), None);
+        assert_eq!(bearer_token("Basic abc"), None);
+        assert_eq!(bearer_token("Bearer"), None);
+    }
+
+    #[test]
+    fn content_types() {
+        let msg = |r: Result<(), Error>| r.err().map(|e| e.body()["message"].as_str().unwrap().to_owned());
+        assert_eq!(msg(check_content_type("application/json")), None);
+        assert_eq!(msg(check_content_type("application/json; charset=UTF-8")), None);
+        assert_eq!(msg(check_content_type("application/json;charset=utf-8")), None);
+        assert_eq!(msg(check_content_type("")).as_deref(), Some(e::CONTENT_TYPE_EMPTY));
+        assert_eq!(msg(check_content_type("application/json; charset=latin1")).as_deref(), Some(e::UTF8_ONLY));
+        assert_eq!(msg(check_content_type("what ever")).as_deref(), Some(e::CONTENT_TYPE_INVALID));
+        assert_eq!(
+            msg(check_content_type("text/plain")).as_deref(),
+            Some("Server cannot understand Content-Type HTTP header media type text/plain")
+        );
+    }
+}
+
+/// Path parameters as raw strings; Magento converts their types after the body is read, so the
+/// handler parses them (`input::path_int`). A path axum cannot decode matches no route.
+pub struct PathParams<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for PathParams<T>
+where
+    T: serde::de::DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Error> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|p| PathParams(p.0))
+            .map_err(|_| Error::NoRoute)
+    }
+}

@@ -1,0 +1,245 @@
+//! Magento's input conversion (`ServiceInputProcessor`, `Reflection/TypeProcessor`): how a JSON
+//! body value becomes an int, float, bool or string, and the exact errors when it cannot.
+//!
+//! Rules (sales.md 3.3-3.4): numbers and numeric strings pass for int/float (`"10.5"` for an int
+//! is truncated); bool never fails (`filter_var(FILTER_VALIDATE_BOOLEAN)`); a scalar passes for a
+//! string; an array fails with the value `"array"`; JSON null counts as absent. Errors are
+//! `Webapi\Exception`s with the message already rendered and no `parameters`; inside an object the
+//! message is wrapped in `Error occurred during "<key>" processing. ...`.
+
+use axum::http::StatusCode;
+use serde_json::{Map, Value};
+
+use crate::amount::Amount;
+use crate::http::error::{self as e, Error, Phrase, Result};
+
+/// `SimpleDataObjectConverter::snakeCaseToUpperCamelCase`: `str_replace('_', '', ucwords($s, '_'))`.
+pub fn upper_camel(s: &str) -> String {
+    s.split('_')
+        .map(|part| {
+            let mut chars = part.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
+/// PHP 8 `is_numeric` on a string: optional surrounding whitespace, sign, digits with an optional
+/// fraction, optional exponent.
+pub fn is_numeric(s: &str) -> bool {
+    let t = s.trim_matches(|c: char| c == ' ' || ('\t'..='\r').contains(&c));
+    let t = t.strip_prefix(['+', '-']).unwrap_or(t);
+    let (mantissa, exponent) = match t.find(['e', 'E']) {
+        Some(i) => (&t[..i], Some(&t[i + 1..])),
+        None => (t, None),
+    };
+    let (int, frac) = match mantissa.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (mantissa, None),
+    };
+    let digits = |x: &str| x.chars().all(|c| c.is_ascii_digit());
+    let mantissa_ok = digits(int)
+        && frac.is_none_or(digits)
+        && !(int.is_empty() && frac.is_none_or(str::is_empty));
+    let exponent_ok = exponent.is_none_or(|x| {
+        let x = x.strip_prefix(['+', '-']).unwrap_or(x);
+        !x.is_empty() && digits(x)
+    });
+    mantissa_ok && exponent_ok
+}
+
+/// The wrong-type text of `TypeProcessor` (rendered).
+pub fn type_error(value: &str, ty: &str) -> String {
+    format!("The \"{value}\" value's type is invalid. The \"{ty}\" type was expected. Verify and try again.")
+}
+
+/// PHP's `(string)` of a decoded JSON scalar; `None` for arrays and objects.
+fn php_string(v: &Value) -> Option<String> {
+    match v {
+        Value::Null => Some(String::new()),
+        Value::Bool(true) => Some("1".into()),
+        Value::Bool(false) => Some(String::new()),
+        Value::Number(n) => {
+            let text = n.to_string();
+            Some(Amount::parse(&text).map(|a| a.to_string()).unwrap_or(text))
+        }
+        Value::String(s) => Some(s.clone()),
+        Value::Array(_) | Value::Object(_) => None,
+    }
+}
+
+/// Where a value sits: a top-level parameter or a key inside an object (for the error text).
+#[derive(Debug, Clone, Copy)]
+pub enum At<'a> {
+    Top,
+    Field(&'a str),
+}
+
+fn conversion_error(at: At<'_>, shown: &str, ty: &str) -> Error {
+    let inner = type_error(shown, ty);
+    let message = match at {
+        At::Top => inner,
+        At::Field(key) => format!("Error occurred during \"{key}\" processing. {inner}"),
+    };
+    Error::Webapi(StatusCode::BAD_REQUEST, message)
+}
+
+fn numeric_text(v: &Value, at: At<'_>, ty: &str) -> Result<String> {
+    let shown = php_string(v).unwrap_or_else(|| "array".into());
+    let ok = match v {
+        Value::Number(_) => true,
+        Value::String(s) => is_numeric(s),
+        _ => false,
+    };
+    if ok {
+        Ok(match v {
+            Value::Number(n) => n.to_string(),
+            _ => shown,
+        })
+    } else {
+        Err(conversion_error(at, &shown, ty))
+    }
+}
+
+/// A float field, kept exact.
+pub fn to_amount(v: &Value, at: At<'_>) -> Result<Amount> {
+    let text = numeric_text(v, at, "float")?;
+    Amount::parse(&text).ok_or_else(|| conversion_error(at, &text, "float"))
+}
+
+/// An int field; fractions are truncated as PHP's `(int)` does.
+pub fn to_int(v: &Value, at: At<'_>) -> Result<i64> {
+    let text = numeric_text(v, at, "int")?;
+    Amount::parse(&text)
+        .and_then(|a| i64::try_from(a.trunc().decimal()).ok())
+        .ok_or_else(|| conversion_error(at, &text, "int"))
+}
+
+/// An int path parameter (`/V1/orders/abc` → the top-level type error).
+pub fn path_int(raw: &str) -> Result<i64> {
+    to_int(&Value::String(raw.to_owned()), At::Top)
+}
+
+/// A bool field: `filter_var($v, FILTER_VALIDATE_BOOLEAN)`, which never fails.
+pub fn to_bool(v: &Value) -> bool {
+    match php_string(v) {
+        Some(s) => matches!(s.trim().to_lowercase().as_str(), "1" | "true" | "on" | "yes"),
+        None => false,
+    }
+}
+
+/// A string field.
+pub fn to_string(v: &Value, at: At<'_>) -> Result<String> {
+    php_string(v).ok_or_else(|| conversion_error(at, "array", "string"))
+}
+
+/// An object parameter's fields, checked against the names its data interface has. Unknown keys
+/// give `"%fieldName" is not supported.` with the key in UpperCamelCase; a scalar where an
+/// object is expected is read as an empty object (`_createFromArray` treats it as `[]`).
+pub struct Obj<'a> {
+    map: Option<&'a Map<String, Value>>,
+}
+
+impl<'a> Obj<'a> {
+    pub fn new(v: &'a Value, allowed: &[&str]) -> Result<Obj<'a>> {
+        let map = v.as_object();
+        if let Some(m) = map {
+            for key in m.keys() {
+                let k = upper_camel(key);
+                if !allowed.iter().any(|a| upper_camel(a) == k) {
+                    return Err(Error::Input(Phrase::named(e::FIELD_NOT_SUPPORTED, "fieldName", k)));
+                }
+            }
+        }
+        Ok(Obj { map })
+    }
+
+    /// The value of `name` (snake_case or camelCase), JSON null counting as absent; with the key
+    /// as sent, for error messages.
+    pub fn get(&self, name: &str) -> Option<(&'a str, &'a Value)> {
+        let target = upper_camel(name);
+        self.map?
+            .iter()
+            .find(|(k, v)| upper_camel(k) == target && !v.is_null())
+            .map(|(k, v)| (k.as_str(), v))
+    }
+
+    pub fn int(&self, name: &str) -> Result<Option<i64>> {
+        self.get(name).map(|(k, v)| to_int(v, At::Field(k))).transpose()
+    }
+    pub fn amount(&self, name: &str) -> Result<Option<Amount>> {
+        self.get(name).map(|(k, v)| to_amount(v, At::Field(k))).transpose()
+    }
+    pub fn string(&self, name: &str) -> Result<Option<String>> {
+        self.get(name).map(|(k, v)| to_string(v, At::Field(k))).transpose()
+    }
+    pub fn bool(&self, name: &str) -> Option<bool> {
+        self.get(name).map(|(_, v)| to_bool(v))
+    }
+}
+
+/// A list-of-objects parameter: a scalar is `Not all parameters valid.`; an object's values are
+/// taken in order, as PHP would iterate the array.
+pub fn list(v: &Value) -> Result<Vec<&Value>> {
+    match v {
+        Value::Array(items) => Ok(items.iter().collect()),
+        Value::Object(map) => Ok(map.values().collect()),
+        _ => Err(Error::input(e::NOT_ALL_PARAMETERS_VALID)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn numeric_like_php() {
+        for ok in ["1", " 1", "1 ", "-1.5", ".5", "5.", "1e2", " 1e2", "+3"] {
+            assert!(is_numeric(ok), "{ok}");
+        }
+        for bad in ["", " ", "x", "1x", "0x1A", ".", "1e", "--1", "1 2"] {
+            assert!(!is_numeric(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn conversions() {
+        assert_eq!(to_int(&json!("10.5"), At::Top).unwrap(), 10);
+        assert_eq!(to_int(&json!(3), At::Top).unwrap(), 3);
+        assert_eq!(to_amount(&json!("2.0000"), At::Top).unwrap(), Amount::from_int(2));
+        let err = to_int(&json!("abc"), At::Top).unwrap_err();
+        assert_eq!(err.body(), json!({"message": "The \"abc\" value's type is invalid. The \"int\" type was expected. Verify and try again."}));
+        let err = to_amount(&json!("x"), At::Field("qty")).unwrap_err();
+        assert_eq!(err.body()["message"], "Error occurred during \"qty\" processing. The \"x\" value's type is invalid. The \"float\" type was expected. Verify and try again.");
+        assert_eq!(to_amount(&json!(true), At::Top).unwrap_err().body()["message"], type_error("1", "float"));
+        assert_eq!(to_amount(&json!(false), At::Top).unwrap_err().body()["message"], type_error("", "float"));
+        assert_eq!(to_int(&json!([1]), At::Top).unwrap_err().body()["message"], type_error("array", "int"));
+        assert_eq!(to_string(&json!(12.5), At::Top).unwrap(), "12.5");
+        assert_eq!(to_string(&json!(true), At::Top).unwrap(), "1");
+    }
+
+    #[test]
+    fn booleans_never_fail() {
+        for t in [json!(true), json!(1), json!("1"), json!("yes"), json!("On"), json!("true")] {
+            assert!(to_bool(&t), "{t}");
+        }
+        for f in [json!(false), json!(0), json!("0"), json!("no"), json!("x"), json!([1]), json!({})] {
+            assert!(!to_bool(&f), "{f}");
+        }
+    }
+
+    #[test]
+    fn object_fields() {
+        let v = json!({"orderItemId": 3, "qty": null});
+        let o = Obj::new(&v, &["order_item_id", "qty", "extension_attributes"]).unwrap();
+        assert_eq!(o.int("order_item_id").unwrap(), Some(3));
+        assert_eq!(o.amount("qty").unwrap(), None);
+        let v = json!({"order_item_id": 3, "foo_bar": 1});
+        let err = Obj::new(&v, &["order_item_id", "qty"]).err().unwrap();
+        assert_eq!(err.body(), json!({"message": e::FIELD_NOT_SUPPORTED, "parameters": {"fieldName": "FooBar"}}));
+        assert_eq!(upper_camel("some_key"), "SomeKey");
+    }
+}

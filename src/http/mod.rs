@@ -1,0 +1,69 @@
+//! The web edge: routing under Magento's `/rest/<store>/V1` prefix, one module per resource.
+
+pub mod auth;
+pub mod error;
+pub mod extract;
+pub mod input;
+pub mod inventory;
+pub mod invoices;
+pub mod orders;
+pub mod store;
+
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::Uri;
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use tower::Layer;
+use tower_http::trace::TraceLayer;
+
+use crate::AppState;
+use error::Error;
+
+/// The whole application: what `main` serves and what the tests drive.
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .merge(auth::router())
+        .merge(store::router())
+        .merge(orders::router())
+        .merge(invoices::router())
+        .merge(inventory::router())
+        .fallback(no_route)
+        .method_not_allowed_fallback(no_route)
+        .layer(DefaultBodyLimit::max(extract::MAX_BODY_BYTES))
+        .with_state(state.clone());
+    // The store code is taken off the path before routing, as Magento's PathProcessor does.
+    let api = axum::middleware::map_request_with_state(state, strip_store_code).layer(api);
+    Router::new().fallback_service(api).layer(TraceLayer::new_for_http())
+}
+
+/// Magento answers every unmatched request, a wrong method included, with this 404.
+async fn no_route() -> Response {
+    Error::NoRoute.into_response()
+}
+
+/// `Webapi/Controller/PathProcessor::process`: `/rest/<code>/V1/...` becomes `/rest/V1/...` when
+/// `<code>` is a store code or `all`; anything else is left as is (and matches no route).
+/// Leading and trailing slashes are trimmed, as the REST router does.
+async fn strip_store_code(State(state): State<AppState>, mut req: Request) -> Request {
+    let path = req.uri().path();
+    let Some(rest) = path.strip_prefix("/rest/") else { return req };
+    let rest = rest.trim_matches('/');
+    let new_path = match rest.split_once('/') {
+        Some((code, tail))
+            if code != "V1" && (code == "all" || state.store_codes.iter().any(|c| c == code)) =>
+        {
+            format!("/rest/{}", tail.trim_matches('/'))
+        }
+        _ => format!("/rest/{rest}"),
+    };
+    if new_path != path {
+        let uri = match req.uri().query() {
+            Some(q) => format!("{new_path}?{q}"),
+            None => new_path,
+        };
+        if let Ok(uri) = uri.parse::<Uri>() {
+            *req.uri_mut() = uri;
+        }
+    }
+    req
+}

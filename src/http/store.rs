@@ -1,0 +1,63 @@
+//! `GET /V1/store/websites`, `/storeGroups`, `/storeViews`, `/storeConfigs` (Magento_Backend::store).
+
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode, Uri};
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+
+use crate::db::store;
+use crate::http::error::{json_response, Result};
+use crate::http::extract::{Admin, StoreView};
+use crate::wire::store::StoreConfigData;
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/rest/V1/store/websites", get(websites))
+        .route("/rest/V1/store/storeGroups", get(groups))
+        .route("/rest/V1/store/storeViews", get(views))
+        .route("/rest/V1/store/storeConfigs", get(configs))
+}
+
+async fn websites(_: Admin<StoreView>, State(state): State<AppState>) -> Result<Response> {
+    let mut conn = state.db.read.acquire().await?;
+    Ok(json_response(StatusCode::OK, &store::websites(&mut conn).await?))
+}
+
+async fn groups(_: Admin<StoreView>, State(state): State<AppState>) -> Result<Response> {
+    let mut conn = state.db.read.acquire().await?;
+    Ok(json_response(StatusCode::OK, &store::groups(&mut conn).await?))
+}
+
+async fn views(_: Admin<StoreView>, State(state): State<AppState>) -> Result<Response> {
+    let mut conn = state.db.read.acquire().await?;
+    Ok(json_response(StatusCode::OK, &store::views(&mut conn).await?))
+}
+
+/// One entry per store view (admin excluded), optionally only those of `storeCodes[]`; the URLs
+/// are those of this server as the client reached it.
+async fn configs(
+    _: Admin<StoreView>,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Response> {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
+    let base = format!("http://{host}/");
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_str(uri.query().unwrap_or("")).unwrap_or_default();
+    let codes: Vec<String> = pairs
+        .into_iter()
+        .filter(|(k, _)| k.starts_with("storeCodes"))
+        .map(|(_, v)| v)
+        .collect();
+    let mut conn = state.db.read.acquire().await?;
+    let rows = store::configs(&mut conn).await?;
+    let data: Vec<StoreConfigData> = rows
+        .into_iter()
+        .filter(|r| codes.is_empty() || codes.contains(&r.code))
+        .map(|r| StoreConfigData::new(r, &base))
+        .collect();
+    Ok(json_response(StatusCode::OK, &data))
+}

@@ -1,0 +1,425 @@
+//! `POST /V1/order/{orderId}/invoice`: Magento's `InvoiceOrder::execute`, as one transaction.
+//!
+//! Steps and sources (app/code/Magento/Sales/, 2.4): load the order (`OrderRepository::get`);
+//! build the invoice (`Service/InvoiceService::prepareInvoice`); validate
+//! (`Order/Validation/InvoiceOrder`: `InvoiceQuantityValidator`, `CanInvoice`); collect totals
+//! (`crate::sales::totals`); pay (`Order/Invoice/PayOperation`, `Invoice::pay`,
+//! `Order/Payment::pay`); set the state (`Order/StateResolver`); deduct virtual items
+//! (magento/inventory `InventoryShipping/Observer/VirtualSourceDeductionProcessor`).
+
+use std::collections::HashMap;
+
+use crate::amount::Amount;
+use crate::db::{self, Db};
+use crate::http::error::{self as e, Error, Phrase, Result};
+use crate::inventory;
+use crate::sales::model::{
+    invoice_state, state, FullInvoice, FullOrder, Invoice, InvoiceComment, InvoiceItem, Order,
+    OrderItem, OrderPayment,
+};
+use crate::sales::state::state_after_document;
+use crate::sales::totals::{self, InvoiceTotals, Line};
+
+/// The parsed body of `POST /V1/order/{orderId}/invoice` (InvoiceOrderInterface::execute).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InvoiceRequest {
+    pub capture: bool,
+    pub notify: bool,
+    pub append_comment: bool,
+    pub items: Vec<InvoiceItemRequest>,
+    pub comment: Option<InvoiceCommentRequest>,
+}
+
+/// `InvoiceItemCreationInterface`. A null id or qty is kept: Magento keys its quantity array by
+/// it all the same (a null id matches no order item; a null qty is 0).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InvoiceItemRequest {
+    pub order_item_id: Option<i64>,
+    pub qty: Option<Amount>,
+}
+
+/// `InvoiceCommentCreationInterface`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InvoiceCommentRequest {
+    pub comment: Option<String>,
+    pub is_visible_on_front: i64,
+}
+
+/// The invoice `prepareInvoice` builds: one line per invoiceable order item.
+#[derive(Debug)]
+pub struct Prepared<'a> {
+    pub lines: Vec<Line<'a>>,
+    /// Σ of the requested quantities before the int cast (Magento's `total_qty` quirk).
+    pub total_qty: Amount,
+}
+
+/// `InvoiceService::prepareInvoice` for non-dummy items: which items the invoice holds and how
+/// much of each. Fails with Magento's quantity error on the first item asked for too much.
+pub fn prepare<'a>(items: &'a [OrderItem], requested: &[InvoiceItemRequest]) -> Result<Prepared<'a>> {
+    // Last entry wins, as in InvoiceOrder's quantity array.
+    let mut qtys: HashMap<Option<i64>, Amount> = HashMap::new();
+    for r in requested {
+        qtys.insert(r.order_item_id, r.qty.unwrap_or(Amount::ZERO));
+    }
+    let mut lines = Vec::new();
+    let mut total_qty = Amount::ZERO;
+    for item in items {
+        let to_invoice = item.qty_to_invoice();
+        if item.locked_do_invoice() || to_invoice <= Amount::ZERO {
+            continue;
+        }
+        let raw = match qtys.get(&Some(item.item_id)) {
+            Some(q) => *q,
+            None if qtys.is_empty() => to_invoice,
+            None => Amount::ZERO,
+        };
+        total_qty += raw;
+        let qty = if item.is_qty_decimal() { raw } else { raw.trunc() }.max(Amount::ZERO);
+        if qty > to_invoice {
+            let name = item.name.clone().unwrap_or_default();
+            return Err(Error::Input(Phrase::positional(e::INVALID_QTY_TO_INVOICE, vec![name])));
+        }
+        lines.push(Line { item, qty });
+    }
+    Ok(Prepared { lines, total_qty })
+}
+
+/// `Validation/InvoiceOrder`: the messages of `InvoiceQuantityValidator` then `CanInvoice`.
+pub fn validate(order: &Order, items: &[OrderItem], prepared: &Prepared<'_>) -> Vec<String> {
+    let mut messages = Vec::new();
+    let sum: Amount = prepared.lines.iter().map(|l| l.qty).sum();
+    if sum <= Amount::ZERO {
+        messages.push(e::INVOICE_WITHOUT_PRODUCTS.to_owned());
+    }
+    let blocked = [
+        state::PAYMENT_REVIEW,
+        state::HOLDED,
+        state::CANCELED,
+        state::COMPLETE,
+        state::CLOSED,
+    ];
+    if order.state.as_deref().is_some_and(|s| blocked.contains(&s)) {
+        let status = order.status.clone().unwrap_or_default();
+        messages.push(Phrase::positional(e::INVOICE_BAD_STATUS, vec![status]).render());
+    } else if !items.iter().any(|i| i.qty_to_invoice() > Amount::ZERO && !i.locked_do_invoice()) {
+        messages.push(e::ORDER_DOES_NOT_ALLOW_INVOICE.to_owned());
+    }
+    messages.dedup();
+    messages
+}
+
+/// The `DocumentValidationException` for a list of messages: one phrase, no parameters.
+pub fn validation_error(messages: &[String]) -> Error {
+    Error::input(format!("{}\n{}", e::INVOICE_VALIDATION_ERRORS, messages.join("\n")))
+}
+
+/// The invoice row and items built from the order and the collected totals (the order-to-invoice
+/// fieldset conversion plus the collectors' figures). Lines of qty 0 are dropped, as
+/// PayOperation does before saving.
+pub fn build_invoice(
+    order: &Order,
+    prepared: &Prepared<'_>,
+    t: &InvoiceTotals,
+    notify: bool,
+    now: &str,
+) -> (Invoice, Vec<InvoiceItem>) {
+    let invoice = Invoice {
+        entity_id: 0,
+        increment_id: String::new(),
+        order_id: order.entity_id,
+        store_id: Some(order.store_id),
+        state: Some(invoice_state::PAID),
+        can_void_flag: Some(0),
+        email_sent: notify.then_some(1),
+        send_email: notify.then_some(1),
+        is_used_for_refund: None,
+        billing_address_id: order.billing_address_id,
+        shipping_address_id: order.shipping_address_id,
+        base_currency_code: order.base_currency_code.clone(),
+        global_currency_code: order.global_currency_code.clone(),
+        order_currency_code: order.order_currency_code.clone(),
+        store_currency_code: order.store_currency_code.clone(),
+        base_to_global_rate: order.base_to_global_rate,
+        base_to_order_rate: order.base_to_order_rate,
+        store_to_base_rate: order.store_to_base_rate,
+        store_to_order_rate: order.store_to_order_rate,
+        discount_description: None,
+        transaction_id: None,
+        total_qty: prepared.total_qty,
+        subtotal: Some(t.subtotal),
+        base_subtotal: Some(t.base_subtotal),
+        subtotal_incl_tax: Some(t.subtotal_incl_tax),
+        base_subtotal_incl_tax: Some(t.base_subtotal_incl_tax),
+        discount_amount: Some(t.discount_amount),
+        base_discount_amount: Some(t.base_discount_amount),
+        shipping_amount: t.shipping_amount,
+        base_shipping_amount: t.base_shipping_amount,
+        shipping_incl_tax: t.shipping_incl_tax,
+        base_shipping_incl_tax: t.base_shipping_incl_tax,
+        shipping_tax_amount: t.shipping_tax_amount,
+        base_shipping_tax_amount: t.base_shipping_tax_amount,
+        shipping_discount_tax_compensation_amount: t.shipping_discount_tax_compensation_amount,
+        base_shipping_discount_tax_compensation_amnt: t.base_shipping_discount_tax_compensation_amnt,
+        tax_amount: Some(t.tax_amount),
+        base_tax_amount: Some(t.base_tax_amount),
+        discount_tax_compensation_amount: Some(t.discount_tax_compensation_amount),
+        base_discount_tax_compensation_amount: Some(t.base_discount_tax_compensation_amount),
+        grand_total: Some(t.grand_total),
+        base_grand_total: Some(t.base_grand_total),
+        base_total_refunded: None,
+        base_cost: Some(t.base_cost),
+        created_at: now.to_owned(),
+        updated_at: now.to_owned(),
+    };
+    let items = prepared
+        .lines
+        .iter()
+        .zip(&t.lines)
+        .filter(|(line, _)| line.qty > Amount::ZERO)
+        .map(|(line, lt)| {
+            let oi = line.item;
+            InvoiceItem {
+                entity_id: 0,
+                parent_id: 0,
+                order_item_id: oi.item_id,
+                product_id: oi.product_id,
+                sku: oi.sku.clone(),
+                name: oi.name.clone(),
+                description: oi.description.clone(),
+                additional_data: None,
+                qty: line.qty,
+                base_cost: oi.base_cost,
+                price: Some(oi.price),
+                base_price: Some(oi.base_price),
+                price_incl_tax: oi.price_incl_tax,
+                base_price_incl_tax: oi.base_price_incl_tax,
+                row_total: Some(lt.row_total),
+                base_row_total: Some(lt.base_row_total),
+                row_total_incl_tax: lt.row_total_incl_tax,
+                base_row_total_incl_tax: lt.base_row_total_incl_tax,
+                discount_amount: lt.discount_amount,
+                base_discount_amount: lt.base_discount_amount,
+                tax_amount: lt.tax_amount,
+                base_tax_amount: lt.base_tax_amount,
+                discount_tax_compensation_amount: lt.discount_tax_compensation_amount,
+                base_discount_tax_compensation_amount: lt.base_discount_tax_compensation_amount,
+            }
+        })
+        .collect();
+    (invoice, items)
+}
+
+fn add(a: Option<Amount>, b: Option<Amount>) -> Option<Amount> {
+    Some(a.unwrap_or_default() + b.unwrap_or_default())
+}
+
+/// `Invoice\Item::register` on each order item, `PayOperation::calculateOrderTotals` and
+/// `Invoice::pay` / `Payment::pay` on the order and its payment. `had_earlier_invoice` is whether
+/// the order's invoice collection already held an invoice (it decides `total_paid`).
+pub fn register(
+    order: &mut Order,
+    items: &mut [OrderItem],
+    payment: &mut OrderPayment,
+    invoice: &Invoice,
+    invoice_items: &[InvoiceItem],
+    had_earlier_invoice: bool,
+) {
+    for ii in invoice_items {
+        let Some(oi) = items.iter_mut().find(|i| i.item_id == ii.order_item_id) else {
+            continue;
+        };
+        let z = Amount::ZERO;
+        oi.qty_invoiced += ii.qty;
+        oi.tax_invoiced += ii.tax_amount.unwrap_or(z);
+        oi.base_tax_invoiced += ii.base_tax_amount.unwrap_or(z);
+        oi.discount_tax_compensation_invoiced += ii.discount_tax_compensation_amount.unwrap_or(z);
+        oi.base_discount_tax_compensation_invoiced +=
+            ii.base_discount_tax_compensation_amount.unwrap_or(z);
+        oi.discount_invoiced += ii.discount_amount.unwrap_or(z);
+        oi.base_discount_invoiced += ii.base_discount_amount.unwrap_or(z);
+        oi.row_invoiced += ii.row_total.unwrap_or(z);
+        oi.base_row_invoiced += ii.base_row_total.unwrap_or(z);
+    }
+    let i = invoice;
+    order.total_invoiced = add(order.total_invoiced, i.grand_total);
+    order.base_total_invoiced = add(order.base_total_invoiced, i.base_grand_total);
+    order.subtotal_invoiced = add(order.subtotal_invoiced, i.subtotal);
+    order.base_subtotal_invoiced = add(order.base_subtotal_invoiced, i.base_subtotal);
+    order.tax_invoiced = add(order.tax_invoiced, i.tax_amount);
+    order.base_tax_invoiced = add(order.base_tax_invoiced, i.base_tax_amount);
+    order.discount_tax_compensation_invoiced =
+        add(order.discount_tax_compensation_invoiced, i.discount_tax_compensation_amount);
+    order.base_discount_tax_compensation_invoiced = add(
+        order.base_discount_tax_compensation_invoiced,
+        i.base_discount_tax_compensation_amount,
+    );
+    order.shipping_tax_invoiced = add(order.shipping_tax_invoiced, i.shipping_tax_amount);
+    order.base_shipping_tax_invoiced =
+        add(order.base_shipping_tax_invoiced, i.base_shipping_tax_amount);
+    order.shipping_invoiced = add(order.shipping_invoiced, i.shipping_amount);
+    order.base_shipping_invoiced = add(order.base_shipping_invoiced, i.base_shipping_amount);
+    order.discount_invoiced = add(order.discount_invoiced, i.discount_amount);
+    order.base_discount_invoiced = add(order.base_discount_invoiced, i.base_discount_amount);
+    order.base_total_invoiced_cost = add(order.base_total_invoiced_cost, i.base_cost);
+
+    // Invoice::pay: total_paid is this invoice's grand total, plus the earlier total_paid only
+    // when the order's invoice collection holds more than this invoice.
+    let earlier_paid = |v: Option<Amount>| if had_earlier_invoice { v } else { None };
+    order.total_paid = add(i.grand_total, earlier_paid(order.total_paid));
+    order.base_total_paid = add(i.base_grand_total, earlier_paid(order.base_total_paid));
+
+    payment.amount_paid = add(payment.amount_paid, i.grand_total);
+    payment.base_amount_paid = add(payment.base_amount_paid, i.base_grand_total);
+    payment.shipping_captured = add(payment.shipping_captured, i.shipping_amount);
+    payment.base_shipping_captured = add(payment.base_shipping_captured, i.base_shipping_amount);
+}
+
+/// `InvoiceOrder::execute`: creates the invoice and returns its id. One transaction; writers
+/// serialize on the single write connection and `BEGIN IMMEDIATE`.
+#[tracing::instrument(skip(db, request))]
+pub async fn invoice_order(db: &Db, order_id: i64, request: InvoiceRequest) -> Result<i64> {
+    if order_id == 0 {
+        return Err(Error::input(e::ID_REQUIRED));
+    }
+    let mut tx = db.begin_write().await?;
+    let FullOrder { mut order, mut items, payment, .. } =
+        db::sales::load_full_order(&mut tx, order_id).await?.ok_or_else(Error::entity_not_found)?;
+
+    let prepared = prepare(&items, &request.items)?;
+    let messages = validate(&order, &items, &prepared);
+    if !messages.is_empty() {
+        return Err(validation_error(&messages));
+    }
+    // PayOperation dereferences the payment; an order without one fails inside the save block,
+    // which InvoiceOrder turns into CouldNotInvoiceException.
+    let Some(mut payment) = payment else {
+        tracing::error!(order_id, "order has no payment");
+        return Err(Error::input(e::COULD_NOT_SAVE_INVOICE));
+    };
+
+    let earlier = db::sales::earlier_invoices(&mut tx, order_id).await?;
+    let totals = totals::collect(&order, &prepared.lines, earlier.summary);
+    let now = db::now_timestamp();
+    let (mut invoice, mut invoice_items) =
+        build_invoice(&order, &prepared, &totals, request.notify, &now);
+    let virtual_lines: Vec<(String, Amount)> = invoice_items
+        .iter()
+        .filter(|ii| items.iter().any(|oi| oi.item_id == ii.order_item_id && oi.is_virtual()))
+        .map(|ii| (ii.sku.clone(), ii.qty))
+        .collect();
+    drop(prepared);
+
+    register(&mut order, &mut items, &mut payment, &invoice, &invoice_items, earlier.count > 0);
+    let new_state = state_after_document(&order, &items);
+    order.status = Some(state::default_status(&new_state).to_owned());
+    order.state = Some(new_state);
+    order.updated_at = now.clone();
+
+    invoice.increment_id = db::sales::next_increment_id(&mut tx, "invoice", order.store_id).await?;
+    let invoice_id = db::insert(&mut tx, "sales_invoice", "entity_id", &invoice).await?;
+    for ii in &mut invoice_items {
+        ii.parent_id = invoice_id;
+        ii.entity_id = db::insert(&mut tx, "sales_invoice_item", "entity_id", ii).await?;
+    }
+    if let Some(c) = request.comment {
+        let comment = InvoiceComment {
+            entity_id: 0,
+            parent_id: invoice_id,
+            comment: c.comment,
+            is_customer_notified: Some((request.append_comment && request.notify) as i64),
+            is_visible_on_front: c.is_visible_on_front,
+            created_at: now.clone(),
+        };
+        db::insert(&mut tx, "sales_invoice_comment", "entity_id", &comment).await?;
+    }
+    db::update(&mut tx, "sales_order", "entity_id", &order).await?;
+    for item in &mut items {
+        item.updated_at = now.clone();
+        db::update(&mut tx, "sales_order_item", "item_id", item).await?;
+    }
+    db::update(&mut tx, "sales_order_payment", "entity_id", &payment).await?;
+    inventory::deduct_virtual_items_on_invoice(&mut tx, &order, &virtual_lines).await?;
+    tx.commit().await?;
+    Ok(invoice_id)
+}
+
+/// `InvoiceRepository::get`.
+pub async fn get_invoice(db: &Db, invoice_id: i64) -> Result<FullInvoice> {
+    if invoice_id == 0 {
+        return Err(Error::input(e::ID_REQUIRED));
+    }
+    let mut conn = db.read.acquire().await?;
+    db::sales::load_full_invoice(&mut conn, invoice_id)
+        .await?
+        .ok_or_else(Error::entity_not_found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items() -> Vec<OrderItem> {
+        let mk = |id: i64, name: &str, ordered: i64, invoiced: i64| OrderItem {
+            item_id: id,
+            name: Some(name.into()),
+            qty_ordered: ordered.into(),
+            qty_invoiced: invoiced.into(),
+            ..Default::default()
+        };
+        vec![mk(3, "Driven Backpack", 20, 0), mk(4, "Voyage Yoga Bag", 40, 0), mk(5, "Done", 1, 1)]
+    }
+
+    fn req(id: i64, qty: &str) -> InvoiceItemRequest {
+        InvoiceItemRequest { order_item_id: Some(id), qty: Amount::parse(qty) }
+    }
+
+    #[test]
+    fn empty_items_take_everything_left() {
+        let items = items();
+        let p = prepare(&items, &[]).unwrap();
+        let got: Vec<(i64, Amount)> = p.lines.iter().map(|l| (l.item.item_id, l.qty)).collect();
+        assert_eq!(got, vec![(3, 20.into()), (4, 40.into())]);
+        assert_eq!(p.total_qty, 60.into());
+    }
+
+    #[test]
+    fn listed_items_only_and_int_cast() {
+        let items = items();
+        let p = prepare(&items, &[req(3, "20.5")]).unwrap();
+        let got: Vec<(i64, Amount)> = p.lines.iter().map(|l| (l.item.item_id, l.qty)).collect();
+        assert_eq!(got, vec![(3, 20.into()), (4, 0.into())]);
+        // total_qty keeps the raw requested value.
+        assert_eq!(p.total_qty, Amount::parse("20.5").unwrap());
+    }
+
+    #[test]
+    fn too_much_names_the_item() {
+        let items = items();
+        let err = prepare(&items, &[req(4, "41")]).unwrap_err();
+        assert_eq!(
+            err.body(),
+            serde_json::json!({"message": e::INVALID_QTY_TO_INVOICE, "parameters": ["Voyage Yoga Bag"]})
+        );
+    }
+
+    #[test]
+    fn validator_messages() {
+        let items = items();
+        let order = Order { state: Some("canceled".into()), status: Some("canceled".into()), ..Default::default() };
+        let p = prepare(&items, &[req(99, "1")]).unwrap();
+        assert_eq!(
+            validate(&order, &items, &p),
+            vec![
+                e::INVOICE_WITHOUT_PRODUCTS.to_owned(),
+                "An invoice cannot be created when an order has a status of canceled".to_owned()
+            ]
+        );
+        let done: Vec<OrderItem> = items.iter().map(|i| OrderItem { qty_invoiced: i.qty_ordered, ..i.clone() }).collect();
+        let order = Order { state: Some("processing".into()), ..Default::default() };
+        let p = prepare(&done, &[]).unwrap();
+        assert_eq!(
+            validate(&order, &done, &p),
+            vec![e::INVOICE_WITHOUT_PRODUCTS.to_owned(), e::ORDER_DOES_NOT_ALLOW_INVOICE.to_owned()]
+        );
+    }
+}

@@ -1,0 +1,8 @@
+//! The business: orders and invoices. Pure functions for the arithmetic and state rules;
+//! services that run one use case in one transaction.
+
+pub mod invoice;
+pub mod model;
+pub mod order;
+pub mod state;
+pub mod totals;

@@ -1,0 +1,401 @@
+//! Sales entities as stored: one struct per table, columns named as in Magento's db_schema.xml.
+//! The JSON shapes live apart, in `crate::wire::sales`.
+
+use crate::amount::Amount;
+use crate::row_struct;
+
+/// Order states (`Magento\Sales\Model\Order::STATE_*`).
+pub mod state {
+    pub const NEW: &str = "new";
+    pub const PENDING_PAYMENT: &str = "pending_payment";
+    pub const PROCESSING: &str = "processing";
+    pub const COMPLETE: &str = "complete";
+    pub const CLOSED: &str = "closed";
+    pub const CANCELED: &str = "canceled";
+    pub const HOLDED: &str = "holded";
+    pub const PAYMENT_REVIEW: &str = "payment_review";
+
+    /// `Order\Config::getStateDefaultStatus` for a stock 2.4 install.
+    pub fn default_status(state: &str) -> &str {
+        match state {
+            NEW => "pending",
+            other => other,
+        }
+    }
+}
+
+/// Invoice states (`Magento\Sales\Model\Order\Invoice::STATE_*`).
+pub mod invoice_state {
+    pub const OPEN: i64 = 1;
+    pub const PAID: i64 = 2;
+    pub const CANCELED: i64 = 3;
+}
+
+row_struct! {
+    /// `sales_order`.
+    pub struct Order {
+        pub entity_id: i64,
+        pub increment_id: String,
+        pub store_id: i64,
+        pub state: Option<String>,
+        pub status: Option<String>,
+        pub customer_id: Option<i64>,
+        pub customer_email: Option<String>,
+        pub customer_firstname: Option<String>,
+        pub customer_lastname: Option<String>,
+        pub customer_middlename: Option<String>,
+        pub customer_group_id: Option<i64>,
+        pub customer_is_guest: Option<i64>,
+        pub customer_note_notify: Option<i64>,
+        pub quote_id: Option<i64>,
+        pub email_sent: Option<i64>,
+        pub send_email: Option<i64>,
+        pub is_virtual: Option<i64>,
+        pub base_currency_code: Option<String>,
+        pub global_currency_code: Option<String>,
+        pub order_currency_code: Option<String>,
+        pub store_currency_code: Option<String>,
+        pub store_name: Option<String>,
+        pub base_to_global_rate: Option<Amount>,
+        pub base_to_order_rate: Option<Amount>,
+        pub store_to_base_rate: Option<Amount>,
+        pub store_to_order_rate: Option<Amount>,
+        pub shipping_method: Option<String>,
+        pub shipping_description: Option<String>,
+        pub discount_description: Option<String>,
+        pub applied_rule_ids: Option<String>,
+        pub protect_code: Option<String>,
+        pub remote_ip: Option<String>,
+        pub hold_before_state: Option<String>,
+        pub hold_before_status: Option<String>,
+        pub ext_order_id: Option<String>,
+        pub billing_address_id: Option<i64>,
+        pub shipping_address_id: Option<i64>,
+        pub total_item_count: Option<i64>,
+        pub total_qty_ordered: Option<Amount>,
+        pub weight: Option<Amount>,
+        pub subtotal: Option<Amount>,
+        pub base_subtotal: Option<Amount>,
+        pub subtotal_incl_tax: Option<Amount>,
+        pub base_subtotal_incl_tax: Option<Amount>,
+        pub discount_amount: Option<Amount>,
+        pub base_discount_amount: Option<Amount>,
+        pub shipping_amount: Option<Amount>,
+        pub base_shipping_amount: Option<Amount>,
+        pub shipping_incl_tax: Option<Amount>,
+        pub base_shipping_incl_tax: Option<Amount>,
+        pub shipping_tax_amount: Option<Amount>,
+        pub base_shipping_tax_amount: Option<Amount>,
+        pub shipping_discount_amount: Option<Amount>,
+        pub base_shipping_discount_amount: Option<Amount>,
+        pub tax_amount: Option<Amount>,
+        pub base_tax_amount: Option<Amount>,
+        pub discount_tax_compensation_amount: Option<Amount>,
+        pub base_discount_tax_compensation_amount: Option<Amount>,
+        pub shipping_discount_tax_compensation_amount: Option<Amount>,
+        pub base_shipping_discount_tax_compensation_amnt: Option<Amount>,
+        pub grand_total: Option<Amount>,
+        pub base_grand_total: Option<Amount>,
+        pub total_invoiced: Option<Amount>,
+        pub base_total_invoiced: Option<Amount>,
+        pub base_total_invoiced_cost: Option<Amount>,
+        pub subtotal_invoiced: Option<Amount>,
+        pub base_subtotal_invoiced: Option<Amount>,
+        pub tax_invoiced: Option<Amount>,
+        pub base_tax_invoiced: Option<Amount>,
+        pub discount_invoiced: Option<Amount>,
+        pub base_discount_invoiced: Option<Amount>,
+        pub shipping_invoiced: Option<Amount>,
+        pub base_shipping_invoiced: Option<Amount>,
+        pub shipping_tax_invoiced: Option<Amount>,
+        pub base_shipping_tax_invoiced: Option<Amount>,
+        pub discount_tax_compensation_invoiced: Option<Amount>,
+        pub base_discount_tax_compensation_invoiced: Option<Amount>,
+        pub total_paid: Option<Amount>,
+        pub base_total_paid: Option<Amount>,
+        pub total_refunded: Option<Amount>,
+        pub base_total_refunded: Option<Amount>,
+        pub total_canceled: Option<Amount>,
+        pub base_total_canceled: Option<Amount>,
+        pub created_at: String,
+        pub updated_at: String,
+    }
+}
+
+row_struct! {
+    /// `sales_order_item`.
+    pub struct OrderItem {
+        pub item_id: i64,
+        pub order_id: i64,
+        pub parent_item_id: Option<i64>,
+        pub quote_item_id: Option<i64>,
+        pub store_id: Option<i64>,
+        pub product_id: Option<i64>,
+        pub product_type: Option<String>,
+        pub sku: String,
+        pub name: Option<String>,
+        pub description: Option<String>,
+        pub applied_rule_ids: Option<String>,
+        pub is_virtual: Option<i64>,
+        pub is_qty_decimal: Option<i64>,
+        pub no_discount: Option<i64>,
+        pub locked_do_invoice: Option<i64>,
+        pub locked_do_ship: Option<i64>,
+        pub weight: Option<Amount>,
+        pub row_weight: Option<Amount>,
+        pub qty_ordered: Amount,
+        pub qty_invoiced: Amount,
+        pub qty_shipped: Amount,
+        pub qty_refunded: Amount,
+        pub qty_canceled: Amount,
+        pub qty_backordered: Option<Amount>,
+        pub base_cost: Option<Amount>,
+        pub price: Amount,
+        pub base_price: Amount,
+        pub original_price: Option<Amount>,
+        pub base_original_price: Option<Amount>,
+        pub price_incl_tax: Option<Amount>,
+        pub base_price_incl_tax: Option<Amount>,
+        pub row_total: Amount,
+        pub base_row_total: Amount,
+        pub row_total_incl_tax: Option<Amount>,
+        pub base_row_total_incl_tax: Option<Amount>,
+        pub row_invoiced: Amount,
+        pub base_row_invoiced: Amount,
+        pub discount_percent: Option<Amount>,
+        pub discount_amount: Option<Amount>,
+        pub base_discount_amount: Option<Amount>,
+        pub discount_invoiced: Amount,
+        pub base_discount_invoiced: Amount,
+        pub tax_percent: Option<Amount>,
+        pub tax_amount: Option<Amount>,
+        pub base_tax_amount: Option<Amount>,
+        pub tax_invoiced: Amount,
+        pub base_tax_invoiced: Amount,
+        pub discount_tax_compensation_amount: Option<Amount>,
+        pub base_discount_tax_compensation_amount: Option<Amount>,
+        pub discount_tax_compensation_invoiced: Amount,
+        pub base_discount_tax_compensation_invoiced: Amount,
+        pub amount_refunded: Amount,
+        pub base_amount_refunded: Amount,
+        pub free_shipping: Option<i64>,
+        pub product_options: Option<String>,
+        pub created_at: String,
+        pub updated_at: String,
+    }
+}
+
+impl OrderItem {
+    /// `Order\Item::getQtyToInvoice` for a non-dummy item: ordered − invoiced − canceled, ≥ 0.
+    pub fn qty_to_invoice(&self) -> Amount {
+        (self.qty_ordered - self.qty_invoiced - self.qty_canceled).max(Amount::ZERO)
+    }
+
+    /// `Order\Item::getSimpleQtyToShip`: ordered − max(shipped, refunded) − canceled, ≥ 0.
+    pub fn qty_to_ship(&self) -> Amount {
+        (self.qty_ordered - self.qty_shipped.max(self.qty_refunded) - self.qty_canceled)
+            .max(Amount::ZERO)
+    }
+
+    pub fn is_virtual(&self) -> bool {
+        self.is_virtual.unwrap_or(0) != 0
+    }
+
+    pub fn is_qty_decimal(&self) -> bool {
+        self.is_qty_decimal.unwrap_or(0) != 0
+    }
+
+    pub fn locked_do_invoice(&self) -> bool {
+        self.locked_do_invoice.unwrap_or(0) != 0
+    }
+
+    pub fn locked_do_ship(&self) -> bool {
+        self.locked_do_ship.unwrap_or(0) != 0
+    }
+}
+
+row_struct! {
+    /// `sales_order_address`.
+    pub struct OrderAddress {
+        pub entity_id: i64,
+        pub parent_id: i64,
+        pub address_type: String,
+        pub customer_address_id: Option<i64>,
+        pub customer_id: Option<i64>,
+        pub quote_address_id: Option<i64>,
+        pub region_id: Option<i64>,
+        pub region: Option<String>,
+        pub region_code: Option<String>,
+        pub firstname: Option<String>,
+        pub middlename: Option<String>,
+        pub lastname: Option<String>,
+        pub prefix: Option<String>,
+        pub suffix: Option<String>,
+        pub company: Option<String>,
+        pub street: Option<String>,
+        pub city: Option<String>,
+        pub postcode: Option<String>,
+        pub country_id: Option<String>,
+        pub telephone: Option<String>,
+        pub fax: Option<String>,
+        pub email: Option<String>,
+        pub vat_id: Option<String>,
+    }
+}
+
+row_struct! {
+    /// `sales_order_payment`.
+    pub struct OrderPayment {
+        pub entity_id: i64,
+        pub parent_id: i64,
+        pub method: String,
+        pub account_status: Option<String>,
+        pub additional_information: Option<String>,
+        pub amount_ordered: Option<Amount>,
+        pub base_amount_ordered: Option<Amount>,
+        pub shipping_amount: Option<Amount>,
+        pub base_shipping_amount: Option<Amount>,
+        pub amount_paid: Option<Amount>,
+        pub base_amount_paid: Option<Amount>,
+        pub shipping_captured: Option<Amount>,
+        pub base_shipping_captured: Option<Amount>,
+        pub cc_last4: Option<String>,
+        pub po_number: Option<String>,
+        pub last_trans_id: Option<String>,
+    }
+}
+
+row_struct! {
+    /// `sales_order_status_history`.
+    pub struct StatusHistory {
+        pub entity_id: i64,
+        pub parent_id: i64,
+        pub comment: Option<String>,
+        pub status: Option<String>,
+        pub entity_name: Option<String>,
+        pub is_customer_notified: Option<i64>,
+        pub is_visible_on_front: i64,
+        pub created_at: String,
+    }
+}
+
+row_struct! {
+    /// `sales_invoice`.
+    pub struct Invoice {
+        pub entity_id: i64,
+        pub increment_id: String,
+        pub order_id: i64,
+        pub store_id: Option<i64>,
+        pub state: Option<i64>,
+        pub can_void_flag: Option<i64>,
+        pub email_sent: Option<i64>,
+        pub send_email: Option<i64>,
+        pub is_used_for_refund: Option<i64>,
+        pub billing_address_id: Option<i64>,
+        pub shipping_address_id: Option<i64>,
+        pub base_currency_code: Option<String>,
+        pub global_currency_code: Option<String>,
+        pub order_currency_code: Option<String>,
+        pub store_currency_code: Option<String>,
+        pub base_to_global_rate: Option<Amount>,
+        pub base_to_order_rate: Option<Amount>,
+        pub store_to_base_rate: Option<Amount>,
+        pub store_to_order_rate: Option<Amount>,
+        pub discount_description: Option<String>,
+        pub transaction_id: Option<String>,
+        pub total_qty: Amount,
+        pub subtotal: Option<Amount>,
+        pub base_subtotal: Option<Amount>,
+        pub subtotal_incl_tax: Option<Amount>,
+        pub base_subtotal_incl_tax: Option<Amount>,
+        pub discount_amount: Option<Amount>,
+        pub base_discount_amount: Option<Amount>,
+        pub shipping_amount: Option<Amount>,
+        pub base_shipping_amount: Option<Amount>,
+        pub shipping_incl_tax: Option<Amount>,
+        pub base_shipping_incl_tax: Option<Amount>,
+        pub shipping_tax_amount: Option<Amount>,
+        pub base_shipping_tax_amount: Option<Amount>,
+        pub shipping_discount_tax_compensation_amount: Option<Amount>,
+        pub base_shipping_discount_tax_compensation_amnt: Option<Amount>,
+        pub tax_amount: Option<Amount>,
+        pub base_tax_amount: Option<Amount>,
+        pub discount_tax_compensation_amount: Option<Amount>,
+        pub base_discount_tax_compensation_amount: Option<Amount>,
+        pub grand_total: Option<Amount>,
+        pub base_grand_total: Option<Amount>,
+        pub base_total_refunded: Option<Amount>,
+        pub base_cost: Option<Amount>,
+        pub created_at: String,
+        pub updated_at: String,
+    }
+}
+
+row_struct! {
+    /// `sales_invoice_item`.
+    pub struct InvoiceItem {
+        pub entity_id: i64,
+        pub parent_id: i64,
+        pub order_item_id: i64,
+        pub product_id: Option<i64>,
+        pub sku: String,
+        pub name: Option<String>,
+        pub description: Option<String>,
+        pub additional_data: Option<String>,
+        pub qty: Amount,
+        pub base_cost: Option<Amount>,
+        pub price: Option<Amount>,
+        pub base_price: Option<Amount>,
+        pub price_incl_tax: Option<Amount>,
+        pub base_price_incl_tax: Option<Amount>,
+        pub row_total: Option<Amount>,
+        pub base_row_total: Option<Amount>,
+        pub row_total_incl_tax: Option<Amount>,
+        pub base_row_total_incl_tax: Option<Amount>,
+        pub discount_amount: Option<Amount>,
+        pub base_discount_amount: Option<Amount>,
+        pub tax_amount: Option<Amount>,
+        pub base_tax_amount: Option<Amount>,
+        pub discount_tax_compensation_amount: Option<Amount>,
+        pub base_discount_tax_compensation_amount: Option<Amount>,
+    }
+}
+
+row_struct! {
+    /// `sales_invoice_comment`.
+    pub struct InvoiceComment {
+        pub entity_id: i64,
+        pub parent_id: i64,
+        pub comment: Option<String>,
+        pub is_customer_notified: Option<i64>,
+        pub is_visible_on_front: i64,
+        pub created_at: String,
+    }
+}
+
+/// An order with everything that belongs to it.
+#[derive(Debug, Clone, Default)]
+pub struct FullOrder {
+    pub order: Order,
+    pub items: Vec<OrderItem>,
+    pub addresses: Vec<OrderAddress>,
+    pub payment: Option<OrderPayment>,
+    pub status_histories: Vec<StatusHistory>,
+}
+
+impl FullOrder {
+    pub fn billing_address(&self) -> Option<&OrderAddress> {
+        self.addresses.iter().find(|a| a.address_type == "billing")
+    }
+    pub fn shipping_address(&self) -> Option<&OrderAddress> {
+        self.addresses.iter().find(|a| a.address_type == "shipping")
+    }
+}
+
+/// An invoice with its items and comments.
+#[derive(Debug, Clone, Default)]
+pub struct FullInvoice {
+    pub invoice: Invoice,
+    pub items: Vec<InvoiceItem>,
+    pub comments: Vec<InvoiceComment>,
+}

@@ -1,0 +1,251 @@
+//! Orders: `POST /V1/orders` (OrderRepository::save of a new order, as integrations import them)
+//! and `GET /V1/orders/{id}` (OrderRepository::get).
+//!
+//! Importing an order places no inventory reservation: Magento appends reservations in
+//! `OrderManagementInterface::place` (checkout), which the repository save does not go through
+//! (magento/inventory `InventorySales/Plugin/Sales/OrderManagement/AppendReservationsAfterOrderPlacementPlugin.php`).
+
+use sqlx::SqliteConnection;
+
+use crate::amount::Amount;
+use crate::db::{self, Db};
+use crate::http::error::{self as e, Error, Result};
+use crate::sales::model::{state, FullOrder, OrderItem};
+
+fn sum<'a>(items: impl Iterator<Item = &'a OrderItem>, f: impl Fn(&OrderItem) -> Option<Amount>) -> Amount {
+    items.map(|i| f(i).unwrap_or_default()).sum()
+}
+
+/// Fills what an imported order leaves out: item rows from price × qty, order totals from the
+/// items, state/status, currency, flags. Given values are kept as they are.
+pub fn complete(full: &mut FullOrder, now: &str) {
+    let rate_one = Some(Amount::from_int(1));
+    for item in &mut full.items {
+        let qty = item.qty_ordered.decimal();
+        item.product_type.get_or_insert_with(|| "simple".into());
+        let virtual_type = matches!(item.product_type.as_deref(), Some("virtual" | "downloadable"));
+        item.is_virtual.get_or_insert(virtual_type as i64);
+        item.original_price.get_or_insert(item.price);
+        item.base_original_price.get_or_insert(item.base_price);
+        item.discount_amount.get_or_insert(Amount::ZERO);
+        item.base_discount_amount.get_or_insert(item.discount_amount.unwrap_or_default());
+        item.tax_amount.get_or_insert(Amount::ZERO);
+        item.base_tax_amount.get_or_insert(item.tax_amount.unwrap_or_default());
+        item.discount_tax_compensation_amount.get_or_insert(Amount::ZERO);
+        item.base_discount_tax_compensation_amount
+            .get_or_insert(item.discount_tax_compensation_amount.unwrap_or_default());
+        let tax = item.tax_amount.unwrap_or_default() + item.discount_tax_compensation_amount.unwrap_or_default();
+        let base_tax = item.base_tax_amount.unwrap_or_default()
+            + item.base_discount_tax_compensation_amount.unwrap_or_default();
+        item.row_total_incl_tax.get_or_insert(item.row_total + tax);
+        item.base_row_total_incl_tax.get_or_insert(item.base_row_total + base_tax);
+        if !qty.is_zero() {
+            let incl = item.row_total_incl_tax.unwrap_or_default().decimal() / qty;
+            let base_incl = item.base_row_total_incl_tax.unwrap_or_default().decimal() / qty;
+            item.price_incl_tax.get_or_insert(Amount::new(Amount::round_price(incl)));
+            item.base_price_incl_tax.get_or_insert(Amount::new(Amount::round_price(base_incl)));
+        }
+        item.store_id.get_or_insert(full.order.store_id);
+        item.created_at = now.to_owned();
+        item.updated_at = now.to_owned();
+    }
+    let items = &full.items;
+    let o = &mut full.order;
+    o.state.get_or_insert_with(|| state::NEW.into());
+    let default_status = state::default_status(o.state.as_deref().unwrap_or(state::NEW)).to_owned();
+    o.status.get_or_insert(default_status);
+    for code in [
+        &mut o.base_currency_code,
+        &mut o.global_currency_code,
+        &mut o.order_currency_code,
+        &mut o.store_currency_code,
+    ] {
+        code.get_or_insert_with(|| "USD".into());
+    }
+    o.base_to_global_rate = o.base_to_global_rate.or(rate_one);
+    o.base_to_order_rate = o.base_to_order_rate.or(rate_one);
+    o.customer_is_guest.get_or_insert(o.customer_id.is_none() as i64);
+    o.is_virtual.get_or_insert(items.iter().all(OrderItem::is_virtual) as i64);
+    o.total_item_count.get_or_insert(items.iter().filter(|i| i.parent_item_id.is_none()).count() as i64);
+    o.total_qty_ordered.get_or_insert(items.iter().map(|i| i.qty_ordered).sum());
+
+    o.subtotal.get_or_insert(items.iter().map(|i| i.row_total).sum());
+    o.base_subtotal.get_or_insert(items.iter().map(|i| i.base_row_total).sum());
+    o.subtotal_incl_tax.get_or_insert(sum(items.iter(), |i| i.row_total_incl_tax));
+    o.base_subtotal_incl_tax.get_or_insert(sum(items.iter(), |i| i.base_row_total_incl_tax));
+    o.discount_amount.get_or_insert(-sum(items.iter(), |i| i.discount_amount));
+    o.base_discount_amount.get_or_insert(-sum(items.iter(), |i| i.base_discount_amount));
+    o.shipping_amount.get_or_insert(Amount::ZERO);
+    o.base_shipping_amount.get_or_insert(o.shipping_amount.unwrap_or_default());
+    o.shipping_tax_amount.get_or_insert(Amount::ZERO);
+    o.base_shipping_tax_amount.get_or_insert(o.shipping_tax_amount.unwrap_or_default());
+    o.shipping_discount_amount.get_or_insert(Amount::ZERO);
+    o.base_shipping_discount_amount.get_or_insert(o.shipping_discount_amount.unwrap_or_default());
+    o.shipping_discount_tax_compensation_amount.get_or_insert(Amount::ZERO);
+    o.base_shipping_discount_tax_compensation_amnt
+        .get_or_insert(o.shipping_discount_tax_compensation_amount.unwrap_or_default());
+    let shipping_incl = o.shipping_amount.unwrap_or_default() + o.shipping_tax_amount.unwrap_or_default();
+    o.shipping_incl_tax.get_or_insert(shipping_incl);
+    let base_shipping_incl =
+        o.base_shipping_amount.unwrap_or_default() + o.base_shipping_tax_amount.unwrap_or_default();
+    o.base_shipping_incl_tax.get_or_insert(base_shipping_incl);
+    o.discount_tax_compensation_amount.get_or_insert(sum(items.iter(), |i| i.discount_tax_compensation_amount));
+    o.base_discount_tax_compensation_amount
+        .get_or_insert(sum(items.iter(), |i| i.base_discount_tax_compensation_amount));
+    let item_tax = sum(items.iter(), |i| i.tax_amount);
+    let base_item_tax = sum(items.iter(), |i| i.base_tax_amount);
+    o.tax_amount.get_or_insert(item_tax + o.shipping_tax_amount.unwrap_or_default());
+    o.base_tax_amount.get_or_insert(base_item_tax + o.base_shipping_tax_amount.unwrap_or_default());
+    let v = |a: Option<Amount>| a.unwrap_or_default();
+    let grand = v(o.subtotal) + v(o.discount_amount) + v(o.shipping_amount) + v(o.tax_amount)
+        + v(o.discount_tax_compensation_amount)
+        + v(o.shipping_discount_tax_compensation_amount)
+        - v(o.shipping_discount_amount);
+    let base_grand = v(o.base_subtotal) + v(o.base_discount_amount) + v(o.base_shipping_amount)
+        + v(o.base_tax_amount)
+        + v(o.base_discount_tax_compensation_amount)
+        + v(o.base_shipping_discount_tax_compensation_amnt)
+        - v(o.base_shipping_discount_amount);
+    o.grand_total.get_or_insert(grand);
+    o.base_grand_total.get_or_insert(base_grand);
+    if o.created_at.is_empty() {
+        o.created_at = now.to_owned();
+    }
+    if o.updated_at.is_empty() {
+        o.updated_at = o.created_at.clone();
+    }
+    let (grand_total, base_grand_total) = (o.grand_total, o.base_grand_total);
+    let (shipping, base_shipping) = (o.shipping_amount, o.base_shipping_amount);
+    if let Some(p) = full.payment.as_mut() {
+        p.amount_ordered = p.amount_ordered.or(grand_total);
+        p.base_amount_ordered = p.base_amount_ordered.or(base_grand_total);
+        p.shipping_amount = p.shipping_amount.or(shipping);
+        p.base_shipping_amount = p.base_shipping_amount.or(base_shipping);
+    }
+    let email = full.order.customer_email.clone();
+    for a in &mut full.addresses {
+        // Order::setBillingAddress / setShippingAddress: the address takes the order's e-mail.
+        a.email = email.clone();
+    }
+}
+
+/// Row total for a line that gives price and qty but no row total.
+pub fn row_total(price: Amount, qty: Amount) -> Amount {
+    Amount::new(price.decimal() * qty.decimal())
+}
+
+/// Saves a new order with its items, addresses (shipping first, then billing, as Magento
+/// saves them), payment and status history, in one transaction. Returns the order id.
+pub async fn create_order(db: &Db, full: FullOrder) -> Result<i64> {
+    let mut tx = db.begin_write().await?;
+    let id = save_new_order(&mut *tx, full).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The body of [`create_order`], on a connection the caller's transaction holds.
+pub async fn save_new_order(tx: &mut SqliteConnection, mut full: FullOrder) -> Result<i64> {
+    let now = db::now_timestamp();
+    complete(&mut full, &now);
+    // OrderRepository::save does not wrap resource-model failures: an unknown store or a
+    // duplicate increment id is a database error, a 500 in Magento too.
+    if !db::store::store_exists(&mut *tx, full.order.store_id).await? {
+        return Err(Error::internal(format!("unknown store_id {}", full.order.store_id)));
+    }
+    if full.order.increment_id.is_empty() {
+        full.order.increment_id =
+            db::sales::next_increment_id(&mut *tx, "order", full.order.store_id).await?;
+    }
+    let order_id = db::insert(&mut *tx, "sales_order", "entity_id", &full.order).await?;
+    full.order.entity_id = order_id;
+    // Items keep their posted order; a child refers to its parent by position until saved.
+    let mut ids: Vec<i64> = Vec::with_capacity(full.items.len());
+    for item in &mut full.items {
+        item.order_id = order_id;
+        if let Some(parent_pos) = item.parent_item_id {
+            item.parent_item_id = usize::try_from(parent_pos).ok().and_then(|p| ids.get(p)).copied();
+        }
+        let id = db::insert(&mut *tx, "sales_order_item", "item_id", item).await?;
+        item.item_id = id;
+        ids.push(id);
+    }
+    full.addresses.sort_by_key(|a| if a.address_type == "shipping" { 0 } else { 1 });
+    for address in &mut full.addresses {
+        address.parent_id = order_id;
+        address.entity_id = db::insert(&mut *tx, "sales_order_address", "entity_id", address).await?;
+        match address.address_type.as_str() {
+            "shipping" => full.order.shipping_address_id = Some(address.entity_id),
+            _ => full.order.billing_address_id = Some(address.entity_id),
+        }
+    }
+    if let Some(payment) = full.payment.as_mut() {
+        payment.parent_id = order_id;
+        payment.entity_id = db::insert(&mut *tx, "sales_order_payment", "entity_id", payment).await?;
+    }
+    for h in &mut full.status_histories {
+        h.parent_id = order_id;
+        if h.created_at.is_empty() {
+            h.created_at = now.clone();
+        }
+        h.entity_id = db::insert(&mut *tx, "sales_order_status_history", "entity_id", h).await?;
+    }
+    db::update(&mut *tx, "sales_order", "entity_id", &full.order).await?;
+    Ok(order_id)
+}
+
+/// `OrderRepository::get`.
+pub async fn get_order(db: &Db, order_id: i64) -> Result<FullOrder> {
+    if order_id == 0 {
+        return Err(Error::input(e::ID_REQUIRED));
+    }
+    let mut conn = db.read.acquire().await?;
+    db::sales::load_full_order(&mut conn, order_id).await?.ok_or_else(Error::entity_not_found)
+}
+
+/// An address of the given type with the posted street lines joined as Magento stores them.
+pub fn street_lines(lines: &[String]) -> Option<String> {
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derives_totals_from_items() {
+        let a = |s: &str| Amount::parse(s).unwrap();
+        let item = |sku: &str, qty: &str, price: &str, disc: &str, ty: &str| OrderItem {
+            sku: sku.into(),
+            qty_ordered: a(qty),
+            price: a(price),
+            base_price: a(price),
+            row_total: row_total(a(price), a(qty)),
+            base_row_total: row_total(a(price), a(qty)),
+            discount_amount: Some(a(disc)),
+            product_type: Some(ty.into()),
+            ..Default::default()
+        };
+        let mut full = FullOrder {
+            items: vec![
+                item("24-WB03", "20", "36", "144", "simple"),
+                item("24-WB01", "40", "32", "256", "simple"),
+                item("240-LV06", "1", "22", "4.4", "downloadable"),
+            ],
+            ..Default::default()
+        };
+        full.order.shipping_amount = Some(a("300"));
+        full.order.store_id = 1;
+        complete(&mut full, "2020-07-23 16:00:00");
+        let o = &full.order;
+        assert_eq!(o.subtotal, Some(a("2022")));
+        assert_eq!(o.discount_amount, Some(a("-404.4")));
+        assert_eq!(o.grand_total, Some(a("1917.6")));
+        assert_eq!(o.total_qty_ordered, Some(a("61")));
+        assert_eq!(o.is_virtual, Some(0));
+        assert_eq!(o.state.as_deref(), Some("new"));
+        assert_eq!(o.status.as_deref(), Some("pending"));
+        assert_eq!(full.items[2].is_virtual, Some(1));
+        assert_eq!(full.items[0].price_incl_tax, Some(a("36")));
+        assert_eq!(full.items[0].row_total_incl_tax, Some(a("720")));
+    }
+}

@@ -1,0 +1,141 @@
+//! Order state rules: `Order::canInvoice`, `canShip`, `canCreditmemo`, `canUnhold` and
+//! `Order\StateResolver::getStateForOrder` (app/code/Magento/Sales/Model/Order.php,
+//! Model/Order/StateResolver.php), as pure functions of the stored figures.
+
+use crate::amount::Amount;
+use crate::sales::model::{state, Order, OrderItem};
+
+fn state_is(order: &Order, s: &str) -> bool {
+    order.state.as_deref() == Some(s)
+}
+
+/// `Order::canUnhold`.
+pub fn can_unhold(order: &Order) -> bool {
+    state_is(order, state::HOLDED)
+}
+
+fn is_payment_review(order: &Order) -> bool {
+    state_is(order, state::PAYMENT_REVIEW)
+}
+
+/// `Order::isCanceled`.
+pub fn is_canceled(order: &Order) -> bool {
+    state_is(order, state::CANCELED)
+}
+
+/// `Order::canInvoice`.
+pub fn can_invoice(order: &Order, items: &[OrderItem]) -> bool {
+    if can_unhold(order) || is_payment_review(order) || is_canceled(order) {
+        return false;
+    }
+    if state_is(order, state::COMPLETE) || state_is(order, state::CLOSED) {
+        return false;
+    }
+    items.iter().any(|i| i.qty_to_invoice() > Amount::ZERO && !i.locked_do_invoice())
+}
+
+/// `Order::canShip`.
+pub fn can_ship(order: &Order, items: &[OrderItem]) -> bool {
+    if can_unhold(order) || is_payment_review(order) || is_canceled(order) {
+        return false;
+    }
+    if order.is_virtual.unwrap_or(0) != 0 {
+        return false;
+    }
+    items.iter().any(|i| {
+        i.qty_to_ship() > Amount::ZERO
+            && !i.is_virtual()
+            && !i.locked_do_ship()
+            && i.qty_refunded < i.qty_ordered
+    })
+}
+
+/// `Order::canCreditmemo`, without the forced flag: something paid is not yet refunded.
+pub fn can_creditmemo(order: &Order) -> bool {
+    if can_unhold(order) || is_payment_review(order) || is_canceled(order) {
+        return false;
+    }
+    if state_is(order, state::CLOSED) {
+        return false;
+    }
+    let paid = order.total_paid.unwrap_or_default();
+    let refunded = order.total_refunded.unwrap_or_default();
+    (paid - refunded).decimal().abs() >= rust_decimal::Decimal::new(1, 4)
+}
+
+/// `StateResolver::getStateForOrder($order, [IN_PROGRESS])`, the call `InvoiceOrder` and
+/// `ShipOrder` make. A `new` order always ends `processing`, even when nothing is left to do
+/// (an all-virtual order fully invoiced in one call): Magento's own quirk, kept on purpose.
+pub fn state_after_document(order: &Order, items: &[OrderItem]) -> String {
+    let mut s = if state_is(order, state::PROCESSING) { state::PROCESSING } else { state::NEW };
+    if !is_canceled(order)
+        && !can_unhold(order)
+        && !can_invoice(order, items)
+        && !can_ship(order, items)
+    {
+        if order.base_grand_total.unwrap_or_default().is_zero() || can_creditmemo(order) {
+            s = state::COMPLETE;
+        } else if !order.total_refunded.unwrap_or_default().is_zero() {
+            s = state::CLOSED;
+        }
+    }
+    if state_is(order, state::NEW) {
+        s = state::PROCESSING;
+    }
+    s.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(ordered: i64, invoiced: i64, shipped: i64, virt: bool) -> OrderItem {
+        OrderItem {
+            qty_ordered: ordered.into(),
+            qty_invoiced: invoiced.into(),
+            qty_shipped: shipped.into(),
+            is_virtual: Some(virt as i64),
+            ..Default::default()
+        }
+    }
+
+    fn order(st: &str, paid: i64) -> Order {
+        Order {
+            state: Some(st.into()),
+            base_grand_total: Some(100.into()),
+            total_paid: Some(paid.into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn table() {
+        // (state, items, expected)
+        let cases: Vec<(&str, Vec<OrderItem>, &str)> = vec![
+            // first invoice of a new order: processing
+            ("new", vec![item(2, 2, 0, false)], "processing"),
+            // quirk: all-virtual, fully invoiced, new: processing, not complete
+            ("new", vec![item(1, 1, 0, true)], "processing"),
+            // processing, everything invoiced and shipped, paid: complete
+            ("processing", vec![item(2, 2, 2, false), item(1, 1, 0, true)], "complete"),
+            // processing, physical items left to ship: stays
+            ("processing", vec![item(2, 2, 0, false)], "processing"),
+            // processing, something left to invoice: stays
+            ("processing", vec![item(2, 1, 2, false)], "processing"),
+        ];
+        for (st, items, expected) in cases {
+            let o = order(st, 100);
+            assert_eq!(state_after_document(&o, &items), expected, "{st} {items:?}");
+        }
+    }
+
+    #[test]
+    fn can_invoice_rules() {
+        let items = vec![item(2, 0, 0, false)];
+        assert!(can_invoice(&order("new", 0), &items));
+        for st in ["holded", "canceled", "complete", "closed", "payment_review"] {
+            assert!(!can_invoice(&order(st, 0), &items), "{st}");
+        }
+        assert!(!can_invoice(&order("processing", 0), &[item(2, 2, 0, false)]));
+    }
+}

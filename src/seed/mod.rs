@@ -1,0 +1,224 @@
+//! Seed data: `base.json` (what every Magento 2.4 + MSI install has) and `tutorial.json` (the
+//! tutorial's world just before step 10). Both are data files built into the binary; this
+//! module only loads them, into an empty database, in one transaction.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use sqlx::SqliteConnection;
+
+use crate::amount::Amount;
+use crate::config::Seed;
+use crate::db::{self, Db};
+use crate::row_struct;
+
+const BASE: &str = include_str!("base.json");
+const TUTORIAL: &str = include_str!("tutorial.json");
+
+row_struct! {
+    #[derive(Deserialize)]
+    pub struct WebsiteRow { pub website_id: i64, pub code: String, pub name: String, pub default_group_id: i64 }
+}
+row_struct! {
+    #[derive(Deserialize)]
+    pub struct GroupRow {
+        pub group_id: i64, pub website_id: i64, pub name: String, pub root_category_id: i64,
+        pub default_store_id: i64, pub code: String,
+    }
+}
+row_struct! {
+    #[derive(Deserialize)]
+    pub struct StoreRow {
+        pub store_id: i64, pub code: String, pub website_id: i64, pub group_id: i64,
+        pub name: String, pub is_active: i64,
+    }
+}
+row_struct! {
+    #[derive(Deserialize)]
+    pub struct StoreConfigRow {
+        pub store_id: i64, pub locale: String, pub base_currency_code: String,
+        pub default_display_currency_code: String, pub timezone: String, pub weight_unit: String,
+    }
+}
+row_struct! {
+    #[derive(Deserialize)]
+    pub struct SourceRow {
+        pub source_code: String,
+        pub name: String,
+        pub enabled: i64,
+        #[serde(default)] pub description: Option<String>,
+        #[serde(default)] pub contact_name: Option<String>,
+        #[serde(default)] pub email: Option<String>,
+        #[serde(default)] pub latitude: Option<String>,
+        #[serde(default)] pub longitude: Option<String>,
+        pub country_id: String,
+        #[serde(default)] pub region_id: Option<i64>,
+        #[serde(default)] pub region: Option<String>,
+        #[serde(default)] pub city: Option<String>,
+        #[serde(default)] pub street: Option<String>,
+        pub postcode: String,
+        #[serde(default)] pub phone: Option<String>,
+        #[serde(default)] pub fax: Option<String>,
+        #[serde(default)] pub is_pickup_location_active: i64,
+        #[serde(default)] pub frontend_name: Option<String>,
+        #[serde(default)] pub frontend_description: Option<String>,
+    }
+}
+row_struct! {
+    #[derive(Deserialize)]
+    pub struct StockRow { pub stock_id: i64, pub name: String }
+}
+#[derive(Debug, Deserialize)]
+struct SalesChannelRow {
+    r#type: String,
+    code: String,
+    stock_id: i64,
+}
+row_struct! {
+    #[derive(Deserialize)]
+    pub struct LinkRow { pub stock_id: i64, pub source_code: String, pub priority: i64 }
+}
+row_struct! {
+    #[derive(Deserialize)]
+    pub struct ProductRow {
+        pub entity_id: i64, pub sku: String, pub name: String, pub type_id: String, pub price: Amount,
+    }
+}
+row_struct! {
+    #[derive(Deserialize)]
+    pub struct SourceItemRow { pub sku: String, pub source_code: String, pub quantity: Amount, pub status: i64 }
+}
+
+#[derive(Debug, Deserialize)]
+struct SequenceRow {
+    entity_type: String,
+    store_id: i64,
+    next_value: i64,
+}
+
+#[derive(Debug, Deserialize)]
+struct ReservationRow {
+    stock_id: i64,
+    sku: String,
+    quantity: Amount,
+    metadata: serde_json::Value,
+}
+
+/// One seed file.
+#[derive(Debug, Deserialize)]
+struct SeedFile {
+    websites: Vec<WebsiteRow>,
+    groups: Vec<GroupRow>,
+    stores: Vec<StoreRow>,
+    store_configs: Vec<StoreConfigRow>,
+    sources: Vec<SourceRow>,
+    stocks: Vec<StockRow>,
+    sales_channels: Vec<SalesChannelRow>,
+    links: Vec<LinkRow>,
+    products: Vec<ProductRow>,
+    source_items: Vec<SourceItemRow>,
+    counters: BTreeMap<String, i64>,
+    sequences: Vec<SequenceRow>,
+    /// Order entities in the body shape of `POST /V1/orders`.
+    orders: Vec<serde_json::Value>,
+    reservations: Vec<ReservationRow>,
+}
+
+/// Loads the base data, and the tutorial on top when asked, into an empty database. A database
+/// that already holds stores is left alone.
+pub async fn seed_if_empty(db: &Db, seed: Seed) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let stores: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM store").fetch_one(&mut *tx).await?;
+    if stores > 0 {
+        return Ok(());
+    }
+    load(&mut tx, BASE).await?;
+    if seed == Seed::Tutorial {
+        load(&mut tx, TUTORIAL).await?;
+    }
+    tx.commit().await?;
+    tracing::info!(?seed, "seeded an empty database");
+    Ok(())
+}
+
+fn bad_seed(cause: impl std::fmt::Display) -> sqlx::Error {
+    sqlx::Error::Protocol(format!("seed data: {cause}"))
+}
+
+async fn insert_all<R: db::Columns>(
+    conn: &mut SqliteConnection,
+    table: &str,
+    rows: &[R],
+) -> Result<(), sqlx::Error> {
+    for row in rows {
+        // Seed rows carry their own keys: no column is left to SQLite.
+        db::insert(conn, table, "", row).await?;
+    }
+    Ok(())
+}
+
+async fn load(conn: &mut SqliteConnection, text: &str) -> Result<(), sqlx::Error> {
+    let seed: SeedFile = serde_json::from_str(text).map_err(bad_seed)?;
+    insert_all(conn, "store_website", &seed.websites).await?;
+    insert_all(conn, "store_group", &seed.groups).await?;
+    insert_all(conn, "store", &seed.stores).await?;
+    insert_all(conn, "store_config", &seed.store_configs).await?;
+    insert_all(conn, "inventory_source", &seed.sources).await?;
+    insert_all(conn, "inventory_stock", &seed.stocks).await?;
+    for channel in &seed.sales_channels {
+        // A sales channel belongs to one stock: assigning it moves it.
+        sqlx::query(
+            "INSERT INTO inventory_stock_sales_channel (type, code, stock_id) VALUES (?, ?, ?)
+             ON CONFLICT (type, code) DO UPDATE SET stock_id = excluded.stock_id",
+        )
+        .bind(&channel.r#type)
+        .bind(&channel.code)
+        .bind(channel.stock_id)
+        .execute(&mut *conn)
+        .await?;
+    }
+    insert_all(conn, "inventory_source_stock_link", &seed.links).await?;
+    insert_all(conn, "catalog_product_entity", &seed.products).await?;
+    insert_all(conn, "inventory_source_item", &seed.source_items).await?;
+    for (table, next_id) in &seed.counters {
+        db::set_next_id(conn, table, *next_id).await?;
+    }
+    for s in &seed.sequences {
+        sqlx::query(
+            "INSERT INTO sales_sequence (entity_type, store_id, next_value) VALUES (?, ?, ?)
+             ON CONFLICT (entity_type, store_id) DO UPDATE SET next_value = excluded.next_value",
+        )
+        .bind(&s.entity_type)
+        .bind(s.store_id)
+        .bind(s.next_value)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for body in &seed.orders {
+        let entity = body.get("entity").ok_or_else(|| bad_seed("order without entity"))?;
+        let order = crate::http::orders::parse_order(entity).map_err(|e| bad_seed(e.body()))?;
+        crate::sales::order::save_new_order(conn, order).await.map_err(|e| bad_seed(e.body()))?;
+    }
+    for r in &seed.reservations {
+        let metadata = serde_json::to_string(&r.metadata).map_err(bad_seed)?;
+        db::inventory::append_reservation(conn, r.stock_id, &r.sku, r.quantity, &metadata).await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_files_parse() {
+        let base: SeedFile = serde_json::from_str(BASE).unwrap();
+        assert_eq!(base.stores.len(), 2);
+        let tutorial: SeedFile = serde_json::from_str(TUTORIAL).unwrap();
+        assert_eq!(tutorial.sources.len(), 8);
+        assert_eq!(tutorial.source_items.len(), 15);
+        for order in &tutorial.orders {
+            crate::http::orders::parse_order(&order["entity"]).unwrap();
+        }
+    }
+}
