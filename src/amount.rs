@@ -42,7 +42,9 @@ impl Amount {
 
     /// The stored form (ten-thousandths); `None` when the value does not fit an i64.
     pub fn to_ten_thousandths(self) -> Option<i64> {
-        let scaled = self.0.round_dp_with_strategy(SCALE, RoundingStrategy::MidpointAwayFromZero)
+        let scaled = self
+            .0
+            .round_dp_with_strategy(SCALE, RoundingStrategy::MidpointAwayFromZero)
             * Decimal::from(FACTOR);
         i64::try_from(scaled.trunc()).ok()
     }
@@ -169,10 +171,7 @@ impl Type<Sqlite> for Amount {
 }
 
 impl<'q> Encode<'q, Sqlite> for Amount {
-    fn encode_by_ref(
-        &self,
-        buf: &mut Vec<SqliteArgumentValue<'q>>,
-    ) -> Result<IsNull, BoxDynError> {
+    fn encode_by_ref(&self, buf: &mut Vec<SqliteArgumentValue<'q>>) -> Result<IsNull, BoxDynError> {
         let raw = self
             .to_ten_thousandths()
             .ok_or_else(|| format!("amount {} is out of range", self.0))?;
@@ -213,8 +212,14 @@ mod tests {
 
     #[test]
     fn storage_is_exact_ten_thousandths() {
-        assert_eq!(Amount::new(d("1917.6")).to_ten_thousandths(), Some(19_176_000));
-        assert_eq!(Amount::from_ten_thousandths(-4_044_000), Amount::new(d("-404.4")));
+        assert_eq!(
+            Amount::new(d("1917.6")).to_ten_thousandths(),
+            Some(19_176_000)
+        );
+        assert_eq!(
+            Amount::from_ten_thousandths(-4_044_000),
+            Amount::new(d("-404.4"))
+        );
         // MySQL DECIMAL(x,4) rounds half away from zero on insert.
         assert_eq!(Amount::new(d("0.00005")), Amount::new(d("0.0001")));
         assert_eq!(Amount::new(d("-0.00005")), Amount::new(d("-0.0001")));

@@ -65,7 +65,9 @@ pub async fn create_admin_token(state: &AppState, body: &Map<String, Value>) -> 
         return Err(Error::Authentication);
     }
     tokens::reset_failures(&mut tx, &username, USER_TYPE_ADMIN).await?;
-    let token = Alphanumeric.sample_string(&mut rand::rng(), 32).to_lowercase();
+    let token = Alphanumeric
+        .sample_string(&mut rand::rng(), 32)
+        .to_lowercase();
     let expires_at = now + config.admin_token_lifetime_hours * 3600;
     tokens::insert(&mut tx, &token, USER_TYPE_ADMIN, &username, now, expires_at).await?;
     tx.commit().await?;
@@ -102,14 +104,23 @@ mod tests {
     #[test]
     fn credential_errors() {
         let err = credentials(&body(json!({"password": "x"}))).unwrap_err();
-        assert_eq!(err.body(), json!({"message": e::FIELD_REQUIRED, "parameters": {"fieldName": "username"}}));
+        assert_eq!(
+            err.body(),
+            json!({"message": e::FIELD_REQUIRED, "parameters": {"fieldName": "username"}})
+        );
         let err = credentials(&body(json!({}))).unwrap_err();
         assert_eq!(err.body()["message"], e::INPUT_EXCEPTIONS);
         assert_eq!(err.body()["errors"].as_array().unwrap().len(), 2);
         let err = credentials(&body(json!({"username": "", "password": "x"}))).unwrap_err();
         assert_eq!(err.body()["parameters"], json!({"fieldName": "username"}));
         let err = credentials(&body(json!({"username": ["a"], "password": "x"}))).unwrap_err();
-        assert_eq!(err.body(), json!({"message": crate::http::input::type_error("array", "string")}));
-        assert_eq!(credentials(&body(json!({"username": 123, "password": true}))).unwrap(), ("123".into(), "1".into()));
+        assert_eq!(
+            err.body(),
+            json!({"message": crate::http::input::type_error("array", "string")})
+        );
+        assert_eq!(
+            credentials(&body(json!({"username": 123, "password": true}))).unwrap(),
+            ("123".into(), "1".into())
+        );
     }
 }

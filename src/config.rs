@@ -32,7 +32,12 @@ pub struct Config {
     pub admin_username: String,
 
     /// Admin password accepted by POST /V1/integration/admin/token.
-    #[arg(long, env = "MAGEMU_ADMIN_PASSWORD", default_value = "admin123", hide_env_values = true)]
+    #[arg(
+        long,
+        env = "MAGEMU_ADMIN_PASSWORD",
+        default_value = "admin123",
+        hide_env_values = true
+    )]
     pub admin_password: String,
 
     /// Admin token lifetime in hours (Magento's oauth/access_token_lifetime/admin).

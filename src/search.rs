@@ -61,7 +61,11 @@ impl Node {
             *self = Node::Map(Vec::new());
         }
         let Node::Map(entries) = self else { return };
-        let key = if head.is_empty() { entries.len().to_string() } else { head.clone() };
+        let key = if head.is_empty() {
+            entries.len().to_string()
+        } else {
+            head.clone()
+        };
         if let Some((_, child)) = entries.iter_mut().find(|(k, _)| *k == key) {
             child.insert(rest, value);
         } else {
@@ -95,7 +99,9 @@ fn split_key(key: &str) -> (String, Vec<String>) {
     let mut segments = Vec::new();
     let mut rest = &key[open..];
     while let Some(stripped) = rest.strip_prefix('[') {
-        let Some(close) = stripped.find(']') else { break };
+        let Some(close) = stripped.find(']') else {
+            break;
+        };
         segments.push(stripped[..close].to_owned());
         rest = &stripped[close + 1..];
     }
@@ -108,7 +114,11 @@ fn is_key(sent: &str, name: &str) -> bool {
 }
 
 fn not_supported(key: &str) -> Error {
-    Error::Input(Phrase::named(e::FIELD_NOT_SUPPORTED, "fieldName", upper_camel(key)))
+    Error::Input(Phrase::named(
+        e::FIELD_NOT_SUPPORTED,
+        "fieldName",
+        upper_camel(key),
+    ))
 }
 
 fn int_field(key: &str, node: &Node) -> Result<i64> {
@@ -119,7 +129,10 @@ fn int_field(key: &str, node: &Node) -> Result<i64> {
         .ok_or_else(|| {
             Error::Webapi(
                 axum::http::StatusCode::BAD_REQUEST,
-                format!("Error occurred during \"{key}\" processing. {}", type_error(text, "int")),
+                format!(
+                    "Error occurred during \"{key}\" processing. {}",
+                    type_error(text, "int")
+                ),
             )
         })
 }
@@ -135,7 +148,8 @@ impl SearchCriteria {
             if !is_key(&name, "searchCriteria") {
                 continue;
             }
-            root.get_or_insert_with(|| Node::Leaf(String::new())).insert(&path, value);
+            root.get_or_insert_with(|| Node::Leaf(String::new()))
+                .insert(&path, value);
         }
         let Some(root) = root else { return Ok(None) };
         let mut criteria = SearchCriteria::default();
@@ -156,7 +170,10 @@ impl SearchCriteria {
             } else if is_key(key, "sort_orders") {
                 let mut orders = Vec::new();
                 for (_, s) in node.entries() {
-                    let mut order = SortOrder { field: None, direction: "DESC".into() };
+                    let mut order = SortOrder {
+                        field: None,
+                        direction: "DESC".into(),
+                    };
                     for (skey, v) in s.entries() {
                         if is_key(skey, "field") {
                             order.field = v.leaf().map(str::to_owned);
@@ -189,7 +206,11 @@ impl SearchCriteria {
 }
 
 fn parse_filter(node: &Node) -> Result<Filter> {
-    let mut filter = Filter { field: None, value: None, condition_type: "eq".into() };
+    let mut filter = Filter {
+        field: None,
+        value: None,
+        condition_type: "eq".into(),
+    };
     for (key, v) in node.entries() {
         let text = v.leaf().map(str::to_owned);
         if is_key(key, "field") {
@@ -236,9 +257,9 @@ fn bind_value(kind: Kind, text: &str) -> Bind {
             .and_then(|a| i64::try_from(a.trunc().decimal()).ok())
             .map(Bind::Int)
             .unwrap_or_else(|| Bind::Text(text.to_owned())),
-        Kind::Amount => {
-            Amount::parse(text).map(Bind::Amount).unwrap_or_else(|| Bind::Text(text.to_owned()))
-        }
+        Kind::Amount => Amount::parse(text)
+            .map(Bind::Amount)
+            .unwrap_or_else(|| Bind::Text(text.to_owned())),
     }
 }
 
@@ -299,7 +320,11 @@ impl SearchCriteria {
                             // eq, seq, and (as Magento's fallback branch does) anything unknown.
                             _ => "=",
                         };
-                        let kind = if op.contains("LIKE") { Kind::Text } else { field.kind };
+                        let kind = if op.contains("LIKE") {
+                            Kind::Text
+                        } else {
+                            field.kind
+                        };
                         parts.binds.push(bind_value(kind, &value));
                         format!("{col} {op} ?")
                     }
@@ -374,19 +399,33 @@ mod tests {
     #[test]
     fn absent_empty_and_unknown() {
         assert_eq!(SearchCriteria::from_query("foo=1").unwrap(), None);
-        assert_eq!(SearchCriteria::from_query("searchCriteria=").unwrap(), Some(SearchCriteria::default()));
-        assert_eq!(SearchCriteria::from_query("searchCriteria").unwrap(), Some(SearchCriteria::default()));
+        assert_eq!(
+            SearchCriteria::from_query("searchCriteria=").unwrap(),
+            Some(SearchCriteria::default())
+        );
+        assert_eq!(
+            SearchCriteria::from_query("searchCriteria").unwrap(),
+            Some(SearchCriteria::default())
+        );
         let err = SearchCriteria::from_query("searchCriteria[foo_bar]=1").unwrap_err();
-        assert_eq!(err.body(), serde_json::json!({"message": e::FIELD_NOT_SUPPORTED, "parameters": {"fieldName": "FooBar"}}));
+        assert_eq!(
+            err.body(),
+            serde_json::json!({"message": e::FIELD_NOT_SUPPORTED, "parameters": {"fieldName": "FooBar"}})
+        );
         let err = SearchCriteria::from_query("searchCriteria[pageSize]=x").unwrap_err();
         assert_eq!(err.body()["message"], "Error occurred during \"pageSize\" processing. The \"x\" value's type is invalid. The \"int\" type was expected. Verify and try again.");
-        let err = SearchCriteria::from_query("searchCriteria[sortOrders][0][direction]=up").unwrap_err();
+        let err =
+            SearchCriteria::from_query("searchCriteria[sortOrders][0][direction]=up").unwrap_err();
         assert_eq!(err.body()["parameters"], serde_json::json!(["ASC", "DESC"]));
     }
 
     #[test]
     fn paging_clamps_to_the_last_page() {
-        let c = SearchCriteria { page_size: Some(10), current_page: Some(9), ..Default::default() };
+        let c = SearchCriteria {
+            page_size: Some(10),
+            current_page: Some(9),
+            ..Default::default()
+        };
         assert_eq!(c.limit_sql(25), " LIMIT 10 OFFSET 20");
         assert_eq!(c.limit_sql(0), " LIMIT 10 OFFSET 0");
         assert_eq!(SearchCriteria::default().limit_sql(25), "");

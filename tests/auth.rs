@@ -13,11 +13,17 @@ async fn a_token_opens_admin_routes() {
     let app = spawn_app().await;
     let token = app.token().await;
     assert_eq!(token.len(), 32);
-    assert_eq!(app.get("/rest/V1/orders/3", &token).await.status, StatusCode::OK);
+    assert_eq!(
+        app.get("/rest/V1/orders/3", &token).await.status,
+        StatusCode::OK
+    );
     // A second token works beside the first.
     let other = app.token().await;
     assert_ne!(token, other);
-    assert_eq!(app.get("/rest/V1/orders/3", &token).await.status, StatusCode::OK);
+    assert_eq!(
+        app.get("/rest/V1/orders/3", &token).await.status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -25,7 +31,10 @@ async fn wrong_credentials_are_401() {
     let app = spawn_app().await;
     for (user, password) in [("admin", "wrong"), ("nobody", "admin123")] {
         let r = app.login(user, password).await;
-        assert_eq!((r.status, r.body), (StatusCode::UNAUTHORIZED, json!({"message": SIGN_IN})));
+        assert_eq!(
+            (r.status, r.body),
+            (StatusCode::UNAUTHORIZED, json!({"message": SIGN_IN}))
+        );
     }
 }
 
@@ -33,13 +42,22 @@ async fn wrong_credentials_are_401() {
 async fn six_failures_lock_the_account() {
     let app = spawn_app().await;
     for _ in 0..6 {
-        assert_eq!(app.login(ADMIN.0, "wrong").await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            app.login(ADMIN.0, "wrong").await.status,
+            StatusCode::UNAUTHORIZED
+        );
     }
     // The seventh attempt is refused even with the right password.
     let r = app.login(ADMIN.0, ADMIN.1).await;
-    assert_eq!((r.status, r.body), (StatusCode::UNAUTHORIZED, json!({"message": SIGN_IN})));
+    assert_eq!(
+        (r.status, r.body),
+        (StatusCode::UNAUTHORIZED, json!({"message": SIGN_IN}))
+    );
     // Other users are not locked.
-    assert_eq!(app.login("other", "x").await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        app.login("other", "x").await.status,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[tokio::test]
@@ -59,32 +77,70 @@ async fn success_resets_the_failure_count() {
 async fn input_errors() {
     let app = spawn_app().await;
     let required = |f: &str| json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": f}});
-    let post = |body: &str| app.send(Method::POST, "/rest/V1/integration/admin/token", None, Some("application/json"), Some(body.to_owned()));
+    let post = |body: &str| {
+        app.send(
+            Method::POST,
+            "/rest/V1/integration/admin/token",
+            None,
+            Some("application/json"),
+            Some(body.to_owned()),
+        )
+    };
     let r = post(r#"{"password": "admin123"}"#).await;
-    assert_eq!((r.status, r.body), (StatusCode::BAD_REQUEST, required("username")));
+    assert_eq!(
+        (r.status, r.body),
+        (StatusCode::BAD_REQUEST, required("username"))
+    );
     let r = post(r#"{"username": "", "password": "admin123"}"#).await;
-    assert_eq!((r.status, r.body), (StatusCode::BAD_REQUEST, required("username")));
+    assert_eq!(
+        (r.status, r.body),
+        (StatusCode::BAD_REQUEST, required("username"))
+    );
     let r = post(r#"{"username": "admin", "password": null}"#).await;
-    assert_eq!((r.status, r.body), (StatusCode::BAD_REQUEST, required("password")));
+    assert_eq!(
+        (r.status, r.body),
+        (StatusCode::BAD_REQUEST, required("password"))
+    );
     let r = post("{}").await;
     assert_eq!(
         (r.status, r.body),
-        (StatusCode::BAD_REQUEST, json!({"message": "One or more input exceptions have occurred.", "errors": [
-            {"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "username"}},
-            {"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "password"}}
-        ]}))
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "One or more input exceptions have occurred.", "errors": [
+                {"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "username"}},
+                {"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "password"}}
+            ]})
+        )
     );
     let r = post(r#"{"username": ["admin"], "password": "x"}"#).await;
-    assert_eq!((r.status, r.body), (StatusCode::BAD_REQUEST,
-        json!({"message": "The \"array\" value's type is invalid. The \"string\" type was expected. Verify and try again."})));
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The \"array\" value's type is invalid. The \"string\" type was expected. Verify and try again."})
+        )
+    );
     let r = post("not json").await;
-    assert_eq!((r.status, r.body), (StatusCode::BAD_REQUEST, json!({"message": "Decoding error."})));
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Decoding error."})
+        )
+    );
 }
 
 #[tokio::test]
 async fn store_routes_need_a_token() {
     let app = spawn_app().await;
-    let r = app.send(Method::GET, "/rest/V1/store/websites", None, None, None).await;
-    assert_eq!((r.status, r.body), (StatusCode::UNAUTHORIZED,
-        json!({"message": "The consumer isn't authorized to access %resources.", "parameters": {"resources": "Magento_Backend::store"}})));
+    let r = app
+        .send(Method::GET, "/rest/V1/store/websites", None, None, None)
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::UNAUTHORIZED,
+            json!({"message": "The consumer isn't authorized to access %resources.", "parameters": {"resources": "Magento_Backend::store"}})
+        )
+    );
 }

@@ -7,19 +7,54 @@ use common::{spawn_app, TestApp};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-const NO_PRODUCTS: &str = "The invoice can't be created without products. Add products and try again.";
+const NO_PRODUCTS: &str =
+    "The invoice can't be created without products. Add products and try again.";
 
 /// Sends the request, checks status and body, and checks that nothing was written.
-async fn refused(app: &TestApp, token: Option<&str>, path: &str, ct: Option<&str>, body: Option<&str>, status: StatusCode, expected: Value) {
+async fn refused(
+    app: &TestApp,
+    token: Option<&str>,
+    path: &str,
+    ct: Option<&str>,
+    body: Option<&str>,
+    status: StatusCode,
+    expected: Value,
+) {
     let before = app.snapshot().await;
-    let reply = app.send(Method::POST, path, token, ct, body.map(str::to_owned)).await;
-    assert_eq!((reply.status, &reply.body), (status, &expected), "{path} {body:?}");
-    assert_eq!(app.snapshot().await, before, "{path} {body:?} changed the database");
+    let reply = app
+        .send(Method::POST, path, token, ct, body.map(str::to_owned))
+        .await;
+    assert_eq!(
+        (reply.status, &reply.body),
+        (status, &expected),
+        "{path} {body:?}"
+    );
+    assert_eq!(
+        app.snapshot().await,
+        before,
+        "{path} {body:?} changed the database"
+    );
 }
 
-async fn refused_json(app: &TestApp, token: &str, order_id: &str, body: Value, status: StatusCode, expected: Value) {
+async fn refused_json(
+    app: &TestApp,
+    token: &str,
+    order_id: &str,
+    body: Value,
+    status: StatusCode,
+    expected: Value,
+) {
     let path = format!("/rest/default/V1/order/{order_id}/invoice");
-    refused(app, Some(token), &path, Some("application/json"), Some(&body.to_string()), status, expected).await;
+    refused(
+        app,
+        Some(token),
+        &path,
+        Some("application/json"),
+        Some(&body.to_string()),
+        status,
+        expected,
+    )
+    .await;
 }
 
 fn validation(messages: &[&str]) -> Value {
@@ -45,14 +80,57 @@ async fn authorization_failures() {
     let unauthorized = |resource: &str| json!({"message": "The consumer isn't authorized to access %resources.", "parameters": {"resources": resource}});
     let path = "/rest/default/V1/order/3/invoice";
     let body = Some(r#"{"capture": true}"#);
-    refused(&app, None, path, Some("application/json"), body, StatusCode::UNAUTHORIZED, unauthorized("Magento_Sales::invoice")).await;
-    refused(&app, Some("not-a-token"), path, Some("application/json"), body, StatusCode::UNAUTHORIZED, unauthorized("Magento_Sales::invoice")).await;
+    refused(
+        &app,
+        None,
+        path,
+        Some("application/json"),
+        body,
+        StatusCode::UNAUTHORIZED,
+        unauthorized("Magento_Sales::invoice"),
+    )
+    .await;
+    refused(
+        &app,
+        Some("not-a-token"),
+        path,
+        Some("application/json"),
+        body,
+        StatusCode::UNAUTHORIZED,
+        unauthorized("Magento_Sales::invoice"),
+    )
+    .await;
     // No token and a broken body: authorization is checked first.
-    refused(&app, None, path, Some("application/json"), Some("{nope"), StatusCode::UNAUTHORIZED, unauthorized("Magento_Sales::invoice")).await;
-    let get = app.send(Method::GET, "/rest/V1/invoices/3", None, None, None).await;
-    assert_eq!((get.status, get.body), (StatusCode::UNAUTHORIZED, unauthorized("Magento_Sales::sales_invoice")));
-    let get = app.send(Method::GET, "/rest/V1/orders/3", Some("Bearer"), None, None).await;
-    assert_eq!((get.status, get.body), (StatusCode::UNAUTHORIZED, unauthorized("Magento_Sales::actions_view")));
+    refused(
+        &app,
+        None,
+        path,
+        Some("application/json"),
+        Some("{nope"),
+        StatusCode::UNAUTHORIZED,
+        unauthorized("Magento_Sales::invoice"),
+    )
+    .await;
+    let get = app
+        .send(Method::GET, "/rest/V1/invoices/3", None, None, None)
+        .await;
+    assert_eq!(
+        (get.status, get.body),
+        (
+            StatusCode::UNAUTHORIZED,
+            unauthorized("Magento_Sales::sales_invoice")
+        )
+    );
+    let get = app
+        .send(Method::GET, "/rest/V1/orders/3", Some("Bearer"), None, None)
+        .await;
+    assert_eq!(
+        (get.status, get.body),
+        (
+            StatusCode::UNAUTHORIZED,
+            unauthorized("Magento_Sales::actions_view")
+        )
+    );
 }
 
 #[tokio::test]
@@ -61,7 +139,10 @@ async fn expired_tokens_are_refused() {
     let token = app.token().await;
     let reply = app.get("/rest/V1/invoices/3", &token).await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(reply.body["parameters"]["resources"], "Magento_Sales::sales_invoice");
+    assert_eq!(
+        reply.body["parameters"]["resources"],
+        "Magento_Sales::sales_invoice"
+    );
 }
 
 #[tokio::test]
@@ -69,9 +150,33 @@ async fn unknown_and_bad_order_ids() {
     let app = spawn_app().await;
     let token = app.token().await;
     let not_found = json!({"message": "The entity that was requested doesn't exist. Verify the entity and try again."});
-    refused_json(&app, &token, "999", json!({}), StatusCode::NOT_FOUND, not_found.clone()).await;
-    refused_json(&app, &token, "-3", json!({}), StatusCode::NOT_FOUND, not_found).await;
-    refused_json(&app, &token, "0", json!({}), StatusCode::BAD_REQUEST, json!({"message": "An ID is needed. Set the ID and try again."})).await;
+    refused_json(
+        &app,
+        &token,
+        "999",
+        json!({}),
+        StatusCode::NOT_FOUND,
+        not_found.clone(),
+    )
+    .await;
+    refused_json(
+        &app,
+        &token,
+        "-3",
+        json!({}),
+        StatusCode::NOT_FOUND,
+        not_found,
+    )
+    .await;
+    refused_json(
+        &app,
+        &token,
+        "0",
+        json!({}),
+        StatusCode::BAD_REQUEST,
+        json!({"message": "An ID is needed. Set the ID and try again."}),
+    )
+    .await;
     refused_json(&app, &token, "abc", json!({}), StatusCode::BAD_REQUEST,
         json!({"message": "The \"abc\" value's type is invalid. The \"int\" type was expected. Verify and try again."})).await;
 }
@@ -81,12 +186,28 @@ async fn quantity_and_item_refusals() {
     let app = spawn_app().await;
     let token = app.token().await;
     // An item the order does not have: never visited, so nothing to invoice.
-    refused_json(&app, &token, "3", json!({"items": [{"order_item_id": 999, "qty": 1}]}), StatusCode::BAD_REQUEST, validation(&[NO_PRODUCTS])).await;
+    refused_json(
+        &app,
+        &token,
+        "3",
+        json!({"items": [{"order_item_id": 999, "qty": 1}]}),
+        StatusCode::BAD_REQUEST,
+        validation(&[NO_PRODUCTS]),
+    )
+    .await;
     // Too much of a line: named by the item's name, not its SKU.
     refused_json(&app, &token, "3", json!({"items": [{"order_item_id": 3, "qty": 21}]}), StatusCode::BAD_REQUEST,
         json!({"message": "We found an invalid quantity to invoice item \"%1\".", "parameters": ["Driven Backpack"]})).await;
     // Zero of a line.
-    refused_json(&app, &token, "3", json!({"items": [{"order_item_id": 3, "qty": 0}]}), StatusCode::BAD_REQUEST, validation(&[NO_PRODUCTS])).await;
+    refused_json(
+        &app,
+        &token,
+        "3",
+        json!({"items": [{"order_item_id": 3, "qty": 0}]}),
+        StatusCode::BAD_REQUEST,
+        validation(&[NO_PRODUCTS]),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -94,8 +215,18 @@ async fn nothing_left_to_invoice() {
     let app = spawn_app().await;
     let token = app.token().await;
     assert_eq!(app.invoice(&token, 3, &json!({})).await.body, json!("3"));
-    refused_json(&app, &token, "3", json!({"capture": true}), StatusCode::BAD_REQUEST,
-        validation(&[NO_PRODUCTS, "The order does not allow an invoice to be created."])).await;
+    refused_json(
+        &app,
+        &token,
+        "3",
+        json!({"capture": true}),
+        StatusCode::BAD_REQUEST,
+        validation(&[
+            NO_PRODUCTS,
+            "The order does not allow an invoice to be created.",
+        ]),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -104,14 +235,35 @@ async fn canceled_and_held_orders() {
     let token = app.token().await;
     let canceled = order_in_state(&app, &token, "canceled", "canceled").await;
     // A canceled order still has quantities to invoice on its lines here, so only the status speaks.
-    refused_json(&app, &token, &canceled.to_string(), json!({}), StatusCode::BAD_REQUEST,
-        validation(&["An invoice cannot be created when an order has a status of canceled"])).await;
+    refused_json(
+        &app,
+        &token,
+        &canceled.to_string(),
+        json!({}),
+        StatusCode::BAD_REQUEST,
+        validation(&["An invoice cannot be created when an order has a status of canceled"]),
+    )
+    .await;
     let held = order_in_state(&app, &token, "holded", "holded").await;
-    refused_json(&app, &token, &held.to_string(), json!({}), StatusCode::BAD_REQUEST,
-        validation(&["An invoice cannot be created when an order has a status of holded"])).await;
+    refused_json(
+        &app,
+        &token,
+        &held.to_string(),
+        json!({}),
+        StatusCode::BAD_REQUEST,
+        validation(&["An invoice cannot be created when an order has a status of holded"]),
+    )
+    .await;
     let complete = order_in_state(&app, &token, "complete", "complete").await;
-    refused_json(&app, &token, &complete.to_string(), json!({}), StatusCode::BAD_REQUEST,
-        validation(&["An invoice cannot be created when an order has a status of complete"])).await;
+    refused_json(
+        &app,
+        &token,
+        &complete.to_string(),
+        json!({}),
+        StatusCode::BAD_REQUEST,
+        validation(&["An invoice cannot be created when an order has a status of complete"]),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -119,14 +271,27 @@ async fn canceled_lines_leave_nothing_to_invoice() {
     let app = spawn_app().await;
     let token = app.token().await;
     let id = app
-        .create_order(&token, json!({
-            "state": "canceled", "status": "canceled", "customer_email": "x@example.com",
-            "items": [{"sku": "24-WB01", "qty_ordered": 2, "qty_canceled": 2, "price": 32}],
-            "payment": {"method": "checkmo"}
-        }))
+        .create_order(
+            &token,
+            json!({
+                "state": "canceled", "status": "canceled", "customer_email": "x@example.com",
+                "items": [{"sku": "24-WB01", "qty_ordered": 2, "qty_canceled": 2, "price": 32}],
+                "payment": {"method": "checkmo"}
+            }),
+        )
         .await;
-    refused_json(&app, &token, &id.to_string(), json!({}), StatusCode::BAD_REQUEST,
-        validation(&[NO_PRODUCTS, "An invoice cannot be created when an order has a status of canceled"])).await;
+    refused_json(
+        &app,
+        &token,
+        &id.to_string(),
+        json!({}),
+        StatusCode::BAD_REQUEST,
+        validation(&[
+            NO_PRODUCTS,
+            "An invoice cannot be created when an order has a status of canceled",
+        ]),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -135,13 +300,52 @@ async fn malformed_bodies() {
     let token = app.token().await;
     let path = "/rest/default/V1/order/3/invoice";
     let t = Some(token.as_str());
-    refused(&app, t, path, Some("application/json"), Some("{\"capture\": tru"), StatusCode::BAD_REQUEST, json!({"message": "Decoding error."})).await;
-    refused(&app, t, path, None, Some("{\"capture\": true}"), StatusCode::BAD_REQUEST, json!({"message": "Content-Type header is empty."})).await;
+    refused(
+        &app,
+        t,
+        path,
+        Some("application/json"),
+        Some("{\"capture\": tru"),
+        StatusCode::BAD_REQUEST,
+        json!({"message": "Decoding error."}),
+    )
+    .await;
+    refused(
+        &app,
+        t,
+        path,
+        None,
+        Some("{\"capture\": true}"),
+        StatusCode::BAD_REQUEST,
+        json!({"message": "Content-Type header is empty."}),
+    )
+    .await;
     refused(&app, t, path, Some("text/plain"), Some("{}"), StatusCode::BAD_REQUEST,
         json!({"message": "Server cannot understand Content-Type HTTP header media type text/plain"})).await;
-    refused(&app, t, path, Some("application/json; charset=latin1"), Some("{}"), StatusCode::BAD_REQUEST, json!({"message": "UTF-8 is the only supported charset."})).await;
-    let big = format!("{{\"comment\": {{\"comment\": \"{}\"}}}}", "x".repeat(2 * 1024 * 1024));
-    refused(&app, t, path, Some("application/json"), Some(&big), StatusCode::PAYLOAD_TOO_LARGE, json!({"message": "Request body is too large."})).await;
+    refused(
+        &app,
+        t,
+        path,
+        Some("application/json; charset=latin1"),
+        Some("{}"),
+        StatusCode::BAD_REQUEST,
+        json!({"message": "UTF-8 is the only supported charset."}),
+    )
+    .await;
+    let big = format!(
+        "{{\"comment\": {{\"comment\": \"{}\"}}}}",
+        "x".repeat(2 * 1024 * 1024)
+    );
+    refused(
+        &app,
+        t,
+        path,
+        Some("application/json"),
+        Some(&big),
+        StatusCode::PAYLOAD_TOO_LARGE,
+        json!({"message": "Request body is too large."}),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -156,7 +360,15 @@ async fn wrong_types_and_unknown_fields() {
         json!({"message": "\"%fieldName\" is not supported. Correct the field name and try again.", "parameters": {"fieldName": "Sku"}})).await;
     refused_json(&app, &token, "3", json!({"comment": {"comment": "x", "is_visible": 1}}), StatusCode::BAD_REQUEST,
         json!({"message": "\"%fieldName\" is not supported. Correct the field name and try again.", "parameters": {"fieldName": "IsVisible"}})).await;
-    refused_json(&app, &token, "3", json!({"items": "all"}), StatusCode::BAD_REQUEST, json!({"message": "Not all parameters valid."})).await;
+    refused_json(
+        &app,
+        &token,
+        "3",
+        json!({"items": "all"}),
+        StatusCode::BAD_REQUEST,
+        json!({"message": "Not all parameters valid."}),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -172,8 +384,10 @@ async fn numeric_strings_and_camel_case_are_accepted() {
     assert_eq!(invoice["total_qty"], json!(2));
     assert_eq!(invoice["email_sent"], json!(1));
     let comment = &invoice["comments"][0];
-    assert_eq!(common::without(comment, &["created_at"]),
-        json!({"comment": "Paid by bank transfer", "entity_id": 1, "is_customer_notified": 1, "is_visible_on_front": 1, "parent_id": 3}));
+    assert_eq!(
+        common::without(comment, &["created_at"]),
+        json!({"comment": "Paid by bank transfer", "entity_id": 1, "is_customer_notified": 1, "is_visible_on_front": 1, "parent_id": 3})
+    );
 }
 
 #[tokio::test]
@@ -181,9 +395,21 @@ async fn unknown_invoices_and_routes() {
     let app = spawn_app().await;
     let token = app.token().await;
     let r = app.get("/rest/V1/invoices/42", &token).await;
-    assert_eq!((r.status, r.body), (StatusCode::NOT_FOUND, json!({"message": "The entity that was requested doesn't exist. Verify the entity and try again."})));
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::NOT_FOUND,
+            json!({"message": "The entity that was requested doesn't exist. Verify the entity and try again."})
+        )
+    );
     let r = app.get("/rest/V1/invoices/0", &token).await;
-    assert_eq!((r.status, r.body), (StatusCode::BAD_REQUEST, json!({"message": "An ID is needed. Set the ID and try again."})));
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "An ID is needed. Set the ID and try again."})
+        )
+    );
     let no_route = json!({"message": "Request does not match any route."});
     for (method, path) in [
         (Method::GET, "/rest/nosuch/V1/invoices/3"),
@@ -192,8 +418,14 @@ async fn unknown_invoices_and_routes() {
         (Method::GET, "/V1/invoices/3"),
         (Method::GET, "/rest/default/V1/order/3/invoice"),
     ] {
-        let r = app.send(method.clone(), path, Some(&token), None, None).await;
-        assert_eq!((r.status, &r.body), (StatusCode::NOT_FOUND, &no_route), "{method} {path}");
+        let r = app
+            .send(method.clone(), path, Some(&token), None, None)
+            .await;
+        assert_eq!(
+            (r.status, &r.body),
+            (StatusCode::NOT_FOUND, &no_route),
+            "{method} {path}"
+        );
     }
 }
 
@@ -204,6 +436,13 @@ async fn an_order_without_payment_cannot_be_invoiced() {
     let id = app
         .create_order(&token, json!({"customer_email": "x@example.com", "items": [{"sku": "24-WB01", "qty_ordered": 1, "price": 32}]}))
         .await;
-    refused_json(&app, &token, &id.to_string(), json!({}), StatusCode::BAD_REQUEST,
-        json!({"message": "Could not save an invoice, see error log for details"})).await;
+    refused_json(
+        &app,
+        &token,
+        &id.to_string(),
+        json!({}),
+        StatusCode::BAD_REQUEST,
+        json!({"message": "Could not save an invoice, see error log for details"}),
+    )
+    .await;
 }

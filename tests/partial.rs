@@ -14,19 +14,40 @@ async fn ten_backpacks_then_the_rest() {
     // The tutorial's own invoice takes id 3 first.
     assert_eq!(app.invoice(&token, 3, &json!({})).await.body, json!("3"));
     // A copy of the tutorial order, imported: order 4 with items 6 (24-WB03), 7, 8.
-    let reply = app.post("/rest/V1/orders", &token, &fixture("order-import-tutorial-copy.json")).await;
+    let reply = app
+        .post(
+            "/rest/V1/orders",
+            &token,
+            &fixture("order-import-tutorial-copy.json"),
+        )
+        .await;
     assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
     let order_id = reply.body["entity_id"].as_i64().unwrap();
     assert_eq!(order_id, 4);
 
-    let a = app.invoice(&token, order_id, &json!({"items": [{"order_item_id": 6, "qty": 10}]})).await;
+    let a = app
+        .invoice(
+            &token,
+            order_id,
+            &json!({"items": [{"order_item_id": 6, "qty": 10}]}),
+        )
+        .await;
     assert_eq!(a.body, json!("4"));
     let invoice_a = app.get("/rest/V1/invoices/4", &token).await.body;
-    assert_eq!(without(&invoice_a, &["created_at", "updated_at"]), fixture("partial-invoice-a-10-backpacks.json"));
+    assert_eq!(
+        without(&invoice_a, &["created_at", "updated_at"]),
+        fixture("partial-invoice-a-10-backpacks.json")
+    );
 
     let order = app.get("/rest/V1/orders/4", &token).await.body;
-    for (key, value) in [("total_invoiced", "588"), ("subtotal_invoiced", "360"), ("discount_invoiced", "-72"),
-        ("shipping_invoiced", "300"), ("total_paid", "588"), ("total_due", "1329.6")] {
+    for (key, value) in [
+        ("total_invoiced", "588"),
+        ("subtotal_invoiced", "360"),
+        ("discount_invoiced", "-72"),
+        ("shipping_invoiced", "300"),
+        ("total_paid", "588"),
+        ("total_due", "1329.6"),
+    ] {
         assert_eq!(order[key].to_string(), value, "{key}");
     }
     assert_eq!(order["state"], "processing");
@@ -36,14 +57,22 @@ async fn ten_backpacks_then_the_rest() {
     let b = app.invoice(&token, order_id, &json!({})).await;
     assert_eq!(b.body, json!("5"));
     let invoice_b = app.get("/rest/V1/invoices/5", &token).await.body;
-    assert_eq!(without(&invoice_b, &["created_at", "updated_at"]), fixture("partial-invoice-b-the-rest.json"));
+    assert_eq!(
+        without(&invoice_b, &["created_at", "updated_at"]),
+        fixture("partial-invoice-b-the-rest.json")
+    );
     // Shipping went on the first invoice: the second has no shipping keys at all.
     assert!(invoice_b.get("shipping_amount").is_none());
     assert!(invoice_b.get("shipping_tax_amount").is_none());
 
     let order = app.get("/rest/V1/orders/4", &token).await.body;
-    for (key, value) in [("total_invoiced", "1917.6"), ("subtotal_invoiced", "2022"), ("discount_invoiced", "-404.4"),
-        ("total_paid", "1917.6"), ("total_due", "0")] {
+    for (key, value) in [
+        ("total_invoiced", "1917.6"),
+        ("subtotal_invoiced", "2022"),
+        ("discount_invoiced", "-404.4"),
+        ("total_paid", "1917.6"),
+        ("total_due", "0"),
+    ] {
         assert_eq!(order[key].to_string(), value, "{key}");
     }
     assert_eq!(order["payment"]["amount_paid"].to_string(), "1917.6");
@@ -66,9 +95,21 @@ async fn one_third_at_a_time_carries_the_rounding() {
     let mut discounts = Vec::new();
     let mut grands = Vec::new();
     for _ in 0..3 {
-        let reply = app.invoice(&token, id, &json!({"items": [{"order_item_id": 6, "qty": 1}]})).await;
+        let reply = app
+            .invoice(
+                &token,
+                id,
+                &json!({"items": [{"order_item_id": 6, "qty": 1}]}),
+            )
+            .await;
         assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
-        let invoice = app.get(&format!("/rest/V1/invoices/{}", reply.body.as_str().unwrap()), &token).await.body;
+        let invoice = app
+            .get(
+                &format!("/rest/V1/invoices/{}", reply.body.as_str().unwrap()),
+                &token,
+            )
+            .await
+            .body;
         discounts.push(invoice["items"][0]["discount_amount"].to_string());
         grands.push(invoice["grand_total"].to_string());
     }

@@ -35,20 +35,33 @@ async fn step_10_invoice_order_3_and_read_invoice_3() {
     assert_eq!(app.salable(&token, "240-LV06", 2).await, json!(9998));
 
     // POST /rest/default/V1/order/3/invoice {"capture": true, "notify": true}
-    let created = app.invoice(&token, 3, &fixture("step10-invoice-request.json")).await;
+    let created = app
+        .invoice(&token, 3, &fixture("step10-invoice-request.json"))
+        .await;
     assert_eq!(created.status, StatusCode::OK);
     // The tutorial prints a bare 3; Magento sends the id as a JSON string (sales.md 10.1).
     assert_eq!(fixture("step10-invoice-create-response.json"), json!(3));
     assert_eq!(created.body, json!("3"));
-    assert_eq!(created.content_type.as_deref(), Some("application/json; charset=utf-8"));
+    assert_eq!(
+        created.content_type.as_deref(),
+        Some("application/json; charset=utf-8")
+    );
 
     // GET /rest/default/V1/invoices/3: the documented invoice, field for field, in order.
     let invoice = app.get("/rest/default/V1/invoices/3", &token).await;
     assert_eq!(invoice.status, StatusCode::OK);
     let expected = fixture("step10-invoice-response.json");
-    assert_eq!(without(&invoice.body, TIMESTAMPS), without(&expected, TIMESTAMPS));
+    assert_eq!(
+        without(&invoice.body, TIMESTAMPS),
+        without(&expected, TIMESTAMPS)
+    );
     assert_eq!(keys(&invoice.body), keys(&expected));
-    for (got, want) in invoice.body["items"].as_array().unwrap().iter().zip(expected["items"].as_array().unwrap()) {
+    for (got, want) in invoice.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(expected["items"].as_array().unwrap())
+    {
         assert_eq!(keys(got), keys(want));
     }
     assert_eq!(invoice.body["grand_total"].to_string(), "1917.6");
@@ -56,7 +69,10 @@ async fn step_10_invoice_order_3_and_read_invoice_3() {
 
     // The order moved to processing, paid and invoiced in full.
     let order = app.get("/rest/default/V1/orders/3", &token).await.body;
-    assert_eq!((order["state"].as_str(), order["status"].as_str()), (Some("processing"), Some("processing")));
+    assert_eq!(
+        (order["state"].as_str(), order["status"].as_str()),
+        (Some("processing"), Some("processing"))
+    );
     for (key, value) in [
         ("total_invoiced", "1917.6"),
         ("total_paid", "1917.6"),
@@ -67,7 +83,12 @@ async fn step_10_invoice_order_3_and_read_invoice_3() {
     ] {
         assert_eq!(order[key].to_string(), value, "{key}");
     }
-    let invoiced: Vec<String> = order["items"].as_array().unwrap().iter().map(|i| i["qty_invoiced"].to_string()).collect();
+    let invoiced: Vec<String> = order["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["qty_invoiced"].to_string())
+        .collect();
     assert_eq!(invoiced, ["20", "40", "1"]);
     assert_eq!(order["payment"]["amount_paid"].to_string(), "1917.6");
     assert_eq!(order["payment"]["shipping_captured"].to_string(), "300");
@@ -112,7 +133,10 @@ async fn capture_false_on_an_offline_method_pays_all_the_same() {
     assert_eq!(created.body, json!("3"));
     let invoice = app.get("/rest/V1/invoices/3", &token).await.body;
     // Same invoice as the tutorial's, except that no e-mail was asked for.
-    let expected = without(&fixture("step10-invoice-response.json"), &["created_at", "updated_at", "email_sent"]);
+    let expected = without(
+        &fixture("step10-invoice-response.json"),
+        &["created_at", "updated_at", "email_sent"],
+    );
     assert_eq!(without(&invoice, &["created_at", "updated_at"]), expected);
     assert_eq!(invoice["state"], 2);
     let order = app.get("/rest/V1/orders/3", &token).await.body;
@@ -145,8 +169,14 @@ async fn store_endpoints_answer_with_the_stores() {
             {"id": 1, "code": "base", "name": "Main Website", "default_group_id": 1}
         ])
     );
-    let views = app.get("/rest/default/V1/store/storeViews", &token).await.body;
-    assert_eq!(views[1], json!({"id": 1, "code": "default", "name": "Default Store View", "website_id": 1, "store_group_id": 1, "is_active": 1}));
+    let views = app
+        .get("/rest/default/V1/store/storeViews", &token)
+        .await
+        .body;
+    assert_eq!(
+        views[1],
+        json!({"id": 1, "code": "default", "name": "Default Store View", "website_id": 1, "store_group_id": 1, "is_active": 1})
+    );
     let groups = app.get("/rest/V1/store/storeGroups", &token).await.body;
     assert_eq!(groups[1]["code"], "main_website_store");
     let configs = app.get("/rest/V1/store/storeConfigs", &token).await.body;

@@ -8,7 +8,10 @@ use crate::search::{Bind, Field, Kind, SearchCriteria};
 
 /// The stock of the store's website (`inventory_stock_sales_channel`); the default stock 1 when
 /// the website is linked to none.
-pub async fn stock_id_for_store(conn: &mut SqliteConnection, store_id: i64) -> Result<i64, sqlx::Error> {
+pub async fn stock_id_for_store(
+    conn: &mut SqliteConnection,
+    store_id: i64,
+) -> Result<i64, sqlx::Error> {
     let stock: Option<i64> = sqlx::query_scalar(
         "SELECT c.stock_id FROM store s
          JOIN store_website w ON w.website_id = s.website_id
@@ -71,17 +74,22 @@ pub async fn append_reservation(
     quantity: Amount,
     metadata: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO inventory_reservation (stock_id, sku, quantity, metadata) VALUES (?, ?, ?, ?)")
-        .bind(stock_id)
-        .bind(sku)
-        .bind(quantity)
-        .bind(metadata)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO inventory_reservation (stock_id, sku, quantity, metadata) VALUES (?, ?, ?, ?)",
+    )
+    .bind(stock_id)
+    .bind(sku)
+    .bind(quantity)
+    .bind(metadata)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
-pub async fn product_type(conn: &mut SqliteConnection, sku: &str) -> Result<Option<String>, sqlx::Error> {
+pub async fn product_type(
+    conn: &mut SqliteConnection,
+    sku: &str,
+) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT type_id FROM catalog_product_entity WHERE sku = ?")
         .bind(sku)
         .fetch_optional(conn)
@@ -89,10 +97,11 @@ pub async fn product_type(conn: &mut SqliteConnection, sku: &str) -> Result<Opti
 }
 
 pub async fn stock_exists(conn: &mut SqliteConnection, stock_id: i64) -> Result<bool, sqlx::Error> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT stock_id FROM inventory_stock WHERE stock_id = ?")
-        .bind(stock_id)
-        .fetch_optional(conn)
-        .await?;
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT stock_id FROM inventory_stock WHERE stock_id = ?")
+            .bind(stock_id)
+            .fetch_optional(conn)
+            .await?;
     Ok(found.is_some())
 }
 
@@ -118,23 +127,48 @@ pub async fn stock_quantity(
 }
 
 /// `GetReservationsQuantity`: Σ reservations of the SKU on the stock (0 without rows).
-pub async fn reservations(conn: &mut SqliteConnection, sku: &str, stock_id: i64) -> Result<Amount, sqlx::Error> {
-    let sum: Option<Amount> =
-        sqlx::query_scalar("SELECT SUM(quantity) FROM inventory_reservation WHERE sku = ? AND stock_id = ?")
-            .bind(sku)
-            .bind(stock_id)
-            .fetch_one(conn)
-            .await?;
+pub async fn reservations(
+    conn: &mut SqliteConnection,
+    sku: &str,
+    stock_id: i64,
+) -> Result<Amount, sqlx::Error> {
+    let sum: Option<Amount> = sqlx::query_scalar(
+        "SELECT SUM(quantity) FROM inventory_reservation WHERE sku = ? AND stock_id = ?",
+    )
+    .bind(sku)
+    .bind(stock_id)
+    .fetch_one(conn)
+    .await?;
     Ok(sum.unwrap_or_default())
 }
 
 /// The fields of `SourceItemInterface` a client may filter and sort on.
 pub const SOURCE_ITEM_FIELDS: &[Field] = &[
-    Field { name: "sku", column: "sku", kind: Kind::Text },
-    Field { name: "source_code", column: "source_code", kind: Kind::Text },
-    Field { name: "quantity", column: "quantity", kind: Kind::Amount },
-    Field { name: "status", column: "status", kind: Kind::Int },
-    Field { name: "source_item_id", column: "source_item_id", kind: Kind::Int },
+    Field {
+        name: "sku",
+        column: "sku",
+        kind: Kind::Text,
+    },
+    Field {
+        name: "source_code",
+        column: "source_code",
+        kind: Kind::Text,
+    },
+    Field {
+        name: "quantity",
+        column: "quantity",
+        kind: Kind::Amount,
+    },
+    Field {
+        name: "status",
+        column: "status",
+        kind: Kind::Int,
+    },
+    Field {
+        name: "source_item_id",
+        column: "source_item_id",
+        kind: Kind::Int,
+    },
 ];
 
 fn bind_all<'q, O>(
@@ -157,14 +191,21 @@ pub async fn search_source_items(
     criteria: &SearchCriteria,
 ) -> Result<(Vec<SourceItem>, i64), crate::http::error::Error> {
     let parts = criteria.to_sql(SOURCE_ITEM_FIELDS, "source_item_id ASC")?;
-    let count_sql = format!("SELECT COUNT(*) FROM inventory_source_item{}", parts.where_sql);
-    let (total,): (i64,) = bind_all(sqlx::query_as(&count_sql), &parts.binds).fetch_one(&mut *conn).await?;
+    let count_sql = format!(
+        "SELECT COUNT(*) FROM inventory_source_item{}",
+        parts.where_sql
+    );
+    let (total,): (i64,) = bind_all(sqlx::query_as(&count_sql), &parts.binds)
+        .fetch_one(&mut *conn)
+        .await?;
     let sql = format!(
         "SELECT source_item_id, sku, source_code, quantity, status FROM inventory_source_item{}{}{}",
         parts.where_sql,
         parts.order_sql,
         criteria.limit_sql(total)
     );
-    let items = bind_all(sqlx::query_as::<_, SourceItem>(&sql), &parts.binds).fetch_all(conn).await?;
+    let items = bind_all(sqlx::query_as::<_, SourceItem>(&sql), &parts.binds)
+        .fetch_all(conn)
+        .await?;
     Ok((items, total))
 }

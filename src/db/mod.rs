@@ -150,11 +150,16 @@ pub async fn insert(
     let columns: Vec<(&'static str, SqlValue)> = row
         .columns()
         .into_iter()
-        .filter(|(name, value)| *name != key || !matches!(value, SqlValue::Int(Some(0)) | SqlValue::Int(None)))
+        .filter(|(name, value)| {
+            *name != key || !matches!(value, SqlValue::Int(Some(0)) | SqlValue::Int(None))
+        })
         .collect();
     let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
     let marks = vec!["?"; names.len()].join(", ");
-    let sql = format!("INSERT INTO {table} ({}) VALUES ({marks})", names.join(", "));
+    let sql = format!(
+        "INSERT INTO {table} ({}) VALUES ({marks})",
+        names.join(", ")
+    );
     let mut query = sqlx::query(&sql);
     for (_, value) in columns {
         query = bind(query, value);
@@ -207,7 +212,9 @@ pub async fn set_next_id(
 /// Now, as Magento writes timestamps: `YYYY-MM-DD HH:MM:SS` in UTC.
 pub fn now_timestamp() -> String {
     let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
-    time::OffsetDateTime::now_utc().format(&format).unwrap_or_default()
+    time::OffsetDateTime::now_utc()
+        .format(&format)
+        .unwrap_or_default()
 }
 
 /// Seconds since the epoch.

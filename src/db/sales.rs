@@ -44,7 +44,13 @@ pub async fn load_full_order(
     .bind(order_id)
     .fetch_all(&mut *conn)
     .await?;
-    Ok(Some(FullOrder { order, items, addresses, payment, status_histories }))
+    Ok(Some(FullOrder {
+        order,
+        items,
+        addresses,
+        payment,
+        status_histories,
+    }))
 }
 
 /// What the order's existing invoices decide for a new one.
@@ -71,7 +77,10 @@ pub async fn earlier_invoices(
             shipping.is_some() && *state != Some(invoice_state::CANCELED)
         }),
     };
-    Ok(Earlier { count: rows.len() as i64, summary })
+    Ok(Earlier {
+        count: rows.len() as i64,
+        summary,
+    })
 }
 
 /// Takes the next value of the store's `entity_type` sequence and formats it as Magento's
@@ -128,7 +137,11 @@ pub async fn load_full_invoice(
     .bind(invoice_id)
     .fetch_all(&mut *conn)
     .await?;
-    Ok(Some(FullInvoice { invoice, items, comments }))
+    Ok(Some(FullInvoice {
+        invoice,
+        items,
+        comments,
+    }))
 }
 
 #[cfg(test)]

@@ -6,7 +6,9 @@ use crate::wire::store::{GroupData, StoreConfigRow, StoreViewData, WebsiteData};
 
 /// Every store code, the admin store's included.
 pub async fn store_codes(conn: &mut SqliteConnection) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT code FROM store ORDER BY store_id").fetch_all(conn).await
+    sqlx::query_scalar("SELECT code FROM store ORDER BY store_id")
+        .fetch_all(conn)
+        .await
 }
 
 pub async fn websites(conn: &mut SqliteConnection) -> Result<Vec<WebsiteData>, sqlx::Error> {

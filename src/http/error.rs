@@ -26,13 +26,22 @@ pub enum Params {
 
 impl Phrase {
     pub fn plain(text: impl Into<String>) -> Self {
-        Phrase { text: text.into(), params: Params::None }
+        Phrase {
+            text: text.into(),
+            params: Params::None,
+        }
     }
     pub fn positional(text: impl Into<String>, args: Vec<String>) -> Self {
-        Phrase { text: text.into(), params: Params::List(args) }
+        Phrase {
+            text: text.into(),
+            params: Params::List(args),
+        }
     }
     pub fn named(text: impl Into<String>, name: &str, value: impl Into<String>) -> Self {
-        Phrase { text: text.into(), params: Params::Named(vec![(name.to_owned(), value.into())]) }
+        Phrase {
+            text: text.into(),
+            params: Params::Named(vec![(name.to_owned(), value.into())]),
+        }
     }
 
     /// The text with its placeholders filled, as `__()` renders it.
@@ -60,8 +69,10 @@ impl Phrase {
             Params::None => json!([]),
             Params::List(args) => json!(args),
             Params::Named(args) => {
-                let map: Map<String, Value> =
-                    args.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect();
+                let map: Map<String, Value> = args
+                    .iter()
+                    .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+                    .collect();
                 Value::Object(map)
             }
         }
@@ -134,7 +145,8 @@ pub const INVOICE_VALIDATION_ERRORS: &str = "Invoice Document Validation Error(s
 pub const INVOICE_WITHOUT_PRODUCTS: &str =
     "The invoice can't be created without products. Add products and try again.";
 /// `Model/Order/Validation/CanInvoice.php` (argument: the order status; no full stop).
-pub const INVOICE_BAD_STATUS: &str = "An invoice cannot be created when an order has a status of %1";
+pub const INVOICE_BAD_STATUS: &str =
+    "An invoice cannot be created when an order has a status of %1";
 /// `Model/Order/Validation/CanInvoice.php`.
 pub const ORDER_DOES_NOT_ALLOW_INVOICE: &str = "The order does not allow an invoice to be created.";
 /// `Model/InvoiceOrder.php`: any failure while paying and saving (CouldNotInvoiceException).
@@ -281,14 +293,20 @@ mod tests {
             "We found an invalid quantity to invoice item \"%1\".",
             vec!["Driven Backpack".into()],
         );
-        assert_eq!(p.render(), "We found an invalid quantity to invoice item \"Driven Backpack\".");
+        assert_eq!(
+            p.render(),
+            "We found an invalid quantity to invoice item \"Driven Backpack\"."
+        );
         let body = Error::Input(p).body();
         assert_eq!(
             body,
             json!({"message": "We found an invalid quantity to invoice item \"%1\".", "parameters": ["Driven Backpack"]})
         );
         let body = Error::required("username").body();
-        assert_eq!(body, json!({"message": FIELD_REQUIRED, "parameters": {"fieldName": "username"}}));
+        assert_eq!(
+            body,
+            json!({"message": FIELD_REQUIRED, "parameters": {"fieldName": "username"}})
+        );
     }
 
     #[test]
@@ -312,8 +330,14 @@ mod tests {
     fn internal_error_hides_the_cause() {
         let body = Error::internal("disk on fire").body();
         let msg = body["message"].as_str().unwrap();
-        assert!(msg.starts_with("Internal Error. Details are available in Magento log file. Report ID: webapi-"));
-        assert_eq!(msg.len(), "Internal Error. Details are available in Magento log file. Report ID: webapi-".len() + 13);
+        assert!(msg.starts_with(
+            "Internal Error. Details are available in Magento log file. Report ID: webapi-"
+        ));
+        assert_eq!(
+            msg.len(),
+            "Internal Error. Details are available in Magento log file. Report ID: webapi-".len()
+                + 13
+        );
         assert!(!msg.contains("disk"));
     }
 }

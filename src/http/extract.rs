@@ -86,7 +86,10 @@ impl<S: Send + Sync> FromRequest<S> for Body {
         let content_type = req.headers().get(header::CONTENT_TYPE).cloned();
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
             if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                Error::Webapi(StatusCode::PAYLOAD_TOO_LARGE, "Request body is too large.".into())
+                Error::Webapi(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "Request body is too large.".into(),
+                )
             } else {
                 Error::input(e::DECODING_ERROR)
             }
@@ -95,13 +98,19 @@ impl<S: Send + Sync> FromRequest<S> for Body {
             return Ok(Body(Map::new()));
         }
         if method == Method::POST || method == Method::PUT {
-            let raw = content_type.as_ref().map(|v| v.to_str().unwrap_or("\u{0}")).unwrap_or("");
+            let raw = content_type
+                .as_ref()
+                .map(|v| v.to_str().unwrap_or("\u{0}"))
+                .unwrap_or("");
             check_content_type(raw)?;
         }
         match serde_json::from_slice::<Value>(&bytes) {
             Ok(Value::Object(map)) => Ok(Body(map)),
             Ok(_) => Ok(Body(Map::new())),
-            Err(_) => Err(Error::Webapi(StatusCode::BAD_REQUEST, e::DECODING_ERROR.into())),
+            Err(_) => Err(Error::Webapi(
+                StatusCode::BAD_REQUEST,
+                e::DECODING_ERROR.into(),
+            )),
         }
     }
 }
@@ -123,7 +132,9 @@ fn check_content_type(raw: &str) -> Result<(), Error> {
         None => (raw, None),
     };
     let media_ok = !media.is_empty()
-        && media.chars().all(|c| c.is_ascii_alphanumeric() || "/-+.".contains(c));
+        && media
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/-+.".contains(c));
     if !media_ok {
         return Err(Error::input(e::CONTENT_TYPE_INVALID));
     }
@@ -168,13 +179,31 @@ mod tests {
 
     #[test]
     fn content_types() {
-        let msg = |r: Result<(), Error>| r.err().map(|e| e.body()["message"].as_str().unwrap().to_owned());
+        let msg = |r: Result<(), Error>| {
+            r.err()
+                .map(|e| e.body()["message"].as_str().unwrap().to_owned())
+        };
         assert_eq!(msg(check_content_type("application/json")), None);
-        assert_eq!(msg(check_content_type("application/json; charset=UTF-8")), None);
-        assert_eq!(msg(check_content_type("application/json;charset=utf-8")), None);
-        assert_eq!(msg(check_content_type("")).as_deref(), Some(e::CONTENT_TYPE_EMPTY));
-        assert_eq!(msg(check_content_type("application/json; charset=latin1")).as_deref(), Some(e::UTF8_ONLY));
-        assert_eq!(msg(check_content_type("what ever")).as_deref(), Some(e::CONTENT_TYPE_INVALID));
+        assert_eq!(
+            msg(check_content_type("application/json; charset=UTF-8")),
+            None
+        );
+        assert_eq!(
+            msg(check_content_type("application/json;charset=utf-8")),
+            None
+        );
+        assert_eq!(
+            msg(check_content_type("")).as_deref(),
+            Some(e::CONTENT_TYPE_EMPTY)
+        );
+        assert_eq!(
+            msg(check_content_type("application/json; charset=latin1")).as_deref(),
+            Some(e::UTF8_ONLY)
+        );
+        assert_eq!(
+            msg(check_content_type("what ever")).as_deref(),
+            Some(e::CONTENT_TYPE_INVALID)
+        );
         assert_eq!(
             msg(check_content_type("text/plain")).as_deref(),
             Some("Server cannot understand Content-Type HTTP header media type text/plain")

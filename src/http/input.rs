@@ -125,7 +125,10 @@ pub fn path_int(raw: &str) -> Result<i64> {
 /// A bool field: `filter_var($v, FILTER_VALIDATE_BOOLEAN)`, which never fails.
 pub fn to_bool(v: &Value) -> bool {
     match php_string(v) {
-        Some(s) => matches!(s.trim().to_lowercase().as_str(), "1" | "true" | "on" | "yes"),
+        Some(s) => matches!(
+            s.trim().to_lowercase().as_str(),
+            "1" | "true" | "on" | "yes"
+        ),
         None => false,
     }
 }
@@ -149,7 +152,11 @@ impl<'a> Obj<'a> {
             for key in m.keys() {
                 let k = upper_camel(key);
                 if !allowed.iter().any(|a| upper_camel(a) == k) {
-                    return Err(Error::Input(Phrase::named(e::FIELD_NOT_SUPPORTED, "fieldName", k)));
+                    return Err(Error::Input(Phrase::named(
+                        e::FIELD_NOT_SUPPORTED,
+                        "fieldName",
+                        k,
+                    )));
                 }
             }
         }
@@ -167,13 +174,19 @@ impl<'a> Obj<'a> {
     }
 
     pub fn int(&self, name: &str) -> Result<Option<i64>> {
-        self.get(name).map(|(k, v)| to_int(v, At::Field(k))).transpose()
+        self.get(name)
+            .map(|(k, v)| to_int(v, At::Field(k)))
+            .transpose()
     }
     pub fn amount(&self, name: &str) -> Result<Option<Amount>> {
-        self.get(name).map(|(k, v)| to_amount(v, At::Field(k))).transpose()
+        self.get(name)
+            .map(|(k, v)| to_amount(v, At::Field(k)))
+            .transpose()
     }
     pub fn string(&self, name: &str) -> Result<Option<String>> {
-        self.get(name).map(|(k, v)| to_string(v, At::Field(k))).transpose()
+        self.get(name)
+            .map(|(k, v)| to_string(v, At::Field(k)))
+            .transpose()
     }
     pub fn bool(&self, name: &str) -> Option<bool> {
         self.get(name).map(|(_, v)| to_bool(v))
@@ -209,24 +222,54 @@ mod tests {
     fn conversions() {
         assert_eq!(to_int(&json!("10.5"), At::Top).unwrap(), 10);
         assert_eq!(to_int(&json!(3), At::Top).unwrap(), 3);
-        assert_eq!(to_amount(&json!("2.0000"), At::Top).unwrap(), Amount::from_int(2));
+        assert_eq!(
+            to_amount(&json!("2.0000"), At::Top).unwrap(),
+            Amount::from_int(2)
+        );
         let err = to_int(&json!("abc"), At::Top).unwrap_err();
-        assert_eq!(err.body(), json!({"message": "The \"abc\" value's type is invalid. The \"int\" type was expected. Verify and try again."}));
+        assert_eq!(
+            err.body(),
+            json!({"message": "The \"abc\" value's type is invalid. The \"int\" type was expected. Verify and try again."})
+        );
         let err = to_amount(&json!("x"), At::Field("qty")).unwrap_err();
         assert_eq!(err.body()["message"], "Error occurred during \"qty\" processing. The \"x\" value's type is invalid. The \"float\" type was expected. Verify and try again.");
-        assert_eq!(to_amount(&json!(true), At::Top).unwrap_err().body()["message"], type_error("1", "float"));
-        assert_eq!(to_amount(&json!(false), At::Top).unwrap_err().body()["message"], type_error("", "float"));
-        assert_eq!(to_int(&json!([1]), At::Top).unwrap_err().body()["message"], type_error("array", "int"));
+        assert_eq!(
+            to_amount(&json!(true), At::Top).unwrap_err().body()["message"],
+            type_error("1", "float")
+        );
+        assert_eq!(
+            to_amount(&json!(false), At::Top).unwrap_err().body()["message"],
+            type_error("", "float")
+        );
+        assert_eq!(
+            to_int(&json!([1]), At::Top).unwrap_err().body()["message"],
+            type_error("array", "int")
+        );
         assert_eq!(to_string(&json!(12.5), At::Top).unwrap(), "12.5");
         assert_eq!(to_string(&json!(true), At::Top).unwrap(), "1");
     }
 
     #[test]
     fn booleans_never_fail() {
-        for t in [json!(true), json!(1), json!("1"), json!("yes"), json!("On"), json!("true")] {
+        for t in [
+            json!(true),
+            json!(1),
+            json!("1"),
+            json!("yes"),
+            json!("On"),
+            json!("true"),
+        ] {
             assert!(to_bool(&t), "{t}");
         }
-        for f in [json!(false), json!(0), json!("0"), json!("no"), json!("x"), json!([1]), json!({})] {
+        for f in [
+            json!(false),
+            json!(0),
+            json!("0"),
+            json!("no"),
+            json!("x"),
+            json!([1]),
+            json!({}),
+        ] {
             assert!(!to_bool(&f), "{f}");
         }
     }
@@ -239,7 +282,10 @@ mod tests {
         assert_eq!(o.amount("qty").unwrap(), None);
         let v = json!({"order_item_id": 3, "foo_bar": 1});
         let err = Obj::new(&v, &["order_item_id", "qty"]).err().unwrap();
-        assert_eq!(err.body(), json!({"message": e::FIELD_NOT_SUPPORTED, "parameters": {"fieldName": "FooBar"}}));
+        assert_eq!(
+            err.body(),
+            json!({"message": e::FIELD_NOT_SUPPORTED, "parameters": {"fieldName": "FooBar"}})
+        );
         assert_eq!(upper_camel("some_key"), "SomeKey");
     }
 }

@@ -17,7 +17,10 @@ use crate::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/rest/V1/inventory/source-items", get(source_items))
-        .route("/rest/V1/inventory/get-product-salable-quantity/{sku}/{stockId}", get(salable_qty))
+        .route(
+            "/rest/V1/inventory/get-product-salable-quantity/{sku}/{stockId}",
+            get(salable_qty),
+        )
 }
 
 async fn source_items(

@@ -47,7 +47,10 @@ pub fn parse_request(body: &Map<String, Value>) -> Result<InvoiceRequest> {
         }
     }
     if let Some(comment) = param(body, "comment") {
-        let o = Obj::new(comment, &["comment", "is_visible_on_front", "extension_attributes"])?;
+        let o = Obj::new(
+            comment,
+            &["comment", "is_visible_on_front", "extension_attributes"],
+        )?;
         request.comment = Some(InvoiceCommentRequest {
             comment: o.string("comment")?,
             is_visible_on_front: o.int("is_visible_on_front")?.unwrap_or(0),
@@ -93,20 +96,40 @@ mod tests {
 
     #[test]
     fn magento_type_conversion() {
-        let r = parse(json!({"capture": "yes", "notify": 1, "append_comment": true,
+        let r = parse(
+            json!({"capture": "yes", "notify": 1, "append_comment": true,
             "items": [{"order_item_id": "3", "qty": "2.0000"}],
-            "comment": {"comment": "hi", "is_visible_on_front": "1"}}))
+            "comment": {"comment": "hi", "is_visible_on_front": "1"}}),
+        )
         .unwrap();
         assert!(r.capture && r.notify && r.append_comment);
-        assert_eq!(r.items, vec![InvoiceItemRequest { order_item_id: Some(3), qty: Some(Amount::from_int(2)) }]);
-        assert_eq!(r.comment, Some(InvoiceCommentRequest { comment: Some("hi".into()), is_visible_on_front: 1 }));
-        assert_eq!(parse(json!({"capture": "off", "unknown": 1})).unwrap(), InvoiceRequest::default());
+        assert_eq!(
+            r.items,
+            vec![InvoiceItemRequest {
+                order_item_id: Some(3),
+                qty: Some(Amount::from_int(2))
+            }]
+        );
+        assert_eq!(
+            r.comment,
+            Some(InvoiceCommentRequest {
+                comment: Some("hi".into()),
+                is_visible_on_front: 1
+            })
+        );
+        assert_eq!(
+            parse(json!({"capture": "off", "unknown": 1})).unwrap(),
+            InvoiceRequest::default()
+        );
     }
 
     #[test]
     fn bad_inputs() {
         let msg = |v: Value| parse(v).unwrap_err().body();
-        assert_eq!(msg(json!({"items": 5})), json!({"message": "Not all parameters valid."}));
+        assert_eq!(
+            msg(json!({"items": 5})),
+            json!({"message": "Not all parameters valid."})
+        );
         assert_eq!(
             msg(json!({"items": [{"order_item_id": 3, "qty": "x"}]})),
             json!({"message": "Error occurred during \"qty\" processing. The \"x\" value's type is invalid. The \"float\" type was expected. Verify and try again."})

@@ -33,7 +33,9 @@ pub fn app(state: AppState) -> Router {
         .with_state(state.clone());
     // The store code is taken off the path before routing, as Magento's PathProcessor does.
     let api = axum::middleware::map_request_with_state(state, strip_store_code).layer(api);
-    Router::new().fallback_service(api).layer(TraceLayer::new_for_http())
+    Router::new()
+        .fallback_service(api)
+        .layer(TraceLayer::new_for_http())
 }
 
 /// Magento answers every unmatched request, a wrong method included, with this 404.
@@ -46,7 +48,9 @@ async fn no_route() -> Response {
 /// Leading and trailing slashes are trimmed, as the REST router does.
 async fn strip_store_code(State(state): State<AppState>, mut req: Request) -> Request {
     let path = req.uri().path();
-    let Some(rest) = path.strip_prefix("/rest/") else { return req };
+    let Some(rest) = path.strip_prefix("/rest/") else {
+        return req;
+    };
     let rest = rest.trim_matches('/');
     let new_path = match rest.split_once('/') {
         Some((code, tail))

@@ -22,17 +22,26 @@ pub fn router() -> Router<AppState> {
 
 async fn websites(_: Admin<StoreView>, State(state): State<AppState>) -> Result<Response> {
     let mut conn = state.db.read.acquire().await?;
-    Ok(json_response(StatusCode::OK, &store::websites(&mut conn).await?))
+    Ok(json_response(
+        StatusCode::OK,
+        &store::websites(&mut conn).await?,
+    ))
 }
 
 async fn groups(_: Admin<StoreView>, State(state): State<AppState>) -> Result<Response> {
     let mut conn = state.db.read.acquire().await?;
-    Ok(json_response(StatusCode::OK, &store::groups(&mut conn).await?))
+    Ok(json_response(
+        StatusCode::OK,
+        &store::groups(&mut conn).await?,
+    ))
 }
 
 async fn views(_: Admin<StoreView>, State(state): State<AppState>) -> Result<Response> {
     let mut conn = state.db.read.acquire().await?;
-    Ok(json_response(StatusCode::OK, &store::views(&mut conn).await?))
+    Ok(json_response(
+        StatusCode::OK,
+        &store::views(&mut conn).await?,
+    ))
 }
 
 /// One entry per store view (admin excluded), optionally only those of `storeCodes[]`; the URLs
@@ -43,7 +52,10 @@ async fn configs(
     headers: HeaderMap,
     uri: Uri,
 ) -> Result<Response> {
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
     let base = format!("http://{host}/");
     let pairs: Vec<(String, String)> =
         serde_urlencoded::from_str(uri.query().unwrap_or("")).unwrap_or_default();

@@ -47,7 +47,9 @@ pub fn select_by_priority(items: &[SourceItem], needs: &[(String, Amount)]) -> V
     }
     let mut out = Vec::new();
     for si in items {
-        let Some(left) = need.get_mut(&si.sku.to_lowercase()) else { continue };
+        let Some(left) = need.get_mut(&si.sku.to_lowercase()) else {
+            continue;
+        };
         let available = si.quantity.decimal();
         let take = available.max(Decimal::ZERO).min(*left);
         *left -= take;
@@ -78,8 +80,11 @@ pub async fn deduct_virtual_items_on_invoice(
     order: &Order,
     lines: &[(String, Amount)],
 ) -> Result<()> {
-    let lines: Vec<(String, Amount)> =
-        lines.iter().filter(|(_, q)| *q > Amount::ZERO).cloned().collect();
+    let lines: Vec<(String, Amount)> = lines
+        .iter()
+        .filter(|(_, q)| *q > Amount::ZERO)
+        .cloned()
+        .collect();
     if lines.is_empty() {
         return Ok(());
     }
@@ -115,7 +120,9 @@ pub async fn salable_qty(db: &Db, sku: &str, stock_id: i64) -> Result<Amount> {
     let mut conn = db.read.acquire().await?;
     let type_id = db::inventory::product_type(&mut conn, sku)
         .await?
-        .ok_or_else(|| Error::NotFound(crate::http::error::Phrase::plain(e::PRODUCT_DOES_NOT_EXIST)))?;
+        .ok_or_else(|| {
+            Error::NotFound(crate::http::error::Phrase::plain(e::PRODUCT_DOES_NOT_EXIST))
+        })?;
     if matches!(type_id.as_str(), "configurable" | "bundle" | "grouped") {
         return Err(Error::input(e::NO_SOURCE_ITEMS_SUPPORT));
     }
@@ -134,15 +141,35 @@ mod tests {
     use super::*;
 
     fn si(source: &str, sku: &str, qty: i64) -> SourceItem {
-        SourceItem { source_item_id: 0, sku: sku.into(), source_code: source.into(), quantity: qty.into(), status: 1 }
+        SourceItem {
+            source_item_id: 0,
+            sku: sku.into(),
+            source_code: source.into(),
+            quantity: qty.into(),
+            status: 1,
+        }
     }
 
     #[test]
     fn priority_takes_in_order_and_lists_every_item() {
-        let items = vec![si("ne_wh", "24-WB01", 35), si("west_wh", "24-WB01", 15), si("brooklyn", "24-WB01", 10)];
+        let items = vec![
+            si("ne_wh", "24-WB01", 35),
+            si("west_wh", "24-WB01", 15),
+            si("brooklyn", "24-WB01", 10),
+        ];
         let got = select_by_priority(&items, &[("24-wb01".into(), 40.into())]);
-        let deduct: Vec<(String, Amount)> = got.iter().map(|s| (s.source_code.clone(), s.qty_to_deduct)).collect();
-        assert_eq!(deduct, vec![("ne_wh".into(), 35.into()), ("west_wh".into(), 5.into()), ("brooklyn".into(), 0.into())]);
+        let deduct: Vec<(String, Amount)> = got
+            .iter()
+            .map(|s| (s.source_code.clone(), s.qty_to_deduct))
+            .collect();
+        assert_eq!(
+            deduct,
+            vec![
+                ("ne_wh".into(), 35.into()),
+                ("west_wh".into(), 5.into()),
+                ("brooklyn".into(), 0.into())
+            ]
+        );
     }
 
     #[test]
@@ -154,6 +181,9 @@ mod tests {
             object_increment_id: "000000003".into(),
         })
         .unwrap();
-        assert_eq!(m, r#"{"event_type":"invoice_created","object_type":"order","object_id":"3","object_increment_id":"000000003"}"#);
+        assert_eq!(
+            m,
+            r#"{"event_type":"invoice_created","object_type":"order","object_id":"3","object_increment_id":"000000003"}"#
+        );
     }
 }

@@ -55,7 +55,10 @@ pub struct Prepared<'a> {
 
 /// `InvoiceService::prepareInvoice` for non-dummy items: which items the invoice holds and how
 /// much of each. Fails with Magento's quantity error on the first item asked for too much.
-pub fn prepare<'a>(items: &'a [OrderItem], requested: &[InvoiceItemRequest]) -> Result<Prepared<'a>> {
+pub fn prepare<'a>(
+    items: &'a [OrderItem],
+    requested: &[InvoiceItemRequest],
+) -> Result<Prepared<'a>> {
     // Last entry wins, as in InvoiceOrder's quantity array.
     let mut qtys: HashMap<Option<i64>, Amount> = HashMap::new();
     for r in requested {
@@ -74,10 +77,18 @@ pub fn prepare<'a>(items: &'a [OrderItem], requested: &[InvoiceItemRequest]) -> 
             None => Amount::ZERO,
         };
         total_qty += raw;
-        let qty = if item.is_qty_decimal() { raw } else { raw.trunc() }.max(Amount::ZERO);
+        let qty = if item.is_qty_decimal() {
+            raw
+        } else {
+            raw.trunc()
+        }
+        .max(Amount::ZERO);
         if qty > to_invoice {
             let name = item.name.clone().unwrap_or_default();
-            return Err(Error::Input(Phrase::positional(e::INVALID_QTY_TO_INVOICE, vec![name])));
+            return Err(Error::Input(Phrase::positional(
+                e::INVALID_QTY_TO_INVOICE,
+                vec![name],
+            )));
         }
         lines.push(Line { item, qty });
     }
@@ -101,7 +112,10 @@ pub fn validate(order: &Order, items: &[OrderItem], prepared: &Prepared<'_>) -> 
     if order.state.as_deref().is_some_and(|s| blocked.contains(&s)) {
         let status = order.status.clone().unwrap_or_default();
         messages.push(Phrase::positional(e::INVOICE_BAD_STATUS, vec![status]).render());
-    } else if !items.iter().any(|i| i.qty_to_invoice() > Amount::ZERO && !i.locked_do_invoice()) {
+    } else if !items
+        .iter()
+        .any(|i| i.qty_to_invoice() > Amount::ZERO && !i.locked_do_invoice())
+    {
         messages.push(e::ORDER_DOES_NOT_ALLOW_INVOICE.to_owned());
     }
     messages.dedup();
@@ -110,7 +124,11 @@ pub fn validate(order: &Order, items: &[OrderItem], prepared: &Prepared<'_>) -> 
 
 /// The `DocumentValidationException` for a list of messages: one phrase, no parameters.
 pub fn validation_error(messages: &[String]) -> Error {
-    Error::input(format!("{}\n{}", e::INVOICE_VALIDATION_ERRORS, messages.join("\n")))
+    Error::input(format!(
+        "{}\n{}",
+        e::INVOICE_VALIDATION_ERRORS,
+        messages.join("\n")
+    ))
 }
 
 /// The invoice row and items built from the order and the collected totals (the order-to-invoice
@@ -159,7 +177,8 @@ pub fn build_invoice(
         shipping_tax_amount: t.shipping_tax_amount,
         base_shipping_tax_amount: t.base_shipping_tax_amount,
         shipping_discount_tax_compensation_amount: t.shipping_discount_tax_compensation_amount,
-        base_shipping_discount_tax_compensation_amnt: t.base_shipping_discount_tax_compensation_amnt,
+        base_shipping_discount_tax_compensation_amnt: t
+            .base_shipping_discount_tax_compensation_amnt,
         tax_amount: Some(t.tax_amount),
         base_tax_amount: Some(t.base_tax_amount),
         discount_tax_compensation_amount: Some(t.discount_tax_compensation_amount),
@@ -247,8 +266,10 @@ pub fn register(
     order.base_subtotal_invoiced = add(order.base_subtotal_invoiced, i.base_subtotal);
     order.tax_invoiced = add(order.tax_invoiced, i.tax_amount);
     order.base_tax_invoiced = add(order.base_tax_invoiced, i.base_tax_amount);
-    order.discount_tax_compensation_invoiced =
-        add(order.discount_tax_compensation_invoiced, i.discount_tax_compensation_amount);
+    order.discount_tax_compensation_invoiced = add(
+        order.discount_tax_compensation_invoiced,
+        i.discount_tax_compensation_amount,
+    );
     order.base_discount_tax_compensation_invoiced = add(
         order.base_discount_tax_compensation_invoiced,
         i.base_discount_tax_compensation_amount,
@@ -282,8 +303,14 @@ pub async fn invoice_order(db: &Db, order_id: i64, request: InvoiceRequest) -> R
         return Err(Error::input(e::ID_REQUIRED));
     }
     let mut tx = db.begin_write().await?;
-    let FullOrder { mut order, mut items, payment, .. } =
-        db::sales::load_full_order(&mut tx, order_id).await?.ok_or_else(Error::entity_not_found)?;
+    let FullOrder {
+        mut order,
+        mut items,
+        payment,
+        ..
+    } = db::sales::load_full_order(&mut tx, order_id)
+        .await?
+        .ok_or_else(Error::entity_not_found)?;
 
     let prepared = prepare(&items, &request.items)?;
     let messages = validate(&order, &items, &prepared);
@@ -304,12 +331,23 @@ pub async fn invoice_order(db: &Db, order_id: i64, request: InvoiceRequest) -> R
         build_invoice(&order, &prepared, &totals, request.notify, &now);
     let virtual_lines: Vec<(String, Amount)> = invoice_items
         .iter()
-        .filter(|ii| items.iter().any(|oi| oi.item_id == ii.order_item_id && oi.is_virtual()))
+        .filter(|ii| {
+            items
+                .iter()
+                .any(|oi| oi.item_id == ii.order_item_id && oi.is_virtual())
+        })
         .map(|ii| (ii.sku.clone(), ii.qty))
         .collect();
     drop(prepared);
 
-    register(&mut order, &mut items, &mut payment, &invoice, &invoice_items, earlier.count > 0);
+    register(
+        &mut order,
+        &mut items,
+        &mut payment,
+        &invoice,
+        &invoice_items,
+        earlier.count > 0,
+    );
     let new_state = state_after_document(&order, &items);
     order.status = Some(state::default_status(&new_state).to_owned());
     order.state = Some(new_state);
@@ -366,11 +404,18 @@ mod tests {
             qty_invoiced: invoiced.into(),
             ..Default::default()
         };
-        vec![mk(3, "Driven Backpack", 20, 0), mk(4, "Voyage Yoga Bag", 40, 0), mk(5, "Done", 1, 1)]
+        vec![
+            mk(3, "Driven Backpack", 20, 0),
+            mk(4, "Voyage Yoga Bag", 40, 0),
+            mk(5, "Done", 1, 1),
+        ]
     }
 
     fn req(id: i64, qty: &str) -> InvoiceItemRequest {
-        InvoiceItemRequest { order_item_id: Some(id), qty: Amount::parse(qty) }
+        InvoiceItemRequest {
+            order_item_id: Some(id),
+            qty: Amount::parse(qty),
+        }
     }
 
     #[test]
@@ -405,7 +450,11 @@ mod tests {
     #[test]
     fn validator_messages() {
         let items = items();
-        let order = Order { state: Some("canceled".into()), status: Some("canceled".into()), ..Default::default() };
+        let order = Order {
+            state: Some("canceled".into()),
+            status: Some("canceled".into()),
+            ..Default::default()
+        };
         let p = prepare(&items, &[req(99, "1")]).unwrap();
         assert_eq!(
             validate(&order, &items, &p),
@@ -414,12 +463,24 @@ mod tests {
                 "An invoice cannot be created when an order has a status of canceled".to_owned()
             ]
         );
-        let done: Vec<OrderItem> = items.iter().map(|i| OrderItem { qty_invoiced: i.qty_ordered, ..i.clone() }).collect();
-        let order = Order { state: Some("processing".into()), ..Default::default() };
+        let done: Vec<OrderItem> = items
+            .iter()
+            .map(|i| OrderItem {
+                qty_invoiced: i.qty_ordered,
+                ..i.clone()
+            })
+            .collect();
+        let order = Order {
+            state: Some("processing".into()),
+            ..Default::default()
+        };
         let p = prepare(&done, &[]).unwrap();
         assert_eq!(
             validate(&order, &done, &p),
-            vec![e::INVOICE_WITHOUT_PRODUCTS.to_owned(), e::ORDER_DOES_NOT_ALLOW_INVOICE.to_owned()]
+            vec![
+                e::INVOICE_WITHOUT_PRODUCTS.to_owned(),
+                e::ORDER_DOES_NOT_ALLOW_INVOICE.to_owned()
+            ]
         );
     }
 }

@@ -12,7 +12,10 @@ use crate::db::{self, Db};
 use crate::http::error::{self as e, Error, Result};
 use crate::sales::model::{state, FullOrder, OrderItem};
 
-fn sum<'a>(items: impl Iterator<Item = &'a OrderItem>, f: impl Fn(&OrderItem) -> Option<Amount>) -> Amount {
+fn sum<'a>(
+    items: impl Iterator<Item = &'a OrderItem>,
+    f: impl Fn(&OrderItem) -> Option<Amount>,
+) -> Amount {
     items.map(|i| f(i).unwrap_or_default()).sum()
 }
 
@@ -20,34 +23,53 @@ fn sum<'a>(items: impl Iterator<Item = &'a OrderItem>, f: impl Fn(&OrderItem) ->
 /// items, state/status, currency, flags. Given values are kept as they are.
 pub fn complete(full: &mut FullOrder, now: &str) {
     let rate_one = Some(Amount::from_int(1));
+    if full.order.created_at.is_empty() {
+        full.order.created_at = now.to_owned();
+    }
+    if full.order.updated_at.is_empty() {
+        full.order.updated_at = full.order.created_at.clone();
+    }
+    let created_at = full.order.created_at.clone();
     for item in &mut full.items {
         let qty = item.qty_ordered.decimal();
         item.product_type.get_or_insert_with(|| "simple".into());
-        let virtual_type = matches!(item.product_type.as_deref(), Some("virtual" | "downloadable"));
+        let virtual_type = matches!(
+            item.product_type.as_deref(),
+            Some("virtual" | "downloadable")
+        );
         item.is_virtual.get_or_insert(virtual_type as i64);
         item.original_price.get_or_insert(item.price);
         item.base_original_price.get_or_insert(item.base_price);
         item.discount_amount.get_or_insert(Amount::ZERO);
-        item.base_discount_amount.get_or_insert(item.discount_amount.unwrap_or_default());
+        item.base_discount_amount
+            .get_or_insert(item.discount_amount.unwrap_or_default());
         item.tax_amount.get_or_insert(Amount::ZERO);
-        item.base_tax_amount.get_or_insert(item.tax_amount.unwrap_or_default());
-        item.discount_tax_compensation_amount.get_or_insert(Amount::ZERO);
+        item.base_tax_amount
+            .get_or_insert(item.tax_amount.unwrap_or_default());
+        item.discount_tax_compensation_amount
+            .get_or_insert(Amount::ZERO);
         item.base_discount_tax_compensation_amount
             .get_or_insert(item.discount_tax_compensation_amount.unwrap_or_default());
-        let tax = item.tax_amount.unwrap_or_default() + item.discount_tax_compensation_amount.unwrap_or_default();
+        let tax = item.tax_amount.unwrap_or_default()
+            + item.discount_tax_compensation_amount.unwrap_or_default();
         let base_tax = item.base_tax_amount.unwrap_or_default()
-            + item.base_discount_tax_compensation_amount.unwrap_or_default();
+            + item
+                .base_discount_tax_compensation_amount
+                .unwrap_or_default();
         item.row_total_incl_tax.get_or_insert(item.row_total + tax);
-        item.base_row_total_incl_tax.get_or_insert(item.base_row_total + base_tax);
+        item.base_row_total_incl_tax
+            .get_or_insert(item.base_row_total + base_tax);
         if !qty.is_zero() {
             let incl = item.row_total_incl_tax.unwrap_or_default().decimal() / qty;
             let base_incl = item.base_row_total_incl_tax.unwrap_or_default().decimal() / qty;
-            item.price_incl_tax.get_or_insert(Amount::new(Amount::round_price(incl)));
-            item.base_price_incl_tax.get_or_insert(Amount::new(Amount::round_price(base_incl)));
+            item.price_incl_tax
+                .get_or_insert(Amount::new(Amount::round_price(incl)));
+            item.base_price_incl_tax
+                .get_or_insert(Amount::new(Amount::round_price(base_incl)));
         }
         item.store_id.get_or_insert(full.order.store_id);
-        item.created_at = now.to_owned();
-        item.updated_at = now.to_owned();
+        item.created_at = created_at.clone();
+        item.updated_at = created_at.clone();
     }
     let items = &full.items;
     let o = &mut full.order;
@@ -64,56 +86,78 @@ pub fn complete(full: &mut FullOrder, now: &str) {
     }
     o.base_to_global_rate = o.base_to_global_rate.or(rate_one);
     o.base_to_order_rate = o.base_to_order_rate.or(rate_one);
-    o.customer_is_guest.get_or_insert(o.customer_id.is_none() as i64);
-    o.is_virtual.get_or_insert(items.iter().all(OrderItem::is_virtual) as i64);
-    o.total_item_count.get_or_insert(items.iter().filter(|i| i.parent_item_id.is_none()).count() as i64);
-    o.total_qty_ordered.get_or_insert(items.iter().map(|i| i.qty_ordered).sum());
+    o.customer_is_guest
+        .get_or_insert(o.customer_id.is_none() as i64);
+    o.is_virtual
+        .get_or_insert(items.iter().all(OrderItem::is_virtual) as i64);
+    o.total_item_count
+        .get_or_insert(items.iter().filter(|i| i.parent_item_id.is_none()).count() as i64);
+    o.total_qty_ordered
+        .get_or_insert(items.iter().map(|i| i.qty_ordered).sum());
 
-    o.subtotal.get_or_insert(items.iter().map(|i| i.row_total).sum());
-    o.base_subtotal.get_or_insert(items.iter().map(|i| i.base_row_total).sum());
-    o.subtotal_incl_tax.get_or_insert(sum(items.iter(), |i| i.row_total_incl_tax));
-    o.base_subtotal_incl_tax.get_or_insert(sum(items.iter(), |i| i.base_row_total_incl_tax));
-    o.discount_amount.get_or_insert(-sum(items.iter(), |i| i.discount_amount));
-    o.base_discount_amount.get_or_insert(-sum(items.iter(), |i| i.base_discount_amount));
+    o.subtotal
+        .get_or_insert(items.iter().map(|i| i.row_total).sum());
+    o.base_subtotal
+        .get_or_insert(items.iter().map(|i| i.base_row_total).sum());
+    o.subtotal_incl_tax
+        .get_or_insert(sum(items.iter(), |i| i.row_total_incl_tax));
+    o.base_subtotal_incl_tax
+        .get_or_insert(sum(items.iter(), |i| i.base_row_total_incl_tax));
+    o.discount_amount
+        .get_or_insert(-sum(items.iter(), |i| i.discount_amount));
+    o.base_discount_amount
+        .get_or_insert(-sum(items.iter(), |i| i.base_discount_amount));
     o.shipping_amount.get_or_insert(Amount::ZERO);
-    o.base_shipping_amount.get_or_insert(o.shipping_amount.unwrap_or_default());
+    o.base_shipping_amount
+        .get_or_insert(o.shipping_amount.unwrap_or_default());
     o.shipping_tax_amount.get_or_insert(Amount::ZERO);
-    o.base_shipping_tax_amount.get_or_insert(o.shipping_tax_amount.unwrap_or_default());
+    o.base_shipping_tax_amount
+        .get_or_insert(o.shipping_tax_amount.unwrap_or_default());
     o.shipping_discount_amount.get_or_insert(Amount::ZERO);
-    o.base_shipping_discount_amount.get_or_insert(o.shipping_discount_amount.unwrap_or_default());
-    o.shipping_discount_tax_compensation_amount.get_or_insert(Amount::ZERO);
+    o.base_shipping_discount_amount
+        .get_or_insert(o.shipping_discount_amount.unwrap_or_default());
+    o.shipping_discount_tax_compensation_amount
+        .get_or_insert(Amount::ZERO);
     o.base_shipping_discount_tax_compensation_amnt
-        .get_or_insert(o.shipping_discount_tax_compensation_amount.unwrap_or_default());
-    let shipping_incl = o.shipping_amount.unwrap_or_default() + o.shipping_tax_amount.unwrap_or_default();
+        .get_or_insert(
+            o.shipping_discount_tax_compensation_amount
+                .unwrap_or_default(),
+        );
+    let shipping_incl =
+        o.shipping_amount.unwrap_or_default() + o.shipping_tax_amount.unwrap_or_default();
     o.shipping_incl_tax.get_or_insert(shipping_incl);
     let base_shipping_incl =
         o.base_shipping_amount.unwrap_or_default() + o.base_shipping_tax_amount.unwrap_or_default();
     o.base_shipping_incl_tax.get_or_insert(base_shipping_incl);
-    o.discount_tax_compensation_amount.get_or_insert(sum(items.iter(), |i| i.discount_tax_compensation_amount));
+    o.discount_tax_compensation_amount
+        .get_or_insert(sum(items.iter(), |i| i.discount_tax_compensation_amount));
     o.base_discount_tax_compensation_amount
-        .get_or_insert(sum(items.iter(), |i| i.base_discount_tax_compensation_amount));
+        .get_or_insert(sum(items.iter(), |i| {
+            i.base_discount_tax_compensation_amount
+        }));
     let item_tax = sum(items.iter(), |i| i.tax_amount);
     let base_item_tax = sum(items.iter(), |i| i.base_tax_amount);
-    o.tax_amount.get_or_insert(item_tax + o.shipping_tax_amount.unwrap_or_default());
-    o.base_tax_amount.get_or_insert(base_item_tax + o.base_shipping_tax_amount.unwrap_or_default());
+    o.tax_amount
+        .get_or_insert(item_tax + o.shipping_tax_amount.unwrap_or_default());
+    o.base_tax_amount
+        .get_or_insert(base_item_tax + o.base_shipping_tax_amount.unwrap_or_default());
     let v = |a: Option<Amount>| a.unwrap_or_default();
-    let grand = v(o.subtotal) + v(o.discount_amount) + v(o.shipping_amount) + v(o.tax_amount)
+    let grand = v(o.subtotal)
+        + v(o.discount_amount)
+        + v(o.shipping_amount)
+        + v(o.tax_amount)
         + v(o.discount_tax_compensation_amount)
         + v(o.shipping_discount_tax_compensation_amount)
         - v(o.shipping_discount_amount);
-    let base_grand = v(o.base_subtotal) + v(o.base_discount_amount) + v(o.base_shipping_amount)
+    let base_grand = v(o.base_subtotal)
+        + v(o.base_discount_amount)
+        + v(o.base_shipping_amount)
         + v(o.base_tax_amount)
         + v(o.base_discount_tax_compensation_amount)
         + v(o.base_shipping_discount_tax_compensation_amnt)
         - v(o.base_shipping_discount_amount);
     o.grand_total.get_or_insert(grand);
     o.base_grand_total.get_or_insert(base_grand);
-    if o.created_at.is_empty() {
-        o.created_at = now.to_owned();
-    }
-    if o.updated_at.is_empty() {
-        o.updated_at = o.created_at.clone();
-    }
     let (grand_total, base_grand_total) = (o.grand_total, o.base_grand_total);
     let (shipping, base_shipping) = (o.shipping_amount, o.base_shipping_amount);
     if let Some(p) = full.payment.as_mut() {
@@ -150,7 +194,10 @@ pub async fn save_new_order(tx: &mut SqliteConnection, mut full: FullOrder) -> R
     // OrderRepository::save does not wrap resource-model failures: an unknown store or a
     // duplicate increment id is a database error, a 500 in Magento too.
     if !db::store::store_exists(&mut *tx, full.order.store_id).await? {
-        return Err(Error::internal(format!("unknown store_id {}", full.order.store_id)));
+        return Err(Error::internal(format!(
+            "unknown store_id {}",
+            full.order.store_id
+        )));
     }
     if full.order.increment_id.is_empty() {
         full.order.increment_id =
@@ -163,16 +210,21 @@ pub async fn save_new_order(tx: &mut SqliteConnection, mut full: FullOrder) -> R
     for item in &mut full.items {
         item.order_id = order_id;
         if let Some(parent_pos) = item.parent_item_id {
-            item.parent_item_id = usize::try_from(parent_pos).ok().and_then(|p| ids.get(p)).copied();
+            item.parent_item_id = usize::try_from(parent_pos)
+                .ok()
+                .and_then(|p| ids.get(p))
+                .copied();
         }
         let id = db::insert(&mut *tx, "sales_order_item", "item_id", item).await?;
         item.item_id = id;
         ids.push(id);
     }
-    full.addresses.sort_by_key(|a| if a.address_type == "shipping" { 0 } else { 1 });
+    full.addresses
+        .sort_by_key(|a| if a.address_type == "shipping" { 0 } else { 1 });
     for address in &mut full.addresses {
         address.parent_id = order_id;
-        address.entity_id = db::insert(&mut *tx, "sales_order_address", "entity_id", address).await?;
+        address.entity_id =
+            db::insert(&mut *tx, "sales_order_address", "entity_id", address).await?;
         match address.address_type.as_str() {
             "shipping" => full.order.shipping_address_id = Some(address.entity_id),
             _ => full.order.billing_address_id = Some(address.entity_id),
@@ -180,7 +232,8 @@ pub async fn save_new_order(tx: &mut SqliteConnection, mut full: FullOrder) -> R
     }
     if let Some(payment) = full.payment.as_mut() {
         payment.parent_id = order_id;
-        payment.entity_id = db::insert(&mut *tx, "sales_order_payment", "entity_id", payment).await?;
+        payment.entity_id =
+            db::insert(&mut *tx, "sales_order_payment", "entity_id", payment).await?;
     }
     for h in &mut full.status_histories {
         h.parent_id = order_id;
@@ -199,7 +252,9 @@ pub async fn get_order(db: &Db, order_id: i64) -> Result<FullOrder> {
         return Err(Error::input(e::ID_REQUIRED));
     }
     let mut conn = db.read.acquire().await?;
-    db::sales::load_full_order(&mut conn, order_id).await?.ok_or_else(Error::entity_not_found)
+    db::sales::load_full_order(&mut conn, order_id)
+        .await?
+        .ok_or_else(Error::entity_not_found)
 }
 
 /// An address of the given type with the posted street lines joined as Magento stores them.

@@ -31,7 +31,9 @@ pub fn can_invoice(order: &Order, items: &[OrderItem]) -> bool {
     if state_is(order, state::COMPLETE) || state_is(order, state::CLOSED) {
         return false;
     }
-    items.iter().any(|i| i.qty_to_invoice() > Amount::ZERO && !i.locked_do_invoice())
+    items
+        .iter()
+        .any(|i| i.qty_to_invoice() > Amount::ZERO && !i.locked_do_invoice())
 }
 
 /// `Order::canShip`.
@@ -67,7 +69,11 @@ pub fn can_creditmemo(order: &Order) -> bool {
 /// `ShipOrder` make. A `new` order always ends `processing`, even when nothing is left to do
 /// (an all-virtual order fully invoiced in one call): Magento's own quirk, kept on purpose.
 pub fn state_after_document(order: &Order, items: &[OrderItem]) -> String {
-    let mut s = if state_is(order, state::PROCESSING) { state::PROCESSING } else { state::NEW };
+    let mut s = if state_is(order, state::PROCESSING) {
+        state::PROCESSING
+    } else {
+        state::NEW
+    };
     if !is_canceled(order)
         && !can_unhold(order)
         && !can_invoice(order, items)
@@ -117,7 +123,11 @@ mod tests {
             // quirk: all-virtual, fully invoiced, new: processing, not complete
             ("new", vec![item(1, 1, 0, true)], "processing"),
             // processing, everything invoiced and shipped, paid: complete
-            ("processing", vec![item(2, 2, 2, false), item(1, 1, 0, true)], "complete"),
+            (
+                "processing",
+                vec![item(2, 2, 2, false), item(1, 1, 0, true)],
+                "complete",
+            ),
             // processing, physical items left to ship: stays
             ("processing", vec![item(2, 2, 0, false)], "processing"),
             // processing, something left to invoice: stays
@@ -136,6 +146,9 @@ mod tests {
         for st in ["holded", "canceled", "complete", "closed", "payment_review"] {
             assert!(!can_invoice(&order(st, 0), &items), "{st}");
         }
-        assert!(!can_invoice(&order("processing", 0), &[item(2, 2, 0, false)]));
+        assert!(!can_invoice(
+            &order("processing", 0),
+            &[item(2, 2, 0, false)]
+        ));
     }
 }

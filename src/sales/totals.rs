@@ -145,7 +145,10 @@ fn amt(d: Decimal) -> Amount {
 /// Runs the collectors, in Magento's order, for an invoice made of `lines`.
 pub fn collect(order: &Order, lines: &[Line<'_>], earlier: EarlierInvoices) -> InvoiceTotals {
     let mut rounder = Rounder::default();
-    let mut t = InvoiceTotals { lines: vec![LineTotals::default(); lines.len()], ..Default::default() };
+    let mut t = InvoiceTotals {
+        lines: vec![LineTotals::default(); lines.len()],
+        ..Default::default()
+    };
     let invoice_is_last = lines.iter().all(Line::is_last);
 
     // Subtotal (50): Invoice\Item::calcRowTotal, then the invoice sums.
@@ -161,13 +164,19 @@ pub fn collect(order: &Order, lines: &[Line<'_>], earlier: EarlierInvoices) -> I
         }
         lt.row_total = amt(row);
         lt.base_row_total = amt(base_row);
-        if let (Some(incl), Some(base_incl)) = (item.row_total_incl_tax, item.base_row_total_incl_tax) {
+        if let (Some(incl), Some(base_incl)) =
+            (item.row_total_incl_tax, item.base_row_total_incl_tax)
+        {
             let ordered = item.qty_ordered.decimal();
             if !ordered.is_zero() {
                 let qty = line.qty.decimal();
-                let incl = rounder.round(incl.decimal() / ordered * qty, RoundType::Including, false);
-                let base_incl =
-                    rounder.round(base_incl.decimal() / ordered * qty, RoundType::IncludingBase, false);
+                let incl =
+                    rounder.round(incl.decimal() / ordered * qty, RoundType::Including, false);
+                let base_incl = rounder.round(
+                    base_incl.decimal() / ordered * qty,
+                    RoundType::IncludingBase,
+                    false,
+                );
                 lt.row_total_incl_tax = Some(amt(incl));
                 lt.base_row_total_incl_tax = Some(amt(base_incl));
                 incl_sum += incl;
@@ -261,8 +270,8 @@ pub fn collect(order: &Order, lines: &[Line<'_>], earlier: EarlierInvoices) -> I
         base_dtc += item_base_dtc;
     }
     let (items_dtc, items_base_dtc) = (dtc, base_dtc);
-    let mut allowed_dtc = val(order.discount_tax_compensation_amount)
-        - val(order.discount_tax_compensation_invoiced);
+    let mut allowed_dtc =
+        val(order.discount_tax_compensation_amount) - val(order.discount_tax_compensation_invoiced);
     let mut base_allowed_dtc = val(order.base_discount_tax_compensation_amount)
         - val(order.base_discount_tax_compensation_invoiced);
     if !earlier.shipping_taken {
@@ -386,7 +395,13 @@ mod tests {
     #[test]
     fn full_invoice_of_the_tutorial_order() {
         let (order, items) = tutorial_order();
-        let lines: Vec<Line> = items.iter().map(|i| Line { item: i, qty: i.qty_ordered }).collect();
+        let lines: Vec<Line> = items
+            .iter()
+            .map(|i| Line {
+                item: i,
+                qty: i.qty_ordered,
+            })
+            .collect();
         let t = collect(&order, &lines, EarlierInvoices::default());
         assert_eq!(t.subtotal, a("2022"));
         assert_eq!(t.subtotal_incl_tax, a("2022"));
@@ -403,9 +418,18 @@ mod tests {
     fn partial_then_rest_matches_sales_md_5_4() {
         let (order, items) = tutorial_order();
         let lines = vec![
-            Line { item: &items[0], qty: a("10") },
-            Line { item: &items[1], qty: a("0") },
-            Line { item: &items[2], qty: a("0") },
+            Line {
+                item: &items[0],
+                qty: a("10"),
+            },
+            Line {
+                item: &items[1],
+                qty: a("0"),
+            },
+            Line {
+                item: &items[2],
+                qty: a("0"),
+            },
         ];
         let t = collect(&order, &lines, EarlierInvoices::default());
         assert_eq!(t.subtotal, a("360"));
@@ -418,9 +442,15 @@ mod tests {
     fn delta_rounding_carries_between_calls() {
         // sales.md 5.4 "Where rounding bites": 10 / 3 one unit at a time.
         let mut r = Rounder::default();
-        assert_eq!(r.round(d("10") / d("3"), RoundType::Regular, false), d("3.33"));
+        assert_eq!(
+            r.round(d("10") / d("3"), RoundType::Regular, false),
+            d("3.33")
+        );
         // The 0.00333... left over tips the next third up.
-        assert_eq!(r.round(d("10") / d("3"), RoundType::Regular, false), d("3.34"));
+        assert_eq!(
+            r.round(d("10") / d("3"), RoundType::Regular, false),
+            d("3.34")
+        );
         // A fresh rounder: 6.67 / 2 = 3.335 rounds half away from zero.
         let mut r = Rounder::default();
         assert_eq!(r.round(d("3.335"), RoundType::Regular, false), d("3.34"));

@@ -128,7 +128,9 @@ struct SeedFile {
 /// that already holds stores is left alone.
 pub async fn seed_if_empty(db: &Db, seed: Seed) -> Result<(), sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let stores: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM store").fetch_one(&mut *tx).await?;
+    let stores: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM store")
+        .fetch_one(&mut *tx)
+        .await?;
     if stores > 0 {
         return Ok(());
     }
@@ -195,9 +197,13 @@ async fn load(conn: &mut SqliteConnection, text: &str) -> Result<(), sqlx::Error
         .await?;
     }
     for body in &seed.orders {
-        let entity = body.get("entity").ok_or_else(|| bad_seed("order without entity"))?;
+        let entity = body
+            .get("entity")
+            .ok_or_else(|| bad_seed("order without entity"))?;
         let order = crate::http::orders::parse_order(entity).map_err(|e| bad_seed(e.body()))?;
-        crate::sales::order::save_new_order(conn, order).await.map_err(|e| bad_seed(e.body()))?;
+        crate::sales::order::save_new_order(conn, order)
+            .await
+            .map_err(|e| bad_seed(e.body()))?;
     }
     for r in &seed.reservations {
         let metadata = serde_json::to_string(&r.metadata).map_err(bad_seed)?;

@@ -246,8 +246,7 @@ impl From<&FullInvoice> for InvoiceData {
             order_id: i.order_id,
             shipping_address_id: i.shipping_address_id,
             shipping_amount: i.shipping_amount,
-            shipping_discount_tax_compensation_amount: i
-                .shipping_discount_tax_compensation_amount,
+            shipping_discount_tax_compensation_amount: i.shipping_discount_tax_compensation_amount,
             shipping_incl_tax: i.shipping_incl_tax,
             shipping_tax_amount: i.shipping_tax_amount,
             state: i.state,
@@ -620,7 +619,9 @@ impl From<&OrderItem> for OrderItemData {
             base_discount_amount: i.base_discount_amount,
             base_discount_invoiced: Some(i.base_discount_invoiced),
             base_discount_tax_compensation_amount: i.base_discount_tax_compensation_amount,
-            base_discount_tax_compensation_invoiced: Some(i.base_discount_tax_compensation_invoiced),
+            base_discount_tax_compensation_invoiced: Some(
+                i.base_discount_tax_compensation_invoiced,
+            ),
             base_original_price: i.base_original_price,
             base_price: Some(i.base_price),
             base_price_incl_tax: i.base_price_incl_tax,
@@ -669,7 +670,10 @@ impl From<&OrderItem> for OrderItemData {
             tax_percent: i.tax_percent,
             updated_at: Some(i.updated_at.clone()),
             weight: i.weight,
-            product_option: i.product_options.as_deref().and_then(|s| serde_json::from_str(s).ok()),
+            product_option: i
+                .product_options
+                .as_deref()
+                .and_then(|s| serde_json::from_str(s).ok()),
         }
     }
 }
@@ -695,7 +699,10 @@ impl From<&OrderAddress> for OrderAddressData {
             region: a.region.clone(),
             region_code: a.region_code.clone(),
             region_id: a.region_id,
-            street: a.street.as_ref().map(|s| s.split('\n').map(str::to_owned).collect()),
+            street: a
+                .street
+                .as_ref()
+                .map(|s| s.split('\n').map(str::to_owned).collect()),
             suffix: a.suffix.clone(),
             telephone: a.telephone.clone(),
             vat_id: a.vat_id.clone(),
@@ -775,7 +782,8 @@ impl From<&FullOrder> for OrderData {
             base_discount_tax_compensation_invoiced: o.base_discount_tax_compensation_invoiced,
             base_shipping_amount: o.base_shipping_amount,
             base_shipping_discount_amount: o.base_shipping_discount_amount,
-            base_shipping_discount_tax_compensation_amnt: o.base_shipping_discount_tax_compensation_amnt,
+            base_shipping_discount_tax_compensation_amnt: o
+                .base_shipping_discount_tax_compensation_amnt,
             base_shipping_incl_tax: o.base_shipping_incl_tax,
             base_shipping_invoiced: o.base_shipping_invoiced,
             base_shipping_tax_amount: o.base_shipping_tax_amount,
@@ -881,14 +889,23 @@ impl From<&FullOrder> for OrderData {
             .payment
             .as_ref()
             .and_then(|p| method_title(&p.method))
-            .map(|title| vec![KeyValueData { key: "method_title".into(), value: title.into() }])
+            .map(|title| {
+                vec![KeyValueData {
+                    key: "method_title".into(),
+                    value: title.into(),
+                }]
+            })
             .unwrap_or_default();
         OrderData {
             scalars,
             items,
             billing_address: full.billing_address().map(OrderAddressData::from),
             payment: full.payment.as_ref().map(OrderPaymentData::from),
-            status_histories: full.status_histories.iter().map(StatusHistoryData::from).collect(),
+            status_histories: full
+                .status_histories
+                .iter()
+                .map(StatusHistoryData::from)
+                .collect(),
             extension_attributes: OrderExtensionData {
                 shipping_assignments,
                 payment_additional_info,

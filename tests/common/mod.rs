@@ -56,7 +56,9 @@ async fn start(path: &Path, tweak: impl FnOnce(&mut Config)) -> TestApp {
     config.seed = Seed::Tutorial;
     tweak(&mut config);
     let state = AppState::open(config).await.expect("open app");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let addr = listener.local_addr().expect("addr");
     let (stop, stopped) = oneshot::channel::<()>();
     let router = app(state.clone());
@@ -81,7 +83,9 @@ async fn start(path: &Path, tweak: impl FnOnce(&mut Config)) -> TestApp {
 
 /// A fixture from tests/fixtures.
 pub fn fixture(name: &str) -> Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -99,7 +103,9 @@ pub fn without(v: &Value, keys: &[&str]) -> Value {
 
 /// The keys of a JSON object, in order.
 pub fn keys(v: &Value) -> Vec<String> {
-    v.as_object().map(|m| m.keys().cloned().collect()).unwrap_or_default()
+    v.as_object()
+        .map(|m| m.keys().cloned().collect())
+        .unwrap_or_default()
 }
 
 impl TestApp {
@@ -116,7 +122,11 @@ impl TestApp {
             .map(str::to_owned);
         let text = resp.text().await.expect("body");
         let body = serde_json::from_str(&text).unwrap_or(Value::Null);
-        Reply { status, body, content_type }
+        Reply {
+            status,
+            body,
+            content_type,
+        }
     }
 
     /// Sends a request with an optional token, content type and raw body.
@@ -142,7 +152,8 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str, token: &str) -> Reply {
-        self.send(reqwest::Method::GET, path, Some(token), None, None).await
+        self.send(reqwest::Method::GET, path, Some(token), None, None)
+            .await
     }
 
     pub async fn post(&self, path: &str, token: &str, body: &Value) -> Reply {
@@ -178,19 +189,33 @@ impl TestApp {
 
     /// `POST /rest/default/V1/order/{id}/invoice`.
     pub async fn invoice(&self, token: &str, order_id: i64, body: &Value) -> Reply {
-        self.post(&format!("/rest/default/V1/order/{order_id}/invoice"), token, body).await
+        self.post(
+            &format!("/rest/default/V1/order/{order_id}/invoice"),
+            token,
+            body,
+        )
+        .await
     }
 
     /// Creates an order through `POST /V1/orders` and returns its id.
     pub async fn create_order(&self, token: &str, entity: Value) -> i64 {
-        let reply = self.post("/rest/V1/orders", token, &serde_json::json!({ "entity": entity })).await;
+        let reply = self
+            .post(
+                "/rest/V1/orders",
+                token,
+                &serde_json::json!({ "entity": entity }),
+            )
+            .await;
         assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
         reply.body["entity_id"].as_i64().expect("entity_id")
     }
 
     pub async fn salable(&self, token: &str, sku: &str, stock: i64) -> Value {
         let r = self
-            .get(&format!("/rest/V1/inventory/get-product-salable-quantity/{sku}/{stock}"), token)
+            .get(
+                &format!("/rest/V1/inventory/get-product-salable-quantity/{sku}/{stock}"),
+                token,
+            )
             .await;
         assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
         r.body
@@ -227,7 +252,10 @@ impl TestApp {
                         let v = row
                             .try_get::<Option<i64>, _>(i)
                             .map(|v| v.map(Value::from).unwrap_or(Value::Null))
-                            .or_else(|_| row.try_get::<Option<String>, _>(i).map(|v| v.map(Value::from).unwrap_or(Value::Null)))
+                            .or_else(|_| {
+                                row.try_get::<Option<String>, _>(i)
+                                    .map(|v| v.map(Value::from).unwrap_or(Value::Null))
+                            })
                             .unwrap_or(Value::Null);
                         m.insert(col.name().to_owned(), v);
                     }

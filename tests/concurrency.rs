@@ -1,0 +1,85 @@
+//! Racing invoice requests on one order serialize: exactly one wins.
+
+mod common;
+
+use common::spawn_app;
+use reqwest::StatusCode;
+use serde_json::json;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn twenty_full_invoices_at_once_make_one_invoice() {
+    let app = std::sync::Arc::new(spawn_app().await);
+    let token = app.token().await;
+    let tasks: Vec<_> = (0..20)
+        .map(|_| {
+            let app = app.clone();
+            let token = token.clone();
+            tokio::spawn(async move {
+                app.invoice(&token, 3, &json!({"capture": true, "notify": true}))
+                    .await
+            })
+        })
+        .collect();
+    let mut ok = Vec::new();
+    let mut refused = Vec::new();
+    for t in tasks {
+        let reply = t.await.expect("task");
+        match reply.status {
+            StatusCode::OK => ok.push(reply.body),
+            _ => refused.push((reply.status, reply.body)),
+        }
+    }
+    assert_eq!(ok, vec![json!("3")]);
+    assert_eq!(refused.len(), 19);
+    let expected = json!({"message": "Invoice Document Validation Error(s):\nThe invoice can't be created without products. Add products and try again.\nThe order does not allow an invoice to be created."});
+    for (status, body) in refused {
+        assert_eq!((status, body), (StatusCode::BAD_REQUEST, expected.clone()));
+    }
+    let order = app.get("/rest/V1/orders/3", &token).await.body;
+    for item in order["items"].as_array().unwrap() {
+        assert_eq!(item["qty_invoiced"], item["qty_ordered"]);
+    }
+    assert_eq!(order["total_invoiced"].to_string(), "1917.6");
+    let invoices: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sales_invoice")
+        .fetch_one(&app.state.db.read)
+        .await
+        .unwrap();
+    assert_eq!(invoices, 1);
+    assert_eq!(app.salable(&token, "240-LV06", 2).await, json!(9998));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn racing_partial_invoices_never_exceed_the_ordered_quantity() {
+    let app = std::sync::Arc::new(spawn_app().await);
+    let token = app.token().await;
+    // 40 bags ordered; 30 requests of 3 bags each race for them.
+    let tasks: Vec<_> = (0..30)
+        .map(|_| {
+            let app = app.clone();
+            let token = token.clone();
+            tokio::spawn(async move {
+                app.invoice(
+                    &token,
+                    3,
+                    &json!({"items": [{"order_item_id": 4, "qty": 3}]}),
+                )
+                .await
+            })
+        })
+        .collect();
+    let mut ok = 0;
+    for t in tasks {
+        let reply = t.await.expect("task");
+        if reply.status == StatusCode::OK {
+            ok += 1;
+        } else {
+            assert_eq!(
+                reply.body,
+                json!({"message": "We found an invalid quantity to invoice item \"%1\".", "parameters": ["Voyage Yoga Bag"]})
+            );
+        }
+    }
+    assert_eq!(ok, 13);
+    let order = app.get("/rest/V1/orders/3", &token).await.body;
+    assert_eq!(order["items"][1]["qty_invoiced"], json!(39));
+}
