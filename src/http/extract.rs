@@ -164,6 +164,25 @@ impl<S: Send + Sync> FromRequestParts<S> for Search {
     }
 }
 
+/// Path parameters as raw strings; Magento converts their types after the body is read, so the
+/// handler parses them (`input::path_int`). A path axum cannot decode matches no route.
+pub struct PathParams<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for PathParams<T>
+where
+    T: serde::de::DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Error> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|p| PathParams(p.0))
+            .map_err(|_| Error::NoRoute)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,24 +227,5 @@ mod tests {
             msg(check_content_type("text/plain")).as_deref(),
             Some("Server cannot understand Content-Type HTTP header media type text/plain")
         );
-    }
-}
-
-/// Path parameters as raw strings; Magento converts their types after the body is read, so the
-/// handler parses them (`input::path_int`). A path axum cannot decode matches no route.
-pub struct PathParams<T>(pub T);
-
-impl<T, S> FromRequestParts<S> for PathParams<T>
-where
-    T: serde::de::DeserializeOwned + Send,
-    S: Send + Sync,
-{
-    type Rejection = Error;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Error> {
-        axum::extract::Path::<T>::from_request_parts(parts, state)
-            .await
-            .map(|p| PathParams(p.0))
-            .map_err(|_| Error::NoRoute)
     }
 }

@@ -182,7 +182,7 @@ pub fn row_total(price: Amount, qty: Amount) -> Amount {
 /// saves them), payment and status history, in one transaction. Returns the order id.
 pub async fn create_order(db: &Db, full: FullOrder) -> Result<i64> {
     let mut tx = db.begin_write().await?;
-    let id = save_new_order(&mut *tx, full).await?;
+    let id = save_new_order(&mut tx, full).await?;
     tx.commit().await?;
     Ok(id)
 }
