@@ -413,6 +413,7 @@ async fn unknown_invoices_and_routes() {
     let no_route = json!({"message": "Request does not match any route."});
     for (method, path) in [
         (Method::GET, "/rest/nosuch/V1/invoices/3"),
+        (Method::GET, "/rest/admin/V1/invoices/3"),
         (Method::DELETE, "/rest/V1/invoices/3"),
         (Method::GET, "/rest/V2/invoices/3"),
         (Method::GET, "/V1/invoices/3"),

@@ -4,9 +4,10 @@ use sqlx::SqliteConnection;
 
 use crate::wire::store::{GroupData, StoreConfigRow, StoreViewData, WebsiteData};
 
-/// Every store code, the admin store's included.
+/// Codes that may stand in a URL: every store view but the admin store, as
+/// `StoreManager::getStores(false, true)` lists them (the admin store is reached as `all`).
 pub async fn store_codes(conn: &mut SqliteConnection) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT code FROM store ORDER BY store_id")
+    sqlx::query_scalar("SELECT code FROM store WHERE store_id <> 0 ORDER BY store_id")
         .fetch_all(conn)
         .await
 }
