@@ -3,6 +3,7 @@
 
 pub mod amount;
 pub mod auth;
+pub mod cache;
 pub mod config;
 pub mod db;
 pub mod http;
@@ -42,6 +43,8 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub tokens: Arc<TokenCache>,
+    /// Rendered documents, valid while nothing was written.
+    pub cache: Arc<cache::ResponseCache>,
     /// Store codes that may stand after `/rest/` (besides `all`), read once at start.
     pub store_codes: Arc<Vec<String>>,
 }
@@ -58,6 +61,7 @@ impl AppState {
             db,
             config: Arc::new(config),
             tokens: Arc::new(TokenCache::default()),
+            cache: Arc::new(cache::ResponseCache::default()),
             store_codes: Arc::new(store_codes),
         })
     }

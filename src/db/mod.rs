@@ -8,7 +8,10 @@ pub mod sales;
 pub mod store;
 pub mod tokens;
 
+use std::ops::{Deref, DerefMut};
 use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::sqlite::{
@@ -27,6 +30,36 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 pub struct Db {
     pub read: SqlitePool,
     pub write: SqlitePool,
+    /// Bumped after every committed write: a value read before a query and still current
+    /// afterwards proves nothing changed in between (see `crate::cache`).
+    generation: Arc<AtomicU64>,
+}
+
+/// A write transaction. Committing it bumps the database generation; dropping it rolls back.
+pub struct WriteTx {
+    tx: Transaction<'static, Sqlite>,
+    generation: Arc<AtomicU64>,
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await?;
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        Ok(())
+    }
+}
+
+impl Deref for WriteTx {
+    type Target = SqliteConnection;
+    fn deref(&self) -> &SqliteConnection {
+        &self.tx
+    }
+}
+
+impl DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut SqliteConnection {
+        &mut self.tx
+    }
 }
 
 impl Db {
@@ -47,18 +80,31 @@ impl Db {
             .await?;
         MIGRATOR.run(&write).await?;
         let read = SqlitePoolOptions::new()
-            .max_connections(4)
+            .max_connections(8)
             .min_connections(1)
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(options.read_only(true))
             .await?;
-        Ok(Db { read, write })
+        Ok(Db {
+            read,
+            write,
+            generation: Arc::new(AtomicU64::new(0)),
+        })
     }
 
     /// Starts a write transaction with `BEGIN IMMEDIATE`: the write lock is taken up front, so
     /// two racing writers serialize instead of failing halfway.
-    pub async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>, sqlx::Error> {
-        self.write.begin_with("BEGIN IMMEDIATE").await
+    pub async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
+        let tx = self.write.begin_with("BEGIN IMMEDIATE").await?;
+        Ok(WriteTx {
+            tx,
+            generation: self.generation.clone(),
+        })
+    }
+
+    /// How many writes have committed so far.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
     }
 
     pub async fn close(&self) {

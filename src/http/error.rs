@@ -271,14 +271,19 @@ impl IntoResponse for Error {
 /// A JSON reply with Magento's content type.
 pub fn json_response(status: StatusCode, body: &impl serde::Serialize) -> Response {
     match serde_json::to_vec(body) {
-        Ok(bytes) => (
-            status,
-            [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
-            bytes,
-        )
-            .into_response(),
+        Ok(bytes) => json_bytes(status, bytes.into()),
         Err(e) => Error::internal(e).into_response(),
     }
+}
+
+/// A reply whose JSON is already rendered.
+pub fn json_bytes(status: StatusCode, body: axum::body::Bytes) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+        body,
+    )
+        .into_response()
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -80,8 +80,12 @@ async fn show(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
 ) -> Result<Response> {
-    let full = invoice::get_invoice(&state.db, path_int(&id)?).await?;
-    Ok(json_response(StatusCode::OK, &InvoiceData::from(&full)))
+    let id = path_int(&id)?;
+    crate::http::cached_document(&state, ("invoice", id), async {
+        let full = invoice::get_invoice(&state.db, id).await?;
+        Ok(InvoiceData::from(&full))
+    })
+    .await
 }
 
 #[cfg(test)]

@@ -38,6 +38,27 @@ pub fn app(state: AppState) -> Router {
         .layer(TraceLayer::new_for_http())
 }
 
+/// A document read by id, served from the response cache while nothing was written since it
+/// was rendered (`crate::cache`), else loaded, rendered and kept.
+pub async fn cached_document<T, F>(
+    state: &AppState,
+    key: crate::cache::Key,
+    load: F,
+) -> error::Result<Response>
+where
+    T: serde::Serialize,
+    F: std::future::Future<Output = error::Result<T>>,
+{
+    let generation = state.db.generation();
+    if let Some(body) = state.cache.get(key, generation) {
+        return Ok(error::json_bytes(axum::http::StatusCode::OK, body));
+    }
+    let document = load.await?;
+    let body = axum::body::Bytes::from(serde_json::to_vec(&document).map_err(Error::internal)?);
+    state.cache.put(key, generation, body.clone());
+    Ok(error::json_bytes(axum::http::StatusCode::OK, body))
+}
+
 /// Magento answers every unmatched request, a wrong method included, with this 404.
 async fn no_route() -> Response {
     Error::NoRoute.into_response()

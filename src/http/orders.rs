@@ -43,8 +43,12 @@ async fn show(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
 ) -> Result<Response> {
-    let full = order::get_order(&state.db, path_int(&id)?).await?;
-    Ok(json_response(StatusCode::OK, &OrderData::from(&full)))
+    let id = path_int(&id)?;
+    crate::http::cached_document(&state, ("order", id), async {
+        let full = order::get_order(&state.db, id).await?;
+        Ok(OrderData::from(&full))
+    })
+    .await
 }
 
 /// Getters of `OrderInterface` (keys a client may send; unknown ones are "not supported").
