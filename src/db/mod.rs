@@ -7,6 +7,7 @@ pub mod inventory;
 pub mod sales;
 pub mod store;
 pub mod tokens;
+pub mod writer;
 
 use std::ops::{Deref, DerefMut};
 use std::str::FromStr;
@@ -30,6 +31,8 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 pub struct Db {
     pub read: SqlitePool,
     pub write: SqlitePool,
+    /// The queue every write use case goes through (group commit, see `writer`).
+    pub writer: writer::Writer,
     /// Bumped after every committed write: a value read before a query and still current
     /// afterwards proves nothing changed in between (see `crate::cache`).
     generation: Arc<AtomicU64>,
@@ -71,7 +74,8 @@ impl Db {
             // FULL: a commit that answered 200 survives a power cut (the WAL is synced).
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
+            .busy_timeout(Duration::from_secs(10))
+            .statement_cache_capacity(512);
         let write = SqlitePoolOptions::new()
             .max_connections(1)
             .min_connections(1)
@@ -85,15 +89,18 @@ impl Db {
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(options.read_only(true))
             .await?;
+        let generation = Arc::new(AtomicU64::new(0));
+        let writer = writer::Writer::start(write.clone(), generation.clone());
         Ok(Db {
             read,
             write,
-            generation: Arc::new(AtomicU64::new(0)),
+            writer,
+            generation,
         })
     }
 
-    /// Starts a write transaction with `BEGIN IMMEDIATE`: the write lock is taken up front, so
-    /// two racing writers serialize instead of failing halfway.
+    /// Starts a write transaction of its own with `BEGIN IMMEDIATE` (the write lock is taken up
+    /// front). Request handling goes through [`Db::writer`] instead; this is for start-up work.
     pub async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
         let tx = self.write.begin_with("BEGIN IMMEDIATE").await?;
         Ok(WriteTx {

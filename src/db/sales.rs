@@ -9,11 +9,14 @@ use crate::sales::model::{
 };
 use crate::sales::totals::EarlierInvoices;
 
-/// Loads an order with its items (in item-id order), addresses, payment and status history.
-pub async fn load_full_order(
+/// An order with what a document (invoice, shipment) changes: its items and its payment.
+pub type OrderForUpdate = (Order, Vec<OrderItem>, Option<OrderPayment>);
+
+/// Loads an order, its items (in item-id order) and its payment.
+pub async fn load_order_for_update(
     conn: &mut SqliteConnection,
     order_id: i64,
-) -> Result<Option<FullOrder>, sqlx::Error> {
+) -> Result<Option<OrderForUpdate>, sqlx::Error> {
     let Some(order) = sqlx::query_as::<_, Order>("SELECT * FROM sales_order WHERE entity_id = ?")
         .bind(order_id)
         .fetch_optional(&mut *conn)
@@ -27,17 +30,28 @@ pub async fn load_full_order(
     .bind(order_id)
     .fetch_all(&mut *conn)
     .await?;
+    let payment =
+        sqlx::query_as::<_, OrderPayment>("SELECT * FROM sales_order_payment WHERE parent_id = ?")
+            .bind(order_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(Some((order, items, payment)))
+}
+
+/// Loads an order with its items (in item-id order), addresses, payment and status history.
+pub async fn load_full_order(
+    conn: &mut SqliteConnection,
+    order_id: i64,
+) -> Result<Option<FullOrder>, sqlx::Error> {
+    let Some((order, items, payment)) = load_order_for_update(conn, order_id).await? else {
+        return Ok(None);
+    };
     let addresses = sqlx::query_as::<_, OrderAddress>(
         "SELECT * FROM sales_order_address WHERE parent_id = ? ORDER BY entity_id",
     )
     .bind(order_id)
     .fetch_all(&mut *conn)
     .await?;
-    let payment =
-        sqlx::query_as::<_, OrderPayment>("SELECT * FROM sales_order_payment WHERE parent_id = ?")
-            .bind(order_id)
-            .fetch_optional(&mut *conn)
-            .await?;
     let status_histories = sqlx::query_as::<_, StatusHistory>(
         "SELECT * FROM sales_order_status_history WHERE parent_id = ? ORDER BY entity_id",
     )

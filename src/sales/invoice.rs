@@ -9,12 +9,14 @@
 
 use std::collections::HashMap;
 
+use sqlx::SqliteConnection;
+
 use crate::amount::Amount;
 use crate::db::{self, Db};
 use crate::http::error::{self as e, Error, Phrase, Result};
 use crate::inventory;
 use crate::sales::model::{
-    invoice_state, state, FullInvoice, FullOrder, Invoice, InvoiceComment, InvoiceItem, Order,
+    invoice_state, state, FullInvoice, Invoice, InvoiceComment, InvoiceItem, Order,
     OrderItem, OrderPayment,
 };
 use crate::sales::state::state_after_document;
@@ -302,13 +304,18 @@ pub async fn invoice_order(db: &Db, order_id: i64, request: InvoiceRequest) -> R
     if order_id == 0 {
         return Err(Error::input(e::ID_REQUIRED));
     }
-    let mut tx = db.begin_write().await?;
-    let FullOrder {
-        mut order,
-        mut items,
-        payment,
-        ..
-    } = db::sales::load_full_order(&mut tx, order_id)
+    db.writer
+        .write(move |conn| Box::pin(invoice_in(conn, order_id, request)))
+        .await
+}
+
+/// The use case on the writer's connection (inside its transaction and savepoint).
+async fn invoice_in(
+    tx: &mut SqliteConnection,
+    order_id: i64,
+    request: InvoiceRequest,
+) -> Result<i64> {
+    let (mut order, mut items, payment) = db::sales::load_order_for_update(tx, order_id)
         .await?
         .ok_or_else(Error::entity_not_found)?;
 
@@ -324,7 +331,7 @@ pub async fn invoice_order(db: &Db, order_id: i64, request: InvoiceRequest) -> R
         return Err(Error::input(e::COULD_NOT_SAVE_INVOICE));
     };
 
-    let earlier = db::sales::earlier_invoices(&mut tx, order_id).await?;
+    let earlier = db::sales::earlier_invoices(tx, order_id).await?;
     let totals = totals::collect(&order, &prepared.lines, earlier.summary);
     let now = db::now_timestamp();
     let (mut invoice, mut invoice_items) =
@@ -353,11 +360,12 @@ pub async fn invoice_order(db: &Db, order_id: i64, request: InvoiceRequest) -> R
     order.state = Some(new_state);
     order.updated_at = now.clone();
 
-    invoice.increment_id = db::sales::next_increment_id(&mut tx, "invoice", order.store_id).await?;
-    let invoice_id = db::insert(&mut tx, "sales_invoice", "entity_id", &invoice).await?;
+    invoice.increment_id =
+        db::sales::next_increment_id(&mut *tx, "invoice", order.store_id).await?;
+    let invoice_id = db::insert(&mut *tx, "sales_invoice", "entity_id", &invoice).await?;
     for ii in &mut invoice_items {
         ii.parent_id = invoice_id;
-        ii.entity_id = db::insert(&mut tx, "sales_invoice_item", "entity_id", ii).await?;
+        ii.entity_id = db::insert(&mut *tx, "sales_invoice_item", "entity_id", ii).await?;
     }
     if let Some(c) = request.comment {
         let comment = InvoiceComment {
@@ -368,16 +376,15 @@ pub async fn invoice_order(db: &Db, order_id: i64, request: InvoiceRequest) -> R
             is_visible_on_front: c.is_visible_on_front,
             created_at: now.clone(),
         };
-        db::insert(&mut tx, "sales_invoice_comment", "entity_id", &comment).await?;
+        db::insert(&mut *tx, "sales_invoice_comment", "entity_id", &comment).await?;
     }
-    db::update(&mut tx, "sales_order", "entity_id", &order).await?;
+    db::update(&mut *tx, "sales_order", "entity_id", &order).await?;
     for item in &mut items {
         item.updated_at = now.clone();
-        db::update(&mut tx, "sales_order_item", "item_id", item).await?;
+        db::update(&mut *tx, "sales_order_item", "item_id", item).await?;
     }
-    db::update(&mut tx, "sales_order_payment", "entity_id", &payment).await?;
-    inventory::deduct_virtual_items_on_invoice(&mut tx, &order, &virtual_lines).await?;
-    tx.commit().await?;
+    db::update(&mut *tx, "sales_order_payment", "entity_id", &payment).await?;
+    inventory::deduct_virtual_items_on_invoice(tx, &order, &virtual_lines).await?;
     Ok(invoice_id)
 }
 

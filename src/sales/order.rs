@@ -181,10 +181,9 @@ pub fn row_total(price: Amount, qty: Amount) -> Amount {
 /// Saves a new order with its items, addresses (shipping first, then billing, as Magento
 /// saves them), payment and status history, in one transaction. Returns the order id.
 pub async fn create_order(db: &Db, full: FullOrder) -> Result<i64> {
-    let mut tx = db.begin_write().await?;
-    let id = save_new_order(&mut tx, full).await?;
-    tx.commit().await?;
-    Ok(id)
+    db.writer
+        .write(move |conn| Box::pin(save_new_order(conn, full)))
+        .await
 }
 
 /// The body of [`create_order`], on a connection the caller's transaction holds.
