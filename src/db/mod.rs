@@ -90,7 +90,7 @@ impl Db {
             .connect_with(options.read_only(true))
             .await?;
         let generation = Arc::new(AtomicU64::new(0));
-        let writer = writer::Writer::start(write.clone(), generation.clone());
+        let writer = writer::Writer::start(write.clone(), generation.clone())?;
         Ok(Db {
             read,
             write,

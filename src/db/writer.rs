@@ -35,11 +35,15 @@ pub struct Writer {
 }
 
 impl Writer {
-    /// Starts the writer task on `pool` (one connection).
-    pub fn start(pool: SqlitePool, generation: Arc<AtomicU64>) -> Writer {
+    /// Starts the writer on `pool` (one connection), on a thread of its own: the chain of
+    /// statements of a batch then never waits behind request handling for a worker.
+    pub fn start(pool: SqlitePool, generation: Arc<AtomicU64>) -> std::io::Result<Writer> {
         let (jobs, queue) = mpsc::channel::<Job>(1024);
-        tokio::spawn(run(pool, queue, generation));
-        Writer { jobs }
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+        std::thread::Builder::new()
+            .name("magemu-writer".into())
+            .spawn(move || runtime.block_on(run(pool, queue, generation)))?;
+        Ok(Writer { jobs })
     }
 
     /// Runs `use_case` in a write transaction (possibly shared with other use cases, each in its
