@@ -6,66 +6,6 @@ use crate::amount::Amount;
 use crate::inventory::SourceItem;
 use crate::search::{Bind, Field, Kind, SearchCriteria};
 
-/// The stock of the store's website (`inventory_stock_sales_channel`); the default stock 1 when
-/// the website is linked to none.
-pub async fn stock_id_for_store(
-    conn: &mut SqliteConnection,
-    store_id: i64,
-) -> Result<i64, sqlx::Error> {
-    let stock: Option<i64> = sqlx::query_scalar(
-        "SELECT c.stock_id FROM store s
-         JOIN store_website w ON w.website_id = s.website_id
-         JOIN inventory_stock_sales_channel c ON c.type = 'website' AND c.code = w.code
-         WHERE s.store_id = ?",
-    )
-    .bind(store_id)
-    .fetch_optional(conn)
-    .await?;
-    Ok(stock.unwrap_or(1))
-}
-
-/// In-stock source items of `skus` at the enabled sources linked to the stock, ordered by link
-/// priority, then source item row order (GetInStockSourceItemsBySkusAndSortedSource).
-pub async fn in_stock_items_by_priority(
-    conn: &mut SqliteConnection,
-    stock_id: i64,
-    skus: &[String],
-) -> Result<Vec<SourceItem>, sqlx::Error> {
-    let marks = vec!["LOWER(?)"; skus.len()].join(", ");
-    let sql = format!(
-        "SELECT si.source_item_id, si.sku, si.source_code, si.quantity, si.status
-         FROM inventory_source_item si
-         JOIN inventory_source_stock_link l ON l.source_code = si.source_code AND l.stock_id = ?
-         JOIN inventory_source s ON s.source_code = si.source_code AND s.enabled = 1
-         WHERE si.status = 1 AND LOWER(si.sku) IN ({marks})
-         ORDER BY l.priority, si.source_item_id"
-    );
-    let mut q = sqlx::query_as::<_, SourceItem>(&sql).bind(stock_id);
-    for sku in skus {
-        q = q.bind(sku);
-    }
-    q.fetch_all(conn).await
-}
-
-/// `UPDATE ... SET quantity = quantity - qty` when the source holds enough; false otherwise.
-pub async fn decrement_source_item(
-    conn: &mut SqliteConnection,
-    source_code: &str,
-    sku: &str,
-    qty: Amount,
-) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE inventory_source_item SET quantity = quantity - ?1
-         WHERE source_code = ?2 AND sku = ?3 AND quantity - ?1 >= 0",
-    )
-    .bind(qty)
-    .bind(source_code)
-    .bind(sku)
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
-}
-
 /// Appends one row to `inventory_reservation`.
 pub async fn append_reservation(
     conn: &mut SqliteConnection,

@@ -3,6 +3,8 @@
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
+use crate::db::{Batch, SqlValue};
+use crate::inventory::{SelectionItem, SourceItem};
 use crate::sales::model::{
     invoice_state, FullInvoice, FullOrder, Invoice, InvoiceComment, InvoiceItem, Order,
     OrderAddress, OrderItem, OrderPayment, StatusHistory,
@@ -74,27 +76,195 @@ pub struct Earlier {
     pub summary: EarlierInvoices,
 }
 
-/// Summarizes the order's existing invoices for the total collectors.
-pub async fn earlier_invoices(
+/// The stock of an order's website (`inventory_stock_sales_channel`), the default stock 1 when
+/// the website is linked to none. One `?`: the order id.
+const ORDER_STOCK_SQL: &str = "COALESCE((SELECT c.stock_id FROM sales_order o
+    JOIN store s ON s.store_id = o.store_id
+    JOIN store_website w ON w.website_id = s.website_id
+    JOIN inventory_stock_sales_channel c ON c.type = 'website' AND c.code = w.code
+    WHERE o.entity_id = ?), 1)";
+
+/// The id the next row of an AUTOINCREMENT `table` gets.
+fn next_id_sql(table: &str, key: &str) -> String {
+    format!(
+        "MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0),
+             COALESCE((SELECT MAX({key}) FROM {table}), 0)) + 1"
+    )
+}
+
+/// Everything creating an invoice reads, fetched in one round trip.
+pub struct InvoiceContext {
+    pub order: Order,
+    pub items: Vec<OrderItem>,
+    pub payment: Option<OrderPayment>,
+    pub earlier: Earlier,
+    /// The stock of the order's website.
+    pub stock_id: i64,
+    /// In-stock source items of the order's virtual SKUs on that stock, in priority order.
+    pub virtual_source_items: Vec<SourceItem>,
+    pub next_invoice_id: i64,
+    pub next_invoice_item_id: i64,
+    pub next_invoice_comment_id: i64,
+    /// Next value of the store's invoice sequence.
+    pub next_increment: i64,
+}
+
+/// Reads an order and what invoicing it needs; `None` when the order does not exist.
+pub async fn load_for_invoice(
     conn: &mut SqliteConnection,
     order_id: i64,
-) -> Result<Earlier, sqlx::Error> {
-    let rows: Vec<(Option<i64>, Option<Amount>, Option<Amount>)> = sqlx::query_as(
-        "SELECT state, discount_amount, shipping_amount FROM sales_invoice WHERE order_id = ?",
-    )
-    .bind(order_id)
-    .fetch_all(conn)
-    .await?;
-    let summary = EarlierInvoices {
-        discount_taken: rows.iter().any(|(_, discount, _)| discount.is_some()),
-        shipping_taken: rows.iter().any(|(state, _, shipping)| {
-            shipping.is_some() && *state != Some(invoice_state::CANCELED)
-        }),
+) -> Result<Option<InvoiceContext>, sqlx::Error> {
+    let id = || SqlValue::from(order_id);
+    let mut batch = Batch::default();
+    batch
+        .push("SELECT * FROM sales_order WHERE entity_id = ?", [id()])
+        .push(
+            "SELECT * FROM sales_order_item WHERE order_id = ? ORDER BY item_id",
+            [id()],
+        )
+        .push(
+            "SELECT * FROM sales_order_payment WHERE parent_id = ?",
+            [id()],
+        )
+        .push(
+            "SELECT state, discount_amount, shipping_amount FROM sales_invoice WHERE order_id = ?",
+            [id()],
+        )
+        .push(&format!("SELECT {ORDER_STOCK_SQL}"), [id()])
+        .push(
+            &format!(
+                "SELECT si.source_item_id, si.sku, si.source_code, si.quantity, si.status
+                 FROM inventory_source_item si
+                 JOIN inventory_source_stock_link l
+                   ON l.source_code = si.source_code AND l.stock_id = {ORDER_STOCK_SQL}
+                 JOIN inventory_source s ON s.source_code = si.source_code AND s.enabled = 1
+                 WHERE si.status = 1 AND LOWER(si.sku) IN
+                   (SELECT LOWER(sku) FROM sales_order_item WHERE order_id = ? AND is_virtual = 1)
+                 ORDER BY l.priority, si.source_item_id"
+            ),
+            [id(), id()],
+        )
+        .push(
+            &format!(
+                "SELECT {}, {}, {}",
+                next_id_sql("sales_invoice", "entity_id"),
+                next_id_sql("sales_invoice_item", "entity_id"),
+                next_id_sql("sales_invoice_comment", "entity_id")
+            ),
+            [],
+        )
+        .push(
+            "SELECT COALESCE((SELECT next_value FROM sales_sequence WHERE entity_type = 'invoice'
+               AND store_id = (SELECT store_id FROM sales_order WHERE entity_id = ?)), 1)",
+            [id()],
+        );
+    let out = batch.run(conn).await?;
+    let Some(order) = out[0].decode::<Order>()?.into_iter().next() else {
+        return Ok(None);
     };
-    Ok(Earlier {
+    let earlier_rows: Vec<(Option<i64>, Option<Amount>, Option<Amount>)> = out[3].decode()?;
+    let (next_invoice_id, next_invoice_item_id, next_invoice_comment_id): (i64, i64, i64) = out[6]
+        .decode()?
+        .into_iter()
+        .next()
+        .ok_or_else(|| sqlx::Error::RowNotFound)?;
+    Ok(Some(InvoiceContext {
+        order,
+        items: out[1].decode()?,
+        payment: out[2].decode()?.into_iter().next(),
+        earlier: summarize(&earlier_rows),
+        stock_id: out[4].scalar()?.unwrap_or(1),
+        virtual_source_items: out[5].decode()?,
+        next_invoice_id,
+        next_invoice_item_id,
+        next_invoice_comment_id,
+        next_increment: out[7].scalar()?.unwrap_or(1),
+    }))
+}
+
+/// Everything creating an invoice writes.
+pub struct InvoiceWrites<'a> {
+    /// With its id and increment id set.
+    pub invoice: &'a Invoice,
+    pub items: &'a [InvoiceItem],
+    pub comment: Option<&'a InvoiceComment>,
+    pub order: &'a Order,
+    pub order_items: &'a [OrderItem],
+    pub payment: &'a OrderPayment,
+    /// The invoice sequence value used, and the store it belongs to.
+    pub increment: (i64, i64),
+    /// Source deductions of virtual items, with the stock and metadata of their reservation.
+    pub deductions: &'a [SelectionItem],
+    pub stock_id: i64,
+    pub reservation_metadata: &'a str,
+}
+
+/// Writes an invoice and its effects in one round trip. Fails (and the caller's savepoint
+/// rolls back) when a source no longer holds what is deducted from it.
+pub async fn save_invoice(
+    conn: &mut SqliteConnection,
+    w: InvoiceWrites<'_>,
+) -> Result<(), sqlx::Error> {
+    let mut batch = Batch::default();
+    let (increment, store_id) = w.increment;
+    batch.push(
+        "INSERT INTO sales_sequence (entity_type, store_id, next_value) VALUES ('invoice', ?, ?)
+         ON CONFLICT (entity_type, store_id) DO UPDATE SET next_value = excluded.next_value",
+        [store_id.into(), (increment + 1).into()],
+    );
+    batch.insert("sales_invoice", w.invoice);
+    for item in w.items {
+        batch.insert("sales_invoice_item", item);
+    }
+    if let Some(comment) = w.comment {
+        batch.insert("sales_invoice_comment", comment);
+    }
+    batch.update("sales_order", "entity_id", w.order);
+    for item in w.order_items {
+        batch.update("sales_order_item", "item_id", item);
+    }
+    batch.update("sales_order_payment", "entity_id", w.payment);
+    let first_deduction = batch.len();
+    for d in w.deductions {
+        batch.push(
+            "UPDATE inventory_source_item SET quantity = quantity - ?
+             WHERE source_code = ? AND sku = ? AND quantity >= ?",
+            [
+                d.qty_to_deduct.into(),
+                d.source_code.clone().into(),
+                d.sku.clone().into(),
+                d.qty_to_deduct.into(),
+            ],
+        );
+        batch.push(
+            "INSERT INTO inventory_reservation (stock_id, sku, quantity, metadata) VALUES (?, ?, ?, ?)",
+            [w.stock_id.into(), d.sku.clone().into(), d.qty_to_deduct.into(), w.reservation_metadata.to_owned().into()],
+        );
+    }
+    let out = batch.run(conn).await?;
+    // SourceDeductionService: "Not all of your products are available in the requested quantity."
+    if out[first_deduction..]
+        .iter()
+        .step_by(2)
+        .any(|o| o.rows_affected != 1)
+    {
+        return Err(sqlx::Error::Protocol(
+            "source deduction found too little stock".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn summarize(rows: &[(Option<i64>, Option<Amount>, Option<Amount>)]) -> Earlier {
+    Earlier {
         count: rows.len() as i64,
-        summary,
-    })
+        summary: EarlierInvoices {
+            discount_taken: rows.iter().any(|(_, discount, _)| discount.is_some()),
+            shipping_taken: rows.iter().any(|(state, _, shipping)| {
+                shipping.is_some() && *state != Some(invoice_state::CANCELED)
+            }),
+        },
+    }
 }
 
 /// Takes the next value of the store's `entity_type` sequence and formats it as Magento's

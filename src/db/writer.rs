@@ -39,7 +39,9 @@ impl Writer {
     /// statements of a batch then never waits behind request handling for a worker.
     pub fn start(pool: SqlitePool, generation: Arc<AtomicU64>) -> std::io::Result<Writer> {
         let (jobs, queue) = mpsc::channel::<Job>(1024);
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
         std::thread::Builder::new()
             .name("magemu-writer".into())
             .spawn(move || runtime.block_on(run(pool, queue, generation)))?;

@@ -11,7 +11,6 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
-use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
 use crate::db::{self, Db};
@@ -72,46 +71,38 @@ pub struct SalesEvent<'a> {
     pub object_increment_id: String,
 }
 
-/// `VirtualSourceDeductionProcessor`: deduct the invoiced virtual/downloadable `lines` (sku,
-/// qty) from the sources the priority algorithm picks on the order's stock, and append the
-/// compensating `invoice_created` reservation for what was deducted.
-pub async fn deduct_virtual_items_on_invoice(
-    conn: &mut SqliteConnection,
-    order: &Order,
+/// `VirtualSourceDeductionProcessor` + `SourceDeductionRequestsFromSourceSelectionFactory`: what
+/// to deduct, per source, for the invoiced virtual/downloadable `lines` (sku, qty), given the
+/// in-stock source items of the order's stock in priority order. Selections under 0.000001 are
+/// dropped. Each deduction is compensated by an `invoice_created` reservation of the same qty.
+pub fn virtual_deductions(
+    candidates: &[SourceItem],
     lines: &[(String, Amount)],
-) -> Result<()> {
+) -> Vec<SelectionItem> {
     let lines: Vec<(String, Amount)> = lines
         .iter()
         .filter(|(_, q)| *q > Amount::ZERO)
         .cloned()
         .collect();
     if lines.is_empty() {
-        return Ok(());
+        return Vec::new();
     }
-    let stock_id = db::inventory::stock_id_for_store(conn, order.store_id).await?;
-    let skus: Vec<String> = lines.iter().map(|(s, _)| s.clone()).collect();
-    let candidates = db::inventory::in_stock_items_by_priority(conn, stock_id, &skus).await?;
-    let selection = select_by_priority(&candidates, &lines);
-    let event = serde_json::to_string(&SalesEvent {
+    let threshold = Amount::new(Decimal::new(1, 6));
+    select_by_priority(candidates, &lines)
+        .into_iter()
+        .filter(|s| s.qty_to_deduct >= threshold)
+        .collect()
+}
+
+/// The reservation metadata of an invoice of `order`.
+pub fn invoice_event(order: &Order) -> Result<String> {
+    serde_json::to_string(&SalesEvent {
         event_type: "invoice_created",
         object_type: "order",
         object_id: order.entity_id.to_string(),
         object_increment_id: order.increment_id.clone(),
     })
-    .map_err(Error::internal)?;
-    let threshold = Amount::new(Decimal::new(1, 6));
-    for s in selection.iter().filter(|s| s.qty_to_deduct >= threshold) {
-        if !db::inventory::decrement_source_item(conn, &s.source_code, &s.sku, s.qty_to_deduct)
-            .await?
-        {
-            // SourceDeductionService: "Not all of your products are available in the requested
-            // quantity." inside the invoice save, which InvoiceOrder reports as this.
-            tracing::error!(sku = %s.sku, source = %s.source_code, "source deduction failed");
-            return Err(Error::input(e::COULD_NOT_SAVE_INVOICE));
-        }
-        db::inventory::append_reservation(conn, stock_id, &s.sku, s.qty_to_deduct, &event).await?;
-    }
-    Ok(())
+    .map_err(Error::internal)
 }
 
 /// `GetProductSalableQtyInterface::execute`: Σ in-stock source quantities at enabled sources

@@ -16,8 +16,8 @@ use crate::db::{self, Db};
 use crate::http::error::{self as e, Error, Phrase, Result};
 use crate::inventory;
 use crate::sales::model::{
-    invoice_state, state, FullInvoice, Invoice, InvoiceComment, InvoiceItem, Order,
-    OrderItem, OrderPayment,
+    invoice_state, state, FullInvoice, Invoice, InvoiceComment, InvoiceItem, Order, OrderItem,
+    OrderPayment,
 };
 use crate::sales::state::state_after_document;
 use crate::sales::totals::{self, InvoiceTotals, Line};
@@ -309,13 +309,25 @@ pub async fn invoice_order(db: &Db, order_id: i64, request: InvoiceRequest) -> R
         .await
 }
 
-/// The use case on the writer's connection (inside its transaction and savepoint).
+/// The use case on the writer's connection (inside its transaction and savepoint): one round
+/// trip of reads, the pure computation, one round trip of writes.
 async fn invoice_in(
-    tx: &mut SqliteConnection,
+    conn: &mut SqliteConnection,
     order_id: i64,
     request: InvoiceRequest,
 ) -> Result<i64> {
-    let (mut order, mut items, payment) = db::sales::load_order_for_update(tx, order_id)
+    let db::sales::InvoiceContext {
+        mut order,
+        mut items,
+        payment,
+        earlier,
+        stock_id,
+        virtual_source_items,
+        next_invoice_id,
+        next_invoice_item_id,
+        next_invoice_comment_id,
+        next_increment,
+    } = db::sales::load_for_invoice(conn, order_id)
         .await?
         .ok_or_else(Error::entity_not_found)?;
 
@@ -331,7 +343,6 @@ async fn invoice_in(
         return Err(Error::input(e::COULD_NOT_SAVE_INVOICE));
     };
 
-    let earlier = db::sales::earlier_invoices(tx, order_id).await?;
     let totals = totals::collect(&order, &prepared.lines, earlier.summary);
     let now = db::now_timestamp();
     let (mut invoice, mut invoice_items) =
@@ -359,33 +370,48 @@ async fn invoice_in(
     order.status = Some(state::default_status(&new_state).to_owned());
     order.state = Some(new_state);
     order.updated_at = now.clone();
-
-    invoice.increment_id =
-        db::sales::next_increment_id(&mut *tx, "invoice", order.store_id).await?;
-    let invoice_id = db::insert(&mut *tx, "sales_invoice", "entity_id", &invoice).await?;
-    for ii in &mut invoice_items {
-        ii.parent_id = invoice_id;
-        ii.entity_id = db::insert(&mut *tx, "sales_invoice_item", "entity_id", ii).await?;
-    }
-    if let Some(c) = request.comment {
-        let comment = InvoiceComment {
-            entity_id: 0,
-            parent_id: invoice_id,
-            comment: c.comment,
-            is_customer_notified: Some((request.append_comment && request.notify) as i64),
-            is_visible_on_front: c.is_visible_on_front,
-            created_at: now.clone(),
-        };
-        db::insert(&mut *tx, "sales_invoice_comment", "entity_id", &comment).await?;
-    }
-    db::update(&mut *tx, "sales_order", "entity_id", &order).await?;
     for item in &mut items {
         item.updated_at = now.clone();
-        db::update(&mut *tx, "sales_order_item", "item_id", item).await?;
     }
-    db::update(&mut *tx, "sales_order_payment", "entity_id", &payment).await?;
-    inventory::deduct_virtual_items_on_invoice(tx, &order, &virtual_lines).await?;
-    Ok(invoice_id)
+
+    invoice.entity_id = next_invoice_id;
+    invoice.increment_id = db::sales::format_increment_id(order.store_id, next_increment);
+    for (n, ii) in invoice_items.iter_mut().enumerate() {
+        ii.entity_id = next_invoice_item_id + n as i64;
+        ii.parent_id = next_invoice_id;
+    }
+    let comment = request.comment.map(|c| InvoiceComment {
+        entity_id: next_invoice_comment_id,
+        parent_id: next_invoice_id,
+        comment: c.comment,
+        is_customer_notified: Some((request.append_comment && request.notify) as i64),
+        is_visible_on_front: c.is_visible_on_front,
+        created_at: now.clone(),
+    });
+    let deductions = inventory::virtual_deductions(&virtual_source_items, &virtual_lines);
+    let metadata = inventory::invoice_event(&order)?;
+    db::sales::save_invoice(
+        conn,
+        db::sales::InvoiceWrites {
+            invoice: &invoice,
+            items: &invoice_items,
+            comment: comment.as_ref(),
+            order: &order,
+            order_items: &items,
+            payment: &payment,
+            increment: (next_increment, order.store_id),
+            deductions: &deductions,
+            stock_id,
+            reservation_metadata: &metadata,
+        },
+    )
+    .await
+    .map_err(|err| {
+        // Inside InvoiceOrder's save block: logged, answered as CouldNotInvoiceException.
+        tracing::error!(order_id, error = %err, "saving the invoice failed");
+        Error::input(e::COULD_NOT_SAVE_INVOICE)
+    })?;
+    Ok(next_invoice_id)
 }
 
 /// `InvoiceRepository::get`.
