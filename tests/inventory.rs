@@ -1,0 +1,150 @@
+//! Inventory read-back: source items with searchCriteria, salable quantity, and their errors.
+
+mod common;
+
+use common::spawn_app;
+use reqwest::StatusCode;
+use serde_json::json;
+
+const ITEMS: &str = "/rest/V1/inventory/source-items";
+
+#[tokio::test]
+async fn source_items_filtered_sorted_and_paged() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let q = "?searchCriteria[filter_groups][0][filters][0][field]=sku\
+             &searchCriteria[filter_groups][0][filters][0][value]=24-WB03\
+             &searchCriteria[filter_groups][1][filters][0][field]=quantity\
+             &searchCriteria[filter_groups][1][filters][0][value]=10\
+             &searchCriteria[filter_groups][1][filters][0][condition_type]=gteq\
+             &searchCriteria[sortOrders][0][field]=quantity&searchCriteria[sortOrders][0][direction]=asc\
+             &searchCriteria[pageSize]=2&searchCriteria[currentPage]=1";
+    let reply = app.get(&format!("{ITEMS}{q}"), &token).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(
+        reply.body,
+        json!({
+            "items": [
+                {"sku": "24-WB03", "source_code": "west_wh", "quantity": 10, "status": 1},
+                {"sku": "24-WB03", "source_code": "berkeley", "quantity": 20, "status": 1}
+            ],
+            "search_criteria": {
+                "filter_groups": [
+                    {"filters": [{"field": "sku", "value": "24-WB03", "condition_type": "eq"}]},
+                    {"filters": [{"field": "quantity", "value": "10", "condition_type": "gteq"}]}
+                ],
+                "sort_orders": [{"field": "quantity", "direction": "ASC"}],
+                "page_size": 2,
+                "current_page": 1
+            },
+            "total_count": 4
+        })
+    );
+    // Filters in one group are OR'ed; a page past the end is the last page.
+    let q = "?searchCriteria[filter_groups][0][filters][0][field]=source_code\
+             &searchCriteria[filter_groups][0][filters][0][value]=hq\
+             &searchCriteria[filter_groups][0][filters][1][field]=source_code\
+             &searchCriteria[filter_groups][0][filters][1][value]=ne_wh\
+             &searchCriteria[pageSize]=2&searchCriteria[currentPage]=9";
+    let reply = app.get(&format!("{ITEMS}{q}"), &token).await.body;
+    assert_eq!(reply["total_count"], 3);
+    assert_eq!(reply["items"].as_array().unwrap().len(), 1);
+    let q = "?searchCriteria[filter_groups][0][filters][0][field]=sku\
+             &searchCriteria[filter_groups][0][filters][0][value]=24-WB0%25\
+             &searchCriteria[filter_groups][0][filters][0][condition_type]=like";
+    assert_eq!(
+        app.get(&format!("{ITEMS}{q}"), &token).await.body["total_count"],
+        14
+    );
+}
+
+#[tokio::test]
+async fn source_item_errors() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let r = app.get(ITEMS, &token).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "searchCriteria"}})
+        )
+    );
+    let r = app
+        .get(&format!("{ITEMS}?searchCriteria[pageSize]=x"), &token)
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Error occurred during \"pageSize\" processing. The \"x\" value's type is invalid. The \"int\" type was expected. Verify and try again."})
+        )
+    );
+    let r = app.get(&format!("{ITEMS}?searchCriteria[filterGroups][0][filters][0][field]=colour&searchCriteria[filterGroups][0][filters][0][value]=red"), &token).await;
+    assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR);
+    let message = r.body["message"].as_str().unwrap();
+    assert!(
+        message.starts_with(
+            "Internal Error. Details are available in Magento log file. Report ID: webapi-"
+        ),
+        "{message}"
+    );
+    assert_eq!(r.body.as_object().unwrap().len(), 1);
+    let r = app.get(&format!("{ITEMS}?searchCriteria[sortOrders][0][field]=sku&searchCriteria[sortOrders][0][direction]=sideways"), &token).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The sort order has to be specified as %1 for ascending order or %2 for descending order.", "parameters": ["ASC", "DESC"]})
+        )
+    );
+}
+
+#[tokio::test]
+async fn salable_quantity_answers_and_errors() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    assert_eq!(app.salable(&token, "24-WB01", 2).await, json!(60));
+    // None of the tutorial SKUs is on stock 1 any more.
+    assert_eq!(app.salable(&token, "24-WB01", 1).await, json!(0));
+    let path = |sku: &str, stock: &str| {
+        format!("/rest/V1/inventory/get-product-salable-quantity/{sku}/{stock}")
+    };
+    let r = app.get(&path("nope", "2"), &token).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::NOT_FOUND,
+            json!({"message": "The product that was requested doesn't exist. Verify the product and try again."})
+        )
+    );
+    let r = app.get(&path("24-WB01", "99"), &token).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Could not receive Stock Item data"})
+        )
+    );
+    let r = app.get(&path("24-WB01", "two"), &token).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The \"two\" value's type is invalid. The \"int\" type was expected. Verify and try again."})
+        )
+    );
+    let r = app
+        .send(
+            reqwest::Method::GET,
+            &path("24-WB01", "2"),
+            None,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(
+        r.body["parameters"]["resources"],
+        "Magento_InventoryApi::stock"
+    );
+}
