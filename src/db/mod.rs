@@ -75,7 +75,10 @@ impl Db {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10))
-            .statement_cache_capacity(512);
+            .statement_cache_capacity(512)
+            // 1 MiB of page cache per connection (SQLite's default is 2 MiB): the whole tutorial
+            // world fits many times over, and five connections stay within the memory budget.
+            .pragma("cache_size", "-1024");
         let write = SqlitePoolOptions::new()
             .max_connections(1)
             .min_connections(1)
@@ -84,7 +87,7 @@ impl Db {
             .await?;
         MIGRATOR.run(&write).await?;
         let read = SqlitePoolOptions::new()
-            .max_connections(8)
+            .max_connections(6)
             .min_connections(1)
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(options.read_only(true))
