@@ -62,7 +62,14 @@ impl Amount {
         value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
     }
 
-    /// Parses the exact text of a JSON number or a PHP numeric string.
+    /// The largest magnitude magemu stores: what fits an i64 of ten-thousandths (about 9.2e14,
+    /// below Magento's DECIMAL(20,4) limit of 1e16).
+    pub fn max_value() -> Decimal {
+        Decimal::new(i64::MAX, SCALE)
+    }
+
+    /// Parses the exact text of a JSON number or a PHP numeric string; `None` when it is not a
+    /// number or is too large to store.
     pub fn parse(text: &str) -> Option<Amount> {
         let t = text.trim();
         let d = if t.contains(['e', 'E']) {
@@ -70,7 +77,18 @@ impl Amount {
         } else {
             t.strip_prefix('+').unwrap_or(t).parse::<Decimal>().ok()?
         };
-        Some(Amount::new(d))
+        (d.abs() <= Self::max_value()).then(|| Amount::new(d))
+    }
+
+    /// `self × other`, or `None` when the product cannot be stored.
+    pub fn checked_mul(self, other: Amount) -> Option<Amount> {
+        let product = self.0.checked_mul(other.0)?;
+        (product.abs() <= Self::max_value()).then(|| Amount::new(product))
+    }
+
+    /// Whether the value fits storage.
+    pub fn is_storable(self) -> bool {
+        self.to_ten_thousandths().is_some()
     }
 
     /// Truncates toward zero, as PHP's `(int)` cast does.
@@ -230,6 +248,11 @@ mod tests {
         assert_eq!(Amount::parse(" 1e2"), Some(Amount::from_int(100)));
         assert_eq!(Amount::parse("20.5"), Some(Amount::new(d("20.5"))));
         assert_eq!(Amount::parse("x"), None);
+        assert_eq!(Amount::parse("1e20"), None);
+        assert_eq!(Amount::parse("99999999999999999999999999999"), None);
+        assert!(Amount::parse("922337203685477").is_some());
+        let big = Amount::parse("900000000000000").unwrap();
+        assert_eq!(big.checked_mul(big), None);
     }
 
     #[test]

@@ -354,8 +354,10 @@ impl SearchCriteria {
     pub fn limit_sql(&self, total: i64) -> String {
         match self.page_size {
             Some(size) if size > 0 => {
+                // i128: a client may send any i64 as page size or page.
+                let (size, total) = (i128::from(size), i128::from(total.max(0)));
                 let last = ((total + size - 1) / size).max(1);
-                let page = self.current_page.unwrap_or(1).clamp(1, last);
+                let page = i128::from(self.current_page.unwrap_or(1)).clamp(1, last);
                 format!(" LIMIT {size} OFFSET {}", (page - 1) * size)
             }
             _ => String::new(),
@@ -429,5 +431,11 @@ mod tests {
         assert_eq!(c.limit_sql(25), " LIMIT 10 OFFSET 20");
         assert_eq!(c.limit_sql(0), " LIMIT 10 OFFSET 0");
         assert_eq!(SearchCriteria::default().limit_sql(25), "");
+        let huge = SearchCriteria {
+            page_size: Some(i64::MAX),
+            current_page: Some(i64::MAX),
+            ..Default::default()
+        };
+        assert_eq!(huge.limit_sql(3), format!(" LIMIT {} OFFSET 0", i64::MAX));
     }
 }

@@ -22,7 +22,7 @@ fn make_order(lines: &[(i64, i64, i64)], shipping_cents: i64) -> FullOrder {
         .enumerate()
         .map(|(i, &(qty, cents, pct))| {
             let price = Amount::new(Decimal::new(cents, 2));
-            let row = row_total(price, qty.into());
+            let row = row_total(price, qty.into()).expect("small row");
             let discount = Amount::new((row.decimal() * Decimal::new(pct, 2)).round_dp(2));
             OrderItem {
                 item_id: i as i64 + 1,

@@ -8,10 +8,12 @@
 //! per request, which is what lets a durable SQLite take thousands of invoices a second.
 
 use std::future::Future;
+use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
+use futures_util::FutureExt;
 use sqlx::sqlite::SqlitePool;
 use sqlx::SqliteConnection;
 use tokio::sync::{mpsc, oneshot};
@@ -115,8 +117,19 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Job>, generation: Arc<A
                 broken = Some(e);
                 break;
             }
-            let (ok, deliver) = job(&mut conn).await;
-            delivers.push(deliver);
+            // A use case that panics is rolled back like one that fails; its caller, whose reply
+            // channel went down with it, answers 500. The writer itself carries on.
+            let ran = AssertUnwindSafe(job(&mut conn)).catch_unwind().await;
+            let ok = match ran {
+                Ok((ok, deliver)) => {
+                    delivers.push(deliver);
+                    ok
+                }
+                Err(_) => {
+                    tracing::error!("a write use case panicked; rolled back");
+                    false
+                }
+            };
             if !ok {
                 if let Err(e) = exec(&mut conn, &format!("ROLLBACK TO s{k}")).await {
                     broken = Some(e);

@@ -14,6 +14,7 @@ use axum::http::Uri;
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use tower::Layer;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::AppState;
@@ -35,6 +36,7 @@ pub fn app(state: AppState) -> Router {
     let api = axum::middleware::map_request_with_state(state, strip_store_code).layer(api);
     Router::new()
         .fallback_service(api)
+        .layer(CatchPanicLayer::custom(panic_response))
         .layer(TraceLayer::new_for_http())
 }
 
@@ -57,6 +59,16 @@ where
     let body = axum::body::Bytes::from(serde_json::to_vec(&document).map_err(Error::internal)?);
     state.cache.put(key, generation, body.clone());
     Ok(error::json_bytes(axum::http::StatusCode::OK, body))
+}
+
+/// A handler that panics answers like any internal fault: Magento's 500 body, cause logged.
+fn panic_response(cause: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let cause = cause
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| cause.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "panic".into());
+    Error::internal(format!("panic: {cause}")).into_response()
 }
 
 /// Magento answers every unmatched request, a wrong method included, with this 404.

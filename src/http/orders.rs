@@ -456,12 +456,27 @@ fn parse_item(v: &Value) -> Result<OrderItem> {
         .ok_or_else(|| Error::required("qty_ordered"))?;
     let price = amount(&o, "price")?;
     let base_price = o.amount("base_price")?.unwrap_or(price);
-    let row_total = o
-        .amount("row_total")?
-        .unwrap_or_else(|| order::row_total(price, qty));
-    let base_row_total = o
-        .amount("base_row_total")?
-        .unwrap_or_else(|| order::row_total(base_price, qty));
+    // price × qty when no row total is given; a product too large to store is refused.
+    let derived = |field: &str, price: Amount| {
+        order::row_total(price, qty).ok_or_else(|| {
+            let shown = format!("{price}*{qty}");
+            Error::Webapi(
+                axum::http::StatusCode::BAD_REQUEST,
+                format!(
+                    "Error occurred during \"{field}\" processing. {}",
+                    input::type_error(&shown, "float")
+                ),
+            )
+        })
+    };
+    let row_total = match o.amount("row_total")? {
+        Some(v) => v,
+        None => derived("row_total", price)?,
+    };
+    let base_row_total = match o.amount("base_row_total")? {
+        Some(v) => v,
+        None => derived("base_row_total", base_price)?,
+    };
     let product_option = match o.get("product_option") {
         Some((_, v)) if v.is_object() => Some(v.to_string()),
         _ => None,

@@ -173,9 +173,34 @@ pub fn complete(full: &mut FullOrder, now: &str) {
     }
 }
 
-/// Row total for a line that gives price and qty but no row total.
-pub fn row_total(price: Amount, qty: Amount) -> Amount {
-    Amount::new(price.decimal() * qty.decimal())
+/// Row total for a line that gives price and qty but no row total; `None` when too large.
+pub fn row_total(price: Amount, qty: Amount) -> Option<Amount> {
+    price.checked_mul(qty)
+}
+
+/// Refuses an order with a figure too large to store (Magento's DECIMAL columns would refuse
+/// it too, as a database error). Checked after totals are derived, before anything is written.
+pub fn check_storable(full: &FullOrder) -> Result<()> {
+    use crate::db::{Columns, SqlValue};
+    let rows: Vec<Vec<(&'static str, SqlValue)>> = std::iter::once(full.order.columns())
+        .chain(full.items.iter().map(Columns::columns))
+        .chain(full.payment.iter().map(Columns::columns))
+        .collect();
+    for (column, value) in rows.into_iter().flatten() {
+        if let SqlValue::Amount(Some(a)) = value {
+            if !a.is_storable() {
+                let shown = a.to_string();
+                return Err(Error::Webapi(
+                    axum::http::StatusCode::BAD_REQUEST,
+                    format!(
+                        "Error occurred during \"{column}\" processing. {}",
+                        crate::http::input::type_error(&shown, "float")
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Saves a new order with its items, addresses (shipping first, then billing, as Magento
@@ -190,6 +215,7 @@ pub async fn create_order(db: &Db, full: FullOrder) -> Result<i64> {
 pub async fn save_new_order(tx: &mut SqliteConnection, mut full: FullOrder) -> Result<i64> {
     let now = db::now_timestamp();
     complete(&mut full, &now);
+    check_storable(&full)?;
     // OrderRepository::save does not wrap resource-model failures: an unknown store or a
     // duplicate increment id is a database error, a 500 in Magento too.
     if !db::store::store_exists(&mut *tx, full.order.store_id).await? {
@@ -273,8 +299,8 @@ mod tests {
             qty_ordered: a(qty),
             price: a(price),
             base_price: a(price),
-            row_total: row_total(a(price), a(qty)),
-            base_row_total: row_total(a(price), a(qty)),
+            row_total: row_total(a(price), a(qty)).unwrap(),
+            base_row_total: row_total(a(price), a(qty)).unwrap(),
             discount_amount: Some(a(disc)),
             product_type: Some(ty.into()),
             ..Default::default()
