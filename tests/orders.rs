@@ -150,3 +150,61 @@ async fn import_refusals_change_nothing() {
     );
     assert_eq!(without(&r.body, &[]), r.body);
 }
+
+#[tokio::test]
+async fn state_after_invoicing_follows_the_state_resolver() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    // All-virtual, new, fully invoiced in one call: processing, not complete (Magento's quirk).
+    let virtual_only = app
+        .create_order(&token, json!({"customer_email": "v@example.com", "is_virtual": 1,
+            "items": [{"sku": "240-LV06", "name": "Yoga Adventure", "product_type": "downloadable", "qty_ordered": 1, "price": 22}],
+            "payment": {"method": "checkmo"}}))
+        .await;
+    assert_eq!(
+        app.invoice(&token, virtual_only, &json!({})).await.status,
+        StatusCode::OK
+    );
+    let order = app
+        .get(&format!("/rest/V1/orders/{virtual_only}"), &token)
+        .await
+        .body;
+    assert_eq!(
+        (order["state"].as_str(), order["status"].as_str()),
+        (Some("processing"), Some("processing"))
+    );
+
+    // Already processing and already shipped: the last invoice completes it.
+    let shipped = app
+        .create_order(&token, json!({"customer_email": "s@example.com", "state": "processing", "status": "processing",
+            "items": [{"sku": "24-WB01", "name": "Voyage Yoga Bag", "qty_ordered": 2, "qty_shipped": 2, "price": 32}],
+            "payment": {"method": "checkmo"}}))
+        .await;
+    let first = app
+        .invoice(
+            &token,
+            shipped,
+            &json!({"items": [{"order_item_id": 7, "qty": 1}]}),
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::OK, "{:?}", first.body);
+    assert_eq!(
+        app.get(&format!("/rest/V1/orders/{shipped}"), &token)
+            .await
+            .body["state"],
+        "processing"
+    );
+    assert_eq!(
+        app.invoice(&token, shipped, &json!({})).await.status,
+        StatusCode::OK
+    );
+    let order = app
+        .get(&format!("/rest/V1/orders/{shipped}"), &token)
+        .await
+        .body;
+    assert_eq!(
+        (order["state"].as_str(), order["status"].as_str()),
+        (Some("complete"), Some("complete"))
+    );
+    assert_eq!(order["total_paid"], json!(64));
+}
