@@ -89,6 +89,25 @@ row_struct! {
     pub struct SourceItemRow { pub sku: String, pub source_code: String, pub quantity: Amount, pub status: i64 }
 }
 
+row_struct! {
+    #[derive(Deserialize)]
+    pub struct CustomerRow {
+        pub entity_id: i64, pub website_id: i64, pub email: String, pub group_id: i64,
+        pub store_id: i64, pub created_in: String, pub firstname: String, pub lastname: String,
+        pub default_billing: Option<i64>, pub default_shipping: Option<i64>,
+        pub disable_auto_group_change: i64, pub created_at: String, pub updated_at: String,
+    }
+}
+row_struct! {
+    #[derive(Deserialize)]
+    pub struct CustomerAddressRow {
+        pub entity_id: i64, pub parent_id: i64, pub firstname: String, pub lastname: String,
+        pub street: String, pub city: String, pub region: Option<String>, pub region_id: Option<i64>,
+        pub region_code: Option<String>, pub postcode: Option<String>, pub country_id: String,
+        pub telephone: Option<String>,
+    }
+}
+
 #[derive(Debug, Deserialize)]
 struct SequenceRow {
     entity_type: String,
@@ -117,6 +136,8 @@ struct SeedFile {
     links: Vec<LinkRow>,
     products: Vec<ProductRow>,
     source_items: Vec<SourceItemRow>,
+    customers: Vec<CustomerRow>,
+    customer_addresses: Vec<CustomerAddressRow>,
     counters: BTreeMap<String, i64>,
     sequences: Vec<SequenceRow>,
     /// Order entities in the body shape of `POST /V1/orders`.
@@ -182,6 +203,8 @@ async fn load(conn: &mut SqliteConnection, text: &str) -> Result<(), sqlx::Error
     insert_all(conn, "inventory_source_stock_link", &seed.links).await?;
     insert_all(conn, "catalog_product_entity", &seed.products).await?;
     insert_all(conn, "inventory_source_item", &seed.source_items).await?;
+    insert_all(conn, "customer_entity", &seed.customers).await?;
+    insert_all(conn, "customer_address_entity", &seed.customer_addresses).await?;
     for (table, next_id) in &seed.counters {
         db::set_next_id(conn, table, *next_id).await?;
     }
