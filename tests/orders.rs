@@ -208,3 +208,22 @@ async fn state_after_invoicing_follows_the_state_resolver() {
     );
     assert_eq!(order["total_paid"], json!(64));
 }
+
+#[tokio::test]
+async fn required_getters_are_written_even_when_empty() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let id = app
+        .create_order(
+            &token,
+            json!({"items": [{"sku": "24-WB01", "qty_ordered": 1, "price": 32}]}),
+        )
+        .await;
+    let order = app.get(&format!("/rest/V1/orders/{id}"), &token).await.body;
+    // customer_email is declared without |null in OrderInterface: present, as null.
+    assert_eq!(order.get("customer_email"), Some(&json!(null)));
+    assert_eq!(order["grand_total"], json!(32));
+    // A nullable getter that is empty is left out.
+    assert!(order.get("customer_firstname").is_none());
+    assert!(order.get("payment").is_none());
+}

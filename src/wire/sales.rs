@@ -278,15 +278,17 @@ macro_rules! opt {
 }
 
 opt! {
-    /// `OrderInterface` (sales.md 6.5), scalar getters in declaration order. `grand_total`,
-    /// `base_grand_total`, `customer_email`, `state`, `status` and `items` are written apart
-    /// (always present), see [`OrderData`].
+    /// `OrderInterface` (sales.md 6.5), scalar getters in declaration order
+    /// (app/code/Magento/Sales/Api/Data/OrderInterface.php). The getters Magento declares without
+    /// `|null` (`base_grand_total`, `customer_email`, `grand_total`) and, since 2.4.8, `state` and
+    /// `status` are always written, as `null` when empty: their type here is an `Option` of an
+    /// `Option`, always `Some`.
     pub struct OrderScalars {
         pub applied_rule_ids: String,
         pub base_currency_code: String,
         pub base_discount_amount: Amount,
         pub base_discount_invoiced: Amount,
-        pub base_grand_total: Amount,
+        pub base_grand_total: Option<Amount>,
         pub base_discount_tax_compensation_amount: Amount,
         pub base_discount_tax_compensation_invoiced: Amount,
         pub base_shipping_amount: Amount,
@@ -310,7 +312,7 @@ opt! {
         pub base_to_order_rate: Amount,
         pub billing_address_id: i64,
         pub created_at: String,
-        pub customer_email: String,
+        pub customer_email: Option<String>,
         pub customer_firstname: String,
         pub customer_group_id: i64,
         pub customer_id: i64,
@@ -325,7 +327,7 @@ opt! {
         pub entity_id: i64,
         pub ext_order_id: String,
         pub global_currency_code: String,
-        pub grand_total: Amount,
+        pub grand_total: Option<Amount>,
         pub discount_tax_compensation_amount: Amount,
         pub discount_tax_compensation_invoiced: Amount,
         pub hold_before_state: String,
@@ -343,8 +345,8 @@ opt! {
         pub shipping_incl_tax: Amount,
         pub shipping_invoiced: Amount,
         pub shipping_tax_amount: Amount,
-        pub state: String,
-        pub status: String,
+        pub state: Option<String>,
+        pub status: Option<String>,
         pub store_currency_code: String,
         pub store_id: i64,
         pub store_name: String,
@@ -777,7 +779,7 @@ impl From<&FullOrder> for OrderData {
             base_currency_code: o.base_currency_code.clone(),
             base_discount_amount: o.base_discount_amount,
             base_discount_invoiced: o.base_discount_invoiced,
-            base_grand_total: o.base_grand_total,
+            base_grand_total: Some(o.base_grand_total),
             base_discount_tax_compensation_amount: o.base_discount_tax_compensation_amount,
             base_discount_tax_compensation_invoiced: o.base_discount_tax_compensation_invoiced,
             base_shipping_amount: o.base_shipping_amount,
@@ -802,7 +804,7 @@ impl From<&FullOrder> for OrderData {
             base_to_order_rate: o.base_to_order_rate,
             billing_address_id: o.billing_address_id,
             created_at: Some(o.created_at.clone()),
-            customer_email: o.customer_email.clone(),
+            customer_email: Some(o.customer_email.clone()),
             customer_firstname: o.customer_firstname.clone(),
             customer_group_id: o.customer_group_id,
             customer_id: o.customer_id,
@@ -817,7 +819,7 @@ impl From<&FullOrder> for OrderData {
             entity_id: Some(o.entity_id),
             ext_order_id: o.ext_order_id.clone(),
             global_currency_code: o.global_currency_code.clone(),
-            grand_total: o.grand_total,
+            grand_total: Some(o.grand_total),
             discount_tax_compensation_amount: o.discount_tax_compensation_amount,
             discount_tax_compensation_invoiced: o.discount_tax_compensation_invoiced,
             hold_before_state: o.hold_before_state.clone(),
@@ -835,8 +837,8 @@ impl From<&FullOrder> for OrderData {
             shipping_incl_tax: o.shipping_incl_tax,
             shipping_invoiced: o.shipping_invoiced,
             shipping_tax_amount: o.shipping_tax_amount,
-            state: o.state.clone(),
-            status: o.status.clone(),
+            state: Some(o.state.clone()),
+            status: Some(o.status.clone()),
             store_currency_code: o.store_currency_code.clone(),
             store_id: Some(o.store_id),
             store_name: o.store_name.clone(),
