@@ -242,6 +242,22 @@ pub struct Field {
     pub kind: Kind,
 }
 
+/// Every column of a row type as a searchable field, with its kind from the stored type.
+pub fn fields_of(row: &impl crate::db::Columns) -> Vec<Field> {
+    row.columns()
+        .into_iter()
+        .map(|(name, value)| Field {
+            name,
+            column: name,
+            kind: match value {
+                crate::db::SqlValue::Int(_) => Kind::Int,
+                crate::db::SqlValue::Text(_) => Kind::Text,
+                crate::db::SqlValue::Amount(_) => Kind::Amount,
+            },
+        })
+        .collect()
+}
+
 /// A value bound into the generated SQL.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Bind {

@@ -4,7 +4,7 @@ use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
 use crate::inventory::SourceItem;
-use crate::search::{Bind, Field, Kind, SearchCriteria};
+use crate::search::{Field, Kind, SearchCriteria};
 
 /// Appends one row to `inventory_reservation`.
 pub async fn append_reservation(
@@ -111,20 +111,6 @@ pub const SOURCE_ITEM_FIELDS: &[Field] = &[
     },
 ];
 
-fn bind_all<'q, O>(
-    mut q: sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>,
-    binds: &[Bind],
-) -> sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>> {
-    for b in binds {
-        q = match b {
-            Bind::Text(t) => q.bind(t.clone()),
-            Bind::Int(i) => q.bind(*i),
-            Bind::Amount(a) => q.bind(*a),
-        };
-    }
-    q
-}
-
 /// `SourceItemRepositoryInterface::getList`: the page of matches and the total count.
 pub async fn search_source_items(
     conn: &mut SqliteConnection,
@@ -135,7 +121,7 @@ pub async fn search_source_items(
         "SELECT COUNT(*) FROM inventory_source_item{}",
         parts.where_sql
     );
-    let (total,): (i64,) = bind_all(sqlx::query_as(&count_sql), &parts.binds)
+    let (total,): (i64,) = crate::db::bind_search(sqlx::query_as(&count_sql), &parts.binds)
         .fetch_one(&mut *conn)
         .await?;
     let sql = format!(
@@ -144,7 +130,7 @@ pub async fn search_source_items(
         parts.order_sql,
         criteria.limit_sql(total)
     );
-    let items = bind_all(sqlx::query_as::<_, SourceItem>(&sql), &parts.binds)
+    let items = crate::db::bind_search(sqlx::query_as::<_, SourceItem>(&sql), &parts.binds)
         .fetch_all(conn)
         .await?;
     Ok((items, total))

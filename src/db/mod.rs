@@ -247,6 +247,22 @@ pub async fn update(
     Ok(())
 }
 
+/// Binds the values of a searchCriteria filter, in order.
+pub fn bind_search<'q, O>(
+    mut query: sqlx::query::QueryAs<'q, Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>,
+    binds: &[crate::search::Bind],
+) -> sqlx::query::QueryAs<'q, Sqlite, O, sqlx::sqlite::SqliteArguments<'q>> {
+    use crate::search::Bind;
+    for b in binds {
+        query = match b {
+            Bind::Text(t) => query.bind(t.clone()),
+            Bind::Int(i) => query.bind(*i),
+            Bind::Amount(a) => query.bind(*a),
+        };
+    }
+    query
+}
+
 /// Several statements sent to SQLite as one query: one round trip to the database thread
 /// instead of one per statement. Binds are consumed by the statements in order.
 #[derive(Debug, Default)]

@@ -8,9 +8,10 @@ use axum::Router;
 use serde_json::{Map, Value};
 
 use crate::http::error::{json_response, Result};
-use crate::http::extract::{Admin, Body, PathParams, SalesInvoice, SalesInvoiceView};
+use crate::http::extract::{Admin, Body, PathParams, SalesInvoice, SalesInvoiceView, Search};
 use crate::http::input::{self, path_int, Obj};
 use crate::sales::invoice::{self, InvoiceCommentRequest, InvoiceItemRequest, InvoiceRequest};
+use crate::search::SearchResults;
 use crate::wire::sales::InvoiceData;
 use crate::AppState;
 
@@ -18,6 +19,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/rest/V1/order/{orderId}/invoice", post(create))
         .route("/rest/V1/invoices/{id}", get(show))
+        .route("/rest/V1/invoices", get(list))
 }
 
 /// Looks a top-level parameter up by name, camelCase or snake_case; null counts as absent.
@@ -73,6 +75,20 @@ async fn create(
     let id = invoice::invoice_order(&state.db, order_id, request).await?;
     // Magento returns the new id as PDO gives it: a string.
     Ok(json_response(StatusCode::OK, &id.to_string()))
+}
+
+async fn list(
+    _: Admin<SalesInvoiceView>,
+    State(state): State<AppState>,
+    Search(criteria): Search,
+) -> Result<Response> {
+    let (invoices, total) = invoice::list_invoices(&state.db, &criteria).await?;
+    let results = SearchResults {
+        items: invoices.iter().map(InvoiceData::from).collect(),
+        search_criteria: criteria,
+        total_count: total,
+    };
+    Ok(json_response(StatusCode::OK, &results))
 }
 
 async fn show(

@@ -9,16 +9,17 @@ use serde_json::Value;
 
 use crate::amount::Amount;
 use crate::http::error::{json_response, Error, Result};
-use crate::http::extract::{Admin, Body, PathParams, SalesCreate, SalesView};
+use crate::http::extract::{Admin, Body, PathParams, SalesCreate, SalesView, Search};
 use crate::http::input::{self, path_int, Obj};
 use crate::sales::model::{FullOrder, Order, OrderAddress, OrderItem, OrderPayment, StatusHistory};
 use crate::sales::order;
+use crate::search::SearchResults;
 use crate::wire::sales::OrderData;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/rest/V1/orders", post(create))
+        .route("/rest/V1/orders", post(create).get(list))
         .route("/rest/V1/orders/{id}", get(show))
 }
 
@@ -36,6 +37,20 @@ async fn create(
     let id = order::create_order(&state.db, full).await?;
     let saved = order::get_order(&state.db, id).await?;
     Ok(json_response(StatusCode::OK, &OrderData::from(&saved)))
+}
+
+async fn list(
+    _: Admin<SalesView>,
+    State(state): State<AppState>,
+    Search(criteria): Search,
+) -> Result<Response> {
+    let (orders, total) = order::list_orders(&state.db, &criteria).await?;
+    let results = SearchResults {
+        items: orders.iter().map(OrderData::from).collect(),
+        search_criteria: criteria,
+        total_count: total,
+    };
+    Ok(json_response(StatusCode::OK, &results))
 }
 
 async fn show(

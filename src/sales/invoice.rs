@@ -8,6 +8,7 @@
 //! (magento/inventory `InventoryShipping/Observer/VirtualSourceDeductionProcessor`).
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use sqlx::SqliteConnection;
 
@@ -21,6 +22,7 @@ use crate::sales::model::{
 };
 use crate::sales::state::state_after_document;
 use crate::sales::totals::{self, InvoiceTotals, Line};
+use crate::search::{fields_of, Field, SearchCriteria};
 
 /// The parsed body of `POST /V1/order/{orderId}/invoice` (InvoiceOrderInterface::execute).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -412,6 +414,21 @@ async fn invoice_in(
         Error::input(e::COULD_NOT_SAVE_INVOICE)
     })?;
     Ok(next_invoice_id)
+}
+
+/// `InvoiceRepositoryInterface::getList`: one page of invoices and the count of all matches.
+/// Every `sales_invoice` column can be filtered and sorted on.
+pub async fn list_invoices(db: &Db, criteria: &SearchCriteria) -> Result<(Vec<FullInvoice>, i64)> {
+    static FIELDS: OnceLock<Vec<Field>> = OnceLock::new();
+    let fields = FIELDS.get_or_init(|| fields_of(&Invoice::default()));
+    let mut conn = db.read.acquire().await?;
+    let (ids, total) =
+        db::sales::search_keys(&mut conn, "sales_invoice", "entity_id", fields, criteria).await?;
+    let mut invoices = Vec::with_capacity(ids.len());
+    for id in ids {
+        invoices.extend(db::sales::load_full_invoice(&mut conn, id).await?);
+    }
+    Ok((invoices, total))
 }
 
 /// `InvoiceRepository::get`.

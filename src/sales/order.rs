@@ -5,12 +5,15 @@
 //! `OrderManagementInterface::place` (checkout), which the repository save does not go through
 //! (magento/inventory `InventorySales/Plugin/Sales/OrderManagement/AppendReservationsAfterOrderPlacementPlugin.php`).
 
+use std::sync::OnceLock;
+
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
 use crate::db::{self, Db};
 use crate::http::error::{self as e, Error, Result};
 use crate::sales::model::{state, FullOrder, OrderItem};
+use crate::search::{fields_of, Field, SearchCriteria};
 
 fn sum<'a>(
     items: impl Iterator<Item = &'a OrderItem>,
@@ -269,6 +272,21 @@ pub async fn save_new_order(tx: &mut SqliteConnection, mut full: FullOrder) -> R
     }
     db::update(&mut *tx, "sales_order", "entity_id", &full.order).await?;
     Ok(order_id)
+}
+
+/// `OrderRepositoryInterface::getList`: one page of orders and the count of all matches.
+/// Every `sales_order` column can be filtered and sorted on.
+pub async fn list_orders(db: &Db, criteria: &SearchCriteria) -> Result<(Vec<FullOrder>, i64)> {
+    static FIELDS: OnceLock<Vec<Field>> = OnceLock::new();
+    let fields = FIELDS.get_or_init(|| fields_of(&crate::sales::model::Order::default()));
+    let mut conn = db.read.acquire().await?;
+    let (ids, total) =
+        db::sales::search_keys(&mut conn, "sales_order", "entity_id", fields, criteria).await?;
+    let mut orders = Vec::with_capacity(ids.len());
+    for id in ids {
+        orders.extend(db::sales::load_full_order(&mut conn, id).await?);
+    }
+    Ok((orders, total))
 }
 
 /// `OrderRepository::get`.

@@ -1,0 +1,97 @@
+//! `GET /V1/orders` and `GET /V1/invoices` with searchCriteria (sales.md 8).
+
+mod common;
+
+use common::{fixture, spawn_app};
+use reqwest::StatusCode;
+use serde_json::json;
+
+#[tokio::test]
+async fn invoices_and_orders_by_search_criteria() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    assert_eq!(app.invoice(&token, 3, &json!({})).await.body, json!("3"));
+    let copy = app
+        .post(
+            "/rest/V1/orders",
+            &token,
+            &fixture("order-import-tutorial-copy.json"),
+        )
+        .await;
+    assert_eq!(copy.status, StatusCode::OK);
+    assert_eq!(
+        app.invoice(
+            &token,
+            4,
+            &json!({"items": [{"order_item_id": 6, "qty": 10}]})
+        )
+        .await
+        .body,
+        json!("4")
+    );
+
+    let q = "?searchCriteria[filter_groups][0][filters][0][field]=state\
+             &searchCriteria[filter_groups][0][filters][0][value]=2\
+             &searchCriteria[sortOrders][0][field]=grand_total&searchCriteria[sortOrders][0][direction]=DESC";
+    let list = app.get(&format!("/rest/V1/invoices{q}"), &token).await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert_eq!(list.body["total_count"], 2);
+    let first = app.get("/rest/V1/invoices/3", &token).await.body;
+    let second = app.get("/rest/V1/invoices/4", &token).await.body;
+    assert_eq!(list.body["items"], json!([first, second]));
+    assert_eq!(
+        list.body["search_criteria"],
+        json!({"filter_groups": [{"filters": [{"field": "state", "value": "2", "condition_type": "eq"}]}],
+               "sort_orders": [{"field": "grand_total", "direction": "DESC"}]})
+    );
+
+    let by_order = app
+        .get("/rest/V1/invoices?searchCriteria[filterGroups][0][filters][0][field]=order_id&searchCriteria[filterGroups][0][filters][0][value]=4", &token)
+        .await
+        .body;
+    assert_eq!(by_order["total_count"], 1);
+    assert_eq!(by_order["items"][0]["grand_total"], json!(588));
+
+    let processing = app
+        .get("/rest/default/V1/orders?searchCriteria[filter_groups][0][filters][0][field]=status&searchCriteria[filter_groups][0][filters][0][value]=processing&searchCriteria[pageSize]=1&searchCriteria[currentPage]=2", &token)
+        .await
+        .body;
+    assert_eq!(processing["total_count"], 2);
+    assert_eq!(processing["items"].as_array().unwrap().len(), 1);
+    assert_eq!(processing["items"][0]["entity_id"], 4);
+    assert_eq!(
+        processing["items"][0],
+        app.get("/rest/V1/orders/4", &token).await.body
+    );
+
+    let amounts = app
+        .get("/rest/V1/orders?searchCriteria[filter_groups][0][filters][0][field]=grand_total&searchCriteria[filter_groups][0][filters][0][value]=1917.6&searchCriteria[filter_groups][0][filters][0][condition_type]=gteq", &token)
+        .await
+        .body;
+    assert_eq!(amounts["total_count"], 2);
+
+    let r = app.get("/rest/V1/orders", &token).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "searchCriteria"}})
+        )
+    );
+    let r = app
+        .send(
+            reqwest::Method::GET,
+            "/rest/V1/invoices?searchCriteria",
+            None,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    let all = app
+        .get("/rest/V1/invoices?searchCriteria", &token)
+        .await
+        .body;
+    assert_eq!(all["total_count"], 2);
+    assert_eq!(all["search_criteria"], json!({"filter_groups": []}));
+}
