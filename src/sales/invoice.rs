@@ -299,8 +299,9 @@ pub fn register(
     payment.base_shipping_captured = add(payment.base_shipping_captured, i.base_shipping_amount);
 }
 
-/// `InvoiceOrder::execute`: creates the invoice and returns its id. One transaction; writers
-/// serialize on the single write connection and `BEGIN IMMEDIATE`.
+/// `InvoiceOrder::execute`: creates the invoice and returns its id. It runs on the single writer
+/// (`db::writer`), in its own savepoint of a `BEGIN IMMEDIATE` transaction: everything it writes
+/// commits together or not at all, and racing requests on one order run one after the other.
 #[tracing::instrument(skip(db, request))]
 pub async fn invoice_order(db: &Db, order_id: i64, request: InvoiceRequest) -> Result<i64> {
     if order_id == 0 {
