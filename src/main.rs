@@ -1,5 +1,7 @@
 //! Parse the config, start tracing, open the database, serve.
 
+use std::io::IsTerminal;
+
 use clap::Parser;
 use magemu::{app, AppState, Config};
 use tracing_subscriber::EnvFilter;
@@ -10,6 +12,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("magemu=info")),
         )
+        // Colours only on a terminal: logs captured by CI or a file stay plain text.
+        .with_ansi(std::io::stdout().is_terminal())
         .init();
     let config = Config::parse();
     let listen = config.listen.clone();
