@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod error;
 pub mod extract;
+pub mod fields;
 pub mod input;
 pub mod inventory;
 pub mod invoices;
@@ -31,6 +32,7 @@ pub fn app(state: AppState) -> Router {
         .fallback(no_route)
         .method_not_allowed_fallback(no_route)
         .layer(DefaultBodyLimit::max(extract::MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(fields::filter_fields))
         .with_state(state.clone());
     // The store code is taken off the path before routing, as Magento's PathProcessor does.
     let api = axum::middleware::map_request_with_state(state, strip_store_code).layer(api);
