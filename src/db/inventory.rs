@@ -135,3 +135,32 @@ pub async fn search_source_items(
         .await?;
     Ok((items, total))
 }
+
+/// `GetSourcesAssignedToStockOrderedByPriority` (enabled sources only) then
+/// `GetInStockSourceItemsBySkusAndSortedSource`: the in-stock source items of `skus` (compared
+/// case-insensitively, as MySQL's collation does) at the stock's enabled sources, in the
+/// sources' priority order, then row order.
+pub async fn in_stock_source_items(
+    conn: &mut SqliteConnection,
+    stock_id: i64,
+    skus: &[String],
+) -> Result<Vec<SourceItem>, sqlx::Error> {
+    if skus.is_empty() {
+        return Ok(Vec::new());
+    }
+    // One JSON parameter, whatever the number of SKUs (no bound-variable limit).
+    let skus = serde_json::to_string(skus).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query_as(
+        "SELECT si.source_item_id, si.sku, si.source_code, si.quantity, si.status
+         FROM inventory_source_item si
+         JOIN inventory_source_stock_link l ON l.source_code = si.source_code AND l.stock_id = ?
+         JOIN inventory_source s ON s.source_code = si.source_code AND s.enabled = 1
+         WHERE si.status = 1
+           AND LOWER(si.sku) IN (SELECT LOWER(value) FROM json_each(?))
+         ORDER BY l.priority, si.source_item_id",
+    )
+    .bind(stock_id)
+    .bind(skus)
+    .fetch_all(conn)
+    .await
+}

@@ -159,6 +159,8 @@ pub const NO_SOURCE_ITEMS_SUPPORT: &str =
     "Can't check requested quantity for products without Source Items support.";
 /// `InventoryIndexer/Model/ResourceModel/GetStockItemData.php`.
 pub const COULD_NOT_RECEIVE_STOCK_ITEM: &str = "Could not receive Stock Item data";
+/// `InventoryDistanceBasedSourceSelection/Model/Algorithms/DistanceBasedAlgorithm.php`.
+pub const NO_DESTINATION_ADDRESS: &str = "No destination address was provided in the request";
 /// `Framework/Api/SortOrder.php`.
 pub const SORT_DIRECTION: &str =
     "The sort order has to be specified as %1 for ascending order or %2 for descending order.";

@@ -38,6 +38,8 @@ acl! {
     StoreView => "Magento_Backend::store",
     InventorySourceItem => "Magento_InventoryApi::source",
     InventorySalableQty => "Magento_InventoryApi::stock",
+    SourceSelectionList => "Magento_InventorySourceSelectionApi::source_selection_algorithm",
+    SourceSelectionRun => "Magento_InventorySourceSelectionApi::source_selection_algorithm_post",
 }
 
 /// Proof that the request carries a valid admin token. Any admin token passes every resource

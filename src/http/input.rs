@@ -26,6 +26,15 @@ pub fn upper_camel(s: &str) -> String {
         .collect()
 }
 
+/// A top-level body parameter by name, as `ServiceInputProcessor::process` finds it (camelCase or
+/// snake_case); JSON null counts as absent.
+pub fn param<'a>(body: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
+    let target = upper_camel(name);
+    body.iter()
+        .find(|(k, v)| upper_camel(k) == target && !v.is_null())
+        .map(|(_, v)| v)
+}
+
 /// PHP 8 `is_numeric` on a string: optional surrounding whitespace, sign, digits with an optional
 /// fraction, optional exponent.
 pub fn is_numeric(s: &str) -> bool {

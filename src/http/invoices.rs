@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::http::error::{json_response, Result};
 use crate::http::extract::{Admin, Body, PathParams, SalesInvoice, SalesInvoiceView, Search};
-use crate::http::input::{self, path_int, Obj};
+use crate::http::input::{self, param, path_int, Obj};
 use crate::sales::invoice::{self, InvoiceCommentRequest, InvoiceItemRequest, InvoiceRequest};
 use crate::search::SearchResults;
 use crate::wire::sales::InvoiceData;
@@ -20,14 +20,6 @@ pub fn router() -> Router<AppState> {
         .route("/rest/V1/order/{orderId}/invoice", post(create))
         .route("/rest/V1/invoices/{id}", get(show))
         .route("/rest/V1/invoices", get(list))
-}
-
-/// Looks a top-level parameter up by name, camelCase or snake_case; null counts as absent.
-fn param<'a>(body: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
-    let target = input::upper_camel(name);
-    body.iter()
-        .find(|(k, v)| input::upper_camel(k) == target && !v.is_null())
-        .map(|(_, v)| v)
 }
 
 /// The body of `InvoiceOrderInterface::execute`, converted as Magento's input layer does.
