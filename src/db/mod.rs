@@ -5,6 +5,7 @@
 
 pub mod inventory;
 pub mod sales;
+pub mod shipments;
 pub mod store;
 pub mod tokens;
 pub mod writer;

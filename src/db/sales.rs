@@ -105,7 +105,7 @@ pub async fn search_keys(
 
 /// The stock of an order's website (`inventory_stock_sales_channel`), the default stock 1 when
 /// the website is linked to none. One `?`: the order id.
-const ORDER_STOCK_SQL: &str = "COALESCE((SELECT c.stock_id FROM sales_order o
+pub(crate) const ORDER_STOCK_SQL: &str = "COALESCE((SELECT c.stock_id FROM sales_order o
     JOIN store s ON s.store_id = o.store_id
     JOIN store_website w ON w.website_id = s.website_id
     JOIN inventory_stock_sales_channel c ON c.type = 'website' AND c.code = w.code

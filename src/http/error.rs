@@ -159,6 +159,20 @@ pub const NO_SOURCE_ITEMS_SUPPORT: &str =
     "Can't check requested quantity for products without Source Items support.";
 /// `InventoryIndexer/Model/ResourceModel/GetStockItemData.php`.
 pub const COULD_NOT_RECEIVE_STOCK_ITEM: &str = "Could not receive Stock Item data";
+/// `Sales/Model/ShipOrder.php`: the prefix of the joined validation messages.
+pub const SHIPMENT_VALIDATION_ERRORS: &str = "Shipment Document Validation Error(s):";
+/// `Sales/Model/Order/Validation/CanShip.php` (no trailing period, as in Magento).
+pub const SHIPMENT_BAD_STATUS: &str =
+    "A shipment cannot be created when an order has a status of %1";
+/// `Sales/Model/Order/Validation/CanShip.php`.
+pub const ORDER_DOES_NOT_ALLOW_SHIPMENT: &str =
+    "The order does not allow a shipment to be created.";
+/// `Sales/Model/Order/Shipment/Validation/QuantityValidator.php`.
+pub const SHIPMENT_WITHOUT_PRODUCTS: &str = "You can't create a shipment without products.";
+/// `Sales/Model/Order/Shipment/Validation/TrackValidator.php`.
+pub const TRACK_NUMBER_REQUIRED: &str = "Please enter a tracking number.";
+/// `Sales/Model/ShipOrder.php`: any failure while saving (CouldNotShipException).
+pub const COULD_NOT_SAVE_SHIPMENT: &str = "Could not save a shipment, see error log for details";
 /// `InventoryDistanceBasedSourceSelection/Model/Algorithms/DistanceBasedAlgorithm.php`.
 pub const NO_DESTINATION_ADDRESS: &str = "No destination address was provided in the request";
 /// `Framework/Api/SortOrder.php`.

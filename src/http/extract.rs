@@ -35,6 +35,8 @@ acl! {
     SalesCreate => "Magento_Sales::api_actions",
     SalesInvoice => "Magento_Sales::invoice",
     SalesInvoiceView => "Magento_Sales::sales_invoice",
+    SalesShip => "Magento_Sales::ship",
+    SalesShipment => "Magento_Sales::shipment",
     StoreView => "Magento_Backend::store",
     InventorySourceItem => "Magento_InventoryApi::source",
     InventorySalableQty => "Magento_InventoryApi::stock",

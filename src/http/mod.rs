@@ -8,6 +8,7 @@ pub mod input;
 pub mod inventory;
 pub mod invoices;
 pub mod orders;
+pub mod shipments;
 pub mod store;
 
 use axum::extract::{DefaultBodyLimit, Request, State};
@@ -28,6 +29,7 @@ pub fn app(state: AppState) -> Router {
         .merge(store::router())
         .merge(orders::router())
         .merge(invoices::router())
+        .merge(shipments::router())
         .merge(inventory::router())
         .fallback(no_route)
         .method_not_allowed_fallback(no_route)

@@ -4,5 +4,6 @@
 pub mod invoice;
 pub mod model;
 pub mod order;
+pub mod shipment;
 pub mod state;
 pub mod totals;

@@ -373,6 +373,86 @@ row_struct! {
     }
 }
 
+row_struct! {
+    /// `sales_shipment`.
+    pub struct Shipment {
+        pub entity_id: i64,
+        pub increment_id: String,
+        pub order_id: i64,
+        pub store_id: Option<i64>,
+        pub customer_id: Option<i64>,
+        pub billing_address_id: Option<i64>,
+        pub shipping_address_id: Option<i64>,
+        pub email_sent: Option<i64>,
+        pub send_email: Option<i64>,
+        pub shipment_status: Option<i64>,
+        pub total_qty: Option<Amount>,
+        pub total_weight: Option<Amount>,
+        pub shipping_label: Option<String>,
+        pub customer_note: Option<String>,
+        pub customer_note_notify: Option<i64>,
+        pub created_at: String,
+        pub updated_at: String,
+    }
+}
+
+row_struct! {
+    /// `sales_shipment_item`.
+    pub struct ShipmentItem {
+        pub entity_id: i64,
+        pub parent_id: i64,
+        pub order_item_id: i64,
+        pub product_id: Option<i64>,
+        pub sku: String,
+        pub name: Option<String>,
+        pub description: Option<String>,
+        pub additional_data: Option<String>,
+        pub price: Option<Amount>,
+        pub weight: Option<Amount>,
+        pub row_total: Option<Amount>,
+        pub qty: Amount,
+    }
+}
+
+row_struct! {
+    /// `sales_shipment_track`.
+    pub struct ShipmentTrack {
+        pub entity_id: i64,
+        pub parent_id: i64,
+        pub order_id: i64,
+        pub track_number: Option<String>,
+        pub title: Option<String>,
+        pub carrier_code: Option<String>,
+        pub description: Option<String>,
+        pub qty: Option<Amount>,
+        pub weight: Option<Amount>,
+        pub created_at: String,
+        pub updated_at: String,
+    }
+}
+
+row_struct! {
+    /// `sales_shipment_comment`.
+    pub struct ShipmentComment {
+        pub entity_id: i64,
+        pub parent_id: i64,
+        pub comment: Option<String>,
+        pub is_customer_notified: Option<i64>,
+        pub is_visible_on_front: i64,
+        pub created_at: String,
+    }
+}
+
+/// A shipment with its items, tracks, comments and the source it left from.
+#[derive(Debug, Clone, Default)]
+pub struct FullShipment {
+    pub shipment: Shipment,
+    pub items: Vec<ShipmentItem>,
+    pub tracks: Vec<ShipmentTrack>,
+    pub comments: Vec<ShipmentComment>,
+    pub source_code: Option<String>,
+}
+
 /// An order with everything that belongs to it.
 #[derive(Debug, Clone, Default)]
 pub struct FullOrder {

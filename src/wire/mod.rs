@@ -3,4 +3,5 @@
 
 pub mod inventory;
 pub mod sales;
+pub mod shipment;
 pub mod store;

@@ -1,0 +1,183 @@
+//! Queries on the shipment tables and the source deduction a shipment makes.
+
+use sqlx::SqliteConnection;
+
+use crate::amount::Amount;
+use crate::db::sales::{format_increment_id, ORDER_STOCK_SQL};
+use crate::db::{insert, update};
+use crate::sales::model::{
+    FullShipment, Order, OrderItem, Shipment, ShipmentComment, ShipmentItem, ShipmentTrack,
+};
+
+/// The stock of an order's website and, when exactly one source is linked to it, that source
+/// (`AssignSourceCodeToShipmentPlugin`'s single-source case).
+pub async fn order_stock(
+    conn: &mut SqliteConnection,
+    order_id: i64,
+) -> Result<(i64, Option<String>), sqlx::Error> {
+    let stock_id: i64 = sqlx::query_scalar(&format!("SELECT {ORDER_STOCK_SQL}"))
+        .bind(order_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let sources: Vec<(String,)> =
+        sqlx::query_as("SELECT source_code FROM inventory_source_stock_link WHERE stock_id = ?")
+            .bind(stock_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let single = match sources.as_slice() {
+        [(code,)] => Some(code.clone()),
+        _ => None,
+    };
+    Ok((stock_id, single))
+}
+
+/// Everything creating a shipment writes. Ids of new rows are 0: SQLite assigns them.
+pub struct ShipmentWrites<'a> {
+    pub shipment: Shipment,
+    pub items: Vec<ShipmentItem>,
+    pub tracks: Vec<ShipmentTrack>,
+    pub comment: Option<ShipmentComment>,
+    pub source_code: &'a str,
+    pub order: &'a Order,
+    pub order_items: &'a [OrderItem],
+    /// (sku, qty) to take from the source, summed per SKU.
+    pub deductions: &'a [(String, Amount)],
+    pub stock_id: i64,
+    pub reservation_metadata: &'a str,
+}
+
+/// Why saving a shipment failed, for the log (the client gets Magento's generic message).
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("Source item not found by source code: {0} and sku: {1}.")]
+    NoSourceItem(String, String),
+    #[error("Not all of your products are available in the requested quantity.")]
+    NotEnough,
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// Writes a shipment and its effects: the next shipment increment id, the shipment and its
+/// rows, the order's shipped quantities and state, the source deduction (only the quantity
+/// column, never below 0: `SourceDeductionService`) and the compensating `shipment_created`
+/// reservations. Returns the new shipment id. The caller's savepoint rolls all of it back on
+/// an error.
+pub async fn save_shipment(
+    conn: &mut SqliteConnection,
+    mut w: ShipmentWrites<'_>,
+) -> Result<i64, SaveError> {
+    let store_id = w.order.store_id;
+    let value: i64 = sqlx::query_scalar(
+        "INSERT INTO sales_sequence (entity_type, store_id, next_value) VALUES ('shipment', ?, 2)
+         ON CONFLICT (entity_type, store_id) DO UPDATE SET next_value = next_value + 1
+         RETURNING next_value - 1",
+    )
+    .bind(store_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    w.shipment.increment_id = format_increment_id(store_id, value);
+    let id = insert(conn, "sales_shipment", "entity_id", &w.shipment).await?;
+    for item in &mut w.items {
+        item.parent_id = id;
+        insert(conn, "sales_shipment_item", "entity_id", item).await?;
+    }
+    for track in &mut w.tracks {
+        track.parent_id = id;
+        insert(conn, "sales_shipment_track", "entity_id", track).await?;
+    }
+    if let Some(comment) = &mut w.comment {
+        comment.parent_id = id;
+        insert(conn, "sales_shipment_comment", "entity_id", comment).await?;
+    }
+    sqlx::query("INSERT INTO inventory_shipment_source (shipment_id, source_code) VALUES (?, ?)")
+        .bind(id)
+        .bind(w.source_code)
+        .execute(&mut *conn)
+        .await?;
+    update(conn, "sales_order", "entity_id", w.order).await?;
+    for item in w.order_items {
+        update(conn, "sales_order_item", "item_id", item).await?;
+    }
+    for (sku, qty) in w.deductions {
+        let on_hand: Option<Amount> = sqlx::query_scalar(
+            "SELECT quantity FROM inventory_source_item WHERE source_code = ? AND sku = ?",
+        )
+        .bind(w.source_code)
+        .bind(sku)
+        .fetch_optional(&mut *conn)
+        .await?;
+        let Some(on_hand) = on_hand else {
+            return Err(SaveError::NoSourceItem(
+                w.source_code.to_owned(),
+                sku.clone(),
+            ));
+        };
+        if on_hand - *qty < Amount::ZERO {
+            return Err(SaveError::NotEnough);
+        }
+        sqlx::query(
+            "UPDATE inventory_source_item SET quantity = quantity - ? WHERE source_code = ? AND sku = ?",
+        )
+        .bind(*qty)
+        .bind(w.source_code)
+        .bind(sku)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query(
+            "INSERT INTO inventory_reservation (stock_id, sku, quantity, metadata) VALUES (?, ?, ?, ?)",
+        )
+        .bind(w.stock_id)
+        .bind(sku)
+        .bind(*qty)
+        .bind(w.reservation_metadata)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(id)
+}
+
+/// Loads a shipment with its items, tracks, comments and source.
+pub async fn load_full_shipment(
+    conn: &mut SqliteConnection,
+    shipment_id: i64,
+) -> Result<Option<FullShipment>, sqlx::Error> {
+    let Some(shipment) =
+        sqlx::query_as::<_, Shipment>("SELECT * FROM sales_shipment WHERE entity_id = ?")
+            .bind(shipment_id)
+            .fetch_optional(&mut *conn)
+            .await?
+    else {
+        return Ok(None);
+    };
+    let items = sqlx::query_as::<_, ShipmentItem>(
+        "SELECT * FROM sales_shipment_item WHERE parent_id = ? ORDER BY entity_id",
+    )
+    .bind(shipment_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let tracks = sqlx::query_as::<_, ShipmentTrack>(
+        "SELECT * FROM sales_shipment_track WHERE parent_id = ? ORDER BY entity_id",
+    )
+    .bind(shipment_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let comments = sqlx::query_as::<_, ShipmentComment>(
+        "SELECT * FROM sales_shipment_comment WHERE parent_id = ? ORDER BY entity_id",
+    )
+    .bind(shipment_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let source_code = sqlx::query_scalar(
+        "SELECT source_code FROM inventory_shipment_source WHERE shipment_id = ?",
+    )
+    .bind(shipment_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(Some(FullShipment {
+        shipment,
+        items,
+        tracks,
+        comments,
+        source_code,
+    }))
+}

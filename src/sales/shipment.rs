@@ -1,0 +1,442 @@
+//! `POST /V1/order/{orderId}/ship`: Magento's `ShipOrder::execute`, as one transaction.
+//!
+//! Steps and sources (app/code/Magento/Sales/, 2.4): load the order (`OrderRepository::get`);
+//! build the shipment (`Order/ShipmentDocumentFactory`, `Order/ShipmentFactory::prepareItems`);
+//! validate (`Order/Validation/ShipOrder`: `CanShip`, then `Shipment/Validation/QuantityValidator`
+//! and `TrackValidator`); register the shipped quantities (`Shipment/OrderRegistrar`); set the
+//! state (`Order/StateResolver`, `ResourceModel/Order/Handler/State`); deduct the shipped units
+//! from the shipment's source and compensate the order's reservation (magento/inventory
+//! `InventoryShipping/Observer/SourceDeductionProcessor`,
+//! `InventorySourceDeductionApi/Model/SourceDeductionService`).
+//!
+//! Magento's quirks kept: a quantity above what is left to ship is cut down to it, and an
+//! unknown `order_item_id` is dropped, both silently (`ShipmentFactory` walks the order's items
+//! and takes `min(asked, left)`), so neither gets an error; a track without `carrier_code` passes
+//! validation and fails the save, with the generic `Could not save a shipment` message.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use sqlx::SqliteConnection;
+
+use crate::amount::Amount;
+use crate::db::{self, Db};
+use crate::http::error::{self as e, Error, Phrase, Result};
+use crate::inventory::SalesEvent;
+use crate::sales::model::{
+    state, FullShipment, Order, OrderItem, Shipment, ShipmentComment, ShipmentItem, ShipmentTrack,
+};
+use crate::sales::state::state_after_document;
+use crate::search::{fields_of, Field, SearchCriteria};
+
+/// The parsed body of `POST /V1/order/{orderId}/ship` (ShipOrderInterface::execute).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ShipRequest {
+    pub notify: bool,
+    pub append_comment: bool,
+    pub items: Vec<ShipItemRequest>,
+    pub comment: Option<ShipCommentRequest>,
+    pub tracks: Vec<TrackRequest>,
+    /// `arguments.extension_attributes.source_code`.
+    pub source_code: Option<String>,
+}
+
+/// `ShipmentItemCreationInterface`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ShipItemRequest {
+    pub order_item_id: Option<i64>,
+    pub qty: Option<Amount>,
+}
+
+/// `ShipmentCommentCreationInterface`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ShipCommentRequest {
+    pub comment: Option<String>,
+    pub is_visible_on_front: i64,
+}
+
+/// `ShipmentTrackCreationInterface`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TrackRequest {
+    pub track_number: Option<String>,
+    pub title: Option<String>,
+    pub carrier_code: Option<String>,
+}
+
+/// One shipment line: the order item and how much of it ships.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShipLine<'a> {
+    pub item: &'a OrderItem,
+    pub qty: Amount,
+}
+
+/// `ShipmentDocumentFactory` + `ShipmentFactory::prepareItems` for items without a parent:
+/// with no `items`, everything physical left to ship; otherwise the listed items (the last
+/// entry of an id wins), each capped at what is left and cast to an integer unless the item
+/// takes decimal quantities. Virtual, locked and fully shipped items never ship.
+pub fn prepare<'a>(items: &'a [OrderItem], requested: &[ShipItemRequest]) -> Vec<ShipLine<'a>> {
+    let mut qtys: HashMap<i64, Amount> = HashMap::new();
+    if requested.is_empty() {
+        for item in items {
+            if !item.is_virtual() && item.parent_item_id.is_none() {
+                qtys.insert(item.item_id, item.qty_ordered);
+            }
+        }
+    } else {
+        for r in requested {
+            if let Some(id) = r.order_item_id {
+                qtys.insert(id, r.qty.unwrap_or(Amount::ZERO));
+            }
+        }
+    }
+    let mut lines = Vec::new();
+    for item in items {
+        let left = item.qty_to_ship();
+        if item.parent_item_id.is_some()
+            || item.is_virtual()
+            || item.locked_do_ship()
+            || left <= Amount::ZERO
+        {
+            continue;
+        }
+        let Some(asked) = qtys.get(&item.item_id).copied() else {
+            continue;
+        };
+        if asked <= Amount::ZERO {
+            continue;
+        }
+        let qty = asked.min(left);
+        let qty = if item.is_qty_decimal() {
+            qty
+        } else {
+            qty.trunc()
+        };
+        lines.push(ShipLine {
+            item,
+            qty: qty.max(Amount::ZERO),
+        });
+    }
+    lines
+}
+
+/// `Validation/ShipOrder`: `CanShip`, then `QuantityValidator`, then `TrackValidator`.
+pub fn validate(
+    order: &Order,
+    items: &[OrderItem],
+    lines: &[ShipLine<'_>],
+    tracks: &[TrackRequest],
+) -> Vec<String> {
+    let mut messages = Vec::new();
+    let blocked = [state::PAYMENT_REVIEW, state::HOLDED, state::CANCELED];
+    if order.state.as_deref().is_some_and(|s| blocked.contains(&s))
+        || order.is_virtual.unwrap_or(0) != 0
+    {
+        let status = order.status.clone().unwrap_or_default();
+        messages.push(Phrase::positional(e::SHIPMENT_BAD_STATUS, vec![status]).render());
+    } else if !items
+        .iter()
+        .any(|i| i.qty_to_ship() > Amount::ZERO && !i.is_virtual() && !i.locked_do_ship())
+    {
+        messages.push(e::ORDER_DOES_NOT_ALLOW_SHIPMENT.to_owned());
+    }
+    let total: Amount = lines.iter().map(|l| l.qty).sum();
+    if lines.is_empty() || total <= Amount::ZERO {
+        messages.push(e::SHIPMENT_WITHOUT_PRODUCTS.to_owned());
+    }
+    for track in tracks {
+        if track.track_number.as_deref().unwrap_or("").is_empty() {
+            messages.push(e::TRACK_NUMBER_REQUIRED.to_owned());
+        }
+    }
+    messages
+}
+
+/// The `DocumentValidationException` for a list of messages: one phrase, no parameters.
+pub fn validation_error(messages: &[String]) -> Error {
+    Error::input(format!(
+        "{}\n{}",
+        e::SHIPMENT_VALIDATION_ERRORS,
+        messages.join("\n")
+    ))
+}
+
+/// `Shipment/OrderRegistrar`: each shipped line adds to its order item's `qty_shipped`.
+pub fn register(items: &mut [OrderItem], shipped: &[(i64, Amount)], now: &str) {
+    for (item_id, qty) in shipped {
+        if let Some(item) = items.iter_mut().find(|i| i.item_id == *item_id) {
+            item.qty_shipped += *qty;
+            item.updated_at = now.to_owned();
+        }
+    }
+}
+
+/// `GetItemsToDeductFromShipment` for simple lines: shipped quantities summed per SKU.
+pub fn deductions(lines: &[ShipLine<'_>]) -> Vec<(String, Amount)> {
+    let mut out: Vec<(String, Amount)> = Vec::new();
+    for line in lines.iter().filter(|l| l.qty > Amount::ZERO) {
+        match out.iter_mut().find(|(sku, _)| *sku == line.item.sku) {
+            Some((_, qty)) => *qty += line.qty,
+            None => out.push((line.item.sku.clone(), line.qty)),
+        }
+    }
+    out
+}
+
+/// `ShipOrder::execute`: creates the shipment and returns its id, on the single writer in its
+/// own savepoint: everything it writes commits together or not at all.
+#[tracing::instrument(skip(db, request))]
+pub async fn ship_order(db: &Db, order_id: i64, request: ShipRequest) -> Result<i64> {
+    if order_id == 0 {
+        return Err(Error::input(e::ID_REQUIRED));
+    }
+    db.writer
+        .write(move |conn| Box::pin(ship_in(conn, order_id, request)))
+        .await
+}
+
+async fn ship_in(conn: &mut SqliteConnection, order_id: i64, request: ShipRequest) -> Result<i64> {
+    let (mut order, mut items, _) = db::sales::load_order_for_update(conn, order_id)
+        .await?
+        .ok_or_else(Error::entity_not_found)?;
+    let lines = prepare(&items, &request.items);
+    let messages = validate(&order, &items, &lines, &request.tracks);
+    if !messages.is_empty() {
+        return Err(validation_error(&messages));
+    }
+    let now = db::now_timestamp();
+    let notified = request.append_comment && request.notify;
+    let comment_text = request.comment.as_ref().and_then(|c| c.comment.clone());
+    let shipment = Shipment {
+        order_id,
+        store_id: Some(order.store_id),
+        customer_id: order.customer_id,
+        billing_address_id: order.billing_address_id,
+        shipping_address_id: order.shipping_address_id,
+        email_sent: request.notify.then_some(1),
+        send_email: request.notify.then_some(1),
+        total_qty: Some(lines.iter().map(|l| l.qty).sum()),
+        customer_note: if notified { comment_text.clone() } else { None },
+        customer_note_notify: notified.then_some(1),
+        created_at: now.clone(),
+        updated_at: now.clone(),
+        ..Default::default()
+    };
+    let shipment_items: Vec<ShipmentItem> = lines
+        .iter()
+        .filter(|l| l.qty > Amount::ZERO)
+        .map(|l| ShipmentItem {
+            order_item_id: l.item.item_id,
+            product_id: l.item.product_id,
+            sku: l.item.sku.clone(),
+            name: l.item.name.clone(),
+            price: Some(l.item.price),
+            weight: l.item.weight,
+            qty: l.qty,
+            ..Default::default()
+        })
+        .collect();
+    let tracks: Vec<ShipmentTrack> = request
+        .tracks
+        .iter()
+        .map(|t| ShipmentTrack {
+            order_id,
+            track_number: t.track_number.clone(),
+            title: t.title.clone(),
+            carrier_code: t.carrier_code.clone(),
+            created_at: now.clone(),
+            updated_at: now.clone(),
+            ..Default::default()
+        })
+        .collect();
+    // Shipment/Track/Validator, at save: the carrier code is required.
+    if tracks
+        .iter()
+        .any(|t| t.carrier_code.as_deref().unwrap_or("").is_empty())
+    {
+        tracing::error!(
+            order_id,
+            "Cannot save track: Carrier Code is a required field"
+        );
+        return Err(Error::input(e::COULD_NOT_SAVE_SHIPMENT));
+    }
+    let comment = request.comment.as_ref().map(|c| ShipmentComment {
+        comment: c.comment.clone(),
+        is_customer_notified: Some(notified as i64),
+        is_visible_on_front: c.is_visible_on_front,
+        created_at: now.clone(),
+        ..Default::default()
+    });
+    let deducted = deductions(&lines);
+    let shipped: Vec<(i64, Amount)> = lines.iter().map(|l| (l.item.item_id, l.qty)).collect();
+    drop(lines);
+
+    register(&mut items, &shipped, &now);
+    let new_state = state_after_document(&order, &items);
+    if order.state.as_deref() != Some(new_state.as_str()) {
+        order.status = Some(state::default_status(&new_state).to_owned());
+        order.state = Some(new_state);
+    }
+    order.updated_at = now.clone();
+
+    let (stock_id, single_source) = db::shipments::order_stock(conn, order_id).await?;
+    // AssignSourceCodeToShipmentPlugin, then the request's extension attribute over it.
+    let source_code = request
+        .source_code
+        .clone()
+        .or(single_source)
+        .unwrap_or_else(|| "default".to_owned());
+    let metadata = serde_json::to_string(&SalesEvent {
+        event_type: "shipment_created",
+        object_type: "order",
+        object_id: order.entity_id.to_string(),
+        object_increment_id: order.increment_id.clone(),
+    })
+    .map_err(Error::internal)?;
+    db::shipments::save_shipment(
+        conn,
+        db::shipments::ShipmentWrites {
+            shipment,
+            items: shipment_items,
+            tracks,
+            comment,
+            source_code: &source_code,
+            order: &order,
+            order_items: &items,
+            deductions: &deducted,
+            stock_id,
+            reservation_metadata: &metadata,
+        },
+    )
+    .await
+    .map_err(|err| {
+        // Inside ShipOrder's save block: logged, answered as CouldNotShipException.
+        tracing::error!(order_id, error = %err, "saving the shipment failed");
+        Error::input(e::COULD_NOT_SAVE_SHIPMENT)
+    })
+}
+
+/// `ShipmentRepositoryInterface::getList`: one page of shipments and the count of all matches.
+pub async fn list_shipments(
+    db: &Db,
+    criteria: &SearchCriteria,
+) -> Result<(Vec<FullShipment>, i64)> {
+    static FIELDS: OnceLock<Vec<Field>> = OnceLock::new();
+    let fields = FIELDS.get_or_init(|| fields_of(&Shipment::default()));
+    let mut conn = db.read.acquire().await?;
+    let (ids, total) =
+        db::sales::search_keys(&mut conn, "sales_shipment", "entity_id", fields, criteria).await?;
+    let mut shipments = Vec::with_capacity(ids.len());
+    for id in ids {
+        shipments.extend(db::shipments::load_full_shipment(&mut conn, id).await?);
+    }
+    Ok((shipments, total))
+}
+
+/// `ShipmentRepository::get`.
+pub async fn get_shipment(db: &Db, shipment_id: i64) -> Result<FullShipment> {
+    if shipment_id == 0 {
+        return Err(Error::input(e::ID_REQUIRED));
+    }
+    let mut conn = db.read.acquire().await?;
+    db::shipments::load_full_shipment(&mut conn, shipment_id)
+        .await?
+        .ok_or_else(Error::entity_not_found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(id: i64, sku: &str, ordered: i64, shipped: i64, virt: bool) -> OrderItem {
+        OrderItem {
+            item_id: id,
+            sku: sku.into(),
+            qty_ordered: ordered.into(),
+            qty_shipped: shipped.into(),
+            is_virtual: Some(virt as i64),
+            ..Default::default()
+        }
+    }
+
+    fn req(id: i64, qty: &str) -> ShipItemRequest {
+        ShipItemRequest {
+            order_item_id: Some(id),
+            qty: Amount::parse(qty),
+        }
+    }
+
+    fn got(lines: &[ShipLine<'_>]) -> Vec<(i64, Amount)> {
+        lines.iter().map(|l| (l.item.item_id, l.qty)).collect()
+    }
+
+    #[test]
+    fn quantities_as_shipment_factory_takes_them() {
+        let items = vec![
+            item(3, "24-WB03", 20, 0, false),
+            item(4, "24-WB01", 40, 35, false),
+            item(5, "240-LV06", 1, 0, true),
+        ];
+        // Nothing listed: everything physical that is left.
+        assert_eq!(
+            got(&prepare(&items, &[])),
+            vec![(3, 20.into()), (4, 5.into())]
+        );
+        // Too much is capped, unknown ids and virtual items are dropped, fractions truncated,
+        // the last entry of an id wins.
+        assert_eq!(
+            got(&prepare(
+                &items,
+                &[
+                    req(4, "99"),
+                    req(99, "1"),
+                    req(5, "1"),
+                    req(3, "1"),
+                    req(3, "2.7")
+                ]
+            )),
+            vec![(3, 2.into()), (4, 5.into())]
+        );
+        assert_eq!(got(&prepare(&items, &[req(3, "0.5")])), vec![(3, 0.into())]);
+    }
+
+    #[test]
+    fn validator_messages_in_magentos_order() {
+        let items = vec![item(3, "24-WB03", 20, 20, false)];
+        let order = Order {
+            state: Some("complete".into()),
+            status: Some("complete".into()),
+            ..Default::default()
+        };
+        let lines = prepare(&items, &[]);
+        assert_eq!(
+            validate(&order, &items, &lines, &[]),
+            vec![
+                e::ORDER_DOES_NOT_ALLOW_SHIPMENT.to_owned(),
+                e::SHIPMENT_WITHOUT_PRODUCTS.to_owned()
+            ]
+        );
+        let open = vec![item(3, "24-WB03", 20, 0, false)];
+        let held = Order {
+            state: Some("holded".into()),
+            status: Some("holded".into()),
+            ..Default::default()
+        };
+        let lines = prepare(&open, &[]);
+        let tracks = vec![TrackRequest::default(), TrackRequest::default()];
+        assert_eq!(
+            validate(&held, &open, &lines, &tracks),
+            vec![
+                "A shipment cannot be created when an order has a status of holded".to_owned(),
+                e::TRACK_NUMBER_REQUIRED.to_owned(),
+                e::TRACK_NUMBER_REQUIRED.to_owned(),
+            ]
+        );
+    }
+
+    #[test]
+    fn deductions_are_summed_per_sku() {
+        let items = vec![item(3, "A", 5, 0, false), item(4, "A", 5, 0, false)];
+        let lines = prepare(&items, &[req(3, "2"), req(4, "3")]);
+        assert_eq!(deductions(&lines), vec![("A".to_owned(), 5.into())]);
+    }
+}

@@ -1,0 +1,190 @@
+//! `ShipmentInterface` and its parts as JSON. Keys follow the interfaces' getter order, a
+//! sub-interface's own getters before those it inherits (`ShipmentItemInterface` then
+//! `LineItemInterface`, as `InvoiceItemInterface` shows in the tutorial's documented invoice);
+//! nulls are omitted; `items`, `tracks` and `comments` are always there.
+
+use serde::Serialize;
+
+use crate::amount::Amount;
+use crate::sales::model::{FullShipment, ShipmentComment, ShipmentItem, ShipmentTrack};
+
+/// `ShipmentInterface`.
+#[derive(Debug, Serialize)]
+pub struct ShipmentData {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub billing_address_id: Option<i64>,
+    pub created_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email_sent: Option<i64>,
+    pub entity_id: i64,
+    pub increment_id: String,
+    pub order_id: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shipment_status: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shipping_address_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shipping_label: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub store_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_qty: Option<Amount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_weight: Option<Amount>,
+    pub updated_at: String,
+    pub items: Vec<ShipmentItemData>,
+    pub tracks: Vec<ShipmentTrackData>,
+    pub comments: Vec<ShipmentCommentData>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extension_attributes: Option<ShipmentExtension>,
+}
+
+/// magento/inventory `InventoryShipping/etc/extension_attributes.xml`.
+#[derive(Debug, Serialize)]
+pub struct ShipmentExtension {
+    pub source_code: String,
+}
+
+/// `ShipmentItemInterface` + `LineItemInterface`.
+#[derive(Debug, Serialize)]
+pub struct ShipmentItemData {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub additional_data: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub entity_id: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub parent_id: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub price: Option<Amount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub product_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row_total: Option<Amount>,
+    pub sku: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<Amount>,
+    pub order_item_id: i64,
+    pub qty: Amount,
+}
+
+/// `ShipmentTrackInterface` + `TrackInterface`.
+#[derive(Debug, Serialize)]
+pub struct ShipmentTrackData {
+    pub order_id: i64,
+    pub created_at: String,
+    pub entity_id: i64,
+    pub parent_id: i64,
+    pub updated_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<Amount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qty: Option<Amount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub track_number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carrier_code: Option<String>,
+}
+
+/// `ShipmentCommentInterface` + `CommentInterface` + `EntityInterface`.
+#[derive(Debug, Serialize)]
+pub struct ShipmentCommentData {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_customer_notified: Option<i64>,
+    pub parent_id: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    pub is_visible_on_front: i64,
+    pub created_at: String,
+    pub entity_id: i64,
+}
+
+impl From<&ShipmentItem> for ShipmentItemData {
+    fn from(i: &ShipmentItem) -> Self {
+        ShipmentItemData {
+            additional_data: i.additional_data.clone(),
+            description: i.description.clone(),
+            entity_id: i.entity_id,
+            name: i.name.clone(),
+            parent_id: i.parent_id,
+            price: i.price,
+            product_id: i.product_id,
+            row_total: i.row_total,
+            sku: i.sku.clone(),
+            weight: i.weight,
+            order_item_id: i.order_item_id,
+            qty: i.qty,
+        }
+    }
+}
+
+impl From<&ShipmentTrack> for ShipmentTrackData {
+    fn from(t: &ShipmentTrack) -> Self {
+        ShipmentTrackData {
+            order_id: t.order_id,
+            created_at: t.created_at.clone(),
+            entity_id: t.entity_id,
+            parent_id: t.parent_id,
+            updated_at: t.updated_at.clone(),
+            weight: t.weight,
+            qty: t.qty,
+            description: t.description.clone(),
+            track_number: t.track_number.clone(),
+            title: t.title.clone(),
+            carrier_code: t.carrier_code.clone(),
+        }
+    }
+}
+
+impl From<&ShipmentComment> for ShipmentCommentData {
+    fn from(c: &ShipmentComment) -> Self {
+        ShipmentCommentData {
+            is_customer_notified: c.is_customer_notified,
+            parent_id: c.parent_id,
+            comment: c.comment.clone(),
+            is_visible_on_front: c.is_visible_on_front,
+            created_at: c.created_at.clone(),
+            entity_id: c.entity_id,
+        }
+    }
+}
+
+impl From<&FullShipment> for ShipmentData {
+    fn from(full: &FullShipment) -> Self {
+        let s = &full.shipment;
+        ShipmentData {
+            billing_address_id: s.billing_address_id,
+            created_at: s.created_at.clone(),
+            customer_id: s.customer_id,
+            email_sent: s.email_sent,
+            entity_id: s.entity_id,
+            increment_id: s.increment_id.clone(),
+            order_id: s.order_id,
+            shipment_status: s.shipment_status,
+            shipping_address_id: s.shipping_address_id,
+            shipping_label: s.shipping_label.clone(),
+            store_id: s.store_id,
+            total_qty: s.total_qty,
+            total_weight: s.total_weight,
+            updated_at: s.updated_at.clone(),
+            items: full.items.iter().map(ShipmentItemData::from).collect(),
+            tracks: full.tracks.iter().map(ShipmentTrackData::from).collect(),
+            comments: full
+                .comments
+                .iter()
+                .map(ShipmentCommentData::from)
+                .collect(),
+            extension_attributes: full
+                .source_code
+                .clone()
+                .map(|source_code| ShipmentExtension { source_code }),
+        }
+    }
+}
