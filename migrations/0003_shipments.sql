@@ -70,9 +70,12 @@ CREATE TABLE inventory_shipment_source (
     source_code  TEXT NOT NULL
 );
 
--- A database seeded before this migration counted the tutorial's earlier shipments only in the
--- shipment sequence; with one store, Magento's shipment ids follow it. (A new database is
--- empty here; its seed sets the counters itself.)
+-- A database seeded before this migration counted the tutorial's earlier shipments (one item
+-- each) only in the shipment sequence; with one store, Magento's shipment and shipment item ids
+-- follow it. (A new database is empty here; its seed sets the counters itself.)
 INSERT INTO sqlite_sequence (name, seq)
 SELECT 'sales_shipment', next_value - 1 FROM sales_sequence
+WHERE entity_type = 'shipment' AND store_id = 1 AND next_value > 1;
+INSERT INTO sqlite_sequence (name, seq)
+SELECT 'sales_shipment_item', next_value - 1 FROM sales_sequence
 WHERE entity_type = 'shipment' AND store_id = 1 AND next_value > 1;

@@ -45,7 +45,7 @@ impl Amount {
         let scaled = self
             .0
             .round_dp_with_strategy(SCALE, RoundingStrategy::MidpointAwayFromZero)
-            * Decimal::from(FACTOR);
+            .checked_mul(Decimal::from(FACTOR))?;
         i64::try_from(scaled.trunc()).ok()
     }
 

@@ -51,20 +51,23 @@ fn credentials(body: &Map<String, Value>) -> Result<(String, String)> {
 /// `AdminTokenService::createAdminAccessToken`.
 pub async fn create_admin_token(state: &AppState, body: &Map<String, Value>) -> Result<String> {
     let (username, password) = credentials(body)?;
+    // The failure log keys on the name as Magento's varchar(255) column holds it: a longer name
+    // (never the admin's) cannot fill the database row by row.
+    let logged_name: String = username.chars().take(255).collect();
     let now = db::unix_now();
     let mut tx = state.db.begin_write().await?;
-    let failures = tokens::failures(&mut tx, &username, USER_TYPE_ADMIN, now).await?;
+    let failures = tokens::failures(&mut tx, &logged_name, USER_TYPE_ADMIN, now).await?;
     if failures >= MAX_FAILURES {
         tx.commit().await?;
         return Err(Error::Authentication);
     }
     let config = &state.config;
     if username != config.admin_username || password != config.admin_password {
-        tokens::log_failure(&mut tx, &username, USER_TYPE_ADMIN, now, LOCK_SECONDS).await?;
+        tokens::log_failure(&mut tx, &logged_name, USER_TYPE_ADMIN, now, LOCK_SECONDS).await?;
         tx.commit().await?;
         return Err(Error::Authentication);
     }
-    tokens::reset_failures(&mut tx, &username, USER_TYPE_ADMIN).await?;
+    tokens::reset_failures(&mut tx, &logged_name, USER_TYPE_ADMIN).await?;
     let token = Alphanumeric
         .sample_string(&mut rand::rng(), 32)
         .to_lowercase();

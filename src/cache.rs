@@ -4,7 +4,7 @@
 //! Each entry is stamped with the database generation read *before* the queries that built it;
 //! every committed write bumps the generation, so an entry is served only if no write has
 //! committed since it was read. No invalidation to forget: a new writer is covered by
-//! construction. The cache is small and bounded (it is emptied when full).
+//! construction. The cache is small and bounded in entries and bytes (it is emptied when full).
 
 use std::collections::HashMap;
 use std::sync::RwLock;
@@ -13,20 +13,30 @@ use axum::body::Bytes;
 
 /// Most entries kept (~4 KB each for an invoice).
 const CAPACITY: usize = 1024;
+/// Most bytes kept in all; the cache is emptied when a new entry would pass it.
+const MAX_BYTES: usize = 8 * 1024 * 1024;
+/// Larger documents (orders of thousands of lines) are not kept at all.
+const MAX_ENTRY_BYTES: usize = 256 * 1024;
 
 /// What a cached reply is: the document kind and its id.
 pub type Key = (&'static str, i64);
 
 #[derive(Debug, Default)]
 pub struct ResponseCache {
-    entries: RwLock<HashMap<Key, (u64, Bytes)>>,
+    entries: RwLock<Entries>,
+}
+
+#[derive(Debug, Default)]
+struct Entries {
+    map: HashMap<Key, (u64, Bytes)>,
+    bytes: usize,
 }
 
 impl ResponseCache {
     /// The body for `key` if it was built at `generation`, the current one.
     pub fn get(&self, key: Key, generation: u64) -> Option<Bytes> {
         let entries = self.entries.read().ok()?;
-        match entries.get(&key) {
+        match entries.map.get(&key) {
             Some((stamp, body)) if *stamp == generation => Some(body.clone()),
             _ => None,
         }
@@ -34,11 +44,18 @@ impl ResponseCache {
 
     /// Keeps `body`, built from reads that started at `generation`.
     pub fn put(&self, key: Key, generation: u64, body: Bytes) {
+        if body.len() > MAX_ENTRY_BYTES {
+            return;
+        }
         if let Ok(mut entries) = self.entries.write() {
-            if entries.len() >= CAPACITY {
-                entries.clear();
+            if entries.map.len() >= CAPACITY || entries.bytes + body.len() > MAX_BYTES {
+                entries.map.clear();
+                entries.bytes = 0;
             }
-            entries.insert(key, (generation, body));
+            entries.bytes += body.len();
+            if let Some((_, old)) = entries.map.insert(key, (generation, body)) {
+                entries.bytes -= old.len();
+            }
         }
     }
 }
@@ -57,5 +74,21 @@ mod tests {
         );
         assert_eq!(cache.get(("invoice", 3), 8), None);
         assert_eq!(cache.get(("order", 3), 7), None);
+    }
+
+    #[test]
+    fn memory_is_bounded_in_bytes() {
+        let cache = ResponseCache::default();
+        let big = Bytes::from(vec![b' '; MAX_ENTRY_BYTES + 1]);
+        cache.put(("order", 1), 1, big);
+        assert_eq!(cache.get(("order", 1), 1), None, "too large to keep");
+        let chunk = Bytes::from(vec![b' '; MAX_ENTRY_BYTES]);
+        for id in 0..100 {
+            cache.put(("order", id), 1, chunk.clone());
+            assert!(cache.entries.read().unwrap().bytes <= MAX_BYTES);
+        }
+        cache.put(("order", 5), 1, Bytes::from_static(b"{}"));
+        cache.put(("order", 5), 1, Bytes::from_static(b"{}"));
+        assert!(cache.get(("order", 5), 1).is_some());
     }
 }

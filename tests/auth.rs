@@ -61,6 +61,21 @@ async fn six_failures_lock_the_account() {
 }
 
 #[tokio::test]
+async fn a_long_user_name_is_logged_as_magentos_column_holds_it() {
+    let app = spawn_app().await;
+    let long = "u".repeat(100_000);
+    for _ in 0..3 {
+        assert_eq!(app.login(&long, "x").await.status, StatusCode::UNAUTHORIZED);
+    }
+    let rows: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT LENGTH(user_name), failures_count FROM oauth_token_request_log")
+            .fetch_all(&app.state.db.read)
+            .await
+            .unwrap();
+    assert_eq!(rows, vec![(255, 3)]);
+}
+
+#[tokio::test]
 async fn success_resets_the_failure_count() {
     let app = spawn_app().await;
     for _ in 0..5 {

@@ -447,3 +447,31 @@ async fn an_order_without_payment_cannot_be_invoiced() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn figures_beyond_any_real_order_are_refused_not_crashed() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    // qty × cost past what Decimal holds (a panic in the arithmetic), and qty × cost that
+    // Decimal holds but storage does not: both are Magento's save failure, and nothing changes.
+    for cost in ["900000000000000", "100000000000"] {
+        let id = app
+            .create_order(
+                &token,
+                json!({"items": [{"sku": "x", "qty_ordered": 900000000000000_i64, "base_cost": cost}],
+                       "payment": {"method": "checkmo"}}),
+            )
+            .await;
+        refused_json(
+            &app,
+            &token,
+            &id.to_string(),
+            json!({}),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Could not save an invoice, see error log for details"}),
+        )
+        .await;
+    }
+    // The writer survived: the tutorial's invoice still goes through.
+    assert_eq!(app.invoice(&token, 3, &json!({})).await.body, json!("3"));
+}

@@ -247,8 +247,13 @@ pub fn register(
     invoice_items: &[InvoiceItem],
     had_earlier_invoice: bool,
 ) {
+    let position: HashMap<i64, usize> = items
+        .iter()
+        .enumerate()
+        .map(|(n, i)| (i.item_id, n))
+        .collect();
     for ii in invoice_items {
-        let Some(oi) = items.iter_mut().find(|i| i.item_id == ii.order_item_id) else {
+        let Some(oi) = position.get(&ii.order_item_id).map(|&n| &mut items[n]) else {
             continue;
         };
         let z = Amount::ZERO;
@@ -346,17 +351,26 @@ async fn invoice_in(
         return Err(Error::input(e::COULD_NOT_SAVE_INVOICE));
     };
 
-    let totals = totals::collect(&order, &prepared.lines, earlier.summary);
     let now = db::now_timestamp();
-    let (mut invoice, mut invoice_items) =
-        build_invoice(&order, &prepared, &totals, request.notify, &now);
+    // The arithmetic panics only on amounts beyond any real order (products past ~7.9e28, from
+    // imported figures); Magento fails inside its save block there too, so the answer is its
+    // CouldNotInvoiceException rather than a 500.
+    let computed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let totals = totals::collect(&order, &prepared.lines, earlier.summary);
+        build_invoice(&order, &prepared, &totals, request.notify, &now)
+    }));
+    let Ok((mut invoice, mut invoice_items)) = computed else {
+        tracing::error!(order_id, "invoice totals overflowed");
+        return Err(Error::input(e::COULD_NOT_SAVE_INVOICE));
+    };
+    let virtual_ids: std::collections::HashSet<i64> = items
+        .iter()
+        .filter(|oi| oi.is_virtual())
+        .map(|oi| oi.item_id)
+        .collect();
     let virtual_lines: Vec<(String, Amount)> = invoice_items
         .iter()
-        .filter(|ii| {
-            items
-                .iter()
-                .any(|oi| oi.item_id == ii.order_item_id && oi.is_virtual())
-        })
+        .filter(|ii| virtual_ids.contains(&ii.order_item_id))
         .map(|ii| (ii.sku.clone(), ii.qty))
         .collect();
     drop(prepared);
