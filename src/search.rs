@@ -287,6 +287,16 @@ pub struct SqlParts {
     pub binds: Vec<Bind>,
 }
 
+/// `a OP b OP c ...` as a balanced tree of parentheses: the same meaning, but the expression
+/// stays shallow however many filters a request carries (SQLite refuses trees deeper than 1000).
+fn balanced(terms: &[String], op: &str) -> String {
+    if terms.len() <= 8 {
+        return format!("({})", terms.join(&format!(" {op} ")));
+    }
+    let (left, right) = terms.split_at(terms.len() / 2);
+    format!("({} {op} {})", balanced(left, op), balanced(right, op))
+}
+
 fn field_of<'f>(fields: &'f [Field], name: &str) -> Result<&'f Field> {
     // Magento passes the field to SQL as is: an unknown column is a database error (500).
     fields
@@ -312,13 +322,24 @@ impl SearchCriteria {
                     "null" => format!("{col} IS NULL"),
                     "notnull" => format!("{col} IS NOT NULL"),
                     "in" | "nin" => {
-                        let list: Vec<&str> = value.split(',').collect();
-                        for v in &list {
-                            parts.binds.push(bind_value(field.kind, v.trim()));
-                        }
-                        let marks = vec!["?"; list.len()].join(", ");
+                        // One JSON parameter for the whole list, its values typed as the column
+                        // is: no limit on the number of values (SQLite caps bound variables).
+                        let list: Vec<serde_json::Value> = value
+                            .split(',')
+                            .map(|v| match bind_value(field.kind, v.trim()) {
+                                Bind::Int(i) => serde_json::Value::from(i),
+                                Bind::Amount(a) => a
+                                    .to_ten_thousandths()
+                                    .map(serde_json::Value::from)
+                                    .unwrap_or_else(|| v.trim().into()),
+                                Bind::Text(t) => serde_json::Value::from(t),
+                            })
+                            .collect();
+                        parts
+                            .binds
+                            .push(Bind::Text(serde_json::Value::from(list).to_string()));
                         let not = if cond == "nin" { "NOT " } else { "" };
-                        format!("{col} {not}IN ({marks})")
+                        format!("{col} {not}IN (SELECT value FROM json_each(?))")
                     }
                     "seq" | "sneq" if value.is_empty() => {
                         let not = if cond == "sneq" { "NOT " } else { "" };
@@ -348,11 +369,11 @@ impl SearchCriteria {
                 ors.push(sql);
             }
             if !ors.is_empty() {
-                groups.push(format!("({})", ors.join(" OR ")));
+                groups.push(balanced(&ors, "OR"));
             }
         }
         if !groups.is_empty() {
-            parts.where_sql = format!(" WHERE {}", groups.join(" AND "));
+            parts.where_sql = format!(" WHERE {}", balanced(&groups, "AND"));
         }
         let mut orders = Vec::new();
         for s in self.sort_orders.iter().flatten() {

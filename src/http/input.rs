@@ -121,6 +121,10 @@ pub fn to_amount(v: &Value, at: At<'_>) -> Result<Amount> {
 /// An int field; fractions are truncated as PHP's `(int)` does.
 pub fn to_int(v: &Value, at: At<'_>) -> Result<i64> {
     let text = numeric_text(v, at, "int")?;
+    // Plain integers take PHP's whole int range; other numeric forms go through the decimal.
+    if let Ok(n) = text.trim().trim_start_matches('+').parse::<i64>() {
+        return Ok(n);
+    }
     Amount::parse(&text)
         .and_then(|a| i64::try_from(a.trunc().decimal()).ok())
         .ok_or_else(|| conversion_error(at, &text, "int"))
@@ -231,6 +235,11 @@ mod tests {
     fn conversions() {
         assert_eq!(to_int(&json!("10.5"), At::Top).unwrap(), 10);
         assert_eq!(to_int(&json!(3), At::Top).unwrap(), 3);
+        assert_eq!(
+            to_int(&json!("1000000000000000"), At::Top).unwrap(),
+            1_000_000_000_000_000
+        );
+        assert_eq!(to_int(&json!(" +7"), At::Top).unwrap(), 7);
         assert_eq!(
             to_amount(&json!("2.0000"), At::Top).unwrap(),
             Amount::from_int(2)
