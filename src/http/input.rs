@@ -216,6 +216,31 @@ pub fn list(v: &Value) -> Result<Vec<&Value>> {
     }
 }
 
+/// The `items` of a document request (`InvoiceItemCreationInterface[]`,
+/// `ShipmentItemCreationInterface[]`, ...): `(order_item_id, qty)` as sent, nulls kept.
+pub fn line_items(v: &Value) -> Result<Vec<(Option<i64>, Option<Amount>)>> {
+    list(v)?
+        .into_iter()
+        .map(|item| {
+            let o = Obj::new(item, &["order_item_id", "qty", "extension_attributes"])?;
+            Ok((o.int("order_item_id")?, o.amount("qty")?))
+        })
+        .collect()
+}
+
+/// The `comment` of a document request (`*CommentCreationInterface`): its text and
+/// `is_visible_on_front` (0 when absent).
+pub fn document_comment(v: &Value) -> Result<(Option<String>, i64)> {
+    let o = Obj::new(
+        v,
+        &["comment", "is_visible_on_front", "extension_attributes"],
+    )?;
+    Ok((
+        o.string("comment")?,
+        o.int("is_visible_on_front")?.unwrap_or(0),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,22 +32,17 @@ pub fn parse_request(body: &Map<String, Value>) -> Result<InvoiceRequest> {
         ..Default::default()
     };
     if let Some(items) = param(body, "items") {
-        for item in input::list(items)? {
-            let o = Obj::new(item, &["order_item_id", "qty", "extension_attributes"])?;
-            request.items.push(InvoiceItemRequest {
-                order_item_id: o.int("order_item_id")?,
-                qty: o.amount("qty")?,
-            });
+        for (order_item_id, qty) in input::line_items(items)? {
+            request
+                .items
+                .push(InvoiceItemRequest { order_item_id, qty });
         }
     }
     if let Some(comment) = param(body, "comment") {
-        let o = Obj::new(
-            comment,
-            &["comment", "is_visible_on_front", "extension_attributes"],
-        )?;
+        let (comment, is_visible_on_front) = input::document_comment(comment)?;
         request.comment = Some(InvoiceCommentRequest {
-            comment: o.string("comment")?,
-            is_visible_on_front: o.int("is_visible_on_front")?.unwrap_or(0),
+            comment,
+            is_visible_on_front,
         });
     }
     if let Some(arguments) = param(body, "arguments") {
