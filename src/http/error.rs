@@ -159,6 +159,10 @@ pub const NO_SOURCE_ITEMS_SUPPORT: &str =
     "Can't check requested quantity for products without Source Items support.";
 /// `InventoryIndexer/Model/ResourceModel/GetStockItemData.php`.
 pub const COULD_NOT_RECEIVE_STOCK_ITEM: &str = "Could not receive Stock Item data";
+/// `Sales/Model/Order.php::hold`.
+pub const HOLD_NOT_AVAILABLE: &str = "A hold action is not available.";
+/// `Sales/Model/Order.php::unhold`.
+pub const CANNOT_REMOVE_HOLD: &str = "You cannot remove the hold.";
 /// `Sales/Model/ShipOrder.php`: the prefix of the joined validation messages.
 pub const SHIPMENT_VALIDATION_ERRORS: &str = "Shipment Document Validation Error(s):";
 /// `Sales/Model/Order/Validation/CanShip.php` (no trailing period, as in Magento).

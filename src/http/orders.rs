@@ -1,4 +1,5 @@
-//! `POST /V1/orders` and `GET /V1/orders/{id}`.
+//! `POST /V1/orders`, `GET /V1/orders/{id}`, `GET /V1/orders` and the management calls
+//! `POST /V1/orders/{id}/hold|unhold|cancel`.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -9,8 +10,11 @@ use serde_json::Value;
 
 use crate::amount::Amount;
 use crate::http::error::{json_response, Error, Result};
-use crate::http::extract::{Admin, Body, PathParams, SalesCreate, SalesView, Search};
+use crate::http::extract::{
+    Admin, Body, PathParams, SalesCancel, SalesCreate, SalesHold, SalesUnhold, SalesView, Search,
+};
 use crate::http::input::{self, path_int, Obj};
+use crate::sales::manage::{manage_order, Action};
 use crate::sales::model::{FullOrder, Order, OrderAddress, OrderItem, OrderPayment, StatusHistory};
 use crate::sales::order;
 use crate::search::SearchResults;
@@ -21,6 +25,44 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/rest/V1/orders", post(create).get(list))
         .route("/rest/V1/orders/{id}", get(show))
+        .route("/rest/V1/orders/{id}/hold", post(hold))
+        .route("/rest/V1/orders/{id}/unhold", post(unhold))
+        .route("/rest/V1/orders/{id}/cancel", post(cancel))
+}
+
+/// `OrderManagementInterface::hold`: `true`, or Magento's 400 when the order cannot be held.
+async fn hold(
+    _: Admin<SalesHold>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+    _: Body,
+) -> Result<Response> {
+    manage(&state, &id, Action::Hold).await
+}
+
+/// `OrderManagementInterface::unHold`.
+async fn unhold(
+    _: Admin<SalesUnhold>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+    _: Body,
+) -> Result<Response> {
+    manage(&state, &id, Action::Unhold).await
+}
+
+/// `OrderManagementInterface::cancel`: `true`, or `false` when Magento declines.
+async fn cancel(
+    _: Admin<SalesCancel>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+    _: Body,
+) -> Result<Response> {
+    manage(&state, &id, Action::Cancel).await
+}
+
+async fn manage(state: &AppState, id: &str, action: Action) -> Result<Response> {
+    let done = manage_order(&state.db, path_int(id)?, action).await?;
+    Ok(json_response(StatusCode::OK, &done))
 }
 
 async fn create(
@@ -721,7 +763,15 @@ pub fn parse_order(entity: &Value) -> Result<FullOrder> {
         total_refunded,
         base_total_refunded,
         total_canceled,
-        base_total_canceled
+        base_total_canceled,
+        subtotal_canceled,
+        base_subtotal_canceled,
+        tax_canceled,
+        base_tax_canceled,
+        shipping_canceled,
+        base_shipping_canceled,
+        discount_canceled,
+        base_discount_canceled
     );
     let items = match o.get("items") {
         Some((_, v)) => input::list(v)?

@@ -2,6 +2,7 @@
 //! services that run one use case in one transaction.
 
 pub mod invoice;
+pub mod manage;
 pub mod model;
 pub mod order;
 pub mod shipment;

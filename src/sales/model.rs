@@ -119,6 +119,14 @@ row_struct! {
         pub base_total_canceled: Option<Amount>,
         pub created_at: String,
         pub updated_at: String,
+        pub subtotal_canceled: Option<Amount>,
+        pub base_subtotal_canceled: Option<Amount>,
+        pub tax_canceled: Option<Amount>,
+        pub base_tax_canceled: Option<Amount>,
+        pub shipping_canceled: Option<Amount>,
+        pub base_shipping_canceled: Option<Amount>,
+        pub discount_canceled: Option<Amount>,
+        pub base_discount_canceled: Option<Amount>,
     }
 }
 
@@ -207,6 +215,18 @@ impl OrderItem {
 
     pub fn locked_do_invoice(&self) -> bool {
         self.locked_do_invoice.unwrap_or(0) != 0
+    }
+
+    /// `Order\Item::getQtyToCancel`: what is neither invoiced nor shipped, ≥ 0.
+    pub fn qty_to_cancel(&self) -> Amount {
+        self.qty_to_invoice()
+            .min(self.qty_to_ship())
+            .max(Amount::ZERO)
+    }
+
+    /// `Order\Item::getQtyToRefund`.
+    pub fn qty_to_refund(&self) -> Amount {
+        (self.qty_invoiced - self.qty_refunded).max(Amount::ZERO)
     }
 
     pub fn locked_do_ship(&self) -> bool {

@@ -65,6 +65,30 @@ pub fn can_creditmemo(order: &Order) -> bool {
     (paid - refunded).decimal().abs() >= rust_decimal::Decimal::new(1, 4)
 }
 
+/// `Order::canHold`.
+pub fn can_hold(order: &Order) -> bool {
+    let blocked = [
+        state::PAYMENT_REVIEW,
+        state::CANCELED,
+        state::COMPLETE,
+        state::CLOSED,
+        state::HOLDED,
+    ];
+    !order.state.as_deref().is_some_and(|s| blocked.contains(&s))
+}
+
+/// `Order::canCancel`: not held or in payment review, something left to invoice, and not
+/// canceled, complete or closed.
+pub fn can_cancel(order: &Order, items: &[OrderItem]) -> bool {
+    if can_unhold(order) || is_payment_review(order) {
+        return false;
+    }
+    if items.iter().all(|i| i.qty_to_invoice() <= Amount::ZERO) {
+        return false;
+    }
+    !(is_canceled(order) || state_is(order, state::COMPLETE) || state_is(order, state::CLOSED))
+}
+
 /// `StateResolver::getStateForOrder($order, [IN_PROGRESS])`, the call `InvoiceOrder` and
 /// `ShipOrder` make. A `new` order always ends `processing`, even when nothing is left to do
 /// (an all-virtual order fully invoiced in one call): Magento's own quirk, kept on purpose.

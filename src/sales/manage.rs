@@ -1,0 +1,253 @@
+//! `OrderManagementInterface::hold`, `unHold` and `cancel` (app/code/Magento/Sales/Model/
+//! Service/OrderService.php over `Model/Order.php`), each one transaction on the single writer.
+//!
+//! `cancel` is `Order::registerCancellation`: every item's `qty_canceled` becomes what is neither
+//! invoiced nor shipped, the order's canceled figures are its totals minus what was invoiced
+//! (`total_canceled` = grand total − paid), and the state is `canceled`, or `processing` /
+//! `complete` when an item was already invoiced (and still has / has nothing left to ship).
+//! magento/inventory's `CancelOrderItemObserver` appends an `order_canceled` reservation giving
+//! back what was not invoiced or shipped. A call Magento cannot honour answers `false`, no error.
+
+use std::collections::HashMap;
+
+use sqlx::SqliteConnection;
+
+use crate::amount::Amount;
+use crate::db::{self, Db};
+use crate::http::error::{self as e, Error, Result};
+use crate::inventory::SalesEvent;
+use crate::sales::model::{state, Order, OrderItem};
+use crate::sales::state::{can_cancel, can_hold, can_unhold, state_after_document};
+
+/// Which management call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Hold,
+    Unhold,
+    Cancel,
+}
+
+/// Runs `action` on the order; `Ok(false)` when Magento's `cancel` declines.
+#[tracing::instrument(skip(db))]
+pub async fn manage_order(db: &Db, order_id: i64, action: Action) -> Result<bool> {
+    if order_id == 0 {
+        return Err(Error::input(e::ID_REQUIRED));
+    }
+    db.writer
+        .write(move |conn| Box::pin(manage_in(conn, order_id, action)))
+        .await
+}
+
+async fn manage_in(conn: &mut SqliteConnection, order_id: i64, action: Action) -> Result<bool> {
+    let (mut order, mut items, _) = db::sales::load_order_for_update(conn, order_id)
+        .await?
+        .ok_or_else(Error::entity_not_found)?;
+    let now = db::now_timestamp();
+    let mut releases = Vec::new();
+    match action {
+        Action::Hold => hold(&mut order)?,
+        Action::Unhold => unhold(&mut order)?,
+        Action::Cancel => {
+            if !can_cancel(&order, &items) {
+                return Ok(false);
+            }
+            releases = cancel(&mut order, &mut items, &now);
+            for item in &mut items {
+                item.updated_at = now.clone();
+            }
+        }
+    }
+    order.updated_at = now;
+    db::update(conn, "sales_order", "entity_id", &order).await?;
+    for item in &items {
+        db::update(conn, "sales_order_item", "item_id", item).await?;
+    }
+    if !releases.is_empty() {
+        let (stock_id, _) = db::shipments::order_stock(conn, order_id).await?;
+        let metadata = serde_json::to_string(&SalesEvent {
+            event_type: "order_canceled",
+            object_type: "order",
+            object_id: order.entity_id.to_string(),
+            object_increment_id: order.increment_id.clone(),
+        })
+        .map_err(Error::internal)?;
+        for (sku, qty) in &releases {
+            db::inventory::append_reservation(conn, stock_id, sku, *qty, &metadata).await?;
+        }
+    }
+    Ok(true)
+}
+
+/// `Order::hold`.
+pub fn hold(order: &mut Order) -> Result<()> {
+    if !can_hold(order) {
+        return Err(Error::input(e::HOLD_NOT_AVAILABLE));
+    }
+    order.hold_before_state = order.state.take();
+    order.hold_before_status = order.status.take();
+    order.state = Some(state::HOLDED.to_owned());
+    order.status = Some(state::HOLDED.to_owned());
+    Ok(())
+}
+
+/// `Order::unHold`.
+pub fn unhold(order: &mut Order) -> Result<()> {
+    if !can_unhold(order) {
+        return Err(Error::input(e::CANNOT_REMOVE_HOLD));
+    }
+    order.state = order.hold_before_state.take();
+    order.status = order.hold_before_status.take();
+    Ok(())
+}
+
+/// `Order::registerCancellation` on an order `can_cancel` accepted. Returns what goes back to
+/// the salable quantity, per SKU (`GetItemsToCancelFromOrderItem`: ordered − max(shipped,
+/// invoiced) − canceled, for items that carry stock themselves).
+pub fn cancel(order: &mut Order, items: &mut [OrderItem], now: &str) -> Vec<(String, Amount)> {
+    let mut new_state = state::CANCELED;
+    let mut releases: Vec<(String, Amount)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for item in items.iter_mut() {
+        if new_state != state::PROCESSING && item.qty_to_refund() > Amount::ZERO {
+            // Order\Item::isProcessingAvailable
+            new_state = if item.qty_to_ship() > item.qty_to_cancel() {
+                state::PROCESSING
+            } else {
+                state::COMPLETE
+            };
+        }
+        let carries_stock = !matches!(
+            item.product_type.as_deref(),
+            Some("configurable" | "bundle" | "grouped")
+        );
+        let back = item.qty_ordered - item.qty_shipped.max(item.qty_invoiced) - item.qty_canceled;
+        if carries_stock && back > Amount::ZERO {
+            match index.get(&item.sku) {
+                Some(&n) => releases[n].1 += back,
+                None => {
+                    index.insert(item.sku.clone(), releases.len());
+                    releases.push((item.sku.clone(), back));
+                }
+            }
+        }
+        item.qty_canceled = item.qty_to_cancel();
+        item.updated_at = now.to_owned();
+    }
+    let z = Amount::ZERO;
+    let less = |a: Option<Amount>, b: Option<Amount>| Some(a.unwrap_or(z) - b.unwrap_or(z));
+    let abs = |a: Option<Amount>| a.map(|v| v.max(z - v));
+    order.subtotal_canceled = less(order.subtotal, order.subtotal_invoiced);
+    order.base_subtotal_canceled = less(order.base_subtotal, order.base_subtotal_invoiced);
+    order.tax_canceled = less(order.tax_amount, order.tax_invoiced);
+    order.base_tax_canceled = less(order.base_tax_amount, order.base_tax_invoiced);
+    order.shipping_canceled = less(order.shipping_amount, order.shipping_invoiced);
+    order.base_shipping_canceled = less(order.base_shipping_amount, order.base_shipping_invoiced);
+    order.discount_canceled = less(abs(order.discount_amount), order.discount_invoiced);
+    order.base_discount_canceled = less(
+        abs(order.base_discount_amount),
+        order.base_discount_invoiced,
+    );
+    order.total_canceled = less(order.grand_total, order.total_paid);
+    order.base_total_canceled = less(order.base_grand_total, order.base_total_paid);
+    order.state = Some(new_state.to_owned());
+    order.status = Some(state::default_status(new_state).to_owned());
+    // ResourceModel/Order/Handler/State::check on save.
+    if new_state != state::CANCELED {
+        let checked = state_after_document(order, items);
+        order.status = Some(state::default_status(&checked).to_owned());
+        order.state = Some(checked);
+    }
+    releases
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(id: i64, sku: &str, ordered: i64, invoiced: i64, shipped: i64) -> OrderItem {
+        OrderItem {
+            item_id: id,
+            sku: sku.into(),
+            qty_ordered: ordered.into(),
+            qty_invoiced: invoiced.into(),
+            qty_shipped: shipped.into(),
+            ..Default::default()
+        }
+    }
+
+    fn order(st: &str) -> Order {
+        Order {
+            state: Some(st.into()),
+            status: Some(state::default_status(st).into()),
+            grand_total: Amount::parse("100"),
+            subtotal: Amount::parse("90"),
+            shipping_amount: Amount::parse("10"),
+            discount_amount: Amount::parse("-5"),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn hold_and_unhold_keep_the_state_they_interrupted() {
+        let mut o = order("processing");
+        hold(&mut o).unwrap();
+        assert_eq!(
+            (o.state.as_deref(), o.hold_before_state.as_deref()),
+            (Some("holded"), Some("processing"))
+        );
+        assert_eq!(
+            hold(&mut o).unwrap_err().body(),
+            serde_json::json!({"message": e::HOLD_NOT_AVAILABLE})
+        );
+        unhold(&mut o).unwrap();
+        assert_eq!(
+            (o.state.as_deref(), o.status.as_deref()),
+            (Some("processing"), Some("processing"))
+        );
+        assert_eq!(o.hold_before_state, None);
+        assert_eq!(
+            unhold(&mut o).unwrap_err().body(),
+            serde_json::json!({"message": e::CANNOT_REMOVE_HOLD})
+        );
+    }
+
+    #[test]
+    fn cancel_gives_back_what_was_not_invoiced_or_shipped() {
+        let mut o = order("new");
+        let mut items = vec![
+            item(1, "A", 5, 0, 0),
+            item(2, "B", 3, 0, 0),
+            item(3, "A", 1, 0, 0),
+        ];
+        assert!(can_cancel(&o, &items));
+        let back = cancel(&mut o, &mut items, "now");
+        assert_eq!(
+            back,
+            vec![("A".to_owned(), 6.into()), ("B".to_owned(), 3.into())]
+        );
+        assert_eq!(o.state.as_deref(), Some("canceled"));
+        assert_eq!(o.total_canceled, Amount::parse("100"));
+        assert_eq!(o.discount_canceled, Amount::parse("5"));
+        assert!(items.iter().all(|i| i.qty_canceled == i.qty_ordered));
+        assert!(
+            !can_cancel(&o, &items),
+            "a canceled order cannot be canceled again"
+        );
+    }
+
+    #[test]
+    fn a_partly_invoiced_order_stays_open_for_what_was_paid() {
+        let mut o = order("processing");
+        o.total_paid = Amount::parse("40");
+        let mut items = vec![item(1, "A", 10, 4, 0)];
+        let back = cancel(&mut o, &mut items, "now");
+        assert_eq!(back, vec![("A".to_owned(), 6.into())]);
+        assert_eq!(items[0].qty_canceled, Amount::from_int(6));
+        // Four invoiced units are still to ship.
+        assert_eq!(o.state.as_deref(), Some("processing"));
+        assert_eq!(o.total_canceled, Amount::parse("60"));
+        // Fully invoiced: nothing to cancel.
+        let done = vec![item(1, "A", 10, 10, 0)];
+        assert!(!can_cancel(&order("processing"), &done));
+    }
+}

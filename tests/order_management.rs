@@ -1,0 +1,181 @@
+//! `POST /V1/orders/{id}/hold`, `/unhold` and `/cancel` (sales.md 1.2; inventory.md 3.2).
+
+mod common;
+
+use common::{spawn_app, TestApp};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+async fn call(app: &TestApp, token: &str, id: i64, action: &str) -> common::Reply {
+    app.post(
+        &format!("/rest/default/V1/orders/{id}/{action}"),
+        token,
+        &json!({}),
+    )
+    .await
+}
+
+async fn order(app: &TestApp, token: &str, fields: &str) -> Value {
+    app.get(&format!("/rest/V1/orders/3?fields={fields}"), token)
+        .await
+        .body
+}
+
+#[tokio::test]
+async fn hold_then_unhold_restores_the_state() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let held = call(&app, &token, 3, "hold").await;
+    assert_eq!((held.status, held.body), (StatusCode::OK, json!(true)));
+    assert_eq!(
+        order(
+            &app,
+            &token,
+            "state,status,hold_before_state,hold_before_status"
+        )
+        .await,
+        json!({"hold_before_state": "new", "hold_before_status": "pending",
+               "state": "holded", "status": "holded"})
+    );
+    // A held order cannot be invoiced, held again, or canceled.
+    let refused = app.invoice(&token, 3, &json!({})).await;
+    assert_eq!(
+        refused.body,
+        json!({"message": "Invoice Document Validation Error(s):\nAn invoice cannot be created when an order has a status of holded"})
+    );
+    let before = app.snapshot().await;
+    let again = call(&app, &token, 3, "hold").await;
+    assert_eq!(
+        (again.status, again.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "A hold action is not available."})
+        )
+    );
+    let cancel = call(&app, &token, 3, "cancel").await;
+    assert_eq!((cancel.status, cancel.body), (StatusCode::OK, json!(false)));
+    assert_eq!(app.snapshot().await, before);
+
+    let released = call(&app, &token, 3, "unhold").await;
+    assert_eq!(
+        (released.status, released.body),
+        (StatusCode::OK, json!(true))
+    );
+    assert_eq!(
+        order(&app, &token, "state,status,hold_before_state").await,
+        json!({"state": "new", "status": "pending"})
+    );
+    let again = call(&app, &token, 3, "unhold").await;
+    assert_eq!(
+        (again.status, again.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "You cannot remove the hold."})
+        )
+    );
+    assert_eq!(app.invoice(&token, 3, &json!({})).await.body, json!("3"));
+}
+
+#[tokio::test]
+async fn cancel_releases_the_reservations_and_records_the_canceled_figures() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let canceled = call(&app, &token, 3, "cancel").await;
+    assert_eq!(
+        (canceled.status, canceled.body),
+        (StatusCode::OK, json!(true))
+    );
+    assert_eq!(
+        order(&app, &token, "state,status,subtotal_canceled,discount_canceled,shipping_canceled,total_canceled,items[qty_canceled]").await,
+        json!({
+            "discount_canceled": 404.4,
+            "shipping_canceled": 300,
+            "state": "canceled",
+            "status": "canceled",
+            "subtotal_canceled": 2022,
+            "total_canceled": 1917.6,
+            "items": [{"qty_canceled": 20}, {"qty_canceled": 40}, {"qty_canceled": 1}]
+        })
+    );
+    // The order_placed reservations are compensated: everything on hand is salable again.
+    assert_eq!(app.salable(&token, "24-WB01", 2).await, json!(100));
+    assert_eq!(app.salable(&token, "24-WB03", 2).await, json!(100));
+    assert_eq!(app.salable(&token, "240-LV06", 2).await, json!(9999));
+
+    let before = app.snapshot().await;
+    let again = call(&app, &token, 3, "cancel").await;
+    assert_eq!((again.status, again.body), (StatusCode::OK, json!(false)));
+    let invoice = app.invoice(&token, 3, &json!({})).await;
+    assert_eq!(invoice.status, StatusCode::BAD_REQUEST);
+    let hold = call(&app, &token, 3, "hold").await;
+    assert_eq!(hold.status, StatusCode::BAD_REQUEST);
+    assert_eq!(app.snapshot().await, before);
+}
+
+#[tokio::test]
+async fn a_partly_invoiced_order_is_canceled_for_the_rest_only() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let invoice = app
+        .invoice(
+            &token,
+            3,
+            &json!({"items": [{"order_item_id": 3, "qty": 10}]}),
+        )
+        .await;
+    assert_eq!(invoice.body, json!("3"));
+    let paid = order(&app, &token, "total_paid").await["total_paid"].clone();
+    assert_eq!(call(&app, &token, 3, "cancel").await.body, json!(true));
+    let after = order(&app, &token, "state,total_canceled,items[qty_canceled]").await;
+    // Ten backpacks are paid and still to ship: the order stays processing.
+    assert_eq!(after["state"], json!("processing"));
+    assert_eq!(
+        after["items"],
+        json!([{"qty_canceled": 10}, {"qty_canceled": 40}, {"qty_canceled": 1}])
+    );
+    // Canceled + paid = grand total, exactly.
+    let dec = |v: &Value| v.to_string().parse::<rust_decimal::Decimal>().expect("a number");
+    assert_eq!(
+        dec(&after["total_canceled"]) + dec(&paid),
+        "1917.6".parse::<rust_decimal::Decimal>().unwrap()
+    );
+    // 24-WB03: 10 of the 20 reserved units are given back.
+    assert_eq!(app.salable(&token, "24-WB03", 2).await, json!(90));
+}
+
+#[tokio::test]
+async fn management_calls_need_their_acl_and_an_existing_order() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    for (action, resource) in [
+        ("hold", "Magento_Sales::hold"),
+        ("unhold", "Magento_Sales::unhold"),
+        ("cancel", "Magento_Sales::cancel"),
+    ] {
+        let reply = app
+            .send(
+                reqwest::Method::POST,
+                &format!("/rest/V1/orders/3/{action}"),
+                None,
+                None,
+                None,
+            )
+            .await;
+        assert_eq!(
+            (reply.status, reply.body),
+            (
+                StatusCode::UNAUTHORIZED,
+                json!({"message": "The consumer isn't authorized to access %resources.",
+                       "parameters": {"resources": resource}})
+            )
+        );
+        let missing = call(&app, &token, 99, action).await;
+        assert_eq!(
+            (missing.status, missing.body),
+            (
+                StatusCode::NOT_FOUND,
+                json!({"message": "The entity that was requested doesn't exist. Verify the entity and try again."})
+            )
+        );
+    }
+}
