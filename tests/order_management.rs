@@ -56,6 +56,8 @@ async fn hold_then_unhold_restores_the_state() {
     assert_eq!((cancel.status, cancel.body), (StatusCode::OK, json!(false)));
     assert_eq!(app.snapshot().await, before);
 
+    let status = app.get("/rest/V1/orders/3/statuses", &token).await;
+    assert_eq!((status.status, status.body), (StatusCode::OK, json!("holded")));
     let released = call(&app, &token, 3, "unhold").await;
     assert_eq!(
         (released.status, released.body),

@@ -25,9 +25,20 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/rest/V1/orders", post(create).get(list))
         .route("/rest/V1/orders/{id}", get(show))
+        .route("/rest/V1/orders/{id}/statuses", get(status))
         .route("/rest/V1/orders/{id}/hold", post(hold))
         .route("/rest/V1/orders/{id}/unhold", post(unhold))
         .route("/rest/V1/orders/{id}/cancel", post(cancel))
+}
+
+/// `OrderManagementInterface::getStatus`: the status code as a JSON string (`"pending"`).
+async fn status(
+    _: Admin<SalesView>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let full = order::get_order(&state.db, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &full.order.status))
 }
 
 /// `OrderManagementInterface::hold`: `true`, or Magento's 400 when the order cannot be held.
