@@ -83,3 +83,41 @@ async fn racing_partial_invoices_never_exceed_the_ordered_quantity() {
     let order = app.get("/rest/V1/orders/3", &token).await.body;
     assert_eq!(order["items"][1]["qty_invoiced"], json!(39));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn racing_shipments_never_ship_or_deduct_twice() {
+    let app = std::sync::Arc::new(spawn_app().await);
+    let token = app.token().await;
+    let body = json!({"items": [{"order_item_id": 3, "qty": 20}],
+                      "arguments": {"extension_attributes": {"source_code": "ne_wh"}}});
+    let tasks: Vec<_> = (0..12)
+        .map(|_| {
+            let (app, token, body) = (app.clone(), token.clone(), body.clone());
+            tokio::spawn(async move { app.post("/rest/V1/order/3/ship", &token, &body).await })
+        })
+        .collect();
+    let mut ok = 0;
+    for t in tasks {
+        let reply = t.await.expect("task");
+        match reply.status {
+            StatusCode::OK => ok += 1,
+            _ => assert_eq!(
+                (reply.status, reply.body),
+                (
+                    StatusCode::BAD_REQUEST,
+                    json!({"message": "Shipment Document Validation Error(s):\nYou can't create a shipment without products."})
+                )
+            ),
+        }
+    }
+    assert_eq!(ok, 1);
+    let order = app.get("/rest/V1/orders/3", &token).await.body;
+    assert_eq!(order["items"][0]["qty_shipped"], json!(20));
+    let left: i64 = sqlx::query_scalar(
+        "SELECT quantity / 10000 FROM inventory_source_item WHERE source_code = 'ne_wh' AND sku = '24-WB03'",
+    )
+    .fetch_one(&app.state.db.read)
+    .await
+    .unwrap();
+    assert_eq!(left, 30);
+}

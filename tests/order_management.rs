@@ -57,7 +57,10 @@ async fn hold_then_unhold_restores_the_state() {
     assert_eq!(app.snapshot().await, before);
 
     let status = app.get("/rest/V1/orders/3/statuses", &token).await;
-    assert_eq!((status.status, status.body), (StatusCode::OK, json!("holded")));
+    assert_eq!(
+        (status.status, status.body),
+        (StatusCode::OK, json!("holded"))
+    );
     let released = call(&app, &token, 3, "unhold").await;
     assert_eq!(
         (released.status, released.body),
@@ -136,7 +139,11 @@ async fn a_partly_invoiced_order_is_canceled_for_the_rest_only() {
         json!([{"qty_canceled": 10}, {"qty_canceled": 40}, {"qty_canceled": 1}])
     );
     // Canceled + paid = grand total, exactly.
-    let dec = |v: &Value| v.to_string().parse::<rust_decimal::Decimal>().expect("a number");
+    let dec = |v: &Value| {
+        v.to_string()
+            .parse::<rust_decimal::Decimal>()
+            .expect("a number")
+    };
     assert_eq!(
         dec(&after["total_canceled"]) + dec(&paid),
         "1917.6".parse::<rust_decimal::Decimal>().unwrap()
