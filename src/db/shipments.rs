@@ -3,7 +3,7 @@
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
-use crate::db::sales::{format_increment_id, ORDER_STOCK_SQL};
+use crate::db::sales::{next_increment_id, ORDER_STOCK_SQL};
 use crate::db::{insert, update};
 use crate::sales::model::{
     FullShipment, Order, OrderItem, Shipment, ShipmentComment, ShipmentItem, ShipmentTrack,
@@ -66,16 +66,7 @@ pub async fn save_shipment(
     conn: &mut SqliteConnection,
     mut w: ShipmentWrites<'_>,
 ) -> Result<i64, SaveError> {
-    let store_id = w.order.store_id;
-    let value: i64 = sqlx::query_scalar(
-        "INSERT INTO sales_sequence (entity_type, store_id, next_value) VALUES ('shipment', ?, 2)
-         ON CONFLICT (entity_type, store_id) DO UPDATE SET next_value = next_value + 1
-         RETURNING next_value - 1",
-    )
-    .bind(store_id)
-    .fetch_one(&mut *conn)
-    .await?;
-    w.shipment.increment_id = format_increment_id(store_id, value);
+    w.shipment.increment_id = next_increment_id(conn, "shipment", w.order.store_id).await?;
     let id = insert(conn, "sales_shipment", "entity_id", &w.shipment).await?;
     for item in &mut w.items {
         item.parent_id = id;
@@ -99,30 +90,30 @@ pub async fn save_shipment(
         update(conn, "sales_order_item", "item_id", item).await?;
     }
     for (sku, qty) in w.deductions {
-        let on_hand: Option<Amount> = sqlx::query_scalar(
-            "SELECT quantity FROM inventory_source_item WHERE source_code = ? AND sku = ?",
-        )
-        .bind(w.source_code)
-        .bind(sku)
-        .fetch_optional(&mut *conn)
-        .await?;
-        let Some(on_hand) = on_hand else {
-            return Err(SaveError::NoSourceItem(
-                w.source_code.to_owned(),
-                sku.clone(),
-            ));
-        };
-        if on_hand - *qty < Amount::ZERO {
-            return Err(SaveError::NotEnough);
-        }
-        sqlx::query(
-            "UPDATE inventory_source_item SET quantity = quantity - ? WHERE source_code = ? AND sku = ?",
+        let deducted = sqlx::query(
+            "UPDATE inventory_source_item SET quantity = quantity - ?
+             WHERE source_code = ? AND sku = ? AND quantity >= ?",
         )
         .bind(*qty)
         .bind(w.source_code)
         .bind(sku)
+        .bind(*qty)
         .execute(&mut *conn)
         .await?;
+        if deducted.rows_affected() != 1 {
+            // Only to say why in the log: a missing source item or too little in it.
+            let exists: Option<i64> = sqlx::query_scalar(
+                "SELECT 1 FROM inventory_source_item WHERE source_code = ? AND sku = ?",
+            )
+            .bind(w.source_code)
+            .bind(sku)
+            .fetch_optional(&mut *conn)
+            .await?;
+            return Err(match exists {
+                Some(_) => SaveError::NotEnough,
+                None => SaveError::NoSourceItem(w.source_code.to_owned(), sku.clone()),
+            });
+        }
         sqlx::query(
             "INSERT INTO inventory_reservation (stock_id, sku, quantity, metadata) VALUES (?, ?, ?, ?)",
         )

@@ -40,6 +40,14 @@ pub struct SelectionItem {
 /// from each what it has until each SKU's need is met. `items` are the in-stock source items
 /// already sorted by their source's priority. SKUs match case-insensitively.
 pub fn select_by_priority(items: &[SourceItem], needs: &[(String, Amount)]) -> Vec<SelectionItem> {
+    walk_by_priority(items, needs).0
+}
+
+/// [`select_by_priority`], also returning what is still needed of each (lower-cased) SKU.
+fn walk_by_priority(
+    items: &[SourceItem],
+    needs: &[(String, Amount)],
+) -> (Vec<SelectionItem>, HashMap<String, Decimal>) {
     let mut need: HashMap<String, Decimal> = HashMap::new();
     for (sku, qty) in needs {
         *need.entry(sku.to_lowercase()).or_default() += qty.decimal();
@@ -59,7 +67,7 @@ pub fn select_by_priority(items: &[SourceItem], needs: &[(String, Amount)]) -> V
             qty_available: si.quantity,
         });
     }
-    out
+    (out, need)
 }
 
 /// The algorithms `GET /V1/inventory/source-selection-algorithm-list` lists, in the order a
@@ -103,24 +111,15 @@ pub fn default_sorted_result(
     candidates: &[SourceItem],
     request: &InventoryRequest,
 ) -> SelectionResult {
-    let mut needs: Vec<(String, Amount)> = Vec::new();
-    for (sku, qty) in &request.items {
-        let key = sku.to_lowercase();
-        match needs.iter_mut().find(|(k, _)| *k == key) {
-            Some(need) => need.1 = *qty,
-            None => needs.push((key, *qty)),
-        }
-    }
-    let items = select_by_priority(candidates, &needs);
+    let last: HashMap<String, Amount> = request
+        .items
+        .iter()
+        .map(|(sku, qty)| (sku.to_lowercase(), *qty))
+        .collect();
+    let needs: Vec<(String, Amount)> = last.into_iter().collect();
+    let (items, left) = walk_by_priority(candidates, &needs);
     let epsilon = Decimal::new(1, 7);
-    let shippable = needs.iter().all(|(sku, need)| {
-        let taken: Decimal = items
-            .iter()
-            .filter(|s| s.sku.to_lowercase() == *sku)
-            .map(|s| s.qty_to_deduct.decimal())
-            .sum();
-        need.decimal() - taken < epsilon
-    });
+    let shippable = left.values().all(|need| *need < epsilon);
     SelectionResult { items, shippable }
 }
 
@@ -183,10 +182,11 @@ pub fn virtual_deductions(
         .collect()
 }
 
-/// The reservation metadata of an invoice of `order`.
-pub fn invoice_event(order: &Order) -> Result<String> {
+/// The reservation metadata of a sales event (`invoice_created`, `shipment_created`,
+/// `order_canceled`, ...) on `order`.
+pub fn sales_event(event_type: &str, order: &Order) -> Result<String> {
     serde_json::to_string(&SalesEvent {
-        event_type: "invoice_created",
+        event_type,
         object_type: "order",
         object_id: order.entity_id.to_string(),
         object_increment_id: order.increment_id.clone(),

@@ -406,7 +406,7 @@ async fn invoice_in(
         created_at: now.clone(),
     });
     let deductions = inventory::virtual_deductions(&virtual_source_items, &virtual_lines);
-    let metadata = inventory::invoice_event(&order)?;
+    let metadata = inventory::sales_event("invoice_created", &order)?;
     db::sales::save_invoice(
         conn,
         db::sales::InvoiceWrites {

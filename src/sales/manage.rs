@@ -15,7 +15,7 @@ use sqlx::SqliteConnection;
 use crate::amount::Amount;
 use crate::db::{self, Db};
 use crate::http::error::{self as e, Error, Result};
-use crate::inventory::SalesEvent;
+use crate::inventory;
 use crate::sales::model::{state, Order, OrderItem};
 use crate::sales::state::{can_cancel, can_hold, can_unhold, state_after_document};
 
@@ -52,25 +52,16 @@ async fn manage_in(conn: &mut SqliteConnection, order_id: i64, action: Action) -
                 return Ok(false);
             }
             releases = cancel(&mut order, &mut items, &now);
-            for item in &mut items {
-                item.updated_at = now.clone();
+            for item in &items {
+                db::update(conn, "sales_order_item", "item_id", item).await?;
             }
         }
     }
     order.updated_at = now;
     db::update(conn, "sales_order", "entity_id", &order).await?;
-    for item in &items {
-        db::update(conn, "sales_order_item", "item_id", item).await?;
-    }
     if !releases.is_empty() {
         let (stock_id, _) = db::shipments::order_stock(conn, order_id).await?;
-        let metadata = serde_json::to_string(&SalesEvent {
-            event_type: "order_canceled",
-            object_type: "order",
-            object_id: order.entity_id.to_string(),
-            object_increment_id: order.increment_id.clone(),
-        })
-        .map_err(Error::internal)?;
+        let metadata = inventory::sales_event("order_canceled", &order)?;
         for (sku, qty) in &releases {
             db::inventory::append_reservation(conn, stock_id, sku, *qty, &metadata).await?;
         }

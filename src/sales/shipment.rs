@@ -22,7 +22,7 @@ use sqlx::SqliteConnection;
 use crate::amount::Amount;
 use crate::db::{self, Db};
 use crate::http::error::{self as e, Error, Phrase, Result};
-use crate::inventory::SalesEvent;
+use crate::inventory;
 use crate::sales::model::{
     state, FullShipment, Order, OrderItem, Shipment, ShipmentComment, ShipmentItem, ShipmentTrack,
 };
@@ -285,13 +285,7 @@ async fn ship_in(conn: &mut SqliteConnection, order_id: i64, request: ShipReques
         .clone()
         .or(single_source)
         .unwrap_or_else(|| "default".to_owned());
-    let metadata = serde_json::to_string(&SalesEvent {
-        event_type: "shipment_created",
-        object_type: "order",
-        object_id: order.entity_id.to_string(),
-        object_increment_id: order.increment_id.clone(),
-    })
-    .map_err(Error::internal)?;
+    let metadata = inventory::sales_event("shipment_created", &order)?;
     db::shipments::save_shipment(
         conn,
         db::shipments::ShipmentWrites {
