@@ -90,6 +90,10 @@ impl Node {
     }
 }
 
+/// PHP's `max_input_nesting_level` (default 64): how many `[...]` groups a query key may have.
+/// Also what keeps the bracket tree, built and dropped recursively, shallow.
+const MAX_INPUT_NESTING_LEVEL: usize = 64;
+
 /// Splits `a[b][c]` into `a` and `[b, c]`, as PHP's parse_str does.
 fn split_key(key: &str) -> (String, Vec<String>) {
     let Some(open) = key.find('[') else {
@@ -146,6 +150,12 @@ impl SearchCriteria {
         for (key, value) in pairs {
             let (name, path) = split_key(&key);
             if !is_key(&name, "searchCriteria") {
+                continue;
+            }
+            if path.len() > MAX_INPUT_NESTING_LEVEL {
+                // main/php_variables.c: past the limit PHP deletes the whole variable built so
+                // far and skips the pair; a later pair may start it again.
+                root = None;
                 continue;
             }
             root.get_or_insert_with(|| Node::Leaf(String::new()))
@@ -456,6 +466,22 @@ mod tests {
         let err =
             SearchCriteria::from_query("searchCriteria[sortOrders][0][direction]=up").unwrap_err();
         assert_eq!(err.body()["parameters"], serde_json::json!(["ASC", "DESC"]));
+    }
+
+    #[test]
+    fn nesting_past_phps_limit_drops_the_variable() {
+        let deep = |levels: usize| format!("searchCriteria{}=1", "[]".repeat(levels));
+        // 64 levels are kept (and refused field by field, as Magento does with unknown keys).
+        assert!(SearchCriteria::from_query(&deep(64)).is_err());
+        assert_eq!(SearchCriteria::from_query(&deep(65)).unwrap(), None);
+        assert_eq!(SearchCriteria::from_query(&deep(100_000)).unwrap(), None);
+        // The deep pair deletes what came before it; what comes after starts again.
+        let q = format!(
+            "searchCriteria[pageSize]=5&{}&searchCriteria[currentPage]=2",
+            deep(65)
+        );
+        let c = SearchCriteria::from_query(&q).unwrap().unwrap();
+        assert_eq!((c.page_size, c.current_page), (None, Some(2)));
     }
 
     #[test]

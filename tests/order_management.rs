@@ -188,3 +188,69 @@ async fn management_calls_need_their_acl_and_an_existing_order() {
         );
     }
 }
+
+/// Issue 7, defect 3: a second cancel must not revive an item the first one canceled wholly.
+/// `Order\Item::cancel()` skips an item whose `getStatusId()` is STATUS_CANCELED; items in
+/// another status are reset to `getQtyToCancel()` as Magento does (see `sales::manage::cancel`).
+#[tokio::test]
+async fn a_second_cancel_leaves_a_wholly_canceled_item_alone() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let shipped = app
+        .post(
+            "/rest/V1/order/3/ship",
+            &token,
+            &json!({"items": [{"order_item_id": 4, "qty": 9}],
+                    "arguments": {"extension_attributes": {"source_code": "west_wh"}}}),
+        )
+        .await;
+    assert_eq!(shipped.body, json!("3"));
+    let invoiced = app
+        .invoice(
+            &token,
+            3,
+            &json!({"items": [{"order_item_id": 3, "qty": 10}]}),
+        )
+        .await;
+    assert_eq!(invoiced.body, json!("3"));
+    assert_eq!(call(&app, &token, 3, "cancel").await.body, json!(true));
+    assert_eq!(
+        order(&app, &token, "state,items[qty_canceled]").await,
+        json!({"state": "processing",
+               "items": [{"qty_canceled": 10}, {"qty_canceled": 31}, {"qty_canceled": 1}]})
+    );
+    assert_eq!(app.salable(&token, "240-LV06", 2).await, json!(9999));
+
+    // Nine shipped yoga bags are still to invoice, so Magento lets the order be canceled again.
+    assert_eq!(call(&app, &token, 3, "cancel").await.body, json!(true));
+    let items = order(&app, &token, "items[sku,qty_canceled]").await;
+    assert_eq!(
+        items["items"][2],
+        json!({"sku": "240-LV06", "qty_canceled": 1}),
+        "the wholly canceled download stays canceled"
+    );
+    // Magento's own quirk, kept: the two partly processed items are not in status "canceled",
+    // so cancel() sets them to getQtyToCancel(), which is 0 for both by now.
+    assert_eq!(
+        items["items"],
+        json!([{"sku": "24-WB03", "qty_canceled": 0}, {"sku": "24-WB01", "qty_canceled": 0},
+               {"sku": "240-LV06", "qty_canceled": 1}])
+    );
+    // The canceled download cannot be invoiced, and its units stay salable exactly once.
+    let before = app.snapshot().await;
+    let refused = app
+        .invoice(
+            &token,
+            3,
+            &json!({"items": [{"order_item_id": 5, "qty": 1}]}),
+        )
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::BAD_REQUEST,
+        "{:?}",
+        refused.body
+    );
+    assert_eq!(app.snapshot().await, before);
+    assert_eq!(app.salable(&token, "240-LV06", 2).await, json!(9999));
+}

@@ -227,3 +227,125 @@ async fn required_getters_are_written_even_when_empty() {
     assert!(order.get("customer_firstname").is_none());
     assert!(order.get("payment").is_none());
 }
+
+/// A minimal importable order for the store given.
+fn small_order(store_id: serde_json::Value, increment_id: Option<&str>) -> serde_json::Value {
+    let mut entity = json!({
+        "store_id": store_id,
+        "customer_email": "erp@example.com",
+        "items": [{"sku": "24-WB01", "name": "Voyage Yoga Bag", "qty_ordered": 1, "price": 32}],
+        "billing_address": {"firstname": "Erp", "lastname": "Import", "street": ["1 Main St"],
+            "city": "Austin", "postcode": "78701", "country_id": "US", "telephone": "1"},
+        "payment": {"method": "checkmo"}
+    });
+    if let Some(id) = increment_id {
+        entity["increment_id"] = json!(id);
+    }
+    json!({ "entity": entity })
+}
+
+/// Issue 7, defects 4 and 5: what AbstractDb::save and StoreRepository::getById answer.
+#[tokio::test]
+async fn duplicate_increment_ids_and_unknown_stores_are_refused_as_magento_refuses_them() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    // Order 3 of store 1 is 000000003: the UNIQUE (increment_id, store_id) index refuses it.
+    let before = app.snapshot().await;
+    let dup = app
+        .post(
+            "/rest/V1/orders",
+            &token,
+            &small_order(json!(1), Some("000000003")),
+        )
+        .await;
+    assert_eq!(
+        (dup.status, dup.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Unique constraint violation found"})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    for store in [json!(5), json!(-1), json!(i64::MAX), json!("7")] {
+        let reply = app
+            .post("/rest/V1/orders", &token, &small_order(store.clone(), None))
+            .await;
+        assert_eq!(
+            (reply.status, reply.body),
+            (
+                StatusCode::NOT_FOUND,
+                json!({"message": "The store that was requested wasn't found. Verify the store and try again."})
+            ),
+            "store {store}"
+        );
+        assert_eq!(app.snapshot().await, before, "store {store}");
+    }
+    // The same increment id in another store is another order; store 0 (admin) is a store,
+    // named after the store of the request as Order::getStore() does for a falsy id.
+    let admin = app
+        .post(
+            "/rest/V1/orders",
+            &token,
+            &small_order(json!(0), Some("000000003")),
+        )
+        .await;
+    assert_eq!(admin.status, StatusCode::OK, "{:?}", admin.body);
+    assert_eq!(
+        (
+            &admin.body["store_id"],
+            &admin.body["increment_id"],
+            &admin.body["store_name"]
+        ),
+        (
+            &json!(0),
+            &json!("000000003"),
+            &json!("Main Website\nMain Website Store\nDefault Store View")
+        )
+    );
+    // Whatever store_name is posted, a new order is named after its store.
+    let mut named = small_order(json!(1), None);
+    named["entity"]["store_name"] = json!("Elsewhere");
+    let reply = app.post("/rest/V1/orders", &token, &named).await;
+    assert_eq!(
+        reply.body["store_name"],
+        json!("Main Website\nMain Website Store\nDefault Store View")
+    );
+}
+
+/// Magento's order save has no validator for quantities or prices and its columns are signed
+/// (Sales/etc/db_schema.xml, `unsigned="false"`): zero, negative and fractional quantities and
+/// negative prices are stored as given. A connector replaying odd ERP data sees the same here.
+#[tokio::test]
+async fn odd_quantities_and_prices_are_stored_as_magento_stores_them() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let mut body = small_order(json!(1), None);
+    body["entity"]["items"] = json!([
+        {"sku": "24-WB01", "qty_ordered": 0, "price": 32},
+        {"sku": "24-WB03", "qty_ordered": -2, "price": 36},
+        {"sku": "240-LV06", "qty_ordered": 2.5, "price": -4, "product_type": "downloadable"}
+    ]);
+    let reply = app.post("/rest/V1/orders", &token, &body).await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    let items: Vec<_> = reply.body["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| {
+            (
+                i["qty_ordered"].clone(),
+                i["price"].clone(),
+                i["row_total"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        vec![
+            (json!(0), json!(32), json!(0)),
+            (json!(-2), json!(36), json!(-72)),
+            (json!(2.5), json!(-4), json!(-10))
+        ]
+    );
+    assert_eq!(reply.body["subtotal"], json!(-82));
+}

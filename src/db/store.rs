@@ -50,10 +50,24 @@ pub async fn configs(conn: &mut SqliteConnection) -> Result<Vec<StoreConfigRow>,
     .await
 }
 
-pub async fn store_exists(conn: &mut SqliteConnection, store_id: i64) -> Result<bool, sqlx::Error> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT store_id FROM store WHERE store_id = ?")
-        .bind(store_id)
-        .fetch_optional(conn)
-        .await?;
-    Ok(found.is_some())
+/// `Sales/Model/ResourceModel/Order::_beforeSave`'s `store_name` of a store: website, group and
+/// store names, one a line. `None` when there is no such store. Store 0 stands for the store of
+/// the request, which Magento's `Order::getStore()` takes for a falsy id: here the default
+/// website's default store view, where `/rest/V1` and `/rest/default/V1` land.
+pub async fn store_name(
+    conn: &mut SqliteConnection,
+    store_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT w.name || char(10) || g.name || char(10) || s.name
+         FROM store s JOIN store_group g ON g.group_id = s.group_id
+         JOIN store_website w ON w.website_id = s.website_id
+         WHERE s.store_id = CASE WHEN ?1 <> 0 THEN ?1 ELSE (
+             SELECT g2.default_store_id FROM store_website w2
+             JOIN store_group g2 ON g2.group_id = w2.default_group_id
+             WHERE w2.website_id <> 0 ORDER BY w2.website_id LIMIT 1) END",
+    )
+    .bind(store_id)
+    .fetch_optional(conn)
+    .await
 }

@@ -179,6 +179,12 @@ pub const TRACK_NUMBER_REQUIRED: &str = "Please enter a tracking number.";
 pub const COULD_NOT_SAVE_SHIPMENT: &str = "Could not save a shipment, see error log for details";
 /// `InventoryDistanceBasedSourceSelection/Model/Algorithms/DistanceBasedAlgorithm.php`.
 pub const NO_DESTINATION_ADDRESS: &str = "No destination address was provided in the request";
+/// `Framework/Model/ResourceModel/Db/AbstractDb::save`: a UNIQUE index refused the row
+/// (AlreadyExistsException, 400), e.g. sales_order's (increment_id, store_id).
+pub const UNIQUE_CONSTRAINT: &str = "Unique constraint violation found";
+/// `Store/Model/StoreRepository::getById` (NoSuchEntityException, 404).
+pub const STORE_NOT_FOUND: &str =
+    "The store that was requested wasn't found. Verify the store and try again.";
 /// `Framework/Api/SortOrder.php`.
 pub const SORT_DIRECTION: &str =
     "The sort order has to be specified as %1 for ascending order or %2 for descending order.";

@@ -40,6 +40,22 @@ pub enum Node {
 
 pub type Filter = HashMap<String, Node>;
 
+/// A filter may nest as deep as the query is long (`a[a[a[...]]]`); PHP's parser is a loop and
+/// so is this one, and dropping the tree is one too, so no filter can exhaust the stack.
+impl Drop for Node {
+    fn drop(&mut self) {
+        let Node::Only(filter) = self else { return };
+        let mut pending = vec![std::mem::take(filter)];
+        while let Some(mut filter) = pending.pop() {
+            for (_, mut node) in filter.drain() {
+                if let Node::Only(inner) = &mut node {
+                    pending.push(std::mem::take(inner));
+                }
+            }
+        }
+    }
+}
+
 /// The `fields` query parameter as PHP's `$_GET` holds it (the last one wins).
 #[derive(Debug, PartialEq)]
 enum Param {

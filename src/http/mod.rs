@@ -1,6 +1,7 @@
 //! The web edge: routing under Magento's `/rest/<store>/V1` prefix, one module per resource.
 
 pub mod auth;
+pub mod connection;
 pub mod error;
 pub mod extract;
 pub mod fields;
@@ -41,6 +42,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .fallback_service(api)
         .layer(CatchPanicLayer::custom(panic_response))
+        .layer(axum::middleware::from_fn(connection::close_if_body_unread))
         .layer(TraceLayer::new_for_http())
 }
 

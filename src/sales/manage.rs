@@ -107,6 +107,13 @@ pub fn cancel(order: &mut Order, items: &mut [OrderItem], now: &str) -> Vec<(Str
                 state::COMPLETE
             };
         }
+        // Order\Item::cancel() does nothing (no event, so no reservation either) for an item
+        // already wholly canceled; without this guard a second cancel would set its qty_canceled
+        // back to qty_to_cancel(), which is 0 by then. Magento keeps the rest of its quirk: a
+        // partly invoiced item canceled once (status "invoiced", not "canceled") is reset again.
+        if item.is_status_canceled() {
+            continue;
+        }
         let carries_stock = !matches!(
             item.product_type.as_deref(),
             Some("configurable" | "bundle" | "grouped")

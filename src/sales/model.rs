@@ -232,6 +232,30 @@ impl OrderItem {
     pub fn locked_do_ship(&self) -> bool {
         self.locked_do_ship.unwrap_or(0) != 0
     }
+
+    /// `Order\Item::getStatusId() === STATUS_CANCELED`, the guard of `Order\Item::cancel()`: the
+    /// status checks that come before "canceled" in getStatusId (shipped, invoiced, backordered,
+    /// refunded) are kept in their order, so an item whose canceled quantity is all it ordered is
+    /// left alone by a second cancel.
+    pub fn is_status_canceled(&self) -> bool {
+        let z = Amount::ZERO;
+        let (ordered, canceled, refunded) =
+            (self.qty_ordered, self.qty_canceled, self.qty_refunded);
+        let (invoiced, shipped) = (self.qty_invoiced, self.qty_shipped);
+        let backordered = self.qty_backordered.unwrap_or(z);
+        let actually_ordered = ordered - canceled - refunded;
+        let shipped_status = shipped != z && invoiced != z && actually_ordered == shipped;
+        let invoiced_status = invoiced != z && shipped == z && actually_ordered == invoiced;
+        let backordered_status = backordered != z && actually_ordered == backordered;
+        let refunded_status = refunded != z && ordered == refunded;
+        let earlier_status = [
+            shipped_status,
+            invoiced_status,
+            backordered_status,
+            refunded_status,
+        ];
+        !earlier_status.contains(&true) && canceled != z && ordered == canceled
+    }
 }
 
 row_struct! {

@@ -219,19 +219,27 @@ pub async fn save_new_order(tx: &mut SqliteConnection, mut full: FullOrder) -> R
     let now = db::now_timestamp();
     complete(&mut full, &now);
     check_storable(&full)?;
-    // OrderRepository::save does not wrap resource-model failures: an unknown store or a
-    // duplicate increment id is a database error, a 500 in Magento too.
-    if !db::store::store_exists(&mut *tx, full.order.store_id).await? {
-        return Err(Error::internal(format!(
-            "unknown store_id {}",
-            full.order.store_id
-        )));
-    }
+    // ResourceModel/Order::_beforeSave of a new order: `$object->getStore()` names the store
+    // (an unknown non-zero id is StoreRepository's 404 before anything is written), and the
+    // order's store_name becomes "website\ngroup\nstore" whatever was posted.
+    let Some(store_name) = db::store::store_name(&mut *tx, full.order.store_id).await? else {
+        return Err(Error::NotFound(e::Phrase::plain(e::STORE_NOT_FOUND)));
+    };
+    full.order.store_name = Some(store_name);
     if full.order.increment_id.is_empty() {
         full.order.increment_id =
             db::sales::next_increment_id(&mut *tx, "order", full.order.store_id).await?;
     }
-    let order_id = db::insert(&mut *tx, "sales_order", "entity_id", &full.order).await?;
+    // AbstractDb::save turns the UNIQUE (increment_id, store_id) refusal into
+    // AlreadyExistsException; OrderRepository::save passes it on: 400, nothing saved.
+    let order_id = db::insert(&mut *tx, "sales_order", "entity_id", &full.order)
+        .await
+        .map_err(|err| match &err {
+            sqlx::Error::Database(d) if d.is_unique_violation() => {
+                Error::input(e::UNIQUE_CONSTRAINT)
+            }
+            _ => Error::from(err),
+        })?;
     full.order.entity_id = order_id;
     // Items keep their posted order; a child refers to its parent by position until saved.
     let mut ids: Vec<i64> = Vec::with_capacity(full.items.len());

@@ -1,0 +1,147 @@
+//! Requests an attacker or a careless client sends (issue 7's defects): none may stop the
+//! server, leave a pooled connection broken, or change anything.
+
+mod common;
+
+use common::spawn_app;
+use reqwest::StatusCode;
+use serde_json::json;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+const LIST_ROUTES: [&str; 4] = [
+    "/rest/V1/orders",
+    "/rest/default/V1/invoices",
+    "/rest/V1/shipments",
+    "/rest/V1/inventory/source-items",
+];
+
+/// Defect 1: 10,000 levels of brackets used to overflow the stack and abort the process. PHP
+/// drops a variable nested past `max_input_nesting_level` (64), so searchCriteria is missing.
+#[tokio::test]
+async fn deeply_nested_search_criteria_is_dropped_as_php_drops_it() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let deep = "[]".repeat(10_000);
+    for route in LIST_ROUTES {
+        let reply = app
+            .get(&format!("{route}?searchCriteria{deep}=1"), &token)
+            .await;
+        assert_eq!(
+            (reply.status, reply.body),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({"message": "\"%fieldName\" is required. Enter and try again.",
+                       "parameters": {"fieldName": "searchCriteria"}})
+            ),
+            "{route}"
+        );
+        // A later, shallow pair still counts.
+        let reply = app
+            .get(
+                &format!("{route}?searchCriteria{deep}=1&searchCriteria[pageSize]=1"),
+                &token,
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{route}: {:?}", reply.body);
+        assert_eq!(
+            reply.body["search_criteria"],
+            json!({"filter_groups": [], "page_size": 1})
+        );
+    }
+}
+
+/// The `fields` filter nests as deep as it is written; parsing and dropping it must not recurse.
+#[tokio::test]
+async fn a_deeply_nested_fields_filter_is_harmless() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    // 20,000 levels: a 60 KB query, near the longest URI the http crate takes (65,534 bytes).
+    let levels = 20_000;
+    let fields = format!("increment_id,{}{}", "a[".repeat(levels), "]".repeat(levels));
+    let reply = app
+        .get(&format!("/rest/V1/orders/3?fields={fields}"), &token)
+        .await;
+    assert_eq!(
+        (reply.status, reply.body),
+        (StatusCode::OK, json!({"increment_id": "000000003"}))
+    );
+}
+
+/// Sends raw bytes on a fresh connection and returns the reply's head, lower-cased.
+async fn raw_head(addr: &str, request: &str) -> String {
+    let mut stream = TcpStream::connect(addr).await.expect("connect");
+    stream.write_all(request.as_bytes()).await.expect("write");
+    let mut head = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = stream.read(&mut buf).await.expect("read");
+        assert!(n > 0, "connection closed before a reply");
+        head.extend_from_slice(&buf[..n]);
+    }
+    String::from_utf8_lossy(&head).to_lowercase()
+}
+
+/// Defect 2: a reply sent before the body was read must say that the connection ends.
+#[tokio::test]
+async fn a_refusal_before_the_body_is_read_closes_the_connection_openly() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let addr = app.base.trim_start_matches("http://").to_owned();
+    // A bad token, a body announced and never sent: 401 at once, and the connection ends.
+    let head = raw_head(
+        &addr,
+        "POST /rest/V1/order/3/invoice HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer nope\r\n\
+         Content-Type: application/json\r\nContent-Length: 10000\r\n\r\n",
+    )
+    .await;
+    assert!(head.starts_with("http/1.1 401"), "{head}");
+    assert!(head.contains("\r\nconnection: close\r\n"), "{head}");
+    // A body sent whole but never read (no route): the same.
+    let body = "x".repeat(100_000);
+    let head = raw_head(
+        &addr,
+        &format!(
+            "POST /rest/V1/nowhere HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        ),
+    )
+    .await;
+    assert!(head.starts_with("http/1.1 404"), "{head}");
+    assert!(head.contains("\r\nconnection: close\r\n"), "{head}");
+    // A body the handler reads keeps the connection open, and so does a refusal with no body.
+    let payload = "{}";
+    let head = raw_head(
+        &addr,
+        &format!(
+            "POST /rest/V1/orders/3/hold HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n\
+             Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{payload}",
+            payload.len()
+        ),
+    )
+    .await;
+    assert!(head.starts_with("http/1.1 200"), "{head}");
+    assert!(!head.contains("connection: close"), "{head}");
+    let head = raw_head(&addr, "GET /rest/V1/orders/3 HTTP/1.1\r\nHost: x\r\n\r\n").await;
+    assert!(head.starts_with("http/1.1 401"), "{head}");
+    assert!(!head.contains("connection: close"), "{head}");
+}
+
+/// A pooled client sees no failed request when refusals with big bodies come one after another.
+#[tokio::test]
+async fn a_pooled_client_survives_refusals_with_bodies() {
+    let app = spawn_app().await;
+    let client = reqwest::Client::new();
+    let body = "y".repeat(100_000);
+    for _ in 0..100 {
+        let reply = client
+            .post(app.url("/rest/V1/order/3/invoice"))
+            .bearer_auth("expired-or-wrong")
+            .header("content-type", "application/json")
+            .body(body.clone())
+            .send()
+            .await
+            .expect("every request gets its reply");
+        assert_eq!(reply.status(), StatusCode::UNAUTHORIZED);
+    }
+}
