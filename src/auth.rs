@@ -8,7 +8,7 @@ use rand::distr::{Alphanumeric, SampleString};
 use serde_json::{Map, Value};
 
 use crate::db::{self, tokens};
-use crate::http::error::{self as e, Error, Phrase, Result};
+use crate::error::{self as e, Error, Phrase, Result};
 use crate::http::input::{to_string, At};
 use crate::AppState;
 
@@ -119,7 +119,7 @@ mod tests {
         let err = credentials(&body(json!({"username": ["a"], "password": "x"}))).unwrap_err();
         assert_eq!(
             err.body(),
-            json!({"message": crate::http::input::type_error("array", "string")})
+            crate::error::Error::invalid_type(None, "array", "string").body()
         );
         assert_eq!(
             credentials(&body(json!({"username": 123, "password": true}))).unwrap(),

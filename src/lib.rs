@@ -6,6 +6,7 @@ pub mod auth;
 pub mod cache;
 pub mod config;
 pub mod db;
+pub mod error;
 pub mod http;
 pub mod inventory;
 pub mod sales;

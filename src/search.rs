@@ -9,8 +9,8 @@
 use serde::Serialize;
 
 use crate::amount::Amount;
-use crate::http::error::{self as e, Error, Phrase, Result};
-use crate::http::input::{type_error, upper_camel};
+use crate::error::{self as e, Error, Phrase, Result};
+use crate::http::input::upper_camel;
 
 /// One filter of a group.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -131,13 +131,7 @@ fn int_field(key: &str, node: &Node) -> Result<i64> {
         .and_then(|a| i64::try_from(a.trunc().decimal()).ok())
         .filter(|_| crate::http::input::is_numeric(text))
         .ok_or_else(|| {
-            Error::Webapi(
-                axum::http::StatusCode::BAD_REQUEST,
-                format!(
-                    "Error occurred during \"{key}\" processing. {}",
-                    type_error(text, "int")
-                ),
-            )
+            Error::invalid_type(Some(key), text, "int")
         })
 }
 

@@ -2,7 +2,7 @@
 //! come after the commit, and a panicking use case does not stop the writer.
 
 use magemu::db::Db;
-use magemu::http::error::Error;
+use magemu::error::Error;
 
 async fn open() -> (tempfile::TempDir, Db) {
     let dir = tempfile::tempdir().unwrap();

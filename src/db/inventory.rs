@@ -115,7 +115,7 @@ pub const SOURCE_ITEM_FIELDS: &[Field] = &[
 pub async fn search_source_items(
     conn: &mut SqliteConnection,
     criteria: &SearchCriteria,
-) -> Result<(Vec<SourceItem>, i64), crate::http::error::Error> {
+) -> Result<(Vec<SourceItem>, i64), crate::error::Error> {
     let parts = criteria.to_sql(SOURCE_ITEM_FIELDS, "source_item_id ASC")?;
     let count_sql = format!(
         "SELECT COUNT(*) FROM inventory_source_item{}",

@@ -84,7 +84,7 @@ pub async fn search_keys(
     key: &str,
     fields: &[crate::search::Field],
     criteria: &crate::search::SearchCriteria,
-) -> Result<(Vec<i64>, i64), crate::http::error::Error> {
+) -> Result<(Vec<i64>, i64), crate::error::Error> {
     let parts = criteria.to_sql(fields, &format!("{key} ASC"))?;
     let count_sql = format!("SELECT COUNT(*) FROM {table}{}", parts.where_sql);
     let (total,): (i64,) = crate::db::bind_search(sqlx::query_as(&count_sql), &parts.binds)

@@ -6,7 +6,8 @@ use axum::response::Response;
 use axum::routing::post;
 use axum::Router;
 
-use crate::http::error::{json_response, Result};
+use crate::error::Result;
+use crate::http::reply::json_response;
 use crate::http::extract::Body;
 use crate::AppState;
 

@@ -9,7 +9,7 @@ use axum::http::request::Parts;
 use axum::http::{header, Method, StatusCode};
 use serde_json::{Map, Value};
 
-use crate::http::error::{self as e, Error};
+use crate::error::{self as e, Error, Phrase};
 use crate::search::SearchCriteria;
 use crate::AppState;
 
@@ -93,10 +93,7 @@ impl<S: Send + Sync> FromRequest<S> for Body {
         let content_type = req.headers().get(header::CONTENT_TYPE).cloned();
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
             if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                Error::Webapi(
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    "Request body is too large.".into(),
-                )
+                Error::TooLarge
             } else {
                 Error::input(e::DECODING_ERROR)
             }
@@ -114,10 +111,7 @@ impl<S: Send + Sync> FromRequest<S> for Body {
         match serde_json::from_slice::<Value>(&bytes) {
             Ok(Value::Object(map)) => Ok(Body(map)),
             Ok(_) => Ok(Body(Map::new())),
-            Err(_) => Err(Error::Webapi(
-                StatusCode::BAD_REQUEST,
-                e::DECODING_ERROR.into(),
-            )),
+            Err(_) => Err(Error::input(e::DECODING_ERROR)),
         }
     }
 }
@@ -149,10 +143,9 @@ fn check_content_type(raw: &str) -> Result<(), Error> {
         return Err(Error::input(e::UTF8_ONLY));
     }
     if media != "application/json" {
-        return Err(Error::Webapi(
-            StatusCode::BAD_REQUEST,
-            format!("Server cannot understand Content-Type HTTP header media type {media}"),
-        ));
+        // A Webapi\Exception: the phrase is rendered, no parameters.
+        let phrase = Phrase::positional(e::MEDIA_TYPE_NOT_UNDERSTOOD, vec![media.to_owned()]);
+        return Err(Error::input(phrase.render()));
     }
     Ok(())
 }

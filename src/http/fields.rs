@@ -29,7 +29,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use serde_json::{Map, Value};
 
-use crate::http::error::json_response;
+use crate::http::reply::json_response;
 
 /// What a parsed filter keeps under one key: the whole value, or only the named sub-fields.
 #[derive(Debug, Clone, PartialEq)]

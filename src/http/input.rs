@@ -7,11 +7,10 @@
 //! `Webapi\Exception`s with the message already rendered and no `parameters`; inside an object the
 //! message is wrapped in `Error occurred during "<key>" processing. ...`.
 
-use axum::http::StatusCode;
 use serde_json::{Map, Value};
 
 use crate::amount::Amount;
-use crate::http::error::{self as e, Error, Phrase, Result};
+use crate::error::{self as e, Error, Phrase, Result};
 
 /// `SimpleDataObjectConverter::snakeCaseToUpperCamelCase`: `str_replace('_', '', ucwords($s, '_'))`.
 pub fn upper_camel(s: &str) -> String {
@@ -59,11 +58,6 @@ pub fn is_numeric(s: &str) -> bool {
     mantissa_ok && exponent_ok
 }
 
-/// The wrong-type text of `TypeProcessor` (rendered).
-pub fn type_error(value: &str, ty: &str) -> String {
-    format!("The \"{value}\" value's type is invalid. The \"{ty}\" type was expected. Verify and try again.")
-}
-
 /// PHP's `(string)` of a decoded JSON scalar; `None` for arrays and objects.
 fn php_string(v: &Value) -> Option<String> {
     match v {
@@ -87,12 +81,11 @@ pub enum At<'a> {
 }
 
 fn conversion_error(at: At<'_>, shown: &str, ty: &str) -> Error {
-    let inner = type_error(shown, ty);
-    let message = match at {
-        At::Top => inner,
-        At::Field(key) => format!("Error occurred during \"{key}\" processing. {inner}"),
+    let field = match at {
+        At::Top => None,
+        At::Field(key) => Some(key),
     };
-    Error::Webapi(StatusCode::BAD_REQUEST, message)
+    Error::invalid_type(field, shown, ty)
 }
 
 fn numeric_text(v: &Value, at: At<'_>, ty: &str) -> Result<String> {
@@ -278,15 +271,15 @@ mod tests {
         assert_eq!(err.body()["message"], "Error occurred during \"qty\" processing. The \"x\" value's type is invalid. The \"float\" type was expected. Verify and try again.");
         assert_eq!(
             to_amount(&json!(true), At::Top).unwrap_err().body()["message"],
-            type_error("1", "float")
+            Error::invalid_type(None, "1", "float").body()["message"]
         );
         assert_eq!(
             to_amount(&json!(false), At::Top).unwrap_err().body()["message"],
-            type_error("", "float")
+            Error::invalid_type(None, "", "float").body()["message"]
         );
         assert_eq!(
             to_int(&json!([1]), At::Top).unwrap_err().body()["message"],
-            type_error("array", "int")
+            Error::invalid_type(None, "array", "int").body()["message"]
         );
         assert_eq!(to_string(&json!(12.5), At::Top).unwrap(), "12.5");
         assert_eq!(to_string(&json!(true), At::Top).unwrap(), "1");

@@ -9,7 +9,8 @@ use axum::Router;
 use serde_json::{Map, Value};
 
 use crate::db;
-use crate::http::error::{self as e, json_response, Error, Phrase, Result};
+use crate::error::{self as e, Error, Phrase, Result};
+use crate::http::reply::json_response;
 use crate::http::extract::{
     Admin, Body, InventorySalableQty, InventorySourceItem, PathParams, Search, SourceSelectionList,
     SourceSelectionRun,

@@ -2,13 +2,13 @@
 
 pub mod auth;
 pub mod connection;
-pub mod error;
 pub mod extract;
 pub mod fields;
 pub mod input;
 pub mod inventory;
 pub mod invoices;
 pub mod orders;
+pub mod reply;
 pub mod shipments;
 pub mod store;
 
@@ -21,7 +21,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::AppState;
-use error::Error;
+use crate::error::{self, Error};
 
 /// The whole application: what `main` serves and what the tests drive.
 pub fn app(state: AppState) -> Router {
@@ -59,12 +59,12 @@ where
 {
     let generation = state.db.generation();
     if let Some(body) = state.cache.get(key, generation) {
-        return Ok(error::json_bytes(axum::http::StatusCode::OK, body));
+        return Ok(reply::json_bytes(axum::http::StatusCode::OK, body));
     }
     let document = load.await?;
     let body = axum::body::Bytes::from(serde_json::to_vec(&document).map_err(Error::internal)?);
     state.cache.put(key, generation, body.clone());
-    Ok(error::json_bytes(axum::http::StatusCode::OK, body))
+    Ok(reply::json_bytes(axum::http::StatusCode::OK, body))
 }
 
 /// A handler that panics answers like any internal fault: Magento's 500 body, cause logged.

@@ -9,7 +9,8 @@ use axum::Router;
 use serde_json::Value;
 
 use crate::amount::Amount;
-use crate::http::error::{json_response, Error, Result};
+use crate::error::{Error, Result};
+use crate::http::reply::json_response;
 use crate::http::extract::{
     Admin, Body, PathParams, SalesCancel, SalesCreate, SalesHold, SalesUnhold, SalesView, Search,
 };
@@ -528,13 +529,7 @@ fn parse_item(v: &Value) -> Result<OrderItem> {
     let derived = |field: &str, price: Amount| {
         order::row_total(price, qty).ok_or_else(|| {
             let shown = format!("{price}*{qty}");
-            Error::Webapi(
-                axum::http::StatusCode::BAD_REQUEST,
-                format!(
-                    "Error occurred during \"{field}\" processing. {}",
-                    input::type_error(&shown, "float")
-                ),
-            )
+            Error::invalid_type(Some(field), &shown, "float")
         })
     };
     let row_total = match o.amount("row_total")? {

@@ -7,7 +7,8 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde_json::{Map, Value};
 
-use crate::http::error::{json_response, Result};
+use crate::error::Result;
+use crate::http::reply::json_response;
 use crate::http::extract::{Admin, Body, PathParams, SalesShip, SalesShipment, Search};
 use crate::http::input::{self, param, path_int, Obj};
 use crate::sales::shipment::{

@@ -7,7 +7,8 @@ use axum::routing::get;
 use axum::Router;
 
 use crate::db::store;
-use crate::http::error::{json_response, Result};
+use crate::error::Result;
+use crate::http::reply::json_response;
 use crate::http::extract::{Admin, StoreView};
 use crate::wire::store::StoreConfigData;
 use crate::AppState;

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::amount::Amount;
 use crate::db::{self, Db};
-use crate::http::error::{self as e, Error, Result};
+use crate::error::{self as e, Error, Result};
 use crate::sales::model::Order;
 
 /// `inventory_source_item` as the API shows it.
@@ -201,7 +201,7 @@ pub async fn salable_qty(db: &Db, sku: &str, stock_id: i64) -> Result<Amount> {
     let type_id = db::inventory::product_type(&mut conn, sku)
         .await?
         .ok_or_else(|| {
-            Error::NotFound(crate::http::error::Phrase::plain(e::PRODUCT_DOES_NOT_EXIST))
+            Error::NotFound(crate::error::Phrase::plain(e::PRODUCT_DOES_NOT_EXIST))
         })?;
     if matches!(type_id.as_str(), "configurable" | "bundle" | "grouped") {
         return Err(Error::input(e::NO_SOURCE_ITEMS_SUPPORT));

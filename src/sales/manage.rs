@@ -14,7 +14,7 @@ use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
 use crate::db::{self, Db};
-use crate::http::error::{self as e, Error, Result};
+use crate::error::{self as e, Error, Result};
 use crate::inventory;
 use crate::sales::model::{state, Order, OrderItem};
 use crate::sales::state::{can_cancel, can_hold, can_unhold, state_after_document};

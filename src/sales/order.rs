@@ -11,7 +11,7 @@ use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
 use crate::db::{self, Db};
-use crate::http::error::{self as e, Error, Result};
+use crate::error::{self as e, Error, Result};
 use crate::sales::model::{state, FullOrder, OrderItem};
 use crate::search::{fields_of, Field, SearchCriteria};
 
@@ -193,13 +193,7 @@ pub fn check_storable(full: &FullOrder) -> Result<()> {
         if let SqlValue::Amount(Some(a)) = value {
             if !a.is_storable() {
                 let shown = a.to_string();
-                return Err(Error::Webapi(
-                    axum::http::StatusCode::BAD_REQUEST,
-                    format!(
-                        "Error occurred during \"{column}\" processing. {}",
-                        crate::http::input::type_error(&shown, "float")
-                    ),
-                ));
+                return Err(Error::invalid_type(Some(column), &shown, "float"));
             }
         }
     }

@@ -21,7 +21,7 @@ use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
 use crate::db::{self, Db};
-use crate::http::error::{self as e, Error, Phrase, Result};
+use crate::error::{self as e, Error, Phrase, Result};
 use crate::inventory;
 use crate::sales::model::{
     state, FullShipment, Order, OrderItem, Shipment, ShipmentComment, ShipmentItem, ShipmentTrack,

@@ -1,12 +1,11 @@
-//! The one error type, rendered as Magento's Web API renders exceptions.
+//! The one error type and every Magento phrase. It knows no HTTP: the web edge
+//! (`crate::http::reply`) gives each variant Magento's status and this body.
 //!
 //! Body shape (lib/internal/Magento/Framework/Webapi/Rest/Response.php::_renderMessages and
 //! ErrorProcessor::maskException): `message` (raw phrase, placeholders kept), then `errors` for
 //! aggregated input exceptions, then `parameters` (a list for `%1`, an object for `%name`), never
 //! a trace (production mode).
 
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
 use serde_json::{json, Map, Value};
 
 /// A Magento phrase: raw text plus its arguments.
@@ -64,7 +63,8 @@ impl Phrase {
         out
     }
 
-    fn params_json(&self) -> Value {
+    /// The `parameters` of the body: a list for `%1`, an object for `%name`.
+    pub fn params_json(&self) -> Value {
         match &self.params {
             Params::None => json!([]),
             Params::List(args) => json!(args),
@@ -100,9 +100,9 @@ pub enum Error {
     /// 400 aggregated `InputException` with two or more errors.
     #[error("input errors")]
     Aggregate(Vec<Phrase>),
-    /// A `Webapi\Exception` thrown directly: rendered message, no parameters.
-    #[error("webapi {0}: {1}")]
-    Webapi(StatusCode, String),
+    /// 413: a body past the size limit (the web server in front of Magento refuses it).
+    #[error("request body too large")]
+    TooLarge,
     /// 500: the cause is logged, never shown.
     #[error("internal: {0}")]
     Internal(String),
@@ -130,6 +130,9 @@ pub const FIELD_NOT_SUPPORTED: &str =
 pub const INPUT_EXCEPTIONS: &str = "One or more input exceptions have occurred.";
 /// `Rest/Request/Deserializer/Json.php` (production mode).
 pub const DECODING_ERROR: &str = "Decoding error.";
+/// `Rest/Request/DeserializerFactory::get` (rendered, as a Webapi\Exception is).
+pub const MEDIA_TYPE_NOT_UNDERSTOOD: &str =
+    "Server cannot understand Content-Type HTTP header media type %1";
 /// `Rest/Request.php::getContentType`.
 pub const CONTENT_TYPE_EMPTY: &str = "Content-Type header is empty.";
 pub const CONTENT_TYPE_INVALID: &str = "Content-Type header is invalid.";
@@ -185,6 +188,8 @@ pub const UNIQUE_CONSTRAINT: &str = "Unique constraint violation found";
 /// `Store/Model/StoreRepository::getById` (NoSuchEntityException, 404).
 pub const STORE_NOT_FOUND: &str =
     "The store that was requested wasn't found. Verify the store and try again.";
+/// magemu's own: the body limit in front of the API (Magento's web server answers 413 too).
+pub const TOO_LARGE: &str = "Request body is too large.";
 /// `Framework/Api/SortOrder.php`.
 pub const SORT_DIRECTION: &str =
     "The sort order has to be specified as %1 for ascending order or %2 for descending order.";
@@ -211,18 +216,20 @@ impl Error {
         }
     }
 
-    pub fn internal(cause: impl std::fmt::Display) -> Self {
-        Error::Internal(cause.to_string())
+    /// `TypeProcessor`'s wrong-type error (a `Webapi\Exception`: rendered text, no parameters),
+    /// wrapped as `ServiceInputProcessor` wraps it when the value sits under a key.
+    pub fn invalid_type(field: Option<&str>, value: &str, ty: &str) -> Self {
+        let inner = format!(
+            "The \"{value}\" value's type is invalid. The \"{ty}\" type was expected. Verify and try again."
+        );
+        Error::Input(Phrase::plain(match field {
+            Some(key) => format!("Error occurred during \"{key}\" processing. {inner}"),
+            None => inner,
+        }))
     }
 
-    pub fn status_code(&self) -> StatusCode {
-        match self {
-            Error::NoRoute | Error::NotFound(_) => StatusCode::NOT_FOUND,
-            Error::Unauthorized(_) | Error::Authentication => StatusCode::UNAUTHORIZED,
-            Error::Input(_) | Error::Aggregate(_) => StatusCode::BAD_REQUEST,
-            Error::Webapi(status, _) => *status,
-            Error::Internal(_) | Error::Sqlx(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        }
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        Error::Internal(cause.to_string())
     }
 
     /// The JSON body, keys in Magento's order.
@@ -253,8 +260,8 @@ impl Error {
                     .collect();
                 body.insert("errors".into(), Value::Array(errors));
             }
-            Error::Webapi(_, message) => {
-                body.insert("message".into(), message.clone().into());
+            Error::TooLarge => {
+                body.insert("message".into(), TOO_LARGE.into());
             }
             Error::Internal(_) | Error::Sqlx(_) => {
                 body.insert("message".into(), internal_error_message().into());
@@ -266,7 +273,7 @@ impl Error {
 
 /// `ErrorProcessor::INTERNAL_SERVER_ERROR_MSG` with a PHP `uniqid("webapi-")`-like report id
 /// (8 hex digits of seconds, 5 of microseconds).
-fn internal_error_message() -> String {
+pub fn internal_error_message() -> String {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();
@@ -275,41 +282,6 @@ fn internal_error_message() -> String {
         now.as_secs() as u32,
         now.subsec_micros()
     )
-}
-
-impl IntoResponse for Error {
-    fn into_response(self) -> Response {
-        let status = self.status_code();
-        let body = self.body();
-        match &self {
-            Error::Internal(cause) => {
-                tracing::error!(report = %body["message"], %cause, "internal error")
-            }
-            Error::Sqlx(cause) => {
-                tracing::error!(report = %body["message"], %cause, "database error")
-            }
-            _ => {}
-        }
-        json_response(status, &body)
-    }
-}
-
-/// A JSON reply with Magento's content type.
-pub fn json_response(status: StatusCode, body: &impl serde::Serialize) -> Response {
-    match serde_json::to_vec(body) {
-        Ok(bytes) => json_bytes(status, bytes.into()),
-        Err(e) => Error::internal(e).into_response(),
-    }
-}
-
-/// A reply whose JSON is already rendered.
-pub fn json_bytes(status: StatusCode, body: axum::body::Bytes) -> Response {
-    (
-        status,
-        [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
-        body,
-    )
-        .into_response()
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

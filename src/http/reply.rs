@@ -1,0 +1,54 @@
+//! Replies: Magento's status and body for an [`Error`], and JSON replies with Magento's
+//! content type (`Webapi/Rest/Response.php`, `ErrorProcessor::maskException`).
+
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use crate::error::Error;
+
+/// The status Magento's `ErrorProcessor` gives each kind of failure.
+pub fn status(error: &Error) -> StatusCode {
+    match error {
+        Error::NoRoute | Error::NotFound(_) => StatusCode::NOT_FOUND,
+        Error::Unauthorized(_) | Error::Authentication => StatusCode::UNAUTHORIZED,
+        Error::Input(_) | Error::Aggregate(_) => StatusCode::BAD_REQUEST,
+        Error::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        Error::Internal(_) | Error::Sqlx(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+impl IntoResponse for Error {
+    fn into_response(self) -> Response {
+        let status = status(&self);
+        let body = self.body();
+        match &self {
+            Error::Internal(cause) => {
+                tracing::error!(report = %body["message"], %cause, "internal error")
+            }
+            Error::Sqlx(cause) => {
+                tracing::error!(report = %body["message"], %cause, "database error")
+            }
+            _ => {}
+        }
+        json_response(status, &body)
+    }
+}
+
+/// A JSON reply with Magento's content type.
+pub fn json_response(status: StatusCode, body: &impl serde::Serialize) -> Response {
+    match serde_json::to_vec(body) {
+        Ok(bytes) => json_bytes(status, bytes.into()),
+        Err(e) => Error::internal(e).into_response(),
+    }
+}
+
+/// A reply whose JSON is already rendered.
+pub fn json_bytes(status: StatusCode, body: axum::body::Bytes) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+        body,
+    )
+        .into_response()
+}
+
