@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::amount::Amount;
 use crate::error::{self as e, Error, Phrase, Result};
-use crate::http::input::upper_camel;
+use crate::wire::input::upper_camel;
 
 /// One filter of a group.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -129,7 +129,7 @@ fn int_field(key: &str, node: &Node) -> Result<i64> {
     let text = node.leaf().unwrap_or("array");
     Amount::parse(text)
         .and_then(|a| i64::try_from(a.trunc().decimal()).ok())
-        .filter(|_| crate::http::input::is_numeric(text))
+        .filter(|_| crate::wire::input::is_numeric(text))
         .ok_or_else(|| {
             Error::invalid_type(Some(key), text, "int")
         })

@@ -17,6 +17,9 @@ pub fn router() -> Router<AppState> {
 
 /// Replies with the token as a bare JSON string.
 async fn create_admin_token(State(state): State<AppState>, Body(body): Body) -> Result<Response> {
-    let token = crate::auth::create_admin_token(&state, &body).await?;
+    let (username, password) = crate::wire::auth::credentials(&body)?;
+    let token =
+        crate::auth::create_admin_token(&state.db, &state.config, &state.tokens, username, password)
+            .await?;
     Ok(json_response(StatusCode::OK, &token))
 }

@@ -15,7 +15,7 @@ use crate::http::extract::{
     Admin, Body, InventorySalableQty, InventorySourceItem, PathParams, Search, SourceSelectionList,
     SourceSelectionRun,
 };
-use crate::http::input::{self, param, path_int, At, Obj};
+use crate::wire::input::{self, param, path_int, At, Obj};
 use crate::inventory::{self, InventoryRequest, ALGORITHMS};
 use crate::search::SearchResults;
 use crate::wire::inventory::{AlgorithmData, SelectionResultData, SourceItemData};

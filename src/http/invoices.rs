@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use crate::error::Result;
 use crate::http::reply::json_response;
 use crate::http::extract::{Admin, Body, PathParams, SalesInvoice, SalesInvoiceView, Search};
-use crate::http::input::{self, param, path_int, Obj};
+use crate::wire::input::{self, param, path_int, Obj};
 use crate::sales::invoice::{self, InvoiceCommentRequest, InvoiceItemRequest, InvoiceRequest};
 use crate::search::SearchResults;
 use crate::wire::sales::InvoiceData;

@@ -4,7 +4,6 @@ pub mod auth;
 pub mod connection;
 pub mod extract;
 pub mod fields;
-pub mod input;
 pub mod inventory;
 pub mod invoices;
 pub mod orders;

@@ -14,7 +14,7 @@ use crate::http::reply::json_response;
 use crate::http::extract::{
     Admin, Body, PathParams, SalesCancel, SalesCreate, SalesHold, SalesUnhold, SalesView, Search,
 };
-use crate::http::input::{self, path_int, Obj};
+use crate::wire::input::{self, path_int, Obj};
 use crate::sales::manage::{manage_order, Action};
 use crate::sales::model::{FullOrder, Order, OrderAddress, OrderItem, OrderPayment, StatusHistory};
 use crate::sales::order;

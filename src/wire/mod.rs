@@ -1,6 +1,10 @@
-//! Magento's JSON shapes: one struct per data interface, fields in the interface's getter order,
-//! nullable getters left out when null (`DataObjectProcessor::buildOutputDataArray`).
+//! Magento's JSON in both directions: one struct per data interface for replies (fields in the
+//! interface's getter order, nullable getters left out when null, as
+//! `DataObjectProcessor::buildOutputDataArray` writes them), and the parsers of request bodies
+//! (`ServiceInputProcessor`'s rules, in input.rs). Every Magento JSON key lives here.
 
+pub mod auth;
+pub mod input;
 pub mod inventory;
 pub mod sales;
 pub mod shipment;

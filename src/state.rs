@@ -1,0 +1,39 @@
+//! What every handler can reach, and how it is opened: the database (migrated and seeded),
+//! the token cache, the response cache and the store codes.
+
+use std::sync::Arc;
+
+use crate::auth::TokenCache;
+use crate::config::Config;
+use crate::db::{self, Db};
+use crate::{cache, seed};
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+    pub tokens: Arc<TokenCache>,
+    /// Rendered documents, valid while nothing was written.
+    pub cache: Arc<cache::ResponseCache>,
+    /// Store codes that may stand after `/rest/` (besides `all`), read once at start.
+    pub store_codes: Arc<Vec<String>>,
+}
+
+impl AppState {
+    /// Opens the database, applies the migrations, seeds an empty database, and reads the stores.
+    pub async fn open(config: Config) -> Result<AppState, sqlx::Error> {
+        let db = Db::open(&config.database_url).await?;
+        seed::seed_if_empty(&db, config.seed).await?;
+        let mut conn = db.read.acquire().await?;
+        let store_codes = db::store::store_codes(&mut conn).await?;
+        drop(conn);
+        Ok(AppState {
+            db,
+            config: Arc::new(config),
+            tokens: Arc::new(TokenCache::default()),
+            cache: Arc::new(cache::ResponseCache::default()),
+            store_codes: Arc::new(store_codes),
+        })
+    }
+}
