@@ -9,9 +9,9 @@ use std::sync::RwLock;
 
 use rand::distr::{Alphanumeric, SampleString};
 
-use crate::db::{self, tokens};
 use crate::config::Config;
 use crate::db::Db;
+use crate::db::{self, tokens};
 use crate::error::{Error, Result};
 
 /// Admin tokens seen so far and when they expire, so a request does not need a query to be

@@ -130,9 +130,7 @@ fn int_field(key: &str, node: &Node) -> Result<i64> {
     Amount::parse(text)
         .and_then(|a| i64::try_from(a.trunc().decimal()).ok())
         .filter(|_| crate::wire::input::is_numeric(text))
-        .ok_or_else(|| {
-            Error::invalid_type(Some(key), text, "int")
-        })
+        .ok_or_else(|| Error::invalid_type(Some(key), text, "int"))
 }
 
 impl SearchCriteria {

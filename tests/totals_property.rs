@@ -3,9 +3,9 @@
 //! service runs (prepare, collect, build, register), without a server.
 
 use magemu::amount::Amount;
+use magemu::db::model::FullOrder;
+use magemu::db::model::{Order, OrderItem, OrderPayment};
 use magemu::sales::invoice::{build_invoice, prepare, register, InvoiceItemRequest};
-use magemu::sales::model::FullOrder;
-use magemu::sales::model::{Order, OrderItem, OrderPayment};
 use magemu::sales::order::{complete, row_total};
 use magemu::sales::totals::{collect, EarlierInvoices};
 use proptest::prelude::*;
@@ -106,7 +106,7 @@ proptest! {
             prop_assert_eq!(item.row_invoiced, item.row_total);
             prop_assert_eq!(Some(item.discount_invoiced), item.discount_amount);
         }
-        let sum = |f: fn(&magemu::sales::model::Invoice) -> Option<Amount>| -> Amount {
+        let sum = |f: fn(&magemu::db::model::Invoice) -> Option<Amount>| -> Amount {
             invoices.iter().map(|(i, _)| f(i).unwrap_or_default()).sum()
         };
         prop_assert_eq!(Some(sum(|i| i.subtotal)), order.subtotal);

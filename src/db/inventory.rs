@@ -3,8 +3,17 @@
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
-use crate::inventory::SourceItem;
+use crate::db::model::SourceItem;
 use crate::search::{Field, Kind, SearchCriteria};
+
+/// What a document takes from one source: the quantity column of the source item goes down by
+/// `qty`, and a reservation of `+qty` compensates the one placed with the order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deduction {
+    pub source_code: String,
+    pub sku: String,
+    pub qty: Amount,
+}
 
 /// Appends one row to `inventory_reservation`.
 pub async fn append_reservation(

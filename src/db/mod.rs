@@ -4,6 +4,7 @@
 //! in one transaction. The db layer never calls up into services or HTTP.
 
 pub mod inventory;
+pub mod model;
 pub mod sales;
 pub mod shipments;
 pub mod store;
@@ -163,6 +164,18 @@ impl From<Option<Amount>> for SqlValue {
     }
 }
 
+/// Why saving a document (invoice, shipment) failed, for the log: the client gets Magento's
+/// generic "Could not save" message. A business failure, never dressed up as a `sqlx::Error`.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("Source item not found by source code: {0} and sku: {1}.")]
+    NoSourceItem(String, String),
+    #[error("Not all of your products are available in the requested quantity.")]
+    NotEnough,
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
 /// A row type whose columns can be listed for a generated INSERT/UPDATE.
 pub trait Columns {
     /// `(column, value)` for every column, the primary key included.
@@ -171,7 +184,6 @@ pub trait Columns {
 
 /// Declares a row struct (readable with `sqlx::FromRow`) and its [`Columns`] in one place, so the
 /// column list is written once.
-#[macro_export]
 macro_rules! row_struct {
     ($(#[$meta:meta])* pub struct $name:ident { $($(#[$fmeta:meta])* pub $field:ident : $ty:ty),* $(,)? }) => {
         $(#[$meta])*
@@ -184,6 +196,7 @@ macro_rules! row_struct {
         }
     };
 }
+pub(crate) use row_struct;
 
 fn bind<'q>(
     query: sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>,

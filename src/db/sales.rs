@@ -2,14 +2,13 @@
 
 use sqlx::SqliteConnection;
 
-use crate::amount::Amount;
-use crate::db::{Batch, SqlValue};
-use crate::inventory::{SelectionItem, SourceItem};
-use crate::sales::model::{
-    invoice_state, FullInvoice, FullOrder, Invoice, InvoiceComment, InvoiceItem, Order,
-    OrderAddress, OrderItem, OrderPayment, StatusHistory,
+use crate::db::inventory::Deduction;
+use crate::db::model::{
+    EarlierInvoice, FullInvoice, FullOrder, Invoice, InvoiceComment, InvoiceItem, Order,
+    OrderAddress, OrderItem, OrderPayment, SourceItem, StatusHistory,
 };
-use crate::sales::totals::EarlierInvoices;
+use crate::db::SaveError;
+use crate::db::{Batch, SqlValue};
 
 /// An order with what a document (invoice, shipment) changes: its items and its payment.
 pub type OrderForUpdate = (Order, Vec<OrderItem>, Option<OrderPayment>);
@@ -69,13 +68,6 @@ pub async fn load_full_order(
     }))
 }
 
-/// What the order's existing invoices decide for a new one.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Earlier {
-    pub count: i64,
-    pub summary: EarlierInvoices,
-}
-
 /// Keys of the rows of `table` matching `criteria` (one page of them) and the count of all
 /// matches. `fields` are the searchable columns; `key` is the primary key column.
 pub async fn search_keys(
@@ -124,7 +116,8 @@ pub struct InvoiceContext {
     pub order: Order,
     pub items: Vec<OrderItem>,
     pub payment: Option<OrderPayment>,
-    pub earlier: Earlier,
+    /// The order's invoices so far.
+    pub earlier: Vec<EarlierInvoice>,
     /// The stock of the order's website.
     pub stock_id: i64,
     /// In-stock source items of the order's virtual SKUs on that stock, in priority order.
@@ -189,7 +182,6 @@ pub async fn load_for_invoice(
     let Some(order) = out[0].decode::<Order>()?.into_iter().next() else {
         return Ok(None);
     };
-    let earlier_rows: Vec<(Option<i64>, Option<Amount>, Option<Amount>)> = out[3].decode()?;
     let (next_invoice_id, next_invoice_item_id, next_invoice_comment_id): (i64, i64, i64) = out[6]
         .decode()?
         .into_iter()
@@ -199,7 +191,7 @@ pub async fn load_for_invoice(
         order,
         items: out[1].decode()?,
         payment: out[2].decode()?.into_iter().next(),
-        earlier: summarize(&earlier_rows),
+        earlier: out[3].decode()?,
         stock_id: out[4].scalar()?.unwrap_or(1),
         virtual_source_items: out[5].decode()?,
         next_invoice_id,
@@ -221,7 +213,7 @@ pub struct InvoiceWrites<'a> {
     /// The invoice sequence value used, and the store it belongs to.
     pub increment: (i64, i64),
     /// Source deductions of virtual items, with the stock and metadata of their reservation.
-    pub deductions: &'a [SelectionItem],
+    pub deductions: &'a [Deduction],
     pub stock_id: i64,
     pub reservation_metadata: &'a str,
 }
@@ -231,7 +223,7 @@ pub struct InvoiceWrites<'a> {
 pub async fn save_invoice(
     conn: &mut SqliteConnection,
     w: InvoiceWrites<'_>,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), SaveError> {
     let mut batch = Batch::default();
     let (increment, store_id) = w.increment;
     batch.push(
@@ -257,15 +249,15 @@ pub async fn save_invoice(
             "UPDATE inventory_source_item SET quantity = quantity - ?
              WHERE source_code = ? AND sku = ? AND quantity >= ?",
             [
-                d.qty_to_deduct.into(),
+                d.qty.into(),
                 d.source_code.clone().into(),
                 d.sku.clone().into(),
-                d.qty_to_deduct.into(),
+                d.qty.into(),
             ],
         );
         batch.push(
             "INSERT INTO inventory_reservation (stock_id, sku, quantity, metadata) VALUES (?, ?, ?, ?)",
-            [w.stock_id.into(), d.sku.clone().into(), d.qty_to_deduct.into(), w.reservation_metadata.to_owned().into()],
+            [w.stock_id.into(), d.sku.clone().into(), d.qty.into(), w.reservation_metadata.to_owned().into()],
         );
     }
     let out = batch.run(conn).await?;
@@ -275,23 +267,9 @@ pub async fn save_invoice(
         .step_by(2)
         .any(|o| o.rows_affected != 1)
     {
-        return Err(sqlx::Error::Protocol(
-            "source deduction found too little stock".into(),
-        ));
+        return Err(SaveError::NotEnough);
     }
     Ok(())
-}
-
-fn summarize(rows: &[(Option<i64>, Option<Amount>, Option<Amount>)]) -> Earlier {
-    Earlier {
-        count: rows.len() as i64,
-        summary: EarlierInvoices {
-            discount_taken: rows.iter().any(|(_, discount, _)| discount.is_some()),
-            shipping_taken: rows.iter().any(|(state, _, shipping)| {
-                shipping.is_some() && *state != Some(invoice_state::CANCELED)
-            }),
-        },
-    }
 }
 
 /// Takes the next value of the store's `entity_type` sequence and formats it as Magento's

@@ -2,12 +2,12 @@
 
 use sqlx::SqliteConnection;
 
-use crate::amount::Amount;
-use crate::db::sales::{next_increment_id, ORDER_STOCK_SQL};
-use crate::db::{insert, update};
-use crate::sales::model::{
+use crate::db::inventory::Deduction;
+use crate::db::model::{
     FullShipment, Order, OrderItem, Shipment, ShipmentComment, ShipmentItem, ShipmentTrack,
 };
+use crate::db::sales::{next_increment_id, ORDER_STOCK_SQL};
+use crate::db::{insert, update, SaveError};
 
 /// The stock of an order's website and, when exactly one source is linked to it, that source
 /// (`AssignSourceCodeToShipmentPlugin`'s single-source case).
@@ -40,21 +40,10 @@ pub struct ShipmentWrites<'a> {
     pub source_code: &'a str,
     pub order: &'a Order,
     pub order_items: &'a [OrderItem],
-    /// (sku, qty) to take from the source, summed per SKU.
-    pub deductions: &'a [(String, Amount)],
+    /// What to take from the source, summed per SKU.
+    pub deductions: &'a [Deduction],
     pub stock_id: i64,
     pub reservation_metadata: &'a str,
-}
-
-/// Why saving a shipment failed, for the log (the client gets Magento's generic message).
-#[derive(Debug, thiserror::Error)]
-pub enum SaveError {
-    #[error("Source item not found by source code: {0} and sku: {1}.")]
-    NoSourceItem(String, String),
-    #[error("Not all of your products are available in the requested quantity.")]
-    NotEnough,
-    #[error(transparent)]
-    Db(#[from] sqlx::Error),
 }
 
 /// Writes a shipment and its effects: the next shipment increment id, the shipment and its
@@ -89,13 +78,18 @@ pub async fn save_shipment(
     for item in w.order_items {
         update(conn, "sales_order_item", "item_id", item).await?;
     }
-    for (sku, qty) in w.deductions {
+    for Deduction {
+        source_code,
+        sku,
+        qty,
+    } in w.deductions
+    {
         let deducted = sqlx::query(
             "UPDATE inventory_source_item SET quantity = quantity - ?
              WHERE source_code = ? AND sku = ? AND quantity >= ?",
         )
         .bind(*qty)
-        .bind(w.source_code)
+        .bind(source_code)
         .bind(sku)
         .bind(*qty)
         .execute(&mut *conn)
@@ -105,13 +99,13 @@ pub async fn save_shipment(
             let exists: Option<i64> = sqlx::query_scalar(
                 "SELECT 1 FROM inventory_source_item WHERE source_code = ? AND sku = ?",
             )
-            .bind(w.source_code)
+            .bind(source_code)
             .bind(sku)
             .fetch_optional(&mut *conn)
             .await?;
             return Err(match exists {
                 Some(_) => SaveError::NotEnough,
-                None => SaveError::NoSourceItem(w.source_code.to_owned(), sku.clone()),
+                None => SaveError::NoSourceItem(source_code.clone(), sku.clone()),
             });
         }
         sqlx::query(

@@ -62,7 +62,9 @@ impl<R: Acl + Send + Sync> FromRequestParts<AppState> for Admin<R> {
             .and_then(|v| v.to_str().ok())
             .and_then(bearer_token);
         match token {
-            Some(token) if crate::auth::is_valid_admin_token(&state.db, &state.tokens, token).await? => {
+            Some(token)
+                if crate::auth::is_valid_admin_token(&state.db, &state.tokens, token).await? =>
+            {
                 Ok(Admin(PhantomData))
             }
             _ => Err(Error::Unauthorized(R::RESOURCE)),

@@ -10,14 +10,14 @@ use serde_json::{Map, Value};
 
 use crate::db;
 use crate::error::{self as e, Error, Phrase, Result};
-use crate::http::reply::json_response;
 use crate::http::extract::{
     Admin, Body, InventorySalableQty, InventorySourceItem, PathParams, Search, SourceSelectionList,
     SourceSelectionRun,
 };
-use crate::wire::input::{self, param, path_int, At, Obj};
+use crate::http::reply::json_response;
 use crate::inventory::{self, InventoryRequest, ALGORITHMS};
 use crate::search::SearchResults;
+use crate::wire::input::{self, param, path_int, At, Obj};
 use crate::wire::inventory::{AlgorithmData, SelectionResultData, SourceItemData};
 use crate::AppState;
 

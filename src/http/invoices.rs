@@ -8,11 +8,11 @@ use axum::Router;
 use serde_json::{Map, Value};
 
 use crate::error::Result;
-use crate::http::reply::json_response;
 use crate::http::extract::{Admin, Body, PathParams, SalesInvoice, SalesInvoiceView, Search};
-use crate::wire::input::{self, param, path_int, Obj};
+use crate::http::reply::json_response;
 use crate::sales::invoice::{self, InvoiceCommentRequest, InvoiceItemRequest, InvoiceRequest};
 use crate::search::SearchResults;
+use crate::wire::input::{self, param, path_int, Obj};
 use crate::wire::sales::InvoiceData;
 use crate::AppState;
 

@@ -19,8 +19,8 @@ use tower::Layer;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::AppState;
 use crate::error::{self, Error};
+use crate::AppState;
 
 /// The whole application: what `main` serves and what the tests drive.
 pub fn app(state: AppState) -> Router {

@@ -9,16 +9,16 @@ use axum::Router;
 use serde_json::Value;
 
 use crate::amount::Amount;
+use crate::db::model::{FullOrder, Order, OrderAddress, OrderItem, OrderPayment, StatusHistory};
 use crate::error::{Error, Result};
-use crate::http::reply::json_response;
 use crate::http::extract::{
     Admin, Body, PathParams, SalesCancel, SalesCreate, SalesHold, SalesUnhold, SalesView, Search,
 };
-use crate::wire::input::{self, path_int, Obj};
+use crate::http::reply::json_response;
 use crate::sales::manage::{manage_order, Action};
-use crate::sales::model::{FullOrder, Order, OrderAddress, OrderItem, OrderPayment, StatusHistory};
 use crate::sales::order;
 use crate::search::SearchResults;
+use crate::wire::input::{self, path_int, Obj};
 use crate::wire::sales::OrderData;
 use crate::AppState;
 

@@ -51,4 +51,3 @@ pub fn json_bytes(status: StatusCode, body: axum::body::Bytes) -> Response {
     )
         .into_response()
 }
-

@@ -8,13 +8,13 @@ use axum::Router;
 use serde_json::{Map, Value};
 
 use crate::error::Result;
-use crate::http::reply::json_response;
 use crate::http::extract::{Admin, Body, PathParams, SalesShip, SalesShipment, Search};
-use crate::wire::input::{self, param, path_int, Obj};
+use crate::http::reply::json_response;
 use crate::sales::shipment::{
     self, ShipCommentRequest, ShipItemRequest, ShipRequest, TrackRequest,
 };
 use crate::search::SearchResults;
+use crate::wire::input::{self, param, path_int, Obj};
 use crate::wire::shipment::ShipmentData;
 use crate::AppState;
 

@@ -8,8 +8,8 @@ use axum::Router;
 
 use crate::db::store;
 use crate::error::Result;
-use crate::http::reply::json_response;
 use crate::http::extract::{Admin, StoreView};
+use crate::http::reply::json_response;
 use crate::wire::store::StoreConfigData;
 use crate::AppState;
 

@@ -13,19 +13,11 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::amount::Amount;
+use crate::db::inventory::Deduction;
+use crate::db::model::Order;
+pub use crate::db::model::SourceItem;
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Result};
-use crate::sales::model::Order;
-
-/// `inventory_source_item` as the API shows it.
-#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
-pub struct SourceItem {
-    pub source_item_id: i64,
-    pub sku: String,
-    pub source_code: String,
-    pub quantity: Amount,
-    pub status: i64,
-}
 
 /// One row of a source selection result.
 #[derive(Debug, Clone, PartialEq)]
@@ -163,10 +155,7 @@ pub struct SalesEvent<'a> {
 /// to deduct, per source, for the invoiced virtual/downloadable `lines` (sku, qty), given the
 /// in-stock source items of the order's stock in priority order. Selections under 0.000001 are
 /// dropped. Each deduction is compensated by an `invoice_created` reservation of the same qty.
-pub fn virtual_deductions(
-    candidates: &[SourceItem],
-    lines: &[(String, Amount)],
-) -> Vec<SelectionItem> {
+pub fn virtual_deductions(candidates: &[SourceItem], lines: &[(String, Amount)]) -> Vec<Deduction> {
     let lines: Vec<(String, Amount)> = lines
         .iter()
         .filter(|(_, q)| *q > Amount::ZERO)
@@ -179,6 +168,11 @@ pub fn virtual_deductions(
     select_by_priority(candidates, &lines)
         .into_iter()
         .filter(|s| s.qty_to_deduct >= threshold)
+        .map(|s| Deduction {
+            source_code: s.source_code,
+            sku: s.sku,
+            qty: s.qty_to_deduct,
+        })
         .collect()
 }
 
@@ -200,9 +194,7 @@ pub async fn salable_qty(db: &Db, sku: &str, stock_id: i64) -> Result<Amount> {
     let mut conn = db.read.acquire().await?;
     let type_id = db::inventory::product_type(&mut conn, sku)
         .await?
-        .ok_or_else(|| {
-            Error::NotFound(crate::error::Phrase::plain(e::PRODUCT_DOES_NOT_EXIST))
-        })?;
+        .ok_or_else(|| Error::NotFound(crate::error::Phrase::plain(e::PRODUCT_DOES_NOT_EXIST)))?;
     if matches!(type_id.as_str(), "configurable" | "bundle" | "grouped") {
         return Err(Error::input(e::NO_SOURCE_ITEMS_SUPPORT));
     }

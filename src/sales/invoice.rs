@@ -13,14 +13,13 @@ use std::sync::OnceLock;
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
+use crate::db::model::{
+    FullInvoice, Invoice, InvoiceComment, InvoiceItem, Order, OrderItem, OrderPayment,
+};
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Phrase, Result};
 use crate::inventory;
-use crate::sales::model::{
-    invoice_state, state, FullInvoice, Invoice, InvoiceComment, InvoiceItem, Order, OrderItem,
-    OrderPayment,
-};
-use crate::sales::state::state_after_document;
+use crate::sales::state::{self, invoice_state, state_after_document};
 use crate::sales::totals::{self, InvoiceTotals, Line};
 use crate::search::{fields_of, Field, SearchCriteria};
 
@@ -356,7 +355,7 @@ async fn invoice_in(
     // imported figures); Magento fails inside its save block there too, so the answer is its
     // CouldNotInvoiceException rather than a 500.
     let computed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let totals = totals::collect(&order, &prepared.lines, earlier.summary);
+        let totals = totals::collect(&order, &prepared.lines, totals::summarize(&earlier));
         build_invoice(&order, &prepared, &totals, request.notify, &now)
     }));
     let Ok((mut invoice, mut invoice_items)) = computed else {
@@ -381,7 +380,7 @@ async fn invoice_in(
         &mut payment,
         &invoice,
         &invoice_items,
-        earlier.count > 0,
+        !earlier.is_empty(),
     );
     let new_state = state_after_document(&order, &items);
     order.status = Some(state::default_status(&new_state).to_owned());

@@ -13,10 +13,11 @@ use std::collections::HashMap;
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
+use crate::db::model::{Order, OrderItem};
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Result};
 use crate::inventory;
-use crate::sales::model::{state, Order, OrderItem};
+use crate::sales::state;
 use crate::sales::state::{can_cancel, can_hold, can_unhold, state_after_document};
 
 /// Which management call.

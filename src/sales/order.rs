@@ -10,9 +10,10 @@ use std::sync::OnceLock;
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
+use crate::db::model::{FullOrder, OrderItem};
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Result};
-use crate::sales::model::{state, FullOrder, OrderItem};
+use crate::sales::state;
 use crate::search::{fields_of, Field, SearchCriteria};
 
 fn sum<'a>(
@@ -280,7 +281,7 @@ pub async fn save_new_order(tx: &mut SqliteConnection, mut full: FullOrder) -> R
 /// Every `sales_order` column can be filtered and sorted on.
 pub async fn list_orders(db: &Db, criteria: &SearchCriteria) -> Result<(Vec<FullOrder>, i64)> {
     static FIELDS: OnceLock<Vec<Field>> = OnceLock::new();
-    let fields = FIELDS.get_or_init(|| fields_of(&crate::sales::model::Order::default()));
+    let fields = FIELDS.get_or_init(|| fields_of(&crate::db::model::Order::default()));
     let mut conn = db.read.acquire().await?;
     let (ids, total) =
         db::sales::search_keys(&mut conn, "sales_order", "entity_id", fields, criteria).await?;

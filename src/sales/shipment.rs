@@ -20,13 +20,14 @@ use std::sync::OnceLock;
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
+use crate::db::inventory::Deduction;
+use crate::db::model::{
+    FullShipment, Order, OrderItem, Shipment, ShipmentComment, ShipmentItem, ShipmentTrack,
+};
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Phrase, Result};
 use crate::inventory;
-use crate::sales::model::{
-    state, FullShipment, Order, OrderItem, Shipment, ShipmentComment, ShipmentItem, ShipmentTrack,
-};
-use crate::sales::state::state_after_document;
+use crate::sales::state::{self, state_after_document};
 use crate::search::{fields_of, Field, SearchCriteria};
 
 /// The parsed body of `POST /V1/order/{orderId}/ship` (ShipOrderInterface::execute).
@@ -286,6 +287,14 @@ async fn ship_in(conn: &mut SqliteConnection, order_id: i64, request: ShipReques
         .or(single_source)
         .unwrap_or_else(|| "default".to_owned());
     let metadata = inventory::sales_event("shipment_created", &order)?;
+    let deducted: Vec<Deduction> = deducted
+        .into_iter()
+        .map(|(sku, qty)| Deduction {
+            source_code: source_code.clone(),
+            sku,
+            qty,
+        })
+        .collect();
     db::shipments::save_shipment(
         conn,
         db::shipments::ShipmentWrites {

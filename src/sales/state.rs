@@ -3,7 +3,32 @@
 //! Model/Order/StateResolver.php), as pure functions of the stored figures.
 
 use crate::amount::Amount;
-use crate::sales::model::{state, Order, OrderItem};
+use crate::db::model::{Order, OrderItem};
+
+/// Order states (`Magento\Sales\Model\Order::STATE_*`).
+pub const NEW: &str = "new";
+pub const PENDING_PAYMENT: &str = "pending_payment";
+pub const PROCESSING: &str = "processing";
+pub const COMPLETE: &str = "complete";
+pub const CLOSED: &str = "closed";
+pub const CANCELED: &str = "canceled";
+pub const HOLDED: &str = "holded";
+pub const PAYMENT_REVIEW: &str = "payment_review";
+
+/// `Order\Config::getStateDefaultStatus` for a stock 2.4 install.
+pub fn default_status(state: &str) -> &str {
+    match state {
+        NEW => "pending",
+        other => other,
+    }
+}
+
+/// Invoice states (`Magento\Sales\Model\Order\Invoice::STATE_*`).
+pub mod invoice_state {
+    pub const OPEN: i64 = 1;
+    pub const PAID: i64 = 2;
+    pub const CANCELED: i64 = 3;
+}
 
 fn state_is(order: &Order, s: &str) -> bool {
     order.state.as_deref() == Some(s)
@@ -11,16 +36,16 @@ fn state_is(order: &Order, s: &str) -> bool {
 
 /// `Order::canUnhold`.
 pub fn can_unhold(order: &Order) -> bool {
-    state_is(order, state::HOLDED)
+    state_is(order, HOLDED)
 }
 
 fn is_payment_review(order: &Order) -> bool {
-    state_is(order, state::PAYMENT_REVIEW)
+    state_is(order, PAYMENT_REVIEW)
 }
 
 /// `Order::isCanceled`.
 pub fn is_canceled(order: &Order) -> bool {
-    state_is(order, state::CANCELED)
+    state_is(order, CANCELED)
 }
 
 /// `Order::canInvoice`.
@@ -28,7 +53,7 @@ pub fn can_invoice(order: &Order, items: &[OrderItem]) -> bool {
     if can_unhold(order) || is_payment_review(order) || is_canceled(order) {
         return false;
     }
-    if state_is(order, state::COMPLETE) || state_is(order, state::CLOSED) {
+    if state_is(order, COMPLETE) || state_is(order, CLOSED) {
         return false;
     }
     items
@@ -57,7 +82,7 @@ pub fn can_creditmemo(order: &Order) -> bool {
     if can_unhold(order) || is_payment_review(order) || is_canceled(order) {
         return false;
     }
-    if state_is(order, state::CLOSED) {
+    if state_is(order, CLOSED) {
         return false;
     }
     let paid = order.total_paid.unwrap_or_default();
@@ -67,13 +92,7 @@ pub fn can_creditmemo(order: &Order) -> bool {
 
 /// `Order::canHold`.
 pub fn can_hold(order: &Order) -> bool {
-    let blocked = [
-        state::PAYMENT_REVIEW,
-        state::CANCELED,
-        state::COMPLETE,
-        state::CLOSED,
-        state::HOLDED,
-    ];
+    let blocked = [PAYMENT_REVIEW, CANCELED, COMPLETE, CLOSED, HOLDED];
     !order.state.as_deref().is_some_and(|s| blocked.contains(&s))
 }
 
@@ -86,17 +105,17 @@ pub fn can_cancel(order: &Order, items: &[OrderItem]) -> bool {
     if items.iter().all(|i| i.qty_to_invoice() <= Amount::ZERO) {
         return false;
     }
-    !(is_canceled(order) || state_is(order, state::COMPLETE) || state_is(order, state::CLOSED))
+    !(is_canceled(order) || state_is(order, COMPLETE) || state_is(order, CLOSED))
 }
 
 /// `StateResolver::getStateForOrder($order, [IN_PROGRESS])`, the call `InvoiceOrder` and
 /// `ShipOrder` make. A `new` order always ends `processing`, even when nothing is left to do
 /// (an all-virtual order fully invoiced in one call): Magento's own quirk, kept on purpose.
 pub fn state_after_document(order: &Order, items: &[OrderItem]) -> String {
-    let mut s = if state_is(order, state::PROCESSING) {
-        state::PROCESSING
+    let mut s = if state_is(order, PROCESSING) {
+        PROCESSING
     } else {
-        state::NEW
+        NEW
     };
     if !is_canceled(order)
         && !can_unhold(order)
@@ -104,13 +123,13 @@ pub fn state_after_document(order: &Order, items: &[OrderItem]) -> String {
         && !can_ship(order, items)
     {
         if order.base_grand_total.unwrap_or_default().is_zero() || can_creditmemo(order) {
-            s = state::COMPLETE;
+            s = COMPLETE;
         } else if !order.total_refunded.unwrap_or_default().is_zero() {
-            s = state::CLOSED;
+            s = CLOSED;
         }
     }
-    if state_is(order, state::NEW) {
-        s = state::PROCESSING;
+    if state_is(order, NEW) {
+        s = PROCESSING;
     }
     s.to_owned()
 }

@@ -13,7 +13,8 @@
 use rust_decimal::Decimal;
 
 use crate::amount::Amount;
-use crate::sales::model::{Order, OrderItem};
+use crate::db::model::{EarlierInvoice, Order, OrderItem};
+use crate::sales::state::invoice_state;
 
 /// The four per-invoice rounders of `Invoice::roundPrice`.
 #[derive(Debug, Clone, Copy)]
@@ -140,6 +141,17 @@ fn val(a: Option<Amount>) -> Decimal {
 
 fn amt(d: Decimal) -> Amount {
     Amount::new(d)
+}
+
+/// What the order's earlier invoices decide for a new one (`Total\Discount::collect` and
+/// `Total\Shipping::collect` look at them).
+pub fn summarize(earlier: &[EarlierInvoice]) -> EarlierInvoices {
+    EarlierInvoices {
+        discount_taken: earlier.iter().any(|i| i.discount_amount.is_some()),
+        shipping_taken: earlier
+            .iter()
+            .any(|i| i.shipping_amount.is_some() && i.state != Some(invoice_state::CANCELED)),
+    }
 }
 
 /// Runs the collectors, in Magento's order, for an invoice made of `lines`.

@@ -9,8 +9,8 @@ use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
 use crate::config::Seed;
+use crate::db::row_struct;
 use crate::db::{self, Db};
-use crate::row_struct;
 
 const BASE: &str = include_str!("base.json");
 const TUTORIAL: &str = include_str!("tutorial.json");

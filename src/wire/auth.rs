@@ -35,7 +35,6 @@ pub fn credentials(body: &Map<String, Value>) -> Result<(String, String)> {
     Ok((username, password))
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

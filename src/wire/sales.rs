@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::amount::Amount;
-use crate::sales::model::{
+use crate::db::model::{
     FullInvoice, FullOrder, InvoiceComment, InvoiceItem, OrderAddress, OrderItem, OrderPayment,
     StatusHistory,
 };

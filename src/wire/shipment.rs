@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::amount::Amount;
-use crate::sales::model::{FullShipment, ShipmentComment, ShipmentItem, ShipmentTrack};
+use crate::db::model::{FullShipment, ShipmentComment, ShipmentItem, ShipmentTrack};
 
 /// `ShipmentInterface`.
 #[derive(Debug, Serialize)]

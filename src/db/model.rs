@@ -1,35 +1,8 @@
-//! Sales entities as stored: one struct per table, columns named as in Magento's db_schema.xml.
-//! The JSON shapes live apart, in `crate::wire::sales`.
+//! Rows as stored: one struct per table, columns named as in Magento's db_schema.xml. The JSON
+//! shapes live apart, in `crate::wire`; the rules over these figures in `crate::sales`.
 
 use crate::amount::Amount;
-use crate::row_struct;
-
-/// Order states (`Magento\Sales\Model\Order::STATE_*`).
-pub mod state {
-    pub const NEW: &str = "new";
-    pub const PENDING_PAYMENT: &str = "pending_payment";
-    pub const PROCESSING: &str = "processing";
-    pub const COMPLETE: &str = "complete";
-    pub const CLOSED: &str = "closed";
-    pub const CANCELED: &str = "canceled";
-    pub const HOLDED: &str = "holded";
-    pub const PAYMENT_REVIEW: &str = "payment_review";
-
-    /// `Order\Config::getStateDefaultStatus` for a stock 2.4 install.
-    pub fn default_status(state: &str) -> &str {
-        match state {
-            NEW => "pending",
-            other => other,
-        }
-    }
-}
-
-/// Invoice states (`Magento\Sales\Model\Order\Invoice::STATE_*`).
-pub mod invoice_state {
-    pub const OPEN: i64 = 1;
-    pub const PAID: i64 = 2;
-    pub const CANCELED: i64 = 3;
-}
+use crate::db::row_struct;
 
 row_struct! {
     /// `sales_order`.
@@ -190,71 +163,6 @@ row_struct! {
         pub product_options: Option<String>,
         pub created_at: String,
         pub updated_at: String,
-    }
-}
-
-impl OrderItem {
-    /// `Order\Item::getQtyToInvoice` for a non-dummy item: ordered − invoiced − canceled, ≥ 0.
-    pub fn qty_to_invoice(&self) -> Amount {
-        (self.qty_ordered - self.qty_invoiced - self.qty_canceled).max(Amount::ZERO)
-    }
-
-    /// `Order\Item::getSimpleQtyToShip`: ordered − max(shipped, refunded) − canceled, ≥ 0.
-    pub fn qty_to_ship(&self) -> Amount {
-        (self.qty_ordered - self.qty_shipped.max(self.qty_refunded) - self.qty_canceled)
-            .max(Amount::ZERO)
-    }
-
-    pub fn is_virtual(&self) -> bool {
-        self.is_virtual.unwrap_or(0) != 0
-    }
-
-    pub fn is_qty_decimal(&self) -> bool {
-        self.is_qty_decimal.unwrap_or(0) != 0
-    }
-
-    pub fn locked_do_invoice(&self) -> bool {
-        self.locked_do_invoice.unwrap_or(0) != 0
-    }
-
-    /// `Order\Item::getQtyToCancel`: what is neither invoiced nor shipped, ≥ 0.
-    pub fn qty_to_cancel(&self) -> Amount {
-        self.qty_to_invoice()
-            .min(self.qty_to_ship())
-            .max(Amount::ZERO)
-    }
-
-    /// `Order\Item::getQtyToRefund`.
-    pub fn qty_to_refund(&self) -> Amount {
-        (self.qty_invoiced - self.qty_refunded).max(Amount::ZERO)
-    }
-
-    pub fn locked_do_ship(&self) -> bool {
-        self.locked_do_ship.unwrap_or(0) != 0
-    }
-
-    /// `Order\Item::getStatusId() === STATUS_CANCELED`, the guard of `Order\Item::cancel()`: the
-    /// status checks that come before "canceled" in getStatusId (shipped, invoiced, backordered,
-    /// refunded) are kept in their order, so an item whose canceled quantity is all it ordered is
-    /// left alone by a second cancel.
-    pub fn is_status_canceled(&self) -> bool {
-        let z = Amount::ZERO;
-        let (ordered, canceled, refunded) =
-            (self.qty_ordered, self.qty_canceled, self.qty_refunded);
-        let (invoiced, shipped) = (self.qty_invoiced, self.qty_shipped);
-        let backordered = self.qty_backordered.unwrap_or(z);
-        let actually_ordered = ordered - canceled - refunded;
-        let shipped_status = shipped != z && invoiced != z && actually_ordered == shipped;
-        let invoiced_status = invoiced != z && shipped == z && actually_ordered == invoiced;
-        let backordered_status = backordered != z && actually_ordered == backordered;
-        let refunded_status = refunded != z && ordered == refunded;
-        let earlier_status = [
-            shipped_status,
-            invoiced_status,
-            backordered_status,
-            refunded_status,
-        ];
-        !earlier_status.contains(&true) && canceled != z && ordered == canceled
     }
 }
 
@@ -522,4 +430,22 @@ pub struct FullInvoice {
     pub invoice: Invoice,
     pub items: Vec<InvoiceItem>,
     pub comments: Vec<InvoiceComment>,
+}
+
+/// `inventory_source_item` as the API shows it.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct SourceItem {
+    pub source_item_id: i64,
+    pub sku: String,
+    pub source_code: String,
+    pub quantity: Amount,
+    pub status: i64,
+}
+
+/// What an order's earlier invoices tell a new one (`sales_invoice` columns).
+#[derive(Debug, Clone, Default, PartialEq, sqlx::FromRow)]
+pub struct EarlierInvoice {
+    pub state: Option<i64>,
+    pub discount_amount: Option<Amount>,
+    pub shipping_amount: Option<Amount>,
 }
