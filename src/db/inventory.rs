@@ -4,7 +4,7 @@ use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
 use crate::db::model::SourceItem;
-use crate::search::{Field, Kind, SearchCriteria};
+use crate::search::SearchCriteria;
 
 /// What a document takes from one source: the quantity column of the source item goes down by
 /// `qty`, and a reservation of `+qty` compensates the one placed with the order.
@@ -91,58 +91,12 @@ pub async fn reservations(
     Ok(sum.unwrap_or_default())
 }
 
-/// The fields of `SourceItemInterface` a client may filter and sort on.
-pub const SOURCE_ITEM_FIELDS: &[Field] = &[
-    Field {
-        name: "sku",
-        column: "sku",
-        kind: Kind::Text,
-    },
-    Field {
-        name: "source_code",
-        column: "source_code",
-        kind: Kind::Text,
-    },
-    Field {
-        name: "quantity",
-        column: "quantity",
-        kind: Kind::Amount,
-    },
-    Field {
-        name: "status",
-        column: "status",
-        kind: Kind::Int,
-    },
-    Field {
-        name: "source_item_id",
-        column: "source_item_id",
-        kind: Kind::Int,
-    },
-];
-
 /// `SourceItemRepositoryInterface::getList`: the page of matches and the total count.
 pub async fn search_source_items(
     conn: &mut SqliteConnection,
     criteria: &SearchCriteria,
 ) -> Result<(Vec<SourceItem>, i64), crate::error::Error> {
-    let parts = criteria.to_sql(SOURCE_ITEM_FIELDS, "source_item_id ASC")?;
-    let count_sql = format!(
-        "SELECT COUNT(*) FROM inventory_source_item{}",
-        parts.where_sql
-    );
-    let (total,): (i64,) = crate::db::bind_search(sqlx::query_as(&count_sql), &parts.binds)
-        .fetch_one(&mut *conn)
-        .await?;
-    let sql = format!(
-        "SELECT source_item_id, sku, source_code, quantity, status FROM inventory_source_item{}{}{}",
-        parts.where_sql,
-        parts.order_sql,
-        criteria.limit_sql(total)
-    );
-    let items = crate::db::bind_search(sqlx::query_as::<_, SourceItem>(&sql), &parts.binds)
-        .fetch_all(conn)
-        .await?;
-    Ok((items, total))
+    crate::db::search::rows(conn, "inventory_source_item", "source_item_id", criteria).await
 }
 
 /// `GetSourcesAssignedToStockOrderedByPriority` (enabled sources only) then

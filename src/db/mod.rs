@@ -6,6 +6,7 @@
 pub mod inventory;
 pub mod model;
 pub mod sales;
+pub mod search;
 pub mod shipments;
 pub mod store;
 pub mod tokens;
@@ -259,22 +260,6 @@ pub async fn update(
     query = bind(query, key_value);
     query.execute(conn).await?;
     Ok(())
-}
-
-/// Binds the values of a searchCriteria filter, in order.
-pub fn bind_search<'q, O>(
-    mut query: sqlx::query::QueryAs<'q, Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>,
-    binds: &[crate::search::Bind],
-) -> sqlx::query::QueryAs<'q, Sqlite, O, sqlx::sqlite::SqliteArguments<'q>> {
-    use crate::search::Bind;
-    for b in binds {
-        query = match b {
-            Bind::Text(t) => query.bind(t.clone()),
-            Bind::Int(i) => query.bind(*i),
-            Bind::Amount(a) => query.bind(*a),
-        };
-    }
-    query
 }
 
 /// Several statements sent to SQLite as one query: one round trip to the database thread

@@ -432,14 +432,15 @@ pub struct FullInvoice {
     pub comments: Vec<InvoiceComment>,
 }
 
-/// `inventory_source_item` as the API shows it.
-#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
-pub struct SourceItem {
-    pub source_item_id: i64,
-    pub sku: String,
-    pub source_code: String,
-    pub quantity: Amount,
-    pub status: i64,
+row_struct! {
+    /// `inventory_source_item` as the API shows it.
+    pub struct SourceItem {
+        pub source_item_id: i64,
+        pub sku: String,
+        pub source_code: String,
+        pub quantity: Amount,
+        pub status: i64,
+    }
 }
 
 /// What an order's earlier invoices tell a new one (`sales_invoice` columns).

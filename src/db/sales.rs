@@ -68,33 +68,6 @@ pub async fn load_full_order(
     }))
 }
 
-/// Keys of the rows of `table` matching `criteria` (one page of them) and the count of all
-/// matches. `fields` are the searchable columns; `key` is the primary key column.
-pub async fn search_keys(
-    conn: &mut SqliteConnection,
-    table: &str,
-    key: &str,
-    fields: &[crate::search::Field],
-    criteria: &crate::search::SearchCriteria,
-) -> Result<(Vec<i64>, i64), crate::error::Error> {
-    let parts = criteria.to_sql(fields, &format!("{key} ASC"))?;
-    let count_sql = format!("SELECT COUNT(*) FROM {table}{}", parts.where_sql);
-    let (total,): (i64,) = crate::db::bind_search(sqlx::query_as(&count_sql), &parts.binds)
-        .fetch_one(&mut *conn)
-        .await?;
-    let sql = format!(
-        "SELECT {key} FROM {table}{}{}{}",
-        parts.where_sql,
-        parts.order_sql,
-        criteria.limit_sql(total)
-    );
-    let rows: Vec<(i64,)> = crate::db::bind_search(sqlx::query_as(&sql), &parts.binds)
-        .fetch_all(&mut *conn)
-        .await?;
-    let keys = rows.into_iter().map(|(k,)| k).collect();
-    Ok((keys, total))
-}
-
 /// The stock of an order's website (`inventory_stock_sales_channel`), the default stock 1 when
 /// the website is linked to none. One `?`: the order id.
 pub(crate) const ORDER_STOCK_SQL: &str = "COALESCE((SELECT c.stock_id FROM sales_order o

@@ -160,7 +160,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Search {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Error> {
         let query = parts.uri.query().unwrap_or("");
-        SearchCriteria::from_query(query)?
+        crate::http::search::from_query(query)?
             .map(Search)
             .ok_or_else(|| Error::required("searchCriteria"))
     }

@@ -8,6 +8,7 @@ pub mod inventory;
 pub mod invoices;
 pub mod orders;
 pub mod reply;
+pub mod search;
 pub mod shipments;
 pub mod store;
 

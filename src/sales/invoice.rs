@@ -8,7 +8,6 @@
 //! (magento/inventory `InventoryShipping/Observer/VirtualSourceDeductionProcessor`).
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use sqlx::SqliteConnection;
 
@@ -21,7 +20,7 @@ use crate::error::{self as e, Error, Phrase, Result};
 use crate::inventory;
 use crate::sales::state::{self, invoice_state, state_after_document};
 use crate::sales::totals::{self, InvoiceTotals, Line};
-use crate::search::{fields_of, Field, SearchCriteria};
+use crate::search::SearchCriteria;
 
 /// The parsed body of `POST /V1/order/{orderId}/invoice` (InvoiceOrderInterface::execute).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -433,16 +432,15 @@ async fn invoice_in(
 /// `InvoiceRepositoryInterface::getList`: one page of invoices and the count of all matches.
 /// Every `sales_invoice` column can be filtered and sorted on.
 pub async fn list_invoices(db: &Db, criteria: &SearchCriteria) -> Result<(Vec<FullInvoice>, i64)> {
-    static FIELDS: OnceLock<Vec<Field>> = OnceLock::new();
-    let fields = FIELDS.get_or_init(|| fields_of(&Invoice::default()));
     let mut conn = db.read.acquire().await?;
-    let (ids, total) =
-        db::sales::search_keys(&mut conn, "sales_invoice", "entity_id", fields, criteria).await?;
-    let mut invoices = Vec::with_capacity(ids.len());
-    for id in ids {
-        invoices.extend(db::sales::load_full_invoice(&mut conn, id).await?);
-    }
-    Ok((invoices, total))
+    db::search::documents::<Invoice, _>(
+        &mut conn,
+        "sales_invoice",
+        "entity_id",
+        criteria,
+        db::sales::load_full_invoice,
+    )
+    .await
 }
 
 /// `InvoiceRepository::get`.

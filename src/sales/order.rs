@@ -5,8 +5,6 @@
 //! `OrderManagementInterface::place` (checkout), which the repository save does not go through
 //! (magento/inventory `InventorySales/Plugin/Sales/OrderManagement/AppendReservationsAfterOrderPlacementPlugin.php`).
 
-use std::sync::OnceLock;
-
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
@@ -14,7 +12,7 @@ use crate::db::model::{FullOrder, OrderItem};
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Result};
 use crate::sales::state;
-use crate::search::{fields_of, Field, SearchCriteria};
+use crate::search::SearchCriteria;
 
 fn sum<'a>(
     items: impl Iterator<Item = &'a OrderItem>,
@@ -280,16 +278,15 @@ pub async fn save_new_order(tx: &mut SqliteConnection, mut full: FullOrder) -> R
 /// `OrderRepositoryInterface::getList`: one page of orders and the count of all matches.
 /// Every `sales_order` column can be filtered and sorted on.
 pub async fn list_orders(db: &Db, criteria: &SearchCriteria) -> Result<(Vec<FullOrder>, i64)> {
-    static FIELDS: OnceLock<Vec<Field>> = OnceLock::new();
-    let fields = FIELDS.get_or_init(|| fields_of(&crate::db::model::Order::default()));
     let mut conn = db.read.acquire().await?;
-    let (ids, total) =
-        db::sales::search_keys(&mut conn, "sales_order", "entity_id", fields, criteria).await?;
-    let mut orders = Vec::with_capacity(ids.len());
-    for id in ids {
-        orders.extend(db::sales::load_full_order(&mut conn, id).await?);
-    }
-    Ok((orders, total))
+    db::search::documents::<crate::db::model::Order, _>(
+        &mut conn,
+        "sales_order",
+        "entity_id",
+        criteria,
+        db::sales::load_full_order,
+    )
+    .await
 }
 
 /// `OrderRepository::get`.

@@ -15,7 +15,6 @@
 //! validation and fails the save, with the generic `Could not save a shipment` message.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use sqlx::SqliteConnection;
 
@@ -28,7 +27,7 @@ use crate::db::{self, Db};
 use crate::error::{self as e, Error, Phrase, Result};
 use crate::inventory;
 use crate::sales::state::{self, state_after_document};
-use crate::search::{fields_of, Field, SearchCriteria};
+use crate::search::SearchCriteria;
 
 /// The parsed body of `POST /V1/order/{orderId}/ship` (ShipOrderInterface::execute).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -323,16 +322,15 @@ pub async fn list_shipments(
     db: &Db,
     criteria: &SearchCriteria,
 ) -> Result<(Vec<FullShipment>, i64)> {
-    static FIELDS: OnceLock<Vec<Field>> = OnceLock::new();
-    let fields = FIELDS.get_or_init(|| fields_of(&Shipment::default()));
     let mut conn = db.read.acquire().await?;
-    let (ids, total) =
-        db::sales::search_keys(&mut conn, "sales_shipment", "entity_id", fields, criteria).await?;
-    let mut shipments = Vec::with_capacity(ids.len());
-    for id in ids {
-        shipments.extend(db::shipments::load_full_shipment(&mut conn, id).await?);
-    }
-    Ok((shipments, total))
+    db::search::documents::<Shipment, _>(
+        &mut conn,
+        "sales_shipment",
+        "entity_id",
+        criteria,
+        db::shipments::load_full_shipment,
+    )
+    .await
 }
 
 /// `ShipmentRepository::get`.

@@ -1,0 +1,265 @@
+//! `searchCriteria` as SQL over a whitelist of columns, and the paged list every repository's
+//! `getList` answers with.
+//!
+//! Sources: Framework/DB/Adapter/Pdo/Mysql.php::prepareSqlCondition (condition types),
+//! collection paging (a page past the end gives the last page). See sales.md section 8.
+
+use sqlx::{Sqlite, SqliteConnection};
+
+use crate::amount::Amount;
+use crate::db::{Columns, SqlValue};
+use crate::error::{Error, Result};
+use crate::search::SearchCriteria;
+
+/// How a searchable field is stored, for binding filter values.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    Text,
+    Int,
+    Amount,
+}
+
+/// A field a list endpoint lets clients filter and sort on.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    pub name: &'static str,
+    pub column: &'static str,
+    pub kind: Kind,
+}
+
+/// Every column of a row type as a searchable field, with its kind from the stored type.
+pub fn fields_of(row: &impl Columns) -> Vec<Field> {
+    row.columns()
+        .into_iter()
+        .map(|(name, value)| Field {
+            name,
+            column: name,
+            kind: match value {
+                SqlValue::Int(_) => Kind::Int,
+                SqlValue::Text(_) => Kind::Text,
+                SqlValue::Amount(_) => Kind::Amount,
+            },
+        })
+        .collect()
+}
+
+/// A value bound into the generated SQL.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Bind {
+    Text(String),
+    Int(i64),
+    Amount(Amount),
+}
+
+fn bind_value(kind: Kind, text: &str) -> Bind {
+    match kind {
+        Kind::Text => Bind::Text(text.to_owned()),
+        Kind::Int => Amount::parse(text)
+            .and_then(|a| i64::try_from(a.trunc().decimal()).ok())
+            .map(Bind::Int)
+            .unwrap_or_else(|| Bind::Text(text.to_owned())),
+        Kind::Amount => Amount::parse(text)
+            .map(Bind::Amount)
+            .unwrap_or_else(|| Bind::Text(text.to_owned())),
+    }
+}
+
+/// The WHERE and ORDER BY parts of a list query, with their binds.
+#[derive(Debug, Default)]
+pub struct SqlParts {
+    pub where_sql: String,
+    pub order_sql: String,
+    pub binds: Vec<Bind>,
+}
+
+/// `a OP b OP c ...` as a balanced tree of parentheses: the same meaning, but the expression
+/// stays shallow however many filters a request carries (SQLite refuses trees deeper than 1000).
+fn balanced(terms: &[String], op: &str) -> String {
+    if terms.len() <= 8 {
+        return format!("({})", terms.join(&format!(" {op} ")));
+    }
+    let (left, right) = terms.split_at(terms.len() / 2);
+    format!("({} {op} {})", balanced(left, op), balanced(right, op))
+}
+
+fn field_of<'f>(fields: &'f [Field], name: &str) -> Result<&'f Field> {
+    // Magento passes the field to SQL as is: an unknown column is a database error (500).
+    fields
+        .iter()
+        .find(|f| f.name == name)
+        .ok_or_else(|| Error::internal(format!("Unknown column '{name}' in 'where clause'")))
+}
+
+/// Builds SQL for `criteria` over `fields`; `default_order` is used when no sort order is given.
+pub fn to_sql(
+    criteria: &SearchCriteria,
+    fields: &[Field],
+    default_order: &str,
+) -> Result<SqlParts> {
+    let mut parts = SqlParts::default();
+    let mut groups = Vec::new();
+    for group in &criteria.filter_groups {
+        let mut ors = Vec::new();
+        for f in &group.filters {
+            let Some(name) = &f.field else { continue };
+            let field = field_of(fields, name)?;
+            let col = field.column;
+            let value = f.value.clone().unwrap_or_default();
+            let cond = f.condition_type.to_lowercase();
+            let sql = match cond.as_str() {
+                "null" => format!("{col} IS NULL"),
+                "notnull" => format!("{col} IS NOT NULL"),
+                "in" | "nin" => {
+                    // One JSON parameter for the whole list, its values typed as the column
+                    // is: no limit on the number of values (SQLite caps bound variables).
+                    let list: Vec<serde_json::Value> = value
+                        .split(',')
+                        .map(|v| match bind_value(field.kind, v.trim()) {
+                            Bind::Int(i) => serde_json::Value::from(i),
+                            Bind::Amount(a) => a
+                                .to_ten_thousandths()
+                                .map(serde_json::Value::from)
+                                .unwrap_or_else(|| v.trim().into()),
+                            Bind::Text(t) => serde_json::Value::from(t),
+                        })
+                        .collect();
+                    parts
+                        .binds
+                        .push(Bind::Text(serde_json::Value::from(list).to_string()));
+                    let not = if cond == "nin" { "NOT " } else { "" };
+                    format!("{col} {not}IN (SELECT value FROM json_each(?))")
+                }
+                "seq" | "sneq" if value.is_empty() => {
+                    let not = if cond == "sneq" { "NOT " } else { "" };
+                    format!("{col} IS {not}NULL")
+                }
+                _ => {
+                    let op = match cond.as_str() {
+                        "neq" | "sneq" => "!=",
+                        "like" => "LIKE",
+                        "nlike" => "NOT LIKE",
+                        "gt" => ">",
+                        "lt" => "<",
+                        "gteq" | "from" => ">=",
+                        "lteq" | "to" => "<=",
+                        // eq, seq, and (as Magento's fallback branch does) anything unknown.
+                        _ => "=",
+                    };
+                    let kind = if op.contains("LIKE") {
+                        Kind::Text
+                    } else {
+                        field.kind
+                    };
+                    parts.binds.push(bind_value(kind, &value));
+                    format!("{col} {op} ?")
+                }
+            };
+            ors.push(sql);
+        }
+        if !ors.is_empty() {
+            groups.push(balanced(&ors, "OR"));
+        }
+    }
+    if !groups.is_empty() {
+        parts.where_sql = format!(" WHERE {}", balanced(&groups, "AND"));
+    }
+    let mut orders = Vec::new();
+    for s in criteria.sort_orders.iter().flatten() {
+        let Some(name) = &s.field else { continue };
+        let field = field_of(fields, name)?;
+        orders.push(format!("{} {}", field.column, s.direction));
+    }
+    orders.push(default_order.to_owned());
+    parts.order_sql = format!(" ORDER BY {}", orders.join(", "));
+    Ok(parts)
+}
+
+/// LIMIT/OFFSET for `total` matching rows.
+fn limit_sql(criteria: &SearchCriteria, total: i64) -> String {
+    match criteria.page(total) {
+        Some((size, offset)) => format!(" LIMIT {size} OFFSET {offset}"),
+        None => String::new(),
+    }
+}
+
+/// Binds the values of a searchCriteria filter, in order.
+fn bind_search<'q, O>(
+    mut query: sqlx::query::QueryAs<'q, Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>,
+    binds: &[Bind],
+) -> sqlx::query::QueryAs<'q, Sqlite, O, sqlx::sqlite::SqliteArguments<'q>> {
+    for b in binds {
+        query = match b {
+            Bind::Text(t) => query.bind(t.clone()),
+            Bind::Int(i) => query.bind(*i),
+            Bind::Amount(a) => query.bind(*a),
+        };
+    }
+    query
+}
+
+/// The count of all rows of `table` matching `criteria`, and the SQL selecting `columns` of one
+/// page of them, with its binds.
+async fn matching(
+    conn: &mut SqliteConnection,
+    table: &str,
+    key: &str,
+    columns: &str,
+    fields: &[Field],
+    criteria: &SearchCriteria,
+) -> Result<(i64, String, Vec<Bind>)> {
+    let parts = to_sql(criteria, fields, &format!("{key} ASC"))?;
+    let count_sql = format!("SELECT COUNT(*) FROM {table}{}", parts.where_sql);
+    let (total,): (i64,) = bind_search(sqlx::query_as(&count_sql), &parts.binds)
+        .fetch_one(&mut *conn)
+        .await?;
+    let sql = format!(
+        "SELECT {columns} FROM {table}{}{}{}",
+        parts.where_sql,
+        parts.order_sql,
+        limit_sql(criteria, total)
+    );
+    Ok((total, sql, parts.binds))
+}
+
+/// One page of the rows of `table` (every column of `R` searchable) and the count of all
+/// matches: a repository's `getList` over a flat table.
+pub async fn rows<R>(
+    conn: &mut SqliteConnection,
+    table: &str,
+    key: &str,
+    criteria: &SearchCriteria,
+) -> Result<(Vec<R>, i64)>
+where
+    R: Columns + Default + Send + Unpin + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>,
+{
+    let fields = fields_of(&R::default());
+    let (total, sql, binds) = matching(conn, table, key, "*", &fields, criteria).await?;
+    let rows = bind_search(sqlx::query_as::<_, R>(&sql), &binds)
+        .fetch_all(conn)
+        .await?;
+    Ok((rows, total))
+}
+
+/// One page of documents whose head row `R` lives in `table` (every column of `R` searchable),
+/// each loaded whole by `load`, and the count of all matches: a repository's `getList`.
+pub async fn documents<R, T>(
+    conn: &mut SqliteConnection,
+    table: &str,
+    key: &str,
+    criteria: &SearchCriteria,
+    mut load: impl AsyncFnMut(&mut SqliteConnection, i64) -> Result<Option<T>, sqlx::Error>,
+) -> Result<(Vec<T>, i64)>
+where
+    R: Columns + Default,
+{
+    let fields = fields_of(&R::default());
+    let (total, sql, binds) = matching(conn, table, key, key, &fields, criteria).await?;
+    let keys: Vec<(i64,)> = bind_search(sqlx::query_as(&sql), &binds)
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut documents = Vec::with_capacity(keys.len());
+    for (id,) in keys {
+        documents.extend(load(conn, id).await?);
+    }
+    Ok((documents, total))
+}

@@ -1,0 +1,258 @@
+//! `searchCriteria[...]` from the query string, as PHP's `parse_str` and Magento's
+//! `ServiceInputProcessor` read it: PHP-style brackets, UpperCamelCase key matching, the
+//! "not supported" and type errors, PHP's nesting limit.
+//!
+//! Sources: lib/internal/Magento/Framework/Webapi/ServiceInputProcessor.php (parsing, the
+//! errors), Framework/Api/SortOrder.php (direction check), main/php_variables.c (nesting). See
+//! sales.md section 8.
+
+use crate::amount::Amount;
+use crate::error::{self as e, Error, Phrase, Result};
+use crate::search::{Filter, FilterGroup, SearchCriteria, SortOrder};
+use crate::wire::input::{is_numeric, upper_camel};
+
+/// A PHP array built from query brackets: a leaf value or an ordered map.
+#[derive(Debug, Clone, PartialEq)]
+enum Node {
+    Leaf(String),
+    Map(Vec<(String, Node)>),
+}
+
+impl Node {
+    fn insert(&mut self, path: &[String], value: String) {
+        let Some((head, rest)) = path.split_first() else {
+            *self = Node::Leaf(value);
+            return;
+        };
+        if let Node::Leaf(_) = self {
+            *self = Node::Map(Vec::new());
+        }
+        let Node::Map(entries) = self else { return };
+        let key = if head.is_empty() {
+            entries.len().to_string()
+        } else {
+            head.clone()
+        };
+        if let Some((_, child)) = entries.iter_mut().find(|(k, _)| *k == key) {
+            child.insert(rest, value);
+        } else {
+            let mut child = Node::Leaf(String::new());
+            child.insert(rest, value);
+            entries.push((key, child));
+        }
+    }
+
+    fn entries(&self) -> &[(String, Node)] {
+        match self {
+            Node::Map(entries) => entries,
+            Node::Leaf(_) => &[],
+        }
+    }
+
+    fn leaf(&self) -> Option<&str> {
+        match self {
+            Node::Leaf(v) => Some(v),
+            Node::Map(_) => None,
+        }
+    }
+}
+
+/// PHP's `max_input_nesting_level` (default 64): how many `[...]` groups a query key may have.
+/// Also what keeps the bracket tree, built and dropped recursively, shallow.
+const MAX_INPUT_NESTING_LEVEL: usize = 64;
+
+/// Splits `a[b][c]` into `a` and `[b, c]`, as PHP's parse_str does.
+fn split_key(key: &str) -> (String, Vec<String>) {
+    let Some(open) = key.find('[') else {
+        return (key.to_owned(), Vec::new());
+    };
+    let root = key[..open].to_owned();
+    let mut segments = Vec::new();
+    let mut rest = &key[open..];
+    while let Some(stripped) = rest.strip_prefix('[') {
+        let Some(close) = stripped.find(']') else {
+            break;
+        };
+        segments.push(stripped[..close].to_owned());
+        rest = &stripped[close + 1..];
+    }
+    (root, segments)
+}
+
+/// Matches a sent key against a parameter name the way Magento finds setters (UpperCamelCase).
+fn is_key(sent: &str, name: &str) -> bool {
+    upper_camel(sent) == upper_camel(name)
+}
+
+fn not_supported(key: &str) -> Error {
+    Error::Input(Phrase::named(
+        e::FIELD_NOT_SUPPORTED,
+        "fieldName",
+        upper_camel(key),
+    ))
+}
+
+fn int_field(key: &str, node: &Node) -> Result<i64> {
+    let text = node.leaf().unwrap_or("array");
+    Amount::parse(text)
+        .and_then(|a| i64::try_from(a.trunc().decimal()).ok())
+        .filter(|_| is_numeric(text))
+        .ok_or_else(|| Error::invalid_type(Some(key), text, "int"))
+}
+
+/// Parses `searchCriteria[...]` from a raw query string. `Ok(None)` when the parameter is
+/// absent (the caller decides whether it is required).
+pub fn from_query(query: &str) -> Result<Option<SearchCriteria>> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap_or_default();
+    let mut root: Option<Node> = None;
+    for (key, value) in pairs {
+        let (name, path) = split_key(&key);
+        if !is_key(&name, "searchCriteria") {
+            continue;
+        }
+        if path.len() > MAX_INPUT_NESTING_LEVEL {
+            // main/php_variables.c: past the limit PHP deletes the whole variable built so
+            // far and skips the pair; a later pair may start it again.
+            root = None;
+            continue;
+        }
+        root.get_or_insert_with(|| Node::Leaf(String::new()))
+            .insert(&path, value);
+    }
+    let Some(root) = root else { return Ok(None) };
+    let mut criteria = SearchCriteria::default();
+    for (key, node) in root.entries() {
+        if is_key(key, "filter_groups") {
+            for (_, group) in node.entries() {
+                let mut filters = Vec::new();
+                for (gkey, list) in group.entries() {
+                    if !is_key(gkey, "filters") {
+                        return Err(not_supported(gkey));
+                    }
+                    for (_, f) in list.entries() {
+                        filters.push(parse_filter(f)?);
+                    }
+                }
+                criteria.filter_groups.push(FilterGroup { filters });
+            }
+        } else if is_key(key, "sort_orders") {
+            let mut orders = Vec::new();
+            for (_, s) in node.entries() {
+                let mut order = SortOrder {
+                    field: None,
+                    direction: "DESC".into(),
+                };
+                for (skey, v) in s.entries() {
+                    if is_key(skey, "field") {
+                        order.field = v.leaf().map(str::to_owned);
+                    } else if is_key(skey, "direction") {
+                        let d = v.leaf().unwrap_or_default().to_uppercase();
+                        if d != "ASC" && d != "DESC" {
+                            return Err(Error::Input(Phrase::positional(
+                                e::SORT_DIRECTION,
+                                vec!["ASC".into(), "DESC".into()],
+                            )));
+                        }
+                        order.direction = d;
+                    } else {
+                        return Err(not_supported(skey));
+                    }
+                }
+                orders.push(order);
+            }
+            criteria.sort_orders = Some(orders);
+        } else if is_key(key, "page_size") {
+            criteria.page_size = Some(int_field(key, node)?);
+        } else if is_key(key, "current_page") {
+            criteria.current_page = Some(int_field(key, node)?);
+        } else {
+            return Err(not_supported(key));
+        }
+    }
+    Ok(Some(criteria))
+}
+
+fn parse_filter(node: &Node) -> Result<Filter> {
+    let mut filter = Filter {
+        field: None,
+        value: None,
+        condition_type: "eq".into(),
+    };
+    for (key, v) in node.entries() {
+        let text = v.leaf().map(str::to_owned);
+        if is_key(key, "field") {
+            filter.field = text;
+        } else if is_key(key, "value") {
+            filter.value = text;
+        } else if is_key(key, "condition_type") {
+            filter.condition_type = text.unwrap_or_else(|| "eq".into());
+        } else {
+            return Err(not_supported(key));
+        }
+    }
+    Ok(filter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_brackets_and_camel_case() {
+        let q = "searchCriteria[filter_groups][0][filters][0][field]=sku\
+                 &searchCriteria[filter_groups][0][filters][0][value]=24-WB01\
+                 &searchCriteria[filterGroups][1][filters][0][field]=source_code\
+                 &searchCriteria[filterGroups][1][filters][0][value]=ne_wh\
+                 &searchCriteria[filterGroups][1][filters][0][conditionType]=neq\
+                 &searchCriteria[pageSize]=10";
+        let c = from_query(q).unwrap().unwrap();
+        assert_eq!(c.filter_groups.len(), 2);
+        assert_eq!(c.filter_groups[1].filters[0].condition_type, "neq");
+        assert_eq!(c.page_size, Some(10));
+        assert_eq!(
+            serde_json::to_value(&c).unwrap(),
+            serde_json::json!({"filter_groups": [
+                {"filters": [{"field": "sku", "value": "24-WB01", "condition_type": "eq"}]},
+                {"filters": [{"field": "source_code", "value": "ne_wh", "condition_type": "neq"}]}
+            ], "page_size": 10})
+        );
+    }
+
+    #[test]
+    fn absent_empty_and_unknown() {
+        assert_eq!(from_query("foo=1").unwrap(), None);
+        assert_eq!(
+            from_query("searchCriteria=").unwrap(),
+            Some(SearchCriteria::default())
+        );
+        assert_eq!(
+            from_query("searchCriteria").unwrap(),
+            Some(SearchCriteria::default())
+        );
+        let err = from_query("searchCriteria[foo_bar]=1").unwrap_err();
+        assert_eq!(
+            err.body(),
+            serde_json::json!({"message": e::FIELD_NOT_SUPPORTED, "parameters": {"fieldName": "FooBar"}})
+        );
+        let err = from_query("searchCriteria[pageSize]=x").unwrap_err();
+        assert_eq!(err.body()["message"], "Error occurred during \"pageSize\" processing. The \"x\" value's type is invalid. The \"int\" type was expected. Verify and try again.");
+        let err = from_query("searchCriteria[sortOrders][0][direction]=up").unwrap_err();
+        assert_eq!(err.body()["parameters"], serde_json::json!(["ASC", "DESC"]));
+    }
+
+    #[test]
+    fn nesting_past_phps_limit_drops_the_variable() {
+        let deep = |levels: usize| format!("searchCriteria{}=1", "[]".repeat(levels));
+        // 64 levels are kept (and refused field by field, as Magento does with unknown keys).
+        assert!(from_query(&deep(64)).is_err());
+        assert_eq!(from_query(&deep(65)).unwrap(), None);
+        assert_eq!(from_query(&deep(100_000)).unwrap(), None);
+        // The deep pair deletes what came before it; what comes after starts again.
+        let q = format!(
+            "searchCriteria[pageSize]=5&{}&searchCriteria[currentPage]=2",
+            deep(65)
+        );
+        let c = from_query(&q).unwrap().unwrap();
+        assert_eq!((c.page_size, c.current_page), (None, Some(2)));
+    }
+}
