@@ -2,7 +2,40 @@
 
 use sqlx::SqliteConnection;
 
-use crate::wire::store::{GroupData, StoreConfigRow, StoreViewData, WebsiteData};
+use serde::Deserialize;
+
+use crate::db::row_struct;
+
+// `store_website`, `store_group`, `store` and `store_config` rows (also what the seed files hold).
+row_struct! {
+    #[derive(Deserialize)]
+    /// `store_website`.
+    pub struct WebsiteRow { pub website_id: i64, pub code: String, pub name: String, pub default_group_id: i64 }
+}
+row_struct! {
+    #[derive(Deserialize)]
+    /// `store_group`.
+    pub struct GroupRow {
+        pub group_id: i64, pub website_id: i64, pub name: String, pub root_category_id: i64,
+        pub default_store_id: i64, pub code: String,
+    }
+}
+row_struct! {
+    #[derive(Deserialize)]
+    /// `store`.
+    pub struct StoreRow {
+        pub store_id: i64, pub code: String, pub website_id: i64, pub group_id: i64,
+        pub name: String, pub is_active: i64,
+    }
+}
+row_struct! {
+    #[derive(Deserialize)]
+    /// `store_config`: what `/V1/store/storeConfigs` tells of a store view.
+    pub struct StoreConfigRow {
+        pub store_id: i64, pub locale: String, pub base_currency_code: String,
+        pub default_display_currency_code: String, pub timezone: String, pub weight_unit: String,
+    }
+}
 
 /// Codes that may stand in a URL: every store view but the admin store, as
 /// `StoreManager::getStores(false, true)` lists them (the admin store is reached as `all`).
@@ -12,42 +45,42 @@ pub async fn store_codes(conn: &mut SqliteConnection) -> Result<Vec<String>, sql
         .await
 }
 
-pub async fn websites(conn: &mut SqliteConnection) -> Result<Vec<WebsiteData>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT website_id AS id, code, name, default_group_id FROM store_website ORDER BY website_id",
-    )
-    .fetch_all(conn)
-    .await
+pub async fn websites(conn: &mut SqliteConnection) -> Result<Vec<WebsiteRow>, sqlx::Error> {
+    sqlx::query_as("SELECT * FROM store_website ORDER BY website_id")
+        .fetch_all(conn)
+        .await
 }
 
-pub async fn groups(conn: &mut SqliteConnection) -> Result<Vec<GroupData>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT group_id AS id, website_id, root_category_id, default_store_id, name, code
-         FROM store_group ORDER BY group_id",
-    )
-    .fetch_all(conn)
-    .await
+pub async fn groups(conn: &mut SqliteConnection) -> Result<Vec<GroupRow>, sqlx::Error> {
+    sqlx::query_as("SELECT * FROM store_group ORDER BY group_id")
+        .fetch_all(conn)
+        .await
 }
 
-pub async fn views(conn: &mut SqliteConnection) -> Result<Vec<StoreViewData>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT store_id AS id, code, name, website_id, group_id AS store_group_id, is_active
-         FROM store ORDER BY store_id",
-    )
-    .fetch_all(conn)
-    .await
+pub async fn views(conn: &mut SqliteConnection) -> Result<Vec<StoreRow>, sqlx::Error> {
+    sqlx::query_as("SELECT * FROM store ORDER BY store_id")
+        .fetch_all(conn)
+        .await
 }
 
-/// Configuration of every store view but the admin store.
-pub async fn configs(conn: &mut SqliteConnection) -> Result<Vec<StoreConfigRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT s.store_id AS id, s.code, s.website_id, c.locale, c.base_currency_code,
-                c.default_display_currency_code, c.timezone, c.weight_unit
-         FROM store s JOIN store_config c ON c.store_id = s.store_id
-         WHERE s.store_id <> 0 ORDER BY s.store_id",
-    )
-    .fetch_all(conn)
-    .await
+/// Every store view but the admin store, with its configuration.
+pub async fn configs(
+    conn: &mut SqliteConnection,
+) -> Result<Vec<(StoreRow, StoreConfigRow)>, sqlx::Error> {
+    let stores: Vec<StoreRow> =
+        sqlx::query_as("SELECT * FROM store WHERE store_id <> 0 ORDER BY store_id")
+            .fetch_all(&mut *conn)
+            .await?;
+    let configs: Vec<StoreConfigRow> = sqlx::query_as("SELECT * FROM store_config")
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(stores
+        .into_iter()
+        .filter_map(|s| {
+            let config = configs.iter().find(|c| c.store_id == s.store_id)?.clone();
+            Some((s, config))
+        })
+        .collect())
 }
 
 /// `Sales/Model/ResourceModel/Order::_beforeSave`'s `store_name` of a store: website, group and

@@ -10,7 +10,7 @@ use crate::db::store;
 use crate::error::Result;
 use crate::http::extract::{Admin, StoreView};
 use crate::http::reply::json_response;
-use crate::wire::store::StoreConfigData;
+use crate::wire::store::{GroupData, StoreConfigData, StoreViewData, WebsiteData};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -23,26 +23,23 @@ pub fn router() -> Router<AppState> {
 
 async fn websites(_: Admin<StoreView>, State(state): State<AppState>) -> Result<Response> {
     let mut conn = state.db.read.acquire().await?;
-    Ok(json_response(
-        StatusCode::OK,
-        &store::websites(&mut conn).await?,
-    ))
+    let rows = store::websites(&mut conn).await?;
+    let data: Vec<WebsiteData> = rows.into_iter().map(WebsiteData::from).collect();
+    Ok(json_response(StatusCode::OK, &data))
 }
 
 async fn groups(_: Admin<StoreView>, State(state): State<AppState>) -> Result<Response> {
     let mut conn = state.db.read.acquire().await?;
-    Ok(json_response(
-        StatusCode::OK,
-        &store::groups(&mut conn).await?,
-    ))
+    let rows = store::groups(&mut conn).await?;
+    let data: Vec<GroupData> = rows.into_iter().map(GroupData::from).collect();
+    Ok(json_response(StatusCode::OK, &data))
 }
 
 async fn views(_: Admin<StoreView>, State(state): State<AppState>) -> Result<Response> {
     let mut conn = state.db.read.acquire().await?;
-    Ok(json_response(
-        StatusCode::OK,
-        &store::views(&mut conn).await?,
-    ))
+    let rows = store::views(&mut conn).await?;
+    let data: Vec<StoreViewData> = rows.into_iter().map(StoreViewData::from).collect();
+    Ok(json_response(StatusCode::OK, &data))
 }
 
 /// One entry per store view (admin excluded), optionally only those of `storeCodes[]`; the URLs
@@ -69,8 +66,8 @@ async fn configs(
     let rows = store::configs(&mut conn).await?;
     let data: Vec<StoreConfigData> = rows
         .into_iter()
-        .filter(|r| codes.is_empty() || codes.contains(&r.code))
-        .map(|r| StoreConfigData::new(r, &base))
+        .filter(|(s, _)| codes.is_empty() || codes.contains(&s.code))
+        .map(|(s, c)| StoreConfigData::new(s, c, &base))
         .collect();
     Ok(json_response(StatusCode::OK, &data))
 }

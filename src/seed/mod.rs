@@ -10,36 +10,12 @@ use sqlx::SqliteConnection;
 use crate::amount::Amount;
 use crate::config::Seed;
 use crate::db::row_struct;
+use crate::db::store::{GroupRow, StoreConfigRow, StoreRow, WebsiteRow};
 use crate::db::{self, Db};
 
 const BASE: &str = include_str!("base.json");
 const TUTORIAL: &str = include_str!("tutorial.json");
 
-row_struct! {
-    #[derive(Deserialize)]
-    pub struct WebsiteRow { pub website_id: i64, pub code: String, pub name: String, pub default_group_id: i64 }
-}
-row_struct! {
-    #[derive(Deserialize)]
-    pub struct GroupRow {
-        pub group_id: i64, pub website_id: i64, pub name: String, pub root_category_id: i64,
-        pub default_store_id: i64, pub code: String,
-    }
-}
-row_struct! {
-    #[derive(Deserialize)]
-    pub struct StoreRow {
-        pub store_id: i64, pub code: String, pub website_id: i64, pub group_id: i64,
-        pub name: String, pub is_active: i64,
-    }
-}
-row_struct! {
-    #[derive(Deserialize)]
-    pub struct StoreConfigRow {
-        pub store_id: i64, pub locale: String, pub base_currency_code: String,
-        pub default_display_currency_code: String, pub timezone: String, pub weight_unit: String,
-    }
-}
 row_struct! {
     #[derive(Deserialize)]
     pub struct SourceRow {
@@ -223,7 +199,8 @@ async fn load(conn: &mut SqliteConnection, text: &str) -> Result<(), sqlx::Error
         let entity = body
             .get("entity")
             .ok_or_else(|| bad_seed("order without entity"))?;
-        let order = crate::http::orders::parse_order(entity).map_err(|e| bad_seed(e.body()))?;
+        let order =
+            crate::wire::order_import::parse_order(entity).map_err(|e| bad_seed(e.body()))?;
         crate::sales::order::save_new_order(conn, order)
             .await
             .map_err(|e| bad_seed(e.body()))?;
@@ -247,7 +224,7 @@ mod tests {
         assert_eq!(tutorial.sources.len(), 8);
         assert_eq!(tutorial.source_items.len(), 15);
         for order in &tutorial.orders {
-            crate::http::orders::parse_order(&order["entity"]).unwrap();
+            crate::wire::order_import::parse_order(&order["entity"]).unwrap();
         }
     }
 }

@@ -6,6 +6,7 @@
 pub mod auth;
 pub mod input;
 pub mod inventory;
+pub mod order_import;
 pub mod sales;
 pub mod shipment;
 pub mod store;

@@ -2,8 +2,10 @@
 
 use serde::Serialize;
 
+use crate::db::store::{GroupRow, StoreConfigRow, StoreRow, WebsiteRow};
+
 /// `WebsiteInterface`.
-#[derive(Debug, Serialize, sqlx::FromRow)]
+#[derive(Debug, Serialize)]
 pub struct WebsiteData {
     pub id: i64,
     pub code: String,
@@ -12,7 +14,7 @@ pub struct WebsiteData {
 }
 
 /// `GroupInterface`.
-#[derive(Debug, Serialize, sqlx::FromRow)]
+#[derive(Debug, Serialize)]
 pub struct GroupData {
     pub id: i64,
     pub website_id: i64,
@@ -23,7 +25,7 @@ pub struct GroupData {
 }
 
 /// `StoreInterface`.
-#[derive(Debug, Serialize, sqlx::FromRow)]
+#[derive(Debug, Serialize)]
 pub struct StoreViewData {
     pub id: i64,
     pub code: String,
@@ -31,19 +33,6 @@ pub struct StoreViewData {
     pub website_id: i64,
     pub store_group_id: i64,
     pub is_active: i64,
-}
-
-/// A store view's configuration row.
-#[derive(Debug, sqlx::FromRow)]
-pub struct StoreConfigRow {
-    pub id: i64,
-    pub code: String,
-    pub website_id: i64,
-    pub locale: String,
-    pub base_currency_code: String,
-    pub default_display_currency_code: String,
-    pub timezone: String,
-    pub weight_unit: String,
 }
 
 /// `StoreConfigInterface`.
@@ -68,12 +57,12 @@ pub struct StoreConfigData {
 }
 
 impl StoreConfigData {
-    /// The row with URLs under `base` (`http://host/`).
-    pub fn new(r: StoreConfigRow, base: &str) -> Self {
+    /// A store view's configuration with URLs under `base` (`http://host/`).
+    pub fn new(store: StoreRow, r: StoreConfigRow, base: &str) -> Self {
         StoreConfigData {
-            id: r.id,
-            code: r.code,
-            website_id: r.website_id,
+            id: store.store_id,
+            code: store.code,
+            website_id: store.website_id,
             locale: r.locale,
             base_currency_code: r.base_currency_code,
             default_display_currency_code: r.default_display_currency_code,
@@ -87,6 +76,43 @@ impl StoreConfigData {
             secure_base_link_url: base.to_owned(),
             secure_base_static_url: format!("{base}static/"),
             secure_base_media_url: format!("{base}media/"),
+        }
+    }
+}
+
+impl From<WebsiteRow> for WebsiteData {
+    fn from(r: WebsiteRow) -> Self {
+        WebsiteData {
+            id: r.website_id,
+            code: r.code,
+            name: r.name,
+            default_group_id: r.default_group_id,
+        }
+    }
+}
+
+impl From<GroupRow> for GroupData {
+    fn from(r: GroupRow) -> Self {
+        GroupData {
+            id: r.group_id,
+            website_id: r.website_id,
+            root_category_id: r.root_category_id,
+            default_store_id: r.default_store_id,
+            name: r.name,
+            code: r.code,
+        }
+    }
+}
+
+impl From<StoreRow> for StoreViewData {
+    fn from(r: StoreRow) -> Self {
+        StoreViewData {
+            id: r.store_id,
+            code: r.code,
+            name: r.name,
+            website_id: r.website_id,
+            store_group_id: r.group_id,
+            is_active: r.is_active,
         }
     }
 }

@@ -1,0 +1,715 @@
+//! The body of `POST /V1/orders` (`OrderRepositoryInterface::save`): `OrderInterface` and its
+//! children as `ServiceInputProcessor` reads them (every key a getter of the interface, else
+//! "not supported"), turned into rows. The seed loads its orders through the same parser.
+
+use serde_json::{Map, Value};
+
+use crate::amount::Amount;
+use crate::db::model::{FullOrder, Order, OrderAddress, OrderItem, OrderPayment, StatusHistory};
+use crate::error::{Error, Result};
+use crate::sales::order;
+use crate::wire::input::{self, Obj};
+
+/// The `entity` parameter of the request body, parsed.
+pub fn parse_request(body: &Map<String, Value>) -> Result<FullOrder> {
+    let entity = input::param(body, "entity").ok_or_else(|| Error::required("entity"))?;
+    parse_order(entity)
+}
+
+/// Getters of `OrderInterface` (keys a client may send; unknown ones are "not supported").
+const ORDER_KEYS: &[&str] = &[
+    "adjustment_negative",
+    "adjustment_positive",
+    "applied_rule_ids",
+    "base_adjustment_negative",
+    "base_adjustment_positive",
+    "base_currency_code",
+    "base_discount_amount",
+    "base_discount_canceled",
+    "base_discount_invoiced",
+    "base_discount_refunded",
+    "base_grand_total",
+    "base_discount_tax_compensation_amount",
+    "base_discount_tax_compensation_invoiced",
+    "base_discount_tax_compensation_refunded",
+    "base_shipping_amount",
+    "base_shipping_canceled",
+    "base_shipping_discount_amount",
+    "base_shipping_discount_tax_compensation_amnt",
+    "base_shipping_incl_tax",
+    "base_shipping_invoiced",
+    "base_shipping_refunded",
+    "base_shipping_tax_amount",
+    "base_shipping_tax_refunded",
+    "base_subtotal",
+    "base_subtotal_canceled",
+    "base_subtotal_incl_tax",
+    "base_subtotal_invoiced",
+    "base_subtotal_refunded",
+    "base_tax_amount",
+    "base_tax_canceled",
+    "base_tax_invoiced",
+    "base_tax_refunded",
+    "base_total_canceled",
+    "base_total_due",
+    "base_total_invoiced",
+    "base_total_invoiced_cost",
+    "base_total_offline_refunded",
+    "base_total_online_refunded",
+    "base_total_paid",
+    "base_total_qty_ordered",
+    "base_total_refunded",
+    "base_to_global_rate",
+    "base_to_order_rate",
+    "billing_address_id",
+    "can_ship_partially",
+    "can_ship_partially_item",
+    "coupon_code",
+    "created_at",
+    "customer_dob",
+    "customer_email",
+    "customer_firstname",
+    "customer_gender",
+    "customer_group_id",
+    "customer_id",
+    "customer_is_guest",
+    "customer_lastname",
+    "customer_middlename",
+    "customer_note",
+    "customer_note_notify",
+    "customer_prefix",
+    "customer_suffix",
+    "customer_taxvat",
+    "discount_amount",
+    "discount_canceled",
+    "discount_description",
+    "discount_invoiced",
+    "discount_refunded",
+    "edit_increment",
+    "email_sent",
+    "entity_id",
+    "ext_customer_id",
+    "ext_order_id",
+    "forced_shipment_with_invoice",
+    "global_currency_code",
+    "grand_total",
+    "discount_tax_compensation_amount",
+    "discount_tax_compensation_invoiced",
+    "discount_tax_compensation_refunded",
+    "hold_before_state",
+    "hold_before_status",
+    "increment_id",
+    "is_virtual",
+    "order_currency_code",
+    "original_increment_id",
+    "payment_authorization_amount",
+    "payment_auth_expiration",
+    "protect_code",
+    "quote_address_id",
+    "quote_id",
+    "relation_child_id",
+    "relation_child_real_id",
+    "relation_parent_id",
+    "relation_parent_real_id",
+    "remote_ip",
+    "shipping_amount",
+    "shipping_canceled",
+    "shipping_description",
+    "shipping_discount_amount",
+    "shipping_discount_tax_compensation_amount",
+    "shipping_incl_tax",
+    "shipping_invoiced",
+    "shipping_refunded",
+    "shipping_tax_amount",
+    "shipping_tax_refunded",
+    "state",
+    "status",
+    "store_currency_code",
+    "store_id",
+    "store_name",
+    "store_to_base_rate",
+    "store_to_order_rate",
+    "subtotal",
+    "subtotal_canceled",
+    "subtotal_incl_tax",
+    "subtotal_invoiced",
+    "subtotal_refunded",
+    "tax_amount",
+    "tax_canceled",
+    "tax_invoiced",
+    "tax_refunded",
+    "total_canceled",
+    "total_due",
+    "total_invoiced",
+    "total_item_count",
+    "total_offline_refunded",
+    "total_online_refunded",
+    "total_paid",
+    "total_qty_ordered",
+    "total_refunded",
+    "updated_at",
+    "weight",
+    "x_forwarded_for",
+    "items",
+    "billing_address",
+    "payment",
+    "status_histories",
+    "extension_attributes",
+];
+
+/// Getters of `OrderItemInterface`.
+const ITEM_KEYS: &[&str] = &[
+    "additional_data",
+    "amount_refunded",
+    "applied_rule_ids",
+    "base_amount_refunded",
+    "base_cost",
+    "base_discount_amount",
+    "base_discount_invoiced",
+    "base_discount_refunded",
+    "base_discount_tax_compensation_amount",
+    "base_discount_tax_compensation_invoiced",
+    "base_discount_tax_compensation_refunded",
+    "base_original_price",
+    "base_price",
+    "base_price_incl_tax",
+    "base_row_invoiced",
+    "base_row_total",
+    "base_row_total_incl_tax",
+    "base_tax_amount",
+    "base_tax_before_discount",
+    "base_tax_invoiced",
+    "base_tax_refunded",
+    "base_weee_tax_applied_amount",
+    "base_weee_tax_applied_row_amnt",
+    "base_weee_tax_disposition",
+    "base_weee_tax_row_disposition",
+    "created_at",
+    "description",
+    "discount_amount",
+    "discount_invoiced",
+    "discount_percent",
+    "discount_refunded",
+    "event_id",
+    "ext_order_item_id",
+    "free_shipping",
+    "gw_base_price",
+    "gw_base_price_invoiced",
+    "gw_base_price_refunded",
+    "gw_base_tax_amount",
+    "gw_base_tax_amount_invoiced",
+    "gw_base_tax_amount_refunded",
+    "gw_id",
+    "gw_price",
+    "gw_price_invoiced",
+    "gw_price_refunded",
+    "gw_tax_amount",
+    "gw_tax_amount_invoiced",
+    "gw_tax_amount_refunded",
+    "discount_tax_compensation_amount",
+    "discount_tax_compensation_canceled",
+    "discount_tax_compensation_invoiced",
+    "discount_tax_compensation_refunded",
+    "is_qty_decimal",
+    "is_virtual",
+    "item_id",
+    "locked_do_invoice",
+    "locked_do_ship",
+    "name",
+    "no_discount",
+    "order_id",
+    "original_price",
+    "parent_item_id",
+    "price",
+    "price_incl_tax",
+    "product_id",
+    "product_type",
+    "qty_backordered",
+    "qty_canceled",
+    "qty_invoiced",
+    "qty_ordered",
+    "qty_refunded",
+    "qty_returned",
+    "qty_shipped",
+    "quote_item_id",
+    "row_invoiced",
+    "row_total",
+    "row_total_incl_tax",
+    "row_weight",
+    "sku",
+    "store_id",
+    "tax_amount",
+    "tax_before_discount",
+    "tax_canceled",
+    "tax_invoiced",
+    "tax_percent",
+    "tax_refunded",
+    "updated_at",
+    "weee_tax_applied",
+    "weee_tax_applied_amount",
+    "weee_tax_applied_row_amount",
+    "weee_tax_disposition",
+    "weee_tax_row_disposition",
+    "weight",
+    "parent_item",
+    "product_option",
+    "extension_attributes",
+];
+
+/// Getters of `OrderAddressInterface`.
+const ADDRESS_KEYS: &[&str] = &[
+    "address_type",
+    "city",
+    "company",
+    "country_id",
+    "customer_address_id",
+    "customer_id",
+    "email",
+    "entity_id",
+    "fax",
+    "firstname",
+    "lastname",
+    "middlename",
+    "parent_id",
+    "postcode",
+    "prefix",
+    "region",
+    "region_code",
+    "region_id",
+    "street",
+    "suffix",
+    "telephone",
+    "vat_id",
+    "vat_is_valid",
+    "vat_request_date",
+    "vat_request_id",
+    "vat_request_success",
+    "extension_attributes",
+];
+
+/// Getters of `OrderPaymentInterface` that magemu keeps, and the rest, accepted and ignored.
+const PAYMENT_KEYS: &[&str] = &[
+    "account_status",
+    "additional_data",
+    "additional_information",
+    "address_status",
+    "amount_authorized",
+    "amount_canceled",
+    "amount_ordered",
+    "amount_paid",
+    "amount_refunded",
+    "anet_trans_method",
+    "base_amount_authorized",
+    "base_amount_canceled",
+    "base_amount_ordered",
+    "base_amount_paid",
+    "base_amount_paid_online",
+    "base_amount_refunded",
+    "base_amount_refunded_online",
+    "base_shipping_amount",
+    "base_shipping_captured",
+    "base_shipping_refunded",
+    "cc_approval",
+    "cc_avs_status",
+    "cc_cid_status",
+    "cc_debug_request_body",
+    "cc_debug_response_body",
+    "cc_debug_response_serialized",
+    "cc_exp_month",
+    "cc_exp_year",
+    "cc_last4",
+    "cc_number_enc",
+    "cc_owner",
+    "cc_secure_verify",
+    "cc_ss_issue",
+    "cc_ss_start_month",
+    "cc_ss_start_year",
+    "cc_status",
+    "cc_status_description",
+    "cc_trans_id",
+    "cc_type",
+    "echeck_account_name",
+    "echeck_account_type",
+    "echeck_bank_name",
+    "echeck_routing_number",
+    "echeck_type",
+    "entity_id",
+    "last_trans_id",
+    "method",
+    "parent_id",
+    "po_number",
+    "protection_eligibility",
+    "quote_payment_id",
+    "shipping_amount",
+    "shipping_captured",
+    "shipping_refunded",
+    "extension_attributes",
+];
+
+/// Getters of `OrderStatusHistoryInterface`.
+const HISTORY_KEYS: &[&str] = &[
+    "comment",
+    "created_at",
+    "entity_id",
+    "entity_name",
+    "is_customer_notified",
+    "is_visible_on_front",
+    "parent_id",
+    "status",
+    "extension_attributes",
+];
+
+/// Extension attributes of an order in a stock 2.4 (only the shipping assignment is kept).
+const ORDER_EXTENSION_KEYS: &[&str] = &[
+    "shipping_assignments",
+    "payment_additional_info",
+    "applied_taxes",
+    "item_applied_taxes",
+    "converting_from_quote",
+    "taxes",
+    "additional_itemized_taxes",
+    "gift_message",
+];
+
+fn amount(o: &Obj<'_>, name: &str) -> Result<Amount> {
+    Ok(o.amount(name)?.unwrap_or_default())
+}
+
+fn parse_address(v: &Value, address_type: &str) -> Result<OrderAddress> {
+    let o = Obj::new(v, ADDRESS_KEYS)?;
+    let street = match o.get("street") {
+        None => None,
+        Some((key, Value::Array(lines))) => {
+            let lines: Vec<String> = lines
+                .iter()
+                .map(|l| input::to_string(l, input::At::Field(key)))
+                .collect::<Result<_>>()?;
+            order::street_lines(&lines)
+        }
+        Some((key, other)) => Some(input::to_string(other, input::At::Field(key))?),
+    };
+    Ok(OrderAddress {
+        address_type: address_type.to_owned(),
+        customer_address_id: o.int("customer_address_id")?,
+        customer_id: o.int("customer_id")?,
+        region_id: o.int("region_id")?,
+        region: o.string("region")?,
+        region_code: o.string("region_code")?,
+        firstname: o.string("firstname")?,
+        middlename: o.string("middlename")?,
+        lastname: o.string("lastname")?,
+        prefix: o.string("prefix")?,
+        suffix: o.string("suffix")?,
+        company: o.string("company")?,
+        street,
+        city: o.string("city")?,
+        postcode: o.string("postcode")?,
+        country_id: o.string("country_id")?,
+        telephone: o.string("telephone")?,
+        fax: o.string("fax")?,
+        email: o.string("email")?,
+        vat_id: o.string("vat_id")?,
+        ..Default::default()
+    })
+}
+
+fn parse_item(v: &Value) -> Result<OrderItem> {
+    let o = Obj::new(v, ITEM_KEYS)?;
+    let sku = o.string("sku")?.ok_or_else(|| Error::required("sku"))?;
+    let qty = o
+        .amount("qty_ordered")?
+        .ok_or_else(|| Error::required("qty_ordered"))?;
+    let price = amount(&o, "price")?;
+    let base_price = o.amount("base_price")?.unwrap_or(price);
+    // price × qty when no row total is given; a product too large to store is refused.
+    let derived = |field: &str, price: Amount| {
+        order::row_total(price, qty).ok_or_else(|| {
+            let shown = format!("{price}*{qty}");
+            Error::invalid_type(Some(field), &shown, "float")
+        })
+    };
+    let row_total = match o.amount("row_total")? {
+        Some(v) => v,
+        None => derived("row_total", price)?,
+    };
+    let base_row_total = match o.amount("base_row_total")? {
+        Some(v) => v,
+        None => derived("base_row_total", base_price)?,
+    };
+    let product_option = match o.get("product_option") {
+        Some((_, v)) if v.is_object() => Some(v.to_string()),
+        _ => None,
+    };
+    Ok(OrderItem {
+        parent_item_id: o.int("parent_item_id")?,
+        quote_item_id: o.int("quote_item_id")?,
+        store_id: o.int("store_id")?,
+        product_id: o.int("product_id")?,
+        product_type: o.string("product_type")?,
+        sku,
+        name: o.string("name")?,
+        description: o.string("description")?,
+        applied_rule_ids: o.string("applied_rule_ids")?,
+        is_virtual: o.int("is_virtual")?,
+        is_qty_decimal: o.int("is_qty_decimal")?,
+        no_discount: o.int("no_discount")?,
+        locked_do_invoice: o.int("locked_do_invoice")?,
+        locked_do_ship: o.int("locked_do_ship")?,
+        weight: o.amount("weight")?,
+        row_weight: o.amount("row_weight")?,
+        qty_ordered: qty,
+        qty_invoiced: amount(&o, "qty_invoiced")?,
+        qty_shipped: amount(&o, "qty_shipped")?,
+        qty_refunded: amount(&o, "qty_refunded")?,
+        qty_canceled: amount(&o, "qty_canceled")?,
+        qty_backordered: o.amount("qty_backordered")?,
+        base_cost: o.amount("base_cost")?,
+        price,
+        base_price,
+        original_price: o.amount("original_price")?,
+        base_original_price: o.amount("base_original_price")?,
+        price_incl_tax: o.amount("price_incl_tax")?,
+        base_price_incl_tax: o.amount("base_price_incl_tax")?,
+        row_total,
+        base_row_total,
+        row_total_incl_tax: o.amount("row_total_incl_tax")?,
+        base_row_total_incl_tax: o.amount("base_row_total_incl_tax")?,
+        row_invoiced: amount(&o, "row_invoiced")?,
+        base_row_invoiced: amount(&o, "base_row_invoiced")?,
+        discount_percent: o.amount("discount_percent")?,
+        discount_amount: o.amount("discount_amount")?,
+        base_discount_amount: o.amount("base_discount_amount")?,
+        discount_invoiced: amount(&o, "discount_invoiced")?,
+        base_discount_invoiced: amount(&o, "base_discount_invoiced")?,
+        tax_percent: o.amount("tax_percent")?,
+        tax_amount: o.amount("tax_amount")?,
+        base_tax_amount: o.amount("base_tax_amount")?,
+        tax_invoiced: amount(&o, "tax_invoiced")?,
+        base_tax_invoiced: amount(&o, "base_tax_invoiced")?,
+        discount_tax_compensation_amount: o.amount("discount_tax_compensation_amount")?,
+        base_discount_tax_compensation_amount: o.amount("base_discount_tax_compensation_amount")?,
+        discount_tax_compensation_invoiced: amount(&o, "discount_tax_compensation_invoiced")?,
+        base_discount_tax_compensation_invoiced: amount(
+            &o,
+            "base_discount_tax_compensation_invoiced",
+        )?,
+        amount_refunded: amount(&o, "amount_refunded")?,
+        base_amount_refunded: amount(&o, "base_amount_refunded")?,
+        free_shipping: o.int("free_shipping")?,
+        product_options: product_option,
+        ..Default::default()
+    })
+}
+
+fn parse_payment(v: &Value) -> Result<OrderPayment> {
+    let o = Obj::new(v, PAYMENT_KEYS)?;
+    let additional_information = match o.get("additional_information") {
+        None => None,
+        Some((key, v)) => {
+            let lines: Vec<String> = input::list(v)?
+                .into_iter()
+                .map(|l| input::to_string(l, input::At::Field(key)))
+                .collect::<Result<_>>()?;
+            Some(serde_json::to_string(&lines).map_err(Error::internal)?)
+        }
+    };
+    Ok(OrderPayment {
+        method: o
+            .string("method")?
+            .ok_or_else(|| Error::required("method"))?,
+        account_status: o.string("account_status")?,
+        additional_information,
+        amount_ordered: o.amount("amount_ordered")?,
+        base_amount_ordered: o.amount("base_amount_ordered")?,
+        shipping_amount: o.amount("shipping_amount")?,
+        base_shipping_amount: o.amount("base_shipping_amount")?,
+        amount_paid: o.amount("amount_paid")?,
+        base_amount_paid: o.amount("base_amount_paid")?,
+        shipping_captured: o.amount("shipping_captured")?,
+        base_shipping_captured: o.amount("base_shipping_captured")?,
+        cc_last4: o.string("cc_last4")?,
+        po_number: o.string("po_number")?,
+        last_trans_id: o.string("last_trans_id")?,
+        ..Default::default()
+    })
+}
+
+fn parse_history(v: &Value) -> Result<StatusHistory> {
+    let o = Obj::new(v, HISTORY_KEYS)?;
+    Ok(StatusHistory {
+        comment: o.string("comment")?,
+        status: o.string("status")?,
+        entity_name: o.string("entity_name")?,
+        is_customer_notified: o.int("is_customer_notified")?,
+        is_visible_on_front: o.int("is_visible_on_front")?.unwrap_or(0),
+        created_at: o.string("created_at")?.unwrap_or_default(),
+        ..Default::default()
+    })
+}
+
+/// The shipping address and method from `extension_attributes.shipping_assignments[0].shipping`.
+fn parse_shipping(ext: &Value) -> Result<(Option<OrderAddress>, Option<String>)> {
+    let o = Obj::new(ext, ORDER_EXTENSION_KEYS)?;
+    let Some((_, assignments)) = o.get("shipping_assignments") else {
+        return Ok((None, None));
+    };
+    let Some(first) = input::list(assignments)?.into_iter().next() else {
+        return Ok((None, None));
+    };
+    let a = Obj::new(
+        first,
+        &["shipping", "items", "stock_id", "extension_attributes"],
+    )?;
+    let Some((_, shipping)) = a.get("shipping") else {
+        return Ok((None, None));
+    };
+    let s = Obj::new(
+        shipping,
+        &["address", "method", "total", "extension_attributes"],
+    )?;
+    let address = s
+        .get("address")
+        .map(|(_, v)| parse_address(v, "shipping"))
+        .transpose()?;
+    Ok((address, s.string("method")?))
+}
+
+/// An `OrderInterface` entity as `POST /V1/orders` receives it, converted with Magento's input
+/// rules. Totals that are not given are derived later (`sales::order::complete`).
+pub fn parse_order(entity: &Value) -> Result<FullOrder> {
+    let o = Obj::new(entity, ORDER_KEYS)?;
+    if o.int("entity_id")?.unwrap_or(0) != 0 {
+        // Repository save with an id updates an existing order; magemu only imports new ones.
+        return Err(Error::input(
+            "magemu does not support updating an existing order through POST /V1/orders; leave entity_id out.",
+        ));
+    }
+    let mut order = Order {
+        increment_id: o.string("increment_id")?.unwrap_or_default(),
+        store_id: o.int("store_id")?.unwrap_or(1),
+        state: o.string("state")?,
+        status: o.string("status")?,
+        customer_id: o.int("customer_id")?,
+        customer_email: o.string("customer_email")?,
+        customer_firstname: o.string("customer_firstname")?,
+        customer_lastname: o.string("customer_lastname")?,
+        customer_middlename: o.string("customer_middlename")?,
+        customer_group_id: o.int("customer_group_id")?,
+        customer_is_guest: o.int("customer_is_guest")?,
+        customer_note_notify: o.int("customer_note_notify")?,
+        quote_id: o.int("quote_id")?,
+        email_sent: o.int("email_sent")?,
+        is_virtual: o.int("is_virtual")?,
+        base_currency_code: o.string("base_currency_code")?,
+        global_currency_code: o.string("global_currency_code")?,
+        order_currency_code: o.string("order_currency_code")?,
+        store_currency_code: o.string("store_currency_code")?,
+        store_name: o.string("store_name")?,
+        base_to_global_rate: o.amount("base_to_global_rate")?,
+        base_to_order_rate: o.amount("base_to_order_rate")?,
+        store_to_base_rate: o.amount("store_to_base_rate")?,
+        store_to_order_rate: o.amount("store_to_order_rate")?,
+        shipping_description: o.string("shipping_description")?,
+        discount_description: o.string("discount_description")?,
+        applied_rule_ids: o.string("applied_rule_ids")?,
+        protect_code: o.string("protect_code")?,
+        remote_ip: o.string("remote_ip")?,
+        hold_before_state: o.string("hold_before_state")?,
+        hold_before_status: o.string("hold_before_status")?,
+        ext_order_id: o.string("ext_order_id")?,
+        total_item_count: o.int("total_item_count")?,
+        total_qty_ordered: o.amount("total_qty_ordered")?,
+        weight: o.amount("weight")?,
+        created_at: o.string("created_at")?.unwrap_or_default(),
+        updated_at: o.string("updated_at")?.unwrap_or_default(),
+        ..Default::default()
+    };
+    macro_rules! amounts {
+        ($($field:ident),*) => { $(order.$field = o.amount(stringify!($field))?;)* };
+    }
+    amounts!(
+        subtotal,
+        base_subtotal,
+        subtotal_incl_tax,
+        base_subtotal_incl_tax,
+        discount_amount,
+        base_discount_amount,
+        shipping_amount,
+        base_shipping_amount,
+        shipping_incl_tax,
+        base_shipping_incl_tax,
+        shipping_tax_amount,
+        base_shipping_tax_amount,
+        shipping_discount_amount,
+        base_shipping_discount_amount,
+        tax_amount,
+        base_tax_amount,
+        discount_tax_compensation_amount,
+        base_discount_tax_compensation_amount,
+        shipping_discount_tax_compensation_amount,
+        base_shipping_discount_tax_compensation_amnt,
+        grand_total,
+        base_grand_total,
+        total_invoiced,
+        base_total_invoiced,
+        subtotal_invoiced,
+        base_subtotal_invoiced,
+        tax_invoiced,
+        base_tax_invoiced,
+        discount_invoiced,
+        base_discount_invoiced,
+        shipping_invoiced,
+        base_shipping_invoiced,
+        total_paid,
+        base_total_paid,
+        total_refunded,
+        base_total_refunded,
+        total_canceled,
+        base_total_canceled,
+        subtotal_canceled,
+        base_subtotal_canceled,
+        tax_canceled,
+        base_tax_canceled,
+        shipping_canceled,
+        base_shipping_canceled,
+        discount_canceled,
+        base_discount_canceled
+    );
+    let items = match o.get("items") {
+        Some((_, v)) => input::list(v)?
+            .into_iter()
+            .map(parse_item)
+            .collect::<Result<Vec<_>>>()?,
+        None => Vec::new(),
+    };
+    if items.is_empty() {
+        return Err(Error::required("items"));
+    }
+    let mut addresses = Vec::new();
+    if let Some((_, ext)) = o.get("extension_attributes") {
+        let (shipping, method) = parse_shipping(ext)?;
+        addresses.extend(shipping);
+        order.shipping_method = method;
+    }
+    if let Some((_, v)) = o.get("billing_address") {
+        addresses.push(parse_address(v, "billing")?);
+    }
+    let payment = o
+        .get("payment")
+        .map(|(_, v)| parse_payment(v))
+        .transpose()?;
+    let status_histories = match o.get("status_histories") {
+        Some((_, v)) => input::list(v)?
+            .into_iter()
+            .map(parse_history)
+            .collect::<Result<_>>()?,
+        None => Vec::new(),
+    };
+    Ok(FullOrder {
+        order,
+        items,
+        addresses,
+        payment,
+        status_histories,
+    })
+}
