@@ -13,7 +13,7 @@ use crate::http::reply::json_response;
 use crate::sales::invoice::{self, InvoiceCommentRequest, InvoiceItemRequest, InvoiceRequest};
 use crate::search::SearchResults;
 use crate::wire::input::{self, param, path_int, Obj};
-use crate::wire::sales::InvoiceData;
+use crate::wire::invoice::InvoiceData;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {

@@ -16,8 +16,8 @@ use crate::sales::manage::{manage_order, Action};
 use crate::sales::order;
 use crate::search::SearchResults;
 use crate::wire::input::path_int;
+use crate::wire::order::OrderData;
 use crate::wire::order_import;
-use crate::wire::sales::OrderData;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {

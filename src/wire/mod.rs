@@ -6,7 +6,10 @@
 pub mod auth;
 pub mod input;
 pub mod inventory;
+pub mod invoice;
+pub mod order;
 pub mod order_import;
-pub mod sales;
+pub mod order_item;
+pub mod order_keys;
 pub mod shipment;
 pub mod store;

@@ -9,35 +9,26 @@ use crate::amount::Amount;
 use crate::db::model::{FullShipment, ShipmentComment, ShipmentItem, ShipmentTrack};
 
 /// `ShipmentInterface`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Serialize)]
 pub struct ShipmentData {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub billing_address_id: Option<i64>,
     pub created_at: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub email_sent: Option<i64>,
     pub entity_id: i64,
     pub increment_id: String,
     pub order_id: i64,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub shipment_status: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub shipping_address_id: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub shipping_label: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub store_id: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_qty: Option<Amount>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_weight: Option<Amount>,
     pub updated_at: String,
     pub items: Vec<ShipmentItemData>,
     pub tracks: Vec<ShipmentTrackData>,
     pub comments: Vec<ShipmentCommentData>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub extension_attributes: Option<ShipmentExtension>,
 }
 
@@ -48,30 +39,25 @@ pub struct ShipmentExtension {
 }
 
 /// `ShipmentItemInterface` + `LineItemInterface`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Serialize)]
 pub struct ShipmentItemData {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub additional_data: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     pub entity_id: i64,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub parent_id: i64,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub price: Option<Amount>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub product_id: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub row_total: Option<Amount>,
     pub sku: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<Amount>,
     pub order_item_id: i64,
     pub qty: Amount,
 }
 
 /// `ShipmentTrackInterface` + `TrackInterface`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Serialize)]
 pub struct ShipmentTrackData {
     pub order_id: i64,
@@ -79,27 +65,20 @@ pub struct ShipmentTrackData {
     pub entity_id: i64,
     pub parent_id: i64,
     pub updated_at: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<Amount>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub qty: Option<Amount>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub track_number: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub carrier_code: Option<String>,
 }
 
 /// `ShipmentCommentInterface` + `CommentInterface` + `EntityInterface`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Serialize)]
 pub struct ShipmentCommentData {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub is_customer_notified: Option<i64>,
     pub parent_id: i64,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     pub is_visible_on_front: i64,
     pub created_at: String,

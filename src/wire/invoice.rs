@@ -1,0 +1,202 @@
+//! `Magento\Sales\Api\Data\InvoiceInterface` and its items and comments as JSON.
+
+use serde::Serialize;
+
+use crate::amount::Amount;
+use crate::db::model::{FullInvoice, InvoiceComment, InvoiceItem};
+
+/// `InvoiceInterface` (sales.md 6.2). `order_id`, `total_qty` and `items` are required getters
+/// and always present; `comments` is `[]` when there are none.
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Serialize)]
+pub struct InvoiceData {
+    pub base_currency_code: Option<String>,
+    pub base_discount_amount: Option<Amount>,
+    pub base_grand_total: Option<Amount>,
+    pub base_discount_tax_compensation_amount: Option<Amount>,
+    pub base_shipping_amount: Option<Amount>,
+    pub base_shipping_discount_tax_compensation_amnt: Option<Amount>,
+    pub base_shipping_incl_tax: Option<Amount>,
+    pub base_shipping_tax_amount: Option<Amount>,
+    pub base_subtotal: Option<Amount>,
+    pub base_subtotal_incl_tax: Option<Amount>,
+    pub base_tax_amount: Option<Amount>,
+    pub base_total_refunded: Option<Amount>,
+    pub base_to_global_rate: Option<Amount>,
+    pub base_to_order_rate: Option<Amount>,
+    pub billing_address_id: Option<i64>,
+    pub can_void_flag: Option<i64>,
+    pub created_at: Option<String>,
+    pub discount_amount: Option<Amount>,
+    pub discount_description: Option<String>,
+    pub email_sent: Option<i64>,
+    pub entity_id: Option<i64>,
+    pub global_currency_code: Option<String>,
+    pub grand_total: Option<Amount>,
+    pub discount_tax_compensation_amount: Option<Amount>,
+    pub increment_id: Option<String>,
+    pub is_used_for_refund: Option<i64>,
+    pub order_currency_code: Option<String>,
+    pub order_id: i64,
+    pub shipping_address_id: Option<i64>,
+    pub shipping_amount: Option<Amount>,
+    pub shipping_discount_tax_compensation_amount: Option<Amount>,
+    pub shipping_incl_tax: Option<Amount>,
+    pub shipping_tax_amount: Option<Amount>,
+    pub state: Option<i64>,
+    pub store_currency_code: Option<String>,
+    pub store_id: Option<i64>,
+    pub store_to_base_rate: Option<Amount>,
+    pub store_to_order_rate: Option<Amount>,
+    pub subtotal: Option<Amount>,
+    pub subtotal_incl_tax: Option<Amount>,
+    pub tax_amount: Option<Amount>,
+    pub total_qty: Amount,
+    pub transaction_id: Option<String>,
+    pub updated_at: Option<String>,
+    pub items: Vec<InvoiceItemData>,
+    pub comments: Vec<InvoiceCommentData>,
+}
+
+/// `InvoiceItemInterface` (sales.md 6.3); `order_item_id` and `qty` come last, inherited from
+/// `LineItemInterface`.
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Serialize)]
+pub struct InvoiceItemData {
+    pub additional_data: Option<String>,
+    pub base_cost: Option<Amount>,
+    pub base_discount_amount: Option<Amount>,
+    pub base_discount_tax_compensation_amount: Option<Amount>,
+    pub base_price: Option<Amount>,
+    pub base_price_incl_tax: Option<Amount>,
+    pub base_row_total: Option<Amount>,
+    pub base_row_total_incl_tax: Option<Amount>,
+    pub base_tax_amount: Option<Amount>,
+    pub description: Option<String>,
+    pub discount_amount: Option<Amount>,
+    pub entity_id: Option<i64>,
+    pub discount_tax_compensation_amount: Option<Amount>,
+    pub name: Option<String>,
+    pub parent_id: Option<i64>,
+    pub price: Option<Amount>,
+    pub price_incl_tax: Option<Amount>,
+    pub product_id: Option<i64>,
+    pub row_total: Option<Amount>,
+    pub row_total_incl_tax: Option<Amount>,
+    pub sku: String,
+    pub tax_amount: Option<Amount>,
+    pub order_item_id: i64,
+    pub qty: Amount,
+}
+
+/// `InvoiceCommentInterface` (sales.md 6.4).
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Serialize)]
+pub struct InvoiceCommentData {
+    #[serialize_always]
+    pub comment: Option<String>,
+    pub created_at: Option<String>,
+    pub entity_id: Option<i64>,
+    pub is_customer_notified: Option<i64>,
+    pub is_visible_on_front: i64,
+    pub parent_id: i64,
+}
+
+impl From<&InvoiceItem> for InvoiceItemData {
+    fn from(i: &InvoiceItem) -> Self {
+        InvoiceItemData {
+            additional_data: i.additional_data.clone(),
+            base_cost: i.base_cost,
+            base_discount_amount: i.base_discount_amount,
+            base_discount_tax_compensation_amount: i.base_discount_tax_compensation_amount,
+            base_price: i.base_price,
+            base_price_incl_tax: i.base_price_incl_tax,
+            base_row_total: i.base_row_total,
+            base_row_total_incl_tax: i.base_row_total_incl_tax,
+            base_tax_amount: i.base_tax_amount,
+            description: i.description.clone(),
+            discount_amount: i.discount_amount,
+            entity_id: Some(i.entity_id),
+            discount_tax_compensation_amount: i.discount_tax_compensation_amount,
+            name: i.name.clone(),
+            parent_id: Some(i.parent_id),
+            price: i.price,
+            price_incl_tax: i.price_incl_tax,
+            product_id: i.product_id,
+            row_total: i.row_total,
+            row_total_incl_tax: i.row_total_incl_tax,
+            sku: i.sku.clone(),
+            tax_amount: i.tax_amount,
+            order_item_id: i.order_item_id,
+            qty: i.qty,
+        }
+    }
+}
+
+impl From<&InvoiceComment> for InvoiceCommentData {
+    fn from(c: &InvoiceComment) -> Self {
+        InvoiceCommentData {
+            comment: c.comment.clone(),
+            created_at: Some(c.created_at.clone()),
+            entity_id: Some(c.entity_id),
+            is_customer_notified: c.is_customer_notified,
+            is_visible_on_front: c.is_visible_on_front,
+            parent_id: c.parent_id,
+        }
+    }
+}
+
+impl From<&FullInvoice> for InvoiceData {
+    fn from(full: &FullInvoice) -> Self {
+        let i = &full.invoice;
+        InvoiceData {
+            base_currency_code: i.base_currency_code.clone(),
+            base_discount_amount: i.base_discount_amount,
+            base_grand_total: i.base_grand_total,
+            base_discount_tax_compensation_amount: i.base_discount_tax_compensation_amount,
+            base_shipping_amount: i.base_shipping_amount,
+            base_shipping_discount_tax_compensation_amnt: i
+                .base_shipping_discount_tax_compensation_amnt,
+            base_shipping_incl_tax: i.base_shipping_incl_tax,
+            base_shipping_tax_amount: i.base_shipping_tax_amount,
+            base_subtotal: i.base_subtotal,
+            base_subtotal_incl_tax: i.base_subtotal_incl_tax,
+            base_tax_amount: i.base_tax_amount,
+            base_total_refunded: i.base_total_refunded,
+            base_to_global_rate: i.base_to_global_rate,
+            base_to_order_rate: i.base_to_order_rate,
+            billing_address_id: i.billing_address_id,
+            can_void_flag: i.can_void_flag,
+            created_at: Some(i.created_at.clone()),
+            discount_amount: i.discount_amount,
+            discount_description: i.discount_description.clone(),
+            email_sent: i.email_sent,
+            entity_id: Some(i.entity_id),
+            global_currency_code: i.global_currency_code.clone(),
+            grand_total: i.grand_total,
+            discount_tax_compensation_amount: i.discount_tax_compensation_amount,
+            increment_id: Some(i.increment_id.clone()),
+            is_used_for_refund: i.is_used_for_refund,
+            order_currency_code: i.order_currency_code.clone(),
+            order_id: i.order_id,
+            shipping_address_id: i.shipping_address_id,
+            shipping_amount: i.shipping_amount,
+            shipping_discount_tax_compensation_amount: i.shipping_discount_tax_compensation_amount,
+            shipping_incl_tax: i.shipping_incl_tax,
+            shipping_tax_amount: i.shipping_tax_amount,
+            state: i.state,
+            store_currency_code: i.store_currency_code.clone(),
+            store_id: i.store_id,
+            store_to_base_rate: i.store_to_base_rate,
+            store_to_order_rate: i.store_to_order_rate,
+            subtotal: i.subtotal,
+            subtotal_incl_tax: i.subtotal_incl_tax,
+            tax_amount: i.tax_amount,
+            total_qty: i.total_qty,
+            transaction_id: i.transaction_id.clone(),
+            updated_at: Some(i.updated_at.clone()),
+            items: full.items.iter().map(InvoiceItemData::from).collect(),
+            comments: full.comments.iter().map(InvoiceCommentData::from).collect(),
+        }
+    }
+}

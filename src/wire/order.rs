@@ -1,0 +1,492 @@
+//! `Magento\Sales\Api\Data\OrderInterface` and its items, addresses, payment, status history
+//! and shipping assignments as JSON.
+
+use serde::Serialize;
+
+use crate::amount::Amount;
+use crate::db::model::{FullOrder, OrderAddress, OrderPayment, StatusHistory};
+use crate::wire::order_item::OrderItemData;
+
+/// `OrderInterface` (sales.md 6.5), scalar getters in declaration order
+/// (app/code/Magento/Sales/Api/Data/OrderInterface.php). The getters Magento declares without
+/// `|null` (`base_grand_total`, `customer_email`, `grand_total`) and, since 2.4.8, `state` and
+/// `status` are always written, as `null` when empty (`#[serialize_always]`).
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Default, Serialize)]
+pub struct OrderScalars {
+    pub applied_rule_ids: Option<String>,
+    pub base_currency_code: Option<String>,
+    pub base_discount_amount: Option<Amount>,
+    pub base_discount_canceled: Option<Amount>,
+    pub base_discount_invoiced: Option<Amount>,
+    #[serialize_always]
+    pub base_grand_total: Option<Amount>,
+    pub base_discount_tax_compensation_amount: Option<Amount>,
+    pub base_discount_tax_compensation_invoiced: Option<Amount>,
+    pub base_shipping_amount: Option<Amount>,
+    pub base_shipping_canceled: Option<Amount>,
+    pub base_shipping_discount_amount: Option<Amount>,
+    pub base_shipping_discount_tax_compensation_amnt: Option<Amount>,
+    pub base_shipping_incl_tax: Option<Amount>,
+    pub base_shipping_invoiced: Option<Amount>,
+    pub base_shipping_tax_amount: Option<Amount>,
+    pub base_subtotal: Option<Amount>,
+    pub base_subtotal_canceled: Option<Amount>,
+    pub base_subtotal_incl_tax: Option<Amount>,
+    pub base_subtotal_invoiced: Option<Amount>,
+    pub base_tax_amount: Option<Amount>,
+    pub base_tax_canceled: Option<Amount>,
+    pub base_tax_invoiced: Option<Amount>,
+    pub base_total_canceled: Option<Amount>,
+    pub base_total_due: Option<Amount>,
+    pub base_total_invoiced: Option<Amount>,
+    pub base_total_invoiced_cost: Option<Amount>,
+    pub base_total_paid: Option<Amount>,
+    pub base_total_refunded: Option<Amount>,
+    pub base_to_global_rate: Option<Amount>,
+    pub base_to_order_rate: Option<Amount>,
+    pub billing_address_id: Option<i64>,
+    pub created_at: Option<String>,
+    #[serialize_always]
+    pub customer_email: Option<String>,
+    pub customer_firstname: Option<String>,
+    pub customer_group_id: Option<i64>,
+    pub customer_id: Option<i64>,
+    pub customer_is_guest: Option<i64>,
+    pub customer_lastname: Option<String>,
+    pub customer_middlename: Option<String>,
+    pub customer_note_notify: Option<i64>,
+    pub discount_amount: Option<Amount>,
+    pub discount_canceled: Option<Amount>,
+    pub discount_description: Option<String>,
+    pub discount_invoiced: Option<Amount>,
+    pub email_sent: Option<i64>,
+    pub entity_id: Option<i64>,
+    pub ext_order_id: Option<String>,
+    pub global_currency_code: Option<String>,
+    #[serialize_always]
+    pub grand_total: Option<Amount>,
+    pub discount_tax_compensation_amount: Option<Amount>,
+    pub discount_tax_compensation_invoiced: Option<Amount>,
+    pub hold_before_state: Option<String>,
+    pub hold_before_status: Option<String>,
+    pub increment_id: Option<String>,
+    pub is_virtual: Option<i64>,
+    pub order_currency_code: Option<String>,
+    pub protect_code: Option<String>,
+    pub quote_id: Option<i64>,
+    pub remote_ip: Option<String>,
+    pub shipping_amount: Option<Amount>,
+    pub shipping_canceled: Option<Amount>,
+    pub shipping_description: Option<String>,
+    pub shipping_discount_amount: Option<Amount>,
+    pub shipping_discount_tax_compensation_amount: Option<Amount>,
+    pub shipping_incl_tax: Option<Amount>,
+    pub shipping_invoiced: Option<Amount>,
+    pub shipping_tax_amount: Option<Amount>,
+    #[serialize_always]
+    pub state: Option<String>,
+    #[serialize_always]
+    pub status: Option<String>,
+    pub store_currency_code: Option<String>,
+    pub store_id: Option<i64>,
+    pub store_name: Option<String>,
+    pub store_to_base_rate: Option<Amount>,
+    pub store_to_order_rate: Option<Amount>,
+    pub subtotal: Option<Amount>,
+    pub subtotal_canceled: Option<Amount>,
+    pub subtotal_incl_tax: Option<Amount>,
+    pub subtotal_invoiced: Option<Amount>,
+    pub tax_amount: Option<Amount>,
+    pub tax_canceled: Option<Amount>,
+    pub tax_invoiced: Option<Amount>,
+    pub total_canceled: Option<Amount>,
+    pub total_due: Option<Amount>,
+    pub total_invoiced: Option<Amount>,
+    pub total_item_count: Option<i64>,
+    pub total_paid: Option<Amount>,
+    pub total_qty_ordered: Option<Amount>,
+    pub total_refunded: Option<Amount>,
+    pub updated_at: Option<String>,
+    pub weight: Option<Amount>,
+}
+
+/// `OrderAddressInterface`; `street` is a list of lines.
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Default, Serialize)]
+pub struct OrderAddressData {
+    pub address_type: String,
+    pub city: Option<String>,
+    pub company: Option<String>,
+    pub country_id: Option<String>,
+    pub customer_address_id: Option<i64>,
+    pub customer_id: Option<i64>,
+    pub email: Option<String>,
+    pub entity_id: Option<i64>,
+    pub fax: Option<String>,
+    pub firstname: Option<String>,
+    pub lastname: Option<String>,
+    pub middlename: Option<String>,
+    pub parent_id: Option<i64>,
+    pub postcode: Option<String>,
+    pub prefix: Option<String>,
+    pub region: Option<String>,
+    pub region_code: Option<String>,
+    pub region_id: Option<i64>,
+    pub street: Option<Vec<String>>,
+    pub suffix: Option<String>,
+    pub telephone: Option<String>,
+    pub vat_id: Option<String>,
+}
+
+/// `OrderPaymentInterface`. `account_status` and `cc_last4` are declared without `|null` and
+/// so are written as `null` when empty, as real replies show.
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Default, Serialize)]
+pub struct OrderPaymentData {
+    #[serialize_always]
+    pub account_status: Option<String>,
+    pub additional_information: Option<Vec<String>>,
+    pub amount_ordered: Option<Amount>,
+    pub amount_paid: Option<Amount>,
+    pub base_amount_ordered: Option<Amount>,
+    pub base_amount_paid: Option<Amount>,
+    pub base_shipping_amount: Option<Amount>,
+    pub base_shipping_captured: Option<Amount>,
+    #[serialize_always]
+    pub cc_last4: Option<String>,
+    pub entity_id: Option<i64>,
+    pub last_trans_id: Option<String>,
+    pub method: String,
+    pub parent_id: Option<i64>,
+    pub po_number: Option<String>,
+    pub shipping_amount: Option<Amount>,
+    pub shipping_captured: Option<Amount>,
+}
+
+/// `OrderStatusHistoryInterface`.
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Default, Serialize)]
+pub struct StatusHistoryData {
+    #[serialize_always]
+    pub comment: Option<String>,
+    pub created_at: Option<String>,
+    pub entity_id: Option<i64>,
+    pub entity_name: Option<String>,
+    pub is_customer_notified: Option<i64>,
+    pub is_visible_on_front: i64,
+    pub parent_id: i64,
+    pub status: Option<String>,
+}
+
+/// `ShippingInterface::getTotal` (`Magento\Sales\Api\Data\TotalInterface`).
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Default, Serialize)]
+pub struct ShippingTotalData {
+    pub base_shipping_amount: Option<Amount>,
+    pub base_shipping_discount_amount: Option<Amount>,
+    pub base_shipping_discount_tax_compensation_amnt: Option<Amount>,
+    pub base_shipping_incl_tax: Option<Amount>,
+    pub base_shipping_invoiced: Option<Amount>,
+    pub base_shipping_tax_amount: Option<Amount>,
+    pub shipping_amount: Option<Amount>,
+    pub shipping_discount_amount: Option<Amount>,
+    pub shipping_discount_tax_compensation_amount: Option<Amount>,
+    pub shipping_incl_tax: Option<Amount>,
+    pub shipping_invoiced: Option<Amount>,
+    pub shipping_tax_amount: Option<Amount>,
+}
+
+/// `ShippingInterface`.
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Serialize)]
+pub struct ShippingData {
+    pub address: Option<OrderAddressData>,
+    pub method: Option<String>,
+    pub total: ShippingTotalData,
+}
+
+/// `ShippingAssignmentInterface`.
+#[derive(Debug, Serialize)]
+pub struct ShippingAssignmentData {
+    pub shipping: ShippingData,
+    pub items: Vec<OrderItemData>,
+}
+
+/// `{"key", "value"}` of `payment_additional_info`.
+#[derive(Debug, Serialize)]
+pub struct KeyValueData {
+    pub key: String,
+    pub value: String,
+}
+
+/// The order's extension attributes as `OrderRepository::get` fills them in a stock 2.4.
+#[derive(Debug, Serialize)]
+pub struct OrderExtensionData {
+    pub shipping_assignments: Vec<ShippingAssignmentData>,
+    pub payment_additional_info: Vec<KeyValueData>,
+    pub applied_taxes: Vec<serde_json::Value>,
+    pub item_applied_taxes: Vec<serde_json::Value>,
+    pub converting_from_quote: bool,
+}
+
+/// `OrderInterface`: the scalars, then `items`, `billing_address`, `payment`,
+/// `status_histories` and `extension_attributes`, as Magento writes them.
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Serialize)]
+pub struct OrderData {
+    #[serde(flatten)]
+    pub scalars: OrderScalars,
+    pub items: Vec<OrderItemData>,
+    pub billing_address: Option<OrderAddressData>,
+    pub payment: Option<OrderPaymentData>,
+    pub status_histories: Vec<StatusHistoryData>,
+    pub extension_attributes: OrderExtensionData,
+}
+
+impl From<&OrderAddress> for OrderAddressData {
+    fn from(a: &OrderAddress) -> Self {
+        OrderAddressData {
+            address_type: a.address_type.clone(),
+            city: a.city.clone(),
+            company: a.company.clone(),
+            country_id: a.country_id.clone(),
+            customer_address_id: a.customer_address_id,
+            customer_id: a.customer_id,
+            email: a.email.clone(),
+            entity_id: Some(a.entity_id),
+            fax: a.fax.clone(),
+            firstname: a.firstname.clone(),
+            lastname: a.lastname.clone(),
+            middlename: a.middlename.clone(),
+            parent_id: Some(a.parent_id),
+            postcode: a.postcode.clone(),
+            prefix: a.prefix.clone(),
+            region: a.region.clone(),
+            region_code: a.region_code.clone(),
+            region_id: a.region_id,
+            street: a
+                .street
+                .as_ref()
+                .map(|s| s.split('\n').map(str::to_owned).collect()),
+            suffix: a.suffix.clone(),
+            telephone: a.telephone.clone(),
+            vat_id: a.vat_id.clone(),
+        }
+    }
+}
+
+impl From<&OrderPayment> for OrderPaymentData {
+    fn from(p: &OrderPayment) -> Self {
+        OrderPaymentData {
+            account_status: p.account_status.clone(),
+            additional_information: p
+                .additional_information
+                .as_deref()
+                .and_then(|s| serde_json::from_str(s).ok()),
+            amount_ordered: p.amount_ordered,
+            amount_paid: p.amount_paid,
+            base_amount_ordered: p.base_amount_ordered,
+            base_amount_paid: p.base_amount_paid,
+            base_shipping_amount: p.base_shipping_amount,
+            base_shipping_captured: p.base_shipping_captured,
+            cc_last4: p.cc_last4.clone(),
+            entity_id: Some(p.entity_id),
+            last_trans_id: p.last_trans_id.clone(),
+            method: p.method.clone(),
+            parent_id: Some(p.parent_id),
+            po_number: p.po_number.clone(),
+            shipping_amount: p.shipping_amount,
+            shipping_captured: p.shipping_captured,
+        }
+    }
+}
+
+impl From<&StatusHistory> for StatusHistoryData {
+    fn from(h: &StatusHistory) -> Self {
+        StatusHistoryData {
+            comment: h.comment.clone(),
+            created_at: Some(h.created_at.clone()),
+            entity_id: Some(h.entity_id),
+            entity_name: h.entity_name.clone(),
+            is_customer_notified: h.is_customer_notified,
+            is_visible_on_front: h.is_visible_on_front,
+            parent_id: h.parent_id,
+            status: h.status.clone(),
+        }
+    }
+}
+
+/// Titles of the offline methods (`payment/<code>/title` defaults), for `payment_additional_info`.
+fn method_title(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "checkmo" => "Check / Money order",
+        "banktransfer" => "Bank Transfer Payment",
+        "cashondelivery" => "Cash On Delivery",
+        "purchaseorder" => "Purchase Order",
+        "free" => "No Payment Information Required",
+        _ => return None,
+    })
+}
+
+/// `Order::getTotalDue`: max(round(grand_total − total_paid, 2), 0).
+fn due(grand: Option<Amount>, paid: Option<Amount>) -> Option<Amount> {
+    let value = grand.unwrap_or_default().decimal() - paid.unwrap_or_default().decimal();
+    Some(Amount::new(Amount::round_price(value)).max(Amount::ZERO))
+}
+
+impl From<&FullOrder> for OrderData {
+    fn from(full: &FullOrder) -> Self {
+        let o = &full.order;
+        let scalars = OrderScalars {
+            applied_rule_ids: o.applied_rule_ids.clone(),
+            base_currency_code: o.base_currency_code.clone(),
+            base_discount_amount: o.base_discount_amount,
+            base_discount_invoiced: o.base_discount_invoiced,
+            base_grand_total: o.base_grand_total,
+            base_discount_tax_compensation_amount: o.base_discount_tax_compensation_amount,
+            base_discount_tax_compensation_invoiced: o.base_discount_tax_compensation_invoiced,
+            base_shipping_amount: o.base_shipping_amount,
+            base_shipping_discount_amount: o.base_shipping_discount_amount,
+            base_shipping_discount_tax_compensation_amnt: o
+                .base_shipping_discount_tax_compensation_amnt,
+            base_shipping_incl_tax: o.base_shipping_incl_tax,
+            base_shipping_invoiced: o.base_shipping_invoiced,
+            base_shipping_tax_amount: o.base_shipping_tax_amount,
+            base_subtotal: o.base_subtotal,
+            base_subtotal_incl_tax: o.base_subtotal_incl_tax,
+            base_subtotal_invoiced: o.base_subtotal_invoiced,
+            base_tax_amount: o.base_tax_amount,
+            base_tax_invoiced: o.base_tax_invoiced,
+            base_total_canceled: o.base_total_canceled,
+            base_total_due: due(o.base_grand_total, o.base_total_paid),
+            base_total_invoiced: o.base_total_invoiced,
+            base_total_invoiced_cost: o.base_total_invoiced_cost,
+            base_total_paid: o.base_total_paid,
+            base_total_refunded: o.base_total_refunded,
+            base_to_global_rate: o.base_to_global_rate,
+            base_to_order_rate: o.base_to_order_rate,
+            billing_address_id: o.billing_address_id,
+            created_at: Some(o.created_at.clone()),
+            customer_email: o.customer_email.clone(),
+            customer_firstname: o.customer_firstname.clone(),
+            customer_group_id: o.customer_group_id,
+            customer_id: o.customer_id,
+            customer_is_guest: o.customer_is_guest,
+            customer_lastname: o.customer_lastname.clone(),
+            customer_middlename: o.customer_middlename.clone(),
+            customer_note_notify: o.customer_note_notify,
+            discount_amount: o.discount_amount,
+            discount_description: o.discount_description.clone(),
+            discount_invoiced: o.discount_invoiced,
+            email_sent: o.email_sent,
+            entity_id: Some(o.entity_id),
+            ext_order_id: o.ext_order_id.clone(),
+            global_currency_code: o.global_currency_code.clone(),
+            grand_total: o.grand_total,
+            discount_tax_compensation_amount: o.discount_tax_compensation_amount,
+            discount_tax_compensation_invoiced: o.discount_tax_compensation_invoiced,
+            hold_before_state: o.hold_before_state.clone(),
+            hold_before_status: o.hold_before_status.clone(),
+            increment_id: Some(o.increment_id.clone()),
+            is_virtual: o.is_virtual,
+            order_currency_code: o.order_currency_code.clone(),
+            protect_code: o.protect_code.clone(),
+            quote_id: o.quote_id,
+            remote_ip: o.remote_ip.clone(),
+            shipping_amount: o.shipping_amount,
+            shipping_description: o.shipping_description.clone(),
+            shipping_discount_amount: o.shipping_discount_amount,
+            shipping_discount_tax_compensation_amount: o.shipping_discount_tax_compensation_amount,
+            shipping_incl_tax: o.shipping_incl_tax,
+            shipping_invoiced: o.shipping_invoiced,
+            shipping_tax_amount: o.shipping_tax_amount,
+            state: o.state.clone(),
+            status: o.status.clone(),
+            store_currency_code: o.store_currency_code.clone(),
+            store_id: Some(o.store_id),
+            store_name: o.store_name.clone(),
+            store_to_base_rate: o.store_to_base_rate,
+            store_to_order_rate: o.store_to_order_rate,
+            subtotal: o.subtotal,
+            subtotal_incl_tax: o.subtotal_incl_tax,
+            subtotal_invoiced: o.subtotal_invoiced,
+            tax_amount: o.tax_amount,
+            tax_invoiced: o.tax_invoiced,
+            total_canceled: o.total_canceled,
+            subtotal_canceled: o.subtotal_canceled,
+            base_subtotal_canceled: o.base_subtotal_canceled,
+            tax_canceled: o.tax_canceled,
+            base_tax_canceled: o.base_tax_canceled,
+            shipping_canceled: o.shipping_canceled,
+            base_shipping_canceled: o.base_shipping_canceled,
+            discount_canceled: o.discount_canceled,
+            base_discount_canceled: o.base_discount_canceled,
+            total_due: due(o.grand_total, o.total_paid),
+            total_invoiced: o.total_invoiced,
+            total_item_count: o.total_item_count,
+            total_paid: o.total_paid,
+            total_qty_ordered: o.total_qty_ordered,
+            total_refunded: o.total_refunded,
+            updated_at: Some(o.updated_at.clone()),
+            weight: o.weight,
+        };
+        let items: Vec<OrderItemData> = full.items.iter().map(OrderItemData::from).collect();
+        let shipping_assignments = if o.is_virtual.unwrap_or(0) == 0 {
+            vec![ShippingAssignmentData {
+                shipping: ShippingData {
+                    address: full.shipping_address().map(OrderAddressData::from),
+                    method: o.shipping_method.clone(),
+                    total: ShippingTotalData {
+                        base_shipping_amount: o.base_shipping_amount,
+                        base_shipping_discount_amount: o.base_shipping_discount_amount,
+                        base_shipping_discount_tax_compensation_amnt: o
+                            .base_shipping_discount_tax_compensation_amnt,
+                        base_shipping_incl_tax: o.base_shipping_incl_tax,
+                        base_shipping_invoiced: o.base_shipping_invoiced,
+                        base_shipping_tax_amount: o.base_shipping_tax_amount,
+                        shipping_amount: o.shipping_amount,
+                        shipping_discount_amount: o.shipping_discount_amount,
+                        shipping_discount_tax_compensation_amount: o
+                            .shipping_discount_tax_compensation_amount,
+                        shipping_incl_tax: o.shipping_incl_tax,
+                        shipping_invoiced: o.shipping_invoiced,
+                        shipping_tax_amount: o.shipping_tax_amount,
+                    },
+                },
+                items: full.items.iter().map(OrderItemData::from).collect(),
+            }]
+        } else {
+            Vec::new()
+        };
+        let payment_additional_info = full
+            .payment
+            .as_ref()
+            .and_then(|p| method_title(&p.method))
+            .map(|title| {
+                vec![KeyValueData {
+                    key: "method_title".into(),
+                    value: title.into(),
+                }]
+            })
+            .unwrap_or_default();
+        OrderData {
+            scalars,
+            items,
+            billing_address: full.billing_address().map(OrderAddressData::from),
+            payment: full.payment.as_ref().map(OrderPaymentData::from),
+            status_histories: full
+                .status_histories
+                .iter()
+                .map(StatusHistoryData::from)
+                .collect(),
+            extension_attributes: OrderExtensionData {
+                shipping_assignments,
+                payment_additional_info,
+                applied_taxes: Vec::new(),
+                item_applied_taxes: Vec::new(),
+                converting_from_quote: false,
+            },
+        }
+    }
+}
