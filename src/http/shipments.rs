@@ -5,17 +5,14 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
-use serde_json::{Map, Value};
 
 use crate::error::Result;
 use crate::http::extract::{Admin, Body, PathParams, SalesShip, SalesShipment, Search};
 use crate::http::reply::json_response;
-use crate::sales::shipment::{
-    self, ShipCommentRequest, ShipItemRequest, ShipRequest, TrackRequest,
-};
+use crate::sales::shipment;
 use crate::search::SearchResults;
-use crate::wire::input::{self, param, path_int, Obj};
-use crate::wire::shipment::ShipmentData;
+use crate::wire::input::path_int;
+use crate::wire::shipment::{self as wire, ShipmentData};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -25,61 +22,6 @@ pub fn router() -> Router<AppState> {
         .route("/rest/V1/shipments", get(list))
 }
 
-/// The body of `ShipOrderInterface::execute`, converted as Magento's input layer does.
-/// `packages` (`ShipmentPackageCreationInterface[]`) is checked and then ignored, as Magento's
-/// `ShipmentDocumentFactory` ignores it.
-pub fn parse_request(body: &Map<String, Value>) -> Result<ShipRequest> {
-    let flag = |name: &str| param(body, name).map(input::to_bool).unwrap_or(false);
-    let mut request = ShipRequest {
-        notify: flag("notify"),
-        append_comment: flag("append_comment"),
-        ..Default::default()
-    };
-    if let Some(items) = param(body, "items") {
-        for (order_item_id, qty) in input::line_items(items)? {
-            request.items.push(ShipItemRequest { order_item_id, qty });
-        }
-    }
-    if let Some(comment) = param(body, "comment") {
-        let (comment, is_visible_on_front) = input::document_comment(comment)?;
-        request.comment = Some(ShipCommentRequest {
-            comment,
-            is_visible_on_front,
-        });
-    }
-    if let Some(tracks) = param(body, "tracks") {
-        for track in input::list(tracks)? {
-            let o = Obj::new(
-                track,
-                &[
-                    "track_number",
-                    "title",
-                    "carrier_code",
-                    "extension_attributes",
-                ],
-            )?;
-            request.tracks.push(TrackRequest {
-                track_number: o.string("track_number")?,
-                title: o.string("title")?,
-                carrier_code: o.string("carrier_code")?,
-            });
-        }
-    }
-    if let Some(packages) = param(body, "packages") {
-        for package in input::list(packages)? {
-            Obj::new(package, &["extension_attributes"])?;
-        }
-    }
-    if let Some(arguments) = param(body, "arguments") {
-        let o = Obj::new(arguments, &["extension_attributes"])?;
-        if let Some((_, extension)) = o.get("extension_attributes") {
-            let ext = Obj::new(extension, &["source_code"])?;
-            request.source_code = ext.string("source_code")?;
-        }
-    }
-    Ok(request)
-}
-
 async fn create(
     _: Admin<SalesShip>,
     State(state): State<AppState>,
@@ -87,7 +29,7 @@ async fn create(
     Body(body): Body,
 ) -> Result<Response> {
     let order_id = path_int(&order_id)?;
-    let request = parse_request(&body)?;
+    let request = wire::parse_request(&body)?;
     let id = shipment::ship_order(&state.db, order_id, request).await?;
     // The new id as PDO gives it: a string, as for invoices.
     Ok(json_response(StatusCode::OK, &id.to_string()))

@@ -20,6 +20,7 @@ use crate::error::{self as e, Error, Phrase, Result};
 use crate::inventory;
 use crate::sales::state::{self, invoice_state, state_after_document};
 use crate::sales::totals::{self, InvoiceTotals, Line};
+use crate::sales::{DocumentComment, LineItem};
 use crate::search::SearchCriteria;
 
 /// The parsed body of `POST /V1/order/{orderId}/invoice` (InvoiceOrderInterface::execute).
@@ -32,20 +33,10 @@ pub struct InvoiceRequest {
     pub comment: Option<InvoiceCommentRequest>,
 }
 
-/// `InvoiceItemCreationInterface`. A null id or qty is kept: Magento keys its quantity array by
-/// it all the same (a null id matches no order item; a null qty is 0).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct InvoiceItemRequest {
-    pub order_item_id: Option<i64>,
-    pub qty: Option<Amount>,
-}
-
+/// `InvoiceItemCreationInterface`.
+pub type InvoiceItemRequest = LineItem;
 /// `InvoiceCommentCreationInterface`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct InvoiceCommentRequest {
-    pub comment: Option<String>,
-    pub is_visible_on_front: i64,
-}
+pub type InvoiceCommentRequest = DocumentComment;
 
 /// The invoice `prepareInvoice` builds: one line per invoiceable order item.
 #[derive(Debug)]

@@ -27,6 +27,7 @@ use crate::db::{self, Db};
 use crate::error::{self as e, Error, Phrase, Result};
 use crate::inventory;
 use crate::sales::state::{self, state_after_document};
+use crate::sales::{DocumentComment, LineItem};
 use crate::search::SearchCriteria;
 
 /// The parsed body of `POST /V1/order/{orderId}/ship` (ShipOrderInterface::execute).
@@ -42,18 +43,9 @@ pub struct ShipRequest {
 }
 
 /// `ShipmentItemCreationInterface`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ShipItemRequest {
-    pub order_item_id: Option<i64>,
-    pub qty: Option<Amount>,
-}
-
+pub type ShipItemRequest = LineItem;
 /// `ShipmentCommentCreationInterface`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ShipCommentRequest {
-    pub comment: Option<String>,
-    pub is_visible_on_front: i64,
-}
+pub type ShipCommentRequest = DocumentComment;
 
 /// `ShipmentTrackCreationInterface`.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -1,9 +1,14 @@
 //! `Magento\Sales\Api\Data\InvoiceInterface` and its items and comments as JSON.
 
 use serde::Serialize;
+use serde_json::{Map, Value};
 
 use crate::amount::Amount;
 use crate::db::model::{FullInvoice, InvoiceComment, InvoiceItem};
+use crate::error::Result;
+use crate::sales::invoice::InvoiceRequest;
+use crate::sales::{DocumentComment, LineItem};
+use crate::wire::input::{self, param, Obj};
 
 /// `InvoiceInterface` (sales.md 6.2). `order_id`, `total_qty` and `items` are required getters
 /// and always present; `comments` is `[]` when there are none.
@@ -198,5 +203,89 @@ impl From<&FullInvoice> for InvoiceData {
             items: full.items.iter().map(InvoiceItemData::from).collect(),
             comments: full.comments.iter().map(InvoiceCommentData::from).collect(),
         }
+    }
+}
+
+/// The body of `InvoiceOrderInterface::execute`, converted as Magento's input layer does.
+pub fn parse_request(body: &Map<String, Value>) -> Result<InvoiceRequest> {
+    let flag = |name: &str| param(body, name).map(input::to_bool).unwrap_or(false);
+    let mut request = InvoiceRequest {
+        capture: flag("capture"),
+        notify: flag("notify"),
+        append_comment: flag("append_comment"),
+        ..Default::default()
+    };
+    if let Some(items) = param(body, "items") {
+        for (order_item_id, qty) in input::line_items(items)? {
+            request.items.push(LineItem { order_item_id, qty });
+        }
+    }
+    if let Some(comment) = param(body, "comment") {
+        let (comment, is_visible_on_front) = input::document_comment(comment)?;
+        request.comment = Some(DocumentComment {
+            comment,
+            is_visible_on_front,
+        });
+    }
+    if let Some(arguments) = param(body, "arguments") {
+        Obj::new(arguments, &["extension_attributes"])?;
+    }
+    Ok(request)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::amount::Amount;
+    use serde_json::json;
+
+    fn parse(v: Value) -> Result<InvoiceRequest> {
+        parse_request(v.as_object().unwrap())
+    }
+
+    #[test]
+    fn magento_type_conversion() {
+        let r = parse(
+            json!({"capture": "yes", "notify": 1, "append_comment": true,
+            "items": [{"order_item_id": "3", "qty": "2.0000"}],
+            "comment": {"comment": "hi", "is_visible_on_front": "1"}}),
+        )
+        .unwrap();
+        assert!(r.capture && r.notify && r.append_comment);
+        assert_eq!(
+            r.items,
+            vec![LineItem {
+                order_item_id: Some(3),
+                qty: Some(Amount::from_int(2))
+            }]
+        );
+        assert_eq!(
+            r.comment,
+            Some(DocumentComment {
+                comment: Some("hi".into()),
+                is_visible_on_front: 1
+            })
+        );
+        assert_eq!(
+            parse(json!({"capture": "off", "unknown": 1})).unwrap(),
+            InvoiceRequest::default()
+        );
+    }
+
+    #[test]
+    fn bad_inputs() {
+        let msg = |v: Value| parse(v).unwrap_err().body();
+        assert_eq!(
+            msg(json!({"items": 5})),
+            json!({"message": "Not all parameters valid."})
+        );
+        assert_eq!(
+            msg(json!({"items": [{"order_item_id": 3, "qty": "x"}]})),
+            json!({"message": "Error occurred during \"qty\" processing. The \"x\" value's type is invalid. The \"float\" type was expected. Verify and try again."})
+        );
+        assert_eq!(
+            msg(json!({"items": [{"order_item_id": 3, "qty": 1, "price": 2}]})),
+            json!({"message": "\"%fieldName\" is not supported. Correct the field name and try again.", "parameters": {"fieldName": "Price"}})
+        );
     }
 }

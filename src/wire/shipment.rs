@@ -4,9 +4,14 @@
 //! nulls are omitted; `items`, `tracks` and `comments` are always there.
 
 use serde::Serialize;
+use serde_json::{Map, Value};
 
 use crate::amount::Amount;
 use crate::db::model::{FullShipment, ShipmentComment, ShipmentItem, ShipmentTrack};
+use crate::error::Result;
+use crate::sales::shipment::{ShipRequest, TrackRequest};
+use crate::sales::{DocumentComment, LineItem};
+use crate::wire::input::{self, param, Obj};
 
 /// `ShipmentInterface`.
 #[serde_with::skip_serializing_none]
@@ -166,4 +171,59 @@ impl From<&FullShipment> for ShipmentData {
                 .map(|source_code| ShipmentExtension { source_code }),
         }
     }
+}
+
+/// The body of `ShipOrderInterface::execute`, converted as Magento's input layer does.
+/// `packages` (`ShipmentPackageCreationInterface[]`) is checked and then ignored, as Magento's
+/// `ShipmentDocumentFactory` ignores it.
+pub fn parse_request(body: &Map<String, Value>) -> Result<ShipRequest> {
+    let flag = |name: &str| param(body, name).map(input::to_bool).unwrap_or(false);
+    let mut request = ShipRequest {
+        notify: flag("notify"),
+        append_comment: flag("append_comment"),
+        ..Default::default()
+    };
+    if let Some(items) = param(body, "items") {
+        for (order_item_id, qty) in input::line_items(items)? {
+            request.items.push(LineItem { order_item_id, qty });
+        }
+    }
+    if let Some(comment) = param(body, "comment") {
+        let (comment, is_visible_on_front) = input::document_comment(comment)?;
+        request.comment = Some(DocumentComment {
+            comment,
+            is_visible_on_front,
+        });
+    }
+    if let Some(tracks) = param(body, "tracks") {
+        for track in input::list(tracks)? {
+            let o = Obj::new(
+                track,
+                &[
+                    "track_number",
+                    "title",
+                    "carrier_code",
+                    "extension_attributes",
+                ],
+            )?;
+            request.tracks.push(TrackRequest {
+                track_number: o.string("track_number")?,
+                title: o.string("title")?,
+                carrier_code: o.string("carrier_code")?,
+            });
+        }
+    }
+    if let Some(packages) = param(body, "packages") {
+        for package in input::list(packages)? {
+            Obj::new(package, &["extension_attributes"])?;
+        }
+    }
+    if let Some(arguments) = param(body, "arguments") {
+        let o = Obj::new(arguments, &["extension_attributes"])?;
+        if let Some((_, extension)) = o.get("extension_attributes") {
+            let ext = Obj::new(extension, &["source_code"])?;
+            request.source_code = ext.string("source_code")?;
+        }
+    }
+    Ok(request)
 }
