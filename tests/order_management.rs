@@ -191,7 +191,7 @@ async fn management_calls_need_their_acl_and_an_existing_order() {
 
 /// Issue 7, defect 3: a second cancel must not revive an item the first one canceled wholly.
 /// `Order\Item::cancel()` skips an item whose `getStatusId()` is STATUS_CANCELED; items in
-/// another status are reset to `getQtyToCancel()` as Magento does (see `sales::manage::cancel`).
+/// another status are reset to `getQtyToCancel()` as Magento does (see `sales::order_management::cancel`).
 #[tokio::test]
 async fn a_second_cancel_leaves_a_wholly_canceled_item_alone() {
     let app = spawn_app().await;

@@ -13,9 +13,8 @@ use crate::http::extract::{
     Admin, Body, InventorySalableQty, InventorySourceItem, PathParams, Search, SourceSelectionList,
     SourceSelectionRun,
 };
-use crate::http::reply::json_response;
+use crate::http::reply::{json_response, search_results};
 use crate::inventory::{self, ALGORITHMS};
-use crate::search::SearchResults;
 use crate::wire::input::path_int;
 use crate::wire::inventory::{self as wire, AlgorithmData, SelectionResultData, SourceItemData};
 use crate::AppState;
@@ -44,12 +43,11 @@ async fn source_items(
 ) -> Result<Response> {
     let mut conn = state.db.read.acquire().await?;
     let (items, total) = db::inventory::search_source_items(&mut conn, &criteria).await?;
-    let results = SearchResults {
-        items: items.iter().map(SourceItemData::from).collect(),
-        search_criteria: criteria,
-        total_count: total,
-    };
-    Ok(json_response(StatusCode::OK, &results))
+    Ok(search_results(
+        items.iter().map(SourceItemData::from).collect(),
+        criteria,
+        total,
+    ))
 }
 
 /// A bare JSON number, e.g. `9998`.

@@ -8,9 +8,8 @@ use axum::Router;
 
 use crate::error::Result;
 use crate::http::extract::{Admin, Body, PathParams, SalesInvoice, SalesInvoiceView, Search};
-use crate::http::reply::json_response;
+use crate::http::reply::{json_response, search_results};
 use crate::sales::invoice;
-use crate::search::SearchResults;
 use crate::wire::input::path_int;
 use crate::wire::invoice::{self as wire, InvoiceData};
 use crate::AppState;
@@ -41,12 +40,11 @@ async fn list(
     Search(criteria): Search,
 ) -> Result<Response> {
     let (invoices, total) = invoice::list_invoices(&state.db, &criteria).await?;
-    let results = SearchResults {
-        items: invoices.iter().map(InvoiceData::from).collect(),
-        search_criteria: criteria,
-        total_count: total,
-    };
-    Ok(json_response(StatusCode::OK, &results))
+    Ok(search_results(
+        invoices.iter().map(InvoiceData::from).collect(),
+        criteria,
+        total,
+    ))
 }
 
 async fn show(

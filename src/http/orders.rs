@@ -11,10 +11,9 @@ use crate::error::Result;
 use crate::http::extract::{
     Admin, Body, PathParams, SalesCancel, SalesCreate, SalesHold, SalesUnhold, SalesView, Search,
 };
-use crate::http::reply::json_response;
-use crate::sales::manage::{manage_order, Action};
+use crate::http::reply::{json_response, search_results};
 use crate::sales::order;
-use crate::search::SearchResults;
+use crate::sales::order_management::{manage_order, Action};
 use crate::wire::input::path_int;
 use crate::wire::order::OrderData;
 use crate::wire::order_import;
@@ -92,12 +91,11 @@ async fn list(
     Search(criteria): Search,
 ) -> Result<Response> {
     let (orders, total) = order::list_orders(&state.db, &criteria).await?;
-    let results = SearchResults {
-        items: orders.iter().map(OrderData::from).collect(),
-        search_criteria: criteria,
-        total_count: total,
-    };
-    Ok(json_response(StatusCode::OK, &results))
+    Ok(search_results(
+        orders.iter().map(OrderData::from).collect(),
+        criteria,
+        total,
+    ))
 }
 
 async fn show(

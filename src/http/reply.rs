@@ -5,6 +5,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use crate::error::Error;
+use crate::search::{SearchCriteria, SearchResults};
 
 /// The status Magento's `ErrorProcessor` gives each kind of failure.
 pub fn status(error: &Error) -> StatusCode {
@@ -50,4 +51,19 @@ pub fn json_bytes(status: StatusCode, body: axum::body::Bytes) -> Response {
         body,
     )
         .into_response()
+}
+
+/// A repository's `getList` reply: the page of items, the criteria echoed, the count of all
+/// matches.
+pub fn search_results<T: serde::Serialize>(
+    items: Vec<T>,
+    search_criteria: SearchCriteria,
+    total_count: i64,
+) -> Response {
+    let results = SearchResults {
+        items,
+        search_criteria,
+        total_count,
+    };
+    json_response(StatusCode::OK, &results)
 }

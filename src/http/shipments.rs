@@ -8,9 +8,8 @@ use axum::Router;
 
 use crate::error::Result;
 use crate::http::extract::{Admin, Body, PathParams, SalesShip, SalesShipment, Search};
-use crate::http::reply::json_response;
+use crate::http::reply::{json_response, search_results};
 use crate::sales::shipment;
-use crate::search::SearchResults;
 use crate::wire::input::path_int;
 use crate::wire::shipment::{self as wire, ShipmentData};
 use crate::AppState;
@@ -54,10 +53,9 @@ async fn list(
     Search(criteria): Search,
 ) -> Result<Response> {
     let (shipments, total) = shipment::list_shipments(&state.db, &criteria).await?;
-    let results = SearchResults {
-        items: shipments.iter().map(ShipmentData::from).collect(),
-        search_criteria: criteria,
-        total_count: total,
-    };
-    Ok(json_response(StatusCode::OK, &results))
+    Ok(search_results(
+        shipments.iter().map(ShipmentData::from).collect(),
+        criteria,
+        total,
+    ))
 }

@@ -298,12 +298,10 @@ pub fn register(
 /// commits together or not at all, and racing requests on one order run one after the other.
 #[tracing::instrument(skip(db, request))]
 pub async fn invoice_order(db: &Db, order_id: i64, request: InvoiceRequest) -> Result<i64> {
-    if order_id == 0 {
-        return Err(Error::input(e::ID_REQUIRED));
-    }
-    db.writer
-        .write(move |conn| Box::pin(invoice_in(conn, order_id, request)))
-        .await
+    crate::sales::write_on_order(db, order_id, move |conn| {
+        Box::pin(invoice_in(conn, order_id, request))
+    })
+    .await
 }
 
 /// The use case on the writer's connection (inside its transaction and savepoint): one round
@@ -436,13 +434,7 @@ pub async fn list_invoices(db: &Db, criteria: &SearchCriteria) -> Result<(Vec<Fu
 
 /// `InvoiceRepository::get`.
 pub async fn get_invoice(db: &Db, invoice_id: i64) -> Result<FullInvoice> {
-    if invoice_id == 0 {
-        return Err(Error::input(e::ID_REQUIRED));
-    }
-    let mut conn = db.read.acquire().await?;
-    db::sales::load_full_invoice(&mut conn, invoice_id)
-        .await?
-        .ok_or_else(Error::entity_not_found)
+    crate::sales::get_document(db, invoice_id, db::sales::load_full_invoice).await
 }
 
 #[cfg(test)]

@@ -3,13 +3,48 @@
 
 pub mod invoice;
 pub mod item;
-pub mod manage;
 pub mod order;
+pub mod order_management;
 pub mod shipment;
 pub mod state;
 pub mod totals;
 
+use sqlx::SqliteConnection;
+
 use crate::amount::Amount;
+use crate::db::writer::BoxFuture;
+use crate::db::Db;
+use crate::error::{self as e, Error, Result};
+
+/// A repository's `get`: id 0 is Magento's "An ID is needed" (`OrderRepository::get` and its
+/// siblings), a missing row its "doesn't exist" 404.
+pub(crate) async fn get_document<T>(
+    db: &Db,
+    id: i64,
+    load: impl AsyncFnOnce(&mut SqliteConnection, i64) -> Result<Option<T>, sqlx::Error>,
+) -> Result<T> {
+    if id == 0 {
+        return Err(Error::input(e::ID_REQUIRED));
+    }
+    let mut conn = db.read.acquire().await?;
+    load(&mut conn, id)
+        .await?
+        .ok_or_else(Error::entity_not_found)
+}
+
+/// A write use case on one order, on the single writer in its own savepoint: everything it
+/// writes commits together or not at all, and racing requests on one order run one after the
+/// other. Order id 0 is refused first, as the services' `OrderRepository::get` refuses it.
+pub(crate) async fn write_on_order<T, F>(db: &Db, order_id: i64, use_case: F) -> Result<T>
+where
+    T: Send + 'static,
+    F: for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, Result<T>> + Send + 'static,
+{
+    if order_id == 0 {
+        return Err(Error::input(e::ID_REQUIRED));
+    }
+    db.writer.write(use_case).await
+}
 
 /// `LineItemInterface` (what `InvoiceItemCreationInterface` and `ShipmentItemCreationInterface`
 /// extend): an order item and a quantity. A null id or qty is kept: Magento keys its quantity

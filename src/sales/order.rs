@@ -21,6 +21,12 @@ fn sum<'a>(
     items.map(|i| f(i).unwrap_or_default()).sum()
 }
 
+/// An amount and its base amount when not given: the amount 0, the base amount the amount.
+fn zero_or_given(amount: &mut Option<Amount>, base: &mut Option<Amount>) {
+    let value = *amount.get_or_insert(Amount::ZERO);
+    base.get_or_insert(value);
+}
+
 /// Fills what an imported order leaves out: item rows from price × qty, order totals from the
 /// items, state/status, currency, flags. Given values are kept as they are.
 pub fn complete(full: &mut FullOrder, now: &str) {
@@ -42,16 +48,12 @@ pub fn complete(full: &mut FullOrder, now: &str) {
         item.is_virtual.get_or_insert(virtual_type as i64);
         item.original_price.get_or_insert(item.price);
         item.base_original_price.get_or_insert(item.base_price);
-        item.discount_amount.get_or_insert(Amount::ZERO);
-        item.base_discount_amount
-            .get_or_insert(item.discount_amount.unwrap_or_default());
-        item.tax_amount.get_or_insert(Amount::ZERO);
-        item.base_tax_amount
-            .get_or_insert(item.tax_amount.unwrap_or_default());
-        item.discount_tax_compensation_amount
-            .get_or_insert(Amount::ZERO);
-        item.base_discount_tax_compensation_amount
-            .get_or_insert(item.discount_tax_compensation_amount.unwrap_or_default());
+        zero_or_given(&mut item.discount_amount, &mut item.base_discount_amount);
+        zero_or_given(&mut item.tax_amount, &mut item.base_tax_amount);
+        zero_or_given(
+            &mut item.discount_tax_compensation_amount,
+            &mut item.base_discount_tax_compensation_amount,
+        );
         let tax = item.tax_amount.unwrap_or_default()
             + item.discount_tax_compensation_amount.unwrap_or_default();
         let base_tax = item.base_tax_amount.unwrap_or_default()
@@ -109,22 +111,16 @@ pub fn complete(full: &mut FullOrder, now: &str) {
         .get_or_insert(-sum(items.iter(), |i| i.discount_amount));
     o.base_discount_amount
         .get_or_insert(-sum(items.iter(), |i| i.base_discount_amount));
-    o.shipping_amount.get_or_insert(Amount::ZERO);
-    o.base_shipping_amount
-        .get_or_insert(o.shipping_amount.unwrap_or_default());
-    o.shipping_tax_amount.get_or_insert(Amount::ZERO);
-    o.base_shipping_tax_amount
-        .get_or_insert(o.shipping_tax_amount.unwrap_or_default());
-    o.shipping_discount_amount.get_or_insert(Amount::ZERO);
-    o.base_shipping_discount_amount
-        .get_or_insert(o.shipping_discount_amount.unwrap_or_default());
-    o.shipping_discount_tax_compensation_amount
-        .get_or_insert(Amount::ZERO);
-    o.base_shipping_discount_tax_compensation_amnt
-        .get_or_insert(
-            o.shipping_discount_tax_compensation_amount
-                .unwrap_or_default(),
-        );
+    zero_or_given(&mut o.shipping_amount, &mut o.base_shipping_amount);
+    zero_or_given(&mut o.shipping_tax_amount, &mut o.base_shipping_tax_amount);
+    zero_or_given(
+        &mut o.shipping_discount_amount,
+        &mut o.base_shipping_discount_amount,
+    );
+    zero_or_given(
+        &mut o.shipping_discount_tax_compensation_amount,
+        &mut o.base_shipping_discount_tax_compensation_amnt,
+    );
     let shipping_incl =
         o.shipping_amount.unwrap_or_default() + o.shipping_tax_amount.unwrap_or_default();
     o.shipping_incl_tax.get_or_insert(shipping_incl);
@@ -291,13 +287,7 @@ pub async fn list_orders(db: &Db, criteria: &SearchCriteria) -> Result<(Vec<Full
 
 /// `OrderRepository::get`.
 pub async fn get_order(db: &Db, order_id: i64) -> Result<FullOrder> {
-    if order_id == 0 {
-        return Err(Error::input(e::ID_REQUIRED));
-    }
-    let mut conn = db.read.acquire().await?;
-    db::sales::load_full_order(&mut conn, order_id)
-        .await?
-        .ok_or_else(Error::entity_not_found)
+    crate::sales::get_document(db, order_id, db::sales::load_full_order).await
 }
 
 /// An address of the given type with the posted street lines joined as Magento stores them.

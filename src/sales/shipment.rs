@@ -178,12 +178,10 @@ pub fn deductions(lines: &[ShipLine<'_>]) -> Vec<(String, Amount)> {
 /// own savepoint: everything it writes commits together or not at all.
 #[tracing::instrument(skip(db, request))]
 pub async fn ship_order(db: &Db, order_id: i64, request: ShipRequest) -> Result<i64> {
-    if order_id == 0 {
-        return Err(Error::input(e::ID_REQUIRED));
-    }
-    db.writer
-        .write(move |conn| Box::pin(ship_in(conn, order_id, request)))
-        .await
+    crate::sales::write_on_order(db, order_id, move |conn| {
+        Box::pin(ship_in(conn, order_id, request))
+    })
+    .await
 }
 
 async fn ship_in(conn: &mut SqliteConnection, order_id: i64, request: ShipRequest) -> Result<i64> {
@@ -327,13 +325,7 @@ pub async fn list_shipments(
 
 /// `ShipmentRepository::get`.
 pub async fn get_shipment(db: &Db, shipment_id: i64) -> Result<FullShipment> {
-    if shipment_id == 0 {
-        return Err(Error::input(e::ID_REQUIRED));
-    }
-    let mut conn = db.read.acquire().await?;
-    db::shipments::load_full_shipment(&mut conn, shipment_id)
-        .await?
-        .ok_or_else(Error::entity_not_found)
+    crate::sales::get_document(db, shipment_id, db::shipments::load_full_shipment).await
 }
 
 #[cfg(test)]

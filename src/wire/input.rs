@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 
 use crate::amount::Amount;
 use crate::error::{self as e, Error, Phrase, Result};
+use crate::sales::{DocumentComment, LineItem};
 
 /// `SimpleDataObjectConverter::snakeCaseToUpperCamelCase`: `str_replace('_', '', ucwords($s, '_'))`.
 pub fn upper_camel(s: &str) -> String {
@@ -209,29 +210,45 @@ pub fn list(v: &Value) -> Result<Vec<&Value>> {
     }
 }
 
-/// The `items` of a document request (`InvoiceItemCreationInterface[]`,
-/// `ShipmentItemCreationInterface[]`, ...): `(order_item_id, qty)` as sent, nulls kept.
-pub fn line_items(v: &Value) -> Result<Vec<(Option<i64>, Option<Amount>)>> {
-    list(v)?
-        .into_iter()
-        .map(|item| {
-            let o = Obj::new(item, &["order_item_id", "qty", "extension_attributes"])?;
-            Ok((o.int("order_item_id")?, o.amount("qty")?))
-        })
-        .collect()
+/// The parts every document creation body shares (`InvoiceOrderInterface::execute`,
+/// `ShipOrderInterface::execute`, ...): the flags, the `items` (`LineItemInterface[]`, nulls
+/// kept) and the `comment` (`is_visible_on_front` 0 when absent).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocumentParts {
+    pub notify: bool,
+    pub append_comment: bool,
+    pub items: Vec<LineItem>,
+    pub comment: Option<DocumentComment>,
 }
 
-/// The `comment` of a document request (`*CommentCreationInterface`): its text and
-/// `is_visible_on_front` (0 when absent).
-pub fn document_comment(v: &Value) -> Result<(Option<String>, i64)> {
-    let o = Obj::new(
-        v,
-        &["comment", "is_visible_on_front", "extension_attributes"],
-    )?;
-    Ok((
-        o.string("comment")?,
-        o.int("is_visible_on_front")?.unwrap_or(0),
-    ))
+/// Reads [`DocumentParts`] from a body.
+pub fn document_parts(body: &Map<String, Value>) -> Result<DocumentParts> {
+    let flag = |name: &str| param(body, name).map(to_bool).unwrap_or(false);
+    let mut parts = DocumentParts {
+        notify: flag("notify"),
+        append_comment: flag("append_comment"),
+        ..Default::default()
+    };
+    if let Some(items) = param(body, "items") {
+        for item in list(items)? {
+            let o = Obj::new(item, &["order_item_id", "qty", "extension_attributes"])?;
+            parts.items.push(LineItem {
+                order_item_id: o.int("order_item_id")?,
+                qty: o.amount("qty")?,
+            });
+        }
+    }
+    if let Some(comment) = param(body, "comment") {
+        let o = Obj::new(
+            comment,
+            &["comment", "is_visible_on_front", "extension_attributes"],
+        )?;
+        parts.comment = Some(DocumentComment {
+            comment: o.string("comment")?,
+            is_visible_on_front: o.int("is_visible_on_front")?.unwrap_or(0),
+        });
+    }
+    Ok(parts)
 }
 
 #[cfg(test)]

@@ -7,7 +7,6 @@ use crate::amount::Amount;
 use crate::db::model::{FullInvoice, InvoiceComment, InvoiceItem};
 use crate::error::Result;
 use crate::sales::invoice::InvoiceRequest;
-use crate::sales::{DocumentComment, LineItem};
 use crate::wire::input::{self, param, Obj};
 
 /// `InvoiceInterface` (sales.md 6.2). `order_id`, `total_qty` and `items` are required getters
@@ -208,25 +207,14 @@ impl From<&FullInvoice> for InvoiceData {
 
 /// The body of `InvoiceOrderInterface::execute`, converted as Magento's input layer does.
 pub fn parse_request(body: &Map<String, Value>) -> Result<InvoiceRequest> {
-    let flag = |name: &str| param(body, name).map(input::to_bool).unwrap_or(false);
-    let mut request = InvoiceRequest {
-        capture: flag("capture"),
-        notify: flag("notify"),
-        append_comment: flag("append_comment"),
-        ..Default::default()
+    let parts = input::document_parts(body)?;
+    let request = InvoiceRequest {
+        capture: param(body, "capture").is_some_and(input::to_bool),
+        notify: parts.notify,
+        append_comment: parts.append_comment,
+        items: parts.items,
+        comment: parts.comment,
     };
-    if let Some(items) = param(body, "items") {
-        for (order_item_id, qty) in input::line_items(items)? {
-            request.items.push(LineItem { order_item_id, qty });
-        }
-    }
-    if let Some(comment) = param(body, "comment") {
-        let (comment, is_visible_on_front) = input::document_comment(comment)?;
-        request.comment = Some(DocumentComment {
-            comment,
-            is_visible_on_front,
-        });
-    }
     if let Some(arguments) = param(body, "arguments") {
         Obj::new(arguments, &["extension_attributes"])?;
     }
@@ -237,6 +225,7 @@ pub fn parse_request(body: &Map<String, Value>) -> Result<InvoiceRequest> {
 mod tests {
     use super::*;
     use crate::amount::Amount;
+    use crate::sales::{DocumentComment, LineItem};
     use serde_json::json;
 
     fn parse(v: Value) -> Result<InvoiceRequest> {

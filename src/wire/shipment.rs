@@ -10,7 +10,6 @@ use crate::amount::Amount;
 use crate::db::model::{FullShipment, ShipmentComment, ShipmentItem, ShipmentTrack};
 use crate::error::Result;
 use crate::sales::shipment::{ShipRequest, TrackRequest};
-use crate::sales::{DocumentComment, LineItem};
 use crate::wire::input::{self, param, Obj};
 
 /// `ShipmentInterface`.
@@ -177,24 +176,14 @@ impl From<&FullShipment> for ShipmentData {
 /// `packages` (`ShipmentPackageCreationInterface[]`) is checked and then ignored, as Magento's
 /// `ShipmentDocumentFactory` ignores it.
 pub fn parse_request(body: &Map<String, Value>) -> Result<ShipRequest> {
-    let flag = |name: &str| param(body, name).map(input::to_bool).unwrap_or(false);
+    let parts = input::document_parts(body)?;
     let mut request = ShipRequest {
-        notify: flag("notify"),
-        append_comment: flag("append_comment"),
+        notify: parts.notify,
+        append_comment: parts.append_comment,
+        items: parts.items,
+        comment: parts.comment,
         ..Default::default()
     };
-    if let Some(items) = param(body, "items") {
-        for (order_item_id, qty) in input::line_items(items)? {
-            request.items.push(LineItem { order_item_id, qty });
-        }
-    }
-    if let Some(comment) = param(body, "comment") {
-        let (comment, is_visible_on_front) = input::document_comment(comment)?;
-        request.comment = Some(DocumentComment {
-            comment,
-            is_visible_on_front,
-        });
-    }
     if let Some(tracks) = param(body, "tracks") {
         for track in input::list(tracks)? {
             let o = Obj::new(

@@ -31,12 +31,10 @@ pub enum Action {
 /// Runs `action` on the order; `Ok(false)` when Magento's `cancel` declines.
 #[tracing::instrument(skip(db))]
 pub async fn manage_order(db: &Db, order_id: i64, action: Action) -> Result<bool> {
-    if order_id == 0 {
-        return Err(Error::input(e::ID_REQUIRED));
-    }
-    db.writer
-        .write(move |conn| Box::pin(manage_in(conn, order_id, action)))
-        .await
+    crate::sales::write_on_order(db, order_id, move |conn| {
+        Box::pin(manage_in(conn, order_id, action))
+    })
+    .await
 }
 
 async fn manage_in(conn: &mut SqliteConnection, order_id: i64, action: Action) -> Result<bool> {
