@@ -180,6 +180,41 @@ pub const SHIPMENT_WITHOUT_PRODUCTS: &str = "You can't create a shipment without
 pub const TRACK_NUMBER_REQUIRED: &str = "Please enter a tracking number.";
 /// `Sales/Model/ShipOrder.php`: any failure while saving (CouldNotShipException).
 pub const COULD_NOT_SAVE_SHIPMENT: &str = "Could not save a shipment, see error log for details";
+/// `Sales/Model/Order/Creditmemo/Item.php::processQty` (argument: the item name).
+pub const INVALID_QTY_TO_REFUND: &str = "We found an invalid quantity to refund item \"%1\".";
+/// `Sales/Model/Order/Creditmemo/Total/Discount.php`.
+pub const NO_SHIPPING_TO_REFUND: &str =
+    "You can not refund shipping if there is no shipping amount.";
+/// `Sales/Model/Order/Creditmemo/Total/Shipping.php` (argument: the amount, currency-formatted).
+pub const MAX_SHIPPING_TO_REFUND: &str = "Maximum shipping amount allowed to refund is: %1";
+/// `Sales/Model/RefundOrder.php`: prefix of the joined validator messages.
+pub const CREDITMEMO_VALIDATION_ERRORS: &str = "Creditmemo Document Validation Error(s):";
+/// `Sales/Model/Order/Validation/CanRefund.php` (argument: the status; no full stop).
+pub const CREDITMEMO_BAD_STATUS: &str =
+    "A creditmemo can not be created when an order has a status of %1";
+/// `Sales/Model/Order/Validation/CanRefund.php`.
+pub const ORDER_DOES_NOT_ALLOW_CREDITMEMO: &str =
+    "The order does not allow a creditmemo to be created.";
+/// `Sales/Model/Order/Creditmemo/Validation/TotalsValidator.php` (argument: a PHP float).
+pub const MOST_MONEY_TO_REFUND: &str = "The most money available to refund is %1.";
+/// `Sales/Model/Order/Creditmemo/Item/Validation/CreationQuantityValidator.php`.
+pub const REFUND_ITEM_NOT_IN_ORDER: &str =
+    "The creditmemo contains product item that is not part of the original order.";
+/// `Sales/Model/Order/Creditmemo/Item/Validation/CreationQuantityValidator.php`.
+pub const REFUND_QTY_TOO_LARGE: &str =
+    "The quantity to refund must not be greater than the unrefunded quantity.";
+/// `SalesInventory/Model/Order/ReturnValidator.php`: an id that is no order item at all.
+pub const RETURN_TO_STOCK_NOT_IN_ORDER: &str =
+    "The return to stock argument contains product item that is not part of the original order.";
+/// `SalesInventory/Model/Order/ReturnValidator.php` (argument: the item's SKU).
+pub const RETURN_TO_STOCK_NOT_IN_CREDITMEMO: &str =
+    "The \"%1\" product is not part of the current creditmemo.";
+/// `Sales/Model/RefundOrder.php`: any failure while refunding and saving
+/// (CouldNotRefundException).
+pub const COULD_NOT_SAVE_CREDITMEMO: &str =
+    "Could not save a Creditmemo, see error log for details";
+/// `Sales/Model/Order/Payment.php::refund`, offline (argument: the base amount, formatted).
+pub const REFUNDED_OFFLINE: &str = "We refunded %1 offline.";
 /// `InventoryDistanceBasedSourceSelection/Model/Algorithms/DistanceBasedAlgorithm.php`.
 pub const NO_DESTINATION_ADDRESS: &str = "No destination address was provided in the request";
 /// `Framework/Model/ResourceModel/Db/AbstractDb::save`: a UNIQUE index refused the row

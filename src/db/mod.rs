@@ -4,6 +4,7 @@
 //! in one transaction. The db layer never calls up into services or HTTP.
 
 pub mod batch;
+pub mod creditmemos;
 pub mod inventory;
 pub mod model;
 pub mod sales;
@@ -263,6 +264,23 @@ pub async fn update(
     query = bind(query, key_value);
     query.execute(conn).await?;
     Ok(())
+}
+
+/// The rows of `table` that belong to the document `parent_id`, in id order (items, comments).
+pub async fn children<R>(
+    conn: &mut SqliteConnection,
+    table: &str,
+    parent_id: i64,
+) -> Result<Vec<R>, sqlx::Error>
+where
+    R: Send + Unpin + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>,
+{
+    sqlx::query_as::<_, R>(&format!(
+        "SELECT * FROM {table} WHERE parent_id = ? ORDER BY entity_id"
+    ))
+    .bind(parent_id)
+    .fetch_all(conn)
+    .await
 }
 
 /// Moves an AUTOINCREMENT counter so that the next id of `table` is `next_id`.

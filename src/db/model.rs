@@ -100,6 +100,26 @@ row_struct! {
         pub base_shipping_canceled: Option<Amount>,
         pub discount_canceled: Option<Amount>,
         pub base_discount_canceled: Option<Amount>,
+        pub adjustment_negative: Option<Amount>,
+        pub adjustment_positive: Option<Amount>,
+        pub base_adjustment_negative: Option<Amount>,
+        pub base_adjustment_positive: Option<Amount>,
+        pub base_discount_refunded: Option<Amount>,
+        pub base_discount_tax_compensation_refunded: Option<Amount>,
+        pub base_shipping_refunded: Option<Amount>,
+        pub base_shipping_tax_refunded: Option<Amount>,
+        pub base_subtotal_refunded: Option<Amount>,
+        pub base_tax_refunded: Option<Amount>,
+        pub base_total_offline_refunded: Option<Amount>,
+        pub base_total_online_refunded: Option<Amount>,
+        pub discount_refunded: Option<Amount>,
+        pub discount_tax_compensation_refunded: Option<Amount>,
+        pub shipping_refunded: Option<Amount>,
+        pub shipping_tax_refunded: Option<Amount>,
+        pub subtotal_refunded: Option<Amount>,
+        pub tax_refunded: Option<Amount>,
+        pub total_offline_refunded: Option<Amount>,
+        pub total_online_refunded: Option<Amount>,
     }
 }
 
@@ -159,6 +179,13 @@ row_struct! {
         pub base_discount_tax_compensation_invoiced: Amount,
         pub amount_refunded: Amount,
         pub base_amount_refunded: Amount,
+        pub weee_tax_applied: Option<String>,
+        pub tax_refunded: Option<Amount>,
+        pub base_tax_refunded: Option<Amount>,
+        pub discount_refunded: Option<Amount>,
+        pub base_discount_refunded: Option<Amount>,
+        pub discount_tax_compensation_refunded: Option<Amount>,
+        pub base_discount_tax_compensation_refunded: Option<Amount>,
         pub free_shipping: Option<i64>,
         pub product_options: Option<String>,
         pub created_at: String,
@@ -211,6 +238,11 @@ row_struct! {
         pub base_amount_paid: Option<Amount>,
         pub shipping_captured: Option<Amount>,
         pub base_shipping_captured: Option<Amount>,
+        pub amount_refunded: Option<Amount>,
+        pub base_amount_refunded: Option<Amount>,
+        pub base_amount_refunded_online: Option<Amount>,
+        pub shipping_refunded: Option<Amount>,
+        pub base_shipping_refunded: Option<Amount>,
         pub cc_last4: Option<String>,
         pub po_number: Option<String>,
         pub last_trans_id: Option<String>,
@@ -441,6 +473,118 @@ row_struct! {
         pub quantity: Amount,
         pub status: i64,
     }
+}
+
+row_struct! {
+    /// `sales_creditmemo`.
+    pub struct Creditmemo {
+        pub entity_id: i64,
+        pub increment_id: String,
+        pub order_id: i64,
+        pub invoice_id: Option<i64>,
+        pub store_id: Option<i64>,
+        pub state: Option<i64>,
+        pub creditmemo_status: Option<i64>,
+        pub email_sent: Option<i64>,
+        pub send_email: Option<i64>,
+        pub billing_address_id: Option<i64>,
+        pub shipping_address_id: Option<i64>,
+        pub base_currency_code: Option<String>,
+        pub global_currency_code: Option<String>,
+        pub order_currency_code: Option<String>,
+        pub store_currency_code: Option<String>,
+        pub base_to_global_rate: Option<Amount>,
+        pub base_to_order_rate: Option<Amount>,
+        pub store_to_base_rate: Option<Amount>,
+        pub store_to_order_rate: Option<Amount>,
+        pub transaction_id: Option<String>,
+        pub discount_description: Option<String>,
+        pub customer_note: Option<String>,
+        pub customer_note_notify: Option<i64>,
+        pub adjustment: Option<Amount>,
+        pub base_adjustment: Option<Amount>,
+        pub adjustment_positive: Option<Amount>,
+        pub base_adjustment_positive: Option<Amount>,
+        pub adjustment_negative: Option<Amount>,
+        pub base_adjustment_negative: Option<Amount>,
+        pub subtotal: Option<Amount>,
+        pub base_subtotal: Option<Amount>,
+        pub subtotal_incl_tax: Option<Amount>,
+        pub base_subtotal_incl_tax: Option<Amount>,
+        pub discount_amount: Option<Amount>,
+        pub base_discount_amount: Option<Amount>,
+        pub shipping_amount: Option<Amount>,
+        pub base_shipping_amount: Option<Amount>,
+        pub shipping_incl_tax: Option<Amount>,
+        pub base_shipping_incl_tax: Option<Amount>,
+        pub shipping_tax_amount: Option<Amount>,
+        pub base_shipping_tax_amount: Option<Amount>,
+        pub shipping_discount_tax_compensation_amount: Option<Amount>,
+        pub base_shipping_discount_tax_compensation_amnt: Option<Amount>,
+        pub tax_amount: Option<Amount>,
+        pub base_tax_amount: Option<Amount>,
+        pub discount_tax_compensation_amount: Option<Amount>,
+        pub base_discount_tax_compensation_amount: Option<Amount>,
+        pub grand_total: Option<Amount>,
+        pub base_grand_total: Option<Amount>,
+        pub base_cost: Option<Amount>,
+        pub created_at: String,
+        pub updated_at: String,
+    }
+}
+
+row_struct! {
+    /// `sales_creditmemo_item`.
+    pub struct CreditmemoItem {
+        pub entity_id: i64,
+        pub parent_id: i64,
+        pub order_item_id: i64,
+        pub product_id: Option<i64>,
+        pub sku: String,
+        pub name: Option<String>,
+        pub description: Option<String>,
+        pub additional_data: Option<String>,
+        pub qty: Amount,
+        pub base_cost: Option<Amount>,
+        pub price: Option<Amount>,
+        pub base_price: Option<Amount>,
+        pub price_incl_tax: Option<Amount>,
+        pub base_price_incl_tax: Option<Amount>,
+        pub row_total: Option<Amount>,
+        pub base_row_total: Option<Amount>,
+        pub row_total_incl_tax: Option<Amount>,
+        pub base_row_total_incl_tax: Option<Amount>,
+        pub discount_amount: Option<Amount>,
+        pub base_discount_amount: Option<Amount>,
+        pub tax_amount: Option<Amount>,
+        pub base_tax_amount: Option<Amount>,
+        pub discount_tax_compensation_amount: Option<Amount>,
+        pub base_discount_tax_compensation_amount: Option<Amount>,
+        pub weee_tax_applied: Option<String>,
+        pub weee_tax_applied_row_amount: Option<Amount>,
+        pub weee_tax_row_disposition: Option<Amount>,
+        pub base_weee_tax_row_disposition: Option<Amount>,
+    }
+}
+
+row_struct! {
+    /// `sales_creditmemo_comment`.
+    pub struct CreditmemoComment {
+        pub entity_id: i64,
+        pub parent_id: i64,
+        pub comment: Option<String>,
+        pub is_customer_notified: Option<i64>,
+        pub is_visible_on_front: i64,
+        pub created_at: String,
+    }
+}
+
+/// A credit memo with its items and comments.
+#[derive(Debug, Clone, Default)]
+pub struct FullCreditmemo {
+    pub creditmemo: Creditmemo,
+    pub items: Vec<CreditmemoItem>,
+    pub comments: Vec<CreditmemoComment>,
 }
 
 /// What an order's earlier invoices tell a new one (`sales_invoice` columns).

@@ -40,6 +40,8 @@ acl! {
     SalesUnhold => "Magento_Sales::unhold",
     SalesCancel => "Magento_Sales::cancel",
     SalesShipment => "Magento_Sales::shipment",
+    SalesCreditmemo => "Magento_Sales::creditmemo",
+    SalesCreditmemoView => "Magento_Sales::sales_creditmemo",
     StoreView => "Magento_Backend::store",
     InventorySourceItem => "Magento_InventoryApi::source",
     InventorySalableQty => "Magento_InventoryApi::stock",

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod connection;
+pub mod creditmemos;
 pub mod extract;
 pub mod fields;
 pub mod inventory;
@@ -31,6 +32,7 @@ pub fn app(state: AppState) -> Router {
         .merge(orders::router())
         .merge(invoices::router())
         .merge(shipments::router())
+        .merge(creditmemos::router())
         .merge(inventory::router())
         .fallback(no_route)
         .method_not_allowed_fallback(no_route)

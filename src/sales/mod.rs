@@ -1,6 +1,8 @@
 //! The business: orders, invoices, shipments. Pure functions for the arithmetic and state rules;
 //! services that run one use case in one transaction.
 
+pub mod creditmemo;
+pub mod creditmemo_totals;
 pub mod invoice;
 pub mod item;
 pub mod order;

@@ -87,7 +87,14 @@ pub fn can_creditmemo(order: &Order) -> bool {
     }
     let paid = order.total_paid.unwrap_or_default();
     let refunded = order.total_refunded.unwrap_or_default();
-    (paid - refunded).decimal().abs() >= rust_decimal::Decimal::new(1, 4)
+    let epsilon = rust_decimal::Decimal::new(1, 4);
+    if (paid - refunded).decimal().abs() < epsilon {
+        return false;
+    }
+    // What is left is only the fee a refund kept (the accumulated adjustment_negative): nothing
+    // to refund any more.
+    let kept = order.adjustment_negative.unwrap_or_default();
+    !(kept > Amount::ZERO && (paid - refunded - kept).decimal().abs() < epsilon)
 }
 
 /// `Order::canHold`.
@@ -112,26 +119,38 @@ pub fn can_cancel(order: &Order, items: &[OrderItem]) -> bool {
 /// `ShipOrder` make. A `new` order always ends `processing`, even when nothing is left to do
 /// (an all-virtual order fully invoiced in one call): Magento's own quirk, kept on purpose.
 pub fn state_after_document(order: &Order, items: &[OrderItem]) -> String {
-    let mut s = if state_is(order, PROCESSING) {
-        PROCESSING
-    } else {
-        NEW
-    };
+    resolved_state(order, items, true)
+}
+
+/// `StateResolver::getStateForOrder`: once nothing can be invoiced or shipped, `complete` while
+/// money is left to refund (or the order is free), else `closed` when something was refunded.
+/// `in_progress` is the `IN_PROGRESS` argument documents pass: a `new` order moves on to
+/// `processing`. `RefundOrder` passes none.
+pub fn resolved_state(order: &Order, items: &[OrderItem], in_progress: bool) -> String {
+    let mut s = order.state.clone().unwrap_or_else(|| NEW.to_owned());
+    if in_progress {
+        s = if state_is(order, PROCESSING) {
+            PROCESSING
+        } else {
+            NEW
+        }
+        .to_owned();
+    }
     if !is_canceled(order)
         && !can_unhold(order)
         && !can_invoice(order, items)
         && !can_ship(order, items)
     {
         if order.base_grand_total.unwrap_or_default().is_zero() || can_creditmemo(order) {
-            s = COMPLETE;
+            s = COMPLETE.to_owned();
         } else if !order.total_refunded.unwrap_or_default().is_zero() {
-            s = CLOSED;
+            s = CLOSED.to_owned();
         }
     }
-    if state_is(order, NEW) {
-        s = PROCESSING;
+    if in_progress && state_is(order, NEW) {
+        s = PROCESSING.to_owned();
     }
-    s.to_owned()
+    s
 }
 
 #[cfg(test)]

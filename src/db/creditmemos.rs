@@ -1,0 +1,165 @@
+//! Queries on the credit memo tables, and what a refund gives back to the sources.
+
+use sqlx::SqliteConnection;
+
+use crate::db::inventory::Deduction;
+use crate::db::model::{
+    Creditmemo, CreditmemoComment, CreditmemoItem, FullCreditmemo, Order, OrderItem, OrderPayment,
+    StatusHistory,
+};
+use crate::db::sales::next_increment_id;
+use crate::db::{children, insert, update, SaveError};
+
+/// Everything a refund writes. Ids of new rows are 0: SQLite assigns them.
+pub struct CreditmemoWrites<'a> {
+    pub creditmemo: Creditmemo,
+    pub items: Vec<CreditmemoItem>,
+    pub comment: Option<CreditmemoComment>,
+    /// The payment's "We refunded ... offline." entry of the order's history.
+    pub history: StatusHistory,
+    pub order: &'a Order,
+    pub order_items: &'a [OrderItem],
+    pub payment: &'a OrderPayment,
+    /// Units put back into a source (a negative deduction, `SourceDeductionService` with −qty)
+    /// and units written off one (refunded without return, invoiced but never shipped).
+    pub returns: &'a [Deduction],
+    pub write_offs: &'a [Deduction],
+    /// (sku, qty) of the `creditmemo_created` reservations.
+    pub reservations: &'a [(String, crate::amount::Amount)],
+    pub stock_id: i64,
+    pub reservation_metadata: &'a str,
+}
+
+/// Writes a credit memo and its effects: the next credit memo increment id, the memo and its
+/// rows, the order's, items' and payment's refunded figures, the source movements and the
+/// `creditmemo_created` reservations. Returns the new credit memo id. The caller's savepoint
+/// rolls all of it back on an error.
+pub async fn save_creditmemo(
+    conn: &mut SqliteConnection,
+    mut w: CreditmemoWrites<'_>,
+) -> Result<i64, SaveError> {
+    w.creditmemo.increment_id = next_increment_id(conn, "creditmemo", w.order.store_id).await?;
+    let id = insert(conn, "sales_creditmemo", "entity_id", &w.creditmemo).await?;
+    for item in &mut w.items {
+        item.parent_id = id;
+        insert(conn, "sales_creditmemo_item", "entity_id", item).await?;
+    }
+    if let Some(comment) = &mut w.comment {
+        comment.parent_id = id;
+        insert(conn, "sales_creditmemo_comment", "entity_id", comment).await?;
+    }
+    insert(conn, "sales_order_status_history", "entity_id", &w.history).await?;
+    update(conn, "sales_order", "entity_id", w.order).await?;
+    for item in w.order_items {
+        update(conn, "sales_order_item", "item_id", item).await?;
+    }
+    update(conn, "sales_order_payment", "entity_id", w.payment).await?;
+    for d in w.returns {
+        sqlx::query(
+            "UPDATE inventory_source_item SET quantity = quantity + ?
+             WHERE source_code = ? AND sku = ?",
+        )
+        .bind(d.qty)
+        .bind(&d.source_code)
+        .bind(&d.sku)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for d in w.write_offs {
+        let done = sqlx::query(
+            "UPDATE inventory_source_item SET quantity = quantity - ?
+             WHERE source_code = ? AND sku = ? AND quantity >= ?",
+        )
+        .bind(d.qty)
+        .bind(&d.source_code)
+        .bind(&d.sku)
+        .bind(d.qty)
+        .execute(&mut *conn)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Err(SaveError::NotEnough);
+        }
+    }
+    for (sku, qty) in w.reservations {
+        crate::db::inventory::append_reservation(
+            conn,
+            w.stock_id,
+            sku,
+            *qty,
+            w.reservation_metadata,
+        )
+        .await?;
+    }
+    Ok(id)
+}
+
+/// Loads a credit memo with its items and comments.
+pub async fn load_full_creditmemo(
+    conn: &mut SqliteConnection,
+    creditmemo_id: i64,
+) -> Result<Option<FullCreditmemo>, sqlx::Error> {
+    let Some(creditmemo) =
+        sqlx::query_as::<_, Creditmemo>("SELECT * FROM sales_creditmemo WHERE entity_id = ?")
+            .bind(creditmemo_id)
+            .fetch_optional(&mut *conn)
+            .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(FullCreditmemo {
+        creditmemo,
+        items: children(conn, "sales_creditmemo_item", creditmemo_id).await?,
+        comments: children(conn, "sales_creditmemo_comment", creditmemo_id).await?,
+    }))
+}
+
+/// Per source, how much of each SKU the order's shipments took from it, in the sources'
+/// priority order on the stock (`GetShippedItemsPerSourceByPriority`).
+pub async fn shipped_per_source(
+    conn: &mut SqliteConnection,
+    order_id: i64,
+    stock_id: i64,
+) -> Result<Vec<Deduction>, sqlx::Error> {
+    let rows: Vec<(String, String, crate::amount::Amount)> = sqlx::query_as(
+        "SELECT ss.source_code, si.sku, SUM(si.qty) FROM sales_shipment s
+         JOIN sales_shipment_item si ON si.parent_id = s.entity_id
+         JOIN inventory_shipment_source ss ON ss.shipment_id = s.entity_id
+         LEFT JOIN inventory_source_stock_link l
+           ON l.source_code = ss.source_code AND l.stock_id = ?
+         WHERE s.order_id = ?
+         GROUP BY ss.source_code, si.sku
+         ORDER BY COALESCE(l.priority, 1000000), ss.source_code",
+    )
+    .bind(stock_id)
+    .bind(order_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(source_code, sku, qty)| Deduction {
+            source_code,
+            sku,
+            qty,
+        })
+        .collect())
+}
+
+/// The SKU of each of `item_ids` that names an order item (of any order), as
+/// `OrderItemRepository::get` finds it.
+pub async fn order_item_skus(
+    conn: &mut SqliteConnection,
+    item_ids: &[i64],
+) -> Result<std::collections::HashMap<i64, String>, sqlx::Error> {
+    let mut out = std::collections::HashMap::new();
+    for id in item_ids {
+        let sku: Option<String> =
+            sqlx::query_scalar("SELECT sku FROM sales_order_item WHERE item_id = ?")
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await?;
+        if let Some(sku) = sku {
+            out.insert(*id, sku);
+        }
+    }
+    Ok(out)
+}

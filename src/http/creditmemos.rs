@@ -1,0 +1,58 @@
+//! `POST /V1/order/{orderId}/refund`, `GET /V1/creditmemo/{id}` and `GET /V1/creditmemos`.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::error::Result;
+use crate::http::extract::{Admin, Body, PathParams, SalesCreditmemo, SalesCreditmemoView, Search};
+use crate::http::reply::{json_response, search_results};
+use crate::sales::creditmemo;
+use crate::wire::creditmemo::{self as wire, CreditmemoData};
+use crate::wire::input::path_int;
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/rest/V1/order/{orderId}/refund", post(refund))
+        .route("/rest/V1/creditmemo/{id}", get(show))
+        .route("/rest/V1/creditmemos", get(list))
+}
+
+async fn refund(
+    _: Admin<SalesCreditmemo>,
+    State(state): State<AppState>,
+    PathParams(order_id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    let order_id = path_int(&order_id)?;
+    let request = wire::parse_request(&body)?;
+    let id = creditmemo::refund_order(&state.db, order_id, request).await?;
+    // The new id as PDO gives it: a string, as for invoices and shipments.
+    Ok(json_response(StatusCode::OK, &id.to_string()))
+}
+
+async fn show(
+    _: Admin<SalesCreditmemoView>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let id = path_int(&id)?;
+    crate::http::cached_document(&state, ("creditmemo", id), async {
+        let full = creditmemo::get_creditmemo(&state.db, id).await?;
+        Ok(CreditmemoData::from(&full))
+    })
+    .await
+}
+
+async fn list(
+    _: Admin<SalesCreditmemoView>,
+    State(state): State<AppState>,
+    Search(criteria): Search,
+) -> Result<Response> {
+    let (memos, total) = creditmemo::list_creditmemos(&state.db, &criteria).await?;
+    let items = memos.iter().map(CreditmemoData::from).collect();
+    Ok(search_results(items, criteria, total))
+}

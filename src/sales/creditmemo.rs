@@ -1,0 +1,664 @@
+//! `RefundOrderInterface::execute` (`POST /V1/order/{orderId}/refund`, always offline) and the
+//! credit memo repository's reads.
+//!
+//! Read from module-sales 2.4.6-p1 to 2.4.8-p1 (`Model/RefundOrder.php`,
+//! `Model/Order/CreditmemoDocumentFactory.php`, `Model/Order/CreditmemoFactory::createByOrder`,
+//! `Model/Order/Creditmemo/RefundOperation.php`, `Model/Order/Creditmemo/Item::register`,
+//! `Model/Order/Payment::refund`, `Model/Order/Validation/RefundOrder.php` and its validators),
+//! module-sales-inventory (`Model/Order/ReturnValidator.php`) and magento/inventory's refund
+//! plugins (inventory.md 3.4). In Magento's order:
+//! 1. the order (404 when missing);
+//! 2. `createByOrder`: a line for every item with something invoiced and not refunded (none for
+//!    the others), with the requested qty, 0 when other items were named, everything left when
+//!    none were; then the collectors (`creditmemo_totals`), whose errors (too large a quantity,
+//!    shipping) come as plain 400s before any validation;
+//! 3. the validators, joined under `Creditmemo Document Validation Error(s):`: `CanRefund` (the
+//!    order's state, then money left to refund), `TotalsValidator` (no more than was paid),
+//!    `CreationQuantityValidator` per requested item, then the `return_to_stock_items` check.
+//!    `QuantityValidator`'s own checks cannot fail once `processQty` ran, and are left out;
+//! 4. the credit memo (state 2, refunded), lines of qty 0 dropped; the order, its items and
+//!    payment get the refunded figures; the payment's "We refunded $X offline." history entry;
+//!    the order state by `StateResolver` (complete while money is left to refund, else closed);
+//! 5. inventory: units refunded without return that were invoiced but never shipped are
+//!    written off their sources; units returned go back to the sources they shipped from, or
+//!    back to the salable quantity when they never left; each with a `creditmemo_created`
+//!    reservation where Magento writes one.
+//!
+//! The reply is the new id as a JSON string, as for invoices.
+
+use std::collections::HashMap;
+
+use sqlx::SqliteConnection;
+
+use crate::amount::Amount;
+use crate::db::inventory::Deduction;
+use crate::db::model::{
+    Creditmemo, CreditmemoComment, CreditmemoItem, FullCreditmemo, Order, OrderItem, OrderPayment,
+    StatusHistory,
+};
+use crate::db::{self, Db};
+use crate::error::{self as e, Error, Phrase, Result};
+use crate::inventory;
+use crate::sales::creditmemo_totals::{
+    self, format_currency, process_qty, RefundArguments, RefundLine, RefundTotals,
+};
+use crate::sales::state::{self, resolved_state};
+use crate::sales::{DocumentComment, LineItem};
+use crate::search::SearchCriteria;
+
+/// Credit memo states (`Magento\Sales\Model\Order\Creditmemo::STATE_*`).
+pub mod creditmemo_state {
+    pub const OPEN: i64 = 1;
+    pub const REFUNDED: i64 = 2;
+    pub const CANCELED: i64 = 3;
+}
+
+/// The parsed body of `POST /V1/order/{orderId}/refund`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RefundRequest {
+    pub notify: bool,
+    pub append_comment: bool,
+    pub items: Vec<LineItem>,
+    pub comment: Option<DocumentComment>,
+    pub arguments: RefundArguments,
+    /// `arguments.extension_attributes.return_to_stock_items`: order item ids.
+    pub return_to_stock_items: Vec<i64>,
+}
+
+/// `CreditmemoFactory::createByOrder`: the lines, with `processQty` applied.
+pub fn prepare<'a>(items: &'a [OrderItem], requested: &[LineItem]) -> Result<Vec<RefundLine<'a>>> {
+    // Last entry wins, as in the factory's quantity array.
+    let mut qtys: HashMap<i64, Amount> = HashMap::new();
+    for r in requested {
+        if let Some(id) = r.order_item_id {
+            qtys.insert(id, r.qty.unwrap_or(Amount::ZERO));
+        }
+    }
+    let named = !requested.is_empty();
+    let mut lines = Vec::new();
+    for item in items {
+        if item.qty_to_refund() <= Amount::ZERO {
+            continue;
+        }
+        let raw = match qtys.get(&item.item_id) {
+            Some(q) => *q,
+            None if !named => item.qty_to_refund(),
+            None => Amount::ZERO,
+        };
+        lines.push(RefundLine {
+            item,
+            qty: process_qty(item, raw)?,
+        });
+    }
+    Ok(lines)
+}
+
+/// `Validation/RefundOrder`'s messages, in its order.
+pub fn validate(
+    order: &Order,
+    items: &[OrderItem],
+    totals: &RefundTotals,
+    request: &RefundRequest,
+    lines: &[RefundLine<'_>],
+    return_skus: &HashMap<i64, String>,
+) -> Vec<String> {
+    let mut messages = Vec::new();
+    // CanRefund.
+    let blocked = [
+        state::PAYMENT_REVIEW,
+        state::HOLDED,
+        state::CANCELED,
+        state::CLOSED,
+    ];
+    if order.state.as_deref().is_some_and(|s| blocked.contains(&s)) {
+        let status = order.status.clone().unwrap_or_default();
+        messages.push(Phrase::positional(e::CREDITMEMO_BAD_STATUS, vec![status]).render());
+    } else {
+        // `!abs(round(total_paid) - total_refunded) < .0001` parses as `(!abs(..)) < .0001`:
+        // refundable exactly when paid and refunded differ.
+        let paid = Amount::round_price(order.total_paid.unwrap_or_default().decimal());
+        if paid == order.total_refunded.unwrap_or_default().decimal() {
+            messages.push(e::ORDER_DOES_NOT_ALLOW_CREDITMEMO.to_owned());
+        }
+    }
+    // TotalsValidator.
+    let z = Amount::ZERO;
+    let refunded = order.base_total_refunded.unwrap_or(z);
+    let after = Amount::round_price((refunded + totals.base_grand_total).decimal());
+    let paid = Amount::round_price(order.base_total_paid.unwrap_or(z).decimal());
+    if after > paid + rust_decimal::Decimal::new(1, 4) {
+        let available = order.base_total_paid.unwrap_or(z) - refunded;
+        messages.push(
+            Phrase::positional(e::MOST_MONEY_TO_REFUND, vec![available.to_string()]).render(),
+        );
+    }
+    // CreationQuantityValidator, on each requested item as sent.
+    for r in &request.items {
+        match items.iter().find(|i| Some(i.item_id) == r.order_item_id) {
+            None => messages.push(e::REFUND_ITEM_NOT_IN_ORDER.to_owned()),
+            Some(item) if r.qty.unwrap_or(z) > item.qty_to_refund() => {
+                messages.push(e::REFUND_QTY_TOO_LARGE.to_owned())
+            }
+            Some(_) => {}
+        }
+    }
+    // ReturnValidator: the first bad id only.
+    for id in &request.return_to_stock_items {
+        match return_skus.get(id) {
+            None => {
+                messages.push(e::RETURN_TO_STOCK_NOT_IN_ORDER.to_owned());
+                break;
+            }
+            Some(sku) if !lines.iter().any(|l| l.item.item_id == *id) => {
+                messages.push(
+                    Phrase::positional(e::RETURN_TO_STOCK_NOT_IN_CREDITMEMO, vec![sku.clone()])
+                        .render(),
+                );
+                break;
+            }
+            Some(_) => {}
+        }
+    }
+    messages
+}
+
+/// The credit memo row and its items (the order-to-credit-memo fieldset plus the collectors'
+/// figures). Lines of qty 0 are dropped, as `RefundOperation` drops them.
+pub fn build_creditmemo(
+    order: &Order,
+    lines: &[RefundLine<'_>],
+    t: &RefundTotals,
+    notify: bool,
+    now: &str,
+) -> (Creditmemo, Vec<CreditmemoItem>) {
+    let zero = Some(Amount::ZERO);
+    let creditmemo = Creditmemo {
+        order_id: order.entity_id,
+        store_id: Some(order.store_id),
+        state: Some(creditmemo_state::REFUNDED),
+        email_sent: notify.then_some(1),
+        send_email: notify.then_some(1),
+        billing_address_id: order.billing_address_id,
+        shipping_address_id: order.shipping_address_id,
+        base_currency_code: order.base_currency_code.clone(),
+        global_currency_code: order.global_currency_code.clone(),
+        order_currency_code: order.order_currency_code.clone(),
+        store_currency_code: order.store_currency_code.clone(),
+        base_to_global_rate: order.base_to_global_rate,
+        base_to_order_rate: order.base_to_order_rate,
+        store_to_base_rate: order.store_to_base_rate,
+        store_to_order_rate: order.store_to_order_rate,
+        discount_description: order.discount_description.clone(),
+        adjustment: Some(t.adjustment),
+        base_adjustment: Some(t.base_adjustment),
+        adjustment_positive: t.adjustment_positive,
+        base_adjustment_positive: t.base_adjustment_positive,
+        adjustment_negative: t.adjustment_negative,
+        base_adjustment_negative: t.base_adjustment_negative,
+        subtotal: Some(t.subtotal),
+        base_subtotal: Some(t.base_subtotal),
+        subtotal_incl_tax: Some(t.subtotal_incl_tax),
+        base_subtotal_incl_tax: Some(t.base_subtotal_incl_tax),
+        discount_amount: Some(t.discount_amount),
+        base_discount_amount: Some(t.base_discount_amount),
+        shipping_amount: Some(t.shipping_amount),
+        base_shipping_amount: Some(t.base_shipping_amount),
+        shipping_incl_tax: Some(t.shipping_incl_tax),
+        base_shipping_incl_tax: Some(t.base_shipping_incl_tax),
+        shipping_tax_amount: zero,
+        base_shipping_tax_amount: zero,
+        tax_amount: zero,
+        base_tax_amount: zero,
+        discount_tax_compensation_amount: zero,
+        base_discount_tax_compensation_amount: zero,
+        grand_total: Some(t.grand_total),
+        base_grand_total: Some(t.base_grand_total),
+        created_at: now.to_owned(),
+        updated_at: now.to_owned(),
+        ..Default::default()
+    };
+    let items = lines
+        .iter()
+        .zip(&t.lines)
+        .filter(|(line, _)| line.qty > Amount::ZERO)
+        .map(|(line, lt)| {
+            let oi = line.item;
+            CreditmemoItem {
+                order_item_id: oi.item_id,
+                product_id: oi.product_id,
+                sku: oi.sku.clone(),
+                name: oi.name.clone(),
+                description: oi.description.clone(),
+                qty: line.qty,
+                base_cost: oi.base_cost,
+                price: Some(oi.price),
+                base_price: Some(oi.base_price),
+                row_total: Some(lt.row_total),
+                base_row_total: Some(lt.base_row_total),
+                row_total_incl_tax: lt.row_total_incl_tax,
+                base_row_total_incl_tax: lt.base_row_total_incl_tax,
+                discount_amount: lt.discount_amount,
+                base_discount_amount: lt.base_discount_amount,
+                tax_amount: zero,
+                base_tax_amount: zero,
+                discount_tax_compensation_amount: zero,
+                base_discount_tax_compensation_amount: zero,
+                weee_tax_applied: Some("[]".to_owned()),
+                weee_tax_applied_row_amount: zero,
+                weee_tax_row_disposition: zero,
+                base_weee_tax_row_disposition: zero,
+                ..Default::default()
+            }
+        })
+        .collect();
+    (creditmemo, items)
+}
+
+fn add(a: Option<Amount>, b: Option<Amount>) -> Option<Amount> {
+    Some(a.unwrap_or_default() + b.unwrap_or_default())
+}
+
+/// `Creditmemo\Item::register` on each refunded order item, `RefundOperation::execute` on the
+/// order and `Payment::refund` (offline) on the payment.
+pub fn register(
+    order: &mut Order,
+    items: &mut [OrderItem],
+    payment: &mut OrderPayment,
+    cm: &Creditmemo,
+    cm_items: &[CreditmemoItem],
+    base_cost: Amount,
+) {
+    for ci in cm_items {
+        let Some(oi) = items.iter_mut().find(|i| i.item_id == ci.order_item_id) else {
+            continue;
+        };
+        oi.qty_refunded += ci.qty;
+        oi.tax_refunded = add(oi.tax_refunded, ci.tax_amount);
+        oi.base_tax_refunded = add(oi.base_tax_refunded, ci.base_tax_amount);
+        oi.discount_tax_compensation_refunded = add(
+            oi.discount_tax_compensation_refunded,
+            ci.discount_tax_compensation_amount,
+        );
+        oi.base_discount_tax_compensation_refunded = add(
+            oi.base_discount_tax_compensation_refunded,
+            ci.base_discount_tax_compensation_amount,
+        );
+        oi.amount_refunded += ci.row_total.unwrap_or_default();
+        oi.base_amount_refunded += ci.base_row_total.unwrap_or_default();
+        oi.discount_refunded = add(oi.discount_refunded, ci.discount_amount);
+        oi.base_discount_refunded = add(oi.base_discount_refunded, ci.base_discount_amount);
+    }
+    let round = |a: Option<Amount>| a.map(|v| Amount::new(Amount::round_price(v.decimal())));
+    order.total_refunded = round(add(order.total_refunded, cm.grand_total));
+    order.base_total_refunded = round(add(order.base_total_refunded, cm.base_grand_total));
+    order.subtotal_refunded = add(order.subtotal_refunded, cm.subtotal);
+    order.base_subtotal_refunded = add(order.base_subtotal_refunded, cm.base_subtotal);
+    order.tax_refunded = add(order.tax_refunded, cm.tax_amount);
+    order.base_tax_refunded = add(order.base_tax_refunded, cm.base_tax_amount);
+    order.discount_tax_compensation_refunded = add(
+        order.discount_tax_compensation_refunded,
+        cm.discount_tax_compensation_amount,
+    );
+    order.base_discount_tax_compensation_refunded = add(
+        order.base_discount_tax_compensation_refunded,
+        cm.base_discount_tax_compensation_amount,
+    );
+    order.shipping_refunded = add(order.shipping_refunded, cm.shipping_amount);
+    order.base_shipping_refunded = add(order.base_shipping_refunded, cm.base_shipping_amount);
+    order.shipping_tax_refunded = add(order.shipping_tax_refunded, cm.shipping_tax_amount);
+    order.base_shipping_tax_refunded = add(
+        order.base_shipping_tax_refunded,
+        cm.base_shipping_tax_amount,
+    );
+    order.adjustment_positive = add(order.adjustment_positive, cm.adjustment_positive);
+    order.base_adjustment_positive =
+        add(order.base_adjustment_positive, cm.base_adjustment_positive);
+    order.adjustment_negative = add(order.adjustment_negative, cm.adjustment_negative);
+    order.base_adjustment_negative =
+        add(order.base_adjustment_negative, cm.base_adjustment_negative);
+    order.discount_refunded = add(order.discount_refunded, cm.discount_amount);
+    order.base_discount_refunded = add(order.base_discount_refunded, cm.base_discount_amount);
+    order.total_offline_refunded = add(order.total_offline_refunded, cm.grand_total);
+    order.base_total_offline_refunded = add(order.base_total_offline_refunded, cm.base_grand_total);
+    order.base_total_invoiced_cost =
+        Some(order.base_total_invoiced_cost.unwrap_or_default() - base_cost);
+    // Payment::refund, offline: `_updateTotals` skips the null online figure.
+    payment.amount_refunded = add(payment.amount_refunded, cm.grand_total);
+    payment.base_amount_refunded = add(payment.base_amount_refunded, round(cm.base_grand_total));
+    payment.shipping_refunded = add(payment.shipping_refunded, cm.shipping_amount);
+    payment.base_shipping_refunded = add(payment.base_shipping_refunded, cm.base_shipping_amount);
+}
+
+/// What the refund does to the stock, per SKU (magento/inventory's two refund plugins, see
+/// inventory.md 3.4): `writeoffs` leave their sources (refunded without return, invoiced but
+/// never shipped), `returns` go back to the sources they shipped from, `reservations` are the
+/// `creditmemo_created` ones.
+#[derive(Debug, Default, PartialEq)]
+pub struct StockEffects {
+    pub write_offs: Vec<(String, Amount)>,
+    pub returns: Vec<Deduction>,
+    pub back_to_stock: Vec<(String, Amount)>,
+}
+
+/// `processed − deducted` and the split of each refunded line, before the source lookups.
+/// `shipped` is what the order's shipments took per source (priority order); `fallback` is the
+/// first source of the stock holding each SKU, where returned virtual units go.
+pub fn stock_effects(
+    lines: &[(&OrderItem, Amount, bool)],
+    shipped: &[Deduction],
+    fallback: &HashMap<String, String>,
+) -> StockEffects {
+    let mut out = StockEffects::default();
+    let mut shipped: Vec<Deduction> = shipped.to_vec();
+    for &(item, qty, back_to_stock) in lines {
+        if qty <= Amount::ZERO {
+            continue;
+        }
+        // Invoiced and not refunded before this memo, minus what already left the sources.
+        let processed = item.qty_invoiced - item.qty_refunded;
+        let deducted = if item.is_virtual() {
+            item.qty_invoiced
+        } else {
+            item.qty_shipped
+        };
+        let p = processed - deducted;
+        if !back_to_stock {
+            if item.is_virtual() {
+                continue;
+            }
+            let back = if p > Amount::ZERO { qty - p } else { qty };
+            let to_deduct = if back > Amount::ZERO { qty - back } else { qty };
+            if to_deduct > Amount::ZERO {
+                out.write_offs.push((item.sku.clone(), to_deduct));
+            }
+            continue;
+        }
+        let mut to_source = if p > Amount::ZERO { qty - p } else { qty };
+        let to_stock = if to_source > Amount::ZERO {
+            qty - to_source
+        } else {
+            qty
+        };
+        if to_stock > Amount::ZERO {
+            out.back_to_stock.push((item.sku.clone(), to_stock));
+        }
+        for s in shipped
+            .iter_mut()
+            .filter(|s| s.sku.eq_ignore_ascii_case(&item.sku))
+        {
+            if to_source <= Amount::ZERO {
+                break;
+            }
+            let take = s.qty.min(to_source);
+            if take > Amount::ZERO {
+                out.returns.push(Deduction {
+                    source_code: s.source_code.clone(),
+                    sku: s.sku.clone(),
+                    qty: take,
+                });
+                s.qty -= take;
+                to_source -= take;
+            }
+        }
+        if to_source > Amount::ZERO && item.is_virtual() {
+            if let Some(code) = fallback.get(&item.sku.to_lowercase()) {
+                out.returns.push(Deduction {
+                    source_code: code.clone(),
+                    sku: item.sku.clone(),
+                    qty: to_source,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// `RefundOrder::execute`: creates the credit memo and returns its id.
+#[tracing::instrument(skip(db, request))]
+pub async fn refund_order(db: &Db, order_id: i64, request: RefundRequest) -> Result<i64> {
+    crate::sales::write_on_order(db, order_id, move |conn| {
+        Box::pin(refund_in(conn, order_id, request))
+    })
+    .await
+}
+
+async fn refund_in(
+    conn: &mut SqliteConnection,
+    order_id: i64,
+    request: RefundRequest,
+) -> Result<i64> {
+    let (mut order, mut items, payment) = db::sales::load_order_for_update(conn, order_id)
+        .await?
+        .ok_or_else(Error::entity_not_found)?;
+    let lines = prepare(&items, &request.items)?;
+    let computed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        creditmemo_totals::collect(&order, &lines, request.arguments)
+    }));
+    let Ok(totals) = computed else {
+        tracing::error!(order_id, "credit memo totals overflowed");
+        return Err(Error::input(e::COULD_NOT_SAVE_CREDITMEMO));
+    };
+    let totals = totals?;
+    let return_skus =
+        db::creditmemos::order_item_skus(conn, &request.return_to_stock_items).await?;
+    let messages = validate(&order, &items, &totals, &request, &lines, &return_skus);
+    if !messages.is_empty() {
+        return Err(Error::input(format!(
+            "{}\n{}",
+            e::CREDITMEMO_VALIDATION_ERRORS,
+            messages.join("\n")
+        )));
+    }
+    let Some(mut payment) = payment else {
+        tracing::error!(order_id, "order has no payment");
+        return Err(Error::input(e::COULD_NOT_SAVE_CREDITMEMO));
+    };
+    let now = db::now_timestamp();
+    let (creditmemo, cm_items) = build_creditmemo(&order, &lines, &totals, request.notify, &now);
+    let returned: Vec<(OrderItem, Amount, bool)> = lines
+        .iter()
+        .map(|l| {
+            let back = request.return_to_stock_items.contains(&l.item.item_id);
+            (l.item.clone(), l.qty, back)
+        })
+        .collect();
+    drop(lines);
+
+    register(
+        &mut order,
+        &mut items,
+        &mut payment,
+        &creditmemo,
+        &cm_items,
+        totals.base_cost,
+    );
+    // module-weee's collector marks every line's order item.
+    for item in items.iter_mut() {
+        if returned.iter().any(|(i, _, _)| i.item_id == item.item_id) {
+            item.weee_tax_applied = Some("[]".to_owned());
+        }
+    }
+    order.customer_note_notify = Some(request.notify as i64);
+    let new_state = resolved_state(&order, &items, false);
+    // The status is kept when it belongs to the new state, else the state's default.
+    if order.state.as_deref() != Some(new_state.as_str()) {
+        order.status = Some(state::default_status(&new_state).to_owned());
+        order.state = Some(new_state);
+    }
+    order.updated_at = now.clone();
+    for item in &mut items {
+        item.updated_at = now.clone();
+    }
+    let amount = format_currency(
+        order.base_currency_code.as_deref(),
+        creditmemo.base_grand_total.unwrap_or_default().decimal(),
+    );
+    let history = StatusHistory {
+        parent_id: order.entity_id,
+        comment: Some(Phrase::positional(e::REFUNDED_OFFLINE, vec![amount]).render()),
+        status: order.status.clone(),
+        entity_name: Some("order".to_owned()),
+        is_customer_notified: Some(request.notify as i64),
+        is_visible_on_front: 0,
+        created_at: now.clone(),
+        ..Default::default()
+    };
+    let comment = request.comment.as_ref().map(|c| CreditmemoComment {
+        comment: c.comment.clone(),
+        is_customer_notified: Some((request.append_comment && request.notify) as i64),
+        is_visible_on_front: c.is_visible_on_front,
+        created_at: now.clone(),
+        ..Default::default()
+    });
+    let mut creditmemo = creditmemo;
+    if let Some(c) = &request.comment {
+        creditmemo.customer_note = c.comment.clone();
+        creditmemo.customer_note_notify = Some(request.append_comment as i64);
+    }
+
+    // Inventory.
+    let (stock_id, _) = db::shipments::order_stock(conn, order_id).await?;
+    let shipped = db::creditmemos::shipped_per_source(conn, order_id, stock_id).await?;
+    let skus: Vec<String> = returned.iter().map(|(i, _, _)| i.sku.clone()).collect();
+    let candidates = db::inventory::in_stock_source_items(conn, stock_id, &skus).await?;
+    let mut fallback: HashMap<String, String> = HashMap::new();
+    for si in &candidates {
+        fallback
+            .entry(si.sku.to_lowercase())
+            .or_insert_with(|| si.source_code.clone());
+    }
+    let refs: Vec<(&OrderItem, Amount, bool)> =
+        returned.iter().map(|(i, q, b)| (i, *q, *b)).collect();
+    let effects = stock_effects(&refs, &shipped, &fallback);
+    // The write-offs go through the priority source selection on the order's stock.
+    let write_offs: Vec<Deduction> =
+        inventory::select_by_priority(&candidates, &effects.write_offs)
+            .into_iter()
+            .filter(|s| s.qty_to_deduct > Amount::ZERO)
+            .map(|s| Deduction {
+                source_code: s.source_code,
+                sku: s.sku,
+                qty: s.qty_to_deduct,
+            })
+            .collect();
+    let reservations: Vec<(String, Amount)> = effects
+        .write_offs
+        .iter()
+        .chain(&effects.back_to_stock)
+        .cloned()
+        .collect();
+    let metadata = inventory::sales_event("creditmemo_created", &order)?;
+    db::creditmemos::save_creditmemo(
+        conn,
+        db::creditmemos::CreditmemoWrites {
+            creditmemo,
+            items: cm_items,
+            comment,
+            history,
+            order: &order,
+            order_items: &items,
+            payment: &payment,
+            returns: &effects.returns,
+            write_offs: &write_offs,
+            reservations: &reservations,
+            stock_id,
+            reservation_metadata: &metadata,
+        },
+    )
+    .await
+    .map_err(|err| {
+        // Inside RefundOrder's try block: logged, answered as CouldNotRefundException.
+        tracing::error!(order_id, error = %err, "saving the credit memo failed");
+        Error::input(e::COULD_NOT_SAVE_CREDITMEMO)
+    })
+}
+
+/// `CreditmemoRepositoryInterface::getList`: one page of credit memos and the count of all
+/// matches. Every `sales_creditmemo` column can be filtered and sorted on.
+pub async fn list_creditmemos(
+    db: &Db,
+    criteria: &SearchCriteria,
+) -> Result<(Vec<FullCreditmemo>, i64)> {
+    let mut conn = db.read.acquire().await?;
+    db::search::documents::<Creditmemo, _>(
+        &mut conn,
+        "sales_creditmemo",
+        "entity_id",
+        criteria,
+        db::creditmemos::load_full_creditmemo,
+    )
+    .await
+}
+
+/// `CreditmemoRepository::get`.
+pub async fn get_creditmemo(db: &Db, creditmemo_id: i64) -> Result<FullCreditmemo> {
+    crate::sales::get_document(db, creditmemo_id, db::creditmemos::load_full_creditmemo).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(
+        id: i64,
+        sku: &str,
+        invoiced: i64,
+        shipped: i64,
+        refunded: i64,
+        virt: bool,
+    ) -> OrderItem {
+        OrderItem {
+            item_id: id,
+            sku: sku.into(),
+            qty_ordered: invoiced.max(shipped).into(),
+            qty_invoiced: invoiced.into(),
+            qty_shipped: shipped.into(),
+            qty_refunded: refunded.into(),
+            is_virtual: Some(virt as i64),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn stock_effects_follow_the_inventory_plugins() {
+        let d = |c: &str, s: &str, q: i64| Deduction {
+            source_code: c.into(),
+            sku: s.into(),
+            qty: q.into(),
+        };
+        // 10 invoiced, none shipped, 1 refunded without return: written off (-10 -> -9).
+        let a = item(1, "A", 10, 0, 0, false);
+        let e = stock_effects(&[(&a, 1.into(), false)], &[], &HashMap::new());
+        assert_eq!(e.write_offs, vec![("A".to_owned(), 1.into())]);
+        // Shipped 10, refunded 1 without return: nothing moves.
+        let b = item(2, "B", 10, 10, 0, false);
+        let e = stock_effects(
+            &[(&b, 1.into(), false)],
+            &[d("ne", "B", 10)],
+            &HashMap::new(),
+        );
+        assert_eq!(e, StockEffects::default());
+        // Shipped 4 of 10 invoiced, refunded 8 without return: the 6 unshipped are written off.
+        let c = item(3, "C", 10, 4, 0, false);
+        let e = stock_effects(
+            &[(&c, 8.into(), false)],
+            &[d("ne", "C", 4)],
+            &HashMap::new(),
+        );
+        assert_eq!(e.write_offs, vec![("C".to_owned(), 6.into())]);
+        // Nothing shipped, 2 refunded with return: back to the salable quantity only.
+        let f = item(4, "F", 2, 0, 0, false);
+        let e = stock_effects(&[(&f, 2.into(), true)], &[], &HashMap::new());
+        assert_eq!(e.back_to_stock, vec![("F".to_owned(), 2.into())]);
+        assert!(e.returns.is_empty());
+        // Shipped 2 from two sources, 2 refunded with return: back where they left from.
+        let g = item(5, "G", 2, 2, 0, false);
+        let e = stock_effects(
+            &[(&g, 2.into(), true)],
+            &[d("ne", "G", 1), d("west", "G", 1)],
+            &HashMap::new(),
+        );
+        assert_eq!(e.returns, vec![d("ne", "G", 1), d("west", "G", 1)]);
+        assert!(e.back_to_stock.is_empty());
+    }
+}

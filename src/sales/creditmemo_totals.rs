@@ -1,0 +1,405 @@
+//! Credit memo totals: Magento's `order_creditmemo` total collectors, as pure functions.
+//!
+//! Sources (module-sales 2.4.6-p1 to 2.4.8-p1): `etc/sales.xml` (collector order: subtotal 50,
+//! weee 100, discount 150, shipping 200, tax 250, cost_total 300, grand_total 400),
+//! `Model/Order/Creditmemo/Total/{Subtotal,Discount,Shipping,Tax,Cost,Grand}.php`,
+//! `Model/Order/Creditmemo/Item.php::calcRowTotal`, `processQty`, `isLast`,
+//! `Model/Order/Creditmemo.php::roundPrice` (one running delta per type per credit memo, shared
+//! by rows and discounts), `Model/Order/CreditmemoFactory::initData`, module-weee's
+//! `Model/Total/Creditmemo/Weee.php`. See ../shared/spec/creditmemo.md.
+//!
+//! Proration is over what was *invoiced* and is not yet refunded; a line that takes everything
+//! left of its item takes the exact remainder. Everything is exact decimal arithmetic.
+
+use rust_decimal::Decimal;
+
+use crate::amount::Amount;
+use crate::db::model::{Order, OrderItem};
+use crate::error::{self as e, Error, Phrase, Result};
+use crate::sales::totals::{RoundType, Rounder};
+
+/// One credit memo line: the order item and the quantity as `processQty` leaves it.
+#[derive(Debug, Clone)]
+pub struct RefundLine<'a> {
+    pub item: &'a OrderItem,
+    pub qty: Amount,
+}
+
+impl RefundLine<'_> {
+    /// `Creditmemo\Item::isLast`: this line refunds everything left of its item.
+    pub fn is_last(&self) -> bool {
+        self.qty == self.item.qty_to_refund()
+    }
+}
+
+/// What `CreditmemoCreationArgumentsInterface` asks, in base currency.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct RefundArguments {
+    pub shipping_amount: Option<Amount>,
+    pub adjustment_positive: Option<Amount>,
+    pub adjustment_negative: Option<Amount>,
+}
+
+/// A line's figures.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LineTotals {
+    pub row_total: Amount,
+    pub base_row_total: Amount,
+    pub row_total_incl_tax: Option<Amount>,
+    pub base_row_total_incl_tax: Option<Amount>,
+    /// Set only for items with an invoiced discount (positive on the item).
+    pub discount_amount: Option<Amount>,
+    pub base_discount_amount: Option<Amount>,
+}
+
+/// The credit memo's figures after every collector.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RefundTotals {
+    pub lines: Vec<LineTotals>,
+    pub subtotal: Amount,
+    pub base_subtotal: Amount,
+    pub subtotal_incl_tax: Amount,
+    pub base_subtotal_incl_tax: Amount,
+    /// Negative on the credit memo.
+    pub discount_amount: Amount,
+    pub base_discount_amount: Amount,
+    pub shipping_amount: Amount,
+    pub base_shipping_amount: Amount,
+    pub shipping_incl_tax: Amount,
+    pub base_shipping_incl_tax: Amount,
+    pub adjustment_positive: Option<Amount>,
+    pub base_adjustment_positive: Option<Amount>,
+    pub adjustment_negative: Option<Amount>,
+    pub base_adjustment_negative: Option<Amount>,
+    pub adjustment: Amount,
+    pub base_adjustment: Amount,
+    pub grand_total: Amount,
+    pub base_grand_total: Amount,
+    /// `Total\Cost`: what the refunded units cost (no column on the credit memo).
+    pub base_cost: Amount,
+}
+
+fn round2(value: Decimal) -> Amount {
+    Amount::new(Amount::round_price(value))
+}
+
+fn dec(value: Option<Amount>) -> Decimal {
+    value.unwrap_or_default().decimal()
+}
+
+/// `Item::processQty`: the quantity cast to an integer unless the item takes decimals, never
+/// below 0, and at most what is left to refund (else Magento's error, naming the item).
+pub fn process_qty(item: &OrderItem, requested: Amount) -> Result<Amount> {
+    let qty = if item.is_qty_decimal() {
+        requested
+    } else {
+        requested.trunc()
+    }
+    .max(Amount::ZERO);
+    if qty > item.qty_to_refund() {
+        return Err(Error::Input(Phrase::positional(
+            e::INVALID_QTY_TO_REFUND,
+            vec![item.name.clone().unwrap_or_default()],
+        )));
+    }
+    Ok(qty)
+}
+
+/// `PriceCurrency::format` of a base amount for messages: `$6.00`, `$1,917.60`.
+pub fn format_currency(code: Option<&str>, amount: Decimal) -> String {
+    let symbol = match code.unwrap_or("USD") {
+        "USD" => "$".to_owned(),
+        "EUR" => "€".to_owned(),
+        "GBP" => "£".to_owned(),
+        other => format!("{other} "),
+    };
+    let rounded = Amount::round_price(amount);
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    let text = format!("{:.2}", rounded.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, "00"));
+    let mut grouped = String::new();
+    for (n, c) in int.chars().enumerate() {
+        if n > 0 && (int.len() - n) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{symbol}{grouped}.{frac}")
+}
+
+/// Every collector of `order_creditmemo`, in Magento's order, for an order without tax.
+pub fn collect(
+    order: &Order,
+    lines: &[RefundLine<'_>],
+    args: RefundArguments,
+) -> Result<RefundTotals> {
+    let mut r = Rounder::default();
+    let mut t = RefundTotals::default();
+    // Subtotal (Item::calcRowTotal on every line, then the sums).
+    for line in lines {
+        let oi = line.item;
+        let qty = line.qty.decimal();
+        let mut row = (oi.row_invoiced - oi.amount_refunded).decimal();
+        let mut base_row = (oi.base_row_invoiced - oi.base_amount_refunded).decimal();
+        if !line.is_last() && oi.qty_invoiced > Amount::ZERO {
+            let available = (oi.qty_invoiced - oi.qty_refunded).decimal();
+            row = r.round(row / available * qty, RoundType::Regular, false);
+            base_row = r.round(base_row / available * qty, RoundType::Base, false);
+        }
+        let (incl, base_incl) = (dec(oi.row_total_incl_tax), dec(oi.base_row_total_incl_tax));
+        let ordered = oi.qty_ordered.decimal();
+        let (row_incl, base_row_incl) =
+            if !incl.is_zero() && !base_incl.is_zero() && !ordered.is_zero() {
+                (
+                    Some(Amount::new(r.round(
+                        incl / ordered * qty,
+                        RoundType::Including,
+                        false,
+                    ))),
+                    Some(Amount::new(r.round(
+                        base_incl / ordered * qty,
+                        RoundType::IncludingBase,
+                        false,
+                    ))),
+                )
+            } else {
+                (None, None)
+            };
+        t.subtotal += Amount::new(row);
+        t.base_subtotal += Amount::new(base_row);
+        t.subtotal_incl_tax += row_incl.unwrap_or_default();
+        t.base_subtotal_incl_tax += base_row_incl.unwrap_or_default();
+        t.lines.push(LineTotals {
+            row_total: Amount::new(row),
+            base_row_total: Amount::new(base_row),
+            row_total_incl_tax: row_incl,
+            base_row_total_incl_tax: base_row_incl,
+            ..Default::default()
+        });
+    }
+    // Discount. Without a shipping argument the shipping base is what the order's shipping
+    // incl. tax minus its tax comes to, so the order's whole shipping discount is deducted again
+    // on every refund: Magento's behaviour, kept.
+    let base_shipping_for_discount = match args.shipping_amount {
+        Some(given) if !given.decimal().is_zero() => given.decimal(),
+        Some(_) => Decimal::ZERO,
+        None => dec(order.base_shipping_incl_tax) - dec(order.base_shipping_tax_amount),
+    };
+    let order_base_shipping = dec(order.base_shipping_amount);
+    if !base_shipping_for_discount.is_zero() && order_base_shipping <= Decimal::ZERO {
+        return Err(Error::input(e::NO_SHIPPING_TO_REFUND));
+    }
+    let mut discount = Decimal::ZERO;
+    let mut base_discount = Decimal::ZERO;
+    if !base_shipping_for_discount.is_zero() {
+        let base_shipping_discount = base_shipping_for_discount
+            * dec(order.base_shipping_discount_amount)
+            / order_base_shipping;
+        discount += dec(order.shipping_amount) * base_shipping_discount / order_base_shipping;
+        base_discount += base_shipping_discount;
+    }
+    for (line, lt) in lines.iter().zip(t.lines.iter_mut()) {
+        let oi = line.item;
+        let item_discount = oi.discount_invoiced.decimal();
+        if item_discount.is_zero() || oi.qty_invoiced.decimal().is_zero() {
+            continue;
+        }
+        let mut d = item_discount - dec(oi.discount_refunded);
+        let mut base_d = oi.base_discount_invoiced.decimal() - dec(oi.base_discount_refunded);
+        if !line.is_last() {
+            let available = (oi.qty_invoiced - oi.qty_refunded).decimal();
+            let qty = line.qty.decimal();
+            d = r.round(d / available * qty, RoundType::Regular, true);
+            base_d = r.round(base_d / available * qty, RoundType::Base, true);
+        }
+        lt.discount_amount = Some(Amount::new(d));
+        lt.base_discount_amount = Some(Amount::new(base_d));
+        discount += d;
+        base_discount += base_d;
+    }
+    t.discount_amount = Amount::new(-discount);
+    t.base_discount_amount = Amount::new(-base_discount);
+    // Shipping: all that is not refunded yet, or the amount asked (rounded, at most what is
+    // left), prorated over the order's shipping.
+    let allowed = dec(order.shipping_amount) - dec(order.shipping_refunded);
+    let base_allowed = order_base_shipping - dec(order.base_shipping_refunded);
+    let allowed_tax = dec(order.shipping_tax_amount) - dec(order.shipping_tax_refunded);
+    let base_allowed_tax =
+        dec(order.base_shipping_tax_amount) - dec(order.base_shipping_tax_refunded);
+    match args.shipping_amount {
+        Some(given) => {
+            let desired = Amount::round_price(given.decimal());
+            if desired >= base_allowed + Decimal::new(1, 4) {
+                let shown = format_currency(order.base_currency_code.as_deref(), base_allowed);
+                return Err(Error::Input(Phrase::positional(
+                    e::MAX_SHIPPING_TO_REFUND,
+                    vec![shown],
+                )));
+            }
+            let ratio = if order_base_shipping > Decimal::ZERO {
+                desired / order_base_shipping
+            } else {
+                Decimal::ZERO
+            };
+            if desired > base_allowed - Decimal::new(1, 4) {
+                t.shipping_amount = Amount::new(allowed);
+                t.base_shipping_amount = Amount::new(base_allowed);
+            } else {
+                t.shipping_amount = round2(dec(order.shipping_amount) * ratio);
+                t.base_shipping_amount = round2(order_base_shipping * ratio);
+            }
+            t.shipping_incl_tax = round2(dec(order.shipping_incl_tax) * ratio);
+            t.base_shipping_incl_tax = round2(dec(order.base_shipping_incl_tax) * ratio);
+        }
+        None => {
+            t.shipping_amount = Amount::new(allowed);
+            t.base_shipping_amount = Amount::new(base_allowed);
+            t.shipping_incl_tax = round2(allowed + allowed_tax);
+            t.base_shipping_incl_tax = round2(base_allowed + base_allowed_tax);
+        }
+    }
+    // Cost.
+    t.base_cost = lines
+        .iter()
+        .map(|l| Amount::new(dec(l.item.base_cost) * l.qty.decimal()))
+        .sum();
+    // Grand (initData sets the adjustments only when given: base rounded, order currency
+    // through base_to_order_rate).
+    let rate = order
+        .base_to_order_rate
+        .map_or(Decimal::ONE, Amount::decimal);
+    let adjust = |v: Option<Amount>| v.map(|a| (round2(a.decimal()), round2(a.decimal() * rate)));
+    let positive = adjust(args.adjustment_positive);
+    let negative = adjust(args.adjustment_negative);
+    t.base_adjustment_positive = positive.map(|p| p.0);
+    t.adjustment_positive = positive.map(|p| p.1);
+    t.base_adjustment_negative = negative.map(|n| n.0);
+    t.adjustment_negative = negative.map(|n| n.1);
+    let z = Amount::ZERO;
+    t.adjustment = t.adjustment_positive.unwrap_or(z) - t.adjustment_negative.unwrap_or(z);
+    t.base_adjustment =
+        t.base_adjustment_positive.unwrap_or(z) - t.base_adjustment_negative.unwrap_or(z);
+    t.grand_total = t.subtotal + t.discount_amount + t.shipping_amount + t.adjustment;
+    t.base_grand_total =
+        t.base_subtotal + t.base_discount_amount + t.base_shipping_amount + t.base_adjustment;
+    Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a(s: &str) -> Amount {
+        Amount::parse(s).unwrap()
+    }
+
+    /// The tutorial's order 3 fully invoiced: 20 × 36 (discount 144), 40 × 32 (256), 1 × 22
+    /// (4.4), shipping 300.
+    fn invoiced_order() -> (Order, Vec<OrderItem>) {
+        let item = |id: i64, name: &str, qty: &str, price: &str, disc: &str| OrderItem {
+            item_id: id,
+            name: Some(name.into()),
+            qty_ordered: a(qty),
+            qty_invoiced: a(qty),
+            price: a(price),
+            row_invoiced: a(qty).checked_mul(a(price)).unwrap(),
+            base_row_invoiced: a(qty).checked_mul(a(price)).unwrap(),
+            row_total_incl_tax: a(qty).checked_mul(a(price)),
+            base_row_total_incl_tax: a(qty).checked_mul(a(price)),
+            discount_invoiced: a(disc),
+            base_discount_invoiced: a(disc),
+            ..Default::default()
+        };
+        let order = Order {
+            shipping_amount: Some(a("300")),
+            base_shipping_amount: Some(a("300")),
+            shipping_incl_tax: Some(a("300")),
+            base_shipping_incl_tax: Some(a("300")),
+            shipping_tax_amount: Some(a("0")),
+            base_shipping_tax_amount: Some(a("0")),
+            base_shipping_discount_amount: Some(a("0")),
+            total_paid: Some(a("1917.6")),
+            base_total_paid: Some(a("1917.6")),
+            ..Default::default()
+        };
+        let items = vec![
+            item(3, "Driven Backpack", "20", "36", "144"),
+            item(4, "Voyage Yoga Bag", "40", "32", "256"),
+            item(5, "Yoga Adventure", "1", "22", "4.4"),
+        ];
+        (order, items)
+    }
+
+    #[test]
+    fn a_full_refund_gives_back_the_grand_total() {
+        let (order, items) = invoiced_order();
+        let lines: Vec<RefundLine> = items
+            .iter()
+            .map(|i| RefundLine {
+                item: i,
+                qty: i.qty_to_refund(),
+            })
+            .collect();
+        let t = collect(&order, &lines, RefundArguments::default()).unwrap();
+        assert_eq!(t.subtotal, a("2022"));
+        assert_eq!(t.discount_amount, a("-404.4"));
+        assert_eq!(t.shipping_amount, a("300"));
+        assert_eq!(t.grand_total, a("1917.6"));
+        assert_eq!(t.adjustment, a("0"));
+        assert_eq!(t.lines[0].discount_amount, Some(a("144")));
+    }
+
+    #[test]
+    fn partial_refunds_prorate_over_what_was_invoiced_and_check_shipping() {
+        let (order, items) = invoiced_order();
+        let lines = vec![RefundLine {
+            item: &items[0],
+            qty: a("3"),
+        }];
+        let args = RefundArguments {
+            shipping_amount: Some(a("10.004")),
+            adjustment_positive: Some(a("5.53")),
+            adjustment_negative: Some(a("1")),
+        };
+        let t = collect(&order, &lines, args).unwrap();
+        // 720 / 20 × 3 = 108; discount 144 / 20 × 3 = 21.6.
+        assert_eq!(t.subtotal, a("108"));
+        assert_eq!(t.discount_amount, a("-21.6"));
+        assert_eq!(t.shipping_amount, a("10"));
+        assert_eq!(t.adjustment, a("4.53"));
+        assert_eq!(t.grand_total, a("100.93"));
+        let too_much = RefundArguments {
+            shipping_amount: Some(a("300.01")),
+            ..Default::default()
+        };
+        assert_eq!(
+            collect(&order, &lines, too_much).unwrap_err().body(),
+            serde_json::json!({"message": e::MAX_SHIPPING_TO_REFUND, "parameters": ["$300.00"]})
+        );
+    }
+
+    #[test]
+    fn quantities_are_cast_and_capped() {
+        let (_, items) = invoiced_order();
+        assert_eq!(process_qty(&items[0], a("2.7")).unwrap(), a("2"));
+        assert_eq!(process_qty(&items[0], a("-1")).unwrap(), a("0"));
+        assert_eq!(
+            process_qty(&items[0], a("21")).unwrap_err().body(),
+            serde_json::json!({"message": e::INVALID_QTY_TO_REFUND, "parameters": ["Driven Backpack"]})
+        );
+    }
+
+    #[test]
+    fn currency_as_magento_formats_it() {
+        assert_eq!(format_currency(Some("USD"), Decimal::new(6, 0)), "$6.00");
+        assert_eq!(format_currency(None, Decimal::new(191760, 2)), "$1,917.60");
+        assert_eq!(
+            format_currency(Some("USD"), Decimal::new(123456789, 1)),
+            "$12,345,678.90"
+        );
+    }
+}
