@@ -7,6 +7,8 @@
 //! `InventoryShipping/Model/SourceDeductionRequestsFromSourceSelectionFactory.php`,
 //! `InventorySourceDeductionApi/Model/SourceDeductionService.php`. See inventory.md 3-6.
 
+pub mod refund;
+
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
