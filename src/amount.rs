@@ -73,7 +73,9 @@ impl Amount {
     pub fn parse(text: &str) -> Option<Amount> {
         let t = text.trim();
         let d = if t.contains(['e', 'E']) {
-            Decimal::from_scientific(t).ok()?
+            Decimal::from_scientific(t)
+                .ok()
+                .or_else(|| tiny_scientific(t))?
         } else {
             t.strip_prefix('+').unwrap_or(t).parse::<Decimal>().ok()?
         };
@@ -111,6 +113,29 @@ impl Amount {
             other
         }
     }
+}
+
+/// A number in scientific notation with more decimals than a `Decimal` holds (`1.0e-28`,
+/// `4.9e-324`): PHP reads it as a float, which a DECIMAL(20,4) column stores as 0 (or as its
+/// first four decimals). The mantissa is scaled down one digit at a time, which stops at 0.
+fn tiny_scientific(text: &str) -> Option<Decimal> {
+    let (mantissa, exponent) = text.split_once(['e', 'E'])?;
+    let mut value: Decimal = mantissa
+        .strip_prefix('+')
+        .unwrap_or(mantissa)
+        .parse()
+        .ok()?;
+    let exponent: i64 = exponent.parse().ok()?;
+    if exponent >= 0 {
+        return None;
+    }
+    for _ in 0..exponent.unsigned_abs().min(400) {
+        value = (value / Decimal::TEN).round_dp(SCALE + 8);
+        if value.is_zero() {
+            break;
+        }
+    }
+    Some(value)
 }
 
 impl From<Decimal> for Amount {

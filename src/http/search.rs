@@ -6,10 +6,9 @@
 //! errors), Framework/Api/SortOrder.php (direction check), main/php_variables.c (nesting). See
 //! sales.md section 8.
 
-use crate::amount::Amount;
 use crate::error::{self as e, Error, Phrase, Result};
 use crate::search::{Filter, FilterGroup, SearchCriteria, SortOrder};
-use crate::wire::input::{is_numeric, upper_camel};
+use crate::wire::input::{to_int, upper_camel, At};
 
 /// A PHP array built from query brackets: a leaf value or an ordered map.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +65,11 @@ fn split_key(key: &str) -> (String, Vec<String>) {
     let Some(open) = key.find('[') else {
         return (key.to_owned(), Vec::new());
     };
+    if !key[open..].contains(']') {
+        // main/php_variables.c: a first `[` never closed is not an array; PHP turns it into
+        // `_`, so `searchCriteria[pageSize=5` names the variable `searchCriteria_pageSize`.
+        return (key.replacen('[', "_", 1), Vec::new());
+    }
     let root = key[..open].to_owned();
     let mut segments = Vec::new();
     let mut rest = &key[open..];
@@ -92,12 +96,12 @@ fn not_supported(key: &str) -> Error {
     ))
 }
 
+/// An int parameter as `ServiceInputProcessor` converts it: PHP's whole int range.
 fn int_field(key: &str, node: &Node) -> Result<i64> {
-    let text = node.leaf().unwrap_or("array");
-    Amount::parse(text)
-        .and_then(|a| i64::try_from(a.trunc().decimal()).ok())
-        .filter(|_| is_numeric(text))
-        .ok_or_else(|| Error::invalid_type(Some(key), text, "int"))
+    match node.leaf() {
+        Some(text) => to_int(&serde_json::Value::String(text.to_owned()), At::Field(key)),
+        None => Err(Error::invalid_type(Some(key), "array", "int")),
+    }
 }
 
 /// Parses `searchCriteria[...]` from a raw query string. `Ok(None)` when the parameter is
@@ -107,7 +111,9 @@ pub fn from_query(query: &str) -> Result<Option<SearchCriteria>> {
     let mut root: Option<Node> = None;
     for (key, value) in pairs {
         let (name, path) = split_key(&key);
-        if !is_key(&name, "searchCriteria") {
+        // ServiceInputProcessor::process finds the parameter by its exact name or its
+        // snake_case form; only the keys inside it go through setters (`is_key`).
+        if name != "searchCriteria" && name != "search_criteria" {
             continue;
         }
         if path.len() > MAX_INPUT_NESTING_LEVEL {
