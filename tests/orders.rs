@@ -349,3 +349,34 @@ async fn odd_quantities_and_prices_are_stored_as_magento_stores_them() {
     );
     assert_eq!(reply.body["subtotal"], json!(-82));
 }
+
+/// `OrderItemRepositoryInterface`: `GET /V1/orders/items/{id}` and `GET /V1/orders/items`.
+#[tokio::test]
+async fn order_items_read_alone_as_in_their_order() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let order = app.get("/rest/V1/orders/3", &token).await.body;
+    let item = app.get("/rest/V1/orders/items/4", &token).await;
+    assert_eq!(item.status, StatusCode::OK);
+    assert_eq!(item.body, order["items"][1]);
+    let list = app
+        .get(
+            "/rest/V1/orders/items?searchCriteria[filter_groups][0][filters][0][field]=sku&searchCriteria[filter_groups][0][filters][0][value]=24-WB%25&searchCriteria[filter_groups][0][filters][0][condition_type]=like",
+            &token,
+        )
+        .await;
+    assert_eq!(list.body["total_count"], json!(2));
+    assert_eq!(list.body["items"][0], order["items"][0]);
+    assert_eq!(
+        app.get("/rest/V1/orders/items/0", &token).await.body,
+        json!({"message": "An ID is needed. Set the ID and try again."})
+    );
+    let missing = app.get("/rest/V1/orders/items/99", &token).await;
+    assert_eq!(
+        (missing.status, missing.body),
+        (
+            StatusCode::NOT_FOUND,
+            json!({"message": "The entity that was requested doesn't exist. Verify the entity and try again."})
+        )
+    );
+}

@@ -39,6 +39,17 @@ pub async fn load_order_for_update(
     Ok(Some((order, items, payment)))
 }
 
+/// One order item by id.
+pub async fn load_order_item(
+    conn: &mut SqliteConnection,
+    item_id: i64,
+) -> Result<Option<OrderItem>, sqlx::Error> {
+    sqlx::query_as("SELECT * FROM sales_order_item WHERE item_id = ?")
+        .bind(item_id)
+        .fetch_optional(conn)
+        .await
+}
+
 /// Loads an order with its items (in item-id order), addresses, payment and status history.
 pub async fn load_full_order(
     conn: &mut SqliteConnection,

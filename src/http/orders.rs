@@ -17,12 +17,15 @@ use crate::sales::order_management::{manage_order, Action};
 use crate::wire::input::path_int;
 use crate::wire::order::OrderData;
 use crate::wire::order_import;
+use crate::wire::order_item::OrderItemData;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/rest/V1/orders", post(create).get(list))
         .route("/rest/V1/orders/{id}", get(show))
+        .route("/rest/V1/orders/items", get(list_items))
+        .route("/rest/V1/orders/items/{id}", get(show_item))
         .route("/rest/V1/orders/{id}/statuses", get(status))
         .route("/rest/V1/orders/{id}/hold", post(hold))
         .route("/rest/V1/orders/{id}/unhold", post(unhold))
@@ -109,4 +112,25 @@ async fn show(
         Ok(OrderData::from(&full))
     })
     .await
+}
+
+/// `OrderItemRepositoryInterface::getList`.
+async fn list_items(
+    _: Admin<SalesView>,
+    State(state): State<AppState>,
+    Search(criteria): Search,
+) -> Result<Response> {
+    let (items, total) = order::list_order_items(&state.db, &criteria).await?;
+    let items = items.iter().map(OrderItemData::from).collect();
+    Ok(search_results(items, criteria, total))
+}
+
+/// `OrderItemRepositoryInterface::get`.
+async fn show_item(
+    _: Admin<SalesView>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let item = order::get_order_item(&state.db, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &OrderItemData::from(&item)))
 }

@@ -271,6 +271,21 @@ pub async fn save_new_order(tx: &mut SqliteConnection, mut full: FullOrder) -> R
     Ok(order_id)
 }
 
+/// `OrderItemRepositoryInterface::getList`: one page of order items (every `sales_order_item`
+/// column searchable) and the count of all matches.
+pub async fn list_order_items(
+    db: &Db,
+    criteria: &SearchCriteria,
+) -> Result<(Vec<crate::db::model::OrderItem>, i64)> {
+    let mut conn = db.read.acquire().await?;
+    db::search::rows(&mut conn, "sales_order_item", "item_id", criteria).await
+}
+
+/// `OrderItemRepository::get`: id 0 is "An ID is needed", an unknown id the 404.
+pub async fn get_order_item(db: &Db, item_id: i64) -> Result<crate::db::model::OrderItem> {
+    crate::sales::get_document(db, item_id, db::sales::load_order_item).await
+}
+
 /// `OrderRepositoryInterface::getList`: one page of orders and the count of all matches.
 /// Every `sales_order` column can be filtered and sorted on.
 pub async fn list_orders(db: &Db, criteria: &SearchCriteria) -> Result<(Vec<FullOrder>, i64)> {
