@@ -121,3 +121,38 @@ async fn racing_shipments_never_ship_or_deduct_twice() {
     .unwrap();
     assert_eq!(left, 30);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn racing_refunds_never_refund_more_than_was_paid() {
+    let app = std::sync::Arc::new(spawn_app().await);
+    let token = app.token().await;
+    assert_eq!(app.invoice(&token, 3, &json!({})).await.body, json!("3"));
+    // 40 bags invoiced; 16 refunds of 3 bags each (no shipping) race for them.
+    let body =
+        json!({"items": [{"order_item_id": 4, "qty": 3}], "arguments": {"shipping_amount": 0}});
+    let tasks: Vec<_> = (0..16)
+        .map(|_| {
+            let (app, token, body) = (app.clone(), token.clone(), body.clone());
+            tokio::spawn(async move { app.post("/rest/V1/order/3/refund", &token, &body).await })
+        })
+        .collect();
+    let mut ok = 0;
+    for t in tasks {
+        let reply = t.await.expect("task");
+        match reply.status {
+            StatusCode::OK => ok += 1,
+            _ => assert_eq!(
+                reply.body,
+                json!({"message": "We found an invalid quantity to refund item \"%1\".", "parameters": ["Voyage Yoga Bag"]})
+            ),
+        }
+    }
+    assert_eq!(ok, 13);
+    let order = app.get("/rest/V1/orders/3", &token).await.body;
+    assert_eq!(order["items"][1]["qty_refunded"], json!(39));
+    let memos: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sales_creditmemo")
+        .fetch_one(&app.state.db.read)
+        .await
+        .unwrap();
+    assert_eq!(memos, 13);
+}
