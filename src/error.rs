@@ -213,6 +213,23 @@ pub const RETURN_TO_STOCK_NOT_IN_CREDITMEMO: &str =
 /// (CouldNotRefundException).
 pub const COULD_NOT_SAVE_CREDITMEMO: &str =
     "Could not save a Creditmemo, see error log for details";
+/// `Sales/Model/Order/{Invoice,Shipment,Creditmemo}/CommentRepository.php::save`.
+pub const COULD_NOT_SAVE_INVOICE_COMMENT: &str = "Could not save the invoice comment.";
+pub const COULD_NOT_SAVE_SHIPMENT_COMMENT: &str = "Could not save the shipment comment.";
+pub const COULD_NOT_SAVE_CREDITMEMO_COMMENT: &str = "Could not save the creditmemo comment.";
+/// `Sales/Model/Service/OrderService.php::addComment` (2.4.8; argument: the posted status).
+pub const STATUS_NOT_IN_HISTORY: &str =
+    "Unable to add comment: The status \"%1\" is not part of the order status history.";
+/// `Sales/Model/Order/Shipment/TrackRepository.php::save`.
+pub const COULD_NOT_SAVE_TRACK: &str = "Could not save the shipment tracking.";
+/// `Sales/Model/Service/CreditmemoService.php::cancel`: always.
+pub const CANNOT_CANCEL_CREDITMEMO: &str = "You can not cancel Credit Memo";
+/// `Sales/Model/Order/Invoice/Validation/CanRefund.php`.
+pub const CANNOT_REFUND_INVOICE: &str = "We can't create creditmemo for the invoice.";
+/// `Payment/Model/Method/AbstractMethod.php::capture` of an offline method.
+pub const CAPTURE_NOT_AVAILABLE: &str = "The capture action is not available.";
+/// `Payment/Model/Method/AbstractMethod.php::void` of an offline method.
+pub const VOID_NOT_AVAILABLE: &str = "The void action is not available.";
 /// `Sales/Model/Order/Payment.php::refund`, offline (argument: the base amount, formatted).
 pub const REFUNDED_OFFLINE: &str = "We refunded %1 offline.";
 /// `InventoryDistanceBasedSourceSelection/Model/Algorithms/DistanceBasedAlgorithm.php`.

@@ -45,6 +45,21 @@ pub struct SearchResults<T: Serialize> {
 }
 
 impl SearchCriteria {
+    /// What a comments list echoes: one filter, `parent_id` equal to the document's id (as a
+    /// string, as the filter builder holds it).
+    pub fn by_parent(id: i64) -> SearchCriteria {
+        SearchCriteria {
+            filter_groups: vec![FilterGroup {
+                filters: vec![Filter {
+                    field: Some("parent_id".into()),
+                    value: Some(id.to_string()),
+                    condition_type: "eq".into(),
+                }],
+            }],
+            ..Default::default()
+        }
+    }
+
     /// The page to read of `total` matching rows, as `(size, offset)`: no limit without a page
     /// size; a page past the end is the last page (Magento collections clamp the current page).
     pub fn page(&self, total: i64) -> Option<(i64, i64)> {

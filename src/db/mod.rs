@@ -4,6 +4,7 @@
 //! in one transaction. The db layer never calls up into services or HTTP.
 
 pub mod batch;
+pub mod comments;
 pub mod creditmemos;
 pub mod inventory;
 pub mod model;

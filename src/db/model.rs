@@ -346,18 +346,6 @@ row_struct! {
 }
 
 row_struct! {
-    /// `sales_invoice_comment`.
-    pub struct InvoiceComment {
-        pub entity_id: i64,
-        pub parent_id: i64,
-        pub comment: Option<String>,
-        pub is_customer_notified: Option<i64>,
-        pub is_visible_on_front: i64,
-        pub created_at: String,
-    }
-}
-
-row_struct! {
     /// `sales_shipment`.
     pub struct Shipment {
         pub entity_id: i64,
@@ -415,18 +403,6 @@ row_struct! {
     }
 }
 
-row_struct! {
-    /// `sales_shipment_comment`.
-    pub struct ShipmentComment {
-        pub entity_id: i64,
-        pub parent_id: i64,
-        pub comment: Option<String>,
-        pub is_customer_notified: Option<i64>,
-        pub is_visible_on_front: i64,
-        pub created_at: String,
-    }
-}
-
 /// A shipment with its items, tracks, comments and the source it left from.
 #[derive(Debug, Clone, Default)]
 pub struct FullShipment {
@@ -436,6 +412,26 @@ pub struct FullShipment {
     pub comments: Vec<ShipmentComment>,
     pub source_code: Option<String>,
 }
+
+row_struct! {
+    /// A document's comment: `sales_invoice_comment`, `sales_shipment_comment` and
+    /// `sales_creditmemo_comment` have the same columns.
+    pub struct CommentRow {
+        pub entity_id: i64,
+        pub parent_id: i64,
+        pub comment: Option<String>,
+        pub is_customer_notified: Option<i64>,
+        pub is_visible_on_front: i64,
+        pub created_at: String,
+    }
+}
+
+/// `sales_invoice_comment`.
+pub type InvoiceComment = CommentRow;
+/// `sales_shipment_comment`.
+pub type ShipmentComment = CommentRow;
+/// `sales_creditmemo_comment`.
+pub type CreditmemoComment = CommentRow;
 
 /// An order with everything that belongs to it.
 #[derive(Debug, Clone, Default)]
@@ -564,18 +560,6 @@ row_struct! {
         pub weee_tax_applied_row_amount: Option<Amount>,
         pub weee_tax_row_disposition: Option<Amount>,
         pub base_weee_tax_row_disposition: Option<Amount>,
-    }
-}
-
-row_struct! {
-    /// `sales_creditmemo_comment`.
-    pub struct CreditmemoComment {
-        pub entity_id: i64,
-        pub parent_id: i64,
-        pub comment: Option<String>,
-        pub is_customer_notified: Option<i64>,
-        pub is_visible_on_front: i64,
-        pub created_at: String,
     }
 }
 

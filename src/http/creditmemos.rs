@@ -6,18 +6,24 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 
-use crate::error::Result;
+use crate::error::{self as e, Error, Result};
 use crate::http::extract::{Admin, Body, PathParams, SalesCreditmemo, SalesCreditmemoView, Search};
-use crate::http::reply::{json_response, search_results};
+use crate::http::reply::{comment_list, json_response, search_results};
+use crate::sales::comments::{self, Document};
 use crate::sales::creditmemo;
-use crate::wire::creditmemo::{self as wire, CreditmemoData};
+use crate::wire::creditmemo::{self as wire, CreditmemoCommentData, CreditmemoData};
 use crate::wire::input::path_int;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/rest/V1/order/{orderId}/refund", post(refund))
-        .route("/rest/V1/creditmemo/{id}", get(show))
+        .route("/rest/V1/creditmemo/{id}", get(show).put(cancel))
+        .route(
+            "/rest/V1/creditmemo/{id}/comments",
+            get(list_comments).post(save_comment),
+        )
+        .route("/rest/V1/creditmemo/{id}/emails", post(emails))
         .route("/rest/V1/creditmemos", get(list))
 }
 
@@ -55,4 +61,53 @@ async fn list(
     let (memos, total) = creditmemo::list_creditmemos(&state.db, &criteria).await?;
     let items = memos.iter().map(CreditmemoData::from).collect();
     Ok(search_results(items, criteria, total))
+}
+
+/// `CreditmemoManagementInterface::cancel`: 2.4 refuses it, before looking the memo up.
+async fn cancel(
+    _: Admin<SalesCreditmemoView>,
+    PathParams(_id): PathParams<String>,
+    _: Body,
+) -> Result<Response> {
+    Err(Error::input(e::CANNOT_CANCEL_CREDITMEMO))
+}
+
+/// `CreditmemoManagementInterface::getCommentsList`.
+async fn list_comments(
+    _: Admin<SalesCreditmemoView>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let id = path_int(&id)?;
+    let rows = comments::list_comments(&state.db, Document::Creditmemo, id).await?;
+    Ok(comment_list(
+        rows.iter().map(CreditmemoCommentData::from).collect(),
+        id,
+    ))
+}
+
+/// `CreditmemoCommentRepositoryInterface::save`: `parent_id` from the body, as in Magento.
+async fn save_comment(
+    _: Admin<SalesCreditmemoView>,
+    State(state): State<AppState>,
+    PathParams(_id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    let request = crate::wire::comment::parse_comment(&body)?;
+    let saved = comments::save_comment(&state.db, Document::Creditmemo, request).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &CreditmemoCommentData::from(&saved),
+    ))
+}
+
+/// `CreditmemoManagementInterface::notify`: `true`.
+async fn emails(
+    _: Admin<SalesCreditmemoView>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+    _: Body,
+) -> Result<Response> {
+    let done = comments::notify(&state.db, Document::Creditmemo, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &done))
 }

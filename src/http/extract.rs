@@ -41,6 +41,8 @@ acl! {
     SalesCancel => "Magento_Sales::cancel",
     SalesShipment => "Magento_Sales::shipment",
     SalesCreditmemo => "Magento_Sales::creditmemo",
+    SalesComment => "Magento_Sales::comment",
+    SalesEmails => "Magento_Sales::emails",
     SalesCreditmemoView => "Magento_Sales::sales_creditmemo",
     StoreView => "Magento_Backend::store",
     InventorySourceItem => "Magento_InventoryApi::source",

@@ -6,10 +6,12 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 
-use crate::error::Result;
+use crate::error::{self as e, Error, Result};
 use crate::http::extract::{Admin, Body, PathParams, SalesInvoice, SalesInvoiceView, Search};
-use crate::http::reply::{json_response, search_results};
+use crate::http::reply::{comment_list, json_response, search_results};
+use crate::sales::comments::{self, Document};
 use crate::sales::invoice;
+use crate::wire::comment::DocumentCommentData;
 use crate::wire::input::path_int;
 use crate::wire::invoice::{self as wire, InvoiceData};
 use crate::AppState;
@@ -19,6 +21,12 @@ pub fn router() -> Router<AppState> {
         .route("/rest/V1/order/{orderId}/invoice", post(create))
         .route("/rest/V1/invoices/{id}", get(show))
         .route("/rest/V1/invoices", get(list))
+        .route("/rest/V1/invoices/{id}/comments", get(list_comments))
+        .route("/rest/V1/invoices/comments", post(save_comment))
+        .route("/rest/V1/invoices/{id}/emails", post(emails))
+        .route("/rest/V1/invoices/{id}/capture", post(capture))
+        .route("/rest/V1/invoices/{id}/void", post(void))
+        .route("/rest/V1/invoice/{invoiceId}/refund", post(refund))
 }
 
 async fn create(
@@ -58,4 +66,78 @@ async fn show(
         Ok(InvoiceData::from(&full))
     })
     .await
+}
+
+/// `InvoiceManagementInterface::getCommentsList`.
+async fn list_comments(
+    _: Admin<SalesInvoiceView>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let id = path_int(&id)?;
+    let rows = comments::list_comments(&state.db, Document::Invoice, id).await?;
+    Ok(comment_list(
+        rows.iter().map(DocumentCommentData::from).collect(),
+        id,
+    ))
+}
+
+/// `InvoiceCommentRepositoryInterface::save`: the saved comment.
+async fn save_comment(
+    _: Admin<SalesInvoiceView>,
+    State(state): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    let request = crate::wire::comment::parse_comment(&body)?;
+    let saved = comments::save_comment(&state.db, Document::Invoice, request).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &DocumentCommentData::from(&saved),
+    ))
+}
+
+/// `InvoiceManagementInterface::notify`: `true`.
+async fn emails(
+    _: Admin<SalesInvoiceView>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+    _: Body,
+) -> Result<Response> {
+    let done = comments::notify(&state.db, Document::Invoice, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &done))
+}
+
+/// `InvoiceManagementInterface::setCapture`: an offline method cannot capture.
+async fn capture(
+    _: Admin<SalesInvoiceView>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+    _: Body,
+) -> Result<Response> {
+    invoice::get_invoice(&state.db, path_int(&id)?).await?;
+    Err(Error::input(e::CAPTURE_NOT_AVAILABLE))
+}
+
+/// `InvoiceManagementInterface::setVoid`: an offline method cannot void.
+async fn void(
+    _: Admin<SalesInvoiceView>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+    _: Body,
+) -> Result<Response> {
+    invoice::get_invoice(&state.db, path_int(&id)?).await?;
+    Err(Error::input(e::VOID_NOT_AVAILABLE))
+}
+
+/// `RefundInvoiceInterface::execute`.
+async fn refund(
+    _: Admin<SalesInvoiceView>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    let id = path_int(&id)?;
+    crate::wire::creditmemo::parse_request(&body)?;
+    let memo = crate::sales::creditmemo::refund_invoice(&state.db, id).await?;
+    Ok(json_response(StatusCode::OK, &memo.to_string()))
 }

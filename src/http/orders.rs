@@ -9,13 +9,16 @@ use axum::Router;
 
 use crate::error::Result;
 use crate::http::extract::{
-    Admin, Body, PathParams, SalesCancel, SalesCreate, SalesHold, SalesUnhold, SalesView, Search,
+    Admin, Body, PathParams, SalesCancel, SalesComment, SalesCreate, SalesEmails, SalesHold,
+    SalesUnhold, SalesView, Search,
 };
-use crate::http::reply::{json_response, search_results};
+use crate::http::reply::{comment_list, json_response, search_results};
+use crate::sales::comments::{self, Document};
 use crate::sales::order;
 use crate::sales::order_management::{manage_order, Action};
+use crate::wire;
 use crate::wire::input::path_int;
-use crate::wire::order::OrderData;
+use crate::wire::order::{OrderData, StatusHistoryData};
 use crate::wire::order_import;
 use crate::wire::order_item::OrderItemData;
 use crate::AppState;
@@ -24,6 +27,11 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/rest/V1/orders", post(create).get(list))
         .route("/rest/V1/orders/{id}", get(show))
+        .route(
+            "/rest/V1/orders/{id}/comments",
+            get(list_comments).post(add_comment),
+        )
+        .route("/rest/V1/orders/{id}/emails", post(emails))
         .route("/rest/V1/orders/items", get(list_items))
         .route("/rest/V1/orders/items/{id}", get(show_item))
         .route("/rest/V1/orders/{id}/statuses", get(status))
@@ -133,4 +141,42 @@ async fn show_item(
 ) -> Result<Response> {
     let item = order::get_order_item(&state.db, path_int(&id)?).await?;
     Ok(json_response(StatusCode::OK, &OrderItemData::from(&item)))
+}
+
+/// `OrderManagementInterface::getCommentsList`.
+async fn list_comments(
+    _: Admin<SalesView>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let id = path_int(&id)?;
+    let rows = comments::list_order_comments(&state.db, id).await?;
+    Ok(comment_list(
+        rows.iter().map(StatusHistoryData::from).collect(),
+        id,
+    ))
+}
+
+/// `OrderManagementInterface::addComment`: `true`.
+async fn add_comment(
+    _: Admin<SalesComment>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    let id = path_int(&id)?;
+    let request = wire::comment::parse_status_history(&body)?;
+    let done = comments::add_order_comment(&state.db, id, request).await?;
+    Ok(json_response(StatusCode::OK, &done))
+}
+
+/// `OrderManagementInterface::notify`: `true`.
+async fn emails(
+    _: Admin<SalesEmails>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+    _: Body,
+) -> Result<Response> {
+    let done = comments::notify(&state.db, Document::Order, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &done))
 }

@@ -53,6 +53,12 @@ pub fn json_bytes(status: StatusCode, body: axum::body::Bytes) -> Response {
         .into_response()
 }
 
+/// A comments list: the comments, the `parent_id` filter echoed, their count.
+pub fn comment_list<T: serde::Serialize>(items: Vec<T>, parent_id: i64) -> Response {
+    let total = i64::try_from(items.len()).unwrap_or(i64::MAX);
+    search_results(items, SearchCriteria::by_parent(parent_id), total)
+}
+
 /// A repository's `getList` reply: the page of items, the criteria echoed, the count of all
 /// matches.
 pub fn search_results<T: serde::Serialize>(

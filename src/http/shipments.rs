@@ -3,15 +3,17 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::Router;
 
 use crate::error::Result;
 use crate::http::extract::{Admin, Body, PathParams, SalesShip, SalesShipment, Search};
-use crate::http::reply::{json_response, search_results};
+use crate::http::reply::{comment_list, json_response, search_results};
+use crate::sales::comments::{self, Document};
 use crate::sales::shipment;
+use crate::wire::comment::DocumentCommentData;
 use crate::wire::input::path_int;
-use crate::wire::shipment::{self as wire, ShipmentData};
+use crate::wire::shipment::{self as wire, ShipmentData, ShipmentTrackData};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -19,6 +21,13 @@ pub fn router() -> Router<AppState> {
         .route("/rest/V1/order/{orderId}/ship", post(create))
         .route("/rest/V1/shipment/{id}", get(show))
         .route("/rest/V1/shipments", get(list))
+        .route(
+            "/rest/V1/shipment/{id}/comments",
+            get(list_comments).post(save_comment),
+        )
+        .route("/rest/V1/shipment/{id}/emails", post(emails))
+        .route("/rest/V1/shipment/track", post(save_track))
+        .route("/rest/V1/shipment/track/{id}", delete(delete_track))
 }
 
 async fn create(
@@ -58,4 +67,69 @@ async fn list(
         criteria,
         total,
     ))
+}
+
+/// `ShipmentManagementInterface::getCommentsList`.
+async fn list_comments(
+    _: Admin<SalesShipment>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let id = path_int(&id)?;
+    let rows = comments::list_comments(&state.db, Document::Shipment, id).await?;
+    Ok(comment_list(
+        rows.iter().map(DocumentCommentData::from).collect(),
+        id,
+    ))
+}
+
+/// `ShipmentCommentRepositoryInterface::save`: the URL's id is not a parameter of the service;
+/// `parent_id` comes from the body, as in Magento.
+async fn save_comment(
+    _: Admin<SalesShipment>,
+    State(state): State<AppState>,
+    PathParams(_id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    let request = crate::wire::comment::parse_comment(&body)?;
+    let saved = comments::save_comment(&state.db, Document::Shipment, request).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &DocumentCommentData::from(&saved),
+    ))
+}
+
+/// `ShipmentManagementInterface::notify`: `true`.
+async fn emails(
+    _: Admin<SalesShipment>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+    _: Body,
+) -> Result<Response> {
+    let done = comments::notify(&state.db, Document::Shipment, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &done))
+}
+
+/// `ShipmentTrackRepositoryInterface::save`: the saved track.
+async fn save_track(
+    _: Admin<SalesShipment>,
+    State(state): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    let track = wire::parse_track(&body)?;
+    let saved = comments::save_track(&state.db, track).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &ShipmentTrackData::from(&saved),
+    ))
+}
+
+/// `ShipmentTrackRepositoryInterface::deleteById`: `true`.
+async fn delete_track(
+    _: Admin<SalesShipment>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let done = comments::delete_track(&state.db, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &done))
 }

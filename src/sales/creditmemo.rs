@@ -489,6 +489,35 @@ async fn refund_in(
     })
 }
 
+/// `RefundInvoiceInterface::execute` (`POST /V1/invoice/{invoiceId}/refund`). Every payment
+/// method magemu knows is offline, and `Invoice\Validation\CanRefund` refuses an invoice whose
+/// method cannot refund online: the answer is always Magento's validation error, after the
+/// order's own `CanRefund` messages (merged order first), whatever `isOnline` says.
+pub async fn refund_invoice(db: &Db, invoice_id: i64) -> Result<i64> {
+    let full = crate::sales::invoice::get_invoice(db, invoice_id).await?;
+    let mut conn = db.read.acquire().await?;
+    let (order, _, _) = db::sales::load_order_for_update(&mut conn, full.invoice.order_id)
+        .await?
+        .ok_or_else(Error::entity_not_found)?;
+    let mut messages = Vec::new();
+    let blocked = [
+        state::PAYMENT_REVIEW,
+        state::HOLDED,
+        state::CANCELED,
+        state::CLOSED,
+    ];
+    if order.state.as_deref().is_some_and(|s| blocked.contains(&s)) {
+        let status = order.status.clone().unwrap_or_default();
+        messages.push(Phrase::positional(e::CREDITMEMO_BAD_STATUS, vec![status]).render());
+    }
+    messages.push(e::CANNOT_REFUND_INVOICE.to_owned());
+    Err(Error::input(format!(
+        "{}\n{}",
+        e::CREDITMEMO_VALIDATION_ERRORS,
+        messages.join("\n")
+    )))
+}
+
 /// `CreditmemoRepositoryInterface::getList`: one page of credit memos and the count of all
 /// matches. Every `sales_creditmemo` column can be filtered and sorted on.
 pub async fn list_creditmemos(

@@ -1,6 +1,7 @@
 //! The business: orders, invoices, shipments. Pure functions for the arithmetic and state rules;
 //! services that run one use case in one transaction.
 
+pub mod comments;
 pub mod creditmemo;
 pub mod creditmemo_totals;
 pub mod invoice;

@@ -4,9 +4,10 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::amount::Amount;
-use crate::db::model::{FullInvoice, InvoiceComment, InvoiceItem};
+use crate::db::model::{FullInvoice, InvoiceItem};
 use crate::error::Result;
 use crate::sales::invoice::InvoiceRequest;
+use crate::wire::comment::DocumentCommentData as InvoiceCommentData;
 use crate::wire::input::{self, param, Obj};
 
 /// `InvoiceInterface` (sales.md 6.2). `order_id`, `total_qty` and `items` are required getters
@@ -93,19 +94,6 @@ pub struct InvoiceItemData {
     pub qty: Amount,
 }
 
-/// `InvoiceCommentInterface` (sales.md 6.4).
-#[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
-pub struct InvoiceCommentData {
-    #[serialize_always]
-    pub comment: Option<String>,
-    pub created_at: Option<String>,
-    pub entity_id: Option<i64>,
-    pub is_customer_notified: Option<i64>,
-    pub is_visible_on_front: i64,
-    pub parent_id: i64,
-}
-
 impl From<&InvoiceItem> for InvoiceItemData {
     fn from(i: &InvoiceItem) -> Self {
         InvoiceItemData {
@@ -133,19 +121,6 @@ impl From<&InvoiceItem> for InvoiceItemData {
             tax_amount: i.tax_amount,
             order_item_id: i.order_item_id,
             qty: i.qty,
-        }
-    }
-}
-
-impl From<&InvoiceComment> for InvoiceCommentData {
-    fn from(c: &InvoiceComment) -> Self {
-        InvoiceCommentData {
-            comment: c.comment.clone(),
-            created_at: Some(c.created_at.clone()),
-            entity_id: Some(c.entity_id),
-            is_customer_notified: c.is_customer_notified,
-            is_visible_on_front: c.is_visible_on_front,
-            parent_id: c.parent_id,
         }
     }
 }

@@ -198,6 +198,7 @@ pub struct StatusHistoryData {
     pub created_at: Option<String>,
     pub entity_id: Option<i64>,
     pub entity_name: Option<String>,
+    #[serialize_always]
     pub is_customer_notified: Option<i64>,
     pub is_visible_on_front: i64,
     pub parent_id: i64,

@@ -7,9 +7,11 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::amount::Amount;
-use crate::db::model::{FullShipment, ShipmentComment, ShipmentItem, ShipmentTrack};
+use crate::db::model::{FullShipment, ShipmentItem, ShipmentTrack};
 use crate::error::Result;
+use crate::sales::comments::TrackSave;
 use crate::sales::shipment::{ShipRequest, TrackRequest};
+use crate::wire::comment::DocumentCommentData as ShipmentCommentData;
 use crate::wire::input::{self, param, Obj};
 
 /// `ShipmentInterface`.
@@ -69,24 +71,18 @@ pub struct ShipmentTrackData {
     pub entity_id: i64,
     pub parent_id: i64,
     pub updated_at: String,
+    #[serialize_always]
     pub weight: Option<Amount>,
+    #[serialize_always]
     pub qty: Option<Amount>,
+    #[serialize_always]
     pub description: Option<String>,
+    #[serialize_always]
     pub track_number: Option<String>,
+    #[serialize_always]
     pub title: Option<String>,
+    #[serialize_always]
     pub carrier_code: Option<String>,
-}
-
-/// `ShipmentCommentInterface` + `CommentInterface` + `EntityInterface`.
-#[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
-pub struct ShipmentCommentData {
-    pub is_customer_notified: Option<i64>,
-    pub parent_id: i64,
-    pub comment: Option<String>,
-    pub is_visible_on_front: i64,
-    pub created_at: String,
-    pub entity_id: i64,
 }
 
 impl From<&ShipmentItem> for ShipmentItemData {
@@ -122,19 +118,6 @@ impl From<&ShipmentTrack> for ShipmentTrackData {
             track_number: t.track_number.clone(),
             title: t.title.clone(),
             carrier_code: t.carrier_code.clone(),
-        }
-    }
-}
-
-impl From<&ShipmentComment> for ShipmentCommentData {
-    fn from(c: &ShipmentComment) -> Self {
-        ShipmentCommentData {
-            is_customer_notified: c.is_customer_notified,
-            parent_id: c.parent_id,
-            comment: c.comment.clone(),
-            is_visible_on_front: c.is_visible_on_front,
-            created_at: c.created_at.clone(),
-            entity_id: c.entity_id,
         }
     }
 }
@@ -215,4 +198,37 @@ pub fn parse_request(body: &Map<String, Value>) -> Result<ShipRequest> {
         }
     }
     Ok(request)
+}
+
+/// The `entity` of `POST /V1/shipment/track` (`ShipmentTrackInterface`'s setters).
+pub fn parse_track(body: &Map<String, Value>) -> Result<TrackSave> {
+    let entity = param(body, "entity").ok_or_else(|| crate::error::Error::required("entity"))?;
+    let o = Obj::new(
+        entity,
+        &[
+            "order_id",
+            "created_at",
+            "entity_id",
+            "parent_id",
+            "updated_at",
+            "weight",
+            "qty",
+            "description",
+            "extension_attributes",
+            "track_number",
+            "title",
+            "carrier_code",
+        ],
+    )?;
+    Ok(TrackSave {
+        entity_id: o.int("entity_id")?,
+        order_id: o.int("order_id")?,
+        parent_id: o.int("parent_id")?,
+        track_number: o.string("track_number")?,
+        title: o.string("title")?,
+        carrier_code: o.string("carrier_code")?,
+        description: o.string("description")?,
+        qty: o.amount("qty")?,
+        weight: o.amount("weight")?,
+    })
 }

@@ -1,0 +1,111 @@
+//! Comments, e-mail flags and tracks: the small writes on a document after the fact.
+
+use sqlx::SqliteConnection;
+
+use crate::db::model::{ShipmentTrack, StatusHistory};
+
+/// Whether a row with this id exists in `table` (keyed by `entity_id`).
+pub async fn exists(
+    conn: &mut SqliteConnection,
+    table: &str,
+    id: i64,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar(&format!(
+        "SELECT entity_id FROM {table} WHERE entity_id = ?"
+    ))
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// The order's status history, in row order.
+pub async fn order_history(
+    conn: &mut SqliteConnection,
+    order_id: i64,
+) -> Result<Vec<StatusHistory>, sqlx::Error> {
+    crate::db::children(conn, "sales_order_status_history", order_id).await
+}
+
+/// `email_sent` and `send_email` set on a document after its e-mail went out.
+pub async fn mark_email_sent(
+    conn: &mut SqliteConnection,
+    table: &str,
+    id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(&format!(
+        "UPDATE {table} SET email_sent = 1, send_email = 1 WHERE entity_id = ?"
+    ))
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// `History::getUnnotifiedForInstance` then `setIsCustomerNotified(1)`: the newest history row
+/// of the order written for this kind of document and not yet notified.
+pub async fn mark_history_notified(
+    conn: &mut SqliteConnection,
+    order_id: i64,
+    entity_name: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE sales_order_status_history SET is_customer_notified = 1 WHERE entity_id = (
+           SELECT entity_id FROM sales_order_status_history
+           WHERE parent_id = ? AND entity_name = ? AND is_customer_notified = 0
+           ORDER BY created_at DESC, entity_id DESC LIMIT 1)",
+    )
+    .bind(order_id)
+    .bind(entity_name)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The order a document belongs to.
+pub async fn order_of(
+    conn: &mut SqliteConnection,
+    table: &str,
+    id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(&format!("SELECT order_id FROM {table} WHERE entity_id = ?"))
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// Whether shipment `parent_id` belongs to order `order_id` (`TrackRepository::save`'s check).
+pub async fn shipment_of_order(
+    conn: &mut SqliteConnection,
+    parent_id: i64,
+    order_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT entity_id FROM sales_shipment WHERE entity_id = ? AND order_id = ?",
+    )
+    .bind(parent_id)
+    .bind(order_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// One track by id.
+pub async fn track(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<Option<ShipmentTrack>, sqlx::Error> {
+    sqlx::query_as("SELECT * FROM sales_shipment_track WHERE entity_id = ?")
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// Deletes a track; deleting one that does not exist deletes nothing.
+pub async fn delete_track(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sales_shipment_track WHERE entity_id = ?")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,274 @@
+//! What a connector does to documents after the fact: comments on orders, invoices, shipments
+//! and credit memos, their e-mails, and shipment tracks.
+//!
+//! Read from module-sales 2.4.8-p1: `Model/Service/OrderService.php` (`getCommentsList`,
+//! `addComment`), `Model/Order/{Invoice,Shipment,Creditmemo}/CommentRepository.php`,
+//! `Model/Order/*/Comment/Validator.php`, `Model/AbstractNotifier.php`,
+//! `Model/Order/Shipment/TrackRepository.php`, `Model/Order/Shipment/Track/Validator.php`.
+//! - A comments list filters on `parent_id` only: an order or document that does not exist
+//!   gives an empty list, as there.
+//! - `addComment` (2.4.8): a posted status must be one of the order state's statuses, and then
+//!   becomes the order's status; without one the comment takes the order's status.
+//! - A comment save fails as a whole with "Could not save the <kind> comment." (no parent, no
+//!   text, an unknown parent); the URL's id plays no part, `parent_id` comes from the body.
+//! - `notify` sends the document's e-mail: `email_sent` and `send_email` become 1, the newest
+//!   history entry of that kind not yet notified is marked notified, the reply is `true`.
+//! - A track needs its shipment to belong to the given order, a number and a carrier code,
+//!   else "Could not save the shipment tracking."; deleting a track that does not exist is
+//!   `true` as well (Magento deletes `WHERE entity_id = NULL`).
+
+use crate::db::model::{CommentRow, ShipmentTrack, StatusHistory};
+use crate::db::{self, Db};
+use crate::error::{self as e, Error, Phrase, Result};
+use crate::sales::state;
+
+/// A posted comment or status-history entry, as the comment interfaces' setters take it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CommentRequest {
+    pub parent_id: Option<i64>,
+    pub comment: Option<String>,
+    pub is_customer_notified: Option<i64>,
+    pub is_visible_on_front: Option<i64>,
+    /// Status-history entries only.
+    pub entity_name: Option<String>,
+    pub status: Option<String>,
+}
+
+/// The documents that carry comments and e-mails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Document {
+    Order,
+    Invoice,
+    Shipment,
+    Creditmemo,
+}
+
+impl Document {
+    fn table(self) -> &'static str {
+        match self {
+            Document::Order => "sales_order",
+            Document::Invoice => "sales_invoice",
+            Document::Shipment => "sales_shipment",
+            Document::Creditmemo => "sales_creditmemo",
+        }
+    }
+
+    fn comment_table(self) -> &'static str {
+        match self {
+            Document::Order => "sales_order_status_history",
+            Document::Invoice => "sales_invoice_comment",
+            Document::Shipment => "sales_shipment_comment",
+            Document::Creditmemo => "sales_creditmemo_comment",
+        }
+    }
+
+    /// The `entity_name` of the history entries written for this kind of document.
+    fn entity_name(self) -> &'static str {
+        match self {
+            Document::Order => "order",
+            Document::Invoice => "invoice",
+            Document::Shipment => "shipment",
+            Document::Creditmemo => "creditmemo",
+        }
+    }
+
+    fn could_not_save(self) -> &'static str {
+        match self {
+            Document::Invoice => e::COULD_NOT_SAVE_INVOICE_COMMENT,
+            Document::Shipment => e::COULD_NOT_SAVE_SHIPMENT_COMMENT,
+            _ => e::COULD_NOT_SAVE_CREDITMEMO_COMMENT,
+        }
+    }
+}
+
+/// The rows of a comments list: a document's comments, filtered on `parent_id` only.
+pub async fn list_comments(db: &Db, kind: Document, parent_id: i64) -> Result<Vec<CommentRow>> {
+    let mut conn = db.read.acquire().await?;
+    Ok(db::children(&mut conn, kind.comment_table(), parent_id).await?)
+}
+
+/// `OrderManagementInterface::getCommentsList`.
+pub async fn list_order_comments(db: &Db, order_id: i64) -> Result<Vec<StatusHistory>> {
+    let mut conn = db.read.acquire().await?;
+    Ok(db::comments::order_history(&mut conn, order_id).await?)
+}
+
+/// The statuses a state may show (`sales_order_status_state` of a stock 2.4).
+pub fn state_statuses(state_code: &str) -> &'static [&'static str] {
+    match state_code {
+        state::NEW => &["pending"],
+        state::PENDING_PAYMENT => &["pending_payment"],
+        state::PROCESSING => &["processing", "fraud"],
+        state::COMPLETE => &["complete"],
+        state::CLOSED => &["closed"],
+        state::CANCELED => &["canceled"],
+        state::HOLDED => &["holded"],
+        state::PAYMENT_REVIEW => &["payment_review", "fraud"],
+        _ => &[],
+    }
+}
+
+/// `OrderManagementInterface::addComment` (2.4.8): appends the entry and answers `true`.
+pub async fn add_order_comment(db: &Db, order_id: i64, request: CommentRequest) -> Result<bool> {
+    crate::sales::write_on_order(db, order_id, move |conn| {
+        Box::pin(async move {
+            let (mut order, _, _) = db::sales::load_order_for_update(conn, order_id)
+                .await?
+                .ok_or_else(Error::entity_not_found)?;
+            let mut status = order.status.clone();
+            if let Some(posted) = request.status.filter(|s| !s.is_empty()) {
+                let current = order.state.clone().unwrap_or_default();
+                if !state_statuses(&current).contains(&posted.as_str()) {
+                    return Err(Error::Input(Phrase::positional(
+                        e::STATUS_NOT_IN_HISTORY,
+                        vec![posted],
+                    )));
+                }
+                status = Some(posted);
+            }
+            let now = db::now_timestamp();
+            order.status = status.clone();
+            order.updated_at = now.clone();
+            let history = StatusHistory {
+                parent_id: order_id,
+                comment: request.comment,
+                status,
+                entity_name: request.entity_name,
+                is_customer_notified: request.is_customer_notified,
+                is_visible_on_front: request.is_visible_on_front.unwrap_or(0),
+                created_at: now,
+                ..Default::default()
+            };
+            db::insert(conn, "sales_order_status_history", "entity_id", &history).await?;
+            db::update(conn, "sales_order", "entity_id", &order).await?;
+            Ok(true)
+        })
+    })
+    .await
+}
+
+/// `*CommentRepositoryInterface::save`: the saved comment.
+pub async fn save_comment(db: &Db, kind: Document, request: CommentRequest) -> Result<CommentRow> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let refuse = || Error::input(kind.could_not_save());
+                let (Some(parent_id), Some(comment)) = (request.parent_id, request.comment) else {
+                    return Err(refuse());
+                };
+                if comment.is_empty()
+                    || !db::comments::exists(conn, kind.table(), parent_id).await?
+                {
+                    return Err(refuse());
+                }
+                let mut row = CommentRow {
+                    parent_id,
+                    comment: Some(comment),
+                    is_customer_notified: request.is_customer_notified,
+                    is_visible_on_front: request.is_visible_on_front.unwrap_or(0),
+                    created_at: db::now_timestamp(),
+                    ..Default::default()
+                };
+                row.entity_id = db::insert(conn, kind.comment_table(), "entity_id", &row).await?;
+                Ok(row)
+            })
+        })
+        .await
+}
+
+/// `*ManagementInterface::notify`: the document's e-mail is "sent"; `true`.
+pub async fn notify(db: &Db, kind: Document, id: i64) -> Result<bool> {
+    if id == 0 {
+        return Err(Error::input(e::ID_REQUIRED));
+    }
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let order_id = match kind {
+                    Document::Order => db::comments::exists(conn, kind.table(), id)
+                        .await?
+                        .then_some(id),
+                    _ => db::comments::order_of(conn, kind.table(), id).await?,
+                };
+                let order_id = order_id.ok_or_else(Error::entity_not_found)?;
+                db::comments::mark_email_sent(conn, kind.table(), id).await?;
+                db::comments::mark_history_notified(conn, order_id, kind.entity_name()).await?;
+                Ok(true)
+            })
+        })
+        .await
+}
+
+/// A posted track (`ShipmentTrackInterface`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TrackSave {
+    pub entity_id: Option<i64>,
+    pub order_id: Option<i64>,
+    pub parent_id: Option<i64>,
+    pub track_number: Option<String>,
+    pub title: Option<String>,
+    pub carrier_code: Option<String>,
+    pub description: Option<String>,
+    pub qty: Option<crate::amount::Amount>,
+    pub weight: Option<crate::amount::Amount>,
+}
+
+/// `ShipmentTrackRepositoryInterface::save`: the saved track, read back.
+pub async fn save_track(db: &Db, track: TrackSave) -> Result<ShipmentTrack> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let refuse = || Error::input(e::COULD_NOT_SAVE_TRACK);
+                let (Some(order_id), Some(parent_id)) = (track.order_id, track.parent_id) else {
+                    return Err(refuse());
+                };
+                if !db::comments::shipment_of_order(conn, parent_id, order_id).await? {
+                    return Err(refuse());
+                }
+                let filled = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.is_empty());
+                if !filled(&track.track_number) || !filled(&track.carrier_code) {
+                    return Err(refuse());
+                }
+                let now = db::now_timestamp();
+                let existing = match track.entity_id {
+                    Some(id) => db::comments::track(conn, id).await?,
+                    None => None,
+                };
+                let row = ShipmentTrack {
+                    entity_id: existing.as_ref().map_or(0, |t| t.entity_id),
+                    parent_id,
+                    order_id,
+                    track_number: track.track_number,
+                    title: track.title,
+                    carrier_code: track.carrier_code,
+                    description: track.description,
+                    qty: track.qty,
+                    weight: track.weight,
+                    created_at: existing.map_or_else(|| now.clone(), |t| t.created_at),
+                    updated_at: now,
+                };
+                let id = if row.entity_id == 0 {
+                    db::insert(conn, "sales_shipment_track", "entity_id", &row).await?
+                } else {
+                    db::update(conn, "sales_shipment_track", "entity_id", &row).await?;
+                    row.entity_id
+                };
+                db::comments::track(conn, id)
+                    .await?
+                    .ok_or_else(|| Error::internal("track vanished after save"))
+            })
+        })
+        .await
+}
+
+/// `ShipmentTrackRepositoryInterface::deleteById`: `true`, whether or not the track existed.
+pub async fn delete_track(db: &Db, id: i64) -> Result<bool> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                db::comments::delete_track(conn, id).await?;
+                Ok::<_, Error>(true)
+            })
+        })
+        .await
+}

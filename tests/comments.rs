@@ -1,0 +1,322 @@
+//! Comments, e-mails and tracks after the fact (sales.md 1.2): orders, invoices, shipments,
+//! credit memos; and the invoice operations an offline payment refuses.
+
+mod common;
+
+use common::{keys, spawn_app, without, TestApp};
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+async fn comments(app: &TestApp, token: &str, path: &str) -> Value {
+    let reply = app.get(path, token).await;
+    assert_eq!(reply.status, StatusCode::OK, "{path}: {:?}", reply.body);
+    reply.body
+}
+
+#[tokio::test]
+async fn order_comments_add_and_list_with_magentos_status_rule() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let added = app
+        .post(
+            "/rest/V1/orders/3/comments",
+            &token,
+            &json!({"statusHistory": {"comment": "Called the customer", "is_customer_notified": 0,
+                                      "is_visible_on_front": 1, "parent_id": 99}}),
+        )
+        .await;
+    assert_eq!((added.status, &added.body), (StatusCode::OK, &json!(true)));
+    let list = comments(&app, &token, "/rest/V1/orders/3/comments").await;
+    assert_eq!(
+        without(&list["items"][0], &["created_at"]),
+        json!({"comment": "Called the customer", "entity_id": 1, "is_customer_notified": 0,
+               "is_visible_on_front": 1, "parent_id": 3, "status": "pending"})
+    );
+    assert_eq!(
+        list["search_criteria"],
+        json!({"filter_groups": [{"filters": [{"field": "parent_id", "value": "3", "condition_type": "eq"}]}]})
+    );
+    assert_eq!(list["total_count"], json!(1));
+    // A status of another state is refused and nothing is written.
+    let before = app.snapshot().await;
+    let refused = app
+        .post(
+            "/rest/V1/orders/3/comments",
+            &token,
+            &json!({"statusHistory": {"comment": "x", "status": "complete"}}),
+        )
+        .await;
+    assert_eq!(
+        (refused.status, refused.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Unable to add comment: The status \"%1\" is not part of the order status history.",
+                   "parameters": ["complete"]})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    // After invoicing, "fraud" belongs to the processing state: it becomes the order's status.
+    assert_eq!(app.invoice(&token, 3, &json!({})).await.body, json!("3"));
+    let fraud = app
+        .post(
+            "/rest/V1/orders/3/comments",
+            &token,
+            &json!({"statusHistory": {"comment": "Suspicious", "status": "fraud"}}),
+        )
+        .await;
+    assert_eq!(fraud.body, json!(true));
+    let order = app
+        .get("/rest/V1/orders/3?fields=state,status", &token)
+        .await
+        .body;
+    assert_eq!(order, json!({"state": "processing", "status": "fraud"}));
+    // An order that does not exist has no comments (the list only filters).
+    let none = comments(&app, &token, "/rest/V1/orders/99/comments").await;
+    assert_eq!(none["items"], json!([]));
+}
+
+#[tokio::test]
+async fn document_comments_emails_and_tracks() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    assert_eq!(app.invoice(&token, 3, &json!({})).await.body, json!("3"));
+    let saved = app
+        .post(
+            "/rest/V1/invoices/comments",
+            &token,
+            &json!({"entity": {"parent_id": 3, "comment": "Paid by wire", "is_customer_notified": 1,
+                               "is_visible_on_front": 0}}),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    assert_eq!(
+        keys(&saved.body),
+        [
+            "is_customer_notified",
+            "parent_id",
+            "comment",
+            "is_visible_on_front",
+            "created_at",
+            "entity_id"
+        ]
+    );
+    let invoice = app.get("/rest/V1/invoices/3", &token).await.body;
+    assert_eq!(invoice["comments"][0]["comment"], json!("Paid by wire"));
+    let listed = comments(&app, &token, "/rest/V1/invoices/3/comments").await;
+    assert_eq!(listed["items"][0], saved.body);
+    let before = app.snapshot().await;
+    for (path, body, message) in [
+        (
+            "/rest/V1/invoices/comments",
+            json!({"entity": {"parent_id": 77, "comment": "x"}}),
+            "Could not save the invoice comment.",
+        ),
+        (
+            "/rest/V1/invoices/comments",
+            json!({"entity": {"parent_id": 3}}),
+            "Could not save the invoice comment.",
+        ),
+        (
+            "/rest/V1/creditmemo/1/comments",
+            json!({"entity": {"parent_id": 1, "comment": "x"}}),
+            "Could not save the creditmemo comment.",
+        ),
+        (
+            "/rest/V1/shipment/track",
+            json!({"entity": {"order_id": 3, "parent_id": 3, "track_number": "1Z"}}),
+            "Could not save the shipment tracking.",
+        ),
+    ] {
+        let reply = app.post(path, &token, &body).await;
+        assert_eq!(
+            (reply.status, reply.body),
+            (StatusCode::BAD_REQUEST, json!({ "message": message })),
+            "{path} {body}"
+        );
+        assert_eq!(app.snapshot().await, before);
+    }
+    // E-mails: true, and the flags are set.
+    for path in ["/rest/V1/orders/3/emails", "/rest/V1/invoices/3/emails"] {
+        let reply = app.post(path, &token, &json!({})).await;
+        assert_eq!(
+            (reply.status, reply.body),
+            (StatusCode::OK, json!(true)),
+            "{path}"
+        );
+    }
+    let missing = app
+        .post("/rest/V1/invoices/9/emails", &token, &json!({}))
+        .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    // A shipment, then a track pushed after the fact, then removed.
+    let shipped = app
+        .post(
+            "/rest/V1/order/3/ship",
+            &token,
+            &json!({"items": [{"order_item_id": 3, "qty": 1}],
+                    "arguments": {"extension_attributes": {"source_code": "ne_wh"}}}),
+        )
+        .await;
+    assert_eq!(shipped.body, json!("3"));
+    let track = app
+        .post(
+            "/rest/V1/shipment/track",
+            &token,
+            &json!({"entity": {"order_id": 3, "parent_id": 3, "track_number": "1Z999",
+                               "carrier_code": "ups", "title": "UPS"}}),
+        )
+        .await;
+    assert_eq!(track.status, StatusCode::OK, "{:?}", track.body);
+    assert_eq!(
+        without(&track.body, &["created_at", "updated_at"]),
+        json!({"order_id": 3, "entity_id": 1, "parent_id": 3, "weight": null, "qty": null,
+               "description": null, "track_number": "1Z999", "title": "UPS", "carrier_code": "ups"})
+    );
+    let shipment = app.get("/rest/V1/shipment/3", &token).await.body;
+    assert_eq!(shipment["tracks"][0]["track_number"], json!("1Z999"));
+    let wrong_order = app
+        .post(
+            "/rest/V1/shipment/track",
+            &token,
+            &json!({"entity": {"order_id": 2, "parent_id": 3, "track_number": "1Z", "carrier_code": "ups"}}),
+        )
+        .await;
+    assert_eq!(
+        wrong_order.body,
+        json!({"message": "Could not save the shipment tracking."})
+    );
+    let deleted = app
+        .send(
+            Method::DELETE,
+            "/rest/V1/shipment/track/1",
+            Some(&token),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(
+        (deleted.status, deleted.body),
+        (StatusCode::OK, json!(true))
+    );
+    let shipment = app.get("/rest/V1/shipment/3", &token).await.body;
+    assert_eq!(shipment["tracks"], json!([]));
+    let again = app
+        .send(
+            Method::DELETE,
+            "/rest/V1/shipment/track/1",
+            Some(&token),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(again.body, json!(true));
+    let shipment_comment = app
+        .post(
+            "/rest/V1/shipment/3/comments",
+            &token,
+            &json!({"entity": {"parent_id": 3, "comment": "Left the dock"}}),
+        )
+        .await;
+    assert_eq!(shipment_comment.body["is_customer_notified"], json!(null));
+    let listed = comments(&app, &token, "/rest/V1/shipment/3/comments").await;
+    assert_eq!(listed["total_count"], json!(1));
+    assert_eq!(
+        app.post("/rest/V1/shipment/3/emails", &token, &json!({}))
+            .await
+            .body,
+        json!(true)
+    );
+}
+
+#[tokio::test]
+async fn offline_invoices_refuse_capture_void_and_online_refund() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    assert_eq!(app.invoice(&token, 3, &json!({})).await.body, json!("3"));
+    let before = app.snapshot().await;
+    for (path, body, message) in [
+        (
+            "/rest/V1/invoices/3/capture",
+            json!({}),
+            "The capture action is not available.",
+        ),
+        (
+            "/rest/V1/invoices/3/void",
+            json!({}),
+            "The void action is not available.",
+        ),
+        (
+            "/rest/V1/invoice/3/refund",
+            json!({"isOnline": true}),
+            "Creditmemo Document Validation Error(s):\nWe can't create creditmemo for the invoice.",
+        ),
+    ] {
+        let reply = app.post(path, &token, &body).await;
+        assert_eq!(
+            (reply.status, reply.body),
+            (StatusCode::BAD_REQUEST, json!({ "message": message })),
+            "{path}"
+        );
+    }
+    assert_eq!(app.snapshot().await, before);
+    let missing = app
+        .post("/rest/V1/invoices/8/capture", &token, &json!({}))
+        .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    // Credit memo cancel: 2.4 always refuses.
+    let cancel = app
+        .send(
+            Method::PUT,
+            "/rest/V1/creditmemo/1",
+            Some(&token),
+            Some("application/json"),
+            Some("{}".into()),
+        )
+        .await;
+    assert_eq!(
+        (cancel.status, cancel.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "You can not cancel Credit Memo"})
+        )
+    );
+    // A credit memo's comments and e-mail.
+    assert_eq!(
+        app.post(
+            "/rest/V1/order/3/refund",
+            &token,
+            &json!({"items": [{"order_item_id": 3, "qty": 1}]})
+        )
+        .await
+        .body,
+        json!("1")
+    );
+    let saved = app
+        .post(
+            "/rest/V1/creditmemo/1/comments",
+            &token,
+            &json!({"entity": {"parent_id": 1, "comment": "Refund sent", "is_customer_notified": 0}}),
+        )
+        .await;
+    assert_eq!(
+        keys(&saved.body),
+        [
+            "comment",
+            "created_at",
+            "entity_id",
+            "is_customer_notified",
+            "is_visible_on_front",
+            "parent_id"
+        ]
+    );
+    let listed = comments(&app, &token, "/rest/V1/creditmemo/1/comments").await;
+    assert_eq!(listed["items"][0]["comment"], json!("Refund sent"));
+    assert_eq!(
+        app.post("/rest/V1/creditmemo/1/emails", &token, &json!({}))
+            .await
+            .body,
+        json!(true)
+    );
+    let memo = app.get("/rest/V1/creditmemo/1", &token).await.body;
+    assert_eq!(memo["email_sent"], json!(1));
+}
