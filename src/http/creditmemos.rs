@@ -8,10 +8,10 @@ use axum::Router;
 
 use crate::error::{self as e, Error, Result};
 use crate::http::extract::{Admin, Body, PathParams, SalesCreditmemo, SalesCreditmemoView, Search};
-use crate::http::reply::{comment_list, json_response, search_results};
-use crate::sales::comments::{self, Document};
+use crate::http::reply::{json_response, search_results};
+use crate::sales::comments::Document;
 use crate::sales::creditmemo;
-use crate::wire::creditmemo::{self as wire, CreditmemoCommentData, CreditmemoData};
+use crate::wire::creditmemo::{self as wire, CreditmemoData};
 use crate::wire::input::path_int;
 use crate::AppState;
 
@@ -78,12 +78,7 @@ async fn list_comments(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
 ) -> Result<Response> {
-    let id = path_int(&id)?;
-    let rows = comments::list_comments(&state.db, Document::Creditmemo, id).await?;
-    Ok(comment_list(
-        rows.iter().map(CreditmemoCommentData::from).collect(),
-        id,
-    ))
+    crate::http::comments::list(&state, &id, Document::Creditmemo).await
 }
 
 /// `CreditmemoCommentRepositoryInterface::save`: `parent_id` from the body, as in Magento.
@@ -93,12 +88,7 @@ async fn save_comment(
     PathParams(_id): PathParams<String>,
     Body(body): Body,
 ) -> Result<Response> {
-    let request = crate::wire::comment::parse_comment(&body)?;
-    let saved = comments::save_comment(&state.db, Document::Creditmemo, request).await?;
-    Ok(json_response(
-        StatusCode::OK,
-        &CreditmemoCommentData::from(&saved),
-    ))
+    crate::http::comments::save(&state, &body, Document::Creditmemo).await
 }
 
 /// `CreditmemoManagementInterface::notify`: `true`.
@@ -108,6 +98,5 @@ async fn emails(
     PathParams(id): PathParams<String>,
     _: Body,
 ) -> Result<Response> {
-    let done = comments::notify(&state.db, Document::Creditmemo, path_int(&id)?).await?;
-    Ok(json_response(StatusCode::OK, &done))
+    crate::http::comments::notify(&state, &id, Document::Creditmemo).await
 }

@@ -8,10 +8,9 @@ use axum::Router;
 
 use crate::error::{self as e, Error, Result};
 use crate::http::extract::{Admin, Body, PathParams, SalesInvoice, SalesInvoiceView, Search};
-use crate::http::reply::{comment_list, json_response, search_results};
-use crate::sales::comments::{self, Document};
+use crate::http::reply::{json_response, search_results};
+use crate::sales::comments::Document;
 use crate::sales::invoice;
-use crate::wire::comment::DocumentCommentData;
 use crate::wire::input::path_int;
 use crate::wire::invoice::{self as wire, InvoiceData};
 use crate::AppState;
@@ -74,12 +73,7 @@ async fn list_comments(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
 ) -> Result<Response> {
-    let id = path_int(&id)?;
-    let rows = comments::list_comments(&state.db, Document::Invoice, id).await?;
-    Ok(comment_list(
-        rows.iter().map(DocumentCommentData::from).collect(),
-        id,
-    ))
+    crate::http::comments::list(&state, &id, Document::Invoice).await
 }
 
 /// `InvoiceCommentRepositoryInterface::save`: the saved comment.
@@ -88,12 +82,7 @@ async fn save_comment(
     State(state): State<AppState>,
     Body(body): Body,
 ) -> Result<Response> {
-    let request = crate::wire::comment::parse_comment(&body)?;
-    let saved = comments::save_comment(&state.db, Document::Invoice, request).await?;
-    Ok(json_response(
-        StatusCode::OK,
-        &DocumentCommentData::from(&saved),
-    ))
+    crate::http::comments::save(&state, &body, Document::Invoice).await
 }
 
 /// `InvoiceManagementInterface::notify`: `true`.
@@ -103,8 +92,7 @@ async fn emails(
     PathParams(id): PathParams<String>,
     _: Body,
 ) -> Result<Response> {
-    let done = comments::notify(&state.db, Document::Invoice, path_int(&id)?).await?;
-    Ok(json_response(StatusCode::OK, &done))
+    crate::http::comments::notify(&state, &id, Document::Invoice).await
 }
 
 /// `InvoiceManagementInterface::setCapture`: an offline method cannot capture.

@@ -1,6 +1,7 @@
 //! The web edge: routing under Magento's `/rest/<store>/V1` prefix, one module per resource.
 
 pub mod auth;
+pub mod comments;
 pub mod connection;
 pub mod creditmemos;
 pub mod extract;

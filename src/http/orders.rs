@@ -177,6 +177,5 @@ async fn emails(
     PathParams(id): PathParams<String>,
     _: Body,
 ) -> Result<Response> {
-    let done = comments::notify(&state.db, Document::Order, path_int(&id)?).await?;
-    Ok(json_response(StatusCode::OK, &done))
+    crate::http::comments::notify(&state, &id, Document::Order).await
 }

@@ -8,10 +8,9 @@ use axum::Router;
 
 use crate::error::Result;
 use crate::http::extract::{Admin, Body, PathParams, SalesShip, SalesShipment, Search};
-use crate::http::reply::{comment_list, json_response, search_results};
+use crate::http::reply::{json_response, search_results};
 use crate::sales::comments::{self, Document};
 use crate::sales::shipment;
-use crate::wire::comment::DocumentCommentData;
 use crate::wire::input::path_int;
 use crate::wire::shipment::{self as wire, ShipmentData, ShipmentTrackData};
 use crate::AppState;
@@ -75,12 +74,7 @@ async fn list_comments(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
 ) -> Result<Response> {
-    let id = path_int(&id)?;
-    let rows = comments::list_comments(&state.db, Document::Shipment, id).await?;
-    Ok(comment_list(
-        rows.iter().map(DocumentCommentData::from).collect(),
-        id,
-    ))
+    crate::http::comments::list(&state, &id, Document::Shipment).await
 }
 
 /// `ShipmentCommentRepositoryInterface::save`: the URL's id is not a parameter of the service;
@@ -91,12 +85,7 @@ async fn save_comment(
     PathParams(_id): PathParams<String>,
     Body(body): Body,
 ) -> Result<Response> {
-    let request = crate::wire::comment::parse_comment(&body)?;
-    let saved = comments::save_comment(&state.db, Document::Shipment, request).await?;
-    Ok(json_response(
-        StatusCode::OK,
-        &DocumentCommentData::from(&saved),
-    ))
+    crate::http::comments::save(&state, &body, Document::Shipment).await
 }
 
 /// `ShipmentManagementInterface::notify`: `true`.
@@ -106,8 +95,7 @@ async fn emails(
     PathParams(id): PathParams<String>,
     _: Body,
 ) -> Result<Response> {
-    let done = comments::notify(&state.db, Document::Shipment, path_int(&id)?).await?;
-    Ok(json_response(StatusCode::OK, &done))
+    crate::http::comments::notify(&state, &id, Document::Shipment).await
 }
 
 /// `ShipmentTrackRepositoryInterface::save`: the saved track.

@@ -93,6 +93,22 @@ pub fn prepare<'a>(items: &'a [OrderItem], requested: &[LineItem]) -> Result<Vec
     Ok(lines)
 }
 
+/// `Validation/CanRefund`'s first check: no credit memo on an order in review, held, canceled
+/// or closed (the message names its status).
+fn status_refusal(order: &Order) -> Option<String> {
+    let blocked = [
+        state::PAYMENT_REVIEW,
+        state::HOLDED,
+        state::CANCELED,
+        state::CLOSED,
+    ];
+    let state = order.state.as_deref()?;
+    blocked.contains(&state).then(|| {
+        let status = order.status.clone().unwrap_or_default();
+        Phrase::positional(e::CREDITMEMO_BAD_STATUS, vec![status]).render()
+    })
+}
+
 /// `Validation/RefundOrder`'s messages, in its order.
 pub fn validate(
     order: &Order,
@@ -104,15 +120,8 @@ pub fn validate(
 ) -> Vec<String> {
     let mut messages = Vec::new();
     // CanRefund.
-    let blocked = [
-        state::PAYMENT_REVIEW,
-        state::HOLDED,
-        state::CANCELED,
-        state::CLOSED,
-    ];
-    if order.state.as_deref().is_some_and(|s| blocked.contains(&s)) {
-        let status = order.status.clone().unwrap_or_default();
-        messages.push(Phrase::positional(e::CREDITMEMO_BAD_STATUS, vec![status]).render());
+    if let Some(refusal) = status_refusal(order) {
+        messages.push(refusal);
     } else {
         // `!abs(round(total_paid) - total_refunded) < .0001` parses as `(!abs(..)) < .0001`:
         // refundable exactly when paid and refunded differ.
@@ -499,17 +508,7 @@ pub async fn refund_invoice(db: &Db, invoice_id: i64) -> Result<i64> {
     let (order, _, _) = db::sales::load_order_for_update(&mut conn, full.invoice.order_id)
         .await?
         .ok_or_else(Error::entity_not_found)?;
-    let mut messages = Vec::new();
-    let blocked = [
-        state::PAYMENT_REVIEW,
-        state::HOLDED,
-        state::CANCELED,
-        state::CLOSED,
-    ];
-    if order.state.as_deref().is_some_and(|s| blocked.contains(&s)) {
-        let status = order.status.clone().unwrap_or_default();
-        messages.push(Phrase::positional(e::CREDITMEMO_BAD_STATUS, vec![status]).render());
-    }
+    let mut messages: Vec<String> = status_refusal(&order).into_iter().collect();
     messages.push(e::CANNOT_REFUND_INVOICE.to_owned());
     Err(Error::input(format!(
         "{}\n{}",

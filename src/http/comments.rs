@@ -1,0 +1,45 @@
+//! The comment and e-mail routes every document has, whatever its resource file: list, save,
+//! notify. The handlers in each resource file name the ACL and the document and call these.
+
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde_json::{Map, Value};
+
+use crate::db::model::CommentRow;
+use crate::error::Result;
+use crate::http::reply::{comment_list, json_response};
+use crate::sales::comments::{self, Document};
+use crate::wire::comment::DocumentCommentData;
+use crate::wire::creditmemo::CreditmemoCommentData;
+use crate::wire::input::path_int;
+use crate::AppState;
+
+/// A comment as its document's interface writes it.
+fn comment_json(kind: Document, row: &CommentRow) -> Value {
+    let data = match kind {
+        Document::Creditmemo => serde_json::to_value(CreditmemoCommentData::from(row)),
+        _ => serde_json::to_value(DocumentCommentData::from(row)),
+    };
+    data.unwrap_or(Value::Null)
+}
+
+/// `*ManagementInterface::getCommentsList`.
+pub async fn list(state: &AppState, id: &str, kind: Document) -> Result<Response> {
+    let id = path_int(id)?;
+    let rows = comments::list_comments(&state.db, kind, id).await?;
+    let items = rows.iter().map(|r| comment_json(kind, r)).collect();
+    Ok(comment_list(items, id))
+}
+
+/// `*CommentRepositoryInterface::save`: the saved comment.
+pub async fn save(state: &AppState, body: &Map<String, Value>, kind: Document) -> Result<Response> {
+    let request = crate::wire::comment::parse_comment(body)?;
+    let saved = comments::save_comment(&state.db, kind, request).await?;
+    Ok(json_response(StatusCode::OK, &comment_json(kind, &saved)))
+}
+
+/// `*ManagementInterface::notify`: `true`.
+pub async fn notify(state: &AppState, id: &str, kind: Document) -> Result<Response> {
+    let done = comments::notify(&state.db, kind, path_int(id)?).await?;
+    Ok(json_response(StatusCode::OK, &done))
+}
