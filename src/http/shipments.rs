@@ -25,6 +25,7 @@ pub fn router() -> Router<AppState> {
             get(list_comments).post(save_comment),
         )
         .route("/rest/V1/shipment/{id}/emails", post(emails))
+        .route("/rest/V1/shipment/{id}/label", get(label))
         .route("/rest/V1/shipment/track", post(save_track))
         .route("/rest/V1/shipment/track/{id}", delete(delete_track))
 }
@@ -120,4 +121,15 @@ async fn delete_track(
 ) -> Result<Response> {
     let done = comments::delete_track(&state.db, path_int(&id)?).await?;
     Ok(json_response(StatusCode::OK, &done))
+}
+
+/// `ShipmentManagementInterface::getLabel`: the stored label as a string, `""` without one.
+async fn label(
+    _: Admin<SalesShipment>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let full = shipment::get_shipment(&state.db, path_int(&id)?).await?;
+    let label = full.shipment.shipping_label.unwrap_or_default();
+    Ok(json_response(StatusCode::OK, &label))
 }
