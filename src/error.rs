@@ -220,6 +220,8 @@ pub const COULD_NOT_SAVE_CREDITMEMO_COMMENT: &str = "Could not save the creditme
 /// `Sales/Model/Service/OrderService.php::addComment` (2.4.8; argument: the posted status).
 pub const STATUS_NOT_IN_HISTORY: &str =
     "Unable to add comment: The status \"%1\" is not part of the order status history.";
+/// `Sales/Model/Order/AddressRepository.php::save`.
+pub const COULD_NOT_SAVE_ADDRESS: &str = "The order address couldn't be saved.";
 /// `Sales/Model/Order/Shipment/TrackRepository.php::save`.
 pub const COULD_NOT_SAVE_TRACK: &str = "Could not save the shipment tracking.";
 /// `Sales/Model/Service/CreditmemoService.php::cancel`: always.

@@ -380,3 +380,47 @@ async fn order_items_read_alone_as_in_their_order() {
         )
     );
 }
+
+/// `PUT /V1/orders/{parent_id}`: `OrderAddressRepositoryInterface::save`.
+#[tokio::test]
+async fn an_order_address_is_updated_whole_or_refused() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let order = app.get("/rest/V1/orders/3", &token).await.body;
+    let mut address = order["billing_address"].clone();
+    assert_eq!(address["entity_id"], json!(6));
+    address["city"] = json!("Brooklyn");
+    address["postcode"] = json!("11201");
+    let reply = app
+        .send(
+            Method::PUT,
+            "/rest/V1/orders/3",
+            Some(&token),
+            Some("application/json"),
+            Some(json!({ "entity": address }).to_string()),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    assert_eq!(reply.body["city"], json!("Brooklyn"));
+    let after = app.get("/rest/V1/orders/3", &token).await.body;
+    assert_eq!(after["billing_address"], reply.body);
+    // Magento's validator wants the whole address: a partial one is refused, nothing changes.
+    let before = app.snapshot().await;
+    let partial = app
+        .send(
+            Method::PUT,
+            "/rest/V1/orders/3",
+            Some(&token),
+            Some("application/json"),
+            Some(json!({"entity": {"entity_id": 6, "parent_id": 3, "city": "Queens"}}).to_string()),
+        )
+        .await;
+    assert_eq!(
+        (partial.status, partial.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The order address couldn't be saved."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+}

@@ -39,6 +39,17 @@ pub async fn load_order_for_update(
     Ok(Some((order, items, payment)))
 }
 
+/// One order address by id.
+pub async fn load_address(
+    conn: &mut SqliteConnection,
+    address_id: i64,
+) -> Result<Option<OrderAddress>, sqlx::Error> {
+    sqlx::query_as("SELECT * FROM sales_order_address WHERE entity_id = ?")
+        .bind(address_id)
+        .fetch_optional(conn)
+        .await
+}
+
 /// One order item by id.
 pub async fn load_order_item(
     conn: &mut SqliteConnection,

@@ -18,7 +18,7 @@ use crate::sales::order;
 use crate::sales::order_management::{manage_order, Action};
 use crate::wire;
 use crate::wire::input::path_int;
-use crate::wire::order::{OrderData, StatusHistoryData};
+use crate::wire::order::{OrderAddressData, OrderData, StatusHistoryData};
 use crate::wire::order_import;
 use crate::wire::order_item::OrderItemData;
 use crate::AppState;
@@ -26,7 +26,7 @@ use crate::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/rest/V1/orders", post(create).get(list))
-        .route("/rest/V1/orders/{id}", get(show))
+        .route("/rest/V1/orders/{id}", get(show).put(save_address))
         .route(
             "/rest/V1/orders/{id}/comments",
             get(list_comments).post(add_comment),
@@ -178,4 +178,20 @@ async fn emails(
     _: Body,
 ) -> Result<Response> {
     crate::http::comments::notify(&state, &id, Document::Order).await
+}
+
+/// `OrderAddressRepositoryInterface::save` (`PUT /V1/orders/{parent_id}`): the address as
+/// posted.
+async fn save_address(
+    _: Admin<SalesCreate>,
+    State(state): State<AppState>,
+    PathParams(_parent_id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    let address = order_import::parse_address_request(&body)?;
+    let saved = order::save_address(&state.db, address).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &OrderAddressData::from(&saved),
+    ))
 }

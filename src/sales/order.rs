@@ -8,7 +8,7 @@
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
-use crate::db::model::{FullOrder, OrderItem};
+use crate::db::model::{FullOrder, OrderAddress, OrderItem};
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Result};
 use crate::sales::state;
@@ -269,6 +269,70 @@ pub async fn save_new_order(tx: &mut SqliteConnection, mut full: FullOrder) -> R
     }
     db::update(&mut *tx, "sales_order", "entity_id", &full.order).await?;
     Ok(order_id)
+}
+
+/// `OrderAddressRepositoryInterface::save`: the address as posted. `Order\Address\Validator`
+/// wants every required field in what is posted (a partial address fails), and any failure is
+/// "The order address couldn't be saved." With an `entity_id` the row is updated with what was
+/// posted (an id that names no address updates nothing, as Magento's UPDATE does); without one
+/// the address is added to its order.
+pub async fn save_address(db: &Db, address: OrderAddress) -> Result<OrderAddress> {
+    let refuse = || Error::input(e::COULD_NOT_SAVE_ADDRESS);
+    let filled = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
+    let required = [
+        &address.postcode,
+        &address.lastname,
+        &address.street,
+        &address.city,
+        &address.email,
+        &address.telephone,
+        &address.country_id,
+        &address.firstname,
+    ];
+    if address.parent_id == 0
+        || !required.iter().all(|v| filled(v))
+        || !matches!(address.address_type.as_str(), "billing" | "shipping")
+    {
+        return Err(refuse());
+    }
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let mut address = address;
+                if !db::comments::exists(conn, "sales_order", address.parent_id).await? {
+                    return Err(refuse());
+                }
+                if address.entity_id == 0 {
+                    address.entity_id =
+                        db::insert(conn, "sales_order_address", "entity_id", &address).await?;
+                    return Ok(address);
+                }
+                if let Some(stored) = db::sales::load_address(conn, address.entity_id).await? {
+                    let keep =
+                        |posted: &Option<String>, old: Option<String>| posted.clone().or(old);
+                    let merged = OrderAddress {
+                        customer_address_id: address
+                            .customer_address_id
+                            .or(stored.customer_address_id),
+                        customer_id: address.customer_id.or(stored.customer_id),
+                        quote_address_id: stored.quote_address_id,
+                        region_id: address.region_id.or(stored.region_id),
+                        region: keep(&address.region, stored.region),
+                        region_code: keep(&address.region_code, stored.region_code),
+                        middlename: keep(&address.middlename, stored.middlename),
+                        prefix: keep(&address.prefix, stored.prefix),
+                        suffix: keep(&address.suffix, stored.suffix),
+                        company: keep(&address.company, stored.company),
+                        fax: keep(&address.fax, stored.fax),
+                        vat_id: keep(&address.vat_id, stored.vat_id),
+                        ..address.clone()
+                    };
+                    db::update(conn, "sales_order_address", "entity_id", &merged).await?;
+                }
+                Ok(address)
+            })
+        })
+        .await
 }
 
 /// `OrderItemRepositoryInterface::getList`: one page of order items (every `sales_order_item`
