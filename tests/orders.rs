@@ -424,3 +424,36 @@ async fn an_order_address_is_updated_whole_or_refused() {
     );
     assert_eq!(app.snapshot().await, before);
 }
+
+/// `PUT /V1/orders/create` is the same repository save as `POST /V1/orders`, under
+/// `Magento_Sales::create`.
+#[tokio::test]
+async fn put_orders_create_imports_too() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let body = small_order(json!(1), None).to_string();
+    let reply = app
+        .send(
+            Method::PUT,
+            "/rest/V1/orders/create",
+            Some(&token),
+            Some("application/json"),
+            Some(body.clone()),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    assert_eq!(reply.body["increment_id"], json!("000000004"));
+    let anonymous = app
+        .send(
+            Method::PUT,
+            "/rest/V1/orders/create",
+            None,
+            Some("application/json"),
+            Some(body),
+        )
+        .await;
+    assert_eq!(
+        anonymous.body["parameters"]["resources"],
+        json!("Magento_Sales::create")
+    );
+}

@@ -33,6 +33,7 @@ macro_rules! acl {
 acl! {
     SalesView => "Magento_Sales::actions_view",
     SalesCreate => "Magento_Sales::api_actions",
+    SalesOrderCreate => "Magento_Sales::create",
     SalesInvoice => "Magento_Sales::invoice",
     SalesInvoiceView => "Magento_Sales::sales_invoice",
     SalesShip => "Magento_Sales::ship",

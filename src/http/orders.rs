@@ -4,13 +4,13 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::Router;
 
 use crate::error::Result;
 use crate::http::extract::{
     Admin, Body, PathParams, SalesCancel, SalesComment, SalesCreate, SalesEmails, SalesHold,
-    SalesUnhold, SalesView, Search,
+    SalesOrderCreate, SalesUnhold, SalesView, Search,
 };
 use crate::http::reply::{comment_list, json_response, search_results};
 use crate::sales::comments::{self, Document};
@@ -27,6 +27,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/rest/V1/orders", post(create).get(list))
         .route("/rest/V1/orders/{id}", get(show).put(save_address))
+        .route("/rest/V1/orders/create", put(create_put))
         .route(
             "/rest/V1/orders/{id}/comments",
             get(list_comments).post(add_comment),
@@ -90,7 +91,23 @@ async fn create(
     State(state): State<AppState>,
     Body(body): Body,
 ) -> Result<Response> {
-    let full = order_import::parse_request(&body)?;
+    import(&state, &body).await
+}
+
+/// `PUT /V1/orders/create`: the same `OrderRepositoryInterface::save` under another ACL.
+async fn create_put(
+    _: Admin<SalesOrderCreate>,
+    State(state): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    import(&state, &body).await
+}
+
+async fn import(
+    state: &AppState,
+    body: &serde_json::Map<String, serde_json::Value>,
+) -> Result<Response> {
+    let full = order_import::parse_request(body)?;
     let id = order::create_order(&state.db, full).await?;
     let saved = order::get_order(&state.db, id).await?;
     Ok(json_response(StatusCode::OK, &OrderData::from(&saved)))
@@ -183,7 +200,7 @@ async fn emails(
 /// `OrderAddressRepositoryInterface::save` (`PUT /V1/orders/{parent_id}`): the address as
 /// posted.
 async fn save_address(
-    _: Admin<SalesCreate>,
+    _: Admin<SalesOrderCreate>,
     State(state): State<AppState>,
     PathParams(_parent_id): PathParams<String>,
     Body(body): Body,
