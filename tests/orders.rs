@@ -457,3 +457,44 @@ async fn put_orders_create_imports_too() {
         json!("Magento_Sales::create")
     );
 }
+
+/// The import keeps what Magento keeps of an edited order, the customer and the card, and takes
+/// a line without `qty_ordered` (Magento's column is nullable; it counts as 0).
+#[tokio::test]
+async fn the_import_keeps_edit_customer_and_card_fields() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let mut body = small_order(json!(1), Some("100000001-1"));
+    let entity = body["entity"].as_object_mut().expect("entity");
+    for (key, value) in [
+        ("relation_parent_id", json!("7")),
+        ("relation_parent_real_id", json!("100000001")),
+        ("original_increment_id", json!("100000001")),
+        ("edit_increment", json!(1)),
+        ("customer_dob", json!("1980-02-03 00:00:00")),
+        ("customer_gender", json!(2)),
+        ("coupon_code", json!("SUMMER")),
+    ] {
+        entity.insert(key.into(), value);
+    }
+    entity["payment"] = json!({"method": "checkmo", "cc_type": "VI", "cc_exp_month": "12",
+                               "cc_exp_year": "2030", "cc_last4": "1111"});
+    entity["items"]
+        .as_array_mut()
+        .expect("items")
+        .push(json!({"sku": "24-WB03", "name": "Driven Backpack", "price": 36}));
+    let reply = app.post("/rest/V1/orders", &token, &body).await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    let read = app.get(
+        &format!("/rest/V1/orders/{}?fields=relation_parent_id,relation_parent_real_id,original_increment_id,edit_increment,customer_dob,customer_gender,coupon_code,payment[cc_type,cc_exp_month,cc_exp_year,cc_last4],items[sku,qty_ordered]", reply.body["entity_id"]),
+        &token,
+    ).await;
+    assert_eq!(
+        read.body,
+        json!({"coupon_code": "SUMMER", "customer_dob": "1980-02-03 00:00:00", "customer_gender": 2,
+               "edit_increment": 1, "original_increment_id": "100000001",
+               "relation_parent_id": "7", "relation_parent_real_id": "100000001",
+               "items": [{"sku": "24-WB01", "qty_ordered": 1}, {"sku": "24-WB03", "qty_ordered": 0}],
+               "payment": {"cc_exp_month": "12", "cc_exp_year": "2030", "cc_last4": "1111", "cc_type": "VI"}})
+    );
+}

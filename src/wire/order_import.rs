@@ -78,7 +78,8 @@ fn parse_item(v: &Value) -> Result<OrderItem> {
     let sku = o.string("sku")?.ok_or_else(|| Error::required("sku"))?;
     let qty = o
         .amount("qty_ordered")?
-        .ok_or_else(|| Error::required("qty_ordered"))?;
+        // Magento's item save takes a line without qty_ordered (a NULL column); it counts as 0.
+        .unwrap_or(Amount::ZERO);
     let price = amount(&o, "price")?;
     let base_price = o.amount("base_price")?.unwrap_or(price);
     // price × qty when no row total is given; a product too large to store is refused.
@@ -190,6 +191,16 @@ fn parse_payment(v: &Value) -> Result<OrderPayment> {
         cc_last4: o.string("cc_last4")?,
         po_number: o.string("po_number")?,
         last_trans_id: o.string("last_trans_id")?,
+        cc_type: o.string("cc_type")?,
+        cc_owner: o.string("cc_owner")?,
+        cc_exp_month: o.string("cc_exp_month")?,
+        cc_exp_year: o.string("cc_exp_year")?,
+        cc_trans_id: o.string("cc_trans_id")?,
+        cc_approval: o.string("cc_approval")?,
+        cc_avs_status: o.string("cc_avs_status")?,
+        cc_cid_status: o.string("cc_cid_status")?,
+        cc_status: o.string("cc_status")?,
+        cc_status_description: o.string("cc_status_description")?,
         ..Default::default()
     })
 }
@@ -277,6 +288,19 @@ pub fn parse_order(entity: &Value) -> Result<FullOrder> {
         hold_before_state: o.string("hold_before_state")?,
         hold_before_status: o.string("hold_before_status")?,
         ext_order_id: o.string("ext_order_id")?,
+        coupon_code: o.string("coupon_code")?,
+        customer_dob: o.string("customer_dob")?,
+        customer_prefix: o.string("customer_prefix")?,
+        customer_suffix: o.string("customer_suffix")?,
+        customer_taxvat: o.string("customer_taxvat")?,
+        original_increment_id: o.string("original_increment_id")?,
+        relation_child_id: o.string("relation_child_id")?,
+        relation_child_real_id: o.string("relation_child_real_id")?,
+        relation_parent_id: o.string("relation_parent_id")?,
+        relation_parent_real_id: o.string("relation_parent_real_id")?,
+        customer_gender: o.int("customer_gender")?,
+        edit_increment: o.int("edit_increment")?,
+
         total_item_count: o.int("total_item_count")?,
         total_qty_ordered: o.amount("total_qty_ordered")?,
         weight: o.amount("weight")?,
