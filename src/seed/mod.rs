@@ -2,6 +2,8 @@
 //! tutorial's world just before step 10). Both are data files built into the binary; this
 //! module only loads them, into an empty database, in one transaction.
 
+pub mod generate;
+
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
