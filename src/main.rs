@@ -1,8 +1,12 @@
-//! Parse the config, start tracing, open the database, serve.
+//! Parse the config, start tracing, open the database, serve; or, with `generate`, build a
+//! large world in the database and stop.
 
 use std::io::IsTerminal;
+use std::str::FromStr;
 
 use clap::Parser;
+use magemu::config::{Command, GenerateArgs};
+use magemu::seed::generate;
 use magemu::{app, AppState, Config};
 use tracing_subscriber::EnvFilter;
 
@@ -16,6 +20,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .with_ansi(std::io::stdout().is_terminal())
         .init();
     let config = Config::parse();
+    match config.command.clone() {
+        Some(Command::Generate(args)) => generate_world(&config, &args).await,
+        None => serve(config).await,
+    }
+}
+
+async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let listen = config.listen.clone();
     let state = AppState::open(config).await?;
     let db = state.db.clone();
@@ -26,6 +37,66 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .await?;
     db.close().await;
     tracing::info!("magemu stopped");
+    Ok(())
+}
+
+/// `magemu generate`: a progress bar on a terminal (a log line every tenth elsewhere), then what
+/// was written and how large the database is.
+async fn generate_world(
+    config: &Config,
+    args: &GenerateArgs,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let bar = indicatif::ProgressBar::new(args.orders);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{elapsed_precise} [{wide_bar}] {human_pos}/{human_len} orders, {per_sec}, {eta} left",
+        )?
+        .progress_chars("=> "),
+    );
+    let options = generate::Options {
+        orders: args.orders,
+        batch_size: args.batch_size,
+    };
+    let mut logged = 0;
+    let result = generate::generate(&config.database_url, config.seed, &options, |done| {
+        bar.set_position(done);
+        let tenth = done * 10 / args.orders.max(1);
+        if bar.is_hidden() && tenth > logged {
+            logged = tenth;
+            tracing::info!("generated {done} of {} orders", args.orders);
+        }
+    })
+    .await;
+    bar.finish_and_clear();
+    let summary = result.map_err(|e| -> Box<dyn std::error::Error> {
+        match &e {
+            sqlx::Error::Database(d) if d.message().contains("locked") => format!(
+                "{e}: is magemu serving {}? Stop it first.",
+                config.database_url
+            )
+            .into(),
+            _ => e.into(),
+        }
+    })?;
+    let file = sqlx::sqlite::SqliteConnectOptions::from_str(&config.database_url)?
+        .get_filename()
+        .to_owned();
+    let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+    let seconds = summary.elapsed.as_secs_f64();
+    let ids = summary
+        .order_ids
+        .map(|(first, last)| format!(" (order ids {first} to {last})"))
+        .unwrap_or_default();
+    println!(
+        "generated {} orders{ids}, {} invoices, {} shipments ({} rows) in {seconds:.1} s ({:.0} orders/s); {}: {:.1} MiB",
+        summary.orders,
+        summary.invoices,
+        summary.shipments,
+        summary.rows,
+        summary.orders as f64 / seconds.max(1e-9),
+        file.display(),
+        size as f64 / (1024.0 * 1024.0),
+    );
     Ok(())
 }
 
