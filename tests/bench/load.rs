@@ -7,13 +7,25 @@
 //! 3. `POST /V1/orders` then `POST /V1/order/{id}/invoice` over many fresh orders, per second;
 //! 4. the server's peak RSS (`VmHWM`).
 //!
-//! Run: `cargo bench --bench load`. Knobs: `LOAD_SECONDS` (GET phase, default 10),
-//! `LOAD_CONNECTIONS` (default 32), `LOAD_ORDERS` (default 5000).
+//! Then it compares a small world with a large one, both made by `magemu generate` on a new
+//! database (10 orders, and `LOAD_LARGE_ORDERS` orders), each with its invoice and shipment:
+//! `GET /V1/orders/{id}` (ten hot ids, then ids over the whole world), lists with
+//! searchCriteria (`increment_id` eq, indexed; `updated_at` gteq, the "changed since" poll of
+//! an integration), and the rates of order import, invoice creation and shipment creation over
+//! `LOAD_ORDERS` fresh orders; it prints each figure for both worlds and the ratio large/small.
+//!
+//! Run: `cargo bench --bench load`. Knobs: `LOAD_SECONDS` (each GET phase, default 10),
+//! `LOAD_CONNECTIONS` (default 32), `LOAD_ORDERS` (default 5000), `LOAD_LARGE_ORDERS`
+//! (default 1,000,000; e.g. 20000 for a quick run), `LOAD_LARGE_DB` (a database made by
+//! `magemu generate` to copy instead of generating the large world; it must hold
+//! `LOAD_LARGE_ORDERS` generated orders on the tutorial seed), `LOAD_WORLDS_ONLY` (set: only the
+//! comparison of the two worlds).
 
 use std::net::TcpListener;
-use std::process::{Command, Stdio};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use http_body_util::{BodyExt, Full};
@@ -22,6 +34,7 @@ use hyper::client::conn::http1::SendRequest;
 use hyper::{Method, Request, StatusCode};
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpStream;
+use tokio::runtime::Runtime;
 
 fn env_or(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -114,21 +127,201 @@ where
     (latencies, failures)
 }
 
-fn report(name: &str, unit: &str, latencies: &[Duration], elapsed: Duration, failures: usize) {
+/// What one phase measured.
+#[derive(Debug, Clone, Copy, Default)]
+struct Figure {
+    per_second: f64,
+    count: usize,
+    seconds: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+    failures: usize,
+}
+
+fn figure(latencies: &[Duration], elapsed: Duration, failures: usize) -> Figure {
+    Figure {
+        per_second: latencies.len() as f64 / elapsed.as_secs_f64(),
+        count: latencies.len(),
+        seconds: elapsed.as_secs_f64(),
+        p50_ms: percentile(latencies, 0.50),
+        p99_ms: percentile(latencies, 0.99),
+        failures,
+    }
+}
+
+fn report(name: &str, unit: &str, f: &Figure) {
     println!(
-        "{name}: {:.0} {unit}/s ({} in {:.2} s), latency p50 {:.2} ms, p99 {:.2} ms, non-200 answers: {failures}",
-        latencies.len() as f64 / elapsed.as_secs_f64(),
-        latencies.len(),
-        elapsed.as_secs_f64(),
-        percentile(latencies, 0.50),
-        percentile(latencies, 0.99),
+        "{name}: {:.0} {unit}/s ({} in {:.2} s), latency p50 {:.2} ms, p99 {:.2} ms, non-200 answers: {}",
+        f.per_second, f.count, f.seconds, f.p50_ms, f.p99_ms, f.failures,
     );
+}
+
+/// `GET path(k)` for k = 0, 1, 2, ... on every connection for `seconds`.
+async fn get_for(
+    addr: &str,
+    connections: usize,
+    seconds: u64,
+    token: &Arc<str>,
+    path: Arc<dyn Fn(usize) -> String + Send + Sync>,
+) -> Figure {
+    let until = Instant::now() + Duration::from_secs(seconds);
+    let begin = Instant::now();
+    let next = Arc::new(AtomicUsize::new(0));
+    let token = token.clone();
+    let (latencies, failures) = run_load(addr, connections, move |mut conn| {
+        let (token, next, path) = (token.clone(), next.clone(), path.clone());
+        async move {
+            let mut latencies = Vec::new();
+            let mut failures = 0;
+            while Instant::now() < until {
+                let target = path(next.fetch_add(1, Ordering::Relaxed));
+                let sent = Instant::now();
+                let (status, _) = conn.send(Method::GET, &target, &token, None).await;
+                latencies.push(sent.elapsed());
+                failures += usize::from(status != StatusCode::OK);
+            }
+            (latencies, failures)
+        }
+    })
+    .await;
+    figure(&latencies, begin.elapsed(), failures)
+}
+
+/// `POST path` with `body` for each request, spread over the connections; the bodies of the
+/// answers that were 200, by request.
+async fn post_each(
+    addr: &str,
+    connections: usize,
+    token: &Arc<str>,
+    requests: Vec<(String, Bytes)>,
+) -> (Figure, Vec<Option<Bytes>>) {
+    let count = requests.len();
+    let requests = Arc::new(requests);
+    let answers: Arc<Mutex<Vec<Option<Bytes>>>> = Arc::new(Mutex::new(vec![None; count]));
+    let next = Arc::new(AtomicUsize::new(0));
+    let begin = Instant::now();
+    let (token, all, kept) = (token.clone(), requests.clone(), answers.clone());
+    let (latencies, failures) = run_load(addr, connections, move |mut conn| {
+        let (token, requests, answers, next) =
+            (token.clone(), all.clone(), kept.clone(), next.clone());
+        async move {
+            let mut latencies = Vec::new();
+            let mut failures = 0;
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some((path, body)) = requests.get(i) else {
+                    break;
+                };
+                let sent = Instant::now();
+                let (status, answer) = conn.send(Method::POST, path, &token, Some(body)).await;
+                latencies.push(sent.elapsed());
+                if status == StatusCode::OK {
+                    answers.lock().expect("answers")[i] = Some(answer);
+                } else {
+                    failures += 1;
+                }
+            }
+            (latencies, failures)
+        }
+    })
+    .await;
+    let figure = figure(&latencies, begin.elapsed(), failures);
+    let answers = std::mem::take(&mut *answers.lock().expect("answers"));
+    (figure, answers)
+}
+
+/// A free loopback address.
+fn free_addr() -> String {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .expect("free port")
+        .local_addr()
+        .expect("addr")
+        .port();
+    format!("127.0.0.1:{port}")
+}
+
+/// The release binary serving the database file `db`; an admin token; the time from process
+/// start to the first answered request.
+struct Server {
+    child: Child,
+    addr: String,
+    token: Arc<str>,
+    ready: Duration,
+}
+
+impl Server {
+    fn start(runtime: &Runtime, db: &Path) -> Server {
+        let addr = free_addr();
+        let started = Instant::now();
+        let child = Command::new(env!("CARGO_BIN_EXE_magemu"))
+            .args([
+                "--listen",
+                &addr,
+                "--database-url",
+                &format!("sqlite://{}", db.display()),
+            ])
+            .env_remove("MAGEMU_SEED")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start magemu");
+        let credentials = Bytes::from_static(br#"{"username":"admin","password":"admin123"}"#);
+        let token = runtime.block_on(async {
+            let deadline = Instant::now() + Duration::from_secs(30);
+            loop {
+                if let Ok(mut conn) = Conn::open(&addr).await {
+                    let (status, body) = conn
+                        .send(
+                            Method::POST,
+                            "/rest/V1/integration/admin/token",
+                            "",
+                            Some(&credentials),
+                        )
+                        .await;
+                    if status == StatusCode::OK {
+                        return String::from_utf8_lossy(&body).trim_matches('"').to_owned();
+                    }
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "magemu did not answer within 30 s"
+                );
+                tokio::time::sleep(Duration::from_millis(1)).await;
+            }
+        });
+        Server {
+            child,
+            addr,
+            token: token.into(),
+            ready: started.elapsed(),
+        }
+    }
+
+    /// The server's peak RSS (`VmHWM`).
+    fn peak_rss(&self) -> String {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
+        status
+            .lines()
+            .find(|l| l.starts_with("VmHWM:"))
+            .map(|l| l.trim_start_matches("VmHWM:").trim().to_owned())
+            .unwrap_or_else(|| "unknown".into())
+    }
+
+    /// SIGTERM, then wait.
+    fn stop(mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let _ = self.child.wait();
+    }
 }
 
 fn main() {
     let seconds = env_or("LOAD_SECONDS", 10) as u64;
     let connections = env_or("LOAD_CONNECTIONS", 32);
     let orders = env_or("LOAD_ORDERS", 5000);
+    let large_orders = env_or("LOAD_LARGE_ORDERS", 1_000_000);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -137,179 +330,427 @@ fn main() {
 
     let dir = std::env::temp_dir().join(format!("magemu-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let port = TcpListener::bind("127.0.0.1:0")
-        .expect("free port")
-        .local_addr()
-        .expect("addr")
-        .port();
-    let addr = format!("127.0.0.1:{port}");
 
+    if std::env::var_os("LOAD_WORLDS_ONLY").is_none() {
+        new_database(&runtime, &dir, seconds, connections, orders);
+    }
+
+    // 6. A world of 10 orders against a world of `large_orders`, both from `magemu generate`.
+    let knobs = WorldKnobs {
+        seconds,
+        connections,
+        orders,
+    };
+    let mut small = prepare_world(&runtime, &dir.join("small"), 10, None);
+    let large_copy = std::env::var_os("LOAD_LARGE_DB").map(PathBuf::from);
+    let mut large = prepare_world(
+        &runtime,
+        &dir.join("large"),
+        large_orders,
+        large_copy.as_deref(),
+    );
+    println!();
+    let figures = measure_worlds(&runtime, &mut small, &mut large, &knobs);
+    for world in [&small, &large] {
+        println!(
+            "peak RSS (VmHWM), {} orders: {}",
+            world.orders,
+            world.server.peak_rss()
+        );
+    }
+    compare(&small, &large, &figures);
+    for world in [small, large] {
+        world.server.stop();
+        let _ = std::fs::remove_dir_all(&world.dir);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Phases 1 to 5, on a new database (the tutorial seed only).
+fn new_database(runtime: &Runtime, dir: &Path, seconds: u64, connections: usize, orders: usize) {
     // 1. Ready time on a new database.
-    let started = Instant::now();
-    let mut server = Command::new(env!("CARGO_BIN_EXE_magemu"))
-        .args([
-            "--listen",
-            &addr,
-            "--database-url",
-            &format!("sqlite://{}/bench.db", dir.display()),
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start magemu");
-    let credentials = Bytes::from_static(br#"{"username":"admin","password":"admin123"}"#);
-    let token = runtime.block_on(async {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            if let Ok(mut conn) = Conn::open(&addr).await {
-                let (status, body) = conn
-                    .send(
-                        Method::POST,
-                        "/rest/V1/integration/admin/token",
-                        "",
-                        Some(&credentials),
-                    )
-                    .await;
-                if status == StatusCode::OK {
-                    return String::from_utf8_lossy(&body).trim_matches('"').to_owned();
-                }
-            }
-            assert!(
-                Instant::now() < deadline,
-                "magemu did not answer within 10 s"
-            );
-            tokio::time::sleep(Duration::from_millis(1)).await;
-        }
-    });
+    let server = Server::start(runtime, &dir.join("bench.db"));
     println!(
         "ready (new database, migrations + seed, first answer): {:.1} ms",
-        started.elapsed().as_secs_f64() * 1000.0
+        server.ready.as_secs_f64() * 1000.0
     );
 
     runtime.block_on(async {
-        let token: Arc<str> = token.into();
-        let mut conn = Conn::open(&addr).await.expect("connect");
-        let (status, _) = conn.send(Method::POST, "/rest/V1/order/3/invoice", &token, Some(&Bytes::from_static(b"{}"))).await;
+        let (addr, token) = (server.addr.as_str(), server.token.clone());
+        let mut conn = Conn::open(addr).await.expect("connect");
+        let (status, _) = conn
+            .send(
+                Method::POST,
+                "/rest/V1/order/3/invoice",
+                &token,
+                Some(&Bytes::from_static(b"{}")),
+            )
+            .await;
         assert_eq!(status, StatusCode::OK, "invoice order 3");
 
         // 2. GET /V1/invoices/3 for a fixed time.
-        let until = Instant::now() + Duration::from_secs(seconds);
-        let begin = Instant::now();
-        let t = token.clone();
-        let (latencies, failures) = run_load(&addr, connections, move |mut conn| {
-            let token = t.clone();
-            async move {
-                let mut latencies = Vec::new();
-                let mut failures = 0;
-                while Instant::now() < until {
-                    let sent = Instant::now();
-                    let (status, _) = conn.send(Method::GET, "/rest/V1/invoices/3", &token, None).await;
-                    latencies.push(sent.elapsed());
-                    failures += usize::from(status != StatusCode::OK);
-                }
-                (latencies, failures)
-            }
-        })
+        let f = get_for(
+            addr,
+            connections,
+            seconds,
+            &token,
+            Arc::new(|_| "/rest/V1/invoices/3".to_owned()),
+        )
         .await;
-        report("GET /V1/invoices/3 (same document, response cache)", "requests", &latencies, begin.elapsed(), failures);
+        report(
+            "GET /V1/invoices/3 (same document, response cache)",
+            "requests",
+            &f,
+        );
 
         // 3. Fresh orders, then one invoice each.
-        let entity = Bytes::from_static(
-            br#"{"entity":{"customer_email":"bench@example.com","items":[{"sku":"24-WB01","name":"Voyage Yoga Bag","product_id":8,"qty_ordered":2,"price":32,"discount_amount":6.4},{"sku":"240-LV06","name":"Yoga Adventure","product_id":47,"product_type":"downloadable","qty_ordered":1,"price":22}],"shipping_amount":10,"payment":{"method":"checkmo"}}}"#,
-        );
-        let ids = Arc::new(std::sync::Mutex::new(Vec::with_capacity(orders)));
-        let next = Arc::new(AtomicUsize::new(0));
-        let begin = Instant::now();
-        let (t, created, n) = (token.clone(), ids.clone(), next.clone());
-        let (latencies, failures) = run_load(&addr, connections, move |mut conn| {
-            let (token, created, next, entity) = (t.clone(), created.clone(), n.clone(), entity.clone());
-            async move {
-                let mut latencies = Vec::new();
-                let mut failures = 0;
-                while next.fetch_add(1, Ordering::Relaxed) < orders {
-                    let sent = Instant::now();
-                    let (status, body) = conn.send(Method::POST, "/rest/V1/orders", &token, Some(&entity)).await;
-                    latencies.push(sent.elapsed());
-                    if status != StatusCode::OK {
-                        failures += 1;
-                        continue;
-                    }
-                    let order: serde_json::Value = serde_json::from_slice(&body).expect("order JSON");
-                    let id = order["entity_id"].as_i64().expect("entity_id");
-                    created.lock().expect("ids").push(id);
-                }
-                (latencies, failures)
-            }
-        })
-        .await;
-        report("POST /V1/orders", "orders", &latencies, begin.elapsed(), failures);
-
-        let ids: Arc<Vec<i64>> = Arc::new(std::mem::take(&mut *ids.lock().expect("ids")));
-        let next = Arc::new(AtomicUsize::new(0));
+        let imports = vec![("/rest/V1/orders".to_owned(), import_body()); orders];
+        let (f, answers) = post_each(addr, connections, &token, imports).await;
+        report("POST /V1/orders", "orders", &f);
         let body = Bytes::from_static(br#"{"capture":true,"notify":true}"#);
-        let begin = Instant::now();
-        let t = token.clone();
-        let (latencies, failures) = run_load(&addr, connections, move |mut conn| {
-            let (token, ids, next, body) = (t.clone(), ids.clone(), next.clone(), body.clone());
-            async move {
-                let mut latencies = Vec::new();
-                let mut failures = 0;
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(id) = ids.get(i) else { break };
-                    let sent = Instant::now();
-                    let (status, _) =
-                        conn.send(Method::POST, &format!("/rest/V1/order/{id}/invoice"), &token, Some(&body)).await;
-                    latencies.push(sent.elapsed());
-                    failures += usize::from(status != StatusCode::OK);
-                }
-                (latencies, failures)
-            }
-        })
-        .await;
-        report("POST /V1/order/{id}/invoice (durable: WAL, synchronous=FULL)", "invoices", &latencies, begin.elapsed(), failures);
+        let invoices: Vec<(String, Bytes)> = order_ids(&answers)
+            .iter()
+            .map(|id| (format!("/rest/V1/order/{id}/invoice"), body.clone()))
+            .collect();
+        let (f, _) = post_each(addr, connections, &token, invoices).await;
+        report(
+            "POST /V1/order/{id}/invoice (durable: WAL, synchronous=FULL)",
+            "invoices",
+            &f,
+        );
 
         // 5. GET over every invoice just made: far more documents than the response cache
         // holds, so this is the SQLite read path.
-        let count = orders as i64;
-        let until = Instant::now() + Duration::from_secs(seconds);
-        let begin = Instant::now();
-        let next = Arc::new(AtomicUsize::new(0));
-        let t = token.clone();
-        let (latencies, failures) = run_load(&addr, connections, move |mut conn| {
-            let (token, next) = (t.clone(), next.clone());
-            async move {
-                let mut latencies = Vec::new();
-                let mut failures = 0;
-                while Instant::now() < until {
-                    let id = 4 + (next.fetch_add(1, Ordering::Relaxed) as i64 % count);
-                    let sent = Instant::now();
-                    let (status, _) =
-                        conn.send(Method::GET, &format!("/rest/V1/invoices/{id}"), &token, None).await;
-                    latencies.push(sent.elapsed());
-                    failures += usize::from(status != StatusCode::OK);
-                }
-                (latencies, failures)
-            }
-        })
+        let count = orders;
+        let f = get_for(
+            addr,
+            connections,
+            seconds,
+            &token,
+            Arc::new(move |k| format!("/rest/V1/invoices/{}", 4 + k % count)),
+        )
         .await;
-        report("GET /V1/invoices/{id} over all invoices (uncached)", "requests", &latencies, begin.elapsed(), failures);
+        report(
+            "GET /V1/invoices/{id} over all invoices (uncached)",
+            "requests",
+            &f,
+        );
     });
 
     // 4. Peak memory of the server process.
-    let status =
-        std::fs::read_to_string(format!("/proc/{}/status", server.id())).unwrap_or_default();
-    let peak = status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .unwrap_or("VmHWM: unknown");
+    println!("peak RSS (VmHWM): {}", server.peak_rss());
+    server.stop();
+}
+
+/// The order every write phase imports: one physical line (shipped from `ne_wh`, whose stock
+/// the benchmark raises first) and one downloadable line.
+fn import_body() -> Bytes {
+    Bytes::from_static(
+        br#"{"entity":{"customer_email":"bench@example.com","items":[{"sku":"24-WB01","name":"Voyage Yoga Bag","product_id":8,"qty_ordered":2,"price":32,"discount_amount":6.4},{"sku":"240-LV06","name":"Yoga Adventure","product_id":47,"product_type":"downloadable","qty_ordered":1,"price":22}],"shipping_amount":10,"payment":{"method":"checkmo"}}}"#,
+    )
+}
+
+/// The `entity_id` of every imported order.
+fn order_ids(answers: &[Option<Bytes>]) -> Vec<i64> {
+    answers
+        .iter()
+        .flatten()
+        .map(|body| {
+            let order: serde_json::Value = serde_json::from_slice(body).expect("order JSON");
+            order["entity_id"].as_i64().expect("entity_id")
+        })
+        .collect()
+}
+
+struct WorldKnobs {
+    seconds: u64,
+    connections: usize,
+    orders: usize,
+}
+
+/// A world made by `magemu generate`, served.
+struct World {
+    orders: usize,
+    dir: PathBuf,
+    server: Server,
+    /// The `updated_at` value the 20 most recently updated orders are at or after.
+    since: String,
+    /// Orders imported by the write phases.
+    imported: Vec<i64>,
+}
+
+/// `searchCriteria` with one filter (brackets percent-encoded for the request line).
+fn one_filter(field: &str, value: &str, condition: &str, page_size: usize) -> String {
+    let f = "searchCriteria%5Bfilter_groups%5D%5B0%5D%5Bfilters%5D%5B0%5D";
+    format!(
+        "{f}%5Bfield%5D={field}&{f}%5Bvalue%5D={value}&{f}%5Bcondition_type%5D={condition}\
+         &searchCriteria%5BpageSize%5D={page_size}"
+    )
+}
+
+/// Makes a world of `generated` orders with `magemu generate` (or copies `copy`) and serves it.
+fn prepare_world(runtime: &Runtime, dir: &Path, generated: usize, copy: Option<&Path>) -> World {
+    std::fs::create_dir_all(dir).expect("world dir");
+    let db = dir.join("world.db");
+    let url = format!("sqlite://{}", db.display());
+    println!("\n== a world of {generated} orders (each invoiced and shipped) ==");
+    match copy {
+        Some(source) => {
+            std::fs::copy(source, &db).expect("copy LOAD_LARGE_DB");
+            println!("copied {} instead of generating", source.display());
+        }
+        None => {
+            let started = Instant::now();
+            let output = Command::new(env!("CARGO_BIN_EXE_magemu"))
+                .args([
+                    "generate",
+                    "--orders",
+                    &generated.to_string(),
+                    "--database-url",
+                    &url,
+                ])
+                .env_remove("MAGEMU_SEED")
+                .stderr(Stdio::inherit())
+                .output()
+                .expect("run magemu generate");
+            assert!(output.status.success(), "magemu generate failed");
+            let printed = String::from_utf8_lossy(&output.stdout);
+            let summary = printed
+                .lines()
+                .find(|l| l.starts_with("generated"))
+                .unwrap_or("");
+            println!(
+                "magemu generate --orders {generated}: {:.1} s ({summary})",
+                started.elapsed().as_secs_f64()
+            );
+        }
+    }
+    // Nothing of the making may still be on its way to the disk while the server is measured.
+    std::fs::File::open(&db)
+        .and_then(|f| f.sync_all())
+        .expect("sync the world");
+    let size = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0);
+    println!("database: {:.1} MiB", size as f64 / (1024.0 * 1024.0));
+
+    // The shipments of the write phases leave from ne_wh: give it the units they take. And the
+    // "changed since" value that matches the 20 most recently updated orders.
+    let since: String = runtime.block_on(async {
+        let pool = sqlx::SqlitePool::connect(&url)
+            .await
+            .expect("open the world");
+        sqlx::query(
+            "UPDATE inventory_source_item SET quantity = quantity + 100000000
+             WHERE source_code = 'ne_wh' AND sku = '24-WB01'",
+        )
+        .execute(&pool)
+        .await
+        .expect("stock for the benchmark's shipments");
+        let since: Option<String> = sqlx::query_scalar(
+            "SELECT COALESCE(
+                (SELECT updated_at FROM sales_order ORDER BY updated_at DESC LIMIT 1 OFFSET 19),
+                (SELECT MIN(updated_at) FROM sales_order))",
+        )
+        .fetch_one(&pool)
+        .await
+        .expect("updated_at");
+        let (first, last): (i64, i64) = sqlx::query_as(
+            "SELECT MIN(entity_id), MAX(entity_id) FROM sales_order WHERE entity_id > 3",
+        )
+        .fetch_one(&pool)
+        .await
+        .expect("generated ids");
+        assert_eq!(
+            (first, last),
+            (4, 3 + generated as i64),
+            "a world of {generated} generated orders on the tutorial seed"
+        );
+        pool.close().await;
+        since.unwrap_or_default().replace(' ', "%20")
+    });
+    let server = Server::start(runtime, &db);
+    println!("ready: {:.1} ms", server.ready.as_secs_f64() * 1000.0);
+    World {
+        orders: generated,
+        dir: dir.to_owned(),
+        server,
+        since,
+        imported: Vec::new(),
+    }
+}
+
+/// Two runs of one phase as one figure.
+fn combine(a: Figure, b: Figure) -> Figure {
+    let count = a.count + b.count;
+    let seconds = a.seconds + b.seconds;
+    Figure {
+        per_second: count as f64 / seconds.max(1e-9),
+        count,
+        seconds,
+        p50_ms: (a.p50_ms + b.p50_ms) / 2.0,
+        p99_ms: a.p99_ms.max(b.p99_ms),
+        failures: a.failures + b.failures,
+    }
+}
+
+/// The phases of the comparison, in order.
+#[derive(Debug, Clone, Copy)]
+enum Phase {
+    GetHot,
+    GetSpread,
+    ListIncrementId,
+    Import,
+    Invoice,
+    Ship,
+    ListUpdatedSince,
+}
+
+impl Phase {
+    const ALL: [Phase; 7] = [
+        Phase::GetHot,
+        Phase::GetSpread,
+        Phase::ListIncrementId,
+        Phase::Import,
+        Phase::Invoice,
+        Phase::Ship,
+        // Last: on a large world without an index on updated_at, each of these scans the table.
+        Phase::ListUpdatedSince,
+    ];
+
+    fn name(self) -> (&'static str, &'static str) {
+        match self {
+            Phase::GetHot => ("GET /V1/orders/{id}, 10 hot ids (cache)", "req"),
+            Phase::GetSpread => ("GET /V1/orders/{id}, ids over the world", "req"),
+            Phase::ListIncrementId => ("list orders, increment_id eq (indexed)", "req"),
+            Phase::Import => ("POST /V1/orders (import)", "orders"),
+            Phase::Invoice => ("POST /V1/order/{id}/invoice", "invoices"),
+            Phase::Ship => ("POST /V1/order/{id}/ship", "shipments"),
+            Phase::ListUpdatedSince => ("list orders, updated_at gteq (no index)", "req"),
+        }
+    }
+
+    /// One run of the phase on `world`: reads for `seconds`, or writes over `count` orders.
+    async fn run(
+        self,
+        world: &mut World,
+        knobs: &WorldKnobs,
+        seconds: u64,
+        count: usize,
+    ) -> Figure {
+        let (addr, token) = (world.server.addr.clone(), world.server.token.clone());
+        let connections = knobs.connections;
+        // Ids spread over the generated orders (4 ..= 3 + n), visited in a scattered order: a
+        // multiplicative step coprime with nearly any count.
+        let n = world.orders;
+        let spread = move |k: usize| 4 + (k.wrapping_mul(2_654_435_761) % n);
+        let get = |path: Arc<dyn Fn(usize) -> String + Send + Sync>| {
+            let (addr, token) = (addr.clone(), token.clone());
+            async move { get_for(&addr, connections, seconds, &token, path).await }
+        };
+        match self {
+            Phase::GetHot => {
+                get(Arc::new(move |k| {
+                    format!("/rest/V1/orders/{}", 4 + (k % 10).min(n - 1))
+                }))
+                .await
+            }
+            Phase::GetSpread => {
+                get(Arc::new(move |k| format!("/rest/V1/orders/{}", spread(k)))).await
+            }
+            Phase::ListIncrementId => {
+                get(Arc::new(move |k| {
+                    let value = format!("{:09}", spread(k));
+                    format!(
+                        "/rest/V1/orders?{}",
+                        one_filter("increment_id", &value, "eq", 20)
+                    )
+                }))
+                .await
+            }
+            Phase::ListUpdatedSince => {
+                let path = format!(
+                    "/rest/V1/orders?{}",
+                    one_filter("updated_at", &world.since, "gteq", 20)
+                );
+                get(Arc::new(move |_| path.clone())).await
+            }
+            Phase::Import => {
+                let imports = vec![("/rest/V1/orders".to_owned(), import_body()); count];
+                let (f, answers) = post_each(&addr, connections, &token, imports).await;
+                world.imported.extend(order_ids(&answers));
+                f
+            }
+            Phase::Invoice | Phase::Ship => {
+                // Each run takes the next `count` imported orders (the first run the first
+                // half, the second run the second half).
+                let done = &mut world.imported;
+                let (path, body): (&str, &'static [u8]) = match self {
+                    Phase::Invoice => ("invoice", br#"{"capture":true,"notify":true}"#),
+                    _ => (
+                        "ship",
+                        br#"{"notify":true,"arguments":{"extension_attributes":{"source_code":"ne_wh"}}}"#,
+                    ),
+                };
+                let ids: Vec<i64> = done.drain(..count.min(done.len())).collect();
+                done.extend(ids.iter().copied());
+                let body = Bytes::from_static(body);
+                let requests = ids
+                    .iter()
+                    .map(|id| (format!("/rest/V1/order/{id}/{path}"), body.clone()))
+                    .collect();
+                post_each(&addr, connections, &token, requests).await.0
+            }
+        }
+    }
+}
+
+/// Measures every phase on both worlds, small and large in turn and then large and small
+/// (half the time or half the orders each), so that whatever else runs on the machine weighs
+/// on both alike; returns the figures of each world in phase order.
+fn measure_worlds(
+    runtime: &Runtime,
+    small: &mut World,
+    large: &mut World,
+    knobs: &WorldKnobs,
+) -> Vec<(Figure, Figure)> {
+    let half_seconds = knobs.seconds.div_ceil(2).max(1);
+    let half_orders = knobs.orders.div_ceil(2);
+    let mut figures = Vec::new();
+    for phase in Phase::ALL {
+        let (name, unit) = phase.name();
+        let (s, l) = runtime.block_on(async {
+            let s1 = phase.run(small, knobs, half_seconds, half_orders).await;
+            let l1 = phase.run(large, knobs, half_seconds, half_orders).await;
+            let l2 = phase.run(large, knobs, half_seconds, half_orders).await;
+            let s2 = phase.run(small, knobs, half_seconds, half_orders).await;
+            (combine(s1, s2), combine(l1, l2))
+        });
+        report(&format!("{name}, {} orders", small.orders), unit, &s);
+        report(&format!("{name}, {} orders", large.orders), unit, &l);
+        figures.push((s, l));
+    }
+    figures
+}
+
+/// Each figure of both worlds and the ratio large/small (the issue asks for >= 0.9).
+fn compare(small: &World, large: &World, figures: &[(Figure, Figure)]) {
     println!(
-        "peak RSS (VmHWM): {}",
-        peak.trim_start_matches("VmHWM:").trim()
+        "\n== {} orders against {} orders (rate per second; ratio large/small) ==",
+        small.orders, large.orders
     );
-    let _ = Command::new("kill")
-        .args(["-TERM", &server.id().to_string()])
-        .status();
-    let _ = server.wait();
-    let _ = std::fs::remove_dir_all(&dir);
+    println!(
+        "{:<42} {:>14} {:>14} {:>7}",
+        "what",
+        format!("{} orders", small.orders),
+        format!("{} orders", large.orders),
+        "ratio"
+    );
+    for (phase, (s, l)) in Phase::ALL.iter().zip(figures) {
+        let (name, unit) = phase.name();
+        let ratio = l.per_second / s.per_second.max(1e-9);
+        println!(
+            "{name:<42} {:>14} {:>14} {ratio:>7.2}",
+            format!("{:.0} {unit}", s.per_second),
+            format!("{:.0} {unit}", l.per_second),
+        );
+    }
 }
