@@ -13,6 +13,7 @@ pub mod search;
 pub mod shipments;
 pub mod store;
 pub mod tokens;
+pub mod transactions;
 pub mod writer;
 
 use std::ops::{Deref, DerefMut};

@@ -503,3 +503,19 @@ pub struct EarlierInvoice {
     pub discount_amount: Option<Amount>,
     pub shipping_amount: Option<Amount>,
 }
+
+row_struct! {
+    /// `sales_payment_transaction`.
+    pub struct Transaction {
+        pub transaction_id: i64,
+        pub parent_id: Option<i64>,
+        pub order_id: i64,
+        pub payment_id: i64,
+        pub txn_id: Option<String>,
+        pub parent_txn_id: Option<String>,
+        pub txn_type: Option<String>,
+        pub is_closed: i64,
+        pub additional_information: Option<String>,
+        pub created_at: String,
+    }
+}

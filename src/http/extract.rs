@@ -44,6 +44,7 @@ acl! {
     SalesCreditmemo => "Magento_Sales::creditmemo",
     SalesComment => "Magento_Sales::comment",
     SalesEmails => "Magento_Sales::emails",
+    SalesTransactions => "Magento_Sales::transactions_fetch",
     SalesCreditmemoView => "Magento_Sales::sales_creditmemo",
     StoreView => "Magento_Backend::store",
     InventorySourceItem => "Magento_InventoryApi::source",

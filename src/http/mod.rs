@@ -13,6 +13,7 @@ pub mod reply;
 pub mod search;
 pub mod shipments;
 pub mod store;
+pub mod transactions;
 
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::Uri;
@@ -34,6 +35,7 @@ pub fn app(state: AppState) -> Router {
         .merge(invoices::router())
         .merge(shipments::router())
         .merge(creditmemos::router())
+        .merge(transactions::router())
         .merge(inventory::router())
         .fallback(no_route)
         .method_not_allowed_fallback(no_route)

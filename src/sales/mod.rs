@@ -8,6 +8,7 @@ pub mod invoice;
 pub mod item;
 pub mod order;
 pub mod order_management;
+pub mod payment;
 pub mod shipment;
 pub mod state;
 pub mod totals;

@@ -15,3 +15,4 @@ pub mod order_item;
 pub mod order_keys;
 pub mod shipment;
 pub mod store;
+pub mod transaction;

@@ -1,0 +1,101 @@
+//! Payments: what each method can do, and the payment transactions an online gateway leaves.
+//!
+//! Methods as data (`Payment/Model/Method/AbstractMethod.php` flags and each module's
+//! `etc/config.xml`): the offline ones (checkmo, banktransfer, cashondelivery, purchaseorder,
+//! free) pay an invoice on the spot (`PayOperation`: `pay()` whatever `capture` says) and can
+//! neither capture, void nor refund online. Transactions (`TransactionRepositoryInterface`):
+//! read by id with their children, or listed with searchCriteria over
+//! `sales_payment_transaction`; only a gateway writes them, so with offline methods the list is
+//! empty, as on a store without one.
+//!
+//! What the online gateways will need (read from module-sales 2.4.6-p1 to 2.4.8-p1 and the
+//! Braintree module maintained for PayPal, `genecommerce/module-braintree-magento2` 4.0.10; not
+//! built yet):
+//! - capabilities: braintree and paypal_express capture, capture partially, refund and refund
+//!   partially per invoice; void through `CanVoidHandler` (braintree) or always (paypal_express);
+//!   payment action `authorize` (braintree) / `Authorization` (paypal_express);
+//! - `POST /V1/order/{id}/invoice` with `capture: true`: `ProcessInvoiceOperation` captures
+//!   (`Captured amount of $X online. Transaction ID: "..."` in the history), the transaction
+//!   builder writes `txn_type` capture with `parent_txn_id` the authorization (Braintree rewrites
+//!   its authorization row in place instead), sets `invoice.transaction_id` and
+//!   `payment.last_trans_id`, adds to `base_amount_paid_online`; `capture: false` pays without
+//!   the gateway and leaves `can_void_flag` 0. The invoice always ends paid over REST. Any gateway
+//!   failure is `Could not save an invoice, see error log for details`, nothing saved;
+//! - `POST /V1/invoices/{id}/capture` captures again (a plugin saves invoice and order);
+//!   `POST /V1/invoices/{id}/void` calls the gateway and saves nothing, answering `true`;
+//! - `POST /V1/invoice/{id}/refund` online: refund transaction `"{capture}-refund"` (parent the
+//!   capture), `total_online_refunded`, `base_amount_refunded_online`, the credit memo's
+//!   `invoice_id` and `transaction_id`, `We refunded $X online. Transaction ID: "..."`; the
+//!   invoice's `base_total_refunded` is left alone on that path (Magento's quirk);
+//! - Braintree's sandbox amounts: 2000.00-2999.99 processor declined, 3000.00-3000.99 failed,
+//!   5001.00 gateway rejected (at authorization).
+
+use crate::db::model::Transaction;
+use crate::db::{self, Db};
+use crate::error::Result;
+use crate::search::SearchCriteria;
+
+/// A payment method's capabilities, as Magento's method instance reports them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Method {
+    pub code: &'static str,
+    /// `isOffline()`: no gateway behind it.
+    pub offline: bool,
+    pub can_capture: bool,
+    pub can_capture_partial: bool,
+    pub can_refund: bool,
+    pub can_refund_partial_per_invoice: bool,
+    pub can_void: bool,
+}
+
+const fn offline(code: &'static str) -> Method {
+    Method {
+        code,
+        offline: true,
+        can_capture: false,
+        can_capture_partial: false,
+        can_refund: false,
+        can_refund_partial_per_invoice: false,
+        can_void: false,
+    }
+}
+
+/// The methods magemu knows. An unknown code behaves as an offline method.
+pub const METHODS: [Method; 5] = [
+    offline("checkmo"),
+    offline("banktransfer"),
+    offline("cashondelivery"),
+    offline("purchaseorder"),
+    offline("free"),
+];
+
+/// The method of a payment code.
+pub fn method(code: &str) -> Method {
+    METHODS
+        .iter()
+        .copied()
+        .find(|m| m.code == code)
+        .unwrap_or(offline("unknown"))
+}
+
+/// `TransactionRepositoryInterface::get`: the transaction and its children.
+pub async fn get_transaction(db: &Db, id: i64) -> Result<(Transaction, Vec<Transaction>)> {
+    crate::sales::get_document(db, id, db::transactions::load_with_children).await
+}
+
+/// `TransactionRepositoryInterface::getList`: one page of transactions, each with its
+/// children, and the count of all matches.
+pub async fn list_transactions(
+    db: &Db,
+    criteria: &SearchCriteria,
+) -> Result<(Vec<(Transaction, Vec<Transaction>)>, i64)> {
+    let mut conn = db.read.acquire().await?;
+    db::search::documents::<Transaction, _>(
+        &mut conn,
+        "sales_payment_transaction",
+        "transaction_id",
+        criteria,
+        db::transactions::load_with_children,
+    )
+    .await
+}

@@ -1,0 +1,77 @@
+//! `GET /V1/transactions/{id}` and `GET /V1/transactions` (TransactionRepositoryInterface).
+
+mod common;
+
+use common::spawn_app;
+use reqwest::StatusCode;
+use serde_json::json;
+
+#[tokio::test]
+async fn transactions_read_with_their_children() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    // Offline payments leave no transaction.
+    let empty = app
+        .get("/rest/V1/transactions?searchCriteria[pageSize]=10", &token)
+        .await;
+    assert_eq!(
+        (empty.status, empty.body),
+        (
+            StatusCode::OK,
+            json!({"items": [], "search_criteria": {"filter_groups": [], "page_size": 10}, "total_count": 0})
+        )
+    );
+    // What a gateway writes: an authorization and its capture.
+    for sql in [
+        "INSERT INTO sales_payment_transaction (transaction_id, order_id, payment_id, txn_id, txn_type, is_closed, created_at)
+         VALUES (1, 3, 3, 'abc123', 'authorization', 0, '2026-12-01 10:00:00')",
+        "INSERT INTO sales_payment_transaction (transaction_id, parent_id, order_id, payment_id, txn_id, parent_txn_id, txn_type, is_closed, created_at)
+         VALUES (2, 1, 3, 3, 'abc123-capture', 'abc123', 'capture', 1, '2026-12-01 10:05:00')",
+    ] {
+        app.state
+            .db
+            .writer
+            .write(move |conn| {
+                Box::pin(async move {
+                    sqlx::query(sql).execute(conn).await?;
+                    Ok::<_, magemu::error::Error>(())
+                })
+            })
+            .await
+            .expect(sql);
+    }
+    let one = app.get("/rest/V1/transactions/1", &token).await;
+    assert_eq!(
+        one.body,
+        json!({"transaction_id": 1, "order_id": 3, "payment_id": 3, "txn_id": "abc123",
+               "parent_txn_id": null, "txn_type": "authorization", "is_closed": 0,
+               "created_at": "2026-12-01 10:00:00",
+               "child_transactions": [{"transaction_id": 2, "parent_id": 1, "order_id": 3,
+                   "payment_id": 3, "txn_id": "abc123-capture", "parent_txn_id": "abc123",
+                   "txn_type": "capture", "is_closed": 1, "created_at": "2026-12-01 10:05:00",
+                   "child_transactions": []}]})
+    );
+    let list = app
+        .get(
+            "/rest/V1/transactions?searchCriteria[filter_groups][0][filters][0][field]=txn_type&searchCriteria[filter_groups][0][filters][0][value]=capture",
+            &token,
+        )
+        .await;
+    assert_eq!(list.body["total_count"], json!(1));
+    assert_eq!(list.body["items"][0]["txn_id"], json!("abc123-capture"));
+    let missing = app.get("/rest/V1/transactions/9", &token).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    let anonymous = app
+        .send(
+            reqwest::Method::GET,
+            "/rest/V1/transactions/1",
+            None,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(
+        anonymous.body["parameters"]["resources"],
+        json!("Magento_Sales::transactions_fetch")
+    );
+}
