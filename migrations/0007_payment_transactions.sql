@@ -16,3 +16,6 @@ CREATE TABLE sales_payment_transaction (
 );
 CREATE INDEX sales_payment_transaction_parent_id ON sales_payment_transaction(parent_id);
 CREATE INDEX sales_payment_transaction_payment_id ON sales_payment_transaction(payment_id);
+
+-- What an online capture adds to the payment (Payment/Operations/ProcessInvoiceOperation).
+ALTER TABLE sales_order_payment ADD COLUMN base_amount_paid_online INTEGER;

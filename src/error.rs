@@ -228,6 +228,9 @@ pub const COULD_NOT_SAVE_TRACK: &str = "Could not save the shipment tracking.";
 pub const CANNOT_CANCEL_CREDITMEMO: &str = "You can not cancel Credit Memo";
 /// `Sales/Model/Order/Invoice/Validation/CanRefund.php`.
 pub const CANNOT_REFUND_INVOICE: &str = "We can't create creditmemo for the invoice.";
+/// `Sales/Model/Order/Payment/Operations/ProcessInvoiceOperation` + `_appendTransactionToMessage`
+/// (arguments: the base amount, formatted; the transaction id).
+pub const CAPTURED_ONLINE: &str = "Captured amount of %1 online. Transaction ID: \"%2\"";
 /// `Payment/Model/Method/AbstractMethod.php::capture` of an offline method.
 pub const CAPTURE_NOT_AVAILABLE: &str = "The capture action is not available.";
 /// `Payment/Model/Method/AbstractMethod.php::void` of an offline method.

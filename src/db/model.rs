@@ -251,6 +251,7 @@ row_struct! {
         pub base_shipping_amount: Option<Amount>,
         pub amount_paid: Option<Amount>,
         pub base_amount_paid: Option<Amount>,
+        pub base_amount_paid_online: Option<Amount>,
         pub shipping_captured: Option<Amount>,
         pub base_shipping_captured: Option<Amount>,
         pub amount_refunded: Option<Amount>,

@@ -211,6 +211,17 @@ pub struct InvoiceWrites<'a> {
     pub deductions: &'a [Deduction],
     pub stock_id: i64,
     pub reservation_metadata: &'a str,
+    /// An online capture: its transaction and the order history entry.
+    pub capture: Option<CaptureWrites<'a>>,
+}
+
+/// What an online capture writes beside the invoice.
+pub struct CaptureWrites<'a> {
+    pub txn_id: &'a str,
+    /// `Captured amount of $X online. Transaction ID: "..."`.
+    pub comment: &'a str,
+    pub status: Option<&'a str>,
+    pub now: &'a str,
 }
 
 /// Writes an invoice and its effects in one round trip. Fails (and the caller's savepoint
@@ -238,6 +249,40 @@ pub async fn save_invoice(
         batch.update("sales_order_item", "item_id", item);
     }
     batch.update("sales_order_payment", "entity_id", w.payment);
+    if let Some(c) = &w.capture {
+        // The order's authorization, when checkout left one, is the capture's parent. (Plain `?`
+        // only: a batch numbers its binds across all its statements.)
+        let payment_id = || SqlValue::from(w.payment.entity_id);
+        batch.push(
+            "INSERT INTO sales_payment_transaction
+               (parent_id, order_id, payment_id, txn_id, parent_txn_id, txn_type, is_closed, created_at)
+             SELECT (SELECT transaction_id FROM sales_payment_transaction
+                     WHERE payment_id = ? AND txn_type = 'authorization' ORDER BY transaction_id LIMIT 1),
+                    ?, ?, ?,
+                    (SELECT txn_id FROM sales_payment_transaction
+                     WHERE payment_id = ? AND txn_type = 'authorization' ORDER BY transaction_id LIMIT 1),
+                    'capture', 1, ?",
+            [
+                payment_id(),
+                w.order.entity_id.into(),
+                payment_id(),
+                c.txn_id.to_owned().into(),
+                payment_id(),
+                c.now.to_owned().into(),
+            ],
+        );
+        batch.push(
+            "INSERT INTO sales_order_status_history
+               (parent_id, comment, status, entity_name, is_customer_notified, is_visible_on_front, created_at)
+             VALUES (?, ?, ?, 'invoice', 0, 0, ?)",
+            [
+                w.order.entity_id.into(),
+                c.comment.to_owned().into(),
+                c.status.map(str::to_owned).into(),
+                c.now.to_owned().into(),
+            ],
+        );
+    }
     let first_deduction = batch.len();
     for d in w.deductions {
         batch.push(

@@ -30,6 +30,10 @@
 //! - Braintree's sandbox amounts: 2000.00-2999.99 processor declined, 3000.00-3000.99 failed,
 //!   5001.00 gateway rejected (at authorization).
 
+use rand::distr::{Alphanumeric, SampleString};
+use rust_decimal::Decimal;
+
+use crate::amount::Amount;
 use crate::db::model::Transaction;
 use crate::db::{self, Db};
 use crate::error::Result;
@@ -60,14 +64,69 @@ const fn offline(code: &'static str) -> Method {
     }
 }
 
+const fn gateway(code: &'static str) -> Method {
+    Method {
+        code,
+        offline: false,
+        can_capture: true,
+        can_capture_partial: true,
+        can_refund: true,
+        can_refund_partial_per_invoice: true,
+        can_void: true,
+    }
+}
+
 /// The methods magemu knows. An unknown code behaves as an offline method.
-pub const METHODS: [Method; 5] = [
+pub const METHODS: [Method; 7] = [
     offline("checkmo"),
     offline("banktransfer"),
     offline("cashondelivery"),
     offline("purchaseorder"),
     offline("free"),
+    gateway("braintree"),
+    gateway("paypal_express"),
 ];
+
+/// Why the emulated gateway refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Decline {
+    #[error("Processor Declined ({0})")]
+    ProcessorDeclined(String),
+    #[error("Failed ({0})")]
+    Failed(String),
+    #[error("Gateway Rejected")]
+    GatewayRejected,
+}
+
+/// The emulated gateway's answer to a capture of `base_amount`, by Braintree's sandbox amounts:
+/// 2000.00-2999.99 processor declined, 3000.00-3000.99 failed, 5001.00 gateway rejected,
+/// anything else accepted with a new transaction id (8 characters for braintree, 17 for
+/// paypal_express, as their ids look). A test rehearses a decline by invoicing such a total.
+pub fn gateway_capture(
+    method: Method,
+    base_amount: Amount,
+) -> std::result::Result<String, Decline> {
+    let amount = base_amount.decimal();
+    let shown = base_amount.to_string();
+    if amount >= Decimal::new(2000, 0) && amount < Decimal::new(3000, 0) {
+        return Err(Decline::ProcessorDeclined(shown));
+    }
+    if amount >= Decimal::new(3000, 0) && amount < Decimal::new(3001, 0) {
+        return Err(Decline::Failed(shown));
+    }
+    if amount == Decimal::new(5001, 0) {
+        return Err(Decline::GatewayRejected);
+    }
+    let id = match method.code {
+        "paypal_express" => Alphanumeric
+            .sample_string(&mut rand::rng(), 17)
+            .to_uppercase(),
+        _ => Alphanumeric
+            .sample_string(&mut rand::rng(), 8)
+            .to_lowercase(),
+    };
+    Ok(id)
+}
 
 /// The method of a payment code.
 pub fn method(code: &str) -> Method {

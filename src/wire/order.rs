@@ -184,6 +184,7 @@ pub struct OrderPaymentData {
     pub amount_refunded: Option<Amount>,
     pub base_amount_ordered: Option<Amount>,
     pub base_amount_paid: Option<Amount>,
+    pub base_amount_paid_online: Option<Amount>,
     pub base_amount_refunded: Option<Amount>,
     pub base_amount_refunded_online: Option<Amount>,
     pub base_shipping_amount: Option<Amount>,
@@ -327,6 +328,7 @@ impl From<&OrderAddress> for OrderAddressData {
 impl From<&OrderPayment> for OrderPaymentData {
     fn from(p: &OrderPayment) -> Self {
         OrderPaymentData {
+            base_amount_paid_online: p.base_amount_paid_online,
             cc_type: p.cc_type.clone(),
             cc_owner: p.cc_owner.clone(),
             cc_exp_month: p.cc_exp_month.clone(),

@@ -1,0 +1,134 @@
+//! Online payments through the emulated gateway (braintree, paypal_express): capture at invoice
+//! time with a transaction, capture false, declines by Braintree's sandbox amounts.
+
+mod common;
+
+use common::{spawn_app, TestApp};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+async fn online_order(app: &TestApp, token: &str, method: &str, price: &str) -> i64 {
+    app.create_order(
+        token,
+        json!({
+            "customer_email": "card@example.com",
+            "items": [{"sku": "24-WB01", "name": "Voyage Yoga Bag", "qty_ordered": 1, "price": price}],
+            "billing_address": {"firstname": "Card", "lastname": "Holder", "street": ["1 Main St"],
+                "city": "Austin", "postcode": "78701", "country_id": "US", "telephone": "1"},
+            "payment": {"method": method, "cc_type": "VI", "cc_last4": "1111"}
+        }),
+    )
+    .await
+}
+
+async fn order(app: &TestApp, token: &str, id: i64, fields: &str) -> Value {
+    app.get(&format!("/rest/V1/orders/{id}?fields={fields}"), token)
+        .await
+        .body
+}
+
+#[tokio::test]
+async fn capture_true_goes_through_the_gateway_and_records_a_transaction() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let id = online_order(&app, &token, "braintree", "32").await;
+    let reply = app.invoice(&token, id, &json!({"capture": true})).await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    let invoice_id: i64 = reply.body.as_str().expect("id").parse().expect("number");
+    let invoice = app
+        .get(&format!("/rest/V1/invoices/{invoice_id}"), &token)
+        .await
+        .body;
+    let txn_id = invoice["transaction_id"]
+        .as_str()
+        .expect("a transaction id")
+        .to_owned();
+    assert_eq!(txn_id.len(), 8);
+    assert_eq!(invoice["state"], json!(2));
+    assert_eq!(
+        order(
+            &app,
+            &token,
+            id,
+            "state,total_paid,payment[last_trans_id,base_amount_paid_online,amount_paid]"
+        )
+        .await,
+        json!({"state": "processing", "total_paid": 32,
+               "payment": {"amount_paid": 32, "base_amount_paid_online": 32, "last_trans_id": txn_id}})
+    );
+    let history = order(&app, &token, id, "status_histories[comment,entity_name]").await;
+    assert_eq!(
+        history["status_histories"][0],
+        json!({"comment": format!("Captured amount of $32.00 online. Transaction ID: \"{txn_id}\""),
+               "entity_name": "invoice"})
+    );
+    let transactions = app
+        .get(
+            &format!("/rest/V1/transactions?searchCriteria[filter_groups][0][filters][0][field]=order_id&searchCriteria[filter_groups][0][filters][0][value]={id}"),
+            &token,
+        )
+        .await
+        .body;
+    assert_eq!(transactions["total_count"], json!(1));
+    let t = &transactions["items"][0];
+    assert_eq!(
+        (
+            &t["txn_id"],
+            &t["txn_type"],
+            &t["is_closed"],
+            &t["parent_txn_id"]
+        ),
+        (&json!(txn_id), &json!("capture"), &json!(1), &json!(null))
+    );
+}
+
+#[tokio::test]
+async fn capture_false_pays_without_the_gateway_and_offline_methods_never_call_it() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let online = online_order(&app, &token, "paypal_express", "32").await;
+    let reply = app
+        .invoice(&token, online, &json!({"capture": false}))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    let offline = online_order(&app, &token, "checkmo", "32").await;
+    let reply = app
+        .invoice(&token, offline, &json!({"capture": true}))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    for id in [online, offline] {
+        assert_eq!(
+            order(&app, &token, id, "total_paid,payment[last_trans_id]").await,
+            // Nothing left of `payment` after the filter: PHP's empty array, `[]`.
+            json!({"total_paid": 32, "payment": []})
+        );
+    }
+    let none: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sales_payment_transaction")
+        .fetch_one(&app.state.db.read)
+        .await
+        .expect("count");
+    assert_eq!(none, 0);
+}
+
+#[tokio::test]
+async fn sandbox_amounts_decline_and_nothing_is_written() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    for price in ["2500", "3000.5", "5001"] {
+        let id = online_order(&app, &token, "braintree", price).await;
+        let before = app.snapshot().await;
+        let reply = app.invoice(&token, id, &json!({"capture": true})).await;
+        assert_eq!(
+            (reply.status, reply.body),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({"message": "Could not save an invoice, see error log for details"})
+            ),
+            "{price}"
+        );
+        assert_eq!(app.snapshot().await, before, "{price}");
+        // Paid without the gateway, the same order invoices.
+        let paid = app.invoice(&token, id, &json!({"capture": false})).await;
+        assert_eq!(paid.status, StatusCode::OK, "{price}: {:?}", paid.body);
+    }
+}
