@@ -235,6 +235,9 @@ pub const CAPTURED_ONLINE: &str = "Captured amount of %1 online. Transaction ID:
 pub const CAPTURE_NOT_AVAILABLE: &str = "The capture action is not available.";
 /// `Payment/Model/Method/AbstractMethod.php::void` of an offline method.
 pub const VOID_NOT_AVAILABLE: &str = "The void action is not available.";
+/// `Sales/Model/Order/Payment.php::refund`, online (arguments: the base amount, formatted; the
+/// refund transaction id).
+pub const REFUNDED_ONLINE: &str = "We refunded %1 online. Transaction ID: \"%2\"";
 /// `Sales/Model/Order/Payment.php::refund`, offline (argument: the base amount, formatted).
 pub const REFUNDED_OFFLINE: &str = "We refunded %1 offline.";
 /// `InventoryDistanceBasedSourceSelection/Model/Algorithms/DistanceBasedAlgorithm.php`.

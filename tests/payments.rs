@@ -132,3 +132,131 @@ async fn sandbox_amounts_decline_and_nothing_is_written() {
         assert_eq!(paid.status, StatusCode::OK, "{price}: {:?}", paid.body);
     }
 }
+
+#[tokio::test]
+async fn refunds_through_the_invoice_online_and_offline() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let id = app
+        .create_order(
+            &token,
+            json!({
+                "customer_email": "card@example.com",
+                "items": [{"sku": "24-WB01", "name": "Voyage Yoga Bag", "qty_ordered": 3, "price": 32}],
+                "shipping_amount": 15,
+                "billing_address": {"firstname": "Card", "lastname": "Holder", "street": ["1 Main St"],
+                    "city": "Austin", "postcode": "78701", "country_id": "US", "telephone": "1"},
+                "payment": {"method": "braintree"}
+            }),
+        )
+        .await;
+    let invoice: i64 = app
+        .invoice(&token, id, &json!({"capture": true}))
+        .await
+        .body
+        .as_str()
+        .expect("id")
+        .parse()
+        .expect("number");
+    let capture = app
+        .get(&format!("/rest/V1/invoices/{invoice}"), &token)
+        .await
+        .body["transaction_id"]
+        .as_str()
+        .expect("txn")
+        .to_owned();
+    // One bag through the gateway; by default the invoice's shipping goes with it.
+    let online = app
+        .post(
+            &format!("/rest/V1/invoice/{invoice}/refund"),
+            &token,
+            &json!({"items": [{"order_item_id": item_id(&app, &token, id).await, "qty": 1}], "isOnline": true}),
+        )
+        .await;
+    assert_eq!(online.status, StatusCode::OK, "{:?}", online.body);
+    let memo = app.get("/rest/V1/creditmemo/1", &token).await.body;
+    let refund_txn = format!("{capture}-refund");
+    assert_eq!(
+        (
+            &memo["invoice_id"],
+            &memo["transaction_id"],
+            &memo["grand_total"]
+        ),
+        (&json!(invoice), &json!(refund_txn), &json!(47))
+    );
+    assert_eq!(
+        order(
+            &app,
+            &token,
+            id,
+            "total_refunded,total_online_refunded,payment[base_amount_refunded_online]"
+        )
+        .await,
+        json!({"total_online_refunded": 47, "total_refunded": 47,
+               "payment": {"base_amount_refunded_online": 47}})
+    );
+    let refund = app
+        .get(
+            "/rest/V1/transactions?searchCriteria[filter_groups][0][filters][0][field]=txn_type&searchCriteria[filter_groups][0][filters][0][value]=refund",
+            &token,
+        )
+        .await
+        .body;
+    assert_eq!(refund["items"][0]["txn_id"], json!(refund_txn));
+    assert_eq!(refund["items"][0]["parent_txn_id"], json!(capture));
+    let history = order(&app, &token, id, "status_histories[comment]").await;
+    assert!(
+        history["status_histories"]
+            .as_array()
+            .expect("histories")
+            .iter()
+            .any(|h| h["comment"]
+                == json!(format!(
+                    "We refunded $47.00 online. Transaction ID: \"{refund_txn}\""
+                ))),
+        "{history}"
+    );
+    // The rest offline through the same invoice: no transaction, the invoice marked refunded.
+    let offline = app
+        .post(
+            &format!("/rest/V1/invoice/{invoice}/refund"),
+            &token,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(offline.body, json!("2"));
+    let invoice_row = app
+        .get(&format!("/rest/V1/invoices/{invoice}"), &token)
+        .await
+        .body;
+    assert_eq!(invoice_row["base_total_refunded"], json!(64));
+    assert_eq!(
+        order(
+            &app,
+            &token,
+            id,
+            "state,total_refunded,total_offline_refunded,total_paid"
+        )
+        .await,
+        json!({"state": "closed", "total_offline_refunded": 64, "total_paid": 111,
+               "total_refunded": 111})
+    );
+    // Nothing is left on the invoice.
+    let again = app
+        .post(
+            &format!("/rest/V1/invoice/{invoice}/refund"),
+            &token,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(
+        again.body,
+        json!({"message": "Creditmemo Document Validation Error(s):\nA creditmemo can not be created when an order has a status of closed\nWe can't create creditmemo for the invoice."})
+    );
+}
+
+async fn item_id(app: &TestApp, token: &str, order_id: i64) -> i64 {
+    order(app, token, order_id, "items[item_id]").await["items"][0]["item_id"]
+        .as_i64()
+        .expect("item id")
+}

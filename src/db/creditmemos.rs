@@ -28,6 +28,11 @@ pub struct CreditmemoWrites<'a> {
     pub reservations: &'a [(String, crate::amount::Amount)],
     pub stock_id: i64,
     pub reservation_metadata: &'a str,
+    /// An online refund's transaction id: a `refund` transaction, child of the invoice's capture.
+    pub refund_txn: Option<&'a str>,
+    /// The invoice an offline refund through it marks (`base_total_refunded`,
+    /// `is_used_for_refund`).
+    pub invoice_refunded: Option<i64>,
 }
 
 /// Writes a credit memo and its effects: the next credit memo increment id, the memo and its
@@ -49,6 +54,35 @@ pub async fn save_creditmemo(
         insert(conn, "sales_creditmemo_comment", "entity_id", comment).await?;
     }
     insert(conn, "sales_order_status_history", "entity_id", &w.history).await?;
+    if let Some(txn) = w.refund_txn {
+        let capture = txn.strip_suffix("-refund").unwrap_or(txn);
+        sqlx::query(
+            "INSERT INTO sales_payment_transaction
+               (parent_id, order_id, payment_id, txn_id, parent_txn_id, txn_type, is_closed, created_at)
+             VALUES ((SELECT transaction_id FROM sales_payment_transaction
+                      WHERE payment_id = ? AND txn_id = ? ORDER BY transaction_id LIMIT 1),
+                     ?, ?, ?, ?, 'refund', 1, ?)",
+        )
+        .bind(w.payment.entity_id)
+        .bind(capture)
+        .bind(w.order.entity_id)
+        .bind(w.payment.entity_id)
+        .bind(txn)
+        .bind(capture)
+        .bind(&w.creditmemo.created_at)
+        .execute(&mut *conn)
+        .await?;
+    }
+    if let Some(invoice_id) = w.invoice_refunded {
+        sqlx::query(
+            "UPDATE sales_invoice SET is_used_for_refund = 1,
+               base_total_refunded = COALESCE(base_total_refunded, 0) + ? WHERE entity_id = ?",
+        )
+        .bind(w.creditmemo.base_grand_total.unwrap_or_default())
+        .bind(invoice_id)
+        .execute(&mut *conn)
+        .await?;
+    }
     update(conn, "sales_order", "entity_id", w.order).await?;
     for item in w.order_items {
         update(conn, "sales_order_item", "item_id", item).await?;
@@ -162,4 +196,20 @@ pub async fn order_item_skus(
         }
     }
     Ok(out)
+}
+
+/// What earlier credit memos through this invoice refunded, per order item.
+pub async fn refunded_of_invoice(
+    conn: &mut SqliteConnection,
+    invoice_id: i64,
+) -> Result<std::collections::HashMap<i64, crate::amount::Amount>, sqlx::Error> {
+    let rows: Vec<(i64, crate::amount::Amount)> = sqlx::query_as(
+        "SELECT ci.order_item_id, SUM(ci.qty) FROM sales_creditmemo_item ci
+         JOIN sales_creditmemo c ON c.entity_id = ci.parent_id
+         WHERE c.invoice_id = ? GROUP BY ci.order_item_id",
+    )
+    .bind(invoice_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().collect())
 }

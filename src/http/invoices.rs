@@ -125,7 +125,9 @@ async fn refund(
     Body(body): Body,
 ) -> Result<Response> {
     let id = path_int(&id)?;
-    crate::wire::creditmemo::parse_request(&body)?;
-    let memo = crate::sales::creditmemo::refund_invoice(&state.db, id).await?;
+    let request = crate::wire::creditmemo::parse_request(&body)?;
+    let online =
+        crate::wire::input::param(&body, "is_online").is_some_and(crate::wire::input::to_bool);
+    let memo = crate::sales::creditmemo::refund_invoice(&state.db, id, request, online).await?;
     Ok(json_response(StatusCode::OK, &memo.to_string()))
 }

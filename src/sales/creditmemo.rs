@@ -33,12 +33,12 @@ use sqlx::SqliteConnection;
 use crate::amount::Amount;
 use crate::db::inventory::Deduction;
 use crate::db::model::{
-    Creditmemo, CreditmemoComment, CreditmemoItem, FullCreditmemo, Order, OrderItem, OrderPayment,
-    StatusHistory,
+    Creditmemo, CreditmemoComment, FullCreditmemo, Invoice, Order, OrderItem, StatusHistory,
 };
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Phrase, Result};
 use crate::inventory::{self, refund::stock_effects};
+use crate::sales::creditmemo_document::{build_creditmemo, register};
 use crate::sales::creditmemo_totals::{
     self, format_currency, process_qty, RefundArguments, RefundLine, RefundTotals,
 };
@@ -83,6 +83,41 @@ pub fn prepare<'a>(items: &'a [OrderItem], requested: &[LineItem]) -> Result<Vec
         let raw = match qtys.get(&item.item_id) {
             Some(q) => *q,
             None if !named => item.qty_to_refund(),
+            None => Amount::ZERO,
+        };
+        lines.push(RefundLine {
+            item,
+            qty: process_qty(item, raw)?,
+        });
+    }
+    Ok(lines)
+}
+
+/// `CreditmemoFactory::createByInvoice`: a line for every invoice line with something left to
+/// refund (`left`: order item id -> quantity), with the requested quantity (0 for lines not
+/// named), everything left when none were named; `processQty` caps it to the order item.
+fn prepare_for_invoice<'a>(
+    items: &'a [OrderItem],
+    requested: &[LineItem],
+    left: &HashMap<i64, Amount>,
+) -> Result<Vec<RefundLine<'a>>> {
+    let mut qtys: HashMap<i64, Amount> = HashMap::new();
+    for r in requested {
+        if let Some(id) = r.order_item_id {
+            qtys.insert(id, r.qty.unwrap_or(Amount::ZERO));
+        }
+    }
+    let mut lines = Vec::new();
+    for item in items {
+        let Some(&available) = left.get(&item.item_id) else {
+            continue;
+        };
+        if available <= Amount::ZERO || item.qty_to_refund() <= Amount::ZERO {
+            continue;
+        }
+        let raw = match qtys.get(&item.item_id) {
+            Some(q) => *q,
+            None if requested.is_empty() => available.min(item.qty_to_refund()),
             None => Amount::ZERO,
         };
         lines.push(RefundLine {
@@ -171,193 +206,49 @@ pub fn validate(
     messages
 }
 
-/// The credit memo row and its items (the order-to-credit-memo fieldset plus the collectors'
-/// figures). Lines of qty 0 are dropped, as `RefundOperation` drops them.
-pub fn build_creditmemo(
-    order: &Order,
-    lines: &[RefundLine<'_>],
-    t: &RefundTotals,
-    notify: bool,
-    now: &str,
-) -> (Creditmemo, Vec<CreditmemoItem>) {
-    let zero = Some(Amount::ZERO);
-    let creditmemo = Creditmemo {
-        order_id: order.entity_id,
-        store_id: Some(order.store_id),
-        state: Some(creditmemo_state::REFUNDED),
-        email_sent: notify.then_some(1),
-        send_email: notify.then_some(1),
-        billing_address_id: order.billing_address_id,
-        shipping_address_id: order.shipping_address_id,
-        base_currency_code: order.base_currency_code.clone(),
-        global_currency_code: order.global_currency_code.clone(),
-        order_currency_code: order.order_currency_code.clone(),
-        store_currency_code: order.store_currency_code.clone(),
-        base_to_global_rate: order.base_to_global_rate,
-        base_to_order_rate: order.base_to_order_rate,
-        store_to_base_rate: order.store_to_base_rate,
-        store_to_order_rate: order.store_to_order_rate,
-        discount_description: order.discount_description.clone(),
-        adjustment: Some(t.adjustment),
-        base_adjustment: Some(t.base_adjustment),
-        adjustment_positive: t.adjustment_positive,
-        base_adjustment_positive: t.base_adjustment_positive,
-        adjustment_negative: t.adjustment_negative,
-        base_adjustment_negative: t.base_adjustment_negative,
-        subtotal: Some(t.subtotal),
-        base_subtotal: Some(t.base_subtotal),
-        subtotal_incl_tax: Some(t.subtotal_incl_tax),
-        base_subtotal_incl_tax: Some(t.base_subtotal_incl_tax),
-        discount_amount: Some(t.discount_amount),
-        base_discount_amount: Some(t.base_discount_amount),
-        shipping_amount: Some(t.shipping_amount),
-        base_shipping_amount: Some(t.base_shipping_amount),
-        shipping_incl_tax: Some(t.shipping_incl_tax),
-        base_shipping_incl_tax: Some(t.base_shipping_incl_tax),
-        shipping_tax_amount: zero,
-        base_shipping_tax_amount: zero,
-        tax_amount: zero,
-        base_tax_amount: zero,
-        discount_tax_compensation_amount: zero,
-        base_discount_tax_compensation_amount: zero,
-        grand_total: Some(t.grand_total),
-        base_grand_total: Some(t.base_grand_total),
-        created_at: now.to_owned(),
-        updated_at: now.to_owned(),
-        ..Default::default()
-    };
-    let items = lines
-        .iter()
-        .zip(&t.lines)
-        .filter(|(line, _)| line.qty > Amount::ZERO)
-        .map(|(line, lt)| {
-            let oi = line.item;
-            CreditmemoItem {
-                order_item_id: oi.item_id,
-                product_id: oi.product_id,
-                sku: oi.sku.clone(),
-                name: oi.name.clone(),
-                description: oi.description.clone(),
-                qty: line.qty,
-                base_cost: oi.base_cost,
-                price: Some(oi.price),
-                base_price: Some(oi.base_price),
-                row_total: Some(lt.row_total),
-                base_row_total: Some(lt.base_row_total),
-                row_total_incl_tax: lt.row_total_incl_tax,
-                base_row_total_incl_tax: lt.base_row_total_incl_tax,
-                discount_amount: lt.discount_amount,
-                base_discount_amount: lt.base_discount_amount,
-                tax_amount: zero,
-                base_tax_amount: zero,
-                discount_tax_compensation_amount: zero,
-                base_discount_tax_compensation_amount: zero,
-                weee_tax_applied: Some("[]".to_owned()),
-                weee_tax_applied_row_amount: zero,
-                weee_tax_row_disposition: zero,
-                base_weee_tax_row_disposition: zero,
-                ..Default::default()
-            }
-        })
-        .collect();
-    (creditmemo, items)
-}
-
-fn add(a: Option<Amount>, b: Option<Amount>) -> Option<Amount> {
-    Some(a.unwrap_or_default() + b.unwrap_or_default())
-}
-
-/// `Creditmemo\Item::register` on each refunded order item, `RefundOperation::execute` on the
-/// order and `Payment::refund` (offline) on the payment.
-pub fn register(
-    order: &mut Order,
-    items: &mut [OrderItem],
-    payment: &mut OrderPayment,
-    cm: &Creditmemo,
-    cm_items: &[CreditmemoItem],
-    base_cost: Amount,
-) {
-    for ci in cm_items {
-        let Some(oi) = items.iter_mut().find(|i| i.item_id == ci.order_item_id) else {
-            continue;
-        };
-        oi.qty_refunded += ci.qty;
-        oi.tax_refunded = add(oi.tax_refunded, ci.tax_amount);
-        oi.base_tax_refunded = add(oi.base_tax_refunded, ci.base_tax_amount);
-        oi.discount_tax_compensation_refunded = add(
-            oi.discount_tax_compensation_refunded,
-            ci.discount_tax_compensation_amount,
-        );
-        oi.base_discount_tax_compensation_refunded = add(
-            oi.base_discount_tax_compensation_refunded,
-            ci.base_discount_tax_compensation_amount,
-        );
-        oi.amount_refunded += ci.row_total.unwrap_or_default();
-        oi.base_amount_refunded += ci.base_row_total.unwrap_or_default();
-        oi.discount_refunded = add(oi.discount_refunded, ci.discount_amount);
-        oi.base_discount_refunded = add(oi.base_discount_refunded, ci.base_discount_amount);
-    }
-    let round = |a: Option<Amount>| a.map(|v| Amount::new(Amount::round_price(v.decimal())));
-    order.total_refunded = round(add(order.total_refunded, cm.grand_total));
-    order.base_total_refunded = round(add(order.base_total_refunded, cm.base_grand_total));
-    order.subtotal_refunded = add(order.subtotal_refunded, cm.subtotal);
-    order.base_subtotal_refunded = add(order.base_subtotal_refunded, cm.base_subtotal);
-    order.tax_refunded = add(order.tax_refunded, cm.tax_amount);
-    order.base_tax_refunded = add(order.base_tax_refunded, cm.base_tax_amount);
-    order.discount_tax_compensation_refunded = add(
-        order.discount_tax_compensation_refunded,
-        cm.discount_tax_compensation_amount,
-    );
-    order.base_discount_tax_compensation_refunded = add(
-        order.base_discount_tax_compensation_refunded,
-        cm.base_discount_tax_compensation_amount,
-    );
-    order.shipping_refunded = add(order.shipping_refunded, cm.shipping_amount);
-    order.base_shipping_refunded = add(order.base_shipping_refunded, cm.base_shipping_amount);
-    order.shipping_tax_refunded = add(order.shipping_tax_refunded, cm.shipping_tax_amount);
-    order.base_shipping_tax_refunded = add(
-        order.base_shipping_tax_refunded,
-        cm.base_shipping_tax_amount,
-    );
-    order.adjustment_positive = add(order.adjustment_positive, cm.adjustment_positive);
-    order.base_adjustment_positive =
-        add(order.base_adjustment_positive, cm.base_adjustment_positive);
-    order.adjustment_negative = add(order.adjustment_negative, cm.adjustment_negative);
-    order.base_adjustment_negative =
-        add(order.base_adjustment_negative, cm.base_adjustment_negative);
-    order.discount_refunded = add(order.discount_refunded, cm.discount_amount);
-    order.base_discount_refunded = add(order.base_discount_refunded, cm.base_discount_amount);
-    order.total_offline_refunded = add(order.total_offline_refunded, cm.grand_total);
-    order.base_total_offline_refunded = add(order.base_total_offline_refunded, cm.base_grand_total);
-    order.base_total_invoiced_cost =
-        Some(order.base_total_invoiced_cost.unwrap_or_default() - base_cost);
-    // Payment::refund, offline: `_updateTotals` skips the null online figure.
-    payment.amount_refunded = add(payment.amount_refunded, cm.grand_total);
-    payment.base_amount_refunded = add(payment.base_amount_refunded, round(cm.base_grand_total));
-    payment.shipping_refunded = add(payment.shipping_refunded, cm.shipping_amount);
-    payment.base_shipping_refunded = add(payment.base_shipping_refunded, cm.base_shipping_amount);
-}
-
 /// `RefundOrder::execute`: creates the credit memo and returns its id.
 #[tracing::instrument(skip(db, request))]
 pub async fn refund_order(db: &Db, order_id: i64, request: RefundRequest) -> Result<i64> {
     crate::sales::write_on_order(db, order_id, move |conn| {
-        Box::pin(refund_in(conn, order_id, request))
+        Box::pin(refund_in(conn, order_id, request, None))
     })
     .await
+}
+
+/// A refund through an invoice (`RefundInvoice`): the invoice, what is left to refund of each
+/// of its lines, and whether the gateway refunds it (`isOnline`).
+struct ThroughInvoice {
+    invoice: Invoice,
+    left: HashMap<i64, Amount>,
+    online: bool,
 }
 
 async fn refund_in(
     conn: &mut SqliteConnection,
     order_id: i64,
     request: RefundRequest,
+    through: Option<ThroughInvoice>,
 ) -> Result<i64> {
     let (mut order, mut items, payment) = db::sales::load_order_for_update(conn, order_id)
         .await?
         .ok_or_else(Error::entity_not_found)?;
-    let lines = prepare(&items, &request.items)?;
+    let mut arguments = request.arguments;
+    let lines = match &through {
+        None => prepare(&items, &request.items)?,
+        Some(t) => {
+            // CreditmemoFactory::createByInvoice: the invoice's lines, at most what is left of
+            // each; shipping by default what is left of the order's, at most the invoice's.
+            if arguments.shipping_amount.is_none() {
+                let left = order.base_shipping_amount.unwrap_or_default()
+                    - order.base_shipping_refunded.unwrap_or_default();
+                let invoiced = t.invoice.base_shipping_amount.unwrap_or_default();
+                arguments.shipping_amount = Some(left.min(invoiced).max(Amount::ZERO));
+            }
+            prepare_for_invoice(&items, &request.items, &t.left)?
+        }
+    };
     let computed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        creditmemo_totals::collect(&order, &lines, request.arguments)
+        creditmemo_totals::collect(&order, &lines, arguments)
     }));
     let Ok(totals) = computed else {
         tracing::error!(order_id, "credit memo totals overflowed");
@@ -379,7 +270,19 @@ async fn refund_in(
         return Err(Error::input(e::COULD_NOT_SAVE_CREDITMEMO));
     };
     let now = db::now_timestamp();
-    let (creditmemo, cm_items) = build_creditmemo(&order, &lines, &totals, request.notify, &now);
+    let (mut creditmemo, cm_items) =
+        build_creditmemo(&order, &lines, &totals, request.notify, &now);
+    let online = through.as_ref().is_some_and(|t| t.online);
+    let refund_txn = through.as_ref().filter(|t| t.online).map(|t| {
+        format!(
+            "{}-refund",
+            t.invoice.transaction_id.clone().unwrap_or_default()
+        )
+    });
+    if let Some(t) = &through {
+        creditmemo.invoice_id = Some(t.invoice.entity_id);
+        creditmemo.transaction_id = refund_txn.clone();
+    }
     let returned: Vec<(OrderItem, Amount, bool)> = lines
         .iter()
         .map(|l| {
@@ -396,6 +299,7 @@ async fn refund_in(
         &creditmemo,
         &cm_items,
         totals.base_cost,
+        online,
     );
     // module-weee's collector marks every line's order item.
     for item in items.iter_mut() {
@@ -418,9 +322,13 @@ async fn refund_in(
         order.base_currency_code.as_deref(),
         creditmemo.base_grand_total.unwrap_or_default().decimal(),
     );
+    let message = match &refund_txn {
+        Some(txn) => Phrase::positional(e::REFUNDED_ONLINE, vec![amount, txn.clone()]),
+        None => Phrase::positional(e::REFUNDED_OFFLINE, vec![amount]),
+    };
     let history = StatusHistory {
         parent_id: order.entity_id,
-        comment: Some(Phrase::positional(e::REFUNDED_OFFLINE, vec![amount]).render()),
+        comment: Some(message.render()),
         status: order.status.clone(),
         entity_name: Some("order".to_owned()),
         is_customer_notified: Some(request.notify as i64),
@@ -435,7 +343,6 @@ async fn refund_in(
         created_at: now.clone(),
         ..Default::default()
     });
-    let mut creditmemo = creditmemo;
     if let Some(c) = &request.comment {
         creditmemo.customer_note = c.comment.clone();
         creditmemo.customer_note_notify = Some(request.append_comment as i64);
@@ -488,6 +395,12 @@ async fn refund_in(
             reservations: &reservations,
             stock_id,
             reservation_metadata: &metadata,
+            refund_txn: refund_txn.as_deref(),
+            // RefundInvoice marks the invoice refunded only when it refunds offline (its quirk).
+            invoice_refunded: through
+                .as_ref()
+                .filter(|t| !t.online)
+                .map(|t| t.invoice.entity_id),
         },
     )
     .await
@@ -498,23 +411,56 @@ async fn refund_in(
     })
 }
 
-/// `RefundInvoiceInterface::execute` (`POST /V1/invoice/{invoiceId}/refund`). Every payment
-/// method magemu knows is offline, and `Invoice\Validation\CanRefund` refuses an invoice whose
-/// method cannot refund online: the answer is always Magento's validation error, after the
-/// order's own `CanRefund` messages (merged order first), whatever `isOnline` says.
-pub async fn refund_invoice(db: &Db, invoice_id: i64) -> Result<i64> {
+/// `RefundInvoiceInterface::execute` (`POST /V1/invoice/{invoiceId}/refund`):
+/// `Invoice\Validation\CanRefund` first (a paid invoice with something left to refund, of a
+/// method that refunds: every offline method fails it, whatever `isOnline` says), merged after
+/// the order's own refusal; then the refund as `RefundOrder` does it, limited to the invoice's
+/// lines and shipping, through the gateway when `isOnline` (a `refund` transaction child of the
+/// capture, `total_online_refunded`, `We refunded $X online. Transaction ID: "..."`).
+pub async fn refund_invoice(
+    db: &Db,
+    invoice_id: i64,
+    request: RefundRequest,
+    is_online: bool,
+) -> Result<i64> {
     let full = crate::sales::invoice::get_invoice(db, invoice_id).await?;
-    let mut conn = db.read.acquire().await?;
-    let (order, _, _) = db::sales::load_order_for_update(&mut conn, full.invoice.order_id)
-        .await?
-        .ok_or_else(Error::entity_not_found)?;
-    let mut messages: Vec<String> = status_refusal(&order).into_iter().collect();
-    messages.push(e::CANNOT_REFUND_INVOICE.to_owned());
-    Err(Error::input(format!(
-        "{}\n{}",
-        e::CREDITMEMO_VALIDATION_ERRORS,
-        messages.join("\n")
-    )))
+    let order_id = full.invoice.order_id;
+    crate::sales::write_on_order(db, order_id, move |conn| {
+        Box::pin(async move {
+            let (order, _, payment) = db::sales::load_order_for_update(conn, order_id)
+                .await?
+                .ok_or_else(Error::entity_not_found)?;
+            let refunded = db::creditmemos::refunded_of_invoice(conn, invoice_id).await?;
+            let left: HashMap<i64, Amount> = full
+                .items
+                .iter()
+                .map(|i| {
+                    let done = refunded.get(&i.order_item_id).copied().unwrap_or_default();
+                    (i.order_item_id, i.qty - done)
+                })
+                .collect();
+            let method =
+                crate::sales::payment::method(payment.as_ref().map_or("", |p| p.method.as_str()));
+            let paid = full.invoice.state == Some(crate::sales::state::invoice_state::PAID);
+            let something_left = left.values().any(|q| *q > Amount::ZERO);
+            if !paid || !something_left || !method.can_refund {
+                let mut messages: Vec<String> = status_refusal(&order).into_iter().collect();
+                messages.push(e::CANNOT_REFUND_INVOICE.to_owned());
+                return Err(Error::input(format!(
+                    "{}\n{}",
+                    e::CREDITMEMO_VALIDATION_ERRORS,
+                    messages.join("\n")
+                )));
+            }
+            let through = ThroughInvoice {
+                invoice: full.invoice,
+                left,
+                online: is_online,
+            };
+            refund_in(conn, order_id, request, Some(through)).await
+        })
+    })
+    .await
 }
 
 /// `CreditmemoRepositoryInterface::getList`: one page of credit memos and the count of all
