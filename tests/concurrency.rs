@@ -156,3 +156,58 @@ async fn racing_refunds_never_refund_more_than_was_paid() {
         .unwrap();
     assert_eq!(memos, 13);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn racing_online_refunds_of_one_invoice_refund_once() {
+    let app = std::sync::Arc::new(spawn_app().await);
+    let token = app.token().await;
+    let id = app
+        .create_order(
+            &token,
+            json!({
+                "customer_email": "card@example.com",
+                "items": [{"sku": "24-WB01", "name": "Voyage Yoga Bag", "qty_ordered": 2, "price": 32}],
+                "billing_address": {"firstname": "Card", "lastname": "Holder", "street": ["1 Main St"],
+                    "city": "Austin", "postcode": "78701", "country_id": "US", "telephone": "1"},
+                "payment": {"method": "braintree"}
+            }),
+        )
+        .await;
+    let invoice = app
+        .invoice(&token, id, &json!({"capture": true}))
+        .await
+        .body;
+    let invoice = invoice.as_str().expect("id").to_owned();
+    let tasks: Vec<_> = (0..10)
+        .map(|_| {
+            let (app, token, invoice) = (app.clone(), token.clone(), invoice.clone());
+            tokio::spawn(async move {
+                app.post(
+                    &format!("/rest/V1/invoice/{invoice}/refund"),
+                    &token,
+                    &json!({"isOnline": true}),
+                )
+                .await
+            })
+        })
+        .collect();
+    let mut ok = 0;
+    for t in tasks {
+        let reply = t.await.expect("task");
+        if reply.status == StatusCode::OK {
+            ok += 1;
+        } else {
+            assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{:?}", reply.body);
+        }
+    }
+    assert_eq!(ok, 1);
+    let refunds: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM sales_payment_transaction WHERE txn_type = 'refund'",
+    )
+    .fetch_one(&app.state.db.read)
+    .await
+    .unwrap();
+    assert_eq!(refunds, 1);
+    let order = app.get(&format!("/rest/V1/orders/{id}"), &token).await.body;
+    assert_eq!(order["total_refunded"], json!(64));
+}
