@@ -532,15 +532,17 @@ fn prepare_world(runtime: &Runtime, dir: &Path, generated: usize, copy: Option<&
     let size = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0);
     println!("database: {:.1} MiB", size as f64 / (1024.0 * 1024.0));
 
-    // The shipments of the write phases leave from ne_wh: give it the units they take. And the
-    // "changed since" value that matches the 20 most recently updated orders.
+    // The shipments of the write phases leave from ne_wh and their invoices take the
+    // downloadable line from hq: give both the units they take. And the "changed since" value
+    // that matches the 20 most recently updated orders.
     let since: String = runtime.block_on(async {
         let pool = sqlx::SqlitePool::connect(&url)
             .await
             .expect("open the world");
         sqlx::query(
-            "UPDATE inventory_source_item SET quantity = quantity + 100000000
-             WHERE source_code = 'ne_wh' AND sku = '24-WB01'",
+            // Quantities are stored in ten-thousandths: 100,000,000 units.
+            "UPDATE inventory_source_item SET quantity = quantity + 1000000000000
+             WHERE (source_code, sku) IN (VALUES ('ne_wh', '24-WB01'), ('hq', '240-LV06'))",
         )
         .execute(&pool)
         .await
