@@ -145,3 +145,30 @@ async fn a_pooled_client_survives_refusals_with_bodies() {
         assert_eq!(reply.status(), StatusCode::UNAUTHORIZED);
     }
 }
+
+/// Magento is also reached through index.php: every route answers there as under `/rest`.
+#[tokio::test]
+async fn routes_answer_under_index_php_too() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let direct = app.get("/rest/default/V1/orders/3", &token).await;
+    for path in [
+        "/index.php/rest/default/V1/orders/3",
+        "/index.php/rest/V1/orders/3",
+    ] {
+        let reply = app.get(path, &token).await;
+        assert_eq!(
+            (reply.status, &reply.body),
+            (StatusCode::OK, &direct.body),
+            "{path}"
+        );
+    }
+    let token_reply = app
+        .post(
+            "/index.php/rest/V1/integration/admin/token",
+            "",
+            &json!({"username": "admin", "password": "admin123"}),
+        )
+        .await;
+    assert_eq!(token_reply.status, StatusCode::OK, "{:?}", token_reply.body);
+}

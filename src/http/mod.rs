@@ -87,12 +87,18 @@ async fn no_route() -> Response {
     Error::NoRoute.into_response()
 }
 
-/// `Webapi/Controller/PathProcessor::process`: `/rest/<code>/V1/...` becomes `/rest/V1/...` when
+/// `Webapi/Controller/PathProcessor::process`: `/rest/<code>/V1/...` (or `/index.php/rest/...`)
+/// becomes `/rest/V1/...` when
 /// `<code>` is a store code or `all`; anything else is left as is (and matches no route).
 /// Leading and trailing slashes are trimmed, as the REST router does.
 async fn strip_store_code(State(state): State<AppState>, mut req: Request) -> Request {
     let path = req.uri().path();
-    let Some(rest) = path.strip_prefix("/rest/") else {
+    // Magento's front controller is also reached through index.php (stores without URL
+    // rewrites; connectors recorded against them call every route that way).
+    let Some(rest) = path
+        .strip_prefix("/rest/")
+        .or_else(|| path.strip_prefix("/index.php/rest/"))
+    else {
         return req;
     };
     let rest = rest.trim_matches('/');
