@@ -95,6 +95,9 @@ impl Db {
             .connect_with(options.clone())
             .await?;
         MIGRATOR.run(&write).await?;
+        // The planner's statistics, refreshed only where they are stale (cheap on a small file;
+        // on a large generated world it is what lets SQLite pick the list indexes).
+        sqlx::query("PRAGMA optimize").execute(&write).await?;
         let read = SqlitePoolOptions::new()
             .max_connections(6)
             .min_connections(1)
