@@ -4,7 +4,8 @@
 //! loopback port, and measures, with the load generator on the same machine:
 //! 1. time from process start to the first answered request (migrations and seed included);
 //! 2. `GET /V1/invoices/{id}` requests/s and latency percentiles;
-//! 3. `POST /V1/orders` then `POST /V1/order/{id}/invoice` over many fresh orders, per second;
+//! 3. `POST /V1/orders` then `POST /V1/order/{id}/invoice` over many fresh orders, per second,
+//!    then `POST /V1/order/{id}/refund` (one credit memo each);
 //! 4. the server's peak RSS (`VmHWM`).
 //!
 //! Then it compares a small world with a large one, both made by `magemu generate` on a new
@@ -433,6 +434,28 @@ fn new_database(runtime: &Runtime, dir: &Path, seconds: u64, connections: usize,
         report(
             "GET /V1/invoices/{id} over all invoices (uncached)",
             "requests",
+            &f,
+        );
+
+        // 6. One credit memo each: the whole order refunded offline, the unshipped bags back to
+        // the salable quantity (return to stock: reservations, no source change).
+        let refunds: Vec<(String, Bytes)> = answers
+            .iter()
+            .flatten()
+            .map(|body| {
+                let order: serde_json::Value = serde_json::from_slice(body).expect("order JSON");
+                let id = order["entity_id"].as_i64().expect("entity_id");
+                let item = order["items"][0]["item_id"].as_i64().expect("item_id");
+                let refund = format!(
+                    r#"{{"arguments":{{"extension_attributes":{{"return_to_stock_items":[{item}]}}}}}}"#
+                );
+                (format!("/rest/V1/order/{id}/refund"), Bytes::from(refund))
+            })
+            .collect();
+        let (f, _) = post_each(addr, connections, &token, refunds).await;
+        report(
+            "POST /V1/order/{id}/refund (durable: WAL, synchronous=FULL)",
+            "credit memos",
             &f,
         );
     });
