@@ -649,7 +649,7 @@ impl Phase {
             Phase::Import => ("POST /V1/orders (import)", "orders"),
             Phase::Invoice => ("POST /V1/order/{id}/invoice", "invoices"),
             Phase::Ship => ("POST /V1/order/{id}/ship", "shipments"),
-            Phase::ListUpdatedSince => ("list orders, updated_at gteq (no index)", "req"),
+            Phase::ListUpdatedSince => ("list orders, updated_at gteq (indexed)", "req"),
         }
     }
 
