@@ -179,23 +179,23 @@ pub async fn shipped_per_source(
 }
 
 /// The SKU of each of `item_ids` that names an order item (of any order), as
-/// `OrderItemRepository::get` finds it.
+/// `OrderItemRepository::get` finds it; one query for the whole list.
 pub async fn order_item_skus(
     conn: &mut SqliteConnection,
     item_ids: &[i64],
 ) -> Result<std::collections::HashMap<i64, String>, sqlx::Error> {
-    let mut out = std::collections::HashMap::new();
-    for id in item_ids {
-        let sku: Option<String> =
-            sqlx::query_scalar("SELECT sku FROM sales_order_item WHERE item_id = ?")
-                .bind(id)
-                .fetch_optional(&mut *conn)
-                .await?;
-        if let Some(sku) = sku {
-            out.insert(*id, sku);
-        }
+    if item_ids.is_empty() {
+        return Ok(std::collections::HashMap::new());
     }
-    Ok(out)
+    let ids = serde_json::to_string(item_ids).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let rows: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT item_id, sku FROM sales_order_item
+         WHERE item_id IN (SELECT value FROM json_each(?))",
+    )
+    .bind(ids)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().collect())
 }
 
 /// What earlier credit memos through this invoice refunded, per order item.

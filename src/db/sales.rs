@@ -69,18 +69,10 @@ pub async fn load_full_order(
     let Some((order, items, payment)) = load_order_for_update(conn, order_id).await? else {
         return Ok(None);
     };
-    let addresses = sqlx::query_as::<_, OrderAddress>(
-        "SELECT * FROM sales_order_address WHERE parent_id = ? ORDER BY entity_id",
-    )
-    .bind(order_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let status_histories = sqlx::query_as::<_, StatusHistory>(
-        "SELECT * FROM sales_order_status_history WHERE parent_id = ? ORDER BY entity_id",
-    )
-    .bind(order_id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let addresses: Vec<OrderAddress> =
+        crate::db::children(&mut *conn, "sales_order_address", order_id).await?;
+    let status_histories: Vec<StatusHistory> =
+        crate::db::children(&mut *conn, "sales_order_status_history", order_id).await?;
     Ok(Some(FullOrder {
         order,
         items,
@@ -354,18 +346,10 @@ pub async fn load_full_invoice(
     else {
         return Ok(None);
     };
-    let items = sqlx::query_as::<_, InvoiceItem>(
-        "SELECT * FROM sales_invoice_item WHERE parent_id = ? ORDER BY entity_id",
-    )
-    .bind(invoice_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let comments = sqlx::query_as::<_, InvoiceComment>(
-        "SELECT * FROM sales_invoice_comment WHERE parent_id = ? ORDER BY entity_id",
-    )
-    .bind(invoice_id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let items: Vec<InvoiceItem> =
+        crate::db::children(&mut *conn, "sales_invoice_item", invoice_id).await?;
+    let comments: Vec<InvoiceComment> =
+        crate::db::children(&mut *conn, "sales_invoice_comment", invoice_id).await?;
     Ok(Some(FullInvoice {
         invoice,
         items,

@@ -134,24 +134,12 @@ pub async fn load_full_shipment(
     else {
         return Ok(None);
     };
-    let items = sqlx::query_as::<_, ShipmentItem>(
-        "SELECT * FROM sales_shipment_item WHERE parent_id = ? ORDER BY entity_id",
-    )
-    .bind(shipment_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let tracks = sqlx::query_as::<_, ShipmentTrack>(
-        "SELECT * FROM sales_shipment_track WHERE parent_id = ? ORDER BY entity_id",
-    )
-    .bind(shipment_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let comments = sqlx::query_as::<_, ShipmentComment>(
-        "SELECT * FROM sales_shipment_comment WHERE parent_id = ? ORDER BY entity_id",
-    )
-    .bind(shipment_id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let items: Vec<ShipmentItem> =
+        crate::db::children(&mut *conn, "sales_shipment_item", shipment_id).await?;
+    let tracks: Vec<ShipmentTrack> =
+        crate::db::children(&mut *conn, "sales_shipment_track", shipment_id).await?;
+    let comments: Vec<ShipmentComment> =
+        crate::db::children(&mut *conn, "sales_shipment_comment", shipment_id).await?;
     let source_code = sqlx::query_scalar(
         "SELECT source_code FROM inventory_shipment_source WHERE shipment_id = ?",
     )
