@@ -271,6 +271,36 @@ pub async fn update(
     Ok(())
 }
 
+/// Writes only the columns `names` of `row` to the row of `table` whose `key` equals the row's
+/// key, as Magento's `AbstractDb::updateObject` writes only the fields its object holds.
+/// Returns how many rows it changed (0 when there is no such row, which Magento lets pass).
+pub async fn update_columns(
+    conn: &mut SqliteConnection,
+    table: &str,
+    key: &str,
+    row: &impl Columns,
+    names: &[&str],
+) -> Result<u64, sqlx::Error> {
+    let mut columns = row.columns();
+    let key_value = columns
+        .iter()
+        .find(|(n, _)| *n == key)
+        .map(|(_, v)| v.clone())
+        .ok_or_else(|| sqlx::Error::ColumnNotFound(key.to_owned()))?;
+    columns.retain(|(n, _)| *n != key && names.contains(n));
+    if columns.is_empty() {
+        return Ok(0);
+    }
+    let sets: Vec<String> = columns.iter().map(|(n, _)| format!("{n} = ?")).collect();
+    let sql = format!("UPDATE {table} SET {} WHERE {key} = ?", sets.join(", "));
+    let mut query = sqlx::query(&sql);
+    for (_, value) in columns {
+        query = bind(query, value);
+    }
+    query = bind(query, key_value);
+    Ok(query.execute(conn).await?.rows_affected())
+}
+
 /// The rows of `table` that belong to the document `parent_id`, in id order (items, comments).
 pub async fn children<R>(
     conn: &mut SqliteConnection,

@@ -242,38 +242,7 @@ pub async fn save_invoice(
     }
     batch.update("sales_order_payment", "entity_id", w.payment);
     if let Some(c) = &w.capture {
-        // The order's authorization, when checkout left one, is the capture's parent. (Plain `?`
-        // only: a batch numbers its binds across all its statements.)
-        let payment_id = || SqlValue::from(w.payment.entity_id);
-        batch.push(
-            "INSERT INTO sales_payment_transaction
-               (parent_id, order_id, payment_id, txn_id, parent_txn_id, txn_type, is_closed, created_at)
-             SELECT (SELECT transaction_id FROM sales_payment_transaction
-                     WHERE payment_id = ? AND txn_type = 'authorization' ORDER BY transaction_id LIMIT 1),
-                    ?, ?, ?,
-                    (SELECT txn_id FROM sales_payment_transaction
-                     WHERE payment_id = ? AND txn_type = 'authorization' ORDER BY transaction_id LIMIT 1),
-                    'capture', 1, ?",
-            [
-                payment_id(),
-                w.order.entity_id.into(),
-                payment_id(),
-                c.txn_id.to_owned().into(),
-                payment_id(),
-                c.now.to_owned().into(),
-            ],
-        );
-        batch.push(
-            "INSERT INTO sales_order_status_history
-               (parent_id, comment, status, entity_name, is_customer_notified, is_visible_on_front, created_at)
-             VALUES (?, ?, ?, 'invoice', 0, 0, ?)",
-            [
-                w.order.entity_id.into(),
-                c.comment.to_owned().into(),
-                c.status.map(str::to_owned).into(),
-                c.now.to_owned().into(),
-            ],
-        );
+        push_capture(&mut batch, w.order.entity_id, w.payment.entity_id, c);
     }
     let first_deduction = batch.len();
     for d in w.deductions {
@@ -302,6 +271,43 @@ pub async fn save_invoice(
         return Err(SaveError::NotEnough);
     }
     Ok(())
+}
+
+/// Queues what an online capture writes beside its invoice: the capture transaction (child of
+/// the order's authorization, when checkout left one) and the order history entry.
+pub fn push_capture(batch: &mut Batch, order_id: i64, payment_id: i64, c: &CaptureWrites<'_>) {
+    // The order's authorization, when checkout left one, is the capture's parent. (Plain `?`
+    // only: a batch numbers its binds across all its statements.)
+    let payment_id = || SqlValue::from(payment_id);
+    batch.push(
+        "INSERT INTO sales_payment_transaction
+           (parent_id, order_id, payment_id, txn_id, parent_txn_id, txn_type, is_closed, created_at)
+         SELECT (SELECT transaction_id FROM sales_payment_transaction
+                 WHERE payment_id = ? AND txn_type = 'authorization' ORDER BY transaction_id LIMIT 1),
+                ?, ?, ?,
+                (SELECT txn_id FROM sales_payment_transaction
+                 WHERE payment_id = ? AND txn_type = 'authorization' ORDER BY transaction_id LIMIT 1),
+                'capture', 1, ?",
+        [
+            payment_id(),
+            order_id.into(),
+            payment_id(),
+            c.txn_id.to_owned().into(),
+            payment_id(),
+            c.now.to_owned().into(),
+        ],
+    );
+    batch.push(
+        "INSERT INTO sales_order_status_history
+           (parent_id, comment, status, entity_name, is_customer_notified, is_visible_on_front, created_at)
+         VALUES (?, ?, ?, 'invoice', 0, 0, ?)",
+        [
+            order_id.into(),
+            c.comment.to_owned().into(),
+            c.status.map(str::to_owned).into(),
+            c.now.to_owned().into(),
+        ],
+    );
 }
 
 /// Takes the next value of the store's `entity_type` sequence and formats it as Magento's

@@ -6,11 +6,11 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 
-use crate::error::{self as e, Error, Result};
+use crate::error::Result;
 use crate::http::extract::{Admin, Body, PathParams, SalesInvoice, SalesInvoiceView, Search};
 use crate::http::reply::{json_response, search_results};
 use crate::sales::comments::Document;
-use crate::sales::invoice;
+use crate::sales::{invoice, invoice_payment, invoice_save};
 use crate::wire::input::path_int;
 use crate::wire::invoice::{self as wire, InvoiceData};
 use crate::AppState;
@@ -19,7 +19,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/rest/V1/order/{orderId}/invoice", post(create))
         .route("/rest/V1/invoices/{id}", get(show))
-        .route("/rest/V1/invoices", get(list))
+        .route("/rest/V1/invoices", get(list).post(save))
         .route("/rest/V1/invoices/{id}/comments", get(list_comments))
         .route("/rest/V1/invoices/comments", post(save_comment))
         .route("/rest/V1/invoices/{id}/emails", post(emails))
@@ -95,26 +95,38 @@ async fn emails(
     crate::http::comments::notify(&state, &id, Document::Invoice).await
 }
 
-/// `InvoiceManagementInterface::setCapture`: an offline method cannot capture.
+/// `InvoiceManagementInterface::setCapture`: `true` once the gateway captured (see
+/// `sales::invoice_payment`).
 async fn capture(
     _: Admin<SalesInvoiceView>,
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
     _: Body,
 ) -> Result<Response> {
-    invoice::get_invoice(&state.db, path_int(&id)?).await?;
-    Err(Error::input(e::CAPTURE_NOT_AVAILABLE))
+    let done = invoice_payment::capture(&state.db, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &done))
 }
 
-/// `InvoiceManagementInterface::setVoid`: an offline method cannot void.
+/// `InvoiceManagementInterface::setVoid`: `true`, and nothing saved.
 async fn void(
     _: Admin<SalesInvoiceView>,
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
     _: Body,
 ) -> Result<Response> {
-    invoice::get_invoice(&state.db, path_int(&id)?).await?;
-    Err(Error::input(e::VOID_NOT_AVAILABLE))
+    let done = invoice_payment::void(&state.db, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &done))
+}
+
+/// `InvoiceRepositoryInterface::save`: the invoice as saved (see `sales::invoice_save`).
+async fn save(
+    _: Admin<SalesInvoiceView>,
+    State(state): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    let entity = wire::parse_entity(&body)?;
+    let saved = invoice_save::save_invoice(&state.db, entity).await?;
+    Ok(json_response(StatusCode::OK, &InvoiceData::from(&saved)))
 }
 
 /// `RefundInvoiceInterface::execute`.

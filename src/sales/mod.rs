@@ -6,6 +6,8 @@ pub mod creditmemo;
 pub mod creditmemo_document;
 pub mod creditmemo_totals;
 pub mod invoice;
+pub mod invoice_payment;
+pub mod invoice_save;
 pub mod item;
 pub mod order;
 pub mod order_management;

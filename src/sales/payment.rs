@@ -8,9 +8,9 @@
 //! `sales_payment_transaction`; only a gateway writes them, so with offline methods the list is
 //! empty, as on a store without one.
 //!
-//! What the online gateways will need (read from module-sales 2.4.6-p1 to 2.4.8-p1 and the
-//! Braintree module maintained for PayPal, `genecommerce/module-braintree-magento2` 4.0.10; not
-//! built yet):
+//! What the online gateways do (read from module-sales 2.4.6-p1 to 2.4.8-p1 and the Braintree
+//! module maintained for PayPal, `genecommerce/module-braintree-magento2` 4.0.10; capture later
+//! and void are in `sales::invoice_payment`):
 //! - capabilities: braintree and paypal_express capture, capture partially, refund and refund
 //!   partially per invoice; void through `CanVoidHandler` (braintree) or always (paypal_express);
 //!   payment action `authorize` (braintree) / `Authorization` (paypal_express);
@@ -21,7 +21,7 @@
 //!   `payment.last_trans_id`, adds to `base_amount_paid_online`; `capture: false` pays without
 //!   the gateway and leaves `can_void_flag` 0. The invoice always ends paid over REST. Any gateway
 //!   failure is `Could not save an invoice, see error log for details`, nothing saved;
-//! - `POST /V1/invoices/{id}/capture` captures again (a plugin saves invoice and order);
+//! - `POST /V1/invoices/{id}/capture` captures (a plugin saves invoice and order);
 //!   `POST /V1/invoices/{id}/void` calls the gateway and saves nothing, answering `true`;
 //! - `POST /V1/invoice/{id}/refund` online: refund transaction `"{capture}-refund"` (parent the
 //!   capture), `total_online_refunded`, `base_amount_refunded_online`, the credit memo's

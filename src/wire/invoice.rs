@@ -4,8 +4,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::amount::Amount;
-use crate::db::model::{FullInvoice, InvoiceItem};
-use crate::error::Result;
+use crate::db::model::{FullInvoice, Invoice, InvoiceComment, InvoiceItem};
+use crate::error::{Error, Result};
 use crate::sales::invoice::InvoiceRequest;
 use crate::wire::comment::DocumentCommentData as InvoiceCommentData;
 use crate::wire::input::{self, param, Obj};
@@ -146,7 +146,7 @@ impl From<&FullInvoice> for InvoiceData {
             base_to_order_rate: i.base_to_order_rate,
             billing_address_id: i.billing_address_id,
             can_void_flag: i.can_void_flag,
-            created_at: Some(i.created_at.clone()),
+            created_at: Some(i.created_at.clone()).filter(|s| !s.is_empty()),
             discount_amount: i.discount_amount,
             discount_description: i.discount_description.clone(),
             email_sent: i.email_sent,
@@ -154,7 +154,7 @@ impl From<&FullInvoice> for InvoiceData {
             global_currency_code: i.global_currency_code.clone(),
             grand_total: i.grand_total,
             discount_tax_compensation_amount: i.discount_tax_compensation_amount,
-            increment_id: Some(i.increment_id.clone()),
+            increment_id: Some(i.increment_id.clone()).filter(|s| !s.is_empty()),
             is_used_for_refund: i.is_used_for_refund,
             order_currency_code: i.order_currency_code.clone(),
             order_id: i.order_id,
@@ -173,7 +173,7 @@ impl From<&FullInvoice> for InvoiceData {
             tax_amount: i.tax_amount,
             total_qty: i.total_qty,
             transaction_id: i.transaction_id.clone(),
-            updated_at: Some(i.updated_at.clone()),
+            updated_at: Some(i.updated_at.clone()).filter(|s| !s.is_empty()),
             items: full.items.iter().map(InvoiceItemData::from).collect(),
             comments: full.comments.iter().map(InvoiceCommentData::from).collect(),
         }
@@ -194,6 +194,172 @@ pub fn parse_request(body: &Map<String, Value>) -> Result<InvoiceRequest> {
         Obj::new(arguments, &["extension_attributes"])?;
     }
     Ok(request)
+}
+
+/// The `entity` of `POST /V1/invoices/` (`InvoiceRepositoryInterface::save`), converted with
+/// Magento's input rules: each row with the names of the columns the client gave (not null),
+/// since a repository save writes only what its object holds.
+#[derive(Debug, Clone, Default)]
+pub struct InvoiceEntity {
+    pub invoice: Invoice,
+    pub given: Vec<&'static str>,
+    pub items: Vec<(InvoiceItem, Vec<&'static str>)>,
+    pub comments: Vec<(InvoiceComment, Vec<&'static str>)>,
+}
+
+/// Reads typed fields of a data object into a row, noting which were given.
+macro_rules! read_fields {
+    ($o:expr, $row:expr, $given:expr; $($kind:ident $field:ident),* $(,)?) => {
+        $(
+            if let Some(v) = $o.$kind(stringify!($field))? {
+                $row.$field = From::from(v);
+                $given.push(stringify!($field));
+            }
+        )*
+    };
+}
+
+const INVOICE_ENTITY_KEYS: &[&str] = &[
+    "base_currency_code",
+    "base_discount_amount",
+    "base_grand_total",
+    "base_discount_tax_compensation_amount",
+    "base_shipping_amount",
+    "base_shipping_discount_tax_compensation_amnt",
+    "base_shipping_incl_tax",
+    "base_shipping_tax_amount",
+    "base_subtotal",
+    "base_subtotal_incl_tax",
+    "base_tax_amount",
+    "base_total_refunded",
+    "base_to_global_rate",
+    "base_to_order_rate",
+    "billing_address_id",
+    "can_void_flag",
+    "created_at",
+    "discount_amount",
+    "discount_description",
+    "email_sent",
+    "entity_id",
+    "global_currency_code",
+    "grand_total",
+    "discount_tax_compensation_amount",
+    "increment_id",
+    "is_used_for_refund",
+    "order_currency_code",
+    "order_id",
+    "shipping_address_id",
+    "shipping_amount",
+    "shipping_discount_tax_compensation_amount",
+    "shipping_incl_tax",
+    "shipping_tax_amount",
+    "state",
+    "store_currency_code",
+    "store_id",
+    "store_to_base_rate",
+    "store_to_order_rate",
+    "subtotal",
+    "subtotal_incl_tax",
+    "tax_amount",
+    "total_qty",
+    "transaction_id",
+    "updated_at",
+    "items",
+    "comments",
+    "extension_attributes",
+];
+
+const INVOICE_ITEM_KEYS: &[&str] = &[
+    "additional_data",
+    "base_cost",
+    "base_discount_amount",
+    "base_discount_tax_compensation_amount",
+    "base_price",
+    "base_price_incl_tax",
+    "base_row_total",
+    "base_row_total_incl_tax",
+    "base_tax_amount",
+    "description",
+    "discount_amount",
+    "entity_id",
+    "discount_tax_compensation_amount",
+    "name",
+    "parent_id",
+    "price",
+    "price_incl_tax",
+    "product_id",
+    "row_total",
+    "row_total_incl_tax",
+    "sku",
+    "tax_amount",
+    "order_item_id",
+    "qty",
+    "extension_attributes",
+];
+
+const INVOICE_COMMENT_KEYS: &[&str] = &[
+    "comment",
+    "created_at",
+    "entity_id",
+    "is_customer_notified",
+    "is_visible_on_front",
+    "parent_id",
+    "extension_attributes",
+];
+
+/// Parses `{"entity": InvoiceInterface}`.
+pub fn parse_entity(body: &Map<String, Value>) -> Result<InvoiceEntity> {
+    let entity = param(body, "entity").ok_or_else(|| Error::required("entity"))?;
+    let o = Obj::new(entity, INVOICE_ENTITY_KEYS)?;
+    let mut out = InvoiceEntity::default();
+    let (inv, given) = (&mut out.invoice, &mut out.given);
+    read_fields!(o, inv, given;
+        int entity_id, string increment_id, int order_id, int store_id, int state,
+        int can_void_flag, int email_sent, int is_used_for_refund, int billing_address_id,
+        int shipping_address_id, string base_currency_code, string global_currency_code,
+        string order_currency_code, string store_currency_code, amount base_to_global_rate,
+        amount base_to_order_rate, amount store_to_base_rate, amount store_to_order_rate,
+        string discount_description, string transaction_id, amount total_qty, amount subtotal,
+        amount base_subtotal, amount subtotal_incl_tax, amount base_subtotal_incl_tax,
+        amount discount_amount, amount base_discount_amount, amount shipping_amount,
+        amount base_shipping_amount, amount shipping_incl_tax, amount base_shipping_incl_tax,
+        amount shipping_tax_amount, amount base_shipping_tax_amount,
+        amount shipping_discount_tax_compensation_amount,
+        amount base_shipping_discount_tax_compensation_amnt, amount tax_amount,
+        amount base_tax_amount, amount discount_tax_compensation_amount,
+        amount base_discount_tax_compensation_amount, amount grand_total,
+        amount base_grand_total, amount base_total_refunded, string created_at,
+        string updated_at,
+    );
+    if let Some((_, items)) = o.get("items") {
+        for item in input::list(items)? {
+            let o = Obj::new(item, INVOICE_ITEM_KEYS)?;
+            let (mut row, mut given) = (InvoiceItem::default(), Vec::new());
+            read_fields!(o, row, given;
+                int entity_id, int parent_id, int order_item_id, int product_id, string sku,
+                string name, string description, string additional_data, amount qty,
+                amount base_cost, amount price, amount base_price, amount price_incl_tax,
+                amount base_price_incl_tax, amount row_total, amount base_row_total,
+                amount row_total_incl_tax, amount base_row_total_incl_tax,
+                amount discount_amount, amount base_discount_amount, amount tax_amount,
+                amount base_tax_amount, amount discount_tax_compensation_amount,
+                amount base_discount_tax_compensation_amount,
+            );
+            out.items.push((row, given));
+        }
+    }
+    if let Some((_, comments)) = o.get("comments") {
+        for comment in input::list(comments)? {
+            let o = Obj::new(comment, INVOICE_COMMENT_KEYS)?;
+            let (mut row, mut given) = (InvoiceComment::default(), Vec::new());
+            read_fields!(o, row, given;
+                int entity_id, int parent_id, string comment, int is_customer_notified,
+                int is_visible_on_front, string created_at,
+            );
+            out.comments.push((row, given));
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
