@@ -15,6 +15,9 @@
 //! an integration), and the rates of order import, invoice creation and shipment creation over
 //! `LOAD_ORDERS` fresh orders; it prints each figure for both worlds and the ratio large/small.
 //!
+//! Then `LOAD_MIXED_SECONDS` (default 120; 0 skips it) of mixed reads and writes on a new
+//! database, each connection walking orders through their life, and the server's peak RSS.
+//!
 //! Run: `cargo bench --bench load`. Knobs: `LOAD_SECONDS` (each GET phase, default 10),
 //! `LOAD_CONNECTIONS` (default 32), `LOAD_ORDERS` (default 5000), `LOAD_LARGE_ORDERS`
 //! (default 1,000,000; e.g. 20000 for a quick run), `LOAD_LARGE_DB` (a database made by
@@ -334,6 +337,10 @@ fn main() {
 
     if std::env::var_os("LOAD_WORLDS_ONLY").is_none() {
         new_database(&runtime, &dir, seconds, connections, orders);
+        let mixed = env_or("LOAD_MIXED_SECONDS", 120) as u64;
+        if mixed > 0 {
+            mixed_load(&runtime, &dir.join("mixed"), mixed, connections);
+        }
     }
 
     // 6. A world of 10 orders against a world of `large_orders`, both from `magemu generate`.
@@ -463,6 +470,106 @@ fn new_database(runtime: &Runtime, dir: &Path, seconds: u64, connections: usize,
     // 4. Peak memory of the server process.
     println!("peak RSS (VmHWM): {}", server.peak_rss());
     server.stop();
+}
+
+/// Phase 7: `seconds` of mixed reads and writes on a new database, each connection walking
+/// orders through their life (import, read, invoice, list, ship, read the shipment, refund, poll
+/// the changed orders), then the server's peak RSS: the memory a connector's test run costs.
+fn mixed_load(runtime: &Runtime, dir: &Path, seconds: u64, connections: usize) {
+    std::fs::create_dir_all(dir).expect("mixed dir");
+    let db = dir.join("mixed.db");
+    // Start once for the migrations and the seed, then give the shipped SKUs stock enough.
+    Server::start(runtime, &db).stop();
+    runtime.block_on(async {
+        let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.display()))
+            .await
+            .expect("open");
+        sqlx::query(
+            "UPDATE inventory_source_item SET quantity = quantity + 1000000000000
+             WHERE (source_code, sku) IN (VALUES ('ne_wh', '24-WB01'), ('hq', '240-LV06'))",
+        )
+        .execute(&pool)
+        .await
+        .expect("stock");
+        pool.close().await;
+    });
+    let server = Server::start(runtime, &db);
+    let counts: Vec<(&'static str, AtomicUsize)> = [
+        "POST /V1/orders",
+        "GET /V1/orders/{id}",
+        "POST invoice",
+        "GET /V1/invoices?order_id",
+        "POST ship",
+        "GET /V1/shipment/{id}",
+        "POST refund",
+        "GET /V1/orders?updated_at",
+    ]
+    .into_iter()
+    .map(|name| (name, AtomicUsize::new(0)))
+    .collect();
+    let counts = Arc::new(counts);
+    let begin = Instant::now();
+    let until = begin + Duration::from_secs(seconds);
+    let (latencies, failures) = runtime.block_on(async {
+        let (token, counts) = (server.token.clone(), counts.clone());
+        run_load(&server.addr, connections, move |mut conn| {
+            let (token, counts) = (token.clone(), counts.clone());
+            async move {
+                let mut latencies = Vec::new();
+                let mut failures = 0;
+                let mut step = |n: usize, status: StatusCode, sent: Instant| {
+                    latencies.push(sent.elapsed());
+                    counts[n].1.fetch_add(1, Ordering::Relaxed);
+                    failures += usize::from(status != StatusCode::OK);
+                };
+                let ship = Bytes::from_static(
+                    br#"{"arguments":{"extension_attributes":{"source_code":"ne_wh"}}}"#,
+                );
+                let capture = Bytes::from_static(br#"{"capture":true}"#);
+                let empty = Bytes::from_static(b"{}");
+                while Instant::now() < until {
+                    let sent = Instant::now();
+                    let (status, body) = conn
+                        .send(Method::POST, "/rest/V1/orders", &token, Some(&import_body()))
+                        .await;
+                    step(0, status, sent);
+                    let Ok(order) = serde_json::from_slice::<serde_json::Value>(&body) else {
+                        continue;
+                    };
+                    let Some(id) = order["entity_id"].as_i64() else {
+                        continue;
+                    };
+                    let calls: [(usize, Method, String, Option<&Bytes>); 7] = [
+                        (1, Method::GET, format!("/rest/V1/orders/{id}"), None),
+                        (2, Method::POST, format!("/rest/V1/order/{id}/invoice"), Some(&capture)),
+                        (3, Method::GET, format!("/rest/V1/invoices?searchCriteria[filter_groups][0][filters][0][field]=order_id&searchCriteria[filter_groups][0][filters][0][value]={id}"), None),
+                        (4, Method::POST, format!("/rest/V1/order/{id}/ship"), Some(&ship)),
+                        (5, Method::GET, format!("/rest/V1/shipments?searchCriteria[filter_groups][0][filters][0][field]=order_id&searchCriteria[filter_groups][0][filters][0][value]={id}"), None),
+                        (6, Method::POST, format!("/rest/V1/order/{id}/refund"), Some(&empty)),
+                        (7, Method::GET, "/rest/V1/orders?searchCriteria[filter_groups][0][filters][0][field]=updated_at&searchCriteria[filter_groups][0][filters][0][value]=2026-01-01&searchCriteria[filter_groups][0][filters][0][condition_type]=gteq&searchCriteria[pageSize]=20".to_owned(), None),
+                    ];
+                    for (n, method, path, body) in calls {
+                        let sent = Instant::now();
+                        let (status, _) = conn.send(method, &path, &token, body).await;
+                        step(n, status, sent);
+                    }
+                }
+                (latencies, failures)
+            }
+        })
+        .await
+    });
+    let f = figure(&latencies, begin.elapsed(), failures);
+    println!("\n== {seconds} s of mixed reads and writes on a new database ==");
+    report("mixed load (every request)", "requests", &f);
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(name, n)| format!("{name} {}", n.load(Ordering::Relaxed)))
+        .collect();
+    println!("requests by kind: {}", parts.join(", "));
+    println!("peak RSS (VmHWM) under mixed load: {}", server.peak_rss());
+    server.stop();
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// The order every write phase imports: one physical line (shipped from `ne_wh`, whose stock
