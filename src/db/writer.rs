@@ -86,6 +86,11 @@ async fn exec(conn: &mut SqliteConnection, sql: &str) -> Result<(), sqlx::Error>
     sqlx::query(sql).execute(conn).await.map(|_| ())
 }
 
+/// Several statements without binds, in one round trip.
+async fn exec_script(conn: &mut SqliteConnection, sql: &str) -> Result<(), sqlx::Error> {
+    sqlx::raw_sql(sql).execute(conn).await.map(|_| ())
+}
+
 async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Job>, generation: Arc<AtomicU64>) {
     while let Some(first) = queue.recv().await {
         let mut batch = vec![first];
@@ -109,11 +114,12 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Job>, generation: Arc<A
         }
         let mut delivers = Vec::with_capacity(batch.len());
         let mut broken: Option<sqlx::Error> = None;
-        for (k, job) in batch.into_iter().enumerate() {
-            // One savepoint per use case, never released: COMMIT keeps them all, and rolling
-            // back to one undoes only that use case (the later ones have not run yet). Names are
-            // reused from batch to batch, so their statements stay prepared.
-            if let Err(e) = exec(&mut conn, &format!("SAVEPOINT s{k}")).await {
+        for job in batch {
+            // One savepoint per use case, released once it has run: rolling back to it undoes
+            // only that use case, and releasing it lets SQLite drop the pages it journaled
+            // (the sub-journal holds what one use case changed, not a whole batch). The names
+            // are the same every time, so the statements stay prepared.
+            if let Err(e) = exec(&mut conn, "SAVEPOINT use_case").await {
                 broken = Some(e);
                 break;
             }
@@ -130,11 +136,14 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Job>, generation: Arc<A
                     false
                 }
             };
-            if !ok {
-                if let Err(e) = exec(&mut conn, &format!("ROLLBACK TO s{k}")).await {
-                    broken = Some(e);
-                    break;
-                }
+            let ended = if ok {
+                exec(&mut conn, "RELEASE use_case").await
+            } else {
+                exec_script(&mut conn, "ROLLBACK TO use_case; RELEASE use_case").await
+            };
+            if let Err(e) = ended {
+                broken = Some(e);
+                break;
             }
         }
         let outcome = match broken {
