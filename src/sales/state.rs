@@ -322,4 +322,82 @@ mod tests {
             &[item(2, 2, 0, false)]
         ));
     }
+
+    #[test]
+    fn check_on_save_of_a_posted_order() {
+        let posted = |st: Option<&str>| Order {
+            state: st.map(str::to_owned),
+            ..Default::default()
+        };
+        let item = |ordered: i64, invoiced: i64, shipped: i64, refunded: i64| OrderItem {
+            qty_ordered: ordered.into(),
+            qty_invoiced: invoiced.into(),
+            qty_shipped: shipped.into(),
+            qty_refunded: refunded.into(),
+            ..Default::default()
+        };
+        let none = SaveContext::default();
+        let memo = SaveContext {
+            creditmemo_count: 1,
+            ..Default::default()
+        };
+        let moved = |s: &str| Some((s.to_owned(), s.to_owned()));
+        // (order, items, context, expected)
+        type Case = (Order, Vec<OrderItem>, SaveContext, Option<(String, String)>);
+        let cases: Vec<Case> = vec![
+            // complete with something left to ship: as posted
+            (posted(Some(COMPLETE)), vec![item(2, 2, 0, 0)], none, None),
+            // processing, all invoiced and shipped, refundable: complete
+            (
+                posted(Some(PROCESSING)),
+                vec![item(2, 2, 2, 0)],
+                none,
+                moved(COMPLETE),
+            ),
+            // complete, all refunded, a credit memo: closed
+            (
+                posted(Some(COMPLETE)),
+                vec![item(2, 2, 2, 2)],
+                memo,
+                moved(CLOSED),
+            ),
+            // complete, nothing invoiced nor refundable, no memo: stays (zero-total rule)
+            (posted(Some(COMPLETE)), vec![item(2, 0, 2, 0)], none, None),
+            // no state posted: nothing to check against
+            (posted(None), vec![item(2, 2, 2, 2)], memo, None),
+            // held, or something still to invoice: as posted
+            (posted(Some(HOLDED)), vec![item(2, 2, 2, 0)], none, None),
+            (posted(Some(PROCESSING)), vec![item(2, 1, 2, 0)], none, None),
+        ];
+        for (order, items, context, expected) in cases {
+            assert_eq!(
+                check_on_save(&order, &items, context),
+                expected,
+                "{:?} {items:?}",
+                order.state
+            );
+        }
+        // A virtual order posted with status closed closes, whatever its state.
+        let virtual_closed = Order {
+            is_virtual: Some(1),
+            status: Some(CLOSED.into()),
+            ..Default::default()
+        };
+        assert_eq!(check_on_save(&virtual_closed, &[], none), moved(CLOSED));
+        // An open invoice holds the order while a whole unit is due: (int) getTotalDue() > 0.
+        let open = SaveContext {
+            has_open_invoice: true,
+            ..Default::default()
+        };
+        let mut due = posted(Some(PROCESSING));
+        due.grand_total = Some(Amount::parse("10").unwrap());
+        assert_eq!(check_on_save(&due, &[item(2, 2, 2, 0)], open), None);
+        // Half a unit due does not hold it; with a grand total posted and no total_paid,
+        // nothing counts as refundable (canCreditmemoForZeroTotalRefunded): closed.
+        due.grand_total = Some(Amount::parse("0.5").unwrap());
+        assert_eq!(
+            check_on_save(&due, &[item(2, 2, 2, 0)], open),
+            moved(CLOSED)
+        );
+    }
 }
