@@ -248,6 +248,18 @@ pub const UNIQUE_CONSTRAINT: &str = "Unique constraint violation found";
 /// `Store/Model/StoreRepository::getById` (NoSuchEntityException, 404).
 pub const STORE_NOT_FOUND: &str =
     "The store that was requested wasn't found. Verify the store and try again.";
+/// `Payment/Observer/SalesOrderBeforeSaveObserver.php` (event `sales_order_save_before`): an
+/// order saved without a payment, posted or stored.
+pub const PROVIDE_PAYMENT: &str = "Please provide payment for the order.";
+/// `Payment/Model/Info::getMethodInstance`: a payment whose method is empty.
+pub const PAYMENT_METHOD_NOT_AVAILABLE: &str = "The payment method you requested is not available.";
+/// `Sales/Model/ResourceModel/Order/Address::_beforeSave` (argument: the validator's warnings,
+/// one a line).
+pub const CANNOT_SAVE_ADDRESS: &str = "We can't save the address:\n%1";
+/// magemu's own: a save that would give an order a second payment row (Magento keeps any
+/// number of rows per order and reads the first; magemu keeps one).
+pub const ONE_PAYMENT_PER_ORDER: &str =
+    "magemu keeps one payment per order: post the order's payment with its entity_id to change it.";
 /// magemu's own: the body limit in front of the API (Magento's web server answers 413 too).
 pub const TOO_LARGE: &str = "Request body is too large.";
 /// `Framework/Api/SortOrder.php`.

@@ -8,6 +8,7 @@ pub mod comments;
 pub mod creditmemos;
 pub mod inventory;
 pub mod model;
+pub mod order_update;
 pub mod sales;
 pub mod search;
 pub mod shipments;

@@ -16,6 +16,7 @@ use crate::http::reply::{comment_list, json_response, search_results};
 use crate::sales::comments::{self, Document};
 use crate::sales::order;
 use crate::sales::order_management::{manage_order, Action};
+use crate::sales::order_update;
 use crate::wire;
 use crate::wire::input::path_int;
 use crate::wire::order::{OrderAddressData, OrderData, StatusHistoryData};
@@ -103,14 +104,26 @@ async fn create_put(
     import(&state, &body).await
 }
 
+/// `OrderRepositoryInterface::save`: a new order, or the order its `entity_id` names
+/// (`sales::order_update`, answered with the saved object as it stands, not reloaded).
 async fn import(
     state: &AppState,
     body: &serde_json::Map<String, serde_json::Value>,
 ) -> Result<Response> {
-    let full = order_import::parse_request(body)?;
-    let id = order::create_order(&state.db, full).await?;
-    let saved = order::get_order(&state.db, id).await?;
-    Ok(json_response(StatusCode::OK, &OrderData::from(&saved)))
+    match order_import::parse_request(body)? {
+        order_import::OrderSave::Create(full) => {
+            let id = order::create_order(&state.db, *full).await?;
+            let saved = order::get_order(&state.db, id).await?;
+            Ok(json_response(StatusCode::OK, &OrderData::from(&saved)))
+        }
+        order_import::OrderSave::Update(update) => {
+            let saved = order_update::update_order(&state.db, *update).await?;
+            Ok(json_response(
+                StatusCode::OK,
+                &wire::order_saved::saved_order(&saved),
+            ))
+        }
+    }
 }
 
 async fn list(

@@ -153,6 +153,115 @@ pub fn resolved_state(order: &Order, items: &[OrderItem], in_progress: bool) -> 
     s
 }
 
+/// What `ResourceModel\Order\Handler\State::check` reads besides the order and its items:
+/// whether an invoice is still open and how many credit memos the order has.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SaveContext {
+    pub has_open_invoice: bool,
+    pub creditmemo_count: i64,
+}
+
+/// PHP's `$a <= $b` on two nullable floats: numbers compare as numbers; null against a number
+/// compares both as booleans (PHP 8 comparison table), so `null <= x` always holds.
+fn php_le(a: Option<Amount>, b: Option<Amount>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a <= b,
+        (a, b) => a.is_none_or(|v| v.is_zero()) || b.is_some_and(|v| !v.is_zero()),
+    }
+}
+
+/// PHP's `$a == $b` on two nullable floats (null equals 0 and null).
+fn php_eq(a: Option<Amount>, b: Option<Amount>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        (a, b) => a.unwrap_or_default().is_zero() && b.unwrap_or_default().is_zero(),
+    }
+}
+
+/// `Order::canCreditmemo` in full, as it runs on whatever figures the order object holds (an
+/// order saved over REST holds only what was posted: its totals are null). With a grand total
+/// of 0 (or none) it is `canCreditmemoForZeroTotal`: an invoiced, unrefunded item is enough;
+/// otherwise refused when something is still to invoice and the paid amount is within the
+/// grand total, or when the refunded amount equals the paid one and a credit memo exists.
+/// Otherwise `canCreditmemoForZeroTotalRefunded`: refused when nothing paid is left to refund
+/// or what is left is the kept `adjustment_negative`.
+pub fn can_creditmemo_full(order: &Order, items: &[OrderItem], creditmemo_count: i64) -> bool {
+    if can_unhold(order) || is_payment_review(order) || is_canceled(order) {
+        return false;
+    }
+    if state_is(order, CLOSED) {
+        return false;
+    }
+    let epsilon = rust_decimal::Decimal::new(1, 4);
+    let paid = order.total_paid;
+    let refundable = Amount::new(Amount::round_price(paid.unwrap_or_default().decimal()))
+        - order.total_refunded.unwrap_or_default();
+    let kept = order.adjustment_negative.unwrap_or_default();
+    let grand = order.grand_total;
+    if grand.unwrap_or_default().decimal().abs() < epsilon {
+        if items.iter().any(|i| i.qty_to_refund() > Amount::ZERO) {
+            return true;
+        }
+        let within = php_le(paid, grand);
+        let due = can_invoice(order, items) && within;
+        let refunded_all = php_eq(order.total_refunded, paid) && creditmemo_count > 0;
+        let only_fee_left = !within && (refundable - kept).decimal().abs() < epsilon;
+        return !(due || refunded_all || only_fee_left);
+    }
+    let nothing = refundable.decimal().abs() < epsilon;
+    let fee = (refundable - kept).decimal().abs() < epsilon;
+    !(nothing || fee)
+}
+
+/// `ResourceModel\Order\Handler\State::check`, which `ResourceModel\Order::save` runs before
+/// every order save, on the order object as it is (for a REST save, only the posted fields;
+/// `items` are the posted items or, when none were posted, the stored ones that
+/// `Order::getItems` loads). Returns the new (state, status) when it moves the order:
+/// - nothing while the order is canceled, held, can still be invoiced, or has an open invoice
+///   with a whole unit still due (`(int) getTotalDue() > 0`);
+/// - `closed` when the state is processing or complete, nothing can be refunded or shipped and
+///   `is_virtual` is not set; or when `is_virtual` is set and the status is `closed`;
+/// - `complete` when the state is processing and nothing can be shipped.
+///
+/// The status is the state's default status. The `new` + `is_in_process` step never applies
+/// to a REST save (`is_in_process` is no field of `OrderInterface`).
+pub fn check_on_save(
+    order: &Order,
+    items: &[OrderItem],
+    context: SaveContext,
+) -> Option<(String, String)> {
+    let due = due_whole_units(order.grand_total, order.total_paid);
+    if is_canceled(order)
+        || can_unhold(order)
+        || can_invoice(order, items)
+        || (context.has_open_invoice && due > 0)
+    {
+        return None;
+    }
+    let virtual_flag = order.is_virtual.unwrap_or(0) != 0;
+    let in_progress = state_is(order, PROCESSING) || state_is(order, COMPLETE);
+    let closed = (in_progress
+        && !can_creditmemo_full(order, items, context.creditmemo_count)
+        && !can_ship(order, items)
+        && !virtual_flag)
+        || (virtual_flag && order.status.as_deref() == Some(CLOSED));
+    if closed {
+        return Some((CLOSED.to_owned(), default_status(CLOSED).to_owned()));
+    }
+    if state_is(order, PROCESSING) && !can_ship(order, items) {
+        return Some((COMPLETE.to_owned(), default_status(COMPLETE).to_owned()));
+    }
+    None
+}
+
+/// `(int) Order::getTotalDue()`: max(round(grand_total − total_paid, 2), 0), truncated.
+fn due_whole_units(grand: Option<Amount>, paid: Option<Amount>) -> i64 {
+    let due = Amount::round_price(
+        grand.unwrap_or_default().decimal() - paid.unwrap_or_default().decimal(),
+    );
+    i64::try_from(due.max(rust_decimal::Decimal::ZERO).trunc()).unwrap_or(i64::MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,5 +321,83 @@ mod tests {
             &order("processing", 0),
             &[item(2, 2, 0, false)]
         ));
+    }
+
+    #[test]
+    fn check_on_save_of_a_posted_order() {
+        let posted = |st: Option<&str>| Order {
+            state: st.map(str::to_owned),
+            ..Default::default()
+        };
+        let item = |ordered: i64, invoiced: i64, shipped: i64, refunded: i64| OrderItem {
+            qty_ordered: ordered.into(),
+            qty_invoiced: invoiced.into(),
+            qty_shipped: shipped.into(),
+            qty_refunded: refunded.into(),
+            ..Default::default()
+        };
+        let none = SaveContext::default();
+        let memo = SaveContext {
+            creditmemo_count: 1,
+            ..Default::default()
+        };
+        let moved = |s: &str| Some((s.to_owned(), s.to_owned()));
+        // (order, items, context, expected)
+        type Case = (Order, Vec<OrderItem>, SaveContext, Option<(String, String)>);
+        let cases: Vec<Case> = vec![
+            // complete with something left to ship: as posted
+            (posted(Some(COMPLETE)), vec![item(2, 2, 0, 0)], none, None),
+            // processing, all invoiced and shipped, refundable: complete
+            (
+                posted(Some(PROCESSING)),
+                vec![item(2, 2, 2, 0)],
+                none,
+                moved(COMPLETE),
+            ),
+            // complete, all refunded, a credit memo: closed
+            (
+                posted(Some(COMPLETE)),
+                vec![item(2, 2, 2, 2)],
+                memo,
+                moved(CLOSED),
+            ),
+            // complete, nothing invoiced nor refundable, no memo: stays (zero-total rule)
+            (posted(Some(COMPLETE)), vec![item(2, 0, 2, 0)], none, None),
+            // no state posted: nothing to check against
+            (posted(None), vec![item(2, 2, 2, 2)], memo, None),
+            // held, or something still to invoice: as posted
+            (posted(Some(HOLDED)), vec![item(2, 2, 2, 0)], none, None),
+            (posted(Some(PROCESSING)), vec![item(2, 1, 2, 0)], none, None),
+        ];
+        for (order, items, context, expected) in cases {
+            assert_eq!(
+                check_on_save(&order, &items, context),
+                expected,
+                "{:?} {items:?}",
+                order.state
+            );
+        }
+        // A virtual order posted with status closed closes, whatever its state.
+        let virtual_closed = Order {
+            is_virtual: Some(1),
+            status: Some(CLOSED.into()),
+            ..Default::default()
+        };
+        assert_eq!(check_on_save(&virtual_closed, &[], none), moved(CLOSED));
+        // An open invoice holds the order while a whole unit is due: (int) getTotalDue() > 0.
+        let open = SaveContext {
+            has_open_invoice: true,
+            ..Default::default()
+        };
+        let mut due = posted(Some(PROCESSING));
+        due.grand_total = Some(Amount::parse("10").unwrap());
+        assert_eq!(check_on_save(&due, &[item(2, 2, 2, 0)], open), None);
+        // Half a unit due does not hold it; with a grand total posted and no total_paid,
+        // nothing counts as refundable (canCreditmemoForZeroTotalRefunded): closed.
+        due.grand_total = Some(Amount::parse("0.5").unwrap());
+        assert_eq!(
+            check_on_save(&due, &[item(2, 2, 2, 0)], open),
+            moved(CLOSED)
+        );
     }
 }

@@ -13,6 +13,7 @@ pub mod order;
 pub mod order_import;
 pub mod order_item;
 pub mod order_keys;
+pub mod order_saved;
 pub mod shipment;
 pub mod store;
 pub mod transaction;

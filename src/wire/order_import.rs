@@ -8,15 +8,170 @@ use crate::amount::Amount;
 use crate::db::model::{FullOrder, Order, OrderAddress, OrderItem, OrderPayment, StatusHistory};
 use crate::error::{Error, Result};
 use crate::sales::order;
+use crate::sales::order_update::{Assignment, OrderUpdate, Partial, Shipping};
 use crate::wire::input::{self, Obj};
 use crate::wire::order_keys::{
     ADDRESS_KEYS, HISTORY_KEYS, ITEM_KEYS, ORDER_EXTENSION_KEYS, ORDER_KEYS, PAYMENT_KEYS,
 };
 
+/// What a `POST /V1/orders` body asks for: a new order, or the save of the order its
+/// `entity_id` names (`AbstractModel::isObjectNew` is `!getId()`: 0 is a new order too).
+#[derive(Debug, Clone)]
+pub enum OrderSave {
+    Create(Box<FullOrder>),
+    Update(Box<OrderUpdate>),
+}
+
 /// The `entity` parameter of the request body, parsed.
-pub fn parse_request(body: &Map<String, Value>) -> Result<FullOrder> {
+pub fn parse_request(body: &Map<String, Value>) -> Result<OrderSave> {
     let entity = input::param(body, "entity").ok_or_else(|| Error::required("entity"))?;
-    parse_order(entity)
+    let o = Obj::new(entity, ORDER_KEYS)?;
+    match o.int("entity_id")? {
+        Some(id) if id != 0 => parse_update(entity).map(|u| OrderSave::Update(Box::new(u))),
+        _ => parse_order(entity).map(|o| OrderSave::Create(Box::new(o))),
+    }
+}
+
+/// The fields a body names among `allowed` (its keys in snake_case or camelCase), each with
+/// whether it was null: what `ServiceInputProcessor` sets on the data object.
+fn held(v: &Value, allowed: &'static [&'static str]) -> Vec<(&'static str, bool)> {
+    let Some(map) = v.as_object() else {
+        return Vec::new();
+    };
+    map.iter()
+        .filter_map(|(key, value)| {
+            let camel = input::upper_camel(key);
+            allowed
+                .iter()
+                .find(|a| input::upper_camel(a) == camel)
+                .map(|a| (*a, value.is_null()))
+        })
+        .collect()
+}
+
+/// A list the order's getter reloads when it is empty (`getData(...) == null` holds for `[]`).
+fn posted_list<T>(
+    o: &Obj<'_>,
+    name: &str,
+    parse: impl Fn(&Value) -> Result<T>,
+) -> Result<Option<Vec<T>>> {
+    let Some((_, v)) = o.get(name) else {
+        return Ok(None);
+    };
+    let list = input::list(v)?
+        .into_iter()
+        .map(parse)
+        .collect::<Result<Vec<T>>>()?;
+    Ok((!list.is_empty()).then_some(list))
+}
+
+fn posted_item(v: &Value) -> Result<Partial<OrderItem>> {
+    let o = Obj::new(v, ITEM_KEYS)?;
+    Ok(Partial {
+        row: item_scalars(&o)?,
+        held: held(v, ITEM_KEYS),
+    })
+}
+
+fn posted_address(v: &Value, address_type: &str) -> Result<Partial<OrderAddress>> {
+    let o = Obj::new(v, ADDRESS_KEYS)?;
+    let mut row = parse_address(v, address_type)?;
+    row.entity_id = o.int("entity_id")?.unwrap_or(0);
+    row.parent_id = o.int("parent_id")?.unwrap_or(0);
+    Ok(Partial {
+        row,
+        held: held(v, ADDRESS_KEYS),
+    })
+}
+
+fn posted_history(v: &Value) -> Result<Partial<StatusHistory>> {
+    let o = Obj::new(v, HISTORY_KEYS)?;
+    Ok(Partial {
+        row: history_scalars(&o)?,
+        held: held(v, HISTORY_KEYS),
+    })
+}
+
+const ASSIGNMENT_KEYS: &[&str] = &["shipping", "items", "stock_id", "extension_attributes"];
+const SHIPPING_KEYS: &[&str] = &["address", "method", "total", "extension_attributes"];
+
+/// `extension_attributes.shipping_assignments`, every assignment as posted.
+fn posted_assignments(ext: &Value) -> Result<Vec<Assignment>> {
+    let o = Obj::new(ext, ORDER_EXTENSION_KEYS)?;
+    let Some((_, list)) = o.get("shipping_assignments") else {
+        return Ok(Vec::new());
+    };
+    let mut assignments = Vec::new();
+    for a in input::list(list)? {
+        let ao = Obj::new(a, ASSIGNMENT_KEYS)?;
+        let shipping = match ao.get("shipping") {
+            None => None,
+            Some((_, s)) => {
+                let so = Obj::new(s, SHIPPING_KEYS)?;
+                Some(Shipping {
+                    address: so
+                        .get("address")
+                        .map(|(_, v)| posted_address(v, "shipping"))
+                        .transpose()?,
+                    method: so.string("method")?,
+                    method_held: held(s, SHIPPING_KEYS).iter().any(|(k, _)| *k == "method"),
+                })
+            }
+        };
+        let items = match ao.get("items") {
+            None => None,
+            Some((_, v)) => Some(
+                input::list(v)?
+                    .into_iter()
+                    .map(posted_item)
+                    .collect::<Result<Vec<_>>>()?,
+            ),
+        };
+        assignments.push(Assignment {
+            shipping,
+            items,
+            stock_id: ao.int("stock_id")?,
+        });
+    }
+    Ok(assignments)
+}
+
+/// An `OrderInterface` entity that names an existing order's id: the fields as posted, for
+/// `sales::order_update` (nothing derived, nothing defaulted that the body does not hold).
+pub fn parse_update(entity: &Value) -> Result<OrderUpdate> {
+    let o = Obj::new(entity, ORDER_KEYS)?;
+    let order = Partial {
+        row: order_scalars(&o)?,
+        held: held(entity, ORDER_KEYS),
+    };
+    let items = posted_list(&o, "items", posted_item)?;
+    let shipping_assignments = match o.get("extension_attributes") {
+        Some((_, ext)) => posted_assignments(ext)?,
+        None => Vec::new(),
+    };
+    let billing_address = o
+        .get("billing_address")
+        .map(|(_, v)| posted_address(v, "billing"))
+        .transpose()?;
+    let payment = o
+        .get("payment")
+        .map(|(_, v)| -> Result<Partial<OrderPayment>> {
+            let p = Obj::new(v, PAYMENT_KEYS)?;
+            Ok(Partial {
+                row: payment_scalars(&p, false)?,
+                held: held(v, PAYMENT_KEYS),
+            })
+        })
+        .transpose()?;
+    let status_histories = posted_list(&o, "status_histories", posted_history)?;
+    Ok(OrderUpdate {
+        order,
+        items,
+        billing_address,
+        shipping_assignments,
+        payment,
+        status_histories,
+    })
 }
 
 fn amount(o: &Obj<'_>, name: &str) -> Result<Amount> {
@@ -97,17 +252,40 @@ fn parse_item(v: &Value) -> Result<OrderItem> {
         Some(v) => v,
         None => derived("base_row_total", base_price)?,
     };
+    // A new order's items are new rows: ids and timestamps are the save's own.
+    Ok(OrderItem {
+        sku,
+        base_price,
+        row_total,
+        base_row_total,
+        item_id: 0,
+        order_id: 0,
+        created_at: String::new(),
+        updated_at: String::new(),
+        ..item_scalars(&o)?
+    })
+}
+
+/// The `OrderItemInterface` fields a body gives, as they are: absent ones null (0 for the
+/// columns magemu keeps NOT NULL), nothing derived.
+fn item_scalars(o: &Obj<'_>) -> Result<OrderItem> {
     let product_option = match o.get("product_option") {
         Some((_, v)) if v.is_object() => Some(v.to_string()),
         _ => None,
     };
     Ok(OrderItem {
+        item_id: o.int("item_id")?.unwrap_or(0),
+        qty_ordered: amount(o, "qty_ordered")?,
+        price: amount(o, "price")?,
+        base_price: amount(o, "base_price")?,
+        row_total: amount(o, "row_total")?,
+        base_row_total: amount(o, "base_row_total")?,
         parent_item_id: o.int("parent_item_id")?,
         quote_item_id: o.int("quote_item_id")?,
         store_id: o.int("store_id")?,
         product_id: o.int("product_id")?,
         product_type: o.string("product_type")?,
-        sku,
+        sku: o.string("sku")?.unwrap_or_default(),
         name: o.string("name")?,
         description: o.string("description")?,
         applied_rule_ids: o.string("applied_rule_ids")?,
@@ -118,52 +296,68 @@ fn parse_item(v: &Value) -> Result<OrderItem> {
         locked_do_ship: o.int("locked_do_ship")?,
         weight: o.amount("weight")?,
         row_weight: o.amount("row_weight")?,
-        qty_ordered: qty,
-        qty_invoiced: amount(&o, "qty_invoiced")?,
-        qty_shipped: amount(&o, "qty_shipped")?,
-        qty_refunded: amount(&o, "qty_refunded")?,
-        qty_canceled: amount(&o, "qty_canceled")?,
+        qty_invoiced: amount(o, "qty_invoiced")?,
+        qty_shipped: amount(o, "qty_shipped")?,
+        qty_refunded: amount(o, "qty_refunded")?,
+        qty_canceled: amount(o, "qty_canceled")?,
         qty_backordered: o.amount("qty_backordered")?,
         base_cost: o.amount("base_cost")?,
-        price,
-        base_price,
         original_price: o.amount("original_price")?,
         base_original_price: o.amount("base_original_price")?,
         price_incl_tax: o.amount("price_incl_tax")?,
         base_price_incl_tax: o.amount("base_price_incl_tax")?,
-        row_total,
-        base_row_total,
         row_total_incl_tax: o.amount("row_total_incl_tax")?,
         base_row_total_incl_tax: o.amount("base_row_total_incl_tax")?,
-        row_invoiced: amount(&o, "row_invoiced")?,
-        base_row_invoiced: amount(&o, "base_row_invoiced")?,
+        row_invoiced: amount(o, "row_invoiced")?,
+        base_row_invoiced: amount(o, "base_row_invoiced")?,
         discount_percent: o.amount("discount_percent")?,
         discount_amount: o.amount("discount_amount")?,
         base_discount_amount: o.amount("base_discount_amount")?,
-        discount_invoiced: amount(&o, "discount_invoiced")?,
-        base_discount_invoiced: amount(&o, "base_discount_invoiced")?,
+        discount_invoiced: amount(o, "discount_invoiced")?,
+        base_discount_invoiced: amount(o, "base_discount_invoiced")?,
         tax_percent: o.amount("tax_percent")?,
         tax_amount: o.amount("tax_amount")?,
         base_tax_amount: o.amount("base_tax_amount")?,
-        tax_invoiced: amount(&o, "tax_invoiced")?,
-        base_tax_invoiced: amount(&o, "base_tax_invoiced")?,
+        tax_invoiced: amount(o, "tax_invoiced")?,
+        base_tax_invoiced: amount(o, "base_tax_invoiced")?,
         discount_tax_compensation_amount: o.amount("discount_tax_compensation_amount")?,
         base_discount_tax_compensation_amount: o.amount("base_discount_tax_compensation_amount")?,
-        discount_tax_compensation_invoiced: amount(&o, "discount_tax_compensation_invoiced")?,
+        discount_tax_compensation_invoiced: amount(o, "discount_tax_compensation_invoiced")?,
         base_discount_tax_compensation_invoiced: amount(
-            &o,
+            o,
             "base_discount_tax_compensation_invoiced",
         )?,
-        amount_refunded: amount(&o, "amount_refunded")?,
-        base_amount_refunded: amount(&o, "base_amount_refunded")?,
+        amount_refunded: amount(o, "amount_refunded")?,
+        base_amount_refunded: amount(o, "base_amount_refunded")?,
+        weee_tax_applied: o.string("weee_tax_applied")?,
+        tax_refunded: o.amount("tax_refunded")?,
+        base_tax_refunded: o.amount("base_tax_refunded")?,
+        discount_refunded: o.amount("discount_refunded")?,
+        base_discount_refunded: o.amount("base_discount_refunded")?,
+        discount_tax_compensation_refunded: o.amount("discount_tax_compensation_refunded")?,
+        base_discount_tax_compensation_refunded: o
+            .amount("base_discount_tax_compensation_refunded")?,
         free_shipping: o.int("free_shipping")?,
         product_options: product_option,
-        ..Default::default()
+        order_id: o.int("order_id")?.unwrap_or(0),
+        created_at: o.string("created_at")?.unwrap_or_default(),
+        updated_at: o.string("updated_at")?.unwrap_or_default(),
     })
 }
 
 fn parse_payment(v: &Value) -> Result<OrderPayment> {
     let o = Obj::new(v, PAYMENT_KEYS)?;
+    // A new order's payment is a new row whatever id the body names.
+    Ok(OrderPayment {
+        entity_id: 0,
+        parent_id: 0,
+        ..payment_scalars(&o, true)?
+    })
+}
+
+/// The `OrderPaymentInterface` fields a body gives. `method_required`: the import's own
+/// `"method" is required`; an update leaves the method to the save's payment check.
+fn payment_scalars(o: &Obj<'_>, method_required: bool) -> Result<OrderPayment> {
     let additional_information = match o.get("additional_information") {
         None => None,
         Some((key, v)) => {
@@ -174,10 +368,13 @@ fn parse_payment(v: &Value) -> Result<OrderPayment> {
             Some(serde_json::to_string(&lines).map_err(Error::internal)?)
         }
     };
+    let method = match o.string("method")? {
+        Some(m) => m,
+        None if method_required => return Err(Error::required("method")),
+        None => String::new(),
+    };
     Ok(OrderPayment {
-        method: o
-            .string("method")?
-            .ok_or_else(|| Error::required("method"))?,
+        method,
         account_status: o.string("account_status")?,
         additional_information,
         amount_ordered: o.amount("amount_ordered")?,
@@ -201,20 +398,38 @@ fn parse_payment(v: &Value) -> Result<OrderPayment> {
         cc_cid_status: o.string("cc_cid_status")?,
         cc_status: o.string("cc_status")?,
         cc_status_description: o.string("cc_status_description")?,
-        ..Default::default()
+        base_amount_paid_online: o.amount("base_amount_paid_online")?,
+        amount_refunded: o.amount("amount_refunded")?,
+        base_amount_refunded: o.amount("base_amount_refunded")?,
+        base_amount_refunded_online: o.amount("base_amount_refunded_online")?,
+        shipping_refunded: o.amount("shipping_refunded")?,
+        base_shipping_refunded: o.amount("base_shipping_refunded")?,
+        entity_id: o.int("entity_id")?.unwrap_or(0),
+        parent_id: o.int("parent_id")?.unwrap_or(0),
     })
 }
 
 fn parse_history(v: &Value) -> Result<StatusHistory> {
     let o = Obj::new(v, HISTORY_KEYS)?;
     Ok(StatusHistory {
+        entity_id: 0,
+        parent_id: 0,
+        ..history_scalars(&o)?
+    })
+}
+
+/// The `OrderStatusHistoryInterface` fields a body gives (`is_visible_on_front` 0 when absent,
+/// the column's default).
+fn history_scalars(o: &Obj<'_>) -> Result<StatusHistory> {
+    Ok(StatusHistory {
+        entity_id: o.int("entity_id")?.unwrap_or(0),
+        parent_id: o.int("parent_id")?.unwrap_or(0),
         comment: o.string("comment")?,
         status: o.string("status")?,
         entity_name: o.string("entity_name")?,
         is_customer_notified: o.int("is_customer_notified")?,
         is_visible_on_front: o.int("is_visible_on_front")?.unwrap_or(0),
         created_at: o.string("created_at")?.unwrap_or_default(),
-        ..Default::default()
     })
 }
 
@@ -247,15 +462,11 @@ fn parse_shipping(ext: &Value) -> Result<(Option<OrderAddress>, Option<String>)>
 
 /// An `OrderInterface` entity as `POST /V1/orders` receives it, converted with Magento's input
 /// rules. Totals that are not given are derived later (`sales::order::complete`).
-pub fn parse_order(entity: &Value) -> Result<FullOrder> {
-    let o = Obj::new(entity, ORDER_KEYS)?;
-    if o.int("entity_id")?.unwrap_or(0) != 0 {
-        // Repository save with an id updates an existing order; magemu only imports new ones.
-        return Err(Error::input(
-            "magemu does not support updating an existing order through POST /V1/orders; leave entity_id out.",
-        ));
-    }
+/// The scalar `OrderInterface` fields a body gives (`store_id` 1 when absent).
+fn order_scalars(o: &Obj<'_>) -> Result<Order> {
     let mut order = Order {
+        entity_id: o.int("entity_id")?.unwrap_or(0),
+        billing_address_id: o.int("billing_address_id")?,
         increment_id: o.string("increment_id")?.unwrap_or_default(),
         store_id: o.int("store_id")?.unwrap_or(1),
         state: o.string("state")?,
@@ -357,8 +568,37 @@ pub fn parse_order(entity: &Value) -> Result<FullOrder> {
         shipping_canceled,
         base_shipping_canceled,
         discount_canceled,
-        base_discount_canceled
+        base_discount_canceled,
+        base_total_invoiced_cost,
+        adjustment_negative,
+        adjustment_positive,
+        base_adjustment_negative,
+        base_adjustment_positive,
+        base_discount_refunded,
+        base_discount_tax_compensation_refunded,
+        base_shipping_refunded,
+        base_shipping_tax_refunded,
+        base_subtotal_refunded,
+        base_tax_refunded,
+        base_total_offline_refunded,
+        base_total_online_refunded,
+        discount_refunded,
+        discount_tax_compensation_refunded,
+        shipping_refunded,
+        shipping_tax_refunded,
+        subtotal_refunded,
+        tax_refunded,
+        total_offline_refunded,
+        total_online_refunded
     );
+    Ok(order)
+}
+
+pub fn parse_order(entity: &Value) -> Result<FullOrder> {
+    let o = Obj::new(entity, ORDER_KEYS)?;
+    let mut order = order_scalars(&o)?;
+    // A new order: the id is the save's own (a body's 0 or nothing).
+    order.entity_id = 0;
     let items = match o.get("items") {
         Some((_, v)) => input::list(v)?
             .into_iter()
