@@ -30,6 +30,8 @@ pub struct ResponseCache {
 struct Entries {
     map: HashMap<Key, (u64, Bytes)>,
     bytes: usize,
+    /// The newest generation an entry was kept for: older entries can never be served again.
+    newest: u64,
 }
 
 impl ResponseCache {
@@ -48,7 +50,16 @@ impl ResponseCache {
             return;
         }
         if let Ok(mut entries) = self.entries.write() {
-            if entries.map.len() >= CAPACITY || entries.bytes + body.len() > MAX_BYTES {
+            if generation < entries.newest {
+                // Built from reads a write has overtaken: stale before it is kept.
+                return;
+            }
+            // A write committed since the kept entries were built: none of them will be served
+            // again, so they go now rather than hold memory until the cache fills (under a
+            // steady write load that was the whole 8 MiB).
+            let outdated = generation > entries.newest;
+            entries.newest = generation;
+            if outdated || entries.map.len() >= CAPACITY || entries.bytes + body.len() > MAX_BYTES {
                 entries.map.clear();
                 entries.bytes = 0;
             }
@@ -90,5 +101,19 @@ mod tests {
         cache.put(("order", 5), 1, Bytes::from_static(b"{}"));
         cache.put(("order", 5), 1, Bytes::from_static(b"{}"));
         assert!(cache.get(("order", 5), 1).is_some());
+    }
+
+    #[test]
+    fn a_write_drops_what_was_kept_before_it() {
+        let cache = ResponseCache::default();
+        cache.put(("order", 1), 1, Bytes::from_static(b"{\"a\":1}"));
+        cache.put(("order", 2), 2, Bytes::from_static(b"{}"));
+        let entries = cache.entries.read().unwrap();
+        assert_eq!((entries.map.len(), entries.bytes), (1, 2));
+        drop(entries);
+        // Built before the newest write: not kept.
+        cache.put(("order", 3), 1, Bytes::from_static(b"{}"));
+        assert_eq!(cache.get(("order", 3), 1), None);
+        assert_eq!(cache.get(("order", 2), 2), Some(Bytes::from_static(b"{}")));
     }
 }

@@ -16,7 +16,8 @@
 //! `LOAD_ORDERS` fresh orders; it prints each figure for both worlds and the ratio large/small.
 //!
 //! Then `LOAD_MIXED_SECONDS` (default 120; 0 skips it) of mixed reads and writes on a new
-//! database, each connection walking orders through their life, and the server's peak RSS.
+//! database, each connection walking orders through their life, and the server's peak RSS
+//! (`LOAD_MIXED_ONLY`: only that).
 //!
 //! Run: `cargo bench --bench load`. Knobs: `LOAD_SECONDS` (each GET phase, default 10),
 //! `LOAD_CONNECTIONS` (default 32), `LOAD_ORDERS` (default 5000), `LOAD_LARGE_ORDERS`
@@ -335,6 +336,12 @@ fn main() {
     let dir = std::env::temp_dir().join(format!("magemu-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
 
+    if std::env::var_os("LOAD_MIXED_ONLY").is_some() {
+        let mixed = env_or("LOAD_MIXED_SECONDS", 120) as u64;
+        mixed_load(&runtime, &dir.join("mixed"), mixed, connections);
+        let _ = std::fs::remove_dir_all(&dir);
+        return;
+    }
     if std::env::var_os("LOAD_WORLDS_ONLY").is_none() {
         new_database(&runtime, &dir, seconds, connections, orders);
         let mixed = env_or("LOAD_MIXED_SECONDS", 120) as u64;
@@ -500,7 +507,7 @@ fn mixed_load(runtime: &Runtime, dir: &Path, seconds: u64, connections: usize) {
         "POST invoice",
         "GET /V1/invoices?order_id",
         "POST ship",
-        "GET /V1/shipment/{id}",
+        "GET /V1/shipments?order_id",
         "POST refund",
         "GET /V1/orders?updated_at",
     ]
