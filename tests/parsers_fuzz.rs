@@ -148,6 +148,7 @@ fn parse_body_everywhere(body: &Map<String, Value>) -> Result<(), TestCaseError>
     check(order_import::parse_request(body), Faults::None)?;
     check(invoice::parse_request(body), Faults::None)?;
     check(shipment::parse_request(body), Faults::None)?;
+    check(shipment::parse_save(body), Faults::None)?;
     check(creditmemo::parse_request(body), Faults::None)?;
     check(
         inventory::parse_selection_request(body),

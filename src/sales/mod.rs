@@ -11,6 +11,7 @@ pub mod order;
 pub mod order_management;
 pub mod payment;
 pub mod shipment;
+pub mod shipment_save;
 pub mod state;
 pub mod totals;
 
