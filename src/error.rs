@@ -213,6 +213,9 @@ pub const RETURN_TO_STOCK_NOT_IN_CREDITMEMO: &str =
 /// (CouldNotRefundException).
 pub const COULD_NOT_SAVE_CREDITMEMO: &str =
     "Could not save a Creditmemo, see error log for details";
+/// `Sales/Model/Order/ShipmentRepository.php::save`: any failure of the save
+/// (CouldNotSaveException).
+pub const SHIPMENT_COULD_NOT_BE_SAVED: &str = "The shipment couldn't be saved.";
 /// `Sales/Model/Order/{Invoice,Shipment,Creditmemo}/CommentRepository.php::save`.
 pub const COULD_NOT_SAVE_INVOICE_COMMENT: &str = "Could not save the invoice comment.";
 pub const COULD_NOT_SAVE_SHIPMENT_COMMENT: &str = "Could not save the shipment comment.";

@@ -148,6 +148,7 @@ fn parse_body_everywhere(body: &Map<String, Value>) -> Result<(), TestCaseError>
     check(order_import::parse_request(body), Faults::None)?;
     check(invoice::parse_request(body), Faults::None)?;
     check(shipment::parse_request(body), Faults::None)?;
+    check(shipment::parse_save(body), Faults::None)?;
     check(creditmemo::parse_request(body), Faults::None)?;
     check(
         inventory::parse_selection_request(body),
@@ -640,6 +641,57 @@ fn shipment_body() -> BoxedStrategy<Map<String, Value>> {
     fields.push(field("packages", list_of(package)));
     fields.push(field("arguments", arguments));
     prop_oneof![8 => map_of(fields), 1 => any_body()].boxed()
+}
+
+/// `POST /V1/shipment` bodies: `entity`, a `ShipmentInterface` with its lists.
+fn shipment_save_body() -> BoxedStrategy<Map<String, Value>> {
+    let item = object(vec![
+        field("order_item_id", numeric()),
+        field("qty", numeric()),
+        optional("entity_id", numeric()),
+        optional("sku", text()),
+        optional("name", text()),
+        optional("price", numeric()),
+        optional("product_id", numeric()),
+        optional("parent_id", numeric()),
+        optional("extension_attributes", slot_value()),
+    ]);
+    let track = object(vec![
+        field("order_id", numeric()),
+        field("track_number", text()),
+        field("carrier_code", text()),
+        optional("title", text()),
+        optional("entity_id", numeric()),
+        optional("created_at", text()),
+        optional("weight", numeric()),
+    ]);
+    let comment = object(vec![
+        field("comment", text()),
+        optional("is_customer_notified", numeric()),
+        optional("is_visible_on_front", numeric()),
+        optional("entity_id", numeric()),
+        optional("created_at", text()),
+    ]);
+    let package = object(vec![field("extension_attributes", slot_value())]);
+    let entity = object(vec![
+        required("order_id", numeric()),
+        optional("entity_id", numeric()),
+        optional("store_id", numeric()),
+        optional("total_qty", numeric()),
+        optional("increment_id", text()),
+        optional("created_at", text()),
+        optional("updated_at", text()),
+        optional("shipping_label", text()),
+        field("items", list_of(item)),
+        optional("tracks", list_of(track)),
+        optional("comments", list_of(comment)),
+        optional("packages", list_of(package)),
+        optional(
+            "extension_attributes",
+            object(vec![field("source_code", text())]),
+        ),
+    ]);
+    prop_oneof![8 => map_of(vec![required("entity", entity)]), 1 => any_body()].boxed()
 }
 
 fn order_address() -> BoxedStrategy<Value> {
@@ -1183,6 +1235,25 @@ proptest! {
     #[test]
     fn shipment_bodies_parse_or_are_refused_as_magento_does(body in shipment_body()) {
         check(shipment::parse_request(&body), Faults::None)?;
+    }
+
+    /// POST /V1/shipment bodies: one item per element of a listed `items`.
+    #[test]
+    fn shipment_save_bodies_parse_or_are_refused_as_magento_does(body in shipment_save_body()) {
+        if let Some(request) = check(shipment::parse_save(&body), Faults::None)? {
+            let listed = input::param(&body, "entity")
+                .and_then(|e| e.as_object())
+                .and_then(|e| {
+                    e.iter()
+                        .find(|(k, v)| input::upper_camel(k) == "Items" && !v.is_null())
+                })
+                .and_then(|(_, v)| match v {
+                    Value::Array(items) => Some(items.len()),
+                    Value::Object(items) => Some(items.len()),
+                    _ => None,
+                });
+            prop_assert_eq!(request.items.map(|i| i.len()), listed);
+        }
     }
 
     /// POST /V1/orders bodies.

@@ -148,20 +148,23 @@ pub async fn load_full_creditmemo(
 }
 
 /// Per source, how much of each SKU the order's shipments took from it, in the sources'
-/// priority order on the stock (`GetShippedItemsPerSourceByPriority`).
+/// priority order on the stock (`GetShippedItemsPerSourceByPriority`). The SKU is the order
+/// item's, as `GetItemsToDeductFromShipment` takes it: a shipment item saved through
+/// `POST /V1/shipment` may have no `sku` (nor `qty`, counted as 0) of its own.
 pub async fn shipped_per_source(
     conn: &mut SqliteConnection,
     order_id: i64,
     stock_id: i64,
 ) -> Result<Vec<Deduction>, sqlx::Error> {
     let rows: Vec<(String, String, crate::amount::Amount)> = sqlx::query_as(
-        "SELECT ss.source_code, si.sku, SUM(si.qty) FROM sales_shipment s
+        "SELECT ss.source_code, oi.sku, SUM(COALESCE(si.qty, 0)) FROM sales_shipment s
          JOIN sales_shipment_item si ON si.parent_id = s.entity_id
+         JOIN sales_order_item oi ON oi.item_id = si.order_item_id
          JOIN inventory_shipment_source ss ON ss.shipment_id = s.entity_id
          LEFT JOIN inventory_source_stock_link l
            ON l.source_code = ss.source_code AND l.stock_id = ?
          WHERE s.order_id = ?
-         GROUP BY ss.source_code, si.sku
+         GROUP BY ss.source_code, oi.sku
          ORDER BY COALESCE(l.priority, 1000000), ss.source_code",
     )
     .bind(stock_id)

@@ -45,6 +45,35 @@ pub async fn product_type(
         .await
 }
 
+/// A catalog product as the shipment's source deduction sees it: its SKU and type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CatalogProduct {
+    pub sku: String,
+    pub type_id: String,
+}
+
+/// The catalog products of `ids` (`ProductRepository::getById` for each order item), one query.
+pub async fn products_by_ids(
+    conn: &mut SqliteConnection,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, CatalogProduct>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
+    let ids = serde_json::to_string(ids).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT entity_id, sku, type_id FROM catalog_product_entity
+         WHERE entity_id IN (SELECT value FROM json_each(?))",
+    )
+    .bind(ids)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, sku, type_id)| (id, CatalogProduct { sku, type_id }))
+        .collect())
+}
+
 pub async fn stock_exists(conn: &mut SqliteConnection, stock_id: i64) -> Result<bool, sqlx::Error> {
     let found: Option<i64> =
         sqlx::query_scalar("SELECT stock_id FROM inventory_stock WHERE stock_id = ?")

@@ -401,14 +401,14 @@ row_struct! {
         pub parent_id: i64,
         pub order_item_id: i64,
         pub product_id: Option<i64>,
-        pub sku: String,
+        pub sku: Option<String>,
         pub name: Option<String>,
         pub description: Option<String>,
         pub additional_data: Option<String>,
         pub price: Option<Amount>,
         pub weight: Option<Amount>,
         pub row_total: Option<Amount>,
-        pub qty: Amount,
+        pub qty: Option<Amount>,
     }
 }
 

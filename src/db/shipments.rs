@@ -7,7 +7,7 @@ use crate::db::model::{
     FullShipment, Order, OrderItem, Shipment, ShipmentComment, ShipmentItem, ShipmentTrack,
 };
 use crate::db::sales::{next_increment_id, ORDER_STOCK_SQL};
-use crate::db::{insert, update, SaveError};
+use crate::db::{bind, insert, update, SaveError, SqlValue};
 
 /// The stock of an order's website and, when exactly one source is linked to it, that source
 /// (`AssignSourceCodeToShipmentPlugin`'s single-source case).
@@ -78,47 +78,51 @@ pub async fn save_shipment(
     for item in w.order_items {
         update(conn, "sales_order_item", "item_id", item).await?;
     }
-    for Deduction {
-        source_code,
-        sku,
-        qty,
-    } in w.deductions
-    {
-        let deducted = sqlx::query(
-            "UPDATE inventory_source_item SET quantity = quantity - ?
-             WHERE source_code = ? AND sku = ? AND quantity >= ?",
+    for d in w.deductions {
+        deduct_source_item(conn, d).await?;
+        crate::db::inventory::append_reservation(
+            conn,
+            w.stock_id,
+            &d.sku,
+            d.qty,
+            w.reservation_metadata,
         )
-        .bind(*qty)
-        .bind(source_code)
-        .bind(sku)
-        .bind(*qty)
-        .execute(&mut *conn)
-        .await?;
-        if deducted.rows_affected() != 1 {
-            // Only to say why in the log: a missing source item or too little in it.
-            let exists: Option<i64> = sqlx::query_scalar(
-                "SELECT 1 FROM inventory_source_item WHERE source_code = ? AND sku = ?",
-            )
-            .bind(source_code)
-            .bind(sku)
-            .fetch_optional(&mut *conn)
-            .await?;
-            return Err(match exists {
-                Some(_) => SaveError::NotEnough,
-                None => SaveError::NoSourceItem(source_code.clone(), sku.clone()),
-            });
-        }
-        sqlx::query(
-            "INSERT INTO inventory_reservation (stock_id, sku, quantity, metadata) VALUES (?, ?, ?, ?)",
-        )
-        .bind(w.stock_id)
-        .bind(sku)
-        .bind(*qty)
-        .bind(w.reservation_metadata)
-        .execute(&mut *conn)
         .await?;
     }
     Ok(id)
+}
+
+/// `SourceDeductionService` for one SKU: the source item's quantity column goes down by `qty`
+/// (never below 0; the status is left as it is); a missing source item or too little in it is
+/// the error Magento logs.
+pub async fn deduct_source_item(
+    conn: &mut SqliteConnection,
+    d: &Deduction,
+) -> Result<(), SaveError> {
+    let deducted = sqlx::query(
+        "UPDATE inventory_source_item SET quantity = quantity - ?
+         WHERE source_code = ? AND sku = ? AND quantity >= ?",
+    )
+    .bind(d.qty)
+    .bind(&d.source_code)
+    .bind(&d.sku)
+    .bind(d.qty)
+    .execute(&mut *conn)
+    .await?;
+    if deducted.rows_affected() == 1 {
+        return Ok(());
+    }
+    // Only to say why in the log: a missing source item or too little in it.
+    let exists: Option<i64> =
+        sqlx::query_scalar("SELECT 1 FROM inventory_source_item WHERE source_code = ? AND sku = ?")
+            .bind(&d.source_code)
+            .bind(&d.sku)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Err(match exists {
+        Some(_) => SaveError::NotEnough,
+        None => SaveError::NoSourceItem(d.source_code.clone(), d.sku.clone()),
+    })
 }
 
 /// Loads a shipment with its items, tracks, comments and source.
@@ -153,4 +157,91 @@ pub async fn load_full_shipment(
         comments,
         source_code,
     }))
+}
+
+/// `UPDATE <table> SET <columns> WHERE entity_id = ?`, only the given columns, as
+/// `EntityAbstract::updateObject` writes only the fields the object holds. Returns how many rows
+/// matched (0 when the id names no row: Magento's update then writes nothing, silently).
+pub async fn update_posted(
+    conn: &mut SqliteConnection,
+    table: &str,
+    id: i64,
+    columns: Vec<(&'static str, SqlValue)>,
+) -> Result<u64, sqlx::Error> {
+    if columns.is_empty() {
+        return Ok(0);
+    }
+    let sets: Vec<String> = columns.iter().map(|(n, _)| format!("{n} = ?")).collect();
+    let sql = format!("UPDATE {table} SET {} WHERE entity_id = ?", sets.join(", "));
+    let mut query = sqlx::query(&sql);
+    for (_, value) in columns {
+        query = bind(query, value);
+    }
+    Ok(query.bind(id).execute(conn).await?.rows_affected())
+}
+
+/// `created_at` and `updated_at` of a row, as `EntityAbstract::_afterSave` reads them back.
+pub async fn timestamps(
+    conn: &mut SqliteConnection,
+    table: &str,
+    id: i64,
+) -> Result<Option<(String, String)>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT created_at, updated_at FROM {table} WHERE entity_id = ?"
+    ))
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// `SaveShipmentSource`: the shipment's source, inserted or replaced (`insertOnDuplicate`).
+pub async fn set_source(
+    conn: &mut SqliteConnection,
+    shipment_id: i64,
+    source_code: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO inventory_shipment_source (shipment_id, source_code) VALUES (?, ?)
+         ON CONFLICT (shipment_id) DO UPDATE SET source_code = excluded.source_code",
+    )
+    .bind(shipment_id)
+    .bind(source_code)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// `IsSingleSourceMode`: fewer than two enabled sources.
+pub async fn single_source_mode(conn: &mut SqliteConnection) -> Result<bool, sqlx::Error> {
+    let enabled: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM inventory_source WHERE enabled = 1")
+            .fetch_one(conn)
+            .await?;
+    Ok(enabled < 2)
+}
+
+/// Whether the store exists (`sales_shipment.store_id` is a foreign key in Magento).
+pub async fn store_exists(conn: &mut SqliteConnection, store_id: i64) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT store_id FROM store WHERE store_id = ?")
+        .bind(store_id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.is_some())
+}
+
+/// The `sales_shipment_comment` row `id` of shipment `parent_id`
+/// (`ResourceModel\Order\Shipment\Comment::getCommentById`).
+pub async fn comment_of(
+    conn: &mut SqliteConnection,
+    id: i64,
+    parent_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT entity_id FROM sales_shipment_comment WHERE entity_id = ? AND parent_id = ?",
+    )
+    .bind(id)
+    .bind(parent_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(found.is_some())
 }

@@ -1,4 +1,6 @@
-//! `POST /V1/order/{orderId}/ship`, `GET /V1/shipment/{id}` and `GET /V1/shipments`.
+//! `POST /V1/order/{orderId}/ship`, `POST /V1/shipment/` (the repository's save),
+//! `GET /V1/shipment/{id}`, `GET /V1/shipments` and the shipment's comments, e-mails, label
+//! and tracks.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -10,7 +12,7 @@ use crate::error::Result;
 use crate::http::extract::{Admin, Body, PathParams, SalesShip, SalesShipment, Search};
 use crate::http::reply::{json_response, search_results};
 use crate::sales::comments::{self, Document};
-use crate::sales::shipment;
+use crate::sales::{shipment, shipment_save};
 use crate::wire::input::path_int;
 use crate::wire::shipment::{self as wire, ShipmentData, ShipmentTrackData};
 use crate::AppState;
@@ -18,6 +20,8 @@ use crate::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/rest/V1/order/{orderId}/ship", post(create))
+        // webapi.xml's `/V1/shipment/`: the trailing slash is trimmed before routing.
+        .route("/rest/V1/shipment", post(save))
         .route("/rest/V1/shipment/{id}", get(show))
         .route("/rest/V1/shipments", get(list))
         .route(
@@ -41,6 +45,18 @@ async fn create(
     let id = shipment::ship_order(&state.db, order_id, request).await?;
     // The new id as PDO gives it: a string, as for invoices.
     Ok(json_response(StatusCode::OK, &id.to_string()))
+}
+
+/// `ShipmentRepositoryInterface::save`: the saved shipment, as the object stands after the save
+/// (see `sales::shipment_save`).
+async fn save(
+    _: Admin<SalesShipment>,
+    State(state): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    let request = wire::parse_save(&body)?;
+    let saved = shipment_save::save_shipment(&state.db, request).await?;
+    Ok(json_response(StatusCode::OK, &ShipmentData::from(&saved)))
 }
 
 async fn show(
@@ -123,13 +139,19 @@ async fn delete_track(
     Ok(json_response(StatusCode::OK, &done))
 }
 
-/// `ShipmentManagementInterface::getLabel`: the stored label as a string, `""` without one.
+/// `ShipmentManagementInterface::getLabel`: the stored label as a string, `""` without one;
+/// base64-encoded, as the repository's `get` it goes through is (`ShippingLabelConverter`).
 async fn label(
     _: Admin<SalesShipment>,
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
 ) -> Result<Response> {
     let full = shipment::get_shipment(&state.db, path_int(&id)?).await?;
-    let label = full.shipment.shipping_label.unwrap_or_default();
+    let label = full
+        .shipment
+        .shipping_label
+        .as_deref()
+        .map(wire::base64)
+        .unwrap_or_default();
     Ok(json_response(StatusCode::OK, &label))
 }

@@ -14,6 +14,7 @@ pub mod order_management;
 pub mod order_update;
 pub mod payment;
 pub mod shipment;
+pub mod shipment_save;
 pub mod state;
 pub mod totals;
 

@@ -217,11 +217,11 @@ async fn ship_in(conn: &mut SqliteConnection, order_id: i64, request: ShipReques
         .map(|l| ShipmentItem {
             order_item_id: l.item.item_id,
             product_id: l.item.product_id,
-            sku: l.item.sku.clone(),
+            sku: Some(l.item.sku.clone()),
             name: l.item.name.clone(),
             price: Some(l.item.price),
             weight: l.item.weight,
-            qty: l.qty,
+            qty: Some(l.qty),
             ..Default::default()
         })
         .collect();

@@ -1103,11 +1103,11 @@ fn build_order(
                 parent_id: shipment_id,
                 order_item_id: l.item.item_id,
                 product_id: l.item.product_id,
-                sku: l.item.sku.clone(),
+                sku: Some(l.item.sku.clone()),
                 name: l.item.name.clone(),
                 price: Some(l.item.price),
                 weight: l.item.weight,
-                qty: l.qty,
+                qty: Some(l.qty),
                 ..Default::default()
             })
             .collect();

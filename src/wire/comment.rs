@@ -21,7 +21,10 @@ pub struct DocumentCommentData {
     pub parent_id: i64,
     #[serialize_always]
     pub comment: Option<String>,
-    pub is_visible_on_front: i64,
+    /// Null only in the reply of a shipment save that posted none (the column's 0 is the
+    /// database's default, not the object's).
+    #[serialize_always]
+    pub is_visible_on_front: Option<i64>,
     pub created_at: Option<String>,
     pub entity_id: Option<i64>,
 }
@@ -32,7 +35,7 @@ impl From<&CommentRow> for DocumentCommentData {
             is_customer_notified: c.is_customer_notified,
             parent_id: c.parent_id,
             comment: c.comment.clone(),
-            is_visible_on_front: c.is_visible_on_front,
+            is_visible_on_front: Some(c.is_visible_on_front),
             created_at: Some(c.created_at.clone()),
             entity_id: Some(c.entity_id),
         }

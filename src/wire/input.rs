@@ -180,6 +180,14 @@ impl<'a> Obj<'a> {
             .map(|(k, v)| (k.as_str(), v))
     }
 
+    /// Whether `name` was posted at all, JSON null included: Magento then calls the setter with
+    /// null (which an update writes as NULL), while an absent key leaves the field unset.
+    pub fn has(&self, name: &str) -> bool {
+        let target = upper_camel(name);
+        self.map
+            .is_some_and(|m| m.keys().any(|k| upper_camel(k) == target))
+    }
+
     pub fn int(&self, name: &str) -> Result<Option<i64>> {
         self.get(name)
             .map(|(k, v)| to_int(v, At::Field(k)))

@@ -1,7 +1,12 @@
 //! `ShipmentInterface` and its parts as JSON. Keys follow the interfaces' getter order, a
 //! sub-interface's own getters before those it inherits (`ShipmentItemInterface` then
 //! `LineItemInterface`, as `InvoiceItemInterface` shows in the tutorial's documented invoice);
-//! nulls are omitted; `items`, `tracks` and `comments` are always there.
+//! nulls are omitted unless the getter is declared without `|null` (an item's `qty`, a track's
+//! `weight`, ...); `items`, `tracks` and `comments` are always there.
+//!
+//! A stored `shipping_label` is shown base64-encoded by GET (`Sales/Plugin/ShippingLabelConverter`
+//! on the repository's `get` and `getList`, which `getLabel` goes through too); the reply of a
+//! save shows it as posted.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -11,6 +16,10 @@ use crate::db::model::{FullShipment, ShipmentItem, ShipmentTrack};
 use crate::error::Result;
 use crate::sales::comments::TrackSave;
 use crate::sales::shipment::{ShipRequest, TrackRequest};
+use crate::sales::shipment_save::{
+    self as save, CommentSave, ItemSave, Posted, SavedComment, SavedShipment, SavedTrack,
+    ShipmentFields, ShipmentSave,
+};
 use crate::wire::comment::DocumentCommentData as ShipmentCommentData;
 use crate::wire::input::{self, param, Obj};
 
@@ -23,8 +32,11 @@ pub struct ShipmentData {
     pub customer_id: Option<i64>,
     pub email_sent: Option<i64>,
     pub entity_id: i64,
-    pub increment_id: String,
+    pub increment_id: Option<String>,
     pub order_id: i64,
+    /// Only in the reply of a save (`_unserializeField` gives `[]`, or one `[]` per package
+    /// posted); GET leaves it out.
+    pub packages: Option<Vec<Vec<Value>>>,
     pub shipment_status: Option<i64>,
     pub shipping_address_id: Option<i64>,
     pub shipping_label: Option<String>,
@@ -56,10 +68,11 @@ pub struct ShipmentItemData {
     pub price: Option<Amount>,
     pub product_id: Option<i64>,
     pub row_total: Option<Amount>,
-    pub sku: String,
+    pub sku: Option<String>,
     pub weight: Option<Amount>,
     pub order_item_id: i64,
-    pub qty: Amount,
+    #[serialize_always]
+    pub qty: Option<Amount>,
 }
 
 /// `ShipmentTrackInterface` + `TrackInterface`.
@@ -67,10 +80,10 @@ pub struct ShipmentItemData {
 #[derive(Debug, Serialize)]
 pub struct ShipmentTrackData {
     pub order_id: i64,
-    pub created_at: String,
+    pub created_at: Option<String>,
     pub entity_id: i64,
     pub parent_id: i64,
-    pub updated_at: String,
+    pub updated_at: Option<String>,
     #[serialize_always]
     pub weight: Option<Amount>,
     #[serialize_always]
@@ -108,10 +121,10 @@ impl From<&ShipmentTrack> for ShipmentTrackData {
     fn from(t: &ShipmentTrack) -> Self {
         ShipmentTrackData {
             order_id: t.order_id,
-            created_at: t.created_at.clone(),
+            created_at: Some(t.created_at.clone()),
             entity_id: t.entity_id,
             parent_id: t.parent_id,
-            updated_at: t.updated_at.clone(),
+            updated_at: Some(t.updated_at.clone()),
             weight: t.weight,
             qty: t.qty,
             description: t.description.clone(),
@@ -131,11 +144,12 @@ impl From<&FullShipment> for ShipmentData {
             customer_id: s.customer_id,
             email_sent: s.email_sent,
             entity_id: s.entity_id,
-            increment_id: s.increment_id.clone(),
+            increment_id: Some(s.increment_id.clone()),
             order_id: s.order_id,
+            packages: None,
             shipment_status: s.shipment_status,
             shipping_address_id: s.shipping_address_id,
-            shipping_label: s.shipping_label.clone(),
+            shipping_label: s.shipping_label.as_deref().map(base64),
             store_id: s.store_id,
             total_qty: s.total_qty,
             total_weight: s.total_weight,
@@ -231,4 +245,347 @@ pub fn parse_track(body: &Map<String, Value>) -> Result<TrackSave> {
         qty: o.amount("qty")?,
         weight: o.amount("weight")?,
     })
+}
+
+/// PHP's `base64_encode` (standard alphabet, padded).
+pub fn base64(text: &str) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for (i, shift) in [18u32, 12, 6, 0].into_iter().enumerate() {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[((n >> shift) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+impl From<&SavedTrack> for ShipmentTrackData {
+    fn from(t: &SavedTrack) -> Self {
+        ShipmentTrackData {
+            order_id: t.order_id,
+            created_at: t.created_at.clone(),
+            entity_id: t.entity_id,
+            parent_id: t.parent_id,
+            updated_at: t.updated_at.clone(),
+            weight: t.weight,
+            qty: t.qty,
+            description: t.description.clone(),
+            track_number: t.track_number.clone(),
+            title: t.title.clone(),
+            carrier_code: t.carrier_code.clone(),
+        }
+    }
+}
+
+impl From<&SavedComment> for ShipmentCommentData {
+    fn from(c: &SavedComment) -> Self {
+        ShipmentCommentData {
+            is_customer_notified: c.is_customer_notified,
+            parent_id: c.parent_id,
+            comment: c.comment.clone(),
+            is_visible_on_front: c.is_visible_on_front,
+            created_at: c.created_at.clone(),
+            entity_id: Some(c.entity_id),
+        }
+    }
+}
+
+/// The reply of `POST /V1/shipment`: the saved object, whose fields are those posted (with a
+/// value), the ids and sequence number given, the timestamps read back and the children.
+impl From<&SavedShipment> for ShipmentData {
+    fn from(saved: &SavedShipment) -> Self {
+        let f = &saved.fields;
+        ShipmentData {
+            billing_address_id: f.billing_address_id.flatten(),
+            created_at: saved.created_at.clone(),
+            customer_id: f.customer_id.flatten(),
+            email_sent: f.email_sent.flatten(),
+            entity_id: saved.entity_id,
+            increment_id: saved.increment_id.clone(),
+            order_id: saved.order_id,
+            packages: Some(vec![Vec::new(); saved.packages]),
+            shipment_status: f.shipment_status.flatten(),
+            shipping_address_id: f.shipping_address_id.flatten(),
+            shipping_label: f.shipping_label.clone().flatten(),
+            store_id: f.store_id.flatten(),
+            total_qty: f.total_qty.flatten(),
+            total_weight: f.total_weight.flatten(),
+            updated_at: saved.updated_at.clone(),
+            items: saved.items.iter().map(ShipmentItemData::from).collect(),
+            tracks: saved.tracks.iter().map(ShipmentTrackData::from).collect(),
+            comments: saved
+                .comments
+                .iter()
+                .map(ShipmentCommentData::from)
+                .collect(),
+            extension_attributes: saved
+                .source_code
+                .clone()
+                .map(|source_code| ShipmentExtension { source_code }),
+        }
+    }
+}
+
+/// `ShipmentInterface`'s getters, the keys `entity` may hold.
+const SHIPMENT_KEYS: &[&str] = &[
+    "billing_address_id",
+    "created_at",
+    "customer_id",
+    "email_sent",
+    "entity_id",
+    "increment_id",
+    "order_id",
+    "packages",
+    "shipment_status",
+    "shipping_address_id",
+    "shipping_label",
+    "store_id",
+    "total_qty",
+    "total_weight",
+    "updated_at",
+    "items",
+    "tracks",
+    "comments",
+    "extension_attributes",
+];
+/// `ShipmentItemInterface` + `LineItemInterface`.
+const ITEM_KEYS: &[&str] = &[
+    "additional_data",
+    "description",
+    "entity_id",
+    "name",
+    "parent_id",
+    "price",
+    "product_id",
+    "row_total",
+    "sku",
+    "weight",
+    "extension_attributes",
+    "order_item_id",
+    "qty",
+];
+/// `ShipmentTrackInterface` + `TrackInterface`.
+const TRACK_KEYS: &[&str] = &[
+    "order_id",
+    "created_at",
+    "entity_id",
+    "parent_id",
+    "updated_at",
+    "weight",
+    "qty",
+    "description",
+    "extension_attributes",
+    "track_number",
+    "title",
+    "carrier_code",
+];
+/// `ShipmentCommentInterface` + `CommentInterface` + `EntityInterface`.
+const COMMENT_KEYS: &[&str] = &[
+    "is_customer_notified",
+    "parent_id",
+    "extension_attributes",
+    "comment",
+    "is_visible_on_front",
+    "created_at",
+    "entity_id",
+];
+
+fn posted_int(o: &Obj<'_>, name: &str) -> Result<Posted<i64>> {
+    Ok(if o.has(name) {
+        Some(o.int(name)?)
+    } else {
+        None
+    })
+}
+fn posted_amount(o: &Obj<'_>, name: &str) -> Result<Posted<Amount>> {
+    Ok(if o.has(name) {
+        Some(o.amount(name)?)
+    } else {
+        None
+    })
+}
+fn posted_string(o: &Obj<'_>, name: &str) -> Result<Posted<String>> {
+    Ok(if o.has(name) {
+        Some(o.string(name)?)
+    } else {
+        None
+    })
+}
+
+/// A list of data objects inside an object (`processComplexTypes`): an array (or a JSON object,
+/// which PHP decodes to an array) gives its elements; null or a scalar gives null, no error.
+fn objects<'v>(o: &Obj<'v>, name: &str) -> Option<Vec<&'v Value>> {
+    match o.get(name)?.1 {
+        Value::Array(items) => Some(items.iter().collect()),
+        Value::Object(map) => Some(map.values().collect()),
+        _ => None,
+    }
+}
+
+/// A child's `extension_attributes`: none are declared for shipment items, tracks, comments
+/// or packages, so any key is "not supported".
+fn no_extension(o: &Obj<'_>) -> Result<()> {
+    if let Some((_, ext)) = o.get("extension_attributes") {
+        Obj::new(ext, &[])?;
+    }
+    Ok(())
+}
+
+fn parse_item(v: &Value) -> Result<ItemSave> {
+    let o = Obj::new(v, ITEM_KEYS)?;
+    no_extension(&o)?;
+    o.int("parent_id")?;
+    Ok(ItemSave {
+        entity_id: o.int("entity_id")?,
+        order_item_id: o.int("order_item_id")?,
+        additional_data: posted_string(&o, "additional_data")?,
+        description: posted_string(&o, "description")?,
+        name: posted_string(&o, "name")?,
+        price: posted_amount(&o, "price")?,
+        product_id: posted_int(&o, "product_id")?,
+        row_total: posted_amount(&o, "row_total")?,
+        sku: posted_string(&o, "sku")?,
+        weight: posted_amount(&o, "weight")?,
+        qty: posted_amount(&o, "qty")?,
+    })
+}
+
+fn parse_saved_track(v: &Value) -> Result<save::TrackSave> {
+    let o = Obj::new(v, TRACK_KEYS)?;
+    no_extension(&o)?;
+    o.int("parent_id")?;
+    Ok(save::TrackSave {
+        entity_id: o.int("entity_id")?,
+        order_id: posted_int(&o, "order_id")?,
+        created_at: posted_string(&o, "created_at")?,
+        updated_at: posted_string(&o, "updated_at")?,
+        weight: posted_amount(&o, "weight")?,
+        qty: posted_amount(&o, "qty")?,
+        description: posted_string(&o, "description")?,
+        track_number: posted_string(&o, "track_number")?,
+        title: posted_string(&o, "title")?,
+        carrier_code: posted_string(&o, "carrier_code")?,
+    })
+}
+
+fn parse_saved_comment(v: &Value) -> Result<CommentSave> {
+    let o = Obj::new(v, COMMENT_KEYS)?;
+    no_extension(&o)?;
+    o.int("parent_id")?;
+    Ok(CommentSave {
+        entity_id: o.int("entity_id")?,
+        comment: posted_string(&o, "comment")?,
+        is_customer_notified: posted_int(&o, "is_customer_notified")?,
+        is_visible_on_front: posted_int(&o, "is_visible_on_front")?,
+        created_at: posted_string(&o, "created_at")?,
+    })
+}
+
+/// The body of `POST /V1/shipment` (`ShipmentRepositoryInterface::save`): `entity`, a
+/// `ShipmentInterface`, as `ServiceInputProcessor` converts it (every key a getter of its
+/// interface, else "not supported"; types converted or refused; nulls kept as posted).
+pub fn parse_save(body: &Map<String, Value>) -> Result<ShipmentSave> {
+    let entity = param(body, "entity").ok_or_else(|| crate::error::Error::required("entity"))?;
+    let o = Obj::new(entity, SHIPMENT_KEYS)?;
+    let mut request = ShipmentSave {
+        entity_id: o.int("entity_id")?,
+        order_id: o.int("order_id")?,
+        fields: ShipmentFields {
+            billing_address_id: posted_int(&o, "billing_address_id")?,
+            created_at: posted_string(&o, "created_at")?,
+            customer_id: posted_int(&o, "customer_id")?,
+            email_sent: posted_int(&o, "email_sent")?,
+            increment_id: posted_string(&o, "increment_id")?,
+            shipment_status: posted_int(&o, "shipment_status")?,
+            shipping_address_id: posted_int(&o, "shipping_address_id")?,
+            shipping_label: posted_string(&o, "shipping_label")?,
+            store_id: posted_int(&o, "store_id")?,
+            total_qty: posted_amount(&o, "total_qty")?,
+            total_weight: posted_amount(&o, "total_weight")?,
+        },
+        ..Default::default()
+    };
+    // Read only to refuse a wrong type, as the setter's conversion would; never stored.
+    o.string("updated_at")?;
+    if let Some(packages) = objects(&o, "packages") {
+        for package in &packages {
+            no_extension(&Obj::new(package, &["extension_attributes"])?)?;
+        }
+        request.packages = packages.len();
+    }
+    if let Some(items) = objects(&o, "items") {
+        request.items = Some(items.into_iter().map(parse_item).collect::<Result<_>>()?);
+    }
+    if let Some(tracks) = objects(&o, "tracks") {
+        request.tracks = Some(
+            tracks
+                .into_iter()
+                .map(parse_saved_track)
+                .collect::<Result<_>>()?,
+        );
+    }
+    if let Some(comments) = objects(&o, "comments") {
+        request.comments = Some(
+            comments
+                .into_iter()
+                .map(parse_saved_comment)
+                .collect::<Result<_>>()?,
+        );
+    }
+    if let Some((_, extension)) = o.get("extension_attributes") {
+        let ext = Obj::new(extension, &["source_code"])?;
+        request.source_code = ext.string("source_code")?;
+    }
+    Ok(request)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_as_php_encodes() {
+        for (text, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("label%PDF-1.4\n", "bGFiZWwlUERGLTEuNAo="),
+            ("é", "w6k="),
+        ] {
+            assert_eq!(base64(text), encoded, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn posted_nulls_are_kept_apart_from_absent_fields() {
+        let body = serde_json::json!({"entity": {
+            "order_id": "3", "store_id": null, "total_qty": "2.5", "items": 7, "tracks": null,
+            "comments": [{"comment": "x", "is_visible_on_front": null}],
+            "packages": [{}, {"extension_attributes": {}}],
+            "extension_attributes": {"source_code": "ne_wh"}
+        }});
+        let request = parse_save(body.as_object().unwrap()).unwrap();
+        assert_eq!(request.order_id, Some(3));
+        assert_eq!(request.fields.store_id, Some(None));
+        assert_eq!(request.fields.customer_id, None);
+        assert_eq!(request.fields.total_qty, Some(Amount::parse("2.5")));
+        assert_eq!((request.items, request.tracks), (None, None));
+        assert_eq!(request.packages, 2);
+        let comments = request.comments.unwrap();
+        assert_eq!(comments[0].is_visible_on_front, Some(None));
+        assert_eq!(comments[0].created_at, None);
+        assert_eq!(request.source_code.as_deref(), Some("ne_wh"));
+    }
 }
