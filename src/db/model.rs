@@ -459,6 +459,41 @@ pub type ShipmentComment = CommentRow;
 /// `sales_creditmemo_comment`.
 pub type CreditmemoComment = CommentRow;
 
+row_struct! {
+    /// `sales_order_tax`: one applied tax rate of an order.
+    pub struct OrderTax {
+        pub tax_id: i64,
+        pub order_id: i64,
+        pub code: Option<String>,
+        pub title: Option<String>,
+        pub percent: Option<Amount>,
+        pub amount: Option<Amount>,
+        pub priority: Option<i64>,
+        pub position: Option<i64>,
+        pub base_amount: Option<Amount>,
+        pub process: Option<i64>,
+        pub base_real_amount: Option<Amount>,
+    }
+}
+
+row_struct! {
+    /// `sales_order_tax_item`: a tax rate on one taxable (an item, or its associated shipping,
+    /// wrapping...). NOT NULL columns are `Option` here so a missing value reaches SQLite, which
+    /// refuses it as MySQL does.
+    pub struct OrderTaxItem {
+        pub tax_item_id: i64,
+        pub tax_id: i64,
+        pub item_id: Option<i64>,
+        pub tax_percent: Option<Amount>,
+        pub amount: Option<Amount>,
+        pub base_amount: Option<Amount>,
+        pub real_amount: Option<Amount>,
+        pub real_base_amount: Option<Amount>,
+        pub associated_item_id: Option<i64>,
+        pub taxable_item_type: Option<String>,
+    }
+}
+
 /// An order with everything that belongs to it.
 #[derive(Debug, Clone, Default)]
 pub struct FullOrder {
@@ -467,6 +502,10 @@ pub struct FullOrder {
     pub addresses: Vec<OrderAddress>,
     pub payment: Option<OrderPayment>,
     pub status_histories: Vec<StatusHistory>,
+    /// `sales_order_tax` rows, by tax id.
+    pub taxes: Vec<OrderTax>,
+    /// Their `sales_order_tax_item` rows, by tax item id.
+    pub tax_items: Vec<OrderTaxItem>,
 }
 
 impl FullOrder {

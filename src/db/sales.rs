@@ -5,7 +5,7 @@ use sqlx::SqliteConnection;
 use crate::db::inventory::Deduction;
 use crate::db::model::{
     EarlierInvoice, FullInvoice, FullOrder, Invoice, InvoiceComment, InvoiceItem, Order,
-    OrderAddress, OrderItem, OrderPayment, SourceItem, StatusHistory,
+    OrderAddress, OrderItem, OrderPayment, OrderTax, OrderTaxItem, SourceItem, StatusHistory,
 };
 use crate::db::SaveError;
 use crate::db::{Batch, SqlValue};
@@ -73,12 +73,15 @@ pub async fn load_full_order(
         crate::db::children(&mut *conn, "sales_order_address", order_id).await?;
     let status_histories: Vec<StatusHistory> =
         crate::db::children(&mut *conn, "sales_order_status_history", order_id).await?;
+    let (taxes, tax_items) = load_order_taxes(conn, order_id).await?;
     Ok(Some(FullOrder {
         order,
         items,
         addresses,
         payment,
         status_histories,
+        taxes,
+        tax_items,
     }))
 }
 
@@ -96,6 +99,29 @@ fn next_id_sql(table: &str, key: &str) -> String {
         "MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0),
              COALESCE((SELECT MAX({key}) FROM {table}), 0)) + 1"
     )
+}
+
+/// An order's `sales_order_tax` rows (by tax id) and their items (by tax item id).
+pub async fn load_order_taxes(
+    conn: &mut SqliteConnection,
+    order_id: i64,
+) -> Result<(Vec<OrderTax>, Vec<OrderTaxItem>), sqlx::Error> {
+    let taxes: Vec<OrderTax> =
+        sqlx::query_as("SELECT * FROM sales_order_tax WHERE order_id = ? ORDER BY tax_id")
+            .bind(order_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    if taxes.is_empty() {
+        return Ok((taxes, Vec::new()));
+    }
+    let items: Vec<OrderTaxItem> = sqlx::query_as(
+        "SELECT i.* FROM sales_order_tax_item i JOIN sales_order_tax t ON t.tax_id = i.tax_id
+         WHERE t.order_id = ? ORDER BY i.tax_item_id",
+    )
+    .bind(order_id)
+    .fetch_all(conn)
+    .await?;
+    Ok((taxes, items))
 }
 
 /// Everything creating an invoice reads, fetched in one round trip.

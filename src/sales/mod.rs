@@ -11,6 +11,7 @@ pub mod invoice_save;
 pub mod item;
 pub mod order;
 pub mod order_management;
+pub mod order_tax;
 pub mod order_update;
 pub mod payment;
 pub mod shipment;

@@ -996,6 +996,7 @@ impl OrderSpec {
             addresses: vec![address("shipping"), address("billing")],
             payment: Some(payment),
             status_histories: Vec::new(),
+            ..Default::default()
         }
     }
 }

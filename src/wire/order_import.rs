@@ -635,5 +635,6 @@ pub fn parse_order(entity: &Value) -> Result<FullOrder> {
         addresses,
         payment,
         status_histories,
+        ..Default::default()
     })
 }
