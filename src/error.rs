@@ -213,6 +213,27 @@ pub const RETURN_TO_STOCK_NOT_IN_CREDITMEMO: &str =
 /// (CouldNotRefundException).
 pub const COULD_NOT_SAVE_CREDITMEMO: &str =
     "Could not save a Creditmemo, see error log for details";
+/// `Sales/Model/Service/CreditmemoService.php::validateForRefund`: an id with a state other
+/// than open.
+pub const CANNOT_REGISTER_EXISTING_CREDITMEMO: &str = "We cannot register an existing credit memo.";
+/// `Sales/Model/Service/CreditmemoService.php::validateForRefund`: no `order_id`
+/// (NoSuchEntityException, 404).
+pub const INVALID_ORDER_TO_REFUND: &str = "We found an invalid order to refund.";
+/// `Sales/Model/Order/CreditmemoRepository.php::save`: a failure that is no LocalizedException
+/// (a foreign key, a column refusing the value).
+pub const CREDITMEMO_NOT_SAVED: &str = "The credit memo couldn't be saved.";
+/// `Sales/Model/ResourceModel/Order/Creditmemo/Comment.php::_beforeSave` (argument: the
+/// validator's messages, one a line).
+pub const CANNOT_SAVE_COMMENT: &str = "Cannot save comment:\n%1";
+/// `Sales/Model/Order/Creditmemo/Comment/Validator.php` (sprintf of the field's label).
+pub const COMMENT_FIELD_REQUIRED: &str = "\"%s\" is required. Enter and try again.";
+pub const COMMENT_FIELD_EMPTY: &str = "%s can not be empty";
+/// `Sales/Model/Validator/SalesEntityCommentValidator.php` via the comment validator.
+pub const COMMENT_EDIT_NOT_ALLOWED: &str = "User is not authorized to edit comment.";
+/// `Sales/Model/Order/Payment.php::refund`: the gateway refused an online refund of an invoice
+/// that has no capture transaction.
+pub const REFUND_INVOICE_CREATED_OFFLINE: &str =
+    "If the invoice was created offline, try creating an offline credit memo.";
 /// `Sales/Model/Order/{Invoice,Shipment,Creditmemo}/CommentRepository.php::save`.
 pub const COULD_NOT_SAVE_INVOICE_COMMENT: &str = "Could not save the invoice comment.";
 pub const COULD_NOT_SAVE_SHIPMENT_COMMENT: &str = "Could not save the shipment comment.";

@@ -153,6 +153,38 @@ pub fn resolved_state(order: &Order, items: &[OrderItem], in_progress: bool) -> 
     s
 }
 
+/// `ResourceModel\Order\Handler\State::check`, what every order save runs first: an order
+/// with nothing left to invoice (and no open invoice still owing money) is closed when it was
+/// processing or complete, cannot be refunded any more nor shipped, and is not virtual (a
+/// virtual one when its status already says closed); else a processing order that cannot ship
+/// is complete. Each move takes the state's default status. (The `new` + `is_in_process` move
+/// to processing needs a flag only invoicing sets, so it has no place here.)
+pub fn check_on_save(order: &mut Order, items: &[OrderItem], has_open_invoice: bool) {
+    let current = order.state.clone();
+    let grand = order.grand_total.unwrap_or_default().decimal();
+    let paid = order.total_paid.unwrap_or_default().decimal();
+    // `(int) Order::getTotalDue()`: grand total − paid, rounded, never below 0.
+    let total_due = Amount::round_price(grand - paid).max(rust_decimal::Decimal::ZERO);
+    if is_canceled(order)
+        || can_unhold(order)
+        || can_invoice(order, items)
+        || (has_open_invoice && total_due.trunc() > rust_decimal::Decimal::ZERO)
+    {
+        return;
+    }
+    let virtual_order = order.is_virtual.unwrap_or(0) != 0;
+    let open = matches!(current.as_deref(), Some(PROCESSING) | Some(COMPLETE));
+    let closed = (open && !can_creditmemo(order) && !can_ship(order, items) && !virtual_order)
+        || (virtual_order && order.status.as_deref() == Some(CLOSED));
+    if closed {
+        order.state = Some(CLOSED.to_owned());
+        order.status = Some(default_status(CLOSED).to_owned());
+    } else if current.as_deref() == Some(PROCESSING) && !can_ship(order, items) {
+        order.state = Some(COMPLETE.to_owned());
+        order.status = Some(default_status(COMPLETE).to_owned());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,6 +231,46 @@ mod tests {
             let o = order(st, 100);
             assert_eq!(state_after_document(&o, &items), expected, "{st} {items:?}");
         }
+    }
+
+    #[test]
+    fn state_check_on_save() {
+        // (state, status, virtual, paid, refunded, items, expected state, status)
+        let full = |o: &mut Order, refunded: i64| {
+            o.total_refunded = Some(refunded.into());
+        };
+        let mut o = order("processing", 100);
+        o.grand_total = Some(100.into());
+        full(&mut o, 100);
+        let mut refunded = item(2, 2, 0, false);
+        refunded.qty_refunded = 2.into();
+        check_on_save(&mut o, &[refunded.clone()], false);
+        assert_eq!(
+            (o.state.as_deref(), o.status.as_deref()),
+            (Some("closed"), Some("closed"))
+        );
+        // Part refunded, the rest shipped: complete.
+        let mut o = order("processing", 100);
+        o.grand_total = Some(100.into());
+        full(&mut o, 10);
+        check_on_save(&mut o, &[item(2, 2, 2, false)], false);
+        assert_eq!(o.state.as_deref(), Some("complete"));
+        // Something left to ship: stays.
+        let mut o = order("processing", 100);
+        full(&mut o, 10);
+        check_on_save(&mut o, &[item(2, 2, 0, false)], false);
+        assert_eq!(o.state.as_deref(), Some("processing"));
+        // Something left to invoice: stays, even with nothing to refund.
+        let mut o = order("processing", 0);
+        check_on_save(&mut o, &[item(2, 0, 0, false)], false);
+        assert_eq!(o.state.as_deref(), Some("processing"));
+        // A virtual order whose status says closed.
+        let mut o = order("complete", 100);
+        o.is_virtual = Some(1);
+        o.status = Some("closed".into());
+        full(&mut o, 100);
+        check_on_save(&mut o, &[item(1, 1, 0, true)], false);
+        assert_eq!(o.state.as_deref(), Some("closed"));
     }
 
     #[test]
