@@ -305,6 +305,10 @@ async fn refund_in(
         online,
     );
     refund_payment(&mut payment, &creditmemo, online);
+    if let Some(txn) = &refund_txn {
+        // Transaction\Builder::build: the payment's last transaction.
+        payment.last_trans_id = Some(txn.clone());
+    }
     // module-weee's collector marks every line's order item.
     for item in items.iter_mut() {
         if returned

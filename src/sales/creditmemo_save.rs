@@ -905,6 +905,8 @@ async fn refund_in(
         entity
             .fields
             .set("transaction_id", SqlValue::Text(Some(txn.clone())));
+        // Transaction\Builder::build: the payment's last transaction.
+        payment.last_trans_id = Some(txn.clone());
         refund_txn = Some(txn);
     }
     refund_payment(&mut payment, &figures, through_gateway);

@@ -635,4 +635,66 @@ mod tests {
             json!({"message": "\"%fieldName\" is not supported. Correct the field name and try again.", "parameters": {"fieldName": "Fee"}})
         );
     }
+
+    #[test]
+    fn the_field_tables_follow_the_reply_shapes() {
+        // Every scalar getter is a key of the reply, in the interface's order.
+        let mut full = FullCreditmemo::default();
+        for (name, kind) in CREDITMEMO_FIELDS {
+            let value = match kind {
+                Int => SqlValue::Int(Some(1)),
+                Float => SqlValue::Amount(Some(Amount::from_int(1))),
+                Text => SqlValue::Text(Some("x".into())),
+            };
+            assert!(full.creditmemo.set_column(name, value), "{name}");
+        }
+        let mut item = CreditmemoItem::default();
+        for (name, kind) in ITEM_FIELDS {
+            let value = match kind {
+                Int => SqlValue::Int(Some(1)),
+                Float => SqlValue::Amount(Some(Amount::from_int(1))),
+                Text => SqlValue::Text(Some("x".into())),
+            };
+            assert!(item.set_column(name, value), "{name}");
+        }
+        full.items.push(item);
+        let json = serde_json::to_value(CreditmemoData::from(&full)).unwrap();
+        let keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected: Vec<&str> = CREDITMEMO_FIELDS.iter().map(|(n, _)| *n).collect();
+        expected.extend(["items", "comments"]);
+        assert_eq!(keys, expected);
+        let item_keys: Vec<&str> = json["items"][0]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let expected: Vec<&str> = ITEM_FIELDS.iter().map(|(n, _)| *n).collect();
+        assert_eq!(item_keys, expected);
+    }
+
+    #[test]
+    fn setters_run_in_body_order_until_the_first_bad_key() {
+        let input = parse_creditmemo(&json!({
+            "invoiceId": 4, "invoice_id": null, "adjustmentPositive": "2.5",
+            "items": {"6": {"order_item_id": 6, "qty": "1"}}, "comments": 5,
+            "state": "x", "grand_total": 1
+        }));
+        let sets: Vec<String> = input.sets.iter().map(|s| format!("{s:?}")).collect();
+        assert_eq!(sets.len(), 5, "{sets:?}");
+        assert!(sets[0].contains("invoice_id") && sets[0].contains("Some(4)"));
+        assert!(sets[1].contains("invoice_id") && sets[1].contains("None"));
+        assert!(sets[2].starts_with("Adjustment") && sets[2].contains("adjustment_positive"));
+        assert!(sets[3].starts_with("Items(Some("));
+        assert_eq!(sets[4], "Comments(None)");
+        assert_eq!(
+            input.error.unwrap().body(),
+            json!({"message": "Error occurred during \"state\" processing. The \"x\" value's type is invalid. The \"int\" type was expected. Verify and try again."})
+        );
+    }
 }
