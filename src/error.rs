@@ -106,6 +106,10 @@ pub enum Error {
     /// 500: the cause is logged, never shown.
     #[error("internal: {0}")]
     Internal(String),
+    /// 500 from `Framework/App/Bootstrap::terminate`: a PHP `\Error` (a call on null, a
+    /// TypeError) that no layer of Magento catches, answered in plain text.
+    #[error("fatal: {0}")]
+    Fatal(String),
     #[error(transparent)]
     Sqlx(#[from] sqlx::Error),
 }
@@ -269,6 +273,9 @@ pub const UNIQUE_CONSTRAINT: &str = "Unique constraint violation found";
 /// `Store/Model/StoreRepository::getById` (NoSuchEntityException, 404).
 pub const STORE_NOT_FOUND: &str =
     "The store that was requested wasn't found. Verify the store and try again.";
+/// `Framework/App/Bootstrap::terminate` in production mode: the whole plain-text body.
+pub const FATAL_ERROR: &str =
+    "An error has happened during application run. See exception log for details.\n";
 /// magemu's own: the body limit in front of the API (Magento's web server answers 413 too).
 pub const TOO_LARGE: &str = "Request body is too large.";
 /// `Framework/Api/SortOrder.php`.
@@ -313,6 +320,11 @@ impl Error {
         Error::Internal(cause.to_string())
     }
 
+    /// A PHP fatal error in Magento's code path (see [`Error::Fatal`]).
+    pub fn fatal(cause: impl std::fmt::Display) -> Self {
+        Error::Fatal(cause.to_string())
+    }
+
     /// The JSON body, keys in Magento's order.
     pub fn body(&self) -> Value {
         let mut body = Map::new();
@@ -346,6 +358,9 @@ impl Error {
             }
             Error::Internal(_) | Error::Sqlx(_) => {
                 body.insert("message".into(), internal_error_message().into());
+            }
+            Error::Fatal(_) => {
+                body.insert("message".into(), FATAL_ERROR.into());
             }
         }
         Value::Object(body)

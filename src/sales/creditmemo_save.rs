@@ -20,13 +20,18 @@
 //! `ResourceModel/Order/Creditmemo/Relation`, and the `DeductSourceItemQuantityOnRefundPlugin`
 //! magento/inventory puts around the repository's save):
 //! - no `order_id` (or 0): the resource's `_beforeSave` calls `getBillingAddress()->getId()` on
-//!   an empty order, a PHP fatal error: 500, nothing saved;
+//!   an empty order, a PHP fatal error (an `\Error` no layer catches: `Bootstrap::terminate`
+//!   answers 500 in plain text, "An error has happened during application run. See exception
+//!   log for details."); nothing saved (the open transaction dies with the request). Every
+//!   "500" below is that answer;
 //! - a new memo (no `entity_id`) without an `increment_id` takes the next one of the credit memo
 //!   sequence of its order's store (`getStore()` loads the order: one that does not exist is a
 //!   400 with the repository's "doesn't exist" message; the empty order of the adjustment
 //!   setters gives the default store);
 //! - the row holds exactly the fields set (unset ones NULL; an empty string NULL, as
-//!   `prepareColumnValue` makes it of a nullable text column); `created_at` as given, else now;
+//!   `prepareColumnValue` makes it of a nullable text column; every figure with the columns'
+//!   four decimals, which magemu's reply shows too where Magento echoes the float as sent);
+//!   `created_at` as given (`formatDate`), else now;
 //!   `updated_at` now. A memo with an `entity_id` is an update of the fields set (a null for a
 //!   column that cannot be null is left out); an id with no row updates nothing;
 //! - an unknown order, store or (magemu's own foreign key, Magento has none) invoice: "The
@@ -73,8 +78,9 @@
 //!     offline ones otherwise;
 //!   - `Payment::refund`: a method that refunds online (braintree, paypal_express), asked to
 //!     (`offlineRequested` false), with the memo's invoice: the gateway refunds it (a `refund`
-//!     transaction `"{capture}-refund"`, the memo's `transaction_id`, `base_amount_refunded_online`,
-//!     "We refunded $X online. Transaction ID: ..."; an invoice without a capture transaction:
+//!     transaction `"{capture}-refund"`, the memo's `transaction_id`, the payment's
+//!     `last_trans_id` and `base_amount_refunded_online`, "We refunded $X online. Transaction
+//!     ID: ..."; an invoice without a capture transaction:
 //!     "If the invoice was created offline, try creating an offline credit memo."); otherwise
 //!     "We refunded $X offline."; the payment's refunded figures (a null figure skipped). The
 //!     history line (`entity_name` creditmemo, as `Creditmemo::getOrder()` renames it, notified
@@ -85,13 +91,16 @@
 //!     transaction and seeing the registered order items: units invoiced and never shipped are
 //!     written off their sources, as a refund by order does;
 //!   - the order is saved, and `Handler\State::check` closes it (nothing left to refund or ship)
-//!     or completes it (processing, nothing to ship).
+//!     or completes it (processing, nothing to ship); 2.4.8's version of it (2.4.7 also
+//!     completes a partly refunded order whose other units all shipped, and leaves the status
+//!     of a closed virtual order alone).
 //! - nothing is notified; the reply is the memo, as for the repository save, state 2, items
 //!   dropped for qty 0 still listed (no `entity_id`).
 //! - When `getOrder()` holds the empty order of the adjustment setters, the refund check
 //!   compares with nothing paid ("The most money available to refund is $0.00." for a positive
-//!   total), `RefundOperation` does nothing and Magento saves that empty order as a new one;
-//!   magemu saves the memo and leaves the orders alone.
+//!   total), `RefundOperation` does nothing and `OrderRepository::save` is handed that empty
+//!   order (read from the source only: it looks like it inserts a blank order); magemu saves
+//!   the memo and leaves the orders alone.
 
 use std::collections::HashMap;
 
@@ -424,7 +433,7 @@ async fn repository_save(
     let is_new = entity.id().is_none();
     // ResourceModel\Order\Creditmemo::_beforeSave.
     let Some(order_id) = entity.order_id() else {
-        return Err(Error::internal(
+        return Err(Error::fatal(
             "credit memo without order_id: getBillingAddress()->getId() on null",
         ));
     };
@@ -454,7 +463,13 @@ async fn repository_save(
         increment_id = db::sales::next_increment_id(conn, "creditmemo", store_id).await?;
     }
     let created_at = given_created_at(&entity.fields)?;
-    if let Some(store_id) = entity.fields.int("store_id") {
+    // The store's foreign key (magemu has none on the column): checked on the row written, so
+    // not for an id that names no row.
+    let written = match entity.id() {
+        None => true,
+        Some(id) => db::comments::exists(conn, "sales_creditmemo", id).await?,
+    };
+    if let (Some(store_id), true) = (entity.fields.int("store_id"), written) {
         let found: Option<i64> =
             sqlx::query_scalar("SELECT store_id FROM store WHERE store_id = ?")
                 .bind(store_id)
@@ -635,7 +650,7 @@ async fn repository_save(
                     })?;
             }
             None => {
-                after_commit = Some(Error::internal(
+                after_commit = Some(Error::fatal(
                     "GetSkuFromOrderItem on an order item that does not exist",
                 ));
             }
@@ -809,7 +824,7 @@ async fn refund_in(
                     .fetch_optional(&mut *conn)
                     .await?;
             if found.is_none() && !offline_requested {
-                return Err(Error::internal(
+                return Err(Error::fatal(
                     "saving an empty invoice: getBillingAddress()->getId() on null",
                 ));
             }
@@ -856,7 +871,7 @@ async fn refund_in(
         let order_item = truthy(item.int("order_item_id"))
             .and_then(|id| order_items.iter().find(|i| i.item_id == id));
         let Some(order_item) = order_item else {
-            return Err(Error::internal(
+            return Err(Error::fatal(
                 "credit memo item of no order item: processQty on null",
             ));
         };
@@ -878,7 +893,7 @@ async fn refund_in(
         figures_items.push(figures);
     }
     let Some(mut payment) = payment else {
-        return Err(Error::internal("order without payment: refund() on null"));
+        return Err(Error::fatal("order without payment: refund() on null"));
     };
     let figures = row_from::<Creditmemo>(&entity.fields, |r, n, v| r.set_column(n, v));
     register(
