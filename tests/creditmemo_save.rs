@@ -355,7 +355,8 @@ async fn an_open_memo_is_saved_edited_then_refunded() {
         .post(
             "/rest/V1/creditmemo",
             &token,
-            &json!({"entity": {"entity_id": 1, "order_id": id, "transaction_id": "offline-1"}}),
+            &json!({"entity": {"entity_id": 1, "order_id": id, "transaction_id": "offline-1",
+                               "increment_id": null}}),
         )
         .await;
     assert_eq!(edited.status, StatusCode::OK, "{:?}", edited.body);
@@ -366,6 +367,7 @@ async fn an_open_memo_is_saved_edited_then_refunded() {
     );
     let stored = app.get("/rest/V1/creditmemo/1", &token).await.body;
     assert_eq!(stored["transaction_id"], json!("offline-1"));
+    assert_eq!(stored["increment_id"], json!("000000001"));
     assert_eq!(stored["grand_total"], json!(20));
     // No second write-off for an edit.
     assert_eq!(reservations(&app, "24-WB01").await.len(), 1);

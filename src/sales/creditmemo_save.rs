@@ -33,7 +33,8 @@
 //!   four decimals, which magemu's reply shows too where Magento echoes the float as sent);
 //!   `created_at` as given (`formatDate`), else now;
 //!   `updated_at` now. A memo with an `entity_id` is an update of the fields set (a null for a
-//!   column that cannot be null is left out); an id with no row updates nothing;
+//!   column that cannot be null is left out; magemu's `increment_id` is one of them, Magento's
+//!   is not); an id with no row updates nothing;
 //! - an unknown order, store or (magemu's own foreign key, Magento has none) invoice: "The
 //!   credit memo couldn't be saved."; a taken (increment_id, store_id): "Unique constraint
 //!   violation found";
@@ -102,7 +103,7 @@
 //!   order (read from the source only: it looks like it inserts a blank order); magemu saves
 //!   the memo and leaves the orders alone.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use sqlx::SqliteConnection;
 
@@ -505,19 +506,15 @@ async fn repository_save(
             let mut f = Fields::default();
             for (name, value) in entity.fields.iter() {
                 if *name != "created_at" {
-                    // magemu's increment_id cannot be null: an empty one reads as none.
-                    let value = match (*name, value) {
-                        ("increment_id", SqlValue::Text(None)) => {
-                            SqlValue::Text(Some(String::new()))
-                        }
-                        _ => value.clone(),
-                    };
-                    f.set(name, value);
+                    f.set(name, value.clone());
                 }
             }
             f
         };
-        update_fields(conn, "sales_creditmemo", id, &fields, &["order_id"], &extra)
+        // magemu's increment_id cannot be null: a null (or empty) one keeps the stored one,
+        // where Magento would store NULL.
+        let not_null = ["order_id", "increment_id"];
+        update_fields(conn, "sales_creditmemo", id, &fields, &not_null, &extra)
             .await
             .map_err(save_failure)?;
         id
@@ -975,12 +972,12 @@ async fn refund_in(
             .await?;
     state::check_on_save(&mut order, &order_items, open_invoice.is_some());
     order.updated_at = now.clone();
-    let touched: HashMap<i64, ()> = figures_items
+    let touched: HashSet<i64> = figures_items
         .iter()
-        .filter_map(|i| i.order_item_id.map(|id| (id, ())))
+        .filter_map(|i| i.order_item_id)
         .collect();
     for item in &mut order_items {
-        if touched.contains_key(&item.item_id) {
+        if touched.contains(&item.item_id) {
             item.updated_at = now.clone();
             db::update(conn, "sales_order_item", "item_id", item).await?;
         }
