@@ -106,6 +106,10 @@ pub enum Error {
     /// 500: the cause is logged, never shown.
     #[error("internal: {0}")]
     Internal(String),
+    /// 500 from `Framework/App/Bootstrap::terminate`: a PHP `\Error` (a call on null, a
+    /// TypeError) that no layer of Magento catches, answered in plain text.
+    #[error("fatal: {0}")]
+    Fatal(String),
     #[error(transparent)]
     Sqlx(#[from] sqlx::Error),
 }
@@ -216,6 +220,27 @@ pub const COULD_NOT_SAVE_CREDITMEMO: &str =
 /// `Sales/Model/Order/ShipmentRepository.php::save`: any failure of the save
 /// (CouldNotSaveException).
 pub const SHIPMENT_COULD_NOT_BE_SAVED: &str = "The shipment couldn't be saved.";
+/// `Sales/Model/Service/CreditmemoService.php::validateForRefund`: an id with a state other
+/// than open.
+pub const CANNOT_REGISTER_EXISTING_CREDITMEMO: &str = "We cannot register an existing credit memo.";
+/// `Sales/Model/Service/CreditmemoService.php::validateForRefund`: no `order_id`
+/// (NoSuchEntityException, 404).
+pub const INVALID_ORDER_TO_REFUND: &str = "We found an invalid order to refund.";
+/// `Sales/Model/Order/CreditmemoRepository.php::save`: a failure that is no LocalizedException
+/// (a foreign key, a column refusing the value).
+pub const CREDITMEMO_NOT_SAVED: &str = "The credit memo couldn't be saved.";
+/// `Sales/Model/ResourceModel/Order/Creditmemo/Comment.php::_beforeSave` (argument: the
+/// validator's messages, one a line).
+pub const CANNOT_SAVE_COMMENT: &str = "Cannot save comment:\n%1";
+/// `Sales/Model/Order/Creditmemo/Comment/Validator.php` (sprintf of the field's label).
+pub const COMMENT_FIELD_REQUIRED: &str = "\"%s\" is required. Enter and try again.";
+pub const COMMENT_FIELD_EMPTY: &str = "%s can not be empty";
+/// `Sales/Model/Validator/SalesEntityCommentValidator.php` via the comment validator.
+pub const COMMENT_EDIT_NOT_ALLOWED: &str = "User is not authorized to edit comment.";
+/// `Sales/Model/Order/Payment.php::refund`: the gateway refused an online refund of an invoice
+/// that has no capture transaction.
+pub const REFUND_INVOICE_CREATED_OFFLINE: &str =
+    "If the invoice was created offline, try creating an offline credit memo.";
 /// `Sales/Model/Order/{Invoice,Shipment,Creditmemo}/CommentRepository.php::save`.
 pub const COULD_NOT_SAVE_INVOICE_COMMENT: &str = "Could not save the invoice comment.";
 pub const COULD_NOT_SAVE_SHIPMENT_COMMENT: &str = "Could not save the shipment comment.";
@@ -263,6 +288,9 @@ pub const CANNOT_SAVE_ADDRESS: &str = "We can't save the address:\n%1";
 /// number of rows per order and reads the first; magemu keeps one).
 pub const ONE_PAYMENT_PER_ORDER: &str =
     "magemu keeps one payment per order: post the order's payment with its entity_id to change it.";
+/// `Framework/App/Bootstrap::terminate` in production mode: the whole plain-text body.
+pub const FATAL_ERROR: &str =
+    "An error has happened during application run. See exception log for details.\n";
 /// magemu's own: the body limit in front of the API (Magento's web server answers 413 too).
 pub const TOO_LARGE: &str = "Request body is too large.";
 /// `Framework/Api/SortOrder.php`.
@@ -307,6 +335,11 @@ impl Error {
         Error::Internal(cause.to_string())
     }
 
+    /// A PHP fatal error in Magento's code path (see [`Error::Fatal`]).
+    pub fn fatal(cause: impl std::fmt::Display) -> Self {
+        Error::Fatal(cause.to_string())
+    }
+
     /// The JSON body, keys in Magento's order.
     pub fn body(&self) -> Value {
         let mut body = Map::new();
@@ -340,6 +373,9 @@ impl Error {
             }
             Error::Internal(_) | Error::Sqlx(_) => {
                 body.insert("message".into(), internal_error_message().into());
+            }
+            Error::Fatal(_) => {
+                body.insert("message".into(), FATAL_ERROR.into());
             }
         }
         Value::Object(body)

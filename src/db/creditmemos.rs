@@ -20,19 +20,26 @@ pub struct CreditmemoWrites<'a> {
     pub order: &'a Order,
     pub order_items: &'a [OrderItem],
     pub payment: &'a OrderPayment,
-    /// Units put back into a source (a negative deduction, `SourceDeductionService` with −qty)
-    /// and units written off one (refunded without return, invoiced but never shipped).
-    pub returns: &'a [Deduction],
-    pub write_offs: &'a [Deduction],
-    /// (sku, qty) of the `creditmemo_created` reservations.
-    pub reservations: &'a [(String, crate::amount::Amount)],
-    pub stock_id: i64,
-    pub reservation_metadata: &'a str,
+    /// The source movements and `creditmemo_created` reservations.
+    pub stock: &'a StockWrites,
     /// An online refund's transaction id: a `refund` transaction, child of the invoice's capture.
     pub refund_txn: Option<&'a str>,
     /// The invoice an offline refund through it marks (`base_total_refunded`,
     /// `is_used_for_refund`).
     pub invoice_refunded: Option<i64>,
+}
+
+/// What a refund does to the stock (magento/inventory's refund plugins, inventory.md 3.4).
+#[derive(Debug, Default)]
+pub struct StockWrites {
+    /// Units put back into a source (a negative deduction, `SourceDeductionService` with −qty).
+    pub returns: Vec<Deduction>,
+    /// Units written off a source (refunded without return, invoiced but never shipped).
+    pub write_offs: Vec<Deduction>,
+    /// (sku, qty) of the `creditmemo_created` reservations.
+    pub reservations: Vec<(String, crate::amount::Amount)>,
+    pub stock_id: i64,
+    pub reservation_metadata: String,
 }
 
 /// Writes a credit memo and its effects: the next credit memo increment id, the memo and its
@@ -55,32 +62,21 @@ pub async fn save_creditmemo(
     }
     insert(conn, "sales_order_status_history", "entity_id", &w.history).await?;
     if let Some(txn) = w.refund_txn {
-        let capture = txn.strip_suffix("-refund").unwrap_or(txn);
-        sqlx::query(
-            "INSERT INTO sales_payment_transaction
-               (parent_id, order_id, payment_id, txn_id, parent_txn_id, txn_type, is_closed, created_at)
-             VALUES ((SELECT transaction_id FROM sales_payment_transaction
-                      WHERE payment_id = ? AND txn_id = ? ORDER BY transaction_id LIMIT 1),
-                     ?, ?, ?, ?, 'refund', 1, ?)",
+        insert_refund_transaction(
+            conn,
+            w.payment.entity_id,
+            w.order.entity_id,
+            txn,
+            &w.creditmemo.created_at,
         )
-        .bind(w.payment.entity_id)
-        .bind(capture)
-        .bind(w.order.entity_id)
-        .bind(w.payment.entity_id)
-        .bind(txn)
-        .bind(capture)
-        .bind(&w.creditmemo.created_at)
-        .execute(&mut *conn)
         .await?;
     }
     if let Some(invoice_id) = w.invoice_refunded {
-        sqlx::query(
-            "UPDATE sales_invoice SET is_used_for_refund = 1,
-               base_total_refunded = COALESCE(base_total_refunded, 0) + ? WHERE entity_id = ?",
+        mark_invoice_refunded(
+            conn,
+            invoice_id,
+            w.creditmemo.base_grand_total.unwrap_or_default(),
         )
-        .bind(w.creditmemo.base_grand_total.unwrap_or_default())
-        .bind(invoice_id)
-        .execute(&mut *conn)
         .await?;
     }
     update(conn, "sales_order", "entity_id", w.order).await?;
@@ -88,7 +84,60 @@ pub async fn save_creditmemo(
         update(conn, "sales_order_item", "item_id", item).await?;
     }
     update(conn, "sales_order_payment", "entity_id", w.payment).await?;
-    for d in w.returns {
+    write_stock(conn, w.stock).await?;
+    Ok(id)
+}
+
+/// The `refund` transaction `txn` (`"{capture}-refund"`), child of the payment's capture.
+pub async fn insert_refund_transaction(
+    conn: &mut SqliteConnection,
+    payment_id: i64,
+    order_id: i64,
+    txn: &str,
+    created_at: &str,
+) -> Result<(), sqlx::Error> {
+    let capture = txn.strip_suffix("-refund").unwrap_or(txn);
+    sqlx::query(
+        "INSERT INTO sales_payment_transaction
+           (parent_id, order_id, payment_id, txn_id, parent_txn_id, txn_type, is_closed, created_at)
+         VALUES ((SELECT transaction_id FROM sales_payment_transaction
+                  WHERE payment_id = ? AND txn_id = ? ORDER BY transaction_id LIMIT 1),
+                 ?, ?, ?, ?, 'refund', 1, ?)",
+    )
+    .bind(payment_id)
+    .bind(capture)
+    .bind(order_id)
+    .bind(payment_id)
+    .bind(txn)
+    .bind(capture)
+    .bind(created_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// An invoice a refund went through: `is_used_for_refund` and `base_total_refunded`.
+pub async fn mark_invoice_refunded(
+    conn: &mut SqliteConnection,
+    invoice_id: i64,
+    base_grand_total: crate::amount::Amount,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE sales_invoice SET is_used_for_refund = 1,
+           base_total_refunded = COALESCE(base_total_refunded, 0) + ?,
+           updated_at = ? WHERE entity_id = ?",
+    )
+    .bind(base_grand_total)
+    .bind(crate::db::now_timestamp())
+    .bind(invoice_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The source movements and reservations of a refund.
+pub async fn write_stock(conn: &mut SqliteConnection, w: &StockWrites) -> Result<(), SaveError> {
+    for d in &w.returns {
         sqlx::query(
             "UPDATE inventory_source_item SET quantity = quantity + ?
              WHERE source_code = ? AND sku = ?",
@@ -99,7 +148,7 @@ pub async fn save_creditmemo(
         .execute(&mut *conn)
         .await?;
     }
-    for d in w.write_offs {
+    for d in &w.write_offs {
         let done = sqlx::query(
             "UPDATE inventory_source_item SET quantity = quantity - ?
              WHERE source_code = ? AND sku = ? AND quantity >= ?",
@@ -114,17 +163,17 @@ pub async fn save_creditmemo(
             return Err(SaveError::NotEnough);
         }
     }
-    for (sku, qty) in w.reservations {
+    for (sku, qty) in &w.reservations {
         crate::db::inventory::append_reservation(
             conn,
             w.stock_id,
             sku,
             *qty,
-            w.reservation_metadata,
+            &w.reservation_metadata,
         )
         .await?;
     }
-    Ok(id)
+    Ok(())
 }
 
 /// Loads a credit memo with its items and comments.
@@ -207,9 +256,9 @@ pub async fn refunded_of_invoice(
     invoice_id: i64,
 ) -> Result<std::collections::HashMap<i64, crate::amount::Amount>, sqlx::Error> {
     let rows: Vec<(i64, crate::amount::Amount)> = sqlx::query_as(
-        "SELECT ci.order_item_id, SUM(ci.qty) FROM sales_creditmemo_item ci
+        "SELECT ci.order_item_id, COALESCE(SUM(ci.qty), 0) FROM sales_creditmemo_item ci
          JOIN sales_creditmemo c ON c.entity_id = ci.parent_id
-         WHERE c.invoice_id = ? GROUP BY ci.order_item_id",
+         WHERE c.invoice_id = ? AND ci.order_item_id IS NOT NULL GROUP BY ci.order_item_id",
     )
     .bind(invoice_id)
     .fetch_all(conn)

@@ -6,6 +6,7 @@
 pub mod batch;
 pub mod comments;
 pub mod creditmemos;
+pub mod fields;
 pub mod inventory;
 pub mod model;
 pub mod order_update;
@@ -29,6 +30,7 @@ use sqlx::sqlite::{
 use sqlx::{Sqlite, SqliteConnection, Transaction};
 
 pub use batch::{Batch, Output};
+pub use fields::{Fields, FromSqlValue};
 
 use crate::amount::Amount;
 
@@ -206,6 +208,23 @@ macro_rules! row_struct {
         impl $crate::db::Columns for $name {
             fn columns(&self) -> Vec<(&'static str, $crate::db::SqlValue)> {
                 vec![$((stringify!($field), $crate::db::SqlValue::from(self.$field.clone()))),*]
+            }
+        }
+        impl $name {
+            /// Sets the column `name` from a value of its type (a data object's setter); false
+            /// when the row has no such column or the value's type is not the column's.
+            #[allow(dead_code)]
+            pub fn set_column(&mut self, name: &str, value: $crate::db::SqlValue) -> bool {
+                match name {
+                    $(stringify!($field) => match $crate::db::FromSqlValue::from_sql_value(value) {
+                        Some(v) => {
+                            self.$field = v;
+                            true
+                        }
+                        None => false,
+                    },)*
+                    _ => false,
+                }
             }
         }
     };

@@ -14,7 +14,7 @@ pub fn status(error: &Error) -> StatusCode {
         Error::Unauthorized(_) | Error::Authentication => StatusCode::UNAUTHORIZED,
         Error::Input(_) | Error::Aggregate(_) => StatusCode::BAD_REQUEST,
         Error::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-        Error::Internal(_) | Error::Sqlx(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        Error::Internal(_) | Error::Sqlx(_) | Error::Fatal(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
 
@@ -28,6 +28,15 @@ impl IntoResponse for Error {
             }
             Error::Sqlx(cause) => {
                 tracing::error!(report = %body["message"], %cause, "database error")
+            }
+            Error::Fatal(cause) => {
+                tracing::error!(%cause, "PHP fatal error emulated");
+                return (
+                    status,
+                    [(header::CONTENT_TYPE, "text/plain")],
+                    crate::error::FATAL_ERROR,
+                )
+                    .into_response();
             }
             _ => {}
         }

@@ -28,22 +28,27 @@ pub struct StockEffects {
     pub back_to_stock: Vec<(String, Amount)>,
 }
 
+/// One refunded line as the plugins see it: the order item, the credit memo item's qty, the
+/// plugins' `processedQty` (`qty_invoiced − qty_refunded + qty` of the order item as they find
+/// it: after `Item::register` on a refund, so the quantity invoiced and not refunded before this
+/// memo; untouched on a bare repository save, so that plus qty) and whether it returns to stock.
+pub type RefundedLine<'a> = (&'a OrderItem, Amount, Amount, bool);
+
 /// `processed − deducted` and the split of each refunded line, before the source lookups.
 /// `shipped` is what the order's shipments took per source (priority order); `fallback` is the
 /// first source of the stock holding each SKU, where returned virtual units go.
 pub fn stock_effects(
-    lines: &[(&OrderItem, Amount, bool)],
+    lines: &[RefundedLine<'_>],
     shipped: &[Deduction],
     fallback: &HashMap<String, String>,
 ) -> StockEffects {
     let mut out = StockEffects::default();
     let mut shipped: Vec<Deduction> = shipped.to_vec();
-    for &(item, qty, back_to_stock) in lines {
+    for &(item, qty, processed, back_to_stock) in lines {
         if qty <= Amount::ZERO {
             continue;
         }
-        // Invoiced and not refunded before this memo, minus what already left the sources.
-        let processed = item.qty_invoiced - item.qty_refunded;
+        // What the plugins call processed, minus what already left the sources.
         let deducted = if item.is_virtual() {
             item.qty_invoiced
         } else {
@@ -134,12 +139,12 @@ mod tests {
         };
         // 10 invoiced, none shipped, 1 refunded without return: written off (-10 -> -9).
         let a = item(1, "A", 10, 0, 0, false);
-        let e = stock_effects(&[(&a, 1.into(), false)], &[], &HashMap::new());
+        let e = stock_effects(&[(&a, 1.into(), 10.into(), false)], &[], &HashMap::new());
         assert_eq!(e.write_offs, vec![("A".to_owned(), 1.into())]);
         // Shipped 10, refunded 1 without return: nothing moves.
         let b = item(2, "B", 10, 10, 0, false);
         let e = stock_effects(
-            &[(&b, 1.into(), false)],
+            &[(&b, 1.into(), 10.into(), false)],
             &[d("ne", "B", 10)],
             &HashMap::new(),
         );
@@ -147,24 +152,33 @@ mod tests {
         // Shipped 4 of 10 invoiced, refunded 8 without return: the 6 unshipped are written off.
         let c = item(3, "C", 10, 4, 0, false);
         let e = stock_effects(
-            &[(&c, 8.into(), false)],
+            &[(&c, 8.into(), 10.into(), false)],
             &[d("ne", "C", 4)],
             &HashMap::new(),
         );
         assert_eq!(e.write_offs, vec![("C".to_owned(), 6.into())]);
         // Nothing shipped, 2 refunded with return: back to the salable quantity only.
         let f = item(4, "F", 2, 0, 0, false);
-        let e = stock_effects(&[(&f, 2.into(), true)], &[], &HashMap::new());
+        let e = stock_effects(&[(&f, 2.into(), 2.into(), true)], &[], &HashMap::new());
         assert_eq!(e.back_to_stock, vec![("F".to_owned(), 2.into())]);
         assert!(e.returns.is_empty());
         // Shipped 2 from two sources, 2 refunded with return: back where they left from.
         let g = item(5, "G", 2, 2, 0, false);
         let e = stock_effects(
-            &[(&g, 2.into(), true)],
+            &[(&g, 2.into(), 2.into(), true)],
             &[d("ne", "G", 1), d("west", "G", 1)],
             &HashMap::new(),
         );
         assert_eq!(e.returns, vec![d("ne", "G", 1), d("west", "G", 1)]);
         assert!(e.back_to_stock.is_empty());
+        // A bare repository save of 2 shipped units: processed 2 + 2 (nothing registered), so
+        // the plugin writes them off the source a second time (Magento's own double count).
+        let h = item(6, "H", 2, 2, 0, false);
+        let e = stock_effects(
+            &[(&h, 2.into(), 4.into(), false)],
+            &[d("ne", "H", 2)],
+            &HashMap::new(),
+        );
+        assert_eq!(e.write_offs, vec![("H".to_owned(), 2.into())]);
     }
 }

@@ -31,14 +31,15 @@ use std::collections::HashMap;
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
+use crate::db::creditmemos::StockWrites;
 use crate::db::inventory::Deduction;
 use crate::db::model::{
     Creditmemo, CreditmemoComment, FullCreditmemo, Invoice, Order, OrderItem, StatusHistory,
 };
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Phrase, Result};
-use crate::inventory::{self, refund::stock_effects};
-use crate::sales::creditmemo_document::{build_creditmemo, register};
+use crate::inventory::{self, refund::stock_effects, refund::RefundedLine};
+use crate::sales::creditmemo_document::{build_creditmemo, refund_payment, register};
 use crate::sales::creditmemo_totals::{
     self, format_currency, process_qty, RefundArguments, RefundLine, RefundTotals,
 };
@@ -283,11 +284,14 @@ async fn refund_in(
         creditmemo.invoice_id = Some(t.invoice.entity_id);
         creditmemo.transaction_id = refund_txn.clone();
     }
-    let returned: Vec<(OrderItem, Amount, bool)> = lines
+    // What the MSI plugins see after `Item::register`: the quantity invoiced and not refunded
+    // before this memo (`qty_invoiced − qty_refunded + qty` of the registered item).
+    let returned: Vec<(OrderItem, Amount, Amount, bool)> = lines
         .iter()
         .map(|l| {
             let back = request.return_to_stock_items.contains(&l.item.item_id);
-            (l.item.clone(), l.qty, back)
+            let processed = l.item.qty_invoiced - l.item.qty_refunded;
+            (l.item.clone(), l.qty, processed, back)
         })
         .collect();
     drop(lines);
@@ -295,15 +299,22 @@ async fn refund_in(
     register(
         &mut order,
         &mut items,
-        &mut payment,
         &creditmemo,
         &cm_items,
         totals.base_cost,
         online,
     );
+    refund_payment(&mut payment, &creditmemo, online);
+    if let Some(txn) = &refund_txn {
+        // Transaction\Builder::build: the payment's last transaction.
+        payment.last_trans_id = Some(txn.clone());
+    }
     // module-weee's collector marks every line's order item.
     for item in items.iter_mut() {
-        if returned.iter().any(|(i, _, _)| i.item_id == item.item_id) {
+        if returned
+            .iter()
+            .any(|(i, _, _, _)| i.item_id == item.item_id)
+        {
             item.weee_tax_applied = Some("[]".to_owned());
         }
     }
@@ -326,11 +337,12 @@ async fn refund_in(
         Some(txn) => Phrase::positional(e::REFUNDED_ONLINE, vec![amount, txn.clone()]),
         None => Phrase::positional(e::REFUNDED_OFFLINE, vec![amount]),
     };
+    // `Creditmemo::getOrder()` (the collectors ask for it) renames the order's history entity.
     let history = StatusHistory {
         parent_id: order.entity_id,
         comment: Some(message.render()),
         status: order.status.clone(),
-        entity_name: Some("order".to_owned()),
+        entity_name: Some("creditmemo".to_owned()),
         is_customer_notified: Some(request.notify as i64),
         is_visible_on_front: 0,
         created_at: now.clone(),
@@ -348,10 +360,80 @@ async fn refund_in(
         creditmemo.customer_note_notify = Some(request.append_comment as i64);
     }
 
-    // Inventory.
-    let (stock_id, _) = db::shipments::order_stock(conn, order_id).await?;
-    let shipped = db::creditmemos::shipped_per_source(conn, order_id, stock_id).await?;
-    let skus: Vec<String> = returned.iter().map(|(i, _, _)| i.sku.clone()).collect();
+    let refs: Vec<RefundedLine<'_>> = returned
+        .iter()
+        .map(|(i, q, p, b)| (i, *q, *p, *b))
+        .collect();
+    let stock = refund_stock(conn, &order, &refs).await?;
+    db::creditmemos::save_creditmemo(
+        conn,
+        db::creditmemos::CreditmemoWrites {
+            creditmemo,
+            items: cm_items,
+            comment,
+            history,
+            order: &order,
+            order_items: &items,
+            payment: &payment,
+            stock: &stock,
+            refund_txn: refund_txn.as_deref(),
+            // RefundInvoice marks the invoice refunded only when it refunds offline (its quirk).
+            invoice_refunded: through
+                .as_ref()
+                .filter(|t| !t.online)
+                .map(|t| t.invoice.entity_id),
+        },
+    )
+    .await
+    .map_err(|err| {
+        // Inside RefundOrder's try block: logged, answered as CouldNotRefundException.
+        tracing::error!(order_id, error = %err, "saving the credit memo failed");
+        Error::input(e::COULD_NOT_SAVE_CREDITMEMO)
+    })
+}
+
+/// What magento/inventory's refund plugins do to the stock for the refunded `lines`
+/// (inventory.md 3.4; `DeductSourceItemQuantityOnRefundPlugin` around
+/// `CreditmemoRepositoryInterface::save`, `ProcessReturnQtyOnCreditMemoPlugin`): units that go
+/// back, to the sources they shipped from or to the salable quantity; units refunded without
+/// return that were invoiced but never shipped, written off their sources by priority. A line
+/// is written off only when its SKU is a catalog product of a source-managed type (the
+/// plugin's `getProductsIdsBySkus` and `isValidItem`). Each with its `creditmemo_created`
+/// reservation.
+pub(crate) async fn refund_stock(
+    conn: &mut SqliteConnection,
+    order: &Order,
+    lines: &[RefundedLine<'_>],
+) -> Result<StockWrites> {
+    let mut catalog_types: HashMap<String, Option<String>> = HashMap::new();
+    for (item, _, _, back) in lines {
+        if !back && !catalog_types.contains_key(&item.sku) {
+            let ty = db::inventory::product_type(conn, &item.sku).await?;
+            catalog_types.insert(item.sku.clone(), ty);
+        }
+    }
+    let lines: Vec<RefundedLine<'_>> = lines
+        .iter()
+        .filter(|(item, _, _, back)| {
+            if *back {
+                return true;
+            }
+            let Some(Some(catalog_type)) = catalog_types.get(&item.sku) else {
+                return false;
+            };
+            // A grouped product's lines are simple products (the plugin's own rewrite).
+            let ty = match item.product_type.as_deref() {
+                Some("grouped") => "simple",
+                Some(ty) => ty,
+                None => catalog_type.as_str(),
+            };
+            !matches!(ty, "configurable" | "bundle")
+        })
+        .copied()
+        .collect();
+    let (stock_id, _) = db::shipments::order_stock(conn, order.entity_id).await?;
+    let shipped = db::creditmemos::shipped_per_source(conn, order.entity_id, stock_id).await?;
+    let skus: Vec<String> = lines.iter().map(|(i, _, _, _)| i.sku.clone()).collect();
     let candidates = db::inventory::in_stock_source_items(conn, stock_id, &skus).await?;
     let mut fallback: HashMap<String, String> = HashMap::new();
     for si in &candidates {
@@ -359,9 +441,7 @@ async fn refund_in(
             .entry(si.sku.to_lowercase())
             .or_insert_with(|| si.source_code.clone());
     }
-    let refs: Vec<(&OrderItem, Amount, bool)> =
-        returned.iter().map(|(i, q, b)| (i, *q, *b)).collect();
-    let effects = stock_effects(&refs, &shipped, &fallback);
+    let effects = stock_effects(&lines, &shipped, &fallback);
     // The write-offs go through the priority source selection on the order's stock.
     let write_offs: Vec<Deduction> =
         inventory::select_by_priority(&candidates, &effects.write_offs)
@@ -379,35 +459,12 @@ async fn refund_in(
         .chain(&effects.back_to_stock)
         .cloned()
         .collect();
-    let metadata = inventory::sales_event("creditmemo_created", &order)?;
-    db::creditmemos::save_creditmemo(
-        conn,
-        db::creditmemos::CreditmemoWrites {
-            creditmemo,
-            items: cm_items,
-            comment,
-            history,
-            order: &order,
-            order_items: &items,
-            payment: &payment,
-            returns: &effects.returns,
-            write_offs: &write_offs,
-            reservations: &reservations,
-            stock_id,
-            reservation_metadata: &metadata,
-            refund_txn: refund_txn.as_deref(),
-            // RefundInvoice marks the invoice refunded only when it refunds offline (its quirk).
-            invoice_refunded: through
-                .as_ref()
-                .filter(|t| !t.online)
-                .map(|t| t.invoice.entity_id),
-        },
-    )
-    .await
-    .map_err(|err| {
-        // Inside RefundOrder's try block: logged, answered as CouldNotRefundException.
-        tracing::error!(order_id, error = %err, "saving the credit memo failed");
-        Error::input(e::COULD_NOT_SAVE_CREDITMEMO)
+    Ok(StockWrites {
+        returns: effects.returns,
+        write_offs,
+        reservations,
+        stock_id,
+        reservation_metadata: inventory::sales_event("creditmemo_created", order)?,
     })
 }
 

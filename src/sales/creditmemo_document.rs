@@ -70,12 +70,12 @@ pub fn build_creditmemo(
         .map(|(line, lt)| {
             let oi = line.item;
             CreditmemoItem {
-                order_item_id: oi.item_id,
+                order_item_id: Some(oi.item_id),
                 product_id: oi.product_id,
-                sku: oi.sku.clone(),
+                sku: Some(oi.sku.clone()),
                 name: oi.name.clone(),
                 description: oi.description.clone(),
-                qty: line.qty,
+                qty: Some(line.qty),
                 base_cost: oi.base_cost,
                 price: Some(oi.price),
                 base_price: Some(oi.base_price),
@@ -104,22 +104,26 @@ fn add(a: Option<Amount>, b: Option<Amount>) -> Option<Amount> {
     Some(a.unwrap_or_default() + b.unwrap_or_default())
 }
 
-/// `Creditmemo\Item::register` on each refunded order item, `RefundOperation::execute` on the
-/// order and `Payment::refund` (offline) on the payment.
+/// `Creditmemo\Item::register` on each refunded order item and `RefundOperation::execute` on
+/// the order (`online`: its `$online` argument, which picks the online or offline refunded
+/// total). Each item's `qty` is the one `processQty` left. What PHP adds to a null counts as 0,
+/// so every figure ends set.
 pub fn register(
     order: &mut Order,
     items: &mut [OrderItem],
-    payment: &mut OrderPayment,
     cm: &Creditmemo,
     cm_items: &[CreditmemoItem],
     base_cost: Amount,
     online: bool,
 ) {
     for ci in cm_items {
-        let Some(oi) = items.iter_mut().find(|i| i.item_id == ci.order_item_id) else {
+        let Some(oi) = items
+            .iter_mut()
+            .find(|i| Some(i.item_id) == ci.order_item_id)
+        else {
             continue;
         };
-        oi.qty_refunded += ci.qty;
+        oi.qty_refunded += ci.qty.unwrap_or_default();
         oi.tax_refunded = add(oi.tax_refunded, ci.tax_amount);
         oi.base_tax_refunded = add(oi.base_tax_refunded, ci.base_tax_amount);
         oi.discount_tax_compensation_refunded = add(
@@ -169,10 +173,6 @@ pub fn register(
         order.total_online_refunded = add(order.total_online_refunded, cm.grand_total);
         order.base_total_online_refunded =
             add(order.base_total_online_refunded, cm.base_grand_total);
-        payment.base_amount_refunded_online = add(
-            payment.base_amount_refunded_online,
-            round(cm.base_grand_total),
-        );
     } else {
         order.total_offline_refunded = add(order.total_offline_refunded, cm.grand_total);
         order.base_total_offline_refunded =
@@ -180,9 +180,25 @@ pub fn register(
     }
     order.base_total_invoiced_cost =
         Some(order.base_total_invoiced_cost.unwrap_or_default() - base_cost);
-    // Payment::refund, offline: `_updateTotals` skips the null online figure.
-    payment.amount_refunded = add(payment.amount_refunded, cm.grand_total);
-    payment.base_amount_refunded = add(payment.base_amount_refunded, round(cm.base_grand_total));
-    payment.shipping_refunded = add(payment.shipping_refunded, cm.shipping_amount);
-    payment.base_shipping_refunded = add(payment.base_shipping_refunded, cm.base_shipping_amount);
+}
+
+/// `Payment::refund`'s `_updateTotals`: a null figure of the credit memo is skipped (PHP's
+/// `null !== $amount`), the base amount is always added (`formatAmount` rounds a null to 0), and
+/// `base_amount_refunded_online` only when the gateway refunded (`$isOnline`: a gateway that
+/// refunds, asked to, with the credit memo's invoice).
+pub fn refund_payment(payment: &mut OrderPayment, cm: &Creditmemo, gateway_online: bool) {
+    let round =
+        |a: Option<Amount>| Amount::new(Amount::round_price(a.unwrap_or_default().decimal()));
+    let base = round(cm.base_grand_total);
+    let plus = |was: Option<Amount>, amount: Option<Amount>| match amount {
+        Some(v) => Some(was.unwrap_or_default() + v),
+        None => was,
+    };
+    payment.amount_refunded = plus(payment.amount_refunded, cm.grand_total);
+    payment.base_amount_refunded = plus(payment.base_amount_refunded, Some(base));
+    if gateway_online {
+        payment.base_amount_refunded_online = plus(payment.base_amount_refunded_online, Some(base));
+    }
+    payment.shipping_refunded = plus(payment.shipping_refunded, cm.shipping_amount);
+    payment.base_shipping_refunded = plus(payment.base_shipping_refunded, cm.base_shipping_amount);
 }

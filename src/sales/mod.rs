@@ -4,6 +4,7 @@
 pub mod comments;
 pub mod creditmemo;
 pub mod creditmemo_document;
+pub mod creditmemo_save;
 pub mod creditmemo_totals;
 pub mod invoice;
 pub mod invoice_payment;

@@ -262,6 +262,19 @@ fn due_whole_units(grand: Option<Amount>, paid: Option<Amount>) -> i64 {
     i64::try_from(due.max(rust_decimal::Decimal::ZERO).trunc()).unwrap_or(i64::MAX)
 }
 
+/// [`check_on_save`] applied to `order` in place, for a save of an order magemu loaded (the
+/// credit memo refund path, whose memo is saved with it, so the order has at least one).
+pub fn apply_check_on_save(order: &mut Order, items: &[OrderItem], has_open_invoice: bool) {
+    let context = SaveContext {
+        has_open_invoice,
+        creditmemo_count: 1,
+    };
+    if let Some((state, status)) = check_on_save(order, items, context) {
+        order.state = Some(state);
+        order.status = Some(status);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,6 +321,46 @@ mod tests {
             let o = order(st, 100);
             assert_eq!(state_after_document(&o, &items), expected, "{st} {items:?}");
         }
+    }
+
+    #[test]
+    fn state_check_on_save() {
+        // (state, status, virtual, paid, refunded, items, expected state, status)
+        let full = |o: &mut Order, refunded: i64| {
+            o.total_refunded = Some(refunded.into());
+        };
+        let mut o = order("processing", 100);
+        o.grand_total = Some(100.into());
+        full(&mut o, 100);
+        let mut refunded = item(2, 2, 0, false);
+        refunded.qty_refunded = 2.into();
+        apply_check_on_save(&mut o, &[refunded.clone()], false);
+        assert_eq!(
+            (o.state.as_deref(), o.status.as_deref()),
+            (Some("closed"), Some("closed"))
+        );
+        // Part refunded, the rest shipped: complete.
+        let mut o = order("processing", 100);
+        o.grand_total = Some(100.into());
+        full(&mut o, 10);
+        apply_check_on_save(&mut o, &[item(2, 2, 2, false)], false);
+        assert_eq!(o.state.as_deref(), Some("complete"));
+        // Something left to ship: stays.
+        let mut o = order("processing", 100);
+        full(&mut o, 10);
+        apply_check_on_save(&mut o, &[item(2, 2, 0, false)], false);
+        assert_eq!(o.state.as_deref(), Some("processing"));
+        // Something left to invoice: stays, even with nothing to refund.
+        let mut o = order("processing", 0);
+        apply_check_on_save(&mut o, &[item(2, 0, 0, false)], false);
+        assert_eq!(o.state.as_deref(), Some("processing"));
+        // A virtual order whose status says closed.
+        let mut o = order("complete", 100);
+        o.is_virtual = Some(1);
+        o.status = Some("closed".into());
+        full(&mut o, 100);
+        apply_check_on_save(&mut o, &[item(1, 1, 0, true)], false);
+        assert_eq!(o.state.as_deref(), Some("closed"));
     }
 
     #[test]

@@ -63,17 +63,18 @@ row_struct! {
 }
 
 row_struct! {
-    /// `sales_creditmemo_item`.
+    /// `sales_creditmemo_item` (migration 0009: `order_item_id`, `sku` and `qty` nullable, as in
+    /// Magento, because a repository save stores an item as the client sent it).
     pub struct CreditmemoItem {
         pub entity_id: i64,
         pub parent_id: i64,
-        pub order_item_id: i64,
+        pub order_item_id: Option<i64>,
         pub product_id: Option<i64>,
-        pub sku: String,
+        pub sku: Option<String>,
         pub name: Option<String>,
         pub description: Option<String>,
         pub additional_data: Option<String>,
-        pub qty: Amount,
+        pub qty: Option<Amount>,
         pub base_cost: Option<Amount>,
         pub price: Option<Amount>,
         pub base_price: Option<Amount>,
@@ -90,8 +91,13 @@ row_struct! {
         pub discount_tax_compensation_amount: Option<Amount>,
         pub base_discount_tax_compensation_amount: Option<Amount>,
         pub weee_tax_applied: Option<String>,
+        pub weee_tax_applied_amount: Option<Amount>,
         pub weee_tax_applied_row_amount: Option<Amount>,
+        pub weee_tax_disposition: Option<Amount>,
         pub weee_tax_row_disposition: Option<Amount>,
+        pub base_weee_tax_applied_amount: Option<Amount>,
+        pub base_weee_tax_applied_row_amnt: Option<Amount>,
+        pub base_weee_tax_disposition: Option<Amount>,
         pub base_weee_tax_row_disposition: Option<Amount>,
     }
 }
