@@ -7,6 +7,7 @@ pub mod batch;
 pub mod comments;
 pub mod creditmemos;
 pub mod inventory;
+pub mod inventory_master;
 pub mod model;
 pub mod sales;
 pub mod search;

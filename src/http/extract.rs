@@ -51,6 +51,19 @@ acl! {
     InventorySalableQty => "Magento_InventoryApi::stock",
     SourceSelectionList => "Magento_InventorySourceSelectionApi::source_selection_algorithm",
     SourceSelectionRun => "Magento_InventorySourceSelectionApi::source_selection_algorithm_post",
+    InventorySourceEdit => "Magento_InventoryApi::source_edit",
+    InventoryStock => "Magento_InventoryApi::stock",
+    InventoryStockEdit => "Magento_InventoryApi::stock_edit",
+    InventoryStockDelete => "Magento_InventoryApi::stock_delete",
+    InventoryStockSourceLink => "Magento_InventoryApi::stock_source_link",
+    InventorySourceItemAssign => "Magento_InventoryApi::stock_source_item_assign",
+    InventorySalesStock => "Magento_InventorySalesApi::stock",
+    CatalogProducts => "Magento_Catalog::products",
+    CatalogInventory => "Magento_CatalogInventory::cataloginventory",
+    LowQuantityNotification => "Magento_InventoryLowQuantityNotificationApi::low_quantity_notification",
+    LowQuantityNotificationSave => "Magento_InventoryLowQuantityNotificationApi::stock_create_low_quantity_notification",
+    LowQuantityNotificationDelete => "Magento_InventoryLowQuantityNotificationApi::stock_delete_low_quantity_notification",
+    NotifyPickup => "Magento_InventoryInStorePickupApi::notify_orders_are_ready_for_pickup",
 }
 
 /// Proof that the request carries a valid admin token. Any admin token passes every resource

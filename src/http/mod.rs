@@ -7,6 +7,7 @@ pub mod creditmemos;
 pub mod extract;
 pub mod fields;
 pub mod inventory;
+pub mod inventory_master;
 pub mod invoices;
 pub mod orders;
 pub mod reply;
@@ -37,6 +38,7 @@ pub fn app(state: AppState) -> Router {
         .merge(creditmemos::router())
         .merge(transactions::router())
         .merge(inventory::router())
+        .merge(inventory_master::router())
         .fallback(no_route)
         .method_not_allowed_fallback(no_route)
         .layer(DefaultBodyLimit::max(extract::MAX_BODY_BYTES))

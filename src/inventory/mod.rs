@@ -7,6 +7,7 @@
 //! `InventoryShipping/Model/SourceDeductionRequestsFromSourceSelectionFactory.php`,
 //! `InventorySourceDeductionApi/Model/SourceDeductionService.php`. See inventory.md 3-6.
 
+pub mod master;
 pub mod refund;
 
 use std::collections::HashMap;

@@ -8,6 +8,7 @@ pub mod comment;
 pub mod creditmemo;
 pub mod input;
 pub mod inventory;
+pub mod inventory_master;
 pub mod invoice;
 pub mod order;
 pub mod order_import;
