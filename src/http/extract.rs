@@ -137,6 +137,24 @@ impl<S: Send + Sync> FromRequest<S> for Body {
     }
 }
 
+/// The request's parameters: the body's, with the query string's over them
+/// (`Rest/Request::getRequestData`: `array_merge($bodyParams, $this->getParams())`). MSI's own
+/// tests send the links and source items to delete in the query of a POST with body `[]`.
+pub struct Params(pub Map<String, Value>);
+
+impl<S: Send + Sync> FromRequest<S> for Params {
+    type Rejection = Error;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Error> {
+        let query = req.uri().query().unwrap_or("").to_owned();
+        let Body(mut params) = Body::from_request(req, state).await?;
+        for (key, value) in crate::http::search::query_params(&query) {
+            params.insert(key, value);
+        }
+        Ok(Params(params))
+    }
+}
+
 /// `Rest/Request::getContentType` then `DeserializerFactory::get` (sales.md 3.3).
 fn check_content_type(raw: &str) -> Result<(), Error> {
     if raw.is_empty() {

@@ -12,9 +12,9 @@ use serde_json::json;
 use crate::db::inventory_master as store;
 use crate::error::Result;
 use crate::http::extract::{
-    Admin, Body, InventorySalesStock, InventorySourceEdit, InventorySourceItem,
+    Admin, InventorySalesStock, InventorySourceEdit, InventorySourceItem,
     InventorySourceItemAssign, InventoryStock, InventoryStockDelete, InventoryStockEdit,
-    InventoryStockSourceLink, PathParams, Search,
+    InventoryStockSourceLink, Params, PathParams, Search,
 };
 use crate::http::reply::{json_response, search_results};
 use crate::inventory::master;
@@ -100,7 +100,7 @@ async fn get_source(
 async fn post_source(
     _: Admin<InventorySourceEdit>,
     State(state): State<AppState>,
-    Body(body): Body,
+    Params(body): Params,
 ) -> Result<Response> {
     let input = wire::parse_source(&body, None)?;
     master::save_source(&state.db, input).await?;
@@ -111,7 +111,7 @@ async fn put_source(
     _: Admin<InventorySourceEdit>,
     State(state): State<AppState>,
     PathParams(code): PathParams<String>,
-    Body(body): Body,
+    Params(body): Params,
 ) -> Result<Response> {
     let input = wire::parse_source(&body, Some(&code))?;
     master::save_source(&state.db, input).await?;
@@ -148,7 +148,7 @@ async fn get_stock(
 async fn post_stock(
     _: Admin<InventoryStockEdit>,
     State(state): State<AppState>,
-    Body(body): Body,
+    Params(body): Params,
 ) -> Result<Response> {
     let input = wire::parse_stock(&body, None)?;
     let id = master::save_stock(&state.db, input).await?;
@@ -159,7 +159,7 @@ async fn put_stock(
     _: Admin<InventoryStockEdit>,
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
-    Body(body): Body,
+    Params(body): Params,
 ) -> Result<Response> {
     let id = path_int(&id)?;
     let input = wire::parse_stock(&body, Some(id))?;
@@ -193,7 +193,7 @@ async fn list_links(
 async fn save_links(
     _: Admin<InventoryStockSourceLink>,
     State(state): State<AppState>,
-    Body(body): Body,
+    Params(body): Params,
 ) -> Result<Response> {
     master::save_links(&state.db, wire::parse_links(&body)?).await?;
     Ok(void())
@@ -202,7 +202,7 @@ async fn save_links(
 async fn delete_links(
     _: Admin<InventoryStockSourceLink>,
     State(state): State<AppState>,
-    Body(body): Body,
+    Params(body): Params,
 ) -> Result<Response> {
     master::delete_links(&state.db, wire::parse_links(&body)?).await?;
     Ok(void())
@@ -224,7 +224,7 @@ async fn sources_of_stock(
 async fn save_source_items(
     _: Admin<InventorySourceItemAssign>,
     State(state): State<AppState>,
-    Body(body): Body,
+    Params(body): Params,
 ) -> Result<Response> {
     master::save_source_items(&state.db, wire::parse_source_items(&body)?).await?;
     Ok(void())
@@ -233,7 +233,7 @@ async fn save_source_items(
 async fn delete_source_items(
     _: Admin<InventorySourceItemAssign>,
     State(state): State<AppState>,
-    Body(body): Body,
+    Params(body): Params,
 ) -> Result<Response> {
     master::delete_source_items(&state.db, wire::parse_source_items(&body)?).await?;
     Ok(void())

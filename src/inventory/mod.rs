@@ -7,8 +7,10 @@
 //! `InventoryShipping/Model/SourceDeductionRequestsFromSourceSelectionFactory.php`,
 //! `InventorySourceDeductionApi/Model/SourceDeductionService.php`. See inventory.md 3-6.
 
+pub mod bulk;
 pub mod master;
 pub mod refund;
+pub mod salability;
 
 use std::collections::HashMap;
 
