@@ -6,7 +6,7 @@
 -- (CatalogInventory/etc/db_schema.xml: cataloginventory_stock_item; the quantity and stock flag
 -- are not kept here: MSI mirrors them from the `default` source item, read at request time).
 CREATE TABLE inventory_low_stock_notification_configuration (
-    source_code      TEXT NOT NULL REFERENCES inventory_source(source_code) ON DELETE CASCADE,
+    source_code      TEXT NOT NULL,          -- no foreign key there either
     sku              TEXT NOT NULL,
     notify_stock_qty INTEGER,              -- ten-thousandths; NULL = use the config value
     PRIMARY KEY (source_code, sku)

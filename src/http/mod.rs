@@ -7,6 +7,7 @@ pub mod creditmemos;
 pub mod extract;
 pub mod fields;
 pub mod inventory;
+pub mod inventory_extra;
 pub mod inventory_master;
 pub mod inventory_sales;
 pub mod invoices;
@@ -40,6 +41,7 @@ pub fn app(state: AppState) -> Router {
         .merge(transactions::router())
         .merge(inventory::router())
         .merge(inventory_master::router())
+        .merge(inventory_extra::router())
         .merge(inventory_sales::router())
         .fallback(no_route)
         .method_not_allowed_fallback(no_route)

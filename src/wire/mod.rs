@@ -14,6 +14,7 @@ pub mod order;
 pub mod order_import;
 pub mod order_item;
 pub mod order_keys;
+pub mod pickup;
 pub mod shipment;
 pub mod store;
 pub mod transaction;
