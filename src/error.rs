@@ -21,6 +21,8 @@ pub enum Params {
     None,
     List(Vec<String>),
     Named(Vec<(String, String)>),
+    /// Named arguments that keep their JSON type (an int id prints as a number).
+    Values(Vec<(String, Value)>),
 }
 
 impl Phrase {
@@ -59,6 +61,15 @@ impl Phrase {
                     out = out.replace(&format!("%{name}"), arg);
                 }
             }
+            Params::Values(args) => {
+                for (name, arg) in args {
+                    let text = match arg {
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    out = out.replace(&format!("%{name}"), &text);
+                }
+            }
         }
         out
     }
@@ -75,6 +86,15 @@ impl Phrase {
                     .collect();
                 Value::Object(map)
             }
+            Params::Values(args) => Value::Object(args.iter().cloned().collect()),
+        }
+    }
+
+    /// A phrase with named arguments of any JSON type.
+    pub fn values(text: impl Into<String>, args: Vec<(&str, Value)>) -> Self {
+        Phrase {
+            text: text.into(),
+            params: Params::Values(args.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()),
         }
     }
 }
@@ -100,6 +120,10 @@ pub enum Error {
     /// 400 aggregated `InputException` with two or more errors.
     #[error("input errors")]
     Aggregate(Vec<Phrase>),
+    /// 400 `Magento\Framework\Validation\ValidationException`: its own message (MSI's
+    /// `Validation Failed`), then every validator error, even a single one.
+    #[error("validation: {}", .0.text)]
+    Validation(Phrase, Vec<Phrase>),
     /// 413: a body past the size limit (the web server in front of Magento refuses it).
     #[error("request body too large")]
     TooLarge,
@@ -367,6 +391,17 @@ impl Error {
                     .map(|p| json!({ "message": p.text, "parameters": p.params_json() }))
                     .collect();
                 body.insert("errors".into(), Value::Array(errors));
+            }
+            Error::Validation(message, phrases) => {
+                body.insert("message".into(), message.text.clone().into());
+                let errors: Vec<Value> = phrases
+                    .iter()
+                    .map(|p| json!({ "message": p.text, "parameters": p.params_json() }))
+                    .collect();
+                body.insert("errors".into(), Value::Array(errors));
+                if message.params != Params::None {
+                    body.insert("parameters".into(), message.params_json());
+                }
             }
             Error::TooLarge => {
                 body.insert("message".into(), TOO_LARGE.into());

@@ -8,6 +8,7 @@ pub mod comments;
 pub mod creditmemos;
 pub mod fields;
 pub mod inventory;
+pub mod inventory_master;
 pub mod model;
 pub mod order_update;
 pub mod sales;

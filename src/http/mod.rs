@@ -7,6 +7,9 @@ pub mod creditmemos;
 pub mod extract;
 pub mod fields;
 pub mod inventory;
+pub mod inventory_extra;
+pub mod inventory_master;
+pub mod inventory_sales;
 pub mod invoices;
 pub mod orders;
 pub mod reply;
@@ -37,6 +40,9 @@ pub fn app(state: AppState) -> Router {
         .merge(creditmemos::router())
         .merge(transactions::router())
         .merge(inventory::router())
+        .merge(inventory_master::router())
+        .merge(inventory_extra::router())
+        .merge(inventory_sales::router())
         .fallback(no_route)
         .method_not_allowed_fallback(no_route)
         .layer(DefaultBodyLimit::max(extract::MAX_BODY_BYTES))

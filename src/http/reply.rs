@@ -12,7 +12,7 @@ pub fn status(error: &Error) -> StatusCode {
     match error {
         Error::NoRoute | Error::NotFound(_) => StatusCode::NOT_FOUND,
         Error::Unauthorized(_) | Error::Authentication => StatusCode::UNAUTHORIZED,
-        Error::Input(_) | Error::Aggregate(_) => StatusCode::BAD_REQUEST,
+        Error::Input(_) | Error::Aggregate(_) | Error::Validation(..) => StatusCode::BAD_REQUEST,
         Error::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         Error::Internal(_) | Error::Sqlx(_) | Error::Fatal(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }

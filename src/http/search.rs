@@ -104,6 +104,43 @@ fn int_field(key: &str, node: &Node) -> Result<i64> {
     }
 }
 
+impl Node {
+    fn to_json(&self) -> serde_json::Value {
+        match self {
+            Node::Leaf(v) => serde_json::Value::String(v.clone()),
+            Node::Map(entries) => serde_json::Value::Object(
+                entries
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.to_json()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Every query parameter as PHP's `parse_str` builds it, as JSON (strings and ordered maps):
+/// what `Rest/Request::getRequestData` merges under the body's parameters.
+pub fn query_params(query: &str) -> serde_json::Map<String, serde_json::Value> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap_or_default();
+    let mut roots: Vec<(String, Node)> = Vec::new();
+    for (key, value) in pairs {
+        let (name, path) = split_key(&key);
+        if path.len() > MAX_INPUT_NESTING_LEVEL {
+            roots.retain(|(n, _)| *n != name);
+            continue;
+        }
+        match roots.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, node)) => node.insert(&path, value),
+            None => {
+                let mut node = Node::Leaf(String::new());
+                node.insert(&path, value);
+                roots.push((name, node));
+            }
+        }
+    }
+    roots.into_iter().map(|(k, v)| (k, v.to_json())).collect()
+}
+
 /// Parses `searchCriteria[...]` from a raw query string. `Ok(None)` when the parameter is
 /// absent (the caller decides whether it is required).
 pub fn from_query(query: &str) -> Result<Option<SearchCriteria>> {

@@ -7,7 +7,13 @@
 //! `InventoryShipping/Model/SourceDeductionRequestsFromSourceSelectionFactory.php`,
 //! `InventorySourceDeductionApi/Model/SourceDeductionService.php`. See inventory.md 3-6.
 
+pub mod bulk;
+pub mod legacy;
+pub mod low_quantity;
+pub mod master;
+pub mod pickup;
 pub mod refund;
+pub mod salability;
 
 use std::collections::HashMap;
 

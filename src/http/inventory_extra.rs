@@ -1,0 +1,365 @@
+//! The rest of MSI's routes: low-quantity notification settings
+//! (`InventoryLowQuantityNotificationApi/etc/webapi.xml`), in-store pickup
+//! (`InventoryInStorePickupApi`, `InventoryInStorePickupSalesApi`), the distance lookups
+//! (`InventoryDistanceBasedSourceSelectionApi`), and the legacy stock routes
+//! (`CatalogInventory/etc/webapi.xml`).
+
+use axum::extract::State;
+use axum::http::{StatusCode, Uri};
+use axum::response::Response;
+use axum::routing::{get, post, put};
+use axum::Router;
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+use crate::amount::Amount;
+use crate::db::inventory_master::NotificationConfig;
+use crate::error::{Error, Result};
+use crate::http::extract::{
+    Admin, CatalogInventory, InventorySourceItem, LowQuantityNotification,
+    LowQuantityNotificationDelete, LowQuantityNotificationSave, NotifyPickup, Params, PathParams,
+};
+use crate::http::reply::json_response;
+use crate::inventory::legacy::{self, LegacyItem, LegacyUpdate};
+use crate::inventory::{low_quantity, pickup};
+use crate::wire::input::{self, param, to_int, At, Obj};
+use crate::wire::inventory_master::required;
+use crate::wire::pickup as pickup_wire;
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/rest/V1/inventory/low-quantity-notification/{sourceCode}/{sku}",
+            get(get_notification),
+        )
+        .route(
+            "/rest/V1/inventory/low-quantity-notification",
+            post(save_notifications),
+        )
+        .route(
+            "/rest/V1/inventory/low-quantity-notifications-delete",
+            post(delete_notifications),
+        )
+        .route(
+            "/rest/V1/inventory/in-store-pickup/pickup-locations",
+            get(pickup_locations_get).post(pickup_locations_post),
+        )
+        .route(
+            "/rest/V1/order/notify-orders-are-ready-for-pickup",
+            post(notify_pickup),
+        )
+        .route(
+            "/rest/V1/inventory/get-distance-provider-code",
+            get(distance_provider),
+        )
+        .route("/rest/V1/inventory/get-distance", get(geo_lookup))
+        .route(
+            "/rest/V1/inventory/get-latlng-from-address",
+            get(geo_lookup),
+        )
+        .route(
+            "/rest/V1/inventory/get-latslngs-from-address",
+            get(geo_lookup),
+        )
+        .route("/rest/V1/stockItems/lowStock", get(low_stock))
+        .route("/rest/V1/stockItems/{sku}", get(stock_item))
+        .route("/rest/V1/stockStatuses/{sku}", get(stock_status))
+        .route(
+            "/rest/V1/products/{sku}/stockItems/{itemId}",
+            put(update_stock_item),
+        )
+}
+
+/// `SourceItemConfigurationInterface`.
+#[derive(Debug, Serialize)]
+struct NotificationData {
+    source_code: String,
+    notify_stock_qty: Option<Amount>,
+    sku: String,
+}
+
+async fn get_notification(
+    _: Admin<LowQuantityNotification>,
+    State(state): State<AppState>,
+    PathParams((code, sku)): PathParams<(String, String)>,
+) -> Result<Response> {
+    let row = low_quantity::get(&state.db, &code, &sku).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &NotificationData {
+            source_code: row.source_code,
+            notify_stock_qty: row.notify_stock_qty,
+            sku: row.sku,
+        },
+    ))
+}
+
+/// `{"sourceItemConfigurations": [{"source_code","sku","notify_stock_qty"}]}` → `[]`.
+async fn save_notifications(
+    _: Admin<LowQuantityNotificationSave>,
+    State(state): State<AppState>,
+    Params(body): Params,
+) -> Result<Response> {
+    let list = required(
+        &body,
+        "source_item_configurations",
+        "sourceItemConfigurations",
+    )?;
+    let mut rows = Vec::new();
+    for item in input::list(list)? {
+        let o = Obj::new(
+            item,
+            &[
+                "source_code",
+                "notify_stock_qty",
+                "sku",
+                "extension_attributes",
+            ],
+        )?;
+        rows.push(NotificationConfig {
+            source_code: o.string("source_code")?.unwrap_or_default(),
+            sku: o.string("sku")?.unwrap_or_default(),
+            notify_stock_qty: o.amount("notify_stock_qty")?,
+        });
+    }
+    low_quantity::save(&state.db, rows).await?;
+    Ok(json_response(StatusCode::OK, &json!([])))
+}
+
+/// `{"sourceItems": [{"sku","source_code"}]}` → `[]`.
+async fn delete_notifications(
+    _: Admin<LowQuantityNotificationDelete>,
+    State(state): State<AppState>,
+    Params(body): Params,
+) -> Result<Response> {
+    let items = crate::wire::inventory_master::parse_source_items(&body)?;
+    let pairs = items
+        .into_iter()
+        .map(|i| (i.source_code.unwrap_or_default(), i.sku.unwrap_or_default()))
+        .collect();
+    low_quantity::delete(&state.db, pairs).await?;
+    Ok(json_response(StatusCode::OK, &json!([])))
+}
+
+async fn pickup_locations_get(State(state): State<AppState>, uri: Uri) -> Result<Response> {
+    let params = crate::http::search::query_params(uri.query().unwrap_or(""));
+    pickup_locations(&state, &params).await
+}
+
+async fn pickup_locations_post(
+    State(state): State<AppState>,
+    Params(body): Params,
+) -> Result<Response> {
+    pickup_locations(&state, &body).await
+}
+
+/// An anonymous route: `searchRequest` with area, filters, scope, paging and products.
+async fn pickup_locations(state: &AppState, params: &Map<String, Value>) -> Result<Response> {
+    let request =
+        pickup_wire::parse_search_request(required(params, "search_request", "searchRequest")?)?;
+    let result = pickup::search(&state.db, &request).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &pickup_wire::result_json(&request, &result),
+    ))
+}
+
+/// `{"orderIds": [...]}` → `{"successful": bool, "errors": [{"id","message"}]}`.
+async fn notify_pickup(
+    _: Admin<NotifyPickup>,
+    State(state): State<AppState>,
+    Params(body): Params,
+) -> Result<Response> {
+    let mut ids = Vec::new();
+    for id in input::list(required(&body, "order_ids", "orderIds")?)? {
+        ids.push(to_int(id, At::Top)?);
+    }
+    let errors = pickup::notify_orders(&state.db, &ids).await?;
+    let errors: Vec<Value> = errors
+        .into_iter()
+        .map(|(id, message)| json!({"id": id, "message": message}))
+        .collect();
+    Ok(json_response(
+        StatusCode::OK,
+        &json!({"successful": errors.is_empty(), "errors": errors}),
+    ))
+}
+
+/// `GetDistanceProviderCodeInterface`: the configured provider, `google` by default
+/// (`InventoryDistanceBasedSourceSelection/etc/config.xml`).
+async fn distance_provider(_: Admin<InventorySourceItem>) -> Response {
+    json_response(StatusCode::OK, &pickup::DISTANCE_PROVIDER)
+}
+
+/// The Google provider without an API key: every lookup fails with Google's refusal, which
+/// the provider throws as a `LocalizedException` (400).
+async fn geo_lookup(_: Admin<InventorySourceItem>) -> Result<Response> {
+    Err(Error::input(pickup::NO_API_KEY))
+}
+
+/// `StockItemInterface` as the legacy API prints it.
+fn stock_item_json(item: &LegacyItem) -> Value {
+    let s = &item.settings;
+    let on = |v: i64| v != 0;
+    let config = crate::inventory::salability::config_of(Some(s), item.is_qty_decimal);
+    json!({
+        "item_id": s.item_id,
+        "product_id": s.product_id,
+        "stock_id": s.stock_id,
+        "qty": item.qty,
+        "is_in_stock": item.is_in_stock,
+        "is_qty_decimal": item.is_qty_decimal,
+        "show_default_notification_message": false,
+        "use_config_min_qty": on(s.use_config_min_qty),
+        "min_qty": Amount::new(config.min_qty),
+        "use_config_min_sale_qty": s.use_config_min_sale_qty,
+        "min_sale_qty": Amount::new(config.min_sale_qty),
+        "use_config_max_sale_qty": on(s.use_config_max_sale_qty),
+        "max_sale_qty": Amount::new(config.max_sale_qty),
+        "use_config_backorders": on(s.use_config_backorders),
+        "backorders": if s.use_config_backorders != 0 { 0 } else { s.backorders },
+        "use_config_notify_stock_qty": on(s.use_config_notify_stock_qty),
+        "notify_stock_qty": if s.use_config_notify_stock_qty != 0 { Amount::from_int(1) } else { s.notify_stock_qty },
+        "use_config_qty_increments": on(s.use_config_qty_increments),
+        "qty_increments": Amount::new(config.qty_increments),
+        "use_config_enable_qty_inc": on(s.use_config_enable_qty_inc),
+        "enable_qty_increments": s.use_config_enable_qty_inc == 0 && on(s.enable_qty_increments),
+        "use_config_manage_stock": on(s.use_config_manage_stock),
+        "manage_stock": config.manage_stock,
+        "low_stock_date": s.low_stock_date,
+        "is_decimal_divided": on(s.is_decimal_divided),
+        "stock_status_changed_auto": s.stock_status_changed_auto
+    })
+}
+
+async fn stock_item(
+    _: Admin<CatalogInventory>,
+    State(state): State<AppState>,
+    PathParams(sku): PathParams<String>,
+) -> Result<Response> {
+    let (_, item) = legacy::get(&state.db, &sku).await?;
+    Ok(json_response(StatusCode::OK, &stock_item_json(&item)))
+}
+
+/// `StockStatusInterface`: product, stock 1, the default source's quantity and status.
+async fn stock_status(
+    _: Admin<CatalogInventory>,
+    State(state): State<AppState>,
+    PathParams(sku): PathParams<String>,
+) -> Result<Response> {
+    let (product, item) = legacy::get(&state.db, &sku).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &json!({
+            "product_id": product.entity_id,
+            "stock_id": 1,
+            "qty": item.qty,
+            "stock_status": i64::from(item.is_in_stock),
+            "stock_item": stock_item_json(&item)
+        }),
+    ))
+}
+
+/// `?scopeId=0&qty=10&currentPage=1&pageSize=0`.
+async fn low_stock(
+    _: Admin<CatalogInventory>,
+    State(state): State<AppState>,
+    uri: Uri,
+) -> Result<Response> {
+    let params = crate::http::search::query_params(uri.query().unwrap_or(""));
+    let mut missing = Vec::new();
+    for (name, shown) in [("scope_id", "scopeId"), ("qty", "qty")] {
+        if param(&params, name).is_none() {
+            missing.push(crate::error::Phrase::named(
+                crate::error::FIELD_REQUIRED,
+                "fieldName",
+                shown,
+            ));
+        }
+    }
+    if !missing.is_empty() {
+        return Err(Error::aggregate(missing));
+    }
+    to_int(required(&params, "scope_id", "scopeId")?, At::Top)?;
+    let qty = input::to_amount(required(&params, "qty", "qty")?, At::Top)?;
+    let page = param(&params, "current_page")
+        .map(|v| to_int(v, At::Top))
+        .transpose()?
+        .unwrap_or(1);
+    let size = param(&params, "page_size")
+        .map(|v| to_int(v, At::Top))
+        .transpose()?
+        .unwrap_or(0);
+    let (items, total) = legacy::low_stock(&state.db, qty, page, size).await?;
+    let items: Vec<Value> = items.iter().map(stock_item_json).collect();
+    Ok(json_response(
+        StatusCode::OK,
+        &json!({"items": items, "search_criteria": {"filter_groups": []}, "total_count": total}),
+    ))
+}
+
+/// `{"stockItem": {...}}` → the item id.
+async fn update_stock_item(
+    _: Admin<CatalogInventory>,
+    State(state): State<AppState>,
+    PathParams((sku, item_id)): PathParams<(String, String)>,
+    Params(body): Params,
+) -> Result<Response> {
+    to_int(&Value::String(item_id), At::Top)?;
+    let value = required(&body, "stock_item", "stockItem")?;
+    let o = Obj::new(
+        value,
+        &[
+            "item_id",
+            "product_id",
+            "stock_id",
+            "qty",
+            "is_in_stock",
+            "is_qty_decimal",
+            "show_default_notification_message",
+            "use_config_min_qty",
+            "min_qty",
+            "use_config_min_sale_qty",
+            "min_sale_qty",
+            "use_config_max_sale_qty",
+            "max_sale_qty",
+            "use_config_backorders",
+            "backorders",
+            "use_config_notify_stock_qty",
+            "notify_stock_qty",
+            "use_config_qty_increments",
+            "qty_increments",
+            "use_config_enable_qty_inc",
+            "enable_qty_increments",
+            "use_config_manage_stock",
+            "manage_stock",
+            "low_stock_date",
+            "is_decimal_divided",
+            "stock_status_changed_auto",
+            "extension_attributes",
+        ],
+    )?;
+    let update = LegacyUpdate {
+        qty: o.amount("qty")?,
+        is_in_stock: o.bool("is_in_stock"),
+        use_config_min_qty: o.bool("use_config_min_qty"),
+        min_qty: o.amount("min_qty")?,
+        use_config_min_sale_qty: o.int("use_config_min_sale_qty")?.map(|v| v != 0),
+        min_sale_qty: o.amount("min_sale_qty")?,
+        use_config_max_sale_qty: o.bool("use_config_max_sale_qty"),
+        max_sale_qty: o.amount("max_sale_qty")?,
+        use_config_backorders: o.bool("use_config_backorders"),
+        backorders: o.int("backorders")?,
+        use_config_notify_stock_qty: o.bool("use_config_notify_stock_qty"),
+        notify_stock_qty: o.amount("notify_stock_qty")?,
+        use_config_qty_increments: o.bool("use_config_qty_increments"),
+        qty_increments: o.amount("qty_increments")?,
+        use_config_enable_qty_inc: o.bool("use_config_enable_qty_inc"),
+        enable_qty_increments: o.bool("enable_qty_increments"),
+        use_config_manage_stock: o.bool("use_config_manage_stock"),
+        manage_stock: o.bool("manage_stock"),
+    };
+    let id = legacy::update(&state.db, sku, update).await?;
+    Ok(json_response(StatusCode::OK, &id))
+}

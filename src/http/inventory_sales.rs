@@ -1,0 +1,339 @@
+//! Salability (`InventorySalesApi/etc/webapi.xml`), the stock exports
+//! (`InventoryExportStockApi/etc/webapi.xml`) and the bulk operations
+//! (`InventoryCatalogApi/etc/webapi.xml`).
+
+use axum::extract::State;
+use axum::http::{StatusCode, Uri};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+use crate::error::{Error, Result};
+use crate::http::extract::{
+    Admin, CatalogProducts, InventorySalesStock, InventoryStock, Params, PathParams,
+};
+use crate::http::reply::{json_response, search_results};
+use crate::inventory::bulk::{self, PartialItem};
+use crate::inventory::salability::{self, SalabilityError, StockIndexRow};
+use crate::search::SearchCriteria;
+use crate::wire::input::{self, param, path_int, to_int, to_string, At, Obj};
+use crate::wire::inventory_master::required;
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/rest/V1/inventory/is-product-salable/{sku}/{stockId}",
+            get(is_salable),
+        )
+        .route(
+            "/rest/V1/inventory/is-product-salable-for-requested-qty/{sku}/{stockId}/{requestedQty}",
+            get(is_salable_for_qty),
+        )
+        .route("/rest/V1/inventory/are-products-salable", get(are_salable))
+        .route(
+            "/rest/V1/inventory/are-product-salable-for-requested-qty",
+            get(are_salable_for_qty),
+        )
+        .route(
+            "/rest/V1/inventory/export-stock-salable-qty/{type}/{code}",
+            get(export_salable_qty),
+        )
+        .route(
+            "/rest/V1/inventory/dump-stock-index-data/{type}/{code}",
+            get(dump_stock_index),
+        )
+        .route("/rest/V1/inventory/bulk-product-source-assign", post(bulk_assign))
+        .route(
+            "/rest/V1/inventory/bulk-product-source-unassign",
+            post(bulk_unassign),
+        )
+        .route(
+            "/rest/V1/inventory/bulk-product-source-transfer",
+            post(bulk_transfer),
+        )
+        .route(
+            "/rest/V1/inventory/bulk-partial-source-transfer",
+            post(bulk_partial_transfer),
+        )
+}
+
+/// `ProductSalabilityErrorInterface`.
+#[derive(Debug, Serialize)]
+struct ErrorData {
+    code: &'static str,
+    message: String,
+}
+
+fn errors_data(errors: Vec<SalabilityError>) -> Vec<ErrorData> {
+    errors
+        .into_iter()
+        .map(|e| ErrorData {
+            code: e.code,
+            message: e.message,
+        })
+        .collect()
+}
+
+/// `ProductSalableResultInterface`: `isSalable()` prints as `salable`.
+#[derive(Debug, Serialize)]
+struct SalableResultData {
+    salable: bool,
+    errors: Vec<ErrorData>,
+}
+
+#[derive(Debug, Serialize)]
+struct IsSalableData {
+    sku: String,
+    stock_id: i64,
+    salable: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct IsSalableForQtyData {
+    sku: String,
+    stock_id: i64,
+    salable: bool,
+    errors: Vec<ErrorData>,
+}
+
+fn query_of(uri: &Uri) -> Map<String, Value> {
+    crate::http::search::query_params(uri.query().unwrap_or(""))
+}
+
+async fn is_salable(
+    _: Admin<InventorySalesStock>,
+    State(state): State<AppState>,
+    PathParams((sku, stock)): PathParams<(String, String)>,
+) -> Result<Response> {
+    let stock = path_int(&stock)?;
+    let mut conn = state.db.read.acquire().await?;
+    let salable = salability::is_salable(&mut conn, &sku, stock).await?;
+    Ok(json_response(StatusCode::OK, &salable))
+}
+
+fn path_qty(raw: &str) -> Result<Decimal> {
+    Ok(input::to_amount(&Value::String(raw.to_owned()), At::Top)?.decimal())
+}
+
+async fn is_salable_for_qty(
+    _: Admin<InventorySalesStock>,
+    State(state): State<AppState>,
+    PathParams((sku, stock, qty)): PathParams<(String, String, String)>,
+) -> Result<Response> {
+    let stock = path_int(&stock)?;
+    let qty = path_qty(&qty)?;
+    let mut conn = state.db.read.acquire().await?;
+    let errors = salability::salable_for_qty(&mut conn, &sku, stock, qty).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &SalableResultData {
+            salable: errors.is_empty(),
+            errors: errors_data(errors),
+        },
+    ))
+}
+
+/// `?skus[]=A&skus[]=B&stockId=N`.
+async fn are_salable(
+    _: Admin<InventorySalesStock>,
+    State(state): State<AppState>,
+    uri: Uri,
+) -> Result<Response> {
+    let params = query_of(&uri);
+    let skus = param(&params, "skus");
+    let stock = param(&params, "stock_id");
+    let (Some(skus), Some(stock)) = (skus, stock) else {
+        let mut missing = Vec::new();
+        if param(&params, "skus").is_none() {
+            missing.push(crate::error::Phrase::named(
+                crate::error::FIELD_REQUIRED,
+                "fieldName",
+                "skus",
+            ));
+        }
+        if param(&params, "stock_id").is_none() {
+            missing.push(crate::error::Phrase::named(
+                crate::error::FIELD_REQUIRED,
+                "fieldName",
+                "stockId",
+            ));
+        }
+        return Err(Error::aggregate(missing));
+    };
+    let stock_id = to_int(stock, At::Top)?;
+    let mut skus_list = Vec::new();
+    for sku in input::list(skus)? {
+        skus_list.push(to_string(sku, At::Top)?);
+    }
+    let mut conn = state.db.read.acquire().await?;
+    let mut out = Vec::new();
+    for sku in skus_list {
+        let salable = salability::is_salable(&mut conn, &sku, stock_id).await?;
+        out.push(IsSalableData {
+            sku,
+            stock_id,
+            salable,
+        });
+    }
+    Ok(json_response(StatusCode::OK, &out))
+}
+
+/// `?skuRequests[0][sku]=A&skuRequests[0][qty]=1&stockId=N`.
+async fn are_salable_for_qty(
+    _: Admin<InventorySalesStock>,
+    State(state): State<AppState>,
+    uri: Uri,
+) -> Result<Response> {
+    let params = query_of(&uri);
+    let requests = required(&params, "sku_requests", "skuRequests")?;
+    let stock_id = to_int(required(&params, "stock_id", "stockId")?, At::Top)?;
+    let mut asked = Vec::new();
+    for request in input::list(requests)? {
+        let o = Obj::new(request, &["sku", "qty", "extension_attributes"])?;
+        let sku = o.string("sku")?.unwrap_or_default();
+        let qty = o.amount("qty")?.unwrap_or_default().decimal();
+        asked.push((sku, qty));
+    }
+    let mut conn = state.db.read.acquire().await?;
+    let mut out = Vec::new();
+    for (sku, qty) in asked {
+        let errors = salability::salable_for_qty(&mut conn, &sku, stock_id, qty).await?;
+        out.push(IsSalableForQtyData {
+            sku,
+            stock_id,
+            salable: errors.is_empty(),
+            errors: errors_data(errors),
+        });
+    }
+    Ok(json_response(StatusCode::OK, &out))
+}
+
+/// `ProductStockIndexDataInterface`.
+#[derive(Debug, Serialize)]
+struct IndexRowData {
+    sku: String,
+    qty: crate::amount::Amount,
+    is_salable: bool,
+}
+
+fn index_data(rows: Vec<StockIndexRow>) -> Vec<IndexRowData> {
+    rows.into_iter()
+        .map(|r| IndexRowData {
+            sku: r.sku,
+            qty: r.qty,
+            is_salable: r.is_salable,
+        })
+        .collect()
+}
+
+/// The salable quantities of the channel's stock, paged by `searchCriteria` (filters on `sku`).
+async fn export_salable_qty(
+    _: Admin<InventoryStock>,
+    State(state): State<AppState>,
+    PathParams((kind, code)): PathParams<(String, String)>,
+    uri: Uri,
+) -> Result<Response> {
+    let criteria: SearchCriteria = crate::http::search::from_query(uri.query().unwrap_or(""))?
+        .ok_or_else(|| Error::required("searchCriteria"))?;
+    let rows = salability::stock_index(&state.db, &kind, &code, true).await?;
+    let total = i64::try_from(rows.len()).unwrap_or(i64::MAX);
+    let mut items = index_data(rows);
+    if let Some((size, offset)) = criteria.page(total) {
+        items = items
+            .into_iter()
+            .skip(usize::try_from(offset).unwrap_or(0))
+            .take(usize::try_from(size).unwrap_or(0))
+            .collect();
+    }
+    Ok(search_results(items, criteria, total))
+}
+
+async fn dump_stock_index(
+    _: Admin<InventoryStock>,
+    State(state): State<AppState>,
+    PathParams((kind, code)): PathParams<(String, String)>,
+) -> Result<Response> {
+    let rows = salability::stock_index(&state.db, &kind, &code, false).await?;
+    Ok(json_response(StatusCode::OK, &index_data(rows)))
+}
+
+fn strings(value: &Value) -> Result<Vec<String>> {
+    input::list(value)?
+        .into_iter()
+        .map(|v| to_string(v, At::Top))
+        .collect()
+}
+
+/// `{"skus": [...], "sourceCodes": [...]}`: the number of assignments made.
+async fn bulk_assign(
+    _: Admin<CatalogProducts>,
+    State(state): State<AppState>,
+    Params(body): Params,
+) -> Result<Response> {
+    let skus = strings(required(&body, "skus", "skus")?)?;
+    let sources = strings(required(&body, "source_codes", "sourceCodes")?)?;
+    let count = bulk::assign(&state.db, skus, sources).await?;
+    Ok(json_response(StatusCode::OK, &count))
+}
+
+async fn bulk_unassign(
+    _: Admin<CatalogProducts>,
+    State(state): State<AppState>,
+    Params(body): Params,
+) -> Result<Response> {
+    let skus = strings(required(&body, "skus", "skus")?)?;
+    let sources = strings(required(&body, "source_codes", "sourceCodes")?)?;
+    let count = bulk::unassign(&state.db, skus, sources).await?;
+    Ok(json_response(StatusCode::OK, &count))
+}
+
+/// Step 13a: `{"skus", "originSource", "destinationSource", "unassignFromOrigin"}` → `true`.
+async fn bulk_transfer(
+    _: Admin<CatalogProducts>,
+    State(state): State<AppState>,
+    Params(body): Params,
+) -> Result<Response> {
+    let skus = strings(required(&body, "skus", "skus")?)?;
+    let origin = to_string(required(&body, "origin_source", "originSource")?, At::Top)?;
+    let destination = to_string(
+        required(&body, "destination_source", "destinationSource")?,
+        At::Top,
+    )?;
+    let unassign = input::to_bool(required(
+        &body,
+        "unassign_from_origin",
+        "unassignFromOrigin",
+    )?);
+    let done = bulk::transfer(&state.db, skus, origin, destination, unassign).await?;
+    Ok(json_response(StatusCode::OK, &done))
+}
+
+/// Step 13b: `{"originSourceCode", "destinationSourceCode", "items": [{"sku","qty"}]}` → `[]`.
+async fn bulk_partial_transfer(
+    _: Admin<CatalogProducts>,
+    State(state): State<AppState>,
+    Params(body): Params,
+) -> Result<Response> {
+    let origin = to_string(
+        required(&body, "origin_source_code", "originSourceCode")?,
+        At::Top,
+    )?;
+    let destination = to_string(
+        required(&body, "destination_source_code", "destinationSourceCode")?,
+        At::Top,
+    )?;
+    let mut items = Vec::new();
+    for item in input::list(required(&body, "items", "items")?)? {
+        let o = Obj::new(item, &["sku", "qty"])?;
+        items.push(PartialItem {
+            sku: o.string("sku")?.unwrap_or_default(),
+            qty: o.amount("qty")?.unwrap_or_default(),
+        });
+    }
+    bulk::partial_transfer(&state.db, origin, destination, items).await?;
+    Ok(json_response(StatusCode::OK, &json!([])))
+}

@@ -1,0 +1,75 @@
+//! Low-quantity notification settings per source item (`InventoryLowQuantityNotification`).
+//!
+//! Read from magento/inventory 2.4.8-p1, `InventoryLowQuantityNotification/Model/SourceItemConfiguration/*.php`:
+//! - Get: an unknown source or product (or an empty code) is 400 `Wrong input data`; a row
+//!   without a `notify_stock_qty` counts as none, and none answers the config default
+//!   (`cataloginventory/item_options/notify_stock_qty`, 1).
+//! - Save: `Input data is empty` for no items; insert or update `notify_stock_qty` per
+//!   (source, sku); the table has no foreign keys, so any source code is kept.
+//! - Delete: by (source, sku), missing pairs are no-ops, an empty list too.
+
+use crate::amount::Amount;
+use crate::db::inventory_master::{self as store, NotificationConfig};
+use crate::db::Db;
+use crate::error::{Error, Result};
+
+pub const WRONG_INPUT: &str = "Wrong input data";
+/// The store default of `cataloginventory/item_options/notify_stock_qty`.
+pub const DEFAULT_NOTIFY_QTY: i64 = 1;
+
+/// `GetSourceItemConfigurationInterface::execute`.
+pub async fn get(db: &Db, source_code: &str, sku: &str) -> Result<NotificationConfig> {
+    let mut conn = db.read.acquire().await?;
+    let known = !source_code.is_empty()
+        && !sku.is_empty()
+        && store::source(&mut conn, source_code).await?.is_some()
+        && store::product(&mut conn, sku).await?.is_some();
+    if !known {
+        return Err(Error::input(WRONG_INPUT));
+    }
+    let row = store::notification_config(&mut conn, source_code, sku)
+        .await?
+        .filter(|r| r.notify_stock_qty.is_some());
+    Ok(row.unwrap_or(NotificationConfig {
+        source_code: source_code.to_owned(),
+        sku: sku.to_owned(),
+        notify_stock_qty: Some(Amount::from_int(DEFAULT_NOTIFY_QTY)),
+    }))
+}
+
+/// `SourceItemConfigurationsSaveInterface::execute`.
+pub async fn save(db: &Db, rows: Vec<NotificationConfig>) -> Result<()> {
+    if rows.is_empty() {
+        return Err(Error::input(crate::inventory::master::INPUT_EMPTY));
+    }
+    if rows
+        .iter()
+        .any(|r| r.notify_stock_qty.is_some_and(|q| !q.is_storable()))
+    {
+        return Err(Error::input("Could not save Source Item Configuration"));
+    }
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                for row in &rows {
+                    store::save_notification_config(conn, row).await?;
+                }
+                Ok(())
+            })
+        })
+        .await
+}
+
+/// `DeleteSourceItemsConfigurationInterface::execute` on `(source_code, sku)` pairs.
+pub async fn delete(db: &Db, pairs: Vec<(String, String)>) -> Result<()> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                for (code, sku) in &pairs {
+                    store::delete_notification_config(conn, code, sku).await?;
+                }
+                Ok(())
+            })
+        })
+        .await
+}

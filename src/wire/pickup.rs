@@ -1,0 +1,166 @@
+//! In-Store Pickup as JSON: the `searchRequest` (`SearchRequestInterface`, from the query
+//! string or a body) and the `PickupLocationInterface` search result.
+
+use serde_json::{json, Map, Value};
+
+use crate::error::Result;
+use crate::inventory::pickup::{PickupFilter, SearchRequest, SearchResult};
+use crate::wire::input::{self, Obj};
+
+const FILTERS: [(&str, &str); 8] = [
+    ("country", "country"),
+    ("postcode", "postcode"),
+    ("region", "region"),
+    ("region_id", "regionId"),
+    ("city", "city"),
+    ("street", "street"),
+    ("name", "name"),
+    ("pickup_location_code", "pickupLocationCode"),
+];
+
+/// `searchRequest[...]`.
+pub fn parse_search_request(value: &Value) -> Result<SearchRequest> {
+    let o = Obj::new(
+        value,
+        &[
+            "area",
+            "filters",
+            "page_size",
+            "current_page",
+            "scope_type",
+            "scope_code",
+            "sort",
+            "extension_attributes",
+        ],
+    )?;
+    let mut r = SearchRequest {
+        page_size: o.int("page_size")?,
+        current_page: o.int("current_page")?.unwrap_or(1),
+        scope_type: o.string("scope_type")?.unwrap_or_else(|| "website".into()),
+        scope_code: o.string("scope_code")?.unwrap_or_default(),
+        ..Default::default()
+    };
+    if let Some((_, area)) = o.get("area") {
+        let a = Obj::new(area, &["radius", "search_term"])?;
+        r.area = Some((
+            a.int("radius")?.unwrap_or(0),
+            a.string("search_term")?.unwrap_or_default(),
+        ));
+    }
+    if let Some((_, filters)) = o.get("filters") {
+        let names: Vec<&str> = FILTERS.iter().map(|(n, _)| *n).collect();
+        let f = Obj::new(filters, &names)?;
+        for (name, _) in FILTERS {
+            if let Some((_, filter)) = f.get(name) {
+                let v = Obj::new(filter, &["value", "condition_type"])?;
+                r.filters.push(PickupFilter {
+                    field: name,
+                    value: v.string("value")?.unwrap_or_default(),
+                    condition_type: v.string("condition_type")?.unwrap_or_else(|| "eq".into()),
+                });
+            }
+        }
+    }
+    if let Some((_, sort)) = o.get("sort") {
+        for s in input::list(sort)? {
+            let s = Obj::new(s, &["field", "direction"])?;
+            r.sort.push((
+                s.string("field")?.unwrap_or_default(),
+                s.string("direction")?.unwrap_or_else(|| "ASC".into()),
+            ));
+        }
+    }
+    if let Some((_, ext)) = o.get("extension_attributes") {
+        let e = Obj::new(ext, &["products_info"])?;
+        if let Some((_, infos)) = e.get("products_info") {
+            let mut skus = Vec::new();
+            for info in input::list(infos)? {
+                let i = Obj::new(info, &["sku", "extension_attributes"])?;
+                skus.push(i.string("sku")?.unwrap_or_default());
+            }
+            r.skus = Some(skus);
+        }
+    }
+    Ok(r)
+}
+
+fn coordinate(text: &Option<String>) -> Value {
+    text.as_deref()
+        .and_then(|t| t.parse::<rust_decimal::Decimal>().ok())
+        .map(|d| serde_json::from_str(&d.normalize().to_string()).unwrap_or(Value::Null))
+        .unwrap_or(Value::Null)
+}
+
+/// `SearchResultInterface`: the locations, the request echoed, the count.
+pub fn result_json(request: &SearchRequest, result: &SearchResult) -> Value {
+    let items: Vec<Value> = result
+        .items
+        .iter()
+        .map(|s| {
+            let mut m = Map::new();
+            m.insert("pickup_location_code".into(), json!(s.source_code));
+            m.insert("name".into(), json!(s.name));
+            let mut opt = |k: &str, v: Value| {
+                if !v.is_null() {
+                    m.insert(k.into(), v);
+                }
+            };
+            opt("email", json!(s.email));
+            opt("fax", json!(s.fax));
+            opt("contact_name", json!(s.contact_name));
+            opt("description", json!(s.frontend_description));
+            opt("latitude", coordinate(&s.latitude));
+            opt("longitude", coordinate(&s.longitude));
+            opt("country_id", json!(s.country_id));
+            opt("region_id", json!(s.region_id));
+            opt("region", json!(s.region));
+            opt("city", json!(s.city));
+            opt("street", json!(s.street));
+            opt("postcode", json!(s.postcode));
+            opt("phone", json!(s.phone));
+            Value::Object(m)
+        })
+        .collect();
+    let mut echo = Map::new();
+    if let Some((radius, term)) = &request.area {
+        echo.insert(
+            "area".into(),
+            json!({"radius": radius, "search_term": term}),
+        );
+    }
+    if !request.filters.is_empty() {
+        let filters: Map<String, Value> = request
+            .filters
+            .iter()
+            .map(|f| {
+                (
+                    f.field.to_owned(),
+                    json!({"value": f.value, "condition_type": f.condition_type}),
+                )
+            })
+            .collect();
+        echo.insert("filters".into(), Value::Object(filters));
+    }
+    if let Some(size) = request.page_size {
+        echo.insert("page_size".into(), json!(size));
+    }
+    echo.insert("current_page".into(), json!(request.current_page));
+    echo.insert("scope_type".into(), json!(request.scope_type));
+    echo.insert("scope_code".into(), json!(request.scope_code));
+    if !request.sort.is_empty() {
+        let sort: Vec<Value> = request
+            .sort
+            .iter()
+            .map(|(f, d)| json!({"field": f, "direction": d}))
+            .collect();
+        echo.insert("sort".into(), Value::Array(sort));
+    }
+    if let Some(skus) = &request.skus {
+        let infos: Vec<Value> = skus.iter().map(|s| json!({"sku": s})).collect();
+        echo.insert(
+            "extension_attributes".into(),
+            json!({"products_info": infos}),
+        );
+    }
+    json!({"items": items, "search_request": echo, "total_count": result.total_count})
+}

@@ -1,0 +1,174 @@
+//! Low-quantity notification settings, in-store pickup, the distance lookups and the legacy
+//! stock routes through the router.
+
+mod common;
+
+use common::spawn_app;
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+
+#[tokio::test]
+async fn low_quantity_notifications() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let path = "/rest/V1/inventory/low-quantity-notification";
+    let r = app.get(&format!("{path}/ne_wh/24-WB01"), &token).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::OK,
+            json!({"source_code": "ne_wh", "notify_stock_qty": 1, "sku": "24-WB01"})
+        )
+    );
+    let r = app.get(&format!("{path}/nowhere/24-WB01"), &token).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Wrong input data"})
+        )
+    );
+    let r = app
+        .post(path, &token, &json!({"sourceItemConfigurations": []}))
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Input data is empty"})
+        )
+    );
+    let r = app
+        .post(path, &token, &json!({"sourceItemConfigurations": [{"source_code": "ne_wh", "sku": "24-WB01", "notify_stock_qty": 7.5}]}))
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    let r = app.get(&format!("{path}/ne_wh/24-WB01"), &token).await;
+    assert_eq!(r.body["notify_stock_qty"], 7.5);
+    let r = app
+        .post(
+            "/rest/V1/inventory/low-quantity-notifications-delete",
+            &token,
+            &json!({"sourceItems": [{"source_code": "ne_wh", "sku": "24-WB01"}]}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    assert_eq!(
+        app.get(&format!("{path}/ne_wh/24-WB01"), &token).await.body["notify_stock_qty"],
+        1
+    );
+}
+
+#[tokio::test]
+async fn pickup_locations_and_notify() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    // Anonymous; New York pickup locations carrying 24-WB01 (huntington has 0 of it: assignment
+    // decides), in the tutorial's order.
+    let q = "searchRequest[scopeCode]=base&searchRequest[filters][region][value]=New%20York\
+             &searchRequest[sort][0][field]=postcode&searchRequest[sort][0][direction]=ASC\
+             &searchRequest[extensionAttributes][productsInfo][0][sku]=24-WB01";
+    let r = app
+        .send(
+            Method::GET,
+            &format!("/rest/default/V1/inventory/in-store-pickup/pickup-locations/?{q}"),
+            None,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let expected = common::fixture("tutorial/step14-pickup-locations-response.json");
+    assert_eq!(r.body["items"], expected["items"]);
+    assert_eq!(r.body["total_count"], 3);
+    assert_eq!(
+        r.body["search_request"],
+        json!({"filters": {"region": {"value": "New York", "condition_type": "eq"}}, "current_page": 1,
+               "scope_type": "website", "scope_code": "base", "sort": [{"field": "postcode", "direction": "ASC"}],
+               "extension_attributes": {"products_info": [{"sku": "24-WB01"}]}})
+    );
+    // An area needs a distance provider; without one no source is in it.
+    let q = "searchRequest[area][radius]=50&searchRequest[area][searchTerm]=New%20York&searchRequest[scopeCode]=base";
+    let r = app
+        .send(
+            Method::GET,
+            &format!("/rest/V1/inventory/in-store-pickup/pickup-locations?{q}"),
+            None,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(r.body["total_count"], 0);
+    let r = app
+        .get("/rest/V1/inventory/get-distance-provider-code", &token)
+        .await;
+    assert_eq!(r.body, json!("google"));
+    let r = app.get("/rest/V1/inventory/get-latlng-from-address?address[country]=US&address[postcode]=10011", &token).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = app
+        .post(
+            "/rest/V1/order/notify-orders-are-ready-for-pickup",
+            &token,
+            &json!({"orderIds": [3, 99]}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::OK,
+            json!({"successful": false, "errors": [
+                {"id": 3, "message": "The order is not ready for pickup"},
+                {"id": 99, "message": "The entity that was requested doesn't exist. Verify the entity and try again."}
+            ]})
+        )
+    );
+}
+
+#[tokio::test]
+async fn legacy_stock_routes_map_onto_the_default_source() {
+    let app = spawn_app_none_products().await;
+    let token = app.token().await;
+    let r = app.get("/rest/V1/stockItems/24-WB01", &token).await;
+    assert_eq!(
+        r.body,
+        json!({"item_id": 8, "product_id": 8, "stock_id": 1, "qty": 100, "is_in_stock": true, "is_qty_decimal": false,
+               "show_default_notification_message": false, "use_config_min_qty": true, "min_qty": 0,
+               "use_config_min_sale_qty": 1, "min_sale_qty": 1, "use_config_max_sale_qty": true, "max_sale_qty": 10000,
+               "use_config_backorders": true, "backorders": 0, "use_config_notify_stock_qty": true, "notify_stock_qty": 1,
+               "use_config_qty_increments": true, "qty_increments": 0, "use_config_enable_qty_inc": true,
+               "enable_qty_increments": false, "use_config_manage_stock": true, "manage_stock": true,
+               "low_stock_date": null, "is_decimal_divided": false, "stock_status_changed_auto": 0})
+    );
+    let r = app
+        .send(
+            Method::PUT,
+            "/rest/V1/products/24-WB01/stockItems/1",
+            Some(&token),
+            Some("application/json"),
+            Some(json!({"stockItem": {"qty": 7, "is_in_stock": true}}).to_string()),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(8)));
+    let r = app.get("/rest/V1/stockStatuses/24-WB01", &token).await;
+    assert_eq!(
+        (r.body["qty"].clone(), r.body["stock_status"].clone()),
+        (json!(7), json!(1))
+    );
+    // The default source feeds the default stock (website base in this world).
+    assert_eq!(app.salable(&token, "24-WB01", 1).await, json!(7));
+    let r = app
+        .get("/rest/V1/stockItems/lowStock/?scopeId=0&qty=10", &token)
+        .await;
+    assert_eq!(r.body["total_count"], 2);
+    let r = app.get("/rest/V1/stockItems/nope", &token).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::NOT_FOUND,
+            json!({"message": "The Product with the \"%1\" SKU doesn't exist.", "parameters": ["nope"]})
+        )
+    );
+}
+
+async fn spawn_app_none_products() -> common::TestApp {
+    common::spawn_luma_app().await
+}

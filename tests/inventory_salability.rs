@@ -1,0 +1,215 @@
+//! Salability checks, stock exports and the bulk transfers of the tutorial's step 13.
+
+mod common;
+
+use common::{fixture, spawn_app};
+use reqwest::StatusCode;
+use serde_json::json;
+
+#[tokio::test]
+async fn salability_answers() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let get = |path: String| {
+        let app = &app;
+        let token = &token;
+        async move { app.get(&path, token).await }
+    };
+    assert_eq!(
+        get("/rest/V1/inventory/is-product-salable/24-WB01/2".into())
+            .await
+            .body,
+        json!(true)
+    );
+    assert_eq!(
+        get("/rest/V1/inventory/is-product-salable/24-WB01/1".into())
+            .await
+            .body,
+        json!(false)
+    );
+    let r =
+        get("/rest/V1/inventory/is-product-salable-for-requested-qty/24-WB01/2/60".into()).await;
+    assert_eq!(r.body, json!({"salable": true, "errors": []}));
+    let r =
+        get("/rest/V1/inventory/is-product-salable-for-requested-qty/24-WB01/2/61".into()).await;
+    assert_eq!(
+        r.body,
+        json!({"salable": false, "errors": [
+            {"code": "back_order-disabled", "message": "Backorders are disabled"},
+            {"code": "manage_stock-enabled", "message": "Manage stock is enabled"},
+            {"code": "is_salable_with_reservations-not_enough_qty", "message": "Not enough items for sale"}
+        ]})
+    );
+    let r =
+        get("/rest/V1/inventory/is-product-salable-for-requested-qty/24-WB01/2/1.5".into()).await;
+    assert_eq!(
+        r.body,
+        json!({"salable": false, "errors": [{"code": "is_correct_qty-is_qty_decimal", "message": "You cannot use decimal quantity for this product."}]})
+    );
+    let r =
+        get("/rest/V1/inventory/is-product-salable-for-requested-qty/24-WB01/2/0.5".into()).await;
+    assert_eq!(
+        r.body["errors"],
+        json!([{"code": "is_correct_qty-min_sale_qty", "message": "The fewest you may purchase is 1."}])
+    );
+    let r = get("/rest/V1/inventory/is-product-salable-for-requested-qty/24-WB01/1/1".into()).await;
+    assert_eq!(
+        r.body,
+        json!({"salable": false, "errors": [{"code": "is_any_source_item_in_stock-no_source_items_in_stock", "message": "There are no source items with the in stock status"}]})
+    );
+    let r = get(
+        "/rest/V1/inventory/are-products-salable?skus[]=24-WB01&skus[]=24-WB03&stockId=2".into(),
+    )
+    .await;
+    assert_eq!(
+        r.body,
+        json!([{"sku": "24-WB01", "stock_id": 2, "salable": true}, {"sku": "24-WB03", "stock_id": 2, "salable": true}])
+    );
+    let r = get("/rest/V1/inventory/are-product-salable-for-requested-qty/?skuRequests[0][sku]=24-WB03&skuRequests[0][qty]=1&stockId=3".into()).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let r = get("/rest/V1/inventory/are-product-salable-for-requested-qty/?skuRequests[0][sku]=240-LV06&skuRequests[0][qty]=2&stockId=2".into()).await;
+    assert_eq!(
+        r.body,
+        json!([{"sku": "240-LV06", "stock_id": 2, "salable": true, "errors": []}])
+    );
+    let r = get("/rest/V1/inventory/are-products-salable?stockId=2".into()).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "skus"}})
+        )
+    );
+    let r = get("/rest/V1/inventory/dump-stock-index-data/website/base".into()).await;
+    assert_eq!(
+        r.body,
+        json!([
+            {"sku": "24-WB01", "qty": 100, "is_salable": true},
+            {"sku": "24-WB03", "qty": 100, "is_salable": true},
+            {"sku": "240-LV06", "qty": 9999, "is_salable": true}
+        ])
+    );
+    let r = get("/rest/V1/inventory/export-stock-salable-qty/website/base?searchCriteria[pageSize]=1&searchCriteria[currentPage]=2".into()).await;
+    assert_eq!(
+        r.body,
+        json!({"items": [{"sku": "24-WB03", "qty": 80, "is_salable": true}], "search_criteria": {"filter_groups": [], "page_size": 1, "current_page": 2}, "total_count": 3})
+    );
+}
+
+#[tokio::test]
+async fn step_13_transfers_move_stock_and_keep_salable_quantity() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let r = app
+        .post(
+            "/rest/default/V1/inventory/bulk-product-source-transfer",
+            &token,
+            &fixture("tutorial/step13-bulk-product-source-transfer-request.json"),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::OK,
+            fixture("tutorial/step13-bulk-product-source-transfer-response.json")
+        )
+    );
+    let r = app
+        .post(
+            "/rest/default/V1/inventory/bulk-partial-source-transfer",
+            &token,
+            &fixture("tutorial/step13-bulk-partial-source-transfer-request.json"),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::OK,
+            fixture("tutorial/step13-bulk-partial-source-transfer-response.json")
+        )
+    );
+    let q = "?searchCriteria[filter_groups][0][filters][0][field]=sku&searchCriteria[filter_groups][0][filters][0][value]=24-WB01&searchCriteria[sortOrders][0][field]=source_code&searchCriteria[sortOrders][0][direction]=ASC";
+    let r = app
+        .get(&format!("/rest/V1/inventory/source-items{q}"), &token)
+        .await;
+    // The seed is the world before step 10 (nothing shipped from ne_wh yet: 35 + 10).
+    assert_eq!(
+        r.body["items"],
+        json!([
+            {"sku": "24-WB01", "source_code": "berkeley", "quantity": 10, "status": 1},
+            {"sku": "24-WB01", "source_code": "brooklyn", "quantity": 10, "status": 1},
+            {"sku": "24-WB01", "source_code": "huntington", "quantity": 0, "status": 0},
+            {"sku": "24-WB01", "source_code": "manhattan", "quantity": 10, "status": 1},
+            {"sku": "24-WB01", "source_code": "ne_wh", "quantity": 45, "status": 1},
+            {"sku": "24-WB01", "source_code": "sausalito", "quantity": 5, "status": 1},
+            {"sku": "24-WB01", "source_code": "west_wh", "quantity": 20, "status": 1}
+        ])
+    );
+    assert_eq!(app.salable(&token, "24-WB01", 2).await, json!(60));
+}
+
+#[tokio::test]
+async fn bulk_refusals_change_nothing() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let before = app.snapshot().await;
+    let r = app
+        .post("/rest/V1/inventory/bulk-partial-source-transfer", &token, &json!({"originSourceCode": "sausalito", "destinationSourceCode": "sausalito", "items": [{"sku": "24-WB01", "qty": 11}, {"sku": "24-WB01", "qty": 1}]}))
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Transfer validation failed", "errors": [
+                {"message": "Cannot transfer a source on itself", "parameters": []},
+                {"message": "Requested transfer amount for sku %sku is not available", "parameters": {"sku": "24-WB01"}}
+            ]})
+        )
+    );
+    let r = app
+        .post("/rest/V1/inventory/bulk-partial-source-transfer", &token, &json!({"originSourceCode": "eu-1", "destinationSourceCode": "hq", "items": [{"sku": "24-WB01", "qty": 1}]}))
+        .await;
+    assert_eq!(
+        r.body,
+        json!({"message": "Transfer validation failed", "errors": [
+            {"message": "Origin source %sourceCode does not exist", "parameters": {"sourceCode": "eu-1"}},
+            {"message": "%message", "parameters": {"message": "Source item for 24-WB01 and eu-1 does not exist"}}
+        ]})
+    );
+    let r = app
+        .post("/rest/V1/inventory/bulk-product-source-transfer", &token, &json!({"skus": ["24-WB01"], "originSource": "hq", "destinationSource": "hq", "unassignFromOrigin": false}))
+        .await;
+    assert_eq!(
+        r.body,
+        json!({"message": "Validation Error: Select different sources for origin and destination.", "errors": [{"message": "Cannot transfer a source on itself", "parameters": []}]})
+    );
+    let r = app
+        .post(
+            "/rest/V1/inventory/bulk-product-source-assign",
+            &token,
+            &json!({"skus": ["24-WB01"], "sourceCodes": ["nowhere"]}),
+        )
+        .await;
+    assert_eq!(
+        r.body,
+        json!({"message": "Validation Failed", "errors": [{"message": "Source %sourceCode does not exist", "parameters": {"sourceCode": "nowhere"}}]})
+    );
+    assert_eq!(app.snapshot().await, before);
+    // Assign counts new pairs only; unassign counts what it removed.
+    let r = app
+        .post(
+            "/rest/V1/inventory/bulk-product-source-assign",
+            &token,
+            &json!({"skus": ["24-WB01", "240-LV06", "unknown"], "sourceCodes": ["hq", "ne_wh"]}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(2)));
+    let r = app
+        .post(
+            "/rest/V1/inventory/bulk-product-source-unassign",
+            &token,
+            &json!({"skus": ["24-WB01", "240-LV06"], "sourceCodes": ["hq"]}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(2)));
+}

@@ -1,0 +1,347 @@
+//! MSI master data through the router: the tutorial's steps 2 to 5 on a fresh Luma world, then
+//! sources, stocks and links with Magento's replies and refusals (whole bodies, nothing changed).
+
+mod common;
+
+use common::{fixture, spawn_app, spawn_luma_app, TestApp};
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+const SOURCES: [&str; 8] = [
+    "ne_wh",
+    "west_wh",
+    "brooklyn",
+    "huntington",
+    "manhattan",
+    "berkeley",
+    "sausalito",
+    "hq",
+];
+
+async fn put(app: &TestApp, path: &str, token: &str, body: &Value) -> common::Reply {
+    app.send(
+        Method::PUT,
+        path,
+        Some(token),
+        Some("application/json"),
+        Some(body.to_string()),
+    )
+    .await
+}
+
+/// Steps 2 to 5 posted in order, each answering what the tutorial prints.
+async fn replay_steps_2_to_5(app: &TestApp, token: &str) {
+    for code in SOURCES {
+        let body = fixture(&format!("tutorial/step02-source-{code}-request.json"));
+        let r = app
+            .post("/rest/default/V1/inventory/sources", token, &body)
+            .await;
+        assert_eq!(
+            (r.status, &r.body),
+            (
+                StatusCode::OK,
+                &fixture("tutorial/step02-source-response.json")
+            ),
+            "{code}"
+        );
+    }
+    let r = app
+        .post(
+            "/rest/default/V1/inventory/stocks",
+            token,
+            &fixture("tutorial/step03-stock-request.json"),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::OK,
+            fixture("tutorial/step03-stock-response.json")
+        )
+    );
+    let r = app
+        .post(
+            "/rest/default/V1/inventory/stock-source-links",
+            token,
+            &fixture("tutorial/step04-stock-source-links-request.json"),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::OK,
+            fixture("tutorial/step04-stock-source-links-response.json")
+        )
+    );
+    let r = app
+        .post(
+            "/rest/default/V1/inventory/source-items-delete",
+            token,
+            &fixture("tutorial/step05-source-items-delete-request.json"),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::OK,
+            fixture("tutorial/step05-source-items-delete-response.json")
+        )
+    );
+    let r = app
+        .post(
+            "/rest/default/V1/inventory/source-items",
+            token,
+            &fixture("tutorial/step05-source-items-request.json"),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::OK,
+            fixture("tutorial/step05-source-items-response.json")
+        )
+    );
+}
+
+#[tokio::test]
+async fn tutorial_steps_2_to_5_build_the_world() {
+    let app = spawn_luma_app().await;
+    let token = app.token().await;
+    replay_steps_2_to_5(&app, &token).await;
+
+    let r = app.get("/rest/V1/inventory/sources/brooklyn", &token).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(
+        r.body,
+        json!({
+            "source_code": "brooklyn", "name": "Brooklyn Store", "contact_name": "Tai Hozie",
+            "enabled": true, "latitude": 40.71007, "longitude": -73.95716, "country_id": "US",
+            "region_id": 43, "region": "New York", "city": "Brooklyn", "street": "263 S 4th St",
+            "postcode": "11211", "phone": "555 737-8088", "use_default_carrier_config": true,
+            "carrier_links": [],
+            "extension_attributes": {
+                "is_pickup_location_active": true,
+                "frontend_name": "Brooklyn (Williamsburg) Store",
+                "frontend_description": "Williamsburg, Brooklyn"
+            }
+        })
+    );
+    // A source without the pickup extension: frontend_name falls back to the name.
+    let r = app.get("/rest/V1/inventory/sources/hq", &token).await;
+    assert_eq!(
+        r.body["extension_attributes"],
+        json!({"is_pickup_location_active": false, "frontend_name": "HQ"})
+    );
+    let r = app.get("/rest/V1/inventory/sources/default", &token).await;
+    assert_eq!(
+        r.body,
+        json!({
+            "source_code": "default", "name": "Default Source", "enabled": true,
+            "description": "Default Source", "latitude": 0, "longitude": 0, "country_id": "US",
+            "postcode": "00000", "use_default_carrier_config": true, "carrier_links": [],
+            "extension_attributes": {"is_pickup_location_active": false, "frontend_name": ""}
+        })
+    );
+
+    // Step 3: website base moved from the default stock to stock 2.
+    let r = app.get("/rest/V1/inventory/stocks", &token).await;
+    assert_eq!(
+        r.body,
+        json!({
+            "items": [
+                {"stock_id": 1, "name": "Default Stock", "extension_attributes": {"sales_channels": []}},
+                {"stock_id": 2, "name": "US Stock", "extension_attributes": {"sales_channels": [{"type": "website", "code": "base"}]}}
+            ],
+            "search_criteria": {"filter_groups": []},
+            "total_count": 2
+        })
+    );
+    let r = app
+        .get("/rest/V1/inventory/stock-resolver/website/base", &token)
+        .await;
+    assert_eq!(r.body["stock_id"], 2);
+
+    // Step 4: the sources of stock 2 by priority.
+    let r = app
+        .get(
+            "/rest/V1/inventory/get-sources-assigned-to-stock-ordered-by-priority/2",
+            &token,
+        )
+        .await;
+    let codes: Vec<&str> = r
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["source_code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "ne_wh",
+            "west_wh",
+            "brooklyn",
+            "manhattan",
+            "huntington",
+            "berkeley",
+            "sausalito",
+            "hq"
+        ]
+    );
+
+    // Step 5: quantities per source, nothing left on default, the salable quantities of step 7.
+    let q = "?searchCriteria[filter_groups][0][filters][0][field]=source_code\
+             &searchCriteria[filter_groups][0][filters][0][value]=default";
+    let r = app
+        .get(&format!("/rest/V1/inventory/source-items{q}"), &token)
+        .await;
+    assert_eq!(r.body["total_count"], 0);
+    assert_eq!(app.salable(&token, "24-WB01", 2).await, json!(100));
+    assert_eq!(app.salable(&token, "24-WB03", 2).await, json!(100));
+    assert_eq!(app.salable(&token, "240-LV06", 2).await, json!(9999));
+    assert_eq!(app.salable(&token, "24-WB01", 1).await, json!(0));
+}
+
+#[tokio::test]
+async fn source_validation_errors_change_nothing() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let before = app.snapshot().await;
+    let post = |body: Value| {
+        let app = &app;
+        let token = &token;
+        async move { app.post("/rest/V1/inventory/sources", token, &body).await }
+    };
+    let r = post(json!({"source": {"source_code": " "}})).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        r.body,
+        json!({"message": "Validation Failed", "errors": [
+            {"message": "\"%field\" can not be empty.", "parameters": {"field": "name"}},
+            {"message": "\"%field\" can not be empty.", "parameters": {"field": "source_code"}},
+            {"message": "\"%field\" can not contain whitespaces.", "parameters": {"field": "source_code"}},
+            {"message": "\"%field\" can not be empty.", "parameters": {"field": "postcode"}},
+            {"message": "\"%field\" can not be empty.", "parameters": {"field": "country_id"}}
+        ]})
+    );
+    // The default source can be neither disabled nor left without `enabled`, nor a pickup place.
+    let r = put(
+        &app,
+        "/rest/V1/inventory/sources/default",
+        &token,
+        &json!({"source": {"name": "Default Source", "country_id": "US", "postcode": "00000",
+            "extension_attributes": {"is_pickup_location_active": true, "frontend_name": "x"}}}),
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Validation Failed", "errors": [
+                {"message": "Default source can not be disabled.", "parameters": []},
+                {"message": "\"%field\" can not be empty for Pickup Location.", "parameters": {"field": "city"}},
+                {"message": "\"%field\" can not be empty for Pickup Location.", "parameters": {"field": "street"}},
+                {"message": "\"%field\" can not be empty for Pickup Location.", "parameters": {"field": "phone"}},
+                {"message": "The Default Source can not be used for In-Store Pickup Delivery.", "parameters": []}
+            ]})
+        )
+    );
+    // Carrier links with the global configuration (always, over REST); a template pattern.
+    let r = post(
+        json!({"source": {"source_code": "x${y}", "name": "X", "country_id": "US", "postcode": "1",
+        "carrier_links": [{"carrier_code": "flatrate", "position": 1}]}}),
+    )
+    .await;
+    assert_eq!(
+        r.body,
+        json!({"message": "Validation Failed", "errors": [
+            {"message": "Validation Failed", "parameters": []},
+            {"message": "You can't configure \"%field\" because you have chosen Global Shipping configuration.", "parameters": {"field": "carrier_links"}}
+        ]})
+    );
+    // A name another source has: the unique index.
+    let r = post(json!({"source": {"source_code": "nyc", "name": "HQ", "country_id": "US", "postcode": "1"}})).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Could not save Source"})
+        )
+    );
+    let r = post(json!({"source": {"source_code": "nyc", "name": "NYC", "country_id": "US", "postcode": "1", "latitude": "north"}})).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Error occurred during \"latitude\" processing. The \"north\" value's type is invalid. The \"float\" type was expected. Verify and try again."})
+        )
+    );
+    let r = post(json!({"source": {"source_code": "nyc", "name": "NYC", "country_id": "US", "postcode": "1", "colour": "red"}})).await;
+    assert_eq!(
+        r.body,
+        json!({"message": "\"%fieldName\" is not supported. Correct the field name and try again.", "parameters": {"fieldName": "Colour"}})
+    );
+    let r = post(json!({})).await;
+    assert_eq!(
+        r.body,
+        json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "source"}})
+    );
+    assert_eq!(app.snapshot().await, before);
+    let r = app.get("/rest/V1/inventory/sources/xyz", &token).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::NOT_FOUND,
+            json!({"message": "Source with code \"%value\" does not exist.", "parameters": {"value": "xyz"}})
+        )
+    );
+}
+
+#[tokio::test]
+async fn posting_an_existing_code_updates_only_what_it_holds() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let r = app
+        .post(
+            "/rest/V1/inventory/sources",
+            &token,
+            &json!({"source": {"source_code": "hq", "name": "Head Office", "country_id": "US", "postcode": "10022", "enabled": false, "email": "hq@example.com"}}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    let hq = app.get("/rest/V1/inventory/sources/hq", &token).await.body;
+    assert_eq!(hq["name"], "Head Office");
+    assert_eq!(hq["enabled"], false);
+    assert_eq!(hq["email"], "hq@example.com");
+    // Fields the request did not hold keep their values.
+    assert_eq!(hq["city"], "New York");
+    assert_eq!(hq["latitude"], 40.7571);
+    // PUT to an unknown code creates it, the path's code winning over the body's.
+    let r = put(
+        &app,
+        "/rest/V1/inventory/sources/queens",
+        &token,
+        &json!({"source": {"source_code": "other", "name": "Queens", "country_id": "US", "postcode": "11101"}}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let q = app
+        .get("/rest/V1/inventory/sources/queens", &token)
+        .await
+        .body;
+    assert_eq!(q["enabled"], true);
+    assert_eq!(
+        app.get("/rest/V1/inventory/sources/other", &token)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    // The list with searchCriteria, and without.
+    let r = app
+        .get("/rest/V1/inventory/sources?searchCriteria[filter_groups][0][filters][0][field]=enabled&searchCriteria[filter_groups][0][filters][0][value]=0", &token)
+        .await;
+    assert_eq!(r.body["total_count"], 1);
+    assert_eq!(r.body["items"][0]["source_code"], "hq");
+    let r = app.get("/rest/V1/inventory/sources", &token).await;
+    assert_eq!(r.body["total_count"], 10);
+}
