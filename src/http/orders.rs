@@ -110,14 +110,20 @@ async fn import(
     state: &AppState,
     body: &serde_json::Map<String, serde_json::Value>,
 ) -> Result<Response> {
-    match order_import::parse_request(body)? {
+    let parsed = order_import::parse_request(body)?;
+    // The entity parsed as it was, so its tax extension attributes read without error.
+    let entity = crate::wire::input::param(body, "entity")
+        .cloned()
+        .unwrap_or_default();
+    let taxes = crate::wire::order_tax::parse_posted(&entity)?;
+    match parsed {
         order_import::OrderSave::Create(full) => {
-            let id = order::create_order(&state.db, *full).await?;
+            let id = order::create_order(&state.db, *full, taxes).await?;
             let saved = order::get_order(&state.db, id).await?;
             Ok(json_response(StatusCode::OK, &OrderData::from(&saved)))
         }
         order_import::OrderSave::Update(update) => {
-            let saved = order_update::update_order(&state.db, *update).await?;
+            let saved = order_update::update_order(&state.db, *update, taxes).await?;
             Ok(json_response(
                 StatusCode::OK,
                 &wire::order_saved::saved_order(&saved),

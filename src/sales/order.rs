@@ -11,6 +11,7 @@ use crate::amount::Amount;
 use crate::db::model::{FullOrder, OrderAddress, OrderItem};
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Result};
+use crate::sales::order_tax::PostedTaxes;
 use crate::sales::state;
 use crate::search::SearchCriteria;
 
@@ -197,14 +198,18 @@ pub fn check_storable(full: &FullOrder) -> Result<()> {
 
 /// Saves a new order with its items, addresses (shipping first, then billing, as Magento
 /// saves them), payment and status history, in one transaction. Returns the order id.
-pub async fn create_order(db: &Db, full: FullOrder) -> Result<i64> {
+pub async fn create_order(db: &Db, full: FullOrder, taxes: PostedTaxes) -> Result<i64> {
     db.writer
-        .write(move |conn| Box::pin(save_new_order(conn, full)))
+        .write(move |conn| Box::pin(save_new_order(conn, full, taxes)))
         .await
 }
 
 /// The body of [`create_order`], on a connection the caller's transaction holds.
-pub async fn save_new_order(tx: &mut SqliteConnection, mut full: FullOrder) -> Result<i64> {
+pub async fn save_new_order(
+    tx: &mut SqliteConnection,
+    mut full: FullOrder,
+    taxes: PostedTaxes,
+) -> Result<i64> {
     let now = db::now_timestamp();
     complete(&mut full, &now);
     check_storable(&full)?;
@@ -244,6 +249,8 @@ pub async fn save_new_order(tx: &mut SqliteConnection, mut full: FullOrder) -> R
         item.item_id = id;
         ids.push(id);
     }
+    // Magento_Tax's relation: the posted tax extension attributes (`sales::order_tax`).
+    crate::sales::order_tax::save_relation(&mut *tx, order_id, &ids, &taxes).await?;
     full.addresses
         .sort_by_key(|a| if a.address_type == "shipping" { 0 } else { 1 });
     for address in &mut full.addresses {

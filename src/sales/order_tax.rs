@@ -134,13 +134,13 @@ pub async fn save_relation(
         grouped.entry(key).or_default().push(t);
     }
 
+    // Taxes are saved one by one; their items, as Magento's collection saves them at the end:
+    // the stored ones first (deleted when no longer named, else updated), then the new ones.
     let mut kept_taxes: Vec<i64> = Vec::new();
-    let mut kept_items: Vec<i64> = Vec::new();
+    let mut item_rows: Vec<OrderTaxItem> = Vec::new();
     for mut tax in taxes {
         tax.order_id = order_id;
-        let stored = stored_taxes
-            .iter()
-            .any(|t| t.tax_id == tax.tax_id && tax.tax_id != 0);
+        let stored = tax.tax_id != 0 && stored_taxes.iter().any(|t| t.tax_id == tax.tax_id);
         if stored {
             db::update(conn, "sales_order_tax", "tax_id", &tax)
                 .await
@@ -159,31 +159,33 @@ pub async fn save_relation(
         for t in items {
             let mut row = t.item;
             row.tax_id = tax.tax_id;
-            let stored = row.tax_item_id != 0
-                && stored_items
-                    .iter()
-                    .any(|s| s.tax_item_id == row.tax_item_id);
-            if stored {
-                db::update(conn, "sales_order_tax_item", "tax_item_id", &row)
-                    .await
-                    .map_err(failed)?;
-            } else {
+            if !stored_items
+                .iter()
+                .any(|s| s.tax_item_id == row.tax_item_id)
+            {
                 row.tax_item_id = 0;
-                row.tax_item_id = db::insert(conn, "sales_order_tax_item", "tax_item_id", &row)
-                    .await
-                    .map_err(failed)?;
             }
-            kept_items.push(row.tax_item_id);
+            item_rows.push(row);
         }
     }
     for row in stored_items
         .iter()
-        .filter(|r| !kept_items.contains(&r.tax_item_id))
+        .filter(|r| !item_rows.iter().any(|k| k.tax_item_id == r.tax_item_id))
     {
         sqlx::query("DELETE FROM sales_order_tax_item WHERE tax_item_id = ?")
             .bind(row.tax_item_id)
             .execute(&mut *conn)
             .await?;
+    }
+    for row in item_rows.iter().filter(|r| r.tax_item_id != 0) {
+        db::update(conn, "sales_order_tax_item", "tax_item_id", row)
+            .await
+            .map_err(failed)?;
+    }
+    for row in item_rows.iter().filter(|r| r.tax_item_id == 0) {
+        db::insert(conn, "sales_order_tax_item", "tax_item_id", row)
+            .await
+            .map_err(failed)?;
     }
     for tax in stored_taxes
         .iter()

@@ -222,9 +222,13 @@ const ORDER_NOT_NULL: &[&str] = &["total_item_count"];
 const ITEM_NOT_NULL: &[&str] = &["no_discount"];
 
 /// Saves an order that has an id, in one transaction; returns the saved object.
-pub async fn update_order(db: &Db, update: OrderUpdate) -> Result<SavedOrder> {
+pub async fn update_order(
+    db: &Db,
+    update: OrderUpdate,
+    taxes: crate::sales::order_tax::PostedTaxes,
+) -> Result<SavedOrder> {
     db.writer
-        .write(move |conn| Box::pin(save_existing(conn, update)))
+        .write(move |conn| Box::pin(save_existing(conn, update, taxes)))
         .await
 }
 
@@ -333,7 +337,11 @@ fn unique_as(err: sqlx::Error, refusal: &str) -> Error {
 }
 
 /// The body of [`update_order`], on the caller's transaction.
-pub async fn save_existing(tx: &mut SqliteConnection, update: OrderUpdate) -> Result<SavedOrder> {
+pub async fn save_existing(
+    tx: &mut SqliteConnection,
+    update: OrderUpdate,
+    taxes: crate::sales::order_tax::PostedTaxes,
+) -> Result<SavedOrder> {
     let OrderUpdate {
         mut order,
         items,
@@ -484,6 +492,15 @@ pub async fn save_existing(tx: &mut SqliteConnection, update: OrderUpdate) -> Re
             saved
         }
     };
+    // Magento_Tax's relation (`sales::order_tax`): the posted items' ids, in the body's order.
+    let posted_item_ids: Vec<i64> = saved_items
+        .iter()
+        .filter_map(|h| match h {
+            Held::Posted(p) => Some(p.row.item_id),
+            Held::Stored(_) => None,
+        })
+        .collect();
+    crate::sales::order_tax::save_relation(&mut *tx, id, &posted_item_ids, &taxes).await?;
     let saved_payment = match payment {
         None => stored_payment.map(Held::Stored),
         Some(mut posted) => {

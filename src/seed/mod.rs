@@ -203,7 +203,7 @@ async fn load(conn: &mut SqliteConnection, text: &str) -> Result<(), sqlx::Error
             .ok_or_else(|| bad_seed("order without entity"))?;
         let order =
             crate::wire::order_import::parse_order(entity).map_err(|e| bad_seed(e.body()))?;
-        crate::sales::order::save_new_order(conn, order)
+        crate::sales::order::save_new_order(conn, order, Default::default())
             .await
             .map_err(|e| bad_seed(e.body()))?;
     }

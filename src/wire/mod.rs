@@ -15,6 +15,7 @@ pub mod order_import;
 pub mod order_item;
 pub mod order_keys;
 pub mod order_saved;
+pub mod order_tax;
 pub mod pickup;
 pub mod shipment;
 pub mod store;

@@ -5,7 +5,10 @@ use serde::Serialize;
 
 use crate::amount::Amount;
 use crate::db::model::{FullOrder, OrderAddress, OrderPayment, StatusHistory};
-use crate::wire::order_item::OrderItemData;
+use crate::wire::order_item::{order_items, OrderItemData};
+use crate::wire::order_tax::{
+    AppliedTaxData, ItemAppliedTaxesData, OrderTaxData, OrderTaxItemData,
+};
 
 /// `OrderInterface` (sales.md 6.5), scalar getters in declaration order
 /// (app/code/Magento/Sales/Api/Data/OrderInterface.php). The getters Magento declares without
@@ -269,14 +272,19 @@ pub struct KeyValueData {
     pub value: String,
 }
 
-/// The order's extension attributes as `OrderRepository::get` fills them in a stock 2.4.
+/// The order's extension attributes as `OrderRepository::get` fills them in a stock 2.4; the
+/// 2.4.8 `taxes` and `additional_itemized_taxes` when the order has tax rows
+/// (`sales::order_tax`).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Serialize)]
 pub struct OrderExtensionData {
     pub shipping_assignments: Vec<ShippingAssignmentData>,
     pub payment_additional_info: Vec<KeyValueData>,
-    pub applied_taxes: Vec<serde_json::Value>,
-    pub item_applied_taxes: Vec<serde_json::Value>,
+    pub applied_taxes: Vec<AppliedTaxData>,
+    pub item_applied_taxes: Vec<ItemAppliedTaxesData>,
     pub converting_from_quote: bool,
+    pub taxes: Option<Vec<OrderTaxData>>,
+    pub additional_itemized_taxes: Option<Vec<OrderTaxItemData>>,
 }
 
 /// `OrderInterface`: the scalars, then `items`, `billing_address`, `payment`,
@@ -528,7 +536,7 @@ impl From<&FullOrder> for OrderData {
             updated_at: Some(o.updated_at.clone()),
             weight: o.weight,
         };
-        let items: Vec<OrderItemData> = full.items.iter().map(OrderItemData::from).collect();
+        let items: Vec<OrderItemData> = order_items(full);
         let shipping_assignments = if o.is_virtual.unwrap_or(0) == 0 {
             vec![ShippingAssignmentData {
                 shipping: ShippingData {
@@ -551,7 +559,7 @@ impl From<&FullOrder> for OrderData {
                         shipping_tax_amount: o.shipping_tax_amount,
                     },
                 },
-                items: full.items.iter().map(OrderItemData::from).collect(),
+                items: order_items(full),
             }]
         } else {
             Vec::new()
@@ -567,6 +575,8 @@ impl From<&FullOrder> for OrderData {
                 }]
             })
             .unwrap_or_default();
+        let (applied, per_item) =
+            crate::sales::order_tax::tax_details(&full.taxes, &full.tax_items);
         OrderData {
             scalars,
             items,
@@ -580,9 +590,18 @@ impl From<&FullOrder> for OrderData {
             extension_attributes: OrderExtensionData {
                 shipping_assignments,
                 payment_additional_info,
-                applied_taxes: Vec::new(),
-                item_applied_taxes: Vec::new(),
+                applied_taxes: applied.iter().map(AppliedTaxData::from).collect(),
+                item_applied_taxes: per_item.iter().map(ItemAppliedTaxesData::from).collect(),
                 converting_from_quote: false,
+                taxes: (!full.taxes.is_empty())
+                    .then(|| full.taxes.iter().map(OrderTaxData::from).collect()),
+                additional_itemized_taxes: (!full.taxes.is_empty()).then(|| {
+                    full.tax_items
+                        .iter()
+                        .filter(|r| r.item_id.or(r.associated_item_id).is_none())
+                        .map(|r| OrderTaxItemData::new(r, &full.taxes))
+                        .collect()
+                }),
             },
         }
     }

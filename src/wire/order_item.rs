@@ -72,7 +72,17 @@ pub struct OrderItemData {
     pub updated_at: Option<String>,
     pub weee_tax_applied: Option<String>,
     pub weight: Option<Amount>,
+    /// A child line's parent, whole (`Order::getItemsCollection` sets it from
+    /// `parent_item_id`).
+    pub parent_item: Option<Box<OrderItemData>>,
     pub product_option: Option<serde_json::Value>,
+    pub extension_attributes: Option<OrderItemExtensionData>,
+}
+
+/// The item's extension attributes: module-tax's `itemized_taxes` (2.4.8).
+#[derive(Debug, Default, Serialize)]
+pub struct OrderItemExtensionData {
+    pub itemized_taxes: Vec<crate::wire::order_tax::OrderTaxItemData>,
 }
 
 impl From<&OrderItem> for OrderItemData {
@@ -147,6 +157,37 @@ impl From<&OrderItem> for OrderItemData {
                 .product_options
                 .as_deref()
                 .and_then(|s| serde_json::from_str(s).ok()),
+            parent_item: None,
+            extension_attributes: None,
         }
     }
+}
+
+/// The order's items as `OrderRepository::get` renders them: child lines carry their parent,
+/// and, when the order has tax rows, each item its `itemized_taxes`.
+pub fn order_items(full: &crate::db::model::FullOrder) -> Vec<OrderItemData> {
+    let with_taxes = |item: &OrderItem| {
+        let mut data = OrderItemData::from(item);
+        if !full.taxes.is_empty() {
+            data.extension_attributes = Some(OrderItemExtensionData {
+                itemized_taxes: crate::wire::order_tax::itemized_for(
+                    item.item_id,
+                    &full.tax_items,
+                    &full.taxes,
+                ),
+            });
+        }
+        data
+    };
+    full.items
+        .iter()
+        .map(|item| {
+            let mut data = with_taxes(item);
+            data.parent_item = item
+                .parent_item_id
+                .and_then(|id| full.items.iter().find(|p| p.item_id == id))
+                .map(|parent| Box::new(with_taxes(parent)));
+            data
+        })
+        .collect()
 }
