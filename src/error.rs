@@ -21,6 +21,9 @@ pub enum Params {
     None,
     List(Vec<String>),
     Named(Vec<(String, String)>),
+    /// Named arguments whose JSON type Magento keeps (`NoSuchEntityException::singleField`
+    /// passes the id as given, an int after input conversion).
+    Values(Vec<(String, Value)>),
 }
 
 impl Phrase {
@@ -59,6 +62,15 @@ impl Phrase {
                     out = out.replace(&format!("%{name}"), arg);
                 }
             }
+            Params::Values(args) => {
+                for (name, arg) in args {
+                    let text = match arg {
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    out = out.replace(&format!("%{name}"), &text);
+                }
+            }
         }
         out
     }
@@ -75,6 +87,7 @@ impl Phrase {
                     .collect();
                 Value::Object(map)
             }
+            Params::Values(args) => Value::Object(args.iter().cloned().collect()),
         }
     }
 }
@@ -262,6 +275,8 @@ pub const ONE_PAYMENT_PER_ORDER: &str =
     "magemu keeps one payment per order: post the order's payment with its entity_id to change it.";
 /// magemu's own: the body limit in front of the API (Magento's web server answers 413 too).
 pub const TOO_LARGE: &str = "Request body is too large.";
+/// `NoSuchEntityException::singleField` (`%fieldName`, `%fieldValue`).
+pub const NO_SUCH_ENTITY_FIELD: &str = "No such entity with %fieldName = %fieldValue";
 /// `Framework/Api/SortOrder.php`.
 pub const SORT_DIRECTION: &str =
     "The sort order has to be specified as %1 for ascending order or %2 for descending order.";
@@ -275,6 +290,16 @@ impl Error {
         Error::NotFound(Phrase::plain(ENTITY_DOES_NOT_EXIST))
     }
 
+    /// `NoSuchEntityException::singleField($field, $value)` (404).
+    pub fn no_such_entity(field: &str, value: impl Into<Value>) -> Self {
+        Error::NotFound(Phrase {
+            text: NO_SUCH_ENTITY_FIELD.into(),
+            params: Params::Values(vec![
+                ("fieldName".into(), field.into()),
+                ("fieldValue".into(), value.into()),
+            ]),
+        })
+    }
     pub fn required(field: &str) -> Self {
         Error::Input(Phrase::named(FIELD_REQUIRED, "fieldName", field))
     }

@@ -1,0 +1,553 @@
+//! Products (simple, virtual, downloadable) and categories, as `ProductRepository` and
+//! `CategoryManagement` keep them.
+//!
+//! Sources (magento2 2.4.8, vendor/magento/...):
+//! - `module-catalog/Model/ProductRepository.php::save`: an empty SKU is refused first
+//!   (`CouldNotSaveException`, 400, `["sku"]`); the product is then looked up by `id` or else
+//!   by SKU, and **an existing SKU is updated, whether by POST or PUT** (a PUT of an unknown
+//!   SKU creates it). The posted data is laid over the stored product (`initializeProductData`);
+//!   when the posted `extension_attributes` are empty the stored website and category links stay.
+//!   Then the EAV validation (`Eav/Model/Entity/AbstractEntity::validate`, first failing
+//!   attribute only, message rendered without parameters): `The "Product Name" attribute value
+//!   is empty. ...`, then `The "Price" ...`.
+//! - `assignProductToWebsites`: a new product goes to every website (admin scope) or the current
+//!   store's website; magemu has one store per website and strips the store code before routing,
+//!   so a new product without `website_ids` gets every website but the admin one.
+//! - URL rewrites: a visible product whose `url_key` (posted, else the name formatted as
+//!   `Filter/FilterManager::translitUrl`) is another product's gets
+//!   `URL key for specified store already exists.` (UrlAlreadyExistsException, 400); two
+//!   products named alike collide, as in Magento.
+//! - `delete`/`deleteById`: 404 for an unknown SKU, `true` otherwise. MSI then removes the SKU's
+//!   source items (`module-inventory-catalog/Plugin/Catalog/Model/ResourceModel/Product/
+//!   DeleteSourceItemsPlugin.php` publishes `inventory.source.items.cleanup`, whose consumer
+//!   `DeleteSourceItemsBySkus` deletes them); magemu runs the consumer's work at once.
+//! - Stock on save: CatalogInventory saves the legacy stock item from
+//!   `extension_attributes.stock_item`, and MSI's `UpdateSourceItemAtLegacyStockItemSavePlugin`
+//!   aligns the **default source** item with it when the item is in stock, has a non-zero qty,
+//!   or a default source item already exists (`shouldAlignDefaultSourceWithLegacy`). A product
+//!   saved without `stock_item` gets no source item. SKU or type changes do not clean up source
+//!   items (`ProcessSourceItemsPlugin` only does when `synchronize_with_catalog` is on; default off).
+//! - Downloadable links (`module-downloadable/Model/Link/ContentValidator.php`, `UpdateHandler`):
+//!   the posted list replaces the stored one (an `id` keeps its link); price, number of downloads
+//!   and sort order are checked; a `url` link needs a valid URL.
+
+pub mod category;
+
+use serde_json::Value;
+use sqlx::SqliteConnection;
+
+use crate::amount::Amount;
+use crate::db::catalog::{self as store, CategoryLink, DownloadableLinkRow, ProductEntityRow};
+use crate::db::{self, Db};
+use crate::error::{self as e, Error, Phrase, Result};
+
+/// Product types magemu keeps.
+pub const TYPES: [&str; 3] = ["simple", "virtual", "downloadable"];
+
+/// A product as stored, with everything its JSON shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Product {
+    pub row: ProductEntityRow,
+    pub website_ids: Vec<i64>,
+    pub category_links: Vec<CategoryLink>,
+    pub links: Vec<DownloadableLinkRow>,
+    /// `(attribute_code, value)` besides the columns, in stored order.
+    pub custom_attributes: Vec<(String, Value)>,
+}
+
+/// `extension_attributes.stock_item` as far as MSI reads it on save.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StockItemInput {
+    pub qty: Option<Amount>,
+    pub is_in_stock: Option<bool>,
+}
+
+/// A posted downloadable link.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LinkInput {
+    pub id: Option<i64>,
+    pub title: Option<String>,
+    pub sort_order: Option<i64>,
+    pub is_shareable: Option<i64>,
+    pub price: Option<Amount>,
+    pub number_of_downloads: Option<i64>,
+    pub link_type: Option<String>,
+    pub link_file: Option<String>,
+    pub link_url: Option<String>,
+    pub sample_type: Option<String>,
+    pub sample_file: Option<String>,
+    pub sample_url: Option<String>,
+}
+
+/// A posted `ProductInterface`: only what the client sent.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProductInput {
+    pub id: Option<i64>,
+    pub sku: Option<String>,
+    pub name: Option<String>,
+    pub attribute_set_id: Option<i64>,
+    pub price: Option<Amount>,
+    pub status: Option<i64>,
+    pub visibility: Option<i64>,
+    pub type_id: Option<String>,
+    pub weight: Option<Amount>,
+    /// Whether `extension_attributes` held anything.
+    pub has_extension_attributes: bool,
+    pub website_ids: Option<Vec<i64>>,
+    pub category_links: Option<Vec<CategoryLink>>,
+    pub stock_item: Option<StockItemInput>,
+    pub links: Option<Vec<LinkInput>>,
+    pub custom_attributes: Vec<(String, Value)>,
+}
+
+/// `ProductRepository::get` (404 for an unknown SKU).
+pub const PRODUCT_NOT_FOUND: &str = e::PRODUCT_DOES_NOT_EXIST;
+/// `ProductRepository::save`: no SKU (argument: `sku`).
+pub const ATTRIBUTE_EMPTY: &str =
+    "The \"%1\" attribute value is empty. Set the attribute and try again.";
+/// `Framework/Exception/UrlAlreadyExistsException` default phrase.
+pub const URL_KEY_EXISTS: &str = "URL key for specified store already exists.";
+/// `ProductRepository::saveProduct`: any other failure of the save.
+pub const PRODUCT_NOT_SAVED: &str = "The product was unable to be saved. Please try again.";
+/// `Downloadable/Model/Link/ContentValidator.php`.
+pub const LINK_PRICE: &str = "Link price must have numeric positive value.";
+pub const LINK_DOWNLOADS: &str = "Number of downloads must be a positive integer.";
+pub const LINK_SORT_ORDER: &str = "Sort order must be a positive integer.";
+pub const LINK_URL: &str = "Link URL must have valid format.";
+pub const SAMPLE_URL: &str = "Sample URL must have valid format.";
+/// magemu's own: a type it does not keep (Magento has configurable, bundle, grouped, ...).
+pub const TYPE_NOT_KEPT: &str =
+    "magemu keeps simple, virtual and downloadable products only; \"%1\" is not one of them.";
+
+/// The attributes every new product gets (`catalog_eav_attribute` defaults as a REST-created
+/// product shows them), in the order Magento lists them.
+fn default_custom_attributes(url_key: &str) -> Vec<(String, Value)> {
+    vec![
+        ("options_container".into(), "container2".into()),
+        ("url_key".into(), url_key.into()),
+        ("msrp_display_actual_price_type".into(), "0".into()),
+        ("required_options".into(), "0".into()),
+        ("has_options".into(), "0".into()),
+        ("tax_class_id".into(), "2".into()),
+    ]
+}
+
+/// `Framework/Filter/TranslitUrl::filter` for ASCII text: lower case, runs of anything but
+/// letters and digits become one dash, no dash at either end.
+pub fn format_url_key(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.to_lowercase().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_owned()
+}
+
+fn custom_attribute<'a>(attrs: &'a [(String, Value)], code: &str) -> Option<&'a Value> {
+    attrs.iter().find(|(c, _)| c == code).map(|(_, v)| v)
+}
+
+fn set_custom_attribute(attrs: &mut Vec<(String, Value)>, code: &str, value: Value) {
+    match attrs.iter_mut().find(|(c, _)| c == code) {
+        Some(slot) => slot.1 = value,
+        None => attrs.push((code.to_owned(), value)),
+    }
+}
+
+fn is_blank(v: &Option<String>) -> bool {
+    v.as_deref().is_none_or(|s| s.trim().is_empty())
+}
+
+/// Loads a product whole.
+pub async fn load(
+    conn: &mut SqliteConnection,
+    row: ProductEntityRow,
+) -> Result<Product, sqlx::Error> {
+    let id = row.entity_id;
+    let custom_attributes: Vec<(String, Value)> =
+        serde_json::from_str::<Vec<(String, Value)>>(&row.custom_attributes).unwrap_or_default();
+    Ok(Product {
+        website_ids: store::website_ids(conn, id).await?,
+        category_links: store::category_links(conn, id).await?,
+        links: store::downloadable_links(conn, id).await?,
+        custom_attributes,
+        row,
+    })
+}
+
+/// `ProductRepository::get`.
+pub async fn get(db: &Db, sku: &str) -> Result<Product> {
+    let mut conn = db.read.acquire().await?;
+    let row = store::product_by_sku(&mut conn, sku)
+        .await?
+        .ok_or_else(not_found)?;
+    Ok(load(&mut conn, row).await?)
+}
+
+/// `ProductRepository::getList`.
+pub async fn list(
+    db: &Db,
+    criteria: &crate::search::SearchCriteria,
+) -> Result<(Vec<Product>, i64)> {
+    let mut conn = db.read.acquire().await?;
+    db::search::documents::<ProductEntityRow, _>(
+        &mut conn,
+        "catalog_product_entity",
+        "entity_id",
+        criteria,
+        async |conn, id| match store::product_by_id(conn, id).await? {
+            Some(row) => load(conn, row).await.map(Some),
+            None => Ok(None),
+        },
+    )
+    .await
+}
+
+pub fn not_found() -> Error {
+    Error::NotFound(Phrase::plain(PRODUCT_NOT_FOUND))
+}
+
+fn validate_link(link: &LinkInput) -> Result<()> {
+    if link
+        .price
+        .is_some_and(|p| p.decimal().is_sign_negative() && !p.is_zero())
+    {
+        return Err(Error::input(LINK_PRICE));
+    }
+    if link.number_of_downloads.is_some_and(|n| n < 0) {
+        return Err(Error::input(LINK_DOWNLOADS));
+    }
+    if link.sort_order.is_some_and(|n| n < 0) {
+        return Err(Error::input(LINK_SORT_ORDER));
+    }
+    let url_ok = |u: &Option<String>| {
+        u.as_deref().is_some_and(|u| {
+            let rest = u
+                .strip_prefix("http://")
+                .or_else(|| u.strip_prefix("https://"));
+            rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.contains(' '))
+        })
+    };
+    if link.link_type.as_deref() == Some("url") && !url_ok(&link.link_url) {
+        return Err(Error::input(LINK_URL));
+    }
+    if link.sample_type.as_deref() == Some("url") && !url_ok(&link.sample_url) {
+        return Err(Error::input(SAMPLE_URL));
+    }
+    Ok(())
+}
+
+/// `ProductRepository::save` on a parsed product: creates or updates, in one writer use case.
+/// Returns the saved product's SKU.
+pub async fn save(db: &Db, input: ProductInput) -> Result<String> {
+    if is_blank(&input.sku) {
+        return Err(Error::Input(Phrase::positional(
+            ATTRIBUTE_EMPTY,
+            vec!["sku".into()],
+        )));
+    }
+    db.writer
+        .write(move |conn| Box::pin(async move { save_in(conn, input).await }))
+        .await
+}
+
+async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<String> {
+    let sku = input.sku.clone().unwrap_or_default();
+    let existing = match input.id {
+        Some(id) if id != 0 => store::product_by_id(conn, id).await?,
+        _ => store::product_by_sku(conn, &sku).await?,
+    };
+    let existing = match existing {
+        Some(row) => Some(load(conn, row).await?),
+        None => None,
+    };
+    let now = db::now_timestamp();
+    let is_new = existing.is_none();
+    let mut product = match existing.clone() {
+        Some(p) => p,
+        None => Product {
+            row: ProductEntityRow {
+                attribute_set_id: 4,
+                type_id: "simple".into(),
+                status: 1,
+                visibility: 4,
+                created_at: now.clone(),
+                ..Default::default()
+            },
+            website_ids: all_websites(conn)
+                .await?
+                .into_iter()
+                .filter(|w| *w != 0)
+                .collect(),
+            category_links: Vec::new(),
+            links: Vec::new(),
+            custom_attributes: Vec::new(),
+        },
+    };
+    // The posted data over the stored product.
+    let row = &mut product.row;
+    row.sku = sku.trim().to_owned();
+    if let Some(v) = &input.name {
+        row.name = v.clone();
+    }
+    if let Some(v) = input.attribute_set_id {
+        row.attribute_set_id = v;
+    }
+    if let Some(v) = input.status {
+        row.status = v;
+    }
+    if let Some(v) = input.visibility {
+        row.visibility = v;
+    }
+    if let Some(v) = &input.type_id {
+        row.type_id = v.clone();
+    }
+    if input.weight.is_some() {
+        row.weight = input.weight;
+    }
+    if !TYPES.contains(&row.type_id.as_str()) {
+        return Err(Error::Input(Phrase::positional(
+            TYPE_NOT_KEPT,
+            vec![row.type_id.clone()],
+        )));
+    }
+    // EAV validation: the first empty required attribute (name, then price).
+    if row.name.trim().is_empty() {
+        return Err(Error::input(
+            "The \"Product Name\" attribute value is empty. Set the attribute and try again.",
+        ));
+    }
+    match input.price {
+        Some(p) => row.price = p,
+        None if is_new => {
+            return Err(Error::input(
+                "The \"Price\" attribute value is empty. Set the attribute and try again.",
+            ))
+        }
+        None => {}
+    }
+    if row.type_id != "simple" {
+        // Virtual and downloadable products have no weight (`Type\AbstractType::beforeSave`).
+        row.weight = None;
+    }
+    if is_new {
+        let url_key = format_url_key(&row.name);
+        product.custom_attributes = default_custom_attributes(&url_key);
+        if row.type_id == "downloadable" {
+            product
+                .custom_attributes
+                .push(("links_purchased_separately".into(), "1".into()));
+            product
+                .custom_attributes
+                .push(("links_title".into(), "Links".into()));
+        }
+    }
+    for (code, value) in &input.custom_attributes {
+        set_custom_attribute(&mut product.custom_attributes, code, value.clone());
+    }
+    if let Some(Value::String(title)) = custom_attribute(&product.custom_attributes, "links_title")
+    {
+        product.row.links_title = Some(title.clone());
+    }
+    if input.has_extension_attributes {
+        if let Some(w) = &input.website_ids {
+            product.website_ids = w.clone();
+        }
+        if let Some(c) = &input.category_links {
+            product.category_links = c.clone();
+        }
+    }
+    // URL rewrites of visible products.
+    let url_key = match custom_attribute(&product.custom_attributes, "url_key") {
+        Some(Value::String(k)) if !k.is_empty() => k.clone(),
+        _ => format_url_key(&product.row.name),
+    };
+    if product.row.visibility != 1 && url_key_taken(conn, &url_key, product.row.entity_id).await? {
+        return Err(Error::input(URL_KEY_EXISTS));
+    }
+    if let Some(links) = &input.links {
+        for link in links {
+            validate_link(link)?;
+        }
+    }
+    if !store::missing_categories(
+        conn,
+        &product
+            .category_links
+            .iter()
+            .map(|(c, _)| *c)
+            .collect::<Vec<_>>(),
+    )
+    .await?
+    .is_empty()
+    {
+        // The category link insert fails on its foreign key; saveProduct wraps any failure.
+        return Err(Error::input(PRODUCT_NOT_SAVED));
+    }
+    let websites = all_websites(conn).await?;
+    if product.website_ids.iter().any(|w| !websites.contains(w)) {
+        return Err(Error::input(PRODUCT_NOT_SAVED));
+    }
+
+    product.row.updated_at = now;
+    product.row.custom_attributes =
+        serde_json::to_string(&product.custom_attributes).map_err(Error::internal)?;
+    let id = if is_new {
+        db::insert(conn, "catalog_product_entity", "entity_id", &product.row).await?
+    } else {
+        db::update(conn, "catalog_product_entity", "entity_id", &product.row).await?;
+        product.row.entity_id
+    };
+    store::set_websites(conn, id, &product.website_ids).await?;
+    store::set_category_links(conn, id, &product.category_links).await?;
+    if product.row.type_id == "downloadable" {
+        if let Some(links) = &input.links {
+            save_links(conn, id, &product.links, links).await?;
+        }
+    }
+    if let Some(stock) = &input.stock_item {
+        align_default_source(conn, &product.row.sku, stock).await?;
+    }
+    Ok(product.row.sku)
+}
+
+async fn all_websites(conn: &mut SqliteConnection) -> Result<Vec<i64>> {
+    Ok(db::store::websites(conn)
+        .await?
+        .into_iter()
+        .map(|w| w.website_id)
+        .collect())
+}
+
+async fn url_key_taken(conn: &mut SqliteConnection, url_key: &str, own_id: i64) -> Result<bool> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT entity_id, name, custom_attributes FROM catalog_product_entity
+         WHERE entity_id != ? AND visibility != 1",
+    )
+    .bind(own_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.iter().any(|(_, name, attrs)| {
+        let attrs: Vec<(String, Value)> = serde_json::from_str(attrs).unwrap_or_default();
+        let key = match custom_attribute(&attrs, "url_key") {
+            Some(Value::String(k)) if !k.is_empty() => k.clone(),
+            _ => format_url_key(name),
+        };
+        key == url_key
+    }))
+}
+
+/// `Downloadable/Model/Link/UpdateHandler`: the posted links replace the stored ones.
+async fn save_links(
+    conn: &mut SqliteConnection,
+    product_id: i64,
+    stored: &[DownloadableLinkRow],
+    posted: &[LinkInput],
+) -> Result<()> {
+    let kept: Vec<i64> = posted.iter().filter_map(|l| l.id).collect();
+    for old in stored {
+        if !kept.contains(&old.link_id) {
+            sqlx::query("DELETE FROM downloadable_link WHERE link_id = ?")
+                .bind(old.link_id)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    for link in posted {
+        let row = DownloadableLinkRow {
+            link_id: link
+                .id
+                .filter(|id| stored.iter().any(|s| s.link_id == *id))
+                .unwrap_or(0),
+            product_id,
+            title: link.title.clone(),
+            sort_order: link.sort_order.unwrap_or(0),
+            is_shareable: link.is_shareable.unwrap_or(0),
+            price: link.price.unwrap_or_default(),
+            number_of_downloads: link.number_of_downloads,
+            link_type: link.link_type.clone(),
+            link_file: link.link_file.clone(),
+            link_url: link.link_url.clone(),
+            sample_type: link.sample_type.clone(),
+            sample_file: link.sample_file.clone(),
+            sample_url: link.sample_url.clone(),
+        };
+        if row.link_id == 0 {
+            db::insert(conn, "downloadable_link", "link_id", &row).await?;
+        } else {
+            db::update(conn, "downloadable_link", "link_id", &row).await?;
+        }
+    }
+    Ok(())
+}
+
+/// `UpdateSourceItemAtLegacyStockItemSavePlugin`: the default source item follows the legacy
+/// stock item when it is in stock, holds a non-zero qty, or already exists.
+async fn align_default_source(
+    conn: &mut SqliteConnection,
+    sku: &str,
+    stock: &StockItemInput,
+) -> Result<()> {
+    let existing: Option<(Amount, i64)> = sqlx::query_as(
+        "SELECT quantity, status FROM inventory_source_item WHERE source_code = 'default' AND sku = ?",
+    )
+    .bind(sku)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let qty = stock.qty.or(existing.map(|(q, _)| q)).unwrap_or_default();
+    let in_stock = stock
+        .is_in_stock
+        .unwrap_or_else(|| existing.is_some_and(|(_, s)| s == 1));
+    if !(in_stock || !qty.is_zero() || existing.is_some()) {
+        return Ok(());
+    }
+    sqlx::query(
+        "INSERT INTO inventory_source_item (source_code, sku, quantity, status)
+         VALUES ('default', ?, ?, ?)
+         ON CONFLICT (source_code, sku) DO UPDATE SET
+           quantity = excluded.quantity, status = excluded.status",
+    )
+    .bind(sku)
+    .bind(qty)
+    .bind(i64::from(in_stock))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// `ProductRepository::deleteById`, then MSI's source item cleanup of the SKU.
+pub async fn delete(db: &Db, sku: String) -> Result<()> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let row = store::product_by_sku(conn, &sku)
+                    .await?
+                    .ok_or_else(not_found)?;
+                store::delete_product(conn, row.entity_id).await?;
+                sqlx::query("DELETE FROM inventory_source_item WHERE sku = ?")
+                    .bind(&row.sku)
+                    .execute(&mut *conn)
+                    .await?;
+                Ok::<_, Error>(())
+            })
+        })
+        .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_keys() {
+        assert_eq!(format_url_key("Voyage Yoga Bag"), "voyage-yoga-bag");
+        assert_eq!(
+            format_url_key("  Gold Club -- Membership! "),
+            "gold-club-membership"
+        );
+        assert_eq!(format_url_key("SP 1"), "sp-1");
+    }
+}
