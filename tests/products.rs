@@ -221,6 +221,35 @@ async fn put_and_post_of_an_existing_sku_update_it() {
 }
 
 #[tokio::test]
+async fn saving_by_id_under_a_taken_sku_makes_the_sku_unique() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    // Sku::_generateUniqueSku: product 8 renamed to product 12's SKU becomes "24-WB03-1".
+    let r = app
+        .post(
+            "/rest/V1/products",
+            &token,
+            &json!({"product": {"id": 8, "sku": "24-WB03"}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(
+        (r.body["id"].clone(), r.body["sku"].clone()),
+        (json!(8), json!("24-WB03-1"))
+    );
+    let r = app.get("/rest/V1/products/24-WB03", &token).await;
+    assert_eq!(r.body["id"], 12);
+    // The old SKU's source items stay (synchronize_with_catalog is off by default).
+    assert_eq!(
+        source_items(&app, &token, "24-WB01")
+            .await
+            .as_array()
+            .map(Vec::len),
+        Some(7)
+    );
+}
+
+#[tokio::test]
 async fn delete_removes_the_product_and_its_source_items() {
     let app = spawn_app().await;
     let token = app.token().await;
@@ -374,6 +403,13 @@ async fn save_refusals_write_nothing() {
                 {"title": "L", "sort_order": 1, "is_shareable": 0, "price": 0, "link_type": "url",
                  "link_url": "not a url"}]}}}),
         json!({"message": "Link URL must have valid format."}),
+    )
+    .await;
+    refused(
+        &app,
+        &token,
+        json!({"product": {"sku": "s".repeat(65), "name": "X", "price": 1}}),
+        json!({"message": "SKU length should be 64 characters maximum."}),
     )
     .await;
     refused(

@@ -41,6 +41,8 @@ use crate::db::catalog::{self as store, CategoryLink, DownloadableLinkRow, Produ
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Phrase, Result};
 
+/// `Product\Attribute\Backend\Sku::SKU_MAX_LENGTH`.
+pub const SKU_MAX_LENGTH: usize = 64;
 /// Product types magemu keeps.
 pub const TYPES: [&str; 3] = ["simple", "virtual", "downloadable"];
 
@@ -314,7 +316,13 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
             vec![row.type_id.clone()],
         )));
     }
-    // EAV validation: the first empty required attribute (name, then price).
+    // EAV validation, the first failing attribute only (`Product\Attribute\Backend\Sku::validate`,
+    // then the required name and price).
+    if row.sku.chars().count() > SKU_MAX_LENGTH {
+        return Err(Error::input(format!(
+            "SKU length should be {SKU_MAX_LENGTH} characters maximum."
+        )));
+    }
     if row.name.trim().is_empty() {
         return Err(Error::input(
             "The \"Product Name\" attribute value is empty. Set the attribute and try again.",
@@ -395,6 +403,9 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
     product.row.updated_at = now;
     product.row.custom_attributes =
         serde_json::to_string(&product.custom_attributes).map_err(Error::internal)?;
+    if !is_new {
+        product.row.sku = unique_sku(conn, &product.row.sku, product.row.entity_id).await?;
+    }
     let id = if is_new {
         db::insert(conn, "catalog_product_entity", "entity_id", &product.row).await?
     } else {
@@ -412,6 +423,33 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
         align_default_source(conn, &product.row.sku, stock).await?;
     }
     Ok(product.row.sku)
+}
+
+/// `Product\Attribute\Backend\Sku::_generateUniqueSku`: a product saved by id under another
+/// product's SKU silently becomes `<sku>-<n>`, `n` one past the highest such suffix in use.
+async fn unique_sku(conn: &mut SqliteConnection, sku: &str, own_id: i64) -> Result<String> {
+    let taken: Option<i64> = sqlx::query_scalar(
+        "SELECT entity_id FROM catalog_product_entity WHERE sku = ? AND entity_id != ?",
+    )
+    .bind(sku)
+    .bind(own_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if taken.is_none() {
+        return Ok(sku.to_owned());
+    }
+    let similar: Vec<String> =
+        sqlx::query_scalar("SELECT sku FROM catalog_product_entity WHERE sku LIKE ? || '-%'")
+            .bind(sku)
+            .fetch_all(&mut *conn)
+            .await?;
+    let prefix = format!("{}-", sku.to_lowercase());
+    let last = similar
+        .iter()
+        .filter_map(|s| s.to_lowercase().strip_prefix(&prefix)?.parse::<i64>().ok())
+        .max()
+        .unwrap_or(0);
+    Ok(format!("{sku}-{}", last + 1))
 }
 
 async fn all_websites(conn: &mut SqliteConnection) -> Result<Vec<i64>> {

@@ -37,6 +37,10 @@ use crate::error::{Error, Phrase, Result};
 
 /// `UserContextInterface::USER_TYPE_CUSTOMER`.
 pub const USER_TYPE_CUSTOMER: i64 = 3;
+/// `oauth/authentication_lock/max_failures_count` and `.../timeout` (seconds): the same
+/// throttle settings as the admin token's (`crate::auth`), counted per user type.
+pub const MAX_FAILURES: i64 = 6;
+pub const LOCK_SECONDS: i64 = 1800;
 /// `oauth/access_token_lifetime/customer`, hours.
 pub const TOKEN_LIFETIME_HOURS: i64 = 1;
 /// `AccountManagement::MAX_PASSWORD_LENGTH`.
@@ -432,7 +436,7 @@ pub async fn create_token(db: &Db, username: String, password: String) -> Result
                 let now = db::unix_now();
                 let failures =
                     tokens::failures(conn, &logged_name, USER_TYPE_CUSTOMER, now).await?;
-                if failures >= crate::auth::MAX_FAILURES {
+                if failures >= MAX_FAILURES {
                     return Ok::<_, Error>(SignIn::Refused);
                 }
                 // `Authenticate::execute`: the customer of the default website by e-mail.
@@ -444,14 +448,8 @@ pub async fn create_token(db: &Db, username: String, password: String) -> Result
                         .map(|_| c.entity_id)
                 });
                 let Some(customer_id) = valid else {
-                    tokens::log_failure(
-                        conn,
-                        &logged_name,
-                        USER_TYPE_CUSTOMER,
-                        now,
-                        crate::auth::LOCK_SECONDS,
-                    )
-                    .await?;
+                    tokens::log_failure(conn, &logged_name, USER_TYPE_CUSTOMER, now, LOCK_SECONDS)
+                        .await?;
                     return Ok(SignIn::Refused);
                 };
                 tokens::reset_failures(conn, &logged_name, USER_TYPE_CUSTOMER).await?;
