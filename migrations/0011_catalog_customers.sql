@@ -35,6 +35,11 @@ CREATE TABLE catalog_product_website (
     PRIMARY KEY (product_id, website_id)
 );
 
+-- Products of a database made before this migration were on the main website.
+INSERT INTO catalog_product_website (product_id, website_id)
+    SELECT entity_id, 1 FROM catalog_product_entity
+    WHERE EXISTS (SELECT 1 FROM store_website WHERE website_id = 1);
+
 -- Categories (catalog_category_entity with its name/is_active/include_in_menu attributes).
 CREATE TABLE catalog_category_entity (
     entity_id        INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -51,6 +56,12 @@ CREATE TABLE catalog_category_entity (
     updated_at       TEXT NOT NULL
 );
 CREATE INDEX catalog_category_entity_parent ON catalog_category_entity(parent_id);
+-- Every install has the top-level category and the default store group's root
+-- (Catalog/Setup/Patch/Data/InstallDefaultCategories.php).
+INSERT INTO catalog_category_entity
+    (entity_id, parent_id, path, position, level, name, url_key, created_at, updated_at) VALUES
+    (1, 0, '1', 0, 0, 'Root Catalog', NULL, '2020-07-22 00:00:00', '2020-07-22 00:00:00'),
+    (2, 1, '1/2', 1, 1, 'Default Category', 'default-category', '2020-07-22 00:00:00', '2020-07-22 00:00:00');
 
 -- Product <-> category (catalog_category_product).
 CREATE TABLE catalog_category_product (
