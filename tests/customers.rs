@@ -210,6 +210,10 @@ async fn reads_and_groups() {
             json!({"id": 1, "code": "General", "tax_class_id": 3, "tax_class_name": "Retail Customer"})
         )
     );
+    let r = app
+        .get("/rest/default/V1/customerGroups/default", &admin)
+        .await;
+    assert_eq!(r.body["code"], "General");
     let r = app.get("/rest/V1/customerGroups/0", &admin).await;
     assert_eq!(r.body["code"], "NOT LOGGED IN");
     let r = app.get("/rest/V1/customerGroups/42", &admin).await;

@@ -35,6 +35,8 @@ use crate::db::customers::{self as store, AddressEntityRow, CustomerEntityRow, G
 use crate::db::{self, tokens, Db};
 use crate::error::{Error, Phrase, Result};
 
+/// `customer/create_account/default_group`.
+pub const DEFAULT_GROUP_ID: i64 = 1;
 /// `UserContextInterface::USER_TYPE_CUSTOMER`.
 pub const USER_TYPE_CUSTOMER: i64 = 3;
 /// `oauth/authentication_lock/max_failures_count` and `.../timeout` (seconds): the same
@@ -319,7 +321,7 @@ async fn create_in(
         entity_id: 0,
         website_id: Some(website_id),
         email,
-        group_id: input.group_id.unwrap_or(1),
+        group_id: input.group_id.unwrap_or(DEFAULT_GROUP_ID),
         store_id: Some(store_id),
         created_in,
         firstname: input.firstname.clone().unwrap_or_default(),

@@ -23,6 +23,7 @@ pub fn router() -> Router<AppState> {
         .route("/rest/V1/customers/me", get(me))
         .route("/rest/V1/customers/search", get(search))
         .route("/rest/V1/customers/{customerId}", get(read))
+        .route("/rest/V1/customerGroups/default", get(default_group))
         .route("/rest/V1/customerGroups/{id}", get(group))
         .route("/rest/V1/integration/customer/token", post(token))
 }
@@ -77,6 +78,15 @@ async fn group(
     PathParams(id): PathParams<String>,
 ) -> Result<Response> {
     let group = customer::group(&state.db, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &GroupData::from(&group)))
+}
+
+/// `GroupManagement::getDefaultGroup`: `customer/create_account/default_group` (1, General).
+async fn default_group(
+    _: Admin<CustomerGroupView>,
+    State(state): State<AppState>,
+) -> Result<Response> {
+    let group = customer::group(&state.db, customer::DEFAULT_GROUP_ID).await?;
     Ok(json_response(StatusCode::OK, &GroupData::from(&group)))
 }
 
