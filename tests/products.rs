@@ -147,9 +147,9 @@ async fn a_downloadable_product_with_its_links() {
     let body = json!({"product": {"sku": "ebook", "extension_attributes": {
         "downloadable_product_links": [
             {"id": id, "title": "Chapter One", "sort_order": 1, "is_shareable": 0, "price": 0,
-             "link_type": "url", "link_url": "https://example.com/ch1.pdf"},
+             "number_of_downloads": 0, "link_type": "url", "link_url": "https://example.com/ch1.pdf"},
             {"title": "Chapter 2", "sort_order": 2, "is_shareable": 0, "price": 1,
-             "link_type": "url", "link_url": "https://example.com/ch2.pdf"}]}}});
+             "number_of_downloads": 0, "link_type": "url", "link_url": "https://example.com/ch2.pdf"}]}}});
     let r = app.put("/rest/V1/products/ebook", &token, &body).await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
     let links = &r.body["extension_attributes"]["downloadable_product_links"];
@@ -391,7 +391,7 @@ async fn save_refusals_write_nothing() {
         json!({"product": {"sku": "x", "name": "X", "price": 1, "type_id": "downloadable",
             "extension_attributes": {"downloadable_product_links": [
                 {"title": "L", "sort_order": 1, "is_shareable": 0, "price": -1, "link_type": "url",
-                 "link_url": "https://example.com/l"}]}}}),
+                 "number_of_downloads": 0, "link_url": "https://example.com/l"}]}}}),
         json!({"message": "Link price must have numeric positive value."}),
     )
     .await;
@@ -401,7 +401,7 @@ async fn save_refusals_write_nothing() {
         json!({"product": {"sku": "x", "name": "X", "price": 1, "type_id": "downloadable",
             "extension_attributes": {"downloadable_product_links": [
                 {"title": "L", "sort_order": 1, "is_shareable": 0, "price": 0, "link_type": "url",
-                 "link_url": "not a url"}]}}}),
+                 "number_of_downloads": 0, "link_url": "not a url"}]}}}),
         json!({"message": "Link URL must have valid format."}),
     )
     .await;
@@ -419,4 +419,118 @@ async fn save_refusals_write_nothing() {
         json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "product"}}),
     )
     .await;
+}
+
+#[tokio::test]
+async fn downloadable_link_routes() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let link = json!({"title": "Bonus", "sort_order": 2, "is_shareable": 0, "price": 0,
+        "number_of_downloads": 0, "link_type": "url", "link_url": "https://example.com/bonus.mp4"});
+    let r = app
+        .post(
+            "/rest/V1/products/240-LV06/downloadable-links",
+            &token,
+            &json!({"link": link}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let id = r.body.as_i64().expect("a bare id");
+    let list = app
+        .get("/rest/V1/products/240-LV06/downloadable-links", &token)
+        .await;
+    assert_eq!(list.body.as_array().map(Vec::len), Some(2));
+    assert_eq!(list.body[1]["title"], "Bonus");
+    // PUT: the path id names the link.
+    let mut renamed = link.clone();
+    renamed["title"] = json!("Bonus track");
+    let r = app
+        .put(
+            &format!("/rest/V1/products/240-LV06/downloadable-links/{id}"),
+            &token,
+            &json!({"link": renamed}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(id)));
+    let list = app
+        .get("/rest/V1/products/240-LV06/downloadable-links", &token)
+        .await;
+    assert_eq!(list.body[1]["title"], "Bonus track");
+
+    // Refusals, nothing written.
+    let before = app.snapshot().await;
+    for (path, body, status, message) in [
+        (
+            "/rest/V1/products/24-WB01/downloadable-links",
+            json!({"link": link}),
+            StatusCode::BAD_REQUEST,
+            "The product needs to be the downloadable type. Verify the product and try again.",
+        ),
+        (
+            "/rest/V1/products/nope/downloadable-links",
+            json!({"link": link}),
+            StatusCode::NOT_FOUND,
+            NOT_FOUND,
+        ),
+        (
+            "/rest/V1/products/240-LV06/downloadable-links",
+            json!({"link": {"title": "T", "sort_order": 1, "price": 0, "number_of_downloads": 0, "link_type": "ftp"}}),
+            StatusCode::BAD_REQUEST,
+            "The link type is invalid. Verify and try again.",
+        ),
+        (
+            "/rest/V1/products/240-LV06/downloadable-links",
+            json!({"link": {"title": "T", "sort_order": 1, "price": 0, "link_type": "url", "link_url": "https://example.com/x"}}),
+            StatusCode::BAD_REQUEST,
+            "Number of downloads must be a positive integer.",
+        ),
+        (
+            "/rest/V1/products/240-LV06/downloadable-links",
+            json!({"link": {"sort_order": 1, "price": 0, "number_of_downloads": 0, "link_type": "url", "link_url": "https://example.com/x"}}),
+            StatusCode::BAD_REQUEST,
+            "The link title is empty. Enter the link title and try again.",
+        ),
+        (
+            "/rest/V1/products/240-LV06/downloadable-links",
+            json!({"link": {"id": 999, "title": "T"}}),
+            StatusCode::NOT_FOUND,
+            "No downloadable link with the provided ID was found. Verify the ID and try again.",
+        ),
+    ] {
+        let r = app.post(path, &token, &body).await;
+        assert_eq!(
+            (r.status, r.body),
+            (status, json!({"message": message})),
+            "{body}"
+        );
+    }
+    assert_eq!(app.snapshot().await, before);
+
+    let r = app
+        .delete(
+            &format!("/rest/V1/products/downloadable-links/{id}"),
+            &token,
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(true)));
+    let r = app
+        .delete(
+            &format!("/rest/V1/products/downloadable-links/{id}"),
+            &token,
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::NOT_FOUND,
+            json!({"message": "No downloadable link with the provided ID was found. Verify the ID and try again."})
+        )
+    );
+    let list = app
+        .get("/rest/V1/products/240-LV06/downloadable-links", &token)
+        .await;
+    assert_eq!(
+        list.body,
+        fixture("product-240-LV06.json")["extension_attributes"]["downloadable_product_links"]
+    );
 }

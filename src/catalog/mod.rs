@@ -27,9 +27,14 @@
 //!   or a default source item already exists (`shouldAlignDefaultSourceWithLegacy`). A product
 //!   saved without `stock_item` gets no source item. SKU or type changes do not clean up source
 //!   items (`ProcessSourceItemsPlugin` only does when `synchronize_with_catalog` is on; default off).
-//! - Downloadable links (`module-downloadable/Model/Link/ContentValidator.php`, `UpdateHandler`):
-//!   the posted list replaces the stored one (an `id` keeps its link); price, number of downloads
-//!   and sort order are checked; a `url` link needs a valid URL.
+//! - Downloadable links (`module-downloadable/Model/LinkRepository.php::save`,
+//!   `Link/ContentValidator.php`, `Link/CreateHandler.php`, `Link/UpdateHandler.php`): each posted
+//!   link goes through `LinkRepository::save` (an id must name a link of this product; a new
+//!   link needs a downloadable product; then link type, sample type, price, number of downloads
+//!   and sort order, which must all be given, the URLs, the title), and the stored links not
+//!   posted are deleted; a new product's links are all new. Files are not uploaded: a `file`
+//!   link keeps the path it names. The `downloadable_domains` whitelist of env.php is not
+//!   emulated (every domain passes).
 
 pub mod category;
 
@@ -116,6 +121,16 @@ pub const LINK_PRICE: &str = "Link price must have numeric positive value.";
 pub const LINK_DOWNLOADS: &str = "Number of downloads must be a positive integer.";
 pub const LINK_SORT_ORDER: &str = "Sort order must be a positive integer.";
 pub const LINK_URL: &str = "Link URL must have valid format.";
+/// `Downloadable/Model/LinkRepository.php`.
+pub const LINK_TYPE_INVALID: &str = "The link type is invalid. Verify and try again.";
+pub const SAMPLE_TYPE_INVALID: &str = "The link sample type is invalid. Verify and try again.";
+pub const LINK_TITLE_EMPTY: &str = "The link title is empty. Enter the link title and try again.";
+pub const NOT_DOWNLOADABLE: &str =
+    "The product needs to be the downloadable type. Verify the product and try again.";
+pub const LINK_NOT_FOUND: &str =
+    "No downloadable link with the provided ID was found. Verify the ID and try again.";
+pub const LINK_NOT_OF_PRODUCT: &str =
+    "The downloadable link isn't related to the product. Verify the link and try again.";
 pub const SAMPLE_URL: &str = "Sample URL must have valid format.";
 /// magemu's own: a type it does not keep (Magento has configurable, bundle, grouped, ...).
 pub const TYPE_NOT_KEPT: &str =
@@ -212,17 +227,30 @@ pub fn not_found() -> Error {
     Error::NotFound(Phrase::plain(PRODUCT_NOT_FOUND))
 }
 
-fn validate_link(link: &LinkInput) -> Result<()> {
+/// `LinkRepository::save`'s checks of a link, in order: the link type, the sample type, the
+/// content (`ContentValidator::isValid`: price, number of downloads and sort order must be
+/// given and not negative; a `url` link or sample needs a valid URL), then the title.
+pub fn check_link(link: &LinkInput) -> Result<()> {
+    if !matches!(link.link_type.as_deref(), Some("url" | "file")) {
+        return Err(Error::input(LINK_TYPE_INVALID));
+    }
+    if link
+        .sample_type
+        .as_deref()
+        .is_some_and(|t| t != "url" && t != "file")
+    {
+        return Err(Error::input(SAMPLE_TYPE_INVALID));
+    }
     if link
         .price
-        .is_some_and(|p| p.decimal().is_sign_negative() && !p.is_zero())
+        .is_none_or(|p| p.decimal().is_sign_negative() && !p.is_zero())
     {
         return Err(Error::input(LINK_PRICE));
     }
-    if link.number_of_downloads.is_some_and(|n| n < 0) {
+    if link.number_of_downloads.is_none_or(|n| n < 0) {
         return Err(Error::input(LINK_DOWNLOADS));
     }
-    if link.sort_order.is_some_and(|n| n < 0) {
+    if link.sort_order.is_none_or(|n| n < 0) {
         return Err(Error::input(LINK_SORT_ORDER));
     }
     let url_ok = |u: &Option<String>| {
@@ -239,7 +267,108 @@ fn validate_link(link: &LinkInput) -> Result<()> {
     if link.sample_type.as_deref() == Some("url") && !url_ok(&link.sample_url) {
         return Err(Error::input(SAMPLE_URL));
     }
+    if link.title.as_deref().is_none_or(str::is_empty) {
+        return Err(Error::input(LINK_TITLE_EMPTY));
+    }
     Ok(())
+}
+
+fn link_row(link: &LinkInput, link_id: i64, product_id: i64) -> DownloadableLinkRow {
+    DownloadableLinkRow {
+        link_id,
+        product_id,
+        title: link.title.clone(),
+        sort_order: link.sort_order.unwrap_or(0),
+        is_shareable: link.is_shareable.unwrap_or(0),
+        price: link.price.unwrap_or_default(),
+        number_of_downloads: link.number_of_downloads,
+        link_type: link.link_type.clone(),
+        link_file: link.link_file.clone(),
+        link_url: link.link_url.clone(),
+        sample_type: link.sample_type.clone(),
+        sample_file: link.sample_file.clone(),
+        sample_url: link.sample_url.clone(),
+    }
+}
+
+/// `LinkRepository::save` of one link on a stored product: a link with an id must exist
+/// (404) and belong to the product (400); one without is added to a downloadable product.
+async fn save_link_in(
+    conn: &mut SqliteConnection,
+    product: &ProductEntityRow,
+    link: &LinkInput,
+) -> Result<i64> {
+    match link.id {
+        Some(id) => {
+            let owner: Option<i64> =
+                sqlx::query_scalar("SELECT product_id FROM downloadable_link WHERE link_id = ?")
+                    .bind(id)
+                    .fetch_optional(&mut *conn)
+                    .await?;
+            match owner {
+                None => return Err(Error::NotFound(Phrase::plain(LINK_NOT_FOUND))),
+                Some(owner) if owner != product.entity_id => {
+                    return Err(Error::input(LINK_NOT_OF_PRODUCT))
+                }
+                Some(_) => {}
+            }
+            check_link(link)?;
+            db::update(
+                conn,
+                "downloadable_link",
+                "link_id",
+                &link_row(link, id, owner.unwrap_or(0)),
+            )
+            .await?;
+            Ok(id)
+        }
+        None => {
+            if product.type_id != "downloadable" {
+                return Err(Error::input(NOT_DOWNLOADABLE));
+            }
+            check_link(link)?;
+            Ok(db::insert(
+                conn,
+                "downloadable_link",
+                "link_id",
+                &link_row(link, 0, product.entity_id),
+            )
+            .await?)
+        }
+    }
+}
+
+/// `POST /V1/products/{sku}/downloadable-links` and its PUT: the link's id.
+pub async fn save_link(db: &Db, sku: String, link: LinkInput) -> Result<i64> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let product = store::product_by_sku(conn, &sku)
+                    .await?
+                    .ok_or_else(not_found)?;
+                save_link_in(conn, &product, &link).await
+            })
+        })
+        .await
+}
+
+/// `LinkRepository::delete`.
+pub async fn delete_link(db: &Db, id: i64) -> Result<()> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let deleted = sqlx::query("DELETE FROM downloadable_link WHERE link_id = ?")
+                    .bind(id)
+                    .execute(&mut *conn)
+                    .await?
+                    .rows_affected();
+                if deleted == 0 {
+                    return Err(Error::NotFound(Phrase::plain(LINK_NOT_FOUND)));
+                }
+                Ok(())
+            })
+        })
+        .await
 }
 
 /// `ProductRepository::save` on a parsed product: creates or updates, in one writer use case.
@@ -376,11 +505,6 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
     if product.row.visibility != 1 && url_key_taken(conn, &url_key, product.row.entity_id).await? {
         return Err(Error::input(URL_KEY_EXISTS));
     }
-    if let Some(links) = &input.links {
-        for link in links {
-            validate_link(link)?;
-        }
-    }
     if !store::missing_categories(
         conn,
         &product
@@ -416,7 +540,8 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
     store::set_category_links(conn, id, &product.category_links).await?;
     if product.row.type_id == "downloadable" {
         if let Some(links) = &input.links {
-            save_links(conn, id, &product.links, links).await?;
+            product.row.entity_id = id;
+            save_links(conn, &product.row, &product.links, links, is_new).await?;
         }
     }
     if let Some(stock) = &input.stock_item {
@@ -478,45 +603,30 @@ async fn url_key_taken(conn: &mut SqliteConnection, url_key: &str, own_id: i64) 
     }))
 }
 
-/// `Downloadable/Model/Link/UpdateHandler`: the posted links replace the stored ones.
+/// `Downloadable/Model/Link/CreateHandler` (a new product: every link new) and `UpdateHandler`
+/// (each posted link saved through `LinkRepository::save`, then the stored links not posted
+/// are deleted).
 async fn save_links(
     conn: &mut SqliteConnection,
-    product_id: i64,
+    product: &ProductEntityRow,
     stored: &[DownloadableLinkRow],
     posted: &[LinkInput],
+    is_new: bool,
 ) -> Result<()> {
-    let kept: Vec<i64> = posted.iter().filter_map(|l| l.id).collect();
+    let mut kept = Vec::new();
+    for link in posted {
+        let mut link = link.clone();
+        if is_new {
+            link.id = None;
+        }
+        kept.push(save_link_in(conn, product, &link).await?);
+    }
     for old in stored {
         if !kept.contains(&old.link_id) {
             sqlx::query("DELETE FROM downloadable_link WHERE link_id = ?")
                 .bind(old.link_id)
                 .execute(&mut *conn)
                 .await?;
-        }
-    }
-    for link in posted {
-        let row = DownloadableLinkRow {
-            link_id: link
-                .id
-                .filter(|id| stored.iter().any(|s| s.link_id == *id))
-                .unwrap_or(0),
-            product_id,
-            title: link.title.clone(),
-            sort_order: link.sort_order.unwrap_or(0),
-            is_shareable: link.is_shareable.unwrap_or(0),
-            price: link.price.unwrap_or_default(),
-            number_of_downloads: link.number_of_downloads,
-            link_type: link.link_type.clone(),
-            link_file: link.link_file.clone(),
-            link_url: link.link_url.clone(),
-            sample_type: link.sample_type.clone(),
-            sample_file: link.sample_file.clone(),
-            sample_url: link.sample_url.clone(),
-        };
-        if row.link_id == 0 {
-            db::insert(conn, "downloadable_link", "link_id", &row).await?;
-        } else {
-            db::update(conn, "downloadable_link", "link_id", &row).await?;
         }
     }
     Ok(())

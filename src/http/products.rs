@@ -6,7 +6,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::get;
+use axum::routing::{delete, get, put};
 use axum::Router;
 
 use crate::catalog;
@@ -21,11 +21,19 @@ pub fn router() -> Router<AppState> {
         .route("/rest/V1/products", get(list).post(create))
         .route(
             "/rest/V1/products/{sku}",
-            get(read).put(update).delete(delete),
+            get(read).put(update).delete(delete_product),
         )
         .route(
             "/rest/V1/products/{sku}/downloadable-links",
-            get(downloadable_links),
+            get(downloadable_links).post(add_link),
+        )
+        .route(
+            "/rest/V1/products/{sku}/downloadable-links/{id}",
+            put(update_link),
+        )
+        .route(
+            "/rest/V1/products/downloadable-links/{id}",
+            delete(delete_link),
         )
 }
 
@@ -76,7 +84,7 @@ async fn update(
 }
 
 /// `ProductRepository::deleteById`: a bare `true`.
-async fn delete(
+async fn delete_product(
     _: Admin<CatalogProducts>,
     State(state): State<AppState>,
     PathParams(sku): PathParams<String>,
@@ -98,4 +106,37 @@ async fn downloadable_links(
         Vec::new()
     };
     Ok(json_response(StatusCode::OK, &links))
+}
+
+/// `LinkRepository::save` of a new link: its id, a bare number.
+async fn add_link(
+    _: Admin<DownloadableLinks>,
+    State(state): State<AppState>,
+    PathParams(sku): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    let link = wire::parse_link_save(&body, None)?;
+    let id = catalog::save_link(&state.db, sku, link).await?;
+    Ok(json_response(StatusCode::OK, &id))
+}
+
+async fn update_link(
+    _: Admin<DownloadableLinks>,
+    State(state): State<AppState>,
+    PathParams((sku, id)): PathParams<(String, String)>,
+    Body(body): Body,
+) -> Result<Response> {
+    let link = wire::parse_link_save(&body, Some(&id))?;
+    let id = catalog::save_link(&state.db, sku, link).await?;
+    Ok(json_response(StatusCode::OK, &id))
+}
+
+/// `LinkRepository::delete`: a bare `true`.
+async fn delete_link(
+    _: Admin<DownloadableLinks>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    catalog::delete_link(&state.db, crate::wire::input::path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &true))
 }

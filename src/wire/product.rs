@@ -155,21 +155,7 @@ fn parse_product(v: &Value) -> Result<ProductInput> {
         if let Some((_, links)) = e.get("downloadable_product_links") {
             let mut out = Vec::new();
             for link in list(links)? {
-                let l = Obj::new(link, LINK_FIELDS)?;
-                out.push(LinkInput {
-                    id: l.int("id")?,
-                    title: l.string("title")?,
-                    sort_order: l.int("sort_order")?,
-                    is_shareable: l.int("is_shareable")?,
-                    price: l.amount("price")?,
-                    number_of_downloads: l.int("number_of_downloads")?,
-                    link_type: l.string("link_type")?,
-                    link_file: l.string("link_file")?,
-                    link_url: l.string("link_url")?,
-                    sample_type: l.string("sample_type")?,
-                    sample_file: l.string("sample_file")?,
-                    sample_url: l.string("sample_url")?,
-                });
+                out.push(parse_link(link)?);
             }
             input.links = Some(out);
         }
@@ -191,6 +177,38 @@ fn parse_product(v: &Value) -> Result<ProductInput> {
                 None => Value::Null,
             };
             input.custom_attributes.push((code, value));
+        }
+    }
+    Ok(input)
+}
+
+fn parse_link(v: &Value) -> Result<LinkInput> {
+    let l = Obj::new(v, LINK_FIELDS)?;
+    Ok(LinkInput {
+        id: l.int("id")?,
+        title: l.string("title")?,
+        sort_order: l.int("sort_order")?,
+        is_shareable: l.int("is_shareable")?,
+        price: l.amount("price")?,
+        number_of_downloads: l.int("number_of_downloads")?,
+        link_type: l.string("link_type")?,
+        link_file: l.string("link_file")?,
+        link_url: l.string("link_url")?,
+        sample_type: l.string("sample_type")?,
+        sample_file: l.string("sample_file")?,
+        sample_url: l.string("sample_url")?,
+    })
+}
+
+/// The body of `POST /V1/products/{sku}/downloadable-links` (and its PUT with `path_id`):
+/// `{"link": LinkInterface, "isGlobalScopeContent": bool?}`. As for products, the path id is
+/// written into `link.id` only when `link` is the body's single top-level key.
+pub fn parse_link_save(body: &Map<String, Value>, path_id: Option<&str>) -> Result<LinkInput> {
+    let link = param(body, "link").ok_or_else(|| crate::error::Error::required("link"))?;
+    let mut input = parse_link(link)?;
+    if let Some(id) = path_id {
+        if body.len() == 1 && link.is_object() {
+            input.id = Some(input::path_int(id)?);
         }
     }
     Ok(input)
