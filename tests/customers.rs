@@ -318,6 +318,15 @@ async fn create_account_refusals_write_nothing() {
     .await;
     refused(
         &app,
+        with_password(
+            json!({"email": "g@example.com", "firstname": "G", "lastname": "G", "group_id": 9}),
+            "Password1",
+        ),
+        json!({"message": "The specified customer group id does not exist."}),
+    )
+    .await;
+    refused(
+        &app,
         json!({"password": "Password1"}),
         json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "customer"}}),
     )

@@ -9,6 +9,8 @@
 //!   `required_character_classes_number` = 3 of lower, upper, digit, other; then not equal to
 //!   the e-mail). `createAccountWithPasswordHash`: store 1 when none is given (the current
 //!   store is reset to the default one), the store's website, `created_in` = the store's name.
+//! - `Model/ResourceModel/CustomerRepository.php::save`: an unknown `group_id` is refused
+//!   (`The specified customer group id does not exist.`) before the resource model runs.
 //! - `module-customer/Model/ResourceModel/Customer.php::_beforeSave`: an empty e-mail
 //!   (`The customer email is missing. ...`), then the e-mail already on the website
 //!   (AlreadyExistsException, turned into the InputMismatchException `A customer with the same
@@ -62,6 +64,7 @@ pub const PASSWORD_SPACES: &str =
 pub const PASSWORD_CLASSES: &str = "Minimum of different classes of characters in password is %1. Classes of characters: Lower Case, Upper Case, Digits, Special Characters.";
 pub const PASSWORD_IS_EMAIL: &str =
     "The password can't be the same as the email address. Create a new password and try again.";
+pub const GROUP_NOT_FOUND: &str = "The specified customer group id does not exist.";
 pub const EMAIL_EXISTS: &str =
     "A customer with the same email address already exists in an associated website.";
 pub const FIELD_REQUIRED: &str = crate::error::FIELD_REQUIRED;
@@ -294,6 +297,12 @@ async fn create_in(
         .or(store.map(|s| s.website_id))
         .unwrap_or(1);
     let created_in = store.map(|s| s.name.clone());
+    // `CustomerRepository::validateGroupId`, before the resource model's checks.
+    if let Some(group_id) = input.group_id.filter(|g| *g != 0) {
+        if store::group(conn, group_id).await?.is_none() {
+            return Err(Error::input(GROUP_NOT_FOUND));
+        }
+    }
     if email.trim().is_empty() {
         return Err(Error::input(EMAIL_MISSING));
     }
