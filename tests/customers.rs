@@ -395,3 +395,37 @@ async fn an_account_without_password_or_address() {
         .await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn customers_products_and_customer_tokens_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.db");
+    let first = common::spawn_app_at(&path).await;
+    let admin = first.token().await;
+    let created = first
+        .post_anonymous(
+            "/rest/V1/customers",
+            &with_password(
+                json!({"email": "kept@example.com", "firstname": "K", "lastname": "Ept"}),
+                "Password1",
+            ),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::OK, "{:?}", created.body);
+    let product = first
+        .post(
+            "/rest/V1/products",
+            &admin,
+            &json!({"product": {"sku": "kept", "name": "Kept", "price": 3}}),
+        )
+        .await;
+    let customer = first.customer_token("kept@example.com", "Password1").await;
+    first.stop().await;
+
+    let second = common::spawn_app_at(&path).await;
+    let me = second.get("/rest/V1/customers/me", &customer).await;
+    assert_eq!((me.status, me.body), (StatusCode::OK, created.body));
+    let read = second.get("/rest/V1/products/kept", &admin).await;
+    assert_eq!(read.body, product.body);
+    second.stop().await;
+}
