@@ -114,7 +114,13 @@ async fn a_product_without_stock_item_gets_no_source_item() {
     assert_eq!(r.body["attribute_set_id"], 4);
     assert_eq!(r.body["status"], 1);
     assert_eq!(r.body["visibility"], 4);
-    assert_eq!(r.body["extension_attributes"], json!({"website_ids": [1]}));
+    assert_eq!(r.body["extension_attributes"]["website_ids"], json!([1]));
+    // The legacy stock item every product has: empty and out of stock.
+    let stock = &r.body["extension_attributes"]["stock_item"];
+    assert_eq!(
+        (stock["qty"].clone(), stock["is_in_stock"].clone()),
+        (json!(0), json!(false))
+    );
     assert!(r.body.get("weight").is_none());
     assert_eq!(source_items(&app, &token, "vp1").await, json!([]));
 }

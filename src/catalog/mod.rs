@@ -27,6 +27,11 @@
 //!   or a default source item already exists (`shouldAlignDefaultSourceWithLegacy`). A product
 //!   saved without `stock_item` gets no source item. SKU or type changes do not clean up source
 //!   items (`ProcessSourceItemsPlugin` only does when `synchronize_with_catalog` is on; default off).
+//! - `extension_attributes.stock_item` (`CatalogInventory/Model/Plugin/AfterProductLoad.php`):
+//!   the legacy stock item every product gets on save, which MSI keeps equal to the default
+//!   source item (`SetDataToLegacyCatalogInventoryAtSourceItemsSavePlugin`, and qty 0 / out of
+//!   stock when it is deleted); the other fields are the `cataloginventory/item_options`
+//!   defaults. magemu renders it from the default source item.
 //! - Downloadable links (`module-downloadable/Model/LinkRepository.php::save`,
 //!   `Link/ContentValidator.php`, `Link/CreateHandler.php`, `Link/UpdateHandler.php`): each posted
 //!   link goes through `LinkRepository::save` (an id must name a link of this product; a new
@@ -60,6 +65,8 @@ pub struct Product {
     pub links: Vec<DownloadableLinkRow>,
     /// `(attribute_code, value)` besides the columns, in stored order.
     pub custom_attributes: Vec<(String, Value)>,
+    /// The default source item's `(quantity, status)`, which the legacy stock item mirrors.
+    pub default_source: Option<(Amount, i64)>,
 }
 
 /// `extension_attributes.stock_item` as far as MSI reads it on save.
@@ -186,7 +193,14 @@ pub async fn load(
     let id = row.entity_id;
     let custom_attributes: Vec<(String, Value)> =
         serde_json::from_str::<Vec<(String, Value)>>(&row.custom_attributes).unwrap_or_default();
+    let default_source: Option<(Amount, i64)> = sqlx::query_as(
+        "SELECT quantity, status FROM inventory_source_item WHERE source_code = 'default' AND sku = ?",
+    )
+    .bind(&row.sku)
+    .fetch_optional(&mut *conn)
+    .await?;
     Ok(Product {
+        default_source,
         website_ids: store::website_ids(conn, id).await?,
         category_links: store::category_links(conn, id).await?,
         links: store::downloadable_links(conn, id).await?,
@@ -416,6 +430,7 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
             category_links: Vec::new(),
             links: Vec::new(),
             custom_attributes: Vec::new(),
+            default_source: None,
         },
     };
     // The posted data over the stored product.

@@ -265,12 +265,80 @@ impl From<&DownloadableLinkRow> for LinkData {
     }
 }
 
+/// `Magento\CatalogInventory\Api\Data\StockItemInterface`, getters in order, values cast to
+/// the declared types (`use_config_min_sale_qty` an int, `backorders` an int); the legacy stock
+/// item of the default stock with the `cataloginventory/item_options` defaults
+/// (CatalogInventory/etc/config.xml); `low_stock_date` is null and left out.
+#[derive(Debug, Serialize)]
+pub struct StockItemData {
+    pub item_id: i64,
+    pub product_id: i64,
+    pub stock_id: i64,
+    pub qty: Amount,
+    pub is_in_stock: bool,
+    pub is_qty_decimal: bool,
+    pub show_default_notification_message: bool,
+    pub use_config_min_qty: bool,
+    pub min_qty: Amount,
+    pub use_config_min_sale_qty: i64,
+    pub min_sale_qty: Amount,
+    pub use_config_max_sale_qty: bool,
+    pub max_sale_qty: Amount,
+    pub use_config_backorders: bool,
+    pub backorders: i64,
+    pub use_config_notify_stock_qty: bool,
+    pub notify_stock_qty: Amount,
+    pub use_config_qty_increments: bool,
+    pub qty_increments: Amount,
+    pub use_config_enable_qty_inc: bool,
+    pub enable_qty_increments: bool,
+    pub use_config_manage_stock: bool,
+    pub manage_stock: bool,
+    pub is_decimal_divided: bool,
+    pub stock_status_changed_auto: i64,
+}
+
+impl StockItemData {
+    /// The legacy stock item of `product`, mirroring its default source item.
+    pub fn of(product: &Product) -> Self {
+        let (qty, status) = product.default_source.unwrap_or_default();
+        StockItemData {
+            item_id: product.row.entity_id,
+            product_id: product.row.entity_id,
+            stock_id: 1,
+            qty,
+            is_in_stock: status == 1,
+            is_qty_decimal: product.row.is_qty_decimal != 0,
+            show_default_notification_message: false,
+            use_config_min_qty: true,
+            min_qty: Amount::from_int(0),
+            use_config_min_sale_qty: 1,
+            min_sale_qty: Amount::from_int(1),
+            use_config_max_sale_qty: true,
+            max_sale_qty: Amount::from_int(10000),
+            use_config_backorders: true,
+            backorders: 0,
+            use_config_notify_stock_qty: true,
+            notify_stock_qty: Amount::from_int(1),
+            use_config_qty_increments: true,
+            qty_increments: Amount::from_int(0),
+            use_config_enable_qty_inc: true,
+            enable_qty_increments: false,
+            use_config_manage_stock: true,
+            manage_stock: true,
+            is_decimal_divided: false,
+            stock_status_changed_auto: 0,
+        }
+    }
+}
+
 /// `ProductExtensionInterface` as magemu fills it.
 #[derive(Debug, Serialize)]
 pub struct ProductExtensionData {
     pub website_ids: Vec<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category_links: Option<Vec<CategoryLinkData>>,
+    pub stock_item: StockItemData,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub downloadable_product_links: Option<Vec<LinkData>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -355,6 +423,7 @@ impl From<&Product> for ProductData {
                         })
                         .collect()
                 }),
+                stock_item: StockItemData::of(p),
                 downloadable_product_links: downloadable
                     .then(|| p.links.iter().map(LinkData::from).collect()),
                 downloadable_product_samples: downloadable.then(Vec::new),
