@@ -317,6 +317,8 @@ pub const FATAL_ERROR: &str =
     "An error has happened during application run. See exception log for details.\n";
 /// magemu's own: the body limit in front of the API (Magento's web server answers 413 too).
 pub const TOO_LARGE: &str = "Request body is too large.";
+/// `NoSuchEntityException::singleField` (`%fieldName`, `%fieldValue`).
+pub const NO_SUCH_ENTITY_FIELD: &str = "No such entity with %fieldName = %fieldValue";
 /// `Framework/Api/SortOrder.php`.
 pub const SORT_DIRECTION: &str =
     "The sort order has to be specified as %1 for ascending order or %2 for descending order.";
@@ -330,6 +332,16 @@ impl Error {
         Error::NotFound(Phrase::plain(ENTITY_DOES_NOT_EXIST))
     }
 
+    /// `NoSuchEntityException::singleField($field, $value)` (404).
+    pub fn no_such_entity(field: &str, value: impl Into<Value>) -> Self {
+        Error::NotFound(Phrase {
+            text: NO_SUCH_ENTITY_FIELD.into(),
+            params: Params::Values(vec![
+                ("fieldName".into(), field.into()),
+                ("fieldValue".into(), value.into()),
+            ]),
+        })
+    }
     pub fn required(field: &str) -> Self {
         Error::Input(Phrase::named(FIELD_REQUIRED, "fieldName", field))
     }

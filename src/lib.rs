@@ -4,7 +4,9 @@
 pub mod amount;
 pub mod auth;
 pub mod cache;
+pub mod catalog;
 pub mod config;
+pub mod customer;
 pub mod db;
 pub mod error;
 pub mod http;

@@ -4,8 +4,10 @@
 //! in one transaction. The db layer never calls up into services or HTTP.
 
 pub mod batch;
+pub mod catalog;
 pub mod comments;
 pub mod creditmemos;
+pub mod customers;
 pub mod fields;
 pub mod inventory;
 pub mod inventory_master;

@@ -64,6 +64,10 @@ acl! {
     LowQuantityNotificationSave => "Magento_InventoryLowQuantityNotificationApi::stock_create_low_quantity_notification",
     LowQuantityNotificationDelete => "Magento_InventoryLowQuantityNotificationApi::stock_delete_low_quantity_notification",
     NotifyPickup => "Magento_InventoryInStorePickupApi::notify_orders_are_ready_for_pickup",
+    CatalogCategories => "Magento_Catalog::categories",
+    DownloadableLinks => "Magento_Downloadable::downloadable",
+    CustomerView => "Magento_Customer::customer",
+    CustomerGroupView => "Magento_Customer::group",
 }
 
 /// Proof that the request carries a valid admin token. Any admin token passes every resource
@@ -88,6 +92,30 @@ impl<R: Acl + Send + Sync> FromRequestParts<AppState> for Admin<R> {
             }
             _ => Err(Error::Unauthorized(R::RESOURCE)),
         }
+    }
+}
+
+/// The customer of a `self` route (`/V1/customers/me`, later `/V1/carts/mine...`): the request
+/// must carry a valid customer token (`Customer/Model/Customer/Authorization.php`); anything
+/// else, an admin token included, is the 401 naming `self` (checkout.md 1.3). Admin routes in
+/// turn never accept a customer token: `Admin` looks up admin tokens only.
+pub struct SelfCustomer(pub i64);
+
+impl FromRequestParts<AppState> for SelfCustomer {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(bearer_token);
+        if let Some(token) = token {
+            if let Some(id) = crate::customer::token_customer(&state.db, token).await? {
+                return Ok(SelfCustomer(id));
+            }
+        }
+        Err(Error::Unauthorized("self"))
     }
 }
 

@@ -1,9 +1,11 @@
 //! The web edge: routing under Magento's `/rest/<store>/V1` prefix, one module per resource.
 
 pub mod auth;
+pub mod categories;
 pub mod comments;
 pub mod connection;
 pub mod creditmemos;
+pub mod customers;
 pub mod extract;
 pub mod fields;
 pub mod inventory;
@@ -12,6 +14,7 @@ pub mod inventory_master;
 pub mod inventory_sales;
 pub mod invoices;
 pub mod orders;
+pub mod products;
 pub mod reply;
 pub mod search;
 pub mod shipments;
@@ -43,6 +46,9 @@ pub fn app(state: AppState) -> Router {
         .merge(inventory_master::router())
         .merge(inventory_extra::router())
         .merge(inventory_sales::router())
+        .merge(products::router())
+        .merge(categories::router())
+        .merge(customers::router())
         .fallback(no_route)
         .method_not_allowed_fallback(no_route)
         .layer(DefaultBodyLimit::max(extract::MAX_BODY_BYTES))
@@ -93,12 +99,17 @@ async fn no_route() -> Response {
     Error::NoRoute.into_response()
 }
 
+/// The store code the request named after `/rest/` (`None` for `/rest/V1/...`), kept for the
+/// handlers whose answer depends on the store (`StoreManager::getStore()` in Magento).
+#[derive(Debug, Clone, Default)]
+pub struct StoreScope(pub Option<String>);
+
 /// `Webapi/Controller/PathProcessor::process`: `/rest/<code>/V1/...` (or `/index.php/rest/...`)
 /// becomes `/rest/V1/...` when
 /// `<code>` is a store code or `all`; anything else is left as is (and matches no route).
 /// Leading and trailing slashes are trimmed, as the REST router does.
 async fn strip_store_code(State(state): State<AppState>, mut req: Request) -> Request {
-    let path = req.uri().path();
+    let path = req.uri().path().to_owned();
     // Magento's front controller is also reached through index.php (stores without URL
     // rewrites; connectors recorded against them call every route that way).
     let Some(rest) = path
@@ -108,14 +119,17 @@ async fn strip_store_code(State(state): State<AppState>, mut req: Request) -> Re
         return req;
     };
     let rest = rest.trim_matches('/');
+    let mut scope = None;
     let new_path = match rest.split_once('/') {
         Some((code, tail))
             if code != "V1" && (code == "all" || state.store_codes.iter().any(|c| c == code)) =>
         {
+            scope = Some(code.to_owned());
             format!("/rest/{}", tail.trim_matches('/'))
         }
         _ => format!("/rest/{rest}"),
     };
+    req.extensions_mut().insert(StoreScope(scope));
     if new_path != path {
         let uri = match req.uri().query() {
             Some(q) => format!("{new_path}?{q}"),

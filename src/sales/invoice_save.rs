@@ -34,11 +34,21 @@
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
-use crate::db::model::FullInvoice;
+use crate::db::model::{FullInvoice, Invoice, InvoiceComment, InvoiceItem};
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Result};
 use crate::inventory;
-use crate::wire::invoice::InvoiceEntity;
+
+/// The `entity` of `POST /V1/invoices/` (`InvoiceRepositoryInterface::save`), converted with
+/// Magento's input rules: each row with the names of the columns the client gave (not null),
+/// since a repository save writes only what its object holds.
+#[derive(Debug, Clone, Default)]
+pub struct InvoiceEntity {
+    pub invoice: Invoice,
+    pub given: Vec<&'static str>,
+    pub items: Vec<(InvoiceItem, Vec<&'static str>)>,
+    pub comments: Vec<(InvoiceComment, Vec<&'static str>)>,
+}
 
 /// Saves the entity and returns the invoice as stored (or, for an id that names no invoice,
 /// as sent).

@@ -11,6 +11,7 @@ use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
 use crate::config::Seed;
+use crate::db::catalog::{CategoryRow, DownloadableLinkRow, ProductEntityRow};
 use crate::db::row_struct;
 use crate::db::store::{GroupRow, StoreConfigRow, StoreRow, WebsiteRow};
 use crate::db::{self, Db};
@@ -56,11 +57,54 @@ row_struct! {
     #[derive(Deserialize)]
     pub struct LinkRow { pub stock_id: i64, pub source_code: String, pub priority: i64 }
 }
-row_struct! {
-    #[derive(Deserialize)]
-    pub struct ProductRow {
-        pub entity_id: i64, pub sku: String, pub name: String, pub type_id: String, pub price: Amount,
-    }
+/// A product of a seed file: the entity's columns, its websites, category links
+/// (`[category_id, position]`) and downloadable links.
+#[derive(Debug, Deserialize)]
+pub struct ProductRow {
+    pub entity_id: i64,
+    pub sku: String,
+    pub name: String,
+    pub type_id: String,
+    pub price: Amount,
+    #[serde(default = "default_attribute_set")]
+    pub attribute_set_id: i64,
+    #[serde(default = "one")]
+    pub status: i64,
+    #[serde(default = "four")]
+    pub visibility: i64,
+    #[serde(default)]
+    pub weight: Option<Amount>,
+    /// `[[attribute_code, value], ...]`.
+    #[serde(default)]
+    pub custom_attributes: Vec<(String, serde_json::Value)>,
+    #[serde(default)]
+    pub links_title: Option<String>,
+    #[serde(default = "seed_time")]
+    pub created_at: String,
+    #[serde(default = "seed_time")]
+    pub updated_at: String,
+    #[serde(default = "main_website")]
+    pub website_ids: Vec<i64>,
+    #[serde(default)]
+    pub category_links: Vec<(i64, i64)>,
+    #[serde(default)]
+    pub downloadable_links: Vec<DownloadableLinkRow>,
+}
+
+fn default_attribute_set() -> i64 {
+    4
+}
+fn one() -> i64 {
+    1
+}
+fn four() -> i64 {
+    4
+}
+fn seed_time() -> String {
+    "2020-07-22 00:00:00".into()
+}
+fn main_website() -> Vec<i64> {
+    vec![1]
 }
 row_struct! {
     #[derive(Deserialize)]
@@ -74,6 +118,8 @@ row_struct! {
         pub store_id: i64, pub created_in: String, pub firstname: String, pub lastname: String,
         pub default_billing: Option<i64>, pub default_shipping: Option<i64>,
         pub disable_auto_group_change: i64, pub created_at: String, pub updated_at: String,
+        /// `Encryptor::getHash` format, `hash:salt:1` (see `crate::customer`).
+        #[serde(default)] pub password_hash: Option<String>,
     }
 }
 row_struct! {
@@ -112,6 +158,8 @@ struct SeedFile {
     stocks: Vec<StockRow>,
     sales_channels: Vec<SalesChannelRow>,
     links: Vec<LinkRow>,
+    #[serde(default)]
+    categories: Vec<CategoryRow>,
     products: Vec<ProductRow>,
     source_items: Vec<SourceItemRow>,
     customers: Vec<CustomerRow>,
@@ -179,7 +227,35 @@ async fn load(conn: &mut SqliteConnection, text: &str) -> Result<(), sqlx::Error
         .await?;
     }
     insert_all(conn, "inventory_source_stock_link", &seed.links).await?;
-    insert_all(conn, "catalog_product_entity", &seed.products).await?;
+    insert_all(conn, "catalog_category_entity", &seed.categories).await?;
+    for p in &seed.products {
+        let row = ProductEntityRow {
+            entity_id: p.entity_id,
+            attribute_set_id: p.attribute_set_id,
+            type_id: p.type_id.clone(),
+            sku: p.sku.clone(),
+            name: p.name.clone(),
+            price: p.price,
+            status: p.status,
+            visibility: p.visibility,
+            weight: p.weight,
+            is_qty_decimal: 0,
+            custom_attributes: serde_json::to_string(&p.custom_attributes).map_err(bad_seed)?,
+            links_title: p.links_title.clone(),
+            created_at: p.created_at.clone(),
+            updated_at: p.updated_at.clone(),
+        };
+        db::insert(conn, "catalog_product_entity", "", &row).await?;
+        db::catalog::set_websites(conn, p.entity_id, &p.website_ids).await?;
+        db::catalog::set_category_links(conn, p.entity_id, &p.category_links).await?;
+        for link in &p.downloadable_links {
+            let link = DownloadableLinkRow {
+                product_id: p.entity_id,
+                ..link.clone()
+            };
+            db::insert(conn, "downloadable_link", "link_id", &link).await?;
+        }
+    }
     insert_all(conn, "inventory_source_item", &seed.source_items).await?;
     insert_all(conn, "customer_entity", &seed.customers).await?;
     insert_all(conn, "customer_address_entity", &seed.customer_addresses).await?;

@@ -4,9 +4,10 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::amount::Amount;
-use crate::db::model::{FullInvoice, Invoice, InvoiceComment, InvoiceItem};
+use crate::db::model::{FullInvoice, InvoiceComment, InvoiceItem};
 use crate::error::{Error, Result};
 use crate::sales::invoice::InvoiceRequest;
+use crate::sales::invoice_save::InvoiceEntity;
 use crate::wire::comment::DocumentCommentData as InvoiceCommentData;
 use crate::wire::input::{self, param, Obj};
 
@@ -194,17 +195,6 @@ pub fn parse_request(body: &Map<String, Value>) -> Result<InvoiceRequest> {
         Obj::new(arguments, &["extension_attributes"])?;
     }
     Ok(request)
-}
-
-/// The `entity` of `POST /V1/invoices/` (`InvoiceRepositoryInterface::save`), converted with
-/// Magento's input rules: each row with the names of the columns the client gave (not null),
-/// since a repository save writes only what its object holds.
-#[derive(Debug, Clone, Default)]
-pub struct InvoiceEntity {
-    pub invoice: Invoice,
-    pub given: Vec<&'static str>,
-    pub items: Vec<(InvoiceItem, Vec<&'static str>)>,
-    pub comments: Vec<(InvoiceComment, Vec<&'static str>)>,
 }
 
 /// Reads typed fields of a data object into a row, noting which were given.

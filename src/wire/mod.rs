@@ -4,8 +4,10 @@
 //! (`ServiceInputProcessor`'s rules, in input.rs). Every Magento JSON key lives here.
 
 pub mod auth;
+pub mod category;
 pub mod comment;
 pub mod creditmemo;
+pub mod customer;
 pub mod input;
 pub mod inventory;
 pub mod inventory_master;
@@ -17,6 +19,7 @@ pub mod order_keys;
 pub mod order_saved;
 pub mod order_tax;
 pub mod pickup;
+pub mod product;
 pub mod shipment;
 pub mod store;
 pub mod transaction;

@@ -203,6 +203,44 @@ impl TestApp {
         .await
     }
 
+    pub async fn put(&self, path: &str, token: &str, body: &Value) -> Reply {
+        self.send(
+            reqwest::Method::PUT,
+            path,
+            Some(token),
+            Some("application/json"),
+            Some(body.to_string()),
+        )
+        .await
+    }
+
+    pub async fn delete(&self, path: &str, token: &str) -> Reply {
+        self.send(reqwest::Method::DELETE, path, Some(token), None, None)
+            .await
+    }
+
+    /// `POST` without a token (the anonymous routes).
+    pub async fn post_anonymous(&self, path: &str, body: &Value) -> Reply {
+        self.send(
+            reqwest::Method::POST,
+            path,
+            None,
+            Some("application/json"),
+            Some(body.to_string()),
+        )
+        .await
+    }
+
+    /// A customer token for `username`/`password` (`POST /V1/integration/customer/token`).
+    pub async fn customer_token(&self, username: &str, password: &str) -> String {
+        let body = serde_json::json!({ "username": username, "password": password });
+        let reply = self
+            .post_anonymous("/rest/default/V1/integration/customer/token", &body)
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+        reply.body.as_str().expect("token string").to_owned()
+    }
+
     /// `POST /V1/integration/admin/token` with the given credentials.
     pub async fn login(&self, username: &str, password: &str) -> Reply {
         let body = serde_json::json!({ "username": username, "password": password });
@@ -288,6 +326,13 @@ impl TestApp {
             "inventory_low_stock_notification_configuration",
             "inventory_source_carrier_link",
             "cataloginventory_stock_item",
+            "catalog_product_entity",
+            "catalog_product_website",
+            "catalog_category_product",
+            "catalog_category_entity",
+            "downloadable_link",
+            "customer_entity",
+            "customer_address_entity",
             "sqlite_sequence",
         ];
         let mut out = Map::new();

@@ -1,0 +1,140 @@
+//! Categories: `CategoryRepository::get` and `CategoryManagement::getTree`.
+//!
+//! Sources (magento2 2.4.8): `module-catalog/Model/CategoryRepository.php::get` (unknown id:
+//! `NoSuchEntityException::singleField('id', $id)`, 404); `Model/CategoryManagement.php::getTree`
+//! (no root asked: the admin store (`/rest/all/`) starts at the top-level category, a store view
+//! at its store group's root category); `Model/Category/Tree.php` (`product_count` of the tree
+//! nodes; Luma's categories are anchors, so a node counts the distinct products of its subtree).
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::db::catalog::{self as store, CategoryRow};
+use crate::db::Db;
+use crate::error::{Error, Result};
+
+/// One node of `GET /V1/categories`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TreeNode {
+    pub row: CategoryRow,
+    pub product_count: i64,
+    pub children: Vec<TreeNode>,
+}
+
+/// A category with the ids of its direct children (`getChildren()`: comma-separated).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Category {
+    pub row: CategoryRow,
+    pub children: Vec<i64>,
+    /// `children_count`: every category below it.
+    pub children_count: i64,
+}
+
+/// `CategoryRepository::get`.
+pub async fn get(db: &Db, id: i64) -> Result<Category> {
+    let mut conn = db.read.acquire().await?;
+    let row = store::category(&mut conn, id)
+        .await?
+        .ok_or_else(|| Error::no_such_entity("id", id))?;
+    let all = store::categories(&mut conn).await?;
+    let mut children: Vec<&CategoryRow> = all.iter().filter(|c| c.parent_id == id).collect();
+    children.sort_by_key(|c| (c.position, c.entity_id));
+    let prefix = format!("{}/", row.path);
+    let children_count = all.iter().filter(|c| c.path.starts_with(&prefix)).count() as i64;
+    Ok(Category {
+        children: children.iter().map(|c| c.entity_id).collect(),
+        children_count,
+        row,
+    })
+}
+
+/// `CategoryManagement::getTree($rootCategoryId, $depth)`: `root` is the asked category or
+/// the scope's root (`None` when the store has none).
+pub async fn tree(db: &Db, root: i64, depth: Option<i64>) -> Result<TreeNode> {
+    let mut conn = db.read.acquire().await?;
+    let all = store::categories(&mut conn).await?;
+    let root_row = all
+        .iter()
+        .find(|c| c.entity_id == root)
+        .cloned()
+        .ok_or_else(|| Error::no_such_entity("id", root))?;
+    let links: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT category_id, product_id FROM catalog_category_product")
+            .fetch_all(&mut *conn)
+            .await?;
+    let mut products: HashMap<i64, BTreeSet<i64>> = HashMap::new();
+    for (category, product) in links {
+        products.entry(category).or_default().insert(product);
+    }
+    let mut by_parent: HashMap<i64, Vec<&CategoryRow>> = HashMap::new();
+    for c in &all {
+        by_parent.entry(c.parent_id).or_default().push(c);
+    }
+    for list in by_parent.values_mut() {
+        list.sort_by_key(|c| (c.position, c.entity_id));
+    }
+    Ok(build(&root_row, &all, &products, &by_parent, depth, 0))
+}
+
+fn build(
+    row: &CategoryRow,
+    all: &[CategoryRow],
+    products: &HashMap<i64, BTreeSet<i64>>,
+    by_parent: &HashMap<i64, Vec<&CategoryRow>>,
+    depth: Option<i64>,
+    level: i64,
+) -> TreeNode {
+    let prefix = format!("{}/", row.path);
+    let subtree: BTreeSet<i64> = all
+        .iter()
+        .filter(|c| c.entity_id == row.entity_id || c.path.starts_with(&prefix))
+        .flat_map(|c| products.get(&c.entity_id).into_iter().flatten().copied())
+        .collect();
+    let children = if depth.is_some_and(|d| level >= d) {
+        Vec::new()
+    } else {
+        by_parent
+            .get(&row.entity_id)
+            .map(|kids| {
+                kids.iter()
+                    .map(|k| build(k, all, products, by_parent, depth, level + 1))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    TreeNode {
+        row: row.clone(),
+        product_count: subtree.len() as i64,
+        children,
+    }
+}
+
+/// The category `GET /V1/categories` starts from: the top-level category (the one without a
+/// parent) for the admin scope, else the root category of the store's group.
+pub async fn scope_root(db: &Db, store_code: Option<&str>) -> Result<i64> {
+    let mut conn = db.read.acquire().await?;
+    let root: Option<i64> = match store_code {
+        Some("all") => {
+            sqlx::query_scalar(
+                "SELECT entity_id FROM catalog_category_entity WHERE parent_id = 0
+                 ORDER BY entity_id LIMIT 1",
+            )
+            .fetch_optional(&mut *conn)
+            .await?
+        }
+        code => {
+            // `/rest/V1/...` is the default store view.
+            sqlx::query_scalar(
+                "SELECT g.root_category_id FROM store s JOIN store_group g ON g.group_id = s.group_id
+                 WHERE s.code = ? OR (? IS NULL AND s.store_id = (
+                     SELECT default_store_id FROM store_group WHERE group_id = (
+                         SELECT default_group_id FROM store_website WHERE website_id = 1)))
+                 LIMIT 1",
+            )
+            .bind(code)
+            .bind(code)
+            .fetch_optional(&mut *conn)
+            .await?
+        }
+    };
+    Ok(root.unwrap_or(1))
+}

@@ -1,0 +1,716 @@
+//! Products (simple, virtual, downloadable) and categories, as `ProductRepository` and
+//! `CategoryManagement` keep them.
+//!
+//! Sources (magento2 2.4.8, vendor/magento/...):
+//! - `module-catalog/Model/ProductRepository.php::save`: an empty SKU is refused first
+//!   (`CouldNotSaveException`, 400, `["sku"]`); the product is then looked up by `id` or else
+//!   by SKU, and **an existing SKU is updated, whether by POST or PUT** (a PUT of an unknown
+//!   SKU creates it). The posted data is laid over the stored product (`initializeProductData`);
+//!   when the posted `extension_attributes` are empty the stored website and category links stay.
+//!   Then the EAV validation (`Eav/Model/Entity/AbstractEntity::validate`, first failing
+//!   attribute only, message rendered without parameters): `The "Product Name" attribute value
+//!   is empty. ...`, then `The "Price" ...`.
+//! - `assignProductToWebsites`: a new product goes to every website (admin scope) or the current
+//!   store's website; magemu has one store per website and strips the store code before routing,
+//!   so a new product without `website_ids` gets every website but the admin one.
+//! - URL rewrites: a visible product whose `url_key` (posted, else the name formatted as
+//!   `Filter/FilterManager::translitUrl`) is another product's gets
+//!   `URL key for specified store already exists.` (UrlAlreadyExistsException, 400); two
+//!   products named alike collide, as in Magento.
+//! - `delete`/`deleteById`: 404 for an unknown SKU, `true` otherwise. MSI then removes the SKU's
+//!   source items (`module-inventory-catalog/Plugin/Catalog/Model/ResourceModel/Product/
+//!   DeleteSourceItemsPlugin.php` publishes `inventory.source.items.cleanup`, whose consumer
+//!   `DeleteSourceItemsBySkus` deletes them); magemu runs the consumer's work at once.
+//! - Stock on save: CatalogInventory saves the legacy stock item from
+//!   `extension_attributes.stock_item`, and MSI's `UpdateSourceItemAtLegacyStockItemSavePlugin`
+//!   aligns the **default source** item with it when the item is in stock, has a non-zero qty,
+//!   or a default source item already exists (`shouldAlignDefaultSourceWithLegacy`). A product
+//!   saved without `stock_item` gets no source item. SKU or type changes do not clean up source
+//!   items (`ProcessSourceItemsPlugin` only does when `synchronize_with_catalog` is on; default off).
+//! - `extension_attributes.stock_item` (`CatalogInventory/Model/Plugin/AfterProductLoad.php`):
+//!   the legacy stock item every product gets on save, which MSI keeps equal to the default
+//!   source item (`SetDataToLegacyCatalogInventoryAtSourceItemsSavePlugin`, and qty 0 / out of
+//!   stock when it is deleted); the other fields are the `cataloginventory/item_options`
+//!   defaults. magemu renders it from the default source item.
+//! - Downloadable links (`module-downloadable/Model/LinkRepository.php::save`,
+//!   `Link/ContentValidator.php`, `Link/CreateHandler.php`, `Link/UpdateHandler.php`): each posted
+//!   link goes through `LinkRepository::save` (an id must name a link of this product; a new
+//!   link needs a downloadable product; then link type, sample type, price, number of downloads
+//!   and sort order, which must all be given, the URLs, the title), and the stored links not
+//!   posted are deleted; a new product's links are all new. Files are not uploaded: a `file`
+//!   link keeps the path it names. The `downloadable_domains` whitelist of env.php is not
+//!   emulated (every domain passes).
+
+pub mod category;
+
+use serde_json::Value;
+use sqlx::SqliteConnection;
+
+use crate::amount::Amount;
+use crate::db::catalog::{self as store, CategoryLink, DownloadableLinkRow, ProductEntityRow};
+use crate::db::{self, Db};
+use crate::error::{self as e, Error, Phrase, Result};
+
+/// `Product\Attribute\Backend\Sku::SKU_MAX_LENGTH`.
+pub const SKU_MAX_LENGTH: usize = 64;
+/// Product types magemu keeps.
+pub const TYPES: [&str; 3] = ["simple", "virtual", "downloadable"];
+
+/// A product as stored, with everything its JSON shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Product {
+    pub row: ProductEntityRow,
+    pub website_ids: Vec<i64>,
+    pub category_links: Vec<CategoryLink>,
+    pub links: Vec<DownloadableLinkRow>,
+    /// `(attribute_code, value)` besides the columns, in stored order.
+    pub custom_attributes: Vec<(String, Value)>,
+    /// The default source item's `(quantity, status)`, which the legacy stock item mirrors.
+    pub default_source: Option<(Amount, i64)>,
+}
+
+/// `extension_attributes.stock_item` as far as MSI reads it on save.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StockItemInput {
+    pub qty: Option<Amount>,
+    pub is_in_stock: Option<bool>,
+}
+
+/// A posted downloadable link.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LinkInput {
+    pub id: Option<i64>,
+    pub title: Option<String>,
+    pub sort_order: Option<i64>,
+    pub is_shareable: Option<i64>,
+    pub price: Option<Amount>,
+    pub number_of_downloads: Option<i64>,
+    pub link_type: Option<String>,
+    pub link_file: Option<String>,
+    pub link_url: Option<String>,
+    pub sample_type: Option<String>,
+    pub sample_file: Option<String>,
+    pub sample_url: Option<String>,
+}
+
+/// A posted `ProductInterface`: only what the client sent.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProductInput {
+    pub id: Option<i64>,
+    pub sku: Option<String>,
+    pub name: Option<String>,
+    pub attribute_set_id: Option<i64>,
+    pub price: Option<Amount>,
+    pub status: Option<i64>,
+    pub visibility: Option<i64>,
+    pub type_id: Option<String>,
+    pub weight: Option<Amount>,
+    /// Whether `extension_attributes` held anything.
+    pub has_extension_attributes: bool,
+    pub website_ids: Option<Vec<i64>>,
+    pub category_links: Option<Vec<CategoryLink>>,
+    pub stock_item: Option<StockItemInput>,
+    pub links: Option<Vec<LinkInput>>,
+    pub custom_attributes: Vec<(String, Value)>,
+}
+
+/// `ProductRepository::get` (404 for an unknown SKU).
+pub const PRODUCT_NOT_FOUND: &str = e::PRODUCT_DOES_NOT_EXIST;
+/// `ProductRepository::save`: no SKU (argument: `sku`).
+pub const ATTRIBUTE_EMPTY: &str =
+    "The \"%1\" attribute value is empty. Set the attribute and try again.";
+/// `Framework/Exception/UrlAlreadyExistsException` default phrase.
+pub const URL_KEY_EXISTS: &str = "URL key for specified store already exists.";
+/// `ProductRepository::saveProduct`: any other failure of the save.
+pub const PRODUCT_NOT_SAVED: &str = "The product was unable to be saved. Please try again.";
+/// `Downloadable/Model/Link/ContentValidator.php`.
+pub const LINK_PRICE: &str = "Link price must have numeric positive value.";
+pub const LINK_DOWNLOADS: &str = "Number of downloads must be a positive integer.";
+pub const LINK_SORT_ORDER: &str = "Sort order must be a positive integer.";
+pub const LINK_URL: &str = "Link URL must have valid format.";
+/// `Downloadable/Model/LinkRepository.php`.
+pub const LINK_TYPE_INVALID: &str = "The link type is invalid. Verify and try again.";
+pub const SAMPLE_TYPE_INVALID: &str = "The link sample type is invalid. Verify and try again.";
+pub const LINK_TITLE_EMPTY: &str = "The link title is empty. Enter the link title and try again.";
+pub const NOT_DOWNLOADABLE: &str =
+    "The product needs to be the downloadable type. Verify the product and try again.";
+pub const LINK_NOT_FOUND: &str =
+    "No downloadable link with the provided ID was found. Verify the ID and try again.";
+pub const LINK_NOT_OF_PRODUCT: &str =
+    "The downloadable link isn't related to the product. Verify the link and try again.";
+pub const SAMPLE_URL: &str = "Sample URL must have valid format.";
+/// magemu's own: a type it does not keep (Magento has configurable, bundle, grouped, ...).
+pub const TYPE_NOT_KEPT: &str =
+    "magemu keeps simple, virtual and downloadable products only; \"%1\" is not one of them.";
+
+/// The attributes every new product gets (`catalog_eav_attribute` defaults as a REST-created
+/// product shows them), in the order Magento lists them.
+fn default_custom_attributes(url_key: &str) -> Vec<(String, Value)> {
+    vec![
+        ("options_container".into(), "container2".into()),
+        ("url_key".into(), url_key.into()),
+        ("msrp_display_actual_price_type".into(), "0".into()),
+        ("required_options".into(), "0".into()),
+        ("has_options".into(), "0".into()),
+        ("tax_class_id".into(), "2".into()),
+    ]
+}
+
+/// `Framework/Filter/TranslitUrl::filter` for ASCII text: lower case, runs of anything but
+/// letters and digits become one dash, no dash at either end.
+pub fn format_url_key(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.to_lowercase().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_owned()
+}
+
+fn custom_attribute<'a>(attrs: &'a [(String, Value)], code: &str) -> Option<&'a Value> {
+    attrs.iter().find(|(c, _)| c == code).map(|(_, v)| v)
+}
+
+fn set_custom_attribute(attrs: &mut Vec<(String, Value)>, code: &str, value: Value) {
+    match attrs.iter_mut().find(|(c, _)| c == code) {
+        Some(slot) => slot.1 = value,
+        None => attrs.push((code.to_owned(), value)),
+    }
+}
+
+fn is_blank(v: &Option<String>) -> bool {
+    v.as_deref().is_none_or(|s| s.trim().is_empty())
+}
+
+/// Loads a product whole.
+pub async fn load(
+    conn: &mut SqliteConnection,
+    row: ProductEntityRow,
+) -> Result<Product, sqlx::Error> {
+    let id = row.entity_id;
+    let custom_attributes: Vec<(String, Value)> =
+        serde_json::from_str::<Vec<(String, Value)>>(&row.custom_attributes).unwrap_or_default();
+    let default_source: Option<(Amount, i64)> = sqlx::query_as(
+        "SELECT quantity, status FROM inventory_source_item WHERE source_code = 'default' AND sku = ?",
+    )
+    .bind(&row.sku)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(Product {
+        default_source,
+        website_ids: store::website_ids(conn, id).await?,
+        category_links: store::category_links(conn, id).await?,
+        links: store::downloadable_links(conn, id).await?,
+        custom_attributes,
+        row,
+    })
+}
+
+/// `ProductRepository::get`.
+pub async fn get(db: &Db, sku: &str) -> Result<Product> {
+    let mut conn = db.read.acquire().await?;
+    let row = store::product_by_sku(&mut conn, sku)
+        .await?
+        .ok_or_else(not_found)?;
+    Ok(load(&mut conn, row).await?)
+}
+
+/// `ProductRepository::getList`.
+pub async fn list(
+    db: &Db,
+    criteria: &crate::search::SearchCriteria,
+) -> Result<(Vec<Product>, i64)> {
+    let mut conn = db.read.acquire().await?;
+    db::search::documents::<ProductEntityRow, _>(
+        &mut conn,
+        "catalog_product_entity",
+        "entity_id",
+        criteria,
+        async |conn, id| match store::product_by_id(conn, id).await? {
+            Some(row) => load(conn, row).await.map(Some),
+            None => Ok(None),
+        },
+    )
+    .await
+}
+
+pub fn not_found() -> Error {
+    Error::NotFound(Phrase::plain(PRODUCT_NOT_FOUND))
+}
+
+/// `LinkRepository::save`'s checks of a link, in order: the link type, the sample type, the
+/// content (`ContentValidator::isValid`: price, number of downloads and sort order must be
+/// given and not negative; a `url` link or sample needs a valid URL), then the title.
+pub fn check_link(link: &LinkInput) -> Result<()> {
+    if !matches!(link.link_type.as_deref(), Some("url" | "file")) {
+        return Err(Error::input(LINK_TYPE_INVALID));
+    }
+    if link
+        .sample_type
+        .as_deref()
+        .is_some_and(|t| t != "url" && t != "file")
+    {
+        return Err(Error::input(SAMPLE_TYPE_INVALID));
+    }
+    if link
+        .price
+        .is_none_or(|p| p.decimal().is_sign_negative() && !p.is_zero())
+    {
+        return Err(Error::input(LINK_PRICE));
+    }
+    if link.number_of_downloads.is_none_or(|n| n < 0) {
+        return Err(Error::input(LINK_DOWNLOADS));
+    }
+    if link.sort_order.is_none_or(|n| n < 0) {
+        return Err(Error::input(LINK_SORT_ORDER));
+    }
+    let url_ok = |u: &Option<String>| {
+        u.as_deref().is_some_and(|u| {
+            let rest = u
+                .strip_prefix("http://")
+                .or_else(|| u.strip_prefix("https://"));
+            rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.contains(' '))
+        })
+    };
+    if link.link_type.as_deref() == Some("url") && !url_ok(&link.link_url) {
+        return Err(Error::input(LINK_URL));
+    }
+    if link.sample_type.as_deref() == Some("url") && !url_ok(&link.sample_url) {
+        return Err(Error::input(SAMPLE_URL));
+    }
+    if link.title.as_deref().is_none_or(str::is_empty) {
+        return Err(Error::input(LINK_TITLE_EMPTY));
+    }
+    Ok(())
+}
+
+fn link_row(link: &LinkInput, link_id: i64, product_id: i64) -> DownloadableLinkRow {
+    DownloadableLinkRow {
+        link_id,
+        product_id,
+        title: link.title.clone(),
+        sort_order: link.sort_order.unwrap_or(0),
+        is_shareable: link.is_shareable.unwrap_or(0),
+        price: link.price.unwrap_or_default(),
+        number_of_downloads: link.number_of_downloads,
+        link_type: link.link_type.clone(),
+        link_file: link.link_file.clone(),
+        link_url: link.link_url.clone(),
+        sample_type: link.sample_type.clone(),
+        sample_file: link.sample_file.clone(),
+        sample_url: link.sample_url.clone(),
+    }
+}
+
+/// `LinkRepository::save` of one link on a stored product: a link with an id must exist
+/// (404) and belong to the product (400); one without is added to a downloadable product.
+async fn save_link_in(
+    conn: &mut SqliteConnection,
+    product: &ProductEntityRow,
+    link: &LinkInput,
+) -> Result<i64> {
+    match link.id {
+        Some(id) => {
+            let owner: Option<i64> =
+                sqlx::query_scalar("SELECT product_id FROM downloadable_link WHERE link_id = ?")
+                    .bind(id)
+                    .fetch_optional(&mut *conn)
+                    .await?;
+            match owner {
+                None => return Err(Error::NotFound(Phrase::plain(LINK_NOT_FOUND))),
+                Some(owner) if owner != product.entity_id => {
+                    return Err(Error::input(LINK_NOT_OF_PRODUCT))
+                }
+                Some(_) => {}
+            }
+            check_link(link)?;
+            db::update(
+                conn,
+                "downloadable_link",
+                "link_id",
+                &link_row(link, id, owner.unwrap_or(0)),
+            )
+            .await?;
+            Ok(id)
+        }
+        None => {
+            if product.type_id != "downloadable" {
+                return Err(Error::input(NOT_DOWNLOADABLE));
+            }
+            check_link(link)?;
+            Ok(db::insert(
+                conn,
+                "downloadable_link",
+                "link_id",
+                &link_row(link, 0, product.entity_id),
+            )
+            .await?)
+        }
+    }
+}
+
+/// `POST /V1/products/{sku}/downloadable-links` and its PUT: the link's id.
+pub async fn save_link(db: &Db, sku: String, link: LinkInput) -> Result<i64> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let product = store::product_by_sku(conn, &sku)
+                    .await?
+                    .ok_or_else(not_found)?;
+                save_link_in(conn, &product, &link).await
+            })
+        })
+        .await
+}
+
+/// `LinkRepository::delete`.
+pub async fn delete_link(db: &Db, id: i64) -> Result<()> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let deleted = sqlx::query("DELETE FROM downloadable_link WHERE link_id = ?")
+                    .bind(id)
+                    .execute(&mut *conn)
+                    .await?
+                    .rows_affected();
+                if deleted == 0 {
+                    return Err(Error::NotFound(Phrase::plain(LINK_NOT_FOUND)));
+                }
+                Ok(())
+            })
+        })
+        .await
+}
+
+/// `ProductRepository::save` on a parsed product: creates or updates, in one writer use case.
+/// Returns the saved product's SKU.
+pub async fn save(db: &Db, input: ProductInput) -> Result<String> {
+    if is_blank(&input.sku) {
+        return Err(Error::Input(Phrase::positional(
+            ATTRIBUTE_EMPTY,
+            vec!["sku".into()],
+        )));
+    }
+    db.writer
+        .write(move |conn| Box::pin(async move { save_in(conn, input).await }))
+        .await
+}
+
+async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<String> {
+    let sku = input.sku.clone().unwrap_or_default();
+    let existing = match input.id {
+        Some(id) if id != 0 => store::product_by_id(conn, id).await?,
+        _ => store::product_by_sku(conn, &sku).await?,
+    };
+    let existing = match existing {
+        Some(row) => Some(load(conn, row).await?),
+        None => None,
+    };
+    let now = db::now_timestamp();
+    let is_new = existing.is_none();
+    let mut product = match existing.clone() {
+        Some(p) => p,
+        None => Product {
+            row: ProductEntityRow {
+                attribute_set_id: 4,
+                type_id: "simple".into(),
+                status: 1,
+                visibility: 4,
+                created_at: now.clone(),
+                ..Default::default()
+            },
+            website_ids: all_websites(conn)
+                .await?
+                .into_iter()
+                .filter(|w| *w != 0)
+                .collect(),
+            category_links: Vec::new(),
+            links: Vec::new(),
+            custom_attributes: Vec::new(),
+            default_source: None,
+        },
+    };
+    // The posted data over the stored product.
+    let row = &mut product.row;
+    row.sku = sku.trim().to_owned();
+    if let Some(v) = &input.name {
+        row.name = v.clone();
+    }
+    if let Some(v) = input.attribute_set_id {
+        row.attribute_set_id = v;
+    }
+    if let Some(v) = input.status {
+        row.status = v;
+    }
+    if let Some(v) = input.visibility {
+        row.visibility = v;
+    }
+    if let Some(v) = &input.type_id {
+        row.type_id = v.clone();
+    }
+    if input.weight.is_some() {
+        row.weight = input.weight;
+    }
+    if !TYPES.contains(&row.type_id.as_str()) {
+        return Err(Error::Input(Phrase::positional(
+            TYPE_NOT_KEPT,
+            vec![row.type_id.clone()],
+        )));
+    }
+    // EAV validation, the first failing attribute only (`Product\Attribute\Backend\Sku::validate`,
+    // then the required name and price).
+    if row.sku.chars().count() > SKU_MAX_LENGTH {
+        return Err(Error::input(format!(
+            "SKU length should be {SKU_MAX_LENGTH} characters maximum."
+        )));
+    }
+    if row.name.trim().is_empty() {
+        return Err(Error::input(
+            "The \"Product Name\" attribute value is empty. Set the attribute and try again.",
+        ));
+    }
+    match input.price {
+        Some(p) => row.price = p,
+        None if is_new => {
+            return Err(Error::input(
+                "The \"Price\" attribute value is empty. Set the attribute and try again.",
+            ))
+        }
+        None => {}
+    }
+    if row.type_id != "simple" {
+        // Virtual and downloadable products have no weight (`Type\AbstractType::beforeSave`).
+        row.weight = None;
+    }
+    if is_new {
+        let url_key = format_url_key(&row.name);
+        product.custom_attributes = default_custom_attributes(&url_key);
+        if row.type_id == "downloadable" {
+            product
+                .custom_attributes
+                .push(("links_purchased_separately".into(), "1".into()));
+            product
+                .custom_attributes
+                .push(("links_title".into(), "Links".into()));
+        }
+    }
+    for (code, value) in &input.custom_attributes {
+        set_custom_attribute(&mut product.custom_attributes, code, value.clone());
+    }
+    if let Some(Value::String(title)) = custom_attribute(&product.custom_attributes, "links_title")
+    {
+        product.row.links_title = Some(title.clone());
+    }
+    if input.has_extension_attributes {
+        if let Some(w) = &input.website_ids {
+            product.website_ids = w.clone();
+        }
+        if let Some(c) = &input.category_links {
+            product.category_links = c.clone();
+        }
+    }
+    // URL rewrites of visible products.
+    let url_key = match custom_attribute(&product.custom_attributes, "url_key") {
+        Some(Value::String(k)) if !k.is_empty() => k.clone(),
+        _ => format_url_key(&product.row.name),
+    };
+    if product.row.visibility != 1 && url_key_taken(conn, &url_key, product.row.entity_id).await? {
+        return Err(Error::input(URL_KEY_EXISTS));
+    }
+    if !store::missing_categories(
+        conn,
+        &product
+            .category_links
+            .iter()
+            .map(|(c, _)| *c)
+            .collect::<Vec<_>>(),
+    )
+    .await?
+    .is_empty()
+    {
+        // The category link insert fails on its foreign key; saveProduct wraps any failure.
+        return Err(Error::input(PRODUCT_NOT_SAVED));
+    }
+    let websites = all_websites(conn).await?;
+    if product.website_ids.iter().any(|w| !websites.contains(w)) {
+        return Err(Error::input(PRODUCT_NOT_SAVED));
+    }
+
+    product.row.updated_at = now;
+    product.row.custom_attributes =
+        serde_json::to_string(&product.custom_attributes).map_err(Error::internal)?;
+    if !is_new {
+        product.row.sku = unique_sku(conn, &product.row.sku, product.row.entity_id).await?;
+    }
+    let id = if is_new {
+        db::insert(conn, "catalog_product_entity", "entity_id", &product.row).await?
+    } else {
+        db::update(conn, "catalog_product_entity", "entity_id", &product.row).await?;
+        product.row.entity_id
+    };
+    store::set_websites(conn, id, &product.website_ids).await?;
+    store::set_category_links(conn, id, &product.category_links).await?;
+    if product.row.type_id == "downloadable" {
+        if let Some(links) = &input.links {
+            product.row.entity_id = id;
+            save_links(conn, &product.row, &product.links, links, is_new).await?;
+        }
+    }
+    if let Some(stock) = &input.stock_item {
+        align_default_source(conn, &product.row.sku, stock).await?;
+    }
+    Ok(product.row.sku)
+}
+
+/// `Product\Attribute\Backend\Sku::_generateUniqueSku`: a product saved by id under another
+/// product's SKU silently becomes `<sku>-<n>`, `n` one past the highest such suffix in use.
+async fn unique_sku(conn: &mut SqliteConnection, sku: &str, own_id: i64) -> Result<String> {
+    let taken: Option<i64> = sqlx::query_scalar(
+        "SELECT entity_id FROM catalog_product_entity WHERE sku = ? AND entity_id != ?",
+    )
+    .bind(sku)
+    .bind(own_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if taken.is_none() {
+        return Ok(sku.to_owned());
+    }
+    let similar: Vec<String> =
+        sqlx::query_scalar("SELECT sku FROM catalog_product_entity WHERE sku LIKE ? || '-%'")
+            .bind(sku)
+            .fetch_all(&mut *conn)
+            .await?;
+    let prefix = format!("{}-", sku.to_lowercase());
+    let last = similar
+        .iter()
+        .filter_map(|s| s.to_lowercase().strip_prefix(&prefix)?.parse::<i64>().ok())
+        .max()
+        .unwrap_or(0);
+    Ok(format!("{sku}-{}", last + 1))
+}
+
+async fn all_websites(conn: &mut SqliteConnection) -> Result<Vec<i64>> {
+    Ok(db::store::websites(conn)
+        .await?
+        .into_iter()
+        .map(|w| w.website_id)
+        .collect())
+}
+
+async fn url_key_taken(conn: &mut SqliteConnection, url_key: &str, own_id: i64) -> Result<bool> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT entity_id, name, custom_attributes FROM catalog_product_entity
+         WHERE entity_id != ? AND visibility != 1",
+    )
+    .bind(own_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.iter().any(|(_, name, attrs)| {
+        let attrs: Vec<(String, Value)> = serde_json::from_str(attrs).unwrap_or_default();
+        let key = match custom_attribute(&attrs, "url_key") {
+            Some(Value::String(k)) if !k.is_empty() => k.clone(),
+            _ => format_url_key(name),
+        };
+        key == url_key
+    }))
+}
+
+/// `Downloadable/Model/Link/CreateHandler` (a new product: every link new) and `UpdateHandler`
+/// (each posted link saved through `LinkRepository::save`, then the stored links not posted
+/// are deleted).
+async fn save_links(
+    conn: &mut SqliteConnection,
+    product: &ProductEntityRow,
+    stored: &[DownloadableLinkRow],
+    posted: &[LinkInput],
+    is_new: bool,
+) -> Result<()> {
+    let mut kept = Vec::new();
+    for link in posted {
+        let mut link = link.clone();
+        if is_new {
+            link.id = None;
+        }
+        kept.push(save_link_in(conn, product, &link).await?);
+    }
+    for old in stored {
+        if !kept.contains(&old.link_id) {
+            sqlx::query("DELETE FROM downloadable_link WHERE link_id = ?")
+                .bind(old.link_id)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// `UpdateSourceItemAtLegacyStockItemSavePlugin`: the default source item follows the legacy
+/// stock item when it is in stock, holds a non-zero qty, or already exists.
+async fn align_default_source(
+    conn: &mut SqliteConnection,
+    sku: &str,
+    stock: &StockItemInput,
+) -> Result<()> {
+    let existing: Option<(Amount, i64)> = sqlx::query_as(
+        "SELECT quantity, status FROM inventory_source_item WHERE source_code = 'default' AND sku = ?",
+    )
+    .bind(sku)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let qty = stock.qty.or(existing.map(|(q, _)| q)).unwrap_or_default();
+    let in_stock = stock
+        .is_in_stock
+        .unwrap_or_else(|| existing.is_some_and(|(_, s)| s == 1));
+    if !(in_stock || !qty.is_zero() || existing.is_some()) {
+        return Ok(());
+    }
+    sqlx::query(
+        "INSERT INTO inventory_source_item (source_code, sku, quantity, status)
+         VALUES ('default', ?, ?, ?)
+         ON CONFLICT (source_code, sku) DO UPDATE SET
+           quantity = excluded.quantity, status = excluded.status",
+    )
+    .bind(sku)
+    .bind(qty)
+    .bind(i64::from(in_stock))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// `ProductRepository::deleteById`, then MSI's source item cleanup of the SKU.
+pub async fn delete(db: &Db, sku: String) -> Result<()> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let row = store::product_by_sku(conn, &sku)
+                    .await?
+                    .ok_or_else(not_found)?;
+                store::delete_product(conn, row.entity_id).await?;
+                sqlx::query("DELETE FROM inventory_source_item WHERE sku = ?")
+                    .bind(&row.sku)
+                    .execute(&mut *conn)
+                    .await?;
+                Ok::<_, Error>(())
+            })
+        })
+        .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_keys() {
+        assert_eq!(format_url_key("Voyage Yoga Bag"), "voyage-yoga-bag");
+        assert_eq!(
+            format_url_key("  Gold Club -- Membership! "),
+            "gold-club-membership"
+        );
+        assert_eq!(format_url_key("SP 1"), "sp-1");
+    }
+}

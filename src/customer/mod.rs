@@ -1,0 +1,555 @@
+//! Customers: accounts (`AccountManagement::createAccount`), reads (`CustomerRepository`),
+//! groups, and customer tokens (`CustomerTokenService`).
+//!
+//! Sources (magento2 2.4.8, vendor/magento/...):
+//! - `module-customer/Model/AccountManagement.php::createAccount`: a null e-mail is refused
+//!   first (`The email address is required to create a customer account.`), then the password
+//!   (`checkPasswordStrength`: at most 256 characters, at least
+//!   `customer/password/minimum_password_length` = 8, no leading or trailing space, at least
+//!   `required_character_classes_number` = 3 of lower, upper, digit, other; then not equal to
+//!   the e-mail). `createAccountWithPasswordHash`: store 1 when none is given (the current
+//!   store is reset to the default one), the store's website, `created_in` = the store's name.
+//! - `Model/ResourceModel/CustomerRepository.php::save`: an unknown `group_id` is refused
+//!   (`The specified customer group id does not exist.`) before the resource model runs.
+//! - `module-customer/Model/ResourceModel/Customer.php::_beforeSave`: an empty e-mail
+//!   (`The customer email is missing. ...`), then the e-mail already on the website
+//!   (AlreadyExistsException, turned into the InputMismatchException `A customer with the same
+//!   email address already exists in an associated website.`), then the EAV validators
+//!   (`etc/validation.xml` group `save`): `"First Name" is a required value.`, `"Last Name" ...`,
+//!   `"Email" is not a valid email address.`, joined by a newline into one message without
+//!   parameters (`Framework/Validator/Exception`; 2.4.8 has no aggregating plugin).
+//! - Addresses are saved after the customer; an `InputException` of the address validators
+//!   (`Model/Address/Validator/General.php`, `Country.php`: `"%fieldName" is required. Enter and
+//!   try again.` for firstname, lastname, street, city, telephone, postcode, countryId, and
+//!   regionId for a country that requires a region) deletes the customer again, so nothing is
+//!   left. The defaults come from the addresses' `default_billing`/`default_shipping` flags.
+//! - Passwords are kept as Magento's `Encryptor::getHash($password, true)` format
+//!   `hash:salt:version`, version 1 (SHA-256 of salt + password).
+//! - `module-integration/Model/CustomerTokenService.php::createCustomerAccessToken`: the same
+//!   credential checks and throttle as the admin token (user type 3), any failure the 401
+//!   sign-in message.
+
+use rand::distr::{Alphanumeric, SampleString};
+use sha2::{Digest, Sha256};
+use sqlx::SqliteConnection;
+
+use crate::db::customers::{self as store, AddressEntityRow, CustomerEntityRow, GroupRow};
+use crate::db::{self, tokens, Db};
+use crate::error::{Error, Phrase, Result};
+
+/// `customer/create_account/default_group`.
+pub const DEFAULT_GROUP_ID: i64 = 1;
+/// `UserContextInterface::USER_TYPE_CUSTOMER`.
+pub const USER_TYPE_CUSTOMER: i64 = 3;
+/// `oauth/authentication_lock/max_failures_count` and `.../timeout` (seconds): the same
+/// throttle settings as the admin token's (`crate::auth`), counted per user type.
+pub const MAX_FAILURES: i64 = 6;
+pub const LOCK_SECONDS: i64 = 1800;
+/// `oauth/access_token_lifetime/customer`, hours.
+pub const TOKEN_LIFETIME_HOURS: i64 = 1;
+/// `AccountManagement::MAX_PASSWORD_LENGTH`.
+pub const MAX_PASSWORD_LENGTH: usize = 256;
+/// `customer/password/minimum_password_length`.
+pub const MIN_PASSWORD_LENGTH: usize = 8;
+/// `customer/password/required_character_classes_number`.
+pub const REQUIRED_CHARACTER_CLASSES: usize = 3;
+
+pub const EMAIL_REQUIRED: &str = "The email address is required to create a customer account.";
+pub const EMAIL_MISSING: &str = "The customer email is missing. Enter and try again.";
+pub const PASSWORD_TOO_LONG: &str = "Please enter a password with at most %1 characters.";
+pub const PASSWORD_TOO_SHORT: &str =
+    "The password needs at least %1 characters. Create a new password and try again.";
+pub const PASSWORD_SPACES: &str =
+    "The password can't begin or end with a space. Verify the password and try again.";
+pub const PASSWORD_CLASSES: &str = "Minimum of different classes of characters in password is %1. Classes of characters: Lower Case, Upper Case, Digits, Special Characters.";
+pub const PASSWORD_IS_EMAIL: &str =
+    "The password can't be the same as the email address. Create a new password and try again.";
+pub const GROUP_NOT_FOUND: &str = "The specified customer group id does not exist.";
+pub const EMAIL_EXISTS: &str =
+    "A customer with the same email address already exists in an associated website.";
+pub const FIELD_REQUIRED: &str = crate::error::FIELD_REQUIRED;
+
+/// A posted address (`AddressInterface`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AddressInput {
+    pub firstname: Option<String>,
+    pub lastname: Option<String>,
+    pub middlename: Option<String>,
+    pub prefix: Option<String>,
+    pub suffix: Option<String>,
+    pub company: Option<String>,
+    pub street: Vec<String>,
+    pub city: Option<String>,
+    pub region: Option<String>,
+    pub region_id: Option<i64>,
+    pub region_code: Option<String>,
+    pub postcode: Option<String>,
+    pub country_id: Option<String>,
+    pub telephone: Option<String>,
+    pub fax: Option<String>,
+    pub vat_id: Option<String>,
+    pub default_billing: bool,
+    pub default_shipping: bool,
+}
+
+/// A posted customer (`CustomerInterface`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CustomerInput {
+    pub email: Option<String>,
+    pub firstname: Option<String>,
+    pub lastname: Option<String>,
+    pub middlename: Option<String>,
+    pub prefix: Option<String>,
+    pub suffix: Option<String>,
+    pub dob: Option<String>,
+    pub taxvat: Option<String>,
+    pub gender: Option<i64>,
+    pub group_id: Option<i64>,
+    pub store_id: Option<i64>,
+    pub website_id: Option<i64>,
+    pub disable_auto_group_change: Option<i64>,
+    pub addresses: Vec<AddressInput>,
+}
+
+/// A customer with its addresses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Customer {
+    pub row: CustomerEntityRow,
+    pub addresses: Vec<AddressEntityRow>,
+}
+
+fn blank(v: &Option<String>) -> bool {
+    v.as_deref().is_none_or(|s| s.trim().is_empty())
+}
+
+/// `AccountManagement::checkPasswordStrength`.
+pub fn check_password_strength(password: &str) -> Result<()> {
+    let length = password.chars().count();
+    if length > MAX_PASSWORD_LENGTH {
+        return Err(Error::Input(Phrase::positional(
+            PASSWORD_TOO_LONG,
+            vec![MAX_PASSWORD_LENGTH.to_string()],
+        )));
+    }
+    if length < MIN_PASSWORD_LENGTH {
+        return Err(Error::Input(Phrase::positional(
+            PASSWORD_TOO_SHORT,
+            vec![MIN_PASSWORD_LENGTH.to_string()],
+        )));
+    }
+    // PHP's trim(): space, \t, \n, \r, \0, \x0B.
+    let trimmed = password.trim_matches([' ', '\t', '\n', '\r', '\0', '\u{0B}']);
+    if trimmed.chars().count() != length {
+        return Err(Error::input(PASSWORD_SPACES));
+    }
+    let classes = [
+        password.chars().any(|c| c.is_ascii_digit()),
+        password.chars().any(|c| c.is_ascii_uppercase()),
+        password.chars().any(|c| c.is_ascii_lowercase()),
+        password.chars().any(|c| !c.is_ascii_alphanumeric()),
+    ];
+    if classes.iter().filter(|c| **c).count() < REQUIRED_CHARACTER_CLASSES {
+        return Err(Error::Input(Phrase::positional(
+            PASSWORD_CLASSES,
+            vec![REQUIRED_CHARACTER_CLASSES.to_string()],
+        )));
+    }
+    Ok(())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `Encryptor::getHash($password, true)` with version 1: `sha256(salt . password):salt:1`.
+pub fn password_hash(password: &str) -> String {
+    let salt = Alphanumeric.sample_string(&mut rand::rng(), 32);
+    format!(
+        "{}:{salt}:1",
+        hex(&Sha256::digest(format!("{salt}{password}")))
+    )
+}
+
+/// `Encryptor::isValidHash` for version-1 hashes.
+pub fn password_matches(password: &str, hash: &str) -> bool {
+    let mut parts = hash.split(':');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(h), Some(salt), Some("1")) => hex(&Sha256::digest(format!("{salt}{password}"))) == h,
+        _ => false,
+    }
+}
+
+/// `EmailAddress` validation as the EAV `input_validation=email` rule applies it (a practical
+/// subset of RFC 5322: one `@`, a local part, a dotted host of letters, digits and dashes).
+pub fn is_valid_email(email: &str) -> bool {
+    let Some((local, host)) = email.split_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c));
+    let labels: Vec<&str> = host.split('.').collect();
+    let host_ok = labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
+    local_ok && host_ok
+}
+
+/// The address validators (`General`, then `Country`), as phrases.
+fn address_errors(a: &AddressInput) -> Vec<Phrase> {
+    let required = |name: &str| Phrase::named(FIELD_REQUIRED, "fieldName", name);
+    let mut errors = Vec::new();
+    if blank(&a.firstname) {
+        errors.push(required("firstname"));
+    }
+    if blank(&a.lastname) {
+        errors.push(required("lastname"));
+    }
+    if a.street.first().is_none_or(|s| s.trim().is_empty()) {
+        errors.push(required("street"));
+    }
+    if blank(&a.city) {
+        errors.push(required("city"));
+    }
+    if blank(&a.telephone) {
+        errors.push(required("telephone"));
+    }
+    // `general/country/optional_zip_countries` (Directory/etc/config.xml).
+    let optional_zip = ["HK", "IE", "MO", "PA", "GB"];
+    if !a
+        .country_id
+        .as_deref()
+        .is_some_and(|c| optional_zip.contains(&c))
+        && blank(&a.postcode)
+    {
+        errors.push(required("postcode"));
+    }
+    if blank(&a.country_id) {
+        errors.push(required("countryId"));
+    } else if a.country_id.as_deref() == Some("US") && a.region_id.is_none_or(|r| r == 0) {
+        // The US has a region list and requires one (`general/region/state_required`).
+        errors.push(required("regionId"));
+    }
+    errors
+}
+
+/// `AccountManagement::createAccount`: the new customer's id.
+pub async fn create_account(
+    db: &Db,
+    input: CustomerInput,
+    password: Option<String>,
+) -> Result<i64> {
+    let Some(email) = input.email.clone() else {
+        return Err(Error::input(EMAIL_REQUIRED));
+    };
+    let hash = match &password {
+        Some(p) => {
+            check_password_strength(p)?;
+            if p.eq_ignore_ascii_case(&email) {
+                return Err(Error::input(PASSWORD_IS_EMAIL));
+            }
+            Some(password_hash(p))
+        }
+        None => None,
+    };
+    db.writer
+        .write(move |conn| Box::pin(async move { create_in(conn, input, email, hash).await }))
+        .await
+}
+
+async fn create_in(
+    conn: &mut SqliteConnection,
+    input: CustomerInput,
+    email: String,
+    hash: Option<String>,
+) -> Result<i64> {
+    let stores = db::store::views(conn).await?;
+    let store_id = match (input.store_id.filter(|s| *s != 0), input.website_id) {
+        (Some(s), _) => s,
+        (None, Some(w)) if w != 0 => {
+            let groups = db::store::groups(conn).await?;
+            let websites = db::store::websites(conn).await?;
+            websites
+                .iter()
+                .find(|x| x.website_id == w)
+                .and_then(|x| groups.iter().find(|g| g.group_id == x.default_group_id))
+                .map(|g| g.default_store_id)
+                .unwrap_or(1)
+        }
+        _ => 1,
+    };
+    let store = stores.iter().find(|s| s.store_id == store_id);
+    let website_id = input
+        .website_id
+        .filter(|w| *w != 0)
+        .or(store.map(|s| s.website_id))
+        .unwrap_or(1);
+    let created_in = store.map(|s| s.name.clone());
+    // `CustomerRepository::validateGroupId`, before the resource model's checks.
+    if let Some(group_id) = input.group_id.filter(|g| *g != 0) {
+        if store::group(conn, group_id).await?.is_none() {
+            return Err(Error::input(GROUP_NOT_FOUND));
+        }
+    }
+    if email.trim().is_empty() {
+        return Err(Error::input(EMAIL_MISSING));
+    }
+    if store::customer_by_email(conn, &email, website_id)
+        .await?
+        .is_some()
+    {
+        return Err(Error::input(EMAIL_EXISTS));
+    }
+    let mut messages = Vec::new();
+    if blank(&input.firstname) {
+        messages.push("\"First Name\" is a required value.");
+    }
+    if blank(&input.lastname) {
+        messages.push("\"Last Name\" is a required value.");
+    }
+    if !is_valid_email(&email) {
+        messages.push("\"Email\" is not a valid email address.");
+    }
+    if !messages.is_empty() {
+        return Err(Error::input(messages.join("\n")));
+    }
+    let now = db::now_timestamp();
+    let row = CustomerEntityRow {
+        entity_id: 0,
+        website_id: Some(website_id),
+        email,
+        group_id: input.group_id.unwrap_or(DEFAULT_GROUP_ID),
+        store_id: Some(store_id),
+        created_in,
+        firstname: input.firstname.clone().unwrap_or_default(),
+        lastname: input.lastname.clone().unwrap_or_default(),
+        middlename: input.middlename.clone(),
+        prefix: input.prefix.clone(),
+        suffix: input.suffix.clone(),
+        dob: input.dob.clone(),
+        taxvat: input.taxvat.clone(),
+        gender: input.gender,
+        default_billing: None,
+        default_shipping: None,
+        password_hash: hash,
+        disable_auto_group_change: input.disable_auto_group_change.unwrap_or(0),
+        created_at: now.clone(),
+        updated_at: now,
+    };
+    let id = db::insert(conn, "customer_entity", "entity_id", &row).await?;
+    let (mut billing, mut shipping) = (None, None);
+    for a in &input.addresses {
+        let errors = address_errors(a);
+        if !errors.is_empty() {
+            // The customer is deleted again (the writer's savepoint undoes it all).
+            return Err(Error::aggregate(errors));
+        }
+        let address = AddressEntityRow {
+            entity_id: 0,
+            parent_id: id,
+            firstname: a.firstname.clone().unwrap_or_default(),
+            lastname: a.lastname.clone().unwrap_or_default(),
+            middlename: a.middlename.clone(),
+            prefix: a.prefix.clone(),
+            suffix: a.suffix.clone(),
+            company: a.company.clone(),
+            street: a.street.join("\n"),
+            city: a.city.clone().unwrap_or_default(),
+            region: a.region.clone(),
+            region_id: a.region_id,
+            region_code: a.region_code.clone(),
+            postcode: a.postcode.clone(),
+            country_id: a.country_id.clone().unwrap_or_default(),
+            telephone: a.telephone.clone(),
+            fax: a.fax.clone(),
+            vat_id: a.vat_id.clone(),
+        };
+        let address_id = db::insert(conn, "customer_address_entity", "entity_id", &address).await?;
+        if a.default_billing {
+            billing = Some(address_id);
+        }
+        if a.default_shipping {
+            shipping = Some(address_id);
+        }
+    }
+    if billing.is_some() || shipping.is_some() {
+        store::set_defaults(conn, id, billing, shipping).await?;
+    }
+    Ok(id)
+}
+
+/// `CustomerRepository::getById` (404 `No such entity with customerId = ...`).
+pub async fn get(db: &Db, id: i64) -> Result<Customer> {
+    let mut conn = db.read.acquire().await?;
+    load(&mut conn, id)
+        .await?
+        .ok_or_else(|| Error::no_such_entity("customerId", id))
+}
+
+pub async fn load(conn: &mut SqliteConnection, id: i64) -> Result<Option<Customer>, sqlx::Error> {
+    let Some(row) = store::customer(conn, id).await? else {
+        return Ok(None);
+    };
+    Ok(Some(Customer {
+        addresses: store::addresses(conn, id).await?,
+        row,
+    }))
+}
+
+/// `CustomerRepository::getList`.
+pub async fn list(
+    db: &Db,
+    criteria: &crate::search::SearchCriteria,
+) -> Result<(Vec<Customer>, i64)> {
+    let mut conn = db.read.acquire().await?;
+    db::search::documents::<CustomerEntityRow, _>(
+        &mut conn,
+        "customer_entity",
+        "entity_id",
+        criteria,
+        async |conn, id| load(conn, id).await,
+    )
+    .await
+}
+
+/// `GroupRepository::getById` (404 `No such entity with id = ...`).
+pub async fn group(db: &Db, id: i64) -> Result<GroupRow> {
+    let mut conn = db.read.acquire().await?;
+    store::group(&mut conn, id)
+        .await?
+        .ok_or_else(|| Error::no_such_entity("id", id))
+}
+
+enum SignIn {
+    Accepted(String),
+    Refused,
+}
+
+/// `CustomerTokenService::createCustomerAccessToken` on credentials the input layer accepted.
+pub async fn create_token(db: &Db, username: String, password: String) -> Result<String> {
+    let logged_name: String = username.chars().take(255).collect();
+    let outcome = db
+        .writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let now = db::unix_now();
+                let failures =
+                    tokens::failures(conn, &logged_name, USER_TYPE_CUSTOMER, now).await?;
+                if failures >= MAX_FAILURES {
+                    return Ok::<_, Error>(SignIn::Refused);
+                }
+                // `Authenticate::execute`: the customer of the default website by e-mail.
+                let customer = store::customer_by_email(conn, &username, 1).await?;
+                let valid = customer.as_ref().and_then(|c| {
+                    c.password_hash
+                        .as_deref()
+                        .filter(|h| password_matches(&password, h))
+                        .map(|_| c.entity_id)
+                });
+                let Some(customer_id) = valid else {
+                    tokens::log_failure(conn, &logged_name, USER_TYPE_CUSTOMER, now, LOCK_SECONDS)
+                        .await?;
+                    return Ok(SignIn::Refused);
+                };
+                tokens::reset_failures(conn, &logged_name, USER_TYPE_CUSTOMER).await?;
+                let token = Alphanumeric
+                    .sample_string(&mut rand::rng(), 32)
+                    .to_lowercase();
+                store::insert_token(
+                    conn,
+                    &token,
+                    USER_TYPE_CUSTOMER,
+                    &username,
+                    customer_id,
+                    now,
+                    now + TOKEN_LIFETIME_HOURS * 3600,
+                )
+                .await?;
+                Ok(SignIn::Accepted(token))
+            })
+        })
+        .await?;
+    match outcome {
+        SignIn::Accepted(token) => Ok(token),
+        SignIn::Refused => Err(Error::Authentication),
+    }
+}
+
+/// The customer of a valid, unexpired customer token.
+pub async fn token_customer(db: &Db, token: &str) -> Result<Option<i64>> {
+    let mut conn = db.read.acquire().await?;
+    Ok(store::token_customer(&mut conn, token, USER_TYPE_CUSTOMER)
+        .await?
+        .filter(|(_, expires_at)| *expires_at > db::unix_now())
+        .map(|(id, _)| id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(r: Result<()>) -> Option<String> {
+        r.err()
+            .map(|e| e.body()["message"].as_str().unwrap_or("").to_owned())
+    }
+
+    #[test]
+    fn password_rules() {
+        assert_eq!(message(check_password_strength("Password1")), None);
+        assert_eq!(
+            message(check_password_strength("Pass1")).as_deref(),
+            Some(PASSWORD_TOO_SHORT)
+        );
+        assert_eq!(
+            message(check_password_strength(" Password1")).as_deref(),
+            Some(PASSWORD_SPACES)
+        );
+        assert_eq!(
+            message(check_password_strength("password")).as_deref(),
+            Some(PASSWORD_CLASSES)
+        );
+        assert_eq!(message(check_password_strength("pass word1")), None);
+        let long = "Aa1".repeat(90);
+        assert_eq!(
+            message(check_password_strength(&long)).as_deref(),
+            Some(PASSWORD_TOO_LONG)
+        );
+    }
+
+    #[test]
+    fn hashes() {
+        let h = password_hash("Password1");
+        assert!(password_matches("Password1", &h));
+        assert!(!password_matches("Password2", &h));
+        assert!(h.ends_with(":1"));
+    }
+
+    #[test]
+    fn emails() {
+        for ok in ["jdoe@example.com", "a.b+c@mail.example.org"] {
+            assert!(is_valid_email(ok), "{ok}");
+        }
+        for bad in [
+            "jdoe",
+            "jdoe@",
+            "@example.com",
+            "a@b",
+            "a..b@example.com",
+            "a@-x.com",
+        ] {
+            assert!(!is_valid_email(bad), "{bad}");
+        }
+    }
+}

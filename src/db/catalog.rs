@@ -1,0 +1,232 @@
+//! Products, their websites, category links and downloadable links; categories.
+
+use sqlx::SqliteConnection;
+
+use crate::amount::Amount;
+use crate::db::row_struct;
+
+row_struct! {
+    /// `catalog_product_entity` with the attributes magemu keeps as columns.
+    pub struct ProductEntityRow {
+        pub entity_id: i64,
+        pub attribute_set_id: i64,
+        pub type_id: String,
+        pub sku: String,
+        pub name: String,
+        pub price: Amount,
+        pub status: i64,
+        pub visibility: i64,
+        pub weight: Option<Amount>,
+        pub is_qty_decimal: i64,
+        pub custom_attributes: String,
+        pub links_title: Option<String>,
+        pub created_at: String,
+        pub updated_at: String,
+    }
+}
+
+row_struct! {
+    /// `downloadable_link` (title and price folded in).
+    #[derive(serde::Deserialize)]
+    pub struct DownloadableLinkRow {
+        #[serde(default)] pub link_id: i64,
+        #[serde(default)] pub product_id: i64,
+        #[serde(default)] pub title: Option<String>,
+        #[serde(default)] pub sort_order: i64,
+        #[serde(default)] pub is_shareable: i64,
+        #[serde(default)] pub price: Amount,
+        #[serde(default)] pub number_of_downloads: Option<i64>,
+        #[serde(default)] pub link_type: Option<String>,
+        #[serde(default)] pub link_file: Option<String>,
+        #[serde(default)] pub link_url: Option<String>,
+        #[serde(default)] pub sample_type: Option<String>,
+        #[serde(default)] pub sample_file: Option<String>,
+        #[serde(default)] pub sample_url: Option<String>,
+    }
+}
+
+row_struct! {
+    /// `catalog_category_entity` with its name, is_active, include_in_menu and url_key.
+    #[derive(serde::Deserialize)]
+    pub struct CategoryRow {
+        pub entity_id: i64,
+        #[serde(default = "default_category_set")] pub attribute_set_id: i64,
+        pub parent_id: i64,
+        pub path: String,
+        pub position: i64,
+        pub level: i64,
+        pub name: String,
+        #[serde(default = "one")] pub is_active: i64,
+        #[serde(default = "one")] pub include_in_menu: i64,
+        #[serde(default)] pub url_key: Option<String>,
+        pub created_at: String,
+        pub updated_at: String,
+    }
+}
+
+fn default_category_set() -> i64 {
+    3
+}
+fn one() -> i64 {
+    1
+}
+
+/// A category link of a product: `(category_id, position)`.
+pub type CategoryLink = (i64, i64);
+
+pub async fn product_by_sku(
+    conn: &mut SqliteConnection,
+    sku: &str,
+) -> Result<Option<ProductEntityRow>, sqlx::Error> {
+    sqlx::query_as("SELECT * FROM catalog_product_entity WHERE sku = ?")
+        .bind(sku)
+        .fetch_optional(conn)
+        .await
+}
+
+pub async fn product_by_id(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<Option<ProductEntityRow>, sqlx::Error> {
+    sqlx::query_as("SELECT * FROM catalog_product_entity WHERE entity_id = ?")
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+}
+
+pub async fn website_ids(
+    conn: &mut SqliteConnection,
+    product_id: i64,
+) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT website_id FROM catalog_product_website WHERE product_id = ? ORDER BY website_id",
+    )
+    .bind(product_id)
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn category_links(
+    conn: &mut SqliteConnection,
+    product_id: i64,
+) -> Result<Vec<CategoryLink>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT category_id, position FROM catalog_category_product WHERE product_id = ?
+         ORDER BY category_id",
+    )
+    .bind(product_id)
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn downloadable_links(
+    conn: &mut SqliteConnection,
+    product_id: i64,
+) -> Result<Vec<DownloadableLinkRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT * FROM downloadable_link WHERE product_id = ? ORDER BY sort_order, link_id",
+    )
+    .bind(product_id)
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn set_websites(
+    conn: &mut SqliteConnection,
+    product_id: i64,
+    websites: &[i64],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM catalog_product_website WHERE product_id = ?")
+        .bind(product_id)
+        .execute(&mut *conn)
+        .await?;
+    for w in websites {
+        sqlx::query(
+            "INSERT OR IGNORE INTO catalog_product_website (product_id, website_id) VALUES (?, ?)",
+        )
+        .bind(product_id)
+        .bind(w)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+pub async fn set_category_links(
+    conn: &mut SqliteConnection,
+    product_id: i64,
+    links: &[CategoryLink],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM catalog_category_product WHERE product_id = ?")
+        .bind(product_id)
+        .execute(&mut *conn)
+        .await?;
+    for (category_id, position) in links {
+        sqlx::query(
+            "INSERT INTO catalog_category_product (category_id, product_id, position) VALUES (?, ?, ?)
+             ON CONFLICT (category_id, product_id) DO UPDATE SET position = excluded.position",
+        )
+        .bind(category_id)
+        .bind(product_id)
+        .bind(position)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Which of `ids` are no category.
+pub async fn missing_categories(
+    conn: &mut SqliteConnection,
+    ids: &[i64],
+) -> Result<Vec<i64>, sqlx::Error> {
+    let mut missing = Vec::new();
+    for id in ids {
+        let found: Option<i64> =
+            sqlx::query_scalar("SELECT entity_id FROM catalog_category_entity WHERE entity_id = ?")
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await?;
+        if found.is_none() {
+            missing.push(*id);
+        }
+    }
+    Ok(missing)
+}
+
+pub async fn delete_product(
+    conn: &mut SqliteConnection,
+    product_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM catalog_product_entity WHERE entity_id = ?")
+        .bind(product_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn category(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<Option<CategoryRow>, sqlx::Error> {
+    sqlx::query_as("SELECT * FROM catalog_category_entity WHERE entity_id = ?")
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// Every category, parents before children, siblings by position.
+pub async fn categories(conn: &mut SqliteConnection) -> Result<Vec<CategoryRow>, sqlx::Error> {
+    sqlx::query_as("SELECT * FROM catalog_category_entity ORDER BY level, position, entity_id")
+        .fetch_all(conn)
+        .await
+}
+
+/// How many products each category holds directly: `(category_id, count)`.
+pub async fn product_counts(conn: &mut SqliteConnection) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT category_id, COUNT(*) FROM catalog_category_product GROUP BY category_id",
+    )
+    .fetch_all(conn)
+    .await
+}

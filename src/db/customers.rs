@@ -1,0 +1,178 @@
+//! `customer_entity`, `customer_address_entity`, `customer_group` and customer tokens.
+
+use sqlx::SqliteConnection;
+
+use crate::db::row_struct;
+
+row_struct! {
+    pub struct CustomerEntityRow {
+        pub entity_id: i64,
+        pub website_id: Option<i64>,
+        pub email: String,
+        pub group_id: i64,
+        pub store_id: Option<i64>,
+        pub created_in: Option<String>,
+        pub firstname: String,
+        pub lastname: String,
+        pub middlename: Option<String>,
+        pub prefix: Option<String>,
+        pub suffix: Option<String>,
+        pub dob: Option<String>,
+        pub taxvat: Option<String>,
+        pub gender: Option<i64>,
+        pub default_billing: Option<i64>,
+        pub default_shipping: Option<i64>,
+        pub password_hash: Option<String>,
+        pub disable_auto_group_change: i64,
+        pub created_at: String,
+        pub updated_at: String,
+    }
+}
+
+row_struct! {
+    pub struct AddressEntityRow {
+        pub entity_id: i64,
+        pub parent_id: i64,
+        pub firstname: String,
+        pub lastname: String,
+        pub middlename: Option<String>,
+        pub prefix: Option<String>,
+        pub suffix: Option<String>,
+        pub company: Option<String>,
+        pub street: String,
+        pub city: String,
+        pub region: Option<String>,
+        pub region_id: Option<i64>,
+        pub region_code: Option<String>,
+        pub postcode: Option<String>,
+        pub country_id: String,
+        pub telephone: Option<String>,
+        pub fax: Option<String>,
+        pub vat_id: Option<String>,
+    }
+}
+
+row_struct! {
+    /// `customer_group` joined with its tax class name.
+    pub struct GroupRow {
+        pub customer_group_id: i64,
+        pub customer_group_code: String,
+        pub tax_class_id: i64,
+        pub class_name: Option<String>,
+    }
+}
+
+const CUSTOMER_COLUMNS: &str = "entity_id, website_id, email, group_id, store_id, created_in, \
+    firstname, lastname, middlename, prefix, suffix, dob, taxvat, gender, default_billing, \
+    default_shipping, password_hash, disable_auto_group_change, created_at, updated_at";
+
+pub async fn customer(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<Option<CustomerEntityRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {CUSTOMER_COLUMNS} FROM customer_entity WHERE entity_id = ?"
+    ))
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// The customer of `email` on `website_id` (MySQL's collation compares e-mails without case).
+pub async fn customer_by_email(
+    conn: &mut SqliteConnection,
+    email: &str,
+    website_id: i64,
+) -> Result<Option<CustomerEntityRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {CUSTOMER_COLUMNS} FROM customer_entity
+         WHERE email = ? COLLATE NOCASE AND website_id = ?"
+    ))
+    .bind(email)
+    .bind(website_id)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn addresses(
+    conn: &mut SqliteConnection,
+    customer_id: i64,
+) -> Result<Vec<AddressEntityRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT entity_id, parent_id, firstname, lastname, middlename, prefix, suffix, company,
+                street, city, region, region_id, region_code, postcode, country_id, telephone,
+                fax, vat_id
+         FROM customer_address_entity WHERE parent_id = ? ORDER BY entity_id",
+    )
+    .bind(customer_id)
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn group(conn: &mut SqliteConnection, id: i64) -> Result<Option<GroupRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT g.customer_group_id, g.customer_group_code, g.tax_class_id, t.class_name
+         FROM customer_group g LEFT JOIN tax_class t ON t.class_id = g.tax_class_id
+         WHERE g.customer_group_id = ?",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn set_defaults(
+    conn: &mut SqliteConnection,
+    customer_id: i64,
+    billing: Option<i64>,
+    shipping: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE customer_entity SET default_billing = ?, default_shipping = ? WHERE entity_id = ?",
+    )
+    .bind(billing)
+    .bind(shipping)
+    .bind(customer_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The customer a customer token belongs to, and when the token expires.
+pub async fn token_customer(
+    conn: &mut SqliteConnection,
+    token: &str,
+    user_type: i64,
+) -> Result<Option<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT customer_id, expires_at FROM oauth_token
+         WHERE token = ? AND user_type = ? AND customer_id IS NOT NULL",
+    )
+    .bind(token)
+    .bind(user_type)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn insert_token(
+    conn: &mut SqliteConnection,
+    token: &str,
+    user_type: i64,
+    username: &str,
+    customer_id: i64,
+    created_at: i64,
+    expires_at: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO oauth_token (token, user_type, username, created_at, expires_at, customer_id)
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(token)
+    .bind(user_type)
+    .bind(username)
+    .bind(created_at)
+    .bind(expires_at)
+    .bind(customer_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,61 @@
+//! `GET /V1/categories/{id}` (CategoryRepositoryInterface::get) and `GET /V1/categories`
+//! (CategoryManagementInterface::getTree, optional `rootCategoryId` and `depth`).
+
+use std::collections::HashMap;
+
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Extension, Router};
+
+use crate::catalog::category;
+use crate::error::Result;
+use crate::http::extract::{Admin, CatalogCategories, PathParams};
+use crate::http::reply::json_response;
+use crate::http::StoreScope;
+use crate::wire::category::{CategoryData, CategoryTreeData};
+use crate::wire::input::path_int;
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/rest/V1/categories", get(tree))
+        .route("/rest/V1/categories/{id}", get(read))
+}
+
+async fn read(
+    _: Admin<CatalogCategories>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let category = category::get(&state.db, path_int(&id)?).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &CategoryData::from(&category),
+    ))
+}
+
+async fn tree(
+    _: Admin<CatalogCategories>,
+    State(state): State<AppState>,
+    scope: Option<Extension<StoreScope>>,
+    RawQuery(query): RawQuery,
+) -> Result<Response> {
+    let params: HashMap<String, String> =
+        serde_urlencoded::from_str(query.as_deref().unwrap_or("")).unwrap_or_default();
+    let int = |name: &str| params.get(name).map(|v| path_int(v)).transpose();
+    let (root, depth) = (int("rootCategoryId")?, int("depth")?);
+    let root = match root {
+        Some(id) => id,
+        None => {
+            let code = scope.and_then(|Extension(StoreScope(code))| code);
+            category::scope_root(&state.db, code.as_deref()).await?
+        }
+    };
+    let tree = category::tree(&state.db, root, depth).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &CategoryTreeData::from(&tree),
+    ))
+}

@@ -1,0 +1,314 @@
+//! `Magento\Customer\Api\Data\CustomerInterface`, `AddressInterface`, `RegionInterface` and
+//! `GroupInterface` as JSON, and the body of `POST /V1/customers`.
+//!
+//! Reply shape (tutorial step 6, a real 2.4.0 reply): `default_billing`/`default_shipping` are
+//! strings, an address's `default_*` flags appear only when true, null getters are left out,
+//! `extension_attributes` is `{"is_subscribed": false}` (Magento_Newsletter's plugin).
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::customer::{AddressInput, Customer, CustomerInput};
+use crate::db::customers::{AddressEntityRow, GroupRow};
+use crate::error::{Error, Result};
+use crate::wire::input::{list, param, to_string, At, Obj};
+
+const CUSTOMER_FIELDS: &[&str] = &[
+    "id",
+    "group_id",
+    "default_billing",
+    "default_shipping",
+    "confirmation",
+    "created_at",
+    "updated_at",
+    "created_in",
+    "dob",
+    "email",
+    "firstname",
+    "lastname",
+    "middlename",
+    "prefix",
+    "suffix",
+    "gender",
+    "store_id",
+    "taxvat",
+    "website_id",
+    "addresses",
+    "disable_auto_group_change",
+    "extension_attributes",
+    "custom_attributes",
+];
+const ADDRESS_FIELDS: &[&str] = &[
+    "id",
+    "customer_id",
+    "region",
+    "region_id",
+    "country_id",
+    "street",
+    "company",
+    "telephone",
+    "fax",
+    "postcode",
+    "city",
+    "firstname",
+    "lastname",
+    "middlename",
+    "prefix",
+    "suffix",
+    "vat_id",
+    "default_shipping",
+    "default_billing",
+    "extension_attributes",
+    "custom_attributes",
+];
+
+/// `{"customer": CustomerInterface, "password": string?, "redirectUrl": string?}`.
+pub fn parse_create(body: &Map<String, Value>) -> Result<(CustomerInput, Option<String>)> {
+    let customer = param(body, "customer").ok_or_else(|| Error::required("customer"))?;
+    let password = param(body, "password")
+        .map(|v| to_string(v, At::Top))
+        .transpose()?;
+    Ok((parse_customer(customer)?, password))
+}
+
+fn parse_customer(v: &Value) -> Result<CustomerInput> {
+    let o = Obj::new(v, CUSTOMER_FIELDS)?;
+    let mut input = CustomerInput {
+        email: o.string("email")?,
+        firstname: o.string("firstname")?,
+        lastname: o.string("lastname")?,
+        middlename: o.string("middlename")?,
+        prefix: o.string("prefix")?,
+        suffix: o.string("suffix")?,
+        dob: o.string("dob")?,
+        taxvat: o.string("taxvat")?,
+        gender: o.int("gender")?,
+        group_id: o.int("group_id")?,
+        store_id: o.int("store_id")?,
+        website_id: o.int("website_id")?,
+        disable_auto_group_change: o.int("disable_auto_group_change")?,
+        addresses: Vec::new(),
+    };
+    if let Some((_, addresses)) = o.get("addresses") {
+        for a in list(addresses)? {
+            input.addresses.push(parse_address(a)?);
+        }
+    }
+    Ok(input)
+}
+
+fn parse_address(v: &Value) -> Result<AddressInput> {
+    let o = Obj::new(v, ADDRESS_FIELDS)?;
+    let mut a = AddressInput {
+        firstname: o.string("firstname")?,
+        lastname: o.string("lastname")?,
+        middlename: o.string("middlename")?,
+        prefix: o.string("prefix")?,
+        suffix: o.string("suffix")?,
+        company: o.string("company")?,
+        city: o.string("city")?,
+        region_id: o.int("region_id")?,
+        postcode: o.string("postcode")?,
+        country_id: o.string("country_id")?,
+        telephone: o.string("telephone")?,
+        fax: o.string("fax")?,
+        vat_id: o.string("vat_id")?,
+        default_billing: o.bool("default_billing").unwrap_or(false),
+        default_shipping: o.bool("default_shipping").unwrap_or(false),
+        ..Default::default()
+    };
+    if let Some((key, street)) = o.get("street") {
+        for line in list(street)? {
+            a.street.push(to_string(line, At::Field(key))?);
+        }
+    }
+    if let Some((_, region)) = o.get("region") {
+        let r = Obj::new(
+            region,
+            &["region_code", "region", "region_id", "extension_attributes"],
+        )?;
+        a.region = r.string("region")?;
+        a.region_code = r.string("region_code")?;
+        if a.region_id.is_none() {
+            a.region_id = r.int("region_id")?;
+        }
+    }
+    Ok(a)
+}
+
+/// `RegionInterface`.
+#[derive(Debug, Serialize)]
+pub struct RegionData {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    pub region_id: i64,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// `AddressInterface`, getters in order.
+#[derive(Debug, Serialize)]
+pub struct AddressData {
+    pub id: i64,
+    pub customer_id: i64,
+    pub region: RegionData,
+    pub region_id: i64,
+    pub country_id: String,
+    pub street: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub telephone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fax: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub postcode: Option<String>,
+    pub city: String,
+    pub firstname: String,
+    pub lastname: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub middlename: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suffix: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vat_id: Option<String>,
+    #[serde(skip_serializing_if = "is_false")]
+    pub default_shipping: bool,
+    #[serde(skip_serializing_if = "is_false")]
+    pub default_billing: bool,
+}
+
+impl AddressData {
+    fn new(a: &AddressEntityRow, billing: Option<i64>, shipping: Option<i64>) -> Self {
+        AddressData {
+            id: a.entity_id,
+            customer_id: a.parent_id,
+            region: RegionData {
+                region_code: a.region_code.clone(),
+                region: a.region.clone(),
+                region_id: a.region_id.unwrap_or(0),
+            },
+            region_id: a.region_id.unwrap_or(0),
+            country_id: a.country_id.clone(),
+            street: a.street.split('\n').map(str::to_owned).collect(),
+            company: a.company.clone(),
+            telephone: a.telephone.clone(),
+            fax: a.fax.clone(),
+            postcode: a.postcode.clone(),
+            city: a.city.clone(),
+            firstname: a.firstname.clone(),
+            lastname: a.lastname.clone(),
+            middlename: a.middlename.clone(),
+            prefix: a.prefix.clone(),
+            suffix: a.suffix.clone(),
+            vat_id: a.vat_id.clone(),
+            default_shipping: shipping == Some(a.entity_id),
+            default_billing: billing == Some(a.entity_id),
+        }
+    }
+}
+
+/// `CustomerExtensionInterface` as Magento_Newsletter fills it.
+#[derive(Debug, Serialize)]
+pub struct CustomerExtensionData {
+    pub is_subscribed: bool,
+}
+
+/// `CustomerInterface`, getters in order.
+#[derive(Debug, Serialize)]
+pub struct CustomerData {
+    pub id: i64,
+    pub group_id: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_billing: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_shipping: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_in: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dob: Option<String>,
+    pub email: String,
+    pub firstname: String,
+    pub lastname: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub middlename: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suffix: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gender: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub store_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub taxvat: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub website_id: Option<i64>,
+    pub addresses: Vec<AddressData>,
+    pub disable_auto_group_change: i64,
+    pub extension_attributes: CustomerExtensionData,
+}
+
+impl From<&Customer> for CustomerData {
+    fn from(c: &Customer) -> Self {
+        let r = &c.row;
+        CustomerData {
+            id: r.entity_id,
+            group_id: r.group_id,
+            default_billing: r.default_billing.map(|i| i.to_string()),
+            default_shipping: r.default_shipping.map(|i| i.to_string()),
+            created_at: r.created_at.clone(),
+            updated_at: r.updated_at.clone(),
+            created_in: r.created_in.clone(),
+            dob: r.dob.clone(),
+            email: r.email.clone(),
+            firstname: r.firstname.clone(),
+            lastname: r.lastname.clone(),
+            middlename: r.middlename.clone(),
+            prefix: r.prefix.clone(),
+            suffix: r.suffix.clone(),
+            gender: r.gender,
+            store_id: r.store_id,
+            taxvat: r.taxvat.clone(),
+            website_id: r.website_id,
+            addresses: c
+                .addresses
+                .iter()
+                .map(|a| AddressData::new(a, r.default_billing, r.default_shipping))
+                .collect(),
+            disable_auto_group_change: r.disable_auto_group_change,
+            extension_attributes: CustomerExtensionData {
+                is_subscribed: false,
+            },
+        }
+    }
+}
+
+/// `GroupInterface`.
+#[derive(Debug, Serialize)]
+pub struct GroupData {
+    pub id: i64,
+    pub code: String,
+    pub tax_class_id: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax_class_name: Option<String>,
+}
+
+impl From<&GroupRow> for GroupData {
+    fn from(g: &GroupRow) -> Self {
+        GroupData {
+            id: g.customer_group_id,
+            code: g.customer_group_code.clone(),
+            tax_class_id: g.tax_class_id,
+            tax_class_name: g.class_name.clone(),
+        }
+    }
+}

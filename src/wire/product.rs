@@ -1,0 +1,475 @@
+//! `Magento\Catalog\Api\Data\ProductInterface` in both directions, with the downloadable links
+//! of `extension_attributes` (`Magento\Downloadable\Api\Data\LinkInterface`).
+//!
+//! Reply shape (module-catalog/Model/Category/Link/ReadHandler.php,
+//! module-downloadable/Model/Link/ReadHandler.php): `category_links` appears only when the
+//! product has some (`category_id` a string, as the link interface types it); downloadable
+//! products carry `downloadable_product_links` and `downloadable_product_samples`, others not.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::amount::Amount;
+use crate::catalog::{LinkInput, Product, ProductInput, StockItemInput};
+use crate::db::catalog::DownloadableLinkRow;
+use crate::error::Result;
+use crate::wire::input::{self, list, param, to_int, to_string, At, Obj};
+
+const PRODUCT_FIELDS: &[&str] = &[
+    "id",
+    "sku",
+    "name",
+    "attribute_set_id",
+    "price",
+    "status",
+    "visibility",
+    "type_id",
+    "created_at",
+    "updated_at",
+    "weight",
+    "extension_attributes",
+    "product_links",
+    "options",
+    "media_gallery_entries",
+    "tier_prices",
+    "custom_attributes",
+];
+const EXTENSION_FIELDS: &[&str] = &[
+    "website_ids",
+    "category_links",
+    "stock_item",
+    "discounts",
+    "bundle_product_options",
+    "downloadable_product_links",
+    "downloadable_product_samples",
+    "giftcard_amounts",
+    "configurable_product_options",
+    "configurable_product_links",
+];
+const STOCK_ITEM_FIELDS: &[&str] = &[
+    "item_id",
+    "product_id",
+    "stock_id",
+    "qty",
+    "is_in_stock",
+    "is_qty_decimal",
+    "show_default_notification_message",
+    "use_config_min_qty",
+    "min_qty",
+    "use_config_min_sale_qty",
+    "min_sale_qty",
+    "use_config_max_sale_qty",
+    "max_sale_qty",
+    "use_config_backorders",
+    "backorders",
+    "use_config_notify_stock_qty",
+    "notify_stock_qty",
+    "use_config_qty_increments",
+    "qty_increments",
+    "use_config_enable_qty_inc",
+    "enable_qty_increments",
+    "use_config_manage_stock",
+    "manage_stock",
+    "low_stock_date",
+    "is_decimal_divided",
+    "stock_status_changed_auto",
+    "extension_attributes",
+];
+const LINK_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "sort_order",
+    "is_shareable",
+    "price",
+    "number_of_downloads",
+    "link_type",
+    "link_file",
+    "link_file_content",
+    "link_url",
+    "sample_type",
+    "sample_file",
+    "sample_file_content",
+    "sample_url",
+    "extension_attributes",
+];
+
+/// The body of `POST /V1/products` / `PUT /V1/products/{sku}`: `product` is required.
+/// `path_sku` is the SKU of a PUT's path: `ParamsOverrider::overrideRequestBodyIdWithPathParam`
+/// writes it into `product.sku` only when `product` is the body's single top-level key (with
+/// `saveOptions` beside it, the path SKU lands at the top level and is ignored).
+pub fn parse_save(body: &Map<String, Value>, path_sku: Option<&str>) -> Result<ProductInput> {
+    let product = param(body, "product").ok_or_else(|| crate::error::Error::required("product"))?;
+    let mut input = parse_product(product)?;
+    if let Some(sku) = path_sku {
+        if body.len() == 1 && product.is_object() {
+            input.sku = Some(sku.to_owned());
+        }
+    }
+    Ok(input)
+}
+
+fn parse_product(v: &Value) -> Result<ProductInput> {
+    let o = Obj::new(v, PRODUCT_FIELDS)?;
+    let mut input = ProductInput {
+        id: o.int("id")?,
+        sku: o.string("sku")?,
+        name: o.string("name")?,
+        attribute_set_id: o.int("attribute_set_id")?,
+        price: o.amount("price")?,
+        status: o.int("status")?,
+        visibility: o.int("visibility")?,
+        type_id: o.string("type_id")?,
+        weight: o.amount("weight")?,
+        ..Default::default()
+    };
+    if let Some((_, ext)) = o.get("extension_attributes") {
+        let e = Obj::new(ext, EXTENSION_FIELDS)?;
+        input.has_extension_attributes = ext.as_object().is_some_and(|m| !m.is_empty());
+        if let Some((key, ids)) = e.get("website_ids") {
+            let mut out = Vec::new();
+            for id in list(ids)? {
+                out.push(to_int(id, At::Field(key))?);
+            }
+            input.website_ids = Some(out);
+        }
+        if let Some((_, links)) = e.get("category_links") {
+            let mut out = Vec::new();
+            for link in list(links)? {
+                let l = Obj::new(
+                    link,
+                    &["sku", "position", "category_id", "extension_attributes"],
+                )?;
+                let category = l.string("category_id")?.unwrap_or_default();
+                let category = input::to_int(&Value::String(category), At::Field("category_id"))?;
+                out.push((category, l.int("position")?.unwrap_or(0)));
+            }
+            input.category_links = Some(out);
+        }
+        if let Some((_, stock)) = e.get("stock_item") {
+            let s = Obj::new(stock, STOCK_ITEM_FIELDS)?;
+            input.stock_item = Some(StockItemInput {
+                qty: s.amount("qty")?,
+                is_in_stock: s.bool("is_in_stock"),
+            });
+        }
+        if let Some((_, links)) = e.get("downloadable_product_links") {
+            let mut out = Vec::new();
+            for link in list(links)? {
+                out.push(parse_link(link)?);
+            }
+            input.links = Some(out);
+        }
+    }
+    if let Some((_, attrs)) = o.get("custom_attributes") {
+        for attr in list(attrs)? {
+            let a = Obj::new(attr, &["attribute_code", "value"])?;
+            let Some(code) = a.string("attribute_code")? else {
+                continue;
+            };
+            let value = match a.get("value") {
+                Some((_, Value::Array(items))) => Value::Array(
+                    items
+                        .iter()
+                        .map(|i| to_string(i, At::Field("value")).map(Value::String))
+                        .collect::<Result<Vec<_>>>()?,
+                ),
+                Some((k, v)) => Value::String(to_string(v, At::Field(k))?),
+                None => Value::Null,
+            };
+            input.custom_attributes.push((code, value));
+        }
+    }
+    Ok(input)
+}
+
+fn parse_link(v: &Value) -> Result<LinkInput> {
+    let l = Obj::new(v, LINK_FIELDS)?;
+    Ok(LinkInput {
+        id: l.int("id")?,
+        title: l.string("title")?,
+        sort_order: l.int("sort_order")?,
+        is_shareable: l.int("is_shareable")?,
+        price: l.amount("price")?,
+        number_of_downloads: l.int("number_of_downloads")?,
+        link_type: l.string("link_type")?,
+        link_file: l.string("link_file")?,
+        link_url: l.string("link_url")?,
+        sample_type: l.string("sample_type")?,
+        sample_file: l.string("sample_file")?,
+        sample_url: l.string("sample_url")?,
+    })
+}
+
+/// The body of `POST /V1/products/{sku}/downloadable-links` (and its PUT with `path_id`):
+/// `{"link": LinkInterface, "isGlobalScopeContent": bool?}`. As for products, the path id is
+/// written into `link.id` only when `link` is the body's single top-level key.
+pub fn parse_link_save(body: &Map<String, Value>, path_id: Option<&str>) -> Result<LinkInput> {
+    let link = param(body, "link").ok_or_else(|| crate::error::Error::required("link"))?;
+    let mut input = parse_link(link)?;
+    if let Some(id) = path_id {
+        if body.len() == 1 && link.is_object() {
+            input.id = Some(input::path_int(id)?);
+        }
+    }
+    Ok(input)
+}
+
+/// `CategoryProductLinkInterface` in a product reply.
+#[derive(Debug, Serialize)]
+pub struct CategoryLinkData {
+    pub position: i64,
+    pub category_id: String,
+}
+
+/// `LinkInterface`, getters in order, nulls left out.
+#[derive(Debug, Serialize)]
+pub struct LinkData {
+    pub id: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    pub sort_order: i64,
+    pub is_shareable: i64,
+    pub price: Amount,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number_of_downloads: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link_file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sample_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sample_file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sample_url: Option<String>,
+}
+
+impl From<&DownloadableLinkRow> for LinkData {
+    fn from(l: &DownloadableLinkRow) -> Self {
+        LinkData {
+            id: l.link_id,
+            title: l.title.clone(),
+            sort_order: l.sort_order,
+            is_shareable: l.is_shareable,
+            price: l.price,
+            number_of_downloads: l.number_of_downloads,
+            link_type: l.link_type.clone(),
+            link_file: l.link_file.clone(),
+            link_url: l.link_url.clone(),
+            sample_type: l.sample_type.clone(),
+            sample_file: l.sample_file.clone(),
+            sample_url: l.sample_url.clone(),
+        }
+    }
+}
+
+/// `Magento\CatalogInventory\Api\Data\StockItemInterface`, getters in order, values cast to
+/// the declared types (`use_config_min_sale_qty` an int, `backorders` an int); the legacy stock
+/// item of the default stock with the `cataloginventory/item_options` defaults
+/// (CatalogInventory/etc/config.xml); `low_stock_date` is null and left out.
+#[derive(Debug, Serialize)]
+pub struct StockItemData {
+    pub item_id: i64,
+    pub product_id: i64,
+    pub stock_id: i64,
+    pub qty: Amount,
+    pub is_in_stock: bool,
+    pub is_qty_decimal: bool,
+    pub show_default_notification_message: bool,
+    pub use_config_min_qty: bool,
+    pub min_qty: Amount,
+    pub use_config_min_sale_qty: i64,
+    pub min_sale_qty: Amount,
+    pub use_config_max_sale_qty: bool,
+    pub max_sale_qty: Amount,
+    pub use_config_backorders: bool,
+    pub backorders: i64,
+    pub use_config_notify_stock_qty: bool,
+    pub notify_stock_qty: Amount,
+    pub use_config_qty_increments: bool,
+    pub qty_increments: Amount,
+    pub use_config_enable_qty_inc: bool,
+    pub enable_qty_increments: bool,
+    pub use_config_manage_stock: bool,
+    pub manage_stock: bool,
+    pub is_decimal_divided: bool,
+    pub stock_status_changed_auto: i64,
+}
+
+impl StockItemData {
+    /// The legacy stock item of `product`, mirroring its default source item.
+    pub fn of(product: &Product) -> Self {
+        let (qty, status) = product.default_source.unwrap_or_default();
+        StockItemData {
+            item_id: product.row.entity_id,
+            product_id: product.row.entity_id,
+            stock_id: 1,
+            qty,
+            is_in_stock: status == 1,
+            is_qty_decimal: product.row.is_qty_decimal != 0,
+            show_default_notification_message: false,
+            use_config_min_qty: true,
+            min_qty: Amount::from_int(0),
+            use_config_min_sale_qty: 1,
+            min_sale_qty: Amount::from_int(1),
+            use_config_max_sale_qty: true,
+            max_sale_qty: Amount::from_int(10000),
+            use_config_backorders: true,
+            backorders: 0,
+            use_config_notify_stock_qty: true,
+            notify_stock_qty: Amount::from_int(1),
+            use_config_qty_increments: true,
+            qty_increments: Amount::from_int(0),
+            use_config_enable_qty_inc: true,
+            enable_qty_increments: false,
+            use_config_manage_stock: true,
+            manage_stock: true,
+            is_decimal_divided: false,
+            stock_status_changed_auto: 0,
+        }
+    }
+}
+
+/// `ProductExtensionInterface` as magemu fills it.
+#[derive(Debug, Serialize)]
+pub struct ProductExtensionData {
+    pub website_ids: Vec<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category_links: Option<Vec<CategoryLinkData>>,
+    pub stock_item: StockItemData,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub downloadable_product_links: Option<Vec<LinkData>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub downloadable_product_samples: Option<Vec<Value>>,
+}
+
+/// `AttributeInterface` of `custom_attributes`.
+#[derive(Debug, Serialize)]
+pub struct CustomAttributeData {
+    pub attribute_code: String,
+    pub value: Value,
+}
+
+/// `ProductInterface`, getters in order.
+#[derive(Debug, Serialize)]
+pub struct ProductData {
+    pub id: i64,
+    pub sku: String,
+    pub name: String,
+    pub attribute_set_id: i64,
+    pub price: Amount,
+    pub status: i64,
+    pub visibility: i64,
+    pub type_id: String,
+    pub created_at: String,
+    pub updated_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<Amount>,
+    pub extension_attributes: ProductExtensionData,
+    pub product_links: Vec<Value>,
+    pub options: Vec<Value>,
+    pub media_gallery_entries: Vec<Value>,
+    pub tier_prices: Vec<Value>,
+    pub custom_attributes: Vec<CustomAttributeData>,
+}
+
+impl From<&Product> for ProductData {
+    fn from(p: &Product) -> Self {
+        let r = &p.row;
+        let downloadable = r.type_id == "downloadable";
+        let mut custom_attributes: Vec<CustomAttributeData> = p
+            .custom_attributes
+            .iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(code, value)| CustomAttributeData {
+                attribute_code: code.clone(),
+                value: value.clone(),
+            })
+            .collect();
+        if !p.category_links.is_empty() {
+            custom_attributes.retain(|a| a.attribute_code != "category_ids");
+            custom_attributes.push(CustomAttributeData {
+                attribute_code: "category_ids".into(),
+                value: Value::Array(
+                    p.category_links
+                        .iter()
+                        .map(|(c, _)| Value::String(c.to_string()))
+                        .collect(),
+                ),
+            });
+        }
+        ProductData {
+            id: r.entity_id,
+            sku: r.sku.clone(),
+            name: r.name.clone(),
+            attribute_set_id: r.attribute_set_id,
+            price: r.price,
+            status: r.status,
+            visibility: r.visibility,
+            type_id: r.type_id.clone(),
+            created_at: r.created_at.clone(),
+            updated_at: r.updated_at.clone(),
+            weight: r.weight,
+            extension_attributes: ProductExtensionData {
+                website_ids: p.website_ids.clone(),
+                category_links: (!p.category_links.is_empty()).then(|| {
+                    p.category_links
+                        .iter()
+                        .map(|(c, pos)| CategoryLinkData {
+                            position: *pos,
+                            category_id: c.to_string(),
+                        })
+                        .collect()
+                }),
+                stock_item: StockItemData::of(p),
+                downloadable_product_links: downloadable
+                    .then(|| p.links.iter().map(LinkData::from).collect()),
+                downloadable_product_samples: downloadable.then(Vec::new),
+            },
+            product_links: Vec::new(),
+            options: Vec::new(),
+            media_gallery_entries: Vec::new(),
+            tier_prices: Vec::new(),
+            custom_attributes,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn body(v: Value) -> Map<String, Value> {
+        v.as_object().unwrap().clone()
+    }
+
+    #[test]
+    fn path_sku_only_with_one_top_level_key() {
+        let one = body(json!({"product": {"sku": "a", "price": "5"}}));
+        assert_eq!(
+            parse_save(&one, Some("b")).unwrap().sku.as_deref(),
+            Some("b")
+        );
+        let two = body(json!({"product": {"sku": "a"}, "saveOptions": true}));
+        assert_eq!(
+            parse_save(&two, Some("b")).unwrap().sku.as_deref(),
+            Some("a")
+        );
+        assert_eq!(
+            parse_save(&body(json!({})), None).unwrap_err().body(),
+            json!({"message": crate::error::FIELD_REQUIRED, "parameters": {"fieldName": "product"}})
+        );
+    }
+
+    #[test]
+    fn unknown_field_refused() {
+        let b = body(json!({"product": {"sku": "a", "colour": "red"}}));
+        assert_eq!(
+            parse_save(&b, None).unwrap_err().body()["parameters"],
+            json!({"fieldName": "Colour"})
+        );
+    }
+}

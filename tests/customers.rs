@@ -1,0 +1,431 @@
+//! Customers and customer tokens: tutorial step 6 with its own payloads, reads, search, groups,
+//! Magento's validation errors (nothing written), and what a customer token may reach.
+
+mod common;
+
+use common::{fixture, spawn_app, spawn_app_with, without, TestApp};
+use magemu::config::Seed;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+const SIGN_IN: &str = "The account sign-in was incorrect or your account is disabled temporarily. Please wait and try again later.";
+
+/// A world with nothing in it but the store structure.
+async fn empty_world() -> TestApp {
+    spawn_app_with(|c| c.seed = Seed::None).await
+}
+
+fn placeholder_customer() -> Value {
+    json!({
+        "customer": {
+            "email": "first@example.com", "firstname": "First", "lastname": "Customer",
+            "addresses": [{
+                "firstname": "First", "lastname": "Customer", "street": ["1 Main St."],
+                "city": "Austin", "region_id": 57, "postcode": "78701", "country_id": "US",
+                "telephone": "512-555-0000"
+            }]
+        },
+        "password": "Password1"
+    })
+}
+
+fn is_timestamp(v: &Value) -> bool {
+    let s = v.as_str().unwrap_or("");
+    s.len() == 19 && &s[4..5] == "-" && &s[10..11] == " " && &s[13..14] == ":"
+}
+
+#[tokio::test]
+async fn step6_creates_jane_and_her_token_reads_her_back() {
+    let app = empty_world().await;
+    let admin = app.token().await;
+    // Someone came first: customer 1 with address 1, so Jane gets the tutorial's ids.
+    let first = app
+        .post(
+            "/rest/default/V1/customers",
+            &admin,
+            &placeholder_customer(),
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::OK, "{:?}", first.body);
+    assert_eq!(first.body["id"], 1);
+
+    let reply = app
+        .post(
+            "/rest/default/V1/customers",
+            &admin,
+            &fixture("step06-customer-request.json"),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    let expected = fixture("step06-customer-response.json");
+    let times = ["created_at", "updated_at"];
+    assert_eq!(without(&reply.body, &times), without(&expected, &times));
+    assert!(is_timestamp(&reply.body["created_at"]));
+    assert_eq!(
+        common::keys(&reply.body),
+        common::keys(&expected),
+        "key order"
+    );
+
+    // 6b: the token, anonymous, with the tutorial's payload.
+    let token = app
+        .post_anonymous(
+            "/rest/default/V1/integration/customer/token",
+            &fixture("step06-customer-token-request.json"),
+        )
+        .await;
+    assert_eq!(token.status, StatusCode::OK, "{:?}", token.body);
+    let token = token.body.as_str().expect("a bare string").to_owned();
+    assert_eq!(token.len(), 32);
+
+    let me = app.get("/rest/default/V1/customers/me", &token).await;
+    assert_eq!((me.status, &me.body), (StatusCode::OK, &reply.body));
+    let by_id = app.get("/rest/V1/customers/2", &admin).await;
+    assert_eq!(by_id.body, reply.body);
+}
+
+#[tokio::test]
+async fn the_seeded_jane_signs_in_with_her_tutorial_password() {
+    let app = spawn_app().await;
+    let token = app.customer_token("jdoe@example.com", "Password1").await;
+    let me = app.get("/rest/default/V1/customers/me", &token).await;
+    assert_eq!(me.status, StatusCode::OK);
+    assert_eq!(me.body, fixture("step06-customer-response.json"));
+}
+
+#[tokio::test]
+async fn a_wrong_password_is_the_sign_in_401_and_counts_toward_the_lock() {
+    let app = spawn_app().await;
+    for (user, password) in [
+        ("jdoe@example.com", "Password2"),
+        ("nobody@example.com", "Password1"),
+    ] {
+        let r = app
+            .post_anonymous(
+                "/rest/V1/integration/customer/token",
+                &json!({"username": user, "password": password}),
+            )
+            .await;
+        assert_eq!(
+            (r.status, r.body),
+            (StatusCode::UNAUTHORIZED, json!({"message": SIGN_IN}))
+        );
+    }
+    for _ in 0..5 {
+        app.post_anonymous(
+            "/rest/V1/integration/customer/token",
+            &json!({"username": "jdoe@example.com", "password": "x"}),
+        )
+        .await;
+    }
+    // Locked: the right password is refused too.
+    let r = app
+        .post_anonymous(
+            "/rest/V1/integration/customer/token",
+            &json!({"username": "jdoe@example.com", "password": "Password1"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    // Missing credentials: the input layer's errors.
+    let r = app
+        .post_anonymous(
+            "/rest/V1/integration/customer/token",
+            &json!({"username": "jdoe@example.com"}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "password"}})
+        )
+    );
+}
+
+#[tokio::test]
+async fn a_customer_token_reaches_me_and_nothing_admin() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let customer = app.customer_token("jdoe@example.com", "Password1").await;
+    let unauthorized = |resource: &str| json!({"message": "The consumer isn't authorized to access %resources.", "parameters": {"resources": resource}});
+    for (path, resource) in [
+        ("/rest/default/V1/orders/3", "Magento_Sales::actions_view"),
+        ("/rest/default/V1/customers/2", "Magento_Customer::customer"),
+        (
+            "/rest/default/V1/customerGroups/1",
+            "Magento_Customer::group",
+        ),
+        (
+            "/rest/default/V1/products/24-WB01",
+            "Magento_Catalog::products",
+        ),
+        ("/rest/default/V1/categories", "Magento_Catalog::categories"),
+        (
+            "/rest/V1/inventory/get-product-salable-quantity/24-WB01/2",
+            "Magento_InventoryApi::stock",
+        ),
+    ] {
+        let r = app.get(path, &customer).await;
+        assert_eq!(
+            (r.status, r.body),
+            (StatusCode::UNAUTHORIZED, unauthorized(resource)),
+            "{path}"
+        );
+    }
+    // `self` routes: an admin token is no customer, nor is no token at all.
+    for token in [Some(admin.as_str()), None, Some("nonsense")] {
+        let r = app
+            .send(
+                reqwest::Method::GET,
+                "/rest/default/V1/customers/me",
+                token,
+                None,
+                None,
+            )
+            .await;
+        assert_eq!(
+            (r.status, r.body),
+            (StatusCode::UNAUTHORIZED, unauthorized("self"))
+        );
+    }
+}
+
+#[tokio::test]
+async fn reads_and_groups() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let r = app.get("/rest/V1/customers/99", &admin).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::NOT_FOUND,
+            json!({"message": "No such entity with %fieldName = %fieldValue", "parameters": {"fieldName": "customerId", "fieldValue": 99}})
+        )
+    );
+    let r = app.get("/rest/V1/customerGroups/1", &admin).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::OK,
+            json!({"id": 1, "code": "General", "tax_class_id": 3, "tax_class_name": "Retail Customer"})
+        )
+    );
+    let r = app
+        .get("/rest/default/V1/customerGroups/default", &admin)
+        .await;
+    assert_eq!(r.body["code"], "General");
+    let r = app.get("/rest/V1/customerGroups/0", &admin).await;
+    assert_eq!(r.body["code"], "NOT LOGGED IN");
+    let r = app.get("/rest/V1/customerGroups/42", &admin).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::NOT_FOUND,
+            json!({"message": "No such entity with %fieldName = %fieldValue", "parameters": {"fieldName": "id", "fieldValue": 42}})
+        )
+    );
+    let q = "searchCriteria[filter_groups][0][filters][0][field]=email\
+             &searchCriteria[filter_groups][0][filters][0][value]=jdoe@example.com";
+    let r = app
+        .get(&format!("/rest/V1/customers/search?{q}"), &admin)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(
+        r.body,
+        json!({
+            "items": [fixture("step06-customer-response.json")],
+            "search_criteria": {"filter_groups": [{"filters": [
+                {"field": "email", "value": "jdoe@example.com", "condition_type": "eq"}]}]},
+            "total_count": 1
+        })
+    );
+}
+
+/// Posts `body` to `POST /V1/customers` and checks Magento's 400 and that nothing changed.
+async fn refused(app: &TestApp, body: Value, expected: Value) {
+    let before = app.snapshot().await;
+    let r = app
+        .post_anonymous("/rest/default/V1/customers", &body)
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::BAD_REQUEST, expected));
+    assert_eq!(app.snapshot().await, before);
+}
+
+fn with_password(customer: Value, password: &str) -> Value {
+    json!({"customer": customer, "password": password})
+}
+
+#[tokio::test]
+async fn create_account_refusals_write_nothing() {
+    let app = spawn_app().await;
+    let jane = fixture("step06-customer-request.json");
+    // Jane exists in the tutorial world (the same e-mail, any case).
+    refused(
+        &app,
+        jane.clone(),
+        json!({"message": "A customer with the same email address already exists in an associated website."}),
+    )
+    .await;
+    let mut upper = jane.clone();
+    upper["customer"]["email"] = json!("JDOE@example.com");
+    refused(
+        &app,
+        upper,
+        json!({"message": "A customer with the same email address already exists in an associated website."}),
+    )
+    .await;
+    let new = json!({"email": "new@example.com", "firstname": "N", "lastname": "Ew"});
+    for (password, expected) in [
+        (
+            "Pass1",
+            json!({"message": "The password needs at least %1 characters. Create a new password and try again.", "parameters": ["8"]}),
+        ),
+        (
+            "password1",
+            json!({"message": "Minimum of different classes of characters in password is %1. Classes of characters: Lower Case, Upper Case, Digits, Special Characters.", "parameters": ["3"]}),
+        ),
+        (
+            " Password1",
+            json!({"message": "The password can't begin or end with a space. Verify the password and try again."}),
+        ),
+        (
+            "New@example.com",
+            json!({"message": "The password can't be the same as the email address. Create a new password and try again."}),
+        ),
+    ] {
+        refused(&app, with_password(new.clone(), password), expected).await;
+    }
+    refused(
+        &app,
+        with_password(json!({"firstname": "N", "lastname": "Ew"}), "Password1"),
+        json!({"message": "The email address is required to create a customer account."}),
+    )
+    .await;
+    refused(
+        &app,
+        with_password(
+            json!({"email": "", "firstname": "N", "lastname": "Ew"}),
+            "Password1",
+        ),
+        json!({"message": "The customer email is missing. Enter and try again."}),
+    )
+    .await;
+    refused(
+        &app,
+        with_password(json!({"email": "not-an-email"}), "Password1"),
+        json!({"message": "\"First Name\" is a required value.\n\"Last Name\" is a required value.\n\"Email\" is not a valid email address."}),
+    )
+    .await;
+    refused(
+        &app,
+        with_password(
+            json!({"email": "g@example.com", "firstname": "G", "lastname": "G", "group_id": 9}),
+            "Password1",
+        ),
+        json!({"message": "The specified customer group id does not exist."}),
+    )
+    .await;
+    refused(
+        &app,
+        json!({"password": "Password1"}),
+        json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "customer"}}),
+    )
+    .await;
+    refused(
+        &app,
+        with_password(json!({"email": "a@example.com", "nickname": "x"}), "Password1"),
+        json!({"message": "\"%fieldName\" is not supported. Correct the field name and try again.", "parameters": {"fieldName": "Nickname"}}),
+    )
+    .await;
+    // An address the validators refuse: the customer saved before it is removed again.
+    let mut address = jane["customer"]["addresses"][0].clone();
+    address.as_object_mut().unwrap().remove("telephone");
+    address.as_object_mut().unwrap().remove("city");
+    refused(
+        &app,
+        with_password(
+            json!({"email": "new@example.com", "firstname": "N", "lastname": "Ew", "addresses": [address]}),
+            "Password1",
+        ),
+        json!({"message": "One or more input exceptions have occurred.", "errors": [
+            {"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "city"}},
+            {"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "telephone"}}
+        ]}),
+    )
+    .await;
+    let mut address = jane["customer"]["addresses"][0].clone();
+    address.as_object_mut().unwrap().remove("telephone");
+    refused(
+        &app,
+        with_password(
+            json!({"email": "new@example.com", "firstname": "N", "lastname": "Ew", "addresses": [address]}),
+            "Password1",
+        ),
+        json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "telephone"}}),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn an_account_without_password_or_address() {
+    let app = spawn_app().await;
+    let r = app
+        .post_anonymous(
+            "/rest/V1/customers",
+            &json!({"customer": {"email": "plain@example.com", "firstname": "Plain", "lastname": "Customer"}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let times = ["created_at", "updated_at"];
+    assert_eq!(
+        without(&r.body, &times),
+        json!({
+            "id": 3, "group_id": 1, "created_in": "Default Store View",
+            "email": "plain@example.com", "firstname": "Plain", "lastname": "Customer",
+            "store_id": 1, "website_id": 1, "addresses": [], "disable_auto_group_change": 0,
+            "extension_attributes": {"is_subscribed": false}
+        })
+    );
+    // No password: no sign-in.
+    let r = app
+        .post_anonymous(
+            "/rest/V1/integration/customer/token",
+            &json!({"username": "plain@example.com", "password": "anything"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn customers_products_and_customer_tokens_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.db");
+    let first = common::spawn_app_at(&path).await;
+    let admin = first.token().await;
+    let created = first
+        .post_anonymous(
+            "/rest/V1/customers",
+            &with_password(
+                json!({"email": "kept@example.com", "firstname": "K", "lastname": "Ept"}),
+                "Password1",
+            ),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::OK, "{:?}", created.body);
+    let product = first
+        .post(
+            "/rest/V1/products",
+            &admin,
+            &json!({"product": {"sku": "kept", "name": "Kept", "price": 3}}),
+        )
+        .await;
+    let customer = first.customer_token("kept@example.com", "Password1").await;
+    first.stop().await;
+
+    let second = common::spawn_app_at(&path).await;
+    let me = second.get("/rest/V1/customers/me", &customer).await;
+    assert_eq!((me.status, me.body), (StatusCode::OK, created.body));
+    let read = second.get("/rest/V1/products/kept", &admin).await;
+    assert_eq!(read.body, product.body);
+    second.stop().await;
+}

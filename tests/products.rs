@@ -1,0 +1,542 @@
+//! `/V1/products`: the seeded Luma products as Magento renders them (per store too), a user's
+//! own simple, virtual and downloadable products, updates, deletes with MSI's source item
+//! cleanup, lists, and ProductRepository's refusals (nothing written).
+
+mod common;
+
+use common::{fixture, spawn_app, without, TestApp};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+const NOT_FOUND: &str =
+    "The product that was requested doesn't exist. Verify the product and try again.";
+const TIMES: [&str; 2] = ["created_at", "updated_at"];
+
+async fn source_items(app: &TestApp, token: &str, sku: &str) -> Value {
+    let q = format!(
+        "searchCriteria[filter_groups][0][filters][0][field]=sku\
+         &searchCriteria[filter_groups][0][filters][0][value]={sku}"
+    );
+    let r = app
+        .get(&format!("/rest/V1/inventory/source-items?{q}"), token)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    r.body["items"].clone()
+}
+
+#[tokio::test]
+async fn seeded_products_read_as_magento_renders_them_in_every_scope() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    for prefix in [
+        "/rest/V1",
+        "/rest/default/V1",
+        "/rest/all/V1",
+        "/index.php/rest/default/V1",
+    ] {
+        let r = app.get(&format!("{prefix}/products/24-WB01"), &token).await;
+        assert_eq!(
+            (r.status, r.body),
+            (StatusCode::OK, fixture("product-24-WB01.json")),
+            "{prefix}"
+        );
+    }
+    let r = app.get("/rest/default/V1/products/240-LV06", &token).await;
+    assert_eq!(r.body, fixture("product-240-LV06.json"));
+    // SKUs compare without case, as MySQL's collation does.
+    let r = app.get("/rest/V1/products/24-wb01", &token).await;
+    assert_eq!(r.body["sku"], "24-WB01");
+    let r = app
+        .get("/rest/V1/products/240-LV06/downloadable-links", &token)
+        .await;
+    assert_eq!(
+        r.body,
+        fixture("product-240-LV06.json")["extension_attributes"]["downloadable_product_links"]
+    );
+    let r = app
+        .get("/rest/V1/products/24-WB01/downloadable-links", &token)
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    let r = app.get("/rest/V1/products/nope", &token).await;
+    assert_eq!(
+        (r.status, r.body),
+        (StatusCode::NOT_FOUND, json!({"message": NOT_FOUND}))
+    );
+}
+
+#[tokio::test]
+async fn a_new_simple_product_with_stock_gets_its_default_source_item() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let r = app
+        .post(
+            "/rest/all/V1/products",
+            &token,
+            &fixture("product-sp1-request.json"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(
+        without(&r.body, &TIMES),
+        without(&fixture("product-sp1-response.json"), &TIMES)
+    );
+    assert_eq!(r.body["created_at"], r.body["updated_at"]);
+    let read = app.get("/rest/default/V1/products/sp1", &token).await;
+    assert_eq!(read.body, r.body);
+    // CatalogInventory's stock item, aligned to the default source by MSI.
+    assert_eq!(
+        source_items(&app, &token, "sp1").await,
+        json!([{"sku": "sp1", "source_code": "default", "quantity": 100, "status": 1}])
+    );
+    // In the list, and in the category tree.
+    let q = "searchCriteria[filter_groups][0][filters][0][field]=sku\
+             &searchCriteria[filter_groups][0][filters][0][value]=sp%25\
+             &searchCriteria[filter_groups][0][filters][0][condition_type]=like";
+    let list = app.get(&format!("/rest/V1/products?{q}"), &token).await;
+    assert_eq!(list.body["total_count"], 1);
+    assert_eq!(list.body["items"][0], r.body);
+}
+
+#[tokio::test]
+async fn a_product_without_stock_item_gets_no_source_item() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let r = app
+        .post(
+            "/rest/V1/products",
+            &token,
+            &json!({"product": {"sku": "vp1", "name": "Gold Club Membership", "price": 20,
+                "type_id": "virtual", "weight": 3}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    // Defaults of a new product; a virtual product keeps no weight.
+    assert_eq!(r.body["attribute_set_id"], 4);
+    assert_eq!(r.body["status"], 1);
+    assert_eq!(r.body["visibility"], 4);
+    assert_eq!(r.body["extension_attributes"]["website_ids"], json!([1]));
+    // The legacy stock item every product has: empty and out of stock.
+    let stock = &r.body["extension_attributes"]["stock_item"];
+    assert_eq!(
+        (stock["qty"].clone(), stock["is_in_stock"].clone()),
+        (json!(0), json!(false))
+    );
+    assert!(r.body.get("weight").is_none());
+    assert_eq!(source_items(&app, &token, "vp1").await, json!([]));
+}
+
+#[tokio::test]
+async fn a_downloadable_product_with_its_links() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let link = json!({"title": "Chapter 1", "sort_order": 1, "is_shareable": 0, "price": 0,
+        "number_of_downloads": 3, "link_type": "url", "link_url": "https://example.com/ch1.pdf",
+        "sample_type": "url", "sample_url": "https://example.com/ch1-sample.pdf"});
+    let body = json!({"product": {"sku": "ebook", "name": "An e-book", "price": 9.99,
+        "type_id": "downloadable",
+        "extension_attributes": {"downloadable_product_links": [link]}}});
+    let r = app.post("/rest/V1/products", &token, &body).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let links = &r.body["extension_attributes"]["downloadable_product_links"];
+    let id = links[0]["id"].as_i64().expect("link id");
+    assert_eq!(
+        links,
+        &json!([{"id": id, "title": "Chapter 1", "sort_order": 1, "is_shareable": 0, "price": 0,
+            "number_of_downloads": 3, "link_type": "url", "link_url": "https://example.com/ch1.pdf",
+            "sample_type": "url", "sample_url": "https://example.com/ch1-sample.pdf"}])
+    );
+    assert_eq!(
+        r.body["extension_attributes"]["downloadable_product_samples"],
+        json!([])
+    );
+    // The posted list replaces the stored one: the link kept by id, a second one added.
+    let body = json!({"product": {"sku": "ebook", "extension_attributes": {
+        "downloadable_product_links": [
+            {"id": id, "title": "Chapter One", "sort_order": 1, "is_shareable": 0, "price": 0,
+             "number_of_downloads": 0, "link_type": "url", "link_url": "https://example.com/ch1.pdf"},
+            {"title": "Chapter 2", "sort_order": 2, "is_shareable": 0, "price": 1,
+             "number_of_downloads": 0, "link_type": "url", "link_url": "https://example.com/ch2.pdf"}]}}});
+    let r = app.put("/rest/V1/products/ebook", &token, &body).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let links = &r.body["extension_attributes"]["downloadable_product_links"];
+    assert_eq!(links[0]["id"], id);
+    assert_eq!(links[0]["title"], "Chapter One");
+    assert_eq!(links[1]["title"], "Chapter 2");
+    assert_eq!(links.as_array().map(Vec::len), Some(2));
+    assert_eq!(r.body["price"], 9.99);
+}
+
+#[tokio::test]
+async fn put_and_post_of_an_existing_sku_update_it() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let r = app
+        .put(
+            "/rest/default/V1/products/24-WB01",
+            &token,
+            &json!({"product": {"price": 30, "name": "Voyage Yoga Bag II"}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let mut expected = fixture("product-24-WB01.json");
+    expected["price"] = json!(30);
+    expected["name"] = json!("Voyage Yoga Bag II");
+    assert_eq!(
+        without(&r.body, &["updated_at"]),
+        without(&expected, &["updated_at"])
+    );
+    assert_ne!(r.body["updated_at"], expected["updated_at"]);
+    // POST with the SKU of an existing product saves that product too (ProductRepository::save
+    // looks the SKU up first).
+    let r = app
+        .post(
+            "/rest/V1/products",
+            &token,
+            &json!({"product": {"sku": "24-WB01", "status": 2}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(
+        (r.body["id"].clone(), r.body["status"].clone()),
+        (json!(8), json!(2))
+    );
+    assert_eq!(r.body["price"], 30);
+    // A PUT body with a second top-level key keeps its own SKU: the path SKU is not written
+    // into `product` (ParamsOverrider), so this saves product "24-WB03".
+    let r = app
+        .put(
+            "/rest/V1/products/24-WB01",
+            &token,
+            &json!({"product": {"sku": "24-WB03", "price": 40}, "saveOptions": true}),
+        )
+        .await;
+    assert_eq!(
+        (r.body["id"].clone(), r.body["price"].clone()),
+        (json!(12), json!(40))
+    );
+    // A PUT of an unknown SKU creates it.
+    let r = app
+        .put(
+            "/rest/V1/products/brand-new",
+            &token,
+            &json!({"product": {"name": "Brand New", "price": 1}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(r.body["sku"], "brand-new");
+}
+
+#[tokio::test]
+async fn saving_by_id_under_a_taken_sku_makes_the_sku_unique() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    // Sku::_generateUniqueSku: product 8 renamed to product 12's SKU becomes "24-WB03-1".
+    let r = app
+        .post(
+            "/rest/V1/products",
+            &token,
+            &json!({"product": {"id": 8, "sku": "24-WB03"}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(
+        (r.body["id"].clone(), r.body["sku"].clone()),
+        (json!(8), json!("24-WB03-1"))
+    );
+    let r = app.get("/rest/V1/products/24-WB03", &token).await;
+    assert_eq!(r.body["id"], 12);
+    // The old SKU's source items stay (synchronize_with_catalog is off by default).
+    assert_eq!(
+        source_items(&app, &token, "24-WB01")
+            .await
+            .as_array()
+            .map(Vec::len),
+        Some(7)
+    );
+}
+
+#[tokio::test]
+async fn delete_removes_the_product_and_its_source_items() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let r = app.delete("/rest/V1/products/24-WB03", &token).await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(true)));
+    let r = app.get("/rest/V1/products/24-WB03", &token).await;
+    assert_eq!(
+        (r.status, r.body),
+        (StatusCode::NOT_FOUND, json!({"message": NOT_FOUND}))
+    );
+    assert_eq!(source_items(&app, &token, "24-WB03").await, json!([]));
+    let before = app.snapshot().await;
+    let r = app.delete("/rest/V1/products/24-WB03", &token).await;
+    assert_eq!(
+        (r.status, r.body),
+        (StatusCode::NOT_FOUND, json!({"message": NOT_FOUND}))
+    );
+    assert_eq!(app.snapshot().await, before);
+    // Ids are never reused.
+    let r = app
+        .post(
+            "/rest/V1/products",
+            &token,
+            &json!({"product": {"sku": "after", "name": "After", "price": 1}}),
+        )
+        .await;
+    assert_eq!(r.body["id"], 48);
+}
+
+#[tokio::test]
+async fn lists_filter_sort_and_page() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let q = "searchCriteria[filter_groups][0][filters][0][field]=type_id\
+             &searchCriteria[filter_groups][0][filters][0][value]=downloadable";
+    let r = app.get(&format!("/rest/V1/products?{q}"), &token).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(
+        r.body,
+        json!({
+            "items": [fixture("product-240-LV06.json")],
+            "search_criteria": {"filter_groups": [{"filters": [
+                {"field": "type_id", "value": "downloadable", "condition_type": "eq"}]}]},
+            "total_count": 1
+        })
+    );
+    let q = "searchCriteria[sortOrders][0][field]=price\
+             &searchCriteria[sortOrders][0][direction]=DESC&searchCriteria[pageSize]=2";
+    let r = app.get(&format!("/rest/V1/products?{q}"), &token).await;
+    let skus: Vec<&str> = r.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["sku"].as_str())
+        .collect();
+    assert_eq!(
+        (skus, r.body["total_count"].clone()),
+        (vec!["24-WB03", "24-WB01"], json!(3))
+    );
+    let r = app.get("/rest/V1/products", &token).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "searchCriteria"}})
+        )
+    );
+}
+
+/// Posts `body` and checks Magento's 400 and that nothing changed.
+async fn refused(app: &TestApp, token: &str, body: Value, expected: Value) {
+    let before = app.snapshot().await;
+    let r = app.post("/rest/V1/products", token, &body).await;
+    assert_eq!(
+        (r.status, r.body),
+        (StatusCode::BAD_REQUEST, expected),
+        "{body}"
+    );
+    assert_eq!(app.snapshot().await, before);
+}
+
+#[tokio::test]
+async fn save_refusals_write_nothing() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    refused(
+        &app,
+        &token,
+        json!({"product": {"name": "No SKU", "price": 1}}),
+        json!({"message": "The \"%1\" attribute value is empty. Set the attribute and try again.", "parameters": ["sku"]}),
+    )
+    .await;
+    refused(
+        &app,
+        &token,
+        json!({"product": {"sku": "x", "price": 1}}),
+        json!({"message": "The \"Product Name\" attribute value is empty. Set the attribute and try again."}),
+    )
+    .await;
+    refused(
+        &app,
+        &token,
+        json!({"product": {"sku": "x", "name": "X"}}),
+        json!({"message": "The \"Price\" attribute value is empty. Set the attribute and try again."}),
+    )
+    .await;
+    refused(
+        &app,
+        &token,
+        json!({"product": {"sku": "x", "name": "Voyage Yoga Bag", "price": 1}}),
+        json!({"message": "URL key for specified store already exists."}),
+    )
+    .await;
+    refused(
+        &app,
+        &token,
+        json!({"product": {"sku": "x", "name": "X", "price": 1, "colour": "red"}}),
+        json!({"message": "\"%fieldName\" is not supported. Correct the field name and try again.", "parameters": {"fieldName": "Colour"}}),
+    )
+    .await;
+    refused(
+        &app,
+        &token,
+        json!({"product": {"sku": "x", "name": "X", "price": "cheap"}}),
+        json!({"message": "Error occurred during \"price\" processing. The \"cheap\" value's type is invalid. The \"float\" type was expected. Verify and try again."}),
+    )
+    .await;
+    refused(
+        &app,
+        &token,
+        json!({"product": {"sku": "x", "name": "X", "price": 1,
+            "extension_attributes": {"category_links": [{"category_id": "999"}]}}}),
+        json!({"message": "The product was unable to be saved. Please try again."}),
+    )
+    .await;
+    refused(
+        &app,
+        &token,
+        json!({"product": {"sku": "x", "name": "X", "price": 1, "type_id": "downloadable",
+            "extension_attributes": {"downloadable_product_links": [
+                {"title": "L", "sort_order": 1, "is_shareable": 0, "price": -1, "link_type": "url",
+                 "number_of_downloads": 0, "link_url": "https://example.com/l"}]}}}),
+        json!({"message": "Link price must have numeric positive value."}),
+    )
+    .await;
+    refused(
+        &app,
+        &token,
+        json!({"product": {"sku": "x", "name": "X", "price": 1, "type_id": "downloadable",
+            "extension_attributes": {"downloadable_product_links": [
+                {"title": "L", "sort_order": 1, "is_shareable": 0, "price": 0, "link_type": "url",
+                 "number_of_downloads": 0, "link_url": "not a url"}]}}}),
+        json!({"message": "Link URL must have valid format."}),
+    )
+    .await;
+    refused(
+        &app,
+        &token,
+        json!({"product": {"sku": "s".repeat(65), "name": "X", "price": 1}}),
+        json!({"message": "SKU length should be 64 characters maximum."}),
+    )
+    .await;
+    refused(
+        &app,
+        &token,
+        json!({}),
+        json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "product"}}),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn downloadable_link_routes() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let link = json!({"title": "Bonus", "sort_order": 2, "is_shareable": 0, "price": 0,
+        "number_of_downloads": 0, "link_type": "url", "link_url": "https://example.com/bonus.mp4"});
+    let r = app
+        .post(
+            "/rest/V1/products/240-LV06/downloadable-links",
+            &token,
+            &json!({"link": link}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let id = r.body.as_i64().expect("a bare id");
+    let list = app
+        .get("/rest/V1/products/240-LV06/downloadable-links", &token)
+        .await;
+    assert_eq!(list.body.as_array().map(Vec::len), Some(2));
+    assert_eq!(list.body[1]["title"], "Bonus");
+    // PUT: the path id names the link.
+    let mut renamed = link.clone();
+    renamed["title"] = json!("Bonus track");
+    let r = app
+        .put(
+            &format!("/rest/V1/products/240-LV06/downloadable-links/{id}"),
+            &token,
+            &json!({"link": renamed}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(id)));
+    let list = app
+        .get("/rest/V1/products/240-LV06/downloadable-links", &token)
+        .await;
+    assert_eq!(list.body[1]["title"], "Bonus track");
+
+    // Refusals, nothing written.
+    let before = app.snapshot().await;
+    for (path, body, status, message) in [
+        (
+            "/rest/V1/products/24-WB01/downloadable-links",
+            json!({"link": link}),
+            StatusCode::BAD_REQUEST,
+            "The product needs to be the downloadable type. Verify the product and try again.",
+        ),
+        (
+            "/rest/V1/products/nope/downloadable-links",
+            json!({"link": link}),
+            StatusCode::NOT_FOUND,
+            NOT_FOUND,
+        ),
+        (
+            "/rest/V1/products/240-LV06/downloadable-links",
+            json!({"link": {"title": "T", "sort_order": 1, "price": 0, "number_of_downloads": 0, "link_type": "ftp"}}),
+            StatusCode::BAD_REQUEST,
+            "The link type is invalid. Verify and try again.",
+        ),
+        (
+            "/rest/V1/products/240-LV06/downloadable-links",
+            json!({"link": {"title": "T", "sort_order": 1, "price": 0, "link_type": "url", "link_url": "https://example.com/x"}}),
+            StatusCode::BAD_REQUEST,
+            "Number of downloads must be a positive integer.",
+        ),
+        (
+            "/rest/V1/products/240-LV06/downloadable-links",
+            json!({"link": {"sort_order": 1, "price": 0, "number_of_downloads": 0, "link_type": "url", "link_url": "https://example.com/x"}}),
+            StatusCode::BAD_REQUEST,
+            "The link title is empty. Enter the link title and try again.",
+        ),
+        (
+            "/rest/V1/products/240-LV06/downloadable-links",
+            json!({"link": {"id": 999, "title": "T"}}),
+            StatusCode::NOT_FOUND,
+            "No downloadable link with the provided ID was found. Verify the ID and try again.",
+        ),
+    ] {
+        let r = app.post(path, &token, &body).await;
+        assert_eq!(
+            (r.status, r.body),
+            (status, json!({"message": message})),
+            "{body}"
+        );
+    }
+    assert_eq!(app.snapshot().await, before);
+
+    let r = app
+        .delete(
+            &format!("/rest/V1/products/downloadable-links/{id}"),
+            &token,
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(true)));
+    let r = app
+        .delete(
+            &format!("/rest/V1/products/downloadable-links/{id}"),
+            &token,
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::NOT_FOUND,
+            json!({"message": "No downloadable link with the provided ID was found. Verify the ID and try again."})
+        )
+    );
+    let list = app
+        .get("/rest/V1/products/240-LV06/downloadable-links", &token)
+        .await;
+    assert_eq!(
+        list.body,
+        fixture("product-240-LV06.json")["extension_attributes"]["downloadable_product_links"]
+    );
+}
