@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use crate::auth::TokenCache;
-use crate::config::Config;
-use crate::control::Control;
+use crate::config::{Config, Seed};
+use crate::control::{Control, ControlError};
 use crate::db::{self, Db};
 use crate::{cache, seed};
 
@@ -28,7 +28,7 @@ impl AppState {
     pub async fn open(config: Config) -> Result<AppState, sqlx::Error> {
         let db = Db::open(&config.database_url).await?;
         let seeded = seed::seed_if_empty(&db, config.seed).await?;
-        let control = Control::open(&db, config.seed, seeded)
+        let control = seed_image(&db, config.seed, seeded)
             .await
             .map_err(|e| sqlx::Error::Protocol(format!("control API: {e}")))?;
         let mut conn = db.read.acquire().await?;
@@ -43,4 +43,19 @@ impl AppState {
             control: Arc::new(control),
         })
     }
+}
+
+/// The control state with the image a reset goes back to: the live database when it was seeded
+/// just now, else the seed loaded into a scratch database (the live one holds earlier runs).
+async fn seed_image(db: &Db, seed: Seed, seeded: bool) -> Result<Control, ControlError> {
+    let control = Control::open(seed)?;
+    if seeded {
+        control.keep_seed_image(db).await?;
+    } else {
+        let fresh = Db::open(&control.scratch_url()).await?;
+        seed::seed_if_empty(&fresh, seed).await?;
+        control.keep_seed_image(&fresh).await?;
+        fresh.close().await;
+    }
+    Ok(control)
 }

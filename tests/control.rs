@@ -423,3 +423,96 @@ async fn a_drop_rule_closes_the_connection_without_an_answer() {
     let (status, _) = call(&app, reqwest::Method::DELETE, "/magemu/faults", None).await;
     assert_eq!(status, StatusCode::NO_CONTENT);
 }
+
+async fn cli(app: &TestApp, args: &[&str]) -> (bool, String) {
+    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_magemu"))
+        .args(args)
+        .args(["--server", &app.base])
+        .output()
+        .await
+        .expect("run magemu");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn every_control_call_is_a_subcommand_talking_to_the_server() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let (ok, out) = cli(&app, &["snapshot", "save", "from-cli"]).await;
+    assert!(ok, "{out}");
+    let saved: Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(saved["name"], json!("from-cli"));
+    let id = app.create_order(&token, order("cli@example.com")).await;
+    let (ok, out) = cli(&app, &["snapshot", "restore", "from-cli"]).await;
+    assert!(ok, "{out}");
+    assert_eq!(
+        app.create_order(&token, order("cli@example.com")).await,
+        id,
+        "restored ids"
+    );
+    let (ok, out) = cli(&app, &["snapshot", "list"]).await;
+    assert!(ok && out.contains("from-cli"), "{out}");
+    let (ok, _) = cli(&app, &["reset"]).await;
+    assert!(ok);
+    let (ok, out) = cli(&app, &["health"]).await;
+    let health: Value = serde_json::from_str(&out).expect("json");
+    assert!(ok);
+    assert_eq!(health["counts"]["orders"], json!(1));
+    let (ok, out) = cli(
+        &app,
+        &[
+            "faults",
+            "add",
+            r#"{"path": "/V1/orders", "status": 500, "times": 1}"#,
+        ],
+    )
+    .await;
+    assert!(ok, "{out}");
+    let (ok, out) = cli(
+        &app,
+        &["requests", "--method", "POST", "--path", "/V1/orders"],
+    )
+    .await;
+    assert!(ok);
+    let posted: Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(posted.as_array().map(Vec::len), Some(2));
+    let (ok, _) = cli(&app, &["faults", "clear"]).await;
+    assert!(ok);
+    let (ok, out) = cli(&app, &["snapshot", "restore", "missing"]).await;
+    assert!(!ok, "a refusal fails the command");
+    assert_eq!(
+        out.trim(),
+        r#"{"message":"Snapshot \"missing\" does not exist."}"#
+    );
+}
+
+#[tokio::test]
+async fn reset_after_a_restart_goes_back_to_the_seed_not_to_the_file() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("kept.db");
+    let app = common::spawn_app_at(&path).await;
+    let token = app.token().await;
+    let first = app.create_order(&token, order("kept@example.com")).await;
+    app.stop().await;
+
+    let app = common::spawn_app_at(&path).await;
+    let (_, health) = call(&app, reqwest::Method::GET, "/magemu/health", None).await;
+    assert_eq!(
+        health["counts"]["orders"],
+        json!(2),
+        "the file kept its order"
+    );
+    let (status, _) = call(&app, reqwest::Method::POST, "/magemu/reset", None).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, health) = call(&app, reqwest::Method::GET, "/magemu/health", None).await;
+    assert_eq!(health["counts"]["orders"], json!(1));
+    let token = app.token().await;
+    assert_eq!(
+        app.create_order(&token, order("new@example.com")).await,
+        first
+    );
+    app.stop().await;
+}

@@ -3,9 +3,10 @@
 //!
 //! Nothing here is Magento's: it is what test suites need from an emulator (LocalStack's health
 //! and reset, WireMock's journal and faults, DDEV's snapshots). Reset and snapshots are database
-//! images (`db::image`): the seed's image is built once at start, in a temporary folder that also
-//! holds the snapshots and goes away with the server.
+//! images (`db::image`): the seed's image is made once at start (by `state`, which seeds), in a
+//! temporary folder that also holds the snapshots and goes away with the server.
 
+pub mod client;
 pub mod faults;
 pub mod journal;
 
@@ -19,7 +20,6 @@ use serde::Serialize;
 
 use crate::config::Seed;
 use crate::db::{self, image, Db};
-use crate::seed;
 
 /// A saved snapshot, as listed.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -60,10 +60,8 @@ impl Drop for Control {
 }
 
 impl Control {
-    /// Builds the seed's image: a copy of the live database when it was seeded just now
-    /// (`seeded`), else the seed loaded into a database of its own (the live one holds data
-    /// of earlier runs, which a reset drops).
-    pub async fn open(db: &Db, seed: Seed, seeded: bool) -> Result<Control, ControlError> {
+    /// The control state, with an empty folder for its images (see [`Control::keep_seed_image`]).
+    pub fn open(seed: Seed) -> Result<Control, ControlError> {
         static FOLDERS: AtomicU64 = AtomicU64::new(0);
         let dir = std::env::temp_dir().join(format!(
             "magemu-control-{}-{}",
@@ -72,25 +70,25 @@ impl Control {
         ));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("snapshots"))?;
-        let control = Control {
+        Ok(Control {
             started: Instant::now(),
             seed,
             dir,
             snapshots: Mutex::default(),
             journal: journal::Journal::default(),
             faults: faults::Faults::default(),
-        };
-        let pristine = control.pristine();
-        if seeded {
-            save(db, pristine).await?;
-        } else {
-            let build = control.dir.join("seed-build.db");
-            let fresh = Db::open(&format!("sqlite://{}", build.display())).await?;
-            seed::seed_if_empty(&fresh, seed).await?;
-            save(&fresh, pristine).await?;
-            fresh.close().await;
-        }
-        Ok(control)
+        })
+    }
+
+    /// Where to build the seed in a database of its own, when the live one holds data of
+    /// earlier runs (which a reset drops).
+    pub fn scratch_url(&self) -> String {
+        format!("sqlite://{}", self.dir.join("seed-build.db").display())
+    }
+
+    /// Keeps `db`, just seeded, as the image a reset goes back to.
+    pub async fn keep_seed_image(&self, db: &Db) -> Result<(), ControlError> {
+        Ok(save(db, self.pristine()).await?)
     }
 
     fn pristine(&self) -> PathBuf {
