@@ -4,6 +4,7 @@
 use std::collections::VecDeque;
 use std::sync::Mutex;
 
+use axum::body::Bytes;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -31,11 +32,39 @@ pub struct Entry {
     pub status: u16,
     pub duration_ms: f64,
     /// The body as JSON when it is JSON and whole, else as text (cut at [`MAX_BODY`] bytes).
-    pub request_body: Value,
-    pub response_body: Value,
+    pub request_body: KeptBody,
+    pub response_body: KeptBody,
     /// The fault rule that acted on the call.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fault: Option<u64>,
+}
+
+/// A body's first [`MAX_BODY`] bytes as kept (turned into JSON only when listed, so a call
+/// pays a copy, not a parse).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct KeptBody {
+    bytes: Bytes,
+    whole: bool,
+}
+
+impl KeptBody {
+    /// Keeps the first [`MAX_BODY`] bytes of `bytes`; `complete`: nothing came after them.
+    pub fn new(bytes: &Bytes, complete: bool) -> KeptBody {
+        let whole = complete && bytes.len() <= MAX_BODY;
+        let bytes = if bytes.len() <= MAX_BODY {
+            bytes.clone()
+        } else {
+            // A copy: a slice would hold the whole reply in memory.
+            Bytes::copy_from_slice(&bytes[..MAX_BODY])
+        };
+        KeptBody { bytes, whole }
+    }
+}
+
+impl Serialize for KeptBody {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        body_value(&self.bytes, self.whole).serialize(serializer)
+    }
 }
 
 /// `GET /magemu/requests`'s filters: all given must hold.
@@ -124,8 +153,8 @@ mod tests {
             store_code: None,
             status,
             duration_ms: 0.0,
-            request_body: Value::Null,
-            response_body: Value::Null,
+            request_body: KeptBody::default(),
+            response_body: KeptBody::default(),
             fault: None,
         }
     }
@@ -182,5 +211,12 @@ mod tests {
             body_value(&long, false),
             Value::String("x".repeat(MAX_BODY))
         );
+        let kept = KeptBody::new(&Bytes::from(long), true);
+        assert_eq!(
+            serde_json::to_value(&kept).unwrap(),
+            Value::String("x".repeat(MAX_BODY))
+        );
+        let json = KeptBody::new(&Bytes::from_static(b"[1]"), true);
+        assert_eq!(serde_json::to_value(&json).unwrap(), serde_json::json!([1]));
     }
 }

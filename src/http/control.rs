@@ -25,7 +25,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::control::faults::{Outcome, RuleSpec};
-use crate::control::journal::{self, body_value, Entry, Filter};
+use crate::control::journal::{self, Entry, Filter, KeptBody};
 use crate::control::{self, Control, ControlError};
 use crate::http::reply::json_response;
 use crate::{db, AppState};
@@ -253,8 +253,8 @@ pub async fn journal_and_faults(
         store_code,
         status: 0,
         duration_ms: 0.0,
-        request_body: Value::Null,
-        response_body: Value::Null,
+        request_body: KeptBody::default(),
+        response_body: KeptBody::default(),
         fault: action.as_ref().map(|a| a.rule),
     };
     let response = match action.map(|a| a.outcome) {
@@ -277,15 +277,15 @@ pub async fn journal_and_faults(
     entry.status = parts.status.as_u16();
     entry.duration_ms = millis(started.elapsed());
     entry.request_body = seen_body(&seen);
-    entry.response_body = body_value(&bytes, true);
+    entry.response_body = KeptBody::new(&bytes, true);
     control.journal.record(entry);
     Response::from_parts(parts, Body::from(bytes))
 }
 
-fn seen_body(seen: &Mutex<Seen>) -> Value {
+fn seen_body(seen: &Mutex<Seen>) -> KeptBody {
     seen.lock()
-        .map(|s| body_value(&s.bytes, s.complete && !s.cut))
-        .unwrap_or(Value::Null)
+        .map(|s| KeptBody::new(&Bytes::copy_from_slice(&s.bytes), s.complete && !s.cut))
+        .unwrap_or_default()
 }
 
 /// What passed through a request body: its first bytes, and whether it was read to its end.
