@@ -68,6 +68,161 @@ pub enum Command {
     /// shipment, on top of the seed (loaded first into an empty database). Stop the server
     /// on the same file first.
     Generate(GenerateArgs),
+    /// Ask a running magemu for its health (`GET /magemu/health`).
+    Health(ServerArgs),
+    /// Set a running magemu back to its seed (`POST /magemu/reset`).
+    Reset(ServerArgs),
+    /// Save, list, restore or delete a running magemu's named snapshots.
+    Snapshot {
+        #[command(subcommand)]
+        action: SnapshotAction,
+        #[command(flatten)]
+        server: ServerArgs,
+    },
+    /// List (filtered) or clear a running magemu's request journal.
+    Requests {
+        /// Only calls of this method.
+        #[arg(long)]
+        method: Option<String>,
+        /// Only calls whose path matches (a prefix, or a glob with `*`).
+        #[arg(long)]
+        path: Option<String>,
+        /// Only calls answered with this status (0: dropped by a fault rule).
+        #[arg(long)]
+        status: Option<u16>,
+        /// Clear the journal instead of listing it.
+        #[arg(long)]
+        clear: bool,
+        #[command(flatten)]
+        server: ServerArgs,
+    },
+    /// Add, list, delete or clear a running magemu's fault rules.
+    Faults {
+        #[command(subcommand)]
+        action: FaultsAction,
+        #[command(flatten)]
+        server: ServerArgs,
+    },
+}
+
+/// Where the control commands find the running server.
+#[derive(Debug, Clone, Args)]
+pub struct ServerArgs {
+    /// The running magemu's base URL.
+    #[arg(
+        long,
+        env = "MAGEMU_SERVER",
+        default_value = "http://127.0.0.1:8080",
+        global = true
+    )]
+    pub server: String,
+}
+
+/// `magemu snapshot ...`.
+#[derive(Debug, Clone, Subcommand)]
+pub enum SnapshotAction {
+    /// Save the world as NAME (replacing a snapshot of that name).
+    Save { name: String },
+    /// List the snapshots.
+    List,
+    /// Set the world back to the snapshot NAME.
+    Restore { name: String },
+    /// Delete the snapshot NAME.
+    Delete { name: String },
+}
+
+/// `magemu faults ...`.
+#[derive(Debug, Clone, Subcommand)]
+pub enum FaultsAction {
+    /// Add a rule given as JSON, e.g. '{"path": "/V1/orders", "status": 503, "times": 2}'.
+    Add { rule: String },
+    /// List the rules.
+    List,
+    /// Delete the rule ID.
+    Delete { id: u64 },
+    /// Delete every rule.
+    Clear,
+}
+
+impl Command {
+    /// The control call a client command makes: server, method, path and body (`None` for
+    /// the commands that are not control calls).
+    pub fn control_call(&self) -> Option<(&str, &'static str, String, Option<String>)> {
+        let call = match self {
+            Command::Generate(_) => return None,
+            Command::Health(s) => (&s.server, "GET", "/magemu/health".into(), None),
+            Command::Reset(s) => (&s.server, "POST", "/magemu/reset".into(), None),
+            Command::Snapshot { action, server } => {
+                let s = &server.server;
+                match action {
+                    SnapshotAction::Save { name } => (
+                        s,
+                        "POST",
+                        "/magemu/snapshots".into(),
+                        Some(serde_json::json!({ "name": name }).to_string()),
+                    ),
+                    SnapshotAction::List => (s, "GET", "/magemu/snapshots".into(), None),
+                    SnapshotAction::Restore { name } => (
+                        s,
+                        "POST",
+                        format!("/magemu/snapshots/{}/restore", encode(name)),
+                        None,
+                    ),
+                    SnapshotAction::Delete { name } => (
+                        s,
+                        "DELETE",
+                        format!("/magemu/snapshots/{}", encode(name)),
+                        None,
+                    ),
+                }
+            }
+            Command::Requests {
+                method,
+                path,
+                status,
+                clear,
+                server,
+            } => {
+                if *clear {
+                    (&server.server, "DELETE", "/magemu/requests".into(), None)
+                } else {
+                    let query = serde_urlencoded::to_string([
+                        ("method", method.clone()),
+                        ("path", path.clone()),
+                        ("status", status.map(|s| s.to_string())),
+                    ])
+                    .unwrap_or_default();
+                    (
+                        &server.server,
+                        "GET",
+                        format!("/magemu/requests?{query}"),
+                        None,
+                    )
+                }
+            }
+            Command::Faults { action, server } => {
+                let s = &server.server;
+                match action {
+                    FaultsAction::Add { rule } => {
+                        (s, "POST", "/magemu/faults".into(), Some(rule.clone()))
+                    }
+                    FaultsAction::List => (s, "GET", "/magemu/faults".into(), None),
+                    FaultsAction::Delete { id } => {
+                        (s, "DELETE", format!("/magemu/faults/{id}"), None)
+                    }
+                    FaultsAction::Clear => (s, "DELETE", "/magemu/faults".into(), None),
+                }
+            }
+        };
+        Some((call.0.as_str(), call.1, call.2, call.3))
+    }
+}
+
+/// A snapshot name in a path (the server refuses names outside a safe alphabet anyway).
+fn encode(name: &str) -> String {
+    serde_urlencoded::to_string([("", name)])
+        .map(|s| s.trim_start_matches('=').replace('+', "%20"))
+        .unwrap_or_default()
 }
 
 /// `magemu generate`'s flags.
@@ -93,5 +248,55 @@ impl Config {
         let mut config = Config::parse_from(["magemu"]);
         config.database_url = database_url.to_owned();
         config
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn call(args: &[&str]) -> (String, &'static str, String, Option<String>) {
+        let config = Config::parse_from(args);
+        let command = config.command.expect("a command");
+        let (server, method, path, body) = command.control_call().expect("a control call");
+        (server.to_owned(), method, path, body)
+    }
+
+    #[test]
+    fn control_subcommands_name_their_call() {
+        let local = "http://127.0.0.1:8080".to_owned();
+        assert_eq!(
+            call(&["magemu", "reset"]),
+            (local.clone(), "POST", "/magemu/reset".into(), None)
+        );
+        assert_eq!(
+            call(&[
+                "magemu",
+                "snapshot",
+                "save",
+                "prepared",
+                "--server",
+                "http://h:1"
+            ]),
+            (
+                "http://h:1".into(),
+                "POST",
+                "/magemu/snapshots".into(),
+                Some("{\"name\":\"prepared\"}".into())
+            )
+        );
+        assert_eq!(
+            call(&["magemu", "snapshot", "restore", "a b"]).2,
+            "/magemu/snapshots/a%20b/restore"
+        );
+        assert_eq!(
+            call(&["magemu", "requests", "--method", "POST", "--status", "400"]).2,
+            "/magemu/requests?method=POST&status=400"
+        );
+        assert_eq!(call(&["magemu", "requests", "--clear"]).1, "DELETE");
+        assert_eq!(
+            call(&["magemu", "faults", "delete", "3"]),
+            (local, "DELETE", "/magemu/faults/3".into(), None)
+        );
     }
 }

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod cache;
 pub mod catalog;
 pub mod config;
+pub mod control;
 pub mod customer;
 pub mod db;
 pub mod error;

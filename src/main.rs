@@ -22,8 +22,26 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let config = Config::parse();
     match config.command.clone() {
         Some(Command::Generate(args)) => generate_world(&config, &args).await,
+        Some(command) => control(&command),
         None => serve(config).await,
     }
+}
+
+/// A control subcommand (`magemu reset`, `magemu snapshot save NAME`, ...): one call to the
+/// running server; its answer on stdout, and a failure exit status when it refused.
+fn control(command: &Command) -> Result<(), Box<dyn std::error::Error>> {
+    let Some((server, method, path, body)) = command.control_call() else {
+        return Ok(());
+    };
+    let (status, answer) = magemu::control::client::call(server, method, &path, body.as_deref())
+        .map_err(|e| format!("{server}: {e}"))?;
+    if !answer.is_empty() {
+        println!("{answer}");
+    }
+    if status >= 400 {
+        return Err(format!("{method} {path}: HTTP {status}").into());
+    }
+    Ok(())
 }
 
 async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {

@@ -1,10 +1,11 @@
 //! What every handler can reach, and how it is opened: the database (migrated and seeded),
-//! the token cache, the response cache and the store codes.
+//! the token cache, the response cache, the store codes and the control API's state.
 
 use std::sync::Arc;
 
 use crate::auth::TokenCache;
-use crate::config::Config;
+use crate::config::{Config, Seed};
+use crate::control::{Control, ControlError};
 use crate::db::{self, Db};
 use crate::{cache, seed};
 
@@ -18,13 +19,18 @@ pub struct AppState {
     pub cache: Arc<cache::ResponseCache>,
     /// Store codes that may stand after `/rest/` (besides `all`), read once at start.
     pub store_codes: Arc<Vec<String>>,
+    /// The control API's state (`/magemu/`): the seed's image, snapshots, journal, faults.
+    pub control: Arc<Control>,
 }
 
 impl AppState {
     /// Opens the database, applies the migrations, seeds an empty database, and reads the stores.
     pub async fn open(config: Config) -> Result<AppState, sqlx::Error> {
         let db = Db::open(&config.database_url).await?;
-        seed::seed_if_empty(&db, config.seed).await?;
+        let seeded = seed::seed_if_empty(&db, config.seed).await?;
+        let control = seed_image(&db, config.seed, seeded)
+            .await
+            .map_err(|e| sqlx::Error::Protocol(format!("control API: {e}")))?;
         let mut conn = db.read.acquire().await?;
         let store_codes = db::store::store_codes(&mut conn).await?;
         drop(conn);
@@ -34,6 +40,22 @@ impl AppState {
             tokens: Arc::new(TokenCache::default()),
             cache: Arc::new(cache::ResponseCache::default()),
             store_codes: Arc::new(store_codes),
+            control: Arc::new(control),
         })
     }
+}
+
+/// The control state with the image a reset goes back to: the live database when it was seeded
+/// just now, else the seed loaded into a scratch database (the live one holds earlier runs).
+async fn seed_image(db: &Db, seed: Seed, seeded: bool) -> Result<Control, ControlError> {
+    let control = Control::open(seed)?;
+    if seeded {
+        control.keep_seed_image(db).await?;
+    } else {
+        let fresh = Db::open(&control.scratch_url()).await?;
+        seed::seed_if_empty(&fresh, seed).await?;
+        control.keep_seed_image(&fresh).await?;
+        fresh.close().await;
+    }
+    Ok(control)
 }

@@ -9,6 +9,7 @@ pub mod comments;
 pub mod creditmemos;
 pub mod customers;
 pub mod fields;
+pub mod image;
 pub mod inventory;
 pub mod inventory_master;
 pub mod model;

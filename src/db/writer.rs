@@ -6,6 +6,10 @@
 //! a 200 is never sent for data that is not on disk), and the database generation is bumped
 //! then. With `synchronous = FULL`, the fsync of the WAL is paid once per batch instead of once
 //! per request, which is what lets a durable SQLite take thousands of invoices a second.
+//!
+//! [`Writer::exclusive`] runs a job alone on the connection, outside any transaction (the control
+//! API's reset and snapshots: `ATTACH` and `VACUUM INTO` cannot run inside one). Holding the only
+//! write connection, it sees no write half done and no write starts before it ends.
 
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
@@ -30,17 +34,26 @@ type Deliver = Box<dyn FnOnce(Option<&sqlx::Error>) + Send>;
 type Job =
     Box<dyn for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, (bool, Deliver)> + Send>;
 
+/// A job run alone on the connection, outside any transaction; the generation is bumped after.
+type ExclusiveJob = Box<dyn for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, ()> + Send>;
+
+/// What the queue carries.
+enum Queued {
+    UseCase(Job),
+    Exclusive(ExclusiveJob),
+}
+
 /// The handle every request uses to queue a write.
 #[derive(Debug, Clone)]
 pub struct Writer {
-    jobs: mpsc::Sender<Job>,
+    jobs: mpsc::Sender<Queued>,
 }
 
 impl Writer {
     /// Starts the writer on `pool` (one connection), on a thread of its own: the chain of
     /// statements of a batch then never waits behind request handling for a worker.
     pub fn start(pool: SqlitePool, generation: Arc<AtomicU64>) -> std::io::Result<Writer> {
-        let (jobs, queue) = mpsc::channel::<Job>(1024);
+        let (jobs, queue) = mpsc::channel::<Queued>(1024);
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()?;
@@ -77,8 +90,34 @@ impl Writer {
             })
         });
         let stopped = || E::from(sqlx::Error::PoolClosed);
-        self.jobs.send(job).await.map_err(|_| stopped())?;
+        self.jobs
+            .send(Queued::UseCase(job))
+            .await
+            .map_err(|_| stopped())?;
         answer.await.map_err(|_| stopped())?
+    }
+
+    /// Runs `job` alone on the write connection, with no transaction open: the writes queued
+    /// before it have committed, those queued after wait for it. The job opens and ends its own
+    /// transactions; the generation is bumped after it (whatever it did, cached replies go).
+    pub async fn exclusive<T, F>(&self, job: F) -> Result<T, sqlx::Error>
+    where
+        T: Send + 'static,
+        F: for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, Result<T, sqlx::Error>>
+            + Send
+            + 'static,
+    {
+        let (reply, answer) = oneshot::channel::<Result<T, sqlx::Error>>();
+        let queued: ExclusiveJob = Box::new(move |conn| {
+            Box::pin(async move {
+                let _ = reply.send(job(conn).await);
+            })
+        });
+        self.jobs
+            .send(Queued::Exclusive(queued))
+            .await
+            .map_err(|_| sqlx::Error::PoolClosed)?;
+        answer.await.map_err(|_| sqlx::Error::PoolClosed)?
     }
 }
 
@@ -91,12 +130,32 @@ async fn exec_script(conn: &mut SqliteConnection, sql: &str) -> Result<(), sqlx:
     sqlx::raw_sql(sql).execute(conn).await.map(|_| ())
 }
 
-async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Job>, generation: Arc<AtomicU64>) {
-    while let Some(first) = queue.recv().await {
+async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Queued>, generation: Arc<AtomicU64>) {
+    // An exclusive job met while a batch was gathered: it runs right after that batch.
+    let mut held: Option<Queued> = None;
+    loop {
+        let first = match held.take() {
+            Some(queued) => queued,
+            None => match queue.recv().await {
+                Some(queued) => queued,
+                None => break,
+            },
+        };
+        let first = match first {
+            Queued::UseCase(job) => job,
+            Queued::Exclusive(job) => {
+                run_exclusive(&pool, job, &generation).await;
+                continue;
+            }
+        };
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
             match queue.try_recv() {
-                Ok(job) => batch.push(job),
+                Ok(Queued::UseCase(job)) => batch.push(job),
+                Ok(exclusive) => {
+                    held = Some(exclusive);
+                    break;
+                }
                 Err(_) => break,
             }
         }
@@ -166,4 +225,21 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Job>, generation: Arc<A
             }
         }
     }
+}
+
+async fn run_exclusive(pool: &SqlitePool, job: ExclusiveJob, generation: &AtomicU64) {
+    match pool.acquire().await {
+        Ok(mut conn) => {
+            // A panic drops the job's reply channel: its caller answers 500.
+            if AssertUnwindSafe(job(&mut conn))
+                .catch_unwind()
+                .await
+                .is_err()
+            {
+                tracing::error!("an exclusive writer job panicked");
+            }
+        }
+        Err(e) => tracing::error!(error = %e, "writer cannot get its connection"),
+    }
+    generation.fetch_add(1, Ordering::SeqCst);
 }

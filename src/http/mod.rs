@@ -4,6 +4,7 @@ pub mod auth;
 pub mod categories;
 pub mod comments;
 pub mod connection;
+pub mod control;
 pub mod creditmemos;
 pub mod customers;
 pub mod extract;
@@ -54,11 +55,19 @@ pub fn app(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(extract::MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn(fields::filter_fields))
         .with_state(state.clone());
+    let control = state.control.clone();
+    let magemu = control::router().with_state(state.clone());
     // The store code is taken off the path before routing, as Magento's PathProcessor does.
     let api = axum::middleware::map_request_with_state(state, strip_store_code).layer(api);
     Router::new()
+        .nest("/magemu", magemu)
         .fallback_service(api)
         .layer(CatchPanicLayer::custom(panic_response))
+        // Outside the panic catcher, so a panic is journaled as the 500 it answers.
+        .layer(axum::middleware::from_fn_with_state(
+            control,
+            control::journal_and_faults,
+        ))
         .layer(axum::middleware::from_fn(connection::close_if_body_unread))
         .layer(TraceLayer::new_for_http())
 }

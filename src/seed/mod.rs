@@ -172,14 +172,14 @@ struct SeedFile {
 }
 
 /// Loads the base data, and the tutorial on top when asked, into an empty database. A database
-/// that already holds stores is left alone.
-pub async fn seed_if_empty(db: &Db, seed: Seed) -> Result<(), sqlx::Error> {
+/// that already holds stores is left alone. Returns whether it seeded.
+pub async fn seed_if_empty(db: &Db, seed: Seed) -> Result<bool, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     let stores: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM store")
         .fetch_one(&mut *tx)
         .await?;
     if stores > 0 {
-        return Ok(());
+        return Ok(false);
     }
     load(&mut tx, BASE).await?;
     if seed == Seed::Tutorial {
@@ -187,7 +187,7 @@ pub async fn seed_if_empty(db: &Db, seed: Seed) -> Result<(), sqlx::Error> {
     }
     tx.commit().await?;
     tracing::info!(?seed, "seeded an empty database");
-    Ok(())
+    Ok(true)
 }
 
 fn bad_seed(cause: impl std::fmt::Display) -> sqlx::Error {
