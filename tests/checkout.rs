@@ -524,3 +524,90 @@ async fn racing_checkouts_of_the_last_units_never_oversell() {
         .expect("count");
     assert_eq!(placed, 2, "the seed's order 3 and one new order");
 }
+
+#[tokio::test]
+async fn guest_cart_places_a_guest_order_with_the_same_engine() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let created = app.post_anonymous("/rest/V1/guest-carts", &json!({})).await;
+    assert_eq!(created.status, StatusCode::OK);
+    let mask = created.body.as_str().expect("masked id").to_owned();
+    assert_eq!(mask.len(), 32);
+    let base = format!("/rest/V1/guest-carts/{mask}");
+    let added = app
+        .send(
+            reqwest::Method::POST,
+            &format!("{base}/items"),
+            None,
+            Some("application/json"),
+            Some(json!({"cartItem": {"sku": "24-WB03", "qty": 10, "quote_id": mask}}).to_string()),
+        )
+        .await;
+    // Rule 3 is for customer group 1: a guest (group 0) gets no discount.
+    assert_eq!(
+        added.body,
+        json!({"item_id": 8, "sku": "24-WB03", "qty": 10, "name": "Driven Backpack",
+               "price": 36, "product_type": "simple", "quote_id": "4"})
+    );
+    let info = app
+        .send(
+            reqwest::Method::POST,
+            &format!("{base}/shipping-information"),
+            None,
+            Some("application/json"),
+            Some(tut("step08-shipping-information-request.json").to_string()),
+        )
+        .await;
+    assert_eq!(info.status, StatusCode::OK, "{:?}", info.body);
+    assert_eq!(info.body["totals"]["grand_total"], json!(410));
+    let mut pay = tut("step09-payment-information-request.json");
+    pay["email"] = json!("guest@example.com");
+    let placed = app
+        .send(
+            reqwest::Method::POST,
+            &format!("{base}/payment-information"),
+            None,
+            Some("application/json"),
+            Some(pay.to_string()),
+        )
+        .await;
+    assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
+    assert_eq!(placed.body, json!("4"));
+    let order = app.get("/rest/V1/orders/4", &admin).await.body;
+    assert_eq!(order["customer_is_guest"], json!(1));
+    assert_eq!(order["customer_group_id"], json!(0));
+    assert_eq!(order["customer_email"], "guest@example.com");
+    assert_eq!(order["customer_firstname"], "Jane");
+    assert_eq!(order["grand_total"], json!(410));
+    assert_eq!(app.salable(&admin, "24-WB03", 2).await, json!(70));
+    // The cart is no longer active: getActive's 404 with the quote id.
+    let gone = app
+        .send(
+            reqwest::Method::GET,
+            &format!("{base}/totals"),
+            None,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(gone.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        gone.body,
+        json!({"message": "No such entity with %fieldName = %fieldValue",
+               "parameters": {"fieldName": "cartId", "fieldValue": 4}})
+    );
+    let unknown = app
+        .send(
+            reqwest::Method::GET,
+            "/rest/V1/guest-carts/nope/totals",
+            None,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        unknown.body["message"],
+        "No such entity with %fieldName = %fieldValue"
+    );
+}

@@ -71,6 +71,28 @@ pub async fn active_cart(conn: &mut SqliteConnection, customer_id: i64) -> Resul
         .ok_or_else(|| Error::NotFound(Phrase::plain(NO_ACTIVE_CART)))
 }
 
+/// Which cart a route works on: the customer's active cart (`/V1/carts/mine`, `%cart_id%`) or
+/// a guest cart by its masked id (`/V1/guest-carts/{cartId}`, `QuoteIdMask`).
+#[derive(Debug, Clone)]
+pub enum CartRef {
+    Customer(i64),
+    Guest(String),
+}
+
+/// The active cart `who` names. A guest mask that names no cart loads the quote id null:
+/// `QuoteRepository::loadQuote`'s `NoSuchEntityException::singleField('cartId', null)`; an
+/// inactive one is `getActive`'s 404 with the quote id.
+pub async fn resolve(conn: &mut SqliteConnection, who: &CartRef) -> Result<QuoteRow> {
+    match who {
+        CartRef::Customer(id) => active_cart(conn, *id).await,
+        CartRef::Guest(mask) => match quotes::quote_by_mask(conn, mask).await? {
+            None => Err(Error::no_such_entity("cartId", Value::Null)),
+            Some(q) if q.is_active == 0 => Err(Error::no_such_entity("cartId", q.entity_id)),
+            Some(q) => Ok(q),
+        },
+    }
+}
+
 /// A cart with what totals need.
 #[derive(Debug, Clone)]
 pub struct Cart {
@@ -110,10 +132,10 @@ pub async fn load_cart(conn: &mut SqliteConnection, quote: QuoteRow) -> Result<C
     })
 }
 
-/// The active cart of a customer for a read (`GET` routes).
-pub async fn read_mine(db: &Db, customer_id: i64) -> Result<Cart> {
+/// The active cart `who` names, for a read (`GET` routes).
+pub async fn read_cart(db: &Db, who: &CartRef) -> Result<Cart> {
     let mut conn = db.read.acquire().await?;
-    let quote = active_cart(&mut conn, customer_id).await?;
+    let quote = resolve(&mut conn, who).await?;
     load_cart(&mut conn, quote).await
 }
 
@@ -145,6 +167,35 @@ pub async fn create_for_customer(db: &Db, customer_id: i64, store_id: i64) -> Re
             })
         })
         .await
+}
+
+/// `GuestCartManagement::createEmptyCart`: a new cart and its mask (32 random characters,
+/// `QuoteIdMask::beforeSave` → `Math\Random::getUniqueHash`), which the reply gives.
+pub async fn create_guest(db: &Db, store_id: i64) -> Result<String> {
+    let mask = random_mask();
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let now = db::now_timestamp();
+                let row = QuoteRow {
+                    store_id,
+                    is_active: 1,
+                    customer_is_guest: 1,
+                    masked_id: Some(mask.clone()),
+                    created_at: now.clone(),
+                    updated_at: now,
+                    ..Default::default()
+                };
+                db::insert(&mut *conn, "quote", "entity_id", &row).await?;
+                Ok(mask)
+            })
+        })
+        .await
+}
+
+fn random_mask() -> String {
+    use rand::distr::{Alphanumeric, SampleString};
+    Alphanumeric.sample_string(&mut rand::rng(), 32)
 }
 
 /// A cart line as posted (`CartItemInterface`).
@@ -191,11 +242,11 @@ async fn check_salable(
 
 /// `CartItemRepository::save` on a customer's active cart: a new line (or more of a line with
 /// the same product), or a new qty for `item_id`. Returns the saved line's id.
-pub async fn save_item(db: &Db, customer_id: i64, input: ItemInput) -> Result<(i64, i64)> {
+pub async fn save_item(db: &Db, who: CartRef, input: ItemInput) -> Result<(i64, i64)> {
     db.writer
         .write(move |conn| {
             Box::pin(async move {
-                let quote = active_cart(&mut *conn, customer_id).await?;
+                let quote = resolve(&mut *conn, &who).await?;
                 save_item_on(conn, quote, input).await
             })
         })
@@ -284,11 +335,11 @@ async fn save_item_on(
 }
 
 /// `CartItemRepository::deleteById` on the customer's active cart.
-pub async fn delete_item(db: &Db, customer_id: i64, item_id: i64) -> Result<()> {
+pub async fn delete_item(db: &Db, who: CartRef, item_id: i64) -> Result<()> {
     db.writer
         .write(move |conn| {
             Box::pin(async move {
-                let quote = active_cart(&mut *conn, customer_id).await?;
+                let quote = resolve(&mut *conn, &who).await?;
                 if quotes::delete_item(&mut *conn, quote.entity_id, item_id).await? == 0 {
                     return Err(not_contained(quote.entity_id, item_id));
                 }
@@ -301,7 +352,7 @@ pub async fn delete_item(db: &Db, customer_id: i64, item_id: i64) -> Result<()> 
 /// `ShippingInformationManagement::saveAddressInformation`.
 pub async fn save_shipping_information(
     db: &Db,
-    customer_id: i64,
+    who: CartRef,
     shipping: Option<QuoteAddressRow>,
     billing: Option<QuoteAddressRow>,
     carrier: Option<String>,
@@ -310,7 +361,8 @@ pub async fn save_shipping_information(
     db.writer
         .write(move |conn| {
             Box::pin(async move {
-                let quote = active_cart(&mut *conn, customer_id).await?;
+                let quote = resolve(&mut *conn, &who).await?;
+                let customer_id = quote.customer_id;
                 let cart = load_cart(&mut *conn, quote).await?;
                 if cart.items.is_empty() {
                     return Err(Error::input(EMPTY_CART_SHIPPING));
@@ -336,12 +388,12 @@ pub async fn save_shipping_information(
                 if let Some(mut billing) = billing {
                     billing.quote_id = quote_id;
                     billing.address_type = "billing".into();
-                    billing.customer_id = Some(customer_id);
+                    billing.customer_id = customer_id;
                     quotes::save_address(&mut *conn, billing).await?;
                 }
                 shipping.quote_id = quote_id;
                 shipping.address_type = "shipping".into();
-                shipping.customer_id = Some(customer_id);
+                shipping.customer_id = customer_id;
                 shipping.shipping_method = Some(code);
                 quotes::save_address(&mut *conn, shipping).await?;
                 Ok(())
@@ -351,21 +403,38 @@ pub async fn save_shipping_information(
 }
 
 /// `PaymentInformationManagement::savePaymentInformationAndPlaceOrder`: the new order's id.
+/// For a guest cart (`GuestPaymentInformationManagement`), `guest_email` is the posted
+/// `email`: the billing address takes it, and `QuoteManagement::placeOrder` makes the order a
+/// guest's (e-mail and names from the billing address, `customer_is_guest` 1, group 0).
 pub async fn place_order(
     db: &Db,
-    customer_id: i64,
+    who: CartRef,
     method: String,
     billing: Option<QuoteAddressRow>,
+    guest_email: Option<String>,
 ) -> Result<i64> {
     db.writer
         .write(move |conn| {
             Box::pin(async move {
-                let quote = active_cart(&mut *conn, customer_id).await?;
+                let mut quote = resolve(&mut *conn, &who).await?;
                 if let Some(mut billing) = billing {
                     billing.quote_id = quote.entity_id;
                     billing.address_type = "billing".into();
-                    billing.customer_id = Some(customer_id);
+                    billing.customer_id = quote.customer_id;
+                    if guest_email.is_some() {
+                        billing.email = guest_email.clone();
+                    }
                     quotes::save_address(&mut *conn, billing).await?;
+                }
+                if quote.customer_id.is_none() {
+                    let billing = quotes::address(&mut *conn, quote.entity_id, "billing").await?;
+                    quote.customer_is_guest = 1;
+                    quote.customer_group_id = 0;
+                    quote.customer_email = guest_email
+                        .clone()
+                        .or_else(|| billing.as_ref().and_then(|b| b.email.clone()));
+                    quote.customer_firstname = billing.as_ref().and_then(|b| b.firstname.clone());
+                    quote.customer_lastname = billing.as_ref().and_then(|b| b.lastname.clone());
                 }
                 if !totals::PAYMENT_METHODS.iter().any(|(c, _)| *c == method) {
                     return Err(Error::input(PAYMENT_NOT_AVAILABLE));

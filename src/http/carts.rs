@@ -1,7 +1,11 @@
-//! The customer's cart, `/V1/carts/mine...` (`Quote/etc/webapi.xml`, `Checkout/etc/webapi.xml`;
-//! checkout.md 1.1): every route is `self` (a customer token), and its cart is the customer's
-//! active quote (`%cart_id%`, the 404 "Current customer does not have an active cart." without
-//! one). Whatever `quote_id` / `cartId` a body names is overwritten by that forced value.
+//! Carts (`Quote/etc/webapi.xml`, `Checkout/etc/webapi.xml`; checkout.md 1.1):
+//! - `/V1/carts/mine...`: `self` (a customer token); the cart is the customer's active quote
+//!   (`%cart_id%`, the 404 "Current customer does not have an active cart." without one).
+//!   Whatever `quote_id` / `cartId` a body names is overwritten by that forced value.
+//! - `/V1/guest-carts/{cartId}...`: anonymous; the cart is the quote of the masked id
+//!   (`GuestCart*` services load `QuoteIdMask` by `masked_id`).
+//!
+//! Both go through the same engine (`crate::checkout`).
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -10,7 +14,7 @@ use axum::routing::{get, post, put};
 use axum::Router;
 use serde_json::{json, Value};
 
-use crate::checkout::{self, Cart};
+use crate::checkout::{self, Cart, CartRef};
 use crate::error::{Error, Result};
 use crate::http::extract::{Body, PathParams, SelfCustomer};
 use crate::http::reply::json_response;
@@ -25,25 +29,56 @@ const STORE_ID: i64 = 1;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/rest/V1/carts/mine", post(create).get(show))
-        .route("/rest/V1/carts/mine/items", post(add_item).get(list_items))
+        .route("/rest/V1/carts/mine/items", post(mine_add).get(mine_items))
         .route(
             "/rest/V1/carts/mine/items/{itemId}",
-            put(update_item).delete(delete_item),
+            put(mine_update).delete(mine_delete),
         )
-        .route("/rest/V1/carts/mine/totals", get(totals))
-        .route("/rest/V1/carts/mine/payment-methods", get(payment_methods))
+        .route("/rest/V1/carts/mine/totals", get(mine_totals))
+        .route("/rest/V1/carts/mine/payment-methods", get(mine_methods))
         .route(
             "/rest/V1/carts/mine/estimate-shipping-methods",
-            post(estimate),
+            post(mine_estimate),
         )
         .route(
             "/rest/V1/carts/mine/shipping-information",
-            post(shipping_information),
+            post(mine_shipping),
         )
         .route(
             "/rest/V1/carts/mine/payment-information",
-            post(payment_information),
+            post(mine_payment),
         )
+        .route("/rest/V1/guest-carts", post(guest_create))
+        .route("/rest/V1/guest-carts/{cartId}", get(guest_show))
+        .route(
+            "/rest/V1/guest-carts/{cartId}/items",
+            post(guest_add).get(guest_items),
+        )
+        .route(
+            "/rest/V1/guest-carts/{cartId}/items/{itemId}",
+            put(guest_update).delete(guest_delete),
+        )
+        .route("/rest/V1/guest-carts/{cartId}/totals", get(guest_totals))
+        .route(
+            "/rest/V1/guest-carts/{cartId}/payment-methods",
+            get(guest_methods),
+        )
+        .route(
+            "/rest/V1/guest-carts/{cartId}/estimate-shipping-methods",
+            post(guest_estimate),
+        )
+        .route(
+            "/rest/V1/guest-carts/{cartId}/shipping-information",
+            post(guest_shipping),
+        )
+        .route(
+            "/rest/V1/guest-carts/{cartId}/payment-information",
+            post(guest_payment),
+        )
+}
+
+fn mine(id: i64) -> CartRef {
+    CartRef::Customer(id)
 }
 
 /// `createEmptyCartForCustomer`: the cart id as a JSON **number** (`(int)$quote->getId()`).
@@ -52,62 +87,106 @@ async fn create(SelfCustomer(id): SelfCustomer, State(state): State<AppState>) -
     Ok(json_response(StatusCode::OK, &quote_id))
 }
 
+/// `GuestCartManagement::createEmptyCart`: the masked id, a JSON string.
+async fn guest_create(State(state): State<AppState>) -> Result<Response> {
+    let mask = checkout::create_guest(&state.db, STORE_ID).await?;
+    Ok(json_response(StatusCode::OK, &mask))
+}
+
 async fn show(SelfCustomer(id): SelfCustomer, State(state): State<AppState>) -> Result<Response> {
     // getCartForCustomer goes through getActiveForCustomer: its own 404, not %cart_id%'s.
-    let cart = checkout::read_mine(&state.db, id)
+    let cart = checkout::read_cart(&state.db, &mine(id))
         .await
         .map_err(|err| match err {
             Error::NotFound(_) => Error::no_such_entity("customerId", id),
             other => other,
         })?;
     let customer = crate::customer::get(&state.db, id).await?;
-    let t = cart.totals();
     let customer = serde_json::to_value(CustomerData::from(&customer)).map_err(Error::internal)?;
+    let t = cart.totals();
     Ok(json_response(
         StatusCode::OK,
         &wire::cart(&cart, &t, customer),
     ))
 }
 
-async fn list_items(
-    SelfCustomer(id): SelfCustomer,
+async fn guest_show(
     State(state): State<AppState>,
+    PathParams(mask): PathParams<String>,
 ) -> Result<Response> {
-    let cart = checkout::read_mine(&state.db, id).await?;
+    let cart = checkout::read_cart(&state.db, &CartRef::Guest(mask)).await?;
+    let t = cart.totals();
+    let customer = json!({"email": cart.quote.customer_email});
+    let customer = match customer["email"].is_null() {
+        true => json!({}),
+        false => customer,
+    };
+    Ok(json_response(
+        StatusCode::OK,
+        &wire::cart(&cart, &t, customer),
+    ))
+}
+
+async fn items(state: &AppState, who: CartRef) -> Result<Response> {
+    let cart = checkout::read_cart(&state.db, &who).await?;
     let t = cart.totals();
     Ok(json_response(StatusCode::OK, &wire::items(&cart, &t)))
 }
 
-/// `CartItemRepository::save`: the saved line, after totals (its discounts included).
-async fn add_item(
-    SelfCustomer(id): SelfCustomer,
-    State(state): State<AppState>,
-    Body(body): Body,
-) -> Result<Response> {
-    // An item_id in the body makes it Magento's update of that line.
-    let item = wire::parse_item(&body)?;
-    saved_item(&state, id, item).await
+async fn mine_items(SelfCustomer(id): SelfCustomer, State(s): State<AppState>) -> Result<Response> {
+    items(&s, mine(id)).await
 }
 
-async fn update_item(
+async fn guest_items(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+) -> Result<Response> {
+    items(&s, CartRef::Guest(mask)).await
+}
+
+/// `CartItemRepository::save`: the saved line, after totals (its discounts included). An
+/// `item_id` in the body makes it the update of that line.
+async fn mine_add(
     SelfCustomer(id): SelfCustomer,
-    State(state): State<AppState>,
+    State(s): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    saved_item(&s, mine(id), wire::parse_item(&body)?).await
+}
+
+async fn guest_add(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    saved_item(&s, CartRef::Guest(mask), wire::parse_item(&body)?).await
+}
+
+async fn mine_update(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
     PathParams(item_id): PathParams<String>,
     Body(body): Body,
 ) -> Result<Response> {
     let mut item = wire::parse_item(&body)?;
     // The path's id wins over the body's (sales.md 1.1).
     item.item_id = Some(path_int(&item_id)?);
-    saved_item(&state, id, item).await
+    saved_item(&s, mine(id), item).await
 }
 
-async fn saved_item(
-    state: &AppState,
-    customer_id: i64,
-    item: checkout::ItemInput,
+async fn guest_update(
+    State(s): State<AppState>,
+    PathParams((mask, item_id)): PathParams<(String, String)>,
+    Body(body): Body,
 ) -> Result<Response> {
-    let (_, item_id) = checkout::save_item(&state.db, customer_id, item).await?;
-    let cart = checkout::read_mine(&state.db, customer_id).await?;
+    let mut item = wire::parse_item(&body)?;
+    item.item_id = Some(path_int(&item_id)?);
+    saved_item(&s, CartRef::Guest(mask), item).await
+}
+
+async fn saved_item(state: &AppState, who: CartRef, item: checkout::ItemInput) -> Result<Response> {
+    let (_, item_id) = checkout::save_item(&state.db, who.clone(), item).await?;
+    let cart = checkout::read_cart(&state.db, &who).await?;
     let t = cart.totals();
     Ok(json_response(
         StatusCode::OK,
@@ -115,12 +194,20 @@ async fn saved_item(
     ))
 }
 
-async fn delete_item(
+async fn mine_delete(
     SelfCustomer(id): SelfCustomer,
-    State(state): State<AppState>,
+    State(s): State<AppState>,
     PathParams(item_id): PathParams<String>,
 ) -> Result<Response> {
-    checkout::delete_item(&state.db, id, path_int(&item_id)?).await?;
+    checkout::delete_item(&s.db, mine(id), path_int(&item_id)?).await?;
+    Ok(json_response(StatusCode::OK, &true))
+}
+
+async fn guest_delete(
+    State(s): State<AppState>,
+    PathParams((mask, item_id)): PathParams<(String, String)>,
+) -> Result<Response> {
+    checkout::delete_item(&s.db, CartRef::Guest(mask), path_int(&item_id)?).await?;
     Ok(json_response(StatusCode::OK, &true))
 }
 
@@ -145,43 +232,84 @@ async fn totals_of(state: &AppState, cart: &Cart) -> Result<Value> {
 }
 
 /// `CartTotalRepository::get`.
-async fn totals(SelfCustomer(id): SelfCustomer, State(state): State<AppState>) -> Result<Response> {
-    let cart = checkout::read_mine(&state.db, id).await?;
+async fn totals(state: &AppState, who: CartRef) -> Result<Response> {
+    let cart = checkout::read_cart(&state.db, &who).await?;
     Ok(json_response(
         StatusCode::OK,
-        &totals_of(&state, &cart).await?,
+        &totals_of(state, &cart).await?,
     ))
 }
 
-async fn payment_methods(
+async fn mine_totals(
     SelfCustomer(id): SelfCustomer,
-    State(state): State<AppState>,
+    State(s): State<AppState>,
 ) -> Result<Response> {
-    checkout::read_mine(&state.db, id).await?;
+    totals(&s, mine(id)).await
+}
+
+async fn guest_totals(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+) -> Result<Response> {
+    totals(&s, CartRef::Guest(mask)).await
+}
+
+async fn methods(state: &AppState, who: CartRef) -> Result<Response> {
+    checkout::read_cart(&state.db, &who).await?;
     Ok(json_response(StatusCode::OK, &wire::payment_methods()))
+}
+
+async fn mine_methods(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+) -> Result<Response> {
+    methods(&s, mine(id)).await
+}
+
+async fn guest_methods(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+) -> Result<Response> {
+    methods(&s, CartRef::Guest(mask)).await
 }
 
 /// `ShipmentEstimationInterface::estimateByExtendedAddress`: the destination does not change
 /// the flat rate, and the cart keeps no method from it.
 async fn estimate(
-    SelfCustomer(id): SelfCustomer,
-    State(state): State<AppState>,
-    Body(body): Body,
+    state: &AppState,
+    who: CartRef,
+    body: &serde_json::Map<String, Value>,
 ) -> Result<Response> {
-    let address = input::param(&body, "address").ok_or_else(|| Error::required("address"))?;
+    let address = input::param(body, "address").ok_or_else(|| Error::required("address"))?;
     wire::parse_address(address)?;
-    let cart = checkout::read_mine(&state.db, id).await?;
+    let cart = checkout::read_cart(&state.db, &who).await?;
     let t = cart.totals();
     Ok(json_response(StatusCode::OK, &wire::shipping_methods(&t)))
 }
 
-/// `ShippingInformationManagement::saveAddressInformation`: `{payment_methods, totals}`.
-async fn shipping_information(
+async fn mine_estimate(
     SelfCustomer(id): SelfCustomer,
-    State(state): State<AppState>,
+    State(s): State<AppState>,
     Body(body): Body,
 ) -> Result<Response> {
-    let info = input::param(&body, "addressInformation")
+    estimate(&s, mine(id), &body).await
+}
+
+async fn guest_estimate(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    estimate(&s, CartRef::Guest(mask), &body).await
+}
+
+/// `ShippingInformationManagement::saveAddressInformation`: `{payment_methods, totals}`.
+async fn shipping(
+    state: &AppState,
+    who: CartRef,
+    body: &serde_json::Map<String, Value>,
+) -> Result<Response> {
+    let info = input::param(body, "addressInformation")
         .ok_or_else(|| Error::required("addressInformation"))?;
     let o = input::Obj::new(
         info,
@@ -204,24 +332,51 @@ async fn shipping_information(
         .transpose()?;
     let carrier = o.string("shipping_carrier_code")?;
     let method = o.string("shipping_method_code")?;
-    checkout::save_shipping_information(&state.db, id, shipping, billing, carrier, method).await?;
-    let cart = checkout::read_mine(&state.db, id).await?;
+    checkout::save_shipping_information(&state.db, who.clone(), shipping, billing, carrier, method)
+        .await?;
+    let cart = checkout::read_cart(&state.db, &who).await?;
     let reply = json!({
         "payment_methods": wire::payment_methods(),
-        "totals": totals_of(&state, &cart).await?,
+        "totals": totals_of(state, &cart).await?,
     });
     Ok(json_response(StatusCode::OK, &reply))
 }
 
-/// `savePaymentInformationAndPlaceOrder`: the order id, a JSON string (`$order->getId()` is
-/// PDO's lastInsertId, not cast; checkout.md 8.1).
-async fn payment_information(
+async fn mine_shipping(
     SelfCustomer(id): SelfCustomer,
-    State(state): State<AppState>,
+    State(s): State<AppState>,
     Body(body): Body,
 ) -> Result<Response> {
+    shipping(&s, mine(id), &body).await
+}
+
+async fn guest_shipping(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    shipping(&s, CartRef::Guest(mask), &body).await
+}
+
+/// `savePaymentInformationAndPlaceOrder`: the order id, a JSON string (`$order->getId()` is
+/// PDO's lastInsertId, not cast; checkout.md 8.1). The guest service also takes `email`
+/// (required).
+async fn payment(
+    state: &AppState,
+    who: CartRef,
+    body: &serde_json::Map<String, Value>,
+) -> Result<Response> {
+    let guest_email = match who {
+        CartRef::Guest(_) => {
+            let (_, v) = input::param(body, "email")
+                .map(|v| ("email", v))
+                .ok_or_else(|| Error::required("email"))?;
+            Some(input::to_string(v, At::Field("email"))?)
+        }
+        CartRef::Customer(_) => None,
+    };
     let payment =
-        input::param(&body, "paymentMethod").ok_or_else(|| Error::required("paymentMethod"))?;
+        input::param(body, "paymentMethod").ok_or_else(|| Error::required("paymentMethod"))?;
     let o = input::Obj::new(
         payment,
         &[
@@ -235,9 +390,25 @@ async fn payment_information(
         Some((k, v)) => input::to_string(v, At::Field(k))?,
         None => String::new(),
     };
-    let billing = input::param(&body, "billing_address")
+    let billing = input::param(body, "billing_address")
         .map(wire::parse_address)
         .transpose()?;
-    let order_id = checkout::place_order(&state.db, id, method, billing).await?;
+    let order_id = checkout::place_order(&state.db, who, method, billing, guest_email).await?;
     Ok(json_response(StatusCode::OK, &order_id.to_string()))
+}
+
+async fn mine_payment(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    payment(&s, mine(id), &body).await
+}
+
+async fn guest_payment(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    payment(&s, CartRef::Guest(mask), &body).await
 }
