@@ -611,3 +611,46 @@ async fn guest_cart_places_a_guest_order_with_the_same_engine() {
         "No such entity with %fieldName = %fieldValue"
     );
 }
+
+#[tokio::test]
+async fn admin_cart_for_a_customer_by_id() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let created = app
+        .post("/rest/V1/customers/2/carts", &admin, &json!({}))
+        .await;
+    assert_eq!(created.body, json!(4));
+    let empty = app.post("/rest/V1/carts/", &admin, &json!({})).await;
+    assert_eq!(empty.body, json!("5"), "createEmptyCart's id is not cast");
+    let added = app
+        .post(
+            "/rest/V1/carts/4/items",
+            &admin,
+            &json!({"cartItem": {"sku": "24-WB01", "qty": 10, "quote_id": 4}}),
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+    assert_eq!(
+        added.body["extension_attributes"]["discounts"][0]["rule_id"],
+        3
+    );
+    // The customer sees the same cart.
+    let jane = app.customer_token(JANE.0, JANE.1).await;
+    let mine = app.get("/rest/V1/carts/mine/totals", &jane).await;
+    let by_admin = app.get("/rest/V1/carts/4/totals", &admin).await;
+    assert_eq!(mine.body, by_admin.body);
+    assert_eq!(by_admin.body["grand_total"], json!(256));
+    let customer = app.get("/rest/V1/carts/4/totals", &jane).await;
+    assert_eq!(customer.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        customer.body["parameters"],
+        json!({"resources": "Magento_Cart::manage"})
+    );
+    let missing = app.get("/rest/V1/carts/99", &admin).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        missing.body,
+        json!({"message": "No such entity with %fieldName = %fieldValue",
+               "parameters": {"fieldName": "cartId", "fieldValue": 99}})
+    );
+}

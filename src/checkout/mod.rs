@@ -77,6 +77,8 @@ pub async fn active_cart(conn: &mut SqliteConnection, customer_id: i64) -> Resul
 pub enum CartRef {
     Customer(i64),
     Guest(String),
+    /// The admin routes' `/V1/carts/{cartId}` (`QuoteRepository::getActive`).
+    Id(i64),
 }
 
 /// The active cart `who` names. A guest mask that names no cart loads the quote id null:
@@ -89,6 +91,10 @@ pub async fn resolve(conn: &mut SqliteConnection, who: &CartRef) -> Result<Quote
             None => Err(Error::no_such_entity("cartId", Value::Null)),
             Some(q) if q.is_active == 0 => Err(Error::no_such_entity("cartId", q.entity_id)),
             Some(q) => Ok(q),
+        },
+        CartRef::Id(id) => match quotes::quote(conn, *id).await? {
+            Some(q) if q.is_active != 0 => Ok(q),
+            _ => Err(Error::no_such_entity("cartId", *id)),
         },
     }
 }
@@ -159,6 +165,25 @@ pub async fn create_for_customer(db: &Db, customer_id: i64, store_id: i64) -> Re
                     customer_firstname: Some(c.firstname),
                     customer_lastname: Some(c.lastname),
                     customer_group_id: c.group_id,
+                    created_at: now.clone(),
+                    updated_at: now,
+                    ..Default::default()
+                };
+                Ok(db::insert(&mut *conn, "quote", "entity_id", &row).await?)
+            })
+        })
+        .await
+}
+
+/// `QuoteManagement::createEmptyCart` (admin `POST /V1/carts/`): a new cart without customer.
+pub async fn create_empty(db: &Db, store_id: i64) -> Result<i64> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let now = db::now_timestamp();
+                let row = QuoteRow {
+                    store_id,
+                    is_active: 1,
                     created_at: now.clone(),
                     updated_at: now,
                     ..Default::default()

@@ -5,7 +5,10 @@
 //! - `/V1/guest-carts/{cartId}...`: anonymous; the cart is the quote of the masked id
 //!   (`GuestCart*` services load `QuoteIdMask` by `masked_id`).
 //!
-//! Both go through the same engine (`crate::checkout`).
+//! - `/V1/carts/{cartId}...` and `/V1/customers/{customerId}/carts`: an admin token
+//!   (`Magento_Cart::manage`), the cart by id (`getActive`: 404 for an unknown or inactive id).
+//!
+//! All go through the same engine (`crate::checkout`).
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -16,7 +19,7 @@ use serde_json::{json, Value};
 
 use crate::checkout::{self, Cart, CartRef};
 use crate::error::{Error, Result};
-use crate::http::extract::{Body, PathParams, SelfCustomer};
+use crate::http::extract::{Admin, Body, CartManage, PathParams, SelfCustomer};
 use crate::http::reply::json_response;
 use crate::wire::cart as wire;
 use crate::wire::customer::CustomerData;
@@ -47,6 +50,38 @@ pub fn router() -> Router<AppState> {
         .route(
             "/rest/V1/carts/mine/payment-information",
             post(mine_payment),
+        )
+        .route("/rest/V1/carts", post(admin_create))
+        .route("/rest/V1/carts/", post(admin_create))
+        .route(
+            "/rest/V1/customers/{customerId}/carts",
+            post(admin_create_for),
+        )
+        .route("/rest/V1/carts/{cartId}", get(admin_show))
+        .route(
+            "/rest/V1/carts/{cartId}/items",
+            post(admin_add).get(admin_items),
+        )
+        .route(
+            "/rest/V1/carts/{cartId}/items/{itemId}",
+            put(admin_update).delete(admin_delete),
+        )
+        .route("/rest/V1/carts/{cartId}/totals", get(admin_totals))
+        .route(
+            "/rest/V1/carts/{cartId}/payment-methods",
+            get(admin_methods),
+        )
+        .route(
+            "/rest/V1/carts/{cartId}/estimate-shipping-methods",
+            post(admin_estimate),
+        )
+        .route(
+            "/rest/V1/carts/{cartId}/shipping-information",
+            post(admin_shipping),
+        )
+        .route(
+            "/rest/V1/carts/{cartId}/payment-information",
+            post(admin_payment),
         )
         .route("/rest/V1/guest-carts", post(guest_create))
         .route("/rest/V1/guest-carts/{cartId}", get(guest_show))
@@ -373,7 +408,7 @@ async fn payment(
                 .ok_or_else(|| Error::required("email"))?;
             Some(input::to_string(v, At::Field("email"))?)
         }
-        CartRef::Customer(_) => None,
+        CartRef::Customer(_) | CartRef::Id(_) => None,
     };
     let payment =
         input::param(body, "paymentMethod").ok_or_else(|| Error::required("paymentMethod"))?;
@@ -411,4 +446,124 @@ async fn guest_payment(
     Body(body): Body,
 ) -> Result<Response> {
     payment(&s, CartRef::Guest(mask), &body).await
+}
+
+fn by_id(raw: &str) -> Result<CartRef> {
+    Ok(CartRef::Id(path_int(raw)?))
+}
+
+/// `QuoteManagement::createEmptyCart`: `$quote->getId()` uncast, a JSON string.
+async fn admin_create(_: Admin<CartManage>, State(s): State<AppState>) -> Result<Response> {
+    let id = checkout::create_empty(&s.db, STORE_ID).await?;
+    Ok(json_response(StatusCode::OK, &id.to_string()))
+}
+
+/// `createEmptyCartForCustomer` for the path's customer: an int, as for `mine`.
+async fn admin_create_for(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(customer_id): PathParams<String>,
+) -> Result<Response> {
+    let customer_id = path_int(&customer_id)?;
+    crate::customer::get(&s.db, customer_id).await?;
+    let id = checkout::create_for_customer(&s.db, customer_id, STORE_ID).await?;
+    Ok(json_response(StatusCode::OK, &id))
+}
+
+async fn admin_show(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let cart = checkout::read_cart(&s.db, &by_id(&id)?).await?;
+    let customer = match cart.quote.customer_id {
+        Some(c) => serde_json::to_value(CustomerData::from(&crate::customer::get(&s.db, c).await?))
+            .map_err(Error::internal)?,
+        None => json!({}),
+    };
+    let t = cart.totals();
+    Ok(json_response(
+        StatusCode::OK,
+        &wire::cart(&cart, &t, customer),
+    ))
+}
+
+async fn admin_items(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    items(&s, by_id(&id)?).await
+}
+
+async fn admin_add(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    saved_item(&s, by_id(&id)?, wire::parse_item(&body)?).await
+}
+
+async fn admin_update(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams((id, item_id)): PathParams<(String, String)>,
+    Body(body): Body,
+) -> Result<Response> {
+    let mut item = wire::parse_item(&body)?;
+    item.item_id = Some(path_int(&item_id)?);
+    saved_item(&s, by_id(&id)?, item).await
+}
+
+async fn admin_delete(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams((id, item_id)): PathParams<(String, String)>,
+) -> Result<Response> {
+    checkout::delete_item(&s.db, by_id(&id)?, path_int(&item_id)?).await?;
+    Ok(json_response(StatusCode::OK, &true))
+}
+
+async fn admin_totals(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    totals(&s, by_id(&id)?).await
+}
+
+async fn admin_methods(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    methods(&s, by_id(&id)?).await
+}
+
+async fn admin_estimate(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    estimate(&s, by_id(&id)?, &body).await
+}
+
+async fn admin_shipping(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    shipping(&s, by_id(&id)?, &body).await
+}
+
+async fn admin_payment(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    payment(&s, by_id(&id)?, &body).await
 }
