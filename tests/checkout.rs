@@ -654,3 +654,59 @@ async fn admin_cart_for_a_customer_by_id() {
                "parameters": {"fieldName": "cartId", "fieldValue": 99}})
     );
 }
+
+#[tokio::test]
+async fn billing_address_then_put_order() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let jane = app.customer_token(JANE.0, JANE.1).await;
+    app.post("/rest/V1/carts/mine", &jane, &json!({})).await;
+    app.post(
+        "/rest/V1/carts/mine/items",
+        &jane,
+        &json!({"cartItem": {"sku": "24-WB03", "qty": 1}}),
+    )
+    .await;
+    let address = tut("step09-payment-information-request.json")["billing_address"].clone();
+    let assigned = app
+        .post(
+            "/rest/V1/carts/mine/billing-address",
+            &jane,
+            &json!({"address": address, "useForShipping": true}),
+        )
+        .await;
+    assert_eq!(assigned.status, StatusCode::OK, "{:?}", assigned.body);
+    assert!(assigned.body.is_i64(), "{:?}", assigned.body);
+    let read = app.get("/rest/V1/carts/mine/billing-address", &jane).await;
+    assert_eq!(read.body["city"], "Mineola");
+    assert_eq!(read.body["street"], json!(["160 1st St."]));
+    // No payment method on the cart yet.
+    let before = app.snapshot().await;
+    let refused = app
+        .put("/rest/V1/carts/mine/order", &jane, &json!({}))
+        .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        refused.body,
+        json!({"message": "Enter a valid payment method and try again."})
+    );
+    assert_eq!(app.snapshot().await, before);
+    app.post(
+        "/rest/V1/carts/mine/shipping-information",
+        &jane,
+        &tut("step08-shipping-information-request.json"),
+    )
+    .await;
+    let placed = app
+        .put(
+            "/rest/V1/carts/mine/order",
+            &jane,
+            &json!({"paymentMethod": {"method": "checkmo"}}),
+        )
+        .await;
+    assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
+    assert_eq!(placed.body, json!("4"));
+    let order = app.get("/rest/V1/orders/4", &admin).await.body;
+    assert_eq!(order["payment"]["method"], "checkmo");
+    assert_eq!(order["grand_total"], json!(41));
+}

@@ -46,6 +46,8 @@ pub const PAYMENT_NOT_AVAILABLE: &str = "The requested Payment Method is not ava
 /// `QuoteManagement::submit` with no visible items, and any non-localized failure.
 pub const ORDER_SERVER_ERROR: &str =
     "A server error stopped your order from being placed. Please try to place your order again.";
+/// `QuoteValidator::validateBeforeSubmit` without a payment method.
+pub const PAYMENT_METHOD_MISSING: &str = "Enter a valid payment method and try again.";
 /// `QuoteValidator::validateBeforeSubmit` without a billing address.
 pub const BILLING_ADDRESS_MISSING: &str = "Please check the billing address information.";
 
@@ -434,7 +436,7 @@ pub async fn save_shipping_information(
 pub async fn place_order(
     db: &Db,
     who: CartRef,
-    method: String,
+    method: Option<String>,
     billing: Option<QuoteAddressRow>,
     guest_email: Option<String>,
 ) -> Result<i64> {
@@ -461,11 +463,45 @@ pub async fn place_order(
                     quote.customer_firstname = billing.as_ref().and_then(|b| b.firstname.clone());
                     quote.customer_lastname = billing.as_ref().and_then(|b| b.lastname.clone());
                 }
+                // placeOrder without a payment: the quote's own (none set: QuoteValidator).
+                let Some(method) = method.or_else(|| quote.payment_method.clone()) else {
+                    return Err(Error::input(PAYMENT_METHOD_MISSING));
+                };
                 if !totals::PAYMENT_METHODS.iter().any(|(c, _)| *c == method) {
                     return Err(Error::input(PAYMENT_NOT_AVAILABLE));
                 }
                 let cart = load_cart(&mut *conn, quote).await?;
                 submit(conn, cart, method).await
+            })
+        })
+        .await
+}
+
+/// `BillingAddressManagement::assign`: the cart's billing address (and, with `use_for_shipping`,
+/// its shipping address too); the billing address id.
+pub async fn assign_billing(
+    db: &Db,
+    who: CartRef,
+    mut address: QuoteAddressRow,
+    use_for_shipping: bool,
+) -> Result<i64> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let quote = resolve(&mut *conn, &who).await?;
+                address.quote_id = quote.entity_id;
+                address.customer_id = quote.customer_id;
+                address.address_type = "billing".into();
+                let saved = quotes::save_address(&mut *conn, address.clone()).await?;
+                if use_for_shipping {
+                    let old = quotes::address(&mut *conn, quote.entity_id, "shipping").await?;
+                    let mut shipping = address;
+                    shipping.address_type = "shipping".into();
+                    shipping.same_as_billing = 1;
+                    shipping.shipping_method = old.and_then(|o| o.shipping_method);
+                    quotes::save_address(&mut *conn, shipping).await?;
+                }
+                Ok(saved.address_id)
             })
         })
         .await

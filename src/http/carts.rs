@@ -51,6 +51,21 @@ pub fn router() -> Router<AppState> {
             "/rest/V1/carts/mine/payment-information",
             post(mine_payment),
         )
+        .route("/rest/V1/carts/mine/order", put(mine_order))
+        .route("/rest/V1/guest-carts/{cartId}/order", put(guest_order))
+        .route("/rest/V1/carts/{cartId}/order", put(admin_order))
+        .route(
+            "/rest/V1/carts/mine/billing-address",
+            get(mine_billing).post(mine_assign),
+        )
+        .route(
+            "/rest/V1/guest-carts/{cartId}/billing-address",
+            get(guest_billing).post(guest_assign),
+        )
+        .route(
+            "/rest/V1/carts/{cartId}/billing-address",
+            get(admin_billing).post(admin_assign),
+        )
         .route("/rest/V1/carts", post(admin_create))
         .route("/rest/V1/carts/", post(admin_create))
         .route(
@@ -425,6 +440,7 @@ async fn payment(
         Some((k, v)) => input::to_string(v, At::Field(k))?,
         None => String::new(),
     };
+    let method = Some(method);
     let billing = input::param(body, "billing_address")
         .map(wire::parse_address)
         .transpose()?;
@@ -566,4 +582,122 @@ async fn admin_payment(
     Body(body): Body,
 ) -> Result<Response> {
     payment(&s, by_id(&id)?, &body).await
+}
+
+/// `CartManagementInterface::placeOrder(cartId, paymentMethod?)`: the order id (a string).
+async fn order(
+    state: &AppState,
+    who: CartRef,
+    body: &serde_json::Map<String, Value>,
+) -> Result<Response> {
+    let method = match input::param(body, "paymentMethod") {
+        Some(p) => {
+            let o = input::Obj::new(
+                p,
+                &[
+                    "po_number",
+                    "method",
+                    "additional_data",
+                    "extension_attributes",
+                ],
+            )?;
+            Some(o.string("method")?.unwrap_or_default())
+        }
+        None => None,
+    };
+    let order_id = checkout::place_order(&state.db, who, method, None, None).await?;
+    Ok(json_response(StatusCode::OK, &order_id.to_string()))
+}
+
+async fn mine_order(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    order(&s, mine(id), &body).await
+}
+
+async fn guest_order(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    order(&s, CartRef::Guest(mask), &body).await
+}
+
+async fn admin_order(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    order(&s, by_id(&id)?, &body).await
+}
+
+/// `BillingAddressManagement::get`: the cart's billing address.
+async fn billing(state: &AppState, who: CartRef) -> Result<Response> {
+    let cart = checkout::read_cart(&state.db, &who).await?;
+    Ok(json_response(StatusCode::OK, &wire::billing_address(&cart)))
+}
+
+async fn mine_billing(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+) -> Result<Response> {
+    billing(&s, mine(id)).await
+}
+
+async fn guest_billing(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+) -> Result<Response> {
+    billing(&s, CartRef::Guest(mask)).await
+}
+
+async fn admin_billing(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    billing(&s, by_id(&id)?).await
+}
+
+/// `BillingAddressManagement::assign(cartId, address, useForShipping)`: the address id, an int.
+async fn assign(
+    state: &AppState,
+    who: CartRef,
+    body: &serde_json::Map<String, Value>,
+) -> Result<Response> {
+    let address = input::param(body, "address").ok_or_else(|| Error::required("address"))?;
+    let address = wire::parse_address(address)?;
+    let use_for_shipping = input::param(body, "useForShipping")
+        .map(input::to_bool)
+        .unwrap_or(false);
+    let id = checkout::assign_billing(&state.db, who, address, use_for_shipping).await?;
+    Ok(json_response(StatusCode::OK, &id))
+}
+
+async fn mine_assign(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    assign(&s, mine(id), &body).await
+}
+
+async fn guest_assign(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    assign(&s, CartRef::Guest(mask), &body).await
+}
+
+async fn admin_assign(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    assign(&s, by_id(&id)?, &body).await
 }

@@ -334,6 +334,11 @@ fn address_out(a: &QuoteAddressRow) -> Value {
     v
 }
 
+/// `AddressInterface` of the cart's billing address (an empty one before any is set).
+pub fn billing_address(cart: &Cart) -> Value {
+    address_out(&cart.billing.clone().unwrap_or_default())
+}
+
 /// `CartInterface` (checkout.md 4.2; its key order is from memory there).
 pub fn cart(cart: &Cart, t: &Totals, customer: Value) -> Value {
     let q = &cart.quote;
