@@ -58,10 +58,9 @@ pub fn parse_item(body: &Map<String, Value>) -> Result<ItemInput> {
     let v = input::param(body, "cartItem").ok_or_else(|| Error::required("cartItem"))?;
     let o = Obj::new(v, ITEM_KEYS)?;
     let qty_shown = o.get("qty").map(|(_, v)| v.clone()).unwrap_or(Value::Null);
-    // A qty that is not numeric is CartItemPersister's invalidFieldValue, not a type error.
-    let qty = o
-        .get("qty")
-        .and_then(|(_, v)| input::to_amount(v, At::Field("qty")).ok());
+    // A qty that is not a number is ServiceInputProcessor's type error (qty is a float); a
+    // missing or non-positive one is CartItemPersister's invalidFieldValue.
+    let qty = o.amount("qty")?;
     let links = o
         .get("product_option")
         .and_then(|(_, v)| {
