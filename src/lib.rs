@@ -5,6 +5,7 @@ pub mod amount;
 pub mod auth;
 pub mod cache;
 pub mod catalog;
+pub mod checkout;
 pub mod config;
 pub mod control;
 pub mod customer;

@@ -14,6 +14,7 @@ pub mod inventory;
 pub mod inventory_master;
 pub mod model;
 pub mod order_update;
+pub mod quotes;
 pub mod sales;
 pub mod search;
 pub mod shipments;

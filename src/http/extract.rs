@@ -68,6 +68,7 @@ acl! {
     DownloadableLinks => "Magento_Downloadable::downloadable",
     CustomerView => "Magento_Customer::customer",
     CustomerGroupView => "Magento_Customer::group",
+    CartManage => "Magento_Cart::manage",
 }
 
 /// Proof that the request carries a valid admin token. Any admin token passes every resource

@@ -1,6 +1,7 @@
 //! The web edge: routing under Magento's `/rest/<store>/V1` prefix, one module per resource.
 
 pub mod auth;
+pub mod carts;
 pub mod categories;
 pub mod comments;
 pub mod connection;
@@ -50,6 +51,7 @@ pub fn app(state: AppState) -> Router {
         .merge(products::router())
         .merge(categories::router())
         .merge(customers::router())
+        .merge(carts::router())
         .fallback(no_route)
         .method_not_allowed_fallback(no_route)
         .layer(DefaultBodyLimit::max(extract::MAX_BODY_BYTES))

@@ -333,6 +333,9 @@ impl TestApp {
             "downloadable_link",
             "customer_entity",
             "customer_address_entity",
+            "quote",
+            "quote_item",
+            "quote_address",
             "sqlite_sequence",
         ];
         let mut out = Map::new();

@@ -1,0 +1,716 @@
+//! The customer checkout (checkout.md): carts (`quote`), their lines, shipping and billing
+//! addresses, totals, and placing the order.
+//!
+//! Every write use case runs in one writer job (src/db/writer.rs): the active cart is resolved,
+//! checked and written inside it, so a refusal writes nothing and two checkouts of the last
+//! salable units are serialized — the second one sees the first one's `order_placed`
+//! reservations and is refused as MSI refuses it
+//! (magento/inventory `InventorySales/Plugin/Sales/OrderManagement/AppendReservationsAfterOrderPlacementPlugin.php`,
+//! whose `CheckItemsQuantity` runs before the order is saved).
+
+pub mod totals;
+
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+use sqlx::SqliteConnection;
+
+use crate::amount::Amount;
+use crate::db::quotes::{self, QuoteAddressRow, QuoteItemRow, QuoteRow};
+use crate::db::{self, Db};
+use crate::error::{self as e, Error, Phrase, Result};
+use totals::Totals;
+
+/// `Quote/Model/Webapi/ParamOverriderCartId.php`: a customer token without an active cart.
+pub const NO_ACTIVE_CART: &str = "Current customer does not have an active cart.";
+/// `QuoteManagement::createEmptyCartForCustomer`.
+pub const QUOTE_NOT_CREATED: &str = "The quote can't be created.";
+/// `InputException::invalidFieldValue`.
+pub const INVALID_FIELD_VALUE: &str =
+    "Invalid value of \"%value\" provided for the %fieldName field.";
+/// `Quote::addProduct` for a disabled product or one outside the store's website.
+pub const PRODUCT_NOT_AVAILABLE: &str = "Product that you are trying to add is not available.";
+/// 2.4.0 MSI `IsSalableWithReservationsCondition` (later releases: "Not enough items for sale").
+pub const QTY_NOT_AVAILABLE: &str = "The requested qty is not available";
+/// `Quote/Model/Quote/Item/CartItemPersister.php` / `Repository::deleteById`.
+pub const CART_DOES_NOT_CONTAIN: &str = "The %1 Cart doesn't contain the %2 item.";
+/// `ShippingInformationManagement::saveAddressInformation`.
+pub const EMPTY_CART_SHIPPING: &str =
+    "The shipping method can't be set for an empty cart. Add an item to cart and try again.";
+pub const SHIPPING_ADDRESS_MISSING: &str =
+    "The shipping address is missing. Set the address and try again.";
+pub const CARRIER_NOT_FOUND: &str = "Carrier with such method not found: %1, %2";
+pub const SHIPPING_METHOD_MISSING: &str =
+    "The shipping method is missing. Select the shipping method and try again.";
+/// `PaymentMethodManagement::set`.
+pub const PAYMENT_NOT_AVAILABLE: &str = "The requested Payment Method is not available.";
+/// `QuoteManagement::submit` with no visible items, and any non-localized failure.
+pub const ORDER_SERVER_ERROR: &str =
+    "A server error stopped your order from being placed. Please try to place your order again.";
+/// `QuoteValidator::validateBeforeSubmit` without a payment method.
+pub const PAYMENT_METHOD_MISSING: &str = "Enter a valid payment method and try again.";
+/// `QuoteValidator::validateBeforeSubmit` without a billing address.
+pub const BILLING_ADDRESS_MISSING: &str = "Please check the billing address information.";
+
+/// The website of store `store_id` and the stock its sales channel is assigned to (MSI
+/// `StockResolver`; the default stock 1 when no channel names the website).
+async fn store_stock(conn: &mut SqliteConnection, store_id: i64) -> Result<(i64, i64)> {
+    let row: Option<(i64, i64)> = sqlx::query_as(
+        "SELECT s.website_id, COALESCE((SELECT c.stock_id FROM inventory_stock_sales_channel c
+                 JOIN store_website w ON w.code = c.code AND c.type = 'website'
+                 WHERE w.website_id = s.website_id), 1)
+         FROM store s WHERE s.store_id = ?",
+    )
+    .bind(store_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.unwrap_or((1, 1)))
+}
+
+/// The customer's active cart, or the 404 of `%cart_id%`.
+pub async fn active_cart(conn: &mut SqliteConnection, customer_id: i64) -> Result<QuoteRow> {
+    quotes::active_for_customer(conn, customer_id)
+        .await?
+        .ok_or_else(|| Error::NotFound(Phrase::plain(NO_ACTIVE_CART)))
+}
+
+/// Which cart a route works on: the customer's active cart (`/V1/carts/mine`, `%cart_id%`) or
+/// a guest cart by its masked id (`/V1/guest-carts/{cartId}`, `QuoteIdMask`).
+#[derive(Debug, Clone)]
+pub enum CartRef {
+    Customer(i64),
+    Guest(String),
+    /// The admin routes' `/V1/carts/{cartId}` (`QuoteRepository::getActive`).
+    Id(i64),
+}
+
+/// The active cart `who` names. A guest mask that names no cart loads the quote id null:
+/// `QuoteRepository::loadQuote`'s `NoSuchEntityException::singleField('cartId', null)`; an
+/// inactive one is `getActive`'s 404 with the quote id.
+pub async fn resolve(conn: &mut SqliteConnection, who: &CartRef) -> Result<QuoteRow> {
+    match who {
+        CartRef::Customer(id) => active_cart(conn, *id).await,
+        CartRef::Guest(mask) => match quotes::quote_by_mask(conn, mask).await? {
+            None => Err(Error::no_such_entity("cartId", Value::Null)),
+            Some(q) if q.is_active == 0 => Err(Error::no_such_entity("cartId", q.entity_id)),
+            Some(q) => Ok(q),
+        },
+        CartRef::Id(id) => match quotes::quote(conn, *id).await? {
+            Some(q) if q.is_active != 0 => Ok(q),
+            _ => Err(Error::no_such_entity("cartId", *id)),
+        },
+    }
+}
+
+/// A cart with what totals need.
+#[derive(Debug, Clone)]
+pub struct Cart {
+    pub quote: QuoteRow,
+    pub items: Vec<QuoteItemRow>,
+    pub shipping: Option<QuoteAddressRow>,
+    pub billing: Option<QuoteAddressRow>,
+    pub website_id: i64,
+    pub stock_id: i64,
+}
+
+impl Cart {
+    pub fn totals(&self) -> Totals {
+        totals::collect(
+            &self.items,
+            self.quote.customer_group_id,
+            self.website_id,
+            self.shipping
+                .as_ref()
+                .and_then(|a| a.shipping_method.as_deref()),
+        )
+    }
+}
+
+pub async fn load_cart(conn: &mut SqliteConnection, quote: QuoteRow) -> Result<Cart> {
+    let items = quotes::items(&mut *conn, quote.entity_id).await?;
+    let shipping = quotes::address(&mut *conn, quote.entity_id, "shipping").await?;
+    let billing = quotes::address(&mut *conn, quote.entity_id, "billing").await?;
+    let (website_id, stock_id) = store_stock(&mut *conn, quote.store_id).await?;
+    Ok(Cart {
+        quote,
+        items,
+        shipping,
+        billing,
+        website_id,
+        stock_id,
+    })
+}
+
+/// The active cart `who` names, for a read (`GET` routes).
+pub async fn read_cart(db: &Db, who: &CartRef) -> Result<Cart> {
+    let mut conn = db.read.acquire().await?;
+    let quote = resolve(&mut conn, who).await?;
+    load_cart(&mut conn, quote).await
+}
+
+/// `QuoteManagement::createEmptyCartForCustomer`: the active cart's id, or a new cart's.
+pub async fn create_for_customer(db: &Db, customer_id: i64, store_id: i64) -> Result<i64> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                if let Some(q) = quotes::active_for_customer(&mut *conn, customer_id).await? {
+                    return Ok(q.entity_id);
+                }
+                let Some(c) = db::customers::customer(&mut *conn, customer_id).await? else {
+                    return Err(Error::input(QUOTE_NOT_CREATED));
+                };
+                let now = db::now_timestamp();
+                let row = QuoteRow {
+                    store_id,
+                    is_active: 1,
+                    customer_id: Some(customer_id),
+                    customer_email: Some(c.email),
+                    customer_firstname: Some(c.firstname),
+                    customer_lastname: Some(c.lastname),
+                    customer_group_id: c.group_id,
+                    created_at: now.clone(),
+                    updated_at: now,
+                    ..Default::default()
+                };
+                Ok(db::insert(&mut *conn, "quote", "entity_id", &row).await?)
+            })
+        })
+        .await
+}
+
+/// `QuoteManagement::createEmptyCart` (admin `POST /V1/carts/`): a new cart without customer.
+pub async fn create_empty(db: &Db, store_id: i64) -> Result<i64> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let now = db::now_timestamp();
+                let row = QuoteRow {
+                    store_id,
+                    is_active: 1,
+                    created_at: now.clone(),
+                    updated_at: now,
+                    ..Default::default()
+                };
+                Ok(db::insert(&mut *conn, "quote", "entity_id", &row).await?)
+            })
+        })
+        .await
+}
+
+/// `GuestCartManagement::createEmptyCart`: a new cart and its mask (32 random characters,
+/// `QuoteIdMask::beforeSave` → `Math\Random::getUniqueHash`), which the reply gives.
+pub async fn create_guest(db: &Db, store_id: i64) -> Result<String> {
+    let mask = random_mask();
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let now = db::now_timestamp();
+                let row = QuoteRow {
+                    store_id,
+                    is_active: 1,
+                    customer_is_guest: 1,
+                    masked_id: Some(mask.clone()),
+                    created_at: now.clone(),
+                    updated_at: now,
+                    ..Default::default()
+                };
+                db::insert(&mut *conn, "quote", "entity_id", &row).await?;
+                Ok(mask)
+            })
+        })
+        .await
+}
+
+fn random_mask() -> String {
+    use rand::distr::{Alphanumeric, SampleString};
+    Alphanumeric.sample_string(&mut rand::rng(), 32)
+}
+
+/// A cart line as posted (`CartItemInterface`).
+#[derive(Debug, Clone, Default)]
+pub struct ItemInput {
+    pub item_id: Option<i64>,
+    pub sku: Option<String>,
+    pub qty: Option<Amount>,
+    /// The raw qty as sent, for the error message.
+    pub qty_shown: Value,
+    pub downloadable_links: Option<Vec<i64>>,
+}
+
+fn qty_error(shown: &Value) -> Error {
+    Error::Input(Phrase::values(
+        INVALID_FIELD_VALUE,
+        vec![("fieldName", json!("qty")), ("value", shown.clone())],
+    ))
+}
+
+fn not_contained(quote_id: i64, item_id: i64) -> Error {
+    Error::NotFound(Phrase::positional(
+        CART_DOES_NOT_CONTAIN,
+        vec![quote_id.to_string(), item_id.to_string()],
+    ))
+}
+
+/// The salability chain's refusal for `qty` of `sku` (2.4.0 text for "not enough").
+async fn check_salable(
+    conn: &mut SqliteConnection,
+    sku: &str,
+    stock_id: i64,
+    qty: Decimal,
+) -> Result<()> {
+    let errors = crate::inventory::salability::salable_for_qty(conn, sku, stock_id, qty).await?;
+    match errors.last() {
+        None => Ok(()),
+        Some(err) if err.code == "is_salable_with_reservations-not_enough_qty" => {
+            Err(Error::input(QTY_NOT_AVAILABLE))
+        }
+        Some(err) => Err(Error::input(err.message.clone())),
+    }
+}
+
+/// `CartItemRepository::save` on a customer's active cart: a new line (or more of a line with
+/// the same product), or a new qty for `item_id`. Returns the saved line's id.
+pub async fn save_item(db: &Db, who: CartRef, input: ItemInput) -> Result<(i64, i64)> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let quote = resolve(&mut *conn, &who).await?;
+                save_item_on(conn, quote, input).await
+            })
+        })
+        .await
+}
+
+async fn save_item_on(
+    conn: &mut SqliteConnection,
+    quote: QuoteRow,
+    input: ItemInput,
+) -> Result<(i64, i64)> {
+    let quote_id = quote.entity_id;
+    let cart = load_cart(&mut *conn, quote).await?;
+    // CartItemPersister::save: a qty that is not a positive number is refused first.
+    let qty = match input.qty {
+        Some(q) if q > Amount::ZERO => q,
+        _ => return Err(qty_error(&input.qty_shown)),
+    };
+    let now = db::now_timestamp();
+    if let Some(item_id) = input.item_id {
+        let Some(mut line) = cart.items.iter().find(|i| i.item_id == item_id).cloned() else {
+            return Err(not_contained(quote_id, item_id));
+        };
+        check_salable(&mut *conn, &line.sku, cart.stock_id, qty.decimal()).await?;
+        line.qty = qty;
+        line.updated_at = now;
+        db::update(&mut *conn, "quote_item", "item_id", &line).await?;
+        return Ok((quote_id, item_id));
+    }
+    let sku = input.sku.unwrap_or_default();
+    let product = db::catalog::product_by_sku(&mut *conn, &sku)
+        .await?
+        .ok_or_else(|| Error::NotFound(Phrase::plain(e::PRODUCT_DOES_NOT_EXIST)))?;
+    let websites = db::catalog::website_ids(&mut *conn, product.entity_id).await?;
+    if product.status != 1 || !websites.contains(&cart.website_id) {
+        return Err(Error::input(PRODUCT_NOT_AVAILABLE));
+    }
+    let links = if product.type_id == "downloadable" {
+        // Downloadable CartItemProcessor: the links asked for; none asked, every link of the
+        // product (what the tutorial's step 7 shows for 240-LV06).
+        let all: Vec<i64> = db::catalog::downloadable_links(&mut *conn, product.entity_id)
+            .await?
+            .iter()
+            .map(|l| l.link_id)
+            .collect();
+        let chosen = match input.downloadable_links {
+            Some(asked) if !asked.is_empty() => asked,
+            _ => all,
+        };
+        Some(serde_json::to_string(&chosen).map_err(Error::internal)?)
+    } else {
+        None
+    };
+    // Quote::addProduct: the same product with the same options adds to the existing line.
+    let existing = cart
+        .items
+        .iter()
+        .find(|i| i.product_id == product.entity_id && i.downloadable_links == links)
+        .cloned();
+    let total_qty = existing.as_ref().map(|i| i.qty).unwrap_or_default() + qty;
+    check_salable(&mut *conn, &product.sku, cart.stock_id, total_qty.decimal()).await?;
+    if let Some(mut line) = existing {
+        line.qty = total_qty;
+        line.updated_at = now;
+        db::update(&mut *conn, "quote_item", "item_id", &line).await?;
+        return Ok((quote_id, line.item_id));
+    }
+    let is_virtual = matches!(product.type_id.as_str(), "virtual" | "downloadable")
+        && product.weight.is_none_or(|w| w.is_zero());
+    let row = QuoteItemRow {
+        quote_id,
+        product_id: product.entity_id,
+        sku: product.sku,
+        name: Some(product.name),
+        product_type: product.type_id,
+        is_virtual: is_virtual as i64,
+        qty,
+        price: product.price,
+        downloadable_links: links,
+        created_at: now.clone(),
+        updated_at: now,
+        ..Default::default()
+    };
+    let id = db::insert(&mut *conn, "quote_item", "item_id", &row).await?;
+    Ok((quote_id, id))
+}
+
+/// `CartItemRepository::deleteById` on the customer's active cart.
+pub async fn delete_item(db: &Db, who: CartRef, item_id: i64) -> Result<()> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let quote = resolve(&mut *conn, &who).await?;
+                if quotes::delete_item(&mut *conn, quote.entity_id, item_id).await? == 0 {
+                    return Err(not_contained(quote.entity_id, item_id));
+                }
+                Ok(())
+            })
+        })
+        .await
+}
+
+/// `ShippingInformationManagement::saveAddressInformation`.
+pub async fn save_shipping_information(
+    db: &Db,
+    who: CartRef,
+    shipping: Option<QuoteAddressRow>,
+    billing: Option<QuoteAddressRow>,
+    carrier: Option<String>,
+    method: Option<String>,
+) -> Result<()> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let quote = resolve(&mut *conn, &who).await?;
+                let customer_id = quote.customer_id;
+                let cart = load_cart(&mut *conn, quote).await?;
+                if cart.items.is_empty() {
+                    return Err(Error::input(EMPTY_CART_SHIPPING));
+                }
+                let Some(mut shipping) =
+                    shipping.filter(|a| a.country_id.as_deref().is_some_and(|c| !c.is_empty()))
+                else {
+                    return Err(Error::input(SHIPPING_ADDRESS_MISSING));
+                };
+                let totals = cart.totals();
+                let carrier = carrier.unwrap_or_default();
+                let Some(method) = method.filter(|m| !m.is_empty()) else {
+                    return Err(Error::NotFound(Phrase::plain(SHIPPING_METHOD_MISSING)));
+                };
+                let code = format!("{carrier}_{method}");
+                if !totals.is_virtual && code != totals::FLAT_RATE_CODE {
+                    return Err(Error::NotFound(Phrase::positional(
+                        CARRIER_NOT_FOUND,
+                        vec![carrier, method],
+                    )));
+                }
+                let quote_id = cart.quote.entity_id;
+                if let Some(mut billing) = billing {
+                    billing.quote_id = quote_id;
+                    billing.address_type = "billing".into();
+                    billing.customer_id = customer_id;
+                    quotes::save_address(&mut *conn, billing).await?;
+                }
+                shipping.quote_id = quote_id;
+                shipping.address_type = "shipping".into();
+                shipping.customer_id = customer_id;
+                shipping.shipping_method = Some(code);
+                quotes::save_address(&mut *conn, shipping).await?;
+                Ok(())
+            })
+        })
+        .await
+}
+
+/// `PaymentInformationManagement::savePaymentInformationAndPlaceOrder`: the new order's id.
+/// For a guest cart (`GuestPaymentInformationManagement`), `guest_email` is the posted
+/// `email`: the billing address takes it, and `QuoteManagement::placeOrder` makes the order a
+/// guest's (e-mail and names from the billing address, `customer_is_guest` 1, group 0).
+pub async fn place_order(
+    db: &Db,
+    who: CartRef,
+    method: Option<String>,
+    billing: Option<QuoteAddressRow>,
+    guest_email: Option<String>,
+) -> Result<i64> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let mut quote = resolve(&mut *conn, &who).await?;
+                if let Some(mut billing) = billing {
+                    billing.quote_id = quote.entity_id;
+                    billing.address_type = "billing".into();
+                    billing.customer_id = quote.customer_id;
+                    if guest_email.is_some() {
+                        billing.email = guest_email.clone();
+                    }
+                    quotes::save_address(&mut *conn, billing).await?;
+                }
+                if quote.customer_id.is_none() {
+                    let billing = quotes::address(&mut *conn, quote.entity_id, "billing").await?;
+                    quote.customer_is_guest = 1;
+                    quote.customer_group_id = 0;
+                    quote.customer_email = guest_email
+                        .clone()
+                        .or_else(|| billing.as_ref().and_then(|b| b.email.clone()));
+                    quote.customer_firstname = billing.as_ref().and_then(|b| b.firstname.clone());
+                    quote.customer_lastname = billing.as_ref().and_then(|b| b.lastname.clone());
+                }
+                // placeOrder without a payment: the quote's own (none set: QuoteValidator).
+                let Some(method) = method.or_else(|| quote.payment_method.clone()) else {
+                    return Err(Error::input(PAYMENT_METHOD_MISSING));
+                };
+                if !totals::PAYMENT_METHODS.iter().any(|(c, _)| *c == method) {
+                    return Err(Error::input(PAYMENT_NOT_AVAILABLE));
+                }
+                let cart = load_cart(&mut *conn, quote).await?;
+                submit(conn, cart, method).await
+            })
+        })
+        .await
+}
+
+/// `BillingAddressManagement::assign`: the cart's billing address (and, with `use_for_shipping`,
+/// its shipping address too); the billing address id.
+pub async fn assign_billing(
+    db: &Db,
+    who: CartRef,
+    mut address: QuoteAddressRow,
+    use_for_shipping: bool,
+) -> Result<i64> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let quote = resolve(&mut *conn, &who).await?;
+                address.quote_id = quote.entity_id;
+                address.customer_id = quote.customer_id;
+                address.address_type = "billing".into();
+                let saved = quotes::save_address(&mut *conn, address.clone()).await?;
+                if use_for_shipping {
+                    let old = quotes::address(&mut *conn, quote.entity_id, "shipping").await?;
+                    let mut shipping = address;
+                    shipping.address_type = "shipping".into();
+                    shipping.same_as_billing = 1;
+                    shipping.shipping_method = old.and_then(|o| o.shipping_method);
+                    quotes::save_address(&mut *conn, shipping).await?;
+                }
+                Ok(saved.address_id)
+            })
+        })
+        .await
+}
+
+/// `QuoteManagement::submitQuote` + `OrderManagement::place` with MSI's placement plugin.
+async fn submit(conn: &mut SqliteConnection, cart: Cart, method: String) -> Result<i64> {
+    if cart.items.is_empty() {
+        return Err(Error::input(ORDER_SERVER_ERROR));
+    }
+    let totals = cart.totals();
+    if !totals.is_virtual
+        && cart
+            .shipping
+            .as_ref()
+            .and_then(|a| a.shipping_method.as_ref())
+            .is_none()
+    {
+        return Err(Error::input(SHIPPING_METHOD_MISSING));
+    }
+    let Some(billing) = cart.billing.clone() else {
+        return Err(Error::input(BILLING_ADDRESS_MISSING));
+    };
+    // CheckItemsQuantity: every SKU's ordered qty against its salable qty, before any write.
+    let mut per_sku: Vec<(String, Amount)> = Vec::new();
+    for i in &cart.items {
+        match per_sku.iter_mut().find(|(s, _)| *s == i.sku) {
+            Some((_, q)) => *q += i.qty,
+            None => per_sku.push((i.sku.clone(), i.qty)),
+        }
+    }
+    for (sku, qty) in &per_sku {
+        check_salable(&mut *conn, sku, cart.stock_id, qty.decimal()).await?;
+    }
+    let increment_id = match cart.quote.reserved_order_id.clone() {
+        Some(id) => id,
+        None => db::sales::next_increment_id(&mut *conn, "order", cart.quote.store_id).await?,
+    };
+    let entity = order_entity(&cart, &totals, &billing, &method, &increment_id);
+    let mut full =
+        crate::wire::order_import::parse_order(&entity).map_err(|e| Error::internal(e.body()))?;
+    // OrderSender::send with synchronous sending: both flags (OrderInterface has no setter
+    // for send_email, so it is set on the row).
+    full.order.send_email = Some(1);
+    let order_id =
+        crate::sales::order::save_new_order(&mut *conn, full, Default::default()).await?;
+    // AppendReservationsAfterOrderPlacementPlugin: −qty per SKU on the website's stock; the
+    // object_id is empty because the reservation is built before the order is saved.
+    let metadata = serde_json::to_string(&crate::inventory::SalesEvent {
+        event_type: "order_placed",
+        object_type: "order",
+        object_id: String::new(),
+        object_increment_id: increment_id.clone(),
+    })
+    .map_err(Error::internal)?;
+    for (sku, qty) in &per_sku {
+        db::inventory::append_reservation(&mut *conn, cart.stock_id, sku, -*qty, &metadata).await?;
+    }
+    let mut quote = cart.quote;
+    quote.is_active = 0;
+    quote.reserved_order_id = Some(increment_id);
+    quote.payment_method = Some(method);
+    quote.updated_at = db::now_timestamp();
+    db::update(&mut *conn, "quote", "entity_id", &quote).await?;
+    Ok(order_id)
+}
+
+fn address_json(a: &QuoteAddressRow, address_type: &str, email: &Option<String>) -> Value {
+    let street: Vec<&str> = a
+        .street
+        .as_deref()
+        .unwrap_or_default()
+        .split('\n')
+        .collect();
+    let mut v = json!({
+        "address_type": address_type,
+        "firstname": a.firstname,
+        "lastname": a.lastname,
+        "street": street,
+        "city": a.city,
+        "region": a.region,
+        "region_id": a.region_id,
+        "region_code": a.region_code,
+        "postcode": a.postcode,
+        "country_id": a.country_id,
+        "telephone": a.telephone,
+        "email": email,
+        "customer_id": a.customer_id,
+    });
+    if let Some(company) = &a.company {
+        v["company"] = json!(company);
+    }
+    if let Some(map) = v.as_object_mut() {
+        map.retain(|_, v| !v.is_null());
+    }
+    v
+}
+
+/// The order as `QuoteManagement::submitQuote` builds it (checkout.md 8.3), in the body shape
+/// of `POST /V1/orders` so that it is stored by the same code as an imported order.
+fn order_entity(
+    cart: &Cart,
+    t: &Totals,
+    billing: &QuoteAddressRow,
+    method: &str,
+    increment_id: &str,
+) -> Value {
+    let q = &cart.quote;
+    let items: Vec<Value> = cart
+        .items
+        .iter()
+        .zip(&t.lines)
+        .map(|(i, l)| {
+            let mut item = json!({
+                "sku": i.sku, "name": i.name, "product_id": i.product_id,
+                "product_type": i.product_type, "is_virtual": i.is_virtual,
+                "quote_item_id": i.item_id, "store_id": q.store_id,
+                "applied_rule_ids": l.applied_rule_ids, "is_qty_decimal": 0, "no_discount": 0,
+                "free_shipping": 0, "qty_ordered": i.qty,
+                "price": i.price, "base_price": i.price,
+                "original_price": i.price, "base_original_price": i.price,
+                "price_incl_tax": i.price, "base_price_incl_tax": i.price,
+                "row_total": l.row_total, "base_row_total": l.row_total,
+                "row_total_incl_tax": l.row_total, "base_row_total_incl_tax": l.row_total,
+                "discount_percent": l.discount_percent,
+                "discount_amount": l.discount, "base_discount_amount": l.discount,
+                "tax_percent": 0, "tax_amount": 0, "base_tax_amount": 0,
+                "discount_tax_compensation_amount": 0,
+                "base_discount_tax_compensation_amount": 0,
+            });
+            if let Some(links) = links_of(i) {
+                item["product_option"] = json!({"extension_attributes":
+                    {"downloadable_option": {"downloadable_links": links}}});
+            }
+            if let Some(map) = item.as_object_mut() {
+                map.retain(|_, v| !v.is_null());
+            }
+            item
+        })
+        .collect();
+    let title = totals::PAYMENT_METHODS
+        .iter()
+        .find(|(c, _)| *c == method)
+        .map(|(_, t)| *t)
+        .unwrap_or_default();
+    let mut entity = json!({
+        "increment_id": increment_id, "store_id": q.store_id,
+        "state": "new", "status": "pending",
+        "customer_id": q.customer_id, "customer_email": q.customer_email,
+        "customer_firstname": q.customer_firstname, "customer_lastname": q.customer_lastname,
+        "customer_group_id": q.customer_group_id, "customer_is_guest": q.customer_is_guest,
+        "customer_note_notify": 1, "quote_id": q.entity_id,
+        "email_sent": 1, "is_virtual": t.is_virtual as i64,
+        "base_currency_code": "USD", "global_currency_code": "USD",
+        "order_currency_code": "USD", "store_currency_code": "USD",
+        "base_to_global_rate": 1, "base_to_order_rate": 1,
+        "store_to_base_rate": 0, "store_to_order_rate": 0,
+        "shipping_description": t.shipping_description,
+        "discount_description": "",
+        "applied_rule_ids": t.applied_rule_ids,
+        "total_item_count": cart.items.len(), "total_qty_ordered": t.items_qty,
+    });
+    let figures = json!({
+        "subtotal": t.subtotal, "base_subtotal": t.subtotal,
+        "subtotal_incl_tax": t.subtotal, "base_subtotal_incl_tax": t.subtotal,
+        "discount_amount": t.discount, "base_discount_amount": t.discount,
+        "shipping_amount": t.shipping, "base_shipping_amount": t.shipping,
+        "shipping_incl_tax": t.shipping, "base_shipping_incl_tax": t.shipping,
+        "shipping_tax_amount": 0, "base_shipping_tax_amount": 0,
+        "shipping_discount_amount": 0, "base_shipping_discount_amount": 0,
+        "shipping_discount_tax_compensation_amount": 0,
+        "base_shipping_discount_tax_compensation_amnt": 0,
+        "tax_amount": 0, "base_tax_amount": 0,
+        "discount_tax_compensation_amount": 0, "base_discount_tax_compensation_amount": 0,
+        "grand_total": t.grand_total, "base_grand_total": t.grand_total,
+    });
+    let children = json!({
+        "items": items,
+        "billing_address": address_json(billing, "billing", &q.customer_email),
+        "payment": {
+            "method": method, "account_status": null,
+            "additional_information": [title, ""],
+            "amount_ordered": t.grand_total, "base_amount_ordered": t.grand_total,
+            "shipping_amount": t.shipping, "base_shipping_amount": t.shipping,
+        },
+    });
+    if let (Some(map), Value::Object(f), Value::Object(c)) =
+        (entity.as_object_mut(), figures, children)
+    {
+        map.extend(f);
+        map.extend(c);
+    }
+    if !t.is_virtual {
+        if let Some(s) = &cart.shipping {
+            entity["extension_attributes"] = json!({"shipping_assignments": [{"shipping": {
+                "address": address_json(s, "shipping", &q.customer_email),
+                "method": s.shipping_method,
+            }}]});
+        }
+    }
+    if let Some(map) = entity.as_object_mut() {
+        map.retain(|k, v| !v.is_null() || k == "payment");
+    }
+    entity
+}
+
+/// The purchased link ids of a downloadable line.
+pub fn links_of(item: &QuoteItemRow) -> Option<Vec<i64>> {
+    item.downloadable_links
+        .as_deref()
+        .and_then(|s| serde_json::from_str(s).ok())
+}

@@ -1,0 +1,703 @@
+//! Carts (`Quote/etc/webapi.xml`, `Checkout/etc/webapi.xml`; checkout.md 1.1):
+//! - `/V1/carts/mine...`: `self` (a customer token); the cart is the customer's active quote
+//!   (`%cart_id%`, the 404 "Current customer does not have an active cart." without one).
+//!   Whatever `quote_id` / `cartId` a body names is overwritten by that forced value.
+//! - `/V1/guest-carts/{cartId}...`: anonymous; the cart is the quote of the masked id
+//!   (`GuestCart*` services load `QuoteIdMask` by `masked_id`).
+//!
+//! - `/V1/carts/{cartId}...` and `/V1/customers/{customerId}/carts`: an admin token
+//!   (`Magento_Cart::manage`), the cart by id (`getActive`: 404 for an unknown or inactive id).
+//!
+//! All go through the same engine (`crate::checkout`).
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post, put};
+use axum::Router;
+use serde_json::{json, Value};
+
+use crate::checkout::{self, Cart, CartRef};
+use crate::error::{Error, Result};
+use crate::http::extract::{Admin, Body, CartManage, PathParams, SelfCustomer};
+use crate::http::reply::json_response;
+use crate::wire::cart as wire;
+use crate::wire::customer::CustomerData;
+use crate::wire::input::{self, path_int, At};
+use crate::AppState;
+
+/// The store of `/rest/V1/...` and `/rest/default/V1/...`.
+const STORE_ID: i64 = 1;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/rest/V1/carts/mine", post(create).get(show))
+        .route("/rest/V1/carts/mine/items", post(mine_add).get(mine_items))
+        .route(
+            "/rest/V1/carts/mine/items/{itemId}",
+            put(mine_update).delete(mine_delete),
+        )
+        .route("/rest/V1/carts/mine/totals", get(mine_totals))
+        .route("/rest/V1/carts/mine/payment-methods", get(mine_methods))
+        .route(
+            "/rest/V1/carts/mine/estimate-shipping-methods",
+            post(mine_estimate),
+        )
+        .route(
+            "/rest/V1/carts/mine/shipping-information",
+            post(mine_shipping),
+        )
+        .route(
+            "/rest/V1/carts/mine/payment-information",
+            post(mine_payment),
+        )
+        .route("/rest/V1/carts/mine/order", put(mine_order))
+        .route("/rest/V1/guest-carts/{cartId}/order", put(guest_order))
+        .route("/rest/V1/carts/{cartId}/order", put(admin_order))
+        .route(
+            "/rest/V1/carts/mine/billing-address",
+            get(mine_billing).post(mine_assign),
+        )
+        .route(
+            "/rest/V1/guest-carts/{cartId}/billing-address",
+            get(guest_billing).post(guest_assign),
+        )
+        .route(
+            "/rest/V1/carts/{cartId}/billing-address",
+            get(admin_billing).post(admin_assign),
+        )
+        .route("/rest/V1/carts", post(admin_create))
+        .route("/rest/V1/carts/", post(admin_create))
+        .route(
+            "/rest/V1/customers/{customerId}/carts",
+            post(admin_create_for),
+        )
+        .route("/rest/V1/carts/{cartId}", get(admin_show))
+        .route(
+            "/rest/V1/carts/{cartId}/items",
+            post(admin_add).get(admin_items),
+        )
+        .route(
+            "/rest/V1/carts/{cartId}/items/{itemId}",
+            put(admin_update).delete(admin_delete),
+        )
+        .route("/rest/V1/carts/{cartId}/totals", get(admin_totals))
+        .route(
+            "/rest/V1/carts/{cartId}/payment-methods",
+            get(admin_methods),
+        )
+        .route(
+            "/rest/V1/carts/{cartId}/estimate-shipping-methods",
+            post(admin_estimate),
+        )
+        .route(
+            "/rest/V1/carts/{cartId}/shipping-information",
+            post(admin_shipping),
+        )
+        .route(
+            "/rest/V1/carts/{cartId}/payment-information",
+            post(admin_payment),
+        )
+        .route("/rest/V1/guest-carts", post(guest_create))
+        .route("/rest/V1/guest-carts/{cartId}", get(guest_show))
+        .route(
+            "/rest/V1/guest-carts/{cartId}/items",
+            post(guest_add).get(guest_items),
+        )
+        .route(
+            "/rest/V1/guest-carts/{cartId}/items/{itemId}",
+            put(guest_update).delete(guest_delete),
+        )
+        .route("/rest/V1/guest-carts/{cartId}/totals", get(guest_totals))
+        .route(
+            "/rest/V1/guest-carts/{cartId}/payment-methods",
+            get(guest_methods),
+        )
+        .route(
+            "/rest/V1/guest-carts/{cartId}/estimate-shipping-methods",
+            post(guest_estimate),
+        )
+        .route(
+            "/rest/V1/guest-carts/{cartId}/shipping-information",
+            post(guest_shipping),
+        )
+        .route(
+            "/rest/V1/guest-carts/{cartId}/payment-information",
+            post(guest_payment),
+        )
+}
+
+fn mine(id: i64) -> CartRef {
+    CartRef::Customer(id)
+}
+
+/// `createEmptyCartForCustomer`: the cart id as a JSON **number** (`(int)$quote->getId()`).
+async fn create(SelfCustomer(id): SelfCustomer, State(state): State<AppState>) -> Result<Response> {
+    let quote_id = checkout::create_for_customer(&state.db, id, STORE_ID).await?;
+    Ok(json_response(StatusCode::OK, &quote_id))
+}
+
+/// `GuestCartManagement::createEmptyCart`: the masked id, a JSON string.
+async fn guest_create(State(state): State<AppState>) -> Result<Response> {
+    let mask = checkout::create_guest(&state.db, STORE_ID).await?;
+    Ok(json_response(StatusCode::OK, &mask))
+}
+
+async fn show(SelfCustomer(id): SelfCustomer, State(state): State<AppState>) -> Result<Response> {
+    // getCartForCustomer goes through getActiveForCustomer: its own 404, not %cart_id%'s.
+    let cart = checkout::read_cart(&state.db, &mine(id))
+        .await
+        .map_err(|err| match err {
+            Error::NotFound(_) => Error::no_such_entity("customerId", id),
+            other => other,
+        })?;
+    let customer = crate::customer::get(&state.db, id).await?;
+    let customer = serde_json::to_value(CustomerData::from(&customer)).map_err(Error::internal)?;
+    let t = cart.totals();
+    Ok(json_response(
+        StatusCode::OK,
+        &wire::cart(&cart, &t, customer),
+    ))
+}
+
+async fn guest_show(
+    State(state): State<AppState>,
+    PathParams(mask): PathParams<String>,
+) -> Result<Response> {
+    let cart = checkout::read_cart(&state.db, &CartRef::Guest(mask)).await?;
+    let t = cart.totals();
+    let customer = json!({"email": cart.quote.customer_email});
+    let customer = match customer["email"].is_null() {
+        true => json!({}),
+        false => customer,
+    };
+    Ok(json_response(
+        StatusCode::OK,
+        &wire::cart(&cart, &t, customer),
+    ))
+}
+
+async fn items(state: &AppState, who: CartRef) -> Result<Response> {
+    let cart = checkout::read_cart(&state.db, &who).await?;
+    let t = cart.totals();
+    Ok(json_response(StatusCode::OK, &wire::items(&cart, &t)))
+}
+
+async fn mine_items(SelfCustomer(id): SelfCustomer, State(s): State<AppState>) -> Result<Response> {
+    items(&s, mine(id)).await
+}
+
+async fn guest_items(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+) -> Result<Response> {
+    items(&s, CartRef::Guest(mask)).await
+}
+
+/// `CartItemRepository::save`: the saved line, after totals (its discounts included). An
+/// `item_id` in the body makes it the update of that line.
+async fn mine_add(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    saved_item(&s, mine(id), wire::parse_item(&body)?).await
+}
+
+async fn guest_add(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    saved_item(&s, CartRef::Guest(mask), wire::parse_item(&body)?).await
+}
+
+async fn mine_update(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+    PathParams(item_id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    let mut item = wire::parse_item(&body)?;
+    // The path's id wins over the body's (sales.md 1.1).
+    item.item_id = Some(path_int(&item_id)?);
+    saved_item(&s, mine(id), item).await
+}
+
+async fn guest_update(
+    State(s): State<AppState>,
+    PathParams((mask, item_id)): PathParams<(String, String)>,
+    Body(body): Body,
+) -> Result<Response> {
+    let mut item = wire::parse_item(&body)?;
+    item.item_id = Some(path_int(&item_id)?);
+    saved_item(&s, CartRef::Guest(mask), item).await
+}
+
+async fn saved_item(state: &AppState, who: CartRef, item: checkout::ItemInput) -> Result<Response> {
+    let (_, item_id) = checkout::save_item(&state.db, who.clone(), item).await?;
+    let cart = checkout::read_cart(&state.db, &who).await?;
+    let t = cart.totals();
+    Ok(json_response(
+        StatusCode::OK,
+        &wire::cart_item(&cart, &t, item_id),
+    ))
+}
+
+async fn mine_delete(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+    PathParams(item_id): PathParams<String>,
+) -> Result<Response> {
+    checkout::delete_item(&s.db, mine(id), path_int(&item_id)?).await?;
+    Ok(json_response(StatusCode::OK, &true))
+}
+
+async fn guest_delete(
+    State(s): State<AppState>,
+    PathParams((mask, item_id)): PathParams<(String, String)>,
+) -> Result<Response> {
+    checkout::delete_item(&s.db, CartRef::Guest(mask), path_int(&item_id)?).await?;
+    Ok(json_response(StatusCode::OK, &true))
+}
+
+async fn link_titles(state: &AppState, cart: &Cart) -> Result<wire::LinkTitles> {
+    let mut titles = wire::LinkTitles::default();
+    let mut conn = state.db.read.acquire().await?;
+    for item in cart.items.iter().filter(|i| i.downloadable_links.is_some()) {
+        if let Some(p) = crate::db::catalog::product_by_id(&mut conn, item.product_id).await? {
+            titles.links_title = p.links_title.unwrap_or_default();
+        }
+        for l in crate::db::catalog::downloadable_links(&mut conn, item.product_id).await? {
+            titles.links.push((l.link_id, l.title.unwrap_or_default()));
+        }
+    }
+    Ok(titles)
+}
+
+async fn totals_of(state: &AppState, cart: &Cart) -> Result<Value> {
+    let t = cart.totals();
+    let titles = link_titles(state, cart).await?;
+    Ok(wire::totals(cart, &t, &titles))
+}
+
+/// `CartTotalRepository::get`.
+async fn totals(state: &AppState, who: CartRef) -> Result<Response> {
+    let cart = checkout::read_cart(&state.db, &who).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &totals_of(state, &cart).await?,
+    ))
+}
+
+async fn mine_totals(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+) -> Result<Response> {
+    totals(&s, mine(id)).await
+}
+
+async fn guest_totals(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+) -> Result<Response> {
+    totals(&s, CartRef::Guest(mask)).await
+}
+
+async fn methods(state: &AppState, who: CartRef) -> Result<Response> {
+    checkout::read_cart(&state.db, &who).await?;
+    Ok(json_response(StatusCode::OK, &wire::payment_methods()))
+}
+
+async fn mine_methods(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+) -> Result<Response> {
+    methods(&s, mine(id)).await
+}
+
+async fn guest_methods(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+) -> Result<Response> {
+    methods(&s, CartRef::Guest(mask)).await
+}
+
+/// `ShipmentEstimationInterface::estimateByExtendedAddress`: the destination does not change
+/// the flat rate, and the cart keeps no method from it.
+async fn estimate(
+    state: &AppState,
+    who: CartRef,
+    body: &serde_json::Map<String, Value>,
+) -> Result<Response> {
+    let address = input::param(body, "address").ok_or_else(|| Error::required("address"))?;
+    wire::parse_address(address)?;
+    let cart = checkout::read_cart(&state.db, &who).await?;
+    let t = cart.totals();
+    Ok(json_response(StatusCode::OK, &wire::shipping_methods(&t)))
+}
+
+async fn mine_estimate(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    estimate(&s, mine(id), &body).await
+}
+
+async fn guest_estimate(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    estimate(&s, CartRef::Guest(mask), &body).await
+}
+
+/// `ShippingInformationManagement::saveAddressInformation`: `{payment_methods, totals}`.
+async fn shipping(
+    state: &AppState,
+    who: CartRef,
+    body: &serde_json::Map<String, Value>,
+) -> Result<Response> {
+    let info = input::param(body, "addressInformation")
+        .ok_or_else(|| Error::required("addressInformation"))?;
+    let o = input::Obj::new(
+        info,
+        &[
+            "shipping_address",
+            "billing_address",
+            "shipping_method_code",
+            "shipping_carrier_code",
+            "extension_attributes",
+            "custom_attributes",
+        ],
+    )?;
+    let shipping = o
+        .get("shipping_address")
+        .map(|(_, v)| wire::parse_address(v))
+        .transpose()?;
+    let billing = o
+        .get("billing_address")
+        .map(|(_, v)| wire::parse_address(v))
+        .transpose()?;
+    let carrier = o.string("shipping_carrier_code")?;
+    let method = o.string("shipping_method_code")?;
+    checkout::save_shipping_information(&state.db, who.clone(), shipping, billing, carrier, method)
+        .await?;
+    let cart = checkout::read_cart(&state.db, &who).await?;
+    let reply = json!({
+        "payment_methods": wire::payment_methods(),
+        "totals": totals_of(state, &cart).await?,
+    });
+    Ok(json_response(StatusCode::OK, &reply))
+}
+
+async fn mine_shipping(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    shipping(&s, mine(id), &body).await
+}
+
+async fn guest_shipping(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    shipping(&s, CartRef::Guest(mask), &body).await
+}
+
+/// `savePaymentInformationAndPlaceOrder`: the order id, a JSON string (`$order->getId()` is
+/// PDO's lastInsertId, not cast; checkout.md 8.1). The guest service also takes `email`
+/// (required).
+async fn payment(
+    state: &AppState,
+    who: CartRef,
+    body: &serde_json::Map<String, Value>,
+) -> Result<Response> {
+    let guest_email = match who {
+        CartRef::Guest(_) => {
+            let (_, v) = input::param(body, "email")
+                .map(|v| ("email", v))
+                .ok_or_else(|| Error::required("email"))?;
+            Some(input::to_string(v, At::Field("email"))?)
+        }
+        CartRef::Customer(_) | CartRef::Id(_) => None,
+    };
+    let payment =
+        input::param(body, "paymentMethod").ok_or_else(|| Error::required("paymentMethod"))?;
+    let o = input::Obj::new(
+        payment,
+        &[
+            "po_number",
+            "method",
+            "additional_data",
+            "extension_attributes",
+        ],
+    )?;
+    let method = match o.get("method") {
+        Some((k, v)) => input::to_string(v, At::Field(k))?,
+        None => String::new(),
+    };
+    let method = Some(method);
+    let billing = input::param(body, "billing_address")
+        .map(wire::parse_address)
+        .transpose()?;
+    let order_id = checkout::place_order(&state.db, who, method, billing, guest_email).await?;
+    Ok(json_response(StatusCode::OK, &order_id.to_string()))
+}
+
+async fn mine_payment(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    payment(&s, mine(id), &body).await
+}
+
+async fn guest_payment(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    payment(&s, CartRef::Guest(mask), &body).await
+}
+
+fn by_id(raw: &str) -> Result<CartRef> {
+    Ok(CartRef::Id(path_int(raw)?))
+}
+
+/// `QuoteManagement::createEmptyCart`: `$quote->getId()` uncast, a JSON string.
+async fn admin_create(_: Admin<CartManage>, State(s): State<AppState>) -> Result<Response> {
+    let id = checkout::create_empty(&s.db, STORE_ID).await?;
+    Ok(json_response(StatusCode::OK, &id.to_string()))
+}
+
+/// `createEmptyCartForCustomer` for the path's customer: an int, as for `mine`.
+async fn admin_create_for(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(customer_id): PathParams<String>,
+) -> Result<Response> {
+    let customer_id = path_int(&customer_id)?;
+    crate::customer::get(&s.db, customer_id).await?;
+    let id = checkout::create_for_customer(&s.db, customer_id, STORE_ID).await?;
+    Ok(json_response(StatusCode::OK, &id))
+}
+
+async fn admin_show(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let cart = checkout::read_cart(&s.db, &by_id(&id)?).await?;
+    let customer = match cart.quote.customer_id {
+        Some(c) => serde_json::to_value(CustomerData::from(&crate::customer::get(&s.db, c).await?))
+            .map_err(Error::internal)?,
+        None => json!({}),
+    };
+    let t = cart.totals();
+    Ok(json_response(
+        StatusCode::OK,
+        &wire::cart(&cart, &t, customer),
+    ))
+}
+
+async fn admin_items(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    items(&s, by_id(&id)?).await
+}
+
+async fn admin_add(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    saved_item(&s, by_id(&id)?, wire::parse_item(&body)?).await
+}
+
+async fn admin_update(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams((id, item_id)): PathParams<(String, String)>,
+    Body(body): Body,
+) -> Result<Response> {
+    let mut item = wire::parse_item(&body)?;
+    item.item_id = Some(path_int(&item_id)?);
+    saved_item(&s, by_id(&id)?, item).await
+}
+
+async fn admin_delete(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams((id, item_id)): PathParams<(String, String)>,
+) -> Result<Response> {
+    checkout::delete_item(&s.db, by_id(&id)?, path_int(&item_id)?).await?;
+    Ok(json_response(StatusCode::OK, &true))
+}
+
+async fn admin_totals(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    totals(&s, by_id(&id)?).await
+}
+
+async fn admin_methods(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    methods(&s, by_id(&id)?).await
+}
+
+async fn admin_estimate(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    estimate(&s, by_id(&id)?, &body).await
+}
+
+async fn admin_shipping(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    shipping(&s, by_id(&id)?, &body).await
+}
+
+async fn admin_payment(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    payment(&s, by_id(&id)?, &body).await
+}
+
+/// `CartManagementInterface::placeOrder(cartId, paymentMethod?)`: the order id (a string).
+async fn order(
+    state: &AppState,
+    who: CartRef,
+    body: &serde_json::Map<String, Value>,
+) -> Result<Response> {
+    let method = match input::param(body, "paymentMethod") {
+        Some(p) => {
+            let o = input::Obj::new(
+                p,
+                &[
+                    "po_number",
+                    "method",
+                    "additional_data",
+                    "extension_attributes",
+                ],
+            )?;
+            Some(o.string("method")?.unwrap_or_default())
+        }
+        None => None,
+    };
+    let order_id = checkout::place_order(&state.db, who, method, None, None).await?;
+    Ok(json_response(StatusCode::OK, &order_id.to_string()))
+}
+
+async fn mine_order(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    order(&s, mine(id), &body).await
+}
+
+async fn guest_order(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    order(&s, CartRef::Guest(mask), &body).await
+}
+
+async fn admin_order(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    order(&s, by_id(&id)?, &body).await
+}
+
+/// `BillingAddressManagement::get`: the cart's billing address.
+async fn billing(state: &AppState, who: CartRef) -> Result<Response> {
+    let cart = checkout::read_cart(&state.db, &who).await?;
+    Ok(json_response(StatusCode::OK, &wire::billing_address(&cart)))
+}
+
+async fn mine_billing(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+) -> Result<Response> {
+    billing(&s, mine(id)).await
+}
+
+async fn guest_billing(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+) -> Result<Response> {
+    billing(&s, CartRef::Guest(mask)).await
+}
+
+async fn admin_billing(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    billing(&s, by_id(&id)?).await
+}
+
+/// `BillingAddressManagement::assign(cartId, address, useForShipping)`: the address id, an int.
+async fn assign(
+    state: &AppState,
+    who: CartRef,
+    body: &serde_json::Map<String, Value>,
+) -> Result<Response> {
+    let address = input::param(body, "address").ok_or_else(|| Error::required("address"))?;
+    let address = wire::parse_address(address)?;
+    let use_for_shipping = input::param(body, "useForShipping")
+        .map(input::to_bool)
+        .unwrap_or(false);
+    let id = checkout::assign_billing(&state.db, who, address, use_for_shipping).await?;
+    Ok(json_response(StatusCode::OK, &id))
+}
+
+async fn mine_assign(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    assign(&s, mine(id), &body).await
+}
+
+async fn guest_assign(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    assign(&s, CartRef::Guest(mask), &body).await
+}
+
+async fn admin_assign(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    assign(&s, by_id(&id)?, &body).await
+}

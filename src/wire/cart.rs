@@ -1,0 +1,380 @@
+//! Carts on the wire: `CartItemInterface`, `AddressInterface` (quote addresses),
+//! `ShippingMethodInterface`, `TotalsInterface` with its items and segments, `CartInterface`
+//! (checkout.md 4, 6 and 7). Keys in interface order; null getters omitted except where the
+//! interface's type is not nullable (`weee_tax_applied_amount`, a segment's `value`).
+
+use std::str::FromStr;
+
+use serde_json::{json, Map, Number, Value};
+
+use crate::amount::Amount;
+use crate::checkout::totals::{self, LineTotals, Totals};
+use crate::checkout::{links_of, Cart, ItemInput};
+use crate::db::quotes::{QuoteAddressRow, QuoteItemRow};
+use crate::error::{Error, Result};
+use crate::wire::input::{self, At, Obj};
+
+const ITEM_KEYS: &[&str] = &[
+    "item_id",
+    "sku",
+    "qty",
+    "name",
+    "price",
+    "product_type",
+    "quote_id",
+    "product_option",
+    "extension_attributes",
+];
+
+const ADDRESS_KEYS: &[&str] = &[
+    "id",
+    "region",
+    "region_id",
+    "region_code",
+    "country_id",
+    "street",
+    "company",
+    "telephone",
+    "fax",
+    "postcode",
+    "city",
+    "firstname",
+    "lastname",
+    "middlename",
+    "prefix",
+    "suffix",
+    "vat_id",
+    "customer_id",
+    "email",
+    "same_as_billing",
+    "customer_address_id",
+    "save_in_address_book",
+    "extension_attributes",
+    "custom_attributes",
+];
+
+/// The `cartItem` parameter.
+pub fn parse_item(body: &Map<String, Value>) -> Result<ItemInput> {
+    let v = input::param(body, "cartItem").ok_or_else(|| Error::required("cartItem"))?;
+    let o = Obj::new(v, ITEM_KEYS)?;
+    let qty_shown = o.get("qty").map(|(_, v)| v.clone()).unwrap_or(Value::Null);
+    // A qty that is not a number is ServiceInputProcessor's type error (qty is a float); a
+    // missing or non-positive one is CartItemPersister's invalidFieldValue.
+    let qty = o.amount("qty")?;
+    let links = o
+        .get("product_option")
+        .and_then(|(_, v)| {
+            v.pointer("/extension_attributes/downloadable_option/downloadable_links")
+        })
+        .and_then(Value::as_array)
+        .map(|l| {
+            l.iter()
+                .filter_map(|x| input::to_int(x, At::Top).ok())
+                .collect()
+        });
+    Ok(ItemInput {
+        item_id: o.int("item_id")?,
+        sku: o.string("sku")?,
+        qty,
+        qty_shown,
+        downloadable_links: links,
+    })
+}
+
+/// An `AddressInterface` parameter as a quote address row.
+pub fn parse_address(v: &Value) -> Result<QuoteAddressRow> {
+    let o = Obj::new(v, ADDRESS_KEYS)?;
+    let street = match o.get("street") {
+        Some((_, Value::Array(lines))) => Some(
+            lines
+                .iter()
+                .map(|l| input::to_string(l, At::Field("street")))
+                .collect::<Result<Vec<_>>>()?
+                .join("\n"),
+        ),
+        Some((k, v)) => Some(input::to_string(v, At::Field(k))?),
+        None => None,
+    };
+    Ok(QuoteAddressRow {
+        customer_address_id: o.int("customer_address_id")?,
+        email: o.string("email")?,
+        firstname: o.string("firstname")?,
+        lastname: o.string("lastname")?,
+        company: o.string("company")?,
+        street,
+        city: o.string("city")?,
+        region: o.string("region")?,
+        region_id: o.int("region_id")?,
+        region_code: o.string("region_code")?,
+        postcode: o.string("postcode")?,
+        country_id: o.string("country_id")?,
+        telephone: o.string("telephone")?,
+        same_as_billing: o.bool("same_as_billing").unwrap_or(false) as i64,
+        ..Default::default()
+    })
+}
+
+fn discounts(line: &LineTotals) -> Option<Value> {
+    if line.discounts.is_empty() {
+        return None;
+    }
+    let list: Vec<Value> = line
+        .discounts
+        .iter()
+        .map(|(rule_id, label, amount)| {
+            json!({
+                "discount_data": {
+                    "amount": amount, "base_amount": amount,
+                    "original_amount": amount, "base_original_amount": amount,
+                },
+                "rule_label": label,
+                "rule_id": rule_id,
+            })
+        })
+        .collect();
+    Some(json!({ "discounts": list }))
+}
+
+/// `CartItemInterface` of `item` (with its collected line figures).
+pub fn item(item: &QuoteItemRow, line: Option<&LineTotals>) -> Value {
+    let mut v = json!({
+        "item_id": item.item_id,
+        "sku": item.sku,
+        "qty": item.qty,
+        "name": item.name,
+        "price": item.price,
+        "product_type": item.product_type,
+        "quote_id": item.quote_id.to_string(),
+    });
+    if let Some(links) = links_of(item) {
+        v["product_option"] = json!({"extension_attributes":
+            {"downloadable_option": {"downloadable_links": links}}});
+    }
+    if let Some(ext) = line.and_then(discounts) {
+        v["extension_attributes"] = ext;
+    }
+    v
+}
+
+/// The line `item_id` of `cart`, with its totals.
+pub fn cart_item(cart: &Cart, t: &Totals, item_id: i64) -> Value {
+    match cart.items.iter().position(|i| i.item_id == item_id) {
+        Some(p) => item(&cart.items[p], t.lines.get(p)),
+        None => Value::Null,
+    }
+}
+
+pub fn items(cart: &Cart, t: &Totals) -> Value {
+    Value::Array(
+        cart.items
+            .iter()
+            .zip(&t.lines)
+            .map(|(i, l)| item(i, Some(l)))
+            .collect(),
+    )
+}
+
+/// `ShipmentEstimationInterface::estimateByExtendedAddress`: the flat-rate method, or `[]` for
+/// a virtual or empty cart.
+pub fn shipping_methods(t: &Totals) -> Value {
+    if t.is_virtual || t.lines.is_empty() {
+        return json!([]);
+    }
+    let amount = totals::flat_rate(t.shippable_qty);
+    json!([{
+        "carrier_code": "flatrate",
+        "method_code": "flatrate",
+        "carrier_title": totals::FLAT_RATE_CARRIER_TITLE,
+        "method_title": totals::FLAT_RATE_METHOD_TITLE,
+        "amount": amount,
+        "base_amount": amount,
+        "available": true,
+        "error_message": "",
+        "price_excl_tax": amount,
+        "price_incl_tax": amount,
+    }])
+}
+
+/// `PaymentMethodManagement::getList`.
+pub fn payment_methods() -> Value {
+    Value::Array(
+        totals::PAYMENT_METHODS
+            .iter()
+            .map(|(code, title)| json!({"code": code, "title": title}))
+            .collect(),
+    )
+}
+
+fn minus_zero() -> Value {
+    Value::Number(Number::from_str("-0").unwrap_or_else(|_| Number::from(0)))
+}
+
+/// `TotalsItemInterface`'s `options`: the downloadable line's link titles under the product's
+/// links title; `"[]"` otherwise.
+fn options(item: &QuoteItemRow, link_titles: &[(i64, String)], links_title: &str) -> String {
+    let Some(links) = links_of(item) else {
+        return "[]".into();
+    };
+    let titles: Vec<&str> = links
+        .iter()
+        .filter_map(|id| {
+            link_titles
+                .iter()
+                .find(|(l, _)| l == id)
+                .map(|(_, t)| t.as_str())
+        })
+        .collect();
+    let value: String = titles.join(", ").chars().take(55).collect();
+    serde_json::to_string(&json!([{"value": value, "label": links_title}]))
+        .unwrap_or_else(|_| "[]".into())
+}
+
+/// What the totals of a downloadable line need: its links' titles and the links title.
+#[derive(Debug, Clone, Default)]
+pub struct LinkTitles {
+    pub links: Vec<(i64, String)>,
+    pub links_title: String,
+}
+
+/// `CartTotalRepository::get` (checkout.md 7.4 / 7.5), with Adobe Commerce's segments as the
+/// tutorial prints them.
+pub fn totals(cart: &Cart, t: &Totals, titles: &LinkTitles) -> Value {
+    let zero = Amount::ZERO;
+    let items: Vec<Value> = cart
+        .items
+        .iter()
+        .zip(&t.lines)
+        .map(|(i, l)| {
+            json!({
+                "item_id": i.item_id,
+                "price": i.price, "base_price": i.price,
+                "qty": i.qty,
+                "row_total": l.row_total, "base_row_total": l.row_total,
+                "row_total_with_discount": 0,
+                "tax_amount": 0, "base_tax_amount": 0, "tax_percent": 0,
+                "discount_amount": l.discount, "base_discount_amount": l.discount,
+                "discount_percent": l.discount_percent,
+                "price_incl_tax": i.price, "base_price_incl_tax": i.price,
+                "row_total_incl_tax": l.row_total, "base_row_total_incl_tax": l.row_total,
+                "options": options(i, &titles.links, &titles.links_title),
+                "weee_tax_applied_amount": null,
+                "weee_tax_applied": null,
+                "name": i.name,
+            })
+        })
+        .collect();
+    let mut segments = vec![json!({"code": "subtotal", "title": "Subtotal", "value": t.subtotal})];
+    segments.push(json!({
+        "code": "giftwrapping", "title": "Gift Wrapping", "value": null,
+        "extension_attributes": {
+            "gw_item_ids": [], "gw_price": "0.0000", "gw_base_price": "0.0000",
+            "gw_items_price": "0.0000", "gw_items_base_price": "0.0000",
+            "gw_card_price": "0.0000", "gw_card_base_price": "0.0000",
+        }
+    }));
+    if !t.discount.is_zero() {
+        segments.push(json!({"code": "discount", "title": "Discount", "value": t.discount}));
+    }
+    if !t.is_virtual {
+        let title = match &t.shipping_description {
+            Some(d) => format!("Shipping & Handling ({d})"),
+            None => "Shipping & Handling".into(),
+        };
+        segments.push(json!({"code": "shipping", "title": title, "value": t.shipping}));
+    }
+    segments.push(json!({"code": "tax", "title": "Tax", "value": 0,
+        "extension_attributes": {"tax_grandtotal_details": []}}));
+    segments.push(json!({"code": "grand_total", "title": "Grand Total",
+        "value": t.grand_total, "area": "footer"}));
+    segments
+        .push(json!({"code": "customerbalance", "title": "Store Credit", "value": minus_zero()}));
+    segments.push(json!({"code": "reward", "title": "0 Reward points", "value": minus_zero()}));
+    let subtotal_with_discount = t.subtotal + t.discount;
+    json!({
+        "grand_total": t.grand_total, "base_grand_total": t.grand_total,
+        "subtotal": t.subtotal, "base_subtotal": t.subtotal,
+        "discount_amount": t.discount, "base_discount_amount": t.discount,
+        "subtotal_with_discount": subtotal_with_discount,
+        "base_subtotal_with_discount": subtotal_with_discount,
+        "shipping_amount": t.shipping, "base_shipping_amount": t.shipping,
+        "shipping_discount_amount": zero, "base_shipping_discount_amount": zero,
+        "tax_amount": 0, "base_tax_amount": 0,
+        "weee_tax_applied_amount": null,
+        "shipping_tax_amount": 0, "base_shipping_tax_amount": 0,
+        "subtotal_incl_tax": t.subtotal,
+        "shipping_incl_tax": t.shipping, "base_shipping_incl_tax": t.shipping,
+        "base_currency_code": "USD", "quote_currency_code": "USD",
+        "items_qty": t.items_qty,
+        "items": items,
+        "total_segments": segments,
+        "extension_attributes": {
+            "reward_points_balance": 0, "reward_currency_amount": 0,
+            "base_reward_currency_amount": 0,
+        },
+    })
+}
+
+fn address_out(a: &QuoteAddressRow) -> Value {
+    let mut v = json!({
+        "id": a.address_id,
+        "region": a.region, "region_id": a.region_id, "region_code": a.region_code,
+        "country_id": a.country_id,
+        "street": a.street.as_deref().map(|s| s.split('\n').collect::<Vec<_>>()),
+        "company": a.company,
+        "telephone": a.telephone, "postcode": a.postcode, "city": a.city,
+        "firstname": a.firstname, "lastname": a.lastname,
+        "customer_id": a.customer_id, "email": a.email,
+        "same_as_billing": a.same_as_billing,
+        "save_in_address_book": 0,
+    });
+    if let Some(m) = v.as_object_mut() {
+        m.retain(|_, v| !v.is_null());
+    }
+    v
+}
+
+/// `AddressInterface` of the cart's billing address (an empty one before any is set).
+pub fn billing_address(cart: &Cart) -> Value {
+    address_out(&cart.billing.clone().unwrap_or_default())
+}
+
+/// `CartInterface` (checkout.md 4.2; its key order is from memory there).
+pub fn cart(cart: &Cart, t: &Totals, customer: Value) -> Value {
+    let q = &cart.quote;
+    let mut v = json!({
+        "id": q.entity_id,
+        "created_at": q.created_at,
+        "updated_at": q.updated_at,
+        "is_active": q.is_active != 0,
+        "is_virtual": t.is_virtual,
+        "items": items(cart, t),
+        "items_count": cart.items.len(),
+        "items_qty": t.items_qty,
+        "customer": customer,
+        "billing_address": address_out(&cart.billing.clone().unwrap_or_default()),
+        "reserved_order_id": q.reserved_order_id,
+        "orig_order_id": 0,
+        "currency": {
+            "global_currency_code": "USD", "base_currency_code": "USD",
+            "store_currency_code": "USD", "quote_currency_code": "USD",
+            "store_to_base_rate": 0, "store_to_quote_rate": 0,
+            "base_to_global_rate": 1, "base_to_quote_rate": 1,
+        },
+        "customer_is_guest": q.customer_is_guest != 0,
+        "customer_note_notify": true,
+        "customer_tax_class_id": 3,
+        "store_id": q.store_id,
+    });
+    if let Some(m) = v.as_object_mut() {
+        if q.reserved_order_id.is_none() {
+            m.shift_remove("reserved_order_id");
+        }
+    }
+    if let Some(s) = &cart.shipping {
+        v["extension_attributes"] = json!({"shipping_assignments": [{
+            "shipping": {"address": address_out(s), "method": s.shipping_method},
+            "items": items(cart, t),
+        }]});
+    }
+    v
+}

@@ -1,0 +1,712 @@
+//! The customer checkout through the real router: the tutorial's steps 7 to 9 with their
+//! documented replies, the order and reservations placement writes, and the refusals.
+//!
+//! The seed is the world after step 9 (order 3 placed from quote 3), so Jane's new cart is
+//! quote 4 with lines 8, 9, 10 and places order 4 ("000000004"): the tutorial's ids 3 / 5, 6, 7
+//! (9 in its step 8) / 3 become those; everything else is compared whole.
+
+mod common;
+
+use common::{fixture, spawn_app, TestApp};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+const JANE: (&str, &str) = ("jdoe@example.com", "Password1");
+
+fn tut(name: &str) -> Value {
+    fixture(&format!("tutorial/{name}"))
+}
+
+/// `v` with `item_id` mapped by `ids` and `quote_id` set to `quote` wherever they occur.
+fn renumber(v: &Value, ids: &[(i64, i64)], quote: i64) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .map(|(k, v)| {
+                    let v = match (k.as_str(), v.as_i64()) {
+                        ("item_id", Some(id)) => json!(ids
+                            .iter()
+                            .find(|(from, _)| *from == id)
+                            .map_or(id, |(_, to)| *to)),
+                        ("quote_id", _) if v.is_string() => json!(quote.to_string()),
+                        _ => renumber(v, ids, quote),
+                    };
+                    (k.clone(), v)
+                })
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.iter().map(|x| renumber(x, ids, quote)).collect()),
+        other => other.clone(),
+    }
+}
+
+async fn reservations(app: &TestApp, increment_id: &str) -> Vec<(String, String, String)> {
+    sqlx::query_as(
+        "SELECT sku, CAST(quantity AS TEXT), metadata FROM inventory_reservation
+         WHERE metadata LIKE '%' || ? || '%' ORDER BY reservation_id",
+    )
+    .bind(increment_id)
+    .fetch_all(&app.state.db.read)
+    .await
+    .expect("reservations")
+}
+
+/// Steps 7 to 9 as the tutorial runs them; returns the customer token.
+async fn tutorial_cart(app: &TestApp) -> String {
+    let jane = app.customer_token(JANE.0, JANE.1).await;
+    let created = app
+        .post("/rest/default/V1/carts/mine", &jane, &json!({}))
+        .await;
+    assert_eq!(created.status, StatusCode::OK, "{:?}", created.body);
+    assert_eq!(tut("step07-cart-response.json"), json!(3));
+    assert_eq!(
+        created.body,
+        json!(4),
+        "a JSON number, (int)$quote->getId()"
+    );
+    for (sku, tutorial_id, id) in [("24-WB03", 5, 8), ("24-WB01", 6, 9), ("240-LV06", 7, 10)] {
+        let request = tut(&format!("step07-cart-item-{sku}-request.json"));
+        let reply = app
+            .post("/rest/default/V1/carts/mine/items", &jane, &request)
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{sku}: {:?}", reply.body);
+        let expected = renumber(
+            &tut(&format!("step07-cart-item-{sku}-response.json")),
+            &[(tutorial_id, id)],
+            4,
+        );
+        assert_eq!(reply.body, expected, "{sku}");
+    }
+    jane
+}
+
+#[tokio::test]
+async fn tutorial_steps_7_to_9_replies_order_and_reservations() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let jane = tutorial_cart(&app).await;
+    // No reservation before placement: the salable quantities are the seed's.
+    assert_eq!(app.salable(&admin, "24-WB01", 2).await, json!(60));
+    assert_eq!(app.salable(&admin, "24-WB03", 2).await, json!(80));
+
+    // Step 8a.
+    let estimate = app
+        .post(
+            "/rest/default/V1/carts/mine/estimate-shipping-methods",
+            &jane,
+            &tut("step08-estimate-shipping-request.json"),
+        )
+        .await;
+    assert_eq!(estimate.status, StatusCode::OK);
+    assert_eq!(estimate.body, tut("step08-estimate-shipping-response.json"));
+
+    // Step 8b: the whole reply, Commerce segments and all (the downloadable line is 7 in
+    // step 7 and 9 in step 8 in the tutorial; here 10 in both).
+    let info = app
+        .post(
+            "/rest/default/V1/carts/mine/shipping-information",
+            &jane,
+            &tut("step08-shipping-information-request.json"),
+        )
+        .await;
+    assert_eq!(info.status, StatusCode::OK, "{:?}", info.body);
+    let expected = renumber(
+        &tut("step08-shipping-information-response.json"),
+        &[(5, 8), (6, 9), (9, 10)],
+        4,
+    );
+    assert_eq!(info.body, expected);
+    let totals = app.get("/rest/default/V1/carts/mine/totals", &jane).await;
+    assert_eq!(totals.body, expected["totals"]);
+    let methods = app
+        .get("/rest/default/V1/carts/mine/payment-methods", &jane)
+        .await;
+    assert_eq!(methods.body, expected["payment_methods"]);
+
+    // Step 9: the tutorial prints a bare 3; the id comes as a JSON string (checkout.md 8.1).
+    let placed = app
+        .post(
+            "/rest/default/V1/carts/mine/payment-information",
+            &jane,
+            &tut("step09-payment-information-request.json"),
+        )
+        .await;
+    assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
+    assert_eq!(tut("step09-payment-information-response.json"), json!(3));
+    assert_eq!(placed.body, json!("4"));
+
+    // The order as checkout writes it: the same figures as the seed's order 3 (tutorial §5.9).
+    let order = app.get("/rest/default/V1/orders/4", &admin).await.body;
+    let seeded = app.get("/rest/default/V1/orders/3", &admin).await.body;
+    for key in [
+        "state",
+        "status",
+        "customer_id",
+        "customer_email",
+        "customer_firstname",
+        "customer_lastname",
+        "customer_group_id",
+        "customer_is_guest",
+        "is_virtual",
+        "applied_rule_ids",
+        "discount_description",
+        "shipping_description",
+        "total_item_count",
+        "total_qty_ordered",
+        "subtotal",
+        "base_subtotal",
+        "discount_amount",
+        "shipping_amount",
+        "shipping_incl_tax",
+        "tax_amount",
+        "grand_total",
+        "base_grand_total",
+        "total_due",
+        "email_sent",
+        "store_name",
+    ] {
+        assert_eq!(order[key], seeded[key], "{key}");
+    }
+    assert_eq!(order["increment_id"], "000000004");
+    assert_eq!(order["quote_id"], 4);
+    assert_eq!(order["payment"]["method"], "banktransfer");
+    assert_eq!(order["payment"]["amount_ordered"], json!(1917.6));
+    assert_eq!(order["billing_address"]["email"], "jdoe@example.com");
+    assert_eq!(order["billing_address"]["street"], json!(["160 1st St."]));
+    let ship = &order["extension_attributes"]["shipping_assignments"][0]["shipping"];
+    assert_eq!(ship["method"], "flatrate_flatrate");
+    assert_eq!(ship["address"]["telephone"], "516-555-1111");
+    let items = order["items"].as_array().expect("items");
+    let lines: Vec<(Value, Value, Value, Value)> = items
+        .iter()
+        .map(|i| {
+            (
+                i["sku"].clone(),
+                i["quote_item_id"].clone(),
+                i["discount_amount"].clone(),
+                i["is_virtual"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            (json!("24-WB03"), json!(8), json!(144), json!(0)),
+            (json!("24-WB01"), json!(9), json!(256), json!(0)),
+            (json!("240-LV06"), json!(10), json!(4.4), json!(1)),
+        ]
+    );
+    assert_eq!(
+        items[2]["product_option"]["extension_attributes"]["downloadable_option"],
+        json!({"downloadable_links": [3]})
+    );
+
+    // order_placed reservations with Magento's metadata; salable quantities go down.
+    let meta = r#"{"event_type":"order_placed","object_type":"order","object_id":"","object_increment_id":"000000004"}"#;
+    let got = reservations(&app, "000000004").await;
+    let skus: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(s, q, _)| (s.as_str(), q.as_str()))
+        .collect();
+    assert_eq!(skus.len(), 3);
+    assert!(got.iter().all(|(_, _, m)| m == meta), "{got:?}");
+    assert_eq!(app.salable(&admin, "24-WB01", 2).await, json!(20));
+    assert_eq!(app.salable(&admin, "24-WB03", 2).await, json!(60));
+    assert_eq!(app.salable(&admin, "240-LV06", 2).await, json!(9997));
+
+    // The cart is inactive: every mine route but POST answers the %cart_id% 404.
+    let gone = app.get("/rest/default/V1/carts/mine/totals", &jane).await;
+    assert_eq!(gone.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        gone.body,
+        json!({"message": "Current customer does not have an active cart."})
+    );
+    let again = app
+        .post("/rest/default/V1/carts/mine", &jane, &json!({}))
+        .await;
+    assert_eq!(again.body, json!(5));
+}
+
+#[tokio::test]
+async fn create_returns_the_active_cart_and_self_needs_a_customer_token() {
+    let app = spawn_app().await;
+    let jane = app.customer_token(JANE.0, JANE.1).await;
+    let first = app.post("/rest/V1/carts/mine", &jane, &json!({})).await;
+    let second = app.post("/rest/V1/carts/mine", &jane, &json!({})).await;
+    assert_eq!((first.body.clone(), second.body), (json!(4), json!(4)));
+    let admin = app.token().await;
+    let refused = app.post("/rest/V1/carts/mine", &admin, &json!({})).await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        refused.body,
+        json!({"message": "The consumer isn't authorized to access %resources.",
+               "parameters": {"resources": "self"}})
+    );
+}
+
+#[tokio::test]
+async fn refusals_change_nothing() {
+    let app = spawn_app().await;
+    let jane = app.customer_token(JANE.0, JANE.1).await;
+    // No cart yet.
+    let before = app.snapshot().await;
+    let none = app
+        .post(
+            "/rest/V1/carts/mine/items",
+            &jane,
+            &json!({"cartItem": {"sku": "24-WB01", "qty": 1}}),
+        )
+        .await;
+    assert_eq!(none.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        none.body,
+        json!({"message": "Current customer does not have an active cart."})
+    );
+    assert_eq!(app.snapshot().await, before);
+
+    app.post("/rest/V1/carts/mine", &jane, &json!({})).await;
+    let before = app.snapshot().await;
+    let cases = [
+        (
+            json!({"cartItem": {"sku": "nope", "qty": 1}}),
+            StatusCode::NOT_FOUND,
+            json!({"message": "The product that was requested doesn't exist. Verify the product and try again."}),
+        ),
+        (
+            json!({"cartItem": {"sku": "24-WB01", "qty": 0}}),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Invalid value of \"%value\" provided for the %fieldName field.",
+                   "parameters": {"fieldName": "qty", "value": 0}}),
+        ),
+        (
+            // 60 salable after the seed's order 3.
+            json!({"cartItem": {"sku": "24-WB01", "qty": 61}}),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The requested qty is not available"}),
+        ),
+        (
+            json!({}),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "\"%fieldName\" is required. Enter and try again.",
+                   "parameters": {"fieldName": "cartItem"}}),
+        ),
+    ];
+    for (body, status, expected) in cases {
+        let reply = app.post("/rest/V1/carts/mine/items", &jane, &body).await;
+        assert_eq!((reply.status, &reply.body), (status, &expected), "{body}");
+    }
+    let empty_ship = app
+        .post(
+            "/rest/V1/carts/mine/shipping-information",
+            &jane,
+            &tut("step08-shipping-information-request.json"),
+        )
+        .await;
+    assert_eq!(empty_ship.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        empty_ship.body,
+        json!({"message": "The shipping method can't be set for an empty cart. Add an item to cart and try again."})
+    );
+    let unknown_line = app
+        .put(
+            "/rest/V1/carts/mine/items/99",
+            &jane,
+            &json!({"cartItem": {"qty": 2}}),
+        )
+        .await;
+    assert_eq!(unknown_line.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        unknown_line.body,
+        json!({"message": "The %1 Cart doesn't contain the %2 item.", "parameters": ["4", "99"]})
+    );
+    assert_eq!(app.snapshot().await, before);
+
+    // A cart with a line but no shipping method, then a method that is not available.
+    app.post(
+        "/rest/V1/carts/mine/items",
+        &jane,
+        &json!({"cartItem": {"sku": "24-WB01", "qty": 1}}),
+    )
+    .await;
+    let before = app.snapshot().await;
+    let no_method = app
+        .post(
+            "/rest/V1/carts/mine/payment-information",
+            &jane,
+            &tut("step09-payment-information-request.json"),
+        )
+        .await;
+    assert_eq!(no_method.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        no_method.body,
+        json!({"message": "The shipping method is missing. Select the shipping method and try again."})
+    );
+    let bad_carrier = app
+        .post(
+            "/rest/V1/carts/mine/shipping-information",
+            &jane,
+            &json!({"addressInformation": {
+                "shipping_address": {"country_id": "US", "city": "Mineola"},
+                "shipping_carrier_code": "flatrate", "shipping_method_code": "nosuch"}}),
+        )
+        .await;
+    assert_eq!(bad_carrier.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        bad_carrier.body,
+        json!({"message": "Carrier with such method not found: %1, %2", "parameters": ["flatrate", "nosuch"]})
+    );
+    let no_payment = app
+        .post("/rest/V1/carts/mine/payment-information", &jane, &json!({}))
+        .await;
+    assert_eq!(no_payment.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        no_payment.body,
+        json!({"message": "\"%fieldName\" is required. Enter and try again.",
+               "parameters": {"fieldName": "paymentMethod"}})
+    );
+    assert_eq!(app.snapshot().await, before);
+    app.post(
+        "/rest/V1/carts/mine/shipping-information",
+        &jane,
+        &tut("step08-shipping-information-request.json"),
+    )
+    .await;
+    let before = app.snapshot().await;
+    let bad_method = app
+        .post(
+            "/rest/V1/carts/mine/payment-information",
+            &jane,
+            &json!({"paymentMethod": {"method": "cashondelivery"}}),
+        )
+        .await;
+    assert_eq!(bad_method.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        bad_method.body,
+        json!({"message": "The requested Payment Method is not available."})
+    );
+    assert_eq!(app.snapshot().await, before);
+}
+
+#[tokio::test]
+async fn update_delete_and_totals_under_the_rule_threshold() {
+    let app = spawn_app().await;
+    let jane = app.customer_token(JANE.0, JANE.1).await;
+    app.post("/rest/V1/carts/mine", &jane, &json!({})).await;
+    let added = app
+        .post(
+            "/rest/V1/carts/mine/items",
+            &jane,
+            &json!({"cartItem": {"sku": "24-WB01", "qty": 2}}),
+        )
+        .await;
+    // 64 < 200: no discount, no extension attributes.
+    assert_eq!(
+        added.body,
+        json!({"item_id": 8, "sku": "24-WB01", "qty": 2, "name": "Voyage Yoga Bag",
+               "price": 32, "product_type": "simple", "quote_id": "4"})
+    );
+    // Adding the same product again adds to the line.
+    let more = app
+        .post(
+            "/rest/V1/carts/mine/items",
+            &jane,
+            &json!({"cartItem": {"sku": "24-WB01", "qty": 5}}),
+        )
+        .await;
+    assert_eq!(
+        (more.body["item_id"].clone(), more.body["qty"].clone()),
+        (json!(8), json!(7))
+    );
+    // 7 × 32 = 224 ≥ 200: the rule applies.
+    assert_eq!(
+        more.body["extension_attributes"]["discounts"][0]["discount_data"]["amount"],
+        json!(44.8)
+    );
+    let put = app
+        .put(
+            "/rest/V1/carts/mine/items/8",
+            &jane,
+            &json!({"cartItem": {"qty": 3}}),
+        )
+        .await;
+    assert_eq!(put.status, StatusCode::OK, "{:?}", put.body);
+    assert_eq!(put.body["qty"], json!(3));
+    let totals = app.get("/rest/V1/carts/mine/totals", &jane).await.body;
+    assert_eq!(totals["subtotal"], json!(96));
+    assert_eq!(totals["discount_amount"], json!(0));
+    assert_eq!(totals["grand_total"], json!(96));
+    let codes: Vec<&str> = totals["total_segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .filter_map(|s| s["code"].as_str())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "subtotal",
+            "giftwrapping",
+            "shipping",
+            "tax",
+            "grand_total",
+            "customerbalance",
+            "reward"
+        ]
+    );
+    let cart = app.get("/rest/V1/carts/mine", &jane).await;
+    assert_eq!(cart.status, StatusCode::OK);
+    assert_eq!(cart.body["id"], json!(4));
+    assert_eq!(cart.body["items_qty"], json!(3));
+    assert_eq!(cart.body["customer"]["email"], "jdoe@example.com");
+    let deleted = app.delete("/rest/V1/carts/mine/items/8", &jane).await;
+    assert_eq!(deleted.body, json!(true));
+    let items = app.get("/rest/V1/carts/mine/items", &jane).await;
+    assert_eq!(items.body, json!([]));
+}
+
+async fn second_customer(app: &TestApp) -> String {
+    let body = json!({"customer": {"email": "rival@example.com", "firstname": "Rita",
+        "lastname": "Rival"}, "password": "Password1"});
+    let created = app.post_anonymous("/rest/V1/customers", &body).await;
+    assert_eq!(created.status, StatusCode::OK, "{:?}", created.body);
+    app.customer_token("rival@example.com", "Password1").await
+}
+
+async fn ready_cart(app: &TestApp, token: &str, sku: &str, qty: i64) {
+    app.post("/rest/V1/carts/mine", token, &json!({})).await;
+    let added = app
+        .post(
+            "/rest/V1/carts/mine/items",
+            token,
+            &json!({"cartItem": {"sku": sku, "qty": qty}}),
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+    let info = app
+        .post(
+            "/rest/V1/carts/mine/shipping-information",
+            token,
+            &tut("step08-shipping-information-request.json"),
+        )
+        .await;
+    assert_eq!(info.status, StatusCode::OK, "{:?}", info.body);
+}
+
+#[tokio::test]
+async fn racing_checkouts_of_the_last_units_never_oversell() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let jane = app.customer_token(JANE.0, JANE.1).await;
+    let rival = second_customer(&app).await;
+    // 60 salable: each cart takes 40, both fit alone, not together.
+    ready_cart(&app, &jane, "24-WB01", 40).await;
+    ready_cart(&app, &rival, "24-WB01", 40).await;
+    let pay = json!({"paymentMethod": {"method": "checkmo"}, "billing_address":
+        tut("step09-payment-information-request.json")["billing_address"].clone()});
+    let path = "/rest/V1/carts/mine/payment-information";
+    let (a, b) = tokio::join!(app.post(path, &jane, &pay), app.post(path, &rival, &pay));
+    let mut statuses = [a.status, b.status];
+    statuses.sort();
+    assert_eq!(
+        statuses,
+        [StatusCode::OK, StatusCode::BAD_REQUEST],
+        "{a:?} {b:?}"
+    );
+    let refused = if a.status == StatusCode::OK { b } else { a };
+    assert_eq!(
+        refused.body,
+        json!({"message": "The requested qty is not available"})
+    );
+    assert_eq!(app.salable(&admin, "24-WB01", 2).await, json!(20));
+    let placed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sales_order")
+        .fetch_one(&app.state.db.read)
+        .await
+        .expect("count");
+    assert_eq!(placed, 2, "the seed's order 3 and one new order");
+}
+
+#[tokio::test]
+async fn guest_cart_places_a_guest_order_with_the_same_engine() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let created = app.post_anonymous("/rest/V1/guest-carts", &json!({})).await;
+    assert_eq!(created.status, StatusCode::OK);
+    let mask = created.body.as_str().expect("masked id").to_owned();
+    assert_eq!(mask.len(), 32);
+    let base = format!("/rest/V1/guest-carts/{mask}");
+    let added = app
+        .send(
+            reqwest::Method::POST,
+            &format!("{base}/items"),
+            None,
+            Some("application/json"),
+            Some(json!({"cartItem": {"sku": "24-WB03", "qty": 10, "quote_id": mask}}).to_string()),
+        )
+        .await;
+    // Rule 3 is for customer group 1: a guest (group 0) gets no discount.
+    assert_eq!(
+        added.body,
+        json!({"item_id": 8, "sku": "24-WB03", "qty": 10, "name": "Driven Backpack",
+               "price": 36, "product_type": "simple", "quote_id": "4"})
+    );
+    let info = app
+        .send(
+            reqwest::Method::POST,
+            &format!("{base}/shipping-information"),
+            None,
+            Some("application/json"),
+            Some(tut("step08-shipping-information-request.json").to_string()),
+        )
+        .await;
+    assert_eq!(info.status, StatusCode::OK, "{:?}", info.body);
+    assert_eq!(info.body["totals"]["grand_total"], json!(410));
+    let mut pay = tut("step09-payment-information-request.json");
+    pay["email"] = json!("guest@example.com");
+    let placed = app
+        .send(
+            reqwest::Method::POST,
+            &format!("{base}/payment-information"),
+            None,
+            Some("application/json"),
+            Some(pay.to_string()),
+        )
+        .await;
+    assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
+    assert_eq!(placed.body, json!("4"));
+    let order = app.get("/rest/V1/orders/4", &admin).await.body;
+    assert_eq!(order["customer_is_guest"], json!(1));
+    assert_eq!(order["customer_group_id"], json!(0));
+    assert_eq!(order["customer_email"], "guest@example.com");
+    assert_eq!(order["customer_firstname"], "Jane");
+    assert_eq!(order["grand_total"], json!(410));
+    assert_eq!(app.salable(&admin, "24-WB03", 2).await, json!(70));
+    // The cart is no longer active: getActive's 404 with the quote id.
+    let gone = app
+        .send(
+            reqwest::Method::GET,
+            &format!("{base}/totals"),
+            None,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(gone.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        gone.body,
+        json!({"message": "No such entity with %fieldName = %fieldValue",
+               "parameters": {"fieldName": "cartId", "fieldValue": 4}})
+    );
+    let unknown = app
+        .send(
+            reqwest::Method::GET,
+            "/rest/V1/guest-carts/nope/totals",
+            None,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        unknown.body["message"],
+        "No such entity with %fieldName = %fieldValue"
+    );
+}
+
+#[tokio::test]
+async fn admin_cart_for_a_customer_by_id() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let created = app
+        .post("/rest/V1/customers/2/carts", &admin, &json!({}))
+        .await;
+    assert_eq!(created.body, json!(4));
+    let empty = app.post("/rest/V1/carts/", &admin, &json!({})).await;
+    assert_eq!(empty.body, json!("5"), "createEmptyCart's id is not cast");
+    let added = app
+        .post(
+            "/rest/V1/carts/4/items",
+            &admin,
+            &json!({"cartItem": {"sku": "24-WB01", "qty": 10, "quote_id": 4}}),
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+    assert_eq!(
+        added.body["extension_attributes"]["discounts"][0]["rule_id"],
+        3
+    );
+    // The customer sees the same cart.
+    let jane = app.customer_token(JANE.0, JANE.1).await;
+    let mine = app.get("/rest/V1/carts/mine/totals", &jane).await;
+    let by_admin = app.get("/rest/V1/carts/4/totals", &admin).await;
+    assert_eq!(mine.body, by_admin.body);
+    assert_eq!(by_admin.body["grand_total"], json!(256));
+    let customer = app.get("/rest/V1/carts/4/totals", &jane).await;
+    assert_eq!(customer.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        customer.body["parameters"],
+        json!({"resources": "Magento_Cart::manage"})
+    );
+    let missing = app.get("/rest/V1/carts/99", &admin).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        missing.body,
+        json!({"message": "No such entity with %fieldName = %fieldValue",
+               "parameters": {"fieldName": "cartId", "fieldValue": 99}})
+    );
+}
+
+#[tokio::test]
+async fn billing_address_then_put_order() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let jane = app.customer_token(JANE.0, JANE.1).await;
+    app.post("/rest/V1/carts/mine", &jane, &json!({})).await;
+    app.post(
+        "/rest/V1/carts/mine/items",
+        &jane,
+        &json!({"cartItem": {"sku": "24-WB03", "qty": 1}}),
+    )
+    .await;
+    let address = tut("step09-payment-information-request.json")["billing_address"].clone();
+    let assigned = app
+        .post(
+            "/rest/V1/carts/mine/billing-address",
+            &jane,
+            &json!({"address": address, "useForShipping": true}),
+        )
+        .await;
+    assert_eq!(assigned.status, StatusCode::OK, "{:?}", assigned.body);
+    assert!(assigned.body.is_i64(), "{:?}", assigned.body);
+    let read = app.get("/rest/V1/carts/mine/billing-address", &jane).await;
+    assert_eq!(read.body["city"], "Mineola");
+    assert_eq!(read.body["street"], json!(["160 1st St."]));
+    // No payment method on the cart yet.
+    let before = app.snapshot().await;
+    let refused = app
+        .put("/rest/V1/carts/mine/order", &jane, &json!({}))
+        .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        refused.body,
+        json!({"message": "Enter a valid payment method and try again."})
+    );
+    assert_eq!(app.snapshot().await, before);
+    app.post(
+        "/rest/V1/carts/mine/shipping-information",
+        &jane,
+        &tut("step08-shipping-information-request.json"),
+    )
+    .await;
+    let placed = app
+        .put(
+            "/rest/V1/carts/mine/order",
+            &jane,
+            &json!({"paymentMethod": {"method": "checkmo"}}),
+        )
+        .await;
+    assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
+    assert_eq!(placed.body, json!("4"));
+    let order = app.get("/rest/V1/orders/4", &admin).await.body;
+    assert_eq!(order["payment"]["method"], "checkmo");
+    assert_eq!(order["grand_total"], json!(41));
+}
