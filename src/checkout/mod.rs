@@ -433,12 +433,17 @@ pub async fn save_shipping_information(
 /// For a guest cart (`GuestPaymentInformationManagement`), `guest_email` is the posted
 /// `email`: the billing address takes it, and `QuoteManagement::placeOrder` makes the order a
 /// guest's (e-mail and names from the billing address, `customer_is_guest` 1, group 0).
+/// How the order entity checkout builds becomes rows: the order import's parser, handed in by
+/// the web edge (checkout sits below the JSON layer).
+pub type ParseOrder = fn(&serde_json::Value) -> Result<crate::db::model::FullOrder>;
+
 pub async fn place_order(
     db: &Db,
     who: CartRef,
     method: Option<String>,
     billing: Option<QuoteAddressRow>,
     guest_email: Option<String>,
+    parse_order: ParseOrder,
 ) -> Result<i64> {
     db.writer
         .write(move |conn| {
@@ -471,7 +476,7 @@ pub async fn place_order(
                     return Err(Error::input(PAYMENT_NOT_AVAILABLE));
                 }
                 let cart = load_cart(&mut *conn, quote).await?;
-                submit(conn, cart, method).await
+                submit(conn, cart, method, parse_order).await
             })
         })
         .await
@@ -508,7 +513,12 @@ pub async fn assign_billing(
 }
 
 /// `QuoteManagement::submitQuote` + `OrderManagement::place` with MSI's placement plugin.
-async fn submit(conn: &mut SqliteConnection, cart: Cart, method: String) -> Result<i64> {
+async fn submit(
+    conn: &mut SqliteConnection,
+    cart: Cart,
+    method: String,
+    parse_order: ParseOrder,
+) -> Result<i64> {
     if cart.items.is_empty() {
         return Err(Error::input(ORDER_SERVER_ERROR));
     }
@@ -541,8 +551,7 @@ async fn submit(conn: &mut SqliteConnection, cart: Cart, method: String) -> Resu
         None => db::sales::next_increment_id(&mut *conn, "order", cart.quote.store_id).await?,
     };
     let entity = order_entity(&cart, &totals, &billing, &method, &increment_id);
-    let mut full =
-        crate::wire::order_import::parse_order(&entity).map_err(|e| Error::internal(e.body()))?;
+    let mut full = parse_order(&entity).map_err(|e| Error::internal(e.body()))?;
     // OrderSender::send with synchronous sending: both flags (OrderInterface has no setter
     // for send_email, so it is set on the row).
     full.order.send_email = Some(1);

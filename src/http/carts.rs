@@ -444,7 +444,15 @@ async fn payment(
     let billing = input::param(body, "billing_address")
         .map(wire::parse_address)
         .transpose()?;
-    let order_id = checkout::place_order(&state.db, who, method, billing, guest_email).await?;
+    let order_id = checkout::place_order(
+        &state.db,
+        who,
+        method,
+        billing,
+        guest_email,
+        crate::wire::order_import::parse_order,
+    )
+    .await?;
     Ok(json_response(StatusCode::OK, &order_id.to_string()))
 }
 
@@ -605,7 +613,15 @@ async fn order(
         }
         None => None,
     };
-    let order_id = checkout::place_order(&state.db, who, method, None, None).await?;
+    let order_id = checkout::place_order(
+        &state.db,
+        who,
+        method,
+        None,
+        None,
+        crate::wire::order_import::parse_order,
+    )
+    .await?;
     Ok(json_response(StatusCode::OK, &order_id.to_string()))
 }
 
