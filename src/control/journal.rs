@@ -14,6 +14,9 @@ use super::faults::path_matches;
 pub const CAPACITY: usize = 1000;
 /// Most bytes of a request or reply body kept.
 pub const MAX_BODY: usize = 4096;
+/// Most body bytes kept over all entries: under a steady load the journal stays within 1 MiB
+/// of the server's memory (the oldest entries go first).
+pub const MAX_KEPT_BYTES: usize = 1024 * 1024;
 
 /// One REST call.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -92,20 +95,31 @@ impl Filter {
 /// The journal itself.
 #[derive(Debug, Default)]
 pub struct Journal {
-    entries: Mutex<(u64, VecDeque<Entry>)>,
+    /// The last id given, the entries, and the body bytes they keep.
+    entries: Mutex<(u64, VecDeque<Entry>, usize)>,
+}
+
+impl Entry {
+    fn kept_bytes(&self) -> usize {
+        self.request_body.bytes.len() + self.response_body.bytes.len()
+    }
 }
 
 impl Journal {
     /// Keeps `entry` under the next id (dropping the oldest when full).
     pub fn record(&self, mut entry: Entry) {
         if let Ok(mut guard) = self.entries.lock() {
-            let (last, entries) = &mut *guard;
+            let (last, entries, kept) = &mut *guard;
             *last += 1;
             entry.id = *last;
-            if entries.len() >= CAPACITY {
-                entries.pop_front();
-            }
+            *kept += entry.kept_bytes();
             entries.push_back(entry);
+            while entries.len() > CAPACITY || (*kept > MAX_KEPT_BYTES && entries.len() > 1) {
+                match entries.pop_front() {
+                    Some(old) => *kept -= old.kept_bytes(),
+                    None => break,
+                }
+            }
         }
     }
 
@@ -121,6 +135,7 @@ impl Journal {
     pub fn clear(&self) {
         if let Ok(mut guard) = self.entries.lock() {
             guard.1.clear();
+            guard.2 = 0;
         }
     }
 }
@@ -196,6 +211,17 @@ mod tests {
         let all = journal.list(&Filter::default());
         assert_eq!(all.len(), CAPACITY);
         assert_eq!(all[0].id, 6);
+        // And in bytes: 4 KB bodies both ways keep 128 entries in 1 MiB.
+        let body = Bytes::from(vec![b'x'; MAX_BODY]);
+        for _ in 0..300 {
+            let mut e = entry("POST", "/rest/V1/orders", 200);
+            e.request_body = KeptBody::new(&body, true);
+            e.response_body = KeptBody::new(&body, true);
+            journal.record(e);
+        }
+        let all = journal.list(&Filter::default());
+        assert_eq!(all.len(), MAX_KEPT_BYTES / (2 * MAX_BODY));
+        assert_eq!(all.last().map(|e| e.id), Some((CAPACITY + 5 + 300) as u64));
     }
 
     #[test]
