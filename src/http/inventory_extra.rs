@@ -308,38 +308,7 @@ async fn update_stock_item(
 ) -> Result<Response> {
     to_int(&Value::String(item_id), At::Top)?;
     let value = required(&body, "stock_item", "stockItem")?;
-    let o = Obj::new(
-        value,
-        &[
-            "item_id",
-            "product_id",
-            "stock_id",
-            "qty",
-            "is_in_stock",
-            "is_qty_decimal",
-            "show_default_notification_message",
-            "use_config_min_qty",
-            "min_qty",
-            "use_config_min_sale_qty",
-            "min_sale_qty",
-            "use_config_max_sale_qty",
-            "max_sale_qty",
-            "use_config_backorders",
-            "backorders",
-            "use_config_notify_stock_qty",
-            "notify_stock_qty",
-            "use_config_qty_increments",
-            "qty_increments",
-            "use_config_enable_qty_inc",
-            "enable_qty_increments",
-            "use_config_manage_stock",
-            "manage_stock",
-            "low_stock_date",
-            "is_decimal_divided",
-            "stock_status_changed_auto",
-            "extension_attributes",
-        ],
-    )?;
+    let o = Obj::new(value, crate::wire::product::STOCK_ITEM_FIELDS)?;
     let update = LegacyUpdate {
         qty: o.amount("qty")?,
         is_in_stock: o.bool("is_in_stock"),

@@ -179,19 +179,9 @@ async fn save_in(conn: &mut SqliteConnection, entity: InvoiceEntity) -> Result<F
     if !deductions.is_empty() {
         let metadata = inventory::sales_event("invoice_created", &context.order)?;
         for d in &deductions {
-            let done = sqlx::query(
-                "UPDATE inventory_source_item SET quantity = quantity - ?
-                 WHERE source_code = ? AND sku = ? AND quantity >= ?",
-            )
-            .bind(d.qty)
-            .bind(&d.source_code)
-            .bind(&d.sku)
-            .bind(d.qty)
-            .execute(&mut *conn)
-            .await?;
-            if done.rows_affected() != 1 {
-                return Err(internal("a source no longer holds what is deducted"));
-            }
+            db::shipments::deduct_source_item(conn, d)
+                .await
+                .map_err(|err| internal(&format!("source deduction: {err}")))?;
             sqlx::query(
                 "INSERT INTO inventory_reservation (stock_id, sku, quantity, metadata)
                  VALUES (?, ?, ?, ?)",

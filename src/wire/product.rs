@@ -46,7 +46,8 @@ const EXTENSION_FIELDS: &[&str] = &[
     "configurable_product_options",
     "configurable_product_links",
 ];
-const STOCK_ITEM_FIELDS: &[&str] = &[
+/// `StockItemInterface`'s fields (also what `PUT /V1/products/{sku}/stockItems/{itemId}` takes).
+pub const STOCK_ITEM_FIELDS: &[&str] = &[
     "item_id",
     "product_id",
     "stock_id",
