@@ -190,8 +190,9 @@ row_struct! {
         pub base_tax_invoiced: Amount,
         pub discount_tax_compensation_amount: Option<Amount>,
         pub base_discount_tax_compensation_amount: Option<Amount>,
-        pub discount_tax_compensation_invoiced: Amount,
-        pub base_discount_tax_compensation_invoiced: Amount,
+        /// NULL until an invoice sets it, as in Magento's `sales_order_item`.
+        pub discount_tax_compensation_invoiced: Option<Amount>,
+        pub base_discount_tax_compensation_invoiced: Option<Amount>,
         pub amount_refunded: Amount,
         pub base_amount_refunded: Amount,
         pub weee_tax_applied: Option<String>,
@@ -506,6 +507,8 @@ pub struct FullOrder {
     pub taxes: Vec<OrderTax>,
     /// Their `sales_order_tax_item` rows, by tax item id.
     pub tax_items: Vec<OrderTaxItem>,
+    /// `inventory_pickup_location_order`: the In-Store Pickup location checkout placed it for.
+    pub pickup_location_code: Option<String>,
 }
 
 impl FullOrder {

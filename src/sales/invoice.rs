@@ -249,9 +249,15 @@ pub fn register(
         oi.qty_invoiced += ii.qty;
         oi.tax_invoiced += ii.tax_amount.unwrap_or(z);
         oi.base_tax_invoiced += ii.base_tax_amount.unwrap_or(z);
-        oi.discount_tax_compensation_invoiced += ii.discount_tax_compensation_amount.unwrap_or(z);
-        oi.base_discount_tax_compensation_invoiced +=
-            ii.base_discount_tax_compensation_amount.unwrap_or(z);
+        // Invoice\Item::register: `getDiscountTaxCompensationInvoiced() + ...` (NULL counts 0).
+        oi.discount_tax_compensation_invoiced = Some(
+            oi.discount_tax_compensation_invoiced.unwrap_or(z)
+                + ii.discount_tax_compensation_amount.unwrap_or(z),
+        );
+        oi.base_discount_tax_compensation_invoiced = Some(
+            oi.base_discount_tax_compensation_invoiced.unwrap_or(z)
+                + ii.base_discount_tax_compensation_amount.unwrap_or(z),
+        );
         oi.discount_invoiced += ii.discount_amount.unwrap_or(z);
         oi.base_discount_invoiced += ii.base_discount_amount.unwrap_or(z);
         oi.row_invoiced += ii.row_total.unwrap_or(z);

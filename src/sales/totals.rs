@@ -263,9 +263,9 @@ pub fn collect(order: &Order, lines: &[Line<'_>], earlier: EarlierInvoices) -> I
         let mut item_tax = val(item.tax_amount) - item.tax_invoiced.decimal();
         let mut item_base_tax = val(item.base_tax_amount) - item.base_tax_invoiced.decimal();
         let mut item_dtc = val(item.discount_tax_compensation_amount)
-            - item.discount_tax_compensation_invoiced.decimal();
+            - val(item.discount_tax_compensation_invoiced);
         let mut item_base_dtc = val(item.base_discount_tax_compensation_amount)
-            - item.base_discount_tax_compensation_invoiced.decimal();
+            - val(item.base_discount_tax_compensation_invoiced);
         if !line.is_last() {
             item_tax = rounder.round(line.prorate(item_tax), RoundType::Regular, false);
             item_base_tax = rounder.round(line.prorate(item_base_tax), RoundType::Base, false);

@@ -322,11 +322,9 @@ fn item_scalars(o: &Obj<'_>) -> Result<OrderItem> {
         base_tax_invoiced: amount(o, "base_tax_invoiced")?,
         discount_tax_compensation_amount: o.amount("discount_tax_compensation_amount")?,
         base_discount_tax_compensation_amount: o.amount("base_discount_tax_compensation_amount")?,
-        discount_tax_compensation_invoiced: amount(o, "discount_tax_compensation_invoiced")?,
-        base_discount_tax_compensation_invoiced: amount(
-            o,
-            "base_discount_tax_compensation_invoiced",
-        )?,
+        discount_tax_compensation_invoiced: o.amount("discount_tax_compensation_invoiced")?,
+        base_discount_tax_compensation_invoiced: o
+            .amount("base_discount_tax_compensation_invoiced")?,
         amount_refunded: amount(o, "amount_refunded")?,
         base_amount_refunded: amount(o, "base_amount_refunded")?,
         weee_tax_applied: o.string("weee_tax_applied")?,

@@ -1,0 +1,125 @@
+//! Migration 0020 rebuilds `sales_order_item` (a NOT NULL dropped): on a database with orders,
+//! invoices, shipments and order taxes it keeps every row, every link and every counter.
+
+mod common;
+
+use common::spawn_app_at;
+use serde_json::json;
+use sqlx::Row;
+
+const REBUILD: &str = include_str!("../migrations/0020_order_item_dtc_invoiced_nullable.sql");
+
+async fn census(pool: &sqlx::SqlitePool) -> Vec<String> {
+    let mut out = Vec::new();
+    for table in [
+        "sales_order_item",
+        "sales_invoice_item",
+        "sales_shipment_item",
+        "sales_order_tax_item",
+    ] {
+        let rows = sqlx::query(&format!("SELECT * FROM {table} ORDER BY rowid"))
+            .fetch_all(pool)
+            .await
+            .unwrap();
+        for row in rows {
+            let cells: Vec<String> = (0..row.len())
+                .map(|i| {
+                    row.try_get::<Option<String>, _>(i)
+                        .ok()
+                        .flatten()
+                        .or_else(|| {
+                            row.try_get::<Option<i64>, _>(i)
+                                .ok()
+                                .flatten()
+                                .map(|n| n.to_string())
+                        })
+                        .unwrap_or_else(|| "NULL".into())
+                })
+                .collect();
+            out.push(format!("{table}: {}", cells.join("|")));
+        }
+    }
+    let seq: Vec<(String, i64)> =
+        sqlx::query_as("SELECT name, seq FROM sqlite_sequence ORDER BY name")
+            .fetch_all(pool)
+            .await
+            .unwrap();
+    out.extend(seq.into_iter().map(|(n, s)| format!("seq {n}: {s}")));
+    out
+}
+
+#[tokio::test]
+async fn rebuilding_the_order_items_keeps_every_row_link_and_counter() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("magemu.db");
+    let app = spawn_app_at(&path).await;
+    let token = app.token().await;
+    // Order 3 invoiced and shipped, and an imported order with taxes on its items.
+    app.invoice(&token, 3, &json!({"capture": true})).await;
+    let ship = app
+        .post(
+            "/rest/V1/order/3/ship",
+            &token,
+            &common::fixture("step12-ship-ne_wh-request.json"),
+        )
+        .await;
+    assert_eq!(ship.body, json!("3"));
+    let taxed = common::fixture("order-import-tutorial-copy.json");
+    let id = app.create_order(&token, taxed["entity"].clone()).await;
+    let before_reply = app.get(&format!("/rest/V1/orders/{id}"), &token).await.body;
+    let order3 = app.get("/rest/V1/orders/3", &token).await.body;
+    app.stop().await;
+
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}?mode=rw", path.display()))
+        .await
+        .unwrap();
+    sqlx::query("PRAGMA foreign_keys = ON")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let before = census(&pool).await;
+    assert!(before.iter().any(|r| r.starts_with("sales_invoice_item")));
+    let mut tx = pool.begin().await.unwrap();
+    sqlx::raw_sql(REBUILD).execute(&mut *tx).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(census(&pool).await, before);
+    let problems: Vec<sqlx::sqlite::SqliteRow> = sqlx::query("PRAGMA foreign_key_check")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    assert!(problems.is_empty());
+    pool.close().await;
+
+    let app = spawn_app_at(&path).await;
+    let token = app.token().await;
+    assert_eq!(
+        app.get(&format!("/rest/V1/orders/{id}"), &token).await.body,
+        before_reply
+    );
+    assert_eq!(app.get("/rest/V1/orders/3", &token).await.body, order3);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_order_item_shows_no_discount_tax_compensation_invoiced_before_an_invoice() {
+    let app = common::spawn_app().await;
+    let token = app.token().await;
+    let order = app.get("/rest/V1/orders/3", &token).await.body;
+    assert!(
+        order["items"][0]
+            .get("discount_tax_compensation_invoiced")
+            .is_none(),
+        "{}",
+        order["items"][0]
+    );
+    app.invoice(&token, 3, &json!({"capture": true})).await;
+    let order = app.get("/rest/V1/orders/3", &token).await.body;
+    assert_eq!(
+        order["items"][0]["discount_tax_compensation_invoiced"],
+        json!(0)
+    );
+    assert_eq!(
+        order["items"][0]["base_discount_tax_compensation_invoiced"],
+        json!(0)
+    );
+}
