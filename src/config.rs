@@ -1,14 +1,54 @@
 //! Command line and environment: every setting, its variable and its default, in one place.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
 
-/// What to load into an empty database.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+use clap::{Args, Parser, Subcommand};
+
+/// What to load into an empty database: a built-in world or a seed file of the user's own.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Seed {
     /// The world of Adobe's tutorial just before step 10 (order 3, its stock, sources, products).
     Tutorial,
+    /// The world just before the tutorial's step 2: the Luma products on the default source,
+    /// cart rule 3, and counters such that replaying steps 2 to 14 returns the tutorial's ids.
+    TutorialStart,
     /// Nothing but the store structure Magento always has.
     None,
+    /// A seed file of Magento entities (see the README, "Seed files").
+    File(PathBuf),
+}
+
+impl FromStr for Seed {
+    type Err = String;
+
+    /// `tutorial`, `tutorial-start`, `none`, or the path of a seed file (`./none` for a file
+    /// named like a built-in seed).
+    fn from_str(s: &str) -> Result<Seed, String> {
+        Ok(match s {
+            "tutorial" => Seed::Tutorial,
+            "tutorial-start" => Seed::TutorialStart,
+            "none" => Seed::None,
+            path if Path::new(path).is_file() => Seed::File(PathBuf::from(path)),
+            other => {
+                return Err(format!(
+                    "\"{other}\" is neither a built-in seed (tutorial, tutorial-start, none) nor a seed file"
+                ))
+            }
+        })
+    }
+}
+
+impl fmt::Display for Seed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Seed::Tutorial => f.write_str("tutorial"),
+            Seed::TutorialStart => f.write_str("tutorial-start"),
+            Seed::None => f.write_str("none"),
+            Seed::File(path) => write!(f, "{}", path.display()),
+        }
+    }
 }
 
 /// magemu: Magento 2.4's sales REST API (orders, invoices, MSI) on an embedded SQLite file.
@@ -33,12 +73,14 @@ pub struct Config {
     )]
     pub database_url: String,
 
-    /// Data loaded into an empty database at start (never into one that holds data).
+    /// Data loaded into an empty database at start (never into one that holds data), and what
+    /// a reset goes back to: `tutorial` (just before the tutorial's step 10), `tutorial-start`
+    /// (just before its step 2), `none`, or the path of a seed file.
     #[arg(
         long,
         env = "MAGEMU_SEED",
-        value_enum,
         default_value = "tutorial",
+        value_parser = Seed::from_str,
         global = true
     )]
     pub seed: Seed,

@@ -376,6 +376,20 @@ impl Error {
         Error::Fatal(cause.to_string())
     }
 
+    /// An error as one line: Magento's message with its parameters filled in, and the messages of
+    /// its `errors` list.
+    pub fn rendered(&self) -> String {
+        let body = self.body();
+        let mut text = render(&body);
+        if let Some(Value::Array(errors)) = body.get("errors") {
+            let details: Vec<String> = errors.iter().map(render).collect();
+            if !details.is_empty() {
+                text = format!("{text} {}", details.join("; "));
+            }
+        }
+        text
+    }
+
     /// The JSON body, keys in Magento's order.
     pub fn body(&self) -> Value {
         let mut body = Map::new();
@@ -444,6 +458,36 @@ pub fn internal_error_message() -> String {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// `message` with `%name` / `%1` replaced from `parameters`, as Magento's Phrase renders it.
+pub fn render(body: &Value) -> String {
+    let mut text = body
+        .get("message")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let show = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    match body.get("parameters") {
+        Some(Value::Object(named)) => {
+            // Longest names first: `%fieldName` before `%field`.
+            let mut names: Vec<_> = named.iter().collect();
+            names.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+            for (k, v) in names {
+                text = text.replace(&format!("%{k}"), &show(v));
+            }
+        }
+        Some(Value::Array(list)) => {
+            for (i, v) in list.iter().enumerate().rev() {
+                text = text.replace(&format!("%{}", i + 1), &show(v));
+            }
+        }
+        _ => {}
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -500,5 +544,18 @@ mod tests {
                 + 13
         );
         assert!(!msg.contains("disk"));
+    }
+
+    #[test]
+    fn messages_are_rendered_with_their_parameters() {
+        let named = json!({"message": "\"%fieldName\" is required. Enter and try again.",
+                           "parameters": {"fieldName": "postcode"}});
+        assert_eq!(
+            render(&named),
+            "\"postcode\" is required. Enter and try again."
+        );
+        let listed = json!({"message": "The %1 Cart doesn't contain the %2 item.",
+                            "parameters": [3, 12]});
+        assert_eq!(render(&listed), "The 3 Cart doesn't contain the 12 item.");
     }
 }

@@ -11,7 +11,7 @@ use magemu::{app, AppState, Config};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+async fn main() -> std::process::ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("magemu=info")),
@@ -20,10 +20,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .with_ansi(std::io::stdout().is_terminal())
         .init();
     let config = Config::parse();
-    match config.command.clone() {
+    let result = match config.command.clone() {
         Some(Command::Generate(args)) => generate_world(&config, &args).await,
         Some(command) => control(&command),
         None => serve(config).await,
+    };
+    // The cause as a sentence (a seed file's entry and field, a busy port), not a Debug dump.
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("magemu: {e}");
+            std::process::ExitCode::FAILURE
+        }
     }
 }
 
@@ -76,7 +84,7 @@ async fn generate_world(
         batch_size: args.batch_size,
     };
     let mut logged = 0;
-    let result = generate::generate(&config.database_url, config.seed, &options, |done| {
+    let result = generate::generate(&config.database_url, &config.seed, &options, |done| {
         bar.set_position(done);
         let tenth = done * 10 / args.orders.max(1);
         if bar.is_hidden() && tenth > logged {

@@ -23,14 +23,22 @@ pub struct AppState {
     pub control: Arc<Control>,
 }
 
+/// Why the server could not open its state.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("database: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("{0}")]
+    Seed(#[from] seed::SeedError),
+    #[error("control API: {0}")]
+    Control(#[from] ControlError),
+}
+
 impl AppState {
     /// Opens the database, applies the migrations, seeds an empty database, and reads the stores.
-    pub async fn open(config: Config) -> Result<AppState, sqlx::Error> {
+    pub async fn open(config: Config) -> Result<AppState, OpenError> {
         let db = Db::open(&config.database_url).await?;
-        let seeded = seed::seed_if_empty(&db, config.seed).await?;
-        let control = seed_image(&db, config.seed, seeded)
-            .await
-            .map_err(|e| sqlx::Error::Protocol(format!("control API: {e}")))?;
+        let control = seed_image(&db, &config.seed).await?;
         let mut conn = db.read.acquire().await?;
         let store_codes = db::store::store_codes(&mut conn).await?;
         drop(conn);
@@ -45,17 +53,28 @@ impl AppState {
     }
 }
 
-/// The control state with the image a reset goes back to: the live database when it was seeded
-/// just now, else the seed loaded into a scratch database (the live one holds earlier runs).
-async fn seed_image(db: &Db, seed: Seed, seeded: bool) -> Result<Control, ControlError> {
-    let control = Control::open(seed)?;
-    if seeded {
+/// Seeds an empty live database and returns the control state with the image a reset goes
+/// back to. A built-in seed goes straight into an empty live database (one transaction). A
+/// seed file, or any seed when the live database holds earlier runs, is built in a scratch
+/// database first and kept as the image; an empty live database is then set to it. So a seed
+/// file refused halfway leaves the live database as it was and the server does not start.
+async fn seed_image(db: &Db, seed: &Seed) -> Result<Control, OpenError> {
+    let control = Control::open(seed.clone())?;
+    let empty = seed::is_empty(db).await?;
+    if empty && !matches!(seed, Seed::File(_)) {
+        seed::seed_if_empty(db, seed).await?;
         control.keep_seed_image(db).await?;
-    } else {
-        let fresh = Db::open(&control.scratch_url()).await?;
-        seed::seed_if_empty(&fresh, seed).await?;
+        return Ok(control);
+    }
+    let fresh = Db::open(&control.scratch_url()).await?;
+    let built = seed::seed_if_empty(&fresh, seed).await;
+    if built.is_ok() {
         control.keep_seed_image(&fresh).await?;
-        fresh.close().await;
+    }
+    fresh.close().await;
+    built?;
+    if empty {
+        control.reset(db).await?;
     }
     Ok(control)
 }

@@ -8,6 +8,7 @@
 //! (magento/inventory `InventorySales/Plugin/Sales/OrderManagement/AppendReservationsAfterOrderPlacementPlugin.php`,
 //! whose `CheckItemsQuantity` runs before the order is saved).
 
+pub mod pickup;
 pub mod totals;
 
 use rust_decimal::Decimal;
@@ -110,18 +111,26 @@ pub struct Cart {
     pub billing: Option<QuoteAddressRow>,
     pub website_id: i64,
     pub stock_id: i64,
+    /// The pickup location kept for the shipping address (`pickup::CODE` carts).
+    pub pickup: Option<crate::db::inventory_master::Source>,
 }
 
 impl Cart {
     pub fn totals(&self) -> Totals {
-        totals::collect(
+        let method = self
+            .shipping
+            .as_ref()
+            .and_then(|a| a.shipping_method.as_deref());
+        let mut t = totals::collect(
             &self.items,
             self.quote.customer_group_id,
             self.website_id,
-            self.shipping
-                .as_ref()
-                .and_then(|a| a.shipping_method.as_deref()),
-        )
+            method,
+        );
+        if let (Some(pickup::CODE), Some(location)) = (method, &self.pickup) {
+            t.shipping_description = Some(pickup::description(location));
+        }
+        t
     }
 }
 
@@ -130,6 +139,13 @@ pub async fn load_cart(conn: &mut SqliteConnection, quote: QuoteRow) -> Result<C
     let shipping = quotes::address(&mut *conn, quote.entity_id, "shipping").await?;
     let billing = quotes::address(&mut *conn, quote.entity_id, "billing").await?;
     let (website_id, stock_id) = store_stock(&mut *conn, quote.store_id).await?;
+    let pickup = match &shipping {
+        Some(a) => match pickup::quote_location_code(&mut *conn, a.address_id).await? {
+            Some(code) => db::inventory_master::source(&mut *conn, &code).await?,
+            None => None,
+        },
+        None => None,
+    };
     Ok(Cart {
         quote,
         items,
@@ -137,7 +153,14 @@ pub async fn load_cart(conn: &mut SqliteConnection, quote: QuoteRow) -> Result<C
         billing,
         website_id,
         stock_id,
+        pickup,
     })
+}
+
+/// Whether In-Store Pickup is offered for `cart` (see [`pickup::offered`]).
+pub async fn pickup_offered(db: &Db, cart: &Cart) -> Result<bool> {
+    let mut conn = db.read.acquire().await?;
+    pickup::offered(&mut conn, cart).await
 }
 
 /// The active cart `who` names, for a read (`GET` routes).
@@ -376,7 +399,8 @@ pub async fn delete_item(db: &Db, who: CartRef, item_id: i64) -> Result<()> {
         .await
 }
 
-/// `ShippingInformationManagement::saveAddressInformation`.
+/// `ShippingInformationManagement::saveAddressInformation`, with the shipping address's
+/// `extension_attributes.pickup_location_code` (In-Store Pickup, see [`pickup`]).
 pub async fn save_shipping_information(
     db: &Db,
     who: CartRef,
@@ -384,6 +408,7 @@ pub async fn save_shipping_information(
     billing: Option<QuoteAddressRow>,
     carrier: Option<String>,
     method: Option<String>,
+    pickup_location_code: Option<String>,
 ) -> Result<()> {
     db.writer
         .write(move |conn| {
@@ -405,7 +430,12 @@ pub async fn save_shipping_information(
                     return Err(Error::NotFound(Phrase::plain(SHIPPING_METHOD_MISSING)));
                 };
                 let code = format!("{carrier}_{method}");
-                if !totals.is_virtual && code != totals::FLAT_RATE_CODE {
+                let offered = match code.as_str() {
+                    totals::FLAT_RATE_CODE => true,
+                    pickup::CODE => pickup::offered(&mut *conn, &cart).await?,
+                    _ => false,
+                };
+                if !totals.is_virtual && !offered {
                     return Err(Error::NotFound(Phrase::positional(
                         CARRIER_NOT_FOUND,
                         vec![carrier, method],
@@ -422,7 +452,13 @@ pub async fn save_shipping_information(
                 shipping.address_type = "shipping".into();
                 shipping.customer_id = customer_id;
                 shipping.shipping_method = Some(code);
-                quotes::save_address(&mut *conn, shipping).await?;
+                let saved = quotes::save_address(&mut *conn, shipping).await?;
+                pickup::save_quote_location(
+                    &mut *conn,
+                    saved.address_id,
+                    pickup_location_code.as_deref(),
+                )
+                .await?;
                 Ok(())
             })
         })
@@ -535,6 +571,19 @@ async fn submit(
     let Some(billing) = cart.billing.clone() else {
         return Err(Error::input(BILLING_ADDRESS_MISSING));
     };
+    // InStorePickupQuoteValidationRule, with the quote's other validation rules.
+    let pickup_code = match &cart.shipping {
+        Some(a) if a.shipping_method.as_deref() == Some(pickup::CODE) => {
+            let Some(location) = &cart.pickup else {
+                return Err(Error::input(pickup::NO_LOCATION));
+            };
+            if !pickup::address_matches(location, a) {
+                return Err(Error::input(pickup::ADDRESS_MISMATCH));
+            }
+            Some(location.source_code.clone())
+        }
+        _ => None,
+    };
     // CheckItemsQuantity: every SKU's ordered qty against its salable qty, before any write.
     let mut per_sku: Vec<(String, Amount)> = Vec::new();
     for i in &cart.items {
@@ -557,6 +606,9 @@ async fn submit(
     full.order.send_email = Some(1);
     let order_id =
         crate::sales::order::save_new_order(&mut *conn, full, Default::default()).await?;
+    if let Some(code) = &pickup_code {
+        pickup::save_order_location(&mut *conn, order_id, code).await?;
+    }
     // AppendReservationsAfterOrderPlacementPlugin: −qty per SKU on the website's stock; the
     // object_id is empty because the reservation is built before the order is saved.
     let metadata = serde_json::to_string(&crate::inventory::SalesEvent {

@@ -9,6 +9,7 @@
 pub mod client;
 pub mod faults;
 pub mod journal;
+pub mod next_ids;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -36,6 +37,9 @@ pub enum ControlError {
     BadName,
     #[error("Snapshot \"{0}\" does not exist.")]
     NoSnapshot(String),
+    /// A request the control API refuses, with what to say.
+    #[error("{0}")]
+    Refused(String),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
     #[error(transparent)]

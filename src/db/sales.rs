@@ -73,7 +73,8 @@ pub async fn load_full_order(
         crate::db::children(&mut *conn, "sales_order_address", order_id).await?;
     let status_histories: Vec<StatusHistory> =
         crate::db::children(&mut *conn, "sales_order_status_history", order_id).await?;
-    let (taxes, tax_items) = load_order_taxes(conn, order_id).await?;
+    let (taxes, tax_items) = load_order_taxes(&mut *conn, order_id).await?;
+    let pickup_location_code = crate::db::shipments::pickup_location(conn, order_id).await?;
     Ok(Some(FullOrder {
         order,
         items,
@@ -82,6 +83,7 @@ pub async fn load_full_order(
         status_histories,
         taxes,
         tax_items,
+        pickup_location_code,
     }))
 }
 

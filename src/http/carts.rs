@@ -23,7 +23,7 @@ use crate::http::extract::{Admin, Body, CartManage, PathParams, SelfCustomer};
 use crate::http::reply::json_response;
 use crate::wire::cart as wire;
 use crate::wire::customer::CustomerData;
-use crate::wire::input::{self, path_int, At};
+use crate::wire::input::{self, path_int};
 use crate::AppState;
 
 /// The store of `/rest/V1/...` and `/rest/default/V1/...`.
@@ -334,7 +334,11 @@ async fn estimate(
     wire::parse_address(address)?;
     let cart = checkout::read_cart(&state.db, &who).await?;
     let t = cart.totals();
-    Ok(json_response(StatusCode::OK, &wire::shipping_methods(&t)))
+    let pickup = checkout::pickup_offered(&state.db, &cart).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &wire::shipping_methods(&t, pickup),
+    ))
 }
 
 async fn mine_estimate(
@@ -359,31 +363,17 @@ async fn shipping(
     who: CartRef,
     body: &serde_json::Map<String, Value>,
 ) -> Result<Response> {
-    let info = input::param(body, "addressInformation")
-        .ok_or_else(|| Error::required("addressInformation"))?;
-    let o = input::Obj::new(
-        info,
-        &[
-            "shipping_address",
-            "billing_address",
-            "shipping_method_code",
-            "shipping_carrier_code",
-            "extension_attributes",
-            "custom_attributes",
-        ],
-    )?;
-    let shipping = o
-        .get("shipping_address")
-        .map(|(_, v)| wire::parse_address(v))
-        .transpose()?;
-    let billing = o
-        .get("billing_address")
-        .map(|(_, v)| wire::parse_address(v))
-        .transpose()?;
-    let carrier = o.string("shipping_carrier_code")?;
-    let method = o.string("shipping_method_code")?;
-    checkout::save_shipping_information(&state.db, who.clone(), shipping, billing, carrier, method)
-        .await?;
+    let info = wire::parse_shipping_information(body)?;
+    checkout::save_shipping_information(
+        &state.db,
+        who.clone(),
+        info.shipping,
+        info.billing,
+        info.carrier,
+        info.method,
+        info.pickup_location_code,
+    )
+    .await?;
     let cart = checkout::read_cart(&state.db, &who).await?;
     let reply = json!({
         "payment_methods": wire::payment_methods(),
@@ -416,40 +406,13 @@ async fn payment(
     who: CartRef,
     body: &serde_json::Map<String, Value>,
 ) -> Result<Response> {
-    let guest_email = match who {
-        CartRef::Guest(_) => {
-            let (_, v) = input::param(body, "email")
-                .map(|v| ("email", v))
-                .ok_or_else(|| Error::required("email"))?;
-            Some(input::to_string(v, At::Field("email"))?)
-        }
-        CartRef::Customer(_) | CartRef::Id(_) => None,
-    };
-    let payment =
-        input::param(body, "paymentMethod").ok_or_else(|| Error::required("paymentMethod"))?;
-    let o = input::Obj::new(
-        payment,
-        &[
-            "po_number",
-            "method",
-            "additional_data",
-            "extension_attributes",
-        ],
-    )?;
-    let method = match o.get("method") {
-        Some((k, v)) => input::to_string(v, At::Field(k))?,
-        None => String::new(),
-    };
-    let method = Some(method);
-    let billing = input::param(body, "billing_address")
-        .map(wire::parse_address)
-        .transpose()?;
+    let info = wire::parse_payment_information(body, matches!(who, CartRef::Guest(_)))?;
     let order_id = checkout::place_order(
         &state.db,
         who,
-        method,
-        billing,
-        guest_email,
+        Some(info.method),
+        info.billing,
+        info.guest_email,
         crate::wire::order_import::parse_order,
     )
     .await?;

@@ -35,6 +35,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/health", get(health))
         .route("/reset", post(reset))
+        .route("/next-ids", get(next_ids).put(set_next_ids))
         .route("/snapshots", post(save_snapshot).get(list_snapshots))
         .route("/snapshots/{name}/restore", post(restore_snapshot))
         .route("/snapshots/{name}", delete(delete_snapshot))
@@ -58,7 +59,7 @@ fn millis(took: Duration) -> f64 {
 impl IntoResponse for ControlError {
     fn into_response(self) -> Response {
         let status = match &self {
-            ControlError::BadName => StatusCode::BAD_REQUEST,
+            ControlError::BadName | ControlError::Refused(_) => StatusCode::BAD_REQUEST,
             ControlError::NoSnapshot(_) => StatusCode::NOT_FOUND,
             ControlError::Db(_) | ControlError::Io(_) => {
                 tracing::error!(error = %self, "control call failed");
@@ -87,7 +88,7 @@ async fn health(State(state): State<AppState>) -> Response {
             "version": env!("CARGO_PKG_VERSION"),
             "uptime_seconds": control.started.elapsed().as_secs(),
             "database": state.config.database_url,
-            "seed": format!("{:?}", control.seed).to_lowercase(),
+            "seed": control.seed.to_string(),
             "counts": counts,
             "snapshots": control.snapshots().len(),
             "journal_entries": control.journal.list(&Filter::default()).len(),
@@ -96,12 +97,31 @@ async fn health(State(state): State<AppState>) -> Response {
     )
 }
 
+async fn next_ids(State(state): State<AppState>) -> Response {
+    match control::next_ids::list(&state.db).await {
+        Ok(all) => json_response(StatusCode::OK, &all),
+        Err(e) => ControlError::Db(e).into_response(),
+    }
+}
+
+/// `{"quote": 6, "sales_order": 6, "sequence_order_1": 6}`: the counters to move.
+async fn set_next_ids(State(state): State<AppState>, body: Bytes) -> Response {
+    let wanted = match parse(&body) {
+        Ok(wanted) => wanted,
+        Err(e) => return message(StatusCode::BAD_REQUEST, e),
+    };
+    match control::next_ids::set(&state.db, wanted).await {
+        Ok(all) => json_response(StatusCode::OK, &all),
+        Err(e) => e.into_response(),
+    }
+}
+
 async fn reset(State(state): State<AppState>) -> Response {
     match state.control.reset(&state.db).await {
         Ok(took) => json_response(
             StatusCode::OK,
             &json!({
-                "seed": format!("{:?}", state.control.seed).to_lowercase(),
+                "seed": state.control.seed.to_string(),
                 "took_ms": millis(took),
             }),
         ),

@@ -175,7 +175,7 @@ async fn notify_pickup(
     for id in input::list(required(&body, "order_ids", "orderIds")?)? {
         ids.push(to_int(id, At::Top)?);
     }
-    let errors = pickup::notify_orders(&state.db, &ids).await?;
+    let errors = crate::sales::pickup::notify_orders(&state.db, &ids).await?;
     let errors: Vec<Value> = errors
         .into_iter()
         .map(|(id, message)| json!({"id": id, "message": message}))

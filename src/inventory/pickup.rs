@@ -9,11 +9,12 @@
 //! provider and, when the provider cannot (`LocalizedException`), no source is in the area. The
 //! default provider is Google without an API key, so a store without a configured provider
 //! answers an area search with no locations, as magemu does.
-//! `module-inventory-in-store-pickup-sales/Model/NotifyOrdersAreReadyForPickup.php`: each order
-//! is loaded (a missing one is its error), must be a store pickup order ready for pickup
-//! (`The order is not ready for pickup`); errors are collected per order.
+//! "Orders are ready for pickup" ships orders, so it lives with the sales rules
+//! (`sales::pickup`).
 
 use crate::db::inventory_master::Source;
+use sqlx::SqliteConnection;
+
 use crate::db::Db;
 use crate::error::Result;
 
@@ -21,7 +22,6 @@ use crate::error::Result;
 pub const DISTANCE_PROVIDER: &str = "google";
 /// Google's refusal of a request without an API key, thrown by the provider.
 pub const NO_API_KEY: &str = "You must use an API key to authenticate each request to Google Maps Platform APIs. For additional information, please refer to http://g.co/dev/maps-no-account";
-pub const NOT_READY_FOR_PICKUP: &str = "The order is not ready for pickup";
 
 /// One filter of the search request: value and condition type.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,6 +105,38 @@ fn field_value(s: &Source, column: &str) -> String {
     }
 }
 
+/// The pickup locations of stock `stock_id`: its enabled sources marked as pickup locations,
+/// in link priority order, narrowed to those with a source item of every one of `skus`
+/// (assignment decides, not quantity: `ResolveIntersection` over the source items).
+pub async fn locations(
+    conn: &mut SqliteConnection,
+    stock_id: i64,
+    skus: Option<&[String]>,
+) -> Result<Vec<Source>> {
+    let mut sources = crate::db::inventory_master::sources_of_stock(&mut *conn, stock_id).await?;
+    sources.retain(|s| s.enabled == 1 && s.is_pickup_location_active == 1);
+    let Some(skus) = skus else {
+        return Ok(sources);
+    };
+    let mut kept = Vec::new();
+    for s in sources {
+        let mut all = true;
+        for sku in skus {
+            if crate::db::inventory_master::source_item(&mut *conn, &s.source_code, sku)
+                .await?
+                .is_none()
+            {
+                all = false;
+                break;
+            }
+        }
+        if all {
+            kept.push(s);
+        }
+    }
+    Ok(kept)
+}
+
 /// `GetPickupLocationsInterface::execute`.
 pub async fn search(db: &Db, request: &SearchRequest) -> Result<SearchResult> {
     let mut conn = db.read.acquire().await?;
@@ -115,31 +147,12 @@ pub async fn search(db: &Db, request: &SearchRequest) -> Result<SearchResult> {
     )
     .await?;
     let mut sources = match stock {
-        Some(id) => crate::db::inventory_master::sources_of_stock(&mut conn, id).await?,
+        Some(id) => locations(&mut conn, id, request.skus.as_deref()).await?,
         None => Vec::new(),
     };
-    sources.retain(|s| s.enabled == 1 && s.is_pickup_location_active == 1);
     if request.area.is_some() {
         // No distance provider: the area resolves to no source.
         sources.clear();
-    }
-    if let Some(skus) = &request.skus {
-        let mut kept = Vec::new();
-        for s in sources {
-            let mut all = true;
-            for sku in skus {
-                if crate::db::inventory_master::source_item(&mut conn, &s.source_code, sku)
-                    .await?
-                    .is_none()
-                {
-                    all = false;
-                }
-            }
-            if all {
-                kept.push(s);
-            }
-        }
-        sources = kept;
     }
     for f in &request.filters {
         let Some(col) = column(f.field) else { continue };
@@ -179,26 +192,4 @@ pub async fn search(db: &Db, request: &SearchRequest) -> Result<SearchResult> {
         items: sources,
         total_count,
     })
-}
-
-/// `NotifyOrdersAreReadyForPickupInterface::execute`: the failures, `(order id, message)`.
-/// magemu's orders carry no pickup location (nothing places them through checkout with the
-/// `instore_pickup` method yet), so an existing order is never ready for pickup here.
-pub async fn notify_orders(db: &Db, ids: &[i64]) -> Result<Vec<(i64, String)>> {
-    let mut conn = db.read.acquire().await?;
-    let mut errors = Vec::new();
-    for &id in ids {
-        let found: Option<i64> =
-            sqlx::query_scalar("SELECT entity_id FROM sales_order WHERE entity_id = ?")
-                .bind(id)
-                .fetch_optional(&mut *conn)
-                .await?;
-        let message = match (id, found) {
-            (0, _) => crate::error::ID_REQUIRED,
-            (_, None) => crate::error::ENTITY_DOES_NOT_EXIST,
-            (_, Some(_)) => NOT_READY_FOR_PICKUP,
-        };
-        errors.push((id, message.to_owned()));
-    }
-    Ok(errors)
 }

@@ -15,6 +15,7 @@ pub mod order_management;
 pub mod order_tax;
 pub mod order_update;
 pub mod payment;
+pub mod pickup;
 pub mod shipment;
 pub mod shipment_save;
 pub mod state;

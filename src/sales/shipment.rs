@@ -40,6 +40,9 @@ pub struct ShipRequest {
     pub tracks: Vec<TrackRequest>,
     /// `arguments.extension_attributes.source_code`.
     pub source_code: Option<String>,
+    /// Shipping a pickup order for "ready for pickup" (`sales::pickup`), the one way a pickup
+    /// order may be shipped.
+    pub for_pickup: bool,
 }
 
 /// `ShipmentItemCreationInterface`.
@@ -184,10 +187,24 @@ pub async fn ship_order(db: &Db, order_id: i64, request: ShipRequest) -> Result<
     .await
 }
 
-async fn ship_in(conn: &mut SqliteConnection, order_id: i64, request: ShipRequest) -> Result<i64> {
+pub(crate) async fn ship_in(
+    conn: &mut SqliteConnection,
+    order_id: i64,
+    request: ShipRequest,
+) -> Result<i64> {
     let (mut order, mut items, _) = db::sales::load_order_for_update(conn, order_id)
         .await?
         .ok_or_else(Error::entity_not_found)?;
+    // In-Store Pickup's AdaptShipmentPlugin refuses the save inside ShipOrder's try block,
+    // which answers with its own message.
+    if !request.for_pickup
+        && db::shipments::pickup_location(conn, order_id)
+            .await?
+            .is_some()
+    {
+        tracing::error!(order_id, "{}", crate::sales::pickup::NOTIFY_INSTEAD);
+        return Err(Error::input(e::COULD_NOT_SAVE_SHIPMENT));
+    }
     let lines = prepare(&items, &request.items);
     let messages = validate(&order, &items, &lines, &request.tracks);
     if !messages.is_empty() {

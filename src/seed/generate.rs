@@ -79,14 +79,14 @@ fn fail(cause: impl std::fmt::Display) -> sqlx::Error {
 /// The server must not run on the same file meanwhile: the file is locked for the run.
 pub async fn generate(
     database_url: &str,
-    seed: Seed,
+    seed: &Seed,
     options: &Options,
     mut progress: impl FnMut(u64),
 ) -> Result<Summary, sqlx::Error> {
     let started = Instant::now();
     {
         let db = Db::open(database_url).await?;
-        super::seed_if_empty(&db, seed).await?;
+        super::seed_if_empty(&db, seed).await.map_err(fail)?;
         db.close().await;
     }
     let mut conn = SqliteConnectOptions::from_str(database_url)?

@@ -1,7 +1,11 @@
-//! Seed data: `base.json` (what every Magento 2.4 + MSI install has) and `tutorial.json` (the
-//! tutorial's world just before step 10). Both are data files built into the binary; this
-//! module only loads them, into an empty database, in one transaction.
+//! Seed data. The built-in seeds are data files built into the binary, loaded into an empty
+//! database in one transaction: `base.json` (what every Magento 2.4 + MSI install has), then for
+//! both tutorial seeds `luma.json` (the Luma products the tutorial uses), then `tutorial.json`
+//! (the world just before the tutorial's step 10) or `tutorial_start.json` (just before its
+//! step 2). A seed file of the user's own (`--seed PATH`) is loaded on `base.json` by
+//! [`file`], through the same code as the REST calls it stands for.
 
+pub mod file;
 pub mod generate;
 
 use std::collections::BTreeMap;
@@ -17,7 +21,9 @@ use crate::db::store::{GroupRow, StoreConfigRow, StoreRow, WebsiteRow};
 use crate::db::{self, Db};
 
 const BASE: &str = include_str!("base.json");
+const LUMA: &str = include_str!("luma.json");
 const TUTORIAL: &str = include_str!("tutorial.json");
+const TUTORIAL_START: &str = include_str!("tutorial_start.json");
 
 row_struct! {
     #[derive(Deserialize)]
@@ -147,8 +153,9 @@ struct ReservationRow {
     metadata: serde_json::Value,
 }
 
-/// One seed file.
-#[derive(Debug, Deserialize)]
+/// One built-in seed file; every section may be left out.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 struct SeedFile {
     websites: Vec<WebsiteRow>,
     groups: Vec<GroupRow>,
@@ -158,7 +165,6 @@ struct SeedFile {
     stocks: Vec<StockRow>,
     sales_channels: Vec<SalesChannelRow>,
     links: Vec<LinkRow>,
-    #[serde(default)]
     categories: Vec<CategoryRow>,
     products: Vec<ProductRow>,
     source_items: Vec<SourceItemRow>,
@@ -171,22 +177,52 @@ struct SeedFile {
     reservations: Vec<ReservationRow>,
 }
 
-/// Loads the base data, and the tutorial on top when asked, into an empty database. A database
-/// that already holds stores is left alone. Returns whether it seeded.
-pub async fn seed_if_empty(db: &Db, seed: Seed) -> Result<bool, sqlx::Error> {
-    let mut tx = db.begin_write().await?;
+/// Why a seed could not be loaded: the database, or a seed file's entry.
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+    /// A seed file that cannot be read or parsed, or one of its entries that was refused.
+    #[error("seed file {path}: {message}")]
+    File { path: String, message: String },
+}
+
+/// Whether the database holds no store yet (only the migrations ran).
+pub async fn is_empty(db: &Db) -> Result<bool, sqlx::Error> {
+    let mut conn = db.read.acquire().await?;
     let stores: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM store")
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut *conn)
         .await?;
-    if stores > 0 {
+    Ok(stores == 0)
+}
+
+/// Loads `seed` into an empty database; a database that already holds stores is left alone.
+/// Returns whether it seeded. The built-in seeds load in one transaction; a seed file loads
+/// entry by entry (see [`file`]), so a caller that must not keep half of a bad file loads it
+/// into a scratch database first, as the server does (`crate::state`).
+pub async fn seed_if_empty(db: &Db, seed: &Seed) -> Result<bool, SeedError> {
+    if !is_empty(db).await? {
         return Ok(false);
     }
+    let mut tx = db.begin_write().await?;
     load(&mut tx, BASE).await?;
-    if seed == Seed::Tutorial {
-        load(&mut tx, TUTORIAL).await?;
+    match seed {
+        Seed::Tutorial | Seed::TutorialStart => {
+            load(&mut tx, LUMA).await?;
+            let world = if *seed == Seed::Tutorial {
+                TUTORIAL
+            } else {
+                TUTORIAL_START
+            };
+            load(&mut tx, world).await?;
+        }
+        Seed::None | Seed::File(_) => {}
     }
     tx.commit().await?;
-    tracing::info!(?seed, "seeded an empty database");
+    if let Seed::File(path) = seed {
+        file::load(db, path).await?;
+    }
+    tracing::info!(%seed, "seeded an empty database");
     Ok(true)
 }
 
@@ -298,6 +334,10 @@ mod tests {
     fn seed_files_parse() {
         let base: SeedFile = serde_json::from_str(BASE).unwrap();
         assert_eq!(base.stores.len(), 2);
+        let luma: SeedFile = serde_json::from_str(LUMA).unwrap();
+        assert_eq!(luma.products.len(), 3);
+        let start: SeedFile = serde_json::from_str(TUTORIAL_START).unwrap();
+        assert_eq!(start.source_items.len(), 3);
         let tutorial: SeedFile = serde_json::from_str(TUTORIAL).unwrap();
         assert_eq!(tutorial.sources.len(), 8);
         assert_eq!(tutorial.source_items.len(), 15);

@@ -9,7 +9,7 @@ use serde_json::{json, Map, Number, Value};
 
 use crate::amount::Amount;
 use crate::checkout::totals::{self, LineTotals, Totals};
-use crate::checkout::{links_of, Cart, ItemInput};
+use crate::checkout::{links_of, pickup, Cart, ItemInput};
 use crate::db::quotes::{QuoteAddressRow, QuoteItemRow};
 use crate::error::{Error, Result};
 use crate::wire::input::{self, At, Obj};
@@ -52,6 +52,99 @@ const ADDRESS_KEYS: &[&str] = &[
     "extension_attributes",
     "custom_attributes",
 ];
+
+/// The `addressInformation` of `POST .../shipping-information`
+/// (`ShippingInformationInterface`).
+#[derive(Debug, Clone)]
+pub struct ShippingInformation {
+    pub shipping: Option<QuoteAddressRow>,
+    pub billing: Option<QuoteAddressRow>,
+    pub carrier: Option<String>,
+    pub method: Option<String>,
+    /// `shipping_address.extension_attributes.pickup_location_code` (In-Store Pickup).
+    pub pickup_location_code: Option<String>,
+}
+
+pub fn parse_shipping_information(body: &Map<String, Value>) -> Result<ShippingInformation> {
+    let info = input::param(body, "addressInformation")
+        .ok_or_else(|| Error::required("addressInformation"))?;
+    let o = Obj::new(
+        info,
+        &[
+            "shipping_address",
+            "billing_address",
+            "shipping_method_code",
+            "shipping_carrier_code",
+            "extension_attributes",
+            "custom_attributes",
+        ],
+    )?;
+    let address = |key| {
+        o.get(key)
+            .map(|(_, v): (&str, &Value)| parse_address(v))
+            .transpose()
+    };
+    let pickup_location_code = match o
+        .get("shipping_address")
+        .and_then(|(_, a)| a.get("extension_attributes"))
+        .and_then(|x| x.get("pickup_location_code"))
+    {
+        Some(v) => Some(input::to_string(v, At::Field("pickup_location_code"))?),
+        None => None,
+    };
+    Ok(ShippingInformation {
+        pickup_location_code,
+        shipping: address("shipping_address")?,
+        billing: address("billing_address")?,
+        carrier: o.string("shipping_carrier_code")?,
+        method: o.string("shipping_method_code")?,
+    })
+}
+
+/// The body of `POST .../payment-information` (`paymentMethod`, `billing_address`, and for a
+/// guest cart the required `email`).
+#[derive(Debug, Clone)]
+pub struct PaymentInformation {
+    /// `paymentMethod.method`, empty when the object has none (refused at placement).
+    pub method: String,
+    pub billing: Option<QuoteAddressRow>,
+    pub guest_email: Option<String>,
+}
+
+pub fn parse_payment_information(
+    body: &Map<String, Value>,
+    guest: bool,
+) -> Result<PaymentInformation> {
+    let guest_email = if guest {
+        let v = input::param(body, "email").ok_or_else(|| Error::required("email"))?;
+        Some(input::to_string(v, At::Field("email"))?)
+    } else {
+        None
+    };
+    let payment =
+        input::param(body, "paymentMethod").ok_or_else(|| Error::required("paymentMethod"))?;
+    let o = Obj::new(
+        payment,
+        &[
+            "po_number",
+            "method",
+            "additional_data",
+            "extension_attributes",
+        ],
+    )?;
+    let method = match o.get("method") {
+        Some((k, v)) => input::to_string(v, At::Field(k))?,
+        None => String::new(),
+    };
+    let billing = input::param(body, "billing_address")
+        .map(parse_address)
+        .transpose()?;
+    Ok(PaymentInformation {
+        method,
+        billing,
+        guest_email,
+    })
+}
 
 /// The `cartItem` parameter.
 pub fn parse_item(body: &Map<String, Value>) -> Result<ItemInput> {
@@ -174,14 +267,15 @@ pub fn items(cart: &Cart, t: &Totals) -> Value {
     )
 }
 
-/// `ShipmentEstimationInterface::estimateByExtendedAddress`: the flat-rate method, or `[]` for
-/// a virtual or empty cart.
-pub fn shipping_methods(t: &Totals) -> Value {
+/// `ShipmentEstimationInterface::estimateByExtendedAddress`: the flat-rate method, then
+/// In-Store Pickup when a pickup location serves the cart (`pickup_offered`), or `[]` for a
+/// virtual or empty cart.
+pub fn shipping_methods(t: &Totals, pickup_offered: bool) -> Value {
     if t.is_virtual || t.lines.is_empty() {
         return json!([]);
     }
     let amount = totals::flat_rate(t.shippable_qty);
-    json!([{
+    let mut methods = json!([{
         "carrier_code": "flatrate",
         "method_code": "flatrate",
         "carrier_title": totals::FLAT_RATE_CARRIER_TITLE,
@@ -192,7 +286,24 @@ pub fn shipping_methods(t: &Totals) -> Value {
         "error_message": "",
         "price_excl_tax": amount,
         "price_incl_tax": amount,
-    }])
+    }]);
+    if pickup_offered {
+        if let Value::Array(list) = &mut methods {
+            list.push(json!({
+                "carrier_code": pickup::CARRIER,
+                "method_code": pickup::METHOD,
+                "carrier_title": pickup::CARRIER_TITLE,
+                "method_title": pickup::METHOD_TITLE,
+                "amount": 0,
+                "base_amount": 0,
+                "available": true,
+                "error_message": "",
+                "price_excl_tax": 0,
+                "price_incl_tax": 0,
+            }));
+        }
+    }
+    methods
 }
 
 /// `PaymentMethodManagement::getList`.

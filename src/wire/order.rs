@@ -283,6 +283,8 @@ pub struct OrderExtensionData {
     pub applied_taxes: Vec<AppliedTaxData>,
     pub item_applied_taxes: Vec<ItemAppliedTaxesData>,
     pub converting_from_quote: bool,
+    /// In-Store Pickup's `GetPickupLocationForOrderPlugin`: only on pickup orders.
+    pub pickup_location_code: Option<String>,
     pub taxes: Option<Vec<OrderTaxData>>,
     pub additional_itemized_taxes: Option<Vec<OrderTaxItemData>>,
 }
@@ -593,6 +595,7 @@ impl From<&FullOrder> for OrderData {
                 applied_taxes: applied.iter().map(AppliedTaxData::from).collect(),
                 item_applied_taxes: per_item.iter().map(ItemAppliedTaxesData::from).collect(),
                 converting_from_quote: false,
+                pickup_location_code: full.pickup_location_code.clone(),
                 taxes: (!full.taxes.is_empty())
                     .then(|| full.taxes.iter().map(OrderTaxData::from).collect()),
                 additional_itemized_taxes: (!full.taxes.is_empty()).then(|| {

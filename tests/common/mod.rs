@@ -81,40 +81,10 @@ async fn start(path: &Path, tweak: impl FnOnce(&mut Config)) -> TestApp {
     }
 }
 
-/// The app on a fresh database with only what every Magento install has (`--seed none`) plus
-/// the tutorial's three Luma products, 24-WB01 and 24-WB03 at 100 on the `default` source:
-/// the world of the tutorial's step 2 (its sources, stock and links still to be created).
+/// The app on the world of the tutorial's step 2 (`--seed tutorial-start`): the three Luma
+/// products at 100 on the `default` source, its sources, stock and links still to be created.
 pub async fn spawn_luma_app() -> TestApp {
-    let app = spawn_app_with(|c| c.seed = Seed::None).await;
-    let mut tx = app.state.db.begin_write().await.expect("begin");
-    for (id, sku, name, type_id, price) in [
-        (8, "24-WB01", "Voyage Yoga Bag", "simple", 320000),
-        (12, "24-WB03", "Driven Backpack", "simple", 360000),
-        (47, "240-LV06", "Yoga Adventure", "downloadable", 220000),
-    ] {
-        sqlx::query(
-            "INSERT INTO catalog_product_entity (entity_id, sku, name, type_id, price) VALUES (?, ?, ?, ?, ?)",
-        )
-        .bind(id)
-        .bind(sku)
-        .bind(name)
-        .bind(type_id)
-        .bind(price)
-        .execute(&mut *tx)
-        .await
-        .expect("product");
-    }
-    for sku in ["24-WB01", "24-WB03"] {
-        sqlx::query(
-            "INSERT INTO inventory_source_item (source_code, sku, quantity, status) VALUES ('default', ?, 1000000, 1)",
-        )
-        .bind(sku)
-        .execute(&mut *tx)
-        .await
-        .expect("source item");
-    }
-    tx.commit().await.expect("commit");
-    app
+    spawn_app_with(|c| c.seed = Seed::TutorialStart).await
 }
 
 /// A fixture from tests/fixtures.

@@ -1,0 +1,149 @@
+//! In-Store Pickup in checkout (the tutorial's step 14), read from magento/inventory 2.4.8-p1:
+//!
+//! - the carrier (`module-inventory-in-store-pickup-shipping-api/Model/Carrier/InStorePickup.php`,
+//!   `etc/config.xml`): code `instore`, method `pickup` (`instore_pickup`), title "In-Store
+//!   Pickup Delivery", method name "Pick in Store", price 0. It is offered only when a pickup
+//!   location can serve the whole cart (`Carrier/Validation/PickupLocationsAvailabilityValidator`:
+//!   a location of the website's stock with a source item of every SKU; assignment decides, not
+//!   quantity) — so the tutorial's step-8 cart, whose downloadable line sits only on `hq`, is
+//!   offered flat rate alone. The tutorial turns the carrier on (its section 5.2).
+//! - the shipping address carries `extension_attributes.pickup_location_code`
+//!   (`ManageAssignmentOfPickupLocationToQuoteAddress` keeps it in
+//!   `inventory_pickup_location_quote_address`); the totals' shipping description becomes
+//!   "In-Store Pickup Delivery - {location name}" (`Plugin/Quote/Address/SetShippingDescription`),
+//!   the location name being the source's `frontend_name` (the pickup location mapper of
+//!   `module-inventory-in-store-pickup/etc/di.xml` maps `frontend_name` to `name`).
+//! - placing the order (`Model/Quote/ValidationRule/InStorePickupQuoteValidationRule.php`)
+//!   refuses a pickup cart without a location ("Quote does not have Pickup Location
+//!   assigned.") or whose shipping address is not the location's (country, region, city,
+//!   street, postcode: `IsPickupLocationShippingAddress`); the order keeps the location
+//!   (`SetPickupLocationToOrder`, `inventory_pickup_location_order`) and shows it as
+//!   `extension_attributes.pickup_location_code`.
+
+use sqlx::SqliteConnection;
+
+use super::Cart;
+use crate::db::inventory_master::Source;
+use crate::db::quotes::QuoteAddressRow;
+use crate::error::Result;
+
+pub const CARRIER: &str = "instore";
+pub const METHOD: &str = "pickup";
+/// The quote's and the order's `shipping_method`.
+pub const CODE: &str = "instore_pickup";
+pub const CARRIER_TITLE: &str = "In-Store Pickup Delivery";
+pub const METHOD_TITLE: &str = "Pick in Store";
+pub const NO_LOCATION: &str = "Quote does not have Pickup Location assigned.";
+pub const ADDRESS_MISMATCH: &str =
+    "Pickup Location Address does not match Shipping Address for In-Store Pickup Quote.";
+
+/// The SKUs a pickup location must carry for the cart: every line (no configurable parents
+/// in magemu's carts).
+fn skus(cart: &Cart) -> Vec<String> {
+    let mut skus: Vec<String> = cart.items.iter().map(|i| i.sku.clone()).collect();
+    skus.dedup();
+    skus
+}
+
+/// Whether the carrier is offered for `cart`: some pickup location of its stock carries
+/// every SKU of it.
+pub async fn offered(conn: &mut SqliteConnection, cart: &Cart) -> Result<bool> {
+    if cart.items.is_empty() {
+        return Ok(false);
+    }
+    let skus = skus(cart);
+    Ok(
+        !crate::inventory::pickup::locations(conn, cart.stock_id, Some(&skus))
+            .await?
+            .is_empty(),
+    )
+}
+
+/// The pickup location `code` of the cart's website, if it is one (enabled, pickup-active,
+/// linked to the stock) — whatever it carries.
+pub async fn location(
+    conn: &mut SqliteConnection,
+    cart: &Cart,
+    code: &str,
+) -> Result<Option<Source>> {
+    Ok(
+        crate::inventory::pickup::locations(conn, cart.stock_id, None)
+            .await?
+            .into_iter()
+            .find(|s| s.source_code == code),
+    )
+}
+
+/// `SetShippingDescription`: the carrier title and the location's name.
+pub fn description(location: &Source) -> String {
+    let name = location
+        .frontend_name
+        .as_deref()
+        .filter(|n| !n.is_empty())
+        .unwrap_or(&location.name);
+    format!("{CARRIER_TITLE} - {name}")
+}
+
+/// `IsPickupLocationShippingAddress`: the address fields the location fixes. A region name
+/// the request left out is the one its region id names, as Magento's address model fills it.
+pub fn address_matches(location: &Source, address: &QuoteAddressRow) -> bool {
+    let same = |a: Option<&str>, b: Option<&str>| a.unwrap_or("") == b.unwrap_or("");
+    same(address.country_id.as_deref(), Some(&location.country_id))
+        && address.region_id == location.region_id
+        && (address.region.is_none() || same(address.region.as_deref(), location.region.as_deref()))
+        && same(address.city.as_deref(), location.city.as_deref())
+        && same(address.street.as_deref(), location.street.as_deref())
+        && same(address.postcode.as_deref(), Some(&location.postcode))
+}
+
+/// The pickup location kept for a quote address.
+pub async fn quote_location_code(
+    conn: &mut SqliteConnection,
+    address_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT pickup_location_code FROM inventory_pickup_location_quote_address WHERE address_id = ?",
+    )
+    .bind(address_id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Keeps (or with `None`, drops) the pickup location of a quote address.
+pub async fn save_quote_location(
+    conn: &mut SqliteConnection,
+    address_id: i64,
+    code: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM inventory_pickup_location_quote_address WHERE address_id = ?")
+        .bind(address_id)
+        .execute(&mut *conn)
+        .await?;
+    if let Some(code) = code {
+        sqlx::query(
+            "INSERT INTO inventory_pickup_location_quote_address (address_id, pickup_location_code)
+             VALUES (?, ?)",
+        )
+        .bind(address_id)
+        .bind(code)
+        .execute(conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// `SaveOrderPickupLocation`.
+pub async fn save_order_location(
+    conn: &mut SqliteConnection,
+    order_id: i64,
+    code: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO inventory_pickup_location_order (order_id, pickup_location_code) VALUES (?, ?)",
+    )
+    .bind(order_id)
+    .bind(code)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
