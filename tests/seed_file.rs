@@ -67,7 +67,15 @@ async fn the_example_file_builds_its_world() {
     let second = app.get("/rest/V1/orders/2", &token).await.body;
     assert_eq!(second["customer_is_guest"], json!(1));
     assert_eq!(second["payment"]["method"], json!("banktransfer"));
-    assert_eq!(second["grand_total"], json!(58));
+    // 2 tees at 24 with the coupon's 10 % off, flat rate 10.
+    assert_eq!(
+        (
+            &second["coupon_code"],
+            &second["discount_amount"],
+            &second["grand_total"]
+        ),
+        (&json!("TEE10"), &json!(-4.8), &json!(53.2))
+    );
 
     // The customers can sign in with their passwords; Anna's address is her default.
     let anna = app.customer_token("anna@example.com", "Password1").await;
@@ -139,7 +147,7 @@ async fn a_bad_file_names_the_entry_and_the_field_and_starts_nothing() {
         (
             json!({"prodcts": []}),
             "seed file seed.json: unknown section \"prodcts\" (known: sources, stocks, \
-             stock_source_links, products, source_items, customers, orders)",
+             stock_source_links, products, source_items, customers, sales_rules, coupons, orders)",
         ),
         (
             json!([1, 2]),

@@ -8,7 +8,10 @@
 //! (magento/inventory `InventorySales/Plugin/Sales/OrderManagement/AppendReservationsAfterOrderPlacementPlugin.php`,
 //! whose `CheckItemsQuantity` runs before the order is saved).
 
+pub mod cart_coupon;
 pub mod pickup;
+pub mod rules;
+pub mod sales_rule;
 pub mod totals;
 
 use rust_decimal::Decimal;
@@ -19,6 +22,7 @@ use crate::amount::Amount;
 use crate::db::quotes::{self, QuoteAddressRow, QuoteItemRow, QuoteRow};
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Phrase, Result};
+use rules::{AddressFacts, ItemFacts, Rule};
 use totals::Totals;
 
 /// `Quote/Model/Webapi/ParamOverriderCartId.php`: a customer token without an active cart.
@@ -113,25 +117,71 @@ pub struct Cart {
     pub stock_id: i64,
     /// The pickup location kept for the shipping address (`pickup::CODE` carts).
     pub pickup: Option<crate::db::inventory_master::Source>,
+    /// What the rules' product conditions read of each line, in line order.
+    pub facts: Vec<ItemFacts>,
+    /// The active cart price rules for the cart's website, group and coupon.
+    pub rules: Vec<Rule>,
 }
 
 impl Cart {
     pub fn totals(&self) -> Totals {
+        let is_virtual = !self.items.is_empty() && self.items.iter().all(|i| i.is_virtual != 0);
+        // Address conditions read the shipping address (the billing one for a virtual cart).
+        let address = if is_virtual {
+            self.billing.as_ref()
+        } else {
+            self.shipping.as_ref()
+        };
+        let facts = AddressFacts {
+            payment_method: self.quote.payment_method.clone(),
+            shipping_method: address.and_then(|a| a.shipping_method.clone()),
+            postcode: address.and_then(|a| a.postcode.clone()),
+            region: address.and_then(|a| a.region.clone()),
+            region_id: address.and_then(|a| a.region_id),
+            country_id: address.and_then(|a| a.country_id.clone()),
+            ..Default::default()
+        };
         let method = self
             .shipping
             .as_ref()
             .and_then(|a| a.shipping_method.as_deref());
-        let mut t = totals::collect(
-            &self.items,
-            self.quote.customer_group_id,
-            self.website_id,
+        let mut t = totals::collect(&totals::CollectInput {
+            items: &self.items,
+            facts: &self.facts,
+            rules: &self.rules,
+            address: facts,
             method,
-        );
+        });
         if let (Some(pickup::CODE), Some(location)) = (method, &self.pickup) {
             t.shipping_description = Some(pickup::description(location));
         }
         t
     }
+}
+
+/// The product facts of a line (`Rule\Condition\Product` reads the product).
+async fn item_facts(conn: &mut SqliteConnection, item: &QuoteItemRow) -> Result<ItemFacts> {
+    let product = db::catalog::product_by_id(&mut *conn, item.product_id).await?;
+    let categories = db::catalog::category_links(&mut *conn, item.product_id).await?;
+    let price = item.price.decimal();
+    let mut facts = ItemFacts {
+        sku: item.sku.clone(),
+        name: item.name.clone(),
+        type_id: item.product_type.clone(),
+        category_ids: categories.iter().map(|(id, _)| *id).collect(),
+        qty: item.qty.decimal(),
+        price,
+        row_total: (price * item.qty.decimal())
+            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+        ..Default::default()
+    };
+    if let Some(p) = product {
+        facts.attribute_set_id = p.attribute_set_id;
+        facts.product_price = p.price.decimal();
+        facts.weight = p.weight.map(Amount::decimal);
+        facts.attributes = serde_json::from_str(&p.custom_attributes).unwrap_or_default();
+    }
+    Ok(facts)
 }
 
 pub async fn load_cart(conn: &mut SqliteConnection, quote: QuoteRow) -> Result<Cart> {
@@ -146,6 +196,19 @@ pub async fn load_cart(conn: &mut SqliteConnection, quote: QuoteRow) -> Result<C
         },
         None => None,
     };
+    let mut facts = Vec::with_capacity(items.len());
+    for item in &items {
+        facts.push(item_facts(&mut *conn, item).await?);
+    }
+    let rules = sales_rule::rules_for_cart(
+        &mut *conn,
+        website_id,
+        quote.customer_group_id,
+        quote.store_id,
+        quote.customer_id,
+        quote.coupon_code.as_deref(),
+    )
+    .await?;
     Ok(Cart {
         quote,
         items,
@@ -154,6 +217,8 @@ pub async fn load_cart(conn: &mut SqliteConnection, quote: QuoteRow) -> Result<C
         website_id,
         stock_id,
         pickup,
+        facts,
+        rules,
     })
 }
 
@@ -161,6 +226,22 @@ pub async fn load_cart(conn: &mut SqliteConnection, quote: QuoteRow) -> Result<C
 pub async fn pickup_offered(db: &Db, cart: &Cart) -> Result<bool> {
     let mut conn = db.read.acquire().await?;
     pickup::offered(&mut conn, cart).await
+}
+
+/// `QuoteRepository::getList`: one page of carts, active or not (every `quote` column
+/// searchable), each loaded whole, and the count of all matches.
+pub async fn list_carts(
+    db: &Db,
+    criteria: &crate::search::SearchCriteria,
+) -> Result<(Vec<Cart>, i64)> {
+    let mut conn = db.read.acquire().await?;
+    let (rows, total) =
+        db::search::rows::<QuoteRow>(&mut conn, "quote", "entity_id", criteria).await?;
+    let mut carts = Vec::with_capacity(rows.len());
+    for quote in rows {
+        carts.push(load_cart(&mut conn, quote).await?);
+    }
+    Ok((carts, total))
 }
 
 /// The active cart `who` names, for a read (`GET` routes).
@@ -297,7 +378,9 @@ pub async fn save_item(db: &Db, who: CartRef, input: ItemInput) -> Result<(i64, 
         .write(move |conn| {
             Box::pin(async move {
                 let quote = resolve(&mut *conn, &who).await?;
-                save_item_on(conn, quote, input).await
+                let saved = save_item_on(&mut *conn, quote, input).await?;
+                cart_coupon::settle(conn, saved.0).await?;
+                Ok(saved)
             })
         })
         .await
@@ -393,7 +476,7 @@ pub async fn delete_item(db: &Db, who: CartRef, item_id: i64) -> Result<()> {
                 if quotes::delete_item(&mut *conn, quote.entity_id, item_id).await? == 0 {
                     return Err(not_contained(quote.entity_id, item_id));
                 }
-                Ok(())
+                cart_coupon::settle(conn, quote.entity_id).await
             })
         })
         .await
@@ -459,7 +542,7 @@ pub async fn save_shipping_information(
                     pickup_location_code.as_deref(),
                 )
                 .await?;
-                Ok(())
+                cart_coupon::settle(conn, quote_id).await
             })
         })
         .await
@@ -473,12 +556,28 @@ pub async fn save_shipping_information(
 /// the web edge (checkout sits below the JSON layer).
 pub type ParseOrder = fn(&serde_json::Value) -> Result<crate::db::model::FullOrder>;
 
+/// How an order is placed. `QuoteManagement::placeOrder` collects the totals again when no
+/// payment method is passed to it, which drops a coupon that no longer applies and makes
+/// `CouponUsagesIncrement` refuse the order with 404 "The coupon code isn't valid...";
+/// `savePaymentInformationAndPlaceOrder` turns that into its `CouldNotSaveException` (400,
+/// same text).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Placement {
+    /// `PUT .../order` with a payment method: no collect.
+    Direct,
+    /// `PUT .../order` without one.
+    Collect,
+    /// `POST .../payment-information`.
+    PaymentInformation,
+}
+
 pub async fn place_order(
     db: &Db,
     who: CartRef,
     method: Option<String>,
     billing: Option<QuoteAddressRow>,
     guest_email: Option<String>,
+    placement: Placement,
     parse_order: ParseOrder,
 ) -> Result<i64> {
     db.writer
@@ -512,7 +611,7 @@ pub async fn place_order(
                     return Err(Error::input(PAYMENT_NOT_AVAILABLE));
                 }
                 let cart = load_cart(&mut *conn, quote).await?;
-                submit(conn, cart, method, parse_order).await
+                submit(conn, cart, method, placement, parse_order).await
             })
         })
         .await
@@ -553,12 +652,30 @@ async fn submit(
     conn: &mut SqliteConnection,
     cart: Cart,
     method: String,
+    placement: Placement,
     parse_order: ParseOrder,
 ) -> Result<i64> {
+    let totals = cart.totals();
+    // Plugin\CouponUsagesIncrement::aroundSubmit, before the quote is submitted.
+    if let Some(code) = cart.quote.coupon_code.clone().filter(|c| !c.is_empty()) {
+        if placement != Placement::Direct && totals.coupon_code.is_none() && !cart.items.is_empty()
+        {
+            let phrase = Phrase::plain(sales_rule::COUPON_NOT_VALID);
+            return Err(match placement {
+                Placement::PaymentInformation => Error::Input(phrase),
+                _ => Error::NotFound(phrase),
+            });
+        }
+        if let Some(code) = sales_rule::coupon_exhausted(&mut *conn, &code).await? {
+            return Err(Error::input(format!(
+                "{code} {}",
+                sales_rule::COUPON_EXCEEDS_LIMIT
+            )));
+        }
+    }
     if cart.items.is_empty() {
         return Err(Error::input(ORDER_SERVER_ERROR));
     }
-    let totals = cart.totals();
     if !totals.is_virtual
         && cart
             .shipping
@@ -621,6 +738,15 @@ async fn submit(
     for (sku, qty) in &per_sku {
         db::inventory::append_reservation(&mut *conn, cart.stock_id, sku, -*qty, &metadata).await?;
     }
+    if let Some(ids) = &totals.applied_rule_ids {
+        sales_rule::count_usage(
+            &mut *conn,
+            ids,
+            totals.coupon_code.as_deref(),
+            cart.quote.customer_id,
+        )
+        .await?;
+    }
     let mut quote = cart.quote;
     quote.is_active = 0;
     quote.reserved_order_id = Some(increment_id);
@@ -681,7 +807,7 @@ fn order_entity(
                 "product_type": i.product_type, "is_virtual": i.is_virtual,
                 "quote_item_id": i.item_id, "store_id": q.store_id,
                 "applied_rule_ids": l.applied_rule_ids, "is_qty_decimal": 0, "no_discount": 0,
-                "free_shipping": 0, "qty_ordered": i.qty,
+                "free_shipping": l.free_shipping as i64, "qty_ordered": i.qty,
                 "price": i.price, "base_price": i.price,
                 "original_price": i.price, "base_original_price": i.price,
                 "price_incl_tax": i.price, "base_price_incl_tax": i.price,
@@ -721,7 +847,8 @@ fn order_entity(
         "base_to_global_rate": 1, "base_to_order_rate": 1,
         "store_to_base_rate": 0, "store_to_order_rate": 0,
         "shipping_description": t.shipping_description,
-        "discount_description": "",
+        "discount_description": t.discount_description,
+        "coupon_code": t.coupon_code,
         "applied_rule_ids": t.applied_rule_ids,
         "total_item_count": cart.items.len(), "total_qty_ordered": t.items_qty,
     });
@@ -732,7 +859,8 @@ fn order_entity(
         "shipping_amount": t.shipping, "base_shipping_amount": t.shipping,
         "shipping_incl_tax": t.shipping, "base_shipping_incl_tax": t.shipping,
         "shipping_tax_amount": 0, "base_shipping_tax_amount": 0,
-        "shipping_discount_amount": 0, "base_shipping_discount_amount": 0,
+        "shipping_discount_amount": t.shipping_discount,
+        "base_shipping_discount_amount": t.shipping_discount,
         "shipping_discount_tax_compensation_amount": 0,
         "base_shipping_discount_tax_compensation_amnt": 0,
         "tax_amount": 0, "base_tax_amount": 0,

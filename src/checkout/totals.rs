@@ -13,36 +13,16 @@
 //!   price × the shippable units; virtual and downloadable lines are not shipped
 //!   (`Quote/Address/Total/Shipping.php` skips `isVirtual()` products).
 
+use std::collections::HashMap;
+
 use rust_decimal::Decimal;
 
 use crate::amount::Amount;
+use crate::checkout::rules::{
+    validate_address, validate_item, AddressFacts, ItemFacts, Rule, FREE_SHIPPING_ADDRESS,
+    FREE_SHIPPING_ITEM, NO_COUPON,
+};
 use crate::db::quotes::QuoteItemRow;
-
-/// A cart price rule (`salesrule`), held as data. Only `by_percent` rules without coupon and
-/// with a base-subtotal address condition are modelled.
-#[derive(Debug, Clone)]
-pub struct CartRule {
-    pub rule_id: i64,
-    pub name: &'static str,
-    /// The store label; `None` prints "Discount" in `discounts[].rule_label` (2.4.0
-    /// `RulesApplier::setDiscountBreakdown`: `getStoreLabel($store) ?: __('Discount')`).
-    pub store_label: Option<&'static str>,
-    pub percent: i64,
-    pub min_base_subtotal: i64,
-    pub customer_group_ids: &'static [i64],
-    pub website_ids: &'static [i64],
-}
-
-/// The active rules of the tutorial world (tutorial/README.md 5.7): Luma's rule 3.
-pub const RULES: &[CartRule] = &[CartRule {
-    rule_id: 3,
-    name: "20% OFF Every $200-plus purchase!",
-    store_label: None,
-    percent: 20,
-    min_base_subtotal: 200,
-    customer_group_ids: &[1],
-    website_ids: &[1],
-}];
 
 /// `carriers/flatrate`: active, type `I`, price 5, title "Flat Rate", method name "Fixed".
 pub const FLAT_RATE_PRICE: i64 = 5;
@@ -62,9 +42,11 @@ pub struct LineTotals {
     pub row_total: Amount,
     pub discount: Amount,
     pub discount_percent: Amount,
-    /// `(rule, amount)` per applied rule: `extension_attributes.discounts`.
-    pub discounts: Vec<(i64, &'static str, Amount)>,
+    /// `(rule id, label, amount)` per applied rule: `extension_attributes.discounts`.
+    pub discounts: Vec<(i64, String, Amount)>,
     pub applied_rule_ids: Option<String>,
+    /// `free_shipping` of the line (a rule's "for matching items only" free shipping).
+    pub free_shipping: bool,
 }
 
 /// The collected totals of a cart's (shipping, or for a virtual cart billing) address.
@@ -72,15 +54,23 @@ pub struct LineTotals {
 pub struct Totals {
     pub lines: Vec<LineTotals>,
     pub subtotal: Amount,
-    /// Negative, as Magento stores it.
+    /// Negative, as Magento stores it; the shipping discount included.
     pub discount: Amount,
     pub shipping: Amount,
+    /// Positive (`shipping_discount_amount`).
+    pub shipping_discount: Amount,
     pub shipping_description: Option<String>,
+    /// The flat rate's price for this cart (free boxes taken off), what estimation offers.
+    pub flat_rate: Amount,
     pub grand_total: Amount,
     pub items_qty: Amount,
     pub shippable_qty: Amount,
     pub is_virtual: bool,
     pub applied_rule_ids: Option<String>,
+    /// `discount_description`: the applied rules' labels, `", "`-joined ("" when none).
+    pub discount_description: String,
+    /// The coupon a coupon rule applied with (the address's coupon code).
+    pub coupon_code: Option<String>,
 }
 
 fn round2(d: Decimal) -> Decimal {
@@ -92,14 +82,82 @@ pub fn flat_rate(units: Amount) -> Amount {
     Amount::new(units.decimal() * Decimal::from(FLAT_RATE_PRICE))
 }
 
-/// Collects the totals of `items` for a customer of `group_id` on `website_id`, with the
-/// shipping method `method` (`carrier_method`) when one is set.
-pub fn collect(
-    items: &[QuoteItemRow],
-    group_id: i64,
-    website_id: i64,
-    method: Option<&str>,
-) -> Totals {
+/// What a collect needs besides the lines: the cart's active rules, the facts their
+/// conditions read, the shipping method and the coupon asked for.
+#[derive(Debug, Clone, Default)]
+pub struct CollectInput<'a> {
+    pub items: &'a [QuoteItemRow],
+    /// One per item, same order.
+    pub facts: &'a [ItemFacts],
+    pub rules: &'a [Rule],
+    /// The address's own facts; subtotal, qty and weight are filled in by the collect.
+    pub address: AddressFacts,
+    pub method: Option<&'a str>,
+}
+
+/// `DeltaPriceRound::round`: the remainder of each rounding carried to the next of `kind`.
+fn delta_round(deltas: &mut HashMap<String, Decimal>, kind: &str, price: Decimal) -> Decimal {
+    if price.is_zero() {
+        return price;
+    }
+    let delta = deltas
+        .get(kind)
+        .copied()
+        .unwrap_or_else(|| Decimal::new(1, 6));
+    let price = price + delta;
+    let rounded = round2(price);
+    deltas.insert(kind.to_owned(), price - rounded);
+    rounded
+}
+
+/// `Utility::mergeIds`: `a` then the ids of `b` it lacks.
+fn merge_ids(a: &mut Vec<i64>, b: i64) {
+    if !a.contains(&b) {
+        a.push(b);
+    }
+}
+
+fn joined(ids: &[i64]) -> Option<String> {
+    (!ids.is_empty()).then(|| ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","))
+}
+
+/// The figures of `initTotals` for a `cart_fixed` rule.
+#[derive(Debug, Clone, Default)]
+struct CartFixedTotals {
+    items_price: Decimal,
+    items_count: i64,
+    affected: Vec<usize>,
+    existing_discount: Option<Decimal>,
+}
+
+/// Collects the totals of a cart (checkout.md 5): subtotal (100), shipping (350, with the
+/// rules' item free shipping), discount (300, `Quote\Discount`), shipping discount (400,
+/// `Quote\Address\Total\ShippingDiscount`), grand total (550).
+///
+/// Discount, as `Model/Quote/Discount.php::collect` runs it in 2.4.8: lines sorted by rule
+/// priority (`Validator::sortItemsByPriority`), then rule by rule, line by line:
+/// `discount_step` above the qty skips the line; `Utility::canProcessRule` (uses per customer,
+/// the address conditions) and the actions filter the line; the action computes the amount
+/// (`Rule/Action/Discount/ByPercent.php`, `ByFixed.php`, `CartFixed.php` with
+/// `Helper/CartFixedDiscount.php` and `DeltaPriceRound`), `Utility::deltaRoundingFix` carries the
+/// rounding remainder by the line's discount percent, `Utility::minFix` caps the line's total
+/// discount at price × qty; `stop_rules_processing` takes the line out of later rules once the
+/// rule applied to it. `buy_x_get_y`, `to_percent` and `to_fixed` rules are not applied.
+/// Shipping discount (`Validator::processShippingAmount`): rules with `apply_to_shipping` that
+/// pass the address conditions, `by_percent`, `by_fixed` and `cart_fixed`, capped at the
+/// shipping amount, added to the discount total (so `subtotal_with_discount` includes it, as in
+/// Magento).
+///
+/// Free shipping (`OfflineShipping/Model/Quote/Address/FreeShipping.php`,
+/// `SalesRule/Calculator::processFreeShipping`): a rule with `simple_free_shipping` 1 ("for
+/// matching items only") makes its lines' units free boxes of the flat rate (`Flatrate.php`:
+/// `(qty - free boxes) × price`, 0 when every unit is free); 2 ("for shipment with matching
+/// items") only sets the address flag, which the flat rate ignores in 2.4.8 (only the Free
+/// Shipping carrier, inactive here, reads it).
+pub fn collect(input: &CollectInput<'_>) -> Totals {
+    let items = input.items;
+    let n = items.len();
+    let facts = |i: usize| input.facts.get(i).cloned().unwrap_or_default();
     let mut lines: Vec<LineTotals> = items
         .iter()
         .map(|i| LineTotals {
@@ -108,39 +166,10 @@ pub fn collect(
             discount_percent: Amount::ZERO,
             discounts: Vec::new(),
             applied_rule_ids: None,
+            free_shipping: false,
         })
         .collect();
     let subtotal: Amount = lines.iter().map(|l| l.row_total).sum();
-    let mut applied: Vec<i64> = Vec::new();
-    for rule in RULES {
-        let applies = rule.customer_group_ids.contains(&group_id)
-            && rule.website_ids.contains(&website_id)
-            && subtotal.decimal() >= Decimal::from(rule.min_base_subtotal);
-        if !applies || items.is_empty() {
-            continue;
-        }
-        let pct = Decimal::from(rule.percent.min(100)) / Decimal::from(100);
-        let mut delta = Decimal::ZERO;
-        for line in &mut lines {
-            let raw = (line.row_total.decimal() - line.discount.decimal()) * pct + delta;
-            let amount = round2(raw);
-            delta = raw - amount;
-            let amount = Amount::new(amount).min(line.row_total - line.discount);
-            line.discount += amount;
-            let percent = (line.discount_percent.decimal() + Decimal::from(rule.percent))
-                .min(Decimal::from(100));
-            line.discount_percent = Amount::new(percent);
-            line.discounts
-                .push((rule.rule_id, rule.store_label.unwrap_or("Discount"), amount));
-            let ids = match line.applied_rule_ids.take() {
-                Some(s) => format!("{s},{}", rule.rule_id),
-                None => rule.rule_id.to_string(),
-            };
-            line.applied_rule_ids = Some(ids);
-        }
-        applied.push(rule.rule_id);
-    }
-    let discount = -lines.iter().map(|l| l.discount).sum::<Amount>();
     let items_qty: Amount = items.iter().map(|i| i.qty).sum();
     let shippable_qty: Amount = items
         .iter()
@@ -148,40 +177,313 @@ pub fn collect(
         .map(|i| i.qty)
         .sum();
     let is_virtual = !items.is_empty() && items.iter().all(|i| i.is_virtual != 0);
-    let (shipping, shipping_description) = match method {
-        Some(FLAT_RATE_CODE) if !is_virtual => (
-            flat_rate(shippable_qty),
+    let mut address = input.address.clone();
+    address.base_subtotal = subtotal.decimal();
+    address.total_qty = items_qty.decimal();
+    address.weight = items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.is_virtual == 0)
+        .map(|(n, i)| facts(n).weight.unwrap_or_default() * i.qty.decimal())
+        .sum();
+    let all_facts: Vec<ItemFacts> = (0..n).map(facts).collect();
+    let rules = input.rules;
+    // canProcessRule, once per address.
+    let valid: Vec<bool> = rules
+        .iter()
+        .map(|r| !r.used_up && validate_address(&r.conditions, &address, &all_facts))
+        .collect();
+    let acts = |r: &Rule, i: usize| validate_item(&r.actions, &all_facts[i]);
+
+    // Shipping (350) with the rules' free shipping.
+    let mut address_free = false;
+    for (i, line) in lines.iter_mut().enumerate() {
+        for (r, ok) in rules.iter().zip(&valid) {
+            if !ok || !acts(r, i) {
+                continue;
+            }
+            match r.simple_free_shipping {
+                FREE_SHIPPING_ITEM => line.free_shipping = true,
+                FREE_SHIPPING_ADDRESS => address_free = true,
+                _ => {}
+            }
+            if r.stop_rules_processing {
+                break;
+            }
+        }
+        if address_free {
+            break;
+        }
+    }
+    let free_boxes: Decimal = items
+        .iter()
+        .zip(&lines)
+        .filter(|(i, l)| i.is_virtual == 0 && l.free_shipping)
+        .map(|(i, _)| i.qty.decimal())
+        .sum();
+    let flat = if shippable_qty.decimal() == free_boxes {
+        Amount::ZERO
+    } else {
+        Amount::new((shippable_qty.decimal() - free_boxes) * Decimal::from(FLAT_RATE_PRICE))
+    };
+    let (shipping, shipping_description) = match input.method {
+        Some(FLAT_RATE_CODE) if !is_virtual && n > 0 => (
+            flat,
             Some(format!(
                 "{FLAT_RATE_CARRIER_TITLE} - {FLAT_RATE_METHOD_TITLE}"
             )),
         ),
         _ => (Amount::ZERO, None),
     };
+
+    // Discount (300).
+    let mut applied: Vec<i64> = Vec::new();
+    let mut descriptions: Vec<(i64, String)> = Vec::new();
+    let mut address_coupon: Option<String> = None;
+    let mut note_rule =
+        |r: &Rule, applied: &mut Vec<i64>, descriptions: &mut Vec<(i64, String)>| {
+            merge_ids(applied, r.rule_id);
+            if let Some(label) = r.description_label() {
+                match descriptions.iter_mut().find(|(id, _)| *id == r.rule_id) {
+                    Some(d) => d.1 = label,
+                    None => descriptions.push((r.rule_id, label)),
+                }
+            }
+            if r.coupon_type != NO_COUPON {
+                address_coupon = r.coupon_code.clone();
+            }
+        };
+    if n > 0 {
+        let mut order: Vec<usize> = Vec::new();
+        let mut rest: Vec<usize> = (0..n).collect();
+        for r in rules {
+            rest.retain(|&i| {
+                let hit = acts(r, i);
+                if hit {
+                    order.push(i);
+                }
+                !hit
+            });
+        }
+        order.extend(rest);
+        let price = |i: usize| items[i].price.decimal();
+        let item_qty = |r: &Rule, i: usize| {
+            let qty = items[i].qty.decimal();
+            match r.discount_qty.filter(|q| !q.is_zero()) {
+                Some(max) => qty.min(max),
+                None => qty,
+            }
+        };
+        let mut cart_fixed: HashMap<i64, CartFixedTotals> = HashMap::new();
+        for (r, ok) in rules.iter().zip(&valid) {
+            if r.simple_action != "cart_fixed" || !ok {
+                continue;
+            }
+            let mut t = CartFixedTotals::default();
+            for i in 0..n {
+                if acts(r, i) {
+                    t.items_price += price(i) * item_qty(r, i);
+                    t.items_count += 1;
+                    t.affected.push(i);
+                }
+            }
+            cart_fixed.insert(r.rule_id, t);
+        }
+        let mut percent_deltas: HashMap<String, Decimal> = HashMap::new();
+        let mut price_deltas: HashMap<String, Decimal> = HashMap::new();
+        let mut available: HashMap<i64, Decimal> = HashMap::new();
+        let mut to_apply = order;
+        for (ri, r) in rules.iter().enumerate() {
+            let step = Decimal::from(r.discount_step);
+            for i in to_apply.clone() {
+                let qty_all = items[i].qty.decimal();
+                match r.simple_action.as_str() {
+                    "by_percent" | "by_fixed" if step > qty_all => continue,
+                    "buy_x_get_y" if step >= qty_all => continue,
+                    _ => {}
+                }
+                if !valid[ri] || !acts(r, i) {
+                    continue;
+                }
+                let mut qty = item_qty(r, i);
+                if matches!(r.simple_action.as_str(), "by_percent" | "by_fixed") && !step.is_zero()
+                {
+                    qty = (qty / step).floor() * step;
+                }
+                let line_discount = lines[i].discount.decimal();
+                let amount = match r.simple_action.as_str() {
+                    "by_percent" => {
+                        let pct = r.discount_amount.min(Decimal::ONE_HUNDRED);
+                        if r.discount_qty.is_none_or(|q| q.is_zero() || q >= qty) {
+                            let dp = (lines[i].discount_percent.decimal() + pct)
+                                .min(Decimal::ONE_HUNDRED);
+                            lines[i].discount_percent = Amount::new(dp);
+                        }
+                        (qty * price(i) - line_discount) * pct / Decimal::ONE_HUNDRED
+                    }
+                    "by_fixed" => (price(i) * qty_all - line_discount).min(r.discount_amount * qty),
+                    "cart_fixed" => {
+                        let kind = format!("CartFixed{}", r.rule_id);
+                        let left = *available.entry(r.rule_id).or_insert(r.discount_amount);
+                        let Some(t) = cart_fixed.get_mut(&r.rule_id) else {
+                            continue;
+                        };
+                        if left <= Decimal::ZERO {
+                            Decimal::ZERO
+                        } else {
+                            let rule_totals = if r.apply_to_shipping && input.method.is_some() {
+                                t.items_price + flat.decimal()
+                            } else {
+                                t.items_price
+                            };
+                            let row = price(i) * qty;
+                            let base = if r.apply_to_shipping {
+                                let ratio = if rule_totals.is_zero() {
+                                    Decimal::ZERO
+                                } else {
+                                    row / rule_totals
+                                };
+                                delta_round(&mut price_deltas, &kind, r.discount_amount * ratio)
+                            } else {
+                                let existing = *t.existing_discount.get_or_insert_with(|| {
+                                    t.affected
+                                        .iter()
+                                        .map(|&a| lines[a].discount.decimal())
+                                        .sum()
+                                });
+                                let rest = rule_totals - existing;
+                                let ratio = if rest.is_zero() {
+                                    Decimal::ZERO
+                                } else {
+                                    ((row - line_discount) / rest).min(Decimal::ONE)
+                                };
+                                delta_round(&mut price_deltas, &kind, r.discount_amount * ratio)
+                            };
+                            let raw = base;
+                            let mut base = row.min(base);
+                            if t.items_count <= 1 {
+                                price_deltas.remove(&kind);
+                                base = base.min(left);
+                            } else {
+                                t.items_count -= 1;
+                            }
+                            let base = round2(base);
+                            let left = left - base;
+                            available.insert(r.rule_id, left);
+                            if left <= Decimal::ZERO {
+                                price_deltas.remove(&kind);
+                            }
+                            round2(row.min(raw))
+                        }
+                    }
+                    // buy_x_get_y, to_percent, to_fixed: not emulated (see the doc).
+                    _ => continue,
+                };
+                // Utility::deltaRoundingFix, keyed by the line's discount percent.
+                let mut amount = amount;
+                let percent = lines[i].discount_percent.decimal().normalize();
+                if !percent.is_zero() && lines[i].row_total.decimal() > Decimal::ZERO {
+                    let key = percent.to_string();
+                    amount += percent_deltas.get(&key).copied().unwrap_or_default();
+                    percent_deltas.insert(key, amount - round2(amount));
+                }
+                if percent == Decimal::ONE_HUNDRED {
+                    let over = lines[i].row_total.decimal() - amount;
+                    if over < Decimal::ZERO {
+                        amount += over;
+                    }
+                }
+                let amount = round2(amount);
+                let line = &mut lines[i];
+                if amount > Decimal::ZERO {
+                    let label = r.label.clone().filter(|l| !l.is_empty());
+                    let label = label.unwrap_or_else(|| "Discount".into());
+                    match line.discounts.iter_mut().find(|d| d.0 == r.rule_id) {
+                        Some(d) => d.2 = Amount::new(amount),
+                        None => line.discounts.push((r.rule_id, label, Amount::new(amount))),
+                    }
+                }
+                // Utility::minFix: the line's whole discount, at most price × qty.
+                let total = (line_discount + amount).min(price(i) * qty_all);
+                line.discount = Amount::new(total);
+                let mut ids: Vec<i64> = line
+                    .applied_rule_ids
+                    .as_deref()
+                    .map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect())
+                    .unwrap_or_default();
+                merge_ids(&mut ids, r.rule_id);
+                line.applied_rule_ids = joined(&ids);
+                note_rule(r, &mut applied, &mut descriptions);
+                if r.stop_rules_processing {
+                    to_apply.retain(|&x| x != i);
+                }
+            }
+        }
+    }
+    let mut discount = -lines.iter().map(|l| l.discount).sum::<Amount>();
+
+    // Shipping discount (400).
+    let mut shipping_discount = Decimal::ZERO;
+    if n > 0 && !shipping.is_zero() {
+        let ship = shipping.decimal();
+        for (r, ok) in rules.iter().zip(&valid) {
+            if !r.apply_to_shipping || !ok {
+                continue;
+            }
+            let amount = match r.simple_action.as_str() {
+                "by_percent" => {
+                    let pct = r.discount_amount.min(Decimal::ONE_HUNDRED);
+                    (ship - shipping_discount) * pct / Decimal::ONE_HUNDRED
+                }
+                "by_fixed" => r.discount_amount,
+                "cart_fixed" if r.discount_amount > Decimal::ZERO => {
+                    let whole = subtotal.decimal() + ship;
+                    if whole.is_zero() {
+                        Decimal::ZERO
+                    } else {
+                        round2(r.discount_amount * ship / whole)
+                    }
+                }
+                _ => Decimal::ZERO,
+            };
+            shipping_discount = round2((shipping_discount + amount).min(ship));
+            note_rule(r, &mut applied, &mut descriptions);
+            if r.stop_rules_processing {
+                break;
+            }
+        }
+        discount -= Amount::new(shipping_discount);
+    }
     let grand_total = subtotal + discount + shipping;
-    let applied_rule_ids = (!applied.is_empty()).then(|| {
-        applied
-            .iter()
-            .map(i64::to_string)
-            .collect::<Vec<_>>()
-            .join(",")
-    });
+    let mut labels: Vec<&str> = Vec::new();
+    for (_, l) in &descriptions {
+        if !labels.contains(&l.as_str()) {
+            labels.push(l);
+        }
+    }
     Totals {
         lines,
         subtotal,
         discount,
         shipping,
+        shipping_discount: Amount::new(shipping_discount),
         shipping_description,
+        flat_rate: flat,
         grand_total,
         items_qty,
         shippable_qty,
         is_virtual,
-        applied_rule_ids,
+        applied_rule_ids: joined(&applied),
+        discount_description: labels.join(", "),
+        coupon_code: address_coupon,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checkout::rules::{ADDRESS, COMBINE, PRODUCT, PRODUCT_COMBINE};
+    use serde_json::{json, Value};
 
     fn line(price: i64, qty: i64, is_virtual: i64) -> QuoteItemRow {
         QuoteItemRow {
@@ -192,21 +494,194 @@ mod tests {
         }
     }
 
+    fn facts(sku: &str) -> ItemFacts {
+        ItemFacts {
+            sku: sku.into(),
+            ..Default::default()
+        }
+    }
+
+    fn conditions(children: Vec<Value>) -> Value {
+        json!({"type": COMBINE, "attribute": null, "operator": null, "value": "1",
+               "is_value_processed": null, "aggregator": "all", "conditions": children})
+    }
+
+    fn actions(children: Vec<Value>) -> Value {
+        json!({"type": PRODUCT_COMBINE, "attribute": null, "operator": null, "value": "1",
+               "is_value_processed": null, "aggregator": "all", "conditions": children})
+    }
+
+    fn rule(id: i64, action: &str, amount: i64) -> Rule {
+        Rule {
+            rule_id: id,
+            coupon_type: NO_COUPON,
+            simple_action: action.into(),
+            discount_amount: amount.into(),
+            conditions: conditions(vec![]),
+            actions: actions(vec![]),
+            ..Default::default()
+        }
+    }
+
+    /// Luma's rule 3: 20 % when the base subtotal is at least 200.
+    fn rule3() -> Rule {
+        Rule {
+            conditions: conditions(vec![json!({"type": ADDRESS, "attribute": "base_subtotal",
+                "operator": ">=", "value": "200", "is_value_processed": false})]),
+            ..rule(3, "by_percent", 20)
+        }
+    }
+
+    fn run(items: &[QuoteItemRow], rules: &[Rule], method: Option<&str>) -> Totals {
+        let f: Vec<ItemFacts> = items.iter().map(|_| facts("x")).collect();
+        collect(&CollectInput {
+            items,
+            facts: &f,
+            rules,
+            address: AddressFacts::default(),
+            method,
+        })
+    }
+
+    fn text(a: Amount) -> String {
+        a.decimal().normalize().to_string()
+    }
+
     #[test]
     fn tutorial_cart() {
         let items = [line(36, 20, 0), line(32, 40, 0), line(22, 1, 1)];
-        let t = collect(&items, 1, 1, Some(FLAT_RATE_CODE));
-        assert_eq!(t.subtotal.decimal().normalize().to_string(), "2022");
-        assert_eq!(t.discount.decimal().normalize().to_string(), "-404.4");
-        assert_eq!(t.shipping.decimal().normalize().to_string(), "300");
-        assert_eq!(t.grand_total.decimal().normalize().to_string(), "1917.6");
+        let t = run(&items, &[rule3()], Some(FLAT_RATE_CODE));
+        assert_eq!(text(t.subtotal), "2022");
+        assert_eq!(text(t.discount), "-404.4");
+        assert_eq!(text(t.shipping), "300");
+        assert_eq!(text(t.grand_total), "1917.6");
         assert_eq!(t.applied_rule_ids.as_deref(), Some("3"));
+        assert_eq!(t.discount_description, "");
+        let l: Vec<String> = t.lines.iter().map(|l| text(l.discount)).collect();
+        assert_eq!(l, ["144", "256", "4.4"]);
     }
 
     #[test]
     fn under_threshold_no_discount() {
-        let t = collect(&[line(32, 2, 0)], 1, 1, None);
+        let t = run(&[line(32, 2, 0)], &[rule3()], None);
         assert!(t.discount.is_zero());
         assert!(t.lines[0].discounts.is_empty());
+        assert_eq!(t.applied_rule_ids, None);
+    }
+
+    #[test]
+    fn by_fixed_per_unit_capped_at_the_row() {
+        // ByFixed: min(price × qty − discount so far, amount × qty) per line.
+        let t = run(
+            &[line(36, 3, 0), line(4, 2, 0)],
+            &[rule(7, "by_fixed", 5)],
+            None,
+        );
+        let l: Vec<String> = t.lines.iter().map(|l| text(l.discount)).collect();
+        assert_eq!(l, ["15", "8"]);
+        assert_eq!(text(t.discount), "-23");
+    }
+
+    #[test]
+    fn by_fixed_with_discount_step_and_qty() {
+        // step 2 floors qty 5 to 4; discount_qty 3 caps it first: min(5, 3) = 3 → 2.
+        let r = Rule {
+            discount_step: 2,
+            discount_qty: Some(3.into()),
+            ..rule(7, "by_fixed", 1)
+        };
+        let t = run(&[line(10, 5, 0)], &[r], None);
+        assert_eq!(text(t.lines[0].discount), "2");
+    }
+
+    #[test]
+    fn cart_fixed_spread_by_row_share_with_the_rounding_carried() {
+        // 10 over rows 10, 10, 10: 3.333334 → 3.33 (carry .003334), 3.336668 → 3.34 (carry
+        // −.003332), 3.330001 → 3.33 on the last line (then the delta is reset and the amount
+        // capped at what is left, 3.33).
+        let t = run(
+            &[line(10, 1, 0), line(10, 1, 0), line(10, 1, 0)],
+            &[rule(9, "cart_fixed", 10)],
+            None,
+        );
+        let l: Vec<String> = t.lines.iter().map(|l| text(l.discount)).collect();
+        assert_eq!(l, ["3.33", "3.34", "3.33"]);
+        assert_eq!(text(t.discount), "-10");
+    }
+
+    #[test]
+    fn cart_fixed_after_a_percent_rule_takes_the_discounted_rows() {
+        // Rule 3 first (20 % of 100 and 150), then 50 fixed over what is left: 80 and 120 of
+        // 200 → 20 and 30.
+        let r = rule(9, "cart_fixed", 50);
+        let t = run(&[line(100, 1, 0), line(150, 1, 0)], &[rule3(), r], None);
+        let l: Vec<String> = t.lines.iter().map(|l| text(l.discount)).collect();
+        assert_eq!(l, ["40", "60"]);
+        assert_eq!(t.applied_rule_ids.as_deref(), Some("3,9"));
+    }
+
+    #[test]
+    fn stop_rules_processing_keeps_later_rules_off_the_line() {
+        let first = Rule {
+            stop_rules_processing: true,
+            ..rule(4, "by_percent", 10)
+        };
+        let t = run(&[line(50, 1, 0)], &[first, rule(5, "by_fixed", 1)], None);
+        assert_eq!(text(t.lines[0].discount), "5");
+        assert_eq!(t.applied_rule_ids.as_deref(), Some("4"));
+    }
+
+    #[test]
+    fn free_shipping_for_matching_items_only() {
+        let mut r = rule(2, "by_percent", 0);
+        r.simple_free_shipping = FREE_SHIPPING_ITEM;
+        r.actions = actions(vec![json!({"type": PRODUCT, "attribute": "sku",
+            "operator": "==", "value": "free", "is_value_processed": false})]);
+        let items = [line(10, 3, 0), line(10, 2, 0)];
+        let f = [facts("free"), facts("paid")];
+        let t = collect(&CollectInput {
+            items: &items,
+            facts: &f,
+            rules: &[r.clone()],
+            address: AddressFacts::default(),
+            method: Some(FLAT_RATE_CODE),
+        });
+        // 5 units, 3 free boxes: (5 − 3) × 5.
+        assert_eq!(text(t.shipping), "10");
+        assert!(t.lines[0].free_shipping && !t.lines[1].free_shipping);
+        // Every unit free: 0.
+        let f = [facts("free"), facts("free")];
+        let t = collect(&CollectInput {
+            items: &items,
+            facts: &f,
+            rules: &[r],
+            address: AddressFacts::default(),
+            method: Some(FLAT_RATE_CODE),
+        });
+        assert_eq!(text(t.shipping), "0");
+    }
+
+    #[test]
+    fn shipping_discounts() {
+        let items = [line(10, 4, 0)];
+        // by_percent 50 with apply_to_shipping: 20 off the items, 10 off the 20 of shipping.
+        let r = Rule {
+            apply_to_shipping: true,
+            ..rule(6, "by_percent", 50)
+        };
+        let t = run(&items, &[r], Some(FLAT_RATE_CODE));
+        assert_eq!(text(t.shipping_discount), "10");
+        assert_eq!(text(t.discount), "-30");
+        assert_eq!(text(t.grand_total), "30");
+        // cart_fixed 12 with apply_to_shipping over 40 of items and 20 of shipping: the items
+        // take 12 × 40 / 60 = 8, the shipping 12 × 20 / 60 = 4.
+        let r = Rule {
+            apply_to_shipping: true,
+            ..rule(8, "cart_fixed", 12)
+        };
+        let t = run(&items, &[r], Some(FLAT_RATE_CODE));
+        assert_eq!(text(t.lines[0].discount), "8");
+        assert_eq!(text(t.shipping_discount), "4");
+        assert_eq!(text(t.grand_total), "48");
     }
 }

@@ -16,6 +16,7 @@ pub mod model;
 pub mod order_update;
 pub mod quotes;
 pub mod sales;
+pub mod sales_rules;
 pub mod search;
 pub mod shipments;
 pub mod store;

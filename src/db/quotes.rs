@@ -22,6 +22,8 @@ row_struct! {
         pub payment_method: Option<String>,
         pub created_at: String,
         pub updated_at: String,
+        /// The applied coupon (`''` once removed or dropped by a collect).
+        pub coupon_code: Option<String>,
     }
 }
 

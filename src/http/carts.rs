@@ -19,7 +19,7 @@ use serde_json::{json, Value};
 
 use crate::checkout::{self, Cart, CartRef};
 use crate::error::{Error, Result};
-use crate::http::extract::{Admin, Body, CartManage, PathParams, SelfCustomer};
+use crate::http::extract::{Admin, Body, CartManage, PathParams, Search, SelfCustomer};
 use crate::http::reply::json_response;
 use crate::wire::cart as wire;
 use crate::wire::customer::CustomerData;
@@ -97,6 +97,39 @@ pub fn router() -> Router<AppState> {
         .route(
             "/rest/V1/carts/{cartId}/payment-information",
             post(admin_payment),
+        )
+        .route("/rest/V1/carts/search", get(admin_search))
+        .route(
+            "/rest/V1/carts/mine/coupons",
+            get(mine_coupon).delete(mine_coupon_remove),
+        )
+        .route(
+            "/rest/V1/carts/mine/coupons/{couponCode}",
+            put(mine_coupon_set),
+        )
+        .route(
+            "/rest/V1/guest-carts/{cartId}/coupons",
+            get(guest_coupon).delete(guest_coupon_remove),
+        )
+        .route(
+            "/rest/V1/guest-carts/{cartId}/coupons/{couponCode}",
+            put(guest_coupon_set),
+        )
+        .route(
+            "/rest/V1/carts/{cartId}/coupons",
+            get(admin_coupon).delete(admin_coupon_remove),
+        )
+        .route(
+            "/rest/V1/carts/{cartId}/coupons/{couponCode}",
+            put(admin_coupon_set),
+        )
+        .route(
+            "/rest/V1/carts/mine/set-payment-information",
+            post(mine_set_payment),
+        )
+        .route(
+            "/rest/V1/guest-carts/{cartId}/set-payment-information",
+            post(guest_set_payment),
         )
         .route("/rest/V1/guest-carts", post(guest_create))
         .route("/rest/V1/guest-carts/{cartId}", get(guest_show))
@@ -413,10 +446,163 @@ async fn payment(
         Some(info.method),
         info.billing,
         info.guest_email,
+        checkout::Placement::PaymentInformation,
         crate::wire::order_import::parse_order,
     )
     .await?;
     Ok(json_response(StatusCode::OK, &order_id.to_string()))
+}
+
+/// `PaymentInformationManagement::savePaymentInformation` (the guest form takes `email`):
+/// `true`.
+async fn set_payment(
+    state: &AppState,
+    who: CartRef,
+    body: &serde_json::Map<String, Value>,
+) -> Result<Response> {
+    let info = wire::parse_payment_information(body, matches!(who, CartRef::Guest(_)))?;
+    checkout::cart_coupon::set_payment_information(
+        &state.db,
+        who,
+        info.method,
+        info.billing,
+        info.guest_email,
+    )
+    .await?;
+    Ok(json_response(StatusCode::OK, &true))
+}
+
+async fn mine_set_payment(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    set_payment(&s, mine(id), &body).await
+}
+
+async fn guest_set_payment(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    set_payment(&s, CartRef::Guest(mask), &body).await
+}
+
+/// `CouponManagement::get`: the code, or `[]` for none (`ServiceOutputProcessor` turns a null
+/// result into an empty array).
+async fn coupon(state: &AppState, who: CartRef) -> Result<Response> {
+    match checkout::cart_coupon::get(&state.db, &who).await? {
+        Some(code) => Ok(json_response(StatusCode::OK, &code)),
+        None => Ok(json_response(StatusCode::OK, &json!([]))),
+    }
+}
+
+/// `CouponManagement::set`: `true`, or the 404 of a code no rule applies with.
+async fn coupon_set(state: &AppState, who: CartRef, code: String) -> Result<Response> {
+    if !checkout::cart_coupon::set(&state.db, who, code).await? {
+        return Err(Error::NotFound(crate::error::Phrase::plain(
+            checkout::sales_rule::COUPON_NOT_VALID,
+        )));
+    }
+    Ok(json_response(StatusCode::OK, &true))
+}
+
+async fn coupon_remove(state: &AppState, who: CartRef) -> Result<Response> {
+    checkout::cart_coupon::remove(&state.db, who).await?;
+    Ok(json_response(StatusCode::OK, &true))
+}
+
+async fn mine_coupon(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+) -> Result<Response> {
+    coupon(&s, mine(id)).await
+}
+
+async fn mine_coupon_set(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+    PathParams(code): PathParams<String>,
+) -> Result<Response> {
+    coupon_set(&s, mine(id), code).await
+}
+
+async fn mine_coupon_remove(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+) -> Result<Response> {
+    coupon_remove(&s, mine(id)).await
+}
+
+async fn guest_coupon(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+) -> Result<Response> {
+    coupon(&s, CartRef::Guest(mask)).await
+}
+
+async fn guest_coupon_set(
+    State(s): State<AppState>,
+    PathParams((mask, code)): PathParams<(String, String)>,
+) -> Result<Response> {
+    coupon_set(&s, CartRef::Guest(mask), code).await
+}
+
+async fn guest_coupon_remove(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+) -> Result<Response> {
+    coupon_remove(&s, CartRef::Guest(mask)).await
+}
+
+async fn admin_coupon(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    coupon(&s, by_id(&id)?).await
+}
+
+async fn admin_coupon_set(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams((id, code)): PathParams<(String, String)>,
+) -> Result<Response> {
+    coupon_set(&s, by_id(&id)?, code).await
+}
+
+async fn admin_coupon_remove(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    coupon_remove(&s, by_id(&id)?).await
+}
+
+/// `CartRepositoryInterface::getList` (`QuoteRepository::getList`): carts of any state, each
+/// as `GET /V1/carts/{cartId}` shows it.
+async fn admin_search(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    Search(criteria): Search,
+) -> Result<Response> {
+    let (carts, total) = checkout::list_carts(&s.db, &criteria).await?;
+    let mut items = Vec::with_capacity(carts.len());
+    for cart in &carts {
+        items.push(cart_json(&s, cart).await?);
+    }
+    Ok(crate::http::reply::search_results(items, criteria, total))
+}
+
+/// `CartInterface` of `cart` with its customer (`{}` for a guest's).
+async fn cart_json(s: &AppState, cart: &Cart) -> Result<Value> {
+    let customer = match cart.quote.customer_id {
+        Some(c) => serde_json::to_value(CustomerData::from(&crate::customer::get(&s.db, c).await?))
+            .map_err(Error::internal)?,
+        None => json!({}),
+    };
+    let t = cart.totals();
+    Ok(wire::cart(cart, &t, customer))
 }
 
 async fn mine_payment(
@@ -463,16 +649,7 @@ async fn admin_show(
     PathParams(id): PathParams<String>,
 ) -> Result<Response> {
     let cart = checkout::read_cart(&s.db, &by_id(&id)?).await?;
-    let customer = match cart.quote.customer_id {
-        Some(c) => serde_json::to_value(CustomerData::from(&crate::customer::get(&s.db, c).await?))
-            .map_err(Error::internal)?,
-        None => json!({}),
-    };
-    let t = cart.totals();
-    Ok(json_response(
-        StatusCode::OK,
-        &wire::cart(&cart, &t, customer),
-    ))
+    Ok(json_response(StatusCode::OK, &cart_json(&s, &cart).await?))
 }
 
 async fn admin_items(
@@ -576,12 +753,17 @@ async fn order(
         }
         None => None,
     };
+    let placement = match method {
+        Some(_) => checkout::Placement::Direct,
+        None => checkout::Placement::Collect,
+    };
     let order_id = checkout::place_order(
         &state.db,
         who,
         method,
         None,
         None,
+        placement,
         crate::wire::order_import::parse_order,
     )
     .await?;

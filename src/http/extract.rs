@@ -69,6 +69,7 @@ acl! {
     CustomerView => "Magento_Customer::customer",
     CustomerGroupView => "Magento_Customer::group",
     CartManage => "Magento_Cart::manage",
+    SalesRuleQuote => "Magento_SalesRule::quote",
 }
 
 /// Proof that the request carries a valid admin token. Any admin token passes every resource

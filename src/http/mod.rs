@@ -18,6 +18,7 @@ pub mod invoices;
 pub mod orders;
 pub mod products;
 pub mod reply;
+pub mod sales_rules;
 pub mod search;
 pub mod shipments;
 pub mod store;
@@ -52,6 +53,7 @@ pub fn app(state: AppState) -> Router {
         .merge(categories::router())
         .merge(customers::router())
         .merge(carts::router())
+        .merge(sales_rules::router())
         .fallback(no_route)
         .method_not_allowed_fallback(no_route)
         .layer(DefaultBodyLimit::max(extract::MAX_BODY_BYTES))

@@ -9,6 +9,8 @@
 //! | `products` | a `ProductInterface` | `POST /V1/products` |
 //! | `source_items` | a `SourceItemInterface` | `POST /V1/inventory/source-items` |
 //! | `customers` | `{"customer": CustomerInterface, "password": ...}` | `POST /V1/customers` |
+//! | `sales_rules` | a `RuleInterface` (cart price rule) | `POST /V1/salesRules` |
+//! | `coupons` | a `CouponInterface` | `POST /V1/coupons` |
 //! | `orders` | a checkout, see [`OrderEntry`] | the customer (or guest) cart calls, then `payment-information` |
 //!
 //! Every entry goes through the same parser and the same use case as the call it stands for,
@@ -26,7 +28,7 @@ use super::SeedError;
 use crate::checkout::{self, CartRef};
 use crate::db::{self, Db};
 use crate::error::Error;
-use crate::wire::{self, cart, customer, inventory_master, product};
+use crate::wire::{self, cart, customer, inventory_master, product, sales_rule};
 
 /// The store every seeded cart is made in (the default store view).
 const STORE_ID: i64 = 1;
@@ -39,6 +41,8 @@ const SECTIONS: &[&str] = &[
     "products",
     "source_items",
     "customers",
+    "sales_rules",
+    "coupons",
     "orders",
 ];
 
@@ -104,6 +108,8 @@ fn key_of(section: &str, entry: &Value) -> Option<String> {
             "email",
             entry.get("customer").and_then(|c| text(c, "email")),
         ),
+        "sales_rules" => named("name", text(entry, "name")),
+        "coupons" => named("code", text(entry, "code")),
         "orders" => named("customer", text(entry, "customer"))
             .or_else(|| named("guest", text(entry, "email"))),
         _ => None,
@@ -147,6 +153,18 @@ async fn load_entry(db: &Db, section: &str, entry: &Value) -> Result<(), Error> 
                 .await
                 .map(drop)
         }
+        "sales_rules" => {
+            let input = sales_rule::parse_rule(&body("rule", entry.clone()), None)?;
+            crate::checkout::sales_rule::save_rule(db, input)
+                .await
+                .map(drop)
+        }
+        "coupons" => {
+            let input = sales_rule::parse_coupon(&body("coupon", entry.clone()), None)?;
+            crate::checkout::sales_rule::save_coupon(db, input)
+                .await
+                .map(drop)
+        }
         "orders" => place(db, entry).await,
         _ => Ok(()),
     }
@@ -164,8 +182,9 @@ async fn load_entry(db: &Db, section: &str, entry: &Value) -> Result<(), Error> 
 ///
 /// `customer` names a customer of the main website by e-mail (made in `customers` or earlier);
 /// without it the order is a guest's and `email` is required. `items` are `cartItem`s,
-/// `addressInformation` is `shipping-information`'s parameter, `paymentMethod`,
-/// `billing_address` and `email` are `payment-information`'s.
+/// `addressInformation` is `shipping-information`'s parameter, `coupon_code` is applied as
+/// `PUT .../coupons/{code}` does, `paymentMethod`, `billing_address` and `email` are
+/// `payment-information`'s.
 async fn place(db: &Db, entry: &Value) -> Result<(), Error> {
     let Value::Object(entry) = entry else {
         return Err(Error::required("items"));
@@ -202,6 +221,15 @@ async fn place(db: &Db, entry: &Value) -> Result<(), Error> {
         info.pickup_location_code,
     )
     .await?;
+    if let Some(code) = entry.get("coupon_code") {
+        let code =
+            crate::wire::input::to_string(code, crate::wire::input::At::Field("coupon_code"))?;
+        if !checkout::cart_coupon::set(db, who.clone(), code).await? {
+            return Err(Error::NotFound(crate::error::Phrase::plain(
+                checkout::sales_rule::COUPON_NOT_VALID,
+            )));
+        }
+    }
     let payment = cart::parse_payment_information(entry, matches!(who, CartRef::Guest(_)))?;
     checkout::place_order(
         db,
@@ -209,6 +237,7 @@ async fn place(db: &Db, entry: &Value) -> Result<(), Error> {
         Some(payment.method),
         payment.billing,
         payment.guest_email,
+        checkout::Placement::PaymentInformation,
         wire::order_import::parse_order,
     )
     .await

@@ -175,6 +175,9 @@ struct SeedFile {
     /// Order entities in the body shape of `POST /V1/orders`.
     orders: Vec<serde_json::Value>,
     reservations: Vec<ReservationRow>,
+    /// Cart price rules as `POST /V1/salesRules` takes them (`RuleInterface`, ids included).
+    #[serde(default)]
+    sales_rules: Vec<serde_json::Value>,
 }
 
 /// Why a seed could not be loaded: the database, or a seed file's entry.
@@ -316,6 +319,20 @@ async fn load(conn: &mut SqliteConnection, text: &str) -> Result<(), sqlx::Error
         let order =
             crate::wire::order_import::parse_order(entity).map_err(|e| bad_seed(e.body()))?;
         crate::sales::order::save_new_order(conn, order, Default::default())
+            .await
+            .map_err(|e| bad_seed(e.body()))?;
+    }
+    for rule in &seed.sales_rules {
+        // The rule repository's own save; the row is created with the seed's id first.
+        let input =
+            crate::wire::sales_rule::parse_rule_object(rule).map_err(|e| bad_seed(e.body()))?;
+        if let Some(id) = input.rule_id {
+            sqlx::query("INSERT INTO salesrule (rule_id) VALUES (?)")
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+        }
+        crate::checkout::sales_rule::save_rule_on(conn, input)
             .await
             .map_err(|e| bad_seed(e.body()))?;
     }

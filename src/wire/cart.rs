@@ -7,7 +7,6 @@ use std::str::FromStr;
 
 use serde_json::{json, Map, Number, Value};
 
-use crate::amount::Amount;
 use crate::checkout::totals::{self, LineTotals, Totals};
 use crate::checkout::{links_of, pickup, Cart, ItemInput};
 use crate::db::quotes::{QuoteAddressRow, QuoteItemRow};
@@ -274,7 +273,7 @@ pub fn shipping_methods(t: &Totals, pickup_offered: bool) -> Value {
     if t.is_virtual || t.lines.is_empty() {
         return json!([]);
     }
-    let amount = totals::flat_rate(t.shippable_qty);
+    let amount = t.flat_rate;
     let mut methods = json!([{
         "carrier_code": "flatrate",
         "method_code": "flatrate",
@@ -350,7 +349,6 @@ pub struct LinkTitles {
 /// `CartTotalRepository::get` (checkout.md 7.4 / 7.5), with Adobe Commerce's segments as the
 /// tutorial prints them.
 pub fn totals(cart: &Cart, t: &Totals, titles: &LinkTitles) -> Value {
-    let zero = Amount::ZERO;
     let items: Vec<Value> = cart
         .items
         .iter()
@@ -384,7 +382,12 @@ pub fn totals(cart: &Cart, t: &Totals, titles: &LinkTitles) -> Value {
         }
     }));
     if !t.discount.is_zero() {
-        segments.push(json!({"code": "discount", "title": "Discount", "value": t.discount}));
+        // Quote\Discount::fetch: "Discount (%1)" with the description, "Discount" without.
+        let title = match t.discount_description.as_str() {
+            "" => "Discount".to_owned(),
+            d => format!("Discount ({d})"),
+        };
+        segments.push(json!({"code": "discount", "title": title, "value": t.discount}));
     }
     if !t.is_virtual {
         let title = match &t.shipping_description {
@@ -401,20 +404,22 @@ pub fn totals(cart: &Cart, t: &Totals, titles: &LinkTitles) -> Value {
         .push(json!({"code": "customerbalance", "title": "Store Credit", "value": minus_zero()}));
     segments.push(json!({"code": "reward", "title": "0 Reward points", "value": minus_zero()}));
     let subtotal_with_discount = t.subtotal + t.discount;
-    json!({
+    let mut v = json!({
         "grand_total": t.grand_total, "base_grand_total": t.grand_total,
         "subtotal": t.subtotal, "base_subtotal": t.subtotal,
         "discount_amount": t.discount, "base_discount_amount": t.discount,
         "subtotal_with_discount": subtotal_with_discount,
         "base_subtotal_with_discount": subtotal_with_discount,
         "shipping_amount": t.shipping, "base_shipping_amount": t.shipping,
-        "shipping_discount_amount": zero, "base_shipping_discount_amount": zero,
+        "shipping_discount_amount": t.shipping_discount,
+        "base_shipping_discount_amount": t.shipping_discount,
         "tax_amount": 0, "base_tax_amount": 0,
         "weee_tax_applied_amount": null,
         "shipping_tax_amount": 0, "base_shipping_tax_amount": 0,
         "subtotal_incl_tax": t.subtotal,
         "shipping_incl_tax": t.shipping, "base_shipping_incl_tax": t.shipping,
         "base_currency_code": "USD", "quote_currency_code": "USD",
+        "coupon_code": cart.quote.coupon_code,
         "items_qty": t.items_qty,
         "items": items,
         "total_segments": segments,
@@ -422,7 +427,14 @@ pub fn totals(cart: &Cart, t: &Totals, titles: &LinkTitles) -> Value {
             "reward_points_balance": 0, "reward_currency_amount": 0,
             "base_reward_currency_amount": 0,
         },
-    })
+    });
+    // TotalsInterface::getCouponCode is nullable: left out when the cart never had a coupon.
+    if cart.quote.coupon_code.is_none() {
+        if let Some(m) = v.as_object_mut() {
+            m.shift_remove("coupon_code");
+        }
+    }
+    v
 }
 
 fn address_out(a: &QuoteAddressRow) -> Value {

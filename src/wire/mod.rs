@@ -21,6 +21,7 @@ pub mod order_saved;
 pub mod order_tax;
 pub mod pickup;
 pub mod product;
+pub mod sales_rule;
 pub mod shipment;
 pub mod store;
 pub mod transaction;

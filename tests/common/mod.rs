@@ -306,6 +306,13 @@ impl TestApp {
             "quote",
             "quote_item",
             "quote_address",
+            "salesrule",
+            "salesrule_website",
+            "salesrule_customer_group",
+            "salesrule_label",
+            "salesrule_coupon",
+            "salesrule_coupon_usage",
+            "salesrule_customer",
             "sqlite_sequence",
         ];
         let mut out = Map::new();
