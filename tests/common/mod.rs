@@ -336,6 +336,7 @@ impl TestApp {
             "quote",
             "quote_item",
             "quote_address",
+            "magemu_outbox",
             "sqlite_sequence",
         ];
         let mut out = Map::new();
