@@ -175,13 +175,14 @@ async fn each_sending_route_records_its_mail() {
             ),
         ),
         (
+            // ShipmentSender: the note the customer was to be told, kept on the shipment.
             format!("{shipment_path}/emails"),
             to_jane(
                 "sales_email_shipment_template",
                 "shipment",
                 shipment,
                 &inc_s,
-                None,
+                Some("On its way"),
             ),
         ),
         (

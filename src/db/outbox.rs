@@ -82,6 +82,21 @@ pub async fn document(
     .await
 }
 
+/// A document's `customer_note` when its `customer_note_notify` is set.
+pub async fn customer_note(
+    conn: &mut SqliteConnection,
+    table: &str,
+    entity_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    let note: Option<Option<String>> = sqlx::query_scalar(&format!(
+        "SELECT customer_note FROM {table} WHERE entity_id = ? AND customer_note_notify <> 0"
+    ))
+    .bind(entity_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(note.flatten())
+}
+
 row_struct! {
     /// What a sales e-mail takes from its order: the store, the customer, and the billing
     /// address's name (a guest's name).

@@ -224,7 +224,16 @@ pub async fn notify(db: &Db, kind: Document, id: i64) -> Result<bool> {
                     _ => db::comments::order_of(conn, kind.table(), id).await?,
                 };
                 let order_id = order_id.ok_or_else(Error::entity_not_found)?;
-                email::send(conn, kind.email(), id, None).await?;
+                // ShipmentSender / CreditmemoSender: the document's customer note when it was
+                // to be told (`customer_note_notify`); OrderSender has none, and magemu keeps no
+                // customer note on invoices.
+                let note = match kind {
+                    Document::Shipment | Document::Creditmemo => {
+                        db::outbox::customer_note(conn, kind.table(), id).await?
+                    }
+                    Document::Order | Document::Invoice => None,
+                };
+                email::send(conn, kind.email(), id, note).await?;
                 db::comments::mark_email_sent(conn, kind.table(), id).await?;
                 db::comments::mark_history_notified(conn, order_id, kind.entity_name()).await?;
                 Ok(true)

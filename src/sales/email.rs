@@ -16,8 +16,9 @@
 //! - When: `Order/Invoice|Shipment|Creditmemo/Sender/EmailSender.php` after `InvoiceOrder`,
 //!   `ShipOrder`, `RefundOrder`, `RefundInvoice` with `notify` (the comment passed when
 //!   `appendComment` too); `OrderNotifier`/`InvoiceNotifier`/... (`POST .../emails`) through
-//!   `OrderSender`/`InvoiceSender`/...; `OrderService::addComment` and the comment repositories'
-//!   `save` through the `*CommentSender`s (`NotifySender::checkAndSend`), which mail the
+//!   `OrderSender`/`InvoiceSender`/... (these pass the document's `customer_note` when its
+//!   `customer_note_notify` is set); `OrderService::addComment` (the comment
+//!   `trim(strip_tags())`ed) and the comment repositories' `save` through the `*CommentSender`s (`NotifySender::checkAndSend`), which mail the
 //!   customer only when `is_customer_notified` is set (copies aside: `copy_to` is empty);
 //!   module-quote `Observer/SubmitObserver.php` after a checkout places an order (REST and
 //!   storefront areas; no payment here redirects). The repositories' saves (`POST /V1/orders`,
@@ -28,8 +29,8 @@
 
 use sqlx::SqliteConnection;
 
+use crate::db;
 use crate::db::outbox::{self, Mail, OrderRecipient};
-use crate::db::{self};
 
 /// The sales e-mails, by their `sales_email` section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
