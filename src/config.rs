@@ -101,6 +101,15 @@ pub struct Config {
     /// Admin token lifetime in hours (Magento's oauth/access_token_lifetime/admin).
     #[arg(long, env = "MAGEMU_ADMIN_TOKEN_LIFETIME", default_value_t = 4)]
     pub admin_token_lifetime_hours: i64,
+
+    /// Start with the clock stopped at this time (UTC `2020-07-23 16:59:20` or RFC 3339): every
+    /// timestamp and token expiry follows it. Change it later with `PUT /magemu/clock`.
+    #[arg(long, env = "MAGEMU_CLOCK", value_parser = parse_clock)]
+    pub clock: Option<time::OffsetDateTime>,
+}
+
+fn parse_clock(text: &str) -> Result<time::OffsetDateTime, String> {
+    crate::clock::parse_time(text).map_err(|e| e.to_string())
 }
 
 /// The commands besides serving.
@@ -145,6 +154,20 @@ pub enum Command {
         #[command(flatten)]
         server: ServerArgs,
     },
+    /// Read or set a running magemu's clock.
+    Clock {
+        #[command(subcommand)]
+        action: ClockAction,
+        #[command(flatten)]
+        server: ServerArgs,
+    },
+    /// List (filtered) or clear the e-mails a running magemu would have sent.
+    Outbox {
+        #[command(subcommand)]
+        action: OutboxAction,
+        #[command(flatten)]
+        server: ServerArgs,
+    },
 }
 
 /// Where the control commands find the running server.
@@ -183,6 +206,47 @@ pub enum FaultsAction {
     /// Delete the rule ID.
     Delete { id: u64 },
     /// Delete every rule.
+    Clear,
+}
+
+/// `magemu clock ...`.
+#[derive(Debug, Clone, Subcommand)]
+pub enum ClockAction {
+    /// Show the emulated time and how the clock runs.
+    Get,
+    /// Stop the clock at TIME (UTC `2020-07-23 16:59:20` or RFC 3339).
+    Set { time: String },
+    /// Run the clock SECONDS away from real time (negative: in the past).
+    Offset {
+        #[arg(allow_negative_numbers = true)]
+        seconds: i64,
+    },
+    /// Move the clock SECONDS forward.
+    Advance { seconds: i64 },
+    /// Back to real time.
+    Reset,
+}
+
+/// `magemu outbox ...`.
+#[derive(Debug, Clone, Subcommand)]
+pub enum OutboxAction {
+    /// List the e-mails, oldest first.
+    List {
+        /// Only e-mails to this address.
+        #[arg(long)]
+        to: Option<String>,
+        /// Only e-mails of this template (`sales_email_invoice_template`, ...).
+        #[arg(long)]
+        template: Option<String>,
+        /// Only e-mails about this kind of entity (order, invoice, shipment, creditmemo,
+        /// customer).
+        #[arg(long)]
+        entity_type: Option<String>,
+        /// Only e-mails about the entity of this id.
+        #[arg(long)]
+        entity_id: Option<i64>,
+    },
+    /// Forget every e-mail.
     Clear,
 }
 
@@ -253,6 +317,49 @@ impl Command {
                         (s, "DELETE", format!("/magemu/faults/{id}"), None)
                     }
                     FaultsAction::Clear => (s, "DELETE", "/magemu/faults".into(), None),
+                }
+            }
+            Command::Clock { action, server } => {
+                let s = &server.server;
+                let put = |body: serde_json::Value| {
+                    (s, "PUT", "/magemu/clock".into(), Some(body.to_string()))
+                };
+                match action {
+                    ClockAction::Get => (s, "GET", "/magemu/clock".into(), None),
+                    ClockAction::Set { time } => put(serde_json::json!({ "time": time })),
+                    ClockAction::Offset { seconds } => {
+                        put(serde_json::json!({ "offset_seconds": seconds }))
+                    }
+                    ClockAction::Advance { seconds } => {
+                        put(serde_json::json!({ "advance_seconds": seconds }))
+                    }
+                    ClockAction::Reset => (s, "DELETE", "/magemu/clock".into(), None),
+                }
+            }
+            Command::Outbox { action, server } => {
+                let s = &server.server;
+                match action {
+                    OutboxAction::List {
+                        to,
+                        template,
+                        entity_type,
+                        entity_id,
+                    } => {
+                        let query = serde_urlencoded::to_string([
+                            ("to", to.clone()),
+                            ("template", template.clone()),
+                            ("entity_type", entity_type.clone()),
+                            ("entity_id", entity_id.map(|i| i.to_string())),
+                        ])
+                        .unwrap_or_default();
+                        let path = if query.is_empty() {
+                            "/magemu/outbox".to_owned()
+                        } else {
+                            format!("/magemu/outbox?{query}")
+                        };
+                        (s, "GET", path, None)
+                    }
+                    OutboxAction::Clear => (s, "DELETE", "/magemu/outbox".into(), None),
                 }
             }
         };
@@ -338,7 +445,54 @@ mod tests {
         assert_eq!(call(&["magemu", "requests", "--clear"]).1, "DELETE");
         assert_eq!(
             call(&["magemu", "faults", "delete", "3"]),
-            (local, "DELETE", "/magemu/faults/3".into(), None)
+            (local.clone(), "DELETE", "/magemu/faults/3".into(), None)
         );
+        assert_eq!(
+            call(&["magemu", "clock", "set", "2020-07-23 16:59:20"]),
+            (
+                local.clone(),
+                "PUT",
+                "/magemu/clock".into(),
+                Some(r#"{"time":"2020-07-23 16:59:20"}"#.into())
+            )
+        );
+        assert_eq!(
+            call(&["magemu", "clock", "offset", "-86400"]).3,
+            Some(r#"{"offset_seconds":-86400}"#.into())
+        );
+        assert_eq!(
+            call(&["magemu", "clock", "advance", "60"]).3,
+            Some(r#"{"advance_seconds":60}"#.into())
+        );
+        assert_eq!(call(&["magemu", "clock", "reset"]).1, "DELETE");
+        assert_eq!(call(&["magemu", "clock", "get"]).2, "/magemu/clock");
+        assert_eq!(
+            call(&[
+                "magemu",
+                "outbox",
+                "list",
+                "--template",
+                "t",
+                "--entity-id",
+                "3"
+            ])
+            .2,
+            "/magemu/outbox?template=t&entity_id=3"
+        );
+        assert_eq!(call(&["magemu", "outbox", "list"]).2, "/magemu/outbox");
+        assert_eq!(
+            call(&["magemu", "outbox", "clear"]),
+            (local, "DELETE", "/magemu/outbox".into(), None)
+        );
+    }
+
+    #[test]
+    fn the_clock_flag_takes_a_time_or_refuses_to_start() {
+        let config = Config::parse_from(["magemu", "--clock", "2020-07-23T16:59:20Z"]);
+        assert_eq!(
+            config.clock.map(crate::clock::format),
+            Some("2020-07-23 16:59:20".into())
+        );
+        assert!(Config::try_parse_from(["magemu", "--clock", "soon"]).is_err());
     }
 }

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod cache;
 pub mod catalog;
 pub mod checkout;
+pub mod clock;
 pub mod config;
 pub mod control;
 pub mod customer;

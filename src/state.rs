@@ -1,9 +1,10 @@
 //! What every handler can reach, and how it is opened: the database (migrated and seeded),
-//! the token cache, the response cache, the store codes and the control API's state.
+//! the token cache, the response cache, the store codes, the clock and the control API's state.
 
 use std::sync::Arc;
 
 use crate::auth::TokenCache;
+use crate::clock::{self, Clock, Setting};
 use crate::config::{Config, Seed};
 use crate::control::{Control, ControlError};
 use crate::db::{self, Db};
@@ -21,6 +22,10 @@ pub struct AppState {
     pub store_codes: Arc<Vec<String>>,
     /// The control API's state (`/magemu/`): the seed's image, snapshots, journal, faults.
     pub control: Arc<Control>,
+    /// The emulated clock (`--clock`, `/magemu/clock`): every request runs in it
+    /// (`crate::clock::scope`), so every timestamp written or printed follows it. A setting of
+    /// the test run, not of the world: reset and snapshots leave it as it is.
+    pub clock: Arc<Clock>,
 }
 
 /// Why the server could not open its state.
@@ -37,8 +42,13 @@ pub enum OpenError {
 impl AppState {
     /// Opens the database, applies the migrations, seeds an empty database, and reads the stores.
     pub async fn open(config: Config) -> Result<AppState, OpenError> {
+        let clock = Arc::new(Clock::new(match config.clock {
+            Some(time) => Setting::Fixed(time),
+            None => Setting::Real,
+        }));
         let db = Db::open(&config.database_url).await?;
-        let control = seed_image(&db, &config.seed).await?;
+        // Seeding runs in the clock too: with `--clock`, what it stamps is of that time.
+        let control = clock::scope(clock.clone(), seed_image(&db, &config.seed)).await?;
         let mut conn = db.read.acquire().await?;
         let store_codes = db::store::store_codes(&mut conn).await?;
         drop(conn);
@@ -49,6 +59,7 @@ impl AppState {
             cache: Arc::new(cache::ResponseCache::default()),
             store_codes: Arc::new(store_codes),
             control: Arc::new(control),
+            clock,
         })
     }
 }

@@ -477,6 +477,19 @@ async fn step_14(app: &TestApp, admin: &str, jane: &str) {
         "{note}"
     );
     assert_eq!(note["is_customer_notified"], json!(1));
+    let mails = app.get("/magemu/outbox?entity_id=6", "").await.body;
+    let templates: Vec<&Value> = mails
+        .as_array()
+        .map(|m| m.iter().map(|m| &m["template"]).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        templates,
+        [
+            &json!("sales_email_order_template"),
+            &json!("sales_email_order_ready_for_pickup_template")
+        ],
+        "{mails}"
+    );
     let shipments = app
         .get(
             "/rest/default/V1/shipments?searchCriteria[filter_groups][0][filters][0][field]=order_id\

@@ -753,6 +753,15 @@ async fn submit(
     quote.payment_method = Some(method);
     quote.updated_at = db::now_timestamp();
     db::update(&mut *conn, "quote", "entity_id", &quote).await?;
+    // module-quote Observer/SubmitObserver (sales_model_service_quote_submit_success, REST
+    // areas included): the new order's e-mail, no payment method here redirecting.
+    crate::sales::email::send(
+        &mut *conn,
+        crate::sales::email::SalesEmail::Order,
+        order_id,
+        None,
+    )
+    .await?;
     Ok(order_id)
 }
 

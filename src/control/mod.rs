@@ -1,10 +1,15 @@
 //! The control API's state and use cases (served under `/magemu/` by `http::control`): health,
-//! reset to the seed, named snapshots, the request journal and fault injection.
+//! reset to the seed, named snapshots, the request journal, fault injection, the clock and the
+//! mail outbox.
 //!
 //! Nothing here is Magento's: it is what test suites need from an emulator (LocalStack's health
-//! and reset, WireMock's journal and faults, DDEV's snapshots). Reset and snapshots are database
-//! images (`db::image`): the seed's image is made once at start (by `state`, which seeds), in a
-//! temporary folder that also holds the snapshots and goes away with the server.
+//! and reset, WireMock's journal and faults, DDEV's snapshots, Mailpit's list of mails). Reset
+//! and snapshots are database images (`db::image`): the seed's image is made once at start (by
+//! `state`, which seeds), in a temporary folder that also holds the snapshots and goes away with
+//! the server. The outbox is a table, so reset empties it and a snapshot brings back the mails
+//! it held. The clock (`crate::clock`, in `AppState`) is a setting of the test run, not a part
+//! of the world: reset and snapshots leave it as it is (a suite that fixed the time keeps it
+//! across resets; `DELETE /magemu/clock` goes back to real time).
 
 pub mod client;
 pub mod faults;
@@ -17,9 +22,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use crate::clock::{self, Clock, ClockError};
 use crate::config::Seed;
+use crate::db::outbox::{self, Filter, Mail};
 use crate::db::{self, image, Db};
 
 /// A saved snapshot, as listed.
@@ -40,6 +47,10 @@ pub enum ControlError {
     /// A request the control API refuses, with what to say.
     #[error("{0}")]
     Refused(String),
+    #[error("Give one of \"time\", \"offset_seconds\" or \"advance_seconds\".")]
+    ClockChange,
+    #[error(transparent)]
+    Clock(#[from] ClockError),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
     #[error(transparent)]
@@ -126,6 +137,7 @@ impl Control {
         let took = started.elapsed();
         let info = SnapshotInfo {
             name: name.to_owned(),
+            // By the emulated clock (the caller's request runs in it), like the world's stamps.
             created_at: db::now_timestamp(),
             bytes: std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0),
         };
@@ -200,6 +212,79 @@ async fn restore(db: &Db, path: PathBuf) -> Result<(), sqlx::Error> {
     db.writer
         .exclusive(move |conn| Box::pin(async move { image::restore(conn, &path).await }))
         .await
+}
+
+/// A change of the clock, as `PUT /magemu/clock` takes it: exactly one of the three.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClockChange {
+    /// Stop the clock at this time (`YYYY-MM-DD HH:MM:SS` UTC, or RFC 3339).
+    pub time: Option<String>,
+    /// Run the clock this many seconds away from real time.
+    pub offset_seconds: Option<i64>,
+    /// Move the clock this many seconds forward.
+    pub advance_seconds: Option<i64>,
+}
+
+/// Applies `change` to `clock`; a refused change leaves the clock as it was.
+pub fn change_clock(clock: &Clock, change: ClockChange) -> Result<(), ControlError> {
+    match (change.time, change.offset_seconds, change.advance_seconds) {
+        (Some(time), None, None) => clock.set_fixed(clock::parse_time(&time)?)?,
+        (None, Some(seconds), None) => clock.set_offset(seconds)?,
+        (None, None, Some(seconds)) => clock.advance(seconds)?,
+        _ => return Err(ControlError::ClockChange),
+    }
+    Ok(())
+}
+
+/// An e-mail of the outbox, as listed.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct OutboxMail {
+    pub id: i64,
+    /// When it was sent, by the emulated clock.
+    pub time: String,
+    pub template: String,
+    pub to: String,
+    pub name: Option<String>,
+    pub store_id: Option<i64>,
+    pub entity_type: String,
+    pub entity_id: i64,
+    pub increment_id: Option<String>,
+    pub order_id: Option<i64>,
+    pub comment: Option<String>,
+}
+
+impl From<Mail> for OutboxMail {
+    fn from(m: Mail) -> Self {
+        OutboxMail {
+            id: m.mail_id,
+            time: m.created_at,
+            template: m.template_id,
+            to: m.to_email,
+            name: m.to_name,
+            store_id: m.store_id,
+            entity_type: m.entity_type,
+            entity_id: m.entity_id,
+            increment_id: m.increment_id,
+            order_id: m.order_id,
+            comment: m.comment,
+        }
+    }
+}
+
+/// The e-mails matching `filter`, oldest first.
+pub async fn outbox(db: &Db, filter: &Filter) -> Result<Vec<OutboxMail>, ControlError> {
+    let mut conn = db.read.acquire().await?;
+    let mails = outbox::list(&mut conn, filter).await?;
+    Ok(mails.into_iter().map(OutboxMail::from).collect())
+}
+
+/// Empties the outbox.
+pub async fn clear_outbox(db: &Db) -> Result<(), ControlError> {
+    db.writer
+        .write(|conn| Box::pin(async move { outbox::clear(conn).await }))
+        .await?;
+    Ok(())
 }
 
 /// The counts `GET /magemu/health` shows: (name, table).

@@ -23,6 +23,7 @@
 //!   try again.` for firstname, lastname, street, city, telephone, postcode, countryId, and
 //!   regionId for a country that requires a region) deletes the customer again, so nothing is
 //!   left. The defaults come from the addresses' `default_billing`/`default_shipping` flags.
+//! - The account's welcome e-mail goes to the outbox after the addresses (see [`welcome`]).
 //! - Passwords are kept as Magento's `Encryptor::getHash($password, true)` format
 //!   `hash:salt:version`, version 1 (SHA-256 of salt + password).
 //! - `module-integration/Model/CustomerTokenService.php::createCustomerAccessToken`: the same
@@ -34,9 +35,15 @@ use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
 
 use crate::db::customers::{self as store, AddressEntityRow, CustomerEntityRow, GroupRow};
+use crate::db::outbox::Mail;
 use crate::db::{self, tokens, Db};
 use crate::error::{Error, Phrase, Result};
 
+/// `customer/create_account/email_template` (module-customer `etc/config.xml`).
+pub const NEW_ACCOUNT_TEMPLATE: &str = "customer_create_account_email_template";
+/// `customer/create_account/email_no_password_template`.
+pub const NEW_ACCOUNT_NO_PASSWORD_TEMPLATE: &str =
+    "customer_create_account_email_no_password_template";
 /// `customer/create_account/default_group`.
 pub const DEFAULT_GROUP_ID: i64 = 1;
 /// `UserContextInterface::USER_TYPE_CUSTOMER`.
@@ -387,7 +394,37 @@ async fn create_in(
     if billing.is_some() || shipping.is_some() {
         store::set_defaults(conn, id, billing, shipping).await?;
     }
+    welcome(conn, id, &row).await?;
     Ok(id)
+}
+
+/// `AccountManagement::sendEmailConfirmation` → `EmailNotification::newAccount`: the welcome
+/// e-mail, recorded in the outbox. With a password the `registered` template, without one
+/// `registered_no_password` (`customer/create_account/confirm` is 0, so never the
+/// confirmation one); to the account's e-mail, named by `Helper/View::getCustomerName`
+/// (prefix, middle name and suffix are not visible attributes by default: first and last name),
+/// in the account's store.
+async fn welcome(conn: &mut SqliteConnection, id: i64, row: &CustomerEntityRow) -> Result<()> {
+    let template = if row.password_hash.is_some() {
+        NEW_ACCOUNT_TEMPLATE
+    } else {
+        NEW_ACCOUNT_NO_PASSWORD_TEMPLATE
+    };
+    let mail = Mail {
+        mail_id: 0,
+        created_at: row.created_at.clone(),
+        template_id: template.to_owned(),
+        to_email: row.email.clone(),
+        to_name: Some(format!("{} {}", row.firstname, row.lastname)),
+        store_id: row.store_id,
+        entity_type: "customer".to_owned(),
+        entity_id: id,
+        increment_id: None,
+        order_id: None,
+        comment: None,
+    };
+    db::outbox::insert(conn, &mail).await?;
+    Ok(())
 }
 
 /// `CustomerRepository::getById` (404 `No such entity with customerId = ...`).

@@ -14,6 +14,7 @@ pub mod inventory;
 pub mod inventory_master;
 pub mod model;
 pub mod order_update;
+pub mod outbox;
 pub mod quotes;
 pub mod sales;
 pub mod sales_rules;
@@ -367,15 +368,13 @@ pub async fn set_next_id(
     Ok(())
 }
 
-/// Now, as Magento writes timestamps: `YYYY-MM-DD HH:MM:SS` in UTC.
+/// Now by the emulated clock (`crate::clock`), as Magento writes timestamps:
+/// `YYYY-MM-DD HH:MM:SS` in UTC.
 pub fn now_timestamp() -> String {
-    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
-    time::OffsetDateTime::now_utc()
-        .format(&format)
-        .unwrap_or_default()
+    crate::clock::format(crate::clock::now())
 }
 
-/// Seconds since the epoch.
+/// Seconds since the epoch, by the emulated clock (token lifetimes and lock-outs).
 pub fn unix_now() -> i64 {
-    time::OffsetDateTime::now_utc().unix_timestamp()
+    crate::clock::now().unix_timestamp()
 }

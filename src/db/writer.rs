@@ -73,9 +73,11 @@ impl Writer {
         F: for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, Result<T, E>> + Send + 'static,
     {
         let (reply, answer) = oneshot::channel::<Result<T, E>>();
+        // The use case tells the time by the clock of the request that queued it.
+        let clock = crate::clock::current();
         let job: Job = Box::new(move |conn| {
             Box::pin(async move {
-                let result = use_case(conn).await;
+                let result = crate::clock::within(clock, use_case(conn)).await;
                 let ok = result.is_ok();
                 let deliver: Deliver = Box::new(move |commit_error| {
                     let result = match commit_error {

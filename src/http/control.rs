@@ -1,6 +1,6 @@
 //! The control API under `/magemu/` (outside Magento's URL space, no Magento token): health,
-//! reset, snapshots, the request journal and fault rules; and the middleware that journals REST
-//! calls and applies the fault rules to them.
+//! reset, snapshots, the request journal, fault rules, the clock and the mail outbox; and the
+//! middleware that journals REST calls and applies the fault rules to them.
 //!
 //! Who may call it: whoever can reach the port. It is meant for the local machine and CI, where
 //! the emulator runs beside the suite that drives it (as LocalStack's and WireMock's admin
@@ -24,11 +24,13 @@ use http_body::{Frame, SizeHint};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::clock::{self, Clock, Setting};
 use crate::control::faults::{Outcome, RuleSpec};
 use crate::control::journal::{self, Entry, Filter, KeptBody};
-use crate::control::{self, Control, ControlError};
+use crate::control::{self, ClockChange, Control, ControlError};
+use crate::db::outbox;
 use crate::http::reply::json_response;
-use crate::{db, AppState};
+use crate::AppState;
 
 /// The control routes, to be nested under `/magemu`.
 pub fn router() -> Router<AppState> {
@@ -45,6 +47,8 @@ pub fn router() -> Router<AppState> {
             post(add_fault).get(list_faults).delete(clear_faults),
         )
         .route("/faults/{id}", delete(delete_fault))
+        .route("/clock", get(show_clock).put(set_clock).delete(reset_clock))
+        .route("/outbox", get(list_outbox).delete(clear_outbox))
         .fallback(|| async { message(StatusCode::NOT_FOUND, "No such control call.") })
 }
 
@@ -59,7 +63,10 @@ fn millis(took: Duration) -> f64 {
 impl IntoResponse for ControlError {
     fn into_response(self) -> Response {
         let status = match &self {
-            ControlError::BadName | ControlError::Refused(_) => StatusCode::BAD_REQUEST,
+            ControlError::BadName
+            | ControlError::Refused(_)
+            | ControlError::ClockChange
+            | ControlError::Clock(_) => StatusCode::BAD_REQUEST,
             ControlError::NoSnapshot(_) => StatusCode::NOT_FOUND,
             ControlError::Db(_) | ControlError::Io(_) => {
                 tracing::error!(error = %self, "control call failed");
@@ -224,6 +231,75 @@ async fn clear_faults(State(state): State<AppState>) -> Response {
     StatusCode::NO_CONTENT.into_response()
 }
 
+/// The clock as the control API shows it: how it runs and the time it tells.
+fn clock_reply(clock: &Clock) -> Response {
+    let (setting, now) = clock.reading();
+    let mode = match setting {
+        Setting::Real => "real",
+        Setting::Fixed(_) => "fixed",
+        Setting::Offset(_) => "offset",
+    };
+    let mut body = json!({
+        "mode": mode,
+        "time": clock::format(now),
+        "rfc3339": clock::format_rfc3339(now),
+        "unix": now.unix_timestamp(),
+    });
+    if let Setting::Offset(seconds) = setting {
+        body["offset_seconds"] = json!(seconds);
+    }
+    json_response(StatusCode::OK, &body)
+}
+
+async fn show_clock(State(state): State<AppState>) -> Response {
+    clock_reply(&state.clock)
+}
+
+async fn set_clock(State(state): State<AppState>, body: Bytes) -> Response {
+    let change: ClockChange = match parse(&body) {
+        Ok(v) => v,
+        Err(why) => return message(StatusCode::BAD_REQUEST, why),
+    };
+    match control::change_clock(&state.clock, change) {
+        Ok(()) => clock_reply(&state.clock),
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn reset_clock(State(state): State<AppState>) -> Response {
+    state.clock.reset();
+    clock_reply(&state.clock)
+}
+
+async fn list_outbox(
+    State(state): State<AppState>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let given = |key: &str| query.get(key).filter(|v| !v.is_empty()).cloned();
+    let entity_id = match given("entity_id").map(|s| s.parse::<i64>()) {
+        None => None,
+        Some(Ok(id)) => Some(id),
+        Some(Err(_)) => return message(StatusCode::BAD_REQUEST, "\"entity_id\" must be a number."),
+    };
+    let filter = outbox::Filter {
+        to: given("to"),
+        template: given("template"),
+        entity_type: given("entity_type"),
+        entity_id,
+    };
+    match control::outbox(&state.db, &filter).await {
+        Ok(mails) => json_response(StatusCode::OK, &mails),
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn clear_outbox(State(state): State<AppState>) -> Response {
+    match control::clear_outbox(&state.db).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
 /// Where a REST path's store code stands: `Some(None)` for `/rest/V1/...`, `Some(Some(code))`
 /// for `/rest/<code>/...`, `None` for a path outside REST (not journaled, no faults).
 fn rest_store(path: &str) -> Option<Option<String>> {
@@ -246,7 +322,8 @@ pub async fn journal_and_faults(
         return next.run(request).await;
     };
     let started = Instant::now();
-    let time = db::now_timestamp();
+    // The journal keeps real time (when the call reached magemu), whatever the emulated clock.
+    let time = clock::format(time::OffsetDateTime::now_utc());
     let method = request.method().as_str().to_owned();
     let query = request.uri().query().map(str::to_owned);
     let (parts, body) = request.into_parts();

@@ -60,6 +60,7 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(fields::filter_fields))
         .with_state(state.clone());
     let control = state.control.clone();
+    let clock = state.clock.clone();
     let magemu = control::router().with_state(state.clone());
     // The store code is taken off the path before routing, as Magento's PathProcessor does.
     let api = axum::middleware::map_request_with_state(state, strip_store_code).layer(api);
@@ -73,7 +74,18 @@ pub fn app(state: AppState) -> Router {
             control::journal_and_faults,
         ))
         .layer(axum::middleware::from_fn(connection::close_if_body_unread))
+        .layer(axum::middleware::from_fn_with_state(clock, in_clock))
         .layer(TraceLayer::new_for_http())
+}
+
+/// Runs the request in the app's clock: whatever it stamps, and every write it queues, tells
+/// the time by it (`crate::clock`).
+async fn in_clock(
+    State(clock): State<std::sync::Arc<crate::clock::Clock>>,
+    request: Request,
+    next: axum::middleware::Next,
+) -> Response {
+    crate::clock::scope(clock, next.run(request)).await
 }
 
 /// A document read by id, served from the response cache while nothing was written since it

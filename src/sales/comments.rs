@@ -11,8 +11,12 @@
 //!   becomes the order's status; without one the comment takes the order's status.
 //! - A comment save fails as a whole with "Could not save the <kind> comment." (no parent, no
 //!   text, an unknown parent); the URL's id plays no part, `parent_id` comes from the body.
-//! - `notify` sends the document's e-mail: `email_sent` and `send_email` become 1, the newest
-//!   history entry of that kind not yet notified is marked notified, the reply is `true`.
+//! - `notify` sends the document's e-mail (`sales::email`): `email_sent` and `send_email` become
+//!   1, the newest history entry of that kind not yet notified is marked notified, the reply is
+//!   `true`.
+//! - A comment (order history entry or document comment) with `is_customer_notified` set sends
+//!   the comment e-mail (`OrderService::addComment`, `*CommentRepository::save` through the
+//!   `*CommentSender`s); without it, none.
 //! - A track needs its shipment to belong to the given order, a number and a carrier code,
 //!   else "Could not save the shipment tracking."; deleting a track that does not exist is
 //!   `true` as well (Magento deletes `WHERE entity_id = NULL`).
@@ -20,6 +24,7 @@
 use crate::db::model::{CommentRow, ShipmentTrack, StatusHistory};
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Phrase, Result};
+use crate::sales::email::{self, SalesEmail};
 use crate::sales::state;
 
 /// A posted comment or status-history entry, as the comment interfaces' setters take it.
@@ -69,6 +74,26 @@ impl Document {
             Document::Invoice => "invoice",
             Document::Shipment => "shipment",
             Document::Creditmemo => "creditmemo",
+        }
+    }
+
+    /// The document's own e-mail (`*Sender`, sent by `notify`).
+    fn email(self) -> SalesEmail {
+        match self {
+            Document::Order => SalesEmail::Order,
+            Document::Invoice => SalesEmail::Invoice,
+            Document::Shipment => SalesEmail::Shipment,
+            Document::Creditmemo => SalesEmail::Creditmemo,
+        }
+    }
+
+    /// The e-mail of a comment on the document (`*CommentSender`).
+    fn comment_email(self) -> SalesEmail {
+        match self {
+            Document::Order => SalesEmail::OrderComment,
+            Document::Invoice => SalesEmail::InvoiceComment,
+            Document::Shipment => SalesEmail::ShipmentComment,
+            Document::Creditmemo => SalesEmail::CreditmemoComment,
         }
     }
 
@@ -129,6 +154,7 @@ pub async fn add_order_comment(db: &Db, order_id: i64, request: CommentRequest) 
             let now = db::now_timestamp();
             order.status = status.clone();
             order.updated_at = now.clone();
+            let mail = email::order_comment_text(request.comment.as_deref());
             let history = StatusHistory {
                 parent_id: order_id,
                 comment: request.comment,
@@ -141,6 +167,9 @@ pub async fn add_order_comment(db: &Db, order_id: i64, request: CommentRequest) 
             };
             db::insert(conn, "sales_order_status_history", "entity_id", &history).await?;
             db::update(conn, "sales_order", "entity_id", &order).await?;
+            if notifies(request.is_customer_notified) {
+                email::send(conn, SalesEmail::OrderComment, order_id, mail).await?;
+            }
             Ok(true)
         })
     })
@@ -170,6 +199,10 @@ pub async fn save_comment(db: &Db, kind: Document, request: CommentRequest) -> R
                     ..Default::default()
                 };
                 row.entity_id = db::insert(conn, kind.comment_table(), "entity_id", &row).await?;
+                if notifies(row.is_customer_notified) {
+                    let mail = kind.comment_email();
+                    email::send(conn, mail, parent_id, row.comment.clone()).await?;
+                }
                 Ok(row)
             })
         })
@@ -191,12 +224,27 @@ pub async fn notify(db: &Db, kind: Document, id: i64) -> Result<bool> {
                     _ => db::comments::order_of(conn, kind.table(), id).await?,
                 };
                 let order_id = order_id.ok_or_else(Error::entity_not_found)?;
+                // ShipmentSender / CreditmemoSender: the document's customer note when it was
+                // to be told (`customer_note_notify`); OrderSender has none, and magemu keeps no
+                // customer note on invoices.
+                let note = match kind {
+                    Document::Shipment | Document::Creditmemo => {
+                        db::outbox::customer_note(conn, kind.table(), id).await?
+                    }
+                    Document::Order | Document::Invoice => None,
+                };
+                email::send(conn, kind.email(), id, note).await?;
                 db::comments::mark_email_sent(conn, kind.table(), id).await?;
                 db::comments::mark_history_notified(conn, order_id, kind.entity_name()).await?;
                 Ok(true)
             })
         })
         .await
+}
+
+/// `NotifySender::checkAndSend`'s `if ($notify)` on the posted `is_customer_notified`.
+fn notifies(is_customer_notified: Option<i64>) -> bool {
+    is_customer_notified.is_some_and(|n| n != 0)
 }
 
 /// A posted track (`ShipmentTrackInterface`).

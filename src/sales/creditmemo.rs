@@ -43,6 +43,7 @@ use crate::sales::creditmemo_document::{build_creditmemo, refund_payment, regist
 use crate::sales::creditmemo_totals::{
     self, format_currency, process_qty, RefundArguments, RefundLine, RefundTotals,
 };
+use crate::sales::email::{self, SalesEmail};
 use crate::sales::state::{self, resolved_state};
 use crate::sales::{DocumentComment, LineItem};
 use crate::search::SearchCriteria;
@@ -365,7 +366,7 @@ async fn refund_in(
         .map(|(i, q, p, b)| (i, *q, *p, *b))
         .collect();
     let stock = refund_stock(conn, &order, &refs).await?;
-    db::creditmemos::save_creditmemo(
+    let creditmemo_id = db::creditmemos::save_creditmemo(
         conn,
         db::creditmemos::CreditmemoWrites {
             creditmemo,
@@ -389,7 +390,17 @@ async fn refund_in(
         // Inside RefundOrder's try block: logged, answered as CouldNotRefundException.
         tracing::error!(order_id, error = %err, "saving the credit memo failed");
         Error::input(e::COULD_NOT_SAVE_CREDITMEMO)
-    })
+    })?;
+    // RefundOrder / RefundInvoice: `notify` sends the credit memo e-mail, with the comment when
+    // it is appended.
+    if request.notify {
+        let comment = request
+            .comment
+            .and_then(|c| c.comment)
+            .filter(|_| request.append_comment);
+        email::send(conn, SalesEmail::Creditmemo, creditmemo_id, comment).await?;
+    }
+    Ok(creditmemo_id)
 }
 
 /// What magento/inventory's refund plugins do to the stock for the refunded `lines`

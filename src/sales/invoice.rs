@@ -18,6 +18,7 @@ use crate::db::model::{
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Phrase, Result};
 use crate::inventory;
+use crate::sales::email::{self, SalesEmail};
 use crate::sales::state::{self, invoice_state, state_after_document};
 use crate::sales::totals::{self, InvoiceTotals, Line};
 use crate::sales::{creditmemo_totals, payment, DocumentComment, LineItem};
@@ -453,6 +454,13 @@ async fn invoice_in(
         tracing::error!(order_id, error = %err, "saving the invoice failed");
         Error::input(e::COULD_NOT_SAVE_INVOICE)
     })?;
+    // InvoiceOrder: `notify` sends the invoice e-mail, with the comment when it is appended.
+    if request.notify {
+        let comment = comment
+            .and_then(|c| c.comment)
+            .filter(|_| request.append_comment);
+        email::send(conn, SalesEmail::Invoice, next_invoice_id, comment).await?;
+    }
     Ok(next_invoice_id)
 }
 

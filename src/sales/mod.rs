@@ -6,6 +6,7 @@ pub mod creditmemo;
 pub mod creditmemo_document;
 pub mod creditmemo_save;
 pub mod creditmemo_totals;
+pub mod email;
 pub mod invoice;
 pub mod invoice_payment;
 pub mod invoice_save;

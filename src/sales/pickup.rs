@@ -29,6 +29,7 @@ use time::{Duration, OffsetDateTime};
 
 use crate::db::{self, Db};
 use crate::error::{Error, Result};
+use crate::sales::email::SalesEmail;
 use crate::sales::shipment::{self, ShipRequest};
 use crate::sales::state;
 
@@ -90,7 +91,10 @@ async fn notify(conn: &mut SqliteConnection, order_id: i64) -> Result<()> {
     let now = db::now_timestamp();
     let utc = OffsetDateTime::from_unix_timestamp(db::unix_now()).map_err(Error::internal)?;
     let local = store_time(utc, &store_timezone(conn, order.store_id).await?);
-    // ReadyForPickupSender: the e-mail is enabled by default and goes out synchronously.
+    // ReadyForPickupSender: the e-mail is enabled by default and goes out synchronously (an
+    // order without an e-mail address sends nothing: notification_sent 0).
+    let sent =
+        crate::sales::email::send(conn, SalesEmail::OrderReadyForPickup, order_id, None).await?;
     let history = db::model::StatusHistory {
         parent_id: order_id,
         comment: Some(format!(
@@ -99,7 +103,7 @@ async fn notify(conn: &mut SqliteConnection, order_id: i64) -> Result<()> {
         )),
         status: order.status.clone(),
         entity_name: Some("order".into()),
-        is_customer_notified: Some(1),
+        is_customer_notified: Some(i64::from(sent)),
         is_visible_on_front: 0,
         created_at: now.clone(),
         ..Default::default()
@@ -109,10 +113,12 @@ async fn notify(conn: &mut SqliteConnection, order_id: i64) -> Result<()> {
     db::update(conn, "sales_order", "entity_id", &order).await?;
     sqlx::query(
         "INSERT INTO inventory_order_notification (order_id, notification_sent, send_notification)
-         VALUES (?, 1, 1)
-         ON CONFLICT (order_id) DO UPDATE SET notification_sent = 1, send_notification = 1",
+         VALUES (?, ?, 1)
+         ON CONFLICT (order_id) DO UPDATE SET notification_sent = excluded.notification_sent,
+             send_notification = 1",
     )
     .bind(order_id)
+    .bind(i64::from(sent))
     .execute(&mut *conn)
     .await?;
     Ok(())

@@ -26,6 +26,7 @@ use crate::db::model::{
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Phrase, Result};
 use crate::inventory;
+use crate::sales::email::{self, SalesEmail};
 use crate::sales::state::{self, state_after_document};
 use crate::sales::{DocumentComment, LineItem};
 use crate::search::SearchCriteria;
@@ -301,7 +302,7 @@ pub(crate) async fn ship_in(
             qty,
         })
         .collect();
-    db::shipments::save_shipment(
+    let shipment_id = db::shipments::save_shipment(
         conn,
         db::shipments::ShipmentWrites {
             shipment,
@@ -321,7 +322,13 @@ pub(crate) async fn ship_in(
         // Inside ShipOrder's save block: logged, answered as CouldNotShipException.
         tracing::error!(order_id, error = %err, "saving the shipment failed");
         Error::input(e::COULD_NOT_SAVE_SHIPMENT)
-    })
+    })?;
+    // ShipOrder: `notify` sends the shipment e-mail, with the comment when it is appended.
+    if request.notify {
+        let comment = comment_text.filter(|_| request.append_comment);
+        email::send(conn, SalesEmail::Shipment, shipment_id, comment).await?;
+    }
+    Ok(shipment_id)
 }
 
 /// `ShipmentRepositoryInterface::getList`: one page of shipments and the count of all matches.

@@ -565,8 +565,8 @@ async fn save_in(
         return Err(could_not_save("We cannot create an empty shipment."));
     }
 
-    let now_at = time::OffsetDateTime::now_utc();
-    let now = db::now_timestamp();
+    let now_at = crate::clock::now();
+    let now = crate::clock::format(now_at);
     let f = &request.fields;
     let created_at = match &f.created_at {
         Some(Some(raw)) => Some(

@@ -313,6 +313,7 @@ impl TestApp {
             "salesrule_coupon",
             "salesrule_coupon_usage",
             "salesrule_customer",
+            "magemu_outbox",
             "sqlite_sequence",
         ];
         let mut out = Map::new();
