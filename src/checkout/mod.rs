@@ -8,6 +8,7 @@
 //! (magento/inventory `InventorySales/Plugin/Sales/OrderManagement/AppendReservationsAfterOrderPlacementPlugin.php`,
 //! whose `CheckItemsQuantity` runs before the order is saved).
 
+pub mod payment;
 pub mod totals;
 
 use rust_decimal::Decimal;
@@ -440,9 +441,10 @@ pub type ParseOrder = fn(&serde_json::Value) -> Result<crate::db::model::FullOrd
 pub async fn place_order(
     db: &Db,
     who: CartRef,
-    method: Option<String>,
+    method: Option<payment::PaymentInput>,
     billing: Option<QuoteAddressRow>,
     guest_email: Option<String>,
+    gateways: payment::Gateways,
     parse_order: ParseOrder,
 ) -> Result<i64> {
     db.writer
@@ -469,14 +471,16 @@ pub async fn place_order(
                     quote.customer_lastname = billing.as_ref().and_then(|b| b.lastname.clone());
                 }
                 // placeOrder without a payment: the quote's own (none set: QuoteValidator).
-                let Some(method) = method.or_else(|| quote.payment_method.clone()) else {
+                let saved = quote.payment_method.clone();
+                let Some(method) = method.or_else(|| saved.map(payment::PaymentInput::method))
+                else {
                     return Err(Error::input(PAYMENT_METHOD_MISSING));
                 };
-                if !totals::PAYMENT_METHODS.iter().any(|(c, _)| *c == method) {
+                if !gateways.is_available(&method.method) {
                     return Err(Error::input(PAYMENT_NOT_AVAILABLE));
                 }
                 let cart = load_cart(&mut *conn, quote).await?;
-                submit(conn, cart, method, parse_order).await
+                submit(conn, cart, method, gateways, parse_order).await
             })
         })
         .await
@@ -516,7 +520,8 @@ pub async fn assign_billing(
 async fn submit(
     conn: &mut SqliteConnection,
     cart: Cart,
-    method: String,
+    paid_with: payment::PaymentInput,
+    gateways: payment::Gateways,
     parse_order: ParseOrder,
 ) -> Result<i64> {
     if cart.items.is_empty() {
@@ -546,6 +551,9 @@ async fn submit(
     for (sku, qty) in &per_sku {
         check_salable(&mut *conn, sku, cart.stock_id, qty.decimal()).await?;
     }
+    // Order::place → Payment::place: the gateway answers before anything is written.
+    let placement = payment::ask_gateway(&gateways, &paid_with, totals.grand_total)?;
+    let method = paid_with.method;
     let increment_id = match cart.quote.reserved_order_id.clone() {
         Some(id) => id,
         None => db::sales::next_increment_id(&mut *conn, "order", cart.quote.store_id).await?,
@@ -569,6 +577,7 @@ async fn submit(
     for (sku, qty) in &per_sku {
         db::inventory::append_reservation(&mut *conn, cart.stock_id, sku, -*qty, &metadata).await?;
     }
+    payment::record(&mut *conn, order_id, placement).await?;
     let mut quote = cart.quote;
     quote.is_active = 0;
     quote.reserved_order_id = Some(increment_id);
@@ -651,11 +660,7 @@ fn order_entity(
             item
         })
         .collect();
-    let title = totals::PAYMENT_METHODS
-        .iter()
-        .find(|(c, _)| *c == method)
-        .map(|(_, t)| *t)
-        .unwrap_or_default();
+    let title = payment::title(method);
     let mut entity = json!({
         "increment_id": increment_id, "store_id": q.store_id,
         "state": "new", "status": "pending",

@@ -17,6 +17,7 @@ use axum::routing::{get, post, put};
 use axum::Router;
 use serde_json::{json, Value};
 
+use crate::checkout::payment::Gateways;
 use crate::checkout::{self, Cart, CartRef};
 use crate::error::{Error, Result};
 use crate::http::extract::{Admin, Body, CartManage, PathParams, SelfCustomer};
@@ -306,7 +307,15 @@ async fn guest_totals(
 
 async fn methods(state: &AppState, who: CartRef) -> Result<Response> {
     checkout::read_cart(&state.db, &who).await?;
-    Ok(json_response(StatusCode::OK, &wire::payment_methods()))
+    Ok(json_response(
+        StatusCode::OK,
+        &wire::payment_methods(&gateways(state)),
+    ))
+}
+
+/// The store's payment configuration (`checkout::payment`).
+fn gateways(state: &AppState) -> Gateways {
+    Gateways::from_config(&state.config)
 }
 
 async fn mine_methods(
@@ -386,7 +395,7 @@ async fn shipping(
         .await?;
     let cart = checkout::read_cart(&state.db, &who).await?;
     let reply = json!({
-        "payment_methods": wire::payment_methods(),
+        "payment_methods": wire::payment_methods(&gateways(state)),
         "totals": totals_of(state, &cart).await?,
     });
     Ok(json_response(StatusCode::OK, &reply))
@@ -427,20 +436,7 @@ async fn payment(
     };
     let payment =
         input::param(body, "paymentMethod").ok_or_else(|| Error::required("paymentMethod"))?;
-    let o = input::Obj::new(
-        payment,
-        &[
-            "po_number",
-            "method",
-            "additional_data",
-            "extension_attributes",
-        ],
-    )?;
-    let method = match o.get("method") {
-        Some((k, v)) => input::to_string(v, At::Field(k))?,
-        None => String::new(),
-    };
-    let method = Some(method);
+    let method = Some(wire::parse_payment_method(payment)?);
     let billing = input::param(body, "billing_address")
         .map(wire::parse_address)
         .transpose()?;
@@ -450,6 +446,7 @@ async fn payment(
         method,
         billing,
         guest_email,
+        gateways(state),
         crate::wire::order_import::parse_order,
     )
     .await?;
@@ -598,27 +595,16 @@ async fn order(
     who: CartRef,
     body: &serde_json::Map<String, Value>,
 ) -> Result<Response> {
-    let method = match input::param(body, "paymentMethod") {
-        Some(p) => {
-            let o = input::Obj::new(
-                p,
-                &[
-                    "po_number",
-                    "method",
-                    "additional_data",
-                    "extension_attributes",
-                ],
-            )?;
-            Some(o.string("method")?.unwrap_or_default())
-        }
-        None => None,
-    };
+    let method = input::param(body, "paymentMethod")
+        .map(wire::parse_payment_method)
+        .transpose()?;
     let order_id = checkout::place_order(
         &state.db,
         who,
         method,
         None,
         None,
+        gateways(state),
         crate::wire::order_import::parse_order,
     )
     .await?;

@@ -117,15 +117,20 @@ pub fn gateway_capture(
     if amount == Decimal::new(5001, 0) {
         return Err(Decline::GatewayRejected);
     }
-    let id = match method.code {
+    Ok(transaction_id(method))
+}
+
+/// A new gateway transaction id: 8 lowercase characters for braintree, 17 uppercase ones for
+/// paypal_express, as their ids look.
+pub fn transaction_id(method: Method) -> String {
+    match method.code {
         "paypal_express" => Alphanumeric
             .sample_string(&mut rand::rng(), 17)
             .to_uppercase(),
         _ => Alphanumeric
             .sample_string(&mut rand::rng(), 8)
             .to_lowercase(),
-    };
-    Ok(id)
+    }
 }
 
 /// The method of a payment code.

@@ -8,6 +8,7 @@ use std::str::FromStr;
 use serde_json::{json, Map, Number, Value};
 
 use crate::amount::Amount;
+use crate::checkout::payment::{Gateways, PaymentInput};
 use crate::checkout::totals::{self, LineTotals, Totals};
 use crate::checkout::{links_of, Cart, ItemInput};
 use crate::db::quotes::{QuoteAddressRow, QuoteItemRow};
@@ -195,14 +196,48 @@ pub fn shipping_methods(t: &Totals) -> Value {
     }])
 }
 
-/// `PaymentMethodManagement::getList`.
-pub fn payment_methods() -> Value {
+/// `PaymentMethodManagement::getList`: the store's active methods.
+pub fn payment_methods(gateways: &Gateways) -> Value {
     Value::Array(
-        totals::PAYMENT_METHODS
+        gateways
+            .available()
             .iter()
             .map(|(code, title)| json!({"code": code, "title": title}))
             .collect(),
     )
+}
+
+/// `PaymentInterface` (`paymentMethod`): the method and `additional_data` (`string[]`: an
+/// object's values, or a list's, each converted to a string as ServiceInputProcessor does).
+pub fn parse_payment_method(v: &Value) -> Result<PaymentInput> {
+    let o = Obj::new(
+        v,
+        &[
+            "po_number",
+            "method",
+            "additional_data",
+            "extension_attributes",
+        ],
+    )?;
+    let method = o.string("method")?.unwrap_or_default();
+    let additional_data = match o.get("additional_data") {
+        Some((key, Value::Object(map))) => map
+            .iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, v)| Ok((k.clone(), input::to_string(v, At::Field(key))?)))
+            .collect::<Result<_>>()?,
+        Some((key, Value::Array(list))) => list
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(n, v)| Ok((n.to_string(), input::to_string(v, At::Field(key))?)))
+            .collect::<Result<_>>()?,
+        _ => Vec::new(),
+    };
+    Ok(PaymentInput {
+        method,
+        additional_data,
+    })
 }
 
 fn minus_zero() -> Value {
