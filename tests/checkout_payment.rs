@@ -506,3 +506,78 @@ async fn guest_cart_with_an_online_method() {
         (&json!(1), &json!(auth))
     );
 }
+
+const FIGURES: &str = "state,total_invoiced,total_paid,total_due,payment[amount_authorized,\
+amount_paid,base_amount_paid_online,last_trans_id]";
+
+#[tokio::test]
+async fn a_paypal_authorization_captured_in_two_invoices() {
+    let app = sandbox(PaymentAction::Authorize).await;
+    let admin = app.token().await;
+    // Three backpacks at 36 and 3 × 5 of shipping: 123.
+    let (jane, _) = jane_cart(&app, "24-WB03", 3).await;
+    let placed = place(
+        &app,
+        &jane,
+        &pay(
+            "paypal_express",
+            json!({"paypal_express_checkout_token": "EC-5UA12345AB678901C"}),
+        ),
+    )
+    .await;
+    assert_eq!(placed.body, json!("4"), "{:?}", placed.body);
+    let auth = string_at(&transactions_of(&app, &admin, 4).await, "/0/txn_id");
+    let figures = || fields(&app, &admin, "/rest/V1/orders/4", FIGURES);
+    assert_eq!(
+        figures().await,
+        json!({"state": "processing", "total_due": 123,
+               "payment": {"amount_authorized": 123, "last_trans_id": auth}})
+    );
+    let item = fields(&app, &admin, "/rest/V1/orders/4", "items[item_id]").await["items"][0]
+        ["item_id"]
+        .clone();
+
+    // Two backpacks and the shipping (87): not what the order owes, the authorization stays open.
+    let first = app
+        .invoice(
+            &admin,
+            4,
+            &json!({"capture": true, "items": [{"order_item_id": item, "qty": 2}]}),
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::OK, "{:?}", first.body);
+    let one = untimed(&app.get("/rest/V1/transactions/1", &admin).await.body);
+    let capture = string_at(&one, "/child_transactions/0/txn_id");
+    assert_eq!(
+        (
+            &one["is_closed"],
+            &one["child_transactions"][0]["parent_txn_id"]
+        ),
+        (&json!(0), &json!(auth))
+    );
+    assert_eq!(
+        figures().await,
+        json!({"state": "processing", "total_due": 36, "total_invoiced": 87, "total_paid": 87,
+               "payment": {"amount_authorized": 123, "amount_paid": 87,
+                   "base_amount_paid_online": 87, "last_trans_id": capture}})
+    );
+
+    // The last backpack (36) is what the order owes: the authorization closes.
+    let second = app.invoice(&admin, 4, &json!({"capture": true})).await;
+    assert_eq!(second.status, StatusCode::OK, "{:?}", second.body);
+    let one = untimed(&app.get("/rest/V1/transactions/1", &admin).await.body);
+    let last = string_at(&one, "/child_transactions/1/txn_id");
+    assert_eq!(
+        (
+            &one["is_closed"],
+            one["child_transactions"].as_array().map(Vec::len)
+        ),
+        (&json!(1), Some(2))
+    );
+    assert_eq!(
+        figures().await,
+        json!({"state": "processing", "total_due": 0, "total_invoiced": 123, "total_paid": 123,
+               "payment": {"amount_authorized": 123, "amount_paid": 123,
+                   "base_amount_paid_online": 123, "last_trans_id": last}})
+    );
+}
