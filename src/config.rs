@@ -4,7 +4,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// What to load into an empty database: a built-in world or a seed file of the user's own.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +49,26 @@ impl fmt::Display for Seed {
             Seed::File(path) => write!(f, "{}", path.display()),
         }
     }
+}
+
+/// An online payment method magemu's gateway emulates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnlineMethod {
+    #[value(name = "braintree")]
+    Braintree,
+    #[value(name = "paypal_express")]
+    PaypalExpress,
+}
+
+/// A method's payment action (`MethodInterface::getConfigPaymentAction`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaymentAction {
+    /// `authorize`: the order is authorized at placement and captured by a later invoice.
+    #[value(name = "authorize")]
+    Authorize,
+    /// `authorize_capture`: the order is invoiced and captured at placement.
+    #[value(name = "authorize_capture")]
+    AuthorizeCapture,
 }
 
 /// magemu: Magento 2.4's sales REST API (orders, invoices, MSI) on an embedded SQLite file.
@@ -106,6 +126,38 @@ pub struct Config {
     /// timestamp and token expiry follows it. Change it later with `PUT /magemu/clock`.
     #[arg(long, env = "MAGEMU_CLOCK", value_parser = parse_clock)]
     pub clock: Option<time::OffsetDateTime>,
+
+    /// Online payment methods active on the emulated store (Magento's `payment/<code>/active`),
+    /// comma separated: braintree, paypal_express. None by default: Magento ships both inactive
+    /// and they need the merchant's credentials, so carts offer only checkmo and banktransfer,
+    /// as the tutorial's replies show. An active method is a sandbox store's: it answers as
+    /// `sales::payment`'s emulated gateway.
+    #[arg(
+        long,
+        env = "MAGEMU_ONLINE_PAYMENT_METHODS",
+        value_enum,
+        value_delimiter = ','
+    )]
+    pub online_payment_methods: Vec<OnlineMethod>,
+
+    /// `payment/braintree/payment_action`: authorize (Braintree's default) or authorize_capture.
+    #[arg(
+        long,
+        env = "MAGEMU_BRAINTREE_PAYMENT_ACTION",
+        value_enum,
+        default_value = "authorize"
+    )]
+    pub braintree_payment_action: PaymentAction,
+
+    /// `payment/paypal_express/payment_action`: authorize (PayPal's `Authorization`, its
+    /// default) or authorize_capture (`Sale`).
+    #[arg(
+        long,
+        env = "MAGEMU_PAYPAL_EXPRESS_PAYMENT_ACTION",
+        value_enum,
+        default_value = "authorize"
+    )]
+    pub paypal_express_payment_action: PaymentAction,
 }
 
 fn parse_clock(text: &str) -> Result<time::OffsetDateTime, String> {
@@ -409,6 +461,32 @@ mod tests {
         let command = config.command.expect("a command");
         let (server, method, path, body) = command.control_call().expect("a control call");
         (server.to_owned(), method, path, body)
+    }
+
+    #[test]
+    fn online_payment_methods_and_actions() {
+        let config = Config::parse_from(["magemu"]);
+        assert!(config.online_payment_methods.is_empty());
+        assert_eq!(config.braintree_payment_action, PaymentAction::Authorize);
+        let config = Config::parse_from([
+            "magemu",
+            "--online-payment-methods",
+            "braintree,paypal_express",
+            "--braintree-payment-action",
+            "authorize_capture",
+        ]);
+        assert_eq!(
+            config.online_payment_methods,
+            [OnlineMethod::Braintree, OnlineMethod::PaypalExpress]
+        );
+        assert_eq!(
+            config.braintree_payment_action,
+            PaymentAction::AuthorizeCapture
+        );
+        assert_eq!(
+            config.paypal_express_payment_action,
+            PaymentAction::Authorize
+        );
     }
 
     #[test]

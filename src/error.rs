@@ -283,6 +283,9 @@ pub const CANNOT_REFUND_INVOICE: &str = "We can't create creditmemo for the invo
 /// `Sales/Model/Order/Payment/Operations/ProcessInvoiceOperation` + `_appendTransactionToMessage`
 /// (arguments: the base amount, formatted; the transaction id).
 pub const CAPTURED_ONLINE: &str = "Captured amount of %1 online. Transaction ID: \"%2\"";
+/// `Sales/Model/Order/Payment/State/AuthorizeCommand` + `_appendTransactionToMessage`
+/// (arguments: the base amount, formatted; the authorization's transaction id).
+pub const AUTHORIZED_ONLINE: &str = "Authorized amount of %1. Transaction ID: \"%2\"";
 /// `Payment/Model/Method/AbstractMethod.php::capture` of an offline method.
 pub const CAPTURE_NOT_AVAILABLE: &str = "The capture action is not available.";
 /// `Payment/Model/Method/AbstractMethod.php::void` of an offline method.

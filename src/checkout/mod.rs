@@ -9,6 +9,7 @@
 //! whose `CheckItemsQuantity` runs before the order is saved).
 
 pub mod cart_coupon;
+pub mod payment;
 pub mod pickup;
 pub mod rules;
 pub mod sales_rule;
@@ -571,15 +572,30 @@ pub enum Placement {
     PaymentInformation,
 }
 
+/// What a placing call brings besides the cart: the payment (`None`: the cart's saved method),
+/// a billing address, a guest's e-mail, the route it came by and the store's gateways.
+#[derive(Debug, Clone)]
+pub struct PlaceRequest {
+    pub method: Option<payment::PaymentInput>,
+    pub billing: Option<QuoteAddressRow>,
+    pub guest_email: Option<String>,
+    pub placement: Placement,
+    pub gateways: payment::Gateways,
+}
+
 pub async fn place_order(
     db: &Db,
     who: CartRef,
-    method: Option<String>,
-    billing: Option<QuoteAddressRow>,
-    guest_email: Option<String>,
-    placement: Placement,
+    request: PlaceRequest,
     parse_order: ParseOrder,
 ) -> Result<i64> {
+    let PlaceRequest {
+        method,
+        billing,
+        guest_email,
+        placement,
+        gateways,
+    } = request;
     db.writer
         .write(move |conn| {
             Box::pin(async move {
@@ -604,14 +620,16 @@ pub async fn place_order(
                     quote.customer_lastname = billing.as_ref().and_then(|b| b.lastname.clone());
                 }
                 // placeOrder without a payment: the quote's own (none set: QuoteValidator).
-                let Some(method) = method.or_else(|| quote.payment_method.clone()) else {
+                let saved = quote.payment_method.clone();
+                let Some(method) = method.or_else(|| saved.map(payment::PaymentInput::method))
+                else {
                     return Err(Error::input(PAYMENT_METHOD_MISSING));
                 };
-                if !totals::PAYMENT_METHODS.iter().any(|(c, _)| *c == method) {
+                if !gateways.is_available(&method.method) {
                     return Err(Error::input(PAYMENT_NOT_AVAILABLE));
                 }
                 let cart = load_cart(&mut *conn, quote).await?;
-                submit(conn, cart, method, placement, parse_order).await
+                submit(conn, cart, method, placement, gateways, parse_order).await
             })
         })
         .await
@@ -651,8 +669,9 @@ pub async fn assign_billing(
 async fn submit(
     conn: &mut SqliteConnection,
     cart: Cart,
-    method: String,
+    paid_with: payment::PaymentInput,
     placement: Placement,
+    gateways: payment::Gateways,
     parse_order: ParseOrder,
 ) -> Result<i64> {
     let totals = cart.totals();
@@ -712,6 +731,9 @@ async fn submit(
     for (sku, qty) in &per_sku {
         check_salable(&mut *conn, sku, cart.stock_id, qty.decimal()).await?;
     }
+    // Order::place → Payment::place: the gateway answers before anything is written.
+    let paid = payment::ask_gateway(&gateways, &paid_with, totals.grand_total)?;
+    let method = paid_with.method;
     let increment_id = match cart.quote.reserved_order_id.clone() {
         Some(id) => id,
         None => db::sales::next_increment_id(&mut *conn, "order", cart.quote.store_id).await?,
@@ -747,6 +769,7 @@ async fn submit(
         )
         .await?;
     }
+    payment::record(&mut *conn, order_id, paid).await?;
     let mut quote = cart.quote;
     quote.is_active = 0;
     quote.reserved_order_id = Some(increment_id);
@@ -838,11 +861,7 @@ fn order_entity(
             item
         })
         .collect();
-    let title = totals::PAYMENT_METHODS
-        .iter()
-        .find(|(c, _)| *c == method)
-        .map(|(_, t)| *t)
-        .unwrap_or_default();
+    let title = payment::title(method);
     let mut entity = json!({
         "increment_id": increment_id, "store_id": q.store_id,
         "state": "new", "status": "pending",

@@ -273,6 +273,8 @@ row_struct! {
         pub cc_cid_status: Option<String>,
         pub cc_status: Option<String>,
         pub cc_status_description: Option<String>,
+        pub amount_authorized: Option<Amount>,
+        pub base_amount_authorized: Option<Amount>,
     }
 }
 

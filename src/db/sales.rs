@@ -242,6 +242,9 @@ pub struct CaptureWrites<'a> {
     pub comment: &'a str,
     pub status: Option<&'a str>,
     pub now: &'a str,
+    /// The capture takes what the order still owes (`Payment::isCaptureFinal`): the
+    /// authorization it is made on is closed.
+    pub close_authorization: bool,
 }
 
 /// Writes an invoice and its effects in one round trip. Fails (and the caller's savepoint
@@ -302,7 +305,8 @@ pub async fn save_invoice(
 }
 
 /// Queues what an online capture writes beside its invoice: the capture transaction (child of
-/// the order's authorization, when checkout left one) and the order history entry.
+/// the order's authorization, when checkout left one, which a final capture closes) and the
+/// order history entry.
 pub fn push_capture(batch: &mut Batch, order_id: i64, payment_id: i64, c: &CaptureWrites<'_>) {
     // The order's authorization, when checkout left one, is the capture's parent. (Plain `?`
     // only: a batch numbers its binds across all its statements.)
@@ -325,6 +329,14 @@ pub fn push_capture(batch: &mut Batch, order_id: i64, payment_id: i64, c: &Captu
             c.now.to_owned().into(),
         ],
     );
+    if c.close_authorization {
+        batch.push(
+            "UPDATE sales_payment_transaction SET is_closed = 1
+             WHERE transaction_id = (SELECT transaction_id FROM sales_payment_transaction
+                 WHERE payment_id = ? AND txn_type = 'authorization' ORDER BY transaction_id LIMIT 1)",
+            [payment_id()],
+        );
+    }
     batch.push(
         "INSERT INTO sales_order_status_history
            (parent_id, comment, status, entity_name, is_customer_notified, is_visible_on_front, created_at)

@@ -17,6 +17,7 @@ use axum::routing::{get, post, put};
 use axum::Router;
 use serde_json::{json, Value};
 
+use crate::checkout::payment::Gateways;
 use crate::checkout::{self, Cart, CartRef};
 use crate::error::{Error, Result};
 use crate::http::extract::{Admin, Body, CartManage, PathParams, Search, SelfCustomer};
@@ -339,7 +340,15 @@ async fn guest_totals(
 
 async fn methods(state: &AppState, who: CartRef) -> Result<Response> {
     checkout::read_cart(&state.db, &who).await?;
-    Ok(json_response(StatusCode::OK, &wire::payment_methods()))
+    Ok(json_response(
+        StatusCode::OK,
+        &wire::payment_methods(&gateways(state)),
+    ))
+}
+
+/// The store's payment configuration (`checkout::payment`).
+fn gateways(state: &AppState) -> Gateways {
+    Gateways::from_config(&state.config)
 }
 
 async fn mine_methods(
@@ -409,7 +418,7 @@ async fn shipping(
     .await?;
     let cart = checkout::read_cart(&state.db, &who).await?;
     let reply = json!({
-        "payment_methods": wire::payment_methods(),
+        "payment_methods": wire::payment_methods(&gateways(state)),
         "totals": totals_of(state, &cart).await?,
     });
     Ok(json_response(StatusCode::OK, &reply))
@@ -440,13 +449,17 @@ async fn payment(
     body: &serde_json::Map<String, Value>,
 ) -> Result<Response> {
     let info = wire::parse_payment_information(body, matches!(who, CartRef::Guest(_)))?;
+    let request = checkout::PlaceRequest {
+        method: Some(info.method),
+        billing: info.billing,
+        guest_email: info.guest_email,
+        placement: checkout::Placement::PaymentInformation,
+        gateways: gateways(state),
+    };
     let order_id = checkout::place_order(
         &state.db,
         who,
-        Some(info.method),
-        info.billing,
-        info.guest_email,
-        checkout::Placement::PaymentInformation,
+        request,
         crate::wire::order_import::parse_order,
     )
     .await?;
@@ -464,7 +477,7 @@ async fn set_payment(
     checkout::cart_coupon::set_payment_information(
         &state.db,
         who,
-        info.method,
+        info.method.method,
         info.billing,
         info.guest_email,
     )
@@ -738,32 +751,24 @@ async fn order(
     who: CartRef,
     body: &serde_json::Map<String, Value>,
 ) -> Result<Response> {
-    let method = match input::param(body, "paymentMethod") {
-        Some(p) => {
-            let o = input::Obj::new(
-                p,
-                &[
-                    "po_number",
-                    "method",
-                    "additional_data",
-                    "extension_attributes",
-                ],
-            )?;
-            Some(o.string("method")?.unwrap_or_default())
-        }
-        None => None,
-    };
+    let method = input::param(body, "paymentMethod")
+        .map(wire::parse_payment_method)
+        .transpose()?;
     let placement = match method {
         Some(_) => checkout::Placement::Direct,
         None => checkout::Placement::Collect,
     };
+    let request = checkout::PlaceRequest {
+        method,
+        billing: None,
+        guest_email: None,
+        placement,
+        gateways: gateways(state),
+    };
     let order_id = checkout::place_order(
         &state.db,
         who,
-        method,
-        None,
-        None,
-        placement,
+        request,
         crate::wire::order_import::parse_order,
     )
     .await?;

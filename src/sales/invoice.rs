@@ -306,9 +306,41 @@ pub fn register(
 #[tracing::instrument(skip(db, request))]
 pub async fn invoice_order(db: &Db, order_id: i64, request: InvoiceRequest) -> Result<i64> {
     crate::sales::write_on_order(db, order_id, move |conn| {
-        Box::pin(invoice_in(conn, order_id, request))
+        Box::pin(invoice_in(conn, order_id, request, None))
     })
     .await
+}
+
+/// `Payment::place` with the payment action `authorize_capture`: `CaptureOperation::capture`
+/// without an invoice runs `AbstractOperation::invoice`, i.e. `$order->prepareInvoice()` of the
+/// whole order, `register()`, then `capture()` through the gateway and `pay()`: the same steps
+/// as [`invoice_order`] with `capture: true`, on the order checkout has just saved (inside its
+/// transaction), with the gateway's answer `txn_id` already in hand (checkout asks the gateway
+/// before it writes anything, so a decline writes nothing). The invoice e-mail goes out at once
+/// (module-quote `SendInvoiceEmailObserver`), so `send_email` and `email_sent` are 1.
+pub async fn invoice_at_placement(
+    conn: &mut SqliteConnection,
+    order_id: i64,
+    txn_id: String,
+) -> Result<i64> {
+    let request = InvoiceRequest {
+        capture: true,
+        notify: true,
+        ..Default::default()
+    };
+    invoice_in(conn, order_id, request, Some(txn_id)).await
+}
+
+/// `Payment::isCaptureFinal`: whether `amount` is what the order still owes (its base total
+/// due, before this invoice pays), which closes the authorization the capture is made on
+/// (`Transaction\Builder::linkWithParentTransaction`).
+pub fn capture_is_final(order: &Order, amount: Amount) -> bool {
+    let due = Amount::round_price(
+        order.base_grand_total.unwrap_or_default().decimal()
+            - order.base_total_paid.unwrap_or_default().decimal(),
+    )
+    .max(rust_decimal::Decimal::ZERO);
+    due == Amount::round_price(amount.decimal())
 }
 
 /// The use case on the writer's connection (inside its transaction and savepoint): one round
@@ -317,6 +349,7 @@ async fn invoice_in(
     conn: &mut SqliteConnection,
     order_id: i64,
     request: InvoiceRequest,
+    captured: Option<String>,
 ) -> Result<i64> {
     let db::sales::InvoiceContext {
         mut order,
@@ -368,6 +401,7 @@ async fn invoice_in(
         .map(|ii| (ii.sku.clone(), ii.qty))
         .collect();
     drop(prepared);
+    let capture_is_final = capture_is_final(&order, invoice.base_grand_total.unwrap_or_default());
 
     register(
         &mut order,
@@ -405,11 +439,14 @@ async fn invoice_in(
     let mut capture = None;
     if request.capture && method.can_capture && !method.offline {
         let amount = invoice.base_grand_total.unwrap_or_default();
-        let txn_id = payment::gateway_capture(method, amount).map_err(|decline| {
-            // Inside InvoiceOrder's try block: logged, answered as CouldNotInvoiceException.
-            tracing::error!(order_id, %decline, "the gateway refused the capture");
-            Error::input(e::COULD_NOT_SAVE_INVOICE)
-        })?;
+        let txn_id = match captured {
+            Some(txn_id) => txn_id,
+            None => payment::gateway_capture(method, amount).map_err(|decline| {
+                // Inside InvoiceOrder's try block: logged, answered as CouldNotInvoiceException.
+                tracing::error!(order_id, %decline, "the gateway refused the capture");
+                Error::input(e::COULD_NOT_SAVE_INVOICE)
+            })?,
+        };
         invoice.transaction_id = Some(txn_id.clone());
         payment.last_trans_id = Some(txn_id.clone());
         payment.base_amount_paid_online =
@@ -445,6 +482,7 @@ async fn invoice_in(
                     comment,
                     status: order.status.as_deref(),
                     now: &now,
+                    close_authorization: capture_is_final,
                 }),
         },
     )

@@ -88,6 +88,7 @@ async fn capture_in(conn: &mut SqliteConnection, invoice_id: i64) -> Result<bool
         }));
     }
     let amount = invoice.base_grand_total.unwrap_or_default();
+    let capture_is_final = crate::sales::invoice::capture_is_final(&order, amount);
     let txn_id = payment::gateway_capture(method, amount).map_err(|decline| {
         tracing::warn!(invoice_id, %decline, "the gateway refused the capture");
         Error::input(TRANSACTION_DECLINED)
@@ -140,6 +141,7 @@ async fn capture_in(conn: &mut SqliteConnection, invoice_id: i64) -> Result<bool
             comment: &comment,
             status: order.status.as_deref(),
             now: &now,
+            close_authorization: capture_is_final,
         },
     );
     batch.run(conn).await?;

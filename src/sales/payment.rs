@@ -14,10 +14,14 @@
 //! - capabilities: braintree and paypal_express capture, capture partially, refund and refund
 //!   partially per invoice; void through `CanVoidHandler` (braintree) or always (paypal_express);
 //!   payment action `authorize` (braintree) / `Authorization` (paypal_express);
+//! - at placement through checkout (`checkout::payment`, when the method is active): the
+//!   `authorization` transaction, or with `authorize_capture` the invoice captured at once; an
+//!   order imported by `POST /V1/orders` carries no authorization, as in Magento;
 //! - `POST /V1/order/{id}/invoice` with `capture: true`: `ProcessInvoiceOperation` captures
 //!   (`Captured amount of $X online. Transaction ID: "..."` in the history), the transaction
 //!   builder writes `txn_type` capture with `parent_txn_id` the authorization (Braintree rewrites
-//!   its authorization row in place instead), sets `invoice.transaction_id` and
+//!   its authorization row in place instead) and closes the authorization when the capture takes
+//!   what the order still owes (`isCaptureFinal`), sets `invoice.transaction_id` and
 //!   `payment.last_trans_id`, adds to `base_amount_paid_online`; `capture: false` pays without
 //!   the gateway and leaves `can_void_flag` 0. The invoice always ends paid over REST. Any gateway
 //!   failure is `Could not save an invoice, see error log for details`, nothing saved;
@@ -117,15 +121,20 @@ pub fn gateway_capture(
     if amount == Decimal::new(5001, 0) {
         return Err(Decline::GatewayRejected);
     }
-    let id = match method.code {
+    Ok(transaction_id(method))
+}
+
+/// A new gateway transaction id: 8 lowercase characters for braintree, 17 uppercase ones for
+/// paypal_express, as their ids look.
+pub fn transaction_id(method: Method) -> String {
+    match method.code {
         "paypal_express" => Alphanumeric
             .sample_string(&mut rand::rng(), 17)
             .to_uppercase(),
         _ => Alphanumeric
             .sample_string(&mut rand::rng(), 8)
             .to_lowercase(),
-    };
-    Ok(id)
+    }
 }
 
 /// The method of a payment code.

@@ -231,17 +231,17 @@ async fn place(db: &Db, entry: &Value) -> Result<(), Error> {
         }
     }
     let payment = cart::parse_payment_information(entry, matches!(who, CartRef::Guest(_)))?;
-    checkout::place_order(
-        db,
-        who,
-        Some(payment.method),
-        payment.billing,
-        payment.guest_email,
-        checkout::Placement::PaymentInformation,
-        wire::order_import::parse_order,
-    )
-    .await
-    .map(drop)
+    // Offline methods only: a seed file has no store configuration for gateways.
+    let request = checkout::PlaceRequest {
+        method: Some(payment.method),
+        billing: payment.billing,
+        guest_email: payment.guest_email,
+        placement: checkout::Placement::PaymentInformation,
+        gateways: checkout::payment::Gateways::default(),
+    };
+    checkout::place_order(db, who, request, wire::order_import::parse_order)
+        .await
+        .map(drop)
 }
 
 #[cfg(test)]

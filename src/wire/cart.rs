@@ -7,6 +7,7 @@ use std::str::FromStr;
 
 use serde_json::{json, Map, Number, Value};
 
+use crate::checkout::payment::{Gateways, PaymentInput};
 use crate::checkout::totals::{self, LineTotals, Totals};
 use crate::checkout::{links_of, pickup, Cart, ItemInput};
 use crate::db::quotes::{QuoteAddressRow, QuoteItemRow};
@@ -104,8 +105,9 @@ pub fn parse_shipping_information(body: &Map<String, Value>) -> Result<ShippingI
 /// guest cart the required `email`).
 #[derive(Debug, Clone)]
 pub struct PaymentInformation {
-    /// `paymentMethod.method`, empty when the object has none (refused at placement).
-    pub method: String,
+    /// `paymentMethod`: its method (empty when the object has none: refused at placement)
+    /// and `additional_data`.
+    pub method: PaymentInput,
     pub billing: Option<QuoteAddressRow>,
     pub guest_email: Option<String>,
 }
@@ -122,19 +124,7 @@ pub fn parse_payment_information(
     };
     let payment =
         input::param(body, "paymentMethod").ok_or_else(|| Error::required("paymentMethod"))?;
-    let o = Obj::new(
-        payment,
-        &[
-            "po_number",
-            "method",
-            "additional_data",
-            "extension_attributes",
-        ],
-    )?;
-    let method = match o.get("method") {
-        Some((k, v)) => input::to_string(v, At::Field(k))?,
-        None => String::new(),
-    };
+    let method = parse_payment_method(payment)?;
     let billing = input::param(body, "billing_address")
         .map(parse_address)
         .transpose()?;
@@ -305,14 +295,48 @@ pub fn shipping_methods(t: &Totals, pickup_offered: bool) -> Value {
     methods
 }
 
-/// `PaymentMethodManagement::getList`.
-pub fn payment_methods() -> Value {
+/// `PaymentMethodManagement::getList`: the store's active methods.
+pub fn payment_methods(gateways: &Gateways) -> Value {
     Value::Array(
-        totals::PAYMENT_METHODS
+        gateways
+            .available()
             .iter()
             .map(|(code, title)| json!({"code": code, "title": title}))
             .collect(),
     )
+}
+
+/// `PaymentInterface` (`paymentMethod`): the method and `additional_data` (`string[]`: an
+/// object's values, or a list's, each converted to a string as ServiceInputProcessor does).
+pub fn parse_payment_method(v: &Value) -> Result<PaymentInput> {
+    let o = Obj::new(
+        v,
+        &[
+            "po_number",
+            "method",
+            "additional_data",
+            "extension_attributes",
+        ],
+    )?;
+    let method = o.string("method")?.unwrap_or_default();
+    let additional_data = match o.get("additional_data") {
+        Some((key, Value::Object(map))) => map
+            .iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, v)| Ok((k.clone(), input::to_string(v, At::Field(key))?)))
+            .collect::<Result<_>>()?,
+        Some((key, Value::Array(list))) => list
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(n, v)| Ok((n.to_string(), input::to_string(v, At::Field(key))?)))
+            .collect::<Result<_>>()?,
+        _ => Vec::new(),
+    };
+    Ok(PaymentInput {
+        method,
+        additional_data,
+    })
 }
 
 fn minus_zero() -> Value {

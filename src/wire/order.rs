@@ -182,9 +182,11 @@ pub struct OrderPaymentData {
     #[serialize_always]
     pub account_status: Option<String>,
     pub additional_information: Option<Vec<String>>,
+    pub amount_authorized: Option<Amount>,
     pub amount_ordered: Option<Amount>,
     pub amount_paid: Option<Amount>,
     pub amount_refunded: Option<Amount>,
+    pub base_amount_authorized: Option<Amount>,
     pub base_amount_ordered: Option<Amount>,
     pub base_amount_paid: Option<Amount>,
     pub base_amount_paid_online: Option<Amount>,
@@ -359,6 +361,8 @@ impl From<&OrderPayment> for OrderPaymentData {
                 .additional_information
                 .as_deref()
                 .and_then(|s| serde_json::from_str(s).ok()),
+            amount_authorized: p.amount_authorized,
+            base_amount_authorized: p.base_amount_authorized,
             amount_ordered: p.amount_ordered,
             amount_paid: p.amount_paid,
             base_amount_ordered: p.base_amount_ordered,

@@ -375,6 +375,8 @@ fn payment_scalars(o: &Obj<'_>, method_required: bool) -> Result<OrderPayment> {
         method,
         account_status: o.string("account_status")?,
         additional_information,
+        amount_authorized: o.amount("amount_authorized")?,
+        base_amount_authorized: o.amount("base_amount_authorized")?,
         amount_ordered: o.amount("amount_ordered")?,
         base_amount_ordered: o.amount("base_amount_ordered")?,
         shipping_amount: o.amount("shipping_amount")?,
