@@ -5,7 +5,8 @@
 //! 1. time from process start to the first answered request (migrations and seed included);
 //! 2. `GET /V1/invoices/{id}` requests/s and latency percentiles;
 //! 3. `POST /V1/orders` then `POST /V1/order/{id}/invoice` over many fresh orders, per second,
-//!    then `POST /V1/order/{id}/refund` (one credit memo each);
+//!    then `POST /V1/order/{id}/refund` (one credit memo each), then guest checkouts (cart,
+//!    item, shipping information, payment information: `LOAD_ORDERS / 5` orders placed);
 //! 4. the server's peak RSS (`VmHWM`).
 //!
 //! Then it compares a small world with a large one, both made by `magemu generate` on a new
@@ -24,7 +25,7 @@
 //! (default 1,000,000; e.g. 20000 for a quick run), `LOAD_LARGE_DB` (a database made by
 //! `magemu generate` to copy instead of generating the large world; it must hold
 //! `LOAD_LARGE_ORDERS` generated orders on the tutorial seed), `LOAD_WORLDS_ONLY` (set: only the
-//! comparison of the two worlds).
+//! comparison of the two worlds), `LOAD_SKIP_WORLDS` (set: everything but that comparison).
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -235,6 +236,55 @@ async fn post_each(
     (figure, answers)
 }
 
+/// `count` guest checkouts spread over `connections`, each the four calls a storefront makes:
+/// `POST /V1/guest-carts`, one line, `shipping-information`, `payment-information` (which
+/// places the order). The figure counts checkouts; a checkout with any refused call fails.
+async fn checkouts(addr: &str, connections: usize, count: usize) -> Figure {
+    const ITEM: &str = r#"{"cartItem":{"sku":"24-WB01","qty":1}}"#;
+    const ADDRESS: &str = r#"{"firstname":"Bea","lastname":"Bench","street":["1 Load St."],"city":"Mineola","region_id":43,"region":"New York","region_code":"NY","postcode":"11501","country_id":"US","telephone":"516-555-0000","email":"bench@example.com"}"#;
+    let shipping = Bytes::from(format!(
+        r#"{{"addressInformation":{{"shipping_address":{ADDRESS},"billing_address":{ADDRESS},"shipping_carrier_code":"flatrate","shipping_method_code":"flatrate"}}}}"#
+    ));
+    let payment = Bytes::from_static(
+        br#"{"email":"bench@example.com","paymentMethod":{"method":"checkmo"}}"#,
+    );
+    let next = Arc::new(AtomicUsize::new(0));
+    let begin = Instant::now();
+    let (latencies, failures) = run_load(addr, connections, move |mut conn| {
+        let (next, shipping, payment) = (next.clone(), shipping.clone(), payment.clone());
+        async move {
+            let mut latencies = Vec::new();
+            let mut failures = 0;
+            while next.fetch_add(1, Ordering::Relaxed) < count {
+                let sent = Instant::now();
+                let (status, mask) = conn
+                    .send(Method::POST, "/rest/V1/guest-carts", "", None)
+                    .await;
+                let mask: String = serde_json::from_slice(&mask).unwrap_or_default();
+                let base = format!("/rest/V1/guest-carts/{mask}");
+                let mut ok = status == StatusCode::OK;
+                for (path, body) in [
+                    (format!("{base}/items"), Bytes::from_static(ITEM.as_bytes())),
+                    (format!("{base}/shipping-information"), shipping.clone()),
+                    (format!("{base}/payment-information"), payment.clone()),
+                ] {
+                    if ok {
+                        ok = conn.send(Method::POST, &path, "", Some(&body)).await.0
+                            == StatusCode::OK;
+                    }
+                }
+                latencies.push(sent.elapsed());
+                if !ok {
+                    failures += 1;
+                }
+            }
+            (latencies, failures)
+        }
+    })
+    .await;
+    figure(&latencies, begin.elapsed(), failures)
+}
+
 /// A free loopback address.
 fn free_addr() -> String {
     let port = TcpListener::bind("127.0.0.1:0")
@@ -347,6 +397,10 @@ fn main() {
         let mixed = env_or("LOAD_MIXED_SECONDS", 120) as u64;
         if mixed > 0 {
             mixed_load(&runtime, &dir.join("mixed"), mixed, connections);
+        }
+        if std::env::var_os("LOAD_SKIP_WORLDS").is_some() {
+            let _ = std::fs::remove_dir_all(&dir);
+            return;
         }
     }
 
@@ -470,6 +524,21 @@ fn new_database(runtime: &Runtime, dir: &Path, seconds: u64, connections: usize,
         report(
             "POST /V1/order/{id}/refund (durable: WAL, synchronous=FULL)",
             "credit memos",
+            &f,
+        );
+
+        // 7. Guest checkouts of one yoga bag each, stocked up first on ne_wh.
+        let stock = Bytes::from_static(
+            br#"{"sourceItems":[{"sku":"24-WB01","source_code":"ne_wh","quantity":1000000,"status":1}]}"#,
+        );
+        let (status, _) = conn
+            .send(Method::POST, "/rest/V1/inventory/source-items", &token, Some(&stock))
+            .await;
+        assert_eq!(status, StatusCode::OK, "stock up 24-WB01");
+        let f = checkouts(addr, connections, orders / 5).await;
+        report(
+            "guest checkout: cart, item, shipping-information, payment-information",
+            "checkouts",
             &f,
         );
     });
