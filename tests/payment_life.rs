@@ -307,3 +307,86 @@ async fn an_offline_method_pays_on_the_spot_and_refunds_offline() {
                "total_offline_refunded": 74, "payment": {"amount_paid": 74, "amount_refunded": 74}})
     );
 }
+
+/// Refunds and voids the gateway refuses (Braintree's sandbox amounts: a refund of
+/// 2000.00-2999.99, a void of a 4001.00-4001.99 transaction) answer each service's error and
+/// write nothing; a refund the gateway accepts then goes through.
+#[tokio::test]
+async fn gateway_declines_at_refund_and_void_write_nothing() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let id = order_of(&app, &token, "braintree", 2, 1250, 1000).await;
+    let item = item_id(&app, &token, id).await;
+    let invoice = id_of(&app.invoice(&token, id, &json!({"capture": true})).await);
+    let before = app.snapshot().await;
+    // 2 × 1250 and no shipping: 2500 through the gateway, declined; RefundInvoice masks it.
+    let refund = app
+        .post(
+            &format!("/rest/V1/invoice/{invoice}/refund"),
+            &token,
+            &json!({"items": [{"order_item_id": item, "qty": 2}], "isOnline": true,
+                    "arguments": {"shipping_amount": 0}}),
+        )
+        .await;
+    assert_eq!(
+        (refund.status, refund.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Could not save a Creditmemo, see error log for details"})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    // CreditmemoService::refund passes the gateway's message through, and rolls back the
+    // invoice's refund marks.
+    let refund = app
+        .post(
+            "/rest/V1/creditmemo/refund",
+            &token,
+            &json!({"creditmemo": {"order_id": id, "invoice_id": invoice,
+                                   "base_grand_total": 2500, "grand_total": 2500,
+                                   "items": [{"order_item_id": item, "qty": 2}]}}),
+        )
+        .await;
+    assert_eq!(
+        (refund.status, refund.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Transaction has been declined. Please try again later."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    // One bag, 1250, the gateway accepts.
+    let accepted = app
+        .post(
+            &format!("/rest/V1/invoice/{invoice}/refund"),
+            &token,
+            &json!({"items": [{"order_item_id": item, "qty": 1}], "isOnline": true,
+                    "arguments": {"shipping_amount": 0}}),
+        )
+        .await;
+    assert_eq!(accepted.status, StatusCode::OK, "{:?}", accepted.body);
+    assert_eq!(
+        figures(&app, &token, id).await["total_online_refunded"],
+        json!(1250)
+    );
+
+    // 4001: captured, then settlement declined by the sandbox; it cannot be voided.
+    let id = order_of(&app, &token, "braintree", 1, 4001, 0).await;
+    let invoice = id_of(&app.invoice(&token, id, &json!({"capture": true})).await);
+    let before = app.snapshot().await;
+    let void = app
+        .post(
+            &format!("/rest/V1/invoices/{invoice}/void"),
+            &token,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(
+        (void.status, void.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Transaction has been declined. Please try again later."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+}

@@ -270,6 +270,8 @@ fn decline_message(decline: &Decline, amount: Amount) -> String {
         }
         Decline::Failed(_) => PROCESSOR_UNAVAILABLE.to_owned(),
         Decline::GatewayRejected => GATEWAY_REJECTED.to_owned(),
+        // Only a void meets a settlement decline; placement never voids.
+        Decline::SettlementDeclined(_) => decline.to_string(),
     }
 }
 

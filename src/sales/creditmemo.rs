@@ -285,6 +285,14 @@ async fn refund_in(
         creditmemo.invoice_id = Some(t.invoice.entity_id);
         creditmemo.transaction_id = refund_txn.clone();
     }
+    if online {
+        // The gateway's refund: a decline is an exception RefundInvoice catches, logs and masks.
+        let amount = creditmemo.base_grand_total.unwrap_or_default();
+        if let Err(decline) = crate::sales::payment::gateway_refund(amount) {
+            tracing::warn!(order_id, %decline, "the gateway refused the refund");
+            return Err(Error::input(e::COULD_NOT_SAVE_CREDITMEMO));
+        }
+    }
     // What the MSI plugins see after `Item::register`: the quantity invoiced and not refunded
     // before this memo (`qty_invoiced − qty_refunded + qty` of the registered item).
     let returned: Vec<(OrderItem, Amount, Amount, bool)> = lines
@@ -484,7 +492,9 @@ pub(crate) async fn refund_stock(
 /// method that refunds: every offline method fails it, whatever `isOnline` says), merged after
 /// the order's own refusal; then the refund as `RefundOrder` does it, limited to the invoice's
 /// lines and shipping, through the gateway when `isOnline` (a `refund` transaction child of the
-/// capture, `total_online_refunded`, `We refunded $X online. Transaction ID: "..."`).
+/// capture, `total_online_refunded`, `We refunded $X online. Transaction ID: "..."`). A refund
+/// the gateway declines (`payment::gateway_refund`) is `Could not save a Creditmemo, see error
+/// log for details` (`RefundInvoice::processRefund` catches every exception), nothing saved.
 pub async fn refund_invoice(
     db: &Db,
     invoice_id: i64,

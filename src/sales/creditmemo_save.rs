@@ -82,7 +82,9 @@
 //!     transaction `"{capture}-refund"`, the memo's `transaction_id`, the payment's
 //!     `last_trans_id` and `base_amount_refunded_online`, "We refunded $X online. Transaction
 //!     ID: ..."; an invoice without a capture transaction:
-//!     "If the invoice was created offline, try creating an offline credit memo."); otherwise
+//!     "If the invoice was created offline, try creating an offline credit memo."; a refund the
+//!     gateway declines, `payment::gateway_refund`: "Transaction has been declined. Please try
+//!     again later.", everything rolled back); otherwise
 //!     "We refunded $X offline."; the payment's refunded figures (a null figure skipped). The
 //!     history line (`entity_name` creditmemo, as `Creditmemo::getOrder()` renames it, notified
 //!     as the order's `customer_note_notify` says) takes the status of the state
@@ -913,6 +915,13 @@ async fn refund_in(
         let Some(capture) = capture else {
             return Err(Error::input(e::REFUND_INVOICE_CREATED_OFFLINE));
         };
+        // The gateway's refund: CreditmemoService::refund passes a decline's message through.
+        if let Err(decline) = payment::gateway_refund(base_grand_total) {
+            tracing::warn!(order_id, %decline, "the gateway refused the refund");
+            return Err(Error::input(
+                crate::sales::invoice_payment::TRANSACTION_DECLINED,
+            ));
+        }
         let txn = format!("{capture}-refund");
         entity
             .fields

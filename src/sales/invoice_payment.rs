@@ -29,7 +29,9 @@
 //!
 //! Void: `Invoice::void()` calls `Payment::void()` and `cancel()`, but `setVoid` saves nothing
 //! (no plugin does), so the answer is `true` and nothing changes; an offline method answers
-//! `The void action is not available.` first.
+//! `The void action is not available.` first. The gateway refuses to void an invoice of
+//! 4001.00-4001.99 (`payment::gateway_void`): `GatewayCommand`'s `Transaction has been
+//! declined. Please try again later.`, which `setVoid` passes through.
 
 use sqlx::SqliteConnection;
 
@@ -159,14 +161,14 @@ fn pay_order(order: &mut Order, invoice: &Invoice, more_than_one: bool) {
     order.base_total_paid = plus(invoice.base_grand_total, order.base_total_paid);
 }
 
-/// `InvoiceService::setVoid`: `true` for a gateway method, and nothing saved.
+/// `InvoiceService::setVoid`: `true` for a gateway method that voids, and nothing saved.
 pub async fn void(db: &Db, invoice_id: i64) -> Result<bool> {
     if invoice_id == 0 {
         return Err(Error::input(e::ID_REQUIRED));
     }
     let mut conn = db.read.acquire().await?;
-    let order_method: Option<String> = sqlx::query_scalar(
-        "SELECT p.method FROM sales_invoice i
+    let (order_method, base_grand_total): (Option<String>, Option<Amount>) = sqlx::query_as(
+        "SELECT p.method, i.base_grand_total FROM sales_invoice i
          LEFT JOIN sales_order_payment p ON p.parent_id = i.order_id
          WHERE i.entity_id = ?",
     )
@@ -178,5 +180,9 @@ pub async fn void(db: &Db, invoice_id: i64) -> Result<bool> {
     if method.offline || !method.can_void {
         return Err(Error::input(e::VOID_NOT_AVAILABLE));
     }
+    payment::gateway_void(base_grand_total.unwrap_or_default()).map_err(|decline| {
+        tracing::warn!(invoice_id, %decline, "the gateway refused the void");
+        Error::input(TRANSACTION_DECLINED)
+    })?;
     Ok(true)
 }

@@ -31,8 +31,22 @@
 //!   capture), `total_online_refunded`, `base_amount_refunded_online`, the credit memo's
 //!   `invoice_id` and `transaction_id`, `We refunded $X online. Transaction ID: "..."`; the
 //!   invoice's `base_total_refunded` is left alone on that path (Magento's quirk);
-//! - Braintree's sandbox amounts: 2000.00-2999.99 processor declined, 3000.00-3000.99 failed,
-//!   5001.00 gateway rejected (at authorization).
+//! - the gateway's outcome follows Braintree's sandbox test amounts
+//!   (developer.paypal.com/braintree/docs/reference/general/testing), so a test rehearses a
+//!   decline by the amount it sends through the gateway, as with a real sandbox:
+//!   - authorize and capture (the order's or the invoice's base grand total): 2000.00-2999.99
+//!     processor declined, 3000.00-3000.99 failed, 5001.00 gateway rejected;
+//!   - refund (the credit memo's base grand total): 2000.00-2999.99 and 3000.00-3000.99, the
+//!     refund authorizations Braintree declines with its 2000-class codes;
+//!   - void (the voided invoice's base grand total): 4001.00-4001.99, the sandbox's
+//!     "settlement declined" amounts: such a transaction can no longer be voided (Braintree
+//!     error 91504, which Magento's error map does not translate).
+//!
+//!   What Magento answers for a refused gateway call depends on the service around it, not on
+//!   the method: `GatewayCommand::processErrors` throws `Transaction has been declined. Please
+//!   try again later.`; `InvoiceOrder` masks it as `Could not save an invoice, see error log for
+//!   details`, `RefundInvoice` as `Could not save a Creditmemo, see error log for details`,
+//!   `CreditmemoService::refund` and `InvoiceService::setCapture/setVoid` pass it through.
 
 use rand::distr::{Alphanumeric, SampleString};
 use rust_decimal::Decimal;
@@ -100,16 +114,47 @@ pub enum Decline {
     Failed(String),
     #[error("Gateway Rejected")]
     GatewayRejected,
+    #[error("Settlement Declined ({0}): Transaction can only be voided if status is authorized, submitted_for_settlement, or - for PayPal - settlement_pending.")]
+    SettlementDeclined(String),
 }
 
-/// The emulated gateway's answer to a capture of `base_amount`, by Braintree's sandbox amounts:
-/// 2000.00-2999.99 processor declined, 3000.00-3000.99 failed, 5001.00 gateway rejected,
-/// anything else accepted with a new transaction id (8 characters for braintree, 17 for
-/// paypal_express, as their ids look). A test rehearses a decline by invoicing such a total.
+/// The emulated gateway's answer to an authorization or a capture of `base_amount`, by
+/// Braintree's sandbox amounts: 2000.00-2999.99 processor declined, 3000.00-3000.99 failed,
+/// 5001.00 gateway rejected, anything else accepted with a new transaction id (8 characters for
+/// braintree, 17 for paypal_express, as their ids look). A test rehearses a decline by invoicing
+/// such a total.
 pub fn gateway_capture(
     method: Method,
     base_amount: Amount,
 ) -> std::result::Result<String, Decline> {
+    sandbox_response(base_amount)?;
+    if base_amount.decimal() == Decimal::new(5001, 0) {
+        return Err(Decline::GatewayRejected);
+    }
+    Ok(transaction_id(method))
+}
+
+/// The emulated gateway's answer to an online refund of `base_amount` (the credit memo's base
+/// grand total): declined at Braintree's processor-declined and failed amounts, as refund
+/// authorizations are.
+pub fn gateway_refund(base_amount: Amount) -> std::result::Result<(), Decline> {
+    sandbox_response(base_amount)
+}
+
+/// The emulated gateway's answer to a void of the transaction behind an invoice of
+/// `base_amount`: refused at 4001.00-4001.99, the amounts whose settlement the sandbox declines
+/// (a settlement-declined transaction can no longer be voided).
+pub fn gateway_void(base_amount: Amount) -> std::result::Result<(), Decline> {
+    let amount = base_amount.decimal();
+    if amount >= Decimal::new(4001, 0) && amount < Decimal::new(4002, 0) {
+        return Err(Decline::SettlementDeclined(base_amount.to_string()));
+    }
+    Ok(())
+}
+
+/// The processor's answer by amount: 2000.00-2999.99 declined with the amount as its response
+/// code, 3000.00-3000.99 failed.
+fn sandbox_response(base_amount: Amount) -> std::result::Result<(), Decline> {
     let amount = base_amount.decimal();
     let shown = base_amount.to_string();
     if amount >= Decimal::new(2000, 0) && amount < Decimal::new(3000, 0) {
@@ -118,10 +163,7 @@ pub fn gateway_capture(
     if amount >= Decimal::new(3000, 0) && amount < Decimal::new(3001, 0) {
         return Err(Decline::Failed(shown));
     }
-    if amount == Decimal::new(5001, 0) {
-        return Err(Decline::GatewayRejected);
-    }
-    Ok(transaction_id(method))
+    Ok(())
 }
 
 /// A new gateway transaction id: 8 lowercase characters for braintree, 17 uppercase ones for
@@ -166,4 +208,40 @@ pub async fn list_transactions(
         db::transactions::load_with_children,
     )
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn amount(s: &str) -> Amount {
+        Amount::from(s.parse::<Decimal>().expect("decimal"))
+    }
+
+    #[test]
+    fn the_sandbox_amounts_decide_each_operation() {
+        let braintree = method("braintree");
+        assert!(gateway_capture(braintree, amount("1999.99")).is_ok());
+        assert_eq!(
+            gateway_capture(braintree, amount("2000")),
+            Err(Decline::ProcessorDeclined("2000".into()))
+        );
+        assert!(matches!(
+            gateway_capture(braintree, amount("3000.99")),
+            Err(Decline::Failed(_))
+        ));
+        assert!(gateway_capture(braintree, amount("3001")).is_ok());
+        assert_eq!(
+            gateway_capture(braintree, amount("5001")),
+            Err(Decline::GatewayRejected)
+        );
+        assert!(gateway_refund(amount("5001")).is_ok());
+        assert!(gateway_refund(amount("2999.99")).is_err());
+        assert!(gateway_refund(amount("3001")).is_ok());
+        assert!(gateway_void(amount("4000.99")).is_ok());
+        assert!(gateway_void(amount("4001")).is_err());
+        assert!(gateway_void(amount("4001.99")).is_err());
+        assert!(gateway_void(amount("4002")).is_ok());
+        assert!(gateway_capture(braintree, amount("4001.5")).is_ok());
+    }
 }
