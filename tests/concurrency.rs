@@ -211,3 +211,84 @@ async fn racing_online_refunds_of_one_invoice_refund_once() {
     let order = app.get(&format!("/rest/V1/orders/{id}"), &token).await.body;
     assert_eq!(order["total_refunded"], json!(64));
 }
+
+/// An open invoice (saved through `POST /V1/invoices/`) captured by ten callers at once is
+/// captured once: one capture transaction, paid once; the others get Braintree's answer to a
+/// second capture.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn racing_captures_of_one_open_invoice_capture_once() {
+    let app = std::sync::Arc::new(spawn_app().await);
+    let token = app.token().await;
+    let id = app
+        .create_order(
+            &token,
+            json!({
+                "customer_email": "card@example.com",
+                "items": [{"sku": "24-WB01", "name": "Voyage Yoga Bag", "qty_ordered": 2, "price": 32}],
+                "billing_address": {"firstname": "Card", "lastname": "Holder", "street": ["1 Main St"],
+                    "city": "Austin", "postcode": "78701", "country_id": "US", "telephone": "1"},
+                "payment": {"method": "braintree"}
+            }),
+        )
+        .await;
+    let order = app.get(&format!("/rest/V1/orders/{id}"), &token).await.body;
+    let item = order["items"][0]["item_id"].clone();
+    let saved = app
+        .post(
+            "/rest/V1/invoices/",
+            &token,
+            &json!({"entity": {"order_id": id, "state": 1, "total_qty": 2,
+                    "grand_total": 64, "base_grand_total": 64,
+                    "items": [{"order_item_id": item, "qty": 2, "sku": "24-WB01"}]}}),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    let invoice = saved.body["entity_id"].as_i64().expect("entity_id");
+    let tasks: Vec<_> = (0..10)
+        .map(|_| {
+            let (app, token) = (app.clone(), token.clone());
+            tokio::spawn(async move {
+                app.post(
+                    &format!("/rest/V1/invoices/{invoice}/capture"),
+                    &token,
+                    &json!({}),
+                )
+                .await
+            })
+        })
+        .collect();
+    let mut ok = 0;
+    for t in tasks {
+        let reply = t.await.expect("task");
+        if reply.status == StatusCode::OK {
+            ok += 1;
+        } else {
+            assert_eq!(
+                (reply.status, reply.body),
+                (
+                    StatusCode::BAD_REQUEST,
+                    json!({"message": "The Payment Token is not available to perform the request."})
+                )
+            );
+        }
+    }
+    assert_eq!(ok, 1);
+    let captures: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM sales_payment_transaction WHERE txn_type = 'capture'",
+    )
+    .fetch_one(&app.state.db.read)
+    .await
+    .unwrap();
+    assert_eq!(captures, 1);
+    let order = app
+        .get(
+            &format!("/rest/V1/orders/{id}?fields=total_paid,payment[base_amount_paid_online]"),
+            &token,
+        )
+        .await
+        .body;
+    assert_eq!(
+        order,
+        json!({"total_paid": 64, "payment": {"base_amount_paid_online": 64}})
+    );
+}
