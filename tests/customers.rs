@@ -429,3 +429,58 @@ async fn customers_products_and_customer_tokens_survive_a_restart() {
     assert_eq!(read.body, product.body);
     second.stop().await;
 }
+
+/// A website or store that does not exist is the 404 of `StoreManager::getWebsite` /
+/// `getStore` (a storage error before); a store of another website is refused by
+/// `validateCustomerStoreIdByWebsiteId`. Nothing is written.
+#[tokio::test]
+async fn an_unknown_website_or_store_is_refused_as_magento_refuses_it() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let customer = |extra: Value| {
+        let mut c = json!({"email": "w@example.com", "firstname": "W", "lastname": "Eb"});
+        for (k, v) in extra.as_object().expect("object") {
+            c[k] = v.clone();
+        }
+        with_password(c, "Password1!")
+    };
+    for (extra, status, expected) in [
+        (
+            json!({"website_id": 2}),
+            StatusCode::NOT_FOUND,
+            json!({"message": "The website with id 2 that was requested wasn't found. Verify the website and try again."}),
+        ),
+        (
+            json!({"store_id": 99}),
+            StatusCode::NOT_FOUND,
+            json!({"message": "The store that was requested wasn't found. Verify the store and try again."}),
+        ),
+        (
+            json!({"store_id": 1, "website_id": 7}),
+            StatusCode::NOT_FOUND,
+            json!({"message": "The website with id 7 that was requested wasn't found. Verify the website and try again."}),
+        ),
+    ] {
+        let before = app.snapshot().await;
+        let r = app
+            .post("/rest/V1/customers", &token, &customer(extra.clone()))
+            .await;
+        assert_eq!((r.status, r.body), (status, expected), "{extra}");
+        assert_eq!(app.snapshot().await, before, "{extra}");
+    }
+    let made = app
+        .post(
+            "/rest/V1/customers",
+            &token,
+            &customer(json!({"website_id": 1})),
+        )
+        .await;
+    assert_eq!(
+        (
+            &made.status,
+            &made.body["store_id"],
+            &made.body["website_id"]
+        ),
+        (&StatusCode::OK, &json!(1), &json!(1))
+    );
+}

@@ -71,6 +71,10 @@ pub const PASSWORD_SPACES: &str =
 pub const PASSWORD_CLASSES: &str = "Minimum of different classes of characters in password is %1. Classes of characters: Lower Case, Upper Case, Digits, Special Characters.";
 pub const PASSWORD_IS_EMAIL: &str =
     "The password can't be the same as the email address. Create a new password and try again.";
+/// `AccountManagement::validateCustomerStoreIdByWebsiteId`.
+pub const STORE_NOT_IN_WEBSITE: &str = "The store view is not in the associated website.";
+/// The default store view, where an account without store or website is made.
+const DEFAULT_STORE_ID: i64 = 1;
 pub const GROUP_NOT_FOUND: &str = "The specified customer group id does not exist.";
 pub const EMAIL_EXISTS: &str =
     "A customer with the same email address already exists in an associated website.";
@@ -276,33 +280,64 @@ pub async fn create_account(
         .await
 }
 
+/// `AccountManagement::createAccountWithPasswordHash`'s store and website: without a store, the
+/// website's default store (`StoreManager::getWebsite`: an unknown website is a 404), or the
+/// default store view without a website either; without a website, the store's
+/// (`getStore`: an unknown store is a 404); then `validateCustomerStoreIdByWebsiteId` (accounts
+/// shared per website, Magento's default): a store of another website is refused.
+async fn store_and_website(
+    conn: &mut SqliteConnection,
+    input: &CustomerInput,
+) -> Result<(i64, i64, Option<db::store::StoreRow>)> {
+    let stores = db::store::views(conn).await?;
+    let websites = db::store::websites(conn).await?;
+    let groups = db::store::groups(conn).await?;
+    let website = |id: i64| {
+        websites
+            .iter()
+            .find(|w| w.website_id == id)
+            .ok_or_else(|| {
+                Error::NotFound(Phrase::plain(format!(
+                    "The website with id {id} that was requested wasn't found. Verify the website and try again."
+                )))
+            })
+    };
+    let store_of = |id: i64| {
+        stores
+            .iter()
+            .find(|s| s.store_id == id)
+            .cloned()
+            .ok_or_else(|| Error::NotFound(Phrase::plain(crate::error::STORE_NOT_FOUND)))
+    };
+    let given_website = input.website_id.filter(|w| *w != 0);
+    let store = match (input.store_id.filter(|s| *s != 0), given_website) {
+        (Some(s), _) => store_of(s)?,
+        (None, Some(w)) => {
+            let default_group = website(w)?.default_group_id;
+            let default_store = groups
+                .iter()
+                .find(|g| g.group_id == default_group)
+                .map(|g| g.default_store_id)
+                .unwrap_or(DEFAULT_STORE_ID);
+            store_of(default_store)?
+        }
+        (None, None) => store_of(DEFAULT_STORE_ID)?,
+    };
+    let website_id = given_website.unwrap_or(store.website_id);
+    website(website_id)?;
+    if store.website_id != website_id {
+        return Err(Error::input(STORE_NOT_IN_WEBSITE));
+    }
+    Ok((store.store_id, website_id, Some(store)))
+}
+
 async fn create_in(
     conn: &mut SqliteConnection,
     input: CustomerInput,
     email: String,
     hash: Option<String>,
 ) -> Result<i64> {
-    let stores = db::store::views(conn).await?;
-    let store_id = match (input.store_id.filter(|s| *s != 0), input.website_id) {
-        (Some(s), _) => s,
-        (None, Some(w)) if w != 0 => {
-            let groups = db::store::groups(conn).await?;
-            let websites = db::store::websites(conn).await?;
-            websites
-                .iter()
-                .find(|x| x.website_id == w)
-                .and_then(|x| groups.iter().find(|g| g.group_id == x.default_group_id))
-                .map(|g| g.default_store_id)
-                .unwrap_or(1)
-        }
-        _ => 1,
-    };
-    let store = stores.iter().find(|s| s.store_id == store_id);
-    let website_id = input
-        .website_id
-        .filter(|w| *w != 0)
-        .or(store.map(|s| s.website_id))
-        .unwrap_or(1);
+    let (store_id, website_id, store) = store_and_website(conn, &input).await?;
     let created_in = store.map(|s| s.name.clone());
     // `CustomerRepository::validateGroupId`, before the resource model's checks.
     if let Some(group_id) = input.group_id.filter(|g| *g != 0) {
