@@ -123,3 +123,56 @@ async fn an_order_item_shows_no_discount_tax_compensation_invoiced_before_an_inv
         json!(0)
     );
 }
+
+/// The dump of a database built by running every migration, one by one.
+async fn migrated_dump(dir: &std::path::Path) -> String {
+    let url = format!("sqlite://{}?mode=rwc", dir.join("migrated.db").display());
+    let pool = sqlx::sqlite::SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect(&url)
+        .await
+        .unwrap();
+    magemu::db::MIGRATOR.run(&pool).await.unwrap();
+    let mut conn = pool.acquire().await.unwrap();
+    let dump = magemu::db::baseline::dump(&mut conn).await.unwrap();
+    drop(conn);
+    pool.close().await;
+    dump
+}
+
+/// src/db/baseline.sql is what the migrations build; `MAGEMU_WRITE_BASELINE=1` rewrites it
+/// after a migration is added.
+#[tokio::test]
+async fn the_baseline_is_what_the_migrations_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let dump = migrated_dump(dir.path()).await;
+    if std::env::var_os("MAGEMU_WRITE_BASELINE").is_some() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/db/baseline.sql");
+        std::fs::write(&path, &dump).unwrap();
+    }
+    assert!(
+        dump == magemu::db::baseline::BASELINE,
+        "src/db/baseline.sql is stale: run `MAGEMU_WRITE_BASELINE=1 cargo test --test migrations` \
+         and rebuild"
+    );
+}
+
+/// A new database opened by magemu (from the baseline) holds exactly what the migrations
+/// build, and sqlx counts every migration as applied.
+#[tokio::test]
+async fn a_new_database_from_the_baseline_equals_a_migrated_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let expected = migrated_dump(dir.path()).await;
+    let url = format!("sqlite://{}", dir.path().join("new.db").display());
+    let db = magemu::db::Db::open(&url).await.unwrap();
+    let mut conn = db.write.acquire().await.unwrap();
+    let dump = magemu::db::baseline::dump(&mut conn).await.unwrap();
+    drop(conn);
+    assert_eq!(dump, expected);
+    let applied: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success")
+        .fetch_one(&db.read)
+        .await
+        .unwrap();
+    assert_eq!(applied, magemu::db::MIGRATOR.iter().count() as i64);
+    db.close().await;
+}

@@ -3,6 +3,7 @@
 //! Query functions take a `&mut SqliteConnection` so that a service can compose several of them
 //! in one transaction. The db layer never calls up into services or HTTP.
 
+pub mod baseline;
 pub mod batch;
 pub mod catalog;
 pub mod comments;
@@ -114,7 +115,18 @@ impl Db {
         sqlx::query("PRAGMA synchronous = NORMAL")
             .execute(&write)
             .await?;
-        let migrated = MIGRATOR.run(&write).await;
+        // A new database starts from the baseline script (the migrations' result in one
+        // transaction); sqlx then applies whatever is newer than it, or everything an older
+        // database lacks.
+        let migrated = async {
+            let mut conn = write.acquire().await?;
+            if baseline::is_new(&mut conn).await? {
+                baseline::apply(&mut conn).await?;
+            }
+            drop(conn);
+            MIGRATOR.run(&write).await.map_err(sqlx::Error::from)
+        }
+        .await;
         sqlx::query("PRAGMA synchronous = FULL")
             .execute(&write)
             .await?;
