@@ -94,7 +94,8 @@ async fn orders_grid_shows_order_3_processing_after_its_invoice() {
         row_cells(&html, "data-order-id=\"3\""),
         [
             "000000003",
-            "Main Website | Main Website Store | Default Store View",
+            "Main Website | &nbsp;&nbsp;&nbsp;Main Website Store | \
+             &nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;Default Store View",
             "Jul 23, 2020 4:58:05 PM",
             "Jane Doe",
             "Jane Doe",
@@ -163,13 +164,23 @@ async fn products_grid_shows_quantity_per_source_and_salable_quantity() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("<th>Quantity per Source</th>"), "{html}");
     let bag = row_cells(&html, "data-sku=\"24-WB01\"");
-    assert_eq!(bag[3], "24-WB01");
     assert!(
         bag[5].starts_with("Northeast Warehouse: 35 | Brooklyn Store: 10"),
         "{bag:?}"
     );
     // 100 on hand at the US Stock's sources, 40 reserved by order 3 (not shipped yet).
     assert_eq!(bag[6], "US Stock: 60", "{bag:?}");
+    assert_eq!(bag[7..], ["Catalog, Search", "Enabled", "Main Website"]);
+    assert_eq!(
+        &bag[..5],
+        [
+            "8",
+            "Voyage Yoga Bag",
+            "Simple Product",
+            "24-WB01",
+            "$32.00"
+        ]
+    );
     assert_eq!(row_cells(&html, "data-sku=\"24-WB03\"")[6], "US Stock: 80");
     assert_eq!(
         row_cells(&html, "data-sku=\"240-LV06\"")[6],

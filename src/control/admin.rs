@@ -9,7 +9,8 @@
 //! module-catalog/view/adminhtml/ui_component/product_listing.xml): the default visible columns
 //! in their order, 20 rows a page, and each grid's default sort: orders by Purchase Date,
 //! newest first; invoices and shipments by increment id ascending (`<sorting>asc</sorting>`);
-//! credit memos and products by id ascending. The MSI columns of the product grid come from
+//! credit memos and products by id ascending (the products' Visibility, Status and Websites
+//! as the catalog's listing labels them; no thumbnail or attribute set). The MSI columns of the product grid come from
 //! module-inventory-catalog-admin-ui (`QuantityPerSource`: "Quantity per Source", each source's
 //! name and quantity as a float; "Quantity" alone in single source mode) and
 //! module-inventory-sales-admin-ui (`GetSalableQuantityDataBySku`: "Salable Quantity", per
@@ -545,6 +546,10 @@ pub struct ProductRow {
     pub quantity_per_source: Vec<String>,
     /// "Default Stock: 100" per assigned stock.
     pub salable_quantity: Vec<String>,
+    pub visibility: String,
+    pub status: String,
+    /// The names of the product's websites.
+    pub websites: Vec<String>,
 }
 
 /// The products page: its rows, and whether it shows "Quantity" (single source mode) or
@@ -561,6 +566,7 @@ pub async fn products(db: &Db, page: i64) -> Result<ProductGrid> {
     let (products, total) = catalog::list(db, &criteria).await?;
     let mut conn = db.read.acquire().await?;
     let single_source = db::admin::single_source_mode(&mut conn).await?;
+    let websites = db::store::websites(&mut conn).await?;
     let mut rows = Vec::with_capacity(products.len());
     for p in &products {
         let r = &p.row;
@@ -588,12 +594,31 @@ pub async fn products(db: &Db, page: i64) -> Result<ProductGrid> {
             price: money(Some(r.price), Some("USD")),
             quantity_per_source: per_source,
             salable_quantity: salable,
+            visibility: visibility_label(r.visibility),
+            status: if r.status == 1 { "Enabled" } else { "Disabled" }.to_owned(),
+            websites: websites
+                .iter()
+                .filter(|w| p.website_ids.contains(&w.website_id))
+                .map(|w| w.name.clone())
+                .collect(),
         });
     }
     Ok(ProductGrid {
         single_source,
         grid: Grid::of(rows, total, page),
     })
+}
+
+/// `Product\Visibility::getOptionArray()`.
+fn visibility_label(visibility: i64) -> String {
+    match visibility {
+        1 => "Not Visible Individually",
+        2 => "Catalog",
+        3 => "Search",
+        4 => "Catalog, Search",
+        _ => "",
+    }
+    .to_owned()
 }
 
 /// The product types' labels (`catalog/product/type/*/label` in each module's product_types.xml).

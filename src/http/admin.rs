@@ -62,6 +62,7 @@ table.data-grid{border-collapse:collapse;width:100%;background:#fff}
 dl.info{display:grid;grid-template-columns:max-content auto;gap:4px 16px;margin:0}
 dl.info dt{font-weight:600}dl.info dd{margin:0}
 .columns{display:flex;gap:32px;flex-wrap:wrap}.columns>section{min-width:280px}
+#totals{width:auto;min-width:360px;margin-left:auto}#totals th{background:#f5f5f5;color:#303030;border-color:#d6d6d6}
 pre{margin:0;white-space:pre-wrap;word-break:break-all;font-size:12px;max-height:8em;overflow:auto}
 ";
 
@@ -135,6 +136,19 @@ fn pager_with<R>(grid: &Grid<R>, prefix: &str) -> Markup {
             @if grid.page < grid.pages {
                 a rel="next" href={ (prefix) "page=" (grid.page + 1) } { "Next ›" }
             }
+        }
+    }
+}
+
+/// Website, store and store view names, the store 3 and the view 6 non-breaking spaces in, as
+/// Magento's Store column prints them (module-store/Ui/Component/Listing/Column/Store.php,
+/// `prepareItem`).
+fn store_lines(lines: &[String]) -> Markup {
+    html! {
+        @for (i, line) in lines.iter().enumerate() {
+            @if i > 0 { br; }
+            (maud::PreEscaped("&nbsp;".repeat(3 * i.min(2))))
+            (line)
         }
     }
 }
@@ -225,7 +239,7 @@ async fn orders(State(state): State<AppState>, query: Params) -> Response {
                     @for o in &grid.rows {
                         tr data-order-id=(o.entity_id) {
                             td { (o.increment_id) }
-                            td { (lines(&o.purchase_point)) }
+                            td { (store_lines(&o.purchase_point)) }
                             td { (o.purchase_date) }
                             td { (o.bill_to_name) }
                             td { (o.ship_to_name) }
@@ -262,7 +276,7 @@ async fn order(State(state): State<AppState>, Path(id): Path<String>) -> Respons
                         dt { "Order Date" } dd { (o.order_date) }
                         dt { "Order Status" } dd #order-status { (o.status) }
                         dt { "Order State" } dd #order-state { (o.state) }
-                        dt { "Purchased From" } dd { (lines(&o.purchased_from)) }
+                        dt { "Purchased From" } dd { (store_lines(&o.purchased_from)) }
                     }
                 }
                 section {
@@ -478,7 +492,8 @@ async fn products(State(state): State<AppState>, query: Params) -> Response {
                 thead { tr {
                     th { "ID" } th { "Name" } th { "Type" } th { "SKU" } th { "Price" }
                     th { @if products.single_source { "Quantity" } @else { "Quantity per Source" } }
-                    th { "Salable Quantity" }
+                    th { "Salable Quantity" } th { "Visibility" } th { "Status" }
+                    th { "Websites" }
                 } }
                 tbody {
                     @for p in &grid.rows {
@@ -490,6 +505,9 @@ async fn products(State(state): State<AppState>, query: Params) -> Response {
                             td.num { (p.price) }
                             td.qty-per-source { ul { @for q in &p.quantity_per_source { li { (q) } } } }
                             td.salable { ul { @for q in &p.salable_quantity { li { (q) } } } }
+                            td { (p.visibility) }
+                            td { (p.status) }
+                            td { (lines(&p.websites)) }
                         }
                     }
                 }

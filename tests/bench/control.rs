@@ -7,7 +7,9 @@
 //! on the tutorial seed. One run is: save the live world as a snapshot, reset to the seed,
 //! restore the snapshot; so each operation always works on the world named (the reset drops
 //! that world, the restore brings it back). Each time is the client's (request sent to reply
-//! read, over a kept-alive loopback connection) beside the server's own `took_ms`.
+//! read, over a kept-alive loopback connection) beside the server's own `took_ms`. Then, on
+//! each world, the time of a few admin pages (`/magemu/admin/`: the orders grid's first and
+//! last page, order 3, the invoices and products grids).
 //!
 //! Run: `cargo bench --bench control`. Knobs: `CONTROL_RUNS`, `CONTROL_ORDERS`.
 
@@ -116,7 +118,12 @@ async fn measure(world: &str, db: &Path, runs: usize) {
     let client = reqwest::Client::new();
     let server = start(db, &client).await;
     let base = &server.base;
-    let size = std::fs::metadata(db).map(|m| m.len()).unwrap_or(0);
+    // The database and its write-ahead log (a new database's rows are still in the log).
+    let size: u64 = ["", "-wal"]
+        .iter()
+        .filter_map(|ext| std::fs::metadata(format!("{}{ext}", db.display())).ok())
+        .map(|m| m.len())
+        .sum();
     let health: Value = client
         .get(format!("{base}/magemu/health"))
         .send()
@@ -126,7 +133,7 @@ async fn measure(world: &str, db: &Path, runs: usize) {
         .await
         .expect("JSON");
     println!(
-        "\n== {world}: {} orders, {} invoices, {} shipments; database {:.1} MiB ==",
+        "\n== {world}: {} orders, {} invoices, {} shipments; database {:.2} MiB ==",
         health["counts"]["orders"],
         health["counts"]["invoices"],
         health["counts"]["shipments"],
@@ -156,6 +163,37 @@ async fn measure(world: &str, db: &Path, runs: usize) {
         let (median, max) = summary(wall);
         let (server_median, server_max) = summary(took);
         println!("{name:<18} {median:>12.1} {max:>10.1} {server_median:>20.1} {server_max:>10.1}");
+    }
+
+    // The admin pages read the restored world: the first and the last page of a grid.
+    let orders = health["counts"]["orders"].as_i64().unwrap_or(1);
+    let last = (orders + 19) / 20;
+    println!(
+        "{:<34} {:>12} {:>10}",
+        "admin page (GET)", "median (ms)", "max (ms)"
+    );
+    for path in [
+        "/magemu/admin/orders".to_owned(),
+        format!("/magemu/admin/orders?page={last}"),
+        "/magemu/admin/orders/3".to_owned(),
+        "/magemu/admin/invoices".to_owned(),
+        "/magemu/admin/products".to_owned(),
+    ] {
+        let mut times = Vec::with_capacity(runs);
+        for _ in 0..runs {
+            let started = Instant::now();
+            let reply = client
+                .get(format!("{base}{path}"))
+                .send()
+                .await
+                .expect("admin page");
+            let status = reply.status();
+            let _ = reply.bytes().await.expect("page");
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+            assert!(status.is_success(), "{path}: {status}");
+        }
+        let (median, max) = summary(&mut times);
+        println!("{path:<34} {median:>12.1} {max:>10.1}");
     }
     drop(server);
 }
