@@ -564,9 +564,13 @@ pub struct ProductGrid {
 pub async fn products(db: &Db, page: i64) -> Result<ProductGrid> {
     let criteria = page_criteria(page, &[("entity_id", "ASC")], vec![]);
     let (products, total) = catalog::list(db, &criteria).await?;
-    let mut conn = db.read.acquire().await?;
-    let single_source = db::admin::single_source_mode(&mut conn).await?;
-    let websites = db::store::websites(&mut conn).await?;
+    let (single_source, websites) = {
+        let mut conn = db.read.acquire().await?;
+        (
+            db::admin::single_source_mode(&mut conn).await?,
+            db::store::websites(&mut conn).await?,
+        )
+    };
     let mut rows = Vec::with_capacity(products.len());
     for p in &products {
         let r = &p.row;
@@ -574,14 +578,23 @@ pub async fn products(db: &Db, page: i64) -> Result<ProductGrid> {
         let mut per_source = vec![];
         let mut salable = vec![];
         if stocked {
-            for (source, qty) in db::admin::quantity_per_source(&mut conn, &r.sku).await? {
+            // One read connection at a time: `salable_qty` takes its own from the pool, and a
+            // page holding one while waiting for another could starve with a few at once.
+            let (sources, stocks) = {
+                let mut conn = db.read.acquire().await?;
+                (
+                    db::admin::quantity_per_source(&mut conn, &r.sku).await?,
+                    db::admin::assigned_stocks(&mut conn, &r.sku).await?,
+                )
+            };
+            for (source, qty) in sources {
                 per_source.push(if single_source {
                     quantity(qty)
                 } else {
                     format!("{source}: {}", quantity(qty))
                 });
             }
-            for (stock_id, name) in db::admin::assigned_stocks(&mut conn, &r.sku).await? {
+            for (stock_id, name) in stocks {
                 let qty = inventory::salable_qty(db, &r.sku, stock_id).await?;
                 salable.push(format!("{name}: {}", quantity(qty)));
             }
