@@ -54,7 +54,7 @@ impl Route {
 }
 
 /// Every (method, path) of the routers, read from the `.route(` calls in src/http/*.rs;
-/// control.rs is nested under `/magemu` (src/http/mod.rs).
+/// control.rs and admin.rs are nested under `/magemu` (src/http/mod.rs).
 fn served_routes() -> Vec<Route> {
     let mut routes = Vec::new();
     let dir = root().join("src/http");
@@ -63,10 +63,9 @@ fn served_routes() -> Vec<Route> {
         if file.extension().and_then(|e| e.to_str()) != Some("rs") {
             continue;
         }
-        let prefix = if file.file_name().and_then(|f| f.to_str()) == Some("control.rs") {
-            "/magemu"
-        } else {
-            ""
+        let prefix = match file.file_name().and_then(|f| f.to_str()) {
+            Some("control.rs" | "admin.rs") => "/magemu",
+            _ => "",
         };
         let text = std::fs::read_to_string(&file).expect("read");
         let mut rest = text.as_str();

@@ -11,6 +11,7 @@
 //! of the world: reset and snapshots leave it as it is (a suite that fixed the time keeps it
 //! across resets; `DELETE /magemu/clock` goes back to real time).
 
+pub mod admin;
 pub mod client;
 pub mod faults;
 pub mod journal;

@@ -3,6 +3,7 @@
 //! Query functions take a `&mut SqliteConnection` so that a service can compose several of them
 //! in one transaction. The db layer never calls up into services or HTTP.
 
+pub mod admin;
 pub mod baseline;
 pub mod batch;
 pub mod catalog;

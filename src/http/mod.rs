@@ -1,5 +1,6 @@
 //! The web edge: routing under Magento's `/rest/<store>/V1` prefix, one module per resource.
 
+pub mod admin;
 pub mod auth;
 pub mod carts;
 pub mod categories;
@@ -61,7 +62,9 @@ pub fn app(state: AppState) -> Router {
         .with_state(state.clone());
     let control = state.control.clone();
     let clock = state.clock.clone();
-    let magemu = control::router().with_state(state.clone());
+    let magemu = control::router()
+        .merge(admin::router())
+        .with_state(state.clone());
     // The store code is taken off the path before routing, as Magento's PathProcessor does.
     let api = axum::middleware::map_request_with_state(state, strip_store_code).layer(api);
     Router::new()
