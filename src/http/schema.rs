@@ -51,6 +51,8 @@
 //!   repository returns as a string, though the PHP signature says `int`). A live store
 //!   describes every getter of the data interfaces; magemu's replies omit what it does not
 //!   store, so only the outer shape is promised.
+//! - `error-parameters` has no type: Magento's says a list of objects, while Magento (and
+//!   magemu) send a list of values or an object keyed by parameter name.
 //! - Only the operations magemu serves are listed: a live store lists every installed module's.
 //! - The schema is rebuilt for every request (Magento caches it per service list and ACL).
 //! - `basePath` is `/rest/<code>` or `/rest` even when the request came through `/index.php`.
@@ -87,8 +89,13 @@ pub struct ServiceMethod {
     pub throws: &'static [&'static str],
 }
 
-/// What magemu answers where the PHP return type says otherwise (the JSON type it sends).
+/// What magemu answers where the PHP return type says otherwise: the JSON type it sends, or
+/// `""` for no fixed type.
 const RETURNS_SENT: &[(&str, &str)] = &[
+    // A cart without a coupon: PHP's null, which Magento's REST renderer (and magemu) send as
+    // `[]`; else the code as a string.
+    (r"Magento\Quote\Api\CouponManagementInterface::get", ""),
+    (r"Magento\Quote\Api\GuestCouponManagementInterface::get", ""),
     // The id comes from the database as a PHP string: `"4"` on the wire.
     (
         r"Magento\Sales\Api\InvoiceOrderInterface::execute",
@@ -120,18 +127,14 @@ const RETURNS_SENT: &[(&str, &str)] = &[
         r"Magento\Quote\Api\CartManagementInterface::createEmptyCart",
         "string",
     ),
-    (
-        r"Magento\Quote\Api\CartManagementInterface::createEmptyCartForCustomer",
-        "string",
-    ),
 ];
+
+/// One simple leaf of a complex query parameter: (suffix, type, description).
+type QueryLeaf = (&'static str, &'static str, &'static str);
 
 /// How Magento expands a complex GET parameter into query parameters
 /// (`Generator::getQueryParamNames`, one entry per simple leaf of the type's getters):
 /// (suffix after the parameter name, type, description).
-/// One simple leaf of a complex query parameter: (suffix, type, description).
-type QueryLeaf = (&'static str, &'static str, &'static str);
-
 const QUERY_EXPANSIONS: &[(&str, &[QueryLeaf])] = &[
     (
         // Framework/Api/SearchCriteriaInterface, Search/FilterGroup, Filter, SortOrder.
@@ -485,7 +488,11 @@ impl Builder {
                 .iter()
                 .find(|(s, _)| *s == op.service)
                 .map_or(ty, |(_, t)| t);
-            let schema = self.object_schema(ty, doc);
+            let schema = if ty.is_empty() {
+                json!({ "description": doc })
+            } else {
+                self.object_schema(ty, doc)
+            };
             responses.insert(
                 "200".into(),
                 json!({ "description": "200 Success.", "schema": schema }),
@@ -557,10 +564,12 @@ fn error_definitions() -> Map<String, Value> {
                 "parameters": { "$ref": "#/definitions/error-parameters" }
             }
         },
+        // Magento says a list of `error-parameters-item`, but its renderer sends the
+        // exception's parameters as they are: a list of values (`["ASC"]`) or an object
+        // keyed by name (`{"fieldName": "entity"}`). magemu sends the same, so the schema
+        // leaves the type open.
         "error-parameters": {
-            "type": "array",
-            "description": "Error parameters list",
-            "items": { "$ref": "#/definitions/error-parameters-item" }
+            "description": "Error parameters list"
         },
         "error-parameters-item": {
             "type": "object",
