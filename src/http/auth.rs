@@ -1,4 +1,9 @@
 //! `POST /V1/integration/admin/token` (anonymous).
+//!
+//! module-integration's etc/webapi.xml binds it to `Integration\Api\AdminTokenServiceInterface`;
+//! module-two-factor-auth's rebinds the same route to its own `AdminTokenServiceInterface`,
+//! which refuses a token until 2FA is set up. magemu answers as a store with 2FA disabled, so
+//! the route table (and the schema) name Integration's service (`integrationAdminTokenServiceV1`).
 
 use axum::extract::State;
 use axum::http::StatusCode;
