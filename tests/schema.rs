@@ -236,6 +236,21 @@ async fn operations_are_named_as_magento_names_them() {
         json!({"description": "401 Unauthorized", "schema": {"$ref": "#/definitions/error-response"}})
     );
 
+    // A search result as magemu's lists send it.
+    assert_eq!(
+        schema["definitions"]["sales-data-order-search-result-interface"],
+        json!({
+            "type": "object",
+            "description": "OrderSearchResultInterface",
+            "properties": {
+                "items": {"type": "array", "description": "Items.", "items": {"$ref": "#/definitions/sales-data-order-interface"}},
+                "search_criteria": {"$ref": "#/definitions/framework-search-criteria-interface"},
+                "total_count": {"type": "integer", "description": "Total count."}
+            },
+            "required": ["items", "search_criteria", "total_count"]
+        })
+    );
+
     // A body parameter named after the operation, with the method's parameters.
     let create = &schema["paths"]["/V1/orders"]["post"]["parameters"];
     assert_eq!(

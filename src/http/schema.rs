@@ -46,9 +46,11 @@
 //!
 //! What differs from a live store, and why:
 //! - The data types' `definitions` are open objects (`{"type": "object"}` with the
-//!   interface's name as description), and scalar results are described as magemu sends them
-//!   (a created invoice's id is the JSON string `"4"`, as Magento's REST layer sends the id its
-//!   repository returns as a string, though the PHP signature says `int`). A live store
+//!   interface's name as description), but for the search results (`items`, `search_criteria`
+//!   or the pickup search's `search_request`, `total_count`, as magemu's lists send them),
+//!   and scalar results are described as magemu sends them (a created invoice's id is the
+//!   JSON string `"4"`, as Magento's REST layer sends the id its repository returns as a
+//!   string, though the PHP signature says `int`; a `void` method's `[]`). A live store
 //!   describes every getter of the data interfaces; magemu's replies omit what it does not
 //!   store, so only the outer shape is promised.
 //! - `error-parameters` has no type: Magento's says a list of objects, while Magento (and
@@ -369,9 +371,41 @@ impl Builder {
     fn reference(&mut self, ty: &str) -> String {
         let name = definition_name(ty);
         if !self.definitions.contains_key(&name) {
-            self.definitions.insert(name.clone(), data_definition(ty));
+            // Placed first, as `getObjectSchema` does, so a type refers to itself safely.
+            self.definitions.insert(name.clone(), Value::Null);
+            let definition = self.definition(ty);
+            self.definitions.insert(name.clone(), definition);
         }
         format!("#/definitions/{name}")
+    }
+
+    /// A data interface's definition. A search result is what `reply::search_results` (and
+    /// the comment lists) send: `items` of the interface its `getItems` returns, the
+    /// `search_criteria` echoed and `total_count`. Any other interface is an open object
+    /// (see the module doc).
+    fn definition(&mut self, ty: &str) -> Value {
+        let short = ty.rsplit('\\').next().unwrap_or(ty);
+        let Some((item, echo, echo_type)) = search_result_item(ty) else {
+            return json!({ "type": "object", "description": short });
+        };
+        let items = self.reference(&item);
+        let echoed = self.reference(echo_type);
+        let mut properties = Map::new();
+        properties.insert(
+            "items".into(),
+            json!({ "type": "array", "description": "Items.", "items": { "$ref": items } }),
+        );
+        properties.insert(echo.into(), json!({ "$ref": echoed }));
+        properties.insert(
+            "total_count".into(),
+            json!({ "type": "integer", "description": "Total count." }),
+        );
+        json!({
+            "type": "object",
+            "description": short,
+            "properties": properties,
+            "required": ["items", echo, "total_count"]
+        })
     }
 
     fn path_info(&mut self, op: &Operation, method: &ServiceMethod) -> Value {
@@ -532,9 +566,37 @@ impl Builder {
     }
 }
 
-/// A data interface's definition: an open object (see the module doc).
-fn data_definition(ty: &str) -> Value {
-    json!({ "type": "object", "description": ty.rsplit('\\').next().unwrap_or(ty) })
+/// The item interface of a search result interface (what its `getItems` returns) and the
+/// interface it echoes the request as: `OrderSearchResultInterface` lists `OrderInterface`
+/// with its `search_criteria`, as the data interfaces name them, but for the two whose names do
+/// not say it.
+fn search_result_item(ty: &str) -> Option<(String, &'static str, &'static str)> {
+    const CRITERIA: (&str, &str) = (
+        "search_criteria",
+        r"Magento\Framework\Api\SearchCriteriaInterface",
+    );
+    match ty {
+        // module-inventory-in-store-pickup-api/Api/Data/SearchResultInterface.php: the items
+        // and the search request it answers.
+        r"Magento\InventoryInStorePickupApi\Api\Data\SearchResultInterface" => Some((
+            r"Magento\InventoryInStorePickupApi\Api\Data\PickupLocationInterface".to_owned(),
+            "search_request",
+            r"Magento\InventoryInStorePickupApi\Api\Data\SearchRequestInterface",
+        )),
+        // Its getItems has no doc block of its own: Framework's SearchResultsInterface's.
+        r"Magento\InventoryExportStockApi\Api\Data\ExportStockSalableQtySearchResultInterface" => {
+            Some((
+                r"Magento\Framework\Api\ExtensibleDataInterface".to_owned(),
+                CRITERIA.0,
+                CRITERIA.1,
+            ))
+        }
+        _ => ["SearchResultInterface", "SearchResultsInterface"]
+            .iter()
+            .find_map(|suffix| ty.strip_suffix(suffix))
+            .filter(|stem| !stem.ends_with('\\'))
+            .map(|stem| (format!("{stem}Interface"), CRITERIA.0, CRITERIA.1)),
+    }
 }
 
 /// `Generator::getDefinitions`' fixed error definitions.
