@@ -1,18 +1,28 @@
 //! `POST /V1/integration/admin/token` (anonymous).
+//!
+//! module-integration's etc/webapi.xml binds it to `Integration\Api\AdminTokenServiceInterface`;
+//! module-two-factor-auth's rebinds the same route to its own `AdminTokenServiceInterface`,
+//! which refuses a token until 2FA is set up. magemu answers as a store with 2FA disabled, so
+//! the route table (and the schema) name Integration's service (`integrationAdminTokenServiceV1`).
 
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::post;
-use axum::Router;
 
 use crate::error::Result;
 use crate::http::extract::Body;
 use crate::http::reply::json_response;
+use crate::http::routes::{Operation, ANONYMOUS};
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/rest/V1/integration/admin/token", post(create_admin_token))
+/// This module's part of the route table (`crate::http::routes`).
+pub fn operations() -> Vec<Operation> {
+    vec![Operation::post(
+        "/V1/integration/admin/token",
+        r"Magento\Integration\Api\AdminTokenServiceInterface::createAdminAccessToken",
+        &[ANONYMOUS],
+        create_admin_token,
+    )]
 }
 
 /// Replies with the token as a bare JSON string.

@@ -13,8 +13,6 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{get, post, put};
-use axum::Router;
 use serde_json::{json, Value};
 
 use crate::checkout::payment::Gateways;
@@ -22,6 +20,7 @@ use crate::checkout::{self, Cart, CartRef};
 use crate::error::{Error, Result};
 use crate::http::extract::{Admin, Body, CartManage, PathParams, Search, SelfCustomer};
 use crate::http::reply::json_response;
+use crate::http::routes::{Operation, ANONYMOUS, SELF};
 use crate::wire::cart as wire;
 use crate::wire::customer::CustomerData;
 use crate::wire::input::{self, path_int};
@@ -30,135 +29,359 @@ use crate::AppState;
 /// The store of `/rest/V1/...` and `/rest/default/V1/...`.
 const STORE_ID: i64 = 1;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/rest/V1/carts/mine", post(create).get(show))
-        .route("/rest/V1/carts/mine/items", post(mine_add).get(mine_items))
-        .route(
-            "/rest/V1/carts/mine/items/{itemId}",
-            put(mine_update).delete(mine_delete),
+/// This module's part of the route table (`crate::http::routes`).
+pub fn operations() -> Vec<Operation> {
+    vec![
+        Operation::post(
+            "/V1/carts/mine",
+            r"Magento\Quote\Api\CartManagementInterface::createEmptyCartForCustomer",
+            &[SELF],
+            create,
         )
-        .route("/rest/V1/carts/mine/totals", get(mine_totals))
-        .route("/rest/V1/carts/mine/payment-methods", get(mine_methods))
-        .route(
-            "/rest/V1/carts/mine/estimate-shipping-methods",
-            post(mine_estimate),
+        .forced(&["customerId"]),
+        Operation::get(
+            "/V1/carts/mine",
+            r"Magento\Quote\Api\CartManagementInterface::getCartForCustomer",
+            &[SELF],
+            show,
         )
-        .route(
-            "/rest/V1/carts/mine/shipping-information",
-            post(mine_shipping),
+        .forced(&["customerId"]),
+        Operation::post(
+            "/V1/carts/mine/items",
+            r"Magento\Quote\Api\CartItemRepositoryInterface::save",
+            &[SELF],
+            mine_add,
         )
-        .route(
-            "/rest/V1/carts/mine/payment-information",
-            post(mine_payment),
+        .forced(&["cartItem.quote_id"]),
+        Operation::get(
+            "/V1/carts/mine/items",
+            r"Magento\Quote\Api\CartItemRepositoryInterface::getList",
+            &[SELF],
+            mine_items,
         )
-        .route("/rest/V1/carts/mine/order", put(mine_order))
-        .route("/rest/V1/guest-carts/{cartId}/order", put(guest_order))
-        .route("/rest/V1/carts/{cartId}/order", put(admin_order))
-        .route(
-            "/rest/V1/carts/mine/billing-address",
-            get(mine_billing).post(mine_assign),
+        .forced(&["cartId"]),
+        Operation::put(
+            "/V1/carts/mine/items/{itemId}",
+            r"Magento\Quote\Api\CartItemRepositoryInterface::save",
+            &[SELF],
+            mine_update,
         )
-        .route(
-            "/rest/V1/guest-carts/{cartId}/billing-address",
-            get(guest_billing).post(guest_assign),
+        .forced(&["cartItem.quote_id"]),
+        Operation::delete(
+            "/V1/carts/mine/items/{itemId}",
+            r"Magento\Quote\Api\CartItemRepositoryInterface::deleteById",
+            &[SELF],
+            mine_delete,
         )
-        .route(
-            "/rest/V1/carts/{cartId}/billing-address",
-            get(admin_billing).post(admin_assign),
+        .forced(&["cartId"]),
+        Operation::get(
+            "/V1/carts/mine/totals",
+            r"Magento\Quote\Api\CartTotalRepositoryInterface::get",
+            &[SELF],
+            mine_totals,
         )
-        .route("/rest/V1/carts", post(admin_create))
-        .route("/rest/V1/carts/", post(admin_create))
-        .route(
-            "/rest/V1/customers/{customerId}/carts",
-            post(admin_create_for),
+        .forced(&["cartId"]),
+        Operation::get(
+            "/V1/carts/mine/payment-methods",
+            r"Magento\Quote\Api\PaymentMethodManagementInterface::getList",
+            &[SELF],
+            mine_methods,
         )
-        .route("/rest/V1/carts/{cartId}", get(admin_show))
-        .route(
-            "/rest/V1/carts/{cartId}/items",
-            post(admin_add).get(admin_items),
+        .forced(&["cartId"]),
+        Operation::post(
+            "/V1/carts/mine/estimate-shipping-methods",
+            r"Magento\Quote\Api\ShipmentEstimationInterface::estimateByExtendedAddress",
+            &[SELF],
+            mine_estimate,
         )
-        .route(
-            "/rest/V1/carts/{cartId}/items/{itemId}",
-            put(admin_update).delete(admin_delete),
+        .forced(&["cartId"]),
+        Operation::post(
+            "/V1/carts/mine/shipping-information",
+            r"Magento\Checkout\Api\ShippingInformationManagementInterface::saveAddressInformation",
+            &[SELF],
+            mine_shipping,
         )
-        .route("/rest/V1/carts/{cartId}/totals", get(admin_totals))
-        .route(
-            "/rest/V1/carts/{cartId}/payment-methods",
-            get(admin_methods),
+        .forced(&["cartId"]),
+        Operation::post(
+            "/V1/carts/mine/payment-information",
+            r"Magento\Checkout\Api\PaymentInformationManagementInterface::savePaymentInformationAndPlaceOrder",
+            &[SELF],
+            mine_payment,
         )
-        .route(
-            "/rest/V1/carts/{cartId}/estimate-shipping-methods",
-            post(admin_estimate),
+        .forced(&["cartId"]),
+        Operation::put(
+            "/V1/carts/mine/order",
+            r"Magento\Quote\Api\CartManagementInterface::placeOrder",
+            &[SELF],
+            mine_order,
         )
-        .route(
-            "/rest/V1/carts/{cartId}/shipping-information",
-            post(admin_shipping),
+        .forced(&["cartId"]),
+        Operation::put(
+            "/V1/guest-carts/{cartId}/order",
+            r"Magento\Quote\Api\GuestCartManagementInterface::placeOrder",
+            &[ANONYMOUS],
+            guest_order,
+        ),
+        Operation::put(
+            "/V1/carts/{cartId}/order",
+            r"Magento\Quote\Api\CartManagementInterface::placeOrder",
+            &["Magento_Cart::manage"],
+            admin_order,
+        ),
+        Operation::get(
+            "/V1/carts/mine/billing-address",
+            r"Magento\Quote\Api\BillingAddressManagementInterface::get",
+            &[SELF],
+            mine_billing,
         )
-        .route(
-            "/rest/V1/carts/{cartId}/payment-information",
-            post(admin_payment),
+        .forced(&["cartId"]),
+        Operation::post(
+            "/V1/carts/mine/billing-address",
+            r"Magento\Quote\Api\BillingAddressManagementInterface::assign",
+            &[SELF],
+            mine_assign,
         )
-        .route("/rest/V1/carts/search", get(admin_search))
-        .route(
-            "/rest/V1/carts/mine/coupons",
-            get(mine_coupon).delete(mine_coupon_remove),
+        .forced(&["cartId"]),
+        Operation::get(
+            "/V1/guest-carts/{cartId}/billing-address",
+            r"Magento\Quote\Api\GuestBillingAddressManagementInterface::get",
+            &[ANONYMOUS],
+            guest_billing,
+        ),
+        Operation::post(
+            "/V1/guest-carts/{cartId}/billing-address",
+            r"Magento\Quote\Api\GuestBillingAddressManagementInterface::assign",
+            &[ANONYMOUS],
+            guest_assign,
+        ),
+        Operation::get(
+            "/V1/carts/{cartId}/billing-address",
+            r"Magento\Quote\Api\BillingAddressManagementInterface::get",
+            &["Magento_Cart::manage"],
+            admin_billing,
+        ),
+        Operation::post(
+            "/V1/carts/{cartId}/billing-address",
+            r"Magento\Quote\Api\BillingAddressManagementInterface::assign",
+            &["Magento_Cart::manage"],
+            admin_assign,
+        ),
+        Operation::post(
+            "/V1/carts/",
+            r"Magento\Quote\Api\CartManagementInterface::createEmptyCart",
+            &["Magento_Cart::manage"],
+            admin_create,
+        ),
+        Operation::post(
+            "/V1/customers/{customerId}/carts",
+            r"Magento\Quote\Api\CartManagementInterface::createEmptyCartForCustomer",
+            &["Magento_Cart::manage"],
+            admin_create_for,
+        ),
+        Operation::get(
+            "/V1/carts/{cartId}",
+            r"Magento\Quote\Api\CartRepositoryInterface::get",
+            &["Magento_Cart::manage"],
+            admin_show,
+        ),
+        Operation::post(
+            "/V1/carts/{quoteId}/items",
+            r"Magento\Quote\Api\CartItemRepositoryInterface::save",
+            &["Magento_Cart::manage"],
+            admin_add,
+        ),
+        Operation::get(
+            "/V1/carts/{cartId}/items",
+            r"Magento\Quote\Api\CartItemRepositoryInterface::getList",
+            &["Magento_Cart::manage"],
+            admin_items,
+        ),
+        Operation::put(
+            "/V1/carts/{cartId}/items/{itemId}",
+            r"Magento\Quote\Api\CartItemRepositoryInterface::save",
+            &["Magento_Cart::manage"],
+            admin_update,
+        ),
+        Operation::delete(
+            "/V1/carts/{cartId}/items/{itemId}",
+            r"Magento\Quote\Api\CartItemRepositoryInterface::deleteById",
+            &["Magento_Cart::manage"],
+            admin_delete,
+        ),
+        Operation::get(
+            "/V1/carts/{cartId}/totals",
+            r"Magento\Quote\Api\CartTotalRepositoryInterface::get",
+            &["Magento_Cart::manage"],
+            admin_totals,
+        ),
+        Operation::get(
+            "/V1/carts/{cartId}/payment-methods",
+            r"Magento\Quote\Api\PaymentMethodManagementInterface::getList",
+            &["Magento_Cart::manage"],
+            admin_methods,
+        ),
+        Operation::post(
+            "/V1/carts/{cartId}/estimate-shipping-methods",
+            r"Magento\Quote\Api\ShipmentEstimationInterface::estimateByExtendedAddress",
+            &["Magento_Cart::manage"],
+            admin_estimate,
+        ),
+        Operation::post(
+            "/V1/carts/{cartId}/shipping-information",
+            r"Magento\Checkout\Api\ShippingInformationManagementInterface::saveAddressInformation",
+            &["Magento_Cart::manage"],
+            admin_shipping,
+        ),
+        Operation::post(
+            "/V1/carts/{cartId}/payment-information",
+            r"Magento\Checkout\Api\PaymentInformationManagementInterface::savePaymentInformationAndPlaceOrder",
+            &["Magento_Cart::manage"],
+            admin_payment,
         )
-        .route(
-            "/rest/V1/carts/mine/coupons/{couponCode}",
-            put(mine_coupon_set),
+        .not_magento("not in webapi.xml: the admin-token twin of `POST /V1/carts/mine/payment-information`"),
+        Operation::get(
+            "/V1/carts/search",
+            r"Magento\Quote\Api\CartRepositoryInterface::getList",
+            &["Magento_Cart::manage"],
+            admin_search,
+        ),
+        Operation::get(
+            "/V1/carts/mine/coupons",
+            r"Magento\Quote\Api\CouponManagementInterface::get",
+            &[SELF],
+            mine_coupon,
         )
-        .route(
-            "/rest/V1/guest-carts/{cartId}/coupons",
-            get(guest_coupon).delete(guest_coupon_remove),
+        .forced(&["cartId"]),
+        Operation::delete(
+            "/V1/carts/mine/coupons",
+            r"Magento\Quote\Api\CouponManagementInterface::remove",
+            &[SELF],
+            mine_coupon_remove,
         )
-        .route(
-            "/rest/V1/guest-carts/{cartId}/coupons/{couponCode}",
-            put(guest_coupon_set),
+        .forced(&["cartId"]),
+        Operation::put(
+            "/V1/carts/mine/coupons/{couponCode}",
+            r"Magento\Quote\Api\CouponManagementInterface::set",
+            &[SELF],
+            mine_coupon_set,
         )
-        .route(
-            "/rest/V1/carts/{cartId}/coupons",
-            get(admin_coupon).delete(admin_coupon_remove),
+        .forced(&["cartId"]),
+        Operation::get(
+            "/V1/guest-carts/{cartId}/coupons",
+            r"Magento\Quote\Api\GuestCouponManagementInterface::get",
+            &[ANONYMOUS],
+            guest_coupon,
+        ),
+        Operation::delete(
+            "/V1/guest-carts/{cartId}/coupons",
+            r"Magento\Quote\Api\GuestCouponManagementInterface::remove",
+            &[ANONYMOUS],
+            guest_coupon_remove,
+        ),
+        Operation::put(
+            "/V1/guest-carts/{cartId}/coupons/{couponCode}",
+            r"Magento\Quote\Api\GuestCouponManagementInterface::set",
+            &[ANONYMOUS],
+            guest_coupon_set,
+        ),
+        Operation::get(
+            "/V1/carts/{cartId}/coupons",
+            r"Magento\Quote\Api\CouponManagementInterface::get",
+            &["Magento_Cart::manage"],
+            admin_coupon,
+        ),
+        Operation::delete(
+            "/V1/carts/{cartId}/coupons",
+            r"Magento\Quote\Api\CouponManagementInterface::remove",
+            &["Magento_Cart::manage"],
+            admin_coupon_remove,
+        ),
+        Operation::put(
+            "/V1/carts/{cartId}/coupons/{couponCode}",
+            r"Magento\Quote\Api\CouponManagementInterface::set",
+            &["Magento_Cart::manage"],
+            admin_coupon_set,
+        ),
+        Operation::post(
+            "/V1/carts/mine/set-payment-information",
+            r"Magento\Checkout\Api\PaymentInformationManagementInterface::savePaymentInformation",
+            &[SELF],
+            mine_set_payment,
         )
-        .route(
-            "/rest/V1/carts/{cartId}/coupons/{couponCode}",
-            put(admin_coupon_set),
-        )
-        .route(
-            "/rest/V1/carts/mine/set-payment-information",
-            post(mine_set_payment),
-        )
-        .route(
-            "/rest/V1/guest-carts/{cartId}/set-payment-information",
-            post(guest_set_payment),
-        )
-        .route("/rest/V1/guest-carts", post(guest_create))
-        .route("/rest/V1/guest-carts/{cartId}", get(guest_show))
-        .route(
-            "/rest/V1/guest-carts/{cartId}/items",
-            post(guest_add).get(guest_items),
-        )
-        .route(
-            "/rest/V1/guest-carts/{cartId}/items/{itemId}",
-            put(guest_update).delete(guest_delete),
-        )
-        .route("/rest/V1/guest-carts/{cartId}/totals", get(guest_totals))
-        .route(
-            "/rest/V1/guest-carts/{cartId}/payment-methods",
-            get(guest_methods),
-        )
-        .route(
-            "/rest/V1/guest-carts/{cartId}/estimate-shipping-methods",
-            post(guest_estimate),
-        )
-        .route(
-            "/rest/V1/guest-carts/{cartId}/shipping-information",
-            post(guest_shipping),
-        )
-        .route(
-            "/rest/V1/guest-carts/{cartId}/payment-information",
-            post(guest_payment),
-        )
+        .forced(&["cartId"]),
+        Operation::post(
+            "/V1/guest-carts/{cartId}/set-payment-information",
+            r"Magento\Checkout\Api\GuestPaymentInformationManagementInterface::savePaymentInformation",
+            &[ANONYMOUS],
+            guest_set_payment,
+        ),
+        Operation::post(
+            "/V1/guest-carts",
+            r"Magento\Quote\Api\GuestCartManagementInterface::createEmptyCart",
+            &[ANONYMOUS],
+            guest_create,
+        ),
+        Operation::get(
+            "/V1/guest-carts/{cartId}",
+            r"Magento\Quote\Api\GuestCartRepositoryInterface::get",
+            &[ANONYMOUS],
+            guest_show,
+        ),
+        Operation::post(
+            "/V1/guest-carts/{cartId}/items",
+            r"Magento\Quote\Api\GuestCartItemRepositoryInterface::save",
+            &[ANONYMOUS],
+            guest_add,
+        ),
+        Operation::get(
+            "/V1/guest-carts/{cartId}/items",
+            r"Magento\Quote\Api\GuestCartItemRepositoryInterface::getList",
+            &[ANONYMOUS],
+            guest_items,
+        ),
+        Operation::put(
+            "/V1/guest-carts/{cartId}/items/{itemId}",
+            r"Magento\Quote\Api\GuestCartItemRepositoryInterface::save",
+            &[ANONYMOUS],
+            guest_update,
+        ),
+        Operation::delete(
+            "/V1/guest-carts/{cartId}/items/{itemId}",
+            r"Magento\Quote\Api\GuestCartItemRepositoryInterface::deleteById",
+            &[ANONYMOUS],
+            guest_delete,
+        ),
+        Operation::get(
+            "/V1/guest-carts/{cartId}/totals",
+            r"Magento\Quote\Api\GuestCartTotalRepositoryInterface::get",
+            &[ANONYMOUS],
+            guest_totals,
+        ),
+        Operation::get(
+            "/V1/guest-carts/{cartId}/payment-methods",
+            r"Magento\Quote\Api\GuestPaymentMethodManagementInterface::getList",
+            &[ANONYMOUS],
+            guest_methods,
+        ),
+        Operation::post(
+            "/V1/guest-carts/{cartId}/estimate-shipping-methods",
+            r"Magento\Quote\Api\GuestShipmentEstimationInterface::estimateByExtendedAddress",
+            &[ANONYMOUS],
+            guest_estimate,
+        ),
+        Operation::post(
+            "/V1/guest-carts/{cartId}/shipping-information",
+            r"Magento\Checkout\Api\GuestShippingInformationManagementInterface::saveAddressInformation",
+            &[ANONYMOUS],
+            guest_shipping,
+        ),
+        Operation::post(
+            "/V1/guest-carts/{cartId}/payment-information",
+            r"Magento\Checkout\Api\GuestPaymentInformationManagementInterface::savePaymentInformationAndPlaceOrder",
+            &[ANONYMOUS],
+            guest_payment,
+        ),
+    ]
 }
 
 fn mine(id: i64) -> CartRef {

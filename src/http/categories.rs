@@ -6,22 +6,34 @@ use std::collections::HashMap;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::get;
-use axum::{Extension, Router};
+use axum::Extension;
 
 use crate::catalog::category;
 use crate::error::Result;
 use crate::http::extract::{Admin, CatalogCategories, PathParams};
 use crate::http::reply::json_response;
+use crate::http::routes::Operation;
 use crate::http::StoreScope;
 use crate::wire::category::{CategoryData, CategoryTreeData};
 use crate::wire::input::path_int;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/rest/V1/categories", get(tree))
-        .route("/rest/V1/categories/{id}", get(read))
+/// This module's part of the route table (`crate::http::routes`).
+pub fn operations() -> Vec<Operation> {
+    vec![
+        Operation::get(
+            "/V1/categories",
+            r"Magento\Catalog\Api\CategoryManagementInterface::getTree",
+            &["Magento_Catalog::categories"],
+            tree,
+        ),
+        Operation::get(
+            "/V1/categories/{categoryId}",
+            r"Magento\Catalog\Api\CategoryRepositoryInterface::get",
+            &["Magento_Catalog::categories"],
+            read,
+        ),
+    ]
 }
 
 async fn read(

@@ -5,34 +5,75 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{get, post};
-use axum::Router;
 
 use crate::error::{self as e, Error, Result};
 use crate::http::extract::{Admin, Body, PathParams, SalesCreditmemo, SalesCreditmemoView, Search};
 use crate::http::reply::{json_response, search_results};
+use crate::http::routes::Operation;
 use crate::sales::comments::Document;
 use crate::sales::{creditmemo, creditmemo_save};
 use crate::wire::creditmemo::{self as wire, CreditmemoData};
 use crate::wire::input::path_int;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/rest/V1/order/{orderId}/refund", post(refund))
-        .route("/rest/V1/creditmemo", post(save))
-        // Magento matches `/V1/creditmemo/:id` for GET and PUT on this path (id "refund").
-        .route(
-            "/rest/V1/creditmemo/refund",
-            post(refund_creditmemo).get(show_refund).put(cancel_refund),
-        )
-        .route("/rest/V1/creditmemo/{id}", get(show).put(cancel))
-        .route(
-            "/rest/V1/creditmemo/{id}/comments",
-            get(list_comments).post(save_comment),
-        )
-        .route("/rest/V1/creditmemo/{id}/emails", post(emails))
-        .route("/rest/V1/creditmemos", get(list))
+/// This module's part of the route table (`crate::http::routes`).
+pub fn operations() -> Vec<Operation> {
+    vec![
+        Operation::post(
+            "/V1/order/{orderId}/refund",
+            r"Magento\Sales\Api\RefundOrderInterface::execute",
+            &["Magento_Sales::creditmemo"],
+            refund,
+        ),
+        Operation::post(
+            "/V1/creditmemo",
+            r"Magento\Sales\Api\CreditmemoRepositoryInterface::save",
+            &["Magento_Sales::sales_creditmemo"],
+            save,
+        ),
+        Operation::post(
+            "/V1/creditmemo/refund",
+            r"Magento\Sales\Api\CreditmemoManagementInterface::refund",
+            &["Magento_Sales::sales_creditmemo"],
+            refund_creditmemo,
+        ),
+        Operation::get(
+            "/V1/creditmemo/{id}",
+            r"Magento\Sales\Api\CreditmemoRepositoryInterface::get",
+            &["Magento_Sales::sales_creditmemo"],
+            show,
+        ),
+        Operation::put(
+            "/V1/creditmemo/{id}",
+            r"Magento\Sales\Api\CreditmemoManagementInterface::cancel",
+            &["Magento_Sales::sales_creditmemo"],
+            cancel,
+        ),
+        Operation::get(
+            "/V1/creditmemo/{id}/comments",
+            r"Magento\Sales\Api\CreditmemoManagementInterface::getCommentsList",
+            &["Magento_Sales::sales_creditmemo"],
+            list_comments,
+        ),
+        Operation::post(
+            "/V1/creditmemo/{id}/comments",
+            r"Magento\Sales\Api\CreditmemoCommentRepositoryInterface::save",
+            &["Magento_Sales::sales_creditmemo"],
+            save_comment,
+        ),
+        Operation::post(
+            "/V1/creditmemo/{id}/emails",
+            r"Magento\Sales\Api\CreditmemoManagementInterface::notify",
+            &["Magento_Sales::sales_creditmemo"],
+            emails,
+        ),
+        Operation::get(
+            "/V1/creditmemos",
+            r"Magento\Sales\Api\CreditmemoRepositoryInterface::getList",
+            &["Magento_Sales::sales_creditmemo"],
+            list,
+        ),
+    ]
 }
 
 async fn refund(
@@ -68,17 +109,6 @@ async fn refund_creditmemo(
     let (input, offline) = wire::parse_refund_request(&body)?;
     let saved = creditmemo_save::refund_creditmemo(&state.db, input, offline).await?;
     Ok(json_response(StatusCode::OK, &CreditmemoData::echo(&saved)))
-}
-
-async fn show_refund(
-    _: Admin<SalesCreditmemoView>,
-    State(state): State<AppState>,
-) -> Result<Response> {
-    show_by_id(&state, "refund").await
-}
-
-async fn cancel_refund(_: Admin<SalesCreditmemoView>, _: Body) -> Result<Response> {
-    Err(Error::input(e::CANNOT_CANCEL_CREDITMEMO))
 }
 
 async fn show(

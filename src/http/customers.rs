@@ -4,8 +4,6 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{get, post};
-use axum::Router;
 
 use crate::customer;
 use crate::error::Result;
@@ -13,19 +11,58 @@ use crate::http::extract::{
     Admin, Body, CustomerGroupView, CustomerView, PathParams, Search, SelfCustomer,
 };
 use crate::http::reply::{json_response, search_results};
+use crate::http::routes::{Operation, ANONYMOUS, SELF};
 use crate::wire::customer::{self as wire, CustomerData, GroupData};
 use crate::wire::input::path_int;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/rest/V1/customers", post(create))
-        .route("/rest/V1/customers/me", get(me))
-        .route("/rest/V1/customers/search", get(search))
-        .route("/rest/V1/customers/{customerId}", get(read))
-        .route("/rest/V1/customerGroups/default", get(default_group))
-        .route("/rest/V1/customerGroups/{id}", get(group))
-        .route("/rest/V1/integration/customer/token", post(token))
+/// This module's part of the route table (`crate::http::routes`).
+pub fn operations() -> Vec<Operation> {
+    vec![
+        Operation::post(
+            "/V1/customers",
+            r"Magento\Customer\Api\AccountManagementInterface::createAccount",
+            &[ANONYMOUS],
+            create,
+        ),
+        Operation::get(
+            "/V1/customers/me",
+            r"Magento\Customer\Api\CustomerRepositoryInterface::getById",
+            &[SELF],
+            me,
+        )
+        .forced(&["customerId"]),
+        Operation::get(
+            "/V1/customers/search",
+            r"Magento\Customer\Api\CustomerRepositoryInterface::getList",
+            &["Magento_Customer::customer"],
+            search,
+        ),
+        Operation::get(
+            "/V1/customers/{customerId}",
+            r"Magento\Customer\Api\CustomerRepositoryInterface::getById",
+            &["Magento_Customer::customer"],
+            read,
+        ),
+        Operation::get(
+            "/V1/customerGroups/default",
+            r"Magento\Customer\Api\GroupManagementInterface::getDefaultGroup",
+            &["Magento_Customer::group"],
+            default_group,
+        ),
+        Operation::get(
+            "/V1/customerGroups/{id}",
+            r"Magento\Customer\Api\GroupRepositoryInterface::getById",
+            &["Magento_Customer::group"],
+            group,
+        ),
+        Operation::post(
+            "/V1/integration/customer/token",
+            r"Magento\Integration\Api\CustomerTokenServiceInterface::createCustomerAccessToken",
+            &[ANONYMOUS],
+            token,
+        ),
+    ]
 }
 
 /// `AccountManagement::createAccount`: anonymous, the saved customer as the reply.

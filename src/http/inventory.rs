@@ -4,8 +4,6 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{get, post};
-use axum::Router;
 
 use crate::db;
 use crate::error::Result;
@@ -14,26 +12,40 @@ use crate::http::extract::{
     SourceSelectionRun,
 };
 use crate::http::reply::{json_response, search_results};
+use crate::http::routes::Operation;
 use crate::inventory::{self, ALGORITHMS};
 use crate::wire::input::path_int;
 use crate::wire::inventory::{self as wire, AlgorithmData, SelectionResultData, SourceItemData};
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/rest/V1/inventory/source-items", get(source_items))
-        .route(
-            "/rest/V1/inventory/get-product-salable-quantity/{sku}/{stockId}",
-            get(salable_qty),
-        )
-        .route(
-            "/rest/V1/inventory/source-selection-algorithm-list",
-            get(algorithm_list),
-        )
-        .route(
-            "/rest/V1/inventory/source-selection-algorithm-result",
-            post(select_sources),
-        )
+/// This module's part of the route table (`crate::http::routes`).
+pub fn operations() -> Vec<Operation> {
+    vec![
+        Operation::get(
+            "/V1/inventory/source-items",
+            r"Magento\InventoryApi\Api\SourceItemRepositoryInterface::getList",
+            &["Magento_InventoryApi::source"],
+            source_items,
+        ),
+        Operation::get(
+            "/V1/inventory/get-product-salable-quantity/{sku}/{stockId}",
+            r"Magento\InventorySalesApi\Api\GetProductSalableQtyInterface::execute",
+            &["Magento_InventorySalesApi::stock"],
+            salable_qty,
+        ),
+        Operation::get(
+            "/V1/inventory/source-selection-algorithm-list",
+            r"Magento\InventorySourceSelectionApi\Api\GetSourceSelectionAlgorithmListInterface::execute",
+            &["Magento_InventorySourceSelectionApi::source_selection_algorithm"],
+            algorithm_list,
+        ),
+        Operation::post(
+            "/V1/inventory/source-selection-algorithm-result",
+            r"Magento\InventorySourceSelectionApi\Api\SourceSelectionServiceInterface::execute",
+            &["Magento_InventorySourceSelectionApi::source_selection_algorithm_post"],
+            select_sources,
+        ),
+    ]
 }
 
 async fn source_items(

@@ -7,8 +7,6 @@
 use axum::extract::State;
 use axum::http::{StatusCode, Uri};
 use axum::response::Response;
-use axum::routing::{get, post, put};
-use axum::Router;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
@@ -20,6 +18,7 @@ use crate::http::extract::{
     LowQuantityNotificationDelete, LowQuantityNotificationSave, NotifyPickup, Params, PathParams,
 };
 use crate::http::reply::json_response;
+use crate::http::routes::{Operation, ANONYMOUS};
 use crate::inventory::legacy::{self, LegacyItem, LegacyUpdate};
 use crate::inventory::{low_quantity, pickup};
 use crate::wire::input::{self, param, to_int, At, Obj};
@@ -27,48 +26,94 @@ use crate::wire::inventory_master::required;
 use crate::wire::pickup as pickup_wire;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/rest/V1/inventory/low-quantity-notification/{sourceCode}/{sku}",
-            get(get_notification),
-        )
-        .route(
-            "/rest/V1/inventory/low-quantity-notification",
-            post(save_notifications),
-        )
-        .route(
-            "/rest/V1/inventory/low-quantity-notifications-delete",
-            post(delete_notifications),
-        )
-        .route(
-            "/rest/V1/inventory/in-store-pickup/pickup-locations",
-            get(pickup_locations_get).post(pickup_locations_post),
-        )
-        .route(
-            "/rest/V1/order/notify-orders-are-ready-for-pickup",
-            post(notify_pickup),
-        )
-        .route(
-            "/rest/V1/inventory/get-distance-provider-code",
-            get(distance_provider),
-        )
-        .route("/rest/V1/inventory/get-distance", get(geo_lookup))
-        .route(
-            "/rest/V1/inventory/get-latlng-from-address",
-            get(geo_lookup),
-        )
-        .route(
-            "/rest/V1/inventory/get-latslngs-from-address",
-            get(geo_lookup),
-        )
-        .route("/rest/V1/stockItems/lowStock", get(low_stock))
-        .route("/rest/V1/stockItems/{sku}", get(stock_item))
-        .route("/rest/V1/stockStatuses/{sku}", get(stock_status))
-        .route(
-            "/rest/V1/products/{sku}/stockItems/{itemId}",
-            put(update_stock_item),
-        )
+/// This module's part of the route table (`crate::http::routes`).
+pub fn operations() -> Vec<Operation> {
+    vec![
+        Operation::get(
+            "/V1/inventory/low-quantity-notification/{sourceCode}/{sku}",
+            r"Magento\InventoryLowQuantityNotificationApi\Api\GetSourceItemConfigurationInterface::execute",
+            &["Magento_InventoryLowQuantityNotificationApi::low_quantity_notification"],
+            get_notification,
+        ),
+        Operation::post(
+            "/V1/inventory/low-quantity-notification",
+            r"Magento\InventoryLowQuantityNotificationApi\Api\SourceItemConfigurationsSaveInterface::execute",
+            &["Magento_InventoryLowQuantityNotificationApi::stock_create_low_quantity_notification"],
+            save_notifications,
+        ),
+        Operation::post(
+            "/V1/inventory/low-quantity-notifications-delete",
+            r"Magento\InventoryLowQuantityNotificationApi\Api\DeleteSourceItemsConfigurationInterface::execute",
+            &["Magento_InventoryLowQuantityNotificationApi::stock_delete_low_quantity_notification"],
+            delete_notifications,
+        ),
+        Operation::get(
+            "/V1/inventory/in-store-pickup/pickup-locations/",
+            r"Magento\InventoryInStorePickupApi\Api\GetPickupLocationsInterface::execute",
+            &[ANONYMOUS],
+            pickup_locations_get,
+        ),
+        Operation::post(
+            "/V1/inventory/in-store-pickup/pickup-locations/",
+            r"Magento\InventoryInStorePickupApi\Api\GetPickupLocationsInterface::execute",
+            &[ANONYMOUS],
+            pickup_locations_post,
+        ),
+        Operation::post(
+            "/V1/order/notify-orders-are-ready-for-pickup",
+            r"Magento\InventoryInStorePickupSalesApi\Api\NotifyOrdersAreReadyForPickupInterface::execute",
+            &["Magento_InventoryInStorePickupApi::notify_orders_are_ready_for_pickup"],
+            notify_pickup,
+        ),
+        Operation::get(
+            "/V1/inventory/get-distance-provider-code",
+            r"Magento\InventoryDistanceBasedSourceSelectionApi\Api\GetDistanceProviderCodeInterface::execute",
+            &["Magento_InventoryApi::source"],
+            distance_provider,
+        ),
+        Operation::get(
+            "/V1/inventory/get-distance",
+            r"Magento\InventoryDistanceBasedSourceSelectionApi\Api\GetDistanceInterface::execute",
+            &["Magento_InventoryApi::source"],
+            geo_lookup,
+        ),
+        Operation::get(
+            "/V1/inventory/get-latlng-from-address",
+            r"Magento\InventoryDistanceBasedSourceSelectionApi\Api\GetLatLngFromAddressInterface::execute",
+            &["Magento_InventoryApi::source"],
+            geo_lookup,
+        ),
+        Operation::get(
+            "/V1/inventory/get-latslngs-from-address",
+            r"Magento\InventoryDistanceBasedSourceSelectionApi\Api\GetLatsLngsFromAddressInterface::execute",
+            &["Magento_InventoryApi::source"],
+            geo_lookup,
+        ),
+        Operation::get(
+            "/V1/stockItems/lowStock/",
+            r"Magento\CatalogInventory\Api\StockRegistryInterface::getLowStockItems",
+            &["Magento_Catalog::catalog_inventory"],
+            low_stock,
+        ),
+        Operation::get(
+            "/V1/stockItems/{productSku}",
+            r"Magento\CatalogInventory\Api\StockRegistryInterface::getStockItemBySku",
+            &["Magento_Catalog::catalog_inventory"],
+            stock_item,
+        ),
+        Operation::get(
+            "/V1/stockStatuses/{productSku}",
+            r"Magento\CatalogInventory\Api\StockRegistryInterface::getStockStatusBySku",
+            &["Magento_Catalog::catalog_inventory"],
+            stock_status,
+        ),
+        Operation::put(
+            "/V1/products/{productSku}/stockItems/{itemId}",
+            r"Magento\CatalogInventory\Api\StockRegistryInterface::updateStockItemBySku",
+            &["Magento_Catalog::catalog_inventory"],
+            update_stock_item,
+        ),
+    ]
 }
 
 /// `SourceItemConfigurationInterface`.

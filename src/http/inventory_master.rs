@@ -5,8 +5,6 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{get, post};
-use axum::Router;
 use serde_json::json;
 
 use crate::db::inventory_master as store;
@@ -17,51 +15,113 @@ use crate::http::extract::{
     InventoryStockSourceLink, Params, PathParams, Search,
 };
 use crate::http::reply::{json_response, search_results};
+use crate::http::routes::Operation;
 use crate::inventory::master;
 use crate::search::SearchCriteria;
 use crate::wire::input::path_int;
 use crate::wire::inventory_master::{self as wire, LinkData, SourceData, StockData};
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/rest/V1/inventory/sources",
-            get(list_sources).post(post_source),
-        )
-        .route(
-            "/rest/V1/inventory/sources/{sourceCode}",
-            get(get_source).put(put_source),
-        )
-        .route(
-            "/rest/V1/inventory/stocks",
-            get(list_stocks).post(post_stock),
-        )
-        .route(
-            "/rest/V1/inventory/stocks/{stockId}",
-            get(get_stock).put(put_stock).delete(delete_stock),
-        )
-        .route(
-            "/rest/V1/inventory/stock-source-links",
-            get(list_links).post(save_links),
-        )
-        .route(
-            "/rest/V1/inventory/stock-source-links-delete",
-            post(delete_links),
-        )
-        .route(
-            "/rest/V1/inventory/get-sources-assigned-to-stock-ordered-by-priority/{stockId}",
-            get(sources_of_stock),
-        )
-        .route("/rest/V1/inventory/source-items", post(save_source_items))
-        .route(
-            "/rest/V1/inventory/source-items-delete",
-            post(delete_source_items),
-        )
-        .route(
-            "/rest/V1/inventory/stock-resolver/{type}/{code}",
-            get(stock_resolver),
-        )
+/// This module's part of the route table (`crate::http::routes`).
+pub fn operations() -> Vec<Operation> {
+    vec![
+        Operation::get(
+            "/V1/inventory/sources",
+            r"Magento\InventoryApi\Api\SourceRepositoryInterface::getList",
+            &["Magento_InventoryApi::source"],
+            list_sources,
+        ),
+        Operation::post(
+            "/V1/inventory/sources",
+            r"Magento\InventoryApi\Api\SourceRepositoryInterface::save",
+            &["Magento_InventoryApi::source_edit"],
+            post_source,
+        ),
+        Operation::get(
+            "/V1/inventory/sources/{sourceCode}",
+            r"Magento\InventoryApi\Api\SourceRepositoryInterface::get",
+            &["Magento_InventoryApi::source"],
+            get_source,
+        ),
+        Operation::put(
+            "/V1/inventory/sources/{sourceCode}",
+            r"Magento\InventoryApi\Api\SourceRepositoryInterface::save",
+            &["Magento_InventoryApi::source_edit"],
+            put_source,
+        ),
+        Operation::get(
+            "/V1/inventory/stocks",
+            r"Magento\InventoryApi\Api\StockRepositoryInterface::getList",
+            &["Magento_InventoryApi::stock"],
+            list_stocks,
+        ),
+        Operation::post(
+            "/V1/inventory/stocks",
+            r"Magento\InventoryApi\Api\StockRepositoryInterface::save",
+            &["Magento_InventoryApi::stock_edit"],
+            post_stock,
+        ),
+        Operation::get(
+            "/V1/inventory/stocks/{stockId}",
+            r"Magento\InventoryApi\Api\StockRepositoryInterface::get",
+            &["Magento_InventoryApi::stock"],
+            get_stock,
+        ),
+        Operation::put(
+            "/V1/inventory/stocks/{stockId}",
+            r"Magento\InventoryApi\Api\StockRepositoryInterface::save",
+            &["Magento_InventoryApi::stock_edit"],
+            put_stock,
+        ),
+        Operation::delete(
+            "/V1/inventory/stocks/{stockId}",
+            r"Magento\InventoryApi\Api\StockRepositoryInterface::deleteById",
+            &["Magento_InventoryApi::stock_delete"],
+            delete_stock,
+        ),
+        Operation::get(
+            "/V1/inventory/stock-source-links",
+            r"Magento\InventoryApi\Api\GetStockSourceLinksInterface::execute",
+            &["Magento_InventoryApi::stock_source_link"],
+            list_links,
+        ),
+        Operation::post(
+            "/V1/inventory/stock-source-links",
+            r"Magento\InventoryApi\Api\StockSourceLinksSaveInterface::execute",
+            &["Magento_InventoryApi::stock_source_link"],
+            save_links,
+        ),
+        Operation::post(
+            "/V1/inventory/stock-source-links-delete",
+            r"Magento\InventoryApi\Api\StockSourceLinksDeleteInterface::execute",
+            &["Magento_InventoryApi::stock_source_link"],
+            delete_links,
+        ),
+        Operation::get(
+            "/V1/inventory/get-sources-assigned-to-stock-ordered-by-priority/{stockId}",
+            r"Magento\InventoryApi\Api\GetSourcesAssignedToStockOrderedByPriorityInterface::execute",
+            &["Magento_InventoryApi::source"],
+            sources_of_stock,
+        ),
+        Operation::post(
+            "/V1/inventory/source-items",
+            r"Magento\InventoryApi\Api\SourceItemsSaveInterface::execute",
+            &["Magento_InventoryApi::stock_source_item_assign"],
+            save_source_items,
+        ),
+        Operation::post(
+            "/V1/inventory/source-items-delete",
+            r"Magento\InventoryApi\Api\SourceItemsDeleteInterface::execute",
+            &["Magento_InventoryApi::stock_source_item_assign"],
+            delete_source_items,
+        ),
+        Operation::get(
+            "/V1/inventory/stock-resolver/{type}/{code}",
+            r"Magento\InventorySalesApi\Api\StockResolverInterface::execute",
+            &["Magento_InventorySalesApi::stock"],
+            stock_resolver,
+        ),
+    ]
 }
 
 fn void() -> Response {

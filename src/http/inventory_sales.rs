@@ -5,8 +5,6 @@
 use axum::extract::State;
 use axum::http::{StatusCode, Uri};
 use axum::response::Response;
-use axum::routing::{get, post};
-use axum::Router;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -16,6 +14,7 @@ use crate::http::extract::{
     Admin, CatalogProducts, InventorySalesStock, InventoryStock, Params, PathParams,
 };
 use crate::http::reply::{json_response, search_results};
+use crate::http::routes::Operation;
 use crate::inventory::bulk::{self, PartialItem};
 use crate::inventory::salability::{self, SalabilityError, StockIndexRow};
 use crate::search::SearchCriteria;
@@ -23,42 +22,70 @@ use crate::wire::input::{self, param, path_int, to_int, to_string, At, Obj};
 use crate::wire::inventory_master::required;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/rest/V1/inventory/is-product-salable/{sku}/{stockId}",
-            get(is_salable),
-        )
-        .route(
-            "/rest/V1/inventory/is-product-salable-for-requested-qty/{sku}/{stockId}/{requestedQty}",
-            get(is_salable_for_qty),
-        )
-        .route("/rest/V1/inventory/are-products-salable", get(are_salable))
-        .route(
-            "/rest/V1/inventory/are-product-salable-for-requested-qty",
-            get(are_salable_for_qty),
-        )
-        .route(
-            "/rest/V1/inventory/export-stock-salable-qty/{type}/{code}",
-            get(export_salable_qty),
-        )
-        .route(
-            "/rest/V1/inventory/dump-stock-index-data/{type}/{code}",
-            get(dump_stock_index),
-        )
-        .route("/rest/V1/inventory/bulk-product-source-assign", post(bulk_assign))
-        .route(
-            "/rest/V1/inventory/bulk-product-source-unassign",
-            post(bulk_unassign),
-        )
-        .route(
-            "/rest/V1/inventory/bulk-product-source-transfer",
-            post(bulk_transfer),
-        )
-        .route(
-            "/rest/V1/inventory/bulk-partial-source-transfer",
-            post(bulk_partial_transfer),
-        )
+/// This module's part of the route table (`crate::http::routes`).
+pub fn operations() -> Vec<Operation> {
+    vec![
+        Operation::get(
+            "/V1/inventory/is-product-salable/{sku}/{stockId}",
+            r"Magento\InventorySalesApi\Api\IsProductSalableInterface::execute",
+            &["Magento_InventorySalesApi::stock"],
+            is_salable,
+        ),
+        Operation::get(
+            "/V1/inventory/is-product-salable-for-requested-qty/{sku}/{stockId}/{requestedQty}",
+            r"Magento\InventorySalesApi\Api\IsProductSalableForRequestedQtyInterface::execute",
+            &["Magento_InventorySalesApi::stock"],
+            is_salable_for_qty,
+        ),
+        Operation::get(
+            "/V1/inventory/are-products-salable",
+            r"Magento\InventorySalesApi\Api\AreProductsSalableInterface::execute",
+            &["Magento_InventorySalesApi::stock"],
+            are_salable,
+        ),
+        Operation::get(
+            "/V1/inventory/are-product-salable-for-requested-qty/",
+            r"Magento\InventorySalesApi\Api\AreProductsSalableForRequestedQtyInterface::execute",
+            &["Magento_InventorySalesApi::stock"],
+            are_salable_for_qty,
+        ),
+        Operation::get(
+            "/V1/inventory/export-stock-salable-qty/{salesChannelType}/{salesChannelCode}",
+            r"Magento\InventoryExportStockApi\Api\ExportStockSalableQtyInterface::execute",
+            &["Magento_InventoryApi::stock"],
+            export_salable_qty,
+        ),
+        Operation::get(
+            "/V1/inventory/dump-stock-index-data/{salesChannelType}/{salesChannelCode}",
+            r"Magento\InventoryExportStockApi\Api\ExportStockIndexDataInterface::execute",
+            &["Magento_InventoryApi::stock"],
+            dump_stock_index,
+        ),
+        Operation::post(
+            "/V1/inventory/bulk-product-source-assign",
+            r"Magento\InventoryCatalogApi\Api\BulkSourceAssignInterface::execute",
+            &["Magento_Catalog::products"],
+            bulk_assign,
+        ),
+        Operation::post(
+            "/V1/inventory/bulk-product-source-unassign",
+            r"Magento\InventoryCatalogApi\Api\BulkSourceUnassignInterface::execute",
+            &["Magento_Catalog::products"],
+            bulk_unassign,
+        ),
+        Operation::post(
+            "/V1/inventory/bulk-product-source-transfer",
+            r"Magento\InventoryCatalogApi\Api\BulkInventoryTransferInterface::execute",
+            &["Magento_Catalog::products"],
+            bulk_transfer,
+        ),
+        Operation::post(
+            "/V1/inventory/bulk-partial-source-transfer",
+            r"Magento\InventoryCatalogApi\Api\BulkPartialInventoryTransferInterface::execute",
+            &["Magento_Catalog::products"],
+            bulk_partial_transfer,
+        ),
+    ]
 }
 
 /// `ProductSalabilityErrorInterface`.

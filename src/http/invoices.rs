@@ -3,29 +3,81 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{get, post};
-use axum::Router;
 
 use crate::error::Result;
 use crate::http::extract::{Admin, Body, PathParams, SalesInvoice, SalesInvoiceView, Search};
 use crate::http::reply::{json_response, search_results};
+use crate::http::routes::Operation;
 use crate::sales::comments::Document;
 use crate::sales::{invoice, invoice_payment, invoice_save};
 use crate::wire::input::path_int;
 use crate::wire::invoice::{self as wire, InvoiceData};
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/rest/V1/order/{orderId}/invoice", post(create))
-        .route("/rest/V1/invoices/{id}", get(show))
-        .route("/rest/V1/invoices", get(list).post(save))
-        .route("/rest/V1/invoices/{id}/comments", get(list_comments))
-        .route("/rest/V1/invoices/comments", post(save_comment))
-        .route("/rest/V1/invoices/{id}/emails", post(emails))
-        .route("/rest/V1/invoices/{id}/capture", post(capture))
-        .route("/rest/V1/invoices/{id}/void", post(void))
-        .route("/rest/V1/invoice/{invoiceId}/refund", post(refund))
+/// This module's part of the route table (`crate::http::routes`).
+pub fn operations() -> Vec<Operation> {
+    vec![
+        Operation::post(
+            "/V1/order/{orderId}/invoice",
+            r"Magento\Sales\Api\InvoiceOrderInterface::execute",
+            &["Magento_Sales::invoice"],
+            create,
+        ),
+        Operation::get(
+            "/V1/invoices/{id}",
+            r"Magento\Sales\Api\InvoiceRepositoryInterface::get",
+            &["Magento_Sales::sales_invoice"],
+            show,
+        ),
+        Operation::get(
+            "/V1/invoices",
+            r"Magento\Sales\Api\InvoiceRepositoryInterface::getList",
+            &["Magento_Sales::sales_invoice"],
+            list,
+        ),
+        Operation::post(
+            "/V1/invoices/",
+            r"Magento\Sales\Api\InvoiceRepositoryInterface::save",
+            &["Magento_Sales::sales_invoice"],
+            save,
+        ),
+        Operation::get(
+            "/V1/invoices/{id}/comments",
+            r"Magento\Sales\Api\InvoiceManagementInterface::getCommentsList",
+            &["Magento_Sales::sales_invoice"],
+            list_comments,
+        ),
+        Operation::post(
+            "/V1/invoices/comments",
+            r"Magento\Sales\Api\InvoiceCommentRepositoryInterface::save",
+            &["Magento_Sales::sales_invoice"],
+            save_comment,
+        ),
+        Operation::post(
+            "/V1/invoices/{id}/emails",
+            r"Magento\Sales\Api\InvoiceManagementInterface::notify",
+            &["Magento_Sales::sales_invoice"],
+            emails,
+        ),
+        Operation::post(
+            "/V1/invoices/{id}/capture",
+            r"Magento\Sales\Api\InvoiceManagementInterface::setCapture",
+            &["Magento_Sales::sales_invoice"],
+            capture,
+        ),
+        Operation::post(
+            "/V1/invoices/{id}/void",
+            r"Magento\Sales\Api\InvoiceManagementInterface::setVoid",
+            &["Magento_Sales::sales_invoice"],
+            void,
+        ),
+        Operation::post(
+            "/V1/invoice/{invoiceId}/refund",
+            r"Magento\Sales\Api\RefundInvoiceInterface::execute",
+            &["Magento_Sales::sales_invoice"],
+            refund,
+        ),
+    ]
 }
 
 async fn create(

@@ -19,7 +19,9 @@ pub mod invoices;
 pub mod orders;
 pub mod products;
 pub mod reply;
+pub mod routes;
 pub mod sales_rules;
+pub mod schema;
 pub mod search;
 pub mod shipments;
 pub mod store;
@@ -38,23 +40,7 @@ use crate::AppState;
 
 /// The whole application: what `main` serves and what the tests drive.
 pub fn app(state: AppState) -> Router {
-    let api = Router::new()
-        .merge(auth::router())
-        .merge(store::router())
-        .merge(orders::router())
-        .merge(invoices::router())
-        .merge(shipments::router())
-        .merge(creditmemos::router())
-        .merge(transactions::router())
-        .merge(inventory::router())
-        .merge(inventory_master::router())
-        .merge(inventory_extra::router())
-        .merge(inventory_sales::router())
-        .merge(products::router())
-        .merge(categories::router())
-        .merge(customers::router())
-        .merge(carts::router())
-        .merge(sales_rules::router())
+    let api = routes::router(&routes::table(), &state)
         .fallback(no_route)
         .method_not_allowed_fallback(no_route)
         .layer(DefaultBodyLimit::max(extract::MAX_BODY_BYTES))

@@ -4,8 +4,6 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{get, post, put};
-use axum::Router;
 
 use crate::error::Result;
 use crate::http::extract::{
@@ -13,6 +11,7 @@ use crate::http::extract::{
     SalesOrderCreate, SalesUnhold, SalesView, Search,
 };
 use crate::http::reply::{comment_list, json_response, search_results};
+use crate::http::routes::Operation;
 use crate::sales::comments::{self, Document};
 use crate::sales::order;
 use crate::sales::order_management::{manage_order, Action};
@@ -24,22 +23,94 @@ use crate::wire::order_import;
 use crate::wire::order_item::OrderItemData;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/rest/V1/orders", post(create).get(list))
-        .route("/rest/V1/orders/{id}", get(show).put(save_address))
-        .route("/rest/V1/orders/create", put(create_put))
-        .route(
-            "/rest/V1/orders/{id}/comments",
-            get(list_comments).post(add_comment),
-        )
-        .route("/rest/V1/orders/{id}/emails", post(emails))
-        .route("/rest/V1/orders/items", get(list_items))
-        .route("/rest/V1/orders/items/{id}", get(show_item))
-        .route("/rest/V1/orders/{id}/statuses", get(status))
-        .route("/rest/V1/orders/{id}/hold", post(hold))
-        .route("/rest/V1/orders/{id}/unhold", post(unhold))
-        .route("/rest/V1/orders/{id}/cancel", post(cancel))
+/// This module's part of the route table (`crate::http::routes`).
+pub fn operations() -> Vec<Operation> {
+    vec![
+        Operation::post(
+            "/V1/orders",
+            r"Magento\Sales\Api\OrderRepositoryInterface::save",
+            &["Magento_Sales::api_actions"],
+            create,
+        ),
+        Operation::get(
+            "/V1/orders",
+            r"Magento\Sales\Api\OrderRepositoryInterface::getList",
+            &["Magento_Sales::actions_view"],
+            list,
+        ),
+        Operation::get(
+            "/V1/orders/{id}",
+            r"Magento\Sales\Api\OrderRepositoryInterface::get",
+            &["Magento_Sales::actions_view"],
+            show,
+        ),
+        Operation::put(
+            "/V1/orders/{parent_id}",
+            r"Magento\Sales\Api\OrderAddressRepositoryInterface::save",
+            &["Magento_Sales::create"],
+            save_address,
+        ),
+        Operation::put(
+            "/V1/orders/create",
+            r"Magento\Sales\Api\OrderRepositoryInterface::save",
+            &["Magento_Sales::create"],
+            create_put,
+        ),
+        Operation::get(
+            "/V1/orders/{id}/comments",
+            r"Magento\Sales\Api\OrderManagementInterface::getCommentsList",
+            &["Magento_Sales::actions_view"],
+            list_comments,
+        ),
+        Operation::post(
+            "/V1/orders/{id}/comments",
+            r"Magento\Sales\Api\OrderManagementInterface::addComment",
+            &["Magento_Sales::comment"],
+            add_comment,
+        ),
+        Operation::post(
+            "/V1/orders/{id}/emails",
+            r"Magento\Sales\Api\OrderManagementInterface::notify",
+            &["Magento_Sales::emails"],
+            emails,
+        ),
+        Operation::get(
+            "/V1/orders/items",
+            r"Magento\Sales\Api\OrderItemRepositoryInterface::getList",
+            &["Magento_Sales::actions_view"],
+            list_items,
+        ),
+        Operation::get(
+            "/V1/orders/items/{id}",
+            r"Magento\Sales\Api\OrderItemRepositoryInterface::get",
+            &["Magento_Sales::actions_view"],
+            show_item,
+        ),
+        Operation::get(
+            "/V1/orders/{id}/statuses",
+            r"Magento\Sales\Api\OrderManagementInterface::getStatus",
+            &["Magento_Sales::actions_view"],
+            status,
+        ),
+        Operation::post(
+            "/V1/orders/{id}/hold",
+            r"Magento\Sales\Api\OrderManagementInterface::hold",
+            &["Magento_Sales::hold"],
+            hold,
+        ),
+        Operation::post(
+            "/V1/orders/{id}/unhold",
+            r"Magento\Sales\Api\OrderManagementInterface::unHold",
+            &["Magento_Sales::unhold"],
+            unhold,
+        ),
+        Operation::post(
+            "/V1/orders/{id}/cancel",
+            r"Magento\Sales\Api\OrderManagementInterface::cancel",
+            &["Magento_Sales::cancel"],
+            cancel,
+        ),
+    ]
 }
 
 /// `OrderManagementInterface::getStatus`: the status code as a JSON string (`"pending"`).

@@ -6,35 +6,73 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{delete, get, put};
-use axum::Router;
 
 use crate::catalog;
 use crate::error::Result;
 use crate::http::extract::{Admin, Body, CatalogProducts, DownloadableLinks, PathParams, Search};
 use crate::http::reply::{json_response, search_results};
+use crate::http::routes::Operation;
 use crate::wire::product::{self as wire, LinkData, ProductData};
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/rest/V1/products", get(list).post(create))
-        .route(
-            "/rest/V1/products/{sku}",
-            get(read).put(update).delete(delete_product),
-        )
-        .route(
-            "/rest/V1/products/{sku}/downloadable-links",
-            get(downloadable_links).post(add_link),
-        )
-        .route(
-            "/rest/V1/products/{sku}/downloadable-links/{id}",
-            put(update_link),
-        )
-        .route(
-            "/rest/V1/products/downloadable-links/{id}",
-            delete(delete_link),
-        )
+/// This module's part of the route table (`crate::http::routes`).
+pub fn operations() -> Vec<Operation> {
+    vec![
+        Operation::get(
+            "/V1/products",
+            r"Magento\Catalog\Api\ProductRepositoryInterface::getList",
+            &["Magento_Catalog::products"],
+            list,
+        ),
+        Operation::post(
+            "/V1/products",
+            r"Magento\Catalog\Api\ProductRepositoryInterface::save",
+            &["Magento_Catalog::products"],
+            create,
+        ),
+        Operation::get(
+            "/V1/products/{sku}",
+            r"Magento\Catalog\Api\ProductRepositoryInterface::get",
+            &["Magento_Catalog::products"],
+            read,
+        ),
+        Operation::put(
+            "/V1/products/{sku}",
+            r"Magento\Catalog\Api\ProductRepositoryInterface::save",
+            &["Magento_Catalog::products"],
+            update,
+        ),
+        Operation::delete(
+            "/V1/products/{sku}",
+            r"Magento\Catalog\Api\ProductRepositoryInterface::deleteById",
+            &["Magento_Catalog::products"],
+            delete_product,
+        ),
+        Operation::get(
+            "/V1/products/{sku}/downloadable-links",
+            r"Magento\Downloadable\Api\LinkRepositoryInterface::getList",
+            &["Magento_Downloadable::downloadable"],
+            downloadable_links,
+        ),
+        Operation::post(
+            "/V1/products/{sku}/downloadable-links",
+            r"Magento\Downloadable\Api\LinkRepositoryInterface::save",
+            &["Magento_Downloadable::downloadable"],
+            add_link,
+        ),
+        Operation::put(
+            "/V1/products/{sku}/downloadable-links/{id}",
+            r"Magento\Downloadable\Api\LinkRepositoryInterface::save",
+            &["Magento_Downloadable::downloadable"],
+            update_link,
+        ),
+        Operation::delete(
+            "/V1/products/downloadable-links/{id}",
+            r"Magento\Downloadable\Api\LinkRepositoryInterface::delete",
+            &["Magento_Downloadable::downloadable"],
+            delete_link,
+        ),
+    ]
 }
 
 async fn read(

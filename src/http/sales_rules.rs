@@ -5,35 +5,99 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{get, post};
-use axum::Router;
 use serde_json::Value;
 
 use crate::checkout::sales_rule as service;
 use crate::error::Result;
 use crate::http::extract::{Admin, Body, PathParams, SalesRuleQuote, Search};
 use crate::http::reply::{json_response, search_results};
+use crate::http::routes::Operation;
 use crate::wire::input::path_int;
 use crate::wire::sales_rule as wire;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/rest/V1/salesRules", post(save_rule))
-        .route("/rest/V1/salesRules/search", get(list_rules))
-        .route(
-            "/rest/V1/salesRules/{ruleId}",
-            get(get_rule).put(put_rule).delete(delete_rule),
-        )
-        .route("/rest/V1/coupons", post(save_coupon))
-        .route("/rest/V1/coupons/search", get(list_coupons))
-        .route("/rest/V1/coupons/generate", post(generate))
-        .route("/rest/V1/coupons/deleteByIds", post(delete_by_ids))
-        .route("/rest/V1/coupons/deleteByCodes", post(delete_by_codes))
-        .route(
-            "/rest/V1/coupons/{couponId}",
-            get(get_coupon).put(put_coupon).delete(delete_coupon),
-        )
+/// This module's part of the route table (`crate::http::routes`).
+pub fn operations() -> Vec<Operation> {
+    vec![
+        Operation::post(
+            "/V1/salesRules",
+            r"Magento\SalesRule\Api\RuleRepositoryInterface::save",
+            &["Magento_SalesRule::quote"],
+            save_rule,
+        ),
+        Operation::get(
+            "/V1/salesRules/search",
+            r"Magento\SalesRule\Api\RuleRepositoryInterface::getList",
+            &["Magento_SalesRule::quote"],
+            list_rules,
+        ),
+        Operation::get(
+            "/V1/salesRules/{ruleId}",
+            r"Magento\SalesRule\Api\RuleRepositoryInterface::getById",
+            &["Magento_SalesRule::quote"],
+            get_rule,
+        ),
+        Operation::put(
+            "/V1/salesRules/{ruleId}",
+            r"Magento\SalesRule\Api\RuleRepositoryInterface::save",
+            &["Magento_SalesRule::quote"],
+            put_rule,
+        ),
+        Operation::delete(
+            "/V1/salesRules/{ruleId}",
+            r"Magento\SalesRule\Api\RuleRepositoryInterface::deleteById",
+            &["Magento_SalesRule::quote"],
+            delete_rule,
+        ),
+        Operation::post(
+            "/V1/coupons",
+            r"Magento\SalesRule\Api\CouponRepositoryInterface::save",
+            &["Magento_SalesRule::quote"],
+            save_coupon,
+        ),
+        Operation::get(
+            "/V1/coupons/search",
+            r"Magento\SalesRule\Api\CouponRepositoryInterface::getList",
+            &["Magento_SalesRule::quote"],
+            list_coupons,
+        ),
+        Operation::post(
+            "/V1/coupons/generate",
+            r"Magento\SalesRule\Api\CouponManagementInterface::generate",
+            &["Magento_SalesRule::quote"],
+            generate,
+        ),
+        Operation::post(
+            "/V1/coupons/deleteByIds",
+            r"Magento\SalesRule\Api\CouponManagementInterface::deleteByIds",
+            &["Magento_SalesRule::quote"],
+            delete_by_ids,
+        ),
+        Operation::post(
+            "/V1/coupons/deleteByCodes",
+            r"Magento\SalesRule\Api\CouponManagementInterface::deleteByCodes",
+            &["Magento_SalesRule::quote"],
+            delete_by_codes,
+        ),
+        Operation::get(
+            "/V1/coupons/{couponId}",
+            r"Magento\SalesRule\Api\CouponRepositoryInterface::getById",
+            &["Magento_SalesRule::quote"],
+            get_coupon,
+        ),
+        Operation::put(
+            "/V1/coupons/{couponId}",
+            r"Magento\SalesRule\Api\CouponRepositoryInterface::save",
+            &["Magento_SalesRule::quote"],
+            put_coupon,
+        ),
+        Operation::delete(
+            "/V1/coupons/{couponId}",
+            r"Magento\SalesRule\Api\CouponRepositoryInterface::deleteById",
+            &["Magento_SalesRule::quote"],
+            delete_coupon,
+        ),
+    ]
 }
 
 async fn save_rule(

@@ -5,33 +5,81 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{delete, get, post};
-use axum::Router;
 
 use crate::error::Result;
 use crate::http::extract::{Admin, Body, PathParams, SalesShip, SalesShipment, Search};
 use crate::http::reply::{json_response, search_results};
+use crate::http::routes::Operation;
 use crate::sales::comments::{self, Document};
 use crate::sales::{shipment, shipment_save};
 use crate::wire::input::path_int;
 use crate::wire::shipment::{self as wire, ShipmentData, ShipmentTrackData};
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/rest/V1/order/{orderId}/ship", post(create))
-        // webapi.xml's `/V1/shipment/`: the trailing slash is trimmed before routing.
-        .route("/rest/V1/shipment", post(save))
-        .route("/rest/V1/shipment/{id}", get(show))
-        .route("/rest/V1/shipments", get(list))
-        .route(
-            "/rest/V1/shipment/{id}/comments",
-            get(list_comments).post(save_comment),
-        )
-        .route("/rest/V1/shipment/{id}/emails", post(emails))
-        .route("/rest/V1/shipment/{id}/label", get(label))
-        .route("/rest/V1/shipment/track", post(save_track))
-        .route("/rest/V1/shipment/track/{id}", delete(delete_track))
+/// This module's part of the route table (`crate::http::routes`).
+pub fn operations() -> Vec<Operation> {
+    vec![
+        Operation::post(
+            "/V1/order/{orderId}/ship",
+            r"Magento\Sales\Api\ShipOrderInterface::execute",
+            &["Magento_Sales::ship"],
+            create,
+        ),
+        Operation::post(
+            "/V1/shipment/",
+            r"Magento\Sales\Api\ShipmentRepositoryInterface::save",
+            &["Magento_Sales::shipment"],
+            save,
+        ),
+        Operation::get(
+            "/V1/shipment/{id}",
+            r"Magento\Sales\Api\ShipmentRepositoryInterface::get",
+            &["Magento_Sales::shipment"],
+            show,
+        ),
+        Operation::get(
+            "/V1/shipments",
+            r"Magento\Sales\Api\ShipmentRepositoryInterface::getList",
+            &["Magento_Sales::shipment"],
+            list,
+        ),
+        Operation::get(
+            "/V1/shipment/{id}/comments",
+            r"Magento\Sales\Api\ShipmentManagementInterface::getCommentsList",
+            &["Magento_Sales::shipment"],
+            list_comments,
+        ),
+        Operation::post(
+            "/V1/shipment/{id}/comments",
+            r"Magento\Sales\Api\ShipmentCommentRepositoryInterface::save",
+            &["Magento_Sales::shipment"],
+            save_comment,
+        ),
+        Operation::post(
+            "/V1/shipment/{id}/emails",
+            r"Magento\Sales\Api\ShipmentManagementInterface::notify",
+            &["Magento_Sales::shipment"],
+            emails,
+        ),
+        Operation::get(
+            "/V1/shipment/{id}/label",
+            r"Magento\Sales\Api\ShipmentManagementInterface::getLabel",
+            &["Magento_Sales::shipment"],
+            label,
+        ),
+        Operation::post(
+            "/V1/shipment/track",
+            r"Magento\Sales\Api\ShipmentTrackRepositoryInterface::save",
+            &["Magento_Sales::shipment"],
+            save_track,
+        ),
+        Operation::delete(
+            "/V1/shipment/track/{id}",
+            r"Magento\Sales\Api\ShipmentTrackRepositoryInterface::deleteById",
+            &["Magento_Sales::shipment"],
+            delete_track,
+        ),
+    ]
 }
 
 async fn create(

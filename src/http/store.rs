@@ -3,22 +3,43 @@
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::Response;
-use axum::routing::get;
-use axum::Router;
 
 use crate::db::store;
 use crate::error::Result;
 use crate::http::extract::{Admin, StoreView};
 use crate::http::reply::json_response;
+use crate::http::routes::Operation;
 use crate::wire::store::{GroupData, StoreConfigData, StoreViewData, WebsiteData};
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/rest/V1/store/websites", get(websites))
-        .route("/rest/V1/store/storeGroups", get(groups))
-        .route("/rest/V1/store/storeViews", get(views))
-        .route("/rest/V1/store/storeConfigs", get(configs))
+/// This module's part of the route table (`crate::http::routes`).
+pub fn operations() -> Vec<Operation> {
+    vec![
+        Operation::get(
+            "/V1/store/websites",
+            r"Magento\Store\Api\WebsiteRepositoryInterface::getList",
+            &["Magento_Backend::store"],
+            websites,
+        ),
+        Operation::get(
+            "/V1/store/storeGroups",
+            r"Magento\Store\Api\GroupRepositoryInterface::getList",
+            &["Magento_Backend::store"],
+            groups,
+        ),
+        Operation::get(
+            "/V1/store/storeViews",
+            r"Magento\Store\Api\StoreRepositoryInterface::getList",
+            &["Magento_Backend::store"],
+            views,
+        ),
+        Operation::get(
+            "/V1/store/storeConfigs",
+            r"Magento\Store\Api\StoreConfigManagerInterface::getStoreConfigs",
+            &["Magento_Backend::store"],
+            configs,
+        ),
+    ]
 }
 
 async fn websites(_: Admin<StoreView>, State(state): State<AppState>) -> Result<Response> {

@@ -3,21 +3,32 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::get;
-use axum::Router;
 
 use crate::error::Result;
 use crate::http::extract::{Admin, PathParams, SalesTransactions, Search};
 use crate::http::reply::{json_response, search_results};
+use crate::http::routes::Operation;
 use crate::sales::payment;
 use crate::wire::input::path_int;
 use crate::wire::transaction::TransactionData;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/rest/V1/transactions/{id}", get(show))
-        .route("/rest/V1/transactions", get(list))
+/// This module's part of the route table (`crate::http::routes`).
+pub fn operations() -> Vec<Operation> {
+    vec![
+        Operation::get(
+            "/V1/transactions/{id}",
+            r"Magento\Sales\Api\TransactionRepositoryInterface::get",
+            &["Magento_Sales::transactions_fetch"],
+            show,
+        ),
+        Operation::get(
+            "/V1/transactions",
+            r"Magento\Sales\Api\TransactionRepositoryInterface::getList",
+            &["Magento_Sales::transactions_fetch"],
+            list,
+        ),
+    ]
 }
 
 async fn show(

@@ -1,0 +1,299 @@
+//! The route table: every REST operation magemu serves, declared once with what Magento's
+//! `etc/webapi.xml` says of it (HTTP method, path, the service interface and method the route
+//! is bound to, its ACL resources) and the handler that answers it. The axum router
+//! ([`router`]) and the Swagger schema (`crate::http::schema`) are both built from it, so the
+//! schema never lists a route that is not served. Each resource module declares its own part
+//! (`operations()`); [`table`] joins them.
+//!
+//! Paths are Magento's as webapi.xml spells them (`:id` written `{id}`, trailing slashes kept:
+//! `/V1/invoices/`), which is also what the schema lists. The router derives axum's path from
+//! it: `/rest` prefixed, trailing slash trimmed (the store-code middleware trims it from
+//! requests, as Magento's REST router does), and each parameter renamed by its position
+//! (`{p1}`, `{p2}`), because axum wants one parameter name per position and Magento names the
+//! same position differently on different routes (`/V1/orders/{id}` and the address save's
+//! `/V1/orders/{parent_id}`). Handlers read path parameters by position, never by name.
+//!
+//! Magento's REST router picks the route by HTTP method first and then by path
+//! (`Webapi/Controller/Rest/Router::match` walks `Webapi/Model/Rest/Config::getRestRoutes`,
+//! the routes of the request's method), while axum picks the path first: a literal path
+//! (`/V1/creditmemo/refund`, POST only) would hide `GET /V1/creditmemo/{id}` for the id
+//! `refund`. [`router`] therefore also serves, on each path, the methods it does not declare
+//! but a parameter route covering it does, with that route's handler.
+
+use axum::handler::Handler;
+use axum::http::Method;
+use axum::routing::{self, MethodFilter, MethodRouter};
+use axum::Router;
+
+use crate::AppState;
+
+/// Anyone may call the route (`<resource ref="anonymous"/>`).
+pub const ANONYMOUS: &str = "anonymous";
+/// Only the customer the token belongs to (`<resource ref="self"/>`).
+pub const SELF: &str = "self";
+
+/// One REST operation: a route of webapi.xml and the handler that serves it.
+#[derive(Clone)]
+pub struct Operation {
+    /// The HTTP method.
+    pub method: Method,
+    /// Magento's path below `/rest/<store>` (`/V1/orders/{id}`).
+    pub path: &'static str,
+    /// The service interface and method webapi.xml binds
+    /// (`Magento\Sales\Api\OrderRepositoryInterface::get`).
+    pub service: &'static str,
+    /// The route's ACL resources (all are required).
+    pub resources: &'static [&'static str],
+    /// Parameters webapi.xml fills in itself (`<parameter force="true">`, the `mine` routes'
+    /// `cartId`/`customerId`): not the caller's, so not in the schema.
+    pub forced: &'static [&'static str],
+    /// Why a served route is not Magento's and so not in the schema (`None`: it is).
+    pub not_magento: Option<&'static str>,
+    handler: MethodRouter<AppState>,
+}
+
+macro_rules! verbs {
+    ($($name:ident => $method:ident),* $(,)?) => {
+        $(
+            #[doc = concat!("A `", stringify!($method), "` operation.")]
+            pub fn $name<H, T>(
+                path: &'static str,
+                service: &'static str,
+                resources: &'static [&'static str],
+                handler: H,
+            ) -> Self
+            where
+                H: Handler<T, AppState>,
+                T: 'static,
+            {
+                Operation {
+                    method: Method::$method,
+                    path,
+                    service,
+                    resources,
+                    forced: &[],
+                    not_magento: None,
+                    handler: routing::$name(handler),
+                }
+            }
+        )*
+    };
+}
+
+impl Operation {
+    verbs! { get => GET, post => POST, put => PUT, delete => DELETE }
+
+    /// The parameters webapi.xml forces on this route.
+    pub fn forced(mut self, params: &'static [&'static str]) -> Self {
+        self.forced = params;
+        self
+    }
+
+    /// A route magemu serves that Magento does not have, with the reason it is kept.
+    pub fn not_magento(mut self, why: &'static str) -> Self {
+        self.not_magento = Some(why);
+        self
+    }
+
+    /// The service interface (`Magento\Sales\Api\OrderRepositoryInterface`).
+    pub fn interface(&self) -> &'static str {
+        self.service
+            .split_once("::")
+            .map_or(self.service, |(i, _)| i)
+    }
+
+    /// The service method (`get`).
+    pub fn service_method(&self) -> &'static str {
+        self.service.split_once("::").map_or("", |(_, m)| m)
+    }
+
+    /// The path axum routes: `/rest` + the path, trailing slash trimmed, parameters named by
+    /// position.
+    pub fn axum_path(&self) -> String {
+        axum_path(self.path)
+    }
+}
+
+fn axum_path(path: &str) -> String {
+    let mut n = 0;
+    let segments: Vec<String> = path
+        .trim_end_matches('/')
+        .split('/')
+        .map(|s| {
+            if s.starts_with('{') {
+                n += 1;
+                format!("{{p{n}}}")
+            } else {
+                s.to_owned()
+            }
+        })
+        .collect();
+    format!("/rest{}", segments.join("/"))
+}
+
+/// Every REST operation, module by module.
+pub fn table() -> Vec<Operation> {
+    use crate::http::*;
+    [
+        auth::operations(),
+        store::operations(),
+        orders::operations(),
+        invoices::operations(),
+        shipments::operations(),
+        creditmemos::operations(),
+        transactions::operations(),
+        inventory::operations(),
+        inventory_master::operations(),
+        inventory_extra::operations(),
+        inventory_sales::operations(),
+        products::operations(),
+        categories::operations(),
+        customers::operations(),
+        carts::operations(),
+        sales_rules::operations(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// What axum serves: (method, axum path, the operation answering it), the declared routes and,
+/// on literal paths, the methods a covering parameter route adds (see the module doc).
+pub fn served(table: &[Operation]) -> Vec<(Method, String, &Operation)> {
+    let mut served: Vec<(Method, String, &Operation)> = table
+        .iter()
+        .map(|op| (op.method.clone(), op.axum_path(), op))
+        .collect();
+    let mut paths: Vec<String> = served.iter().map(|(_, p, _)| p.clone()).collect();
+    paths.sort();
+    paths.dedup();
+    let mut added = Vec::new();
+    for path in &paths {
+        for method in [Method::GET, Method::POST, Method::PUT, Method::DELETE] {
+            if served.iter().any(|(m, p, _)| *m == method && p == path) {
+                continue;
+            }
+            let covering = table
+                .iter()
+                .filter(|op| op.method == method)
+                .filter_map(|op| {
+                    let pattern = op.axum_path();
+                    covers(&pattern, path).map(|literals| (literals, op))
+                })
+                .max_by_key(|(literals, _)| *literals);
+            if let Some((_, op)) = covering {
+                added.push((method, path.clone(), op));
+            }
+        }
+    }
+    served.extend(added);
+    served
+}
+
+/// Whether `pattern` matches every request `path` matches (same length, each segment a
+/// parameter or the same literal), and if so how many literal segments it has.
+fn covers(pattern: &str, path: &str) -> Option<usize> {
+    let (p, s): (Vec<&str>, Vec<&str>) = (pattern.split('/').collect(), path.split('/').collect());
+    if p.len() != s.len() || pattern == path {
+        return None;
+    }
+    let mut literals = 0;
+    for (p, s) in p.iter().zip(&s) {
+        if p.starts_with('{') {
+            continue;
+        }
+        if p != s {
+            return None;
+        }
+        literals += 1;
+    }
+    Some(literals)
+}
+
+/// The REST router built from the table. A method a literal path gets from a covering
+/// parameter route is served by that route on a router of its own, where the path reaches it
+/// with its parameters (the literal path has none to give the handler).
+pub fn router(table: &[Operation], state: &AppState) -> Router<AppState> {
+    let mut by_path: Vec<(String, MethodRouter<AppState>)> = Vec::new();
+    for (method, path, op) in served(table) {
+        let pattern = op.axum_path();
+        let handler = if pattern == path {
+            op.handler.clone()
+        } else {
+            let filter = MethodFilter::try_from(method).unwrap_or(MethodFilter::GET);
+            let own = Router::new()
+                .route(&pattern, op.handler.clone())
+                .with_state(state.clone());
+            routing::on_service(filter, own)
+        };
+        // `served` lists each (method, path) once, so the merges never overlap.
+        match by_path.iter_mut().find(|(p, _)| *p == path) {
+            Some((_, existing)) => {
+                let merged = std::mem::take(existing).merge(handler);
+                *existing = merged;
+            }
+            None => by_path.push((path, handler)),
+        }
+    }
+    by_path
+        .into_iter()
+        .fold(Router::new(), |router, (path, methods)| {
+            router.route(&path, methods)
+        })
+        .route(SCHEMA_PATH, routing::get(crate::http::schema::serve))
+}
+
+/// Where the schema is served (`/rest/<store>/schema` once the store code is taken off).
+pub const SCHEMA_PATH: &str = "/rest/schema";
+
+/// Every (method, axum path) the REST router answers: the table's and the schema's, each with
+/// whether it is declared (`false`: a method a covering parameter route adds to a literal path).
+pub fn served_routes() -> Vec<(Method, String, bool)> {
+    let table = table();
+    let mut routes: Vec<(Method, String, bool)> = served(&table)
+        .into_iter()
+        .map(|(method, path, op)| {
+            let declared = op.axum_path() == path;
+            (method, path, declared)
+        })
+        .collect();
+    routes.push((Method::GET, SCHEMA_PATH.to_owned(), true));
+    routes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axum_paths_name_parameters_by_position() {
+        assert_eq!(axum_path("/V1/invoices/"), "/rest/V1/invoices");
+        assert_eq!(
+            axum_path("/V1/products/{productSku}/stockItems/{itemId}"),
+            "/rest/V1/products/{p1}/stockItems/{p2}"
+        );
+    }
+
+    #[test]
+    fn a_parameter_route_covers_a_literal_path() {
+        assert_eq!(
+            covers("/rest/V1/creditmemo/{p1}", "/rest/V1/creditmemo/refund"),
+            Some(4)
+        );
+        assert_eq!(
+            covers("/rest/V1/creditmemo/{p1}", "/rest/V1/creditmemo/{p1}"),
+            None
+        );
+        assert_eq!(
+            covers("/rest/V1/creditmemo/{p1}", "/rest/V1/invoices/refund"),
+            None
+        );
+        assert_eq!(
+            covers(
+                "/rest/V1/creditmemo/{p1}/emails",
+                "/rest/V1/creditmemo/refund"
+            ),
+            None
+        );
+    }
+}

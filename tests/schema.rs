@@ -1,0 +1,429 @@
+//! `GET /rest/<store>/schema`: Swagger 2.0 built from the route table, as Magento's
+//! `Webapi/Model/Rest/Swagger/Generator` builds it (see src/http/schema.rs).
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use common::spawn_app;
+
+const JANE: (&str, &str) = ("jdoe@example.com", "Password1");
+
+/// Every (METHOD, path) of a schema.
+fn operations(schema: &Value) -> BTreeSet<(String, String)> {
+    let mut out = BTreeSet::new();
+    for (path, methods) in schema["paths"].as_object().expect("paths") {
+        for method in methods.as_object().expect("methods").keys() {
+            out.insert((method.to_uppercase(), path.clone()));
+        }
+    }
+    out
+}
+
+/// Every `$ref` in a value.
+fn refs(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                if k == "$ref" {
+                    out.push(v.as_str().expect("a $ref string").to_owned());
+                } else {
+                    refs(v, out);
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| refs(v, out)),
+        _ => {}
+    }
+}
+
+/// Swagger 2.0's structural rules the generator must keep (what a validator checks first).
+fn assert_valid_swagger(schema: &Value) {
+    assert_eq!(schema["swagger"], "2.0");
+    assert!(schema["info"]["title"].is_string() && schema["info"]["version"].is_string());
+    assert!(schema["basePath"]
+        .as_str()
+        .expect("basePath")
+        .starts_with('/'));
+    let definitions = schema["definitions"].as_object().expect("definitions");
+    let mut all_refs = Vec::new();
+    refs(schema, &mut all_refs);
+    for r in &all_refs {
+        let name = r
+            .strip_prefix("#/definitions/")
+            .expect("a local definition");
+        assert!(definitions.contains_key(name), "dangling {r}");
+    }
+    let tags: BTreeSet<&str> = schema["tags"]
+        .as_array()
+        .expect("tags")
+        .iter()
+        .map(|t| t["name"].as_str().expect("tag name"))
+        .collect();
+    let mut ids = BTreeSet::new();
+    for (path, methods) in schema["paths"].as_object().expect("paths") {
+        assert!(path.starts_with('/'), "{path}");
+        let templated: BTreeSet<&str> = path
+            .split('/')
+            .filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+            .collect();
+        for (method, op) in methods.as_object().expect("methods") {
+            assert!(
+                ["get", "put", "post", "delete"].contains(&method.as_str()),
+                "{method} {path}"
+            );
+            let id = op["operationId"].as_str().expect("operationId");
+            assert!(ids.insert(id.to_owned()), "operationId {id} twice");
+            for tag in op["tags"].as_array().expect("tags") {
+                assert!(tags.contains(tag.as_str().expect("tag")), "{tag}");
+            }
+            assert!(op["responses"].as_object().is_some_and(|r| !r.is_empty()));
+            let params = op["parameters"].as_array().cloned().unwrap_or_default();
+            let mut path_params = BTreeSet::new();
+            let mut bodies = 0;
+            for p in &params {
+                match p["in"].as_str().expect("in") {
+                    "path" => {
+                        assert_eq!(p["required"], true, "{id} {p}");
+                        assert!(p["type"].is_string(), "{id} {p}");
+                        path_params.insert(p["name"].as_str().expect("name").to_owned());
+                    }
+                    "query" => assert!(p["type"].is_string(), "{id} {p}"),
+                    "body" => {
+                        bodies += 1;
+                        assert!(p["schema"].is_object(), "{id} {p}");
+                        assert!(method != "get", "{id}: a body on GET");
+                    }
+                    other => panic!("{id}: parameter in {other}"),
+                }
+            }
+            assert!(bodies <= 1, "{id}");
+            let templated: BTreeSet<String> = templated.iter().map(|s| s.to_string()).collect();
+            assert_eq!(path_params, templated, "{id}: path parameters");
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_schema_lists_every_served_operation_and_only_those() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let reply = app.get("/rest/all/schema?services=all", &token).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.content_type.as_deref(), Some("application/json"));
+    let schema = reply.body;
+    assert_valid_swagger(&schema);
+    assert_eq!(
+        schema["info"],
+        json!({"version": "2.4", "title": "Magento Community"})
+    );
+    assert_eq!(schema["basePath"], "/rest/all");
+    assert_eq!(
+        schema["securityDefinitions"],
+        json!({"api_key": {"type": "apiKey", "name": "api_key", "in": "header"}})
+    );
+
+    // Every Magento route of the table is in it, and nothing else.
+    let table = magemu::http::routes::table();
+    let expected: BTreeSet<(String, String)> = table
+        .iter()
+        .filter(|op| op.not_magento.is_none())
+        .map(|op| (op.method.as_str().to_owned(), op.path.to_owned()))
+        .collect();
+    assert_eq!(operations(&schema), expected);
+
+    // Each listed operation is served: anything but the router's 404.
+    for (method, path) in operations(&schema) {
+        let concrete: String = path
+            .split('/')
+            .map(|s| if s.starts_with('{') { "1" } else { s })
+            .collect::<Vec<_>>()
+            .join("/");
+        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+        let body = (method != reqwest::Method::GET).then(|| "{}".to_owned());
+        let reply = app
+            .send(
+                method.clone(),
+                &format!("/rest/default{concrete}"),
+                Some(&token),
+                Some("application/json"),
+                body,
+            )
+            .await;
+        assert!(
+            reply.body["message"] != "Request does not match any route.",
+            "{method} {path} is listed but not served"
+        );
+    }
+}
+
+#[tokio::test]
+async fn operations_are_named_as_magento_names_them() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let schema = app
+        .get("/rest/default/schema?services=all", &token)
+        .await
+        .body;
+    assert_eq!(schema["basePath"], "/rest/default");
+    for (method, path, id, tag) in [
+        ("get", "/V1/orders", "GetV1Orders", "salesOrderRepositoryV1"),
+        (
+            "get",
+            "/V1/orders/{id}",
+            "GetV1OrdersId",
+            "salesOrderRepositoryV1",
+        ),
+        (
+            "post",
+            "/V1/order/{orderId}/invoice",
+            "PostV1OrderOrderIdInvoice",
+            "salesInvoiceOrderV1",
+        ),
+        (
+            "post",
+            "/V1/inventory/source-items",
+            "PostV1InventorySourceitems",
+            "inventoryApiSourceItemsSaveV1",
+        ),
+        (
+            "post",
+            "/V1/integration/admin/token",
+            "PostV1IntegrationAdminToken",
+            "integrationAdminTokenServiceV1",
+        ),
+        (
+            "post",
+            "/V1/invoices/",
+            "PostV1Invoices",
+            "salesInvoiceRepositoryV1",
+        ),
+    ] {
+        let op = &schema["paths"][path][method];
+        assert_eq!(op["operationId"], id, "{method} {path}");
+        assert_eq!(op["tags"], json!([tag]), "{method} {path}");
+    }
+
+    // getList: searchCriteria expanded into query parameters, the result a search result.
+    let list = &schema["paths"]["/V1/orders"]["get"];
+    let names: Vec<&str> = list["parameters"]
+        .as_array()
+        .expect("parameters")
+        .iter()
+        .map(|p| p["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "searchCriteria[filterGroups][0][filters][0][field]",
+            "searchCriteria[filterGroups][0][filters][0][value]",
+            "searchCriteria[filterGroups][0][filters][0][conditionType]",
+            "searchCriteria[sortOrders][0][field]",
+            "searchCriteria[sortOrders][0][direction]",
+            "searchCriteria[pageSize]",
+            "searchCriteria[currentPage]",
+        ]
+    );
+    assert_eq!(
+        list["responses"]["200"],
+        json!({"description": "200 Success.", "schema": {"$ref": "#/definitions/sales-data-order-search-result-interface"}})
+    );
+    assert_eq!(
+        list["responses"]["401"],
+        json!({"description": "401 Unauthorized", "schema": {"$ref": "#/definitions/error-response"}})
+    );
+
+    // A search result as magemu's lists send it.
+    assert_eq!(
+        schema["definitions"]["sales-data-order-search-result-interface"],
+        json!({
+            "type": "object",
+            "description": "OrderSearchResultInterface",
+            "properties": {
+                "items": {"type": "array", "description": "Items.", "items": {"$ref": "#/definitions/sales-data-order-interface"}},
+                "search_criteria": {"$ref": "#/definitions/framework-search-criteria-interface"},
+                "total_count": {"type": "integer", "description": "Total count."}
+            },
+            "required": ["items", "search_criteria", "total_count"]
+        })
+    );
+
+    // A body parameter named after the operation, with the method's parameters.
+    let create = &schema["paths"]["/V1/orders"]["post"]["parameters"];
+    assert_eq!(
+        create,
+        &json!([{
+            "name": "PostV1OrdersBody",
+            "in": "body",
+            "schema": {
+                "required": ["entity"],
+                "properties": {"entity": {"$ref": "#/definitions/sales-data-order-interface"}},
+                "type": "object",
+                "xml": {"name": "request"}
+            }
+        }])
+    );
+    // A path parameter typed as the PHP parameter.
+    assert_eq!(
+        schema["paths"]["/V1/orders/{id}"]["get"]["parameters"],
+        json!([{"name": "id", "in": "path", "type": "integer", "required": true, "description": "The order ID."}])
+    );
+    // An id created by the REST layer is what magemu sends: a string.
+    assert_eq!(
+        schema["paths"]["/V1/order/{orderId}/invoice"]["post"]["responses"]["200"]["schema"],
+        json!({"type": "string"})
+    );
+    // The `mine` routes leave out the parameters webapi.xml forces.
+    let mine = &schema["paths"]["/V1/carts/mine/items"]["get"];
+    assert!(mine.get("parameters").is_none(), "{mine}");
+}
+
+#[tokio::test]
+async fn services_selects_the_services_listed() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let schema = app
+        .get(
+            "/rest/all/schema?services=salesOrderRepositoryV1,salesInvoiceOrderV1",
+            &token,
+        )
+        .await
+        .body;
+    assert_valid_swagger(&schema);
+    let tags: Vec<&str> = schema["tags"]
+        .as_array()
+        .expect("tags")
+        .iter()
+        .map(|t| t["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(tags, ["salesOrderRepositoryV1", "salesInvoiceOrderV1"]);
+    assert_eq!(
+        operations(&schema),
+        [
+            ("GET", "/V1/orders"),
+            ("POST", "/V1/orders"),
+            ("GET", "/V1/orders/{id}"),
+            ("PUT", "/V1/orders/create"),
+            ("POST", "/V1/order/{orderId}/invoice"),
+        ]
+        .iter()
+        .map(|(m, p)| (m.to_string(), p.to_string()))
+        .collect()
+    );
+
+    // No `services` is every service, as `services=all`.
+    let all = app.get("/rest/all/schema?services=all", &token).await.body;
+    let none = app.get("/rest/all/schema", &token).await.body;
+    assert_eq!(all, none);
+
+    // A malformed list is Magento's 400; a well-formed name of no service its masked 500.
+    for bad in ["orders", "salesOrderRepositoryV1,", "", "sales-orderV1"] {
+        let reply = app
+            .get(&format!("/rest/all/schema?services={bad}"), &token)
+            .await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{bad}");
+        assert_eq!(
+            reply.body,
+            json!({"message": "Incorrect format of request URI or Requested services are missing."})
+        );
+    }
+    let reply = app.get("/rest/all/schema?services=fooBarV1", &token).await;
+    assert_eq!(reply.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(reply.body["message"]
+        .as_str()
+        .expect("message")
+        .starts_with("Internal Error. Details are available in Magento log file."));
+}
+
+#[tokio::test]
+async fn an_anonymous_caller_sees_the_anonymous_routes_and_a_customer_its_own() {
+    let app = spawn_app().await;
+    let anonymous = app
+        .send(
+            reqwest::Method::GET,
+            "/rest/default/schema",
+            None,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(anonymous.status, StatusCode::OK);
+    let schema = anonymous.body;
+    assert_valid_swagger(&schema);
+    let table = magemu::http::routes::table();
+    let of = |allowed: &dyn Fn(&str) -> bool| -> BTreeSet<(String, String)> {
+        table
+            .iter()
+            .filter(|op| op.not_magento.is_none() && op.resources.iter().all(|r| allowed(r)))
+            .map(|op| (op.method.as_str().to_owned(), op.path.to_owned()))
+            .collect()
+    };
+    let anonymous_ops = of(&|r| r == "anonymous");
+    assert!(anonymous_ops.contains(&("POST".into(), "/V1/integration/admin/token".into())));
+    assert_eq!(operations(&schema), anonymous_ops);
+    // No 401 on a route anyone may call.
+    assert!(
+        schema["paths"]["/V1/integration/admin/token"]["post"]["responses"]
+            .get("401")
+            .is_none_or(|r| r["description"] == "401 Unauthorized")
+    );
+
+    // A token that is no token is anyone.
+    let junk = app.get("/rest/default/schema", "not-a-token").await.body;
+    assert_eq!(operations(&junk), anonymous_ops);
+
+    let jane = app.customer_token(JANE.0, JANE.1).await;
+    let schema = app.get("/rest/default/schema", &jane).await.body;
+    assert_valid_swagger(&schema);
+    let customer_ops = of(&|r| r == "anonymous" || r == "self");
+    assert!(customer_ops.contains(&("GET".into(), "/V1/carts/mine".into())));
+    assert_eq!(operations(&schema), customer_ops);
+
+    // An admin's may see every service; asked for one it may not use, a caller gets no tag.
+    let schema = app
+        .send(
+            reqwest::Method::GET,
+            "/rest/default/schema?services=salesOrderRepositoryV1",
+            None,
+            None,
+            None,
+        )
+        .await
+        .body;
+    assert!(schema.get("paths").is_none(), "{schema}");
+    assert!(schema.get("tags").is_none(), "{schema}");
+}
+
+#[tokio::test]
+async fn every_served_rest_route_is_in_the_table() {
+    // The router is built from the table: what it answers with something else than the
+    // router's 404 at a path outside the table would be a route the schema misses.
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let served = magemu::http::routes::served_routes();
+    let table = magemu::http::routes::table();
+    for (method, path, _) in &served {
+        if path == magemu::http::routes::SCHEMA_PATH {
+            continue;
+        }
+        let declared = table
+            .iter()
+            .any(|op| op.method == *method && op.axum_path() == *path);
+        let covered = table.iter().any(|op| {
+            op.method == *method && {
+                let pattern = op.axum_path();
+                let (p, s): (Vec<&str>, Vec<&str>) =
+                    (pattern.split('/').collect(), path.split('/').collect());
+                p.len() == s.len() && p.iter().zip(&s).all(|(p, s)| p.starts_with('{') || p == s)
+            }
+        });
+        assert!(declared || covered, "{method} {path}");
+    }
+    // `GET /V1/creditmemo/refund` is `GET /V1/creditmemo/{id}` with the id "refund", as in
+    // Magento (routes are matched by method first), though `POST /V1/creditmemo/refund` exists.
+    let reply = app.get("/rest/default/V1/creditmemo/refund", &token).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{:?}", reply.body);
+}
