@@ -62,11 +62,10 @@ pub async fn dump(conn: &mut SqliteConnection) -> Result<String, sqlx::Error> {
             out.push('\n');
         }
     }
-    let has_sequence: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_sequence'",
-    )
-    .fetch_one(&mut *conn)
-    .await?;
+    let has_sequence: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_sequence'")
+            .fetch_one(&mut *conn)
+            .await?;
     if has_sequence > 0 {
         let counters: Vec<(String, i64)> =
             sqlx::query_as("SELECT name, seq FROM sqlite_sequence ORDER BY name")
