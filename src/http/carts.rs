@@ -232,13 +232,6 @@ pub fn operations() -> Vec<Operation> {
             &["Magento_Cart::manage"],
             admin_shipping,
         ),
-        Operation::post(
-            "/V1/carts/{cartId}/payment-information",
-            r"Magento\Checkout\Api\PaymentInformationManagementInterface::savePaymentInformationAndPlaceOrder",
-            &["Magento_Cart::manage"],
-            admin_payment,
-        )
-        .not_magento("not in webapi.xml: the admin-token twin of `POST /V1/carts/mine/payment-information`"),
         Operation::get(
             "/V1/carts/search",
             r"Magento\Quote\Api\CartRepositoryInterface::getList",
@@ -957,15 +950,6 @@ async fn admin_shipping(
     Body(body): Body,
 ) -> Result<Response> {
     shipping(&s, by_id(&id)?, &body).await
-}
-
-async fn admin_payment(
-    _: Admin<CartManage>,
-    State(s): State<AppState>,
-    PathParams(id): PathParams<String>,
-    Body(body): Body,
-) -> Result<Response> {
-    payment(&s, by_id(&id)?, &body).await
 }
 
 /// `CartManagementInterface::placeOrder(cartId, paymentMethod?)`: the order id (a string).
