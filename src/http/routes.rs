@@ -47,8 +47,6 @@ pub struct Operation {
     /// Parameters webapi.xml fills in itself (`<parameter force="true">`, the `mine` routes'
     /// `cartId`/`customerId`): not the caller's, so not in the schema.
     pub forced: &'static [&'static str],
-    /// Why a served route is not Magento's and so not in the schema (`None`: it is).
-    pub not_magento: Option<&'static str>,
     handler: MethodRouter<AppState>,
 }
 
@@ -72,7 +70,6 @@ macro_rules! verbs {
                     service,
                     resources,
                     forced: &[],
-                    not_magento: None,
                     handler: routing::$name(handler),
                 }
             }
@@ -86,12 +83,6 @@ impl Operation {
     /// The parameters webapi.xml forces on this route.
     pub fn forced(mut self, params: &'static [&'static str]) -> Self {
         self.forced = params;
-        self
-    }
-
-    /// A route magemu serves that Magento does not have, with the reason it is kept.
-    pub fn not_magento(mut self, why: &'static str) -> Self {
-        self.not_magento = Some(why);
         self
     }
 

@@ -652,7 +652,7 @@ fn error_definitions() -> Map<String, Value> {
 /// The services a caller may use, in the table's order (`Generator::getListOfServices`).
 pub fn list_of_services(table: &[Operation], caller: Caller) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    for op in table.iter().filter(|op| op.not_magento.is_none()) {
+    for op in table.iter() {
         let name = service_name(op.interface());
         if caller.allows(op.resources) && !names.contains(&name) {
             names.push(name);
@@ -677,7 +677,7 @@ pub fn generate(
     for service in services {
         let ops: Vec<&Operation> = table
             .iter()
-            .filter(|op| op.not_magento.is_none() && service_name(op.interface()) == *service)
+            .filter(|op| service_name(op.interface()) == *service)
             .collect();
         if ops.is_empty() {
             // ServiceMetadata::getRouteMetadata's RuntimeException: a masked 500.
