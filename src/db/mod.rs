@@ -103,6 +103,10 @@ impl Db {
         let write = SqlitePoolOptions::new()
             .max_connections(1)
             .min_connections(1)
+            // The writer keeps statements prepared on this connection (`db::batch`): the pool
+            // must not close it behind the writer's back (only `Db::close` does, after them).
+            .max_lifetime(None)
+            .idle_timeout(None)
             .acquire_timeout(Duration::from_secs(30))
             // The writer's savepoints journal the pages a use case changes (the sub-journal, a
             // temporary file by default): in memory it is a copy instead of a write() per page,
@@ -169,6 +173,17 @@ impl Db {
     }
 
     pub async fn close(&self) {
+        // The writer finalizes the statements it keeps prepared on the write connection and
+        // stops keeping them (sqlx closes a handle only when no statement is left on it).
+        let _ = self
+            .writer
+            .exclusive(|_| {
+                Box::pin(async {
+                    batch::forget_prepared();
+                    Ok(())
+                })
+            })
+            .await;
         self.read.close().await;
         self.write.close().await;
     }
@@ -231,6 +246,14 @@ pub trait Columns {
     fn columns(&self) -> Vec<(&'static str, SqlValue)>;
 }
 
+/// A row type that can tell which of its columns differ from an earlier copy of itself, for an
+/// UPDATE that sets only those (SQLite then leaves alone the indexes of the columns that did
+/// not change, which an UPDATE of every column rewrites).
+pub trait Changes {
+    /// `(column, new value)` for every column whose value differs from `before`'s.
+    fn changed_columns(&self, before: &Self) -> Vec<(&'static str, SqlValue)>;
+}
+
 /// Declares a row struct (readable with `sqlx::FromRow`) and its [`Columns`] in one place, so the
 /// column list is written once.
 macro_rules! row_struct {
@@ -238,9 +261,25 @@ macro_rules! row_struct {
         $(#[$meta])*
         #[derive(Debug, Clone, Default, PartialEq, sqlx::FromRow)]
         pub struct $name { $($(#[$fmeta])* pub $field: $ty),* }
+        impl $crate::db::batch::FromCells for $name {
+            fn from_cells(row: &$crate::db::batch::CellRow<'_>) -> Result<Self, sqlx::Error> {
+                Ok($name { $($field: row.get(stringify!($field))?),* })
+            }
+        }
         impl $crate::db::Columns for $name {
             fn columns(&self) -> Vec<(&'static str, $crate::db::SqlValue)> {
                 vec![$((stringify!($field), $crate::db::SqlValue::from(self.$field.clone()))),*]
+            }
+        }
+        impl $crate::db::Changes for $name {
+            fn changed_columns(&self, before: &Self) -> Vec<(&'static str, $crate::db::SqlValue)> {
+                let mut changed = Vec::new();
+                $(
+                    if self.$field != before.$field {
+                        changed.push((stringify!($field), $crate::db::SqlValue::from(self.$field.clone())));
+                    }
+                )*
+                changed
             }
         }
         impl $name {

@@ -541,12 +541,13 @@ row_struct! {
     }
 }
 
-/// What an order's earlier invoices tell a new one (`sales_invoice` columns).
-#[derive(Debug, Clone, Default, PartialEq, sqlx::FromRow)]
-pub struct EarlierInvoice {
-    pub state: Option<i64>,
-    pub discount_amount: Option<Amount>,
-    pub shipping_amount: Option<Amount>,
+row_struct! {
+    /// What an order's earlier invoices tell a new one (`sales_invoice` columns).
+    pub struct EarlierInvoice {
+        pub state: Option<i64>,
+        pub discount_amount: Option<Amount>,
+        pub shipping_amount: Option<Amount>,
+    }
 }
 
 row_struct! {

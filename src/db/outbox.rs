@@ -123,20 +123,22 @@ pub async fn order_recipient(
     conn: &mut SqliteConnection,
     order_id: i64,
 ) -> Result<Option<OrderRecipient>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT o.store_id, o.customer_is_guest, o.customer_email, o.customer_prefix,
-                o.customer_firstname, o.customer_middlename, o.customer_lastname,
-                o.customer_suffix,
-                a.prefix AS billing_prefix, a.firstname AS billing_firstname,
-                a.middlename AS billing_middlename, a.lastname AS billing_lastname,
-                a.suffix AS billing_suffix
-         FROM sales_order o
-         LEFT JOIN sales_order_address a ON a.entity_id = (
-             SELECT MIN(entity_id) FROM sales_order_address
-             WHERE parent_id = o.entity_id AND address_type = 'billing')
-         WHERE o.entity_id = ?",
-    )
-    .bind(order_id)
-    .fetch_optional(conn)
-    .await
+    sqlx::query_as(ORDER_RECIPIENT_SQL)
+        .bind(order_id)
+        .fetch_optional(conn)
+        .await
 }
+
+/// [`OrderRecipient`] of the order whose id is bound.
+pub const ORDER_RECIPIENT_SQL: &str =
+    "SELECT o.store_id, o.customer_is_guest, o.customer_email, o.customer_prefix,
+            o.customer_firstname, o.customer_middlename, o.customer_lastname,
+            o.customer_suffix,
+            a.prefix AS billing_prefix, a.firstname AS billing_firstname,
+            a.middlename AS billing_middlename, a.lastname AS billing_lastname,
+            a.suffix AS billing_suffix
+     FROM sales_order o
+     LEFT JOIN sales_order_address a ON a.entity_id = (
+         SELECT MIN(entity_id) FROM sales_order_address
+         WHERE parent_id = o.entity_id AND address_type = 'billing')
+     WHERE o.entity_id = ?";

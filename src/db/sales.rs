@@ -2,6 +2,7 @@
 
 use sqlx::SqliteConnection;
 
+use crate::db::batch::Change;
 use crate::db::inventory::Deduction;
 use crate::db::model::{
     EarlierInvoice, FullInvoice, FullOrder, Invoice, InvoiceComment, InvoiceItem, Order,
@@ -142,6 +143,8 @@ pub struct InvoiceContext {
     pub next_invoice_comment_id: i64,
     /// Next value of the store's invoice sequence.
     pub next_increment: i64,
+    /// Who the invoice e-mail goes to.
+    pub recipient: Option<crate::db::outbox::OrderRecipient>,
 }
 
 /// Reads an order and what invoicing it needs; `None` when the order does not exist.
@@ -192,7 +195,8 @@ pub async fn load_for_invoice(
             "SELECT COALESCE((SELECT next_value FROM sales_sequence WHERE entity_type = 'invoice'
                AND store_id = (SELECT store_id FROM sales_order WHERE entity_id = ?)), 1)",
             [id()],
-        );
+        )
+        .push(crate::db::outbox::ORDER_RECIPIENT_SQL, [id()]);
     let out = batch.run(conn).await?;
     let Some(order) = out[0].decode::<Order>()?.into_iter().next() else {
         return Ok(None);
@@ -213,6 +217,7 @@ pub async fn load_for_invoice(
         next_invoice_item_id,
         next_invoice_comment_id,
         next_increment: out[7].scalar()?.unwrap_or(1),
+        recipient: out[8].decode()?.into_iter().next(),
     }))
 }
 
@@ -222,9 +227,10 @@ pub struct InvoiceWrites<'a> {
     pub invoice: &'a Invoice,
     pub items: &'a [InvoiceItem],
     pub comment: Option<&'a InvoiceComment>,
-    pub order: &'a Order,
-    pub order_items: &'a [OrderItem],
-    pub payment: &'a OrderPayment,
+    pub order: Change<'a, Order>,
+    /// As read and as written, in the same order.
+    pub order_items: (&'a [OrderItem], &'a [OrderItem]),
+    pub payment: Change<'a, OrderPayment>,
     /// The invoice sequence value used, and the store it belongs to.
     pub increment: (i64, i64),
     /// Source deductions of virtual items, with the stock and metadata of their reservation.
@@ -233,6 +239,8 @@ pub struct InvoiceWrites<'a> {
     pub reservation_metadata: &'a str,
     /// An online capture: its transaction and the order history entry.
     pub capture: Option<CaptureWrites<'a>>,
+    /// The invoice e-mail, when the request asked to notify the customer.
+    pub mail: Option<&'a crate::db::outbox::Mail>,
 }
 
 /// What an online capture writes beside the invoice.
@@ -267,13 +275,36 @@ pub async fn save_invoice(
     if let Some(comment) = w.comment {
         batch.insert("sales_invoice_comment", comment);
     }
-    batch.update("sales_order", "entity_id", w.order);
-    for item in w.order_items {
-        batch.update("sales_order_item", "item_id", item);
+    // Only the columns the invoice changed: the order's list indexes (state, status,
+    // customer, dates) are left alone when their columns did not change.
+    batch.update_changed(
+        "sales_order",
+        ("entity_id", w.order.after.entity_id),
+        w.order,
+    );
+    let (items_before, items_after) = w.order_items;
+    for (before, after) in items_before.iter().zip(items_after) {
+        batch.update_changed(
+            "sales_order_item",
+            ("item_id", after.item_id),
+            Change { before, after },
+        );
     }
-    batch.update("sales_order_payment", "entity_id", w.payment);
+    batch.update_changed(
+        "sales_order_payment",
+        ("entity_id", w.payment.after.entity_id),
+        w.payment,
+    );
     if let Some(c) = &w.capture {
-        push_capture(&mut batch, w.order.entity_id, w.payment.entity_id, c);
+        push_capture(
+            &mut batch,
+            w.order.after.entity_id,
+            w.payment.after.entity_id,
+            c,
+        );
+    }
+    if let Some(mail) = w.mail {
+        batch.insert_new("magemu_outbox", "mail_id", mail);
     }
     let first_deduction = batch.len();
     for d in w.deductions {

@@ -133,6 +133,9 @@ async fn exec_script(conn: &mut SqliteConnection, sql: &str) -> Result<(), sqlx:
 }
 
 async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Queued>, generation: Arc<AtomicU64>) {
+    // Batches keep the statements they prepare on this thread (`db::batch`) from one group
+    // commit to the next; an exclusive job and the end of the writer finalize them.
+    crate::db::batch::keep_prepared();
     // An exclusive job met while a batch was gathered: it runs right after that batch.
     let mut held: Option<Queued> = None;
     loop {
@@ -169,21 +172,21 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Queued>, generation: Ar
                 continue;
             }
         };
-        if let Err(e) = exec(&mut conn, "BEGIN IMMEDIATE").await {
+        // One savepoint per use case, released once it has run: rolling back to it undoes only
+        // that use case, and releasing it lets SQLite drop the pages it journaled (the
+        // sub-journal holds what one use case changed, not a whole batch). The end of one use
+        // case's savepoint and the start of the next go in one round trip, and the last one
+        // ends with the COMMIT (which releases it): a batch of n use cases is n + 1 round trips.
+        if let Err(e) = exec_script(&mut conn, "BEGIN IMMEDIATE; SAVEPOINT use_case").await {
             tracing::error!(error = %e, jobs = batch.len(), "writer cannot begin");
+            let _ = exec(&mut conn, "ROLLBACK").await;
             continue;
         }
         let mut delivers = Vec::with_capacity(batch.len());
         let mut broken: Option<sqlx::Error> = None;
-        for job in batch {
-            // One savepoint per use case, released once it has run: rolling back to it undoes
-            // only that use case, and releasing it lets SQLite drop the pages it journaled
-            // (the sub-journal holds what one use case changed, not a whole batch). The names
-            // are the same every time, so the statements stay prepared.
-            if let Err(e) = exec(&mut conn, "SAVEPOINT use_case").await {
-                broken = Some(e);
-                break;
-            }
+        let mut jobs = batch.into_iter().peekable();
+        let mut last_ok = true;
+        while let Some(job) = jobs.next() {
             // A use case that panics is rolled back like one that fails; its caller, whose reply
             // channel went down with it, answers 500. The writer itself carries on.
             let ran = AssertUnwindSafe(job(&mut conn)).catch_unwind().await;
@@ -197,19 +200,21 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Queued>, generation: Ar
                     false
                 }
             };
-            let ended = if ok {
-                exec(&mut conn, "RELEASE use_case").await
-            } else {
-                exec_script(&mut conn, "ROLLBACK TO use_case; RELEASE use_case").await
-            };
-            if let Err(e) = ended {
+            let undo = if ok { "" } else { "ROLLBACK TO use_case; " };
+            if jobs.peek().is_none() {
+                last_ok = ok;
+                break;
+            }
+            let next = format!("{undo}RELEASE use_case; SAVEPOINT use_case");
+            if let Err(e) = exec_script(&mut conn, &next).await {
                 broken = Some(e);
                 break;
             }
         }
         let outcome = match broken {
             Some(e) => Err(e),
-            None => exec(&mut conn, "COMMIT").await,
+            None if last_ok => exec(&mut conn, "COMMIT").await,
+            None => exec_script(&mut conn, "ROLLBACK TO use_case; COMMIT").await,
         };
         match outcome {
             Ok(()) => {
@@ -227,9 +232,14 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Queued>, generation: Ar
             }
         }
     }
+    crate::db::batch::forget_prepared();
 }
 
 async fn run_exclusive(pool: &SqlitePool, job: ExclusiveJob, generation: &AtomicU64) {
+    // No statement of ours is left on the connection while the job swaps files, attaches
+    // databases or lets the pool close the connection (`Db::close` ends with one).
+    crate::db::batch::forget_prepared();
+    crate::db::batch::keep_prepared();
     match pool.acquire().await {
         Ok(mut conn) => {
             // A panic drops the job's reply channel: its caller answers 500.

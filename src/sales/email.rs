@@ -112,25 +112,48 @@ pub async fn send(
     let Some(order) = outbox::order_recipient(conn, order_id).await? else {
         return Ok(false);
     };
-    let Some(to_email) = order.customer_email.clone().filter(|e| !e.is_empty()) else {
+    let document = Document {
+        entity_id,
+        increment_id,
+        order_id,
+    };
+    let Some(mail) = compose(email, &order, document, comment) else {
         return Ok(false);
     };
+    outbox::insert(conn, &mail).await?;
+    Ok(true)
+}
+
+/// The document a sales e-mail is about.
+pub struct Document {
+    pub entity_id: i64,
+    pub increment_id: Option<String>,
+    pub order_id: i64,
+}
+
+/// The e-mail `email` about `document` to the customer of `order` (`None`: the order has no
+/// e-mail address, so nothing goes out), for a use case that writes it with its own statements.
+pub fn compose(
+    email: SalesEmail,
+    order: &OrderRecipient,
+    document: Document,
+    comment: Option<String>,
+) -> Option<Mail> {
+    let to_email = order.customer_email.clone().filter(|e| !e.is_empty())?;
     let guest = order.customer_is_guest.is_some_and(|g| g != 0);
-    let mail = Mail {
+    Some(Mail {
         mail_id: 0,
         created_at: db::now_timestamp(),
         template_id: email.template(guest).to_owned(),
         to_email,
-        to_name: Some(recipient_name(&order, guest)),
+        to_name: Some(recipient_name(order, guest)),
         store_id: Some(order.store_id),
         entity_type: email.entity_type().to_owned(),
-        entity_id,
-        increment_id,
-        order_id: Some(order_id),
+        entity_id: document.entity_id,
+        increment_id: document.increment_id,
+        order_id: Some(document.order_id),
         comment: comment.filter(|c| !c.is_empty()),
-    };
-    outbox::insert(conn, &mail).await?;
-    Ok(true)
+    })
 }
 
 /// `Sender::prepareTemplate`'s customer name: the billing address's for a guest, else the

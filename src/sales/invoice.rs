@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
+use crate::db::batch::Change;
 use crate::db::model::{
     FullInvoice, Invoice, InvoiceComment, InvoiceItem, Order, OrderItem, OrderPayment,
 };
@@ -362,6 +363,7 @@ async fn invoice_in(
         next_invoice_item_id,
         next_invoice_comment_id,
         next_increment,
+        recipient,
     } = db::sales::load_for_invoice(conn, order_id)
         .await?
         .ok_or_else(Error::entity_not_found)?;
@@ -377,6 +379,9 @@ async fn invoice_in(
         tracing::error!(order_id, "order has no payment");
         return Err(Error::input(e::COULD_NOT_SAVE_INVOICE));
     };
+    // As read: the save writes only the columns the invoice changes.
+    let (order_before, items_before) = (order.clone(), items.clone());
+    let payment_before = payment.clone();
 
     let now = db::now_timestamp();
     // The arithmetic panics only on amounts beyond any real order (products past ~7.9e28, from
@@ -462,15 +467,39 @@ async fn invoice_in(
     }
     let deductions = inventory::virtual_deductions(&virtual_source_items, &virtual_lines);
     let metadata = inventory::sales_event("invoice_created", &order)?;
+    // InvoiceOrder: `notify` sends the invoice e-mail, with the comment when it is appended;
+    // written with the invoice.
+    let mail = match (&recipient, request.notify) {
+        (Some(recipient), true) => email::compose(
+            SalesEmail::Invoice,
+            recipient,
+            email::Document {
+                entity_id: next_invoice_id,
+                increment_id: Some(invoice.increment_id.clone()),
+                order_id,
+            },
+            comment
+                .as_ref()
+                .and_then(|c| c.comment.clone())
+                .filter(|_| request.append_comment),
+        ),
+        _ => None,
+    };
     db::sales::save_invoice(
         conn,
         db::sales::InvoiceWrites {
             invoice: &invoice,
             items: &invoice_items,
             comment: comment.as_ref(),
-            order: &order,
-            order_items: &items,
-            payment: &payment,
+            order: Change {
+                before: &order_before,
+                after: &order,
+            },
+            order_items: (&items_before, &items),
+            payment: Change {
+                before: &payment_before,
+                after: &payment,
+            },
             increment: (next_increment, order.store_id),
             deductions: &deductions,
             stock_id,
@@ -484,6 +513,7 @@ async fn invoice_in(
                     now: &now,
                     close_authorization: capture_is_final,
                 }),
+            mail: mail.as_ref(),
         },
     )
     .await
@@ -492,13 +522,6 @@ async fn invoice_in(
         tracing::error!(order_id, error = %err, "saving the invoice failed");
         Error::input(e::COULD_NOT_SAVE_INVOICE)
     })?;
-    // InvoiceOrder: `notify` sends the invoice e-mail, with the comment when it is appended.
-    if request.notify {
-        let comment = comment
-            .and_then(|c| c.comment)
-            .filter(|_| request.append_comment);
-        email::send(conn, SalesEmail::Invoice, next_invoice_id, comment).await?;
-    }
     Ok(next_invoice_id)
 }
 

@@ -25,7 +25,11 @@
 //! (default 1,000,000; e.g. 20000 for a quick run), `LOAD_LARGE_DB` (a database made by
 //! `magemu generate` to copy instead of generating the large world; it must hold
 //! `LOAD_LARGE_ORDERS` generated orders on the tutorial seed), `LOAD_WORLDS_ONLY` (set: only the
-//! comparison of the two worlds), `LOAD_SKIP_WORLDS` (set: everything but that comparison).
+//! comparison of the two worlds), `LOAD_SKIP_WORLDS` (set: everything but that comparison),
+//! `LOAD_BINARY` (another magemu binary to run instead of this build's, e.g. the previous
+//! commit's, to compare two versions back to back), `LOAD_PROFILE` (a file name: `perf record` samples the server during the durable invoice
+//! phase into it, with call graphs; build with debug line tables to read it, see README
+//! Performance).
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -41,6 +45,14 @@ use hyper::{Method, Request, StatusCode};
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpStream;
 use tokio::runtime::Runtime;
+
+/// The server binary: this build's, or `LOAD_BINARY` (another build, to compare two versions
+/// on the same machine at the same time).
+fn magemu_binary() -> PathBuf {
+    std::env::var_os("LOAD_BINARY")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_magemu")))
+}
 
 fn env_or(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -295,6 +307,40 @@ fn free_addr() -> String {
     format!("127.0.0.1:{port}")
 }
 
+/// `perf record` of the server while it lives, when `LOAD_PROFILE` names its output file.
+struct Profiler(Option<Child>);
+
+impl Profiler {
+    fn start(pid: u32) -> Profiler {
+        let Some(out) = std::env::var_os("LOAD_PROFILE") else {
+            return Profiler(None);
+        };
+        let child = Command::new("perf")
+            .args(["record", "-F", "997", "--call-graph", "dwarf,32768", "-p"])
+            .arg(pid.to_string())
+            .arg("-o")
+            .arg(out)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("perf record (LOAD_PROFILE needs perf)");
+        // perf needs a moment to attach to every thread.
+        std::thread::sleep(Duration::from_millis(300));
+        Profiler(Some(child))
+    }
+}
+
+impl Drop for Profiler {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.0.take() {
+            let _ = Command::new("kill")
+                .args(["-INT", &child.id().to_string()])
+                .status();
+            let _ = child.wait();
+        }
+    }
+}
+
 /// The release binary serving the database file `db`; an admin token; the time from process
 /// start to the first answered request.
 struct Server {
@@ -308,7 +354,7 @@ impl Server {
     fn start(runtime: &Runtime, db: &Path) -> Server {
         let addr = free_addr();
         let started = Instant::now();
-        let child = Command::new(env!("CARGO_BIN_EXE_magemu"))
+        let child = Command::new(magemu_binary())
             .args([
                 "--listen",
                 &addr,
@@ -350,6 +396,34 @@ impl Server {
             token: token.into(),
             ready: started.elapsed(),
         }
+    }
+
+    /// CPU time the server has used so far (user + system, all threads), from
+    /// `/proc/<pid>/stat`: divided by the work done in a phase, the cost of one request,
+    /// which unlike a rate does not depend on what else the machine runs.
+    fn cpu_time(&self) -> Duration {
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
+        // Fields after the command name (which is in parentheses): utime and stime are the
+        // 12th and 13th of them, in clock ticks (100 a second on Linux).
+        let after = stat.rsplit(')').next().unwrap_or_default();
+        let ticks: u64 = after
+            .split_whitespace()
+            .skip(11)
+            .take(2)
+            .filter_map(|t| t.parse::<u64>().ok())
+            .sum();
+        Duration::from_millis(ticks * 10)
+    }
+
+    /// Prints the server CPU per unit of work done since `before`.
+    fn report_cpu(&self, before: Duration, count: usize, unit: &str) {
+        let used = self.cpu_time().saturating_sub(before);
+        println!(
+            "    server CPU: {:.0} us per {unit} ({:.2} s for {count})",
+            used.as_secs_f64() * 1e6 / count.max(1) as f64,
+            used.as_secs_f64()
+        );
     }
 
     /// The server's peak RSS (`VmHWM`).
@@ -474,19 +548,25 @@ fn new_database(runtime: &Runtime, dir: &Path, seconds: u64, connections: usize,
 
         // 3. Fresh orders, then one invoice each.
         let imports = vec![("/rest/V1/orders".to_owned(), import_body()); orders];
+        let cpu = server.cpu_time();
         let (f, answers) = post_each(addr, connections, &token, imports).await;
         report("POST /V1/orders", "orders", &f);
+        server.report_cpu(cpu, f.count, "order");
         let body = Bytes::from_static(br#"{"capture":true,"notify":true}"#);
         let invoices: Vec<(String, Bytes)> = order_ids(&answers)
             .iter()
             .map(|id| (format!("/rest/V1/order/{id}/invoice"), body.clone()))
             .collect();
+        let profiler = Profiler::start(server.child.id());
+        let cpu = server.cpu_time();
         let (f, _) = post_each(addr, connections, &token, invoices).await;
+        drop(profiler);
         report(
             "POST /V1/order/{id}/invoice (durable: WAL, synchronous=FULL)",
             "invoices",
             &f,
         );
+        server.report_cpu(cpu, f.count, "invoice");
 
         // 5. GET over every invoice just made: far more documents than the response cache
         // holds, so this is the SQLite read path.
@@ -520,12 +600,14 @@ fn new_database(runtime: &Runtime, dir: &Path, seconds: u64, connections: usize,
                 (format!("/rest/V1/order/{id}/refund"), Bytes::from(refund))
             })
             .collect();
+        let cpu = server.cpu_time();
         let (f, _) = post_each(addr, connections, &token, refunds).await;
         report(
             "POST /V1/order/{id}/refund (durable: WAL, synchronous=FULL)",
             "credit memos",
             &f,
         );
+        server.report_cpu(cpu, f.count, "credit memo");
 
         // 7. Guest checkouts of one yoga bag each, stocked up first on ne_wh.
         let stock = Bytes::from_static(
@@ -707,7 +789,7 @@ fn prepare_world(runtime: &Runtime, dir: &Path, generated: usize, copy: Option<&
         }
         None => {
             let started = Instant::now();
-            let output = Command::new(env!("CARGO_BIN_EXE_magemu"))
+            let output = Command::new(magemu_binary())
                 .args([
                     "generate",
                     "--orders",
