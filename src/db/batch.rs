@@ -471,4 +471,87 @@ mod tests {
         assert_eq!(out[n].scalar::<i64>().unwrap(), Some(1));
         assert_eq!(out[n + 1].rows_affected, (n - 10) as u64);
     }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn kept_statements_serve_later_batches_and_the_connection_still_closes() {
+        let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
+        sqlx::query("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT UNIQUE)")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        keep_prepared();
+        for i in 0..3_i64 {
+            let mut batch = Batch::default();
+            batch.push(
+                "INSERT INTO t (id, v) VALUES (?, ?)",
+                [SqlValue::from(i), SqlValue::from(format!("v{i}"))],
+            );
+            batch.push("SELECT id, v FROM t ORDER BY id", []);
+            let out = batch.run(&mut conn).await.unwrap();
+            let rows: Vec<(i64, String, Option<i64>)> = out[1]
+                .rows
+                .iter()
+                .map(|values| {
+                    let row = out[1].row(values);
+                    (row.at(0).unwrap(), row.get("v").unwrap(), row.at(0).ok())
+                })
+                .collect();
+            assert_eq!(rows.len() as i64, i + 1);
+            assert_eq!(rows[i as usize].1, format!("v{i}"));
+        }
+        // sqlx's own statements and ours live side by side on the handle.
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM t")
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
+        assert_eq!(count, 3);
+        forget_prepared();
+        // sqlx refuses (panics) to close a handle that still has statements: none are left.
+        conn.close().await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_failing_statement_is_a_database_error_of_its_kind() {
+        let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
+        sqlx::query("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT UNIQUE)")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        let mut batch = Batch::default();
+        batch.push("INSERT INTO t (v) VALUES ('a')", []);
+        batch.push("INSERT INTO t (v) VALUES ('a')", []);
+        batch.push("INSERT INTO t (v) VALUES ('b')", []);
+        let err = batch.run(&mut conn).await.unwrap_err();
+        match err {
+            sqlx::Error::Database(d) => {
+                assert!(d.is_unique_violation(), "{d}");
+                assert!(d.message().contains("UNIQUE constraint failed: t.v"), "{d}");
+            }
+            other => panic!("not a database error: {other}"),
+        }
+        // The batch stopped at the failing statement: what came after did not run.
+        let values: Vec<String> = sqlx::query_scalar("SELECT v FROM t ORDER BY id")
+            .fetch_all(&mut conn)
+            .await
+            .unwrap();
+        assert_eq!(values, ["a"]);
+    }
+
+    #[tokio::test]
+    async fn an_amount_out_of_range_is_refused_not_stored() {
+        let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
+        sqlx::query("CREATE TABLE t (a INTEGER)")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        let mut batch = Batch::default();
+        let huge = Amount::new(rust_decimal::Decimal::MAX);
+        batch.push("INSERT INTO t (a) VALUES (?)", [SqlValue::from(huge)]);
+        assert!(batch.run(&mut conn).await.is_err());
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM t")
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
+        assert_eq!(count, 0);
+    }
 }

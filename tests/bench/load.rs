@@ -430,11 +430,22 @@ impl Server {
     fn peak_rss(&self) -> String {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
             .unwrap_or_default();
-        status
-            .lines()
-            .find(|l| l.starts_with("VmHWM:"))
-            .map(|l| l.trim_start_matches("VmHWM:").trim().to_owned())
-            .unwrap_or_else(|| "unknown".into())
+        let field = |name: &str| {
+            status
+                .lines()
+                .find(|l| l.starts_with(name))
+                .map(|l| l.trim_start_matches(name).trim().to_owned())
+                .unwrap_or_else(|| "unknown".into())
+        };
+        // Where the resident memory is now: the heap and stacks (anonymous) and the binary's
+        // code and SQLite's shared-memory index (file-backed).
+        format!(
+            "{} (now: anonymous {}, file {}, shared {})",
+            field("VmHWM:"),
+            field("RssAnon:"),
+            field("RssFile:"),
+            field("RssShmem:")
+        )
     }
 
     /// SIGTERM, then wait.
