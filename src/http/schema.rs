@@ -60,6 +60,9 @@
 //! - `basePath` is `/rest/<code>` or `/rest` even when the request came through `/index.php`.
 
 pub mod services;
+pub mod shapes;
+
+use std::collections::BTreeSet;
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode, Uri};
@@ -336,6 +339,8 @@ fn interface_description(interface: &str) -> &'static str {
 /// The schema, built as `Generator::generateSchema` builds it.
 struct Builder {
     definitions: Map<String, Value>,
+    /// Builds the data types' definitions from their Rust shapes (`shapes`).
+    generator: schemars::SchemaGenerator,
 }
 
 impl Builder {
@@ -385,6 +390,11 @@ impl Builder {
     /// (see the module doc).
     fn definition(&mut self, ty: &str) -> Value {
         let short = ty.rsplit('\\').next().unwrap_or(ty);
+        if let Some(build) = shapes::shape(ty) {
+            let (mut definition, _) = shapes::swagger(&build(&mut self.generator).to_value());
+            definition["description"] = json!(short);
+            return definition;
+        }
         let Some((item, echo, echo_type)) = search_result_item(ty) else {
             return json!({ "type": "object", "description": short });
         };
@@ -671,6 +681,7 @@ pub fn generate(
 ) -> Result<Value> {
     let mut builder = Builder {
         definitions: Map::new(),
+        generator: shapes::generator(),
     };
     let mut tags = Vec::new();
     let mut paths = Map::new();
@@ -711,6 +722,13 @@ pub fn generate(
     }
     let mut definitions = error_definitions();
     definitions.extend(builder.definitions);
+    // The nested types the Rust shapes brought along, under their own (Magento's) names.
+    for (name, nested) in builder.generator.take_definitions(false) {
+        if !definitions.contains_key(&name) {
+            definitions.insert(name, shapes::swagger(&nested).0);
+        }
+    }
+    input_forms(&mut paths, &mut definitions);
     let mut schema = Map::new();
     schema.insert(
         "securityDefinitions".into(),
@@ -732,6 +750,100 @@ pub fn generate(
     }
     schema.insert("definitions".into(), Value::Object(definitions));
     Ok(Value::Object(schema))
+}
+
+/// Every `$ref`'s definition name in `value`.
+fn referenced(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                match (key.as_str(), v.as_str()) {
+                    ("$ref", Some(r)) => {
+                        if let Some(name) = r.strip_prefix("#/definitions/") {
+                            out.push(name.to_owned());
+                        }
+                    }
+                    _ => referenced(v, out),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| referenced(v, out)),
+        _ => {}
+    }
+}
+
+/// The definitions `roots` refer to, directly or through other definitions.
+fn closure(roots: Vec<String>, definitions: &Map<String, Value>) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut stack = roots;
+    while let Some(name) = stack.pop() {
+        if seen.insert(name.clone()) {
+            if let Some(definition) = definitions.get(&name) {
+                referenced(definition, &mut stack);
+            }
+        }
+    }
+    seen
+}
+
+/// Request bodies take the input form of their types (`shapes::input_form`: no property
+/// types, nothing required below the body's own parameters), as the input conversion is more
+/// lenient than what replies send. A definition no reply refers to is replaced by its input
+/// form; one a reply uses keeps its reply form and the body refers to `<name>-input`.
+fn input_forms(paths: &mut Map<String, Value>, definitions: &mut Map<String, Value>) {
+    let mut reply_roots = Vec::new();
+    let mut body_roots = Vec::new();
+    for op in paths
+        .values()
+        .filter_map(Value::as_object)
+        .flat_map(|m| m.values())
+    {
+        for (key, part) in op.as_object().into_iter().flatten() {
+            if key != "parameters" {
+                referenced(part, &mut reply_roots);
+                continue;
+            }
+            for p in part.as_array().into_iter().flatten() {
+                if p["in"] == "body" {
+                    referenced(p, &mut body_roots);
+                } else {
+                    referenced(p, &mut reply_roots);
+                }
+            }
+        }
+    }
+    let replied = closure(reply_roots, definitions);
+    let rename = |name: &str| {
+        if replied.contains(name) {
+            format!("{name}-input")
+        } else {
+            name.to_owned()
+        }
+    };
+    for name in closure(body_roots.clone(), definitions) {
+        if let Some(definition) = definitions.get(&name) {
+            let input = shapes::input_form(definition, &rename);
+            definitions.insert(rename(&name), input);
+        }
+    }
+    // The body parameters' own properties take any value the conversion accepts too; the
+    // parameters the method requires stay required.
+    for op in paths
+        .values_mut()
+        .filter_map(Value::as_object_mut)
+        .flat_map(|m| m.values_mut())
+    {
+        let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) else {
+            continue;
+        };
+        for p in params.iter_mut().filter(|p| p["in"] == "body") {
+            if let Some(props) = p["schema"]["properties"].as_object_mut() {
+                for prop in props.values_mut() {
+                    *prop = shapes::input_form(prop, &rename);
+                }
+            }
+        }
+    }
 }
 
 /// `Framework/Webapi/Request::_convertRequestParamToServiceArray`.

@@ -20,7 +20,8 @@ use crate::wire::input::{self, param, upper_camel, At, Obj};
 
 /// `CreditmemoInterface`.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "sales-data-creditmemo-interface")]
 pub struct CreditmemoData {
     pub adjustment: Option<Amount>,
     pub adjustment_negative: Option<Amount>,
@@ -76,7 +77,8 @@ pub struct CreditmemoData {
 
 /// `CreditmemoItemInterface`.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "sales-data-creditmemo-item-interface")]
 pub struct CreditmemoItemData {
     pub additional_data: Option<String>,
     #[serialize_always]
@@ -120,7 +122,8 @@ pub struct CreditmemoItemData {
 
 /// `CreditmemoCommentInterface`.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "sales-data-creditmemo-comment-interface")]
 pub struct CreditmemoCommentData {
     #[serialize_always]
     pub comment: Option<String>,

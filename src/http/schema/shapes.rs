@@ -1,0 +1,261 @@
+//! The data types' definitions: which Rust shape describes each PHP data interface the served
+//! operations take or return ([`shape`]), and the conversion of schemars' JSON Schema into
+//! Swagger 2.0's subset ([`swagger`]) and into the lenient form request bodies get
+//! ([`input_form`]).
+//!
+//! A reply struct derives `schemars::JsonSchema` (src/wire/*.rs, `crate::search`), renamed to
+//! Magento's definition name, so its nested types land under Magento's names too; a reply built
+//! as a `serde_json::Value` has its schema written beside its builder (`wire::cart::
+//! cart_schema`, ...). What schemars writes and Swagger 2.0 lacks is turned into what Swagger
+//! has: `"type": ["number", "null"]` is `"type": "number"`, with `"x-nullable": true` when the
+//! property is always sent (a getter Magento declares without `|null`, written as `null`), and
+//! without it when magemu leaves the key out instead; `anyOf` of a type and null is the type;
+//! `const` is a one-value `enum`; formats Swagger 2.0 does not define (`uint`, ...) go;
+//! `true` (any value) is `{}`; titles and doc comments are not carried over.
+
+use schemars::generate::SchemaSettings;
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde_json::{Map, Value};
+
+use crate::search::SearchCriteria;
+use crate::wire;
+
+/// Builds a data interface's definition (its body; nested types go to the generator's
+/// definitions under their own names).
+pub type Build = fn(&mut SchemaGenerator) -> Schema;
+
+/// Each PHP data interface with a Rust shape. An interface not listed keeps an open object
+/// definition (see the schema module's doc).
+const SHAPES: &[(&str, Build)] = &[
+    (
+        r"Magento\Framework\Api\SearchCriteriaInterface",
+        SearchCriteria::json_schema,
+    ),
+    (
+        r"Magento\Sales\Api\Data\OrderInterface",
+        wire::order::OrderData::json_schema,
+    ),
+    (
+        r"Magento\Sales\Api\Data\OrderItemInterface",
+        wire::order_item::OrderItemData::json_schema,
+    ),
+    (
+        r"Magento\Sales\Api\Data\OrderAddressInterface",
+        wire::order::OrderAddressData::json_schema,
+    ),
+    (
+        r"Magento\Sales\Api\Data\OrderStatusHistoryInterface",
+        wire::order::StatusHistoryData::json_schema,
+    ),
+    (
+        r"Magento\Sales\Api\Data\InvoiceInterface",
+        wire::invoice::InvoiceData::json_schema,
+    ),
+    (
+        r"Magento\Sales\Api\Data\InvoiceCommentInterface",
+        wire::comment::DocumentCommentData::json_schema,
+    ),
+    (
+        r"Magento\Sales\Api\Data\ShipmentCommentInterface",
+        wire::comment::DocumentCommentData::json_schema,
+    ),
+    (
+        r"Magento\Sales\Api\Data\CreditmemoInterface",
+        wire::creditmemo::CreditmemoData::json_schema,
+    ),
+    (
+        r"Magento\Sales\Api\Data\CreditmemoCommentInterface",
+        wire::creditmemo::CreditmemoCommentData::json_schema,
+    ),
+    (
+        r"Magento\Sales\Api\Data\ShipmentInterface",
+        wire::shipment::ShipmentData::json_schema,
+    ),
+    (
+        r"Magento\Sales\Api\Data\ShipmentTrackInterface",
+        wire::shipment::ShipmentTrackData::json_schema,
+    ),
+    (
+        r"Magento\Sales\Api\Data\TransactionInterface",
+        wire::transaction::TransactionData::json_schema,
+    ),
+];
+
+/// The Rust shape of a PHP data interface, if it has one.
+pub fn shape(ty: &str) -> Option<Build> {
+    SHAPES.iter().find(|(t, _)| *t == ty).map(|(_, b)| *b)
+}
+
+/// Every PHP data interface with a Rust shape.
+pub fn shaped() -> impl Iterator<Item = &'static str> {
+    SHAPES.iter().map(|(t, _)| *t)
+}
+
+/// The generator the definitions are built with: what magemu sends (serde's serialize side),
+/// definitions under `#/definitions/`.
+pub fn generator() -> SchemaGenerator {
+    SchemaSettings::draft07()
+        .with(|s| {
+            s.meta_schema = None;
+            s.transforms.clear();
+        })
+        .for_serialize()
+        .into_generator()
+}
+
+/// The formats Swagger 2.0 defines.
+const FORMATS: &[&str] = &[
+    "int32",
+    "int64",
+    "float",
+    "double",
+    "byte",
+    "binary",
+    "date",
+    "date-time",
+    "password",
+];
+
+/// A schemars schema as Swagger 2.0 writes it, and whether it allowed null.
+pub fn swagger(schema: &Value) -> (Value, bool) {
+    let Value::Object(obj) = schema else {
+        // `true` (any value) and, should one appear, `false`: no such thing in Swagger 2.0.
+        return (Value::Object(Map::new()), false);
+    };
+    for key in ["anyOf", "oneOf"] {
+        if let Some(Value::Array(variants)) = obj.get(key) {
+            let (nulls, rest): (Vec<&Value>, Vec<&Value>) =
+                variants.iter().partition(|v| v["type"] == "null");
+            let nullable = !nulls.is_empty();
+            return match rest.as_slice() {
+                [one] => {
+                    let (s, n) = swagger(one);
+                    (s, n || nullable)
+                }
+                // Several shapes: Swagger 2.0 has no union, the value is left open.
+                _ => (Value::Object(Map::new()), nullable),
+            };
+        }
+    }
+    if let Some(Value::Array(parts)) = obj.get("allOf") {
+        if let [one] = parts.as_slice() {
+            return swagger(one);
+        }
+        return (Value::Object(Map::new()), false);
+    }
+    let mut out = Map::new();
+    let mut nullable = false;
+    let required: Vec<&str> = obj
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    for (key, value) in obj {
+        match key.as_str() {
+            "$ref" | "enum" | "minimum" | "maximum" | "x-nullable" => {
+                out.insert(key.clone(), value.clone());
+            }
+            "type" => match value {
+                Value::Array(types) => {
+                    let kept: Vec<&Value> = types.iter().filter(|t| *t != "null").collect();
+                    nullable = kept.len() < types.len();
+                    if let [one] = kept.as_slice() {
+                        out.insert("type".into(), (*one).clone());
+                    }
+                }
+                Value::String(t) if t == "null" => nullable = true,
+                _ => {
+                    out.insert("type".into(), value.clone());
+                }
+            },
+            "format" if value.as_str().is_some_and(|f| FORMATS.contains(&f)) => {
+                out.insert(key.clone(), value.clone());
+            }
+            "const" => {
+                out.insert("enum".into(), Value::Array(vec![value.clone()]));
+            }
+            "properties" => {
+                let mut props = Map::new();
+                for (name, p) in value.as_object().into_iter().flatten() {
+                    let (mut p, n) = swagger(p);
+                    if n && required.contains(&name.as_str()) {
+                        p["x-nullable"] = Value::Bool(true);
+                    }
+                    props.insert(name.clone(), p);
+                }
+                out.insert(key.clone(), Value::Object(props));
+            }
+            "items" => {
+                let (mut items, n) = swagger(value);
+                if n {
+                    items["x-nullable"] = Value::Bool(true);
+                }
+                out.insert(key.clone(), items);
+            }
+            "additionalProperties" => {
+                let converted = match value {
+                    Value::Bool(b) => Value::Bool(*b),
+                    other => swagger(other).0,
+                };
+                out.insert(key.clone(), converted);
+            }
+            "required" if !required.is_empty() => {
+                out.insert(key.clone(), value.clone());
+            }
+            // `$schema`, `default`, `examples`, `$defs`: not Swagger's; `title` and
+            // `description`: the doc comments of the Rust code, written for its readers.
+            _ => {}
+        }
+    }
+    (Value::Object(out), nullable)
+}
+
+/// A definition as a request body takes it: what the input conversion accepts is wider than
+/// what a reply sends (a numeric string for a number, any scalar for a string, null for
+/// absent, a key in camelCase), so the types, formats, `required` and nullability go and the
+/// property names and nesting stay; `rename` gives the name of each referenced definition's
+/// own input form.
+pub fn input_form(schema: &Value, rename: &dyn Fn(&str) -> String) -> Value {
+    match schema {
+        Value::Object(obj) => {
+            let mut out = Map::new();
+            for (key, value) in obj {
+                match key.as_str() {
+                    "type" | "format" | "required" | "x-nullable" | "enum" | "minimum"
+                    | "maximum" => {}
+                    "$ref" => {
+                        let target = value
+                            .as_str()
+                            .and_then(|r| r.strip_prefix(wire::shape::DEFINITIONS))
+                            .unwrap_or_default();
+                        out.insert(
+                            key.clone(),
+                            Value::String(format!(
+                                "{}{}",
+                                wire::shape::DEFINITIONS,
+                                rename(target)
+                            )),
+                        );
+                    }
+                    "properties" => {
+                        let props = value
+                            .as_object()
+                            .into_iter()
+                            .flatten()
+                            .map(|(k, v)| (k.clone(), input_form(v, rename)))
+                            .collect();
+                        out.insert(key.clone(), Value::Object(props));
+                    }
+                    "items" => {
+                        out.insert(key.clone(), input_form(value, rename));
+                    }
+                    _ => {
+                        out.insert(key.clone(), value.clone());
+                    }
+                }
+            }
+            Value::Object(out)
+        }
+        other => other.clone(),
+    }
+}
