@@ -501,63 +501,7 @@ fn assert_conforms(schema: &Value, method: &str, path: &str, reply: &Value) {
 }
 
 /// The definitions left open objects on purpose: interfaces magemu has no Rust shape for.
-const OPEN_ON_PURPOSE: &[&str] = &[
-    "store-data-website-interface",
-    "store-data-group-interface",
-    "store-data-store-interface",
-    "store-data-store-config-interface",
-    "sales-data-invoice-item-creation-interface",
-    "sales-data-invoice-comment-creation-interface",
-    "sales-data-invoice-creation-arguments-interface",
-    "sales-data-creditmemo-item-creation-interface",
-    "sales-data-creditmemo-comment-creation-interface",
-    "sales-data-creditmemo-creation-arguments-interface",
-    "sales-data-shipment-item-creation-interface",
-    "sales-data-shipment-comment-creation-interface",
-    "sales-data-shipment-track-creation-interface",
-    "sales-data-shipment-package-creation-interface",
-    "sales-data-shipment-creation-arguments-interface",
-    "inventory-api-data-source-item-interface",
-    "inventory-source-selection-api-data-source-selection-algorithm-interface",
-    "inventory-source-selection-api-data-inventory-request-interface",
-    "inventory-source-selection-api-data-source-selection-result-interface",
-    "inventory-api-data-source-interface",
-    "inventory-api-data-stock-interface",
-    "inventory-api-data-stock-source-link-interface",
-    "inventory-low-quantity-notification-api-data-source-item-configuration-interface",
-    "inventory-in-store-pickup-api-data-pickup-location-interface",
-    "inventory-in-store-pickup-api-data-search-request-interface",
-    "inventory-in-store-pickup-sales-api-data-result-interface",
-    "inventory-distance-based-source-selection-api-data-lat-lng-interface",
-    "catalog-inventory-data-stock-item-collection-interface",
-    "catalog-inventory-data-stock-item-interface",
-    "catalog-inventory-data-stock-status-interface",
-    "inventory-sales-api-data-product-salable-result-interface",
-    "inventory-sales-api-data-is-product-salable-result-interface",
-    "inventory-sales-api-data-is-product-salable-for-requested-qty-result-interface",
-    "framework-extensible-data-interface",
-    "inventory-export-stock-api-data-product-stock-index-data-interface",
-    "inventory-catalog-api-data-partial-inventory-transfer-item-interface",
-    "catalog-data-product-interface",
-    "downloadable-data-link-interface",
-    "catalog-data-category-tree-interface",
-    "catalog-data-category-interface",
-    "customer-data-customer-interface",
-    "customer-data-group-interface",
-    "quote-data-cart-interface",
-    "quote-data-payment-interface",
-    "quote-data-cart-item-interface",
-    "quote-data-totals-interface",
-    "quote-data-payment-method-interface",
-    "quote-data-address-interface",
-    "quote-data-shipping-method-interface",
-    "checkout-data-shipping-information-interface",
-    "checkout-data-payment-details-interface",
-    "sales-rule-data-rule-interface",
-    "sales-rule-data-coupon-interface",
-    "sales-rule-data-coupon-generation-spec-interface",
-    "sales-rule-data-coupon-mass-delete-result-interface",
-];
+const OPEN_ON_PURPOSE: &[&str] = &[];
 
 #[tokio::test]
 async fn every_definition_describes_its_type() {
@@ -704,4 +648,158 @@ async fn the_tutorial_replies_conform_to_their_definitions() {
         assert_eq!(reply.status, StatusCode::OK, "{path}: {:?}", reply.body);
         check("get", template, reply.body)();
     }
+}
+
+/// A value for each path parameter of the GET routes, over the world the test builds.
+fn path_value(path: &str, name: &str, guest_cart: &str) -> String {
+    let value = match name {
+        "id" if path.starts_with("/V1/creditmemo") => "1",
+        "id" if path.starts_with("/V1/transactions") => "1",
+        "id" if path.starts_with("/V1/customerGroups") => "1",
+        "id" => "3",
+        "sku" | "productSku" => "24-WB01",
+        "stockId" => "1",
+        "sourceCode" => "ne_wh",
+        "type" | "salesChannelType" => "website",
+        "code" | "salesChannelCode" => "base",
+        "requestedQty" => "1",
+        "categoryId" => "2",
+        "customerId" => "2",
+        "cartId" if path.starts_with("/V1/guest-carts") => guest_cart,
+        "cartId" => "4",
+        "ruleId" => "3",
+        "couponId" => "1",
+        other => panic!("no value for {{{other}}} of {path}"),
+    };
+    value.to_owned()
+}
+
+/// The query a GET route needs to answer.
+fn query_for(path: &str, op: &Value) -> &'static str {
+    let takes_criteria = op["parameters"].as_array().into_iter().flatten().any(|p| {
+        p["name"]
+            .as_str()
+            .is_some_and(|n| n.starts_with("searchCriteria["))
+    });
+    match path {
+        _ if takes_criteria => "?searchCriteria[pageSize]=5",
+        "/V1/inventory/in-store-pickup/pickup-locations/" => {
+            "?searchRequest[scopeCode]=base&searchRequest[pageSize]=5"
+        }
+        "/V1/stockItems/lowStock/" => "?scopeId=0&qty=1000&pageSize=5",
+        "/V1/inventory/are-products-salable" => "?skus[]=24-WB01&skus[]=24-WB03&stockId=1",
+        "/V1/inventory/are-product-salable-for-requested-qty/" => {
+            "?skuRequests[0][sku]=24-WB01&skuRequests[0][qty]=1&stockId=1"
+        }
+        "/V1/inventory/get-distance" => {
+            "?source[lat]=40.7&source[lng]=-74&destination[lat]=42.3&destination[lng]=-71"
+        }
+        "/V1/categories" => "?rootCategoryId=1&depth=3",
+        _ => "",
+    }
+}
+
+#[tokio::test]
+async fn every_get_reply_conforms_to_its_definition() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let jane = app.customer_token(JANE.0, JANE.1).await;
+    // Documents of every kind on order 3, a customer's cart and a guest cart with an item.
+    for (path, body) in [
+        ("/rest/V1/order/3/invoice", json!({"capture": true})),
+        (
+            "/rest/V1/order/3/ship",
+            json!({"items": [{"order_item_id": 3, "qty": 1}],
+                   "arguments": {"extension_attributes": {"source_code": "ne_wh"}}}),
+        ),
+        (
+            "/rest/V1/order/3/refund",
+            json!({"items": [{"order_item_id": 3, "qty": 1}]}),
+        ),
+        ("/rest/V1/customers/2/carts", json!({})),
+        (
+            "/rest/V1/carts/4/items",
+            json!({"cartItem": {"sku": "24-WB01", "qty": 2, "quote_id": 4}}),
+        ),
+    ] {
+        let reply = app.post(path, &token, &body).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}: {:?}", reply.body);
+    }
+    // A coupon rule and its coupon, whose replies conform too.
+    let rule = app
+        .post(
+            "/rest/V1/salesRules",
+            &token,
+            &json!({"rule": {"name": "coupon rule", "website_ids": [1], "customer_group_ids": [1],
+                "is_active": true, "coupon_type": "SPECIFIC_COUPON", "simple_action": "by_percent",
+                "discount_amount": 10}}),
+        )
+        .await;
+    assert_eq!(rule.status, StatusCode::OK, "{:?}", rule.body);
+    let coupon = app
+        .post(
+            "/rest/V1/coupons",
+            &token,
+            &json!({"coupon": {"rule_id": rule.body["rule_id"], "code": "SAVE10"}}),
+        )
+        .await;
+    assert_eq!(coupon.status, StatusCode::OK, "{:?}", coupon.body);
+    let mask = app
+        .post_anonymous("/rest/V1/guest-carts", &json!({}))
+        .await
+        .body;
+    let mask = mask.as_str().expect("a cart mask").to_owned();
+    let added = app
+        .post_anonymous(
+            &format!("/rest/V1/guest-carts/{mask}/items"),
+            &json!({"cartItem": {"sku": "24-WB03", "qty": 1, "quote_id": mask}}),
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+
+    let schema = app.get("/rest/all/schema?services=all", &token).await.body;
+    assert_conforms(&schema, "post", "/V1/salesRules", &rule.body);
+    assert_conforms(&schema, "post", "/V1/coupons", &coupon.body);
+    let mut answered = Vec::new();
+    let mut refused = Vec::new();
+    for (path, methods) in schema["paths"].as_object().expect("paths") {
+        let Some(op) = methods.get("get") else {
+            continue;
+        };
+        let concrete: Vec<String> = path
+            .split('/')
+            .map(
+                |s| match s.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                    Some(name) => path_value(path, name, &mask),
+                    None => s.to_owned(),
+                },
+            )
+            .collect();
+        let url = format!(
+            "/rest/V1{}{}",
+            &concrete.join("/")[3..],
+            query_for(path, op)
+        );
+        let caller = if path.contains("/mine") || path.contains("/me") {
+            &jane
+        } else {
+            &token
+        };
+        let reply = app.get(&url, caller).await;
+        if reply.status == StatusCode::OK {
+            assert_conforms(&schema, "get", path, &reply.body);
+            answered.push(path.clone());
+        } else {
+            refused.push(format!("{path}: {} {}", reply.status, reply.body));
+        }
+    }
+    // Those that cannot answer 200 here: no payment transaction (the tutorial's bank
+    // transfer makes none), the Google geocoder without its key.
+    assert_eq!(
+        refused.len(),
+        4,
+        "answered {}, refused:\n{}",
+        answered.len(),
+        refused.join("\n")
+    );
 }

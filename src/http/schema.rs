@@ -593,10 +593,12 @@ fn search_result_item(ty: &str) -> Option<(String, &'static str, &'static str)> 
             "search_request",
             r"Magento\InventoryInStorePickupApi\Api\Data\SearchRequestInterface",
         )),
-        // Its getItems has no doc block of its own: Framework's SearchResultsInterface's.
+        // Its getItems has no doc block of its own, so Magento's schema lists Framework's
+        // `ExtensibleDataInterface`; what it (and magemu) sends are the stock index rows.
         r"Magento\InventoryExportStockApi\Api\Data\ExportStockSalableQtySearchResultInterface" => {
             Some((
-                r"Magento\Framework\Api\ExtensibleDataInterface".to_owned(),
+                r"Magento\InventoryExportStockApi\Api\Data\ProductStockIndexDataInterface"
+                    .to_owned(),
                 CRITERIA.0,
                 CRITERIA.1,
             ))

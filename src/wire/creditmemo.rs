@@ -610,6 +610,24 @@ pub fn parse_refund_request(body: &Map<String, Value>) -> Result<(CreditmemoInpu
     Ok((input, offline))
 }
 
+/// `CreditmemoCreationArgumentsInterface` as [`parse_request`] reads it, for the schema.
+pub fn arguments_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "properties": {
+            "shipping_amount": { "type": "number" },
+            "adjustment_positive": { "type": "number" },
+            "adjustment_negative": { "type": "number" },
+            "extension_attributes": {
+                "type": "object",
+                "properties": { "return_to_stock_items": {
+                    "type": "array", "items": { "type": "integer" }
+                } }
+            }
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -354,6 +354,14 @@ pub fn parse_entity(body: &Map<String, Value>) -> Result<InvoiceEntity> {
     Ok(out)
 }
 
+/// `InvoiceCreationArgumentsInterface` as [`parse_request`] reads it, for the schema.
+pub fn arguments_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "properties": { "extension_attributes": { "type": "object" } }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -564,6 +564,38 @@ pub fn parse_save(body: &Map<String, Value>) -> Result<ShipmentSave> {
     Ok(request)
 }
 
+/// `ShipmentCreationArgumentsInterface` as [`parse_request`] reads it, for the schema.
+pub fn arguments_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "properties": { "extension_attributes": {
+            "type": "object",
+            "properties": { "source_code": { "type": "string" } }
+        } }
+    })
+}
+
+/// `ShipmentTrackCreationInterface` as [`parse_request`] reads it, for the schema.
+pub fn track_creation_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "properties": {
+            "track_number": { "type": "string" },
+            "title": { "type": "string" },
+            "carrier_code": { "type": "string" },
+            "extension_attributes": { "type": "object" }
+        }
+    })
+}
+
+/// `ShipmentPackageCreationInterface` as [`parse_request`] reads it, for the schema.
+pub fn package_creation_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "properties": { "extension_attributes": { "type": "object" } }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
