@@ -803,3 +803,39 @@ async fn every_get_reply_conforms_to_its_definition() {
         refused.join("\n")
     );
 }
+
+#[tokio::test]
+async fn saved_orders_conform_to_the_order_definition() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let schema = app.get("/rest/all/schema?services=all", &token).await.body;
+    // A new order (the tutorial's, copied), then saves of order 3 with what a save may hold:
+    // nothing but the id, a status, an item by id, a shipping method and a partial address
+    // (the getters without |null then written as null), a shipping without anything.
+    let created = app
+        .post(
+            "/rest/V1/orders",
+            &token,
+            &common::fixture("order-import-tutorial-copy.json"),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::OK, "{:?}", created.body);
+    assert_conforms(&schema, "post", "/V1/orders", &created.body);
+    for entity in [
+        json!({"entity_id": 3}),
+        json!({"entity_id": 3, "status": "my_status",
+            "items": [{"item_id": 4, "name": "Voyage Yoga Bag (blue)", "qty_ordered": "40.0000"}],
+            "extension_attributes": {"shipping_assignments": [{"shipping": {"method": "tablerate_bestway",
+                "address": {"city": "Queens"}}}]}}),
+        json!({"entity_id": 3, "extension_attributes": {"shipping_assignments": [
+            {"shipping": {}, "stock_id": 2}]}}),
+        json!({"entity_id": 3,
+            "status_histories": [{"comment": "posted"}]}),
+    ] {
+        let reply = app
+            .post("/rest/V1/orders", &token, &json!({ "entity": entity }))
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{entity}: {:?}", reply.body);
+        assert_conforms(&schema, "post", "/V1/orders", &reply.body);
+    }
+}

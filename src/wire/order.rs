@@ -149,7 +149,10 @@ pub struct OrderScalars {
 /// `OrderAddressInterface`; `street` is a list of lines.
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
-#[schemars(rename = "sales-data-order-address-interface")]
+#[schemars(
+    rename = "sales-data-order-address-interface",
+    transform = crate::wire::order_saved::posted_address
+)]
 pub struct OrderAddressData {
     pub address_type: String,
     pub city: Option<String>,
@@ -179,7 +182,10 @@ pub struct OrderAddressData {
 /// so are written as `null` when empty, as real replies show.
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
-#[schemars(rename = "sales-data-order-payment-interface")]
+#[schemars(
+    rename = "sales-data-order-payment-interface",
+    transform = crate::wire::order_saved::posted_payment
+)]
 pub struct OrderPaymentData {
     #[serialize_always]
     pub account_status: Option<String>,
@@ -222,7 +228,10 @@ pub struct OrderPaymentData {
 /// `OrderStatusHistoryInterface`.
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
-#[schemars(rename = "sales-data-order-status-history-interface")]
+#[schemars(
+    rename = "sales-data-order-status-history-interface",
+    transform = crate::wire::order_saved::posted_history
+)]
 pub struct StatusHistoryData {
     #[serialize_always]
     pub comment: Option<String>,
@@ -258,7 +267,10 @@ pub struct ShippingTotalData {
 /// `ShippingInterface`.
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Serialize, schemars::JsonSchema)]
-#[schemars(rename = "sales-data-shipping-interface")]
+#[schemars(
+    rename = "sales-data-shipping-interface",
+    transform = crate::wire::order_saved::posted_shipping
+)]
 pub struct ShippingData {
     pub address: Option<OrderAddressData>,
     pub method: Option<String>,
@@ -267,7 +279,10 @@ pub struct ShippingData {
 
 /// `ShippingAssignmentInterface`.
 #[derive(Debug, Serialize, schemars::JsonSchema)]
-#[schemars(rename = "sales-data-shipping-assignment-interface")]
+#[schemars(
+    rename = "sales-data-shipping-assignment-interface",
+    transform = crate::wire::order_saved::posted_assignment
+)]
 pub struct ShippingAssignmentData {
     pub shipping: ShippingData,
     pub items: Vec<OrderItemData>,
@@ -286,7 +301,10 @@ pub struct KeyValueData {
 /// (`sales::order_tax`).
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Serialize, schemars::JsonSchema)]
-#[schemars(rename = "sales-data-order-extension-interface")]
+#[schemars(
+    rename = "sales-data-order-extension-interface",
+    transform = crate::wire::order_saved::posted_extension
+)]
 pub struct OrderExtensionData {
     pub shipping_assignments: Vec<ShippingAssignmentData>,
     pub payment_additional_info: Vec<KeyValueData>,
@@ -303,7 +321,10 @@ pub struct OrderExtensionData {
 /// `status_histories` and `extension_attributes`, as Magento writes them.
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Serialize, schemars::JsonSchema)]
-#[schemars(rename = "sales-data-order-interface")]
+#[schemars(
+    rename = "sales-data-order-interface",
+    transform = crate::wire::order_saved::posted_order
+)]
 pub struct OrderData {
     #[serde(flatten)]
     pub scalars: OrderScalars,

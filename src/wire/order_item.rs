@@ -8,7 +8,10 @@ use crate::db::model::OrderItem;
 /// `OrderItemInterface` (sales.md 6.6), getters in declaration order.
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
-#[schemars(rename = "sales-data-order-item-interface")]
+#[schemars(
+    rename = "sales-data-order-item-interface",
+    transform = crate::wire::order_saved::posted_item
+)]
 pub struct OrderItemData {
     pub amount_refunded: Option<Amount>,
     pub applied_rule_ids: Option<String>,
