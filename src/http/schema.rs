@@ -44,15 +44,46 @@
 //! (Magento 2.0-2.3's generator); 2.4's (all three branches read) builds `GetV1Orders`, the
 //! form Adobe's published 2.4.9 schema shows too, and that is what magemu serves.
 //!
+//! The data types' definitions (`shapes`): each interface an operation takes or returns is
+//! described by magemu's own Rust shape of it, so the schema cannot drift from what magemu
+//! sends. The reply structs of src/wire (and a few of src/http) derive `schemars::JsonSchema`
+//! under Magento's definition names, so their nested types are Magento's nested definitions
+//! (`sales-data-invoice-item-interface`, `sales-data-order-extension-interface`, ...); a reply
+//! built as JSON (carts, totals, sales rules, pickup locations, the legacy stock status) has
+//! its schema written next to its builder, a request-only interface (the creation
+//! interfaces, `InventoryRequestInterface`) next to its parser. schemars' JSON Schema is turned
+//! into Swagger 2.0 (`shapes::swagger`): property types as magemu sends them (a JSON number
+//! for money and quantities, an integer for ids, a string for dates), `required` = what magemu
+//! always sends, `x-nullable` on what it sends as `null` (a getter Magento declares without
+//! `|null`), no `anyOf`/`oneOf`/`allOf`, no `null` type. The search results are described
+//! here (`items` of the interface `getItems` returns, the criteria or request echoed,
+//! `total_count`). An interface with no Rust shape would fall back to an open object
+//! (`{"type": "object"}` with its name); tests/schema.rs fails on any such definition.
+//!
 //! What differs from a live store, and why:
-//! - The data types' `definitions` are open objects (`{"type": "object"}` with the
-//!   interface's name as description), but for the search results (`items`, `search_criteria`
-//!   or the pickup search's `search_request`, `total_count`, as magemu's lists send them),
-//!   and scalar results are described as magemu sends them (a created invoice's id is the
-//!   JSON string `"4"`, as Magento's REST layer sends the id its repository returns as a
-//!   string, though the PHP signature says `int`; a `void` method's `[]`). A live store
-//!   describes every getter of the data interfaces; magemu's replies omit what it does not
-//!   store, so only the outer shape is promised.
+//! - A definition lists the fields magemu sends, not every getter of the interface: what
+//!   magemu does not store (gift messages, negotiable quotes, company attributes, ...) is not
+//!   in it, and Adobe Commerce's extension attributes magemu does send (the cart totals'
+//!   `reward_*`, a segment's `gw_*`) are. `required` is what magemu always sends, which is not
+//!   Magento's list of getters without `|null`; one definition describes every reply of its
+//!   interface (`POST /V1/orders` answers the posted object, with its nulls), and a few
+//!   fields have no fixed shape and are left open (`product_option` of an order item, a
+//!   condition's `value`, a product's empty `product_links`...). Property descriptions are
+//!   not carried (magemu's doc comments are written for its readers); a definition's is its
+//!   interface's short name.
+//! - Request bodies take each interface's input form (`shapes::input_form`): the property
+//!   names and nesting without types or `required`, because the input conversion accepts
+//!   more than a reply sends (a numeric string for a number, any scalar for a string, null
+//!   for absent, camelCase keys), and a schema must not refuse what magemu accepts. A
+//!   definition no reply uses is replaced by its input form; one a reply uses keeps its reply
+//!   form and the body refers to `<name>-input` (Magento refers to the one definition from
+//!   both sides). The body's own parameters are in their input form too (a `capture` of
+//!   `"1"` is accepted) and stay required as the method declares them.
+//! - Scalar results are described as magemu sends them (a created invoice's id is the JSON
+//!   string `"4"`, as Magento's REST layer sends the id its repository returns as a string,
+//!   though the PHP signature says `int`; a `void` method's `[]`).
+//! - The export of salable quantities lists `ProductStockIndexDataInterface` items (Magento's
+//!   schema says Framework's `ExtensibleDataInterface`, its `getItems` having no doc block).
 //! - `error-parameters` has no type: Magento's says a list of objects, while Magento (and
 //!   magemu) send a list of values or an object keyed by parameter name.
 //! - Only the operations magemu serves are listed: a live store lists every installed module's.
