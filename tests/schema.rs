@@ -500,6 +500,27 @@ fn assert_conforms(schema: &Value, method: &str, path: &str, reply: &Value) {
     assert!(errors.is_empty(), "{method} {path}:\n{}", errors.join("\n"));
 }
 
+/// Every value of `keyword` in a schema (a property named so is skipped: only keywords).
+fn keyword_values(value: &Value, keyword: &str, out: &mut Vec<Value>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                if k == keyword && !v.is_object() {
+                    out.push(v.clone());
+                } else if k == "properties" {
+                    for p in v.as_object().into_iter().flatten().map(|(_, p)| p) {
+                        keyword_values(p, keyword, out);
+                    }
+                } else {
+                    keyword_values(v, keyword, out);
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| keyword_values(v, keyword, out)),
+        _ => {}
+    }
+}
+
 /// The definitions left open objects on purpose: interfaces magemu has no Rust shape for.
 const OPEN_ON_PURPOSE: &[&str] = &[];
 
@@ -520,6 +541,25 @@ async fn every_definition_describes_its_type() {
             "\"null\"",
         ] {
             assert!(!text.contains(banned), "{name}: {banned} in {text}");
+        }
+        let mut formats = Vec::new();
+        keyword_values(definition, "format", &mut formats);
+        for format in formats {
+            assert!(
+                [
+                    "int32",
+                    "int64",
+                    "float",
+                    "double",
+                    "byte",
+                    "binary",
+                    "date",
+                    "date-time",
+                    "password"
+                ]
+                .contains(&format.as_str().unwrap_or_default()),
+                "{name}: format {format} is not Swagger 2.0's"
+            );
         }
         assert!(definition.is_object(), "{name}: {definition}");
         let base = name.strip_suffix("-input").unwrap_or(name);

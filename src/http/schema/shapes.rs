@@ -476,3 +476,70 @@ pub fn input_form(schema: &Value, rename: &dyn Fn(&str) -> String) -> Value {
         other => other.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn json_schema_becomes_swagger_2() {
+        for (schemars, swagger_2) in [
+            // Any value.
+            (json!(true), json!({})),
+            // An always-sent Option: nullable; a left-out one: just its type.
+            (
+                json!({"type": "object", "properties": {
+                    "a": {"type": ["number", "null"]},
+                    "b": {"type": ["string", "null"], "format": "uint32", "minimum": 0},
+                    "c": {"anyOf": [{"$ref": "#/definitions/x"}, {"type": "null"}]},
+                    "d": {"const": "flatrate"}
+                }, "required": ["a"], "title": "T", "description": "doc", "$schema": "s"}),
+                json!({"type": "object", "properties": {
+                    "a": {"type": "number", "x-nullable": true},
+                    "b": {"type": "string", "minimum": 0},
+                    "c": {"$ref": "#/definitions/x"},
+                    "d": {"enum": ["flatrate"]}
+                }, "required": ["a"]}),
+            ),
+            // Lists, their nullable items, formats Swagger has.
+            (
+                json!({"type": "array", "items": {"type": ["integer", "null"], "format": "int64"}}),
+                json!({"type": "array", "items": {"type": "integer", "format": "int64", "x-nullable": true}}),
+            ),
+            // No union in Swagger 2.0: left open.
+            (
+                json!({"oneOf": [{"type": "string"}, {"type": "integer"}]}),
+                json!({}),
+            ),
+        ] {
+            assert_eq!(swagger(&schemars).0, swagger_2, "{schemars}");
+        }
+    }
+
+    #[test]
+    fn input_forms_take_any_value() {
+        let reply = json!({"type": "object", "properties": {
+            "qty": {"type": "number", "x-nullable": true},
+            "items": {"type": "array", "items": {"$ref": "#/definitions/item"}}
+        }, "required": ["qty"], "description": "OrderInterface"});
+        let rename = |name: &str| format!("{name}-input");
+        assert_eq!(
+            input_form(&reply, &rename),
+            json!({"properties": {
+                "qty": {},
+                "items": {"items": {"$ref": "#/definitions/item-input"}}
+            }, "description": "OrderInterface"})
+        );
+    }
+
+    #[test]
+    fn every_shape_builds() {
+        let mut generator = generator();
+        for ty in shaped() {
+            let build = shape(ty).expect("a shape");
+            let (definition, _) = swagger(&build(&mut generator).to_value());
+            assert!(definition.get("properties").is_some(), "{ty}: {definition}");
+        }
+    }
+}
