@@ -197,6 +197,21 @@ impl Serialize for Amount {
     }
 }
 
+/// In the schema a JSON number, as it is sent (never a string, never rounded through f64).
+impl schemars::JsonSchema for Amount {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Amount".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "number" })
+    }
+}
+
 impl<'de> Deserialize<'de> for Amount {
     /// From a JSON number (or numeric string), exactly.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -5,7 +5,8 @@
 use serde::Serialize;
 
 /// One filter of a group.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "framework-filter")]
 pub struct Filter {
     pub field: Option<String>,
     pub value: Option<String>,
@@ -13,19 +14,22 @@ pub struct Filter {
 }
 
 /// Filters of one group are OR'ed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "framework-search-filter-group")]
 pub struct FilterGroup {
     pub filters: Vec<Filter>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "framework-sort-order")]
 pub struct SortOrder {
     pub field: Option<String>,
     pub direction: String,
 }
 
 /// `SearchCriteriaInterface`, in its getter order (the echo in list replies).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "framework-search-criteria-interface")]
 pub struct SearchCriteria {
     pub filter_groups: Vec<FilterGroup>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -250,7 +250,8 @@ async fn operations_are_named_as_magento_names_them() {
         })
     );
 
-    // A body parameter named after the operation, with the method's parameters.
+    // A body parameter named after the operation, with the method's parameters; a data type
+    // in its input form (the reply's definition takes no numeric string for a number).
     let create = &schema["paths"]["/V1/orders"]["post"]["parameters"];
     assert_eq!(
         create,
@@ -259,7 +260,7 @@ async fn operations_are_named_as_magento_names_them() {
             "in": "body",
             "schema": {
                 "required": ["entity"],
-                "properties": {"entity": {"$ref": "#/definitions/sales-data-order-interface"}},
+                "properties": {"entity": {"$ref": "#/definitions/sales-data-order-interface-input"}},
                 "type": "object",
                 "xml": {"name": "request"}
             }
@@ -425,4 +426,456 @@ async fn every_served_rest_route_is_in_the_table() {
     // Magento (routes are matched by method first), though `POST /V1/creditmemo/refund` exists.
     let reply = app.get("/rest/default/V1/creditmemo/refund", &token).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{:?}", reply.body);
+}
+
+/// The errors of `value` against a Swagger 2.0 `schema` (the subset the generator writes:
+/// `$ref`, `type`, `x-nullable`, `properties`, `required`, `items`, `enum`), at `at`.
+fn conform(value: &Value, schema: &Value, definitions: &Value, at: &str, errors: &mut Vec<String>) {
+    if let Some(r) = schema["$ref"].as_str() {
+        let name = r.strip_prefix("#/definitions/").expect("a local $ref");
+        let target = &definitions[name];
+        assert!(target.is_object(), "dangling {r}");
+        return conform(value, target, definitions, at, errors);
+    }
+    if value.is_null() {
+        if schema.get("type").is_some() && schema["x-nullable"] != true {
+            errors.push(format!("{at}: null where {schema} says no null"));
+        }
+        return;
+    }
+    let ok = match schema["type"].as_str() {
+        None => true,
+        Some("object") => value.is_object(),
+        Some("array") => value.is_array(),
+        Some("string") => value.is_string(),
+        Some("boolean") => value.is_boolean(),
+        Some("number") => value.is_number(),
+        Some("integer") => value.is_i64() || value.is_u64(),
+        Some(other) => panic!("{at}: type {other}"),
+    };
+    if !ok {
+        errors.push(format!("{at}: {value} is not {}", schema["type"]));
+        return;
+    }
+    if let Some(allowed) = schema["enum"].as_array() {
+        if !allowed.contains(value) {
+            errors.push(format!("{at}: {value} not in {allowed:?}"));
+        }
+    }
+    if let Value::Object(map) = value {
+        for name in schema["required"].as_array().into_iter().flatten() {
+            let name = name.as_str().expect("a required name");
+            if !map.contains_key(name) {
+                errors.push(format!("{at}: no {name}"));
+            }
+        }
+        if let Some(props) = schema["properties"].as_object() {
+            for (key, v) in map {
+                match props.get(key) {
+                    Some(p) => conform(v, p, definitions, &format!("{at}.{key}"), errors),
+                    None => errors.push(format!("{at}: {key} is not in the definition")),
+                }
+            }
+        }
+    }
+    if let (Value::Array(items), Some(item)) = (value, schema.get("items")) {
+        for (i, v) in items.iter().enumerate() {
+            conform(v, item, definitions, &format!("{at}[{i}]"), errors);
+        }
+    }
+}
+
+/// Checks a reply against the 200 schema the document gives its operation.
+fn assert_conforms(schema: &Value, method: &str, path: &str, reply: &Value) {
+    let op = &schema["paths"][path][method];
+    assert!(op.is_object(), "{method} {path} is not in the schema");
+    let mut errors = Vec::new();
+    conform(
+        reply,
+        &op["responses"]["200"]["schema"],
+        &schema["definitions"],
+        "reply",
+        &mut errors,
+    );
+    assert!(errors.is_empty(), "{method} {path}:\n{}", errors.join("\n"));
+}
+
+/// Every value of `keyword` in a schema (a property named so is skipped: only keywords).
+fn keyword_values(value: &Value, keyword: &str, out: &mut Vec<Value>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                if k == keyword && !v.is_object() {
+                    out.push(v.clone());
+                } else if k == "properties" {
+                    for p in v.as_object().into_iter().flatten().map(|(_, p)| p) {
+                        keyword_values(p, keyword, out);
+                    }
+                } else {
+                    keyword_values(v, keyword, out);
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| keyword_values(v, keyword, out)),
+        _ => {}
+    }
+}
+
+/// The definitions left open objects on purpose: interfaces magemu has no Rust shape for.
+const OPEN_ON_PURPOSE: &[&str] = &[];
+
+#[tokio::test]
+async fn every_definition_describes_its_type() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let schema = app.get("/rest/all/schema?services=all", &token).await.body;
+    assert_valid_swagger(&schema);
+    let mut open = Vec::new();
+    for (name, definition) in schema["definitions"].as_object().expect("definitions") {
+        let text = definition.to_string();
+        for banned in [
+            "\"anyOf\"",
+            "\"oneOf\"",
+            "\"allOf\"",
+            "\"$schema\"",
+            "\"null\"",
+        ] {
+            assert!(!text.contains(banned), "{name}: {banned} in {text}");
+        }
+        let mut formats = Vec::new();
+        keyword_values(definition, "format", &mut formats);
+        for format in formats {
+            assert!(
+                [
+                    "int32",
+                    "int64",
+                    "float",
+                    "double",
+                    "byte",
+                    "binary",
+                    "date",
+                    "date-time",
+                    "password"
+                ]
+                .contains(&format.as_str().unwrap_or_default()),
+                "{name}: format {format} is not Swagger 2.0's"
+            );
+        }
+        assert!(definition.is_object(), "{name}: {definition}");
+        let base = name.strip_suffix("-input").unwrap_or(name);
+        let described = definition.get("properties").is_some()
+            || definition.get("items").is_some()
+            || name.starts_with("error-");
+        if !described && !OPEN_ON_PURPOSE.contains(&base) {
+            open.push(name.clone());
+        }
+    }
+    assert!(open.is_empty(), "open objects: {open:?}");
+}
+
+#[tokio::test]
+async fn the_tutorial_replies_conform_to_their_definitions() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let schema = app.get("/rest/all/schema?services=all", &token).await.body;
+    let check = |method: &'static str, path: &'static str, reply: Value| {
+        let schema = schema.clone();
+        move || assert_conforms(&schema, method, path, &reply)
+    };
+    // Step 10 to 12 of the tutorial on order 3: invoice, ship, refund.
+    let invoiced = app
+        .post(
+            "/rest/V1/order/3/invoice",
+            &token,
+            &json!({"capture": true}),
+        )
+        .await;
+    assert_eq!(invoiced.status, StatusCode::OK, "{:?}", invoiced.body);
+    check("post", "/V1/order/{orderId}/invoice", invoiced.body)();
+    let shipped = app
+        .post(
+            "/rest/V1/order/3/ship",
+            &token,
+            &json!({"items": [{"order_item_id": 3, "qty": 1}],
+                    "arguments": {"extension_attributes": {"source_code": "ne_wh"}}}),
+        )
+        .await;
+    assert_eq!(shipped.status, StatusCode::OK, "{:?}", shipped.body);
+    let refunded = app
+        .post(
+            "/rest/V1/order/3/refund",
+            &token,
+            &json!({"items": [{"order_item_id": 3, "qty": 1}]}),
+        )
+        .await;
+    assert_eq!(refunded.status, StatusCode::OK, "{:?}", refunded.body);
+    for (path, template) in [
+        ("/rest/V1/orders/3", "/V1/orders/{id}"),
+        ("/rest/V1/orders?searchCriteria[pageSize]=50", "/V1/orders"),
+        ("/rest/V1/invoices/3", "/V1/invoices/{id}"),
+        (
+            "/rest/V1/invoices?searchCriteria[pageSize]=50",
+            "/V1/invoices",
+        ),
+        ("/rest/V1/shipment/3", "/V1/shipment/{id}"),
+        (
+            "/rest/V1/shipments?searchCriteria[pageSize]=50",
+            "/V1/shipments",
+        ),
+        ("/rest/V1/creditmemo/1", "/V1/creditmemo/{id}"),
+        (
+            "/rest/V1/creditmemos?searchCriteria[pageSize]=50",
+            "/V1/creditmemos",
+        ),
+        (
+            "/rest/V1/transactions?searchCriteria[pageSize]=50",
+            "/V1/transactions",
+        ),
+        (
+            "/rest/V1/orders/items?searchCriteria[pageSize]=50",
+            "/V1/orders/items",
+        ),
+        ("/rest/V1/orders/3/comments", "/V1/orders/{id}/comments"),
+        ("/rest/V1/invoices/3/comments", "/V1/invoices/{id}/comments"),
+        ("/rest/V1/shipment/3/comments", "/V1/shipment/{id}/comments"),
+        (
+            "/rest/V1/creditmemo/1/comments",
+            "/V1/creditmemo/{id}/comments",
+        ),
+        (
+            "/rest/V1/inventory/sources/ne_wh",
+            "/V1/inventory/sources/{sourceCode}",
+        ),
+        (
+            "/rest/V1/inventory/sources?searchCriteria[pageSize]=50",
+            "/V1/inventory/sources",
+        ),
+        (
+            "/rest/V1/inventory/stocks/2",
+            "/V1/inventory/stocks/{stockId}",
+        ),
+        (
+            "/rest/V1/inventory/source-items?searchCriteria[pageSize]=50",
+            "/V1/inventory/source-items",
+        ),
+        ("/rest/V1/customers/2", "/V1/customers/{customerId}"),
+        ("/rest/V1/products/24-WB01", "/V1/products/{sku}"),
+    ] {
+        let reply = app.get(path, &token).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}: {:?}", reply.body);
+        check("get", template, reply.body)();
+    }
+    // A cart with an item, its totals.
+    let cart = app
+        .post("/rest/V1/customers/2/carts", &token, &json!({}))
+        .await;
+    assert_eq!(cart.status, StatusCode::OK, "{:?}", cart.body);
+    let added = app
+        .post(
+            "/rest/V1/carts/4/items",
+            &token,
+            &json!({"cartItem": {"sku": "24-WB01", "qty": 10, "quote_id": 4}}),
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+    check("post", "/V1/carts/{quoteId}/items", added.body)();
+    for (path, template) in [
+        ("/rest/V1/carts/4", "/V1/carts/{cartId}"),
+        ("/rest/V1/carts/4/totals", "/V1/carts/{cartId}/totals"),
+        ("/rest/V1/carts/4/items", "/V1/carts/{cartId}/items"),
+    ] {
+        let reply = app.get(path, &token).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}: {:?}", reply.body);
+        check("get", template, reply.body)();
+    }
+}
+
+/// A value for each path parameter of the GET routes, over the world the test builds.
+fn path_value(path: &str, name: &str, guest_cart: &str) -> String {
+    let value = match name {
+        "id" if path.starts_with("/V1/creditmemo") => "1",
+        "id" if path.starts_with("/V1/transactions") => "1",
+        "id" if path.starts_with("/V1/customerGroups") => "1",
+        "id" => "3",
+        "sku" | "productSku" => "24-WB01",
+        "stockId" => "1",
+        "sourceCode" => "ne_wh",
+        "type" | "salesChannelType" => "website",
+        "code" | "salesChannelCode" => "base",
+        "requestedQty" => "1",
+        "categoryId" => "2",
+        "customerId" => "2",
+        "cartId" if path.starts_with("/V1/guest-carts") => guest_cart,
+        "cartId" => "4",
+        "ruleId" => "3",
+        "couponId" => "1",
+        other => panic!("no value for {{{other}}} of {path}"),
+    };
+    value.to_owned()
+}
+
+/// The query a GET route needs to answer.
+fn query_for(path: &str, op: &Value) -> &'static str {
+    let takes_criteria = op["parameters"].as_array().into_iter().flatten().any(|p| {
+        p["name"]
+            .as_str()
+            .is_some_and(|n| n.starts_with("searchCriteria["))
+    });
+    match path {
+        _ if takes_criteria => "?searchCriteria[pageSize]=5",
+        "/V1/inventory/in-store-pickup/pickup-locations/" => {
+            "?searchRequest[scopeCode]=base&searchRequest[pageSize]=5"
+        }
+        "/V1/stockItems/lowStock/" => "?scopeId=0&qty=1000&pageSize=5",
+        "/V1/inventory/are-products-salable" => "?skus[]=24-WB01&skus[]=24-WB03&stockId=1",
+        "/V1/inventory/are-product-salable-for-requested-qty/" => {
+            "?skuRequests[0][sku]=24-WB01&skuRequests[0][qty]=1&stockId=1"
+        }
+        "/V1/inventory/get-distance" => {
+            "?source[lat]=40.7&source[lng]=-74&destination[lat]=42.3&destination[lng]=-71"
+        }
+        "/V1/categories" => "?rootCategoryId=1&depth=3",
+        _ => "",
+    }
+}
+
+#[tokio::test]
+async fn every_get_reply_conforms_to_its_definition() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let jane = app.customer_token(JANE.0, JANE.1).await;
+    // Documents of every kind on order 3, a customer's cart and a guest cart with an item.
+    for (path, body) in [
+        ("/rest/V1/order/3/invoice", json!({"capture": true})),
+        (
+            "/rest/V1/order/3/ship",
+            json!({"items": [{"order_item_id": 3, "qty": 1}],
+                   "arguments": {"extension_attributes": {"source_code": "ne_wh"}}}),
+        ),
+        (
+            "/rest/V1/order/3/refund",
+            json!({"items": [{"order_item_id": 3, "qty": 1}]}),
+        ),
+        ("/rest/V1/customers/2/carts", json!({})),
+        (
+            "/rest/V1/carts/4/items",
+            json!({"cartItem": {"sku": "24-WB01", "qty": 2, "quote_id": 4}}),
+        ),
+    ] {
+        let reply = app.post(path, &token, &body).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}: {:?}", reply.body);
+    }
+    // A coupon rule and its coupon, whose replies conform too.
+    let rule = app
+        .post(
+            "/rest/V1/salesRules",
+            &token,
+            &json!({"rule": {"name": "coupon rule", "website_ids": [1], "customer_group_ids": [1],
+                "is_active": true, "coupon_type": "SPECIFIC_COUPON", "simple_action": "by_percent",
+                "discount_amount": 10}}),
+        )
+        .await;
+    assert_eq!(rule.status, StatusCode::OK, "{:?}", rule.body);
+    let coupon = app
+        .post(
+            "/rest/V1/coupons",
+            &token,
+            &json!({"coupon": {"rule_id": rule.body["rule_id"], "code": "SAVE10"}}),
+        )
+        .await;
+    assert_eq!(coupon.status, StatusCode::OK, "{:?}", coupon.body);
+    let mask = app
+        .post_anonymous("/rest/V1/guest-carts", &json!({}))
+        .await
+        .body;
+    let mask = mask.as_str().expect("a cart mask").to_owned();
+    let added = app
+        .post_anonymous(
+            &format!("/rest/V1/guest-carts/{mask}/items"),
+            &json!({"cartItem": {"sku": "24-WB03", "qty": 1, "quote_id": mask}}),
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+
+    let schema = app.get("/rest/all/schema?services=all", &token).await.body;
+    assert_conforms(&schema, "post", "/V1/salesRules", &rule.body);
+    assert_conforms(&schema, "post", "/V1/coupons", &coupon.body);
+    let mut answered = Vec::new();
+    let mut refused = Vec::new();
+    for (path, methods) in schema["paths"].as_object().expect("paths") {
+        let Some(op) = methods.get("get") else {
+            continue;
+        };
+        let concrete: Vec<String> = path
+            .split('/')
+            .map(
+                |s| match s.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                    Some(name) => path_value(path, name, &mask),
+                    None => s.to_owned(),
+                },
+            )
+            .collect();
+        let url = format!(
+            "/rest/V1{}{}",
+            &concrete.join("/")[3..],
+            query_for(path, op)
+        );
+        let caller = if path.contains("/mine") || path.contains("/me") {
+            &jane
+        } else {
+            &token
+        };
+        let reply = app.get(&url, caller).await;
+        if reply.status == StatusCode::OK {
+            assert_conforms(&schema, "get", path, &reply.body);
+            answered.push(path.clone());
+        } else {
+            refused.push(format!("{path}: {} {}", reply.status, reply.body));
+        }
+    }
+    // Those that cannot answer 200 here: no payment transaction (the tutorial's bank
+    // transfer makes none), the Google geocoder without its key.
+    assert_eq!(
+        refused.len(),
+        4,
+        "answered {}, refused:\n{}",
+        answered.len(),
+        refused.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn saved_orders_conform_to_the_order_definition() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let schema = app.get("/rest/all/schema?services=all", &token).await.body;
+    // A new order (the tutorial's, copied), then saves of order 3 with what a save may hold:
+    // nothing but the id, a status, an item by id, a shipping method and a partial address
+    // (the getters without |null then written as null), a shipping without anything.
+    let created = app
+        .post(
+            "/rest/V1/orders",
+            &token,
+            &common::fixture("order-import-tutorial-copy.json"),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::OK, "{:?}", created.body);
+    assert_conforms(&schema, "post", "/V1/orders", &created.body);
+    for entity in [
+        json!({"entity_id": 3}),
+        json!({"entity_id": 3, "status": "my_status",
+            "items": [{"item_id": 4, "name": "Voyage Yoga Bag (blue)", "qty_ordered": "40.0000"}],
+            "extension_attributes": {"shipping_assignments": [{"shipping": {"method": "tablerate_bestway",
+                "address": {"city": "Queens"}}}]}}),
+        json!({"entity_id": 3, "extension_attributes": {"shipping_assignments": [
+            {"shipping": {}, "stock_id": 2}]}}),
+        json!({"entity_id": 3,
+            "status_histories": [{"comment": "posted"}]}),
+    ] {
+        let reply = app
+            .post("/rest/V1/orders", &token, &json!({ "entity": entity }))
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{entity}: {:?}", reply.body);
+        assert_conforms(&schema, "post", "/V1/orders", &reply.body);
+    }
 }

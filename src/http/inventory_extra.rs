@@ -117,8 +117,11 @@ pub fn operations() -> Vec<Operation> {
 }
 
 /// `SourceItemConfigurationInterface`.
-#[derive(Debug, Serialize)]
-struct NotificationData {
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(
+    rename = "inventory-low-quantity-notification-api-data-source-item-configuration-interface"
+)]
+pub(crate) struct NotificationData {
     source_code: String,
     notify_stock_qty: Option<Amount>,
     sku: String,
@@ -241,6 +244,69 @@ async fn distance_provider(_: Admin<InventorySourceItem>) -> Response {
 /// the provider throws as a `LocalizedException` (400).
 async fn geo_lookup(_: Admin<InventorySourceItem>) -> Result<Response> {
     Err(Error::input(pickup::NO_API_KEY))
+}
+
+/// `StockStatusInterface` as [`stock_status`] writes it, for the schema.
+pub(crate) fn stock_status_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let item = g.subschema_for::<crate::wire::product::StockItemData>();
+    schemars::json_schema!({
+        "type": "object",
+        "properties": {
+            "product_id": { "type": "integer" },
+            "stock_id": { "type": "integer" },
+            "qty": { "type": "number" },
+            "stock_status": { "type": "integer" },
+            "stock_item": item
+        },
+        "required": ["product_id", "stock_id", "qty", "stock_status", "stock_item"]
+    })
+}
+
+/// `StockItemCollectionInterface` as [`low_stock`] writes it, for the schema.
+pub(crate) fn stock_item_collection_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let item = g.subschema_for::<crate::wire::product::StockItemData>();
+    let criteria = g.subschema_for::<crate::search::SearchCriteria>();
+    schemars::json_schema!({
+        "type": "object",
+        "properties": {
+            "items": { "type": "array", "items": item },
+            "search_criteria": criteria,
+            "total_count": { "type": "integer" }
+        },
+        "required": ["items", "search_criteria", "total_count"]
+    })
+}
+
+/// In-Store Pickup's `ResultInterface` as [`notify_pickup`] writes it, for the schema.
+pub(crate) fn notify_result_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "properties": {
+            "successful": { "type": "boolean" },
+            "errors": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "id": { "type": "integer" },
+                        "message": { "type": "string" }
+                    },
+                    "required": ["id", "message"]
+                }
+            }
+        },
+        "required": ["successful", "errors"]
+    })
+}
+
+/// `LatLngInterface`: what [`geo_lookup`] would answer (it refuses, as the keyless Google
+/// provider does) and what the distance service takes, for the schema.
+pub(crate) fn lat_lng_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "properties": { "lat": { "type": "number" }, "lng": { "type": "number" } },
+        "required": ["lat", "lng"]
+    })
 }
 
 /// `StockItemInterface` as the legacy API prints it.

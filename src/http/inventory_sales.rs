@@ -89,8 +89,9 @@ pub fn operations() -> Vec<Operation> {
 }
 
 /// `ProductSalabilityErrorInterface`.
-#[derive(Debug, Serialize)]
-struct ErrorData {
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "inventory-sales-api-data-product-salability-error-interface")]
+pub(crate) struct ErrorData {
     code: &'static str,
     message: String,
 }
@@ -106,21 +107,26 @@ fn errors_data(errors: Vec<SalabilityError>) -> Vec<ErrorData> {
 }
 
 /// `ProductSalableResultInterface`: `isSalable()` prints as `salable`.
-#[derive(Debug, Serialize)]
-struct SalableResultData {
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "inventory-sales-api-data-product-salable-result-interface")]
+pub(crate) struct SalableResultData {
     salable: bool,
     errors: Vec<ErrorData>,
 }
 
-#[derive(Debug, Serialize)]
-struct IsSalableData {
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "inventory-sales-api-data-is-product-salable-result-interface")]
+pub(crate) struct IsSalableData {
     sku: String,
     stock_id: i64,
     salable: bool,
 }
 
-#[derive(Debug, Serialize)]
-struct IsSalableForQtyData {
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(
+    rename = "inventory-sales-api-data-is-product-salable-for-requested-qty-result-interface"
+)]
+pub(crate) struct IsSalableForQtyData {
     sku: String,
     stock_id: i64,
     salable: bool,
@@ -240,8 +246,9 @@ async fn are_salable_for_qty(
 }
 
 /// `ProductStockIndexDataInterface`.
-#[derive(Debug, Serialize)]
-struct IndexRowData {
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "inventory-export-stock-api-data-product-stock-index-data-interface")]
+pub(crate) struct IndexRowData {
     sku: String,
     qty: crate::amount::Amount,
     is_salable: bool,
@@ -337,6 +344,15 @@ async fn bulk_transfer(
     )?);
     let done = bulk::transfer(&state.db, skus, origin, destination, unassign).await?;
     Ok(json_response(StatusCode::OK, &done))
+}
+
+/// `PartialInventoryTransferItemInterface` as [`bulk_partial_transfer`] reads it, for the
+/// schema.
+pub(crate) fn partial_transfer_item_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "properties": { "sku": { "type": "string" }, "qty": { "type": "number" } }
+    })
 }
 
 /// Step 13b: `{"originSourceCode", "destinationSourceCode", "items": [{"sku","qty"}]}` → `[]`.

@@ -44,15 +44,46 @@
 //! (Magento 2.0-2.3's generator); 2.4's (all three branches read) builds `GetV1Orders`, the
 //! form Adobe's published 2.4.9 schema shows too, and that is what magemu serves.
 //!
+//! The data types' definitions (`shapes`): each interface an operation takes or returns is
+//! described by magemu's own Rust shape of it, so the schema cannot drift from what magemu
+//! sends. The reply structs of src/wire (and a few of src/http) derive `schemars::JsonSchema`
+//! under Magento's definition names, so their nested types are Magento's nested definitions
+//! (`sales-data-invoice-item-interface`, `sales-data-order-extension-interface`, ...); a reply
+//! built as JSON (carts, totals, sales rules, pickup locations, the legacy stock status) has
+//! its schema written next to its builder, a request-only interface (the creation
+//! interfaces, `InventoryRequestInterface`) next to its parser. schemars' JSON Schema is turned
+//! into Swagger 2.0 (`shapes::swagger`): property types as magemu sends them (a JSON number
+//! for money and quantities, an integer for ids, a string for dates), `required` = what magemu
+//! always sends, `x-nullable` on what it sends as `null` (a getter Magento declares without
+//! `|null`), no `anyOf`/`oneOf`/`allOf`, no `null` type. The search results are described
+//! here (`items` of the interface `getItems` returns, the criteria or request echoed,
+//! `total_count`). An interface with no Rust shape would fall back to an open object
+//! (`{"type": "object"}` with its name); tests/schema.rs fails on any such definition.
+//!
 //! What differs from a live store, and why:
-//! - The data types' `definitions` are open objects (`{"type": "object"}` with the
-//!   interface's name as description), but for the search results (`items`, `search_criteria`
-//!   or the pickup search's `search_request`, `total_count`, as magemu's lists send them),
-//!   and scalar results are described as magemu sends them (a created invoice's id is the
-//!   JSON string `"4"`, as Magento's REST layer sends the id its repository returns as a
-//!   string, though the PHP signature says `int`; a `void` method's `[]`). A live store
-//!   describes every getter of the data interfaces; magemu's replies omit what it does not
-//!   store, so only the outer shape is promised.
+//! - A definition lists the fields magemu sends, not every getter of the interface: what
+//!   magemu does not store (gift messages, negotiable quotes, company attributes, ...) is not
+//!   in it, and Adobe Commerce's extension attributes magemu does send (the cart totals'
+//!   `reward_*`, a segment's `gw_*`) are. `required` is what magemu always sends, which is not
+//!   Magento's list of getters without `|null`; one definition describes every reply of its
+//!   interface (`POST /V1/orders` answers the posted object, with its nulls), and a few
+//!   fields have no fixed shape and are left open (`product_option` of an order item, a
+//!   condition's `value`, a product's empty `product_links`...). Property descriptions are
+//!   not carried (magemu's doc comments are written for its readers); a definition's is its
+//!   interface's short name.
+//! - Request bodies take each interface's input form (`shapes::input_form`): the property
+//!   names and nesting without types or `required`, because the input conversion accepts
+//!   more than a reply sends (a numeric string for a number, any scalar for a string, null
+//!   for absent, camelCase keys), and a schema must not refuse what magemu accepts. A
+//!   definition no reply uses is replaced by its input form; one a reply uses keeps its reply
+//!   form and the body refers to `<name>-input` (Magento refers to the one definition from
+//!   both sides). The body's own parameters are in their input form too (a `capture` of
+//!   `"1"` is accepted) and stay required as the method declares them.
+//! - Scalar results are described as magemu sends them (a created invoice's id is the JSON
+//!   string `"4"`, as Magento's REST layer sends the id its repository returns as a string,
+//!   though the PHP signature says `int`; a `void` method's `[]`).
+//! - The export of salable quantities lists `ProductStockIndexDataInterface` items (Magento's
+//!   schema says Framework's `ExtensibleDataInterface`, its `getItems` having no doc block).
 //! - `error-parameters` has no type: Magento's says a list of objects, while Magento (and
 //!   magemu) send a list of values or an object keyed by parameter name.
 //! - Only the operations magemu serves are listed: a live store lists every installed module's.
@@ -60,6 +91,9 @@
 //! - `basePath` is `/rest/<code>` or `/rest` even when the request came through `/index.php`.
 
 pub mod services;
+pub mod shapes;
+
+use std::collections::BTreeSet;
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode, Uri};
@@ -336,6 +370,8 @@ fn interface_description(interface: &str) -> &'static str {
 /// The schema, built as `Generator::generateSchema` builds it.
 struct Builder {
     definitions: Map<String, Value>,
+    /// Builds the data types' definitions from their Rust shapes (`shapes`).
+    generator: schemars::SchemaGenerator,
 }
 
 impl Builder {
@@ -385,6 +421,11 @@ impl Builder {
     /// (see the module doc).
     fn definition(&mut self, ty: &str) -> Value {
         let short = ty.rsplit('\\').next().unwrap_or(ty);
+        if let Some(build) = shapes::shape(ty) {
+            let (mut definition, _) = shapes::swagger(&build(&mut self.generator).to_value());
+            definition["description"] = json!(short);
+            return definition;
+        }
         let Some((item, echo, echo_type)) = search_result_item(ty) else {
             return json!({ "type": "object", "description": short });
         };
@@ -583,10 +624,12 @@ fn search_result_item(ty: &str) -> Option<(String, &'static str, &'static str)> 
             "search_request",
             r"Magento\InventoryInStorePickupApi\Api\Data\SearchRequestInterface",
         )),
-        // Its getItems has no doc block of its own: Framework's SearchResultsInterface's.
+        // Its getItems has no doc block of its own, so Magento's schema lists Framework's
+        // `ExtensibleDataInterface`; what it (and magemu) sends are the stock index rows.
         r"Magento\InventoryExportStockApi\Api\Data\ExportStockSalableQtySearchResultInterface" => {
             Some((
-                r"Magento\Framework\Api\ExtensibleDataInterface".to_owned(),
+                r"Magento\InventoryExportStockApi\Api\Data\ProductStockIndexDataInterface"
+                    .to_owned(),
                 CRITERIA.0,
                 CRITERIA.1,
             ))
@@ -671,6 +714,7 @@ pub fn generate(
 ) -> Result<Value> {
     let mut builder = Builder {
         definitions: Map::new(),
+        generator: shapes::generator(),
     };
     let mut tags = Vec::new();
     let mut paths = Map::new();
@@ -711,6 +755,13 @@ pub fn generate(
     }
     let mut definitions = error_definitions();
     definitions.extend(builder.definitions);
+    // The nested types the Rust shapes brought along, under their own (Magento's) names.
+    for (name, nested) in builder.generator.take_definitions(false) {
+        if !definitions.contains_key(&name) {
+            definitions.insert(name, shapes::swagger(&nested).0);
+        }
+    }
+    input_forms(&mut paths, &mut definitions);
     let mut schema = Map::new();
     schema.insert(
         "securityDefinitions".into(),
@@ -732,6 +783,100 @@ pub fn generate(
     }
     schema.insert("definitions".into(), Value::Object(definitions));
     Ok(Value::Object(schema))
+}
+
+/// Every `$ref`'s definition name in `value`.
+fn referenced(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                match (key.as_str(), v.as_str()) {
+                    ("$ref", Some(r)) => {
+                        if let Some(name) = r.strip_prefix("#/definitions/") {
+                            out.push(name.to_owned());
+                        }
+                    }
+                    _ => referenced(v, out),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| referenced(v, out)),
+        _ => {}
+    }
+}
+
+/// The definitions `roots` refer to, directly or through other definitions.
+fn closure(roots: Vec<String>, definitions: &Map<String, Value>) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut stack = roots;
+    while let Some(name) = stack.pop() {
+        if seen.insert(name.clone()) {
+            if let Some(definition) = definitions.get(&name) {
+                referenced(definition, &mut stack);
+            }
+        }
+    }
+    seen
+}
+
+/// Request bodies take the input form of their types (`shapes::input_form`: no property
+/// types, nothing required below the body's own parameters), as the input conversion is more
+/// lenient than what replies send. A definition no reply refers to is replaced by its input
+/// form; one a reply uses keeps its reply form and the body refers to `<name>-input`.
+fn input_forms(paths: &mut Map<String, Value>, definitions: &mut Map<String, Value>) {
+    let mut reply_roots = Vec::new();
+    let mut body_roots = Vec::new();
+    for op in paths
+        .values()
+        .filter_map(Value::as_object)
+        .flat_map(|m| m.values())
+    {
+        for (key, part) in op.as_object().into_iter().flatten() {
+            if key != "parameters" {
+                referenced(part, &mut reply_roots);
+                continue;
+            }
+            for p in part.as_array().into_iter().flatten() {
+                if p["in"] == "body" {
+                    referenced(p, &mut body_roots);
+                } else {
+                    referenced(p, &mut reply_roots);
+                }
+            }
+        }
+    }
+    let replied = closure(reply_roots, definitions);
+    let rename = |name: &str| {
+        if replied.contains(name) {
+            format!("{name}-input")
+        } else {
+            name.to_owned()
+        }
+    };
+    for name in closure(body_roots.clone(), definitions) {
+        if let Some(definition) = definitions.get(&name) {
+            let input = shapes::input_form(definition, &rename);
+            definitions.insert(rename(&name), input);
+        }
+    }
+    // The body parameters' own properties take any value the conversion accepts too; the
+    // parameters the method requires stay required.
+    for op in paths
+        .values_mut()
+        .filter_map(Value::as_object_mut)
+        .flat_map(|m| m.values_mut())
+    {
+        let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) else {
+            continue;
+        };
+        for p in params.iter_mut().filter(|p| p["in"] == "body") {
+            if let Some(props) = p["schema"]["properties"].as_object_mut() {
+                for prop in props.values_mut() {
+                    *prop = shapes::input_form(prop, &rename);
+                }
+            }
+        }
+    }
 }
 
 /// `Framework/Webapi/Request::_convertRequestParamToServiceArray`.

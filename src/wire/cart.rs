@@ -5,6 +5,7 @@
 
 use std::str::FromStr;
 
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Number, Value};
 
 use crate::checkout::payment::{Gateways, PaymentInput};
@@ -13,6 +14,7 @@ use crate::checkout::{links_of, pickup, Cart, ItemInput};
 use crate::db::quotes::{QuoteAddressRow, QuoteItemRow};
 use crate::error::{Error, Result};
 use crate::wire::input::{self, At, Obj};
+use crate::wire::shape::{list, named};
 
 const ITEM_KEYS: &[&str] = &[
     "item_id",
@@ -524,4 +526,389 @@ pub fn cart(cart: &Cart, t: &Totals, customer: Value) -> Value {
         }]});
     }
     v
+}
+
+// The shapes of the JSON above, for the schema's definitions (`crate::wire::shape`); keep
+// each next to its builder's keys when one changes.
+
+/// `CartItemInterface` as [`item`] writes it.
+pub fn item_schema(g: &mut SchemaGenerator) -> Schema {
+    let discounts = named(g, "quote-data-cart-item-extension-interface", |g| {
+        let discount = named(
+            g,
+            "sales-rule-data-rule-discount-interface",
+            discount_schema,
+        );
+        json_schema!({
+            "type": "object",
+            "properties": { "discounts": list(discount) },
+            "required": ["discounts"]
+        })
+    });
+    let option = named(g, "quote-data-product-option-interface", |_| {
+        json_schema!({
+            "type": "object",
+            "properties": { "extension_attributes": {
+                "type": "object",
+                "properties": { "downloadable_option": {
+                    "type": "object",
+                    "properties": { "downloadable_links": {
+                        "type": "array", "items": { "type": "integer" }
+                    } },
+                    "required": ["downloadable_links"]
+                } },
+                "required": ["downloadable_option"]
+            } },
+            "required": ["extension_attributes"]
+        })
+    });
+    json_schema!({
+        "type": "object",
+        "properties": {
+            "item_id": { "type": "integer" },
+            "sku": { "type": "string" },
+            "qty": { "type": "number" },
+            "name": { "type": ["string", "null"] },
+            "price": { "type": "number" },
+            "product_type": { "type": "string" },
+            "quote_id": { "type": "string" },
+            "product_option": option,
+            "extension_attributes": discounts
+        },
+        "required": ["item_id", "sku", "qty", "name", "price", "product_type", "quote_id"]
+    })
+}
+
+/// A rule's discount on a line, as [`discounts`] writes it.
+fn discount_schema(g: &mut SchemaGenerator) -> Schema {
+    let data = named(g, "sales-rule-data-discount-data-interface", |_| {
+        json_schema!({
+            "type": "object",
+            "properties": {
+                "amount": { "type": "number" },
+                "base_amount": { "type": "number" },
+                "original_amount": { "type": "number" },
+                "base_original_amount": { "type": "number" }
+            },
+            "required": ["amount", "base_amount", "original_amount", "base_original_amount"]
+        })
+    });
+    json_schema!({
+        "type": "object",
+        "properties": {
+            "discount_data": data,
+            "rule_label": { "type": "string" },
+            "rule_id": { "type": "integer" }
+        },
+        "required": ["discount_data", "rule_label", "rule_id"]
+    })
+}
+
+/// `AddressInterface` as `address_out` writes it (nulls left out).
+pub fn address_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "object",
+        "properties": {
+            "id": { "type": "integer" },
+            "region": { "type": "string" },
+            "region_id": { "type": "integer" },
+            "region_code": { "type": "string" },
+            "country_id": { "type": "string" },
+            "street": { "type": "array", "items": { "type": "string" } },
+            "company": { "type": "string" },
+            "telephone": { "type": "string" },
+            "fax": { "type": "string" },
+            "postcode": { "type": "string" },
+            "city": { "type": "string" },
+            "firstname": { "type": "string" },
+            "lastname": { "type": "string" },
+            "middlename": { "type": "string" },
+            "prefix": { "type": "string" },
+            "suffix": { "type": "string" },
+            "vat_id": { "type": "string" },
+            "customer_id": { "type": "integer" },
+            "email": { "type": "string" },
+            "same_as_billing": { "type": "integer" },
+            "customer_address_id": { "type": "integer" },
+            "save_in_address_book": { "type": "integer" },
+            "extension_attributes": { "type": "object" },
+            "custom_attributes": { "type": "array", "items": {} }
+        },
+        "required": ["id", "same_as_billing", "save_in_address_book"]
+    })
+}
+
+/// `ShippingMethodInterface` as [`shipping_methods`] writes it.
+pub fn shipping_method_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "object",
+        "properties": {
+            "carrier_code": { "type": "string" },
+            "method_code": { "type": "string" },
+            "carrier_title": { "type": "string" },
+            "method_title": { "type": "string" },
+            "amount": { "type": "number" },
+            "base_amount": { "type": "number" },
+            "available": { "type": "boolean" },
+            "error_message": { "type": "string" },
+            "price_excl_tax": { "type": "number" },
+            "price_incl_tax": { "type": "number" }
+        },
+        "required": ["carrier_code", "method_code", "carrier_title", "method_title", "amount",
+            "base_amount", "available", "error_message", "price_excl_tax", "price_incl_tax"]
+    })
+}
+
+/// `PaymentMethodInterface` as [`payment_methods`] writes it.
+pub fn payment_method_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "object",
+        "properties": { "code": { "type": "string" }, "title": { "type": "string" } },
+        "required": ["code", "title"]
+    })
+}
+
+/// `TotalsInterface` as [`totals`] writes it.
+pub fn totals_schema(g: &mut SchemaGenerator) -> Schema {
+    let item = named(g, "quote-data-totals-item-interface", |_| {
+        let number = json!({ "type": "number" });
+        let mut properties = Map::new();
+        for key in [
+            "price",
+            "base_price",
+            "qty",
+            "row_total",
+            "base_row_total",
+            "row_total_with_discount",
+            "tax_amount",
+            "base_tax_amount",
+            "tax_percent",
+            "discount_amount",
+            "base_discount_amount",
+            "discount_percent",
+            "price_incl_tax",
+            "base_price_incl_tax",
+            "row_total_incl_tax",
+            "base_row_total_incl_tax",
+        ] {
+            properties.insert(key.into(), number.clone());
+        }
+        properties.insert("item_id".into(), json!({ "type": "integer" }));
+        properties.insert("options".into(), json!({ "type": "string" }));
+        properties.insert(
+            "weee_tax_applied_amount".into(),
+            json!({ "type": ["number", "null"] }),
+        );
+        properties.insert(
+            "weee_tax_applied".into(),
+            json!({ "type": ["string", "null"] }),
+        );
+        properties.insert("name".into(), json!({ "type": ["string", "null"] }));
+        let required: Vec<&String> = properties.keys().collect();
+        json_schema!({ "type": "object", "properties": properties, "required": required })
+    });
+    let segment = named(g, "quote-data-total-segment-interface", |g| {
+        let extension = named(g, "quote-data-total-segment-extension-interface", |_| {
+            json_schema!({
+                "type": "object",
+                "properties": {
+                    "gw_item_ids": { "type": "array", "items": {} },
+                    "gw_price": { "type": "string" },
+                    "gw_base_price": { "type": "string" },
+                    "gw_items_price": { "type": "string" },
+                    "gw_items_base_price": { "type": "string" },
+                    "gw_card_price": { "type": "string" },
+                    "gw_card_base_price": { "type": "string" },
+                    "tax_grandtotal_details": { "type": "array", "items": {} }
+                }
+            })
+        });
+        json_schema!({
+            "type": "object",
+            "properties": {
+                "code": { "type": "string" },
+                "title": { "type": "string" },
+                "value": { "type": ["number", "null"] },
+                "area": { "type": "string" },
+                "extension_attributes": extension
+            },
+            "required": ["code", "title", "value"]
+        })
+    });
+    let extension = named(g, "quote-data-totals-extension-interface", |_| {
+        json_schema!({
+            "type": "object",
+            "properties": {
+                "reward_points_balance": { "type": "number" },
+                "reward_currency_amount": { "type": "number" },
+                "base_reward_currency_amount": { "type": "number" }
+            },
+            "required": ["reward_points_balance", "reward_currency_amount",
+                "base_reward_currency_amount"]
+        })
+    });
+    let number = json!({ "type": "number" });
+    let mut properties = Map::new();
+    for key in [
+        "grand_total",
+        "base_grand_total",
+        "subtotal",
+        "base_subtotal",
+        "discount_amount",
+        "base_discount_amount",
+        "subtotal_with_discount",
+        "base_subtotal_with_discount",
+        "shipping_amount",
+        "base_shipping_amount",
+        "shipping_discount_amount",
+        "base_shipping_discount_amount",
+        "tax_amount",
+        "base_tax_amount",
+    ] {
+        properties.insert(key.into(), number.clone());
+    }
+    properties.insert(
+        "weee_tax_applied_amount".into(),
+        json!({ "type": ["number", "null"] }),
+    );
+    for key in [
+        "shipping_tax_amount",
+        "base_shipping_tax_amount",
+        "subtotal_incl_tax",
+        "shipping_incl_tax",
+        "base_shipping_incl_tax",
+    ] {
+        properties.insert(key.into(), number.clone());
+    }
+    for key in ["base_currency_code", "quote_currency_code", "coupon_code"] {
+        properties.insert(key.into(), json!({ "type": "string" }));
+    }
+    properties.insert("items_qty".into(), number);
+    properties.insert("items".into(), json!(list(item)));
+    properties.insert("total_segments".into(), json!(list(segment)));
+    properties.insert("extension_attributes".into(), json!(extension));
+    let required: Vec<&String> = properties.keys().filter(|k| *k != "coupon_code").collect();
+    json_schema!({ "type": "object", "properties": properties, "required": required })
+}
+
+/// `PaymentDetailsInterface` of `POST .../shipping-information` (`http::carts::shipping`):
+/// the payment methods and the totals.
+pub fn payment_details_schema(g: &mut SchemaGenerator) -> Schema {
+    let method = named(
+        g,
+        "quote-data-payment-method-interface",
+        payment_method_schema,
+    );
+    let totals = named(g, "quote-data-totals-interface", totals_schema);
+    json_schema!({
+        "type": "object",
+        "properties": { "payment_methods": list(method), "totals": totals },
+        "required": ["payment_methods", "totals"]
+    })
+}
+
+/// `CartInterface` as [`cart`] writes it. `customer` is the customer's `CustomerInterface`
+/// (`http::carts`), a guest's `{"email"}` or `{}`: the customer's shape, nothing required.
+pub fn cart_schema(g: &mut SchemaGenerator) -> Schema {
+    let item = named(g, "quote-data-cart-item-interface", item_schema);
+    let address = named(g, "quote-data-address-interface", address_schema);
+    let mut customer = crate::wire::customer::CustomerData::json_schema(g);
+    customer.remove("required");
+    let currency = named(g, "quote-data-currency-interface", |_| {
+        json_schema!({
+            "type": "object",
+            "properties": {
+                "global_currency_code": { "type": "string" },
+                "base_currency_code": { "type": "string" },
+                "store_currency_code": { "type": "string" },
+                "quote_currency_code": { "type": "string" },
+                "store_to_base_rate": { "type": "number" },
+                "store_to_quote_rate": { "type": "number" },
+                "base_to_global_rate": { "type": "number" },
+                "base_to_quote_rate": { "type": "number" }
+            },
+            "required": ["global_currency_code", "base_currency_code", "store_currency_code",
+                "quote_currency_code", "store_to_base_rate", "store_to_quote_rate",
+                "base_to_global_rate", "base_to_quote_rate"]
+        })
+    });
+    let extension = named(g, "quote-data-cart-extension-interface", |g| {
+        let assignment = named(g, "quote-data-shipping-assignment-interface", |g| {
+            let shipping = named(g, "quote-data-shipping-interface", |g| {
+                let address = named(g, "quote-data-address-interface", address_schema);
+                json_schema!({
+                    "type": "object",
+                    "properties": { "address": address, "method": { "type": ["string", "null"] } },
+                    "required": ["address", "method"]
+                })
+            });
+            let item = named(g, "quote-data-cart-item-interface", item_schema);
+            json_schema!({
+                "type": "object",
+                "properties": { "shipping": shipping, "items": list(item) },
+                "required": ["shipping", "items"]
+            })
+        });
+        json_schema!({
+            "type": "object",
+            "properties": { "shipping_assignments": list(assignment) },
+            "required": ["shipping_assignments"]
+        })
+    });
+    json_schema!({
+        "type": "object",
+        "properties": {
+            "id": { "type": "integer" },
+            "created_at": { "type": "string" },
+            "updated_at": { "type": "string" },
+            "is_active": { "type": "boolean" },
+            "is_virtual": { "type": "boolean" },
+            "items": list(item),
+            "items_count": { "type": "integer" },
+            "items_qty": { "type": "number" },
+            "customer": customer,
+            "billing_address": address,
+            "reserved_order_id": { "type": "string" },
+            "orig_order_id": { "type": "integer" },
+            "currency": currency,
+            "customer_is_guest": { "type": "boolean" },
+            "customer_note_notify": { "type": "boolean" },
+            "customer_tax_class_id": { "type": "integer" },
+            "store_id": { "type": "integer" },
+            "extension_attributes": extension
+        },
+        "required": ["id", "created_at", "updated_at", "is_active", "is_virtual", "items",
+            "items_count", "items_qty", "customer", "billing_address", "orig_order_id",
+            "currency", "customer_is_guest", "customer_note_notify", "customer_tax_class_id",
+            "store_id"]
+    })
+}
+
+/// `ShippingInformationInterface` as [`parse_shipping_information`] reads it.
+pub fn shipping_information_schema(g: &mut SchemaGenerator) -> Schema {
+    let address = named(g, "quote-data-address-interface", address_schema);
+    json_schema!({
+        "type": "object",
+        "properties": {
+            "shipping_address": address,
+            "billing_address": address,
+            "shipping_method_code": { "type": "string" },
+            "shipping_carrier_code": { "type": "string" },
+            "extension_attributes": { "type": "object" },
+            "custom_attributes": { "type": "array", "items": {} }
+        }
+    })
+}
+
+/// `PaymentInterface` as [`parse_payment_method`] reads it.
+pub fn payment_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "object",
+        "properties": {
+            "po_number": { "type": "string" },
+            "method": { "type": "string" },
+            "additional_data": { "type": "array", "items": { "type": "string" } },
+            "extension_attributes": { "type": "object" }
+        }
+    })
 }

@@ -7,7 +7,8 @@ use crate::wire::product::CustomAttributeData;
 
 /// `CategoryInterface`, getters in order (`available_sort_by` an empty list when unset,
 /// `is_active`/`include_in_menu` booleans, `children` the child ids joined by commas).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "catalog-data-category-interface")]
 pub struct CategoryData {
     pub id: i64,
     pub parent_id: i64,
@@ -63,7 +64,8 @@ impl From<&Category> for CategoryData {
 }
 
 /// `CategoryTreeInterface`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "catalog-data-category-tree-interface")]
 pub struct CategoryTreeData {
     pub id: i64,
     pub parent_id: i64,

@@ -14,7 +14,8 @@ use crate::wire::input::{self, Obj};
 
 /// `InvoiceCommentInterface`, `ShipmentCommentInterface`.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "sales-data-invoice-comment-interface")]
 pub struct DocumentCommentData {
     #[serialize_always]
     pub is_customer_notified: Option<i64>,

@@ -20,7 +20,8 @@ use crate::wire::input::{self, param, upper_camel, At, Obj};
 
 /// `CreditmemoInterface`.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "sales-data-creditmemo-interface")]
 pub struct CreditmemoData {
     pub adjustment: Option<Amount>,
     pub adjustment_negative: Option<Amount>,
@@ -76,7 +77,8 @@ pub struct CreditmemoData {
 
 /// `CreditmemoItemInterface`.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "sales-data-creditmemo-item-interface")]
 pub struct CreditmemoItemData {
     pub additional_data: Option<String>,
     #[serialize_always]
@@ -120,7 +122,8 @@ pub struct CreditmemoItemData {
 
 /// `CreditmemoCommentInterface`.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "sales-data-creditmemo-comment-interface")]
 pub struct CreditmemoCommentData {
     #[serialize_always]
     pub comment: Option<String>,
@@ -605,6 +608,24 @@ pub fn parse_refund_request(body: &Map<String, Value>) -> Result<(CreditmemoInpu
         .map(input::to_bool)
         .unwrap_or(false);
     Ok((input, offline))
+}
+
+/// `CreditmemoCreationArgumentsInterface` as [`parse_request`] reads it, for the schema.
+pub fn arguments_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "properties": {
+            "shipping_amount": { "type": "number" },
+            "adjustment_positive": { "type": "number" },
+            "adjustment_negative": { "type": "number" },
+            "extension_attributes": {
+                "type": "object",
+                "properties": { "return_to_stock_items": {
+                    "type": "array", "items": { "type": "integer" }
+                } }
+            }
+        }
+    })
 }
 
 #[cfg(test)]

@@ -137,7 +137,8 @@ fn parse_address(v: &Value) -> Result<AddressInput> {
 }
 
 /// `RegionInterface`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "customer-data-region-interface")]
 pub struct RegionData {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region_code: Option<String>,
@@ -151,7 +152,8 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// `AddressInterface`, getters in order.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "customer-data-address-interface")]
 pub struct AddressData {
     pub id: i64,
     pub customer_id: i64,
@@ -215,13 +217,15 @@ impl AddressData {
 }
 
 /// `CustomerExtensionInterface` as Magento_Newsletter fills it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "customer-data-customer-extension-interface")]
 pub struct CustomerExtensionData {
     pub is_subscribed: bool,
 }
 
 /// `CustomerInterface`, getters in order.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "customer-data-customer-interface")]
 pub struct CustomerData {
     pub id: i64,
     pub group_id: i64,
@@ -293,7 +297,8 @@ impl From<&Customer> for CustomerData {
 }
 
 /// `GroupInterface`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "customer-data-group-interface")]
 pub struct GroupData {
     pub id: i64,
     pub code: String,

@@ -259,6 +259,33 @@ pub fn document_parts(body: &Map<String, Value>) -> Result<DocumentParts> {
     Ok(parts)
 }
 
+/// The `items` of [`document_parts`] (`InvoiceItemCreationInterface`,
+/// `ShipmentItemCreationInterface`, `CreditmemoItemCreationInterface`), for the schema.
+pub fn item_creation_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "properties": {
+            "order_item_id": { "type": "integer" },
+            "qty": { "type": "number" },
+            "extension_attributes": { "type": "object" }
+        },
+        "required": ["order_item_id", "qty"]
+    })
+}
+
+/// The `comment` of [`document_parts`] (`InvoiceCommentCreationInterface`, ...), for the
+/// schema.
+pub fn comment_creation_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "properties": {
+            "comment": { "type": "string" },
+            "is_visible_on_front": { "type": "integer" },
+            "extension_attributes": { "type": "object" }
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,8 @@ use crate::inventory::{InventoryRequest, SelectionItem, SelectionResult, SourceI
 use crate::wire::input::{self, param, At, Obj};
 
 /// `SourceItemInterface`: `{"sku","source_code","quantity","status"}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "inventory-api-data-source-item-interface")]
 pub struct SourceItemData {
     pub sku: String,
     pub source_code: String,
@@ -30,7 +31,8 @@ impl From<&SourceItem> for SourceItemData {
 }
 
 /// `SourceSelectionAlgorithmInterface`: `{"code","title","description"}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "inventory-source-selection-api-data-source-selection-algorithm-interface")]
 pub struct AlgorithmData {
     pub code: &'static str,
     pub title: &'static str,
@@ -38,7 +40,8 @@ pub struct AlgorithmData {
 }
 
 /// `SourceSelectionItemInterface`, keys in the tutorial's documented order.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "inventory-source-selection-api-data-source-selection-item-interface")]
 pub struct SelectionItemData {
     pub source_code: String,
     pub sku: String,
@@ -47,7 +50,8 @@ pub struct SelectionItemData {
 }
 
 /// `SourceSelectionResultInterface`: `isShippable()` is written `shippable`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "inventory-source-selection-api-data-source-selection-result-interface")]
 pub struct SelectionResultData {
     pub source_selection_items: Vec<SelectionItemData>,
     pub shippable: bool,
@@ -196,4 +200,41 @@ fn check_item_fields(converted: &Converted, algorithm: &str) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// `InventoryRequestInterface` as `parse_inventory_request` reads it, for the schema.
+pub fn inventory_request_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let address: Vec<(&str, Value)> = ["country", "postcode", "street", "region", "city"]
+        .iter()
+        .map(|k| (*k, serde_json::json!({ "type": "string" })))
+        .collect();
+    let address: Map<String, Value> = address
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+    schemars::json_schema!({
+        "type": "object",
+        "properties": {
+            "stock_id": { "type": "integer" },
+            "items": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "sku": { "type": "string" },
+                        "qty": { "type": "number" },
+                        "extension_attributes": { "type": "object" }
+                    },
+                    "required": ["sku", "qty"]
+                }
+            },
+            "extension_attributes": {
+                "type": "object",
+                "properties": { "destination_address": {
+                    "type": "object", "properties": address
+                } }
+            }
+        },
+        "required": ["stock_id", "items"]
+    })
 }

@@ -35,7 +35,8 @@ mod decimal_json {
 
 /// In-Store Pickup's source extension (`InitPickupLocationExtensionAttributes`).
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "inventory-api-data-source-extension-interface")]
 pub struct SourceExtensionData {
     pub is_pickup_location_active: bool,
     pub frontend_name: Option<String>,
@@ -43,7 +44,8 @@ pub struct SourceExtensionData {
 }
 
 /// `SourceCarrierLinkInterface`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "inventory-api-data-source-carrier-link-interface")]
 pub struct CarrierLinkData {
     pub carrier_code: String,
     pub position: Option<i64>,
@@ -51,7 +53,8 @@ pub struct CarrierLinkData {
 
 /// `SourceInterface`, getters in declaration order, nulls left out.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "inventory-api-data-source-interface")]
 pub struct SourceData {
     pub source_code: String,
     pub name: String,
@@ -60,8 +63,10 @@ pub struct SourceData {
     pub enabled: bool,
     pub description: Option<String>,
     #[serde(with = "decimal_json")]
+    #[schemars(with = "Option<crate::amount::Amount>")]
     pub latitude: Option<Decimal>,
     #[serde(with = "decimal_json")]
+    #[schemars(with = "Option<crate::amount::Amount>")]
     pub longitude: Option<Decimal>,
     pub country_id: String,
     pub region_id: Option<i64>,
@@ -109,20 +114,23 @@ impl From<&Source> for SourceData {
 }
 
 /// `SalesChannelInterface`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "inventory-sales-api-data-sales-channel-interface")]
 pub struct SalesChannelData {
     #[serde(rename = "type")]
     pub kind: String,
     pub code: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "inventory-api-data-stock-extension-interface")]
 pub struct StockExtensionData {
     pub sales_channels: Vec<SalesChannelData>,
 }
 
 /// `StockInterface` with `extension_attributes.sales_channels`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "inventory-api-data-stock-interface")]
 pub struct StockData {
     pub stock_id: i64,
     pub name: String,
@@ -149,7 +157,8 @@ impl From<&StockWithChannels> for StockData {
 }
 
 /// `StockSourceLinkInterface`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "inventory-api-data-stock-source-link-interface")]
 pub struct LinkData {
     pub stock_id: i64,
     pub source_code: String,

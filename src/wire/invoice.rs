@@ -14,7 +14,8 @@ use crate::wire::input::{self, param, Obj};
 /// `InvoiceInterface` (sales.md 6.2). `order_id`, `total_qty` and `items` are required getters
 /// and always present; `comments` is `[]` when there are none.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "sales-data-invoice-interface")]
 pub struct InvoiceData {
     pub base_currency_code: Option<String>,
     pub base_discount_amount: Option<Amount>,
@@ -67,7 +68,8 @@ pub struct InvoiceData {
 /// `InvoiceItemInterface` (sales.md 6.3); `order_item_id` and `qty` come last, inherited from
 /// `LineItemInterface`.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "sales-data-invoice-item-interface")]
 pub struct InvoiceItemData {
     pub additional_data: Option<String>,
     pub base_cost: Option<Amount>,
@@ -350,6 +352,14 @@ pub fn parse_entity(body: &Map<String, Value>) -> Result<InvoiceEntity> {
         }
     }
     Ok(out)
+}
+
+/// `InvoiceCreationArgumentsInterface` as [`parse_request`] reads it, for the schema.
+pub fn arguments_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "properties": { "extension_attributes": { "type": "object" } }
+    })
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ pub mod order_tax;
 pub mod pickup;
 pub mod product;
 pub mod sales_rule;
+pub mod shape;
 pub mod shipment;
 pub mod store;
 pub mod transaction;

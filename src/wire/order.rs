@@ -15,7 +15,7 @@ use crate::wire::order_tax::{
 /// `|null` (`base_grand_total`, `customer_email`, `grand_total`) and, since 2.4.8, `state` and
 /// `status` are always written, as `null` when empty (`#[serialize_always]`).
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct OrderScalars {
     pub adjustment_negative: Option<Amount>,
     pub adjustment_positive: Option<Amount>,
@@ -148,7 +148,11 @@ pub struct OrderScalars {
 
 /// `OrderAddressInterface`; `street` is a list of lines.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
+#[schemars(
+    rename = "sales-data-order-address-interface",
+    transform = crate::wire::order_saved::posted_address
+)]
 pub struct OrderAddressData {
     pub address_type: String,
     pub city: Option<String>,
@@ -177,7 +181,11 @@ pub struct OrderAddressData {
 /// `OrderPaymentInterface`. `account_status` and `cc_last4` are declared without `|null` and
 /// so are written as `null` when empty, as real replies show.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
+#[schemars(
+    rename = "sales-data-order-payment-interface",
+    transform = crate::wire::order_saved::posted_payment
+)]
 pub struct OrderPaymentData {
     #[serialize_always]
     pub account_status: Option<String>,
@@ -219,7 +227,11 @@ pub struct OrderPaymentData {
 
 /// `OrderStatusHistoryInterface`.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
+#[schemars(
+    rename = "sales-data-order-status-history-interface",
+    transform = crate::wire::order_saved::posted_history
+)]
 pub struct StatusHistoryData {
     #[serialize_always]
     pub comment: Option<String>,
@@ -235,7 +247,8 @@ pub struct StatusHistoryData {
 
 /// `ShippingInterface::getTotal` (`Magento\Sales\Api\Data\TotalInterface`).
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "sales-data-total-interface")]
 pub struct ShippingTotalData {
     pub base_shipping_amount: Option<Amount>,
     pub base_shipping_discount_amount: Option<Amount>,
@@ -253,7 +266,11 @@ pub struct ShippingTotalData {
 
 /// `ShippingInterface`.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(
+    rename = "sales-data-shipping-interface",
+    transform = crate::wire::order_saved::posted_shipping
+)]
 pub struct ShippingData {
     pub address: Option<OrderAddressData>,
     pub method: Option<String>,
@@ -261,14 +278,19 @@ pub struct ShippingData {
 }
 
 /// `ShippingAssignmentInterface`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(
+    rename = "sales-data-shipping-assignment-interface",
+    transform = crate::wire::order_saved::posted_assignment
+)]
 pub struct ShippingAssignmentData {
     pub shipping: ShippingData,
     pub items: Vec<OrderItemData>,
 }
 
 /// `{"key", "value"}` of `payment_additional_info`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "payment-data-payment-additional-info-interface")]
 pub struct KeyValueData {
     pub key: String,
     pub value: String,
@@ -278,7 +300,11 @@ pub struct KeyValueData {
 /// 2.4.8 `taxes` and `additional_itemized_taxes` when the order has tax rows
 /// (`sales::order_tax`).
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(
+    rename = "sales-data-order-extension-interface",
+    transform = crate::wire::order_saved::posted_extension
+)]
 pub struct OrderExtensionData {
     pub shipping_assignments: Vec<ShippingAssignmentData>,
     pub payment_additional_info: Vec<KeyValueData>,
@@ -294,7 +320,11 @@ pub struct OrderExtensionData {
 /// `OrderInterface`: the scalars, then `items`, `billing_address`, `payment`,
 /// `status_histories` and `extension_attributes`, as Magento writes them.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(
+    rename = "sales-data-order-interface",
+    transform = crate::wire::order_saved::posted_order
+)]
 pub struct OrderData {
     #[serde(flatten)]
     pub scalars: OrderScalars,

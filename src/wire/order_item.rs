@@ -7,7 +7,11 @@ use crate::db::model::OrderItem;
 
 /// `OrderItemInterface` (sales.md 6.6), getters in declaration order.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
+#[schemars(
+    rename = "sales-data-order-item-interface",
+    transform = crate::wire::order_saved::posted_item
+)]
 pub struct OrderItemData {
     pub amount_refunded: Option<Amount>,
     pub applied_rule_ids: Option<String>,
@@ -80,7 +84,8 @@ pub struct OrderItemData {
 }
 
 /// The item's extension attributes: module-tax's `itemized_taxes` (2.4.8).
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "sales-data-order-item-extension-interface")]
 pub struct OrderItemExtensionData {
     pub itemized_taxes: Vec<crate::wire::order_tax::OrderTaxItemData>,
 }

@@ -5,6 +5,7 @@
 //! buildOutputDataArray`); `Order::getTotalDue`/`getBaseTotalDue` are computed, so always
 //! there. Children loaded from the database render as `GET /V1/orders/{id}` renders them.
 
+use schemars::Schema;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -197,4 +198,65 @@ pub fn saved_order(saved: &SavedOrder) -> Value {
         out.insert("extension_attributes".into(), Value::Object(ext));
     }
     Value::Object(out)
+}
+
+// The definitions of the order's interfaces (derived in order.rs, order_item.rs) also describe
+// this reply: the getters a posted object writes as `null` when it lacks them are nullable
+// there, from the same `Shape` lists, so the two cannot drift apart.
+
+/// Marks `keys` nullable (`x-nullable`, kept by the schema's conversion to Swagger 2.0).
+fn nullable(schema: &mut Schema, keys: &[&str]) {
+    if let Some(properties) = schema.get_mut("properties").and_then(Value::as_object_mut) {
+        for key in keys {
+            if let Some(Value::Object(p)) = properties.get_mut(*key) {
+                p.insert("x-nullable".into(), Value::Bool(true));
+            }
+        }
+    }
+}
+
+/// `OrderInterface`: its getters without `|null`; the extension attributes only when
+/// shipping assignments were posted.
+pub fn posted_order(schema: &mut Schema) {
+    nullable(schema, ORDER.required);
+    if let Some(Value::Array(required)) = schema.get_mut("required") {
+        required.retain(|r| r != "extension_attributes");
+    }
+}
+
+/// `OrderExtensionInterface` of a saved order: only `shipping_assignments` (when posted).
+pub fn posted_extension(schema: &mut Schema) {
+    schema.insert("required".into(), Value::Array(Vec::new()));
+}
+
+pub fn posted_item(schema: &mut Schema) {
+    nullable(schema, ITEM.required);
+}
+
+pub fn posted_payment(schema: &mut Schema) {
+    nullable(schema, PAYMENT.required);
+}
+
+pub fn posted_history(schema: &mut Schema) {
+    nullable(schema, HISTORY.required);
+}
+
+pub fn posted_address(schema: &mut Schema) {
+    nullable(schema, ADDRESS.required);
+}
+
+/// `ShippingAssignmentInterface` as [`assignment_json`] writes it: `shipping` and `items`
+/// null when not posted, the `stock_id` posted.
+pub fn posted_assignment(schema: &mut Schema) {
+    nullable(schema, &["shipping", "items"]);
+    if let Some(properties) = schema.get_mut("properties").and_then(Value::as_object_mut) {
+        properties.insert("stock_id".into(), serde_json::json!({ "type": "integer" }));
+    }
+}
+
+/// `ShippingInterface`: an object, or PHP's `[]` for an empty posted one (no `type`); a
+/// posted one has no `total`.
+pub fn posted_shipping(schema: &mut Schema) {
+    schema.remove("type");
+    schema.remove("required");
 }

@@ -124,7 +124,8 @@ pub fn parse_posted(entity: &Value) -> Result<PostedTaxes> {
 
 /// `OrderTaxInterface`, getters in declaration order.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "tax-data-order-tax-interface")]
 pub struct OrderTaxData {
     pub tax_id: i64,
     pub order_id: i64,
@@ -159,7 +160,8 @@ impl From<&OrderTax> for OrderTaxData {
 
 /// `OrderTaxItemInterface`, getters in declaration order; `tax_code` is the tax's code.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "tax-data-order-tax-item-interface")]
 pub struct OrderTaxItemData {
     pub tax_item_id: i64,
     pub tax_id: i64,
@@ -197,7 +199,8 @@ impl OrderTaxItemData {
 
 /// `OrderTaxDetailsAppliedTaxInterface`.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "tax-data-order-tax-details-applied-tax-interface")]
 pub struct AppliedTaxData {
     pub code: Option<String>,
     pub title: Option<String>,
@@ -220,7 +223,8 @@ impl From<&AppliedTax> for AppliedTaxData {
 
 /// `OrderTaxDetailsItemInterface`.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "tax-data-order-tax-details-item-interface")]
 pub struct ItemAppliedTaxesData {
     #[serde(rename = "type")]
     pub kind: Option<String>,

@@ -1,6 +1,7 @@
 //! In-Store Pickup as JSON: the `searchRequest` (`SearchRequestInterface`, from the query
 //! string or a body) and the `PickupLocationInterface` search result.
 
+use schemars::{json_schema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
 use crate::error::Result;
@@ -163,4 +164,91 @@ pub fn result_json(request: &SearchRequest, result: &SearchResult) -> Value {
         );
     }
     json!({"items": items, "search_request": echo, "total_count": result.total_count})
+}
+
+/// `PickupLocationInterface` as [`result_json`] writes it (nulls left out).
+pub fn location_schema(_: &mut SchemaGenerator) -> Schema {
+    let mut properties = Map::new();
+    for key in [
+        "pickup_location_code",
+        "name",
+        "email",
+        "fax",
+        "contact_name",
+        "description",
+        "country_id",
+        "region",
+        "city",
+        "street",
+        "postcode",
+        "phone",
+    ] {
+        properties.insert(key.into(), json!({ "type": "string" }));
+    }
+    properties.insert("latitude".into(), json!({ "type": "number" }));
+    properties.insert("longitude".into(), json!({ "type": "number" }));
+    properties.insert("region_id".into(), json!({ "type": "integer" }));
+    json_schema!({
+        "type": "object",
+        "properties": properties,
+        "required": ["pickup_location_code", "name"]
+    })
+}
+
+/// `SearchRequestInterface` as [`result_json`] echoes it (and [`parse_search_request`]
+/// reads it).
+pub fn search_request_schema(_: &mut SchemaGenerator) -> Schema {
+    let filter = json!({
+        "type": "object",
+        "properties": {
+            "value": { "type": "string" },
+            "condition_type": { "type": "string" }
+        },
+        "required": ["value", "condition_type"]
+    });
+    let filters: Map<String, Value> = FILTERS
+        .iter()
+        .map(|(name, _)| ((*name).to_owned(), filter.clone()))
+        .collect();
+    json_schema!({
+        "type": "object",
+        "properties": {
+            "area": {
+                "type": "object",
+                "properties": {
+                    "radius": { "type": "integer" },
+                    "search_term": { "type": "string" }
+                },
+                "required": ["radius", "search_term"]
+            },
+            "filters": { "type": "object", "properties": filters },
+            "page_size": { "type": "integer" },
+            "current_page": { "type": "integer" },
+            "scope_type": { "type": "string" },
+            "scope_code": { "type": "string" },
+            "sort": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "field": { "type": "string" },
+                        "direction": { "type": "string" }
+                    },
+                    "required": ["field", "direction"]
+                }
+            },
+            "extension_attributes": {
+                "type": "object",
+                "properties": { "products_info": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": { "sku": { "type": "string" } },
+                        "required": ["sku"]
+                    }
+                } }
+            }
+        },
+        "required": ["current_page", "scope_type", "scope_code"]
+    })
 }

@@ -216,14 +216,16 @@ pub fn parse_link_save(body: &Map<String, Value>, path_id: Option<&str>) -> Resu
 }
 
 /// `CategoryProductLinkInterface` in a product reply.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "catalog-data-category-link-interface")]
 pub struct CategoryLinkData {
     pub position: i64,
     pub category_id: String,
 }
 
 /// `LinkInterface`, getters in order, nulls left out.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "downloadable-data-link-interface")]
 pub struct LinkData {
     pub id: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -270,7 +272,11 @@ impl From<&DownloadableLinkRow> for LinkData {
 /// the declared types (`use_config_min_sale_qty` an int, `backorders` an int); the legacy stock
 /// item of the default stock with the `cataloginventory/item_options` defaults
 /// (CatalogInventory/etc/config.xml); `low_stock_date` is null and left out.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(
+    rename = "catalog-inventory-data-stock-item-interface",
+    transform = legacy_low_stock_date
+)]
 pub struct StockItemData {
     pub item_id: i64,
     pub product_id: i64,
@@ -297,6 +303,18 @@ pub struct StockItemData {
     pub manage_stock: bool,
     pub is_decimal_divided: bool,
     pub stock_status_changed_auto: i64,
+}
+
+/// The legacy API's item (`GET /V1/stockItems/{sku}`, `http::inventory_extra::
+/// stock_item_json`) is this interface too and also sends `low_stock_date`, null but for an
+/// item below its notify quantity.
+fn legacy_low_stock_date(schema: &mut schemars::Schema) {
+    if let Some(properties) = schema.get_mut("properties").and_then(Value::as_object_mut) {
+        properties.insert(
+            "low_stock_date".into(),
+            serde_json::json!({ "type": "string", "x-nullable": true }),
+        );
+    }
 }
 
 impl StockItemData {
@@ -334,7 +352,8 @@ impl StockItemData {
 }
 
 /// `ProductExtensionInterface` as magemu fills it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "catalog-data-product-extension-interface")]
 pub struct ProductExtensionData {
     pub website_ids: Vec<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -347,14 +366,16 @@ pub struct ProductExtensionData {
 }
 
 /// `AttributeInterface` of `custom_attributes`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "framework-attribute-interface")]
 pub struct CustomAttributeData {
     pub attribute_code: String,
     pub value: Value,
 }
 
 /// `ProductInterface`, getters in order.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "catalog-data-product-interface")]
 pub struct ProductData {
     pub id: i64,
     pub sku: String,

@@ -6,6 +6,7 @@
 //! `CouponInterface::getTimesUsed` / `getIsPrimary`, `RuleInterface::getUsesPerCoupon`: then
 //! `null` is written), values cast to the getter's type (`is_active` 1 → `true`).
 
+use schemars::{json_schema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
 use crate::checkout::sales_rule::{
@@ -15,6 +16,7 @@ use crate::checkout::sales_rule::{
 use crate::db::sales_rules::CouponRow;
 use crate::error::{Error, Result};
 use crate::wire::input::{self, to_int, to_string, At, Obj};
+use crate::wire::shape::{list, named};
 
 const RULE_KEYS: &[&str] = &[
     "rule_id",
@@ -408,4 +410,123 @@ pub fn parse_mass_delete(body: &Map<String, Value>, by_code: bool) -> Result<(Ve
 /// `CouponMassDeleteResultInterface`.
 pub fn mass_delete_result(r: &MassDeleteResult) -> Value {
     json!({"failed_items": r.failed_items, "missing_items": r.missing_items})
+}
+
+// The shapes of the JSON above, for the schema's definitions (`crate::wire::shape`).
+
+/// `ConditionInterface` as `condition_json` writes it (`value` is `mixed`: as stored).
+fn condition_schema(g: &mut SchemaGenerator) -> Schema {
+    let condition = named(g, "sales-rule-data-condition-interface", condition_schema);
+    json_schema!({
+        "type": "object",
+        "properties": {
+            "condition_type": { "type": ["string", "null"] },
+            "conditions": list(condition),
+            "aggregator_type": { "type": "string" },
+            "operator": { "type": ["string", "null"] },
+            "attribute_name": { "type": "string" },
+            "value": true
+        },
+        "required": ["condition_type", "operator", "value"]
+    })
+}
+
+/// `RuleInterface` as [`rule`] writes it (nulls left out but `uses_per_coupon`).
+pub fn rule_schema(g: &mut SchemaGenerator) -> Schema {
+    let label = named(g, "sales-rule-data-rule-label-interface", |_| {
+        json_schema!({
+            "type": "object",
+            "properties": {
+                "store_id": { "type": "integer" },
+                "store_label": { "type": "string" }
+            },
+            "required": ["store_id", "store_label"]
+        })
+    });
+    let condition = named(g, "sales-rule-data-condition-interface", condition_schema);
+    let ids = json!({ "type": "array", "items": { "type": "integer" } });
+    json_schema!({
+        "type": "object",
+        "properties": {
+            "rule_id": { "type": "integer" },
+            "name": { "type": "string" },
+            "store_labels": list(label),
+            "description": { "type": "string" },
+            "website_ids": ids,
+            "customer_group_ids": ids,
+            "from_date": { "type": "string" },
+            "to_date": { "type": "string" },
+            "uses_per_customer": { "type": "integer" },
+            "is_active": { "type": "boolean" },
+            "condition": condition,
+            "action_condition": condition,
+            "stop_rules_processing": { "type": "boolean" },
+            "is_advanced": { "type": "boolean" },
+            "product_ids": { "type": "string" },
+            "sort_order": { "type": "integer" },
+            "simple_action": { "type": "string" },
+            "discount_amount": { "type": "number" },
+            "discount_qty": { "type": "number" },
+            "discount_step": { "type": "integer" },
+            "apply_to_shipping": { "type": "boolean" },
+            "times_used": { "type": "integer" },
+            "is_rss": { "type": "boolean" },
+            "coupon_type": { "type": "string" },
+            "use_auto_generation": { "type": "boolean" },
+            "uses_per_coupon": { "type": ["integer", "null"] },
+            "simple_free_shipping": { "type": "string" }
+        },
+        "required": ["rule_id", "store_labels", "website_ids", "customer_group_ids",
+            "uses_per_customer", "is_active", "stop_rules_processing", "is_advanced",
+            "sort_order", "discount_amount", "discount_step", "apply_to_shipping", "times_used",
+            "is_rss", "coupon_type", "use_auto_generation", "uses_per_coupon"]
+    })
+}
+
+/// `CouponInterface` as `coupon_shown` writes it.
+pub fn coupon_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "object",
+        "properties": {
+            "coupon_id": { "type": "integer" },
+            "rule_id": { "type": "integer" },
+            "code": { "type": "string" },
+            "usage_limit": { "type": "integer" },
+            "usage_per_customer": { "type": "integer" },
+            "times_used": { "type": ["integer", "null"] },
+            "expiration_date": { "type": "string" },
+            "is_primary": { "type": ["boolean", "null"] },
+            "created_at": { "type": "string" },
+            "type": { "type": "integer" }
+        },
+        "required": ["coupon_id", "rule_id", "times_used", "is_primary"]
+    })
+}
+
+/// `CouponGenerationSpecInterface` as [`parse_spec`] reads it.
+pub fn spec_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "object",
+        "properties": {
+            "rule_id": { "type": "integer" },
+            "format": { "type": "string" },
+            "quantity": { "type": "integer" },
+            "length": { "type": "integer" },
+            "prefix": { "type": "string" },
+            "suffix": { "type": "string" },
+            "delimiter_at_every": { "type": "integer" },
+            "delimiter": { "type": "string" },
+            "extension_attributes": { "type": "object" }
+        }
+    })
+}
+
+/// `CouponMassDeleteResultInterface` as [`mass_delete_result`] writes it.
+pub fn mass_delete_result_schema(_: &mut SchemaGenerator) -> Schema {
+    let codes = json!({ "type": "array", "items": { "type": "string" } });
+    json_schema!({
+        "type": "object",
+        "properties": { "failed_items": codes, "missing_items": codes },
+        "required": ["failed_items", "missing_items"]
+    })
 }

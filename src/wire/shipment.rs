@@ -25,7 +25,8 @@ use crate::wire::input::{self, param, Obj};
 
 /// `ShipmentInterface`.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "sales-data-shipment-interface")]
 pub struct ShipmentData {
     pub billing_address_id: Option<i64>,
     pub created_at: String,
@@ -46,19 +47,31 @@ pub struct ShipmentData {
     pub updated_at: String,
     pub items: Vec<ShipmentItemData>,
     pub tracks: Vec<ShipmentTrackData>,
+    #[schemars(schema_with = "shipment_comments")]
     pub comments: Vec<ShipmentCommentData>,
     pub extension_attributes: Option<ShipmentExtension>,
 }
 
+/// The comments' shape under the name Magento gives `ShipmentCommentInterface` (the struct is
+/// the invoice's too).
+fn shipment_comments(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    crate::wire::shape::list_named::<ShipmentCommentData>(
+        g,
+        "sales-data-shipment-comment-interface",
+    )
+}
+
 /// magento/inventory `InventoryShipping/etc/extension_attributes.xml`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "sales-data-shipment-extension-interface")]
 pub struct ShipmentExtension {
     pub source_code: String,
 }
 
 /// `ShipmentItemInterface` + `LineItemInterface`.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "sales-data-shipment-item-interface")]
 pub struct ShipmentItemData {
     pub additional_data: Option<String>,
     pub description: Option<String>,
@@ -77,7 +90,8 @@ pub struct ShipmentItemData {
 
 /// `ShipmentTrackInterface` + `TrackInterface`.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "sales-data-shipment-track-interface")]
 pub struct ShipmentTrackData {
     pub order_id: i64,
     pub created_at: Option<String>,
@@ -548,6 +562,38 @@ pub fn parse_save(body: &Map<String, Value>) -> Result<ShipmentSave> {
         request.source_code = ext.string("source_code")?;
     }
     Ok(request)
+}
+
+/// `ShipmentCreationArgumentsInterface` as [`parse_request`] reads it, for the schema.
+pub fn arguments_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "properties": { "extension_attributes": {
+            "type": "object",
+            "properties": { "source_code": { "type": "string" } }
+        } }
+    })
+}
+
+/// `ShipmentTrackCreationInterface` as [`parse_request`] reads it, for the schema.
+pub fn track_creation_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "properties": {
+            "track_number": { "type": "string" },
+            "title": { "type": "string" },
+            "carrier_code": { "type": "string" },
+            "extension_attributes": { "type": "object" }
+        }
+    })
+}
+
+/// `ShipmentPackageCreationInterface` as [`parse_request`] reads it, for the schema.
+pub fn package_creation_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "properties": { "extension_attributes": { "type": "object" } }
+    })
 }
 
 #[cfg(test)]

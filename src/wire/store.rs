@@ -5,7 +5,8 @@ use serde::Serialize;
 use crate::db::store::{GroupRow, StoreConfigRow, StoreRow, WebsiteRow};
 
 /// `WebsiteInterface`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "store-data-website-interface")]
 pub struct WebsiteData {
     pub id: i64,
     pub code: String,
@@ -14,7 +15,8 @@ pub struct WebsiteData {
 }
 
 /// `GroupInterface`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "store-data-group-interface")]
 pub struct GroupData {
     pub id: i64,
     pub website_id: i64,
@@ -25,7 +27,8 @@ pub struct GroupData {
 }
 
 /// `StoreInterface`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "store-data-store-interface")]
 pub struct StoreViewData {
     pub id: i64,
     pub code: String,
@@ -36,7 +39,8 @@ pub struct StoreViewData {
 }
 
 /// `StoreConfigInterface`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "store-data-store-config-interface")]
 pub struct StoreConfigData {
     pub id: i64,
     pub code: String,

@@ -8,7 +8,8 @@ use crate::db::model::Transaction;
 
 /// `TransactionInterface`.
 #[serde_with::skip_serializing_none]
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "sales-data-transaction-interface")]
 pub struct TransactionData {
     pub transaction_id: i64,
     pub parent_id: Option<i64>,
