@@ -43,6 +43,25 @@ fn limit_malloc_arenas() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn limit_malloc_arenas() {}
 
+/// Once a second, glibc gives the free pages inside its arenas back to the system
+/// (`malloc_trim`): freed memory between live blocks otherwise stays resident, and under the
+/// mixed-load benchmark the heap (two arenas, 16 MB after 40 s) kept growing with the work done.
+/// A pass over a heap of this size takes well under a millisecond, on a blocking thread.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+async fn trim_malloc_heap() {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        // SAFETY: malloc_trim only returns free memory to the system; it takes the arenas'
+        // locks itself and may run beside any other allocation.
+        let _ = tokio::task::spawn_blocking(|| unsafe { libc::malloc_trim(0) }).await;
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+async fn trim_malloc_heap() {}
+
 async fn run() -> std::process::ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -90,6 +109,7 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let db = state.db.clone();
     let listener = tokio::net::TcpListener::bind(&listen).await?;
     tracing::info!("magemu listening on http://{}", listener.local_addr()?);
+    tokio::spawn(trim_malloc_heap());
     axum::serve(listener, app(state))
         .with_graceful_shutdown(shutdown_signal())
         .await?;
