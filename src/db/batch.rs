@@ -194,23 +194,17 @@ impl Batch {
 
     /// `INSERT INTO table (every column) VALUES (...)`, the key included.
     pub fn insert(&mut self, table: &str, row: &impl Columns) -> &mut Self {
-        let columns = row.columns();
-        let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
-        let marks = vec!["?"; names.len()].join(", ");
-        let sql = format!(
-            "INSERT INTO {table} ({}) VALUES ({marks})",
-            names.join(", ")
-        );
-        self.push(&sql, columns.into_iter().map(|(_, v)| v))
+        self.insert_columns(table, row.columns())
     }
 
     /// `INSERT INTO table (every column but the key) VALUES (...)`: SQLite assigns the key.
     pub fn insert_new(&mut self, table: &str, key: &str, row: &impl Columns) -> &mut Self {
-        let columns: Vec<(&str, SqlValue)> = row
-            .columns()
-            .into_iter()
-            .filter(|(name, _)| *name != key)
-            .collect();
+        let mut columns = row.columns();
+        columns.retain(|(name, _)| *name != key);
+        self.insert_columns(table, columns)
+    }
+
+    fn insert_columns(&mut self, table: &str, columns: Vec<(&str, SqlValue)>) -> &mut Self {
         let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
         let marks = vec!["?"; names.len()].join(", ");
         let sql = format!(
