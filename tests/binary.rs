@@ -163,7 +163,10 @@ async fn runs_from_any_folder_reads_the_environment_and_stops_cleanly_on_sigterm
     let db = dir.path().join("emulator.db");
     assert!(db.exists(), "the database is created in the working folder");
     // A closed SQLite database in WAL mode checkpoints and removes its -wal file.
-    assert!(!dir.path().join("emulator.db-wal").exists());
+    assert!(
+        !dir.path().join("emulator.db-wal").exists(),
+        "the -wal file is left; log: {log:?}"
+    );
 
     // Again, from another folder, with flags and an absolute URL to the same file: the state is
     // there and the seed is not loaded a second time.
