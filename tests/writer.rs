@@ -1,7 +1,8 @@
 //! The single writer: use cases that share a batch are isolated by their savepoints, replies
 //! come after the commit, and a panicking use case does not stop the writer.
 
-use magemu::db::Db;
+use magemu::db::batch::Batch;
+use magemu::db::{Db, SqlValue};
 use magemu::error::Error;
 
 async fn open() -> (tempfile::TempDir, Db) {
@@ -68,4 +69,99 @@ async fn a_panicking_use_case_fails_alone() {
     assert!(matches!(panicked, Err(Error::Sqlx(_))));
     // The writer is still there.
     assert_eq!(insert_sequence(&db, "after", false).await.unwrap(), 1);
+}
+
+/// How a test use case writes its row.
+#[derive(Clone, Copy)]
+enum Way {
+    /// One `Batch`: runs on the handle the writer holds for the group commit.
+    Batch,
+    /// Through sqlx: the writer releases the handle while the use case waits for sqlx.
+    Sqlx,
+    /// A batch, a query through sqlx, then a batch again.
+    Mixed,
+}
+
+async fn insert_by(db: &Db, name: String, way: Way, fail: bool) -> Result<i64, Error> {
+    const INSERT: &str =
+        "INSERT INTO sales_sequence (entity_type, store_id, next_value) VALUES (?, ?, 1)";
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let batch = |store: i64| {
+                    let mut batch = Batch::default();
+                    batch.push(INSERT, [SqlValue::from(name.clone()), store.into()]);
+                    batch
+                };
+                match way {
+                    Way::Batch => {
+                        batch(1).run(&mut *conn).await?;
+                    }
+                    Way::Sqlx => {
+                        sqlx::query(INSERT)
+                            .bind(&name)
+                            .bind(1)
+                            .execute(&mut *conn)
+                            .await?;
+                    }
+                    Way::Mixed => {
+                        batch(1).run(&mut *conn).await?;
+                        sqlx::query(INSERT)
+                            .bind(&name)
+                            .bind(2)
+                            .execute(&mut *conn)
+                            .await?;
+                        batch(3).run(&mut *conn).await?;
+                    }
+                }
+                if fail {
+                    return Err(Error::input("refused after writing"));
+                }
+                Ok(1)
+            })
+        })
+        .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn use_cases_that_run_batches_and_ones_that_query_through_sqlx_share_a_commit() {
+    let (_dir, db) = open().await;
+    let ways = [Way::Batch, Way::Sqlx, Way::Mixed];
+    let mut tasks = Vec::new();
+    for i in 0..36 {
+        let db = db.clone();
+        let (way, fail) = (ways[i % 3], i % 4 == 3);
+        tasks.push(tokio::spawn(async move {
+            (i, fail, insert_by(&db, format!("t{i:02}"), way, fail).await)
+        }));
+    }
+    let mut expected = Vec::new();
+    for t in tasks {
+        let (i, fail, result) = t.await.unwrap();
+        assert_eq!(result.is_ok(), !fail, "use case {i}");
+        if !fail {
+            let stores: &[i64] = match ways[i % 3] {
+                Way::Mixed => &[1, 2, 3],
+                _ => &[1],
+            };
+            expected.extend(stores.iter().map(|s| (format!("t{i:02}"), *s)));
+        }
+    }
+    expected.sort();
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT entity_type, store_id FROM sales_sequence WHERE entity_type LIKE 't%'
+         ORDER BY entity_type, store_id",
+    )
+    .fetch_all(&db.read)
+    .await
+    .unwrap();
+    assert_eq!(rows, expected);
+    // The write connection is usable through sqlx after the group commits (its handle was
+    // given back), and a new one starts cleanly.
+    assert_eq!(
+        insert_by(&db, "after".into(), Way::Mixed, false)
+            .await
+            .unwrap(),
+        1
+    );
 }

@@ -23,6 +23,7 @@ use std::borrow::Cow;
 use std::cell::{Cell as Flag, RefCell};
 
 use rusqlite::types::Value;
+use sqlx::sqlite::LockedSqliteHandle;
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
@@ -264,6 +265,10 @@ impl Batch {
     /// Runs every statement, in order, and returns what each gave. A failing statement stops
     /// the batch (what ran before it stays, for the caller's savepoint to undo).
     pub async fn run(self, conn: &mut SqliteConnection) -> Result<Vec<Output>, sqlx::Error> {
+        // The writer holds this connection's handle for its whole group commit: run at once.
+        if let Some(raw) = held_handle(conn) {
+            return with_statements(raw, |db| self.run_on(db));
+        }
         let mut handle = conn.lock_handle().await?;
         let raw = handle.as_raw_handle();
         with_statements(raw.as_ptr(), |db| self.run_on(db))
@@ -329,7 +334,90 @@ fn run_statement(
     })
 }
 
+/// The write connection's handle, locked by the writer for a whole group commit: BEGIN, each
+/// use case's savepoint steps, the batches of the use cases and COMMIT then run on the writer's
+/// thread with no hand-off to sqlx's worker thread at all (one lock and one unlock a group
+/// commit instead of one of each per batch plus a round trip per savepoint step).
+///
+/// While it is held, a [`Batch`] run on that connection (on this thread) runs at once. sqlx's
+/// own calls on the connection wait for the lock to drop (sqlx's worker parks until then), so
+/// the writer releases it whenever a use case awaits anything (see `db::writer`).
+pub struct HeldHandle {
+    guard: Option<LockedSqliteHandle<'static>>,
+    raw: *mut rusqlite::ffi::sqlite3,
+}
+
+impl HeldHandle {
+    /// Locks `conn`'s handle and marks it held on this thread.
+    pub async fn lock(conn: &mut SqliteConnection) -> Result<HeldHandle, sqlx::Error> {
+        let mut held = HeldHandle {
+            guard: None,
+            raw: std::ptr::null_mut(),
+        };
+        held.relock(conn).await?;
+        Ok(held)
+    }
+
+    /// Locks `conn`'s handle again after [`HeldHandle::release`].
+    pub async fn relock(&mut self, conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
+        self.release();
+        let at = conn as *const SqliteConnection as usize;
+        let guard = conn.lock_handle().await?;
+        // SAFETY: the guard refers to the mutex around the state sqlx's connection shares with
+        // its worker thread (sqlx-sqlite 0.8 `WorkerSharedState`, in an `Arc`), not to the
+        // connection's own memory. The worker thread keeps its own clone of that `Arc` while it
+        // is parked waiting for this very lock (`Command::UnlockDb`), so the mutex outlives the
+        // guard whatever becomes of the connection, and the handle inside is closed only by
+        // dropping the state behind the mutex, which needs the lock. The borrow the lifetime
+        // stood for only keeps the connection from being used while locked, which would wait
+        // for the lock: the writer releases it before awaiting anything.
+        let mut guard: LockedSqliteHandle<'static> = unsafe { std::mem::transmute(guard) };
+        self.raw = guard.as_raw_handle().as_ptr();
+        HELD.with(|held| held.set(Some((at, self.raw as usize))));
+        self.guard = Some(guard);
+        Ok(())
+    }
+
+    /// Unlocks the handle: sqlx's worker may use it again.
+    pub fn release(&mut self) {
+        HELD.with(|held| held.set(None));
+        self.guard = None;
+        self.raw = std::ptr::null_mut();
+    }
+
+    /// Runs `sql` (statements without binds, separated by `;`) on the held handle.
+    pub fn execute(&self, sql: &str) -> Result<(), sqlx::Error> {
+        if self.raw.is_null() {
+            return Err(sqlx::Error::PoolClosed);
+        }
+        with_statements(self.raw, |db| {
+            for statement in sql.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+                db.prepare_cached(statement)
+                    .and_then(|mut s| s.raw_execute())
+                    .map_err(failure)?;
+            }
+            Ok(())
+        })
+    }
+}
+
+impl Drop for HeldHandle {
+    fn drop(&mut self) {
+        self.release();
+    }
+}
+
+/// The handle of `conn` if this thread holds it locked.
+fn held_handle(conn: &SqliteConnection) -> Option<*mut rusqlite::ffi::sqlite3> {
+    let at = conn as *const SqliteConnection as usize;
+    HELD.with(Flag::get)
+        .filter(|(held, _)| *held == at)
+        .map(|(_, raw)| raw as *mut rusqlite::ffi::sqlite3)
+}
+
 thread_local! {
+    /// The connection (its address) whose handle this thread holds locked, and the handle.
+    static HELD: Flag<Option<(usize, usize)>> = const { Flag::new(None) };
     /// Whether this thread keeps what batches prepared until [`forget_prepared`].
     static KEEP: Flag<bool> = const { Flag::new(false) };
     /// The handle batches ran on and its prepared statements.

@@ -22,6 +22,8 @@ use sqlx::sqlite::SqlitePool;
 use sqlx::SqliteConnection;
 use tokio::sync::{mpsc, oneshot};
 
+use crate::db::batch::HeldHandle;
+
 /// Most use cases committed together.
 const MAX_BATCH: usize = 128;
 
@@ -127,11 +129,6 @@ async fn exec(conn: &mut SqliteConnection, sql: &str) -> Result<(), sqlx::Error>
     sqlx::query(sql).execute(conn).await.map(|_| ())
 }
 
-/// Several statements without binds, in one round trip.
-async fn exec_script(conn: &mut SqliteConnection, sql: &str) -> Result<(), sqlx::Error> {
-    sqlx::raw_sql(sql).execute(conn).await.map(|_| ())
-}
-
 async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Queued>, generation: Arc<AtomicU64>) {
     // Batches keep the statements they prepare on this thread (`db::batch`) from one group
     // commit to the next; an exclusive job and the end of the writer finalize them.
@@ -164,7 +161,7 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Queued>, generation: Ar
                 Err(_) => break,
             }
         }
-        let mut conn = match pool.acquire().await {
+        let mut pooled = match pool.acquire().await {
             Ok(conn) => conn,
             Err(e) => {
                 // Dropping the jobs unanswered: their callers get an internal error.
@@ -172,67 +169,119 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Queued>, generation: Ar
                 continue;
             }
         };
-        // One savepoint per use case, released once it has run: rolling back to it undoes only
-        // that use case, and releasing it lets SQLite drop the pages it journaled (the
-        // sub-journal holds what one use case changed, not a whole batch). The end of one use
-        // case's savepoint and the start of the next go in one round trip, and the last one
-        // ends with the COMMIT (which releases it): a batch of n use cases is n + 1 round trips.
-        if let Err(e) = exec_script(&mut conn, "BEGIN IMMEDIATE; SAVEPOINT use_case").await {
-            tracing::error!(error = %e, jobs = batch.len(), "writer cannot begin");
-            let _ = exec(&mut conn, "ROLLBACK").await;
-            continue;
+        commit_group(&mut pooled, batch, &generation).await;
+    }
+    crate::db::batch::forget_prepared();
+}
+
+/// Runs `batch` in one transaction on the write connection, each use case in its own savepoint,
+/// and delivers every result once the transaction's fate is known.
+///
+/// The connection's handle stays locked on this thread from BEGIN to COMMIT ([`HeldHandle`]):
+/// the savepoint steps run on it directly and a use case's batches run at once, so a group
+/// commit of invoices costs one hand-off to sqlx's worker thread instead of three per invoice.
+/// Each use case is polled once with the handle held; one that awaits anything then (a query
+/// through sqlx, which waits for the lock) finishes with the handle released and it is taken
+/// again after it.
+async fn commit_group(conn: &mut SqliteConnection, batch: Vec<Job>, generation: &AtomicU64) {
+    let jobs = batch.len();
+    let mut held = match HeldHandle::lock(conn).await {
+        Ok(held) => held,
+        Err(e) => {
+            tracing::error!(error = %e, jobs, "writer cannot lock its connection");
+            return;
         }
-        let mut delivers = Vec::with_capacity(batch.len());
-        let mut broken: Option<sqlx::Error> = None;
-        let mut jobs = batch.into_iter().peekable();
-        let mut last_ok = true;
-        while let Some(job) = jobs.next() {
-            // A use case that panics is rolled back like one that fails; its caller, whose reply
-            // channel went down with it, answers 500. The writer itself carries on.
-            let ran = AssertUnwindSafe(job(&mut conn)).catch_unwind().await;
-            let ok = match ran {
-                Ok((ok, deliver)) => {
-                    delivers.push(deliver);
-                    ok
-                }
-                Err(_) => {
-                    tracing::error!("a write use case panicked; rolled back");
-                    false
-                }
-            };
-            let undo = if ok { "" } else { "ROLLBACK TO use_case; " };
-            if jobs.peek().is_none() {
-                last_ok = ok;
-                break;
+    };
+    // One savepoint per use case, released once it has run: rolling back to it undoes only
+    // that use case, and releasing it lets SQLite drop the pages it journaled (the sub-journal
+    // holds what one use case changed, not a whole batch). The last one ends with the COMMIT
+    // (which releases it).
+    if let Err(e) = held.execute("BEGIN IMMEDIATE; SAVEPOINT use_case") {
+        tracing::error!(error = %e, jobs, "writer cannot begin");
+        let _ = held.execute("ROLLBACK");
+        return;
+    }
+    let mut delivers = Vec::with_capacity(jobs);
+    let mut broken: Option<sqlx::Error> = None;
+    let mut jobs = batch.into_iter().peekable();
+    let mut last_ok = true;
+    while let Some(job) = jobs.next() {
+        let ok = match run_job(job, conn, &mut held).await {
+            Ok((ok, deliver)) => {
+                delivers.push(deliver);
+                ok
             }
-            let next = format!("{undo}RELEASE use_case; SAVEPOINT use_case");
-            if let Err(e) = exec_script(&mut conn, &next).await {
+            Err(e) => {
                 broken = Some(e);
                 break;
             }
-        }
-        let outcome = match broken {
-            Some(e) => Err(e),
-            None if last_ok => exec(&mut conn, "COMMIT").await,
-            None => exec_script(&mut conn, "ROLLBACK TO use_case; COMMIT").await,
         };
-        match outcome {
-            Ok(()) => {
-                generation.fetch_add(1, Ordering::SeqCst);
-                for deliver in delivers {
-                    deliver(None);
-                }
+        let undo = if ok { "" } else { "ROLLBACK TO use_case; " };
+        if jobs.peek().is_none() {
+            last_ok = ok;
+            break;
+        }
+        if let Err(e) = held.execute(&format!("{undo}RELEASE use_case; SAVEPOINT use_case")) {
+            broken = Some(e);
+            break;
+        }
+    }
+    let outcome = match broken {
+        Some(e) => Err(e),
+        None if last_ok => held.execute("COMMIT"),
+        None => held.execute("ROLLBACK TO use_case; COMMIT"),
+    };
+    match outcome {
+        Ok(()) => {
+            drop(held);
+            generation.fetch_add(1, Ordering::SeqCst);
+            for deliver in delivers {
+                deliver(None);
             }
-            Err(e) => {
-                tracing::error!(error = %e, "write batch failed; rolled back");
-                let _ = exec(&mut conn, "ROLLBACK").await;
-                for deliver in delivers {
-                    deliver(Some(&e));
-                }
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "write batch failed; rolled back");
+            if held.execute("ROLLBACK").is_err() {
+                // The handle was lost on the way (a use case left it released and it could not
+                // be taken again): roll back through sqlx.
+                drop(held);
+                let _ = exec(conn, "ROLLBACK").await;
+            }
+            for deliver in delivers {
+                deliver(Some(&e));
             }
         }
     }
-    crate::db::batch::forget_prepared();
+}
+
+/// Runs one use case on `conn`, polled first with the handle held (see [`commit_group`]).
+/// `Err` only when the handle cannot be taken again after the use case, which ends the batch.
+async fn run_job(
+    job: Job,
+    conn: &mut SqliteConnection,
+    held: &mut HeldHandle,
+) -> Result<(bool, Deliver), sqlx::Error> {
+    // A use case that panics is rolled back like one that fails; its caller, whose reply
+    // channel went down with it, answers 500. The writer itself carries on.
+    let mut running = AssertUnwindSafe(job(conn)).catch_unwind();
+    let first = std::future::poll_fn(|cx| std::task::Poll::Ready(running.poll_unpin(cx))).await;
+    let ran = match first {
+        std::task::Poll::Ready(ran) => ran,
+        std::task::Poll::Pending => {
+            held.release();
+            let ran = running.await;
+            held.relock(conn).await?;
+            ran
+        }
+    };
+    Ok(match ran {
+        Ok(done) => done,
+        Err(_) => {
+            tracing::error!("a write use case panicked; rolled back");
+            let nothing: Deliver = Box::new(|_: Option<&sqlx::Error>| {});
+            (false, nothing)
+        }
+    })
 }
 
 async fn run_exclusive(pool: &SqlitePool, job: ExclusiveJob, generation: &AtomicU64) {
