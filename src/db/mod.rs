@@ -139,13 +139,17 @@ impl Db {
         // The planner's statistics, refreshed only where they are stale (cheap on a small file;
         // on a large generated world it is what lets SQLite pick the list indexes).
         sqlx::query("PRAGMA optimize").execute(&write).await?;
-        // Four readers: on two cores more do not read faster, and each holds its own page cache
-        // (1 MiB once the file outgrows it) against the memory budget.
+        // Four readers: on two cores more do not read faster. Each holds a page cache of its
+        // own, a quarter of the writer's: under two minutes of mixed load SQLite's heap was 7.4
+        // MB with 1 MiB each (the caches fill as the file grows) and 4.4 MB with 256 KiB, the
+        // server's peak 3 MB lower, while reads over 5,000 uncached invoices answered at the
+        // same rate (the pages a read misses come from the operating system's cache; the
+        // B-tree interior pages that every read walks stay cached).
         let read = SqlitePoolOptions::new()
             .max_connections(4)
             .min_connections(1)
             .acquire_timeout(Duration::from_secs(30))
-            .connect_with(options.read_only(true))
+            .connect_with(options.read_only(true).pragma("cache_size", "-256"))
             .await?;
         let generation = Arc::new(AtomicU64::new(0));
         let writer = writer::Writer::start(write.clone(), generation.clone())?;
