@@ -5,6 +5,7 @@ mod common;
 use common::{fixture, keys, spawn_app, without};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
+use sqlx::Connection;
 
 #[tokio::test]
 async fn the_seeded_order_reads_as_magento_writes_it() {
@@ -496,5 +497,58 @@ async fn the_import_keeps_edit_customer_and_card_fields() {
                "relation_parent_id": "7", "relation_parent_real_id": "100000001",
                "items": [{"sku": "24-WB01", "qty_ordered": 1}, {"sku": "24-WB03", "qty_ordered": 0}],
                "payment": {"cc_exp_month": "12", "cc_exp_year": "2030", "cc_last4": "1111", "cc_type": "VI"}})
+    );
+}
+
+/// Documents read by id come from the response cache while nothing was written through the
+/// server; `Cache-Control: no-cache` asks for one rendered from the database. Shown by a change
+/// made behind the server's back (another connection to its file), which the cache cannot see.
+#[tokio::test]
+async fn cache_control_no_cache_reads_the_document_from_the_database() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let invoiced = app.invoice(&token, 3, &json!({"capture": true})).await;
+    assert_eq!(invoiced.status, StatusCode::OK);
+    let invoice_path = format!("/rest/V1/invoices/{}", invoiced.body.as_str().unwrap());
+    let read = |no_cache: bool, path: &str| {
+        let mut request = app.client.get(app.url(path)).bearer_auth(&token);
+        if no_cache {
+            request = request.header("Cache-Control", "max-age=0, No-Cache");
+        }
+        async move {
+            let reply = request.send().await.expect("request");
+            assert_eq!(reply.status(), StatusCode::OK);
+            reply.json::<serde_json::Value>().await.expect("JSON")
+        }
+    };
+    let order = read(false, "/rest/V1/orders/3").await;
+    let invoice = read(false, &invoice_path).await;
+    let mut other = sqlx::SqliteConnection::connect(&format!("sqlite://{}", app.db_path.display()))
+        .await
+        .expect("second connection");
+    sqlx::query("UPDATE sales_order SET customer_firstname = 'Behind' WHERE entity_id = 3")
+        .execute(&mut other)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE sales_invoice SET email_sent = 7 WHERE entity_id = ?")
+        .bind(invoiced.body.as_str().unwrap().parse::<i64>().unwrap())
+        .execute(&mut other)
+        .await
+        .unwrap();
+    // Cached: the same bodies as before the change.
+    assert_eq!(read(false, "/rest/V1/orders/3").await, order);
+    assert_eq!(read(false, &invoice_path).await, invoice);
+    // Refused cache: the change shows, and nothing else differs.
+    let fresh = read(true, "/rest/V1/orders/3").await;
+    assert_eq!(fresh["customer_firstname"], json!("Behind"));
+    assert_eq!(
+        without(&fresh, &["customer_firstname"]),
+        without(&order, &["customer_firstname"])
+    );
+    let fresh = read(true, &invoice_path).await;
+    assert_eq!(fresh["email_sent"], json!(7));
+    assert_eq!(
+        without(&fresh, &["email_sent"]),
+        without(&invoice, &["email_sent"])
     );
 }

@@ -7,7 +7,9 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use crate::error::{self as e, Error, Result};
-use crate::http::extract::{Admin, Body, PathParams, SalesCreditmemo, SalesCreditmemoView, Search};
+use crate::http::extract::{
+    Admin, Body, CacheUse, PathParams, SalesCreditmemo, SalesCreditmemoView, Search,
+};
 use crate::http::reply::{json_response, search_results};
 use crate::http::routes::Operation;
 use crate::sales::comments::Document;
@@ -115,13 +117,14 @@ async fn show(
     _: Admin<SalesCreditmemoView>,
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
+    cache: CacheUse,
 ) -> Result<Response> {
-    show_by_id(&state, &id).await
+    show_by_id(&state, &id, cache).await
 }
 
-async fn show_by_id(state: &AppState, id: &str) -> Result<Response> {
+async fn show_by_id(state: &AppState, id: &str, cache: CacheUse) -> Result<Response> {
     let id = path_int(id)?;
-    crate::http::cached_document(state, ("creditmemo", id), async {
+    crate::http::cached_document(state, ("creditmemo", id), cache, async {
         let full = creditmemo::get_creditmemo(&state.db, id).await?;
         Ok(CreditmemoData::from(&full))
     })

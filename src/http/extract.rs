@@ -233,6 +233,32 @@ impl<S: Send + Sync> FromRequestParts<S> for Search {
     }
 }
 
+/// Whether the reply of a document read by id may come from the response cache
+/// (`crate::cache`): not when the request says `Cache-Control: no-cache` or `no-store` (RFC 9111
+/// 5.2.1.4), which asks for a reply rendered from the database. The body is the same either
+/// way (the cache never serves a document a write has changed); only the time differs, which
+/// is what the benchmark compares between a small world and a large one. Magento has no
+/// response cache on its REST API (full-page caching covers storefront pages only), so it
+/// answers both alike too.
+#[derive(Debug, Clone, Copy)]
+pub struct CacheUse(pub bool);
+
+impl<S: Send + Sync> FromRequestParts<S> for CacheUse {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let refused = parts
+            .headers
+            .get_all(header::CACHE_CONTROL)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split(','))
+            .map(|directive| directive.trim())
+            .any(|d| d.eq_ignore_ascii_case("no-cache") || d.eq_ignore_ascii_case("no-store"));
+        Ok(CacheUse(!refused))
+    }
+}
+
 /// Path parameters as raw strings; Magento converts their types after the body is read, so the
 /// handler parses them (`input::path_int`). A path axum cannot decode matches no route.
 pub struct PathParams<T>(pub T);

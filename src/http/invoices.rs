@@ -5,7 +5,9 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use crate::error::Result;
-use crate::http::extract::{Admin, Body, PathParams, SalesInvoice, SalesInvoiceView, Search};
+use crate::http::extract::{
+    Admin, Body, CacheUse, PathParams, SalesInvoice, SalesInvoiceView, Search,
+};
 use crate::http::reply::{json_response, search_results};
 use crate::http::routes::Operation;
 use crate::sales::comments::Document;
@@ -110,9 +112,10 @@ async fn show(
     _: Admin<SalesInvoiceView>,
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
+    cache: CacheUse,
 ) -> Result<Response> {
     let id = path_int(&id)?;
-    crate::http::cached_document(&state, ("invoice", id), async {
+    crate::http::cached_document(&state, ("invoice", id), cache, async {
         let full = invoice::get_invoice(&state.db, id).await?;
         Ok(InvoiceData::from(&full))
     })

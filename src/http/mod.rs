@@ -78,10 +78,11 @@ async fn in_clock(
 }
 
 /// A document read by id, served from the response cache while nothing was written since it
-/// was rendered (`crate::cache`), else loaded, rendered and kept.
+/// was rendered (`crate::cache`), unless the request refuses it, else loaded, rendered and kept.
 pub async fn cached_document<T, F>(
     state: &AppState,
     key: crate::cache::Key,
+    cache: extract::CacheUse,
     load: F,
 ) -> error::Result<Response>
 where
@@ -89,7 +90,7 @@ where
     F: std::future::Future<Output = error::Result<T>>,
 {
     let generation = state.db.generation();
-    if let Some(body) = state.cache.get(key, generation) {
+    if let Some(body) = cache.0.then(|| state.cache.get(key, generation)).flatten() {
         return Ok(reply::json_bytes(axum::http::StatusCode::OK, body));
     }
     let document = load.await?;

@@ -7,8 +7,8 @@ use axum::response::Response;
 
 use crate::error::Result;
 use crate::http::extract::{
-    Admin, Body, PathParams, SalesCancel, SalesComment, SalesCreate, SalesEmails, SalesHold,
-    SalesOrderCreate, SalesUnhold, SalesView, Search,
+    Admin, Body, CacheUse, PathParams, SalesCancel, SalesComment, SalesCreate, SalesEmails,
+    SalesHold, SalesOrderCreate, SalesUnhold, SalesView, Search,
 };
 use crate::http::reply::{comment_list, json_response, search_results};
 use crate::http::routes::Operation;
@@ -220,9 +220,10 @@ async fn show(
     _: Admin<SalesView>,
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
+    cache: CacheUse,
 ) -> Result<Response> {
     let id = path_int(&id)?;
-    crate::http::cached_document(&state, ("order", id), async {
+    crate::http::cached_document(&state, ("order", id), cache, async {
         let full = order::get_order(&state.db, id).await?;
         Ok(OrderData::from(&full))
     })

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use crate::error::Result;
-use crate::http::extract::{Admin, Body, PathParams, SalesShip, SalesShipment, Search};
+use crate::http::extract::{Admin, Body, CacheUse, PathParams, SalesShip, SalesShipment, Search};
 use crate::http::reply::{json_response, search_results};
 use crate::http::routes::Operation;
 use crate::sales::comments::{self, Document};
@@ -111,9 +111,10 @@ async fn show(
     _: Admin<SalesShipment>,
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
+    cache: CacheUse,
 ) -> Result<Response> {
     let id = path_int(&id)?;
-    crate::http::cached_document(&state, ("shipment", id), async {
+    crate::http::cached_document(&state, ("shipment", id), cache, async {
         let full = shipment::get_shipment(&state.db, id).await?;
         Ok(ShipmentData::from(&full))
     })
