@@ -156,3 +156,60 @@ async fn large_filters_work_as_on_mysql() {
         (StatusCode::OK, json!({"total_count": 1}))
     );
 }
+
+/// A filter that matches a small part of a table takes its page by sorting the matches (the
+/// ORDER BY behind a unary `+`, `db::search::sort_the_matches`): the same page, the same order,
+/// the same tie-break on the key as walking the table in order.
+#[tokio::test]
+async fn a_page_of_few_matches_is_sorted_as_any_other() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let mut ids = Vec::new();
+    for n in 0..16 {
+        let mut entity = fixture("order-import-tutorial-copy.json")["entity"].clone();
+        entity["increment_id"] = json!(format!("SORT{n:04}"));
+        // Two grand totals, so the sort needs its tie-break on entity_id.
+        entity["grand_total"] = json!(if n % 2 == 0 { 500 } else { 700 });
+        ids.push(app.create_order(&token, entity).await);
+    }
+    let picked = [ids[3], ids[8], ids[11], ids[12]];
+    let list = |sort: &str, direction: &str, page: usize| {
+        let path = format!(
+            "/rest/V1/orders?searchCriteria[filter_groups][0][filters][0][field]=entity_id\
+             &searchCriteria[filter_groups][0][filters][0][value]={}\
+             &searchCriteria[filter_groups][0][filters][0][condition_type]=in\
+             &searchCriteria[sortOrders][0][field]={sort}\
+             &searchCriteria[sortOrders][0][direction]={direction}\
+             &searchCriteria[pageSize]=3&searchCriteria[currentPage]={page}",
+            picked.map(|id| id.to_string()).join(",")
+        );
+        let app = &app;
+        let token = &token;
+        async move {
+            let reply = app.get(&path, token).await;
+            assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+            assert_eq!(reply.body["total_count"], json!(4));
+            reply.body["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| o["entity_id"].as_i64().unwrap())
+                .collect::<Vec<_>>()
+        }
+    };
+    // 700 for odd n (ids[3], ids[11]), 500 for even n; equal totals in entity_id order.
+    assert_eq!(
+        list("grand_total", "DESC", 1).await,
+        [ids[3], ids[11], ids[8]]
+    );
+    assert_eq!(list("grand_total", "DESC", 2).await, [ids[12]]);
+    assert_eq!(
+        list("grand_total", "ASC", 1).await,
+        [ids[8], ids[12], ids[3]]
+    );
+    assert_eq!(
+        list("increment_id", "DESC", 1).await,
+        [ids[12], ids[11], ids[8]]
+    );
+    assert_eq!(list("increment_id", "DESC", 2).await, [ids[3]]);
+}

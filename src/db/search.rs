@@ -69,6 +69,9 @@ fn bind_value(kind: Kind, text: &str) -> Bind {
 pub struct SqlParts {
     pub where_sql: String,
     pub order_sql: String,
+    /// The same order with each term behind a unary `+` (the same values, collations and
+    /// order), which keeps SQLite from walking an index in that order: see [`matching`].
+    pub sorted_order_sql: String,
     pub binds: Vec<Bind>,
 }
 
@@ -171,6 +174,8 @@ pub fn to_sql(
     }
     orders.push(default_order.to_owned());
     parts.order_sql = format!(" ORDER BY {}", orders.join(", "));
+    let sorted: Vec<String> = orders.iter().map(|o| format!("+{o}")).collect();
+    parts.sorted_order_sql = format!(" ORDER BY {}", sorted.join(", "));
     Ok(parts)
 }
 
@@ -212,13 +217,49 @@ async fn matching(
     let (total,): (i64,) = bind_search(sqlx::query_as(&count_sql), &parts.binds)
         .fetch_one(&mut *conn)
         .await?;
+    let order_sql = if sort_the_matches(conn, table, &parts, total).await? {
+        &parts.sorted_order_sql
+    } else {
+        &parts.order_sql
+    };
     let sql = format!(
-        "SELECT {columns} FROM {table}{}{}{}",
+        "SELECT {columns} FROM {table}{}{order_sql}{}",
         parts.where_sql,
-        parts.order_sql,
         limit_sql(criteria, total)
     );
     Ok((total, sql, parts.binds))
+}
+
+/// Most matches a page is taken from by sorting them all.
+const MOST_MATCHES_SORTED: i64 = 50_000;
+
+/// Whether a page of the `total` matches of a filter is better taken by finding them all and
+/// sorting them than by walking `table` in the sort order until the page is full.
+///
+/// SQLite's planner, without histograms (its default build has no STAT4), guesses that a range
+/// filter such as `updated_at >= ?` keeps a quarter of the rows, so with `ORDER BY entity_id
+/// LIMIT 20` it walks the table in key order and expects a page within a few dozen rows. For the
+/// "what changed since" poll of an integration the matches are the newest rows, at the end of
+/// that walk: on a world of a million orders the list read the whole 2 GB table for 20 orders
+/// (6 requests/s against 226 on a small world). The count, taken first through the filter's
+/// index, tells how many match: when that is a small part of the table (and few enough to sort
+/// in a few milliseconds), the terms of the ORDER BY go behind a unary `+`, so the planner
+/// finds the matches through the filter's index and sorts them. MySQL, under Magento, makes the
+/// same choice from its index statistics. The page is the same either way.
+async fn sort_the_matches(
+    conn: &mut SqliteConnection,
+    table: &str,
+    parts: &SqlParts,
+    total: i64,
+) -> Result<bool> {
+    if parts.where_sql.is_empty() || total == 0 || total > MOST_MATCHES_SORTED {
+        return Ok(false);
+    }
+    // The largest rowid: the table's row count or more, read from the end of its B-tree.
+    let rows: Option<i64> = sqlx::query_scalar(&format!("SELECT MAX(rowid) FROM {table}"))
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(rows.unwrap_or(0) > 4 * total)
 }
 
 /// One page of the rows of `table` (every column of `R` searchable) and the count of all
