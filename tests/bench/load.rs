@@ -26,7 +26,8 @@
 //! (default 1,000,000; e.g. 20000 for a quick run), `LOAD_LARGE_DB` (a database made by
 //! `magemu generate` to copy instead of generating the large world; it must hold
 //! `LOAD_LARGE_ORDERS` generated orders on the tutorial seed), `LOAD_WORLDS_ONLY` (set: only the
-//! comparison of the two worlds), `LOAD_SKIP_WORLDS` (set: everything but that comparison),
+//! comparison of the two worlds), `LOAD_WORLD_ROUNDS` (default 4: rounds of small, large, large,
+//! small per phase of that comparison, each a quarter of a round's time or orders), `LOAD_SKIP_WORLDS` (set: everything but that comparison),
 //! `LOAD_BINARY` (another magemu binary to run instead of this build's, e.g. the previous
 //! commit's, to compare two versions back to back), `LOAD_PROFILE` (a file name: `perf record` samples the server during the durable invoice
 //! phase into it, with call graphs; build with debug line tables to read it, see README
@@ -514,6 +515,7 @@ fn main() {
         seconds,
         connections,
         orders,
+        rounds: env_or("LOAD_WORLD_ROUNDS", 4).max(1),
     };
     let mut small = prepare_world(&runtime, &dir.join("small"), 10, None);
     let large_copy = std::env::var_os("LOAD_LARGE_DB").map(PathBuf::from);
@@ -787,6 +789,8 @@ struct WorldKnobs {
     seconds: u64,
     connections: usize,
     orders: usize,
+    /// Rounds of small, large, large, small per phase (`LOAD_WORLD_ROUNDS`).
+    rounds: usize,
 }
 
 /// A world made by `magemu generate`, served.
@@ -901,17 +905,18 @@ fn prepare_world(runtime: &Runtime, dir: &Path, generated: usize, copy: Option<&
     }
 }
 
-/// Two runs of one phase as one figure.
-fn combine(a: Figure, b: Figure) -> Figure {
-    let count = a.count + b.count;
-    let seconds = a.seconds + b.seconds;
+/// Several runs of one phase as one figure: the rate over all of them, the mean of their
+/// medians, the worst of their 99th percentiles.
+fn combine(runs: &[Figure]) -> Figure {
+    let count = runs.iter().map(|f| f.count).sum();
+    let seconds = runs.iter().map(|f| f.seconds).sum::<f64>();
     Figure {
         per_second: count as f64 / seconds.max(1e-9),
         count,
         seconds,
-        p50_ms: (a.p50_ms + b.p50_ms) / 2.0,
-        p99_ms: a.p99_ms.max(b.p99_ms),
-        failures: a.failures + b.failures,
+        p50_ms: runs.iter().map(|f| f.p50_ms).sum::<f64>() / runs.len().max(1) as f64,
+        p99_ms: runs.iter().map(|f| f.p99_ms).fold(0.0, f64::max),
+        failures: runs.iter().map(|f| f.failures).sum(),
     }
 }
 
@@ -1042,20 +1047,34 @@ fn measure_worlds(
     large: &mut World,
     knobs: &WorldKnobs,
 ) -> Vec<(Figure, Figure)> {
-    let half_seconds = knobs.seconds.div_ceil(2).max(1);
-    let half_orders = knobs.orders.div_ceil(2);
+    // Each round runs the phase on the small world, the large one, the large one again and the
+    // small one again, a quarter of the time or the orders each: whatever else the machine runs
+    // weighs on both worlds alike, and more rounds average it out (this machine's rates swing
+    // by a tenth from one run to the next).
+    let runs = 2 * knobs.rounds;
+    let run_seconds = knobs.seconds.div_ceil(runs as u64).max(1);
+    let run_orders = knobs.orders.div_ceil(runs);
     let mut figures = Vec::new();
     for phase in Phase::ALL {
         let (name, unit) = phase.name();
-        let (s, l) = runtime.block_on(async {
-            let s1 = phase.run(small, knobs, half_seconds, half_orders).await;
-            let l1 = phase.run(large, knobs, half_seconds, half_orders).await;
-            let l2 = phase.run(large, knobs, half_seconds, half_orders).await;
-            let s2 = phase.run(small, knobs, half_seconds, half_orders).await;
-            (combine(s1, s2), combine(l1, l2))
+        let (s, l, ratios) = runtime.block_on(async {
+            let (mut s, mut l, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+            for _ in 0..knobs.rounds {
+                let s1 = phase.run(small, knobs, run_seconds, run_orders).await;
+                let l1 = phase.run(large, knobs, run_seconds, run_orders).await;
+                let l2 = phase.run(large, knobs, run_seconds, run_orders).await;
+                let s2 = phase.run(small, knobs, run_seconds, run_orders).await;
+                let (rs, rl) = (combine(&[s1, s2]), combine(&[l1, l2]));
+                ratios.push(rl.per_second / rs.per_second.max(1e-9));
+                s.extend([s1, s2]);
+                l.extend([l1, l2]);
+            }
+            (combine(&s), combine(&l), ratios)
         });
         report(&format!("{name}, {} orders", small.orders), unit, &s);
         report(&format!("{name}, {} orders", large.orders), unit, &l);
+        let shown: Vec<String> = ratios.iter().map(|r| format!("{r:.2}")).collect();
+        println!("    ratio large/small by round: {}", shown.join(", "));
         figures.push((s, l));
     }
     figures
