@@ -145,11 +145,15 @@ impl Db {
         // server's peak 3 MB lower, while reads over 5,000 uncached invoices answered at the
         // same rate (the pages a read misses come from the operating system's cache; the
         // B-tree interior pages that every read walks stay cached).
+        let mut reader = options.read_only(true).pragma("cache_size", "-256");
+        if is_large(reader.get_filename()) {
+            reader = reader.pragma("mmap_size", MMAP_SIZE.to_string());
+        }
         let read = SqlitePoolOptions::new()
             .max_connections(4)
             .min_connections(1)
             .acquire_timeout(Duration::from_secs(30))
-            .connect_with(options.read_only(true).pragma("cache_size", "-256"))
+            .connect_with(reader)
             .await?;
         let generation = Arc::new(AtomicU64::new(0));
         let writer = writer::Writer::start(write.clone(), generation.clone())?;
@@ -193,6 +197,25 @@ impl Db {
         close_pool(&self.read).await;
         close_pool(&self.write).await;
     }
+}
+
+/// From this size on, a database file is read through a memory map.
+const LARGE_FILE: u64 = 256 * 1024 * 1024;
+/// How much of a large file the readers map (SQLite caps it at its own `SQLITE_MAX_MMAP_SIZE`,
+/// 2 GiB in the bundled build).
+const MMAP_SIZE: u64 = 4 * 1024 * 1024 * 1024;
+
+/// Whether the database at `path` is large enough to read through a memory map: a world of a
+/// million orders (`magemu generate`, 2.2 GB) does not fit any page cache, and a read by id or
+/// an indexed list there misses most B-tree pages below the root. Through `pread` each miss is a
+/// system call and a 4 KiB copy out of the operating system's cache; through the map it is a
+/// memory access. Measured outside the server on that world: an indexed list's queries took 78
+/// us on a small file, 162 us on the large one read with `pread`, 112 us memory-mapped. Small
+/// files (the tutorial world, a test suite's, two minutes of mixed load) stay on `pread` with
+/// the page cache: mapped pages a process touched count in its resident memory, and there the
+/// cache already holds what is read.
+fn is_large(path: &std::path::Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.len() >= LARGE_FILE)
 }
 
 /// Closes `pool` with every connection it has, once nothing uses it any more.
