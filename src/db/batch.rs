@@ -342,14 +342,14 @@ fn run_statement(
 /// While it is held, a [`Batch`] run on that connection (on this thread) runs at once. sqlx's
 /// own calls on the connection wait for the lock to drop (sqlx's worker parks until then), so
 /// the writer releases it whenever a use case awaits anything (see `db::writer`).
-pub struct HeldHandle {
+pub(crate) struct HeldHandle {
     guard: Option<LockedSqliteHandle<'static>>,
     raw: *mut rusqlite::ffi::sqlite3,
 }
 
 impl HeldHandle {
     /// Locks `conn`'s handle and marks it held on this thread.
-    pub async fn lock(conn: &mut SqliteConnection) -> Result<HeldHandle, sqlx::Error> {
+    pub(crate) async fn lock(conn: &mut SqliteConnection) -> Result<HeldHandle, sqlx::Error> {
         let mut held = HeldHandle {
             guard: None,
             raw: std::ptr::null_mut(),
@@ -359,7 +359,7 @@ impl HeldHandle {
     }
 
     /// Locks `conn`'s handle again after [`HeldHandle::release`].
-    pub async fn relock(&mut self, conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
+    pub(crate) async fn relock(&mut self, conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
         self.release();
         let at = conn as *const SqliteConnection as usize;
         let guard = conn.lock_handle().await?;
@@ -378,15 +378,20 @@ impl HeldHandle {
         Ok(())
     }
 
+    /// Whether the handle is locked (not released, or taken again since).
+    pub(crate) fn is_held(&self) -> bool {
+        !self.raw.is_null()
+    }
+
     /// Unlocks the handle: sqlx's worker may use it again.
-    pub fn release(&mut self) {
+    pub(crate) fn release(&mut self) {
         HELD.with(|held| held.set(None));
         self.guard = None;
         self.raw = std::ptr::null_mut();
     }
 
     /// Runs `sql` (statements without binds, separated by `;`) on the held handle.
-    pub fn execute(&self, sql: &str) -> Result<(), sqlx::Error> {
+    pub(crate) fn execute(&self, sql: &str) -> Result<(), sqlx::Error> {
         if self.raw.is_null() {
             return Err(sqlx::Error::PoolClosed);
         }

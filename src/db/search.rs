@@ -245,7 +245,9 @@ const MOST_MATCHES_SORTED: i64 = 50_000;
 /// index, tells how many match: when that is a small part of the table (and few enough to sort
 /// in a few milliseconds), the terms of the ORDER BY go behind a unary `+`, so the planner
 /// finds the matches through the filter's index and sorts them. MySQL, under Magento, makes the
-/// same choice from its index statistics. The page is the same either way.
+/// same choice from its index statistics. The page is the same either way. A filter no index
+/// serves (`like '%x%'`) already scanned the table for the count; its sorted page scans it once
+/// more where the walk in key order may have stopped early, which bounds the cost at the count's.
 async fn sort_the_matches(
     conn: &mut SqliteConnection,
     table: &str,

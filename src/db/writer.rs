@@ -206,16 +206,12 @@ async fn commit_group(conn: &mut SqliteConnection, batch: Vec<Job>, generation: 
     let mut jobs = batch.into_iter().peekable();
     let mut last_ok = true;
     while let Some(job) = jobs.next() {
-        let ok = match run_job(job, conn, &mut held).await {
-            Ok((ok, deliver)) => {
-                delivers.push(deliver);
-                ok
-            }
-            Err(e) => {
-                broken = Some(e);
-                break;
-            }
-        };
+        let (ok, deliver, lost) = run_job(job, conn, &mut held).await;
+        delivers.push(deliver);
+        if let Some(e) = lost {
+            broken = Some(e);
+            break;
+        }
         let undo = if ok { "" } else { "ROLLBACK TO use_case; " };
         if jobs.peek().is_none() {
             last_ok = ok;
@@ -241,9 +237,11 @@ async fn commit_group(conn: &mut SqliteConnection, batch: Vec<Job>, generation: 
         }
         Err(e) => {
             tracing::error!(error = %e, "write batch failed; rolled back");
-            if held.execute("ROLLBACK").is_err() {
-                // The handle was lost on the way (a use case left it released and it could not
-                // be taken again): roll back through sqlx.
+            if held.is_held() {
+                let _ = held.execute("ROLLBACK");
+            } else {
+                // The handle could not be taken again after a use case that released it: roll
+                // back through sqlx.
                 drop(held);
                 let _ = exec(conn, "ROLLBACK").await;
             }
@@ -254,34 +252,39 @@ async fn commit_group(conn: &mut SqliteConnection, batch: Vec<Job>, generation: 
     }
 }
 
-/// Runs one use case on `conn`, polled first with the handle held (see [`commit_group`]).
-/// `Err` only when the handle cannot be taken again after the use case, which ends the batch.
+/// Runs one use case on `conn`, polled first with the handle held (see [`commit_group`]): whether
+/// it succeeded, how to deliver its result, and the error when the handle could not be taken
+/// again after it (which ends the batch; the result is then delivered with that error).
+///
+/// Two rules for use cases follow from the held handle, and none breaks them: never block the
+/// thread on sqlx (`block_on`: sqlx's worker is parked until the writer releases the handle, so
+/// that would never return), and never start a sqlx query in the first poll only to drop it
+/// unfinished (it would run later, out of order).
 async fn run_job(
     job: Job,
     conn: &mut SqliteConnection,
     held: &mut HeldHandle,
-) -> Result<(bool, Deliver), sqlx::Error> {
+) -> (bool, Deliver, Option<sqlx::Error>) {
     // A use case that panics is rolled back like one that fails; its caller, whose reply
     // channel went down with it, answers 500. The writer itself carries on.
     let mut running = AssertUnwindSafe(job(conn)).catch_unwind();
     let first = std::future::poll_fn(|cx| std::task::Poll::Ready(running.poll_unpin(cx))).await;
-    let ran = match first {
-        std::task::Poll::Ready(ran) => ran,
+    let (ran, lost) = match first {
+        std::task::Poll::Ready(ran) => (ran, None),
         std::task::Poll::Pending => {
             held.release();
             let ran = running.await;
-            held.relock(conn).await?;
-            ran
+            (ran, held.relock(conn).await.err())
         }
     };
-    Ok(match ran {
-        Ok(done) => done,
+    match ran {
+        Ok((ok, deliver)) => (ok, deliver, lost),
         Err(_) => {
             tracing::error!("a write use case panicked; rolled back");
             let nothing: Deliver = Box::new(|_: Option<&sqlx::Error>| {});
-            (false, nothing)
+            (false, nothing, lost)
         }
-    })
+    }
 }
 
 async fn run_exclusive(pool: &SqlitePool, job: ExclusiveJob, generation: &AtomicU64) {
