@@ -361,8 +361,7 @@ fn load(text: &str) -> Result<(), String> {
     runtime.block_on(async {
         let db = Db::open(&url).await.expect("database");
         let outcome = seed::seed_if_empty(&db, &Seed::File(path.clone())).await;
-        db.write.close().await;
-        db.read.close().await;
+        db.close().await;
         match outcome {
             Ok(seeded) => {
                 assert!(seeded, "a new database is seeded");

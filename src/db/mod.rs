@@ -51,6 +51,10 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 #[derive(Clone, Debug)]
 pub struct Db {
     pub read: SqlitePool,
+    /// The one write connection. Close it through [`Db::close`] only: the writer keeps
+    /// statements prepared on it between group commits, and sqlx cannot close a handle that
+    /// still has statements (its worker thread panics); `Db::close` has the writer finalize them
+    /// first.
     pub write: SqlitePool,
     /// The queue every write use case goes through (group commit, see `writer`).
     pub writer: writer::Writer,
