@@ -197,7 +197,7 @@ pub async fn load_for_invoice(
             [id()],
         )
         .push(crate::db::outbox::ORDER_RECIPIENT_SQL, [id()]);
-    let out = batch.run(conn).await?;
+    let mut out = batch.run(conn).await?;
     let Some(order) = out[0].decode::<Order>()?.into_iter().next() else {
         return Ok(None);
     };
