@@ -56,6 +56,30 @@ fn magemu_binary() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_magemu")))
 }
 
+/// CPU time used by the server: all its threads, and its writer thread.
+#[derive(Clone, Copy)]
+struct Cpu {
+    all: Duration,
+    writer: Duration,
+}
+
+/// The command name and the CPU time (user + system, in clock ticks: 100 a second on Linux) of
+/// a `/proc/.../stat` file.
+fn stat_ticks(path: &str) -> Option<(String, u64)> {
+    let stat = std::fs::read_to_string(path).ok()?;
+    let name = stat.split_once('(')?.1.rsplit_once(')')?.0.to_owned();
+    // Fields after the command name (in parentheses, and it may hold spaces): utime and stime
+    // are the 12th and 13th of them.
+    let after = stat.rsplit(')').next()?;
+    let ticks = after
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|t| t.parse::<u64>().ok())
+        .sum();
+    Some((name, ticks))
+}
+
 fn env_or(name: &str, default: usize) -> usize {
     std::env::var(name)
         .ok()
@@ -419,31 +443,39 @@ impl Server {
         }
     }
 
-    /// CPU time the server has used so far (user + system, all threads), from
-    /// `/proc/<pid>/stat`: divided by the work done in a phase, the cost of one request,
-    /// which unlike a rate does not depend on what else the machine runs.
-    fn cpu_time(&self) -> Duration {
-        let stat =
-            std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
-        // Fields after the command name (which is in parentheses): utime and stime are the
-        // 12th and 13th of them, in clock ticks (100 a second on Linux).
-        let after = stat.rsplit(')').next().unwrap_or_default();
-        let ticks: u64 = after
-            .split_whitespace()
-            .skip(11)
-            .take(2)
-            .filter_map(|t| t.parse::<u64>().ok())
+    /// CPU time the server has used so far (user + system): all threads, from
+    /// `/proc/<pid>/stat`, and its writer thread's (`magemu-writer`, from
+    /// `/proc/<pid>/task/<tid>/stat`). Divided by the work done in a phase, the cost of one
+    /// request, which unlike a rate does not depend on what else the machine runs; the writer's
+    /// share is the serial part, whose inverse bounds the write rate.
+    fn cpu_time(&self) -> Cpu {
+        let pid = self.child.id();
+        let all = stat_ticks(&format!("/proc/{pid}/stat")).map_or(0, |(_, ticks)| ticks);
+        let writer: u64 = std::fs::read_dir(format!("/proc/{pid}/task"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|task| stat_ticks(&format!("{}/stat", task.path().display())))
+            .filter(|(name, _)| name == "magemu-writer")
+            .map(|(_, ticks)| ticks)
             .sum();
-        Duration::from_millis(ticks * 10)
+        Cpu {
+            all: Duration::from_millis(all * 10),
+            writer: Duration::from_millis(writer * 10),
+        }
     }
 
     /// Prints the server CPU per unit of work done since `before`.
-    fn report_cpu(&self, before: Duration, count: usize, unit: &str) {
-        let used = self.cpu_time().saturating_sub(before);
+    fn report_cpu(&self, before: Cpu, count: usize, unit: &str) {
+        let now = self.cpu_time();
+        let used = now.all.saturating_sub(before.all);
+        let writer = now.writer.saturating_sub(before.writer);
+        let per = |d: Duration| d.as_secs_f64() * 1e6 / count.max(1) as f64;
         println!(
-            "    server CPU: {:.0} us per {unit} ({:.2} s for {count})",
-            used.as_secs_f64() * 1e6 / count.max(1) as f64,
-            used.as_secs_f64()
+            "    server CPU: {:.0} us per {unit} ({:.2} s for {count}), of which the writer thread {:.0} us",
+            per(used),
+            used.as_secs_f64(),
+            per(writer)
         );
     }
 
