@@ -25,6 +25,7 @@ INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "succe
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (18, 'payment authorized', '2026-01-01 00:00:00', 1, X'A673BAA2F1C18F3750AACAEC9F4764E8B6A31023363725B5B878DA34DD22D192E628D5DBB6CD594CAA962D26C7BF54BE', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (19, 'in store pickup', '2026-01-01 00:00:00', 1, X'46B75F961D4464E98DDA35F2D86CC82F392406A73C0F19E92ECFF2FCD051C23DAD4A072019E84ECF3E01F769C5DFCC2E', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (20, 'order item dtc invoiced nullable', '2026-01-01 00:00:00', 1, X'3282E02E3627E6FB915C9B3FC572A5136A24E146D56F08E17AC39561C8F2DF48725EB485958AAC1170E728EE35E0900B', 0);
+INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (21, 'source item sku index', '2026-01-01 00:00:00', 1, X'B5D3E9567A614BEE6C353F9165C4F7D256978DF87DBEBE44B07E0F84BD08748FD53182EC913A669E32F2B6D5394BBE2F', 0);
 CREATE TABLE store_website (
     website_id       INTEGER PRIMARY KEY,
     code             TEXT NOT NULL UNIQUE,
@@ -954,3 +955,4 @@ CREATE INDEX salesrule_active_sort ON salesrule (is_active, sort_order, to_date,
 CREATE INDEX salesrule_coupon_rule ON salesrule_coupon (rule_id);
 CREATE INDEX salesrule_customer_rule ON salesrule_customer (rule_id, customer_id);
 CREATE INDEX sales_order_item_order_id ON sales_order_item(order_id);
+CREATE INDEX inventory_source_item_sku_lower ON inventory_source_item(LOWER(sku));

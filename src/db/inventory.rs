@@ -128,6 +128,19 @@ pub async fn search_source_items(
     crate::db::search::rows(conn, "inventory_source_item", "source_item_id", criteria).await
 }
 
+/// In-stock source items of the SKUs bound (a JSON array) on the stock bound first, in priority
+/// order. `CROSS JOIN` keeps the written join order: the source items are found by their SKUs
+/// through the `LOWER(sku)` index, not by reading every source item of the stock's sources.
+pub(crate) const IN_STOCK_SOURCE_ITEMS_SQL: &str =
+    "SELECT si.source_item_id, si.sku, si.source_code, si.quantity, si.status
+     FROM inventory_source_item si
+     CROSS JOIN inventory_source_stock_link l
+       ON l.source_code = si.source_code AND l.stock_id = ?
+     JOIN inventory_source s ON s.source_code = si.source_code AND s.enabled = 1
+     WHERE si.status = 1
+       AND LOWER(si.sku) IN (SELECT LOWER(value) FROM json_each(?))
+     ORDER BY l.priority, si.source_item_id";
+
 /// `GetSourcesAssignedToStockOrderedByPriority` (enabled sources only) then
 /// `GetInStockSourceItemsBySkusAndSortedSource`: the in-stock source items of `skus` (compared
 /// case-insensitively, as MySQL's collation does) at the stock's enabled sources, in the
@@ -142,17 +155,9 @@ pub async fn in_stock_source_items(
     }
     // One JSON parameter, whatever the number of SKUs (no bound-variable limit).
     let skus = serde_json::to_string(skus).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    sqlx::query_as(
-        "SELECT si.source_item_id, si.sku, si.source_code, si.quantity, si.status
-         FROM inventory_source_item si
-         JOIN inventory_source_stock_link l ON l.source_code = si.source_code AND l.stock_id = ?
-         JOIN inventory_source s ON s.source_code = si.source_code AND s.enabled = 1
-         WHERE si.status = 1
-           AND LOWER(si.sku) IN (SELECT LOWER(value) FROM json_each(?))
-         ORDER BY l.priority, si.source_item_id",
-    )
-    .bind(stock_id)
-    .bind(skus)
-    .fetch_all(conn)
-    .await
+    sqlx::query_as(IN_STOCK_SOURCE_ITEMS_SQL)
+        .bind(stock_id)
+        .bind(skus)
+        .fetch_all(conn)
+        .await
 }

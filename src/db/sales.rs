@@ -96,6 +96,23 @@ pub(crate) const ORDER_STOCK_SQL: &str = "COALESCE((SELECT c.stock_id FROM sales
     JOIN inventory_stock_sales_channel c ON c.type = 'website' AND c.code = w.code
     WHERE o.entity_id = ?), 1)";
 
+/// In-stock source items of the virtual SKUs of the order whose id is bound (twice) on the
+/// order's stock, in priority order. `CROSS JOIN` keeps the written join order (SQLite never
+/// reorders it): the source items come first, found by their SKUs through the `LOWER(sku)`
+/// index, instead of every source item of every source of the stock (linear in the catalog).
+pub(crate) fn virtual_source_items_sql() -> String {
+    format!(
+        "SELECT si.source_item_id, si.sku, si.source_code, si.quantity, si.status
+         FROM inventory_source_item si
+         CROSS JOIN inventory_source_stock_link l
+           ON l.source_code = si.source_code AND l.stock_id = {ORDER_STOCK_SQL}
+         JOIN inventory_source s ON s.source_code = si.source_code AND s.enabled = 1
+         WHERE si.status = 1 AND LOWER(si.sku) IN
+           (SELECT LOWER(sku) FROM sales_order_item WHERE order_id = ? AND is_virtual = 1)
+         ORDER BY l.priority, si.source_item_id"
+    )
+}
+
 /// The id the next row of an AUTOINCREMENT `table` gets.
 fn next_id_sql(table: &str, key: &str) -> String {
     format!(
@@ -169,19 +186,7 @@ pub async fn load_for_invoice(
             [id()],
         )
         .push(&format!("SELECT {ORDER_STOCK_SQL}"), [id()])
-        .push(
-            &format!(
-                "SELECT si.source_item_id, si.sku, si.source_code, si.quantity, si.status
-                 FROM inventory_source_item si
-                 JOIN inventory_source_stock_link l
-                   ON l.source_code = si.source_code AND l.stock_id = {ORDER_STOCK_SQL}
-                 JOIN inventory_source s ON s.source_code = si.source_code AND s.enabled = 1
-                 WHERE si.status = 1 AND LOWER(si.sku) IN
-                   (SELECT LOWER(sku) FROM sales_order_item WHERE order_id = ? AND is_virtual = 1)
-                 ORDER BY l.priority, si.source_item_id"
-            ),
-            [id(), id()],
-        )
+        .push(&virtual_source_items_sql(), [id(), id()])
         .push(
             &format!(
                 "SELECT {}, {}, {}",
@@ -437,6 +442,52 @@ pub async fn load_full_invoice(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plan of a query on the baseline schema, one line per step.
+    async fn plan(sql: &str, binds: &[&str]) -> Vec<String> {
+        use sqlx::{Connection, Row};
+        let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
+        crate::db::baseline::apply(&mut conn).await.unwrap();
+        let text = format!("EXPLAIN QUERY PLAN {sql}");
+        let mut query = sqlx::query(&text);
+        for bind in binds {
+            query = query.bind(*bind);
+        }
+        query
+            .fetch_all(&mut conn)
+            .await
+            .unwrap()
+            .iter()
+            .map(|row| row.get::<String, _>("detail"))
+            .collect()
+    }
+
+    /// The source items of an invoice's virtual SKUs and of a shipment's SKUs are looked up by
+    /// SKU, never by reading every source item of the stock's sources (which cost 30 ms an
+    /// invoice on a catalog of 20,000 SKUs in nine sources).
+    #[tokio::test]
+    async fn source_items_are_found_by_sku() {
+        for (sql, binds) in [
+            (virtual_source_items_sql(), vec!["3", "3"]),
+            (
+                crate::db::inventory::IN_STOCK_SOURCE_ITEMS_SQL.to_owned(),
+                vec!["1", r#"["24-MB01"]"#],
+            ),
+        ] {
+            let plan = plan(&sql, &binds).await;
+            assert!(
+                plan.first().map(String::as_str)
+                    == Some("SEARCH si USING INDEX inventory_source_item_sku_lower (<expr>=?)"),
+                "{plan:#?}"
+            );
+            // The only table read whole is the bound list of SKUs.
+            assert!(
+                plan.iter()
+                    .all(|step| !step.starts_with("SCAN") || step.starts_with("SCAN json_each")),
+                "{plan:#?}"
+            );
+        }
+    }
 
     #[test]
     fn increment_ids() {

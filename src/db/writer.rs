@@ -212,12 +212,16 @@ async fn commit_group(conn: &mut SqliteConnection, batch: Vec<Job>, generation: 
             broken = Some(e);
             break;
         }
-        let undo = if ok { "" } else { "ROLLBACK TO use_case; " };
         if jobs.peek().is_none() {
             last_ok = ok;
             break;
         }
-        if let Err(e) = held.execute(&format!("{undo}RELEASE use_case; SAVEPOINT use_case")) {
+        let next = if ok {
+            "RELEASE use_case; SAVEPOINT use_case"
+        } else {
+            "ROLLBACK TO use_case; RELEASE use_case; SAVEPOINT use_case"
+        };
+        if let Err(e) = held.execute(next) {
             broken = Some(e);
             break;
         }
