@@ -1,6 +1,6 @@
 //! A new database starts from one script, `baseline.sql`: the schema and rows the migrations
 //! leave, dumped from a database they built, with sqlx's `_sqlx_migrations` rows saying they
-//! ran. Running the migrations (21 of them) one by one costs a new database most of its start time:
+//! ran. Running the migrations one by one costs a new database most of its start time:
 //! every `ALTER TABLE ... RENAME` of a table rebuild makes SQLite re-check the whole schema, and
 //! each migration is a transaction of its own. The script creates the same tables, indexes,
 //! triggers and rows in one transaction.

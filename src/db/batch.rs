@@ -20,7 +20,7 @@
 //! end.
 
 use std::borrow::Cow;
-use std::cell::{Cell, Cell as Flag, RefCell};
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -67,7 +67,7 @@ pub struct CellRow<'a> {
     values: &'a [Cell<Value>],
     /// Where the next column looked up by name is expected: row types list their fields in
     /// the table's column order, so a lookup is one comparison, not a search.
-    next: Flag<usize>,
+    next: Cell<usize>,
 }
 
 /// A value type read from one column (`NULL` reads as 0 or "" where the type has no null,
@@ -183,7 +183,7 @@ fn row<'a>(columns: &'a [Box<str>], values: &'a mut [Value]) -> CellRow<'a> {
     CellRow {
         columns,
         values: Cell::from_mut(values).as_slice_of_cells(),
-        next: Flag::new(0),
+        next: Cell::new(0),
     }
 }
 
@@ -352,7 +352,7 @@ fn column_names(sql: &str, statement: &rusqlite::Statement<'_>) -> Names {
             .map(Box::from)
             .collect()
     };
-    if !KEEP.with(Flag::get) {
+    if !KEEP.with(Cell::get) {
         return read();
     }
     NAMES.with(|names| {
@@ -457,16 +457,16 @@ impl Drop for HeldHandle {
 /// The handle of `conn` if this thread holds it locked.
 fn held_handle(conn: &SqliteConnection) -> Option<*mut rusqlite::ffi::sqlite3> {
     let at = conn as *const SqliteConnection as usize;
-    HELD.with(Flag::get)
+    HELD.with(Cell::get)
         .filter(|(held, _)| *held == at)
         .map(|(_, raw)| raw as *mut rusqlite::ffi::sqlite3)
 }
 
 thread_local! {
     /// The connection (its address) whose handle this thread holds locked, and the handle.
-    static HELD: Flag<Option<(usize, usize)>> = const { Flag::new(None) };
+    static HELD: Cell<Option<(usize, usize)>> = const { Cell::new(None) };
     /// Whether this thread keeps what batches prepared until [`forget_prepared`].
-    static KEEP: Flag<bool> = const { Flag::new(false) };
+    static KEEP: Cell<bool> = const { Cell::new(false) };
     /// The column names of the statements this thread keeps, by SQL text.
     static NAMES: RefCell<HashMap<Box<str>, Names>> = RefCell::new(HashMap::new());
     /// The handle batches ran on and its prepared statements.
@@ -499,7 +499,7 @@ fn with_statements<T>(
             .inspect(|db| db.set_prepared_statement_cache_capacity(64))
             .map_err(failure)
     };
-    if !KEEP.with(Flag::get) {
+    if !KEEP.with(Cell::get) {
         return run(&open()?);
     }
     PREPARED.with(|prepared| {
@@ -620,8 +620,7 @@ mod tests {
                 [SqlValue::from(i), SqlValue::from(format!("v{i}"))],
             );
             batch.push("SELECT id, v, id * 10 FROM t ORDER BY id", []);
-            let out = batch.run(&mut conn).await.unwrap();
-            let mut out = out;
+            let mut out = batch.run(&mut conn).await.unwrap();
             let rows: Vec<(i64, String, i64)> = out[1].decode().unwrap();
             let expected: Vec<(i64, String, i64)> =
                 (0..=i).map(|k| (k, format!("v{k}"), k * 10)).collect();

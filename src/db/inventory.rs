@@ -1,5 +1,7 @@
 //! Queries on the MSI tables.
 
+use std::sync::LazyLock;
+
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
@@ -128,18 +130,27 @@ pub async fn search_source_items(
     crate::db::search::rows(conn, "inventory_source_item", "source_item_id", criteria).await
 }
 
-/// In-stock source items of the SKUs bound (a JSON array) on the stock bound first, in priority
-/// order. `CROSS JOIN` keeps the written join order: the source items are found by their SKUs
-/// through the `LOWER(sku)` index, not by reading every source item of the stock's sources.
-pub(crate) const IN_STOCK_SOURCE_ITEMS_SQL: &str =
-    "SELECT si.source_item_id, si.sku, si.source_code, si.quantity, si.status
-     FROM inventory_source_item si
-     CROSS JOIN inventory_source_stock_link l
-       ON l.source_code = si.source_code AND l.stock_id = ?
-     JOIN inventory_source s ON s.source_code = si.source_code AND s.enabled = 1
-     WHERE si.status = 1
-       AND LOWER(si.sku) IN (SELECT LOWER(value) FROM json_each(?))
-     ORDER BY l.priority, si.source_item_id";
+/// `SELECT` of the in-stock source items whose SKU (any case) is in `skus` (a subquery of
+/// SKUs), at the enabled sources of the stock `stock_id` (an SQL expression), in the sources'
+/// priority order, then row order. `CROSS JOIN` keeps the written join order (SQLite never
+/// reorders it): the source items are found by their SKUs through the `LOWER(sku)` index
+/// (migration 0021), not by reading every source item of every source of the stock.
+pub(crate) fn in_stock_source_items_sql(stock_id: &str, skus: &str) -> String {
+    format!(
+        "SELECT si.source_item_id, si.sku, si.source_code, si.quantity, si.status
+         FROM inventory_source_item si
+         CROSS JOIN inventory_source_stock_link l
+           ON l.source_code = si.source_code AND l.stock_id = {stock_id}
+         JOIN inventory_source s ON s.source_code = si.source_code AND s.enabled = 1
+         WHERE si.status = 1 AND LOWER(si.sku) IN (SELECT LOWER(sku) FROM ({skus}))
+         ORDER BY l.priority, si.source_item_id"
+    )
+}
+
+/// [`in_stock_source_items_sql`] of the stock bound first and the SKUs bound next (a JSON
+/// array: one parameter, whatever the number of SKUs).
+pub(crate) static IN_STOCK_SOURCE_ITEMS_SQL: LazyLock<String> =
+    LazyLock::new(|| in_stock_source_items_sql("?", "SELECT value AS sku FROM json_each(?)"));
 
 /// `GetSourcesAssignedToStockOrderedByPriority` (enabled sources only) then
 /// `GetInStockSourceItemsBySkusAndSortedSource`: the in-stock source items of `skus` (compared
@@ -155,7 +166,7 @@ pub async fn in_stock_source_items(
     }
     // One JSON parameter, whatever the number of SKUs (no bound-variable limit).
     let skus = serde_json::to_string(skus).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    sqlx::query_as(IN_STOCK_SOURCE_ITEMS_SQL)
+    sqlx::query_as(&IN_STOCK_SOURCE_ITEMS_SQL)
         .bind(stock_id)
         .bind(skus)
         .fetch_all(conn)

@@ -1,5 +1,7 @@
 //! Queries on the sales tables.
 
+use std::sync::LazyLock;
+
 use sqlx::SqliteConnection;
 
 use crate::db::batch::Change;
@@ -97,21 +99,13 @@ pub(crate) const ORDER_STOCK_SQL: &str = "COALESCE((SELECT c.stock_id FROM sales
     WHERE o.entity_id = ?), 1)";
 
 /// In-stock source items of the virtual SKUs of the order whose id is bound (twice) on the
-/// order's stock, in priority order. `CROSS JOIN` keeps the written join order (SQLite never
-/// reorders it): the source items come first, found by their SKUs through the `LOWER(sku)`
-/// index, instead of every source item of every source of the stock (linear in the catalog).
-pub(crate) fn virtual_source_items_sql() -> String {
-    format!(
-        "SELECT si.source_item_id, si.sku, si.source_code, si.quantity, si.status
-         FROM inventory_source_item si
-         CROSS JOIN inventory_source_stock_link l
-           ON l.source_code = si.source_code AND l.stock_id = {ORDER_STOCK_SQL}
-         JOIN inventory_source s ON s.source_code = si.source_code AND s.enabled = 1
-         WHERE si.status = 1 AND LOWER(si.sku) IN
-           (SELECT LOWER(sku) FROM sales_order_item WHERE order_id = ? AND is_virtual = 1)
-         ORDER BY l.priority, si.source_item_id"
+/// order's stock, in priority order.
+pub(crate) static VIRTUAL_SOURCE_ITEMS_SQL: LazyLock<String> = LazyLock::new(|| {
+    crate::db::inventory::in_stock_source_items_sql(
+        ORDER_STOCK_SQL,
+        "SELECT sku FROM sales_order_item WHERE order_id = ? AND is_virtual = 1",
     )
-}
+});
 
 /// The id the next row of an AUTOINCREMENT `table` gets.
 fn next_id_sql(table: &str, key: &str) -> String {
@@ -186,7 +180,7 @@ pub async fn load_for_invoice(
             [id()],
         )
         .push(&format!("SELECT {ORDER_STOCK_SQL}"), [id()])
-        .push(&virtual_source_items_sql(), [id(), id()])
+        .push(&VIRTUAL_SOURCE_ITEMS_SQL, [id(), id()])
         .push(
             &format!(
                 "SELECT {}, {}, {}",
@@ -468,13 +462,13 @@ mod tests {
     #[tokio::test]
     async fn source_items_are_found_by_sku() {
         for (sql, binds) in [
-            (virtual_source_items_sql(), vec!["3", "3"]),
+            (&*VIRTUAL_SOURCE_ITEMS_SQL, vec!["3", "3"]),
             (
-                crate::db::inventory::IN_STOCK_SOURCE_ITEMS_SQL.to_owned(),
+                &*crate::db::inventory::IN_STOCK_SOURCE_ITEMS_SQL,
                 vec!["1", r#"["24-MB01"]"#],
             ),
         ] {
-            let plan = plan(&sql, &binds).await;
+            let plan = plan(sql, &binds).await;
             assert!(
                 plan.first().map(String::as_str)
                     == Some("SEARCH si USING INDEX inventory_source_item_sku_lower (<expr>=?)"),
