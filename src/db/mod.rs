@@ -107,6 +107,10 @@ impl Db {
         let write = SqlitePoolOptions::new()
             .max_connections(1)
             .min_connections(1)
+            // No `ping` before each acquire (sqlx's default, for connections a server can drop):
+            // an embedded connection cannot go away, and the ping is a round trip to the
+            // connection's worker thread for every group commit and every read.
+            .test_before_acquire(false)
             // The writer keeps statements prepared on this connection (`db::batch`): the pool
             // must not close it behind the writer's back (only `Db::close` does, after them).
             .max_lifetime(None)
@@ -156,6 +160,7 @@ impl Db {
         let read = SqlitePoolOptions::new()
             .max_connections(4)
             .min_connections(1)
+            .test_before_acquire(false)
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(reader)
             .await?;

@@ -56,11 +56,13 @@ fn magemu_binary() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_magemu")))
 }
 
-/// CPU time used by the server: all its threads, and its writer thread.
+/// CPU time used by the server (all its threads, and its writer thread) and by this process,
+/// the load generator.
 #[derive(Clone, Copy)]
 struct Cpu {
     all: Duration,
     writer: Duration,
+    client: Duration,
 }
 
 /// The command name and the CPU time (user + system, in clock ticks: 100 a second on Linux) of
@@ -445,9 +447,10 @@ impl Server {
 
     /// CPU time the server has used so far (user + system): all threads, from
     /// `/proc/<pid>/stat`, and its writer thread's (`magemu-writer`, from
-    /// `/proc/<pid>/task/<tid>/stat`). Divided by the work done in a phase, the cost of one
-    /// request, which unlike a rate does not depend on what else the machine runs; the writer's
-    /// share is the serial part, whose inverse bounds the write rate.
+    /// `/proc/<pid>/task/<tid>/stat`); and the load generator's (`/proc/self/stat`). Divided by
+    /// the work done in a phase, the cost of one request, which unlike a rate does not depend on
+    /// what else the machine runs; the writer's share is the serial part, whose inverse bounds
+    /// the write rate.
     fn cpu_time(&self) -> Cpu {
         let pid = self.child.id();
         let all = stat_ticks(&format!("/proc/{pid}/stat")).map_or(0, |(_, ticks)| ticks);
@@ -459,23 +462,49 @@ impl Server {
             .filter(|(name, _)| name == "magemu-writer")
             .map(|(_, ticks)| ticks)
             .sum();
+        let client = stat_ticks("/proc/self/stat").map_or(0, |(_, ticks)| ticks);
         Cpu {
             all: Duration::from_millis(all * 10),
             writer: Duration::from_millis(writer * 10),
+            client: Duration::from_millis(client * 10),
         }
     }
 
-    /// Prints the server CPU per unit of work done since `before`.
+    /// Prints the CPU per unit of work done since `before` (server, its writer thread, load
+    /// generator), and the two ceilings they set on this machine: the cores' time over the
+    /// whole cost of a request (server and load generator share them; the kernel's work for
+    /// each is in its own figure), and one second over the writer thread's part (the serial
+    /// part of a write, a single thread whatever the cores).
     fn report_cpu(&self, before: Cpu, count: usize, unit: &str) {
         let now = self.cpu_time();
         let used = now.all.saturating_sub(before.all);
         let writer = now.writer.saturating_sub(before.writer);
+        let client = now.client.saturating_sub(before.client);
         let per = |d: Duration| d.as_secs_f64() * 1e6 / count.max(1) as f64;
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let ceiling = |us: f64| {
+            if us > 0.0 {
+                format!("{:.0}", 1e6 / us)
+            } else {
+                "-".to_owned()
+            }
+        };
+        let writer_part = if per(writer) > 0.0 {
+            format!(
+                ", of which the writer thread {:.0} us (alone it allows {}/s)",
+                per(writer),
+                ceiling(per(writer))
+            )
+        } else {
+            String::new()
+        };
         println!(
-            "    server CPU: {:.0} us per {unit} ({:.2} s for {count}), of which the writer thread {:.0} us",
+            "    CPU per {unit}: server {:.0} us ({:.2} s for {count}){writer_part}; load generator {:.0} us; \
+             the {cores} cores allow {}/s",
             per(used),
             used.as_secs_f64(),
-            per(writer)
+            per(client),
+            ceiling((per(used) + per(client)) / cores as f64)
         );
     }
 
@@ -596,7 +625,9 @@ fn new_database(runtime: &Runtime, dir: &Path, seconds: u64, connections: usize,
             .await;
         assert_eq!(status, StatusCode::OK, "invoice order 3");
 
-        // 2. GET /V1/invoices/3 for a fixed time.
+        // 2. GET /V1/invoices/3 for a fixed time: what a request costs with no database work
+        // (the HTTP round trip, token check and routing included), the floor under every other.
+        let cpu = server.cpu_time();
         let f = get_for(
             addr,
             connections,
@@ -611,6 +642,7 @@ fn new_database(runtime: &Runtime, dir: &Path, seconds: u64, connections: usize,
             "requests",
             &f,
         );
+        server.report_cpu(cpu, f.count, "request");
 
         // 3. Fresh orders, then one invoice each.
         let imports = vec![("/rest/V1/orders".to_owned(), import_body()); orders];
@@ -637,6 +669,7 @@ fn new_database(runtime: &Runtime, dir: &Path, seconds: u64, connections: usize,
         // 5. GET over every invoice just made, each read from SQLite (`Cache-Control:
         // no-cache`): the read path.
         let count = orders;
+        let cpu = server.cpu_time();
         let f = get_for(
             addr,
             connections,
@@ -651,6 +684,7 @@ fn new_database(runtime: &Runtime, dir: &Path, seconds: u64, connections: usize,
             "requests",
             &f,
         );
+        server.report_cpu(cpu, f.count, "request");
 
         // 6. One credit memo each: the whole order refunded offline, the unshipped bags back to
         // the salable quantity (return to stock: reservations, no source change).
