@@ -2,6 +2,9 @@
 //! come after the commit, and a panicking use case does not stop the writer.
 
 use magemu::db::batch::Batch;
+use std::future::Future;
+
+use magemu::db::writer::Isolation;
 use magemu::db::{Db, SqlValue};
 use magemu::error::Error;
 
@@ -164,4 +167,153 @@ async fn use_cases_that_run_batches_and_ones_that_query_through_sqlx_share_a_com
             .unwrap(),
         1
     );
+}
+
+/// When a test use case fails.
+#[derive(Clone, Copy, PartialEq)]
+enum Fails {
+    Never,
+    BeforeWriting,
+    AfterWriting,
+}
+
+/// A use case that inserts the sequence `name` (in a batch), failing as `fails` says.
+async fn write_row(
+    db: Db,
+    name: &'static str,
+    isolation: Isolation,
+    fails: Fails,
+) -> Result<i64, Error> {
+    db.writer
+        .write_with(isolation, move |conn| {
+            Box::pin(async move {
+                if fails == Fails::BeforeWriting {
+                    return Err(Error::input("refused before writing"));
+                }
+                let mut batch = Batch::default();
+                batch.push(
+                    "INSERT INTO sales_sequence (entity_type, store_id, next_value) VALUES (?, 1, 1)",
+                    [SqlValue::from(name.to_owned())],
+                );
+                batch.run(&mut *conn).await?;
+                if fails == Fails::AfterWriting {
+                    return Err(Error::input("refused after writing"));
+                }
+                Ok(1)
+            })
+        })
+        .await
+}
+
+/// Runs `rows` as one group commit: they are queued, in this order, behind a use case that waits
+/// for them, so the writer takes them all together when it is done.
+async fn one_group(db: &Db, rows: &[(&'static str, Isolation, Fails)]) -> Vec<Result<i64, Error>> {
+    let (go, wait) = tokio::sync::oneshot::channel::<()>();
+    let (started, running) = tokio::sync::oneshot::channel::<()>();
+    let blocker = {
+        let db = db.clone();
+        tokio::spawn(async move {
+            db.writer
+                .write(move |_conn| {
+                    Box::pin(async move {
+                        let _ = started.send(());
+                        let _ = wait.await;
+                        Ok::<_, Error>(0)
+                    })
+                })
+                .await
+        })
+    };
+    running.await.unwrap();
+    let mut queued = Vec::new();
+    for &(name, isolation, fails) in rows {
+        let mut row = Box::pin(write_row(db.clone(), name, isolation, fails));
+        // Its first poll puts the use case on the writer's queue.
+        let first = std::future::poll_fn(|cx| std::task::Poll::Ready(row.as_mut().poll(cx))).await;
+        assert!(first.is_pending(), "{name} answered before its group ran");
+        queued.push(row);
+    }
+    go.send(()).unwrap();
+    assert_eq!(blocker.await.unwrap().unwrap(), 0);
+    let mut results = Vec::new();
+    for row in queued {
+        results.push(row.await);
+    }
+    results
+}
+
+async fn sequences(db: &Db) -> Vec<String> {
+    sqlx::query_scalar(
+        "SELECT entity_type FROM sales_sequence WHERE entity_type LIKE 'r%' ORDER BY entity_type",
+    )
+    .fetch_all(&db.read)
+    .await
+    .unwrap()
+}
+
+fn message(result: &Result<i64, Error>) -> String {
+    match result {
+        Ok(n) => format!("ok {n}"),
+        Err(Error::Input(phrase)) => phrase.render(),
+        Err(Error::Sqlx(_)) => "database".to_owned(),
+        Err(other) => format!("{other:?}"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_use_case_without_savepoint_that_fails_before_writing_leaves_its_group_alone() {
+    let (_dir, db) = open().await;
+    let results = one_group(
+        &db,
+        &[
+            ("r1", Isolation::Savepoint, Fails::Never),
+            ("r2", Isolation::ChecksFirst, Fails::BeforeWriting),
+            ("r3", Isolation::ChecksFirst, Fails::Never),
+            ("r4", Isolation::Savepoint, Fails::AfterWriting),
+            ("r5", Isolation::ChecksFirst, Fails::Never),
+        ],
+    )
+    .await;
+    let messages: Vec<String> = results.iter().map(message).collect();
+    assert_eq!(
+        messages,
+        [
+            "ok 1",
+            "refused before writing",
+            "ok 1",
+            "refused after writing",
+            "ok 1"
+        ]
+    );
+    assert_eq!(sequences(&db).await, ["r1", "r3", "r5"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_use_case_without_savepoint_that_fails_after_writing_rolls_back_its_whole_group() {
+    let (_dir, db) = open().await;
+    let generation = db.generation();
+    let results = one_group(
+        &db,
+        &[
+            ("r1", Isolation::Savepoint, Fails::Never),
+            ("r2", Isolation::ChecksFirst, Fails::Never),
+            ("r3", Isolation::ChecksFirst, Fails::AfterWriting),
+            ("r4", Isolation::Savepoint, Fails::Never),
+        ],
+    )
+    .await;
+    let messages: Vec<String> = results.iter().map(message).collect();
+    // The one that failed gets its own error; the others of the group are told their write
+    // did not commit (the one queued after it never ran).
+    assert_eq!(
+        messages,
+        ["database", "database", "refused after writing", "database"]
+    );
+    assert_eq!(sequences(&db).await, Vec::<String>::new());
+    // The blocker's group committed; the rolled-back one did not move the generation again.
+    assert_eq!(db.generation(), generation + 1);
+    // The writer goes on: the next use cases commit.
+    let results = one_group(&db, &[("r6", Isolation::ChecksFirst, Fails::Never)]).await;
+    assert_eq!(message(&results[0]), "ok 1");
+    assert_eq!(sequences(&db).await, ["r6"]);
 }

@@ -432,6 +432,16 @@ impl HeldHandle {
         self.raw = std::ptr::null_mut();
     }
 
+    /// Rows inserted, updated or deleted on the connection since it opened
+    /// (`sqlite3_total_changes64`; a statement that failed and was undone counts none): the
+    /// writer compares it around a use case that runs without a savepoint.
+    pub(crate) fn total_changes(&self) -> Result<u64, sqlx::Error> {
+        if self.raw.is_null() {
+            return Err(sqlx::Error::PoolClosed);
+        }
+        with_statements(self.raw, |db| Ok(db.total_changes()))
+    }
+
     /// Runs `sql` (statements without binds, separated by `;`) on the held handle.
     pub(crate) fn execute(&self, sql: &str) -> Result<(), sqlx::Error> {
         if self.raw.is_null() {

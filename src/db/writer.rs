@@ -2,7 +2,9 @@
 //! use cases that queue up meanwhile share one transaction and one commit (group commit).
 //!
 //! Each use case runs inside its own `SAVEPOINT`: when it fails, only its own writes are rolled
-//! back and the others of the batch go on. Replies are delivered after the `COMMIT` succeeds (so
+//! back and the others of the batch go on. A use case that makes every check before its first
+//! write may run without one ([`Isolation::ChecksFirst`]: invoice creation), which spares
+//! SQLite copying each page it changes into the savepoint's journal. Replies are delivered after the `COMMIT` succeeds (so
 //! a 200 is never sent for data that is not on disk), and the database generation is bumped
 //! then. With `synchronous = FULL`, the fsync of the WAL is paid once per batch instead of once
 //! per request, which is what lets a durable SQLite take thousands of invoices a second.
@@ -36,12 +38,34 @@ type Deliver = Box<dyn FnOnce(Option<&sqlx::Error>) + Send>;
 type Job =
     Box<dyn for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, (bool, Deliver)> + Send>;
 
+/// How a use case's writes are undone when it fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Isolation {
+    /// In a savepoint of its own: a failure rolls back its writes only, at any point.
+    Savepoint,
+    /// Without a savepoint, for a use case that reads, checks and computes everything first and
+    /// then writes, so that once it writes it fails only on a database error. SQLite then copies
+    /// none of the pages it changes into a savepoint's journal: a sixth of the writer thread's
+    /// time per invoice (five alternating rounds of 5,000 invoices: 224-260 us, mean 239, with
+    /// a savepoint; 158-216 us, mean 198, without). A failure before its first write leaves the group
+    /// commit untouched; a failure after it (the connection's change count moved) cannot be
+    /// undone alone, so the whole group commit rolls back: the use case gets its own error and
+    /// the others of the group the one a failed COMMIT gives them (nothing of theirs is written).
+    ChecksFirst,
+}
+
+/// A queued use case and how it is isolated.
+struct UseCase {
+    job: Job,
+    isolation: Isolation,
+}
+
 /// A job run alone on the connection, outside any transaction; the generation is bumped after.
 type ExclusiveJob = Box<dyn for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, ()> + Send>;
 
 /// What the queue carries.
 enum Queued {
-    UseCase(Job),
+    UseCase(UseCase),
     Exclusive(ExclusiveJob),
 }
 
@@ -74,6 +98,16 @@ impl Writer {
         E: From<sqlx::Error> + Send + 'static,
         F: for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, Result<T, E>> + Send + 'static,
     {
+        self.write_with(Isolation::Savepoint, use_case).await
+    }
+
+    /// [`Writer::write`], with the use case's writes undone on failure as `isolation` says.
+    pub async fn write_with<T, E, F>(&self, isolation: Isolation, use_case: F) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<sqlx::Error> + Send + 'static,
+        F: for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, Result<T, E>> + Send + 'static,
+    {
         let (reply, answer) = oneshot::channel::<Result<T, E>>();
         // The use case tells the time by the clock of the request that queued it.
         let clock = crate::clock::current();
@@ -95,7 +129,7 @@ impl Writer {
         });
         let stopped = || E::from(sqlx::Error::PoolClosed);
         self.jobs
-            .send(Queued::UseCase(job))
+            .send(Queued::UseCase(UseCase { job, isolation }))
             .await
             .map_err(|_| stopped())?;
         answer.await.map_err(|_| stopped())?
@@ -144,7 +178,7 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Queued>, generation: Ar
             },
         };
         let first = match first {
-            Queued::UseCase(job) => job,
+            Queued::UseCase(use_case) => use_case,
             Queued::Exclusive(job) => {
                 run_exclusive(&pool, job, &generation).await;
                 continue;
@@ -153,7 +187,7 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Queued>, generation: Ar
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
             match queue.try_recv() {
-                Ok(Queued::UseCase(job)) => batch.push(job),
+                Ok(Queued::UseCase(use_case)) => batch.push(use_case),
                 Ok(exclusive) => {
                     held = Some(exclusive);
                     break;
@@ -174,8 +208,9 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Queued>, generation: Ar
     crate::db::batch::forget_prepared();
 }
 
-/// Runs `batch` in one transaction on the write connection, each use case in its own savepoint,
-/// and delivers every result once the transaction's fate is known.
+/// Runs `batch` in one transaction on the write connection, each use case in its own savepoint
+/// (or none: [`Isolation::ChecksFirst`]), and delivers every result once the transaction's fate
+/// is known.
 ///
 /// The connection's handle stays locked on this thread from BEGIN to COMMIT ([`HeldHandle`]):
 /// the savepoint steps run on it directly and a use case's batches run at once, so a group
@@ -183,7 +218,7 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Queued>, generation: Ar
 /// Each use case is polled once with the handle held; one that awaits anything then (a query
 /// through sqlx, which waits for the lock) finishes with the handle released and it is taken
 /// again after it.
-async fn commit_group(conn: &mut SqliteConnection, batch: Vec<Job>, generation: &AtomicU64) {
+async fn commit_group(conn: &mut SqliteConnection, batch: Vec<UseCase>, generation: &AtomicU64) {
     let jobs = batch.len();
     let mut held = match HeldHandle::lock(conn).await {
         Ok(held) => held,
@@ -192,44 +227,28 @@ async fn commit_group(conn: &mut SqliteConnection, batch: Vec<Job>, generation: 
             return;
         }
     };
-    // One savepoint per use case, released once it has run: rolling back to it undoes only
-    // that use case, and releasing it lets SQLite drop the pages it journaled (the sub-journal
-    // holds what one use case changed, not a whole batch). The last one ends with the COMMIT
-    // (which releases it).
-    if let Err(e) = held.execute("BEGIN IMMEDIATE; SAVEPOINT use_case") {
+    if let Err(e) = held.execute("BEGIN IMMEDIATE") {
         tracing::error!(error = %e, jobs, "writer cannot begin");
         let _ = held.execute("ROLLBACK");
         return;
     }
     let mut delivers = Vec::with_capacity(jobs);
     let mut broken: Option<sqlx::Error> = None;
-    let mut jobs = batch.into_iter().peekable();
-    let mut last_ok = true;
-    while let Some(job) = jobs.next() {
-        let (ok, deliver, lost) = run_job(job, conn, &mut held).await;
-        delivers.push(deliver);
-        if let Some(e) = lost {
-            broken = Some(e);
-            break;
-        }
-        if jobs.peek().is_none() {
-            last_ok = ok;
-            break;
-        }
-        let next = if ok {
-            "RELEASE use_case; SAVEPOINT use_case"
-        } else {
-            "ROLLBACK TO use_case; RELEASE use_case; SAVEPOINT use_case"
-        };
-        if let Err(e) = held.execute(next) {
-            broken = Some(e);
+    // The use case (its place in `delivers`) that failed after writing without a savepoint: it
+    // gets its own error when the group rolls back.
+    let mut breaker = None;
+    for use_case in batch {
+        if let Err(e) = run_isolated(use_case, conn, &mut held, &mut delivers).await {
+            if matches!(e, Broken::FailedAfterWriting) {
+                breaker = Some(delivers.len() - 1);
+            }
+            broken = Some(e.into());
             break;
         }
     }
     let outcome = match broken {
         Some(e) => Err(e),
-        None if last_ok => held.execute("COMMIT"),
-        None => held.execute("ROLLBACK TO use_case; COMMIT"),
+        None => held.execute("COMMIT"),
     };
     match outcome {
         Ok(()) => {
@@ -249,11 +268,69 @@ async fn commit_group(conn: &mut SqliteConnection, batch: Vec<Job>, generation: 
                 drop(held);
                 let _ = exec(conn, "ROLLBACK").await;
             }
-            for deliver in delivers {
-                deliver(Some(&e));
+            for (at, deliver) in delivers.into_iter().enumerate() {
+                deliver((breaker != Some(at)).then_some(&e));
             }
         }
     }
+}
+
+/// Why a group commit cannot go on.
+enum Broken {
+    /// A use case without a savepoint failed after it had written.
+    FailedAfterWriting,
+    /// A savepoint step failed, or the handle could not be taken again.
+    Database(sqlx::Error),
+}
+
+impl From<Broken> for sqlx::Error {
+    fn from(broken: Broken) -> sqlx::Error {
+        match broken {
+            Broken::FailedAfterWriting => sqlx::Error::Protocol(
+                "a use case without a savepoint failed after writing; its group commit is rolled back"
+                    .into(),
+            ),
+            Broken::Database(e) => e,
+        }
+    }
+}
+
+/// Runs one use case of a group commit (its delivery pushed to `delivers`): in a savepoint of
+/// its own, released once it has run (rolling back to it undoes only that use case; releasing
+/// it lets SQLite drop the pages it journaled), or without one, the connection's change count
+/// telling whether a failure wrote anything.
+async fn run_isolated(
+    use_case: UseCase,
+    conn: &mut SqliteConnection,
+    held: &mut HeldHandle,
+    delivers: &mut Vec<Deliver>,
+) -> Result<(), Broken> {
+    let guarded = use_case.isolation == Isolation::Savepoint;
+    let before = if guarded {
+        held.execute("SAVEPOINT use_case")
+            .map_err(Broken::Database)?;
+        0
+    } else {
+        held.total_changes().map_err(Broken::Database)?
+    };
+    let (ok, deliver, lost) = run_job(use_case.job, conn, held).await;
+    delivers.push(deliver);
+    if let Some(e) = lost {
+        return Err(Broken::Database(e));
+    }
+    if guarded {
+        let end = if ok {
+            "RELEASE use_case"
+        } else {
+            "ROLLBACK TO use_case; RELEASE use_case"
+        };
+        return held.execute(end).map_err(Broken::Database);
+    }
+    if !ok && held.total_changes().map_err(Broken::Database)? != before {
+        tracing::error!("a use case without a savepoint failed after writing");
+        return Err(Broken::FailedAfterWriting);
+    }
+    Ok(())
 }
 
 /// Runs one use case on `conn`, polled first with the handle held (see [`commit_group`]): whether

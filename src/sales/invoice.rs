@@ -16,6 +16,7 @@ use crate::db::batch::Change;
 use crate::db::model::{
     FullInvoice, Invoice, InvoiceComment, InvoiceItem, Order, OrderItem, OrderPayment,
 };
+use crate::db::writer::Isolation;
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Phrase, Result};
 use crate::inventory;
@@ -302,11 +303,14 @@ pub fn register(
 }
 
 /// `InvoiceOrder::execute`: creates the invoice and returns its id. It runs on the single writer
-/// (`db::writer`), in its own savepoint of a `BEGIN IMMEDIATE` transaction: everything it writes
-/// commits together or not at all, and racing requests on one order run one after the other.
+/// (`db::writer`) in a `BEGIN IMMEDIATE` transaction: everything it writes commits together or
+/// not at all, and racing requests on one order run one after the other. It needs no savepoint
+/// of its own ([`Isolation::ChecksFirst`]): [`invoice_in`] refuses before its one batch of
+/// writes, and that batch fails only on a database error (its source deductions take no more
+/// than the quantities read in the same transaction, so their `quantity >= ?` guard holds).
 #[tracing::instrument(skip(db, request))]
 pub async fn invoice_order(db: &Db, order_id: i64, request: InvoiceRequest) -> Result<i64> {
-    crate::sales::write_on_order(db, order_id, move |conn| {
+    crate::sales::write_on_order_with(db, order_id, Isolation::ChecksFirst, move |conn| {
         Box::pin(invoice_in(conn, order_id, request, None))
     })
     .await

@@ -25,7 +25,7 @@ pub mod totals;
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
-use crate::db::writer::BoxFuture;
+use crate::db::writer::{BoxFuture, Isolation};
 use crate::db::Db;
 use crate::error::{self as e, Error, Result};
 
@@ -53,10 +53,24 @@ where
     T: Send + 'static,
     F: for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, Result<T>> + Send + 'static,
 {
+    write_on_order_with(db, order_id, Isolation::Savepoint, use_case).await
+}
+
+/// [`write_on_order`], the use case's writes undone on failure as `isolation` says.
+pub(crate) async fn write_on_order_with<T, F>(
+    db: &Db,
+    order_id: i64,
+    isolation: Isolation,
+    use_case: F,
+) -> Result<T>
+where
+    T: Send + 'static,
+    F: for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, Result<T>> + Send + 'static,
+{
     if order_id == 0 {
         return Err(Error::input(e::ID_REQUIRED));
     }
-    db.writer.write(use_case).await
+    db.writer.write_with(isolation, use_case).await
 }
 
 /// `LineItemInterface` (what `InvoiceItemCreationInterface` and `ShipmentItemCreationInterface`
