@@ -463,3 +463,54 @@ async fn an_existing_invoice_is_updated_with_the_fields_given() {
     expected["updated_at"] = after["updated_at"].clone();
     assert_eq!(after, expected);
 }
+
+/// An invoice saved with an increment id of its own may hold the number the store's sequence
+/// reaches next: invoicing an order then fails as Magento's save fails on the UNIQUE key
+/// (`CouldNotInvoiceException`), and nothing is written (the check comes before the writes,
+/// which run without a savepoint of their own).
+#[tokio::test]
+async fn an_invoice_number_taken_by_a_saved_invoice_fails_the_invoice_and_writes_nothing() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let first = order(&app, &token, "checkmo", "32", false).await;
+    let reply = app
+        .post(
+            &format!("/rest/V1/order/{first}/invoice"),
+            &token,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    // The id comes back as Magento sends it, a JSON string.
+    let invoice_id = reply.body.as_str().expect("invoice id").to_owned();
+    let invoice = app
+        .get(&format!("/rest/V1/invoices/{invoice_id}"), &token)
+        .await
+        .body;
+    let last: i64 = invoice["increment_id"]
+        .as_str()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("increment id in {invoice}"));
+    let other = order(&app, &token, "checkmo", "32", false).await;
+    let items = order_items(&app, &token, other).await;
+    let mut saved = open_invoice(other, &items, "32");
+    saved["entity"]["increment_id"] = json!(format!("{:09}", last + 1));
+    let reply = save(&app, &token, &saved).await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+
+    let third = order(&app, &token, "checkmo", "32", false).await;
+    let before = app.snapshot().await;
+    let reply = app
+        .post(
+            &format!("/rest/V1/order/{third}/invoice"),
+            &token,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        reply.body,
+        json!({"message": "Could not save an invoice, see error log for details"})
+    );
+    assert_eq!(app.snapshot().await, before);
+}

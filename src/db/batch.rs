@@ -286,34 +286,53 @@ impl Batch {
     }
 
     fn run_on(self, db: &rusqlite::Connection) -> Result<Vec<Output>, sqlx::Error> {
-        let mut outputs = Vec::with_capacity(self.statements.len());
-        for (sql, binds) in self.statements {
-            outputs.push(run_statement(db, &sql, binds).map_err(failure)?);
+        // Every value is converted before the first statement runs: an amount that does not fit
+        // the stored ten-thousandths fails the batch before it has written anything (the writer
+        // runs invoices without a savepoint on that promise: `db::writer::Isolation`).
+        let statements = self
+            .statements
+            .into_iter()
+            .map(|(sql, binds)| {
+                let values = binds
+                    .into_iter()
+                    .map(stored_value)
+                    .collect::<rusqlite::Result<Vec<Value>>>()?;
+                Ok((sql, values))
+            })
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(failure)?;
+        let mut outputs = Vec::with_capacity(statements.len());
+        for (sql, values) in statements {
+            outputs.push(run_statement(db, &sql, values).map_err(failure)?);
         }
         Ok(outputs)
     }
 }
 
+/// A bound value as SQLite stores it (amounts in ten-thousandths).
+fn stored_value(value: SqlValue) -> rusqlite::Result<Value> {
+    Ok(match value {
+        SqlValue::Int(v) => v.map_or(Value::Null, Value::Integer),
+        SqlValue::Text(v) => v.map_or(Value::Null, Value::Text),
+        SqlValue::Amount(None) => Value::Null,
+        SqlValue::Amount(Some(a)) => match a.to_ten_thousandths() {
+            Some(raw) => Value::Integer(raw),
+            None => {
+                return Err(rusqlite::Error::ToSqlConversionFailure(
+                    format!("amount {a} is out of range").into(),
+                ))
+            }
+        },
+    })
+}
+
 fn run_statement(
     db: &rusqlite::Connection,
     sql: &str,
-    binds: Vec<SqlValue>,
+    values: Vec<Value>,
 ) -> rusqlite::Result<Output> {
     let mut statement = db.prepare_cached(sql)?;
-    for (at, value) in binds.into_iter().enumerate() {
-        let value = match value {
-            SqlValue::Int(v) => v.map_or(Value::Null, Value::Integer),
-            SqlValue::Text(v) => v.map_or(Value::Null, Value::Text),
-            SqlValue::Amount(None) => Value::Null,
-            SqlValue::Amount(Some(a)) => match a.to_ten_thousandths() {
-                Some(raw) => Value::Integer(raw),
-                None => {
-                    return Err(rusqlite::Error::ToSqlConversionFailure(
-                        format!("amount {a} is out of range").into(),
-                    ))
-                }
-            },
-        };
+    for (at, value) in values.into_iter().enumerate() {
         statement.raw_bind_parameter(at + 1, value)?;
     }
     let width = statement.column_count();
@@ -433,13 +452,22 @@ impl HeldHandle {
     }
 
     /// Rows inserted, updated or deleted on the connection since it opened
-    /// (`sqlite3_total_changes64`; a statement that failed and was undone counts none): the
+    /// (`sqlite3_total_changes`; a statement that failed and was undone counts none): the
     /// writer compares it around a use case that runs without a savepoint.
     pub(crate) fn total_changes(&self) -> Result<u64, sqlx::Error> {
         if self.raw.is_null() {
             return Err(sqlx::Error::PoolClosed);
         }
         with_statements(self.raw, |db| Ok(db.total_changes()))
+    }
+
+    /// Whether a transaction is open on the connection (SQLite ends one by itself when a
+    /// statement fails with a disk-full or I/O error it cannot undo alone).
+    pub(crate) fn in_transaction(&self) -> Result<bool, sqlx::Error> {
+        if self.raw.is_null() {
+            return Err(sqlx::Error::PoolClosed);
+        }
+        with_statements(self.raw, |db| Ok(!db.is_autocommit()))
     }
 
     /// Runs `sql` (statements without binds, separated by `;`) on the held handle.

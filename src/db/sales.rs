@@ -409,6 +409,23 @@ pub fn format_increment_id(store_id: i64, value: i64) -> String {
     }
 }
 
+/// Whether the store already has an invoice numbered `increment_id` (one saved through
+/// `POST /V1/invoices` with an `increment_id` of its own may hold the number the store's
+/// sequence reaches).
+pub async fn invoice_increment_taken(
+    conn: &mut SqliteConnection,
+    store_id: i64,
+    increment_id: &str,
+) -> Result<bool, sqlx::Error> {
+    let mut batch = Batch::default();
+    batch.push(
+        "SELECT EXISTS (SELECT 1 FROM sales_invoice WHERE increment_id = ? AND store_id = ?)",
+        [increment_id.to_owned().into(), store_id.into()],
+    );
+    let mut out = batch.run(conn).await?;
+    Ok(out[0].scalar::<i64>()? == Some(1))
+}
+
 /// Loads an invoice with its items and comments.
 pub async fn load_full_invoice(
     conn: &mut SqliteConnection,

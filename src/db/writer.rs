@@ -277,7 +277,8 @@ async fn commit_group(conn: &mut SqliteConnection, batch: Vec<UseCase>, generati
 
 /// Why a group commit cannot go on.
 enum Broken {
-    /// A use case without a savepoint failed after it had written.
+    /// A use case failed after it had written, with no savepoint to undo it alone (or its
+    /// failure ended the transaction).
     FailedAfterWriting,
     /// A savepoint step failed, or the handle could not be taken again.
     Database(sqlx::Error),
@@ -287,7 +288,7 @@ impl From<Broken> for sqlx::Error {
     fn from(broken: Broken) -> sqlx::Error {
         match broken {
             Broken::FailedAfterWriting => sqlx::Error::Protocol(
-                "a use case without a savepoint failed after writing; its group commit is rolled back"
+                "a use case failed after writing, with no savepoint to undo it alone; its group commit is rolled back"
                     .into(),
             ),
             Broken::Database(e) => e,
@@ -317,6 +318,19 @@ async fn run_isolated(
     delivers.push(deliver);
     if let Some(e) = lost {
         return Err(Broken::Database(e));
+    }
+    // SQLite rolls the whole transaction back by itself after some failures (disk full, I/O):
+    // the group's earlier writes are gone, and what follows would commit statement by
+    // statement.
+    if !held.in_transaction().map_err(Broken::Database)? {
+        tracing::error!("the group commit's transaction ended inside a use case");
+        return Err(if ok {
+            Broken::Database(sqlx::Error::Protocol(
+                "the transaction ended inside a use case".into(),
+            ))
+        } else {
+            Broken::FailedAfterWriting
+        });
     }
     if guarded {
         let end = if ok {

@@ -430,6 +430,13 @@ async fn invoice_in(
 
     invoice.entity_id = next_invoice_id;
     invoice.increment_id = db::sales::format_increment_id(order.store_id, next_increment);
+    // The insert's UNIQUE (increment_id, store_id) would refuse a number an invoice saved with
+    // its own increment id already holds, after the sequence was written: refused here, before
+    // any write (this use case runs without a savepoint), with the answer that failure gives.
+    if db::sales::invoice_increment_taken(conn, order.store_id, &invoice.increment_id).await? {
+        tracing::error!(order_id, increment_id = %invoice.increment_id, "the invoice's increment id is taken");
+        return Err(Error::input(e::COULD_NOT_SAVE_INVOICE));
+    }
     for (n, ii) in invoice_items.iter_mut().enumerate() {
         ii.entity_id = next_invoice_item_id + n as i64;
         ii.parent_id = next_invoice_id;
