@@ -256,18 +256,23 @@ pub struct CaptureWrites<'a> {
 
 /// Writes an invoice and its effects in one round trip. Fails (and the caller's savepoint
 /// rolls back) when a source no longer holds what is deducted from it.
+///
+/// The invoice row goes first: its UNIQUE (increment_id, store_id) refuses a number the store's
+/// sequence reaches that an invoice saved with its own increment id already holds, and refused
+/// there the batch has written nothing (invoice creation runs without a savepoint:
+/// `db::writer::Isolation::ChecksFirst`).
 pub async fn save_invoice(
     conn: &mut SqliteConnection,
     w: InvoiceWrites<'_>,
 ) -> Result<(), SaveError> {
     let mut batch = Batch::default();
     let (increment, store_id) = w.increment;
+    batch.insert("sales_invoice", w.invoice);
     batch.push(
         "INSERT INTO sales_sequence (entity_type, store_id, next_value) VALUES ('invoice', ?, ?)
          ON CONFLICT (entity_type, store_id) DO UPDATE SET next_value = excluded.next_value",
         [store_id.into(), (increment + 1).into()],
     );
-    batch.insert("sales_invoice", w.invoice);
     for item in w.items {
         batch.insert("sales_invoice_item", item);
     }
@@ -407,23 +412,6 @@ pub fn format_increment_id(store_id: i64, value: i64) -> String {
     } else {
         format!("{value:09}")
     }
-}
-
-/// Whether the store already has an invoice numbered `increment_id` (one saved through
-/// `POST /V1/invoices` with an `increment_id` of its own may hold the number the store's
-/// sequence reaches).
-pub async fn invoice_increment_taken(
-    conn: &mut SqliteConnection,
-    store_id: i64,
-    increment_id: &str,
-) -> Result<bool, sqlx::Error> {
-    let mut batch = Batch::default();
-    batch.push(
-        "SELECT EXISTS (SELECT 1 FROM sales_invoice WHERE increment_id = ? AND store_id = ?)",
-        [increment_id.to_owned().into(), store_id.into()],
-    );
-    let mut out = batch.run(conn).await?;
-    Ok(out[0].scalar::<i64>()? == Some(1))
 }
 
 /// Loads an invoice with its items and comments.

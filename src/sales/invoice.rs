@@ -306,8 +306,9 @@ pub fn register(
 /// (`db::writer`) in a `BEGIN IMMEDIATE` transaction: everything it writes commits together or
 /// not at all, and racing requests on one order run one after the other. It needs no savepoint
 /// of its own ([`Isolation::ChecksFirst`]): [`invoice_in`] refuses before its one batch of
-/// writes, and that batch fails only on a database error (its source deductions take no more
-/// than the quantities read in the same transaction, so their `quantity >= ?` guard holds).
+/// writes, and that batch fails only on a database error (an increment id already taken fails
+/// its first statement, before it writes; its source deductions take no more than the
+/// quantities read in the same transaction, so their `quantity >= ?` guard holds).
 #[tracing::instrument(skip(db, request))]
 pub async fn invoice_order(db: &Db, order_id: i64, request: InvoiceRequest) -> Result<i64> {
     crate::sales::write_on_order_with(db, order_id, Isolation::ChecksFirst, move |conn| {
@@ -430,13 +431,6 @@ async fn invoice_in(
 
     invoice.entity_id = next_invoice_id;
     invoice.increment_id = db::sales::format_increment_id(order.store_id, next_increment);
-    // The insert's UNIQUE (increment_id, store_id) would refuse a number an invoice saved with
-    // its own increment id already holds, after the sequence was written: refused here, before
-    // any write (this use case runs without a savepoint), with the answer that failure gives.
-    if db::sales::invoice_increment_taken(conn, order.store_id, &invoice.increment_id).await? {
-        tracing::error!(order_id, increment_id = %invoice.increment_id, "the invoice's increment id is taken");
-        return Err(Error::input(e::COULD_NOT_SAVE_INVOICE));
-    }
     for (n, ii) in invoice_items.iter_mut().enumerate() {
         ii.entity_id = next_invoice_item_id + n as i64;
         ii.parent_id = next_invoice_id;
