@@ -19,9 +19,11 @@
 //! a handle that still has statements). Anywhere else a batch finalizes its statements at its
 //! end.
 
+use std::any::TypeId;
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use rusqlite::types::Value;
@@ -205,24 +207,48 @@ impl Batch {
     }
 
     /// `INSERT INTO table (every column) VALUES (...)`, the key included.
-    pub fn insert(&mut self, table: &str, row: &impl Columns) -> &mut Self {
-        self.insert_columns(table, row.columns())
+    pub fn insert<T: Columns + 'static>(&mut self, table: &'static str, row: &T) -> &mut Self {
+        self.insert_columns(table, None, row)
     }
 
     /// `INSERT INTO table (every column but the key) VALUES (...)`: SQLite assigns the key.
-    pub fn insert_new(&mut self, table: &str, key: &str, row: &impl Columns) -> &mut Self {
-        let mut columns = row.columns();
-        columns.retain(|(name, _)| *name != key);
-        self.insert_columns(table, columns)
+    pub fn insert_new<T: Columns + 'static>(
+        &mut self,
+        table: &'static str,
+        key: &'static str,
+        row: &T,
+    ) -> &mut Self {
+        self.insert_columns(table, Some(key), row)
     }
 
-    fn insert_columns(&mut self, table: &str, columns: Vec<(&str, SqlValue)>) -> &mut Self {
-        let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
-        let marks = vec!["?"; names.len()].join(", ");
-        let sql = format!(
-            "INSERT INTO {table} ({}) VALUES ({marks})",
-            names.join(", ")
-        );
+    /// The INSERT of `row`'s columns but `skip`. A row type's columns are always the same
+    /// names in the same order, so its statement text is written once per thread (an invoice's
+    /// row alone has 46 columns).
+    fn insert_columns<T: Columns + 'static>(
+        &mut self,
+        table: &'static str,
+        skip: Option<&'static str>,
+        row: &T,
+    ) -> &mut Self {
+        let mut columns = row.columns();
+        if let Some(key) = skip {
+            columns.retain(|(name, _)| *name != key);
+        }
+        let sql = INSERTS.with(|inserts| {
+            let mut inserts = inserts.borrow_mut();
+            let sql = inserts
+                .entry((TypeId::of::<T>(), table, skip))
+                .or_insert_with(|| {
+                    let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
+                    let marks = vec!["?"; names.len()].join(", ");
+                    format!(
+                        "INSERT INTO {table} ({}) VALUES ({marks})",
+                        names.join(", ")
+                    )
+                    .into()
+                });
+            Rc::clone(sql)
+        });
         self.push(&sql, columns.into_iter().map(|(_, v)| v))
     }
 
@@ -347,11 +373,13 @@ fn run_statement(
     let mut rows = Vec::new();
     let mut cursor = statement.raw_query();
     while let Some(row) = cursor.next()? {
-        rows.push(
-            (0..width)
-                .map(|at| row.get::<_, Value>(at))
-                .collect::<rusqlite::Result<_>>()?,
-        );
+        // Sized up front: collecting through `Result` would grow it step by step (seven
+        // reallocations for an order's row).
+        let mut values = Vec::with_capacity(width);
+        for at in 0..width {
+            values.push(row.get::<_, Value>(at)?);
+        }
+        rows.push(values);
     }
     Ok(Output {
         columns,
@@ -388,6 +416,15 @@ fn column_names(sql: &str, statement: &rusqlite::Statement<'_>) -> Names {
         known
     })
 }
+
+thread_local! {
+    /// INSERT texts by row type, table and the key left out (see [`Batch::insert`]): a handful
+    /// of row types are inserted through batches, so this stays small.
+    static INSERTS: RefCell<HashMap<InsertOf, Rc<str>>> = RefCell::default();
+}
+
+/// An INSERT's row type, table and left-out key.
+type InsertOf = (TypeId, &'static str, Option<&'static str>);
 
 /// A statement's column names, shared by the outputs of its runs.
 type Names = Arc<[Box<str>]>;

@@ -339,6 +339,20 @@ macro_rules! row_struct {
             }
         }
         impl $name {
+            /// Its columns in field order.
+            #[allow(dead_code)]
+            pub const COLUMN_NAMES: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// Its columns in field order, comma separated: the list to select instead of `*`
+            /// for a [`FromCells`](crate::db::batch::FromCells) read, whose name lookups then
+            /// find every column where they look first (`CellRow::get`), and which leaves out
+            /// the columns the struct does not hold.
+            #[allow(dead_code)]
+            pub fn column_list() -> &'static str {
+                static LIST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+                LIST.get_or_init(|| Self::COLUMN_NAMES.join(", "))
+            }
+
             /// Sets the column `name` from a value of its type (a data object's setter); false
             /// when the row has no such column or the value's type is not the column's.
             #[allow(dead_code)]

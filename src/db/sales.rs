@@ -158,44 +158,57 @@ pub struct InvoiceContext {
     pub recipient: Option<crate::db::outbox::OrderRecipient>,
 }
 
+/// The reads of [`load_for_invoice`], written once: the order's row types' own column lists
+/// (not `*`), so decoding finds each column where it looks first.
+static INVOICE_READS: LazyLock<[String; 9]> = LazyLock::new(|| {
+    [
+        format!(
+            "SELECT {} FROM sales_order WHERE entity_id = ?",
+            Order::column_list()
+        ),
+        format!(
+            "SELECT {} FROM sales_order_item WHERE order_id = ? ORDER BY item_id",
+            OrderItem::column_list()
+        ),
+        format!(
+            "SELECT {} FROM sales_order_payment WHERE parent_id = ?",
+            OrderPayment::column_list()
+        ),
+        "SELECT state, discount_amount, shipping_amount FROM sales_invoice WHERE order_id = ?"
+            .to_owned(),
+        format!("SELECT {ORDER_STOCK_SQL}"),
+        VIRTUAL_SOURCE_ITEMS_SQL.clone(),
+        format!(
+            "SELECT {}, {}, {}",
+            next_id_sql("sales_invoice", "entity_id"),
+            next_id_sql("sales_invoice_item", "entity_id"),
+            next_id_sql("sales_invoice_comment", "entity_id")
+        ),
+        "SELECT COALESCE((SELECT next_value FROM sales_sequence WHERE entity_type = 'invoice'
+           AND store_id = (SELECT store_id FROM sales_order WHERE entity_id = ?)), 1)"
+            .to_owned(),
+        crate::db::outbox::ORDER_RECIPIENT_SQL.to_owned(),
+    ]
+});
+
 /// Reads an order and what invoicing it needs; `None` when the order does not exist.
 pub async fn load_for_invoice(
     conn: &mut SqliteConnection,
     order_id: i64,
 ) -> Result<Option<InvoiceContext>, sqlx::Error> {
     let id = || SqlValue::from(order_id);
+    let sql = &*INVOICE_READS;
     let mut batch = Batch::default();
     batch
-        .push("SELECT * FROM sales_order WHERE entity_id = ?", [id()])
-        .push(
-            "SELECT * FROM sales_order_item WHERE order_id = ? ORDER BY item_id",
-            [id()],
-        )
-        .push(
-            "SELECT * FROM sales_order_payment WHERE parent_id = ?",
-            [id()],
-        )
-        .push(
-            "SELECT state, discount_amount, shipping_amount FROM sales_invoice WHERE order_id = ?",
-            [id()],
-        )
-        .push(&format!("SELECT {ORDER_STOCK_SQL}"), [id()])
-        .push(&VIRTUAL_SOURCE_ITEMS_SQL, [id(), id()])
-        .push(
-            &format!(
-                "SELECT {}, {}, {}",
-                next_id_sql("sales_invoice", "entity_id"),
-                next_id_sql("sales_invoice_item", "entity_id"),
-                next_id_sql("sales_invoice_comment", "entity_id")
-            ),
-            [],
-        )
-        .push(
-            "SELECT COALESCE((SELECT next_value FROM sales_sequence WHERE entity_type = 'invoice'
-               AND store_id = (SELECT store_id FROM sales_order WHERE entity_id = ?)), 1)",
-            [id()],
-        )
-        .push(crate::db::outbox::ORDER_RECIPIENT_SQL, [id()]);
+        .push(&sql[0], [id()])
+        .push(&sql[1], [id()])
+        .push(&sql[2], [id()])
+        .push(&sql[3], [id()])
+        .push(&sql[4], [id()])
+        .push(&sql[5], [id(), id()])
+        .push(&sql[6], [])
+        .push(&sql[7], [id()])
+        .push(&sql[8], [id()]);
     let mut out = batch.run(conn).await?;
     let Some(order) = out[0].decode::<Order>()?.into_iter().next() else {
         return Ok(None);

@@ -28,6 +28,8 @@
 //! `LOAD_LARGE_ORDERS` generated orders on the tutorial seed), `LOAD_WORLDS_ONLY` (set: only the
 //! comparison of the two worlds), `LOAD_WORLD_ROUNDS` (default 4: rounds of small, large, large,
 //! small per phase of that comparison, each a quarter of a round's time or orders), `LOAD_SKIP_WORLDS` (set: everything but that comparison),
+//! `LOAD_INVOICES_ONLY` (set: only the ready time, the cached GET, the imports and the invoices,
+//! to compare builds on the write path),
 //! `LOAD_BINARY` (another magemu binary to run instead of this build's, e.g. the previous
 //! commit's, to compare two versions back to back), `LOAD_PROFILE` (a file name: `perf record` samples the server during the durable invoice
 //! phase into it, with call graphs; build with debug line tables to read it, see README
@@ -561,6 +563,10 @@ fn main() {
     }
     if std::env::var_os("LOAD_WORLDS_ONLY").is_none() {
         new_database(&runtime, &dir, seconds, connections, orders);
+        if std::env::var_os("LOAD_INVOICES_ONLY").is_some() {
+            let _ = std::fs::remove_dir_all(&dir);
+            return;
+        }
         let mixed = env_or("LOAD_MIXED_SECONDS", 120) as u64;
         if mixed > 0 {
             mixed_load(&runtime, &dir.join("mixed"), mixed, connections);
@@ -665,6 +671,9 @@ fn new_database(runtime: &Runtime, dir: &Path, seconds: u64, connections: usize,
             &f,
         );
         server.report_cpu(cpu, f.count, "invoice");
+        if std::env::var_os("LOAD_INVOICES_ONLY").is_some() {
+            return;
+        }
 
         // 5. GET over every invoice just made, each read from SQLite (`Cache-Control:
         // no-cache`): the read path.
