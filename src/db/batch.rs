@@ -155,9 +155,21 @@ impl CellRow<'_> {
     }
 }
 
+impl<A: FromCell> FromCells for (A,) {
+    fn from_cells(row: &CellRow<'_>) -> Result<Self, sqlx::Error> {
+        Ok((row.at(0)?,))
+    }
+}
+
 impl<A: FromCell, B: FromCell, C: FromCell> FromCells for (A, B, C) {
     fn from_cells(row: &CellRow<'_>) -> Result<Self, sqlx::Error> {
         Ok((row.at(0)?, row.at(1)?, row.at(2)?))
+    }
+}
+
+impl<A: FromCell, B: FromCell, C: FromCell, D: FromCell> FromCells for (A, B, C, D) {
+    fn from_cells(row: &CellRow<'_>) -> Result<Self, sqlx::Error> {
+        Ok((row.at(0)?, row.at(1)?, row.at(2)?, row.at(3)?))
     }
 }
 

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use sqlx::SqliteConnection;
 
-use crate::db::batch::Change;
+use crate::db::batch::{Change, Output};
 use crate::db::inventory::Deduction;
 use crate::db::model::{
     EarlierInvoice, FullInvoice, FullOrder, Invoice, InvoiceComment, InvoiceItem, Order,
@@ -108,7 +108,7 @@ pub(crate) static VIRTUAL_SOURCE_ITEMS_SQL: LazyLock<String> = LazyLock::new(|| 
 });
 
 /// The id the next row of an AUTOINCREMENT `table` gets.
-fn next_id_sql(table: &str, key: &str) -> String {
+pub(crate) fn next_id_sql(table: &str, key: &str) -> String {
     format!(
         "MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0),
              COALESCE((SELECT MAX({key}) FROM {table}), 0)) + 1"
@@ -158,36 +158,134 @@ pub struct InvoiceContext {
     pub recipient: Option<crate::db::outbox::OrderRecipient>,
 }
 
+/// A batch of reads about one order: each statement with the number of times it binds the
+/// order's id.
+pub(crate) fn order_reads(reads: &[(String, usize)], order_id: i64) -> Batch {
+    let mut batch = Batch::default();
+    for (sql, binds) in reads {
+        batch.push(sql, std::iter::repeat_n(SqlValue::from(order_id), *binds));
+    }
+    batch
+}
+
+/// `SELECT` of an order's row by its id (`?`), in [`Order`]'s column order.
+pub(crate) fn order_row_sql() -> String {
+    format!(
+        "SELECT {} FROM sales_order WHERE entity_id = ?",
+        Order::column_list()
+    )
+}
+
+/// `SELECT` of an order's items by its id (`?`), in item-id order, in [`OrderItem`]'s column
+/// order.
+pub(crate) fn order_items_sql() -> String {
+    format!(
+        "SELECT {} FROM sales_order_item WHERE order_id = ? ORDER BY item_id",
+        OrderItem::column_list()
+    )
+}
+
+/// The next value of the `entity_type` sequence of the store of the order whose id is bound.
+pub(crate) fn sequence_value_sql(entity_type: &str) -> String {
+    format!(
+        "SELECT COALESCE((SELECT next_value FROM sales_sequence WHERE entity_type = '{entity_type}'
+           AND store_id = (SELECT store_id FROM sales_order WHERE entity_id = ?)), 1)"
+    )
+}
+
+/// Queues the store's `entity_type` sequence moving past `used`.
+pub(crate) fn push_sequence(
+    batch: &mut Batch,
+    entity_type: &'static str,
+    store_id: i64,
+    used: i64,
+) {
+    batch.push(
+        "INSERT INTO sales_sequence (entity_type, store_id, next_value) VALUES (?, ?, ?)
+         ON CONFLICT (entity_type, store_id) DO UPDATE SET next_value = excluded.next_value",
+        [
+            entity_type.to_owned().into(),
+            store_id.into(),
+            (used + 1).into(),
+        ],
+    );
+}
+
+/// Queues the source deductions (`SourceDeductionService`: only the quantity column, never
+/// below 0) and their compensating reservations on `stock_id`; returns where they start in
+/// the batch, for [`short_deduction`].
+pub(crate) fn push_deductions(
+    batch: &mut Batch,
+    deductions: &[Deduction],
+    stock_id: i64,
+    metadata: &str,
+) -> usize {
+    let first = batch.len();
+    for d in deductions {
+        batch.push(
+            "UPDATE inventory_source_item SET quantity = quantity - ?
+             WHERE source_code = ? AND sku = ? AND quantity >= ?",
+            [
+                d.qty.into(),
+                d.source_code.clone().into(),
+                d.sku.clone().into(),
+                d.qty.into(),
+            ],
+        );
+        batch.push(
+            "INSERT INTO inventory_reservation (stock_id, sku, quantity, metadata) VALUES (?, ?, ?, ?)",
+            [
+                stock_id.into(),
+                d.sku.clone().into(),
+                d.qty.into(),
+                metadata.to_owned().into(),
+            ],
+        );
+    }
+    first
+}
+
+/// The first deduction queued by [`push_deductions`] at `first` that took nothing (its source
+/// item missing or holding too little).
+pub(crate) fn short_deduction<'d>(
+    out: &[Output],
+    first: usize,
+    deductions: &'d [Deduction],
+) -> Option<&'d Deduction> {
+    deductions
+        .iter()
+        .zip(out[first..].iter().step_by(2))
+        .find(|(_, o)| o.rows_affected != 1)
+        .map(|(d, _)| d)
+}
+
 /// The reads of [`load_for_invoice`], written once: the order's row types' own column lists
 /// (not `*`), so decoding finds each column where it looks first.
-static INVOICE_READS: LazyLock<[String; 9]> = LazyLock::new(|| {
+static INVOICE_READS: LazyLock<[(String, usize); 9]> = LazyLock::new(|| {
+    let next_ids = format!(
+        "SELECT {}, {}, {}",
+        next_id_sql("sales_invoice", "entity_id"),
+        next_id_sql("sales_invoice_item", "entity_id"),
+        next_id_sql("sales_invoice_comment", "entity_id")
+    );
+    let payment = format!(
+        "SELECT {} FROM sales_order_payment WHERE parent_id = ?",
+        OrderPayment::column_list()
+    );
     [
-        format!(
-            "SELECT {} FROM sales_order WHERE entity_id = ?",
-            Order::column_list()
+        (order_row_sql(), 1),
+        (order_items_sql(), 1),
+        (payment, 1),
+        (
+            "SELECT state, discount_amount, shipping_amount FROM sales_invoice WHERE order_id = ?"
+                .to_owned(),
+            1,
         ),
-        format!(
-            "SELECT {} FROM sales_order_item WHERE order_id = ? ORDER BY item_id",
-            OrderItem::column_list()
-        ),
-        format!(
-            "SELECT {} FROM sales_order_payment WHERE parent_id = ?",
-            OrderPayment::column_list()
-        ),
-        "SELECT state, discount_amount, shipping_amount FROM sales_invoice WHERE order_id = ?"
-            .to_owned(),
-        format!("SELECT {ORDER_STOCK_SQL}"),
-        VIRTUAL_SOURCE_ITEMS_SQL.clone(),
-        format!(
-            "SELECT {}, {}, {}",
-            next_id_sql("sales_invoice", "entity_id"),
-            next_id_sql("sales_invoice_item", "entity_id"),
-            next_id_sql("sales_invoice_comment", "entity_id")
-        ),
-        "SELECT COALESCE((SELECT next_value FROM sales_sequence WHERE entity_type = 'invoice'
-           AND store_id = (SELECT store_id FROM sales_order WHERE entity_id = ?)), 1)"
-            .to_owned(),
-        crate::db::outbox::ORDER_RECIPIENT_SQL.to_owned(),
+        (format!("SELECT {ORDER_STOCK_SQL}"), 1),
+        (VIRTUAL_SOURCE_ITEMS_SQL.clone(), 2),
+        (next_ids, 0),
+        (sequence_value_sql("invoice"), 1),
+        (crate::db::outbox::ORDER_RECIPIENT_SQL.to_owned(), 1),
     ]
 });
 
@@ -196,20 +294,7 @@ pub async fn load_for_invoice(
     conn: &mut SqliteConnection,
     order_id: i64,
 ) -> Result<Option<InvoiceContext>, sqlx::Error> {
-    let id = || SqlValue::from(order_id);
-    let sql = &*INVOICE_READS;
-    let mut batch = Batch::default();
-    batch
-        .push(&sql[0], [id()])
-        .push(&sql[1], [id()])
-        .push(&sql[2], [id()])
-        .push(&sql[3], [id()])
-        .push(&sql[4], [id()])
-        .push(&sql[5], [id(), id()])
-        .push(&sql[6], [])
-        .push(&sql[7], [id()])
-        .push(&sql[8], [id()]);
-    let mut out = batch.run(conn).await?;
+    let mut out = order_reads(&*INVOICE_READS, order_id).run(conn).await?;
     let Some(order) = out[0].decode::<Order>()?.into_iter().next() else {
         return Ok(None);
     };
@@ -281,11 +366,7 @@ pub async fn save_invoice(
     let mut batch = Batch::default();
     let (increment, store_id) = w.increment;
     batch.insert("sales_invoice", w.invoice);
-    batch.push(
-        "INSERT INTO sales_sequence (entity_type, store_id, next_value) VALUES ('invoice', ?, ?)
-         ON CONFLICT (entity_type, store_id) DO UPDATE SET next_value = excluded.next_value",
-        [store_id.into(), (increment + 1).into()],
-    );
+    push_sequence(&mut batch, "invoice", store_id, increment);
     for item in w.items {
         batch.insert("sales_invoice_item", item);
     }
@@ -323,30 +404,11 @@ pub async fn save_invoice(
     if let Some(mail) = w.mail {
         batch.insert_new("magemu_outbox", "mail_id", mail);
     }
-    let first_deduction = batch.len();
-    for d in w.deductions {
-        batch.push(
-            "UPDATE inventory_source_item SET quantity = quantity - ?
-             WHERE source_code = ? AND sku = ? AND quantity >= ?",
-            [
-                d.qty.into(),
-                d.source_code.clone().into(),
-                d.sku.clone().into(),
-                d.qty.into(),
-            ],
-        );
-        batch.push(
-            "INSERT INTO inventory_reservation (stock_id, sku, quantity, metadata) VALUES (?, ?, ?, ?)",
-            [w.stock_id.into(), d.sku.clone().into(), d.qty.into(), w.reservation_metadata.to_owned().into()],
-        );
-    }
+    let first_deduction =
+        push_deductions(&mut batch, w.deductions, w.stock_id, w.reservation_metadata);
     let out = batch.run(conn).await?;
     // SourceDeductionService: "Not all of your products are available in the requested quantity."
-    if out[first_deduction..]
-        .iter()
-        .step_by(2)
-        .any(|o| o.rows_affected != 1)
-    {
+    if short_deduction(&out, first_deduction, w.deductions).is_some() {
         return Err(SaveError::NotEnough);
     }
     Ok(())

@@ -1,13 +1,20 @@
 //! Queries on the shipment tables and the source deduction a shipment makes.
 
+use std::sync::LazyLock;
+
 use sqlx::SqliteConnection;
 
+use crate::db::batch::Change;
 use crate::db::inventory::Deduction;
 use crate::db::model::{
     FullShipment, Order, OrderItem, Shipment, ShipmentComment, ShipmentItem, ShipmentTrack,
 };
-use crate::db::sales::{next_increment_id, ORDER_STOCK_SQL};
-use crate::db::{bind, insert, update, SaveError, SqlValue};
+use crate::db::outbox::{Mail, OrderRecipient};
+use crate::db::sales::{
+    next_id_sql, order_items_sql, order_reads, order_row_sql, push_deductions, push_sequence,
+    sequence_value_sql, short_deduction, ORDER_STOCK_SQL,
+};
+use crate::db::{bind, Batch, SaveError, SqlValue};
 
 /// The stock of an order's website and, when exactly one source is linked to it, that source
 /// (`AssignSourceCodeToShipmentPlugin`'s single-source case).
@@ -31,65 +38,163 @@ pub async fn order_stock(
     Ok((stock_id, single))
 }
 
-/// Everything creating a shipment writes. Ids of new rows are 0: SQLite assigns them.
+/// What creating a shipment reads: the order and its items, the stock of the order's website
+/// and, when exactly one source is linked to it, that source (`AssignSourceCodeToShipmentPlugin`),
+/// the In-Store Pickup location checkout placed the order for, the ids the new rows get, the
+/// next value of the store's shipment sequence and who the shipment e-mail goes to.
+pub struct ShipmentContext {
+    pub order: Order,
+    /// In item-id order.
+    pub items: Vec<OrderItem>,
+    pub stock_id: i64,
+    pub single_source: Option<String>,
+    pub pickup_location: Option<String>,
+    pub next_shipment_id: i64,
+    pub next_item_id: i64,
+    pub next_track_id: i64,
+    pub next_comment_id: i64,
+    pub next_increment: i64,
+    pub recipient: Option<OrderRecipient>,
+}
+
+/// The reads of [`load_for_shipment`], written once.
+static SHIPMENT_READS: LazyLock<[(String, usize); 8]> = LazyLock::new(|| {
+    let next_ids = format!(
+        "SELECT {}, {}, {}, {}",
+        next_id_sql("sales_shipment", "entity_id"),
+        next_id_sql("sales_shipment_item", "entity_id"),
+        next_id_sql("sales_shipment_track", "entity_id"),
+        next_id_sql("sales_shipment_comment", "entity_id")
+    );
+    [
+        (order_row_sql(), 1),
+        (order_items_sql(), 1),
+        (format!("SELECT {ORDER_STOCK_SQL}"), 1),
+        (
+            format!(
+                "SELECT source_code FROM inventory_source_stock_link
+                 WHERE stock_id = {ORDER_STOCK_SQL}"
+            ),
+            1,
+        ),
+        (
+            "SELECT pickup_location_code FROM inventory_pickup_location_order WHERE order_id = ?"
+                .to_owned(),
+            1,
+        ),
+        (next_ids, 0),
+        (sequence_value_sql("shipment"), 1),
+        (crate::db::outbox::ORDER_RECIPIENT_SQL.to_owned(), 1),
+    ]
+});
+
+/// Reads an order and what shipping it needs in one round trip; `None` when the order does not
+/// exist.
+pub async fn load_for_shipment(
+    conn: &mut SqliteConnection,
+    order_id: i64,
+) -> Result<Option<ShipmentContext>, sqlx::Error> {
+    let mut out = order_reads(&*SHIPMENT_READS, order_id).run(conn).await?;
+    let Some(order) = out[0].decode::<Order>()?.into_iter().next() else {
+        return Ok(None);
+    };
+    let sources: Vec<String> = out[3]
+        .decode::<(String,)>()?
+        .into_iter()
+        .map(|(s,)| s)
+        .collect();
+    let (next_shipment_id, next_item_id, next_track_id, next_comment_id) = out[5]
+        .decode::<(i64, i64, i64, i64)>()?
+        .into_iter()
+        .next()
+        .ok_or(sqlx::Error::RowNotFound)?;
+    Ok(Some(ShipmentContext {
+        order,
+        items: out[1].decode()?,
+        stock_id: out[2].scalar()?.unwrap_or(1),
+        single_source: match <[String; 1]>::try_from(sources) {
+            Ok([code]) => Some(code),
+            Err(_) => None,
+        },
+        pickup_location: out[4].scalar()?,
+        next_shipment_id,
+        next_item_id,
+        next_track_id,
+        next_comment_id,
+        next_increment: out[6].scalar()?.unwrap_or(1),
+        recipient: out[7].decode()?.into_iter().next(),
+    }))
+}
+
+/// Everything creating a shipment writes, the ids of its rows set.
 pub struct ShipmentWrites<'a> {
-    pub shipment: Shipment,
-    pub items: Vec<ShipmentItem>,
-    pub tracks: Vec<ShipmentTrack>,
-    pub comment: Option<ShipmentComment>,
+    pub shipment: &'a Shipment,
+    pub items: &'a [ShipmentItem],
+    pub tracks: &'a [ShipmentTrack],
+    pub comment: Option<&'a ShipmentComment>,
     pub source_code: &'a str,
-    pub order: &'a Order,
-    pub order_items: &'a [OrderItem],
+    pub order: Change<'a, Order>,
+    /// As read and as written, in the same order.
+    pub order_items: (&'a [OrderItem], &'a [OrderItem]),
+    /// The shipment sequence value used.
+    pub increment: i64,
     /// What to take from the source, summed per SKU.
     pub deductions: &'a [Deduction],
     pub stock_id: i64,
     pub reservation_metadata: &'a str,
+    /// The shipment e-mail, when the request asked to notify the customer.
+    pub mail: Option<&'a Mail>,
 }
 
-/// Writes a shipment and its effects: the next shipment increment id, the shipment and its
-/// rows, the order's shipped quantities and state, the source deduction (only the quantity
-/// column, never below 0: `SourceDeductionService`) and the compensating `shipment_created`
-/// reservations. Returns the new shipment id. The caller's savepoint rolls all of it back on
-/// an error.
+/// Writes a shipment and its effects in one round trip: the shipment and its rows, the store's
+/// shipment sequence, the order's shipped quantities and state (only the columns that changed),
+/// the source deduction (only the quantity column, never below 0: `SourceDeductionService`),
+/// the compensating `shipment_created` reservations and the e-mail. The caller's savepoint
+/// rolls all of it back on an error (a source holding too little is found after the batch).
 pub async fn save_shipment(
     conn: &mut SqliteConnection,
-    mut w: ShipmentWrites<'_>,
-) -> Result<i64, SaveError> {
-    w.shipment.increment_id = next_increment_id(conn, "shipment", w.order.store_id).await?;
-    let id = insert(conn, "sales_shipment", "entity_id", &w.shipment).await?;
-    for item in &mut w.items {
-        item.parent_id = id;
-        insert(conn, "sales_shipment_item", "entity_id", item).await?;
+    w: ShipmentWrites<'_>,
+) -> Result<(), SaveError> {
+    let mut batch = Batch::default();
+    batch.insert("sales_shipment", w.shipment);
+    push_sequence(&mut batch, "shipment", w.order.after.store_id, w.increment);
+    for item in w.items {
+        batch.insert("sales_shipment_item", item);
     }
-    for track in &mut w.tracks {
-        track.parent_id = id;
-        insert(conn, "sales_shipment_track", "entity_id", track).await?;
+    for track in w.tracks {
+        batch.insert("sales_shipment_track", track);
     }
-    if let Some(comment) = &mut w.comment {
-        comment.parent_id = id;
-        insert(conn, "sales_shipment_comment", "entity_id", comment).await?;
+    if let Some(comment) = w.comment {
+        batch.insert("sales_shipment_comment", comment);
     }
-    sqlx::query("INSERT INTO inventory_shipment_source (shipment_id, source_code) VALUES (?, ?)")
-        .bind(id)
-        .bind(w.source_code)
-        .execute(&mut *conn)
-        .await?;
-    update(conn, "sales_order", "entity_id", w.order).await?;
-    for item in w.order_items {
-        update(conn, "sales_order_item", "item_id", item).await?;
+    batch.push(
+        "INSERT INTO inventory_shipment_source (shipment_id, source_code) VALUES (?, ?)",
+        [w.shipment.entity_id.into(), w.source_code.to_owned().into()],
+    );
+    batch.update_changed(
+        "sales_order",
+        ("entity_id", w.order.after.entity_id),
+        w.order,
+    );
+    let (items_before, items_after) = w.order_items;
+    for (before, after) in items_before.iter().zip(items_after) {
+        batch.update_changed(
+            "sales_order_item",
+            ("item_id", after.item_id),
+            Change { before, after },
+        );
     }
-    for d in w.deductions {
-        deduct_source_item(conn, d).await?;
-        crate::db::inventory::append_reservation(
-            conn,
-            w.stock_id,
-            &d.sku,
-            d.qty,
-            w.reservation_metadata,
-        )
-        .await?;
+    let first_deduction =
+        push_deductions(&mut batch, w.deductions, w.stock_id, w.reservation_metadata);
+    if let Some(mail) = w.mail {
+        batch.insert_new("magemu_outbox", "mail_id", mail);
     }
-    Ok(id)
+    let out = batch.run(conn).await?;
+    match short_deduction(&out, first_deduction, w.deductions) {
+        // Only to say why in the log: a missing source item or too little in it.
+        Some(d) => Err(short_source(conn, d).await?),
+        None => Ok(()),
+    }
 }
 
 /// `SourceDeductionService` for one SKU: the source item's quantity column goes down by `qty`
@@ -112,14 +217,21 @@ pub async fn deduct_source_item(
     if deducted.rows_affected() == 1 {
         return Ok(());
     }
-    // Only to say why in the log: a missing source item or too little in it.
+    Err(short_source(conn, d).await?)
+}
+
+/// Why a source deduction took nothing: the source item is missing, or holds too little.
+async fn short_source(
+    conn: &mut SqliteConnection,
+    d: &Deduction,
+) -> Result<SaveError, sqlx::Error> {
     let exists: Option<i64> =
         sqlx::query_scalar("SELECT 1 FROM inventory_source_item WHERE source_code = ? AND sku = ?")
             .bind(&d.source_code)
             .bind(&d.sku)
             .fetch_optional(&mut *conn)
             .await?;
-    Err(match exists {
+    Ok(match exists {
         Some(_) => SaveError::NotEnough,
         None => SaveError::NoSourceItem(d.source_code.clone(), d.sku.clone()),
     })

@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
+use crate::db::batch::Change;
 use crate::db::inventory::Deduction;
 use crate::db::model::{
     FullShipment, Order, OrderItem, Shipment, ShipmentComment, ShipmentItem, ShipmentTrack,
@@ -193,16 +194,24 @@ pub(crate) async fn ship_in(
     order_id: i64,
     request: ShipRequest,
 ) -> Result<i64> {
-    let (mut order, mut items, _) = db::sales::load_order_for_update(conn, order_id)
+    let db::shipments::ShipmentContext {
+        mut order,
+        mut items,
+        stock_id,
+        single_source,
+        pickup_location,
+        next_shipment_id,
+        next_item_id,
+        next_track_id,
+        next_comment_id,
+        next_increment,
+        recipient,
+    } = db::shipments::load_for_shipment(conn, order_id)
         .await?
         .ok_or_else(Error::entity_not_found)?;
     // In-Store Pickup's AdaptShipmentPlugin refuses the save inside ShipOrder's try block,
     // which answers with its own message.
-    if !request.for_pickup
-        && db::shipments::pickup_location(conn, order_id)
-            .await?
-            .is_some()
-    {
+    if !request.for_pickup && pickup_location.is_some() {
         tracing::error!(order_id, "{}", crate::sales::pickup::NOTIFY_INSTEAD);
         return Err(Error::input(e::COULD_NOT_SAVE_SHIPMENT));
     }
@@ -215,6 +224,8 @@ pub(crate) async fn ship_in(
     let notified = request.append_comment && request.notify;
     let comment_text = request.comment.as_ref().and_then(|c| c.comment.clone());
     let shipment = Shipment {
+        entity_id: next_shipment_id,
+        increment_id: db::sales::format_increment_id(order.store_id, next_increment),
         order_id,
         store_id: Some(order.store_id),
         customer_id: order.customer_id,
@@ -232,7 +243,10 @@ pub(crate) async fn ship_in(
     let shipment_items: Vec<ShipmentItem> = lines
         .iter()
         .filter(|l| l.qty > Amount::ZERO)
-        .map(|l| ShipmentItem {
+        .zip(next_item_id..)
+        .map(|(l, entity_id)| ShipmentItem {
+            entity_id,
+            parent_id: next_shipment_id,
             order_item_id: l.item.item_id,
             product_id: l.item.product_id,
             sku: Some(l.item.sku.clone()),
@@ -246,7 +260,10 @@ pub(crate) async fn ship_in(
     let tracks: Vec<ShipmentTrack> = request
         .tracks
         .iter()
-        .map(|t| ShipmentTrack {
+        .zip(next_track_id..)
+        .map(|(t, entity_id)| ShipmentTrack {
+            entity_id,
+            parent_id: next_shipment_id,
             order_id,
             track_number: t.track_number.clone(),
             title: t.title.clone(),
@@ -268,15 +285,18 @@ pub(crate) async fn ship_in(
         return Err(Error::input(e::COULD_NOT_SAVE_SHIPMENT));
     }
     let comment = request.comment.as_ref().map(|c| ShipmentComment {
+        entity_id: next_comment_id,
+        parent_id: next_shipment_id,
         comment: c.comment.clone(),
         is_customer_notified: Some(notified as i64),
         is_visible_on_front: c.is_visible_on_front,
         created_at: now.clone(),
-        ..Default::default()
     });
     let deducted = deductions(&lines);
     let shipped: Vec<(i64, Amount)> = lines.iter().map(|l| (l.item.item_id, l.qty)).collect();
     drop(lines);
+    // As read: the save writes only the columns the shipment changes.
+    let (order_before, items_before) = (order.clone(), items.clone());
 
     register(&mut items, &shipped, &now);
     let new_state = state_after_document(&order, &items);
@@ -286,7 +306,6 @@ pub(crate) async fn ship_in(
     }
     order.updated_at = now.clone();
 
-    let (stock_id, single_source) = db::shipments::order_stock(conn, order_id).await?;
     // AssignSourceCodeToShipmentPlugin, then the request's extension attribute over it.
     let source_code = request
         .source_code
@@ -302,19 +321,39 @@ pub(crate) async fn ship_in(
             qty,
         })
         .collect();
-    let shipment_id = db::shipments::save_shipment(
+    // ShipOrder: `notify` sends the shipment e-mail, with the comment when it is appended;
+    // written with the shipment.
+    let mail = match (&recipient, request.notify) {
+        (Some(recipient), true) => email::compose(
+            SalesEmail::Shipment,
+            recipient,
+            email::Document {
+                entity_id: next_shipment_id,
+                increment_id: Some(shipment.increment_id.clone()),
+                order_id,
+            },
+            comment_text.filter(|_| request.append_comment),
+        ),
+        _ => None,
+    };
+    db::shipments::save_shipment(
         conn,
         db::shipments::ShipmentWrites {
-            shipment,
-            items: shipment_items,
-            tracks,
-            comment,
+            shipment: &shipment,
+            items: &shipment_items,
+            tracks: &tracks,
+            comment: comment.as_ref(),
             source_code: &source_code,
-            order: &order,
-            order_items: &items,
+            order: Change {
+                before: &order_before,
+                after: &order,
+            },
+            order_items: (&items_before, &items),
+            increment: next_increment,
             deductions: &deducted,
             stock_id,
             reservation_metadata: &metadata,
+            mail: mail.as_ref(),
         },
     )
     .await
@@ -323,12 +362,7 @@ pub(crate) async fn ship_in(
         tracing::error!(order_id, error = %err, "saving the shipment failed");
         Error::input(e::COULD_NOT_SAVE_SHIPMENT)
     })?;
-    // ShipOrder: `notify` sends the shipment e-mail, with the comment when it is appended.
-    if request.notify {
-        let comment = comment_text.filter(|_| request.append_comment);
-        email::send(conn, SalesEmail::Shipment, shipment_id, comment).await?;
-    }
-    Ok(shipment_id)
+    Ok(next_shipment_id)
 }
 
 /// `ShipmentRepositoryInterface::getList`: one page of shipments and the count of all matches.
