@@ -212,8 +212,8 @@ pub(crate) fn push_sequence(
 }
 
 /// Queues the source deductions (`SourceDeductionService`: only the quantity column, never
-/// below 0) and their compensating reservations on `stock_id`; returns where they start in
-/// the batch, for [`short_deduction`].
+/// below 0) and their compensating reservations on `stock_id`: two statements a deduction, the
+/// UPDATE first (the layout [`short_deduction`] reads). Returns where they start in the batch.
 pub(crate) fn push_deductions(
     batch: &mut Batch,
     deductions: &[Deduction],
@@ -246,7 +246,8 @@ pub(crate) fn push_deductions(
 }
 
 /// The first deduction queued by [`push_deductions`] at `first` that took nothing (its source
-/// item missing or holding too little).
+/// item missing or holding too little): the outputs from `first` on alternate its UPDATEs and
+/// reservations.
 pub(crate) fn short_deduction<'d>(
     out: &[Output],
     first: usize,
@@ -381,6 +382,7 @@ pub async fn save_invoice(
         w.order,
     );
     let (items_before, items_after) = w.order_items;
+    debug_assert_eq!(items_before.len(), items_after.len());
     for (before, after) in items_before.iter().zip(items_after) {
         batch.update_changed(
             "sales_order_item",

@@ -151,6 +151,9 @@ pub struct ShipmentWrites<'a> {
 /// the source deduction (only the quantity column, never below 0: `SourceDeductionService`),
 /// the compensating `shipment_created` reservations and the e-mail. The caller's savepoint
 /// rolls all of it back on an error (a source holding too little is found after the batch).
+/// The e-mail is a row of the outbox written with the rest, so a database error writing it
+/// fails the shipment too (Magento sends it after ShipOrder's transaction; only a broken
+/// database tells the two apart).
 pub async fn save_shipment(
     conn: &mut SqliteConnection,
     w: ShipmentWrites<'_>,
@@ -177,6 +180,7 @@ pub async fn save_shipment(
         w.order,
     );
     let (items_before, items_after) = w.order_items;
+    debug_assert_eq!(items_before.len(), items_after.len());
     for (before, after) in items_before.iter().zip(items_after) {
         batch.update_changed(
             "sales_order_item",

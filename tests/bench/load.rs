@@ -95,7 +95,11 @@ fn env_or(name: &str, default: usize) -> usize {
 /// allow"); hyper's client connection runs as a task of its own with a hand-off each way per
 /// request, and cost about twice the CPU per request of this one (invoices: 31-39 us).
 struct Conn {
+    addr: String,
     stream: TcpStream,
+    /// The last answer said `Connection: close` (an answer given before the request's body
+    /// was read): the next request opens a new connection.
+    closing: bool,
     /// What was read past the last answer (nothing, unless the server sent more).
     read: Vec<u8>,
     /// Send `Cache-Control: no-cache`: documents read by id come from the database, not from
@@ -108,7 +112,9 @@ impl Conn {
         let stream = TcpStream::connect(addr).await?;
         stream.set_nodelay(true)?;
         Ok(Conn {
+            addr: addr.to_owned(),
             stream,
+            closing: false,
             read: Vec::with_capacity(16 * 1024),
             no_cache: false,
         })
@@ -122,6 +128,11 @@ impl Conn {
         body: Option<&Bytes>,
     ) -> (StatusCode, Bytes) {
         use std::io::Write as _;
+        if self.closing {
+            let no_cache = self.no_cache;
+            *self = Conn::open(&self.addr).await.expect("reconnect");
+            self.no_cache = no_cache;
+        }
         let body = body.map(|b| &b[..]).unwrap_or_default();
         let mut request = Vec::with_capacity(256 + token.len() + body.len());
         let _ = write!(request, "{method} {path} HTTP/1.1\r\nhost: 127.0.0.1\r\n");
@@ -164,6 +175,11 @@ impl Conn {
                         !header.name.eq_ignore_ascii_case("transfer-encoding"),
                         "the server answers with a Content-Length"
                     );
+                    if header.name.eq_ignore_ascii_case("connection")
+                        && header.value.eq_ignore_ascii_case(b"close")
+                    {
+                        self.closing = true;
+                    }
                 }
                 while self.read.len() < head_len + length {
                     self.fill().await;
@@ -177,15 +193,13 @@ impl Conn {
     }
 
     async fn fill(&mut self) {
-        let at = self.read.len();
-        self.read.resize(at + 16 * 1024, 0);
+        self.read.reserve(16 * 1024);
         let n = self
             .stream
-            .read(&mut self.read[at..])
+            .read_buf(&mut self.read)
             .await
             .expect("read answer");
         assert!(n > 0, "the server closed the connection");
-        self.read.truncate(at + n);
     }
 }
 
