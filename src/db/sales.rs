@@ -211,6 +211,25 @@ pub(crate) fn push_sequence(
     );
 }
 
+/// Queues the UPDATEs of an order and its items, each in only the columns that changed: the
+/// order's list indexes (state, status, customer, dates) are left alone when their columns did
+/// not. `items` are as read and as written, in the same order.
+pub(crate) fn push_order_changes(
+    batch: &mut Batch,
+    order: Change<'_, Order>,
+    (before, after): (&[OrderItem], &[OrderItem]),
+) {
+    batch.update_changed("sales_order", ("entity_id", order.after.entity_id), order);
+    debug_assert_eq!(before.len(), after.len());
+    for (before, after) in before.iter().zip(after) {
+        batch.update_changed(
+            "sales_order_item",
+            ("item_id", after.item_id),
+            Change { before, after },
+        );
+    }
+}
+
 /// Queues the source deductions (`SourceDeductionService`: only the quantity column, never
 /// below 0) and their compensating reservations on `stock_id`: two statements a deduction, the
 /// UPDATE first (the layout [`short_deduction`] reads). Returns where they start in the batch.
@@ -353,8 +372,8 @@ pub struct CaptureWrites<'a> {
     pub close_authorization: bool,
 }
 
-/// Writes an invoice and its effects in one round trip. Fails (and the caller's savepoint
-/// rolls back) when a source no longer holds what is deducted from it.
+/// Writes an invoice and its effects in one round trip. Fails when a source no longer holds
+/// what is deducted from it (which the checks before it rule out, see `sales::invoice`).
 ///
 /// The invoice row goes first: its UNIQUE (increment_id, store_id) refuses a number the store's
 /// sequence reaches that an invoice saved with its own increment id already holds, and refused
@@ -374,22 +393,7 @@ pub async fn save_invoice(
     if let Some(comment) = w.comment {
         batch.insert("sales_invoice_comment", comment);
     }
-    // Only the columns the invoice changed: the order's list indexes (state, status,
-    // customer, dates) are left alone when their columns did not change.
-    batch.update_changed(
-        "sales_order",
-        ("entity_id", w.order.after.entity_id),
-        w.order,
-    );
-    let (items_before, items_after) = w.order_items;
-    debug_assert_eq!(items_before.len(), items_after.len());
-    for (before, after) in items_before.iter().zip(items_after) {
-        batch.update_changed(
-            "sales_order_item",
-            ("item_id", after.item_id),
-            Change { before, after },
-        );
-    }
+    push_order_changes(&mut batch, w.order, w.order_items);
     batch.update_changed(
         "sales_order_payment",
         ("entity_id", w.payment.after.entity_id),

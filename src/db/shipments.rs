@@ -11,31 +11,18 @@ use crate::db::model::{
 };
 use crate::db::outbox::{Mail, OrderRecipient};
 use crate::db::sales::{
-    next_id_sql, order_items_sql, order_reads, order_row_sql, push_deductions, push_sequence,
-    sequence_value_sql, short_deduction, ORDER_STOCK_SQL,
+    next_id_sql, order_items_sql, order_reads, order_row_sql, push_deductions, push_order_changes,
+    push_sequence, sequence_value_sql, short_deduction, ORDER_STOCK_SQL,
 };
 use crate::db::{bind, Batch, SaveError, SqlValue};
 
-/// The stock of an order's website and, when exactly one source is linked to it, that source
-/// (`AssignSourceCodeToShipmentPlugin`'s single-source case).
-pub async fn order_stock(
-    conn: &mut SqliteConnection,
-    order_id: i64,
-) -> Result<(i64, Option<String>), sqlx::Error> {
-    let stock_id: i64 = sqlx::query_scalar(&format!("SELECT {ORDER_STOCK_SQL}"))
+/// The stock of an order's website (`inventory_stock_sales_channel`; the default stock 1 when
+/// the website is linked to none).
+pub async fn order_stock(conn: &mut SqliteConnection, order_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(&format!("SELECT {ORDER_STOCK_SQL}"))
         .bind(order_id)
-        .fetch_one(&mut *conn)
-        .await?;
-    let sources: Vec<(String,)> =
-        sqlx::query_as("SELECT source_code FROM inventory_source_stock_link WHERE stock_id = ?")
-            .bind(stock_id)
-            .fetch_all(&mut *conn)
-            .await?;
-    let single = match sources.as_slice() {
-        [(code,)] => Some(code.clone()),
-        _ => None,
-    };
-    Ok((stock_id, single))
+        .fetch_one(conn)
+        .await
 }
 
 /// What creating a shipment reads: the order and its items, the stock of the order's website
@@ -174,20 +161,7 @@ pub async fn save_shipment(
         "INSERT INTO inventory_shipment_source (shipment_id, source_code) VALUES (?, ?)",
         [w.shipment.entity_id.into(), w.source_code.to_owned().into()],
     );
-    batch.update_changed(
-        "sales_order",
-        ("entity_id", w.order.after.entity_id),
-        w.order,
-    );
-    let (items_before, items_after) = w.order_items;
-    debug_assert_eq!(items_before.len(), items_after.len());
-    for (before, after) in items_before.iter().zip(items_after) {
-        batch.update_changed(
-            "sales_order_item",
-            ("item_id", after.item_id),
-            Change { before, after },
-        );
-    }
+    push_order_changes(&mut batch, w.order, w.order_items);
     let first_deduction =
         push_deductions(&mut batch, w.deductions, w.stock_id, w.reservation_metadata);
     if let Some(mail) = w.mail {

@@ -450,7 +450,7 @@ pub(crate) async fn refund_stock(
         })
         .copied()
         .collect();
-    let (stock_id, _) = db::shipments::order_stock(conn, order.entity_id).await?;
+    let stock_id = db::shipments::order_stock(conn, order.entity_id).await?;
     let shipped = db::creditmemos::shipped_per_source(conn, order.entity_id, stock_id).await?;
     let skus: Vec<String> = lines.iter().map(|(i, _, _, _)| i.sku.clone()).collect();
     let candidates = db::inventory::in_stock_source_items(conn, stock_id, &skus).await?;

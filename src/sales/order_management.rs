@@ -59,7 +59,7 @@ async fn manage_in(conn: &mut SqliteConnection, order_id: i64, action: Action) -
     order.updated_at = now;
     db::update(conn, "sales_order", "entity_id", &order).await?;
     if !releases.is_empty() {
-        let (stock_id, _) = db::shipments::order_stock(conn, order_id).await?;
+        let stock_id = db::shipments::order_stock(conn, order_id).await?;
         let metadata = inventory::sales_event("order_canceled", &order)?;
         for (sku, qty) in &releases {
             db::inventory::append_reservation(conn, stock_id, sku, *qty, &metadata).await?;

@@ -717,7 +717,7 @@ async fn deduct(
         None if db::shipments::single_source_mode(conn).await? => "default".to_owned(),
         None => return Err(could_not_save("Warning: Undefined variable $sourceCode")),
     };
-    let (stock_id, _) = db::shipments::order_stock(conn, order.entity_id).await?;
+    let stock_id = db::shipments::order_stock(conn, order.entity_id).await?;
     let metadata = inventory::sales_event("shipment_created", order)?;
     for (sku, qty) in &to_deduct {
         let d = Deduction {
