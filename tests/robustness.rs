@@ -172,3 +172,61 @@ async fn routes_answer_under_index_php_too() {
         .await;
     assert_eq!(token_reply.status, StatusCode::OK, "{:?}", token_reply.body);
 }
+
+/// A document's rows whose ids would pass `i64::MAX` (a table moved there through
+/// `PUT /magemu/next-ids`) are not saved, as SQLite's AUTOINCREMENT refuses them: the use case
+/// answers its "could not save" error and writes nothing. The ids used to wrap round to
+/// negative numbers in a release build.
+#[tokio::test]
+async fn document_rows_past_the_last_id_are_refused_and_change_nothing() {
+    let last = i64::MAX - 1;
+    let cases = [
+        (
+            "sales_invoice_item",
+            "/rest/V1/order/3/invoice",
+            json!({}),
+            "Could not save an invoice, see error log for details",
+        ),
+        (
+            "sales_shipment_item",
+            "/rest/V1/order/3/ship",
+            json!({}),
+            "Could not save a shipment, see error log for details",
+        ),
+        (
+            "sales_shipment_track",
+            "/rest/V1/order/3/ship",
+            json!({"tracks": [
+                {"track_number": "1", "title": "A", "carrier_code": "custom"},
+                {"track_number": "2", "title": "B", "carrier_code": "custom"}
+            ]}),
+            "Could not save a shipment, see error log for details",
+        ),
+        (
+            "sales_creditmemo_item",
+            "/rest/V1/order/3/refund",
+            json!({}),
+            "Could not save a Creditmemo, see error log for details",
+        ),
+    ];
+    for (table, path, body, message) in cases {
+        let app = spawn_app().await;
+        let token = app.token().await;
+        if path.ends_with("refund") {
+            let reply = app.invoice(&token, 3, &json!({})).await;
+            assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+        }
+        let reply = app
+            .put("/magemu/next-ids", "", &json!({ table: last }))
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{table}: {:?}", reply.body);
+        let before = app.snapshot().await;
+        let reply = app.post(path, &token, &body).await;
+        assert_eq!(
+            (reply.status, reply.body),
+            (StatusCode::BAD_REQUEST, json!({ "message": message })),
+            "{table}"
+        );
+        assert_eq!(app.snapshot().await, before, "{table}");
+    }
+}

@@ -161,6 +161,12 @@ impl<A: FromCell> FromCells for (A,) {
     }
 }
 
+impl<A: FromCell, B: FromCell> FromCells for (A, B) {
+    fn from_cells(row: &CellRow<'_>) -> Result<Self, sqlx::Error> {
+        Ok((row.at(0)?, row.at(1)?))
+    }
+}
+
 impl<A: FromCell, B: FromCell, C: FromCell> FromCells for (A, B, C) {
     fn from_cells(row: &CellRow<'_>) -> Result<Self, sqlx::Error> {
         Ok((row.at(0)?, row.at(1)?, row.at(2)?))

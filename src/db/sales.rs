@@ -115,6 +115,15 @@ pub(crate) fn next_id_sql(table: &str, key: &str) -> String {
     )
 }
 
+/// The ids `count` new rows of an AUTOINCREMENT table get from `first` (read with
+/// [`next_id_sql`]) on; `None` when they would pass `i64::MAX`, where SQLite's AUTOINCREMENT
+/// fails the insert (`SQLITE_FULL`) and the document is not saved. Only the control API's
+/// `PUT /magemu/next-ids` can bring a table there.
+pub fn row_ids(first: i64, count: usize) -> Option<std::ops::Range<i64>> {
+    let end = first.checked_add(i64::try_from(count).ok()?)?;
+    Some(first..end)
+}
+
 /// An order's `sales_order_tax` rows (by tax id) and their items (by tax item id).
 pub async fn load_order_taxes(
     conn: &mut SqliteConnection,
@@ -182,6 +191,14 @@ pub(crate) fn order_items_sql() -> String {
     format!(
         "SELECT {} FROM sales_order_item WHERE order_id = ? ORDER BY item_id",
         OrderItem::column_list()
+    )
+}
+
+/// `SELECT` of an order's payment by the order's id (`?`), in [`OrderPayment`]'s column order.
+pub(crate) fn order_payment_sql() -> String {
+    format!(
+        "SELECT {} FROM sales_order_payment WHERE parent_id = ?",
+        OrderPayment::column_list()
     )
 }
 
@@ -288,14 +305,10 @@ static INVOICE_READS: LazyLock<[(String, usize); 9]> = LazyLock::new(|| {
         next_id_sql("sales_invoice_item", "entity_id"),
         next_id_sql("sales_invoice_comment", "entity_id")
     );
-    let payment = format!(
-        "SELECT {} FROM sales_order_payment WHERE parent_id = ?",
-        OrderPayment::column_list()
-    );
     [
         (order_row_sql(), 1),
         (order_items_sql(), 1),
-        (payment, 1),
+        (order_payment_sql(), 1),
         (
             "SELECT state, discount_amount, shipping_amount FROM sales_invoice WHERE order_id = ?"
                 .to_owned(),

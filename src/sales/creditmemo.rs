@@ -31,10 +31,12 @@ use std::collections::HashMap;
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
-use crate::db::creditmemos::StockWrites;
+use crate::db::batch::Change;
+use crate::db::creditmemos::{RefundContext, StockWrites};
 use crate::db::inventory::Deduction;
 use crate::db::model::{
-    Creditmemo, CreditmemoComment, FullCreditmemo, Invoice, Order, OrderItem, StatusHistory,
+    Creditmemo, CreditmemoComment, FullCreditmemo, Invoice, Order, OrderItem, SourceItem,
+    StatusHistory,
 };
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Phrase, Result};
@@ -212,9 +214,23 @@ pub fn validate(
 #[tracing::instrument(skip(db, request))]
 pub async fn refund_order(db: &Db, order_id: i64, request: RefundRequest) -> Result<i64> {
     crate::sales::write_on_order(db, order_id, move |conn| {
-        Box::pin(refund_in(conn, order_id, request, None))
+        Box::pin(async move {
+            let ctx = load(conn, order_id, &request).await?;
+            refund_in(conn, ctx, request, None).await
+        })
     })
     .await
+}
+
+/// What the refund of order `order_id` reads (404 when the order does not exist).
+async fn load(
+    conn: &mut SqliteConnection,
+    order_id: i64,
+    request: &RefundRequest,
+) -> Result<RefundContext> {
+    db::creditmemos::load_for_refund(conn, order_id, &request.return_to_stock_items)
+        .await?
+        .ok_or_else(Error::entity_not_found)
 }
 
 /// A refund through an invoice (`RefundInvoice`): the invoice, what is left to refund of each
@@ -227,13 +243,13 @@ struct ThroughInvoice {
 
 async fn refund_in(
     conn: &mut SqliteConnection,
-    order_id: i64,
+    ctx: RefundContext,
     request: RefundRequest,
     through: Option<ThroughInvoice>,
 ) -> Result<i64> {
-    let (mut order, mut items, payment) = db::sales::load_order_for_update(conn, order_id)
-        .await?
-        .ok_or_else(Error::entity_not_found)?;
+    let order_id = ctx.order.entity_id;
+    let (mut order, mut items) = (ctx.order.clone(), ctx.items.clone());
+    let payment = ctx.payment.clone();
     let mut arguments = request.arguments;
     let lines = match &through {
         None => prepare(&items, &request.items)?,
@@ -257,9 +273,7 @@ async fn refund_in(
         return Err(Error::input(e::COULD_NOT_SAVE_CREDITMEMO));
     };
     let totals = totals?;
-    let return_skus =
-        db::creditmemos::order_item_skus(conn, &request.return_to_stock_items).await?;
-    let messages = validate(&order, &items, &totals, &request, &lines, &return_skus);
+    let messages = validate(&order, &items, &totals, &request, &lines, &ctx.return_skus);
     if !messages.is_empty() {
         return Err(Error::input(format!(
             "{}\n{}",
@@ -272,7 +286,7 @@ async fn refund_in(
         return Err(Error::input(e::COULD_NOT_SAVE_CREDITMEMO));
     };
     let now = db::now_timestamp();
-    let (mut creditmemo, cm_items) =
+    let (mut creditmemo, mut cm_items) =
         build_creditmemo(&order, &lines, &totals, request.notify, &now);
     let online = through.as_ref().is_some_and(|t| t.online);
     let refund_txn = through.as_ref().filter(|t| t.online).map(|t| {
@@ -373,17 +387,63 @@ async fn refund_in(
         .iter()
         .map(|(i, q, p, b)| (i, *q, *p, *b))
         .collect();
-    let stock = refund_stock(conn, &order, &refs).await?;
-    let creditmemo_id = db::creditmemos::save_creditmemo(
+    let stock = stock_writes(
+        &order,
+        &refs,
+        &ctx.catalog_types,
+        ctx.stock_id,
+        &ctx.shipped,
+        &ctx.source_items,
+    )?;
+    // The new rows' ids and the store's next credit memo number.
+    creditmemo.entity_id = ctx.next_creditmemo_id;
+    creditmemo.increment_id = db::sales::format_increment_id(order.store_id, ctx.next_increment);
+    let item_ids = db::sales::row_ids(ctx.next_item_id, cm_items.len())
+        .ok_or_else(|| Error::input(e::COULD_NOT_SAVE_CREDITMEMO))?;
+    for (entity_id, item) in item_ids.zip(cm_items.iter_mut()) {
+        item.entity_id = entity_id;
+        item.parent_id = creditmemo.entity_id;
+    }
+    let comment = comment.map(|c| CreditmemoComment {
+        entity_id: ctx.next_comment_id,
+        parent_id: creditmemo.entity_id,
+        ..c
+    });
+    // RefundOrder / RefundInvoice: `notify` sends the credit memo e-mail, with the comment when
+    // it is appended.
+    let mail = match (&ctx.recipient, request.notify) {
+        (Some(recipient), true) => email::compose(
+            SalesEmail::Creditmemo,
+            recipient,
+            email::Document {
+                entity_id: creditmemo.entity_id,
+                increment_id: Some(creditmemo.increment_id.clone()),
+                order_id,
+            },
+            request
+                .comment
+                .and_then(|c| c.comment)
+                .filter(|_| request.append_comment),
+        ),
+        _ => None,
+    };
+    db::creditmemos::save_creditmemo(
         conn,
         db::creditmemos::CreditmemoWrites {
-            creditmemo,
-            items: cm_items,
-            comment,
-            history,
-            order: &order,
-            order_items: &items,
-            payment: &payment,
+            creditmemo: &creditmemo,
+            items: &cm_items,
+            comment: comment.as_ref(),
+            history: &history,
+            order: Change {
+                before: &ctx.order,
+                after: &order,
+            },
+            order_items: (&ctx.items, &items),
+            payment: Change {
+                before: ctx.payment.as_ref().unwrap_or(&payment),
+                after: &payment,
+            },
+            increment: ctx.next_increment,
             stock: &stock,
             refund_txn: refund_txn.as_deref(),
             // RefundInvoice marks the invoice refunded only when it refunds offline (its quirk).
@@ -391,6 +451,7 @@ async fn refund_in(
                 .as_ref()
                 .filter(|t| !t.online)
                 .map(|t| t.invoice.entity_id),
+            mail: mail.as_ref(),
         },
     )
     .await
@@ -399,16 +460,7 @@ async fn refund_in(
         tracing::error!(order_id, error = %err, "saving the credit memo failed");
         Error::input(e::COULD_NOT_SAVE_CREDITMEMO)
     })?;
-    // RefundOrder / RefundInvoice: `notify` sends the credit memo e-mail, with the comment when
-    // it is appended.
-    if request.notify {
-        let comment = request
-            .comment
-            .and_then(|c| c.comment)
-            .filter(|_| request.append_comment);
-        email::send(conn, SalesEmail::Creditmemo, creditmemo_id, comment).await?;
-    }
-    Ok(creditmemo_id)
+    Ok(creditmemo.entity_id)
 }
 
 /// What magento/inventory's refund plugins do to the stock for the refunded `lines`
@@ -424,20 +476,47 @@ pub(crate) async fn refund_stock(
     order: &Order,
     lines: &[RefundedLine<'_>],
 ) -> Result<StockWrites> {
-    let mut catalog_types: HashMap<String, Option<String>> = HashMap::new();
+    let mut catalog_types: HashMap<String, String> = HashMap::new();
     for (item, _, _, back) in lines {
         if !back && !catalog_types.contains_key(&item.sku) {
-            let ty = db::inventory::product_type(conn, &item.sku).await?;
-            catalog_types.insert(item.sku.clone(), ty);
+            if let Some(ty) = db::inventory::product_type(conn, &item.sku).await? {
+                catalog_types.insert(item.sku.clone(), ty);
+            }
         }
     }
+    let stock_id = db::shipments::order_stock(conn, order.entity_id).await?;
+    let shipped = db::creditmemos::shipped_per_source(conn, order.entity_id, stock_id).await?;
+    let skus: Vec<String> = lines.iter().map(|(i, _, _, _)| i.sku.clone()).collect();
+    let candidates = db::inventory::in_stock_source_items(conn, stock_id, &skus).await?;
+    stock_writes(
+        order,
+        lines,
+        &catalog_types,
+        stock_id,
+        &shipped,
+        &candidates,
+    )
+}
+
+/// [`refund_stock`] on what it read: the catalog type of the lines' SKUs (by the order item's
+/// spelling; a SKU the catalog lacks is absent), the order's stock, what its shipments took
+/// from each source, and in-stock source items of the stock in priority order (of the lines'
+/// SKUs at least: others are passed over).
+pub(crate) fn stock_writes(
+    order: &Order,
+    lines: &[RefundedLine<'_>],
+    catalog_types: &HashMap<String, String>,
+    stock_id: i64,
+    shipped: &[Deduction],
+    candidates: &[SourceItem],
+) -> Result<StockWrites> {
     let lines: Vec<RefundedLine<'_>> = lines
         .iter()
         .filter(|(item, _, _, back)| {
             if *back {
                 return true;
             }
-            let Some(Some(catalog_type)) = catalog_types.get(&item.sku) else {
+            let Some(catalog_type) = catalog_types.get(&item.sku) else {
                 return false;
             };
             // A grouped product's lines are simple products (the plugin's own rewrite).
@@ -450,28 +529,23 @@ pub(crate) async fn refund_stock(
         })
         .copied()
         .collect();
-    let stock_id = db::shipments::order_stock(conn, order.entity_id).await?;
-    let shipped = db::creditmemos::shipped_per_source(conn, order.entity_id, stock_id).await?;
-    let skus: Vec<String> = lines.iter().map(|(i, _, _, _)| i.sku.clone()).collect();
-    let candidates = db::inventory::in_stock_source_items(conn, stock_id, &skus).await?;
     let mut fallback: HashMap<String, String> = HashMap::new();
-    for si in &candidates {
+    for si in candidates {
         fallback
             .entry(si.sku.to_lowercase())
             .or_insert_with(|| si.source_code.clone());
     }
-    let effects = stock_effects(&lines, &shipped, &fallback);
+    let effects = stock_effects(&lines, shipped, &fallback);
     // The write-offs go through the priority source selection on the order's stock.
-    let write_offs: Vec<Deduction> =
-        inventory::select_by_priority(&candidates, &effects.write_offs)
-            .into_iter()
-            .filter(|s| s.qty_to_deduct > Amount::ZERO)
-            .map(|s| Deduction {
-                source_code: s.source_code,
-                sku: s.sku,
-                qty: s.qty_to_deduct,
-            })
-            .collect();
+    let write_offs: Vec<Deduction> = inventory::select_by_priority(candidates, &effects.write_offs)
+        .into_iter()
+        .filter(|s| s.qty_to_deduct > Amount::ZERO)
+        .map(|s| Deduction {
+            source_code: s.source_code,
+            sku: s.sku,
+            qty: s.qty_to_deduct,
+        })
+        .collect();
     let reservations: Vec<(String, Amount)> = effects
         .write_offs
         .iter()
@@ -505,9 +579,8 @@ pub async fn refund_invoice(
     let order_id = full.invoice.order_id;
     crate::sales::write_on_order(db, order_id, move |conn| {
         Box::pin(async move {
-            let (order, _, payment) = db::sales::load_order_for_update(conn, order_id)
-                .await?
-                .ok_or_else(Error::entity_not_found)?;
+            let ctx = load(conn, order_id, &request).await?;
+            let (order, payment) = (&ctx.order, &ctx.payment);
             let refunded = db::creditmemos::refunded_of_invoice(conn, invoice_id).await?;
             let left: HashMap<i64, Amount> = full
                 .items
@@ -522,7 +595,7 @@ pub async fn refund_invoice(
             let paid = full.invoice.state == Some(crate::sales::state::invoice_state::PAID);
             let something_left = left.values().any(|q| *q > Amount::ZERO);
             if !paid || !something_left || !method.can_refund {
-                let mut messages: Vec<String> = status_refusal(&order).into_iter().collect();
+                let mut messages: Vec<String> = status_refusal(order).into_iter().collect();
                 messages.push(e::CANNOT_REFUND_INVOICE.to_owned());
                 return Err(Error::input(format!(
                     "{}\n{}",
@@ -535,7 +608,7 @@ pub async fn refund_invoice(
                 left,
                 online: is_online,
             };
-            refund_in(conn, order_id, request, Some(through)).await
+            refund_in(conn, ctx, request, Some(through)).await
         })
     })
     .await

@@ -431,8 +431,10 @@ async fn invoice_in(
 
     invoice.entity_id = next_invoice_id;
     invoice.increment_id = db::sales::format_increment_id(order.store_id, next_increment);
-    for (n, ii) in invoice_items.iter_mut().enumerate() {
-        ii.entity_id = next_invoice_item_id + n as i64;
+    let item_ids = db::sales::row_ids(next_invoice_item_id, invoice_items.len())
+        .ok_or_else(|| Error::input(e::COULD_NOT_SAVE_INVOICE))?;
+    for (entity_id, ii) in item_ids.zip(invoice_items.iter_mut()) {
+        ii.entity_id = entity_id;
         ii.parent_id = next_invoice_id;
     }
     let comment = request.comment.map(|c| InvoiceComment {

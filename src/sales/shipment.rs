@@ -240,10 +240,13 @@ pub(crate) async fn ship_in(
         updated_at: now.clone(),
         ..Default::default()
     };
-    let shipment_items: Vec<ShipmentItem> = lines
-        .iter()
-        .filter(|l| l.qty > Amount::ZERO)
-        .zip(next_item_id..)
+    let too_many = || Error::input(e::COULD_NOT_SAVE_SHIPMENT);
+    let shipped = lines.iter().filter(|l| l.qty > Amount::ZERO);
+    let item_ids =
+        db::sales::row_ids(next_item_id, shipped.clone().count()).ok_or_else(too_many)?;
+    let track_ids = db::sales::row_ids(next_track_id, request.tracks.len()).ok_or_else(too_many)?;
+    let shipment_items: Vec<ShipmentItem> = shipped
+        .zip(item_ids)
         .map(|(l, entity_id)| ShipmentItem {
             entity_id,
             parent_id: next_shipment_id,
@@ -260,7 +263,7 @@ pub(crate) async fn ship_in(
     let tracks: Vec<ShipmentTrack> = request
         .tracks
         .iter()
-        .zip(next_track_id..)
+        .zip(track_ids)
         .map(|(t, entity_id)| ShipmentTrack {
             entity_id,
             parent_id: next_shipment_id,

@@ -30,6 +30,7 @@
 //! small per phase of that comparison, each a quarter of a round's time or orders), `LOAD_SKIP_WORLDS` (set: everything but that comparison),
 //! `LOAD_INVOICES_ONLY` (set: only the ready time, the cached GET, the imports and the invoices,
 //! to compare builds on the write path),
+//! `LOAD_REFUNDS_ONLY` (set: as `LOAD_INVOICES_ONLY`, then the credit memos),
 //! `LOAD_BINARY` (another magemu binary to run instead of this build's, e.g. the previous
 //! commit's, to compare two versions back to back), `LOAD_PROFILE` (a file name: `perf record` samples the server during the durable invoice
 //! phase into it, with call graphs; build with debug line tables to read it, see README
@@ -617,7 +618,9 @@ fn main() {
     }
     if std::env::var_os("LOAD_WORLDS_ONLY").is_none() {
         new_database(&runtime, &dir, seconds, connections, orders);
-        if std::env::var_os("LOAD_INVOICES_ONLY").is_some() {
+        if std::env::var_os("LOAD_INVOICES_ONLY").is_some()
+            || std::env::var_os("LOAD_REFUNDS_ONLY").is_some()
+        {
             let _ = std::fs::remove_dir_all(&dir);
             return;
         }
@@ -729,25 +732,28 @@ fn new_database(runtime: &Runtime, dir: &Path, seconds: u64, connections: usize,
             return;
         }
 
+        let refunds_only = std::env::var_os("LOAD_REFUNDS_ONLY").is_some();
         // 5. GET over every invoice just made, each read from SQLite (`Cache-Control:
         // no-cache`): the read path.
-        let count = orders;
-        let cpu = server.cpu_time();
-        let f = get_for(
-            addr,
-            connections,
-            seconds,
-            &token,
-            Cache::Refused,
-            Arc::new(move |k| format!("/rest/V1/invoices/{}", 4 + k % count)),
-        )
-        .await;
-        report(
-            "GET /V1/invoices/{id} over all invoices (uncached)",
-            "requests",
-            &f,
-        );
-        server.report_cpu(cpu, f.count, "request");
+        if !refunds_only {
+            let count = orders;
+            let cpu = server.cpu_time();
+            let f = get_for(
+                addr,
+                connections,
+                seconds,
+                &token,
+                Cache::Refused,
+                Arc::new(move |k| format!("/rest/V1/invoices/{}", 4 + k % count)),
+            )
+            .await;
+            report(
+                "GET /V1/invoices/{id} over all invoices (uncached)",
+                "requests",
+                &f,
+            );
+            server.report_cpu(cpu, f.count, "request");
+        }
 
         // 6. One credit memo each: the whole order refunded offline, the unshipped bags back to
         // the salable quantity (return to stock: reservations, no source change).
@@ -772,6 +778,9 @@ fn new_database(runtime: &Runtime, dir: &Path, seconds: u64, connections: usize,
             &f,
         );
         server.report_cpu(cpu, f.count, "credit memo");
+        if refunds_only {
+            return;
+        }
 
         // 7. Guest checkouts of one yoga bag each, stocked up first on ne_wh.
         let stock = Bytes::from_static(
