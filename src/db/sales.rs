@@ -108,16 +108,19 @@ pub(crate) static VIRTUAL_SOURCE_ITEMS_SQL: LazyLock<String> = LazyLock::new(|| 
 });
 
 /// The id the next row of an AUTOINCREMENT `table` gets.
+/// At the end of the id range the sum would turn to a REAL: the CAST keeps it an integer,
+/// `i64::MAX`, which [`row_ids`] then refuses.
 pub(crate) fn next_id_sql(table: &str, key: &str) -> String {
     format!(
-        "MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0),
-             COALESCE((SELECT MAX({key}) FROM {table}), 0)) + 1"
+        "CAST(MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0),
+             COALESCE((SELECT MAX({key}) FROM {table}), 0)) + 1 AS INTEGER)"
     )
 }
 
 /// The ids `count` new rows of an AUTOINCREMENT table get from `first` (read with
-/// [`next_id_sql`]) on; `None` when they would pass `i64::MAX`, where SQLite's AUTOINCREMENT
-/// fails the insert (`SQLITE_FULL`) and the document is not saved. Only the control API's
+/// [`next_id_sql`]) on; `None` when they would reach `i64::MAX`, where SQLite's AUTOINCREMENT
+/// fails the insert (`SQLITE_FULL`) and the document is not saved (the very last id is
+/// refused too: one short of SQLite, at the end of a range of 9.2e18). Only the control API's
 /// `PUT /magemu/next-ids` can bring a table there.
 pub fn row_ids(first: i64, count: usize) -> Option<std::ops::Range<i64>> {
     let end = first.checked_add(i64::try_from(count).ok()?)?;

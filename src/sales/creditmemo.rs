@@ -396,6 +396,11 @@ async fn refund_in(
         &ctx.source_items,
     )?;
     // The new rows' ids and the store's next credit memo number.
+    if db::sales::row_ids(ctx.next_creditmemo_id, 1).is_none()
+        || db::sales::row_ids(ctx.next_comment_id, usize::from(comment.is_some())).is_none()
+    {
+        return Err(Error::input(e::COULD_NOT_SAVE_CREDITMEMO));
+    }
     creditmemo.entity_id = ctx.next_creditmemo_id;
     creditmemo.increment_id = db::sales::format_increment_id(order.store_id, ctx.next_increment);
     let item_ids = db::sales::row_ids(ctx.next_item_id, cm_items.len())

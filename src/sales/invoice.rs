@@ -429,6 +429,12 @@ async fn invoice_in(
         item.updated_at = now.clone();
     }
 
+    let comments = usize::from(request.comment.is_some());
+    if db::sales::row_ids(next_invoice_id, 1).is_none()
+        || db::sales::row_ids(next_invoice_comment_id, comments).is_none()
+    {
+        return Err(Error::input(e::COULD_NOT_SAVE_INVOICE));
+    }
     invoice.entity_id = next_invoice_id;
     invoice.increment_id = db::sales::format_increment_id(order.store_id, next_increment);
     let item_ids = db::sales::row_ids(next_invoice_item_id, invoice_items.len())

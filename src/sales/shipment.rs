@@ -241,6 +241,9 @@ pub(crate) async fn ship_in(
         ..Default::default()
     };
     let too_many = || Error::input(e::COULD_NOT_SAVE_SHIPMENT);
+    db::sales::row_ids(next_shipment_id, 1).ok_or_else(too_many)?;
+    db::sales::row_ids(next_comment_id, usize::from(request.comment.is_some()))
+        .ok_or_else(too_many)?;
     let shipped = lines.iter().filter(|l| l.qty > Amount::ZERO);
     let item_ids =
         db::sales::row_ids(next_item_id, shipped.clone().count()).ok_or_else(too_many)?;
