@@ -85,7 +85,7 @@ fn split_key(key: &str) -> (String, Vec<String>) {
 
 /// Matches a sent key against a parameter name the way Magento finds setters (UpperCamelCase).
 fn is_key(sent: &str, name: &str) -> bool {
-    upper_camel(sent) == upper_camel(name)
+    crate::wire::input::same_key(sent, name)
 }
 
 fn not_supported(key: &str) -> Error {

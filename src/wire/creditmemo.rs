@@ -490,8 +490,7 @@ fn not_supported(key: &str) -> Fail {
 }
 
 fn field(table: &[(&'static str, Kind)], key: &str) -> Option<(&'static str, Kind)> {
-    let camel = upper_camel(key);
-    table.iter().find(|(n, _)| upper_camel(n) == camel).copied()
+    table.iter().find(|(n, _)| input::same_key(n, key)).copied()
 }
 
 /// `convertValue` of a scalar field; null stays null.

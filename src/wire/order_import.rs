@@ -40,10 +40,9 @@ fn held(v: &Value, allowed: &'static [&'static str]) -> Vec<(&'static str, bool)
     };
     map.iter()
         .filter_map(|(key, value)| {
-            let camel = input::upper_camel(key);
             allowed
                 .iter()
-                .find(|a| input::upper_camel(a) == camel)
+                .find(|a| input::same_key(a, key))
                 .map(|a| (*a, value.is_null()))
         })
         .collect()

@@ -92,10 +92,9 @@ fn list<T>(v: Option<&Value>, parse: impl Fn(&Value) -> Result<T>) -> Result<Opt
 
 /// A key of a JSON object by its snake_case or camelCase name.
 fn key<'a>(v: &'a Value, name: &str) -> Option<&'a Value> {
-    let target = input::upper_camel(name);
     v.as_object()?
         .iter()
-        .find(|(k, _)| input::upper_camel(k) == target)
+        .find(|(k, _)| input::same_key(k, name))
         .map(|(_, v)| v)
 }
 
