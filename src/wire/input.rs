@@ -42,7 +42,27 @@ fn camel_chars(s: &str) -> impl Iterator<Item = char> + '_ {
 /// matches a hundred keys against as many names; building both strings for every pair was a
 /// quarter of the server's CPU per import).
 pub fn same_key(a: &str, b: &str) -> bool {
+    // Keys are ASCII but for a client's mistakes: byte by byte then.
+    if a.is_ascii() && b.is_ascii() {
+        return ascii_camel(a).eq(ascii_camel(b));
+    }
     camel_chars(a).eq(camel_chars(b))
+}
+
+/// [`camel_chars`] of an ASCII string, as bytes.
+fn ascii_camel(s: &str) -> impl Iterator<Item = u8> + '_ {
+    let mut part_start = true;
+    s.bytes().filter_map(move |c| match (c, part_start) {
+        (b'_', _) => {
+            part_start = true;
+            None
+        }
+        (c, true) => {
+            part_start = false;
+            Some(c.to_ascii_uppercase())
+        }
+        (c, false) => Some(c),
+    })
 }
 
 /// A top-level body parameter by name, as `ServiceInputProcessor::process` finds it (camelCase or
