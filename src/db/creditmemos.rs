@@ -325,8 +325,7 @@ fn push_stock(batch: &mut Batch, w: &StockWrites) -> (usize, usize) {
     let first = batch.len();
     for d in &w.write_offs {
         batch.push(
-            "UPDATE inventory_source_item SET quantity = quantity - ?
-             WHERE source_code = ? AND sku = ? AND quantity >= ?",
+            crate::db::inventory::DEDUCT_SOURCE_ITEM_SQL,
             [
                 d.qty.into(),
                 d.source_code.clone().into(),
@@ -337,7 +336,7 @@ fn push_stock(batch: &mut Batch, w: &StockWrites) -> (usize, usize) {
     }
     for (sku, qty) in &w.reservations {
         batch.push(
-            "INSERT INTO inventory_reservation (stock_id, sku, quantity, metadata) VALUES (?, ?, ?, ?)",
+            crate::db::inventory::APPEND_RESERVATION_SQL,
             [
                 w.stock_id.into(),
                 sku.clone().into(),

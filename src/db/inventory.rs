@@ -17,6 +17,17 @@ pub struct Deduction {
     pub qty: Amount,
 }
 
+/// `SourceDeductionService` for one source item: its quantity column goes down by the first
+/// parameter, never below 0 (binds: qty, source_code, sku, qty). Changes no row when the source
+/// item is missing or holds too little, which each caller turns into its error.
+pub(crate) const DEDUCT_SOURCE_ITEM_SQL: &str =
+    "UPDATE inventory_source_item SET quantity = quantity - ?
+     WHERE source_code = ? AND sku = ? AND quantity >= ?";
+
+/// One row of `inventory_reservation` (binds: stock_id, sku, quantity, metadata).
+pub(crate) const APPEND_RESERVATION_SQL: &str =
+    "INSERT INTO inventory_reservation (stock_id, sku, quantity, metadata) VALUES (?, ?, ?, ?)";
+
 /// Appends one row to `inventory_reservation`.
 pub async fn append_reservation(
     conn: &mut SqliteConnection,
@@ -25,15 +36,13 @@ pub async fn append_reservation(
     quantity: Amount,
     metadata: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO inventory_reservation (stock_id, sku, quantity, metadata) VALUES (?, ?, ?, ?)",
-    )
-    .bind(stock_id)
-    .bind(sku)
-    .bind(quantity)
-    .bind(metadata)
-    .execute(conn)
-    .await?;
+    sqlx::query(APPEND_RESERVATION_SQL)
+        .bind(stock_id)
+        .bind(sku)
+        .bind(quantity)
+        .bind(metadata)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 

@@ -262,8 +262,7 @@ pub(crate) fn push_deductions(
     let first = batch.len();
     for d in deductions {
         batch.push(
-            "UPDATE inventory_source_item SET quantity = quantity - ?
-             WHERE source_code = ? AND sku = ? AND quantity >= ?",
+            crate::db::inventory::DEDUCT_SOURCE_ITEM_SQL,
             [
                 d.qty.into(),
                 d.source_code.clone().into(),
@@ -272,7 +271,7 @@ pub(crate) fn push_deductions(
             ],
         );
         batch.push(
-            "INSERT INTO inventory_reservation (stock_id, sku, quantity, metadata) VALUES (?, ?, ?, ?)",
+            crate::db::inventory::APPEND_RESERVATION_SQL,
             [
                 stock_id.into(),
                 d.sku.clone().into(),

@@ -182,16 +182,13 @@ pub async fn deduct_source_item(
     conn: &mut SqliteConnection,
     d: &Deduction,
 ) -> Result<(), SaveError> {
-    let deducted = sqlx::query(
-        "UPDATE inventory_source_item SET quantity = quantity - ?
-         WHERE source_code = ? AND sku = ? AND quantity >= ?",
-    )
-    .bind(d.qty)
-    .bind(&d.source_code)
-    .bind(&d.sku)
-    .bind(d.qty)
-    .execute(&mut *conn)
-    .await?;
+    let deducted = sqlx::query(crate::db::inventory::DEDUCT_SOURCE_ITEM_SQL)
+        .bind(d.qty)
+        .bind(&d.source_code)
+        .bind(&d.sku)
+        .bind(d.qty)
+        .execute(&mut *conn)
+        .await?;
     if deducted.rows_affected() == 1 {
         return Ok(());
     }

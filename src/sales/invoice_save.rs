@@ -182,16 +182,8 @@ async fn save_in(conn: &mut SqliteConnection, entity: InvoiceEntity) -> Result<F
             db::shipments::deduct_source_item(conn, d)
                 .await
                 .map_err(|err| internal(&format!("source deduction: {err}")))?;
-            sqlx::query(
-                "INSERT INTO inventory_reservation (stock_id, sku, quantity, metadata)
-                 VALUES (?, ?, ?, ?)",
-            )
-            .bind(context.stock_id)
-            .bind(&d.sku)
-            .bind(d.qty)
-            .bind(&metadata)
-            .execute(&mut *conn)
-            .await?;
+            db::inventory::append_reservation(conn, context.stock_id, &d.sku, d.qty, &metadata)
+                .await?;
         }
     }
 
