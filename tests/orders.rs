@@ -500,6 +500,50 @@ async fn the_import_keeps_edit_customer_and_card_fields() {
     );
 }
 
+/// `Cache-Control: no-store` (RFC 9111 5.2.1.5) reads the document from the database and keeps
+/// nothing of the reply: the cache still serves what it held before; `no-cache` refreshes what
+/// it holds. Shown by a change made behind the server's back, which the cache cannot see.
+#[tokio::test]
+async fn cache_control_no_store_keeps_nothing_and_no_cache_refreshes() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let read = |directive: Option<&'static str>| {
+        let mut request = app
+            .client
+            .get(app.url("/rest/V1/orders/3"))
+            .bearer_auth(&token);
+        if let Some(directive) = directive {
+            request = request.header("Cache-Control", directive);
+        }
+        async move {
+            let reply = request.send().await.expect("request");
+            assert_eq!(reply.status(), StatusCode::OK);
+            reply.json::<serde_json::Value>().await.expect("JSON")
+        }
+    };
+    let before = read(None).await;
+    let mut other = sqlx::SqliteConnection::connect(&format!("sqlite://{}", app.db_path.display()))
+        .await
+        .expect("second connection");
+    sqlx::query("UPDATE sales_order SET customer_firstname = 'Behind' WHERE entity_id = 3")
+        .execute(&mut other)
+        .await
+        .unwrap();
+    let fresh = read(Some("No-Store")).await;
+    assert_eq!(fresh["customer_firstname"], json!("Behind"));
+    assert_eq!(
+        without(&fresh, &["customer_firstname"]),
+        without(&before, &["customer_firstname"])
+    );
+    assert_eq!(read(None).await, before, "no-store kept nothing");
+    assert_eq!(read(Some("no-cache")).await, fresh);
+    assert_eq!(
+        read(None).await,
+        fresh,
+        "no-cache kept the reply it rendered"
+    );
+}
+
 /// Documents read by id come from the response cache while nothing was written through the
 /// server; `Cache-Control: no-cache` asks for one rendered from the database. Shown by a change
 /// made behind the server's back (another connection to its file), which the cache cannot see.

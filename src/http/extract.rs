@@ -233,29 +233,49 @@ impl<S: Send + Sync> FromRequestParts<S> for Search {
     }
 }
 
-/// Whether the reply of a document read by id may come from the response cache
-/// (`crate::cache`): not when the request says `Cache-Control: no-cache` or `no-store` (RFC 9111
-/// 5.2.1.4), which asks for a reply rendered from the database. The body is the same either
-/// way (the cache never serves a document a write has changed); only the time differs, which
-/// is what the benchmark compares between a small world and a large one. Magento has no
-/// response cache on its REST API (full-page caching covers storefront pages only), so it
-/// answers both alike too.
+/// How a document read by id may use the response cache (`crate::cache`). By default its reply
+/// comes from the cache when the cache holds it, and is kept there when rendered. A request
+/// that says `Cache-Control: no-cache` (RFC 9111 5.2.1.4) gets a reply rendered from the
+/// database, which is kept (a stored reply may be refreshed, not served unvalidated); one that
+/// says `no-store` (5.2.1.5) gets one rendered from the database too, and nothing of it is kept.
+/// The body is the same every way (the cache never serves a document a write has changed); only
+/// the time differs, which is what the benchmark compares between a small world and a large
+/// one. Magento has no response cache on its REST API (full-page caching covers storefront
+/// pages only), so it answers them all alike too.
 #[derive(Debug, Clone, Copy)]
-pub struct CacheUse(pub bool);
+pub struct CacheUse {
+    /// The reply may come from the cache.
+    pub read: bool,
+    /// The rendered reply may be kept.
+    pub store: bool,
+}
 
 impl<S: Send + Sync> FromRequestParts<S> for CacheUse {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let refused = parts
+        let mut cache = CacheUse {
+            read: true,
+            store: true,
+        };
+        let directives = parts
             .headers
             .get_all(header::CACHE_CONTROL)
             .iter()
             .filter_map(|value| value.to_str().ok())
             .flat_map(|value| value.split(','))
-            .map(|directive| directive.trim())
-            .any(|d| d.eq_ignore_ascii_case("no-cache") || d.eq_ignore_ascii_case("no-store"));
-        Ok(CacheUse(!refused))
+            .map(|directive| directive.trim());
+        for directive in directives {
+            if directive.eq_ignore_ascii_case("no-cache") {
+                cache.read = false;
+            } else if directive.eq_ignore_ascii_case("no-store") {
+                cache = CacheUse {
+                    read: false,
+                    store: false,
+                };
+            }
+        }
+        Ok(cache)
     }
 }
 

@@ -78,7 +78,8 @@ async fn in_clock(
 }
 
 /// A document read by id, served from the response cache while nothing was written since it
-/// was rendered (`crate::cache`), unless the request refuses it, else loaded, rendered and kept.
+/// was rendered (`crate::cache`), unless the request refuses it, else loaded, rendered and kept
+/// (unless the request says `no-store`).
 pub async fn cached_document<T, F>(
     state: &AppState,
     key: crate::cache::Key,
@@ -90,12 +91,18 @@ where
     F: std::future::Future<Output = error::Result<T>>,
 {
     let generation = state.db.generation();
-    if let Some(body) = cache.0.then(|| state.cache.get(key, generation)).flatten() {
+    if let Some(body) = cache
+        .read
+        .then(|| state.cache.get(key, generation))
+        .flatten()
+    {
         return Ok(reply::json_bytes(axum::http::StatusCode::OK, body));
     }
     let document = load.await?;
     let body = axum::body::Bytes::from(serde_json::to_vec(&document).map_err(Error::internal)?);
-    state.cache.put(key, generation, body.clone());
+    if cache.store {
+        state.cache.put(key, generation, body.clone());
+    }
     Ok(reply::json_bytes(axum::http::StatusCode::OK, body))
 }
 

@@ -12,7 +12,7 @@
 //! Then it compares a small world with a large one, both made by `magemu generate` on a new
 //! database (10 orders, and `LOAD_LARGE_ORDERS` orders), each with its invoice and shipment:
 //! `GET /V1/orders/{id}` (ten hot ids from the response cache, then ids over the whole world
-//! read from SQLite: `Cache-Control: no-cache`), lists with
+//! read from SQLite: `Cache-Control: no-store`), lists with
 //! searchCriteria (`increment_id` eq, indexed; `updated_at` gteq, the "changed since" poll of
 //! an integration), and the rates of order import, invoice creation and shipment creation over
 //! `LOAD_ORDERS` fresh orders; it prints each figure for both worlds and the ratio large/small.
@@ -105,9 +105,11 @@ struct Conn {
     closing: bool,
     /// What was read past the last answer (nothing, unless the server sent more).
     read: Vec<u8>,
-    /// Send `Cache-Control: no-cache`: documents read by id come from the database, not from
-    /// the server's response cache.
-    no_cache: bool,
+    /// Send `Cache-Control: no-store`: documents read by id come from the database, not from
+    /// the server's response cache, which keeps nothing of them (with `no-cache` it would keep
+    /// each reply: in a large world a churn of new entries that a small world's few ids do
+    /// not have, measured along with the reads).
+    no_store: bool,
 }
 
 impl Conn {
@@ -119,7 +121,7 @@ impl Conn {
             stream,
             closing: false,
             read: Vec::with_capacity(16 * 1024),
-            no_cache: false,
+            no_store: false,
         })
     }
 
@@ -132,9 +134,9 @@ impl Conn {
     ) -> (StatusCode, Bytes) {
         use std::io::Write as _;
         if self.closing {
-            let no_cache = self.no_cache;
+            let no_store = self.no_store;
             *self = Conn::open(&self.addr).await.expect("reconnect");
-            self.no_cache = no_cache;
+            self.no_store = no_store;
         }
         let body = body.map(|b| &b[..]).unwrap_or_default();
         let mut request = Vec::with_capacity(256 + token.len() + body.len());
@@ -148,8 +150,8 @@ impl Conn {
         if !body.is_empty() || method == Method::POST || method == Method::PUT {
             let _ = write!(request, "content-length: {}\r\n", body.len());
         }
-        if self.no_cache {
-            request.extend_from_slice(b"cache-control: no-cache\r\n");
+        if self.no_store {
+            request.extend_from_slice(b"cache-control: no-store\r\n");
         }
         request.extend_from_slice(b"\r\n");
         request.extend_from_slice(body);
@@ -286,7 +288,7 @@ async fn get_for(
     let (latencies, failures) = run_load(addr, connections, move |mut conn| {
         let (token, next, path) = (token.clone(), next.clone(), path.clone());
         async move {
-            conn.no_cache = cache == Cache::Refused;
+            conn.no_store = cache == Cache::Refused;
             let mut latencies = Vec::new();
             let mut failures = 0;
             while Instant::now() < until {
@@ -307,7 +309,7 @@ async fn get_for(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cache {
     Allowed,
-    /// `Cache-Control: no-cache`: every document is read from SQLite.
+    /// `Cache-Control: no-store`: every document is read from SQLite.
     Refused,
 }
 
@@ -736,7 +738,7 @@ fn new_database(runtime: &Runtime, dir: &Path, seconds: u64, connections: usize,
 
         let refunds_only = std::env::var_os("LOAD_REFUNDS_ONLY").is_some();
         // 5. GET over every invoice just made, each read from SQLite (`Cache-Control:
-        // no-cache`): the read path.
+        // no-store`): the read path.
         if !refunds_only {
             let count = orders;
             let cpu = server.cpu_time();
@@ -1090,7 +1092,7 @@ impl Phase {
     fn name(self) -> (&'static str, &'static str) {
         match self {
             Phase::GetHot => ("GET /V1/orders/{id}, 10 hot ids (cache)", "req"),
-            Phase::GetSpread => ("GET /V1/orders/{id}, ids over the world, no-cache", "req"),
+            Phase::GetSpread => ("GET /V1/orders/{id}, ids over the world, no-store", "req"),
             Phase::ListIncrementId => ("list orders, increment_id eq (indexed)", "req"),
             Phase::Import => ("POST /V1/orders (import)", "orders"),
             Phase::Invoice => ("POST /V1/order/{id}/invoice", "invoices"),
