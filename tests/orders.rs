@@ -500,6 +500,33 @@ async fn the_import_keeps_edit_customer_and_card_fields() {
     );
 }
 
+/// `GET path` with `Cache-Control: cache_control` when given; the reply must be a 200.
+async fn read_document(
+    app: &common::TestApp,
+    token: &str,
+    path: &str,
+    cache_control: Option<&str>,
+) -> serde_json::Value {
+    let mut request = app.client.get(app.url(path)).bearer_auth(token);
+    if let Some(directive) = cache_control {
+        request = request.header("Cache-Control", directive);
+    }
+    let reply = request.send().await.expect("request");
+    assert_eq!(reply.status(), StatusCode::OK);
+    reply.json().await.expect("JSON")
+}
+
+/// Runs `statements` on a connection of its own to the server's file: a change the server
+/// does not see, so its response cache cannot either.
+async fn change_behind_the_servers_back(app: &common::TestApp, statements: &[&str]) {
+    let mut other = sqlx::SqliteConnection::connect(&format!("sqlite://{}", app.db_path.display()))
+        .await
+        .expect("second connection");
+    for sql in statements {
+        sqlx::query(sql).execute(&mut other).await.unwrap();
+    }
+}
+
 /// `Cache-Control: no-store` (RFC 9111 5.2.1.5) reads the document from the database and keeps
 /// nothing of the reply: the cache still serves what it held before; `no-cache` refreshes what
 /// it holds. Shown by a change made behind the server's back, which the cache cannot see.
@@ -507,28 +534,13 @@ async fn the_import_keeps_edit_customer_and_card_fields() {
 async fn cache_control_no_store_keeps_nothing_and_no_cache_refreshes() {
     let app = spawn_app().await;
     let token = app.token().await;
-    let read = |directive: Option<&'static str>| {
-        let mut request = app
-            .client
-            .get(app.url("/rest/V1/orders/3"))
-            .bearer_auth(&token);
-        if let Some(directive) = directive {
-            request = request.header("Cache-Control", directive);
-        }
-        async move {
-            let reply = request.send().await.expect("request");
-            assert_eq!(reply.status(), StatusCode::OK);
-            reply.json::<serde_json::Value>().await.expect("JSON")
-        }
-    };
+    let read = |directive| read_document(&app, &token, "/rest/V1/orders/3", directive);
     let before = read(None).await;
-    let mut other = sqlx::SqliteConnection::connect(&format!("sqlite://{}", app.db_path.display()))
-        .await
-        .expect("second connection");
-    sqlx::query("UPDATE sales_order SET customer_firstname = 'Behind' WHERE entity_id = 3")
-        .execute(&mut other)
-        .await
-        .unwrap();
+    change_behind_the_servers_back(
+        &app,
+        &["UPDATE sales_order SET customer_firstname = 'Behind' WHERE entity_id = 3"],
+    )
+    .await;
     let fresh = read(Some("No-Store")).await;
     assert_eq!(fresh["customer_firstname"], json!("Behind"));
     assert_eq!(
@@ -553,43 +565,36 @@ async fn cache_control_no_cache_reads_the_document_from_the_database() {
     let token = app.token().await;
     let invoiced = app.invoice(&token, 3, &json!({"capture": true})).await;
     assert_eq!(invoiced.status, StatusCode::OK);
-    let invoice_path = format!("/rest/V1/invoices/{}", invoiced.body.as_str().unwrap());
-    let read = |no_cache: bool, path: &str| {
-        let mut request = app.client.get(app.url(path)).bearer_auth(&token);
-        if no_cache {
-            request = request.header("Cache-Control", "max-age=0, No-Cache");
-        }
-        async move {
-            let reply = request.send().await.expect("request");
-            assert_eq!(reply.status(), StatusCode::OK);
-            reply.json::<serde_json::Value>().await.expect("JSON")
-        }
-    };
-    let order = read(false, "/rest/V1/orders/3").await;
-    let invoice = read(false, &invoice_path).await;
-    let mut other = sqlx::SqliteConnection::connect(&format!("sqlite://{}", app.db_path.display()))
-        .await
-        .expect("second connection");
-    sqlx::query("UPDATE sales_order SET customer_firstname = 'Behind' WHERE entity_id = 3")
-        .execute(&mut other)
-        .await
-        .unwrap();
-    sqlx::query("UPDATE sales_invoice SET email_sent = 7 WHERE entity_id = ?")
-        .bind(invoiced.body.as_str().unwrap().parse::<i64>().unwrap())
-        .execute(&mut other)
-        .await
-        .unwrap();
+    let invoice_id: i64 = invoiced.body.as_str().unwrap().parse().unwrap();
+    let invoice_path = format!("/rest/V1/invoices/{invoice_id}");
+    let no_cache = Some("max-age=0, No-Cache");
+    let order = read_document(&app, &token, "/rest/V1/orders/3", None).await;
+    let invoice = read_document(&app, &token, &invoice_path, None).await;
+    change_behind_the_servers_back(
+        &app,
+        &[
+            "UPDATE sales_order SET customer_firstname = 'Behind' WHERE entity_id = 3",
+            &format!("UPDATE sales_invoice SET email_sent = 7 WHERE entity_id = {invoice_id}"),
+        ],
+    )
+    .await;
     // Cached: the same bodies as before the change.
-    assert_eq!(read(false, "/rest/V1/orders/3").await, order);
-    assert_eq!(read(false, &invoice_path).await, invoice);
+    assert_eq!(
+        read_document(&app, &token, "/rest/V1/orders/3", None).await,
+        order
+    );
+    assert_eq!(
+        read_document(&app, &token, &invoice_path, None).await,
+        invoice
+    );
     // Refused cache: the change shows, and nothing else differs.
-    let fresh = read(true, "/rest/V1/orders/3").await;
+    let fresh = read_document(&app, &token, "/rest/V1/orders/3", no_cache).await;
     assert_eq!(fresh["customer_firstname"], json!("Behind"));
     assert_eq!(
         without(&fresh, &["customer_firstname"]),
         without(&order, &["customer_firstname"])
     );
-    let fresh = read(true, &invoice_path).await;
+    let fresh = read_document(&app, &token, &invoice_path, no_cache).await;
     assert_eq!(fresh["email_sent"], json!(7));
     assert_eq!(
         without(&fresh, &["email_sent"]),
