@@ -329,6 +329,24 @@ impl Batch {
         with_statements(raw.as_ptr(), |db| self.run_on(db))
     }
 
+    /// Runs every statement on `db` (one of `db::readers`' connections) in one read
+    /// transaction: what they read is one state of the database.
+    pub fn read_on(self, db: &rusqlite::Connection) -> Result<Vec<Output>, sqlx::Error> {
+        if !db.is_autocommit() {
+            return self.run_on(db);
+        }
+        let step = |sql: &str| {
+            db.prepare_cached(sql)
+                .and_then(|mut s| s.raw_execute())
+                .map_err(failure)
+        };
+        step("BEGIN")?;
+        let outputs = self.run_on(db);
+        // A read-only transaction: COMMIT and ROLLBACK both only end it.
+        step("COMMIT")?;
+        outputs
+    }
+
     fn run_on(self, db: &rusqlite::Connection) -> Result<Vec<Output>, sqlx::Error> {
         // Every value is converted before the first statement runs: an amount that does not fit
         // the stored ten-thousandths fails the batch before it has written anything (the writer
@@ -616,7 +634,7 @@ struct Failure {
     code: Option<i32>,
 }
 
-fn failure(error: rusqlite::Error) -> sqlx::Error {
+pub(crate) fn failure(error: rusqlite::Error) -> sqlx::Error {
     let code = match &error {
         rusqlite::Error::SqliteFailure(e, _) => Some(e.extended_code),
         _ => None,

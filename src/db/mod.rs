@@ -18,6 +18,7 @@ pub mod model;
 pub mod order_update;
 pub mod outbox;
 pub mod quotes;
+pub mod readers;
 pub mod sales;
 pub mod sales_rules;
 pub mod search;
@@ -51,6 +52,8 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 #[derive(Clone, Debug)]
 pub struct Db {
     pub read: SqlitePool,
+    /// Connections of our own for the reads of one document by id (see `readers`).
+    pub readers: Arc<readers::Readers>,
     /// The one write connection. Close it through [`Db::close`] only: the writer keeps
     /// statements prepared on it between group commits, and sqlx cannot close a handle that
     /// still has statements (its worker thread panics); `Db::close` has the writer finalize them
@@ -154,9 +157,14 @@ impl Db {
         // same rate (the pages a read misses come from the operating system's cache; the
         // B-tree interior pages that every read walks stay cached).
         let mut reader = options.read_only(true).pragma("cache_size", "-256");
-        if is_large(reader.get_filename()) {
+        let mapped = is_large(reader.get_filename());
+        if mapped {
             reader = reader.pragma("mmap_size", MMAP_SIZE.to_string());
         }
+        let readers = Arc::new(readers::Readers::new(
+            reader.get_filename().to_owned(),
+            mapped,
+        ));
         let read = SqlitePoolOptions::new()
             .max_connections(4)
             .min_connections(1)
@@ -168,6 +176,7 @@ impl Db {
         let writer = writer::Writer::start(write.clone(), generation.clone())?;
         Ok(Db {
             read,
+            readers,
             write,
             writer,
             generation,
@@ -201,6 +210,7 @@ impl Db {
                 })
             })
             .await;
+        self.readers.close();
         // Readers first: the last connection to close checkpoints the WAL and removes the -wal
         // file, which only a connection that may write can do.
         close_pool(&self.read).await;
@@ -212,7 +222,7 @@ impl Db {
 const LARGE_FILE: u64 = 256 * 1024 * 1024;
 /// How much of a large file the readers map (SQLite caps it at its own `SQLITE_MAX_MMAP_SIZE`,
 /// 2 GiB in the bundled build).
-const MMAP_SIZE: u64 = 4 * 1024 * 1024 * 1024;
+pub(crate) const MMAP_SIZE: u64 = 4 * 1024 * 1024 * 1024;
 
 /// Whether the database at `path` is large enough to read through a memory map: a world of a
 /// million orders (`magemu generate`, 2.2 GB) does not fit any page cache, and a read by id or

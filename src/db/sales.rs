@@ -21,25 +21,93 @@ pub async fn load_order_for_update(
     conn: &mut SqliteConnection,
     order_id: i64,
 ) -> Result<Option<OrderForUpdate>, sqlx::Error> {
-    let Some(order) = sqlx::query_as::<_, Order>("SELECT * FROM sales_order WHERE entity_id = ?")
-        .bind(order_id)
-        .fetch_optional(&mut *conn)
-        .await?
-    else {
+    let mut out = order_reads(&FULL_ORDER_READS[..3], order_id)
+        .run(conn)
+        .await?;
+    decode_order_for_update(&mut out)
+}
+
+/// The order, items and payment read by the first three of [`FULL_ORDER_READS`].
+fn decode_order_for_update(out: &mut [Output]) -> Result<Option<OrderForUpdate>, sqlx::Error> {
+    let Some(order) = out[0].decode::<Order>()?.into_iter().next() else {
         return Ok(None);
     };
-    let items = sqlx::query_as::<_, OrderItem>(
-        "SELECT * FROM sales_order_item WHERE order_id = ? ORDER BY item_id",
-    )
-    .bind(order_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let payment =
-        sqlx::query_as::<_, OrderPayment>("SELECT * FROM sales_order_payment WHERE parent_id = ?")
-            .bind(order_id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    Ok(Some((order, items, payment)))
+    Ok(Some((
+        order,
+        out[1].decode()?,
+        out[2].decode()?.into_iter().next(),
+    )))
+}
+
+/// The reads of a whole order (the order's row types' own column lists, so that decoding finds
+/// each column where it looks first); [`load_order_for_update`] runs the first three.
+static FULL_ORDER_READS: LazyLock<[(String, usize); 8]> = LazyLock::new(|| {
+    [
+        (order_row_sql(), 1),
+        (order_items_sql(), 1),
+        (order_payment_sql(), 1),
+        (
+            format!(
+                "SELECT {} FROM sales_order_address WHERE parent_id = ? ORDER BY entity_id",
+                OrderAddress::column_list()
+            ),
+            1,
+        ),
+        (
+            format!(
+                "SELECT {} FROM sales_order_status_history WHERE parent_id = ? ORDER BY entity_id",
+                StatusHistory::column_list()
+            ),
+            1,
+        ),
+        (
+            format!(
+                "SELECT {} FROM sales_order_tax WHERE order_id = ? ORDER BY tax_id",
+                OrderTax::column_list()
+            ),
+            1,
+        ),
+        (
+            format!(
+                "SELECT {} FROM sales_order_tax_item
+                 WHERE tax_id IN (SELECT tax_id FROM sales_order_tax WHERE order_id = ?)
+                 ORDER BY tax_item_id",
+                OrderTaxItem::column_list()
+            ),
+            1,
+        ),
+        // The In-Store Pickup location checkout placed the order for.
+        (
+            "SELECT pickup_location_code FROM inventory_pickup_location_order WHERE order_id = ?"
+                .to_owned(),
+            1,
+        ),
+    ]
+});
+
+/// A whole order from the outputs of [`FULL_ORDER_READS`].
+fn decode_full_order(mut out: Vec<Output>) -> Result<Option<FullOrder>, sqlx::Error> {
+    let Some((order, items, payment)) = decode_order_for_update(&mut out)? else {
+        return Ok(None);
+    };
+    Ok(Some(FullOrder {
+        order,
+        items,
+        addresses: out[3].decode()?,
+        payment,
+        status_histories: out[4].decode()?,
+        taxes: out[5].decode()?,
+        tax_items: out[6].decode()?,
+        pickup_location_code: out[7].scalar::<Option<String>>()?.flatten(),
+    }))
+}
+
+/// [`load_full_order`] on one of `db::readers`' connections, in one read transaction.
+pub fn read_full_order(
+    db: &rusqlite::Connection,
+    order_id: i64,
+) -> Result<Option<FullOrder>, sqlx::Error> {
+    decode_full_order(order_reads(&*FULL_ORDER_READS, order_id).read_on(db)?)
 }
 
 /// One order address by id.
@@ -69,25 +137,7 @@ pub async fn load_full_order(
     conn: &mut SqliteConnection,
     order_id: i64,
 ) -> Result<Option<FullOrder>, sqlx::Error> {
-    let Some((order, items, payment)) = load_order_for_update(conn, order_id).await? else {
-        return Ok(None);
-    };
-    let addresses: Vec<OrderAddress> =
-        crate::db::children(&mut *conn, "sales_order_address", order_id).await?;
-    let status_histories: Vec<StatusHistory> =
-        crate::db::children(&mut *conn, "sales_order_status_history", order_id).await?;
-    let (taxes, tax_items) = load_order_taxes(&mut *conn, order_id).await?;
-    let pickup_location_code = crate::db::shipments::pickup_location(conn, order_id).await?;
-    Ok(Some(FullOrder {
-        order,
-        items,
-        addresses,
-        payment,
-        status_histories,
-        taxes,
-        tax_items,
-        pickup_location_code,
-    }))
+    decode_full_order(order_reads(&*FULL_ORDER_READS, order_id).run(conn).await?)
 }
 
 /// The stock of an order's website (`inventory_stock_sales_channel`), the default stock 1 when
@@ -170,8 +220,8 @@ pub struct InvoiceContext {
     pub recipient: Option<crate::db::outbox::OrderRecipient>,
 }
 
-/// A batch of reads about one order: each statement with the number of times it binds the
-/// order's id.
+/// A batch of reads about one order (or document): each statement with the number of times it
+/// binds the id.
 pub(crate) fn order_reads(reads: &[(String, usize)], order_id: i64) -> Batch {
     let mut batch = Batch::default();
     for (sql, binds) in reads {
@@ -515,22 +565,56 @@ pub async fn load_full_invoice(
     conn: &mut SqliteConnection,
     invoice_id: i64,
 ) -> Result<Option<FullInvoice>, sqlx::Error> {
-    let Some(invoice) =
-        sqlx::query_as::<_, Invoice>("SELECT * FROM sales_invoice WHERE entity_id = ?")
-            .bind(invoice_id)
-            .fetch_optional(&mut *conn)
-            .await?
-    else {
+    decode_full_invoice(
+        order_reads(&*FULL_INVOICE_READS, invoice_id)
+            .run(conn)
+            .await?,
+    )
+}
+
+/// [`load_full_invoice`] on one of `db::readers`' connections, in one read transaction.
+pub fn read_full_invoice(
+    db: &rusqlite::Connection,
+    invoice_id: i64,
+) -> Result<Option<FullInvoice>, sqlx::Error> {
+    decode_full_invoice(order_reads(&*FULL_INVOICE_READS, invoice_id).read_on(db)?)
+}
+
+/// The reads of an invoice by its id: its row, items and comments (in id order).
+static FULL_INVOICE_READS: LazyLock<[(String, usize); 3]> = LazyLock::new(|| {
+    [
+        (
+            format!(
+                "SELECT {} FROM sales_invoice WHERE entity_id = ?",
+                Invoice::column_list()
+            ),
+            1,
+        ),
+        (
+            format!(
+                "SELECT {} FROM sales_invoice_item WHERE parent_id = ? ORDER BY entity_id",
+                InvoiceItem::column_list()
+            ),
+            1,
+        ),
+        (
+            format!(
+                "SELECT {} FROM sales_invoice_comment WHERE parent_id = ? ORDER BY entity_id",
+                InvoiceComment::column_list()
+            ),
+            1,
+        ),
+    ]
+});
+
+fn decode_full_invoice(mut out: Vec<Output>) -> Result<Option<FullInvoice>, sqlx::Error> {
+    let Some(invoice) = out[0].decode::<Invoice>()?.into_iter().next() else {
         return Ok(None);
     };
-    let items: Vec<InvoiceItem> =
-        crate::db::children(&mut *conn, "sales_invoice_item", invoice_id).await?;
-    let comments: Vec<InvoiceComment> =
-        crate::db::children(&mut *conn, "sales_invoice_comment", invoice_id).await?;
     Ok(Some(FullInvoice {
         invoice,
-        items,
-        comments,
+        items: out[1].decode()?,
+        comments: out[2].decode()?,
     }))
 }
 

@@ -332,16 +332,3 @@ pub async fn comment_of(
     .await?;
     Ok(found.is_some())
 }
-
-/// The In-Store Pickup location checkout placed the order for (`inventory_pickup_location_order`).
-pub async fn pickup_location(
-    conn: &mut SqliteConnection,
-    order_id: i64,
-) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT pickup_location_code FROM inventory_pickup_location_order WHERE order_id = ?",
-    )
-    .bind(order_id)
-    .fetch_optional(conn)
-    .await
-}

@@ -554,7 +554,7 @@ pub async fn list_invoices(db: &Db, criteria: &SearchCriteria) -> Result<(Vec<Fu
 
 /// `InvoiceRepository::get`.
 pub async fn get_invoice(db: &Db, invoice_id: i64) -> Result<FullInvoice> {
-    crate::sales::get_document(db, invoice_id, db::sales::load_full_invoice).await
+    crate::sales::read_document(db, invoice_id, db::sales::read_full_invoice).await
 }
 
 #[cfg(test)]

@@ -45,6 +45,22 @@ pub(crate) async fn get_document<T>(
         .ok_or_else(Error::entity_not_found)
 }
 
+/// [`get_document`] on `db::readers`' connections: `read` runs the document's reads in one
+/// read transaction.
+pub(crate) async fn read_document<T>(
+    db: &Db,
+    id: i64,
+    read: fn(&rusqlite::Connection, i64) -> Result<Option<T>, sqlx::Error>,
+) -> Result<T> {
+    if id == 0 {
+        return Err(Error::input(e::ID_REQUIRED));
+    }
+    db.readers
+        .read(|conn| read(conn, id))
+        .await?
+        .ok_or_else(Error::entity_not_found)
+}
+
 /// A write use case on one order, on the single writer in its own savepoint: everything it
 /// writes commits together or not at all, and racing requests on one order run one after the
 /// other. Order id 0 is refused first, as the services' `OrderRepository::get` refuses it.

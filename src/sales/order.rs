@@ -373,7 +373,7 @@ pub async fn list_orders(db: &Db, criteria: &SearchCriteria) -> Result<(Vec<Full
 
 /// `OrderRepository::get`.
 pub async fn get_order(db: &Db, order_id: i64) -> Result<FullOrder> {
-    crate::sales::get_document(db, order_id, db::sales::load_full_order).await
+    crate::sales::read_document(db, order_id, db::sales::read_full_order).await
 }
 
 /// An address of the given type with the posted street lines joined as Magento stores them.

@@ -1,0 +1,99 @@
+//! Read connections for the reads of one document by id (an order with its items, addresses,
+//! payment and history; an invoice with its items and comments): a handful of rusqlite
+//! connections of our own, each keeping its prepared statements, used right on the request's
+//! thread.
+//!
+//! Why not sqlx's read pool, which the lists and every other read still use: sqlx runs each
+//! connection on a worker thread and hands every statement, every row and every value across a
+//! channel to the caller, copying each value (`sqlite3_value_dup`) on the way. The profile of
+//! `GET /V1/orders/{id}` read from the database (load benchmark, world comparison) put that
+//! hand-off and those copies at about half the server's CPU per request, SQLite's own work at a
+//! sixth. A [`Batch`](crate::db::Batch) of the document's reads run here costs one lock of an
+//! idle connection; its statements stay prepared on that connection for the next request.
+//!
+//! A document's reads run in one read transaction (`BEGIN` ... `COMMIT`): they see one state
+//! of the database, never a write committed between the order's row and its items.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use rusqlite::OpenFlags;
+use tokio::sync::Semaphore;
+
+/// Most connections open at once: one a core is all that reads faster on two cores, and each
+/// holds a page cache.
+const MAX_READERS: usize = 2;
+/// Statements each connection keeps prepared (a document's reads are a few each).
+const KEPT_STATEMENTS: usize = 32;
+
+/// The read connections of one database file.
+#[derive(Debug)]
+pub struct Readers {
+    path: PathBuf,
+    /// Whether the file is read through a memory map (see `db::is_large`).
+    mapped: bool,
+    idle: Mutex<Vec<rusqlite::Connection>>,
+    permits: Semaphore,
+}
+
+impl Readers {
+    pub fn new(path: PathBuf, mapped: bool) -> Readers {
+        Readers {
+            path,
+            mapped,
+            idle: Mutex::new(Vec::new()),
+            permits: Semaphore::new(MAX_READERS),
+        }
+    }
+
+    /// Runs `read` on an idle connection (opened on first use), once one of the
+    /// [`MAX_READERS`] is free. `read` runs on the caller's thread: a document's reads take
+    /// a fraction of a millisecond.
+    pub async fn read<T>(
+        &self,
+        read: impl FnOnce(&rusqlite::Connection) -> Result<T, sqlx::Error>,
+    ) -> Result<T, sqlx::Error> {
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| sqlx::Error::PoolClosed)?;
+        let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+        let conn = match idle {
+            Some(conn) => conn,
+            None => self.open().map_err(crate::db::batch::failure)?,
+        };
+        let result = read(&conn);
+        // A connection left inside a transaction (a failed COMMIT) is not reused.
+        if conn.is_autocommit() {
+            if let Ok(mut idle) = self.idle.lock() {
+                idle.push(conn);
+            }
+        }
+        result
+    }
+
+    fn open(&self) -> rusqlite::Result<rusqlite::Connection> {
+        let conn = rusqlite::Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(Duration::from_secs(10))?;
+        conn.set_prepared_statement_cache_capacity(KEPT_STATEMENTS);
+        // The page cache and memory map of sqlx's readers (`Db::open`).
+        conn.pragma_update(None, "cache_size", -256)?;
+        if self.mapped {
+            conn.pragma_update(None, "mmap_size", crate::db::MMAP_SIZE as i64)?;
+        }
+        Ok(conn)
+    }
+
+    /// Closes every connection and refuses new reads (`Db::close`).
+    pub fn close(&self) {
+        self.permits.close();
+        if let Ok(mut idle) = self.idle.lock() {
+            idle.clear();
+        }
+    }
+}
