@@ -332,19 +332,7 @@ impl Batch {
     /// Runs every statement on `db` (one of `db::readers`' connections) in one read
     /// transaction: what they read is one state of the database.
     pub fn read_on(self, db: &rusqlite::Connection) -> Result<Vec<Output>, sqlx::Error> {
-        if !db.is_autocommit() {
-            return self.run_on(db);
-        }
-        let step = |sql: &str| {
-            db.prepare_cached(sql)
-                .and_then(|mut s| s.raw_execute())
-                .map_err(failure)
-        };
-        step("BEGIN")?;
-        let outputs = self.run_on(db);
-        // A read-only transaction: COMMIT and ROLLBACK both only end it.
-        step("COMMIT")?;
-        outputs
+        read_transaction(db, |db| self.run_on(db))
     }
 
     fn run_on(self, db: &rusqlite::Connection) -> Result<Vec<Output>, sqlx::Error> {
@@ -369,6 +357,27 @@ impl Batch {
         }
         Ok(outputs)
     }
+}
+
+/// Runs `read` in one read transaction on `db` (one of `db::readers`' connections), or in the
+/// one `db` is already in: whatever `read` reads is one state of the database.
+pub fn read_transaction<T>(
+    db: &rusqlite::Connection,
+    read: impl FnOnce(&rusqlite::Connection) -> Result<T, sqlx::Error>,
+) -> Result<T, sqlx::Error> {
+    if !db.is_autocommit() {
+        return read(db);
+    }
+    let step = |sql: &str| {
+        db.prepare_cached(sql)
+            .and_then(|mut s| s.raw_execute())
+            .map_err(failure)
+    };
+    step("BEGIN")?;
+    let outputs = read(db);
+    // A read-only transaction: COMMIT and ROLLBACK both only end it.
+    step("COMMIT")?;
+    outputs
 }
 
 /// A bound value as SQLite stores it (amounts in ten-thousandths).

@@ -1,9 +1,9 @@
-//! Read connections for the reads of one document by id (an order with its items, addresses,
-//! payment and history; an invoice with its items and comments): a handful of rusqlite
-//! connections of our own, each keeping its prepared statements, used right on the request's
-//! thread.
+//! Read connections for the reads of orders and invoices (one by id: an order with its items,
+//! addresses, payment and history, an invoice with its items and comments; and their lists): a
+//! handful of rusqlite connections of our own, each keeping its prepared statements, used right
+//! on the request's thread for one document, on a blocking thread for a list.
 //!
-//! Why not sqlx's read pool, which the lists and every other read still use: sqlx runs each
+//! Why not sqlx's read pool, which every other read still uses: sqlx runs each
 //! connection on a worker thread and hands every statement, every row and every value across a
 //! channel to the caller, copying each value (`sqlite3_value_dup`) on the way. The profile of
 //! `GET /V1/orders/{id}` read from the database (load benchmark, world comparison) put that
@@ -12,10 +12,11 @@
 //! idle connection; its statements stay prepared on that connection for the next request.
 //!
 //! A document's reads run in one read transaction (`BEGIN` ... `COMMIT`): they see one state
-//! of the database, never a write committed between the order's row and its items.
+//! of the database, never a write committed between the order's row and its items. A list's
+//! count, keys and documents run in one too (`db::search::read_documents`).
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use rusqlite::OpenFlags;
@@ -34,7 +35,7 @@ pub struct Readers {
     /// Whether the file is read through a memory map (see `db::is_large`).
     mapped: bool,
     idle: Mutex<Vec<rusqlite::Connection>>,
-    permits: Semaphore,
+    permits: Arc<Semaphore>,
 }
 
 impl Readers {
@@ -43,7 +44,7 @@ impl Readers {
             path,
             mapped,
             idle: Mutex::new(Vec::new()),
-            permits: Semaphore::new(MAX_READERS),
+            permits: Arc::new(Semaphore::new(MAX_READERS)),
         }
     }
 
@@ -59,13 +60,42 @@ impl Readers {
             .acquire()
             .await
             .map_err(|_| sqlx::Error::PoolClosed)?;
+        self.on_idle(read)
+    }
+
+    /// [`Readers::read`] for reads that may take long (a page of a list: every match when the
+    /// client asks for no page size): `read` runs on tokio's blocking threads, so the threads
+    /// serving other requests go on meanwhile.
+    pub async fn read_blocking<T: Send + 'static>(
+        self: &Arc<Self>,
+        read: impl FnOnce(&rusqlite::Connection) -> Result<T, sqlx::Error> + Send + 'static,
+    ) -> Result<T, sqlx::Error> {
+        let permit = Arc::clone(&self.permits)
+            .acquire_owned()
+            .await
+            .map_err(|_| sqlx::Error::PoolClosed)?;
+        let readers = Arc::clone(self);
+        let result = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            readers.on_idle(read)
+        })
+        .await;
+        // A panic in `read` (none is known) reaches the caller as a failed read, a 500.
+        result.unwrap_or(Err(sqlx::Error::WorkerCrashed))
+    }
+
+    /// `read` on an idle connection, opened when none is; the connection goes back to the idle
+    /// ones unless `read` left it inside a transaction (a failed COMMIT).
+    fn on_idle<T>(
+        &self,
+        read: impl FnOnce(&rusqlite::Connection) -> Result<T, sqlx::Error>,
+    ) -> Result<T, sqlx::Error> {
         let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
         let conn = match idle {
             Some(conn) => conn,
             None => self.open().map_err(crate::db::batch::failure)?,
         };
         let result = read(&conn);
-        // A connection left inside a transaction (a failed COMMIT) is not reused.
         if conn.is_autocommit() {
             if let Ok(mut idle) = self.idle.lock() {
                 idle.push(conn);

@@ -7,7 +7,11 @@
 use sqlx::{Sqlite, SqliteConnection};
 
 use crate::amount::Amount;
-use crate::db::{Columns, SqlValue};
+use std::sync::Arc;
+
+use crate::db::batch::{read_transaction, FromCell, Output};
+use crate::db::readers::Readers;
+use crate::db::{Batch, Columns, SqlValue};
 use crate::error::{Error, Result};
 use crate::search::SearchCriteria;
 
@@ -213,28 +217,58 @@ async fn matching(
     criteria: &SearchCriteria,
 ) -> Result<(i64, String, Vec<Bind>)> {
     let parts = to_sql(criteria, fields, &format!("{key} ASC"))?;
-    let count_sql = format!("SELECT COUNT(*) FROM {table}{}", parts.where_sql);
-    let (total,): (i64,) = bind_search(sqlx::query_as(&count_sql), &parts.binds)
+    let (total,): (i64,) = bind_search(sqlx::query_as(&count_sql(table, &parts)), &parts.binds)
         .fetch_one(&mut *conn)
         .await?;
-    let order_sql = if sort_the_matches(conn, table, &parts, total).await? {
+    let sorted = if may_sort_the_matches(&parts, total) {
+        let rows: Option<i64> = sqlx::query_scalar(&largest_rowid_sql(table))
+            .fetch_one(&mut *conn)
+            .await?;
+        sorting_is_better(rows, total)
+    } else {
+        false
+    };
+    let sql = page_sql(table, columns, &parts, criteria, total, sorted);
+    Ok((total, sql, parts.binds))
+}
+
+fn count_sql(table: &str, parts: &SqlParts) -> String {
+    format!("SELECT COUNT(*) FROM {table}{}", parts.where_sql)
+}
+
+/// The largest rowid of `table`: its row count or more, read from the end of its B-tree.
+fn largest_rowid_sql(table: &str) -> String {
+    format!("SELECT MAX(rowid) FROM {table}")
+}
+
+/// The SELECT of one page of the `total` matches, sorted by SQLite after finding them all when
+/// `sorted` (see [`may_sort_the_matches`]).
+fn page_sql(
+    table: &str,
+    columns: &str,
+    parts: &SqlParts,
+    criteria: &SearchCriteria,
+    total: i64,
+    sorted: bool,
+) -> String {
+    let order_sql = if sorted {
         &parts.sorted_order_sql
     } else {
         &parts.order_sql
     };
-    let sql = format!(
+    format!(
         "SELECT {columns} FROM {table}{}{order_sql}{}",
         parts.where_sql,
         limit_sql(criteria, total)
-    );
-    Ok((total, sql, parts.binds))
+    )
 }
 
 /// Most matches a page is taken from by sorting them all.
 const MOST_MATCHES_SORTED: i64 = 50_000;
 
-/// Whether a page of the `total` matches of a filter is better taken by finding them all and
-/// sorting them than by walking `table` in the sort order until the page is full.
+/// Whether a page of the `total` matches of a filter may be better taken by finding them all
+/// and sorting them than by walking the table in the sort order until the page is full (it is
+/// when [`sorting_is_better`] too).
 ///
 /// SQLite's planner, without histograms (its default build has no STAT4), guesses that a range
 /// filter such as `updated_at >= ?` keeps a quarter of the rows, so with `ORDER BY entity_id
@@ -248,20 +282,14 @@ const MOST_MATCHES_SORTED: i64 = 50_000;
 /// same choice from its index statistics. The page is the same either way. A filter no index
 /// serves (`like '%x%'`) already scanned the table for the count; its sorted page scans it once
 /// more where the walk in key order may have stopped early, which bounds the cost at the count's.
-async fn sort_the_matches(
-    conn: &mut SqliteConnection,
-    table: &str,
-    parts: &SqlParts,
-    total: i64,
-) -> Result<bool> {
-    if parts.where_sql.is_empty() || total == 0 || total > MOST_MATCHES_SORTED {
-        return Ok(false);
-    }
-    // The largest rowid: the table's row count or more, read from the end of its B-tree.
-    let rows: Option<i64> = sqlx::query_scalar(&format!("SELECT MAX(rowid) FROM {table}"))
-        .fetch_one(&mut *conn)
-        .await?;
-    Ok(rows.unwrap_or(0) > 4 * total)
+fn may_sort_the_matches(parts: &SqlParts, total: i64) -> bool {
+    !parts.where_sql.is_empty() && total > 0 && total <= MOST_MATCHES_SORTED
+}
+
+/// With `rows` the largest rowid of the table ([`largest_rowid_sql`]): whether the `total`
+/// matches are a small enough part of it (under a quarter) to be found and sorted.
+fn sorting_is_better(rows: Option<i64>, total: i64) -> bool {
+    rows.unwrap_or(0) > 4 * total
 }
 
 /// One page of the rows of `table` (every column of `R` searchable) and the count of all
@@ -305,4 +333,69 @@ where
         documents.extend(load(conn, id).await?);
     }
     Ok((documents, total))
+}
+
+/// [`documents`] on one of `db::readers`' connections, for documents `read` reads there (orders,
+/// invoices): the count, the page's keys and every document of the page are read in one read
+/// transaction, so the page and its `total_count` are one state of the database, and without
+/// sqlx's hand-off per statement and per row (a page of one order cost twice the CPU of a read
+/// of that order by id).
+pub async fn read_documents<R, T>(
+    readers: &Arc<Readers>,
+    table: &'static str,
+    key: &'static str,
+    criteria: &SearchCriteria,
+    read: fn(&rusqlite::Connection, i64) -> Result<Option<T>, sqlx::Error>,
+) -> Result<(Vec<T>, i64)>
+where
+    R: Columns + Default,
+    T: Send + 'static,
+{
+    let parts = to_sql(criteria, &fields_of(&R::default()), &format!("{key} ASC"))?;
+    let criteria = criteria.clone();
+    let page = readers.read_blocking(move |conn| {
+        read_transaction(conn, |conn| {
+            let binds = || parts.binds.iter().map(SqlValue::from);
+            let mut count = Batch::default();
+            count.push(&count_sql(table, &parts), binds());
+            let total = first_scalar::<i64>(count.read_on(conn)?)?.unwrap_or(0);
+            let sorted = may_sort_the_matches(&parts, total) && {
+                let mut rows = Batch::default();
+                rows.push(&largest_rowid_sql(table), []);
+                sorting_is_better(first_scalar(rows.read_on(conn)?)?.flatten(), total)
+            };
+            let mut keys = Batch::default();
+            keys.push(
+                &page_sql(table, key, &parts, &criteria, total, sorted),
+                binds(),
+            );
+            let mut outputs = keys.read_on(conn)?;
+            let mut documents = Vec::new();
+            if let Some(keys) = outputs.first_mut() {
+                for id in keys.decode::<(i64,)>()? {
+                    documents.extend(read(conn, id.0)?);
+                }
+            }
+            Ok((documents, total))
+        })
+    });
+    Ok(page.await?)
+}
+
+/// The first column of the first row of a one-statement batch's output.
+fn first_scalar<T: FromCell>(mut outputs: Vec<Output>) -> Result<Option<T>, sqlx::Error> {
+    match outputs.first_mut() {
+        Some(output) => output.scalar(),
+        None => Ok(None),
+    }
+}
+
+impl From<&Bind> for SqlValue {
+    fn from(bind: &Bind) -> SqlValue {
+        match bind {
+            Bind::Text(t) => SqlValue::Text(Some(t.clone())),
+            Bind::Int(i) => SqlValue::Int(Some(*i)),
+            Bind::Amount(a) => SqlValue::Amount(Some(*a)),
+        }
+    }
 }

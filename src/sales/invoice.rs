@@ -541,13 +541,12 @@ async fn invoice_in(
 /// `InvoiceRepositoryInterface::getList`: one page of invoices and the count of all matches.
 /// Every `sales_invoice` column can be filtered and sorted on.
 pub async fn list_invoices(db: &Db, criteria: &SearchCriteria) -> Result<(Vec<FullInvoice>, i64)> {
-    let mut conn = db.read.acquire().await?;
-    db::search::documents::<Invoice, _>(
-        &mut conn,
+    db::search::read_documents::<Invoice, _>(
+        &db.readers,
         "sales_invoice",
         "entity_id",
         criteria,
-        db::sales::load_full_invoice,
+        db::sales::read_full_invoice,
     )
     .await
 }

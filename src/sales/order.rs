@@ -360,13 +360,12 @@ pub async fn get_order_item(db: &Db, item_id: i64) -> Result<crate::db::model::O
 /// `OrderRepositoryInterface::getList`: one page of orders and the count of all matches.
 /// Every `sales_order` column can be filtered and sorted on.
 pub async fn list_orders(db: &Db, criteria: &SearchCriteria) -> Result<(Vec<FullOrder>, i64)> {
-    let mut conn = db.read.acquire().await?;
-    db::search::documents::<crate::db::model::Order, _>(
-        &mut conn,
+    db::search::read_documents::<crate::db::model::Order, _>(
+        &db.readers,
         "sales_order",
         "entity_id",
         criteria,
-        db::sales::load_full_order,
+        db::sales::read_full_order,
     )
     .await
 }
