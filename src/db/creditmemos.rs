@@ -14,10 +14,10 @@ use crate::db::model::{
 };
 use crate::db::outbox::{Mail, OrderRecipient};
 use crate::db::sales::{
-    next_id_sql, order_items_sql, order_payment_sql, order_reads, order_row_sql,
-    push_order_changes, push_sequence, sequence_value_sql, ORDER_STOCK_SQL,
+    children_sql, next_id_sql, order_items_sql, order_payment_sql, order_reads, order_row_sql,
+    push_order_changes, push_sequence, row_by_id_sql, sequence_value_sql, ORDER_STOCK_SQL,
 };
-use crate::db::{children, Batch, SaveError, SqlValue};
+use crate::db::{Batch, SaveError, SqlValue};
 
 /// What refunding an order reads, in one round trip: the order, its items (in item-id order)
 /// and its payment; the order item SKU of each requested `return_to_stock_items` id (of any
@@ -367,23 +367,52 @@ pub async fn write_stock(conn: &mut SqliteConnection, w: &StockWrites) -> Result
     check_write_offs(&out, write_offs)
 }
 
-/// Loads a credit memo with its items and comments.
+/// Loads a credit memo with its items and comments (in id order).
 pub async fn load_full_creditmemo(
     conn: &mut SqliteConnection,
     creditmemo_id: i64,
 ) -> Result<Option<FullCreditmemo>, sqlx::Error> {
-    let Some(creditmemo) =
-        sqlx::query_as::<_, Creditmemo>("SELECT * FROM sales_creditmemo WHERE entity_id = ?")
-            .bind(creditmemo_id)
-            .fetch_optional(&mut *conn)
-            .await?
-    else {
+    decode_full_creditmemo(
+        order_reads(&*FULL_CREDITMEMO_READS, creditmemo_id)
+            .run(conn)
+            .await?,
+    )
+}
+
+/// [`load_full_creditmemo`] on one of `db::readers`' connections, in one read transaction.
+pub fn read_full_creditmemo(
+    db: &rusqlite::Connection,
+    creditmemo_id: i64,
+) -> Result<Option<FullCreditmemo>, sqlx::Error> {
+    decode_full_creditmemo(order_reads(&*FULL_CREDITMEMO_READS, creditmemo_id).read_on(db)?)
+}
+
+/// The reads of a credit memo by its id.
+static FULL_CREDITMEMO_READS: LazyLock<[(String, usize); 3]> = LazyLock::new(|| {
+    [
+        (
+            row_by_id_sql("sales_creditmemo", Creditmemo::column_list()),
+            1,
+        ),
+        (
+            children_sql("sales_creditmemo_item", CreditmemoItem::column_list()),
+            1,
+        ),
+        (
+            children_sql("sales_creditmemo_comment", CreditmemoComment::column_list()),
+            1,
+        ),
+    ]
+});
+
+fn decode_full_creditmemo(mut out: Vec<Output>) -> Result<Option<FullCreditmemo>, sqlx::Error> {
+    let Some(creditmemo) = out[0].decode::<Creditmemo>()?.into_iter().next() else {
         return Ok(None);
     };
     Ok(Some(FullCreditmemo {
         creditmemo,
-        items: children(conn, "sales_creditmemo_item", creditmemo_id).await?,
-        comments: children(conn, "sales_creditmemo_comment", creditmemo_id).await?,
+        items: out[1].decode()?,
+        comments: out[2].decode()?,
     }))
 }
 

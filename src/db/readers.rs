@@ -1,7 +1,8 @@
-//! Read connections for the reads of orders and invoices (one by id: an order with its items,
-//! addresses, payment and history, an invoice with its items and comments; and their lists): a
-//! handful of rusqlite connections of our own, each keeping its prepared statements, used right
-//! on the request's thread for one document, on a blocking thread for a list.
+//! Read connections for the reads of the sales documents (one by id: an order with its items,
+//! addresses, payment and history, an invoice or a credit memo with its items and comments, a
+//! shipment with its items, tracks, comments and source; and their lists): a handful of
+//! rusqlite connections of our own, each keeping its prepared statements, used right on the
+//! request's thread for one document, on a blocking thread for a list.
 //!
 //! Why not sqlx's read pool, which every other read still uses: sqlx runs each
 //! connection on a worker thread and hands every statement, every row and every value across a

@@ -583,29 +583,28 @@ pub fn read_full_invoice(
 /// The reads of an invoice by its id: its row, items and comments (in id order).
 static FULL_INVOICE_READS: LazyLock<[(String, usize); 3]> = LazyLock::new(|| {
     [
+        (row_by_id_sql("sales_invoice", Invoice::column_list()), 1),
         (
-            format!(
-                "SELECT {} FROM sales_invoice WHERE entity_id = ?",
-                Invoice::column_list()
-            ),
+            children_sql("sales_invoice_item", InvoiceItem::column_list()),
             1,
         ),
         (
-            format!(
-                "SELECT {} FROM sales_invoice_item WHERE parent_id = ? ORDER BY entity_id",
-                InvoiceItem::column_list()
-            ),
-            1,
-        ),
-        (
-            format!(
-                "SELECT {} FROM sales_invoice_comment WHERE parent_id = ? ORDER BY entity_id",
-                InvoiceComment::column_list()
-            ),
+            children_sql("sales_invoice_comment", InvoiceComment::column_list()),
             1,
         ),
     ]
 });
+
+/// `SELECT columns FROM table WHERE entity_id = ?`: a document's row by its id.
+pub(crate) fn row_by_id_sql(table: &str, columns: &str) -> String {
+    format!("SELECT {columns} FROM {table} WHERE entity_id = ?")
+}
+
+/// `SELECT columns FROM table WHERE parent_id = ? ORDER BY entity_id`: a document's items,
+/// comments or tracks, in id order.
+pub(crate) fn children_sql(table: &str, columns: &str) -> String {
+    format!("SELECT {columns} FROM {table} WHERE parent_id = ? ORDER BY entity_id")
+}
 
 fn decode_full_invoice(mut out: Vec<Output>) -> Result<Option<FullInvoice>, sqlx::Error> {
     let Some(invoice) = out[0].decode::<Invoice>()?.into_iter().next() else {

@@ -336,7 +336,7 @@ where
 }
 
 /// [`documents`] on one of `db::readers`' connections, for documents `read` reads there (orders,
-/// invoices): the count, the page's keys and every document of the page are read in one read
+/// invoices, shipments, credit memos): the count, the page's keys and every document of the page are read in one read
 /// transaction, so the page and its `total_count` are one state of the database, and without
 /// sqlx's hand-off per statement and per row (a page of one order cost twice the CPU of a read
 /// of that order by id).

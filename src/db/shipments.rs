@@ -4,15 +4,16 @@ use std::sync::LazyLock;
 
 use sqlx::SqliteConnection;
 
-use crate::db::batch::Change;
+use crate::db::batch::{Change, Output};
 use crate::db::inventory::Deduction;
 use crate::db::model::{
     FullShipment, Order, OrderItem, Shipment, ShipmentComment, ShipmentItem, ShipmentTrack,
 };
 use crate::db::outbox::{Mail, OrderRecipient};
 use crate::db::sales::{
-    next_id_sql, order_items_sql, order_reads, order_row_sql, push_deductions, push_order_changes,
-    push_sequence, sequence_value_sql, short_deduction, ORDER_STOCK_SQL,
+    children_sql, next_id_sql, order_items_sql, order_reads, order_row_sql, push_deductions,
+    push_order_changes, push_sequence, row_by_id_sql, sequence_value_sql, short_deduction,
+    ORDER_STOCK_SQL,
 };
 use crate::db::{bind, Batch, SaveError, SqlValue};
 
@@ -212,37 +213,59 @@ async fn short_source(
     })
 }
 
-/// Loads a shipment with its items, tracks, comments and source.
+/// Loads a shipment with its items, tracks and comments (in id order) and its source.
 pub async fn load_full_shipment(
     conn: &mut SqliteConnection,
     shipment_id: i64,
 ) -> Result<Option<FullShipment>, sqlx::Error> {
-    let Some(shipment) =
-        sqlx::query_as::<_, Shipment>("SELECT * FROM sales_shipment WHERE entity_id = ?")
-            .bind(shipment_id)
-            .fetch_optional(&mut *conn)
-            .await?
-    else {
+    decode_full_shipment(
+        order_reads(&*FULL_SHIPMENT_READS, shipment_id)
+            .run(conn)
+            .await?,
+    )
+}
+
+/// [`load_full_shipment`] on one of `db::readers`' connections, in one read transaction.
+pub fn read_full_shipment(
+    db: &rusqlite::Connection,
+    shipment_id: i64,
+) -> Result<Option<FullShipment>, sqlx::Error> {
+    decode_full_shipment(order_reads(&*FULL_SHIPMENT_READS, shipment_id).read_on(db)?)
+}
+
+/// The reads of a shipment by its id.
+static FULL_SHIPMENT_READS: LazyLock<[(String, usize); 5]> = LazyLock::new(|| {
+    [
+        (row_by_id_sql("sales_shipment", Shipment::column_list()), 1),
+        (
+            children_sql("sales_shipment_item", ShipmentItem::column_list()),
+            1,
+        ),
+        (
+            children_sql("sales_shipment_track", ShipmentTrack::column_list()),
+            1,
+        ),
+        (
+            children_sql("sales_shipment_comment", ShipmentComment::column_list()),
+            1,
+        ),
+        (
+            "SELECT source_code FROM inventory_shipment_source WHERE shipment_id = ?".to_owned(),
+            1,
+        ),
+    ]
+});
+
+fn decode_full_shipment(mut out: Vec<Output>) -> Result<Option<FullShipment>, sqlx::Error> {
+    let Some(shipment) = out[0].decode::<Shipment>()?.into_iter().next() else {
         return Ok(None);
     };
-    let items: Vec<ShipmentItem> =
-        crate::db::children(&mut *conn, "sales_shipment_item", shipment_id).await?;
-    let tracks: Vec<ShipmentTrack> =
-        crate::db::children(&mut *conn, "sales_shipment_track", shipment_id).await?;
-    let comments: Vec<ShipmentComment> =
-        crate::db::children(&mut *conn, "sales_shipment_comment", shipment_id).await?;
-    let source_code = sqlx::query_scalar(
-        "SELECT source_code FROM inventory_shipment_source WHERE shipment_id = ?",
-    )
-    .bind(shipment_id)
-    .fetch_optional(&mut *conn)
-    .await?;
     Ok(Some(FullShipment {
         shipment,
-        items,
-        tracks,
-        comments,
-        source_code,
+        items: out[1].decode()?,
+        tracks: out[2].decode()?,
+        comments: out[3].decode()?,
+        source_code: out[4].scalar::<Option<String>>()?.flatten(),
     }))
 }
 

@@ -625,18 +625,17 @@ pub async fn list_creditmemos(
     db: &Db,
     criteria: &SearchCriteria,
 ) -> Result<(Vec<FullCreditmemo>, i64)> {
-    let mut conn = db.read.acquire().await?;
-    db::search::documents::<Creditmemo, _>(
-        &mut conn,
+    db::search::read_documents::<Creditmemo, _>(
+        &db.readers,
         "sales_creditmemo",
         "entity_id",
         criteria,
-        db::creditmemos::load_full_creditmemo,
+        db::creditmemos::read_full_creditmemo,
     )
     .await
 }
 
 /// `CreditmemoRepository::get`.
 pub async fn get_creditmemo(db: &Db, creditmemo_id: i64) -> Result<FullCreditmemo> {
-    crate::sales::get_document(db, creditmemo_id, db::creditmemos::load_full_creditmemo).await
+    crate::sales::read_document(db, creditmemo_id, db::creditmemos::read_full_creditmemo).await
 }

@@ -376,20 +376,19 @@ pub async fn list_shipments(
     db: &Db,
     criteria: &SearchCriteria,
 ) -> Result<(Vec<FullShipment>, i64)> {
-    let mut conn = db.read.acquire().await?;
-    db::search::documents::<Shipment, _>(
-        &mut conn,
+    db::search::read_documents::<Shipment, _>(
+        &db.readers,
         "sales_shipment",
         "entity_id",
         criteria,
-        db::shipments::load_full_shipment,
+        db::shipments::read_full_shipment,
     )
     .await
 }
 
 /// `ShipmentRepository::get`.
 pub async fn get_shipment(db: &Db, shipment_id: i64) -> Result<FullShipment> {
-    crate::sales::get_document(db, shipment_id, db::shipments::load_full_shipment).await
+    crate::sales::read_document(db, shipment_id, db::shipments::read_full_shipment).await
 }
 
 #[cfg(test)]
