@@ -4,11 +4,11 @@
 //! Sources: Framework/DB/Adapter/Pdo/Mysql.php::prepareSqlCondition (condition types),
 //! collection paging (a page past the end gives the last page). See sales.md section 8.
 
+use std::sync::Arc;
+
 use sqlx::{Sqlite, SqliteConnection};
 
 use crate::amount::Amount;
-use std::sync::Arc;
-
 use crate::db::batch::{read_transaction, FromCell, Output};
 use crate::db::readers::Readers;
 use crate::db::{Batch, Columns, SqlValue};
@@ -336,10 +336,10 @@ where
 }
 
 /// [`documents`] on one of `db::readers`' connections, for documents `read` reads there (orders,
-/// invoices, shipments, credit memos): the count, the page's keys and every document of the page are read in one read
-/// transaction, so the page and its `total_count` are one state of the database, and without
-/// sqlx's hand-off per statement and per row (a page of one order cost twice the CPU of a read
-/// of that order by id).
+/// invoices, shipments, credit memos): the count, the page's keys and every document of the
+/// page are read in one read transaction, so the page and its `total_count` are one state of
+/// the database, and without sqlx's hand-off per statement and per row (a page of one order
+/// cost twice the CPU of a read of that order by id).
 pub async fn read_documents<R, T>(
     readers: &Arc<Readers>,
     table: &'static str,
