@@ -4,7 +4,7 @@
 //! test is skipped outside CI and fails in CI (`CI` set), where `.ci/run` installs it.
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -426,7 +426,7 @@ async fn chromium_renders_every_page_after_step_10() {
         }
     }
 
-    // The README's screenshot, redone by `MAGEMU_SCREENSHOT=path cargo test --test admin_pages`.
+    // The README's screenshot, redone by `MAGEMU_SCREENSHOT=path cargo test --test api admin_pages::`.
     let shot = std::env::var_os("MAGEMU_SCREENSHOT")
         .map(PathBuf::from)
         .unwrap_or_else(|| dir.path().join("admin-orders.png"));

@@ -1,6 +1,6 @@
 //! `POST /V1/integration/admin/token`: credentials, input errors, lockout, persistence.
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, ADMIN};
 use reqwest::{Method, StatusCode};

@@ -1,7 +1,7 @@
 //! `GET /V1/categories/{id}` and the tree `GET /V1/categories`: the Luma categories the seed's
 //! products sit in, per store scope, with product counts that follow the products.
 
-mod common;
+use crate::common;
 
 use common::{fixture, spawn_app, spawn_app_with};
 use magemu::config::Seed;

@@ -5,7 +5,7 @@
 //! quote 4 with lines 8, 9, 10 and places order 4 ("000000004"): the tutorial's ids 3 / 5, 6, 7
 //! (9 in its step 8) / 3 become those; everything else is compared whole.
 
-mod common;
+use crate::common;
 
 use common::{fixture, spawn_app, TestApp};
 use reqwest::StatusCode;

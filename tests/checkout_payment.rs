@@ -5,7 +5,7 @@
 //! The seed holds orders 1 to 3 and no payment transaction: the first order placed here is 4,
 //! its payment 4, its first transaction 1.
 
-mod common;
+use crate::common;
 
 use common::{fixture, spawn_app, spawn_app_with, TestApp};
 use magemu::config::{OnlineMethod, PaymentAction};

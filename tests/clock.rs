@@ -1,7 +1,7 @@
 //! The emulated clock (`/magemu/clock`, `--clock`, `magemu clock ...`): every timestamp magemu
 //! writes follows it, and so does token expiry; reset and snapshots leave it alone.
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, spawn_app_with, TestApp};
 use reqwest::StatusCode;

@@ -1,7 +1,7 @@
 //! Comments, e-mails and tracks after the fact (sales.md 1.2): orders, invoices, shipments,
 //! credit memos; and the invoice operations an offline payment refuses.
 
-mod common;
+use crate::common;
 
 use common::{keys, spawn_app, without, TestApp};
 use reqwest::{Method, StatusCode};

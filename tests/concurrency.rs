@@ -1,6 +1,6 @@
 //! Racing invoice requests on one order serialize: exactly one wins.
 
-mod common;
+use crate::common;
 
 use common::spawn_app;
 use reqwest::StatusCode;

@@ -1,7 +1,7 @@
 //! The control API under /magemu/: health, reset, snapshots, the request journal and faults,
 //! through the real router.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

@@ -2,7 +2,7 @@
 //! (`CreditmemoManagementInterface::refund`): a credit memo the client built, saved as it is or
 //! refunded as it is (see src/sales/creditmemo_save.rs).
 
-mod common;
+use crate::common;
 
 use common::{keys, spawn_app, without, TestApp};
 use reqwest::StatusCode;

@@ -1,7 +1,7 @@
 //! `POST /V1/order/{orderId}/refund`, `GET /V1/creditmemo/{id}`, `GET /V1/creditmemos`
 //! (creditmemo.md; inventory.md 3.4).
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, without, TestApp};
 use reqwest::StatusCode;

@@ -1,7 +1,7 @@
 //! Customers and customer tokens: tutorial step 6 with its own payloads, reads, search, groups,
 //! Magento's validation errors (nothing written), and what a customer token may reach.
 
-mod common;
+use crate::common;
 
 use common::{fixture, spawn_app, spawn_app_with, without, TestApp};
 use magemu::config::Seed;

@@ -1,7 +1,7 @@
 //! Partial responses with `?fields=` (Magento's `Webapi/Rest/Response/FieldsFilter`), on reads,
 //! on lists and on errors, against the real router.
 
-mod common;
+use crate::common;
 
 use common::spawn_app;
 use reqwest::StatusCode;

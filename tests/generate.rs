@@ -4,7 +4,7 @@
 //! appends after everything.
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::str::FromStr;

@@ -18,7 +18,7 @@
 //! `PROPTEST_CASES` raises the number of histories (default 24); `HISTORY_TRACE=1` prints each
 //! step and whether it did something.
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, TestApp};
 use proptest::prelude::*;

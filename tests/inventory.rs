@@ -1,6 +1,6 @@
 //! Inventory read-back: source items with searchCriteria, salable quantity, and their errors.
 
-mod common;
+use crate::common;
 
 use common::spawn_app;
 use reqwest::StatusCode;

@@ -1,7 +1,7 @@
 //! Low-quantity notification settings, in-store pickup, the distance lookups and the legacy
 //! stock routes through the router.
 
-mod common;
+use crate::common;
 
 use common::spawn_app;
 use reqwest::{Method, StatusCode};

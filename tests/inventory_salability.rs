@@ -1,6 +1,6 @@
 //! Salability checks, stock exports and the bulk transfers of the tutorial's step 13.
 
-mod common;
+use crate::common;
 
 use common::{fixture, spawn_app};
 use reqwest::StatusCode;

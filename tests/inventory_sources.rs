@@ -1,7 +1,7 @@
 //! MSI master data through the router: the tutorial's steps 2 to 5 on a fresh Luma world, then
 //! sources, stocks and links with Magento's replies and refusals (whole bodies, nothing changed).
 
-mod common;
+use crate::common;
 
 use common::{fixture, spawn_app, spawn_luma_app, TestApp};
 use reqwest::{Method, StatusCode};

@@ -1,7 +1,7 @@
 //! Stocks, sales channels, stock-source links and source item pushes through the router:
 //! Magento's replies, its refusals with whole bodies, and nothing changed after a refusal.
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, TestApp};
 use reqwest::{Method, StatusCode};

@@ -1,7 +1,7 @@
 //! Every refusal of `POST /V1/order/{id}/invoice` and `GET /V1/invoices/{id}`: status, whole body,
 //! and a database left exactly as it was.
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, TestApp};
 use reqwest::{Method, StatusCode};

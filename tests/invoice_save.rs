@@ -1,7 +1,7 @@
 //! `POST /V1/invoices/` (InvoiceRepositoryInterface::save) and what comes after an invoice saved
 //! open: `POST /V1/invoices/{id}/capture` and `/void` (InvoiceManagementInterface).
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, TestApp};
 use reqwest::StatusCode;

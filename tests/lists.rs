@@ -1,6 +1,6 @@
 //! `GET /V1/orders` and `GET /V1/invoices` with searchCriteria (sales.md 8).
 
-mod common;
+use crate::common;
 
 use common::{fixture, spawn_app};
 use reqwest::StatusCode;

@@ -1,7 +1,7 @@
 //! Migration 0020 rebuilds `sales_order_item` (a NOT NULL dropped): on a database with orders,
 //! invoices, shipments and order taxes it keeps every row, every link and every counter.
 
-mod common;
+use crate::common;
 
 use common::spawn_app_at;
 use serde_json::json;
@@ -152,7 +152,7 @@ async fn the_baseline_is_what_the_migrations_build() {
     }
     assert!(
         dump == magemu::db::baseline::BASELINE,
-        "src/db/baseline.sql is stale: run `MAGEMU_WRITE_BASELINE=1 cargo test --test migrations` \
+        "src/db/baseline.sql is stale: run `MAGEMU_WRITE_BASELINE=1 cargo test --test api migrations::` \
          and rebuild"
     );
 }

@@ -1,6 +1,6 @@
 //! `POST /V1/orders/{id}/hold`, `/unhold` and `/cancel` (sales.md 1.2; inventory.md 3.2).
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, TestApp};
 use reqwest::StatusCode;

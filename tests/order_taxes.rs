@@ -3,7 +3,7 @@
 //! (import and save by id) and read back, with `applied_taxes` / `item_applied_taxes` built from
 //! them.
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, TestApp};
 use reqwest::StatusCode;

@@ -1,7 +1,7 @@
 //! `POST /V1/orders` with `entity.entity_id`: `OrderRepositoryInterface::save` of an existing
 //! order (sales::order_update), as connectors move an order's state and status.
 
-mod common;
+use crate::common;
 
 use common::{fixture, keys, spawn_app, without, TestApp};
 use reqwest::StatusCode;

@@ -1,6 +1,6 @@
 //! `POST /V1/orders` (import) and `GET /V1/orders/{id}`.
 
-mod common;
+use crate::common;
 
 use common::{fixture, keys, spawn_app, without};
 use reqwest::{Method, StatusCode};

@@ -2,7 +2,7 @@
 //! an e-mail records exactly that e-mail (template, recipient, entity), in the transaction of
 //! the use case; the others record none; reset and snapshots treat it as part of the world.
 
-mod common;
+use crate::common;
 
 use common::{fixture, spawn_app, TestApp};
 use reqwest::{Method, StatusCode};

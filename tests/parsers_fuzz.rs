@@ -166,7 +166,7 @@ fn body_of(value: Value) -> Map<String, Value> {
     }
 }
 
-/// `cases` per property; `PROPTEST_CASES=20000 cargo test --test parsers_fuzz` searches longer.
+/// `cases` per property; `PROPTEST_CASES=20000 cargo test --test api parsers_fuzz::` searches longer.
 fn config(cases: u32) -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()

@@ -1,7 +1,7 @@
 //! Partial invoices: prorated figures, shipping on the first invoice only, the exact remainder on
 //! the last (sales.md 5.4), and Magento's running rounding deltas.
 
-mod common;
+use crate::common;
 
 use common::{fixture, spawn_app, without};
 use reqwest::StatusCode;

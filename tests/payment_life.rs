@@ -3,7 +3,7 @@
 //! false, an online and an offline partial refund, a void and a second capture refused; an
 //! invoice saved open and captured later (paypal_express); declines; an offline method.
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, TestApp};
 use reqwest::StatusCode;

@@ -1,7 +1,7 @@
 //! Online payments through the emulated gateway (braintree, paypal_express): capture at invoice
 //! time with a transaction, capture false, declines by Braintree's sandbox amounts.
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, TestApp};
 use reqwest::StatusCode;

@@ -2,7 +2,7 @@
 //! own simple, virtual and downloadable products, updates, deletes with MSI's source item
 //! cleanup, lists, and ProductRepository's refusals (nothing written).
 
-mod common;
+use crate::common;
 
 use common::{fixture, spawn_app, without, TestApp};
 use reqwest::StatusCode;

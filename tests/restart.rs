@@ -1,7 +1,7 @@
 //! State lives in the SQLite file: a restart on the same file keeps everything, and the seed is
 //! not loaded twice.
 
-mod common;
+use crate::common;
 
 use common::{fixture, spawn_app_at, without};
 use reqwest::StatusCode;

@@ -1,7 +1,7 @@
 //! Requests an attacker or a careless client sends (issue 7's defects): none may stop the
 //! server, leave a pooled connection broken, or change anything.
 
-mod common;
+use crate::common;
 
 use common::spawn_app;
 use reqwest::StatusCode;

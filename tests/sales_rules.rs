@@ -3,7 +3,7 @@
 //! counts, and the discount figures of `by_fixed`, `cart_fixed` and free shipping worked out by
 //! hand from Magento's formulas (`SalesRule/Model/Rule/Action/Discount/*`).
 
-mod common;
+use crate::common;
 
 use common::{fixture, keys, spawn_app, without, TestApp};
 use reqwest::StatusCode;

@@ -1,7 +1,7 @@
 //! `GET /rest/<store>/schema`: Swagger 2.0 built from the route table, as Magento's
 //! `Webapi/Model/Rest/Swagger/Generator` builds it (see src/http/schema.rs).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

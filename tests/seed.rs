@@ -1,6 +1,6 @@
 //! `--seed none`: only what every Magento has; the seed is never loaded over data.
 
-mod common;
+use crate::common;
 
 use common::spawn_app_with;
 use magemu::config::Seed;

@@ -1,7 +1,7 @@
 //! `--seed PATH`: a world of the user's own, in Magento's entity shapes, loaded through the same
 //! code as the REST calls; a bad file names the entry and the field and starts nothing.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

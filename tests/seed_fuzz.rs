@@ -407,7 +407,7 @@ fn documented_500(text: &str, message: &str) -> bool {
 }
 
 /// With `SEED_FUZZ_SHOW` set, prints each outcome (`-- --nocapture`), to see what the
-/// generators reach: `SEED_FUZZ_SHOW=1 cargo test --test seed_fuzz -- --nocapture | grep OUTCOME`.
+/// generators reach: `SEED_FUZZ_SHOW=1 cargo test --test api seed_fuzz:: -- --nocapture | grep OUTCOME`.
 fn show(outcome: &Result<(), String>) {
     if std::env::var_os("SEED_FUZZ_SHOW").is_some() {
         let shown = outcome

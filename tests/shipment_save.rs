@@ -2,7 +2,7 @@
 //! test ported, the whole reply, the read-back through the GET routes, the stock it moves and
 //! what it leaves alone (the order), and the refusals, each of which changes nothing.
 
-mod common;
+use crate::common;
 
 use common::{keys, spawn_app, without, TestApp};
 use reqwest::StatusCode;

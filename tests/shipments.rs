@@ -1,6 +1,6 @@
 //! Step 12 of the tutorial: shipping order 3 from two sources, and the shipment refusals.
 
-mod common;
+use crate::common;
 
 use common::{fixture, keys, spawn_app, without, TestApp};
 use reqwest::StatusCode;

@@ -1,6 +1,6 @@
 //! Step 11 of the tutorial: the source selection algorithms (inventory.md 1.3 and 6), read-only.
 
-mod common;
+use crate::common;
 
 use common::{fixture, keys, spawn_app, TestApp};
 use reqwest::StatusCode;

@@ -1,6 +1,6 @@
 //! `GET /V1/transactions/{id}` and `GET /V1/transactions` (TransactionRepositoryInterface).
 
-mod common;
+use crate::common;
 
 use common::spawn_app;
 use reqwest::StatusCode;

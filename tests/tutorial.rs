@@ -1,6 +1,6 @@
 //! Step 10 of Adobe's tutorial "Order processing with Inventory Management", verbatim.
 
-mod common;
+use crate::common;
 
 use common::{fixture, keys, spawn_app, without};
 use reqwest::StatusCode;

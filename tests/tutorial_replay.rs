@@ -3,7 +3,7 @@
 //! ids and replies, the quantity of the three SKUs at every source, the salable quantities on
 //! stock 2 and the order's state (shared spec tutorial/README.md section 3).
 
-mod common;
+use crate::common;
 
 use common::{fixture, spawn_app_with, without, TestApp};
 use magemu::config::Seed;

@@ -8,7 +8,7 @@
 //! An existing database is migrated as before (sqlx applies what it lacks). A migration newer
 //! than the baseline is applied on top of it by the same `Migrator::run`, so a stale baseline
 //! costs time, never correctness; tests/migrations.rs fails while it is stale and writes a fresh
-//! one with `MAGEMU_WRITE_BASELINE=1 cargo test --test migrations`.
+//! one with `MAGEMU_WRITE_BASELINE=1 cargo test --test api migrations::`.
 
 use sqlx::{Row, SqliteConnection};
 
