@@ -108,10 +108,11 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let state = AppState::open(config).await?;
     let db = state.db.clone();
     let listener = tokio::net::TcpListener::bind(&listen).await?;
+    let shutdown = shutdown_signal()?;
     tracing::info!("magemu listening on http://{}", listener.local_addr()?);
     tokio::spawn(trim_malloc_heap());
     axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(shutdown)
         .await?;
     db.close().await;
     tracing::info!("magemu stopped");
@@ -178,25 +179,27 @@ async fn generate_world(
     Ok(())
 }
 
-/// Resolves on Ctrl-C or SIGTERM; in-flight requests then finish before the server returns.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Installs the Ctrl-C and SIGTERM handlers now and returns what resolves on either; in-flight
+/// requests then finish before the server returns. Installed before the server says it listens:
+/// a handler installed on the future's first poll left a moment after that line in which a
+/// supervisor's SIGTERM killed the process outright (exit by signal, the -wal file left).
+fn shutdown_signal() -> std::io::Result<impl std::future::Future<Output = ()>> {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
+    let (mut interrupt, mut terminate) = {
+        use tokio::signal::unix::{signal, SignalKind};
+        (
+            signal(SignalKind::interrupt())?,
+            signal(SignalKind::terminate())?,
+        )
     };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = terminate => {},
-    }
-    tracing::info!("shutting down");
+    Ok(async move {
+        #[cfg(unix)]
+        tokio::select! {
+            _ = interrupt.recv() => {},
+            _ = terminate.recv() => {},
+        }
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
+        tracing::info!("shutting down");
+    })
 }

@@ -190,6 +190,51 @@ async fn runs_from_any_folder_reads_the_environment_and_stops_cleanly_on_sigterm
     assert!(!elsewhere.path().join("magemu.db").exists());
 }
 
+/// The control folders (`magemu-control-<pid>-<n>` and its `.lock`) in `temp`.
+fn control_folders(temp: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(temp)
+        .expect("read temp")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("magemu-control-"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[tokio::test]
+async fn a_server_killed_with_sigkill_leaves_no_folder_behind_once_another_starts() {
+    // The server's temporary folder (seed image, snapshots) is its own TMPDIR here.
+    let temp = tempfile::tempdir().expect("temp dir");
+    let data = tempfile::tempdir().expect("temp dir");
+    let tmpdir = temp.path().to_str().expect("utf-8 path");
+    let envs = [("MAGEMU_LISTEN", "127.0.0.1:0"), ("TMPDIR", tmpdir)];
+    let mut killed = start(data.path(), &[], &envs).await;
+    let pid = killed.child.id().expect("pid");
+    let own = [
+        format!("magemu-control-{pid}-0"),
+        format!("magemu-control-{pid}-0.lock"),
+    ];
+    assert_eq!(control_folders(temp.path()), own);
+    killed.child.kill().await.expect("SIGKILL");
+    // Dead without its Drop: the folder stays until a server starts.
+    assert_eq!(control_folders(temp.path()), own);
+
+    let next = start(data.path(), &[], &envs).await;
+    let next_pid = next.child.id().expect("pid");
+    assert_eq!(
+        control_folders(temp.path()),
+        [
+            format!("magemu-control-{next_pid}-0"),
+            format!("magemu-control-{next_pid}-0.lock"),
+        ]
+    );
+    // SIGTERM right after the "listening" line stops it cleanly (the handlers are installed
+    // before that line is printed), and the folder goes with it.
+    let (status, log) = next.terminate().await;
+    assert!(status.success(), "{status:?} {log:?}");
+    assert_eq!(control_folders(temp.path()), Vec::<String>::new());
+}
+
 #[tokio::test]
 async fn seed_none_and_the_token_lifetime_come_from_flags() {
     let dir = tempfile::tempdir().expect("temp dir");

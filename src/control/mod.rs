@@ -6,7 +6,7 @@
 //! and reset, WireMock's journal and faults, DDEV's snapshots, Mailpit's list of mails). Reset
 //! and snapshots are database images (`db::image`): the seed's image is made once at start (by
 //! `state`, which seeds), in a temporary folder that also holds the snapshots and goes away with
-//! the server. The outbox is a table, so reset empties it and a snapshot brings back the mails
+//! the server (with the next server's start when it was killed: [`sweep_stale_folders`]). The outbox is a table, so reset empties it and a snapshot brings back the mails
 //! it held. The clock (`crate::clock`, in `AppState`) is a setting of the test run, not a part
 //! of the world: reset and snapshots leave it as it is (a suite that fixed the time keeps it
 //! across resets; `DELETE /magemu/clock` goes back to real time).
@@ -18,7 +18,8 @@ pub mod journal;
 pub mod next_ids;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::fs::{File, TryLockError};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -67,11 +68,60 @@ pub struct Control {
     snapshots: Mutex<BTreeMap<String, SnapshotInfo>>,
     pub journal: journal::Journal,
     pub faults: faults::Faults,
+    /// `<dir>.lock`, locked while this server lives (see [`sweep_stale_folders`]).
+    owner: File,
 }
 
 impl Drop for Control {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
+        let _ = std::fs::remove_file(lock_path(&self.dir));
+        let _ = self.owner.unlock();
+    }
+}
+
+/// What the images folders of this process and of earlier ones are called in the temporary
+/// folder: `magemu-control-<process id>-<n>`, each beside its `.lock` file.
+const FOLDER_PREFIX: &str = "magemu-control-";
+
+fn lock_path(dir: &Path) -> PathBuf {
+    let mut name = dir.as_os_str().to_owned();
+    name.push(".lock");
+    PathBuf::from(name)
+}
+
+/// Removes the images folders of servers that are gone without removing their own: a server
+/// killed with SIGKILL (by a test harness, a CI job's timeout, the OOM killer) never runs its
+/// `Drop`, and its folder (the seed's image, every snapshot: gigabytes on a generated world)
+/// stayed in the temporary folder for good. A live server holds an exclusive lock on its
+/// folder's `.lock` file, which the kernel releases when the process dies however it dies; a
+/// folder whose lock can be taken has no owner. Locks rather than process ids: two containers
+/// sharing a temporary folder do not see each other's processes. Folders without a `.lock` file
+/// (of a server just creating one, or of versions before the lock) are left alone.
+pub(crate) fn sweep_stale_folders(temp: &Path) {
+    let Ok(entries) = std::fs::read_dir(temp) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            continue;
+        };
+        let Some(folder) = name
+            .strip_prefix(FOLDER_PREFIX)
+            .and_then(|rest| rest.strip_suffix(".lock"))
+            .map(|id| temp.join(format!("{FOLDER_PREFIX}{id}")))
+        else {
+            continue;
+        };
+        let Ok(lock) = File::options().write(true).open(entry.path()) else {
+            continue;
+        };
+        if lock.try_lock().is_ok() {
+            let _ = std::fs::remove_dir_all(&folder);
+            let _ = std::fs::remove_file(entry.path());
+            let _ = lock.unlock();
+        }
     }
 }
 
@@ -79,11 +129,23 @@ impl Control {
     /// The control state, with an empty folder for its images (see [`Control::keep_seed_image`]).
     pub fn open(seed: Seed) -> Result<Control, ControlError> {
         static FOLDERS: AtomicU64 = AtomicU64::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "magemu-control-{}-{}",
+        let temp = std::env::temp_dir();
+        sweep_stale_folders(&temp);
+        let dir = temp.join(format!(
+            "{FOLDER_PREFIX}{}-{}",
             std::process::id(),
             FOLDERS.fetch_add(1, Ordering::Relaxed)
         ));
+        // The lock first, then the folder: a sweep never sees a folder of a live server without
+        // its lock held.
+        let owner = File::create(lock_path(&dir))?;
+        owner.try_lock().map_err(|e| match e {
+            TryLockError::Error(e) => e,
+            TryLockError::WouldBlock => std::io::Error::other(format!(
+                "{} is locked by another process",
+                lock_path(&dir).display()
+            )),
+        })?;
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("snapshots"))?;
         Ok(Control {
@@ -93,6 +155,7 @@ impl Control {
             snapshots: Mutex::default(),
             journal: journal::Journal::default(),
             faults: faults::Faults::default(),
+            owner,
         })
     }
 
@@ -329,5 +392,37 @@ mod tests {
         for bad in ["", ".hidden", "../etc", "a/b", "a b", "é", &"x".repeat(65)] {
             assert!(check_name(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_sweep_removes_the_folders_of_servers_that_are_gone_and_only_those() {
+        let temp = tempfile::tempdir().unwrap();
+        let folder = |id: &str| temp.path().join(format!("{FOLDER_PREFIX}{id}"));
+        for id in ["1-0", "2-0", "3-0"] {
+            std::fs::create_dir_all(folder(id).join("snapshots")).unwrap();
+            std::fs::write(folder(id).join("seed.db"), b"image").unwrap();
+        }
+        // 1-0: a killed server's (its lock file is there, nobody holds it).
+        File::create(lock_path(&folder("1-0"))).unwrap();
+        // 2-0: a live server's (the lock is held).
+        let live = File::create(lock_path(&folder("2-0"))).unwrap();
+        live.try_lock().unwrap();
+        // 3-0: no lock file (a server between its lock and its folder, or an older version).
+        std::fs::write(temp.path().join("other.lock"), b"").unwrap();
+
+        sweep_stale_folders(temp.path());
+
+        assert!(!folder("1-0").exists());
+        assert!(!lock_path(&folder("1-0")).exists());
+        assert!(folder("2-0").join("seed.db").exists());
+        assert!(lock_path(&folder("2-0")).exists());
+        assert!(folder("3-0").join("seed.db").exists());
+        assert!(temp.path().join("other.lock").exists());
+
+        // Once the live one is gone (its lock released), the next sweep takes its folder too.
+        drop(live);
+        sweep_stale_folders(temp.path());
+        assert!(!folder("2-0").exists());
+        assert!(folder("3-0").exists());
     }
 }
