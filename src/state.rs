@@ -87,6 +87,7 @@ async fn seed_image(db: &Db, seed: &Seed) -> Result<Control, OpenError> {
     if empty && !matches!(seed, Seed::File(_)) {
         seed::seed_if_empty(db, seed).await?;
         control.keep_seed_image(db).await?;
+        tracing::info!(%seed, "seeded an empty database");
         return Ok(control);
     }
     let fresh = Db::open(&control.scratch_url()).await?;
@@ -98,6 +99,11 @@ async fn seed_image(db: &Db, seed: &Seed) -> Result<Control, OpenError> {
     built?;
     if empty {
         control.reset(db).await?;
+        tracing::info!(%seed, "seeded an empty database");
+    } else {
+        // The seed was built aside, as the image a reset goes back to; said plainly, since a
+        // restart that logged "seeded" read as if the data had been replaced.
+        tracing::info!(%seed, "the database holds data: kept as it is (a reset loads the seed)");
     }
     Ok(control)
 }

@@ -185,9 +185,16 @@ async fn runs_from_any_folder_reads_the_environment_and_stops_cleanly_on_sigterm
     let (_, order) = app.get(&token, "/rest/V1/orders/3").await;
     assert_eq!(order["state"], json!("processing"));
     assert_eq!(order["total_paid"], json!(1917.6));
-    let (status, _) = app.terminate().await;
+    let (status, log) = app.terminate().await;
     assert!(status.success());
     assert!(!elsewhere.path().join("magemu.db").exists());
+    // The log says so: the data was kept, nothing was seeded into it.
+    assert!(
+        log.iter()
+            .any(|l| l.contains("the database holds data: kept as it is")),
+        "{log:?}"
+    );
+    assert!(!log.iter().any(|l| l.contains("seeded")), "{log:?}");
 }
 
 /// The control folders (`magemu-control-<pid>-<n>` and its `.lock`) in `temp`.

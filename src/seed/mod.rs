@@ -225,7 +225,7 @@ pub async fn seed_if_empty(db: &Db, seed: &Seed) -> Result<bool, SeedError> {
     if let Seed::File(path) = seed {
         file::load(db, path).await?;
     }
-    tracing::info!(%seed, "seeded an empty database");
+    tracing::debug!(%seed, "loaded the seed");
     Ok(true)
 }
 
