@@ -90,6 +90,19 @@ fn lock_path(dir: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// Creates the file at `path`, replacing whatever is there, without following a link in its
+/// place: the name is guessable (a process id) and the temporary folder may be shared.
+fn create_new(path: &Path) -> std::io::Result<File> {
+    let open = || File::options().write(true).create_new(true).open(path);
+    match open() {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            std::fs::remove_file(path)?;
+            open()
+        }
+        other => other,
+    }
+}
+
 /// Removes the images folders of servers that are gone without removing their own: a server
 /// killed with SIGKILL (by a test harness, a CI job's timeout, the OOM killer) never runs its
 /// `Drop`, and its folder (the seed's image, every snapshot: gigabytes on a generated world)
@@ -138,7 +151,7 @@ impl Control {
         ));
         // The lock first, then the folder: a sweep never sees a folder of a live server without
         // its lock held.
-        let owner = File::create(lock_path(&dir))?;
+        let owner = create_new(&lock_path(&dir))?;
         owner.try_lock().map_err(|e| match e {
             TryLockError::Error(e) => e,
             TryLockError::WouldBlock => std::io::Error::other(format!(
@@ -392,6 +405,19 @@ mod tests {
         for bad in ["", ".hidden", "../etc", "a/b", "a b", "é", &"x".repeat(65)] {
             assert!(check_name(bad).is_err(), "{bad}");
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_lock_file_replaces_a_link_in_its_place_without_following_it() {
+        let temp = tempfile::tempdir().unwrap();
+        let target = temp.path().join("precious");
+        std::fs::write(&target, b"keep me").unwrap();
+        let path = temp.path().join("magemu-control-1-0.lock");
+        std::os::unix::fs::symlink(&target, &path).unwrap();
+        create_new(&path).unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"keep me");
+        assert!(std::fs::symlink_metadata(&path).unwrap().is_file());
     }
 
     #[test]
