@@ -65,6 +65,9 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(connection::close_if_body_unread))
         .layer(axum::middleware::from_fn_with_state(clock, in_clock))
         .layer(TraceLayer::new_for_http())
+        // Every handler turned into a route here, once (`main` serves it with
+        // `into_make_service`, which does not do it per connection).
+        .with_state(())
 }
 
 /// Runs the request in the app's clock: whatever it stamps, and every write it queues, tells

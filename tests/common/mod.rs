@@ -63,7 +63,7 @@ async fn start(path: &Path, tweak: impl FnOnce(&mut Config)) -> TestApp {
     let (stop, stopped) = oneshot::channel::<()>();
     let router = app(state.clone());
     let server = tokio::spawn(async move {
-        axum::serve(listener, router)
+        axum::serve(listener, router.into_make_service())
             .with_graceful_shutdown(async {
                 let _ = stopped.await;
             })
