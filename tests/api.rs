@@ -1,6 +1,6 @@
 //! Every integration test, as one test binary: each file of tests/ is a module of this crate
-//! (cargo's `autotests` is off in Cargo.toml). Sixty binaries, each linking magemu and its
-//! dependencies, took 4 GB of target/ and much of the build's time; one binary takes one link.
+//! (cargo's `autotests` is off in Cargo.toml). 54 binaries, each linking magemu and its
+//! dependencies, took 3.9 GB of target/ and much of the build's time; one binary links once.
 //! Run a file's tests with `cargo test --test api orders::`, one test by its full name.
 
 mod common;

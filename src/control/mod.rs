@@ -6,10 +6,11 @@
 //! and reset, WireMock's journal and faults, DDEV's snapshots, Mailpit's list of mails). Reset
 //! and snapshots are database images (`db::image`): the seed's image is made once at start (by
 //! `state`, which seeds), in a temporary folder that also holds the snapshots and goes away with
-//! the server (with the next server's start when it was killed: [`sweep_stale_folders`]). The outbox is a table, so reset empties it and a snapshot brings back the mails
-//! it held. The clock (`crate::clock`, in `AppState`) is a setting of the test run, not a part
-//! of the world: reset and snapshots leave it as it is (a suite that fixed the time keeps it
-//! across resets; `DELETE /magemu/clock` goes back to real time).
+//! the server (or, when it was killed, with the next server's start: [`sweep_stale_folders`]).
+//! The outbox is a table, so reset empties it and a snapshot brings back the mails it held. The
+//! clock (`crate::clock`, in `AppState`) is a setting of the test run, not a part of the world:
+//! reset and snapshots leave it as it is (a suite that fixed the time keeps it across resets;
+//! `DELETE /magemu/clock` goes back to real time).
 
 pub mod admin;
 pub mod client;
@@ -68,15 +69,16 @@ pub struct Control {
     snapshots: Mutex<BTreeMap<String, SnapshotInfo>>,
     pub journal: journal::Journal,
     pub faults: faults::Faults,
-    /// `<dir>.lock`, locked while this server lives (see [`sweep_stale_folders`]).
-    owner: File,
+    /// `<dir>.lock`, held only for its lock, which lasts as long as this server (see
+    /// [`sweep_stale_folders`]) and is released when the file is dropped.
+    _owner: File,
 }
 
 impl Drop for Control {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
+        // The lock goes with `_owner`, after the files.
         let _ = std::fs::remove_file(lock_path(&self.dir));
-        let _ = self.owner.unlock();
     }
 }
 
@@ -133,7 +135,6 @@ pub(crate) fn sweep_stale_folders(temp: &Path) {
         if lock.try_lock().is_ok() {
             let _ = std::fs::remove_dir_all(&folder);
             let _ = std::fs::remove_file(entry.path());
-            let _ = lock.unlock();
         }
     }
 }
@@ -168,7 +169,7 @@ impl Control {
             snapshots: Mutex::default(),
             journal: journal::Journal::default(),
             faults: faults::Faults::default(),
-            owner,
+            _owner: owner,
         })
     }
 
