@@ -29,7 +29,10 @@
 //! comparison of the two worlds), `LOAD_WORLD_ROUNDS` (default 8: rounds of small, large, large,
 //! small per phase of that comparison, each a quarter of a round's time or orders),
 //! `LOAD_WORLD_ORDERS` (default 20,000: orders each write phase of the comparison takes through
-//! each world), `LOAD_SKIP_WORLDS` (set: everything but that comparison),
+//! each world), `LOAD_WORLD_PHASES` (a comma-separated list of the comparison's phases to run,
+//! by name: `get-hot`, `get-spread`, `list-increment-id`, `list-updated-since`, `import`,
+//! `invoice`, `ship`; the two last take the orders `import` made, so they need it; default all),
+//! `LOAD_SKIP_WORLDS` (set: everything but that comparison),
 //! `LOAD_INVOICES_ONLY` (set: only the ready time, the cached GET, the imports and the invoices,
 //! to compare builds on the write path),
 //! `LOAD_REFUNDS_ONLY` (set: as `LOAD_INVOICES_ONLY`, then the credit memos),
@@ -1121,6 +1124,37 @@ enum Phase {
 }
 
 impl Phase {
+    /// The phases `LOAD_WORLD_PHASES` names, in [`Phase::ALL`]'s order (all when unset).
+    fn selected() -> Vec<Phase> {
+        let Ok(names) = std::env::var("LOAD_WORLD_PHASES") else {
+            return Phase::ALL.to_vec();
+        };
+        let names: Vec<&str> = names.split(',').map(str::trim).collect();
+        for name in &names {
+            assert!(
+                Phase::ALL.iter().any(|p| p.short_name() == *name),
+                "LOAD_WORLD_PHASES: no phase {name:?}"
+            );
+        }
+        Phase::ALL
+            .into_iter()
+            .filter(|p| names.contains(&p.short_name()))
+            .collect()
+    }
+
+    /// The phase's name in `LOAD_WORLD_PHASES`.
+    fn short_name(self) -> &'static str {
+        match self {
+            Phase::GetHot => "get-hot",
+            Phase::GetSpread => "get-spread",
+            Phase::ListIncrementId => "list-increment-id",
+            Phase::ListUpdatedSince => "list-updated-since",
+            Phase::Import => "import",
+            Phase::Invoice => "invoice",
+            Phase::Ship => "ship",
+        }
+    }
+
     const ALL: [Phase; 7] = [
         Phase::GetHot,
         Phase::GetSpread,
@@ -1262,7 +1296,7 @@ fn measure_worlds(
     let run_seconds = knobs.seconds.div_ceil(runs as u64).max(1);
     let run_orders = knobs.orders.div_ceil(runs);
     let mut figures = Vec::new();
-    for phase in Phase::ALL {
+    for phase in Phase::selected() {
         let (name, unit) = phase.name();
         let (mut s, mut l, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
         // What each world's runs cost its servers (small, large).
@@ -1376,7 +1410,7 @@ fn compare(small: &World, large: &World, figures: &[Compared]) {
         "median",
         "cost"
     );
-    for (phase, c) in Phase::ALL.iter().zip(figures) {
+    for (phase, c) in Phase::selected().iter().zip(figures) {
         let (name, unit) = phase.name();
         let (s, l) = (&c.small, &c.large);
         let ratio = l.per_second / s.per_second.max(1e-9);
