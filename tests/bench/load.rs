@@ -36,6 +36,11 @@
 //! `LOAD_INVOICES_ONLY` (set: only the ready time, the cached GET, the imports and the invoices,
 //! to compare builds on the write path),
 //! `LOAD_REFUNDS_ONLY` (set: as `LOAD_INVOICES_ONLY`, then the credit memos),
+//! `LOAD_CALLGRIND` (a number N: only the instructions one durable invoice costs the whole
+//! server, counted by valgrind's callgrind: N imported orders invoiced one after another on one
+//! connection, minus a run that invoices none; callgrind's count does not depend on what else
+//! the machine runs, unlike a rate; needs valgrind; build with debug line tables to read the
+//! `callgrind.out` files it leaves, see README Performance),
 //! `LOAD_BINARY` (another magemu binary to run instead of this build's, e.g. the previous
 //! commit's, to compare two versions back to back), `LOAD_PROFILE` (a file name: `perf record` samples the server during the durable invoice
 //! phase into it, with call graphs; build with debug line tables to read it, see README
@@ -476,9 +481,23 @@ struct Server {
 
 impl Server {
     fn start(runtime: &Runtime, db: &Path) -> Server {
+        Server::start_under(runtime, db, &[])
+    }
+
+    /// [`Server::start`], the server run by `wrapper` (a command and its arguments, e.g.
+    /// valgrind's) when it is not empty.
+    fn start_under(runtime: &Runtime, db: &Path, wrapper: &[String]) -> Server {
         let addr = free_addr();
         let started = Instant::now();
-        let child = Command::new(magemu_binary())
+        let mut command = match wrapper.split_first() {
+            Some((program, args)) => {
+                let mut command = Command::new(program);
+                command.args(args).arg(magemu_binary());
+                command
+            }
+            None => Command::new(magemu_binary()),
+        };
+        let child = command
             .args([
                 "--listen",
                 &addr,
@@ -492,7 +511,8 @@ impl Server {
             .expect("start magemu");
         let credentials = Bytes::from_static(br#"{"username":"admin","password":"admin123"}"#);
         let token = runtime.block_on(async {
-            let deadline = Instant::now() + Duration::from_secs(30);
+            // Under valgrind the server starts about fifty times slower.
+            let deadline = Instant::now() + Duration::from_secs(120);
             loop {
                 if let Ok(mut conn) = Conn::open(&addr).await {
                     let (status, body) = conn
@@ -509,7 +529,7 @@ impl Server {
                 }
                 assert!(
                     Instant::now() < deadline,
-                    "magemu did not answer within 30 s"
+                    "magemu did not answer within 120 s"
                 );
                 tokio::time::sleep(Duration::from_millis(1)).await;
             }
@@ -650,6 +670,12 @@ fn main() {
     let dir = std::env::temp_dir().join(format!("magemu-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
 
+    if let Ok(n) = std::env::var("LOAD_CALLGRIND") {
+        let n = n.parse().expect("LOAD_CALLGRIND: a number of invoices");
+        instructions_per_invoice(&runtime, &dir, n);
+        let _ = std::fs::remove_dir_all(&dir);
+        return;
+    }
     if std::env::var_os("LOAD_MIXED_ONLY").is_some() {
         let mixed = env_or("LOAD_MIXED_SECONDS", 120) as u64;
         mixed_load(&runtime, &dir.join("mixed"), mixed, connections);
@@ -704,6 +730,64 @@ fn main() {
         let _ = std::fs::remove_dir_all(&world.dir);
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `LOAD_CALLGRIND`: the instructions one durable invoice costs the whole server (every
+/// thread), as valgrind's callgrind counts them. `invoices` orders are imported into a new
+/// database (the tutorial seed), which is copied twice; a server under callgrind on one copy
+/// invoices none of them, one on the other invoices them all, one after another on one
+/// keep-alive connection (`{"capture": true}`, each its own durable group commit). The
+/// difference over `invoices` is one invoice's cost, start-up and shutdown left out. The
+/// `callgrind.out` files stay in the working directory for `callgrind_annotate`.
+fn instructions_per_invoice(runtime: &Runtime, dir: &Path, invoices: usize) {
+    let base = dir.join("callgrind-base.db");
+    let server = Server::start(runtime, &base);
+    let imports = vec![("/rest/V1/orders".to_owned(), import_body()); invoices];
+    let (f, answers) = runtime.block_on(post_each(&server.addr, 4, &server.token, imports));
+    assert_eq!(f.failures, 0, "imports refused");
+    let ids = order_ids(&answers);
+    // A clean stop checkpoints the WAL into the file and removes it: one file to copy.
+    server.stop();
+    let mut counts = Vec::new();
+    for n in [0, ids.len()] {
+        let db = dir.join(format!("callgrind-{n}.db"));
+        std::fs::copy(&base, &db).expect("copy the database");
+        let out = format!("callgrind.out.invoices-{n}");
+        let wrapper = [
+            "valgrind".to_owned(),
+            "--tool=callgrind".to_owned(),
+            format!("--callgrind-out-file={out}"),
+        ];
+        let mut server = Server::start_under(runtime, &db, &wrapper);
+        runtime.block_on(async {
+            let mut conn = Conn::open(&server.addr).await.expect("connect");
+            let body = Bytes::from_static(br#"{"capture":true}"#);
+            for id in &ids[..n] {
+                let path = format!("/rest/V1/order/{id}/invoice");
+                let (status, _) = conn
+                    .send(Method::POST, &path, &server.token, Some(&body))
+                    .await;
+                assert_eq!(status, StatusCode::OK, "invoice order {id}");
+            }
+        });
+        server.terminate();
+        let text = std::fs::read_to_string(&out).expect("callgrind's output (is valgrind there?)");
+        let total: u64 = text
+            .lines()
+            .find_map(|l| {
+                l.strip_prefix("summary:")
+                    .or_else(|| l.strip_prefix("totals:"))
+            })
+            .and_then(|v| v.split_whitespace().next()?.parse().ok())
+            .expect("callgrind's total");
+        println!("{n} invoices: {total} instructions ({out})");
+        counts.push(total);
+    }
+    let per = (counts[1] as f64 - counts[0] as f64) / ids.len().max(1) as f64;
+    println!(
+        "one durable invoice: {per:.0} instructions for the whole server (over {} invoices)",
+        ids.len()
+    );
 }
 
 /// Phases 1 to 5, on a new database (the tutorial seed only).
