@@ -12,6 +12,8 @@ use tracing_subscriber::EnvFilter;
 
 fn main() -> std::process::ExitCode {
     limit_malloc_arenas();
+    // Before any thread exists and before SQLite starts (see the function).
+    magemu::db::sqlite_without_memory_statistics();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
