@@ -17,7 +17,6 @@ use sqlx::{Decode, Encode, Type};
 
 /// Scale of every stored amount (Magento's DECIMAL(x,4)).
 pub const SCALE: u32 = 4;
-const FACTOR: i64 = 10_000;
 
 /// A decimal stored with four fractional digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -41,12 +40,19 @@ impl Amount {
     }
 
     /// The stored form (ten-thousandths); `None` when the value does not fit an i64.
+    ///
+    /// From the decimal's own integer and scale (at most [`SCALE`] once rounded): every amount
+    /// a write binds goes through here (about 150 in a durable invoice), and the Decimal
+    /// multiplication and truncation this replaced cost about 100 instructions each.
     pub fn to_ten_thousandths(self) -> Option<i64> {
-        let scaled = self
-            .0
-            .round_dp_with_strategy(SCALE, RoundingStrategy::MidpointAwayFromZero)
-            .checked_mul(Decimal::from(FACTOR))?;
-        i64::try_from(scaled.trunc()).ok()
+        let rounded = if self.0.scale() > SCALE {
+            self.0
+                .round_dp_with_strategy(SCALE, RoundingStrategy::MidpointAwayFromZero)
+        } else {
+            self.0
+        };
+        let factor = 10i128.pow(SCALE.checked_sub(rounded.scale())?);
+        i64::try_from(rounded.mantissa().checked_mul(factor)?).ok()
     }
 
     pub fn decimal(self) -> Decimal {
@@ -248,6 +254,53 @@ impl<'r> Decode<'r, Sqlite> for Amount {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn ten_thousandths_as_the_decimal_arithmetic_gives_them() {
+        // What `to_ten_thousandths` computed before it read the decimal's parts.
+        let reference = |d: Decimal| -> Option<i64> {
+            let scaled = d
+                .round_dp_with_strategy(SCALE, RoundingStrategy::MidpointAwayFromZero)
+                .checked_mul(Decimal::from(10_000))?;
+            i64::try_from(scaled.trunc()).ok()
+        };
+        let mut values: Vec<Decimal> = [
+            "0",
+            "-0",
+            "1917.6",
+            "-404.4",
+            "300",
+            "0.00005",
+            "-0.00005",
+            "0.00004999",
+            "12.34565",
+            "-12.34565",
+            "1e-28",
+            "922337203685477.5807",
+            "922337203685477.5808",
+            "-922337203685477.5808",
+            "-922337203685477.5809",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "0.0000000000000000000000000001",
+        ]
+        .iter()
+        .map(|v| {
+            Decimal::from_scientific(v)
+                .or_else(|_| Decimal::from_str(v))
+                .unwrap()
+        })
+        .collect();
+        values.extend([Decimal::MAX, Decimal::MIN]);
+        for mantissa in [1i64, 7, 99_999, 123_456_789, -5, -1_000_001] {
+            for scale in 0..=28 {
+                values.push(Decimal::new(mantissa, scale));
+            }
+        }
+        for d in values {
+            assert_eq!(Amount(d).to_ten_thousandths(), reference(d), "{d}");
+        }
+    }
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
