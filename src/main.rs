@@ -117,8 +117,8 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     // plain `Router`, axum 0.8 calls `Router::with_state(())` on a clone per connection, which
     // rebuilds every route (the `Arc` is shared, so it copies the route table and boxes each
     // endpoint again): about 200,000 instructions a connection under callgrind, a sixth of a
-    // durable invoice for a client that connects per request (README Performance). `app` already turned every
-    // handler into a route once (`with_state(())`).
+    // durable invoice for a client that connects per request (README Performance). `app`
+    // already turned every handler into a route once (`with_state(())`).
     axum::serve(listener, app(state).into_make_service())
         .with_graceful_shutdown(shutdown)
         .await?;

@@ -1363,9 +1363,9 @@ impl Phase {
     }
 }
 
-/// Measures every phase on both worlds, small and large in turn and then large and small
-/// (half the time or half the orders each), so that whatever else runs on the machine weighs
-/// on both alike; returns the figures of each world in phase order.
+/// Measures every phase `LOAD_WORLD_PHASES` selects on both worlds, small and large in turn and
+/// then large and small (half the time or half the orders each), so that whatever else runs on
+/// the machine weighs on both alike; returns the figures of each world in phase order.
 fn measure_worlds(
     runtime: &Runtime,
     small: &mut World,
@@ -1432,6 +1432,7 @@ fn measure_worlds(
             small.orders, large.orders
         );
         figures.push(Compared {
+            phase,
             small: s,
             large: l,
             median_ratio: median(ratios),
@@ -1457,6 +1458,7 @@ impl Cost {
 
 /// One phase measured on both worlds.
 struct Compared {
+    phase: Phase,
     small: Figure,
     large: Figure,
     /// The median of the rounds' ratios large/small: one round that a burst of the machine's
@@ -1494,8 +1496,8 @@ fn compare(small: &World, large: &World, figures: &[Compared]) {
         "median",
         "cost"
     );
-    for (phase, c) in Phase::selected().iter().zip(figures) {
-        let (name, unit) = phase.name();
+    for c in figures {
+        let (name, unit) = c.phase.name();
         let (s, l) = (&c.small, &c.large);
         let ratio = l.per_second / s.per_second.max(1e-9);
         println!(
