@@ -317,3 +317,43 @@ async fn a_use_case_without_savepoint_that_fails_after_writing_rolls_back_its_wh
     assert_eq!(message(&results[0]), "ok 1");
     assert_eq!(sequences(&db).await, ["r6"]);
 }
+
+/// The connection's `synchronous` setting (2: FULL).
+async fn synchronous(db: &Db) -> i64 {
+    sqlx::query_scalar("PRAGMA synchronous")
+        .fetch_one(&db.write)
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn group_commits_are_synced_by_the_sync_thread_and_leave_the_connection_at_full() {
+    let (_dir, db) = open().await;
+    assert_eq!(synchronous(&db).await, 2);
+    let durable = db.durability.durable();
+    // A group that commits: its commit is handed to the sync thread, which a response waits for.
+    let results = one_group(&db, &[("r1", Isolation::Savepoint, Fails::Never)]).await;
+    assert_eq!(message(&results[0]), "ok 1");
+    db.durability.fence().await;
+    assert!(
+        db.durability.durable() > durable,
+        "the group's commit was not synced"
+    );
+    assert_eq!(synchronous(&db).await, 2, "left at NORMAL after a commit");
+    // A group that rolls back.
+    let results = one_group(&db, &[("r2", Isolation::ChecksFirst, Fails::AfterWriting)]).await;
+    assert_eq!(message(&results[0]), "refused after writing");
+    db.durability.fence().await;
+    assert_eq!(synchronous(&db).await, 2, "left at NORMAL after a rollback");
+    assert_eq!(sequences(&db).await, ["r1"]);
+    // Start-up writes outside the writer commit at FULL, synced in their COMMIT.
+    let mut tx = db.begin_write().await.unwrap();
+    sqlx::query(
+        "INSERT INTO sales_sequence (entity_type, store_id, next_value) VALUES ('r3', 1, 1)",
+    )
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(sequences(&db).await, ["r1", "r3"]);
+}

@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod comments;
 pub mod creditmemos;
 pub mod customers;
+pub mod durable;
 pub mod fields;
 pub mod image;
 pub mod inventory;
@@ -61,6 +62,9 @@ pub struct Db {
     pub write: SqlitePool,
     /// The queue every write use case goes through (group commit, see `writer`).
     pub writer: writer::Writer,
+    /// The writer's commits and their sync: every response waits at the HTTP edge for the
+    /// commits it may have seen to be on disk (see `durable`).
+    pub durability: Arc<durable::Durability>,
     /// Bumped after every committed write: a value read before a query and still current
     /// afterwards proves nothing changed in between (see `crate::cache`).
     generation: Arc<AtomicU64>,
@@ -158,6 +162,7 @@ impl Db {
         // B-tree interior pages that every read walks stay cached).
         let mut reader = options.read_only(true).pragma("cache_size", "-256");
         let mapped = is_large(reader.get_filename());
+        let wal = wal_of(reader.get_filename());
         if mapped {
             reader = reader.pragma("mmap_size", MMAP_SIZE.to_string());
         }
@@ -173,12 +178,14 @@ impl Db {
             .connect_with(reader)
             .await?;
         let generation = Arc::new(AtomicU64::new(0));
-        let writer = writer::Writer::start(write.clone(), generation.clone())?;
+        let durability = durable::Durability::start(wal)?;
+        let writer = writer::Writer::start(write.clone(), generation.clone(), durability.clone())?;
         Ok(Db {
             read,
             readers,
             write,
             writer,
+            durability,
             generation,
         })
     }
@@ -199,6 +206,8 @@ impl Db {
     }
 
     pub async fn close(&self) {
+        // The last group commits synced before the connections close.
+        self.durability.fence().await;
         // The writer finalizes the statements it keeps prepared on the write connection and
         // stops keeping them (sqlx closes a handle only when no statement is left on it).
         let _ = self
@@ -239,6 +248,17 @@ pub fn sqlite_without_memory_statistics() -> bool {
         )
     };
     rc == rusqlite::ffi::SQLITE_OK
+}
+
+/// The WAL file of the database file at `path` (`None` for an in-memory database).
+fn wal_of(path: &std::path::Path) -> Option<std::path::PathBuf> {
+    let name = path.as_os_str();
+    if name.is_empty() || name == ":memory:" {
+        return None;
+    }
+    let mut wal = name.to_owned();
+    wal.push("-wal");
+    Some(wal.into())
 }
 
 /// From this size on, a database file is read through a memory map.

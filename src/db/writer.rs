@@ -4,10 +4,13 @@
 //! Each use case runs inside its own `SAVEPOINT`: when it fails, only its own writes are rolled
 //! back and the others of the batch go on. A use case that makes every check before its first
 //! write may run without one ([`Isolation::ChecksFirst`]: invoice creation), which spares
-//! SQLite copying each page it changes into the savepoint's journal. Replies are delivered after the `COMMIT` succeeds (so
-//! a 200 is never sent for data that is not on disk), and the database generation is bumped
-//! then. With `synchronous = FULL`, the fsync of the WAL is paid once per batch instead of once
-//! per request, which is what lets a durable SQLite take thousands of invoices a second.
+//! SQLite copying each page it changes into the savepoint's journal. Replies are delivered after
+//! the `COMMIT` succeeds, and the database generation is bumped then. The fsync of the WAL is
+//! paid once per group instead of once per request, which is what lets a durable SQLite take
+//! thousands of invoices a second; and it is paid on a thread of its own while the writer runs
+//! the next group (`db::durable`): the group commits at `synchronous = NORMAL`, and the HTTP
+//! edge sends no response (a write's 200, or a read of what it wrote) before that sync, so a
+//! 200 is never sent for data that is not on disk.
 //!
 //! [`Writer::exclusive`] runs a job alone on the connection, outside any transaction (the control
 //! API's reset and snapshots: `ATTACH` and `VACUUM INTO` cannot run inside one). Holding the only
@@ -25,6 +28,7 @@ use sqlx::SqliteConnection;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::db::batch::HeldHandle;
+use crate::db::durable::Durability;
 
 /// Most use cases committed together.
 const MAX_BATCH: usize = 128;
@@ -78,14 +82,18 @@ pub struct Writer {
 impl Writer {
     /// Starts the writer on `pool` (one connection), on a thread of its own: the chain of
     /// statements of a batch then never waits behind request handling for a worker.
-    pub fn start(pool: SqlitePool, generation: Arc<AtomicU64>) -> std::io::Result<Writer> {
+    pub fn start(
+        pool: SqlitePool,
+        generation: Arc<AtomicU64>,
+        durability: Arc<Durability>,
+    ) -> std::io::Result<Writer> {
         let (jobs, queue) = mpsc::channel::<Queued>(1024);
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()?;
         std::thread::Builder::new()
             .name("magemu-writer".into())
-            .spawn(move || runtime.block_on(run(pool, queue, generation)))?;
+            .spawn(move || runtime.block_on(run(pool, queue, generation, durability)))?;
         Ok(Writer { jobs })
     }
 
@@ -163,7 +171,12 @@ async fn exec(conn: &mut SqliteConnection, sql: &str) -> Result<(), sqlx::Error>
     sqlx::query(sql).execute(conn).await.map(|_| ())
 }
 
-async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Queued>, generation: Arc<AtomicU64>) {
+async fn run(
+    pool: SqlitePool,
+    mut queue: mpsc::Receiver<Queued>,
+    generation: Arc<AtomicU64>,
+    durability: Arc<Durability>,
+) {
     // Batches keep the statements they prepare on this thread (`db::batch`) from one group
     // commit to the next; an exclusive job and the end of the writer finalize them.
     crate::db::batch::keep_prepared();
@@ -203,7 +216,7 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Queued>, generation: Ar
                 continue;
             }
         };
-        commit_group(&mut pooled, batch, &generation).await;
+        commit_group(&mut pooled, batch, &generation, &durability).await;
     }
     crate::db::batch::forget_prepared();
 }
@@ -218,7 +231,12 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Queued>, generation: Ar
 /// Each use case is polled once with the handle held; one that awaits anything then (a query
 /// through sqlx, which waits for the lock) finishes with the handle released and it is taken
 /// again after it.
-async fn commit_group(conn: &mut SqliteConnection, batch: Vec<UseCase>, generation: &AtomicU64) {
+async fn commit_group(
+    conn: &mut SqliteConnection,
+    batch: Vec<UseCase>,
+    generation: &AtomicU64,
+    durability: &Durability,
+) {
     let jobs = batch.len();
     let mut held = match HeldHandle::lock(conn).await {
         Ok(held) => held,
@@ -227,9 +245,13 @@ async fn commit_group(conn: &mut SqliteConnection, batch: Vec<UseCase>, generati
             return;
         }
     };
-    if let Err(e) = held.execute("BEGIN IMMEDIATE") {
+    // The group commits at NORMAL (see [`commit`]); SQLite takes the setting only outside a
+    // transaction, so it is set before BEGIN and set back to FULL after the transaction ends,
+    // whichever way it ends.
+    if let Err(e) = held.execute("PRAGMA synchronous = NORMAL; BEGIN IMMEDIATE") {
         tracing::error!(error = %e, jobs, "writer cannot begin");
         let _ = held.execute("ROLLBACK");
+        full_again(held.execute(FULL));
         return;
     }
     let mut delivers = Vec::with_capacity(jobs);
@@ -248,10 +270,11 @@ async fn commit_group(conn: &mut SqliteConnection, batch: Vec<UseCase>, generati
     }
     let outcome = match broken {
         Some(e) => Err(e),
-        None => held.execute("COMMIT"),
+        None => commit(&held, durability),
     };
     match outcome {
         Ok(()) => {
+            full_again(held.execute(FULL));
             drop(held);
             generation.fetch_add(1, Ordering::SeqCst);
             for deliver in delivers {
@@ -262,16 +285,39 @@ async fn commit_group(conn: &mut SqliteConnection, batch: Vec<UseCase>, generati
             tracing::error!(error = %e, "write batch failed; rolled back");
             if held.is_held() {
                 let _ = held.execute("ROLLBACK");
+                full_again(held.execute(FULL));
             } else {
                 // The handle could not be taken again after a use case that released it: roll
                 // back through sqlx.
                 drop(held);
                 let _ = exec(conn, "ROLLBACK").await;
+                full_again(exec(conn, FULL).await);
             }
             for (at, deliver) in delivers.into_iter().enumerate() {
                 deliver((breaker != Some(at)).then_some(&e));
             }
         }
+    }
+}
+
+/// Commits the group's transaction, begun at `synchronous = NORMAL`: sealed first and handed to
+/// the sync thread after (`db::durable`), so the writer goes on with the next group while the
+/// WAL is synced, and the HTTP edge holds every response until it is.
+fn commit(held: &HeldHandle, durability: &Durability) -> Result<(), sqlx::Error> {
+    let sealed = durability.seal();
+    let committed = held.execute("COMMIT");
+    durability.committed(sealed);
+    committed
+}
+
+/// The write connection's setting outside the writer's group commits: every other commit made
+/// on it (start-up seeding, exclusive jobs) syncs inside its `COMMIT`.
+const FULL: &str = "PRAGMA synchronous = FULL";
+
+/// Logs a failure to set the connection back to [`FULL`] (a pragma that does no I/O).
+fn full_again(set: Result<(), sqlx::Error>) {
+    if let Err(e) = set {
+        tracing::error!(error = %e, "writer cannot set its connection back to synchronous = FULL");
     }
 }
 

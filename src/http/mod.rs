@@ -48,6 +48,7 @@ pub fn app(state: AppState) -> Router {
         .with_state(state.clone());
     let control = state.control.clone();
     let clock = state.clock.clone();
+    let durability = state.db.durability.clone();
     let magemu = control::router()
         .merge(admin::router())
         .with_state(state.clone());
@@ -64,6 +65,10 @@ pub fn app(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn(connection::close_if_body_unread))
         .layer(axum::middleware::from_fn_with_state(clock, in_clock))
+        .layer(axum::middleware::from_fn_with_state(
+            durability,
+            durable_first,
+        ))
         .layer(TraceLayer::new_for_http())
         // Every handler turned into a route here, once (`main` serves it with
         // `into_make_service`, which does not do it per connection).
@@ -78,6 +83,20 @@ async fn in_clock(
     next: axum::middleware::Next,
 ) -> Response {
     crate::clock::scope(clock, next.run(request)).await
+}
+
+/// Sends the response only once every commit it may have seen is on disk
+/// (`crate::db::durable`): a write's own acknowledgment, and any read of what another write
+/// committed, wait for the sync of the WAL that FULL made inside `COMMIT`. At once when no
+/// commit is under way.
+async fn durable_first(
+    State(durability): State<std::sync::Arc<crate::db::durable::Durability>>,
+    request: Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let response = next.run(request).await;
+    durability.fence().await;
+    response
 }
 
 /// A document read by id, served from the response cache while nothing was written since it

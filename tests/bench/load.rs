@@ -847,7 +847,7 @@ fn new_database(runtime: &Runtime, dir: &Path, seconds: u64, connections: usize,
         let (f, _) = post_each(addr, connections, &token, invoices).await;
         drop(profiler);
         report(
-            "POST /V1/order/{id}/invoice (durable: WAL, synchronous=FULL)",
+            "POST /V1/order/{id}/invoice (durable: WAL synced before the answer)",
             "invoices",
             &f,
         );
@@ -897,7 +897,7 @@ fn new_database(runtime: &Runtime, dir: &Path, seconds: u64, connections: usize,
         let cpu = server.cpu_time();
         let (f, _) = post_each(addr, connections, &token, refunds).await;
         report(
-            "POST /V1/order/{id}/refund (durable: WAL, synchronous=FULL)",
+            "POST /V1/order/{id}/refund (durable: WAL synced before the answer)",
             "credit memos",
             &f,
         );
