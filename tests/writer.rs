@@ -330,6 +330,20 @@ async fn synchronous(db: &Db) -> i64 {
 async fn group_commits_are_synced_by_the_sync_thread_and_leave_the_connection_at_full() {
     let (_dir, db) = open().await;
     assert_eq!(synchronous(&db).await, 2);
+    // Inside a group the connection is at NORMAL: its COMMIT does not wait for the fsync.
+    let inside = db
+        .writer
+        .write(|conn| {
+            Box::pin(async move {
+                let level: i64 = sqlx::query_scalar("PRAGMA synchronous")
+                    .fetch_one(&mut *conn)
+                    .await?;
+                Ok::<_, Error>(level)
+            })
+        })
+        .await
+        .unwrap();
+    assert_eq!(inside, 1);
     let durable = db.durability.durable();
     // A group that commits: its commit is handed to the sync thread, which a response waits for.
     let results = one_group(&db, &[("r1", Isolation::Savepoint, Fails::Never)]).await;

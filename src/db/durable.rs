@@ -47,16 +47,17 @@ pub struct Durability {
     sealed: AtomicU64,
     /// The latest commit known on disk.
     durable: watch::Receiver<u64>,
-    /// Commits whose `COMMIT` has returned, to sync.
+    /// Commits whose `COMMIT` has returned, to sync (sent when their [`Seal`] drops).
     committed: mpsc::Sender<u64>,
 }
 
 impl Durability {
-    /// Starts the sync thread for the database whose WAL file is `wal` (`None`: nothing to
-    /// sync, such as an in-memory database).
+    /// Starts the sync thread for the database whose WAL file is `wal` (the name SQLite gives
+    /// it; `None`: nothing to sync, such as an in-memory database).
     pub fn start(wal: Option<PathBuf>) -> io::Result<Arc<Durability>> {
-        Durability::start_with(Box::new(move || match &wal {
-            Some(path) => sync_file(path),
+        let mut file = wal.map(WalFile::new);
+        Durability::start_with(Box::new(move || match &mut file {
+            Some(file) => file.sync(),
             None => Ok(()),
         }))
     }
@@ -73,14 +74,10 @@ impl Durability {
                     while let Ok(later) = queue.try_recv() {
                         upto = upto.max(later);
                     }
-                    if let Err(e) = sync() {
-                        tracing::error!(
-                            error = %e,
-                            "cannot sync the WAL: stopping, so that no commit it holds is \
-                             acknowledged (SQLite recovers the file at the next start)"
-                        );
-                        eprintln!("magemu: cannot sync the WAL ({e}); stopping");
-                        std::process::exit(74);
+                    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(&mut sync))
+                        .unwrap_or_else(|_| Err(io::Error::other("the sync panicked")));
+                    if let Err(e) = result {
+                        stop(&e);
                     }
                     synced.send_if_modified(|durable| {
                         let moved = upto > *durable;
@@ -97,15 +94,13 @@ impl Durability {
     }
 
     /// Seals the next commit, before its `COMMIT` runs: from now on a response waits for it.
-    /// Every seal must be followed by [`Durability::committed`], whatever the `COMMIT` gave.
-    pub fn seal(&self) -> u64 {
-        self.sealed.fetch_add(1, Ordering::SeqCst) + 1
-    }
-
-    /// The `COMMIT` of seal `n` has returned (committed or not): sync it.
-    pub fn committed(&self, n: u64) {
-        // The sync thread ends only with the process.
-        let _ = self.committed.send(n);
+    /// The commit is handed to the sync thread when the returned seal is dropped, after the
+    /// `COMMIT` has returned (whatever it gave, or if it panicked).
+    pub fn seal(&self) -> Seal<'_> {
+        Seal {
+            durability: self,
+            n: self.sealed.fetch_add(1, Ordering::SeqCst) + 1,
+        }
     }
 
     /// Waits until every commit sealed so far is on disk. At once when nothing is being
@@ -116,7 +111,8 @@ impl Durability {
             return;
         }
         let mut durable = self.durable.clone();
-        // An error means the sync thread is gone, which it is only when the process ends.
+        // An error means the sync thread is gone, which it is only when the process ends
+        // (a failed or panicking sync stops the process).
         let _ = durable.wait_for(|d| *d >= sealed).await;
     }
 
@@ -126,14 +122,80 @@ impl Durability {
     }
 }
 
-/// Syncs the data of the file at `path` (`fdatasync`, as SQLite syncs its WAL). The file is
-/// opened for each sync, so a WAL that was removed and made again is the one synced; a missing
-/// WAL holds no commit (SQLite removes it only after checkpointing it into the synced database).
-fn sync_file(path: &std::path::Path) -> io::Result<()> {
-    match std::fs::File::open(path) {
-        Ok(file) => file.sync_data(),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(e),
+/// A sealed commit (see [`Durability::seal`]): dropping it hands the commit to the sync thread.
+#[derive(Debug)]
+pub struct Seal<'a> {
+    durability: &'a Durability,
+    n: u64,
+}
+
+impl Seal<'_> {
+    /// The commit's number.
+    pub fn number(&self) -> u64 {
+        self.n
+    }
+}
+
+impl Drop for Seal<'_> {
+    fn drop(&mut self) {
+        // The sync thread ends only with the process.
+        let _ = self.durability.committed.send(self.n);
+    }
+}
+
+/// Stops the process after a failed sync of the WAL (see the module documentation).
+fn stop(e: &io::Error) -> ! {
+    tracing::error!(
+        error = %e,
+        "cannot sync the WAL: stopping, so that no commit it holds is acknowledged (SQLite \
+         recovers the file at the next start)"
+    );
+    eprintln!("magemu: cannot sync the WAL ({e}); stopping");
+    std::process::exit(74)
+}
+
+/// The WAL file, kept open between syncs: a write-back error is reported to every descriptor
+/// that was open when it happened, while one opened afterwards may not hear of an error
+/// SQLite's own descriptor already consumed. It is opened again when the file at the path is
+/// another one (SQLite removes the WAL when the last connection closes, and makes it again).
+struct WalFile {
+    path: PathBuf,
+    open: Option<(std::fs::File, (u64, u64))>,
+}
+
+impl WalFile {
+    fn new(path: PathBuf) -> WalFile {
+        WalFile { path, open: None }
+    }
+
+    /// Syncs the data of the WAL (`fdatasync`, as SQLite syncs it at FULL). A missing WAL
+    /// holds no commit: SQLite removes it only after checkpointing it into the database file
+    /// and syncing that.
+    fn sync(&mut self) -> io::Result<()> {
+        use std::os::unix::fs::MetadataExt;
+        let identity = match std::fs::metadata(&self.path) {
+            Ok(meta) => (meta.dev(), meta.ino()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                self.open = None;
+                return Ok(());
+            }
+            Err(e) => return Err(e),
+        };
+        let file = match self.open.take() {
+            Some((file, known)) if known == identity => file,
+            _ => match std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open(&self.path)
+            {
+                Ok(file) => file,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+                Err(e) => return Err(e),
+            },
+        };
+        let synced = file.sync_data();
+        self.open = Some((file, identity));
+        synced
     }
 }
 
@@ -166,8 +228,7 @@ mod tests {
             .await
             .unwrap();
 
-        let n = durability.seal();
-        durability.committed(n);
+        let n = durability.seal().number();
         let fence = tokio::spawn({
             let d = durability.clone();
             async move { d.fence().await }
@@ -192,7 +253,7 @@ mod tests {
         let (sync, go, count) = held_sync();
         let durability = Durability::start_with(sync).unwrap();
         go.send(()).unwrap();
-        let n = durability.seal();
+        let seal = durability.seal();
         let fence = tokio::spawn({
             let d = durability.clone();
             async move { d.fence().await }
@@ -200,7 +261,7 @@ mod tests {
         tokio::time::sleep(Duration::from_millis(50)).await;
         assert!(!fence.is_finished(), "answered before the COMMIT returned");
         assert_eq!(count.load(Ordering::SeqCst), 0);
-        durability.committed(n);
+        drop(seal);
         tokio::time::timeout(Duration::from_secs(5), fence)
             .await
             .unwrap()
@@ -213,12 +274,10 @@ mod tests {
         let durability = Durability::start_with(sync).unwrap();
         // The first sync is under way (waiting for its go-ahead); three more commits return
         // meanwhile.
-        let first = durability.seal();
-        durability.committed(first);
+        drop(durability.seal());
         tokio::time::sleep(Duration::from_millis(20)).await;
         for _ in 0..3 {
-            let n = durability.seal();
-            durability.committed(n);
+            drop(durability.seal());
         }
         go.send(()).unwrap();
         go.send(()).unwrap();
@@ -234,13 +293,31 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_wal_holds_nothing_to_sync() {
-        let dir = std::env::temp_dir().join(format!("magemu-durable-{}", std::process::id()));
-        assert!(sync_file(&dir.join("none.db-wal")).is_ok());
-        std::fs::create_dir_all(&dir).unwrap();
-        let wal = dir.join("x.db-wal");
-        std::fs::write(&wal, b"frames").unwrap();
-        assert!(sync_file(&wal).is_ok());
-        std::fs::remove_dir_all(&dir).unwrap();
+    fn the_wal_is_synced_through_one_descriptor_until_it_is_another_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.db-wal");
+        let mut wal = WalFile::new(path.clone());
+        // No WAL: nothing to sync.
+        assert!(wal.sync().is_ok());
+        assert!(wal.open.is_none());
+        std::fs::write(&path, b"frames").unwrap();
+        wal.sync().unwrap();
+        let first = wal.open.as_ref().map(|(_, id)| *id).unwrap();
+        wal.sync().unwrap();
+        assert_eq!(wal.open.as_ref().map(|(_, id)| *id), Some(first));
+        // Removed and made again: the new file is opened (the descriptor held keeps the old
+        // file's inode from being given to the new one).
+        std::fs::remove_file(&path).unwrap();
+        std::fs::write(&path, b"frames again").unwrap();
+        wal.sync().unwrap();
+        let meta = std::fs::metadata(&path).unwrap();
+        use std::os::unix::fs::MetadataExt;
+        assert_eq!(
+            wal.open.as_ref().map(|(_, id)| *id),
+            Some((meta.dev(), meta.ino()))
+        );
+        std::fs::remove_file(&path).unwrap();
+        assert!(wal.sync().is_ok());
+        assert!(wal.open.is_none());
     }
 }

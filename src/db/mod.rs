@@ -162,7 +162,6 @@ impl Db {
         // B-tree interior pages that every read walks stay cached).
         let mut reader = options.read_only(true).pragma("cache_size", "-256");
         let mapped = is_large(reader.get_filename());
-        let wal = wal_of(reader.get_filename());
         if mapped {
             reader = reader.pragma("mmap_size", MMAP_SIZE.to_string());
         }
@@ -178,7 +177,7 @@ impl Db {
             .connect_with(reader)
             .await?;
         let generation = Arc::new(AtomicU64::new(0));
-        let durability = durable::Durability::start(wal)?;
+        let durability = durable::Durability::start(wal_of(&write).await?)?;
         let writer = writer::Writer::start(write.clone(), generation.clone(), durability.clone())?;
         Ok(Db {
             read,
@@ -250,15 +249,27 @@ pub fn sqlite_without_memory_statistics() -> bool {
     rc == rusqlite::ffi::SQLITE_OK
 }
 
-/// The WAL file of the database file at `path` (`None` for an in-memory database).
-fn wal_of(path: &std::path::Path) -> Option<std::path::PathBuf> {
-    let name = path.as_os_str();
-    if name.is_empty() || name == ":memory:" {
-        return None;
-    }
-    let mut wal = name.to_owned();
-    wal.push("-wal");
-    Some(wal.into())
+/// The WAL file of the write connection's database, as SQLite names it
+/// (`sqlite3_filename_wal`); `None` for an in-memory database.
+async fn wal_of(write: &SqlitePool) -> Result<Option<std::path::PathBuf>, sqlx::Error> {
+    use std::os::unix::ffi::OsStrExt;
+    let mut conn = write.acquire().await?;
+    let mut handle = conn.lock_handle().await?;
+    let db = handle.as_raw_handle().as_ptr();
+    // SAFETY: the handle is locked (no other thread uses it); the names SQLite returns live as
+    // long as the connection and are copied out before the lock drops.
+    let wal = unsafe {
+        let main = rusqlite::ffi::sqlite3_db_filename(db, c"main".as_ptr());
+        if main.is_null() || *main == 0 {
+            return Ok(None);
+        }
+        let wal = rusqlite::ffi::sqlite3_filename_wal(main);
+        if wal.is_null() || *wal == 0 {
+            return Ok(None);
+        }
+        std::ffi::CStr::from_ptr(wal).to_bytes().to_vec()
+    };
+    Ok(Some(std::ffi::OsStr::from_bytes(&wal).into()))
 }
 
 /// From this size on, a database file is read through a memory map.

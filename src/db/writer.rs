@@ -304,10 +304,9 @@ async fn commit_group(
 /// the sync thread after (`db::durable`), so the writer goes on with the next group while the
 /// WAL is synced, and the HTTP edge holds every response until it is.
 fn commit(held: &HeldHandle, durability: &Durability) -> Result<(), sqlx::Error> {
-    let sealed = durability.seal();
-    let committed = held.execute("COMMIT");
-    durability.committed(sealed);
-    committed
+    // Handed to the sync thread when dropped, after the COMMIT returned.
+    let _seal = durability.seal();
+    held.execute("COMMIT")
 }
 
 /// The write connection's setting outside the writer's group commits: every other commit made
