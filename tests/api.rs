@@ -19,6 +19,7 @@ mod crash;
 mod creditmemo_save;
 mod creditmemos;
 mod customers;
+mod durable;
 mod fields;
 mod generate;
 mod histories;

@@ -49,6 +49,8 @@ pub struct Durability {
     durable: watch::Receiver<u64>,
     /// Commits whose `COMMIT` has returned, to sync (sent when their [`Seal`] drops).
     committed: mpsc::Sender<u64>,
+    /// Held by the sync thread during each sync; [`Durability::pause_syncs`] holds it instead.
+    gate: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Durability {
@@ -66,10 +68,13 @@ impl Durability {
     pub fn start_with(mut sync: SyncJob) -> io::Result<Arc<Durability>> {
         let (committed, queue) = mpsc::channel::<u64>();
         let (synced, durable) = watch::channel(0u64);
+        let gate = Arc::new(tokio::sync::Mutex::new(()));
+        let open = gate.clone();
         std::thread::Builder::new()
             .name("magemu-sync".into())
             .spawn(move || {
                 while let Ok(mut upto) = queue.recv() {
+                    let _open = open.blocking_lock();
                     // Every commit that returned meanwhile is covered by the same sync.
                     while let Ok(later) = queue.try_recv() {
                         upto = upto.max(later);
@@ -90,7 +95,14 @@ impl Durability {
             sealed: AtomicU64::new(0),
             durable,
             committed,
+            gate,
         }))
+    }
+
+    /// Holds every sync until the returned guard drops (once a sync under way has ended): for
+    /// tests that show a response waiting for the sync of what it may have seen.
+    pub async fn pause_syncs(&self) -> tokio::sync::OwnedMutexGuard<()> {
+        self.gate.clone().lock_owned().await
     }
 
     /// Seals the next commit, before its `COMMIT` runs: from now on a response waits for it.
