@@ -158,9 +158,12 @@ pub fn served(table: &[Operation]) -> Vec<(Method, String, &Operation)> {
     // Each operation's axum path is written once and looked up by (method, path): the search
     // below meets every operation for every path and method (a few hundred of each), and
     // writing the paths and splitting them again there took 90 million of the 190 million
-    // instructions a server's start and stop cost under callgrind (113 million now).
+    // instructions a server's start and stop cost under callgrind (100 million now).
     let declared: std::collections::HashSet<(&Method, &str)> =
         served.iter().map(|(m, p, _)| (m, p.as_str())).collect();
+    // A pattern covers only paths of as many segments: counted once, compared first.
+    let depth = |path: &str| path.bytes().filter(|&b| b == b'/').count();
+    let depths: Vec<usize> = served.iter().map(|(_, p, _)| depth(p)).collect();
     let mut paths: Vec<&str> = served.iter().map(|(_, p, _)| p.as_str()).collect();
     paths.sort_unstable();
     paths.dedup();
@@ -170,10 +173,12 @@ pub fn served(table: &[Operation]) -> Vec<(Method, String, &Operation)> {
             if declared.contains(&(&method, path)) {
                 continue;
             }
+            let path_depth = depth(path);
             let covering = served
                 .iter()
-                .filter(|(m, _, _)| *m == method)
-                .filter_map(|(_, pattern, op)| {
+                .zip(&depths)
+                .filter(|((m, _, _), d)| *m == method && **d == path_depth)
+                .filter_map(|((_, pattern, op), _)| {
                     covers(pattern, path).map(|literals| (literals, *op))
                 })
                 .max_by_key(|(literals, _)| *literals);
