@@ -19,9 +19,10 @@
 //! or cached document shows data a power cut could still take back (PostgreSQL, and MySQL with
 //! its binary log, likewise make a commit visible only once it is flushed). A use case of a
 //! later group may read an unsynced commit inside the writer, but its own commit comes after
-//! it in the same WAL, which is synced as a prefix, so it cannot outlive what it read. A killed process loses nothing either way: the frames are in the
-//! operating system's cache. Every other commit on the write connection (start-up seeding,
-//! the control API's exclusive jobs) stays at FULL.
+//! it in the same WAL, which is synced as a prefix, so it cannot outlive what it read. A killed
+//! process loses nothing either way: the frames are in the operating system's cache. Every
+//! other commit on the write connection (start-up seeding, the control API's exclusive jobs)
+//! stays at FULL.
 //!
 //! When the sync fails the process stops: the commits it covered are already visible to the
 //! next transactions and cannot be taken back, and after a failed fsync Linux may drop the
@@ -119,7 +120,7 @@ impl Durability {
     /// committed.
     pub async fn fence(&self) {
         let sealed = self.sealed.load(Ordering::SeqCst);
-        if *self.durable.borrow() >= sealed {
+        if self.durable() >= sealed {
             return;
         }
         let mut durable = self.durable.clone();
