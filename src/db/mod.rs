@@ -382,6 +382,8 @@ macro_rules! row_struct {
         #[derive(Debug, Clone, Default, PartialEq, sqlx::FromRow)]
         pub struct $name { $($(#[$fmeta])* pub $field: $ty),* }
         impl $crate::db::batch::FromCells for $name {
+            const FIELDS: Option<&'static [&'static str]> = Some(Self::COLUMN_NAMES);
+
             fn from_cells(row: &$crate::db::batch::CellRow<'_>) -> Result<Self, sqlx::Error> {
                 Ok($name { $($field: row.get(stringify!($field))?),* })
             }

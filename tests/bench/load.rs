@@ -40,7 +40,9 @@
 //! server, counted by valgrind's callgrind: N imported orders invoiced one after another on one
 //! connection, minus a run that invoices none; callgrind's count does not depend on what else
 //! the machine runs, unlike a rate; needs valgrind; build with debug line tables to read the
-//! `callgrind.out` files it leaves, see README Performance),
+//! `callgrind.out` files it leaves, see README Performance), `LOAD_CALLGRIND_CONNECTIONS`
+//! (default 1: each invoice its own group commit; 32 sends them on 32 connections at once, so
+//! that group commits gather several, as under load),
 //! `LOAD_BINARY` (another magemu binary to run instead of this build's, e.g. the previous
 //! commit's, to compare two versions back to back), `LOAD_PROFILE` (a file name: `perf record` samples the server during the durable invoice
 //! phase into it, with call graphs; build with debug line tables to read it, see README
@@ -672,7 +674,8 @@ fn main() {
 
     if let Ok(n) = std::env::var("LOAD_CALLGRIND") {
         let n = n.parse().expect("LOAD_CALLGRIND: a number of invoices");
-        instructions_per_invoice(&runtime, &dir, n);
+        let connections = env_or("LOAD_CALLGRIND_CONNECTIONS", 1);
+        instructions_per_invoice(&runtime, &dir, n, connections);
         let _ = std::fs::remove_dir_all(&dir);
         return;
     }
@@ -735,11 +738,11 @@ fn main() {
 /// `LOAD_CALLGRIND`: the instructions one durable invoice costs the whole server (every
 /// thread), as valgrind's callgrind counts them. `invoices` orders are imported into a new
 /// database (the tutorial seed), which is copied twice; a server under callgrind on one copy
-/// invoices none of them, one on the other invoices them all, one after another on one
-/// keep-alive connection (`{"capture": true}`, each its own durable group commit). The
+/// invoices none of them, one on the other invoices them all (`{"capture": true}`) over
+/// `connections` keep-alive connections: on one, each invoice is its own durable group commit. The
 /// difference over `invoices` is one invoice's cost, start-up and shutdown left out. The
 /// `callgrind.out` files stay in the working directory for `callgrind_annotate`.
-fn instructions_per_invoice(runtime: &Runtime, dir: &Path, invoices: usize) {
+fn instructions_per_invoice(runtime: &Runtime, dir: &Path, invoices: usize, connections: usize) {
     let base = dir.join("callgrind-base.db");
     let server = Server::start(runtime, &base);
     let imports = vec![("/rest/V1/orders".to_owned(), import_body()); invoices];
@@ -759,17 +762,18 @@ fn instructions_per_invoice(runtime: &Runtime, dir: &Path, invoices: usize) {
             format!("--callgrind-out-file={out}"),
         ];
         let mut server = Server::start_under(runtime, &db, &wrapper);
-        runtime.block_on(async {
-            let mut conn = Conn::open(&server.addr).await.expect("connect");
-            let body = Bytes::from_static(br#"{"capture":true}"#);
-            for id in &ids[..n] {
-                let path = format!("/rest/V1/order/{id}/invoice");
-                let (status, _) = conn
-                    .send(Method::POST, &path, &server.token, Some(&body))
-                    .await;
-                assert_eq!(status, StatusCode::OK, "invoice order {id}");
-            }
-        });
+        let body = Bytes::from_static(br#"{"capture":true}"#);
+        let invoices = ids[..n]
+            .iter()
+            .map(|id| (format!("/rest/V1/order/{id}/invoice"), body.clone()))
+            .collect();
+        let (f, _) = runtime.block_on(post_each(
+            &server.addr,
+            connections,
+            &server.token,
+            invoices,
+        ));
+        assert_eq!(f.failures, 0, "invoices refused");
         server.terminate();
         let text = std::fs::read_to_string(&out).expect("callgrind's output (is valgrind there?)");
         let total: u64 = text
