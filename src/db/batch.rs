@@ -376,25 +376,20 @@ impl Batch {
         read_transaction(db, |db| self.run_on(&mut Statements { db, kept: None }))
     }
 
-    fn run_on(self, on: &mut Statements<'_>) -> Result<Vec<Output>, sqlx::Error> {
-        // Every value is converted before the first statement runs: an amount that does not fit
-        // the stored ten-thousandths fails the batch before it has written anything (the writer
-        // runs invoices without a savepoint on that promise: `db::writer::Isolation`).
-        let statements = self
-            .statements
-            .into_iter()
-            .map(|(sql, binds)| {
-                let values = binds
-                    .into_iter()
-                    .map(stored_value)
-                    .collect::<rusqlite::Result<Vec<Value>>>()?;
-                Ok((sql, values))
-            })
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(failure)?;
-        let mut outputs = Vec::with_capacity(statements.len());
-        for (sql, values) in statements {
-            outputs.push(on.run(&sql, values).map_err(failure)?);
+    fn run_on(mut self, on: &mut Statements<'_>) -> Result<Vec<Output>, sqlx::Error> {
+        // Every amount is turned into the stored ten-thousandths before the first statement
+        // runs: one that does not fit fails the batch before it has written anything (the
+        // writer runs invoices without a savepoint on that promise: `db::writer::Isolation`).
+        for (_, binds) in &mut self.statements {
+            for value in binds {
+                if let SqlValue::Amount(Some(a)) = value {
+                    *value = SqlValue::Int(Some(stored_amount(a).map_err(failure)?));
+                }
+            }
+        }
+        let mut outputs = Vec::with_capacity(self.statements.len());
+        for (sql, binds) in self.statements {
+            outputs.push(on.run(&sql, &binds).map_err(failure)?);
         }
         Ok(outputs)
     }
@@ -421,20 +416,45 @@ pub fn read_transaction<T>(
     outputs
 }
 
-/// A bound value as SQLite stores it (amounts in ten-thousandths).
-fn stored_value(value: SqlValue) -> rusqlite::Result<Value> {
-    Ok(match value {
-        SqlValue::Int(v) => v.map_or(Value::Null, Value::Integer),
-        SqlValue::Text(v) => v.map_or(Value::Null, Value::Text),
-        SqlValue::Amount(None) => Value::Null,
-        SqlValue::Amount(Some(a)) => match a.to_ten_thousandths() {
-            Some(raw) => Value::Integer(raw),
-            None => {
-                return Err(rusqlite::Error::ToSqlConversionFailure(
-                    format!("amount {a} is out of range").into(),
-                ))
+/// A bound value as SQLite stores it (amounts in ten-thousandths), bound straight from the
+/// batch (a text is copied once, by SQLite).
+impl rusqlite::ToSql for SqlValue {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        use rusqlite::types::{ToSqlOutput, ValueRef};
+        Ok(match self {
+            SqlValue::Int(Some(v)) => ToSqlOutput::Borrowed(ValueRef::Integer(*v)),
+            SqlValue::Text(Some(v)) => ToSqlOutput::Borrowed(ValueRef::Text(v.as_bytes())),
+            SqlValue::Amount(Some(a)) => {
+                ToSqlOutput::Borrowed(ValueRef::Integer(stored_amount(a)?))
             }
-        },
+            SqlValue::Int(None) | SqlValue::Text(None) | SqlValue::Amount(None) => {
+                ToSqlOutput::Borrowed(ValueRef::Null)
+            }
+        })
+    }
+}
+
+/// An amount as stored: ten-thousandths.
+fn stored_amount(a: &Amount) -> rusqlite::Result<i64> {
+    a.to_ten_thousandths().ok_or_else(|| {
+        rusqlite::Error::ToSqlConversionFailure(format!("amount {a} is out of range").into())
+    })
+}
+
+/// A column's value, owned. Unlike rusqlite's own conversion (which panics there), a text that
+/// is not UTF-8 (written into the file by another program) is an error.
+fn owned(value: rusqlite::types::ValueRef<'_>) -> rusqlite::Result<Value> {
+    use rusqlite::types::ValueRef;
+    Ok(match value {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(v) => Value::Integer(v),
+        ValueRef::Real(v) => Value::Real(v),
+        ValueRef::Text(v) => Value::Text(
+            std::str::from_utf8(v)
+                .map_err(rusqlite::Error::Utf8Error)?
+                .to_owned(),
+        ),
+        ValueRef::Blob(v) => Value::Blob(v.to_vec()),
     })
 }
 
@@ -478,7 +498,7 @@ const STATEMENTS_KEPT: usize = 256;
 
 impl Statements<'_> {
     /// Runs `sql` with `values` bound in order (a parameter left without one is `NULL`).
-    fn run(&mut self, sql: &str, values: Vec<Value>) -> rusqlite::Result<Output> {
+    fn run(&mut self, sql: &str, values: &[SqlValue]) -> rusqlite::Result<Output> {
         let Some(kept) = self.kept.as_deref_mut() else {
             let mut statement = self.db.prepare_cached(sql)?;
             let names = names_of(&statement);
@@ -517,16 +537,15 @@ fn names_of(statement: &rusqlite::Statement<'_>) -> Names {
 fn run_prepared(
     statement: &mut rusqlite::Statement<'_>,
     columns: Names,
-    values: Vec<Value>,
+    values: &[SqlValue],
 ) -> rusqlite::Result<Output> {
-    let given = values.len();
-    for (at, value) in values.into_iter().enumerate() {
+    for (at, value) in values.iter().enumerate() {
         statement.raw_bind_parameter(at + 1, value)?;
     }
     // A kept statement still holds its last run's values: what this run leaves unbound is
     // NULL, as on a new statement.
-    for at in given..statement.parameter_count() {
-        statement.raw_bind_parameter(at + 1, Value::Null)?;
+    for at in values.len()..statement.parameter_count() {
+        statement.raw_bind_parameter(at + 1, rusqlite::types::Null)?;
     }
     let width = statement.column_count();
     if width == 0 {
@@ -543,7 +562,7 @@ fn run_prepared(
         // reallocations for an order's row).
         let mut values = Vec::with_capacity(width);
         for at in 0..width {
-            values.push(row.get::<_, Value>(at)?);
+            values.push(owned(row.get_ref(at)?)?);
         }
         rows.push(values);
     }
@@ -686,7 +705,7 @@ impl HeldHandle {
         }
         with_statements(self.raw, |on| {
             for statement in sql.split(';').map(str::trim).filter(|s| !s.is_empty()) {
-                on.run(statement, Vec::new()).map_err(failure)?;
+                on.run(statement, &[]).map_err(failure)?;
             }
             Ok(())
         })
@@ -958,6 +977,15 @@ mod tests {
         }
         forget_prepared();
         conn.close().await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_text_that_is_not_utf8_is_an_error_not_a_panic() {
+        let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
+        let mut batch = Batch::default();
+        batch.push("SELECT CAST(X'FF41' AS TEXT)", []);
+        let err = batch.run(&mut conn).await.unwrap_err();
+        assert!(matches!(err, sqlx::Error::Database(_)), "{err}");
     }
 
     #[tokio::test]
