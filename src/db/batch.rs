@@ -744,7 +744,9 @@ pub fn keep_prepared() {
 /// connection they were prepared on goes back to its pool.
 pub fn forget_prepared() {
     KEEP.with(|keep| keep.set(false));
-    PREPARED.with(|prepared| prepared.borrow_mut().take());
+    // Dropped in place, not moved out: the statements still borrow the boxed wrapper while
+    // they are finalized.
+    PREPARED.with(|prepared| *prepared.borrow_mut() = None);
 }
 
 fn with_statements<T>(
