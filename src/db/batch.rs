@@ -13,11 +13,12 @@
 //! the handle without owning it). Same connection, same transaction and savepoint, same
 //! durability; sqlx still opens, configures, pools and migrates the connection.
 //!
-//! Prepared statements: the writer thread keeps the ones a batch prepared until the end of its
-//! group commit ([`keep_prepared`] / [`forget_prepared`]), so the use cases of one commit share
-//! them; they are finalized before the connection goes back to its pool (sqlx refuses to close
-//! a handle that still has statements). Anywhere else a batch finalizes its statements at its
-//! end.
+//! Prepared statements: the writer thread keeps the ones its batches prepare, with their column
+//! names, in a map of its own (`Statements`, [`keep_prepared`]), from one group commit to the
+//! next; they are finalized ([`forget_prepared`]) before an exclusive job or the end of the
+//! writer lets the connection go (sqlx refuses to close a handle that still has statements).
+//! Anywhere else a batch prepares through rusqlite's statement cache on a wrapper it drops at
+//! its end, finalizing them.
 
 use std::any::TypeId;
 use std::borrow::Cow;
@@ -221,7 +222,7 @@ fn row<'a>(columns: &'a [Box<str>], values: &'a mut [Value], in_order: bool) -> 
     }
 }
 
-/// A statement's column names, shared by the outputs of its runs (see [`Kept`]).
+/// A statement's column names, shared by the outputs of its runs (see `Kept`).
 #[derive(Debug, Default)]
 pub struct Heading {
     names: Box<[Box<str>]>,
