@@ -516,3 +516,43 @@ async fn reset_after_a_restart_goes_back_to_the_seed_not_to_the_file() {
     );
     app.stop().await;
 }
+
+/// `db::counters`: the AUTOINCREMENT counters the writes look up stand first in
+/// `sqlite_sequence` (an insert walks its rows from the first to its table's), in the order of
+/// `db::counters::FIRST`, from the first start on; moving one through `PUT /magemu/next-ids`
+/// leaves it where it stands, a reset keeps the order, and no id changes (the tutorial's next
+/// invoice is still 3).
+#[tokio::test]
+async fn the_counters_the_writes_look_up_come_first() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let names = || async {
+        sqlx::query_scalar::<_, String>("SELECT name FROM sqlite_sequence ORDER BY rowid")
+            .fetch_all(&app.state.db.read)
+            .await
+            .unwrap()
+    };
+    let seeded = names().await;
+    let front: Vec<String> = magemu::db::counters::FIRST
+        .iter()
+        .filter(|t| seeded.iter().any(|name| name == *t))
+        .map(|t| t.to_string())
+        .collect();
+    assert!(front.len() >= 10, "{seeded:?}");
+    assert_eq!(seeded[..front.len()], front[..], "{seeded:?}");
+
+    let reply = app
+        .put("/magemu/next-ids", "", &json!({ "sales_order": 500 }))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    assert_eq!(names().await, seeded, "moved where it stands");
+    assert_eq!(app.create_order(&token, order("c@example.com")).await, 500);
+
+    let (status, body) = call(&app, reqwest::Method::POST, "/magemu/reset", None).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(names().await, seeded, "the seed's order again");
+    let invoice = app
+        .invoice(&token, 3, &json!({ "capture": true, "notify": true }))
+        .await;
+    assert_eq!((invoice.status, invoice.body), (StatusCode::OK, json!("3")));
+}

@@ -8,6 +8,7 @@ pub mod baseline;
 pub mod batch;
 pub mod catalog;
 pub mod comments;
+pub mod counters;
 pub mod creditmemos;
 pub mod customers;
 pub mod durable;
@@ -154,6 +155,9 @@ impl Db {
         // The planner's statistics, refreshed only where they are stale (cheap on a small file;
         // on a large generated world it is what lets SQLite pick the list indexes).
         sqlx::query("PRAGMA optimize").execute(&write).await?;
+        // The counters every write looks up first (a database seeded or migrated before this
+        // order existed, or a generated world).
+        counters::put_in_order(&mut *write.acquire().await?).await?;
         // Four readers: on two cores more do not read faster. Each holds a page cache of its
         // own, a quarter of the writer's: under two minutes of mixed load SQLite's heap was 7.4
         // MB with 1 MiB each (the caches fill as the file grows) and 4.4 MB with 256 KiB, the
@@ -555,15 +559,20 @@ pub async fn set_next_id(
     table: &str,
     next_id: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sqlite_sequence WHERE name = ?")
+    // Where the counter stands when there is one (`db::counters`: the order of the rows is
+    // what each insert walks), a new row otherwise.
+    let moved = sqlx::query("UPDATE sqlite_sequence SET seq = ? WHERE name = ?")
+        .bind(next_id - 1)
         .bind(table)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)")
-        .bind(table)
-        .bind(next_id - 1)
-        .execute(conn)
-        .await?;
+    if moved.rows_affected() == 0 {
+        sqlx::query("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)")
+            .bind(table)
+            .bind(next_id - 1)
+            .execute(conn)
+            .await?;
+    }
     Ok(())
 }
 
