@@ -514,3 +514,59 @@ async fn an_invoice_number_taken_by_a_saved_invoice_fails_the_invoice_and_writes
     );
     assert_eq!(app.snapshot().await, before);
 }
+
+/// An order with two lines of one downloadable SKU: both lines' units leave its source at
+/// invoice time as one deduction (the source items are looked up once per SKU, however many
+/// lines name it). When the source holds less than both lines, what it holds leaves it and the
+/// invoice is saved: Magento's `VirtualSourceDeductionProcessor` deducts what the source
+/// selection (by priority) takes, without asking whether it covers the lines.
+#[tokio::test]
+async fn two_lines_of_one_downloadable_sku_leave_their_source_once() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let address: Value = serde_json::from_str(ADDRESS).expect("address");
+    let two_lines = || {
+        json!({"customer_email": "two@example.com", "billing_address": address.clone(),
+               "payment": {"method": "checkmo"}, "items": [
+            {"sku": "24-WB01", "name": "Voyage Yoga Bag", "qty_ordered": 1, "price": 32,
+             "product_type": "simple"},
+            {"sku": "240-LV06", "name": "Yoga Adventure", "qty_ordered": 2, "price": 22,
+             "product_type": "downloadable"},
+            {"sku": "240-LV06", "name": "Yoga Adventure", "qty_ordered": 3, "price": 22,
+             "product_type": "downloadable"}
+        ]})
+    };
+    let reservations = || async {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT quantity / 10000 FROM inventory_reservation WHERE sku = '240-LV06'
+             ORDER BY reservation_id",
+        )
+        .fetch_all(&app.state.db.read)
+        .await
+        .expect("reservations")
+    };
+
+    let id = app.create_order(&token, two_lines()).await;
+    let held = source_qty(&app, "240-LV06").await.as_f64().unwrap();
+    let before = reservations().await;
+    let reply = app.invoice(&token, id, &json!({"capture": true})).await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    assert_eq!(source_qty(&app, "240-LV06").await, json!(held - 5.0));
+    assert_eq!(reservations().await[before.len()..], [5]);
+
+    // The source holds 4 of the 5.
+    let reply = app
+        .post(
+            "/rest/V1/inventory/source-items",
+            &token,
+            &json!({"sourceItems": [{"sku": "240-LV06", "source_code": "hq", "quantity": 4,
+                                     "status": 1}]}),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    let id = app.create_order(&token, two_lines()).await;
+    let reply = app.invoice(&token, id, &json!({"capture": true})).await;
+    assert_eq!((reply.status, reply.body), (StatusCode::OK, json!("4")));
+    assert_eq!(source_qty(&app, "240-LV06").await, json!(0.0));
+    assert_eq!(reservations().await[before.len()..], [5, 4]);
+}

@@ -145,15 +145,43 @@ pub async fn search_source_items(
 /// reorders it): the source items are found by their SKUs through the `LOWER(sku)` index
 /// (migration 0021), not by reading every source item of every source of the stock.
 pub(crate) fn in_stock_source_items_sql(stock_id: &str, skus: &str) -> String {
+    in_stock_source_items_from(
+        "inventory_source_item si",
+        stock_id,
+        &format!("LOWER(si.sku) IN (SELECT LOWER(sku) FROM ({skus}))"),
+    )
+}
+
+/// [`in_stock_source_items_sql`] of the SKUs of an order's lines that match `lines` (a
+/// condition on `oi`, a `sales_order_item`), joined line by line instead of gathered into a
+/// list first: the list and its lookups were most of the statement's cost (about half of
+/// it, for an order of one virtual line). A source item comes once for each line of its SKU,
+/// next to each other (same priority, same id): [`one_of_each`] keeps one.
+pub(crate) fn in_stock_source_items_of_lines_sql(stock_id: &str, lines: &str) -> String {
+    in_stock_source_items_from(
+        "sales_order_item oi
+         CROSS JOIN inventory_source_item si ON LOWER(si.sku) = LOWER(oi.sku)",
+        stock_id,
+        lines,
+    )
+}
+
+fn in_stock_source_items_from(from: &str, stock_id: &str, filter: &str) -> String {
     format!(
         "SELECT si.source_item_id, si.sku, si.source_code, si.quantity, si.status
-         FROM inventory_source_item si
+         FROM {from}
          CROSS JOIN inventory_source_stock_link l
            ON l.source_code = si.source_code AND l.stock_id = {stock_id}
          JOIN inventory_source s ON s.source_code = si.source_code AND s.enabled = 1
-         WHERE si.status = 1 AND LOWER(si.sku) IN (SELECT LOWER(sku) FROM ({skus}))
+         WHERE si.status = 1 AND {filter}
          ORDER BY l.priority, si.source_item_id"
     )
+}
+
+/// The rows of [`in_stock_source_items_of_lines_sql`] with each source item once.
+pub(crate) fn one_of_each(mut items: Vec<SourceItem>) -> Vec<SourceItem> {
+    items.dedup_by_key(|si| si.source_item_id);
+    items
 }
 
 /// [`in_stock_source_items_sql`] of the stock bound first and the SKUs bound next (a JSON
