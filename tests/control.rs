@@ -87,7 +87,8 @@ async fn reset_undoes_writes_and_ids_start_over() {
         "no stale cached reply"
     );
 
-    // How fast: the server's own measure, and the round trip.
+    // Resets one after another each answer with the server's own measure (how fast they are is
+    // the control benchmark's to print, tests/bench/control.rs, not a test's to assert).
     let mut server = Vec::new();
     let mut round_trip = Vec::new();
     for _ in 0..20 {
@@ -99,7 +100,6 @@ async fn reset_undoes_writes_and_ids_start_over() {
     }
     let (server, round_trip) = (median(server), median(round_trip));
     println!("reset on the tutorial seed: median {server:.2} ms in the server, {round_trip:.2} ms round trip");
-    assert!(server < 100.0, "reset took {server} ms");
 }
 
 #[tokio::test]
