@@ -65,10 +65,21 @@ pub fn in_order(counters: &[(String, i64)]) -> Option<Vec<(String, i64)>> {
     (ordered != counters).then_some(ordered)
 }
 
-/// Rewrites `sqlite_sequence` in the order of [`in_order`] when it is not in it yet, in one
-/// transaction (no counter's value changes). Nothing when the database has no AUTOINCREMENT
-/// table yet.
-pub async fn put_in_order(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
+/// Rewrites `sqlite_sequence` in the order of [`in_order`] when it is not in it yet (no
+/// counter's value changes). The order only saves time: a failure (another process holding
+/// the file's write lock past the busy timeout) is logged and leaves the table as it was.
+pub async fn put_in_order(conn: &mut SqliteConnection) {
+    if let Err(e) = rewrite(conn).await {
+        tracing::warn!(
+            error = %e,
+            "sqlite_sequence's counters are left in their order (inserts are only slower)"
+        );
+    }
+}
+
+/// [`put_in_order`]'s read and rewrite, in one write transaction (`BEGIN IMMEDIATE`, so that no
+/// other connection to the file moves a counter between them).
+async fn rewrite(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
     let exists: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_sequence'")
             .fetch_one(&mut *conn)
@@ -76,14 +87,14 @@ pub async fn put_in_order(conn: &mut SqliteConnection) -> Result<(), sqlx::Error
     if exists == 0 {
         return Ok(());
     }
+    let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await?;
     let counters: Vec<(String, i64)> =
         sqlx::query_as("SELECT name, seq FROM sqlite_sequence ORDER BY rowid")
-            .fetch_all(&mut *conn)
+            .fetch_all(&mut *tx)
             .await?;
     let Some(ordered) = in_order(&counters) else {
-        return Ok(());
+        return tx.rollback().await;
     };
-    let mut tx = sqlx::Connection::begin(&mut *conn).await?;
     sqlx::query("DELETE FROM sqlite_sequence")
         .execute(&mut *tx)
         .await?;

@@ -4,8 +4,9 @@
 //! A restore does not swap files (the pools and the readers' WAL snapshots hold the live one
 //! open): it attaches the image and, in one `BEGIN IMMEDIATE` transaction on the write
 //! connection, empties every table and copies the image's rows in, `sqlite_sequence` last, so
-//! the next ids are the image's. Readers see the old world or the new one, never a mix. On the
-//! tutorial seed this is a few hundred rows: a few milliseconds.
+//! the next ids are the image's (in its rows' order: `db::counters`). Readers see the old
+//! world or the new one, never a mix. On the tutorial seed this is a few hundred rows: a few
+//! milliseconds.
 
 use std::path::Path;
 
@@ -91,7 +92,7 @@ fn restore_script(tables: &[String]) -> String {
     }
     sql.push_str(
         "DELETE FROM main.sqlite_sequence;\n\
-         INSERT INTO main.sqlite_sequence SELECT * FROM image.sqlite_sequence;\nCOMMIT;\n",
+         INSERT INTO main.sqlite_sequence SELECT * FROM image.sqlite_sequence ORDER BY rowid;\nCOMMIT;\n",
     );
     sql
 }
@@ -109,7 +110,7 @@ mod tests {
             "DELETE FROM main.\"sales_order\";\nINSERT OR IGNORE INTO main.\"oauth_token\" SELECT * FROM image.\"oauth_token\";\nINSERT INTO main.\"sales_order\" SELECT * FROM image.\"sales_order\";"
         ));
         assert!(script.ends_with(
-            "INSERT INTO main.sqlite_sequence SELECT * FROM image.sqlite_sequence;\nCOMMIT;\n"
+            "INSERT INTO main.sqlite_sequence SELECT * FROM image.sqlite_sequence ORDER BY rowid;\nCOMMIT;\n"
         ));
     }
 }

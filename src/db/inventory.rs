@@ -181,6 +181,17 @@ fn in_stock_source_items_from(from: &str, stock_id: &str, filter: &str) -> Strin
 /// The rows of [`in_stock_source_items_of_lines_sql`] with each source item once.
 pub(crate) fn one_of_each(mut items: Vec<SourceItem>) -> Vec<SourceItem> {
     items.dedup_by_key(|si| si.source_item_id);
+    // The copies stand side by side only while the query orders by the source item's priority
+    // (one per stock) and id.
+    debug_assert_eq!(
+        items
+            .iter()
+            .map(|si| si.source_item_id)
+            .collect::<std::collections::HashSet<_>>()
+            .len(),
+        items.len(),
+        "a source item twice: the query's ORDER BY no longer puts its copies together"
+    );
     items
 }
 

@@ -157,7 +157,7 @@ impl Db {
         sqlx::query("PRAGMA optimize").execute(&write).await?;
         // The counters every write looks up first (a database seeded or migrated before this
         // order existed, or a generated world).
-        counters::put_in_order(&mut *write.acquire().await?).await?;
+        counters::put_in_order(&mut *write.acquire().await?).await;
         // Four readers: on two cores more do not read faster. Each holds a page cache of its
         // own, a quarter of the writer's: under two minutes of mixed load SQLite's heap was 7.4
         // MB with 1 MiB each (the caches fill as the file grows) and 4.4 MB with 256 KiB, the

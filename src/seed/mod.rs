@@ -226,7 +226,7 @@ pub async fn seed_if_empty(db: &Db, seed: &Seed) -> Result<bool, SeedError> {
         file::load(db, path).await?;
     }
     // Before the seed's image is taken: a reset and a snapshot keep the order.
-    db::counters::put_in_order(&mut *db.write.acquire().await?).await?;
+    db::counters::put_in_order(&mut *db.write.acquire().await?).await;
     tracing::debug!(%seed, "loaded the seed");
     Ok(true)
 }
