@@ -124,10 +124,11 @@ impl Db {
             .max_lifetime(None)
             .idle_timeout(None)
             .acquire_timeout(Duration::from_secs(30))
+            // Room for what the writer's statements allocate (see `LOOKASIDE_SLOTS`).
+            .after_connect(|conn, _| Box::pin(async { roomy_lookaside(conn).await.map(drop) }))
             // The writer's savepoints journal the pages a use case changes (the sub-journal, a
             // temporary file by default): in memory it is a copy instead of a write() per page,
             // which the profile of invoice creation showed as a fifth of the time.
-            .after_connect(|conn, _| Box::pin(async { roomy_lookaside(conn).await.map(drop) }))
             .connect_with(options.clone().pragma("temp_store", "MEMORY"))
             .await?;
         // Each migration is a transaction of its own: at FULL every one of them syncs the WAL,
@@ -262,9 +263,9 @@ pub fn sqlite_without_memory_statistics() -> bool {
 /// bytes and 93 of 128) runs out while a group commit's statements run: about 175 `malloc` and
 /// `free` pairs a durable invoice went past it. With 500 slots (600 KB: 378 of 1,200 bytes and
 /// 1,143 of 128) 43 remain (the larger allocations), and one invoice cost the whole server
-/// 627,891 instructions instead of 662,958 (`LOAD_CALLGRIND=1000 LOAD_CALLGRIND_CONNECTIONS=32`,
-/// README Performance); 1,000 slots gained nothing more (626,324), 400 of 2,048 bytes less
-/// (639,521). Preparing the writer's kept statements `SQLITE_PREPARE_PERSISTENT` (so that they
+/// 625,275 instructions instead of 662,958 (`LOAD_CALLGRIND=1000 LOAD_CALLGRIND_CONNECTIONS=32`,
+/// README Performance); given to every connection, 1,000 slots gained nothing more than 500
+/// (626,324 against 627,891), 400 slots of 2,048 bytes less (639,521). Preparing the writer's kept statements `SQLITE_PREPARE_PERSISTENT` (so that they
 /// hold no slot) changed nothing (662,861). Only the writer's connection gets it: SQLite writes
 /// every slot when it sets a buffer up, so each reader's would be 600 KB more memory in use.
 const LOOKASIDE_SLOT: i32 = 1200;
