@@ -266,9 +266,10 @@ pub fn sqlite_without_memory_statistics() -> bool {
 /// 625,275 instructions instead of 662,958 (`LOAD_CALLGRIND=1000 LOAD_CALLGRIND_CONNECTIONS=32`,
 /// README Performance); given to every connection, 1,000 slots gained nothing more than 500
 /// (626,324 against 627,891), 400 slots of 2,048 bytes less (639,521). In time the gain is
-/// inside the machine's noise (the small blocks glibc then served came from its thread cache). Preparing the writer's kept statements `SQLITE_PREPARE_PERSISTENT` (so that they
-/// hold no slot) changed nothing (662,861). Only the writer's connection gets it: SQLite writes
-/// every slot when it sets a buffer up, so each reader's would be 600 KB more memory in use.
+/// inside the machine's noise (the small blocks glibc then served came from its thread cache).
+/// Preparing the writer's kept statements `SQLITE_PREPARE_PERSISTENT` (so that they hold no
+/// slot) changed nothing (662,861). Only the writer's connection gets it: SQLite writes every
+/// slot when it sets a buffer up, so each reader's would be 600 KB more memory in use.
 const LOOKASIDE_SLOT: i32 = 1200;
 const LOOKASIDE_SLOTS: i32 = 500;
 
