@@ -604,6 +604,33 @@ async fn refusals_answer_as_magento_and_change_nothing() {
             StatusCode::BAD_REQUEST,
             could_not.clone(),
         ),
+        // An offset with a multibyte character, a date past the calendar's end in UTC, and
+        // the same in a track and a comment: refused like any other date (these once panicked).
+        (
+            json!({"entity": {"order_id": 3, "items": item, "extension_attributes": ne_wh,
+                           "created_at": "2021-01-01 10:00+1\u{e9}1"}}),
+            StatusCode::BAD_REQUEST,
+            could_not.clone(),
+        ),
+        (
+            json!({"entity": {"order_id": 3, "items": item, "extension_attributes": ne_wh,
+                           "created_at": "9999-12-31 23:00:00-05:00"}}),
+            StatusCode::BAD_REQUEST,
+            could_not.clone(),
+        ),
+        (
+            json!({"entity": {"order_id": 3, "items": item, "extension_attributes": ne_wh,
+                           "tracks": [{"order_id": 3, "track_number": "1Z", "carrier_code": "ups",
+                                       "created_at": "9999-12-31 23:00:00-05:00"}]}}),
+            StatusCode::BAD_REQUEST,
+            could_not.clone(),
+        ),
+        (
+            json!({"entity": {"order_id": 3, "items": item, "extension_attributes": ne_wh,
+                           "comments": [{"comment": "c", "created_at": "2021-01-01 10:00-\u{e9}\u{e9}"}]}}),
+            StatusCode::BAD_REQUEST,
+            could_not.clone(),
+        ),
         (
             json!({"entity": {"order_id": 3, "items": item, "extension_attributes": ne_wh, "store_id": 9}}),
             StatusCode::BAD_REQUEST,

@@ -312,8 +312,10 @@ pub fn php_datetime(raw: &str, now: time::OffsetDateTime) -> Option<String> {
             None | Some("Z" | "z") => UtcOffset::UTC,
             Some(o) => {
                 let sign = if o.starts_with('-') { -1 } else { 1 };
-                let digits: String = o[1..].chars().filter(|c| *c != ':').collect();
-                if digits.len() != 4 {
+                // ASCII digits only before slicing: a multibyte character is no digit (and
+                // slicing inside one would panic).
+                let digits: String = o.chars().skip(1).filter(|c| *c != ':').collect();
+                if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
                     return None;
                 }
                 let h = num(&digits[..2])?;
@@ -328,7 +330,9 @@ pub fn php_datetime(raw: &str, now: time::OffsetDateTime) -> Option<String> {
         };
         PrimitiveDateTime::new(date, time).assume_offset(offset)
     };
-    let utc = at.to_offset(time::UtcOffset::UTC);
+    // Checked: a date near the end of year 9999 with a negative offset is past `time`'s range
+    // in UTC (`to_offset` would panic); MySQL's range refuses it anyway.
+    let utc = at.checked_to_offset(time::UtcOffset::UTC)?;
     // MySQL's TIMESTAMP range.
     if utc.unix_timestamp() < 1 || utc.unix_timestamp() > i64::from(i32::MAX) {
         return None;
@@ -1012,6 +1016,10 @@ mod tests {
             "01/05/2024",
             "1969-12-31",
             "2040-01-01",
+            // A multibyte character in the offset; a date past `time`'s range once in UTC.
+            "2021-01-01 10:00+1\u{e9}1",
+            "2021-01-01 10:00-\u{e9}\u{e9}",
+            "9999-12-31 23:00:00-05:00",
         ] {
             assert_eq!(at(refused), None, "{refused}");
         }
