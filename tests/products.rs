@@ -245,6 +245,27 @@ async fn saving_by_id_under_a_taken_sku_makes_the_sku_unique() {
     );
     let r = app.get("/rest/V1/products/24-WB03", &token).await;
     assert_eq!(r.body["id"], 12);
+    // A suffix already at PHP_INT_MAX: `++$increment` makes it a float, printed as PHP prints
+    // one (this once overflowed an i64 and panicked).
+    let r = app
+        .put(
+            "/rest/V1/products/24-WB03-9223372036854775807",
+            &token,
+            &json!({"product": {"name": "Last Suffix", "price": 1}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let r = app
+        .post(
+            "/rest/V1/products",
+            &token,
+            &json!({"product": {"id": 8, "sku": "24-WB03"}}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body["sku"].clone()),
+        (StatusCode::OK, json!("24-WB03-9.2233720368548E+18"))
+    );
     // The old SKU's source items stay (synchronize_with_catalog is off by default).
     assert_eq!(
         source_items(&app, &token, "24-WB01")

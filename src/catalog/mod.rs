@@ -589,7 +589,12 @@ async fn unique_sku(conn: &mut SqliteConnection, sku: &str, own_id: i64) -> Resu
         .filter_map(|s| s.to_lowercase().strip_prefix(&prefix)?.parse::<i64>().ok())
         .max()
         .unwrap_or(0);
-    Ok(format!("{sku}-{}", last + 1))
+    // `++$increment` past PHP_INT_MAX turns the integer into a float, which PHP prints with
+    // 14 significant digits.
+    Ok(match last.checked_add(1) {
+        Some(next) => format!("{sku}-{next}"),
+        None => format!("{sku}-9.2233720368548E+18"),
+    })
 }
 
 async fn all_websites(conn: &mut SqliteConnection) -> Result<Vec<i64>> {
