@@ -459,6 +459,33 @@ async fn generated_coupons_and_mass_deletes() {
         )
     );
 
+    // Codes past what one generation may build (a huge length, or a huge delimiter at every
+    // character): generatePool's refusal, at once, and nothing written.
+    let before = app.snapshot().await;
+    for spec in [
+        json!({"rule_id": rule, "quantity": 1, "length": 10_000_000_000i64}),
+        json!({"rule_id": rule, "quantity": 1_000_000_000, "length": 4}),
+        json!({"rule_id": rule, "quantity": 2, "length": 100, "delimiter_at_every": 1,
+               "delimiter": "-".repeat(1_000_000)}),
+    ] {
+        let r = app
+            .post(
+                "/rest/V1/coupons/generate",
+                &admin,
+                &json!({ "couponSpec": spec }),
+            )
+            .await;
+        assert_eq!(
+            (r.status, r.body),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({"message": "Error occurred when generating coupons: %1",
+                       "parameters": ["We cannot create the requested Coupon Qty. Please check your settings and try again."]})
+            )
+        );
+        assert_eq!(app.snapshot().await, before);
+    }
+
     let by_codes = app
         .post(
             "/rest/V1/coupons/deleteByCodes",

@@ -767,6 +767,29 @@ fn charset(format: &str) -> &'static str {
     }
 }
 
+/// Most characters one generation may produce (its codes, their prefixes, delimiters and
+/// suffixes): Magento sets no bound, and PHP stops at its `memory_limit` with a fatal error;
+/// magemu answers `generatePool`'s refusal instead of building codes past its memory (an
+/// allocation failure aborts the whole server) while every other write waits.
+const MAX_GENERATED_CHARS: u64 = 64 * 1024 * 1024;
+
+/// How many characters `qty` codes of `length` make with the spec's prefix, suffix and
+/// delimiters (saturating: any spec far past [`MAX_GENERATED_CHARS`] is just past it).
+fn generated_chars(spec: &CouponSpec, qty: i64, length: i64) -> u64 {
+    let len = |s: &Option<String>| s.as_ref().map_or(0, |s| s.len() as u64);
+    let length = length.max(1) as u64;
+    let delimiters = match spec.delimiter_at_every.unwrap_or(0) {
+        split if split > 0 => (length - 1) / split as u64,
+        _ => 0,
+    };
+    let delimiter = spec.delimiter.as_ref().map_or(1, |d| d.len() as u64);
+    let code = len(&spec.prefix)
+        .saturating_add(length)
+        .saturating_add(delimiters.saturating_mul(delimiter))
+        .saturating_add(len(&spec.suffix));
+    (qty.max(0) as u64).saturating_mul(code)
+}
+
 /// `Massgenerator::generateCode`.
 fn generate_code(spec: &CouponSpec, length: i64, format: &str) -> String {
     let chars: Vec<char> = charset(format).chars().collect();
@@ -825,6 +848,9 @@ pub async fn generate(db: &Db, spec: CouponSpec) -> Result<Vec<String>> {
                 let mut length = spec.length.unwrap_or(1);
                 while qty as f64 / chars.powi(length.min(64) as i32) > 0.25 {
                     length += 1;
+                }
+                if generated_chars(&spec, qty, length) > MAX_GENERATED_CHARS {
+                    return Err(fail(CANNOT_GENERATE_QTY.into()));
                 }
                 let now = db::now_timestamp();
                 let mut codes = Vec::new();
