@@ -99,6 +99,25 @@ impl Amount {
         self.to_ten_thousandths().is_some()
     }
 
+    /// The largest quantity Magento's `DECIMAL(12,4)` quantity columns hold (source items,
+    /// stock items, order and quote items): 99,999,999.9999.
+    pub fn max_qty() -> Decimal {
+        Decimal::new(999_999_999_999, SCALE)
+    }
+
+    /// Whether a quantity fits Magento's `DECIMAL(12,4)` quantity columns.
+    pub fn is_qty_storable(self) -> bool {
+        self.0.abs() <= Self::max_qty()
+    }
+
+    /// A quantity as a `DECIMAL(12,4)` column stores it in Magento: Magento's MySQL adapter
+    /// runs `SET SQL_MODE=''` on connecting (`Framework\DB\Adapter\Pdo\Mysql::_connect`),
+    /// and out of strict mode MySQL clips an out-of-range value to the column's bound (with
+    /// a warning) instead of refusing it.
+    pub fn clip_qty(self) -> Amount {
+        Amount(self.0.clamp(-Self::max_qty(), Self::max_qty()))
+    }
+
     /// Truncates toward zero, as PHP's `(int)` cast does.
     pub fn trunc(self) -> Amount {
         Amount(self.0.trunc())
@@ -234,11 +253,19 @@ impl Type<Sqlite> for Amount {
     }
 }
 
+/// A figure past what magemu stores (an i64 of ten-thousandths, about ±9.2e14: Magento's
+/// DECIMAL(20,4) goes to 1e16), met while binding it to a statement: mostly a sum a document
+/// adds to its order (`total_refunded`...) that its request's absurd figures push past it.
+/// The client's refusal (`error::Error`'s `From<sqlx::Error>`), not a server error.
+#[derive(Debug, thiserror::Error)]
+#[error("amount {0} is out of range")]
+pub struct OutOfRange(pub Decimal);
+
 impl<'q> Encode<'q, Sqlite> for Amount {
     fn encode_by_ref(&self, buf: &mut Vec<SqliteArgumentValue<'q>>) -> Result<IsNull, BoxDynError> {
         let raw = self
             .to_ten_thousandths()
-            .ok_or_else(|| format!("amount {} is out of range", self.0))?;
+            .ok_or_else(|| Box::new(OutOfRange(self.0)))?;
         <i64 as Encode<Sqlite>>::encode(raw, buf)
     }
 }
@@ -334,6 +361,16 @@ mod tests {
         // MySQL DECIMAL(x,4) rounds half away from zero on insert.
         assert_eq!(Amount::new(d("0.00005")), Amount::new(d("0.0001")));
         assert_eq!(Amount::new(d("-0.00005")), Amount::new(d("-0.0001")));
+    }
+
+    #[test]
+    fn quantities_clip_to_decimal_12_4_as_mysql_out_of_strict_mode() {
+        let max = Amount::new(d("99999999.9999"));
+        assert_eq!(Amount::new(d("900000000000000")).clip_qty(), max);
+        assert_eq!(Amount::new(d("-1000000000")).clip_qty(), -max);
+        assert_eq!(Amount::new(d("12.5")).clip_qty(), Amount::new(d("12.5")));
+        assert!(max.is_qty_storable() && (-max).is_qty_storable());
+        assert!(!Amount::new(d("100000000")).is_qty_storable());
     }
 
     #[test]

@@ -135,7 +135,31 @@ pub enum Error {
     #[error("fatal: {0}")]
     Fatal(String),
     #[error(transparent)]
-    Sqlx(#[from] sqlx::Error),
+    Sqlx(sqlx::Error),
+}
+
+/// What magemu answers for a figure past its storage ([`crate::amount::OutOfRange`]).
+pub const AMOUNT_OUT_OF_RANGE: &str =
+    "The \"%value\" amount is more than magemu can store (at most %max).";
+
+impl From<sqlx::Error> for Error {
+    /// A database error is the server's (a 500), except a figure past storage: the client's
+    /// figures, refused with a 400 that names the limit (the statement that met it failed
+    /// before it wrote, and the caller's transaction takes back what came before).
+    fn from(err: sqlx::Error) -> Error {
+        if let sqlx::Error::Encode(e) = &err {
+            if let Some(crate::amount::OutOfRange(value)) = e.downcast_ref() {
+                return Error::Input(Phrase::values(
+                    AMOUNT_OUT_OF_RANGE,
+                    vec![
+                        ("value", json!(value.normalize().to_string())),
+                        ("max", json!(crate::amount::Amount::max_value().to_string())),
+                    ],
+                ));
+            }
+        }
+        Error::Sqlx(err)
+    }
 }
 
 /// `Magento\Framework\Webapi\Exception` 404 text (Rest/Router.php).

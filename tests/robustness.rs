@@ -279,3 +279,165 @@ async fn check_last_id(
     );
     assert_eq!(app.snapshot().await, before, "{table} {last}");
 }
+
+/// Quantities past Magento's `DECIMAL(12,4)` columns: a source item's or an imported order's
+/// is stored clipped to 99,999,999.9999, as Magento's MySQL (`SQL_MODE=''`) stores it, so the
+/// salable quantity's sums never overflow; a cart line that large is refused and changes
+/// nothing. (Each once answered 500 for good: a sum overflowed, or a row total did.)
+#[tokio::test]
+async fn quantities_past_decimal_12_4_are_clipped_or_refused_and_every_read_still_answers() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let r = app
+        .post(
+            "/rest/V1/inventory/source-items",
+            &token,
+            &json!({"sourceItems": [
+                {"sku": "24-WB03", "source_code": "ne_wh", "quantity": 900000000000000u64, "status": 1},
+                {"sku": "24-WB03", "source_code": "west_wh", "quantity": 900000000000000u64, "status": 1}
+            ]}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let f = "searchCriteria[filter_groups][0][filters][0]";
+    let r = app
+        .get(
+            &format!("/rest/V1/inventory/source-items?{f}[field]=sku&{f}[value]=24-WB03"),
+            &token,
+        )
+        .await;
+    let clipped: Vec<_> = r.body["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter(|i| i["source_code"] == "ne_wh" || i["source_code"] == "west_wh")
+        .map(|i| i["quantity"].clone())
+        .collect();
+    assert_eq!(clipped, [json!(99999999.9999), json!(99999999.9999)]);
+    let salable = app.salable(&token, "24-WB03", 2).await;
+    assert!(salable.as_f64().is_some_and(|q| q > 1.9e8), "{salable}");
+    for path in [
+        "/rest/V1/inventory/is-product-salable/24-WB03/2",
+        "/rest/V1/inventory/export-stock-salable-qty/website/base?searchCriteria[pageSize]=50",
+    ] {
+        let r = app.get(path, &token).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}: {:?}", r.body);
+    }
+
+    // Two imported orders of an absurd quantity, both canceled: their +qty reservations are
+    // of the clipped quantity and add up.
+    for email in ["a@example.com", "b@example.com"] {
+        let id = app
+            .create_order(
+                &token,
+                json!({"customer_email": email,
+                       "items": [{"sku": "24-WB01", "qty_ordered": 922337203685477u64, "price": 0}]}),
+            )
+            .await;
+        let order = app.get(&format!("/rest/V1/orders/{id}"), &token).await;
+        assert_eq!(order.body["items"][0]["qty_ordered"], json!(99999999.9999));
+        let r = app
+            .post(&format!("/rest/V1/orders/{id}/cancel"), &token, &json!({}))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    }
+    app.salable(&token, "24-WB01", 2).await;
+
+    // A guest cart line past the column (the product's stock unmanaged, its sale maximum
+    // clipped to the column's).
+    let r = app
+        .put(
+            "/rest/V1/products/24-WB03/stockItems/12",
+            &token,
+            &json!({"stockItem": {"use_config_manage_stock": false, "manage_stock": false,
+                                  "use_config_max_sale_qty": false,
+                                  "max_sale_qty": 900000000000000u64}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let r = app.get("/rest/V1/stockItems/24-WB03", &token).await;
+    assert_eq!(r.body["max_sale_qty"], json!(99999999.9999));
+    let mask = app.post_anonymous("/rest/V1/guest-carts", &json!({})).await;
+    let mask = mask.body.as_str().expect("masked id").to_owned();
+    let before = app.snapshot().await;
+    for qty in [json!(100000000000000u64), json!(100000000)] {
+        let r = app
+            .post_anonymous(
+                &format!("/rest/V1/guest-carts/{mask}/items"),
+                &json!({"cartItem": {"sku": "24-WB03", "qty": qty, "quote_id": mask}}),
+            )
+            .await;
+        assert_eq!(
+            (r.status, r.body),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({"message": "Invalid value of \"%value\" provided for the %fieldName field.",
+                       "parameters": {"fieldName": "qty", "value": qty}})
+            )
+        );
+        assert_eq!(app.snapshot().await, before);
+    }
+    let r = app
+        .post_anonymous(
+            &format!("/rest/V1/guest-carts/{mask}/items"),
+            &json!({"cartItem": {"sku": "24-WB03", "qty": 99999999, "quote_id": mask}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let r = app
+        .get(&format!("/rest/V1/guest-carts/{mask}/totals"), "")
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+}
+
+/// Figures whose sums pass what magemu stores (an i64 of ten-thousandths, ~9.2e14; Magento's
+/// DECIMAL(20,4) goes further): the request is refused with a 400 that names the limit and
+/// changes nothing, instead of a 500 (each once answered the masked 500, the second refund
+/// on every later try).
+#[tokio::test]
+async fn sums_past_storage_are_refused_with_the_limit_and_change_nothing() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let refund = json!({"creditmemo": {"order_id": 3, "base_grand_total": 1, "grand_total": 1,
+                                       "subtotal": 922337203685477u64,
+                                       "base_subtotal": 922337203685477u64}});
+    let invoiced = app.invoice(&token, 3, &json!({"capture": true})).await;
+    assert_eq!(invoiced.status, StatusCode::OK, "{:?}", invoiced.body);
+    let first = app
+        .post("/rest/V1/creditmemo/refund", &token, &refund)
+        .await;
+    assert_eq!(first.status, StatusCode::OK, "{:?}", first.body);
+    let before = app.snapshot().await;
+    let again = app
+        .post("/rest/V1/creditmemo/refund", &token, &refund)
+        .await;
+    // The order's total_refunded would be twice the subtotal.
+    assert_eq!(
+        (again.status, again.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The \"%value\" amount is more than magemu can store (at most %max).",
+                   "parameters": {"value": "1844674407370954", "max": "922337203685477.5807"}})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+
+    // An adjustment that the order's rate takes past storage.
+    let id = app
+        .create_order(
+            &token,
+            json!({"customer_email": "r@example.com", "base_to_order_rate": 1000,
+                   "items": [{"sku": "24-WB01", "qty_ordered": 1, "price": 1}]}),
+        )
+        .await;
+    let before = app.snapshot().await;
+    let r = app
+        .post(
+            "/rest/V1/creditmemo",
+            &token,
+            &json!({"entity": {"order_id": id, "adjustment_positive": 1000000000000u64}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{:?}", r.body);
+    assert_eq!(app.snapshot().await, before);
+}

@@ -172,7 +172,11 @@ async fn item_facts(conn: &mut SqliteConnection, item: &QuoteItemRow) -> Result<
         category_ids: categories.iter().map(|(id, _)| *id).collect(),
         qty: item.qty.decimal(),
         price,
-        row_total: (price * item.qty.decimal())
+        // Checked: a line saved before `check_fits` bounded its qty reads as an error, not a
+        // panic.
+        row_total: price
+            .checked_mul(item.qty.decimal())
+            .ok_or_else(|| Error::internal("a cart line's row total overflows"))?
             .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
         ..Default::default()
     };
@@ -355,6 +359,17 @@ fn not_contained(quote_id: i64, item_id: i64) -> Error {
     ))
 }
 
+/// Refuses a line whose qty is past Magento's `DECIMAL(12,4)` quantity columns or whose row
+/// total (price × qty) is past what magemu stores: a product's stock may be unmanaged and its
+/// sale quantity unbounded, and the cart's totals are figured from every line on each read.
+fn check_fits(price: &Amount, qty: Amount, shown: &Value) -> Result<()> {
+    if qty.is_qty_storable() && price.checked_mul(qty).is_some() {
+        Ok(())
+    } else {
+        Err(qty_error(shown))
+    }
+}
+
 /// The salability chain's refusal for `qty` of `sku` (2.4.0 text for "not enough").
 async fn check_salable(
     conn: &mut SqliteConnection,
@@ -404,6 +419,7 @@ async fn save_item_on(
         let Some(mut line) = cart.items.iter().find(|i| i.item_id == item_id).cloned() else {
             return Err(not_contained(quote_id, item_id));
         };
+        check_fits(&line.price, qty, &input.qty_shown)?;
         check_salable(&mut *conn, &line.sku, cart.stock_id, qty.decimal()).await?;
         line.qty = qty;
         line.updated_at = now;
@@ -441,6 +457,7 @@ async fn save_item_on(
         .find(|i| i.product_id == product.entity_id && i.downloadable_links == links)
         .cloned();
     let total_qty = existing.as_ref().map(|i| i.qty).unwrap_or_default() + qty;
+    check_fits(&product.price, total_qty, &input.qty_shown)?;
     check_salable(&mut *conn, &product.sku, cart.stock_id, total_qty.decimal()).await?;
     if let Some(mut line) = existing {
         line.qty = total_qty;

@@ -438,7 +438,7 @@ impl rusqlite::ToSql for SqlValue {
 /// An amount as stored: ten-thousandths.
 fn stored_amount(a: &Amount) -> rusqlite::Result<i64> {
     a.to_ten_thousandths().ok_or_else(|| {
-        rusqlite::Error::ToSqlConversionFailure(format!("amount {a} is out of range").into())
+        rusqlite::Error::ToSqlConversionFailure(Box::new(crate::amount::OutOfRange(a.decimal())))
     })
 }
 
@@ -801,6 +801,17 @@ struct Failure {
 }
 
 pub(crate) fn failure(error: rusqlite::Error) -> sqlx::Error {
+    // An amount past storage stays itself (sqlx's bind fails the same way), so that it reaches
+    // the client as a refusal.
+    let error = match error {
+        rusqlite::Error::ToSqlConversionFailure(e) => {
+            match e.downcast::<crate::amount::OutOfRange>() {
+                Ok(out) => return sqlx::Error::Encode(out),
+                Err(e) => rusqlite::Error::ToSqlConversionFailure(e),
+            }
+        }
+        other => other,
+    };
     let code = match &error {
         rusqlite::Error::SqliteFailure(e, _) => Some(e.extended_code),
         _ => None,

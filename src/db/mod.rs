@@ -502,6 +502,22 @@ pub(crate) fn bind<'q>(
 
 /// Inserts `row` into `table`, leaving out the key column `key` so SQLite assigns it (when the
 /// row's key is 0) and returns the new key.
+/// Fails with [`crate::amount::OutOfRange`] when an amount is past storage, before anything is
+/// bound: sqlx would fail the bind too, but with only the error's text, which reached the
+/// client as a 500 (`error::Error`'s `From<sqlx::Error>` answers the typed one with a 400).
+fn storable(columns: &[(&str, SqlValue)]) -> Result<(), sqlx::Error> {
+    for (_, value) in columns {
+        if let SqlValue::Amount(Some(a)) = value {
+            if !a.is_storable() {
+                return Err(sqlx::Error::Encode(Box::new(crate::amount::OutOfRange(
+                    a.decimal(),
+                ))));
+            }
+        }
+    }
+    Ok(())
+}
+
 pub async fn insert(
     conn: &mut SqliteConnection,
     table: &str,
@@ -515,6 +531,7 @@ pub async fn insert(
             *name != key || !matches!(value, SqlValue::Int(Some(0)) | SqlValue::Int(None))
         })
         .collect();
+    storable(&columns)?;
     let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
     let marks = vec!["?"; names.len()].join(", ");
     let sql = format!(
@@ -541,6 +558,7 @@ pub async fn update(
         .position(|(n, _)| *n == key)
         .ok_or_else(|| sqlx::Error::ColumnNotFound(key.to_owned()))?;
     let (_, key_value) = columns.remove(key_pos);
+    storable(&columns)?;
     let sets: Vec<String> = columns.iter().map(|(n, _)| format!("{n} = ?")).collect();
     let sql = format!("UPDATE {table} SET {} WHERE {key} = ?", sets.join(", "));
     let mut query = sqlx::query(&sql);
@@ -572,6 +590,7 @@ pub async fn update_columns(
     if columns.is_empty() {
         return Ok(0);
     }
+    storable(&columns)?;
     let sets: Vec<String> = columns.iter().map(|(n, _)| format!("{n} = ?")).collect();
     let sql = format!("UPDATE {table} SET {} WHERE {key} = ?", sets.join(", "));
     let mut query = sqlx::query(&sql);

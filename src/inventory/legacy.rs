@@ -115,21 +115,33 @@ pub async fn update(db: &Db, sku: String, u: LegacyUpdate) -> Result<i64> {
                 let mut s = current.settings.clone();
                 let flag = |v: Option<bool>, old: i64| v.map(i64::from).unwrap_or(old);
                 s.use_config_min_qty = flag(u.use_config_min_qty, s.use_config_min_qty);
-                s.min_qty = u.min_qty.unwrap_or(s.min_qty);
+                s.min_qty = u.min_qty.map(Amount::clip_qty).unwrap_or(s.min_qty);
                 s.use_config_min_sale_qty =
                     flag(u.use_config_min_sale_qty, s.use_config_min_sale_qty);
-                s.min_sale_qty = u.min_sale_qty.unwrap_or(s.min_sale_qty);
+                s.min_sale_qty = u
+                    .min_sale_qty
+                    .map(Amount::clip_qty)
+                    .unwrap_or(s.min_sale_qty);
                 s.use_config_max_sale_qty =
                     flag(u.use_config_max_sale_qty, s.use_config_max_sale_qty);
-                s.max_sale_qty = u.max_sale_qty.unwrap_or(s.max_sale_qty);
+                s.max_sale_qty = u
+                    .max_sale_qty
+                    .map(Amount::clip_qty)
+                    .unwrap_or(s.max_sale_qty);
                 s.use_config_backorders = flag(u.use_config_backorders, s.use_config_backorders);
                 s.backorders = u.backorders.unwrap_or(s.backorders);
                 s.use_config_notify_stock_qty =
                     flag(u.use_config_notify_stock_qty, s.use_config_notify_stock_qty);
-                s.notify_stock_qty = u.notify_stock_qty.unwrap_or(s.notify_stock_qty);
+                s.notify_stock_qty = u
+                    .notify_stock_qty
+                    .map(Amount::clip_qty)
+                    .unwrap_or(s.notify_stock_qty);
                 s.use_config_qty_increments =
                     flag(u.use_config_qty_increments, s.use_config_qty_increments);
-                s.qty_increments = u.qty_increments.unwrap_or(s.qty_increments);
+                s.qty_increments = u
+                    .qty_increments
+                    .map(Amount::clip_qty)
+                    .unwrap_or(s.qty_increments);
                 s.use_config_enable_qty_inc =
                     flag(u.use_config_enable_qty_inc, s.use_config_enable_qty_inc);
                 s.enable_qty_increments = flag(u.enable_qty_increments, s.enable_qty_increments);
@@ -137,7 +149,8 @@ pub async fn update(db: &Db, sku: String, u: LegacyUpdate) -> Result<i64> {
                     flag(u.use_config_manage_stock, s.use_config_manage_stock);
                 s.manage_stock = flag(u.manage_stock, s.manage_stock);
                 store::save_legacy_stock_item(conn, &s).await?;
-                let qty = u.qty.unwrap_or(current.qty);
+                // DECIMAL(12,4) columns, clipped as Magento's MySQL stores them (`Amount::clip_qty`).
+                let qty = u.qty.map(Amount::clip_qty).unwrap_or(current.qty);
                 let in_stock = u.is_in_stock.unwrap_or(current.is_in_stock);
                 let has_default = store::source_item(conn, DEFAULT_SOURCE, &sku)
                     .await?
@@ -147,9 +160,6 @@ pub async fn update(db: &Db, sku: String, u: LegacyUpdate) -> Result<i64> {
                     "configurable" | "bundle" | "grouped"
                 );
                 if managed && (in_stock || !qty.is_zero() || has_default) {
-                    if !qty.is_storable() {
-                        return Err(Error::input("Could not save Source Item"));
-                    }
                     store::save_source_item(conn, DEFAULT_SOURCE, &sku, qty, i64::from(in_stock))
                         .await?;
                 }

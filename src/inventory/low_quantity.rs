@@ -38,15 +38,13 @@ pub async fn get(db: &Db, source_code: &str, sku: &str) -> Result<NotificationCo
 }
 
 /// `SourceItemConfigurationsSaveInterface::execute`.
-pub async fn save(db: &Db, rows: Vec<NotificationConfig>) -> Result<()> {
+pub async fn save(db: &Db, mut rows: Vec<NotificationConfig>) -> Result<()> {
     if rows.is_empty() {
         return Err(Error::input(crate::inventory::master::INPUT_EMPTY));
     }
-    if rows
-        .iter()
-        .any(|r| r.notify_stock_qty.is_some_and(|q| !q.is_storable()))
-    {
-        return Err(Error::input("Could not save Source Item Configuration"));
+    // DECIMAL(12,4): clipped as Magento's MySQL stores it (`Amount::clip_qty`).
+    for row in &mut rows {
+        row.notify_stock_qty = row.notify_stock_qty.map(Amount::clip_qty);
     }
     db.writer
         .write(move |conn| {

@@ -529,8 +529,9 @@ pub async fn save_source_items(db: &Db, items: Vec<SourceItemInput>) -> Result<(
             Box::pin(async move {
                 for item in &items {
                     let code = item.source_code.clone().unwrap_or_default();
-                    let quantity = item.quantity.unwrap_or_default();
-                    if store::source(conn, &code).await?.is_none() || !quantity.is_storable() {
+                    // DECIMAL(12,4): clipped as Magento's MySQL stores it (`Amount::clip_qty`).
+                    let quantity = item.quantity.unwrap_or_default().clip_qty();
+                    if store::source(conn, &code).await?.is_none() {
                         return Err(Error::input(COULD_NOT_SAVE_SOURCE_ITEM));
                     }
                     let sku = item.sku.clone().unwrap_or_default();

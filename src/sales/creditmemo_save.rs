@@ -237,7 +237,8 @@ async fn replay(conn: &mut SqliteConnection, input: CreditmemoInput) -> Result<E
                 let amount = base
                     .checked_mul(rate.decimal())
                     .map(Amount::round_price)
-                    .ok_or_else(|| Error::internal("adjustment times the order rate overflows"))?;
+                    // Past any decimal: past storage too, the repository's "couldn't be saved".
+                    .ok_or_else(|| Error::input(e::CREDITMEMO_NOT_SAVED))?;
                 let base_field = if field == "adjustment_positive" {
                     "base_adjustment_positive"
                 } else {
@@ -359,7 +360,7 @@ fn save_failure(err: sqlx::Error) -> Error {
             tracing::info!(error = %err, "credit memo refused by a foreign key");
             Error::input(e::CREDITMEMO_NOT_SAVED)
         }
-        _ => Error::Sqlx(err),
+        _ => Error::from(err),
     }
 }
 
@@ -644,7 +645,7 @@ async fn repository_save(
                 db::creditmemos::write_stock(conn, &stock)
                     .await
                     .map_err(|err| match err {
-                        SaveError::Db(d) => Error::Sqlx(d),
+                        SaveError::Db(d) => Error::from(d),
                         other => Error::input(other.to_string()),
                     })?;
             }

@@ -177,6 +177,26 @@ pub fn row_total(price: Amount, qty: Amount) -> Option<Amount> {
     price.checked_mul(qty)
 }
 
+/// The order's and its items' quantities as Magento's `DECIMAL(12,4)` columns store them
+/// (`Amount::clip_qty`): an absurd `qty_ordered` is saved as 99,999,999.9999, never as a figure
+/// whose reservations could overflow a sum.
+fn clip_quantities(full: &mut FullOrder) {
+    let o = &mut full.order;
+    o.total_qty_ordered = o.total_qty_ordered.map(Amount::clip_qty);
+    for item in &mut full.items {
+        for qty in [
+            &mut item.qty_ordered,
+            &mut item.qty_invoiced,
+            &mut item.qty_shipped,
+            &mut item.qty_refunded,
+            &mut item.qty_canceled,
+        ] {
+            *qty = qty.clip_qty();
+        }
+        item.qty_backordered = item.qty_backordered.map(Amount::clip_qty);
+    }
+}
+
 /// Refuses an order with a figure too large to store (Magento's DECIMAL columns would refuse
 /// it too, as a database error). Checked after totals are derived, before anything is written.
 pub fn check_storable(full: &FullOrder) -> Result<()> {
@@ -211,6 +231,7 @@ pub async fn save_new_order(
     taxes: PostedTaxes,
 ) -> Result<i64> {
     let now = db::now_timestamp();
+    clip_quantities(&mut full);
     complete(&mut full, &now);
     check_storable(&full)?;
     // ResourceModel/Order::_beforeSave of a new order: `$object->getStore()` names the store
