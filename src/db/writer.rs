@@ -140,7 +140,12 @@ impl Writer {
             .send(Queued::UseCase(UseCase { job, isolation }))
             .await
             .map_err(|_| stopped())?;
-        answer.await.map_err(|_| stopped())?
+        // The job went but no answer came back: the use case panicked (`run_job` logs it) or
+        // the writer stopped before running it; either way not a closed pool, which the log
+        // used to say after a panic.
+        answer
+            .await
+            .map_err(|_| E::from(sqlx::Error::WorkerCrashed))?
     }
 
     /// Runs `job` alone on the write connection, with no transaction open: the writes queued
@@ -163,7 +168,7 @@ impl Writer {
             .send(Queued::Exclusive(queued))
             .await
             .map_err(|_| sqlx::Error::PoolClosed)?;
-        answer.await.map_err(|_| sqlx::Error::PoolClosed)?
+        answer.await.map_err(|_| sqlx::Error::WorkerCrashed)?
     }
 }
 
