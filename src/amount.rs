@@ -94,6 +94,12 @@ impl Amount {
         (product.abs() <= Self::max_value()).then(|| Amount::new(product))
     }
 
+    /// The stored form, or the typed refusal every write path answers with when the value
+    /// does not fit.
+    pub fn stored(self) -> Result<i64, OutOfRange> {
+        self.to_ten_thousandths().ok_or(OutOfRange(self.0))
+    }
+
     /// Whether the value fits storage.
     pub fn is_storable(self) -> bool {
         self.to_ten_thousandths().is_some()
@@ -263,10 +269,7 @@ pub struct OutOfRange(pub Decimal);
 
 impl<'q> Encode<'q, Sqlite> for Amount {
     fn encode_by_ref(&self, buf: &mut Vec<SqliteArgumentValue<'q>>) -> Result<IsNull, BoxDynError> {
-        let raw = self
-            .to_ten_thousandths()
-            .ok_or_else(|| Box::new(OutOfRange(self.0)))?;
-        <i64 as Encode<Sqlite>>::encode(raw, buf)
+        <i64 as Encode<Sqlite>>::encode(self.stored()?, buf)
     }
 }
 

@@ -437,9 +437,8 @@ impl rusqlite::ToSql for SqlValue {
 
 /// An amount as stored: ten-thousandths.
 fn stored_amount(a: &Amount) -> rusqlite::Result<i64> {
-    a.to_ten_thousandths().ok_or_else(|| {
-        rusqlite::Error::ToSqlConversionFailure(Box::new(crate::amount::OutOfRange(a.decimal())))
-    })
+    a.stored()
+        .map_err(|out| rusqlite::Error::ToSqlConversionFailure(Box::new(out)))
 }
 
 /// A column's value, owned. Unlike rusqlite's own conversion (which panics there), a text that

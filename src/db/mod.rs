@@ -500,24 +500,21 @@ pub(crate) fn bind<'q>(
     }
 }
 
-/// Inserts `row` into `table`, leaving out the key column `key` so SQLite assigns it (when the
-/// row's key is 0) and returns the new key.
 /// Fails with [`crate::amount::OutOfRange`] when an amount is past storage, before anything is
 /// bound: sqlx would fail the bind too, but with only the error's text, which reached the
 /// client as a 500 (`error::Error`'s `From<sqlx::Error>` answers the typed one with a 400).
 fn storable(columns: &[(&str, SqlValue)]) -> Result<(), sqlx::Error> {
     for (_, value) in columns {
         if let SqlValue::Amount(Some(a)) = value {
-            if !a.is_storable() {
-                return Err(sqlx::Error::Encode(Box::new(crate::amount::OutOfRange(
-                    a.decimal(),
-                ))));
-            }
+            a.stored()
+                .map_err(|out| sqlx::Error::Encode(Box::new(out)))?;
         }
     }
     Ok(())
 }
 
+/// Inserts `row` into `table`, leaving out the key column `key` so SQLite assigns it (when the
+/// row's key is 0) and returns the new key.
 pub async fn insert(
     conn: &mut SqliteConnection,
     table: &str,

@@ -114,34 +114,24 @@ pub async fn update(db: &Db, sku: String, u: LegacyUpdate) -> Result<i64> {
                 let current = load(conn, &product).await?;
                 let mut s = current.settings.clone();
                 let flag = |v: Option<bool>, old: i64| v.map(i64::from).unwrap_or(old);
+                // DECIMAL(12,4) columns, clipped as Magento's MySQL stores them.
+                let qty = |v: Option<Amount>, old: Amount| v.map(Amount::clip_qty).unwrap_or(old);
                 s.use_config_min_qty = flag(u.use_config_min_qty, s.use_config_min_qty);
-                s.min_qty = u.min_qty.map(Amount::clip_qty).unwrap_or(s.min_qty);
+                s.min_qty = qty(u.min_qty, s.min_qty);
                 s.use_config_min_sale_qty =
                     flag(u.use_config_min_sale_qty, s.use_config_min_sale_qty);
-                s.min_sale_qty = u
-                    .min_sale_qty
-                    .map(Amount::clip_qty)
-                    .unwrap_or(s.min_sale_qty);
+                s.min_sale_qty = qty(u.min_sale_qty, s.min_sale_qty);
                 s.use_config_max_sale_qty =
                     flag(u.use_config_max_sale_qty, s.use_config_max_sale_qty);
-                s.max_sale_qty = u
-                    .max_sale_qty
-                    .map(Amount::clip_qty)
-                    .unwrap_or(s.max_sale_qty);
+                s.max_sale_qty = qty(u.max_sale_qty, s.max_sale_qty);
                 s.use_config_backorders = flag(u.use_config_backorders, s.use_config_backorders);
                 s.backorders = u.backorders.unwrap_or(s.backorders);
                 s.use_config_notify_stock_qty =
                     flag(u.use_config_notify_stock_qty, s.use_config_notify_stock_qty);
-                s.notify_stock_qty = u
-                    .notify_stock_qty
-                    .map(Amount::clip_qty)
-                    .unwrap_or(s.notify_stock_qty);
+                s.notify_stock_qty = qty(u.notify_stock_qty, s.notify_stock_qty);
                 s.use_config_qty_increments =
                     flag(u.use_config_qty_increments, s.use_config_qty_increments);
-                s.qty_increments = u
-                    .qty_increments
-                    .map(Amount::clip_qty)
-                    .unwrap_or(s.qty_increments);
+                s.qty_increments = qty(u.qty_increments, s.qty_increments);
                 s.use_config_enable_qty_inc =
                     flag(u.use_config_enable_qty_inc, s.use_config_enable_qty_inc);
                 s.enable_qty_increments = flag(u.enable_qty_increments, s.enable_qty_increments);
@@ -149,8 +139,7 @@ pub async fn update(db: &Db, sku: String, u: LegacyUpdate) -> Result<i64> {
                     flag(u.use_config_manage_stock, s.use_config_manage_stock);
                 s.manage_stock = flag(u.manage_stock, s.manage_stock);
                 store::save_legacy_stock_item(conn, &s).await?;
-                // DECIMAL(12,4) columns, clipped as Magento's MySQL stores them (`Amount::clip_qty`).
-                let qty = u.qty.map(Amount::clip_qty).unwrap_or(current.qty);
+                let qty = qty(u.qty, current.qty);
                 let in_stock = u.is_in_stock.unwrap_or(current.is_in_stock);
                 let has_default = store::source_item(conn, DEFAULT_SOURCE, &sku)
                     .await?

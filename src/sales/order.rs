@@ -197,8 +197,9 @@ fn clip_quantities(full: &mut FullOrder) {
     }
 }
 
-/// Refuses an order with a figure too large to store (Magento's DECIMAL columns would refuse
-/// it too, as a database error). Checked after totals are derived, before anything is written.
+/// Refuses an order with a figure too large for magemu's storage (an i64 of ten-thousandths;
+/// Magento's DECIMAL(20,4) holds up to 1e16 and, out of strict mode, clips beyond it). Checked
+/// after totals are derived, before anything is written.
 pub fn check_storable(full: &FullOrder) -> Result<()> {
     use crate::db::{Columns, SqlValue};
     let rows: Vec<Vec<(&'static str, SqlValue)>> = std::iter::once(full.order.columns())

@@ -312,10 +312,10 @@ pub fn php_datetime(raw: &str, now: time::OffsetDateTime) -> Option<String> {
             None | Some("Z" | "z") => UtcOffset::UTC,
             Some(o) => {
                 let sign = if o.starts_with('-') { -1 } else { 1 };
-                // ASCII digits only before slicing: a multibyte character is no digit (and
-                // slicing inside one would panic).
+                // ASCII before slicing (slicing inside a multibyte character panics); `num`
+                // then takes digits only.
                 let digits: String = o.chars().skip(1).filter(|c| *c != ':').collect();
-                if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                if digits.len() != 4 || !digits.is_ascii() {
                     return None;
                 }
                 let h = num(&digits[..2])?;
