@@ -556,3 +556,51 @@ async fn the_counters_the_writes_look_up_come_first() {
         .await;
     assert_eq!((invoice.status, invoice.body), (StatusCode::OK, json!("3")));
 }
+
+/// A sales sequence moves no further than Magento's `int(10) unsigned` `sequence_value`: past
+/// it the request is refused and nothing moves (at `i64::MAX` the next invoice panicked the
+/// writer, the next order answered 500); at it, the documents are numbered and saved.
+#[tokio::test]
+async fn sequences_move_no_further_than_magentos_sequence_column() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let before = app.snapshot().await;
+    for (name, next) in [
+        ("sequence_invoice_1", i64::MAX),
+        ("sequence_order_1", i64::MAX),
+        ("sequence_shipment_1", 4_294_967_296),
+        ("sequence_creditmemo_1", 4_294_967_296),
+    ] {
+        let reply = app
+            .put("/magemu/next-ids", "", &json!({ name: next }))
+            .await;
+        assert_eq!(
+            (reply.status, reply.body),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({ "message": format!(
+                    "The next number of {name} must be at most 4294967295: Magento's sequence \
+                     tables count in an int(10) unsigned column."
+                ) })
+            )
+        );
+    }
+    assert_eq!(app.snapshot().await, before, "a refused move moves nothing");
+
+    let reply = app
+        .put(
+            "/magemu/next-ids",
+            "",
+            &json!({ "sequence_invoice_1": 4_294_967_295i64, "sequence_order_1": 4_294_967_295i64 }),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    let invoice = app.invoice(&token, 3, &json!({ "capture": true })).await;
+    assert_eq!(invoice.status, StatusCode::OK, "{:?}", invoice.body);
+    let id = invoice.body.as_str().unwrap();
+    let read = app.get(&format!("/rest/V1/invoices/{id}"), &token).await;
+    assert_eq!(read.body["increment_id"], json!("4294967295"));
+    let order = app.create_order(&token, order("big@example.com")).await;
+    let read = app.get(&format!("/rest/V1/orders/{order}"), &token).await;
+    assert_eq!(read.body["increment_id"], json!("4294967295"));
+}

@@ -6,7 +6,13 @@
 //! A suite moves them to line ids up with recorded replies, as the tutorial's step 14 needs
 //! (its author's store had made two more carts and orders: quote 6, order 6). Like MySQL's
 //! `AUTO_INCREMENT = n`, a counter never goes at or below an id already taken: such a request
-//! is refused, and a refused request moves nothing.
+//! is refused, and a refused request moves nothing. A sequence goes no further than
+//! [`LARGEST_SEQUENCE_VALUE`]: Magento's sequence tables count in an `int(10) unsigned` column
+//! (`sequence_value`, `Magento/SalesSequence/Model/Builder.php`), and magemu's counter is the
+//! number plus 1 (at `i64::MAX` that sum overflowed: the next invoice panicked the writer and
+//! the next order answered 500). A table's next id may go up to `i64::MAX`: past it, the
+//! document is refused as Magento refuses a row its auto_increment cannot number
+//! (`db::sales::row_ids`).
 
 use std::collections::BTreeMap;
 
@@ -14,6 +20,9 @@ use sqlx::SqliteConnection;
 
 use super::ControlError;
 use crate::db::{self, Db};
+
+/// The largest number a sales sequence may be moved to: MySQL's `int(10) unsigned`.
+pub const LARGEST_SEQUENCE_VALUE: i64 = 4_294_967_295;
 
 /// `table → next id`, then `sequence_<type>_<store> → next number`.
 pub async fn list(db: &Db) -> Result<BTreeMap<String, i64>, sqlx::Error> {
@@ -97,6 +106,10 @@ async fn set_sequence(
         ))),
         Some(current) if next < current => Err(ControlError::Refused(format!(
             "The next number of {name} must be at least {current}: lower ones may be taken."
+        ))),
+        Some(_) if next > LARGEST_SEQUENCE_VALUE => Err(ControlError::Refused(format!(
+            "The next number of {name} must be at most {LARGEST_SEQUENCE_VALUE}: Magento's \
+             sequence tables count in an int(10) unsigned column."
         ))),
         Some(_) => {
             sqlx::query(
