@@ -208,6 +208,75 @@ async fn a_restored_snapshot_answers_as_when_saved() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
 
+/// Saves of one name at once (32) all succeed, the last one standing (they shared a `.partial`
+/// file: one of them answered 500); a hundred snapshots is the most a server keeps, and a
+/// refused save leaves the list as it was.
+#[tokio::test]
+async fn snapshots_of_one_name_at_once_and_the_most_a_server_keeps() {
+    let app = spawn_app().await;
+    let saves = (0..32).map(|_| {
+        call(
+            &app,
+            reqwest::Method::POST,
+            "/magemu/snapshots",
+            Some(json!({"name": "same"})),
+        )
+    });
+    for (status, body) in futures_util::future::join_all(saves).await {
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    let (_, list) = call(&app, reqwest::Method::GET, "/magemu/snapshots", None).await;
+    assert_eq!(list.as_array().map(Vec::len), Some(1), "{list}");
+
+    for i in 1..100 {
+        let (status, body) = call(
+            &app,
+            reqwest::Method::POST,
+            "/magemu/snapshots",
+            Some(json!({ "name": format!("s{i}") })),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED, "{i}: {body}");
+    }
+    let (_, full) = call(&app, reqwest::Method::GET, "/magemu/snapshots", None).await;
+    assert_eq!(full.as_array().map(Vec::len), Some(100));
+    let (status, body) = call(
+        &app,
+        reqwest::Method::POST,
+        "/magemu/snapshots",
+        Some(json!({"name": "one-more"})),
+    )
+    .await;
+    assert_eq!(
+        (status, body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "magemu keeps at most 100 snapshots: delete one first."})
+        )
+    );
+    let (_, list) = call(&app, reqwest::Method::GET, "/magemu/snapshots", None).await;
+    assert_eq!(list, full, "a refused save adds nothing");
+    // Replacing one that exists is still a save.
+    let (status, _) = call(
+        &app,
+        reqwest::Method::POST,
+        "/magemu/snapshots",
+        Some(json!({"name": "same"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, _) = call(&app, reqwest::Method::DELETE, "/magemu/snapshots/s1", None).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _) = call(
+        &app,
+        reqwest::Method::POST,
+        "/magemu/snapshots",
+        Some(json!({"name": "one-more"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+}
+
 #[tokio::test]
 async fn the_journal_keeps_rest_calls_and_filters_them() {
     let app = spawn_app().await;

@@ -22,7 +22,6 @@ use std::collections::BTreeMap;
 use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
@@ -60,13 +59,19 @@ pub enum ControlError {
     Io(#[from] std::io::Error),
 }
 
+/// How many snapshots a server keeps at most (each is a whole copy of the database).
+pub const MAX_SNAPSHOTS: usize = 100;
+
 /// The control API's state: the images folder, the snapshots, the journal and the fault rules.
 #[derive(Debug)]
 pub struct Control {
     pub started: Instant,
     pub seed: Seed,
     dir: PathBuf,
-    snapshots: Mutex<BTreeMap<String, SnapshotInfo>>,
+    /// Held across every snapshot's file work (save, restore, delete), so two calls on one
+    /// name never meet half-way (two saves of one name shared a `.partial` file: one answered
+    /// 500).
+    snapshots: tokio::sync::Mutex<BTreeMap<String, SnapshotInfo>>,
     pub journal: journal::Journal,
     pub faults: faults::Faults,
     /// `<dir>.lock`, held only for its lock, which lasts as long as this server (see
@@ -166,7 +171,7 @@ impl Control {
             started: Instant::now(),
             seed,
             dir,
-            snapshots: Mutex::default(),
+            snapshots: Default::default(),
             journal: journal::Journal::default(),
             faults: faults::Faults::default(),
             _owner: owner,
@@ -206,6 +211,12 @@ impl Control {
         name: &str,
     ) -> Result<(SnapshotInfo, Duration), ControlError> {
         check_name(name)?;
+        let mut snapshots = self.snapshots.lock().await;
+        if snapshots.len() >= MAX_SNAPSHOTS && !snapshots.contains_key(name) {
+            return Err(ControlError::Refused(format!(
+                "magemu keeps at most {MAX_SNAPSHOTS} snapshots: delete one first."
+            )));
+        }
         let started = Instant::now();
         let path = self.snapshot_path(name);
         let partial = self.dir.join("snapshots").join(format!(".{name}.partial"));
@@ -219,49 +230,34 @@ impl Control {
             created_at: db::now_timestamp(),
             bytes: std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0),
         };
-        if let Ok(mut snapshots) = self.snapshots.lock() {
-            snapshots.insert(name.to_owned(), info.clone());
-        }
+        snapshots.insert(name.to_owned(), info.clone());
         Ok((info, took))
     }
 
     /// The snapshots, by name.
-    pub fn snapshots(&self) -> Vec<SnapshotInfo> {
-        self.snapshots
-            .lock()
-            .map(|s| s.values().cloned().collect())
-            .unwrap_or_default()
+    pub async fn snapshots(&self) -> Vec<SnapshotInfo> {
+        self.snapshots.lock().await.values().cloned().collect()
     }
 
     /// Sets the database back to the snapshot `name`; returns how long it took.
     pub async fn restore_snapshot(&self, db: &Db, name: &str) -> Result<Duration, ControlError> {
-        self.known(name)?;
+        let snapshots = self.snapshots.lock().await;
+        if !snapshots.contains_key(name) {
+            return Err(ControlError::NoSnapshot(name.to_owned()));
+        }
         let started = Instant::now();
         restore(db, self.snapshot_path(name)).await?;
         Ok(started.elapsed())
     }
 
     /// Forgets the snapshot `name`.
-    pub fn delete_snapshot(&self, name: &str) -> Result<(), ControlError> {
-        self.known(name)?;
-        if let Ok(mut snapshots) = self.snapshots.lock() {
-            snapshots.remove(name);
+    pub async fn delete_snapshot(&self, name: &str) -> Result<(), ControlError> {
+        let mut snapshots = self.snapshots.lock().await;
+        if snapshots.remove(name).is_none() {
+            return Err(ControlError::NoSnapshot(name.to_owned()));
         }
         let _ = std::fs::remove_file(self.snapshot_path(name));
         Ok(())
-    }
-
-    fn known(&self, name: &str) -> Result<(), ControlError> {
-        let known = self
-            .snapshots
-            .lock()
-            .map(|s| s.contains_key(name))
-            .unwrap_or(false);
-        if known {
-            Ok(())
-        } else {
-            Err(ControlError::NoSnapshot(name.to_owned()))
-        }
     }
 }
 

@@ -97,7 +97,7 @@ async fn health(State(state): State<AppState>) -> Response {
             "database": state.config.database_url,
             "seed": control.seed.to_string(),
             "counts": counts,
-            "snapshots": control.snapshots().len(),
+            "snapshots": control.snapshots().await.len(),
             "journal_entries": control.journal.list(&Filter::default()).len(),
             "fault_rules": control.faults.list().len(),
         }),
@@ -158,7 +158,7 @@ async fn save_snapshot(State(state): State<AppState>, body: Bytes) -> Response {
 }
 
 async fn list_snapshots(State(state): State<AppState>) -> Response {
-    json_response(StatusCode::OK, &state.control.snapshots())
+    json_response(StatusCode::OK, &state.control.snapshots().await)
 }
 
 async fn restore_snapshot(State(state): State<AppState>, Path(name): Path<String>) -> Response {
@@ -172,7 +172,7 @@ async fn restore_snapshot(State(state): State<AppState>, Path(name): Path<String
 }
 
 async fn delete_snapshot(State(state): State<AppState>, Path(name): Path<String>) -> Response {
-    match state.control.delete_snapshot(&name) {
+    match state.control.delete_snapshot(&name).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(e) => e.into_response(),
     }
