@@ -81,7 +81,7 @@ impl AppState {
 /// seed file, or any seed when the live database holds earlier runs, is built in a scratch
 /// database first and kept as the image; an empty live database is then set to it. So a seed
 /// file refused halfway leaves the live database as it was and the server does not start.
-async fn seed_image(db: &Db, seed: &Seed) -> Result<Control, OpenError> {
+pub(crate) async fn seed_image(db: &Db, seed: &Seed) -> Result<Control, OpenError> {
     let control = Control::open(seed.clone())?;
     let empty = seed::is_empty(db).await?;
     if empty && !matches!(seed, Seed::File(_)) {

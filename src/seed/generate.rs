@@ -85,9 +85,16 @@ pub async fn generate(
 ) -> Result<Summary, sqlx::Error> {
     let started = Instant::now();
     {
+        // As the server seeds: a seed file is built in a scratch database and the empty live one
+        // is set to its image, so a file refused halfway leaves the live database empty (it
+        // was seeded entry by entry, and the next run took the half-seeded world as seeded).
         let db = Db::open(database_url).await?;
-        super::seed_if_empty(&db, seed).await.map_err(fail)?;
+        let seeded = match super::is_empty(&db).await? {
+            true => crate::state::seed_image(&db, seed).await.map(drop),
+            false => Ok(()),
+        };
         db.close().await;
+        seeded.map_err(fail)?;
     }
     let mut conn = SqliteConnectOptions::from_str(database_url)?
         .journal_mode(SqliteJournalMode::Wal)
