@@ -57,7 +57,7 @@ pub async fn create_admin_token(
     // (never the admin's) cannot fill the database row by row.
     let logged_name: String = username.chars().take(255).collect();
     let valid = username == config.admin_username && password == config.admin_password;
-    let lifetime = config.admin_token_lifetime_hours * 3600;
+    let lifetime_hours = config.admin_token_lifetime_hours;
     let outcome = db
         .writer
         .write(move |conn| {
@@ -76,7 +76,7 @@ pub async fn create_admin_token(
                 let token = Alphanumeric
                     .sample_string(&mut rand::rng(), 32)
                     .to_lowercase();
-                let expires_at = now + lifetime;
+                let expires_at = expiry(now, lifetime_hours);
                 tokens::insert(conn, &token, USER_TYPE_ADMIN, &username, now, expires_at).await?;
                 Ok(SignIn::Accepted(token, expires_at))
             })
@@ -88,6 +88,16 @@ pub async fn create_admin_token(
             Ok(token)
         }
         SignIn::Refused => Err(Error::Authentication),
+    }
+}
+
+/// When a token made at `now` expires: `TokenUserContext::isTokenExpired` takes an empty
+/// lifetime (0) for tokens that never expire; a lifetime past the clock's range is as good as
+/// never (it overflowed).
+fn expiry(now: i64, lifetime_hours: i64) -> i64 {
+    match lifetime_hours {
+        0 => i64::MAX,
+        hours => now.saturating_add(hours.saturating_mul(3600)),
     }
 }
 
@@ -105,5 +115,21 @@ pub async fn is_valid_admin_token(db: &Db, tokens: &TokenCache, token: &str) -> 
             Ok(expires_at > now)
         }
         None => Ok(false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::expiry;
+
+    #[test]
+    fn lifetimes() {
+        assert_eq!(expiry(1_000, 4), 1_000 + 4 * 3600);
+        assert_eq!(
+            expiry(1_000, 0),
+            i64::MAX,
+            "an empty lifetime never expires"
+        );
+        assert_eq!(expiry(1_000, i64::MAX / 2), i64::MAX, "once an overflow");
     }
 }

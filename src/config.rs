@@ -118,8 +118,10 @@ pub struct Config {
     )]
     pub admin_password: String,
 
-    /// Admin token lifetime in hours (Magento's oauth/access_token_lifetime/admin).
-    #[arg(long, env = "MAGEMU_ADMIN_TOKEN_LIFETIME", default_value_t = 4)]
+    /// Admin token lifetime in hours (Magento's oauth/access_token_lifetime/admin; 0: tokens
+    /// never expire, as Magento takes an empty lifetime).
+    #[arg(long, env = "MAGEMU_ADMIN_TOKEN_LIFETIME", default_value_t = 4,
+          value_parser = clap::value_parser!(i64).range(0..))]
     pub admin_token_lifetime_hours: i64,
 
     /// Start with the clock stopped at this time (UTC `2020-07-23 16:59:20` or RFC 3339): every
@@ -572,5 +574,16 @@ mod tests {
             Some("2020-07-23 16:59:20".into())
         );
         assert!(Config::try_parse_from(["magemu", "--clock", "soon"]).is_err());
+    }
+
+    #[test]
+    fn the_token_lifetime_is_zero_or_more_hours() {
+        let hours = |h: &str| {
+            Config::try_parse_from(["magemu", "--admin-token-lifetime-hours", h])
+                .map(|c| c.admin_token_lifetime_hours)
+        };
+        assert_eq!(hours("0").ok(), Some(0));
+        assert_eq!(hours("9223372036854775807").ok(), Some(i64::MAX));
+        assert!(hours("-1").is_err());
     }
 }

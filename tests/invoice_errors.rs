@@ -133,15 +133,45 @@ async fn authorization_failures() {
     );
 }
 
+/// A token is refused once its lifetime (4 hours by default) has passed by the clock; a
+/// lifetime of 0 is Magento's empty one: tokens that never expire
+/// (`TokenUserContext::isTokenExpired`).
 #[tokio::test]
 async fn expired_tokens_are_refused() {
-    let app = common::spawn_app_with(|c| c.admin_token_lifetime_hours = 0).await;
+    let app = spawn_app().await;
     let token = app.token().await;
+    let advance = |seconds: i64| {
+        let body = json!({ "advance_seconds": seconds });
+        let app = &app;
+        async move { app.put("/magemu/clock", "", &body).await }
+    };
+    assert_eq!(advance(4 * 3600 - 5).await.status, StatusCode::OK);
+    assert_eq!(
+        app.get("/rest/V1/orders/3", &token).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(advance(10).await.status, StatusCode::OK);
     let reply = app.get("/rest/V1/invoices/3", &token).await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
     assert_eq!(
         reply.body["parameters"]["resources"],
         "Magento_Sales::sales_invoice"
+    );
+
+    let app = common::spawn_app_with(|c| c.admin_token_lifetime_hours = 0).await;
+    let token = app.token().await;
+    let reply = app
+        .put(
+            "/magemu/clock",
+            "",
+            &json!({ "advance_seconds": 100 * 365 * 86400i64 }),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    assert_eq!(
+        app.get("/rest/V1/orders/3", &token).await.status,
+        StatusCode::OK,
+        "never expires"
     );
 }
 
