@@ -9,6 +9,13 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
+/// Most rules kept at once.
+pub const MAX_RULES: usize = 100;
+/// Longest path pattern and longest message a rule takes, in bytes: a rule is matched against
+/// every REST call, under one lock.
+pub const MAX_PATTERN: usize = 2048;
+pub const MAX_MESSAGE: usize = 4096;
+
 /// A rule as posted to `POST /magemu/faults`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -69,6 +76,12 @@ impl RuleSpec {
         if self.path.is_empty() {
             return Err("\"path\" must not be empty.".into());
         }
+        if self.path.len() > MAX_PATTERN {
+            return Err(format!("\"path\" must be at most {MAX_PATTERN} bytes."));
+        }
+        if self.message.as_ref().is_some_and(|m| m.len() > MAX_MESSAGE) {
+            return Err(format!("\"message\" must be at most {MAX_MESSAGE} bytes."));
+        }
         if let Some(status) = self.status {
             if !(200..=599).contains(&status) {
                 return Err("\"status\" must be between 200 and 599.".into());
@@ -113,10 +126,20 @@ impl Faults {
     /// Adds a rule; returns it with its id.
     pub fn add(&self, spec: RuleSpec) -> Result<Rule, String> {
         let mut guard = self.rules.lock().map_err(|_| "poisoned".to_owned())?;
+        if guard.1.len() >= MAX_RULES {
+            return Err(format!(
+                "magemu keeps at most {MAX_RULES} fault rules: delete one first."
+            ));
+        }
         let rule = spec.check(guard.0 + 1)?;
         guard.0 += 1;
         guard.1.push(rule.clone());
         Ok(rule)
+    }
+
+    /// How many rules are kept.
+    pub fn count(&self) -> usize {
+        self.rules.lock().map(|g| g.1.len()).unwrap_or(0)
     }
 
     pub fn list(&self) -> Vec<Rule> {
@@ -307,6 +330,8 @@ mod tests {
             serde_json::json!({"path": "/V1", "status": 503, "drop": true}),
             serde_json::json!({"path": "/V1", "drop": true, "times": 0}),
             serde_json::json!({"path": "/V1", "drop": true, "probability": 1.5}),
+            serde_json::json!({"path": "/".repeat(MAX_PATTERN + 1), "drop": true}),
+            serde_json::json!({"path": "/V1", "status": 503, "message": "m".repeat(MAX_MESSAGE + 1)}),
         ];
         for r in refused {
             assert!(spec(r.clone()).check(1).is_err(), "{r}");
@@ -315,6 +340,22 @@ mod tests {
             serde_json::from_value::<RuleSpec>(serde_json::json!({"path": "/", "stauts": 1}))
                 .is_err()
         );
+    }
+
+    #[test]
+    fn at_most_max_rules() {
+        let faults = Faults::default();
+        let rule = || spec(serde_json::json!({"path": "/V1/orders", "latency_ms": 1}));
+        for _ in 0..MAX_RULES {
+            faults.add(rule()).unwrap();
+        }
+        assert_eq!(
+            faults.add(rule()),
+            Err("magemu keeps at most 100 fault rules: delete one first.".into())
+        );
+        assert_eq!(faults.list().len(), MAX_RULES);
+        assert!(faults.remove(7));
+        assert_eq!(faults.add(rule()).map(|r| r.id), Ok(101));
     }
 
     #[test]

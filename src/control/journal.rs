@@ -14,8 +14,9 @@ use super::faults::path_matches;
 pub const CAPACITY: usize = 1000;
 /// Most bytes of a request or reply body kept.
 pub const MAX_BODY: usize = 4096;
-/// Most body bytes kept over all entries: under a steady load the journal stays within 1 MiB
-/// of the server's memory (the oldest entries go first).
+/// Most bytes kept over all entries (bodies, paths and queries: a path may be 64 KiB): under a
+/// steady load the journal stays within 1 MiB of the server's memory (the oldest entries go
+/// first).
 pub const MAX_KEPT_BYTES: usize = 1024 * 1024;
 
 /// One REST call.
@@ -101,7 +102,10 @@ pub struct Journal {
 
 impl Entry {
     fn kept_bytes(&self) -> usize {
-        self.request_body.bytes.len() + self.response_body.bytes.len()
+        self.request_body.bytes.len()
+            + self.response_body.bytes.len()
+            + self.path.len()
+            + self.query.as_ref().map_or(0, String::len)
     }
 }
 
@@ -129,6 +133,11 @@ impl Journal {
             .lock()
             .map(|g| g.1.iter().filter(|e| filter.accepts(e)).cloned().collect())
             .unwrap_or_default()
+    }
+
+    /// How many entries are kept.
+    pub fn count(&self) -> usize {
+        self.entries.lock().map(|g| g.1.len()).unwrap_or(0)
     }
 
     /// Forgets every entry (ids go on).
@@ -211,17 +220,24 @@ mod tests {
         let all = journal.list(&Filter::default());
         assert_eq!(all.len(), CAPACITY);
         assert_eq!(all[0].id, 6);
-        // And in bytes: 4 KB bodies both ways keep 128 entries in 1 MiB.
+        // And in bytes: 4 KB bodies both ways keep 127 entries in 1 MiB (with their paths).
         let body = Bytes::from(vec![b'x'; MAX_BODY]);
+        let path = "/rest/V1/orders";
         for _ in 0..300 {
-            let mut e = entry("POST", "/rest/V1/orders", 200);
+            let mut e = entry("POST", path, 200);
             e.request_body = KeptBody::new(&body, true);
             e.response_body = KeptBody::new(&body, true);
             journal.record(e);
         }
         let all = journal.list(&Filter::default());
-        assert_eq!(all.len(), MAX_KEPT_BYTES / (2 * MAX_BODY));
+        assert_eq!(all.len(), MAX_KEPT_BYTES / (2 * MAX_BODY + path.len()));
         assert_eq!(all.last().map(|e| e.id), Some((CAPACITY + 5 + 300) as u64));
+        // Paths count too: 64 KiB ones (what a client may send) keep 16 entries, not 1,000.
+        let long = format!("/rest/V1/orders/{}", "a".repeat(64 * 1024 - 16));
+        for _ in 0..CAPACITY {
+            journal.record(entry("GET", &long, 404));
+        }
+        assert_eq!(journal.list(&Filter::default()).len(), 16);
     }
 
     #[test]

@@ -98,8 +98,8 @@ async fn health(State(state): State<AppState>) -> Response {
             "seed": control.seed.to_string(),
             "counts": counts,
             "snapshots": control.snapshots().await.len(),
-            "journal_entries": control.journal.list(&Filter::default()).len(),
-            "fault_rules": control.faults.list().len(),
+            "journal_entries": control.journal.count(),
+            "fault_rules": control.faults.count(),
         }),
     )
 }
