@@ -213,3 +213,71 @@ async fn bulk_refusals_change_nothing() {
         .await;
     assert_eq!((r.status, r.body), (StatusCode::OK, json!(2)));
 }
+
+/// Bulk assign and unassign take each SKU and each source once, in one statement each, as
+/// Magento's resource models: repeats count once, and a request of thousands of SKUs by
+/// thousands of source codes answers at once (it was one statement a pair, for hours).
+#[tokio::test]
+async fn bulk_assign_and_unassign_take_each_pair_once() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let r = app
+        .post(
+            "/rest/V1/inventory/bulk-product-source-assign",
+            &token,
+            &json!({"skus": ["24-WB01", "24-WB01", "240-LV06", "unknown"],
+                "sourceCodes": ["hq", "hq", "ne_wh", "hq"]}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(2)));
+    let again = app
+        .post(
+            "/rest/V1/inventory/bulk-product-source-assign",
+            &token,
+            &json!({"skus": ["24-WB01", "240-LV06"], "sourceCodes": ["hq", "ne_wh"]}),
+        )
+        .await;
+    assert_eq!((again.status, again.body), (StatusCode::OK, json!(0)));
+    let r = app
+        .get(
+            "/rest/V1/inventory/source-items?searchCriteria[filter_groups][0][filters][0][field]=source_code&searchCriteria[filter_groups][0][filters][0][value]=hq",
+            &token,
+        )
+        .await;
+    let hq: Vec<_> = r.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["sku"].clone(), i["quantity"].clone(), i["status"].clone()))
+        .collect();
+    assert_eq!(
+        hq,
+        [
+            // The seed's, left as it was; then the new pair.
+            (json!("240-LV06"), json!(9999), json!(1)),
+            (json!("24-WB01"), json!(0), json!(0))
+        ]
+    );
+
+    let mut skus: Vec<String> = (0..5000).map(|i| format!("nothing-{i}")).collect();
+    skus.push("24-WB01".into());
+    let sources = vec!["hq"; 2000];
+    let before = app.snapshot().await;
+    let r = app
+        .post(
+            "/rest/V1/inventory/bulk-product-source-assign",
+            &token,
+            &json!({"skus": skus, "sourceCodes": sources}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(0)));
+    assert_eq!(app.snapshot().await, before);
+    let r = app
+        .post(
+            "/rest/V1/inventory/bulk-product-source-unassign",
+            &token,
+            &json!({"skus": skus, "sourceCodes": sources}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(1)));
+}

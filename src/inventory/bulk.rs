@@ -15,6 +15,8 @@
 //! - Partial transfer: each item must exist at both sources and the origin must hold the qty;
 //!   origin −qty, destination +qty and in stock. Refusals: `Transfer validation failed`.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::Value;
 
 use crate::amount::Amount;
@@ -40,68 +42,102 @@ fn validation(message: &str, errors: Vec<Phrase>) -> Result<()> {
     }
 }
 
+/// One error per code of `codes` that names no source, in request order (a code given twice
+/// is refused twice, as the validators' loop refuses it); each code is looked up once.
 async fn missing_sources(
     conn: &mut SqliteConnection,
     codes: &[String],
 ) -> Result<Vec<Phrase>, sqlx::Error> {
+    let mut known: HashMap<&str, bool> = HashMap::new();
     let mut errors = Vec::new();
     for code in codes {
-        if store::source(conn, code).await?.is_none() {
+        let exists = match known.get(code.as_str()) {
+            Some(&exists) => exists,
+            None => {
+                let exists = store::source(conn, code).await?.is_some();
+                known.insert(code, exists);
+                exists
+            }
+        };
+        if !exists {
             errors.push(Phrase::named(SOURCE_MISSING, "sourceCode", code.clone()));
         }
     }
     Ok(errors)
 }
 
-/// The SKUs of `skus` in the catalog whose type keeps source items, in request order.
-async fn managed_skus(conn: &mut SqliteConnection, skus: &[String]) -> Result<Vec<String>> {
-    let mut out = Vec::new();
-    for sku in skus {
-        if let Some(p) = store::product(conn, sku).await? {
-            if !matches!(p.type_id.as_str(), "configurable" | "bundle" | "grouped")
-                && !out.contains(&p.sku)
-            {
-                out.push(p.sku);
-            }
-        }
-    }
-    Ok(out)
+/// `values` once each, in first-seen order.
+fn distinct(values: &[String]) -> Vec<&str> {
+    let mut seen = HashSet::new();
+    values
+        .iter()
+        .map(String::as_str)
+        .filter(|v| seen.insert(*v))
+        .collect()
 }
 
-/// `BulkSourceAssignInterface::execute`: how many assignments were made.
+/// The SKUs of `skus` in the catalog whose type keeps source items, once each, in request
+/// order; one statement, however many SKUs.
+async fn managed_skus(conn: &mut SqliteConnection, skus: &[String]) -> Result<Vec<String>> {
+    let found: Vec<String> = sqlx::query_scalar(
+        "SELECT p.sku FROM json_each(?) j JOIN catalog_product_entity p ON p.sku = j.value
+         WHERE p.type_id NOT IN ('configurable', 'bundle', 'grouped') ORDER BY j.key",
+    )
+    .bind(json_list(&distinct(skus)))
+    .fetch_all(conn)
+    .await?;
+    Ok(found)
+}
+
+fn json_list(values: &[&str]) -> String {
+    Value::from(values.to_vec()).to_string()
+}
+
+/// `BulkSourceAssignInterface::execute`: how many assignments were made. As
+/// `ResourceModel/BulkSourceAssign`, one insert of every (SKU, source) pair that is not there
+/// yet (`quantity 0`, out of stock), SKU by SKU. The pairs there are left out of the insert
+/// rather than ignored by it: an ignored row would still use up an id.
 pub async fn assign(db: &Db, skus: Vec<String>, sources: Vec<String>) -> Result<i64> {
     db.writer
         .write(move |conn| {
             Box::pin(async move {
                 validation("Validation Failed", missing_sources(conn, &sources).await?)?;
-                let mut count = 0;
-                for sku in managed_skus(conn, &skus).await? {
-                    for code in &sources {
-                        if store::source_item(conn, code, &sku).await?.is_none() {
-                            store::save_source_item(conn, code, &sku, Amount::ZERO, 0).await?;
-                            count += 1;
-                        }
-                    }
-                }
-                Ok(count)
+                let skus = managed_skus(conn, &skus).await?;
+                let inserted = sqlx::query(
+                    "INSERT INTO inventory_source_item (source_code, sku, quantity, status)
+                     SELECT s.value, k.value, 0, 0 FROM json_each(?1) k, json_each(?2) s
+                     WHERE NOT EXISTS (SELECT 1 FROM inventory_source_item i
+                                       WHERE i.source_code = s.value AND i.sku = k.value)
+                     ORDER BY k.key, s.key",
+                )
+                .bind(Value::from(skus).to_string())
+                .bind(json_list(&distinct(&sources)))
+                .execute(&mut *conn)
+                .await?;
+                Ok(inserted.rows_affected() as i64)
             })
         })
         .await
 }
 
-/// `BulkSourceUnassignInterface::execute`: how many assignments were removed.
+/// `BulkSourceUnassignInterface::execute`: how many assignments were removed, in one delete
+/// as `ResourceModel/BulkSourceUnassign` (it was one statement a pair: 300 SKUs by 300
+/// sources held the writer for seconds, a full body of them for hours).
 pub async fn unassign(db: &Db, skus: Vec<String>, sources: Vec<String>) -> Result<i64> {
     db.writer
         .write(move |conn| {
             Box::pin(async move {
                 validation("Validation Failed", missing_sources(conn, &sources).await?)?;
-                let mut count = 0;
-                for sku in &skus {
-                    for code in &sources {
-                        count += store::delete_source_item(conn, code, sku).await? as i64;
-                    }
-                }
-                Ok(count)
+                let deleted = sqlx::query(
+                    "DELETE FROM inventory_source_item
+                     WHERE source_code IN (SELECT value FROM json_each(?1))
+                       AND sku IN (SELECT value FROM json_each(?2))",
+                )
+                .bind(json_list(&distinct(&sources)))
+                .bind(json_list(&distinct(&skus)))
+                .execute(&mut *conn)
+                .await?;
+                Ok(deleted.rows_affected() as i64)
             })
         })
         .await
