@@ -516,17 +516,31 @@ async fn generated_coupons_and_mass_deletes() {
         .await
         .expect("ids");
     assert_eq!(ids.len(), 2);
+    // 100,000 ids, repeats among them: each missing one once, in request order (a search a
+    // value made this quadratic: minutes of the writer).
+    let mut many: Vec<Value> = vec![json!(999), json!(ids[0]), json!(999)];
+    many.extend((0..100_000).map(|i| json!(1_000_000 + i)));
+    many.push(json!(ids[1]));
     let by_ids = app
         .post(
             "/rest/V1/coupons/deleteByIds",
             &admin,
-            &json!({"ids": [ids[0], ids[1], 999]}),
+            &json!({ "ids": many }),
         )
         .await;
+    assert_eq!(by_ids.status, StatusCode::OK);
+    let missing = by_ids.body["missing_items"].as_array().unwrap();
+    assert_eq!(missing.len(), 100_001);
     assert_eq!(
-        by_ids.body,
-        json!({"failed_items": [], "missing_items": ["999"]})
+        (&missing[0], &missing[1], &missing[100_000]),
+        (&json!("999"), &json!("1000000"), &json!("1099999"))
     );
+    assert_eq!(by_ids.body["failed_items"], json!([]));
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM salesrule_coupon")
+        .fetch_one(&app.state.db.read)
+        .await
+        .expect("count");
+    assert_eq!(left, 0);
 }
 
 #[tokio::test]
@@ -978,4 +992,44 @@ async fn set_payment_information_and_cart_search() {
         .get("/rest/V1/carts/search?searchCriteria=", &jane)
         .await;
     assert_eq!(unauthorized.status, StatusCode::UNAUTHORIZED);
+}
+
+/// Store labels are keyed by store, as the model's array: a store named twice keeps its first
+/// place and its last label (an empty one deletes the store's row); thousands of emptied
+/// stores are one delete.
+#[tokio::test]
+async fn store_labels_are_keyed_by_store() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let label = |store: i64, text: &str| json!({"store_id": store, "store_label": text});
+    let mut labels = vec![label(1, "One"), label(0, "Zero"), label(1, "Uno")];
+    let rule = create_rule(
+        &app,
+        &admin,
+        json!({"name": "Labelled", "store_labels": labels}),
+    )
+    .await;
+    let read = app
+        .get(&format!("/rest/V1/salesRules/{rule}"), &admin)
+        .await;
+    assert_eq!(
+        read.body["store_labels"],
+        json!([label(0, "Zero"), label(1, "Uno")])
+    );
+    labels = (2..20_000).map(|s| label(s, "")).collect();
+    labels.push(label(0, ""));
+    let mut body = read.body.clone();
+    body["store_labels"] = json!(labels);
+    let saved = app
+        .put(
+            &format!("/rest/V1/salesRules/{rule}"),
+            &admin,
+            &json!({ "rule": body }),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    let read = app
+        .get(&format!("/rest/V1/salesRules/{rule}"), &admin)
+        .await;
+    assert_eq!(read.body["store_labels"], json!([label(1, "Uno")]));
 }

@@ -147,31 +147,39 @@ pub async fn bind_entities(
     Ok(())
 }
 
-/// `ResourceModel\Rule::saveStoreLabels`: labels are inserted or replaced; an empty label
-/// deletes the store's row; stores not named keep theirs.
+/// `ResourceModel\Rule::saveStoreLabels`: labels are inserted or replaced; the stores given an
+/// empty label lose their row, in one delete; stores not named keep theirs. `labels` names
+/// each store once.
 pub async fn save_store_labels(
     conn: &mut SqliteConnection,
     rule_id: i64,
     labels: &[(i64, String)],
 ) -> Result<(), sqlx::Error> {
-    for (store_id, label) in labels {
-        if label.is_empty() {
-            sqlx::query("DELETE FROM salesrule_label WHERE rule_id = ? AND store_id = ?")
-                .bind(rule_id)
-                .bind(store_id)
-                .execute(&mut *conn)
-                .await?;
-        } else {
-            sqlx::query(
-                "INSERT INTO salesrule_label (rule_id, store_id, label) VALUES (?, ?, ?)
-                 ON CONFLICT (rule_id, store_id) DO UPDATE SET label = excluded.label",
-            )
-            .bind(rule_id)
-            .bind(store_id)
-            .bind(label)
-            .execute(&mut *conn)
-            .await?;
-        }
+    let emptied: Vec<i64> = labels
+        .iter()
+        .filter(|(_, label)| label.is_empty())
+        .map(|(store_id, _)| *store_id)
+        .collect();
+    if !emptied.is_empty() {
+        sqlx::query(
+            "DELETE FROM salesrule_label
+             WHERE rule_id = ? AND store_id IN (SELECT value FROM json_each(?))",
+        )
+        .bind(rule_id)
+        .bind(serde_json::Value::from(emptied).to_string())
+        .execute(&mut *conn)
+        .await?;
+    }
+    for (store_id, label) in labels.iter().filter(|(_, label)| !label.is_empty()) {
+        sqlx::query(
+            "INSERT INTO salesrule_label (rule_id, store_id, label) VALUES (?, ?, ?)
+             ON CONFLICT (rule_id, store_id) DO UPDATE SET label = excluded.label",
+        )
+        .bind(rule_id)
+        .bind(store_id)
+        .bind(label)
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }
