@@ -173,3 +173,48 @@ async fn legacy_stock_routes_map_onto_the_default_source() {
 async fn spawn_app_none_products() -> common::TestApp {
     common::spawn_luma_app().await
 }
+
+/// The pickup locations carrying every SKU asked for are found in one statement, however many
+/// SKUs (repeats included) the request names: 20,000 lines answer as the two distinct SKUs do
+/// (it was one query a source and line: anonymous requests held the read pool for minutes).
+#[tokio::test]
+async fn pickup_locations_for_many_skus_answer_as_for_the_distinct_ones() {
+    let app = spawn_app().await;
+    let search = |skus: Vec<&str>| {
+        let body = json!({"searchRequest": {"scopeCode": "base", "extension_attributes": {
+            "products_info": skus.iter().map(|s| json!({"sku": s})).collect::<Vec<_>>()}}});
+        let app = &app;
+        async move {
+            let r = app
+                .send(
+                    Method::POST,
+                    "/rest/V1/inventory/in-store-pickup/pickup-locations/",
+                    None,
+                    Some("application/json"),
+                    Some(body.to_string()),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+            r.body["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["pickup_location_code"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        }
+    };
+    let one = search(vec!["24-WB01"]).await;
+    let both = search(vec!["24-WB01", "24-WB03"]).await;
+    assert!(
+        !both.is_empty() && both.len() <= one.len(),
+        "{one:?} {both:?}"
+    );
+    assert!(both.iter().all(|code| one.contains(code)));
+    let mut many = vec!["24-WB03"; 10_000];
+    many.extend(vec!["24-WB01"; 10_000]);
+    assert_eq!(search(many).await, both);
+    assert_eq!(
+        search(vec!["24-WB01", "nothing"]).await,
+        Vec::<String>::new()
+    );
+}

@@ -118,23 +118,27 @@ pub async fn locations(
     let Some(skus) = skus else {
         return Ok(sources);
     };
-    let mut kept = Vec::new();
-    for s in sources {
-        let mut all = true;
-        for sku in skus {
-            if crate::db::inventory_master::source_item(&mut *conn, &s.source_code, sku)
-                .await?
-                .is_none()
-            {
-                all = false;
-                break;
-            }
-        }
-        if all {
-            kept.push(s);
-        }
+    // The sources holding an item of every SKU asked for, in one statement (it was one
+    // query a source and SKU: 50,000 SKUs held a read connection for 39 s).
+    let mut asked: Vec<&str> = skus.iter().map(String::as_str).collect();
+    asked.sort_unstable();
+    asked.dedup();
+    if asked.is_empty() {
+        return Ok(sources);
     }
-    Ok(kept)
+    let holding: std::collections::HashSet<String> = sqlx::query_scalar::<_, String>(
+        "SELECT source_code FROM inventory_source_item
+         WHERE sku IN (SELECT value FROM json_each(?))
+         GROUP BY source_code HAVING COUNT(DISTINCT sku) = ?",
+    )
+    .bind(serde_json::Value::from(asked.clone()).to_string())
+    .bind(i64::try_from(asked.len()).unwrap_or(i64::MAX))
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .collect();
+    sources.retain(|s| holding.contains(&s.source_code));
+    Ok(sources)
 }
 
 /// `GetPickupLocationsInterface::execute`.
