@@ -580,10 +580,22 @@ pub async fn refund_invoice(
     request: RefundRequest,
     is_online: bool,
 ) -> Result<i64> {
-    let full = crate::sales::invoice::get_invoice(db, invoice_id).await?;
-    let order_id = full.invoice.order_id;
+    // The 404 of an unknown invoice before the writer; the invoice the refund decides on is
+    // read again on the writer (a repository save of it may have committed in between: its
+    // state, quantities or order).
+    let order_id = crate::sales::invoice::get_invoice(db, invoice_id)
+        .await?
+        .invoice
+        .order_id;
     crate::sales::write_on_order(db, order_id, move |conn| {
         Box::pin(async move {
+            let full = db::sales::load_full_invoice(conn, invoice_id)
+                .await?
+                .ok_or_else(Error::entity_not_found)?;
+            let order_id = full.invoice.order_id;
+            if order_id == 0 {
+                return Err(Error::input(e::ID_REQUIRED));
+            }
             let ctx = load(conn, order_id, &request).await?;
             let (order, payment) = (&ctx.order, &ctx.payment);
             let refunded = db::creditmemos::refunded_of_invoice(conn, invoice_id).await?;
