@@ -181,8 +181,9 @@ pub fn validate(
         );
     }
     // CreationQuantityValidator, on each requested item as sent.
+    let by_id: HashMap<i64, &OrderItem> = items.iter().map(|i| (i.item_id, i)).collect();
     for r in &request.items {
-        match items.iter().find(|i| Some(i.item_id) == r.order_item_id) {
+        match r.order_item_id.and_then(|id| by_id.get(&id)) {
             None => messages.push(e::REFUND_ITEM_NOT_IN_ORDER.to_owned()),
             Some(item) if r.qty.unwrap_or(z) > item.qty_to_refund() => {
                 messages.push(e::REFUND_QTY_TOO_LARGE.to_owned())
@@ -309,10 +310,12 @@ async fn refund_in(
     }
     // What the MSI plugins see after `Item::register`: the quantity invoiced and not refunded
     // before this memo (`qty_invoiced − qty_refunded + qty` of the registered item).
+    let back_ids: std::collections::HashSet<i64> =
+        request.return_to_stock_items.iter().copied().collect();
     let returned: Vec<(OrderItem, Amount, Amount, bool)> = lines
         .iter()
         .map(|l| {
-            let back = request.return_to_stock_items.contains(&l.item.item_id);
+            let back = back_ids.contains(&l.item.item_id);
             let processed = l.item.qty_invoiced - l.item.qty_refunded;
             (l.item.clone(), l.qty, processed, back)
         })

@@ -105,7 +105,7 @@
 //!   order (read from the source only: it looks like it inserts a blank order); magemu saves
 //!   the memo and leaves the orders alone.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use sqlx::SqliteConnection;
 
@@ -666,11 +666,16 @@ async fn plugin_lines(
     items: &[CreditmemoItem],
     registered: Option<&[OrderItem]>,
 ) -> Result<Option<Vec<(OrderItem, Amount)>>> {
+    let by_id: HashMap<i64, &OrderItem> = registered
+        .unwrap_or_default()
+        .iter()
+        .map(|i| (i.item_id, i))
+        .collect();
     let mut lines = Vec::new();
     for item in items {
         let found = match (registered, item.order_item_id) {
             (_, None) => None,
-            (Some(order_items), Some(id)) => order_items.iter().find(|i| i.item_id == id).cloned(),
+            (Some(_), Some(id)) => by_id.get(&id).map(|i| (*i).clone()),
             (None, Some(id)) => db::sales::load_order_item(conn, id).await?,
         };
         let Some(order_item) = found else {
@@ -861,6 +866,7 @@ async fn refund_in(
     }
     let memo_items: Vec<Fields> = entity.items.clone().unwrap_or_default();
     let online = !offline_requested;
+    let by_id: HashMap<i64, &OrderItem> = order_items.iter().map(|i| (i.item_id, i)).collect();
     let mut figures_items = Vec::new();
     for item in &memo_items {
         let qty = item.amount("qty").unwrap_or_default();
@@ -868,8 +874,7 @@ async fn refund_in(
             // Dropped: the MSI plugin still asks for its order item, after the save.
             continue;
         }
-        let order_item = truthy(item.int("order_item_id"))
-            .and_then(|id| order_items.iter().find(|i| i.item_id == id));
+        let order_item = truthy(item.int("order_item_id")).and_then(|id| by_id.get(&id).copied());
         let Some(order_item) = order_item else {
             return Err(Error::fatal(
                 "credit memo item of no order item: processQty on null",

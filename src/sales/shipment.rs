@@ -159,10 +159,16 @@ pub fn validation_error(messages: &[String]) -> Error {
 
 /// `Shipment/OrderRegistrar`: each shipped line adds to its order item's `qty_shipped`.
 pub fn register(items: &mut [OrderItem], shipped: &[(i64, Amount)], now: &str) {
+    // By a map of ids: a search a line took seconds on an order of 30,000 lines.
+    let at: HashMap<i64, usize> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (item.item_id, i))
+        .collect();
     for (item_id, qty) in shipped {
-        if let Some(item) = items.iter_mut().find(|i| i.item_id == *item_id) {
-            item.qty_shipped += *qty;
-            item.updated_at = now.to_owned();
+        if let Some(&i) = at.get(item_id) {
+            items[i].qty_shipped += *qty;
+            items[i].updated_at = now.to_owned();
         }
     }
 }
@@ -170,10 +176,14 @@ pub fn register(items: &mut [OrderItem], shipped: &[(i64, Amount)], now: &str) {
 /// `GetItemsToDeductFromShipment` for simple lines: shipped quantities summed per SKU.
 pub fn deductions(lines: &[ShipLine<'_>]) -> Vec<(String, Amount)> {
     let mut out: Vec<(String, Amount)> = Vec::new();
+    let mut at: HashMap<&str, usize> = HashMap::new();
     for line in lines.iter().filter(|l| l.qty > Amount::ZERO) {
-        match out.iter_mut().find(|(sku, _)| *sku == line.item.sku) {
-            Some((_, qty)) => *qty += line.qty,
-            None => out.push((line.item.sku.clone(), line.qty)),
+        match at.get(line.item.sku.as_str()) {
+            Some(&i) => out[i].1 += line.qty,
+            None => {
+                at.insert(&line.item.sku, out.len());
+                out.push((line.item.sku.clone(), line.qty));
+            }
         }
     }
     out
