@@ -561,3 +561,49 @@ async fn downloadable_link_routes() {
         fixture("product-240-LV06.json")["extension_attributes"]["downloadable_product_links"]
     );
 }
+
+/// URL keys collide whichever way a product holds its key: its own `url_key` (any text, one
+/// that JSON escapes included), or its name's key when its `url_key` is empty.
+#[tokio::test]
+async fn url_keys_collide_by_attribute_or_by_name() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let post = |product: Value| {
+        let app = &app;
+        let token = token.clone();
+        async move {
+            app.post("/rest/V1/products", &token, &json!({ "product": product }))
+                .await
+        }
+    };
+    let key = |k: &str| json!([{"attribute_code": "url_key", "value": k}]);
+    let taken = json!({"message": "URL key for specified store already exists."});
+    for (first, second) in [
+        (
+            json!({"sku": "k1", "name": "One", "price": 1, "custom_attributes": key("my-key")}),
+            json!({"sku": "k2", "name": "Two", "price": 1, "custom_attributes": key("my-key")}),
+        ),
+        (
+            json!({"sku": "q1", "name": "Q1", "price": 1, "custom_attributes": key("a\"b\\c")}),
+            json!({"sku": "q2", "name": "Q2", "price": 1, "custom_attributes": key("a\"b\\c")}),
+        ),
+        (
+            json!({"sku": "b1", "name": "Blank Key", "price": 1, "custom_attributes": key("")}),
+            json!({"sku": "b2", "name": "Blank  key!", "price": 1}),
+        ),
+    ] {
+        let r = post(first).await;
+        assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+        let before = app.snapshot().await;
+        let r = post(second).await;
+        assert_eq!((r.status, r.body), (StatusCode::BAD_REQUEST, taken.clone()));
+        assert_eq!(app.snapshot().await, before);
+    }
+    // Not visible: no URL, no collision.
+    let r = post(
+        json!({"sku": "k3", "name": "Three", "price": 1, "visibility": 1,
+        "custom_attributes": key("my-key")}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+}
