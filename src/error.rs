@@ -134,6 +134,11 @@ pub enum Error {
     /// TypeError) that no layer of Magento catches, answered in plain text.
     #[error("fatal: {0}")]
     Fatal(String),
+    /// 500 from `Webapi/Controller/ErrorProcessor::apiShutdownFunction`: a fatal PHP error no
+    /// code can catch (memory exhausted), answered by the shutdown function in its own shape,
+    /// `{"messages":{"error":[{"code":500,"message":"Server internal error. ..."}]}}`.
+    #[error("shutdown: {0}")]
+    Shutdown(String),
     #[error(transparent)]
     Sqlx(sqlx::Error),
 }
@@ -398,6 +403,11 @@ impl Error {
         Error::Internal(cause.to_string())
     }
 
+    /// A fatal PHP error only the shutdown function sees (see [`Error::Shutdown`]).
+    pub fn shutdown(cause: impl std::fmt::Display) -> Self {
+        Error::Shutdown(cause.to_string())
+    }
+
     /// A PHP fatal error in Magento's code path (see [`Error::Fatal`]).
     pub fn fatal(cause: impl std::fmt::Display) -> Self {
         Error::Fatal(cause.to_string())
@@ -465,9 +475,26 @@ impl Error {
             Error::Fatal(_) => {
                 body.insert("message".into(), FATAL_ERROR.into());
             }
+            Error::Shutdown(_) => {
+                body.insert(
+                    "messages".into(),
+                    json!({"error": [{"code": 500, "message": shutdown_error_message()}]}),
+                );
+            }
         }
         Value::Object(body)
     }
+}
+
+/// `apiShutdownFunction`'s message in production mode, with `_saveFatalErrorReport`'s id:
+/// `abs((int)(microtime(true) * random_int(100, 1000)))`.
+pub fn shutdown_error_message() -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_secs_f64();
+    let id = (now * f64::from(rand::random_range(100u32..=1000))) as i64;
+    format!("Server internal error. See details in report api/{id}")
 }
 
 /// `ErrorProcessor::INTERNAL_SERVER_ERROR_MSG` with a PHP `uniqid("webapi-")`-like report id

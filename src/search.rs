@@ -79,11 +79,35 @@ impl SearchCriteria {
             _ => None,
         }
     }
+
+    /// How many of `total` matches the page holds.
+    pub fn page_len(&self, total: i64) -> i64 {
+        let total = total.max(0);
+        match self.page(total) {
+            Some((size, offset)) => size.min(total.saturating_sub(offset)).max(0),
+            None => total,
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_lengths() {
+        let c = |size: Option<i64>, page: Option<i64>| SearchCriteria {
+            page_size: size,
+            current_page: page,
+            ..Default::default()
+        };
+        assert_eq!(c(None, None).page_len(12_345), 12_345);
+        assert_eq!(c(Some(0), None).page_len(7), 7, "0: no paging");
+        assert_eq!(c(Some(10), Some(2)).page_len(15), 5);
+        assert_eq!(c(Some(10), Some(99)).page_len(15), 5, "the last page");
+        assert_eq!(c(Some(i64::MAX), Some(i64::MAX)).page_len(3), 3);
+        assert_eq!(c(Some(10), None).page_len(0), 0);
+    }
 
     #[test]
     fn paging_clamps_to_the_last_page() {

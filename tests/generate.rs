@@ -382,3 +382,42 @@ async fn a_seed_file_refused_halfway_leaves_the_database_unseeded() {
     assert!(stores > 0);
     assert_eq!(products, 2);
 }
+
+/// A list page of more than 10,000 documents (no `pageSize` on a large world) is answered as
+/// Magento's REST API answers PHP running out of memory: the shutdown function's 500, in its
+/// own shape. Pages of a size answer as before, however far in.
+#[tokio::test]
+async fn a_page_past_ten_thousand_documents_is_the_out_of_memory_500() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("big.db");
+    generate(&db, &["--orders", "10001", "--seed", "none"]).await;
+    let app = common::spawn_app_at(&db).await;
+    let token = app.token().await;
+    for list in ["orders", "invoices", "shipments"] {
+        let r = app
+            .get(&format!("/rest/V1/{list}?searchCriteria"), &token)
+            .await;
+        assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR, "{list}");
+        let message = r.body["messages"]["error"][0]["message"]
+            .as_str()
+            .unwrap_or_default();
+        assert!(
+            message.starts_with("Server internal error. See details in report api/"),
+            "{list}: {}",
+            r.body
+        );
+        assert_eq!(r.body["messages"]["error"][0]["code"], json!(500));
+        let r = app
+            .get(
+                &format!(
+                    "/rest/V1/{list}?searchCriteria[pageSize]=100&searchCriteria[currentPage]=101"
+                ),
+                &token,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{list}");
+        assert_eq!(r.body["total_count"], json!(10001));
+        assert_eq!(r.body["items"].as_array().map(Vec::len), Some(1));
+    }
+    app.stop().await;
+}

@@ -14,7 +14,9 @@ pub fn status(error: &Error) -> StatusCode {
         Error::Unauthorized(_) | Error::Authentication => StatusCode::UNAUTHORIZED,
         Error::Input(_) | Error::Aggregate(_) | Error::Validation(..) => StatusCode::BAD_REQUEST,
         Error::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-        Error::Internal(_) | Error::Sqlx(_) | Error::Fatal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        Error::Internal(_) | Error::Sqlx(_) | Error::Fatal(_) | Error::Shutdown(_) => {
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
     }
 }
 
@@ -28,6 +30,9 @@ impl IntoResponse for Error {
             }
             Error::Sqlx(cause) => {
                 tracing::error!(report = %body["message"], %cause, "database error")
+            }
+            Error::Shutdown(cause) => {
+                tracing::error!(report = %body["messages"], %cause, "PHP fatal error emulated")
             }
             Error::Fatal(cause) => {
                 tracing::error!(%cause, "PHP fatal error emulated");
