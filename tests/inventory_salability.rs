@@ -215,7 +215,7 @@ async fn bulk_refusals_change_nothing() {
 }
 
 /// Bulk assign and unassign take each SKU and each source once, in one statement each, as
-/// Magento's resource models: repeats count once, and a request of thousands of SKUs by
+/// Magento's resource models: repeats count once (a SKU in another case is the same product), and a request of thousands of SKUs by
 /// thousands of source codes answers at once (it was one statement a pair, for hours).
 #[tokio::test]
 async fn bulk_assign_and_unassign_take_each_pair_once() {
@@ -225,7 +225,7 @@ async fn bulk_assign_and_unassign_take_each_pair_once() {
         .post(
             "/rest/V1/inventory/bulk-product-source-assign",
             &token,
-            &json!({"skus": ["24-WB01", "24-WB01", "240-LV06", "unknown"],
+            &json!({"skus": ["24-WB01", "24-wb01", "24-WB01", "240-LV06", "unknown"],
                 "sourceCodes": ["hq", "hq", "ne_wh", "hq"]}),
         )
         .await;

@@ -591,6 +591,13 @@ async fn url_keys_collide_by_attribute_or_by_name() {
             json!({"sku": "b1", "name": "Blank Key", "price": 1, "custom_attributes": key("")}),
             json!({"sku": "b2", "name": "Blank  key!", "price": 1}),
         ),
+        // No url_key value, and another attribute whose list reads like a url_key pair.
+        (
+            json!({"sku": "n1", "name": "Nested Shirt", "price": 1, "custom_attributes": [
+                {"attribute_code": "url_key"},
+                {"attribute_code": "x", "value": ["url_key", "zz"]}]}),
+            json!({"sku": "n2", "name": "Nested Shirt", "price": 1}),
+        ),
     ] {
         let r = post(first).await;
         assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);

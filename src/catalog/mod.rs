@@ -618,19 +618,25 @@ async fn all_websites(conn: &mut SqliteConnection) -> Result<Vec<i64>> {
         .collect())
 }
 
-/// Whether another visible product has `url_key` (its `url_key` attribute, or its name's key
-/// when it has none). SQLite narrows the catalog first to the products whose stored attributes
-/// hold the key's JSON text, and those without a `url_key` string (as stored by this module:
-/// `[["url_key","..."],...]`); only those are parsed. Parsing every product's attributes made
-/// each product save cost the whole catalog.
+/// Whether another visible product has `url_key` (its first `url_key` attribute when that is
+/// non-empty text, else its name's key). SQLite narrows the catalog first to the products whose
+/// stored attributes hold the key's JSON text, and those whose first `url_key` pair is not
+/// non-empty text (their name decides); only those are parsed here. Parsing every product's
+/// attributes in Rust made each product save cost the whole catalog.
 async fn url_key_taken(conn: &mut SqliteConnection, url_key: &str, own_id: i64) -> Result<bool> {
     let quoted = Value::from(url_key).to_string();
     let rows: Vec<(i64, String, String)> = sqlx::query_as(
         r#"SELECT entity_id, name, custom_attributes FROM catalog_product_entity
          WHERE entity_id != ? AND visibility != 1
            AND (instr(custom_attributes, ?) > 0
-                OR instr(custom_attributes, '["url_key","') = 0
-                OR instr(custom_attributes, '["url_key",""]') > 0)"#,
+                OR NOT json_valid(custom_attributes)
+                OR NOT coalesce((
+                    SELECT json_type(a.value, '$[1]') = 'text'
+                           AND json_extract(a.value, '$[1]') != ''
+                    FROM json_each(custom_attributes) a
+                    WHERE json_type(a.value) = 'array'
+                      AND json_extract(a.value, '$[0]') = 'url_key'
+                    ORDER BY a.key LIMIT 1), 0))"#,
     )
     .bind(own_id)
     .bind(&quoted)

@@ -22,6 +22,7 @@ use std::collections::BTreeMap;
 use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
@@ -71,7 +72,10 @@ pub struct Control {
     /// Held across every snapshot's file work (save, restore, delete), so two calls on one
     /// name never meet half-way (two saves of one name shared a `.partial` file: one answered
     /// 500).
-    snapshots: tokio::sync::Mutex<BTreeMap<String, SnapshotInfo>>,
+    files: tokio::sync::Mutex<()>,
+    /// The snapshots by name, each lock brief: health and the list read it while a save of a
+    /// large world runs.
+    snapshots: Mutex<BTreeMap<String, SnapshotInfo>>,
     pub journal: journal::Journal,
     pub faults: faults::Faults,
     /// `<dir>.lock`, held only for its lock, which lasts as long as this server (see
@@ -171,6 +175,7 @@ impl Control {
             started: Instant::now(),
             seed,
             dir,
+            files: Default::default(),
             snapshots: Default::default(),
             journal: journal::Journal::default(),
             faults: faults::Faults::default(),
@@ -211,8 +216,13 @@ impl Control {
         name: &str,
     ) -> Result<(SnapshotInfo, Duration), ControlError> {
         check_name(name)?;
-        let mut snapshots = self.snapshots.lock().await;
-        if snapshots.len() >= MAX_SNAPSHOTS && !snapshots.contains_key(name) {
+        let _files = self.files.lock().await;
+        let (count, replaces) = self
+            .snapshots
+            .lock()
+            .map(|s| (s.len(), s.contains_key(name)))
+            .unwrap_or((0, false));
+        if count >= MAX_SNAPSHOTS && !replaces {
             return Err(ControlError::Refused(format!(
                 "magemu keeps at most {MAX_SNAPSHOTS} snapshots: delete one first."
             )));
@@ -230,21 +240,24 @@ impl Control {
             created_at: db::now_timestamp(),
             bytes: std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0),
         };
-        snapshots.insert(name.to_owned(), info.clone());
+        if let Ok(mut snapshots) = self.snapshots.lock() {
+            snapshots.insert(name.to_owned(), info.clone());
+        }
         Ok((info, took))
     }
 
     /// The snapshots, by name.
-    pub async fn snapshots(&self) -> Vec<SnapshotInfo> {
-        self.snapshots.lock().await.values().cloned().collect()
+    pub fn snapshots(&self) -> Vec<SnapshotInfo> {
+        self.snapshots
+            .lock()
+            .map(|s| s.values().cloned().collect())
+            .unwrap_or_default()
     }
 
     /// Sets the database back to the snapshot `name`; returns how long it took.
     pub async fn restore_snapshot(&self, db: &Db, name: &str) -> Result<Duration, ControlError> {
-        let snapshots = self.snapshots.lock().await;
-        if !snapshots.contains_key(name) {
-            return Err(ControlError::NoSnapshot(name.to_owned()));
-        }
+        let _files = self.files.lock().await;
+        self.known(name)?;
         let started = Instant::now();
         restore(db, self.snapshot_path(name)).await?;
         Ok(started.elapsed())
@@ -252,12 +265,26 @@ impl Control {
 
     /// Forgets the snapshot `name`.
     pub async fn delete_snapshot(&self, name: &str) -> Result<(), ControlError> {
-        let mut snapshots = self.snapshots.lock().await;
-        if snapshots.remove(name).is_none() {
-            return Err(ControlError::NoSnapshot(name.to_owned()));
+        let _files = self.files.lock().await;
+        self.known(name)?;
+        if let Ok(mut snapshots) = self.snapshots.lock() {
+            snapshots.remove(name);
         }
         let _ = std::fs::remove_file(self.snapshot_path(name));
         Ok(())
+    }
+
+    fn known(&self, name: &str) -> Result<(), ControlError> {
+        let known = self
+            .snapshots
+            .lock()
+            .map(|s| s.contains_key(name))
+            .unwrap_or(false);
+        if known {
+            Ok(())
+        } else {
+            Err(ControlError::NoSnapshot(name.to_owned()))
+        }
     }
 }
 

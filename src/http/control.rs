@@ -97,7 +97,7 @@ async fn health(State(state): State<AppState>) -> Response {
             "database": state.config.database_url,
             "seed": control.seed.to_string(),
             "counts": counts,
-            "snapshots": control.snapshots().await.len(),
+            "snapshots": control.snapshots().len(),
             "journal_entries": control.journal.count(),
             "fault_rules": control.faults.count(),
         }),
@@ -158,7 +158,7 @@ async fn save_snapshot(State(state): State<AppState>, body: Bytes) -> Response {
 }
 
 async fn list_snapshots(State(state): State<AppState>) -> Response {
-    json_response(StatusCode::OK, &state.control.snapshots().await)
+    json_response(StatusCode::OK, &state.control.snapshots())
 }
 
 async fn restore_snapshot(State(state): State<AppState>, Path(name): Path<String>) -> Response {

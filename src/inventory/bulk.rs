@@ -86,7 +86,13 @@ async fn managed_skus(conn: &mut SqliteConnection, skus: &[String]) -> Result<Ve
     .bind(json_list(&distinct(skus)))
     .fetch_all(conn)
     .await?;
-    Ok(found)
+    // Once each by the catalog's SKU: the catalog matches SKUs in any case, so `24-WB01` and
+    // `24-wb01` name one product (two rows of it broke the insert's UNIQUE pair).
+    let mut seen = HashSet::new();
+    Ok(found
+        .into_iter()
+        .filter(|sku| seen.insert(sku.clone()))
+        .collect())
 }
 
 fn json_list(values: &[&str]) -> String {

@@ -89,12 +89,16 @@ pub async fn generate(
         // is set to its image, so a file refused halfway leaves the live database empty (it
         // was seeded entry by entry, and the next run took the half-seeded world as seeded).
         let db = Db::open(database_url).await?;
-        let seeded = match super::is_empty(&db).await? {
-            true => crate::state::seed_image(&db, seed).await.map(drop),
-            false => Ok(()),
+        let seeded = match super::is_empty(&db).await {
+            Ok(true) => crate::state::seed_image(&db, seed)
+                .await
+                .map(drop)
+                .map_err(fail),
+            Ok(false) => Ok(()),
+            Err(e) => Err(e),
         };
         db.close().await;
-        seeded.map_err(fail)?;
+        seeded?;
     }
     let mut conn = SqliteConnectOptions::from_str(database_url)?
         .journal_mode(SqliteJournalMode::Wal)
