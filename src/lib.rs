@@ -14,6 +14,7 @@ pub mod db;
 pub mod error;
 pub mod http;
 pub mod inventory;
+pub mod keyed;
 pub mod sales;
 pub mod search;
 pub mod seed;

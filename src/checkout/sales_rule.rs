@@ -42,7 +42,7 @@
 //!   consumer, magemu at once).
 //! - The date a rule must be valid on is today's UTC date (Magento: the store's timezone).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use rand::Rng;
 use rust_decimal::Decimal;
@@ -625,17 +625,8 @@ pub async fn save_rule_on(conn: &mut SqliteConnection, input: RuleInput) -> Resu
 /// The posted labels keyed by store, as the model's array holds them: a store named twice
 /// keeps its first place and its last label.
 fn by_store(labels: &[(i64, String)]) -> Vec<(i64, String)> {
-    let mut at: HashMap<i64, usize> = HashMap::with_capacity(labels.len());
-    let mut kept: Vec<(i64, String)> = Vec::with_capacity(labels.len());
-    for (store_id, label) in labels {
-        match at.get(store_id) {
-            Some(&i) => kept[i].1 = label.clone(),
-            None => {
-                at.insert(*store_id, kept.len());
-                kept.push((*store_id, label.clone()));
-            }
-        }
-    }
+    let mut kept = Vec::with_capacity(labels.len());
+    crate::keyed::merge_by_key(&mut kept, labels.iter().cloned(), |kept, new| *kept = new);
     kept
 }
 

@@ -325,9 +325,7 @@ where
 {
     let fields = fields_of(&R::default());
     let (total, sql, binds) = matching(conn, table, key, key, &fields, criteria).await?;
-    if criteria.page_len(total) > MAX_PAGE_DOCUMENTS {
-        return Err(too_many_documents(table, criteria.page_len(total)));
-    }
+    check_page_len(table, criteria, total)?;
     let keys: Vec<(i64,)> = bind_search(sqlx::query_as(&sql), &binds)
         .fetch_all(&mut *conn)
         .await?;
@@ -346,11 +344,16 @@ where
 /// system would kill the server.
 pub const MAX_PAGE_DOCUMENTS: i64 = 10_000;
 
-fn too_many_documents(table: &str, count: i64) -> Error {
-    Error::shutdown(format!(
-        "Allowed memory size exhausted: a page of {count} rows of {table} (magemu answers at \
-         most {MAX_PAGE_DOCUMENTS}; set searchCriteria[pageSize])"
-    ))
+/// Refuses a page of more than [`MAX_PAGE_DOCUMENTS`] of the `total` matches.
+fn check_page_len(table: &str, criteria: &SearchCriteria, total: i64) -> Result<()> {
+    let count = criteria.page_len(total);
+    if count > MAX_PAGE_DOCUMENTS {
+        return Err(Error::shutdown(format!(
+            "Allowed memory size exhausted: a page of {count} rows of {table} (magemu answers \
+             at most {MAX_PAGE_DOCUMENTS}; set searchCriteria[pageSize])"
+        )));
+    }
+    Ok(())
 }
 
 /// [`documents`] on one of `db::readers`' connections, for documents `read` reads there (orders,
@@ -377,8 +380,8 @@ where
             let mut count = Batch::default();
             count.push(&count_sql(table, &parts), binds());
             let total = first_scalar::<i64>(count.read_on(conn)?)?.unwrap_or(0);
-            if criteria.page_len(total) > MAX_PAGE_DOCUMENTS {
-                return Ok(Err(too_many_documents(table, criteria.page_len(total))));
+            if let Err(refused) = check_page_len(table, &criteria, total) {
+                return Ok(Err(refused));
             }
             let sorted = may_sort_the_matches(&parts, total) && {
                 let mut rows = Batch::default();

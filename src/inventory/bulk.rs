@@ -83,11 +83,12 @@ async fn managed_skus(conn: &mut SqliteConnection, skus: &[String]) -> Result<Ve
         "SELECT p.sku FROM json_each(?) j JOIN catalog_product_entity p ON p.sku = j.value
          WHERE p.type_id NOT IN ('configurable', 'bundle', 'grouped') ORDER BY j.key",
     )
-    .bind(json_list(&distinct(skus)))
+    .bind(Value::from(skus).to_string())
     .fetch_all(conn)
     .await?;
-    // Once each by the catalog's SKU: the catalog matches SKUs in any case, so `24-WB01` and
-    // `24-wb01` name one product (two rows of it broke the insert's UNIQUE pair).
+    // Once each by the catalog's SKU (a repeat in the request, or the same SKU in another
+    // case: the catalog matches SKUs in any case; two rows of one broke the insert's UNIQUE
+    // pair).
     let mut seen = HashSet::new();
     Ok(found
         .into_iter()

@@ -38,6 +38,7 @@ use crate::db::model::{
     Creditmemo, CreditmemoComment, FullCreditmemo, Invoice, Order, OrderItem, SourceItem,
     StatusHistory,
 };
+use crate::db::writer::Isolation;
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Phrase, Result};
 use crate::inventory::{self, refund::stock_effects, refund::RefundedLine};
@@ -583,55 +584,55 @@ pub async fn refund_invoice(
     request: RefundRequest,
     is_online: bool,
 ) -> Result<i64> {
-    // The 404 of an unknown invoice before the writer; the invoice the refund decides on is
-    // read again on the writer (a repository save of it may have committed in between: its
-    // state, quantities or order).
-    let order_id = crate::sales::invoice::get_invoice(db, invoice_id)
-        .await?
-        .invoice
-        .order_id;
-    crate::sales::write_on_order(db, order_id, move |conn| {
-        Box::pin(async move {
-            let full = db::sales::load_full_invoice(conn, invoice_id)
-                .await?
-                .ok_or_else(Error::entity_not_found)?;
-            let order_id = full.invoice.order_id;
-            if order_id == 0 {
-                return Err(Error::input(e::ID_REQUIRED));
-            }
-            let ctx = load(conn, order_id, &request).await?;
-            let (order, payment) = (&ctx.order, &ctx.payment);
-            let refunded = db::creditmemos::refunded_of_invoice(conn, invoice_id).await?;
-            let left: HashMap<i64, Amount> = full
-                .items
-                .iter()
-                .map(|i| {
-                    let done = refunded.get(&i.order_item_id).copied().unwrap_or_default();
-                    (i.order_item_id, i.qty - done)
-                })
-                .collect();
-            let method =
-                crate::sales::payment::method(payment.as_ref().map_or("", |p| p.method.as_str()));
-            let paid = full.invoice.state == Some(crate::sales::state::invoice_state::PAID);
-            let something_left = left.values().any(|q| *q > Amount::ZERO);
-            if !paid || !something_left || !method.can_refund {
-                let mut messages: Vec<String> = status_refusal(order).into_iter().collect();
-                messages.push(e::CANNOT_REFUND_INVOICE.to_owned());
-                return Err(Error::input(format!(
-                    "{}\n{}",
-                    e::CREDITMEMO_VALIDATION_ERRORS,
-                    messages.join("\n")
-                )));
-            }
-            let through = ThroughInvoice {
-                invoice: full.invoice,
-                left,
-                online: is_online,
-            };
-            refund_in(conn, ctx, request, Some(through)).await
+    if invoice_id == 0 {
+        return Err(Error::input(e::ID_REQUIRED));
+    }
+    // The invoice the refund decides on is read on the writer, where no repository save of it
+    // can commit in between (its state, quantities or order).
+    db.writer
+        .write_with(Isolation::Savepoint, move |conn| {
+            Box::pin(async move {
+                let full = db::sales::load_full_invoice(conn, invoice_id)
+                    .await?
+                    .ok_or_else(Error::entity_not_found)?;
+                let order_id = full.invoice.order_id;
+                if order_id == 0 {
+                    return Err(Error::input(e::ID_REQUIRED));
+                }
+                let ctx = load(conn, order_id, &request).await?;
+                let (order, payment) = (&ctx.order, &ctx.payment);
+                let refunded = db::creditmemos::refunded_of_invoice(conn, invoice_id).await?;
+                let left: HashMap<i64, Amount> = full
+                    .items
+                    .iter()
+                    .map(|i| {
+                        let done = refunded.get(&i.order_item_id).copied().unwrap_or_default();
+                        (i.order_item_id, i.qty - done)
+                    })
+                    .collect();
+                let method = crate::sales::payment::method(
+                    payment.as_ref().map_or("", |p| p.method.as_str()),
+                );
+                let paid = full.invoice.state == Some(crate::sales::state::invoice_state::PAID);
+                let something_left = left.values().any(|q| *q > Amount::ZERO);
+                if !paid || !something_left || !method.can_refund {
+                    let mut messages: Vec<String> = status_refusal(order).into_iter().collect();
+                    messages.push(e::CANNOT_REFUND_INVOICE.to_owned());
+                    return Err(Error::input(format!(
+                        "{}\n{}",
+                        e::CREDITMEMO_VALIDATION_ERRORS,
+                        messages.join("\n")
+                    )));
+                }
+                let through = ThroughInvoice {
+                    invoice: full.invoice,
+                    left,
+                    online: is_online,
+                };
+                refund_in(conn, ctx, request, Some(through)).await
+            })
         })
-    })
-    .await
+        .await
 }
 
 /// `CreditmemoRepositoryInterface::getList`: one page of credit memos and the count of all

@@ -176,16 +176,11 @@ pub fn register(items: &mut [OrderItem], shipped: &[(i64, Amount)], now: &str) {
 /// `GetItemsToDeductFromShipment` for simple lines: shipped quantities summed per SKU.
 pub fn deductions(lines: &[ShipLine<'_>]) -> Vec<(String, Amount)> {
     let mut out: Vec<(String, Amount)> = Vec::new();
-    let mut at: HashMap<&str, usize> = HashMap::new();
-    for line in lines.iter().filter(|l| l.qty > Amount::ZERO) {
-        match at.get(line.item.sku.as_str()) {
-            Some(&i) => out[i].1 += line.qty,
-            None => {
-                at.insert(&line.item.sku, out.len());
-                out.push((line.item.sku.clone(), line.qty));
-            }
-        }
-    }
+    let shipped = lines
+        .iter()
+        .filter(|l| l.qty > Amount::ZERO)
+        .map(|l| (l.item.sku.clone(), l.qty));
+    crate::keyed::merge_by_key(&mut out, shipped, |total, qty| *total += qty);
     out
 }
 

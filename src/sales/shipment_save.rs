@@ -437,15 +437,8 @@ pub fn items_to_deduct(
 ) -> Result<Vec<(String, Amount)>> {
     // Looked up through maps: an imported order of 30,000 lines made every search a line
     // (its SKU's total, its children, its parent) seconds of the writer.
-    let mut out: Vec<(String, Amount)> = Vec::new();
-    let mut at: HashMap<String, usize> = HashMap::new();
-    let mut add = |sku: String, qty: Amount| match at.get(&sku) {
-        Some(&i) => out[i].1 += qty,
-        None => {
-            at.insert(sku.clone(), out.len());
-            out.push((sku, qty));
-        }
-    };
+    let mut deducted: Vec<(String, Amount)> = Vec::new();
+    let mut add = |sku: String, qty: Amount| deducted.push((sku, qty));
     let by_id: HashMap<i64, &OrderItem> = order_items.iter().map(|i| (i.item_id, i)).collect();
     let mut children_of: HashMap<i64, Vec<&OrderItem>> = HashMap::new();
     for child in order_items {
@@ -502,6 +495,9 @@ pub fn items_to_deduct(
             }
         }
     }
+    // Summed per SKU, in first-seen order.
+    let mut out: Vec<(String, Amount)> = Vec::new();
+    crate::keyed::merge_by_key(&mut out, deducted, |total, qty| *total += qty);
     Ok(out)
 }
 
