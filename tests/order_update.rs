@@ -302,7 +302,10 @@ async fn a_custom_status_a_shipping_method_and_an_item_by_id() {
         "grand_total": null, "state": null, "status": "my_status", "total_due": 0,
         "updated_at": after["updated_at"],
         "items": [{"created_at": "2020-07-23 16:58:05", "item_id": 4, "name": "Voyage Yoga Bag (blue)",
-            "order_id": 3, "qty_ordered": 40, "sku": null, "updated_at": item["updated_at"]}],
+            "order_id": 3, "qty_ordered": 40, "sku": null, "updated_at": item["updated_at"],
+            // ChangeOutputArray sets the four row totals of every order item it renders: a
+            // posted item without them shows 0.
+            "row_total": 0, "base_row_total": 0, "row_total_incl_tax": 0, "base_row_total_incl_tax": 0}],
         "billing_address": before["billing_address"],
         "payment": before["payment"],
         "status_histories": [],
@@ -355,18 +358,20 @@ async fn an_item_without_id_is_a_new_row_and_the_totals_stay() {
     assert_eq!(
         reply.body["items"],
         json!([{"created_at": added["created_at"], "item_id": 6, "name": "Extra", "order_id": 3,
-            "price": 36, "qty_ordered": 1, "sku": "24-WB03", "updated_at": added["updated_at"]}])
+            "price": 36, "qty_ordered": 1, "sku": "24-WB03", "updated_at": added["updated_at"],
+            "row_total": 0, "base_row_total": 0, "row_total_incl_tax": 0, "base_row_total_incl_tax": 0}])
     );
     assert_eq!(
         without(added, &["created_at", "updated_at"]),
         json!({"amount_refunded": 0, "base_amount_refunded": 0, "base_cost": 0, "base_discount_amount": 0,
             "base_discount_invoiced": 0, "base_price": 0,
-            "base_row_invoiced": 0, "base_row_total": 0, "base_tax_amount": 0, "base_tax_invoiced": 0,
+            "base_row_invoiced": 0, "base_row_total": 0, "base_row_total_incl_tax": 0,
+            "base_tax_amount": 0, "base_tax_invoiced": 0,
             "discount_amount": 0, "discount_invoiced": 0, "discount_percent": 0,
             "item_id": 6, "name": "Extra", "no_discount": 0,
             "order_id": 3, "price": 36, "qty_backordered": 0, "qty_canceled": 0, "qty_invoiced": 0,
             "qty_ordered": 1, "qty_refunded": 0, "qty_shipped": 0, "row_invoiced": 0, "row_total": 0,
-            "row_weight": 0, "sku": "24-WB03", "tax_amount": 0, "tax_invoiced": 0, "tax_percent": 0,
+            "row_total_incl_tax": 0, "row_weight": 0, "sku": "24-WB03", "tax_amount": 0, "tax_invoiced": 0, "tax_percent": 0,
             "weight": 0})
     );
     assert_eq!(after["items"].as_array().map(Vec::len), Some(4));

@@ -62,7 +62,8 @@ async fn an_import_derives_totals_from_the_items() {
     ] {
         assert_eq!(o[key].to_string(), value, "{key}");
     }
-    assert_eq!(o["items"][0]["row_total"].to_string(), "97.5");
+    // Stored 97.5; REST shows it net of the line's 9.75 discount (ChangeOutputArray).
+    assert_eq!(o["items"][0]["row_total"].to_string(), "87.75");
     assert_eq!(o["items"][0]["is_virtual"], 0);
     assert_eq!(o["items"][1]["is_virtual"], 1);
     // Addresses: shipping saved first (7), then billing (8); both carry the order's e-mail.
@@ -344,11 +345,86 @@ async fn odd_quantities_and_prices_are_stored_as_magento_stores_them() {
         items,
         vec![
             (json!(0), json!(32), json!(0)),
-            (json!(-2), json!(36), json!(-72)),
-            (json!(2.5), json!(-4), json!(-10))
+            (json!(-2), json!(36), json!(0)),
+            (json!(2.5), json!(-4), json!(0))
         ]
     );
+    // The rows are stored as -72 and -10 (their sum is the subtotal); REST floors an order
+    // item's row totals at 0 (ChangeOutputArray::round, Magento 2.4.8).
     assert_eq!(reply.body["subtotal"], json!(-82));
+}
+
+/// Magento's api-functional `OrderItemGetTest::testGetOrderWithDiscount`: REST shows an order
+/// item's four row totals net of its discount (`Order\Webapi\ChangeOutputArray`), wherever
+/// the item is rendered; what is stored (and what an invoice takes) stays the row total.
+#[tokio::test]
+async fn order_item_row_totals_read_net_of_their_discount_as_magentos_rest_shows_them() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let mut body = small_order(json!(1), None);
+    body["entity"]["items"] = json!([{"sku": "24-WB01", "name": "Voyage Yoga Bag", "qty_ordered": 2,
+        "price": 10, "base_price": 10, "row_total": 10, "base_row_total": 10,
+        "discount_amount": 2, "base_discount_amount": 2, "tax_amount": 1, "base_tax_amount": 1}]);
+    let saved = app.post("/rest/V1/orders", &token, &body).await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    let order_id = saved.body["entity_id"].as_i64().expect("id");
+    let item_id = saved.body["items"][0]["item_id"].as_i64().expect("item id");
+    let totals = |item: &serde_json::Value| {
+        json!([
+            item["row_total"],
+            item["base_row_total"],
+            item["row_total_incl_tax"],
+            item["base_row_total_incl_tax"]
+        ])
+    };
+    let net = json!([8, 8, 9, 9]);
+    assert_eq!(totals(&saved.body["items"][0]), net);
+    let item = app
+        .get(&format!("/rest/V1/orders/items/{item_id}"), &token)
+        .await;
+    assert_eq!(item.status, StatusCode::OK);
+    assert_eq!(totals(&item.body), net);
+    let order = app
+        .get(&format!("/rest/V1/orders/{order_id}"), &token)
+        .await;
+    assert_eq!(totals(&order.body["items"][0]), net);
+    let list = app
+        .get(
+            &format!("/rest/V1/orders?searchCriteria[filter_groups][0][filters][0][field]=entity_id&searchCriteria[filter_groups][0][filters][0][value]={order_id}"),
+            &token,
+        )
+        .await;
+    assert_eq!(totals(&list.body["items"][0]["items"][0]), net);
+    // The invoice takes the stored row total: 10 of subtotal, 2 of discount.
+    let invoice_id = app
+        .post(
+            &format!("/rest/V1/order/{order_id}/invoice"),
+            &token,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(invoice_id.status, StatusCode::OK, "{:?}", invoice_id.body);
+    let invoice = app
+        .get(
+            &format!(
+                "/rest/V1/invoices/{}",
+                invoice_id.body.as_str().expect("id")
+            ),
+            &token,
+        )
+        .await;
+    assert_eq!(
+        (
+            &invoice.body["subtotal"],
+            &invoice.body["items"][0]["row_total"]
+        ),
+        (&json!(10), &json!(10))
+    );
+    let after = app
+        .get(&format!("/rest/V1/orders/{order_id}"), &token)
+        .await;
+    assert_eq!(after.body["items"][0]["row_invoiced"], json!(10));
+    assert_eq!(totals(&after.body["items"][0]), net);
 }
 
 /// `OrderItemRepositoryInterface`: `GET /V1/orders/items/{id}` and `GET /V1/orders/items`.

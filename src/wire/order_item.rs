@@ -90,8 +90,62 @@ pub struct OrderItemExtensionData {
     pub itemized_taxes: Vec<crate::wire::order_tax::OrderTaxItemData>,
 }
 
+/// The four row totals as REST shows them: net of the line's discount.
+///
+/// Magento's REST output runs every `Order\Item` through `Order\Webapi\ChangeOutputArray`
+/// (registered for `DataObjectProcessor` in `Sales/etc/webapi_rest/di.xml`), which replaces
+/// what is stored. `row_total` becomes `DefaultColumn::getTotalAmount`, the row total less the
+/// discount; `row_total_incl_tax` becomes `Order\Item\Renderer\DefaultRenderer::getTotalAmount`,
+/// the row total with its tax and discount tax compensation, less the discount; the base ones
+/// likewise. Each is floored at 0 (2.4.8's `round`). Weee (fixed product taxes) is not
+/// emulated, so its terms are 0. Only the reply changes: invoices and credit memos read the
+/// stored values, as Magento's models do; their own items are not touched (the processor is
+/// keyed on the order item's class). The four keys are always in the reply, since the
+/// processor sets them whatever the item holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RestRowTotals {
+    pub row_total: Amount,
+    pub base_row_total: Amount,
+    pub row_total_incl_tax: Amount,
+    pub base_row_total_incl_tax: Amount,
+}
+
+impl RestRowTotals {
+    pub fn of(i: &OrderItem) -> Self {
+        let z = |a: Option<Amount>| a.unwrap_or(Amount::ZERO);
+        let floor = |a: Amount| a.max(Amount::ZERO);
+        RestRowTotals {
+            row_total: floor(i.row_total - z(i.discount_amount)),
+            base_row_total: floor(i.base_row_total - z(i.base_discount_amount)),
+            row_total_incl_tax: floor(
+                i.row_total + z(i.tax_amount) + z(i.discount_tax_compensation_amount)
+                    - z(i.discount_amount),
+            ),
+            base_row_total_incl_tax: floor(
+                i.base_row_total
+                    + z(i.base_tax_amount)
+                    + z(i.base_discount_tax_compensation_amount)
+                    - z(i.base_discount_amount),
+            ),
+        }
+    }
+
+    /// Writes the four into a rendered item (a posted item's reply shows them too).
+    pub fn write_into(self, item: &mut serde_json::Map<String, serde_json::Value>) {
+        for (key, value) in [
+            ("row_total", self.row_total),
+            ("base_row_total", self.base_row_total),
+            ("row_total_incl_tax", self.row_total_incl_tax),
+            ("base_row_total_incl_tax", self.base_row_total_incl_tax),
+        ] {
+            item.insert(key.to_owned(), serde_json::json!(value));
+        }
+    }
+}
+
 impl From<&OrderItem> for OrderItemData {
     fn from(i: &OrderItem) -> Self {
+        let totals = RestRowTotals::of(i);
         OrderItemData {
             weee_tax_applied: i.weee_tax_applied.clone(),
             tax_refunded: i.tax_refunded,
@@ -112,8 +166,8 @@ impl From<&OrderItem> for OrderItemData {
             base_price: Some(i.base_price),
             base_price_incl_tax: i.base_price_incl_tax,
             base_row_invoiced: Some(i.base_row_invoiced),
-            base_row_total: Some(i.base_row_total),
-            base_row_total_incl_tax: i.base_row_total_incl_tax,
+            base_row_total: Some(totals.base_row_total),
+            base_row_total_incl_tax: Some(totals.base_row_total_incl_tax),
             base_tax_amount: i.base_tax_amount,
             base_tax_invoiced: Some(i.base_tax_invoiced),
             created_at: Some(i.created_at.clone()),
@@ -146,8 +200,8 @@ impl From<&OrderItem> for OrderItemData {
             qty_shipped: Some(i.qty_shipped),
             quote_item_id: i.quote_item_id,
             row_invoiced: Some(i.row_invoiced),
-            row_total: Some(i.row_total),
-            row_total_incl_tax: i.row_total_incl_tax,
+            row_total: Some(totals.row_total),
+            row_total_incl_tax: Some(totals.row_total_incl_tax),
             row_weight: i.row_weight,
             sku: Some(i.sku.clone()),
             store_id: i.store_id,
@@ -190,6 +244,15 @@ pub fn order_items(full: &crate::db::model::FullOrder) -> Vec<OrderItemData> {
                 .parent_item_id
                 .and_then(|id| full.items.iter().find(|p| p.item_id == id))
                 .map(|parent| Box::new(with_taxes(parent)));
+            // ChangeOutputArray::getBundleProductPrice (2.4.8): a bundle's child line priced 0
+            // shows its parent's price.
+            if let Some(parent) = &data.parent_item {
+                if data.price == Some(Amount::ZERO)
+                    && parent.product_type.as_deref() == Some("bundle")
+                {
+                    data.price = parent.price;
+                }
+            }
             data
         })
         .collect()

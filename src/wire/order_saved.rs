@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use crate::db::model::FullOrder;
 use crate::sales::order_update::{Assignment, Held, Partial, SavedOrder};
 use crate::wire::order::{OrderAddressData, OrderData, OrderPaymentData, StatusHistoryData};
-use crate::wire::order_item::OrderItemData;
+use crate::wire::order_item::{OrderItemData, RestRowTotals};
 use crate::wire::order_keys::{ADDRESS_KEYS, HISTORY_KEYS, ITEM_KEYS, ORDER_KEYS, PAYMENT_KEYS};
 
 /// How one data interface renders when posted: its getters, the ones without `|null`, the
@@ -110,13 +110,16 @@ fn held_json<T, D: Serialize>(held: &Held<T>, render: impl Fn(&T) -> D, shape: &
     }
 }
 
+/// A posted order item as the reply shows it: the fields it holds, and the four row totals
+/// `ChangeOutputArray` always sets (`RestRowTotals`).
+fn posted_item_json(p: &Partial<crate::db::model::OrderItem>) -> Value {
+    let mut out = partial(object(OrderItemData::from(&p.row)), &p.held, &ITEM);
+    RestRowTotals::of(&p.row).write_into(&mut out);
+    Value::Object(out)
+}
+
 fn posted_items(items: &[Partial<crate::db::model::OrderItem>]) -> Value {
-    Value::Array(
-        items
-            .iter()
-            .map(|p| Value::Object(partial(object(OrderItemData::from(&p.row)), &p.held, &ITEM)))
-            .collect(),
-    )
+    Value::Array(items.iter().map(posted_item_json).collect())
 }
 
 /// `ShippingAssignmentInterface` as posted (the first one's address as the save changed it).
@@ -166,7 +169,10 @@ pub fn saved_order(saved: &SavedOrder) -> Value {
     let items = saved
         .items
         .iter()
-        .map(|i| held_json(i, |r| OrderItemData::from(r), &ITEM))
+        .map(|i| match i {
+            Held::Stored(row) => Value::Object(object(OrderItemData::from(row))),
+            Held::Posted(p) => posted_item_json(p),
+        })
         .collect();
     out.insert("items".into(), Value::Array(items));
     if let Some(billing) = saved.addresses.iter().find(|a| a.address_type == "billing") {
