@@ -186,7 +186,7 @@ async fn braintree_authorizes_at_placement_and_the_invoice_captures_it() {
         )
         .await,
         json!({"state": "processing", "status": "processing", "total_due": 82,
-               "payment": {"account_status": null, "additional_information": ["Credit Card", ""],
+               "payment": {"account_status": null, "additional_information": ["Credit Card"],
                    "amount_authorized": 82, "amount_ordered": 82, "base_amount_authorized": 82,
                    "base_amount_ordered": 82, "base_shipping_amount": 10, "cc_last4": null,
                    "cc_trans_id": auth, "entity_id": 4, "last_trans_id": auth,

@@ -427,6 +427,52 @@ async fn order_item_row_totals_read_net_of_their_discount_as_magentos_rest_shows
     assert_eq!(totals(&after.body["items"][0]), net);
 }
 
+/// `extension_attributes.payment_additional_info` lists every key of the payment's additional
+/// information (`OrderRepository::setPaymentAdditionalInfo`): a posted list is keyed 0, 1, ...
+/// (api-functional `OrderGetTest` reads its fixture's keys back), an object keeps its keys, and
+/// bank transfer's save observer adds `instructions`.
+#[tokio::test]
+async fn payment_additional_info_lists_each_key_of_the_additional_information() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let info = |body: &serde_json::Value| {
+        (
+            body["payment"]["additional_information"].clone(),
+            body["extension_attributes"]["payment_additional_info"].clone(),
+        )
+    };
+    let mut listed = small_order(json!(1), None);
+    listed["entity"]["payment"] = json!({"method": "banktransfer",
+        "additional_information": ["11122", "{\"type\":\"free\",\"fraudulent\":false}"]});
+    let saved = app.post("/rest/V1/orders", &token, &listed).await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    let id = saved.body["entity_id"].as_i64().expect("id");
+    let read = app.get(&format!("/rest/V1/orders/{id}"), &token).await;
+    assert_eq!(
+        info(&read.body),
+        (
+            json!(["11122", "{\"type\":\"free\",\"fraudulent\":false}", ""]),
+            json!([{"key": "0", "value": "11122"},
+                {"key": "1", "value": "{\"type\":\"free\",\"fraudulent\":false}"},
+                {"key": "instructions", "value": ""}])
+        )
+    );
+    let mut keyed = small_order(json!(1), None);
+    keyed["entity"]["payment"] = json!({"method": "checkmo",
+        "additional_information": {"last_trans_id": "T-1", "metadata": "m"}});
+    let saved = app.post("/rest/V1/orders", &token, &keyed).await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    let id = saved.body["entity_id"].as_i64().expect("id");
+    let read = app.get(&format!("/rest/V1/orders/{id}"), &token).await;
+    assert_eq!(
+        info(&read.body),
+        (
+            json!(["T-1", "m"]),
+            json!([{"key": "last_trans_id", "value": "T-1"}, {"key": "metadata", "value": "m"}])
+        )
+    );
+}
+
 /// `OrderItemRepositoryInterface`: `GET /V1/orders/items/{id}` and `GET /V1/orders/items`.
 #[tokio::test]
 async fn order_items_read_alone_as_in_their_order() {

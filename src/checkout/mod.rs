@@ -917,7 +917,7 @@ fn order_entity(
         "billing_address": address_json(billing, "billing", &q.customer_email),
         "payment": {
             "method": method, "account_status": null,
-            "additional_information": [title, ""],
+            "additional_information": {"method_title": title},
             "amount_ordered": t.grand_total, "base_amount_ordered": t.grand_total,
             "shipping_amount": t.shipping, "base_shipping_amount": t.shipping,
         },

@@ -16,6 +16,7 @@ pub mod order_management;
 pub mod order_tax;
 pub mod order_update;
 pub mod payment;
+pub mod payment_info;
 pub mod pickup;
 pub mod shipment;
 pub mod shipment_save;

@@ -768,7 +768,7 @@ struct OrderSpec {
     shipping_description: &'static str,
     shipping_amount: Amount,
     payment_method: &'static str,
-    payment_information: &'static [&'static str],
+    payment_information: &'static [(&'static str, &'static str)],
 }
 
 impl OrderSpec {
@@ -814,10 +814,19 @@ impl OrderSpec {
         } else {
             ("flatrate_flatrate", "Flat Rate - Fixed", 5 * physical_qty)
         };
-        let (payment_method, payment_information): (&str, &[&str]) = if rng.random_bool(0.5) {
-            ("checkmo", &["Check / Money order"])
+        // As checkout keys them (sales::payment_info): the title, and bank transfer's
+        // instructions.
+        let (payment_method, payment_information): (&str, &[(&str, &str)]) = if rng.random_bool(0.5)
+        {
+            ("checkmo", &[("method_title", "Check / Money order")])
         } else {
-            ("banktransfer", &["Bank Transfer Payment", ""])
+            (
+                "banktransfer",
+                &[
+                    ("method_title", "Bank Transfer Payment"),
+                    ("instructions", ""),
+                ],
+            )
         };
         OrderSpec {
             store_id: world.store_id,
@@ -889,7 +898,8 @@ impl OrderSpec {
             "created_at": self.created_at, "updated_at": self.created_at,
             "items": items,
             "billing_address": address("billing"),
-            "payment": {"method": self.payment_method, "additional_information": self.payment_information},
+            "payment": {"method": self.payment_method, "additional_information": self.payment_information
+                .iter().map(|(k, v)| ((*k).to_owned(), json!(v))).collect::<serde_json::Map<_, _>>()},
             "extension_attributes": {"shipping_assignments": [{"shipping": {
                 "address": address("shipping"), "method": self.shipping_method}}]},
         });
@@ -997,7 +1007,13 @@ impl OrderSpec {
         };
         let payment = crate::db::model::OrderPayment {
             method: self.payment_method.to_owned(),
-            additional_information: serde_json::to_string(self.payment_information).ok(),
+            additional_information: crate::sales::payment_info::write(
+                &self
+                    .payment_information
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                    .collect(),
+            ),
             ..Default::default()
         };
         FullOrder {

@@ -387,10 +387,9 @@ impl From<&OrderPayment> for OrderPaymentData {
             shipping_refunded: p.shipping_refunded,
             base_shipping_refunded: p.base_shipping_refunded,
             account_status: p.account_status.clone(),
-            additional_information: p
-                .additional_information
-                .as_deref()
-                .and_then(|s| serde_json::from_str(s).ok()),
+            additional_information: p.additional_information.as_deref().map(|stored| {
+                crate::sales::payment_info::values(&crate::sales::payment_info::read(Some(stored)))
+            }),
             amount_authorized: p.amount_authorized,
             base_amount_authorized: p.base_amount_authorized,
             amount_ordered: p.amount_ordered,
@@ -424,18 +423,6 @@ impl From<&StatusHistory> for StatusHistoryData {
             status: h.status.clone(),
         }
     }
-}
-
-/// Titles of the offline methods (`payment/<code>/title` defaults), for `payment_additional_info`.
-fn method_title(code: &str) -> Option<&'static str> {
-    Some(match code {
-        "checkmo" => "Check / Money order",
-        "banktransfer" => "Bank Transfer Payment",
-        "cashondelivery" => "Cash On Delivery",
-        "purchaseorder" => "Purchase Order",
-        "free" => "No Payment Information Required",
-        _ => return None,
-    })
 }
 
 /// `Order::getTotalDue`: max(round(grand_total − total_paid, 2), 0).
@@ -600,17 +587,16 @@ impl From<&FullOrder> for OrderData {
         } else {
             Vec::new()
         };
+        // OrderRepository::setPaymentAdditionalInfo: one entry per key of the payment's
+        // additional information (sales::payment_info).
         let payment_additional_info = full
             .payment
             .as_ref()
-            .and_then(|p| method_title(&p.method))
-            .map(|title| {
-                vec![KeyValueData {
-                    key: "method_title".into(),
-                    value: title.into(),
-                }]
-            })
-            .unwrap_or_default();
+            .map(|p| crate::sales::payment_info::read(p.additional_information.as_deref()))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(key, value)| KeyValueData { key, value })
+            .collect();
         let (applied, per_item) =
             crate::sales::order_tax::tax_details(&full.taxes, &full.tax_items);
         OrderData {

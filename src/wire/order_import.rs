@@ -7,8 +7,8 @@ use serde_json::{Map, Value};
 use crate::amount::Amount;
 use crate::db::model::{FullOrder, Order, OrderAddress, OrderItem, OrderPayment, StatusHistory};
 use crate::error::{Error, Result};
-use crate::sales::order;
 use crate::sales::order_update::{Assignment, OrderUpdate, Partial, Shipping};
+use crate::sales::{order, payment_info};
 use crate::wire::input::{self, Obj};
 use crate::wire::order_keys::{
     ADDRESS_KEYS, HISTORY_KEYS, ITEM_KEYS, ORDER_EXTENSION_KEYS, ORDER_KEYS, PAYMENT_KEYS,
@@ -344,25 +344,38 @@ fn item_scalars(o: &Obj<'_>) -> Result<OrderItem> {
 
 fn parse_payment(v: &Value) -> Result<OrderPayment> {
     let o = Obj::new(v, PAYMENT_KEYS)?;
+    let mut payment = payment_scalars(&o, true)?;
+    // Saving the payment runs the offline methods' observer (`sales::payment_info`).
+    let mut entries = payment_info::read(payment.additional_information.as_deref());
+    payment_info::on_save(&payment.method, &mut entries);
+    payment.additional_information = payment_info::write(&entries);
     // A new order's payment is a new row whatever id the body names.
     Ok(OrderPayment {
         entity_id: 0,
         parent_id: 0,
-        ..payment_scalars(&o, true)?
+        ..payment
     })
 }
 
 /// The `OrderPaymentInterface` fields a body gives. `method_required`: the import's own
 /// `"method" is required`; an update leaves the method to the save's payment check.
 fn payment_scalars(o: &Obj<'_>, method_required: bool) -> Result<OrderPayment> {
+    // A posted list is a PHP list (keys 0, 1, ...); an object keeps its keys.
     let additional_information = match o.get("additional_information") {
         None => None,
         Some((key, v)) => {
-            let lines: Vec<String> = input::list(v)?
+            let keys: Vec<String> = match v {
+                Value::Object(map) => map.keys().cloned().collect(),
+                other => (0..input::list(other)?.len())
+                    .map(|i| i.to_string())
+                    .collect(),
+            };
+            let entries: payment_info::Entries = keys
                 .into_iter()
-                .map(|l| input::to_string(l, input::At::Field(key)))
+                .zip(input::list(v)?)
+                .map(|(k, l)| Ok((k, input::to_string(l, input::At::Field(key))?)))
                 .collect::<Result<_>>()?;
-            Some(serde_json::to_string(&lines).map_err(Error::internal)?)
+            payment_info::write(&entries)
         }
     };
     let method = match o.string("method")? {
