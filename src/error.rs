@@ -335,6 +335,10 @@ pub const STORE_NOT_FOUND: &str =
 /// `Payment/Observer/SalesOrderBeforeSaveObserver.php` (event `sales_order_save_before`): an
 /// order saved without a payment, posted or stored.
 pub const PROVIDE_PAYMENT: &str = "Please provide payment for the order.";
+/// `Sales\Plugin\Model\OrderRepositoryPlugin::validateBillingAddress` (2.4.9).
+pub const PROVIDE_BILLING_ADDRESS: &str = "Please provide billing address for the order.";
+/// `Sales\Plugin\Model\OrderRepositoryPlugin::validateOrderItems` (2.4.9).
+pub const SPECIFY_ORDER_ITEMS: &str = "Please specify order items.";
 /// `Payment/Model/Info::getMethodInstance`: a payment whose method is empty.
 pub const PAYMENT_METHOD_NOT_AVAILABLE: &str = "The payment method you requested is not available.";
 /// `Sales/Model/ResourceModel/Order/Address::_beforeSave` (argument: the validator's warnings,

@@ -710,3 +710,40 @@ async fn billing_address_then_put_order() {
     assert_eq!(order["payment"]["method"], "checkmo");
     assert_eq!(order["grand_total"], json!(41));
 }
+
+/// `QuoteValidator::validateBeforeSubmit` with `BillingAddressValidationRule`: a billing
+/// address Customer's address validators refuse stops the order, with each missing field.
+#[tokio::test]
+async fn an_incomplete_billing_address_stops_the_order_with_each_missing_field() {
+    let app = spawn_app().await;
+    let rita = second_customer(&app).await;
+    ready_cart(&app, &rita, "24-WB03", 1).await;
+    let mut body = tut("step09-payment-information-request.json");
+    let billing = &mut body["billing_address"];
+    billing["firstname"] = json!(" ");
+    billing["telephone"] = json!("");
+    billing["street"] = json!([]);
+    // "0" is a value to Laminas' NotEmpty.
+    billing["lastname"] = json!("0");
+    let before = app.snapshot().await;
+    let refused = app
+        .post("/rest/V1/carts/mine/payment-information", &rita, &body)
+        .await;
+    assert_eq!(
+        (refused.status, refused.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Please check the billing address information. %1", "parameters": [
+                "\"firstname\" is required. Enter and try again. \"street\" is required. Enter and try again. \"telephone\" is required. Enter and try again."]})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    let placed = app
+        .post(
+            "/rest/V1/carts/mine/payment-information",
+            &rita,
+            &tut("step09-payment-information-request.json"),
+        )
+        .await;
+    assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
+}

@@ -461,24 +461,6 @@ async fn unknown_invoices_and_routes() {
 }
 
 #[tokio::test]
-async fn an_order_without_payment_cannot_be_invoiced() {
-    let app = spawn_app().await;
-    let token = app.token().await;
-    let id = app
-        .create_order(&token, json!({"customer_email": "x@example.com", "items": [{"sku": "24-WB01", "qty_ordered": 1, "price": 32}]}))
-        .await;
-    refused_json(
-        &app,
-        &token,
-        &id.to_string(),
-        json!({}),
-        StatusCode::BAD_REQUEST,
-        json!({"message": "Could not save an invoice, see error log for details"}),
-    )
-    .await;
-}
-
-#[tokio::test]
 async fn figures_beyond_any_real_order_are_refused_not_crashed() {
     let app = spawn_app().await;
     let token = app.token().await;

@@ -386,35 +386,19 @@ async fn an_item_without_id_is_a_new_row_and_the_totals_stay() {
     }
 }
 
-/// A billing address is added to an order that has none (with the order's e-mail); one
-/// posted to an order that has one is dropped.
+/// A billing address posted to an order that has one is dropped (every order has one: 2.4.9's
+/// `OrderRepositoryPlugin` saves no new order without it).
 #[tokio::test]
-async fn a_billing_address_is_added_only_where_there_is_none() {
+async fn a_billing_address_posted_to_an_order_that_has_one_is_dropped() {
     let app = spawn_app().await;
     let token = app.token().await;
     let id = app
         .create_order(
             &token,
-            json!({"customer_email": "n@example.com",
+            json!({"customer_email": "n@example.com", "billing_address": fixture_address(),
                 "items": [{"sku": "24-WB01", "qty_ordered": 1, "price": 32}], "payment": {"method": "checkmo"}}),
         )
         .await;
-    let reply = save(
-        &app,
-        &token,
-        json!({"entity_id": id, "customer_email": "new@example.com", "billing_address": fixture_address()}),
-    )
-    .await;
-    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
-    let read = order(&app, &token, id).await;
-    let address = &read["billing_address"];
-    assert_eq!(address["email"], "new@example.com");
-    assert_eq!(address["parent_id"], id);
-    assert_eq!(read["billing_address_id"], address["entity_id"]);
-    assert_eq!(reply.body["billing_address_id"], address["entity_id"]);
-    assert_eq!(&reply.body["billing_address"], address);
-    assert_eq!(read["customer_email"], "new@example.com");
-
     let before = app.snapshot().await;
     let mut other = fixture_address();
     other["city"] = json!("Elsewhere");
@@ -434,13 +418,13 @@ async fn a_billing_address_is_added_only_where_there_is_none() {
 async fn refusals_change_nothing() {
     let app = spawn_app().await;
     let token = app.token().await;
-    let bare = app
-        .create_order(
-            &token,
-            json!({"increment_id": "X-1", "customer_email": "b@example.com",
-                "items": [{"sku": "24-WB01", "qty_ordered": 1, "price": 32}], "payment": {"method": "checkmo"}}),
-        )
-        .await;
+    // An order holding increment id X-1, for the duplicate below.
+    app.create_order(
+        &token,
+        json!({"increment_id": "X-1", "customer_email": "b@example.com",
+            "items": [{"sku": "24-WB01", "qty_ordered": 1, "price": 32}], "payment": {"method": "checkmo"}}),
+    )
+    .await;
     let cases = [
         (
             json!({"entity_id": 99, "state": "complete", "status": "complete"}),
@@ -476,12 +460,6 @@ async fn refusals_change_nothing() {
             json!({"entity_id": 3, "payment": {"method": "checkmo"}}),
             StatusCode::BAD_REQUEST,
             json!({"message": "magemu keeps one payment per order: post the order's payment with its entity_id to change it."}),
-        ),
-        (
-            json!({"entity_id": bare, "billing_address": {"city": "Austin"}}),
-            StatusCode::BAD_REQUEST,
-            json!({"message": "We can't save the address:\n%1", "parameters": [
-                "\"Zip code\" is required. Enter and try again.\n\"Last name\" is required. Enter and try again.\n\"Street\" is required. Enter and try again.\n\"Country\" is required. Enter and try again.\n\"First Name\" is required. Enter and try again.\n\"Phone Number\" is required. Enter and try again.\nEmail has a wrong format"]}),
         ),
     ];
     for (entity, status, expected) in cases {

@@ -111,9 +111,44 @@ async fn import_refusals_change_nothing() {
             json!({"entity": {"items": [{"sku": "A", "qty_ordered": "many"}]}}),
             json!({"message": "Error occurred during \"qty_ordered\" processing. The \"many\" value's type is invalid. The \"float\" type was expected. Verify and try again."}),
         ),
+        // Magento's api-functional OrderCreationValidationTest (2.4.9's OrderRepositoryPlugin):
+        // a billing address with both names, then a visible item; then the payment and its
+        // method (sales_order_save_before).
         (
-            json!({"entity": {"items": []}}),
-            json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "items"}}),
+            json!({"entity": {"payment": {"method": "cashondelivery"}}}),
+            json!({"message": "Please provide billing address for the order."}),
+        ),
+        (
+            json!({"entity": {}}),
+            json!({"message": "Please provide billing address for the order."}),
+        ),
+        (
+            json!({"entity": {"billing_address": null, "items": [{"sku": "A"}], "payment": {"method": "checkmo"}}}),
+            json!({"message": "Please provide billing address for the order."}),
+        ),
+        (
+            json!({"entity": {"billing_address": {"city": "Test City"}, "items": [{"sku": "A"}], "payment": {"method": "checkmo"}}}),
+            json!({"message": "Please provide billing address for the order."}),
+        ),
+        (
+            json!({"entity": {"billing_address": {"firstname": "John", "lastname": "0"}, "items": [{"sku": "A"}]}}),
+            json!({"message": "Please provide billing address for the order."}),
+        ),
+        (
+            json!({"entity": {"billing_address": {"firstname": "John", "lastname": "Smith"}, "items": [], "payment": {"method": "checkmo"}}}),
+            json!({"message": "Please specify order items."}),
+        ),
+        (
+            json!({"entity": {"billing_address": {"firstname": "John", "lastname": "Smith"}, "items": [{"sku": "A"}]}}),
+            json!({"message": "Please provide payment for the order."}),
+        ),
+        (
+            json!({"entity": {"billing_address": {"firstname": "John", "lastname": "Smith"}, "items": [{"sku": "A"}], "payment": {}}}),
+            json!({"message": "The payment method you requested is not available."}),
+        ),
+        (
+            json!({"entity": {"billing_address": {"firstname": "John", "lastname": "Smith"}, "items": [{"sku": "A"}], "payment": {"method": ""}}}),
+            json!({"message": "The payment method you requested is not available."}),
         ),
         (
             json!({"entity": {"items": [{"qty_ordered": 1}]}}),
@@ -227,7 +262,7 @@ async fn required_getters_are_written_even_when_empty() {
     assert_eq!(order["grand_total"], json!(32));
     // A nullable getter that is empty is left out.
     assert!(order.get("customer_firstname").is_none());
-    assert!(order.get("payment").is_none());
+    assert!(order.get("coupon_code").is_none());
 }
 
 /// A minimal importable order for the store given.

@@ -57,6 +57,37 @@ pub const PAYMENT_METHOD_MISSING: &str = "Enter a valid payment method and try a
 /// `QuoteValidator::validateBeforeSubmit` without a billing address.
 pub const BILLING_ADDRESS_MISSING: &str = "Please check the billing address information.";
 
+/// Countries whose addresses need no postcode (`general/country/optional_zip_countries`).
+const OPTIONAL_ZIP_COUNTRIES: [&str; 6] = ["HK", "IE", "MO", "PA", "GB", "XX"];
+
+/// `Quote\Address::validate` on a stock store: Customer's address validators `General`
+/// (first and last name, first street line, city; then telephone, required by default, and
+/// the postcode unless the country is one of [`OPTIONAL_ZIP_COUNTRIES`]) and `Country` (a
+/// country). A value is missing when empty or blank (Laminas `NotEmpty`: `"0"` is a value).
+/// `BillingAddressValidationRule` reports them after its general message, and
+/// `QuoteValidator::validateBeforeSubmit` joins them with spaces into its `%1`.
+fn address_errors(a: &QuoteAddressRow) -> Vec<String> {
+    let missing = |v: Option<&str>| v.is_none_or(|v| v.trim().is_empty());
+    let first_street_line = a.street.as_deref().and_then(|s| s.lines().next());
+    let zip_optional = a
+        .country_id
+        .as_deref()
+        .is_some_and(|c| OPTIONAL_ZIP_COUNTRIES.contains(&c));
+    [
+        ("firstname", missing(a.firstname.as_deref())),
+        ("lastname", missing(a.lastname.as_deref())),
+        ("street", missing(first_street_line)),
+        ("city", missing(a.city.as_deref())),
+        ("telephone", missing(a.telephone.as_deref())),
+        ("postcode", !zip_optional && missing(a.postcode.as_deref())),
+        ("countryId", missing(a.country_id.as_deref())),
+    ]
+    .into_iter()
+    .filter(|(_, is_missing)| *is_missing)
+    .map(|(field, _)| Phrase::named(e::FIELD_REQUIRED, "fieldName", field).render())
+    .collect()
+}
+
 /// The website of store `store_id` and the stock its sales channel is assigned to (MSI
 /// `StockResolver`; the default stock 1 when no channel names the website).
 async fn store_stock(conn: &mut SqliteConnection, store_id: i64) -> Result<(i64, i64)> {
@@ -724,6 +755,13 @@ async fn submit(
     let Some(billing) = cart.billing.clone() else {
         return Err(Error::input(BILLING_ADDRESS_MISSING));
     };
+    let errors = address_errors(&billing);
+    if !errors.is_empty() {
+        return Err(Error::Input(Phrase::positional(
+            format!("{BILLING_ADDRESS_MISSING} %1"),
+            vec![errors.join(" ")],
+        )));
+    }
     // InStorePickupQuoteValidationRule, with the quote's other validation rules.
     let pickup_code = match &cart.shipping {
         Some(a) if a.shipping_method.as_deref() == Some(pickup::CODE) => {

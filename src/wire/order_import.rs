@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::amount::Amount;
 use crate::db::model::{FullOrder, Order, OrderAddress, OrderItem, OrderPayment, StatusHistory};
-use crate::error::{Error, Result};
+use crate::error::{self as e, Error, Result};
 use crate::sales::order_update::{Assignment, OrderUpdate, Partial, Shipping};
 use crate::sales::{order, payment_info};
 use crate::wire::input::{self, Obj};
@@ -157,7 +157,7 @@ pub fn parse_update(entity: &Value) -> Result<OrderUpdate> {
         .map(|(_, v)| -> Result<Partial<OrderPayment>> {
             let p = Obj::new(v, PAYMENT_KEYS)?;
             Ok(Partial {
-                row: payment_scalars(&p, false)?,
+                row: payment_scalars(&p)?,
                 held: held(v, PAYMENT_KEYS),
             })
         })
@@ -344,7 +344,7 @@ fn item_scalars(o: &Obj<'_>) -> Result<OrderItem> {
 
 fn parse_payment(v: &Value) -> Result<OrderPayment> {
     let o = Obj::new(v, PAYMENT_KEYS)?;
-    let mut payment = payment_scalars(&o, true)?;
+    let mut payment = payment_scalars(&o)?;
     // Saving the payment runs the offline methods' observer (`sales::payment_info`).
     let mut entries = payment_info::read(payment.additional_information.as_deref());
     payment_info::on_save(&payment.method, &mut entries);
@@ -359,7 +359,7 @@ fn parse_payment(v: &Value) -> Result<OrderPayment> {
 
 /// The `OrderPaymentInterface` fields a body gives. `method_required`: the import's own
 /// `"method" is required`; an update leaves the method to the save's payment check.
-fn payment_scalars(o: &Obj<'_>, method_required: bool) -> Result<OrderPayment> {
+fn payment_scalars(o: &Obj<'_>) -> Result<OrderPayment> {
     // A posted list is a PHP list (keys 0, 1, ...); an object keeps its keys.
     let additional_information = match o.get("additional_information") {
         None => None,
@@ -378,11 +378,8 @@ fn payment_scalars(o: &Obj<'_>, method_required: bool) -> Result<OrderPayment> {
             payment_info::write(&entries)
         }
     };
-    let method = match o.string("method")? {
-        Some(m) => m,
-        None if method_required => return Err(Error::required("method")),
-        None => String::new(),
-    };
+    // Checked where the payment is saved: `check_new_order`, `order_update`.
+    let method = o.string("method")?.unwrap_or_default();
     Ok(OrderPayment {
         method,
         account_status: o.string("account_status")?,
@@ -606,6 +603,32 @@ fn order_scalars(o: &Obj<'_>) -> Result<Order> {
     Ok(order)
 }
 
+/// What Magento checks of a new order once its input is read, in its order: 2.4.9's
+/// `Sales\Plugin\Model\OrderRepositoryPlugin::beforeSave` (a billing address with a first
+/// and a last name, then at least one visible item: one without a parent), then, as the order
+/// is saved, its payment and the payment's method (`sales_order_save_before`; the texts
+/// `sales::order_update` answers for a save by id).
+fn check_new_order(
+    billing: Option<&OrderAddress>,
+    items: &[OrderItem],
+    payment: Option<&OrderPayment>,
+) -> Result<()> {
+    let named = |name: &Option<String>| name.as_deref().is_some_and(input::php_truthy);
+    if !billing.is_some_and(|b| named(&b.firstname) && named(&b.lastname)) {
+        return Err(Error::input(e::PROVIDE_BILLING_ADDRESS));
+    }
+    if !items.iter().any(|i| i.parent_item_id.is_none()) {
+        return Err(Error::input(e::SPECIFY_ORDER_ITEMS));
+    }
+    match payment {
+        None => Err(Error::input(e::PROVIDE_PAYMENT)),
+        Some(p) if !input::php_truthy(&p.method) => {
+            Err(Error::input(e::PAYMENT_METHOD_NOT_AVAILABLE))
+        }
+        Some(_) => Ok(()),
+    }
+}
+
 pub fn parse_order(entity: &Value) -> Result<FullOrder> {
     let o = Obj::new(entity, ORDER_KEYS)?;
     let mut order = order_scalars(&o)?;
@@ -618,18 +641,16 @@ pub fn parse_order(entity: &Value) -> Result<FullOrder> {
             .collect::<Result<Vec<_>>>()?,
         None => Vec::new(),
     };
-    if items.is_empty() {
-        return Err(Error::required("items"));
-    }
     let mut addresses = Vec::new();
     if let Some((_, ext)) = o.get("extension_attributes") {
         let (shipping, method) = parse_shipping(ext)?;
         addresses.extend(shipping);
         order.shipping_method = method;
     }
-    if let Some((_, v)) = o.get("billing_address") {
-        addresses.push(parse_address(v, "billing")?);
-    }
+    let billing = o
+        .get("billing_address")
+        .map(|(_, v)| parse_address(v, "billing"))
+        .transpose()?;
     let payment = o
         .get("payment")
         .map(|(_, v)| parse_payment(v))
@@ -641,6 +662,8 @@ pub fn parse_order(entity: &Value) -> Result<FullOrder> {
             .collect::<Result<_>>()?,
         None => Vec::new(),
     };
+    check_new_order(billing.as_ref(), &items, payment.as_ref())?;
+    addresses.extend(billing);
     Ok(FullOrder {
         order,
         items,
