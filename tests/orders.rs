@@ -508,6 +508,47 @@ async fn payment_additional_info_lists_each_key_of_the_additional_information() 
     );
 }
 
+/// The stored `OrderInterface` fields an ERP import carries (`sales_order` columns in Magento's
+/// db_schema.xml): kept on import and on a save by id, read back, and filterable.
+#[tokio::test]
+async fn an_imports_order_comment_and_payment_fields_are_kept_read_back_and_filterable() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let fields = json!({"customer_note": "leave at door", "x_forwarded_for": "5.6.7.8",
+        "ext_customer_id": "EC-9", "can_ship_partially": 1, "can_ship_partially_item": 0,
+        "forced_shipment_with_invoice": 0, "payment_auth_expiration": 5, "quote_address_id": 4,
+        "payment_authorization_amount": 3.5, "base_total_qty_ordered": 1});
+    let mut body = small_order(json!(1), None);
+    for (key, value) in fields.as_object().expect("object") {
+        body["entity"][key] = value.clone();
+    }
+    let saved = app.post("/rest/V1/orders", &token, &body).await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    let id = saved.body["entity_id"].as_i64().expect("id");
+    let read = app.get(&format!("/rest/V1/orders/{id}"), &token).await.body;
+    for (key, value) in fields.as_object().expect("object") {
+        assert_eq!(&read[key], value, "{key}");
+    }
+    let note = app
+        .post(
+            "/rest/V1/orders",
+            &token,
+            &json!({"entity": {"entity_id": id, "customer_note": "ring twice"}}),
+        )
+        .await;
+    assert_eq!(note.status, StatusCode::OK, "{:?}", note.body);
+    let list = app
+        .get(
+            "/rest/V1/orders?searchCriteria[filter_groups][0][filters][0][field]=customer_note&searchCriteria[filter_groups][0][filters][0][value]=ring%25&searchCriteria[filter_groups][0][filters][0][condition_type]=like",
+            &token,
+        )
+        .await;
+    assert_eq!(list.status, StatusCode::OK, "{:?}", list.body);
+    assert_eq!(list.body["total_count"], 1);
+    assert_eq!(list.body["items"][0]["entity_id"], id);
+    assert_eq!(list.body["items"][0]["customer_note"], "ring twice");
+}
+
 /// `OrderItemRepositoryInterface`: `GET /V1/orders/items/{id}` and `GET /V1/orders/items`.
 #[tokio::test]
 async fn order_items_read_alone_as_in_their_order() {

@@ -135,6 +135,16 @@ row_struct! {
         pub tax_refunded: Option<Amount>,
         pub total_offline_refunded: Option<Amount>,
         pub total_online_refunded: Option<Amount>,
+        pub base_total_qty_ordered: Option<Amount>,
+        pub can_ship_partially: Option<i64>,
+        pub can_ship_partially_item: Option<i64>,
+        pub customer_note: Option<String>,
+        pub ext_customer_id: Option<String>,
+        pub forced_shipment_with_invoice: Option<i64>,
+        pub payment_auth_expiration: Option<i64>,
+        pub payment_authorization_amount: Option<Amount>,
+        pub quote_address_id: Option<i64>,
+        pub x_forwarded_for: Option<String>,
     }
 }
 

@@ -86,9 +86,7 @@
 //! and clients send it): Magento's setters run in the body's order, so a `billing_address`
 //! posted before the id finds no stored address and is added as a second one.
 //!
-//! magemu's departures, where its storage cannot hold what Magento would write: posted
-//! `OrderInterface` fields magemu has no column for (`customer_note`, `x_forwarded_for`, ...)
-//! are neither written nor echoed; a posted null
+//! magemu's departures, where its storage cannot hold what Magento would write: a posted null
 //! for `increment_id`, `store_id` or a quantity/price column magemu keeps NOT NULL is not
 //! written (Magento writes NULL); a new item needs a `sku`; a payment posted without its
 //! `entity_id` for an order that has one (or one of another order moved onto it) is refused,
