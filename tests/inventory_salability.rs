@@ -281,3 +281,65 @@ async fn bulk_assign_and_unassign_take_each_pair_once() {
         .await;
     assert_eq!((r.status, r.body), (StatusCode::OK, json!(1)));
 }
+
+/// The Out-of-Stock Threshold (`min_qty`) in `GetProductSalableQty` (in stock + reservations
+/// − min_qty, 0 when the index row is not salable) and in the requested-qty chain, where
+/// backorders count only with a threshold of 0 or more (MSI's `BackOrderCondition`).
+#[tokio::test]
+async fn the_out_of_stock_threshold_counts_in_the_salable_quantity_and_caps_backorders() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let set = |item: serde_json::Value| {
+        let app = &app;
+        let token = &token;
+        async move {
+            let r = app
+                .put(
+                    "/rest/V1/products/24-WB01/stockItems/1",
+                    token,
+                    &json!({ "stockItem": item }),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+        }
+    };
+    let requested = |qty: i64| {
+        let app = &app;
+        let token = &token;
+        async move {
+            app.get(
+                &format!("/rest/V1/inventory/is-product-salable-for-requested-qty/24-WB01/2/{qty}"),
+                token,
+            )
+            .await
+            .body["salable"]
+                .clone()
+        }
+    };
+    // 100 in stock at stock 2's sources, 40 reserved by order 3.
+    assert_eq!(app.salable(&token, "24-WB01", 2).await, json!(60));
+    set(json!({"use_config_min_qty": false, "min_qty": 10})).await;
+    assert_eq!(app.salable(&token, "24-WB01", 2).await, json!(50));
+    assert_eq!(requested(50).await, json!(true));
+    assert_eq!(requested(51).await, json!(false));
+    // A threshold above what is left: the index row is not salable, the answer 0.
+    set(json!({"use_config_min_qty": false, "min_qty": 70})).await;
+    assert_eq!(app.salable(&token, "24-WB01", 2).await, json!(0));
+    // Backorders with a negative threshold sell that far below 0, no further.
+    set(
+        json!({"use_config_min_qty": false, "min_qty": -3, "use_config_backorders": false,
+        "backorders": 1}),
+    )
+    .await;
+    assert_eq!(app.salable(&token, "24-WB01", 2).await, json!(63));
+    assert_eq!(requested(63).await, json!(true));
+    assert_eq!(requested(64).await, json!(false));
+    // With a threshold of 0, backorders take any quantity.
+    set(
+        json!({"use_config_min_qty": false, "min_qty": 0, "use_config_backorders": false,
+        "backorders": 1}),
+    )
+    .await;
+    assert_eq!(requested(1000).await, json!(true));
+    assert_eq!(app.salable(&token, "24-WB01", 2).await, json!(60));
+}

@@ -196,8 +196,8 @@ pub fn sales_event(event_type: &str, order: &Order) -> Result<String> {
     .map_err(Error::internal)
 }
 
-/// `GetProductSalableQtyInterface::execute`: Σ in-stock source quantities at enabled sources
-/// linked to the stock, plus the stock's reservations; 0 when that is not positive.
+/// `GetProductSalableQtyInterface::execute`: the product's type and the stock checked, then
+/// `salability::salable_qty`.
 pub async fn salable_qty(db: &Db, sku: &str, stock_id: i64) -> Result<Amount> {
     let mut conn = db.read.acquire().await?;
     let type_id = db::inventory::product_type(&mut conn, sku)
@@ -209,11 +209,9 @@ pub async fn salable_qty(db: &Db, sku: &str, stock_id: i64) -> Result<Amount> {
     if !db::inventory::stock_exists(&mut conn, stock_id).await? {
         return Err(Error::input(e::COULD_NOT_RECEIVE_STOCK_ITEM));
     }
-    let Some(on_hand) = db::inventory::stock_quantity(&mut conn, sku, stock_id).await? else {
-        return Ok(Amount::ZERO);
-    };
-    let reserved = db::inventory::reservations(&mut conn, sku, stock_id).await?;
-    Ok((on_hand + reserved).max(Amount::ZERO))
+    Ok(Amount::new(
+        salability::salable_qty(&mut conn, sku, stock_id).await?,
+    ))
 }
 
 #[cfg(test)]

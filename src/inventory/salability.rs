@@ -160,6 +160,22 @@ pub async fn is_salable(conn: &mut SqliteConnection, sku: &str, stock_id: i64) -
         .is_some_and(|q| q > Decimal::ZERO))
 }
 
+/// `GetProductSalableQtyInterface::execute` once the product and the stock are known: 0 when
+/// the stock index holds no salable row for the SKU (the index's conditions are
+/// [`is_salable`]'s), else in-stock quantity at the stock + reservations − `min_qty`, the
+/// Out-of-Stock Threshold (inventory.md 4.1). Not floored: reservations past a backordered
+/// quantity read negative, as MSI returns them.
+pub async fn salable_qty(conn: &mut SqliteConnection, sku: &str, stock_id: i64) -> Result<Decimal> {
+    if !is_salable(conn, sku, stock_id).await? {
+        return Ok(Decimal::ZERO);
+    }
+    let product = product_or_404(conn, sku).await?;
+    let cfg = config(conn, &product).await?;
+    Ok(qty_left(conn, sku, stock_id, cfg.min_qty)
+        .await?
+        .unwrap_or(Decimal::ZERO))
+}
+
 fn number(d: Decimal) -> String {
     d.normalize().to_string()
 }
@@ -222,7 +238,9 @@ pub async fn salable_for_qty(
     if !required.is_empty() {
         return Ok(required);
     }
-    if cfg.backorders || !cfg.manage_stock {
+    // BackOrderCondition: backorders count only with a threshold of 0 or more (a negative one
+    // is how far below 0 the stock may be sold, which the salable quantity then carries).
+    if (cfg.backorders && cfg.min_qty >= Decimal::ZERO) || !cfg.manage_stock {
         return Ok(Vec::new());
     }
     let mut errors = vec![
