@@ -163,6 +163,7 @@ async fn magentos_shipment_create_test() {
             "entity_id": 3,
             "increment_id": "000000003",
             "order_id": 3,
+            "packages": [],
             "items": [],
             "tracks": [{"order_id": 3, "entity_id": 1, "parent_id": 3, "weight": null, "qty": null,
                         "description": null, "track_number": "12345678", "title": "ground",
@@ -291,10 +292,11 @@ async fn a_shipment_from_a_named_source_reads_back_and_moves_stock() {
         ]
     );
 
-    // GET: the same shipment, the label base64-encoded (ShippingLabelConverter), no packages.
+    // GET: the same shipment, the label base64-encoded (ShippingLabelConverter); `packages`
+    // as the resource model unserializes it, empty: magemu keeps no posted packages.
     let shipment = app.get("/rest/V1/shipment/3", &token).await.body;
     let mut expected = timeless(&reply.body);
-    expected.as_object_mut().unwrap().shift_remove("packages");
+    expected["packages"] = json!([]);
     expected["shipping_label"] = json!("JVBERi1sYWJlbA==");
     assert_eq!(timeless(&shipment), expected);
     assert_eq!(shipment["created_at"], reply.body["created_at"]);
@@ -314,7 +316,11 @@ async fn a_shipment_from_a_named_source_reads_back_and_moves_stock() {
         .await
         .body;
     assert_eq!(list["total_count"], json!(1));
-    assert_eq!(list["items"][0], shipment);
+    // The list's collection does not unserialize `packages` (Shipment\Collection::_afterLoad
+    // walks the models' afterLoad only): magemu leaves the key out there.
+    let mut listed = shipment.clone();
+    listed.as_object_mut().unwrap().shift_remove("packages");
+    assert_eq!(list["items"][0], listed);
 
     // Stock: each SKU left ne_wh (the decimal-less item as (int) 2.9 = 2), compensated by a
     // reservation on the order's stock, so the salable quantities stay where they were.

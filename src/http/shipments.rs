@@ -116,7 +116,14 @@ async fn show(
     let id = path_int(&id)?;
     crate::http::cached_document(&state, ("shipment", id), cache, async {
         let full = shipment::get_shipment(&state.db, id).await?;
-        Ok(ShipmentData::from(&full))
+        // ShipmentRepository::get loads the shipment through its resource model, which
+        // unserializes `packages` (`_serializableFields`, `[]` by default): the key is there.
+        // magemu keeps no packages (ShipOrder never writes any; posted ones are objects
+        // without fields), so it is empty.
+        Ok(ShipmentData {
+            packages: Some(Vec::new()),
+            ..ShipmentData::from(&full)
+        })
     })
     .await
 }
