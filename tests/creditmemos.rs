@@ -264,6 +264,11 @@ async fn refusals_answer_as_magento_and_change_nothing() {
             json!({"items": [{"order_item_id": 3, "qty": 1}], "arguments": {"extension_attributes": {"return_to_stock_items": [999]}}}),
             json!({"message": "Creditmemo Document Validation Error(s):\nThe return to stock argument contains product item that is not part of the original order."}),
         ),
+        // QuantityValidator (2.4.8): a fraction of a whole-unit item, named by its SKU.
+        (
+            json!({"items": [{"order_item_id": 3, "qty": 1.5}]}),
+            json!({"message": "Creditmemo Document Validation Error(s):\nWe found an invalid quantity to refund item \"24-WB03\"."}),
+        ),
         (
             json!({"items": [{"order_item_id": 3, "qty": "x"}]}),
             json!({"message": "Error occurred during \"qty\" processing. The \"x\" value's type is invalid. The \"float\" type was expected. Verify and try again."}),

@@ -170,6 +170,23 @@ pub fn validate(
             messages.push(e::ORDER_DOES_NOT_ALLOW_CREDITMEMO.to_owned());
         }
     }
+    // QuantityValidator (2.4.8): the memo keeps each requested quantity as sent (processQty
+    // truncates only for its arithmetic), so a fraction on an item without decimal quantities
+    // is refused, naming its SKU. Items in the order's order, the last request of each winning.
+    let requested: HashMap<i64, Amount> = request
+        .items
+        .iter()
+        .filter_map(|r| Some((r.order_item_id?, r.qty?)))
+        .collect();
+    for item in items {
+        if let Some(qty) = requested.get(&item.item_id) {
+            if !item.is_qty_decimal() && qty.decimal().fract() != rust_decimal::Decimal::ZERO {
+                messages.push(
+                    Phrase::positional(e::INVALID_QTY_TO_REFUND, vec![item.sku.clone()]).render(),
+                );
+            }
+        }
+    }
     // TotalsValidator.
     let z = Amount::ZERO;
     let refunded = order.base_total_refunded.unwrap_or(z);
