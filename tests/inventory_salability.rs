@@ -92,7 +92,18 @@ async fn salability_answers() {
     let r = get("/rest/V1/inventory/export-stock-salable-qty/website/base?searchCriteria[pageSize]=1&searchCriteria[currentPage]=2".into()).await;
     assert_eq!(
         r.body,
-        json!({"items": [{"sku": "24-WB03", "qty": 80, "is_salable": true}], "search_criteria": {"filter_groups": [], "page_size": 1, "current_page": 2}, "total_count": 3})
+        json!({"items": [{"sku": "24-WB03", "qty": 80, "is_salable": true}], "search_criteria": {"filter_groups": [], "page_size": 1, "current_page": 2}, "total_count": 1})
+    );
+    // ExportStockSalableQtyBySalesChannel: the catalog's page by the criteria (filters and
+    // sort orders as GET /V1/products takes them), total_count the rows of that page.
+    let r = get("/rest/V1/inventory/export-stock-salable-qty/website/base?searchCriteria[filter_groups][0][filters][0][field]=sku&searchCriteria[filter_groups][0][filters][0][value]=24-WB01&searchCriteria[filter_groups][0][filters][1][field]=sku&searchCriteria[filter_groups][0][filters][1][value]=240-LV06&searchCriteria[sortOrders][0][field]=sku&searchCriteria[sortOrders][0][direction]=DESC".into()).await;
+    assert_eq!(
+        (r.body["items"].clone(), r.body["total_count"].clone()),
+        (
+            json!([{"sku": "240-LV06", "qty": 9998, "is_salable": true},
+                {"sku": "24-WB01", "qty": 60, "is_salable": true}]),
+            json!(2)
+        )
     );
 }
 

@@ -264,7 +264,10 @@ fn index_data(rows: Vec<StockIndexRow>) -> Vec<IndexRowData> {
         .collect()
 }
 
-/// The salable quantities of the channel's stock, paged by `searchCriteria` (filters on `sku`).
+/// `ExportStockSalableQtyBySalesChannel::execute`: the catalog's products as
+/// `ProductRepository::getList` pages them by `searchCriteria` (its filters, sort orders and
+/// page), each with its salable quantity at the channel's stock; `total_count` is the number
+/// of rows on the page (`setTotalCount(count($items))`).
 async fn export_salable_qty(
     _: Admin<InventoryStock>,
     State(state): State<AppState>,
@@ -273,16 +276,11 @@ async fn export_salable_qty(
 ) -> Result<Response> {
     let criteria: SearchCriteria = crate::http::search::from_query(uri.query().unwrap_or(""))?
         .ok_or_else(|| Error::required("searchCriteria"))?;
-    let rows = salability::stock_index(&state.db, &kind, &code, true).await?;
-    let total = i64::try_from(rows.len()).unwrap_or(i64::MAX);
-    let mut items = index_data(rows);
-    if let Some((size, offset)) = criteria.page(total) {
-        items = items
-            .into_iter()
-            .skip(usize::try_from(offset).unwrap_or(0))
-            .take(usize::try_from(size).unwrap_or(0))
-            .collect();
-    }
+    let stock_id = salability::channel_stock(&state.db, &kind, &code).await?;
+    let (products, _) = crate::catalog::list(&state.db, &criteria).await?;
+    let skus: Vec<String> = products.into_iter().map(|p| p.row.sku).collect();
+    let items = index_data(salability::export_rows(&state.db, stock_id, &skus).await?);
+    let total = i64::try_from(items.len()).unwrap_or(i64::MAX);
     Ok(search_results(items, criteria, total))
 }
 
@@ -291,7 +289,7 @@ async fn dump_stock_index(
     State(state): State<AppState>,
     PathParams((kind, code)): PathParams<(String, String)>,
 ) -> Result<Response> {
-    let rows = salability::stock_index(&state.db, &kind, &code, false).await?;
+    let rows = salability::stock_index(&state.db, &kind, &code).await?;
     Ok(json_response(StatusCode::OK, &index_data(rows)))
 }
 

@@ -275,18 +275,57 @@ pub struct StockIndexRow {
     pub is_salable: bool,
 }
 
-/// The stock index of the sales channel's stock: every SKU with a source item at the stock's
-/// sources, its in-stock quantity (salable quantity with `with_reservations`).
-pub async fn stock_index(
-    db: &Db,
-    kind: &str,
-    code: &str,
-    with_reservations: bool,
-) -> Result<Vec<StockIndexRow>> {
+/// The stock of a sales channel (`GetStockBySalesChannel`), 404 when none is linked.
+pub async fn channel_stock(db: &Db, kind: &str, code: &str) -> Result<i64> {
     let mut conn = db.read.acquire().await?;
-    let stock_id = store::stock_of_channel(&mut conn, kind, code)
+    store::stock_of_channel(&mut conn, kind, code)
         .await?
-        .ok_or_else(|| Error::NotFound(Phrase::plain(crate::inventory::master::NO_LINKED_STOCK)))?;
+        .ok_or_else(|| Error::NotFound(Phrase::plain(crate::inventory::master::NO_LINKED_STOCK)))
+}
+
+/// `PreciseExportStockProcessor::execute`: a row for each of `skus` (a page of the catalog, in
+/// its order) at `stock_id`. A type without source items: quantity 0 and its salability; stock
+/// not managed: `GetQtyForNotManageStock` (null in InventoryExportStock's di.xml, so 0) and
+/// salable; a SKU not assigned to the stock is left out; else its salable quantity
+/// ([`salable_qty`]) and salability.
+pub async fn export_rows(db: &Db, stock_id: i64, skus: &[String]) -> Result<Vec<StockIndexRow>> {
+    let mut conn = db.read.acquire().await?;
+    let mut rows = Vec::with_capacity(skus.len());
+    for sku in skus {
+        let Some(product) = store::product(&mut conn, sku).await? else {
+            continue;
+        };
+        let row = |qty: Decimal, is_salable: bool| StockIndexRow {
+            sku: sku.clone(),
+            qty: Amount::new(qty),
+            is_salable,
+        };
+        if without_source_items(&product.type_id) {
+            rows.push(row(
+                Decimal::ZERO,
+                is_salable(&mut conn, sku, stock_id).await?,
+            ));
+            continue;
+        }
+        if !config(&mut conn, &product).await?.manage_stock {
+            rows.push(row(Decimal::ZERO, true));
+            continue;
+        }
+        let (assigned, _) = stock_presence(&mut conn, sku, stock_id).await?;
+        if stock_id != crate::inventory::master::DEFAULT_STOCK && !assigned {
+            continue;
+        }
+        let qty = salable_qty(&mut conn, sku, stock_id).await?;
+        rows.push(row(qty, is_salable(&mut conn, sku, stock_id).await?));
+    }
+    Ok(rows)
+}
+
+/// The stock index of the sales channel's stock (`dump-stock-index-data`): every SKU with a
+/// source item at the stock's enabled sources, its in-stock quantity and salability.
+pub async fn stock_index(db: &Db, kind: &str, code: &str) -> Result<Vec<StockIndexRow>> {
+    let stock_id = channel_stock(db, kind, code).await?;
+    let mut conn = db.read.acquire().await?;
     let skus: Vec<(String,)> = sqlx::query_as(
         "SELECT DISTINCT si.sku FROM inventory_source_item si
          JOIN inventory_source_stock_link l ON l.source_code = si.source_code AND l.stock_id = ?
@@ -298,15 +337,9 @@ pub async fn stock_index(
     .await?;
     let mut rows = Vec::with_capacity(skus.len());
     for (sku,) in skus {
-        let on_hand = db::inventory::stock_quantity(&mut conn, &sku, stock_id)
+        let qty = db::inventory::stock_quantity(&mut conn, &sku, stock_id)
             .await?
             .unwrap_or_default();
-        let qty = if with_reservations {
-            (on_hand + db::inventory::reservations(&mut conn, &sku, stock_id).await?)
-                .max(Amount::ZERO)
-        } else {
-            on_hand
-        };
         let is_salable = is_salable(&mut conn, &sku, stock_id).await?;
         rows.push(StockIndexRow {
             sku,
