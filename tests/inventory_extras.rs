@@ -218,3 +218,63 @@ async fn pickup_locations_for_many_skus_answer_as_for_the_distinct_ones() {
         Vec::<String>::new()
     );
 }
+
+/// A product saved with `extension_attributes.stock_item` keeps every setting it posts
+/// (`SaveInventoryDataObserver` → `StockRegistry::updateStockItemBySku`: `addData` over the
+/// stored item), `is_qty_decimal` included; `PUT .../stockItems/{id}` changes it too.
+#[tokio::test]
+async fn a_product_saves_its_whole_stock_item_and_decimal_quantities_follow_it() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let saved = app
+        .post(
+            "/rest/V1/products",
+            &token,
+            &json!({"product": {"sku": "AUD-1", "name": "Audit 1", "type_id": "simple",
+                "attribute_set_id": 4, "price": 10, "status": 1,
+                "extension_attributes": {"stock_item": {"qty": 8.5, "is_in_stock": true,
+                    "is_qty_decimal": true, "use_config_min_qty": false, "min_qty": 2,
+                    "use_config_backorders": false, "backorders": 1,
+                    "use_config_manage_stock": false, "manage_stock": true}}}}),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    let item = app.get("/rest/V1/stockItems/AUD-1", &token).await.body;
+    for (key, value) in [
+        ("qty", json!(8.5)),
+        ("is_in_stock", json!(true)),
+        ("is_qty_decimal", json!(true)),
+        ("use_config_min_qty", json!(false)),
+        ("min_qty", json!(2)),
+        ("use_config_backorders", json!(false)),
+        ("backorders", json!(1)),
+        ("use_config_manage_stock", json!(false)),
+        ("manage_stock", json!(true)),
+    ] {
+        assert_eq!(item[key], value, "{key}");
+    }
+    let decimal = "/rest/V1/inventory/is-product-salable-for-requested-qty/AUD-1/1/1.5";
+    assert_eq!(
+        app.get(decimal, &token).await.body,
+        json!({"salable": true, "errors": []})
+    );
+    // 8.5 in stock less the threshold of 2.
+    assert_eq!(app.salable(&token, "AUD-1", 1).await, json!(6.5));
+    let r = app
+        .put(
+            "/rest/V1/products/AUD-1/stockItems/1",
+            &token,
+            &json!({"stockItem": {"is_qty_decimal": false}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(
+        app.get(decimal, &token).await.body,
+        json!({"salable": false, "errors": [{"code": "is_correct_qty-is_qty_decimal",
+            "message": "You cannot use decimal quantity for this product."}]})
+    );
+    assert_eq!(
+        app.get("/rest/V1/stockItems/AUD-1", &token).await.body["min_qty"],
+        json!(2)
+    );
+}

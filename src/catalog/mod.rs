@@ -30,8 +30,9 @@
 //! - `extension_attributes.stock_item` (`CatalogInventory/Model/Plugin/AfterProductLoad.php`):
 //!   the legacy stock item every product gets on save, which MSI keeps equal to the default
 //!   source item (`SetDataToLegacyCatalogInventoryAtSourceItemsSavePlugin`, and qty 0 / out of
-//!   stock when it is deleted); the other fields are the `cataloginventory/item_options`
-//!   defaults. magemu renders it from the default source item.
+//!   stock when it is deleted); the other fields are what was posted (merged over the stored
+//!   item, `inventory::legacy::apply`) or the `cataloginventory/item_options` defaults. magemu
+//!   renders qty and status from the default source item.
 //! - Downloadable links (`module-downloadable/Model/LinkRepository.php::save`,
 //!   `Link/ContentValidator.php`, `Link/CreateHandler.php`, `Link/UpdateHandler.php`): each posted
 //!   link goes through `LinkRepository::save` (an id must name a link of this product; a new
@@ -69,13 +70,6 @@ pub struct Product {
     pub default_source: Option<(Amount, i64)>,
 }
 
-/// `extension_attributes.stock_item` as far as MSI reads it on save.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct StockItemInput {
-    pub qty: Option<Amount>,
-    pub is_in_stock: Option<bool>,
-}
-
 /// A posted downloadable link.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LinkInput {
@@ -109,7 +103,9 @@ pub struct ProductInput {
     pub has_extension_attributes: bool,
     pub website_ids: Option<Vec<i64>>,
     pub category_links: Option<Vec<CategoryLink>>,
-    pub stock_item: Option<StockItemInput>,
+    /// `extension_attributes.stock_item`: what the save's `SaveInventoryDataObserver` merges
+    /// over the product's stock item.
+    pub stock_item: Option<crate::inventory::legacy::LegacyUpdate>,
     pub links: Option<Vec<LinkInput>>,
     pub custom_attributes: Vec<(String, Value)>,
 }
@@ -558,7 +554,13 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
         }
     }
     if let Some(stock) = &input.stock_item {
-        align_default_source(conn, &product.row.sku, stock).await?;
+        let saved = crate::db::inventory_master::Product {
+            entity_id: id,
+            sku: product.row.sku.clone(),
+            type_id: product.row.type_id.clone(),
+            is_qty_decimal: product.row.is_qty_decimal,
+        };
+        crate::inventory::legacy::apply(conn, &saved, stock).await?;
     }
     Ok(product.row.sku)
 }
@@ -663,40 +665,6 @@ async fn save_links(
                 .await?;
         }
     }
-    Ok(())
-}
-
-/// `UpdateSourceItemAtLegacyStockItemSavePlugin`: the default source item follows the legacy
-/// stock item when it is in stock, holds a non-zero qty, or already exists.
-async fn align_default_source(
-    conn: &mut SqliteConnection,
-    sku: &str,
-    stock: &StockItemInput,
-) -> Result<()> {
-    let existing: Option<(Amount, i64)> = sqlx::query_as(
-        "SELECT quantity, status FROM inventory_source_item WHERE source_code = 'default' AND sku = ?",
-    )
-    .bind(sku)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let qty = stock.qty.or(existing.map(|(q, _)| q)).unwrap_or_default();
-    let in_stock = stock
-        .is_in_stock
-        .unwrap_or_else(|| existing.is_some_and(|(_, s)| s == 1));
-    if !(in_stock || !qty.is_zero() || existing.is_some()) {
-        return Ok(());
-    }
-    sqlx::query(
-        "INSERT INTO inventory_source_item (source_code, sku, quantity, status)
-         VALUES ('default', ?, ?, ?)
-         ON CONFLICT (source_code, sku) DO UPDATE SET
-           quantity = excluded.quantity, status = excluded.status",
-    )
-    .bind(sku)
-    .bind(qty)
-    .bind(i64::from(in_stock))
-    .execute(conn)
-    .await?;
     Ok(())
 }
 

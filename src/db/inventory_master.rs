@@ -458,3 +458,17 @@ pub async fn products(conn: &mut SqliteConnection) -> Result<Vec<Product>, sqlx:
     .fetch_all(conn)
     .await
 }
+
+/// The product's `is_qty_decimal` (the legacy stock item's, kept on the product row).
+pub async fn set_qty_decimal(
+    conn: &mut SqliteConnection,
+    product_id: i64,
+    decimal: bool,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE catalog_product_entity SET is_qty_decimal = ? WHERE entity_id = ?")
+        .bind(i64::from(decimal))
+        .bind(product_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

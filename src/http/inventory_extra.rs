@@ -19,7 +19,7 @@ use crate::http::extract::{
 };
 use crate::http::reply::json_response;
 use crate::http::routes::{Operation, ANONYMOUS};
-use crate::inventory::legacy::{self, LegacyItem, LegacyUpdate};
+use crate::inventory::legacy::{self, LegacyItem};
 use crate::inventory::{low_quantity, pickup};
 use crate::wire::input::{self, param, to_int, At, Obj};
 use crate::wire::inventory_master::required;
@@ -419,27 +419,7 @@ async fn update_stock_item(
 ) -> Result<Response> {
     to_int(&Value::String(item_id), At::Top)?;
     let value = required(&body, "stock_item", "stockItem")?;
-    let o = Obj::new(value, crate::wire::product::STOCK_ITEM_FIELDS)?;
-    let update = LegacyUpdate {
-        qty: o.amount("qty")?,
-        is_in_stock: o.bool("is_in_stock"),
-        use_config_min_qty: o.bool("use_config_min_qty"),
-        min_qty: o.amount("min_qty")?,
-        use_config_min_sale_qty: o.int("use_config_min_sale_qty")?.map(|v| v != 0),
-        min_sale_qty: o.amount("min_sale_qty")?,
-        use_config_max_sale_qty: o.bool("use_config_max_sale_qty"),
-        max_sale_qty: o.amount("max_sale_qty")?,
-        use_config_backorders: o.bool("use_config_backorders"),
-        backorders: o.int("backorders")?,
-        use_config_notify_stock_qty: o.bool("use_config_notify_stock_qty"),
-        notify_stock_qty: o.amount("notify_stock_qty")?,
-        use_config_qty_increments: o.bool("use_config_qty_increments"),
-        qty_increments: o.amount("qty_increments")?,
-        use_config_enable_qty_inc: o.bool("use_config_enable_qty_inc"),
-        enable_qty_increments: o.bool("enable_qty_increments"),
-        use_config_manage_stock: o.bool("use_config_manage_stock"),
-        manage_stock: o.bool("manage_stock"),
-    };
+    let update = crate::wire::product::stock_item_update(value)?;
     let id = legacy::update(&state.db, sku, update).await?;
     Ok(json_response(StatusCode::OK, &id))
 }

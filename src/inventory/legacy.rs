@@ -103,6 +103,8 @@ pub struct LegacyUpdate {
     pub enable_qty_increments: Option<bool>,
     pub use_config_manage_stock: Option<bool>,
     pub manage_stock: Option<bool>,
+    /// Kept on the product row (magemu's one place for it; Magento's stock item column).
+    pub is_qty_decimal: Option<bool>,
 }
 
 /// `StockRegistryInterface::updateStockItemBySku`: the item id.
@@ -111,51 +113,61 @@ pub async fn update(db: &Db, sku: String, u: LegacyUpdate) -> Result<i64> {
         .write(move |conn| {
             Box::pin(async move {
                 let product = product(conn, &sku).await?;
-                let current = load(conn, &product).await?;
-                let mut s = current.settings.clone();
-                let flag = |v: Option<bool>, old: i64| v.map(i64::from).unwrap_or(old);
-                // DECIMAL(12,4) columns, clipped as Magento's MySQL stores them.
-                let qty = |v: Option<Amount>, old: Amount| v.map(Amount::clip_qty).unwrap_or(old);
-                s.use_config_min_qty = flag(u.use_config_min_qty, s.use_config_min_qty);
-                s.min_qty = qty(u.min_qty, s.min_qty);
-                s.use_config_min_sale_qty =
-                    flag(u.use_config_min_sale_qty, s.use_config_min_sale_qty);
-                s.min_sale_qty = qty(u.min_sale_qty, s.min_sale_qty);
-                s.use_config_max_sale_qty =
-                    flag(u.use_config_max_sale_qty, s.use_config_max_sale_qty);
-                s.max_sale_qty = qty(u.max_sale_qty, s.max_sale_qty);
-                s.use_config_backorders = flag(u.use_config_backorders, s.use_config_backorders);
-                s.backorders = u.backorders.unwrap_or(s.backorders);
-                s.use_config_notify_stock_qty =
-                    flag(u.use_config_notify_stock_qty, s.use_config_notify_stock_qty);
-                s.notify_stock_qty = qty(u.notify_stock_qty, s.notify_stock_qty);
-                s.use_config_qty_increments =
-                    flag(u.use_config_qty_increments, s.use_config_qty_increments);
-                s.qty_increments = qty(u.qty_increments, s.qty_increments);
-                s.use_config_enable_qty_inc =
-                    flag(u.use_config_enable_qty_inc, s.use_config_enable_qty_inc);
-                s.enable_qty_increments = flag(u.enable_qty_increments, s.enable_qty_increments);
-                s.use_config_manage_stock =
-                    flag(u.use_config_manage_stock, s.use_config_manage_stock);
-                s.manage_stock = flag(u.manage_stock, s.manage_stock);
-                store::save_legacy_stock_item(conn, &s).await?;
-                let qty = qty(u.qty, current.qty);
-                let in_stock = u.is_in_stock.unwrap_or(current.is_in_stock);
-                let has_default = store::source_item(conn, DEFAULT_SOURCE, &sku)
-                    .await?
-                    .is_some();
-                let managed = !matches!(
-                    product.type_id.as_str(),
-                    "configurable" | "bundle" | "grouped"
-                );
-                if managed && (in_stock || !qty.is_zero() || has_default) {
-                    store::save_source_item(conn, DEFAULT_SOURCE, &sku, qty, i64::from(in_stock))
-                        .await?;
-                }
-                Ok(s.item_id)
+                apply(conn, &product, &u).await
             })
         })
         .await
+}
+
+/// `StockRegistry::updateStockItemBySku`'s work on a connection (also the product save's,
+/// `SaveInventoryDataObserver`): the posted fields merged over the stored item (`addData`),
+/// the item saved, then MSI's `UpdateSourceItemAtLegacyStockItemSavePlugin` aligns the
+/// `default` source item. The item id.
+pub async fn apply(
+    conn: &mut sqlx::SqliteConnection,
+    product: &Product,
+    u: &LegacyUpdate,
+) -> Result<i64> {
+    let sku = &product.sku;
+    let current = load(conn, product).await?;
+    let mut s = current.settings.clone();
+    let flag = |v: Option<bool>, old: i64| v.map(i64::from).unwrap_or(old);
+    // DECIMAL(12,4) columns, clipped as Magento's MySQL stores them.
+    let qty = |v: Option<Amount>, old: Amount| v.map(Amount::clip_qty).unwrap_or(old);
+    s.use_config_min_qty = flag(u.use_config_min_qty, s.use_config_min_qty);
+    s.min_qty = qty(u.min_qty, s.min_qty);
+    s.use_config_min_sale_qty = flag(u.use_config_min_sale_qty, s.use_config_min_sale_qty);
+    s.min_sale_qty = qty(u.min_sale_qty, s.min_sale_qty);
+    s.use_config_max_sale_qty = flag(u.use_config_max_sale_qty, s.use_config_max_sale_qty);
+    s.max_sale_qty = qty(u.max_sale_qty, s.max_sale_qty);
+    s.use_config_backorders = flag(u.use_config_backorders, s.use_config_backorders);
+    s.backorders = u.backorders.unwrap_or(s.backorders);
+    s.use_config_notify_stock_qty =
+        flag(u.use_config_notify_stock_qty, s.use_config_notify_stock_qty);
+    s.notify_stock_qty = qty(u.notify_stock_qty, s.notify_stock_qty);
+    s.use_config_qty_increments = flag(u.use_config_qty_increments, s.use_config_qty_increments);
+    s.qty_increments = qty(u.qty_increments, s.qty_increments);
+    s.use_config_enable_qty_inc = flag(u.use_config_enable_qty_inc, s.use_config_enable_qty_inc);
+    s.enable_qty_increments = flag(u.enable_qty_increments, s.enable_qty_increments);
+    s.use_config_manage_stock = flag(u.use_config_manage_stock, s.use_config_manage_stock);
+    s.manage_stock = flag(u.manage_stock, s.manage_stock);
+    store::save_legacy_stock_item(conn, &s).await?;
+    if let Some(decimal) = u.is_qty_decimal {
+        store::set_qty_decimal(conn, product.entity_id, decimal).await?;
+    }
+    let qty = qty(u.qty, current.qty);
+    let in_stock = u.is_in_stock.unwrap_or(current.is_in_stock);
+    let has_default = store::source_item(conn, DEFAULT_SOURCE, sku)
+        .await?
+        .is_some();
+    let managed = !matches!(
+        product.type_id.as_str(),
+        "configurable" | "bundle" | "grouped"
+    );
+    if managed && (in_stock || !qty.is_zero() || has_default) {
+        store::save_source_item(conn, DEFAULT_SOURCE, sku, qty, i64::from(in_stock)).await?;
+    }
+    Ok(s.item_id)
 }
 
 /// `StockRegistryInterface::getLowStockItems`: items whose default-source quantity is below

@@ -10,9 +10,10 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::amount::Amount;
-use crate::catalog::{LinkInput, Product, ProductInput, StockItemInput};
+use crate::catalog::{LinkInput, Product, ProductInput};
 use crate::db::catalog::DownloadableLinkRow;
 use crate::error::Result;
+use crate::inventory::legacy::LegacyUpdate;
 use crate::wire::input::{self, list, param, to_int, to_string, At, Obj};
 
 const PRODUCT_FIELDS: &[&str] = &[
@@ -47,6 +48,33 @@ const EXTENSION_FIELDS: &[&str] = &[
     "configurable_product_links",
 ];
 /// `StockItemInterface`'s fields (also what `PUT /V1/products/{sku}/stockItems/{itemId}` takes).
+/// A posted `StockItemInterface` (`extension_attributes.stock_item` of a product save, the
+/// body of `PUT /V1/products/{sku}/stockItems/{id}`): the fields it sets.
+pub fn stock_item_update(value: &Value) -> Result<LegacyUpdate> {
+    let o = Obj::new(value, STOCK_ITEM_FIELDS)?;
+    Ok(LegacyUpdate {
+        qty: o.amount("qty")?,
+        is_in_stock: o.bool("is_in_stock"),
+        use_config_min_qty: o.bool("use_config_min_qty"),
+        min_qty: o.amount("min_qty")?,
+        use_config_min_sale_qty: o.int("use_config_min_sale_qty")?.map(|v| v != 0),
+        min_sale_qty: o.amount("min_sale_qty")?,
+        use_config_max_sale_qty: o.bool("use_config_max_sale_qty"),
+        max_sale_qty: o.amount("max_sale_qty")?,
+        use_config_backorders: o.bool("use_config_backorders"),
+        backorders: o.int("backorders")?,
+        use_config_notify_stock_qty: o.bool("use_config_notify_stock_qty"),
+        notify_stock_qty: o.amount("notify_stock_qty")?,
+        use_config_qty_increments: o.bool("use_config_qty_increments"),
+        qty_increments: o.amount("qty_increments")?,
+        use_config_enable_qty_inc: o.bool("use_config_enable_qty_inc"),
+        enable_qty_increments: o.bool("enable_qty_increments"),
+        use_config_manage_stock: o.bool("use_config_manage_stock"),
+        manage_stock: o.bool("manage_stock"),
+        is_qty_decimal: o.bool("is_qty_decimal"),
+    })
+}
+
 pub const STOCK_ITEM_FIELDS: &[&str] = &[
     "item_id",
     "product_id",
@@ -147,11 +175,7 @@ fn parse_product(v: &Value) -> Result<ProductInput> {
             input.category_links = Some(out);
         }
         if let Some((_, stock)) = e.get("stock_item") {
-            let s = Obj::new(stock, STOCK_ITEM_FIELDS)?;
-            input.stock_item = Some(StockItemInput {
-                qty: s.amount("qty")?,
-                is_in_stock: s.bool("is_in_stock"),
-            });
+            input.stock_item = Some(stock_item_update(stock)?);
         }
         if let Some((_, links)) = e.get("downloadable_product_links") {
             let mut out = Vec::new();
