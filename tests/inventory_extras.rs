@@ -278,3 +278,51 @@ async fn a_product_saves_its_whole_stock_item_and_decimal_quantities_follow_it()
         json!(2)
     );
 }
+
+/// MSI's `UpdateProductSkuTest`s (InventoryCatalog, InventoryLowQuantityNotification): a SKU
+/// renamed on save takes the old SKU's source items and low-stock settings along (every source
+/// but `default`); the old SKU's rows stay.
+#[tokio::test]
+async fn a_renamed_sku_takes_its_source_items_and_low_stock_settings_along() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let path = "/rest/V1/inventory/low-quantity-notification";
+    let r = app
+        .post(path, &token, &json!({"sourceItemConfigurations": [{"source_code": "ne_wh", "sku": "24-WB01", "notify_stock_qty": 5.6}]}))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let renamed = app
+        .post(
+            "/rest/V1/products",
+            &token,
+            &json!({"product": {"id": 8, "sku": "24-WB01-R"}}),
+        )
+        .await;
+    assert_eq!(renamed.status, StatusCode::OK, "{:?}", renamed.body);
+    assert_eq!(renamed.body["sku"], "24-WB01-R");
+    let items = |sku: &'static str| {
+        let app = &app;
+        let token = &token;
+        async move {
+            let r = app
+                .get(
+                    &format!("/rest/V1/inventory/source-items?searchCriteria[filter_groups][0][filters][0][field]=sku&searchCriteria[filter_groups][0][filters][0][value]={sku}"),
+                    token,
+                )
+                .await;
+            r.body["items"]
+                .as_array()
+                .expect("items")
+                .iter()
+                .map(|i| (i["source_code"].clone(), i["quantity"].clone()))
+                .collect::<Vec<_>>()
+        }
+    };
+    let old = items("24-WB01").await;
+    assert_eq!(old.len(), 7);
+    assert_eq!(items("24-WB01-R").await, old);
+    // No reservation names the new SKU: all 100 units at stock 2's sources are salable.
+    assert_eq!(app.salable(&token, "24-WB01-R", 2).await, json!(100));
+    let r = app.get(&format!("{path}/ne_wh/24-WB01-R"), &token).await;
+    assert_eq!(r.body["notify_stock_qty"], json!(5.6));
+}

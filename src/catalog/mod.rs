@@ -25,8 +25,10 @@
 //!   `extension_attributes.stock_item`, and MSI's `UpdateSourceItemAtLegacyStockItemSavePlugin`
 //!   aligns the **default source** item with it when the item is in stock, has a non-zero qty,
 //!   or a default source item already exists (`shouldAlignDefaultSourceWithLegacy`). A product
-//!   saved without `stock_item` gets no source item. SKU or type changes do not clean up source
-//!   items (`ProcessSourceItemsPlugin` only does when `synchronize_with_catalog` is on; default off).
+//!   saved without `stock_item` gets no source item. A SKU change copies the old SKU's source
+//!   items and low-stock settings to the new one ([`copy_stock_to_new_sku`]); SKU or type
+//!   changes do not clean up source items (`ProcessSourceItemsPlugin` only does when
+//!   `synchronize_with_catalog` is on; default off).
 //! - `extension_attributes.stock_item` (`CatalogInventory/Model/Plugin/AfterProductLoad.php`):
 //!   the legacy stock item every product gets on save, which MSI keeps equal to the default
 //!   source item (`SetDataToLegacyCatalogInventoryAtSourceItemsSavePlugin`, and qty 0 / out of
@@ -545,6 +547,9 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
         db::update(conn, "catalog_product_entity", "entity_id", &product.row).await?;
         product.row.entity_id
     };
+    if let Some(orig) = existing.as_ref().filter(|o| o.row.sku != product.row.sku) {
+        copy_stock_to_new_sku(conn, &orig.row.sku, &product.row.sku).await?;
+    }
     store::set_websites(conn, id, &product.website_ids).await?;
     store::set_category_links(conn, id, &product.category_links).await?;
     if product.row.type_id == "downloadable" {
@@ -563,6 +568,37 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
         crate::inventory::legacy::apply(conn, &saved, stock).await?;
     }
     Ok(product.row.sku)
+}
+
+/// A SKU changed on save: MSI's `CreateSourceItemsPlugin` (InventoryCatalog) and
+/// `CreateSourceItemConfigurationPlugin` (InventoryLowQuantityNotification) give the new SKU
+/// the old one's source items and low-stock settings at every source but `default` (which the
+/// legacy stock item covers). The old SKU's rows stay: `ProcessSourceItemsPlugin` cleans them
+/// up only with `synchronize_with_catalog`, off by default.
+async fn copy_stock_to_new_sku(conn: &mut SqliteConnection, old: &str, new: &str) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO inventory_source_item (source_code, sku, quantity, status)
+         SELECT source_code, ?, quantity, status FROM inventory_source_item
+         WHERE sku = ? AND source_code != 'default'
+         ON CONFLICT (source_code, sku) DO UPDATE SET
+           quantity = excluded.quantity, status = excluded.status",
+    )
+    .bind(new)
+    .bind(old)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO inventory_low_stock_notification_configuration
+           (source_code, sku, notify_stock_qty)
+         SELECT source_code, ?, notify_stock_qty FROM inventory_low_stock_notification_configuration
+         WHERE sku = ? AND source_code != 'default'
+         ON CONFLICT (source_code, sku) DO UPDATE SET notify_stock_qty = excluded.notify_stock_qty",
+    )
+    .bind(new)
+    .bind(old)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// `Product\Attribute\Backend\Sku::_generateUniqueSku`: a product saved by id under another
