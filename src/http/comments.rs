@@ -31,11 +31,32 @@ pub async fn list(state: &AppState, id: &str, kind: Document) -> Result<Response
     Ok(comment_list(items, id))
 }
 
-/// `*CommentRepositoryInterface::save`: the saved comment.
+/// `*CommentRepositoryInterface::save`: the saved comment as the repository returns it, the
+/// object it was given with its new id. Nothing is read back: `EntityAbstract::_afterSave`
+/// refreshes timestamps only on tables that also have `updated_at`, which comment tables do
+/// not. So `created_at` is what was posted (left out when not), and `is_visible_on_front` too
+/// (`null` when not posted: the column's 0 is the database's default, seen on a later read).
 pub async fn save(state: &AppState, body: &Map<String, Value>, kind: Document) -> Result<Response> {
     let request = crate::wire::comment::parse_comment(body)?;
+    let (posted_created_at, posted_visible) =
+        (request.created_at.clone(), request.is_visible_on_front);
     let saved = comments::save_comment(&state.db, kind, request).await?;
-    Ok(json_response(StatusCode::OK, &comment_json(kind, &saved)))
+    let mut reply = comment_json(kind, &saved);
+    if let Value::Object(map) = &mut reply {
+        match posted_created_at {
+            Some(at) => {
+                map.insert("created_at".into(), Value::String(at));
+            }
+            None => {
+                map.shift_remove("created_at");
+            }
+        }
+        map.insert(
+            "is_visible_on_front".into(),
+            posted_visible.map_or(Value::Null, Value::from),
+        );
+    }
+    Ok(json_response(StatusCode::OK, &reply))
 }
 
 /// `*ManagementInterface::notify`: `true`.

@@ -37,6 +37,9 @@ pub struct CommentRequest {
     /// Status-history entries only.
     pub entity_name: Option<String>,
     pub status: Option<String>,
+    /// As posted: only the repository save's reply shows it (the row takes the time of the
+    /// save).
+    pub created_at: Option<String>,
 }
 
 /// The documents that carry comments and e-mails.

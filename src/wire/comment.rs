@@ -66,6 +66,7 @@ pub fn parse_comment(body: &Map<String, Value>) -> Result<CommentRequest> {
         is_visible_on_front: o.int("is_visible_on_front")?,
         entity_name: None,
         status: None,
+        created_at: o.string("created_at")?,
     })
 }
 
@@ -94,5 +95,6 @@ pub fn parse_status_history(body: &Map<String, Value>) -> Result<CommentRequest>
         is_visible_on_front: o.int("is_visible_on_front")?,
         entity_name: o.string("entity_name")?,
         status: o.string("status")?,
+        created_at: None,
     })
 }
