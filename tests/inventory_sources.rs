@@ -345,3 +345,26 @@ async fn posting_an_existing_code_updates_only_what_it_holds() {
     let r = app.get("/rest/V1/inventory/sources", &token).await;
     assert_eq!(r.body["total_count"], 10);
 }
+
+/// MSI's `PhoneValidator` reads the city, not the phone: a pickup place with a city and no
+/// phone saves (magento/inventory `InventoryInStorePickup/Model/Source/Validator/PhoneValidator.php`).
+#[tokio::test]
+async fn a_pickup_place_without_a_phone_saves_as_msis_phone_check_reads_the_city() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let r = app
+        .post(
+            "/rest/V1/inventory/sources",
+            &token,
+            &json!({"source": {"source_code": "pk1", "name": "Pickup 1", "postcode": "10001",
+                "country_id": "US", "city": "New York", "street": "1 Main St",
+                "extension_attributes": {"is_pickup_location_active": true, "frontend_name": "Pickup 1"}}}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    let read = app.get("/rest/V1/inventory/sources/pk1", &token).await.body;
+    assert_eq!(
+        read["extension_attributes"]["is_pickup_location_active"],
+        json!(true)
+    );
+}

@@ -173,11 +173,10 @@ pub fn validate_source(s: &SourceInput) -> Vec<Phrase> {
         errors.push(Phrase::plain(DEFAULT_SOURCE_DISABLED));
     }
     let pickup = s.pickup.is_pickup_location_active == Some(true);
-    for (field, value) in [
-        ("city", &s.city),
-        ("street", &s.street),
-        ("phone", &s.phone),
-    ] {
+    // MSI's PhoneValidator reads the city, not the phone (`$value = (string)$source->getCity()`
+    // in InventoryInStorePickup/Model/Source/Validator/PhoneValidator.php, unchanged since
+    // 2019): a pickup place without a phone saves, and one without a city gets both errors.
+    for (field, value) in [("city", &s.city), ("street", &s.street), ("phone", &s.city)] {
         if pickup && text(value).trim().is_empty() {
             errors.push(field_error(PICKUP_EMPTY, field));
         }
