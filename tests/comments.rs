@@ -269,6 +269,18 @@ async fn offline_invoices_refuse_capture_void_and_online_refund() {
             json!({"isOnline": true}),
             "Creditmemo Document Validation Error(s):\nWe can't create creditmemo for the invoice.",
         ),
+        // The memo is built before it is refused: SalesInventory's return check adds its line.
+        (
+            "/rest/V1/invoice/3/refund",
+            json!({"arguments": {"extension_attributes": {"return_to_stock_items": [123]}}}),
+            "Creditmemo Document Validation Error(s):\nWe can't create creditmemo for the invoice.\nThe return to stock argument contains product item that is not part of the original order.",
+        ),
+        (
+            "/rest/V1/invoice/3/refund",
+            json!({"items": [{"order_item_id": 3, "qty": 1}],
+                "arguments": {"extension_attributes": {"return_to_stock_items": [4]}}}),
+            "Creditmemo Document Validation Error(s):\nWe can't create creditmemo for the invoice.\nThe \"24-WB01\" product is not part of the current creditmemo.",
+        ),
     ] {
         let reply = app.post(path, &token, &body).await;
         assert_eq!(

@@ -209,24 +209,30 @@ pub fn validate(
             Some(_) => {}
         }
     }
-    // ReturnValidator: the first bad id only.
-    for id in &request.return_to_stock_items {
-        match return_skus.get(id) {
-            None => {
-                messages.push(e::RETURN_TO_STOCK_NOT_IN_ORDER.to_owned());
-                break;
-            }
-            Some(sku) if !lines.iter().any(|l| l.item.item_id == *id) => {
-                messages.push(
-                    Phrase::positional(e::RETURN_TO_STOCK_NOT_IN_CREDITMEMO, vec![sku.clone()])
-                        .render(),
-                );
-                break;
-            }
-            Some(_) => {}
-        }
-    }
+    messages.extend(return_refusal(request, return_skus, |id| {
+        lines.iter().any(|l| l.item.item_id == id)
+    }));
     messages
+}
+
+/// `SalesInventory`'s `ReturnValidator` (added to the refund's validation by its plugins): the
+/// first `return_to_stock_items` id that is no order item, or no item of the credit memo.
+fn return_refusal(
+    request: &RefundRequest,
+    return_skus: &HashMap<i64, String>,
+    in_memo: impl Fn(i64) -> bool,
+) -> Option<String> {
+    request
+        .return_to_stock_items
+        .iter()
+        .find_map(|id| match return_skus.get(id) {
+            None => Some(e::RETURN_TO_STOCK_NOT_IN_ORDER.to_owned()),
+            Some(sku) if !in_memo(*id) => Some(
+                Phrase::positional(e::RETURN_TO_STOCK_NOT_IN_CREDITMEMO, vec![sku.clone()])
+                    .render(),
+            ),
+            Some(_) => None,
+        })
 }
 
 /// `RefundOrder::execute`: creates the credit memo and returns its id.
@@ -635,6 +641,21 @@ pub async fn refund_invoice(
                 if !paid || !something_left || !method.can_refund {
                     let mut messages: Vec<String> = status_refusal(order).into_iter().collect();
                     messages.push(e::CANNOT_REFUND_INVOICE.to_owned());
+                    // The memo is built before it is refused (`RefundInvoice::execute`), so
+                    // the return-to-stock check runs on it too: the invoice's lines, or the
+                    // ones asked for.
+                    let asked: HashMap<i64, Amount> = request
+                        .items
+                        .iter()
+                        .filter_map(|r| Some((r.order_item_id?, r.qty.unwrap_or(Amount::ZERO))))
+                        .collect();
+                    messages.extend(return_refusal(&request, &ctx.return_skus, |id| {
+                        if request.items.is_empty() {
+                            left.get(&id).is_some_and(|q| *q > Amount::ZERO)
+                        } else {
+                            asked.get(&id).is_some_and(|q| *q > Amount::ZERO)
+                        }
+                    }));
                     return Err(Error::input(format!(
                         "{}\n{}",
                         e::CREDITMEMO_VALIDATION_ERRORS,
