@@ -549,6 +549,34 @@ async fn an_imports_order_comment_and_payment_fields_are_kept_read_back_and_filt
     assert_eq!(list.body["items"][0]["customer_note"], "ring twice");
 }
 
+/// Magento's `Sales/_files/order.php` line (2 at 10, row total 10, no base row total): the
+/// derived base row total is the posted row total, not base price x qty, so base and order
+/// figures agree (a refund of it then reads the same in both).
+#[tokio::test]
+async fn a_posted_row_total_is_also_the_base_row_total_when_none_is_given() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let mut body = small_order(json!(1), None);
+    body["entity"]["items"] = json!([{"sku": "24-WB01", "qty_ordered": 2, "price": 10,
+        "base_price": 10, "row_total": 10}]);
+    let saved = app.post("/rest/V1/orders", &token, &body).await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    let item = &saved.body["items"][0];
+    assert_eq!(
+        json!([
+            item["row_total"],
+            item["base_row_total"],
+            item["price_incl_tax"],
+            item["base_price_incl_tax"]
+        ]),
+        json!([10, 10, 5, 5])
+    );
+    assert_eq!(
+        json!([saved.body["subtotal"], saved.body["base_subtotal"]]),
+        json!([10, 10])
+    );
+}
+
 /// `OrderItemRepositoryInterface`: `GET /V1/orders/items/{id}` and `GET /V1/orders/items`.
 #[tokio::test]
 async fn order_items_read_alone_as_in_their_order() {

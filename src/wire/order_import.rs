@@ -243,13 +243,17 @@ fn parse_item(v: &Value) -> Result<OrderItem> {
             Error::invalid_type(Some(field), &shown, "float")
         })
     };
-    let row_total = match o.amount("row_total")? {
+    let posted_row_total = o.amount("row_total")?;
+    let row_total = match posted_row_total {
         Some(v) => v,
         None => derived("row_total", price)?,
     };
-    let base_row_total = match o.amount("base_row_total")? {
-        Some(v) => v,
-        None => derived("base_row_total", base_price)?,
+    // A base amount not given is its amount (as every other base figure of the import), so a
+    // posted row total is not contradicted by a base one derived from the price.
+    let base_row_total = match (o.amount("base_row_total")?, posted_row_total) {
+        (Some(v), _) => v,
+        (None, Some(posted)) => posted,
+        (None, None) => derived("base_row_total", base_price)?,
     };
     // A new order's items are new rows: ids and timestamps are the save's own.
     Ok(OrderItem {
