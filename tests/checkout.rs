@@ -337,9 +337,11 @@ async fn refusals_change_nothing() {
         )
         .await;
     assert_eq!(no_method.status, StatusCode::BAD_REQUEST);
+    // savePaymentInformation sets the payment before placing: PaymentMethodManagement::set
+    // finds no shipping country on a physical cart.
     assert_eq!(
         no_method.body,
-        json!({"message": "The shipping method is missing. Select the shipping method and try again."})
+        json!({"message": "The shipping address is missing. Set the address and try again."})
     );
     let bad_carrier = app
         .post(
@@ -733,8 +735,9 @@ async fn an_incomplete_billing_address_stops_the_order_with_each_missing_field()
         (refused.status, refused.body),
         (
             StatusCode::BAD_REQUEST,
-            json!({"message": "Please check the billing address information. %1", "parameters": [
-                "\"firstname\" is required. Enter and try again. \"street\" is required. Enter and try again. \"telephone\" is required. Enter and try again."]})
+            // payment-information re-throws the placement's error as its rendered text
+            // (PaymentInformationManagement::savePaymentInformationAndPlaceOrder).
+            json!({"message": "Please check the billing address information. \"firstname\" is required. Enter and try again. \"street\" is required. Enter and try again. \"telephone\" is required. Enter and try again."})
         )
     );
     assert_eq!(app.snapshot().await, before);
@@ -746,4 +749,49 @@ async fn an_incomplete_billing_address_stops_the_order_with_each_missing_field()
         )
         .await;
     assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
+}
+
+/// `ShippingAddressValidationRule`: a physical cart's shipping address is validated as the
+/// billing one is, before the shipping method and the billing address.
+#[tokio::test]
+async fn an_incomplete_shipping_address_stops_the_order_with_each_missing_field() {
+    let app = spawn_app().await;
+    let cart = app.post_anonymous("/rest/V1/guest-carts", &json!({})).await;
+    let id = cart.body.as_str().expect("masked id").to_owned();
+    let base = format!("/rest/V1/guest-carts/{id}");
+    let added = app
+        .post_anonymous(
+            &format!("{base}/items"),
+            &json!({"cartItem": {"sku": "24-WB01", "qty": 1}}),
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+    let info = app
+        .post_anonymous(
+            &format!("{base}/shipping-information"),
+            &json!({"addressInformation": {
+                "shipping_address": {"country_id": "US", "postcode": "90001", "region_id": 12},
+                "shipping_carrier_code": "flatrate", "shipping_method_code": "flatrate"}}),
+        )
+        .await;
+    assert_eq!(info.status, StatusCode::OK, "{:?}", info.body);
+    let before = app.snapshot().await;
+    let billing = json!({"region_id": 12, "country_id": "US", "street": ["1 Main"],
+        "postcode": "90001", "city": "LA", "firstname": "Ann", "lastname": "Lee",
+        "email": "ann@example.com", "telephone": "555-2"});
+    let refused = app
+        .post_anonymous(
+            &format!("{base}/payment-information"),
+            &json!({"email": "ann@example.com", "paymentMethod": {"method": "checkmo"},
+                "billingAddress": billing}),
+        )
+        .await;
+    assert_eq!(
+        (refused.status, refused.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Please check the shipping address information. \"firstname\" is required. Enter and try again. \"lastname\" is required. Enter and try again. \"street\" is required. Enter and try again. \"city\" is required. Enter and try again. \"telephone\" is required. Enter and try again."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
 }

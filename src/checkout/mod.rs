@@ -56,6 +56,24 @@ pub const ORDER_SERVER_ERROR: &str =
 pub const PAYMENT_METHOD_MISSING: &str = "Enter a valid payment method and try again.";
 /// `QuoteValidator::validateBeforeSubmit` without a billing address.
 pub const BILLING_ADDRESS_MISSING: &str = "Please check the billing address information.";
+/// `ShippingAddressValidationRule`'s general message (Quote/etc/di.xml).
+pub const SHIPPING_ADDRESS_INVALID: &str = "Please check the shipping address information.";
+
+/// An address `Quote\Address::validate` refuses: the rule's general message, then every
+/// missing field, as `QuoteValidator::validateBeforeSubmit` throws it (`%1` and its parameter).
+/// Through `payment-information` the text comes rendered: `savePaymentInformationAndPlaceOrder`
+/// re-throws `__($e->getMessage())`.
+fn address_check(general: &str, address: &QuoteAddressRow, placement: Placement) -> Result<()> {
+    let errors = address_errors(address);
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let phrase = Phrase::positional(format!("{general} %1"), vec![errors.join(" ")]);
+    Err(match placement {
+        Placement::PaymentInformation => Error::input(phrase.render()),
+        _ => Error::Input(phrase),
+    })
+}
 
 /// Countries whose addresses need no postcode (`general/country/optional_zip_countries`).
 const OPTIONAL_ZIP_COUNTRIES: [&str; 6] = ["HK", "IE", "MO", "PA", "GB", "XX"];
@@ -677,6 +695,18 @@ pub async fn place_order(
                     return Err(Error::input(PAYMENT_NOT_AVAILABLE));
                 }
                 let cart = load_cart(&mut *conn, quote).await?;
+                // savePaymentInformation sets the payment first: PaymentMethodManagement::set
+                // refuses a physical cart whose shipping address has no country.
+                if placement == Placement::PaymentInformation
+                    && !cart.totals().is_virtual
+                    && cart
+                        .shipping
+                        .as_ref()
+                        .and_then(|a| a.country_id.as_deref())
+                        .is_none_or(str::is_empty)
+                {
+                    return Err(Error::input(SHIPPING_ADDRESS_MISSING));
+                }
                 submit(conn, cart, method, placement, gateways, parse_order).await
             })
         })
@@ -743,6 +773,17 @@ async fn submit(
     if cart.items.is_empty() {
         return Err(Error::input(ORDER_SERVER_ERROR));
     }
+    // QuoteValidator's rules in their order: the shipping address (ShippingAddressValidationRule,
+    // on a physical cart; a pickup order's address is its location's, checked below), the
+    // shipping method, the billing address.
+    let pickup_order = cart
+        .shipping
+        .as_ref()
+        .is_some_and(|a| a.shipping_method.as_deref() == Some(pickup::CODE));
+    if !totals.is_virtual && !pickup_order {
+        let shipping = cart.shipping.clone().unwrap_or_default();
+        address_check(SHIPPING_ADDRESS_INVALID, &shipping, placement)?;
+    }
     if !totals.is_virtual
         && cart
             .shipping
@@ -755,13 +796,7 @@ async fn submit(
     let Some(billing) = cart.billing.clone() else {
         return Err(Error::input(BILLING_ADDRESS_MISSING));
     };
-    let errors = address_errors(&billing);
-    if !errors.is_empty() {
-        return Err(Error::Input(Phrase::positional(
-            format!("{BILLING_ADDRESS_MISSING} %1"),
-            vec![errors.join(" ")],
-        )));
-    }
+    address_check(BILLING_ADDRESS_MISSING, &billing, placement)?;
     // InStorePickupQuoteValidationRule, with the quote's other validation rules.
     let pickup_code = match &cart.shipping {
         Some(a) if a.shipping_method.as_deref() == Some(pickup::CODE) => {
