@@ -766,6 +766,17 @@ async fn an_incomplete_shipping_address_stops_the_order_with_each_missing_field(
         )
         .await;
     assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+    // GuestCartItemRepository::getList shows the masked id as each line's quote_id.
+    let lines = app
+        .send(
+            reqwest::Method::GET,
+            &format!("{base}/items"),
+            None,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(lines.body[0]["quote_id"], json!(id));
     let info = app
         .post_anonymous(
             &format!("{base}/shipping-information"),

@@ -437,11 +437,21 @@ async fn mine_items(SelfCustomer(id): SelfCustomer, State(s): State<AppState>) -
     items(&s, mine(id)).await
 }
 
+/// `GuestCartItemRepository::getList` sets each line's `quote_id` to the masked id (the
+/// numeric cart id is not shown to an anonymous caller).
 async fn guest_items(
     State(s): State<AppState>,
     PathParams(mask): PathParams<String>,
 ) -> Result<Response> {
-    items(&s, CartRef::Guest(mask)).await
+    let cart = checkout::read_cart(&s.db, &CartRef::Guest(mask.clone())).await?;
+    let t = cart.totals();
+    let mut lines = serde_json::to_value(wire::items(&cart, &t)).map_err(Error::internal)?;
+    if let Some(lines) = lines.as_array_mut() {
+        for line in lines.iter_mut().filter_map(Value::as_object_mut) {
+            line.insert("quote_id".into(), Value::String(mask.clone()));
+        }
+    }
+    Ok(json_response(StatusCode::OK, &lines))
 }
 
 /// `CartItemRepository::save`: the saved line, after totals (its discounts included). An
