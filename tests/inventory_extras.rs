@@ -240,6 +240,11 @@ async fn a_product_saves_its_whole_stock_item_and_decimal_quantities_follow_it()
         .await;
     assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
     let item = app.get("/rest/V1/stockItems/AUD-1", &token).await.body;
+    // The product's own stock_item is the same object.
+    let product = app.get("/rest/V1/products/AUD-1", &token).await.body;
+    let mut own = product["extension_attributes"]["stock_item"].clone();
+    own["low_stock_date"] = item["low_stock_date"].clone();
+    assert_eq!(own, item);
     for (key, value) in [
         ("qty", json!(8.5)),
         ("is_in_stock", json!(true)),

@@ -70,6 +70,8 @@ pub struct Product {
     pub custom_attributes: Vec<(String, Value)>,
     /// The default source item's `(quantity, status)`, which the legacy stock item mirrors.
     pub default_source: Option<(Amount, i64)>,
+    /// The legacy stock item's settings, once written (`None`: the config defaults).
+    pub stock_settings: Option<crate::db::inventory_master::LegacyStockItem>,
 }
 
 /// A posted downloadable link.
@@ -199,6 +201,7 @@ pub async fn load(
     .await?;
     Ok(Product {
         default_source,
+        stock_settings: crate::db::inventory_master::legacy_stock_item(conn, id).await?,
         website_ids: store::website_ids(conn, id).await?,
         category_links: store::category_links(conn, id).await?,
         links: store::downloadable_links(conn, id).await?,
@@ -429,6 +432,7 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
             links: Vec::new(),
             custom_attributes: Vec::new(),
             default_source: None,
+            stock_settings: None,
         },
     };
     // The posted data over the stored product.

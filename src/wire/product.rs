@@ -294,8 +294,8 @@ impl From<&DownloadableLinkRow> for LinkData {
 
 /// `Magento\CatalogInventory\Api\Data\StockItemInterface`, getters in order, values cast to
 /// the declared types (`use_config_min_sale_qty` an int, `backorders` an int); the legacy stock
-/// item of the default stock with the `cataloginventory/item_options` defaults
-/// (CatalogInventory/etc/config.xml); `low_stock_date` is null and left out.
+/// item of the default stock, its settings as stored or the `cataloginventory/item_options`
+/// defaults (CatalogInventory/etc/config.xml); `low_stock_date` is null and left out.
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 #[schemars(
     rename = "catalog-inventory-data-stock-item-interface",
@@ -342,35 +342,54 @@ fn legacy_low_stock_date(schema: &mut schemars::Schema) {
 }
 
 impl StockItemData {
-    /// The legacy stock item of `product`, mirroring its default source item.
+    /// The legacy stock item of `product`: its stored settings (or the config defaults) read
+    /// through the `use_config_*` flags, qty and status mirroring its default source item. The
+    /// same object `GET /V1/stockItems/{sku}` shows (`http::inventory_extra::stock_item_json`).
     pub fn of(product: &Product) -> Self {
         let (qty, status) = product.default_source.unwrap_or_default();
+        let id = product.row.entity_id;
+        let stored = product
+            .stock_settings
+            .clone()
+            .unwrap_or_else(|| crate::inventory::legacy::default_settings(id));
+        let s = &stored;
+        let is_qty_decimal = product.row.is_qty_decimal != 0;
+        let config = crate::inventory::salability::config_of(Some(s), is_qty_decimal);
+        let on = |v: i64| v != 0;
         StockItemData {
-            item_id: product.row.entity_id,
-            product_id: product.row.entity_id,
-            stock_id: 1,
+            item_id: s.item_id,
+            product_id: s.product_id,
+            stock_id: s.stock_id,
             qty,
             is_in_stock: status == 1,
-            is_qty_decimal: product.row.is_qty_decimal != 0,
+            is_qty_decimal,
             show_default_notification_message: false,
-            use_config_min_qty: true,
-            min_qty: Amount::from_int(0),
-            use_config_min_sale_qty: 1,
-            min_sale_qty: Amount::from_int(1),
-            use_config_max_sale_qty: true,
-            max_sale_qty: Amount::from_int(10000),
-            use_config_backorders: true,
-            backorders: 0,
-            use_config_notify_stock_qty: true,
-            notify_stock_qty: Amount::from_int(1),
-            use_config_qty_increments: true,
-            qty_increments: Amount::from_int(0),
-            use_config_enable_qty_inc: true,
-            enable_qty_increments: false,
-            use_config_manage_stock: true,
-            manage_stock: true,
-            is_decimal_divided: false,
-            stock_status_changed_auto: 0,
+            use_config_min_qty: on(s.use_config_min_qty),
+            min_qty: Amount::new(config.min_qty),
+            use_config_min_sale_qty: s.use_config_min_sale_qty,
+            min_sale_qty: Amount::new(config.min_sale_qty),
+            use_config_max_sale_qty: on(s.use_config_max_sale_qty),
+            max_sale_qty: Amount::new(config.max_sale_qty),
+            use_config_backorders: on(s.use_config_backorders),
+            backorders: if on(s.use_config_backorders) {
+                0
+            } else {
+                s.backorders
+            },
+            use_config_notify_stock_qty: on(s.use_config_notify_stock_qty),
+            notify_stock_qty: if on(s.use_config_notify_stock_qty) {
+                Amount::from_int(1)
+            } else {
+                s.notify_stock_qty
+            },
+            use_config_qty_increments: on(s.use_config_qty_increments),
+            qty_increments: Amount::new(config.qty_increments),
+            use_config_enable_qty_inc: on(s.use_config_enable_qty_inc),
+            enable_qty_increments: !on(s.use_config_enable_qty_inc) && on(s.enable_qty_increments),
+            use_config_manage_stock: on(s.use_config_manage_stock),
+            manage_stock: config.manage_stock,
+            is_decimal_divided: on(s.is_decimal_divided),
+            stock_status_changed_auto: s.stock_status_changed_auto,
         }
     }
 }
