@@ -614,3 +614,41 @@ async fn url_keys_collide_by_attribute_or_by_name() {
     .await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
 }
+
+/// `Product\Attribute\Backend\Price::validate`: a negative price, special price or cost is
+/// refused, and nothing is saved.
+#[tokio::test]
+async fn negative_prices_are_refused_as_the_price_backend_refuses_them() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let before = app.snapshot().await;
+    for product in [
+        json!({"sku": "neg-1", "name": "Neg 1", "type_id": "simple", "price": -5, "attribute_set_id": 4}),
+        json!({"sku": "neg-2", "name": "Neg 2", "type_id": "simple", "price": 5, "attribute_set_id": 4,
+            "custom_attributes": [{"attribute_code": "special_price", "value": "-1"}]}),
+        json!({"sku": "neg-3", "name": "Neg 3", "type_id": "simple", "price": 5, "attribute_set_id": 4,
+            "custom_attributes": [{"attribute_code": "cost", "value": -0.5}]}),
+    ] {
+        let r = app
+            .post("/rest/V1/products", &token, &json!({ "product": product }))
+            .await;
+        assert_eq!(
+            (r.status, r.body),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({"message": "Please enter a number 0 or greater in this field."})
+            ),
+            "{product}"
+        );
+    }
+    assert_eq!(app.snapshot().await, before);
+    let zero = app
+        .post(
+            "/rest/V1/products",
+            &token,
+            &json!({"product": {"sku": "zero-1", "name": "Zero 1", "type_id": "simple", "price": 0,
+                "attribute_set_id": 4}}),
+        )
+        .await;
+    assert_eq!(zero.status, StatusCode::OK, "{:?}", zero.body);
+}

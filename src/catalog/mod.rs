@@ -210,6 +210,9 @@ pub async fn load(
     })
 }
 
+/// `Product\Attribute\Backend\Price::validate`.
+pub const PRICE_NEGATIVE: &str = "Please enter a number 0 or greater in this field.";
+
 /// `ProductRepository::get`.
 pub async fn get(db: &Db, sku: &str) -> Result<Product> {
     let mut conn = db.read.acquire().await?;
@@ -482,6 +485,20 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
             ))
         }
         None => {}
+    }
+    // Product\Attribute\Backend\Price::validate on the price attributes (`price`,
+    // `special_price`, `cost`), run by ProductRepository::save's `resourceModel->validate`.
+    // (The custom attributes are kept as posted; only their sign is read here.)
+    let negative_custom = input.custom_attributes.iter().any(|(code, value)| {
+        matches!(code.as_str(), "special_price" | "cost")
+            && match value {
+                Value::Number(n) => n.as_f64().is_some_and(|f| f < 0.0),
+                Value::String(t) => t.trim().parse::<f64>().is_ok_and(|f| f < 0.0),
+                _ => false,
+            }
+    });
+    if row.price.decimal().is_sign_negative() && !row.price.is_zero() || negative_custom {
+        return Err(Error::input(PRICE_NEGATIVE));
     }
     if row.type_id != "simple" {
         // Virtual and downloadable products have no weight (`Type\AbstractType::beforeSave`).
