@@ -612,6 +612,19 @@ async fn guest_cart_places_a_guest_order_with_the_same_engine() {
         unknown.body["message"],
         "No such entity with %fieldName = %fieldValue"
     );
+    // The cart itself still reads, inactive: CartRepository::get (QuoteRepository::get) has no
+    // active check, unlike the item and totals routes (getActive).
+    let ordered = app
+        .send(reqwest::Method::GET, &base, None, None, None)
+        .await;
+    assert_eq!(ordered.status, StatusCode::OK, "{:?}", ordered.body);
+    assert_eq!(ordered.body["is_active"], json!(false));
+    let id = ordered.body["id"].as_i64().expect("cart id");
+    let by_admin = app.get(&format!("/rest/V1/carts/{id}"), &admin).await;
+    assert_eq!(
+        (by_admin.status, by_admin.body["is_active"].clone()),
+        (StatusCode::OK, json!(false))
+    );
 }
 
 #[tokio::test]

@@ -305,6 +305,23 @@ pub async fn read_cart(db: &Db, who: &CartRef) -> Result<Cart> {
     load_cart(&mut conn, quote).await
 }
 
+/// `CartRepositoryInterface::get` (and the guest one): `QuoteRepository::get` has no active
+/// check, unlike `getActive`, so a cart already ordered reads with `is_active` false. The
+/// customer's `mine` route reads the active cart (`getForCustomer`) as before.
+pub async fn read_any_cart(db: &Db, who: &CartRef) -> Result<Cart> {
+    let mut conn = db.read.acquire().await?;
+    let quote = match who {
+        CartRef::Guest(mask) => quotes::quote_by_mask(&mut conn, mask)
+            .await?
+            .ok_or_else(|| Error::no_such_entity("cartId", Value::Null))?,
+        CartRef::Id(id) => quotes::quote(&mut conn, *id)
+            .await?
+            .ok_or_else(|| Error::no_such_entity("cartId", *id))?,
+        CartRef::Customer(_) => resolve(&mut conn, who).await?,
+    };
+    load_cart(&mut conn, quote).await
+}
+
 /// `QuoteManagement::createEmptyCartForCustomer`: the active cart's id, or a new cart's.
 pub async fn create_for_customer(db: &Db, customer_id: i64, store_id: i64) -> Result<i64> {
     db.writer
