@@ -819,3 +819,69 @@ async fn an_incomplete_shipping_address_stops_the_order_with_each_missing_field(
     );
     assert_eq!(app.snapshot().await, before);
 }
+
+/// A cart address keeps `AddressInterface`'s middle name, prefix, suffix, fax and VAT id, and
+/// the order placed from it takes them along (`sales_convert_quote_address`).
+#[tokio::test]
+async fn a_cart_address_keeps_its_name_parts_fax_and_vat_id_into_the_order() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let cart = app.post_anonymous("/rest/V1/guest-carts", &json!({})).await;
+    let id = cart.body.as_str().expect("masked id").to_owned();
+    let base = format!("/rest/V1/guest-carts/{id}");
+    app.post_anonymous(
+        &format!("{base}/items"),
+        &json!({"cartItem": {"sku": "24-WB01", "qty": 1}}),
+    )
+    .await;
+    let address = json!({"region_id": 12, "country_id": "US", "street": ["1 Main"],
+        "postcode": "90001", "city": "LA", "firstname": "Ann", "middlename": "Q",
+        "lastname": "Lee", "prefix": "Dr", "suffix": "Jr", "company": "ACME",
+        "vat_id": "US999", "fax": "555-1", "email": "ann@example.com", "telephone": "555-2"});
+    let info = app
+        .post_anonymous(
+            &format!("{base}/shipping-information"),
+            &json!({"addressInformation": {"shipping_address": address,
+                "billing_address": address, "shipping_carrier_code": "flatrate",
+                "shipping_method_code": "flatrate"}}),
+        )
+        .await;
+    assert_eq!(info.status, StatusCode::OK, "{:?}", info.body);
+    let parts = |a: &Value| {
+        json!([
+            a["middlename"],
+            a["prefix"],
+            a["suffix"],
+            a["fax"],
+            a["vat_id"]
+        ])
+    };
+    let expected = json!(["Q", "Dr", "Jr", "555-1", "US999"]);
+    let billing = app
+        .send(
+            reqwest::Method::GET,
+            &format!("{base}/billing-address"),
+            None,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(parts(&billing.body), expected);
+    let placed = app
+        .post_anonymous(
+            &format!("{base}/payment-information"),
+            &json!({"email": "ann@example.com", "paymentMethod": {"method": "checkmo"}}),
+        )
+        .await;
+    assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
+    let order_id = placed.body.as_str().expect("order id").to_owned();
+    let order = app
+        .get(&format!("/rest/V1/orders/{order_id}"), &admin)
+        .await
+        .body;
+    assert_eq!(parts(&order["billing_address"]), expected);
+    assert_eq!(
+        parts(&order["extension_attributes"]["shipping_assignments"][0]["shipping"]["address"]),
+        expected
+    );
+}

@@ -917,8 +917,18 @@ fn address_json(a: &QuoteAddressRow, address_type: &str, email: &Option<String>)
         "email": email,
         "customer_id": a.customer_id,
     });
-    if let Some(company) = &a.company {
-        v["company"] = json!(company);
+    // The fieldset `sales_convert_quote_address` copies these onto the order address too.
+    for (key, value) in [
+        ("company", &a.company),
+        ("middlename", &a.middlename),
+        ("prefix", &a.prefix),
+        ("suffix", &a.suffix),
+        ("fax", &a.fax),
+        ("vat_id", &a.vat_id),
+    ] {
+        if let Some(value) = value {
+            v[key] = json!(value);
+        }
     }
     if let Some(map) = v.as_object_mut() {
         map.retain(|_, v| !v.is_null());

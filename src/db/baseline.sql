@@ -27,6 +27,7 @@ INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "succe
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (20, 'order item dtc invoiced nullable', '2026-01-01 00:00:00', 1, X'3282E02E3627E6FB915C9B3FC572A5136A24E146D56F08E17AC39561C8F2DF48725EB485958AAC1170E728EE35E0900B', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (21, 'source item sku index', '2026-01-01 00:00:00', 1, X'B5D3E9567A614BEE6C353F9165C4F7D256978DF87DBEBE44B07E0F84BD08748FD53182EC913A669E32F2B6D5394BBE2F', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (22, 'order more import fields', '2026-01-01 00:00:00', 1, X'9623C67CCDF38D177FB0E63A02EFDC732084991395E776DDEFBBD63C0F8C13F2994780306A3EB0A863C25713A0284584', 0);
+INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (23, 'quote address name parts', '2026-01-01 00:00:00', 1, X'E343DF6ABB2CF01CC4833EEF8E5CD10B66A1956B7839F4542547A960FD119BB3F630CBF70846B69267BAC3EB46C4DC0C', 0);
 CREATE TABLE store_website (
     website_id       INTEGER PRIMARY KEY,
     code             TEXT NOT NULL UNIQUE,
@@ -745,7 +746,7 @@ CREATE TABLE quote_address (
     country_id           TEXT,
     telephone            TEXT,
     same_as_billing      INTEGER NOT NULL DEFAULT 0,
-    shipping_method      TEXT,
+    shipping_method      TEXT, middlename TEXT, prefix TEXT, suffix TEXT, fax TEXT, vat_id TEXT,
     UNIQUE (quote_id, address_type)
 );
 CREATE TABLE salesrule (

@@ -68,6 +68,11 @@ row_struct! {
         pub telephone: Option<String>,
         pub same_as_billing: i64,
         pub shipping_method: Option<String>,
+        pub middlename: Option<String>,
+        pub prefix: Option<String>,
+        pub suffix: Option<String>,
+        pub fax: Option<String>,
+        pub vat_id: Option<String>,
     }
 }
 

@@ -194,6 +194,11 @@ pub fn parse_address(v: &Value) -> Result<QuoteAddressRow> {
         country_id: o.string("country_id")?,
         telephone: o.string("telephone")?,
         same_as_billing: o.bool("same_as_billing").unwrap_or(false) as i64,
+        middlename: o.string("middlename")?,
+        prefix: o.string("prefix")?,
+        suffix: o.string("suffix")?,
+        fax: o.string("fax")?,
+        vat_id: o.string("vat_id")?,
         ..Default::default()
     })
 }
@@ -470,8 +475,9 @@ fn address_out(a: &QuoteAddressRow) -> Value {
         "country_id": a.country_id,
         "street": a.street.as_deref().map(|s| s.split('\n').collect::<Vec<_>>()),
         "company": a.company,
-        "telephone": a.telephone, "postcode": a.postcode, "city": a.city,
+        "telephone": a.telephone, "fax": a.fax, "postcode": a.postcode, "city": a.city,
         "firstname": a.firstname, "lastname": a.lastname,
+        "middlename": a.middlename, "prefix": a.prefix, "suffix": a.suffix, "vat_id": a.vat_id,
         "customer_id": a.customer_id, "email": a.email,
         "same_as_billing": a.same_as_billing,
         "save_in_address_book": 0,
