@@ -396,6 +396,34 @@ async fn an_account_without_password_or_address() {
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
 }
 
+/// Magento's api-functional `AccountManagementTest::testCreateCustomerWithSubscription` and
+/// `CustomerRepositoryTest::testSearchCustomers`: an account created with
+/// `extension_attributes.is_subscribed` reads back subscribed (Magento_Newsletter's plugin).
+#[tokio::test]
+async fn an_account_created_subscribed_reads_back_subscribed() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let r = app
+        .post_anonymous(
+            "/rest/V1/customers",
+            &json!({"customer": {"email": "sub1@example.com", "firstname": "Jane", "lastname": "Doe",
+                "website_id": 1, "extension_attributes": {"is_subscribed": true}},
+                "password": "test@123A"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(
+        r.body["extension_attributes"],
+        json!({"is_subscribed": true})
+    );
+    let id = r.body["id"].as_i64().expect("id");
+    let read = app
+        .get(&format!("/rest/V1/customers/{id}"), &admin)
+        .await
+        .body;
+    assert_eq!(read["extension_attributes"], json!({"is_subscribed": true}));
+}
+
 #[tokio::test]
 async fn customers_products_and_customer_tokens_survive_a_restart() {
     let dir = tempfile::tempdir().unwrap();

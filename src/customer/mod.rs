@@ -120,6 +120,9 @@ pub struct CustomerInput {
     pub website_id: Option<i64>,
     pub disable_auto_group_change: Option<i64>,
     pub addresses: Vec<AddressInput>,
+    /// `extension_attributes.is_subscribed` (Magento_Newsletter's `CustomerPlugin::afterSave`
+    /// subscribes the customer).
+    pub is_subscribed: Option<bool>,
 }
 
 /// A customer with its addresses.
@@ -389,6 +392,7 @@ async fn create_in(
         disable_auto_group_change: input.disable_auto_group_change.unwrap_or(0),
         created_at: now.clone(),
         updated_at: now,
+        is_subscribed: i64::from(input.is_subscribed.unwrap_or(false)),
     };
     let id = db::insert(conn, "customer_entity", "entity_id", &row).await?;
     let (mut billing, mut shipping) = (None, None);

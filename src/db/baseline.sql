@@ -28,6 +28,7 @@ INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "succe
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (21, 'source item sku index', '2026-01-01 00:00:00', 1, X'B5D3E9567A614BEE6C353F9165C4F7D256978DF87DBEBE44B07E0F84BD08748FD53182EC913A669E32F2B6D5394BBE2F', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (22, 'order more import fields', '2026-01-01 00:00:00', 1, X'9623C67CCDF38D177FB0E63A02EFDC732084991395E776DDEFBBD63C0F8C13F2994780306A3EB0A863C25713A0284584', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (23, 'quote address name parts', '2026-01-01 00:00:00', 1, X'E343DF6ABB2CF01CC4833EEF8E5CD10B66A1956B7839F4542547A960FD119BB3F630CBF70846B69267BAC3EB46C4DC0C', 0);
+INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (24, 'customer newsletter', '2026-01-01 00:00:00', 1, X'68EC9937E66128B6469424EFBDA9F91273D6E4D7C1B44DDEE71B98D4750737C2D40B4DE4E8BCE1CD9625DD5F48DC03B5', 0);
 CREATE TABLE store_website (
     website_id       INTEGER PRIMARY KEY,
     code             TEXT NOT NULL UNIQUE,
@@ -370,7 +371,7 @@ CREATE TABLE customer_entity (
     password_hash             TEXT,
     disable_auto_group_change INTEGER NOT NULL DEFAULT 0,
     created_at                TEXT NOT NULL,
-    updated_at                TEXT NOT NULL, middlename TEXT, prefix TEXT, suffix TEXT, dob TEXT, taxvat TEXT, gender INTEGER,
+    updated_at                TEXT NOT NULL, middlename TEXT, prefix TEXT, suffix TEXT, dob TEXT, taxvat TEXT, gender INTEGER, is_subscribed INTEGER NOT NULL DEFAULT 0,
     UNIQUE (email, website_id)
 );
 CREATE TABLE customer_address_entity (

@@ -26,6 +26,7 @@ row_struct! {
         pub disable_auto_group_change: i64,
         pub created_at: String,
         pub updated_at: String,
+        pub is_subscribed: i64,
     }
 }
 
@@ -64,7 +65,8 @@ row_struct! {
 
 const CUSTOMER_COLUMNS: &str = "entity_id, website_id, email, group_id, store_id, created_in, \
     firstname, lastname, middlename, prefix, suffix, dob, taxvat, gender, default_billing, \
-    default_shipping, password_hash, disable_auto_group_change, created_at, updated_at";
+    default_shipping, password_hash, disable_auto_group_change, created_at, updated_at, \
+    is_subscribed";
 
 pub async fn customer(
     conn: &mut SqliteConnection,

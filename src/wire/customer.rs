@@ -3,7 +3,8 @@
 //!
 //! Reply shape (tutorial step 6, a real 2.4.0 reply): `default_billing`/`default_shipping` are
 //! strings, an address's `default_*` flags appear only when true, null getters are left out,
-//! `extension_attributes` is `{"is_subscribed": false}` (Magento_Newsletter's plugin).
+//! `extension_attributes` is `{"is_subscribed": ...}` (Magento_Newsletter's plugin; false
+//! unless the account was created subscribed).
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -88,7 +89,14 @@ fn parse_customer(v: &Value) -> Result<CustomerInput> {
         website_id: o.int("website_id")?,
         disable_auto_group_change: o.int("disable_auto_group_change")?,
         addresses: Vec::new(),
+        is_subscribed: None,
     };
+    if let Some((_, Value::Object(ext))) = o.get("extension_attributes") {
+        input.is_subscribed = ext
+            .get("is_subscribed")
+            .filter(|v| !v.is_null())
+            .map(crate::wire::input::to_bool);
+    }
     if let Some((_, addresses)) = o.get("addresses") {
         for a in list(addresses)? {
             input.addresses.push(parse_address(a)?);
@@ -290,7 +298,7 @@ impl From<&Customer> for CustomerData {
                 .collect(),
             disable_auto_group_change: r.disable_auto_group_change,
             extension_attributes: CustomerExtensionData {
-                is_subscribed: false,
+                is_subscribed: r.is_subscribed != 0,
             },
         }
     }
