@@ -274,6 +274,17 @@ async fn create_account_refusals_write_nothing() {
         json!({"message": "A customer with the same email address already exists in an associated website."}),
     )
     .await;
+    // Customer\Model\Validator\Dob: a date of birth after today (api-functional
+    // AccountManagementTest::testCreateCustomerWithDateOfBirthInFuture); in either form.
+    for dob in ["2999-12-14", "14-12-2999"] {
+        refused(
+            &app,
+            json!({"customer": {"email": "dob1@example.com", "firstname": "Jane", "lastname": "Doe",
+                "website_id": 1, "dob": dob}, "password": "test@123A"}),
+            json!({"message": "The Date of Birth should not be greater than today."}),
+        )
+        .await;
+    }
     let new = json!({"email": "new@example.com", "firstname": "N", "lastname": "Ew"});
     for (password, expected) in [
         (
