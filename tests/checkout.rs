@@ -885,3 +885,78 @@ async fn a_cart_address_keeps_its_name_parts_fax_and_vat_id_into_the_order() {
         expected
     );
 }
+
+/// A product whose stock item takes decimal quantities is ordered as such: the order item
+/// carries `is_qty_decimal` (`Quote\Item::setProduct` copies it from the stock item), so the
+/// invoice takes the whole 1.5.
+#[tokio::test]
+async fn a_decimal_quantity_product_orders_and_invoices_its_fraction() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let saved = app
+        .post(
+            "/rest/V1/products",
+            &admin,
+            &json!({"product": {"sku": "DEC-1", "name": "Rope by the metre", "type_id": "simple",
+                "attribute_set_id": 4, "price": 10, "status": 1,
+                "extension_attributes": {"stock_item": {"is_qty_decimal": true}}}}),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    let stocked = app
+        .post(
+            "/rest/V1/inventory/source-items",
+            &admin,
+            &json!({"sourceItems": [{"sku": "DEC-1", "source_code": "ne_wh", "quantity": 10, "status": 1}]}),
+        )
+        .await;
+    assert_eq!(stocked.status, StatusCode::OK, "{:?}", stocked.body);
+    let cart = app.post_anonymous("/rest/V1/guest-carts", &json!({})).await;
+    let id = cart.body.as_str().expect("masked id").to_owned();
+    let base = format!("/rest/V1/guest-carts/{id}");
+    let added = app
+        .post_anonymous(
+            &format!("{base}/items"),
+            &json!({"cartItem": {"sku": "DEC-1", "qty": 1.5}}),
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+    let info = app
+        .post_anonymous(
+            &format!("{base}/shipping-information"),
+            &tut("step08-shipping-information-request.json"),
+        )
+        .await;
+    assert_eq!(info.status, StatusCode::OK, "{:?}", info.body);
+    let mut pay = tut("step09-payment-information-request.json");
+    pay["email"] = json!("rope@example.com");
+    let placed = app
+        .post_anonymous(&format!("{base}/payment-information"), &pay)
+        .await;
+    assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
+    let order_id = placed.body.as_str().expect("order id").to_owned();
+    let order = app
+        .get(&format!("/rest/V1/orders/{order_id}"), &admin)
+        .await
+        .body;
+    assert_eq!(
+        (
+            order["items"][0]["is_qty_decimal"].clone(),
+            order["items"][0]["qty_ordered"].clone()
+        ),
+        (json!(1), json!(1.5))
+    );
+    let invoiced = app
+        .post(
+            &format!("/rest/V1/order/{order_id}/invoice"),
+            &admin,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(invoiced.status, StatusCode::OK, "{:?}", invoiced.body);
+    let order = app
+        .get(&format!("/rest/V1/orders/{order_id}"), &admin)
+        .await
+        .body;
+    assert_eq!(order["items"][0]["qty_invoiced"], json!(1.5));
+}

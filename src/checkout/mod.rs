@@ -234,6 +234,7 @@ async fn item_facts(conn: &mut SqliteConnection, item: &QuoteItemRow) -> Result<
         facts.product_price = p.price.decimal();
         facts.weight = p.weight.map(Amount::decimal);
         facts.attributes = serde_json::from_str(&p.custom_attributes).unwrap_or_default();
+        facts.is_qty_decimal = p.is_qty_decimal != 0;
     }
     Ok(facts)
 }
@@ -950,12 +951,15 @@ fn order_entity(
         .items
         .iter()
         .zip(&t.lines)
-        .map(|(i, l)| {
+        .enumerate()
+        .map(|(n, (i, l))| {
+            let decimal = cart.facts.get(n).is_some_and(|f| f.is_qty_decimal);
             let mut item = json!({
                 "sku": i.sku, "name": i.name, "product_id": i.product_id,
                 "product_type": i.product_type, "is_virtual": i.is_virtual,
                 "quote_item_id": i.item_id, "store_id": q.store_id,
-                "applied_rule_ids": l.applied_rule_ids, "is_qty_decimal": 0, "no_discount": 0,
+                "applied_rule_ids": l.applied_rule_ids, "is_qty_decimal": i64::from(decimal),
+                "no_discount": 0,
                 "free_shipping": l.free_shipping as i64, "qty_ordered": i.qty,
                 "price": i.price, "base_price": i.price,
                 "original_price": i.price, "base_original_price": i.price,

@@ -144,6 +144,9 @@ pub struct ItemFacts {
     pub qty: Decimal,
     pub price: Decimal,
     pub row_total: Decimal,
+    /// The product's stock item takes decimal quantities (`Quote\Item::setProduct` copies it
+    /// onto the line, and the order item inherits it).
+    pub is_qty_decimal: bool,
 }
 
 /// A value as PHP holds it while validating.
