@@ -960,3 +960,40 @@ async fn a_decimal_quantity_product_orders_and_invoices_its_fraction() {
         .body;
     assert_eq!(order["items"][0]["qty_invoiced"], json!(1.5));
 }
+
+/// MSI's `PreventAppendReservationOnNotManageItemsInStockPlugin`: an order of a SKU whose stock
+/// is not managed appends no reservation, so its salable quantity does not move (a managed SKU
+/// of the same order is reserved as before).
+#[tokio::test]
+async fn an_order_of_a_sku_without_managed_stock_reserves_nothing() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let off = app
+        .put(
+            "/rest/V1/products/24-WB03/stockItems/12",
+            &admin,
+            &json!({"stockItem": {"use_config_manage_stock": false, "manage_stock": false}}),
+        )
+        .await;
+    assert_eq!(off.status, StatusCode::OK, "{:?}", off.body);
+    let before = app.salable(&admin, "24-WB03", 2).await;
+    let rita = second_customer(&app).await;
+    ready_cart(&app, &rita, "24-WB03", 3).await;
+    let added = app
+        .post(
+            "/rest/V1/carts/mine/items",
+            &rita,
+            &json!({"cartItem": {"sku": "24-WB01", "qty": 2}}),
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+    let pay = json!({"paymentMethod": {"method": "checkmo"}, "billing_address":
+        tut("step09-payment-information-request.json")["billing_address"].clone()});
+    let placed = app
+        .post("/rest/V1/carts/mine/payment-information", &rita, &pay)
+        .await;
+    assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
+    assert_eq!(app.salable(&admin, "24-WB03", 2).await, before);
+    // 24-WB01: 60 salable before, 2 reserved now.
+    assert_eq!(app.salable(&admin, "24-WB01", 2).await, json!(58));
+}

@@ -29,6 +29,7 @@ INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "succe
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (22, 'order more import fields', '2026-01-01 00:00:00', 1, X'9623C67CCDF38D177FB0E63A02EFDC732084991395E776DDEFBBD63C0F8C13F2994780306A3EB0A863C25713A0284584', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (23, 'quote address name parts', '2026-01-01 00:00:00', 1, X'E343DF6ABB2CF01CC4833EEF8E5CD10B66A1956B7839F4542547A960FD119BB3F630CBF70846B69267BAC3EB46C4DC0C', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (24, 'customer newsletter', '2026-01-01 00:00:00', 1, X'68EC9937E66128B6469424EFBDA9F91273D6E4D7C1B44DDEE71B98D4750737C2D40B4DE4E8BCE1CD9625DD5F48DC03B5', 0);
+INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (25, 'reservations skip unmanaged', '2026-01-01 00:00:00', 1, X'062FBFD785D520E7C6C8731843378367BF384671D8E33D8872B02F6D93566774A8612DD672EAA400B3D9F584371E6EC4', 0);
 CREATE TABLE store_website (
     website_id       INTEGER PRIMARY KEY,
     code             TEXT NOT NULL UNIQUE,
@@ -959,3 +960,13 @@ CREATE INDEX salesrule_coupon_rule ON salesrule_coupon (rule_id);
 CREATE INDEX salesrule_customer_rule ON salesrule_customer (rule_id, customer_id);
 CREATE INDEX sales_order_item_order_id ON sales_order_item(order_id);
 CREATE INDEX inventory_source_item_sku_lower ON inventory_source_item(LOWER(sku));
+CREATE TRIGGER inventory_reservation_skips_unmanaged
+BEFORE INSERT ON inventory_reservation
+WHEN EXISTS (
+    SELECT 1 FROM catalog_product_entity p
+    JOIN cataloginventory_stock_item s ON s.product_id = p.entity_id
+    WHERE p.sku = NEW.sku AND s.use_config_manage_stock = 0 AND s.manage_stock = 0
+)
+BEGIN
+    SELECT RAISE(IGNORE);
+END;
