@@ -996,4 +996,30 @@ async fn an_order_of_a_sku_without_managed_stock_reserves_nothing() {
     assert_eq!(app.salable(&admin, "24-WB03", 2).await, before);
     // 24-WB01: 60 salable before, 2 reserved now.
     assert_eq!(app.salable(&admin, "24-WB01", 2).await, json!(58));
+    // Shipped from ne_wh: SourceDeductionService takes the managed SKU only.
+    let order_id = placed.body.as_str().expect("order id").to_owned();
+    let shipped = app
+        .post(
+            &format!("/rest/V1/order/{order_id}/ship"),
+            &admin,
+            &json!({"arguments": {"extension_attributes": {"source_code": "ne_wh"}}}),
+        )
+        .await;
+    assert_eq!(shipped.status, StatusCode::OK, "{:?}", shipped.body);
+    let at_ne_wh = |sku: &'static str| {
+        let app = &app;
+        let admin = &admin;
+        async move {
+            let r = app
+                .get(
+                    &format!("/rest/V1/inventory/source-items?searchCriteria[filter_groups][0][filters][0][field]=sku&searchCriteria[filter_groups][0][filters][0][value]={sku}&searchCriteria[filter_groups][1][filters][0][field]=source_code&searchCriteria[filter_groups][1][filters][0][value]=ne_wh"),
+                    admin,
+                )
+                .await;
+            r.body["items"][0]["quantity"].clone()
+        }
+    };
+    assert_eq!(at_ne_wh("24-WB03").await, json!(50));
+    assert_eq!(at_ne_wh("24-WB01").await, json!(33));
+    assert_eq!(app.salable(&admin, "24-WB03", 2).await, before);
 }

@@ -46,6 +46,30 @@ pub async fn append_reservation(
     Ok(())
 }
 
+/// Which of `skus` (lower-cased) have stock that is not managed: their legacy stock item says
+/// `manage_stock` 0 without the config flag. MSI's `SourceDeductionService` skips them
+/// (`if (!$stockItemConfiguration->isManageStock()) continue;`), and no reservation is appended
+/// for them (the `inventory_reservation_skips_unmanaged` trigger).
+pub async fn unmanaged_skus(
+    conn: &mut SqliteConnection,
+    skus: &[&str],
+) -> Result<std::collections::HashSet<String>, sqlx::Error> {
+    if skus.is_empty() {
+        return Ok(Default::default());
+    }
+    let list = serde_json::Value::from(skus.to_vec()).to_string();
+    let rows: Vec<String> = sqlx::query_scalar(
+        "SELECT LOWER(p.sku) FROM catalog_product_entity p
+         JOIN cataloginventory_stock_item s ON s.product_id = p.entity_id
+         WHERE s.use_config_manage_stock = 0 AND s.manage_stock = 0
+           AND p.sku IN (SELECT value FROM json_each(?))",
+    )
+    .bind(list)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().collect())
+}
+
 pub async fn product_type(
     conn: &mut SqliteConnection,
     sku: &str,
