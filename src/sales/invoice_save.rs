@@ -175,7 +175,6 @@ async fn save_in(conn: &mut SqliteConnection, entity: InvoiceEntity) -> Result<F
         }
     }
 
-    let mut virtual_lines = virtual_lines;
     if !virtual_lines.is_empty() {
         // SourceDeductionService skips SKUs whose stock is not managed.
         let skus: Vec<&str> = virtual_lines.iter().map(|(sku, _)| sku.as_str()).collect();
