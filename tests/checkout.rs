@@ -764,21 +764,27 @@ async fn an_incomplete_billing_address_stops_the_order_with_each_missing_field()
     assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
 }
 
-/// `ShippingAddressValidationRule`: a physical cart's shipping address is validated as the
-/// billing one is, before the shipping method and the billing address.
-#[tokio::test]
-async fn an_incomplete_shipping_address_stops_the_order_with_each_missing_field() {
-    let app = spawn_app().await;
+/// A new guest cart holding `qty` of `sku`: its masked id and its routes' base path.
+async fn guest_cart_with(app: &TestApp, sku: &str, qty: Value) -> (String, String) {
     let cart = app.post_anonymous("/rest/V1/guest-carts", &json!({})).await;
     let id = cart.body.as_str().expect("masked id").to_owned();
     let base = format!("/rest/V1/guest-carts/{id}");
     let added = app
         .post_anonymous(
             &format!("{base}/items"),
-            &json!({"cartItem": {"sku": "24-WB01", "qty": 1}}),
+            &json!({"cartItem": {"sku": sku, "qty": qty}}),
         )
         .await;
     assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+    (id, base)
+}
+
+/// `ShippingAddressValidationRule`: a physical cart's shipping address is validated as the
+/// billing one is, before the shipping method and the billing address.
+#[tokio::test]
+async fn an_incomplete_shipping_address_stops_the_order_with_each_missing_field() {
+    let app = spawn_app().await;
+    let (id, base) = guest_cart_with(&app, "24-WB01", json!(1)).await;
     // GuestCartItemRepository::getList shows the masked id as each line's quote_id.
     let lines = app
         .send(
@@ -826,14 +832,7 @@ async fn an_incomplete_shipping_address_stops_the_order_with_each_missing_field(
 async fn a_cart_address_keeps_its_name_parts_fax_and_vat_id_into_the_order() {
     let app = spawn_app().await;
     let admin = app.token().await;
-    let cart = app.post_anonymous("/rest/V1/guest-carts", &json!({})).await;
-    let id = cart.body.as_str().expect("masked id").to_owned();
-    let base = format!("/rest/V1/guest-carts/{id}");
-    app.post_anonymous(
-        &format!("{base}/items"),
-        &json!({"cartItem": {"sku": "24-WB01", "qty": 1}}),
-    )
-    .await;
+    let (_, base) = guest_cart_with(&app, "24-WB01", json!(1)).await;
     let address = json!({"region_id": 12, "country_id": "US", "street": ["1 Main"],
         "postcode": "90001", "city": "LA", "firstname": "Ann", "middlename": "Q",
         "lastname": "Lee", "prefix": "Dr", "suffix": "Jr", "company": "ACME",
@@ -911,16 +910,7 @@ async fn a_decimal_quantity_product_orders_and_invoices_its_fraction() {
         )
         .await;
     assert_eq!(stocked.status, StatusCode::OK, "{:?}", stocked.body);
-    let cart = app.post_anonymous("/rest/V1/guest-carts", &json!({})).await;
-    let id = cart.body.as_str().expect("masked id").to_owned();
-    let base = format!("/rest/V1/guest-carts/{id}");
-    let added = app
-        .post_anonymous(
-            &format!("{base}/items"),
-            &json!({"cartItem": {"sku": "DEC-1", "qty": 1.5}}),
-        )
-        .await;
-    assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+    let (_, base) = guest_cart_with(&app, "DEC-1", json!(1.5)).await;
     let info = app
         .post_anonymous(
             &format!("{base}/shipping-information"),
