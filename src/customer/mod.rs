@@ -64,18 +64,6 @@ pub const REQUIRED_CHARACTER_CLASSES: usize = 3;
 pub const EMAIL_REQUIRED: &str = "The email address is required to create a customer account.";
 /// `Customer\Model\Validator\Dob` (the customer validators of 2.4.7+).
 pub const DOB_IN_FUTURE: &str = "The Date of Birth should not be greater than today.";
-
-/// A date of birth as PHP's `new \DateTime($value)` reads the usual forms: `1980-12-14` (with
-/// or without a time), `14-12-1980`, `12/14/1980`. `None` for anything else (not checked).
-fn dob_date(text: &str) -> Option<time::Date> {
-    use time::macros::format_description;
-    let text = text.trim();
-    let head = text.get(..10).unwrap_or(text);
-    time::Date::parse(head, format_description!("[year]-[month]-[day]"))
-        .or_else(|_| time::Date::parse(head, format_description!("[day]-[month]-[year]")))
-        .or_else(|_| time::Date::parse(head, format_description!("[month]/[day]/[year]")))
-        .ok()
-}
 pub const EMAIL_MISSING: &str = "The customer email is missing. Enter and try again.";
 pub const PASSWORD_TOO_LONG: &str = "Please enter a password with at most %1 characters.";
 pub const PASSWORD_TOO_SHORT: &str =
@@ -144,6 +132,18 @@ pub struct CustomerInput {
 pub struct Customer {
     pub row: CustomerEntityRow,
     pub addresses: Vec<AddressEntityRow>,
+}
+
+/// A date of birth as PHP's `new \DateTime($value)` reads the usual forms: `1980-12-14` (with
+/// or without a time), `14-12-1980`, `12/14/1980`. `None` for anything else (not checked).
+fn dob_date(text: &str) -> Option<time::Date> {
+    use time::macros::format_description;
+    let text = text.trim();
+    let head = text.get(..10).unwrap_or(text);
+    time::Date::parse(head, format_description!("[year]-[month]-[day]"))
+        .or_else(|_| time::Date::parse(head, format_description!("[day]-[month]-[year]")))
+        .or_else(|_| time::Date::parse(head, format_description!("[month]/[day]/[year]")))
+        .ok()
 }
 
 fn blank(v: &Option<String>) -> bool {

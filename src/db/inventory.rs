@@ -46,28 +46,47 @@ pub async fn append_reservation(
     Ok(())
 }
 
-/// Which of `skus` (lower-cased) have stock that is not managed: their legacy stock item says
-/// `manage_stock` 0 without the config flag. MSI's `SourceDeductionService` skips them
-/// (`if (!$stockItemConfiguration->isManageStock()) continue;`), and no reservation is appended
-/// for them (the `inventory_reservation_skips_unmanaged` trigger).
-pub async fn unmanaged_skus(
-    conn: &mut SqliteConnection,
-    skus: &[&str],
-) -> Result<std::collections::HashSet<String>, sqlx::Error> {
-    if skus.is_empty() {
-        return Ok(Default::default());
-    }
-    let list = serde_json::Value::from(skus.to_vec()).to_string();
-    let rows: Vec<String> = sqlx::query_scalar(
-        "SELECT LOWER(p.sku) FROM catalog_product_entity p
-         JOIN cataloginventory_stock_item s ON s.product_id = p.entity_id
-         WHERE s.use_config_manage_stock = 0 AND s.manage_stock = 0
-           AND p.sku IN (SELECT value FROM json_each(?))",
+/// Whether the SKU `sku` (an SQL expression) names a product whose stock is not managed: its
+/// legacy stock item says `manage_stock` 0 without the config flag. MSI's
+/// `SourceDeductionService` skips such SKUs (`if (!$stockItemConfiguration->isManageStock())
+/// continue;`) and no reservation is appended for them (the same test in migration 0025's
+/// `inventory_reservation_skips_unmanaged` trigger).
+pub(crate) fn not_managed_sql(sku: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM catalog_product_entity p
+           JOIN cataloginventory_stock_item s ON s.product_id = p.entity_id
+           WHERE p.sku = {sku} AND s.use_config_manage_stock = 0 AND s.manage_stock = 0)"
     )
-    .bind(list)
-    .fetch_all(conn)
-    .await?;
-    Ok(rows.into_iter().collect())
+}
+
+/// Drops from `deductions` (SKU, quantity) the SKUs whose stock is not managed
+/// ([`not_managed_sql`]): one statement on the connection's handle, none for an empty list.
+pub async fn drop_not_managed(
+    conn: &mut SqliteConnection,
+    deductions: &mut Vec<(String, Amount)>,
+) -> Result<(), sqlx::Error> {
+    if deductions.is_empty() {
+        return Ok(());
+    }
+    let skus: Vec<&str> = deductions.iter().map(|(sku, _)| sku.as_str()).collect();
+    let mut batch = crate::db::batch::Batch::default();
+    batch.push(
+        &format!(
+            "SELECT LOWER(value) FROM json_each(?) WHERE {}",
+            not_managed_sql("value")
+        ),
+        [serde_json::Value::from(skus).to_string().into()],
+    );
+    let unmanaged: std::collections::HashSet<String> = batch
+        .run(conn)
+        .await?
+        .remove(0)
+        .decode::<(String,)>()?
+        .into_iter()
+        .map(|(sku,)| sku)
+        .collect();
+    deductions.retain(|(sku, _)| !unmanaged.contains(&sku.to_lowercase()));
+    Ok(())
 }
 
 pub async fn product_type(

@@ -149,11 +149,15 @@ pub(crate) const ORDER_STOCK_SQL: &str = "COALESCE((SELECT c.stock_id FROM sales
     WHERE o.entity_id = ?), 1)";
 
 /// In-stock source items of the virtual SKUs of the order whose id is bound (twice) on the
-/// order's stock, in priority order.
+/// order's stock, in priority order; none for a SKU whose stock is not managed, which
+/// `SourceDeductionService` skips (so the invoice deducts nothing of it).
 pub(crate) static VIRTUAL_SOURCE_ITEMS_SQL: LazyLock<String> = LazyLock::new(|| {
     crate::db::inventory::in_stock_source_items_of_lines_sql(
         ORDER_STOCK_SQL,
-        "oi.order_id = ? AND oi.is_virtual = 1",
+        &format!(
+            "oi.order_id = ? AND oi.is_virtual = 1 AND NOT {}",
+            crate::db::inventory::not_managed_sql("si.sku")
+        ),
     )
 });
 

@@ -307,7 +307,8 @@ pub async fn export_rows(db: &Db, stock_id: i64, skus: &[String]) -> Result<Vec<
             ));
             continue;
         }
-        if !config(&mut conn, &product).await?.manage_stock {
+        let cfg = config(&mut conn, &product).await?;
+        if !cfg.manage_stock {
             rows.push(row(Decimal::ZERO, true));
             continue;
         }
@@ -315,8 +316,15 @@ pub async fn export_rows(db: &Db, stock_id: i64, skus: &[String]) -> Result<Vec<
         if stock_id != crate::inventory::master::DEFAULT_STOCK && !assigned {
             continue;
         }
-        let qty = salable_qty(&mut conn, sku, stock_id).await?;
-        rows.push(row(qty, is_salable(&mut conn, sku, stock_id).await?));
+        // [`salable_qty`], with the salability and the settings already in hand.
+        let salable = is_salable(&mut conn, sku, stock_id).await?;
+        let qty = match salable {
+            true => qty_left(&mut conn, sku, stock_id, cfg.min_qty)
+                .await?
+                .unwrap_or(Decimal::ZERO),
+            false => Decimal::ZERO,
+        };
+        rows.push(row(qty, salable));
     }
     Ok(rows)
 }

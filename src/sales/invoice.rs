@@ -478,14 +478,6 @@ async fn invoice_in(
     } else {
         invoice.can_void_flag = Some(0);
     }
-    // SourceDeductionService skips SKUs whose stock is not managed (one query, only when the
-    // invoice has virtual lines).
-    let mut virtual_lines = virtual_lines;
-    if !virtual_lines.is_empty() {
-        let skus: Vec<&str> = virtual_lines.iter().map(|(sku, _)| sku.as_str()).collect();
-        let unmanaged = db::inventory::unmanaged_skus(&mut *conn, &skus).await?;
-        virtual_lines.retain(|(sku, _)| !unmanaged.contains(&sku.to_lowercase()));
-    }
     let deductions = inventory::virtual_deductions(&virtual_source_items, &virtual_lines);
     let metadata = inventory::sales_event("invoice_created", &order)?;
     // InvoiceOrder: `notify` sends the invoice e-mail, with the comment when it is appended;

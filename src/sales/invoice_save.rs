@@ -175,14 +175,6 @@ async fn save_in(conn: &mut SqliteConnection, entity: InvoiceEntity) -> Result<F
         }
     }
 
-    if !virtual_lines.is_empty() {
-        // SourceDeductionService skips SKUs whose stock is not managed.
-        let skus: Vec<&str> = virtual_lines.iter().map(|(sku, _)| sku.as_str()).collect();
-        let unmanaged = db::inventory::unmanaged_skus(&mut *conn, &skus)
-            .await
-            .map_err(|err| internal(&err.to_string()))?;
-        virtual_lines.retain(|(sku, _)| !unmanaged.contains(&sku.to_lowercase()));
-    }
     let deductions = inventory::virtual_deductions(&context.virtual_source_items, &virtual_lines);
     if !deductions.is_empty() {
         let metadata = inventory::sales_event("invoice_created", &context.order)?;

@@ -304,10 +304,7 @@ pub(crate) async fn ship_in(
         created_at: now.clone(),
     });
     let mut deducted = deductions(&lines);
-    // SourceDeductionService skips SKUs whose stock is not managed.
-    let skus: Vec<&str> = deducted.iter().map(|(sku, _)| sku.as_str()).collect();
-    let unmanaged = db::inventory::unmanaged_skus(&mut *conn, &skus).await?;
-    deducted.retain(|(sku, _)| !unmanaged.contains(&sku.to_lowercase()));
+    db::inventory::drop_not_managed(&mut *conn, &mut deducted).await?;
     let shipped: Vec<(i64, Amount)> = lines.iter().map(|l| (l.item.item_id, l.qty)).collect();
     drop(lines);
     // As read: the save writes only the columns the shipment changes.

@@ -723,10 +723,7 @@ async fn deduct(
     let product_ids: Vec<i64> = order_items.iter().filter_map(|i| i.product_id).collect();
     let products = db::inventory::products_by_ids(conn, &product_ids).await?;
     let mut to_deduct = items_to_deduct(shipped, order_items, &products)?;
-    // SourceDeductionService skips SKUs whose stock is not managed.
-    let skus: Vec<&str> = to_deduct.iter().map(|(sku, _)| sku.as_str()).collect();
-    let unmanaged = db::inventory::unmanaged_skus(&mut *conn, &skus).await?;
-    to_deduct.retain(|(sku, _)| !unmanaged.contains(&sku.to_lowercase()));
+    db::inventory::drop_not_managed(&mut *conn, &mut to_deduct).await?;
     if to_deduct.is_empty() {
         return Ok(());
     }

@@ -243,13 +243,13 @@ impl<'a> Obj<'a> {
     }
 }
 
-/// A list-of-objects parameter: a scalar is `Not all parameters valid.`; an object's values are
-/// taken in order, as PHP would iterate the array.
 /// PHP's truth of a string: neither empty nor `"0"`.
 pub fn php_truthy(s: &str) -> bool {
     !s.is_empty() && s != "0"
 }
 
+/// A list-of-objects parameter: a scalar is `Not all parameters valid.`; an object's values are
+/// taken in order, as PHP would iterate the array.
 pub fn list(v: &Value) -> Result<Vec<&Value>> {
     match v {
         Value::Array(items) => Ok(items.iter().collect()),
