@@ -329,6 +329,12 @@ pub const NO_DESTINATION_ADDRESS: &str = "No destination address was provided in
 /// `Framework/Model/ResourceModel/Db/AbstractDb::save`: a UNIQUE index refused the row
 /// (AlreadyExistsException, 400), e.g. sales_order's (increment_id, store_id).
 pub const UNIQUE_CONSTRAINT: &str = "Unique constraint violation found";
+/// `Store/Model/WebsiteRepository::getById` (NoSuchEntityException, 404; argument: the id).
+pub const WEBSITE_ID_NOT_FOUND: &str =
+    "The website with id %1 that was requested wasn't found. Verify the website and try again.";
+/// `Store/Model/WebsiteRepository::get` by code (NoSuchEntityException, 404; argument: the code).
+pub const WEBSITE_CODE_NOT_FOUND: &str =
+    "The website with code %1 that was requested wasn't found. Verify the website and try again.";
 /// `Store/Model/StoreRepository::getById` (NoSuchEntityException, 404).
 pub const STORE_NOT_FOUND: &str =
     "The store that was requested wasn't found. Verify the store and try again.";

@@ -487,7 +487,7 @@ async fn an_unknown_website_or_store_is_refused_as_magento_refuses_it() {
         (
             json!({"website_id": 2}),
             StatusCode::NOT_FOUND,
-            json!({"message": "The website with id 2 that was requested wasn't found. Verify the website and try again."}),
+            json!({"message": "The website with id %1 that was requested wasn't found. Verify the website and try again.", "parameters": ["2"]}),
         ),
         (
             json!({"store_id": 99}),
@@ -497,7 +497,7 @@ async fn an_unknown_website_or_store_is_refused_as_magento_refuses_it() {
         (
             json!({"store_id": 1, "website_id": 7}),
             StatusCode::NOT_FOUND,
-            json!({"message": "The website with id 7 that was requested wasn't found. Verify the website and try again."}),
+            json!({"message": "The website with id %1 that was requested wasn't found. Verify the website and try again.", "parameters": ["7"]}),
         ),
     ] {
         let before = app.snapshot().await;

@@ -652,3 +652,113 @@ async fn negative_prices_are_refused_as_the_price_backend_refuses_them() {
         .await;
     assert_eq!(zero.status, StatusCode::OK, "{:?}", zero.body);
 }
+
+/// The SKUs and total of `GET /V1/products?{q}` (pageSize 20 added).
+async fn listed(app: &TestApp, token: &str, q: &str) -> (StatusCode, Value) {
+    let r = app
+        .get(
+            &format!("/rest/V1/products?searchCriteria[pageSize]=20&{q}"),
+            token,
+        )
+        .await;
+    if r.status != StatusCode::OK {
+        return (r.status, r.body);
+    }
+    let skus: Vec<Value> = r.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["sku"].clone())
+        .collect();
+    (
+        r.status,
+        json!({"skus": skus, "total_count": r.body["total_count"]}),
+    )
+}
+
+/// Catalog's `ProductFilterProcessor` custom filters: `category_id` (links; `eq`/`neq` as
+/// `in`/`nin`, ANDed whatever its group), `website_id` and `store_id` (the store's website).
+#[tokio::test]
+async fn lists_filter_on_category_website_and_store() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let f = |i: usize, field: &str, value: &str, cond: &str| {
+        let mut q = format!(
+            "searchCriteria[filter_groups][{i}][filters][0][field]={field}\
+             &searchCriteria[filter_groups][{i}][filters][0][value]={value}"
+        );
+        if !cond.is_empty() {
+            q += &format!("&searchCriteria[filter_groups][{i}][filters][0][condition_type]={cond}");
+        }
+        q
+    };
+    let ok = |skus: &[&str]| {
+        (
+            StatusCode::OK,
+            json!({"skus": skus, "total_count": skus.len()}),
+        )
+    };
+    let bags = ["24-WB01", "24-WB03"];
+    let all = ["24-WB01", "24-WB03", "240-LV06"];
+    for (q, expected) in [
+        (f(0, "category_id", "4", ""), ok(&bags)),
+        (f(0, "category_id", "4", "eq"), ok(&bags)),
+        (f(0, "category_id", "9,10", "in"), ok(&["240-LV06"])),
+        (f(0, "category_id", "4", "neq"), ok(&["240-LV06"])),
+        (f(0, "category_id", "3,9", "nin"), ok(&[])),
+        (f(0, "category_id", "99", "eq"), ok(&[])),
+        (
+            f(0, "category_id", "4", "eq") + "&" + &f(1, "price", "35", "gt"),
+            ok(&["24-WB03"]),
+        ),
+        (f(0, "website_id", "1", ""), ok(&all)),
+        (f(0, "website_id", "base", ""), ok(&all)),
+        (f(0, "website_id", "1,5", "in"), ok(&all)),
+        (f(0, "website_id", "0,5", "in"), ok(&[])),
+        (f(0, "store_id", "1", ""), ok(&all)),
+        (f(0, "store_id", "default", ""), ok(&all)),
+        (f(0, "store_id", "0", ""), ok(&all)),
+        (
+            f(0, "website_id", "5", ""),
+            (
+                StatusCode::NOT_FOUND,
+                json!({"message": "The website with id %1 that was requested wasn't found. Verify the website and try again.", "parameters": ["5"]}),
+            ),
+        ),
+        (
+            f(0, "website_id", "nowhere", ""),
+            (
+                StatusCode::NOT_FOUND,
+                json!({"message": "The website with code %1 that was requested wasn't found. Verify the website and try again.", "parameters": ["nowhere"]}),
+            ),
+        ),
+        (
+            f(0, "store_id", "99", ""),
+            (
+                StatusCode::NOT_FOUND,
+                json!({"message": "The store that was requested wasn't found. Verify the store and try again."}),
+            ),
+        ),
+    ] {
+        assert_eq!(listed(&app, &token, &q).await, expected, "{q}");
+    }
+    // In one group with another filter, the category filter is still ANDed: Magento's
+    // FilterProcessor applies a custom filter to the collection and ORs only the others.
+    let one_group = "searchCriteria[filter_groups][0][filters][0][field]=category_id\
+                     &searchCriteria[filter_groups][0][filters][0][value]=4\
+                     &searchCriteria[filter_groups][0][filters][1][field]=type_id\
+                     &searchCriteria[filter_groups][0][filters][1][value]=downloadable";
+    assert_eq!(listed(&app, &token, one_group).await, ok(&[]));
+    // The search_criteria echoed back is the request's, store_id included.
+    let r = app
+        .get(
+            &format!("/rest/V1/products?{}", f(0, "store_id", "default", "")),
+            &token,
+        )
+        .await;
+    assert_eq!(
+        r.body["search_criteria"],
+        json!({"filter_groups": [{"filters": [
+            {"field": "store_id", "value": "default", "condition_type": "eq"}]}]})
+    );
+}

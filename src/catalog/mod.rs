@@ -228,10 +228,12 @@ pub async fn list(
     criteria: &crate::search::SearchCriteria,
 ) -> Result<(Vec<Product>, i64)> {
     let mut conn = db.read.acquire().await?;
-    db::search::documents::<ProductEntityRow, _>(
+    let criteria = &scope_filters(&mut conn, criteria).await?;
+    db::search::documents_with::<ProductEntityRow, _>(
         &mut conn,
         "catalog_product_entity",
         "entity_id",
+        db::catalog::PRODUCT_FILTERS,
         criteria,
         async |conn, id| match store::product_by_id(conn, id).await? {
             Some(row) => load(conn, row).await.map(Some),
@@ -239,6 +241,79 @@ pub async fn list(
         },
     )
     .await
+}
+
+/// The product list's `store_id` and `website_id` filters with the store or website they name
+/// looked up, as `StoreManager` does before the collection is filtered:
+/// - `store_id` (`ProductStoreFilter`, `Collection::addStoreFilter`): `getStore` (an id, or a
+///   code; empty is the current store), 404 when unknown; the admin store (0) filters nothing;
+///   any other store becomes a filter on its website.
+/// - `website_id` (`ProductWebsiteFilter`, `Collection::addWebsiteFilter`): one value goes
+///   through `getWebsite` (an id or a code, 404 when unknown); a list (with commas) is taken
+///   as ids, unchecked.
+async fn scope_filters(
+    conn: &mut SqliteConnection,
+    criteria: &crate::search::SearchCriteria,
+) -> Result<crate::search::SearchCriteria> {
+    let named = |f: &crate::search::Filter, name: &str| f.field.as_deref() == Some(name);
+    let mut criteria = criteria.clone();
+    if !criteria
+        .filter_groups
+        .iter()
+        .flat_map(|g| &g.filters)
+        .any(|f| named(f, "store_id") || named(f, "website_id"))
+    {
+        return Ok(criteria);
+    }
+    let stores = db::store::views(conn).await?;
+    let websites = db::store::websites(conn).await?;
+    let numeric = |v: &str| {
+        crate::amount::Amount::parse(v.trim()).and_then(|a| i64::try_from(a.trunc().decimal()).ok())
+    };
+    for group in &mut criteria.filter_groups {
+        let mut kept = Vec::with_capacity(group.filters.len());
+        for mut f in std::mem::take(&mut group.filters) {
+            let value = f.value.clone().unwrap_or_default();
+            if named(&f, "store_id") {
+                let store = match numeric(&value) {
+                    _ if value.is_empty() => stores
+                        .iter()
+                        .find(|s| s.store_id == db::store::DEFAULT_STORE_ID),
+                    Some(id) => stores.iter().find(|s| s.store_id == id),
+                    None => stores.iter().find(|s| s.code == value),
+                }
+                .ok_or_else(|| Error::NotFound(Phrase::plain(crate::error::STORE_NOT_FOUND)))?;
+                if store.store_id == 0 {
+                    continue;
+                }
+                f.field = Some("website_id".into());
+                f.value = Some(store.website_id.to_string());
+            } else if named(&f, "website_id") && !value.contains(',') {
+                let website = match numeric(&value) {
+                    _ if value.is_empty() => {
+                        let default = stores
+                            .iter()
+                            .find(|s| s.store_id == db::store::DEFAULT_STORE_ID);
+                        websites
+                            .iter()
+                            .find(|w| default.is_some_and(|s| s.website_id == w.website_id))
+                    }
+                    Some(id) => websites.iter().find(|w| w.website_id == id),
+                    None => websites.iter().find(|w| w.code == value),
+                };
+                let Some(website) = website else {
+                    return Err(Error::NotFound(match numeric(&value) {
+                        Some(_) => Phrase::positional(e::WEBSITE_ID_NOT_FOUND, vec![value]),
+                        None => Phrase::positional(e::WEBSITE_CODE_NOT_FOUND, vec![value]),
+                    }));
+                };
+                f.value = Some(website.website_id.to_string());
+            }
+            kept.push(f);
+        }
+        group.filters = kept;
+    }
+    Ok(criteria)
 }
 
 pub fn not_found() -> Error {

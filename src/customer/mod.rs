@@ -36,6 +36,7 @@ use sqlx::SqliteConnection;
 
 use crate::db::customers::{self as store, AddressEntityRow, CustomerEntityRow, GroupRow};
 use crate::db::outbox::Mail;
+use crate::db::store::DEFAULT_STORE_ID;
 use crate::db::{self, tokens, Db};
 use crate::error::{Error, Phrase, Result};
 
@@ -75,8 +76,6 @@ pub const PASSWORD_IS_EMAIL: &str =
     "The password can't be the same as the email address. Create a new password and try again.";
 /// `AccountManagement::validateCustomerStoreIdByWebsiteId`.
 pub const STORE_NOT_IN_WEBSITE: &str = "The store view is not in the associated website.";
-/// The default store view, where an account without store or website is made.
-const DEFAULT_STORE_ID: i64 = 1;
 pub const GROUP_NOT_FOUND: &str = "The specified customer group id does not exist.";
 pub const EMAIL_EXISTS: &str =
     "A customer with the same email address already exists in an associated website.";
@@ -310,14 +309,12 @@ async fn store_and_website(
     let websites = db::store::websites(conn).await?;
     let groups = db::store::groups(conn).await?;
     let website = |id: i64| {
-        websites
-            .iter()
-            .find(|w| w.website_id == id)
-            .ok_or_else(|| {
-                Error::NotFound(Phrase::plain(format!(
-                    "The website with id {id} that was requested wasn't found. Verify the website and try again."
-                )))
-            })
+        websites.iter().find(|w| w.website_id == id).ok_or_else(|| {
+            Error::NotFound(Phrase::positional(
+                crate::error::WEBSITE_ID_NOT_FOUND,
+                vec![id.to_string()],
+            ))
+        })
     };
     let store_of = |id: i64| {
         stores

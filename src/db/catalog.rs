@@ -4,6 +4,7 @@ use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
 use crate::db::row_struct;
+use crate::db::search::{json_list, operator, Bind, CustomFilter, Kind};
 
 row_struct! {
     /// `catalog_product_entity` with the attributes magemu keeps as columns.
@@ -229,4 +230,52 @@ pub async fn product_counts(conn: &mut SqliteConnection) -> Result<Vec<(i64, i64
     )
     .fetch_all(conn)
     .await
+}
+
+/// The product list's own filters (Catalog `di.xml`'s `ProductFilterProcessor`): `category_id`
+/// and `website_id`. (`store_id` is resolved to its website first: `catalog::list`.)
+pub const PRODUCT_FILTERS: &[CustomFilter] = &[
+    CustomFilter {
+        name: "category_id",
+        term: category_term,
+    },
+    CustomFilter {
+        name: "website_id",
+        term: website_term,
+    },
+];
+
+/// `ProductCategoryFilter::apply` and `Product\Collection::addCategoriesFilter`: the products
+/// linked to the categories listed (`in`/`nin` split a value at commas; without a condition
+/// type, `in`), as `entity_id IN (SELECT product_id ...)`, with `eq`/`neq` read as `in`/`nin`
+/// (`mapConditionType`). Any other condition compares `entity_id` with that sub-select as
+/// MySQL does with a scalar sub-query (MySQL refuses it when more than one product is linked;
+/// SQLite takes the first).
+fn category_term(cond: &str, value: &str, binds: &mut Vec<Bind>) -> String {
+    let cond = if cond.is_empty() { "in" } else { cond };
+    let values: Vec<&str> = match cond {
+        "in" | "nin" => value.split(',').collect(),
+        _ => vec![value],
+    };
+    let linked = "SELECT product_id FROM catalog_category_product \
+                  WHERE category_id IN (SELECT value FROM json_each(?))";
+    let term = match cond {
+        "null" => return "(entity_id IS NULL)".into(),
+        "notnull" => return "(entity_id IS NOT NULL)".into(),
+        "in" | "eq" => format!("entity_id IN ({linked})"),
+        "nin" | "neq" => format!("entity_id NOT IN ({linked})"),
+        other => format!("entity_id {} ({linked})", operator(other)),
+    };
+    binds.push(json_list(Kind::Int, values));
+    format!("({term})")
+}
+
+/// `ProductWebsiteFilter::apply` and `Product\Collection::addWebsiteFilter`: the products
+/// assigned to the websites listed (a value with commas is a list); the condition type is not
+/// read.
+fn website_term(_cond: &str, value: &str, binds: &mut Vec<Bind>) -> String {
+    binds.push(json_list(Kind::Int, value.split(',')));
+    "(entity_id IN (SELECT product_id FROM catalog_product_website \
+     WHERE website_id IN (SELECT value FROM json_each(?))))"
+        .into()
 }

@@ -89,6 +89,50 @@ fn balanced(terms: &[String], op: &str) -> String {
     format!("({} {op} {})", balanced(left, op), balanced(right, op))
 }
 
+/// A filter a repository's collection processor applies itself (Magento's
+/// `CustomFilterInterface`, e.g. a product list's `category_id`): its term is ANDed to the
+/// query whatever group it sits in (the processor adds it to the select, outside the group's
+/// OR), and it cannot be sorted on.
+#[derive(Debug, Clone, Copy)]
+pub struct CustomFilter {
+    pub name: &'static str,
+    /// The SQL term for (condition type, lower case; value), its binds pushed in order.
+    pub term: fn(&str, &str, &mut Vec<Bind>) -> String,
+}
+
+/// The values of an `in`/`nin` list (`a,b,c`) as one JSON array typed as `kind` is, for
+/// `... IN (SELECT value FROM json_each(?))`: no limit on their number (SQLite caps bound
+/// variables).
+pub fn json_list<'v>(kind: Kind, values: impl IntoIterator<Item = &'v str>) -> Bind {
+    let list: Vec<serde_json::Value> = values
+        .into_iter()
+        .map(|v| match bind_value(kind, v.trim()) {
+            Bind::Int(i) => serde_json::Value::from(i),
+            Bind::Amount(a) => a
+                .to_ten_thousandths()
+                .map(serde_json::Value::from)
+                .unwrap_or_else(|| v.trim().into()),
+            Bind::Text(t) => serde_json::Value::from(t),
+        })
+        .collect();
+    Bind::Text(serde_json::Value::from(list).to_string())
+}
+
+/// The SQL operator of a comparing condition type (`Mysql::prepareSqlCondition`).
+pub fn operator(cond: &str) -> &'static str {
+    match cond {
+        "neq" | "sneq" => "!=",
+        "like" => "LIKE",
+        "nlike" => "NOT LIKE",
+        "gt" => ">",
+        "lt" => "<",
+        "gteq" | "from" => ">=",
+        "lteq" | "to" => "<=",
+        // eq, seq, and (as Magento's fallback branch does) anything unknown.
+        _ => "=",
+    }
+}
+
 fn field_of<'f>(fields: &'f [Field], name: &str) -> Result<&'f Field> {
     // Magento passes the field to SQL as is: an unknown column is a database error (500).
     fields
@@ -103,36 +147,37 @@ pub fn to_sql(
     fields: &[Field],
     default_order: &str,
 ) -> Result<SqlParts> {
+    to_sql_with(criteria, fields, &[], default_order)
+}
+
+/// [`to_sql`] with the repository's [`CustomFilter`]s besides its fields.
+pub fn to_sql_with(
+    criteria: &SearchCriteria,
+    fields: &[Field],
+    custom: &[CustomFilter],
+    default_order: &str,
+) -> Result<SqlParts> {
     let mut parts = SqlParts::default();
     let mut groups = Vec::new();
     for group in &criteria.filter_groups {
         let mut ors = Vec::new();
+        // A custom filter's term follows its group's OR in the SQL, so its binds follow too.
+        let (mut ands, mut and_binds) = (Vec::new(), Vec::new());
         for f in &group.filters {
             let Some(name) = &f.field else { continue };
-            let field = field_of(fields, name)?;
-            let col = field.column;
             let value = f.value.clone().unwrap_or_default();
             let cond = f.condition_type.to_lowercase();
+            if let Some(c) = custom.iter().find(|c| c.name == name) {
+                ands.push((c.term)(&cond, &value, &mut and_binds));
+                continue;
+            }
+            let field = field_of(fields, name)?;
+            let col = field.column;
             let sql = match cond.as_str() {
                 "null" => format!("{col} IS NULL"),
                 "notnull" => format!("{col} IS NOT NULL"),
                 "in" | "nin" => {
-                    // One JSON parameter for the whole list, its values typed as the column
-                    // is: no limit on the number of values (SQLite caps bound variables).
-                    let list: Vec<serde_json::Value> = value
-                        .split(',')
-                        .map(|v| match bind_value(field.kind, v.trim()) {
-                            Bind::Int(i) => serde_json::Value::from(i),
-                            Bind::Amount(a) => a
-                                .to_ten_thousandths()
-                                .map(serde_json::Value::from)
-                                .unwrap_or_else(|| v.trim().into()),
-                            Bind::Text(t) => serde_json::Value::from(t),
-                        })
-                        .collect();
-                    parts
-                        .binds
-                        .push(Bind::Text(serde_json::Value::from(list).to_string()));
+                    parts.binds.push(json_list(field.kind, value.split(',')));
                     let not = if cond == "nin" { "NOT " } else { "" };
                     format!("{col} {not}IN (SELECT value FROM json_each(?))")
                 }
@@ -141,17 +186,7 @@ pub fn to_sql(
                     format!("{col} IS {not}NULL")
                 }
                 _ => {
-                    let op = match cond.as_str() {
-                        "neq" | "sneq" => "!=",
-                        "like" => "LIKE",
-                        "nlike" => "NOT LIKE",
-                        "gt" => ">",
-                        "lt" => "<",
-                        "gteq" | "from" => ">=",
-                        "lteq" | "to" => "<=",
-                        // eq, seq, and (as Magento's fallback branch does) anything unknown.
-                        _ => "=",
-                    };
+                    let op = operator(&cond);
                     let kind = if op.contains("LIKE") {
                         Kind::Text
                     } else {
@@ -166,6 +201,8 @@ pub fn to_sql(
         if !ors.is_empty() {
             groups.push(balanced(&ors, "OR"));
         }
+        groups.extend(ands);
+        parts.binds.extend(and_binds);
     }
     if !groups.is_empty() {
         parts.where_sql = format!(" WHERE {}", balanced(&groups, "AND"));
@@ -214,9 +251,10 @@ async fn matching(
     key: &str,
     columns: &str,
     fields: &[Field],
+    custom: &[CustomFilter],
     criteria: &SearchCriteria,
 ) -> Result<(i64, String, Vec<Bind>)> {
-    let parts = to_sql(criteria, fields, &format!("{key} ASC"))?;
+    let parts = to_sql_with(criteria, fields, custom, &format!("{key} ASC"))?;
     let (total,): (i64,) = bind_search(sqlx::query_as(&count_sql(table, &parts)), &parts.binds)
         .fetch_one(&mut *conn)
         .await?;
@@ -304,7 +342,7 @@ where
     R: Columns + Default + Send + Unpin + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>,
 {
     let fields = fields_of(&R::default());
-    let (total, sql, binds) = matching(conn, table, key, "*", &fields, criteria).await?;
+    let (total, sql, binds) = matching(conn, table, key, "*", &fields, &[], criteria).await?;
     let rows = bind_search(sqlx::query_as::<_, R>(&sql), &binds)
         .fetch_all(conn)
         .await?;
@@ -318,13 +356,28 @@ pub async fn documents<R, T>(
     table: &str,
     key: &str,
     criteria: &SearchCriteria,
+    load: impl AsyncFnMut(&mut SqliteConnection, i64) -> Result<Option<T>, sqlx::Error>,
+) -> Result<(Vec<T>, i64)>
+where
+    R: Columns + Default,
+{
+    documents_with::<R, T>(conn, table, key, &[], criteria, load).await
+}
+
+/// [`documents`] with the repository's [`CustomFilter`]s besides the columns of `R`.
+pub async fn documents_with<R, T>(
+    conn: &mut SqliteConnection,
+    table: &str,
+    key: &str,
+    custom: &[CustomFilter],
+    criteria: &SearchCriteria,
     mut load: impl AsyncFnMut(&mut SqliteConnection, i64) -> Result<Option<T>, sqlx::Error>,
 ) -> Result<(Vec<T>, i64)>
 where
     R: Columns + Default,
 {
     let fields = fields_of(&R::default());
-    let (total, sql, binds) = matching(conn, table, key, key, &fields, criteria).await?;
+    let (total, sql, binds) = matching(conn, table, key, key, &fields, custom, criteria).await?;
     check_page_len(table, criteria, total)?;
     let keys: Vec<(i64,)> = bind_search(sqlx::query_as(&sql), &binds)
         .fetch_all(&mut *conn)

@@ -7,6 +7,9 @@ use serde::Deserialize;
 use crate::db::row_struct;
 
 // `store_website`, `store_group`, `store` and `store_config` rows (also what the seed files hold).
+/// The default store view (`default`, website `base`): the store of a `/rest/V1/...` call.
+pub const DEFAULT_STORE_ID: i64 = 1;
+
 row_struct! {
     #[derive(Deserialize)]
     /// `store_website`.
