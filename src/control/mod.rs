@@ -19,7 +19,7 @@ pub mod journal;
 pub mod next_ids;
 
 use std::collections::BTreeMap;
-use std::fs::{File, TryLockError};
+use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
@@ -114,6 +114,44 @@ fn create_new(path: &Path) -> std::io::Result<File> {
     }
 }
 
+/// The lock file at `path`, created and locked for this server. Another server's sweep
+/// ([`sweep_stale_folders`]) can see the file between its creation and its lock: it then takes
+/// the lock itself for a moment and removes the file. So the lock is waited for (the sweep
+/// holds it only while it removes), and the file is made again when the one locked is no
+/// longer the one at `path`. (A `try_lock` here failed a server starting beside another one:
+/// the test suite's parallel starts did, about once in ten runs.)
+fn locked_owner(path: &Path) -> std::io::Result<File> {
+    loop {
+        let owner = create_new(path)?;
+        if lock_if_still_at(&owner, path)? {
+            return Ok(owner);
+        }
+    }
+}
+
+/// Locks `file` (waiting for a sweep holding it) and says whether it is still at `path`.
+fn lock_if_still_at(file: &File, path: &Path) -> std::io::Result<bool> {
+    file.lock()?;
+    Ok(still_at(file, path))
+}
+
+/// Whether `file` is the file at `path` (not one removed from it since it was opened).
+fn still_at(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), std::fs::metadata(path)) {
+            (Ok(held), Ok(named)) => held.dev() == named.dev() && held.ino() == named.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        path.exists()
+    }
+}
+
 /// Removes the images folders of servers that are gone without removing their own: a server
 /// killed with SIGKILL (by a test harness, a CI job's timeout, the OOM killer) never runs its
 /// `Drop`, and its folder (the seed's image, every snapshot: gigabytes on a generated world)
@@ -161,14 +199,7 @@ impl Control {
         ));
         // The lock first, then the folder: a sweep never sees a folder of a live server without
         // its lock held.
-        let owner = create_new(&lock_path(&dir))?;
-        owner.try_lock().map_err(|e| match e {
-            TryLockError::Error(e) => e,
-            TryLockError::WouldBlock => std::io::Error::other(format!(
-                "{} is locked by another process",
-                lock_path(&dir).display()
-            )),
-        })?;
+        let owner = locked_owner(&lock_path(&dir))?;
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("snapshots"))?;
         Ok(Control {
@@ -420,6 +451,33 @@ pub async fn counts(db: &Db) -> Result<BTreeMap<&'static str, i64>, sqlx::Error>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A sweep that opens a new server's lock file before the server locks it, locks it and
+    /// removes it: the server waits for the lock, sees its file gone and makes a new one (it
+    /// answered "locked by another process" and did not start).
+    #[test]
+    fn a_lock_file_swept_before_it_was_locked_is_made_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.lock");
+        let created = create_new(&path).unwrap();
+        let sweeper = File::options().write(true).open(&path).unwrap();
+        sweeper.try_lock().unwrap();
+        let swept = path.clone();
+        let sweep = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(50));
+            std::fs::remove_file(&swept).unwrap();
+            drop(sweeper);
+        });
+        assert!(
+            !lock_if_still_at(&created, &path).unwrap(),
+            "waited, and found it gone"
+        );
+        sweep.join().unwrap();
+        let owner = locked_owner(&path).unwrap();
+        assert!(still_at(&owner, &path));
+        let other = File::options().write(true).open(&path).unwrap();
+        assert!(other.try_lock().is_err(), "the file at the path is locked");
+    }
 
     #[test]
     fn snapshot_names_are_file_safe() {
