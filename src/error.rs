@@ -329,6 +329,9 @@ pub const NO_DESTINATION_ADDRESS: &str = "No destination address was provided in
 /// `Framework/Model/ResourceModel/Db/AbstractDb::save`: a UNIQUE index refused the row
 /// (AlreadyExistsException, 400), e.g. sales_order's (increment_id, store_id).
 pub const UNIQUE_CONSTRAINT: &str = "Unique constraint violation found";
+/// `Webapi/Controller/Rest/RequestProcessorPool::getProcessor`: no processor takes the request
+/// (a GET to `/async/...`), 400.
+pub const REQUEST_NOT_PROCESSED: &str = "Specified request cannot be processed.";
 /// `Store/Model/WebsiteRepository::getById` (NoSuchEntityException, 404; argument: the id).
 pub const WEBSITE_ID_NOT_FOUND: &str =
     "The website with id %1 that was requested wasn't found. Verify the website and try again.";

@@ -3,6 +3,7 @@
 
 pub mod amount;
 pub mod auth;
+pub mod bulk;
 pub mod cache;
 pub mod catalog;
 pub mod checkout;

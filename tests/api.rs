@@ -8,6 +8,7 @@ mod common;
 mod admin_pages;
 mod auth;
 mod binary;
+mod bulk;
 mod categories;
 mod checkout;
 mod checkout_payment;

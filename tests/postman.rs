@@ -180,6 +180,11 @@ fn the_collection_covers_every_route_and_calls_no_other() {
     let mut covered = BTreeSet::new();
     let mut strays = Vec::new();
     for (name, method, path) in collection_requests() {
+        // The asynchronous entry (`/rest/<store>/async[/bulk]/V1/...`) is not a route of the
+        // table: it schedules calls of them (tests/bulk.rs).
+        if path.starts_with("/rest/async/") {
+            continue;
+        }
         match route_of(&routes, &method, &path) {
             Some(route) => {
                 covered.insert(route.clone());

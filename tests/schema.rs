@@ -691,7 +691,7 @@ async fn the_tutorial_replies_conform_to_their_definitions() {
 }
 
 /// A value for each path parameter of the GET routes, over the world the test builds.
-fn path_value(path: &str, name: &str, guest_cart: &str) -> String {
+fn path_value(path: &str, name: &str, guest_cart: &str, bulk: &str) -> String {
     let value = match name {
         "id" if path.starts_with("/V1/creditmemo") => "1",
         "id" if path.starts_with("/V1/transactions") => "1",
@@ -709,6 +709,8 @@ fn path_value(path: &str, name: &str, guest_cart: &str) -> String {
         "cartId" => "4",
         "ruleId" => "3",
         "couponId" => "1",
+        "bulkUuid" => bulk,
+        "status" => "1",
         other => panic!("no value for {{{other}}} of {path}"),
     };
     value.to_owned()
@@ -796,6 +798,20 @@ async fn every_get_reply_conforms_to_its_definition() {
         )
         .await;
     assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+    // A bulk of one asynchronous call, for the bulk status routes.
+    let scheduled = app
+        .post("/rest/async/V1/orders/3/emails", &token, &json!({}))
+        .await;
+    assert_eq!(
+        scheduled.status,
+        StatusCode::ACCEPTED,
+        "{:?}",
+        scheduled.body
+    );
+    let bulk = scheduled.body["bulk_uuid"]
+        .as_str()
+        .expect("a bulk uuid")
+        .to_owned();
 
     let schema = app.get("/rest/all/schema?services=all", &token).await.body;
     assert_conforms(&schema, "post", "/V1/salesRules", &rule.body);
@@ -810,7 +826,7 @@ async fn every_get_reply_conforms_to_its_definition() {
             .split('/')
             .map(
                 |s| match s.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-                    Some(name) => path_value(path, name, &mask),
+                    Some(name) => path_value(path, name, &mask, &bulk),
                     None => s.to_owned(),
                 },
             )

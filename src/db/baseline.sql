@@ -30,6 +30,7 @@ INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "succe
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (23, 'quote address name parts', '2026-01-01 00:00:00', 1, X'E343DF6ABB2CF01CC4833EEF8E5CD10B66A1956B7839F4542547A960FD119BB3F630CBF70846B69267BAC3EB46C4DC0C', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (24, 'customer newsletter', '2026-01-01 00:00:00', 1, X'68EC9937E66128B6469424EFBDA9F91273D6E4D7C1B44DDEE71B98D4750737C2D40B4DE4E8BCE1CD9625DD5F48DC03B5', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (25, 'reservations skip unmanaged', '2026-01-01 00:00:00', 1, X'062FBFD785D520E7C6C8731843378367BF384671D8E33D8872B02F6D93566774A8612DD672EAA400B3D9F584371E6EC4', 0);
+INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (26, 'async bulk', '2026-01-01 00:00:00', 1, X'E601F7BCA3610E7F1C666F1C62AD8DDA4D7C32BCEA6CBF2FF654044BFA65DC9A97E75D809EFA2349A1E8429839F51873', 0);
 CREATE TABLE store_website (
     website_id       INTEGER PRIMARY KEY,
     code             TEXT NOT NULL UNIQUE,
@@ -910,6 +911,33 @@ CREATE TABLE "sales_order_item" (
     base_discount_refunded                   INTEGER,
     discount_tax_compensation_refunded       INTEGER,
     base_discount_tax_compensation_refunded  INTEGER
+);
+CREATE TABLE magento_bulk (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid            TEXT NOT NULL UNIQUE,
+    user_id         INTEGER,
+    user_type       INTEGER,
+    description     TEXT,
+    operation_count INTEGER NOT NULL,
+    start_time      TEXT NOT NULL
+);
+CREATE TABLE magento_operation (
+    id                     INTEGER PRIMARY KEY AUTOINCREMENT,
+    bulk_uuid              TEXT NOT NULL REFERENCES magento_bulk(uuid) ON DELETE CASCADE,
+    -- The entry's position in the request (`request_items[].id`).
+    operation_key          INTEGER NOT NULL,
+    topic_name             TEXT NOT NULL,
+    serialized_data        TEXT,
+    result_serialized_data TEXT,
+    status                 INTEGER NOT NULL,
+    error_code             INTEGER,
+    result_message         TEXT,
+    started_at             TEXT,
+    -- What magemu replays: the method, the synchronous path and the entry's body.
+    http_method            TEXT NOT NULL,
+    sync_path              TEXT NOT NULL,
+    body                   TEXT NOT NULL,
+    UNIQUE (bulk_uuid, operation_key)
 );
 DELETE FROM sqlite_sequence;
 INSERT INTO sqlite_sequence (name, seq) VALUES ('catalog_category_entity', 2);

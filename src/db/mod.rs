@@ -6,6 +6,7 @@
 pub mod admin;
 pub mod baseline;
 pub mod batch;
+pub mod bulk;
 pub mod catalog;
 pub mod comments;
 pub mod counters;

@@ -70,6 +70,7 @@ acl! {
     CustomerGroupView => "Magento_Customer::group",
     CartManage => "Magento_Cart::manage",
     SalesRuleQuote => "Magento_SalesRule::quote",
+    BulkOperations => "Magento_Logging::system_magento_logging_bulk_operations",
 }
 
 /// Proof that the request carries a valid admin token. Any admin token passes every resource
@@ -122,7 +123,7 @@ impl FromRequestParts<AppState> for SelfCustomer {
 }
 
 /// `TokenUserContext::processRequest`: exactly `<type> <token>`, type `bearer` in any case.
-fn bearer_token(header: &str) -> Option<&str> {
+pub(crate) fn bearer_token(header: &str) -> Option<&str> {
     let mut pieces = header.split(' ');
     let (kind, token) = (pieces.next()?, pieces.next()?);
     (pieces.next().is_none() && kind.eq_ignore_ascii_case("bearer") && !token.is_empty())
@@ -186,7 +187,7 @@ impl<S: Send + Sync> FromRequest<S> for Params {
 }
 
 /// `Rest/Request::getContentType` then `DeserializerFactory::get` (sales.md 3.3).
-fn check_content_type(raw: &str) -> Result<(), Error> {
+pub(crate) fn check_content_type(raw: &str) -> Result<(), Error> {
     if raw.is_empty() {
         return Err(Error::input(e::CONTENT_TYPE_EMPTY));
     }

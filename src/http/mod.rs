@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod bulk;
 pub mod carts;
 pub mod categories;
 pub mod comments;
@@ -53,6 +54,8 @@ pub fn app(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(extract::MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn(fields::filter_fields))
         .with_state(state.clone());
+    // `/rest/<store>/async[/bulk]/V1/...` in front: it replays its calls through `api`.
+    let api = bulk::router(state.clone(), api);
     let control = state.control.clone();
     let clock = state.clock.clone();
     let durability = state.db.durability.clone();

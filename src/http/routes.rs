@@ -127,6 +127,7 @@ pub fn table() -> Vec<Operation> {
     use crate::http::*;
     [
         auth::operations(),
+        bulk::operations(),
         store::operations(),
         orders::operations(),
         invoices::operations(),

@@ -4,6 +4,7 @@
 //! (`ServiceInputProcessor`'s rules, in input.rs). Every Magento JSON key lives here.
 
 pub mod auth;
+pub mod bulk;
 pub mod cart;
 pub mod category;
 pub mod comment;

@@ -11,6 +11,7 @@ use super::{Param, ServiceMethod};
 
 /// Each bound interface and its description (`ClassReflector::extractClassDescription`).
 pub const INTERFACES: &[(&str, &str)] = &[
+    (r#"Magento\AsynchronousOperations\Api\BulkStatusInterface"#, "Interface BulkStatusInterface Bulk summary data with list of operations items summary data."),
     (r#"Magento\CatalogInventory\Api\StockRegistryInterface"#, "Interface StockRegistryInterface"),
     (r#"Magento\Catalog\Api\CategoryManagementInterface"#, ""),
     (r#"Magento\Catalog\Api\CategoryRepositoryInterface"#, ""),
@@ -104,6 +105,34 @@ pub const INTERFACES: &[(&str, &str)] = &[
 
 /// Each bound method.
 pub const METHODS: &[ServiceMethod] = &[
+    ServiceMethod {
+        service: r#"Magento\AsynchronousOperations\Api\BulkStatusInterface::getBulkDetailedStatus"#,
+        doc: "Get Bulk summary data with list of operations items full data.",
+        params: &[
+            Param { name: "bulkUuid", ty: "string", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\AsynchronousOperations\Api\Data\DetailedBulkOperationsStatusInterface"#, "")),
+        throws: &["NoSuchEntityException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\AsynchronousOperations\Api\BulkStatusInterface::getBulkShortStatus"#,
+        doc: "Get Bulk summary data with list of operations items short data.",
+        params: &[
+            Param { name: "bulkUuid", ty: "string", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\AsynchronousOperations\Api\Data\BulkOperationsStatusInterface"#, "")),
+        throws: &["NoSuchEntityException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\AsynchronousOperations\Api\BulkStatusInterface::getOperationsCountByBulkIdAndStatus"#,
+        doc: "Get operations count by bulk uuid and status.",
+        params: &[
+            Param { name: "bulkUuid", ty: "string", required: true, doc: "" },
+            Param { name: "status", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some(("int", "")),
+        throws: &[],
+    },
     ServiceMethod {
         service: r#"Magento\CatalogInventory\Api\StockRegistryInterface::getLowStockItems"#,
         doc: "Retrieves a list of SKU's with low inventory qty",

@@ -29,6 +29,14 @@ pub type Build = fn(&mut SchemaGenerator) -> Schema;
 /// definition (see the schema module's doc).
 const SHAPES: &[(&str, Build)] = &[
     (
+        r"Magento\AsynchronousOperations\Api\Data\BulkOperationsStatusInterface",
+        wire::bulk::BulkStatusData::json_schema,
+    ),
+    (
+        r"Magento\AsynchronousOperations\Api\Data\DetailedBulkOperationsStatusInterface",
+        wire::bulk::DetailedBulkStatusData::json_schema,
+    ),
+    (
         r"Magento\Framework\Api\SearchCriteriaInterface",
         SearchCriteria::json_schema,
     ),

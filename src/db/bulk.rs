@@ -1,0 +1,92 @@
+//! Magento_AsynchronousOperations' tables: a bulk (`magento_bulk`) and its operations
+//! (`magento_operation`), as `POST /rest/<store>/async[/bulk]/V1/...` schedules them.
+
+use sqlx::SqliteConnection;
+
+use crate::db::row_struct;
+
+row_struct! {
+    /// `magento_bulk`.
+    pub struct BulkRow {
+        pub id: i64,
+        pub uuid: String,
+        pub user_id: Option<i64>,
+        pub user_type: Option<i64>,
+        pub description: Option<String>,
+        pub operation_count: i64,
+        pub start_time: String,
+    }
+}
+
+row_struct! {
+    /// `magento_operation`, with what magemu replays (`http_method`, `sync_path`).
+    pub struct OperationRow {
+        pub id: i64,
+        pub bulk_uuid: String,
+        pub operation_key: i64,
+        pub topic_name: String,
+        pub serialized_data: Option<String>,
+        pub result_serialized_data: Option<String>,
+        pub status: i64,
+        pub error_code: Option<i64>,
+        pub result_message: Option<String>,
+        pub started_at: Option<String>,
+        pub http_method: String,
+        pub sync_path: String,
+        pub body: String,
+    }
+}
+
+/// Records `bulk` and its `operations` (their ids and the bulk's are given by the table).
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    bulk: &BulkRow,
+    operations: &[OperationRow],
+) -> Result<(), sqlx::Error> {
+    crate::db::insert(conn, "magento_bulk", "id", bulk).await?;
+    for operation in operations {
+        crate::db::insert(conn, "magento_operation", "id", operation).await?;
+    }
+    Ok(())
+}
+
+/// The bulk of `uuid`, if any.
+pub async fn bulk(conn: &mut SqliteConnection, uuid: &str) -> Result<Option<BulkRow>, sqlx::Error> {
+    sqlx::query_as("SELECT * FROM magento_bulk WHERE uuid = ?")
+        .bind(uuid)
+        .fetch_optional(conn)
+        .await
+}
+
+/// The operations of the bulk `uuid`, in the request's order.
+pub async fn operations(
+    conn: &mut SqliteConnection,
+    uuid: &str,
+) -> Result<Vec<OperationRow>, sqlx::Error> {
+    sqlx::query_as("SELECT * FROM magento_operation WHERE bulk_uuid = ? ORDER BY operation_key")
+        .bind(uuid)
+        .fetch_all(conn)
+        .await
+}
+
+/// `OperationManagement::changeOperationStatus`: the operation's outcome.
+pub async fn finish(
+    conn: &mut SqliteConnection,
+    operation: &OperationRow,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE magento_operation SET status = ?, error_code = ?, result_message = ?,
+                serialized_data = ?, result_serialized_data = ?, started_at = ?
+         WHERE id = ?",
+    )
+    .bind(operation.status)
+    .bind(operation.error_code)
+    .bind(&operation.result_message)
+    .bind(&operation.serialized_data)
+    .bind(&operation.result_serialized_data)
+    .bind(&operation.started_at)
+    .bind(operation.id)
+    .execute(conn)
+    .await
+    .map(drop)
+}

@@ -1,0 +1,414 @@
+//! Magento's asynchronous and bulk Web API at the web edge (`crate::bulk` has the rules):
+//! `POST|PUT|DELETE /rest/<store>/async/V1/...` and `/rest/<store>/async/bulk/V1/...` schedule
+//! calls of the REST routes and answer 202; the calls then run through the same router, in
+//! order, as the caller (a task of their own). `GET /V1/bulk/{bulkUuid}/status`,
+//! `/detailed-status` and `/operation-status/{status}` (`AsynchronousOperations/etc/webapi.xml`)
+//! report them.
+
+use std::sync::Arc;
+
+use axum::body::{Body as HttpBody, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, Method, StatusCode};
+use axum::response::Response;
+use axum::routing::any;
+use axum::Router;
+use serde_json::{json, Map, Value};
+use tower::ServiceExt;
+
+use crate::bulk::{self, Call, User};
+use crate::error::{self as e, Error, Result};
+use crate::http::extract::{bearer_token, check_content_type, Admin, BulkOperations, PathParams};
+use crate::http::reply::json_response;
+use crate::http::routes::{Operation, ANONYMOUS, SELF};
+use crate::http::StoreScope;
+use crate::wire::bulk::{BulkStatusData, DetailedBulkStatusData};
+use crate::AppState;
+
+/// This module's part of the route table (`crate::http::routes`).
+pub fn operations() -> Vec<Operation> {
+    vec![
+        Operation::get(
+            "/V1/bulk/{bulkUuid}/status",
+            r"Magento\AsynchronousOperations\Api\BulkStatusInterface::getBulkShortStatus",
+            &["Magento_Logging::system_magento_logging_bulk_operations"],
+            short_status,
+        ),
+        Operation::get(
+            "/V1/bulk/{bulkUuid}/detailed-status",
+            r"Magento\AsynchronousOperations\Api\BulkStatusInterface::getBulkDetailedStatus",
+            &["Magento_Logging::system_magento_logging_bulk_operations"],
+            detailed_status,
+        ),
+        Operation::get(
+            "/V1/bulk/{bulkUuid}/operation-status/{status}",
+            r"Magento\AsynchronousOperations\Api\BulkStatusInterface::getOperationsCountByBulkIdAndStatus",
+            &["Magento_Logging::system_magento_logging_bulk_operations"],
+            count_by_status,
+        ),
+    ]
+}
+
+/// `getBulkShortStatus`: each operation's key, status, message and error code.
+async fn short_status(
+    _: Admin<BulkOperations>,
+    State(state): State<AppState>,
+    PathParams(uuid): PathParams<String>,
+) -> Result<Response> {
+    let (bulk, operations) = bulk::read(&state.db, &uuid).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &BulkStatusData::new(bulk, operations),
+    ))
+}
+
+/// `getBulkDetailedStatus`: each operation whole (`OperationInterface`).
+async fn detailed_status(
+    _: Admin<BulkOperations>,
+    State(state): State<AppState>,
+    PathParams(uuid): PathParams<String>,
+) -> Result<Response> {
+    let (bulk, operations) = bulk::read(&state.db, &uuid).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &DetailedBulkStatusData::new(bulk, operations),
+    ))
+}
+
+/// `getOperationsCountByBulkIdAndStatus`: a count of the bulk's operations in that status (0
+/// for an unknown bulk: the collection is counted, nothing is looked up).
+async fn count_by_status(
+    _: Admin<BulkOperations>,
+    State(state): State<AppState>,
+    PathParams((uuid, status)): PathParams<(String, String)>,
+) -> Result<Response> {
+    let status = crate::wire::input::path_int(&status)?;
+    let count = match bulk::read(&state.db, &uuid).await {
+        Ok((_, operations)) => operations.iter().filter(|o| o.status == status).count(),
+        Err(Error::NotFound(_)) => 0,
+        Err(other) => return Err(other),
+    };
+    Ok(json_response(StatusCode::OK, &count))
+}
+
+/// A route of the table as the asynchronous entry matches it.
+struct Route {
+    method: Method,
+    /// webapi.xml's path (`/V1/orders/{id}`), trailing slash trimmed, split.
+    segments: Vec<&'static str>,
+    service: &'static str,
+    resources: &'static [&'static str],
+}
+
+/// What the asynchronous entry needs: the app, the synchronous router it replays calls
+/// through, and the table's routes.
+#[derive(Clone)]
+struct Async {
+    state: AppState,
+    sync: Router,
+    routes: Arc<Vec<Route>>,
+}
+
+/// The asynchronous entry, in front of `sync` (the REST router, store code already taken off).
+pub fn router(state: AppState, sync: Router) -> Router {
+    let routes = crate::http::routes::table()
+        .iter()
+        .map(|op| Route {
+            method: op.method.clone(),
+            segments: op.path.trim_end_matches('/').split('/').collect(),
+            service: op.service,
+            resources: op.resources,
+        })
+        .collect();
+    let entry = Async {
+        state,
+        sync: sync.clone(),
+        routes: Arc::new(routes),
+    };
+    Router::new()
+        .route("/rest/async/{*path}", any(schedule))
+        .with_state(entry)
+        .fallback_service(sync)
+}
+
+/// How a route's parameters are given: in the path (a single call) or, for a bulk, each as
+/// `by<Name>` in the path and its value in every element (`BulkServiceConfig`).
+#[derive(Clone, Copy, PartialEq)]
+enum Form {
+    Single,
+    Bulk,
+}
+
+/// The route `path` (below `/rest`, `/V1/...`) names for `method`, the most literal one; with
+/// the parameters' names in path order for a bulk.
+fn find<'r>(routes: &'r [Route], method: &Method, path: &str, form: Form) -> Option<&'r Route> {
+    let asked: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    routes
+        .iter()
+        .filter(|r| r.method == *method && r.segments.len() == asked.len())
+        .filter_map(|r| {
+            let mut literals = 0;
+            for (pattern, segment) in r.segments.iter().zip(&asked) {
+                match pattern.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
+                    Some(name) if form == Form::Bulk => {
+                        if *segment != format!("by{}", upper_first(name)) {
+                            return None;
+                        }
+                    }
+                    Some(_) => {
+                        if segment.is_empty() {
+                            return None;
+                        }
+                    }
+                    None if pattern == segment => literals += 1,
+                    None => return None,
+                }
+            }
+            Some((literals, r))
+        })
+        .max_by_key(|(literals, _)| *literals)
+        .map(|(_, r)| r)
+}
+
+fn upper_first(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A path segment as a URL carries it (every byte but the unreserved ones escaped).
+fn path_segment(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            b => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Who the request's token says the caller is, checked against the route's resources as
+/// `RequestValidator::validate` does (Magento's 401 otherwise).
+async fn caller(
+    state: &AppState,
+    authorization: Option<&header::HeaderValue>,
+    route: &Route,
+) -> Result<User> {
+    let token = authorization
+        .and_then(|v| v.to_str().ok())
+        .and_then(bearer_token);
+    if route.resources.contains(&ANONYMOUS) {
+        return Ok(User {
+            id: None,
+            kind: bulk::USER_TYPE_GUEST,
+        });
+    }
+    if route.resources.contains(&SELF) {
+        if let Some(token) = token {
+            if let Some(id) = crate::customer::token_customer(&state.db, token).await? {
+                return Ok(User {
+                    id: Some(id),
+                    kind: bulk::USER_TYPE_CUSTOMER,
+                });
+            }
+        }
+        return Err(Error::Unauthorized(SELF));
+    }
+    match token {
+        Some(token)
+            if crate::auth::is_valid_admin_token(&state.db, &state.tokens, token).await? =>
+        {
+            Ok(User {
+                id: Some(1),
+                kind: bulk::USER_TYPE_ADMIN,
+            })
+        }
+        _ => Err(Error::Unauthorized(
+            route.resources.first().copied().unwrap_or(""),
+        )),
+    }
+}
+
+/// `AsynchronousRequestProcessor::process`: the calls scheduled as one bulk, 202 with its
+/// uuid and the accepted items; the calls then run in a task of their own.
+async fn schedule(State(entry): State<Async>, request: Request) -> Result<Response> {
+    let method = request.method().clone();
+    // `canProcess`: never a GET; no other processor takes the path either.
+    if method == Method::GET || method == Method::HEAD {
+        return Err(Error::input(e::REQUEST_NOT_PROCESSED));
+    }
+    let path = request.uri().path().to_owned();
+    let query = request
+        .uri()
+        .query()
+        .map(|q| format!("?{q}"))
+        .unwrap_or_default();
+    let (form, sync_path) = match path.strip_prefix("/rest/async/bulk/V") {
+        Some(rest) => (Form::Bulk, format!("/V{rest}")),
+        None => match path.strip_prefix("/rest/async/V") {
+            Some(rest) => (Form::Single, format!("/V{rest}")),
+            None => return Err(Error::NoRoute),
+        },
+    };
+    let route = find(&entry.routes, &method, &sync_path, form).ok_or(Error::NoRoute)?;
+    let scope = request.extensions().get::<StoreScope>().cloned();
+    let authorization = request.headers().get(header::AUTHORIZATION).cloned();
+    let user = caller(&entry.state, authorization.as_ref(), route).await?;
+    if method != Method::DELETE {
+        let raw = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .map(|v| v.to_str().unwrap_or("\u{0}"))
+            .unwrap_or("");
+        check_content_type(raw)?;
+    }
+    let bytes = axum::body::to_bytes(request.into_body(), crate::http::extract::MAX_BODY_BYTES)
+        .await
+        .map_err(|_| Error::TooLarge)?;
+    let posted: Value = if bytes.is_empty() {
+        Value::Object(Map::new())
+    } else {
+        serde_json::from_slice(&bytes).map_err(|_| Error::input(e::DECODING_ERROR))?
+    };
+    let calls = match form {
+        Form::Single => vec![Call {
+            method: method.clone(),
+            path: format!("/rest{sync_path}{query}"),
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+            entity: posted,
+        }],
+        Form::Bulk => bulk_calls(route, &method, &query, posted)?,
+    };
+    let store_id = store_id(&entry.state, scope.as_ref()).await?;
+    let (uuid, hashes) = bulk::schedule(
+        &entry.state.db,
+        user,
+        route.service,
+        &method,
+        store_id,
+        calls,
+    )
+    .await?;
+    let items: Vec<Value> = hashes
+        .iter()
+        .enumerate()
+        .map(|(id, hash)| json!({"id": id, "data_hash": hash, "status": "accepted"}))
+        .collect();
+    let service = route.service;
+    tokio::spawn(crate::clock::scope(
+        entry.state.clock.clone(),
+        run(entry.clone(), uuid.clone(), service, scope, authorization),
+    ));
+    Ok(json_response(
+        StatusCode::ACCEPTED,
+        &json!({"bulk_uuid": uuid, "request_items": items, "errors": false}),
+    ))
+}
+
+/// The calls of a bulk: one per element of the posted list that is an object or a list
+/// (`Asynchronous\InputParamsResolver` skips the others), each route parameter taken from the
+/// element (`"\"%fieldName\" is required..."` when missing) into the path.
+fn bulk_calls(route: &Route, method: &Method, query: &str, posted: Value) -> Result<Vec<Call>> {
+    let elements: Vec<Value> = match posted {
+        Value::Array(list) => list,
+        Value::Object(map) => map.into_iter().map(|(_, v)| v).collect(),
+        _ => Vec::new(),
+    };
+    let mut calls = Vec::new();
+    for element in elements {
+        let mut body = match &element {
+            Value::Object(map) => map.clone(),
+            Value::Array(_) => Map::new(),
+            _ => continue,
+        };
+        let mut segments = Vec::with_capacity(route.segments.len());
+        for pattern in &route.segments {
+            match pattern.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
+                Some(name) => {
+                    let value = match body.remove(name) {
+                        Some(Value::String(s)) => s,
+                        Some(Value::Number(n)) => n.to_string(),
+                        Some(Value::Bool(b)) => if b { "1" } else { "" }.to_owned(),
+                        _ => return Err(Error::required(name)),
+                    };
+                    segments.push(path_segment(&value));
+                }
+                None => segments.push((*pattern).to_owned()),
+            }
+        }
+        calls.push(Call {
+            method: method.clone(),
+            path: format!("/rest{}{query}", segments.join("/")),
+            body: Value::Object(body).to_string(),
+            entity: element,
+        });
+    }
+    Ok(calls)
+}
+
+/// The store the calls were scheduled in (`store_id` of `serialized_data`).
+async fn store_id(state: &AppState, scope: Option<&StoreScope>) -> Result<i64> {
+    let code = match scope {
+        Some(StoreScope(Some(code))) if code != "all" => code.clone(),
+        Some(StoreScope(Some(_))) => return Ok(0),
+        _ => return Ok(crate::db::store::DEFAULT_STORE_ID),
+    };
+    let mut conn = state.db.read.acquire().await?;
+    let stores = crate::db::store::views(&mut conn).await?;
+    Ok(stores
+        .iter()
+        .find(|s| s.code == code)
+        .map_or(crate::db::store::DEFAULT_STORE_ID, |s| s.store_id))
+}
+
+/// The consumer's work (`OperationProcessor::process`) for each operation of the bulk, in
+/// order: the call through the synchronous router, with the caller's token and store, and its
+/// outcome recorded. A bulk gone meanwhile (a reset, a snapshot restored) is left alone.
+async fn run(
+    entry: Async,
+    uuid: String,
+    service: &'static str,
+    scope: Option<StoreScope>,
+    authorization: Option<header::HeaderValue>,
+) {
+    let Ok((_, operations)) = bulk::read(&entry.state.db, &uuid).await else {
+        return;
+    };
+    for operation in operations {
+        let mut request = Request::new(HttpBody::from(operation.body.clone()));
+        *request.method_mut() = operation.http_method.parse().unwrap_or(Method::POST);
+        let Ok(uri) = operation.sync_path.parse() else {
+            continue;
+        };
+        *request.uri_mut() = uri;
+        let headers = request.headers_mut();
+        headers.insert(
+            header::CONTENT_TYPE,
+            header::HeaderValue::from_static("application/json"),
+        );
+        if let Some(value) = &authorization {
+            headers.insert(header::AUTHORIZATION, value.clone());
+        }
+        request
+            .extensions_mut()
+            .insert(scope.clone().unwrap_or_default());
+        let (status, body) = match entry.sync.clone().oneshot(request).await {
+            Ok(response) => {
+                let status = response.status().as_u16();
+                let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+                    .await
+                    .unwrap_or_else(|_| Bytes::new());
+                (status, body)
+            }
+            Err(never) => match never {},
+        };
+        let finished = bulk::outcome(operation, status, &body, service);
+        if let Err(error) = bulk::finish(&entry.state.db, finished).await {
+            tracing::warn!(%uuid, ?error, "a bulk operation's outcome was not recorded");
+        }
+    }
+}

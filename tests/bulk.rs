@@ -1,0 +1,242 @@
+//! Magento's asynchronous and bulk Web API: `POST /rest/<store>/async/V1/...`,
+//! `/async/bulk/V1/...` (202, the bulk's uuid and accepted items; the calls then run through
+//! the same routes) and `GET /V1/bulk/{uuid}/status|detailed-status|operation-status/{n}`.
+
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use crate::common::{spawn_app, TestApp};
+
+/// The bulk's detailed status once no operation is open (status 4) any more.
+async fn settled(app: &TestApp, token: &str, uuid: &str) -> Value {
+    for _ in 0..500 {
+        let r = app
+            .get(&format!("/rest/V1/bulk/{uuid}/detailed-status"), token)
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+        let open = r.body["operations_list"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o["status"] == 4);
+        if !open {
+            return r.body;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("bulk {uuid} never settled");
+}
+
+/// A 202 reply's uuid, after checking the reply's shape: `n` accepted items with their hashes.
+fn accepted(reply: &crate::common::Reply, n: usize) -> String {
+    assert_eq!(reply.status, StatusCode::ACCEPTED, "{:?}", reply.body);
+    let uuid = reply.body["bulk_uuid"]
+        .as_str()
+        .expect("bulk_uuid")
+        .to_owned();
+    assert_eq!(uuid.len(), 36, "a UUID: {uuid}");
+    let items = reply.body["request_items"].as_array().unwrap();
+    assert_eq!(items.len(), n);
+    for (i, item) in items.iter().enumerate() {
+        let hash = item["data_hash"].as_str().unwrap();
+        assert_eq!(hash.len(), 64);
+        assert_eq!(
+            item,
+            &json!({"id": i, "data_hash": hash, "status": "accepted"})
+        );
+    }
+    assert_eq!(reply.body["errors"], false);
+    uuid
+}
+
+/// Tutorial step 10, asynchronously: the invoice is made by the operation, which records the
+/// call's reply (the invoice id) and Magento's success message.
+#[tokio::test]
+async fn an_async_invoice_runs_and_reports_its_reply() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let r = app
+        .post(
+            "/rest/default/async/V1/order/3/invoice",
+            &token,
+            &json!({"capture": true, "notify": true}),
+        )
+        .await;
+    let uuid = accepted(&r, 1);
+    let status = settled(&app, &token, &uuid).await;
+    let start_time = status["start_time"].clone();
+    assert_eq!(
+        status,
+        json!({
+            "operations_list": [{
+                "id": 0,
+                "bulk_uuid": uuid,
+                "topic_name": "async.magento.sales.api.invoiceorderinterface.execute.post",
+                "serialized_data": null,
+                "result_serialized_data": "\"3\"",
+                "status": 1,
+                "result_message": "Service execution success Magento\\Sales\\Model\\InvoiceOrder::execute",
+                "error_code": null
+            }],
+            "user_type": 2,
+            "bulk_id": uuid,
+            "description": "Topic async.magento.sales.api.invoiceorderinterface.execute.post",
+            "start_time": start_time,
+            "user_id": 1,
+            "operation_count": 1
+        })
+    );
+    let invoice = app.get("/rest/default/V1/invoices/3", &token).await;
+    assert_eq!(invoice.body["grand_total"], json!(1917.6));
+    let order = app.get("/rest/default/V1/orders/3", &token).await;
+    assert_eq!(order.body["state"], "processing");
+    let short = app
+        .get(&format!("/rest/V1/bulk/{uuid}/status"), &token)
+        .await;
+    assert_eq!(
+        short.body["operations_list"],
+        json!([{
+            "id": 0,
+            "status": 1,
+            "result_message": "Service execution success Magento\\Sales\\Model\\InvoiceOrder::execute",
+            "error_code": null
+        }])
+    );
+}
+
+/// A bulk: one call per element, each route parameter given as `by<Name>` in the path and its
+/// value in the element. A call that fails is status 3 with its rendered message; the
+/// serialized data it ran from stays.
+#[tokio::test]
+async fn a_bulk_runs_each_element_and_counts_them_by_status() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let r = app
+        .post(
+            "/rest/async/bulk/V1/order/byOrderId/invoice",
+            &token,
+            &json!([{"orderId": 3, "capture": true}, {"orderId": 3}, {"orderId": "999"}]),
+        )
+        .await;
+    let uuid = accepted(&r, 3);
+    let status = settled(&app, &token, &uuid).await;
+    let ops = status["operations_list"].as_array().unwrap();
+    assert_eq!(
+        ops.iter()
+            .map(|o| (o["status"].clone(), o["result_message"].clone()))
+            .collect::<Vec<_>>(),
+        vec![
+            (json!(1), json!("Service execution success Magento\\Sales\\Model\\InvoiceOrder::execute")),
+            (
+                json!(3),
+                json!("Invoice Document Validation Error(s):\nThe invoice can't be created without products. Add products and try again.\nThe order does not allow an invoice to be created.")
+            ),
+            (json!(3), json!("The entity that was requested doesn't exist. Verify the entity and try again.")),
+        ]
+    );
+    assert_eq!(ops[1]["error_code"], 0);
+    assert_eq!(
+        ops[1]["serialized_data"],
+        r#"{"entity_id":null,"entity_link":"","meta_information":"{\"orderId\":3}","store_id":1}"#
+    );
+    assert_eq!(status["operation_count"], 3);
+    for (n, expected) in [(1, 1), (3, 2), (4, 0), (5, 0)] {
+        let r = app
+            .get(
+                &format!("/rest/V1/bulk/{uuid}/operation-status/{n}"),
+                &token,
+            )
+            .await;
+        assert_eq!((r.status, r.body), (StatusCode::OK, json!(expected)), "{n}");
+    }
+}
+
+/// What is refused when the bulk is asked for: nothing scheduled, Magento's errors.
+#[tokio::test]
+async fn refusals_schedule_nothing() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let before = app.snapshot().await;
+    let not_processed = json!({"message": "Specified request cannot be processed."});
+    let no_route = json!({"message": "Request does not match any route."});
+    let r = app.get("/rest/default/async/V1/orders/3", &token).await;
+    assert_eq!((r.status, r.body), (StatusCode::BAD_REQUEST, not_processed));
+    for path in [
+        "/rest/async/V1/nowhere",
+        // A bulk names each parameter `by<Name>`; a value in its place matches no route.
+        "/rest/async/bulk/V1/order/3/invoice",
+        "/rest/async/bulk/V1/order/byId/invoice",
+    ] {
+        let r = app.post(path, &token, &json!([])).await;
+        assert_eq!(
+            (r.status, &r.body),
+            (StatusCode::NOT_FOUND, &no_route),
+            "{path}"
+        );
+    }
+    let r = app
+        .post(
+            "/rest/async/bulk/V1/order/byOrderId/invoice",
+            &token,
+            &json!([{"capture": true}]),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "orderId"}})
+        )
+    );
+    let r = app
+        .post("/rest/async/V1/order/3/invoice", "not-a-token", &json!({}))
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::UNAUTHORIZED,
+            json!({"message": "The consumer isn't authorized to access %resources.", "parameters": {"resources": "Magento_Sales::invoice"}})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    let r = app
+        .get(
+            "/rest/V1/bulk/00000000-0000-0000-0000-000000000000/status",
+            &token,
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::NOT_FOUND,
+            json!({"message": "Bulk uuid %bulkUuid not exist", "parameters": {"bulkUuid": "00000000-0000-0000-0000-000000000000"}})
+        )
+    );
+    let r = app
+        .get("/rest/V1/bulk/nope/operation-status/4", &token)
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(0)));
+    let r = app.get("/rest/V1/bulk/nope/status", "bad").await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+}
+
+/// An empty bulk is a bulk of no operations.
+#[tokio::test]
+async fn an_empty_bulk_has_no_operations() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let r = app
+        .post("/rest/async/bulk/V1/orders/byId/cancel", &token, &json!([]))
+        .await;
+    assert_eq!(r.status, StatusCode::ACCEPTED, "{:?}", r.body);
+    assert_eq!(r.body["request_items"], json!([]));
+    let uuid = r.body["bulk_uuid"].as_str().unwrap();
+    let status = settled(&app, &token, uuid).await;
+    assert_eq!(
+        (
+            status["operations_list"].clone(),
+            status["operation_count"].clone()
+        ),
+        (json!([]), json!(0))
+    );
+}
