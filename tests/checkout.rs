@@ -1013,3 +1013,152 @@ async fn an_order_of_a_sku_without_managed_stock_reserves_nothing() {
     assert_eq!(at_ne_wh("24-WB01").await, json!(33));
     assert_eq!(app.salable(&admin, "24-WB03", 2).await, before);
 }
+
+/// `ShippingMethodManagement::getList`, `PaymentMethodManagement::get`/`set` and
+/// `PaymentInformationManagement::getPaymentInformation` on the tutorial cart: what they
+/// refuse before the shipping address (nothing changed), what they answer after it.
+#[tokio::test]
+async fn shipping_methods_selected_payment_and_payment_information() {
+    let app = spawn_app().await;
+    let jane = tutorial_cart(&app).await;
+    let missing =
+        json!({"message": "The shipping address is missing. Set the address and try again."});
+    let before = app.snapshot().await;
+    let r = app.get("/rest/V1/carts/mine/shipping-methods", &jane).await;
+    assert_eq!((r.status, &r.body), (StatusCode::BAD_REQUEST, &missing));
+    let r = app
+        .get("/rest/V1/carts/mine/selected-payment-method", &jane)
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    let checkmo = json!({"method": {"method": "checkmo"}});
+    let r = app
+        .put(
+            "/rest/V1/carts/mine/selected-payment-method",
+            &jane,
+            &checkmo,
+        )
+        .await;
+    assert_eq!((r.status, &r.body), (StatusCode::BAD_REQUEST, &missing));
+    assert_eq!(app.snapshot().await, before);
+
+    let shipped = app
+        .post(
+            "/rest/V1/carts/mine/shipping-information",
+            &jane,
+            &tut("step08-shipping-information-request.json"),
+        )
+        .await;
+    assert_eq!(shipped.status, StatusCode::OK, "{:?}", shipped.body);
+    // The saved address's methods: those estimate-shipping-methods gives for it.
+    let estimated = app
+        .post(
+            "/rest/V1/carts/mine/estimate-shipping-methods",
+            &jane,
+            &tut("step08-estimate-shipping-request.json"),
+        )
+        .await;
+    let listed = app.get("/rest/V1/carts/mine/shipping-methods", &jane).await;
+    assert_eq!(listed.status, StatusCode::OK);
+    assert_eq!(listed.body, estimated.body);
+    assert_eq!(listed.body[0]["carrier_code"], "flatrate");
+    // The payment information is what the shipping information answered.
+    let info = app
+        .get("/rest/V1/carts/mine/payment-information", &jane)
+        .await;
+    assert_eq!((info.status, &info.body), (StatusCode::OK, &shipped.body));
+
+    let before = app.snapshot().await;
+    for (body, expected) in [
+        (
+            json!({}),
+            json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "method"}}),
+        ),
+        (
+            json!({"method": {"method": ""}}),
+            json!({"message": "The payment method you requested is not available."}),
+        ),
+        (
+            json!({"method": {"method": "nosuch"}}),
+            json!({"message": "The requested Payment Method is not available."}),
+        ),
+    ] {
+        let r = app
+            .put("/rest/V1/carts/mine/selected-payment-method", &jane, &body)
+            .await;
+        assert_eq!(
+            (r.status, r.body),
+            (StatusCode::BAD_REQUEST, expected),
+            "{body}"
+        );
+    }
+    assert_eq!(app.snapshot().await, before);
+    let r = app
+        .put(
+            "/rest/V1/carts/mine/selected-payment-method",
+            &jane,
+            &checkmo,
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!("4")));
+    let token = app.token().await;
+    for (path, caller) in [
+        ("/rest/V1/carts/mine/selected-payment-method", &jane),
+        ("/rest/V1/carts/4/selected-payment-method", &token),
+    ] {
+        let r = app.get(path, caller).await;
+        assert_eq!(
+            (r.status, r.body),
+            (StatusCode::OK, json!({"method": "checkmo"})),
+            "{path}"
+        );
+    }
+    let r = app.get("/rest/V1/carts/4/shipping-methods", &token).await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, listed.body));
+}
+
+/// The guest routes: the masked cart, a virtual cart's empty method list, an unknown mask.
+#[tokio::test]
+async fn guest_shipping_methods_and_selected_payment() {
+    let app = spawn_app().await;
+    let (_, base) = guest_cart_with(&app, "240-LV06", json!(1)).await;
+    let r = app.get(&format!("{base}/shipping-methods"), "").await;
+    assert_eq!(
+        (r.status, r.body),
+        (StatusCode::OK, json!([])),
+        "a virtual cart"
+    );
+    let r = app
+        .send(
+            reqwest::Method::PUT,
+            &format!("{base}/selected-payment-method"),
+            None,
+            Some("application/json"),
+            Some(json!({"method": {"method": "checkmo"}}).to_string()),
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "a virtual cart needs no shipping address: {:?}",
+        r.body
+    );
+    let r = app
+        .get(&format!("{base}/selected-payment-method"), "")
+        .await;
+    assert_eq!(r.body, json!({"method": "checkmo"}));
+    let info = app.get(&format!("{base}/payment-information"), "").await;
+    assert_eq!(info.status, StatusCode::OK);
+    let totals = app.get(&format!("{base}/totals"), "").await;
+    assert_eq!(info.body["totals"], totals.body);
+    assert_eq!(info.body["payment_methods"][0]["code"], "checkmo");
+    let r = app
+        .get("/rest/V1/guest-carts/nosuchmask/shipping-methods", "")
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::NOT_FOUND,
+            json!({"message": "No such entity with %fieldName = %fieldValue", "parameters": {"fieldName": "cartId", "fieldValue": null}})
+        )
+    );
+}

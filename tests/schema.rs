@@ -798,6 +798,15 @@ async fn every_get_reply_conforms_to_its_definition() {
         )
         .await;
     assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+    // Both carts get the tutorial's shipping address (their shipping-methods answer).
+    let shipping = common::fixture("tutorial/step08-shipping-information-request.json");
+    for path in [
+        "/rest/V1/carts/4/shipping-information".to_owned(),
+        format!("/rest/V1/guest-carts/{mask}/shipping-information"),
+    ] {
+        let reply = app.post(&path, &token, &shipping).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}: {:?}", reply.body);
+    }
     // A bulk of one asynchronous call, for the bulk status routes.
     let scheduled = app
         .post("/rest/async/V1/orders/3/emails", &token, &json!({}))

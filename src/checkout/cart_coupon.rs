@@ -164,6 +164,10 @@ pub async fn set_payment_information(
                 {
                     return Err(Error::input(SHIPPING_ADDRESS_MISSING));
                 }
+                // `Payment\Model\Info::getMethodInstance`: no code at all is its own refusal.
+                if method.is_empty() {
+                    return Err(Error::input(crate::error::PAYMENT_METHOD_NOT_AVAILABLE));
+                }
                 if !totals::PAYMENT_METHODS.iter().any(|(c, _)| *c == method) {
                     return Err(Error::input(PAYMENT_NOT_AVAILABLE));
                 }

@@ -374,7 +374,230 @@ pub fn operations() -> Vec<Operation> {
             &[ANONYMOUS],
             guest_payment,
         ),
+        Operation::get(
+            "/V1/carts/mine/shipping-methods",
+            r"Magento\Quote\Api\ShippingMethodManagementInterface::getList",
+            &[SELF],
+            mine_shipping_methods,
+        )
+        .forced(&["cartId"]),
+        Operation::get(
+            "/V1/carts/{cartId}/shipping-methods",
+            r"Magento\Quote\Api\ShippingMethodManagementInterface::getList",
+            &["Magento_Cart::manage"],
+            admin_shipping_methods,
+        ),
+        Operation::get(
+            "/V1/guest-carts/{cartId}/shipping-methods",
+            r"Magento\Quote\Api\GuestShippingMethodManagementInterface::getList",
+            &[ANONYMOUS],
+            guest_shipping_methods,
+        ),
+        Operation::get(
+            "/V1/carts/mine/selected-payment-method",
+            r"Magento\Quote\Api\PaymentMethodManagementInterface::get",
+            &[SELF],
+            mine_selected_payment,
+        )
+        .forced(&["cartId"]),
+        Operation::put(
+            "/V1/carts/mine/selected-payment-method",
+            r"Magento\Quote\Api\PaymentMethodManagementInterface::set",
+            &[SELF],
+            mine_select_payment,
+        )
+        .forced(&["cartId"]),
+        Operation::get(
+            "/V1/carts/{cartId}/selected-payment-method",
+            r"Magento\Quote\Api\PaymentMethodManagementInterface::get",
+            &["Magento_Cart::manage"],
+            admin_selected_payment,
+        ),
+        Operation::put(
+            "/V1/carts/{cartId}/selected-payment-method",
+            r"Magento\Quote\Api\PaymentMethodManagementInterface::set",
+            &["Magento_Cart::manage"],
+            admin_select_payment,
+        ),
+        Operation::get(
+            "/V1/guest-carts/{cartId}/selected-payment-method",
+            r"Magento\Quote\Api\GuestPaymentMethodManagementInterface::get",
+            &[ANONYMOUS],
+            guest_selected_payment,
+        ),
+        Operation::put(
+            "/V1/guest-carts/{cartId}/selected-payment-method",
+            r"Magento\Quote\Api\GuestPaymentMethodManagementInterface::set",
+            &[ANONYMOUS],
+            guest_select_payment,
+        ),
+        Operation::get(
+            "/V1/carts/mine/payment-information",
+            r"Magento\Checkout\Api\PaymentInformationManagementInterface::getPaymentInformation",
+            &[SELF],
+            mine_payment_information,
+        )
+        .forced(&["cartId"]),
+        Operation::get(
+            "/V1/guest-carts/{cartId}/payment-information",
+            r"Magento\Checkout\Api\GuestPaymentInformationManagementInterface::getPaymentInformation",
+            &[ANONYMOUS],
+            guest_payment_information,
+        ),
     ]
+}
+
+/// `ShippingMethodManagement::getList`: `[]` for a virtual or empty cart, the 400 of a
+/// shipping address without a country, else the methods for the saved address (the flat rate
+/// does not depend on it; nothing is saved).
+async fn shipping_methods(state: &AppState, who: CartRef) -> Result<Response> {
+    let cart = checkout::read_cart(&state.db, &who).await?;
+    let t = cart.totals();
+    if t.is_virtual || t.lines.is_empty() {
+        return Ok(json_response(StatusCode::OK, &json!([])));
+    }
+    if cart
+        .shipping
+        .as_ref()
+        .and_then(|a| a.country_id.as_ref())
+        .is_none()
+    {
+        return Err(Error::input(checkout::SHIPPING_ADDRESS_MISSING));
+    }
+    let pickup = checkout::pickup_offered(&state.db, &cart).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &wire::shipping_methods(&t, pickup),
+    ))
+}
+
+async fn mine_shipping_methods(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+) -> Result<Response> {
+    shipping_methods(&s, mine(id)).await
+}
+
+async fn admin_shipping_methods(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    shipping_methods(&s, by_id(&id)?).await
+}
+
+async fn guest_shipping_methods(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+) -> Result<Response> {
+    shipping_methods(&s, CartRef::Guest(mask)).await
+}
+
+/// `PaymentMethodManagement::get` (the cart by `quoteRepository->get`, active or not): the
+/// payment's method, or `[]` when none was set (the service's null, as REST renders it).
+async fn selected_payment(state: &AppState, who: CartRef) -> Result<Response> {
+    let cart = checkout::read_any_cart(&state.db, &who).await?;
+    match cart.quote.payment_method {
+        Some(method) => Ok(json_response(StatusCode::OK, &json!({"method": method}))),
+        None => Ok(json_response(StatusCode::OK, &json!([]))),
+    }
+}
+
+async fn mine_selected_payment(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+) -> Result<Response> {
+    selected_payment(&s, mine(id)).await
+}
+
+async fn admin_selected_payment(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    selected_payment(&s, by_id(&id)?).await
+}
+
+async fn guest_selected_payment(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+) -> Result<Response> {
+    selected_payment(&s, CartRef::Guest(mask)).await
+}
+
+/// `PaymentMethodManagement::set` (`{"method": PaymentInterface}`): the checks of
+/// `set-payment-information` without a billing address; the payment's id as a JSON string.
+/// magemu keeps one payment per cart, on the cart row, so that id is the cart's.
+async fn select_payment(
+    state: &AppState,
+    who: CartRef,
+    body: &serde_json::Map<String, Value>,
+) -> Result<Response> {
+    let method = input::param(body, "method").ok_or_else(|| Error::required("method"))?;
+    let method = wire::parse_payment_method(method)?;
+    checkout::cart_coupon::set_payment_information(
+        &state.db,
+        who.clone(),
+        method.method,
+        None,
+        None,
+    )
+    .await?;
+    let cart = checkout::read_any_cart(&state.db, &who).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &cart.quote.entity_id.to_string(),
+    ))
+}
+
+async fn mine_select_payment(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    select_payment(&s, mine(id), &body).await
+}
+
+async fn admin_select_payment(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    select_payment(&s, by_id(&id)?, &body).await
+}
+
+async fn guest_select_payment(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    select_payment(&s, CartRef::Guest(mask), &body).await
+}
+
+/// `PaymentInformationManagement::getPaymentInformation`: the store's payment methods and the
+/// cart's totals (`PaymentDetailsInterface`, as `shipping-information` answers); nothing saved.
+async fn payment_information(state: &AppState, who: CartRef) -> Result<Response> {
+    let cart = checkout::read_cart(&state.db, &who).await?;
+    let reply = json!({
+        "payment_methods": wire::payment_methods(&gateways(state)),
+        "totals": totals_of(state, &cart).await?,
+    });
+    Ok(json_response(StatusCode::OK, &reply))
+}
+
+async fn mine_payment_information(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+) -> Result<Response> {
+    payment_information(&s, mine(id)).await
+}
+
+async fn guest_payment_information(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+) -> Result<Response> {
+    payment_information(&s, CartRef::Guest(mask)).await
 }
 
 fn mine(id: i64) -> CartRef {

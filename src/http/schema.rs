@@ -128,6 +128,24 @@ pub struct ServiceMethod {
 /// What magemu answers where the PHP return type says otherwise: the JSON type it sends, or
 /// `""` for no fixed type.
 const RETURNS_SENT: &[(&str, &str)] = &[
+    // The selected payment: the payment, or `[]` for none (PHP's null, as REST renders it).
+    (
+        r"Magento\Quote\Api\PaymentMethodManagementInterface::get",
+        "",
+    ),
+    (
+        r"Magento\Quote\Api\GuestPaymentMethodManagementInterface::get",
+        "",
+    ),
+    // The payment's id as PDO gives it: a PHP string, `"4"` on the wire.
+    (
+        r"Magento\Quote\Api\PaymentMethodManagementInterface::set",
+        "string",
+    ),
+    (
+        r"Magento\Quote\Api\GuestPaymentMethodManagementInterface::set",
+        "string",
+    ),
     // A cart without a coupon: PHP's null, which Magento's REST renderer (and magemu) send as
     // `[]`; else the code as a string.
     (r"Magento\Quote\Api\CouponManagementInterface::get", ""),

@@ -73,6 +73,8 @@ pub const INTERFACES: &[(&str, &str)] = &[
     (r#"Magento\Quote\Api\GuestCouponManagementInterface"#, "Coupon management interface for guest carts."),
     (r#"Magento\Quote\Api\GuestPaymentMethodManagementInterface"#, "Payment method management interface for guest carts."),
     (r#"Magento\Quote\Api\GuestShipmentEstimationInterface"#, "Interface GuestShipmentEstimationInterface"),
+    (r#"Magento\Quote\Api\GuestShippingMethodManagementInterface"#, "Shipping method management interface for guest carts."),
+    (r#"Magento\Quote\Api\ShippingMethodManagementInterface"#, "Interface ShippingMethodManagementInterface"),
     (r#"Magento\Quote\Api\PaymentMethodManagementInterface"#, "Interface PaymentMethodManagementInterface"),
     (r#"Magento\Quote\Api\ShipmentEstimationInterface"#, "Interface ShipmentManagementInterface"),
     (r#"Magento\SalesRule\Api\CouponManagementInterface"#, "Coupon management interface"),
@@ -105,6 +107,80 @@ pub const INTERFACES: &[(&str, &str)] = &[
 
 /// Each bound method.
 pub const METHODS: &[ServiceMethod] = &[
+    ServiceMethod {
+        service: r#"Magento\Quote\Api\ShippingMethodManagementInterface::getList"#,
+        doc: "Lists applicable shipping methods for a specified quote.",
+        params: &[
+            Param { name: "cartId", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Quote\Api\Data\ShippingMethodInterface[]"#, "")),
+        throws: &["NoSuchEntityException", "StateException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Quote\Api\GuestShippingMethodManagementInterface::getList"#,
+        doc: "List applicable shipping methods for a specified quote.",
+        params: &[
+            Param { name: "cartId", ty: "string", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Quote\Api\Data\ShippingMethodInterface[]"#, "")),
+        throws: &["NoSuchEntityException", "StateException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Quote\Api\PaymentMethodManagementInterface::get"#,
+        doc: "Returns the payment method for a specified shopping cart.",
+        params: &[
+            Param { name: "cartId", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Quote\Api\Data\PaymentInterface"#, "")),
+        throws: &["NoSuchEntityException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Quote\Api\PaymentMethodManagementInterface::set"#,
+        doc: "Adds a specified payment method to a specified shopping cart.",
+        params: &[
+            Param { name: "cartId", ty: "int", required: true, doc: "" },
+            Param { name: "method", ty: r#"Magento\Quote\Api\Data\PaymentInterface"#, required: true, doc: "" },
+        ],
+        returns: Some(("int", "")),
+        throws: &["NoSuchEntityException", "InvalidTransitionException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Quote\Api\GuestPaymentMethodManagementInterface::get"#,
+        doc: "Return the payment method for a specified shopping cart.",
+        params: &[
+            Param { name: "cartId", ty: "string", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Quote\Api\Data\PaymentInterface"#, "")),
+        throws: &["NoSuchEntityException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Quote\Api\GuestPaymentMethodManagementInterface::set"#,
+        doc: "Add a specified payment method to a specified shopping cart.",
+        params: &[
+            Param { name: "cartId", ty: "string", required: true, doc: "" },
+            Param { name: "method", ty: r#"Magento\Quote\Api\Data\PaymentInterface"#, required: true, doc: "" },
+        ],
+        returns: Some(("int", "")),
+        throws: &["NoSuchEntityException", "InvalidTransitionException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Checkout\Api\PaymentInformationManagementInterface::getPaymentInformation"#,
+        doc: "Get payment information",
+        params: &[
+            Param { name: "cartId", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Checkout\Api\Data\PaymentDetailsInterface"#, "")),
+        throws: &[],
+    },
+    ServiceMethod {
+        service: r#"Magento\Checkout\Api\GuestPaymentInformationManagementInterface::getPaymentInformation"#,
+        doc: "Get payment information",
+        params: &[
+            Param { name: "cartId", ty: "string", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Checkout\Api\Data\PaymentDetailsInterface"#, "")),
+        throws: &[],
+    },
     ServiceMethod {
         service: r#"Magento\AsynchronousOperations\Api\BulkStatusInterface::getBulkDetailedStatus"#,
         doc: "Get Bulk summary data with list of operations items full data.",
