@@ -1162,3 +1162,56 @@ async fn guest_shipping_methods_and_selected_payment() {
         )
     );
 }
+
+/// `ShippingMethodManagement::estimateByAddressId` (2.4.9): the methods for one of the cart
+/// customer's addresses; an address not theirs is the 400 of a missing shipping address.
+#[tokio::test]
+async fn estimate_by_address_id_takes_the_customers_own_addresses() {
+    let app = spawn_app().await;
+    let jane = tutorial_cart(&app).await;
+    let token = app.token().await;
+    let estimated = app
+        .post(
+            "/rest/V1/carts/mine/estimate-shipping-methods",
+            &jane,
+            &tut("step08-estimate-shipping-request.json"),
+        )
+        .await;
+    let before = app.snapshot().await;
+    for (path, caller) in [
+        (
+            "/rest/V1/carts/mine/estimate-shipping-methods-by-address-id",
+            &jane,
+        ),
+        (
+            "/rest/V1/carts/4/estimate-shipping-methods-by-address-id",
+            &token,
+        ),
+    ] {
+        let r = app.post(path, caller, &json!({"addressId": 2})).await;
+        assert_eq!(
+            (r.status, &r.body),
+            (StatusCode::OK, &estimated.body),
+            "{path}"
+        );
+        let r = app.post(path, caller, &json!({"addressId": 99})).await;
+        assert_eq!(
+            (r.status, r.body),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({"message": "The shipping address is missing. Set the address and try again."})
+            ),
+            "{path}"
+        );
+        let r = app.post(path, caller, &json!({})).await;
+        assert_eq!(
+            (r.status, r.body),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "addressId"}})
+            ),
+            "{path}"
+        );
+    }
+    assert_eq!(app.snapshot().await, before, "an estimate saves nothing");
+}

@@ -28,6 +28,17 @@ use totals::Totals;
 
 /// `Quote/Model/Webapi/ParamOverriderCartId.php`: a customer token without an active cart.
 pub const NO_ACTIVE_CART: &str = "Current customer does not have an active cart.";
+/// `ShippingMethodManagement::estimateByAddressId`'s `getAddress` (2.4.9): whether
+/// `address_id` is one of the addresses of the cart's customer (a guest cart has none).
+pub async fn customer_has_address(db: &Db, cart: &Cart, address_id: i64) -> Result<bool> {
+    let Some(customer_id) = cart.quote.customer_id else {
+        return Ok(false);
+    };
+    let mut conn = db.read.acquire().await?;
+    let addresses = crate::db::customers::addresses(&mut conn, customer_id).await?;
+    Ok(addresses.iter().any(|a| a.entity_id == address_id))
+}
+
 /// `QuoteManagement::createEmptyCartForCustomer`.
 pub const QUOTE_NOT_CREATED: &str = "The quote can't be created.";
 /// `InputException::invalidFieldValue`.

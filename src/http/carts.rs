@@ -374,6 +374,19 @@ pub fn operations() -> Vec<Operation> {
             &[ANONYMOUS],
             guest_payment,
         ),
+        Operation::post(
+            "/V1/carts/mine/estimate-shipping-methods-by-address-id",
+            r"Magento\Quote\Api\ShippingMethodManagementInterface::estimateByAddressId",
+            &[SELF],
+            mine_estimate_by_address,
+        )
+        .forced(&["cartId"]),
+        Operation::post(
+            "/V1/carts/{cartId}/estimate-shipping-methods-by-address-id",
+            r"Magento\Quote\Api\ShippingMethodManagementInterface::estimateByAddressId",
+            &["Magento_Cart::manage"],
+            admin_estimate_by_address,
+        ),
         Operation::get(
             "/V1/carts/mine/shipping-methods",
             r"Magento\Quote\Api\ShippingMethodManagementInterface::getList",
@@ -491,6 +504,51 @@ async fn guest_shipping_methods(
     PathParams(mask): PathParams<String>,
 ) -> Result<Response> {
     shipping_methods(&s, CartRef::Guest(mask)).await
+}
+
+/// `ShippingMethodManagement::estimateByAddressId` (`{"addressId": n}`): `[]` for a virtual or
+/// empty cart (before the address is looked at), the methods for one of the cart customer's
+/// addresses, else 2.4.9's 400 (2.4.0 looked the address up in any account: 404 for an unknown
+/// id, the rates of another customer's address). Nothing is saved.
+async fn estimate_by_address(
+    state: &AppState,
+    who: CartRef,
+    body: &serde_json::Map<String, Value>,
+) -> Result<Response> {
+    let address_id = input::param(body, "addressId")
+        .or_else(|| input::param(body, "address_id"))
+        .ok_or_else(|| Error::required("addressId"))?;
+    let address_id = input::to_int(address_id, input::At::Field("addressId"))?;
+    let cart = checkout::read_cart(&state.db, &who).await?;
+    let t = cart.totals();
+    if t.is_virtual || t.lines.is_empty() {
+        return Ok(json_response(StatusCode::OK, &json!([])));
+    }
+    if !checkout::customer_has_address(&state.db, &cart, address_id).await? {
+        return Err(Error::input(checkout::SHIPPING_ADDRESS_MISSING));
+    }
+    let pickup = checkout::pickup_offered(&state.db, &cart).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &wire::shipping_methods(&t, pickup),
+    ))
+}
+
+async fn mine_estimate_by_address(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    estimate_by_address(&s, mine(id), &body).await
+}
+
+async fn admin_estimate_by_address(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    estimate_by_address(&s, by_id(&id)?, &body).await
 }
 
 /// `PaymentMethodManagement::get` (the cart by `quoteRepository->get`, active or not): the

@@ -108,6 +108,16 @@ pub const INTERFACES: &[(&str, &str)] = &[
 /// Each bound method.
 pub const METHODS: &[ServiceMethod] = &[
     ServiceMethod {
+        service: r#"Magento\Quote\Api\ShippingMethodManagementInterface::estimateByAddressId"#,
+        doc: "Estimate shipping",
+        params: &[
+            Param { name: "cartId", ty: "int", required: true, doc: "The shopping cart ID." },
+            Param { name: "addressId", ty: "int", required: true, doc: "The estimate address id" },
+        ],
+        returns: Some((r#"Magento\Quote\Api\Data\ShippingMethodInterface[]"#, "An array of shipping methods.")),
+        throws: &["InputException", "StateException", "NoSuchEntityException"],
+    },
+    ServiceMethod {
         service: r#"Magento\Quote\Api\ShippingMethodManagementInterface::getList"#,
         doc: "Lists applicable shipping methods for a specified quote.",
         params: &[
