@@ -1215,3 +1215,79 @@ async fn estimate_by_address_id_takes_the_customers_own_addresses() {
     }
     assert_eq!(app.snapshot().await, before, "an estimate saves nothing");
 }
+
+/// `TotalsInformationManagement::calculate` (2.4.0): the totals the cart would have with the
+/// posted address and method, nothing saved; an unknown method ships for 0; an empty cart is
+/// refused.
+#[tokio::test]
+async fn totals_information_calculates_without_saving() {
+    let app = spawn_app().await;
+    let jane = tutorial_cart(&app).await;
+    let step8 = tut("step08-shipping-information-request.json");
+    let address = step8["addressInformation"]["shipping_address"].clone();
+    let body = |carrier: &str, method: &str| {
+        json!({"addressInformation": {"address": address.clone(),
+            "shipping_carrier_code": carrier, "shipping_method_code": method}})
+    };
+    let before = app.snapshot().await;
+    let calculated = app
+        .post(
+            "/rest/V1/carts/mine/totals-information",
+            &jane,
+            &body("flatrate", "flatrate"),
+        )
+        .await;
+    assert_eq!(calculated.status, StatusCode::OK, "{:?}", calculated.body);
+    let unknown = app
+        .post(
+            "/rest/V1/carts/mine/totals-information",
+            &jane,
+            &body("nosuch", "nosuch"),
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::OK, "{:?}", unknown.body);
+    assert_eq!(unknown.body["shipping_amount"], json!(0));
+    assert_eq!(app.snapshot().await, before, "a calculation saves nothing");
+    // The same totals the cart gets once step 8 saves that address and method.
+    let shipped = app
+        .post("/rest/V1/carts/mine/shipping-information", &jane, &step8)
+        .await;
+    assert_eq!(shipped.status, StatusCode::OK);
+    assert_eq!(calculated.body, shipped.body["totals"]);
+    assert_eq!(calculated.body["shipping_amount"], json!(300));
+    let token = app.token().await;
+    let admin = app
+        .post(
+            "/rest/V1/carts/4/totals-information",
+            &token,
+            &body("flatrate", "flatrate"),
+        )
+        .await;
+    assert_eq!(
+        (admin.status, &admin.body),
+        (StatusCode::OK, &calculated.body)
+    );
+
+    let (_, base) = guest_cart_with(&app, "24-WB01", json!(1)).await;
+    app.delete(&format!("{base}/items/{}", 11), "").await;
+    let r = app
+        .post_anonymous(
+            &format!("{base}/totals-information"),
+            &body("flatrate", "flatrate"),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Totals calculation is not applicable to empty cart"})
+        )
+    );
+    let r = app
+        .post_anonymous(
+            &format!("{base}/totals-information"),
+            &json!({"addressInformation": {}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+}

@@ -28,6 +28,45 @@ use totals::Totals;
 
 /// `Quote/Model/Webapi/ParamOverriderCartId.php`: a customer token without an active cart.
 pub const NO_ACTIVE_CART: &str = "Current customer does not have an active cart.";
+/// `TotalsInformationManagement::calculate` (2.4.0): the cart as its totals would be with the
+/// posted address (its fields laid over the stored one: the billing address of a virtual
+/// cart, else the shipping address with the posted `carrier_method`, when given, as its
+/// method: an unknown one finds no rate and ships for 0). Nothing is saved (2.4.9 saves the
+/// shipping address).
+pub async fn with_totals_information(
+    db: &Db,
+    who: &CartRef,
+    posted: QuoteAddressRow,
+    method: Option<String>,
+) -> Result<Cart> {
+    let mut cart = read_cart(db, who).await?;
+    if cart.items.is_empty() {
+        return Err(Error::input(TOTALS_EMPTY_CART));
+    }
+    let is_virtual = cart.items.iter().all(|i| i.is_virtual != 0);
+    let slot = if is_virtual {
+        &mut cart.billing
+    } else {
+        &mut cart.shipping
+    };
+    let mut address = slot.clone().unwrap_or_default();
+    address.country_id = posted.country_id.or(address.country_id);
+    address.postcode = posted.postcode.or(address.postcode);
+    address.region = posted.region.or(address.region);
+    address.region_id = posted.region_id.or(address.region_id);
+    address.region_code = posted.region_code.or(address.region_code);
+    if !is_virtual {
+        // 2.4.0 sets `<carrier>_<method>` whatever was posted; an incomplete pair is `_`, no
+        // rate.
+        address.shipping_method = Some(method.unwrap_or_else(|| "_".to_owned()));
+    }
+    *slot = Some(address);
+    Ok(cart)
+}
+
+/// `TotalsInformationManagement::checkQuote` (no final period in Magento's phrase).
+pub const TOTALS_EMPTY_CART: &str = "Totals calculation is not applicable to empty cart";
+
 /// `ShippingMethodManagement::estimateByAddressId`'s `getAddress` (2.4.9): whether
 /// `address_id` is one of the addresses of the cart's customer (a guest cart has none).
 pub async fn customer_has_address(db: &Db, cart: &Cart, address_id: i64) -> Result<bool> {

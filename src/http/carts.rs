@@ -387,6 +387,25 @@ pub fn operations() -> Vec<Operation> {
             &["Magento_Cart::manage"],
             admin_estimate_by_address,
         ),
+        Operation::post(
+            "/V1/carts/mine/totals-information",
+            r"Magento\Checkout\Api\TotalsInformationManagementInterface::calculate",
+            &[SELF],
+            mine_totals_information,
+        )
+        .forced(&["cartId"]),
+        Operation::post(
+            "/V1/carts/{cartId}/totals-information",
+            r"Magento\Checkout\Api\TotalsInformationManagementInterface::calculate",
+            &["Magento_Cart::manage"],
+            admin_totals_information,
+        ),
+        Operation::post(
+            "/V1/guest-carts/{cartId}/totals-information",
+            r"Magento\Checkout\Api\GuestTotalsInformationManagementInterface::calculate",
+            &[ANONYMOUS],
+            guest_totals_information,
+        ),
         Operation::get(
             "/V1/carts/mine/shipping-methods",
             r"Magento\Quote\Api\ShippingMethodManagementInterface::getList",
@@ -549,6 +568,46 @@ async fn admin_estimate_by_address(
     Body(body): Body,
 ) -> Result<Response> {
     estimate_by_address(&s, by_id(&id)?, &body).await
+}
+
+/// `TotalsInformationManagement::calculate`: the cart's totals for the posted address and
+/// shipping method (`checkout::with_totals_information`).
+async fn totals_information(
+    state: &AppState,
+    who: CartRef,
+    body: &serde_json::Map<String, Value>,
+) -> Result<Response> {
+    let (address, method) = wire::parse_totals_information(body)?;
+    let cart = checkout::with_totals_information(&state.db, &who, address, method).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &totals_of(state, &cart).await?,
+    ))
+}
+
+async fn mine_totals_information(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    totals_information(&s, mine(id), &body).await
+}
+
+async fn admin_totals_information(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    totals_information(&s, by_id(&id)?, &body).await
+}
+
+async fn guest_totals_information(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    totals_information(&s, CartRef::Guest(mask), &body).await
 }
 
 /// `PaymentMethodManagement::get` (the cart by `quoteRepository->get`, active or not): the

@@ -67,6 +67,37 @@ pub struct ShippingInformation {
     pub pickup_location_code: Option<String>,
 }
 
+/// `TotalsInformationInterface` (`addressInformation` of `totals-information`): the address
+/// and the `carrier_method` code when both parts are posted (`None` otherwise).
+pub fn parse_totals_information(
+    body: &Map<String, Value>,
+) -> Result<(QuoteAddressRow, Option<String>)> {
+    let info = input::param(body, "addressInformation")
+        .ok_or_else(|| Error::required("addressInformation"))?;
+    let o = Obj::new(
+        info,
+        &[
+            "address",
+            "shipping_method_code",
+            "shipping_carrier_code",
+            "extension_attributes",
+            "custom_attributes",
+        ],
+    )?;
+    // The interface's getter is not nullable; Magento dereferences a missing address (a PHP
+    // error): magemu names the field instead.
+    let (_, address) = o.get("address").ok_or_else(|| Error::required("address"))?;
+    let address = parse_address(address)?;
+    let method = match (
+        o.string("shipping_carrier_code")?,
+        o.string("shipping_method_code")?,
+    ) {
+        (Some(carrier), Some(method)) => Some(format!("{carrier}_{method}")),
+        _ => None,
+    };
+    Ok((address, method))
+}
+
 pub fn parse_shipping_information(body: &Map<String, Value>) -> Result<ShippingInformation> {
     let info = input::param(body, "addressInformation")
         .ok_or_else(|| Error::required("addressInformation"))?;
@@ -903,6 +934,22 @@ pub fn shipping_information_schema(g: &mut SchemaGenerator) -> Schema {
             "extension_attributes": { "type": "object" },
             "custom_attributes": { "type": "array", "items": {} }
         }
+    })
+}
+
+/// `TotalsInformationInterface` as [`parse_totals_information`] reads it.
+pub fn totals_information_schema(g: &mut SchemaGenerator) -> Schema {
+    let address = named(g, "quote-data-address-interface", address_schema);
+    json_schema!({
+        "type": "object",
+        "properties": {
+            "address": address,
+            "shipping_method_code": { "type": "string" },
+            "shipping_carrier_code": { "type": "string" },
+            "extension_attributes": { "type": "object" },
+            "custom_attributes": { "type": "array", "items": {} }
+        },
+        "required": ["address"]
     })
 }
 

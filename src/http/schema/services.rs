@@ -72,6 +72,8 @@ pub const INTERFACES: &[(&str, &str)] = &[
     (r#"Magento\Quote\Api\GuestCartTotalRepositoryInterface"#, "Cart totals repository interface for guest carts."),
     (r#"Magento\Quote\Api\GuestCouponManagementInterface"#, "Coupon management interface for guest carts."),
     (r#"Magento\Quote\Api\GuestPaymentMethodManagementInterface"#, "Payment method management interface for guest carts."),
+    (r#"Magento\Checkout\Api\GuestTotalsInformationManagementInterface"#, "Interface for guest quote totals calculation"),
+    (r#"Magento\Checkout\Api\TotalsInformationManagementInterface"#, "Interface for quote totals calculation"),
     (r#"Magento\Quote\Api\GuestShipmentEstimationInterface"#, "Interface GuestShipmentEstimationInterface"),
     (r#"Magento\Quote\Api\GuestShippingMethodManagementInterface"#, "Shipping method management interface for guest carts."),
     (r#"Magento\Quote\Api\ShippingMethodManagementInterface"#, "Interface ShippingMethodManagementInterface"),
@@ -107,6 +109,26 @@ pub const INTERFACES: &[(&str, &str)] = &[
 
 /// Each bound method.
 pub const METHODS: &[ServiceMethod] = &[
+    ServiceMethod {
+        service: r#"Magento\Checkout\Api\TotalsInformationManagementInterface::calculate"#,
+        doc: "Calculate quote totals based on address and shipping method.",
+        params: &[
+            Param { name: "cartId", ty: "int", required: true, doc: "" },
+            Param { name: "addressInformation", ty: r#"Magento\Checkout\Api\Data\TotalsInformationInterface"#, required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Quote\Api\Data\TotalsInterface"#, "")),
+        throws: &[],
+    },
+    ServiceMethod {
+        service: r#"Magento\Checkout\Api\GuestTotalsInformationManagementInterface::calculate"#,
+        doc: "Calculate quote totals based on address and shipping method.",
+        params: &[
+            Param { name: "cartId", ty: "string", required: true, doc: "" },
+            Param { name: "addressInformation", ty: r#"Magento\Checkout\Api\Data\TotalsInformationInterface"#, required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Quote\Api\Data\TotalsInterface"#, "")),
+        throws: &[],
+    },
     ServiceMethod {
         service: r#"Magento\Quote\Api\ShippingMethodManagementInterface::estimateByAddressId"#,
         doc: "Estimate shipping",

@@ -213,6 +213,10 @@ const SHAPES: &[(&str, Build)] = &[
         wire::cart::shipping_information_schema,
     ),
     (
+        r"Magento\Checkout\Api\Data\TotalsInformationInterface",
+        wire::cart::totals_information_schema,
+    ),
+    (
         r"Magento\SalesRule\Api\Data\RuleInterface",
         wire::sales_rule::rule_schema,
     ),
