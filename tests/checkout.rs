@@ -1291,3 +1291,76 @@ async fn totals_information_calculates_without_saving() {
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
 }
+
+/// `CartTotalManagement::collectTotals`: the shipping method (when both codes are posted),
+/// then the payment, then the totals.
+#[tokio::test]
+async fn collect_totals_sets_the_method_and_payment() {
+    let app = spawn_app().await;
+    let jane = tutorial_cart(&app).await;
+    let path = "/rest/V1/carts/mine/collect-totals";
+    let with = |carrier: &str, method: &str| {
+        json!({"paymentMethod": {"method": "checkmo"},
+               "shippingCarrierCode": carrier, "shippingMethodCode": method})
+    };
+    let before = app.snapshot().await;
+    let r = app.put(path, &jane, &with("flatrate", "flatrate")).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The shipping address is missing. Set the address and try again."})
+        )
+    );
+    let r = app.put(path, &jane, &json!({})).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "paymentMethod"}})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+
+    let shipped = app
+        .post(
+            "/rest/V1/carts/mine/shipping-information",
+            &jane,
+            &tut("step08-shipping-information-request.json"),
+        )
+        .await;
+    assert_eq!(shipped.status, StatusCode::OK);
+    // A method no carrier offers is set unchecked: no rate, shipping 0.
+    let r = app.put(path, &jane, &with("nosuch", "nosuch")).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(r.body["shipping_amount"], json!(0));
+    let selected = app
+        .get("/rest/V1/carts/mine/selected-payment-method", &jane)
+        .await;
+    assert_eq!(selected.body, json!({"method": "checkmo"}));
+    let r = app.put(path, &jane, &with("flatrate", "flatrate")).await;
+    assert_eq!(
+        (r.status, &r.body),
+        (StatusCode::OK, &shipped.body["totals"])
+    );
+    let totals = app.get("/rest/V1/carts/mine/totals", &jane).await;
+    assert_eq!(r.body, totals.body);
+
+    let (_, base) = guest_cart_with(&app, "240-LV06", json!(1)).await;
+    let r = app
+        .send(
+            reqwest::Method::PUT,
+            &format!("{base}/collect-totals"),
+            None,
+            Some("application/json"),
+            Some(with("flatrate", "flatrate").to_string()),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::NOT_FOUND,
+            json!({"message": "The Cart includes virtual product(s) only, so a shipping address is not used."})
+        )
+    );
+}

@@ -64,6 +64,54 @@ pub async fn with_totals_information(
     Ok(cart)
 }
 
+/// `ShippingMethodManagement::set` then `apply`: the method code on the stored shipping
+/// address, unchecked (an unknown one finds no rate: shipping 0), after the cart's checks.
+pub async fn set_shipping_method(db: &Db, who: CartRef, code: String) -> Result<()> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let quote = resolve(&mut *conn, &who).await?;
+                let quote_id = quote.entity_id;
+                let cart = load_cart(&mut *conn, quote).await?;
+                if cart.items.is_empty() {
+                    return Err(Error::input(EMPTY_CART_SHIPPING));
+                }
+                if cart.items.iter().all(|i| i.is_virtual != 0) {
+                    return Err(Error::NotFound(Phrase::plain(VIRTUAL_ONLY)));
+                }
+                let Some(mut shipping) = cart
+                    .shipping
+                    .filter(|a| a.country_id.as_deref().is_some_and(|c| !c.is_empty()))
+                else {
+                    return Err(Error::input(SHIPPING_ADDRESS_MISSING));
+                };
+                shipping.shipping_method = Some(code);
+                quotes::save_address(&mut *conn, shipping).await?;
+                cart_coupon::settle(conn, quote_id).await
+            })
+        })
+        .await
+}
+
+/// `ShippingMethodManagement::apply` on a cart of virtual products only (404).
+pub const VIRTUAL_ONLY: &str =
+    "The Cart includes virtual product(s) only, so a shipping address is not used.";
+
+/// `CartTotalManagement::collectTotals`: the shipping method when both codes are posted, then
+/// the payment (`PaymentMethodManagement::set`). Each is saved on its own, as Magento saves
+/// the method before the payment's checks: a refused payment keeps the method.
+pub async fn collect_totals(
+    db: &Db,
+    who: CartRef,
+    shipping_code: Option<String>,
+    payment_method: String,
+) -> Result<()> {
+    if let Some(code) = shipping_code {
+        set_shipping_method(db, who.clone(), code).await?;
+    }
+    cart_coupon::set_payment_information(db, who, payment_method, None, None).await
+}
+
 /// `TotalsInformationManagement::checkQuote` (no final period in Magento's phrase).
 pub const TOTALS_EMPTY_CART: &str = "Totals calculation is not applicable to empty cart";
 

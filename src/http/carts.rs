@@ -406,6 +406,19 @@ pub fn operations() -> Vec<Operation> {
             &[ANONYMOUS],
             guest_totals_information,
         ),
+        Operation::put(
+            "/V1/carts/mine/collect-totals",
+            r"Magento\Quote\Api\CartTotalManagementInterface::collectTotals",
+            &[SELF],
+            mine_collect_totals,
+        )
+        .forced(&["cartId"]),
+        Operation::put(
+            "/V1/guest-carts/{cartId}/collect-totals",
+            r"Magento\Quote\Api\GuestCartTotalManagementInterface::collectTotals",
+            &[ANONYMOUS],
+            guest_collect_totals,
+        ),
         Operation::get(
             "/V1/carts/mine/shipping-methods",
             r"Magento\Quote\Api\ShippingMethodManagementInterface::getList",
@@ -608,6 +621,53 @@ async fn guest_totals_information(
     Body(body): Body,
 ) -> Result<Response> {
     totals_information(&s, CartRef::Guest(mask), &body).await
+}
+
+/// `CartTotalManagement::collectTotals` (`paymentMethod`, `shippingCarrierCode`,
+/// `shippingMethodCode`, `additionalData`: core processes none of it): the totals after the
+/// saves.
+async fn collect_totals(
+    state: &AppState,
+    who: CartRef,
+    body: &serde_json::Map<String, Value>,
+) -> Result<Response> {
+    let payment =
+        input::param(body, "paymentMethod").ok_or_else(|| Error::required("paymentMethod"))?;
+    let payment = wire::parse_payment_method(payment)?;
+    let code = |name: &str| {
+        input::param(body, name)
+            .map(|v| input::to_string(v, input::At::Field(name)))
+            .transpose()
+    };
+    // PHP's truth of each code: both must be non-empty for the method to be set.
+    let shipping = match (code("shippingCarrierCode")?, code("shippingMethodCode")?) {
+        (Some(c), Some(m)) if input::php_truthy(&c) && input::php_truthy(&m) => {
+            Some(format!("{c}_{m}"))
+        }
+        _ => None,
+    };
+    checkout::collect_totals(&state.db, who.clone(), shipping, payment.method).await?;
+    let cart = checkout::read_cart(&state.db, &who).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &totals_of(state, &cart).await?,
+    ))
+}
+
+async fn mine_collect_totals(
+    SelfCustomer(id): SelfCustomer,
+    State(s): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    collect_totals(&s, mine(id), &body).await
+}
+
+async fn guest_collect_totals(
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    collect_totals(&s, CartRef::Guest(mask), &body).await
 }
 
 /// `PaymentMethodManagement::get` (the cart by `quoteRepository->get`, active or not): the

@@ -953,6 +953,18 @@ pub fn totals_information_schema(g: &mut SchemaGenerator) -> Schema {
     })
 }
 
+/// `TotalsAdditionalDataInterface` (`collect-totals`' `additionalData`: nothing in core reads
+/// it, nor does magemu).
+pub fn totals_additional_data_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "object",
+        "properties": {
+            "extension_attributes": { "type": "object" },
+            "custom_attributes": { "type": "array", "items": {} }
+        }
+    })
+}
+
 /// `PaymentInterface` as [`parse_payment_method`] reads it.
 pub fn payment_schema(_: &mut SchemaGenerator) -> Schema {
     json_schema!({

@@ -74,6 +74,8 @@ pub const INTERFACES: &[(&str, &str)] = &[
     (r#"Magento\Quote\Api\GuestPaymentMethodManagementInterface"#, "Payment method management interface for guest carts."),
     (r#"Magento\Checkout\Api\GuestTotalsInformationManagementInterface"#, "Interface for guest quote totals calculation"),
     (r#"Magento\Checkout\Api\TotalsInformationManagementInterface"#, "Interface for quote totals calculation"),
+    (r#"Magento\Quote\Api\CartTotalManagementInterface"#, "Bundled API to collect totals for cart based on shipping/payment methods and additional data."),
+    (r#"Magento\Quote\Api\GuestCartTotalManagementInterface"#, "Bundled API to collect totals for guest cart based on shipping/payment methods and additional data."),
     (r#"Magento\Quote\Api\GuestShipmentEstimationInterface"#, "Interface GuestShipmentEstimationInterface"),
     (r#"Magento\Quote\Api\GuestShippingMethodManagementInterface"#, "Shipping method management interface for guest carts."),
     (r#"Magento\Quote\Api\ShippingMethodManagementInterface"#, "Interface ShippingMethodManagementInterface"),
@@ -109,6 +111,32 @@ pub const INTERFACES: &[(&str, &str)] = &[
 
 /// Each bound method.
 pub const METHODS: &[ServiceMethod] = &[
+    ServiceMethod {
+        service: r#"Magento\Quote\Api\CartTotalManagementInterface::collectTotals"#,
+        doc: "Set shipping/billing methods and additional data for cart and collect totals.",
+        params: &[
+            Param { name: "cartId", ty: "int", required: true, doc: "The cart ID." },
+            Param { name: "paymentMethod", ty: r#"Magento\Quote\Api\Data\PaymentInterface"#, required: true, doc: "Payment method data." },
+            Param { name: "shippingCarrierCode", ty: "string", required: false, doc: "The carrier code." },
+            Param { name: "shippingMethodCode", ty: "string", required: false, doc: "The shipping method code." },
+            Param { name: "additionalData", ty: r#"Magento\Quote\Api\Data\TotalsAdditionalDataInterface"#, required: false, doc: "Additional data to collect totals." },
+        ],
+        returns: Some((r#"Magento\Quote\Api\Data\TotalsInterface"#, "Quote totals data.")),
+        throws: &[],
+    },
+    ServiceMethod {
+        service: r#"Magento\Quote\Api\GuestCartTotalManagementInterface::collectTotals"#,
+        doc: "Set shipping/billing methods and additional data for cart and collect totals.",
+        params: &[
+            Param { name: "cartId", ty: "string", required: true, doc: "The cart ID." },
+            Param { name: "paymentMethod", ty: r#"Magento\Quote\Api\Data\PaymentInterface"#, required: true, doc: "Payment method data." },
+            Param { name: "shippingCarrierCode", ty: "string", required: false, doc: "The carrier code." },
+            Param { name: "shippingMethodCode", ty: "string", required: false, doc: "The shipping method code." },
+            Param { name: "additionalData", ty: r#"Magento\Quote\Api\Data\TotalsAdditionalDataInterface"#, required: false, doc: "Additional data to collect totals." },
+        ],
+        returns: Some((r#"Magento\Quote\Api\Data\TotalsInterface"#, "Quote totals data.")),
+        throws: &[],
+    },
     ServiceMethod {
         service: r#"Magento\Checkout\Api\TotalsInformationManagementInterface::calculate"#,
         doc: "Calculate quote totals based on address and shipping method.",

@@ -217,6 +217,10 @@ const SHAPES: &[(&str, Build)] = &[
         wire::cart::totals_information_schema,
     ),
     (
+        r"Magento\Quote\Api\Data\TotalsAdditionalDataInterface",
+        wire::cart::totals_additional_data_schema,
+    ),
+    (
         r"Magento\SalesRule\Api\Data\RuleInterface",
         wire::sales_rule::rule_schema,
     ),
