@@ -1014,6 +1014,16 @@ async fn an_order_of_a_sku_without_managed_stock_reserves_nothing() {
     assert_eq!(app.salable(&admin, "24-WB03", 2).await, before);
 }
 
+/// Tutorial step 8 on the customer's cart: the shipping information saved.
+async fn ship_step8(app: &TestApp, customer: &str) -> common::Reply {
+    app.post(
+        "/rest/V1/carts/mine/shipping-information",
+        customer,
+        &tut("step08-shipping-information-request.json"),
+    )
+    .await
+}
+
 /// `ShippingMethodManagement::getList`, `PaymentMethodManagement::get`/`set` and
 /// `PaymentInformationManagement::getPaymentInformation` on the tutorial cart: what they
 /// refuse before the shipping address (nothing changed), what they answer after it.
@@ -1041,13 +1051,7 @@ async fn shipping_methods_selected_payment_and_payment_information() {
     assert_eq!((r.status, &r.body), (StatusCode::BAD_REQUEST, &missing));
     assert_eq!(app.snapshot().await, before);
 
-    let shipped = app
-        .post(
-            "/rest/V1/carts/mine/shipping-information",
-            &jane,
-            &tut("step08-shipping-information-request.json"),
-        )
-        .await;
+    let shipped = ship_step8(&app, &jane).await;
     assert_eq!(shipped.status, StatusCode::OK, "{:?}", shipped.body);
     // The saved address's methods: those estimate-shipping-methods gives for it.
     let estimated = app
@@ -1322,13 +1326,7 @@ async fn collect_totals_sets_the_method_and_payment() {
     );
     assert_eq!(app.snapshot().await, before);
 
-    let shipped = app
-        .post(
-            "/rest/V1/carts/mine/shipping-information",
-            &jane,
-            &tut("step08-shipping-information-request.json"),
-        )
-        .await;
+    let shipped = ship_step8(&app, &jane).await;
     assert_eq!(shipped.status, StatusCode::OK);
     // A method no carrier offers is set unchecked: no rate, shipping 0.
     let r = app.put(path, &jane, &with("nosuch", "nosuch")).await;
