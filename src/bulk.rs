@@ -273,6 +273,23 @@ pub async fn read(db: &Db, uuid: &str) -> Result<(BulkRow, Vec<OperationRow>)> {
     Ok((bulk, operations))
 }
 
+/// `OperationRepository::getList`: a page of operations and the count of all matches.
+pub async fn list(
+    db: &Db,
+    criteria: &crate::search::SearchCriteria,
+) -> Result<(Vec<OperationRow>, i64)> {
+    let mut conn = db.read.acquire().await?;
+    db::search::documents_with::<store::OperationColumns, _>(
+        &mut conn,
+        "magento_operation",
+        "id",
+        store::OPERATION_FILTERS,
+        criteria,
+        async |conn, id| store::operation(conn, id).await,
+    )
+    .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -140,6 +140,30 @@ async fn a_bulk_runs_each_element_and_counts_them_by_status() {
         r#"{"entity_id":null,"entity_link":"","meta_information":"{\"orderId\":3}","store_id":1}"#
     );
     assert_eq!(status["operation_count"], 3);
+    // `GET /V1/bulk`: the operations by their columns and their bulk's start_time.
+    let f = |field: &str, value: &str, cond: &str| {
+        format!(
+            "/rest/V1/bulk?searchCriteria[filter_groups][0][filters][0][field]={field}\
+             &searchCriteria[filter_groups][0][filters][0][value]={value}\
+             &searchCriteria[filter_groups][0][filters][0][condition_type]={cond}"
+        )
+    };
+    let r = app.get(&f("bulk_uuid", &uuid, "eq"), &token).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(r.body["items"], status["operations_list"]);
+    assert_eq!(r.body["total_count"], 3);
+    for (q, count) in [
+        (f("status", "3", "eq"), 2),
+        (f("start_time", "2010-10-10 00:00:00", "lteq"), 0),
+        (f("start_time", "2010-10-10 00:00:00", "gteq"), 3),
+    ] {
+        let r = app.get(&q, &token).await;
+        assert_eq!(
+            (r.status, r.body["total_count"].clone()),
+            (StatusCode::OK, json!(count)),
+            "{q}"
+        );
+    }
     for (n, expected) in [(1, 1), (3, 2), (4, 0), (5, 0)] {
         let r = app
             .get(

@@ -4,6 +4,7 @@
 use sqlx::SqliteConnection;
 
 use crate::db::row_struct;
+use crate::db::search::{json_list, operator, Bind, CustomFilter, Kind};
 
 row_struct! {
     /// `magento_bulk`.
@@ -35,6 +36,59 @@ row_struct! {
         pub sync_path: String,
         pub body: String,
     }
+}
+
+row_struct! {
+    /// `magento_operation`'s columns as Magento has them: what `GET /V1/bulk` filters and
+    /// sorts on (magemu's replay columns are not searchable).
+    pub struct OperationColumns {
+        pub id: i64,
+        pub bulk_uuid: String,
+        pub operation_key: i64,
+        pub topic_name: String,
+        pub serialized_data: Option<String>,
+        pub result_serialized_data: Option<String>,
+        pub status: i64,
+        pub error_code: Option<i64>,
+        pub result_message: Option<String>,
+        pub started_at: Option<String>,
+    }
+}
+
+/// `OperationRepository::getList`'s filter on its bulk's `start_time` (the collection joins
+/// `magento_bulk`).
+pub const OPERATION_FILTERS: &[CustomFilter] = &[CustomFilter {
+    name: "start_time",
+    term: start_time_term,
+}];
+
+fn start_time_term(cond: &str, value: &str, binds: &mut Vec<Bind>) -> String {
+    let bulks = "SELECT uuid FROM magento_bulk WHERE start_time";
+    let term = match cond {
+        "null" => format!("{bulks} IS NULL"),
+        "notnull" => format!("{bulks} IS NOT NULL"),
+        "in" | "nin" => {
+            binds.push(json_list(Kind::Text, value.split(',')));
+            let not = if cond == "nin" { "NOT " } else { "" };
+            format!("{bulks} {not}IN (SELECT value FROM json_each(?))")
+        }
+        other => {
+            binds.push(Bind::Text(value.to_owned()));
+            format!("{bulks} {} ?", operator(other))
+        }
+    };
+    format!("(bulk_uuid IN ({term}))")
+}
+
+/// The operation of row id `id`.
+pub async fn operation(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<Option<OperationRow>, sqlx::Error> {
+    sqlx::query_as("SELECT * FROM magento_operation WHERE id = ?")
+        .bind(id)
+        .fetch_optional(conn)
+        .await
 }
 
 /// Records `bulk` and its `operations` (their ids and the bulk's are given by the table).

@@ -18,16 +18,24 @@ use tower::ServiceExt;
 
 use crate::bulk::{self, Call, User};
 use crate::error::{self as e, Error, Result};
-use crate::http::extract::{bearer_token, check_content_type, Admin, BulkOperations, PathParams};
-use crate::http::reply::json_response;
+use crate::http::extract::{
+    bearer_token, check_content_type, Admin, BulkOperations, PathParams, Search,
+};
+use crate::http::reply::{json_response, search_results};
 use crate::http::routes::{Operation, ANONYMOUS, SELF};
 use crate::http::StoreScope;
-use crate::wire::bulk::{BulkStatusData, DetailedBulkStatusData};
+use crate::wire::bulk::{BulkStatusData, DetailedBulkStatusData, OperationData};
 use crate::AppState;
 
 /// This module's part of the route table (`crate::http::routes`).
 pub fn operations() -> Vec<Operation> {
     vec![
+        Operation::get(
+            "/V1/bulk",
+            r"Magento\AsynchronousOperations\Api\OperationRepositoryInterface::getList",
+            &["Magento_Logging::system_magento_logging_bulk_operations"],
+            search,
+        ),
         Operation::get(
             "/V1/bulk/{bulkUuid}/status",
             r"Magento\AsynchronousOperations\Api\BulkStatusInterface::getBulkShortStatus",
@@ -47,6 +55,21 @@ pub fn operations() -> Vec<Operation> {
             count_by_status,
         ),
     ]
+}
+
+/// `OperationRepository::getList`: operations (each as the detailed status lists it), filtered
+/// on their columns and their bulk's `start_time`.
+async fn search(
+    _: Admin<BulkOperations>,
+    State(state): State<AppState>,
+    Search(criteria): Search,
+) -> Result<Response> {
+    let (operations, total) = bulk::list(&state.db, &criteria).await?;
+    Ok(search_results(
+        operations.into_iter().map(OperationData::from).collect(),
+        criteria,
+        total,
+    ))
 }
 
 /// `getBulkShortStatus`: each operation's key, status, message and error code.

@@ -73,6 +73,21 @@ pub struct DetailedBulkStatusData {
     pub summary: BulkSummaryData,
 }
 
+impl From<OperationRow> for OperationData {
+    fn from(o: OperationRow) -> Self {
+        OperationData {
+            id: o.operation_key,
+            bulk_uuid: o.bulk_uuid,
+            topic_name: o.topic_name,
+            serialized_data: o.serialized_data,
+            result_serialized_data: o.result_serialized_data,
+            status: o.status,
+            result_message: o.result_message,
+            error_code: o.error_code,
+        }
+    }
+}
+
 impl BulkStatusData {
     pub fn new(bulk: BulkRow, operations: Vec<OperationRow>) -> Self {
         BulkStatusData {
@@ -93,19 +108,7 @@ impl BulkStatusData {
 impl DetailedBulkStatusData {
     pub fn new(bulk: BulkRow, operations: Vec<OperationRow>) -> Self {
         DetailedBulkStatusData {
-            operations_list: operations
-                .into_iter()
-                .map(|o| OperationData {
-                    id: o.operation_key,
-                    bulk_uuid: o.bulk_uuid,
-                    topic_name: o.topic_name,
-                    serialized_data: o.serialized_data,
-                    result_serialized_data: o.result_serialized_data,
-                    status: o.status,
-                    result_message: o.result_message,
-                    error_code: o.error_code,
-                })
-                .collect(),
+            operations_list: operations.into_iter().map(OperationData::from).collect(),
             summary: bulk.into(),
         }
     }

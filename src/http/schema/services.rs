@@ -11,6 +11,7 @@ use super::{Param, ServiceMethod};
 
 /// Each bound interface and its description (`ClassReflector::extractClassDescription`).
 pub const INTERFACES: &[(&str, &str)] = &[
+    (r#"Magento\AsynchronousOperations\Api\OperationRepositoryInterface"#, "Bulk operation item repository interface.  An bulk is a group of queue messages. An bulk operation item is a queue message."),
     (r#"Magento\AsynchronousOperations\Api\BulkStatusInterface"#, "Interface BulkStatusInterface Bulk summary data with list of operations items summary data."),
     (r#"Magento\CatalogInventory\Api\StockRegistryInterface"#, "Interface StockRegistryInterface"),
     (r#"Magento\Catalog\Api\CategoryManagementInterface"#, ""),
@@ -111,6 +112,15 @@ pub const INTERFACES: &[(&str, &str)] = &[
 
 /// Each bound method.
 pub const METHODS: &[ServiceMethod] = &[
+    ServiceMethod {
+        service: r#"Magento\AsynchronousOperations\Api\OperationRepositoryInterface::getList"#,
+        doc: "Lists the bulk operation items that match specified search criteria.",
+        params: &[
+            Param { name: "searchCriteria", ty: r#"Magento\Framework\Api\SearchCriteriaInterface"#, required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\AsynchronousOperations\Api\Data\OperationSearchResultsInterface"#, "")),
+        throws: &[],
+    },
     ServiceMethod {
         service: r#"Magento\Quote\Api\CartTotalManagementInterface::collectTotals"#,
         doc: "Set shipping/billing methods and additional data for cart and collect totals.",

@@ -29,6 +29,10 @@ pub type Build = fn(&mut SchemaGenerator) -> Schema;
 /// definition (see the schema module's doc).
 const SHAPES: &[(&str, Build)] = &[
     (
+        r"Magento\AsynchronousOperations\Api\Data\OperationInterface",
+        wire::bulk::OperationData::json_schema,
+    ),
+    (
         r"Magento\AsynchronousOperations\Api\Data\BulkOperationsStatusInterface",
         wire::bulk::BulkStatusData::json_schema,
     ),
