@@ -1362,3 +1362,91 @@ async fn collect_totals_sets_the_method_and_payment() {
         )
     );
 }
+
+/// `QuoteManagement::assignCustomer` (2.4): a guest cart becomes Jane's, her active cart merged
+/// into it (the same product adds up, the others are copied) and made inactive; the guest
+/// mask is gone. The refusals, in Magento's order, change nothing.
+#[tokio::test]
+async fn assigning_a_guest_cart_merges_the_customers_cart_into_it() {
+    let app = spawn_app().await;
+    let jane = tutorial_cart(&app).await;
+    let token = app.token().await;
+    let mine_before = app.get("/rest/V1/carts/mine", &jane).await.body;
+    let (mask, base) = guest_cart_with(&app, "24-WB01", json!(2)).await;
+    let guest = app.get(&base, "").await.body;
+    let guest_id = guest["id"].clone();
+
+    let before = app.snapshot().await;
+    let put = |path: String, caller: String, body: Value| {
+        let app = &app;
+        async move { app.put(&path, &caller, &body).await }
+    };
+    let cart = |id: &Value| format!("/rest/V1/carts/{id}");
+    for (path, body, status, expected) in [
+        (
+            cart(&json!(999)),
+            json!({"customerId": 2, "storeId": 1}),
+            StatusCode::NOT_FOUND,
+            json!({"message": "No such entity with %fieldName = %fieldValue", "parameters": {"fieldName": "cartId", "fieldValue": 999}}),
+        ),
+        (
+            cart(&guest_id),
+            json!({"customerId": 99, "storeId": 1}),
+            StatusCode::NOT_FOUND,
+            json!({"message": "No such entity with %fieldName = %fieldValue", "parameters": {"fieldName": "customerId", "fieldValue": 99}}),
+        ),
+        (
+            cart(&guest_id),
+            json!({"customerId": 2, "storeId": 0}),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The customer can't be assigned to the cart. The cart belongs to a different store."}),
+        ),
+        (
+            cart(&json!(4)),
+            json!({"customerId": 2, "storeId": 1}),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The customer can't be assigned to the cart because the cart isn't anonymous."}),
+        ),
+        (
+            cart(&guest_id),
+            json!({"customerId": 2}),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "storeId"}}),
+        ),
+    ] {
+        let r = put(path.clone(), token.clone(), body.clone()).await;
+        assert_eq!((r.status, r.body), (status, expected), "{path} {body}");
+    }
+    assert_eq!(app.snapshot().await, before);
+
+    // The guest route takes the customer from the token.
+    let r = put(
+        format!("/rest/V1/guest-carts/{mask}"),
+        jane.clone(),
+        json!({"storeId": 1}),
+    )
+    .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(true)));
+    let mine = app.get("/rest/V1/carts/mine", &jane).await.body;
+    assert_eq!(mine["id"], guest_id);
+    assert_eq!(mine["customer"]["id"], 2);
+    assert_eq!(mine["customer_is_guest"], false);
+    let qty = |cart: &Value, sku: &str| {
+        cart["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["sku"] == sku)
+            .map(|i| i["qty"].clone())
+    };
+    let old_bags = qty(&mine_before, "24-WB01").unwrap().as_i64().unwrap();
+    assert_eq!(qty(&mine, "24-WB01"), Some(json!(old_bags + 2)));
+    for sku in ["24-WB03", "240-LV06"] {
+        assert_eq!(qty(&mine, sku), qty(&mine_before, sku), "{sku}");
+    }
+    // CartRepository::get reads inactive carts too.
+    let old = app.get("/rest/V1/carts/4", &token).await;
+    assert_eq!(old.body["is_active"], false, "Jane's old cart is inactive");
+    let gone = app.get(&base, "").await;
+    assert_eq!(gone.status, StatusCode::NOT_FOUND, "the guest mask is gone");
+}

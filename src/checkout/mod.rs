@@ -126,6 +126,12 @@ pub async fn customer_has_address(db: &Db, cart: &Cart, address_id: i64) -> Resu
     Ok(addresses.iter().any(|a| a.entity_id == address_id))
 }
 
+/// `QuoteManagement::assignCustomer` with a store outside the customer's website.
+pub const CART_OTHER_STORE: &str =
+    "The customer can't be assigned to the cart. The cart belongs to a different store.";
+/// `QuoteManagement::assignCustomer` on a cart that has a customer.
+pub const CART_NOT_ANONYMOUS: &str =
+    "The customer can't be assigned to the cart because the cart isn't anonymous.";
 /// `QuoteManagement::createEmptyCartForCustomer`.
 pub const QUOTE_NOT_CREATED: &str = "The quote can't be created.";
 /// `InputException::invalidFieldValue`.
@@ -419,6 +425,88 @@ pub async fn read_any_cart(db: &Db, who: &CartRef) -> Result<Cart> {
         CartRef::Customer(_) => resolve(&mut conn, who).await?,
     };
     load_cart(&mut conn, quote).await
+}
+
+/// `QuoteManagement::assignCustomer` (2.4, magento/magento2 PR #24862): an active anonymous
+/// cart becomes the customer's. In order: the cart (404), the customer (404), `store_id`
+/// among the stores of the customer's website (400), a cart without customer (400). The
+/// customer's active cart, if any, is merged into it (`Quote::merge`: a line of the same
+/// product and links adds its quantity, any other is copied; its coupon wins) and made
+/// inactive; the cart takes the customer, stays active and loses its guest mask.
+pub async fn assign_customer(db: &Db, who: CartRef, customer_id: i64, store_id: i64) -> Result<()> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let (found, shown) = match &who {
+                    CartRef::Guest(mask) => {
+                        (quotes::quote_by_mask(&mut *conn, mask).await?, Value::Null)
+                    }
+                    CartRef::Id(id) => (quotes::quote(&mut *conn, *id).await?, Value::from(*id)),
+                    CartRef::Customer(_) => (Some(resolve(&mut *conn, &who).await?), Value::Null),
+                };
+                let Some(mut quote) = found.filter(|q| q.is_active == 1) else {
+                    return Err(Error::no_such_entity("cartId", shown));
+                };
+                let Some(customer) = db::customers::customer(&mut *conn, customer_id).await? else {
+                    return Err(Error::no_such_entity("customerId", customer_id));
+                };
+                let stores = db::store::views(&mut *conn).await?;
+                let shared = stores
+                    .iter()
+                    .any(|s| s.store_id == store_id && Some(s.website_id) == customer.website_id);
+                if !shared {
+                    return Err(Error::input(CART_OTHER_STORE));
+                }
+                if quote.customer_id.is_some() {
+                    return Err(Error::input(CART_NOT_ANONYMOUS));
+                }
+                let now = db::now_timestamp();
+                if let Some(mut old) = quotes::active_for_customer(&mut *conn, customer_id).await? {
+                    let mut lines = quotes::items(&mut *conn, quote.entity_id).await?;
+                    for item in quotes::items(&mut *conn, old.entity_id).await? {
+                        let same = lines.iter_mut().find(|l| {
+                            l.product_id == item.product_id
+                                && l.downloadable_links == item.downloadable_links
+                        });
+                        match same {
+                            Some(line) => {
+                                line.qty += item.qty;
+                                line.updated_at = now.clone();
+                                db::update(&mut *conn, "quote_item", "item_id", &*line).await?;
+                            }
+                            None => {
+                                let copy = QuoteItemRow {
+                                    item_id: 0,
+                                    quote_id: quote.entity_id,
+                                    ..item
+                                };
+                                db::insert(&mut *conn, "quote_item", "item_id", &copy).await?;
+                                lines.push(copy);
+                            }
+                        }
+                    }
+                    if old.coupon_code.as_deref().is_some_and(|c| !c.is_empty()) {
+                        quote.coupon_code = old.coupon_code.clone();
+                    }
+                    old.is_active = 0;
+                    old.updated_at = now.clone();
+                    db::update(&mut *conn, "quote", "entity_id", &old).await?;
+                }
+                quote.customer_id = Some(customer_id);
+                quote.customer_email = Some(customer.email);
+                quote.customer_firstname = Some(customer.firstname);
+                quote.customer_lastname = Some(customer.lastname);
+                quote.customer_group_id = customer.group_id;
+                quote.customer_is_guest = 0;
+                quote.is_active = 1;
+                quote.masked_id = None;
+                quote.updated_at = now;
+                let quote_id = quote.entity_id;
+                db::update(&mut *conn, "quote", "entity_id", &quote).await?;
+                cart_coupon::settle(conn, quote_id).await
+            })
+        })
+        .await
 }
 
 /// `QuoteManagement::createEmptyCartForCustomer`: the active cart's id, or a new cart's.

@@ -419,6 +419,19 @@ pub fn operations() -> Vec<Operation> {
             &[ANONYMOUS],
             guest_collect_totals,
         ),
+        Operation::put(
+            "/V1/carts/{cartId}",
+            r"Magento\Quote\Api\CartManagementInterface::assignCustomer",
+            &["Magento_Cart::manage"],
+            admin_assign_customer,
+        ),
+        Operation::put(
+            "/V1/guest-carts/{cartId}",
+            r"Magento\Quote\Api\GuestCartManagementInterface::assignCustomer",
+            &[SELF],
+            guest_assign_customer,
+        )
+        .forced(&["customerId"]),
         Operation::get(
             "/V1/carts/mine/shipping-methods",
             r"Magento\Quote\Api\ShippingMethodManagementInterface::getList",
@@ -668,6 +681,39 @@ async fn guest_collect_totals(
     Body(body): Body,
 ) -> Result<Response> {
     collect_totals(&s, CartRef::Guest(mask), &body).await
+}
+
+/// A required integer body parameter (`"%fieldName" is required...` when missing).
+fn required_int(body: &serde_json::Map<String, Value>, name: &str) -> Result<i64> {
+    let value = input::param(body, name).ok_or_else(|| Error::required(name))?;
+    input::to_int(value, input::At::Field(name))
+}
+
+/// `CartManagement::assignCustomer` (`{"customerId", "storeId"}`): `true`.
+async fn admin_assign_customer(
+    _: Admin<CartManage>,
+    State(s): State<AppState>,
+    PathParams(id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    let cart = by_id(&id)?;
+    let customer_id = required_int(&body, "customerId")?;
+    let store_id = required_int(&body, "storeId")?;
+    checkout::assign_customer(&s.db, cart, customer_id, store_id).await?;
+    Ok(json_response(StatusCode::OK, &true))
+}
+
+/// `GuestCartManagement::assignCustomer` (a customer token; `customerId` is the token's,
+/// `{"storeId"}`): `true`.
+async fn guest_assign_customer(
+    SelfCustomer(customer_id): SelfCustomer,
+    State(s): State<AppState>,
+    PathParams(mask): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    let store_id = required_int(&body, "storeId")?;
+    checkout::assign_customer(&s.db, CartRef::Guest(mask), customer_id, store_id).await?;
+    Ok(json_response(StatusCode::OK, &true))
 }
 
 /// `PaymentMethodManagement::get` (the cart by `quoteRepository->get`, active or not): the

@@ -113,6 +113,28 @@ pub const INTERFACES: &[(&str, &str)] = &[
 /// Each bound method.
 pub const METHODS: &[ServiceMethod] = &[
     ServiceMethod {
+        service: r#"Magento\Quote\Api\CartManagementInterface::assignCustomer"#,
+        doc: "Assigns a specified customer to a specified shopping cart.",
+        params: &[
+            Param { name: "cartId", ty: "int", required: true, doc: "The cart ID." },
+            Param { name: "customerId", ty: "int", required: true, doc: "The customer ID." },
+            Param { name: "storeId", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some(("bool", "")),
+        throws: &["NoSuchEntityException", "StateException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Quote\Api\GuestCartManagementInterface::assignCustomer"#,
+        doc: "Assign a specified customer to a specified shopping cart.",
+        params: &[
+            Param { name: "cartId", ty: "string", required: true, doc: "The cart ID." },
+            Param { name: "customerId", ty: "int", required: true, doc: "The customer ID." },
+            Param { name: "storeId", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some(("bool", "")),
+        throws: &["NoSuchEntityException", "StateException"],
+    },
+    ServiceMethod {
         service: r#"Magento\AsynchronousOperations\Api\OperationRepositoryInterface::getList"#,
         doc: "Lists the bulk operation items that match specified search criteria.",
         params: &[
