@@ -258,13 +258,15 @@ async fn matching(
     let (total,): (i64,) = bind_search(sqlx::query_as(&count_sql(table, &parts)), &parts.binds)
         .fetch_one(&mut *conn)
         .await?;
-    let sorted = if may_sort_the_matches(&parts, total) {
+    let sorted = if !may_sort_the_matches(&parts, total) {
+        false
+    } else if page_reaches_the_last_match(criteria, total) {
+        true
+    } else {
         let rows: Option<i64> = sqlx::query_scalar(&largest_rowid_sql(table))
             .fetch_one(&mut *conn)
             .await?;
         sorting_is_better(rows, total)
-    } else {
-        false
     };
     let sql = page_sql(table, columns, &parts, criteria, total, sorted);
     Ok((total, sql, parts.binds))
@@ -322,6 +324,16 @@ const MOST_MATCHES_SORTED: i64 = 50_000;
 /// more where the walk in key order may have stopped early, which bounds the cost at the count's.
 fn may_sort_the_matches(parts: &SqlParts, total: i64) -> bool {
     !parts.where_sql.is_empty() && total > 0 && total <= MOST_MATCHES_SORTED
+}
+
+/// Whether the page takes the last of the `total` matches (the first page of a filter that
+/// matches few rows, as an integration's look-up of one order by `increment_id`): a walk in key
+/// order then cannot stop before it has seen every match, so finding them through the filter
+/// and sorting them is as good whatever the table's size, and the table's size is not read.
+fn page_reaches_the_last_match(criteria: &SearchCriteria, total: i64) -> bool {
+    criteria
+        .page(total)
+        .is_none_or(|(size, offset)| offset.saturating_add(size) >= total)
 }
 
 /// With `rows` the largest rowid of the table ([`largest_rowid_sql`]): whether the `total`
@@ -436,11 +448,12 @@ where
             if let Err(refused) = check_page_len(table, &criteria, total) {
                 return Ok(Err(refused));
             }
-            let sorted = may_sort_the_matches(&parts, total) && {
-                let mut rows = Batch::default();
-                rows.push(&largest_rowid_sql(table), []);
-                sorting_is_better(first_scalar(rows.read_on(conn)?)?.flatten(), total)
-            };
+            let sorted = may_sort_the_matches(&parts, total)
+                && (page_reaches_the_last_match(&criteria, total) || {
+                    let mut rows = Batch::default();
+                    rows.push(&largest_rowid_sql(table), []);
+                    sorting_is_better(first_scalar(rows.read_on(conn)?)?.flatten(), total)
+                });
             let mut keys = Batch::default();
             keys.push(
                 &page_sql(table, key, &parts, &criteria, total, sorted),
@@ -474,5 +487,25 @@ impl From<&Bind> for SqlValue {
             Bind::Int(i) => SqlValue::Int(Some(*i)),
             Bind::Amount(a) => SqlValue::Amount(Some(*a)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_that_reach_the_last_match() {
+        let c = |size: Option<i64>, page: Option<i64>| SearchCriteria {
+            page_size: size,
+            current_page: page,
+            ..Default::default()
+        };
+        assert!(page_reaches_the_last_match(&c(None, None), 12_345));
+        assert!(page_reaches_the_last_match(&c(Some(20), None), 1));
+        assert!(page_reaches_the_last_match(&c(Some(20), None), 20));
+        assert!(!page_reaches_the_last_match(&c(Some(20), None), 21));
+        assert!(page_reaches_the_last_match(&c(Some(20), Some(2)), 21));
+        assert!(page_reaches_the_last_match(&c(Some(i64::MAX), Some(i64::MAX)), 3));
     }
 }
