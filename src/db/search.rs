@@ -506,6 +506,9 @@ mod tests {
         assert!(page_reaches_the_last_match(&c(Some(20), None), 20));
         assert!(!page_reaches_the_last_match(&c(Some(20), None), 21));
         assert!(page_reaches_the_last_match(&c(Some(20), Some(2)), 21));
-        assert!(page_reaches_the_last_match(&c(Some(i64::MAX), Some(i64::MAX)), 3));
+        assert!(page_reaches_the_last_match(
+            &c(Some(i64::MAX), Some(i64::MAX)),
+            3
+        ));
     }
 }
