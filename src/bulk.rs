@@ -23,6 +23,9 @@
 //!   `result_serialized_data` the JSON of its output, `serialized_data` cleared; one that
 //!   throws is status 3 (not retriably failed), `error_code` the exception's code (0 for
 //!   Magento's own), `result_message` its rendered message, `serialized_data` kept.
+//! - `AsynchronousOperations/etc/db_schema.xml`: `result_message` is `varchar(255)`, and
+//!   `Framework/DB/Adapter/Pdo/Mysql::_connect` runs `SET SQL_MODE=''`, so MySQL keeps the first
+//!   255 characters of a longer message instead of refusing it; magemu stores the same cut.
 //!
 //! Differences, on purpose: the body of each call is converted and checked when it runs, not
 //! when it is scheduled (Magento's `ServiceInputProcessor` refuses a malformed entity with a 400
@@ -210,9 +213,20 @@ pub fn outcome(
     } else {
         operation.status = NOT_RETRIABLY_FAILED;
         operation.error_code = Some(0);
-        operation.result_message = Some(rendered_message(body));
+        operation.result_message = Some(column_cut(rendered_message(body)));
     }
     operation
+}
+
+/// Characters `magento_operation.result_message` (`varchar(255)`) keeps.
+const RESULT_MESSAGE_CHARS: usize = 255;
+
+/// The first [`RESULT_MESSAGE_CHARS`] characters, as non-strict MySQL stores a longer value.
+fn column_cut(mut message: String) -> String {
+    if let Some((at, _)) = message.char_indices().nth(RESULT_MESSAGE_CHARS) {
+        message.truncate(at);
+    }
+    message
 }
 
 /// The message of a Magento error body with its parameters put in (`%1`, `%name`), as the
@@ -230,25 +244,8 @@ pub fn rendered_message(body: &[u8]) -> String {
             .unwrap_or_default()
             .to_owned(),
     };
-    let text = |v: &Value| match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    let phrase = match error.get("parameters") {
-        Some(Value::Array(list)) => Phrase::positional(message, list.iter().map(text).collect()),
-        Some(Value::Object(named)) => {
-            let mut rendered = message;
-            // Longest names first, so `%a` does not eat the start of `%ab`.
-            let mut names: Vec<&String> = named.keys().collect();
-            names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-            for name in names {
-                rendered = rendered.replace(&format!("%{name}"), &text(&named[name]));
-            }
-            Phrase::plain(rendered)
-        }
-        _ => Phrase::plain(message),
-    };
-    phrase.render()
+    let parameters = error.get("parameters").cloned().unwrap_or(Value::Null);
+    crate::error::render(&serde_json::json!({"message": message, "parameters": parameters}))
 }
 
 /// Records what an operation came to.
@@ -345,5 +342,19 @@ mod tests {
         assert_eq!(rendered_message(body), "\"sku\" is required.");
         let body = br#"{"message":"Plain."}"#;
         assert_eq!(rendered_message(body), "Plain.");
+        // One pass, as `strtr`: a parameter holding `%1` is not filled again.
+        let body = br#"{"message":"Carrier with such method not found: %1, %2","parameters":["AB","%1%1"]}"#;
+        assert_eq!(
+            rendered_message(body),
+            "Carrier with such method not found: AB, %1%1"
+        );
+        let body = br#"{"message":"%a %ab","parameters":{"a":"%ab","ab":"x"}}"#;
+        assert_eq!(rendered_message(body), "%ab x");
+    }
+
+    #[test]
+    fn long_messages_cut_as_the_column_does() {
+        assert_eq!(column_cut("é".repeat(300)), "é".repeat(255));
+        assert_eq!(column_cut("short".into()), "short");
     }
 }

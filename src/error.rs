@@ -45,33 +45,28 @@ impl Phrase {
         }
     }
 
-    /// The text with its placeholders filled, as `__()` renders it.
+    /// The text with its placeholders filled, as `__()` renders it: Magento's
+    /// `Phrase\Renderer\Placeholder::render` is one `strtr($text, ['%1' => .., '%name' => ..])`,
+    /// a single pass that takes the longest placeholder at each point and never looks again at
+    /// what it put in (an argument holding `%1` stays `%1`).
     pub fn render(&self) -> String {
-        let mut out = self.text.clone();
-        match &self.params {
-            Params::None => {}
-            Params::List(args) => {
-                // Replace %N from the highest index down so %1 does not eat %10.
-                for (i, arg) in args.iter().enumerate().rev() {
-                    out = out.replace(&format!("%{}", i + 1), arg);
-                }
-            }
-            Params::Named(args) => {
-                for (name, arg) in args {
-                    out = out.replace(&format!("%{name}"), arg);
-                }
-            }
-            Params::Values(args) => {
-                for (name, arg) in args {
-                    let text = match arg {
-                        Value::String(s) => s.clone(),
-                        other => other.to_string(),
-                    };
-                    out = out.replace(&format!("%{name}"), &text);
-                }
-            }
-        }
-        out
+        let pairs: Vec<(String, String)> = match &self.params {
+            Params::None => return self.text.clone(),
+            Params::List(args) => args
+                .iter()
+                .enumerate()
+                .map(|(i, arg)| (format!("%{}", i + 1), arg.clone()))
+                .collect(),
+            Params::Named(args) => args
+                .iter()
+                .map(|(name, arg)| (format!("%{name}"), arg.clone()))
+                .collect(),
+            Params::Values(args) => args
+                .iter()
+                .map(|(name, arg)| (format!("%{name}"), shown(arg)))
+                .collect(),
+        };
+        strtr(&self.text, &pairs)
     }
 
     /// The `parameters` of the body: a list for `%1`, an object for `%name`.
@@ -527,32 +522,54 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// `message` with `%name` / `%1` replaced from `parameters`, as Magento's Phrase renders it.
 pub fn render(body: &Value) -> String {
-    let mut text = body
+    let text = body
         .get("message")
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_owned();
-    let show = |v: &Value| match v {
+    let params = match body.get("parameters") {
+        Some(Value::Object(named)) => {
+            Params::Values(named.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+        }
+        Some(Value::Array(list)) => Params::List(list.iter().map(shown).collect()),
+        _ => Params::None,
+    };
+    Phrase { text, params }.render()
+}
+
+/// An argument as PHP prints it into a phrase: a string as is, anything else as JSON.
+fn shown(value: &Value) -> String {
+    match value {
         Value::String(s) => s.clone(),
         other => other.to_string(),
-    };
-    match body.get("parameters") {
-        Some(Value::Object(named)) => {
-            // Longest names first: `%fieldName` before `%field`.
-            let mut names: Vec<_> = named.iter().collect();
-            names.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
-            for (k, v) in names {
-                text = text.replace(&format!("%{k}"), &show(v));
-            }
-        }
-        Some(Value::Array(list)) => {
-            for (i, v) in list.iter().enumerate().rev() {
-                text = text.replace(&format!("%{}", i + 1), &show(v));
-            }
-        }
-        _ => {}
     }
-    text
+}
+
+/// PHP's `strtr($text, $pairs)` for keys that all start with `%`: one pass from the left, the
+/// longest key that matches at a `%` wins, and replaced text is never searched again.
+fn strtr(text: &str, pairs: &[(String, String)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('%') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let longest = pairs
+            .iter()
+            .filter(|(key, _)| rest.starts_with(key.as_str()))
+            .max_by_key(|(key, _)| key.len());
+        match longest {
+            Some((key, value)) => {
+                out.push_str(value);
+                rest = &rest[key.len()..];
+            }
+            None => {
+                out.push('%');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -579,6 +596,20 @@ mod tests {
             body,
             json!({"message": FIELD_REQUIRED, "parameters": {"fieldName": "username"}})
         );
+    }
+
+    #[test]
+    fn placeholders_filled_in_one_pass() {
+        let p = Phrase::positional("%1 and %2 and %10", vec!["%2".into(), "%1".into()]);
+        // As PHP: with two arguments `%10` is `%1` then `0`.
+        assert_eq!(p.render(), "%2 and %1 and %20");
+        let ten: Vec<String> = (1..=10).map(|i| format!("v{i}")).collect();
+        assert_eq!(Phrase::positional("%10 %1 %", ten).render(), "v10 v1 %");
+        let p = Phrase::named("%field, %fieldName", "fieldName", "%field");
+        assert_eq!(p.render(), "%field, %field");
+        // A value with many placeholders stays its own size.
+        let p = Phrase::positional("%1, %2", vec!["A".repeat(1000), "%1".repeat(1000)]);
+        assert_eq!(p.render().len(), 1000 + 2 + 2000);
     }
 
     #[test]
