@@ -301,3 +301,45 @@ async fn a_failed_call_message_is_rendered_once_and_cut_to_its_column() {
     let whole = format!("Carrier with such method not found: {carrier}, {method}");
     assert_eq!(message, &whole[..255]);
 }
+
+/// A reset in the middle of a bulk ends the bulk: none of its remaining calls runs in the new
+/// world (before, they went on against the seed's order 3 and invoiced it), and a bulk posted
+/// after the reset runs as usual.
+#[tokio::test]
+async fn a_reset_stops_the_bulk_it_interrupts() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let seeded = app.snapshot().await;
+    let elements: Vec<Value> = (0..300)
+        .map(|_| json!({"orderId": 3, "capture": true}))
+        .collect();
+    let r = app
+        .post(
+            "/rest/async/bulk/V1/order/byOrderId/invoice",
+            &token,
+            &Value::Array(elements),
+        )
+        .await;
+    let old = accepted(&r, 300);
+    let reset = app.post_anonymous("/magemu/reset", &json!({})).await;
+    assert_eq!(reset.status, StatusCode::OK, "{:?}", reset.body);
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(
+        app.snapshot().await == seeded,
+        "something ran after the reset"
+    );
+    let gone = app
+        .get(&format!("/rest/V1/bulk/{old}/status"), &token)
+        .await;
+    assert_eq!(gone.status, StatusCode::NOT_FOUND);
+    let r = app
+        .post(
+            "/rest/async/bulk/V1/order/byOrderId/invoice",
+            &token,
+            &json!([{"orderId": 3, "capture": true}]),
+        )
+        .await;
+    let new = accepted(&r, 1);
+    let status = settled(&app, &token, &new).await;
+    assert_eq!(status["operations_list"][0]["status"], 1, "{status}");
+}

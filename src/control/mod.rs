@@ -78,6 +78,11 @@ pub struct Control {
     snapshots: Mutex<BTreeMap<String, SnapshotInfo>>,
     pub journal: journal::Journal,
     pub faults: faults::Faults,
+    /// Which world the database holds: counted up by every reset and snapshot restore, which
+    /// hold it for writing while they swap the database. Work begun in one world and carried on
+    /// after its request answered (a bulk's operations) holds it for reading around each step
+    /// and stops when the count moved: it never writes into the world that replaced its own.
+    world: tokio::sync::RwLock<u64>,
     /// `<dir>.lock`, held only for its lock, which lasts as long as this server (see
     /// [`sweep_stale_folders`]) and is released when the file is dropped.
     _owner: File,
@@ -210,6 +215,7 @@ impl Control {
             snapshots: Default::default(),
             journal: journal::Journal::default(),
             faults: faults::Faults::default(),
+            world: tokio::sync::RwLock::new(0),
             _owner: owner,
         })
     }
@@ -233,10 +239,25 @@ impl Control {
         self.dir.join("snapshots").join(format!("{name}.db"))
     }
 
+    /// Which world the database holds, held until the guard goes (see [`Control::world`]'s
+    /// field): a reset or restore waits for it.
+    pub async fn world(&self) -> tokio::sync::RwLockReadGuard<'_, u64> {
+        self.world.read().await
+    }
+
+    /// Replaces the world from the image at `path`, counting a new world even when the restore
+    /// failed half-way.
+    async fn replace_world(&self, db: &Db, path: PathBuf) -> Result<(), ControlError> {
+        let mut world = self.world.write().await;
+        let restored = restore(db, path).await;
+        *world += 1;
+        Ok(restored?)
+    }
+
     /// Sets the database back to the seed, ids included; returns how long it took.
     pub async fn reset(&self, db: &Db) -> Result<Duration, ControlError> {
         let started = Instant::now();
-        restore(db, self.pristine()).await?;
+        self.replace_world(db, self.pristine()).await?;
         Ok(started.elapsed())
     }
 
@@ -290,7 +311,7 @@ impl Control {
         let _files = self.files.lock().await;
         self.known(name)?;
         let started = Instant::now();
-        restore(db, self.snapshot_path(name)).await?;
+        self.replace_world(db, self.snapshot_path(name)).await?;
         Ok(started.elapsed())
     }
 

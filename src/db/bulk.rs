@@ -98,10 +98,7 @@ pub async fn insert(
     operations: &[OperationRow],
 ) -> Result<(), sqlx::Error> {
     crate::db::insert(conn, "magento_bulk", "id", bulk).await?;
-    for operation in operations {
-        crate::db::insert(conn, "magento_operation", "id", operation).await?;
-    }
-    Ok(())
+    crate::db::insert_all(conn, "magento_operation", "id", operations).await
 }
 
 /// The bulk of `uuid`, if any.
@@ -123,7 +120,8 @@ pub async fn operations(
         .await
 }
 
-/// `OperationManagement::changeOperationStatus`: the operation's outcome.
+/// `OperationManagement::changeOperationStatus`: the operation's outcome, on the operation of
+/// that bulk while it is still open (never on a row of another world that took its id).
 pub async fn finish(
     conn: &mut SqliteConnection,
     operation: &OperationRow,
@@ -131,7 +129,7 @@ pub async fn finish(
     sqlx::query(
         "UPDATE magento_operation SET status = ?, error_code = ?, result_message = ?,
                 serialized_data = ?, result_serialized_data = ?, started_at = ?
-         WHERE id = ?",
+         WHERE id = ? AND bulk_uuid = ? AND status = 4",
     )
     .bind(operation.status)
     .bind(operation.error_code)
@@ -140,6 +138,7 @@ pub async fn finish(
     .bind(&operation.result_serialized_data)
     .bind(&operation.started_at)
     .bind(operation.id)
+    .bind(&operation.bulk_uuid)
     .execute(conn)
     .await
     .map(drop)

@@ -130,7 +130,14 @@ struct Async {
     state: AppState,
     sync: Router,
     routes: Arc<Vec<Route>>,
+    /// Bulks replayed at once; the others wait their turn in order (Magento's consumer is one
+    /// process taking one message at a time). Without a bound every posted bulk was a task of
+    /// its own, all running at once.
+    replays: Arc<tokio::sync::Semaphore>,
 }
+
+/// How many bulks run their operations at the same time.
+const REPLAYS_AT_ONCE: usize = 4;
 
 /// The asynchronous entry, in front of `sync` (the REST router, store code already taken off).
 pub fn router(state: AppState, sync: Router) -> Router {
@@ -145,8 +152,15 @@ pub fn router(state: AppState, sync: Router) -> Router {
         .collect();
     let entry = Async {
         state,
-        sync: sync.clone(),
+        // The replay runs outside the server's middleware: it catches a handler's panic itself,
+        // so the operation records the 500 and the bulk goes on.
+        sync: sync
+            .clone()
+            .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+                super::panic_response,
+            )),
         routes: Arc::new(routes),
+        replays: Arc::new(tokio::sync::Semaphore::new(REPLAYS_AT_ONCE)),
     };
     Router::new()
         .route("/rest/async/{*path}", any(schedule))
@@ -390,7 +404,9 @@ async fn store_id(state: &AppState, scope: Option<&StoreScope>) -> Result<i64> {
 
 /// The consumer's work (`OperationProcessor::process`) for each operation of the bulk, in
 /// order: the call through the synchronous router, with the caller's token and store, and its
-/// outcome recorded. A bulk gone meanwhile (a reset, a snapshot restored) is left alone.
+/// outcome recorded. A bulk whose world was replaced (a reset, a snapshot restored) stops: each
+/// call and its outcome run while the world cannot change, and only in the world the bulk was
+/// scheduled in.
 async fn run(
     entry: Async,
     uuid: String,
@@ -398,10 +414,22 @@ async fn run(
     scope: Option<StoreScope>,
     authorization: Option<header::HeaderValue>,
 ) {
-    let Ok((_, operations)) = bulk::read(&entry.state.db, &uuid).await else {
+    let Ok(_turn) = entry.replays.clone().acquire_owned().await else {
         return;
     };
+    let control = entry.state.control.clone();
+    let (world, operations) = {
+        let world = control.world().await;
+        let Ok((_, operations)) = bulk::read(&entry.state.db, &uuid).await else {
+            return;
+        };
+        (*world, operations)
+    };
     for operation in operations {
+        let now = control.world().await;
+        if *now != world {
+            return;
+        }
         let mut request = Request::new(HttpBody::from(operation.body.clone()));
         *request.method_mut() = operation.http_method.parse().unwrap_or(Method::POST);
         let Ok(uri) = operation.sync_path.parse() else {

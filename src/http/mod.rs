@@ -137,7 +137,7 @@ where
 }
 
 /// A handler that panics answers like any internal fault: Magento's 500 body, cause logged.
-fn panic_response(cause: Box<dyn std::any::Any + Send + 'static>) -> Response {
+pub(crate) fn panic_response(cause: Box<dyn std::any::Any + Send + 'static>) -> Response {
     let cause = cause
         .downcast_ref::<String>()
         .cloned()
