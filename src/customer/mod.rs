@@ -30,6 +30,8 @@
 //!   credential checks and throttle as the admin token (user type 3), any failure the 401
 //!   sign-in message.
 
+pub mod manage;
+
 use rand::distr::{Alphanumeric, SampleString};
 use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;

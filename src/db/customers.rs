@@ -111,6 +111,63 @@ pub async fn addresses(
     .await
 }
 
+pub async fn address(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<Option<AddressEntityRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT entity_id, parent_id, firstname, lastname, middlename, prefix, suffix, company,
+                street, city, region, region_id, region_code, postcode, country_id, telephone,
+                fax, vat_id
+         FROM customer_address_entity WHERE entity_id = ?",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Deletes the address and takes it off its customer's defaults (`Address/DeleteRelation`).
+pub async fn delete_address(
+    conn: &mut SqliteConnection,
+    customer_id: i64,
+    id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM customer_address_entity WHERE entity_id = ?")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "UPDATE customer_entity SET
+            default_billing = CASE WHEN default_billing = ?1 THEN NULL ELSE default_billing END,
+            default_shipping = CASE WHEN default_shipping = ?1 THEN NULL ELSE default_shipping END
+         WHERE entity_id = ?2 AND (default_billing = ?1 OR default_shipping = ?1)",
+    )
+    .bind(id)
+    .bind(customer_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Deletes the customer as MySQL's foreign keys do around it: its addresses (cascade, here
+/// too), its tokens (cascade on `oauth_token.customer_id`), its orders' `customer_id` set to
+/// null; carts are left alone (no foreign key on `quote.customer_id`).
+pub async fn delete_customer(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE sales_order SET customer_id = NULL WHERE customer_id = ?")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM oauth_token WHERE customer_id = ?")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM customer_entity WHERE entity_id = ?")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn group(conn: &mut SqliteConnection, id: i64) -> Result<Option<GroupRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT g.customer_group_id, g.customer_group_code, g.tax_class_id, t.class_name

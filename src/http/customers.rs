@@ -1,18 +1,20 @@
 //! Customers (`Customer/etc/webapi.xml`): create an account (anonymous), read by id, search,
-//! `me` (a customer token), groups; and `POST /V1/integration/customer/token` (anonymous).
+//! `me` (a customer token), delete, addresses, default addresses, the account questions, groups;
+//! and `POST /V1/integration/customer/token` (anonymous).
 
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use crate::customer;
+use crate::customer::{self, manage};
 use crate::error::Result;
 use crate::http::extract::{
-    Admin, Body, CustomerGroupView, CustomerView, PathParams, Search, SelfCustomer,
+    Admin, Body, CustomerDelete, CustomerGroupView, CustomerManage, CustomerView, PathParams,
+    Search, SelfCustomer,
 };
 use crate::http::reply::{json_response, search_results};
 use crate::http::routes::{Operation, ANONYMOUS, SELF};
-use crate::wire::customer::{self as wire, CustomerData, GroupData};
+use crate::wire::customer::{self as wire, AddressData, CustomerData, GroupData};
 use crate::wire::input::path_int;
 use crate::AppState;
 
@@ -32,6 +34,38 @@ pub fn operations() -> Vec<Operation> {
             me,
         )
         .forced(&["customerId"]),
+        Operation::post(
+            "/V1/customers/isEmailAvailable",
+            r"Magento\Customer\Api\AccountManagementInterface::isEmailAvailable",
+            &[ANONYMOUS],
+            email_available,
+        ),
+        Operation::get(
+            "/V1/customers/me/billingAddress",
+            r"Magento\Customer\Api\AccountManagementInterface::getDefaultBillingAddress",
+            &[SELF],
+            my_billing_address,
+        )
+        .forced(&["customerId"]),
+        Operation::get(
+            "/V1/customers/me/shippingAddress",
+            r"Magento\Customer\Api\AccountManagementInterface::getDefaultShippingAddress",
+            &[SELF],
+            my_shipping_address,
+        )
+        .forced(&["customerId"]),
+        Operation::get(
+            "/V1/customers/addresses/{addressId}",
+            r"Magento\Customer\Api\AddressRepositoryInterface::getById",
+            &["Magento_Customer::manage"],
+            address,
+        ),
+        Operation::delete(
+            "/V1/addresses/{addressId}",
+            r"Magento\Customer\Api\AddressRepositoryInterface::deleteById",
+            &["Magento_Customer::manage"],
+            delete_address,
+        ),
         Operation::get(
             "/V1/customers/search",
             r"Magento\Customer\Api\CustomerRepositoryInterface::getList",
@@ -43,6 +77,36 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Customer\Api\CustomerRepositoryInterface::getById",
             &["Magento_Customer::customer"],
             read,
+        ),
+        Operation::delete(
+            "/V1/customers/{customerId}",
+            r"Magento\Customer\Api\CustomerRepositoryInterface::deleteById",
+            &["Magento_Customer::delete"],
+            delete,
+        ),
+        Operation::get(
+            "/V1/customers/{customerId}/billingAddress",
+            r"Magento\Customer\Api\AccountManagementInterface::getDefaultBillingAddress",
+            &["Magento_Customer::manage"],
+            billing_address,
+        ),
+        Operation::get(
+            "/V1/customers/{customerId}/shippingAddress",
+            r"Magento\Customer\Api\AccountManagementInterface::getDefaultShippingAddress",
+            &["Magento_Customer::manage"],
+            shipping_address,
+        ),
+        Operation::get(
+            "/V1/customers/{customerId}/permissions/readonly",
+            r"Magento\Customer\Api\AccountManagementInterface::isReadonly",
+            &["Magento_Customer::customer"],
+            readonly,
+        ),
+        Operation::get(
+            "/V1/customers/{customerId}/confirm",
+            r"Magento\Customer\Api\AccountManagementInterface::getConfirmationStatus",
+            &["Magento_Customer::manage"],
+            confirmation,
         ),
         Operation::get(
             "/V1/customerGroups/default",
@@ -94,6 +158,104 @@ async fn me(SelfCustomer(id): SelfCustomer, State(state): State<AppState>) -> Re
         StatusCode::OK,
         &CustomerData::from(&customer),
     ))
+}
+
+/// `CustomerRepository::deleteById`: `true`.
+async fn delete(
+    _: Admin<CustomerDelete>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    manage::delete_customer(&state.db, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &true))
+}
+
+/// A default address, or `[]` (Magento's `null` through `ServiceOutputProcessor`).
+fn default_reply(address: Option<manage::Address>) -> Response {
+    match address {
+        Some(a) => json_response(StatusCode::OK, &AddressData::from(&a)),
+        None => json_response(StatusCode::OK, &serde_json::json!([])),
+    }
+}
+
+async fn billing_address(
+    _: Admin<CustomerManage>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let id = path_int(&id)?;
+    let address = manage::default_address(&state.db, id, manage::DefaultAddress::Billing).await?;
+    Ok(default_reply(address))
+}
+
+async fn shipping_address(
+    _: Admin<CustomerManage>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let id = path_int(&id)?;
+    let address = manage::default_address(&state.db, id, manage::DefaultAddress::Shipping).await?;
+    Ok(default_reply(address))
+}
+
+async fn my_billing_address(
+    SelfCustomer(id): SelfCustomer,
+    State(state): State<AppState>,
+) -> Result<Response> {
+    let address = manage::default_address(&state.db, id, manage::DefaultAddress::Billing).await?;
+    Ok(default_reply(address))
+}
+
+async fn my_shipping_address(
+    SelfCustomer(id): SelfCustomer,
+    State(state): State<AppState>,
+) -> Result<Response> {
+    let address = manage::default_address(&state.db, id, manage::DefaultAddress::Shipping).await?;
+    Ok(default_reply(address))
+}
+
+async fn address(
+    _: Admin<CustomerManage>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let address = manage::address(&state.db, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &AddressData::from(&address)))
+}
+
+/// `AddressRepository::deleteById`: `true`.
+async fn delete_address(
+    _: Admin<CustomerManage>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    manage::delete_address(&state.db, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &true))
+}
+
+async fn readonly(
+    _: Admin<CustomerView>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let readonly = manage::is_readonly(&state.db, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &readonly))
+}
+
+async fn confirmation(
+    _: Admin<CustomerManage>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let status = manage::confirmation_status(&state.db, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &status))
+}
+
+/// `AccountManagement::isEmailAvailable`: `true` (see `crate::customer::manage`); the body is
+/// still converted as Magento's input processor does.
+async fn email_available(Body(body): Body) -> Result<Response> {
+    let (_email, _website) = wire::parse_email_available(&body)?;
+    Ok(json_response(StatusCode::OK, &true))
 }
 
 async fn search(

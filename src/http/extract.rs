@@ -67,6 +67,8 @@ acl! {
     CatalogCategories => "Magento_Catalog::categories",
     DownloadableLinks => "Magento_Downloadable::downloadable",
     CustomerView => "Magento_Customer::customer",
+    CustomerManage => "Magento_Customer::manage",
+    CustomerDelete => "Magento_Customer::delete",
     CustomerGroupView => "Magento_Customer::group",
     CartManage => "Magento_Cart::manage",
     SalesRuleQuote => "Magento_SalesRule::quote",

@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use crate::customer::{AddressInput, Customer, CustomerInput};
 use crate::db::customers::{AddressEntityRow, GroupRow};
 use crate::error::{Error, Result};
-use crate::wire::input::{list, param, to_string, At, Obj};
+use crate::wire::input::{list, param, to_int, to_string, At, Obj};
 
 const CUSTOMER_FIELDS: &[&str] = &[
     "id",
@@ -70,6 +70,19 @@ pub fn parse_create(body: &Map<String, Value>) -> Result<(CustomerInput, Option<
         .map(|v| to_string(v, At::Top))
         .transpose()?;
     Ok((parse_customer(customer)?, password))
+}
+
+/// `POST /V1/customers/isEmailAvailable`: `customerEmail` (required) and `websiteId`.
+pub fn parse_email_available(body: &Map<String, Value>) -> Result<(String, Option<i64>)> {
+    let email = param(body, "customerEmail")
+        .filter(|v| !v.is_null())
+        .ok_or_else(|| Error::required("customerEmail"))?;
+    let email = to_string(email, At::Top)?;
+    let website = param(body, "websiteId")
+        .filter(|v| !v.is_null())
+        .map(|v| to_int(v, At::Top))
+        .transpose()?;
+    Ok((email, website))
 }
 
 fn parse_customer(v: &Value) -> Result<CustomerInput> {
@@ -192,6 +205,12 @@ pub struct AddressData {
     pub default_shipping: bool,
     #[serde(skip_serializing_if = "is_false")]
     pub default_billing: bool,
+}
+
+impl From<&crate::customer::manage::Address> for AddressData {
+    fn from(a: &crate::customer::manage::Address) -> Self {
+        AddressData::new(&a.row, a.default_billing, a.default_shipping)
+    }
 }
 
 impl AddressData {

@@ -22,6 +22,7 @@ pub const INTERFACES: &[(&str, &str)] = &[
     (r#"Magento\Checkout\Api\PaymentInformationManagementInterface"#, "Interface for managing quote payment information"),
     (r#"Magento\Checkout\Api\ShippingInformationManagementInterface"#, "Interface for managing customer shipping address information"),
     (r#"Magento\Customer\Api\AccountManagementInterface"#, "Interface for managing customers accounts."),
+    (r#"Magento\Customer\Api\AddressRepositoryInterface"#, "Customer address CRUD interface."),
     (r#"Magento\Customer\Api\CustomerRepositoryInterface"#, "Customer CRUD interface."),
     (r#"Magento\Customer\Api\GroupManagementInterface"#, "Interface for managing customer groups."),
     (r#"Magento\Customer\Api\GroupRepositoryInterface"#, "Customer group CRUD interface"),
@@ -479,6 +480,79 @@ pub const METHODS: &[ServiceMethod] = &[
         ],
         returns: Some((r#"Magento\Customer\Api\Data\CustomerInterface"#, "")),
         throws: &["LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\AccountManagementInterface::getConfirmationStatus"#,
+        doc: "Gets the account confirmation status.",
+        params: &[
+            Param { name: "customerId", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some(("string", "")),
+        throws: &["LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\AccountManagementInterface::getDefaultBillingAddress"#,
+        doc: "Retrieve default billing address for the given customerId.",
+        params: &[
+            Param { name: "customerId", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Customer\Api\Data\AddressInterface"#, "")),
+        throws: &["NoSuchEntityException", "LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\AccountManagementInterface::getDefaultShippingAddress"#,
+        doc: "Retrieve default shipping address for the given customerId.",
+        params: &[
+            Param { name: "customerId", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Customer\Api\Data\AddressInterface"#, "")),
+        throws: &["NoSuchEntityException", "LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\AccountManagementInterface::isEmailAvailable"#,
+        doc: "Check if given email is associated with a customer account in given website.",
+        params: &[
+            Param { name: "customerEmail", ty: "string", required: true, doc: "" },
+            Param { name: "websiteId", ty: "int", required: false, doc: "If not set, will use the current websiteId" },
+        ],
+        returns: Some(("bool", "")),
+        throws: &["LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\AccountManagementInterface::isReadonly"#,
+        doc: "Check if customer can be deleted.",
+        params: &[
+            Param { name: "customerId", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some(("bool", "")),
+        throws: &["NoSuchEntityException", "LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\AddressRepositoryInterface::deleteById"#,
+        doc: "Delete customer address by ID.",
+        params: &[
+            Param { name: "addressId", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some(("bool", "true on success")),
+        throws: &["NoSuchEntityException", "LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\AddressRepositoryInterface::getById"#,
+        doc: "Retrieve customer address.",
+        params: &[
+            Param { name: "addressId", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Customer\Api\Data\AddressInterface"#, "")),
+        throws: &["LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\CustomerRepositoryInterface::deleteById"#,
+        doc: "Delete customer by Customer ID.",
+        params: &[
+            Param { name: "customerId", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some(("bool", "true on success")),
+        throws: &["NoSuchEntityException", "LocalizedException"],
     },
     ServiceMethod {
         service: r#"Magento\Customer\Api\CustomerRepositoryInterface::getById"#,

@@ -117,6 +117,10 @@ const SHAPES: &[(&str, Build)] = &[
         wire::customer::CustomerData::json_schema,
     ),
     (
+        r"Magento\Customer\Api\Data\AddressInterface",
+        wire::customer::AddressData::json_schema,
+    ),
+    (
         r"Magento\Customer\Api\Data\GroupInterface",
         wire::customer::GroupData::json_schema,
     ),
