@@ -230,3 +230,237 @@ async fn account_questions() {
         );
     }
 }
+
+/// Jane as `GET /V1/customers/2` prints her, `updated_at` taken from `actual` (the save's
+/// clock) after checking it moved.
+fn jane_with(actual: &Value, change: impl FnOnce(&mut Value)) -> Value {
+    let mut expected = fixture("step06-customer-response.json");
+    change(&mut expected);
+    assert_ne!(
+        actual["updated_at"], expected["updated_at"],
+        "updated_at moves"
+    );
+    expected["updated_at"] = actual["updated_at"].clone();
+    expected
+}
+
+/// The admin's PUT lays the body over the stored customer: one field changes one field,
+/// addresses and defaults stay; a posted list of addresses replaces hers (an `id` updates that
+/// address, an entry without one is new, her flags set the defaults).
+#[tokio::test]
+async fn an_admin_update_changes_what_the_body_sets() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let r = app
+        .put(
+            "/rest/V1/customers/2",
+            &admin,
+            &json!({"customer": {"lastname": "Roe", "middlename": null, "created_at": "2001-01-01 00:00:00"}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let expected = jane_with(&r.body, |j| j["lastname"] = json!("Roe"));
+    assert_eq!(r.body, expected);
+    assert_eq!(app.get("/rest/V1/customers/2", &admin).await.body, expected);
+    // Her password is the one she had.
+    app.customer_token("jdoe@example.com", "Password1").await;
+
+    let r = app
+        .put(
+            "/rest/V1/customers/2",
+            &admin,
+            &json!({"customer": {"addresses": [
+                {"id": 2, "city": "Albany", "postcode": "12207"},
+                {"firstname": "Jane", "lastname": "Roe", "street": ["1 Main St."], "city": "Austin",
+                 "region_id": 57, "region": {"region_code": "TX", "region": "Texas"},
+                 "postcode": "78701", "country_id": "US", "telephone": "512-555-0000",
+                 "default_billing": true}
+            ]}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let expected = jane_with(&r.body, |j| {
+        j["lastname"] = json!("Roe");
+        j["default_billing"] = json!("3");
+        let mut albany = janes_address();
+        albany["city"] = json!("Albany");
+        albany["postcode"] = json!("12207");
+        albany.as_object_mut().unwrap().remove("default_billing");
+        j["addresses"] = json!([albany, {
+            "id": 3, "customer_id": 2,
+            "region": {"region_code": "TX", "region": "Texas", "region_id": 57}, "region_id": 57,
+            "country_id": "US", "street": ["1 Main St."], "telephone": "512-555-0000",
+            "postcode": "78701", "city": "Austin", "firstname": "Jane", "lastname": "Roe",
+            "default_billing": true
+        }]);
+    });
+    assert_eq!(r.body, expected);
+
+    // An empty list deletes them all, and the defaults with them.
+    let r = app
+        .put(
+            "/rest/V1/customers/2",
+            &admin,
+            &json!({"customer": {"addresses": []}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(r.body["addresses"], json!([]));
+    assert_eq!(r.body.get("default_billing"), None);
+    assert_eq!(r.body.get("default_shipping"), None);
+}
+
+/// What the admin's PUT refuses, each with Magento's status and body, and nothing written.
+#[tokio::test]
+async fn an_admin_update_refuses_as_magento_does() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let jane = app.customer_token("jdoe@example.com", "Password1").await;
+    let other = app
+        .post_anonymous(
+            "/rest/V1/customers",
+            &json!({"customer": {"email": "pat@example.com", "firstname": "Pat", "lastname": "Roe"}}),
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::OK, "{:?}", other.body);
+    let before = app.snapshot().await;
+    let input = |message: &str| json!({"message": message});
+    let cases = [
+        (
+            "/rest/V1/customers/-1",
+            json!({"customer": {"lastname": "Roe"}}),
+            StatusCode::NOT_FOUND,
+            no_such("customerId", json!(-1)),
+        ),
+        (
+            "/rest/V1/customers/2",
+            json!({"customer": {"id": 77, "email": "x@example.com"}}),
+            StatusCode::NOT_FOUND,
+            no_such("customerId", json!(77)),
+        ),
+        (
+            "/rest/V1/customers/2",
+            json!({"passwordHash": "x"}),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "\"%fieldName\" is required. Enter and try again.",
+                   "parameters": {"fieldName": "customer"}}),
+        ),
+        (
+            "/rest/V1/customers/2",
+            json!({"customer": {"default_billing": "99"}}),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The %fieldName value is invalid. Set the correct value and try again.",
+                   "parameters": {"fieldName": "default_billing"}}),
+        ),
+        (
+            "/rest/V1/customers/2",
+            json!({"customer": {"group_id": 99}}),
+            StatusCode::BAD_REQUEST,
+            input("The specified customer group id does not exist."),
+        ),
+        (
+            "/rest/V1/customers/2",
+            json!({"customer": {"email": "PAT@example.com"}}),
+            StatusCode::BAD_REQUEST,
+            input(
+                "A customer with the same email address already exists in an associated website.",
+            ),
+        ),
+        (
+            "/rest/V1/customers/2",
+            json!({"customer": {"firstname": " ", "email": "not-an-email"}}),
+            StatusCode::BAD_REQUEST,
+            input("\"First Name\" is a required value.\n\"Email\" is not a valid email address."),
+        ),
+        (
+            "/rest/V1/customers/2",
+            json!({"customer": {"addresses": [{"id": 99, "city": "Albany"}]}}),
+            StatusCode::NOT_FOUND,
+            no_such("addressId", json!(99)),
+        ),
+        (
+            "/rest/V1/customers/2",
+            json!({"customer": {"addresses": [{"id": 2, "city": ""}]}}),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "\"%fieldName\" is required. Enter and try again.",
+                   "parameters": {"fieldName": "city"}}),
+        ),
+    ];
+    for (path, body, status, expected) in cases {
+        let r = app.put(path, &admin, &body).await;
+        assert_eq!((r.status, &r.body), (status, &expected), "{body}");
+    }
+    let r = app
+        .put(
+            "/rest/V1/customers/2",
+            &jane,
+            &json!({"customer": {"lastname": "Roe"}}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::UNAUTHORIZED,
+            unauthorized("Magento_Customer::manage")
+        )
+    );
+    assert!(app.snapshot().await == before, "refusals changed nothing");
+}
+
+/// `PUT /V1/customers/me`: the token's customer, whatever id, group or website the body names;
+/// the body is the customer (no stored one under it), so the e-mail and names must be there.
+#[tokio::test]
+async fn a_customer_updates_herself() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let jane = app.customer_token("jdoe@example.com", "Password1").await;
+    let before = app.snapshot().await;
+    for (body, message) in [
+        (
+            json!({"customer": {"firstname": "Janet", "lastname": "Doe"}}),
+            "The customer email is missing. Enter and try again.",
+        ),
+        (
+            json!({"customer": {"email": "jdoe@example.com", "lastname": "Doe"}}),
+            "\"First Name\" is a required value.",
+        ),
+    ] {
+        let r = app.put("/rest/V1/customers/me", &jane, &body).await;
+        assert_eq!(
+            (r.status, r.body),
+            (StatusCode::BAD_REQUEST, json!({"message": message})),
+            "{body}"
+        );
+    }
+    let r = app
+        .put(
+            "/rest/V1/customers/me",
+            &admin,
+            &json!({"customer": {"email": "jdoe@example.com", "firstname": "Janet", "lastname": "Doe"}}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (StatusCode::UNAUTHORIZED, unauthorized("self"))
+    );
+    assert!(app.snapshot().await == before, "refusals changed nothing");
+
+    let r = app
+        .put(
+            "/rest/V1/customers/me",
+            &jane,
+            &json!({"customer": {"id": 7, "group_id": 3, "website_id": 9, "store_id": 9,
+                    "email": "jdoe@example.com", "firstname": "Janet", "lastname": "Doe",
+                    "gender": 2}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let expected = jane_with(&r.body, |j| {
+        j["firstname"] = json!("Janet");
+        j["gender"] = json!(2);
+    });
+    let order: Vec<&String> = r.body.as_object().unwrap().keys().collect();
+    assert_eq!(r.body, expected, "keys in order: {order:?}");
+    let me = app.get("/rest/V1/customers/me", &jane).await;
+    assert_eq!(me.body, expected);
+}

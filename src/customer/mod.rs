@@ -31,6 +31,7 @@
 //!   sign-in message.
 
 pub mod manage;
+pub mod update;
 
 use rand::distr::{Alphanumeric, SampleString};
 use sha2::{Digest, Sha256};
@@ -86,6 +87,8 @@ pub const FIELD_REQUIRED: &str = crate::error::FIELD_REQUIRED;
 /// A posted address (`AddressInterface`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AddressInput {
+    /// The address to update (`PUT /V1/customers/...`); a new one without.
+    pub id: Option<i64>,
     pub firstname: Option<String>,
     pub lastname: Option<String>,
     pub middlename: Option<String>,
@@ -423,26 +426,7 @@ async fn create_in(
             // The customer is deleted again (the writer's savepoint undoes it all).
             return Err(Error::aggregate(errors));
         }
-        let address = AddressEntityRow {
-            entity_id: 0,
-            parent_id: id,
-            firstname: a.firstname.clone().unwrap_or_default(),
-            lastname: a.lastname.clone().unwrap_or_default(),
-            middlename: a.middlename.clone(),
-            prefix: a.prefix.clone(),
-            suffix: a.suffix.clone(),
-            company: a.company.clone(),
-            street: a.street.join("\n"),
-            city: a.city.clone().unwrap_or_default(),
-            region: a.region.clone(),
-            region_id: a.region_id,
-            region_code: a.region_code.clone(),
-            postcode: a.postcode.clone(),
-            country_id: a.country_id.clone().unwrap_or_default(),
-            telephone: a.telephone.clone(),
-            fax: a.fax.clone(),
-            vat_id: a.vat_id.clone(),
-        };
+        let address = address_row(a, 0, id);
         let address_id = db::insert(conn, "customer_address_entity", "entity_id", &address).await?;
         if a.default_billing {
             billing = Some(address_id);
@@ -456,6 +440,30 @@ async fn create_in(
     }
     welcome(conn, id, &row).await?;
     Ok(id)
+}
+
+/// The row of a posted address of customer `customer_id` (`entity_id` 0: a new one).
+fn address_row(a: &AddressInput, entity_id: i64, customer_id: i64) -> AddressEntityRow {
+    AddressEntityRow {
+        entity_id,
+        parent_id: customer_id,
+        firstname: a.firstname.clone().unwrap_or_default(),
+        lastname: a.lastname.clone().unwrap_or_default(),
+        middlename: a.middlename.clone(),
+        prefix: a.prefix.clone(),
+        suffix: a.suffix.clone(),
+        company: a.company.clone(),
+        street: a.street.join("\n"),
+        city: a.city.clone().unwrap_or_default(),
+        region: a.region.clone(),
+        region_id: a.region_id,
+        region_code: a.region_code.clone(),
+        postcode: a.postcode.clone(),
+        country_id: a.country_id.clone().unwrap_or_default(),
+        telephone: a.telephone.clone(),
+        fax: a.fax.clone(),
+        vat_id: a.vat_id.clone(),
+    }
 }
 
 /// `AccountManagement::sendEmailConfirmation` → `EmailNotification::newAccount`: the welcome

@@ -40,6 +40,18 @@ pub fn operations() -> Vec<Operation> {
             &[ANONYMOUS],
             email_available,
         ),
+        Operation::put(
+            "/V1/customers/me",
+            r"Magento\Customer\Api\CustomerRepositoryInterface::save",
+            &[SELF],
+            update_me,
+        )
+        .forced(&[
+            "customer.id",
+            "customer.group_id",
+            "customer.website_id",
+            "customer.store_id",
+        ]),
         Operation::get(
             "/V1/customers/me/billingAddress",
             r"Magento\Customer\Api\AccountManagementInterface::getDefaultBillingAddress",
@@ -77,6 +89,12 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Customer\Api\CustomerRepositoryInterface::getById",
             &["Magento_Customer::customer"],
             read,
+        ),
+        Operation::put(
+            "/V1/customers/{customerId}",
+            r"Magento\Customer\Api\CustomerRepositoryInterface::save",
+            &["Magento_Customer::manage"],
+            update,
         ),
         Operation::delete(
             "/V1/customers/{customerId}",
@@ -154,6 +172,40 @@ async fn read(
 
 async fn me(SelfCustomer(id): SelfCustomer, State(state): State<AppState>) -> Result<Response> {
     let customer = customer::get(&state.db, id).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &CustomerData::from(&customer),
+    ))
+}
+
+/// `CustomerRepository::save` through the admin route: the saved customer.
+async fn update(
+    _: Admin<CustomerManage>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    let customer_id = path_int(&id)?;
+    let input = wire::parse_update(&body)?;
+    let saver = customer::update::Saver::Admin { customer_id };
+    let saved = customer::update::save(&state.db, saver, input).await?;
+    let customer = customer::get(&state.db, saved).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &CustomerData::from(&customer),
+    ))
+}
+
+/// `CustomerRepository::save` by the customer herself: the saved customer.
+async fn update_me(
+    SelfCustomer(customer_id): SelfCustomer,
+    State(state): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    let input = wire::parse_update(&body)?;
+    let saver = customer::update::Saver::Me { customer_id };
+    let saved = customer::update::save(&state.db, saver, input).await?;
+    let customer = customer::get(&state.db, saved).await?;
     Ok(json_response(
         StatusCode::OK,
         &CustomerData::from(&customer),

@@ -85,6 +85,27 @@ pub fn parse_email_available(body: &Map<String, Value>) -> Result<(String, Optio
     Ok((email, website))
 }
 
+/// `PUT /V1/customers/{customerId}` and `/me`: `{"customer": CustomerInterface,
+/// "passwordHash": string?}`.
+pub fn parse_update(body: &Map<String, Value>) -> Result<crate::customer::update::CustomerUpdate> {
+    let customer = param(body, "customer")
+        .filter(|v| !v.is_null())
+        .ok_or_else(|| Error::required("customer"))?;
+    let password_hash = param(body, "passwordHash")
+        .filter(|v| !v.is_null())
+        .map(|v| to_string(v, At::Top))
+        .transpose()?;
+    let o = Obj::new(customer, CUSTOMER_FIELDS)?;
+    Ok(crate::customer::update::CustomerUpdate {
+        id: o.int("id")?,
+        default_billing: o.string("default_billing")?,
+        default_shipping: o.string("default_shipping")?,
+        addresses_posted: o.get("addresses").is_some(),
+        customer: parse_customer(customer)?,
+        password_hash,
+    })
+}
+
 fn parse_customer(v: &Value) -> Result<CustomerInput> {
     let o = Obj::new(v, CUSTOMER_FIELDS)?;
     let mut input = CustomerInput {
@@ -121,6 +142,7 @@ fn parse_customer(v: &Value) -> Result<CustomerInput> {
 fn parse_address(v: &Value) -> Result<AddressInput> {
     let o = Obj::new(v, ADDRESS_FIELDS)?;
     let mut a = AddressInput {
+        id: o.int("id")?,
         firstname: o.string("firstname")?,
         lastname: o.string("lastname")?,
         middlename: o.string("middlename")?,

@@ -555,6 +555,16 @@ pub const METHODS: &[ServiceMethod] = &[
         throws: &["NoSuchEntityException", "LocalizedException"],
     },
     ServiceMethod {
+        service: r#"Magento\Customer\Api\CustomerRepositoryInterface::save"#,
+        doc: "Create or update a customer.",
+        params: &[
+            Param { name: "customer", ty: r#"Magento\Customer\Api\Data\CustomerInterface"#, required: true, doc: "" },
+            Param { name: "passwordHash", ty: "string", required: false, doc: "" },
+        ],
+        returns: Some((r#"Magento\Customer\Api\Data\CustomerInterface"#, "")),
+        throws: &["InputException", "InputMismatchException", "LocalizedException"],
+    },
+    ServiceMethod {
         service: r#"Magento\Customer\Api\CustomerRepositoryInterface::getById"#,
         doc: "Get customer by Customer ID.",
         params: &[
