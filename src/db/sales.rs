@@ -55,7 +55,9 @@ static FULL_ORDER_READS: LazyLock<[(String, usize); 8]> = LazyLock::new(|| {
         ),
         (
             format!(
-                "SELECT {} FROM sales_order_status_history WHERE parent_id = ? ORDER BY entity_id",
+                // `Order::getStatusHistoryCollection`: newest first.
+                "SELECT {} FROM sales_order_status_history WHERE parent_id = ?
+                 ORDER BY created_at DESC, entity_id DESC",
                 StatusHistory::column_list()
             ),
             1,
