@@ -310,6 +310,10 @@ pub const CAPTURED_ONLINE: &str = "Captured amount of %1 online. Transaction ID:
 /// `Sales/Model/Order/Payment/State/AuthorizeCommand` + `_appendTransactionToMessage`
 /// (arguments: the base amount, formatted; the authorization's transaction id).
 pub const AUTHORIZED_ONLINE: &str = "Authorized amount of %1. Transaction ID: \"%2\"";
+/// `Payment::cancel`'s message, then `_void`'s amount and `_appendTransactionToMessage`.
+pub const CANCELED_ONLINE: &str = "Canceled order online";
+pub const VOID_AMOUNT: &str = "Amount: %1.";
+pub const TRANSACTION_ID: &str = "Transaction ID: \"%1\"";
 /// `Payment/Model/Method/AbstractMethod.php::capture` of an offline method.
 pub const CAPTURE_NOT_AVAILABLE: &str = "The capture action is not available.";
 /// `Payment/Model/Method/AbstractMethod.php::void` of an offline method.

@@ -581,3 +581,160 @@ async fn a_paypal_authorization_captured_in_two_invoices() {
                    "base_amount_paid_online": 123, "last_trans_id": last}})
     );
 }
+
+/// Canceling an order whose payment is only authorized voids the authorization online
+/// (`Payment::cancel` → `_void`): the `<auth>-void` transaction under the closed authorization,
+/// `last_trans_id`, Magento's `processing` history entry with the amount, then the order
+/// canceled. A second cancel answers `false` and changes nothing.
+#[tokio::test]
+async fn canceling_an_authorized_order_voids_the_authorization() {
+    let app = sandbox(PaymentAction::Authorize).await;
+    let admin = app.token().await;
+    let (jane, _) = jane_cart(&app, "24-WB03", 2).await;
+    let placed = place(
+        &app,
+        &jane,
+        &pay("braintree", json!({"payment_method_nonce": NONCE})),
+    )
+    .await;
+    assert_eq!(placed.body, json!("4"), "{:?}", placed.body);
+    let auth = string_at(&transactions_of(&app, &admin, 4).await, "/0/txn_id");
+    let r = app
+        .post("/rest/V1/orders/4/cancel", &admin, &json!({}))
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(true)));
+    let void = format!("{auth}-void");
+    assert_eq!(
+        transactions_of(&app, &admin, 4).await,
+        json!([
+            {"transaction_id": 1, "order_id": 4, "payment_id": 4, "txn_id": auth,
+             "parent_txn_id": null, "txn_type": "authorization", "is_closed": 1,
+             "child_transactions": [{"transaction_id": 2, "parent_id": 1, "order_id": 4,
+                 "payment_id": 4, "txn_id": void, "parent_txn_id": auth, "txn_type": "void",
+                 "is_closed": 1, "child_transactions": []}]},
+            {"transaction_id": 2, "parent_id": 1, "order_id": 4, "payment_id": 4, "txn_id": void,
+             "parent_txn_id": auth, "txn_type": "void", "is_closed": 1, "child_transactions": []}
+        ])
+    );
+    let order = fields(
+        &app,
+        &admin,
+        "/rest/V1/orders/4",
+        "state,status,total_canceled,payment[last_trans_id,amount_authorized],status_histories[comment,status,entity_name,is_customer_notified]",
+    )
+    .await;
+    assert_eq!(
+        order,
+        json!({"state": "canceled", "status": "canceled", "total_canceled": 82,
+        "payment": {"amount_authorized": 82, "last_trans_id": void},
+        "status_histories": [
+            {"comment": format!("Canceled order online Amount: $82.00. Transaction ID: \"{void}\""),
+             "entity_name": "order", "is_customer_notified": null, "status": "processing"},
+            {"comment": format!("Authorized amount of $82.00. Transaction ID: \"{auth}\""),
+             "entity_name": "order", "is_customer_notified": null, "status": "processing"}
+        ]})
+    );
+    let before = app.snapshot().await;
+    let r = app
+        .post("/rest/V1/orders/4/cancel", &admin, &json!({}))
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(false)));
+    assert!(app.snapshot().await == before);
+}
+
+/// A partly captured authorization is voided for the rest, without an amount in the entry
+/// (the authorization has a child); an order the gateway will not void (the sandbox's
+/// 4001.00-4001.99) is not canceled at all: `GatewayCommand`'s 400, nothing written.
+#[tokio::test]
+async fn a_partly_captured_order_voids_the_rest_and_a_refused_void_cancels_nothing() {
+    let app = sandbox(PaymentAction::Authorize).await;
+    let admin = app.token().await;
+    let (jane, _) = jane_cart(&app, "24-WB03", 2).await;
+    let placed = place(
+        &app,
+        &jane,
+        &pay(
+            "paypal_express",
+            json!({"paypal_express_checkout_token": "EC-1"}),
+        ),
+    )
+    .await;
+    assert_eq!(placed.body, json!("4"), "{:?}", placed.body);
+    let auth = string_at(&transactions_of(&app, &admin, 4).await, "/0/txn_id");
+    let item = app.get("/rest/V1/orders/4", &admin).await.body["items"][0]["item_id"].clone();
+    let invoice = app
+        .invoice(
+            &admin,
+            4,
+            &json!({"capture": true, "items": [{"order_item_id": item, "qty": 1}]}),
+        )
+        .await;
+    assert_eq!(invoice.status, StatusCode::OK, "{:?}", invoice.body);
+    let r = app
+        .post("/rest/V1/orders/4/cancel", &admin, &json!({}))
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(true)));
+    let order = fields(
+        &app,
+        &admin,
+        "/rest/V1/orders/4",
+        "state,payment[last_trans_id],status_histories[comment,status]",
+    )
+    .await;
+    let void = format!("{auth}-void");
+    assert_eq!(
+        order["state"], "processing",
+        "one bag invoiced, still to ship"
+    );
+    assert_eq!(order["payment"]["last_trans_id"], json!(void));
+    assert_eq!(
+        order["status_histories"][0],
+        json!({"comment": format!("Canceled order online Transaction ID: \"{void}\""),
+               "status": "processing"})
+    );
+
+    // 103 bags and 17 yoga bags: 4001.60, a total the sandbox will not void.
+    let stock = app
+        .post(
+            "/rest/V1/inventory/source-items",
+            &admin,
+            &json!({"sourceItems": [{"sku": "24-WB03", "source_code": "ne_wh", "quantity": 500, "status": 1}]}),
+        )
+        .await;
+    assert_eq!(stock.status, StatusCode::OK, "{:?}", stock.body);
+    app.post("/rest/V1/carts/mine", &jane, &json!({})).await;
+    add(&app, &jane, "24-WB03", 103).await;
+    add(&app, &jane, "24-WB01", 17).await;
+    let info = app
+        .post(
+            "/rest/V1/carts/mine/shipping-information",
+            &jane,
+            &fixture("tutorial/step08-shipping-information-request.json"),
+        )
+        .await;
+    assert_eq!(
+        info.body["totals"]["grand_total"],
+        json!(4001.6),
+        "{:?}",
+        info.body
+    );
+    let placed = place(
+        &app,
+        &jane,
+        &pay("braintree", json!({"payment_method_nonce": NONCE})),
+    )
+    .await;
+    assert_eq!(placed.body, json!("5"), "{:?}", placed.body);
+    let before = app.snapshot().await;
+    let r = app
+        .post("/rest/V1/orders/5/cancel", &admin, &json!({}))
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Transaction has been declined. Please try again later."})
+        )
+    );
+    assert!(app.snapshot().await == before, "nothing written");
+}

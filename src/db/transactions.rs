@@ -47,3 +47,32 @@ pub async fn by_txn_id(
     .fetch_optional(conn)
     .await
 }
+
+/// `Payment::getAuthorizationTransaction` for a payment without a parent transaction id: its
+/// first `authorization`, open or not.
+pub async fn authorization(
+    conn: &mut SqliteConnection,
+    payment_id: i64,
+) -> Result<Option<Transaction>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT * FROM sales_payment_transaction WHERE payment_id = ? AND txn_type = 'authorization'
+         ORDER BY transaction_id LIMIT 1",
+    )
+    .bind(payment_id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Whether the transaction has children (`Transaction::canVoidAuthorizationCompletely` is
+/// their absence).
+pub async fn has_children(
+    conn: &mut SqliteConnection,
+    transaction_id: i64,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM sales_payment_transaction WHERE parent_id = ?)",
+    )
+    .bind(transaction_id)
+    .fetch_one(conn)
+    .await
+}

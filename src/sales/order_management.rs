@@ -7,18 +7,32 @@
 //! `complete` when an item was already invoiced (and still has / has nothing left to ship).
 //! magento/inventory's `CancelOrderItemObserver` appends an `order_canceled` reservation giving
 //! back what was not invoiced or shipped. A call Magento cannot honour answers `false`, no error.
+//!
+//! Before that, `Order::cancel` calls `Payment::cancel` (module-sales 2.4, `Model/Order/Payment`):
+//! when the method can void (`canVoid`: the method's flag, braintree's `CanVoidHandler`: nothing
+//! paid, or less than authorized; paypal_express always) and the payment has an open
+//! `authorization` transaction, `_void` goes online through the method's `cancel` command (a
+//! gateway void of the authorization): the `void` transaction `<auth>-void` (child of the
+//! authorization, closed), the authorization closed, `last_trans_id` the void's, and through
+//! `setOrderStateProcessing` the history entry `Canceled order online Amount: $X. Transaction
+//! ID: "<auth>-void"` with status `processing` and no notification flag (the amount only when
+//! the authorization covers the whole order and has no children). A gateway refusal aborts the
+//! cancel with the 400 `GatewayCommand` throws, nothing saved; the sandbox refuses the void of
+//! 4001.00-4001.99 (`payment::gateway_void`, the order's base grand total). Without an open
+//! authorization, or a method that cannot void, the cancel is offline: no call, no entry
+//! (magento/magento2#36565 is about the `processing` status of that entry; kept).
 
 use std::collections::HashMap;
 
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
-use crate::db::model::{Order, OrderItem};
+use crate::db::model::{Order, OrderItem, OrderPayment, StatusHistory, Transaction};
 use crate::db::{self, Db};
-use crate::error::{self as e, Error, Result};
+use crate::error::{self as e, Error, Phrase, Result};
 use crate::inventory;
-use crate::sales::state;
 use crate::sales::state::{can_cancel, can_hold, can_unhold, state_after_document};
+use crate::sales::{creditmemo_totals, payment, state};
 
 /// Which management call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +52,7 @@ pub async fn manage_order(db: &Db, order_id: i64, action: Action) -> Result<bool
 }
 
 async fn manage_in(conn: &mut SqliteConnection, order_id: i64, action: Action) -> Result<bool> {
-    let (mut order, mut items, _) = db::sales::load_order_for_update(conn, order_id)
+    let (mut order, mut items, payment) = db::sales::load_order_for_update(conn, order_id)
         .await?
         .ok_or_else(Error::entity_not_found)?;
     let now = db::now_timestamp();
@@ -49,6 +63,9 @@ async fn manage_in(conn: &mut SqliteConnection, order_id: i64, action: Action) -
         Action::Cancel => {
             if !can_cancel(&order, &items) {
                 return Ok(false);
+            }
+            if let Some(payment) = &payment {
+                void_authorization(conn, &order, payment, &now).await?;
             }
             releases = cancel(&mut order, &mut items, &now);
             for item in &items {
@@ -66,6 +83,93 @@ async fn manage_in(conn: &mut SqliteConnection, order_id: i64, action: Action) -
         }
     }
     Ok(true)
+}
+
+/// `Payment::cancel` → `_void` when the method can void an open authorization (see the module
+/// doc); nothing otherwise.
+async fn void_authorization(
+    conn: &mut SqliteConnection,
+    order: &Order,
+    payment: &OrderPayment,
+    now: &str,
+) -> Result<()> {
+    let method = payment::method(&payment.method);
+    if method.offline || !method.can_void || !payment::can_void_authorization(method, payment) {
+        return Ok(());
+    }
+    let Some(auth) = db::transactions::authorization(conn, payment.entity_id).await? else {
+        return Ok(());
+    };
+    if auth.is_closed != 0 {
+        return Ok(());
+    }
+    let auth_txn = auth.txn_id.clone().unwrap_or_default();
+    let base_total = order.base_grand_total.unwrap_or_default();
+    payment::gateway_void(base_total).map_err(|decline| {
+        tracing::warn!(order_id = order.entity_id, %decline, "the gateway refused the void");
+        Error::input(crate::sales::invoice_payment::TRANSACTION_DECLINED)
+    })?;
+    let void_txn = format!("{auth_txn}-void");
+    // `_void` also wants the payment's `base_amount_canceled` at 0, which nothing magemu emulates
+    // sets (no column).
+    let whole = payment.base_amount_authorized == order.base_grand_total
+        && !db::transactions::has_children(conn, auth.transaction_id).await?;
+    let mut message = e::CANCELED_ONLINE.to_owned();
+    if whole {
+        let shown = creditmemo_totals::format_currency(
+            order.base_currency_code.as_deref(),
+            base_total.decimal(),
+        );
+        message.push(' ');
+        message.push_str(&Phrase::positional(e::VOID_AMOUNT, vec![shown]).render());
+    }
+    message.push(' ');
+    message.push_str(&Phrase::positional(e::TRANSACTION_ID, vec![void_txn.clone()]).render());
+    let void = Transaction {
+        parent_id: Some(auth.transaction_id),
+        order_id: order.entity_id,
+        payment_id: payment.entity_id,
+        txn_id: Some(void_txn.clone()),
+        parent_txn_id: auth.txn_id.clone(),
+        txn_type: Some("void".into()),
+        is_closed: 1,
+        created_at: now.to_owned(),
+        ..Default::default()
+    };
+    db::insert(
+        &mut *conn,
+        "sales_payment_transaction",
+        "transaction_id",
+        &void,
+    )
+    .await?;
+    sqlx::query("UPDATE sales_payment_transaction SET is_closed = 1 WHERE transaction_id = ?")
+        .bind(auth.transaction_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE sales_order_payment SET last_trans_id = ? WHERE entity_id = ?")
+        .bind(&void_txn)
+        .bind(payment.entity_id)
+        .execute(&mut *conn)
+        .await?;
+    let history = StatusHistory {
+        parent_id: order.entity_id,
+        comment: Some(message),
+        status: Some(state::default_status(state::PROCESSING).to_owned()),
+        entity_name: Some("order".into()),
+        is_customer_notified: None,
+        is_visible_on_front: 0,
+        created_at: now.to_owned(),
+        ..Default::default()
+    };
+    db::insert(
+        &mut *conn,
+        "sales_order_status_history",
+        "entity_id",
+        &history,
+    )
+    .await?;
+    Ok(())
 }
 
 /// `Order::hold`.

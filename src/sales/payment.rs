@@ -38,7 +38,8 @@
 //!     processor declined, 3000.00-3000.99 failed, 5001.00 gateway rejected;
 //!   - refund (the credit memo's base grand total): 2000.00-2999.99 and 3000.00-3000.99, the
 //!     refund authorizations Braintree declines with its 2000-class codes;
-//!   - void (the voided invoice's base grand total): 4001.00-4001.99, the sandbox's
+//!   - void (the voided invoice's base grand total, or at an order's cancel its base grand
+//!     total, `sales::order_management`): 4001.00-4001.99, the sandbox's
 //!     "settlement declined" amounts: such a transaction can no longer be voided (Braintree
 //!     error 91504, which Magento's error map does not translate).
 //!
@@ -104,6 +105,17 @@ pub const METHODS: [Method; 7] = [
     gateway("braintree"),
     gateway("paypal_express"),
 ];
+
+/// Whether the method's `canVoid` holds for this payment: braintree's `CanVoidHandler`
+/// (PayPal_Braintree 4.x) while nothing is paid or less than was authorized; any other method
+/// that can void, always.
+pub fn can_void_authorization(method: Method, payment: &crate::db::model::OrderPayment) -> bool {
+    if method.code != "braintree" {
+        return method.can_void;
+    }
+    let paid = payment.amount_paid.unwrap_or_default();
+    paid == Amount::ZERO || paid < payment.amount_authorized.unwrap_or_default()
+}
 
 /// Why the emulated gateway refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
