@@ -388,6 +388,22 @@ async fn refusals_write_nothing() {
                 json!({"message": "\"%fieldName\" is not supported. Correct the field name and try again.", "parameters": {"fieldName": "Colour"}}),
             ),
         ),
+        // Magento Open Source declares no invoice extension attributes (a bulk migration
+        // collection posts `order_increment_id`, which needs a custom module).
+        (
+            json!({"entity": {"order_id": id, "extension_attributes": {"order_increment_id": "5"}}}),
+            StatusCode::BAD_REQUEST,
+            Some(
+                json!({"message": "\"%fieldName\" is not supported. Correct the field name and try again.", "parameters": {"fieldName": "OrderIncrementId"}}),
+            ),
+        ),
+        (
+            json!({"entity": {"order_id": id, "items": [{"order_item_id": 1, "qty": 1, "extension_attributes": {"x": 1}}]}}),
+            StatusCode::BAD_REQUEST,
+            Some(
+                json!({"message": "\"%fieldName\" is not supported. Correct the field name and try again.", "parameters": {"fieldName": "X"}}),
+            ),
+        ),
         (
             json!({"entity": {"order_id": id, "grand_total": "lots"}}),
             StatusCode::BAD_REQUEST,

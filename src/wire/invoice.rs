@@ -323,6 +323,7 @@ pub fn parse_entity(body: &Map<String, Value>) -> Result<InvoiceEntity> {
         amount base_grand_total, amount base_total_refunded, string created_at,
         string updated_at,
     );
+    no_extension(&o)?;
     if let Some((_, items)) = o.get("items") {
         for item in input::list(items)? {
             let o = Obj::new(item, INVOICE_ITEM_KEYS)?;
@@ -337,6 +338,7 @@ pub fn parse_entity(body: &Map<String, Value>) -> Result<InvoiceEntity> {
                 amount base_tax_amount, amount discount_tax_compensation_amount,
                 amount base_discount_tax_compensation_amount,
             );
+            no_extension(&o)?;
             out.items.push((row, given));
         }
     }
@@ -348,10 +350,22 @@ pub fn parse_entity(body: &Map<String, Value>) -> Result<InvoiceEntity> {
                 int entity_id, int parent_id, string comment, int is_customer_notified,
                 int is_visible_on_front, string created_at,
             );
+            no_extension(&o)?;
             out.comments.push((row, given));
         }
     }
     Ok(out)
+}
+
+/// An `extension_attributes` object of the invoice, an item or a comment: Magento Open
+/// Source declares none for them (the schema's customer balance, gift card and gift wrapping
+/// ones are Adobe Commerce's), so `ServiceInputProcessor` answers any key with its "not
+/// supported" 400, as for credit memos.
+fn no_extension(o: &Obj<'_>) -> Result<()> {
+    if let Some((_, ext)) = o.get("extension_attributes") {
+        Obj::new(ext, &[])?;
+    }
+    Ok(())
 }
 
 /// `InvoiceCreationArgumentsInterface` as [`parse_request`] reads it, for the schema.
