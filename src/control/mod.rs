@@ -184,7 +184,9 @@ pub(crate) fn sweep_stale_folders(temp: &Path) {
         let Ok(lock) = File::options().write(true).open(entry.path()) else {
             continue;
         };
-        if lock.try_lock().is_ok() {
+        // Locked and still the file at that name: a server that started meanwhile under the
+        // same name (a reused process id) made a new lock file, which this one is not.
+        if lock.try_lock().is_ok() && still_at(&lock, &entry.path()) {
             let _ = std::fs::remove_dir_all(&folder);
             let _ = std::fs::remove_file(entry.path());
         }
