@@ -270,6 +270,22 @@ pub async fn read(db: &Db, uuid: &str) -> Result<(BulkRow, Vec<OperationRow>)> {
     Ok((bulk, operations))
 }
 
+/// The next open operations of the bulk `uuid` after `after_key` (a page: a bulk may hold
+/// hundreds of thousands).
+pub async fn open_operations(db: &Db, uuid: &str, after_key: i64) -> Result<Vec<OperationRow>> {
+    let mut conn = db.read.acquire().await?;
+    Ok(store::open_operations(&mut conn, uuid, after_key, OPERATIONS_PAGE).await?)
+}
+
+/// Operations a replay reads at a time.
+const OPERATIONS_PAGE: i64 = 256;
+
+/// `getOperationsCountByBulkIdAndStatus`.
+pub async fn count_by_status(db: &Db, uuid: &str, status: i64) -> Result<i64> {
+    let mut conn = db.read.acquire().await?;
+    Ok(store::count_by_status(&mut conn, uuid, status).await?)
+}
+
 /// `OperationRepository::getList`: a page of operations and the count of all matches.
 pub async fn list(
     db: &Db,

@@ -120,6 +120,37 @@ pub async fn operations(
         .await
 }
 
+/// Up to `limit` open operations of the bulk `uuid` after `after_key`, in the request's order.
+pub async fn open_operations(
+    conn: &mut SqliteConnection,
+    uuid: &str,
+    after_key: i64,
+    limit: i64,
+) -> Result<Vec<OperationRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT * FROM magento_operation WHERE bulk_uuid = ? AND status = 4 AND operation_key > ?
+         ORDER BY operation_key LIMIT ?",
+    )
+    .bind(uuid)
+    .bind(after_key)
+    .bind(limit)
+    .fetch_all(conn)
+    .await
+}
+
+/// How many operations of the bulk `uuid` are in `status`.
+pub async fn count_by_status(
+    conn: &mut SqliteConnection,
+    uuid: &str,
+    status: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM magento_operation WHERE bulk_uuid = ? AND status = ?")
+        .bind(uuid)
+        .bind(status)
+        .fetch_one(conn)
+        .await
+}
+
 /// `OperationManagement::changeOperationStatus`: the operation's outcome, on the operation of
 /// that bulk while it is still open (never on a row of another world that took its id).
 pub async fn finish(

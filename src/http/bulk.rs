@@ -106,11 +106,7 @@ async fn count_by_status(
     PathParams((uuid, status)): PathParams<(String, String)>,
 ) -> Result<Response> {
     let status = crate::wire::input::path_int(&status)?;
-    let count = match bulk::read(&state.db, &uuid).await {
-        Ok((_, operations)) => operations.iter().filter(|o| o.status == status).count(),
-        Err(Error::NotFound(_)) => 0,
-        Err(other) => return Err(other),
-    };
+    let count = bulk::count_by_status(&state.db, &uuid, status).await?;
     Ok(json_response(StatusCode::OK, &count))
 }
 
@@ -418,48 +414,68 @@ async fn run(
         return;
     };
     let control = entry.state.control.clone();
-    let (world, operations) = {
-        let world = control.world().await;
-        let Ok((_, operations)) = bulk::read(&entry.state.db, &uuid).await else {
-            return;
-        };
-        (*world, operations)
-    };
-    for operation in operations {
-        let now = control.world().await;
-        if *now != world {
-            return;
-        }
-        let mut request = Request::new(HttpBody::from(operation.body.clone()));
-        *request.method_mut() = operation.http_method.parse().unwrap_or(Method::POST);
-        let Ok(uri) = operation.sync_path.parse() else {
-            continue;
-        };
-        *request.uri_mut() = uri;
-        let headers = request.headers_mut();
-        headers.insert(
-            header::CONTENT_TYPE,
-            header::HeaderValue::from_static("application/json"),
-        );
-        if let Some(value) = &authorization {
-            headers.insert(header::AUTHORIZATION, value.clone());
-        }
-        request
-            .extensions_mut()
-            .insert(scope.clone().unwrap_or_default());
-        let (status, body) = match entry.sync.clone().oneshot(request).await {
-            Ok(response) => {
-                let status = response.status().as_u16();
-                let body = axum::body::to_bytes(response.into_body(), usize::MAX)
-                    .await
-                    .unwrap_or_else(|_| Bytes::new());
-                (status, body)
+    let world = *control.world().await;
+    let mut after = -1;
+    loop {
+        let page = {
+            let now = control.world().await;
+            if *now != world {
+                return;
             }
-            Err(never) => match never {},
+            match bulk::open_operations(&entry.state.db, &uuid, after).await {
+                Ok(page) if !page.is_empty() => page,
+                _ => return,
+            }
         };
-        let finished = bulk::outcome(operation, status, &body, service);
-        if let Err(error) = bulk::finish(&entry.state.db, finished).await {
-            tracing::warn!(%uuid, ?error, "a bulk operation's outcome was not recorded");
+        for operation in page {
+            after = operation.operation_key;
+            let now = control.world().await;
+            if *now != world {
+                return;
+            }
+            replay(&entry, operation, service, &scope, &authorization).await;
         }
+    }
+}
+
+/// One operation: the call through the synchronous router and its outcome recorded.
+async fn replay(
+    entry: &Async,
+    operation: crate::db::bulk::OperationRow,
+    service: &'static str,
+    scope: &Option<StoreScope>,
+    authorization: &Option<header::HeaderValue>,
+) {
+    let mut request = Request::new(HttpBody::from(operation.body.clone()));
+    *request.method_mut() = operation.http_method.parse().unwrap_or(Method::POST);
+    let Ok(uri) = operation.sync_path.parse() else {
+        return;
+    };
+    *request.uri_mut() = uri;
+    let headers = request.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("application/json"),
+    );
+    if let Some(value) = authorization {
+        headers.insert(header::AUTHORIZATION, value.clone());
+    }
+    request
+        .extensions_mut()
+        .insert(scope.clone().unwrap_or_default());
+    let (status, body) = match entry.sync.clone().oneshot(request).await {
+        Ok(response) => {
+            let status = response.status().as_u16();
+            let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+                .await
+                .unwrap_or_else(|_| Bytes::new());
+            (status, body)
+        }
+        Err(never) => match never {},
+    };
+    let uuid = operation.bulk_uuid.clone();
+    let finished = bulk::outcome(operation, status, &body, service);
+    if let Err(error) = bulk::finish(&entry.state.db, finished).await {
+        tracing::warn!(%uuid, ?error, "a bulk operation's outcome was not recorded");
     }
 }
