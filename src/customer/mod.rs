@@ -239,6 +239,38 @@ pub fn is_valid_email(email: &str) -> bool {
     local_ok && host_ok
 }
 
+/// The `save` group's attribute validators (`ResourceModel/Customer::_validate`): the names
+/// required, the e-mail well formed, the date of birth not after today; every message, joined
+/// by a newline into one message without parameters (`Framework/Validator/Exception`).
+fn check_attributes(
+    firstname: &Option<String>,
+    lastname: &Option<String>,
+    email: &str,
+    dob: Option<&str>,
+) -> Result<()> {
+    let mut messages = Vec::new();
+    if blank(firstname) {
+        messages.push("\"First Name\" is a required value.");
+    }
+    if blank(lastname) {
+        messages.push("\"Last Name\" is a required value.");
+    }
+    if !is_valid_email(email) {
+        messages.push("\"Email\" is not a valid email address.");
+    }
+    if dob
+        .and_then(dob_date)
+        .is_some_and(|d| d > crate::clock::now().date())
+    {
+        messages.push(DOB_IN_FUTURE);
+    }
+    if messages.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::input(messages.join("\n")))
+    }
+}
+
 /// The address validators (`General`, then `Country`), as phrases.
 fn address_errors(a: &AddressInput) -> Vec<Phrase> {
     let required = |name: &str| Phrase::named(FIELD_REQUIRED, "fieldName", name);
@@ -373,27 +405,12 @@ async fn create_in(
     {
         return Err(Error::input(EMAIL_EXISTS));
     }
-    let mut messages = Vec::new();
-    if blank(&input.firstname) {
-        messages.push("\"First Name\" is a required value.");
-    }
-    if blank(&input.lastname) {
-        messages.push("\"Last Name\" is a required value.");
-    }
-    if !is_valid_email(&email) {
-        messages.push("\"Email\" is not a valid email address.");
-    }
-    if input
-        .dob
-        .as_deref()
-        .and_then(dob_date)
-        .is_some_and(|d| d > crate::clock::now().date())
-    {
-        messages.push(DOB_IN_FUTURE);
-    }
-    if !messages.is_empty() {
-        return Err(Error::input(messages.join("\n")));
-    }
+    check_attributes(
+        &input.firstname,
+        &input.lastname,
+        &email,
+        input.dob.as_deref(),
+    )?;
     let now = db::now_timestamp();
     let row = CustomerEntityRow {
         entity_id: 0,

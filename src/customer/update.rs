@@ -27,8 +27,8 @@
 use sqlx::SqliteConnection;
 
 use super::{
-    address_errors, address_row, blank, dob_date, is_valid_email, load, AddressInput, Customer,
-    CustomerInput, DOB_IN_FUTURE, EMAIL_EXISTS, EMAIL_MISSING, GROUP_NOT_FOUND,
+    address_errors, address_row, blank, check_attributes, load, AddressInput, Customer,
+    CustomerInput, EMAIL_EXISTS, EMAIL_MISSING, GROUP_NOT_FOUND,
 };
 use crate::db::customers::{self as store, AddressEntityRow};
 use crate::db::{self, Db};
@@ -185,27 +185,7 @@ async fn save_in(conn: &mut SqliteConnection, saver: Saver, update: CustomerUpda
             return Err(Error::input(EMAIL_EXISTS));
         }
     }
-    let mut messages = Vec::new();
-    if blank(&firstname) {
-        messages.push("\"First Name\" is a required value.");
-    }
-    if blank(&lastname) {
-        messages.push("\"Last Name\" is a required value.");
-    }
-    if !is_valid_email(&row.email) {
-        messages.push("\"Email\" is not a valid email address.");
-    }
-    if row
-        .dob
-        .as_deref()
-        .and_then(dob_date)
-        .is_some_and(|d| d > crate::clock::now().date())
-    {
-        messages.push(DOB_IN_FUTURE);
-    }
-    if !messages.is_empty() {
-        return Err(Error::input(messages.join("\n")));
-    }
+    check_attributes(&firstname, &lastname, &row.email, row.dob.as_deref())?;
 
     // The defaults: the posted ones, else the stored ones; an address's own flags win below.
     let [mut billing, mut shipping] = defaults;

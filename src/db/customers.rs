@@ -96,16 +96,17 @@ pub async fn customer_by_email(
     .await
 }
 
+const ADDRESS_COLUMNS: &str = "entity_id, parent_id, firstname, lastname, middlename, prefix, \
+    suffix, company, street, city, region, region_id, region_code, postcode, country_id, \
+    telephone, fax, vat_id";
+
 pub async fn addresses(
     conn: &mut SqliteConnection,
     customer_id: i64,
 ) -> Result<Vec<AddressEntityRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT entity_id, parent_id, firstname, lastname, middlename, prefix, suffix, company,
-                street, city, region, region_id, region_code, postcode, country_id, telephone,
-                fax, vat_id
-         FROM customer_address_entity WHERE parent_id = ? ORDER BY entity_id",
-    )
+    sqlx::query_as(&format!(
+        "SELECT {ADDRESS_COLUMNS} FROM customer_address_entity WHERE parent_id = ? ORDER BY entity_id"
+    ))
     .bind(customer_id)
     .fetch_all(conn)
     .await
@@ -115,12 +116,9 @@ pub async fn address(
     conn: &mut SqliteConnection,
     id: i64,
 ) -> Result<Option<AddressEntityRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT entity_id, parent_id, firstname, lastname, middlename, prefix, suffix, company,
-                street, city, region, region_id, region_code, postcode, country_id, telephone,
-                fax, vat_id
-         FROM customer_address_entity WHERE entity_id = ?",
-    )
+    sqlx::query_as(&format!(
+        "SELECT {ADDRESS_COLUMNS} FROM customer_address_entity WHERE entity_id = ?"
+    ))
     .bind(id)
     .fetch_optional(conn)
     .await

@@ -514,14 +514,12 @@ fn storable(columns: &[(&str, SqlValue)]) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
-/// Inserts `row` into `table`, leaving out the key column `key` so SQLite assigns it (when the
-/// row's key is 0) and returns the new key.
-pub async fn insert(
-    conn: &mut SqliteConnection,
-    table: &str,
-    key: &str,
+/// The columns an INSERT of `row` writes: all but the key `key` when it is 0 or null (SQLite
+/// assigns it), each amount checked to fit storage.
+fn insert_columns(
     row: &impl Columns,
-) -> Result<i64, sqlx::Error> {
+    key: &str,
+) -> Result<Vec<(&'static str, SqlValue)>, sqlx::Error> {
     let columns: Vec<(&'static str, SqlValue)> = row
         .columns()
         .into_iter()
@@ -530,6 +528,18 @@ pub async fn insert(
         })
         .collect();
     storable(&columns)?;
+    Ok(columns)
+}
+
+/// Inserts `row` into `table`, leaving out the key column `key` so SQLite assigns it (when the
+/// row's key is 0) and returns the new key.
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    table: &str,
+    key: &str,
+    row: &impl Columns,
+) -> Result<i64, sqlx::Error> {
+    let columns = insert_columns(row, key)?;
     let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
     let marks = vec!["?"; names.len()].join(", ");
     let sql = format!(
@@ -558,14 +568,7 @@ pub async fn insert_all<R: Columns>(
 ) -> Result<(), sqlx::Error> {
     let mut pending: Vec<Vec<(&'static str, SqlValue)>> = Vec::new();
     for row in rows {
-        let columns: Vec<(&'static str, SqlValue)> = row
-            .columns()
-            .into_iter()
-            .filter(|(name, value)| {
-                *name != key || !matches!(value, SqlValue::Int(Some(0)) | SqlValue::Int(None))
-            })
-            .collect();
-        storable(&columns)?;
+        let columns = insert_columns(row, key)?;
         let same = pending.first().is_none_or(|first| {
             first.len() == columns.len()
                 && first.iter().zip(&columns).all(|((a, _), (b, _))| a == b)
