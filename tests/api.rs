@@ -19,6 +19,7 @@ mod control;
 mod crash;
 mod creditmemo_save;
 mod creditmemos;
+mod customer_groups;
 mod customer_manage;
 mod customers;
 mod durable;

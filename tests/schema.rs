@@ -706,6 +706,7 @@ fn path_value(path: &str, name: &str, guest_cart: &str, bulk: &str) -> String {
         "categoryId" => "2",
         "customerId" => "2",
         "addressId" => "2",
+        "storeId" => "1",
         "cartId" if path.starts_with("/V1/guest-carts") => guest_cart,
         "cartId" => "4",
         "ruleId" => "3",

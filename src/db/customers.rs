@@ -177,6 +177,86 @@ pub async fn group(conn: &mut SqliteConnection, id: i64) -> Result<Option<GroupR
     .await
 }
 
+/// The type of tax class `id` (`CUSTOMER`, `PRODUCT`), if it exists.
+pub async fn tax_class_type(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT class_type FROM tax_class WHERE class_id = ?")
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// The group whose code is `code` (without case, as MySQL's collation compares).
+pub async fn group_by_code(
+    conn: &mut SqliteConnection,
+    code: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT customer_group_id FROM customer_group WHERE customer_group_code = ? COLLATE NOCASE",
+    )
+    .bind(code)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Writes group `id` (a new one when `None`); its id.
+pub async fn save_group(
+    conn: &mut SqliteConnection,
+    id: Option<i64>,
+    code: &str,
+    tax_class_id: i64,
+) -> Result<i64, sqlx::Error> {
+    match id {
+        Some(id) => {
+            sqlx::query(
+                "UPDATE customer_group SET customer_group_code = ?, tax_class_id = ?
+                 WHERE customer_group_id = ?",
+            )
+            .bind(code)
+            .bind(tax_class_id)
+            .bind(id)
+            .execute(conn)
+            .await?;
+            Ok(id)
+        }
+        None => Ok(sqlx::query(
+            "INSERT INTO customer_group (customer_group_code, tax_class_id) VALUES (?, ?)",
+        )
+        .bind(code)
+        .bind(tax_class_id)
+        .execute(conn)
+        .await?
+        .last_insert_rowid()),
+    }
+}
+
+/// Deletes group `id`, its customers moved to `default_group` (`ResourceModel/Group::
+/// _afterDelete`) and its rule links gone.
+pub async fn delete_group(
+    conn: &mut SqliteConnection,
+    id: i64,
+    default_group: i64,
+) -> Result<(), sqlx::Error> {
+    // Each customer is saved again (`$customer->save()`), which stamps `updated_at`.
+    sqlx::query("UPDATE customer_entity SET group_id = ?, updated_at = ? WHERE group_id = ?")
+        .bind(default_group)
+        .bind(crate::db::now_timestamp())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM salesrule_customer_group WHERE customer_group_id = ?")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM customer_group WHERE customer_group_id = ?")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn set_defaults(
     conn: &mut SqliteConnection,
     customer_id: i64,

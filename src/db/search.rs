@@ -361,6 +361,36 @@ where
     Ok((rows, total))
 }
 
+/// One page of rows read from `from` (a table with joins: `select` names its columns), over
+/// `fields` mapped to those columns, and the count of all matches: a repository's `getList`
+/// over a small joined collection (no page-strategy heuristics, which need a table's rowid).
+pub async fn joined_rows<R>(
+    conn: &mut SqliteConnection,
+    from: &str,
+    select: &str,
+    fields: &[Field],
+    default_order: &str,
+    criteria: &SearchCriteria,
+) -> Result<(Vec<R>, i64)>
+where
+    R: Send + Unpin + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>,
+{
+    let parts = to_sql(criteria, fields, default_order)?;
+    let (total,): (i64,) = bind_search(sqlx::query_as(&count_sql(from, &parts)), &parts.binds)
+        .fetch_one(&mut *conn)
+        .await?;
+    let sql = format!(
+        "SELECT {select} FROM {from}{}{}{}",
+        parts.where_sql,
+        parts.order_sql,
+        limit_sql(criteria, total)
+    );
+    let rows = bind_search(sqlx::query_as::<_, R>(&sql), &parts.binds)
+        .fetch_all(conn)
+        .await?;
+    Ok((rows, total))
+}
+
 /// One page of documents whose head row `R` lives in `table` (every column of `R` searchable),
 /// each loaded whole by `load`, and the count of all matches: a repository's `getList`.
 pub async fn documents<R, T>(

@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use crate::customer::{self, manage};
+use crate::customer::{self, groups, manage};
 use crate::error::Result;
 use crate::http::extract::{
     Admin, Body, CustomerDelete, CustomerGroupView, CustomerManage, CustomerView, PathParams,
@@ -125,6 +125,42 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Customer\Api\AccountManagementInterface::getConfirmationStatus",
             &["Magento_Customer::manage"],
             confirmation,
+        ),
+        Operation::post(
+            "/V1/customerGroups",
+            r"Magento\Customer\Api\GroupRepositoryInterface::save",
+            &["Magento_Customer::group"],
+            create_group,
+        ),
+        Operation::get(
+            "/V1/customerGroups/search",
+            r"Magento\Customer\Api\GroupRepositoryInterface::getList",
+            &["Magento_Customer::group"],
+            search_groups,
+        ),
+        Operation::get(
+            "/V1/customerGroups/default/{storeId}",
+            r"Magento\Customer\Api\GroupManagementInterface::getDefaultGroup",
+            &["Magento_Customer::group"],
+            store_default_group,
+        ),
+        Operation::put(
+            "/V1/customerGroups/{id}",
+            r"Magento\Customer\Api\GroupRepositoryInterface::save",
+            &["Magento_Customer::group"],
+            update_group,
+        ),
+        Operation::delete(
+            "/V1/customerGroups/{id}",
+            r"Magento\Customer\Api\GroupRepositoryInterface::deleteById",
+            &["Magento_Customer::group"],
+            delete_group,
+        ),
+        Operation::get(
+            "/V1/customerGroups/{id}/permissions",
+            r"Magento\Customer\Api\GroupManagementInterface::isReadonly",
+            &["Magento_Customer::group"],
+            group_readonly,
         ),
         Operation::get(
             "/V1/customerGroups/default",
@@ -338,6 +374,73 @@ async fn default_group(
     State(state): State<AppState>,
 ) -> Result<Response> {
     let group = customer::group(&state.db, customer::DEFAULT_GROUP_ID).await?;
+    Ok(json_response(StatusCode::OK, &GroupData::from(&group)))
+}
+
+/// `GroupRepository::save` of a new group: the group.
+async fn create_group(
+    _: Admin<CustomerGroupView>,
+    State(state): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    let input = wire::parse_group(&body)?;
+    let group = groups::save(&state.db, input).await?;
+    Ok(json_response(StatusCode::OK, &GroupData::from(&group)))
+}
+
+/// `GroupRepository::save` of group `id`: the path's id is the group's
+/// (`ParamsOverrider::overrideRequestBodyIdWithPathParam`).
+async fn update_group(
+    _: Admin<CustomerGroupView>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    let id = path_int(&id)?;
+    let mut input = wire::parse_group(&body)?;
+    input.id = Some(id);
+    let group = groups::save(&state.db, input).await?;
+    Ok(json_response(StatusCode::OK, &GroupData::from(&group)))
+}
+
+/// `GroupRepository::deleteById`: `true`.
+async fn delete_group(
+    _: Admin<CustomerGroupView>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    groups::delete(&state.db, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &true))
+}
+
+async fn search_groups(
+    _: Admin<CustomerGroupView>,
+    State(state): State<AppState>,
+    Search(criteria): Search,
+) -> Result<Response> {
+    let (found, total) = groups::list(&state.db, &criteria).await?;
+    Ok(search_results(
+        found.iter().map(GroupData::from).collect(),
+        criteria,
+        total,
+    ))
+}
+
+async fn group_readonly(
+    _: Admin<CustomerGroupView>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let readonly = groups::is_readonly(&state.db, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &readonly))
+}
+
+async fn store_default_group(
+    _: Admin<CustomerGroupView>,
+    State(state): State<AppState>,
+    PathParams(store_id): PathParams<String>,
+) -> Result<Response> {
+    let group = groups::default_for_store(&state.db, path_int(&store_id)?).await?;
     Ok(json_response(StatusCode::OK, &GroupData::from(&group)))
 }
 

@@ -106,6 +106,31 @@ pub fn parse_update(body: &Map<String, Value>) -> Result<crate::customer::update
     })
 }
 
+/// `{"group": GroupInterface}` of `POST /V1/customerGroups` and `PUT /V1/customerGroups/{id}`.
+pub fn parse_group(body: &Map<String, Value>) -> Result<crate::customer::groups::GroupInput> {
+    let group = param(body, "group")
+        .filter(|v| !v.is_null())
+        .ok_or_else(|| Error::required("group"))?;
+    let o = Obj::new(
+        group,
+        &[
+            "id",
+            "code",
+            "tax_class_id",
+            "tax_class_name",
+            "extension_attributes",
+        ],
+    )?;
+    if let Some((_, ext)) = o.get("extension_attributes") {
+        Obj::new(ext, &[])?;
+    }
+    Ok(crate::customer::groups::GroupInput {
+        id: o.int("id")?,
+        code: o.string("code")?,
+        tax_class_id: o.int("tax_class_id")?,
+    })
+}
+
 fn parse_customer(v: &Value) -> Result<CustomerInput> {
     let o = Obj::new(v, CUSTOMER_FIELDS)?;
     let mut input = CustomerInput {

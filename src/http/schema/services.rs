@@ -592,6 +592,24 @@ pub const METHODS: &[ServiceMethod] = &[
         throws: &["NoSuchEntityException", "LocalizedException"],
     },
     ServiceMethod {
+        service: r#"Magento\Customer\Api\GroupManagementInterface::isReadonly"#,
+        doc: "Check if customer group can be deleted.",
+        params: &[
+            Param { name: "id", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some(("bool", "")),
+        throws: &["NoSuchEntityException", "LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\GroupRepositoryInterface::deleteById"#,
+        doc: "Delete customer group by ID.",
+        params: &[
+            Param { name: "id", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some(("bool", "true on success")),
+        throws: &["NoSuchEntityException", "StateException", "LocalizedException"],
+    },
+    ServiceMethod {
         service: r#"Magento\Customer\Api\GroupRepositoryInterface::getById"#,
         doc: "Get customer group by group ID.",
         params: &[
@@ -599,6 +617,24 @@ pub const METHODS: &[ServiceMethod] = &[
         ],
         returns: Some((r#"Magento\Customer\Api\Data\GroupInterface"#, "")),
         throws: &["NoSuchEntityException", "LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\GroupRepositoryInterface::getList"#,
+        doc: "Retrieve customer groups.  The list of groups can be filtered to exclude the NOT_LOGGED_IN group using the first parameter and/or it can be filtered by tax class.  This call returns an array of objects, but detailed information about each object’s attributes might not be included. See https://developer.adobe.com/commerce/webapi/rest/attributes#GroupRepositoryInterface to determine which call to use to get detailed information about all attributes for an object.",
+        params: &[
+            Param { name: "searchCriteria", ty: r#"Magento\Framework\Api\SearchCriteriaInterface"#, required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Customer\Api\Data\GroupSearchResultsInterface"#, "")),
+        throws: &["LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\GroupRepositoryInterface::save"#,
+        doc: "Save customer group.",
+        params: &[
+            Param { name: "group", ty: r#"Magento\Customer\Api\Data\GroupInterface"#, required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Customer\Api\Data\GroupInterface"#, "")),
+        throws: &["InputException", "InvalidTransitionException", "LocalizedException"],
     },
     ServiceMethod {
         service: r#"Magento\Downloadable\Api\LinkRepositoryInterface::delete"#,
