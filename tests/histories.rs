@@ -20,7 +20,7 @@
 
 use crate::common;
 
-use common::{spawn_app, TestApp};
+use common::{spawn_app_with, TestApp};
 use proptest::prelude::*;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -45,9 +45,11 @@ const STATES: [&str; 6] = [
 enum Op {
     /// Lines, and whether the order is paid online (braintree) rather than by check.
     Import(Vec<(usize, u8)>, bool),
-    /// A guest checkout of (SKU index, qty) lines, paid by check: every call must answer 200
-    /// until the placement, which may be refused (salable quantity) and then writes no order.
-    Checkout(Vec<(usize, u8)>),
+    /// A guest checkout of (SKU index, qty) lines, paid by check or online (braintree, which
+    /// authorizes at placement; a later cancel voids the authorization): every call must
+    /// answer 200 until the placement, which may be refused (salable quantity, a sandbox
+    /// decline) and then writes no order.
+    Checkout(Vec<(usize, u8)>, bool),
     /// `None`: every item (an empty request); else (item index, qty) lines.
     /// Lines, and `capture`.
     Invoice(usize, Option<Vec<(usize, u8)>>, bool),
@@ -76,7 +78,8 @@ fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         2 => (prop::collection::vec((0usize..3, 1u8..7), 1..4), any::<bool>())
             .prop_map(|(l, online)| Op::Import(l, online)),
-        2 => prop::collection::vec((0usize..3, 1u8..120), 1..3).prop_map(Op::Checkout),
+        2 => (prop::collection::vec((0usize..3, 1u8..120), 1..3), any::<bool>())
+            .prop_map(|(lines, online)| Op::Checkout(lines, online)),
         4 => (0usize..8, lines(), any::<bool>()).prop_map(|(o, l, c)| Op::Invoice(o, l, c)),
         2 => (0usize..8, 0usize..3, lines(), any::<bool>())
             .prop_map(|(o, i, l, online)| Op::RefundInvoice(o, i, l, online)),
@@ -154,7 +157,7 @@ async fn invoice_of(app: &TestApp, order_id: i64, n: usize) -> i64 {
 /// A guest's checkout; `true` when an order was placed. The cart's own writes (the cart, its
 /// items, its addresses) are not the order's: a refused placement leaves them, as Magento does,
 /// so the step checks itself that no order came of it.
-async fn checkout(app: &TestApp, lines: &[(usize, u8)]) -> bool {
+async fn checkout(app: &TestApp, lines: &[(usize, u8)], online: bool) -> bool {
     let send = |path: String, body: Value| async move {
         app.send(
             reqwest::Method::POST,
@@ -190,8 +193,13 @@ async fn checkout(app: &TestApp, lines: &[(usize, u8)]) -> bool {
     let orders = order_ids(app).await.len();
     let placed = send(
         format!("{base}/payment-information"),
-        json!({"paymentMethod": {"method": "checkmo"}, "billing_address": address,
-               "email": "guest@example.com"}),
+        json!({"paymentMethod": if online {
+                    json!({"method": "braintree",
+                           "additional_data": {"payment_method_nonce": "fake-valid-nonce"}})
+                } else {
+                    json!({"method": "checkmo"})
+                },
+               "billing_address": address, "email": "guest@example.com"}),
     )
     .await;
     assert!(
@@ -227,7 +235,7 @@ async fn run(app: &TestApp, token: &str, op: &Op) -> bool {
             app.post("/rest/V1/orders", token, &json!({ "entity": entity }))
                 .await
         }
-        Op::Checkout(lines) => return checkout(app, lines).await,
+        Op::Checkout(lines, online) => return checkout(app, lines, *online).await,
         Op::Invoice(o, lines, capture) => {
             let id = pick(*o);
             let items = item_ids(app, id).await;
@@ -522,7 +530,12 @@ fn run_history(ops: &[Op]) {
         .build()
         .expect("runtime");
     runtime.block_on(async {
-        let app = spawn_app().await;
+        // Braintree on (authorize), so that checkouts may leave an authorization to capture,
+        // refund or void.
+        let app = spawn_app_with(|c| {
+            c.online_payment_methods = vec![magemu::config::OnlineMethod::Braintree];
+        })
+        .await;
         let token = app.token().await;
         let base = Baseline {
             sources: rows(
@@ -540,7 +553,7 @@ fn run_history(ops: &[Op]) {
             }
             let after = format!("step {n} {op:?}");
             // A checkout's cart calls write the cart even when the placement is refused.
-            if !done && !matches!(op, Op::Checkout(_)) {
+            if !done && !matches!(op, Op::Checkout(..)) {
                 assert_eq!(app.snapshot().await, before, "{after}: a refusal wrote");
             }
             check(&app, &token, &base, &after).await;
