@@ -69,7 +69,7 @@ use sqlx::SqliteConnection;
 use crate::amount::Amount;
 use crate::config::{Config, OnlineMethod, PaymentAction};
 use crate::db;
-use crate::db::model::{Order, OrderPayment, StatusHistory, Transaction};
+use crate::db::model::{Order, OrderPayment, Transaction};
 use crate::error::{self as e, Error, Phrase, Result};
 use crate::sales::payment::{self as gateway, Decline, Method};
 use crate::sales::{creditmemo_totals, state};
@@ -335,23 +335,9 @@ pub async fn record(
     let amount = order.base_grand_total.unwrap_or_default();
     let shown =
         creditmemo_totals::format_currency(order.base_currency_code.as_deref(), amount.decimal());
-    let history = StatusHistory {
-        parent_id: order_id,
-        comment: Some(Phrase::positional(e::AUTHORIZED_ONLINE, vec![shown, txn_id]).render()),
-        status: order.status.clone(),
-        entity_name: Some("order".into()),
-        is_customer_notified: None,
-        is_visible_on_front: 0,
-        created_at: now,
-        ..Default::default()
-    };
-    db::insert(
-        &mut *conn,
-        "sales_order_status_history",
-        "entity_id",
-        &history,
-    )
-    .await?;
+    let comment = Phrase::positional(e::AUTHORIZED_ONLINE, vec![shown, txn_id]).render();
+    db::comments::add_order_comment(conn, order_id, comment, order.status.clone(), None, &now)
+        .await?;
     db::update(&mut *conn, "sales_order", "entity_id", &order).await?;
     db::update(&mut *conn, "sales_order_payment", "entity_id", &payment).await?;
     Ok(())

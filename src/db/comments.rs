@@ -109,3 +109,27 @@ pub async fn delete_track(conn: &mut SqliteConnection, id: i64) -> Result<(), sq
         .await?;
     Ok(())
 }
+
+/// `Order::addStatusHistoryComment($comment)` saved with the order: an `order` entry in
+/// `status`, notification flag `notified` (null: not set), not visible on the storefront.
+pub async fn add_order_comment(
+    conn: &mut SqliteConnection,
+    order_id: i64,
+    comment: String,
+    status: Option<String>,
+    notified: Option<i64>,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    let history = crate::db::model::StatusHistory {
+        parent_id: order_id,
+        comment: Some(comment),
+        status,
+        entity_name: Some("order".into()),
+        is_customer_notified: notified,
+        is_visible_on_front: 0,
+        created_at: now.to_owned(),
+        ..Default::default()
+    };
+    crate::db::insert(conn, "sales_order_status_history", "entity_id", &history).await?;
+    Ok(())
+}

@@ -27,7 +27,7 @@ use std::collections::HashMap;
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
-use crate::db::model::{Order, OrderItem, OrderPayment, StatusHistory, Transaction};
+use crate::db::model::{Order, OrderItem, OrderPayment, Transaction};
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Phrase, Result};
 use crate::inventory;
@@ -152,23 +152,9 @@ async fn void_authorization(
         .bind(payment.entity_id)
         .execute(&mut *conn)
         .await?;
-    let history = StatusHistory {
-        parent_id: order.entity_id,
-        comment: Some(message),
-        status: Some(state::default_status(state::PROCESSING).to_owned()),
-        entity_name: Some("order".into()),
-        is_customer_notified: None,
-        is_visible_on_front: 0,
-        created_at: now.to_owned(),
-        ..Default::default()
-    };
-    db::insert(
-        &mut *conn,
-        "sales_order_status_history",
-        "entity_id",
-        &history,
-    )
-    .await?;
+    let processing = state::default_status(state::PROCESSING).to_owned();
+    db::comments::add_order_comment(conn, order.entity_id, message, Some(processing), None, now)
+        .await?;
     Ok(())
 }
 

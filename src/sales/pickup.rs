@@ -95,20 +95,17 @@ async fn notify(conn: &mut SqliteConnection, order_id: i64) -> Result<()> {
     // order without an e-mail address sends nothing: notification_sent 0).
     let sent =
         crate::sales::email::send(conn, SalesEmail::OrderReadyForPickup, order_id, None).await?;
-    let history = db::model::StatusHistory {
-        parent_id: order_id,
-        comment: Some(format!(
-            "Order notified for pickup at: {}",
-            long_medium(local)
-        )),
-        status: order.status.clone(),
-        entity_name: Some("order".into()),
-        is_customer_notified: Some(i64::from(sent)),
-        is_visible_on_front: 0,
-        created_at: now.clone(),
-        ..Default::default()
-    };
-    db::insert(conn, "sales_order_status_history", "entity_id", &history).await?;
+    let comment = format!("Order notified for pickup at: {}", long_medium(local));
+    let notified = Some(i64::from(sent));
+    db::comments::add_order_comment(
+        conn,
+        order_id,
+        comment,
+        order.status.clone(),
+        notified,
+        &now,
+    )
+    .await?;
     order.updated_at = now;
     db::update(conn, "sales_order", "entity_id", &order).await?;
     sqlx::query(
