@@ -1,7 +1,16 @@
 //! Customer groups (`GroupRepositoryInterface`, `GroupManagementInterface`): create, update,
 //! delete, search, whether a group is read-only, and a store's default group.
 //!
-//! Sources (magento2 2.4, app/code/Magento/Customer; see each item):
+//! Sources (app/code/Magento/Customer). Read: `GroupRepository.php` in the index's
+//! magento/magento2 copies (2.2-era, `@since 2.0.0`; the save, delete, tax-class and
+//! collection logic below). From memory of 2.4, not re-read this session: the empty-code text
+//! (2.2's was `%fieldName is a required field.`; 2.4's message pass made it the usual
+//! `"%fieldName" is required. Enter and try again.`), the 32-character cut in
+//! `ResourceModel/Group::_beforeSave`, `_afterDelete` moving customers, and
+//! `GroupManagement::isReadonly` / `getDefaultGroup`'s 404 fields. A research pass over 2.4.9's
+//! own files was started (helper report `groups.md`) and had not come back when this landed:
+//! check these points against it.
+//!
 //! - `Model/ResourceModel/GroupRepository::save`: the code is required (`_validate`); a new
 //!   group without a tax class takes 3 (`DEFAULT_TAX_CLASS_ID`); the tax class must exist and
 //!   be of type `CUSTOMER` (`_verifyTaxClassModel`: `InputException::invalidFieldValue
