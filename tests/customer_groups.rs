@@ -1,5 +1,6 @@
-//! Customer groups: create, update, delete, search, read-only, a store's default group
-//! (`GroupRepositoryInterface`, `GroupManagementInterface`).
+//! Customer groups: create, update, delete, search, read-only, a store's default group and
+//! setting it (`GroupRepositoryInterface`, `GroupManagementInterface`,
+//! `CustomerGroupConfigInterface`).
 
 use crate::common;
 
@@ -211,6 +212,34 @@ async fn group_refusals_change_nothing() {
             StatusCode::NOT_FOUND,
             no_such("storeId", json!(9)),
         ),
+        (
+            "PUT",
+            "/rest/V1/customerGroups/default/42",
+            json!({}),
+            StatusCode::NOT_FOUND,
+            no_such("id", json!(42)),
+        ),
+        (
+            "PUT",
+            "/rest/V1/customerGroups/default/abc",
+            json!({}),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The \"abc\" value's type is invalid. The \"int\" type was expected. Verify and try again."}),
+        ),
+        (
+            "POST",
+            "/rest/V1/customerGroups",
+            json!({"group": {"code": "  GENERAL "}}),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Customer Group already exists."}),
+        ),
+        (
+            "POST",
+            "/rest/V1/customerGroups",
+            json!({"group": {"code": "New", "extension_attributes": {"colour": 1}}}),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "\"%fieldName\" is not supported. Correct the field name and try again.", "parameters": {"fieldName": "Colour"}}),
+        ),
     ];
     for (method, path, body, status, expected) in cases {
         let r = match method {
@@ -241,4 +270,163 @@ async fn group_refusals_change_nothing() {
         )
     );
     assert!(app.snapshot().await == before, "refusals changed nothing");
+}
+
+/// `PUT /V1/customerGroups/default/{id}`: the new default group is every store's default, is
+/// protected from deletion, takes new customers and those of a deleted group; the old one can
+/// go.
+#[tokio::test]
+async fn the_default_group_can_be_changed() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let r = app
+        .put("/rest/V1/customerGroups/default/2", &admin, &json!({}))
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(2)));
+    for path in [
+        "/rest/V1/customerGroups/default",
+        "/rest/V1/customerGroups/default/0",
+        "/rest/V1/customerGroups/default/1",
+    ] {
+        let r = app.get(path, &admin).await;
+        assert_eq!(
+            (r.status, r.body),
+            (StatusCode::OK, group(2, "Wholesale")),
+            "{path}"
+        );
+    }
+    for (id, readonly) in [(0, true), (1, false), (2, true), (3, false)] {
+        let r = app
+            .get(&format!("/rest/V1/customerGroups/{id}/permissions"), &admin)
+            .await;
+        assert_eq!(
+            (r.status, r.body),
+            (StatusCode::OK, json!(readonly)),
+            "{id}"
+        );
+    }
+    let r = app.delete("/rest/V1/customerGroups/2", &admin).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Cannot delete group."})
+        )
+    );
+    // A customer created without a group takes the default one.
+    let r = app
+        .post(
+            "/rest/V1/customers",
+            &admin,
+            &json!({"customer": {"email": "new@example.com", "firstname": "N", "lastname": "C"}}),
+        )
+        .await;
+    assert_eq!((r.status, &r.body["group_id"]), (StatusCode::OK, &json!(2)));
+    // General can go now; its customers move to the default group of their store.
+    let general: Vec<i64> = app
+        .get(
+            "/rest/V1/customers/search?searchCriteria[filter_groups][0][filters][0][field]=group_id&searchCriteria[filter_groups][0][filters][0][value]=1",
+            &admin,
+        )
+        .await
+        .body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_i64().unwrap())
+        .collect();
+    assert!(!general.is_empty(), "the seed has customers in General");
+    let r = app.delete("/rest/V1/customerGroups/1", &admin).await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(true)));
+    for id in general {
+        let c = app
+            .get(&format!("/rest/V1/customers/{id}"), &admin)
+            .await
+            .body;
+        assert_eq!(c["group_id"], 2, "customer {id}");
+    }
+    // Group 0 may be the default too (no check against it).
+    let r = app
+        .put("/rest/V1/customerGroups/default/0", &admin, &Value::Null)
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(0)));
+    let r = app.get("/rest/V1/customerGroups/default", &admin).await;
+    assert_eq!(
+        (r.status, &r.body["code"]),
+        (StatusCode::OK, &json!("NOT LOGGED IN"))
+    );
+}
+
+/// `extension_attributes.exclude_website_ids`: stored for websites that exist, shown by reads
+/// when there are some; the save's reply echoes what was posted. An update's posted
+/// `tax_class_name` is echoed too (and not stored); a posted id 0 updates NOT LOGGED IN.
+#[tokio::test]
+async fn excluded_websites_and_echoed_fields() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let with_ext = |id: i64, code: &str, ids: Value| {
+        let mut g = group(id, code);
+        g["extension_attributes"] = json!({"exclude_website_ids": ids});
+        g
+    };
+    let r = app
+        .post(
+            "/rest/V1/customerGroups",
+            &admin,
+            &json!({"group": {"code": "B2B", "tax_class_name": "Made up",
+                    "extension_attributes": {"exclude_website_ids": [1, 7, "1"]}}}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (StatusCode::OK, with_ext(4, "B2B", json!([1, 7, 1])))
+    );
+    let r = app.get("/rest/V1/customerGroups/4", &admin).await;
+    assert_eq!(
+        (r.status, r.body),
+        (StatusCode::OK, with_ext(4, "B2B", json!([1])))
+    );
+    let r = app
+        .get(
+            "/rest/V1/customerGroups/search?searchCriteria[filter_groups][0][filters][0][field]=id&searchCriteria[filter_groups][0][filters][0][value]=1&searchCriteria[filter_groups][0][filters][0][condition_type]=gt",
+            &admin,
+        )
+        .await;
+    assert_eq!(
+        r.body["items"],
+        json!([
+            group(2, "Wholesale"),
+            group(3, "Retailer"),
+            with_ext(4, "B2B", json!([1]))
+        ])
+    );
+    // An update: the posted tax class name is the reply's; an empty list clears the websites.
+    let r = app
+        .put(
+            "/rest/V1/customerGroups/4",
+            &admin,
+            &json!({"group": {"code": "B2B", "tax_class_id": 3, "tax_class_name": "Made up",
+                    "extension_attributes": {"exclude_website_ids": []}}}),
+        )
+        .await;
+    let mut expected = with_ext(4, "B2B", json!([]));
+    expected["tax_class_name"] = json!("Made up");
+    assert_eq!((r.status, r.body), (StatusCode::OK, expected));
+    let r = app.get("/rest/V1/customerGroups/4", &admin).await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, group(4, "B2B")));
+    // Group 0 takes a posted id of 0 as an update and never keeps excluded websites.
+    let r = app
+        .post(
+            "/rest/V1/customerGroups",
+            &admin,
+            &json!({"group": {"id": 0, "code": "Guests", "tax_class_id": 3,
+                    "extension_attributes": {"exclude_website_ids": [1]}}}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (StatusCode::OK, with_ext(0, "Guests", json!([1])))
+    );
+    let r = app.get("/rest/V1/customerGroups/0", &admin).await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, group(0, "Guests")));
 }

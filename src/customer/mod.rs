@@ -412,12 +412,19 @@ async fn create_in(
         &email,
         input.dob.as_deref(),
     )?;
+    // `Customer::getGroupId`: without a group, the store's `customer/create_account/default_group`.
+    let group_id = match input.group_id {
+        Some(group) => group,
+        None => groups::default_group_id(conn, store_id)
+            .await?
+            .unwrap_or(DEFAULT_GROUP_ID),
+    };
     let now = db::now_timestamp();
     let row = CustomerEntityRow {
         entity_id: 0,
         website_id: Some(website_id),
         email,
-        group_id: input.group_id.unwrap_or(DEFAULT_GROUP_ID),
+        group_id,
         store_id: Some(store_id),
         created_in,
         firstname: input.firstname.clone().unwrap_or_default(),

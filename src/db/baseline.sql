@@ -31,6 +31,7 @@ INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "succe
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (24, 'customer newsletter', '2026-01-01 00:00:00', 1, X'68EC9937E66128B6469424EFBDA9F91273D6E4D7C1B44DDEE71B98D4750737C2D40B4DE4E8BCE1CD9625DD5F48DC03B5', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (25, 'reservations skip unmanaged', '2026-01-01 00:00:00', 1, X'062FBFD785D520E7C6C8731843378367BF384671D8E33D8872B02F6D93566774A8612DD672EAA400B3D9F584371E6EC4', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (26, 'async bulk', '2026-01-01 00:00:00', 1, X'E601F7BCA3610E7F1C666F1C62AD8DDA4D7C32BCEA6CBF2FF654044BFA65DC9A97E75D809EFA2349A1E8429839F51873', 0);
+INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (27, 'customer group config', '2026-01-01 00:00:00', 1, X'A2D9B97E9C836776AFA095FCDA08FECF0E5116B02EE5E258BC78D099E60D12582CEA13F8AB019B827A297DB187D361C6', 0);
 CREATE TABLE store_website (
     website_id       INTEGER PRIMARY KEY,
     code             TEXT NOT NULL UNIQUE,
@@ -938,6 +939,19 @@ CREATE TABLE magento_operation (
     sync_path              TEXT NOT NULL,
     body                   TEXT NOT NULL,
     UNIQUE (bulk_uuid, operation_key)
+);
+CREATE TABLE core_config_data (
+    config_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    scope     TEXT NOT NULL DEFAULT 'default',   -- default, websites or stores
+    scope_id  INTEGER NOT NULL DEFAULT 0,
+    path      TEXT NOT NULL,
+    value     TEXT,
+    UNIQUE (scope, scope_id, path)
+);
+CREATE TABLE customer_group_excluded_website (
+    customer_group_id INTEGER NOT NULL REFERENCES customer_group(customer_group_id) ON DELETE CASCADE,
+    website_id        INTEGER NOT NULL REFERENCES store_website(website_id) ON DELETE CASCADE,
+    PRIMARY KEY (customer_group_id, website_id)
 );
 DELETE FROM sqlite_sequence;
 INSERT INTO sqlite_sequence (name, seq) VALUES ('catalog_category_entity', 2);

@@ -54,14 +54,23 @@ row_struct! {
 }
 
 row_struct! {
-    /// `customer_group` joined with its tax class name.
+    /// `customer_group` joined with its tax class name and the websites it is kept out of.
     pub struct GroupRow {
         pub customer_group_id: i64,
         pub customer_group_code: String,
         pub tax_class_id: i64,
         pub class_name: Option<String>,
+        /// `customer_group_excluded_website`'s website ids, comma-separated in id order.
+        pub excluded_website_ids: Option<String>,
     }
 }
+
+/// `customer_group g LEFT JOIN tax_class t`: the columns of a [`GroupRow`].
+pub const GROUP_FROM: &str =
+    "customer_group g LEFT JOIN tax_class t ON t.class_id = g.tax_class_id";
+pub const GROUP_COLUMNS: &str = "g.customer_group_id, g.customer_group_code, g.tax_class_id, \
+    t.class_name, (SELECT group_concat(website_id) FROM customer_group_excluded_website x \
+    WHERE x.customer_group_id = g.customer_group_id) AS excluded_website_ids";
 
 const CUSTOMER_COLUMNS: &str = "entity_id, website_id, email, group_id, store_id, created_in, \
     firstname, lastname, middlename, prefix, suffix, dob, taxvat, gender, default_billing, \
@@ -167,11 +176,9 @@ pub async fn delete_customer(conn: &mut SqliteConnection, id: i64) -> Result<(),
 }
 
 pub async fn group(conn: &mut SqliteConnection, id: i64) -> Result<Option<GroupRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT g.customer_group_id, g.customer_group_code, g.tax_class_id, t.class_name
-         FROM customer_group g LEFT JOIN tax_class t ON t.class_id = g.tax_class_id
-         WHERE g.customer_group_id = ?",
-    )
+    sqlx::query_as(&format!(
+        "SELECT {GROUP_COLUMNS} FROM {GROUP_FROM} WHERE g.customer_group_id = ?"
+    ))
     .bind(id)
     .fetch_optional(conn)
     .await
@@ -188,17 +195,34 @@ pub async fn tax_class_type(
         .await
 }
 
-/// The group whose code is `code` (without case, as MySQL's collation compares).
-pub async fn group_by_code(
+/// Every group's id and code.
+pub async fn group_codes(conn: &mut SqliteConnection) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT customer_group_id, customer_group_code FROM customer_group")
+        .fetch_all(conn)
+        .await
+}
+
+/// Replaces the websites group `id` is kept out of.
+pub async fn set_excluded_websites(
     conn: &mut SqliteConnection,
-    code: &str,
-) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT customer_group_id FROM customer_group WHERE customer_group_code = ? COLLATE NOCASE",
-    )
-    .bind(code)
-    .fetch_optional(conn)
-    .await
+    id: i64,
+    websites: &[i64],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM customer_group_excluded_website WHERE customer_group_id = ?")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    for website in websites {
+        sqlx::query(
+            "INSERT INTO customer_group_excluded_website (customer_group_id, website_id)
+             VALUES (?, ?)",
+        )
+        .bind(id)
+        .bind(website)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }
 
 /// Writes group `id` (a new one when `None`); its id.
@@ -232,24 +256,43 @@ pub async fn save_group(
     }
 }
 
-/// Deletes group `id`, its customers moved to `default_group` (`ResourceModel/Group::
-/// _afterDelete`) and its rule links gone.
+/// Deletes group `id`: its customers move to their store's default group (`store_defaults`,
+/// store id and group; `fallback` for a customer of no known store: `ResourceModel/Group::
+/// _afterDelete`), its rule links and excluded websites go with it.
 pub async fn delete_group(
     conn: &mut SqliteConnection,
     id: i64,
-    default_group: i64,
+    store_defaults: &[(i64, i64)],
+    fallback: i64,
 ) -> Result<(), sqlx::Error> {
     // Each customer is saved again (`$customer->save()`), which stamps `updated_at`.
+    let now = crate::db::now_timestamp();
+    for (store_id, group) in store_defaults {
+        sqlx::query(
+            "UPDATE customer_entity SET group_id = ?, updated_at = ? WHERE group_id = ? AND store_id = ?",
+        )
+        .bind(group)
+        .bind(&now)
+        .bind(id)
+        .bind(store_id)
+        .execute(&mut *conn)
+        .await?;
+    }
     sqlx::query("UPDATE customer_entity SET group_id = ?, updated_at = ? WHERE group_id = ?")
-        .bind(default_group)
-        .bind(crate::db::now_timestamp())
+        .bind(fallback)
+        .bind(&now)
         .bind(id)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("DELETE FROM salesrule_customer_group WHERE customer_group_id = ?")
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
+    for table in [
+        "salesrule_customer_group",
+        "customer_group_excluded_website",
+    ] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE customer_group_id = ?"))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
     sqlx::query("DELETE FROM customer_group WHERE customer_group_id = ?")
         .bind(id)
         .execute(conn)

@@ -107,3 +107,39 @@ pub async fn store_name(
     .fetch_optional(conn)
     .await
 }
+
+/// `core_config_data`'s value of `path` as each store view sees it (the admin store included):
+/// its own, else its website's, else the default scope's; `None` where no scope has a row
+/// (config.xml's default applies), as `ScopeConfig::getValue($path, 'store', $id)` resolves.
+pub async fn config_by_store(
+    conn: &mut SqliteConnection,
+    path: &str,
+) -> Result<Vec<(i64, Option<String>)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT s.store_id, COALESCE(
+             (SELECT value FROM core_config_data WHERE path = ?1 AND scope = 'stores' AND scope_id = s.store_id),
+             (SELECT value FROM core_config_data WHERE path = ?1 AND scope = 'websites' AND scope_id = s.website_id),
+             (SELECT value FROM core_config_data WHERE path = ?1 AND scope = 'default' AND scope_id = 0))
+         FROM store s ORDER BY s.store_id",
+    )
+    .bind(path)
+    .fetch_all(conn)
+    .await
+}
+
+/// Saves `path` at the default scope (`Config::setDataByPath(...)->save()`).
+pub async fn set_default_config(
+    conn: &mut SqliteConnection,
+    path: &str,
+    value: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO core_config_data (scope, scope_id, path, value) VALUES ('default', 0, ?, ?)
+         ON CONFLICT (scope, scope_id, path) DO UPDATE SET value = excluded.value",
+    )
+    .bind(path)
+    .bind(value)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

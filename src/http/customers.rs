@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use crate::customer::{self, groups, manage};
+use crate::db::store::DEFAULT_STORE_ID;
 use crate::error::Result;
 use crate::http::extract::{
     Admin, Body, CustomerDelete, CustomerGroupView, CustomerManage, CustomerView, PathParams,
@@ -143,6 +144,12 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Customer\Api\GroupManagementInterface::getDefaultGroup",
             &["Magento_Customer::group"],
             store_default_group,
+        ),
+        Operation::put(
+            "/V1/customerGroups/default/{id}",
+            r"Magento\Customer\Api\CustomerGroupConfigInterface::setDefaultCustomerGroup",
+            &["Magento_Customer::group"],
+            set_default_group,
         ),
         Operation::put(
             "/V1/customerGroups/{id}",
@@ -368,13 +375,25 @@ async fn group(
     Ok(json_response(StatusCode::OK, &GroupData::from(&group)))
 }
 
-/// `GroupManagement::getDefaultGroup`: `customer/create_account/default_group` (1, General).
+/// `GroupManagement::getDefaultGroup(null)`: the request's store view's default group (the
+/// default store view's; every store resolves the default scope's value, the only one the API
+/// writes).
 async fn default_group(
     _: Admin<CustomerGroupView>,
     State(state): State<AppState>,
 ) -> Result<Response> {
-    let group = customer::group(&state.db, customer::DEFAULT_GROUP_ID).await?;
+    let group = groups::default_for_store(&state.db, DEFAULT_STORE_ID).await?;
     Ok(json_response(StatusCode::OK, &GroupData::from(&group)))
+}
+
+/// `CustomerGroupConfig::setDefaultCustomerGroup`: the id, a bare number.
+async fn set_default_group(
+    _: Admin<CustomerGroupView>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let id = groups::set_default(&state.db, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &id))
 }
 
 /// `GroupRepository::save` of a new group: the group.
@@ -384,8 +403,8 @@ async fn create_group(
     Body(body): Body,
 ) -> Result<Response> {
     let input = wire::parse_group(&body)?;
-    let group = groups::save(&state.db, input).await?;
-    Ok(json_response(StatusCode::OK, &GroupData::from(&group)))
+    let saved = groups::save(&state.db, input).await?;
+    Ok(json_response(StatusCode::OK, &GroupData::from(&saved)))
 }
 
 /// `GroupRepository::save` of group `id`: the path's id is the group's
@@ -399,8 +418,8 @@ async fn update_group(
     let id = path_int(&id)?;
     let mut input = wire::parse_group(&body)?;
     input.id = Some(id);
-    let group = groups::save(&state.db, input).await?;
-    Ok(json_response(StatusCode::OK, &GroupData::from(&group)))
+    let saved = groups::save(&state.db, input).await?;
+    Ok(json_response(StatusCode::OK, &GroupData::from(&saved)))
 }
 
 /// `GroupRepository::deleteById`: `true`.

@@ -121,13 +121,18 @@ pub fn parse_group(body: &Map<String, Value>) -> Result<crate::customer::groups:
             "extension_attributes",
         ],
     )?;
-    if let Some((_, ext)) = o.get("extension_attributes") {
-        Obj::new(ext, &[])?;
-    }
+    let exclude_website_ids = match o.get("extension_attributes") {
+        Some((_, ext)) => {
+            Obj::new(ext, &["exclude_website_ids"])?.int_list("exclude_website_ids")?
+        }
+        None => None,
+    };
     Ok(crate::customer::groups::GroupInput {
         id: o.int("id")?,
         code: o.string("code")?,
         tax_class_id: o.int("tax_class_id")?,
+        tax_class_name: o.string("tax_class_name")?,
+        exclude_website_ids,
     })
 }
 
@@ -379,15 +384,48 @@ pub struct GroupData {
     pub tax_class_id: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tax_class_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extension_attributes: Option<GroupExtension>,
+}
+
+/// `GroupExtensionInterface`.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "customer-data-group-extension-interface")]
+pub struct GroupExtension {
+    pub exclude_website_ids: Vec<i64>,
 }
 
 impl From<&GroupRow> for GroupData {
+    /// A stored group: its excluded websites shown when there are some (the `getById` and
+    /// `getList` plugins).
     fn from(g: &GroupRow) -> Self {
+        let excluded: Vec<i64> = g
+            .excluded_website_ids
+            .as_deref()
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|id| id.parse().ok())
+            .collect();
         GroupData {
             id: g.customer_group_id,
             code: g.customer_group_code.clone(),
             tax_class_id: g.tax_class_id,
             tax_class_name: g.class_name.clone(),
+            extension_attributes: (!excluded.is_empty()).then_some(GroupExtension {
+                exclude_website_ids: excluded,
+            }),
+        }
+    }
+}
+
+impl From<&crate::customer::groups::Saved> for GroupData {
+    /// `GroupRepository::save`'s reply: the posted extension attributes, as sent.
+    fn from(saved: &crate::customer::groups::Saved) -> Self {
+        GroupData {
+            extension_attributes: saved.exclude_website_ids.clone().map(|ids| GroupExtension {
+                exclude_website_ids: ids,
+            }),
+            ..GroupData::from(&saved.group)
         }
     }
 }

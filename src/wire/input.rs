@@ -241,6 +241,21 @@ impl<'a> Obj<'a> {
     pub fn bool(&self, name: &str) -> Option<bool> {
         self.get(name).map(|(_, v)| to_bool(v))
     }
+    /// An `int[]` field: a scalar is the array type's error, an element the element type's.
+    pub fn int_list(&self, name: &str) -> Result<Option<Vec<i64>>> {
+        let Some((key, v)) = self.get(name) else {
+            return Ok(None);
+        };
+        let Value::Array(items) = v else {
+            let shown = to_string(v, At::Field(key)).unwrap_or_else(|_| "array".into());
+            return Err(Error::invalid_type(Some(key), &shown, "int[]"));
+        };
+        items
+            .iter()
+            .map(|x| to_int(x, At::Field(key)))
+            .collect::<Result<Vec<_>>>()
+            .map(Some)
+    }
 }
 
 /// PHP's truth of a string: neither empty nor `"0"`.

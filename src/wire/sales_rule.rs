@@ -85,22 +85,6 @@ const SPEC_KEYS: &[&str] = &[
     "extension_attributes",
 ];
 
-/// An `int[]` field: a scalar is the array type's error, an element the element type's.
-fn int_list(o: &Obj<'_>, name: &str) -> Result<Option<Vec<i64>>> {
-    let Some((key, v)) = o.get(name) else {
-        return Ok(None);
-    };
-    let Value::Array(items) = v else {
-        let shown = to_string(v, At::Field(key)).unwrap_or_else(|_| "array".into());
-        return Err(Error::invalid_type(Some(key), &shown, "int[]"));
-    };
-    items
-        .iter()
-        .map(|x| to_int(x, At::Field(key)))
-        .collect::<Result<Vec<_>>>()
-        .map(Some)
-}
-
 fn parse_condition(v: &Value) -> Result<ConditionInput> {
     let o = Obj::new(v, CONDITION_KEYS)?;
     let conditions = match o.get("conditions") {
@@ -149,8 +133,8 @@ pub fn parse_rule(body: &Map<String, Value>, path_id: Option<&str>) -> Result<Ru
         name: o.string("name")?,
         store_labels,
         description: o.string("description")?,
-        website_ids: int_list(&o, "website_ids")?,
-        customer_group_ids: int_list(&o, "customer_group_ids")?,
+        website_ids: o.int_list("website_ids")?,
+        customer_group_ids: o.int_list("customer_group_ids")?,
         from_date: o.string("from_date")?,
         to_date: o.string("to_date")?,
         uses_per_customer: o.int("uses_per_customer")?,
@@ -165,7 +149,7 @@ pub fn parse_rule(body: &Map<String, Value>, path_id: Option<&str>) -> Result<Ru
             .transpose()?,
         stop_rules_processing: o.bool("stop_rules_processing"),
         is_advanced: o.bool("is_advanced"),
-        product_ids: int_list(&o, "product_ids")?,
+        product_ids: o.int_list("product_ids")?,
         sort_order: o.int("sort_order")?,
         simple_action: o.string("simple_action")?,
         discount_amount: o.amount("discount_amount")?,

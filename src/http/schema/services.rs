@@ -23,6 +23,7 @@ pub const INTERFACES: &[(&str, &str)] = &[
     (r#"Magento\Checkout\Api\ShippingInformationManagementInterface"#, "Interface for managing customer shipping address information"),
     (r#"Magento\Customer\Api\AccountManagementInterface"#, "Interface for managing customers accounts."),
     (r#"Magento\Customer\Api\AddressRepositoryInterface"#, "Customer address CRUD interface."),
+    (r#"Magento\Customer\Api\CustomerGroupConfigInterface"#, "Interface for system configuration operations for customer groups."),
     (r#"Magento\Customer\Api\CustomerRepositoryInterface"#, "Customer CRUD interface."),
     (r#"Magento\Customer\Api\GroupManagementInterface"#, "Interface for managing customer groups."),
     (r#"Magento\Customer\Api\GroupRepositoryInterface"#, "Customer group CRUD interface"),
@@ -581,6 +582,15 @@ pub const METHODS: &[ServiceMethod] = &[
         ],
         returns: Some((r#"Magento\Customer\Api\Data\CustomerSearchResultsInterface"#, "")),
         throws: &["LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\CustomerGroupConfigInterface::setDefaultCustomerGroup"#,
+        doc: "Set system default customer group.",
+        params: &[
+            Param { name: "id", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some(("int", "")),
+        throws: &["UnexpectedValueException", "Exception", "NoSuchEntityException", "LocalizedException"],
     },
     ServiceMethod {
         service: r#"Magento\Customer\Api\GroupManagementInterface::getDefaultGroup"#,
