@@ -17,6 +17,7 @@ pub mod fields;
 pub mod image;
 pub mod inventory;
 pub mod inventory_master;
+pub mod mapped;
 pub mod model;
 pub mod order_update;
 pub mod outbox;
@@ -168,9 +169,11 @@ impl Db {
         // same rate (the pages a read misses come from the operating system's cache; the
         // B-tree interior pages that every read walks stay cached).
         let mut reader = options.read_only(true).pragma("cache_size", "-256");
-        let mapped = is_large(reader.get_filename());
+        let mapped = is_large(reader.get_filename()) && mapped::register();
         if mapped {
-            reader = reader.pragma("mmap_size", MMAP_SIZE.to_string());
+            reader = reader
+                .pragma("mmap_size", MMAP_SIZE.to_string())
+                .vfs(mapped::NAME);
         }
         let readers = Arc::new(readers::Readers::new(
             reader.get_filename().to_owned(),
@@ -325,15 +328,17 @@ async fn wal_of(write: &SqlitePool) -> Result<Option<std::path::PathBuf>, sqlx::
 
 /// From this size on, a database file is read through a memory map.
 const LARGE_FILE: u64 = 256 * 1024 * 1024;
-/// How much of a large file the readers map (SQLite caps it at its own `SQLITE_MAX_MMAP_SIZE`,
-/// 2 GiB in the bundled build).
+/// The `mmap_size` a large file's readers ask for. With [`mapped`]'s VFS any value above 0 only
+/// turns SQLite's use of `xFetch` on: the VFS maps the whole file whatever it says (SQLite's own
+/// map would stop at `SQLITE_MAX_MMAP_SIZE`, 2 GiB in the bundled build).
 pub(crate) const MMAP_SIZE: u64 = 4 * 1024 * 1024 * 1024;
 
 /// Whether the database at `path` is large enough to read through a memory map: a world of a
 /// million orders (`magemu generate`, 2.2 GB) does not fit any page cache, and a read by id or
 /// an indexed list there misses most B-tree pages below the root. Through `pread` each miss is a
 /// system call and a 4 KiB copy out of the operating system's cache; through the map it is a
-/// memory access. Measured outside the server on that world: an indexed list's queries took 78
+/// memory access (one map for the whole process, kept across writes: [`mapped`]). Measured
+/// outside the server on that world: an indexed list's queries took 78
 /// us on a small file, 162 us on the large one read with `pread`, 112 us memory-mapped. Small
 /// files (the tutorial world, a test suite's, two minutes of mixed load) stay on `pread` with
 /// the page cache: mapped pages a process touched count in its resident memory, and there the

@@ -106,10 +106,17 @@ impl Readers {
     }
 
     fn open(&self) -> rusqlite::Result<rusqlite::Connection> {
-        let conn = rusqlite::Connection::open_with_flags(
-            &self.path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        // A mapped file is read through the process's one map of it (`db::mapped`).
+        let conn = if self.mapped {
+            rusqlite::Connection::open_with_flags_and_vfs(
+                &self.path,
+                flags,
+                crate::db::mapped::NAME,
+            )?
+        } else {
+            rusqlite::Connection::open_with_flags(&self.path, flags)?
+        };
         conn.busy_timeout(Duration::from_secs(10))?;
         conn.set_prepared_statement_cache_capacity(KEPT_STATEMENTS);
         // The page cache and memory map of sqlx's readers (`Db::open`).
