@@ -19,7 +19,8 @@
 //! for the pages past 2 GiB in the profile, 16 us of CPU a request more than the same reads in
 //! a world of 10 orders (see README, Performance).
 //!
-//! Here the file is mapped once per process and path (read-only, shared), its page tables
+//! Here the file is mapped once per process and file (read-only, shared, from a descriptor of
+//! its own that stays open: closing one would drop the process's locks), its page tables
 //! filled up front on a thread of its own (`MADV_POPULATE_READ`), and every connection
 //! opened with [`NAME`] is handed pages of that map; a connection's "unmap everything" is a
 //! moment to look whether the file grew well past the map (then a larger map replaces it for
@@ -67,11 +68,10 @@ impl Drop for Mapping {
 }
 
 impl Mapping {
-    /// Maps the whole file at `path`, `None` when it is empty or cannot be mapped; its page
-    /// tables are filled on a thread of its own.
-    fn new(path: &Path) -> Option<Arc<Mapping>> {
+    /// Maps the whole of `file`, `None` when it is empty or cannot be mapped; its page tables
+    /// are filled on a thread of its own.
+    fn new(file: &std::fs::File) -> Option<Arc<Mapping>> {
         use std::os::fd::AsRawFd;
-        let file = std::fs::File::open(path).ok()?;
         let len = usize::try_from(file.metadata().ok()?.len()).ok()?;
         if len == 0 {
             return None;
@@ -88,7 +88,7 @@ impl Mapping {
             )
         };
         if ptr == libc::MAP_FAILED {
-            tracing::warn!(path = %path.display(), "cannot map the database file");
+            tracing::warn!(error = %std::io::Error::last_os_error(), "cannot map the database file");
             return None;
         }
         let mapping = Arc::new(Mapping {
@@ -106,57 +106,96 @@ impl Mapping {
     }
 
     /// Fills the map's page tables, so that no read faults a page in: `MADV_POPULATE_READ`
-    /// (Linux 5.14), or one read a page where the kernel does not know it.
+    /// (Linux 5.14), or, where the kernel does not know it (`EINVAL`), one read a page. Any
+    /// other failure (`EFAULT`: a page past the file's end, where a read would be `SIGBUS`)
+    /// leaves the pages to fault in when read.
     fn fill(&self) {
         let started = std::time::Instant::now();
         // SAFETY: the range is this map, alive while `self` is.
-        let populated =
-            unsafe { libc::madvise(self.ptr.cast(), self.len, libc::MADV_POPULATE_READ) } == 0;
-        if !populated {
+        let done = unsafe { libc::madvise(self.ptr.cast(), self.len, libc::MADV_POPULATE_READ) };
+        let error = (done != 0).then(std::io::Error::last_os_error);
+        if error.as_ref().and_then(std::io::Error::raw_os_error) == Some(libc::EINVAL) {
             let mut sum = 0u8;
             for at in (0..self.len).step_by(4096) {
-                // SAFETY: `at` is inside the map.
+                // SAFETY: `at` is inside the map, and the file (which magemu never shrinks)
+                // was this long when mapped.
                 sum = sum.wrapping_add(unsafe { ptr::read_volatile(self.ptr.add(at)) });
             }
             std::hint::black_box(sum);
+        } else if let Some(e) = error {
+            tracing::warn!(error = %e, "filling the database map's page tables");
         }
         tracing::debug!(
             bytes = self.len,
             ms = started.elapsed().as_millis() as u64,
-            populated,
             "database map filled"
         );
     }
 
-    /// The `len` bytes at `offset`, if the map holds them.
+    /// The `len` bytes at `offset`, if the map holds them and 256 bytes more: SQLite may read
+    /// a little past a page of a corrupt database (`unixFetch` keeps the same margin), which
+    /// past the map's end would be a segmentation fault instead of `SQLITE_CORRUPT`.
     fn at(&self, offset: i64, len: c_int) -> Option<*mut u8> {
+        const SLACK: usize = 256;
         let start = usize::try_from(offset).ok()?;
         let end = start.checked_add(usize::try_from(len).ok()?)?;
-        // SAFETY: `start <= end <= self.len`: inside the map.
-        (end <= self.len).then(|| unsafe { self.ptr.add(start) })
+        // SAFETY: `start <= end + SLACK <= self.len`: inside the map.
+        (end.checked_add(SLACK)? <= self.len).then(|| unsafe { self.ptr.add(start) })
     }
 }
 
+/// A file by device and inode: what a map is of (a path may come to name another file).
+type FileKey = (u64, u64);
+
+fn key_of(meta: &std::fs::Metadata) -> FileKey {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+/// The process's own descriptor of each mapped file, opened once and never closed: closing any
+/// descriptor of a file drops every POSIX lock the process holds on it, SQLite's included
+/// (its unix VFS keeps descriptors it is done with open for the same reason), and a WAL
+/// database whose locks are gone can have its WAL checkpointed and deleted under the server by
+/// another process.
+fn kept_file(path: &Path) -> Option<(FileKey, &'static std::fs::File)> {
+    static FILES: OnceLock<Mutex<HashMap<FileKey, &'static std::fs::File>>> = OnceLock::new();
+    let key = key_of(&std::fs::metadata(path).ok()?);
+    let mut files = FILES.get_or_init(Default::default).lock().ok()?;
+    if let Some(file) = files.get(&key) {
+        return Some((key, *file));
+    }
+    let file = std::fs::File::open(path).ok()?;
+    if key_of(&file.metadata().ok()?) != key {
+        // Replaced between the two looks: keep this descriptor open all the same (see above),
+        // map nothing.
+        std::mem::forget(file);
+        return None;
+    }
+    let file: &'static std::fs::File = Box::leak(Box::new(file));
+    files.insert(key, file);
+    Some((key, file))
+}
+
 /// The process's maps, by file.
-fn maps() -> &'static Mutex<HashMap<PathBuf, Weak<Mapping>>> {
-    static MAPS: OnceLock<Mutex<HashMap<PathBuf, Weak<Mapping>>>> = OnceLock::new();
+fn maps() -> &'static Mutex<HashMap<FileKey, Weak<Mapping>>> {
+    static MAPS: OnceLock<Mutex<HashMap<FileKey, Weak<Mapping>>>> = OnceLock::new();
     MAPS.get_or_init(Default::default)
 }
 
-/// The map of `path` connections share: the current one, or a new one when there is none or
+/// The map of `file` connections share: the current one, or a new one when there is none or
 /// the file grew well past it (`REMAP_GROWTH`).
-fn shared(path: &Path) -> Option<Arc<Mapping>> {
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+fn shared(key: FileKey, file: &std::fs::File) -> Option<Arc<Mapping>> {
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let mut maps = maps().lock().ok()?;
-    if let Some(current) = maps.get(path).and_then(Weak::upgrade) {
+    if let Some(current) = maps.get(&key).and_then(Weak::upgrade) {
         let len = current.len as u64;
         if size <= len + REMAP_GROWTH.max(len / 8) {
             return Some(current);
         }
     }
-    let mapping = Mapping::new(path)?;
+    let mapping = Mapping::new(file)?;
     maps.retain(|_, m| m.strong_count() > 0);
-    maps.insert(path.to_owned(), Arc::downgrade(&mapping));
+    maps.insert(key, Arc::downgrade(&mapping));
     Some(mapping)
 }
 
@@ -164,7 +203,8 @@ fn shared(path: &Path) -> Option<Arc<Mapping>> {
 struct Trailer {
     /// The file's own methods (the operating system VFS's).
     own: *const ffi::sqlite3_io_methods,
-    path: PathBuf,
+    key: FileKey,
+    file: &'static std::fs::File,
     map: Option<Arc<Mapping>>,
 }
 
@@ -180,51 +220,59 @@ unsafe impl Sync for Base {}
 
 static BASE: OnceLock<Option<Base>> = OnceLock::new();
 
+// The trailer sits at a multiple of its alignment, and SQLite's allocations of a file are
+// 8-byte aligned (`ROUND8`, `sqlite3MallocZero`).
+const _: () = assert!(std::mem::align_of::<Trailer>() <= 8);
+
 /// Registers the VFS (once); false when SQLite has no default VFS to build it on.
 pub fn register() -> bool {
-    BASE.get_or_init(|| {
-        // SAFETY: SQLite's VFS registry calls; the VFS struct is leaked, so it lives as long
-        // as SQLite may use it.
+    static REGISTERED: OnceLock<bool> = OnceLock::new();
+    *REGISTERED.get_or_init(|| {
+        let Some(base) = base() else {
+            return false;
+        };
+        // SAFETY: SQLite's VFS registry; the VFS struct is leaked, so it lives as long as
+        // SQLite may use it.
         unsafe {
-            if ffi::sqlite3_initialize() != ffi::SQLITE_OK {
-                return None;
-            }
-            let base = ffi::sqlite3_vfs_find(ptr::null());
-            if base.is_null() {
-                return None;
-            }
-            let align = std::mem::align_of::<Trailer>();
-            let trailer_at = ((*base).szOsFile as usize).div_ceil(align) * align;
-            let mut vfs: ffi::sqlite3_vfs = ptr::read(base);
-            vfs.szOsFile = c_int::try_from(trailer_at + std::mem::size_of::<Trailer>()).ok()?;
+            let mut vfs: ffi::sqlite3_vfs = ptr::read(base.vfs);
+            let Ok(size) = c_int::try_from(base.trailer_at + std::mem::size_of::<Trailer>()) else {
+                return false;
+            };
+            vfs.szOsFile = size;
             vfs.zName = NAME_C.as_ptr();
             vfs.pNext = ptr::null_mut();
             vfs.xOpen = Some(open);
             let vfs = Box::leak(Box::new(vfs));
-            if ffi::sqlite3_vfs_register(vfs, 0) != ffi::SQLITE_OK {
-                return None;
-            }
-            Some(Base {
-                vfs: base,
-                trailer_at,
-            })
+            ffi::sqlite3_vfs_register(vfs, 0) == ffi::SQLITE_OK
         }
     })
-    .is_some()
 }
 
-fn base() -> &'static Base {
-    match BASE.get() {
-        Some(Some(base)) => base,
-        // `open` is only reachable through the registered VFS.
-        _ => unreachable!("the mapped VFS is used before it is registered"),
-    }
+/// The operating system's VFS (found before this one is registered, so `open` always sees it).
+fn base() -> Option<&'static Base> {
+    BASE.get_or_init(|| {
+        // SAFETY: SQLite's own initialisation and VFS lookup.
+        unsafe {
+            if ffi::sqlite3_initialize() != ffi::SQLITE_OK {
+                return None;
+            }
+            let vfs = ffi::sqlite3_vfs_find(ptr::null());
+            if vfs.is_null() {
+                return None;
+            }
+            let align = std::mem::align_of::<Trailer>();
+            let trailer_at = ((*vfs).szOsFile as usize).div_ceil(align) * align;
+            Some(Base { vfs, trailer_at })
+        }
+    })
+    .as_ref()
 }
 
 /// # Safety
-/// `file` is a file of this VFS that [`open`] set a trailer in.
+/// `file` is a file of this VFS that [`open`] set a trailer in (so [`base`] is known).
 unsafe fn trailer(file: *mut ffi::sqlite3_file) -> *mut Trailer {
-    file.cast::<u8>().add(base().trailer_at).cast()
+    let at = base().map_or(0, |b| b.trailer_at);
+    file.cast::<u8>().add(at).cast()
 }
 
 /// `xOpen`: the operating system VFS opens the file; a main database file gets this VFS's
@@ -236,7 +284,9 @@ unsafe extern "C" fn open(
     flags: c_int,
     out_flags: *mut c_int,
 ) -> c_int {
-    let base = base();
+    let Some(base) = base() else {
+        return ffi::SQLITE_CANTOPEN;
+    };
     let Some(base_open) = (*base.vfs).xOpen else {
         return ffi::SQLITE_CANTOPEN;
     };
@@ -256,8 +306,19 @@ unsafe extern "C" fn open(
     let Some(methods) = methods_for(own) else {
         return rc;
     };
-    let map = shared(&path);
-    ptr::write(trailer(file), Trailer { own, path, map });
+    let Some((key, kept)) = kept_file(&path) else {
+        return rc;
+    };
+    let map = shared(key, kept);
+    ptr::write(
+        trailer(file),
+        Trailer {
+            own,
+            key,
+            file: kept,
+            map,
+        },
+    );
     (*file).pMethods = methods;
     rc
 }
@@ -322,9 +383,12 @@ unsafe extern "C" fn unfetch(
     if page.is_null() {
         let t = &mut *trailer(file);
         let current = t.map.as_ref().map_or(0, |m| m.len as u64);
-        let size = std::fs::metadata(&t.path).map(|m| m.len()).unwrap_or(0);
+        let size = t.file.metadata().map(|m| m.len()).unwrap_or(0);
         if size > current + REMAP_GROWTH.max(current / 8) || t.map.is_none() {
-            t.map = shared(&t.path);
+            // A failed map keeps the one the connection has (still good for its length).
+            if let Some(map) = shared(t.key, t.file) {
+                t.map = Some(map);
+            }
         }
     }
     ffi::SQLITE_OK
@@ -385,10 +449,11 @@ mod tests {
             "pages came from the map"
         );
         assert_eq!(sum(&b), (2000, 400_000));
+        let key = key_of(&std::fs::metadata(&path).unwrap());
         let map = maps()
             .lock()
             .unwrap()
-            .get(&path)
+            .get(&key)
             .and_then(Weak::upgrade)
             .unwrap();
         // The test's own handle, `a`'s and `b`'s (and the filling thread's, while it runs).
@@ -420,18 +485,24 @@ mod tests {
         assert!(maps()
             .lock()
             .unwrap()
-            .get(&path)
+            .get(&key)
             .and_then(Weak::upgrade)
             .is_none());
+        // The descriptor the map was made from stays open (closing it would drop the
+        // process's locks on the file), and is the one the next map of it uses.
+        let (again, file) = kept_file(&path).unwrap();
+        assert_eq!(again, key);
+        assert!(std::ptr::eq(file, kept_file(&path).unwrap().1));
     }
 
     #[test]
     fn a_page_past_the_map_is_not_handed_out() {
         let m = Mapping {
             ptr: ptr::NonNull::<u8>::dangling().as_ptr(),
-            len: 8192,
+            len: 12288,
         };
         assert!(m.at(4096, 4096).is_some());
+        // The last page: not without 256 bytes after it.
         assert!(m.at(8192, 4096).is_none());
         assert!(m.at(-1, 4096).is_none());
         assert!(m.at(i64::MAX, 4096).is_none());
