@@ -106,6 +106,10 @@ pub enum Error {
     /// 401 `AuthenticationException` (admin sign-in).
     #[error("authentication failed")]
     Authentication,
+    /// 401 `AuthenticationException` of a phrase of its own (`InvalidEmailOrPasswordException`,
+    /// `UserLockedException`).
+    #[error("authentication: {}", .0.text)]
+    AuthenticationPhrase(Phrase),
     /// 404 `NoSuchEntityException`.
     #[error("not found: {}", .0.text)]
     NotFound(Phrase),
@@ -453,7 +457,9 @@ impl Error {
             Error::Authentication => {
                 body.insert("message".into(), SIGN_IN_INCORRECT.into());
             }
-            Error::NotFound(phrase) | Error::Input(phrase) => {
+            Error::NotFound(phrase)
+            | Error::Input(phrase)
+            | Error::AuthenticationPhrase(phrase) => {
                 body.insert("message".into(), phrase.text.clone().into());
                 if phrase.params != Params::None {
                     body.insert("parameters".into(), phrase.params_json());

@@ -21,6 +21,7 @@ mod creditmemo_save;
 mod creditmemos;
 mod customer_groups;
 mod customer_manage;
+mod customer_password;
 mod customers;
 mod durable;
 mod fields;

@@ -617,6 +617,103 @@ pub async fn create_token(db: &Db, username: String, password: String) -> Result
     }
 }
 
+/// `Model/Authentication`'s lockout: `customer/password/lockout_failures` (10) failures in a
+/// row lock the account for `customer/password/lockout_threshold` (10 minutes).
+pub const LOCKOUT_FAILURES: i64 = 10;
+pub const LOCKOUT_SECONDS: i64 = 600;
+/// `AccountManagement::changePasswordForCustomer` (an `InvalidEmailOrPasswordException`).
+pub const PASSWORD_MISMATCH: &str =
+    "The password doesn't match this account. Verify the password and try again.";
+/// `Authentication::authenticate` (a `UserLockedException`).
+pub const ACCOUNT_LOCKED: &str = "The account is locked.";
+
+/// What a password check wrote before it failed (the failure is kept: Magento saves the
+/// customer, then throws).
+enum Checked {
+    Changed,
+    Mismatch,
+    Locked,
+}
+
+/// `Authentication::processAuthenticationFailure`: one more failure; the first of a run (or
+/// the first after a lock ran out) starts the count again; the count reaching the limit locks
+/// the account.
+fn count_failure(mut c: store::Credentials, now: time::OffsetDateTime) -> store::Credentials {
+    let stamp = crate::clock::format(now);
+    let lock_expired = c
+        .lock_expires
+        .as_deref()
+        .is_some_and(|lock| stamp.as_str() > lock);
+    let failures = c.failures_num + 1;
+    if failures == 1 || c.first_failure.is_none() || lock_expired {
+        c.first_failure = Some(stamp);
+        c.failures_num = 1;
+        c.lock_expires = None;
+    } else {
+        c.failures_num = failures;
+        if failures >= LOCKOUT_FAILURES {
+            c.lock_expires = Some(crate::clock::format(
+                now + time::Duration::seconds(LOCKOUT_SECONDS),
+            ));
+        }
+    }
+    c
+}
+
+/// `AccountManagement::changePasswordById`: the current password checked
+/// (`Authentication::authenticate`: a wrong one counts a failure, and once the count locks the
+/// account the answer is `The account is locked.`), then the new one (not the e-mail, then
+/// `checkPasswordStrength`), then saved. The customer's tokens stay good (no plugin revokes
+/// them on a password change; `session_cutoff` only ends storefront sessions).
+pub async fn change_password(
+    db: &Db,
+    customer_id: i64,
+    current: String,
+    new: String,
+) -> Result<()> {
+    let outcome = db
+        .writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let Some(stored) = store::credentials(conn, customer_id).await? else {
+                    return Err(Error::no_such_entity("customerId", customer_id));
+                };
+                let matches = stored
+                    .password_hash
+                    .as_deref()
+                    .is_some_and(|h| password_matches(&current, h));
+                if !matches {
+                    let now = crate::clock::now();
+                    let counted = count_failure(stored, now);
+                    store::set_failures(conn, customer_id, &counted).await?;
+                    let locked = counted
+                        .lock_expires
+                        .as_deref()
+                        .is_some_and(|lock| lock > crate::clock::format(now).as_str());
+                    return Ok(if locked {
+                        Checked::Locked
+                    } else {
+                        Checked::Mismatch
+                    });
+                }
+                if new.eq_ignore_ascii_case(&stored.email) {
+                    return Err(Error::input(PASSWORD_IS_EMAIL));
+                }
+                check_password_strength(&new)?;
+                store::set_password(conn, customer_id, &password_hash(&new)).await?;
+                Ok(Checked::Changed)
+            })
+        })
+        .await?;
+    match outcome {
+        Checked::Changed => Ok(()),
+        Checked::Mismatch => Err(Error::AuthenticationPhrase(Phrase::plain(
+            PASSWORD_MISMATCH,
+        ))),
+        Checked::Locked => Err(Error::AuthenticationPhrase(Phrase::plain(ACCOUNT_LOCKED))),
+    }
+}
+
 /// The customer of a valid, unexpired customer token.
 pub async fn token_customer(db: &Db, token: &str) -> Result<Option<i64>> {
     let mut conn = db.read.acquire().await?;
@@ -633,6 +730,44 @@ mod tests {
     fn message(r: Result<()>) -> Option<String> {
         r.err()
             .map(|e| e.body()["message"].as_str().unwrap_or("").to_owned())
+    }
+
+    /// `processAuthenticationFailure`: a run of failures counts up and locks at ten; a failure
+    /// after the lock ran out starts a new run.
+    #[test]
+    fn failures_count_up_lock_and_start_again() {
+        let at = |s: &str| {
+            time::PrimitiveDateTime::parse(
+                s,
+                time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]"),
+            )
+            .unwrap()
+            .assume_utc()
+        };
+        let mut c = store::Credentials {
+            email: "a@example.com".into(),
+            password_hash: None,
+            failures_num: 0,
+            first_failure: None,
+            lock_expires: None,
+        };
+        for n in 1..=9 {
+            c = count_failure(c, at("2026-12-05 10:00:00"));
+            assert_eq!((c.failures_num, c.lock_expires.as_deref()), (n, None));
+        }
+        c = count_failure(c, at("2026-12-05 10:00:30"));
+        assert_eq!(c.failures_num, 10);
+        assert_eq!(c.lock_expires.as_deref(), Some("2026-12-05 10:10:30"));
+        assert_eq!(c.first_failure.as_deref(), Some("2026-12-05 10:00:00"));
+        c = count_failure(c, at("2026-12-05 10:11:00"));
+        assert_eq!(
+            (
+                c.failures_num,
+                c.first_failure.as_deref(),
+                c.lock_expires.as_deref()
+            ),
+            (1, Some("2026-12-05 10:11:00"), None)
+        );
     }
 
     #[test]

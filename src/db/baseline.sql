@@ -32,6 +32,7 @@ INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "succe
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (25, 'reservations skip unmanaged', '2026-01-01 00:00:00', 1, X'062FBFD785D520E7C6C8731843378367BF384671D8E33D8872B02F6D93566774A8612DD672EAA400B3D9F584371E6EC4', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (26, 'async bulk', '2026-01-01 00:00:00', 1, X'E601F7BCA3610E7F1C666F1C62AD8DDA4D7C32BCEA6CBF2FF654044BFA65DC9A97E75D809EFA2349A1E8429839F51873', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (27, 'customer group config', '2026-01-01 00:00:00', 1, X'A2D9B97E9C836776AFA095FCDA08FECF0E5116B02EE5E258BC78D099E60D12582CEA13F8AB019B827A297DB187D361C6', 0);
+INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (28, 'customer lockout', '2026-01-01 00:00:00', 1, X'6EE52AB1AABCBD4E04B5505C975F8743482FA00C48558A6C65604A4071BEC3C9E32E593ACDA2A730F6ACBA03673CA165', 0);
 CREATE TABLE store_website (
     website_id       INTEGER PRIMARY KEY,
     code             TEXT NOT NULL UNIQUE,
@@ -374,7 +375,7 @@ CREATE TABLE customer_entity (
     password_hash             TEXT,
     disable_auto_group_change INTEGER NOT NULL DEFAULT 0,
     created_at                TEXT NOT NULL,
-    updated_at                TEXT NOT NULL, middlename TEXT, prefix TEXT, suffix TEXT, dob TEXT, taxvat TEXT, gender INTEGER, is_subscribed INTEGER NOT NULL DEFAULT 0,
+    updated_at                TEXT NOT NULL, middlename TEXT, prefix TEXT, suffix TEXT, dob TEXT, taxvat TEXT, gender INTEGER, is_subscribed INTEGER NOT NULL DEFAULT 0, failures_num INTEGER NOT NULL DEFAULT 0, first_failure TEXT, lock_expires TEXT,
     UNIQUE (email, website_id)
 );
 CREATE TABLE customer_address_entity (

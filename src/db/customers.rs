@@ -356,3 +356,62 @@ pub async fn insert_token(
     .await?;
     Ok(())
 }
+
+row_struct! {
+    /// What `Model/Authentication` reads of a customer: the password and the failure count.
+    pub struct Credentials {
+        pub email: String,
+        pub password_hash: Option<String>,
+        pub failures_num: i64,
+        pub first_failure: Option<String>,
+        pub lock_expires: Option<String>,
+    }
+}
+
+pub async fn credentials(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<Option<Credentials>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT email, password_hash, failures_num, first_failure, lock_expires
+         FROM customer_entity WHERE entity_id = ?",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Writes a customer's failure count, first failure and lock (the customer is saved again).
+pub async fn set_failures(
+    conn: &mut SqliteConnection,
+    id: i64,
+    failures: &Credentials,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE customer_entity SET failures_num = ?, first_failure = ?, lock_expires = ?,
+         updated_at = ? WHERE entity_id = ?",
+    )
+    .bind(failures.failures_num)
+    .bind(&failures.first_failure)
+    .bind(&failures.lock_expires)
+    .bind(crate::db::now_timestamp())
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Sets a customer's password hash.
+pub async fn set_password(
+    conn: &mut SqliteConnection,
+    id: i64,
+    hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE customer_entity SET password_hash = ?, updated_at = ? WHERE entity_id = ?")
+        .bind(hash)
+        .bind(crate::db::now_timestamp())
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

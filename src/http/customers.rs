@@ -53,6 +53,13 @@ pub fn operations() -> Vec<Operation> {
             "customer.website_id",
             "customer.store_id",
         ]),
+        Operation::put(
+            "/V1/customers/me/password",
+            r"Magento\Customer\Api\AccountManagementInterface::changePasswordById",
+            &[SELF],
+            change_my_password,
+        )
+        .forced(&["customerId"]),
         Operation::get(
             "/V1/customers/me/billingAddress",
             r"Magento\Customer\Api\AccountManagementInterface::getDefaultBillingAddress",
@@ -219,6 +226,17 @@ async fn me(SelfCustomer(id): SelfCustomer, State(state): State<AppState>) -> Re
         StatusCode::OK,
         &CustomerData::from(&customer),
     ))
+}
+
+/// `AccountManagement::changePasswordById` for the token's customer: `true`.
+async fn change_my_password(
+    SelfCustomer(customer_id): SelfCustomer,
+    State(state): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    let (current, new) = wire::parse_password_change(&body)?;
+    customer::change_password(&state.db, customer_id, current, new).await?;
+    Ok(json_response(StatusCode::OK, &true))
 }
 
 /// `CustomerRepository::save` through the admin route: the saved customer.

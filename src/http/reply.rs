@@ -11,7 +11,9 @@ use crate::search::{SearchCriteria, SearchResults};
 pub fn status(error: &Error) -> StatusCode {
     match error {
         Error::NoRoute | Error::NotFound(_) => StatusCode::NOT_FOUND,
-        Error::Unauthorized(_) | Error::Authentication => StatusCode::UNAUTHORIZED,
+        Error::Unauthorized(_) | Error::Authentication | Error::AuthenticationPhrase(_) => {
+            StatusCode::UNAUTHORIZED
+        }
         Error::Input(_) | Error::Aggregate(_) | Error::Validation(..) => StatusCode::BAD_REQUEST,
         Error::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         Error::Internal(_) | Error::Sqlx(_) | Error::Fatal(_) | Error::Shutdown(_) => {

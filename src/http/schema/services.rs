@@ -472,6 +472,17 @@ pub const METHODS: &[ServiceMethod] = &[
         throws: &[],
     },
     ServiceMethod {
+        service: r#"Magento\Customer\Api\AccountManagementInterface::changePasswordById"#,
+        doc: "Change customer password.",
+        params: &[
+            Param { name: "customerId", ty: "int", required: true, doc: "" },
+            Param { name: "currentPassword", ty: "string", required: true, doc: "" },
+            Param { name: "newPassword", ty: "string", required: true, doc: "" },
+        ],
+        returns: Some(("bool", "true on success")),
+        throws: &["LocalizedException"],
+    },
+    ServiceMethod {
         service: r#"Magento\Customer\Api\AccountManagementInterface::createAccount"#,
         doc: "Create customer account. Perform necessary business operations like sending email.",
         params: &[
