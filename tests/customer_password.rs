@@ -148,4 +148,45 @@ async fn ten_wrong_passwords_lock_the_account() {
             "attempt {n}"
         );
     }
+    // A locked account signs in with no password, the right one included
+    // (`AccountManagement::authenticate` looks at the lock first).
+    let r = app
+        .post(
+            "/rest/V1/integration/customer/token",
+            "",
+            &json!({"username": "jdoe@example.com", "password": "Password1"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{:?}", r.body);
+}
+
+/// Wrong passwords at sign-in count on the customer too (until the sign-in throttle stops
+/// looking, after 6): six of them and four wrong current passwords lock the account.
+#[tokio::test]
+async fn wrong_sign_ins_count_toward_the_lock() {
+    let app = spawn_app().await;
+    let jane = app.customer_token("jdoe@example.com", "Password1").await;
+    for _ in 0..8 {
+        let r = app
+            .post(
+                "/rest/V1/integration/customer/token",
+                "",
+                &json!({"username": "jdoe@example.com", "password": "nope"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    }
+    for n in 7..=10 {
+        let r = app.put(PATH, &jane, &change("wrong", "Better-Pass9")).await;
+        let expected = if n < 10 {
+            mismatch()
+        } else {
+            json!({"message": "The account is locked."})
+        };
+        assert_eq!(
+            (r.status, r.body),
+            (StatusCode::UNAUTHORIZED, expected),
+            "failure {n}"
+        );
+    }
 }

@@ -582,12 +582,31 @@ pub async fn create_token(db: &Db, username: String, password: String) -> Result
                 }
                 // `Authenticate::execute`: the customer of the default website by e-mail.
                 let customer = store::customer_by_email(conn, &username, 1).await?;
-                let valid = customer.as_ref().and_then(|c| {
-                    c.password_hash
-                        .as_deref()
-                        .filter(|h| password_matches(&password, h))
-                        .map(|_| c.entity_id)
-                });
+                // `AccountManagement::authenticate`: a locked account is refused before its
+                // password is looked at; a wrong password counts a failure on the customer
+                // (`Authentication::authenticate`) as well as the sign-in throttle's.
+                let mut valid = None;
+                if let Some(c) = &customer {
+                    let stored = store::credentials(conn, c.entity_id).await?;
+                    let now = crate::clock::now();
+                    let locked = stored.as_ref().is_some_and(|s| {
+                        s.lock_expires
+                            .as_deref()
+                            .is_some_and(|lock| lock > crate::clock::format(now).as_str())
+                    });
+                    if !locked {
+                        let matches = c
+                            .password_hash
+                            .as_deref()
+                            .is_some_and(|h| password_matches(&password, h));
+                        if matches {
+                            valid = Some(c.entity_id);
+                        } else if let Some(stored) = stored {
+                            let counted = count_failure(stored, now);
+                            store::set_failures(conn, c.entity_id, &counted).await?;
+                        }
+                    }
+                }
                 let Some(customer_id) = valid else {
                     tokens::log_failure(conn, &logged_name, USER_TYPE_CUSTOMER, now, LOCK_SECONDS)
                         .await?;
