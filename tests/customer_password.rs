@@ -1,6 +1,7 @@
 //! `PUT /V1/customers/me/password` (`AccountManagementInterface::changePasswordById`): the
 //! current password checked (wrong ones counted, ten lock the account), the new one checked
-//! (not the e-mail, then its strength), then saved; the customer's token stays good.
+//! (not the e-mail, then its strength), then saved; the customer's token stays good. And
+//! `POST /V1/integration/customer/revoke-customer-token`.
 
 use crate::common;
 
@@ -189,4 +190,27 @@ async fn wrong_sign_ins_count_toward_the_lock() {
             "failure {n}"
         );
     }
+}
+
+/// `POST /V1/integration/customer/revoke-customer-token`: `true`, and every token of hers
+/// (the one used included) is refused afterwards with the `self` 401; a new sign-in works.
+#[tokio::test]
+async fn a_customer_revokes_her_tokens() {
+    let app = spawn_app().await;
+    let first = app.customer_token("jdoe@example.com", "Password1").await;
+    let second = app.customer_token("jdoe@example.com", "Password1").await;
+    let path = "/rest/V1/integration/customer/revoke-customer-token";
+    let r = app.post(path, &first, &json!({})).await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(true)));
+    let refused = json!({"message": "The consumer isn't authorized to access %resources.",
+                         "parameters": {"resources": "self"}});
+    for token in [&first, &second] {
+        let r = app.get("/rest/V1/customers/me", token).await;
+        assert_eq!((r.status, &r.body), (StatusCode::UNAUTHORIZED, &refused));
+    }
+    let r = app.post(path, &first, &json!({})).await;
+    assert_eq!((r.status, r.body), (StatusCode::UNAUTHORIZED, refused));
+    let third = app.customer_token("jdoe@example.com", "Password1").await;
+    let r = app.get("/rest/V1/customers/me", &third).await;
+    assert_eq!(r.status, StatusCode::OK);
 }

@@ -733,6 +733,20 @@ pub async fn change_password(
     }
 }
 
+/// `CustomerTokenService::revokeCustomerAccessToken`: the customer's tokens revoked (all of
+/// them: magemu's tokens are opaque, Magento's OAuth tokens were revoked the same way; its JWT
+/// revoker marks every token issued up to the second before).
+pub async fn revoke_tokens(db: &Db, customer_id: i64) -> Result<()> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                store::delete_tokens(conn, customer_id).await?;
+                Ok(())
+            })
+        })
+        .await
+}
+
 /// The customer of a valid, unexpired customer token.
 pub async fn token_customer(db: &Db, token: &str) -> Result<Option<i64>> {
     let mut conn = db.read.acquire().await?;

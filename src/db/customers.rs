@@ -164,10 +164,7 @@ pub async fn delete_customer(conn: &mut SqliteConnection, id: i64) -> Result<(),
         .bind(id)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("DELETE FROM oauth_token WHERE customer_id = ?")
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
+    delete_tokens(conn, id).await?;
     sqlx::query("DELETE FROM customer_entity WHERE entity_id = ?")
         .bind(id)
         .execute(conn)
@@ -410,6 +407,15 @@ pub async fn set_password(
     sqlx::query("UPDATE customer_entity SET password_hash = ?, updated_at = ? WHERE entity_id = ?")
         .bind(hash)
         .bind(crate::db::now_timestamp())
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Deletes every token of customer `id`.
+pub async fn delete_tokens(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM oauth_token WHERE customer_id = ?")
         .bind(id)
         .execute(conn)
         .await?;

@@ -194,6 +194,13 @@ pub fn operations() -> Vec<Operation> {
             &[ANONYMOUS],
             token,
         ),
+        Operation::post(
+            "/V1/integration/customer/revoke-customer-token",
+            r"Magento\Integration\Api\CustomerTokenServiceInterface::revokeCustomerAccessToken",
+            &[SELF],
+            revoke_my_tokens,
+        )
+        .forced(&["customerId"]),
     ]
 }
 
@@ -479,6 +486,17 @@ async fn store_default_group(
 ) -> Result<Response> {
     let group = groups::default_for_store(&state.db, path_int(&store_id)?).await?;
     Ok(json_response(StatusCode::OK, &GroupData::from(&group)))
+}
+
+/// `CustomerTokenService::revokeCustomerAccessToken` for the token's customer: every token
+/// of hers, the one of this request included, stops working; `true`.
+async fn revoke_my_tokens(
+    SelfCustomer(customer_id): SelfCustomer,
+    State(state): State<AppState>,
+    _: Body,
+) -> Result<Response> {
+    customer::revoke_tokens(&state.db, customer_id).await?;
+    Ok(json_response(StatusCode::OK, &true))
 }
 
 /// The token as a bare JSON string.

@@ -707,6 +707,15 @@ pub const METHODS: &[ServiceMethod] = &[
         throws: &["AuthenticationException", "EmailNotConfirmedException"],
     },
     ServiceMethod {
+        service: r#"Magento\Integration\Api\CustomerTokenServiceInterface::revokeCustomerAccessToken"#,
+        doc: "Revoke token by customer id.",
+        params: &[
+            Param { name: "customerId", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some(("bool", "")),
+        throws: &["LocalizedException"],
+    },
+    ServiceMethod {
         service: r#"Magento\InventoryApi\Api\GetSourcesAssignedToStockOrderedByPriorityInterface::execute"#,
         doc: "Get Sources assigned to Stock ordered by priority  If Stock with given id doesn't exist then return an empty array",
         params: &[
