@@ -282,10 +282,10 @@ pub async fn delete(db: &Db, id: i64) -> Result<()> {
                 if store::group(conn, id).await?.is_none() {
                     return Err(Error::no_such_entity("id", id));
                 }
-                if id <= 0 || uses_as_default(conn, id).await? {
+                let defaults = defaults_by_store(conn).await?;
+                if id <= 0 || defaults.iter().any(|(_, group)| *group == id) {
                     return Err(Error::input(CANNOT_DELETE));
                 }
-                let defaults = defaults_by_store(conn).await?;
                 // A customer of no store: the request's store (the default store view).
                 let fallback = defaults
                     .iter()

@@ -587,23 +587,13 @@ pub async fn create_token(db: &Db, username: String, password: String) -> Result
                 // (`Authentication::authenticate`) as well as the sign-in throttle's.
                 let mut valid = None;
                 if let Some(c) = &customer {
-                    let stored = store::credentials(conn, c.entity_id).await?;
-                    let now = crate::clock::now();
-                    let locked = stored.as_ref().is_some_and(|s| {
-                        s.lock_expires
-                            .as_deref()
-                            .is_some_and(|lock| lock > crate::clock::format(now).as_str())
-                    });
-                    if !locked {
-                        let matches = c
-                            .password_hash
-                            .as_deref()
-                            .is_some_and(|h| password_matches(&password, h));
-                        if matches {
+                    if let Some(stored) = store::credentials(conn, c.entity_id).await? {
+                        let open = !is_locked(&stored, crate::clock::now());
+                        if open
+                            && authenticate(conn, c.entity_id, stored, &password).await?
+                                == Authenticated::Yes
+                        {
                             valid = Some(c.entity_id);
-                        } else if let Some(stored) = stored {
-                            let counted = count_failure(stored, now);
-                            store::set_failures(conn, c.entity_id, &counted).await?;
                         }
                     }
                 }
@@ -646,12 +636,47 @@ pub const PASSWORD_MISMATCH: &str =
 /// `Authentication::authenticate` (a `UserLockedException`).
 pub const ACCOUNT_LOCKED: &str = "The account is locked.";
 
-/// What a password check wrote before it failed (the failure is kept: Magento saves the
-/// customer, then throws).
-enum Checked {
-    Changed,
+/// `Authentication::authenticate`'s outcome. A wrong password is counted before the answer
+/// (Magento saves the customer, then throws), so the write that reports it commits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Authenticated {
+    Yes,
     Mismatch,
+    /// Wrong, and the account is locked now (`UserLockedException`).
     Locked,
+}
+
+/// `Authentication::isLocked`: a lock that has not run out.
+fn is_locked(c: &store::Credentials, now: time::OffsetDateTime) -> bool {
+    c.lock_expires
+        .as_deref()
+        .is_some_and(|lock| lock > crate::clock::format(now).as_str())
+}
+
+/// `Authentication::authenticate`: whether `password` is customer `id`'s; a wrong one is
+/// counted ([`count_failure`]), and answers [`Authenticated::Locked`] once that locks the
+/// account.
+async fn authenticate(
+    conn: &mut sqlx::SqliteConnection,
+    id: i64,
+    stored: store::Credentials,
+    password: &str,
+) -> Result<Authenticated> {
+    let matches = stored
+        .password_hash
+        .as_deref()
+        .is_some_and(|h| password_matches(password, h));
+    if matches {
+        return Ok(Authenticated::Yes);
+    }
+    let now = crate::clock::now();
+    let counted = count_failure(stored, now);
+    store::set_failures(conn, id, &counted).await?;
+    Ok(if is_locked(&counted, now) {
+        Authenticated::Locked
+    } else {
+        Authenticated::Mismatch
+    })
 }
 
 /// `Authentication::processAuthenticationFailure`: one more failure; the first of a run (or
@@ -697,39 +722,26 @@ pub async fn change_password(
                 let Some(stored) = store::credentials(conn, customer_id).await? else {
                     return Err(Error::no_such_entity("customerId", customer_id));
                 };
-                let matches = stored
-                    .password_hash
-                    .as_deref()
-                    .is_some_and(|h| password_matches(&current, h));
-                if !matches {
-                    let now = crate::clock::now();
-                    let counted = count_failure(stored, now);
-                    store::set_failures(conn, customer_id, &counted).await?;
-                    let locked = counted
-                        .lock_expires
-                        .as_deref()
-                        .is_some_and(|lock| lock > crate::clock::format(now).as_str());
-                    return Ok(if locked {
-                        Checked::Locked
-                    } else {
-                        Checked::Mismatch
-                    });
+                let email = stored.email.clone();
+                let outcome = authenticate(conn, customer_id, stored, &current).await?;
+                if outcome != Authenticated::Yes {
+                    return Ok(outcome);
                 }
-                if new.eq_ignore_ascii_case(&stored.email) {
+                if new.eq_ignore_ascii_case(&email) {
                     return Err(Error::input(PASSWORD_IS_EMAIL));
                 }
                 check_password_strength(&new)?;
                 store::set_password(conn, customer_id, &password_hash(&new)).await?;
-                Ok(Checked::Changed)
+                Ok(Authenticated::Yes)
             })
         })
         .await?;
     match outcome {
-        Checked::Changed => Ok(()),
-        Checked::Mismatch => Err(Error::AuthenticationPhrase(Phrase::plain(
+        Authenticated::Yes => Ok(()),
+        Authenticated::Mismatch => Err(Error::AuthenticationPhrase(Phrase::plain(
             PASSWORD_MISMATCH,
         ))),
-        Checked::Locked => Err(Error::AuthenticationPhrase(Phrase::plain(ACCOUNT_LOCKED))),
+        Authenticated::Locked => Err(Error::AuthenticationPhrase(Phrase::plain(ACCOUNT_LOCKED))),
     }
 }
 

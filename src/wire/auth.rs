@@ -4,26 +4,13 @@
 use serde_json::{Map, Value};
 
 use crate::error::{self as e, Error, Phrase, Result};
-use crate::wire::input::{to_string, At};
+use crate::wire::input::required_strings;
 
 /// The credentials of the body, as the input layer and `CredentialsValidator` check them.
 pub fn credentials(body: &Map<String, Value>) -> Result<(String, String)> {
-    let field = |name: &str| -> Result<Option<String>> {
-        match body.get(name).filter(|v| !v.is_null()) {
-            Some(v) => to_string(v, At::Top).map(Some),
-            None => Ok(None),
-        }
-    };
-    let (username, password) = (field("username")?, field("password")?);
-    let missing: Vec<Phrase> = [("username", &username), ("password", &password)]
-        .into_iter()
-        .filter(|(_, v)| v.is_none())
-        .map(|(name, _)| Phrase::named(e::FIELD_REQUIRED, "fieldName", name))
-        .collect();
-    if !missing.is_empty() {
-        return Err(Error::aggregate(missing));
-    }
-    let (username, password) = (username.unwrap_or_default(), password.unwrap_or_default());
+    // The keys as sent, exactly (the credentials validator reads them so).
+    let [username, password] =
+        required_strings(body, ["username", "password"], |b, name| b.get(name))?;
     let empty: Vec<Phrase> = [("username", &username), ("password", &password)]
         .into_iter()
         .filter(|(_, v)| v.is_empty())

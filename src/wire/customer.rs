@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use crate::customer::{AddressInput, Customer, CustomerInput};
 use crate::db::customers::{AddressEntityRow, GroupRow};
-use crate::error::{Error, Phrase, Result};
+use crate::error::{Error, Result};
 use crate::wire::input::{list, param, to_int, to_string, At, Obj};
 
 const CUSTOMER_FIELDS: &[&str] = &[
@@ -433,20 +433,7 @@ impl From<&crate::customer::groups::Saved> for GroupData {
 /// `{"currentPassword": ..., "newPassword": ...}` of `PUT /V1/customers/me/password`: both
 /// required (a missing or null one is `"%fieldName" is required.`, both missing the aggregate).
 pub fn parse_password_change(body: &Map<String, Value>) -> Result<(String, String)> {
-    let field = |name: &str| -> Result<Option<String>> {
-        param(body, name)
-            .filter(|v| !v.is_null())
-            .map(|v| to_string(v, At::Top))
-            .transpose()
-    };
-    let (current, new) = (field("currentPassword")?, field("newPassword")?);
-    let missing: Vec<Phrase> = [("currentPassword", &current), ("newPassword", &new)]
-        .into_iter()
-        .filter(|(_, v)| v.is_none())
-        .map(|(name, _)| Phrase::named(crate::error::FIELD_REQUIRED, "fieldName", name))
-        .collect();
-    if !missing.is_empty() {
-        return Err(Error::aggregate(missing));
-    }
-    Ok((current.unwrap_or_default(), new.unwrap_or_default()))
+    let [current, new] =
+        crate::wire::input::required_strings(body, ["currentPassword", "newPassword"], param)?;
+    Ok((current, new))
 }

@@ -258,6 +258,33 @@ impl<'a> Obj<'a> {
     }
 }
 
+/// Top-level string parameters that are all required, each found in `body` by `find`: each
+/// missing or null one is `"%fieldName" is required.`, one such error alone, several the
+/// aggregate (`ServiceInputProcessor::process`).
+pub fn required_strings<'a, const N: usize>(
+    body: &'a Map<String, Value>,
+    names: [&str; N],
+    find: impl Fn(&'a Map<String, Value>, &str) -> Option<&'a Value>,
+) -> Result<[String; N]> {
+    let mut values: [Option<String>; N] = std::array::from_fn(|_| None);
+    for (value, name) in values.iter_mut().zip(names) {
+        *value = find(body, name)
+            .filter(|v| !v.is_null())
+            .map(|v| to_string(v, At::Top))
+            .transpose()?;
+    }
+    let missing: Vec<Phrase> = names
+        .iter()
+        .zip(&values)
+        .filter(|(_, v)| v.is_none())
+        .map(|(name, _)| Phrase::named(e::FIELD_REQUIRED, "fieldName", *name))
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::aggregate(missing));
+    }
+    Ok(values.map(Option::unwrap_or_default))
+}
+
 /// PHP's truth of a string: neither empty nor `"0"`.
 pub fn php_truthy(s: &str) -> bool {
     !s.is_empty() && s != "0"
