@@ -118,10 +118,14 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     // rebuilds every route (the `Arc` is shared, so it copies the route table and boxes each
     // endpoint again): about 200,000 instructions a connection under callgrind, a sixth of a
     // durable invoice for a client that connects per request (README Performance). `app`
-    // already turned every handler into a route once (`with_state(())`).
-    axum::serve(listener, app(state).into_make_service())
-        .with_graceful_shutdown(shutdown)
-        .await?;
+    // already turned every handler into a route once (`with_state(())`). With the connection's
+    // peer address for the handlers that look at it (`http::extract::ClientIp`).
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await?;
     db.close().await;
     tracing::info!("magemu stopped");
     Ok(())

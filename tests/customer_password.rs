@@ -214,3 +214,409 @@ async fn a_customer_revokes_her_tokens() {
     let r = app.get("/rest/V1/customers/me", &third).await;
     assert_eq!(r.status, StatusCode::OK);
 }
+
+/// The control API, as `tests/outbox.rs` calls it.
+async fn control(app: &common::TestApp, method: reqwest::Method, path: &str, body: Value) -> Value {
+    let resp = app
+        .client
+        .request(method, app.url(path))
+        .json(&body)
+        .send()
+        .await
+        .expect("control call");
+    assert!(resp.status().is_success(), "{path}: {}", resp.status());
+    resp.json().await.unwrap_or(Value::Null)
+}
+
+/// `POST /V1/integration/customer/token`.
+async fn sign_in(app: &common::TestApp, username: &str, password: &str) -> common::Reply {
+    app.post(
+        "/rest/V1/integration/customer/token",
+        "",
+        &json!({"username": username, "password": password}),
+    )
+    .await
+}
+
+const RESET: &str = "/rest/V1/customers/password";
+const RESET_PASSWORD: &str = "/rest/V1/customers/resetPassword";
+
+/// The emulated clock set to `time` (control API).
+async fn set_time(app: &common::TestApp, time: &str) {
+    control(
+        app,
+        reqwest::Method::PUT,
+        "/magemu/clock",
+        json!({"time": time}),
+    )
+    .await;
+}
+
+/// The emulated clock moved on by `seconds`.
+async fn advance(app: &common::TestApp, seconds: i64) {
+    control(
+        app,
+        reqwest::Method::PUT,
+        "/magemu/clock",
+        json!({"advance_seconds": seconds}),
+    )
+    .await;
+}
+
+/// `PUT /V1/customers/password` for `email` with `template`, anonymously.
+async fn ask_reset(app: &common::TestApp, email: &str, template: &str) -> common::Reply {
+    app.put(RESET, "", &json!({"email": email, "template": template}))
+        .await
+}
+
+/// Jane's password reset to `Better-Pass9` with `token`: `true`, and the new password signs in.
+async fn resets_to_better_pass(app: &common::TestApp, token: &str) {
+    let r = app
+        .post(
+            RESET_PASSWORD,
+            "",
+            &json!({"email": "jdoe@example.com", "resetToken": token, "newPassword": "Better-Pass9"}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(true)));
+    assert!(!app
+        .customer_token("jdoe@example.com", "Better-Pass9")
+        .await
+        .is_empty());
+}
+
+/// The token of the newest password reset e-mail to `email`, from its link in the outbox.
+async fn reset_token_of(app: &common::TestApp, email: &str) -> String {
+    let mails = control(
+        app,
+        reqwest::Method::GET,
+        &format!("/magemu/outbox?to={email}"),
+        Value::Null,
+    )
+    .await;
+    let link = mails
+        .as_array()
+        .and_then(|m| m.last())
+        .and_then(|m| m["link"].as_str())
+        .expect("a reset e-mail with a link")
+        .to_owned();
+    link.rsplit_once("token=").expect("a token").1.to_owned()
+}
+
+fn security(text: &str) -> Value {
+    json!({"message": text, "parameters": ["hello@example.com"]})
+}
+
+/// Jane forgets her password: the reset e-mail (Magento's template, her name, a link with a
+/// 32-digit token) is in the outbox; the token checks out, resets her password (`true`), and
+/// is used up; the new password signs in, the old one no longer does.
+#[tokio::test]
+async fn a_customer_resets_a_forgotten_password() {
+    let app = spawn_app().await;
+    let r = ask_reset(&app, "jdoe@example.com", "email_reset").await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(true)));
+    let mails = control(
+        &app,
+        reqwest::Method::GET,
+        "/magemu/outbox?to=jdoe@example.com",
+        Value::Null,
+    )
+    .await;
+    let mail = mails
+        .as_array()
+        .and_then(|m| m.last())
+        .expect("a mail")
+        .clone();
+    let token = reset_token_of(&app, "jdoe@example.com").await;
+    assert_eq!(token.len(), 32);
+    assert!(token.bytes().all(|b| b.is_ascii_hexdigit()));
+    assert_eq!(
+        common::without(&mail, &["id", "time", "entity_id", "store_id"]),
+        json!({"template": "customer_password_forgot_email_template",
+            "to": "jdoe@example.com", "name": "Jane Doe", "entity_type": "customer",
+            "increment_id": null, "order_id": null, "comment": null,
+            "link": format!("customer/account/createPassword/?token={token}")})
+    );
+
+    let check = format!(
+        "/rest/V1/customers/{}/password/resetLinkToken/{token}",
+        mail["entity_id"]
+    );
+    let r = app.get(&check, "").await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(true)));
+
+    resets_to_better_pass(&app, &token).await;
+    let old = sign_in(&app, "jdoe@example.com", "Password1").await;
+    assert_eq!(old.status, StatusCode::UNAUTHORIZED);
+
+    // Used up: the token is gone with the reset.
+    let mismatched = json!({"message": "The password token is mismatched. Reset and try again."});
+    let r = app.get(&check, "").await;
+    assert_eq!(
+        (r.status, r.body),
+        (StatusCode::BAD_REQUEST, mismatched.clone())
+    );
+    let r = app
+        .post(
+            RESET_PASSWORD,
+            "",
+            &json!({"email": "jdoe@example.com", "resetToken": token, "newPassword": "Other-Pass9"}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::BAD_REQUEST, mismatched));
+}
+
+/// What `PUT /V1/customers/password` refuses, in Magento's order: missing fields; then the
+/// security checks (a second request within ten minutes, from the same address or for the
+/// same e-mail; five within the hour); an unknown e-mail (404, the request still counted); an
+/// unknown template (400, after the token was changed: Magento saved it first).
+#[tokio::test]
+async fn refused_reset_requests() {
+    let app = spawn_app().await;
+    let r = app.put(RESET, "", &json!({})).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "One or more input exceptions have occurred.", "errors": [
+                {"message": "\"%fieldName\" is required. Enter and try again.",
+                 "parameters": {"fieldName": "email"}},
+                {"message": "\"%fieldName\" is required. Enter and try again.",
+                 "parameters": {"fieldName": "template"}}]})
+        )
+    );
+    set_time(&app, "2026-03-01 10:00:00").await;
+
+    // An unknown e-mail: 404 with the website as given (or the current store's, a string).
+    let r = app
+        .put(
+            RESET,
+            "",
+            &json!({"email": "nobody@example.com", "template": "email_reset", "websiteId": 0}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::NOT_FOUND,
+            json!({"message": "No such entity with %fieldName = %fieldValue, %field2Name = %field2Value",
+                "parameters": {"fieldName": "email", "fieldValue": "nobody@example.com",
+                    "field2Name": "websiteId", "field2Value": 0}})
+        )
+    );
+    // Counted all the same: the next request from this address within ten minutes is refused.
+    let before = app.snapshot().await;
+    let r = ask_reset(&app, "jdoe@example.com", "email_reset").await;
+    let too_frequent = security(
+        "We received too many requests for password resets. Please wait and try again later or contact %1.",
+    );
+    assert_eq!(
+        (r.status, r.body),
+        (StatusCode::BAD_REQUEST, too_frequent.clone())
+    );
+    assert_eq!(
+        app.snapshot().await,
+        before,
+        "a refused request changes nothing"
+    );
+
+    // Ten minutes later: an unknown template is refused after the token was saved.
+    advance(&app, 600).await;
+    let r = ask_reset(&app, "jdoe@example.com", "email_welcome").await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Invalid value of \"%value\" provided for the %fieldName field. Possible values: %template1 or %template2.",
+                "parameters": {"value": "email_welcome", "fieldName": "template",
+                    "template1": "email_reminder", "template2": "email_reset"}})
+        )
+    );
+    // 9 minutes 59 seconds after that one: still too soon.
+    advance(&app, 599).await;
+    let r = ask_reset(&app, "jdoe@example.com", "email_reminder").await;
+    assert_eq!((r.status, r.body), (StatusCode::BAD_REQUEST, too_frequent));
+    // Ten minutes after each: the third, fourth and fifth of the hour pass, the sixth is one
+    // too many (the first was 30 minutes before the last).
+    for n in 3..=6 {
+        let seconds = if n == 3 { 1 } else { 600 };
+        advance(&app, seconds).await;
+        let r = ask_reset(&app, "jdoe@example.com", "email_reminder").await;
+        if n < 6 {
+            assert_eq!(
+                (r.status, r.body),
+                (StatusCode::OK, json!(true)),
+                "request {n}"
+            );
+        } else {
+            assert_eq!(
+                (r.status, r.body),
+                (
+                    StatusCode::BAD_REQUEST,
+                    security("Too many password reset requests. Please wait and try again or contact %1.")
+                ),
+                "request {n}"
+            );
+        }
+    }
+}
+
+/// What the token check and the reset refuse: customer 0, an unknown customer, a wrong token,
+/// a token two hours old; a missing field, an empty e-mail or token, an unknown e-mail, the
+/// e-mail as the new password, a weak one. None of them changes anything.
+#[tokio::test]
+async fn refused_tokens_and_resets() {
+    let app = spawn_app().await;
+    set_time(&app, "2026-03-01 10:00:00").await;
+    let r = ask_reset(&app, "jdoe@example.com", "email_reset").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let token = reset_token_of(&app, "jdoe@example.com").await;
+    let jane = app.customer_token("jdoe@example.com", "Password1").await;
+    let id = app.get("/rest/V1/customers/me", &jane).await.body["id"].clone();
+    let link =
+        |id: &str, token: &str| format!("/rest/V1/customers/{id}/password/resetLinkToken/{token}");
+    let before = app.snapshot().await;
+
+    let cases = [
+        (
+            link("0", &token),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Invalid value of \"%value\" provided for the %fieldName field.",
+                "parameters": {"value": 0, "fieldName": "customerId"}}),
+        ),
+        (
+            link("999", &token),
+            StatusCode::NOT_FOUND,
+            json!({"message": "No such entity with %fieldName = %fieldValue",
+                "parameters": {"fieldName": "customerId", "fieldValue": 999}}),
+        ),
+        (
+            link(&id.to_string(), "0123456789abcdef0123456789abcdef"),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The password token is mismatched. Reset and try again."}),
+        ),
+    ];
+    for (path, status, body) in cases {
+        let r = app.get(&path, "").await;
+        assert_eq!((r.status, r.body), (status, body), "{path}");
+    }
+
+    let required = |field: &str| {
+        json!({"message": "\"%fieldName\" is required. Enter and try again.",
+            "parameters": {"fieldName": field}})
+    };
+    let reset = |email: &str, token: &str, new: &str| json!({"email": email, "resetToken": token, "newPassword": new});
+    let posts = [
+        (
+            json!({"email": "jdoe@example.com", "resetToken": token}),
+            StatusCode::BAD_REQUEST,
+            required("newPassword"),
+        ),
+        (
+            reset("", &token, "Better-Pass9"),
+            StatusCode::BAD_REQUEST,
+            required("email"),
+        ),
+        (
+            reset("jdoe@example.com", "", "Better-Pass9"),
+            StatusCode::BAD_REQUEST,
+            required("resetPasswordLinkToken"),
+        ),
+        (
+            reset("nobody@example.com", &token, "Better-Pass9"),
+            StatusCode::NOT_FOUND,
+            json!({"message": "No such entity with %fieldName = %fieldValue, %field2Name = %field2Value",
+                "parameters": {"fieldName": "email", "fieldValue": "nobody@example.com",
+                    "field2Name": "websiteId", "field2Value": "1"}}),
+        ),
+        (
+            reset("jdoe@example.com", &token, "JDOE@example.com"),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The password can't be the same as the email address. Create a new password and try again."}),
+        ),
+        (
+            reset("jdoe@example.com", &token, "short"),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The password needs at least %1 characters. Create a new password and try again.",
+                "parameters": ["8"]}),
+        ),
+    ];
+    for (body, status, expected) in posts {
+        let r = app.post(RESET_PASSWORD, "", &body).await;
+        assert_eq!((r.status, r.body), (status, expected), "{body}");
+    }
+    assert_eq!(
+        app.snapshot().await,
+        before,
+        "refused checks and resets change nothing"
+    );
+
+    // Two hours on, the token has expired.
+    advance(&app, 7200).await;
+    let expired = json!({"message": "The password token is expired. Reset and try again."});
+    let r = app.get(&link(&id.to_string(), &token), "").await;
+    assert_eq!(
+        (r.status, r.body),
+        (StatusCode::BAD_REQUEST, expired.clone())
+    );
+    let r = app
+        .post(
+            RESET_PASSWORD,
+            "",
+            &reset("jdoe@example.com", &token, "Better-Pass9"),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::BAD_REQUEST, expired));
+}
+
+/// A reset opens a locked account: ten wrong current passwords lock it, the reset clears the
+/// count, and the new password signs in.
+#[tokio::test]
+async fn a_reset_unlocks_the_account() {
+    let app = spawn_app().await;
+    let jane = app.customer_token("jdoe@example.com", "Password1").await;
+    for _ in 0..10 {
+        app.put(PATH, &jane, &change("wrong", "Better-Pass9")).await;
+    }
+    let r = sign_in(&app, "jdoe@example.com", "Password1").await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "locked");
+    let r = ask_reset(&app, "jdoe@example.com", "email_reset").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let token = reset_token_of(&app, "jdoe@example.com").await;
+    resets_to_better_pass(&app, &token).await;
+}
+
+/// An account made without a password: its welcome e-mail links to setting one with the
+/// account's reset token (`createAccountWithPasswordHash` gives every new account one), which
+/// `resetPassword` takes; then she signs in.
+#[tokio::test]
+async fn an_account_without_a_password_sets_one_from_its_welcome_e_mail() {
+    let app = spawn_app().await;
+    let r = app
+        .post(
+            "/rest/V1/customers",
+            "",
+            &json!({"customer": {"email": "kim@example.com", "firstname": "Kim", "lastname": "Lee"}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let token = reset_token_of(&app, "kim@example.com").await;
+    let check = format!(
+        "/rest/V1/customers/{}/password/resetLinkToken/{token}",
+        r.body["id"]
+    );
+    let r = app.get(&check, "").await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(true)));
+    let r = app
+        .post(
+            RESET_PASSWORD,
+            "",
+            &json!({"email": "kim@example.com", "resetToken": token, "newPassword": "First-Pass1"}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(true)));
+    assert!(!app
+        .customer_token("kim@example.com", "First-Pass1")
+        .await
+        .is_empty());
+}

@@ -452,8 +452,23 @@ async fn new_accounts_get_the_welcome_mail() {
         seeded,
         "a refused account sends nothing"
     );
+    // The account without a password: its e-mail links to setting one with the account's
+    // reset token (a 32-digit hex token; `tests/customer_password.rs` follows it).
+    let mut mails = outbox(&app, "?entity_type=customer").await;
+    let link = mails[1]
+        .as_object_mut()
+        .and_then(|m| m.remove("link"))
+        .expect("a link");
+    let token = link
+        .as_str()
+        .and_then(|l| l.strip_prefix("customer/account/createPassword/?token="))
+        .expect("the createPassword path");
+    assert!(
+        token.len() == 32 && token.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{token}"
+    );
     assert_eq!(
-        outbox(&app, "?entity_type=customer").await,
+        mails,
         json!([
             {"id": 1, "time": T, "template": "customer_create_account_email_template",
              "to": "sam@example.com", "name": "Sam Reed", "store_id": 1, "entity_type": "customer",

@@ -407,6 +407,9 @@ pub struct OutboxMail {
     pub increment_id: Option<String>,
     pub order_id: Option<i64>,
     pub comment: Option<String>,
+    /// The link the e-mail carries (the password reset e-mail's), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
 }
 
 impl From<Mail> for OutboxMail {
@@ -423,6 +426,7 @@ impl From<Mail> for OutboxMail {
             increment_id: m.increment_id,
             order_id: m.order_id,
             comment: m.comment,
+            link: m.link,
         }
     }
 }

@@ -32,6 +32,7 @@
 
 pub mod groups;
 pub mod manage;
+pub mod reset;
 pub mod update;
 
 use rand::distr::{Alphanumeric, SampleString};
@@ -463,7 +464,12 @@ async fn create_in(
     if billing.is_some() || shipping.is_some() {
         store::set_defaults(conn, id, billing, shipping).await?;
     }
-    welcome(conn, id, &row).await?;
+    // `createAccountWithPasswordHash`: every new account is given a reset token
+    // (`changeResetPasswordLinkToken`), which the welcome e-mail of an account without a
+    // password links to for setting one (`resetPassword`).
+    let token = reset::new_token();
+    store::set_reset_token(conn, id, &token, &row.created_at).await?;
+    welcome(conn, id, &row, &token).await?;
     Ok(id)
 }
 
@@ -496,8 +502,14 @@ fn address_row(a: &AddressInput, entity_id: i64, customer_id: i64) -> AddressEnt
 /// `registered_no_password` (`customer/create_account/confirm` is 0, so never the
 /// confirmation one); to the account's e-mail, named by `Helper/View::getCustomerName`
 /// (prefix, middle name and suffix are not visible attributes by default: first and last name),
-/// in the account's store.
-async fn welcome(conn: &mut SqliteConnection, id: i64, row: &CustomerEntityRow) -> Result<()> {
+/// in the account's store. The one without a password links to setting one with the account's
+/// reset token.
+async fn welcome(
+    conn: &mut SqliteConnection,
+    id: i64,
+    row: &CustomerEntityRow,
+    token: &str,
+) -> Result<()> {
     let template = if row.password_hash.is_some() {
         NEW_ACCOUNT_TEMPLATE
     } else {
@@ -515,6 +527,7 @@ async fn welcome(conn: &mut SqliteConnection, id: i64, row: &CustomerEntityRow) 
         increment_id: None,
         order_id: None,
         comment: None,
+        link: row.password_hash.is_none().then(|| reset::link(token)),
     };
     db::outbox::insert(conn, &mail).await?;
     Ok(())

@@ -33,6 +33,7 @@ INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "succe
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (26, 'async bulk', '2026-01-01 00:00:00', 1, X'E601F7BCA3610E7F1C666F1C62AD8DDA4D7C32BCEA6CBF2FF654044BFA65DC9A97E75D809EFA2349A1E8429839F51873', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (27, 'customer group config', '2026-01-01 00:00:00', 1, X'A2D9B97E9C836776AFA095FCDA08FECF0E5116B02EE5E258BC78D099E60D12582CEA13F8AB019B827A297DB187D361C6', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (28, 'customer lockout', '2026-01-01 00:00:00', 1, X'6EE52AB1AABCBD4E04B5505C975F8743482FA00C48558A6C65604A4071BEC3C9E32E593ACDA2A730F6ACBA03673CA165', 0);
+INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (29, 'customer password reset', '2026-01-01 00:00:00', 1, X'FE2BAAAE9125F0DF4B641AB5FD6806CFF7958118FE047302FCB66E6D03809947EA741386C59381A1ED09E7A8EFD8F0DC', 0);
 CREATE TABLE store_website (
     website_id       INTEGER PRIMARY KEY,
     code             TEXT NOT NULL UNIQUE,
@@ -375,7 +376,7 @@ CREATE TABLE customer_entity (
     password_hash             TEXT,
     disable_auto_group_change INTEGER NOT NULL DEFAULT 0,
     created_at                TEXT NOT NULL,
-    updated_at                TEXT NOT NULL, middlename TEXT, prefix TEXT, suffix TEXT, dob TEXT, taxvat TEXT, gender INTEGER, is_subscribed INTEGER NOT NULL DEFAULT 0, failures_num INTEGER NOT NULL DEFAULT 0, first_failure TEXT, lock_expires TEXT,
+    updated_at                TEXT NOT NULL, middlename TEXT, prefix TEXT, suffix TEXT, dob TEXT, taxvat TEXT, gender INTEGER, is_subscribed INTEGER NOT NULL DEFAULT 0, failures_num INTEGER NOT NULL DEFAULT 0, first_failure TEXT, lock_expires TEXT, rp_token TEXT, rp_token_created_at TEXT,
     UNIQUE (email, website_id)
 );
 CREATE TABLE customer_address_entity (
@@ -834,7 +835,7 @@ CREATE TABLE magemu_outbox (
     increment_id   TEXT,
     order_id       INTEGER,
     comment        TEXT
-);
+, link TEXT);
 CREATE TABLE inventory_pickup_location_quote_address (
     address_id           INTEGER PRIMARY KEY REFERENCES quote_address(address_id) ON DELETE CASCADE,
     pickup_location_code TEXT NOT NULL
@@ -954,6 +955,13 @@ CREATE TABLE customer_group_excluded_website (
     website_id        INTEGER NOT NULL REFERENCES store_website(website_id) ON DELETE CASCADE,
     PRIMARY KEY (customer_group_id, website_id)
 );
+CREATE TABLE password_reset_request_event (
+    id                 INTEGER PRIMARY KEY AUTOINCREMENT,
+    request_type       INTEGER NOT NULL,
+    account_reference  TEXT,
+    created_at         TEXT NOT NULL,
+    ip                 TEXT NOT NULL
+);
 DELETE FROM sqlite_sequence;
 INSERT INTO sqlite_sequence (name, seq) VALUES ('catalog_category_entity', 2);
 INSERT INTO sqlite_sequence (name, seq) VALUES ('catalog_product_entity', 0);
@@ -1013,3 +1021,5 @@ WHEN EXISTS (
 BEGIN
     SELECT RAISE(IGNORE);
 END;
+CREATE INDEX password_reset_request_event_created_at
+    ON password_reset_request_event(created_at);

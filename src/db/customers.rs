@@ -404,12 +404,116 @@ pub async fn set_password(
     id: i64,
     hash: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE customer_entity SET password_hash = ?, updated_at = ? WHERE entity_id = ?")
-        .bind(hash)
-        .bind(crate::db::now_timestamp())
+    // `AccountManagement::changePasswordForCustomer` and `resetPassword` both clear the reset
+    // token (`setRpToken(null)`), so a reset link sent before no longer works.
+    sqlx::query(
+        "UPDATE customer_entity SET password_hash = ?, rp_token = NULL,
+         rp_token_created_at = NULL, updated_at = ? WHERE entity_id = ?",
+    )
+    .bind(hash)
+    .bind(crate::db::now_timestamp())
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A customer's password reset token and when it was made (`rp_token`, `rp_token_created_at`).
+pub async fn reset_token(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<Option<(Option<String>, Option<String>)>, sqlx::Error> {
+    sqlx::query_as("SELECT rp_token, rp_token_created_at FROM customer_entity WHERE entity_id = ?")
         .bind(id)
-        .execute(conn)
-        .await?;
+        .fetch_optional(conn)
+        .await
+}
+
+/// Saves a new reset token for customer `id`, made at `created_at` (`changeResetPasswordLinkToken`:
+/// the customer is saved, so `updated_at` moves to that time).
+pub async fn set_reset_token(
+    conn: &mut SqliteConnection,
+    id: i64,
+    token: &str,
+    created_at: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE customer_entity SET rp_token = ?1, rp_token_created_at = ?2, updated_at = ?2
+         WHERE entity_id = ?3",
+    )
+    .bind(token)
+    .bind(created_at)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// `resetPassword`'s save: the new password, the token gone, the failure count and the lock
+/// cleared (`setFailuresNum(0)`, `setFirstFailure(null)`, `setLockExpires(null)`).
+pub async fn reset_password(
+    conn: &mut SqliteConnection,
+    id: i64,
+    hash: &str,
+) -> Result<(), sqlx::Error> {
+    set_password(conn, id, hash).await?;
+    sqlx::query(
+        "UPDATE customer_entity SET failures_num = 0, first_failure = NULL, lock_expires = NULL
+         WHERE entity_id = ?",
+    )
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Magento_Security's `password_reset_request_event` rows of `request_type` matching the
+/// protection type (1: the address or the e-mail, 2: the address, 3: the e-mail): how many
+/// were made after `since` (a `Y-m-d H:i:s` stamp), and the newest one's time.
+pub async fn reset_requests_since(
+    conn: &mut SqliteConnection,
+    request_type: i64,
+    protection: i64,
+    email: &str,
+    ip: &str,
+    since: &str,
+) -> Result<(i64, Option<String>), sqlx::Error> {
+    sqlx::query_as(
+        "SELECT COALESCE(SUM(created_at > ?5), 0), MAX(created_at)
+         FROM password_reset_request_event
+         WHERE request_type = ?1 AND CASE ?2
+             WHEN 1 THEN (ip = ?4 OR account_reference = ?3)
+             WHEN 2 THEN ip = ?4
+             WHEN 3 THEN account_reference = ?3
+             ELSE 1 END",
+    )
+    .bind(request_type)
+    .bind(protection)
+    .bind(email)
+    .bind(ip)
+    .bind(since)
+    .fetch_one(conn)
+    .await
+}
+
+/// Records a reset request that passed the checks (`createNewPasswordResetRequestEventRecord`).
+pub async fn log_reset_request(
+    conn: &mut SqliteConnection,
+    request_type: i64,
+    email: &str,
+    ip: &str,
+    at: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO password_reset_request_event (request_type, account_reference, created_at, ip)
+         VALUES (?, ?, ?, ?)",
+    )
+    .bind(request_type)
+    .bind(email)
+    .bind(at)
+    .bind(ip)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 

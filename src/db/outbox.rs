@@ -19,6 +19,8 @@ row_struct! {
         pub increment_id: Option<String>,
         pub order_id: Option<i64>,
         pub comment: Option<String>,
+        /// A link the e-mail carries for the recipient to follow (the password reset's).
+        pub link: Option<String>,
     }
 }
 

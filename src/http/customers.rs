@@ -10,8 +10,8 @@ use crate::customer::{self, groups, manage};
 use crate::db::store::DEFAULT_STORE_ID;
 use crate::error::Result;
 use crate::http::extract::{
-    Admin, Body, CustomerDelete, CustomerGroupView, CustomerManage, CustomerView, PathParams,
-    Search, SelfCustomer,
+    Admin, Body, ClientIp, CustomerDelete, CustomerGroupView, CustomerManage, CustomerView,
+    PathParams, Search, SelfCustomer,
 };
 use crate::http::reply::{json_response, search_results};
 use crate::http::routes::{Operation, ANONYMOUS, SELF};
@@ -60,6 +60,24 @@ pub fn operations() -> Vec<Operation> {
             change_my_password,
         )
         .forced(&["customerId"]),
+        Operation::put(
+            "/V1/customers/password",
+            r"Magento\Customer\Api\AccountManagementInterface::initiatePasswordReset",
+            &[ANONYMOUS],
+            initiate_password_reset,
+        ),
+        Operation::post(
+            "/V1/customers/resetPassword",
+            r"Magento\Customer\Api\AccountManagementInterface::resetPassword",
+            &[ANONYMOUS],
+            reset_password,
+        ),
+        Operation::get(
+            "/V1/customers/{customerId}/password/resetLinkToken/{resetPasswordLinkToken}",
+            r"Magento\Customer\Api\AccountManagementInterface::validateResetPasswordLinkToken",
+            &[ANONYMOUS],
+            validate_reset_link,
+        ),
         Operation::get(
             "/V1/customers/me/billingAddress",
             r"Magento\Customer\Api\AccountManagementInterface::getDefaultBillingAddress",
@@ -243,6 +261,34 @@ async fn change_my_password(
 ) -> Result<Response> {
     let (current, new) = wire::parse_password_change(&body)?;
     customer::change_password(&state.db, customer_id, current, new).await?;
+    Ok(json_response(StatusCode::OK, &true))
+}
+
+/// `AccountManagement::initiatePasswordReset`: `true` once the reset e-mail is out.
+async fn initiate_password_reset(
+    ClientIp(ip): ClientIp,
+    State(state): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    let request = wire::parse_reset_request(&body)?;
+    customer::reset::initiate(&state.db, request, ip).await?;
+    Ok(json_response(StatusCode::OK, &true))
+}
+
+/// `AccountManagement::resetPassword`: `true` once the new password is saved.
+async fn reset_password(State(state): State<AppState>, Body(body): Body) -> Result<Response> {
+    let input = wire::parse_password_reset(&body)?;
+    customer::reset::reset(&state.db, input).await?;
+    Ok(json_response(StatusCode::OK, &true))
+}
+
+/// `AccountManagement::validateResetPasswordLinkToken`: `true` for a live token.
+async fn validate_reset_link(
+    State(state): State<AppState>,
+    PathParams((id, token)): PathParams<(String, String)>,
+) -> Result<Response> {
+    let customer_id = path_int(&id)?;
+    customer::reset::validate_link(&state.db, customer_id, &token).await?;
     Ok(json_response(StatusCode::OK, &true))
 }
 

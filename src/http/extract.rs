@@ -124,6 +124,25 @@ impl FromRequestParts<AppState> for SelfCustomer {
     }
 }
 
+/// The client's address, as Magento's `RemoteAddress::getRemoteAddress` gives it (the
+/// connection's peer; no forwarding header is trusted by default): empty when the router runs
+/// without connection information (tests that drive it in-process).
+pub struct ClientIp(pub String);
+
+impl<S: Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientIp(
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|info| info.0.ip().to_string())
+                .unwrap_or_default(),
+        ))
+    }
+}
+
 /// `TokenUserContext::processRequest`: exactly `<type> <token>`, type `bearer` in any case.
 pub(crate) fn bearer_token(header: &str) -> Option<&str> {
     let mut pieces = header.split(' ');

@@ -153,6 +153,7 @@ pub fn compose(
         increment_id: document.increment_id,
         order_id: Some(document.order_id),
         comment: comment.filter(|c| !c.is_empty()),
+        link: None,
     })
 }
 

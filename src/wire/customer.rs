@@ -437,3 +437,25 @@ pub fn parse_password_change(body: &Map<String, Value>) -> Result<(String, Strin
         crate::wire::input::required_strings(body, ["currentPassword", "newPassword"], param)?;
     Ok((current, new))
 }
+
+/// `{"email", "template", "websiteId"?}` of `PUT /V1/customers/password`
+/// (`initiatePasswordReset($email, $template, $websiteId = null)`): e-mail and template
+/// required, the website an integer when given.
+pub fn parse_reset_request(body: &Map<String, Value>) -> Result<crate::customer::reset::Request> {
+    let [email, template] =
+        crate::wire::input::required_strings(body, ["email", "template"], param)?;
+    let website_id = param(body, "websiteId")
+        .map(|v| to_int(v, At::Top))
+        .transpose()?;
+    Ok(crate::customer::reset::Request {
+        email,
+        template,
+        website_id,
+    })
+}
+
+/// `{"email", "resetToken", "newPassword"}` of `POST /V1/customers/resetPassword`, all three
+/// required.
+pub fn parse_password_reset(body: &Map<String, Value>) -> Result<[String; 3]> {
+    crate::wire::input::required_strings(body, ["email", "resetToken", "newPassword"], param)
+}

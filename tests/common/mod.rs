@@ -63,12 +63,15 @@ async fn start(path: &Path, tweak: impl FnOnce(&mut Config)) -> TestApp {
     let (stop, stopped) = oneshot::channel::<()>();
     let router = app(state.clone());
     let server = tokio::spawn(async move {
-        axum::serve(listener, router.into_make_service())
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            })
-            .await
-            .expect("serve");
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .with_graceful_shutdown(async {
+            let _ = stopped.await;
+        })
+        .await
+        .expect("serve");
     });
     TestApp {
         base: format!("http://{addr}"),

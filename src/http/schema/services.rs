@@ -483,6 +483,38 @@ pub const METHODS: &[ServiceMethod] = &[
         throws: &["LocalizedException"],
     },
     ServiceMethod {
+        service: r#"Magento\Customer\Api\AccountManagementInterface::initiatePasswordReset"#,
+        doc: "Send an email to the customer with a password reset link.",
+        params: &[
+            Param { name: "email", ty: "string", required: true, doc: "" },
+            Param { name: "template", ty: "string", required: true, doc: "" },
+            Param { name: "websiteId", ty: "int", required: false, doc: "" },
+        ],
+        returns: Some(("bool", "true on success")),
+        throws: &["LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\AccountManagementInterface::resetPassword"#,
+        doc: "Reset customer password.",
+        params: &[
+            Param { name: "email", ty: "string", required: true, doc: "If empty value given then the customer will be matched by the RP token." },
+            Param { name: "resetToken", ty: "string", required: true, doc: "" },
+            Param { name: "newPassword", ty: "string", required: true, doc: "" },
+        ],
+        returns: Some(("bool", "true on success")),
+        throws: &["LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\AccountManagementInterface::validateResetPasswordLinkToken"#,
+        doc: "Check if password reset token is valid.",
+        params: &[
+            Param { name: "customerId", ty: "int", required: true, doc: "If null is given then a customer will be matched by the RP token." },
+            Param { name: "resetPasswordLinkToken", ty: "string", required: true, doc: "" },
+        ],
+        returns: Some(("bool", "True if the token is valid")),
+        throws: &["InputMismatchException", "ExpiredException", "LocalizedException"],
+    },
+    ServiceMethod {
         service: r#"Magento\Customer\Api\AccountManagementInterface::createAccount"#,
         doc: "Create customer account. Perform necessary business operations like sending email.",
         params: &[
