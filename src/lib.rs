@@ -20,6 +20,7 @@ pub mod sales;
 pub mod search;
 pub mod seed;
 pub mod state;
+pub mod tax;
 pub mod wire;
 
 pub use config::Config;

@@ -59,6 +59,7 @@ mod seed_fuzz;
 mod shipment_save;
 mod shipments;
 mod source_selection;
+mod tax_classes;
 mod totals_property;
 mod transactions;
 mod tutorial;

@@ -714,6 +714,7 @@ fn path_value(path: &str, name: &str, guest_cart: &str, bulk: &str) -> String {
         "bulkUuid" => bulk,
         "status" => "1",
         "resetPasswordLinkToken" => "0123456789abcdef0123456789abcdef",
+        "taxClassId" | "classId" => "3",
         other => panic!("no value for {{{other}}} of {path}"),
     };
     value.to_owned()

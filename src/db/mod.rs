@@ -28,6 +28,7 @@ pub mod sales_rules;
 pub mod search;
 pub mod shipments;
 pub mod store;
+pub mod tax;
 pub mod tokens;
 pub mod transactions;
 pub mod writer;

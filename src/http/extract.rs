@@ -42,6 +42,7 @@ acl! {
     SalesCancel => "Magento_Sales::cancel",
     SalesShipment => "Magento_Sales::shipment",
     SalesCreditmemo => "Magento_Sales::creditmemo",
+    TaxManage => "Magento_Tax::manage_tax",
     SalesComment => "Magento_Sales::comment",
     SalesEmails => "Magento_Sales::emails",
     SalesTransactions => "Magento_Sales::transactions_fetch",

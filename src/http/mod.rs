@@ -26,6 +26,7 @@ pub mod schema;
 pub mod search;
 pub mod shipments;
 pub mod store;
+pub mod tax;
 pub mod transactions;
 
 use axum::extract::{DefaultBodyLimit, Request, State};

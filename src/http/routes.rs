@@ -143,6 +143,7 @@ pub fn table() -> Vec<Operation> {
         customers::operations(),
         carts::operations(),
         sales_rules::operations(),
+        tax::operations(),
     ]
     .into_iter()
     .flatten()

@@ -26,4 +26,5 @@ pub mod sales_rule;
 pub mod shape;
 pub mod shipment;
 pub mod store;
+pub mod tax;
 pub mod transaction;

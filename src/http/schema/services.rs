@@ -110,6 +110,7 @@ pub const INTERFACES: &[(&str, &str)] = &[
     (r#"Magento\Store\Api\StoreConfigManagerInterface"#, "Store config manager interface"),
     (r#"Magento\Store\Api\StoreRepositoryInterface"#, "Store repository interface"),
     (r#"Magento\Store\Api\WebsiteRepositoryInterface"#, "Website repository interface"),
+    (r#"Magento\Tax\Api\TaxClassRepositoryInterface"#, "Tax class CRUD interface."),
 ];
 
 /// Each bound method.
@@ -1942,5 +1943,41 @@ pub const METHODS: &[ServiceMethod] = &[
         ],
         returns: Some((r#"Magento\Store\Api\Data\WebsiteInterface[]"#, "")),
         throws: &[],
+    },
+    ServiceMethod {
+        service: r#"Magento\Tax\Api\TaxClassRepositoryInterface::deleteById"#,
+        doc: "Delete a tax class with the given tax class id.",
+        params: &[
+            Param { name: "taxClassId", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some(("bool", "True if the tax class was deleted, false otherwise")),
+        throws: &["InputException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Tax\Api\TaxClassRepositoryInterface::get"#,
+        doc: "Get a tax class with the given tax class id.",
+        params: &[
+            Param { name: "taxClassId", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Tax\Api\Data\TaxClassInterface"#, "")),
+        throws: &["InputException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Tax\Api\TaxClassRepositoryInterface::getList"#,
+        doc: "Retrieve tax classes which match a specific criteria. This call returns an array of objects, but detailed information about each object’s attributes might not be included. See https://developer.adobe.com/commerce/webapi/rest/attributes#TaxClassRepositoryInterface to determine which call to use to get detailed information about all attributes for an object.",
+        params: &[
+            Param { name: "searchCriteria", ty: r#"Magento\Framework\Api\SearchCriteriaInterface"#, required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Tax\Api\Data\TaxClassSearchResultsInterface"#, "")),
+        throws: &["InputException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Tax\Api\TaxClassRepositoryInterface::save"#,
+        doc: "Create a Tax Class",
+        params: &[
+            Param { name: "taxClass", ty: r#"Magento\Tax\Api\Data\TaxClassInterface"#, required: true, doc: "" },
+        ],
+        returns: Some(("string", "id for the newly created Tax class")),
+        throws: &["InputException", "LocalizedException"],
     },
 ];

@@ -125,6 +125,10 @@ const SHAPES: &[(&str, Build)] = &[
         wire::customer::GroupData::json_schema,
     ),
     (
+        r"Magento\Tax\Api\Data\TaxClassInterface",
+        wire::tax::TaxClassData::json_schema,
+    ),
+    (
         r"Magento\InventoryApi\Api\Data\SourceInterface",
         wire::inventory_master::SourceData::json_schema,
     ),
