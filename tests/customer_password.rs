@@ -620,3 +620,91 @@ async fn an_account_without_a_password_sets_one_from_its_welcome_e_mail() {
         .await
         .is_empty());
 }
+
+/// Account confirmation is off (Magento's default), so every account is active: activating
+/// (by e-mail, or her own with her token) is `The account is already active.` and resending the
+/// confirmation `Confirmation isn't needed.`, once the customer is found and the body holds
+/// what the route requires. Nothing changes.
+#[tokio::test]
+async fn accounts_need_no_confirmation() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let jane = app.customer_token("jdoe@example.com", "Password1").await;
+    let before = app.snapshot().await;
+    let active = json!({"message": "The account is already active."});
+    let no_such = |email: &str, website: Value| {
+        json!({"message": "No such entity with %fieldName = %fieldValue, %field2Name = %field2Value",
+            "parameters": {"fieldName": "email", "fieldValue": email,
+                "field2Name": "websiteId", "field2Value": website}})
+    };
+    let key = json!({"confirmationKey": "abc"});
+    let cases = [
+        (
+            "/rest/V1/customers/me/activate",
+            &jane,
+            json!({}),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "\"%fieldName\" is required. Enter and try again.",
+                "parameters": {"fieldName": "confirmationKey"}}),
+        ),
+        (
+            "/rest/V1/customers/me/activate",
+            &jane,
+            key.clone(),
+            StatusCode::BAD_REQUEST,
+            active.clone(),
+        ),
+        (
+            "/rest/V1/customers/jdoe@example.com/activate",
+            &admin,
+            key.clone(),
+            StatusCode::BAD_REQUEST,
+            active.clone(),
+        ),
+        (
+            "/rest/V1/customers/nobody@example.com/activate",
+            &admin,
+            key.clone(),
+            StatusCode::NOT_FOUND,
+            no_such("nobody@example.com", json!("1")),
+        ),
+        (
+            "/rest/V1/customers/jdoe@example.com/activate",
+            &jane,
+            key.clone(),
+            StatusCode::UNAUTHORIZED,
+            json!({"message": "The consumer isn't authorized to access %resources.",
+                "parameters": {"resources": "Magento_Customer::manage"}}),
+        ),
+    ];
+    for (path, token, body, status, expected) in cases {
+        let r = app.put(path, token, &body).await;
+        assert_eq!((r.status, r.body), (status, expected), "{path} {body}");
+    }
+    let resends = [
+        (
+            json!({"email": "jdoe@example.com", "websiteId": 1}),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Confirmation isn't needed."}),
+        ),
+        (
+            json!({"email": "jdoe@example.com", "websiteId": 2}),
+            StatusCode::NOT_FOUND,
+            no_such("jdoe@example.com", json!(2)),
+        ),
+        (
+            json!({}),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "One or more input exceptions have occurred.", "errors": [
+                {"message": "\"%fieldName\" is required. Enter and try again.",
+                 "parameters": {"fieldName": "email"}},
+                {"message": "\"%fieldName\" is required. Enter and try again.",
+                 "parameters": {"fieldName": "websiteId"}}]}),
+        ),
+    ];
+    for (body, status, expected) in resends {
+        let r = app.post("/rest/V1/customers/confirm", &admin, &body).await;
+        assert_eq!((r.status, r.body), (status, expected), "{body}");
+    }
+    assert_eq!(app.snapshot().await, before);
+}

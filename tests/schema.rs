@@ -715,6 +715,7 @@ fn path_value(path: &str, name: &str, guest_cart: &str, bulk: &str) -> String {
         "status" => "1",
         "resetPasswordLinkToken" => "0123456789abcdef0123456789abcdef",
         "taxClassId" | "classId" => "3",
+        "email" => "jdoe@example.com",
         other => panic!("no value for {{{other}}} of {path}"),
     };
     value.to_owned()

@@ -30,6 +30,7 @@
 //!   credential checks and throttle as the admin token (user type 3), any failure the 401
 //!   sign-in message.
 
+pub mod activation;
 pub mod groups;
 pub mod manage;
 pub mod reset;

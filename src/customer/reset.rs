@@ -66,7 +66,7 @@ const CUSTOMER_SERVICE_EMAIL: &str = "hello@example.com";
 /// `customer/password/reset_link_expiration_period`, hours.
 const RESET_LINK_HOURS: i64 = 2;
 /// The website of the REST API's current store (`default`) when a request names none.
-const CURRENT_WEBSITE: i64 = 1;
+pub(crate) const CURRENT_WEBSITE: i64 = 1;
 
 pub const TOO_FREQUENT: &str = "We received too many requests for password resets. \
      Please wait and try again later or contact %1.";
@@ -212,7 +212,7 @@ fn security_violation(text: &str) -> Error {
 }
 
 /// `CustomerRegistry::retrieveByEmail`'s `NoSuchEntityException` (404).
-fn no_customer_with_email(email: &str, website: serde_json::Value) -> Error {
+pub(crate) fn no_customer_with_email(email: &str, website: serde_json::Value) -> Error {
     Error::NotFound(Phrase::values(
         "No such entity with %fieldName = %fieldValue, %field2Name = %field2Value",
         vec![

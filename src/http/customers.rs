@@ -61,6 +61,25 @@ pub fn operations() -> Vec<Operation> {
         )
         .forced(&["customerId"]),
         Operation::put(
+            "/V1/customers/me/activate",
+            r"Magento\Customer\Api\AccountManagementInterface::activateById",
+            &[SELF],
+            activate_me,
+        )
+        .forced(&["customerId"]),
+        Operation::put(
+            "/V1/customers/{email}/activate",
+            r"Magento\Customer\Api\AccountManagementInterface::activate",
+            &["Magento_Customer::manage"],
+            activate,
+        ),
+        Operation::post(
+            "/V1/customers/confirm",
+            r"Magento\Customer\Api\AccountManagementInterface::resendConfirmation",
+            &["Magento_Customer::manage"],
+            resend_confirmation,
+        ),
+        Operation::put(
             "/V1/customers/password",
             r"Magento\Customer\Api\AccountManagementInterface::initiatePasswordReset",
             &[ANONYMOUS],
@@ -262,6 +281,43 @@ async fn change_my_password(
     let (current, new) = wire::parse_password_change(&body)?;
     customer::change_password(&state.db, customer_id, current, new).await?;
     Ok(json_response(StatusCode::OK, &true))
+}
+
+/// `AccountManagement::activateById` for the customer of the token (never pending here).
+async fn activate_me(
+    SelfCustomer(id): SelfCustomer,
+    State(state): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    wire::parse_activation(&body)?;
+    customer::activation::activate_by_id(&state.db, id)
+        .await
+        .map(|never| match never {})
+}
+
+/// `AccountManagement::activate` by e-mail (never pending here).
+async fn activate(
+    _: Admin<CustomerManage>,
+    State(state): State<AppState>,
+    PathParams(email): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    wire::parse_activation(&body)?;
+    customer::activation::activate_by_email(&state.db, &email)
+        .await
+        .map(|never| match never {})
+}
+
+/// `AccountManagement::resendConfirmation` (never needed here).
+async fn resend_confirmation(
+    _: Admin<CustomerManage>,
+    State(state): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    let (email, website) = wire::parse_resend_confirmation(&body)?;
+    customer::activation::resend_confirmation(&state.db, &email, website)
+        .await
+        .map(|never| match never {})
 }
 
 /// `AccountManagement::initiatePasswordReset`: `true` once the reset e-mail is out.

@@ -454,6 +454,35 @@ pub fn parse_reset_request(body: &Map<String, Value>) -> Result<crate::customer:
     })
 }
 
+/// `{"confirmationKey"}` of the two activate routes (required).
+pub fn parse_activation(body: &Map<String, Value>) -> Result<String> {
+    let [key] = crate::wire::input::required_strings(body, ["confirmationKey"], param)?;
+    Ok(key)
+}
+
+/// `{"email", "websiteId", "redirectUrl"?}` of `POST /V1/customers/confirm`: e-mail and website
+/// required.
+pub fn parse_resend_confirmation(body: &Map<String, Value>) -> Result<(String, i64)> {
+    let email = param(body, "email")
+        .map(|v| to_string(v, At::Top))
+        .transpose()?;
+    let website = param(body, "websiteId")
+        .map(|v| to_int(v, At::Top))
+        .transpose()?;
+    match (email, website) {
+        (Some(email), Some(website)) => Ok((email, website)),
+        (email, website) => Err(Error::aggregate(
+            [("email", email.is_none()), ("websiteId", website.is_none())]
+                .into_iter()
+                .filter(|(_, missing)| *missing)
+                .map(|(name, _)| {
+                    crate::error::Phrase::named(crate::error::FIELD_REQUIRED, "fieldName", name)
+                })
+                .collect(),
+        )),
+    }
+}
+
 /// `{"email", "resetToken", "newPassword"}` of `POST /V1/customers/resetPassword`, all three
 /// required.
 pub fn parse_password_reset(body: &Map<String, Value>) -> Result<[String; 3]> {

@@ -473,6 +473,26 @@ pub const METHODS: &[ServiceMethod] = &[
         throws: &[],
     },
     ServiceMethod {
+        service: r#"Magento\Customer\Api\AccountManagementInterface::activate"#,
+        doc: "Activate a customer account using a key that was sent in a confirmation email.",
+        params: &[
+            Param { name: "email", ty: "string", required: true, doc: "" },
+            Param { name: "confirmationKey", ty: "string", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Customer\Api\Data\CustomerInterface"#, "")),
+        throws: &["LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\AccountManagementInterface::activateById"#,
+        doc: "Activate a customer account using a key that was sent in a confirmation email.",
+        params: &[
+            Param { name: "customerId", ty: "int", required: true, doc: "" },
+            Param { name: "confirmationKey", ty: "string", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Customer\Api\Data\CustomerInterface"#, "")),
+        throws: &["LocalizedException"],
+    },
+    ServiceMethod {
         service: r#"Magento\Customer\Api\AccountManagementInterface::changePasswordById"#,
         doc: "Change customer password.",
         params: &[
@@ -490,6 +510,17 @@ pub const METHODS: &[ServiceMethod] = &[
             Param { name: "email", ty: "string", required: true, doc: "" },
             Param { name: "template", ty: "string", required: true, doc: "" },
             Param { name: "websiteId", ty: "int", required: false, doc: "" },
+        ],
+        returns: Some(("bool", "true on success")),
+        throws: &["LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\AccountManagementInterface::resendConfirmation"#,
+        doc: "Resend confirmation email.",
+        params: &[
+            Param { name: "email", ty: "string", required: true, doc: "" },
+            Param { name: "websiteId", ty: "int", required: true, doc: "" },
+            Param { name: "redirectUrl", ty: "string", required: false, doc: "" },
         ],
         returns: Some(("bool", "true on success")),
         throws: &["LocalizedException"],
