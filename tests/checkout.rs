@@ -764,6 +764,31 @@ async fn an_incomplete_billing_address_stops_the_order_with_each_missing_field()
     assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
 }
 
+/// A billing last name of "0" passes the cart's address checks (Laminas' NotEmpty) but not
+/// 2.4.9's order save (`OrderRepositoryPlugin::beforeSave`, PHP's truth): the placement is
+/// refused with its message, 400, and nothing changes (found by the seed fuzz test: a
+/// `lastname` of `-0` became "0" and answered 500).
+#[tokio::test]
+async fn a_billing_name_php_finds_empty_stops_the_order() {
+    let app = spawn_app().await;
+    let rita = second_customer(&app).await;
+    ready_cart(&app, &rita, "24-WB03", 1).await;
+    let mut body = tut("step09-payment-information-request.json");
+    body["billing_address"]["lastname"] = json!(-0);
+    let before = app.snapshot().await;
+    let refused = app
+        .post("/rest/V1/carts/mine/payment-information", &rita, &body)
+        .await;
+    assert_eq!(
+        (refused.status, refused.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Please provide billing address for the order."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+}
+
 /// A new guest cart holding `qty` of `sku`: its masked id and its routes' base path.
 async fn guest_cart_with(app: &TestApp, sku: &str, qty: Value) -> (String, String) {
     let cart = app.post_anonymous("/rest/V1/guest-carts", &json!({})).await;

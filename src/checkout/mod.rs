@@ -1033,7 +1033,17 @@ async fn submit(
         None => db::sales::next_increment_id(&mut *conn, "order", cart.quote.store_id).await?,
     };
     let entity = order_entity(&cart, &totals, &billing, &method, &increment_id);
-    let mut full = parse_order(&entity).map_err(|e| Error::internal(e.body()))?;
+    // The order save's own checks (2.4.9's `OrderRepositoryPlugin::beforeSave`: a billing first
+    // or last name PHP finds empty, "0" included, which the quote's address validation lets
+    // through as Laminas' NotEmpty does) refuse the placement with their text, 400
+    // (`QuoteManagement::placeOrder` lets the LocalizedException through;
+    // `PaymentInformationManagement` re-throws its message as a CouldNotSaveException).
+    let mut full = parse_order(&entity).map_err(|e| match e {
+        Error::Input(_) | Error::Aggregate(_) | Error::Validation(..) | Error::NotFound(_) => {
+            Error::input(crate::error::render(&e.body()))
+        }
+        other => other,
+    })?;
     // OrderSender::send with synchronous sending: both flags (OrderInterface has no setter
     // for send_email, so it is set on the row).
     full.order.send_email = Some(1);
