@@ -8,7 +8,7 @@
 //!   `SecurityManager::performSecurityCheck`) runs first: `SecurityChecker/Frequency` (another
 //!   request within `customer/password/min_time_between_password_reset_requests`, 10 minutes),
 //!   then `Quantity` (`max_number_password_reset_requests`, 5, within the hour), both counted by
-//!   client address or e-mail (`password_reset_protection_type` 1), each a
+//!   client address or e-mail (`password_reset_protection_type` 1), each the same
 //!   `SecurityViolationException` (400) naming `contact/email/recipient_email`; a request that
 //!   passes is recorded (`password_reset_request_event`), whatever follows. Then the customer by
 //!   e-mail on the website (the current store's when none is given): 404 `No such entity with
@@ -70,8 +70,6 @@ pub(crate) const CURRENT_WEBSITE: i64 = 1;
 
 pub const TOO_FREQUENT: &str = "We received too many requests for password resets. \
      Please wait and try again later or contact %1.";
-pub const TOO_MANY: &str =
-    "Too many password reset requests. Please wait and try again or contact %1.";
 pub const TOKEN_MISMATCHED: &str = "The password token is mismatched. Reset and try again.";
 pub const TOKEN_EXPIRED: &str = "The password token is expired. Reset and try again.";
 const UNKNOWN_TEMPLATE: &str = "Invalid value of \"%value\" provided for the %fieldName field. \
@@ -189,8 +187,10 @@ async fn security_check(
     if newest.is_some_and(|last| last > too_soon) {
         return Err(security_violation(TOO_FREQUENT));
     }
+    // `Quantity::check`: 2.4 words it as the frequency check does (the 2.1-2.2 text, "Too many
+    // password reset requests...", is only left in the module's i18n file).
     if recent >= MAX_REQUESTS {
-        return Err(security_violation(TOO_MANY));
+        return Err(security_violation(TOO_FREQUENT));
     }
     store::log_reset_request(
         conn,

@@ -193,6 +193,11 @@ async fn save_in(conn: &mut SqliteConnection, saver: Saver, update: CustomerUpda
     shipping = shipping.or(row.default_shipping);
     row.updated_at = db::now_timestamp();
     db::update(conn, "customer_entity", "entity_id", &row).await?;
+    // `CustomerRepository::populateCustomerWithSecureData`: a posted password hash or a new
+    // e-mail ends a pending password reset (a link sent to the old address must not work).
+    if update.password_hash.is_some() || row.email != target.row.email {
+        store::clear_reset_token(conn, target_id).await?;
+    }
 
     // The addresses: the posted list, or on the admin route the base's own (unchanged when the
     // base is the customer saved); `/me` without a list keeps them.

@@ -449,6 +449,17 @@ pub async fn set_reset_token(
     Ok(())
 }
 
+/// Ends customer `id`'s pending password reset.
+pub async fn clear_reset_token(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE customer_entity SET rp_token = NULL, rp_token_created_at = NULL WHERE entity_id = ?",
+    )
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// `resetPassword`'s save: the new password, the token gone, the failure count and the lock
 /// cleared (`setFailuresNum(0)`, `setFirstFailure(null)`, `setLockExpires(null)`).
 pub async fn reset_password(
@@ -467,9 +478,11 @@ pub async fn reset_password(
     Ok(())
 }
 
-/// Magento_Security's `password_reset_request_event` rows of `request_type` matching the
-/// protection type (1: the address or the e-mail, 2: the address, 3: the e-mail): how many
-/// were made after `since` (a `Y-m-d H:i:s` stamp), and the newest one's time.
+/// Magento_Security's `password_reset_request_event` rows of `request_type` made after `since`
+/// (a `Y-m-d H:i:s` stamp) matching the protection type (1: the address or the e-mail, 2: the
+/// address, 3: the e-mail; e-mails without case, as the table's `_ci` column compares them):
+/// how many, and the newest one's time. The callers' windows (the frequency's 10 minutes
+/// within the quantity's hour) all lie after `since`.
 pub async fn reset_requests_since(
     conn: &mut SqliteConnection,
     request_type: i64,
@@ -479,12 +492,11 @@ pub async fn reset_requests_since(
     since: &str,
 ) -> Result<(i64, Option<String>), sqlx::Error> {
     sqlx::query_as(
-        "SELECT COALESCE(SUM(created_at > ?5), 0), MAX(created_at)
-         FROM password_reset_request_event
-         WHERE request_type = ?1 AND CASE ?2
-             WHEN 1 THEN (ip = ?4 OR account_reference = ?3)
+        "SELECT COUNT(*), MAX(created_at) FROM password_reset_request_event
+         WHERE request_type = ?1 AND created_at > ?5 AND CASE ?2
+             WHEN 1 THEN (ip = ?4 OR account_reference = ?3 COLLATE NOCASE)
              WHEN 2 THEN ip = ?4
-             WHEN 3 THEN account_reference = ?3
+             WHEN 3 THEN account_reference = ?3 COLLATE NOCASE
              ELSE 1 END",
     )
     .bind(request_type)

@@ -22,7 +22,7 @@ pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Option<TaxClass
 }
 
 /// Whether another class than `except` of `class_type` has the name `name` (MySQL's `_ci`
-/// collation: without case; both sides trimmed, as `AbstractDb::_checkUnique` does).
+/// collation: without case; the posted values trimmed, as `AbstractDb::_checkUnique` does).
 pub async fn name_taken(
     conn: &mut SqliteConnection,
     class_type: &str,
@@ -31,7 +31,7 @@ pub async fn name_taken(
 ) -> Result<bool, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM tax_class WHERE class_type = trim(?1)
-         AND trim(class_name) = trim(?2) COLLATE NOCASE AND class_id IS NOT ?3)",
+         AND class_name = trim(?2) COLLATE NOCASE AND class_id IS NOT ?3)",
     )
     .bind(class_type)
     .bind(name)
