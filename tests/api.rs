@@ -23,6 +23,7 @@ mod customer_groups;
 mod customer_manage;
 mod customer_password;
 mod customers;
+mod directory;
 mod durable;
 mod fields;
 mod generate;

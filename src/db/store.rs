@@ -86,6 +86,25 @@ pub async fn configs(
         .collect())
 }
 
+/// The configuration of the store view `code` names (`None` and `all`: the default website's
+/// default store view, where `/rest/V1` lands; the admin store's currencies are the global
+/// ones, which the store views keep by default).
+pub async fn view_config(
+    conn: &mut SqliteConnection,
+    code: Option<&str>,
+) -> Result<Option<StoreConfigRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT c.* FROM store_config c JOIN store s ON s.store_id = c.store_id
+         WHERE s.store_id <> 0 AND (s.code = ?1 OR (?1 IS NULL AND s.store_id = (
+             SELECT g.default_store_id FROM store_website w
+             JOIN store_group g ON g.group_id = w.default_group_id
+             WHERE w.website_id <> 0 ORDER BY w.website_id LIMIT 1)))",
+    )
+    .bind(code.filter(|c| *c != "all"))
+    .fetch_optional(conn)
+    .await
+}
+
 /// `Sales/Model/ResourceModel/Order::_beforeSave`'s `store_name` of a store: website, group and
 /// store names, one a line. `None` when there is no such store. Store 0 stands for the store of
 /// the request, which Magento's `Order::getStore()` takes for a falsy id: here the default

@@ -1,6 +1,7 @@
-//! `GET /V1/store/websites`, `/storeGroups`, `/storeViews`, `/storeConfigs` (Magento_Backend::store).
+//! `GET /V1/store/websites`, `/storeGroups`, `/storeViews`, `/storeConfigs` (Magento_Backend::store),
+//! and `GET /V1/directory/currency` (anonymous).
 
-use axum::extract::State;
+use axum::extract::{Extension, State};
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 
@@ -8,8 +9,11 @@ use crate::db::store;
 use crate::error::Result;
 use crate::http::extract::{Admin, StoreView};
 use crate::http::reply::json_response;
-use crate::http::routes::Operation;
-use crate::wire::store::{GroupData, StoreConfigData, StoreViewData, WebsiteData};
+use crate::http::routes::{Operation, ANONYMOUS};
+use crate::http::StoreScope;
+use crate::wire::store::{
+    CurrencyInformationData, GroupData, StoreConfigData, StoreViewData, WebsiteData,
+};
 use crate::AppState;
 
 /// This module's part of the route table (`crate::http::routes`).
@@ -39,7 +43,29 @@ pub fn operations() -> Vec<Operation> {
             &["Magento_Backend::store"],
             configs,
         ),
+        Operation::get(
+            "/V1/directory/currency",
+            r"Magento\Directory\Api\CurrencyInformationAcquirerInterface::getCurrencyInfo",
+            &[ANONYMOUS],
+            currency,
+        ),
     ]
+}
+
+/// `CurrencyInformationAcquirer::getCurrencyInfo` for the store the path names.
+async fn currency(
+    State(state): State<AppState>,
+    scope: Option<Extension<StoreScope>>,
+) -> Result<Response> {
+    let code = scope.and_then(|Extension(StoreScope(code))| code);
+    let mut conn = state.db.read.acquire().await?;
+    let config = store::view_config(&mut conn, code.as_deref())
+        .await?
+        .ok_or_else(|| crate::error::Error::internal("the store view has no configuration"))?;
+    Ok(json_response(
+        StatusCode::OK,
+        &CurrencyInformationData::new(&config),
+    ))
 }
 
 async fn websites(_: Admin<StoreView>, State(state): State<AppState>) -> Result<Response> {

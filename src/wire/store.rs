@@ -120,3 +120,80 @@ impl From<StoreRow> for StoreViewData {
         }
     }
 }
+
+/// `Magento\Directory\Api\Data\CurrencyInformationInterface`.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "directory-data-currency-information-interface")]
+pub struct CurrencyInformationData {
+    pub base_currency_code: String,
+    pub base_currency_symbol: String,
+    pub default_display_currency_code: String,
+    pub default_display_currency_symbol: String,
+    pub available_currency_codes: Vec<String>,
+    pub exchange_rates: Vec<ExchangeRateData>,
+}
+
+/// `Magento\Directory\Api\Data\ExchangeRateInterface`.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "directory-data-exchange-rate-interface")]
+pub struct ExchangeRateData {
+    pub currency_to: String,
+    #[schemars(with = "f64")]
+    pub rate: crate::amount::Amount,
+}
+
+impl CurrencyInformationData {
+    /// `CurrencyInformationAcquirer::getCurrencyInfo` for a store view: its base and display
+    /// currencies, the codes it allows (`Store::getAvailableCurrencyCodes(true)`: magemu's
+    /// stores allow their display currency and their base one, sorted as Magento's
+    /// configured list is) and the base currency's rate to each. magemu keeps no rate table:
+    /// a currency's rate to itself is 1, any other is Magento's answer for a missing rate
+    /// (`Currency::getRate` is false, which the float getter turns into 0).
+    pub fn new(config: &StoreConfigRow) -> Self {
+        let base = config.base_currency_code.clone();
+        let display = config.default_display_currency_code.clone();
+        let mut codes = vec![base.clone(), display.clone()];
+        codes.sort();
+        codes.dedup();
+        let exchange_rates = codes
+            .iter()
+            .map(|code| ExchangeRateData {
+                currency_to: code.clone(),
+                rate: crate::amount::Amount::from_int(i64::from(*code == base)),
+            })
+            .collect();
+        CurrencyInformationData {
+            base_currency_symbol: currency_symbol(&base),
+            default_display_currency_symbol: currency_symbol(&display),
+            base_currency_code: base,
+            default_display_currency_code: display,
+            available_currency_codes: codes,
+            exchange_rates,
+        }
+    }
+}
+
+/// `Currency::getCurrencySymbol` in the `en_US` locale (ICU's symbols) for the common codes;
+/// ICU answers the code itself where it has no symbol.
+fn currency_symbol(code: &str) -> String {
+    match code {
+        "USD" => "$",
+        "EUR" => "€",
+        "GBP" => "£",
+        "JPY" => "¥",
+        "CNY" => "CN¥",
+        "INR" => "₹",
+        "CAD" => "CA$",
+        "AUD" => "A$",
+        "NZD" => "NZ$",
+        "HKD" => "HK$",
+        "MXN" => "MX$",
+        "BRL" => "R$",
+        "KRW" => "₩",
+        "ILS" => "₪",
+        "VND" => "₫",
+        "TWD" => "NT$",
+        other => other,
+    }
+    .to_owned()
+}

@@ -27,6 +27,7 @@ pub const INTERFACES: &[(&str, &str)] = &[
     (r#"Magento\Customer\Api\CustomerRepositoryInterface"#, "Customer CRUD interface."),
     (r#"Magento\Customer\Api\GroupManagementInterface"#, "Interface for managing customer groups."),
     (r#"Magento\Customer\Api\GroupRepositoryInterface"#, "Customer group CRUD interface"),
+    (r#"Magento\Directory\Api\CurrencyInformationAcquirerInterface"#, "Currency information acquirer interface"),
     (r#"Magento\Downloadable\Api\LinkRepositoryInterface"#, "Interface LinkRepositoryInterface"),
     (r#"Magento\Integration\Api\AdminTokenServiceInterface"#, "Interface providing token generation for Admins"),
     (r#"Magento\Integration\Api\CustomerTokenServiceInterface"#, "Interface providing token generation for Customers"),
@@ -2010,5 +2011,12 @@ pub const METHODS: &[ServiceMethod] = &[
         ],
         returns: Some(("string", "id for the newly created Tax class")),
         throws: &["InputException", "LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Directory\Api\CurrencyInformationAcquirerInterface::getCurrencyInfo"#,
+        doc: "Get currency information for the store.",
+        params: &[],
+        returns: Some((r#"Magento\Directory\Api\Data\CurrencyInformationInterface"#, "")),
+        throws: &[],
     },
 ];

@@ -189,6 +189,10 @@ const SHAPES: &[(&str, Build)] = &[
         wire::store::StoreConfigData::json_schema,
     ),
     (
+        r"Magento\Directory\Api\Data\CurrencyInformationInterface",
+        wire::store::CurrencyInformationData::json_schema,
+    ),
+    (
         r"Magento\Quote\Api\Data\CartInterface",
         wire::cart::cart_schema,
     ),
