@@ -42,7 +42,6 @@ use crate::db::customers as store;
 use crate::db::outbox::Mail;
 use crate::db::{self, Db};
 use crate::error::{Error, Phrase, Result};
-use crate::wire::input::php_truthy;
 
 /// `AccountManagement::EMAIL_REMINDER` and `EMAIL_RESET`, the templates a client may ask for.
 pub const EMAIL_REMINDER: &str = "email_reminder";
@@ -75,6 +74,11 @@ pub const TOKEN_EXPIRED: &str = "The password token is expired. Reset and try ag
 const UNKNOWN_TEMPLATE: &str = "Invalid value of \"%value\" provided for the %fieldName field. \
      Possible values: %template1 or %template2.";
 const INVALID_VALUE: &str = "Invalid value of \"%value\" provided for the %fieldName field.";
+
+/// PHP's truth of a string (`!$email`, `!$resetPasswordLinkToken`): neither empty nor "0".
+fn php_truthy(s: &str) -> bool {
+    !s.is_empty() && s != "0"
+}
 
 /// The body of `PUT /V1/customers/password`.
 #[derive(Debug, Clone, PartialEq)]
