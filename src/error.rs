@@ -179,6 +179,9 @@ pub const ENTITY_DOES_NOT_EXIST: &str =
 pub const ID_REQUIRED: &str = "An ID is needed. Set the ID and try again.";
 /// `ServiceInputProcessor`: missing required parameter.
 pub const FIELD_REQUIRED: &str = "\"%fieldName\" is required. Enter and try again.";
+/// `InputException::invalidFieldValue` and the phrases written out like it.
+pub const INVALID_FIELD_VALUE: &str =
+    "Invalid value of \"%value\" provided for the %fieldName field.";
 /// `ServiceInputProcessor::processInputErrorForNestedSet`.
 pub const FIELD_NOT_SUPPORTED: &str =
     "\"%fieldName\" is not supported. Correct the field name and try again.";

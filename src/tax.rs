@@ -32,7 +32,6 @@ pub const PRODUCT: &str = "PRODUCT";
 pub const TYPE_CHANGE: &str = "Updating classType is not allowed.";
 pub const DUPLICATE: &str = "A class with the same name already exists for ClassType %1.";
 pub const IN_USE: &str = "You cannot delete this tax class because it is used in existing %1(s).";
-const INVALID_FIELD_VALUE: &str = "Invalid value of \"%value\" provided for the %fieldName field.";
 
 /// The `taxClass` of a save.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -76,7 +75,7 @@ fn validate(input: &TaxClassInput) -> Result<(String, String)> {
         ));
     } else if class_type != CUSTOMER && class_type != PRODUCT {
         errors.push(Phrase::values(
-            INVALID_FIELD_VALUE,
+            crate::error::INVALID_FIELD_VALUE,
             vec![
                 ("fieldName", "class_type".into()),
                 ("value", class_type.clone().into()),

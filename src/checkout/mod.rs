@@ -134,9 +134,6 @@ pub const CART_NOT_ANONYMOUS: &str =
     "The customer can't be assigned to the cart because the cart isn't anonymous.";
 /// `QuoteManagement::createEmptyCartForCustomer`.
 pub const QUOTE_NOT_CREATED: &str = "The quote can't be created.";
-/// `InputException::invalidFieldValue`.
-pub const INVALID_FIELD_VALUE: &str =
-    "Invalid value of \"%value\" provided for the %fieldName field.";
 /// `Quote::addProduct` for a disabled product or one outside the store's website.
 pub const PRODUCT_NOT_AVAILABLE: &str = "Product that you are trying to add is not available.";
 /// 2.4.0 MSI `IsSalableWithReservationsCondition` (later releases: "Not enough items for sale").
@@ -600,7 +597,7 @@ pub struct ItemInput {
 
 fn qty_error(shown: &Value) -> Error {
     Error::Input(Phrase::values(
-        INVALID_FIELD_VALUE,
+        crate::error::INVALID_FIELD_VALUE,
         vec![("fieldName", json!("qty")), ("value", shown.clone())],
     ))
 }

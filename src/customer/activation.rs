@@ -13,8 +13,7 @@
 
 use std::convert::Infallible;
 
-use crate::customer::reset::{no_customer_with_email, CURRENT_WEBSITE};
-use crate::db::customers as store;
+use crate::customer::customer_by_email;
 use crate::db::Db;
 use crate::error::{Error, Result};
 
@@ -25,15 +24,7 @@ pub const NOT_NEEDED: &str = "Confirmation isn't needed.";
 /// current store's website.
 pub async fn activate_by_email(db: &Db, email: &str) -> Result<Infallible> {
     let mut conn = db.read.acquire().await?;
-    if store::customer_by_email(&mut conn, email, CURRENT_WEBSITE)
-        .await?
-        .is_none()
-    {
-        return Err(no_customer_with_email(
-            email,
-            CURRENT_WEBSITE.to_string().into(),
-        ));
-    }
+    customer_by_email(&mut conn, email, None).await?;
     Err(Error::input(ALREADY_ACTIVE))
 }
 
@@ -46,11 +37,6 @@ pub async fn activate_by_id(db: &Db, id: i64) -> Result<Infallible> {
 /// `AccountManagement::resendConfirmation($email, $websiteId, $redirectUrl)`.
 pub async fn resend_confirmation(db: &Db, email: &str, website_id: i64) -> Result<Infallible> {
     let mut conn = db.read.acquire().await?;
-    if store::customer_by_email(&mut conn, email, website_id)
-        .await?
-        .is_none()
-    {
-        return Err(no_customer_with_email(email, website_id.into()));
-    }
+    customer_by_email(&mut conn, email, Some(website_id)).await?;
     Err(Error::input(NOT_NEEDED))
 }

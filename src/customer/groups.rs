@@ -54,9 +54,6 @@ pub const DEFAULT_TAX_CLASS_ID: i64 = 3;
 pub const CODE_MAX_LENGTH: usize = 32;
 /// `GroupRepository::_validate` (an `InputException` of one error).
 pub const CODE_REQUIRED: &str = "\"%fieldName\" is required. Enter and try again.";
-/// `InputException::invalidFieldValue`.
-pub const INVALID_FIELD_VALUE: &str =
-    "Invalid value of \"%value\" provided for the %fieldName field.";
 /// `AbstractDb::_checkUnique` through `GroupRepository::save`.
 pub const GROUP_EXISTS: &str = "Customer Group already exists.";
 /// `GroupRepository::deleteById`.
@@ -140,7 +137,7 @@ pub async fn list(db: &Db, criteria: &SearchCriteria) -> Result<(Vec<GroupRow>, 
 
 fn invalid_tax_class(input: &GroupInput) -> Error {
     Error::Input(Phrase::values(
-        INVALID_FIELD_VALUE,
+        crate::error::INVALID_FIELD_VALUE,
         vec![
             ("fieldName", "taxClassId".into()),
             // The group's getter: the posted id (an int), or null.

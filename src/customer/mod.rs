@@ -516,9 +516,55 @@ async fn welcome(
     } else {
         NEW_ACCOUNT_NO_PASSWORD_TEMPLATE
     };
+    let link = row.password_hash.is_none().then(|| reset::link(token));
+    send_customer_mail(conn, id, row, template, &row.created_at, link).await
+}
+
+/// The website of the REST API's current store (`default`), for a lookup by e-mail that names
+/// none.
+const CURRENT_WEBSITE: i64 = 1;
+
+/// `CustomerRepository::get($email, $websiteId)`: the customer of `email` on `website_id`, or
+/// on the current store's website when none is given; `CustomerRegistry::retrieveByEmail`'s
+/// 404 otherwise, naming the website as given (an int) or as the store's row holds it (a
+/// string).
+pub(crate) async fn customer_by_email(
+    conn: &mut SqliteConnection,
+    email: &str,
+    website_id: Option<i64>,
+) -> Result<CustomerEntityRow> {
+    let website = website_id.unwrap_or(CURRENT_WEBSITE);
+    if let Some(customer) = store::customer_by_email(conn, email, website).await? {
+        return Ok(customer);
+    }
+    let shown = match website_id {
+        Some(id) => serde_json::Value::from(id),
+        None => CURRENT_WEBSITE.to_string().into(),
+    };
+    Err(Error::NotFound(Phrase::values(
+        "No such entity with %fieldName = %fieldValue, %field2Name = %field2Value",
+        vec![
+            ("fieldName", "email".into()),
+            ("fieldValue", email.into()),
+            ("field2Name", "websiteId".into()),
+            ("field2Value", shown),
+        ],
+    )))
+}
+
+/// An `EmailNotification` e-mail about customer `id` (`row`), recorded in the outbox: to her
+/// address, named by `Helper/View::getCustomerName` (first and last name), in her store.
+pub(crate) async fn send_customer_mail(
+    conn: &mut SqliteConnection,
+    id: i64,
+    row: &CustomerEntityRow,
+    template: &str,
+    at: &str,
+    link: Option<String>,
+) -> Result<()> {
     let mail = Mail {
         mail_id: 0,
-        created_at: row.created_at.clone(),
+        created_at: at.to_owned(),
         template_id: template.to_owned(),
         to_email: row.email.clone(),
         to_name: Some(format!("{} {}", row.firstname, row.lastname)),
@@ -528,7 +574,7 @@ async fn welcome(
         increment_id: None,
         order_id: None,
         comment: None,
-        link: row.password_hash.is_none().then(|| reset::link(token)),
+        link,
     };
     db::outbox::insert(conn, &mail).await?;
     Ok(())

@@ -37,10 +37,12 @@
 use sqlx::SqliteConnection;
 use time::{Duration, OffsetDateTime};
 
-use crate::customer::{check_password_strength, password_hash, PASSWORD_IS_EMAIL};
+use crate::customer::{
+    check_password_strength, customer_by_email, password_hash, send_customer_mail,
+    PASSWORD_IS_EMAIL,
+};
 use crate::db::customers as store;
-use crate::db::outbox::Mail;
-use crate::db::{self, Db};
+use crate::db::Db;
 use crate::error::{Error, Phrase, Result};
 
 /// `AccountManagement::EMAIL_REMINDER` and `EMAIL_RESET`, the templates a client may ask for.
@@ -64,8 +66,6 @@ const LIMITATION_SECONDS: i64 = 3600;
 const CUSTOMER_SERVICE_EMAIL: &str = "hello@example.com";
 /// `customer/password/reset_link_expiration_period`, hours.
 const RESET_LINK_HOURS: i64 = 2;
-/// The website of the REST API's current store (`default`) when a request names none.
-pub(crate) const CURRENT_WEBSITE: i64 = 1;
 
 pub const TOO_FREQUENT: &str = "We received too many requests for password resets. \
      Please wait and try again later or contact %1.";
@@ -73,7 +73,6 @@ pub const TOKEN_MISMATCHED: &str = "The password token is mismatched. Reset and 
 pub const TOKEN_EXPIRED: &str = "The password token is expired. Reset and try again.";
 const UNKNOWN_TEMPLATE: &str = "Invalid value of \"%value\" provided for the %fieldName field. \
      Possible values: %template1 or %template2.";
-const INVALID_VALUE: &str = "Invalid value of \"%value\" provided for the %fieldName field.";
 
 /// PHP's truth of a string (`!$email`, `!$resetPasswordLinkToken`): neither empty nor "0".
 fn php_truthy(s: &str) -> bool {
@@ -88,34 +87,25 @@ pub struct Request {
     pub website_id: Option<i64>,
 }
 
-/// What a reset request did once past the security checks (both refusals after them keep what
-/// was written: the request's record, and for a bad template the new token).
-enum Initiated {
-    Sent,
-    NoCustomer(serde_json::Value),
-    UnknownTemplate,
-}
-
 /// `AccountManagement::initiatePasswordReset` behind Magento_Security's checks; `ip` is the
 /// client's address (`RemoteAddress::getRemoteAddress`).
+///
+/// The two refusals after the security checks keep what was written (the request's record,
+/// and for a bad template the new token): the write answers them as `Ok(Some(refusal))`, so
+/// that it commits.
 pub async fn initiate(db: &Db, request: Request, ip: String) -> Result<()> {
-    let (email, template) = (request.email.clone(), request.template.clone());
-    let outcome = db
+    let refused = db
         .writer
         .write(move |conn| {
             Box::pin(async move {
                 let now = crate::clock::now();
                 security_check(conn, &request.email, &ip, now).await?;
-                // `initiatePasswordReset`: the store's website is a string from its row.
-                let (website, shown) = match request.website_id {
-                    Some(id) => (id, serde_json::Value::from(id)),
-                    None => (CURRENT_WEBSITE, CURRENT_WEBSITE.to_string().into()),
-                };
-                let Some(customer) =
-                    store::customer_by_email(conn, &request.email, website).await?
-                else {
-                    return Ok::<_, Error>(Initiated::NoCustomer(shown));
-                };
+                let customer =
+                    match customer_by_email(conn, &request.email, request.website_id).await {
+                        Ok(customer) => customer,
+                        Err(e @ Error::NotFound(_)) => return Ok::<_, Error>(Some(e)),
+                        Err(e) => return Err(e),
+                    };
                 let token = new_token();
                 store::set_reset_token(
                     conn,
@@ -127,40 +117,26 @@ pub async fn initiate(db: &Db, request: Request, ip: String) -> Result<()> {
                 let template = match request.template.as_str() {
                     EMAIL_REMINDER => REMIND_TEMPLATE,
                     EMAIL_RESET => FORGOT_TEMPLATE,
-                    _ => return Ok(Initiated::UnknownTemplate),
+                    other => {
+                        return Ok(Some(Error::Input(Phrase::values(
+                            UNKNOWN_TEMPLATE,
+                            vec![
+                                ("value", other.into()),
+                                ("fieldName", "template".into()),
+                                ("template1", EMAIL_REMINDER.into()),
+                                ("template2", EMAIL_RESET.into()),
+                            ],
+                        ))))
+                    }
                 };
-                let mail = Mail {
-                    mail_id: 0,
-                    created_at: crate::clock::format(now),
-                    template_id: template.to_owned(),
-                    to_email: customer.email.clone(),
-                    to_name: Some(format!("{} {}", customer.firstname, customer.lastname)),
-                    store_id: customer.store_id,
-                    entity_type: "customer".to_owned(),
-                    entity_id: customer.entity_id,
-                    increment_id: None,
-                    order_id: None,
-                    comment: None,
-                    link: Some(link(&token)),
-                };
-                db::outbox::insert(conn, &mail).await?;
-                Ok(Initiated::Sent)
+                let (id, at) = (customer.entity_id, crate::clock::format(now));
+                let link = Some(link(&token));
+                send_customer_mail(conn, id, &customer, template, &at, link).await?;
+                Ok(None)
             })
         })
         .await?;
-    match outcome {
-        Initiated::Sent => Ok(()),
-        Initiated::NoCustomer(website) => Err(no_customer_with_email(&email, website)),
-        Initiated::UnknownTemplate => Err(Error::Input(Phrase::values(
-            UNKNOWN_TEMPLATE,
-            vec![
-                ("value", template.into()),
-                ("fieldName", "template".into()),
-                ("template1", EMAIL_REMINDER.into()),
-                ("template2", EMAIL_RESET.into()),
-            ],
-        ))),
-    }
+    refused.map_or(Ok(()), Err)
 }
 
 /// `Random::getUniqueHash`: 32 hexadecimal digits.
@@ -215,19 +191,6 @@ fn security_violation(text: &str) -> Error {
     ))
 }
 
-/// `CustomerRegistry::retrieveByEmail`'s `NoSuchEntityException` (404).
-pub(crate) fn no_customer_with_email(email: &str, website: serde_json::Value) -> Error {
-    Error::NotFound(Phrase::values(
-        "No such entity with %fieldName = %fieldValue, %field2Name = %field2Value",
-        vec![
-            ("fieldName", "email".into()),
-            ("fieldValue", email.into()),
-            ("field2Name", "websiteId".into()),
-            ("field2Value", website),
-        ],
-    ))
-}
-
 /// `AccountManagement::validateResetPasswordToken` on customer `id` (which exists).
 async fn check_token(conn: &mut SqliteConnection, id: i64, token: &str) -> Result<()> {
     if !php_truthy(token) {
@@ -264,14 +227,7 @@ pub async fn reset(db: &Db, [email, token, new]: [String; 3]) -> Result<()> {
     db.writer
         .write(move |conn| {
             Box::pin(async move {
-                let Some(customer) =
-                    store::customer_by_email(conn, &email, CURRENT_WEBSITE).await?
-                else {
-                    return Err(no_customer_with_email(
-                        &email,
-                        CURRENT_WEBSITE.to_string().into(),
-                    ));
-                };
+                let customer = customer_by_email(conn, &email, None).await?;
                 check_token(conn, customer.entity_id, &token).await?;
                 // `checkPasswordDifferentFromEmail` with the e-mail of the request.
                 if new.eq_ignore_ascii_case(&email) {
@@ -290,7 +246,7 @@ pub async fn reset(db: &Db, [email, token, new]: [String; 3]) -> Result<()> {
 pub async fn validate_link(db: &Db, id: i64, token: &str) -> Result<()> {
     if id == 0 {
         return Err(Error::Input(Phrase::values(
-            INVALID_VALUE,
+            crate::error::INVALID_FIELD_VALUE,
             vec![("value", 0.into()), ("fieldName", "customerId".into())],
         )));
     }

@@ -467,11 +467,13 @@ pub async fn reset_password(
     id: i64,
     hash: &str,
 ) -> Result<(), sqlx::Error> {
-    set_password(conn, id, hash).await?;
     sqlx::query(
-        "UPDATE customer_entity SET failures_num = 0, first_failure = NULL, lock_expires = NULL
+        "UPDATE customer_entity SET password_hash = ?, rp_token = NULL, rp_token_created_at = NULL,
+         failures_num = 0, first_failure = NULL, lock_expires = NULL, updated_at = ?
          WHERE entity_id = ?",
     )
+    .bind(hash)
+    .bind(crate::db::now_timestamp())
     .bind(id)
     .execute(conn)
     .await?;

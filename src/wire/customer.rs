@@ -469,18 +469,11 @@ pub fn parse_resend_confirmation(body: &Map<String, Value>) -> Result<(String, i
     let website = param(body, "websiteId")
         .map(|v| to_int(v, At::Top))
         .transpose()?;
-    match (email, website) {
-        (Some(email), Some(website)) => Ok((email, website)),
-        (email, website) => Err(Error::aggregate(
-            [("email", email.is_none()), ("websiteId", website.is_none())]
-                .into_iter()
-                .filter(|(_, missing)| *missing)
-                .map(|(name, _)| {
-                    crate::error::Phrase::named(crate::error::FIELD_REQUIRED, "fieldName", name)
-                })
-                .collect(),
-        )),
-    }
+    crate::wire::input::require_all([
+        ("email", email.is_some()),
+        ("websiteId", website.is_some()),
+    ])?;
+    Ok((email.unwrap_or_default(), website.unwrap_or_default()))
 }
 
 /// `{"email", "resetToken", "newPassword"}` of `POST /V1/customers/resetPassword`, all three

@@ -273,16 +273,23 @@ pub fn required_strings<'a, const N: usize>(
             .map(|v| to_string(v, At::Top))
             .transpose()?;
     }
-    let missing: Vec<Phrase> = names
-        .iter()
-        .zip(&values)
-        .filter(|(_, v)| v.is_none())
-        .map(|(name, _)| Phrase::named(e::FIELD_REQUIRED, "fieldName", *name))
-        .collect();
-    if !missing.is_empty() {
-        return Err(Error::aggregate(missing));
-    }
+    require_all(names.iter().zip(&values).map(|(n, v)| (*n, v.is_some())))?;
     Ok(values.map(Option::unwrap_or_default))
+}
+
+/// `"%fieldName" is required.` for each `(name, present)` not present: one such error alone,
+/// several the aggregate (`ServiceInputProcessor::processInputError`).
+pub fn require_all<'n>(params: impl IntoIterator<Item = (&'n str, bool)>) -> Result<()> {
+    let missing: Vec<Phrase> = params
+        .into_iter()
+        .filter(|(_, present)| !present)
+        .map(|(name, _)| Phrase::named(e::FIELD_REQUIRED, "fieldName", name))
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::aggregate(missing))
+    }
 }
 
 /// PHP's truth of a string: neither empty nor `"0"`.
