@@ -215,6 +215,13 @@ pub enum Command {
         #[command(flatten)]
         server: ServerArgs,
     },
+    /// Show or change a running magemu's store settings (`core_config_data`, default scope).
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+        #[command(flatten)]
+        server: ServerArgs,
+    },
     /// List (filtered) or clear the e-mails a running magemu would have sent.
     Outbox {
         #[command(subcommand)]
@@ -279,6 +286,17 @@ pub enum ClockAction {
     Advance { seconds: i64 },
     /// Back to real time.
     Reset,
+}
+
+/// `magemu config ...`.
+#[derive(Debug, Clone, Subcommand)]
+pub enum ConfigAction {
+    /// List the settings magemu reads, with their values (null: config.xml's default).
+    Get,
+    /// Set PATH to VALUE (`magemu config set sales/gift_options/allow_order 1`).
+    Set { path: String, value: String },
+    /// Remove PATH's value: config.xml's default applies again.
+    Unset { path: String },
 }
 
 /// `magemu outbox ...`.
@@ -388,6 +406,18 @@ impl Command {
                         put(serde_json::json!({ "advance_seconds": seconds }))
                     }
                     ClockAction::Reset => (s, "DELETE", "/magemu/clock".into(), None),
+                }
+            }
+            Command::Config { action, server } => {
+                let s = &server.server;
+                let put = |path: &str, value: serde_json::Value| {
+                    let body = serde_json::json!({ path: value }).to_string();
+                    (s, "PUT", "/magemu/config".into(), Some(body))
+                };
+                match action {
+                    ConfigAction::Get => (s, "GET", "/magemu/config".into(), None),
+                    ConfigAction::Set { path, value } => put(path, value.as_str().into()),
+                    ConfigAction::Unset { path } => put(path, serde_json::Value::Null),
                 }
             }
             Command::Outbox { action, server } => {
@@ -560,6 +590,31 @@ mod tests {
             "/magemu/outbox?template=t&entity_id=3"
         );
         assert_eq!(call(&["magemu", "outbox", "list"]).2, "/magemu/outbox");
+        assert_eq!(
+            call(&[
+                "magemu",
+                "config",
+                "set",
+                "sales/gift_options/allow_order",
+                "1"
+            ]),
+            (
+                local.clone(),
+                "PUT",
+                "/magemu/config".into(),
+                Some(r#"{"sales/gift_options/allow_order":"1"}"#.into())
+            )
+        );
+        assert_eq!(
+            call(&[
+                "magemu",
+                "config",
+                "unset",
+                "sales/gift_options/allow_items"
+            ])
+            .3,
+            Some(r#"{"sales/gift_options/allow_items":null}"#.into())
+        );
         assert_eq!(
             call(&["magemu", "outbox", "clear"]),
             (local, "DELETE", "/magemu/outbox".into(), None)

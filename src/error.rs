@@ -20,6 +20,8 @@ pub struct Phrase {
 pub enum Params {
     None,
     List(Vec<String>),
+    /// Positional arguments that keep their JSON type (`__('...%1...', $itemId)` with an int).
+    ListValues(Vec<Value>),
     Named(Vec<(String, String)>),
     /// Named arguments that keep their JSON type (an int id prints as a number).
     Values(Vec<(String, Value)>),
@@ -57,6 +59,11 @@ impl Phrase {
                 .enumerate()
                 .map(|(i, arg)| (format!("%{}", i + 1), arg.clone()))
                 .collect(),
+            Params::ListValues(args) => args
+                .iter()
+                .enumerate()
+                .map(|(i, arg)| (format!("%{}", i + 1), shown(arg)))
+                .collect(),
             Params::Named(args) => args
                 .iter()
                 .map(|(name, arg)| (format!("%{name}"), arg.clone()))
@@ -74,6 +81,7 @@ impl Phrase {
         match &self.params {
             Params::None => json!([]),
             Params::List(args) => json!(args),
+            Params::ListValues(args) => Value::Array(args.clone()),
             Params::Named(args) => {
                 let map: Map<String, Value> = args
                     .iter()
@@ -82,6 +90,14 @@ impl Phrase {
                 Value::Object(map)
             }
             Params::Values(args) => Value::Object(args.iter().cloned().collect()),
+        }
+    }
+
+    /// A phrase with positional arguments of any JSON type.
+    pub fn positional_values(text: impl Into<String>, args: Vec<Value>) -> Self {
+        Phrase {
+            text: text.into(),
+            params: Params::ListValues(args),
         }
     }
 

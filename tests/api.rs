@@ -27,6 +27,7 @@ mod directory;
 mod durable;
 mod fields;
 mod generate;
+mod gift_messages;
 mod histories;
 mod inventory;
 mod inventory_extras;

@@ -709,6 +709,8 @@ fn path_value(path: &str, name: &str, guest_cart: &str, bulk: &str) -> String {
         "storeId" => "1",
         "cartId" if path.starts_with("/V1/guest-carts") => guest_cart,
         "cartId" => "4",
+        "itemId" if path.starts_with("/V1/guest-carts") => "9",
+        "itemId" => "8",
         "ruleId" => "3",
         "couponId" => "1",
         "bulkUuid" => bulk,
@@ -810,6 +812,28 @@ async fn every_get_reply_conforms_to_its_definition() {
         format!("/rest/V1/guest-carts/{mask}/shipping-information"),
     ] {
         let reply = app.post(&path, &token, &shipping).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}: {:?}", reply.body);
+    }
+    // Gift messages on both carts and their lines (cart 4's line 8, the guest cart's line 9),
+    // so their reads answer a message (with none, Magento's null is `[]`).
+    let on = app
+        .send(
+            reqwest::Method::PUT,
+            "/magemu/config",
+            None,
+            Some("application/json"),
+            Some(json!({"sales/gift_options/allow_order": "1", "sales/gift_options/allow_items": "1"}).to_string()),
+        )
+        .await;
+    assert_eq!(on.status, StatusCode::OK, "{:?}", on.body);
+    let gift = json!({"giftMessage": {"sender": "Jane", "recipient": "John", "message": "Enjoy"}});
+    for path in [
+        "/rest/V1/carts/4/gift-message".to_owned(),
+        "/rest/V1/carts/4/gift-message/8".to_owned(),
+        format!("/rest/V1/guest-carts/{mask}/gift-message"),
+        format!("/rest/V1/guest-carts/{mask}/gift-message/9"),
+    ] {
+        let reply = app.post(&path, &token, &gift).await;
         assert_eq!(reply.status, StatusCode::OK, "{path}: {:?}", reply.body);
     }
     // A bulk of one asynchronous call, for the bulk status routes.

@@ -9,6 +9,7 @@
 //! whose `CheckItemsQuantity` runs before the order is saved).
 
 pub mod cart_coupon;
+pub mod gift_message;
 pub mod payment;
 pub mod pickup;
 pub mod rules;
@@ -1044,6 +1045,7 @@ async fn submit(
     // OrderSender::send with synchronous sending: both flags (OrderInterface has no setter
     // for send_email, so it is set on the row).
     full.order.send_email = Some(1);
+    gift_message::carry_to_order(&mut *conn, cart.quote.entity_id, &mut full).await?;
     let order_id =
         crate::sales::order::save_new_order(&mut *conn, full, Default::default()).await?;
     if let Some(code) = &pickup_code {

@@ -14,6 +14,7 @@
 
 pub mod admin;
 pub mod client;
+pub mod config;
 pub mod faults;
 pub mod journal;
 pub mod next_ids;

@@ -34,6 +34,7 @@ INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "succe
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (27, 'customer group config', '2026-01-01 00:00:00', 1, X'A2D9B97E9C836776AFA095FCDA08FECF0E5116B02EE5E258BC78D099E60D12582CEA13F8AB019B827A297DB187D361C6', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (28, 'customer lockout', '2026-01-01 00:00:00', 1, X'6EE52AB1AABCBD4E04B5505C975F8743482FA00C48558A6C65604A4071BEC3C9E32E593ACDA2A730F6ACBA03673CA165', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (29, 'customer password reset', '2026-01-01 00:00:00', 1, X'FE2BAAAE9125F0DF4B641AB5FD6806CFF7958118FE047302FCB66E6D03809947EA741386C59381A1ED09E7A8EFD8F0DC', 0);
+INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (30, 'gift messages', '2026-01-01 00:00:00', 1, X'0998982C97F5EC312BCF3AF992187CA9C9FB15DC37E42FA476D5B740D77119732B1F2D32894E070E8D85BE95ECF2F189', 0);
 CREATE TABLE store_website (
     website_id       INTEGER PRIMARY KEY,
     code             TEXT NOT NULL UNIQUE,
@@ -169,7 +170,7 @@ CREATE TABLE sales_order (
     total_canceled                                INTEGER,
     base_total_canceled                           INTEGER,
     created_at                                    TEXT NOT NULL,
-    updated_at                                    TEXT NOT NULL, subtotal_canceled INTEGER, base_subtotal_canceled INTEGER, tax_canceled INTEGER, base_tax_canceled INTEGER, shipping_canceled INTEGER, base_shipping_canceled INTEGER, discount_canceled INTEGER, base_discount_canceled INTEGER, subtotal_refunded INTEGER, base_subtotal_refunded INTEGER, tax_refunded INTEGER, base_tax_refunded INTEGER, shipping_refunded INTEGER, base_shipping_refunded INTEGER, shipping_tax_refunded INTEGER, base_shipping_tax_refunded INTEGER, discount_refunded INTEGER, base_discount_refunded INTEGER, discount_tax_compensation_refunded INTEGER, base_discount_tax_compensation_refunded INTEGER, total_offline_refunded INTEGER, base_total_offline_refunded INTEGER, total_online_refunded INTEGER, base_total_online_refunded INTEGER, adjustment_positive INTEGER, base_adjustment_positive INTEGER, adjustment_negative INTEGER, base_adjustment_negative INTEGER, coupon_code TEXT, customer_dob TEXT, customer_gender INTEGER, customer_prefix TEXT, customer_suffix TEXT, customer_taxvat TEXT, edit_increment INTEGER, original_increment_id TEXT, relation_child_id TEXT, relation_child_real_id TEXT, relation_parent_id TEXT, relation_parent_real_id TEXT, base_total_qty_ordered INTEGER, can_ship_partially INTEGER, can_ship_partially_item INTEGER, customer_note TEXT, ext_customer_id TEXT, forced_shipment_with_invoice INTEGER, payment_auth_expiration INTEGER, payment_authorization_amount INTEGER, quote_address_id INTEGER, x_forwarded_for TEXT,
+    updated_at                                    TEXT NOT NULL, subtotal_canceled INTEGER, base_subtotal_canceled INTEGER, tax_canceled INTEGER, base_tax_canceled INTEGER, shipping_canceled INTEGER, base_shipping_canceled INTEGER, discount_canceled INTEGER, base_discount_canceled INTEGER, subtotal_refunded INTEGER, base_subtotal_refunded INTEGER, tax_refunded INTEGER, base_tax_refunded INTEGER, shipping_refunded INTEGER, base_shipping_refunded INTEGER, shipping_tax_refunded INTEGER, base_shipping_tax_refunded INTEGER, discount_refunded INTEGER, base_discount_refunded INTEGER, discount_tax_compensation_refunded INTEGER, base_discount_tax_compensation_refunded INTEGER, total_offline_refunded INTEGER, base_total_offline_refunded INTEGER, total_online_refunded INTEGER, base_total_online_refunded INTEGER, adjustment_positive INTEGER, base_adjustment_positive INTEGER, adjustment_negative INTEGER, base_adjustment_negative INTEGER, coupon_code TEXT, customer_dob TEXT, customer_gender INTEGER, customer_prefix TEXT, customer_suffix TEXT, customer_taxvat TEXT, edit_increment INTEGER, original_increment_id TEXT, relation_child_id TEXT, relation_child_real_id TEXT, relation_parent_id TEXT, relation_parent_real_id TEXT, base_total_qty_ordered INTEGER, can_ship_partially INTEGER, can_ship_partially_item INTEGER, customer_note TEXT, ext_customer_id TEXT, forced_shipment_with_invoice INTEGER, payment_auth_expiration INTEGER, payment_authorization_amount INTEGER, quote_address_id INTEGER, x_forwarded_for TEXT, gift_message_id INTEGER,
     UNIQUE (increment_id, store_id)
 );
 CREATE TABLE sales_order_address (
@@ -718,7 +719,7 @@ CREATE TABLE quote (
     payment_method       TEXT,
     created_at           TEXT NOT NULL,
     updated_at           TEXT NOT NULL
-, coupon_code TEXT);
+, coupon_code TEXT, gift_message_id INTEGER);
 CREATE TABLE quote_item (
     item_id              INTEGER PRIMARY KEY AUTOINCREMENT,
     quote_id             INTEGER NOT NULL REFERENCES quote(entity_id) ON DELETE CASCADE,
@@ -732,7 +733,7 @@ CREATE TABLE quote_item (
     downloadable_links   TEXT,
     created_at           TEXT NOT NULL,
     updated_at           TEXT NOT NULL
-);
+, gift_message_id INTEGER);
 CREATE TABLE quote_address (
     address_id           INTEGER PRIMARY KEY AUTOINCREMENT,
     quote_id             INTEGER NOT NULL REFERENCES quote(entity_id) ON DELETE CASCADE,
@@ -914,7 +915,7 @@ CREATE TABLE "sales_order_item" (
     base_discount_refunded                   INTEGER,
     discount_tax_compensation_refunded       INTEGER,
     base_discount_tax_compensation_refunded  INTEGER
-);
+, gift_message_id INTEGER, gift_message_available INTEGER);
 CREATE TABLE magento_bulk (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
     uuid            TEXT NOT NULL UNIQUE,
@@ -961,6 +962,13 @@ CREATE TABLE password_reset_request_event (
     account_reference  TEXT,
     created_at         TEXT NOT NULL,
     ip                 TEXT NOT NULL
+);
+CREATE TABLE gift_message (
+    gift_message_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    customer_id     INTEGER NOT NULL DEFAULT 0,
+    sender          TEXT,
+    recipient       TEXT,
+    message         TEXT
 );
 DELETE FROM sqlite_sequence;
 INSERT INTO sqlite_sequence (name, seq) VALUES ('catalog_category_entity', 2);

@@ -14,6 +14,7 @@ pub mod creditmemos;
 pub mod customers;
 pub mod durable;
 pub mod fields;
+pub mod gift_messages;
 pub mod image;
 pub mod inventory;
 pub mod inventory_master;

@@ -145,6 +145,8 @@ row_struct! {
         pub payment_authorization_amount: Option<Amount>,
         pub quote_address_id: Option<i64>,
         pub x_forwarded_for: Option<String>,
+        /// Magento_GiftMessage's column: the order's message (the cart's, at placement).
+        pub gift_message_id: Option<i64>,
     }
 }
 
@@ -216,6 +218,10 @@ row_struct! {
         pub product_options: Option<String>,
         pub created_at: String,
         pub updated_at: String,
+        /// Magento_GiftMessage's columns: the line's message, and whether messages were
+        /// allowed for it when it was ordered (NULL: the store's config decides on reading).
+        pub gift_message_id: Option<i64>,
+        pub gift_message_available: Option<i64>,
     }
 }
 
@@ -521,6 +527,20 @@ pub struct FullOrder {
     pub tax_items: Vec<OrderTaxItem>,
     /// `inventory_pickup_location_order`: the In-Store Pickup location checkout placed it for.
     pub pickup_location_code: Option<String>,
+    /// The messages the order and its lines point at, with the config that decides which of
+    /// them a read shows (read only when some `gift_message_id` is set).
+    pub gift_messages: Vec<crate::db::gift_messages::GiftMessageRow>,
+    pub gift_config: GiftConfig,
+}
+
+/// Magento_GiftMessage's settings at the default scope, as stored (`None`: no row, so
+/// config.xml's default, which leaves messages off).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GiftConfig {
+    /// `sales/gift_options/allow_order`.
+    pub allow_order: Option<String>,
+    /// `sales/gift_options/allow_items`.
+    pub allow_items: Option<String>,
 }
 
 impl FullOrder {

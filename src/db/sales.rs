@@ -101,6 +101,7 @@ fn decode_full_order(mut out: Vec<Output>) -> Result<Option<FullOrder>, sqlx::Er
         taxes: out[5].decode()?,
         tax_items: out[6].decode()?,
         pickup_location_code: out[7].scalar::<Option<String>>()?.flatten(),
+        ..Default::default()
     }))
 }
 
@@ -109,7 +110,57 @@ pub fn read_full_order(
     db: &rusqlite::Connection,
     order_id: i64,
 ) -> Result<Option<FullOrder>, sqlx::Error> {
-    decode_full_order(order_reads(&*FULL_ORDER_READS, order_id).read_on(db)?)
+    crate::db::batch::read_transaction(db, |db| {
+        let mut full = decode_full_order(order_reads(&*FULL_ORDER_READS, order_id).read_on(db)?)?;
+        if let Some(full) = full.as_mut() {
+            if let Some(reads) = gift_message_reads(full) {
+                add_gift_messages(full, reads.read_on(db)?)?;
+            }
+        }
+        Ok(full)
+    })
+}
+
+/// The reads of the messages an order and its lines point at, and of the settings that say
+/// which a read shows; none when nothing points at a message (so an order without one,
+/// nearly every order, costs no more to read).
+fn gift_message_reads(full: &FullOrder) -> Option<Batch> {
+    let ids: Vec<i64> = std::iter::once(full.order.gift_message_id)
+        .chain(full.items.iter().map(|i| i.gift_message_id))
+        .flatten()
+        .filter(|id| *id != 0)
+        .collect();
+    if ids.is_empty() {
+        return None;
+    }
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let mut batch = Batch::default();
+    batch.push(
+        &format!(
+            "SELECT {} FROM gift_message WHERE gift_message_id IN ({list}) ORDER BY gift_message_id",
+            crate::db::gift_messages::GiftMessageRow::column_list()
+        ),
+        [],
+    );
+    for path in [
+        crate::db::store::GIFT_ALLOW_ORDER,
+        crate::db::store::GIFT_ALLOW_ITEMS,
+    ] {
+        batch.push(
+            crate::db::store::DEFAULT_CONFIG_SQL,
+            [SqlValue::from(path.to_owned())],
+        );
+    }
+    Some(batch)
+}
+
+fn add_gift_messages(full: &mut FullOrder, mut out: Vec<Output>) -> Result<(), sqlx::Error> {
+    full.gift_messages = out[0].decode()?;
+    full.gift_config = crate::db::model::GiftConfig {
+        allow_order: out[1].scalar::<Option<String>>()?.flatten(),
+        allow_items: out[2].scalar::<Option<String>>()?.flatten(),
+    };
+    Ok(())
 }
 
 /// One order address by id.

@@ -146,6 +146,44 @@ pub async fn config_by_store(
     .await
 }
 
+/// `sales/gift_options/allow_order` (Magento_GiftMessage's `Helper\Message`): messages on
+/// whole orders.
+pub const GIFT_ALLOW_ORDER: &str = "sales/gift_options/allow_order";
+/// `sales/gift_options/allow_items`: messages on order lines.
+pub const GIFT_ALLOW_ITEMS: &str = "sales/gift_options/allow_items";
+
+/// The value of the path bound to `?` at the default scope (no row: none).
+pub(crate) const DEFAULT_CONFIG_SQL: &str =
+    "SELECT value FROM core_config_data WHERE scope = 'default' AND scope_id = 0 AND path = ?";
+
+/// `path`'s value at the default scope: what every store sees while magemu sets values only
+/// there (`None`: no row, config.xml's default applies).
+pub async fn default_config(
+    conn: &mut SqliteConnection,
+    path: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    let found: Option<Option<String>> = sqlx::query_scalar(DEFAULT_CONFIG_SQL)
+        .bind(path)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.flatten())
+}
+
+/// Removes `path`'s value at the default scope (`bin/magento config:delete`): config.xml's
+/// default applies again.
+pub async fn delete_default_config(
+    conn: &mut SqliteConnection,
+    path: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "DELETE FROM core_config_data WHERE scope = 'default' AND scope_id = 0 AND path = ?",
+    )
+    .bind(path)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// Saves `path` at the default scope (`Config::setDataByPath(...)->save()`).
 pub async fn set_default_config(
     conn: &mut SqliteConnection,

@@ -1,6 +1,7 @@
 //! The control API under `/magemu/` (outside Magento's URL space, no Magento token): health,
-//! reset, snapshots, the request journal, fault rules, the clock and the mail outbox; and the
-//! middleware that journals REST calls and applies the fault rules to them.
+//! reset, snapshots, id counters, store settings, the request journal, fault rules, the clock
+//! and the mail outbox; and the middleware that journals REST calls and applies the fault
+//! rules to them.
 //!
 //! Who may call it: whoever can reach the port. It is meant for the local machine and CI, where
 //! the emulator runs beside the suite that drives it (as LocalStack's and WireMock's admin
@@ -38,6 +39,7 @@ pub fn router() -> Router<AppState> {
         .route("/health", get(health))
         .route("/reset", post(reset))
         .route("/next-ids", get(next_ids).put(set_next_ids))
+        .route("/config", get(config).put(set_config))
         .route("/snapshots", post(save_snapshot).get(list_snapshots))
         .route("/snapshots/{name}/restore", post(restore_snapshot))
         .route("/snapshots/{name}", delete(delete_snapshot))
@@ -118,6 +120,25 @@ async fn set_next_ids(State(state): State<AppState>, body: Bytes) -> Response {
         Err(e) => return message(StatusCode::BAD_REQUEST, e),
     };
     match control::next_ids::set(&state.db, wanted).await {
+        Ok(all) => json_response(StatusCode::OK, &all),
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn config(State(state): State<AppState>) -> Response {
+    match control::config::list(&state.db).await {
+        Ok(all) => json_response(StatusCode::OK, &all),
+        Err(e) => ControlError::Db(e).into_response(),
+    }
+}
+
+/// `{"sales/gift_options/allow_order": "1", ...}`: the settings to set (null: remove).
+async fn set_config(State(state): State<AppState>, body: Bytes) -> Response {
+    let wanted = match parse(&body) {
+        Ok(wanted) => wanted,
+        Err(e) => return message(StatusCode::BAD_REQUEST, e),
+    };
+    match control::config::set(&state.db, wanted).await {
         Ok(all) => json_response(StatusCode::OK, &all),
         Err(e) => e.into_response(),
     }

@@ -12,6 +12,7 @@ pub mod creditmemos;
 pub mod customers;
 pub mod extract;
 pub mod fields;
+pub mod gift_messages;
 pub mod inventory;
 pub mod inventory_extra;
 pub mod inventory_master;

@@ -146,6 +146,18 @@ const RETURNS_SENT: &[(&str, &str)] = &[
         r"Magento\Quote\Api\GuestPaymentMethodManagementInterface::set",
         "string",
     ),
+    // A cart (line) without a gift message: the service's null, sent as `[]`; else the
+    // message.
+    (r"Magento\GiftMessage\Api\CartRepositoryInterface::get", ""),
+    (
+        r"Magento\GiftMessage\Api\GuestCartRepositoryInterface::get",
+        "",
+    ),
+    (r"Magento\GiftMessage\Api\ItemRepositoryInterface::get", ""),
+    (
+        r"Magento\GiftMessage\Api\GuestItemRepositoryInterface::get",
+        "",
+    ),
     // A cart without a coupon: PHP's null, which Magento's REST renderer (and magemu) send as
     // `[]`; else the code as a string.
     (r"Magento\Quote\Api\CouponManagementInterface::get", ""),

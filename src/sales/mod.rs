@@ -7,6 +7,7 @@ pub mod creditmemo_document;
 pub mod creditmemo_save;
 pub mod creditmemo_totals;
 pub mod email;
+pub mod gift_message;
 pub mod invoice;
 pub mod invoice_payment;
 pub mod invoice_save;

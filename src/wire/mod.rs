@@ -10,6 +10,7 @@ pub mod category;
 pub mod comment;
 pub mod creditmemo;
 pub mod customer;
+pub mod gift_message;
 pub mod input;
 pub mod inventory;
 pub mod inventory_master;

@@ -325,6 +325,9 @@ pub struct OrderExtensionData {
     pub pickup_location_code: Option<String>,
     pub taxes: Option<Vec<OrderTaxData>>,
     pub additional_itemized_taxes: Option<Vec<OrderTaxItemData>>,
+    /// Magento_GiftMessage's `Plugin\OrderGet`: the order's message while order messages
+    /// are allowed.
+    pub gift_message: Option<crate::wire::gift_message::MessageData>,
 }
 
 /// `OrderInterface`: the scalars, then `items`, `billing_address`, `payment`,
@@ -645,6 +648,8 @@ impl From<&FullOrder> for OrderData {
                         .map(|r| OrderTaxItemData::new(r, &full.taxes))
                         .collect()
                 }),
+                gift_message: crate::sales::gift_message::order_message(full)
+                    .map(crate::wire::gift_message::MessageData::from),
             },
         }
     }

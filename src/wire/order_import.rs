@@ -343,6 +343,9 @@ fn item_scalars(o: &Obj<'_>) -> Result<OrderItem> {
         order_id: o.int("order_id")?.unwrap_or(0),
         created_at: o.string("created_at")?.unwrap_or_default(),
         updated_at: o.string("updated_at")?.unwrap_or_default(),
+        // Not OrderItemInterface fields: a message comes through extension attributes.
+        gift_message_id: None,
+        gift_message_available: None,
     })
 }
 

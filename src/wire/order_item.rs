@@ -83,11 +83,15 @@ pub struct OrderItemData {
     pub extension_attributes: Option<OrderItemExtensionData>,
 }
 
-/// The item's extension attributes: module-tax's `itemized_taxes` (2.4.8).
+/// The item's extension attributes: module-tax's `itemized_taxes` (2.4.8; on every line of an
+/// order with tax rows) and Magento_GiftMessage's `gift_message` (`Plugin\OrderGet`: a line's
+/// message while messages are allowed for it).
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Default, Serialize, schemars::JsonSchema)]
 #[schemars(rename = "sales-data-order-item-extension-interface")]
 pub struct OrderItemExtensionData {
-    pub itemized_taxes: Vec<crate::wire::order_tax::OrderTaxItemData>,
+    pub itemized_taxes: Option<Vec<crate::wire::order_tax::OrderTaxItemData>>,
+    pub gift_message: Option<crate::wire::gift_message::MessageData>,
 }
 
 /// The four row totals as REST shows them: net of the line's discount.
@@ -221,17 +225,19 @@ impl From<&OrderItem> for OrderItemData {
 }
 
 /// The order's items as `OrderRepository::get` renders them: child lines carry their parent,
-/// and, when the order has tax rows, each item its `itemized_taxes`.
+/// and, when the order has tax rows, each item its `itemized_taxes`, and its gift message.
 pub fn order_items(full: &crate::db::model::FullOrder) -> Vec<OrderItemData> {
     let with_taxes = |item: &OrderItem| {
         let mut data = OrderItemData::from(item);
-        if !full.taxes.is_empty() {
+        let itemized_taxes = (!full.taxes.is_empty()).then(|| {
+            crate::wire::order_tax::itemized_for(item.item_id, &full.tax_items, &full.taxes)
+        });
+        let gift_message = crate::sales::gift_message::item_message(full, item)
+            .map(crate::wire::gift_message::MessageData::from);
+        if itemized_taxes.is_some() || gift_message.is_some() {
             data.extension_attributes = Some(OrderItemExtensionData {
-                itemized_taxes: crate::wire::order_tax::itemized_for(
-                    item.item_id,
-                    &full.tax_items,
-                    &full.taxes,
-                ),
+                itemized_taxes,
+                gift_message,
             });
         }
         data

@@ -29,6 +29,10 @@ pub const INTERFACES: &[(&str, &str)] = &[
     (r#"Magento\Customer\Api\GroupRepositoryInterface"#, "Customer group CRUD interface"),
     (r#"Magento\Directory\Api\CurrencyInformationAcquirerInterface"#, "Currency information acquirer interface"),
     (r#"Magento\Downloadable\Api\LinkRepositoryInterface"#, "Interface LinkRepositoryInterface"),
+    (r#"Magento\GiftMessage\Api\CartRepositoryInterface"#, "Interface CartRepositoryInterface"),
+    (r#"Magento\GiftMessage\Api\GuestCartRepositoryInterface"#, "Interface GuestCartRepositoryInterface"),
+    (r#"Magento\GiftMessage\Api\GuestItemRepositoryInterface"#, "Interface GuestItemRepositoryInterface"),
+    (r#"Magento\GiftMessage\Api\ItemRepositoryInterface"#, "Interface ItemRepositoryInterface"),
     (r#"Magento\Integration\Api\AdminTokenServiceInterface"#, "Interface providing token generation for Admins"),
     (r#"Magento\Integration\Api\CustomerTokenServiceInterface"#, "Interface providing token generation for Customers"),
     (r#"Magento\InventoryApi\Api\GetSourcesAssignedToStockOrderedByPriorityInterface"#, "Retrieve sources related to current stock ordered by priority  Used fully qualified namespaces in annotations for proper work of WebApi request parser"),
@@ -116,6 +120,86 @@ pub const INTERFACES: &[(&str, &str)] = &[
 
 /// Each bound method.
 pub const METHODS: &[ServiceMethod] = &[
+    ServiceMethod {
+        service: r#"Magento\GiftMessage\Api\CartRepositoryInterface::get"#,
+        doc: "Return the gift message for a specified order.",
+        params: &[
+            Param { name: "cartId", ty: "int", required: true, doc: "The shopping cart ID." },
+        ],
+        returns: Some((r#"Magento\GiftMessage\Api\Data\MessageInterface"#, "Gift message.")),
+        throws: &[],
+    },
+    ServiceMethod {
+        service: r#"Magento\GiftMessage\Api\CartRepositoryInterface::save"#,
+        doc: "Set the gift message for an entire order.",
+        params: &[
+            Param { name: "cartId", ty: "int", required: true, doc: "The cart ID." },
+            Param { name: "giftMessage", ty: r#"Magento\GiftMessage\Api\Data\MessageInterface"#, required: true, doc: "The gift message." },
+        ],
+        returns: Some(("bool", "")),
+        throws: &["InputException", "CouldNotSaveException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\GiftMessage\Api\ItemRepositoryInterface::get"#,
+        doc: "Return the gift message for a specified item in a specified shopping cart.",
+        params: &[
+            Param { name: "cartId", ty: "int", required: true, doc: "The shopping cart ID." },
+            Param { name: "itemId", ty: "int", required: true, doc: "The item ID." },
+        ],
+        returns: Some((r#"Magento\GiftMessage\Api\Data\MessageInterface"#, "Gift message.")),
+        throws: &["InputException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\GiftMessage\Api\ItemRepositoryInterface::save"#,
+        doc: "Set the gift message for a specified item in a specified shopping cart.",
+        params: &[
+            Param { name: "cartId", ty: "int", required: true, doc: "The cart ID." },
+            Param { name: "giftMessage", ty: r#"Magento\GiftMessage\Api\Data\MessageInterface"#, required: true, doc: "The gift message." },
+            Param { name: "itemId", ty: "int", required: true, doc: "The item ID." },
+        ],
+        returns: Some(("bool", "")),
+        throws: &["InputException", "CouldNotSaveException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\GiftMessage\Api\GuestCartRepositoryInterface::get"#,
+        doc: "Return the gift message for a specified order.",
+        params: &[
+            Param { name: "cartId", ty: "string", required: true, doc: "The shopping cart ID." },
+        ],
+        returns: Some((r#"Magento\GiftMessage\Api\Data\MessageInterface"#, "Gift message.")),
+        throws: &[],
+    },
+    ServiceMethod {
+        service: r#"Magento\GiftMessage\Api\GuestCartRepositoryInterface::save"#,
+        doc: "Set the gift message for an entire order.",
+        params: &[
+            Param { name: "cartId", ty: "string", required: true, doc: "The cart ID." },
+            Param { name: "giftMessage", ty: r#"Magento\GiftMessage\Api\Data\MessageInterface"#, required: true, doc: "The gift message." },
+        ],
+        returns: Some(("bool", "")),
+        throws: &["InputException", "CouldNotSaveException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\GiftMessage\Api\GuestItemRepositoryInterface::get"#,
+        doc: "Return the gift message for a specified item in a specified shopping cart.",
+        params: &[
+            Param { name: "cartId", ty: "string", required: true, doc: "The shopping cart ID." },
+            Param { name: "itemId", ty: "int", required: true, doc: "The item ID." },
+        ],
+        returns: Some((r#"Magento\GiftMessage\Api\Data\MessageInterface"#, "Gift message.")),
+        throws: &["InputException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\GiftMessage\Api\GuestItemRepositoryInterface::save"#,
+        doc: "Set the gift message for a specified item in a specified shopping cart.",
+        params: &[
+            Param { name: "cartId", ty: "string", required: true, doc: "The cart ID." },
+            Param { name: "giftMessage", ty: r#"Magento\GiftMessage\Api\Data\MessageInterface"#, required: true, doc: "The gift message." },
+            Param { name: "itemId", ty: "int", required: true, doc: "The item ID." },
+        ],
+        returns: Some(("bool", "")),
+        throws: &["InputException", "CouldNotSaveException"],
+    },
     ServiceMethod {
         service: r#"Magento\Quote\Api\CartManagementInterface::assignCustomer"#,
         doc: "Assigns a specified customer to a specified shopping cart.",

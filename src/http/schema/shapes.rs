@@ -125,6 +125,10 @@ const SHAPES: &[(&str, Build)] = &[
         wire::customer::GroupData::json_schema,
     ),
     (
+        r"Magento\GiftMessage\Api\Data\MessageInterface",
+        wire::gift_message::MessageData::json_schema,
+    ),
+    (
         r"Magento\Tax\Api\Data\TaxClassInterface",
         wire::tax::TaxClassData::json_schema,
     ),

@@ -1,0 +1,197 @@
+//! Magento_GiftMessage's cart services: a cart's message and its lines' (`Model\CartRepository`,
+//! `Model\ItemRepository`; the guest ones load the cart by its masked id and delegate), with
+//! `GiftMessageManager` writing them. Read in 2.4's source and unit tests (the api-functional
+//! tests pin only the replies of a read).
+//!
+//! - A read answers the message the cart (line) points at, or none, which the REST layer
+//!   renders as `[]` (`ServiceOutputProcessor::convertValue` of null). Reads never look at the
+//!   settings.
+//! - A save checks, in order: the active cart (404), for a line the line (404), the cart not
+//!   empty (cart level only; 400), not virtual (the whole cart at cart level, the line at line
+//!   level; 400), then, only for a message PHP finds true (so `"0"` passes), the setting
+//!   (`allow_order` for the cart, `allow_items` for a line: `isMessagesAllowed('items')` asks
+//!   each top-level line, whose product magemu never sets `gift_message_available` on, so the
+//!   store's setting decides; 400 "The gift message isn't available."). Messages are off
+//!   until `PUT /magemu/config` turns them on, as in a fresh Magento, whose config.xml only
+//!   sets other paths (`sales/gift_messages/*`).
+//! - `GiftMessageManager::add`: a message that trims (PHP's `trim`) to nothing removes the one
+//!   the holder points at (the holder keeps id 0) even while messages are off; any other
+//!   updates that message in place or adds one, with the cart's customer (0 for a guest, the
+//!   column's default). No message at all reaches `trim(null)`, a deprecation in PHP 8.1+ that
+//!   Magento's error handler throws as an exception, which `setMessage` turns into 400 "The
+//!   gift message couldn't be added to Cart." before anything is written (medium confidence:
+//!   read, not run).
+
+use crate::checkout::{resolve, CartRef};
+use crate::db::gift_messages::{self, GiftMessageRow, Holder};
+use crate::db::model::FullOrder;
+use crate::db::{self, quotes, Db};
+use crate::error::{Error, Phrase, Result};
+use crate::sales::gift_message::{available_at_placement, enabled};
+
+const EMPTY_CART: &str =
+    "Gift messages can't be used for an empty cart. Add an item and try again.";
+const VIRTUAL: &str = "Gift messages can't be used for virtual products.";
+const NOT_AVAILABLE: &str = "The gift message isn't available.";
+const NOT_ADDED: &str = "The gift message couldn't be added to Cart.";
+const NO_ITEM: &str =
+    "No item with the provided ID was found in the Cart. Verify the ID and try again.";
+const NO_PRODUCT: &str =
+    "No product with the \"%1\" itemId exists in the Cart. Verify your information and try again.";
+
+/// What a save takes of the posted `MessageInterface`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MessageInput {
+    pub sender: Option<String>,
+    pub recipient: Option<String>,
+    pub message: Option<String>,
+}
+
+/// The cart's own message, or one line's (by item id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Cart,
+    Item(i64),
+}
+
+/// `CartRepository::get` / `ItemRepository::get`: the message, `None` when the holder has
+/// none (or points at one that is gone: `load` of a missing row, an empty message).
+pub async fn get(db: &Db, who: CartRef, target: Target) -> Result<Option<GiftMessageRow>> {
+    let mut conn = db.read.acquire().await?;
+    let quote = resolve(&mut conn, &who).await?;
+    let holder = match target {
+        Target::Cart => Holder::Quote(quote.entity_id),
+        Target::Item(item_id) => {
+            let items = quotes::items(&mut conn, quote.entity_id).await?;
+            if !items.iter().any(|i| i.item_id == item_id) {
+                return Err(Error::NotFound(Phrase::plain(NO_ITEM)));
+            }
+            Holder::QuoteItem(item_id)
+        }
+    };
+    match gift_messages::message_id_of(&mut conn, holder).await? {
+        Some(id) if id != 0 => Ok(gift_messages::get(&mut conn, id).await?),
+        _ => Ok(None),
+    }
+}
+
+/// `CartRepository::save` / `ItemRepository::save` (the reply is `true`).
+pub async fn save(db: &Db, who: CartRef, target: Target, input: MessageInput) -> Result<()> {
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let quote = resolve(&mut *conn, &who).await?;
+                let items = quotes::items(&mut *conn, quote.entity_id).await?;
+                let (holder, setting) = match target {
+                    Target::Cart => {
+                        if items.is_empty() {
+                            return Err(Error::input(EMPTY_CART));
+                        }
+                        // Quote::isVirtual: every line virtual.
+                        if items.iter().all(|i| i.is_virtual != 0) {
+                            return Err(Error::input(VIRTUAL));
+                        }
+                        (Holder::Quote(quote.entity_id), db::store::GIFT_ALLOW_ORDER)
+                    }
+                    Target::Item(item_id) => {
+                        let Some(item) = items.iter().find(|i| i.item_id == item_id) else {
+                            return Err(Error::NotFound(Phrase::positional_values(
+                                NO_PRODUCT,
+                                vec![item_id.into()],
+                            )));
+                        };
+                        if item.is_virtual != 0 {
+                            return Err(Error::input(VIRTUAL));
+                        }
+                        (Holder::QuoteItem(item_id), db::store::GIFT_ALLOW_ITEMS)
+                    }
+                };
+                let text = input.message.as_deref();
+                if text.is_some_and(php_truthy)
+                    && !enabled(
+                        db::store::default_config(&mut *conn, setting)
+                            .await?
+                            .as_deref(),
+                    )
+                {
+                    return Err(Error::input(NOT_AVAILABLE));
+                }
+                let Some(text) = text else {
+                    return Err(Error::input(NOT_ADDED));
+                };
+                let existing = match gift_messages::message_id_of(&mut *conn, holder).await? {
+                    Some(id) if id != 0 => gift_messages::get(&mut *conn, id).await?,
+                    _ => None,
+                };
+                let now = db::now_timestamp();
+                if php_trim(text).is_empty() {
+                    if let Some(old) = existing {
+                        gift_messages::delete(&mut *conn, old.gift_message_id).await?;
+                        gift_messages::point(&mut *conn, holder, 0, &now).await?;
+                    }
+                    return Ok(());
+                }
+                let row = GiftMessageRow {
+                    gift_message_id: 0,
+                    customer_id: quote.customer_id.unwrap_or(0),
+                    sender: input.sender,
+                    recipient: input.recipient,
+                    message: Some(text.to_owned()),
+                };
+                let id = gift_messages::save(&mut *conn, existing.map(|m| m.gift_message_id), &row)
+                    .await?;
+                Ok(gift_messages::point(&mut *conn, holder, id, &now).await?)
+            })
+        })
+        .await
+}
+
+/// What an order placed from cart `quote_id` takes of its messages: the cart's
+/// (`SalesEventQuoteSubmitBeforeObserver`, whatever the settings: the order points at the same
+/// message row) and each line's, with whether messages were allowed for the line
+/// (`Plugin\QuoteItem::afterConvert`).
+pub async fn carry_to_order(
+    conn: &mut sqlx::SqliteConnection,
+    quote_id: i64,
+    order: &mut FullOrder,
+) -> Result<()> {
+    let (cart, lines) = gift_messages::of_quote(&mut *conn, quote_id).await?;
+    let allow_items = db::store::default_config(&mut *conn, db::store::GIFT_ALLOW_ITEMS).await?;
+    order.order.gift_message_id = cart;
+    for item in &mut order.items {
+        item.gift_message_id = lines
+            .iter()
+            .find(|(id, _)| Some(*id) == item.quote_item_id)
+            .and_then(|(_, message)| *message);
+        item.gift_message_available = available_at_placement(allow_items.as_deref());
+    }
+    Ok(())
+}
+
+/// PHP's truth of a string: neither empty nor `"0"`.
+fn php_truthy(s: &str) -> bool {
+    !s.is_empty() && s != "0"
+}
+
+/// PHP's `trim` with its default characters (space, tab, newline, carriage return, NUL,
+/// vertical tab), not Unicode's whitespace.
+fn php_trim(s: &str) -> &str {
+    s.trim_matches([' ', '\t', '\n', '\r', '\0', '\x0B'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_as_php_does() {
+        assert_eq!(php_trim(" \t\n\r\0\x0Bhi \n"), "hi");
+        assert_eq!(
+            php_trim("\u{a0}"),
+            "\u{a0}",
+            "no-break space is not trimmed"
+        );
+        assert!(php_trim("  ").is_empty());
+        assert!(!php_truthy("0") && !php_truthy("") && php_truthy(" "));
+    }
+}
