@@ -53,6 +53,14 @@ async fn stored(app: &TestApp) -> Vec<String> {
     out
 }
 
+/// Rows of `table` (`SELECT COUNT(*)`).
+async fn count(app: &TestApp, table: &str) -> i64 {
+    sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(&app.state.db.read)
+        .await
+        .expect("count")
+}
+
 fn message(id: i64, customer: i64, sender: &str, recipient: &str, text: &str) -> Value {
     json!({
         "gift_message_id": id, "customer_id": customer,
@@ -69,8 +77,8 @@ fn error(text: &str, parameters: Value) -> Value {
     }
 }
 
-/// Jane's new cart (quote 4) with 20 of 24-WB03 (line 8) and, when `virtual_line`, one
-/// 240-LV06 (line 9); her token and customer id.
+/// Jane's new cart (quote 4) with the tutorial's lines of `lines` (ids from 8, in order); her
+/// token and customer id.
 async fn janes_cart(app: &TestApp, lines: &[&str]) -> (String, i64) {
     let jane = app.customer_token(JANE.0, JANE.1).await;
     let cart = app.post("/rest/V1/carts/mine", &jane, &json!({})).await;
@@ -231,8 +239,11 @@ async fn a_save_is_checked_in_magentos_order_and_a_refusal_writes_nothing() {
             error("The gift message couldn't be added to Cart.", json!([]))
         )
     );
-    // The body is checked before the cart: a missing giftMessage, an unknown field.
-    let refused = app.post(cart, &jane, &json!({})).await;
+    // The body is converted before the service runs: a missing giftMessage or an unknown
+    // field is refused even for a cart that does not exist.
+    let refused = app
+        .post_anonymous("/rest/V1/guest-carts/nope/gift-message", &json!({}))
+        .await;
     assert_eq!(
         (refused.status, refused.body),
         (
@@ -244,9 +255,21 @@ async fn a_save_is_checked_in_magentos_order_and_a_refusal_writes_nothing() {
         )
     );
     let refused = app
-        .post(cart, &jane, &json!({"giftMessage": {"note": "x"}}))
+        .post_anonymous(
+            "/rest/V1/guest-carts/nope/gift-message",
+            &json!({"giftMessage": {"note": "x"}}),
+        )
         .await;
-    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        (refused.status, refused.body),
+        (
+            StatusCode::BAD_REQUEST,
+            error(
+                "\"%fieldName\" is not supported. Correct the field name and try again.",
+                json!({"fieldName": "Note"})
+            )
+        )
+    );
     assert_eq!(stored(&app).await, before);
 
     // An empty message is a removal, which needs no setting; "0" is false to PHP, so it
@@ -261,9 +284,10 @@ async fn a_save_is_checked_in_magentos_order_and_a_refusal_writes_nothing() {
         .await;
     assert_eq!((zero.status, zero.body), (StatusCode::OK, json!(true)));
     let shown = app.get(cart, &jane).await.body;
+    // getSender and getRecipient are declared `string`: a null one is written as null.
     assert_eq!(
         shown,
-        json!({"gift_message_id": 1, "customer_id": jane_id, "message": "0"})
+        json!({"gift_message_id": 1, "customer_id": jane_id, "sender": null, "recipient": null, "message": "0"})
     );
     app.stop().await;
 }
@@ -364,6 +388,22 @@ async fn a_message_is_kept_updated_removed_and_reaches_the_order() {
         json!({ "gift_message": line_message })
     );
     assert_eq!(order["items"][1].get("extension_attributes"), None);
+    // The line read by id carries it too (Plugin\OrderItemGet).
+    let item_id = order["items"][0]["item_id"].as_i64().expect("item id");
+    let item = app
+        .get(&format!("/rest/V1/orders/items/{item_id}"), &admin)
+        .await
+        .body;
+    assert_eq!(
+        item["extension_attributes"],
+        json!({ "gift_message": line_message })
+    );
+    let other = order["items"][1]["item_id"].as_i64().expect("item id");
+    let item = app
+        .get(&format!("/rest/V1/orders/items/{other}"), &admin)
+        .await
+        .body;
+    assert_eq!(item.get("extension_attributes"), None);
     // The list shows the same (the plugin's afterGetList).
     let listed = app
         .get(
@@ -445,7 +485,13 @@ async fn guest_carts_and_who_may_call_each_route() {
             &json!({"giftMessage": {"message": "Enjoy"}}),
         )
         .await;
-    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        (refused.status, refused.body),
+        (
+            StatusCode::BAD_REQUEST,
+            error("The gift message isn't available.", json!([]))
+        )
+    );
 
     // An unknown masked id loads quote null; an unknown or inactive cart id is getActive's 404.
     let unknown = anonymous_get(&app, "/rest/V1/guest-carts/nope/gift-message").await;
@@ -488,6 +534,241 @@ async fn guest_carts_and_who_may_call_each_route() {
     let anonymous = anonymous_get(&app, "/rest/V1/carts/mine/gift-message").await;
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
     let bad_id = app.get("/rest/V1/carts/abc/gift-message", &admin).await;
-    assert_eq!(bad_id.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        (bad_id.status, bad_id.body),
+        (
+            StatusCode::BAD_REQUEST,
+            error(
+                "The \"abc\" value's type is invalid. The \"int\" type was expected. Verify and try again.",
+                json!([])
+            )
+        )
+    );
+    app.stop().await;
+}
+
+/// Assigning a guest cart to a customer merges her active cart into it; a line's message goes
+/// with the line, copied or merged (`Plugin\MergeQuoteItems`).
+#[tokio::test]
+async fn a_merged_cart_keeps_its_lines_messages() {
+    let app = spawn_app().await;
+    configure(&app, json!({ ALLOW_ITEMS: "1" })).await;
+    // Jane's cart 4: 24-WB03 (line 8) and 24-WB01 (line 9), each with a message.
+    let (jane, jane_id) = janes_cart(&app, &["24-WB03", "24-WB01"]).await;
+    for (line, text) in [(8, "For the bottles"), (9, "For the bag")] {
+        let saved = app
+            .post(
+                &format!("/rest/V1/carts/mine/gift-message/{line}"),
+                &jane,
+                &json!({"giftMessage": {"sender": "Jane", "recipient": "Jim", "message": text}}),
+            )
+            .await;
+        assert_eq!(saved.body, json!(true));
+    }
+    // A guest cart with 24-WB03 already in it (line 10), then given to Jane.
+    let cart = app.post_anonymous("/rest/V1/guest-carts", &json!({})).await;
+    let mask = cart.body.as_str().expect("masked id").to_owned();
+    let added = app
+        .post_anonymous(
+            &format!("/rest/V1/guest-carts/{mask}/items"),
+            &json!({"cartItem": {"sku": "24-WB03", "qty": 1}}),
+        )
+        .await;
+    assert_eq!(added.body["item_id"], json!(10));
+    let assigned = app
+        .put(
+            &format!("/rest/V1/guest-carts/{mask}"),
+            &jane,
+            &json!({"customerId": jane_id, "storeId": 1}),
+        )
+        .await;
+    assert_eq!(assigned.status, StatusCode::OK, "{:?}", assigned.body);
+    let lines = app.get("/rest/V1/carts/mine/items", &jane).await.body;
+    let ids: Vec<(String, i64)> = lines
+        .as_array()
+        .expect("lines")
+        .iter()
+        .map(|l| {
+            (
+                l["sku"].as_str().unwrap_or("").to_owned(),
+                l["item_id"].as_i64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(ids, vec![("24-WB03".into(), 10), ("24-WB01".into(), 11)]);
+    assert_eq!(
+        app.get("/rest/V1/carts/mine/gift-message/10", &jane)
+            .await
+            .body,
+        message(1, jane_id, "Jane", "Jim", "For the bottles")
+    );
+    assert_eq!(
+        app.get("/rest/V1/carts/mine/gift-message/11", &jane)
+            .await
+            .body,
+        message(2, jane_id, "Jane", "Jim", "For the bag")
+    );
+    let cart_id = app.get("/rest/V1/carts/mine", &jane).await.body["id"].clone();
+    assert_ne!(cart_id, json!(4));
+    app.stop().await;
+}
+
+/// `POST /V1/orders` with `extension_attributes.gift_message` on the order and on a line:
+/// Magento_GiftMessage's `Plugin\OrderSave` saves them once the order is saved, through the
+/// module's order (item) repository, whose refusals come back wrapped while the order stays.
+#[tokio::test]
+async fn an_imported_order_takes_its_messages_after_the_order_is_saved() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let mut entity = fixture("order-import-tutorial-copy.json")["entity"].clone();
+    entity["extension_attributes"]["gift_message"] =
+        json!({"customer_id": 2, "sender": "Jane", "recipient": "John", "message": "Enjoy"});
+    entity["items"][1]["extension_attributes"] =
+        json!({"gift_message": {"sender": "Jane", "recipient": "Jim", "message": "For the bag"}});
+    let body = json!({ "entity": entity });
+    let orders = count(&app, "sales_order").await;
+
+    // Messages off: the order is saved, the reply is the plugin's 400, nothing else kept.
+    let refused = app.post("/rest/V1/orders", &admin, &body).await;
+    assert_eq!(
+        (refused.status, refused.body),
+        (
+            StatusCode::BAD_REQUEST,
+            error(
+                "The gift message couldn't be added to the \"%1\" order.",
+                json!(["The gift message isn't available."])
+            )
+        )
+    );
+    let saved_anyway = count(&app, "sales_order").await;
+    assert_eq!(
+        saved_anyway,
+        orders + 1,
+        "the order is saved before the plugin runs"
+    );
+    let messages = count(&app, "gift_message").await;
+    assert_eq!(messages, 0);
+
+    // Order messages on, line messages off: the order's is kept, then the line's refused.
+    configure(&app, json!({ ALLOW_ORDER: "1" })).await;
+    let refused = app.post("/rest/V1/orders", &admin, &body).await;
+    assert_eq!(
+        (refused.status, refused.body),
+        (
+            StatusCode::BAD_REQUEST,
+            error(
+                "The gift message couldn't be added to the \"%1\" order item.",
+                json!(["The gift message isn't available."])
+            )
+        )
+    );
+    let second: i64 = sqlx::query_scalar("SELECT MAX(entity_id) FROM sales_order")
+        .fetch_one(&app.state.db.read)
+        .await
+        .expect("id");
+    let order = app
+        .get(&format!("/rest/V1/orders/{second}"), &admin)
+        .await
+        .body;
+    assert_eq!(
+        order["extension_attributes"]["gift_message"],
+        message(1, 2, "Jane", "John", "Enjoy")
+    );
+    assert_eq!(order["items"][1].get("extension_attributes"), None);
+
+    // Both on: the reply is the saved order with both messages.
+    configure(&app, json!({ ALLOW_ITEMS: "1" })).await;
+    let saved = app.post("/rest/V1/orders", &admin, &body).await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    assert_eq!(
+        saved.body["extension_attributes"]["gift_message"],
+        message(2, 2, "Jane", "John", "Enjoy")
+    );
+    assert_eq!(
+        saved.body["items"][1]["extension_attributes"],
+        json!({"gift_message": message(3, 0, "Jane", "Jim", "For the bag")})
+    );
+    assert_eq!(saved.body["items"][0].get("extension_attributes"), None);
+    let id = saved.body["entity_id"].as_i64().expect("id");
+    assert_eq!(
+        app.get(&format!("/rest/V1/orders/{id}"), &admin).await.body,
+        saved.body
+    );
+
+    // A type error in a message refuses the whole body before anything is saved.
+    let before = count(&app, "sales_order").await;
+    let mut bad = body.clone();
+    bad["entity"]["extension_attributes"]["gift_message"]["customer_id"] = json!("x");
+    let refused = app.post("/rest/V1/orders", &admin, &bad).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::BAD_REQUEST,
+        "{:?}",
+        refused.body
+    );
+    let after = count(&app, "sales_order").await;
+    assert_eq!(after, before);
+
+    // An order of the virtual line alone: "virtual products", wrapped.
+    let mut virtual_only = fixture("order-import-tutorial-copy.json")["entity"].clone();
+    let line = virtual_only["items"][2].clone();
+    virtual_only["items"] = json!([line]);
+    virtual_only["is_virtual"] = json!(1);
+    virtual_only["total_item_count"] = json!(1);
+    virtual_only["extension_attributes"] = json!({"gift_message": {"message": "Hi"}});
+    let refused = app
+        .post(
+            "/rest/V1/orders",
+            &admin,
+            &json!({ "entity": virtual_only }),
+        )
+        .await;
+    assert_eq!(
+        refused.body,
+        error(
+            "The gift message couldn't be added to the \"%1\" order.",
+            json!(["Gift messages can't be used for virtual products."])
+        )
+    );
+    app.stop().await;
+}
+
+/// A save of an existing order (`entity_id` posted) takes the order's message too.
+#[tokio::test]
+async fn a_saved_order_takes_its_message() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    configure(&app, json!({ ALLOW_ORDER: "1" })).await;
+    let before = app.get("/rest/V1/orders/3", &admin).await.body;
+    let saved = app
+        .post(
+            "/rest/V1/orders",
+            &admin,
+            &json!({"entity": {"entity_id": 3, "extension_attributes": {
+                "gift_message": {"sender": "Jane", "recipient": "John", "message": "Enjoy"}}}}),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    let after = app.get("/rest/V1/orders/3", &admin).await.body;
+    assert_eq!(
+        after["extension_attributes"]["gift_message"],
+        message(1, 0, "Jane", "John", "Enjoy")
+    );
+    // An empty message removes it again.
+    let removed = app
+        .post(
+            "/rest/V1/orders",
+            &admin,
+            &json!({"entity": {"entity_id": 3, "extension_attributes": {
+                "gift_message": {"message": ""}}}}),
+        )
+        .await;
+    assert_eq!(removed.status, StatusCode::OK, "{:?}", removed.body);
+    let after = app.get("/rest/V1/orders/3", &admin).await.body;
+    assert_eq!(after["extension_attributes"].get("gift_message"), None);
+    assert_eq!(
+        after["extension_attributes"],
+        before["extension_attributes"]
+    );
     app.stop().await;
 }

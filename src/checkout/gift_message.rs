@@ -27,7 +27,8 @@ use crate::db::gift_messages::{self, GiftMessageRow, Holder};
 use crate::db::model::FullOrder;
 use crate::db::{self, quotes, Db};
 use crate::error::{Error, Phrase, Result};
-use crate::sales::gift_message::{available_at_placement, enabled};
+pub use crate::sales::gift_message::MessageInput;
+use crate::sales::gift_message::{available_at_placement, enabled, php_trim, php_truthy};
 
 const EMPTY_CART: &str =
     "Gift messages can't be used for an empty cart. Add an item and try again.";
@@ -39,14 +40,6 @@ const NO_ITEM: &str =
 const NO_PRODUCT: &str =
     "No product with the \"%1\" itemId exists in the Cart. Verify your information and try again.";
 
-/// What a save takes of the posted `MessageInterface`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct MessageInput {
-    pub sender: Option<String>,
-    pub recipient: Option<String>,
-    pub message: Option<String>,
-}
-
 /// The cart's own message, or one line's (by item id).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -57,22 +50,25 @@ pub enum Target {
 /// `CartRepository::get` / `ItemRepository::get`: the message, `None` when the holder has
 /// none (or points at one that is gone: `load` of a missing row, an empty message).
 pub async fn get(db: &Db, who: CartRef, target: Target) -> Result<Option<GiftMessageRow>> {
-    let mut conn = db.read.acquire().await?;
-    let quote = resolve(&mut conn, &who).await?;
+    // One read transaction: the cart, its line and the message as one state of the database.
+    let mut tx = db.read.begin().await?;
+    let quote = resolve(&mut tx, &who).await?;
     let holder = match target {
         Target::Cart => Holder::Quote(quote.entity_id),
         Target::Item(item_id) => {
-            let items = quotes::items(&mut conn, quote.entity_id).await?;
+            let items = quotes::items(&mut tx, quote.entity_id).await?;
             if !items.iter().any(|i| i.item_id == item_id) {
                 return Err(Error::NotFound(Phrase::plain(NO_ITEM)));
             }
             Holder::QuoteItem(item_id)
         }
     };
-    match gift_messages::message_id_of(&mut conn, holder).await? {
-        Some(id) if id != 0 => Ok(gift_messages::get(&mut conn, id).await?),
-        _ => Ok(None),
-    }
+    let message = match gift_messages::message_id_of(&mut tx, holder).await? {
+        Some(id) if id != 0 => gift_messages::get(&mut tx, id).await?,
+        _ => None,
+    };
+    tx.commit().await?;
+    Ok(message)
 }
 
 /// `CartRepository::save` / `ItemRepository::save` (the reply is `true`).
@@ -166,32 +162,4 @@ pub async fn carry_to_order(
         item.gift_message_available = available_at_placement(allow_items.as_deref());
     }
     Ok(())
-}
-
-/// PHP's truth of a string: neither empty nor `"0"`.
-fn php_truthy(s: &str) -> bool {
-    !s.is_empty() && s != "0"
-}
-
-/// PHP's `trim` with its default characters (space, tab, newline, carriage return, NUL,
-/// vertical tab), not Unicode's whitespace.
-fn php_trim(s: &str) -> &str {
-    s.trim_matches([' ', '\t', '\n', '\r', '\0', '\x0B'])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn trims_as_php_does() {
-        assert_eq!(php_trim(" \t\n\r\0\x0Bhi \n"), "hi");
-        assert_eq!(
-            php_trim("\u{a0}"),
-            "\u{a0}",
-            "no-break space is not trimmed"
-        );
-        assert!(php_trim("  ").is_empty());
-        assert!(!php_truthy("0") && !php_truthy("") && php_truthy(" "));
-    }
 }

@@ -462,25 +462,42 @@ pub async fn assign_customer(db: &Db, who: CartRef, customer_id: i64, store_id: 
                 if let Some(mut old) = quotes::active_for_customer(&mut *conn, customer_id).await? {
                     let mut lines = quotes::items(&mut *conn, quote.entity_id).await?;
                     for item in quotes::items(&mut *conn, old.entity_id).await? {
+                        // A line's gift message goes with it: the copy keeps it, and
+                        // GiftMessage's `Plugin\MergeQuoteItems::afterMerge` puts it on
+                        // the line it merges into.
+                        let message = db::gift_messages::message_id_of(
+                            &mut *conn,
+                            db::gift_messages::Holder::QuoteItem(item.item_id),
+                        )
+                        .await?
+                        .filter(|id| *id != 0);
                         let same = lines.iter_mut().find(|l| {
                             l.product_id == item.product_id
                                 && l.downloadable_links == item.downloadable_links
                         });
-                        match same {
+                        let target = match same {
                             Some(line) => {
                                 line.qty += item.qty;
                                 line.updated_at = now.clone();
                                 db::update(&mut *conn, "quote_item", "item_id", &*line).await?;
+                                line.item_id
                             }
                             None => {
-                                let copy = QuoteItemRow {
+                                let mut copy = QuoteItemRow {
                                     item_id: 0,
                                     quote_id: quote.entity_id,
                                     ..item
                                 };
-                                db::insert(&mut *conn, "quote_item", "item_id", &copy).await?;
+                                copy.item_id =
+                                    db::insert(&mut *conn, "quote_item", "item_id", &copy).await?;
+                                let id = copy.item_id;
                                 lines.push(copy);
+                                id
                             }
+                        };
+                        if let Some(message) = message {
+                            let holder = db::gift_messages::Holder::QuoteItem(target);
+                            db::gift_messages::point(&mut *conn, holder, message, &now).await?;
                         }
                     }
                     if old.coupon_code.as_deref().is_some_and(|c| !c.is_empty()) {

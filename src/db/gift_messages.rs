@@ -1,5 +1,5 @@
-//! Gift messages (`gift_message`, Magento_GiftMessage) and the carts and cart lines that point
-//! at them (`quote.gift_message_id`, `quote_item.gift_message_id`).
+//! Gift messages (`gift_message`, Magento_GiftMessage) and what points at them: carts, cart
+//! lines, orders and order lines (their `gift_message_id`).
 
 use sqlx::SqliteConnection;
 
@@ -16,12 +16,14 @@ row_struct! {
     }
 }
 
-/// Where a cart's message hangs: the cart itself (`quote`) or one of its lines
-/// (`quote_item`), by id.
+/// What a message hangs on, by id: a cart (`quote`) or a cart line (`quote_item`), an order
+/// (`sales_order`) or an order line (`sales_order_item`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Holder {
     Quote(i64),
     QuoteItem(i64),
+    Order(i64),
+    OrderItem(i64),
 }
 
 impl Holder {
@@ -29,6 +31,8 @@ impl Holder {
         match self {
             Holder::Quote(id) => ("quote", "entity_id", id),
             Holder::QuoteItem(id) => ("quote_item", "item_id", id),
+            Holder::Order(id) => ("sales_order", "entity_id", id),
+            Holder::OrderItem(id) => ("sales_order_item", "item_id", id),
         }
     }
 }

@@ -125,22 +125,15 @@ pub fn read_full_order(
 /// which a read shows; none when nothing points at a message (so an order without one,
 /// nearly every order, costs no more to read).
 fn gift_message_reads(full: &FullOrder) -> Option<Batch> {
-    let ids: Vec<i64> = std::iter::once(full.order.gift_message_id)
-        .chain(full.items.iter().map(|i| i.gift_message_id))
-        .flatten()
-        .filter(|id| *id != 0)
-        .collect();
-    if ids.is_empty() {
+    let points = |id: Option<i64>| id.is_some_and(|id| id != 0);
+    if !points(full.order.gift_message_id) && !full.items.iter().any(|i| points(i.gift_message_id))
+    {
         return None;
     }
-    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
     let mut batch = Batch::default();
     batch.push(
-        &format!(
-            "SELECT {} FROM gift_message WHERE gift_message_id IN ({list}) ORDER BY gift_message_id",
-            crate::db::gift_messages::GiftMessageRow::column_list()
-        ),
-        [],
+        &GIFT_MESSAGES_OF_ORDER_SQL,
+        [SqlValue::from(full.order.entity_id)],
     );
     for path in [
         crate::db::store::GIFT_ALLOW_ORDER,
@@ -153,6 +146,17 @@ fn gift_message_reads(full: &FullOrder) -> Option<Batch> {
     }
     Some(batch)
 }
+
+/// The messages an order (`?1`) and its lines point at.
+static GIFT_MESSAGES_OF_ORDER_SQL: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT {} FROM gift_message WHERE gift_message_id IN (
+             SELECT gift_message_id FROM sales_order WHERE entity_id = ?1
+             UNION SELECT gift_message_id FROM sales_order_item WHERE order_id = ?1)
+         ORDER BY gift_message_id",
+        crate::db::gift_messages::GiftMessageRow::column_list()
+    )
+});
 
 fn add_gift_messages(full: &mut FullOrder, mut out: Vec<Output>) -> Result<(), sqlx::Error> {
     full.gift_messages = out[0].decode()?;

@@ -187,14 +187,22 @@ async fn import(
         .cloned()
         .unwrap_or_default();
     let taxes = crate::wire::order_tax::parse_posted(&entity)?;
+    // Magento_GiftMessage's Plugin\OrderSave, once the order is saved: a refusal answers
+    // 400 with the order saved (see sales::gift_message::save_posted).
+    let mut gifts = crate::wire::gift_message::parse_posted_order(&entity)?;
     match parsed {
         order_import::OrderSave::Create(full) => {
             let id = order::create_order(&state.db, *full, taxes).await?;
+            crate::sales::gift_message::save_posted(&state.db, id, gifts).await?;
             let saved = order::get_order(&state.db, id).await?;
             Ok(json_response(StatusCode::OK, &OrderData::from(&saved)))
         }
         order_import::OrderSave::Update(update) => {
             let saved = order_update::update_order(&state.db, *update, taxes).await?;
+            // Lines' messages are taken on new orders only (see README).
+            gifts.items.clear();
+            crate::sales::gift_message::save_posted(&state.db, saved.order.row.entity_id, gifts)
+                .await?;
             Ok(json_response(
                 StatusCode::OK,
                 &wire::order_saved::saved_order(&saved),
@@ -247,8 +255,11 @@ async fn show_item(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
 ) -> Result<Response> {
-    let item = order::get_order_item(&state.db, path_int(&id)?).await?;
-    Ok(json_response(StatusCode::OK, &OrderItemData::from(&item)))
+    let (item, message) = order::get_order_item_with_message(&state.db, path_int(&id)?).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &OrderItemData::with_gift_message(&item, message.as_ref()),
+    ))
 }
 
 /// `OrderManagementInterface::getCommentsList`.

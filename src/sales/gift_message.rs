@@ -6,8 +6,45 @@
 //! Settings are read at the default scope, the only one magemu writes
 //! (`PUT /magemu/config`), so every store sees the same.
 
-use crate::db::gift_messages::GiftMessageRow;
-use crate::db::model::{FullOrder, OrderItem};
+use crate::db::gift_messages::{self, GiftMessageRow};
+use crate::db::model::{FullOrder, GiftConfig, Order, OrderItem};
+use crate::db::{self, Db};
+use crate::error::{Error, Phrase, Result};
+
+/// What a save takes of a posted `MessageInterface` (the cart services use the three texts;
+/// an order's message also its `customer_id`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MessageInput {
+    pub customer_id: Option<i64>,
+    pub sender: Option<String>,
+    pub recipient: Option<String>,
+    pub message: Option<String>,
+}
+
+/// The messages a posted order carries in its extension attributes: the order's, and each
+/// posted line's by its place in `items`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PostedOrderMessages {
+    pub order: Option<MessageInput>,
+    pub items: Vec<(usize, MessageInput)>,
+}
+
+impl PostedOrderMessages {
+    pub fn is_empty(&self) -> bool {
+        self.order.is_none() && self.items.is_empty()
+    }
+}
+
+const EMPTY_ORDER: &str =
+    "Gift messages can't be used for an empty order. Create an order, add an item, and try again.";
+const VIRTUAL: &str = "Gift messages can't be used for virtual products.";
+const NOT_AVAILABLE: &str = "The gift message isn't available.";
+const NO_ORDER_ITEM: &str =
+    "No item with the provided ID was found in the Order. Verify the ID and try again.";
+/// `Plugin\OrderSave`'s wrappers around whatever the repositories threw.
+const NOT_ADDED_TO_ORDER: &str = "The gift message couldn't be added to the \"%1\" order.";
+const NOT_ADDED_TO_ORDER_ITEM: &str =
+    "The gift message couldn't be added to the \"%1\" order item.";
 
 /// A setting as `isMessagesAllowed` returns it, used for its PHP truth: no row (config.xml
 /// sets only `sales/gift_messages/*`, another path), `""` and `"0"` are off.
@@ -33,15 +70,24 @@ pub fn order_message(full: &FullOrder) -> Option<&GiftMessageRow> {
 /// line's `gift_message_available` as ordered, the store's `allow_items` when that is NULL
 /// or "use config").
 pub fn item_message<'a>(full: &'a FullOrder, item: &OrderItem) -> Option<&'a GiftMessageRow> {
+    item_message_in(&full.gift_config, &full.gift_messages, item)
+}
+
+/// [`item_message`] among `messages`, under `config`.
+pub fn item_message_in<'a>(
+    config: &GiftConfig,
+    messages: &'a [GiftMessageRow],
+    item: &OrderItem,
+) -> Option<&'a GiftMessageRow> {
     let id = item.gift_message_id.filter(|id| *id != 0)?;
     let allowed = match item.gift_message_available {
-        None | Some(USE_CONFIG) => enabled(full.gift_config.allow_items.as_deref()),
+        None | Some(USE_CONFIG) => enabled(config.allow_items.as_deref()),
         Some(available) => available != 0,
     };
     if !allowed {
         return None;
     }
-    full.gift_messages.iter().find(|m| m.gift_message_id == id)
+    messages.iter().find(|m| m.gift_message_id == id)
 }
 
 /// What an ordered line keeps as `gift_message_available`: `isMessagesAllowed('item', ...)`
@@ -51,10 +97,167 @@ pub fn available_at_placement(allow_items: Option<&str>) -> Option<i64> {
     allow_items.map(|v| v.trim().parse::<i64>().unwrap_or(0))
 }
 
+/// PHP's truth of a string: neither empty nor `"0"`.
+pub fn php_truthy(s: &str) -> bool {
+    !s.is_empty() && s != "0"
+}
+
+/// PHP's `trim` with its default characters (space, tab, newline, carriage return, NUL,
+/// vertical tab), not Unicode's whitespace.
+pub fn php_trim(s: &str) -> &str {
+    s.trim_matches([' ', '\t', '\n', '\r', '\0', '\x0B'])
+}
+
+/// Magento_GiftMessage's `Plugin\OrderSave::afterSave` on an order a client posted
+/// (`POST /V1/orders`): after the order is saved, the order's message through the module's
+/// `OrderRepository::save` (no lines, 400 "...empty order..."; a virtual order; `allow_order`
+/// off), then each line's through `OrderItemRepository::save` (the order virtual; messages not
+/// allowed for the line), each refusal wrapped as "The gift message couldn't be added to the
+/// "%1" order[ item]." (400). Like Magento, what was saved before a refusal stays: the order
+/// (saved by then) and the messages before it; the refusal is returned, not raised, so that
+/// the caller's write commits them. `Save::_saveOne`: a message that trims to nothing removes
+/// the one there (a null message, which PHP 8's `trim` would warn about, counts as empty),
+/// any other updates it in place or adds one; the order's message takes the posted
+/// `customer_id` (none: the column's 0), a line's none.
+pub async fn save_posted(db: &Db, order_id: i64, posted: PostedOrderMessages) -> Result<()> {
+    if posted.is_empty() {
+        return Ok(());
+    }
+    let refused = db
+        .writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let Some((order, items, _)) =
+                    db::sales::load_order_for_update(&mut *conn, order_id).await?
+                else {
+                    return Ok(None);
+                };
+                let now = db::now_timestamp();
+                if let Some(message) = posted.order {
+                    if let Err(e) = save_order_message(&mut *conn, &order, message, &now).await {
+                        return Ok(Some(wrapped(NOT_ADDED_TO_ORDER, e)?));
+                    }
+                }
+                for (place, message) in posted.items {
+                    let item = items.get(place).cloned();
+                    if let Err(e) = save_item_message(&mut *conn, &order, item, message, &now).await
+                    {
+                        return Ok(Some(wrapped(NOT_ADDED_TO_ORDER_ITEM, e)?));
+                    }
+                }
+                Ok::<_, Error>(None)
+            })
+        })
+        .await?;
+    refused.map_or(Ok(()), Err)
+}
+
+/// A repository's refusal inside the plugin's `CouldNotSaveException`; a database failure
+/// stays what it is.
+fn wrapped(text: &str, e: Error) -> Result<Error> {
+    match e {
+        Error::Input(_) | Error::NotFound(_) => Ok(Error::Input(Phrase::positional(
+            text,
+            vec![crate::error::render(&e.body())],
+        ))),
+        other => Err(other),
+    }
+}
+
+async fn save_order_message(
+    conn: &mut sqlx::SqliteConnection,
+    order: &Order,
+    message: MessageInput,
+    now: &str,
+) -> Result<()> {
+    // PHP's `0 == $order->getTotalItemCount()`: null counts as 0.
+    if order.total_item_count.unwrap_or(0) == 0 {
+        return Err(Error::input(EMPTY_ORDER));
+    }
+    if order.is_virtual.unwrap_or(0) != 0 {
+        return Err(Error::input(VIRTUAL));
+    }
+    let allow = db::store::default_config(&mut *conn, db::store::GIFT_ALLOW_ORDER).await?;
+    if !enabled(allow.as_deref()) {
+        return Err(Error::input(NOT_AVAILABLE));
+    }
+    let holder = gift_messages::Holder::Order(order.entity_id);
+    save_one(conn, holder, order.gift_message_id, message, now).await
+}
+
+async fn save_item_message(
+    conn: &mut sqlx::SqliteConnection,
+    order: &Order,
+    item: Option<OrderItem>,
+    message: MessageInput,
+    now: &str,
+) -> Result<()> {
+    let Some(item) = item else {
+        return Err(Error::NotFound(Phrase::plain(NO_ORDER_ITEM)));
+    };
+    if order.is_virtual.unwrap_or(0) != 0 {
+        return Err(Error::input(VIRTUAL));
+    }
+    let config = GiftConfig {
+        allow_order: None,
+        allow_items: db::store::default_config(&mut *conn, db::store::GIFT_ALLOW_ITEMS).await?,
+    };
+    let allowed = match item.gift_message_available {
+        None | Some(USE_CONFIG) => enabled(config.allow_items.as_deref()),
+        Some(available) => available != 0,
+    };
+    if !allowed {
+        return Err(Error::input(NOT_AVAILABLE));
+    }
+    // The line's message carries no customer: a new one gets the column's 0.
+    let message = MessageInput {
+        customer_id: None,
+        ..message
+    };
+    let holder = gift_messages::Holder::OrderItem(item.item_id);
+    save_one(conn, holder, item.gift_message_id, message, now).await
+}
+
+/// `Save::_saveOne` for an order or an order line.
+async fn save_one(
+    conn: &mut sqlx::SqliteConnection,
+    holder: gift_messages::Holder,
+    current: Option<i64>,
+    message: MessageInput,
+    now: &str,
+) -> Result<()> {
+    let existing = match current.filter(|id| *id != 0) {
+        Some(id) => gift_messages::get(&mut *conn, id).await?,
+        None => None,
+    };
+    let text = message.message.clone().unwrap_or_default();
+    if php_trim(&text).is_empty() {
+        if let Some(old) = existing {
+            gift_messages::delete(&mut *conn, old.gift_message_id).await?;
+            gift_messages::point(&mut *conn, holder, 0, now).await?;
+        }
+        return Ok(());
+    }
+    // `addData` of every posted key: a null customer id is left out of the row (a NOT NULL
+    // column), so it keeps the stored one, or the default 0.
+    let row = GiftMessageRow {
+        gift_message_id: 0,
+        customer_id: message
+            .customer_id
+            .or(existing.as_ref().map(|m| m.customer_id))
+            .unwrap_or(0),
+        sender: message.sender,
+        recipient: message.recipient,
+        message: Some(text),
+    };
+    let id = gift_messages::save(&mut *conn, existing.map(|m| m.gift_message_id), &row).await?;
+    gift_messages::point(&mut *conn, holder, id, now).await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::model::GiftConfig;
 
     fn order(allow_order: Option<&str>, allow_items: Option<&str>) -> FullOrder {
         let mut full = FullOrder::default();
@@ -88,7 +291,6 @@ mod tests {
 
     #[test]
     fn the_order_message_shows_only_while_order_messages_are_on() {
-        assert_eq!(order(Some("1"), None).order.gift_message_id, Some(7));
         assert!(order_message(&order(Some("1"), None)).is_some());
         for off in [None, Some(""), Some("0")] {
             assert!(order_message(&order(off, Some("1"))).is_none(), "{off:?}");
@@ -114,5 +316,17 @@ mod tests {
         assert_eq!(available_at_placement(None), None);
         assert_eq!(available_at_placement(Some("1")), Some(1));
         assert_eq!(available_at_placement(Some("0")), Some(0));
+    }
+
+    #[test]
+    fn trims_as_php_does() {
+        assert_eq!(php_trim(" \t\n\r\0\x0Bhi \n"), "hi");
+        assert_eq!(
+            php_trim("\u{a0}"),
+            "\u{a0}",
+            "no-break space is not trimmed"
+        );
+        assert!(php_trim("  ").is_empty());
+        assert!(!php_truthy("0") && !php_truthy("") && php_truthy(" "));
     }
 }

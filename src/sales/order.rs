@@ -392,6 +392,33 @@ pub async fn list_orders(db: &Db, criteria: &SearchCriteria) -> Result<(Vec<Full
     .await
 }
 
+/// `OrderItemRepository::get` with Magento_GiftMessage's `Plugin\OrderItemGet::afterGet`: the
+/// line, and its message while messages are allowed for it (pinned by the api-functional
+/// `OrderItemGetRepositoryTest`; the item list has no such plugin).
+pub async fn get_order_item_with_message(
+    db: &Db,
+    item_id: i64,
+) -> Result<(
+    crate::db::model::OrderItem,
+    Option<crate::db::gift_messages::GiftMessageRow>,
+)> {
+    let item = get_order_item(db, item_id).await?;
+    let Some(id) = item.gift_message_id.filter(|id| *id != 0) else {
+        return Ok((item, None));
+    };
+    let mut conn = db.read.acquire().await?;
+    let config = crate::db::model::GiftConfig {
+        allow_order: None,
+        allow_items: db::store::default_config(&mut conn, db::store::GIFT_ALLOW_ITEMS).await?,
+    };
+    let messages: Vec<_> = db::gift_messages::get(&mut conn, id)
+        .await?
+        .into_iter()
+        .collect();
+    let shown = crate::sales::gift_message::item_message_in(&config, &messages, &item).cloned();
+    Ok((item, shown))
+}
+
 /// `OrderRepository::get`.
 pub async fn get_order(db: &Db, order_id: i64) -> Result<FullOrder> {
     crate::sales::read_document(db, order_id, db::sales::read_full_order).await

@@ -64,10 +64,11 @@
 //!   writes the right one (`ResourceModel/Attribute::saveAttribute`); the same for
 //!   `shipping_address_id`. `Order/Invoice/Plugin/AddressUpdate` then gives the order's
 //!   invoices that have none the order's address ids.
-//! - **Plugins and observers on order save.** `GiftMessage\Model\Plugin\OrderSave` and
-//!   `InventoryInStorePickupSales\...\SavePickupLocationForOrderPlugin` act on extension
-//!   attributes magemu does not keep. `Sales\Observer\StoreStatusChangeObserver` logs status
-//!   changes to `sales_order_status_change_history` (2.4.8, read by no REST call);
+//! - **Plugins and observers on order save.** `GiftMessage\Model\Plugin\OrderSave` saves the
+//!   order's posted message after this save (`sales::gift_message::save_posted`, called by the
+//!   handler); `InventoryInStorePickupSales\...\SavePickupLocationForOrderPlugin` acts on an
+//!   extension attribute magemu does not keep. `Sales\Observer\StoreStatusChangeObserver` logs
+//!   status changes to `sales_order_status_change_history` (2.4.8, read by no REST call);
 //!   `Downloadable\Observer\SetLinkStatusObserver` updates downloadable link rows magemu does
 //!   not have. MSI has none: reservations are appended by `OrderManagement::place`,
 //!   shipments, credit memos and `OrderManagement::cancel`, so moving an order to `canceled`

@@ -4,20 +4,25 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::checkout::gift_message::MessageInput;
 use crate::db::gift_messages::GiftMessageRow;
 use crate::error::{Error, Result};
+use crate::sales::gift_message::{MessageInput, PostedOrderMessages};
 use crate::wire::input::{param, Obj};
 
-/// `MessageInterface`, its getters in declaration order; a null one is left out.
+/// `MessageInterface`, its getters in declaration order. `getSender`, `getRecipient` and
+/// `getMessage` are declared `string` (not `|null`), so `DataObjectProcessor` writes them
+/// even when null (`#[serialize_always]`); the ids are `int|null`.
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 #[schemars(rename = "gift-message-data-message-interface")]
 pub struct MessageData {
     pub gift_message_id: i64,
     pub customer_id: i64,
+    #[serialize_always]
     pub sender: Option<String>,
+    #[serialize_always]
     pub recipient: Option<String>,
+    #[serialize_always]
     pub message: Option<String>,
 }
 
@@ -38,8 +43,16 @@ impl From<&GiftMessageRow> for MessageData {
 /// for their types, as the service input processor does, and dropped.
 pub fn parse_gift_message(body: &Map<String, Value>) -> Result<MessageInput> {
     let message = param(body, "giftMessage").ok_or_else(|| Error::required("giftMessage"))?;
+    Ok(MessageInput {
+        customer_id: None,
+        ..parse_message(message)?
+    })
+}
+
+/// A posted `MessageInterface`.
+fn parse_message(v: &Value) -> Result<MessageInput> {
     let o = Obj::new(
-        message,
+        v,
         &[
             "gift_message_id",
             "customer_id",
@@ -50,17 +63,45 @@ pub fn parse_gift_message(body: &Map<String, Value>) -> Result<MessageInput> {
         ],
     )?;
     o.int("gift_message_id")?;
-    o.int("customer_id")?;
     if let Some((_, extension)) = o.get("extension_attributes") {
         let e = Obj::new(extension, &["entity_id", "entity_type"])?;
         e.string("entity_id")?;
         e.string("entity_type")?;
     }
     Ok(MessageInput {
+        customer_id: o.int("customer_id")?,
         sender: o.string("sender")?,
         recipient: o.string("recipient")?,
         message: o.string("message")?,
     })
+}
+
+/// The gift messages of a posted `OrderInterface` entity (`extension_attributes.gift_message`
+/// of the order and of each line), which Magento_GiftMessage's `Plugin\OrderSave` saves once
+/// the order is.
+pub fn parse_posted_order(entity: &Value) -> Result<PostedOrderMessages> {
+    let message_of = |v: &Value| -> Result<Option<MessageInput>> {
+        key(v, "extension_attributes")
+            .and_then(|e| key(e, "gift_message"))
+            .filter(|m| !m.is_null())
+            .map(parse_message)
+            .transpose()
+    };
+    let order = message_of(entity)?;
+    let mut items = Vec::new();
+    if let Some(list @ (Value::Array(_) | Value::Object(_))) = key(entity, "items") {
+        for (place, item) in crate::wire::input::list(list)?.into_iter().enumerate() {
+            if let Some(message) = message_of(item)? {
+                items.push((place, message));
+            }
+        }
+    }
+    Ok(PostedOrderMessages { order, items })
+}
+
+/// A key of a JSON object by its snake_case or camelCase name.
+fn key<'a>(v: &'a Value, name: &str) -> Option<&'a Value> {
+    param(v.as_object()?, name)
 }
 
 #[cfg(test)]

@@ -157,9 +157,21 @@ pub fn to_int(v: &Value, at: At<'_>) -> Result<i64> {
     if let Ok(n) = text.trim().trim_start_matches('+').parse::<i64>() {
         return Ok(n);
     }
-    Amount::parse(&text)
-        .and_then(|a| i64::try_from(a.trunc().decimal()).ok())
-        .ok_or_else(|| conversion_error(at, &text, "int"))
+    if let Some(n) = Amount::parse(&text).and_then(|a| i64::try_from(a.trunc().decimal()).ok()) {
+        return Ok(n);
+    }
+    // A numeric *string* past PHP's int range: `settype($v, 'int')` converts it through
+    // `zend_dval_to_lval_cap`, which saturates (`"99999999999999999999"` is PHP_INT_MAX), so
+    // an id that large is an unknown id, not a type error.
+    if v.is_string() {
+        if let Ok(f) = text.trim().parse::<f64>() {
+            if f.is_finite() {
+                // `as` saturates past the range and truncates within it.
+                return Ok(f.trunc() as i64);
+            }
+        }
+    }
+    Err(conversion_error(at, &text, "int"))
 }
 
 /// An int path parameter (`/V1/orders/abc` → the top-level type error).
@@ -377,6 +389,20 @@ pub fn comment_creation_schema(_: &mut schemars::SchemaGenerator) -> schemars::S
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_numeric_string_past_the_int_range_saturates_as_php_does() {
+        use super::{to_int, At};
+        use serde_json::json;
+        let int = |v: serde_json::Value| to_int(&v, At::Top).ok();
+        assert_eq!(int(json!("99999999999999999999")), Some(i64::MAX));
+        assert_eq!(int(json!("-99999999999999999999")), Some(i64::MIN));
+        assert_eq!(int(json!("1e300")), Some(i64::MAX));
+        assert_eq!(int(json!("9223372036854775807")), Some(i64::MAX));
+        assert_eq!(int(json!(" 42 ")), Some(42));
+        assert_eq!(int(json!("abc")), None);
+        assert_eq!(int(json!("INF")), None);
+    }
+
     use super::*;
     use serde_json::json;
 

@@ -321,13 +321,16 @@ pub struct OrderExtensionData {
     pub applied_taxes: Vec<AppliedTaxData>,
     pub item_applied_taxes: Vec<ItemAppliedTaxesData>,
     pub converting_from_quote: bool,
-    /// In-Store Pickup's `GetPickupLocationForOrderPlugin`: only on pickup orders.
-    pub pickup_location_code: Option<String>,
     pub taxes: Option<Vec<OrderTaxData>>,
     pub additional_itemized_taxes: Option<Vec<OrderTaxItemData>>,
     /// Magento_GiftMessage's `Plugin\OrderGet`: the order's message while order messages
     /// are allowed.
     pub gift_message: Option<crate::wire::gift_message::MessageData>,
+    /// In-Store Pickup's `GetPickupLocationForOrderPlugin`: only on pickup orders. The keys
+    /// follow the generated `OrderExtensionInterface`'s getters (a 2.4.7-p1 install's
+    /// generated/code: ..., taxes, additional_itemized_taxes, gift_message,
+    /// pickup_location_code), the order `ExtensionAttributesProcessor` writes them in.
+    pub pickup_location_code: Option<String>,
 }
 
 /// `OrderInterface`: the scalars, then `items`, `billing_address`, `payment`,
@@ -638,7 +641,6 @@ impl From<&FullOrder> for OrderData {
                 applied_taxes: applied.iter().map(AppliedTaxData::from).collect(),
                 item_applied_taxes: per_item.iter().map(ItemAppliedTaxesData::from).collect(),
                 converting_from_quote: false,
-                pickup_location_code: full.pickup_location_code.clone(),
                 taxes: (!full.taxes.is_empty())
                     .then(|| full.taxes.iter().map(OrderTaxData::from).collect()),
                 additional_itemized_taxes: (!full.taxes.is_empty()).then(|| {
@@ -650,6 +652,7 @@ impl From<&FullOrder> for OrderData {
                 }),
                 gift_message: crate::sales::gift_message::order_message(full)
                     .map(crate::wire::gift_message::MessageData::from),
+                pickup_location_code: full.pickup_location_code.clone(),
             },
         }
     }

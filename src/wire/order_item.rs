@@ -224,6 +224,22 @@ impl From<&OrderItem> for OrderItemData {
     }
 }
 
+impl OrderItemData {
+    /// A line as `OrderItemRepository::get` answers it, with the message Magento_GiftMessage's
+    /// `Plugin\OrderItemGet` adds.
+    pub fn with_gift_message(
+        item: &OrderItem,
+        message: Option<&crate::db::gift_messages::GiftMessageRow>,
+    ) -> Self {
+        let mut data = OrderItemData::from(item);
+        data.extension_attributes = message.map(|m| OrderItemExtensionData {
+            itemized_taxes: None,
+            gift_message: Some(crate::wire::gift_message::MessageData::from(m)),
+        });
+        data
+    }
+}
+
 /// The order's items as `OrderRepository::get` renders them: child lines carry their parent,
 /// and, when the order has tax rows, each item its `itemized_taxes`, and its gift message.
 pub fn order_items(full: &crate::db::model::FullOrder) -> Vec<OrderItemData> {
