@@ -30,6 +30,15 @@ async fn the_example_file_builds_its_world() {
         .map(|s| s["source_code"].as_str().unwrap())
         .collect();
     assert_eq!(codes, ["berlin_wh", "default", "munich_shop"]);
+    // Its `config` section: order gift messages on, as `PUT /magemu/config` would set them.
+    let settings = app
+        .send(reqwest::Method::GET, "/magemu/config", None, None, None)
+        .await
+        .body;
+    assert_eq!(
+        settings,
+        json!({"sales/gift_options/allow_items": null, "sales/gift_options/allow_order": "1"})
+    );
     let stock = app.get("/rest/V1/inventory/stocks/2", &token).await.body;
     assert_eq!(
         stock,
@@ -146,8 +155,19 @@ async fn a_bad_file_names_the_entry_and_the_field_and_starts_nothing() {
         ),
         (
             json!({"prodcts": []}),
-            "seed file seed.json: unknown section \"prodcts\" (known: sources, stocks, \
+            "seed file seed.json: unknown section \"prodcts\" (known: config, sources, stocks, \
              stock_source_links, products, source_items, customers, sales_rules, coupons, orders)",
+        ),
+        (
+            json!({"config": [{"path": "sales/gift_options/allow_order", "value": "yes"}]}),
+            "seed file seed.json: config[0] (path \"sales/gift_options/allow_order\"): \
+             \"sales/gift_options/allow_order\" is a Yes/No setting: give \"1\", \"0\" (or true, \
+             false, 1, 0), or null to remove it.",
+        ),
+        (
+            json!({"config": [{"path": "web/secure/use_in_frontend", "value": "1"}]}),
+            "seed file seed.json: config[0] (path \"web/secure/use_in_frontend\"): \
+             \"web/secure/use_in_frontend\" is not a setting magemu reads",
         ),
         (
             json!([1, 2]),

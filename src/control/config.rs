@@ -2,7 +2,8 @@
 //! `core_config_data`, which a Magento admin changes in Stores > Configuration or with
 //! `bin/magento config:set` / `config:delete`. Only the default scope: every store sees the
 //! value (the settings listed are shown at default and website scope in Magento's admin, never
-//! per store view).
+//! per store view). The settings and their checks are `db::store::SETTINGS` and
+//! `db::store::check_settings` (a seed file's `config` section uses them too).
 //!
 //! A setting with no value takes config.xml's default (`null` in the listing). Like
 //! `config:set`, a path magemu does not know is refused (Magento: "The "%1" path doesn't
@@ -17,24 +18,11 @@ use serde_json::Value;
 use super::ControlError;
 use crate::db::{self, Db};
 
-/// Every setting magemu reads and lets a client write, with its admin label; each is a Yes/No
-/// setting (`Magento\Config\Model\Config\Source\Yesno`: "1" or "0").
-pub const SETTINGS: &[(&str, &str)] = &[
-    (
-        db::store::GIFT_ALLOW_ORDER,
-        "Sales > Sales > Gift Options > Allow Gift Messages on Order Level",
-    ),
-    (
-        db::store::GIFT_ALLOW_ITEMS,
-        "Sales > Sales > Gift Options > Allow Gift Messages for Order Items",
-    ),
-];
-
 /// `path → value` (null: no value, config.xml's default) for every setting.
 pub async fn list(db: &Db) -> Result<BTreeMap<String, Option<String>>, sqlx::Error> {
     let mut conn = db.read.acquire().await?;
     let mut out = BTreeMap::new();
-    for (path, _) in SETTINGS {
+    for (path, _) in db::store::SETTINGS {
         let value = db::store::default_config(&mut conn, path).await?;
         out.insert((*path).to_owned(), value);
     }
@@ -46,69 +34,9 @@ pub async fn set(
     db: &Db,
     wanted: BTreeMap<String, Value>,
 ) -> Result<BTreeMap<String, Option<String>>, ControlError> {
-    let mut changes = Vec::with_capacity(wanted.len());
-    for (path, value) in wanted {
-        if !SETTINGS.iter().any(|(known, _)| *known == path) {
-            return Err(ControlError::Refused(format!(
-                "\"{path}\" is not a setting magemu reads (GET /magemu/config lists them)."
-            )));
-        }
-        let value = yes_no(&value).ok_or_else(|| {
-            ControlError::Refused(format!(
-                "\"{path}\" is a Yes/No setting: give \"1\", \"0\" (or true, false, 1, 0), or null to remove it."
-            ))
-        })?;
-        changes.push((path, value));
-    }
+    let changes = db::store::check_settings(wanted).map_err(ControlError::Refused)?;
     db.writer
-        .write(move |conn| {
-            Box::pin(async move {
-                for (path, value) in &changes {
-                    match value {
-                        Some(v) => db::store::set_default_config(&mut *conn, path, v).await?,
-                        None => db::store::delete_default_config(&mut *conn, path).await?,
-                    }
-                }
-                Ok::<(), ControlError>(())
-            })
-        })
+        .write(move |conn| Box::pin(db::store::write_settings(conn, changes)))
         .await?;
     Ok(list(db).await?)
-}
-
-/// A Yes/No value as Magento stores it; `Some(None)` for null (remove the value), `None` for
-/// anything else.
-fn yes_no(value: &Value) -> Option<Option<&'static str>> {
-    match value {
-        Value::Null => Some(None),
-        Value::Bool(b) => Some(Some(if *b { "1" } else { "0" })),
-        Value::Number(n) => match n.as_i64() {
-            Some(1) => Some(Some("1")),
-            Some(0) => Some(Some("0")),
-            _ => None,
-        },
-        Value::String(s) => match s.as_str() {
-            "1" => Some(Some("1")),
-            "0" => Some(Some("0")),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn yes_no_takes_what_a_client_would_send() {
-        assert_eq!(yes_no(&json!("1")), Some(Some("1")));
-        assert_eq!(yes_no(&json!(0)), Some(Some("0")));
-        assert_eq!(yes_no(&json!(true)), Some(Some("1")));
-        assert_eq!(yes_no(&Value::Null), Some(None));
-        for bad in [json!("yes"), json!(2), json!(1.5), json!([1]), json!("")] {
-            assert_eq!(yes_no(&bad), None, "{bad}");
-        }
-    }
 }

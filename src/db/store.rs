@@ -184,6 +184,79 @@ pub async fn delete_default_config(
     Ok(())
 }
 
+/// Every setting magemu reads and lets a client write (`PUT /magemu/config`, a seed file's
+/// `config`), with its admin label; each is a Yes/No setting
+/// (`Magento\Config\Model\Config\Source\Yesno`: "1" or "0").
+pub const SETTINGS: &[(&str, &str)] = &[
+    (
+        GIFT_ALLOW_ORDER,
+        "Sales > Sales > Gift Options > Allow Gift Messages on Order Level",
+    ),
+    (
+        GIFT_ALLOW_ITEMS,
+        "Sales > Sales > Gift Options > Allow Gift Messages for Order Items",
+    ),
+];
+
+/// A change of settings checked as `bin/magento config:set` checks one (the path must exist,
+/// the value must be one the source model offers): each path with its stored value (`None`:
+/// remove it); the refusal's text for the first that is not.
+pub fn check_settings(
+    wanted: impl IntoIterator<Item = (String, serde_json::Value)>,
+) -> Result<Vec<(String, Option<&'static str>)>, String> {
+    wanted
+        .into_iter()
+        .map(|(path, value)| {
+            if !SETTINGS.iter().any(|(known, _)| *known == path) {
+                return Err(format!(
+                    "\"{path}\" is not a setting magemu reads (GET /magemu/config lists them)."
+                ));
+            }
+            let value = yes_no(&value).ok_or_else(|| {
+                format!(
+                    "\"{path}\" is a Yes/No setting: give \"1\", \"0\" (or true, false, 1, 0), or null to remove it."
+                )
+            })?;
+            Ok((path, value))
+        })
+        .collect()
+}
+
+/// Writes checked settings at the default scope.
+pub async fn write_settings(
+    conn: &mut SqliteConnection,
+    changes: Vec<(String, Option<&'static str>)>,
+) -> Result<(), sqlx::Error> {
+    for (path, value) in &changes {
+        match value {
+            Some(v) => set_default_config(&mut *conn, path, v).await?,
+            None => delete_default_config(&mut *conn, path).await?,
+        }
+    }
+    Ok(())
+}
+
+/// A Yes/No value as Magento stores it; `Some(None)` for null (remove the value), `None` for
+/// anything else.
+fn yes_no(value: &serde_json::Value) -> Option<Option<&'static str>> {
+    use serde_json::Value;
+    match value {
+        Value::Null => Some(None),
+        Value::Bool(b) => Some(Some(if *b { "1" } else { "0" })),
+        Value::Number(n) => match n.as_i64() {
+            Some(1) => Some(Some("1")),
+            Some(0) => Some(Some("0")),
+            _ => None,
+        },
+        Value::String(s) => match s.as_str() {
+            "1" => Some(Some("1")),
+            "0" => Some(Some("0")),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Saves `path` at the default scope (`Config::setDataByPath(...)->save()`).
 pub async fn set_default_config(
     conn: &mut SqliteConnection,
@@ -199,4 +272,19 @@ pub async fn set_default_config(
     .execute(conn)
     .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn yes_no_takes_what_a_client_would_send() {
+        use serde_json::{json, Value};
+        assert_eq!(super::yes_no(&json!("1")), Some(Some("1")));
+        assert_eq!(super::yes_no(&json!(0)), Some(Some("0")));
+        assert_eq!(super::yes_no(&json!(true)), Some(Some("1")));
+        assert_eq!(super::yes_no(&Value::Null), Some(None));
+        for bad in [json!("yes"), json!(2), json!(1.5), json!([1]), json!("")] {
+            assert_eq!(super::yes_no(&bad), None, "{bad}");
+        }
+    }
 }

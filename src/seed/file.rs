@@ -3,6 +3,7 @@
 //!
 //! | section | each entry is | loaded as |
 //! | --- | --- | --- |
+//! | `config` | `{"path": ..., "value": ...}`, a store setting (`GET /magemu/config` lists them) | `PUT /magemu/config` (`bin/magento config:set`) |
 //! | `sources` | a `SourceInterface` | `POST /V1/inventory/sources` |
 //! | `stocks` | a `StockInterface` (with `extension_attributes.sales_channels`) | `POST /V1/inventory/stocks` |
 //! | `stock_source_links` | a `StockSourceLinkInterface` | `POST /V1/inventory/stock-source-links` |
@@ -35,6 +36,7 @@ const STORE_ID: i64 = 1;
 
 const SECTIONS: &[&str] = &[
     "comment",
+    "config",
     "sources",
     "stocks",
     "stock_source_links",
@@ -91,6 +93,7 @@ fn key_of(section: &str, entry: &Value) -> Option<String> {
     };
     let named = |name: &str, value: Option<String>| value.map(|v| format!("{name} \"{v}\""));
     match section {
+        "config" => named("path", text(entry, "path")),
         "sources" => named("source_code", text(entry, "source_code")),
         "stocks" => named("name", text(entry, "name")),
         "stock_source_links" => Some(format!(
@@ -124,6 +127,19 @@ fn body(key: &str, value: Value) -> Map<String, Value> {
 async fn load_entry(db: &Db, section: &str, entry: &Value) -> Result<(), Error> {
     use crate::inventory::master;
     match section {
+        "config" => {
+            let path = entry
+                .get("path")
+                .and_then(Value::as_str)
+                .ok_or_else(|| Error::required("path"))?;
+            let value = entry.get("value").cloned().unwrap_or(Value::Null);
+            let changes =
+                db::store::check_settings([(path.to_owned(), value)]).map_err(Error::input)?;
+            db.writer
+                .write(move |conn| Box::pin(db::store::write_settings(conn, changes)))
+                .await
+                .map_err(Error::from)
+        }
         "sources" => {
             let input = inventory_master::parse_source(&body("source", entry.clone()), None)?;
             master::save_source(db, input).await
