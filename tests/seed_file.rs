@@ -170,6 +170,11 @@ async fn a_bad_file_names_the_entry_and_the_field_and_starts_nothing() {
              \"web/secure/use_in_frontend\" is not a setting magemu reads",
         ),
         (
+            json!({"config": [{"path": "sales/gift_options/allow_order", "Value": "1"}]}),
+            "seed file seed.json: config[0] (path \"sales/gift_options/allow_order\"): \
+             \"Value\" is not supported. Correct the field name and try again.",
+        ),
+        (
             json!([1, 2]),
             "seed file seed.json: expected a JSON object of sections",
         ),

@@ -7,8 +7,8 @@
 //!
 //! A setting with no value takes config.xml's default (`null` in the listing). Like
 //! `config:set`, a path magemu does not know is refused (Magento: "The "%1" path doesn't
-//! exist."), and so is a value the setting's source model does not offer; a request that is
-//! refused changes nothing. The values are part of the world: a reset or a snapshot restore
+//! exist."); magemu also refuses a value that is not Yes/No; a request that is refused
+//! changes nothing. The values are part of the world: a reset or a snapshot restore
 //! brings back the ones it held.
 
 use std::collections::BTreeMap;

@@ -198,9 +198,10 @@ pub const SETTINGS: &[(&str, &str)] = &[
     ),
 ];
 
-/// A change of settings checked as `bin/magento config:set` checks one (the path must exist,
-/// the value must be one the source model offers): each path with its stored value (`None`:
-/// remove it); the refusal's text for the first that is not.
+/// A change of settings, checked: the path must be one magemu reads (as `bin/magento
+/// config:set` refuses a path that does not exist) and the value one of the setting's Yes/No
+/// values (magemu's own check; the admin form offers no other): each path with its stored
+/// value (`None`: remove it); the refusal's text for the first that is not.
 pub fn check_settings(
     wanted: impl IntoIterator<Item = (String, serde_json::Value)>,
 ) -> Result<Vec<(String, Option<&'static str>)>, String> {

@@ -406,15 +406,16 @@ pub async fn get_order_item_with_message(
     let Some(id) = item.gift_message_id.filter(|id| *id != 0) else {
         return Ok((item, None));
     };
-    let mut conn = db.read.acquire().await?;
+    let mut tx = db.read.begin().await?;
     let config = crate::db::model::GiftConfig {
         allow_order: None,
-        allow_items: db::store::default_config(&mut conn, db::store::GIFT_ALLOW_ITEMS).await?,
+        allow_items: db::store::default_config(&mut tx, db::store::GIFT_ALLOW_ITEMS).await?,
     };
-    let messages: Vec<_> = db::gift_messages::get(&mut conn, id)
+    let messages: Vec<_> = db::gift_messages::get(&mut tx, id)
         .await?
         .into_iter()
         .collect();
+    tx.commit().await?;
     let shown = crate::sales::gift_message::item_message_in(&config, &messages, &item).cloned();
     Ok((item, shown))
 }

@@ -128,11 +128,36 @@ async fn load_entry(db: &Db, section: &str, entry: &Value) -> Result<(), Error> 
     use crate::inventory::master;
     match section {
         "config" => {
-            let path = entry
-                .get("path")
-                .and_then(Value::as_str)
-                .ok_or_else(|| Error::required("path"))?;
-            let value = entry.get("value").cloned().unwrap_or(Value::Null);
+            // `{"path", "value"}`, both given (`"value": null` removes the setting); another
+            // key is refused, so a misspelt "value" does not silently remove one.
+            let Value::Object(fields) = entry else {
+                return Err(Error::required("path"));
+            };
+            if let Some(other) = fields
+                .keys()
+                .find(|k| !["path", "value"].contains(&k.as_str()))
+            {
+                return Err(Error::Input(crate::error::Phrase::named(
+                    crate::error::FIELD_NOT_SUPPORTED,
+                    "fieldName",
+                    other.clone(),
+                )));
+            }
+            let path = match fields.get("path") {
+                Some(Value::String(path)) => path,
+                Some(other) => {
+                    return Err(Error::invalid_type(
+                        Some("path"),
+                        &other.to_string(),
+                        "string",
+                    ))
+                }
+                None => return Err(Error::required("path")),
+            };
+            let value = fields
+                .get("value")
+                .cloned()
+                .ok_or_else(|| Error::required("value"))?;
             let changes =
                 db::store::check_settings([(path.to_owned(), value)]).map_err(Error::input)?;
             db.writer

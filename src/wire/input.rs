@@ -150,25 +150,35 @@ pub fn to_amount(v: &Value, at: At<'_>) -> Result<Amount> {
     Amount::parse(&text).ok_or_else(|| conversion_error(at, &text, "float"))
 }
 
-/// An int field; fractions are truncated as PHP's `(int)` does.
+/// An int field; fractions are truncated as PHP's `(int)` does (without rounding first:
+/// `"1.99999"` is 1).
 pub fn to_int(v: &Value, at: At<'_>) -> Result<i64> {
     let text = numeric_text(v, at, "int")?;
-    // Plain integers take PHP's whole int range; other numeric forms go through the decimal.
-    if let Ok(n) = text.trim().trim_start_matches('+').parse::<i64>() {
+    let trimmed = text.trim();
+    // Plain integers take PHP's whole int range.
+    if let Ok(n) = trimmed.trim_start_matches('+').parse::<i64>() {
         return Ok(n);
     }
-    if let Some(n) = Amount::parse(&text).and_then(|a| i64::try_from(a.trunc().decimal()).ok()) {
+    // Other numeric forms, exactly (a decimal of up to 28 digits), then as a double.
+    let exact = trimmed
+        .trim_start_matches('+')
+        .parse::<rust_decimal::Decimal>()
+        .or_else(|_| rust_decimal::Decimal::from_scientific(trimmed.trim_start_matches('+')));
+    if let Some(n) = exact.ok().and_then(|d| i64::try_from(d.trunc()).ok()) {
         return Ok(n);
     }
-    // A numeric *string* past PHP's int range: `settype($v, 'int')` converts it through
-    // `zend_dval_to_lval_cap`, which saturates (`"99999999999999999999"` is PHP_INT_MAX), so
-    // an id that large is an unknown id, not a type error.
-    if v.is_string() {
-        if let Ok(f) = text.trim().parse::<f64>() {
-            if f.is_finite() {
-                // `as` saturates past the range and truncates within it.
-                return Ok(f.trunc() as i64);
-            }
+    if let Ok(f) = trimmed.parse::<f64>() {
+        if v.is_string() {
+            // A numeric *string* PHP reads as a double: `settype($v, 'int')` converts it
+            // through `zend_dval_to_lval_cap`, which saturates past the range
+            // (`"99999999999999999999"` is PHP_INT_MAX: an unknown id, not a type error) and
+            // gives 0 for what is not finite (`"1e400"`). `as` saturates and truncates.
+            return Ok(if f.is_finite() { f.trunc() as i64 } else { 0 });
+        }
+        // A JSON number within the range (`1e15`); past it, PHP's float-to-int is not
+        // settled here, so it stays a type error.
+        if f.is_finite() && f.abs() < 9.2e18 {
+            return Ok(f.trunc() as i64);
         }
     }
     Err(conversion_error(at, &text, "int"))
@@ -401,6 +411,25 @@ mod tests {
         assert_eq!(int(json!(" 42 ")), Some(42));
         assert_eq!(int(json!("abc")), None);
         assert_eq!(int(json!("INF")), None);
+        assert_eq!(
+            int(json!("1e400")),
+            Some(0),
+            "not finite: PHP's cap gives 0"
+        );
+        assert_eq!(
+            int(json!("1.99999")),
+            Some(1),
+            "truncated, not rounded first"
+        );
+        assert_eq!(int(json!("-0.99999")), Some(0));
+        assert_eq!(int(json!(1.99999)), Some(1));
+        assert_eq!(int(json!("1e15")), Some(1_000_000_000_000_000));
+        assert_eq!(int(json!(1e15)), Some(1_000_000_000_000_000));
+        for bad in [
+            "1e5x", " ", "0x1A", "1_000", "NaN", "inf", "infinity", "+", "-", ".", "1e",
+        ] {
+            assert_eq!(int(json!(bad)), None, "{bad}");
+        }
     }
 
     use super::*;
