@@ -6,6 +6,7 @@
 mod common;
 
 mod admin_pages;
+mod agreements;
 mod auth;
 mod binary;
 mod bulk;

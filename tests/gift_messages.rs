@@ -12,6 +12,8 @@ use serde_json::{json, Value};
 const JANE: (&str, &str) = ("jdoe@example.com", "Password1");
 const ALLOW_ORDER: &str = "sales/gift_options/allow_order";
 const ALLOW_ITEMS: &str = "sales/gift_options/allow_items";
+/// The other setting the listing shows (checkout agreements).
+const AGREEMENTS: &str = "checkout/options/enable_agreements";
 
 async fn configure(app: &TestApp, settings: Value) -> common::Reply {
     app.send(
@@ -95,7 +97,7 @@ async fn janes_cart(app: &TestApp, lines: &[&str]) -> (String, i64) {
 #[tokio::test]
 async fn the_settings_start_unset_and_take_yes_no_values_only() {
     let app = spawn_app().await;
-    let unset = json!({ ALLOW_ITEMS: null, ALLOW_ORDER: null });
+    let unset = json!({ AGREEMENTS: null, ALLOW_ITEMS: null, ALLOW_ORDER: null });
     let listed = anonymous_get(&app, "/magemu/config").await;
     assert_eq!(
         (listed.status, listed.body),
@@ -125,11 +127,14 @@ async fn the_settings_start_unset_and_take_yes_no_values_only() {
         (set.status, set.body),
         (
             StatusCode::OK,
-            json!({ ALLOW_ITEMS: "0", ALLOW_ORDER: "1" })
+            json!({ AGREEMENTS: null, ALLOW_ITEMS: "0", ALLOW_ORDER: "1" })
         )
     );
     let removed = configure(&app, json!({ ALLOW_ITEMS: null })).await;
-    assert_eq!(removed.body, json!({ ALLOW_ITEMS: null, ALLOW_ORDER: "1" }));
+    assert_eq!(
+        removed.body,
+        json!({ AGREEMENTS: null, ALLOW_ITEMS: null, ALLOW_ORDER: "1" })
+    );
     // The settings are part of the world: a reset goes back to the seed's.
     let reset = app
         .send(Method::POST, "/magemu/reset", None, None, None)

@@ -37,7 +37,8 @@ async fn the_example_file_builds_its_world() {
         .body;
     assert_eq!(
         settings,
-        json!({"sales/gift_options/allow_items": null, "sales/gift_options/allow_order": "1"})
+        json!({"checkout/options/enable_agreements": null,
+               "sales/gift_options/allow_items": null, "sales/gift_options/allow_order": "1"})
     );
     let stock = app.get("/rest/V1/inventory/stocks/2", &token).await.body;
     assert_eq!(
@@ -156,7 +157,8 @@ async fn a_bad_file_names_the_entry_and_the_field_and_starts_nothing() {
         (
             json!({"prodcts": []}),
             "seed file seed.json: unknown section \"prodcts\" (known: config, sources, stocks, \
-             stock_source_links, products, source_items, customers, sales_rules, coupons, orders)",
+             stock_source_links, products, source_items, customers, sales_rules, coupons, \
+             checkout_agreements, orders)",
         ),
         (
             json!({"config": [{"path": "sales/gift_options/allow_order", "value": "yes"}]}),

@@ -8,6 +8,7 @@
 //! (magento/inventory `InventorySales/Plugin/Sales/OrderManagement/AppendReservationsAfterOrderPlacementPlugin.php`,
 //! whose `CheckItemsQuantity` runs before the order is saved).
 
+pub mod agreements;
 pub mod cart_coupon;
 pub mod gift_message;
 pub mod payment;
@@ -866,6 +867,8 @@ pub struct PlaceRequest {
     pub guest_email: Option<String>,
     pub placement: Placement,
     pub gateways: payment::Gateways,
+    /// `paymentMethod.extension_attributes.agreement_ids` (`payment-information` only).
+    pub agreement_ids: Vec<String>,
 }
 
 pub async fn place_order(
@@ -880,11 +883,18 @@ pub async fn place_order(
         guest_email,
         placement,
         gateways,
+        agreement_ids,
     } = request;
     db.writer
         .write(move |conn| {
             Box::pin(async move {
                 let mut quote = resolve(&mut *conn, &who).await?;
+                // CheckoutAgreements' Validation plugins, before the payment is saved (the
+                // cart's store is the request's: magemu's carts live in the default view).
+                if placement == Placement::PaymentInformation {
+                    agreements::check(&mut *conn, quote.store_id, quote.store_id, &agreement_ids)
+                        .await?;
+                }
                 if let Some(mut billing) = billing {
                     billing.quote_id = quote.entity_id;
                     billing.address_type = "billing".into();

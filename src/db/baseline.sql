@@ -35,6 +35,7 @@ INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "succe
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (28, 'customer lockout', '2026-01-01 00:00:00', 1, X'6EE52AB1AABCBD4E04B5505C975F8743482FA00C48558A6C65604A4071BEC3C9E32E593ACDA2A730F6ACBA03673CA165', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (29, 'customer password reset', '2026-01-01 00:00:00', 1, X'FE2BAAAE9125F0DF4B641AB5FD6806CFF7958118FE047302FCB66E6D03809947EA741386C59381A1ED09E7A8EFD8F0DC', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (30, 'gift messages', '2026-01-01 00:00:00', 1, X'0998982C97F5EC312BCF3AF992187CA9C9FB15DC37E42FA476D5B740D77119732B1F2D32894E070E8D85BE95ECF2F189', 0);
+INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (31, 'checkout agreements', '2026-01-01 00:00:00', 1, X'30D2AA1327B5A68C531A655AC0B42AD466613C08DE4537E100D45747D8A3661C0B780E0928107294755745CE7DF611B5', 0);
 CREATE TABLE store_website (
     website_id       INTEGER PRIMARY KEY,
     code             TEXT NOT NULL UNIQUE,
@@ -969,6 +970,21 @@ CREATE TABLE gift_message (
     sender          TEXT,
     recipient       TEXT,
     message         TEXT
+);
+CREATE TABLE checkout_agreement (
+    agreement_id   INTEGER PRIMARY KEY AUTOINCREMENT,
+    name           TEXT,
+    content        TEXT,
+    content_height TEXT,
+    checkbox_text  TEXT,
+    is_active      INTEGER NOT NULL DEFAULT 0,
+    is_html        INTEGER NOT NULL DEFAULT 0,
+    mode           INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE checkout_agreement_store (
+    agreement_id INTEGER NOT NULL REFERENCES checkout_agreement(agreement_id) ON DELETE CASCADE,
+    store_id     INTEGER NOT NULL REFERENCES store(store_id) ON DELETE CASCADE,
+    PRIMARY KEY (agreement_id, store_id)
 );
 DELETE FROM sqlite_sequence;
 INSERT INTO sqlite_sequence (name, seq) VALUES ('catalog_category_entity', 2);

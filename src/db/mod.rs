@@ -4,6 +4,7 @@
 //! in one transaction. The db layer never calls up into services or HTTP.
 
 pub mod admin;
+pub mod agreements;
 pub mod baseline;
 pub mod batch;
 pub mod bulk;

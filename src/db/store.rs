@@ -152,6 +152,10 @@ pub const GIFT_ALLOW_ORDER: &str = "sales/gift_options/allow_order";
 /// `sales/gift_options/allow_items`: messages on order lines.
 pub const GIFT_ALLOW_ITEMS: &str = "sales/gift_options/allow_items";
 
+/// `checkout/options/enable_agreements` (Magento_CheckoutAgreements' `AgreementsProvider`):
+/// the agreements are listed and checked at checkout; config.xml's default is 0.
+pub const CHECKOUT_AGREEMENTS: &str = "checkout/options/enable_agreements";
+
 /// The value of the path bound to `?` at the default scope (no row: none).
 pub(crate) const DEFAULT_CONFIG_SQL: &str =
     "SELECT value FROM core_config_data WHERE scope = 'default' AND scope_id = 0 AND path = ?";
@@ -167,6 +171,13 @@ pub async fn default_config(
         .fetch_optional(conn)
         .await?;
     Ok(found.flatten())
+}
+
+/// `ScopeConfig::isSetFlag($path)` with only default-scope values: the value's PHP truth (no
+/// row, `""` and `"0"` are false).
+pub async fn flag(conn: &mut SqliteConnection, path: &str) -> Result<bool, sqlx::Error> {
+    let value = default_config(conn, path).await?;
+    Ok(matches!(value.as_deref(), Some(v) if !v.is_empty() && v != "0"))
 }
 
 /// Removes `path`'s value at the default scope (`bin/magento config:delete`): config.xml's
@@ -195,6 +206,10 @@ pub const SETTINGS: &[(&str, &str)] = &[
     (
         GIFT_ALLOW_ITEMS,
         "Sales > Sales > Gift Options > Allow Gift Messages for Order Items",
+    ),
+    (
+        CHECKOUT_AGREEMENTS,
+        "Sales > Checkout > Checkout Options > Enable Terms and Conditions",
     ),
 ];
 

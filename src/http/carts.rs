@@ -1127,6 +1127,7 @@ async fn payment(
         guest_email: info.guest_email,
         placement: checkout::Placement::PaymentInformation,
         gateways: gateways(state),
+        agreement_ids: info.agreement_ids,
     };
     let order_id = checkout::place_order(
         &state.db,
@@ -1427,6 +1428,7 @@ async fn order(
         guest_email: None,
         placement,
         gateways: gateways(state),
+        agreement_ids: Vec::new(),
     };
     let order_id = checkout::place_order(
         &state.db,

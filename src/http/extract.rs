@@ -32,6 +32,7 @@ macro_rules! acl {
 
 acl! {
     SalesView => "Magento_Sales::actions_view",
+    SalesSales => "Magento_Sales::sales",
     SalesCreate => "Magento_Sales::api_actions",
     SalesOrderCreate => "Magento_Sales::create",
     SalesInvoice => "Magento_Sales::invoice",

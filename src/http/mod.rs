@@ -1,6 +1,7 @@
 //! The web edge: routing under Magento's `/rest/<store>/V1` prefix, one module per resource.
 
 pub mod admin;
+pub mod agreements;
 pub mod auth;
 pub mod bulk;
 pub mod carts;

@@ -142,6 +142,7 @@ pub fn table() -> Vec<Operation> {
         categories::operations(),
         customers::operations(),
         carts::operations(),
+        agreements::operations(),
         gift_messages::operations(),
         sales_rules::operations(),
         tax::operations(),

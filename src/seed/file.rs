@@ -12,6 +12,7 @@
 //! | `customers` | `{"customer": CustomerInterface, "password": ...}` | `POST /V1/customers` |
 //! | `sales_rules` | a `RuleInterface` (cart price rule) | `POST /V1/salesRules` |
 //! | `coupons` | a `CouponInterface` | `POST /V1/coupons` |
+//! | `checkout_agreements` | an `AgreementInterface` and `stores` (store view ids, default `[0]`: all) | none in Magento's REST API: its admin's Terms and Conditions |
 //! | `orders` | a checkout, see [`OrderEntry`] | the customer (or guest) cart calls, then `payment-information` |
 //!
 //! Every entry goes through the same parser and the same use case as the call it stands for,
@@ -45,6 +46,7 @@ const SECTIONS: &[&str] = &[
     "customers",
     "sales_rules",
     "coupons",
+    "checkout_agreements",
     "orders",
 ];
 
@@ -113,6 +115,7 @@ fn key_of(section: &str, entry: &Value) -> Option<String> {
         ),
         "sales_rules" => named("name", text(entry, "name")),
         "coupons" => named("code", text(entry, "code")),
+        "checkout_agreements" => named("name", text(entry, "name")),
         "orders" => named("customer", text(entry, "customer"))
             .or_else(|| named("guest", text(entry, "email"))),
         _ => None,
@@ -206,6 +209,10 @@ async fn load_entry(db: &Db, section: &str, entry: &Value) -> Result<(), Error> 
                 .await
                 .map(drop)
         }
+        "checkout_agreements" => {
+            let (row, stores) = wire::agreement::parse_seed_agreement(entry)?;
+            checkout::agreements::add(db, row, stores).await.map(drop)
+        }
         "orders" => place(db, entry).await,
         _ => Ok(()),
     }
@@ -279,6 +286,7 @@ async fn place(db: &Db, entry: &Value) -> Result<(), Error> {
         guest_email: payment.guest_email,
         placement: checkout::Placement::PaymentInformation,
         gateways: checkout::payment::Gateways::default(),
+        agreement_ids: payment.agreement_ids,
     };
     checkout::place_order(db, who, request, wire::order_import::parse_order)
         .await

@@ -143,6 +143,8 @@ pub struct PaymentInformation {
     pub method: PaymentInput,
     pub billing: Option<QuoteAddressRow>,
     pub guest_email: Option<String>,
+    /// `paymentMethod.extension_attributes.agreement_ids` (`string[]`, CheckoutAgreements).
+    pub agreement_ids: Vec<String>,
 }
 
 pub fn parse_payment_information(
@@ -158,6 +160,26 @@ pub fn parse_payment_information(
     let payment =
         input::param(body, "paymentMethod").ok_or_else(|| Error::required("paymentMethod"))?;
     let method = parse_payment_method(payment)?;
+    let agreement_ids = match payment
+        .as_object()
+        .and_then(|p| input::param(p, "extension_attributes"))
+        .and_then(Value::as_object)
+        .and_then(|e| input::param(e, "agreement_ids"))
+    {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(ids)) => ids
+            .iter()
+            .map(|id| input::to_string(id, At::Field("agreement_ids")))
+            .collect::<Result<_>>()?,
+        Some(other) => {
+            let shown = input::to_string(other, At::Field("agreement_ids"))?;
+            return Err(Error::invalid_type(
+                Some("agreement_ids"),
+                &shown,
+                "string[]",
+            ));
+        }
+    };
     let billing = input::param(body, "billing_address")
         .map(parse_address)
         .transpose()?;
@@ -165,6 +187,7 @@ pub fn parse_payment_information(
         method,
         billing,
         guest_email,
+        agreement_ids,
     })
 }
 

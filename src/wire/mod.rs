@@ -3,6 +3,7 @@
 //! `DataObjectProcessor::buildOutputDataArray` writes them), and the parsers of request bodies
 //! (`ServiceInputProcessor`'s rules, in input.rs). Every Magento JSON key lives here.
 
+pub mod agreement;
 pub mod auth;
 pub mod bulk;
 pub mod cart;

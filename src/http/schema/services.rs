@@ -17,6 +17,8 @@ pub const INTERFACES: &[(&str, &str)] = &[
     (r#"Magento\Catalog\Api\CategoryManagementInterface"#, ""),
     (r#"Magento\Catalog\Api\CategoryRepositoryInterface"#, ""),
     (r#"Magento\Catalog\Api\ProductRepositoryInterface"#, ""),
+    (r#"Magento\CheckoutAgreements\Api\CheckoutAgreementsListInterface"#, "Interface CheckoutAgreementsListInterface"),
+    (r#"Magento\CheckoutAgreements\Api\CheckoutAgreementsRepositoryInterface"#, "Interface CheckoutAgreementsRepositoryInterface"),
     (r#"Magento\Checkout\Api\GuestPaymentInformationManagementInterface"#, "Interface for managing guest payment information"),
     (r#"Magento\Checkout\Api\GuestShippingInformationManagementInterface"#, "Interface for managing guest shipping address information"),
     (r#"Magento\Checkout\Api\PaymentInformationManagementInterface"#, "Interface for managing quote payment information"),
@@ -120,6 +122,23 @@ pub const INTERFACES: &[(&str, &str)] = &[
 
 /// Each bound method.
 pub const METHODS: &[ServiceMethod] = &[
+    ServiceMethod {
+        service: r#"Magento\CheckoutAgreements\Api\CheckoutAgreementsRepositoryInterface::getList"#,
+        doc: "Lists active checkout agreements.",
+        params: &[
+        ],
+        returns: Some((r#"Magento\CheckoutAgreements\Api\Data\AgreementInterface[]"#, "")),
+        throws: &[],
+    },
+    ServiceMethod {
+        service: r#"Magento\CheckoutAgreements\Api\CheckoutAgreementsListInterface::getList"#,
+        doc: "List of checkout agreements.",
+        params: &[
+            Param { name: "searchCriteria", ty: r#"Magento\Framework\Api\SearchCriteriaInterface"#, required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\CheckoutAgreements\Api\Data\AgreementInterface[]"#, "")),
+        throws: &[],
+    },
     ServiceMethod {
         service: r#"Magento\GiftMessage\Api\CartRepositoryInterface::get"#,
         doc: "Return the gift message for a specified order.",

@@ -125,6 +125,10 @@ const SHAPES: &[(&str, Build)] = &[
         wire::customer::GroupData::json_schema,
     ),
     (
+        r"Magento\CheckoutAgreements\Api\Data\AgreementInterface",
+        wire::agreement::AgreementData::json_schema,
+    ),
+    (
         r"Magento\GiftMessage\Api\Data\MessageInterface",
         wire::gift_message::MessageData::json_schema,
     ),
