@@ -87,6 +87,23 @@ async fn the_lists_follow_the_setting_and_the_criteria() {
         )
         .await;
     assert_eq!(filtered.body, json!([shown(3, "Old terms", false, 1)]));
+    // The list's own store filter: linked to the store view or to all of them.
+    let store =
+        |id: i64| format!("/rest/V1/carts/licence/list?{f}[field]=store_id&{f}[value]={id}");
+    let in_store_1 = app.get(&store(1), &admin).await.body;
+    assert_eq!(
+        in_store_1,
+        json!([
+            shown(1, "Terms", true, 1),
+            shown(2, "Privacy", true, 0),
+            shown(3, "Old terms", false, 1)
+        ])
+    );
+    let in_store_2 = app.get(&store(2), &admin).await.body;
+    assert_eq!(
+        in_store_2,
+        json!([shown(1, "Terms", true, 1), shown(3, "Old terms", false, 1)])
+    );
     // On: the active ones the default store view shows, automatic and manual alike.
     enable(&app, true).await;
     assert_eq!(

@@ -3,6 +3,7 @@
 use sqlx::SqliteConnection;
 
 use crate::db::row_struct;
+use crate::db::search::{json_list, Bind, CustomFilter, Kind};
 use crate::search::SearchCriteria;
 
 row_struct! {
@@ -44,7 +45,29 @@ pub async fn search(
     conn: &mut SqliteConnection,
     criteria: &SearchCriteria,
 ) -> crate::error::Result<(Vec<AgreementRow>, i64)> {
-    crate::db::search::rows(conn, "checkout_agreement", "agreement_id", criteria).await
+    crate::db::search::rows_with(
+        conn,
+        "checkout_agreement",
+        "agreement_id",
+        AGREEMENT_FILTERS,
+        criteria,
+    )
+    .await
+}
+
+/// The list's own filter (CheckoutAgreements `di.xml`'s `StoreFilter`): `store_id`.
+const AGREEMENT_FILTERS: &[CustomFilter] = &[CustomFilter {
+    name: "store_id",
+    term: store_term,
+}];
+
+/// `StoreFilter::apply` -> `Collection::addStoreFilter($value)`: the agreements linked to the
+/// store (a value with commas is a list) or to store 0, all views (`_isStoreFilterWithAdmin`);
+/// the condition type is not read.
+fn store_term(_cond: &str, value: &str, binds: &mut Vec<Bind>) -> String {
+    binds.push(json_list(Kind::Int, value.split(',')));
+    "(agreement_id IN (SELECT agreement_id FROM checkout_agreement_store      WHERE store_id = 0 OR store_id IN (SELECT value FROM json_each(?))))"
+        .into()
 }
 
 /// A new agreement shown in `stores`; its id.

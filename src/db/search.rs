@@ -353,8 +353,22 @@ pub async fn rows<R>(
 where
     R: Columns + Default + Send + Unpin + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>,
 {
+    rows_with(conn, table, key, &[], criteria).await
+}
+
+/// [`rows`] with the repository's [`CustomFilter`]s besides the columns of `R`.
+pub async fn rows_with<R>(
+    conn: &mut SqliteConnection,
+    table: &str,
+    key: &str,
+    custom: &[CustomFilter],
+    criteria: &SearchCriteria,
+) -> Result<(Vec<R>, i64)>
+where
+    R: Columns + Default + Send + Unpin + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>,
+{
     let fields = fields_of(&R::default());
-    let (total, sql, binds) = matching(conn, table, key, "*", &fields, &[], criteria).await?;
+    let (total, sql, binds) = matching(conn, table, key, "*", &fields, custom, criteria).await?;
     let rows = bind_search(sqlx::query_as::<_, R>(&sql), &binds)
         .fetch_all(conn)
         .await?;
