@@ -47,14 +47,19 @@ pub async fn check(
     quote_store: i64,
     accepted: &[String],
 ) -> Result<()> {
-    if !db::store::flag(&mut *conn, db::store::CHECKOUT_AGREEMENTS).await?
-        || agreements::active_for_store(&mut *conn, request_store)
-            .await?
-            .is_empty()
-    {
+    if !db::store::flag(&mut *conn, db::store::CHECKOUT_AGREEMENTS).await? {
         return Ok(());
     }
-    let required = agreements::active_for_store(&mut *conn, quote_store).await?;
+    let shown = agreements::active_for_store(&mut *conn, request_store).await?;
+    if shown.is_empty() {
+        return Ok(());
+    }
+    // The cart's store's agreements: the same list when the cart is in the request's store.
+    let required = if quote_store == request_store {
+        shown
+    } else {
+        agreements::active_for_store(&mut *conn, quote_store).await?
+    };
     let missing = required
         .iter()
         .filter(|a| a.mode == MODE_MANUAL)

@@ -28,7 +28,7 @@ use crate::db::model::FullOrder;
 use crate::db::{self, quotes, Db};
 use crate::error::{Error, Phrase, Result};
 pub use crate::sales::gift_message::MessageInput;
-use crate::sales::gift_message::{available_at_placement, enabled, php_trim, php_truthy};
+use crate::sales::gift_message::{available_at_placement, enabled, php_truthy, save_one};
 
 const EMPTY_CART: &str =
     "Gift messages can't be used for an empty cart. Add an item and try again.";
@@ -112,31 +112,16 @@ pub async fn save(db: &Db, who: CartRef, target: Target, input: MessageInput) ->
                 {
                     return Err(Error::input(NOT_AVAILABLE));
                 }
-                let Some(text) = text else {
+                if text.is_none() {
                     return Err(Error::input(NOT_ADDED));
-                };
-                let existing = match gift_messages::message_id_of(&mut *conn, holder).await? {
-                    Some(id) if id != 0 => gift_messages::get(&mut *conn, id).await?,
-                    _ => None,
+                }
+                let current = gift_messages::message_id_of(&mut *conn, holder).await?;
+                let message = MessageInput {
+                    customer_id: Some(quote.customer_id.unwrap_or(0)),
+                    ..input
                 };
                 let now = db::now_timestamp();
-                if php_trim(text).is_empty() {
-                    if let Some(old) = existing {
-                        gift_messages::delete(&mut *conn, old.gift_message_id).await?;
-                        gift_messages::point(&mut *conn, holder, 0, &now).await?;
-                    }
-                    return Ok(());
-                }
-                let row = GiftMessageRow {
-                    gift_message_id: 0,
-                    customer_id: quote.customer_id.unwrap_or(0),
-                    sender: input.sender,
-                    recipient: input.recipient,
-                    message: Some(text.to_owned()),
-                };
-                let id = gift_messages::save(&mut *conn, existing.map(|m| m.gift_message_id), &row)
-                    .await?;
-                Ok(gift_messages::point(&mut *conn, holder, id, &now).await?)
+                save_one(&mut *conn, holder, current, message, &now).await
             })
         })
         .await

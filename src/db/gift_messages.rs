@@ -129,16 +129,12 @@ pub async fn of_quote(
     conn: &mut SqliteConnection,
     quote_id: i64,
 ) -> Result<(Option<i64>, Vec<(i64, Option<i64>)>), sqlx::Error> {
-    let cart: Option<Option<i64>> =
-        sqlx::query_scalar("SELECT gift_message_id FROM quote WHERE entity_id = ?")
-            .bind(quote_id)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let cart = message_id_of(&mut *conn, Holder::Quote(quote_id)).await?;
     let lines = sqlx::query_as(
         "SELECT item_id, gift_message_id FROM quote_item WHERE quote_id = ? ORDER BY item_id",
     )
     .bind(quote_id)
     .fetch_all(conn)
     .await?;
-    Ok((cart.flatten(), lines))
+    Ok((cart, lines))
 }

@@ -49,7 +49,7 @@ const NOT_ADDED_TO_ORDER_ITEM: &str =
 /// A setting as `isMessagesAllowed` returns it, used for its PHP truth: no row (config.xml
 /// sets only `sales/gift_messages/*`, another path), `""` and `"0"` are off.
 pub fn enabled(value: Option<&str>) -> bool {
-    matches!(value, Some(v) if !v.is_empty() && v != "0")
+    value.is_some_and(php_truthy)
 }
 
 /// `Boolean::VALUE_USE_CONFIG`: a product's (or line's) "use the store's setting".
@@ -80,14 +80,19 @@ pub fn item_message_in<'a>(
     item: &OrderItem,
 ) -> Option<&'a GiftMessageRow> {
     let id = item.gift_message_id.filter(|id| *id != 0)?;
-    let allowed = match item.gift_message_available {
-        None | Some(USE_CONFIG) => enabled(config.allow_items.as_deref()),
-        Some(available) => available != 0,
-    };
-    if !allowed {
+    if !line_allowed(item, config.allow_items.as_deref()) {
         return None;
     }
     messages.iter().find(|m| m.gift_message_id == id)
+}
+
+/// `isMessagesAllowed('order_item')`: the line's `gift_message_available` as ordered, the
+/// store's `allow_items` when that is NULL or "use config" (`_getDependenceFromStoreConfig`).
+fn line_allowed(item: &OrderItem, allow_items: Option<&str>) -> bool {
+    match item.gift_message_available {
+        None | Some(USE_CONFIG) => enabled(allow_items),
+        Some(available) => available != 0,
+    }
 }
 
 /// What an ordered line keeps as `gift_message_available`: `isMessagesAllowed('item', ...)`
@@ -198,15 +203,8 @@ async fn save_item_message(
     if order.is_virtual.unwrap_or(0) != 0 {
         return Err(Error::input(VIRTUAL));
     }
-    let config = GiftConfig {
-        allow_order: None,
-        allow_items: db::store::default_config(&mut *conn, db::store::GIFT_ALLOW_ITEMS).await?,
-    };
-    let allowed = match item.gift_message_available {
-        None | Some(USE_CONFIG) => enabled(config.allow_items.as_deref()),
-        Some(available) => available != 0,
-    };
-    if !allowed {
+    let allow_items = db::store::default_config(&mut *conn, db::store::GIFT_ALLOW_ITEMS).await?;
+    if !line_allowed(&item, allow_items.as_deref()) {
         return Err(Error::input(NOT_AVAILABLE));
     }
     // The line's message carries no customer: a new one gets the column's 0.
@@ -218,8 +216,11 @@ async fn save_item_message(
     save_one(conn, holder, item.gift_message_id, message, now).await
 }
 
-/// `Save::_saveOne` for an order or an order line.
-async fn save_one(
+/// Writes a holder's message as `Save::_saveOne` (an order or order line) and
+/// `GiftMessageManager::add` (a cart or cart line) do: a message that trims to nothing removes
+/// the one `current` names (the holder keeps id 0); any other updates it in place or adds one,
+/// with `message.customer_id`, else the stored one, else 0.
+pub async fn save_one(
     conn: &mut sqlx::SqliteConnection,
     holder: gift_messages::Holder,
     current: Option<i64>,

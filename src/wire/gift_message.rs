@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use crate::db::gift_messages::GiftMessageRow;
 use crate::error::{Error, Result};
 use crate::sales::gift_message::{MessageInput, PostedOrderMessages};
-use crate::wire::input::{param, Obj};
+use crate::wire::input::{key, param, Obj};
 
 /// `MessageInterface`, its getters in declaration order. `getSender`, `getRecipient` and
 /// `getMessage` are declared `string` (not `|null`), so `DataObjectProcessor` writes them
@@ -97,11 +97,6 @@ pub fn parse_posted_order(entity: &Value) -> Result<PostedOrderMessages> {
         }
     }
     Ok(PostedOrderMessages { order, items })
-}
-
-/// A key of a JSON object by its snake_case or camelCase name.
-fn key<'a>(v: &'a Value, name: &str) -> Option<&'a Value> {
-    param(v.as_object()?, name)
 }
 
 #[cfg(test)]

@@ -73,6 +73,14 @@ pub fn param<'a>(body: &'a Map<String, Value>, name: &str) -> Option<&'a Value> 
         .map(|(_, v)| v)
 }
 
+/// A key of a JSON object by its snake_case or camelCase name (JSON null included).
+pub fn key<'a>(v: &'a Value, name: &str) -> Option<&'a Value> {
+    v.as_object()?
+        .iter()
+        .find(|(k, _)| same_key(k, name))
+        .map(|(_, v)| v)
+}
+
 /// PHP 8 `is_numeric` on a string: optional surrounding whitespace, sign, digits with an optional
 /// fraction, optional exponent.
 pub fn is_numeric(s: &str) -> bool {

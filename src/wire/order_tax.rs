@@ -90,24 +90,16 @@ fn list<T>(v: Option<&Value>, parse: impl Fn(&Value) -> Result<T>) -> Result<Opt
     }
 }
 
-/// A key of a JSON object by its snake_case or camelCase name.
-fn key<'a>(v: &'a Value, name: &str) -> Option<&'a Value> {
-    v.as_object()?
-        .iter()
-        .find(|(k, _)| input::same_key(k, name))
-        .map(|(_, v)| v)
-}
-
 /// The tax extension attributes of a posted `OrderInterface` entity.
 pub fn parse_posted(entity: &Value) -> Result<PostedTaxes> {
-    let ext = key(entity, "extension_attributes");
-    let attr = |name: &str| ext.and_then(|e| key(e, name));
-    let itemized = match key(entity, "items") {
+    let ext = input::key(entity, "extension_attributes");
+    let attr = |name: &str| ext.and_then(|e| input::key(e, name));
+    let itemized = match input::key(entity, "items") {
         Some(items @ (Value::Array(_) | Value::Object(_))) => input::list(items)?
             .into_iter()
             .map(|item| {
-                let taxes =
-                    key(item, "extension_attributes").and_then(|e| key(e, "itemized_taxes"));
+                let taxes = input::key(item, "extension_attributes")
+                    .and_then(|e| input::key(e, "itemized_taxes"));
                 list(taxes, tax_item)
             })
             .collect::<Result<Vec<_>>>()?,
