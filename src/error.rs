@@ -183,6 +183,9 @@ impl From<sqlx::Error> for Error {
 }
 
 /// `Magento\Framework\Webapi\Exception` 404 text (Rest/Router.php).
+/// `CountryInformationAcquirer::getCountryInfo`'s `NoSuchEntityException` (404).
+pub const COUNTRY_NOT_AVAILABLE: &str = "Requested country is not available.";
+
 pub const NO_ROUTE: &str = "Request does not match any route.";
 /// `RequestValidator::checkPermissions`.
 pub const NOT_AUTHORIZED: &str = "The consumer isn't authorized to access %resources.";

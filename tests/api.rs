@@ -63,6 +63,7 @@ mod shipment_save;
 mod shipments;
 mod source_selection;
 mod tax_classes;
+mod tax_rates;
 mod totals_property;
 mod transactions;
 mod tutorial;

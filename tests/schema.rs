@@ -711,7 +711,10 @@ fn path_value(path: &str, name: &str, guest_cart: &str, bulk: &str) -> String {
         "cartId" => "4",
         "itemId" if path.starts_with("/V1/guest-carts") => "9",
         "itemId" => "8",
+        "ruleId" if path.starts_with("/V1/taxRules") => "1",
         "ruleId" => "3",
+        "rateId" => "1",
+        "countryId" => "CH",
         "couponId" => "1",
         "bulkUuid" => bulk,
         "status" => "1",
@@ -793,6 +796,16 @@ async fn every_get_reply_conforms_to_its_definition() {
         )
         .await;
     assert_eq!(coupon.status, StatusCode::OK, "{:?}", coupon.body);
+    // A tax rule (a fresh install has none).
+    let tax_rule = app
+        .post(
+            "/rest/V1/taxRules",
+            &token,
+            &json!({"rule": {"code": "US", "priority": 0, "customer_tax_class_ids": [3],
+                "product_tax_class_ids": [2], "tax_rate_ids": [1, 2]}}),
+        )
+        .await;
+    assert_eq!(tax_rule.status, StatusCode::OK, "{:?}", tax_rule.body);
     let mask = app
         .post_anonymous("/rest/V1/guest-carts", &json!({}))
         .await

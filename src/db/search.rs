@@ -389,12 +389,64 @@ pub async fn joined_rows<R>(
 where
     R: Send + Unpin + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>,
 {
+    joined_page(conn, from, select, fields, None, default_order, criteria).await
+}
+
+/// [`joined_rows`] of a collection whose joins repeat its rows, grouped by `group` (Magento's
+/// `->group()`, with `getSelectCountSql`'s `COUNT(DISTINCT group)` for the total): a filter on
+/// a joined column keeps the rows any of whose joined rows match.
+pub async fn grouped_rows<R>(
+    conn: &mut SqliteConnection,
+    from: &str,
+    select: &str,
+    fields: &[Field],
+    group: &str,
+    default_order: &str,
+    criteria: &SearchCriteria,
+) -> Result<(Vec<R>, i64)>
+where
+    R: Send + Unpin + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>,
+{
+    joined_page(
+        conn,
+        from,
+        select,
+        fields,
+        Some(group),
+        default_order,
+        criteria,
+    )
+    .await
+}
+
+async fn joined_page<R>(
+    conn: &mut SqliteConnection,
+    from: &str,
+    select: &str,
+    fields: &[Field],
+    group: Option<&str>,
+    default_order: &str,
+    criteria: &SearchCriteria,
+) -> Result<(Vec<R>, i64)>
+where
+    R: Send + Unpin + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>,
+{
     let parts = to_sql(criteria, fields, default_order)?;
-    let (total,): (i64,) = bind_search(sqlx::query_as(&count_sql(from, &parts)), &parts.binds)
+    let count = match group {
+        Some(key) => format!(
+            "SELECT COUNT(DISTINCT {key}) FROM {from}{}",
+            parts.where_sql
+        ),
+        None => count_sql(from, &parts),
+    };
+    let (total,): (i64,) = bind_search(sqlx::query_as(&count), &parts.binds)
         .fetch_one(&mut *conn)
         .await?;
+    let group_sql = group
+        .map(|key| format!(" GROUP BY {key}"))
+        .unwrap_or_default();
     let sql = format!(
-        "SELECT {select} FROM {from}{}{}{}",
+        "SELECT {select} FROM {from}{}{group_sql}{}{}",
         parts.where_sql,
         parts.order_sql,
         limit_sql(criteria, total)

@@ -72,6 +72,21 @@ pub async fn delete(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Er
     Ok(())
 }
 
+/// Whether a tax rule combines class `id` (as its customer class when `customer`, else as its
+/// product class).
+pub async fn used_by_rules(
+    conn: &mut SqliteConnection,
+    id: i64,
+    customer: bool,
+) -> Result<bool, sqlx::Error> {
+    let sql = if customer {
+        "SELECT EXISTS (SELECT 1 FROM tax_calculation WHERE customer_tax_class_id = ?)"
+    } else {
+        "SELECT EXISTS (SELECT 1 FROM tax_calculation WHERE product_tax_class_id = ?)"
+    };
+    sqlx::query_scalar(sql).bind(id).fetch_one(conn).await
+}
+
 /// Whether a customer group pays tax by class `id`.
 pub async fn used_by_groups(conn: &mut SqliteConnection, id: i64) -> Result<bool, sqlx::Error> {
     sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM customer_group WHERE tax_class_id = ?)")

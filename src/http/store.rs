@@ -1,16 +1,18 @@
 //! `GET /V1/store/websites`, `/storeGroups`, `/storeViews`, `/storeConfigs` (Magento_Backend::store),
-//! and `GET /V1/directory/currency` (anonymous).
+//! and `GET /V1/directory/currency`, `/V1/directory/countries` and `/countries/{countryId}`
+//! (anonymous).
 
 use axum::extract::{Extension, State};
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 
-use crate::db::store;
-use crate::error::Result;
-use crate::http::extract::{Admin, StoreView};
+use crate::db::{directory, store};
+use crate::error::{Error, Phrase, Result};
+use crate::http::extract::{Admin, PathParams, StoreView};
 use crate::http::reply::json_response;
 use crate::http::routes::{Operation, ANONYMOUS};
 use crate::http::StoreScope;
+use crate::wire::directory::CountryInformationData;
 use crate::wire::store::{
     CurrencyInformationData, GroupData, StoreConfigData, StoreViewData, WebsiteData,
 };
@@ -49,7 +51,49 @@ pub fn operations() -> Vec<Operation> {
             &[ANONYMOUS],
             currency,
         ),
+        Operation::get(
+            "/V1/directory/countries",
+            r"Magento\Directory\Api\CountryInformationAcquirerInterface::getCountriesInfo",
+            &[ANONYMOUS],
+            countries,
+        ),
+        Operation::get(
+            "/V1/directory/countries/{countryId}",
+            r"Magento\Directory\Api\CountryInformationAcquirerInterface::getCountryInfo",
+            &[ANONYMOUS],
+            country,
+        ),
     ]
+}
+
+/// `CountryInformationAcquirer::getCountriesInfo`: every allowed country, in key order.
+async fn countries(State(state): State<AppState>) -> Result<Response> {
+    let mut conn = state.db.read.acquire().await?;
+    let countries = directory::countries(&mut conn, None).await?;
+    let regions = directory::regions_of(&mut conn, None).await?;
+    let data: Vec<CountryInformationData> = countries
+        .into_iter()
+        .map(|c| CountryInformationData::new(c, &regions))
+        .collect();
+    Ok(json_response(StatusCode::OK, &data))
+}
+
+/// `CountryInformationAcquirer::getCountryInfo`: the id as it is (`us` is not `US`), else
+/// 404 `Requested country is not available.`.
+async fn country(
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let mut conn = state.db.read.acquire().await?;
+    let country = directory::countries(&mut conn, Some(&id))
+        .await?
+        .pop()
+        .ok_or_else(|| Error::NotFound(Phrase::plain(crate::error::COUNTRY_NOT_AVAILABLE)))?;
+    let regions = directory::regions_of(&mut conn, Some(&id)).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &CountryInformationData::new(country, &regions),
+    ))
 }
 
 /// `CurrencyInformationAcquirer::getCurrencyInfo` for the store the path names.

@@ -1,4 +1,5 @@
-//! Tax classes (`Tax/etc/webapi.xml`, `TaxClassRepositoryInterface`).
+//! Tax classes, rates and rules (`Tax/etc/webapi.xml`: `TaxClassRepositoryInterface`,
+//! `TaxRateRepositoryInterface`, `TaxRuleRepositoryInterface`), all `Magento_Tax::manage_tax`.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -8,9 +9,12 @@ use crate::error::Result;
 use crate::http::extract::{Admin, Body, PathParams, Search, TaxManage};
 use crate::http::reply::{json_response, search_results};
 use crate::http::routes::Operation;
-use crate::tax::{self, Saved};
+use crate::tax::class::{self as tax, Saved};
+use crate::tax::{rate, rule};
 use crate::wire::input::path_int;
-use crate::wire::tax::{parse_tax_class, TaxClassData};
+use crate::wire::tax::{
+    parse_tax_class, parse_tax_rate, parse_tax_rule, TaxClassData, TaxRateData, TaxRuleData,
+};
 use crate::AppState;
 
 const ACL: &str = "Magento_Tax::manage_tax";
@@ -48,6 +52,66 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Tax\Api\TaxClassRepositoryInterface::deleteById",
             &[ACL],
             delete,
+        ),
+        Operation::post(
+            "/V1/taxRates",
+            r"Magento\Tax\Api\TaxRateRepositoryInterface::save",
+            &[ACL],
+            save_rate,
+        ),
+        Operation::put(
+            "/V1/taxRates",
+            r"Magento\Tax\Api\TaxRateRepositoryInterface::save",
+            &[ACL],
+            save_rate,
+        ),
+        Operation::get(
+            "/V1/taxRates/search",
+            r"Magento\Tax\Api\TaxRateRepositoryInterface::getList",
+            &[ACL],
+            search_rates,
+        ),
+        Operation::get(
+            "/V1/taxRates/{rateId}",
+            r"Magento\Tax\Api\TaxRateRepositoryInterface::get",
+            &[ACL],
+            read_rate,
+        ),
+        Operation::delete(
+            "/V1/taxRates/{rateId}",
+            r"Magento\Tax\Api\TaxRateRepositoryInterface::deleteById",
+            &[ACL],
+            delete_rate,
+        ),
+        Operation::post(
+            "/V1/taxRules",
+            r"Magento\Tax\Api\TaxRuleRepositoryInterface::save",
+            &[ACL],
+            save_rule,
+        ),
+        Operation::put(
+            "/V1/taxRules",
+            r"Magento\Tax\Api\TaxRuleRepositoryInterface::save",
+            &[ACL],
+            save_rule,
+        ),
+        Operation::get(
+            "/V1/taxRules/search",
+            r"Magento\Tax\Api\TaxRuleRepositoryInterface::getList",
+            &[ACL],
+            search_rules,
+        ),
+        Operation::get(
+            "/V1/taxRules/{ruleId}",
+            r"Magento\Tax\Api\TaxRuleRepositoryInterface::get",
+            &[ACL],
+            read_rule,
+        ),
+        Operation::delete(
+            "/V1/taxRules/{ruleId}",
+            r"Magento\Tax\Api\TaxRuleRepositoryInterface::deleteById",
+            &[ACL],
+            delete_rule,
         ),
     ]
 }
@@ -108,6 +172,88 @@ async fn search(
     let (found, total) = tax::list(&state.db, &criteria).await?;
     Ok(search_results(
         found.iter().map(TaxClassData::from).collect(),
+        criteria,
+        total,
+    ))
+}
+
+/// `POST` and `PUT /V1/taxRates`: the same save (an `id` in the body updates).
+async fn save_rate(
+    _: Admin<TaxManage>,
+    State(state): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    let saved = rate::save(&state.db, parse_tax_rate(&body)?).await?;
+    Ok(json_response(StatusCode::OK, &TaxRateData::from(saved)))
+}
+
+async fn read_rate(
+    _: Admin<TaxManage>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let found = rate::get(&state.db, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &TaxRateData::from(found)))
+}
+
+async fn delete_rate(
+    _: Admin<TaxManage>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    rate::delete(&state.db, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &true))
+}
+
+async fn search_rates(
+    _: Admin<TaxManage>,
+    State(state): State<AppState>,
+    Search(criteria): Search,
+) -> Result<Response> {
+    let (found, total) = rate::list(&state.db, &criteria).await?;
+    Ok(search_results(
+        found.into_iter().map(TaxRateData::from).collect(),
+        criteria,
+        total,
+    ))
+}
+
+/// `POST` and `PUT /V1/taxRules`: the same save (an `id` in the body updates).
+async fn save_rule(
+    _: Admin<TaxManage>,
+    State(state): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    let saved = rule::save(&state.db, parse_tax_rule(&body)?).await?;
+    Ok(json_response(StatusCode::OK, &TaxRuleData::from(saved)))
+}
+
+async fn read_rule(
+    _: Admin<TaxManage>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    let found = rule::get(&state.db, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &TaxRuleData::from(found)))
+}
+
+async fn delete_rule(
+    _: Admin<TaxManage>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    rule::delete(&state.db, path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &true))
+}
+
+async fn search_rules(
+    _: Admin<TaxManage>,
+    State(state): State<AppState>,
+    Search(criteria): Search,
+) -> Result<Response> {
+    let (found, total) = rule::list(&state.db, &criteria).await?;
+    Ok(search_results(
+        found.into_iter().map(TaxRuleData::from).collect(),
         criteria,
         total,
     ))

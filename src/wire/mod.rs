@@ -11,6 +11,7 @@ pub mod category;
 pub mod comment;
 pub mod creditmemo;
 pub mod customer;
+pub mod directory;
 pub mod gift_message;
 pub mod input;
 pub mod inventory;

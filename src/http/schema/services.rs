@@ -29,6 +29,7 @@ pub const INTERFACES: &[(&str, &str)] = &[
     (r#"Magento\Customer\Api\CustomerRepositoryInterface"#, "Customer CRUD interface."),
     (r#"Magento\Customer\Api\GroupManagementInterface"#, "Interface for managing customer groups."),
     (r#"Magento\Customer\Api\GroupRepositoryInterface"#, "Customer group CRUD interface"),
+    (r#"Magento\Directory\Api\CountryInformationAcquirerInterface"#, "Country information acquirer interface"),
     (r#"Magento\Directory\Api\CurrencyInformationAcquirerInterface"#, "Currency information acquirer interface"),
     (r#"Magento\Downloadable\Api\LinkRepositoryInterface"#, "Interface LinkRepositoryInterface"),
     (r#"Magento\GiftMessage\Api\CartRepositoryInterface"#, "Interface CartRepositoryInterface"),
@@ -118,6 +119,8 @@ pub const INTERFACES: &[(&str, &str)] = &[
     (r#"Magento\Store\Api\StoreRepositoryInterface"#, "Store repository interface"),
     (r#"Magento\Store\Api\WebsiteRepositoryInterface"#, "Website repository interface"),
     (r#"Magento\Tax\Api\TaxClassRepositoryInterface"#, "Tax class CRUD interface."),
+    (r#"Magento\Tax\Api\TaxRateRepositoryInterface"#, "Tax rate CRUD interface."),
+    (r#"Magento\Tax\Api\TaxRuleRepositoryInterface"#, "Tax rule CRUD interface."),
 ];
 
 /// Each bound method.
@@ -2114,6 +2117,94 @@ pub const METHODS: &[ServiceMethod] = &[
         ],
         returns: Some(("string", "id for the newly created Tax class")),
         throws: &["InputException", "LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Tax\Api\TaxRateRepositoryInterface::deleteById"#,
+        doc: "Delete tax rate",
+        params: &[
+            Param { name: "rateId", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some(("bool", "")),
+        throws: &["InputException", "Exception"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Tax\Api\TaxRateRepositoryInterface::get"#,
+        doc: "Get tax rate",
+        params: &[
+            Param { name: "rateId", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Tax\Api\Data\TaxRateInterface"#, "")),
+        throws: &["InputException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Tax\Api\TaxRateRepositoryInterface::getList"#,
+        doc: "Search TaxRates This call returns an array of objects, but detailed information about each object’s attributes might not be included. See https://developer.adobe.com/commerce/webapi/rest/attributes#TaxRateRepositoryInterface to determine which call to use to get detailed information about all attributes for an object.",
+        params: &[
+            Param { name: "searchCriteria", ty: r#"Magento\Framework\Api\SearchCriteriaInterface"#, required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Tax\Api\Data\TaxRateSearchResultsInterface"#, "containing Data\\TaxRateInterface objects")),
+        throws: &["InputException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Tax\Api\TaxRateRepositoryInterface::save"#,
+        doc: "Create or update tax rate",
+        params: &[
+            Param { name: "taxRate", ty: r#"Magento\Tax\Api\Data\TaxRateInterface"#, required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Tax\Api\Data\TaxRateInterface"#, "")),
+        throws: &["InputException", "Exception"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Tax\Api\TaxRuleRepositoryInterface::deleteById"#,
+        doc: "Delete TaxRule",
+        params: &[
+            Param { name: "ruleId", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some(("bool", "")),
+        throws: &["InputException", "Exception"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Tax\Api\TaxRuleRepositoryInterface::get"#,
+        doc: "Get TaxRule",
+        params: &[
+            Param { name: "ruleId", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Tax\Api\Data\TaxRuleInterface"#, "")),
+        throws: &[],
+    },
+    ServiceMethod {
+        service: r#"Magento\Tax\Api\TaxRuleRepositoryInterface::getList"#,
+        doc: "Search TaxRules This call returns an array of objects, but detailed information about each object’s attributes might not be included. See https://developer.adobe.com/commerce/webapi/rest/attributes#TaxRuleRepositoryInterface to determine which call to use to get detailed information about all attributes for an object.",
+        params: &[
+            Param { name: "searchCriteria", ty: r#"Magento\Framework\Api\SearchCriteriaInterface"#, required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Tax\Api\Data\TaxRuleSearchResultsInterface"#, "containing TaxRuleInterface objects")),
+        throws: &["InputException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Tax\Api\TaxRuleRepositoryInterface::save"#,
+        doc: "Save TaxRule",
+        params: &[
+            Param { name: "rule", ty: r#"Magento\Tax\Api\Data\TaxRuleInterface"#, required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Tax\Api\Data\TaxRuleInterface"#, "")),
+        throws: &["InputException", "Exception"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Directory\Api\CountryInformationAcquirerInterface::getCountriesInfo"#,
+        doc: "Get all countries and regions information for the store.",
+        params: &[],
+        returns: Some((r#"Magento\Directory\Api\Data\CountryInformationInterface[]"#, "")),
+        throws: &[],
+    },
+    ServiceMethod {
+        service: r#"Magento\Directory\Api\CountryInformationAcquirerInterface::getCountryInfo"#,
+        doc: "Get country and region information for the store.",
+        params: &[
+            Param { name: "countryId", ty: "string", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Directory\Api\Data\CountryInformationInterface"#, "")),
+        throws: &["InputException"],
     },
     ServiceMethod {
         service: r#"Magento\Directory\Api\CurrencyInformationAcquirerInterface::getCurrencyInfo"#,

@@ -133,8 +133,28 @@ const SHAPES: &[(&str, Build)] = &[
         wire::gift_message::MessageData::json_schema,
     ),
     (
+        r"Magento\Directory\Api\Data\CountryInformationInterface",
+        wire::directory::CountryInformationData::json_schema,
+    ),
+    (
+        r"Magento\Directory\Api\Data\RegionInformationInterface",
+        wire::directory::RegionInformationData::json_schema,
+    ),
+    (
         r"Magento\Tax\Api\Data\TaxClassInterface",
         wire::tax::TaxClassData::json_schema,
+    ),
+    (
+        r"Magento\Tax\Api\Data\TaxRateInterface",
+        wire::tax::TaxRateData::json_schema,
+    ),
+    (
+        r"Magento\Tax\Api\Data\TaxRateTitleInterface",
+        wire::tax::TaxRateTitleData::json_schema,
+    ),
+    (
+        r"Magento\Tax\Api\Data\TaxRuleInterface",
+        wire::tax::TaxRuleData::json_schema,
     ),
     (
         r"Magento\InventoryApi\Api\Data\SourceInterface",

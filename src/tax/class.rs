@@ -15,10 +15,11 @@
 //!   class with the same name already exists for ClassType %1.`. The name is stored as posted.
 //!   The reply is the id: a string for a new class (PDO's `lastInsertId`), the posted int for
 //!   an update (`ServiceOutputProcessor` leaves scalars as they are).
-//! - `deleteById`: 404, then `ClassModel::checkClassCanBeDeleted`: a class tax rules use (magemu
-//!   has no tax rules, so never), then one a customer group (`CUSTOMER`) or a product
-//!   (`PRODUCT`) uses: `You cannot delete this tax class because it is used in existing %1(s).`
-//!   (400, `customer group` / `product`).
+//! - `deleteById`: 404, then `ClassModel::checkClassCanBeDeleted`: a class a tax rule uses
+//!   (`AbstractType::getAssignedToRules`, the rule collection's `setClassTypeFilter`: the column
+//!   of the class's own type) is [`IN_RULES`]; then one a customer group (`CUSTOMER`) or a
+//!   product (`PRODUCT`) uses: `You cannot delete this tax class because it is used in existing
+//!   %1(s).` (400, `customer group` / `product`).
 //! - `getList`: every column filters and sorts (`class_id`, `class_name`, `class_type`).
 
 use crate::db::tax::{self as store, TaxClassRow};
@@ -32,6 +33,7 @@ pub const PRODUCT: &str = "PRODUCT";
 pub const TYPE_CHANGE: &str = "Updating classType is not allowed.";
 pub const DUPLICATE: &str = "A class with the same name already exists for ClassType %1.";
 pub const IN_USE: &str = "You cannot delete this tax class because it is used in existing %1(s).";
+pub const IN_RULES: &str = "You cannot delete this tax class because it is used in Tax Rules. You have to delete the rules it is used in first.";
 
 /// The `taxClass` of a save.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -139,6 +141,9 @@ pub async fn delete(db: &Db, id: i64) -> Result<()> {
         .write(move |conn| {
             Box::pin(async move {
                 let class = store::get(conn, id).await?.ok_or_else(|| not_found(id))?;
+                if store::used_by_rules(conn, id, class.class_type == CUSTOMER).await? {
+                    return Err(Error::input(IN_RULES));
+                }
                 let used_by = if class.class_type == CUSTOMER {
                     store::used_by_groups(conn, id)
                         .await?

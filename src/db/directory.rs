@@ -1,0 +1,90 @@
+//! Magento_Directory's countries and regions (`directory_country`, `directory_country_region`).
+
+use sqlx::SqliteConnection;
+
+use crate::db::row_struct;
+
+row_struct! {
+    /// `directory_country_region`: one region (state, province, county...) of a country.
+    pub struct RegionRow {
+        pub region_id: i64,
+        pub country_id: String,
+        pub code: Option<String>,
+        pub default_name: Option<String>,
+    }
+}
+
+/// `ResourceModel\Country::loadByCode`: the country whose ISO 2 (a two-byte code) or ISO 3
+/// (three bytes) code is `code`, without case (MySQL's collation); `None` for another length
+/// (Magento's `Please correct the country code: %1.`, which the caller raises).
+pub async fn country_by_code(
+    conn: &mut SqliteConnection,
+    code: &str,
+) -> Result<Option<Option<String>>, sqlx::Error> {
+    let sql = match code.len() {
+        2 => "SELECT country_id FROM directory_country WHERE iso2_code = ? COLLATE NOCASE",
+        3 => "SELECT country_id FROM directory_country WHERE iso3_code = ? COLLATE NOCASE",
+        _ => return Ok(None),
+    };
+    let found: Option<String> = sqlx::query_scalar(sql)
+        .bind(code)
+        .fetch_optional(conn)
+        .await?;
+    Ok(Some(found))
+}
+
+/// The region `id`.
+pub async fn region(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<Option<RegionRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT region_id, country_id, code, default_name FROM directory_country_region
+         WHERE region_id = ?",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+row_struct! {
+    /// `directory_country`, with the English name Magento reads from ICU (`None`: ICU has none).
+    pub struct CountryRow {
+        pub country_id: String,
+        pub iso2_code: Option<String>,
+        pub iso3_code: Option<String>,
+        pub name: Option<String>,
+    }
+}
+
+/// The countries a store view allows (`Country\Collection::loadByStore`: `general/country/allow`,
+/// every country by default; magemu's stores keep the default), in the table's key order, as
+/// MySQL reads them without an ORDER BY; `only` narrows them to one id, compared exactly
+/// (`getItemById`'s PHP `==`).
+pub async fn countries(
+    conn: &mut SqliteConnection,
+    only: Option<&str>,
+) -> Result<Vec<CountryRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT country_id, iso2_code, iso3_code, name FROM directory_country
+         WHERE ?1 IS NULL OR country_id = ?1 ORDER BY country_id",
+    )
+    .bind(only)
+    .fetch_all(conn)
+    .await
+}
+
+/// The regions of the countries `countries` lists (`Helper\Data::getRegionData`), each country's
+/// in the region collection's order (by name).
+pub async fn regions_of(
+    conn: &mut SqliteConnection,
+    only: Option<&str>,
+) -> Result<Vec<RegionRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT region_id, country_id, code, default_name FROM directory_country_region
+         WHERE ?1 IS NULL OR country_id = ?1 ORDER BY country_id, name_position",
+    )
+    .bind(only)
+    .fetch_all(conn)
+    .await
+}
