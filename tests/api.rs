@@ -13,6 +13,7 @@ mod bulk;
 mod categories;
 mod checkout;
 mod checkout_payment;
+mod checkout_tax;
 mod clock;
 mod comments;
 mod concurrency;

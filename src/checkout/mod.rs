@@ -15,6 +15,7 @@ pub mod payment;
 pub mod pickup;
 pub mod rules;
 pub mod sales_rule;
+pub mod tax;
 pub mod totals;
 
 use rust_decimal::Decimal;
@@ -274,6 +275,13 @@ pub struct Cart {
     pub facts: Vec<ItemFacts>,
     /// The active cart price rules for the cart's website, group and coupon.
     pub rules: Vec<Rule>,
+    /// The tax rules' rates for the cart's customer class ([`tax`]).
+    pub tax_rates: Vec<tax::RateCandidate>,
+    /// One per line: its product's tax class (`tax_class_id`, 2 by default).
+    pub product_classes: Vec<i64>,
+    /// The customer's default shipping address, where the tax is computed for when the cart's
+    /// address has no country.
+    pub customer_tax_address: Option<tax::TaxAddress>,
 }
 
 impl Cart {
@@ -304,12 +312,115 @@ impl Cart {
             rules: &self.rules,
             address: facts,
             method,
+            tax_rates: &self.tax_rates,
+            tax_address: self.tax_address(address),
+            product_classes: &self.product_classes,
         });
         if let (Some(pickup::CODE), Some(location)) = (method, &self.pickup) {
             t.shipping_description = Some(pickup::description(location));
         }
         t
     }
+}
+
+impl Cart {
+    /// `Calculation::getRateRequest` with `based_on` shipping: the collected address when it
+    /// has a country; else a customer's default shipping address, a guest's billing address
+    /// with a country; else the store's default (`tax/defaults`: US, every region, no
+    /// postcode).
+    fn tax_address(&self, collected: Option<&QuoteAddressRow>) -> tax::TaxAddress {
+        let of = |a: &QuoteAddressRow| tax::TaxAddress {
+            country: a.country_id.clone(),
+            region_id: a.region_id,
+            postcode: a.postcode.clone(),
+        };
+        let has_country =
+            |a: &&QuoteAddressRow| a.country_id.as_deref().is_some_and(|c| !c.is_empty());
+        if let Some(a) = collected.filter(has_country) {
+            return of(a);
+        }
+        let customer = self.quote.customer_id.is_some() && self.quote.customer_is_guest == 0;
+        if customer {
+            if let Some(a) = &self.customer_tax_address {
+                return a.clone();
+            }
+        } else if let Some(a) = self.billing.as_ref().filter(has_country) {
+            return of(a);
+        }
+        tax::TaxAddress {
+            country: Some("US".into()),
+            region_id: Some(0),
+            postcode: None,
+        }
+    }
+}
+
+/// The product's tax class (`tax_class_id` among its attributes; 2, Taxable Goods, without).
+fn product_tax_class(facts: &ItemFacts) -> i64 {
+    facts
+        .attributes
+        .iter()
+        .find(|(code, _)| code == "tax_class_id")
+        .map(|(_, v)| match v {
+            Value::Number(n) => n.as_i64().unwrap_or(0),
+            Value::String(s) => s.trim().parse().unwrap_or(0),
+            _ => 0,
+        })
+        .unwrap_or(2)
+}
+
+/// The tax rules' rates for the customer group's tax class, titles of the cart's store.
+async fn cart_tax_rates(
+    conn: &mut SqliteConnection,
+    quote: &QuoteRow,
+) -> Result<Vec<tax::RateCandidate>> {
+    // `getNotLoggedInGroup` and the stock groups all pay by class 3.
+    let class = db::tax_rates::group_tax_class(&mut *conn, quote.customer_group_id)
+        .await?
+        .unwrap_or(3);
+    let rows = db::tax_rates::rule_rates(&mut *conn, class, quote.store_id).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| tax::RateCandidate {
+            rule_id: r.tax_calculation_rule_id,
+            priority: r.priority,
+            calculate_subtotal: r.calculate_subtotal != 0,
+            product_class_id: r.product_tax_class_id,
+            rate_id: r.tax_calculation_rate_id,
+            code: r.code,
+            title: r.title,
+            value: r.rate.decimal(),
+            country: r.tax_country_id,
+            region_id: r.tax_region_id,
+            postcode: r.tax_postcode,
+            zip_is_range: r.zip_is_range.is_some(),
+            zip_from: r.zip_from,
+            zip_to: r.zip_to,
+        })
+        .collect())
+}
+
+/// A customer's default shipping address as a tax address.
+async fn customer_tax_address(
+    conn: &mut SqliteConnection,
+    customer_id: Option<i64>,
+) -> Result<Option<tax::TaxAddress>> {
+    let Some(id) = customer_id else {
+        return Ok(None);
+    };
+    let Some(customer) = db::customers::customer(&mut *conn, id).await? else {
+        return Ok(None);
+    };
+    let Some(address_id) = customer.default_shipping else {
+        return Ok(None);
+    };
+    Ok(db::customers::address(&mut *conn, address_id)
+        .await?
+        .map(|a| tax::TaxAddress {
+            country: Some(a.country_id),
+            region_id: a.region_id,
+            postcode: a.postcode,
+        }))
 }
 
 /// The product facts of a line (`Rule\Condition\Product` reads the product).
@@ -367,6 +478,13 @@ pub async fn load_cart(conn: &mut SqliteConnection, quote: QuoteRow) -> Result<C
         quote.coupon_code.as_deref(),
     )
     .await?;
+    let tax_rates = cart_tax_rates(&mut *conn, &quote).await?;
+    let customer_tax_address = if tax_rates.is_empty() {
+        None
+    } else {
+        customer_tax_address(&mut *conn, quote.customer_id).await?
+    };
+    let product_classes = facts.iter().map(product_tax_class).collect();
     Ok(Cart {
         quote,
         items,
@@ -377,6 +495,9 @@ pub async fn load_cart(conn: &mut SqliteConnection, quote: QuoteRow) -> Result<C
         pickup,
         facts,
         rules,
+        tax_rates,
+        product_classes,
+        customer_tax_address,
     })
 }
 
@@ -1073,8 +1194,9 @@ async fn submit(
     // for send_email, so it is set on the row).
     full.order.send_email = Some(1);
     gift_message::carry_to_order(&mut *conn, cart.quote.entity_id, &mut full).await?;
-    let order_id =
-        crate::sales::order::save_new_order(&mut *conn, full, Default::default()).await?;
+    let line_taxes: Vec<tax::LineTax> = totals.lines.iter().map(|l| l.tax.clone()).collect();
+    let taxes = tax::order_taxes(&totals.applied_taxes, &line_taxes);
+    let order_id = crate::sales::order::save_new_order(&mut *conn, full, taxes).await?;
     if let Some(code) = &pickup_code {
         pickup::save_order_location(&mut *conn, order_id, code).await?;
     }
@@ -1176,6 +1298,9 @@ fn order_entity(
         .enumerate()
         .map(|(n, (i, l))| {
             let decimal = cart.facts.get(n).is_some_and(|f| f.is_qty_decimal);
+            let tax_amount = Amount::new(l.tax.tax_amount);
+            let price_incl_tax = Amount::new(l.tax.price_incl_tax);
+            let row_incl_tax = Amount::new(l.tax.row_total_incl_tax);
             let mut item = json!({
                 "sku": i.sku, "name": i.name, "product_id": i.product_id,
                 "product_type": i.product_type, "is_virtual": i.is_virtual,
@@ -1185,12 +1310,13 @@ fn order_entity(
                 "free_shipping": l.free_shipping as i64, "qty_ordered": i.qty,
                 "price": i.price, "base_price": i.price,
                 "original_price": i.price, "base_original_price": i.price,
-                "price_incl_tax": i.price, "base_price_incl_tax": i.price,
+                "price_incl_tax": price_incl_tax, "base_price_incl_tax": price_incl_tax,
                 "row_total": l.row_total, "base_row_total": l.row_total,
-                "row_total_incl_tax": l.row_total, "base_row_total_incl_tax": l.row_total,
+                "row_total_incl_tax": row_incl_tax, "base_row_total_incl_tax": row_incl_tax,
                 "discount_percent": l.discount_percent,
                 "discount_amount": l.discount, "base_discount_amount": l.discount,
-                "tax_percent": 0, "tax_amount": 0, "base_tax_amount": 0,
+                "tax_percent": Amount::new(l.tax.tax_percent),
+                "tax_amount": tax_amount, "base_tax_amount": tax_amount,
                 "discount_tax_compensation_amount": 0,
                 "base_discount_tax_compensation_amount": 0,
             });
@@ -1225,7 +1351,7 @@ fn order_entity(
     });
     let figures = json!({
         "subtotal": t.subtotal, "base_subtotal": t.subtotal,
-        "subtotal_incl_tax": t.subtotal, "base_subtotal_incl_tax": t.subtotal,
+        "subtotal_incl_tax": t.subtotal_incl_tax, "base_subtotal_incl_tax": t.subtotal_incl_tax,
         "discount_amount": t.discount, "base_discount_amount": t.discount,
         "shipping_amount": t.shipping, "base_shipping_amount": t.shipping,
         "shipping_incl_tax": t.shipping, "base_shipping_incl_tax": t.shipping,
@@ -1234,7 +1360,7 @@ fn order_entity(
         "base_shipping_discount_amount": t.shipping_discount,
         "shipping_discount_tax_compensation_amount": 0,
         "base_shipping_discount_tax_compensation_amnt": 0,
-        "tax_amount": 0, "base_tax_amount": 0,
+        "tax_amount": t.tax, "base_tax_amount": t.tax,
         "discount_tax_compensation_amount": 0, "base_discount_tax_compensation_amount": 0,
         "grand_total": t.grand_total, "base_grand_total": t.grand_total,
     });

@@ -1,6 +1,6 @@
 //! Quote totals, as Magento's `quote/totals` collectors compute them for the carts magemu holds
 //! (checkout.md 5): subtotal (100), discount (300, cart price rules), shipping (350, flat rate),
-//! tax (450, no tax rule: 0), grand total (550).
+//! tax (450, the tax rules' rates: [`crate::checkout::tax`]), grand total (550).
 //!
 //! - subtotal: `row_total = round(price × qty, 2)` per line, summed
 //!   (`module-quote/Model/Quote/Address/Total/Subtotal.php`, `Quote/Item/AbstractItem::calcRowTotal`).
@@ -22,6 +22,7 @@ use crate::checkout::rules::{
     validate_address, validate_item, AddressFacts, ItemFacts, Rule, FREE_SHIPPING_ADDRESS,
     FREE_SHIPPING_ITEM, NO_COUPON,
 };
+use crate::checkout::tax::{self, AppliedRow, LineBase, LineTax, RateCandidate, TaxAddress};
 use crate::db::quotes::QuoteItemRow;
 
 /// `carriers/flatrate`: active, type `I`, price 5, title "Flat Rate", method name "Fixed".
@@ -47,6 +48,8 @@ pub struct LineTotals {
     pub applied_rule_ids: Option<String>,
     /// `free_shipping` of the line (a rule's "for matching items only" free shipping).
     pub free_shipping: bool,
+    /// The line's tax ([`tax::line_taxes`]).
+    pub tax: LineTax,
 }
 
 /// The collected totals of a cart's (shipping, or for a virtual cart billing) address.
@@ -71,6 +74,12 @@ pub struct Totals {
     pub discount_description: String,
     /// The coupon a coupon rule applied with (the address's coupon code).
     pub coupon_code: Option<String>,
+    /// The lines' tax (shipping is not taxed: its tax class is 0).
+    pub tax: Amount,
+    /// The lines' `row_total_incl_tax` summed (before discount, as Magento's).
+    pub subtotal_incl_tax: Amount,
+    /// The address's applied taxes: each group with the lines' tax of it.
+    pub applied_taxes: Vec<(AppliedRow, Decimal)>,
 }
 
 fn round2(d: Decimal) -> Decimal {
@@ -93,6 +102,12 @@ pub struct CollectInput<'a> {
     /// The address's own facts; subtotal, qty and weight are filled in by the collect.
     pub address: AddressFacts,
     pub method: Option<&'a str>,
+    /// The tax rules' rates for the cart's customer class.
+    pub tax_rates: &'a [RateCandidate],
+    /// Where the tax is computed for.
+    pub tax_address: TaxAddress,
+    /// One per item: its product tax class.
+    pub product_classes: &'a [i64],
 }
 
 /// `DeltaPriceRound::round`: the remainder of each rounding carried to the next of `kind`.
@@ -167,6 +182,7 @@ pub fn collect(input: &CollectInput<'_>) -> Totals {
             discounts: Vec::new(),
             applied_rule_ids: None,
             free_shipping: false,
+            tax: LineTax::default(),
         })
         .collect();
     let subtotal: Amount = lines.iter().map(|l| l.row_total).sum();
@@ -454,7 +470,30 @@ pub fn collect(input: &CollectInput<'_>) -> Totals {
         }
         discount -= Amount::new(shipping_discount);
     }
-    let grand_total = subtotal + discount + shipping;
+    // Tax (450), after the discount, on the lines only.
+    let bases: Vec<LineBase> = items
+        .iter()
+        .zip(&lines)
+        .enumerate()
+        .map(|(n, (item, line))| {
+            let class = input.product_classes.get(n).copied().unwrap_or(2);
+            LineBase {
+                price: item.price.decimal(),
+                qty: item.qty.decimal(),
+                row_total: line.row_total.decimal(),
+                discount: line.discount.decimal(),
+                rows: tax::applied_rows(input.tax_rates, class, &input.tax_address),
+            }
+        })
+        .collect();
+    let line_taxes = tax::line_taxes(&bases);
+    let applied_taxes = tax::address_applied(&line_taxes);
+    for (line, t) in lines.iter_mut().zip(line_taxes) {
+        line.tax = t;
+    }
+    let tax_total = Amount::new(lines.iter().map(|l| l.tax.tax_amount).sum());
+    let subtotal_incl_tax = Amount::new(lines.iter().map(|l| l.tax.row_total_incl_tax).sum());
+    let grand_total = subtotal + discount + shipping + tax_total;
     let mut labels: Vec<&str> = Vec::new();
     for (_, l) in &descriptions {
         if !labels.contains(&l.as_str()) {
@@ -476,6 +515,9 @@ pub fn collect(input: &CollectInput<'_>) -> Totals {
         applied_rule_ids: joined(&applied),
         discount_description: labels.join(", "),
         coupon_code: address_coupon,
+        tax: tax_total,
+        subtotal_incl_tax,
+        applied_taxes,
     }
 }
 
@@ -540,6 +582,7 @@ mod tests {
             rules,
             address: AddressFacts::default(),
             method,
+            ..CollectInput::default()
         })
     }
 
@@ -645,6 +688,7 @@ mod tests {
             rules: &[r.clone()],
             address: AddressFacts::default(),
             method: Some(FLAT_RATE_CODE),
+            ..CollectInput::default()
         });
         // 5 units, 3 free boxes: (5 − 3) × 5.
         assert_eq!(text(t.shipping), "10");
@@ -657,6 +701,7 @@ mod tests {
             rules: &[r],
             address: AddressFacts::default(),
             method: Some(FLAT_RATE_CODE),
+            ..CollectInput::default()
         });
         assert_eq!(text(t.shipping), "0");
     }

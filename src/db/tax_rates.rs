@@ -424,3 +424,61 @@ pub async fn rules(
     )
     .await
 }
+
+/// One (rule, rate) combination a cart's line may be taxed by, with the rate's title in the
+/// store (`ResourceModel/Calculation::_getRates`' select, its filters left to the caller).
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct RuleRateRow {
+    pub tax_calculation_rule_id: i64,
+    pub priority: i64,
+    pub calculate_subtotal: i64,
+    pub product_tax_class_id: i64,
+    pub tax_calculation_rate_id: i64,
+    pub code: String,
+    pub title: String,
+    pub rate: Amount,
+    pub tax_country_id: String,
+    pub tax_region_id: i64,
+    pub tax_postcode: Option<String>,
+    pub zip_is_range: Option<i64>,
+    pub zip_from: Option<i64>,
+    pub zip_to: Option<i64>,
+}
+
+/// The combinations of the customer tax class `customer_class`, titles of store `store_id`.
+pub async fn rule_rates(
+    conn: &mut SqliteConnection,
+    customer_class: i64,
+    store_id: i64,
+) -> Result<Vec<RuleRateRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT c.tax_calculation_rule_id, r.priority, r.calculate_subtotal,
+                c.product_tax_class_id, rate.tax_calculation_rate_id, rate.code,
+                coalesce(t.value, rate.code) AS title, rate.rate, rate.tax_country_id,
+                rate.tax_region_id, rate.tax_postcode, rate.zip_is_range, rate.zip_from,
+                rate.zip_to
+         FROM tax_calculation c
+         JOIN tax_calculation_rule r ON r.tax_calculation_rule_id = c.tax_calculation_rule_id
+         JOIN tax_calculation_rate rate
+           ON rate.tax_calculation_rate_id = c.tax_calculation_rate_id
+         LEFT JOIN tax_calculation_rate_title t
+           ON t.tax_calculation_rate_id = rate.tax_calculation_rate_id AND t.store_id = ?2
+         WHERE c.customer_tax_class_id = ?1
+         ORDER BY c.tax_calculation_id",
+    )
+    .bind(customer_class)
+    .bind(store_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// The tax class of customer group `group_id` (`None` for an unknown group).
+pub async fn group_tax_class(
+    conn: &mut SqliteConnection,
+    group_id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT tax_class_id FROM customer_group WHERE customer_group_id = ?")
+        .bind(group_id)
+        .fetch_optional(conn)
+        .await
+}

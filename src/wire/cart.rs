@@ -8,6 +8,7 @@ use std::str::FromStr;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Number, Value};
 
+use crate::amount::Amount;
 use crate::checkout::payment::{Gateways, PaymentInput};
 use crate::checkout::totals::{self, LineTotals, Totals};
 use crate::checkout::{links_of, pickup, Cart, ItemInput};
@@ -439,17 +440,21 @@ pub fn totals(cart: &Cart, t: &Totals, titles: &LinkTitles) -> Value {
         .iter()
         .zip(&t.lines)
         .map(|(i, l)| {
+            let tax_amount = Amount::new(l.tax.tax_amount);
+            let price_incl_tax = Amount::new(l.tax.price_incl_tax);
+            let row_incl_tax = Amount::new(l.tax.row_total_incl_tax);
             json!({
                 "item_id": i.item_id,
                 "price": i.price, "base_price": i.price,
                 "qty": i.qty,
                 "row_total": l.row_total, "base_row_total": l.row_total,
                 "row_total_with_discount": 0,
-                "tax_amount": 0, "base_tax_amount": 0, "tax_percent": 0,
+                "tax_amount": tax_amount, "base_tax_amount": tax_amount,
+                "tax_percent": Amount::new(l.tax.tax_percent),
                 "discount_amount": l.discount, "base_discount_amount": l.discount,
                 "discount_percent": l.discount_percent,
-                "price_incl_tax": i.price, "base_price_incl_tax": i.price,
-                "row_total_incl_tax": l.row_total, "base_row_total_incl_tax": l.row_total,
+                "price_incl_tax": price_incl_tax, "base_price_incl_tax": price_incl_tax,
+                "row_total_incl_tax": row_incl_tax, "base_row_total_incl_tax": row_incl_tax,
                 "options": options(i, &titles.links, &titles.links_title),
                 "weee_tax_applied_amount": null,
                 "weee_tax_applied": null,
@@ -481,16 +486,34 @@ pub fn totals(cart: &Cart, t: &Totals, titles: &LinkTitles) -> Value {
         };
         segments.push(json!({"code": "shipping", "title": title, "value": t.shipping}));
     }
-    segments.push(json!({"code": "tax", "title": "Tax", "value": 0,
-        "extension_attributes": {"tax_grandtotal_details": []}}));
+    // Tax::fetch, and GrandTotalDetailsPlugin: one detail per applied group (its rates' percents
+    // as strings), numbered from 1.
+    let details: Vec<Value> = t
+        .applied_taxes
+        .iter()
+        .enumerate()
+        .map(|(n, (row, amount))| {
+            let rates: Vec<Value> = row
+                .rates
+                .iter()
+                .map(|r| json!({"percent": r.percent.normalize().to_string(), "title": r.title}))
+                .collect();
+            json!({"amount": Amount::new(*amount), "rates": rates, "group_id": n + 1})
+        })
+        .collect();
+    segments.push(json!({"code": "tax", "title": "Tax", "value": t.tax,
+        "extension_attributes": {"tax_grandtotal_details": details}}));
     segments.push(json!({"code": "grand_total", "title": "Grand Total",
         "value": t.grand_total, "area": "footer"}));
     segments
         .push(json!({"code": "customerbalance", "title": "Store Credit", "value": minus_zero()}));
     segments.push(json!({"code": "reward", "title": "0 Reward points", "value": minus_zero()}));
     let subtotal_with_discount = t.subtotal + t.discount;
+    // CartTotalRepository::get: the grand total less the tax (at least 0); the base one and
+    // the grand_total segment keep it.
+    let grand_total_less_tax = (t.grand_total - t.tax).max(Amount::ZERO);
     let mut v = json!({
-        "grand_total": t.grand_total, "base_grand_total": t.grand_total,
+        "grand_total": grand_total_less_tax, "base_grand_total": t.grand_total,
         "subtotal": t.subtotal, "base_subtotal": t.subtotal,
         "discount_amount": t.discount, "base_discount_amount": t.discount,
         "subtotal_with_discount": subtotal_with_discount,
@@ -498,10 +521,10 @@ pub fn totals(cart: &Cart, t: &Totals, titles: &LinkTitles) -> Value {
         "shipping_amount": t.shipping, "base_shipping_amount": t.shipping,
         "shipping_discount_amount": t.shipping_discount,
         "base_shipping_discount_amount": t.shipping_discount,
-        "tax_amount": 0, "base_tax_amount": 0,
+        "tax_amount": t.tax, "base_tax_amount": t.tax,
         "weee_tax_applied_amount": null,
         "shipping_tax_amount": 0, "base_shipping_tax_amount": 0,
-        "subtotal_incl_tax": t.subtotal,
+        "subtotal_incl_tax": t.subtotal_incl_tax,
         "shipping_incl_tax": t.shipping, "base_shipping_incl_tax": t.shipping,
         "base_currency_code": "USD", "quote_currency_code": "USD",
         "coupon_code": cart.quote.coupon_code,
