@@ -86,8 +86,9 @@ pub enum Coded {
     Rule,
 }
 
-/// Whether another row of `table` than `except` has the code `code` (`AbstractDb::_checkUnique`:
-/// the posted value trimmed, compared without case as MySQL's collation does).
+/// Whether another row of `table` than `except` has the code `code` (`AbstractDb::_checkUnique`,
+/// given the value PHP trimmed: compared without case and without trailing spaces, as MySQL's
+/// PAD SPACE collation does; its accent folding is not emulated).
 pub async fn code_taken(
     conn: &mut SqliteConnection,
     table: Coded,
@@ -96,11 +97,11 @@ pub async fn code_taken(
 ) -> Result<bool, sqlx::Error> {
     let sql = match table {
         Coded::Rate => {
-            "SELECT EXISTS (SELECT 1 FROM tax_calculation_rate WHERE code = trim(?1)
+            "SELECT EXISTS (SELECT 1 FROM tax_calculation_rate WHERE rtrim(code, ' ') = rtrim(?1, ' ')
              COLLATE NOCASE AND tax_calculation_rate_id IS NOT ?2)"
         }
         Coded::Rule => {
-            "SELECT EXISTS (SELECT 1 FROM tax_calculation_rule WHERE code = trim(?1)
+            "SELECT EXISTS (SELECT 1 FROM tax_calculation_rule WHERE rtrim(code, ' ') = rtrim(?1, ' ')
              COLLATE NOCASE AND tax_calculation_rule_id IS NOT ?2)"
         }
     };
@@ -372,10 +373,11 @@ const RULE_FROM: &str = "tax_calculation_rule main_table
 
 /// The rule list's fields (Tax/etc/di.xml, the `TaxRule*Processor` field mappings: `id` is the
 /// rule's id, the class ids and `tax_calculation_rate_id` filter through the rule's
-/// combinations (joined as `cd`, the rules grouped), `sort_order` is `position`).
-/// `tax_rate_ids` maps to a bare `tax_calculation_rate_id`, which Magento's SQL finds only
+/// combinations (joined as `cd`, the rules grouped). `sort_order` is `position` only in the
+/// repository's deprecated `translateField`, which the collection processor does not call:
+/// Magento's SQL fails on it, as magemu's does (an unknown column). `tax_rate_ids` maps to a bare `tax_calculation_rate_id`, which Magento's SQL finds only
 /// when a class filter has joined `cd`: left out (an unknown column).
-const RULE_FIELDS: [Field; 10] = [
+const RULE_FIELDS: [Field; 9] = [
     field("id", "main_table.tax_calculation_rule_id", Kind::Int),
     field(
         "tax_calculation_rule_id",
@@ -385,7 +387,6 @@ const RULE_FIELDS: [Field; 10] = [
     field("code", "main_table.code", Kind::Text),
     field("priority", "main_table.priority", Kind::Int),
     field("position", "main_table.position", Kind::Int),
-    field("sort_order", "main_table.position", Kind::Int),
     field(
         "calculate_subtotal",
         "main_table.calculate_subtotal",

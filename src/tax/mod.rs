@@ -4,3 +4,15 @@
 pub mod class;
 pub mod rate;
 pub mod rule;
+
+/// Zend's and Laminas' `NotEmpty` of a string PHP trimmed: empty, or only white space (PHP's
+/// `trim` set and PCRE's `\s`).
+pub fn blank(s: &str) -> bool {
+    s.chars()
+        .all(|c| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\0'))
+}
+
+/// PHP's `trim` (space, tab, newline, carriage return, NUL, vertical tab).
+pub fn php_trim(s: &str) -> &str {
+    s.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r' | '\0' | '\x0b'))
+}

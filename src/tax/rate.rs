@@ -33,6 +33,7 @@ use crate::db::tax_rates::{self as store, Coded, RateWrite, TaxRateRow};
 use crate::db::Db;
 use crate::error::{Error, Phrase, Result, FIELD_REQUIRED, INVALID_FIELD_VALUE};
 use crate::search::SearchCriteria;
+use crate::tax::{blank, php_trim};
 
 pub const BAD_COUNTRY_CODE: &str = "Please correct the country code: %1.";
 pub const RANGE_ORDER: &str = "Range To should be equal or greater than Range From.";
@@ -114,12 +115,6 @@ fn stored_title((store, value): (i64, String)) -> TitleInput {
 struct Found {
     country: Option<Option<String>>,
     region: Option<RegionRow>,
-}
-
-/// Zend's `NotEmpty` of a string (its default types: empty or only white space).
-fn blank(s: &str) -> bool {
-    s.chars()
-        .all(|c| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\0'))
 }
 
 fn invalid(field: &str, value: serde_json::Value) -> Phrase {
@@ -275,8 +270,10 @@ fn store_of(id: Option<&str>) -> i64 {
 
 /// `Converter::createTitleArrayFromServiceObject` then `Rate::saveTitles`: one title a store
 /// id (the last one posted for it, where the first stood), those with an empty value left out.
-/// A title without a value is the database's refusal of NULL (a 500).
-fn titles_to_save(titles: &[TitleInput]) -> Result<Vec<(i64, String)>> {
+/// A title without a value is saved as `""` (the insert leaves the NULL out and MySQL without
+/// strict mode fills the NOT NULL column with its implicit default); a value is cut to the
+/// column's 255 characters.
+fn titles_to_save(titles: &[TitleInput]) -> Vec<(i64, String)> {
     let mut by_key: Vec<(&str, Option<&str>)> = Vec::new();
     for t in titles {
         let key = t.store_id.as_deref().unwrap_or_default();
@@ -288,12 +285,7 @@ fn titles_to_save(titles: &[TitleInput]) -> Result<Vec<(i64, String)>> {
     by_key
         .into_iter()
         .filter(|(_, v)| *v != Some(""))
-        .map(|(k, v)| match v {
-            Some(v) => Ok((store_of(Some(k)), v.to_owned())),
-            None => Err(Error::internal(
-                "Integrity constraint violation: 1048 Column 'value' cannot be null",
-            )),
-        })
+        .map(|(k, v)| (store_of(Some(k)), cut_chars(v.unwrap_or_default(), 255)))
         .collect()
 }
 
@@ -323,7 +315,7 @@ pub async fn save(db: &Db, input: RateInput) -> Result<RateView> {
                 let found = Found { country, region };
                 validate(&input, &found)?;
                 let (write, mut view) = prepare(&input, &found)?;
-                if store::code_taken(conn, Coded::Rate, &view.code, id).await? {
+                if store::code_taken(conn, Coded::Rate, php_trim(&view.code), id).await? {
                     return Err(Error::Input(Phrase::positional(
                         ALREADY_EXISTS,
                         vec!["Code".into()],
@@ -340,7 +332,7 @@ pub async fn save(db: &Db, input: RateInput) -> Result<RateView> {
                     (None, None) => Vec::new(),
                 };
                 let saved = store::save_rate(conn, id, &write).await?;
-                store::replace_titles(conn, saved, &titles_to_save(&titles)?).await?;
+                store::replace_titles(conn, saved, &titles_to_save(&titles)).await?;
                 view.id = saved;
                 view.titles = titles;
                 Ok(view)
@@ -510,8 +502,15 @@ mod tests {
             store_id: Some(s.into()),
             value: Some(v.into()),
         };
-        let saved = titles_to_save(&[t("1", "A"), t("0", "B"), t("1", "C"), t("2", "")]).unwrap();
-        assert_eq!(saved, vec![(1, "C".into()), (0, "B".into())]);
+        let none = TitleInput {
+            store_id: Some("3".into()),
+            value: None,
+        };
+        let saved = titles_to_save(&[t("1", "A"), t("0", "B"), t("1", "C"), t("2", ""), none]);
+        assert_eq!(
+            saved,
+            vec![(1, "C".into()), (0, "B".into()), (3, String::new())]
+        );
         assert_eq!(store_of(Some("abc")), 0);
         assert_eq!(store_of(Some(" 3x")), 3);
     }

@@ -29,6 +29,7 @@ use crate::db::Db;
 use crate::error::{Error, Phrase, Result, FIELD_REQUIRED};
 use crate::search::SearchCriteria;
 use crate::tax::class::{CUSTOMER, PRODUCT};
+use crate::tax::{blank, php_trim};
 
 pub const BELOW_ZERO: &str =
     "The %fieldName value of \"%value\" must be greater than or equal to %minValue.";
@@ -120,7 +121,7 @@ fn validate(
         Some(p) if p <= -1 => m.below_zero("priority", &p.to_string()),
         Some(_) => {}
     }
-    if input.code.as_deref().is_none_or(|c| c.trim().is_empty()) {
+    if input.code.as_deref().is_none_or(|c| blank(php_trim(c))) {
         m.required("code");
     }
     for (field, list, kind) in [
@@ -158,6 +159,17 @@ struct ListsToSave {
     customer: Option<Vec<i64>>,
     product: Option<Vec<i64>>,
     rates: Option<Vec<i64>>,
+}
+
+/// `ids` without repeats, in the order first seen.
+fn distinct(ids: &[i64]) -> Vec<i64> {
+    let mut out: Vec<i64> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if !out.contains(id) {
+            out.push(*id);
+        }
+    }
+    out
 }
 
 /// Each list to save: the posted one, else the stored one (`_getUniqueValues` of no rows is
@@ -210,8 +222,11 @@ pub async fn save(db: &Db, input: RuleInput) -> Result<RuleView> {
                     None => None,
                 };
                 let lists = lists_to_save(&input, present.as_ref());
-                let mut types = Vec::new();
+                let mut types: Vec<(i64, Option<String>)> = Vec::new();
                 for id in lists.class_ids() {
+                    if types.iter().any(|(seen, _)| *seen == id) {
+                        continue;
+                    }
                     let class = classes::get(conn, id).await?;
                     types.push((id, class.map(|c| c.class_type)));
                 }
@@ -222,7 +237,7 @@ pub async fn save(db: &Db, input: RuleInput) -> Result<RuleView> {
                         .and_then(|(_, t)| t.clone())
                 })?;
                 let code = input.code.clone().unwrap_or_default();
-                if store::code_taken(conn, Coded::Rule, &code, id).await? {
+                if store::code_taken(conn, Coded::Rule, php_trim(&code), id).await? {
                     return Err(Error::Input(Phrase::positional(
                         crate::tax::rate::ALREADY_EXISTS,
                         vec!["Code".into()],
@@ -240,7 +255,15 @@ pub async fn save(db: &Db, input: RuleInput) -> Result<RuleView> {
                     product_tax_class_ids: lists.product.unwrap_or_default(),
                     tax_rate_ids: lists.rates.unwrap_or_default(),
                 };
-                for rate in &links.tax_rate_ids {
+                // One row a combination: the posted lists' repeats would only write rows no
+                // read tells apart (a GET lists each value once), and a few hundred repeats of
+                // each would write millions.
+                let stored_links = RuleLinks {
+                    customer_tax_class_ids: distinct(&links.customer_tax_class_ids),
+                    product_tax_class_ids: distinct(&links.product_tax_class_ids),
+                    tax_rate_ids: distinct(&links.tax_rate_ids),
+                };
+                for rate in &stored_links.tax_rate_ids {
                     if !store::rate_exists(conn, *rate).await? {
                         return Err(Error::internal(format!(
                             "Integrity constraint violation: 1452 Cannot add or update a child \
@@ -248,7 +271,7 @@ pub async fn save(db: &Db, input: RuleInput) -> Result<RuleView> {
                         )));
                     }
                 }
-                store::replace_links(conn, saved, &links).await?;
+                store::replace_links(conn, saved, &stored_links).await?;
                 Ok(RuleView {
                     id: saved,
                     code,
