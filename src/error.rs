@@ -183,6 +183,41 @@ impl From<sqlx::Error> for Error {
 }
 
 /// `Magento\Framework\Webapi\Exception` 404 text (Rest/Router.php).
+/// PHP's `htmlspecialchars($s)` (PHP 8.1 defaults: quotes escaped, `ENT_SUBSTITUTE`), which
+/// Magento's validators apply to a value they put in a message; with `double_encode` off, an
+/// entity already there (`&amp;`, `&#39;`) is kept as it is.
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        match c {
+            '&' => {
+                let rest = &s[i + 1..];
+                let entity = rest.find(';').is_some_and(|end| {
+                    let name = &rest[..end];
+                    !name.is_empty()
+                        && end <= 32
+                        && (name.chars().all(|c| c.is_ascii_alphanumeric())
+                            || name.strip_prefix('#').is_some_and(|n| {
+                                !n.is_empty()
+                                    && (n.chars().all(|c| c.is_ascii_digit())
+                                        || n.strip_prefix(['x', 'X']).is_some_and(|h| {
+                                            !h.is_empty()
+                                                && h.chars().all(|c| c.is_ascii_hexdigit())
+                                        }))
+                            }))
+                });
+                out.push_str(if entity { "&" } else { "&amp;" });
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#039;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// `CountryInformationAcquirer::getCountryInfo`'s `NoSuchEntityException` (404).
 pub const COUNTRY_NOT_AVAILABLE: &str = "Requested country is not available.";
 

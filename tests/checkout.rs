@@ -1475,3 +1475,68 @@ async fn assigning_a_guest_cart_merges_the_customers_cart_into_it() {
     let gone = app.get(&base, "").await;
     assert_eq!(gone.status, StatusCode::NOT_FOUND, "the guest mask is gone");
 }
+
+/// `Validator\Country` at placement: a US address without a region (neither an id nor a code
+/// the directory knows) is refused, one with only `region_code` finds its id, a region of
+/// another country and an unknown country are invalid values; nothing is written.
+#[tokio::test]
+async fn an_address_region_is_checked_against_the_directory_at_placement() {
+    let app = spawn_app().await;
+    let (_, base) = guest_cart_with(&app, "24-WB01", json!(1)).await;
+    let address = |extra: Value| {
+        let mut a = json!({"street": ["1 Main"], "postcode": "90001", "city": "LA",
+            "firstname": "Ann", "lastname": "Lee", "email": "ann@example.com",
+            "telephone": "555-2", "country_id": "US"});
+        if let (Some(a), Value::Object(extra)) = (a.as_object_mut(), extra) {
+            a.extend(extra);
+        }
+        a
+    };
+    let info = app
+        .post_anonymous(
+            &format!("{base}/shipping-information"),
+            &json!({"addressInformation": {"shipping_address": address(json!({"region_id": 12})),
+                "shipping_carrier_code": "flatrate", "shipping_method_code": "flatrate"}}),
+        )
+        .await;
+    assert_eq!(info.status, StatusCode::OK, "{:?}", info.body);
+    let before = app.snapshot().await;
+    let check = "Please check the billing address information.";
+    for (billing, message) in [
+        (
+            address(json!({"region": "California"})),
+            format!("{check} \"regionId\" is required. Enter and try again."),
+        ),
+        (
+            address(json!({"region_id": 95})),
+            format!("{check} Invalid value of \"95\" provided for the regionId field."),
+        ),
+        (
+            address(json!({"country_id": "us", "region_id": 12})),
+            format!("{check} Invalid value of \"us\" provided for the countryId field."),
+        ),
+    ] {
+        let refused = app
+            .post_anonymous(
+                &format!("{base}/payment-information"),
+                &json!({"email": "ann@example.com", "paymentMethod": {"method": "checkmo"},
+                    "billingAddress": billing}),
+            )
+            .await;
+        assert_eq!(
+            (refused.status, refused.body),
+            (StatusCode::BAD_REQUEST, json!({"message": message})),
+            "{billing}"
+        );
+    }
+    assert_eq!(app.snapshot().await, before);
+    // A region code alone is found in the country's list (AbstractAddress::getRegionId).
+    let placed = app
+        .post_anonymous(
+            &format!("{base}/payment-information"),
+            &json!({"email": "ann@example.com", "paymentMethod": {"method": "checkmo"},
+                "billingAddress": address(json!({"region_code": "ca"}))}),
+        )
+        .await;
+    assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
+}

@@ -523,3 +523,68 @@ async fn an_unknown_website_or_store_is_refused_as_magento_refuses_it() {
         (&StatusCode::OK, &json!(1), &json!(1))
     );
 }
+
+/// A customer address's country and region (`Validator\Country`): an unknown country (compared
+/// exactly) and a region of another country are refused, nothing written; a US address without
+/// a region is saved (the address model's int region id is never empty: MC-31031), a country
+/// without a region list takes any id, and a region id of the country names the region.
+#[tokio::test]
+async fn customer_addresses_are_checked_against_the_directory() {
+    let app = empty_world().await;
+    let admin = app.token().await;
+    let with = |email: &str, address: Value| {
+        let mut body = placeholder_customer();
+        body["customer"]["email"] = json!(email);
+        let a = &mut body["customer"]["addresses"][0];
+        if let (Some(a), Value::Object(extra)) = (a.as_object_mut(), address) {
+            a.remove("region_id");
+            a.extend(extra);
+        }
+        body
+    };
+    let invalid = |field: &str, value: &str| {
+        json!({"message": "Invalid value of \"%value\" provided for the %fieldName field.",
+            "parameters": {"fieldName": field, "value": value}})
+    };
+    let before = app.snapshot().await;
+    for (address, expected) in [
+        (json!({"country_id": "ZZ"}), invalid("countryId", "ZZ")),
+        (json!({"country_id": "us", "region_id": 57}), invalid("countryId", "us")),
+        (json!({"region_id": 95}), invalid("regionId", "95")),
+    ] {
+        let r = app
+            .post("/rest/V1/customers", "", &with("refused@example.com", address.clone()))
+            .await;
+        assert_eq!((r.status, r.body), (StatusCode::BAD_REQUEST, expected), "{address}");
+    }
+    assert_eq!(app.snapshot().await, before);
+    let r = app
+        .post("/rest/V1/customers", "", &with("no-region@example.com", json!({})))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let r = app
+        .post(
+            "/rest/V1/customers",
+            "",
+            &with("gb@example.com", json!({"country_id": "GB", "region_id": 12})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let r = app
+        .post(
+            "/rest/V1/customers",
+            "",
+            &with(
+                "ca@example.com",
+                json!({"region": {"region": "Cali", "region_code": "XX", "region_id": 12}}),
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let id = r.body["id"].clone();
+    let customer = app.get(&format!("/rest/V1/customers/{id}"), &admin).await.body;
+    assert_eq!(
+        customer["addresses"][0]["region"],
+        json!({"region_code": "CA", "region": "California", "region_id": 12})
+    );
+}

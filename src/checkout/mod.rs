@@ -27,6 +27,8 @@ use crate::db::quotes::{self, QuoteAddressRow, QuoteItemRow, QuoteRow};
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Phrase, Result};
 use rules::{AddressFacts, ItemFacts, Rule};
+
+use crate::db::directory::{RegionRow, STATE_REQUIRED};
 use totals::Totals;
 
 /// `Quote/Model/Webapi/ParamOverriderCartId.php`: a customer token without an active cart.
@@ -167,8 +169,17 @@ pub const SHIPPING_ADDRESS_INVALID: &str = "Please check the shipping address in
 /// missing field, as `QuoteValidator::validateBeforeSubmit` throws it (`%1` and its parameter).
 /// Through `payment-information` the text comes rendered: `savePaymentInformationAndPlaceOrder`
 /// re-throws `__($e->getMessage())`.
-fn address_check(general: &str, address: &QuoteAddressRow, placement: Placement) -> Result<()> {
-    let errors = address_errors(address);
+async fn address_check(
+    conn: &mut SqliteConnection,
+    general: &str,
+    address: &QuoteAddressRow,
+    placement: Placement,
+) -> Result<()> {
+    let regions = match address.country_id.as_deref() {
+        Some(c) if !c.trim().is_empty() => db::directory::country_regions(conn, c).await?,
+        _ => Some(Vec::new()),
+    };
+    let errors = address_errors(address, regions.as_deref());
     if errors.is_empty() {
         return Ok(());
     }
@@ -188,7 +199,7 @@ const OPTIONAL_ZIP_COUNTRIES: [&str; 6] = ["HK", "IE", "MO", "PA", "GB", "XX"];
 /// country). A value is missing when empty or blank (Laminas `NotEmpty`: `"0"` is a value).
 /// `BillingAddressValidationRule` reports them after its general message, and
 /// `QuoteValidator::validateBeforeSubmit` joins them with spaces into its `%1`.
-fn address_errors(a: &QuoteAddressRow) -> Vec<String> {
+fn address_errors(a: &QuoteAddressRow, regions: Option<&[RegionRow]>) -> Vec<String> {
     let missing = |v: Option<&str>| v.is_none_or(|v| v.trim().is_empty());
     let first_street_line = a.street.as_deref().and_then(|s| s.lines().next());
     let zip_optional = a
@@ -202,12 +213,64 @@ fn address_errors(a: &QuoteAddressRow) -> Vec<String> {
         ("city", missing(a.city.as_deref())),
         ("telephone", missing(a.telephone.as_deref())),
         ("postcode", !zip_optional && missing(a.postcode.as_deref())),
-        ("countryId", missing(a.country_id.as_deref())),
     ]
     .into_iter()
     .filter(|(_, is_missing)| *is_missing)
     .map(|(field, _)| Phrase::named(e::FIELD_REQUIRED, "fieldName", field).render())
+    .chain(country_errors(a, regions).map(|p| p.render()))
     .collect()
+}
+
+/// `Validator\Country` on a quote address: the country (required, or one the store allows,
+/// compared exactly), then its region: required for a country of
+/// `general/region/state_required` (by id when the country has a region list), an id of the
+/// country's list. The address's region id is `AbstractAddress::getRegionId`'s: the stored
+/// one, else a numeric region text, else the region of the posted `region_code` in the
+/// country (without case, as MySQL compares).
+fn country_errors(a: &QuoteAddressRow, regions: Option<&[RegionRow]>) -> Option<Phrase> {
+    let required = |name: &str| Phrase::named(e::FIELD_REQUIRED, "fieldName", name);
+    let invalid = |name: &str, value: &str| {
+        Phrase::values(
+            e::INVALID_FIELD_VALUE,
+            vec![
+                ("fieldName", name.into()),
+                ("value", e::html_escape(value).into()),
+            ],
+        )
+    };
+    let country = a.country_id.as_deref().filter(|c| !c.trim().is_empty());
+    let Some(country) = country else {
+        return Some(required("countryId"));
+    };
+    let Some(regions) = regions else {
+        return Some(invalid("countryId", country));
+    };
+    let region_text = a.region.as_deref().filter(|r| !r.trim().is_empty());
+    let region_id = a.region_id.filter(|id| *id != 0).or_else(|| {
+        match region_text.and_then(|r| r.trim().parse::<i64>().ok()) {
+            Some(id) => Some(id),
+            None => a.region_code.as_deref().and_then(|code| {
+                regions
+                    .iter()
+                    .find(|r| {
+                        r.code
+                            .as_deref()
+                            .is_some_and(|c| c.eq_ignore_ascii_case(code))
+                    })
+                    .map(|r| r.region_id)
+            }),
+        }
+    });
+    let state_required = STATE_REQUIRED.contains(&country);
+    if state_required && regions.is_empty() && region_text.is_none() {
+        Some(required("region"))
+    } else if !regions.is_empty() && region_id.is_none() && state_required {
+        Some(required("regionId"))
+    } else {
+        region_id
+            .filter(|id| !regions.is_empty() && !regions.iter().any(|r| r.region_id == *id))
+            .map(|id| invalid("regionId", &id.to_string()))
+    }
 }
 
 /// The website of store `store_id` and the stock its sales channel is assigned to (MSI
@@ -1132,7 +1195,7 @@ async fn submit(
         .is_some_and(|a| a.shipping_method.as_deref() == Some(pickup::CODE));
     if !totals.is_virtual && !pickup_order {
         let shipping = cart.shipping.clone().unwrap_or_default();
-        address_check(SHIPPING_ADDRESS_INVALID, &shipping, placement)?;
+        address_check(&mut *conn, SHIPPING_ADDRESS_INVALID, &shipping, placement).await?;
     }
     if !totals.is_virtual
         && cart
@@ -1146,7 +1209,7 @@ async fn submit(
     let Some(billing) = cart.billing.clone() else {
         return Err(Error::input(BILLING_ADDRESS_MISSING));
     };
-    address_check(BILLING_ADDRESS_MISSING, &billing, placement)?;
+    address_check(&mut *conn, BILLING_ADDRESS_MISSING, &billing, placement).await?;
     // InStorePickupQuoteValidationRule, with the quote's other validation rules.
     let pickup_code = match &cart.shipping {
         Some(a) if a.shipping_method.as_deref() == Some(pickup::CODE) => {

@@ -27,8 +27,8 @@
 use sqlx::SqliteConnection;
 
 use super::{
-    address_errors, address_row, blank, check_attributes, load, AddressInput, Customer,
-    CustomerInput, EMAIL_EXISTS, EMAIL_MISSING, GROUP_NOT_FOUND,
+    address_errors, address_row, blank, check_attributes, directory_region, load, regions_of,
+    AddressInput, Customer, CustomerInput, EMAIL_EXISTS, EMAIL_MISSING, GROUP_NOT_FOUND,
 };
 use crate::db::customers::{self as store, AddressEntityRow};
 use crate::db::{self, Db};
@@ -225,11 +225,15 @@ async fn save_in(conn: &mut SqliteConnection, saver: Saver, update: CustomerUpda
                 }
                 None => (a.clone(), 0),
             };
-            let errors = address_errors(&merged);
+            let regions = regions_of(&mut *conn, &merged).await?;
+            let errors = address_errors(&merged, regions.as_deref());
             if !errors.is_empty() {
                 return Err(Error::aggregate(errors));
             }
-            let address = address_row(&merged, existing, target_id);
+            let address = directory_region(
+                address_row(&merged, existing, target_id),
+                regions.as_deref(),
+            );
             let id = if existing == 0 {
                 db::insert(conn, "customer_address_entity", "entity_id", &address).await?
             } else {

@@ -88,3 +88,38 @@ pub async fn regions_of(
     .fetch_all(conn)
     .await
 }
+
+/// `general/region/state_required` of a fresh 2.4.7/2.4.8 install: InitializeDirectoryData's
+/// countries, then each later AddDataFor<Country> patch appends its own
+/// (`DataInstaller::addCountryRegions`, magento2 PR #38076); Austria, Germany, Finland and
+/// France have regions that are not required (/tmp/research/addressregion.md, session 35).
+pub const STATE_REQUIRED: [&str; 39] = [
+    "BR", "CA", "CH", "EE", "ES", "LT", "LV", "RO", "US", "AL", "AR", "HR", "IN", "AU", "BY", "BE",
+    "BO", "BG", "CL", "CN", "CO", "CR", "CZ", "DK", "EC", "GR", "GY", "IS", "IT", "MX", "PY", "PE",
+    "PL", "PT", "SR", "SE", "UA", "UY", "VE",
+];
+
+/// What the address validators read of a country: `None` for a country the store does not
+/// allow (magemu's stores allow every country of the directory; compared exactly, as
+/// `in_array(..., true)` does), else its regions.
+pub async fn country_regions(
+    conn: &mut SqliteConnection,
+    country: &str,
+) -> Result<Option<Vec<RegionRow>>, sqlx::Error> {
+    let known: bool =
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM directory_country WHERE country_id = ?)")
+            .bind(country)
+            .fetch_one(&mut *conn)
+            .await?;
+    if !known {
+        return Ok(None);
+    }
+    let regions = sqlx::query_as(
+        "SELECT region_id, country_id, code, default_name FROM directory_country_region
+         WHERE country_id = ? ORDER BY region_id",
+    )
+    .bind(country)
+    .fetch_all(conn)
+    .await?;
+    Ok(Some(regions))
+}
