@@ -1540,3 +1540,73 @@ async fn an_address_region_is_checked_against_the_directory_at_placement() {
         .await;
     assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
 }
+
+/// `Quote\Address\Validator`, the cart address's save validator: a country the directory does
+/// not hold (found without case) stops the shipping information (wrapped in its message), the
+/// billing address (its own message) and payment-information's billing address (the message as
+/// it is); nothing is written.
+#[tokio::test]
+async fn an_unknown_country_code_stops_the_address_save() {
+    let app = spawn_app().await;
+    let (_, base) = guest_cart_with(&app, "24-WB01", json!(1)).await;
+    let address = json!({"street": ["1 Main"], "postcode": "90001", "city": "LA",
+        "firstname": "Ann", "lastname": "Lee", "email": "ann@example.com",
+        "telephone": "555-2", "country_id": "ZZ"});
+    let before = app.snapshot().await;
+    let r = app
+        .post_anonymous(
+            &format!("{base}/shipping-information"),
+            &json!({"addressInformation": {"shipping_address": address,
+                "shipping_carrier_code": "flatrate", "shipping_method_code": "flatrate"}}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The shipping information was unable to be saved. Error: \"%message\"",
+                "parameters": {"message": "Invalid country code"}})
+        )
+    );
+    let r = app
+        .post_anonymous(
+            &format!("{base}/billing-address"),
+            &json!({"address": address}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The address failed to save. Verify the address and try again."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    let mut us = address.clone();
+    us["country_id"] = json!("us");
+    us["region_id"] = json!(12);
+    let r = app
+        .post_anonymous(
+            &format!("{base}/shipping-information"),
+            &json!({"addressInformation": {"shipping_address": us,
+                "shipping_carrier_code": "flatrate", "shipping_method_code": "flatrate"}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let before = app.snapshot().await;
+    let r = app
+        .post_anonymous(
+            &format!("{base}/payment-information"),
+            &json!({"email": "ann@example.com", "paymentMethod": {"method": "checkmo"},
+                "billingAddress": address}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Invalid country code"})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+}

@@ -549,24 +549,42 @@ async fn customer_addresses_are_checked_against_the_directory() {
     let before = app.snapshot().await;
     for (address, expected) in [
         (json!({"country_id": "ZZ"}), invalid("countryId", "ZZ")),
-        (json!({"country_id": "us", "region_id": 57}), invalid("countryId", "us")),
+        (
+            json!({"country_id": "us", "region_id": 57}),
+            invalid("countryId", "us"),
+        ),
         (json!({"region_id": 95}), invalid("regionId", "95")),
     ] {
         let r = app
-            .post("/rest/V1/customers", "", &with("refused@example.com", address.clone()))
+            .post(
+                "/rest/V1/customers",
+                "",
+                &with("refused@example.com", address.clone()),
+            )
             .await;
-        assert_eq!((r.status, r.body), (StatusCode::BAD_REQUEST, expected), "{address}");
+        assert_eq!(
+            (r.status, r.body),
+            (StatusCode::BAD_REQUEST, expected),
+            "{address}"
+        );
     }
     assert_eq!(app.snapshot().await, before);
     let r = app
-        .post("/rest/V1/customers", "", &with("no-region@example.com", json!({})))
+        .post(
+            "/rest/V1/customers",
+            "",
+            &with("no-region@example.com", json!({})),
+        )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
     let r = app
         .post(
             "/rest/V1/customers",
             "",
-            &with("gb@example.com", json!({"country_id": "GB", "region_id": 12})),
+            &with(
+                "gb@example.com",
+                json!({"country_id": "GB", "region_id": 12}),
+            ),
         )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
@@ -582,7 +600,10 @@ async fn customer_addresses_are_checked_against_the_directory() {
         .await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
     let id = r.body["id"].clone();
-    let customer = app.get(&format!("/rest/V1/customers/{id}"), &admin).await.body;
+    let customer = app
+        .get(&format!("/rest/V1/customers/{id}"), &admin)
+        .await
+        .body;
     assert_eq!(
         customer["addresses"][0]["region"],
         json!({"region_code": "CA", "region": "California", "region_id": 12})

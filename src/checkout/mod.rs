@@ -162,6 +162,11 @@ pub const ORDER_SERVER_ERROR: &str =
 pub const PAYMENT_METHOD_MISSING: &str = "Enter a valid payment method and try again.";
 /// `QuoteValidator::validateBeforeSubmit` without a billing address.
 pub const BILLING_ADDRESS_MISSING: &str = "Please check the billing address information.";
+/// `ShippingInformationManagement::saveAddressInformation` when the quote save fails.
+pub const SHIPPING_INFO_NOT_SAVED: &str =
+    "The shipping information was unable to be saved. Error: \"%message\"";
+/// `BillingAddressManagement::assign` when the quote save fails.
+pub const ADDRESS_NOT_SAVED: &str = "The address failed to save. Verify the address and try again.";
 /// `ShippingAddressValidationRule`'s general message (Quote/etc/di.xml).
 pub const SHIPPING_ADDRESS_INVALID: &str = "Please check the shipping address information.";
 
@@ -995,6 +1000,16 @@ pub async fn save_shipping_information(
                         vec![carrier, method],
                     )));
                 }
+                // The quote save validates each address it saves; its failure comes wrapped.
+                for address in billing.iter().chain(std::iter::once(&shipping)) {
+                    if let Some(message) = address_save_errors(&mut *conn, address).await? {
+                        return Err(Error::Input(Phrase::named(
+                            SHIPPING_INFO_NOT_SAVED,
+                            "message",
+                            message,
+                        )));
+                    }
+                }
                 let quote_id = cart.quote.entity_id;
                 if let Some(mut billing) = billing {
                     billing.quote_id = quote_id;
@@ -1079,6 +1094,7 @@ pub async fn place_order(
                     agreements::check(&mut *conn, quote.store_id, quote.store_id, &agreement_ids)
                         .await?;
                 }
+                let posted_billing = billing.is_some();
                 if let Some(mut billing) = billing {
                     billing.quote_id = quote.entity_id;
                     billing.address_type = "billing".into();
@@ -1120,6 +1136,15 @@ pub async fn place_order(
                 {
                     return Err(Error::input(SHIPPING_ADDRESS_MISSING));
                 }
+                // PaymentMethodManagement::set then saves the quote: a posted billing address
+                // the address's save validator refuses stops here, its messages as they are.
+                if placement == Placement::PaymentInformation && posted_billing {
+                    if let Some(billing) = &cart.billing {
+                        if let Some(message) = address_save_errors(&mut *conn, billing).await? {
+                            return Err(Error::input(message));
+                        }
+                    }
+                }
                 submit(conn, cart, method, placement, gateways, parse_order).await
             })
         })
@@ -1138,6 +1163,9 @@ pub async fn assign_billing(
         .write(move |conn| {
             Box::pin(async move {
                 let quote = resolve(&mut *conn, &who).await?;
+                if address_save_errors(&mut *conn, &address).await?.is_some() {
+                    return Err(Error::input(ADDRESS_NOT_SAVED));
+                }
                 address.quote_id = quote.entity_id;
                 address.customer_id = quote.customer_id;
                 address.address_type = "billing".into();
@@ -1154,6 +1182,28 @@ pub async fn assign_billing(
             })
         })
         .await
+}
+
+/// `Quote\Address\Validator`, the save validator of a cart address: an e-mail that is not one
+/// (`Invalid email format`), a country the directory does not hold (loaded by its id, so
+/// without case: `Invalid country code`); the messages joined by newlines
+/// (`AbstractModel::validateBeforeSave`), none when the address is fine.
+async fn address_save_errors(
+    conn: &mut SqliteConnection,
+    a: &QuoteAddressRow,
+) -> Result<Option<String>> {
+    let mut messages = Vec::new();
+    if let Some(email) = a.email.as_deref().filter(|e| !e.is_empty()) {
+        if !crate::customer::is_valid_email(email) {
+            messages.push("Invalid email format");
+        }
+    }
+    if let Some(country) = a.country_id.as_deref().filter(|c| !c.is_empty()) {
+        if !db::directory::country_exists(conn, country).await? {
+            messages.push("Invalid country code");
+        }
+    }
+    Ok((!messages.is_empty()).then(|| messages.join("\n")))
 }
 
 /// `QuoteManagement::submitQuote` + `OrderManagement::place` with MSI's placement plugin.

@@ -123,3 +123,14 @@ pub async fn country_regions(
     .await?;
     Ok(Some(regions))
 }
+
+/// Whether the directory holds country `id` (`Country::load`: by its key, which MySQL compares
+/// without case).
+pub async fn country_exists(conn: &mut SqliteConnection, id: &str) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM directory_country WHERE country_id = ? COLLATE NOCASE)",
+    )
+    .bind(id)
+    .fetch_one(conn)
+    .await
+}
