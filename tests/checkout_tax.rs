@@ -148,6 +148,67 @@ async fn a_new_york_cart_pays_new_york_tax() {
         (&invoice["tax_amount"], &invoice["grand_total"]),
         (&json!(30.15), &json!(440.15))
     );
+    // Credit memos refund the tax with the goods (Creditmemo\Total\Tax): 3 backpacks without
+    // shipping take 30.15 / 10 × 3 = 9.045, 9.05; the rest takes what is left, 21.10, and the
+    // order, refunded whole, closes.
+    let item_id = order["items"][0]["item_id"].clone();
+    let first = app
+        .post(
+            &format!("/rest/V1/order/{id}/refund"),
+            &admin,
+            &json!({"items": [{"order_item_id": item_id, "qty": 3}],
+                "arguments": {"shipping_amount": 0}}),
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::OK, "{:?}", first.body);
+    let memo = app
+        .get(
+            &format!("/rest/V1/creditmemo/{}", first.body.as_str().expect("id")),
+            &admin,
+        )
+        .await
+        .body;
+    assert_eq!(
+        (
+            &memo["subtotal"],
+            &memo["tax_amount"],
+            &memo["grand_total"],
+            &memo["items"][0]["tax_amount"]
+        ),
+        (&json!(108), &json!(9.05), &json!(117.05), &json!(9.05))
+    );
+    let rest = app
+        .post(
+            &format!("/rest/V1/order/{id}/refund"),
+            &admin,
+            &json!({"items": [{"order_item_id": item_id, "qty": 7}]}),
+        )
+        .await;
+    assert_eq!(rest.status, StatusCode::OK, "{:?}", rest.body);
+    let memo = app
+        .get(
+            &format!("/rest/V1/creditmemo/{}", rest.body.as_str().expect("id")),
+            &admin,
+        )
+        .await
+        .body;
+    assert_eq!(
+        (
+            &memo["tax_amount"],
+            &memo["shipping_amount"],
+            &memo["grand_total"]
+        ),
+        (&json!(21.1), &json!(50), &json!(323.1))
+    );
+    let order = app.get(&format!("/rest/V1/orders/{id}"), &admin).await.body;
+    assert_eq!(
+        (
+            &order["state"],
+            &order["tax_refunded"],
+            &order["total_refunded"]
+        ),
+        (&json!("closed"), &json!(30.15), &json!(440.15))
+    );
 }
 
 /// No rule matches: another state's rate, another product class, or a cart without an

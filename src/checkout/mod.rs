@@ -229,9 +229,9 @@ fn address_errors(a: &QuoteAddressRow, regions: Option<&[RegionRow]>) -> Vec<Str
 /// `Validator\Country` on a quote address: the country (required, or one the store allows,
 /// compared exactly), then its region: required for a country of
 /// `general/region/state_required` (by id when the country has a region list), an id of the
-/// country's list. The address's region id is `AbstractAddress::getRegionId`'s: the stored
-/// one, else a numeric region text, else the region of the posted `region_code` in the
-/// country (without case, as MySQL compares).
+/// country's list. The address's region id is `AbstractAddress::getRegionId`'s, its codes
+/// looked up in the country without case (as MySQL compares): so a region text that is no
+/// code ("California" with `region_code` "CA") finds no region, as in Magento.
 fn country_errors(a: &QuoteAddressRow, regions: Option<&[RegionRow]>) -> Option<Phrase> {
     let required = |name: &str| Phrase::named(e::FIELD_REQUIRED, "fieldName", name);
     let invalid = |name: &str, value: &str| {
@@ -251,21 +251,28 @@ fn country_errors(a: &QuoteAddressRow, regions: Option<&[RegionRow]>) -> Option<
         return Some(invalid("countryId", country));
     };
     let region_text = a.region.as_deref().filter(|r| !r.trim().is_empty());
-    let region_id = a.region_id.filter(|id| *id != 0).or_else(|| {
-        match region_text.and_then(|r| r.trim().parse::<i64>().ok()) {
-            Some(id) => Some(id),
-            None => a.region_code.as_deref().and_then(|code| {
-                regions
-                    .iter()
-                    .find(|r| {
-                        r.code
-                            .as_deref()
-                            .is_some_and(|c| c.eq_ignore_ascii_case(code))
-                    })
-                    .map(|r| r.region_id)
-            }),
-        }
-    });
+    let by_code = |code: &str| {
+        regions
+            .iter()
+            .find(|r| {
+                r.code
+                    .as_deref()
+                    .is_some_and(|c| c.eq_ignore_ascii_case(code))
+            })
+            .map(|r| r.region_id)
+    };
+    // AbstractAddress::getRegionId: the id; a numeric text as a code, else as the id; else the
+    // code getRegionCode gives, where a region text wins over the posted region_code.
+    let region_id = a
+        .region_id
+        .filter(|id| *id != 0)
+        .or_else(|| match a.region.as_deref() {
+            Some(t) if t.trim().parse::<f64>().is_ok() => {
+                by_code(t).or_else(|| t.trim().parse::<i64>().ok())
+            }
+            Some(t) => by_code(t),
+            None => a.region_code.as_deref().and_then(by_code),
+        });
     let state_required = STATE_REQUIRED.contains(&country);
     if state_required && regions.is_empty() && region_text.is_none() {
         Some(required("region"))
@@ -343,6 +350,8 @@ pub struct Cart {
     pub facts: Vec<ItemFacts>,
     /// The active cart price rules for the cart's website, group and coupon.
     pub rules: Vec<Rule>,
+    /// The tax class of the cart's customer group (`customer_tax_class_id`).
+    pub customer_tax_class: i64,
     /// The tax rules' rates for the cart's customer class ([`tax`]).
     pub tax_rates: Vec<tax::RateCandidate>,
     /// One per line: its product's tax class (`tax_class_id`, 2 by default).
@@ -400,6 +409,8 @@ impl Cart {
         let of = |a: &QuoteAddressRow| tax::TaxAddress {
             country: a.country_id.clone(),
             region_id: a.region_id,
+            region_code: a.region_code.clone(),
+            region: a.region.clone(),
             postcode: a.postcode.clone(),
         };
         let has_country =
@@ -418,7 +429,7 @@ impl Cart {
         tax::TaxAddress {
             country: Some("US".into()),
             region_id: Some(0),
-            postcode: None,
+            ..tax::TaxAddress::default()
         }
     }
 }
@@ -429,25 +440,33 @@ fn product_tax_class(facts: &ItemFacts) -> i64 {
         .attributes
         .iter()
         .find(|(code, _)| code == "tax_class_id")
-        .map(|(_, v)| match v {
-            Value::Number(n) => n.as_i64().unwrap_or(0),
-            Value::String(s) => s.trim().parse().unwrap_or(0),
-            _ => 0,
+        .map(|(_, v)| {
+            // `(int)` of what the attribute holds: "2.0" is 2.
+            let text = match v {
+                Value::Number(n) => n.to_string(),
+                Value::String(s) => s.trim().to_owned(),
+                _ => String::new(),
+            };
+            text.parse::<f64>()
+                .ok()
+                .filter(|f| f.is_finite())
+                .map_or(0, |f| f.trunc() as i64)
         })
         .unwrap_or(2)
 }
 
-/// The tax rules' rates for the customer group's tax class, titles of the cart's store.
+/// The customer group's tax class, and the tax rules' rates for it (titles of the cart's
+/// store).
 async fn cart_tax_rates(
     conn: &mut SqliteConnection,
     quote: &QuoteRow,
-) -> Result<Vec<tax::RateCandidate>> {
+) -> Result<(i64, Vec<tax::RateCandidate>)> {
     // `getNotLoggedInGroup` and the stock groups all pay by class 3.
     let class = db::tax_rates::group_tax_class(&mut *conn, quote.customer_group_id)
         .await?
         .unwrap_or(3);
     let rows = db::tax_rates::rule_rates(&mut *conn, class, quote.store_id).await?;
-    Ok(rows
+    let rates = rows
         .into_iter()
         .map(|r| tax::RateCandidate {
             rule_id: r.tax_calculation_rule_id,
@@ -460,12 +479,14 @@ async fn cart_tax_rates(
             value: r.rate.decimal(),
             country: r.tax_country_id,
             region_id: r.tax_region_id,
+            region_code: r.region_code,
             postcode: r.tax_postcode,
             zip_is_range: r.zip_is_range.is_some(),
             zip_from: r.zip_from,
             zip_to: r.zip_to,
         })
-        .collect())
+        .collect();
+    Ok((class, rates))
 }
 
 /// A customer's default shipping address as a tax address.
@@ -487,6 +508,8 @@ async fn customer_tax_address(
         .map(|a| tax::TaxAddress {
             country: Some(a.country_id),
             region_id: a.region_id,
+            region_code: a.region_code,
+            region: a.region,
             postcode: a.postcode,
         }))
 }
@@ -546,7 +569,7 @@ pub async fn load_cart(conn: &mut SqliteConnection, quote: QuoteRow) -> Result<C
         quote.coupon_code.as_deref(),
     )
     .await?;
-    let tax_rates = cart_tax_rates(&mut *conn, &quote).await?;
+    let (customer_tax_class, tax_rates) = cart_tax_rates(&mut *conn, &quote).await?;
     let customer_tax_address = if tax_rates.is_empty() {
         None
     } else {
@@ -563,6 +586,7 @@ pub async fn load_cart(conn: &mut SqliteConnection, quote: QuoteRow) -> Result<C
         pickup,
         facts,
         rules,
+        customer_tax_class,
         tax_rates,
         product_classes,
         customer_tax_address,

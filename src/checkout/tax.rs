@@ -51,6 +51,8 @@ pub struct RateCandidate {
     pub value: Decimal,
     pub country: String,
     pub region_id: i64,
+    /// The code of the rate's region (none for every region).
+    pub region_code: Option<String>,
     pub postcode: Option<String>,
     pub zip_is_range: bool,
     pub zip_from: Option<i64>,
@@ -62,7 +64,39 @@ pub struct RateCandidate {
 pub struct TaxAddress {
     pub country: Option<String>,
     pub region_id: Option<i64>,
+    /// The region's code and text, which `AbstractAddress::getRegionId` falls back on when the
+    /// address has no region id.
+    pub region_code: Option<String>,
+    pub region: Option<String>,
     pub postcode: Option<String>,
+}
+
+impl TaxAddress {
+    /// Whether the address is in `rate`'s region: every region, or the address's region as
+    /// `AbstractAddress::getRegionId` finds it: its id; else a numeric region text, as a code
+    /// of the country or else as an id; else the code `getRegionCode` gives (a region text
+    /// wins over the posted `region_code`), looked up in the country without case
+    /// (`Region::loadByCode`; here among the rates' regions, all that can match).
+    fn in_region_of(&self, rate: &RateCandidate) -> bool {
+        if rate.region_id == 0 {
+            return true;
+        }
+        if let Some(id) = self.region_id.filter(|id| *id != 0) {
+            return id == rate.region_id;
+        }
+        let code_matches = |code: &str| {
+            rate.region_code
+                .as_deref()
+                .is_some_and(|c| c.eq_ignore_ascii_case(code))
+        };
+        match self.region.as_deref() {
+            Some(text) if php_numeric(text).is_some() => {
+                code_matches(text) || text.trim().parse::<i64>().ok() == Some(rate.region_id)
+            }
+            Some(text) => code_matches(text),
+            None => self.region_code.as_deref().is_some_and(code_matches),
+        }
+    }
 }
 
 /// One rate of an applied group.
@@ -104,26 +138,125 @@ fn postcode_templates(postcode: &str) -> Vec<String> {
     templates
 }
 
-fn postcode_matches(rate: &RateCandidate, postcode: Option<&str>) -> bool {
-    let pc = postcode.unwrap_or_default();
-    if rate.zip_is_range {
-        let numeric = !pc.is_empty() && pc.chars().all(|c| c.is_ascii_digit());
-        return numeric
-            && match (pc.parse::<i64>(), rate.zip_from, rate.zip_to) {
-                (Ok(n), Some(from), Some(to)) => from <= n && n <= to,
-                _ => false,
-            };
+/// PHP's `is_numeric` of a postcode (digits with an optional sign, fraction and exponent,
+/// leading white space allowed).
+fn php_numeric(s: &str) -> Option<Decimal> {
+    let t = s.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+    if t.is_empty() || t.ends_with(char::is_whitespace) && t.trim_end().is_empty() {
+        return None;
     }
-    match rate.postcode.as_deref() {
-        None | Some("") | Some("*") => true,
-        Some(p) => {
-            !pc.is_empty()
-                && postcode_templates(pc)
-                    .iter()
-                    .any(|t| t.eq_ignore_ascii_case(p))
+    let t = t.trim_end_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+    let body = t.strip_prefix(['+', '-']).unwrap_or(t);
+    let plain = body.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && body.chars().filter(|c| *c == '.').count() <= 1
+        && body.chars().any(|c| c.is_ascii_digit());
+    if plain {
+        t.parse::<Decimal>().ok()
+    } else {
+        Decimal::from_scientific(t).ok()
+    }
+}
+
+/// The postcode part of `_getRates`' request, as it reads the address's postcode.
+#[derive(Debug, Clone, PartialEq)]
+enum PostcodeQuery {
+    /// `*`: no postcode condition on the plain rates, no range rate.
+    Any,
+    /// A postcode: the plain rates whose postcode is empty, `*` or one of its templates; the
+    /// range rates holding it when it is numeric.
+    Code {
+        templates: Vec<String>,
+        numeric: Option<Decimal>,
+    },
+    /// `from-to` (but a US ZIP+4 or a Portuguese code): the plain rates of that very postcode,
+    /// the range rates inside it.
+    Range {
+        whole: String,
+        from: String,
+        to: String,
+    },
+}
+
+impl PostcodeQuery {
+    fn of(country: &str, postcode: Option<&str>) -> Self {
+        let pc = postcode.unwrap_or_default();
+        let dashed = pc
+            .split_once('-')
+            .filter(|(a, b)| !a.is_empty() && !b.is_empty());
+        if let Some((first, second)) = dashed {
+            let digits = second.chars().all(|c| c.is_ascii_digit());
+            let zip4 = country.eq_ignore_ascii_case("US") && digits && second.len() == 4;
+            let pt = country.eq_ignore_ascii_case("PT") && digits && second.len() == 3;
+            if zip4 || pt {
+                let mut templates = postcode_templates(first);
+                templates.push(pc.to_owned());
+                return PostcodeQuery::Code {
+                    templates,
+                    numeric: php_numeric(first),
+                };
+            }
+            return PostcodeQuery::Range {
+                whole: pc.to_owned(),
+                from: first.to_owned(),
+                to: second.to_owned(),
+            };
+        }
+        if pc == "*" {
+            return PostcodeQuery::Any;
+        }
+        PostcodeQuery::Code {
+            templates: if pc.is_empty() {
+                Vec::new()
+            } else {
+                postcode_templates(pc)
+            },
+            numeric: php_numeric(pc),
+        }
+    }
+
+    fn matches(&self, rate: &RateCandidate) -> bool {
+        let plain = |values: &[&str]| match rate.postcode.as_deref() {
+            None | Some("") | Some("*") => true,
+            Some(p) => values.iter().any(|t| t.eq_ignore_ascii_case(p)),
+        };
+        let (from, to) = (
+            rate.zip_from.map(Decimal::from),
+            rate.zip_to.map(Decimal::from),
+        );
+        match self {
+            PostcodeQuery::Any => !rate.zip_is_range,
+            PostcodeQuery::Code { templates, numeric } => {
+                if rate.zip_is_range {
+                    matches!((numeric, from, to), (Some(n), Some(f), Some(t)) if f <= *n && *n <= t)
+                } else {
+                    let refs: Vec<&str> = templates.iter().map(String::as_str).collect();
+                    plain(&refs)
+                }
+            }
+            PostcodeQuery::Range {
+                whole,
+                from: a,
+                to: b,
+            } => {
+                if rate.zip_is_range {
+                    match (php_numeric(a), php_numeric(b), from, to) {
+                        (Some(a), Some(b), Some(f), Some(t)) => f >= a && t <= b,
+                        _ => false,
+                    }
+                } else {
+                    plain(&[whole.as_str()])
+                }
+            }
         }
     }
 }
+
+/// The most a percent is taken as, and the most a line's tax is: far beyond any real rate or
+/// amount, so that absurd rates (Magento takes up to 99,999,999.9999 %, compounding over
+/// priorities) cannot overflow the arithmetic; an amount that large then fails where it is
+/// stored, as MySQL's DECIMAL would.
+const MOST_PERCENT: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0); // 1e12
+const MOST_AMOUNT: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0); // 1e15
 
 /// `getAppliedRates` for a line of product class `product_class` at `address`.
 pub fn applied_rows(
@@ -138,13 +271,13 @@ pub fn applied_rows(
     if product_class == 0 {
         return Vec::new();
     }
-    let region = address.region_id.unwrap_or(0);
+    let postcode = PostcodeQuery::of(country, address.postcode.as_deref());
     let mut rates: Vec<&RateCandidate> = candidates
         .iter()
         .filter(|r| r.product_class_id == product_class)
         .filter(|r| r.country.eq_ignore_ascii_case(country))
-        .filter(|r| r.region_id == 0 || r.region_id == region)
-        .filter(|r| postcode_matches(r, address.postcode.as_deref()))
+        .filter(|r| address.in_region_of(r))
+        .filter(|r| postcode.matches(r))
         .collect();
     rates.sort_by(|a, b| {
         (a.priority, a.rule_id)
@@ -155,12 +288,8 @@ pub fn applied_rows(
             .then_with(|| b.value.cmp(&a.value))
     });
     // One row per rate (the rate is the SELECT's key), the first kept.
-    let mut seen = Vec::new();
-    rates.retain(|r| {
-        let fresh = !seen.contains(&r.rate_id);
-        seen.push(r.rate_id);
-        fresh
-    });
+    let mut seen = std::collections::HashSet::new();
+    rates.retain(|r| seen.insert(r.rate_id));
     let hundred = Decimal::from(100);
     let mut rows = Vec::new();
     let mut group: Vec<AppliedRate> = Vec::new();
@@ -177,15 +306,18 @@ pub fn applied_rows(
         while rates.get(i + 1).is_some_and(|n| n.rule_id == rate.rule_id) {
             i += 1;
         }
-        current += rate.value;
+        current = (current + rate.value).min(MOST_PERCENT);
         let last = &rates[i];
         if rates.get(i + 1).is_none_or(|n| n.priority != rate.priority) {
             let percent = if last.calculate_subtotal {
                 current
             } else {
-                (hundred + total) * current / hundred
-            };
-            total += percent;
+                (hundred + total)
+                    .checked_mul(current)
+                    .map_or(MOST_PERCENT, |p| p / hundred)
+            }
+            .min(MOST_PERCENT);
+            total = (total + percent).min(MOST_PERCENT);
             let id: String = group.iter().map(|r| r.code.as_str()).collect();
             rows.push(AppliedRow {
                 id,
@@ -225,6 +357,14 @@ fn round2(d: Decimal) -> Decimal {
     d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// `amount × percent / 100`, at most [`MOST_AMOUNT`].
+fn percent_of(amount: Decimal, percent: Decimal) -> Decimal {
+    amount
+        .checked_mul(percent)
+        .map_or(MOST_AMOUNT, |t| t / Decimal::from(100))
+        .min(MOST_AMOUNT)
+}
+
 /// `deltaRound`: `amount` rounded to cents with the remainder of the last rounding of `key`.
 fn delta_round(deltas: &mut HashMap<String, Decimal>, key: String, amount: Decimal) -> Decimal {
     if amount.is_zero() {
@@ -242,25 +382,27 @@ fn delta_round(deltas: &mut HashMap<String, Decimal>, key: String, amount: Decim
 
 /// The tax of each line, in order (one `calculateTax` call: the remainders run across lines).
 pub fn line_taxes(lines: &[LineBase]) -> Vec<LineTax> {
-    let hundred = Decimal::from(100);
     let mut deltas = HashMap::new();
     lines
         .iter()
         .map(|line| {
-            let row_total_for_tax = round2(line.price) * line.qty;
+            let row_total_for_tax = round2(line.price)
+                .checked_mul(line.qty)
+                .unwrap_or(MOST_AMOUNT)
+                .min(MOST_AMOUNT);
             let mut tax = LineTax::default();
             let mut before_discount = Decimal::ZERO;
             for row in &line.rows {
                 let before = delta_round(
                     &mut deltas,
                     format!("tax_before_discount\u{0}{}", row.id),
-                    row_total_for_tax * row.percent / hundred,
+                    percent_of(row_total_for_tax, row.percent),
                 );
                 let taxable = (row_total_for_tax - line.discount).max(Decimal::ZERO);
                 let after = delta_round(
                     &mut deltas,
                     format!("regular\u{0}{}", row.id),
-                    taxable * row.percent / hundred,
+                    percent_of(taxable, row.percent),
                 );
                 before_discount += before;
                 tax.tax_amount += after;
@@ -269,10 +411,11 @@ pub fn line_taxes(lines: &[LineBase]) -> Vec<LineTax> {
             }
             tax.tax_percent = tax.tax_percent.normalize();
             tax.row_total_incl_tax = line.row_total + before_discount;
+            // `$rowTotal = $price * $quantity`, not rounded, over the quantity.
             tax.price_incl_tax = if line.qty.is_zero() {
                 Decimal::ZERO
             } else {
-                round2(tax.row_total_incl_tax / line.qty)
+                round2((row_total_for_tax + before_discount) / line.qty)
             };
             tax
         })
@@ -336,11 +479,18 @@ pub fn order_taxes(applied: &[(AppliedRow, Decimal)], lines: &[LineTax]) -> Post
                 if !applied.iter().any(|(kept, _)| kept.id == row.id) {
                     continue;
                 }
+                let single = row.rates.len() == 1;
                 for rate in row.rates.iter().filter(|r| !r.percent.is_zero()) {
-                    let real = share(*line_amount, row, rate);
+                    // A group of one rate keeps the group's percent and whole amount; the
+                    // rates of a larger group their own percent and share.
+                    let (percent, real) = if single {
+                        (row.percent, *line_amount)
+                    } else {
+                        (rate.percent, share(*line_amount, row, rate))
+                    };
                     items.push(TaxItemRequest {
                         item: OrderTaxItem {
-                            tax_percent: amount(rate.percent),
+                            tax_percent: amount(percent),
                             amount: amount(*line_amount),
                             base_amount: amount(*line_amount),
                             real_amount: amount(real),
@@ -392,6 +542,7 @@ mod tests {
             country: Some("US".into()),
             region_id: Some(57),
             postcode: Some("79729".into()),
+            ..TaxAddress::default()
         }
     }
 
@@ -517,5 +668,118 @@ mod tests {
             postcode_templates("90210"),
             vec!["90210", "90210*", "9021*", "902*", "90*", "9*"]
         );
+    }
+
+    /// A US ZIP+4 is looked up by its five digits (and itself); another dashed postcode is a
+    /// range request: plain rates of that very text, range rates inside it.
+    #[test]
+    fn dashed_postcodes_are_read_as_magento_reads_them() {
+        let mut exact = rate(1, 1, "exact", "1");
+        exact.postcode = Some("79729".into());
+        let mut range = rate(2, 1, "range", "2");
+        range.zip_is_range = true;
+        range.zip_from = Some(79000);
+        range.zip_to = Some(79999);
+        let candidates = [exact, range];
+        let zip4 = TaxAddress {
+            postcode: Some("79729-1234".into()),
+            ..tx()
+        };
+        assert_eq!(applied_rows(&candidates, 2, &zip4)[0].id, "exactrange");
+        let asked = TaxAddress {
+            postcode: Some("79000-80000".into()),
+            ..tx()
+        };
+        assert_eq!(applied_rows(&candidates, 2, &asked)[0].id, "range");
+        let star = TaxAddress {
+            postcode: Some("*".into()),
+            ..tx()
+        };
+        assert_eq!(applied_rows(&candidates, 2, &star)[0].id, "exact");
+    }
+
+    /// An address without a region id is in the region of its region code (or of a numeric
+    /// region text).
+    #[test]
+    fn a_region_code_stands_for_the_region_id() {
+        let mut texas = rate(1, 1, "TX", "6.25");
+        texas.region_code = Some("TX".into());
+        let by_code = TaxAddress {
+            region_id: None,
+            region_code: Some("tx".into()),
+            ..tx()
+        };
+        let by_text_code = TaxAddress {
+            region_id: None,
+            region: Some("TX".into()),
+            region_code: Some("CA".into()),
+            ..tx()
+        };
+        assert_eq!(applied_rows(&[texas.clone()], 2, &by_text_code).len(), 1);
+        assert_eq!(applied_rows(&[texas.clone()], 2, &by_code).len(), 1);
+        let by_text = TaxAddress {
+            region_id: None,
+            region: Some("57".into()),
+            ..tx()
+        };
+        assert_eq!(applied_rows(&[texas.clone()], 2, &by_text).len(), 1);
+        let elsewhere = TaxAddress {
+            region_id: None,
+            region_code: Some("CA".into()),
+            ..tx()
+        };
+        assert!(applied_rows(&[texas], 2, &elsewhere).is_empty());
+    }
+
+    /// Absurd rates compounding over priorities are capped, not overflowed.
+    #[test]
+    fn absurd_rates_do_not_overflow() {
+        let candidates: Vec<RateCandidate> = (1..=6)
+            .map(|n| {
+                let mut r = rate(n, n, &format!("r{n}"), "99999999.9999");
+                r.rate_id = n;
+                r
+            })
+            .collect();
+        let rows = applied_rows(&candidates, 2, &tx());
+        let taxes = line_taxes(&[line("99999999", "1000", "0", &rows)]);
+        assert!(taxes[0].tax_amount <= MOST_AMOUNT * Decimal::from(rows.len()));
+    }
+
+    /// `price_incl_tax` is the unrounded row over the quantity: 10.01 × 0.5 is 10.01 a unit.
+    #[test]
+    fn a_fraction_of_a_unit_keeps_its_price() {
+        let taxes = line_taxes(&[LineBase {
+            price: d("10.01"),
+            qty: d("0.5"),
+            row_total: d("5.01"),
+            ..LineBase::default()
+        }]);
+        assert_eq!(taxes[0].price_incl_tax, d("10.01"));
+    }
+
+    /// The order's tax item of a group of one compounding rate keeps the group's percent and
+    /// amount (`OrderSave::saveOrderTax`); the tax row the rate's own percent.
+    #[test]
+    fn a_compounding_rate_alone_keeps_its_group_figures_on_the_order() {
+        let mut austin = rate(2, 2, "austin", "5.5");
+        austin.rate_id = 20;
+        let rows = applied_rows(&[rate(1, 1, "tx", "7.5"), austin], 2, &tx());
+        let taxes = line_taxes(&[line("10", "1", "0", &rows)]);
+        let order = order_taxes(&address_applied(&taxes), &taxes);
+        let items = order.itemized_taxes[0].clone().unwrap_or_default();
+        let austin_item = items
+            .iter()
+            .find(|t| t.tax_code.as_deref() == Some("austin"));
+        assert_eq!(
+            austin_item.map(|t| (t.item.tax_percent, t.item.real_amount)),
+            Some((Amount::parse("5.9125"), Amount::parse("0.59")))
+        );
+        let austin_tax = order
+            .taxes
+            .unwrap_or_default()
+            .into_iter()
+            .find(|t| t.code.as_deref() == Some("austin"));
+        assert_eq!(austin_tax.and_then(|t| t.percent), Amount::parse("5.5"));
     }
 }

@@ -470,7 +470,8 @@ pub fn collect(input: &CollectInput<'_>) -> Totals {
         }
         discount -= Amount::new(shipping_discount);
     }
-    // Tax (450), after the discount, on the lines only.
+    // Tax (450), after the discount, on the lines only; the rates found once a product class.
+    let mut rates_of_class: HashMap<i64, Vec<AppliedRow>> = HashMap::new();
     let bases: Vec<LineBase> = items
         .iter()
         .zip(&lines)
@@ -482,7 +483,12 @@ pub fn collect(input: &CollectInput<'_>) -> Totals {
                 qty: item.qty.decimal(),
                 row_total: line.row_total.decimal(),
                 discount: line.discount.decimal(),
-                rows: tax::applied_rows(input.tax_rates, class, &input.tax_address),
+                rows: rates_of_class
+                    .entry(class)
+                    .or_insert_with(|| {
+                        tax::applied_rows(input.tax_rates, class, &input.tax_address)
+                    })
+                    .clone(),
             }
         })
         .collect();

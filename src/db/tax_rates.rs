@@ -440,6 +440,7 @@ pub struct RuleRateRow {
     pub rate: Amount,
     pub tax_country_id: String,
     pub tax_region_id: i64,
+    pub region_code: Option<String>,
     pub tax_postcode: Option<String>,
     pub zip_is_range: Option<i64>,
     pub zip_from: Option<i64>,
@@ -456,14 +457,15 @@ pub async fn rule_rates(
         "SELECT c.tax_calculation_rule_id, r.priority, r.calculate_subtotal,
                 c.product_tax_class_id, rate.tax_calculation_rate_id, rate.code,
                 coalesce(t.value, rate.code) AS title, rate.rate, rate.tax_country_id,
-                rate.tax_region_id, rate.tax_postcode, rate.zip_is_range, rate.zip_from,
-                rate.zip_to
+                rate.tax_region_id, region.code AS region_code, rate.tax_postcode,
+                rate.zip_is_range, rate.zip_from, rate.zip_to
          FROM tax_calculation c
          JOIN tax_calculation_rule r ON r.tax_calculation_rule_id = c.tax_calculation_rule_id
          JOIN tax_calculation_rate rate
            ON rate.tax_calculation_rate_id = c.tax_calculation_rate_id
          LEFT JOIN tax_calculation_rate_title t
            ON t.tax_calculation_rate_id = rate.tax_calculation_rate_id AND t.store_id = ?2
+         LEFT JOIN directory_country_region region ON region.region_id = rate.tax_region_id
          WHERE c.customer_tax_class_id = ?1
          ORDER BY c.tax_calculation_id",
     )

@@ -50,6 +50,12 @@ pub struct LineTotals {
     /// Set only for items with an invoiced discount (positive on the item).
     pub discount_amount: Option<Amount>,
     pub base_discount_amount: Option<Amount>,
+    /// `Total\Tax`: the line's share of its item's invoiced tax (0 for an item nothing was
+    /// invoiced of).
+    pub tax_amount: Amount,
+    pub base_tax_amount: Amount,
+    pub discount_tax_compensation_amount: Amount,
+    pub base_discount_tax_compensation_amount: Amount,
 }
 
 /// The credit memo's figures after every collector.
@@ -77,6 +83,12 @@ pub struct RefundTotals {
     pub base_grand_total: Amount,
     /// `Total\Cost`: what the refunded units cost (no column on the credit memo).
     pub base_cost: Amount,
+    pub tax_amount: Amount,
+    pub base_tax_amount: Amount,
+    pub shipping_tax_amount: Amount,
+    pub base_shipping_tax_amount: Amount,
+    pub discount_tax_compensation_amount: Amount,
+    pub base_discount_tax_compensation_amount: Amount,
 }
 
 fn round2(value: Decimal) -> Amount {
@@ -131,7 +143,7 @@ pub fn format_currency(code: Option<&str>, amount: Decimal) -> String {
     format!("{sign}{symbol}{grouped}.{frac}")
 }
 
-/// Every collector of `order_creditmemo`, in Magento's order, for an order without tax.
+/// Every collector of `order_creditmemo`, in Magento's order.
 pub fn collect(
     order: &Order,
     lines: &[RefundLine<'_>],
@@ -262,6 +274,7 @@ pub fn collect(
             t.base_shipping_incl_tax = round2(base_allowed + base_allowed_tax);
         }
     }
+    tax(order, lines, &mut t, &mut r);
     // Cost.
     t.base_cost = lines
         .iter()
@@ -283,10 +296,128 @@ pub fn collect(
     t.adjustment = t.adjustment_positive.unwrap_or(z) - t.adjustment_negative.unwrap_or(z);
     t.base_adjustment =
         t.base_adjustment_positive.unwrap_or(z) - t.base_adjustment_negative.unwrap_or(z);
-    t.grand_total = t.subtotal + t.discount_amount + t.shipping_amount + t.adjustment;
-    t.base_grand_total =
-        t.base_subtotal + t.base_discount_amount + t.base_shipping_amount + t.base_adjustment;
+    t.grand_total = t.subtotal
+        + t.discount_amount
+        + t.shipping_amount
+        + t.adjustment
+        + t.tax_amount
+        + t.discount_tax_compensation_amount;
+    t.base_grand_total = t.base_subtotal
+        + t.base_discount_amount
+        + t.base_shipping_amount
+        + t.base_adjustment
+        + t.base_tax_amount
+        + t.base_discount_tax_compensation_amount;
     Ok(t)
+}
+
+/// `Creditmemo\Total\Tax::collect` (the order's branch; a refund by invoice takes the
+/// shipping's tax from the order too, where Magento prorates the invoice's: the same unless an
+/// imported order's invoices split its shipping tax): each line's share of what its item
+/// invoiced and has not refunded (all of it for a line taking its item's last units), the
+/// shipping's tax in the part of the shipping refunded, then at most what the order invoiced
+/// and has not refunded, or exactly that when every line takes its last units and the shipping
+/// is refunded whole.
+fn tax(order: &Order, lines: &[RefundLine<'_>], t: &mut RefundTotals, r: &mut Rounder) {
+    let (mut total, mut base_total) = (Decimal::ZERO, Decimal::ZERO);
+    let (mut comp, mut base_comp) = (Decimal::ZERO, Decimal::ZERO);
+    for (line, lt) in lines.iter().zip(t.lines.iter_mut()) {
+        let oi = line.item;
+        let invoiced = oi.qty_invoiced.decimal();
+        if line.qty <= Amount::ZERO || invoiced.is_zero() {
+            continue;
+        }
+        let mut tax = oi.tax_invoiced.decimal() - dec(oi.tax_refunded);
+        let mut base_tax = oi.base_tax_invoiced.decimal() - dec(oi.base_tax_refunded);
+        let mut c =
+            dec(oi.discount_tax_compensation_invoiced) - dec(oi.discount_tax_compensation_refunded);
+        let mut base_c = dec(oi.base_discount_tax_compensation_invoiced)
+            - dec(oi.base_discount_tax_compensation_refunded);
+        if !line.is_last() {
+            let available = invoiced - oi.qty_refunded.decimal();
+            let qty = line.qty.decimal();
+            if !available.is_zero() {
+                tax = r.round(tax / available * qty, RoundType::Regular, false);
+                base_tax = r.round(base_tax / available * qty, RoundType::Base, false);
+                c = r.round(c / available * qty, RoundType::Regular, false);
+                base_c = r.round(base_c / available * qty, RoundType::Base, false);
+            }
+        }
+        lt.tax_amount = Amount::new(tax);
+        lt.base_tax_amount = Amount::new(base_tax);
+        lt.discount_tax_compensation_amount = Amount::new(c);
+        lt.base_discount_tax_compensation_amount = Amount::new(base_c);
+        total += tax;
+        base_total += base_tax;
+        comp += c;
+        base_comp += base_c;
+    }
+    let order_shipping = dec(order.shipping_amount);
+    let base_order_shipping = dec(order.base_shipping_amount);
+    let delta = base_order_shipping - dec(order.base_shipping_refunded);
+    let refunded_shipping = t.base_shipping_amount.decimal();
+    let (mut shipping_tax, mut base_shipping_tax) = (Decimal::ZERO, Decimal::ZERO);
+    let (mut shipping_comp, mut base_shipping_comp) = (Decimal::ZERO, Decimal::ZERO);
+    let mut partial_shipping = false;
+    if delta > refunded_shipping && !order_shipping.is_zero() && !base_order_shipping.is_zero() {
+        let part = t.shipping_amount.decimal() / order_shipping;
+        let base_part = refunded_shipping / base_order_shipping;
+        shipping_tax = r.round(
+            dec(order.shipping_tax_amount) * part,
+            RoundType::Regular,
+            false,
+        );
+        base_shipping_tax = r.round(
+            dec(order.base_shipping_tax_amount) * base_part,
+            RoundType::Base,
+            false,
+        );
+        shipping_comp = r.round(
+            dec(order.shipping_discount_tax_compensation_amount) * part,
+            RoundType::Regular,
+            false,
+        );
+        base_shipping_comp = r.round(
+            dec(order.base_shipping_discount_tax_compensation_amnt) * base_part,
+            RoundType::Base,
+            false,
+        );
+        partial_shipping = part < Decimal::ONE && dec(order.shipping_tax_amount) > Decimal::ZERO;
+    } else if delta == refunded_shipping {
+        shipping_tax = dec(order.shipping_tax_amount) - dec(order.shipping_tax_refunded);
+        base_shipping_tax =
+            dec(order.base_shipping_tax_amount) - dec(order.base_shipping_tax_refunded);
+        shipping_comp = dec(order.shipping_discount_tax_compensation_amount);
+        base_shipping_comp = dec(order.base_shipping_discount_tax_compensation_amnt);
+    }
+    total += shipping_tax;
+    base_total += base_shipping_tax;
+    comp += shipping_comp;
+    base_comp += base_shipping_comp;
+    let allowed = dec(order.tax_invoiced) - dec(order.tax_refunded);
+    let base_allowed = dec(order.base_tax_invoiced) - dec(order.base_tax_refunded);
+    let allowed_comp = dec(order.discount_tax_compensation_invoiced)
+        + dec(order.shipping_discount_tax_compensation_amount)
+        - dec(order.discount_tax_compensation_refunded);
+    let base_allowed_comp = dec(order.base_discount_tax_compensation_invoiced)
+        + dec(order.base_shipping_discount_tax_compensation_amnt)
+        - dec(order.base_discount_tax_compensation_refunded);
+    let memo_is_last = lines.iter().all(RefundLine::is_last);
+    if memo_is_last && !partial_shipping {
+        (total, base_total, comp, base_comp) =
+            (allowed, base_allowed, allowed_comp, base_allowed_comp);
+    } else {
+        total = total.min(allowed);
+        base_total = base_total.min(base_allowed);
+        comp = comp.min(allowed_comp);
+        base_comp = base_comp.min(base_allowed_comp);
+    }
+    t.tax_amount = Amount::new(total);
+    t.base_tax_amount = Amount::new(base_total);
+    t.discount_tax_compensation_amount = Amount::new(comp);
+    t.base_discount_tax_compensation_amount = Amount::new(base_comp);
+    t.shipping_tax_amount = Amount::new(shipping_tax);
+    t.base_shipping_tax_amount = Amount::new(base_shipping_tax);
 }
 
 #[cfg(test)]

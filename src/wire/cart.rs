@@ -594,7 +594,7 @@ pub fn cart(cart: &Cart, t: &Totals, customer: Value) -> Value {
         },
         "customer_is_guest": q.customer_is_guest != 0,
         "customer_note_notify": true,
-        "customer_tax_class_id": 3,
+        "customer_tax_class_id": cart.customer_tax_class,
         "store_id": q.store_id,
     });
     if let Some(m) = v.as_object_mut() {
