@@ -158,7 +158,7 @@ async fn a_bad_file_names_the_entry_and_the_field_and_starts_nothing() {
             json!({"prodcts": []}),
             "seed file seed.json: unknown section \"prodcts\" (known: config, sources, stocks, \
              stock_source_links, products, source_items, customers, sales_rules, coupons, \
-             checkout_agreements, orders)",
+             tax_rates, tax_rules, checkout_agreements, orders)",
         ),
         (
             json!({"config": [{"path": "sales/gift_options/allow_order", "value": "yes"}]}),
@@ -179,6 +179,12 @@ async fn a_bad_file_names_the_entry_and_the_field_and_starts_nothing() {
         (
             json!([1, 2]),
             "seed file seed.json: expected a JSON object of sections",
+        ),
+        (
+            json!({"tax_rules": [{"code": "Retail", "priority": 0, "customer_tax_class_ids": [2],
+                "product_tax_class_ids": [2], "tax_rate_ids": [1]}]}),
+            "seed file seed.json: tax_rules[0] (code \"Retail\"): No such entity with \
+             customer_tax_class_ids = %fieldValue",
         ),
     ];
     for (file, expected) in cases {
@@ -202,4 +208,49 @@ async fn an_order_beyond_the_salable_quantity_is_refused_as_checkout_refuses_it(
         "seed file seed.json: orders[0] (customer \"anna@example.com\"): The requested qty is not available"
     );
     assert_eq!(rows, 0);
+}
+
+/// `tax_rates` and `tax_rules` sections: the world starts with its tax, and the seed's orders
+/// pay it.
+#[tokio::test]
+async fn a_seed_files_tax_rules_tax_its_orders() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = dir.path().join("seed.json");
+    let address = json!({"firstname": "Ann", "lastname": "Lee", "street": ["1 Main St."],
+        "city": "Austin", "region_id": 57, "postcode": "78701", "country_id": "US",
+        "telephone": "512-555-0000", "email": "ann@example.com"});
+    let file = json!({
+        "products": [{"sku": "MUG", "name": "Mug", "attribute_set_id": 4, "price": 12.99,
+            "type_id": "simple", "weight": 1, "status": 1, "visibility": 4,
+            "extension_attributes": {"website_ids": [1]}}],
+        "source_items": [{"sku": "MUG", "source_code": "default", "quantity": 10, "status": 1}],
+        "tax_rates": [{"tax_country_id": "US", "tax_region_id": 57, "tax_postcode": "*",
+            "rate": 6.25, "code": "US-TX"}],
+        "tax_rules": [{"code": "Texas", "priority": 0, "customer_tax_class_ids": [3],
+            "product_tax_class_ids": [2], "tax_rate_ids": [3]}],
+        "orders": [{"email": "ann@example.com", "items": [{"sku": "MUG", "qty": 2}],
+            "addressInformation": {"shipping_address": address, "billing_address": address,
+                "shipping_carrier_code": "flatrate", "shipping_method_code": "flatrate"},
+            "paymentMethod": {"method": "checkmo"}}]
+    });
+    std::fs::write(&seed, file.to_string()).unwrap();
+    let app = spawn_app_with(|c| c.seed = Seed::File(seed.clone())).await;
+    let token = app.token().await;
+    let rule = app.get("/rest/V1/taxRules/1", &token).await.body;
+    assert_eq!(rule["tax_rate_ids"], json!([3]));
+    let orders = app
+        .get("/rest/V1/orders?searchCriteria=", &token)
+        .await
+        .body;
+    // 2 × 12.99 = 25.98 at 6.25 %: 1.62375, 1.62; shipping 10, untaxed.
+    let order = &orders["items"][0];
+    assert_eq!(
+        (
+            &order["subtotal"],
+            &order["tax_amount"],
+            &order["grand_total"]
+        ),
+        (&json!(25.98), &json!(1.62), &json!(37.6)),
+        "{order}"
+    );
 }

@@ -12,6 +12,8 @@
 //! | `customers` | `{"customer": CustomerInterface, "password": ...}` | `POST /V1/customers` |
 //! | `sales_rules` | a `RuleInterface` (cart price rule) | `POST /V1/salesRules` |
 //! | `coupons` | a `CouponInterface` | `POST /V1/coupons` |
+//! | `tax_rates` | a `TaxRateInterface` | `POST /V1/taxRates` |
+//! | `tax_rules` | a `TaxRuleInterface` | `POST /V1/taxRules` |
 //! | `checkout_agreements` | an `AgreementInterface` and `stores` (store view ids, default `[0]`: all) | none in Magento's REST API: its admin's Terms and Conditions |
 //! | `orders` | a checkout, see [`OrderEntry`] | the customer (or guest) cart calls, then `payment-information` |
 //!
@@ -46,6 +48,8 @@ const SECTIONS: &[&str] = &[
     "customers",
     "sales_rules",
     "coupons",
+    "tax_rates",
+    "tax_rules",
     "checkout_agreements",
     "orders",
 ];
@@ -114,7 +118,7 @@ fn key_of(section: &str, entry: &Value) -> Option<String> {
             entry.get("customer").and_then(|c| text(c, "email")),
         ),
         "sales_rules" => named("name", text(entry, "name")),
-        "coupons" => named("code", text(entry, "code")),
+        "coupons" | "tax_rates" | "tax_rules" => named("code", text(entry, "code")),
         "checkout_agreements" => named("name", text(entry, "name")),
         "orders" => named("customer", text(entry, "customer"))
             .or_else(|| named("guest", text(entry, "email"))),
@@ -208,6 +212,14 @@ async fn load_entry(db: &Db, section: &str, entry: &Value) -> Result<(), Error> 
             crate::checkout::sales_rule::save_coupon(db, input)
                 .await
                 .map(drop)
+        }
+        "tax_rates" => {
+            let input = wire::tax::parse_tax_rate(&body("taxRate", entry.clone()))?;
+            crate::tax::rate::save(db, input).await.map(drop)
+        }
+        "tax_rules" => {
+            let input = wire::tax::parse_tax_rule(&body("rule", entry.clone()))?;
+            crate::tax::rule::save(db, input).await.map(drop)
         }
         "checkout_agreements" => {
             let (row, stores) = wire::agreement::parse_seed_agreement(entry)?;
