@@ -356,9 +356,9 @@ pub struct Cart {
     pub tax_rates: Vec<tax::RateCandidate>,
     /// One per line: its product's tax class (`tax_class_id`, 2 by default).
     pub product_classes: Vec<i64>,
-    /// The customer's default shipping address, where the tax is computed for when the cart's
-    /// address has no country.
-    pub customer_tax_address: Option<tax::TaxAddress>,
+    /// The customer's default (shipping, billing) addresses, where the tax is computed for
+    /// when the cart's address has no country.
+    pub customer_tax_address: (Option<tax::TaxAddress>, Option<tax::TaxAddress>),
 }
 
 impl Cart {
@@ -402,9 +402,10 @@ impl Cart {
 
 impl Cart {
     /// `Calculation::getRateRequest` with `based_on` shipping: the collected address when it
-    /// has a country; else a customer's default shipping address, a guest's billing address
-    /// with a country; else the store's default (`tax/defaults`: US, every region, no
-    /// postcode).
+    /// has a country; else a customer's default shipping address (for a virtual cart its
+    /// default billing one first: `CommonTaxCollector::populateAddressData` imports it into
+    /// the billing address it collects), a guest's billing address with a country; else the
+    /// store's default (`tax/defaults`: US, every region, no postcode).
     fn tax_address(&self, collected: Option<&QuoteAddressRow>) -> tax::TaxAddress {
         let of = |a: &QuoteAddressRow| tax::TaxAddress {
             country: a.country_id.clone(),
@@ -420,7 +421,14 @@ impl Cart {
         }
         let customer = self.quote.customer_id.is_some() && self.quote.customer_is_guest == 0;
         if customer {
-            if let Some(a) = &self.customer_tax_address {
+            let (shipping, billing) = &self.customer_tax_address;
+            let is_virtual = !self.items.is_empty() && self.items.iter().all(|i| i.is_virtual != 0);
+            let defaults = if is_virtual {
+                [billing, shipping]
+            } else {
+                [shipping, &None]
+            };
+            if let Some(a) = defaults.into_iter().flatten().next() {
                 return a.clone();
             }
         } else if let Some(a) = self.billing.as_ref().filter(has_country) {
@@ -489,29 +497,36 @@ async fn cart_tax_rates(
     Ok((class, rates))
 }
 
-/// A customer's default shipping address as a tax address.
+/// A customer's default (shipping, billing) addresses as tax addresses.
 async fn customer_tax_address(
     conn: &mut SqliteConnection,
     customer_id: Option<i64>,
-) -> Result<Option<tax::TaxAddress>> {
+) -> Result<(Option<tax::TaxAddress>, Option<tax::TaxAddress>)> {
     let Some(id) = customer_id else {
-        return Ok(None);
+        return Ok((None, None));
     };
     let Some(customer) = db::customers::customer(&mut *conn, id).await? else {
-        return Ok(None);
+        return Ok((None, None));
     };
-    let Some(address_id) = customer.default_shipping else {
-        return Ok(None);
-    };
-    Ok(db::customers::address(&mut *conn, address_id)
-        .await?
-        .map(|a| tax::TaxAddress {
-            country: Some(a.country_id),
-            region_id: a.region_id,
-            region_code: a.region_code,
-            region: a.region,
-            postcode: a.postcode,
-        }))
+    let mut found = [None, None];
+    for (slot, address_id) in found
+        .iter_mut()
+        .zip([customer.default_shipping, customer.default_billing])
+    {
+        if let Some(address_id) = address_id {
+            *slot = db::customers::address(&mut *conn, address_id)
+                .await?
+                .map(|a| tax::TaxAddress {
+                    country: Some(a.country_id),
+                    region_id: a.region_id,
+                    region_code: a.region_code,
+                    region: a.region,
+                    postcode: a.postcode,
+                });
+        }
+    }
+    let [shipping, billing] = found;
+    Ok((shipping, billing))
 }
 
 /// The product facts of a line (`Rule\Condition\Product` reads the product).
@@ -571,7 +586,7 @@ pub async fn load_cart(conn: &mut SqliteConnection, quote: QuoteRow) -> Result<C
     .await?;
     let (customer_tax_class, tax_rates) = cart_tax_rates(&mut *conn, &quote).await?;
     let customer_tax_address = if tax_rates.is_empty() {
-        None
+        (None, None)
     } else {
         customer_tax_address(&mut *conn, quote.customer_id).await?
     };
@@ -1536,4 +1551,54 @@ pub fn links_of(item: &QuoteItemRow) -> Option<Vec<i64>> {
     item.downloadable_links
         .as_deref()
         .and_then(|s| serde_json::from_str(s).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(country: &str, region_id: i64) -> tax::TaxAddress {
+        tax::TaxAddress {
+            country: Some(country.into()),
+            region_id: Some(region_id),
+            ..tax::TaxAddress::default()
+        }
+    }
+
+    fn customer_cart(is_virtual: i64) -> Cart {
+        Cart {
+            quote: QuoteRow {
+                customer_id: Some(2),
+                ..QuoteRow::default()
+            },
+            items: vec![QuoteItemRow {
+                is_virtual,
+                ..QuoteItemRow::default()
+            }],
+            shipping: None,
+            billing: None,
+            website_id: 1,
+            stock_id: 1,
+            pickup: None,
+            facts: Vec::new(),
+            rules: Vec::new(),
+            customer_tax_class: 3,
+            tax_rates: Vec::new(),
+            product_classes: Vec::new(),
+            customer_tax_address: (Some(place("US", 43)), Some(place("US", 57))),
+        }
+    }
+
+    /// Without a country on the cart's address, a customer's physical cart is taxed where
+    /// the default shipping address is, a virtual one where the default billing address is;
+    /// a guest's falls back on the store's default place.
+    #[test]
+    fn a_cart_without_an_address_is_taxed_at_the_customers_default() {
+        assert_eq!(customer_cart(0).tax_address(None), place("US", 43));
+        assert_eq!(customer_cart(1).tax_address(None), place("US", 57));
+        let mut guest = customer_cart(0);
+        guest.quote.customer_id = None;
+        guest.quote.customer_is_guest = 1;
+        assert_eq!(guest.tax_address(None), place("US", 0));
+    }
 }
