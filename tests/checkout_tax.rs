@@ -25,14 +25,8 @@ async fn new_york_rule(app: &TestApp, admin: &str) {
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
 }
 
-/// A guest's ten backpacks (36 each) shipped to New York: 360 × 8.375 % = 30.15 of tax, shipping
-/// untaxed (no shipping tax class); the totals' `grand_total` leaves the tax out as Magento's
-/// CartTotalRepository does, the base one and the order keep it; the invoice captures it.
-#[tokio::test]
-async fn a_new_york_cart_pays_new_york_tax() {
-    let app = spawn_app().await;
-    let admin = app.token().await;
-    new_york_rule(&app, &admin).await;
+/// A guest cart with `qty` backpacks (24-WB03, 36 each): its path.
+async fn backpacks(app: &TestApp, qty: i64) -> String {
     let mask = app
         .post_anonymous("/rest/V1/guest-carts", &json!({}))
         .await
@@ -44,10 +38,22 @@ async fn a_new_york_cart_pays_new_york_tax() {
     let added = app
         .post_anonymous(
             &format!("{base}/items"),
-            &json!({"cartItem": {"sku": "24-WB03", "qty": 10}}),
+            &json!({"cartItem": {"sku": "24-WB03", "qty": qty}}),
         )
         .await;
     assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+    base
+}
+
+/// A guest's ten backpacks (36 each) shipped to New York: 360 × 8.375 % = 30.15 of tax, shipping
+/// untaxed (no shipping tax class); the totals' `grand_total` leaves the tax out as Magento's
+/// CartTotalRepository does, the base one and the order keep it; the invoice captures it.
+#[tokio::test]
+async fn a_new_york_cart_pays_new_york_tax() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    new_york_rule(&app, &admin).await;
+    let base = backpacks(&app, 10).await;
     let info = app
         .post_anonymous(
             &format!("{base}/shipping-information"),
@@ -218,21 +224,7 @@ async fn a_cart_outside_the_rules_pays_no_tax() {
     let app = spawn_app().await;
     let admin = app.token().await;
     new_york_rule(&app, &admin).await;
-    let mask = app
-        .post_anonymous("/rest/V1/guest-carts", &json!({}))
-        .await
-        .body
-        .as_str()
-        .expect("masked id")
-        .to_owned();
-    let base = format!("/rest/V1/guest-carts/{mask}");
-    let added = app
-        .post_anonymous(
-            &format!("{base}/items"),
-            &json!({"cartItem": {"sku": "24-WB03", "qty": 1}}),
-        )
-        .await;
-    assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+    let base = backpacks(&app, 1).await;
     let totals = app.get(&format!("{base}/totals"), "").await.body;
     assert_eq!(
         (&totals["tax_amount"], &totals["grand_total"]),
