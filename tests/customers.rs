@@ -569,6 +569,8 @@ async fn customer_addresses_are_checked_against_the_directory() {
         );
     }
     assert_eq!(app.snapshot().await, before);
+    // The region object always answers its three getters (null where empty); the top-level
+    // region_id only when one is stored.
     let r = app
         .post(
             "/rest/V1/customers",
@@ -577,17 +579,50 @@ async fn customer_addresses_are_checked_against_the_directory() {
         )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let a = &r.body["addresses"][0];
+    assert_eq!(
+        (&a["region"], a.get("region_id")),
+        (
+            &json!({"region_code": null, "region": null, "region_id": 0}),
+            None
+        )
+    );
     let r = app
         .post(
             "/rest/V1/customers",
             "",
             &with(
                 "gb@example.com",
-                json!({"country_id": "GB", "region_id": 12}),
+                json!({"country_id": "GB", "region_id": 12,
+                    "region": {"region": "London", "region_code": "LDN"}}),
             ),
         )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(
+        r.body["addresses"][0]["region"],
+        json!({"region_code": null, "region": "London", "region_id": 12})
+    );
+    // Without a region id, the region text stands as the code (getRegionCode).
+    let r = app
+        .post(
+            "/rest/V1/customers",
+            "",
+            &with(
+                "de@example.com",
+                json!({"country_id": "DE", "postcode": "10115", "region": {"region": "Berlin"}}),
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let a = &r.body["addresses"][0];
+    assert_eq!(
+        (&a["region"], &a["region_id"]),
+        (
+            &json!({"region_code": "Berlin", "region": "Berlin", "region_id": 0}),
+            &json!(0)
+        )
+    );
     let r = app
         .post(
             "/rest/V1/customers",

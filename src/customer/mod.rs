@@ -518,14 +518,19 @@ async fn create_in(
 /// The row of a posted address of customer `customer_id` (`entity_id` 0: a new one).
 /// `AbstractAddress::getRegion` / `getRegionCode` on save: a region id of the address's own
 /// country names the region (its directory name replaces the posted text) and its code.
+/// `region_code` is no attribute of a customer address: Magento keeps no posted code, and
+/// reads one back only from such a region (or, without an id, from the region text).
 fn directory_region(mut row: AddressEntityRow, regions: Option<&[RegionRow]>) -> AddressEntityRow {
     let found = row
         .region_id
         .filter(|id| *id != 0)
         .and_then(|id| regions?.iter().find(|r| r.region_id == id));
-    if let Some(r) = found {
-        row.region = r.default_name.clone();
-        row.region_code = r.code.clone();
+    match found {
+        Some(r) => {
+            row.region = r.default_name.clone();
+            row.region_code = r.code.clone();
+        }
+        None => row.region_code = None,
     }
     row
 }
