@@ -102,6 +102,18 @@ impl Phrase {
     }
 
     /// A phrase with named arguments of any JSON type.
+    /// `Invalid value of "%value" provided for the %fieldName field.` with the value escaped
+    /// as the address validators (`Validator\Country`) escape it ([`html_escape`]).
+    pub fn invalid_escaped(field: &str, value: &str) -> Self {
+        Phrase::values(
+            INVALID_FIELD_VALUE,
+            vec![
+                ("fieldName", field.into()),
+                ("value", html_escape(value).into()),
+            ],
+        )
+    }
+
     pub fn values(text: impl Into<String>, args: Vec<(&str, Value)>) -> Self {
         Phrase {
             text: text.into(),

@@ -234,21 +234,12 @@ fn address_errors(a: &QuoteAddressRow, regions: Option<&[RegionRow]>) -> Vec<Str
 /// code ("California" with `region_code` "CA") finds no region, as in Magento.
 fn country_errors(a: &QuoteAddressRow, regions: Option<&[RegionRow]>) -> Option<Phrase> {
     let required = |name: &str| Phrase::named(e::FIELD_REQUIRED, "fieldName", name);
-    let invalid = |name: &str, value: &str| {
-        Phrase::values(
-            e::INVALID_FIELD_VALUE,
-            vec![
-                ("fieldName", name.into()),
-                ("value", e::html_escape(value).into()),
-            ],
-        )
-    };
     let country = a.country_id.as_deref().filter(|c| !c.trim().is_empty());
     let Some(country) = country else {
         return Some(required("countryId"));
     };
     let Some(regions) = regions else {
-        return Some(invalid("countryId", country));
+        return Some(Phrase::invalid_escaped("countryId", country));
     };
     let region_text = a.region.as_deref().filter(|r| !r.trim().is_empty());
     let by_code = |code: &str| {
@@ -281,7 +272,7 @@ fn country_errors(a: &QuoteAddressRow, regions: Option<&[RegionRow]>) -> Option<
     } else {
         region_id
             .filter(|id| !regions.is_empty() && !regions.iter().any(|r| r.region_id == *id))
-            .map(|id| invalid("regionId", &id.to_string()))
+            .map(|id| Phrase::invalid_escaped("regionId", &id.to_string()))
     }
 }
 

@@ -734,6 +734,10 @@ mod tests {
     /// Absurd rates compounding over priorities are capped, not overflowed.
     #[test]
     fn absurd_rates_do_not_overflow() {
+        assert_eq!(
+            (MOST_PERCENT.to_string(), MOST_AMOUNT.to_string()),
+            ("1000000000000".to_owned(), "1000000000000000".to_owned())
+        );
         let candidates: Vec<RateCandidate> = (1..=6)
             .map(|n| {
                 let mut r = rate(n, n, &format!("r{n}"), "99999999.9999");

@@ -307,7 +307,7 @@ fn address_errors(a: &AddressInput, regions: Option<&[RegionRow]>) -> Vec<Phrase
     }
     match (a.country_id.as_deref(), regions) {
         (_, _) if blank(&a.country_id) => errors.push(required("countryId")),
-        (Some(country), None) => errors.push(invalid("countryId", country)),
+        (Some(country), None) => errors.push(Phrase::invalid_escaped("countryId", country)),
         (Some(country), Some(regions)) => {
             // `Validator\Country::validateRegion`. The customer address model casts its
             // region id to an int, so a missing one is "0", which is not empty: "regionId" is
@@ -321,23 +321,12 @@ fn address_errors(a: &AddressInput, regions: Option<&[RegionRow]>) -> Vec<Phrase
                 && !regions.is_empty()
                 && !regions.iter().any(|r| r.region_id == region_id)
             {
-                errors.push(invalid("regionId", &region_id.to_string()));
+                errors.push(Phrase::invalid_escaped("regionId", &region_id.to_string()));
             }
         }
         (None, _) => errors.push(required("countryId")),
     }
     errors
-}
-
-/// `Invalid value of "%value" provided for the %fieldName field.`, the value escaped.
-fn invalid(field: &str, value: &str) -> Phrase {
-    Phrase::values(
-        crate::error::INVALID_FIELD_VALUE,
-        vec![
-            ("fieldName", field.into()),
-            ("value", crate::error::html_escape(value).into()),
-        ],
-    )
 }
 
 /// The regions of an address's country, `None` for a country not in the directory (nothing

@@ -106,22 +106,10 @@ pub async fn country_regions(
     conn: &mut SqliteConnection,
     country: &str,
 ) -> Result<Option<Vec<RegionRow>>, sqlx::Error> {
-    let known: bool =
-        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM directory_country WHERE country_id = ?)")
-            .bind(country)
-            .fetch_one(&mut *conn)
-            .await?;
-    if !known {
+    if countries(&mut *conn, Some(country)).await?.is_empty() {
         return Ok(None);
     }
-    let regions = sqlx::query_as(
-        "SELECT region_id, country_id, code, default_name FROM directory_country_region
-         WHERE country_id = ? ORDER BY region_id",
-    )
-    .bind(country)
-    .fetch_all(conn)
-    .await?;
-    Ok(Some(regions))
+    regions_of(conn, Some(country)).await.map(Some)
 }
 
 /// Whether the directory holds country `id` (`Country::load`: by its key, which MySQL compares

@@ -107,12 +107,6 @@ pub fn php_truthy(s: &str) -> bool {
     !s.is_empty() && s != "0"
 }
 
-/// PHP's `trim` with its default characters (space, tab, newline, carriage return, NUL,
-/// vertical tab), not Unicode's whitespace.
-pub fn php_trim(s: &str) -> &str {
-    s.trim_matches([' ', '\t', '\n', '\r', '\0', '\x0B'])
-}
-
 /// Magento_GiftMessage's `Plugin\OrderSave::afterSave` on an order a client posted
 /// (`POST /V1/orders`): after the order is saved, the order's message through the module's
 /// `OrderRepository::save` (no lines, 400 "...empty order..."; a virtual order; `allow_order`
@@ -232,7 +226,7 @@ pub async fn save_one(
         None => None,
     };
     let text = message.message.clone().unwrap_or_default();
-    if php_trim(&text).is_empty() {
+    if crate::tax::php_trim(&text).is_empty() {
         if let Some(old) = existing {
             gift_messages::delete(&mut *conn, old.gift_message_id).await?;
             gift_messages::point(&mut *conn, holder, 0, now).await?;
@@ -320,14 +314,7 @@ mod tests {
     }
 
     #[test]
-    fn trims_as_php_does() {
-        assert_eq!(php_trim(" \t\n\r\0\x0Bhi \n"), "hi");
-        assert_eq!(
-            php_trim("\u{a0}"),
-            "\u{a0}",
-            "no-break space is not trimmed"
-        );
-        assert!(php_trim("  ").is_empty());
+    fn truth_as_php_has_it() {
         assert!(!php_truthy("0") && !php_truthy("") && php_truthy(" "));
     }
 }

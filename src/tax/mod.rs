@@ -12,7 +12,25 @@ pub fn blank(s: &str) -> bool {
         .all(|c| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\0'))
 }
 
-/// PHP's `trim` (space, tab, newline, carriage return, NUL, vertical tab).
+/// PHP's `trim` with its default characters (space, tab, newline, carriage return, NUL,
+/// vertical tab), not Unicode's whitespace.
 pub fn php_trim(s: &str) -> &str {
-    s.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r' | '\0' | '\x0b'))
+    s.trim_matches([' ', '\t', '\n', '\r', '\0', '\x0B'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_as_php_does() {
+        assert_eq!(php_trim(" \t\n\r\0\x0Bhi \n"), "hi");
+        assert_eq!(
+            php_trim("\u{a0}"),
+            "\u{a0}",
+            "no-break space is not trimmed"
+        );
+        assert!(php_trim("  ").is_empty());
+        assert!(blank(" \x0c") && !blank("\u{a0}"));
+    }
 }

@@ -44,8 +44,9 @@ pub const IN_RULE: &str = "The tax rate can't be removed because it exists in a 
 
 /// The longest postcode a rate keeps (`Rate::beforeSave`).
 const POSTCODE_LENGTH: usize = 10;
-/// The largest value of DECIMAL(12,4).
-const MAX_RATE: i64 = 99_999_999;
+/// The largest value of DECIMAL(12,4): 99,999,999.9999.
+const MAX_RATE: rust_decimal::Decimal =
+    rust_decimal::Decimal::from_parts(3_567_587_327, 232, 0, false, 4);
 
 /// One posted title (`TaxRateTitleInterface`).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -226,13 +227,12 @@ fn prepare(input: &RateInput, found: &Found) -> Result<(RateWrite, RateView)> {
         .filter(|r| r.country_id == country)
         .map(|r| (r.region_id, r.code.clone()));
     let rate = input.rate.unwrap_or(Amount::ZERO);
-    let most = Amount::from_int(MAX_RATE) + Amount::parse("0.9999").unwrap_or(Amount::ZERO);
     let write = RateWrite {
         tax_country_id: cut_chars(&country, 2),
         tax_region_id: region.as_ref().map_or(0, |r| r.0),
         tax_postcode: postcode.clone(),
         code: cut_chars(input.code.as_deref().unwrap_or_default(), 255),
-        rate: rate.min(most),
+        rate: rate.min(Amount::new(MAX_RATE)),
         zip_is_range: range.0,
         zip_from: range.1,
         zip_to: range.2,
@@ -494,6 +494,17 @@ mod tests {
             ("US", 0)
         );
         assert_eq!(view.tax_country_id, "USA");
+    }
+
+    #[test]
+    fn a_rate_past_decimal_12_4_is_stored_at_its_largest() {
+        assert_eq!(MAX_RATE.to_string(), "99999999.9999");
+        let input = RateInput {
+            rate: Amount::parse("123456789"),
+            ..us_ca()
+        };
+        let (write, _) = prepare(&input, &found(Some("US"), Some(("US", "CA")))).unwrap();
+        assert_eq!(write.rate, Amount::new(MAX_RATE));
     }
 
     #[test]
