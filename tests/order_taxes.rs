@@ -250,3 +250,59 @@ async fn a_child_line_reads_back_with_its_parent_item() {
     assert_eq!(o["items"][1]["parent_item_id"], parent["item_id"]);
     assert_eq!(o["items"][1]["parent_item"], parent);
 }
+
+/// `Creditmemo\Total\Tax` through an invoice: the shipping's tax is the invoice's in the part
+/// of the order's shipping refunded, so a memo by the invoice that carried no shipping refunds
+/// the shipping without its tax; the memo by the order refunds what is left of it.
+#[tokio::test]
+async fn a_refund_by_invoice_takes_that_invoices_shipping_tax() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let mut entity = taxed_order();
+    let e = &mut entity["entity"];
+    e["items"][0]["qty_ordered"] = json!(2);
+    e["items"][0]["tax_amount"] = json!(1.68);
+    e["shipping_tax_amount"] = json!(0.42);
+    e["base_shipping_tax_amount"] = json!(0.42);
+    e["tax_amount"] = json!(2.10);
+    e["base_tax_amount"] = json!(2.10);
+    // A method that refunds by invoice (an offline one's `canRefund` is false).
+    e["payment"] = json!({"method": "braintree"});
+    let reply = app.post("/rest/V1/orders", &token, &entity).await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    let id = reply.body["entity_id"].as_i64().expect("id");
+    let item = reply.body["items"][0]["item_id"].clone();
+    let one = json!({"capture": true, "items": [{"order_item_id": item, "qty": 1}]});
+    let first = app.invoice(&token, id, &one).await;
+    let second = app.invoice(&token, id, &one).await;
+    assert_eq!((first.status, second.status), (StatusCode::OK, StatusCode::OK));
+    let invoice = |n: &Value| {
+        let n = n.as_str().expect("invoice id").to_owned();
+        let (app, token) = (&app, &token);
+        async move { app.get(&format!("/rest/V1/invoices/{n}"), token).await.body }
+    };
+    let (a, b) = (invoice(&first.body).await, invoice(&second.body).await);
+    assert_eq!(
+        (&a["shipping_tax_amount"], &a["tax_amount"]),
+        (&json!(0.42), &json!(1.26))
+    );
+    assert_eq!((b.get("shipping_tax_amount"), &b["tax_amount"]), (None, &json!(0.84)));
+    // By the second invoice, with the whole shipping: its line's tax, no shipping tax.
+    let memo = app
+        .post(
+            &format!("/rest/V1/invoice/{}/refund", second.body.as_str().expect("id")),
+            &token,
+            &json!({"items": [{"order_item_id": item, "qty": 1}],
+                    "arguments": {"shipping_amount": 5}}),
+        )
+        .await;
+    assert_eq!(memo.status, StatusCode::OK, "{:?}", memo.body);
+    let m = app
+        .get(&format!("/rest/V1/creditmemo/{}", memo.body.as_str().expect("id")), &token)
+        .await
+        .body;
+    assert_eq!(
+        (&m["tax_amount"], &m["shipping_tax_amount"], &m["shipping_amount"], &m["grand_total"]),
+        (&json!(0.84), &json!(0), &json!(5), &json!(15.84))
+    );
+}

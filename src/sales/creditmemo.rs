@@ -291,7 +291,12 @@ async fn refund_in(
         }
     };
     let computed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        creditmemo_totals::collect(&order, &lines, arguments)
+        creditmemo_totals::collect(
+            &order,
+            &lines,
+            arguments,
+            through.as_ref().map(|t| &t.invoice),
+        )
     }));
     let Ok(totals) = computed else {
         tracing::error!(order_id, "credit memo totals overflowed");

@@ -14,7 +14,7 @@
 use rust_decimal::Decimal;
 
 use crate::amount::Amount;
-use crate::db::model::{Order, OrderItem};
+use crate::db::model::{Invoice, Order, OrderItem};
 use crate::error::{self as e, Error, Phrase, Result};
 use crate::sales::totals::{RoundType, Rounder};
 
@@ -143,11 +143,13 @@ pub fn format_currency(code: Option<&str>, amount: Decimal) -> String {
     format!("{sign}{symbol}{grouped}.{frac}")
 }
 
-/// Every collector of `order_creditmemo`, in Magento's order.
+/// Every collector of `order_creditmemo`, in Magento's order; `invoice` is the invoice a refund
+/// goes through (`Creditmemo::getInvoice`), whose shipping tax the tax collector prorates.
 pub fn collect(
     order: &Order,
     lines: &[RefundLine<'_>],
     args: RefundArguments,
+    invoice: Option<&Invoice>,
 ) -> Result<RefundTotals> {
     let mut r = Rounder::default();
     let mut t = RefundTotals::default();
@@ -274,7 +276,7 @@ pub fn collect(
             t.base_shipping_incl_tax = round2(base_allowed + base_allowed_tax);
         }
     }
-    tax(order, lines, &mut t, &mut r);
+    tax(order, invoice, lines, &mut t, &mut r);
     // Cost.
     t.base_cost = lines
         .iter()
@@ -311,14 +313,20 @@ pub fn collect(
     Ok(t)
 }
 
-/// `Creditmemo\Total\Tax::collect` (the order's branch; a refund by invoice takes the
-/// shipping's tax from the order too, where Magento prorates the invoice's: the same unless an
-/// imported order's invoices split its shipping tax): each line's share of what its item
-/// invoiced and has not refunded (all of it for a line taking its item's last units), the
-/// shipping's tax in the part of the shipping refunded, then at most what the order invoiced
-/// and has not refunded, or exactly that when every line takes its last units and the shipping
-/// is refunded whole.
-fn tax(order: &Order, lines: &[RefundLine<'_>], t: &mut RefundTotals, r: &mut Rounder) {
+/// `Creditmemo\Total\Tax::collect`: each line's share of what its item invoiced and has not
+/// refunded (all of it for a line taking its item's last units); the shipping's tax, through an
+/// invoice the invoice's shipping tax in the part of the order's shipping this memo refunds,
+/// otherwise the order's in the part of what is left; then at most what the order invoiced and
+/// has not refunded, or exactly that when every line takes its last units and the shipping is
+/// not refunded in part. (Magento's invoice branch also works out an allowance from the
+/// invoice's memos, which the lines after it overwrite with the order's: dead code, left out.)
+fn tax(
+    order: &Order,
+    invoice: Option<&Invoice>,
+    lines: &[RefundLine<'_>],
+    t: &mut RefundTotals,
+    r: &mut Rounder,
+) {
     let (mut total, mut base_total) = (Decimal::ZERO, Decimal::ZERO);
     let (mut comp, mut base_comp) = (Decimal::ZERO, Decimal::ZERO);
     for (line, lt) in lines.iter().zip(t.lines.iter_mut()) {
@@ -359,7 +367,33 @@ fn tax(order: &Order, lines: &[RefundLine<'_>], t: &mut RefundTotals, r: &mut Ro
     let (mut shipping_tax, mut base_shipping_tax) = (Decimal::ZERO, Decimal::ZERO);
     let (mut shipping_comp, mut base_shipping_comp) = (Decimal::ZERO, Decimal::ZERO);
     let mut partial_shipping = false;
-    if delta > refunded_shipping && !order_shipping.is_zero() && !base_order_shipping.is_zero() {
+    if let Some(invoice) = invoice {
+        if !base_order_shipping.is_zero() {
+            let factor = refunded_shipping / base_order_shipping;
+            let invoice_tax = dec(invoice.shipping_tax_amount);
+            shipping_tax = r.round(invoice_tax * factor, RoundType::Regular, false);
+            base_shipping_tax = r.round(
+                dec(invoice.base_shipping_tax_amount) * factor,
+                RoundType::Base,
+                false,
+            );
+            // The shipping's compensation joins the lines' before one rounding of the sum.
+            comp = r.round(
+                comp + dec(invoice.shipping_discount_tax_compensation_amount) * factor,
+                RoundType::Regular,
+                false,
+            );
+            base_comp = r.round(
+                base_comp + dec(invoice.base_shipping_discount_tax_compensation_amnt) * factor,
+                RoundType::Base,
+                false,
+            );
+            partial_shipping = factor < Decimal::ONE && invoice_tax > Decimal::ZERO;
+        }
+    } else if delta > refunded_shipping
+        && !order_shipping.is_zero()
+        && !base_order_shipping.is_zero()
+    {
         let part = t.shipping_amount.decimal() / order_shipping;
         let base_part = refunded_shipping / base_order_shipping;
         shipping_tax = r.round(
@@ -475,7 +509,7 @@ mod tests {
                 qty: i.qty_to_refund(),
             })
             .collect();
-        let t = collect(&order, &lines, RefundArguments::default()).unwrap();
+        let t = collect(&order, &lines, RefundArguments::default(), None).unwrap();
         assert_eq!(t.subtotal, a("2022"));
         assert_eq!(t.discount_amount, a("-404.4"));
         assert_eq!(t.shipping_amount, a("300"));
@@ -496,7 +530,7 @@ mod tests {
             adjustment_positive: Some(a("5.53")),
             adjustment_negative: Some(a("1")),
         };
-        let t = collect(&order, &lines, args).unwrap();
+        let t = collect(&order, &lines, args, None).unwrap();
         // 720 / 20 × 3 = 108; discount 144 / 20 × 3 = 21.6.
         assert_eq!(t.subtotal, a("108"));
         assert_eq!(t.discount_amount, a("-21.6"));
@@ -508,9 +542,52 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            collect(&order, &lines, too_much).unwrap_err().body(),
+            collect(&order, &lines, too_much, None).unwrap_err().body(),
             serde_json::json!({"message": e::MAX_SHIPPING_TO_REFUND, "parameters": ["$300.00"]})
         );
+    }
+
+    /// `Total\Tax` through an invoice: the invoice's shipping tax in the part of the order's
+    /// shipping refunded (none when the invoice carried none), where without one the order's
+    /// shipping tax is what is left of it.
+    #[test]
+    fn shipping_tax_through_an_invoice_is_the_invoices() {
+        let (mut order, mut items) = invoiced_order();
+        items.truncate(1);
+        items[0].tax_invoiced = a("57.6");
+        items[0].base_tax_invoiced = a("57.6");
+        order.shipping_tax_amount = Some(a("24"));
+        order.base_shipping_tax_amount = Some(a("24"));
+        order.tax_invoiced = Some(a("81.6"));
+        order.base_tax_invoiced = Some(a("81.6"));
+        let carried = Invoice {
+            shipping_tax_amount: Some(a("24")),
+            base_shipping_tax_amount: Some(a("24")),
+            ..Default::default()
+        };
+        let lines = vec![RefundLine {
+            item: &items[0],
+            qty: a("5"),
+        }];
+        let half = || RefundArguments {
+            shipping_amount: Some(a("150")),
+            ..Default::default()
+        };
+        // 57.6 / 20 × 5 = 14.4, and half of the invoice's 24.
+        let t = collect(&order, &lines, half(), Some(&carried)).unwrap();
+        assert_eq!((t.tax_amount, t.shipping_tax_amount), (a("26.4"), a("12")));
+        // Without an invoice the order's shipping tax, prorated the same here.
+        let t = collect(&order, &lines, half(), None).unwrap();
+        assert_eq!((t.tax_amount, t.shipping_tax_amount), (a("26.4"), a("12")));
+        // An invoice that carried no shipping refunds the shipping without its tax.
+        let whole = RefundArguments {
+            shipping_amount: Some(a("300")),
+            ..Default::default()
+        };
+        let t = collect(&order, &lines, whole, Some(&Invoice::default())).unwrap();
+        assert_eq!((t.tax_amount, t.shipping_tax_amount), (a("14.4"), a("0")));
+        let t = collect(&order, &lines, whole, None).unwrap();
+        assert_eq!((t.tax_amount, t.shipping_tax_amount), (a("38.4"), a("24")));
     }
 
     #[test]
