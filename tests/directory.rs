@@ -150,3 +150,53 @@ async fn a_country_answers_its_regions_in_name_order() {
         );
     }
 }
+
+/// `GET /V1/modules` (`ModuleServiceInterface::getModules`, Magento_Backend::admin): a fresh
+/// 2.4.8-p4 install's enabled modules in its module loader's order, without the two-factor
+/// modules magemu does not run; a guest or a customer gets the 401 naming the resource.
+#[tokio::test]
+async fn the_enabled_modules_are_a_fresh_installs() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let r = app.get("/rest/V1/modules", &admin).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let names: Vec<&str> = r
+        .body
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|n| n.as_str().expect("a string"))
+        .collect();
+    assert_eq!(names.len(), 363);
+    assert_eq!(
+        &names[..4],
+        [
+            "Magento_Csp",
+            "Magento_Store",
+            "Magento_AdminAnalytics",
+            "Magento_Directory"
+        ]
+    );
+    assert_eq!(names.last(), Some(&"PayPal_BraintreeReward"));
+    let at = |m: &str| names.iter().position(|n| *n == m);
+    // A module comes after the modules its `<sequence>` names.
+    assert!(at("Magento_Sales") < at("Magento_Inventory"));
+    assert!(at("Magento_Inventory") < at("Magento_InventorySales"));
+    assert_eq!(at("Magento_TwoFactorAuth"), None);
+    let mut seen = std::collections::HashSet::new();
+    assert!(names.iter().all(|n| seen.insert(*n)), "no name twice");
+    assert_eq!(
+        app.get("/rest/default/V1/modules", &admin).await.body,
+        r.body
+    );
+    let refused = json!({"message": "The consumer isn't authorized to access %resources.",
+                         "parameters": {"resources": "Magento_Backend::admin"}});
+    let customer = app.customer_token("jdoe@example.com", "Password1").await;
+    for token in ["", customer.as_str()] {
+        let r = app.get("/rest/V1/modules", token).await;
+        assert_eq!(
+            (r.status, r.body),
+            (StatusCode::UNAUTHORIZED, refused.clone())
+        );
+    }
+}

@@ -275,7 +275,10 @@ async fn a_refund_by_invoice_takes_that_invoices_shipping_tax() {
     let one = json!({"capture": true, "items": [{"order_item_id": item, "qty": 1}]});
     let first = app.invoice(&token, id, &one).await;
     let second = app.invoice(&token, id, &one).await;
-    assert_eq!((first.status, second.status), (StatusCode::OK, StatusCode::OK));
+    assert_eq!(
+        (first.status, second.status),
+        (StatusCode::OK, StatusCode::OK)
+    );
     let invoice = |n: &Value| {
         let n = n.as_str().expect("invoice id").to_owned();
         let (app, token) = (&app, &token);
@@ -286,11 +289,17 @@ async fn a_refund_by_invoice_takes_that_invoices_shipping_tax() {
         (&a["shipping_tax_amount"], &a["tax_amount"]),
         (&json!(0.42), &json!(1.26))
     );
-    assert_eq!((b.get("shipping_tax_amount"), &b["tax_amount"]), (None, &json!(0.84)));
+    assert_eq!(
+        (b.get("shipping_tax_amount"), &b["tax_amount"]),
+        (None, &json!(0.84))
+    );
     // By the second invoice, with the whole shipping: its line's tax, no shipping tax.
     let memo = app
         .post(
-            &format!("/rest/V1/invoice/{}/refund", second.body.as_str().expect("id")),
+            &format!(
+                "/rest/V1/invoice/{}/refund",
+                second.body.as_str().expect("id")
+            ),
             &token,
             &json!({"items": [{"order_item_id": item, "qty": 1}],
                     "arguments": {"shipping_amount": 5}}),
@@ -298,11 +307,19 @@ async fn a_refund_by_invoice_takes_that_invoices_shipping_tax() {
         .await;
     assert_eq!(memo.status, StatusCode::OK, "{:?}", memo.body);
     let m = app
-        .get(&format!("/rest/V1/creditmemo/{}", memo.body.as_str().expect("id")), &token)
+        .get(
+            &format!("/rest/V1/creditmemo/{}", memo.body.as_str().expect("id")),
+            &token,
+        )
         .await
         .body;
     assert_eq!(
-        (&m["tax_amount"], &m["shipping_tax_amount"], &m["shipping_amount"], &m["grand_total"]),
+        (
+            &m["tax_amount"],
+            &m["shipping_tax_amount"],
+            &m["shipping_amount"],
+            &m["grand_total"]
+        ),
         (&json!(0.84), &json!(0), &json!(5), &json!(15.84))
     );
 }

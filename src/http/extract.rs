@@ -49,6 +49,7 @@ acl! {
     SalesTransactions => "Magento_Sales::transactions_fetch",
     SalesCreditmemoView => "Magento_Sales::sales_creditmemo",
     StoreView => "Magento_Backend::store",
+    BackendAdmin => "Magento_Backend::admin",
     InventorySourceItem => "Magento_InventoryApi::source",
     InventorySalableQty => "Magento_InventoryApi::stock",
     SourceSelectionList => "Magento_InventorySourceSelectionApi::source_selection_algorithm",

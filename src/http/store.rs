@@ -1,6 +1,6 @@
 //! `GET /V1/store/websites`, `/storeGroups`, `/storeViews`, `/storeConfigs` (Magento_Backend::store),
 //! and `GET /V1/directory/currency`, `/V1/directory/countries` and `/countries/{countryId}`
-//! (anonymous).
+//! (anonymous), and `GET /V1/modules` (Magento_Backend::admin).
 
 use axum::extract::{Extension, State};
 use axum::http::{header, HeaderMap, StatusCode, Uri};
@@ -8,7 +8,7 @@ use axum::response::Response;
 
 use crate::db::{directory, store};
 use crate::error::{Error, Phrase, Result};
-use crate::http::extract::{Admin, PathParams, StoreView};
+use crate::http::extract::{Admin, BackendAdmin, PathParams, StoreView};
 use crate::http::reply::json_response;
 use crate::http::routes::{Operation, ANONYMOUS};
 use crate::http::StoreScope;
@@ -63,7 +63,28 @@ pub fn operations() -> Vec<Operation> {
             &[ANONYMOUS],
             country,
         ),
+        Operation::get(
+            "/V1/modules",
+            r"Magento\Backend\Service\V1\ModuleServiceInterface::getModules",
+            &["Magento_Backend::admin"],
+            modules,
+        ),
     ]
+}
+
+/// The modules a fresh Magento Open Source 2.4.8-p4 install enables, in the order its module
+/// loader gives them (`app/etc/config.php` as `setup:install` writes it, from a stock
+/// install's: github samsteele/magento-2-4-8 at 99a4c5d, 365 modules), less the two that
+/// magemu's stores do not run: `Magento_TwoFactorAuth` and `Magento_AdminAdobeImsTwoFactorAuth`
+/// (enabled, they refuse `POST /V1/integration/admin/token` with "Please use the 2fa
+/// provider-specific endpoints to obtain a token.", which magemu answers; test setups disable
+/// them for that reason).
+const MODULES: &str = include_str!("modules-2.4.8-p4.txt");
+
+/// `ModuleService::getModules`: `ModuleList::getNames()`, the enabled modules' names.
+async fn modules(_: Admin<BackendAdmin>) -> Result<Response> {
+    let names: Vec<&str> = MODULES.lines().filter(|l| !l.is_empty()).collect();
+    Ok(json_response(StatusCode::OK, &names))
 }
 
 /// `CountryInformationAcquirer::getCountriesInfo`: every allowed country, in key order.

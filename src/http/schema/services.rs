@@ -13,6 +13,7 @@ use super::{Param, ServiceMethod};
 pub const INTERFACES: &[(&str, &str)] = &[
     (r#"Magento\AsynchronousOperations\Api\OperationRepositoryInterface"#, "Bulk operation item repository interface.  An bulk is a group of queue messages. An bulk operation item is a queue message."),
     (r#"Magento\AsynchronousOperations\Api\BulkStatusInterface"#, "Interface BulkStatusInterface Bulk summary data with list of operations items summary data."),
+    (r#"Magento\Backend\Service\V1\ModuleServiceInterface"#, ""),
     (r#"Magento\CatalogInventory\Api\StockRegistryInterface"#, "Interface StockRegistryInterface"),
     (r#"Magento\Catalog\Api\CategoryManagementInterface"#, ""),
     (r#"Magento\Catalog\Api\CategoryRepositoryInterface"#, ""),
@@ -2189,6 +2190,13 @@ pub const METHODS: &[ServiceMethod] = &[
         ],
         returns: Some((r#"Magento\Tax\Api\Data\TaxRuleInterface"#, "")),
         throws: &["InputException", "Exception"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Backend\Service\V1\ModuleServiceInterface::getModules"#,
+        doc: "Returns an array of enabled modules",
+        params: &[],
+        returns: Some(("string[]", "")),
+        throws: &[],
     },
     ServiceMethod {
         service: r#"Magento\Directory\Api\CountryInformationAcquirerInterface::getCountriesInfo"#,
