@@ -464,3 +464,86 @@ async fn a_customer_updates_herself() {
     let me = app.get("/rest/V1/customers/me", &jane).await;
     assert_eq!(me.body, expected);
 }
+
+/// `PUT /V1/customers/validate` (`AccountManagement::validate`): only required attributes
+/// without a value fail, in the validator's order, as rendered messages; Magento's
+/// api-functional `testValidateCustomerData` (Jane without her names) and integration
+/// `ValidateTest::testValidateFields` (an empty customer; a whole one). Malformed values that
+/// a save would refuse are valid here; a body without `customer` or with a mistyped field is
+/// the input processor's 400; nothing is ever written.
+#[tokio::test]
+async fn validate_reports_only_missing_required_attributes() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let before = app.snapshot().await;
+    let validate = |body: Value| {
+        let (app, admin) = (&app, &admin);
+        async move { app.put("/rest/V1/customers/validate", admin, &body).await }
+    };
+    let empty = |label: &str| {
+        format!("The \"{label}\" attribute value is empty. Set the attribute and try again.")
+    };
+    let mut jane = fixture("step06-customer-response.json");
+    jane["firstname"] = Value::Null;
+    jane["lastname"] = json!("");
+    let r = validate(json!({"customer": jane})).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::OK,
+            json!({"valid": false, "messages": [empty("First Name"), empty("Last Name")]})
+        )
+    );
+    let r = validate(json!({"customer": {}})).await;
+    assert_eq!(
+        r.body,
+        json!({"valid": false, "messages": [empty("Associate to Website"), empty("Group"),
+                                            empty("First Name"), empty("Last Name"),
+                                            empty("Email")]})
+    );
+    let whole = json!({"customer": {"website_id": 1, "group_id": 1, "firstname": "Jane",
+                                    "lastname": "Doe", "email": "janedoe@example.com"}});
+    let r = validate(whole).await;
+    assert_eq!(
+        (r.status, r.body),
+        (StatusCode::OK, json!({"valid": true, "messages": []}))
+    );
+    let odd = json!({"customer": {"id": 999, "website_id": 0, "group_id": 0, "firstname": " ",
+                                  "lastname": "Doe", "email": "no e-mail", "dob": "yesterday",
+                                  "gender": 99}});
+    assert_eq!(
+        validate(odd).await.body,
+        json!({"valid": true, "messages": []})
+    );
+    let r = validate(json!({})).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "\"%fieldName\" is required. Enter and try again.",
+                   "parameters": {"fieldName": "customer"}})
+        )
+    );
+    let r = validate(json!({"customer": {"gender": "abc"}})).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{:?}", r.body);
+    let r = validate(json!({"customer": {"favourite_colour": "red"}})).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{:?}", r.body);
+    let jane_token = app.customer_token("jdoe@example.com", "Password1").await;
+    for token in ["", jane_token.as_str()] {
+        let r = app
+            .put(
+                "/rest/V1/customers/validate",
+                token,
+                &json!({"customer": {}}),
+            )
+            .await;
+        assert_eq!(
+            (r.status, r.body),
+            (
+                StatusCode::UNAUTHORIZED,
+                unauthorized("Magento_Customer::manage")
+            )
+        );
+    }
+    assert_eq!(app.snapshot().await, before);
+}

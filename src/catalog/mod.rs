@@ -117,8 +117,7 @@ pub struct ProductInput {
 /// `ProductRepository::get` (404 for an unknown SKU).
 pub const PRODUCT_NOT_FOUND: &str = e::PRODUCT_DOES_NOT_EXIST;
 /// `ProductRepository::save`: no SKU (argument: `sku`).
-pub const ATTRIBUTE_EMPTY: &str =
-    "The \"%1\" attribute value is empty. Set the attribute and try again.";
+pub const ATTRIBUTE_EMPTY: &str = e::ATTRIBUTE_EMPTY;
 /// `Framework/Exception/UrlAlreadyExistsException` default phrase.
 pub const URL_KEY_EXISTS: &str = "URL key for specified store already exists.";
 /// `ProductRepository::saveProduct`: any other failure of the save.

@@ -35,6 +35,7 @@ pub mod groups;
 pub mod manage;
 pub mod reset;
 pub mod update;
+pub mod validate;
 
 use rand::distr::{Alphanumeric, SampleString};
 use sha2::{Digest, Sha256};

@@ -42,6 +42,12 @@ pub fn operations() -> Vec<Operation> {
             email_available,
         ),
         Operation::put(
+            "/V1/customers/validate",
+            r"Magento\Customer\Api\AccountManagementInterface::validate",
+            &["Magento_Customer::manage"],
+            validate,
+        ),
+        Operation::put(
             "/V1/customers/me",
             r"Magento\Customer\Api\CustomerRepositoryInterface::save",
             &[SELF],
@@ -363,6 +369,16 @@ async fn update(
     Ok(json_response(
         StatusCode::OK,
         &CustomerData::from(&customer),
+    ))
+}
+
+/// `AccountManagement::validate`: `{"valid": ..., "messages": [...]}`, nothing saved.
+async fn validate(_: Admin<CustomerManage>, Body(body): Body) -> Result<Response> {
+    let customer = wire::parse_validate(&body)?;
+    let results = customer::validate::validate(&customer);
+    Ok(json_response(
+        StatusCode::OK,
+        &wire::ValidationResultsData::from(results),
     ))
 }
 

@@ -106,6 +106,32 @@ pub fn parse_update(body: &Map<String, Value>) -> Result<crate::customer::update
     })
 }
 
+/// `PUT /V1/customers/validate`: `{"customer": CustomerInterface}`.
+pub fn parse_validate(body: &Map<String, Value>) -> Result<CustomerInput> {
+    let customer = param(body, "customer")
+        .filter(|v| !v.is_null())
+        .ok_or_else(|| Error::required("customer"))?;
+    Obj::new(customer, CUSTOMER_FIELDS)?.int("id")?;
+    parse_customer(customer)
+}
+
+/// `ValidationResultsInterface`.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "customer-data-validation-results-interface")]
+pub struct ValidationResultsData {
+    pub valid: bool,
+    pub messages: Vec<String>,
+}
+
+impl From<crate::customer::validate::ValidationResults> for ValidationResultsData {
+    fn from(r: crate::customer::validate::ValidationResults) -> Self {
+        Self {
+            valid: r.valid,
+            messages: r.messages,
+        }
+    }
+}
+
 /// `{"group": GroupInterface}` of `POST /V1/customerGroups` and `PUT /V1/customerGroups/{id}`.
 pub fn parse_group(body: &Map<String, Value>) -> Result<crate::customer::groups::GroupInput> {
     let group = param(body, "group")

@@ -703,6 +703,15 @@ pub const METHODS: &[ServiceMethod] = &[
         throws: &["LocalizedException"],
     },
     ServiceMethod {
+        service: r#"Magento\Customer\Api\AccountManagementInterface::validate"#,
+        doc: "Validate customer data.",
+        params: &[
+            Param { name: "customer", ty: r#"Magento\Customer\Api\Data\CustomerInterface"#, required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Customer\Api\Data\ValidationResultsInterface"#, "")),
+        throws: &["LocalizedException"],
+    },
+    ServiceMethod {
         service: r#"Magento\Customer\Api\AccountManagementInterface::isReadonly"#,
         doc: "Check if customer can be deleted.",
         params: &[
