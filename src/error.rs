@@ -444,6 +444,11 @@ pub const NO_SUCH_ENTITY_FIELD: &str = "No such entity with %fieldName = %fieldV
 pub const SORT_DIRECTION: &str =
     "The sort order has to be specified as %1 for ascending order or %2 for descending order.";
 
+/// `NoSuchEntityException::doubleField` (`%fieldName`, `%fieldValue`, `%field2Name`,
+/// `%field2Value`).
+pub const NO_SUCH_ENTITY_FIELDS: &str =
+    "No such entity with %fieldName = %fieldValue, %field2Name = %field2Value";
+
 impl Error {
     pub fn input(text: impl Into<String>) -> Self {
         Error::Input(Phrase::plain(text))
@@ -463,6 +468,22 @@ impl Error {
             ]),
         })
     }
+    /// `NoSuchEntityException::doubleField` (404).
+    pub fn no_such_entity2(
+        (field, value): (&str, impl Into<Value>),
+        (field2, value2): (&str, impl Into<Value>),
+    ) -> Self {
+        Error::NotFound(Phrase {
+            text: NO_SUCH_ENTITY_FIELDS.into(),
+            params: Params::Values(vec![
+                ("fieldName".into(), field.into()),
+                ("fieldValue".into(), value.into()),
+                ("field2Name".into(), field2.into()),
+                ("field2Value".into(), value2.into()),
+            ]),
+        })
+    }
+
     pub fn required(field: &str) -> Self {
         Error::Input(Phrase::named(FIELD_REQUIRED, "fieldName", field))
     }

@@ -23,6 +23,7 @@ mod creditmemo_save;
 mod creditmemos;
 mod customer_groups;
 mod customer_manage;
+mod customer_metadata;
 mod customer_password;
 mod customers;
 mod directory;

@@ -33,6 +33,7 @@
 pub mod activation;
 pub mod groups;
 pub mod manage;
+pub mod metadata;
 pub mod reset;
 pub mod update;
 pub mod validate;

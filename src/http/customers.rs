@@ -6,9 +6,10 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 
+use crate::customer::metadata::{self, Entity};
 use crate::customer::{self, groups, manage};
 use crate::db::store::DEFAULT_STORE_ID;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::http::extract::{
     Admin, Body, ClientIp, CustomerDelete, CustomerGroupView, CustomerManage, CustomerView,
     PathParams, Search, SelfCustomer,
@@ -40,6 +41,54 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Customer\Api\AccountManagementInterface::isEmailAvailable",
             &[ANONYMOUS],
             email_available,
+        ),
+        Operation::get(
+            "/V1/attributeMetadata/customer",
+            r"Magento\Customer\Api\CustomerMetadataInterface::getAllAttributesMetadata",
+            &["Magento_Customer::customer"],
+            customer_metadata_all,
+        ),
+        Operation::get(
+            "/V1/attributeMetadata/customer/attribute/{attributeCode}",
+            r"Magento\Customer\Api\CustomerMetadataInterface::getAttributeMetadata",
+            &["Magento_Customer::customer"],
+            customer_metadata_attribute,
+        ),
+        Operation::get(
+            "/V1/attributeMetadata/customer/custom",
+            r"Magento\Customer\Api\CustomerMetadataInterface::getCustomAttributesMetadata",
+            &["Magento_Customer::customer"],
+            customer_metadata_custom,
+        ),
+        Operation::get(
+            "/V1/attributeMetadata/customer/form/{formCode}",
+            r"Magento\Customer\Api\CustomerMetadataInterface::getAttributes",
+            &["Magento_Customer::customer"],
+            customer_metadata_form,
+        ),
+        Operation::get(
+            "/V1/attributeMetadata/customerAddress",
+            r"Magento\Customer\Api\AddressMetadataInterface::getAllAttributesMetadata",
+            &["Magento_Customer::customer"],
+            address_metadata_all,
+        ),
+        Operation::get(
+            "/V1/attributeMetadata/customerAddress/attribute/{attributeCode}",
+            r"Magento\Customer\Api\AddressMetadataInterface::getAttributeMetadata",
+            &["Magento_Customer::customer"],
+            address_metadata_attribute,
+        ),
+        Operation::get(
+            "/V1/attributeMetadata/customerAddress/custom",
+            r"Magento\Customer\Api\AddressMetadataInterface::getCustomAttributesMetadata",
+            &["Magento_Customer::customer"],
+            address_metadata_custom,
+        ),
+        Operation::get(
+            "/V1/attributeMetadata/customerAddress/form/{formCode}",
+            r"Magento\Customer\Api\AddressMetadataInterface::getAttributes",
+            &["Magento_Customer::customer"],
+            address_metadata_form,
         ),
         Operation::put(
             "/V1/customers/validate",
@@ -370,6 +419,113 @@ async fn update(
         StatusCode::OK,
         &CustomerData::from(&customer),
     ))
+}
+
+/// Attribute metadata as JSON, each with its source model's options.
+async fn metadata_reply(
+    state: &AppState,
+    attributes: Vec<&'static metadata::AttributeDef>,
+) -> Result<Vec<wire::AttributeMetadataData>> {
+    let mut conn = state.db.read.acquire().await?;
+    let mut out = Vec::with_capacity(attributes.len());
+    for a in attributes {
+        let options = metadata::options(&mut conn, a).await?;
+        out.push(wire::AttributeMetadataData::new(a, options));
+    }
+    Ok(out)
+}
+
+/// `getAllAttributesMetadata`.
+async fn metadata_all(state: AppState, entity: Entity) -> Result<Response> {
+    let data = metadata_reply(&state, metadata::all(entity)).await?;
+    Ok(json_response(StatusCode::OK, &data))
+}
+
+/// `getAttributeMetadata`: 404 naming the entity type and the code for an unknown code.
+async fn metadata_attribute(state: AppState, entity: Entity, code: String) -> Result<Response> {
+    let attribute = metadata::attribute(entity, &code).ok_or_else(|| {
+        Error::no_such_entity2(
+            ("entityType", entity.type_code()),
+            ("attributeCode", code.as_str()),
+        )
+    })?;
+    let mut data = metadata_reply(&state, vec![attribute]).await?;
+    Ok(json_response(StatusCode::OK, &data.pop()))
+}
+
+/// `getCustomAttributesMetadata` (its `dataInterfaceName` is ignored, as the cached service
+/// ignores it).
+async fn metadata_custom(state: AppState, entity: Entity) -> Result<Response> {
+    let data = metadata_reply(&state, metadata::custom(entity)).await?;
+    Ok(json_response(StatusCode::OK, &data))
+}
+
+/// `getAttributes($formCode)`: 404 `formCode` for a form without attributes.
+async fn metadata_form(state: AppState, entity: Entity, form: String) -> Result<Response> {
+    let attributes = metadata::form(entity, &form)
+        .ok_or_else(|| Error::no_such_entity("formCode", form.as_str()))?;
+    let data = metadata_reply(&state, attributes).await?;
+    Ok(json_response(StatusCode::OK, &data))
+}
+
+async fn customer_metadata_all(
+    _: Admin<CustomerView>,
+    State(s): State<AppState>,
+) -> Result<Response> {
+    metadata_all(s, Entity::Customer).await
+}
+
+async fn address_metadata_all(
+    _: Admin<CustomerView>,
+    State(s): State<AppState>,
+) -> Result<Response> {
+    metadata_all(s, Entity::Address).await
+}
+
+async fn customer_metadata_custom(
+    _: Admin<CustomerView>,
+    State(s): State<AppState>,
+) -> Result<Response> {
+    metadata_custom(s, Entity::Customer).await
+}
+
+async fn address_metadata_custom(
+    _: Admin<CustomerView>,
+    State(s): State<AppState>,
+) -> Result<Response> {
+    metadata_custom(s, Entity::Address).await
+}
+
+async fn customer_metadata_attribute(
+    _: Admin<CustomerView>,
+    State(s): State<AppState>,
+    PathParams(code): PathParams<String>,
+) -> Result<Response> {
+    metadata_attribute(s, Entity::Customer, code).await
+}
+
+async fn address_metadata_attribute(
+    _: Admin<CustomerView>,
+    State(s): State<AppState>,
+    PathParams(code): PathParams<String>,
+) -> Result<Response> {
+    metadata_attribute(s, Entity::Address, code).await
+}
+
+async fn customer_metadata_form(
+    _: Admin<CustomerView>,
+    State(s): State<AppState>,
+    PathParams(form): PathParams<String>,
+) -> Result<Response> {
+    metadata_form(s, Entity::Customer, form).await
+}
+
+async fn address_metadata_form(
+    _: Admin<CustomerView>,
+    State(s): State<AppState>,
+    PathParams(form): PathParams<String>,
+) -> Result<Response> {
+    metadata_form(s, Entity::Address, form).await
 }
 
 /// `AccountManagement::validate`: `{"valid": ..., "messages": [...]}`, nothing saved.

@@ -516,3 +516,107 @@ pub fn parse_resend_confirmation(body: &Map<String, Value>) -> Result<(String, i
 pub fn parse_password_reset(body: &Map<String, Value>) -> Result<[String; 3]> {
     crate::wire::input::required_strings(body, ["email", "resetToken", "newPassword"], param)
 }
+
+/// `AttributeMetadataInterface` (the interface's getters in order, `attribute_code`, from the
+/// parent `MetadataObjectInterface`, last; labels without a value print `null`).
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "customer-data-attribute-metadata-interface")]
+pub struct AttributeMetadataData {
+    pub frontend_input: String,
+    pub input_filter: String,
+    pub store_label: Option<String>,
+    pub validation_rules: Vec<ValidationRuleData>,
+    pub multiline_count: i64,
+    pub visible: bool,
+    pub required: bool,
+    pub data_model: String,
+    pub options: Vec<OptionData>,
+    pub frontend_class: String,
+    pub user_defined: bool,
+    pub sort_order: i64,
+    pub frontend_label: Option<String>,
+    pub note: String,
+    pub system: bool,
+    pub backend_type: String,
+    pub is_used_in_grid: bool,
+    pub is_visible_in_grid: bool,
+    pub is_filterable_in_grid: bool,
+    pub is_searchable_in_grid: bool,
+    pub attribute_code: String,
+}
+
+/// `ValidationRuleInterface`: a rule and its value as a string.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "customer-data-validation-rule-interface")]
+pub struct ValidationRuleData {
+    pub name: String,
+    pub value: String,
+}
+
+/// `OptionInterface`: `value` or nested `options`, whichever the option has.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "customer-data-option-interface")]
+pub struct OptionData {
+    pub label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options: Option<Vec<OptionData>>,
+}
+
+impl From<crate::customer::metadata::AttributeOption> for OptionData {
+    fn from(o: crate::customer::metadata::AttributeOption) -> Self {
+        use crate::customer::metadata::AttributeOption;
+        match o {
+            AttributeOption::Value { label, value } => Self {
+                label,
+                value: Some(value),
+                options: None,
+            },
+            AttributeOption::Group { label, options } => Self {
+                label,
+                value: None,
+                options: Some(options.into_iter().map(Self::from).collect()),
+            },
+        }
+    }
+}
+
+impl AttributeMetadataData {
+    /// `AttributeMetadataConverter::createMetadataAttribute`.
+    pub fn new(
+        a: &crate::customer::metadata::AttributeDef,
+        options: Vec<crate::customer::metadata::AttributeOption>,
+    ) -> Self {
+        Self {
+            frontend_input: a.frontend_input.clone(),
+            input_filter: a.input_filter.clone(),
+            store_label: a.label.clone(),
+            validation_rules: a
+                .rules
+                .iter()
+                .map(|(name, value)| ValidationRuleData {
+                    name: name.clone(),
+                    value: value.clone(),
+                })
+                .collect(),
+            multiline_count: a.multiline_count,
+            visible: a.visible,
+            required: a.required,
+            data_model: a.data_model.clone(),
+            options: options.into_iter().map(OptionData::from).collect(),
+            frontend_class: a.frontend_class.clone(),
+            user_defined: false,
+            sort_order: a.sort_order,
+            frontend_label: a.label.clone(),
+            note: String::new(),
+            system: a.system,
+            backend_type: "static".to_owned(),
+            is_used_in_grid: a.grid[0],
+            is_visible_in_grid: a.grid[1],
+            is_filterable_in_grid: a.grid[2],
+            is_searchable_in_grid: a.grid[3],
+            attribute_code: a.code.clone(),
+        }
+    }
+}

@@ -25,8 +25,10 @@ pub const INTERFACES: &[(&str, &str)] = &[
     (r#"Magento\Checkout\Api\PaymentInformationManagementInterface"#, "Interface for managing quote payment information"),
     (r#"Magento\Checkout\Api\ShippingInformationManagementInterface"#, "Interface for managing customer shipping address information"),
     (r#"Magento\Customer\Api\AccountManagementInterface"#, "Interface for managing customers accounts."),
+    (r#"Magento\Customer\Api\AddressMetadataInterface"#, "Interface for retrieval information about customer address attributes metadata."),
     (r#"Magento\Customer\Api\AddressRepositoryInterface"#, "Customer address CRUD interface."),
     (r#"Magento\Customer\Api\CustomerGroupConfigInterface"#, "Interface for system configuration operations for customer groups."),
+    (r#"Magento\Customer\Api\CustomerMetadataInterface"#, "Interface for retrieval information about customer attributes metadata."),
     (r#"Magento\Customer\Api\CustomerRepositoryInterface"#, "Customer CRUD interface."),
     (r#"Magento\Customer\Api\GroupManagementInterface"#, "Interface for managing customer groups."),
     (r#"Magento\Customer\Api\GroupRepositoryInterface"#, "Customer group CRUD interface"),
@@ -700,6 +702,74 @@ pub const METHODS: &[ServiceMethod] = &[
             Param { name: "websiteId", ty: "int", required: false, doc: "If not set, will use the current websiteId" },
         ],
         returns: Some(("bool", "")),
+        throws: &["LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\CustomerMetadataInterface::getAttributes"#,
+        doc: "Retrieve all attributes filtered by form code",
+        params: &[
+            Param { name: "formCode", ty: "string", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Customer\Api\Data\AttributeMetadataInterface[]"#, "")),
+        throws: &["LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\CustomerMetadataInterface::getAttributeMetadata"#,
+        doc: "Retrieve attribute metadata.",
+        params: &[
+            Param { name: "attributeCode", ty: "string", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Customer\Api\Data\AttributeMetadataInterface"#, "")),
+        throws: &["InputException", "LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\CustomerMetadataInterface::getAllAttributesMetadata"#,
+        doc: "Get all attribute metadata.",
+        params: &[],
+        returns: Some((r#"Magento\Customer\Api\Data\AttributeMetadataInterface[]"#, "")),
+        throws: &["LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\CustomerMetadataInterface::getCustomAttributesMetadata"#,
+        doc: "Get custom attributes metadata for the given data interface.",
+        params: &[
+            Param { name: "dataInterfaceName", ty: "string", required: false, doc: "" },
+        ],
+        returns: Some((r#"Magento\Customer\Api\Data\AttributeMetadataInterface[]"#, "")),
+        throws: &["LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\AddressMetadataInterface::getAttributes"#,
+        doc: "Retrieve all attributes filtered by form code",
+        params: &[
+            Param { name: "formCode", ty: "string", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Customer\Api\Data\AttributeMetadataInterface[]"#, "")),
+        throws: &["LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\AddressMetadataInterface::getAttributeMetadata"#,
+        doc: "Retrieve attribute metadata.",
+        params: &[
+            Param { name: "attributeCode", ty: "string", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Customer\Api\Data\AttributeMetadataInterface"#, "")),
+        throws: &["InputException", "LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\AddressMetadataInterface::getAllAttributesMetadata"#,
+        doc: "Get all attribute metadata.",
+        params: &[],
+        returns: Some((r#"Magento\Customer\Api\Data\AttributeMetadataInterface[]"#, "")),
+        throws: &["LocalizedException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Customer\Api\AddressMetadataInterface::getCustomAttributesMetadata"#,
+        doc: "Get custom attributes metadata for the given data interface.",
+        params: &[
+            Param { name: "dataInterfaceName", ty: "string", required: false, doc: "" },
+        ],
+        returns: Some((r#"Magento\Customer\Api\Data\AttributeMetadataInterface[]"#, "")),
         throws: &["LocalizedException"],
     },
     ServiceMethod {

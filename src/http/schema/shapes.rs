@@ -121,6 +121,10 @@ const SHAPES: &[(&str, Build)] = &[
         wire::customer::AddressData::json_schema,
     ),
     (
+        r"Magento\Customer\Api\Data\AttributeMetadataInterface",
+        wire::customer::AttributeMetadataData::json_schema,
+    ),
+    (
         r"Magento\Customer\Api\Data\ValidationResultsInterface",
         wire::customer::ValidationResultsData::json_schema,
     ),
