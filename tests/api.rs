@@ -10,6 +10,7 @@ mod agreements;
 mod auth;
 mod binary;
 mod bulk;
+mod cart_save;
 mod categories;
 mod checkout;
 mod checkout_payment;

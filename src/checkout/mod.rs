@@ -10,6 +10,7 @@
 
 pub mod agreements;
 pub mod cart_coupon;
+pub mod cart_save;
 pub mod gift_message;
 pub mod payment;
 pub mod pickup;

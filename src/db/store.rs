@@ -48,6 +48,15 @@ pub async fn store_codes(conn: &mut SqliteConnection) -> Result<Vec<String>, sql
         .await
 }
 
+/// Whether store `id` exists (the admin store 0 included, as a foreign key sees it).
+pub async fn store_exists(conn: &mut SqliteConnection, id: i64) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT store_id FROM store WHERE store_id = ?")
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.is_some())
+}
+
 pub async fn websites(conn: &mut SqliteConnection) -> Result<Vec<WebsiteRow>, sqlx::Error> {
     sqlx::query_as("SELECT * FROM store_website ORDER BY website_id")
         .fetch_all(conn)

@@ -46,6 +46,13 @@ pub fn operations() -> Vec<Operation> {
             show,
         )
         .forced(&["customerId"]),
+        Operation::put(
+            "/V1/carts/mine",
+            r"Magento\Quote\Api\CartRepositoryInterface::save",
+            &[SELF],
+            save_mine,
+        )
+        .forced(&["quote.id"]),
         Operation::post(
             "/V1/carts/mine/items",
             r"Magento\Quote\Api\CartItemRepositoryInterface::save",
@@ -837,6 +844,17 @@ async fn create(SelfCustomer(id): SelfCustomer, State(state): State<AppState>) -
 async fn guest_create(State(state): State<AppState>) -> Result<Response> {
     let mask = checkout::create_guest(&state.db, STORE_ID).await?;
     Ok(json_response(StatusCode::OK, &mask))
+}
+
+/// `CartRepository::save` on the customer's active cart: `[]`, the void method's reply.
+async fn save_mine(
+    SelfCustomer(id): SelfCustomer,
+    State(state): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    let input = wire::parse_cart_save(&body)?;
+    crate::checkout::cart_save::save(&state.db, id, input).await?;
+    Ok(json_response(StatusCode::OK, &serde_json::json!([])))
 }
 
 async fn show(SelfCustomer(id): SelfCustomer, State(state): State<AppState>) -> Result<Response> {

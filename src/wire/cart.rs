@@ -195,6 +195,11 @@ pub fn parse_payment_information(
 /// The `cartItem` parameter.
 pub fn parse_item(body: &Map<String, Value>) -> Result<ItemInput> {
     let v = input::param(body, "cartItem").ok_or_else(|| Error::required("cartItem"))?;
+    item_input(v)
+}
+
+/// One `CartItemInterface`.
+fn item_input(v: &Value) -> Result<ItemInput> {
     let o = Obj::new(v, ITEM_KEYS)?;
     let qty_shown = o.get("qty").map(|(_, v)| v.clone()).unwrap_or(Value::Null);
     // A qty that is not a number is ServiceInputProcessor's type error (qty is a float); a
@@ -218,6 +223,94 @@ pub fn parse_item(body: &Map<String, Value>) -> Result<ItemInput> {
         qty_shown,
         downloadable_links: links,
     })
+}
+
+/// `CartInterface`'s fields (the input processor refuses any other).
+const CART_KEYS: &[&str] = &[
+    "id",
+    "created_at",
+    "updated_at",
+    "converted_at",
+    "is_active",
+    "is_virtual",
+    "items",
+    "items_count",
+    "items_qty",
+    "customer",
+    "billing_address",
+    "reserved_order_id",
+    "orig_order_id",
+    "currency",
+    "customer_is_guest",
+    "customer_note",
+    "customer_note_notify",
+    "customer_tax_class_id",
+    "store_id",
+    "extension_attributes",
+];
+
+/// `PUT /V1/carts/mine`: `{"quote": CartInterface}`. `is_virtual` has a getter and no setter:
+/// a non-empty value is the field's "not supported" error, an empty one is skipped
+/// (`ServiceInputProcessor::_createFromArray`).
+pub fn parse_cart_save(body: &Map<String, Value>) -> Result<crate::checkout::cart_save::CartSave> {
+    let v = input::param(body, "quote")
+        .filter(|v| !v.is_null())
+        .ok_or_else(|| Error::required("quote"))?;
+    let o = Obj::new(v, CART_KEYS)?;
+    if o.get("is_virtual").is_some_and(|(_, v)| input::to_bool(v)) {
+        return Err(Error::Input(crate::error::Phrase::named(
+            crate::error::FIELD_NOT_SUPPORTED,
+            "fieldName",
+            "IsVirtual",
+        )));
+    }
+    let mut save = crate::checkout::cart_save::CartSave {
+        is_active: o.bool("is_active"),
+        customer_is_guest: o.bool("customer_is_guest"),
+        store_id: o.int("store_id")?,
+        ..Default::default()
+    };
+    if o.has("reserved_order_id") {
+        save.reserved_order_id = Some(o.string("reserved_order_id")?);
+    }
+    // Typed as the interface declares them, then not kept.
+    o.int("id")?;
+    o.int("orig_order_id")?;
+    o.int("customer_tax_class_id")?;
+    o.string("customer_note")?;
+    if let Some((_, customer)) = o.get("customer") {
+        let (id, c) = crate::wire::customer::parse_quote_customer(customer)?;
+        save.customer_id = id;
+        save.customer_email = c.email;
+        save.customer_firstname = c.firstname;
+        save.customer_lastname = c.lastname;
+    }
+    if let Some((_, items)) = o.get("items") {
+        for item in crate::wire::input::list(items)? {
+            save.items.push(item_input(item)?);
+        }
+    }
+    if let Some((_, billing)) = o.get("billing_address") {
+        save.billing_address = Some(parse_address(billing)?);
+    }
+    if let Some((_, ext)) = o.get("extension_attributes") {
+        let ext = Obj::new(ext, &["shipping_assignments"])?;
+        if let Some((_, assignments)) = ext.get("shipping_assignments") {
+            let assignments = crate::wire::input::list(assignments)?;
+            save.shipping_assignments = assignments.len();
+            if let Some(first) = assignments.first() {
+                let a = Obj::new(first, &["shipping", "items", "extension_attributes"])?;
+                if let Some((_, shipping)) = a.get("shipping") {
+                    let sh = Obj::new(shipping, &["address", "method", "extension_attributes"])?;
+                    if let Some((_, address)) = sh.get("address") {
+                        save.shipping_address = Some(parse_address(address)?);
+                    }
+                    save.shipping_method = sh.string("method")?;
+                }
+            }
+        }
+    }
+    Ok(save)
 }
 
 /// An `AddressInterface` parameter as a quote address row.

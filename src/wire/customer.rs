@@ -115,6 +115,12 @@ pub fn parse_validate(body: &Map<String, Value>) -> Result<CustomerInput> {
     parse_customer(customer)
 }
 
+/// A quote's `customer` (`CustomerInterface`): its id and fields.
+pub fn parse_quote_customer(v: &Value) -> Result<(Option<i64>, CustomerInput)> {
+    let id = Obj::new(v, CUSTOMER_FIELDS)?.int("id")?;
+    Ok((id, parse_customer(v)?))
+}
+
 /// `ValidationResultsInterface`.
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 #[schemars(rename = "customer-data-validation-results-interface")]

@@ -1411,6 +1411,15 @@ pub const METHODS: &[ServiceMethod] = &[
         throws: &["NoSuchEntityException"],
     },
     ServiceMethod {
+        service: r#"Magento\Quote\Api\CartRepositoryInterface::save"#,
+        doc: "Save quote",
+        params: &[
+            Param { name: "quote", ty: r#"Magento\Quote\Api\Data\CartInterface"#, required: true, doc: "" },
+        ],
+        returns: None,
+        throws: &[],
+    },
+    ServiceMethod {
         service: r#"Magento\Quote\Api\CartRepositoryInterface::getList"#,
         doc: "Enables administrative users to list carts that match specified search criteria.  This call returns an array of objects, but detailed information about each object’s attributes might not be included.  See https://developer.adobe.com/commerce/webapi/rest/attributes#CartRepositoryInterface to determine which call to use to get detailed information about all attributes for an object.",
         params: &[

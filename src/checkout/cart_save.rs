@@ -1,0 +1,199 @@
+//! `CartRepositoryInterface::save` as `PUT /V1/carts/mine` runs it (Quote's `webapi.xml`:
+//! `quote.id` forced to the customer's active cart, `%cart_id%`).
+//!
+//! - `QuoteRepository\Plugin\AccessChangeQuoteControl::beforeSave` first: the posted quote's
+//!   `customer.id` must be the token's customer (`ChangeQuoteControl::isAllowed`), else the
+//!   400 `Invalid state change requested` (api-functional `CartRepositoryTest::
+//!   testSaveQuoteException`: ids 999, null, "25").
+//! - `QuoteRepository::save`: the posted fields over the stored quote (what is not posted
+//!   stays). `setCustomer` copies the customer's e-mail and names onto the quote
+//!   (`testSaveQuote`), which the order placed from it carries.
+//! - `SaveHandler::save`: posted items added or updated (`CartItemPersister`; items not posted
+//!   stay), the billing address merged into the cart's (`setBillingAddress` is an `addData`),
+//!   one shipping assignment's address and method saved (two or more: `Only 1 shipping
+//!   assignment can be set`), then totals collected.
+//! - The reply is the void method's `[]`.
+//!
+//! A customer without an active cart gets one (the forced id is then null and the save
+//! inserts a quote: read from `ParamOverriderCartId` and `QuoteRepository::save`, not from a
+//! Magento test). Everything runs in one write: a refused item or address leaves the cart as
+//! it was. magemu's quote keeps no middle name, prefix, suffix, note or original order id:
+//! those are taken (the input processor accepts them) and not kept.
+
+use crate::checkout::{address_save_errors, cart_coupon, save_item_on, ItemInput};
+use crate::checkout::{ADDRESS_NOT_SAVED, QUOTE_NOT_CREATED};
+use crate::db::quotes::{self, QuoteAddressRow, QuoteRow};
+use crate::db::{self, Db};
+use crate::error::{Error, Result};
+
+/// `Magento\Framework\Exception\StateException` of `AccessChangeQuoteControl`.
+pub const INVALID_STATE_CHANGE: &str = "Invalid state change requested";
+/// `SaveHandler::processShippingAssignment`.
+pub const ONE_SHIPPING_ASSIGNMENT: &str = "Only 1 shipping assignment can be set";
+
+/// The posted quote, as far as magemu's cart keeps it.
+#[derive(Debug, Clone, Default)]
+pub struct CartSave {
+    /// `customer.id` as posted (`None`: no customer, or its id null).
+    pub customer_id: Option<i64>,
+    pub customer_email: Option<String>,
+    pub customer_firstname: Option<String>,
+    pub customer_lastname: Option<String>,
+    pub is_active: Option<bool>,
+    /// `Some(None)`: posted null.
+    pub reserved_order_id: Option<Option<String>>,
+    pub customer_is_guest: Option<bool>,
+    pub store_id: Option<i64>,
+    pub items: Vec<ItemInput>,
+    pub billing_address: Option<QuoteAddressRow>,
+    /// `extension_attributes.shipping_assignments`: how many, and the first one's address and
+    /// method (`carrier_method`).
+    pub shipping_assignments: usize,
+    pub shipping_address: Option<QuoteAddressRow>,
+    pub shipping_method: Option<String>,
+}
+
+/// The posted fields of an address over the stored ones (`DataObject::addData`; a field
+/// posted null cannot be told from one not posted here, and is kept).
+fn merge_address(old: Option<QuoteAddressRow>, new: QuoteAddressRow) -> QuoteAddressRow {
+    let Some(old) = old else {
+        return new;
+    };
+    macro_rules! over {
+        ($($f:ident),*) => {
+            QuoteAddressRow { $($f: new.$f.or(old.$f),)* ..old }
+        };
+    }
+    let mut merged = over!(
+        customer_address_id,
+        email,
+        firstname,
+        lastname,
+        company,
+        street,
+        city,
+        region,
+        region_id,
+        region_code,
+        postcode,
+        country_id,
+        telephone,
+        middlename,
+        prefix,
+        suffix,
+        fax,
+        vat_id
+    );
+    if new.same_as_billing != 0 {
+        merged.same_as_billing = 1;
+    }
+    merged
+}
+
+/// Runs the save for `customer_id` (the token's customer).
+pub async fn save(db: &Db, customer_id: i64, input: CartSave) -> Result<()> {
+    if input.customer_id != Some(customer_id) {
+        return Err(Error::input(INVALID_STATE_CHANGE));
+    }
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let quote = match quotes::active_for_customer(&mut *conn, customer_id).await? {
+                    Some(q) => q,
+                    None => new_quote(&mut *conn, customer_id).await?,
+                };
+                let quote_id = quote.entity_id;
+                let mut q = quote.clone();
+                if let Some(email) = input.customer_email {
+                    q.customer_email = Some(email);
+                }
+                if let Some(name) = input.customer_firstname {
+                    q.customer_firstname = Some(name);
+                }
+                if let Some(name) = input.customer_lastname {
+                    q.customer_lastname = Some(name);
+                }
+                if let Some(active) = input.is_active {
+                    q.is_active = i64::from(active);
+                }
+                if let Some(reserved) = input.reserved_order_id {
+                    q.reserved_order_id = reserved;
+                }
+                if let Some(guest) = input.customer_is_guest {
+                    q.customer_is_guest = i64::from(guest);
+                }
+                if let Some(store_id) = input.store_id {
+                    // quote.store_id's foreign key: Magento's save fails in the database.
+                    if !db::store::store_exists(&mut *conn, store_id).await? {
+                        return Err(Error::internal("the quote's store does not exist"));
+                    }
+                    q.store_id = store_id;
+                }
+                for item in input.items {
+                    let current = quotes::quote(&mut *conn, quote_id)
+                        .await?
+                        .unwrap_or_else(|| quote.clone());
+                    save_item_on(&mut *conn, current, item).await?;
+                }
+                if let Some(billing) = input.billing_address {
+                    let old = quotes::address(&mut *conn, quote_id, "billing").await?;
+                    let mut merged = merge_address(old, billing);
+                    if address_save_errors(&mut *conn, &merged).await?.is_some() {
+                        return Err(Error::input(ADDRESS_NOT_SAVED));
+                    }
+                    merged.quote_id = quote_id;
+                    merged.customer_id = Some(customer_id);
+                    merged.address_type = "billing".into();
+                    quotes::save_address(&mut *conn, merged).await?;
+                }
+                if input.shipping_assignments > 1 {
+                    return Err(Error::input(ONE_SHIPPING_ASSIGNMENT));
+                }
+                if let Some(shipping) = input.shipping_address {
+                    let old = quotes::address(&mut *conn, quote_id, "shipping").await?;
+                    let mut merged = merge_address(old, shipping);
+                    if address_save_errors(&mut *conn, &merged).await?.is_some() {
+                        return Err(Error::input(ADDRESS_NOT_SAVED));
+                    }
+                    merged.quote_id = quote_id;
+                    merged.customer_id = Some(customer_id);
+                    merged.address_type = "shipping".into();
+                    if let Some(method) = input.shipping_method {
+                        merged.shipping_method = Some(method);
+                    }
+                    quotes::save_address(&mut *conn, merged).await?;
+                }
+                let now = db::now_timestamp();
+                if let Some(stored) = quotes::quote(&mut *conn, quote_id).await? {
+                    q.coupon_code = stored.coupon_code;
+                }
+                q.updated_at = now;
+                db::update(&mut *conn, "quote", "entity_id", &q).await?;
+                cart_coupon::settle(conn, quote_id).await
+            })
+        })
+        .await
+}
+
+/// `SaveHandler`'s insert of a quote without an id, for the customer (as
+/// `createEmptyCartForCustomer` makes one).
+async fn new_quote(conn: &mut sqlx::SqliteConnection, customer_id: i64) -> Result<QuoteRow> {
+    let Some(c) = db::customers::customer(&mut *conn, customer_id).await? else {
+        return Err(Error::input(QUOTE_NOT_CREATED));
+    };
+    let now = db::now_timestamp();
+    let mut row = QuoteRow {
+        store_id: db::store::DEFAULT_STORE_ID,
+        is_active: 1,
+        customer_id: Some(customer_id),
+        customer_email: Some(c.email),
+        customer_firstname: Some(c.firstname),
+        customer_lastname: Some(c.lastname),
+        customer_group_id: c.group_id,
+        created_at: now.clone(),
+        updated_at: now,
+        ..Default::default()
+    };
+    row.entity_id = db::insert(&mut *conn, "quote", "entity_id", &row).await?;
+    Ok(row)
+}

@@ -1,0 +1,165 @@
+//! `PUT /V1/carts/mine` (`CartRepositoryInterface::save`, `quote.id` forced to the customer's
+//! active cart): Magento's api-functional `CartRepositoryTest::testSaveQuote` (the customer's
+//! names and e-mail onto the quote) and `testSaveQuoteException` (another customer id, or
+//! none: `Invalid state change requested`), and the items, billing address and shipping
+//! assignment `SaveHandler` saves. A refused save changes nothing.
+
+use crate::common;
+
+use common::{spawn_app, TestApp};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+async fn quote_names(app: &TestApp) -> Vec<(i64, Option<String>, Option<String>, i64)> {
+    sqlx::query_as(
+        "SELECT entity_id, customer_firstname, customer_email, is_active FROM quote
+         WHERE customer_id = 2 ORDER BY entity_id",
+    )
+    .fetch_all(&app.state.db.read)
+    .await
+    .expect("quotes")
+}
+
+fn address() -> Value {
+    json!({"firstname": "Jane", "lastname": "Doe", "street": ["123 Oak Ave"],
+           "city": "Purchase", "region_id": 43, "postcode": "10577", "country_id": "US",
+           "telephone": "512-555-1111", "email": "jdoe@example.com"})
+}
+
+#[tokio::test]
+async fn a_customer_saves_her_cart() {
+    let app = spawn_app().await;
+    let jane = app.customer_token("jdoe@example.com", "Password1").await;
+    // Order 3 used her last cart: the save makes her a new one.
+    let before: Vec<_> = quote_names(&app).await;
+    assert!(before.iter().all(|q| q.3 == 0));
+    let body = json!({"quote": {"id": 1, "store_id": 1,
+        "customer": {"id": 2, "firstname": "Firstname_Test", "middlename": "Middlename_Test",
+                     "lastname": "Lastname_Test", "email": "customer@test.com"},
+        "items": [{"sku": "24-WB01", "qty": 2}],
+        "billing_address": address()}});
+    let r = app.put("/rest/default/V1/carts/mine", &jane, &body).await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    let quotes = quote_names(&app).await;
+    let new = quotes.last().expect("a quote").clone();
+    assert_eq!(quotes.len(), before.len() + 1);
+    assert_eq!(
+        (new.1.as_deref(), new.2.as_deref(), new.3),
+        (Some("Firstname_Test"), Some("customer@test.com"), 1)
+    );
+    let cart = app.get("/rest/default/V1/carts/mine", &jane).await.body;
+    assert_eq!(cart["id"], json!(new.0));
+    assert_eq!(
+        (&cart["items"][0]["sku"], &cart["items"][0]["qty"]),
+        (&json!("24-WB01"), &json!(2))
+    );
+    assert_eq!(cart["billing_address"]["city"], json!("Purchase"));
+    // A second save updates the line by id, adds the shipping address and method, merges the
+    // billing address (a posted city, the rest kept) and leaves the names alone.
+    let item = cart["items"][0]["item_id"].clone();
+    let body = json!({"quote": {"customer": {"id": 2},
+        "items": [{"item_id": item, "qty": 3}],
+        "billing_address": {"city": "Rye"},
+        "extension_attributes": {"shipping_assignments": [
+            {"shipping": {"address": address(), "method": "flatrate_flatrate"}, "items": []}]}}});
+    let r = app.put("/rest/V1/carts/mine", &jane, &body).await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    let cart = app.get("/rest/default/V1/carts/mine", &jane).await.body;
+    assert_eq!(cart["items"].as_array().map(Vec::len), Some(1));
+    assert_eq!(cart["items"][0]["qty"], json!(3));
+    assert_eq!(
+        (
+            &cart["billing_address"]["city"],
+            &cart["billing_address"]["street"]
+        ),
+        (&json!("Rye"), &json!(["123 Oak Ave"]))
+    );
+    let shipping = &cart["extension_attributes"]["shipping_assignments"][0]["shipping"];
+    assert_eq!(shipping["method"], json!("flatrate_flatrate"));
+    assert_eq!(
+        quote_names(&app).await.last().map(|q| q.1.clone()),
+        Some(Some("Firstname_Test".into()))
+    );
+    let totals = app
+        .get("/rest/default/V1/carts/mine/totals", &jane)
+        .await
+        .body;
+    assert_eq!(totals["subtotal"], json!(96));
+}
+
+#[tokio::test]
+async fn refused_saves_change_nothing() {
+    let app = spawn_app().await;
+    let jane = app.customer_token("jdoe@example.com", "Password1").await;
+    let created = app.post("/rest/V1/carts/mine", &jane, &json!({})).await;
+    assert_eq!(created.status, StatusCode::OK);
+    let before = app.snapshot().await;
+    let invalid = json!({"message": "Invalid state change requested"});
+    for customer in [
+        json!({"id": 999}),
+        json!({"id": null}),
+        json!({"id": "25"}),
+        Value::Null,
+    ] {
+        let body =
+            json!({"quote": {"customer": customer, "items": [{"sku": "24-WB01", "qty": 1}]}});
+        let r = app.put("/rest/V1/carts/mine", &jane, &body).await;
+        assert_eq!((r.status, &r.body), (StatusCode::BAD_REQUEST, &invalid));
+    }
+    let me = json!({"id": 2, "firstname": "Changed"});
+    let refused = [
+        (
+            json!({}),
+            json!({"message": "\"%fieldName\" is required. Enter and try again.",
+                            "parameters": {"fieldName": "quote"}}),
+        ),
+        (
+            json!({"quote": {"customer": me, "shipping_address": {}}}),
+            json!({"message": "\"%fieldName\" is not supported. Correct the field name and try again.",
+                "parameters": {"fieldName": "ShippingAddress"}}),
+        ),
+        (
+            json!({"quote": {"customer": me, "is_virtual": true}}),
+            json!({"message": "\"%fieldName\" is not supported. Correct the field name and try again.",
+                "parameters": {"fieldName": "IsVirtual"}}),
+        ),
+        (
+            json!({"quote": {"customer": me, "items": [{"sku": "24-WB01", "qty": 1}],
+                          "extension_attributes": {"shipping_assignments": [
+                              {"shipping": {"method": "flatrate_flatrate"}},
+                              {"shipping": {"method": "flatrate_flatrate"}}]}}}),
+            json!({"message": "Only 1 shipping assignment can be set"}),
+        ),
+        (
+            json!({"quote": {"customer": me, "items": [{"sku": "24-WB01", "qty": 1},
+                                                     {"sku": "no-such-sku", "qty": 1}]}}),
+            json!({"message": "The product that was requested doesn't exist. Verify the product and try again."}),
+        ),
+        (
+            json!({"quote": {"customer": me, "billing_address": {"country_id": "ZZ"}}}),
+            json!({"message": "The address failed to save. Verify the address and try again."}),
+        ),
+    ];
+    for (body, expected) in refused {
+        let r = app.put("/rest/V1/carts/mine", &jane, &body).await;
+        assert_eq!(r.body, expected);
+        assert!(r.status.is_client_error(), "{}", r.status);
+    }
+    assert_eq!(app.snapshot().await, before);
+    let admin = app.token().await;
+    let r = app
+        .put(
+            "/rest/V1/carts/mine",
+            &admin,
+            &json!({"quote": {"customer": {"id": 2}}}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::UNAUTHORIZED,
+            json!({"message": "The consumer isn't authorized to access %resources.",
+                   "parameters": {"resources": "self"}})
+        )
+    );
+}
