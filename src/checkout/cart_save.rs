@@ -20,9 +20,11 @@
 //! it was. magemu's quote keeps no middle name, prefix, suffix, note or original order id:
 //! those are taken (the input processor accepts them) and not kept.
 
-use crate::checkout::{address_save_errors, cart_coupon, save_item_on, ItemInput};
-use crate::checkout::{ADDRESS_NOT_SAVED, QUOTE_NOT_CREATED};
-use crate::db::quotes::{self, QuoteAddressRow, QuoteRow};
+use crate::checkout::{
+    address_save_errors, cart_coupon, insert_customer_quote, save_item_on, ItemInput,
+    ADDRESS_NOT_SAVED,
+};
+use crate::db::quotes::{self, QuoteAddressRow};
 use crate::db::{self, Db};
 use crate::error::{Error, Result};
 
@@ -100,7 +102,10 @@ pub async fn save(db: &Db, customer_id: i64, input: CartSave) -> Result<()> {
             Box::pin(async move {
                 let quote = match quotes::active_for_customer(&mut *conn, customer_id).await? {
                     Some(q) => q,
-                    None => new_quote(&mut *conn, customer_id).await?,
+                    None => {
+                        insert_customer_quote(&mut *conn, customer_id, db::store::DEFAULT_STORE_ID)
+                            .await?
+                    }
                 };
                 let quote_id = quote.entity_id;
                 let mut q = quote.clone();
@@ -136,32 +141,23 @@ pub async fn save(db: &Db, customer_id: i64, input: CartSave) -> Result<()> {
                     save_item_on(&mut *conn, current, item).await?;
                 }
                 if let Some(billing) = input.billing_address {
-                    let old = quotes::address(&mut *conn, quote_id, "billing").await?;
-                    let mut merged = merge_address(old, billing);
-                    if address_save_errors(&mut *conn, &merged).await?.is_some() {
-                        return Err(Error::input(ADDRESS_NOT_SAVED));
-                    }
-                    merged.quote_id = quote_id;
-                    merged.customer_id = Some(customer_id);
-                    merged.address_type = "billing".into();
-                    quotes::save_address(&mut *conn, merged).await?;
+                    save_merged(&mut *conn, quote_id, customer_id, "billing", billing, None)
+                        .await?;
                 }
                 if input.shipping_assignments > 1 {
                     return Err(Error::input(ONE_SHIPPING_ASSIGNMENT));
                 }
                 if let Some(shipping) = input.shipping_address {
-                    let old = quotes::address(&mut *conn, quote_id, "shipping").await?;
-                    let mut merged = merge_address(old, shipping);
-                    if address_save_errors(&mut *conn, &merged).await?.is_some() {
-                        return Err(Error::input(ADDRESS_NOT_SAVED));
-                    }
-                    merged.quote_id = quote_id;
-                    merged.customer_id = Some(customer_id);
-                    merged.address_type = "shipping".into();
-                    if let Some(method) = input.shipping_method {
-                        merged.shipping_method = Some(method);
-                    }
-                    quotes::save_address(&mut *conn, merged).await?;
+                    let method = input.shipping_method;
+                    save_merged(
+                        &mut *conn,
+                        quote_id,
+                        customer_id,
+                        "shipping",
+                        shipping,
+                        method,
+                    )
+                    .await?;
                 }
                 let now = db::now_timestamp();
                 if let Some(stored) = quotes::quote(&mut *conn, quote_id).await? {
@@ -175,25 +171,27 @@ pub async fn save(db: &Db, customer_id: i64, input: CartSave) -> Result<()> {
         .await
 }
 
-/// `SaveHandler`'s insert of a quote without an id, for the customer (as
-/// `createEmptyCartForCustomer` makes one).
-async fn new_quote(conn: &mut sqlx::SqliteConnection, customer_id: i64) -> Result<QuoteRow> {
-    let Some(c) = db::customers::customer(&mut *conn, customer_id).await? else {
-        return Err(Error::input(QUOTE_NOT_CREATED));
-    };
-    let now = db::now_timestamp();
-    let mut row = QuoteRow {
-        store_id: db::store::DEFAULT_STORE_ID,
-        is_active: 1,
-        customer_id: Some(customer_id),
-        customer_email: Some(c.email),
-        customer_firstname: Some(c.firstname),
-        customer_lastname: Some(c.lastname),
-        customer_group_id: c.group_id,
-        created_at: now.clone(),
-        updated_at: now,
-        ..Default::default()
-    };
-    row.entity_id = db::insert(&mut *conn, "quote", "entity_id", &row).await?;
-    Ok(row)
+/// The posted address merged into the cart's address of `kind` and saved, after the save
+/// validator (`Quote\Address\Validator`).
+async fn save_merged(
+    conn: &mut sqlx::SqliteConnection,
+    quote_id: i64,
+    customer_id: i64,
+    kind: &str,
+    posted: QuoteAddressRow,
+    method: Option<String>,
+) -> Result<()> {
+    let old = quotes::address(&mut *conn, quote_id, kind).await?;
+    let mut merged = merge_address(old, posted);
+    if address_save_errors(&mut *conn, &merged).await?.is_some() {
+        return Err(Error::input(ADDRESS_NOT_SAVED));
+    }
+    merged.quote_id = quote_id;
+    merged.customer_id = Some(customer_id);
+    merged.address_type = kind.to_owned();
+    if method.is_some() {
+        merged.shipping_method = method;
+    }
+    quotes::save_address(&mut *conn, merged).await?;
+    Ok(())
 }

@@ -753,26 +753,39 @@ pub async fn create_for_customer(db: &Db, customer_id: i64, store_id: i64) -> Re
                 if let Some(q) = quotes::active_for_customer(&mut *conn, customer_id).await? {
                     return Ok(q.entity_id);
                 }
-                let Some(c) = db::customers::customer(&mut *conn, customer_id).await? else {
-                    return Err(Error::input(QUOTE_NOT_CREATED));
-                };
-                let now = db::now_timestamp();
-                let row = QuoteRow {
-                    store_id,
-                    is_active: 1,
-                    customer_id: Some(customer_id),
-                    customer_email: Some(c.email),
-                    customer_firstname: Some(c.firstname),
-                    customer_lastname: Some(c.lastname),
-                    customer_group_id: c.group_id,
-                    created_at: now.clone(),
-                    updated_at: now,
-                    ..Default::default()
-                };
-                Ok(db::insert(&mut *conn, "quote", "entity_id", &row).await?)
+                Ok(insert_customer_quote(conn, customer_id, store_id)
+                    .await?
+                    .entity_id)
             })
         })
         .await
+}
+
+/// A new active cart for the customer, with her e-mail, names and group
+/// (`createEmptyCartForCustomer`'s quote); `The quote can't be created.` without her.
+async fn insert_customer_quote(
+    conn: &mut SqliteConnection,
+    customer_id: i64,
+    store_id: i64,
+) -> Result<QuoteRow> {
+    let Some(c) = db::customers::customer(&mut *conn, customer_id).await? else {
+        return Err(Error::input(QUOTE_NOT_CREATED));
+    };
+    let now = db::now_timestamp();
+    let mut row = QuoteRow {
+        store_id,
+        is_active: 1,
+        customer_id: Some(customer_id),
+        customer_email: Some(c.email),
+        customer_firstname: Some(c.firstname),
+        customer_lastname: Some(c.lastname),
+        customer_group_id: c.group_id,
+        created_at: now.clone(),
+        updated_at: now,
+        ..Default::default()
+    };
+    row.entity_id = db::insert(&mut *conn, "quote", "entity_id", &row).await?;
+    Ok(row)
 }
 
 /// `QuoteManagement::createEmptyCart` (admin `POST /V1/carts/`): a new cart without customer.
