@@ -375,11 +375,11 @@ pub const COULD_NOT_SAVE_ADDRESS: &str = "The order address couldn't be saved.";
 pub const COULD_NOT_SAVE_TRACK: &str = "Could not save the shipment tracking.";
 /// `Sales/Model/Service/CreditmemoService.php::cancel`: always.
 pub const CANNOT_CANCEL_CREDITMEMO: &str = "You can not cancel Credit Memo";
-/// `Sales/Model/Order/Invoice/Validation/CanRefund.php`.
 /// `Eav\Model\Entity\Attribute\Backend\AbstractBackend::validate`: a required attribute
 /// without a value (argument: its label).
 pub const ATTRIBUTE_EMPTY: &str =
     "The \"%1\" attribute value is empty. Set the attribute and try again.";
+/// `Sales/Model/Order/Invoice/Validation/CanRefund.php`.
 pub const CANNOT_REFUND_INVOICE: &str = "We can't create creditmemo for the invoice.";
 /// `Sales/Model/Order/Payment/Operations/ProcessInvoiceOperation` + `_appendTransactionToMessage`
 /// (arguments: the base amount, formatted; the transaction id).

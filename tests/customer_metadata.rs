@@ -42,6 +42,18 @@ async fn single_attributes_read_as_magentos_tests_expect() {
                 "attribute_code": "firstname"})
         )
     );
+    // A code without case prints as asked; a number is an attribute id of the entity.
+    let mut shouted = get("customer/attribute/firstname").await.body;
+    shouted["attribute_code"] = json!("FIRSTNAME");
+    assert_eq!(get("customer/attribute/FIRSTNAME").await.body, shouted);
+    assert_eq!(
+        get("customer/attribute/1").await.body,
+        get("customer/attribute/website_id").await.body
+    );
+    assert_eq!(
+        get("customerAddress/attribute/1").await.status,
+        StatusCode::NOT_FOUND
+    );
     let gender = get("customer/attribute/gender").await.body;
     assert_eq!(
         gender["options"],
@@ -237,7 +249,7 @@ async fn lists_forms_and_custom_attributes() {
     }
 }
 
-/// The options that come from the store's data: customer groups as they are now, every named
+/// The options that come from the store's data: customer groups as they are now (by code), every named
 /// country by its English name in glibc's `en_US` order, every region of every country by
 /// name (each country's in the order the directory route gives them).
 #[tokio::test]
@@ -262,8 +274,8 @@ async fn options_follow_groups_countries_and_regions() {
         .body;
     assert_eq!(
         group["options"],
-        json!([{"label": "General", "value": "1"}, {"label": "Wholesale", "value": "2"},
-               {"label": "Retailer", "value": "3"}, {"label": "Trade", "value": id}])
+        json!([{"label": "General", "value": "1"}, {"label": "Retailer", "value": "3"},
+               {"label": "Trade", "value": id}, {"label": "Wholesale", "value": "2"}])
     );
     let country = app
         .get(

@@ -138,11 +138,22 @@ pub fn all(entity: Entity) -> Vec<&'static AttributeDef> {
     ATTRIBUTES.iter().filter(|a| a.entity == entity).collect()
 }
 
-/// `getAttributeMetadata`: the attribute `code` of the entity, if it has one.
-pub fn attribute(entity: Entity, code: &str) -> Option<&'static AttributeDef> {
-    ATTRIBUTES
-        .iter()
-        .find(|a| a.entity == entity && a.code == code)
+/// `getAttributeMetadata`: the attribute `code` names in the entity, with the code the reply
+/// prints. `Eav\Model\Config::getAttribute` loads a numeric code as an attribute id (kept when
+/// the attribute is the entity's: `customer/attribute/1` is `website_id`, while address id 1
+/// is none, as the integration `AddressMetadataTest` asserts) and any other by code under
+/// MySQL's case-insensitive collation, then sets the code as asked (`FIRSTNAME` prints
+/// `"attribute_code": "FIRSTNAME"`).
+pub fn attribute(entity: Entity, code: &str) -> Option<(&'static AttributeDef, String)> {
+    let mine = || ATTRIBUTES.iter().filter(|a| a.entity == entity);
+    if !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit()) {
+        let id: i64 = code.parse().ok()?;
+        return mine().find(|a| a.id == id).map(|a| (a, a.code.clone()));
+    }
+    let wanted = code.trim_end_matches(' ');
+    mine()
+        .find(|a| a.code.eq_ignore_ascii_case(wanted))
+        .map(|a| (a, code.to_owned()))
 }
 
 /// `getCustomAttributesMetadata`: none on a fresh install (every attribute without a getter
@@ -155,11 +166,13 @@ pub fn custom(entity: Entity) -> Vec<&'static AttributeDef> {
 }
 
 /// `getAttributes($formCode)`: the form's attributes by sort order, `None` for a form without
-/// any (Magento's 404).
+/// any (Magento's 404). The form code is compared as MySQL's `general_ci` collation compares
+/// (`ADMINHTML_CUSTOMER` and a trailing space match).
 pub fn form(entity: Entity, form_code: &str) -> Option<Vec<&'static AttributeDef>> {
+    let wanted = form_code.trim_end_matches(' ');
     let mut found: Vec<&AttributeDef> = all(entity)
         .into_iter()
-        .filter(|a| a.forms.iter().any(|f| f == form_code))
+        .filter(|a| a.forms.iter().any(|f| f.eq_ignore_ascii_case(wanted)))
         .collect();
     found.sort_by_key(|a| (a.sort_order, a.id));
     (!found.is_empty()).then_some(found)
@@ -248,11 +261,12 @@ pub async fn options(
             .map(|w| value(w.name, w.website_id.to_string()))
             .collect(),
         "store_id" => store_tree(conn).await?,
-        // `Source\Group`: GroupManagement::getLoggedInGroups(), by id.
+        // `Source\Group`: GroupManagement::getLoggedInGroups(), by code (2.4.7+ sorts by
+        // `customer_group_code`, MySQL's `general_ci`: General, Retailer, Wholesale).
         "group_id" => {
             let mut groups = crate::db::customers::group_codes(conn).await?;
             groups.retain(|(id, _)| *id != 0);
-            groups.sort_by_key(|(id, _)| *id);
+            groups.sort_by_cached_key(|(id, code)| (general_ci(code), *id));
             groups
                 .into_iter()
                 .map(|(id, code)| value(code, id.to_string()))
@@ -355,7 +369,7 @@ mod tests {
             (all(Entity::Customer).len(), all(Entity::Address).len()),
             (25, 19)
         );
-        let firstname = attribute(Entity::Customer, "firstname").expect("firstname");
+        let (firstname, _) = attribute(Entity::Customer, "firstname").expect("firstname");
         assert_eq!(
             firstname.rules,
             [
@@ -366,15 +380,33 @@ mod tests {
         assert_eq!(
             attribute(Entity::Customer, "password_hash")
                 .expect("hash")
+                .0
                 .label,
             None
         );
         assert_eq!(
             attribute(Entity::Address, "street")
                 .expect("street")
+                .0
                 .multiline_count,
             2
         );
+        // By id within the entity; by code without case, printed as asked.
+        let code = |e, c| attribute(e, c).map(|(a, shown)| (a.code.as_str(), shown));
+        assert_eq!(
+            code(Entity::Customer, "1"),
+            Some(("website_id", "website_id".into()))
+        );
+        assert_eq!(code(Entity::Address, "1"), None);
+        assert_eq!(
+            code(Entity::Address, "22"),
+            Some(("prefix", "prefix".into()))
+        );
+        assert_eq!(
+            code(Entity::Customer, "FIRSTNAME"),
+            Some(("firstname", "FIRSTNAME".into()))
+        );
+        assert_eq!(code(Entity::Customer, "street"), None);
     }
 
     #[test]
@@ -389,6 +421,10 @@ mod tests {
             ["group_id", "email", "dob", "taxvat", "gender"]
         );
         assert_eq!(form(Entity::Customer, "checkout_register"), None);
+        assert_eq!(
+            form(Entity::Customer, "ADMINHTML_CHECKOUT ").map(|f| f.len()),
+            Some(5)
+        );
         assert_eq!(form(Entity::Customer, "customer_address_edit"), None);
         let edit = codes(form(Entity::Address, "customer_address_edit").expect("a form"));
         assert_eq!(edit.len(), 15);

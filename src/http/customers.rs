@@ -443,14 +443,18 @@ async fn metadata_all(state: AppState, entity: Entity) -> Result<Response> {
 
 /// `getAttributeMetadata`: 404 naming the entity type and the code for an unknown code.
 async fn metadata_attribute(state: AppState, entity: Entity, code: String) -> Result<Response> {
-    let attribute = metadata::attribute(entity, &code).ok_or_else(|| {
+    let (attribute, shown) = metadata::attribute(entity, &code).ok_or_else(|| {
         Error::no_such_entity2(
             ("entityType", entity.type_code()),
             ("attributeCode", code.as_str()),
         )
     })?;
     let mut data = metadata_reply(&state, vec![attribute]).await?;
-    Ok(json_response(StatusCode::OK, &data.pop()))
+    let mut one = data.pop();
+    if let Some(one) = one.as_mut() {
+        one.attribute_code = shown;
+    }
+    Ok(json_response(StatusCode::OK, &one))
 }
 
 /// `getCustomAttributesMetadata` (its `dataInterfaceName` is ignored, as the cached service

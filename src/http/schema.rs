@@ -288,14 +288,30 @@ impl Caller {
 }
 
 /// Magento's service name of an interface (`ServiceMetadata::getServiceName`, version `V1`):
-/// `Magento\Sales\Api\OrderRepositoryInterface` is `salesOrderRepositoryV1`.
+/// `Magento\Sales\Api\OrderRepositoryInterface` is `salesOrderRepositoryV1`; an interface of
+/// the older `<Vendor>\<Module>\Service\V<n>\...Interface` form (`Config::SERVICE_CLASS_PATTERN`)
+/// takes its own version: `Magento\Backend\Service\V1\ModuleServiceInterface` is
+/// `backendModuleServiceV1`.
 pub fn service_name(interface: &str) -> String {
     let parts: Vec<&str> = interface.split('\\').collect();
-    let Some(api) = parts.iter().position(|p| *p == "Api") else {
-        return interface.to_owned();
+    let versioned = parts.iter().position(|p| *p == "Service").filter(|&s| {
+        s >= 2
+            && parts.len() > s + 2
+            && parts[s + 1].len() > 1
+            && parts[s + 1].starts_with('V')
+            && parts[s + 1][1..].bytes().all(|b| b.is_ascii_digit())
+            && interface.ends_with("Interface")
+    });
+    let (api, version) = match versioned {
+        Some(s) => (s + 1, parts[s + 1].to_owned()),
+        None => match parts.iter().position(|p| *p == "Api") {
+            Some(api) => (api, "V1".to_owned()),
+            None => return interface.to_owned(),
+        },
     };
+    let module_end = if versioned.is_some() { api - 1 } else { api };
     let namespace = if parts[0] == "Magento" { "" } else { parts[0] };
-    let module = parts[1..api].join("");
+    let module = parts[1..module_end].join("");
     let mut rest: Vec<String> = parts[api + 1..].iter().map(|s| s.to_string()).collect();
     if let Some(last) = rest.last_mut() {
         if let Some(stripped) = last.strip_suffix("Interface") {
@@ -313,7 +329,7 @@ pub fn service_name(interface: &str) -> String {
     let head = format!("{namespace}{module}{first}");
     let name: String = std::iter::once(head)
         .chain(rest.into_iter().skip(1))
-        .chain(std::iter::once("V1".to_owned()))
+        .chain(std::iter::once(version))
         .collect();
     let mut chars = name.chars();
     match chars.next() {
@@ -1010,6 +1026,10 @@ mod tests {
             (
                 r"Magento\InventoryApi\Api\SourceItemRepositoryInterface",
                 "inventoryApiSourceItemRepositoryV1",
+            ),
+            (
+                r"Magento\Backend\Service\V1\ModuleServiceInterface",
+                "backendModuleServiceV1",
             ),
         ] {
             assert_eq!(service_name(interface), name);

@@ -13,7 +13,7 @@ use super::{Param, ServiceMethod};
 pub const INTERFACES: &[(&str, &str)] = &[
     (r#"Magento\AsynchronousOperations\Api\OperationRepositoryInterface"#, "Bulk operation item repository interface.  An bulk is a group of queue messages. An bulk operation item is a queue message."),
     (r#"Magento\AsynchronousOperations\Api\BulkStatusInterface"#, "Interface BulkStatusInterface Bulk summary data with list of operations items summary data."),
-    (r#"Magento\Backend\Service\V1\ModuleServiceInterface"#, ""),
+    (r#"Magento\Backend\Service\V1\ModuleServiceInterface"#, "Interface for module service."),
     (r#"Magento\CatalogInventory\Api\StockRegistryInterface"#, "Interface StockRegistryInterface"),
     (r#"Magento\Catalog\Api\CategoryManagementInterface"#, ""),
     (r#"Magento\Catalog\Api\CategoryRepositoryInterface"#, ""),
@@ -720,7 +720,7 @@ pub const METHODS: &[ServiceMethod] = &[
             Param { name: "attributeCode", ty: "string", required: true, doc: "" },
         ],
         returns: Some((r#"Magento\Customer\Api\Data\AttributeMetadataInterface"#, "")),
-        throws: &["InputException", "LocalizedException"],
+        throws: &["NoSuchEntityException", "LocalizedException"],
     },
     ServiceMethod {
         service: r#"Magento\Customer\Api\CustomerMetadataInterface::getAllAttributesMetadata"#,
@@ -754,7 +754,7 @@ pub const METHODS: &[ServiceMethod] = &[
             Param { name: "attributeCode", ty: "string", required: true, doc: "" },
         ],
         returns: Some((r#"Magento\Customer\Api\Data\AttributeMetadataInterface"#, "")),
-        throws: &["InputException", "LocalizedException"],
+        throws: &["NoSuchEntityException", "LocalizedException"],
     },
     ServiceMethod {
         service: r#"Magento\Customer\Api\AddressMetadataInterface::getAllAttributesMetadata"#,
