@@ -189,6 +189,24 @@ async fn the_enabled_modules_are_a_fresh_installs() {
         app.get("/rest/default/V1/modules", &admin).await.body,
         r.body
     );
+    // Its service, in Magento's older `Service\V1` form, names itself with its version.
+    let schema = app
+        .get(
+            "/rest/default/schema?services=backendModuleServiceV1",
+            &admin,
+        )
+        .await;
+    assert_eq!(schema.status, StatusCode::OK);
+    assert_eq!(
+        schema.body["paths"]
+            .as_object()
+            .map(|p| p.keys().map(String::as_str).collect::<Vec<_>>()),
+        Some(vec!["/V1/modules"])
+    );
+    assert_eq!(
+        schema.body["tags"],
+        json!([{"name": "backendModuleServiceV1", "description": "Interface for module service."}])
+    );
     let refused = json!({"message": "The consumer isn't authorized to access %resources.",
                          "parameters": {"resources": "Magento_Backend::admin"}});
     let customer = app.customer_token("jdoe@example.com", "Password1").await;
