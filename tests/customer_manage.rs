@@ -526,6 +526,21 @@ async fn validate_reports_only_missing_required_attributes() {
     );
     let r = validate(json!({"customer": {"gender": "abc"}})).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{:?}", r.body);
+    // Of two mistyped fields, the one posted first is named (the input processor's order).
+    for (body, named) in [
+        (
+            json!({"customer": {"website_id": "", "group_id": ""}}),
+            "website_id",
+        ),
+        (
+            json!({"customer": {"group_id": "", "website_id": ""}}),
+            "group_id",
+        ),
+    ] {
+        let r = validate(body).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        assert!(r.body.to_string().contains(named), "{:?}", r.body);
+    }
     let r = validate(json!({"customer": {"favourite_colour": "red"}})).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{:?}", r.body);
     let jane_token = app.customer_token("jdoe@example.com", "Password1").await;

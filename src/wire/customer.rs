@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use crate::customer::{AddressInput, Customer, CustomerInput};
 use crate::db::customers::{AddressEntityRow, GroupRow};
 use crate::error::{Error, Result};
-use crate::wire::input::{list, param, to_int, to_string, At, Obj};
+use crate::wire::input::{list, param, same_key, to_int, to_string, At, Obj};
 
 const CUSTOMER_FIELDS: &[&str] = &[
     "id",
@@ -115,6 +115,43 @@ pub fn parse_validate(body: &Map<String, Value>) -> Result<CustomerInput> {
     parse_customer(customer)
 }
 
+/// `ServiceInputProcessor::_createFromArray` converts the posted fields in the body's order, so
+/// of two mistyped scalars the error names the one posted first (review-36 item 5).
+fn check_types_in_body_order(o: &Obj<'_>, v: &Value) -> Result<()> {
+    const INTS: &[&str] = &[
+        "id",
+        "group_id",
+        "gender",
+        "store_id",
+        "website_id",
+        "disable_auto_group_change",
+    ];
+    const STRINGS: &[&str] = &[
+        "default_billing",
+        "default_shipping",
+        "confirmation",
+        "created_at",
+        "updated_at",
+        "created_in",
+        "dob",
+        "email",
+        "firstname",
+        "lastname",
+        "middlename",
+        "prefix",
+        "suffix",
+        "taxvat",
+    ];
+    for key in v.as_object().into_iter().flat_map(|m| m.keys()) {
+        if let Some(f) = INTS.iter().find(|f| same_key(f, key)) {
+            o.int(f)?;
+        } else if let Some(f) = STRINGS.iter().find(|f| same_key(f, key)) {
+            o.string(f)?;
+        }
+    }
+    Ok(())
+}
+
 /// A quote's `customer` (`CustomerInterface`): its id and fields.
 pub fn parse_quote_customer(v: &Value) -> Result<(Option<i64>, CustomerInput)> {
     let id = Obj::new(v, CUSTOMER_FIELDS)?.int("id")?;
@@ -170,6 +207,7 @@ pub fn parse_group(body: &Map<String, Value>) -> Result<crate::customer::groups:
 
 fn parse_customer(v: &Value) -> Result<CustomerInput> {
     let o = Obj::new(v, CUSTOMER_FIELDS)?;
+    check_types_in_body_order(&o, v)?;
     let mut input = CustomerInput {
         email: o.string("email")?,
         firstname: o.string("firstname")?,
