@@ -137,7 +137,11 @@ async fn refused_saves_change_nothing() {
         ),
         (
             json!({"quote": {"customer": me, "billing_address": {"country_id": "ZZ"}}}),
-            json!({"message": "The address failed to save. Verify the address and try again."}),
+            json!({"message": "Invalid country code"}),
+        ),
+        (
+            json!({"quote": {"customer": me, "store_id": 5}}),
+            json!({"message": "The store that was requested wasn't found. Verify the store and try again."}),
         ),
     ];
     for (body, expected) in refused {
@@ -162,4 +166,38 @@ async fn refused_saves_change_nothing() {
                    "parameters": {"resources": "self"}})
         )
     );
+}
+
+/// A reserved order number an order already has is not reused at placement
+/// (`Quote::reserveOrderId`, `isOrderIncrementIdUsed`): the order takes the next number.
+#[tokio::test]
+async fn a_used_reserved_number_is_not_reused() {
+    let app = spawn_app().await;
+    let jane = app.customer_token("jdoe@example.com", "Password1").await;
+    let body = json!({"quote": {"customer": {"id": 2}, "reserved_order_id": "000000003",
+        "items": [{"sku": "24-WB01", "qty": 1}], "billing_address": address(),
+        "extension_attributes": {"shipping_assignments": [
+            {"shipping": {"address": address(), "method": "flatrate_flatrate"}}]}}});
+    let r = app.put("/rest/V1/carts/mine", &jane, &body).await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    let placed = app
+        .post(
+            "/rest/V1/carts/mine/payment-information",
+            &jane,
+            &json!({"paymentMethod": {"method": "checkmo"}, "billingAddress": address()}),
+        )
+        .await;
+    assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
+    let admin = app.token().await;
+    let order = app
+        .get(
+            &format!(
+                "/rest/V1/orders/{}",
+                placed.body.as_str().unwrap_or_default()
+            ),
+            &admin,
+        )
+        .await
+        .body;
+    assert_eq!(order["increment_id"], json!("000000004"));
 }

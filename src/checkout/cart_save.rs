@@ -26,7 +26,7 @@ use crate::checkout::{
 };
 use crate::db::quotes::{self, QuoteAddressRow};
 use crate::db::{self, Db};
-use crate::error::{Error, Result};
+use crate::error::{Error, Phrase, Result, STORE_NOT_FOUND};
 
 /// `Magento\Framework\Exception\StateException` of `AccessChangeQuoteControl`.
 pub const INVALID_STATE_CHANGE: &str = "Invalid state change requested";
@@ -129,8 +129,10 @@ pub async fn save(db: &Db, customer_id: i64, input: CartSave) -> Result<()> {
                 }
                 if let Some(store_id) = input.store_id {
                     // quote.store_id's foreign key: Magento's save fails in the database.
+                    // QuoteRepository::get loads the quote for the posted store first:
+                    // StoreRepository::getById's 404 for one that does not exist.
                     if !db::store::store_exists(&mut *conn, store_id).await? {
-                        return Err(Error::internal("the quote's store does not exist"));
+                        return Err(Error::NotFound(Phrase::plain(STORE_NOT_FOUND)));
                     }
                     q.store_id = store_id;
                 }
@@ -183,8 +185,14 @@ async fn save_merged(
 ) -> Result<()> {
     let old = quotes::address(&mut *conn, quote_id, kind).await?;
     let mut merged = merge_address(old, posted);
-    if address_save_errors(&mut *conn, &merged).await?.is_some() {
-        return Err(Error::input(ADDRESS_NOT_SAVED));
+    if let Some(messages) = address_save_errors(&mut *conn, &merged).await? {
+        // The billing address is saved with the quote: the validator's own text; the shipping
+        // one through ShippingAddressManagement, which words it its own way.
+        return Err(Error::input(if kind == "billing" {
+            messages
+        } else {
+            ADDRESS_NOT_SAVED.to_owned()
+        }));
     }
     merged.quote_id = quote_id;
     merged.customer_id = Some(customer_id);

@@ -1331,9 +1331,28 @@ async fn submit(
     // Order::place → Payment::place: the gateway answers before anything is written.
     let paid = payment::ask_gateway(&gateways, &paid_with, totals.grand_total)?;
     let method = paid_with.method;
-    let increment_id = match cart.quote.reserved_order_id.clone() {
-        Some(id) => id,
-        None => db::sales::next_increment_id(&mut *conn, "order", cart.quote.store_id).await?,
+    // Quote::reserveOrderId: the reserved number, unless it is empty or an order of the store
+    // already has it (`isOrderIncrementIdUsed`; a client can set it through PUT /V1/carts/mine).
+    let reserved = cart
+        .quote
+        .reserved_order_id
+        .clone()
+        .filter(|id| !id.is_empty());
+    let used: Option<i64> = match &reserved {
+        Some(id) => {
+            sqlx::query_scalar(
+                "SELECT entity_id FROM sales_order WHERE increment_id = ? AND store_id = ?",
+            )
+            .bind(id)
+            .bind(cart.quote.store_id)
+            .fetch_optional(&mut *conn)
+            .await?
+        }
+        None => None,
+    };
+    let increment_id = match reserved {
+        Some(id) if used.is_none() => id,
+        _ => db::sales::next_increment_id(&mut *conn, "order", cart.quote.store_id).await?,
     };
     let entity = order_entity(&cart, &totals, &billing, &method, &increment_id);
     // The order save's own checks (2.4.9's `OrderRepositoryPlugin::beforeSave`: a billing first
