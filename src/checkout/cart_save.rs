@@ -136,11 +136,10 @@ pub async fn save(db: &Db, customer_id: i64, input: CartSave) -> Result<()> {
                     }
                     q.store_id = store_id;
                 }
+                // The lines change, the quote row does not: each line's save reloads the lines
+                // from the stored row.
                 for item in input.items {
-                    let current = quotes::quote(&mut *conn, quote_id)
-                        .await?
-                        .unwrap_or_else(|| quote.clone());
-                    save_item_on(&mut *conn, current, item).await?;
+                    save_item_on(&mut *conn, quote.clone(), item).await?;
                 }
                 if let Some(billing) = input.billing_address {
                     save_merged(&mut *conn, quote_id, customer_id, "billing", billing, None)
@@ -161,11 +160,7 @@ pub async fn save(db: &Db, customer_id: i64, input: CartSave) -> Result<()> {
                     )
                     .await?;
                 }
-                let now = db::now_timestamp();
-                if let Some(stored) = quotes::quote(&mut *conn, quote_id).await? {
-                    q.coupon_code = stored.coupon_code;
-                }
-                q.updated_at = now;
+                q.updated_at = db::now_timestamp();
                 db::update(&mut *conn, "quote", "entity_id", &q).await?;
                 cart_coupon::settle(conn, quote_id).await
             })
