@@ -213,3 +213,52 @@ async fn a_page_of_few_matches_is_sorted_as_any_other() {
     );
     assert_eq!(list("increment_id", "DESC", 2).await, [ids[3]]);
 }
+
+/// A page that holds every match (found through the filter's index and sorted,
+/// `db::search::page_reaches_the_last_match`) is in entity_id order whatever order the index
+/// finds the matches in, whatever the current page (a page past the end is the last), with the
+/// count of the matches; so are the pages of more matches than a page holds.
+#[tokio::test]
+async fn a_page_of_every_match_is_in_key_order() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let mut ids = Vec::new();
+    for n in 0..4 {
+        let mut entity = fixture("order-import-tutorial-copy.json")["entity"].clone();
+        // Increment ids in the reverse order of the entity ids: the index on increment_id
+        // finds the matches last order first.
+        entity["increment_id"] = json!(format!("FEW{:04}", 3 - n));
+        ids.push(app.create_order(&token, entity).await);
+    }
+    let list = |size: Option<usize>, page: usize| {
+        let size = size
+            .map(|s| format!("&searchCriteria[pageSize]={s}"))
+            .unwrap_or_default();
+        let path = format!(
+            "/rest/V1/orders?searchCriteria[filter_groups][0][filters][0][field]=increment_id\
+             &searchCriteria[filter_groups][0][filters][0][value]=FEW0000,FEW0001,FEW0002,FEW0003\
+             &searchCriteria[filter_groups][0][filters][0][condition_type]=in\
+             {size}&searchCriteria[currentPage]={page}&fields=items[entity_id],total_count"
+        );
+        let app = &app;
+        let token = &token;
+        async move {
+            let reply = app.get(&path, token).await;
+            assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+            reply.body
+        }
+    };
+    let page = |ids: &[i64]| {
+        json!({
+            "items": ids.iter().map(|id| json!({"entity_id": id})).collect::<Vec<_>>(),
+            "total_count": 4
+        })
+    };
+    assert_eq!(list(Some(5), 1).await, page(&ids));
+    assert_eq!(list(Some(4), 1).await, page(&ids));
+    assert_eq!(list(Some(5), 7).await, page(&ids), "past the end: the last page");
+    assert_eq!(list(None, 1).await, page(&ids));
+    assert_eq!(list(Some(3), 1).await, page(&ids[..3]));
+    assert_eq!(list(Some(3), 2).await, page(&ids[3..]));
+    assert_eq!(list(Some(3), 9).await, page(&ids[3..]));
+}
