@@ -201,3 +201,35 @@ async fn a_used_reserved_number_is_not_reused() {
         .body;
     assert_eq!(order["increment_id"], json!("000000004"));
 }
+
+/// The lines of one save are saved in turn on what the earlier ones left: a product posted
+/// twice is one line with both quantities (`Quote::addProduct` finds the line the first made),
+/// and a line updated by id after a new one keeps the new one.
+#[tokio::test]
+async fn the_lines_of_one_save_build_on_each_other() {
+    let app = spawn_app().await;
+    let jane = app.customer_token("jdoe@example.com", "Password1").await;
+    let body = json!({"quote": {"customer": {"id": 2},
+        "items": [{"sku": "24-WB01", "qty": 2}]}});
+    let r = app.put("/rest/V1/carts/mine", &jane, &body).await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    let cart = app.get("/rest/V1/carts/mine", &jane).await.body;
+    let first = cart["items"][0]["item_id"].clone();
+    let body = json!({"quote": {"customer": {"id": 2},
+        "items": [{"sku": "24-WB03", "qty": 1}, {"sku": "24-WB03", "qty": 4},
+                  {"item_id": first, "qty": 5}, {"sku": "24-WB01", "qty": 1}]}});
+    let r = app.put("/rest/V1/carts/mine", &jane, &body).await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    let cart = app.get("/rest/V1/carts/mine", &jane).await.body;
+    let lines: Vec<_> = cart["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| (i["sku"].clone(), i["qty"].clone()))
+        .collect();
+    assert_eq!(
+        lines,
+        [(json!("24-WB01"), json!(6)), (json!("24-WB03"), json!(5))]
+    );
+    assert_eq!(cart["items_qty"], json!(11));
+}

@@ -256,7 +256,11 @@ async fn a_page_of_every_match_is_in_key_order() {
     };
     assert_eq!(list(Some(5), 1).await, page(&ids));
     assert_eq!(list(Some(4), 1).await, page(&ids));
-    assert_eq!(list(Some(5), 7).await, page(&ids), "past the end: the last page");
+    assert_eq!(
+        list(Some(5), 7).await,
+        page(&ids),
+        "past the end: the last page"
+    );
     assert_eq!(list(None, 1).await, page(&ids));
     assert_eq!(list(Some(3), 1).await, page(&ids[..3]));
     assert_eq!(list(Some(3), 2).await, page(&ids[3..]));

@@ -21,7 +21,7 @@
 //! those are taken (the input processor accepts them) and not kept.
 
 use crate::checkout::{
-    address_save_errors, cart_coupon, insert_customer_quote, save_item_on, ItemInput,
+    address_save_errors, cart_coupon, insert_customer_quote, save_item_on, CartLines, ItemInput,
     ADDRESS_NOT_SAVED,
 };
 use crate::db::quotes::{self, QuoteAddressRow};
@@ -136,10 +136,13 @@ pub async fn save(db: &Db, customer_id: i64, input: CartSave) -> Result<()> {
                     }
                     q.store_id = store_id;
                 }
-                // The lines change, the quote row does not: each line's save reloads the lines
-                // from the stored row.
-                for item in input.items {
-                    save_item_on(&mut *conn, quote.clone(), item).await?;
+                // Each line is saved on the stored quote (its store's website and stock), the
+                // lines read once and kept as they are saved.
+                if !input.items.is_empty() {
+                    let mut lines = CartLines::load(&mut *conn, &quote).await?;
+                    for item in input.items {
+                        save_item_on(&mut *conn, &mut lines, item).await?;
+                    }
                 }
                 if let Some(billing) = input.billing_address {
                     save_merged(&mut *conn, quote_id, customer_id, "billing", billing, None)

@@ -896,7 +896,8 @@ pub async fn save_item(db: &Db, who: CartRef, input: ItemInput) -> Result<(i64, 
         .write(move |conn| {
             Box::pin(async move {
                 let quote = resolve(&mut *conn, &who).await?;
-                let saved = save_item_on(&mut *conn, quote, input).await?;
+                let mut lines = CartLines::load(&mut *conn, &quote).await?;
+                let saved = save_item_on(&mut *conn, &mut lines, input).await?;
                 cart_coupon::settle(conn, saved.0).await?;
                 Ok(saved)
             })
@@ -904,13 +905,35 @@ pub async fn save_item(db: &Db, who: CartRef, input: ItemInput) -> Result<(i64, 
         .await
 }
 
+/// What saving a line reads of its cart: the lines, and the website and stock of the cart's
+/// store. [`save_item_on`] keeps the lines as it saves them, so that a save of many lines
+/// (`PUT /V1/carts/mine`) reads them once.
+pub(crate) struct CartLines {
+    quote_id: i64,
+    items: Vec<QuoteItemRow>,
+    website_id: i64,
+    stock_id: i64,
+}
+
+impl CartLines {
+    pub(crate) async fn load(conn: &mut SqliteConnection, quote: &QuoteRow) -> Result<CartLines> {
+        let items = quotes::items(&mut *conn, quote.entity_id).await?;
+        let (website_id, stock_id) = store_stock(&mut *conn, quote.store_id).await?;
+        Ok(CartLines {
+            quote_id: quote.entity_id,
+            items,
+            website_id,
+            stock_id,
+        })
+    }
+}
+
 async fn save_item_on(
     conn: &mut SqliteConnection,
-    quote: QuoteRow,
+    cart: &mut CartLines,
     input: ItemInput,
 ) -> Result<(i64, i64)> {
-    let quote_id = quote.entity_id;
-    let cart = load_cart(&mut *conn, quote).await?;
+    let quote_id = cart.quote_id;
     // CartItemPersister::save: a qty that is not a positive number is refused first.
     let qty = match input.qty {
         Some(q) if q > Amount::ZERO => q,
@@ -918,14 +941,14 @@ async fn save_item_on(
     };
     let now = db::now_timestamp();
     if let Some(item_id) = input.item_id {
-        let Some(mut line) = cart.items.iter().find(|i| i.item_id == item_id).cloned() else {
+        let Some(line) = cart.items.iter_mut().find(|i| i.item_id == item_id) else {
             return Err(not_contained(quote_id, item_id));
         };
         check_fits(&line.price, qty, &input.qty_shown)?;
         check_salable(&mut *conn, &line.sku, cart.stock_id, qty.decimal()).await?;
         line.qty = qty;
         line.updated_at = now;
-        db::update(&mut *conn, "quote_item", "item_id", &line).await?;
+        db::update(&mut *conn, "quote_item", "item_id", &*line).await?;
         return Ok((quote_id, item_id));
     }
     let sku = input.sku.unwrap_or_default();
@@ -956,15 +979,15 @@ async fn save_item_on(
     let existing = cart
         .items
         .iter()
-        .find(|i| i.product_id == product.entity_id && i.downloadable_links == links)
-        .cloned();
-    let total_qty = existing.as_ref().map(|i| i.qty).unwrap_or_default() + qty;
+        .position(|i| i.product_id == product.entity_id && i.downloadable_links == links);
+    let total_qty = existing.map(|at| cart.items[at].qty).unwrap_or_default() + qty;
     check_fits(&product.price, total_qty, &input.qty_shown)?;
     check_salable(&mut *conn, &product.sku, cart.stock_id, total_qty.decimal()).await?;
-    if let Some(mut line) = existing {
+    if let Some(at) = existing {
+        let line = &mut cart.items[at];
         line.qty = total_qty;
         line.updated_at = now;
-        db::update(&mut *conn, "quote_item", "item_id", &line).await?;
+        db::update(&mut *conn, "quote_item", "item_id", &*line).await?;
         return Ok((quote_id, line.item_id));
     }
     let is_virtual = matches!(product.type_id.as_str(), "virtual" | "downloadable")
@@ -984,6 +1007,7 @@ async fn save_item_on(
         ..Default::default()
     };
     let id = db::insert(&mut *conn, "quote_item", "item_id", &row).await?;
+    cart.items.push(QuoteItemRow { item_id: id, ..row });
     Ok((quote_id, id))
 }
 
