@@ -53,6 +53,7 @@ mod partial;
 mod payment_life;
 mod payments;
 mod postman;
+mod prices;
 mod products;
 mod restart;
 mod robustness;

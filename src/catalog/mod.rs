@@ -45,6 +45,7 @@
 //!   emulated (every domain passes).
 
 pub mod category;
+pub mod prices;
 
 use serde_json::Value;
 use sqlx::SqliteConnection;

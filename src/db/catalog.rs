@@ -85,6 +85,23 @@ pub async fn product_by_sku(
         .await
 }
 
+/// Sets a product's `price` (store 0's, the only one under the global price scope) and its
+/// `updated_at`.
+pub async fn set_price(
+    conn: &mut SqliteConnection,
+    product_id: i64,
+    price: crate::amount::Amount,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE catalog_product_entity SET price = ?, updated_at = ? WHERE entity_id = ?")
+        .bind(price)
+        .bind(now)
+        .bind(product_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn product_by_id(
     conn: &mut SqliteConnection,
     id: i64,

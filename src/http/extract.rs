@@ -61,6 +61,7 @@ acl! {
     InventoryStockSourceLink => "Magento_InventoryApi::stock_source_link",
     InventorySourceItemAssign => "Magento_InventoryApi::stock_source_item_assign",
     InventorySalesStock => "Magento_InventorySalesApi::stock",
+    Catalog => "Magento_Catalog::catalog",
     CatalogProducts => "Magento_Catalog::products",
     CatalogInventory => "Magento_CatalogInventory::cataloginventory",
     LowQuantityNotification => "Magento_InventoryLowQuantityNotificationApi::low_quantity_notification",

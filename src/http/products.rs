@@ -9,9 +9,12 @@ use axum::response::Response;
 
 use crate::catalog;
 use crate::error::Result;
-use crate::http::extract::{Admin, Body, CatalogProducts, DownloadableLinks, PathParams, Search};
+use crate::http::extract::{
+    Admin, Body, Catalog, CatalogProducts, DownloadableLinks, PathParams, Search,
+};
 use crate::http::reply::{json_response, search_results};
 use crate::http::routes::Operation;
+use crate::wire::price::{self, BasePriceData};
 use crate::wire::product::{self as wire, LinkData, ProductData};
 use crate::AppState;
 
@@ -47,6 +50,18 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Catalog\Api\ProductRepositoryInterface::deleteById",
             &["Magento_Catalog::products"],
             delete_product,
+        ),
+        Operation::post(
+            "/V1/products/base-prices-information",
+            r"Magento\Catalog\Api\BasePriceStorageInterface::get",
+            &["Magento_Catalog::catalog"],
+            base_prices,
+        ),
+        Operation::post(
+            "/V1/products/base-prices",
+            r"Magento\Catalog\Api\BasePriceStorageInterface::update",
+            &["Magento_Catalog::catalog"],
+            update_base_prices,
         ),
         Operation::get(
             "/V1/products/{sku}/downloadable-links",
@@ -129,6 +144,31 @@ async fn delete_product(
 ) -> Result<Response> {
     catalog::delete(&state.db, sku).await?;
     Ok(json_response(StatusCode::OK, &true))
+}
+
+/// `BasePriceStorage::get`: `BasePriceInterface[]` of the known SKUs.
+async fn base_prices(
+    _: Admin<Catalog>,
+    State(state): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    let skus = price::parse_skus(&body)?;
+    let prices = catalog::prices::get(&state.db, skus).await?;
+    let data: Vec<BasePriceData> = prices.iter().map(BasePriceData::from).collect();
+    Ok(json_response(StatusCode::OK, &data))
+}
+
+/// `BasePriceStorage::update`: `PriceUpdateResultInterface[]` of the prices not saved, `[]`
+/// when every one was.
+async fn update_base_prices(
+    _: Admin<Catalog>,
+    State(state): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
+    let prices = price::parse_base_prices(&body)?;
+    let failures = catalog::prices::update(&state.db, prices).await?;
+    let data: Vec<_> = failures.iter().map(price::update_result).collect();
+    Ok(json_response(StatusCode::OK, &data))
 }
 
 /// `LinkRepository::getList($sku)`: the links of a downloadable product, `[]` for others.

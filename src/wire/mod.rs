@@ -24,6 +24,7 @@ pub mod order_keys;
 pub mod order_saved;
 pub mod order_tax;
 pub mod pickup;
+pub mod price;
 pub mod product;
 pub mod sales_rule;
 pub mod shape;

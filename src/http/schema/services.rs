@@ -15,6 +15,7 @@ pub const INTERFACES: &[(&str, &str)] = &[
     (r#"Magento\AsynchronousOperations\Api\BulkStatusInterface"#, "Interface BulkStatusInterface Bulk summary data with list of operations items summary data."),
     (r#"Magento\Backend\Service\V1\ModuleServiceInterface"#, "Interface for module service."),
     (r#"Magento\CatalogInventory\Api\StockRegistryInterface"#, "Interface StockRegistryInterface"),
+    (r#"Magento\Catalog\Api\BasePriceStorageInterface"#, "Base prices storage."),
     (r#"Magento\Catalog\Api\CategoryManagementInterface"#, ""),
     (r#"Magento\Catalog\Api\CategoryRepositoryInterface"#, ""),
     (r#"Magento\Catalog\Api\ProductRepositoryInterface"#, ""),
@@ -505,6 +506,24 @@ pub const METHODS: &[ServiceMethod] = &[
         ],
         returns: Some((r#"Magento\Catalog\Api\Data\ProductSearchResultsInterface"#, "")),
         throws: &[],
+    },
+    ServiceMethod {
+        service: r#"Magento\Catalog\Api\BasePriceStorageInterface::get"#,
+        doc: "Return product prices. In case of at least one of skus is not found exception will be thrown.",
+        params: &[
+            Param { name: "skus", ty: "string[]", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Catalog\Api\Data\BasePriceInterface[]"#, "")),
+        throws: &["NoSuchEntityException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Catalog\Api\BasePriceStorageInterface::update"#,
+        doc: "Add or update product prices. Input item should correspond \\Magento\\Catalog\\Api\\Data\\CostInterface. If any items will have invalid price, store id or sku, they will be marked as failed and excluded from update list and \\Magento\\Catalog\\Api\\Data\\PriceUpdateResultInterface[] with problem description will be returned. If there were no failed items during update empty array will be returned. If error occurred during the update exception will be thrown.",
+        params: &[
+            Param { name: "prices", ty: r#"Magento\Catalog\Api\Data\BasePriceInterface[]"#, required: true, doc: "Base prices." },
+        ],
+        returns: Some((r#"Magento\Catalog\Api\Data\PriceUpdateResultInterface[]"#, "")),
+        throws: &["CouldNotSaveException"],
     },
     ServiceMethod {
         service: r#"Magento\Catalog\Api\ProductRepositoryInterface::save"#,

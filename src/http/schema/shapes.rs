@@ -285,6 +285,14 @@ const SHAPES: &[(&str, Build)] = &[
         wire::sales_rule::spec_schema,
     ),
     (
+        r"Magento\Catalog\Api\Data\BasePriceInterface",
+        wire::price::base_price_schema,
+    ),
+    (
+        r"Magento\Catalog\Api\Data\PriceUpdateResultInterface",
+        wire::price::update_result_schema,
+    ),
+    (
         r"Magento\SalesRule\Api\Data\CouponMassDeleteResultInterface",
         wire::sales_rule::mass_delete_result_schema,
     ),
