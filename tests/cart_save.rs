@@ -55,7 +55,9 @@ async fn a_customer_saves_her_cart() {
     );
     assert_eq!(cart["billing_address"]["city"], json!("Purchase"));
     // A second save updates the line by id, adds the shipping address and method, merges the
-    // billing address (a posted city, the rest kept) and leaves the names alone.
+    // billing address (a posted city, the rest kept) and, with the customer's id alone, clears
+    // the quote's names and e-mail (Quote::setCustomer copies the posted customer's whole
+    // `customer_account` fieldset, absent fields as NULL).
     let item = cart["items"][0]["item_id"].clone();
     let body = json!({"quote": {"customer": {"id": 2},
         "items": [{"item_id": item, "qty": 3}],
@@ -77,8 +79,11 @@ async fn a_customer_saves_her_cart() {
     let shipping = &cart["extension_attributes"]["shipping_assignments"][0]["shipping"];
     assert_eq!(shipping["method"], json!("flatrate_flatrate"));
     assert_eq!(
-        quote_names(&app).await.last().map(|q| q.1.clone()),
-        Some(Some("Firstname_Test".into()))
+        quote_names(&app)
+            .await
+            .last()
+            .map(|q| (q.1.clone(), q.2.clone())),
+        Some((None, None))
     );
     let totals = app
         .get("/rest/default/V1/carts/mine/totals", &jane)
@@ -180,13 +185,24 @@ async fn a_used_reserved_number_is_not_reused() {
             {"shipping": {"address": address(), "method": "flatrate_flatrate"}}]}}});
     let r = app.put("/rest/V1/carts/mine", &jane, &body).await;
     assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
-    let placed = app
-        .post(
-            "/rest/V1/carts/mine/payment-information",
-            &jane,
-            &json!({"paymentMethod": {"method": "checkmo"}, "billingAddress": address()}),
+    let payment = json!({"paymentMethod": {"method": "checkmo"}, "billingAddress": address()});
+    let place = || app.post("/rest/V1/carts/mine/payment-information", &jane, &payment);
+    // The customer's id alone left the cart without an e-mail, which the order's addresses
+    // take (SubmitQuoteValidator): placing it fails, and changes nothing.
+    let before = app.snapshot().await;
+    let refused = place().await;
+    assert_eq!(
+        (refused.status, refused.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Failed address validation:\nEmail has a wrong format"})
         )
-        .await;
+    );
+    assert_eq!(app.snapshot().await, before);
+    let body = json!({"quote": {"customer": {"id": 2, "email": "jdoe@example.com"}}});
+    let r = app.put("/rest/V1/carts/mine", &jane, &body).await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    let placed = place().await;
     assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
     let admin = app.token().await;
     let order = app
@@ -232,4 +248,55 @@ async fn the_lines_of_one_save_build_on_each_other() {
         [(json!("24-WB01"), json!(6)), (json!("24-WB03"), json!(5))]
     );
     assert_eq!(cart["items_qty"], json!(11));
+}
+
+/// `ValidateQuoteOrigOrder` (2.4.7-p1 and later): a posted `orig_order_id` names an order that
+/// exists (else OrderRepository's 404) and is the customer's (else `Please check input
+/// parameters.`, 404, for another customer's or a guest's); 0 is not checked. A refused save
+/// changes nothing.
+#[tokio::test]
+async fn an_original_order_must_be_the_customers_own() {
+    let app = spawn_app().await;
+    let jane = app.customer_token("jdoe@example.com", "Password1").await;
+    let created = app.post("/rest/V1/carts/mine", &jane, &json!({})).await;
+    assert_eq!(created.status, StatusCode::OK);
+    let save = |orig: Value| {
+        json!({"quote": {"customer": {"id": 2, "firstname": "Changed"}, "orig_order_id": orig,
+                         "items": [{"sku": "24-WB01", "qty": 1}]}})
+    };
+    let before = app.snapshot().await;
+    let r = app
+        .put("/rest/V1/carts/mine", &jane, &save(json!(999)))
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::NOT_FOUND,
+            json!({"message": "The entity that was requested doesn't exist. Verify the entity and try again."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    // A guest's order: the tutorial's order 3 is Jane's, so import one without a customer.
+    let admin = app.token().await;
+    let mut entity = common::fixture("order-import-tutorial-copy.json")["entity"].clone();
+    entity["increment_id"] = json!("GUEST-1");
+    entity["customer_is_guest"] = json!(1);
+    entity.as_object_mut().map(|e| e.remove("customer_id"));
+    let guest_order = app.create_order(&admin, entity).await;
+    let before = app.snapshot().await;
+    let r = app
+        .put("/rest/V1/carts/mine", &jane, &save(json!(guest_order)))
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::NOT_FOUND,
+            json!({"message": "Please check input parameters."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    for own in [json!(3), json!(0)] {
+        let r = app.put("/rest/V1/carts/mine", &jane, &save(own)).await;
+        assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    }
 }

@@ -26,7 +26,7 @@ use crate::checkout::{
 };
 use crate::db::quotes::{self, QuoteAddressRow};
 use crate::db::{self, Db};
-use crate::error::{Error, Phrase, Result, STORE_NOT_FOUND};
+use crate::error::{Error, Phrase, Result, ENTITY_DOES_NOT_EXIST, STORE_NOT_FOUND};
 
 /// `Magento\Framework\Exception\StateException` of `AccessChangeQuoteControl`.
 pub const INVALID_STATE_CHANGE: &str = "Invalid state change requested";
@@ -41,6 +41,9 @@ pub struct CartSave {
     pub customer_email: Option<String>,
     pub customer_firstname: Option<String>,
     pub customer_lastname: Option<String>,
+    pub customer_group_id: Option<i64>,
+    /// Checked (`ValidateQuoteOrigOrder`), not kept: magemu's quote has no such column.
+    pub orig_order_id: Option<i64>,
     pub is_active: Option<bool>,
     /// `Some(None)`: posted null.
     pub reserved_order_id: Option<Option<String>>,
@@ -54,6 +57,25 @@ pub struct CartSave {
     pub shipping_address: Option<QuoteAddressRow>,
     pub shipping_method: Option<String>,
 }
+
+/// `Plugin\ValidateQuoteOrigOrder::beforeSave` (2.4.7-p1 and later): a posted original order
+/// must exist (OrderRepository::get's 404) and be the customer's (a guest order is no one's).
+async fn check_orig_order(
+    conn: &mut sqlx::SqliteConnection,
+    order_id: i64,
+    customer_id: i64,
+) -> Result<()> {
+    match db::sales::customer_of_order(conn, order_id).await? {
+        None => Err(Error::NotFound(Phrase::plain(ENTITY_DOES_NOT_EXIST))),
+        Some(owner) if owner != Some(customer_id) => {
+            Err(Error::NotFound(Phrase::plain(CHECK_INPUT_PARAMETERS)))
+        }
+        Some(_) => Ok(()),
+    }
+}
+
+/// `ValidateQuoteOrigOrder`: the original order is another customer's.
+pub const CHECK_INPUT_PARAMETERS: &str = "Please check input parameters.";
 
 /// The posted fields of an address over the stored ones (`DataObject::addData`; a field
 /// posted null cannot be told from one not posted here, and is kept).
@@ -107,16 +129,20 @@ pub async fn save(db: &Db, customer_id: i64, input: CartSave) -> Result<()> {
                             .await?
                     }
                 };
+                if let Some(orig) = input.orig_order_id.filter(|id| *id != 0) {
+                    check_orig_order(&mut *conn, orig, customer_id).await?;
+                }
                 let quote_id = quote.entity_id;
                 let mut q = quote.clone();
-                if let Some(email) = input.customer_email {
-                    q.customer_email = Some(email);
-                }
-                if let Some(name) = input.customer_firstname {
-                    q.customer_firstname = Some(name);
-                }
-                if let Some(name) = input.customer_lastname {
-                    q.customer_lastname = Some(name);
+                // Quote::setCustomer copies the posted customer's whole `customer_account`
+                // fieldset onto the quote: a field not posted becomes NULL (an id alone clears
+                // the e-mail and names). A posted group is taken unchecked; one not posted
+                // would be NULL too, which magemu's quote cannot hold: it keeps its group.
+                q.customer_email = input.customer_email;
+                q.customer_firstname = input.customer_firstname;
+                q.customer_lastname = input.customer_lastname;
+                if let Some(group) = input.customer_group_id {
+                    q.customer_group_id = group;
                 }
                 if let Some(active) = input.is_active {
                     q.is_active = i64::from(active);

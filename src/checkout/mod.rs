@@ -1213,11 +1213,22 @@ pub async fn place_order(
                         }
                     }
                 }
+                // SubmitQuoteValidator::validateOrder: the order's addresses carry the cart's
+                // e-mail (QuoteManagement::submitQuote), which OrderAddressValidator checks; a
+                // customer's cart whose e-mail a `PUT /V1/carts/mine` cleared has none.
+                let email = cart.quote.customer_email.as_deref().unwrap_or_default();
+                if !crate::sales::order_update::valid_email(email) {
+                    return Err(Error::input(FAILED_ADDRESS_EMAIL));
+                }
                 submit(conn, cart, method, placement, gateways, parse_order).await
             })
         })
         .await
 }
+
+/// `SubmitQuoteValidator::validateOrder`'s `Failed address validation:\n%1` with
+/// OrderAddressValidator's e-mail warning.
+pub const FAILED_ADDRESS_EMAIL: &str = "Failed address validation:\nEmail has a wrong format";
 
 /// `BillingAddressManagement::assign`: the cart's billing address (and, with `use_for_shipping`,
 /// its shipping address too); the billing address id.

@@ -167,6 +167,17 @@ fn add_gift_messages(full: &mut FullOrder, mut out: Vec<Output>) -> Result<(), s
     Ok(())
 }
 
+/// The customer of an order: `None` when there is no such order, `Some(None)` for a guest's.
+pub async fn customer_of_order(
+    conn: &mut SqliteConnection,
+    order_id: i64,
+) -> Result<Option<Option<i64>>, sqlx::Error> {
+    sqlx::query_scalar("SELECT customer_id FROM sales_order WHERE entity_id = ?")
+        .bind(order_id)
+        .fetch_optional(conn)
+        .await
+}
+
 /// One order address by id.
 pub async fn load_address(
     conn: &mut SqliteConnection,

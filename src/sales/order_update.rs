@@ -284,7 +284,7 @@ fn address_warnings(address: &Partial<OrderAddress>) -> Vec<String> {
 
 /// A plain `local@domain.tld` check, close to `Laminas\Validator\EmailAddress` for the
 /// addresses clients send.
-fn valid_email(email: &str) -> bool {
+pub(crate) fn valid_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else {
         return false;
     };

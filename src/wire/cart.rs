@@ -275,7 +275,7 @@ pub fn parse_cart_save(body: &Map<String, Value>) -> Result<crate::checkout::car
     }
     // Typed as the interface declares them, then not kept.
     o.int("id")?;
-    o.int("orig_order_id")?;
+    save.orig_order_id = o.int("orig_order_id")?;
     o.int("customer_tax_class_id")?;
     o.string("customer_note")?;
     if let Some((_, customer)) = o.get("customer") {
@@ -284,6 +284,7 @@ pub fn parse_cart_save(body: &Map<String, Value>) -> Result<crate::checkout::car
         save.customer_email = c.email;
         save.customer_firstname = c.firstname;
         save.customer_lastname = c.lastname;
+        save.customer_group_id = c.group_id;
     }
     if let Some((_, items)) = o.get("items") {
         for item in crate::wire::input::list(items)? {
