@@ -199,6 +199,23 @@ async fn a_used_reserved_number_is_not_reused() {
         )
     );
     assert_eq!(app.snapshot().await, before);
+    // PUT .../order lets SubmitQuoteValidator's exception through: the phrase and its parameter.
+    let refused = app
+        .put(
+            "/rest/V1/carts/mine/order",
+            &jane,
+            &json!({"paymentMethod": {"method": "checkmo"}}),
+        )
+        .await;
+    assert_eq!(
+        (refused.status, refused.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Failed address validation:\n%1",
+                   "parameters": ["Email has a wrong format"]})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
     let body = json!({"quote": {"customer": {"id": 2, "email": "jdoe@example.com"}}});
     let r = app.put("/rest/V1/carts/mine", &jane, &body).await;
     assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));

@@ -1213,22 +1213,14 @@ pub async fn place_order(
                         }
                     }
                 }
-                // SubmitQuoteValidator::validateOrder: the order's addresses carry the cart's
-                // e-mail (QuoteManagement::submitQuote), which OrderAddressValidator checks; a
-                // customer's cart whose e-mail a `PUT /V1/carts/mine` cleared has none.
-                let email = cart.quote.customer_email.as_deref().unwrap_or_default();
-                if !crate::sales::order_update::valid_email(email) {
-                    return Err(Error::input(FAILED_ADDRESS_EMAIL));
-                }
                 submit(conn, cart, method, placement, gateways, parse_order).await
             })
         })
         .await
 }
 
-/// `SubmitQuoteValidator::validateOrder`'s `Failed address validation:\n%1` with
-/// OrderAddressValidator's e-mail warning.
-pub const FAILED_ADDRESS_EMAIL: &str = "Failed address validation:\nEmail has a wrong format";
+/// `SubmitQuoteValidator::validateOrder`'s refusal; `%1`: OrderAddressValidator's warnings.
+pub const FAILED_ADDRESS_VALIDATION: &str = "Failed address validation:\n%1";
 
 /// `BillingAddressManagement::assign`: the cart's billing address (and, with `use_for_shipping`,
 /// its shipping address too); the billing address id.
@@ -1352,6 +1344,21 @@ async fn submit(
         }
         _ => None,
     };
+    // SubmitQuoteValidator::validateOrder, once the order is built: its addresses carry the
+    // cart's e-mail (QuoteManagement::submitQuote), which OrderAddressValidator checks; a
+    // customer's cart whose e-mail a `PUT /V1/carts/mine` cleared has none. The placing routes
+    // answer the phrase and its parameter; payment-information the text (CouldNotSave).
+    let email = cart.quote.customer_email.as_deref().unwrap_or_default();
+    if !crate::sales::order_update::valid_email(email) {
+        let phrase = Phrase::positional(
+            FAILED_ADDRESS_VALIDATION,
+            vec!["Email has a wrong format".to_owned()],
+        );
+        return Err(match placement {
+            Placement::PaymentInformation => Error::input(phrase.render()),
+            _ => Error::Input(phrase),
+        });
+    }
     // CheckItemsQuantity: every SKU's ordered qty against its salable qty, before any write.
     let mut per_sku: Vec<(String, Amount)> = Vec::new();
     for i in &cart.items {
