@@ -14,7 +14,7 @@
 //! (`PricePersistence::updateLastUpdatedAt`, `testUpdateLastUpdatedAt`).
 
 use std::collections::hash_map::Entry;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::amount::Amount;
 use crate::db::{self, Db};
@@ -57,30 +57,18 @@ fn unified(sku: &str) -> String {
 /// named by the first spelling it was asked by; unknown SKUs are left out.
 pub async fn get(db: &Db, skus: Vec<String>) -> Result<Vec<BasePrice>> {
     let mut conn = db.read.acquire().await?;
-    let mut found: HashMap<i64, (String, Amount)> = HashMap::new();
+    // By product id: the reply's order, and the first spelling asked names the product.
+    let mut found: BTreeMap<i64, BasePrice> = BTreeMap::new();
     for sku in skus {
         if let Some(product) = db::catalog::product_by_sku(&mut conn, sku.trim()).await? {
-            found
-                .entry(product.entity_id)
-                .or_insert((sku, product.price));
+            found.entry(product.entity_id).or_insert(BasePrice {
+                price: product.price,
+                store_id: 0,
+                sku,
+            });
         }
     }
-    let mut prices: Vec<(i64, BasePrice)> = found
-        .into_iter()
-        .map(|(id, (sku, price))| {
-            let store_id = 0;
-            (
-                id,
-                BasePrice {
-                    price,
-                    store_id,
-                    sku,
-                },
-            )
-        })
-        .collect();
-    prices.sort_by_key(|(id, _)| *id);
-    Ok(prices.into_iter().map(|(_, p)| p).collect())
+    Ok(found.into_values().collect())
 }
 
 /// What checking the posted prices gives: the failures, in the order of the prices and of the
