@@ -190,10 +190,7 @@ async fn address_check(
         return Ok(());
     }
     let phrase = Phrase::positional(format!("{general} %1"), vec![errors.join(" ")]);
-    Err(match placement {
-        Placement::PaymentInformation => Error::input(phrase.render()),
-        _ => Error::Input(phrase),
-    })
+    Err(placement.refusal(phrase))
 }
 
 /// Countries whose addresses need no postcode (`general/country/optional_zip_countries`).
@@ -1125,6 +1122,17 @@ pub enum Placement {
     PaymentInformation,
 }
 
+impl Placement {
+    /// A placing route's refusal of `phrase`: its placeholders and parameters as they are,
+    /// except through payment-information, whose `CouldNotSaveException` renders the text.
+    fn refusal(self, phrase: Phrase) -> Error {
+        match self {
+            Placement::PaymentInformation => Error::input(phrase.render()),
+            _ => Error::Input(phrase),
+        }
+    }
+}
+
 /// What a placing call brings besides the cart: the payment (`None`: the cart's saved method),
 /// a billing address, a guest's e-mail, the route it came by and the store's gateways.
 #[derive(Debug, Clone)]
@@ -1354,10 +1362,7 @@ async fn submit(
             FAILED_ADDRESS_VALIDATION,
             vec!["Email has a wrong format".to_owned()],
         );
-        return Err(match placement {
-            Placement::PaymentInformation => Error::input(phrase.render()),
-            _ => Error::Input(phrase),
-        });
+        return Err(placement.refusal(phrase));
     }
     // CheckItemsQuantity: every SKU's ordered qty against its salable qty, before any write.
     let mut per_sku: Vec<(String, Amount)> = Vec::new();
