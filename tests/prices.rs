@@ -185,3 +185,38 @@ async fn a_body_without_its_list_is_refused() {
         )
     );
 }
+
+/// `skus` is `string[]`, a simple type to `TypeProcessor::processSimpleAndAnyType`: an object is
+/// a PHP array too (its values are read), any other value is refused naming its PHP type
+/// (`gettype()`), not the value.
+#[tokio::test]
+async fn skus_are_read_as_php_reads_a_string_array() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let r = app
+        .post(READ, &token, &json!({"skus": {"first": "24-WB01"}}))
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::OK,
+            json!([{"price": 32, "store_id": 0, "sku": "24-WB01"}])
+        )
+    );
+    for (skus, php_type) in [
+        (json!("24-WB01"), "string"),
+        (json!(7), "integer"),
+        (json!(7.5), "double"),
+        (json!(true), "boolean"),
+    ] {
+        let r = app.post(READ, &token, &json!({ "skus": skus })).await;
+        assert_eq!(
+            (r.status, r.body),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({"message": format!("The \"{php_type}\" value's type is invalid. The \"string[]\" type was expected. Verify and try again.")})
+            ),
+            "{skus}"
+        );
+    }
+}

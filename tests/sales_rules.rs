@@ -511,6 +511,32 @@ async fn generated_coupons_and_mass_deletes() {
             json!({"message": "Some coupons are invalid."})
         )
     );
+    // `codes` and `ids` are simple array types: any other value is refused by its PHP type,
+    // and nothing is deleted.
+    for (path, body, php_type, ty) in [
+        (
+            "deleteByCodes",
+            json!({"codes": codes[1]}),
+            "string",
+            "string[]",
+        ),
+        ("deleteByIds", json!({"ids": 1.5}), "double", "int[]"),
+        ("deleteByIds", json!({"ids": 1}), "integer", "int[]"),
+    ] {
+        let before = app.snapshot().await;
+        let r = app
+            .post(&format!("/rest/V1/coupons/{path}"), &admin, &body)
+            .await;
+        assert_eq!(
+            (r.status, r.body),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({"message": format!("The \"{php_type}\" value's type is invalid. The \"{ty}\" type was expected. Verify and try again.")})
+            ),
+            "{body}"
+        );
+        assert_eq!(app.snapshot().await, before);
+    }
     let ids: Vec<i64> = sqlx::query_scalar("SELECT coupon_id FROM salesrule_coupon ORDER BY 1")
         .fetch_all(&app.state.db.read)
         .await

@@ -405,7 +405,7 @@ async fn refused_rule_saves_change_nothing() {
         (
             json!({"rule": {"code": "X", "priority": 0, "customer_tax_class_ids": "3"}}),
             StatusCode::BAD_REQUEST,
-            json!({"message": "Error occurred during \"customer_tax_class_ids\" processing. The \"3\" value's type is invalid. The \"int[]\" type was expected. Verify and try again."}),
+            json!({"message": "Error occurred during \"customer_tax_class_ids\" processing. The \"string\" value's type is invalid. The \"int[]\" type was expected. Verify and try again."}),
         ),
     ];
     for (body, status, expected) in cases {

@@ -168,18 +168,10 @@ pub fn parse_payment_information(
         .and_then(|e| input::param(e, "agreement_ids"))
     {
         None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(ids)) => ids
-            .iter()
+        Some(ids) => input::simple_list(ids, Some("agreement_ids"), "string[]")?
+            .into_iter()
             .map(|id| input::to_string(id, At::Field("agreement_ids")))
             .collect::<Result<_>>()?,
-        Some(other) => {
-            let shown = input::to_string(other, At::Field("agreement_ids"))?;
-            return Err(Error::invalid_type(
-                Some("agreement_ids"),
-                &shown,
-                "string[]",
-            ));
-        }
     };
     let billing = input::param(body, "billing_address")
         .map(parse_address)

@@ -213,6 +213,34 @@ pub fn to_string(v: &Value, at: At<'_>) -> Result<String> {
     php_string(v).ok_or_else(|| conversion_error(at, "array", "string"))
 }
 
+/// PHP's `gettype()` of a JSON value as `json_decode` gives it: a number is an `integer` when it
+/// fits PHP's int, a `double` otherwise (a fraction, an exponent, past 2^63); objects and arrays
+/// are both PHP arrays.
+pub fn php_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "NULL",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.as_i64().is_some() => "integer",
+        Value::Number(_) => "double",
+        Value::String(_) => "string",
+        Value::Array(_) | Value::Object(_) => "array",
+    }
+}
+
+/// The elements of a simple array type's value (`string[]`, `int[]`), as
+/// `TypeProcessor::processSimpleAndAnyType` takes it: a JSON array's elements or an object's
+/// values (both are PHP arrays); any other value is the array type's error, which names the
+/// value's PHP type, not the value (`The "string" value's type is invalid. The "string[]" type
+/// was expected.`, quoted in Adobe's 2.4.2 release notes), under `field` when it sits in an
+/// object.
+pub fn simple_list<'v>(v: &'v Value, field: Option<&str>, ty: &str) -> Result<Vec<&'v Value>> {
+    match v {
+        Value::Array(items) => Ok(items.iter().collect()),
+        Value::Object(map) => Ok(map.values().collect()),
+        other => Err(Error::invalid_type(field, php_type(other), ty)),
+    }
+}
+
 /// An object parameter's fields, checked against the names its data interface has. Unknown keys
 /// give `"%fieldName" is not supported.` with the key in UpperCamelCase; a scalar where an
 /// object is expected is read as an empty object (`_createFromArray` treats it as `[]`).
@@ -276,12 +304,8 @@ impl<'a> Obj<'a> {
         let Some((key, v)) = self.get(name) else {
             return Ok(None);
         };
-        let Value::Array(items) = v else {
-            let shown = to_string(v, At::Field(key)).unwrap_or_else(|_| "array".into());
-            return Err(Error::invalid_type(Some(key), &shown, "int[]"));
-        };
-        items
-            .iter()
+        simple_list(v, Some(key), "int[]")?
+            .into_iter()
             .map(|x| to_int(x, At::Field(key)))
             .collect::<Result<Vec<_>>>()
             .map(Some)
@@ -407,6 +431,46 @@ pub fn comment_creation_schema(_: &mut schemars::SchemaGenerator) -> schemars::S
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn values_have_the_php_types_json_decode_gives_them() {
+        use super::php_type;
+        use serde_json::json;
+        for (v, ty) in [
+            (json!(null), "NULL"),
+            (json!(false), "boolean"),
+            (json!(3), "integer"),
+            (json!(-9223372036854775808i64), "integer"),
+            (json!(9223372036854775808u64), "double"),
+            (serde_json::from_str("1e3").unwrap(), "double"),
+            (json!(2.5), "double"),
+            (json!("3"), "string"),
+            (json!([3]), "array"),
+            (json!({"a": 3}), "array"),
+        ] {
+            assert_eq!(php_type(&v), ty, "{v}");
+        }
+    }
+
+    #[test]
+    fn a_simple_array_type_takes_an_array_or_an_objects_values() {
+        use super::simple_list;
+        use serde_json::json;
+        let (array, object) = (json!(["a", "b"]), json!({"x": "a", "y": "b"}));
+        assert_eq!(
+            simple_list(&array, None, "string[]").unwrap(),
+            [&json!("a"), &json!("b")]
+        );
+        assert_eq!(
+            simple_list(&object, None, "string[]").unwrap(),
+            [&json!("a"), &json!("b")]
+        );
+        let refused = simple_list(&json!("a"), Some("ids"), "int[]").unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            crate::error::Error::invalid_type(Some("ids"), "string", "int[]").to_string()
+        );
+    }
+
     #[test]
     fn a_numeric_string_past_the_int_range_saturates_as_php_does() {
         use super::{to_int, At};

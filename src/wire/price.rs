@@ -14,11 +14,10 @@ use crate::wire::input::{self, to_string, At, Obj};
 /// The `skus` parameter (`string[]`, required).
 pub fn parse_skus(body: &Map<String, Value>) -> Result<Vec<String>> {
     let v = input::param(body, "skus").ok_or_else(|| Error::required("skus"))?;
-    let Value::Array(items) = v else {
-        let shown = to_string(v, At::Top).unwrap_or_else(|_| "array".into());
-        return Err(Error::invalid_type(None, &shown, "string[]"));
-    };
-    items.iter().map(|x| to_string(x, At::Top)).collect()
+    input::simple_list(v, None, "string[]")?
+        .into_iter()
+        .map(|x| to_string(x, At::Top))
+        .collect()
 }
 
 /// The `prices` parameter of `BasePriceStorageInterface::update` (`BasePriceInterface[]`,

@@ -370,13 +370,9 @@ pub fn parse_spec(body: &Map<String, Value>) -> Result<CouponSpec> {
 pub fn parse_mass_delete(body: &Map<String, Value>, by_code: bool) -> Result<(Vec<String>, bool)> {
     let name = if by_code { "codes" } else { "ids" };
     let v = input::param(body, name).ok_or_else(|| Error::required(name))?;
-    let Value::Array(items) = v else {
-        let shown = to_string(v, At::Top).unwrap_or_else(|_| "array".into());
-        let ty = if by_code { "string[]" } else { "int[]" };
-        return Err(Error::invalid_type(None, &shown, ty));
-    };
-    let values = items
-        .iter()
+    let ty = if by_code { "string[]" } else { "int[]" };
+    let values = input::simple_list(v, None, ty)?
+        .into_iter()
         .map(|x| {
             if by_code {
                 to_string(x, At::Top)
