@@ -1610,3 +1610,47 @@ async fn an_unknown_country_code_stops_the_address_save() {
     );
     assert_eq!(app.snapshot().await, before);
 }
+
+/// `GuestPaymentInformationManagement::savePaymentInformation` without a posted billing
+/// address: the cart's billing address takes the posted e-mail (`getBillingAddress()->setEmail`)
+/// and `PaymentMethodManagement::set` saves the quote, whose address validator refuses a bad
+/// one with its own text, before any order; a good one reaches the order's billing address.
+#[tokio::test]
+async fn a_guest_email_without_a_billing_address_goes_on_the_stored_one() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let (_, base) = guest_cart_with(&app, "24-WB03", json!(1)).await;
+    let info = app
+        .post_anonymous(
+            &format!("{base}/shipping-information"),
+            &tut("step08-shipping-information-request.json"),
+        )
+        .await;
+    assert_eq!(info.status, StatusCode::OK, "{:?}", info.body);
+    let mut pay = tut("step09-payment-information-request.json");
+    pay.as_object_mut().expect("body").remove("billing_address");
+    pay["email"] = json!("not-an-email");
+    let before = app.snapshot().await;
+    let refused = app
+        .post_anonymous(&format!("{base}/payment-information"), &pay)
+        .await;
+    assert_eq!(
+        (refused.status, refused.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Invalid email format"})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    pay["email"] = json!("guest@example.com");
+    let placed = app
+        .post_anonymous(&format!("{base}/payment-information"), &pay)
+        .await;
+    assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
+    let id = placed.body.as_str().expect("order id");
+    let order = app.get(&format!("/rest/V1/orders/{id}"), &admin).await.body;
+    assert_eq!(
+        (&order["customer_email"], &order["billing_address"]["email"]),
+        (&json!("guest@example.com"), &json!("guest@example.com"))
+    );
+}

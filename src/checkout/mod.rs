@@ -1179,6 +1179,18 @@ pub async fn place_order(
                         billing.email = guest_email.clone();
                     }
                     quotes::save_address(&mut *conn, billing).await?;
+                } else if let (Some(email), Placement::PaymentInformation) =
+                    (&guest_email, placement)
+                {
+                    // GuestPaymentInformationManagement without a posted address: the cart's
+                    // billing address takes the e-mail (`getBillingAddress()->setEmail`), which
+                    // the quote's save below validates.
+                    if let Some(mut stored) =
+                        quotes::address(&mut *conn, quote.entity_id, "billing").await?
+                    {
+                        stored.email = Some(email.clone());
+                        quotes::save_address(&mut *conn, stored).await?;
+                    }
                 }
                 if quote.customer_id.is_none() {
                     let billing = quotes::address(&mut *conn, quote.entity_id, "billing").await?;
@@ -1212,13 +1224,20 @@ pub async fn place_order(
                 {
                     return Err(Error::input(SHIPPING_ADDRESS_MISSING));
                 }
-                // PaymentMethodManagement::set then saves the quote: a posted billing address
-                // the address's save validator refuses stops here, its messages as they are.
-                if placement == Placement::PaymentInformation && posted_billing {
-                    if let Some(billing) = &cart.billing {
-                        if let Some(message) = address_save_errors(&mut *conn, billing).await? {
-                            return Err(Error::input(message));
-                        }
+                // PaymentMethodManagement::set then saves the quote: a billing address the
+                // address's save validator refuses (posted, or given a guest's e-mail) stops
+                // here, its messages as they are. A guest cart without one gets an empty
+                // address holding the e-mail (`getBillingAddress()` creates it).
+                if placement == Placement::PaymentInformation
+                    && (posted_billing || guest_email.is_some())
+                {
+                    let empty = QuoteAddressRow {
+                        email: guest_email.clone(),
+                        ..Default::default()
+                    };
+                    let billing = cart.billing.as_ref().unwrap_or(&empty);
+                    if let Some(message) = address_save_errors(&mut *conn, billing).await? {
+                        return Err(Error::input(message));
                     }
                 }
                 submit(conn, cart, method, placement, gateways, parse_order).await
