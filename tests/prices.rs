@@ -220,3 +220,64 @@ async fn skus_are_read_as_php_reads_a_string_array() {
         );
     }
 }
+
+/// `ProductIdLocator` asks the database for each SKU as posted (MySQL's `*_general_ci`: no
+/// case, trailing spaces ignored) and then knows the products found by `strtolower(trim())`:
+/// a SKU with a leading space or a trailing tab is found only through another spelling of the
+/// same request; on an update, alone, it is an unknown SKU and nothing is saved.
+#[tokio::test]
+async fn skus_are_found_as_mysql_and_the_locator_find_them() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let r = app
+        .post(
+            READ,
+            &token,
+            &json!({"skus": [" 24-WB01", "24-WB03\t", "24-wb03 "]}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::OK,
+            json!([{"price": 36, "store_id": 0, "sku": "24-WB03\t"}])
+        )
+    );
+    let r = app
+        .post(
+            UPDATE,
+            &token,
+            &json!({"prices": [
+                {"sku": " 24-WB01", "price": 1, "store_id": 0},
+                {"sku": "24-WB01  ", "price": 2, "store_id": 0}
+            ]}),
+        )
+        .await;
+    // The second spelling finds the product for both, the last price wins.
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    let r = app
+        .post(
+            UPDATE,
+            &token,
+            &json!({"prices": [{"sku": "\t24-WB03", "price": 5, "store_id": 0}]}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::OK,
+            json!([{"message": "Invalid attribute %fieldName = %fieldValue.",
+                    "parameters": ["SKU", "\t24-WB03"]}])
+        )
+    );
+    let r = app
+        .post(READ, &token, &json!({"skus": ["24-WB01", "24-WB03"]}))
+        .await;
+    assert_eq!(
+        r.body,
+        json!([
+            {"price": 2, "store_id": 0, "sku": "24-WB01"},
+            {"price": 36, "store_id": 0, "sku": "24-WB03"}
+        ])
+    );
+}

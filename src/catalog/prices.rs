@@ -4,7 +4,7 @@
 //!
 //! Read from Magento 2.4's source (research in the session-37 notes): the allowed product types
 //! are simple, virtual, downloadable and fixed-price bundles, every type magemu keeps; SKUs are
-//! matched without case and surrounding spaces (`ProductIdLocator`). A read drops unknown SKUs
+//! matched as `ProductIdLocator` matches them ([`locate`]). A read drops unknown SKUs
 //! without a word (the interface's "exception will be thrown" is 2.2's, which 2.4 no longer
 //! calls); an update checks each price, reports the failing ones as `PriceUpdateResult`s and
 //! saves the others (api-functional `BasePriceStorageTest::testUpdateWithInvalidParameters`
@@ -48,19 +48,46 @@ pub struct PriceFailure {
 /// values, so the message keeps them and the values go in the parameters only.
 pub const INVALID_ATTRIBUTE: &str = "Invalid attribute %fieldName = %fieldValue.";
 
-/// How `ProductIdLocator` matches a SKU: trimmed, without (ASCII) case.
+/// The key `ProductIdLocator` knows a SKU by: `strtolower(trim($sku))` (PHP's `trim` strips
+/// spaces, tabs, line breaks, NUL and vertical tabs; `strtolower` only ASCII letters).
 fn unified(sku: &str) -> String {
-    sku.trim().to_ascii_lowercase()
+    sku.trim_matches([' ', '\t', '\n', '\r', '\0', '\x0B'])
+        .to_ascii_lowercase()
+}
+
+/// The products `skus` name, keyed by [`unified`] SKU, as
+/// `ProductIdLocator::retrieveProductIdsBySkus` finds them: the SKUs go to the database as
+/// asked (`sku IN (...)` on a `*_general_ci` column: without case, trailing spaces ignored, the
+/// PAD SPACE rule), and each asked SKU is then looked up among the products found by its
+/// unified form. So `"24-WB01 "` finds its product, while `" 24-WB01"` or `"24-WB01\t"` finds
+/// it only when another SKU of the same request did.
+async fn locate(
+    conn: &mut sqlx::SqliteConnection,
+    skus: &[&str],
+) -> Result<HashMap<String, db::catalog::ProductEntityRow>> {
+    let mut found = HashMap::new();
+    let mut asked = std::collections::HashSet::new();
+    for sku in skus {
+        let padded = sku.trim_end_matches(' ');
+        if asked.insert(padded.to_ascii_lowercase()) {
+            if let Some(product) = db::catalog::product_by_sku(&mut *conn, padded).await? {
+                found.insert(unified(&product.sku), product);
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// `BasePriceStorage::get`: the price of each known product among `skus`, in product id order,
 /// named by the first spelling it was asked by; unknown SKUs are left out.
 pub async fn get(db: &Db, skus: Vec<String>) -> Result<Vec<BasePrice>> {
     let mut conn = db.read.acquire().await?;
+    let asked: Vec<&str> = skus.iter().map(String::as_str).collect();
+    let products = locate(&mut conn, &asked).await?;
     // By product id: the reply's order, and the first spelling asked names the product.
     let mut found: BTreeMap<i64, BasePrice> = BTreeMap::new();
     for sku in skus {
-        if let Some(product) = db::catalog::product_by_sku(&mut conn, sku.trim()).await? {
+        if let Some(product) = products.get(&unified(&sku)) {
             found.entry(product.entity_id).or_insert(BasePrice {
                 price: product.price,
                 store_id: 0,
@@ -135,15 +162,10 @@ pub async fn update(db: &Db, prices: Vec<BasePriceInput>) -> Result<Vec<PriceFai
     db.writer
         .write(move |conn| {
             Box::pin(async move {
-                let mut products: HashMap<String, Option<i64>> = HashMap::new();
+                let asked: Vec<&str> = prices.iter().filter_map(|p| p.sku.as_deref()).collect();
+                let products = locate(&mut *conn, &asked).await?;
                 let mut stores: HashMap<i64, bool> = HashMap::new();
                 for p in &prices {
-                    if let Some(sku) = &p.sku {
-                        if let Entry::Vacant(e) = products.entry(unified(sku)) {
-                            let row = db::catalog::product_by_sku(&mut *conn, sku.trim()).await?;
-                            e.insert(row.map(|row| row.entity_id));
-                        }
-                    }
                     if let Some(store) = p.store_id {
                         if let Entry::Vacant(e) = stores.entry(store) {
                             e.insert(db::store::store_exists(&mut *conn, store).await?);
@@ -152,7 +174,7 @@ pub async fn update(db: &Db, prices: Vec<BasePriceInput>) -> Result<Vec<PriceFai
                 }
                 let checked = check(
                     &prices,
-                    |sku| products.get(&unified(sku)).copied().flatten(),
+                    |sku| products.get(&unified(sku)).map(|p| p.entity_id),
                     |store| stores.get(&store).copied().unwrap_or(false),
                 );
                 let now = db::now_timestamp();
@@ -183,6 +205,14 @@ mod tests {
             "24-wb03" => Some(2),
             _ => None,
         }
+    }
+
+    #[test]
+    fn a_sku_is_unified_as_php_trims_and_lowers_it() {
+        assert_eq!(unified(" \t24-WB01\r\n\0\x0B"), "24-wb01");
+        // PHP's trim keeps other whitespace; strtolower only folds ASCII letters.
+        assert_eq!(unified("\u{a0}24-WB01"), "\u{a0}24-wb01");
+        assert_eq!(unified("ÄB"), "Äb");
     }
 
     #[test]
