@@ -317,3 +317,66 @@ async fn an_original_order_must_be_the_customers_own() {
         assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
     }
 }
+
+/// A posted `customer.group_id` no group has: an empty cart keeps it (no totals collector asks
+/// for the group), while a cart with lines, old or posted, fails the save's totals collection
+/// (`Quote::getCustomerTaxClassId` → `GroupRepository::getById`): 404, nothing saved.
+#[tokio::test]
+async fn an_unknown_customer_group_stops_the_save_of_a_cart_with_lines() {
+    let app = spawn_app().await;
+    let jane = app.customer_token("jdoe@example.com", "Password1").await;
+    let created = app.post("/rest/V1/carts/mine", &jane, &json!({})).await;
+    assert_eq!(created.status, StatusCode::OK);
+    let group = || async {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT customer_group_id FROM quote WHERE customer_id = 2 AND is_active = 1",
+        )
+        .fetch_one(&app.state.db.read)
+        .await
+        .expect("group")
+    };
+    let customer = json!({"id": 2, "group_id": 999, "email": "jdoe@example.com"});
+    let r = app
+        .put(
+            "/rest/V1/carts/mine",
+            &jane,
+            &json!({"quote": {"customer": customer}}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    assert_eq!(group().await, 999);
+    let refused = json!({"message": "No such entity with %fieldName = %fieldValue",
+                         "parameters": {"fieldName": "id", "fieldValue": 999}});
+    let before = app.snapshot().await;
+    let r = app
+        .put(
+            "/rest/V1/carts/mine",
+            &jane,
+            &json!({"quote": {"customer": customer, "items": [{"sku": "24-WB01", "qty": 1}]}}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::NOT_FOUND, refused.clone()));
+    assert_eq!(app.snapshot().await, before);
+    // A known group on the same save goes through; then the unknown one is refused for the
+    // line the cart now has.
+    let known = json!({"id": 2, "group_id": 1, "email": "jdoe@example.com"});
+    let r = app
+        .put(
+            "/rest/V1/carts/mine",
+            &jane,
+            &json!({"quote": {"customer": known, "items": [{"sku": "24-WB01", "qty": 1}]}}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    assert_eq!(group().await, 1);
+    let before = app.snapshot().await;
+    let r = app
+        .put(
+            "/rest/V1/carts/mine",
+            &jane,
+            &json!({"quote": {"customer": customer}}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::NOT_FOUND, refused));
+    assert_eq!(app.snapshot().await, before);
+}
