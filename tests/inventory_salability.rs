@@ -205,6 +205,21 @@ async fn bulk_refusals_change_nothing() {
         r.body,
         json!({"message": "Validation Failed", "errors": [{"message": "Source %sourceCode does not exist", "parameters": {"sourceCode": "nowhere"}}]})
     );
+    // `skus` and `sourceCodes` are `string[]`: a scalar is refused by its PHP type.
+    let r = app
+        .post(
+            "/rest/V1/inventory/bulk-product-source-assign",
+            &token,
+            &json!({"skus": ["24-WB01"], "sourceCodes": "hq"}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The \"string\" value's type is invalid. The \"string[]\" type was expected. Verify and try again."})
+        )
+    );
     assert_eq!(app.snapshot().await, before);
     // Assign counts new pairs only; unassign counts what it removed.
     let r = app

@@ -220,7 +220,7 @@ async fn notify_pickup(
     Params(body): Params,
 ) -> Result<Response> {
     let mut ids = Vec::new();
-    for id in input::list(required(&body, "order_ids", "orderIds")?)? {
+    for id in input::simple_list(required(&body, "order_ids", "orderIds")?, None, "int[]")? {
         ids.push(to_int(id, At::Top)?);
     }
     let errors = crate::sales::pickup::notify_orders(&state.db, &ids).await?;

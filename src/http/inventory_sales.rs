@@ -199,7 +199,7 @@ async fn are_salable(
     };
     let stock_id = to_int(stock, At::Top)?;
     let mut skus_list = Vec::new();
-    for sku in input::list(skus)? {
+    for sku in input::simple_list(skus, None, "string[]")? {
         skus_list.push(to_string(sku, At::Top)?);
     }
     let mut conn = state.db.read.acquire().await?;
@@ -293,8 +293,9 @@ async fn dump_stock_index(
     Ok(json_response(StatusCode::OK, &index_data(rows)))
 }
 
+/// A `string[]` parameter.
 fn strings(value: &Value) -> Result<Vec<String>> {
-    input::list(value)?
+    input::simple_list(value, None, "string[]")?
         .into_iter()
         .map(|v| to_string(v, At::Top))
         .collect()

@@ -319,7 +319,7 @@ pub fn parse_request(body: &Map<String, Value>) -> Result<RefundRequest> {
         if let Some((_, extension)) = o.get("extension_attributes") {
             let ext = Obj::new(extension, &["return_to_stock_items"])?;
             if let Some((_, ids)) = ext.get("return_to_stock_items") {
-                for id in input::list(ids)? {
+                for id in input::simple_list(ids, Some("return_to_stock_items"), "int[]")? {
                     request
                         .return_to_stock_items
                         .push(input::to_int(id, At::Field("return_to_stock_items"))?);
