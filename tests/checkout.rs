@@ -1654,3 +1654,50 @@ async fn a_guest_email_without_a_billing_address_goes_on_the_stored_one() {
         (&json!("guest@example.com"), &json!("guest@example.com"))
     );
 }
+
+/// `set-payment-information` runs the same `savePaymentInformation` without placing: a guest's
+/// bad e-mail (on the stored billing address, or on the empty one a cart without one gets) is
+/// the quote save's `Invalid email format`, nothing changed; a good one is saved there.
+#[tokio::test]
+async fn set_payment_information_validates_the_guests_email() {
+    let app = spawn_app().await;
+    let (_, base) = guest_cart_with(&app, "24-WB03", json!(1)).await;
+    let path = format!("{base}/set-payment-information");
+    let bad = json!({"email": "not-an-email", "paymentMethod": {"method": "checkmo"}});
+    let refused = json!({"message": "Invalid email format"});
+    let info = app
+        .post_anonymous(
+            &format!("{base}/shipping-information"),
+            &tut("step08-shipping-information-request.json"),
+        )
+        .await;
+    assert_eq!(info.status, StatusCode::OK, "{:?}", info.body);
+    let before = app.snapshot().await;
+    let r = app.post_anonymous(&path, &bad).await;
+    assert_eq!(
+        (r.status, r.body),
+        (StatusCode::BAD_REQUEST, refused.clone())
+    );
+    assert_eq!(app.snapshot().await, before);
+    let good = json!({"email": "guest@example.com", "paymentMethod": {"method": "checkmo"}});
+    let r = app.post_anonymous(&path, &good).await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(true)));
+    let billing = app
+        .send(
+            reqwest::Method::GET,
+            &format!("{base}/billing-address"),
+            None,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(billing.body["email"], json!("guest@example.com"));
+    // A virtual cart without any address: the empty billing address holds the e-mail.
+    let (_, base) = guest_cart_with(&app, "240-LV06", json!(1)).await;
+    let before = app.snapshot().await;
+    let r = app
+        .post_anonymous(&format!("{base}/set-payment-information"), &bad)
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::BAD_REQUEST, refused));
+    assert_eq!(app.snapshot().await, before);
+}

@@ -14,7 +14,7 @@
 use sqlx::SqliteConnection;
 
 use crate::checkout::{
-    load_cart, resolve, sales_rule, totals, CartRef, PAYMENT_NOT_AVAILABLE,
+    address_save_errors, load_cart, resolve, sales_rule, totals, CartRef, PAYMENT_NOT_AVAILABLE,
     SHIPPING_ADDRESS_MISSING,
 };
 use crate::db::quotes::{self, QuoteAddressRow, QuoteRow};
@@ -130,7 +130,10 @@ pub async fn set_payment_information(
             Box::pin(async move {
                 let mut quote = resolve(&mut *conn, &who).await?;
                 let old_billing = quotes::address(&mut *conn, quote.entity_id, "billing").await?;
-                match billing {
+                // The billing address the quote's save validates below: the posted one, or
+                // the stored one given a guest's e-mail (an empty one when the cart has none:
+                // `getBillingAddress()` creates it).
+                let changed_billing = match billing {
                     Some(mut b) => {
                         b.quote_id = quote.entity_id;
                         b.address_type = "billing".into();
@@ -140,15 +143,22 @@ pub async fn set_payment_information(
                         if guest_email.is_some() {
                             b.email = guest_email.clone();
                         }
-                        quotes::save_address(&mut *conn, b).await?;
+                        quotes::save_address(&mut *conn, b.clone()).await?;
+                        Some(b)
                     }
-                    None => {
-                        if let (Some(mut b), Some(email)) = (old_billing, guest_email.clone()) {
+                    None => match (old_billing, guest_email.clone()) {
+                        (Some(mut b), Some(email)) => {
                             b.email = Some(email);
-                            quotes::save_address(&mut *conn, b).await?;
+                            quotes::save_address(&mut *conn, b.clone()).await?;
+                            Some(b)
                         }
-                    }
-                }
+                        (None, Some(email)) => Some(QuoteAddressRow {
+                            email: Some(email),
+                            ..Default::default()
+                        }),
+                        (_, None) => None,
+                    },
+                };
                 let items = quotes::items(&mut *conn, quote.entity_id).await?;
                 if guest_email.is_some() && items.iter().all(|i| i.qty.is_zero()) {
                     return Err(Error::input(PRODUCTS_DISABLED));
@@ -170,6 +180,13 @@ pub async fn set_payment_information(
                 }
                 if !totals::PAYMENT_METHODS.iter().any(|(c, _)| *c == method) {
                     return Err(Error::input(PAYMENT_NOT_AVAILABLE));
+                }
+                // PaymentMethodManagement::set then saves the quote: the address's save
+                // validator refuses a bad e-mail or country, its messages as they are.
+                if let Some(b) = &changed_billing {
+                    if let Some(message) = address_save_errors(&mut *conn, b).await? {
+                        return Err(Error::input(message));
+                    }
                 }
                 quote.payment_method = Some(method);
                 quote.updated_at = db::now_timestamp();
