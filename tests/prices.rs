@@ -255,6 +255,7 @@ async fn skus_are_found_as_mysql_and_the_locator_find_them() {
         .await;
     // The second spelling finds the product for both, the last price wins.
     assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    let before = app.snapshot().await;
     let r = app
         .post(
             UPDATE,
@@ -270,6 +271,7 @@ async fn skus_are_found_as_mysql_and_the_locator_find_them() {
                     "parameters": ["SKU", "\t24-WB03"]}])
         )
     );
+    assert_eq!(app.snapshot().await, before);
     let r = app
         .post(READ, &token, &json!({"skus": ["24-WB01", "24-WB03"]}))
         .await;

@@ -442,6 +442,8 @@ mod tests {
             (json!(-9223372036854775808i64), "integer"),
             (json!(9223372036854775808u64), "double"),
             (serde_json::from_str("1e3").unwrap(), "double"),
+            (serde_json::from_str("1.0").unwrap(), "double"),
+            (serde_json::from_str("-0").unwrap(), "integer"),
             (json!(2.5), "double"),
             (json!("3"), "string"),
             (json!([3]), "array"),
