@@ -804,6 +804,19 @@ async fn guest_cart_with(app: &TestApp, sku: &str, qty: Value) -> (String, Strin
     (id, base)
 }
 
+/// [`guest_cart_with`], its shipping information the tutorial's step 8; the cart's base path.
+async fn guest_cart_shipped(app: &TestApp, sku: &str, qty: Value) -> String {
+    let (_, base) = guest_cart_with(app, sku, qty).await;
+    let info = app
+        .post_anonymous(
+            &format!("{base}/shipping-information"),
+            &tut("step08-shipping-information-request.json"),
+        )
+        .await;
+    assert_eq!(info.status, StatusCode::OK, "{:?}", info.body);
+    base
+}
+
 /// `ShippingAddressValidationRule`: a physical cart's shipping address is validated as the
 /// billing one is, before the shipping method and the billing address.
 #[tokio::test]
@@ -935,14 +948,7 @@ async fn a_decimal_quantity_product_orders_and_invoices_its_fraction() {
         )
         .await;
     assert_eq!(stocked.status, StatusCode::OK, "{:?}", stocked.body);
-    let (_, base) = guest_cart_with(&app, "DEC-1", json!(1.5)).await;
-    let info = app
-        .post_anonymous(
-            &format!("{base}/shipping-information"),
-            &tut("step08-shipping-information-request.json"),
-        )
-        .await;
-    assert_eq!(info.status, StatusCode::OK, "{:?}", info.body);
+    let base = guest_cart_shipped(&app, "DEC-1", json!(1.5)).await;
     let mut pay = tut("step09-payment-information-request.json");
     pay["email"] = json!("rope@example.com");
     let placed = app
@@ -1619,14 +1625,7 @@ async fn an_unknown_country_code_stops_the_address_save() {
 async fn a_guest_email_without_a_billing_address_goes_on_the_stored_one() {
     let app = spawn_app().await;
     let admin = app.token().await;
-    let (_, base) = guest_cart_with(&app, "24-WB03", json!(1)).await;
-    let info = app
-        .post_anonymous(
-            &format!("{base}/shipping-information"),
-            &tut("step08-shipping-information-request.json"),
-        )
-        .await;
-    assert_eq!(info.status, StatusCode::OK, "{:?}", info.body);
+    let base = guest_cart_shipped(&app, "24-WB03", json!(1)).await;
     let mut pay = tut("step09-payment-information-request.json");
     pay.as_object_mut().expect("body").remove("billing_address");
     pay["email"] = json!("not-an-email");
@@ -1661,17 +1660,10 @@ async fn a_guest_email_without_a_billing_address_goes_on_the_stored_one() {
 #[tokio::test]
 async fn set_payment_information_validates_the_guests_email() {
     let app = spawn_app().await;
-    let (_, base) = guest_cart_with(&app, "24-WB03", json!(1)).await;
+    let base = guest_cart_shipped(&app, "24-WB03", json!(1)).await;
     let path = format!("{base}/set-payment-information");
     let bad = json!({"email": "not-an-email", "paymentMethod": {"method": "checkmo"}});
     let refused = json!({"message": "Invalid email format"});
-    let info = app
-        .post_anonymous(
-            &format!("{base}/shipping-information"),
-            &tut("step08-shipping-information-request.json"),
-        )
-        .await;
-    assert_eq!(info.status, StatusCode::OK, "{:?}", info.body);
     let before = app.snapshot().await;
     let r = app.post_anonymous(&path, &bad).await;
     assert_eq!(

@@ -14,8 +14,8 @@
 use sqlx::SqliteConnection;
 
 use crate::checkout::{
-    address_save_errors, load_cart, resolve, sales_rule, totals, CartRef, PAYMENT_NOT_AVAILABLE,
-    SHIPPING_ADDRESS_MISSING,
+    address_save_errors, guest_email_on_billing, load_cart, resolve, sales_rule, totals, CartRef,
+    PAYMENT_NOT_AVAILABLE, SHIPPING_ADDRESS_MISSING,
 };
 use crate::db::quotes::{self, QuoteAddressRow, QuoteRow};
 use crate::db::{self, Db};
@@ -129,16 +129,16 @@ pub async fn set_payment_information(
         .write(move |conn| {
             Box::pin(async move {
                 let mut quote = resolve(&mut *conn, &who).await?;
-                let old_billing = quotes::address(&mut *conn, quote.entity_id, "billing").await?;
                 // The billing address the quote's save validates below: the posted one, or
-                // the stored one given a guest's e-mail (an empty one when the cart has none:
-                // `getBillingAddress()` creates it).
+                // the cart's own given a guest's e-mail.
                 let changed_billing = match billing {
                     Some(mut b) => {
                         b.quote_id = quote.entity_id;
                         b.address_type = "billing".into();
                         if b.customer_id.is_none() {
-                            b.customer_id = old_billing.and_then(|o| o.customer_id);
+                            let old =
+                                quotes::address(&mut *conn, quote.entity_id, "billing").await?;
+                            b.customer_id = old.and_then(|o| o.customer_id);
                         }
                         if guest_email.is_some() {
                             b.email = guest_email.clone();
@@ -146,17 +146,11 @@ pub async fn set_payment_information(
                         quotes::save_address(&mut *conn, b.clone()).await?;
                         Some(b)
                     }
-                    None => match (old_billing, guest_email.clone()) {
-                        (Some(mut b), Some(email)) => {
-                            b.email = Some(email);
-                            quotes::save_address(&mut *conn, b.clone()).await?;
-                            Some(b)
+                    None => match &guest_email {
+                        Some(email) => {
+                            Some(guest_email_on_billing(&mut *conn, &quote, email).await?)
                         }
-                        (None, Some(email)) => Some(QuoteAddressRow {
-                            email: Some(email),
-                            ..Default::default()
-                        }),
-                        (_, None) => None,
+                        None => None,
                     },
                 };
                 let items = quotes::items(&mut *conn, quote.entity_id).await?;

@@ -138,7 +138,6 @@ pub async fn save(db: &Db, customer_id: i64, input: CartSave) -> Result<()> {
                 // fieldset onto the quote: a field not posted becomes NULL (an id alone clears
                 // the e-mail and names). A posted group is taken (checked below); one not posted
                 // would be NULL too, which magemu's quote cannot hold: it keeps its group.
-                let posted_group = input.customer_group_id;
                 q.customer_email = input.customer_email;
                 q.customer_firstname = input.customer_firstname;
                 q.customer_lastname = input.customer_lastname;
@@ -196,7 +195,7 @@ pub async fn save(db: &Db, customer_id: i64, input: CartSave) -> Result<()> {
                 // group that does not exist, and again in its fallback, which reads the posted
                 // customer's own group: 404, nothing saved. An empty cart keeps the group (no
                 // collector gets that far). Research helper-75, 2.4.6-2.4.8-p1.
-                if let Some(group) = posted_group {
+                if let Some(group) = input.customer_group_id {
                     if db::customers::group(&mut *conn, group).await?.is_none()
                         && !quotes::items(&mut *conn, quote_id).await?.is_empty()
                     {

@@ -1170,7 +1170,9 @@ pub async fn place_order(
                     agreements::check(&mut *conn, quote.store_id, quote.store_id, &agreement_ids)
                         .await?;
                 }
-                let posted_billing = billing.is_some();
+                // The billing address the quote's save validates below (payment-information
+                // only): the posted one, or the cart's own given a guest's e-mail.
+                let mut changed_billing = None;
                 if let Some(mut billing) = billing {
                     billing.quote_id = quote.entity_id;
                     billing.address_type = "billing".into();
@@ -1178,19 +1180,13 @@ pub async fn place_order(
                     if guest_email.is_some() {
                         billing.email = guest_email.clone();
                     }
-                    quotes::save_address(&mut *conn, billing).await?;
+                    quotes::save_address(&mut *conn, billing.clone()).await?;
+                    changed_billing = Some(billing);
                 } else if let (Some(email), Placement::PaymentInformation) =
                     (&guest_email, placement)
                 {
-                    // GuestPaymentInformationManagement without a posted address: the cart's
-                    // billing address takes the e-mail (`getBillingAddress()->setEmail`), which
-                    // the quote's save below validates.
-                    if let Some(mut stored) =
-                        quotes::address(&mut *conn, quote.entity_id, "billing").await?
-                    {
-                        stored.email = Some(email.clone());
-                        quotes::save_address(&mut *conn, stored).await?;
-                    }
+                    changed_billing =
+                        Some(guest_email_on_billing(&mut *conn, &quote, email).await?);
                 }
                 if quote.customer_id.is_none() {
                     let billing = quotes::address(&mut *conn, quote.entity_id, "billing").await?;
@@ -1225,25 +1221,38 @@ pub async fn place_order(
                     return Err(Error::input(SHIPPING_ADDRESS_MISSING));
                 }
                 // PaymentMethodManagement::set then saves the quote: a billing address the
-                // address's save validator refuses (posted, or given a guest's e-mail) stops
-                // here, its messages as they are. A guest cart without one gets an empty
-                // address holding the e-mail (`getBillingAddress()` creates it).
-                if placement == Placement::PaymentInformation
-                    && (posted_billing || guest_email.is_some())
-                {
-                    let empty = QuoteAddressRow {
-                        email: guest_email.clone(),
-                        ..Default::default()
-                    };
-                    let billing = cart.billing.as_ref().unwrap_or(&empty);
-                    if let Some(message) = address_save_errors(&mut *conn, billing).await? {
-                        return Err(Error::input(message));
+                // address's save validator refuses stops here, its messages as they are.
+                if placement == Placement::PaymentInformation {
+                    if let Some(billing) = &changed_billing {
+                        if let Some(message) = address_save_errors(&mut *conn, billing).await? {
+                            return Err(Error::input(message));
+                        }
                     }
                 }
                 submit(conn, cart, method, placement, gateways, parse_order).await
             })
         })
         .await
+}
+
+/// `GuestPaymentInformationManagement::savePaymentInformation` without a posted billing
+/// address: the cart's billing address takes the guest's e-mail (`getBillingAddress()
+/// ->setEmail`), saved with the quote; a cart without one gets an empty one holding it, which
+/// only the quote's save validation sees. The address as the save validates it.
+pub(crate) async fn guest_email_on_billing(
+    conn: &mut SqliteConnection,
+    quote: &QuoteRow,
+    email: &str,
+) -> Result<QuoteAddressRow> {
+    let Some(mut stored) = quotes::address(&mut *conn, quote.entity_id, "billing").await? else {
+        return Ok(QuoteAddressRow {
+            email: Some(email.to_owned()),
+            ..Default::default()
+        });
+    };
+    stored.email = Some(email.to_owned());
+    quotes::save_address(&mut *conn, stored.clone()).await?;
+    Ok(stored)
 }
 
 /// `SubmitQuoteValidator::validateOrder`'s refusal; `%1`: OrderAddressValidator's warnings.
