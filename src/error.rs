@@ -500,13 +500,21 @@ impl Error {
     /// `TypeProcessor`'s wrong-type error (a `Webapi\Exception`: rendered text, no parameters),
     /// wrapped as `ServiceInputProcessor` wraps it when the value sits under a key.
     pub fn invalid_type(field: Option<&str>, value: &str, ty: &str) -> Self {
+        Self::invalid_type_in(field.as_slice(), value, ty)
+    }
+
+    /// [`Error::invalid_type`] of a value nested under `path` (the keys below the top-level
+    /// parameter, outermost first): `_createFromArray` wraps a field's failure, and the
+    /// enclosing object's `_createFromArray` wraps that again under its own key.
+    pub fn invalid_type_in(path: &[&str], value: &str, ty: &str) -> Self {
         let inner = format!(
             "The \"{value}\" value's type is invalid. The \"{ty}\" type was expected. Verify and try again."
         );
-        Error::Input(Phrase::plain(match field {
-            Some(key) => format!("Error occurred during \"{key}\" processing. {inner}"),
-            None => inner,
-        }))
+        Error::Input(Phrase::plain(
+            path.iter().rev().fold(inner, |details, key| {
+                format!("Error occurred during \"{key}\" processing. {details}")
+            }),
+        ))
     }
 
     pub fn internal(cause: impl std::fmt::Display) -> Self {

@@ -174,6 +174,30 @@ async fn payment_information_needs_every_manual_agreement() {
         assert_eq!(orders(&app).await, before);
         assert_eq!(app.get("/rest/V1/carts/mine", &jane).await.body, cart);
     }
+    // `agreement_ids` is a `string[]` inside `extension_attributes`: a scalar is the array
+    // type's error, wrapped under both keys; an element that is itself an array is PHP's
+    // "Array to string conversion" warning, thrown by Magento's error handler (the masked 500).
+    let snapshot = app.snapshot().await;
+    request["paymentMethod"]["extension_attributes"] = json!({"agreement_ids": "1"});
+    let refused = app
+        .post("/rest/V1/carts/mine/payment-information", &jane, &request)
+        .await;
+    assert_eq!(
+        (refused.status, refused.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Error occurred during \"extension_attributes\" processing. Error occurred during \"agreement_ids\" processing. The \"string\" value's type is invalid. The \"string[]\" type was expected. Verify and try again."})
+        )
+    );
+    request["paymentMethod"]["extension_attributes"] = json!({"agreement_ids": [["1"]]});
+    let masked = app
+        .post("/rest/V1/carts/mine/payment-information", &jane, &request)
+        .await;
+    assert_eq!(masked.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(masked.body["message"].as_str().is_some_and(
+        |m| m.starts_with("Internal Error. Details are available in Magento log file.")
+    ));
+    assert_eq!(app.snapshot().await, snapshot);
     // The manual one (ids compared as strings; a number is converted, extra ids ignored).
     request["paymentMethod"]["extension_attributes"] = json!({"agreement_ids": [1, "99"]});
     let placed = app

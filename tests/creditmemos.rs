@@ -260,6 +260,11 @@ async fn refusals_answer_as_magento_and_change_nothing() {
             json!({"items": [{"order_item_id": 3, "qty": 1}], "arguments": {"extension_attributes": {"return_to_stock_items": [4]}}}),
             json!({"message": "Creditmemo Document Validation Error(s):\nThe \"24-WB01\" product is not part of the current creditmemo."}),
         ),
+        // An `int[]` inside `extension_attributes`: a scalar is refused under both keys.
+        (
+            json!({"items": [{"order_item_id": 3, "qty": 1}], "arguments": {"extension_attributes": {"return_to_stock_items": 3}}}),
+            json!({"message": "Error occurred during \"extension_attributes\" processing. Error occurred during \"return_to_stock_items\" processing. The \"integer\" value's type is invalid. The \"int[]\" type was expected. Verify and try again."}),
+        ),
         (
             json!({"items": [{"order_item_id": 3, "qty": 1}], "arguments": {"extension_attributes": {"return_to_stock_items": [999]}}}),
             json!({"message": "Creditmemo Document Validation Error(s):\nThe return to stock argument contains product item that is not part of the original order."}),

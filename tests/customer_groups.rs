@@ -429,4 +429,22 @@ async fn excluded_websites_and_echoed_fields() {
     );
     let r = app.get("/rest/V1/customerGroups/0", &admin).await;
     assert_eq!((r.status, r.body), (StatusCode::OK, group(0, "Guests")));
+    // A scalar where the `int[]` is expected: refused under both keys, nothing saved.
+    let before = app.snapshot().await;
+    let r = app
+        .post(
+            "/rest/V1/customerGroups",
+            &admin,
+            &json!({"group": {"code": "B2C", "tax_class_id": 3,
+                    "extensionAttributes": {"exclude_website_ids": "1"}}}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Error occurred during \"extensionAttributes\" processing. Error occurred during \"exclude_website_ids\" processing. The \"string\" value's type is invalid. The \"int[]\" type was expected. Verify and try again."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
 }

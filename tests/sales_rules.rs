@@ -258,9 +258,11 @@ async fn rule_refusals_change_nothing() {
                    "parameters": {"fieldName": "CouponCode"}}),
         ),
         (
-            json!({"rule": {"name": "x", "website_ids": ["one"]}}),
+            // An `int[]` that is no array (its elements are cast by a bare settype, which
+            // never fails: `["one"]` would be website 0).
+            json!({"rule": {"name": "x", "website_ids": "one"}}),
             StatusCode::BAD_REQUEST,
-            json!({"message": "Error occurred during \"website_ids\" processing. The \"one\" value's type is invalid. The \"int\" type was expected. Verify and try again."}),
+            json!({"message": "Error occurred during \"website_ids\" processing. The \"string\" value's type is invalid. The \"int[]\" type was expected. Verify and try again."}),
         ),
     ];
     for (body, status, expected) in cases {
@@ -537,6 +539,24 @@ async fn generated_coupons_and_mass_deletes() {
         );
         assert_eq!(app.snapshot().await, before);
     }
+    // The elements of an `int[]` go through a bare settype, which never fails: "abc" is 0 and
+    // "7x" is 7, both missing here.
+    let before = app.snapshot().await;
+    let cast = app
+        .post(
+            "/rest/V1/coupons/deleteByIds",
+            &admin,
+            &json!({"ids": ["abc", "7x"]}),
+        )
+        .await;
+    assert_eq!(
+        (cast.status, cast.body),
+        (
+            StatusCode::OK,
+            json!({"failed_items": [], "missing_items": ["0", "7"]})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
     let ids: Vec<i64> = sqlx::query_scalar("SELECT coupon_id FROM salesrule_coupon ORDER BY 1")
         .fetch_all(&app.state.db.read)
         .await

@@ -391,11 +391,27 @@ fn documented_500(text: &str, message: &str) -> bool {
         return false;
     };
     let rule = &file["sales_rules"][index];
-    // An id as PHP's settype makes an int of it: a float or a numeric string truncated.
+    // An id as a bare settype($id, 'int') makes an int of it (an `int[]` element): a float
+    // truncated, a string by its leading numeric part ("abc" 0), true 1, null and false 0,
+    // an array 1 unless empty.
     let id = |v: &Value| match v {
         Value::Number(n) => n.as_i64().or(n.as_f64().map(|f| f.trunc() as i64)),
-        Value::String(t) => t.trim().parse::<f64>().ok().map(|f| f.trunc() as i64),
-        _ => None,
+        Value::String(t) => {
+            let t = t.trim_start();
+            let numeric = t
+                .find(|c: char| !(c.is_ascii_digit() || "+-.eE".contains(c)))
+                .map_or(t, |end| &t[..end]);
+            Some(
+                (0..=numeric.len())
+                    .rev()
+                    .find_map(|end| numeric[..end].parse::<f64>().ok())
+                    .map_or(0, |f| f.trunc() as i64),
+            )
+        }
+        Value::Bool(b) => Some(i64::from(*b)),
+        Value::Null => Some(0),
+        Value::Array(a) => Some(i64::from(!a.is_empty())),
+        Value::Object(o) => Some(i64::from(!o.is_empty())),
     };
     let unknown = |field: &str, known: &[i64]| {
         rule[field].as_array().is_some_and(|ids| {

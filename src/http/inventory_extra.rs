@@ -219,10 +219,7 @@ async fn notify_pickup(
     State(state): State<AppState>,
     Params(body): Params,
 ) -> Result<Response> {
-    let mut ids = Vec::new();
-    for id in input::simple_list(required(&body, "order_ids", "orderIds")?, None, "int[]")? {
-        ids.push(to_int(id, At::Top)?);
-    }
+    let ids = input::int_list(required(&body, "order_ids", "orderIds")?, &[])?;
     let errors = crate::sales::pickup::notify_orders(&state.db, &ids).await?;
     let errors: Vec<Value> = errors
         .into_iter()

@@ -198,10 +198,7 @@ async fn are_salable(
         return Err(Error::aggregate(missing));
     };
     let stock_id = to_int(stock, At::Top)?;
-    let mut skus_list = Vec::new();
-    for sku in input::simple_list(skus, None, "string[]")? {
-        skus_list.push(to_string(sku, At::Top)?);
-    }
+    let skus_list = input::string_list(skus, &[])?;
     let mut conn = state.db.read.acquire().await?;
     let mut out = Vec::new();
     for sku in skus_list {
@@ -293,22 +290,14 @@ async fn dump_stock_index(
     Ok(json_response(StatusCode::OK, &index_data(rows)))
 }
 
-/// A `string[]` parameter.
-fn strings(value: &Value) -> Result<Vec<String>> {
-    input::simple_list(value, None, "string[]")?
-        .into_iter()
-        .map(|v| to_string(v, At::Top))
-        .collect()
-}
-
 /// `{"skus": [...], "sourceCodes": [...]}`: the number of assignments made.
 async fn bulk_assign(
     _: Admin<CatalogProducts>,
     State(state): State<AppState>,
     Params(body): Params,
 ) -> Result<Response> {
-    let skus = strings(required(&body, "skus", "skus")?)?;
-    let sources = strings(required(&body, "source_codes", "sourceCodes")?)?;
+    let skus = input::string_list(required(&body, "skus", "skus")?, &[])?;
+    let sources = input::string_list(required(&body, "source_codes", "sourceCodes")?, &[])?;
     let count = bulk::assign(&state.db, skus, sources).await?;
     Ok(json_response(StatusCode::OK, &count))
 }
@@ -318,8 +307,8 @@ async fn bulk_unassign(
     State(state): State<AppState>,
     Params(body): Params,
 ) -> Result<Response> {
-    let skus = strings(required(&body, "skus", "skus")?)?;
-    let sources = strings(required(&body, "source_codes", "sourceCodes")?)?;
+    let skus = input::string_list(required(&body, "skus", "skus")?, &[])?;
+    let sources = input::string_list(required(&body, "source_codes", "sourceCodes")?, &[])?;
     let count = bulk::unassign(&state.db, skus, sources).await?;
     Ok(json_response(StatusCode::OK, &count))
 }
@@ -330,7 +319,7 @@ async fn bulk_transfer(
     State(state): State<AppState>,
     Params(body): Params,
 ) -> Result<Response> {
-    let skus = strings(required(&body, "skus", "skus")?)?;
+    let skus = input::string_list(required(&body, "skus", "skus")?, &[])?;
     let origin = to_string(required(&body, "origin_source", "originSource")?, At::Top)?;
     let destination = to_string(
         required(&body, "destination_source", "destinationSource")?,

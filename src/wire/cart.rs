@@ -161,17 +161,22 @@ pub fn parse_payment_information(
     let payment =
         input::param(body, "paymentMethod").ok_or_else(|| Error::required("paymentMethod"))?;
     let method = parse_payment_method(payment)?;
-    let agreement_ids = match payment
-        .as_object()
-        .and_then(|p| input::param(p, "extension_attributes"))
-        .and_then(Value::as_object)
-        .and_then(|e| input::param(e, "agreement_ids"))
-    {
-        None | Some(Value::Null) => Vec::new(),
-        Some(ids) => input::simple_list(ids, Some("agreement_ids"), "string[]")?
-            .into_iter()
-            .map(|id| input::to_string(id, At::Field("agreement_ids")))
-            .collect::<Result<_>>()?,
+    // paymentMethod.extension_attributes.agreement_ids (`string[]`), a type error wrapped
+    // under both keys.
+    let extension = payment.as_object().and_then(|p| {
+        p.iter()
+            .find(|(k, _)| input::same_key(k, "extension_attributes"))
+    });
+    let ids = extension.and_then(|(ext_key, ext)| {
+        let ext = ext.as_object()?;
+        let (key, ids) = ext
+            .iter()
+            .find(|(k, _)| input::same_key(k, "agreement_ids"))?;
+        Some((ext_key, key, ids))
+    });
+    let agreement_ids = match ids {
+        None | Some((_, _, Value::Null)) => Vec::new(),
+        Some((ext_key, key, ids)) => input::string_list(ids, &[ext_key, key])?,
     };
     let billing = input::param(body, "billing_address")
         .map(parse_address)

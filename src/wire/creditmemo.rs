@@ -316,14 +316,10 @@ pub fn parse_request(body: &Map<String, Value>) -> Result<RefundRequest> {
             adjustment_positive: o.amount("adjustment_positive")?,
             adjustment_negative: o.amount("adjustment_negative")?,
         };
-        if let Some((_, extension)) = o.get("extension_attributes") {
+        if let Some((ext_key, extension)) = o.get("extension_attributes") {
             let ext = Obj::new(extension, &["return_to_stock_items"])?;
-            if let Some((_, ids)) = ext.get("return_to_stock_items") {
-                for id in input::simple_list(ids, Some("return_to_stock_items"), "int[]")? {
-                    request
-                        .return_to_stock_items
-                        .push(input::to_int(id, At::Field("return_to_stock_items"))?);
-                }
+            if let Some((key, ids)) = ext.get("return_to_stock_items") {
+                request.return_to_stock_items = input::int_list(ids, &[ext_key, key])?;
             }
         }
     }

@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use crate::customer::{AddressInput, Customer, CustomerInput};
 use crate::db::customers::{AddressEntityRow, GroupRow};
 use crate::error::{Error, Result};
-use crate::wire::input::{list, param, same_key, to_int, to_string, At, Obj};
+use crate::wire::input::{int_list, list, param, same_key, to_int, to_string, At, Obj};
 
 const CUSTOMER_FIELDS: &[&str] = &[
     "id",
@@ -191,8 +191,11 @@ pub fn parse_group(body: &Map<String, Value>) -> Result<crate::customer::groups:
         ],
     )?;
     let exclude_website_ids = match o.get("extension_attributes") {
-        Some((_, ext)) => {
-            Obj::new(ext, &["exclude_website_ids"])?.int_list("exclude_website_ids")?
+        Some((ext_key, ext)) => {
+            match Obj::new(ext, &["exclude_website_ids"])?.get("exclude_website_ids") {
+                Some((key, ids)) => Some(int_list(ids, &[ext_key, key])?),
+                None => None,
+            }
         }
         None => None,
     };

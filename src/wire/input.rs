@@ -231,13 +231,116 @@ pub fn php_type(v: &Value) -> &'static str {
 /// `TypeProcessor::processSimpleAndAnyType` takes it: a JSON array's elements or an object's
 /// values (both are PHP arrays); any other value is the array type's error, which names the
 /// value's PHP type, not the value (`The "string" value's type is invalid. The "string[]" type
-/// was expected.`, quoted in Adobe's 2.4.2 release notes), under `field` when it sits in an
-/// object.
-pub fn simple_list<'v>(v: &'v Value, field: Option<&str>, ty: &str) -> Result<Vec<&'v Value>> {
+/// was expected.`, quoted in Adobe's 2.4.2 release notes), wrapped under each key of `path`
+/// (the keys below the top-level parameter, outermost first; empty for a parameter itself).
+pub fn simple_list<'v>(v: &'v Value, path: &[&str], ty: &str) -> Result<Vec<&'v Value>> {
     match v {
         Value::Array(items) => Ok(items.iter().collect()),
         Value::Object(map) => Ok(map.values().collect()),
-        other => Err(Error::invalid_type(field, php_type(other), ty)),
+        other => Err(Error::invalid_type_in(path, php_type(other), ty)),
+    }
+}
+
+/// A `string[]` value. Each element goes through `settype($element, 'string')`, which takes
+/// any scalar as PHP's `(string)` does (`true` "1", `null` ""). An element that is itself an
+/// array raises PHP's "Array to string conversion" warning, which Magento's ErrorHandler
+/// (`Framework/App/ErrorHandler::handler`, E_ALL) throws as an `\ErrorException` no layer
+/// catches: the REST layer's masked 500.
+pub fn string_list(v: &Value, path: &[&str]) -> Result<Vec<String>> {
+    simple_list(v, path, "string[]")?
+        .into_iter()
+        .map(|x| {
+            php_string(x).ok_or_else(|| Error::internal("Warning: Array to string conversion"))
+        })
+        .collect()
+}
+
+/// An `int[]` value. Each element goes through a bare `settype($element, 'int')` (no
+/// `is_numeric` guard, unlike a single int), which never fails: `"abc"` is 0, `"12abc"` 12.
+pub fn int_list(v: &Value, path: &[&str]) -> Result<Vec<i64>> {
+    Ok(simple_list(v, path, "int[]")?
+        .into_iter()
+        .map(php_int)
+        .collect())
+}
+
+/// PHP's `(int)` of a value as `json_decode` gives it (`zval_get_long`): null and false 0,
+/// true 1, an array 0 when empty and 1 otherwise; a double truncated, 0 when not finite, and
+/// past the int range taken modulo 2^64 (`zend_dval_to_lval`); a string by its leading
+/// numeric part (`"12abc"` 12, `" 1e3"` 1000, `"abc"` 0), saturating past the range
+/// (`zend_dval_to_lval_cap`).
+pub fn php_int(v: &Value) -> i64 {
+    match v {
+        Value::Null | Value::Bool(false) => 0,
+        Value::Bool(true) => 1,
+        Value::Array(a) => i64::from(!a.is_empty()),
+        Value::Object(o) => i64::from(!o.is_empty()),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => i,
+            None => n.to_string().parse::<f64>().map_or(0, double_to_int),
+        },
+        Value::String(s) => string_to_int(s),
+    }
+}
+
+/// `zend_dval_to_lval`: truncation within the range, modular arithmetic past it.
+fn double_to_int(d: f64) -> i64 {
+    const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+    if !d.is_finite() {
+        0
+    } else if (-TWO_63..TWO_63).contains(&d) {
+        d as i64
+    } else {
+        // Every double this large is an integer, so the remainder is exact.
+        let m = d.rem_euclid(2.0 * TWO_63);
+        if m >= TWO_63 {
+            (m - 2.0 * TWO_63) as i64
+        } else {
+            m as i64
+        }
+    }
+}
+
+/// `(int)` of a string: `is_numeric_string` with errors allowed reads the leading numeric part
+/// after whitespace; an integer that fits is taken, anything else is read as a double and
+/// capped (`zend_dval_to_lval_cap`: saturated, 0 when not finite).
+fn string_to_int(s: &str) -> i64 {
+    let t = s.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+    let b = t.as_bytes();
+    let digits_from = |mut i: usize| {
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        i
+    };
+    let sign = usize::from(matches!(b.first(), Some(b'+' | b'-')));
+    let int_end = digits_from(sign);
+    let mut end = int_end;
+    if b.get(end) == Some(&b'.') {
+        let frac_end = digits_from(end + 1);
+        if int_end > sign || frac_end > end + 1 {
+            end = frac_end;
+        }
+    }
+    if end == sign {
+        return 0;
+    }
+    if matches!(b.get(end), Some(b'e' | b'E')) {
+        let exp_sign = end + 1 + usize::from(matches!(b.get(end + 1), Some(b'+' | b'-')));
+        let exp_end = digits_from(exp_sign);
+        if exp_end > exp_sign {
+            end = exp_end;
+        }
+    }
+    let number = &t[..end];
+    if end == int_end {
+        if let Ok(i) = number.trim_start_matches('+').parse::<i64>() {
+            return i;
+        }
+    }
+    match number.parse::<f64>() {
+        Ok(d) if d.is_finite() => d as i64,
+        _ => 0,
     }
 }
 
@@ -299,16 +402,11 @@ impl<'a> Obj<'a> {
     pub fn bool(&self, name: &str) -> Option<bool> {
         self.get(name).map(|(_, v)| to_bool(v))
     }
-    /// An `int[]` field: a scalar is the array type's error, an element the element type's.
+    /// An `int[]` field ([`int_list`]): a scalar is the array type's error under the key.
     pub fn int_list(&self, name: &str) -> Result<Option<Vec<i64>>> {
-        let Some((key, v)) = self.get(name) else {
-            return Ok(None);
-        };
-        simple_list(v, Some(key), "int[]")?
-            .into_iter()
-            .map(|x| to_int(x, At::Field(key)))
-            .collect::<Result<Vec<_>>>()
-            .map(Some)
+        self.get(name)
+            .map(|(key, v)| int_list(v, &[key]))
+            .transpose()
     }
 }
 
@@ -459,18 +557,83 @@ mod tests {
         use serde_json::json;
         let (array, object) = (json!(["a", "b"]), json!({"x": "a", "y": "b"}));
         assert_eq!(
-            simple_list(&array, None, "string[]").unwrap(),
+            simple_list(&array, &[], "string[]").unwrap(),
             [&json!("a"), &json!("b")]
         );
         assert_eq!(
-            simple_list(&object, None, "string[]").unwrap(),
+            simple_list(&object, &[], "string[]").unwrap(),
             [&json!("a"), &json!("b")]
         );
-        let refused = simple_list(&json!("a"), Some("ids"), "int[]").unwrap_err();
+        let refused = simple_list(&json!("a"), &["ids"], "int[]").unwrap_err();
         assert_eq!(
             refused.to_string(),
             crate::error::Error::invalid_type(Some("ids"), "string", "int[]").to_string()
         );
+        // Nested: each enclosing object's key wraps the message again.
+        let one = json!(1);
+        let nested = simple_list(&one, &["extension_attributes", "agreement_ids"], "string[]");
+        assert_eq!(
+            nested.unwrap_err().body(),
+            json!({"message": "Error occurred during \"extension_attributes\" processing. Error occurred during \"agreement_ids\" processing. The \"integer\" value's type is invalid. The \"string[]\" type was expected. Verify and try again."})
+        );
+    }
+
+    #[test]
+    fn simple_array_elements_are_cast_as_settype_casts_them() {
+        use super::{int_list, php_int, string_list};
+        use serde_json::{json, Value};
+        let int = |text: &str| php_int(&serde_json::from_str::<Value>(text).unwrap());
+        for (text, expected) in [
+            ("null", 0),
+            ("true", 1),
+            ("false", 0),
+            ("[]", 0),
+            ("[0]", 1),
+            ("{}", 0),
+            ("{\"a\":0}", 1),
+            ("7", 7),
+            ("-0", 0),
+            ("2.9", 2),
+            ("-2.9", -2),
+            ("1e3", 1000),
+            ("9223372036854775807", i64::MAX),
+            // json_decode gives a double past the range; (int) takes it modulo 2^64.
+            ("9223372036854775808", i64::MIN),
+            ("1e19", -8_446_744_073_709_551_616),
+            ("-1e19", 8_446_744_073_709_551_616),
+            ("\"12abc\"", 12),
+            ("\"abc\"", 0),
+            ("\"\"", 0),
+            ("\" \\t\\n 42 \"", 42),
+            ("\"-7x\"", -7),
+            ("\"+5\"", 5),
+            ("\"1.9\"", 1),
+            ("\".5\"", 0),
+            ("\"-.\"", 0),
+            ("\"1.\"", 1),
+            ("\"1e3\"", 1000),
+            ("\"2E2x\"", 200),
+            ("\"1e\"", 1),
+            ("\"1e+\"", 1),
+            ("\"0x1A\"", 0),
+            // A numeric string past the range is read as a double and capped.
+            ("\"99999999999999999999\"", i64::MAX),
+            ("\"-99999999999999999999\"", i64::MIN),
+            ("\"1e400\"", 0),
+        ] {
+            assert_eq!(int(text), expected, "(int) {text}");
+        }
+        assert_eq!(
+            int_list(&json!(["3", "x", 2.5, true]), &[]).unwrap(),
+            [3, 0, 2, 1]
+        );
+        assert_eq!(
+            string_list(&json!([1, true, false, null, "a"]), &[]).unwrap(),
+            ["1", "1", "", "", "a"]
+        );
+        // "Array to string conversion": a warning Magento's error handler throws, the masked 500.
+        let err = string_list(&json!(["a", ["b"]]), &[]).unwrap_err();
+        assert!(matches!(err, crate::error::Error::Internal(_)), "{err:?}");
     }
 
     #[test]

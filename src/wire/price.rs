@@ -9,15 +9,12 @@ use serde_json::{json, Map, Value};
 use crate::amount::Amount;
 use crate::catalog::prices::{BasePrice, BasePriceInput, PriceFailure};
 use crate::error::{Error, Result};
-use crate::wire::input::{self, to_string, At, Obj};
+use crate::wire::input::{self, Obj};
 
 /// The `skus` parameter (`string[]`, required).
 pub fn parse_skus(body: &Map<String, Value>) -> Result<Vec<String>> {
     let v = input::param(body, "skus").ok_or_else(|| Error::required("skus"))?;
-    input::simple_list(v, None, "string[]")?
-        .into_iter()
-        .map(|x| to_string(x, At::Top))
-        .collect()
+    input::string_list(v, &[])
 }
 
 /// The `prices` parameter of `BasePriceStorageInterface::update` (`BasePriceInterface[]`,

@@ -15,7 +15,7 @@ use crate::checkout::sales_rule::{
 };
 use crate::db::sales_rules::CouponRow;
 use crate::error::{Error, Result};
-use crate::wire::input::{self, to_int, to_string, At, Obj};
+use crate::wire::input::{self, to_int, At, Obj};
 use crate::wire::shape::{list, named};
 
 const RULE_KEYS: &[&str] = &[
@@ -370,17 +370,12 @@ pub fn parse_spec(body: &Map<String, Value>) -> Result<CouponSpec> {
 pub fn parse_mass_delete(body: &Map<String, Value>, by_code: bool) -> Result<(Vec<String>, bool)> {
     let name = if by_code { "codes" } else { "ids" };
     let v = input::param(body, name).ok_or_else(|| Error::required(name))?;
-    let ty = if by_code { "string[]" } else { "int[]" };
-    let values = input::simple_list(v, None, ty)?
-        .into_iter()
-        .map(|x| {
-            if by_code {
-                to_string(x, At::Top)
-            } else {
-                to_int(x, At::Top).map(|i| i.to_string())
-            }
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let values = if by_code {
+        input::string_list(v, &[])?
+    } else {
+        let ids = input::int_list(v, &[])?;
+        ids.iter().map(i64::to_string).collect()
+    };
     let ignore = input::param(body, "ignoreInvalidCoupons")
         .map(input::to_bool)
         .unwrap_or(true);
