@@ -16,6 +16,7 @@ pub mod error;
 pub mod http;
 pub mod inventory;
 pub mod keyed;
+pub mod php;
 pub mod sales;
 pub mod search;
 pub mod seed;

@@ -439,6 +439,14 @@ async fn save_refusals_write_nothing() {
         json!({"message": "SKU length should be 64 characters maximum."}),
     )
     .await;
+    // The length is measured as posted, before the save trims the SKU.
+    refused(
+        &app,
+        &token,
+        json!({"product": {"sku": format!("{} ", "s".repeat(64)), "name": "X", "price": 1}}),
+        json!({"message": "SKU length should be 64 characters maximum."}),
+    )
+    .await;
     refused(
         &app,
         &token,
@@ -761,4 +769,34 @@ async fn lists_filter_on_category_website_and_store() {
         json!({"filter_groups": [{"filters": [
             {"field": "store_id", "value": "default", "condition_type": "eq"}]}]})
     );
+}
+
+/// `Sku::beforeSave` trims the SKU with PHP's `trim` (space, tab, line breaks, NUL, vertical
+/// tab): other white space, such as a no-break space, stays part of it.
+#[tokio::test]
+async fn a_new_sku_is_trimmed_as_php_trims() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    for (posted, kept) in [("\t TRIM-1 \n", "TRIM-1"), ("TRIM-2\u{a0}", "TRIM-2\u{a0}")] {
+        let r = app
+            .post(
+                "/rest/V1/products",
+                &token,
+                &json!({"product": {"sku": posted, "name": posted, "price": 1}}),
+            )
+            .await;
+        assert_eq!(
+            (r.status, &r.body["sku"]),
+            (StatusCode::OK, &json!(kept)),
+            "{posted:?}: {:?}",
+            r.body
+        );
+        let stored: Vec<String> =
+            sqlx::query_scalar("SELECT sku FROM catalog_product_entity WHERE name = ?")
+                .bind(posted)
+                .fetch_all(&app.state.db.read)
+                .await
+                .expect("sku");
+        assert_eq!(stored, [kept]);
+    }
 }

@@ -515,7 +515,9 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
     };
     // The posted data over the stored product.
     let row = &mut product.row;
-    row.sku = sku.trim().to_owned();
+    // `Product\Attribute\Backend\Sku::beforeSave` trims it with PHP's trim, after
+    // `validate` measured it as posted.
+    row.sku = crate::php::trim(&sku).to_owned();
     if let Some(v) = &input.name {
         row.name = v.clone();
     }
@@ -542,7 +544,7 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
     }
     // EAV validation, the first failing attribute only (`Product\Attribute\Backend\Sku::validate`,
     // then the required name and price).
-    if row.sku.chars().count() > SKU_MAX_LENGTH {
+    if sku.chars().count() > SKU_MAX_LENGTH {
         return Err(Error::input(format!(
             "SKU length should be {SKU_MAX_LENGTH} characters maximum."
         )));

@@ -51,8 +51,7 @@ pub const INVALID_ATTRIBUTE: &str = "Invalid attribute %fieldName = %fieldValue.
 /// The key `ProductIdLocator` knows a SKU by: `strtolower(trim($sku))` (PHP's `trim` strips
 /// spaces, tabs, line breaks, NUL and vertical tabs; `strtolower` only ASCII letters).
 fn unified(sku: &str) -> String {
-    sku.trim_matches([' ', '\t', '\n', '\r', '\0', '\x0B'])
-        .to_ascii_lowercase()
+    crate::php::trim(sku).to_ascii_lowercase()
 }
 
 /// The products `skus` name, keyed by [`unified`] SKU, as

@@ -175,8 +175,7 @@ pub fn check_password_strength(password: &str) -> Result<()> {
             vec![MIN_PASSWORD_LENGTH.to_string()],
         )));
     }
-    // PHP's trim(): space, \t, \n, \r, \0, \x0B.
-    let trimmed = password.trim_matches([' ', '\t', '\n', '\r', '\0', '\u{0B}']);
+    let trimmed = crate::php::trim(password);
     if trimmed.chars().count() != length {
         return Err(Error::input(PASSWORD_SPACES));
     }

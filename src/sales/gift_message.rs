@@ -226,7 +226,7 @@ pub async fn save_one(
         None => None,
     };
     let text = message.message.clone().unwrap_or_default();
-    if crate::tax::php_trim(&text).is_empty() {
+    if crate::php::trim(&text).is_empty() {
         if let Some(old) = existing {
             gift_messages::delete(&mut *conn, old.gift_message_id).await?;
             gift_messages::point(&mut *conn, holder, 0, now).await?;

@@ -32,8 +32,8 @@ use crate::db::directory::{self, RegionRow};
 use crate::db::tax_rates::{self as store, Coded, RateWrite, TaxRateRow};
 use crate::db::Db;
 use crate::error::{Error, Phrase, Result, FIELD_REQUIRED, INVALID_FIELD_VALUE};
+use crate::php::{blank, trim as php_trim};
 use crate::search::SearchCriteria;
-use crate::tax::{blank, php_trim};
 
 pub const BAD_COUNTRY_CODE: &str = "Please correct the country code: %1.";
 pub const RANGE_ORDER: &str = "Range To should be equal or greater than Range From.";

@@ -27,9 +27,9 @@ use crate::db::tax::{self as classes};
 use crate::db::tax_rates::{self as store, Coded, RuleLinks, RuleWrite, TaxRuleRow};
 use crate::db::Db;
 use crate::error::{Error, Phrase, Result, FIELD_REQUIRED};
+use crate::php::{blank, trim as php_trim};
 use crate::search::SearchCriteria;
 use crate::tax::class::{CUSTOMER, PRODUCT};
-use crate::tax::{blank, php_trim};
 
 pub const BELOW_ZERO: &str =
     "The %fieldName value of \"%value\" must be greater than or equal to %minValue.";
