@@ -139,6 +139,38 @@ async fn every_check_a_price_fails_is_named() {
     assert_eq!(products().await, before);
 }
 
+/// The sign is checked on the double PHP holds, not on the amount stored: `-0.00001` is
+/// negative (it would round to 0), and the parameter is PHP's `(string)` of the double.
+#[tokio::test]
+async fn a_price_is_checked_and_shown_as_the_posted_double() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let before = app.snapshot().await;
+    let r = app
+        .post(
+            UPDATE,
+            &token,
+            &json!({"prices": [
+                {"sku": "24-WB01", "price": -0.00001, "store_id": 0},
+                {"sku": "24-WB01", "price": "-0.123456", "store_id": 0}
+            ]}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::OK,
+            json!([
+                {"message": "Invalid attribute %fieldName = %fieldValue.",
+                 "parameters": ["Price", "-1.0E-5"]},
+                {"message": "Invalid attribute %fieldName = %fieldValue.",
+                 "parameters": ["Price", "-0.123456"]}
+            ])
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+}
+
 #[tokio::test]
 async fn a_body_without_its_list_is_refused() {
     let app = spawn_app().await;

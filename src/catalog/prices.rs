@@ -31,9 +31,21 @@ pub struct BasePrice {
 /// One posted `BasePriceInterface`; any field may be missing.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BasePriceInput {
-    pub price: Option<Amount>,
+    pub price: Option<PostedPrice>,
     pub store_id: Option<i64>,
     pub sku: Option<String>,
+}
+
+/// A posted `float` price: the double PHP checks and shows (`-0.00001` is negative and shown
+/// `-1.0E-5`), and the amount it is stored as (rounded to the storage's scale).
+///
+/// Left as it was: a price past what an [`Amount`] holds (about 9.2e14) is refused as the
+/// input's type error for the whole request, where Magento takes the double and MySQL clamps
+/// it to the column (DECIMAL(20,6)); and prices are stored with four decimals, not six.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PostedPrice {
+    pub float: f64,
+    pub amount: Amount,
 }
 
 /// A `PriceUpdateResultInterface`: the message and the values of its parameters (null where
@@ -128,12 +140,15 @@ pub fn check(
                 parameters: vec![Some("SKU".to_owned()), p.sku.clone()],
             });
         }
-        if p.price
-            .is_none_or(|price| price.decimal().is_sign_negative() && !price.is_zero())
-        {
+        // `null === $price->getPrice() || $price->getPrice() < 0`, on the double.
+        if p.price.is_none_or(|price| price.float < 0.0) {
             checked.failures.push(PriceFailure {
                 message: INVALID_ATTRIBUTE.to_owned(),
-                parameters: vec![Some("Price".to_owned()), p.price.map(|a| a.to_string())],
+                parameters: vec![
+                    Some("Price".to_owned()),
+                    p.price
+                        .map(|price| crate::php::float_to_string(price.float)),
+                ],
             });
         }
         if !p.store_id.is_some_and(&store_exists) {
@@ -149,7 +164,7 @@ pub fn check(
         }
         if let (Some(id), Some(price), true) = (product, p.price, checked.failures.len() == before)
         {
-            checked.valid.push((id, price));
+            checked.valid.push((id, price.amount));
         }
     }
     checked
@@ -192,7 +207,10 @@ mod tests {
 
     fn input(sku: Option<&str>, price: Option<&str>, store: Option<i64>) -> BasePriceInput {
         BasePriceInput {
-            price: price.map(|p| Amount::parse(p).unwrap()),
+            price: price.map(|p| PostedPrice {
+                float: p.parse().unwrap(),
+                amount: Amount::parse(p).unwrap(),
+            }),
             store_id: store,
             sku: sku.map(str::to_owned),
         }

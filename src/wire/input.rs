@@ -158,6 +158,19 @@ pub fn to_amount(v: &Value, at: At<'_>) -> Result<Amount> {
     Amount::parse(&text).ok_or_else(|| conversion_error(at, &text, "float"))
 }
 
+/// The double PHP holds for a numeric value (a JSON number or a numeric string, as
+/// [`to_amount`] has accepted it; anything else is 0).
+pub fn to_double(v: &Value) -> f64 {
+    let text = match v {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s
+            .trim_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c'])
+            .to_owned(),
+        _ => return 0.0,
+    };
+    text.parse().unwrap_or(0.0)
+}
+
 /// An int field; fractions are truncated as PHP's `(int)` does (without rounding first:
 /// `"1.99999"` is 1).
 pub fn to_int(v: &Value, at: At<'_>) -> Result<i64> {

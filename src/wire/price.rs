@@ -7,9 +7,9 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::amount::Amount;
-use crate::catalog::prices::{BasePrice, BasePriceInput, PriceFailure};
+use crate::catalog::prices::{BasePrice, BasePriceInput, PostedPrice, PriceFailure};
 use crate::error::{Error, Result};
-use crate::wire::input::{self, Obj};
+use crate::wire::input::{self, At, Obj};
 
 /// The `skus` parameter (`string[]`, required).
 pub fn parse_skus(body: &Map<String, Value>) -> Result<Vec<String>> {
@@ -25,8 +25,15 @@ pub fn parse_base_prices(body: &Map<String, Value>) -> Result<Vec<BasePriceInput
         .into_iter()
         .map(|price| {
             let p = Obj::new(price, &["price", "store_id", "sku", "extension_attributes"])?;
+            let price = match p.get("price") {
+                Some((key, v)) => Some(PostedPrice {
+                    amount: input::to_amount(v, At::Field(key))?,
+                    float: input::to_double(v),
+                }),
+                None => None,
+            };
             Ok(BasePriceInput {
-                price: p.amount("price")?,
+                price,
                 store_id: p.int("store_id")?,
                 sku: p.string("sku")?,
             })
