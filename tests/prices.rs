@@ -235,6 +235,22 @@ async fn skus_are_read_as_php_reads_a_string_array() {
             json!([{"price": 32, "store_id": 0, "sku": "24-WB01"}])
         )
     );
+    // SOAP's `item` node, which the input layer removes for REST too: its array, or its one
+    // scalar as a list.
+    for skus in [
+        json!({"item": ["24-WB01"]}),
+        json!({"item": "24-WB01", "other": "24-WB03"}),
+    ] {
+        let r = app.post(READ, &token, &json!({ "skus": skus })).await;
+        assert_eq!(
+            (r.status, r.body),
+            (
+                StatusCode::OK,
+                json!([{"price": 32, "store_id": 0, "sku": "24-WB01"}])
+            ),
+            "{skus}"
+        );
+    }
     for (skus, php_type) in [
         (json!("24-WB01"), "string"),
         (json!(7), "integer"),

@@ -413,11 +413,24 @@ fn documented_500(text: &str, message: &str) -> bool {
         Value::Array(a) => Some(i64::from(!a.is_empty())),
         Value::Object(o) => Some(i64::from(!o.is_empty())),
     };
+    // The ids of an `int[]`: a JSON array's elements or an object's values (both PHP arrays),
+    // SOAP's `item` node removed first.
+    let ids = |v: &Value| -> Vec<Value> {
+        let v = match v.get("item") {
+            Some(item @ (Value::Array(_) | Value::Object(_))) => item.clone(),
+            Some(Value::Null) | None => v.clone(),
+            Some(scalar) => return vec![scalar.clone()],
+        };
+        match v {
+            Value::Array(a) => a,
+            Value::Object(o) => o.into_iter().map(|(_, v)| v).collect(),
+            _ => Vec::new(),
+        }
+    };
     let unknown = |field: &str, known: &[i64]| {
-        rule[field].as_array().is_some_and(|ids| {
-            ids.iter()
-                .any(|v| id(v).is_some_and(|i| !known.contains(&i)))
-        })
+        ids(&rule[field])
+            .iter()
+            .any(|v| id(v).is_some_and(|i| !known.contains(&i)))
     };
     unknown("website_ids", &[0, 1]) || unknown("customer_group_ids", &[0, 1, 2, 3])
 }

@@ -538,10 +538,8 @@ fn list(
     v: &Value,
     table: &[(&'static str, Kind)],
 ) -> std::result::Result<Option<Vec<Fields>>, Fail> {
-    let elements: Vec<&Value> = match v {
-        Value::Array(a) => a.iter().collect(),
-        Value::Object(m) => m.values().collect(),
-        _ => return Ok(None),
+    let Some(elements) = input::array_elements(v) else {
+        return Ok(None);
     };
     elements
         .into_iter()

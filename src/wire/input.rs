@@ -247,10 +247,27 @@ pub fn php_type(v: &Value) -> &'static str {
 /// was expected.`, quoted in Adobe's 2.4.2 release notes), wrapped under each key of `path`
 /// (the keys below the top-level parameter, outermost first; empty for a parameter itself).
 pub fn simple_list<'v>(v: &'v Value, path: &[&str], ty: &str) -> Result<Vec<&'v Value>> {
+    array_elements(v).ok_or_else(|| Error::invalid_type_in(path, php_type(v), ty))
+}
+
+/// The elements of a value given for an array type, as `ServiceInputProcessor::convertValue`
+/// reads it: first SOAP's `item` node is removed (`_removeSoapItemNode`, for REST too: an
+/// object with a non-null `item` stands for that item's array, or for a list of that one
+/// scalar), then a JSON array's elements or an object's values (both are PHP arrays); `None`
+/// for any other value.
+pub fn array_elements(v: &Value) -> Option<Vec<&Value>> {
+    let v = match v {
+        Value::Object(map) => match map.get("item") {
+            None | Some(Value::Null) => v,
+            Some(item @ (Value::Array(_) | Value::Object(_))) => item,
+            Some(scalar) => return Some(vec![scalar]),
+        },
+        _ => v,
+    };
     match v {
-        Value::Array(items) => Ok(items.iter().collect()),
-        Value::Object(map) => Ok(map.values().collect()),
-        other => Err(Error::invalid_type_in(path, php_type(other), ty)),
+        Value::Array(items) => Some(items.iter().collect()),
+        Value::Object(map) => Some(map.values().collect()),
+        _ => None,
     }
 }
 
@@ -462,14 +479,11 @@ pub fn php_truthy(s: &str) -> bool {
     !s.is_empty() && s != "0"
 }
 
-/// A list-of-objects parameter: a scalar is `Not all parameters valid.`; an object's values are
-/// taken in order, as PHP would iterate the array.
+/// A list-of-objects parameter ([`array_elements`]: SOAP's `item` node removed, an object's
+/// values taken in order, as PHP would iterate the array): a scalar is `Not all parameters
+/// valid.`
 pub fn list(v: &Value) -> Result<Vec<&Value>> {
-    match v {
-        Value::Array(items) => Ok(items.iter().collect()),
-        Value::Object(map) => Ok(map.values().collect()),
-        _ => Err(Error::input(e::NOT_ALL_PARAMETERS_VALID)),
-    }
+    array_elements(v).ok_or_else(|| Error::input(e::NOT_ALL_PARAMETERS_VALID))
 }
 
 /// The parts every document creation body shares (`InvoiceOrderInterface::execute`,
@@ -581,6 +595,23 @@ mod tests {
         assert_eq!(
             refused.to_string(),
             crate::error::Error::invalid_type(Some("ids"), "string", "int[]").to_string()
+        );
+        // SOAP's item node: its array, or its one scalar.
+        let soap = json!({"item": ["a", "b"]});
+        assert_eq!(
+            simple_list(&soap, &[], "string[]").unwrap(),
+            [&json!("a"), &json!("b")]
+        );
+        let one = json!({"item": "a", "other": "b"});
+        assert_eq!(simple_list(&one, &[], "string[]").unwrap(), [&json!("a")]);
+        let null_item = json!({"item": null, "x": "b"});
+        assert_eq!(
+            simple_list(&null_item, &[], "string[]").unwrap(),
+            [&json!(null), &json!("b")]
+        );
+        assert_eq!(
+            super::list(&json!({"item": [{"qty": 1}]})).unwrap(),
+            [&json!({"qty": 1})]
         );
         // Nested: each enclosing object's key wraps the message again.
         let one = json!(1);

@@ -440,11 +440,7 @@ fn posted_string(o: &Obj<'_>, name: &str) -> Result<Posted<String>> {
 /// A list of data objects inside an object (`processComplexTypes`): an array (or a JSON object,
 /// which PHP decodes to an array) gives its elements; null or a scalar gives null, no error.
 fn objects<'v>(o: &Obj<'v>, name: &str) -> Option<Vec<&'v Value>> {
-    match o.get(name)?.1 {
-        Value::Array(items) => Some(items.iter().collect()),
-        Value::Object(map) => Some(map.values().collect()),
-        _ => None,
-    }
+    input::array_elements(o.get(name)?.1)
 }
 
 /// A child's `extension_attributes`: none are declared for shipment items, tracks, comments
