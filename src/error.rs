@@ -320,6 +320,9 @@ pub const CREDITMEMO_BAD_STATUS: &str =
 /// `Sales/Model/Order/Validation/CanRefund.php`.
 pub const ORDER_DOES_NOT_ALLOW_CREDITMEMO: &str =
     "The order does not allow a creditmemo to be created.";
+/// `Sales/Model/Order/Creditmemo/Validation/QuantityValidator.php`: the memo's quantities add
+/// up below zero and no shipping is left to refund.
+pub const CREDITMEMO_WITHOUT_PRODUCTS: &str = "You can't create a creditmemo without products.";
 /// `Sales/Model/Order/Creditmemo/Validation/TotalsValidator.php` (argument: a PHP float).
 pub const MOST_MONEY_TO_REFUND: &str = "The most money available to refund is %1.";
 /// `Sales/Model/Order/Creditmemo/Item/Validation/CreationQuantityValidator.php`.

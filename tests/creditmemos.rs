@@ -199,8 +199,9 @@ async fn refusals_answer_as_magento_and_change_nothing() {
             json!({}),
             StatusCode::BAD_REQUEST,
             // Nothing invoiced: nothing to refund, and the shipping the collector offers by
-            // default is more than was paid.
-            json!({"message": "Creditmemo Document Validation Error(s):\nThe order does not allow a creditmemo to be created.\nThe most money available to refund is 0."}),
+            // default is more than was paid. (CanRefund lets an order with nothing paid
+            // through while `allow_zero_grandtotal` is on, its default.)
+            json!({"message": "Creditmemo Document Validation Error(s):\nThe most money available to refund is 0."}),
         ),
         (
             99,
@@ -303,4 +304,68 @@ async fn refusals_answer_as_magento_and_change_nothing() {
     );
     let missing = app.get("/rest/V1/creditmemo/5", &token).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
+}
+
+/// CanRefund lets an order with nothing paid through (`allow_zero_grandtotal`, on by default):
+/// with no shipping asked, the uninvoiced tutorial order gets an empty credit memo of 0, and
+/// its state stays.
+#[tokio::test]
+async fn an_order_with_nothing_paid_takes_an_empty_credit_memo() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let fields = "state,status,total_refunded,base_total_refunded";
+    let before = order(&app, &token, fields).await;
+    let reply = refund(
+        &app,
+        &token,
+        3,
+        &json!({"arguments": {"shipping_amount": 0}}),
+    )
+    .await;
+    assert_eq!((reply.status, &reply.body), (StatusCode::OK, &json!("1")));
+    let memo = app.get("/rest/V1/creditmemo/1", &token).await.body;
+    assert_eq!(
+        (&memo["grand_total"], &memo["items"], &memo["order_id"]),
+        (&json!(0), &json!([]), &json!(3))
+    );
+    // RefundOperation sets the refunded totals (0 + 0), the state stays.
+    assert_eq!(before, json!({"state": "new", "status": "pending"}));
+    assert_eq!(
+        order(&app, &token, fields).await,
+        json!({"state": "new", "status": "pending", "total_refunded": 0, "base_total_refunded": 0})
+    );
+}
+
+/// QuantityValidator: quantities that add up below zero, with no shipping left to refund, are
+/// a memo without products (a negative quantity was taken as an empty memo).
+#[tokio::test]
+async fn a_negative_quantity_without_shipping_left_is_refused() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    assert_eq!(app.invoice(&token, 3, &json!({})).await.body, json!("3"));
+    // The shipping refunded alone first (quantities of 0 add up to 0: allowed).
+    let shipping = refund(
+        &app,
+        &token,
+        3,
+        &json!({"items": [{"order_item_id": 3, "qty": 0}], "arguments": {"shipping_amount": 300}}),
+    )
+    .await;
+    assert_eq!(shipping.status, StatusCode::OK, "{:?}", shipping.body);
+    let before = app.snapshot().await;
+    let reply = refund(
+        &app,
+        &token,
+        3,
+        &json!({"items": [{"order_item_id": 3, "qty": -1}], "arguments": {"shipping_amount": 0}}),
+    )
+    .await;
+    assert_eq!(
+        (reply.status, reply.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Creditmemo Document Validation Error(s):\nYou can't create a creditmemo without products."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
 }

@@ -163,10 +163,15 @@ pub fn validate(
     if let Some(refusal) = status_refusal(order) {
         messages.push(refusal);
     } else {
-        // `!abs(round(total_paid) - total_refunded) < .0001` parses as `(!abs(..)) < .0001`:
-        // refundable exactly when paid and refunded differ.
-        let paid = Amount::round_price(order.total_paid.unwrap_or_default().decimal());
-        if paid == order.total_refunded.unwrap_or_default().decimal() {
+        // `!abs(round(total_paid) - total_refunded) < .0001 || total_paid == 0 && allow`: the
+        // first parses as `(!abs(..)) < .0001`, refundable exactly when paid and refunded
+        // differ; the second lets an order with nothing paid (null or 0, PHP's `==`) through
+        // while `sales/zerograndtotal_creditmemo/allow_zero_grandtotal` is on (its default,
+        // Sales/etc/config.xml; magemu does not change it).
+        let paid = order.total_paid.unwrap_or_default();
+        let differ = Amount::round_price(paid.decimal())
+            != order.total_refunded.unwrap_or_default().decimal();
+        if !differ && !paid.is_zero() {
             messages.push(e::ORDER_DOES_NOT_ALLOW_CREDITMEMO.to_owned());
         }
     }
@@ -178,14 +183,36 @@ pub fn validate(
         .iter()
         .filter_map(|r| Some((r.order_item_id?, r.qty?)))
         .collect();
+    let mut refused = std::collections::HashSet::new();
     for item in items {
         if let Some(qty) = requested.get(&item.item_id) {
             if !item.is_qty_decimal() && qty.decimal().fract() != rust_decimal::Decimal::ZERO {
+                refused.insert(item.item_id);
                 messages.push(
                     Phrase::positional(e::INVALID_QTY_TO_REFUND, vec![item.sku.clone()]).render(),
                 );
             }
         }
+    }
+    // Then the memo's quantities as its items hold them (the posted ones, a negative one
+    // included; everything refundable when none were posted), over the items not refused:
+    // below zero, with no shipping left to refund, the memo has no products.
+    // (`isValidGrandTotal` comes first, but with `allow_zero_grandtotal` on it passes.)
+    let total_qty: Amount = lines
+        .iter()
+        .filter(|l| !refused.contains(&l.item.item_id))
+        .map(|l| match requested.get(&l.item.item_id) {
+            Some(qty) => *qty,
+            None if request.items.is_empty() => l.qty,
+            None => Amount::ZERO,
+        })
+        .fold(Amount::ZERO, |sum, qty| sum + qty);
+    // `canRefundShipping`: `(!abs(round(shipping_amount) - shipping_refunded)) < .0001`, true
+    // exactly when they differ.
+    let shipping_left = Amount::round_price(order.shipping_amount.unwrap_or_default().decimal())
+        != order.shipping_refunded.unwrap_or_default().decimal();
+    if total_qty < Amount::ZERO && !shipping_left {
+        messages.push(e::CREDITMEMO_WITHOUT_PRODUCTS.to_owned());
     }
     // TotalsValidator.
     let z = Amount::ZERO;
