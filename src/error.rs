@@ -301,6 +301,10 @@ pub const ORDER_DOES_NOT_ALLOW_SHIPMENT: &str =
     "The order does not allow a shipment to be created.";
 /// `Sales/Model/Order/Shipment/Validation/QuantityValidator.php`.
 pub const SHIPMENT_WITHOUT_PRODUCTS: &str = "You can't create a shipment without products.";
+/// `Bundle/Model/Sales/Order/Shipment/BundleShipmentTypeValidator.php`: %1 the bundle's SKU, %2
+/// its shipment type (`Separately`, `Together`), %3 what is to be shipped instead.
+pub const BUNDLE_SHIPMENT_TYPE: &str =
+    "Cannot create shipment as bundle product \"%1\" has shipment type \"%2\". %3 should be shipped instead.";
 /// `Sales/Model/Order/Shipment/Validation/TrackValidator.php`.
 pub const TRACK_NUMBER_REQUIRED: &str = "Please enter a tracking number.";
 /// `Sales/Model/ShipOrder.php`: any failure while saving (CouldNotShipException).

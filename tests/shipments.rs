@@ -355,3 +355,41 @@ async fn refusals_change_nothing() {
     );
     assert_eq!(app.snapshot().await, before);
 }
+
+/// ShipOrderTest::testValidationShipTogetherWithBundleShippedTogether: a child of a bundle
+/// shipped together (no `shipment_type` 1 in its options) cannot be shipped on its own; Bundle's
+/// items validator adds its line after the quantity validator's. Nothing is written.
+#[tokio::test]
+async fn the_child_of_a_bundle_shipped_together_is_refused() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let id = app
+        .create_order(
+            &token,
+            json!({"customer_email": "c@example.com", "payment": {"method": "checkmo"},
+                   "items": [
+                       {"sku": "bundle-product", "name": "Bundle", "product_type": "bundle",
+                        "qty_ordered": 1, "price": 10},
+                       {"sku": "24-WB01", "name": "Voyage Yoga Bag", "product_type": "simple",
+                        "qty_ordered": 1, "price": 0, "parent_item_id": 0}]}),
+        )
+        .await;
+    let order = app.get(&format!("/rest/V1/orders/{id}"), &token).await.body;
+    let child = order["items"][1]["item_id"].clone();
+    let before = app.snapshot().await;
+    let r = app
+        .post(
+            &format!("/rest/V1/order/{id}/ship"),
+            &token,
+            &json!({"items": [{"order_item_id": child, "qty": 1}]}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Shipment Document Validation Error(s):\nYou can't create a shipment without products.\nCannot create shipment as bundle product \"bundle-product\" has shipment type \"Together\". Bundle product itself should be shipped instead."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+}

@@ -116,12 +116,14 @@ pub fn prepare<'a>(items: &'a [OrderItem], requested: &[ShipItemRequest]) -> Vec
     lines
 }
 
-/// `Validation/ShipOrder`: `CanShip`, then `QuantityValidator`, then `TrackValidator`.
+/// `Validation/ShipOrder`: `CanShip`, then `QuantityValidator`, then `TrackValidator`, then
+/// the items validators on the order items `requested` names ([`bundle_type_refusals`]).
 pub fn validate(
     order: &Order,
     items: &[OrderItem],
     lines: &[ShipLine<'_>],
     tracks: &[TrackRequest],
+    requested: &[ShipItemRequest],
 ) -> Vec<String> {
     let mut messages = Vec::new();
     let blocked = [state::PAYMENT_REVIEW, state::HOLDED, state::CANCELED];
@@ -143,6 +145,50 @@ pub fn validate(
     for track in tracks {
         if track.track_number.as_deref().unwrap_or("").is_empty() {
             messages.push(e::TRACK_NUMBER_REQUIRED.to_owned());
+        }
+    }
+    messages.extend(bundle_type_refusals(items, requested));
+    messages
+}
+
+/// `ShipmentItemsValidator` with Bundle's `BundleShipmentTypeValidator` (Bundle/etc/di.xml), on
+/// each order item a request names, in the order's order: an item that is a dummy for the
+/// shipment (`Order\Item::isDummy(true)`) is refused when it is a bundle shipped separately
+/// (its options are to be shipped) or the child of a bundle shipped together (the bundle
+/// is). A bundle without `shipment_type` 1 in its options ships together.
+pub fn bundle_type_refusals(items: &[OrderItem], requested: &[ShipItemRequest]) -> Vec<String> {
+    let by_id: HashMap<i64, &OrderItem> = items.iter().map(|i| (i.item_id, i)).collect();
+    let refusal = |sku: &str, kind: &str, instead: &str| {
+        Phrase::positional(
+            e::BUNDLE_SHIPMENT_TYPE,
+            vec![sku.to_owned(), kind.to_owned(), instead.to_owned()],
+        )
+        .render()
+    };
+    let mut messages = Vec::new();
+    for item in items {
+        if !requested
+            .iter()
+            .any(|r| r.order_item_id == Some(item.item_id))
+        {
+            continue;
+        }
+        let has_children = items.iter().any(|c| c.parent_item_id == Some(item.item_id));
+        let parent = item.parent_item_id.and_then(|p| by_id.get(&p).copied());
+        let separately = crate::sales::shipment_save::ship_separately(item, &by_id);
+        let dummy = if has_children {
+            separately
+        } else {
+            parent.is_some() && !separately
+        };
+        if !dummy {
+            continue;
+        }
+        if has_children && item.product_type.as_deref() == Some("bundle") {
+            messages.push(refusal(&item.sku, "Separately", "Bundle product options"));
+        }
+        if let Some(parent) = parent.filter(|p| p.product_type.as_deref() == Some("bundle")) {
+            messages.push(refusal(&parent.sku, "Together", "Bundle product itself"));
         }
     }
     messages
@@ -221,7 +267,7 @@ pub(crate) async fn ship_in(
         return Err(Error::input(e::COULD_NOT_SAVE_SHIPMENT));
     }
     let lines = prepare(&items, &request.items);
-    let messages = validate(&order, &items, &lines, &request.tracks);
+    let messages = validate(&order, &items, &lines, &request.tracks, &request.items);
     if !messages.is_empty() {
         return Err(validation_error(&messages));
     }
@@ -463,7 +509,7 @@ mod tests {
         };
         let lines = prepare(&items, &[]);
         assert_eq!(
-            validate(&order, &items, &lines, &[]),
+            validate(&order, &items, &lines, &[], &[]),
             vec![
                 e::ORDER_DOES_NOT_ALLOW_SHIPMENT.to_owned(),
                 e::SHIPMENT_WITHOUT_PRODUCTS.to_owned()
@@ -478,12 +524,43 @@ mod tests {
         let lines = prepare(&open, &[]);
         let tracks = vec![TrackRequest::default(), TrackRequest::default()];
         assert_eq!(
-            validate(&held, &open, &lines, &tracks),
+            validate(&held, &open, &lines, &tracks, &[]),
             vec![
                 "A shipment cannot be created when an order has a status of holded".to_owned(),
                 e::TRACK_NUMBER_REQUIRED.to_owned(),
                 e::TRACK_NUMBER_REQUIRED.to_owned(),
             ]
+        );
+    }
+
+    #[test]
+    fn bundle_items_dummy_for_the_shipment_are_refused() {
+        let bundle = |options: Option<&str>| OrderItem {
+            product_type: Some("bundle".into()),
+            product_options: options.map(str::to_owned),
+            ..item(1, "B", 1, 0, false)
+        };
+        let child = OrderItem {
+            parent_item_id: Some(1),
+            product_type: Some("simple".into()),
+            ..item(2, "C", 1, 0, false)
+        };
+        let together = [bundle(None), child.clone()];
+        let message = |sku: &str, kind: &str, instead: &str| {
+            format!("Cannot create shipment as bundle product \"{sku}\" has shipment type \"{kind}\". {instead} should be shipped instead.")
+        };
+        // Together: the bundle ships, its child does not.
+        assert!(bundle_type_refusals(&together, &[req(1, "1")]).is_empty());
+        assert_eq!(
+            bundle_type_refusals(&together, &[req(2, "1"), req(9, "1")]),
+            [message("B", "Together", "Bundle product itself")]
+        );
+        // Separately (shipment_type 1): the children ship, the bundle does not.
+        let separately = [bundle(Some(r#"{"shipment_type":"1"}"#)), child];
+        assert!(bundle_type_refusals(&separately, &[req(2, "1")]).is_empty());
+        assert_eq!(
+            bundle_type_refusals(&separately, &[req(1, "1")]),
+            [message("B", "Separately", "Bundle product options")]
         );
     }
 

@@ -409,7 +409,7 @@ fn options(item: &OrderItem) -> Option<serde_json::Map<String, serde_json::Value
 }
 
 /// `Order\Item::isShipSeparately`: the parent's (or its own) `shipment_type` is 1.
-fn ship_separately(item: &OrderItem, by_id: &HashMap<i64, &OrderItem>) -> bool {
+pub(crate) fn ship_separately(item: &OrderItem, by_id: &HashMap<i64, &OrderItem>) -> bool {
     let owner = item
         .parent_item_id
         .and_then(|p| by_id.get(&p).copied())

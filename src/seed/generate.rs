@@ -1104,7 +1104,7 @@ fn build_order(
     let shipment_id = take(&mut next.shipment);
     let (ship, ship_items, shipped) = {
         let lines = shipment::prepare(&full.items, &[]);
-        let messages = shipment::validate(&full.order, &full.items, &lines, &[]);
+        let messages = shipment::validate(&full.order, &full.items, &lines, &[], &[]);
         if !messages.is_empty() {
             return Err(messages.join("; "));
         }
