@@ -4,8 +4,10 @@
 //! Read from magento/inventory 2.4.8-p1 (`InventoryCatalog/Model/Bulk*.php`,
 //! `Model/ResourceModel/{BulkSourceAssign,BulkSourceUnassign,BulkInventoryTransfer,TransferInventoryPartially}.php`,
 //! `Model/Source/Validator/{Bulk/*,PartialTransfer*}.php`):
-//! - Only SKUs of the catalog whose type has source items are assigned or transferred (others
-//!   are skipped silently); unassign deletes whatever pairs match.
+//! - Only SKUs of the catalog whose type has source items are assigned or transferred (a
+//!   configurable, bundle or grouped product is skipped); unassign deletes whatever pairs match.
+//! - A SKU the catalog does not have as written (unknown, or spelled in another case) stops
+//!   assign and transfer with a PHP TypeError, the plain-text 500 (see [`managed_skus`]).
 //! - Assign inserts `quantity 0, out of stock` for each new pair and answers how many it
 //!   inserted; unassign answers how many it deleted.
 //! - Whole transfer: the destination gets origin + destination quantity and the origin's status;
@@ -76,24 +78,44 @@ fn distinct(values: &[String]) -> Vec<&str> {
         .collect()
 }
 
-/// The SKUs of `skus` in the catalog whose type keeps source items, once each, in request
-/// order; one statement, however many SKUs.
+/// The SKUs of `skus` whose product type keeps source items, once each, in request order; one
+/// statement, however many SKUs.
+///
+/// Assign and transfer read the types through `GetProductTypesBySkusCache` (InventoryCatalog's
+/// preference for `GetProductTypesBySkusInterface`), which sets every asked SKU to `null`
+/// first and then fills in what `GetProductTypesBySkus` found, keyed by the *catalog's*
+/// spelling. A SKU the catalog lacks, or has in another case or without the asked trailing
+/// spaces, keeps its `null`, which `IsSourceItemManagementAllowedForProductType::execute(string
+/// $productType)` refuses with a PHP TypeError: an `\Error` no layer of the web API catches,
+/// Bootstrap's plain-text 500 (2.4.2 and later; MSI's integration tests swap in the uncached
+/// class, which skips them). Magento's assign has inserted the SKUs before the bad one by
+/// then; magemu writes nothing, as for every refused request.
 async fn managed_skus(conn: &mut SqliteConnection, skus: &[String]) -> Result<Vec<String>> {
-    let found: Vec<String> = sqlx::query_scalar(
-        "SELECT p.sku FROM json_each(?) j JOIN catalog_product_entity p ON p.sku = j.value
-         WHERE p.type_id NOT IN ('configurable', 'bundle', 'grouped') ORDER BY j.key",
+    let found: Vec<(String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT j.value, p.sku, p.type_id FROM json_each(?) j
+         LEFT JOIN catalog_product_entity p ON p.sku = j.value ORDER BY j.key",
     )
     .bind(Value::from(skus).to_string())
     .fetch_all(conn)
     .await?;
-    // Once each by the catalog's SKU (a repeat in the request, or the same SKU in another
-    // case: the catalog matches SKUs in any case; two rows of one broke the insert's UNIQUE
-    // pair).
     let mut seen = HashSet::new();
-    Ok(found
-        .into_iter()
-        .filter(|sku| seen.insert(sku.clone()))
-        .collect())
+    let mut managed = Vec::new();
+    for (asked, sku, type_id) in found {
+        if sku.as_deref() != Some(asked.as_str()) {
+            return Err(Error::fatal(format!(
+                "TypeError: IsSourceItemManagementAllowedForProductType::execute(): Argument #1 \
+                 ($productType) must be of type string, null given (SKU {asked:?})"
+            )));
+        }
+        let kept = !matches!(
+            type_id.as_deref(),
+            Some("configurable" | "bundle" | "grouped")
+        );
+        if kept && seen.insert(asked.clone()) {
+            managed.push(asked);
+        }
+    }
+    Ok(managed)
 }
 
 fn json_list(values: &[&str]) -> String {
