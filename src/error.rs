@@ -445,6 +445,8 @@ pub const FATAL_ERROR: &str =
     "An error has happened during application run. See exception log for details.\n";
 /// magemu's own: the body limit in front of the API (Magento's web server answers 413 too).
 pub const TOO_LARGE: &str = "Request body is too large.";
+/// `InventoryCatalog/Model/GetProductIdsBySkus.php` (%1: the SKUs not found, joined by ", ").
+pub const SKUS_NOT_FOUND: &str = "Following products with requested skus were not found: %1";
 /// `NoSuchEntityException::singleField` (`%fieldName`, `%fieldValue`).
 pub const NO_SUCH_ENTITY_FIELD: &str = "No such entity with %fieldName = %fieldValue";
 /// `Framework/Api/SortOrder.php`.

@@ -110,12 +110,25 @@ async fn salable_quantity_answers_and_errors() {
     let path = |sku: &str, stock: &str| {
         format!("/rest/V1/inventory/get-product-salable-quantity/{sku}/{stock}")
     };
+    // A SKU the catalog lacks passes MSI's cached type check (a null type): the default
+    // stock then looks its product id up (404 naming it), another stock's index has no row
+    // (0), a stock that does not exist has no index table.
     let r = app.get(&path("nope", "2"), &token).await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(0)));
+    let r = app.get(&path("nope", "1"), &token).await;
     assert_eq!(
         (r.status, r.body),
         (
             StatusCode::NOT_FOUND,
-            json!({"message": "The product that was requested doesn't exist. Verify the product and try again."})
+            json!({"message": "Following products with requested skus were not found: %1", "parameters": ["nope"]})
+        )
+    );
+    let r = app.get(&path("nope", "99"), &token).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Could not receive Stock Item data"})
         )
     );
     let r = app.get(&path("24-WB01", "99"), &token).await;

@@ -198,16 +198,33 @@ pub fn sales_event(event_type: &str, order: &Order) -> Result<String> {
 
 /// `GetProductSalableQtyInterface::execute`: the product's type and the stock checked, then
 /// `salability::salable_qty`.
+///
+/// A SKU the catalog does not have passes the type check: `GetProductTypesBySkusCache` (MSI's
+/// preference since 2.4.2) keeps every asked SKU as a key, with a null type, and
+/// `validateProductType` refuses only a missing key. `GetStockItemData` then looks the product
+/// up by id for the default stock, through `GetProductIdsBySkus` (404 `Following products
+/// with requested skus were not found: %1`), and reads any other stock's index by SKU, where
+/// it finds no row: 0.
 pub async fn salable_qty(db: &Db, sku: &str, stock_id: i64) -> Result<Amount> {
     let mut conn = db.read.acquire().await?;
-    let type_id = db::inventory::product_type(&mut conn, sku)
-        .await?
-        .ok_or_else(|| Error::NotFound(crate::error::Phrase::plain(e::PRODUCT_DOES_NOT_EXIST)))?;
-    if matches!(type_id.as_str(), "configurable" | "bundle" | "grouped") {
+    let type_id = db::inventory::product_type(&mut conn, sku).await?;
+    if type_id
+        .as_deref()
+        .is_some_and(|t| matches!(t, "configurable" | "bundle" | "grouped"))
+    {
         return Err(Error::input(e::NO_SOURCE_ITEMS_SUPPORT));
+    }
+    if type_id.is_none() && stock_id == master::DEFAULT_STOCK {
+        return Err(Error::NotFound(crate::error::Phrase::positional(
+            e::SKUS_NOT_FOUND,
+            vec![sku.to_owned()],
+        )));
     }
     if !db::inventory::stock_exists(&mut conn, stock_id).await? {
         return Err(Error::input(e::COULD_NOT_RECEIVE_STOCK_ITEM));
+    }
+    if type_id.is_none() {
+        return Ok(Amount::ZERO);
     }
     Ok(Amount::new(
         salability::salable_qty(&mut conn, sku, stock_id).await?,

@@ -16,7 +16,9 @@
 //!   or a positive salable quantity).
 //!
 //! Deliberate deviation: an unknown SKU makes Magento's requested-qty chain read an undefined
-//! array key (a 500); magemu answers `GetProductSalableQty`'s 404 instead.
+//! array key (a 500); magemu answers 404 `The product that was requested doesn't exist.`
+//! instead. (`GetProductSalableQty` itself takes an unknown SKU: see
+//! `inventory::salable_qty`.)
 
 use rust_decimal::Decimal;
 
