@@ -174,7 +174,7 @@ async fn braintree_authorizes_at_placement_and_the_invoice_captures_it() {
     assert_eq!(
         transactions,
         json!([{"transaction_id": 1, "order_id": 4, "payment_id": 4, "txn_id": auth,
-                "parent_txn_id": null, "txn_type": "authorization", "is_closed": 0,
+                "parent_txn_id": null, "txn_type": "authorization", "is_closed": 0, "additional_information": [],
                 "child_transactions": []}])
     );
     assert_eq!(
@@ -215,10 +215,10 @@ async fn braintree_authorizes_at_placement_and_the_invoice_captures_it() {
     assert_eq!(
         untimed(&one.body),
         json!({"transaction_id": 1, "order_id": 4, "payment_id": 4, "txn_id": auth,
-               "parent_txn_id": null, "txn_type": "authorization", "is_closed": 1,
+               "parent_txn_id": null, "txn_type": "authorization", "is_closed": 1, "additional_information": [],
                "child_transactions": [{"transaction_id": 2, "parent_id": 1, "order_id": 4,
                    "payment_id": 4, "txn_id": capture, "parent_txn_id": auth,
-                   "txn_type": "capture", "is_closed": 1, "child_transactions": []}]})
+                   "txn_type": "capture", "is_closed": 1, "additional_information": [], "child_transactions": []}]})
     );
     assert_eq!(
         fields(
@@ -258,7 +258,7 @@ async fn braintree_authorizes_at_placement_and_the_invoice_captures_it() {
         untimed(&refunded.body["child_transactions"]),
         json!([{"transaction_id": 3, "parent_id": 2, "order_id": 4, "payment_id": 4,
                 "txn_id": format!("{capture}-refund"), "parent_txn_id": capture,
-                "txn_type": "refund", "is_closed": 1, "child_transactions": []}])
+                "txn_type": "refund", "is_closed": 1, "additional_information": [], "child_transactions": []}])
     );
 }
 
@@ -279,7 +279,7 @@ async fn authorize_capture_invoices_and_captures_at_placement() {
     assert_eq!(
         transactions,
         json!([{"transaction_id": 1, "order_id": 4, "payment_id": 4, "txn_id": capture,
-                "parent_txn_id": null, "txn_type": "capture", "is_closed": 1,
+                "parent_txn_id": null, "txn_type": "capture", "is_closed": 1, "additional_information": [],
                 "child_transactions": []}])
     );
     let invoices = app
@@ -476,7 +476,7 @@ async fn guest_cart_with_an_online_method() {
     assert_eq!(
         transactions,
         json!([{"transaction_id": 1, "order_id": 4, "payment_id": 4, "txn_id": auth,
-                "parent_txn_id": null, "txn_type": "authorization", "is_closed": 0,
+                "parent_txn_id": null, "txn_type": "authorization", "is_closed": 0, "additional_information": [],
                 "child_transactions": []}])
     );
     assert_eq!(
@@ -608,12 +608,12 @@ async fn canceling_an_authorized_order_voids_the_authorization() {
         transactions_of(&app, &admin, 4).await,
         json!([
             {"transaction_id": 1, "order_id": 4, "payment_id": 4, "txn_id": auth,
-             "parent_txn_id": null, "txn_type": "authorization", "is_closed": 1,
+             "parent_txn_id": null, "txn_type": "authorization", "is_closed": 1, "additional_information": [],
              "child_transactions": [{"transaction_id": 2, "parent_id": 1, "order_id": 4,
                  "payment_id": 4, "txn_id": void, "parent_txn_id": auth, "txn_type": "void",
-                 "is_closed": 1, "child_transactions": []}]},
+                 "is_closed": 1, "additional_information": [], "child_transactions": []}]},
             {"transaction_id": 2, "parent_id": 1, "order_id": 4, "payment_id": 4, "txn_id": void,
-             "parent_txn_id": auth, "txn_type": "void", "is_closed": 1, "child_transactions": []}
+             "parent_txn_id": auth, "txn_type": "void", "is_closed": 1, "additional_information": [], "child_transactions": []}
         ])
     );
     let order = fields(

@@ -44,11 +44,11 @@ async fn transactions_read_with_their_children() {
     assert_eq!(
         one.body,
         json!({"transaction_id": 1, "order_id": 3, "payment_id": 3, "txn_id": "abc123",
-               "parent_txn_id": null, "txn_type": "authorization", "is_closed": 0,
+               "parent_txn_id": null, "txn_type": "authorization", "is_closed": 0, "additional_information": [],
                "created_at": "2026-12-01 10:00:00",
                "child_transactions": [{"transaction_id": 2, "parent_id": 1, "order_id": 3,
                    "payment_id": 3, "txn_id": "abc123-capture", "parent_txn_id": "abc123",
-                   "txn_type": "capture", "is_closed": 1, "created_at": "2026-12-01 10:05:00",
+                   "txn_type": "capture", "is_closed": 1, "additional_information": [], "created_at": "2026-12-01 10:05:00",
                    "child_transactions": []}]})
     );
     let list = app

@@ -1,6 +1,7 @@
 //! `Magento\Sales\Api\Data\TransactionInterface` as JSON (getters in declaration order; all but
-//! `parent_id`, `additional_information` and the extension attributes are written even when
-//! null; module-sales 2.4.8-p1 `Api/Data/TransactionInterface.php`).
+//! `parent_id` and the extension attributes are written even when null; module-sales 2.4.8-p1
+//! `Api/Data/TransactionInterface.php`). `additional_information` is never null:
+//! `Payment\Transaction::getAdditionalInformation` gives `[]` for what is unset or empty.
 
 use serde::Serialize;
 
@@ -22,7 +23,7 @@ pub struct TransactionData {
     #[serialize_always]
     pub txn_type: Option<String>,
     pub is_closed: i64,
-    pub additional_information: Option<serde_json::Value>,
+    pub additional_information: serde_json::Value,
     pub created_at: String,
     pub child_transactions: Vec<TransactionData>,
 }
@@ -50,7 +51,15 @@ impl From<&Transaction> for TransactionData {
             additional_information: t
                 .additional_information
                 .as_deref()
-                .and_then(|s| serde_json::from_str(s).ok()),
+                .and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok())
+                // PHP's `!$info`: null, an empty array, "", "0" and false read as `[]`.
+                .filter(|v| {
+                    !matches!(v, serde_json::Value::Null | serde_json::Value::Bool(false))
+                        && v.as_array().is_none_or(|a| !a.is_empty())
+                        && v.as_object().is_none_or(|o| !o.is_empty())
+                        && v.as_str().is_none_or(|s| !s.is_empty() && s != "0")
+                })
+                .unwrap_or_else(|| serde_json::Value::Array(Vec::new())),
             created_at: t.created_at.clone(),
             child_transactions: Vec::new(),
         }
