@@ -4,7 +4,7 @@ use crate::common;
 
 use common::{fixture, keys, spawn_app, without};
 use reqwest::{Method, StatusCode};
-use serde_json::json;
+use serde_json::{json, Value};
 use sqlx::Connection;
 
 #[tokio::test]
@@ -631,6 +631,45 @@ async fn an_order_address_is_updated_whole_or_refused() {
     assert_eq!(reply.body["city"], json!("Brooklyn"));
     let after = app.get("/rest/V1/orders/3", &token).await.body;
     assert_eq!(after["billing_address"], reply.body);
+    // An optional field the body does not name keeps its stored value; one posted as null is
+    // cleared (the model holds the null, and `_prepareDataForTable` writes it).
+    let put = |entity: Value| {
+        let app = &app;
+        let token = &token;
+        async move {
+            let r = app
+                .send(
+                    Method::PUT,
+                    "/rest/V1/orders/3",
+                    Some(token),
+                    Some("application/json"),
+                    Some(json!({ "entity": entity }).to_string()),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+            app.get("/rest/V1/orders/3", token).await.body["billing_address"].clone()
+        }
+    };
+    address["company"] = json!("ACME");
+    assert_eq!(put(address.clone()).await["company"], json!("ACME"));
+    let region_id = address["region_id"].clone();
+    assert!(region_id.is_number(), "{address}");
+    let mut unnamed = address.clone();
+    unnamed.as_object_mut().unwrap().remove("company");
+    let kept = put(unnamed).await;
+    assert_eq!(
+        (&kept["company"], &kept["region_id"]),
+        (&json!("ACME"), &region_id)
+    );
+    let mut nulls = address.clone();
+    nulls["company"] = Value::Null;
+    nulls["region_id"] = Value::Null;
+    let cleared = put(nulls).await;
+    assert_eq!(
+        (&cleared["company"], &cleared["region_id"]),
+        (&Value::Null, &Value::Null)
+    );
+    assert_eq!(cleared["city"], json!("Brooklyn"));
     // Magento's validator wants the whole address: a partial one is refused, nothing changes.
     let before = app.snapshot().await;
     let partial = app

@@ -307,8 +307,8 @@ async fn save_address(
     PathParams(_parent_id): PathParams<String>,
     Body(body): Body,
 ) -> Result<Response> {
-    let address = order_import::parse_address_request(&body)?;
-    let saved = order::save_address(&state.db, address).await?;
+    let (address, posted) = order_import::parse_address_request(&body)?;
+    let saved = order::save_address(&state.db, address, posted).await?;
     Ok(json_response(
         StatusCode::OK,
         &OrderAddressData::from(&saved),

@@ -300,12 +300,43 @@ pub async fn save_new_order(
     Ok(order_id)
 }
 
+/// The optional fields of an order address an update keeps from the stored row unless the body
+/// names them: `_prepareDataForTable` writes the columns the posted model holds, a posted null
+/// too (which clears a nullable column).
+pub const ADDRESS_KEPT_UNLESS_POSTED: [&str; 11] = [
+    "customer_address_id",
+    "customer_id",
+    "region_id",
+    "region",
+    "region_code",
+    "middlename",
+    "prefix",
+    "suffix",
+    "company",
+    "fax",
+    "vat_id",
+];
+
+/// The posted value when the body named the field (null included), else the stored one.
+fn posted_or_kept<T>(posted: bool, new: Option<T>, old: Option<T>) -> Option<T> {
+    if posted {
+        new
+    } else {
+        old
+    }
+}
+
 /// `OrderAddressRepositoryInterface::save`: the address as posted. `Order\Address\Validator`
 /// wants every required field in what is posted (a partial address fails), and any failure is
 /// "The order address couldn't be saved." With an `entity_id` the row is updated with what was
-/// posted (an id that names no address updates nothing, as Magento's UPDATE does); without one
-/// the address is added to its order.
-pub async fn save_address(db: &Db, address: OrderAddress) -> Result<OrderAddress> {
+/// posted (an id that names no address updates nothing, as Magento's UPDATE does), the fields
+/// of [`ADDRESS_KEPT_UNLESS_POSTED`] the body does not name (`posted`) kept as stored; without
+/// one the address is added to its order.
+pub async fn save_address(
+    db: &Db,
+    address: OrderAddress,
+    posted: Vec<&'static str>,
+) -> Result<OrderAddress> {
     let refuse = || Error::input(e::COULD_NOT_SAVE_ADDRESS);
     let filled = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
     let required = [
@@ -337,24 +368,38 @@ pub async fn save_address(db: &Db, address: OrderAddress) -> Result<OrderAddress
                     return Ok(address);
                 }
                 if let Some(stored) = db::sales::load_address(conn, address.entity_id).await? {
-                    let keep =
-                        |posted: &Option<String>, old: Option<String>| posted.clone().or(old);
+                    let p = |field: &str| posted.contains(&field);
+                    let a = address.clone();
                     let merged = OrderAddress {
-                        customer_address_id: address
-                            .customer_address_id
-                            .or(stored.customer_address_id),
-                        customer_id: address.customer_id.or(stored.customer_id),
+                        customer_address_id: posted_or_kept(
+                            p("customer_address_id"),
+                            a.customer_address_id,
+                            stored.customer_address_id,
+                        ),
+                        customer_id: posted_or_kept(
+                            p("customer_id"),
+                            a.customer_id,
+                            stored.customer_id,
+                        ),
                         quote_address_id: stored.quote_address_id,
-                        region_id: address.region_id.or(stored.region_id),
-                        region: keep(&address.region, stored.region),
-                        region_code: keep(&address.region_code, stored.region_code),
-                        middlename: keep(&address.middlename, stored.middlename),
-                        prefix: keep(&address.prefix, stored.prefix),
-                        suffix: keep(&address.suffix, stored.suffix),
-                        company: keep(&address.company, stored.company),
-                        fax: keep(&address.fax, stored.fax),
-                        vat_id: keep(&address.vat_id, stored.vat_id),
-                        ..address.clone()
+                        region_id: posted_or_kept(p("region_id"), a.region_id, stored.region_id),
+                        region: posted_or_kept(p("region"), a.region, stored.region),
+                        region_code: posted_or_kept(
+                            p("region_code"),
+                            a.region_code,
+                            stored.region_code,
+                        ),
+                        middlename: posted_or_kept(
+                            p("middlename"),
+                            a.middlename,
+                            stored.middlename,
+                        ),
+                        prefix: posted_or_kept(p("prefix"), a.prefix, stored.prefix),
+                        suffix: posted_or_kept(p("suffix"), a.suffix, stored.suffix),
+                        company: posted_or_kept(p("company"), a.company, stored.company),
+                        fax: posted_or_kept(p("fax"), a.fax, stored.fax),
+                        vat_id: posted_or_kept(p("vat_id"), a.vat_id, stored.vat_id),
+                        ..a
                     };
                     db::update(conn, "sales_order_address", "entity_id", &merged).await?;
                 }

@@ -216,15 +216,22 @@ fn parse_address(v: &Value, address_type: &str) -> Result<OrderAddress> {
 }
 
 /// The `entity` of `PUT /V1/orders/{parent_id}` (`OrderAddressRepositoryInterface::save`): the
-/// address as posted (the URL's id is not a parameter of the service).
-pub fn parse_address_request(body: &Map<String, Value>) -> Result<OrderAddress> {
+/// address as posted (the URL's id is not a parameter of the service), and which of the fields
+/// an update otherwise keeps the body names (a null included).
+pub fn parse_address_request(
+    body: &Map<String, Value>,
+) -> Result<(OrderAddress, Vec<&'static str>)> {
     let entity = input::param(body, "entity").ok_or_else(|| Error::required("entity"))?;
     let o = Obj::new(entity, ADDRESS_KEYS)?;
     let address_type = o.string("address_type")?.unwrap_or_default();
     let mut address = parse_address(entity, &address_type)?;
     address.entity_id = o.int("entity_id")?.unwrap_or(0);
     address.parent_id = o.int("parent_id")?.unwrap_or(0);
-    Ok(address)
+    let posted = order::ADDRESS_KEPT_UNLESS_POSTED
+        .into_iter()
+        .filter(|field| o.has(field))
+        .collect();
+    Ok((address, posted))
 }
 
 fn parse_item(v: &Value) -> Result<OrderItem> {
