@@ -139,6 +139,27 @@ async fn every_check_a_price_fails_is_named() {
     assert_eq!(products().await, before);
 }
 
+/// SOAP's `item` node around one data object: the one price (`_removeSoapItemNode` wraps an
+/// associative item as a one-element list).
+#[tokio::test]
+async fn one_price_inside_an_item_node_is_saved() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let r = app
+        .post(
+            UPDATE,
+            &token,
+            &json!({"prices": {"item": {"sku": "24-WB01", "price": 33, "store_id": 0}}}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    let read = app.post(READ, &token, &json!({"skus": ["24-WB01"]})).await;
+    assert_eq!(
+        read.body,
+        json!([{"price": 33, "store_id": 0, "sku": "24-WB01"}])
+    );
+}
+
 /// The sign is checked on the double PHP holds, not on the amount stored: `-0.00001` is
 /// negative (it would round to 0), and the parameter is PHP's `(string)` of the double.
 #[tokio::test]

@@ -777,6 +777,27 @@ async fn lists_filter_on_category_website_and_store() {
 async fn a_new_sku_is_trimmed_as_php_trims() {
     let app = spawn_app().await;
     let token = app.token().await;
+    // A SKU with trailing spaces names the stored product (MySQL ignores them when it looks
+    // the SKU up): an update, not a second product.
+    let count = || async {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM catalog_product_entity")
+            .fetch_one(&app.state.db.read)
+            .await
+            .expect("count")
+    };
+    let products = count().await;
+    let r = app
+        .post(
+            "/rest/V1/products",
+            &token,
+            &json!({"product": {"sku": "24-WB01  ", "name": "Renamed bag", "price": 32}}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, &r.body["sku"], &r.body["name"]),
+        (StatusCode::OK, &json!("24-WB01"), &json!("Renamed bag"))
+    );
+    assert_eq!(count().await, products);
     for (posted, kept) in [("\t TRIM-1 \n", "TRIM-1"), ("TRIM-2\u{a0}", "TRIM-2\u{a0}")] {
         let r = app
             .post(

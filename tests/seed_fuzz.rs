@@ -414,12 +414,17 @@ fn documented_500(text: &str, message: &str) -> bool {
         Value::Object(o) => Some(i64::from(!o.is_empty())),
     };
     // The ids of an `int[]`: a JSON array's elements or an object's values (both PHP arrays),
-    // SOAP's `item` node removed first.
+    // SOAP's `item` node removed first (its list, or itself as the one element).
+    let php_list = |v: &Value| match v {
+        Value::Array(a) => !a.is_empty(),
+        Value::Object(o) => !o.is_empty() && o.keys().enumerate().all(|(i, k)| *k == i.to_string()),
+        _ => false,
+    };
     let ids = |v: &Value| -> Vec<Value> {
         let v = match v.get("item") {
-            Some(item @ (Value::Array(_) | Value::Object(_))) => item.clone(),
+            Some(item) if php_list(item) => item.clone(),
             Some(Value::Null) | None => v.clone(),
-            Some(scalar) => return vec![scalar.clone()],
+            Some(one) => return vec![one.clone()],
         };
         match v {
             Value::Array(a) => a,

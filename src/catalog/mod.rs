@@ -482,7 +482,8 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
     let sku = input.sku.clone().unwrap_or_default();
     let existing = match input.id {
         Some(id) if id != 0 => store::product_by_id(conn, id).await?,
-        _ => store::product_by_sku(conn, &sku).await?,
+        // `ProductRepository::get($sku)`: MySQL's PAD SPACE collation ignores trailing spaces.
+        _ => store::product_by_sku(conn, sku.trim_end_matches(' ')).await?,
     };
     let existing = match existing {
         Some(row) => Some(load(conn, row).await?),

@@ -15,7 +15,9 @@
 //! 3. the validators, joined under `Creditmemo Document Validation Error(s):`: `CanRefund` (the
 //!    order's state, then money left to refund), `TotalsValidator` (no more than was paid),
 //!    `CreationQuantityValidator` per requested item, then the `return_to_stock_items` check.
-//!    `QuantityValidator`'s own checks cannot fail once `processQty` ran, and are left out;
+//!    Of `QuantityValidator`'s checks, the fraction of a whole-unit item and the memo without
+//!    products (quantities adding up below 0, no shipping left) can fail; the others cannot
+//!    once `processQty` ran (and `isValidGrandTotal` passes while zero totals are allowed);
 //! 4. the credit memo (state 2, refunded), lines of qty 0 dropped; the order, its items and
 //!    payment get the refunded figures; the payment's "We refunded $X offline." history entry;
 //!    the order state by `StateResolver` (complete while money is left to refund, else closed);

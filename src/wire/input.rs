@@ -111,10 +111,17 @@ fn php_string(v: &Value) -> Option<String> {
         Value::Null => Some(String::new()),
         Value::Bool(true) => Some("1".into()),
         Value::Bool(false) => Some(String::new()),
-        Value::Number(n) => {
-            let text = n.to_string();
-            Some(Amount::parse(&text).map(|a| a.to_string()).unwrap_or(text))
-        }
+        // An int as its digits; a double (a fraction, an exponent, past the int range) as
+        // PHP's `(string)` at precision 14.
+        Value::Number(n) => Some(match n.as_i64() {
+            Some(i) => i.to_string(),
+            None => {
+                let text = n.to_string();
+                text.parse::<f64>()
+                    .map(crate::php::float_to_string)
+                    .unwrap_or(text)
+            }
+        }),
         Value::String(s) => Some(s.clone()),
         Value::Array(_) | Value::Object(_) => None,
     }
@@ -250,24 +257,48 @@ pub fn simple_list<'v>(v: &'v Value, path: &[&str], ty: &str) -> Result<Vec<&'v 
     array_elements(v).ok_or_else(|| Error::invalid_type_in(path, php_type(v), ty))
 }
 
-/// The elements of a value given for an array type, as `ServiceInputProcessor::convertValue`
-/// reads it: first SOAP's `item` node is removed (`_removeSoapItemNode`, for REST too: an
-/// object with a non-null `item` stands for that item's array, or for a list of that one
-/// scalar), then a JSON array's elements or an object's values (both are PHP arrays); `None`
-/// for any other value.
+/// The elements of a value given for an array type ([`array_entries`] without their keys).
 pub fn array_elements(v: &Value) -> Option<Vec<&Value>> {
+    array_entries(v).map(|entries| entries.into_iter().map(|(_, x)| x).collect())
+}
+
+/// The keys and elements of a value given for an array type, as
+/// `ServiceInputProcessor::convertValue` reads it. First SOAP's `item` node is removed
+/// (`_removeSoapItemNode`, which runs for REST too): an object with a non-null `item` stands
+/// for that item when it is a PHP list (keys 0, 1, ... in order), for a list of that one
+/// value otherwise (one data object, an empty array, a scalar). Then a JSON array's elements
+/// or an object's values, with their PHP keys; `None` for any other value.
+pub fn array_entries(v: &Value) -> Option<Vec<(String, &Value)>> {
     let v = match v {
         Value::Object(map) => match map.get("item") {
             None | Some(Value::Null) => v,
-            Some(item @ (Value::Array(_) | Value::Object(_))) => item,
-            Some(scalar) => return Some(vec![scalar]),
+            Some(item) if is_php_list(item) => item,
+            Some(one) => return Some(vec![("0".to_owned(), one)]),
         },
         _ => v,
     };
     match v {
-        Value::Array(items) => Some(items.iter().collect()),
-        Value::Object(map) => Some(map.values().collect()),
+        Value::Array(items) => Some(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (i.to_string(), x))
+                .collect(),
+        ),
+        Value::Object(map) => Some(map.iter().map(|(k, x)| (k.clone(), x)).collect()),
         _ => None,
+    }
+}
+
+/// `array_keys($value) === range(0, count($value) - 1)` of a decoded value: a non-empty array,
+/// or an object whose keys are "0", "1", ... in order (`json_decode` makes them int keys).
+fn is_php_list(v: &Value) -> bool {
+    match v {
+        Value::Array(items) => !items.is_empty(),
+        Value::Object(map) => {
+            !map.is_empty() && map.keys().enumerate().all(|(i, k)| *k == i.to_string())
+        }
+        _ => false,
     }
 }
 
@@ -604,6 +635,20 @@ mod tests {
         );
         let one = json!({"item": "a", "other": "b"});
         assert_eq!(simple_list(&one, &[], "string[]").unwrap(), [&json!("a")]);
+        // One data object (an associative item) or an empty array is one element.
+        let object = json!({"item": {"sku": "a", "price": 1}});
+        assert_eq!(
+            super::list(&object).unwrap(),
+            [&json!({"sku": "a", "price": 1})]
+        );
+        assert_eq!(super::list(&json!({"item": []})).unwrap(), [&json!([])]);
+        let listed = json!({"item": {"0": "a", "1": "b"}});
+        assert_eq!(
+            simple_list(&listed, &[], "string[]").unwrap(),
+            [&json!("a"), &json!("b")]
+        );
+        let shuffled = json!({"item": {"1": "a", "0": "b"}});
+        assert_eq!(simple_list(&shuffled, &[], "string[]").unwrap().len(), 1);
         let null_item = json!({"item": null, "x": "b"});
         assert_eq!(
             simple_list(&null_item, &[], "string[]").unwrap(),

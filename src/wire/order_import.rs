@@ -378,15 +378,11 @@ fn payment_scalars(o: &Obj<'_>) -> Result<OrderPayment> {
     let additional_information = match o.get("additional_information") {
         None => None,
         Some((key, v)) => {
-            let keys: Vec<String> = match v {
-                Value::Object(map) => map.keys().cloned().collect(),
-                other => (0..input::list(other)?.len())
-                    .map(|i| i.to_string())
-                    .collect(),
-            };
-            let entries: payment_info::Entries = keys
+            // A scalar is the list's refusal; the keys are the (SOAP-unwrapped) array's own.
+            input::list(v)?;
+            let entries: payment_info::Entries = input::array_entries(v)
+                .unwrap_or_default()
                 .into_iter()
-                .zip(input::list(v)?)
                 .map(|(k, l)| Ok((k, input::to_string(l, input::At::Field(key))?)))
                 .collect::<Result<_>>()?;
             payment_info::write(&entries)

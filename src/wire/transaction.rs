@@ -52,9 +52,10 @@ impl From<&Transaction> for TransactionData {
                 .additional_information
                 .as_deref()
                 .and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok())
-                // PHP's `!$info`: null, an empty array, "", "0" and false read as `[]`.
+                // PHP's `!$info`: null, an empty array, "", "0", 0 and false read as `[]`.
                 .filter(|v| {
                     !matches!(v, serde_json::Value::Null | serde_json::Value::Bool(false))
+                        && v.as_f64() != Some(0.0)
                         && v.as_array().is_none_or(|a| !a.is_empty())
                         && v.as_object().is_none_or(|o| !o.is_empty())
                         && v.as_str().is_none_or(|s| !s.is_empty() && s != "0")
