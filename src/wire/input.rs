@@ -257,36 +257,47 @@ pub fn simple_list<'v>(v: &'v Value, path: &[&str], ty: &str) -> Result<Vec<&'v 
     array_elements(v).ok_or_else(|| Error::invalid_type_in(path, php_type(v), ty))
 }
 
-/// The elements of a value given for an array type ([`array_entries`] without their keys).
+/// The elements of a value given for an array type ([`array_entries`] without their keys, and
+/// without making them: every list parameter goes through here).
 pub fn array_elements(v: &Value) -> Option<Vec<&Value>> {
-    array_entries(v).map(|entries| entries.into_iter().map(|(_, x)| x).collect())
+    match without_soap_item(v) {
+        Err(one) => Some(vec![one]),
+        Ok(Value::Array(items)) => Some(items.iter().collect()),
+        Ok(Value::Object(map)) => Some(map.values().collect()),
+        Ok(_) => None,
+    }
 }
 
 /// The keys and elements of a value given for an array type, as
-/// `ServiceInputProcessor::convertValue` reads it. First SOAP's `item` node is removed
-/// (`_removeSoapItemNode`, which runs for REST too): an object with a non-null `item` stands
-/// for that item when it is a PHP list (keys 0, 1, ... in order), for a list of that one
-/// value otherwise (one data object, an empty array, a scalar). Then a JSON array's elements
-/// or an object's values, with their PHP keys; `None` for any other value.
+/// `ServiceInputProcessor::convertValue` reads it ([`without_soap_item`]): a JSON array's
+/// elements or an object's values, with their PHP keys; `None` for any other value.
 pub fn array_entries(v: &Value) -> Option<Vec<(String, &Value)>> {
-    let v = match v {
-        Value::Object(map) => match map.get("item") {
-            None | Some(Value::Null) => v,
-            Some(item) if is_php_list(item) => item,
-            Some(one) => return Some(vec![("0".to_owned(), one)]),
-        },
-        _ => v,
-    };
-    match v {
-        Value::Array(items) => Some(
+    match without_soap_item(v) {
+        Err(one) => Some(vec![("0".to_owned(), one)]),
+        Ok(Value::Array(items)) => Some(
             items
                 .iter()
                 .enumerate()
                 .map(|(i, x)| (i.to_string(), x))
                 .collect(),
         ),
-        Value::Object(map) => Some(map.iter().map(|(k, x)| (k.clone(), x)).collect()),
-        _ => None,
+        Ok(Value::Object(map)) => Some(map.iter().map(|(k, x)| (k.clone(), x)).collect()),
+        Ok(_) => None,
+    }
+}
+
+/// SOAP's `item` node removed (`_removeSoapItemNode`, which runs for REST too): an object
+/// with a non-null `item` stands for that item when it is a PHP list (keys 0, 1, ... in
+/// order), or (`Err`) for a list of that one value otherwise (one data object, an empty
+/// array, a scalar). Any other value stands for itself.
+fn without_soap_item(v: &Value) -> std::result::Result<&Value, &Value> {
+    match v {
+        Value::Object(map) => match map.get("item") {
+            None | Some(Value::Null) => Ok(v),
+            Some(item) if is_php_list(item) => Ok(item),
+            Some(one) => Err(one),
+        },
+        _ => Ok(v),
     }
 }
 
