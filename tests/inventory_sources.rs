@@ -368,3 +368,125 @@ async fn a_pickup_place_without_a_phone_saves_as_msis_phone_check_reads_the_city
         json!(true)
     );
 }
+
+/// The MSI tables compare codes, names and SKUs without case, as MySQL's `*_general_ci`
+/// collation does for Magento (migration 0034): look-ups and filters find another case, a save
+/// in another case updates the stored row and keeps its spelling, a name another source or stock
+/// holds in another case is refused, and reservations of every case of a SKU add up.
+#[tokio::test]
+async fn the_msi_tables_compare_codes_names_and_skus_without_case() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let hq = app.get("/rest/V1/inventory/sources/hq", &token).await;
+    assert_eq!(hq.status, StatusCode::OK);
+    let r = app.get("/rest/V1/inventory/sources/HQ", &token).await;
+    assert_eq!((r.status, &r.body), (StatusCode::OK, &hq.body));
+    let r = app
+        .get("/rest/V1/inventory/stock-resolver/website/BASE", &token)
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::OK,
+            json!({"stock_id": 2, "name": "US Stock", "extension_attributes": {"sales_channels": [{"type": "website", "code": "base"}]}})
+        )
+    );
+    let by_sku = "/rest/V1/inventory/source-items?searchCriteria[filter_groups][0][filters][0][field]=sku&searchCriteria[filter_groups][0][filters][0][value]=24-wb03&searchCriteria[filter_groups][0][filters][0][condition_type]=eq";
+    let before = app.get(by_sku, &token).await.body;
+    assert_eq!(before["total_count"], 7);
+    assert!(before["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|i| i["sku"] == "24-WB03"));
+
+    // SaveMultiple: `sku-1` at `NE_WH` is the stored `24-WB03` at `ne_wh` (ON DUPLICATE KEY
+    // UPDATE quantity, status): its quantity changes, its spelling stays, no row is added.
+    let r = app
+        .post(
+            "/rest/V1/inventory/source-items",
+            &token,
+            &json!({"sourceItems": [{"sku": "24-wb03", "source_code": "NE_WH", "quantity": 7, "status": 1}]}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    let after = app.get(by_sku, &token).await.body;
+    let mut expected = before["items"].clone();
+    assert_eq!(expected[0]["source_code"], "ne_wh");
+    expected[0]["quantity"] = json!(7);
+    assert_eq!(after["items"], expected);
+
+    // AbstractDb::updateObject on source `HQ` updates `hq`, its key not written.
+    let r = app
+        .post(
+            "/rest/V1/inventory/sources",
+            &token,
+            &json!({"source": {"source_code": "HQ", "name": "Head Office", "country_id": "US", "postcode": "10022"}}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    let r = app.get("/rest/V1/inventory/sources/hq", &token).await;
+    assert_eq!(
+        (&r.body["source_code"], &r.body["name"]),
+        (&json!("hq"), &json!("Head Office"))
+    );
+    let r = app.get("/rest/V1/inventory/sources", &token).await;
+    assert_eq!(r.body["total_count"], 9);
+
+    // `_checkUnique`: names held in another case are taken.
+    let snapshot = app.snapshot().await;
+    let r = app
+        .post(
+            "/rest/V1/inventory/sources",
+            &token,
+            &json!({"source": {"source_code": "queens", "name": "HEAD OFFICE", "country_id": "US", "postcode": "11101"}}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Could not save Source"})
+        )
+    );
+    let r = app
+        .post(
+            "/rest/V1/inventory/stocks",
+            &token,
+            &json!({"stock": {"name": "us stock"}}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Could not save Stock"})
+        )
+    );
+    assert_eq!(app.snapshot().await, snapshot);
+
+    // An order imported with the SKU in lower case (no reservation at import) shipped from
+    // `NE_WH`: the source gives 2 and the shipment's reservation gives them back to the SKU's
+    // salable quantity, whatever the case it names it in.
+    let salable = app.salable(&token, "24-WB03", 2).await;
+    let order = app
+        .create_order(
+            &token,
+            json!({"customer_email": "a@example.com", "items": [{"sku": "24-wb03", "qty_ordered": 2, "price": 10, "product_type": "simple"}]}),
+        )
+        .await;
+    let r = app
+        .post(
+            &format!("/rest/V1/order/{order}/ship"),
+            &token,
+            &json!({"arguments": {"extension_attributes": {"source_code": "NE_WH"}}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(
+        app.get(by_sku, &token).await.body["items"][0]["quantity"],
+        5
+    );
+    assert_eq!(app.salable(&token, "24-WB03", 2).await, salable);
+    assert_eq!(app.salable(&token, "24-wb03", 2).await, salable);
+}

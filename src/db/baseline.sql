@@ -38,6 +38,7 @@ INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "succe
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (31, 'checkout agreements', '2026-01-01 00:00:00', 1, X'30D2AA1327B5A68C531A655AC0B42AD466613C08DE4537E100D45747D8A3661C0B780E0928107294755745CE7DF611B5', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (32, 'tax rates rules', '2026-01-01 00:00:00', 1, X'03426AB88047BEE68EC5BEB884123CA9C4B0E9BD6A2A6DB2DC22906397C79FE6EFF0C21F126D8DBC517DA03B8883CB41', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (33, 'directory', '2026-01-01 00:00:00', 1, X'D98C2BE9C529CEA1565AEA06E92728B22CE8D36EFD48F3B934E55475F3534B8E7CF26D5F124F935339FCB050E3BA1305', 0);
+INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (34, 'inventory case insensitive', '2026-01-01 00:00:00', 1, X'0529280CC672D3E1C4D54A39C9F80B930B867ABE5CBB842B72A2EA58F4A6E68F71E348B03A06DAC6CE3B2B03B4FF1EE8', 0);
 CREATE TABLE store_website (
     website_id       INTEGER PRIMARY KEY,
     code             TEXT NOT NULL UNIQUE,
@@ -312,59 +313,6 @@ CREATE TABLE sales_invoice_comment (
     is_visible_on_front  INTEGER NOT NULL DEFAULT 0,
     created_at           TEXT NOT NULL
 );
-CREATE TABLE inventory_source (
-    source_code  TEXT PRIMARY KEY,
-    name         TEXT NOT NULL UNIQUE,
-    enabled      INTEGER NOT NULL DEFAULT 1,
-    description  TEXT,
-    contact_name TEXT,
-    email        TEXT,
-    latitude     TEXT,
-    longitude    TEXT,
-    country_id   TEXT NOT NULL,
-    region_id    INTEGER,
-    region       TEXT,
-    city         TEXT,
-    street       TEXT,
-    postcode     TEXT NOT NULL,
-    phone        TEXT,
-    fax          TEXT,
-    is_pickup_location_active INTEGER NOT NULL DEFAULT 0,
-    frontend_name        TEXT,
-    frontend_description TEXT
-);
-CREATE TABLE inventory_stock (
-    stock_id INTEGER PRIMARY KEY AUTOINCREMENT,
-    name     TEXT NOT NULL UNIQUE
-);
-CREATE TABLE inventory_stock_sales_channel (
-    type     TEXT NOT NULL,
-    code     TEXT NOT NULL,
-    stock_id INTEGER NOT NULL REFERENCES inventory_stock(stock_id) ON DELETE CASCADE,
-    PRIMARY KEY (type, code)
-);
-CREATE TABLE inventory_source_stock_link (
-    link_id     INTEGER PRIMARY KEY AUTOINCREMENT,
-    stock_id    INTEGER NOT NULL REFERENCES inventory_stock(stock_id) ON DELETE CASCADE,
-    source_code TEXT NOT NULL REFERENCES inventory_source(source_code) ON DELETE CASCADE,
-    priority    INTEGER NOT NULL,
-    UNIQUE (stock_id, source_code)
-);
-CREATE TABLE inventory_source_item (
-    source_item_id INTEGER PRIMARY KEY AUTOINCREMENT,
-    source_code    TEXT NOT NULL REFERENCES inventory_source(source_code) ON DELETE CASCADE,
-    sku            TEXT NOT NULL,
-    quantity       INTEGER NOT NULL DEFAULT 0,
-    status         INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (source_code, sku)
-);
-CREATE TABLE inventory_reservation (
-    reservation_id INTEGER PRIMARY KEY AUTOINCREMENT,
-    stock_id       INTEGER NOT NULL,
-    sku            TEXT NOT NULL,
-    quantity       INTEGER NOT NULL DEFAULT 0,
-    metadata       TEXT
-);
 CREATE TABLE customer_entity (
     entity_id                 INTEGER PRIMARY KEY AUTOINCREMENT,
     website_id                INTEGER REFERENCES store_website(website_id),
@@ -531,18 +479,6 @@ CREATE TABLE "sales_shipment_item" (
     weight           INTEGER,
     row_total        INTEGER,
     qty              INTEGER
-);
-CREATE TABLE inventory_low_stock_notification_configuration (
-    source_code      TEXT NOT NULL,          -- no foreign key there either
-    sku              TEXT NOT NULL,
-    notify_stock_qty INTEGER,              -- ten-thousandths; NULL = use the config value
-    PRIMARY KEY (source_code, sku)
-);
-CREATE TABLE inventory_source_carrier_link (
-    link_id      INTEGER PRIMARY KEY AUTOINCREMENT,
-    source_code  TEXT NOT NULL REFERENCES inventory_source(source_code) ON DELETE CASCADE,
-    carrier_code TEXT NOT NULL,
-    position     INTEGER
 );
 CREATE TABLE cataloginventory_stock_item (
     item_id                     INTEGER PRIMARY KEY,
@@ -2442,6 +2378,74 @@ INSERT INTO "directory_country_region" ("region_id", "country_id", "code", "defa
 INSERT INTO "directory_country_region" ("region_id", "country_id", "code", "default_name", "name_position") VALUES (1154, 'VE', 'VE-U', 'Yaracuy', 24);
 INSERT INTO "directory_country_region" ("region_id", "country_id", "code", "default_name", "name_position") VALUES (1155, 'VE', 'VE-V', 'Zulia', 25);
 INSERT INTO "directory_country_region" ("region_id", "country_id", "code", "default_name", "name_position") VALUES (1156, 'IN', 'LA', 'Ladakh', 19);
+CREATE TABLE "inventory_source" (
+    source_code  TEXT COLLATE NOCASE PRIMARY KEY,
+    name         TEXT COLLATE NOCASE NOT NULL UNIQUE,
+    enabled      INTEGER NOT NULL DEFAULT 1,
+    description  TEXT,
+    contact_name TEXT,
+    email        TEXT,
+    latitude     TEXT,
+    longitude    TEXT,
+    country_id   TEXT NOT NULL,
+    region_id    INTEGER,
+    region       TEXT,
+    city         TEXT,
+    street       TEXT,
+    postcode     TEXT NOT NULL,
+    phone        TEXT,
+    fax          TEXT,
+    is_pickup_location_active INTEGER NOT NULL DEFAULT 0,
+    frontend_name        TEXT,
+    frontend_description TEXT
+);
+CREATE TABLE "inventory_stock" (
+    stock_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name     TEXT COLLATE NOCASE NOT NULL UNIQUE
+);
+CREATE TABLE "inventory_stock_sales_channel" (
+    type     TEXT COLLATE NOCASE NOT NULL,
+    code     TEXT COLLATE NOCASE NOT NULL,
+    stock_id INTEGER NOT NULL REFERENCES "inventory_stock"(stock_id) ON DELETE CASCADE,
+    PRIMARY KEY (type, code)
+);
+CREATE TABLE "inventory_source_stock_link" (
+    link_id     INTEGER PRIMARY KEY AUTOINCREMENT,
+    stock_id    INTEGER NOT NULL REFERENCES "inventory_stock"(stock_id) ON DELETE CASCADE,
+    source_code TEXT COLLATE NOCASE NOT NULL
+        REFERENCES "inventory_source"(source_code) ON DELETE CASCADE,
+    priority    INTEGER NOT NULL,
+    UNIQUE (stock_id, source_code)
+);
+CREATE TABLE "inventory_source_item" (
+    source_item_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    source_code    TEXT COLLATE NOCASE NOT NULL
+        REFERENCES "inventory_source"(source_code) ON DELETE CASCADE,
+    sku            TEXT COLLATE NOCASE NOT NULL,
+    quantity       INTEGER NOT NULL DEFAULT 0,
+    status         INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (source_code, sku)
+);
+CREATE TABLE "inventory_source_carrier_link" (
+    link_id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    source_code  TEXT COLLATE NOCASE NOT NULL
+        REFERENCES "inventory_source"(source_code) ON DELETE CASCADE,
+    carrier_code TEXT NOT NULL,
+    position     INTEGER
+);
+CREATE TABLE "inventory_low_stock_notification_configuration" (
+    source_code      TEXT COLLATE NOCASE NOT NULL,   -- no foreign key there either
+    sku              TEXT COLLATE NOCASE NOT NULL,
+    notify_stock_qty INTEGER,              -- ten-thousandths; NULL = use the config value
+    PRIMARY KEY (source_code, sku)
+);
+CREATE TABLE "inventory_reservation" (
+    reservation_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    stock_id       INTEGER NOT NULL,
+    sku            TEXT COLLATE NOCASE NOT NULL,
+    quantity       INTEGER NOT NULL DEFAULT 0,
+    metadata       TEXT
+);
 DELETE FROM sqlite_sequence;
 INSERT INTO sqlite_sequence (name, seq) VALUES ('catalog_category_entity', 2);
 INSERT INTO sqlite_sequence (name, seq) VALUES ('catalog_product_entity', 0);
@@ -2458,8 +2462,6 @@ CREATE INDEX sales_order_status_history_parent_id ON sales_order_status_history(
 CREATE INDEX sales_invoice_order_id ON sales_invoice(order_id);
 CREATE INDEX sales_invoice_item_parent_id ON sales_invoice_item(parent_id);
 CREATE INDEX sales_invoice_comment_parent_id ON sales_invoice_comment(parent_id);
-CREATE INDEX inventory_source_item_sku ON inventory_source_item(sku);
-CREATE INDEX inventory_reservation_stock_sku ON inventory_reservation(stock_id, sku, quantity);
 CREATE INDEX sales_shipment_order_id ON sales_shipment(order_id);
 CREATE INDEX sales_shipment_track_parent_id ON sales_shipment_track(parent_id);
 CREATE INDEX sales_shipment_comment_parent_id ON sales_shipment_comment(parent_id);
@@ -2492,17 +2494,6 @@ CREATE INDEX salesrule_active_sort ON salesrule (is_active, sort_order, to_date,
 CREATE INDEX salesrule_coupon_rule ON salesrule_coupon (rule_id);
 CREATE INDEX salesrule_customer_rule ON salesrule_customer (rule_id, customer_id);
 CREATE INDEX sales_order_item_order_id ON sales_order_item(order_id);
-CREATE INDEX inventory_source_item_sku_lower ON inventory_source_item(LOWER(sku));
-CREATE TRIGGER inventory_reservation_skips_unmanaged
-BEFORE INSERT ON inventory_reservation
-WHEN EXISTS (
-    SELECT 1 FROM catalog_product_entity p
-    JOIN cataloginventory_stock_item s ON s.product_id = p.entity_id
-    WHERE p.sku = NEW.sku AND s.use_config_manage_stock = 0 AND s.manage_stock = 0
-)
-BEGIN
-    SELECT RAISE(IGNORE);
-END;
 CREATE INDEX password_reset_request_event_created_at
     ON password_reset_request_event(created_at);
 CREATE INDEX tax_calculation_rate_by_code ON tax_calculation_rate(code);
@@ -2514,3 +2505,16 @@ CREATE INDEX tax_calculation_by_customer_class ON tax_calculation(customer_tax_c
 CREATE INDEX tax_calculation_by_product_class ON tax_calculation(product_tax_class_id);
 CREATE INDEX directory_country_region_country
     ON directory_country_region(country_id, name_position);
+CREATE INDEX inventory_source_item_sku ON inventory_source_item(sku);
+CREATE INDEX inventory_source_item_sku_lower ON inventory_source_item(LOWER(sku));
+CREATE INDEX inventory_reservation_stock_sku ON inventory_reservation(stock_id, sku, quantity);
+CREATE TRIGGER inventory_reservation_skips_unmanaged
+BEFORE INSERT ON inventory_reservation
+WHEN EXISTS (
+    SELECT 1 FROM catalog_product_entity p
+    JOIN cataloginventory_stock_item s ON s.product_id = p.entity_id
+    WHERE p.sku = NEW.sku AND s.use_config_manage_stock = 0 AND s.manage_stock = 0
+)
+BEGIN
+    SELECT RAISE(IGNORE);
+END;
