@@ -9,6 +9,10 @@ pub fn blank(s: &str) -> bool {
         .all(|c| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\0'))
 }
 
+/// The white space PHP's numeric strings may have around them (`ZEND_STRTOL`'s and
+/// `_is_numeric_string_ex`'s set: space, \t, \n, \r, \v, \f; not NUL, which `trim` strips).
+pub const NUMERIC_WHITESPACE: [char; 6] = [' ', '\t', '\n', '\r', '\x0b', '\x0c'];
+
 /// PHP's `trim` with its default characters (space, tab, newline, carriage return, NUL,
 /// vertical tab), not Unicode's whitespace.
 pub fn trim(s: &str) -> &str {

@@ -84,7 +84,7 @@ pub fn key<'a>(v: &'a Value, name: &str) -> Option<&'a Value> {
 /// PHP 8 `is_numeric` on a string: optional surrounding whitespace, sign, digits with an optional
 /// fraction, optional exponent.
 pub fn is_numeric(s: &str) -> bool {
-    let t = s.trim_matches(|c: char| c == ' ' || ('\t'..='\r').contains(&c));
+    let t = s.trim_matches(crate::php::NUMERIC_WHITESPACE);
     let t = t.strip_prefix(['+', '-']).unwrap_or(t);
     let (mantissa, exponent) = match t.find(['e', 'E']) {
         Some(i) => (&t[..i], Some(&t[i + 1..])),
@@ -170,9 +170,7 @@ pub fn to_amount(v: &Value, at: At<'_>) -> Result<Amount> {
 pub fn to_double(v: &Value) -> f64 {
     let text = match v {
         Value::Number(n) => n.to_string(),
-        Value::String(s) => s
-            .trim_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c'])
-            .to_owned(),
+        Value::String(s) => s.trim_matches(crate::php::NUMERIC_WHITESPACE).to_owned(),
         _ => return 0.0,
     };
     text.parse().unwrap_or(0.0)
@@ -377,7 +375,7 @@ fn double_to_int(d: f64) -> i64 {
 /// after whitespace; an integer that fits is taken, anything else is read as a double and
 /// capped (`zend_dval_to_lval_cap`: saturated, 0 when not finite).
 fn string_to_int(s: &str) -> i64 {
-    let t = s.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+    let t = s.trim_start_matches(crate::php::NUMERIC_WHITESPACE);
     let b = t.as_bytes();
     let digits_from = |mut i: usize| {
         while i < b.len() && b[i].is_ascii_digit() {
