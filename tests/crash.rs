@@ -46,10 +46,12 @@ const UNIT: i64 = 10_000;
 /// The downloadable product: it leaves its source (hq, the only one holding it) at invoice time.
 const VIRTUAL_SKU: &str = "240-LV06";
 /// The products of the tutorial world: sku, name, price, product type.
-const PRODUCTS: [(&str, &str, &str, &str); 3] = [
-    ("24-WB01", "Voyage Yoga Bag", "32.50", "simple"),
-    ("24-WB03", "Driven Backpack", "36", "simple"),
-    (VIRTUAL_SKU, "Yoga Adventure", "22", "downloadable"),
+/// SKU, name, price, type and the tutorial catalog's product id (an imported line deducts from
+/// the sources only through its `product_id`: MSI's `GetItemsToDeductFromShipment`).
+const PRODUCTS: [(&str, &str, &str, &str, i64); 3] = [
+    ("24-WB01", "Voyage Yoga Bag", "32.50", "simple", 8),
+    ("24-WB03", "Driven Backpack", "36", "simple", 12),
+    (VIRTUAL_SKU, "Yoga Adventure", "22", "downloadable", 47),
 ];
 const COULD_NOT_SAVE: &str = "Could not save a shipment, see error log for details";
 const NOTHING_TO_SHIP: &str = "You can't create a shipment without products.";
@@ -546,9 +548,9 @@ fn order_entity(rng: &mut StdRng) -> Value {
     let items: Vec<Value> = picks
         .into_iter()
         .map(|p| {
-            let (sku, name, price, product_type) = PRODUCTS[p];
+            let (sku, name, price, product_type, product_id) = PRODUCTS[p];
             let mut item = json!({"sku": sku, "name": name, "product_type": product_type,
-                "qty_ordered": rng.random_range(1..=2), "price": price});
+                "product_id": product_id, "qty_ordered": rng.random_range(1..=2), "price": price});
             if rng.random_bool(0.3) {
                 item["discount_amount"] = json!("3.33");
             }

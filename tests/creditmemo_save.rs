@@ -33,7 +33,8 @@ async fn numbered_fixture_order(app: &TestApp, token: &str, increment_id: &str) 
                 "customer_is_guest": 1, "customer_email": "customer@example.com", "store_id": 1,
                 "billing_address": address,
                 "items": [{"sku": "24-WB01", "name": "Voyage Yoga Bag", "product_type": "simple",
-                           "qty_ordered": 2, "price": 10, "base_price": 10, "row_total": 10}],
+                           "product_id": 8, "qty_ordered": 2, "price": 10, "base_price": 10,
+                           "row_total": 10}],
                 "payment": {"method": "checkmo"}
             }),
         )

@@ -25,10 +25,12 @@ use proptest::prelude::*;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-const SKUS: [(&str, &str, i64); 3] = [
-    ("24-WB01", "simple", 32),
-    ("24-WB03", "simple", 36),
-    ("240-LV06", "downloadable", 22),
+/// SKU, type, price and the tutorial catalog's product id (an imported line deducts from the
+/// sources only through its `product_id`: MSI's `GetItemsToDeductFromShipment`).
+const SKUS: [(&str, &str, i64, i64); 3] = [
+    ("24-WB01", "simple", 32, 8),
+    ("24-WB03", "simple", 36, 12),
+    ("240-LV06", "downloadable", 22, 47),
 ];
 const SOURCES: [&str; 5] = ["ne_wh", "west_wh", "brooklyn", "hq", "default"];
 const STATES: [&str; 6] = [
@@ -222,8 +224,9 @@ async fn run(app: &TestApp, token: &str, op: &Op) -> bool {
             let items: Vec<Value> = lines
                 .iter()
                 .map(|&(s, qty)| {
-                    let (sku, kind, price) = SKUS[s];
-                    json!({"sku": sku, "name": sku, "product_type": kind, "qty_ordered": qty, "price": price})
+                    let (sku, kind, price, product_id) = SKUS[s];
+                    json!({"sku": sku, "name": sku, "product_type": kind, "product_id": product_id,
+                           "qty_ordered": qty, "price": price})
                 })
                 .collect();
             let entity = json!({
@@ -439,7 +442,7 @@ async fn check(app: &TestApp, token: &str, base: &Baseline, after: &str) {
             .find(|(c, s, _)| c == code && s == sku)
             .map_or(0, |r| r.2);
         let left = before - current;
-        let is_virtual = SKUS.iter().any(|(s, k, _)| s == sku && *k != "simple");
+        let is_virtual = SKUS.iter().any(|(s, k, _, _)| s == sku && *k != "simple");
         // A refund moves units back into sources (or writes them off) without a per-source
         // record of its own; those SKUs are held to the salable formula below instead.
         let refunded = scalar(
@@ -456,7 +459,7 @@ async fn check(app: &TestApp, token: &str, base: &Baseline, after: &str) {
         }
     }
     // Per SKU: every deduction is compensated by its reservation, and matches the documents.
-    for (sku, _, _) in SKUS {
+    for (sku, _, _, _) in SKUS {
         let before: i64 = base
             .sources
             .iter()

@@ -466,13 +466,13 @@ async fn the_msi_tables_compare_codes_names_and_skus_without_case() {
     assert_eq!(app.snapshot().await, snapshot);
 
     // An order imported with the SKU in lower case (no reservation at import) shipped from
-    // `NE_WH`: the source gives 2 and the shipment's reservation gives them back to the SKU's
-    // salable quantity, whatever the case it names it in.
+    // `NE_WH`: the source `ne_wh` gives 2 and the shipment's reservation gives them back to the
+    // SKU's salable quantity, which sums the reservations of every case of the SKU asked.
     let salable = app.salable(&token, "24-WB03", 2).await;
     let order = app
         .create_order(
             &token,
-            json!({"customer_email": "a@example.com", "items": [{"sku": "24-wb03", "qty_ordered": 2, "price": 10, "product_type": "simple"}]}),
+            json!({"customer_email": "a@example.com", "items": [{"sku": "24-wb03", "product_id": 12, "qty_ordered": 2, "price": 10, "product_type": "simple"}]}),
         )
         .await;
     let r = app

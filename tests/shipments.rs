@@ -392,4 +392,107 @@ async fn the_child_of_a_bundle_shipped_together_is_refused() {
         )
     );
     assert_eq!(app.snapshot().await, before);
+    // ShipOrderTest's last call: the bundle itself ships. Its line names no catalog product
+    // (`Order\Item::getProduct()` is null), so GetItemsToDeductFromShipment skips it and its
+    // children: no source gives anything.
+    let bag = sources(&app, &token, "24-WB01").await;
+    let bundle = order["items"][0]["item_id"].clone();
+    let r = app
+        .post(
+            &format!("/rest/V1/order/{id}/ship"),
+            &token,
+            &json!({"items": [{"order_item_id": bundle, "qty": 1}]}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(sources(&app, &token, "24-WB01").await, bag);
+}
+
+/// A line deducts by its catalog product (`GetSkuFromOrderItem`), not by the SKU it carries,
+/// and a line whose `product_id` names nothing in the catalog ships without a deduction
+/// (magento/inventory `InventoryShipping/Model/GetItemsToDeductFromShipment.php`).
+#[tokio::test]
+async fn lines_deduct_their_catalog_product_and_unknown_products_nothing() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let product = app.get("/rest/V1/products/24-WB03", &token).await.body;
+    let id = app
+        .create_order(
+            &token,
+            json!({"customer_email": "c@example.com",
+                   "items": [
+                       {"sku": "ghost-sku", "name": "Not in the catalog", "product_type": "simple",
+                        "product_id": 999_999, "qty_ordered": 1, "price": 10},
+                       {"sku": "custom-design", "name": "Its catalog SKU is 24-WB03",
+                        "product_type": "simple", "product_id": product["id"],
+                        "qty_ordered": 2, "price": 10}]}),
+        )
+        .await;
+    let before = sources(&app, &token, "24-WB03").await;
+    let r = ship(
+        &app,
+        &token,
+        id,
+        &json!({"arguments": {"extension_attributes": {"source_code": "ne_wh"}}}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let after = sources(&app, &token, "24-WB03").await;
+    let mut expected = before.clone();
+    for (code, qty) in &mut expected {
+        if code == "ne_wh" {
+            *qty = json!(qty.as_i64().unwrap() - 2);
+        }
+    }
+    assert_eq!(after, expected);
+}
+
+/// The simple child of a configurable line is a dummy for shipping (`Order\Item::isDummy(true)`:
+/// its parent is not shipped separately), so `getQtyToShip` is 0: once the configurable line is
+/// shipped the order is complete, and another ship call meets `CanShip` too.
+#[tokio::test]
+async fn a_configurable_order_is_complete_once_its_parent_line_shipped() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let product = app.get("/rest/V1/products/24-WB03", &token).await.body;
+    let id = app
+        .create_order(
+            &token,
+            json!({"customer_email": "c@example.com",
+                   "items": [
+                       {"sku": "24-WB03", "name": "Configurable", "product_type": "configurable",
+                        "product_id": 999_999, "qty_ordered": 2, "price": 10},
+                       {"sku": "24-WB03", "name": "Simple", "product_type": "simple",
+                        "product_id": product["id"], "qty_ordered": 2, "price": 0,
+                        "parent_item_id": 0}]}),
+        )
+        .await;
+    assert_eq!(
+        app.invoice(&token, id, &json!({})).await.status,
+        StatusCode::OK
+    );
+    let r = ship(&app, &token, id, &json!({})).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let order = app.get(&format!("/rest/V1/orders/{id}"), &token).await.body;
+    assert_eq!(
+        (&order["state"], &order["status"]),
+        (&json!("complete"), &json!("complete"))
+    );
+    assert_eq!(
+        (
+            &order["items"][0]["qty_shipped"],
+            &order["items"][1]["qty_shipped"]
+        ),
+        (&json!(2), &json!(0))
+    );
+    let before = app.snapshot().await;
+    let r = ship(&app, &token, id, &json!({})).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Shipment Document Validation Error(s):\nThe order does not allow a shipment to be created.\nYou can't create a shipment without products."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
 }

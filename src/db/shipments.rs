@@ -1,11 +1,12 @@
 //! Queries on the shipment tables and the source deduction a shipment makes.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use sqlx::SqliteConnection;
 
 use crate::db::batch::{Change, Output};
-use crate::db::inventory::Deduction;
+use crate::db::inventory::{CatalogProduct, Deduction};
 use crate::db::model::{
     FullShipment, Order, OrderItem, Shipment, ShipmentComment, ShipmentItem, ShipmentTrack,
 };
@@ -43,10 +44,12 @@ pub struct ShipmentContext {
     pub next_comment_id: i64,
     pub next_increment: i64,
     pub recipient: Option<OrderRecipient>,
+    /// The catalog products the order's items name (`Order\Item::getProduct`, by `product_id`).
+    pub products: HashMap<i64, CatalogProduct>,
 }
 
 /// The reads of [`load_for_shipment`], written once.
-static SHIPMENT_READS: LazyLock<[(String, usize); 8]> = LazyLock::new(|| {
+static SHIPMENT_READS: LazyLock<[(String, usize); 9]> = LazyLock::new(|| {
     let next_ids = format!(
         "SELECT {}, {}, {}, {}",
         next_id_sql("sales_shipment", "entity_id"),
@@ -73,6 +76,12 @@ static SHIPMENT_READS: LazyLock<[(String, usize); 8]> = LazyLock::new(|| {
         (next_ids, 0),
         (sequence_value_sql("shipment"), 1),
         (crate::db::outbox::ORDER_RECIPIENT_SQL.to_owned(), 1),
+        (
+            "SELECT entity_id, sku, type_id FROM catalog_product_entity
+             WHERE entity_id IN (SELECT product_id FROM sales_order_item WHERE order_id = ?)"
+                .to_owned(),
+            1,
+        ),
     ]
 });
 
@@ -111,6 +120,11 @@ pub async fn load_for_shipment(
         next_comment_id,
         next_increment: out[6].scalar()?.unwrap_or(1),
         recipient: out[7].decode()?.into_iter().next(),
+        products: out[8]
+            .decode::<(i64, String, String)>()?
+            .into_iter()
+            .map(|(id, sku, type_id)| (id, CatalogProduct { sku, type_id }))
+            .collect(),
     }))
 }
 

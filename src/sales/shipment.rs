@@ -132,10 +132,7 @@ pub fn validate(
     {
         let status = order.status.clone().unwrap_or_default();
         messages.push(Phrase::positional(e::SHIPMENT_BAD_STATUS, vec![status]).render());
-    } else if !items
-        .iter()
-        .any(|i| i.qty_to_ship() > Amount::ZERO && !i.is_virtual() && !i.locked_do_ship())
-    {
+    } else if !state::items_left_to_ship(items).any(|(_, left)| left > Amount::ZERO) {
         messages.push(e::ORDER_DOES_NOT_ALLOW_SHIPMENT.to_owned());
     }
     let total: Amount = lines.iter().map(|l| l.qty).sum();
@@ -222,17 +219,6 @@ pub fn register(items: &mut [OrderItem], shipped: &[(i64, Amount)], now: &str) {
     }
 }
 
-/// `GetItemsToDeductFromShipment` for simple lines: shipped quantities summed per SKU.
-pub fn deductions(lines: &[ShipLine<'_>]) -> Vec<(String, Amount)> {
-    let mut out: Vec<(String, Amount)> = Vec::new();
-    let shipped = lines
-        .iter()
-        .filter(|l| l.qty > Amount::ZERO)
-        .map(|l| (l.item.sku.clone(), l.qty));
-    crate::keyed::merge_by_key(&mut out, shipped, |total, qty| *total += qty);
-    out
-}
-
 /// `ShipOrder::execute`: creates the shipment and returns its id, on the single writer in its
 /// own savepoint: everything it writes commits together or not at all.
 #[tracing::instrument(skip(db, request))]
@@ -260,6 +246,7 @@ pub(crate) async fn ship_in(
         next_comment_id,
         next_increment,
         recipient,
+        products,
     } = db::shipments::load_for_shipment(conn, order_id)
         .await?
         .ok_or_else(Error::entity_not_found)?;
@@ -352,7 +339,13 @@ pub(crate) async fn ship_in(
         is_visible_on_front: c.is_visible_on_front,
         created_at: now.clone(),
     });
-    let mut deducted = deductions(&lines);
+    // SourceDeductionProcessor: lines whose product is gone from the catalog deduct nothing,
+    // a line deducts its product's catalog SKU, a parent its children's.
+    let shipped_lines: Vec<(&OrderItem, Option<Amount>)> =
+        lines.iter().map(|l| (l.item, Some(l.qty))).collect();
+    let mut deducted =
+        crate::sales::shipment_save::items_to_deduct(&shipped_lines, &items, &products)?;
+    drop(shipped_lines);
     db::inventory::drop_not_managed(&mut *conn, &mut deducted).await?;
     let shipped: Vec<(i64, Amount)> = lines.iter().map(|l| (l.item.item_id, l.qty)).collect();
     drop(lines);
@@ -565,12 +558,5 @@ mod tests {
             bundle_type_refusals(&separately, &[req(1, "1")]),
             [message("B", "Separately", "Bundle product options")]
         );
-    }
-
-    #[test]
-    fn deductions_are_summed_per_sku() {
-        let items = vec![item(3, "A", 5, 0, false), item(4, "A", 5, 0, false)];
-        let lines = prepare(&items, &[req(3, "2"), req(4, "3")]);
-        assert_eq!(deductions(&lines), vec![("A".to_owned(), 5.into())]);
     }
 }
