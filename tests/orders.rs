@@ -608,6 +608,51 @@ async fn order_items_read_alone_as_in_their_order() {
     );
 }
 
+/// A child line read alone carries its parent (`ItemRepository::addParentItem` calls `get` on
+/// it), as in its order; in a list only when the parent is on the same page (the item
+/// collection's `_afterLoad`).
+#[tokio::test]
+async fn a_child_line_read_alone_carries_its_parent() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let id = app
+        .create_order(
+            &token,
+            json!({"customer_email": "c@example.com",
+                   "items": [
+                       {"sku": "bundle-product", "name": "Bundle", "product_type": "bundle",
+                        "qty_ordered": 1, "price": 10},
+                       {"sku": "24-WB01", "name": "Voyage Yoga Bag", "product_type": "simple",
+                        "qty_ordered": 1, "price": 5, "parent_item_id": 0}]}),
+        )
+        .await;
+    let order = app.get(&format!("/rest/V1/orders/{id}"), &token).await.body;
+    let child = &order["items"][1];
+    assert_eq!(child["parent_item"]["sku"], "bundle-product");
+    let item = app
+        .get(
+            &format!("/rest/V1/orders/items/{}", child["item_id"]),
+            &token,
+        )
+        .await;
+    assert_eq!((item.status, &item.body), (StatusCode::OK, child));
+    let by_order = format!(
+        "/rest/V1/orders/items?searchCriteria[filter_groups][0][filters][0][field]=order_id&searchCriteria[filter_groups][0][filters][0][value]={id}"
+    );
+    let list = app.get(&by_order, &token).await.body;
+    assert_eq!(list["items"], order["items"]);
+    // The child alone on its page: no parent to give it.
+    let list = app
+        .get(
+            &format!("{by_order}&searchCriteria[pageSize]=1&searchCriteria[currentPage]=2"),
+            &token,
+        )
+        .await
+        .body;
+    assert_eq!(list["items"][0]["item_id"], child["item_id"]);
+    assert!(list["items"][0].get("parent_item").is_none());
+}
+
 /// `PUT /V1/orders/{parent_id}`: `OrderAddressRepositoryInterface::save`.
 #[tokio::test]
 async fn an_order_address_is_updated_whole_or_refused() {

@@ -20,7 +20,6 @@ use crate::wire;
 use crate::wire::input::path_int;
 use crate::wire::order::{OrderAddressData, OrderData, StatusHistoryData};
 use crate::wire::order_import;
-use crate::wire::order_item::OrderItemData;
 use crate::AppState;
 
 /// This module's part of the route table (`crate::http::routes`).
@@ -245,8 +244,11 @@ async fn list_items(
     Search(criteria): Search,
 ) -> Result<Response> {
     let (items, total) = order::list_order_items(&state.db, &criteria).await?;
-    let items = items.iter().map(OrderItemData::from).collect();
-    Ok(search_results(items, criteria, total))
+    Ok(search_results(
+        wire::order_item::item_list(&items),
+        criteria,
+        total,
+    ))
 }
 
 /// `OrderItemRepositoryInterface::get`.
@@ -255,10 +257,10 @@ async fn show_item(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
 ) -> Result<Response> {
-    let (item, message) = order::get_order_item_with_message(&state.db, path_int(&id)?).await?;
+    let chain = order::get_order_item_chain(&state.db, path_int(&id)?).await?;
     Ok(json_response(
         StatusCode::OK,
-        &OrderItemData::with_gift_message(&item, message.as_ref()),
+        &wire::order_item::item_with_parents(&chain),
     ))
 }
 

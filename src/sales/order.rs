@@ -465,6 +465,31 @@ pub async fn get_order_item_with_message(
     Ok((item, shown))
 }
 
+/// `OrderItemRepository::get` with `addParentItem`: the item and its gift message, then its
+/// parent's, and so on up (`if ($parentId = getParentItemId())`: 0 is none). A parent that does
+/// not exist is `get`'s 404, as the recursive `get` throws it. A chain that comes back to an
+/// item already on it stops there (Magento recurses until PHP gives up).
+pub async fn get_order_item_chain(
+    db: &Db,
+    item_id: i64,
+) -> Result<
+    Vec<(
+        crate::db::model::OrderItem,
+        Option<crate::db::gift_messages::GiftMessageRow>,
+    )>,
+> {
+    let mut chain = vec![get_order_item_with_message(db, item_id).await?];
+    let mut seen = std::collections::HashSet::from([item_id]);
+    while let Some(parent) = chain
+        .last()
+        .and_then(|(item, _)| item.parent_item_id)
+        .filter(|id| *id != 0 && seen.insert(*id))
+    {
+        chain.push(get_order_item_with_message(db, parent).await?);
+    }
+    Ok(chain)
+}
+
 /// `OrderRepository::get`.
 pub async fn get_order(db: &Db, order_id: i64) -> Result<FullOrder> {
     crate::sales::read_document(db, order_id, db::sales::read_full_order).await
