@@ -497,8 +497,8 @@ row_struct! {
 
 row_struct! {
     /// `sales_order_tax_item`: a tax rate on one taxable (an item, or its associated shipping,
-    /// wrapping...). NOT NULL columns are `Option` here so a missing value reaches SQLite, which
-    /// refuses it as MySQL does.
+    /// wrapping...). NOT NULL columns are `Option` here, as posted: the save fills a missing
+    /// one as Magento's does (`sales::order_tax`).
     pub struct OrderTaxItem {
         pub tax_item_id: i64,
         pub tax_id: i64,

@@ -13,8 +13,10 @@
 //!   not saved. A tax or tax item with an id that is stored is updated (every field, nulls
 //!   included), others are new rows, and stored rows the save did not name are deleted. Amounts
 //!   are never computed (the api-functional `testUpdateTaxesExtensionAttributes` checks it).
-//!   NOT NULL columns (`priority`, `position`, `process`; a tax item's amounts, percent and
-//!   type) fail the save when missing (500), as MySQL refuses a NULL there.
+//!   A null for a NOT NULL column (`priority`, `position`, `process`; a tax item's amounts,
+//!   percent and type) is left out of the statement (`AbstractResource::_prepareDataForTable`):
+//!   an update keeps the stored value, an insert gets MySQL's implicit default, 0 or '', as
+//!   Magento's connection runs with `SQL_MODE=''` (framework `DB/Adapter/Pdo/Mysql::_connect`).
 //! - `Model/Plugin/AddTaxesExtensionAttribute` (afterGet/afterGetList) reads them back:
 //!   `taxes` by tax id, each tax item as an `OrderTaxItemInterface` with the tax's code as
 //!   `tax_code`, under its item (`itemized_taxes`) or in `additional_itemized_taxes`.
@@ -140,7 +142,11 @@ pub async fn save_relation(
     let mut item_rows: Vec<OrderTaxItem> = Vec::new();
     for mut tax in taxes {
         tax.order_id = order_id;
-        let stored = tax.tax_id != 0 && stored_taxes.iter().any(|t| t.tax_id == tax.tax_id);
+        let stored_tax = stored_taxes
+            .iter()
+            .find(|t| tax.tax_id != 0 && t.tax_id == tax.tax_id);
+        let stored = stored_tax.is_some();
+        fill_not_null_tax(&mut tax, stored_tax);
         if stored {
             db::update(conn, "sales_order_tax", "tax_id", &tax)
                 .await
@@ -159,12 +165,13 @@ pub async fn save_relation(
         for t in items {
             let mut row = t.item;
             row.tax_id = tax.tax_id;
-            if !stored_items
+            let stored_row = stored_items
                 .iter()
-                .any(|s| s.tax_item_id == row.tax_item_id)
-            {
+                .find(|s| s.tax_item_id == row.tax_item_id);
+            if stored_row.is_none() {
                 row.tax_item_id = 0;
             }
+            fill_not_null_tax_item(&mut row, stored_row);
             item_rows.push(row);
         }
     }
@@ -292,6 +299,34 @@ pub fn tax_details(
         }
     }
     (order, items)
+}
+
+/// A null posted for one of `sales_order_tax`'s NOT NULL columns: the stored value on an
+/// update, MySQL's implicit 0 on an insert (see the module's notes).
+fn fill_not_null_tax(tax: &mut OrderTax, stored: Option<&OrderTax>) {
+    let keep = |posted: Option<i64>, stored: Option<i64>| posted.or(stored).or(Some(0));
+    tax.priority = keep(tax.priority, stored.and_then(|s| s.priority));
+    tax.position = keep(tax.position, stored.and_then(|s| s.position));
+    tax.process = keep(tax.process, stored.and_then(|s| s.process));
+}
+
+/// [`fill_not_null_tax`] for `sales_order_tax_item`: amounts 0, the type ''.
+fn fill_not_null_tax_item(row: &mut OrderTaxItem, stored: Option<&OrderTaxItem>) {
+    let keep =
+        |posted: Option<Amount>, stored: Option<Amount>| posted.or(stored).or(Some(Amount::ZERO));
+    row.tax_percent = keep(row.tax_percent, stored.and_then(|s| s.tax_percent));
+    row.amount = keep(row.amount, stored.and_then(|s| s.amount));
+    row.base_amount = keep(row.base_amount, stored.and_then(|s| s.base_amount));
+    row.real_amount = keep(row.real_amount, stored.and_then(|s| s.real_amount));
+    row.real_base_amount = keep(
+        row.real_base_amount,
+        stored.and_then(|s| s.real_base_amount),
+    );
+    row.taxable_item_type = row
+        .taxable_item_type
+        .take()
+        .or_else(|| stored.and_then(|s| s.taxable_item_type.clone()))
+        .or_else(|| Some(String::new()));
 }
 
 #[cfg(test)]
