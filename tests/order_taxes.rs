@@ -270,6 +270,7 @@ async fn orders_without_taxes_keep_their_replies() {
 async fn a_child_line_reads_back_with_its_parent_item() {
     let app = spawn_app().await;
     let token = app.token().await;
+    let parent = app.next_order_item_id(&token).await;
     let id = app
         .create_order(
             &token,
@@ -279,7 +280,7 @@ async fn a_child_line_reads_back_with_its_parent_item() {
                         "product_type": "configurable", "qty_ordered": 1, "price": 52},
                        {"sku": "MH01-XS-Black", "name": "Chaz Kangeroo Hoodie-XS-Black",
                         "product_type": "simple", "qty_ordered": 1, "price": 0,
-                        "parent_item_id": 0}]}),
+                        "parent_item_id": parent}]}),
         )
         .await;
     let o = order(&app, &token, id).await;

@@ -615,6 +615,7 @@ async fn order_items_read_alone_as_in_their_order() {
 async fn a_child_line_read_alone_carries_its_parent() {
     let app = spawn_app().await;
     let token = app.token().await;
+    let parent = app.next_order_item_id(&token).await;
     let id = app
         .create_order(
             &token,
@@ -623,7 +624,7 @@ async fn a_child_line_read_alone_carries_its_parent() {
                        {"sku": "bundle-product", "name": "Bundle", "product_type": "bundle",
                         "qty_ordered": 1, "price": 10},
                        {"sku": "24-WB01", "name": "Voyage Yoga Bag", "product_type": "simple",
-                        "qty_ordered": 1, "price": 5, "parent_item_id": 0}]}),
+                        "qty_ordered": 1, "price": 5, "parent_item_id": parent}]}),
         )
         .await;
     let order = app.get(&format!("/rest/V1/orders/{id}"), &token).await.body;
@@ -651,6 +652,44 @@ async fn a_child_line_read_alone_carries_its_parent() {
         .body;
     assert_eq!(list["items"][0]["item_id"], child["item_id"]);
     assert!(list["items"][0].get("parent_item").is_none());
+}
+
+/// An imported line's `parent_item_id` is stored as the item id it names (`ItemRepository::save`),
+/// and 0 is no parent (PHP's falsy `getParentItemId()`): two lines posted with 0 are two lines
+/// that ship, and the order completes.
+#[tokio::test]
+async fn an_imported_parent_item_id_is_an_item_id_and_0_is_none() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let id = app
+        .create_order(
+            &token,
+            json!({"customer_email": "c@example.com",
+                   "items": [
+                       {"sku": "24-WB01", "name": "Voyage Yoga Bag", "product_type": "simple",
+                        "product_id": 8, "qty_ordered": 1, "price": 10},
+                       {"sku": "24-WB03", "name": "Driven Backpack", "product_type": "simple",
+                        "product_id": 12, "qty_ordered": 1, "price": 10, "parent_item_id": 0}]}),
+        )
+        .await;
+    let order = app.get(&format!("/rest/V1/orders/{id}"), &token).await.body;
+    assert_eq!(order["items"][1]["parent_item_id"], json!(0));
+    assert!(order["items"][1].get("parent_item").is_none());
+    assert_eq!(app.invoice(&token, id, &json!({})).await.status, StatusCode::OK);
+    let r = app
+        .post(
+            &format!("/rest/V1/order/{id}/ship"),
+            &token,
+            &json!({"arguments": {"extension_attributes": {"source_code": "ne_wh"}}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let order = app.get(&format!("/rest/V1/orders/{id}"), &token).await.body;
+    assert_eq!(order["state"], "complete");
+    assert_eq!(
+        (&order["items"][0]["qty_shipped"], &order["items"][1]["qty_shipped"]),
+        (&json!(1), &json!(1))
+    );
 }
 
 /// `PUT /V1/orders/{parent_id}`: `OrderAddressRepositoryInterface::save`.

@@ -363,6 +363,7 @@ async fn refusals_change_nothing() {
 async fn the_child_of_a_bundle_shipped_together_is_refused() {
     let app = spawn_app().await;
     let token = app.token().await;
+    let parent = app.next_order_item_id(&token).await;
     let id = app
         .create_order(
             &token,
@@ -371,7 +372,7 @@ async fn the_child_of_a_bundle_shipped_together_is_refused() {
                        {"sku": "bundle-product", "name": "Bundle", "product_type": "bundle",
                         "qty_ordered": 1, "price": 10},
                        {"sku": "24-WB01", "name": "Voyage Yoga Bag", "product_type": "simple",
-                        "qty_ordered": 1, "price": 0, "parent_item_id": 0}]}),
+                        "qty_ordered": 1, "price": 0, "parent_item_id": parent}]}),
         )
         .await;
     let order = app.get(&format!("/rest/V1/orders/{id}"), &token).await.body;
@@ -455,6 +456,7 @@ async fn a_configurable_order_is_complete_once_its_parent_line_shipped() {
     let app = spawn_app().await;
     let token = app.token().await;
     let product = app.get("/rest/V1/products/24-WB03", &token).await.body;
+    let parent = app.next_order_item_id(&token).await;
     let id = app
         .create_order(
             &token,
@@ -464,7 +466,7 @@ async fn a_configurable_order_is_complete_once_its_parent_line_shipped() {
                         "product_id": 999_999, "qty_ordered": 2, "price": 10},
                        {"sku": "24-WB03", "name": "Simple", "product_type": "simple",
                         "product_id": product["id"], "qty_ordered": 2, "price": 0,
-                        "parent_item_id": 0}]}),
+                        "parent_item_id": parent}]}),
         )
         .await;
     assert_eq!(

@@ -228,7 +228,7 @@ pub async fn order(db: &Db, order_id: i64) -> Result<OrderView> {
     let items = full
         .items
         .iter()
-        .filter(|i| i.parent_item_id.is_none())
+        .filter(|i| i.parent().is_none())
         .map(|i| {
             let mut qty = vec![("Ordered", quantity(i.qty_ordered))];
             for (label, value) in [

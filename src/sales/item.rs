@@ -16,6 +16,12 @@ impl OrderItem {
             .max(Amount::ZERO)
     }
 
+    /// `getParentItemId()` as PHP tests it: stored as posted (an import takes the number as an
+    /// item id), 0 is no parent.
+    pub fn parent(&self) -> Option<i64> {
+        self.parent_item_id.filter(|id| *id != 0)
+    }
+
     pub fn is_virtual(&self) -> bool {
         self.is_virtual.unwrap_or(0) != 0
     }

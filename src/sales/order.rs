@@ -96,7 +96,7 @@ pub fn complete(full: &mut FullOrder, now: &str) {
     o.is_virtual
         .get_or_insert(items.iter().all(OrderItem::is_virtual) as i64);
     o.total_item_count
-        .get_or_insert(items.iter().filter(|i| i.parent_item_id.is_none()).count() as i64);
+        .get_or_insert(items.iter().filter(|i| i.parent().is_none()).count() as i64);
     o.total_qty_ordered
         .get_or_insert(items.iter().map(|i| i.qty_ordered).sum());
 
@@ -257,16 +257,12 @@ pub async fn save_new_order(
             _ => Error::from(err),
         })?;
     full.order.entity_id = order_id;
-    // Items keep their posted order; a child refers to its parent by position until saved.
+    // Items keep their posted order and their `parent_item_id` as posted: an item id, as
+    // `ItemRepository::save` stores it (a client names ids it expects the new lines to get,
+    // or links them by a save by id afterwards).
     let mut ids: Vec<i64> = Vec::with_capacity(full.items.len());
     for item in &mut full.items {
         item.order_id = order_id;
-        if let Some(parent_pos) = item.parent_item_id {
-            item.parent_item_id = usize::try_from(parent_pos)
-                .ok()
-                .and_then(|p| ids.get(p))
-                .copied();
-        }
         let id = db::insert(&mut *tx, "sales_order_item", "item_id", item).await?;
         item.item_id = id;
         ids.push(id);

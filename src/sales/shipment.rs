@@ -72,10 +72,13 @@ pub struct ShipLine<'a> {
 /// entry of an id wins), each capped at what is left and cast to an integer unless the item
 /// takes decimal quantities. Virtual, locked and fully shipped items never ship.
 pub fn prepare<'a>(items: &'a [OrderItem], requested: &[ShipItemRequest]) -> Vec<ShipLine<'a>> {
+    // A child line is one whose parent is on the order (`getParentItem()`); an id naming
+    // nothing there leaves the line on its own.
+    let on_order: std::collections::HashSet<i64> = items.iter().map(|i| i.item_id).collect();
     let mut qtys: HashMap<i64, Amount> = HashMap::new();
     if requested.is_empty() {
         for item in items {
-            if !item.is_virtual() && item.parent_item_id.is_none() {
+            if !item.is_virtual() && !item.parent().is_some_and(|p| on_order.contains(&p)) {
                 qtys.insert(item.item_id, item.qty_ordered);
             }
         }
@@ -89,7 +92,7 @@ pub fn prepare<'a>(items: &'a [OrderItem], requested: &[ShipItemRequest]) -> Vec
     let mut lines = Vec::new();
     for item in items {
         let left = item.qty_to_ship();
-        if item.parent_item_id.is_some()
+        if item.parent().is_some_and(|p| on_order.contains(&p))
             || item.is_virtual()
             || item.locked_do_ship()
             || left <= Amount::ZERO

@@ -637,7 +637,7 @@ fn check_new_order(
     if !billing.is_some_and(|b| named(&b.firstname) && named(&b.lastname)) {
         return Err(Error::input(e::PROVIDE_BILLING_ADDRESS));
     }
-    if !items.iter().any(|i| i.parent_item_id.is_none()) {
+    if !items.iter().any(|i| i.parent().is_none()) {
         return Err(Error::input(e::SPECIFY_ORDER_ITEMS));
     }
     match payment {

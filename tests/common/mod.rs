@@ -244,6 +244,20 @@ impl TestApp {
         .await
     }
 
+    /// The id the next order line will get (the largest so far, plus one), as a client of
+    /// Magento works out the `parent_item_id` of a child line it imports with its parent: the
+    /// import stores that number as an item id.
+    pub async fn next_order_item_id(&self, token: &str) -> i64 {
+        let r = self
+            .get(
+                "/rest/V1/orders/items?searchCriteria[sortOrders][0][field]=item_id&searchCriteria[sortOrders][0][direction]=DESC&searchCriteria[pageSize]=1",
+                token,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+        r.body["items"][0]["item_id"].as_i64().unwrap_or(0) + 1
+    }
+
     /// Creates an order through `POST /V1/orders` and returns its id. An entity without a
     /// billing address or a payment gets a plain one of each (Magento 2.4.9 saves no order
     /// without them: `OrderRepositoryPlugin`, `sales_order_save_before`).
