@@ -600,11 +600,11 @@ pub fn totals(cart: &Cart, t: &Totals, titles: &LinkTitles) -> Value {
         .push(json!({"code": "customerbalance", "title": "Store Credit", "value": minus_zero()}));
     segments.push(json!({"code": "reward", "title": "0 Reward points", "value": minus_zero()}));
     let subtotal_with_discount = t.subtotal + t.discount;
-    // CartTotalRepository::get: the grand total less the tax (at least 0); the base one and
-    // the grand_total segment keep it.
-    let grand_total_less_tax = (t.grand_total - t.tax).max(Amount::ZERO);
+    // CartTotalRepository::get copies the address's totals as they are since 2.4.5 (2.4.4 and
+    // earlier showed the grand total less the tax; the tutorial's untaxed replies are the same
+    // either way).
     let mut v = json!({
-        "grand_total": grand_total_less_tax, "base_grand_total": t.grand_total,
+        "grand_total": t.grand_total, "base_grand_total": t.grand_total,
         "subtotal": t.subtotal, "base_subtotal": t.subtotal,
         "discount_amount": t.discount, "base_discount_amount": t.discount,
         "subtotal_with_discount": subtotal_with_discount,
