@@ -282,7 +282,7 @@ async fn refusals_change_nothing() {
             // 60 salable after the seed's order 3.
             json!({"cartItem": {"sku": "24-WB01", "qty": 61}}),
             StatusCode::BAD_REQUEST,
-            json!({"message": "The requested qty is not available"}),
+            json!({"message": "Not enough items for sale"}),
         ),
         (
             json!({}),
@@ -517,7 +517,7 @@ async fn racing_checkouts_of_the_last_units_never_oversell() {
     let refused = if a.status == StatusCode::OK { b } else { a };
     assert_eq!(
         refused.body,
-        json!({"message": "The requested qty is not available"})
+        json!({"message": "Not enough items for sale"})
     );
     assert_eq!(app.salable(&admin, "24-WB01", 2).await, json!(20));
     let placed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sales_order")
@@ -682,7 +682,9 @@ async fn billing_address_then_put_order() {
         &json!({"cartItem": {"sku": "24-WB03", "qty": 1}}),
     )
     .await;
-    let address = tut("step09-payment-information-request.json")["billing_address"].clone();
+    // Her address book's Mineola entry (id 2), named by `customer_address_id`.
+    let mut address = tut("step09-payment-information-request.json")["billing_address"].clone();
+    address["customer_address_id"] = json!(2);
     let assigned = app
         .post(
             "/rest/V1/carts/mine/billing-address",
@@ -695,6 +697,14 @@ async fn billing_address_then_put_order() {
     let read = app.get("/rest/V1/carts/mine/billing-address", &jane).await;
     assert_eq!(read.body["city"], "Mineola");
     assert_eq!(read.body["street"], json!(["160 1st St."]));
+    // AddressInterface::getCustomerAddressId, between same_as_billing and save_in_address_book.
+    let keys = common::keys(&read.body);
+    let at = |k: &str| keys.iter().position(|x| x == k);
+    assert_eq!(read.body["customer_address_id"], json!(2));
+    assert_eq!(
+        at("customer_address_id"),
+        at("same_as_billing").map(|i| i + 1)
+    );
     // No payment method on the cart yet.
     let before = app.snapshot().await;
     let refused = app

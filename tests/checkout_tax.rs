@@ -70,7 +70,12 @@ async fn a_new_york_cart_pays_new_york_tax() {
             &t["tax_amount"],
             &t["subtotal_incl_tax"]
         ),
-        (&json!(440.15), &json!(440.15), &json!(30.15), &json!(390.15))
+        (
+            &json!(440.15),
+            &json!(440.15),
+            &json!(30.15),
+            &json!(390.15)
+        )
     );
     let line = &t["items"][0];
     assert_eq!(

@@ -675,7 +675,10 @@ async fn an_imported_parent_item_id_is_an_item_id_and_0_is_none() {
     let order = app.get(&format!("/rest/V1/orders/{id}"), &token).await.body;
     assert_eq!(order["items"][1]["parent_item_id"], json!(0));
     assert!(order["items"][1].get("parent_item").is_none());
-    assert_eq!(app.invoice(&token, id, &json!({})).await.status, StatusCode::OK);
+    assert_eq!(
+        app.invoice(&token, id, &json!({})).await.status,
+        StatusCode::OK
+    );
     let r = app
         .post(
             &format!("/rest/V1/order/{id}/ship"),
@@ -687,7 +690,10 @@ async fn an_imported_parent_item_id_is_an_item_id_and_0_is_none() {
     let order = app.get(&format!("/rest/V1/orders/{id}"), &token).await.body;
     assert_eq!(order["state"], "complete");
     assert_eq!(
-        (&order["items"][0]["qty_shipped"], &order["items"][1]["qty_shipped"]),
+        (
+            &order["items"][0]["qty_shipped"],
+            &order["items"][1]["qty_shipped"]
+        ),
         (&json!(1), &json!(1))
     );
 }

@@ -205,7 +205,7 @@ async fn an_order_beyond_the_salable_quantity_is_refused_as_checkout_refuses_it(
     let (message, rows) = refused(file).await;
     assert_eq!(
         message,
-        "seed file seed.json: orders[0] (customer \"anna@example.com\"): The requested qty is not available"
+        "seed file seed.json: orders[0] (customer \"anna@example.com\"): Not enough items for sale"
     );
     assert_eq!(rows, 0);
 }

@@ -142,8 +142,7 @@ pub const CART_NOT_ANONYMOUS: &str =
 pub const QUOTE_NOT_CREATED: &str = "The quote can't be created.";
 /// `Quote::addProduct` for a disabled product or one outside the store's website.
 pub const PRODUCT_NOT_AVAILABLE: &str = "Product that you are trying to add is not available.";
-/// 2.4.0 MSI `IsSalableWithReservationsCondition` (later releases: "Not enough items for sale").
-pub const QTY_NOT_AVAILABLE: &str = "The requested qty is not available";
+
 /// `Quote/Model/Quote/Item/CartItemPersister.php` / `Repository::deleteById`.
 pub const CART_DOES_NOT_CONTAIN: &str = "The %1 Cart doesn't contain the %2 item.";
 /// `ShippingInformationManagement::saveAddressInformation`.
@@ -879,9 +878,9 @@ async fn check_salable(
     let errors = crate::inventory::salability::salable_for_qty(conn, sku, stock_id, qty).await?;
     match errors.last() {
         None => Ok(()),
-        Some(err) if err.code == "is_salable_with_reservations-not_enough_qty" => {
-            Err(Error::input(QTY_NOT_AVAILABLE))
-        }
+        // The chain's last error, as `CheckQuoteItemQtyPlugin` keeps it: MSI 2.4.7/2.4.8's
+        // `IsSalableWithReservationsCondition` says `Not enough items for sale` (2.4.0-2.4.6:
+        // `The requested qty is not available`).
         Some(err) => Err(Error::input(err.message.clone())),
     }
 }

@@ -648,6 +648,7 @@ fn address_out(a: &QuoteAddressRow) -> Value {
         "middlename": a.middlename, "prefix": a.prefix, "suffix": a.suffix, "vat_id": a.vat_id,
         "customer_id": a.customer_id, "email": a.email,
         "same_as_billing": a.same_as_billing,
+        "customer_address_id": a.customer_address_id,
         "save_in_address_book": 0,
     });
     if let Some(m) = v.as_object_mut() {
