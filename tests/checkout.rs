@@ -649,6 +649,32 @@ async fn admin_cart_for_a_customer_by_id() {
         added.body["extension_attributes"]["discounts"][0]["rule_id"],
         3
     );
+    // Item\Repository::save takes the cart from the body's quote_id, not from the path.
+    let cart_4 = app.get("/rest/V1/carts/4", &admin).await.body;
+    let refused = app
+        .post(
+            "/rest/V1/carts/4/items",
+            &admin,
+            &json!({"cartItem": {"sku": "24-WB01", "qty": 1}}),
+        )
+        .await;
+    assert_eq!(
+        (refused.status, refused.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "quoteId"}})
+        )
+    );
+    let elsewhere = app
+        .post(
+            "/rest/V1/carts/4/items",
+            &admin,
+            &json!({"cartItem": {"sku": "24-WB01", "qty": 1, "quote_id": "5"}}),
+        )
+        .await;
+    assert_eq!(elsewhere.status, StatusCode::OK, "{:?}", elsewhere.body);
+    assert_eq!(elsewhere.body["quote_id"], "5");
+    assert_eq!(app.get("/rest/V1/carts/4", &admin).await.body, cart_4);
     // The customer sees the same cart.
     let jane = app.customer_token(JANE.0, JANE.1).await;
     let mine = app.get("/rest/V1/carts/mine/totals", &jane).await;
@@ -1702,4 +1728,80 @@ async fn set_payment_information_validates_the_guests_email() {
         .await;
     assert_eq!((r.status, r.body), (StatusCode::BAD_REQUEST, refused));
     assert_eq!(app.snapshot().await, before);
+}
+
+/// A cart address naming `customer_address_id`: `QuoteAddressValidator` wants one of the cart
+/// customer's addresses, and `importCustomerAddressData` then fills the quote address from it.
+/// Each route wraps the refusal as Magento's does, and nothing is saved.
+#[tokio::test]
+async fn a_customer_address_id_imports_her_address_or_is_refused() {
+    let app = spawn_app().await;
+    let jane = app.customer_token(JANE.0, JANE.1).await;
+    ready_cart(&app, &jane, "24-WB03", 1).await;
+    // Her Mineola address (id 2) by its id, whatever the other fields say.
+    let posted = json!({"address": {"customer_address_id": 2, "country_id": "US",
+        "firstname": "Not", "lastname": "Hers", "city": "Elsewhere"}});
+    let r = app
+        .post("/rest/V1/carts/mine/billing-address", &jane, &posted)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let read = app
+        .get("/rest/V1/carts/mine/billing-address", &jane)
+        .await
+        .body;
+    assert_eq!(
+        (
+            &read["city"],
+            &read["firstname"],
+            &read["customer_address_id"]
+        ),
+        (&json!("Mineola"), &json!("Jane"), &json!(2))
+    );
+
+    // Another customer's address, or none at all.
+    let rita = second_customer(&app).await;
+    ready_cart(&app, &rita, "24-WB03", 1).await;
+    let before = app.get("/rest/V1/carts/mine", &rita).await.body;
+    for id in [2, 99] {
+        let r = app
+            .post(
+                "/rest/V1/carts/mine/billing-address",
+                &rita,
+                &json!({"address": {"customer_address_id": id, "country_id": "US"}}),
+            )
+            .await;
+        assert_eq!(
+            (r.status, r.body),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({"message": "The address failed to save. Verify the address and try again."})
+            )
+        );
+    }
+    let mut info = tut("step08-shipping-information-request.json");
+    info["addressInformation"]["shipping_address"]["customer_address_id"] = json!(2);
+    let r = app
+        .post("/rest/V1/carts/mine/shipping-information", &rita, &info)
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The shipping information was unable to be saved. Error: \"%message\"",
+                   "parameters": {"message": "Invalid customer address id 2"}})
+        )
+    );
+    let mut payment = tut("step09-payment-information-request.json");
+    payment["billing_address"]["customer_address_id"] = json!(99);
+    let r = app
+        .post("/rest/V1/carts/mine/payment-information", &rita, &payment)
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::NOT_FOUND,
+            json!({"message": "Invalid address id %1", "parameters": [""]})
+        )
+    );
+    assert_eq!(app.get("/rest/V1/carts/mine", &rita).await.body, before);
 }

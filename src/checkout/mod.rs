@@ -166,6 +166,9 @@ pub const BILLING_ADDRESS_MISSING: &str = "Please check the billing address info
 pub const SHIPPING_INFO_NOT_SAVED: &str =
     "The shipping information was unable to be saved. Error: \"%message\"";
 /// `BillingAddressManagement::assign` when the quote save fails.
+/// `QuoteAddressValidator::doValidate`.
+pub const INVALID_CUSTOMER_ADDRESS_ID: &str = "Invalid customer address id %1";
+pub const INVALID_ADDRESS_ID: &str = "Invalid address id %1";
 pub const ADDRESS_NOT_SAVED: &str = "The address failed to save. Verify the address and try again.";
 /// `ShippingAddressValidationRule`'s general message (Quote/etc/di.xml).
 pub const SHIPPING_ADDRESS_INVALID: &str = "Please check the shipping address information.";
@@ -841,6 +844,8 @@ pub struct ItemInput {
     /// The raw qty as sent, for the error message.
     pub qty_shown: Value,
     pub downloadable_links: Option<Vec<i64>>,
+    /// `cartItem.quote_id` as posted (a string; an int is cast).
+    pub quote_id: Option<String>,
 }
 
 fn qty_error(shown: &Value) -> Error {
@@ -1064,7 +1069,20 @@ pub async fn save_shipping_information(
                         vec![carrier, method],
                     )));
                 }
-                // The quote save validates each address it saves; its failure comes wrapped.
+                // ShippingInformationManagement validates the addresses (QuoteAddressValidator)
+                // and the quote save each address it saves; a failure comes wrapped.
+                let mut billing = billing;
+                for address in billing.iter_mut().chain(std::iter::once(&mut shipping)) {
+                    if let Err(refusal) =
+                        import_customer_address(&mut *conn, customer_id, address).await?
+                    {
+                        return Err(Error::Input(Phrase::named(
+                            SHIPPING_INFO_NOT_SAVED,
+                            "message",
+                            refusal.render(),
+                        )));
+                    }
+                }
                 for address in billing.iter().chain(std::iter::once(&shipping)) {
                     if let Some(message) = address_save_errors(&mut *conn, address).await? {
                         return Err(Error::Input(Phrase::named(
@@ -1173,6 +1191,13 @@ pub async fn place_order(
                 // only): the posted one, or the cart's own given a guest's e-mail.
                 let mut changed_billing = None;
                 if let Some(mut billing) = billing {
+                    // BillingAddressPersister in the quote's save, outside placeOrder's try:
+                    // the validator's NoSuchEntityException as it is.
+                    if let Err(refusal) =
+                        import_customer_address(&mut *conn, quote.customer_id, &mut billing).await?
+                    {
+                        return Err(Error::NotFound(refusal));
+                    }
                     billing.quote_id = quote.entity_id;
                     billing.address_type = "billing".into();
                     billing.customer_id = quote.customer_id;
@@ -1269,7 +1294,12 @@ pub async fn assign_billing(
         .write(move |conn| {
             Box::pin(async move {
                 let quote = resolve(&mut *conn, &who).await?;
-                if address_save_errors(&mut *conn, &address).await?.is_some() {
+                // assignBillingAddress answers every failure of the save the same way.
+                if import_customer_address(&mut *conn, quote.customer_id, &mut address)
+                    .await?
+                    .is_err()
+                    || address_save_errors(&mut *conn, &address).await?.is_some()
+                {
                     return Err(Error::input(ADDRESS_NOT_SAVED));
                 }
                 address.quote_id = quote.entity_id;
@@ -1288,6 +1318,52 @@ pub async fn assign_billing(
             })
         })
         .await
+}
+
+/// `QuoteAddressValidator::doValidate` for an address naming a `customer_address_id` (PHP-truthy):
+/// a guest cart may not (`Invalid customer address id %1`), the id must name an address
+/// (`Invalid address id %1`, with the posted quote address's own id, empty when none) of the
+/// cart's customer (`Invalid customer address id %1`). Then `importCustomerAddressData`: the
+/// address book entry replaces the posted fields (`customer_address` -> `to_quote_address`).
+/// The refusal as a phrase, for each route to wrap as Magento does.
+async fn import_customer_address(
+    conn: &mut SqliteConnection,
+    customer_id: Option<i64>,
+    address: &mut QuoteAddressRow,
+) -> Result<std::result::Result<(), Phrase>> {
+    let Some(id) = address.customer_address_id.filter(|id| *id != 0) else {
+        return Ok(Ok(()));
+    };
+    let not_hers = || Phrase::positional(INVALID_CUSTOMER_ADDRESS_ID, vec![id.to_string()]);
+    let Some(customer_id) = customer_id else {
+        return Ok(Err(not_hers()));
+    };
+    let Some(book) = db::customers::address(&mut *conn, id).await? else {
+        let own = (address.address_id != 0)
+            .then(|| address.address_id.to_string())
+            .unwrap_or_default();
+        return Ok(Err(Phrase::positional(INVALID_ADDRESS_ID, vec![own])));
+    };
+    if book.parent_id != customer_id {
+        return Ok(Err(not_hers()));
+    }
+    address.firstname = Some(book.firstname);
+    address.lastname = Some(book.lastname);
+    address.middlename = book.middlename;
+    address.prefix = book.prefix;
+    address.suffix = book.suffix;
+    address.company = book.company;
+    address.street = Some(book.street);
+    address.city = Some(book.city);
+    address.region = book.region;
+    address.region_id = book.region_id;
+    address.region_code = book.region_code;
+    address.postcode = book.postcode;
+    address.country_id = Some(book.country_id);
+    address.telephone = book.telephone;
+    address.fax = book.fax;
+    address.vat_id = book.vat_id;
+    Ok(Ok(()))
 }
 
 /// `Quote\Address\Validator`, the save validator of a cart address: an e-mail that is not one

@@ -1364,24 +1364,39 @@ async fn admin_items(
     items(&s, by_id(&id)?).await
 }
 
+/// `Item\Repository::save` on the admin routes: the cart is the body's `cartItem.quote_id`,
+/// as the path's cart id reaches no parameter of `save` (the guest and `mine` routes put theirs
+/// into the item); none, `""` or `"0"` is 400 `"quoteId" is required`, else it is `(int)` cast.
+fn posted_cart(item: &checkout::ItemInput) -> Result<CartRef> {
+    match item.quote_id.as_deref() {
+        Some(id) if crate::wire::input::php_truthy(id) => Ok(CartRef::Id(
+            crate::wire::input::php_int(&serde_json::Value::String(id.to_owned())),
+        )),
+        _ => Err(Error::required("quoteId")),
+    }
+}
+
 async fn admin_add(
     _: Admin<CartManage>,
     State(s): State<AppState>,
-    PathParams(id): PathParams<String>,
+    PathParams(_): PathParams<String>,
     Body(body): Body,
 ) -> Result<Response> {
-    saved_item(&s, by_id(&id)?, wire::parse_item(&body)?).await
+    let item = wire::parse_item(&body)?;
+    saved_item(&s, posted_cart(&item)?, item).await
 }
 
+/// The path's item id goes into the item (`ParamsOverrider` puts the last path parameter
+/// there), the cart is the body's.
 async fn admin_update(
     _: Admin<CartManage>,
     State(s): State<AppState>,
-    PathParams((id, item_id)): PathParams<(String, String)>,
+    PathParams((_, item_id)): PathParams<(String, String)>,
     Body(body): Body,
 ) -> Result<Response> {
     let mut item = wire::parse_item(&body)?;
     item.item_id = Some(path_int(&item_id)?);
-    saved_item(&s, by_id(&id)?, item).await
+    saved_item(&s, posted_cart(&item)?, item).await
 }
 
 async fn admin_delete(

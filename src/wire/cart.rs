@@ -219,6 +219,7 @@ fn item_input(v: &Value) -> Result<ItemInput> {
         qty,
         qty_shown,
         downloadable_links: links,
+        quote_id: o.string("quote_id")?,
     })
 }
 
