@@ -1339,9 +1339,11 @@ async fn import_customer_address(
         return Ok(Err(not_hers()));
     };
     let Some(book) = db::customers::address(&mut *conn, id).await? else {
-        let own = (address.address_id != 0)
-            .then(|| address.address_id.to_string())
-            .unwrap_or_default();
+        let own = if address.address_id != 0 {
+            address.address_id.to_string()
+        } else {
+            String::new()
+        };
         return Ok(Err(Phrase::positional(INVALID_ADDRESS_ID, vec![own])));
     };
     if book.parent_id != customer_id {
