@@ -1291,7 +1291,7 @@ async fn estimate_by_address_id_takes_the_customers_own_addresses() {
 /// posted address and method, nothing saved; an unknown method ships for 0; an empty cart is
 /// refused.
 #[tokio::test]
-async fn totals_information_calculates_without_saving() {
+async fn totals_information_saves_the_shipping_address_given_a_method() {
     let app = spawn_app().await;
     let jane = tutorial_cart(&app).await;
     let step8 = tut("step08-shipping-information-request.json");
@@ -1300,15 +1300,25 @@ async fn totals_information_calculates_without_saving() {
         json!({"addressInformation": {"address": address.clone(),
             "shipping_carrier_code": carrier, "shipping_method_code": method}})
     };
-    let before = app.snapshot().await;
-    let calculated = app
+    let methods = "/rest/V1/carts/mine/shipping-methods";
+    let no_address = app.get(methods, &jane).await;
+    assert_eq!(no_address.status, StatusCode::BAD_REQUEST);
+    // Without a carrier and a method: the totals for the address, nothing saved.
+    let only_address = app
         .post(
             "/rest/V1/carts/mine/totals-information",
             &jane,
-            &body("flatrate", "flatrate"),
+            &json!({"addressInformation": {"address": address.clone()}}),
         )
         .await;
-    assert_eq!(calculated.status, StatusCode::OK, "{:?}", calculated.body);
+    assert_eq!(
+        only_address.status,
+        StatusCode::OK,
+        "{:?}",
+        only_address.body
+    );
+    assert_eq!(app.get(methods, &jane).await.body, no_address.body);
+    // With both (2.4.7+): the shipping address and method are saved.
     let unknown = app
         .post(
             "/rest/V1/carts/mine/totals-information",
@@ -1318,14 +1328,26 @@ async fn totals_information_calculates_without_saving() {
         .await;
     assert_eq!(unknown.status, StatusCode::OK, "{:?}", unknown.body);
     assert_eq!(unknown.body["shipping_amount"], json!(0));
-    assert_eq!(app.snapshot().await, before, "a calculation saves nothing");
+    let calculated = app
+        .post(
+            "/rest/V1/carts/mine/totals-information",
+            &jane,
+            &body("flatrate", "flatrate"),
+        )
+        .await;
+    assert_eq!(calculated.status, StatusCode::OK, "{:?}", calculated.body);
+    assert_eq!(calculated.body["shipping_amount"], json!(300));
+    assert_eq!(app.get(methods, &jane).await.status, StatusCode::OK);
+    assert_eq!(
+        app.get("/rest/V1/carts/mine/totals", &jane).await.body,
+        calculated.body
+    );
     // The same totals the cart gets once step 8 saves that address and method.
     let shipped = app
         .post("/rest/V1/carts/mine/shipping-information", &jane, &step8)
         .await;
     assert_eq!(shipped.status, StatusCode::OK);
     assert_eq!(calculated.body, shipped.body["totals"]);
-    assert_eq!(calculated.body["shipping_amount"], json!(300));
     let token = app.token().await;
     let admin = app
         .post(
@@ -1804,4 +1826,40 @@ async fn a_customer_address_id_imports_her_address_or_is_refused() {
         )
     );
     assert_eq!(app.get("/rest/V1/carts/mine", &rita).await.body, before);
+}
+
+/// `QuoteManagement::createEmptyCart` makes a guest's cart (`setCustomerIsGuest(1)`), and a
+/// guest's `payment-information` on a cart without quantity stops at
+/// `GuestPaymentInformationManagement`'s first check, before anything is saved.
+#[tokio::test]
+async fn an_admin_empty_cart_is_a_guests_and_an_empty_guest_cart_pays_for_nothing() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let id = app.post("/rest/V1/carts/", &admin, &json!({})).await.body;
+    let cart = app
+        .get(
+            &format!("/rest/V1/carts/{}", id.as_str().expect("id")),
+            &admin,
+        )
+        .await;
+    assert_eq!(cart.body["customer_is_guest"], json!(true));
+
+    let (_, base) = guest_cart_with(&app, "24-WB01", json!(1)).await;
+    let items = app.get(&format!("{base}/items"), "").await.body;
+    let item = items[0]["item_id"].clone();
+    app.delete(&format!("{base}/items/{item}"), "").await;
+    let before = app.get(&base, "").await.body;
+    let mut body = tut("step09-payment-information-request.json");
+    body["email"] = json!("guest@example.com");
+    let r = app
+        .post_anonymous(&format!("{base}/payment-information"), &body)
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Some of the products are disabled."})
+        )
+    );
+    assert_eq!(app.get(&base, "").await.body, before);
 }

@@ -34,11 +34,13 @@ use totals::Totals;
 
 /// `Quote/Model/Webapi/ParamOverriderCartId.php`: a customer token without an active cart.
 pub const NO_ACTIVE_CART: &str = "Current customer does not have an active cart.";
-/// `TotalsInformationManagement::calculate` (2.4.0): the cart as its totals would be with the
-/// posted address (its fields laid over the stored one: the billing address of a virtual
-/// cart, else the shipping address with the posted `carrier_method`, when given, as its
-/// method: an unknown one finds no rate and ships for 0). Nothing is saved (2.4.9 saves the
-/// shipping address).
+/// `TotalsInformationManagement::calculate` (2.4.7/2.4.8): the cart as its totals would be with
+/// the posted address, its fields laid over the stored one (`Quote::setShippingAddress` /
+/// `setBillingAddress` add the posted data to the address they hold): the billing address of a
+/// virtual cart, else the shipping address. Given a carrier and a method (both PHP-truthy), the
+/// shipping address takes `<carrier>_<method>` and is saved (`$quoteShippingAddress->save()`,
+/// new in 2.4.7; an unknown method finds no rate and ships for 0); otherwise nothing is saved and
+/// the stored method stays.
 pub async fn with_totals_information(
     db: &Db,
     who: &CartRef,
@@ -50,24 +52,66 @@ pub async fn with_totals_information(
         return Err(Error::input(TOTALS_EMPTY_CART));
     }
     let is_virtual = cart.items.iter().all(|i| i.is_virtual != 0);
+    let quote = &cart.quote;
+    let (quote_id, customer_id) = (quote.entity_id, quote.customer_id);
     let slot = if is_virtual {
         &mut cart.billing
     } else {
         &mut cart.shipping
     };
-    let mut address = slot.clone().unwrap_or_default();
-    address.country_id = posted.country_id.or(address.country_id);
-    address.postcode = posted.postcode.or(address.postcode);
-    address.region = posted.region.or(address.region);
-    address.region_id = posted.region_id.or(address.region_id);
-    address.region_code = posted.region_code.or(address.region_code);
-    if !is_virtual {
-        // 2.4.0 sets `<carrier>_<method>` whatever was posted; an incomplete pair is `_`, no
-        // rate.
-        address.shipping_method = Some(method.unwrap_or_else(|| "_".to_owned()));
+    let mut address = slot.clone().unwrap_or_else(|| QuoteAddressRow {
+        quote_id,
+        customer_id,
+        address_type: if is_virtual { "billing" } else { "shipping" }.to_owned(),
+        ..Default::default()
+    });
+    lay_over(&mut address, posted);
+    let save = match method {
+        Some(method) if !is_virtual => {
+            address.shipping_method = Some(method);
+            true
+        }
+        _ => false,
+    };
+    *slot = Some(address.clone());
+    if save {
+        db.writer
+            .write(move |conn| {
+                Box::pin(async move {
+                    quotes::save_address(&mut *conn, address).await?;
+                    Ok::<_, Error>(())
+                })
+            })
+            .await?;
     }
-    *slot = Some(address);
     Ok(cart)
+}
+
+/// `DataObject::addData` of a posted quote address over a held one: every field the body gave.
+fn lay_over(held: &mut QuoteAddressRow, posted: QuoteAddressRow) {
+    macro_rules! over {
+        ($($field:ident),*) => { $( if posted.$field.is_some() { held.$field = posted.$field; } )* };
+    }
+    over!(
+        customer_address_id,
+        email,
+        firstname,
+        lastname,
+        company,
+        street,
+        city,
+        region,
+        region_id,
+        region_code,
+        postcode,
+        country_id,
+        telephone,
+        middlename,
+        prefix,
+        suffix,
+        fax,
+        vat_id
+    );
 }
 
 /// `ShippingMethodManagement::set` then `apply`: the method code on the stored shipping
@@ -793,9 +837,11 @@ pub async fn create_empty(db: &Db, store_id: i64) -> Result<i64> {
         .write(move |conn| {
             Box::pin(async move {
                 let now = db::now_timestamp();
+                // QuoteManagement::createEmptyCart: `setCustomerIsGuest(1)`.
                 let row = QuoteRow {
                     store_id,
                     is_active: 1,
+                    customer_is_guest: 1,
                     created_at: now.clone(),
                     updated_at: now,
                     ..Default::default()
@@ -1186,6 +1232,14 @@ pub async fn place_order(
                 if placement == Placement::PaymentInformation {
                     agreements::check(&mut *conn, quote.store_id, quote.store_id, &agreement_ids)
                         .await?;
+                    // GuestPaymentInformationManagement::savePaymentInformation, before it
+                    // saves anything: `if (!(float)$quote->getItemsQty())`.
+                    if guest_email.is_some() {
+                        let items = quotes::items(&mut *conn, quote.entity_id).await?;
+                        if items.iter().all(|i| i.qty.is_zero()) {
+                            return Err(Error::input(cart_coupon::PRODUCTS_DISABLED));
+                        }
+                    }
                 }
                 // The billing address the quote's save validates below (payment-information
                 // only): the posted one, or the cart's own given a guest's e-mail.

@@ -93,7 +93,12 @@ pub fn parse_totals_information(
         o.string("shipping_carrier_code")?,
         o.string("shipping_method_code")?,
     ) {
-        (Some(carrier), Some(method)) => Some(format!("{carrier}_{method}")),
+        // `if ($carrier && $method)`: PHP-truthy both.
+        (Some(carrier), Some(method))
+            if input::php_truthy(&carrier) && input::php_truthy(&method) =>
+        {
+            Some(format!("{carrier}_{method}"))
+        }
         _ => None,
     };
     Ok((address, method))
