@@ -1863,3 +1863,41 @@ async fn an_admin_empty_cart_is_a_guests_and_an_empty_guest_cart_pays_for_nothin
     );
     assert_eq!(app.get(&base, "").await.body, before);
 }
+
+/// Downloadable `Price::getFinalPrice`: links purchased separately add their prices to the
+/// line, each chosen link of the product once (240-LV06's own link costs 0).
+#[tokio::test]
+async fn a_downloadable_line_costs_its_chosen_links() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let link = json!({"link": {"title": "Bonus", "sort_order": 2, "is_shareable": 0, "price": 5,
+        "number_of_downloads": 0, "link_type": "url", "link_url": "https://example.com/bonus.mp4"}});
+    let r = app
+        .post(
+            "/rest/V1/products/240-LV06/downloadable-links",
+            &admin,
+            &link,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let bonus = r.body.as_i64().expect("link id");
+    for (asked, price) in [
+        (json!([bonus]), 27),
+        (json!([3]), 22),
+        (json!([3, bonus]), 27),
+    ] {
+        let cart = app.post_anonymous("/rest/V1/guest-carts", &json!({})).await;
+        let base = format!("/rest/V1/guest-carts/{}", cart.body.as_str().expect("mask"));
+        let added = app
+            .post_anonymous(
+                &format!("{base}/items"),
+                &json!({"cartItem": {"sku": "240-LV06", "qty": 1, "product_option":
+                    {"extension_attributes": {"downloadable_option": {"downloadable_links": asked}}}}}),
+            )
+            .await;
+        assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+        assert_eq!(added.body["price"], json!(price), "{asked}");
+        let totals = app.get(&format!("{base}/totals"), "").await.body;
+        assert_eq!(totals["subtotal"], json!(price), "{asked}");
+    }
+}

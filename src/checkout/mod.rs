@@ -1006,18 +1006,24 @@ async fn save_item_on(
     if product.status != 1 || !websites.contains(&cart.website_id) {
         return Err(Error::input(PRODUCT_NOT_AVAILABLE));
     }
+    let mut price = product.price;
     let links = if product.type_id == "downloadable" {
         // Downloadable CartItemProcessor: the links asked for; none asked, every link of the
         // product (what the tutorial's step 7 shows for 240-LV06).
-        let all: Vec<i64> = db::catalog::downloadable_links(&mut *conn, product.entity_id)
-            .await?
-            .iter()
-            .map(|l| l.link_id)
-            .collect();
+        let all = db::catalog::downloadable_links(&mut *conn, product.entity_id).await?;
         let chosen = match input.downloadable_links {
             Some(asked) if !asked.is_empty() => asked,
-            _ => all,
+            _ => all.iter().map(|l| l.link_id).collect(),
         };
+        // Downloadable\Model\Product\Price::getFinalPrice: links that can be purchased
+        // separately add their prices (each chosen id that is one of the product's links).
+        if links_purchased_separately(&product.custom_attributes) {
+            for id in &chosen {
+                if let Some(link) = all.iter().find(|l| l.link_id == *id) {
+                    price += link.price;
+                }
+            }
+        }
         Some(serde_json::to_string(&chosen).map_err(Error::internal)?)
     } else {
         None
@@ -1028,7 +1034,7 @@ async fn save_item_on(
         .iter()
         .position(|i| i.product_id == product.entity_id && i.downloadable_links == links);
     let total_qty = existing.map(|at| cart.items[at].qty).unwrap_or_default() + qty;
-    check_fits(&product.price, total_qty, &input.qty_shown)?;
+    check_fits(&price, total_qty, &input.qty_shown)?;
     check_salable(&mut *conn, &product.sku, cart.stock_id, total_qty.decimal()).await?;
     if let Some(at) = existing {
         let line = &mut cart.items[at];
@@ -1047,7 +1053,7 @@ async fn save_item_on(
         product_type: product.type_id,
         is_virtual: is_virtual as i64,
         qty,
-        price: product.price,
+        price,
         downloadable_links: links,
         created_at: now.clone(),
         updated_at: now,
@@ -1056,6 +1062,23 @@ async fn save_item_on(
     let id = db::insert(&mut *conn, "quote_item", "item_id", &row).await?;
     cart.items.push(QuoteItemRow { item_id: id, ..row });
     Ok((quote_id, id))
+}
+
+/// A product's `links_purchased_separately` attribute (a custom attribute, "1" when set).
+fn links_purchased_separately(custom_attributes: &str) -> bool {
+    serde_json::from_str::<Vec<(String, serde_json::Value)>>(custom_attributes)
+        .ok()
+        .and_then(|attrs| {
+            attrs
+                .into_iter()
+                .find(|(code, _)| code == "links_purchased_separately")
+        })
+        .is_some_and(|(_, v)| match v {
+            serde_json::Value::String(s) => crate::wire::input::php_truthy(&s),
+            serde_json::Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
+            serde_json::Value::Bool(b) => b,
+            _ => false,
+        })
 }
 
 /// `CartItemRepository::deleteById` on the customer's active cart.
