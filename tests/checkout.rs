@@ -1901,3 +1901,57 @@ async fn a_downloadable_line_costs_its_chosen_links() {
         assert_eq!(totals["subtotal"], json!(price), "{asked}");
     }
 }
+
+/// `Quote::setCustomer` copies the account's prefix, middle name, suffix, date of birth,
+/// tax/VAT number and gender to the cart, and `sales_convert_quote` on to her order.
+#[tokio::test]
+async fn a_customers_order_carries_her_name_parts_taxvat_and_gender() {
+    let app = spawn_app().await;
+    let jane = app.customer_token(JANE.0, JANE.1).await;
+    let mut me = app.get("/rest/V1/customers/me", &jane).await.body;
+    for (key, value) in [
+        ("prefix", json!("Dr.")),
+        ("middlename", json!("Q")),
+        ("suffix", json!("PhD")),
+        ("taxvat", json!("DE123")),
+        ("gender", json!(2)),
+        ("dob", json!("1980-02-03")),
+    ] {
+        me[key] = value;
+    }
+    let saved = app
+        .put("/rest/V1/customers/me", &jane, &json!({"customer": me}))
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    ready_cart(&app, &jane, "24-WB03", 1).await;
+    let placed = app
+        .post(
+            "/rest/V1/carts/mine/payment-information",
+            &jane,
+            &json!({"paymentMethod": {"method": "checkmo"}}),
+        )
+        .await;
+    assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
+    let id = placed.body.as_str().expect("order id");
+    let admin = app.token().await;
+    let order = app.get(&format!("/rest/V1/orders/{id}"), &admin).await.body;
+    assert_eq!(
+        [
+            &order["customer_prefix"],
+            &order["customer_middlename"],
+            &order["customer_suffix"],
+            &order["customer_taxvat"],
+            &order["customer_gender"],
+        ],
+        [
+            &json!("Dr."),
+            &json!("Q"),
+            &json!("PhD"),
+            &json!("DE123"),
+            &json!(2)
+        ]
+    );
+    assert!(order["customer_dob"]
+        .as_str()
+        .is_some_and(|d| d.starts_with("1980-02-03")));
+}

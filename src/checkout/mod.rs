@@ -1583,7 +1583,30 @@ async fn submit(
         Some(id) if used.is_none() => id,
         _ => db::sales::next_increment_id(&mut *conn, "order", cart.quote.store_id).await?,
     };
-    let entity = order_entity(&cart, &totals, &billing, &method, &increment_id);
+    let mut entity = order_entity(&cart, &totals, &billing, &method, &increment_id);
+    // `Quote::setCustomer` copies the account's `customer_account` fieldset to the cart
+    // (prefix, middle name, suffix, date of birth, tax/VAT number, gender) and
+    // `sales_convert_quote` on to the order; magemu's cart keeps only the names and e-mail, so
+    // the rest is read from the account as the order is placed.
+    if let Some(customer_id) = cart.quote.customer_id {
+        if let Some(c) = db::customers::customer(&mut *conn, customer_id).await? {
+            let fields = [
+                ("customer_prefix", json!(c.prefix)),
+                ("customer_middlename", json!(c.middlename)),
+                ("customer_suffix", json!(c.suffix)),
+                ("customer_dob", json!(c.dob)),
+                ("customer_taxvat", json!(c.taxvat)),
+                ("customer_gender", json!(c.gender)),
+            ];
+            if let Some(map) = entity.as_object_mut() {
+                for (key, value) in fields {
+                    if !value.is_null() {
+                        map.insert(key.to_owned(), value);
+                    }
+                }
+            }
+        }
+    }
     // The order save's own checks (2.4.9's `OrderRepositoryPlugin::beforeSave`: a billing first
     // or last name PHP finds empty, "0" included, which the quote's address validation lets
     // through as Laminas' NotEmpty does) refuse the placement with their text, 400
