@@ -1955,3 +1955,24 @@ async fn a_customers_order_carries_her_name_parts_taxvat_and_gender() {
         .as_str()
         .is_some_and(|d| d.starts_with("1980-02-03")));
 }
+
+/// `useForShipping`: `ShippingAddressAssignment::setAddress` replaces the shipping address with
+/// the posted one, so the method chosen before is gone and the cart ships for nothing until
+/// one is chosen again.
+#[tokio::test]
+async fn a_billing_address_used_for_shipping_drops_the_shipping_method() {
+    let app = spawn_app().await;
+    let base = guest_cart_shipped(&app, "24-WB01", json!(1)).await;
+    let totals = app.get(&format!("{base}/totals"), "").await.body;
+    assert_eq!(totals["shipping_amount"], json!(5));
+    let address = tut("step09-payment-information-request.json")["billing_address"].clone();
+    let r = app
+        .post_anonymous(
+            &format!("{base}/billing-address"),
+            &json!({"address": address, "useForShipping": true}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let totals = app.get(&format!("{base}/totals"), "").await.body;
+    assert_eq!(totals["shipping_amount"], json!(0));
+}

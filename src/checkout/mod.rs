@@ -1384,11 +1384,12 @@ pub async fn assign_billing(
                 address.address_type = "billing".into();
                 let saved = quotes::save_address(&mut *conn, address.clone()).await?;
                 if use_for_shipping {
-                    let old = quotes::address(&mut *conn, quote.entity_id, "shipping").await?;
+                    // ShippingAddressAssignment::setAddress removes the old shipping address
+                    // and takes the posted one: its method is gone with it.
                     let mut shipping = address;
                     shipping.address_type = "shipping".into();
                     shipping.same_as_billing = 1;
-                    shipping.shipping_method = old.and_then(|o| o.shipping_method);
+                    shipping.shipping_method = None;
                     quotes::save_address(&mut *conn, shipping).await?;
                 }
                 Ok(saved.address_id)
