@@ -170,6 +170,65 @@ async fn legacy_stock_routes_map_onto_the_default_source() {
     );
 }
 
+/// `StockItemRepository::save`'s `updateStockStatus`: a managed item at or below its minimum
+/// without backorders goes out of stock on its own, whatever `is_in_stock` says
+/// (`stock_status_changed_auto` 1, the default source item's status 0); stocked again, it comes
+/// back in stock by itself.
+#[tokio::test]
+async fn a_legacy_stock_item_at_zero_goes_out_of_stock_by_itself() {
+    let app = spawn_app_none_products().await;
+    let token = app.token().await;
+    let put = |qty: i64| {
+        let app = &app;
+        let token = token.clone();
+        async move {
+            app.send(
+                Method::PUT,
+                "/rest/V1/products/24-WB01/stockItems/1",
+                Some(&token),
+                Some("application/json"),
+                Some(json!({"stockItem": {"qty": qty, "is_in_stock": true, "use_config_manage_stock": false,
+                    "manage_stock": true, "use_config_backorders": false, "backorders": 0}}).to_string()),
+            )
+            .await
+        }
+    };
+    assert_eq!(put(0).await.status, StatusCode::OK);
+    let item = app.get("/rest/V1/stockItems/24-WB01", &token).await.body;
+    assert_eq!(
+        (
+            &item["qty"],
+            &item["is_in_stock"],
+            &item["stock_status_changed_auto"]
+        ),
+        (&json!(0), &json!(false), &json!(1))
+    );
+    let r = app
+        .get("/rest/V1/inventory/source-items?searchCriteria[filter_groups][0][filters][0][field]=sku&searchCriteria[filter_groups][0][filters][0][value]=24-WB01", &token)
+        .await;
+    assert_eq!(r.body["items"][0]["status"], json!(0));
+    // Stocked again: back in stock by itself, the flag kept (no status changed by hand).
+    let r = app
+        .send(
+            Method::PUT,
+            "/rest/V1/products/24-WB01/stockItems/1",
+            Some(&token),
+            Some("application/json"),
+            Some(json!({"stockItem": {"qty": 5}}).to_string()),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let item = app.get("/rest/V1/stockItems/24-WB01", &token).await.body;
+    assert_eq!(
+        (
+            &item["qty"],
+            &item["is_in_stock"],
+            &item["stock_status_changed_auto"]
+        ),
+        (&json!(5), &json!(true), &json!(1))
+    );
+}
+
 async fn spawn_app_none_products() -> common::TestApp {
     common::spawn_luma_app().await
 }

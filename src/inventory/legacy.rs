@@ -151,23 +151,60 @@ pub async fn apply(
     s.enable_qty_increments = flag(u.enable_qty_increments, s.enable_qty_increments);
     s.use_config_manage_stock = flag(u.use_config_manage_stock, s.use_config_manage_stock);
     s.manage_stock = flag(u.manage_stock, s.manage_stock);
-    store::save_legacy_stock_item(conn, &s).await?;
-    if let Some(decimal) = u.is_qty_decimal {
-        store::set_qty_decimal(conn, product.entity_id, decimal).await?;
-    }
     let qty = qty(u.qty, current.qty);
-    let in_stock = u.is_in_stock.unwrap_or(current.is_in_stock);
-    let has_default = store::source_item(conn, DEFAULT_SOURCE, sku)
-        .await?
-        .is_some();
+    let mut in_stock = u.is_in_stock.unwrap_or(current.is_in_stock);
     let managed = !matches!(
         product.type_id.as_str(),
         "configurable" | "bundle" | "grouped"
     );
+    if managed {
+        in_stock = update_stock_status(&mut s, qty, in_stock, current.is_in_stock);
+    }
+    store::save_legacy_stock_item(conn, &s).await?;
+    if let Some(decimal) = u.is_qty_decimal {
+        store::set_qty_decimal(conn, product.entity_id, decimal).await?;
+    }
+    let has_default = store::source_item(conn, DEFAULT_SOURCE, sku)
+        .await?
+        .is_some();
     if managed && (in_stock || !qty.is_zero() || has_default) {
         store::save_source_item(conn, DEFAULT_SOURCE, sku, qty, i64::from(in_stock)).await?;
     }
     Ok(s.item_id)
+}
+
+/// `StockItemRepository::save`'s `updateStockStatus` for a type with quantities: a managed item
+/// that fails `StockStateProvider::verifyStock` (no backorders and a quantity at or below the
+/// minimum) goes out of stock on its own (`stock_status_changed_auto` 1); one that passes is
+/// put back in stock when it went out that way, and a status changed by hand clears the flag.
+/// Stock not managed clears it. The in-stock status to save.
+fn update_stock_status(
+    s: &mut LegacyStockItem,
+    qty: Amount,
+    in_stock: bool,
+    was_in_stock: bool,
+) -> bool {
+    let manage = s.use_config_manage_stock != 0 || s.manage_stock != 0;
+    if !manage {
+        s.stock_status_changed_auto = 0;
+        return in_stock;
+    }
+    let backorders = s.use_config_backorders == 0 && s.backorders != 0;
+    let min_qty = if s.use_config_min_qty != 0 {
+        Amount::ZERO
+    } else {
+        s.min_qty
+    };
+    if !backorders && qty <= min_qty {
+        if in_stock {
+            s.stock_status_changed_auto = 1;
+        }
+        return false;
+    }
+    if was_in_stock != in_stock {
+        s.stock_status_changed_auto = 0;
+    }
+    in_stock || s.stock_status_changed_auto != 0
 }
 
 /// `StockRegistryInterface::getLowStockItems`: items whose default-source quantity is below
