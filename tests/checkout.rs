@@ -1900,6 +1900,48 @@ async fn a_downloadable_line_costs_its_chosen_links() {
         let totals = app.get(&format!("{base}/totals"), "").await.body;
         assert_eq!(totals["subtotal"], json!(price), "{asked}");
     }
+    // Type::_prepareProduct: none of the asked ids is a link of the product.
+    let cart = app.post_anonymous("/rest/V1/guest-carts", &json!({})).await;
+    let base = format!("/rest/V1/guest-carts/{}", cart.body.as_str().expect("mask"));
+    let option = |links: Value| json!({"extension_attributes": {"downloadable_option": {"downloadable_links": links}}});
+    let r = app
+        .post_anonymous(
+            &format!("{base}/items"),
+            &json!({"cartItem": {"sku": "240-LV06", "qty": 1, "product_option": option(json!([9999]))}}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Please specify product link(s)."})
+        )
+    );
+    // An update with a product_option prepares the line again: its links and its price.
+    let added = app
+        .post_anonymous(
+            &format!("{base}/items"),
+            &json!({"cartItem": {"sku": "240-LV06", "qty": 1, "product_option": option(json!([3]))}}),
+        )
+        .await;
+    assert_eq!(added.body["price"], json!(22));
+    let item = added.body["item_id"].clone();
+    let updated = app
+        .send(
+            reqwest::Method::PUT,
+            &format!("{base}/items/{item}"),
+            None,
+            Some("application/json"),
+            Some(
+                json!({"cartItem": {"qty": 1, "product_option": option(json!([bonus]))}})
+                    .to_string(),
+            ),
+        )
+        .await;
+    assert_eq!(updated.status, StatusCode::OK, "{:?}", updated.body);
+    assert_eq!(updated.body["price"], json!(27));
+    let totals = app.get(&format!("{base}/totals"), "").await.body;
+    assert_eq!(totals["subtotal"], json!(27));
 }
 
 /// `Quote::setCustomer` copies the account's prefix, middle name, suffix, date of birth,

@@ -991,6 +991,18 @@ async fn save_item_on(
         let Some(line) = cart.items.iter_mut().find(|i| i.item_id == item_id) else {
             return Err(not_contained(quote_id, item_id));
         };
+        // CartItemPersister: a posted `product_option` is a new buy request for the line
+        // (`Quote::updateItem`), which prepares the product again: the links and the price.
+        if let (Some(asked), Some(product)) = (
+            input.downloadable_links.as_deref(),
+            db::catalog::product_by_sku(&mut *conn, &line.sku).await?,
+        ) {
+            if product.type_id == "downloadable" {
+                let (price, links) = downloadable_line(&mut *conn, &product, Some(asked)).await?;
+                line.price = price;
+                line.downloadable_links = links;
+            }
+        }
         check_fits(&line.price, qty, &input.qty_shown)?;
         check_salable(&mut *conn, &line.sku, cart.stock_id, qty.decimal()).await?;
         line.qty = qty;
@@ -1006,28 +1018,8 @@ async fn save_item_on(
     if product.status != 1 || !websites.contains(&cart.website_id) {
         return Err(Error::input(PRODUCT_NOT_AVAILABLE));
     }
-    let mut price = product.price;
-    let links = if product.type_id == "downloadable" {
-        // Downloadable CartItemProcessor: the links asked for; none asked, every link of the
-        // product (what the tutorial's step 7 shows for 240-LV06).
-        let all = db::catalog::downloadable_links(&mut *conn, product.entity_id).await?;
-        let chosen = match input.downloadable_links {
-            Some(asked) if !asked.is_empty() => asked,
-            _ => all.iter().map(|l| l.link_id).collect(),
-        };
-        // Downloadable\Model\Product\Price::getFinalPrice: links that can be purchased
-        // separately add their prices (each chosen id that is one of the product's links).
-        if links_purchased_separately(&product.custom_attributes) {
-            for id in &chosen {
-                if let Some(link) = all.iter().find(|l| l.link_id == *id) {
-                    price += link.price;
-                }
-            }
-        }
-        Some(serde_json::to_string(&chosen).map_err(Error::internal)?)
-    } else {
-        None
-    };
+    let (price, links) =
+        downloadable_line(&mut *conn, &product, input.downloadable_links.as_deref()).await?;
     // Quote::addProduct: the same product with the same options adds to the existing line.
     let existing = cart
         .items
@@ -1063,6 +1055,49 @@ async fn save_item_on(
     cart.items.push(QuoteItemRow { item_id: id, ..row });
     Ok((quote_id, id))
 }
+
+/// A line of `product`: its price and, for a downloadable product, its link ids as stored.
+/// `Downloadable\Model\Product\Type::_prepareProduct`: links purchased separately keep the
+/// asked ids that are links of the product, in the product's order, and none kept is
+/// `Please specify product link(s).`; otherwise every link. None asked takes every link too,
+/// as the tutorial's step 7 shows for 240-LV06 (its source says the product's links are
+/// purchased separately, where `_prepareProduct` would refuse: the recording wins).
+/// `Price::getFinalPrice`: links purchased separately add their prices.
+async fn downloadable_line(
+    conn: &mut SqliteConnection,
+    product: &db::catalog::ProductEntityRow,
+    asked: Option<&[i64]>,
+) -> Result<(Amount, Option<String>)> {
+    if product.type_id != "downloadable" {
+        return Ok((product.price, None));
+    }
+    let all = db::catalog::downloadable_links(&mut *conn, product.entity_id).await?;
+    let separately = links_purchased_separately(&product.custom_attributes);
+    let chosen: Vec<&db::catalog::DownloadableLinkRow> = match asked {
+        Some(asked) if separately && !asked.is_empty() => {
+            let kept: Vec<_> = all.iter().filter(|l| asked.contains(&l.link_id)).collect();
+            if kept.is_empty() {
+                return Err(Error::input(LINKS_REQUIRED));
+            }
+            kept
+        }
+        _ => all.iter().collect(),
+    };
+    let mut price = product.price;
+    if separately {
+        for link in &chosen {
+            price += link.price;
+        }
+    }
+    let ids: Vec<i64> = chosen.iter().map(|l| l.link_id).collect();
+    Ok((
+        price,
+        Some(serde_json::to_string(&ids).map_err(Error::internal)?),
+    ))
+}
+
+/// `Downloadable\Model\Product\Type::_prepareProduct` with no link of the product asked for.
+pub const LINKS_REQUIRED: &str = "Please specify product link(s).";
 
 /// A product's `links_purchased_separately` attribute (a custom attribute, "1" when set).
 fn links_purchased_separately(custom_attributes: &str) -> bool {
