@@ -9,6 +9,11 @@ pub fn blank(s: &str) -> bool {
         .all(|c| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\0'))
 }
 
+/// PHP's truth of a string: neither empty nor `"0"`.
+pub fn truthy(s: &str) -> bool {
+    !s.is_empty() && s != "0"
+}
+
 /// The white space PHP's numeric strings may have around them (`ZEND_STRTOL`'s and
 /// `_is_numeric_string_ex`'s set: space, \t, \n, \r, \v, \f; not NUL, which `trim` strips).
 pub const NUMERIC_WHITESPACE: [char; 6] = [' ', '\t', '\n', '\r', '\x0b', '\x0c'];

@@ -79,7 +79,7 @@ pub const CHECK_INPUT_PARAMETERS: &str = "Please check input parameters.";
 
 /// The posted fields of an address over the stored ones (`DataObject::addData`; a field
 /// posted null cannot be told from one not posted here, and is kept).
-fn merge_address(old: Option<QuoteAddressRow>, new: QuoteAddressRow) -> QuoteAddressRow {
+pub(crate) fn merge_address(old: Option<QuoteAddressRow>, new: QuoteAddressRow) -> QuoteAddressRow {
     let Some(old) = old else {
         return new;
     };

@@ -59,13 +59,13 @@ pub async fn with_totals_information(
     } else {
         &mut cart.shipping
     };
-    let mut address = slot.clone().unwrap_or_else(|| QuoteAddressRow {
+    let held = slot.clone().unwrap_or_else(|| QuoteAddressRow {
         quote_id,
         customer_id,
         address_type: if is_virtual { "billing" } else { "shipping" }.to_owned(),
         ..Default::default()
     });
-    lay_over(&mut address, posted);
+    let mut address = cart_save::merge_address(Some(held), posted);
     let save = match method {
         Some(method) if !is_virtual => {
             address.shipping_method = Some(method);
@@ -85,33 +85,6 @@ pub async fn with_totals_information(
             .await?;
     }
     Ok(cart)
-}
-
-/// `DataObject::addData` of a posted quote address over a held one: every field the body gave.
-fn lay_over(held: &mut QuoteAddressRow, posted: QuoteAddressRow) {
-    macro_rules! over {
-        ($($field:ident),*) => { $( if posted.$field.is_some() { held.$field = posted.$field; } )* };
-    }
-    over!(
-        customer_address_id,
-        email,
-        firstname,
-        lastname,
-        company,
-        street,
-        city,
-        region,
-        region_id,
-        region_code,
-        postcode,
-        country_id,
-        telephone,
-        middlename,
-        prefix,
-        suffix,
-        fax,
-        vat_id
-    );
 }
 
 /// `ShippingMethodManagement::set` then `apply`: the method code on the stored shipping
@@ -1109,7 +1082,7 @@ fn links_purchased_separately(custom_attributes: &str) -> bool {
                 .find(|(code, _)| code == "links_purchased_separately")
         })
         .is_some_and(|(_, v)| match v {
-            serde_json::Value::String(s) => crate::wire::input::php_truthy(&s),
+            serde_json::Value::String(s) => crate::php::truthy(&s),
             serde_json::Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
             serde_json::Value::Bool(b) => b,
             _ => false,

@@ -514,10 +514,7 @@ pub fn require_all<'n>(params: impl IntoIterator<Item = (&'n str, bool)>) -> Res
     }
 }
 
-/// PHP's truth of a string: neither empty nor `"0"`.
-pub fn php_truthy(s: &str) -> bool {
-    !s.is_empty() && s != "0"
-}
+pub use crate::php::truthy as php_truthy;
 
 /// A list-of-objects parameter ([`array_elements`]: SOAP's `item` node removed, an object's
 /// values taken in order, as PHP would iterate the array): a scalar is `Not all parameters
