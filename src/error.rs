@@ -144,6 +144,14 @@ pub enum Error {
     /// 400 `LocalizedException` (InputException, DocumentValidationException, ...).
     #[error("input: {}", .0.text)]
     Input(Phrase),
+    /// 400 `Validator\Exception` from `QuoteValidator::validateBeforeSubmit` (a placement the
+    /// quote's validation rules refuse): an input error that also sets the header
+    /// `errorRedirectAction: #shipping` (2.4.8's `Quote\Plugin\Webapi\Model\ErrorRedirectProcessor`
+    /// around `validateBeforeSubmit`, `Quote/etc/webapi_rest/di.xml`; the header stays when
+    /// payment-information re-throws the message as a `CouldNotSaveException`). Magento's
+    /// checkout page reads it to send the shopper back to the shipping step.
+    #[error("quote invalid: {}", .0.text)]
+    QuoteInvalid(Phrase),
     /// 400 aggregated `InputException` with two or more errors.
     #[error("input errors")]
     Aggregate(Vec<Phrase>),
@@ -570,6 +578,7 @@ impl Error {
             }
             Error::NotFound(phrase)
             | Error::Input(phrase)
+            | Error::QuoteInvalid(phrase)
             | Error::AuthenticationPhrase(phrase) => {
                 body.insert("message".into(), phrase.text.clone().into());
                 if phrase.params != Params::None {

@@ -731,23 +731,41 @@ async fn billing_address_then_put_order() {
         at("customer_address_id"),
         at("same_as_billing").map(|i| i + 1)
     );
-    // No payment method on the cart yet.
-    let before = app.snapshot().await;
-    let refused = app
-        .put("/rest/V1/carts/mine/order", &jane, &json!({}))
-        .await;
-    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
-    assert_eq!(
-        refused.body,
-        json!({"message": "Enter a valid payment method and try again."})
-    );
-    assert_eq!(app.snapshot().await, before);
-    app.post(
-        "/rest/V1/carts/mine/shipping-information",
-        &jane,
-        &tut("step08-shipping-information-request.json"),
-    )
-    .await;
+    // QuoteValidator's rules in their order: no shipping method (useForShipping dropped it),
+    // then, once shipping is chosen, no payment method on the cart. Each a rule of one message:
+    // `__($message, implode(' ', []))`, so the empty argument is printed; each answered with
+    // the header the checkout page reads (ErrorRedirectProcessor).
+    for (expected, step) in [
+        (
+            "The shipping method is missing. Select the shipping method and try again.",
+            Some("step08-shipping-information-request.json"),
+        ),
+        ("Enter a valid payment method and try again.", None),
+    ] {
+        let before = app.snapshot().await;
+        let refused = app
+            .put("/rest/V1/carts/mine/order", &jane, &json!({}))
+            .await;
+        assert_eq!(
+            (refused.status, &refused.body),
+            (
+                StatusCode::BAD_REQUEST,
+                &json!({"message": expected, "parameters": [""]})
+            )
+        );
+        assert_eq!(refused.header("errorRedirectAction"), Some("#shipping"));
+        assert_eq!(app.snapshot().await, before);
+        if let Some(step) = step {
+            let info = app
+                .post(
+                    "/rest/V1/carts/mine/shipping-information",
+                    &jane,
+                    &tut(step),
+                )
+                .await;
+            assert_eq!(info.status, StatusCode::OK, "{:?}", info.body);
+        }
+    }
     let placed = app
         .put(
             "/rest/V1/carts/mine/order",
@@ -780,6 +798,7 @@ async fn an_incomplete_billing_address_stops_the_order_with_each_missing_field()
     let refused = app
         .post("/rest/V1/carts/mine/payment-information", &rita, &body)
         .await;
+    assert_eq!(refused.header("errorRedirectAction"), Some("#shipping"));
     assert_eq!(
         (refused.status, refused.body),
         (
@@ -897,6 +916,86 @@ async fn an_incomplete_shipping_address_stops_the_order_with_each_missing_field(
             json!({"message": "Please check the shipping address information. \"firstname\" is required. Enter and try again. \"lastname\" is required. Enter and try again. \"street\" is required. Enter and try again. \"city\" is required. Enter and try again. \"telephone\" is required. Enter and try again."})
         )
     );
+    assert_eq!(app.snapshot().await, before);
+}
+
+/// `QuoteValidator::validateBeforeSubmit` through `PUT .../order`: its first rule
+/// (AllowedCountryValidationRule) refuses a physical cart whose shipping address names no
+/// country the store allows, before the address's own check; a cart with no billing address
+/// is checked as an empty one (`getBillingAddress`), every missing field listed in `%1`. Each
+/// refusal carries `errorRedirectAction: #shipping`; PaymentMethodManagement::set's refusal
+/// on payment-information, outside the validator, does not.
+#[tokio::test]
+async fn placement_rules_answer_in_order_with_the_shipping_redirect_header() {
+    let app = spawn_app().await;
+    let (_, base) = guest_cart_with(&app, "24-WB01", json!(1)).await;
+    let before = app.snapshot().await;
+    async fn order(app: &TestApp, base: &str) -> common::Reply {
+        let body = json!({"paymentMethod": {"method": "checkmo"}}).to_string();
+        let path = format!("{base}/order");
+        let json = Some("application/json");
+        app.send(reqwest::Method::PUT, &path, None, json, Some(body))
+            .await
+    }
+    let refused = order(&app, &base).await;
+    assert_eq!(
+        (refused.status, &refused.body),
+        (
+            StatusCode::BAD_REQUEST,
+            &json!({"message": "Some addresses can't be used due to the configurations for specific countries.",
+                "parameters": [""]})
+        )
+    );
+    assert_eq!(refused.header("errorRedirectAction"), Some("#shipping"));
+    let outside = app
+        .post_anonymous(
+            &format!("{base}/payment-information"),
+            &json!({"email": "ann@example.com", "paymentMethod": {"method": "checkmo"}}),
+        )
+        .await;
+    assert_eq!(
+        (outside.status, &outside.body),
+        (
+            StatusCode::BAD_REQUEST,
+            &json!({"message": "The shipping address is missing. Set the address and try again."})
+        )
+    );
+    assert_eq!(outside.header("errorRedirectAction"), None);
+    assert_eq!(app.snapshot().await, before);
+    let shipping = json!({"region_id": 12, "country_id": "US", "street": ["1 Main"],
+        "postcode": "90001", "city": "LA", "firstname": "Ann", "lastname": "Lee",
+        "email": "ann@example.com", "telephone": "555-2"});
+    let info = app
+        .post_anonymous(
+            &format!("{base}/shipping-information"),
+            &json!({"addressInformation": {"shipping_address": shipping,
+                "shipping_carrier_code": "flatrate", "shipping_method_code": "flatrate"}}),
+        )
+        .await;
+    assert_eq!(info.status, StatusCode::OK, "{:?}", info.body);
+    let before = app.snapshot().await;
+    let refused = order(&app, &base).await;
+    let required = |field: &str| format!("\"{field}\" is required. Enter and try again.");
+    let missing = [
+        "firstname",
+        "lastname",
+        "street",
+        "city",
+        "telephone",
+        "postcode",
+        "countryId",
+    ]
+    .map(required)
+    .join(" ");
+    assert_eq!(
+        (refused.status, &refused.body),
+        (
+            StatusCode::BAD_REQUEST,
+            &json!({"message": "Please check the billing address information. %1",
+                "parameters": [missing]})
+        )
+    );
+    assert_eq!(refused.header("errorRedirectAction"), Some("#shipping"));
     assert_eq!(app.snapshot().await, before);
 }
 

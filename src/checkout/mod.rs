@@ -187,6 +187,9 @@ pub const SHIPPING_INFO_NOT_SAVED: &str =
 pub const INVALID_CUSTOMER_ADDRESS_ID: &str = "Invalid customer address id %1";
 pub const INVALID_ADDRESS_ID: &str = "Invalid address id %1";
 pub const ADDRESS_NOT_SAVED: &str = "The address failed to save. Verify the address and try again.";
+/// `AllowedCountryValidationRule`'s general message (Quote/etc/di.xml).
+pub const COUNTRY_NOT_ALLOWED: &str =
+    "Some addresses can't be used due to the configurations for specific countries.";
 /// `ShippingAddressValidationRule`'s general message (Quote/etc/di.xml).
 pub const SHIPPING_ADDRESS_INVALID: &str = "Please check the shipping address information.";
 
@@ -208,8 +211,7 @@ async fn address_check(
     if errors.is_empty() {
         return Ok(());
     }
-    let phrase = Phrase::positional(format!("{general} %1"), vec![errors.join(" ")]);
-    Err(placement.refusal(phrase))
+    Err(placement.before_submit(general, &errors))
 }
 
 /// Countries whose addresses need no postcode (`general/country/optional_zip_countries`).
@@ -1225,6 +1227,24 @@ impl Placement {
             _ => Error::Input(phrase),
         }
     }
+
+    /// `QuoteValidator::validateBeforeSubmit`'s refusal by a rule whose first error is `general`
+    /// and the rest `details`: `__($defaultMessage . ' %1', implode(' ', $messages))`, the
+    /// `%1` only when there are details, the argument always (so a rule of one message prints
+    /// `"parameters":[""]`, the empty implode). Payment-information renders it as above; every
+    /// route gets the `errorRedirectAction` header ([`Error::QuoteInvalid`]).
+    fn before_submit(self, general: &str, details: &[String]) -> Error {
+        let text = if details.is_empty() {
+            general.to_owned()
+        } else {
+            format!("{general} %1")
+        };
+        let phrase = Phrase::positional(text, vec![details.join(" ")]);
+        match self {
+            Placement::PaymentInformation => Error::QuoteInvalid(Phrase::plain(phrase.render())),
+            _ => Error::QuoteInvalid(phrase),
+        }
+    }
 }
 
 /// What a placing call brings besides the cart: the payment (`None`: the cart's saved method),
@@ -1307,13 +1327,14 @@ pub async fn place_order(
                     quote.customer_firstname = billing.as_ref().and_then(|b| b.firstname.clone());
                     quote.customer_lastname = billing.as_ref().and_then(|b| b.lastname.clone());
                 }
-                // placeOrder without a payment: the quote's own (none set: QuoteValidator).
+                // placeOrder without a payment: the quote's own (none set: QuoteValidator's
+                // PaymentMethodValidationRule refuses it, after the address rules).
                 let saved = quote.payment_method.clone();
-                let Some(method) = method.or_else(|| saved.map(payment::PaymentInput::method))
-                else {
-                    return Err(Error::input(PAYMENT_METHOD_MISSING));
-                };
-                if !gateways.is_available(&method.method) {
+                let method = method.or_else(|| saved.map(payment::PaymentInput::method));
+                if method
+                    .as_ref()
+                    .is_some_and(|m| !gateways.is_available(&m.method))
+                {
                     return Err(Error::input(PAYMENT_NOT_AVAILABLE));
                 }
                 let cart = load_cart(&mut *conn, quote).await?;
@@ -1480,7 +1501,7 @@ async fn address_save_errors(
 async fn submit(
     conn: &mut SqliteConnection,
     cart: Cart,
-    paid_with: payment::PaymentInput,
+    paid_with: Option<payment::PaymentInput>,
     placement: Placement,
     gateways: payment::Gateways,
     parse_order: ParseOrder,
@@ -1506,42 +1527,49 @@ async fn submit(
     if cart.items.is_empty() {
         return Err(Error::input(ORDER_SERVER_ERROR));
     }
-    // QuoteValidator's rules in their order: the shipping address (ShippingAddressValidationRule,
-    // on a physical cart; a pickup order's address is its location's, checked below), the
-    // shipping method, the billing address.
-    let pickup_order = cart
-        .shipping
-        .as_ref()
-        .is_some_and(|a| a.shipping_method.as_deref() == Some(pickup::CODE));
+    // QuoteValidator's rules in their order (Quote/etc/di.xml, then InventoryInStorePickupQuote's
+    // appended): the shipping country one the store allows (AllowedCountryValidationRule,
+    // `in_array` against `general/country/allow`: every country of magemu's directory, compared
+    // exactly; a cart without a shipping address has none), the shipping address
+    // (ShippingAddressValidationRule, on a physical cart; a pickup order's address is its
+    // location's, checked last), the shipping method, the billing address (an empty one when the
+    // cart has none: `getBillingAddress` makes it), the payment method, the pickup location.
+    let shipping = cart.shipping.clone().unwrap_or_default();
+    if !totals.is_virtual {
+        let country = shipping.country_id.as_deref().filter(|c| !c.is_empty());
+        let allowed = match country {
+            Some(c) => db::directory::countries(&mut *conn, Some(c))
+                .await?
+                .iter()
+                .any(|row| row.country_id == c),
+            None => false,
+        };
+        if !allowed {
+            return Err(placement.before_submit(COUNTRY_NOT_ALLOWED, &[]));
+        }
+    }
+    let pickup_order = shipping.shipping_method.as_deref() == Some(pickup::CODE);
     if !totals.is_virtual && !pickup_order {
-        let shipping = cart.shipping.clone().unwrap_or_default();
         address_check(&mut *conn, SHIPPING_ADDRESS_INVALID, &shipping, placement).await?;
     }
-    if !totals.is_virtual
-        && cart
-            .shipping
-            .as_ref()
-            .and_then(|a| a.shipping_method.as_ref())
-            .is_none()
-    {
-        return Err(Error::input(SHIPPING_METHOD_MISSING));
+    if !totals.is_virtual && shipping.shipping_method.is_none() {
+        return Err(placement.before_submit(SHIPPING_METHOD_MISSING, &[]));
     }
-    let Some(billing) = cart.billing.clone() else {
-        return Err(Error::input(BILLING_ADDRESS_MISSING));
-    };
+    let billing = cart.billing.clone().unwrap_or_default();
     address_check(&mut *conn, BILLING_ADDRESS_MISSING, &billing, placement).await?;
-    // InStorePickupQuoteValidationRule, with the quote's other validation rules.
-    let pickup_code = match &cart.shipping {
-        Some(a) if a.shipping_method.as_deref() == Some(pickup::CODE) => {
-            let Some(location) = &cart.pickup else {
-                return Err(Error::input(pickup::NO_LOCATION));
-            };
-            if !pickup::address_matches(location, a) {
-                return Err(Error::input(pickup::ADDRESS_MISMATCH));
-            }
-            Some(location.source_code.clone())
+    let Some(paid_with) = paid_with else {
+        return Err(placement.before_submit(PAYMENT_METHOD_MISSING, &[]));
+    };
+    let pickup_code = if pickup_order {
+        let Some(location) = &cart.pickup else {
+            return Err(placement.before_submit(pickup::NO_LOCATION, &[]));
+        };
+        if !pickup::address_matches(location, &shipping) {
+            return Err(placement.before_submit(pickup::ADDRESS_MISMATCH, &[]));
         }
-        _ => None,
+        Some(location.source_code.clone())
+    } else {
+        None
     };
     // SubmitQuoteValidator::validateOrder, once the order is built: its addresses carry the
     // cart's e-mail (QuoteManagement::submitQuote), which OrderAddressValidator checks; a

@@ -7,6 +7,10 @@ use axum::response::{IntoResponse, Response};
 use crate::error::Error;
 use crate::search::{SearchCriteria, SearchResults};
 
+/// Where Magento's checkout page goes back to after a refused placement
+/// (`errorRedirectAction`, see [`Error::QuoteInvalid`]).
+const SHIPPING_STEP: &str = "#shipping";
+
 /// The status Magento's `ErrorProcessor` gives each kind of failure.
 pub fn status(error: &Error) -> StatusCode {
     match error {
@@ -14,7 +18,9 @@ pub fn status(error: &Error) -> StatusCode {
         Error::Unauthorized(_) | Error::Authentication | Error::AuthenticationPhrase(_) => {
             StatusCode::UNAUTHORIZED
         }
-        Error::Input(_) | Error::Aggregate(_) | Error::Validation(..) => StatusCode::BAD_REQUEST,
+        Error::Input(_) | Error::QuoteInvalid(_) | Error::Aggregate(_) | Error::Validation(..) => {
+            StatusCode::BAD_REQUEST
+        }
         Error::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         Error::Internal(_) | Error::Sqlx(_) | Error::Fatal(_) | Error::Shutdown(_) => {
             StatusCode::INTERNAL_SERVER_ERROR
@@ -44,6 +50,14 @@ impl IntoResponse for Error {
                     crate::error::FATAL_ERROR,
                 )
                     .into_response();
+            }
+            Error::QuoteInvalid(_) => {
+                let mut reply = json_response(status, &body);
+                reply.headers_mut().insert(
+                    header::HeaderName::from_static("errorredirectaction"),
+                    header::HeaderValue::from_static(SHIPPING_STEP),
+                );
+                return reply;
             }
             _ => {}
         }

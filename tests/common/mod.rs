@@ -30,6 +30,14 @@ pub struct Reply {
     pub status: StatusCode,
     pub body: Value,
     pub content_type: Option<String>,
+    pub headers: reqwest::header::HeaderMap,
+}
+
+impl Reply {
+    /// A header of the reply as text (names compare without case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
 }
 
 /// The app on a fresh database with the tutorial seed.
@@ -129,12 +137,14 @@ impl TestApp {
             .get(reqwest::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
+        let headers = resp.headers().clone();
         let text = resp.text().await.expect("body");
         let body = serde_json::from_str(&text).unwrap_or(Value::Null);
         Reply {
             status,
             body,
             content_type,
+            headers,
         }
     }
 
