@@ -140,6 +140,15 @@ pub async fn set_payment_information(
                                 quotes::address(&mut *conn, quote.entity_id, "billing").await?;
                             b.customer_id = old.and_then(|o| o.customer_id);
                         }
+                        if let (Some(customer_id), None) = (quote.customer_id, &guest_email) {
+                            super::address_book::payment_billing(
+                                &mut *conn,
+                                quote.entity_id,
+                                customer_id,
+                                &mut b,
+                            )
+                            .await?;
+                        }
                         if guest_email.is_some() {
                             b.email = guest_email.clone();
                         }

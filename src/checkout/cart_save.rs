@@ -106,7 +106,8 @@ pub(crate) fn merge_address(old: Option<QuoteAddressRow>, new: QuoteAddressRow) 
         prefix,
         suffix,
         fax,
-        vat_id
+        vat_id,
+        save_in_address_book
     );
     if new.same_as_billing != 0 {
         merged.same_as_billing = 1;
@@ -234,6 +235,8 @@ async fn save_merged(
     merged.quote_id = quote_id;
     merged.customer_id = Some(customer_id);
     merged.address_type = kind.to_owned();
+    // Through the repository: BillingAddressPersister / ShippingAddressManagement::assign.
+    super::address_book::normalize(&mut merged);
     if method.is_some() {
         merged.shipping_method = method;
     }

@@ -8,6 +8,7 @@
 //! (magento/inventory `InventorySales/Plugin/Sales/OrderManagement/AppendReservationsAfterOrderPlacementPlugin.php`,
 //! whose `CheckItemsQuantity` runs before the order is saved).
 
+mod address_book;
 pub mod agreements;
 pub mod cart_coupon;
 pub mod cart_save;
@@ -1148,9 +1149,31 @@ pub async fn save_shipping_information(
                         vec![carrier, method],
                     )));
                 }
+                // updateCustomerShippingAddressId / updateCustomerBillingAddressId: an address
+                // posted without an address-book id that is the cart's own takes the cart's.
+                let quote_id = cart.quote.entity_id;
+                let mut billing = billing;
+                for (address, kind) in [
+                    (Some(&mut shipping), "shipping"),
+                    (billing.as_mut(), "billing"),
+                ] {
+                    let Some(address) = address else { continue };
+                    if address.customer_address_id.is_none_or(|id| id == 0) {
+                        address.customer_address_id = None;
+                        let stored = match kind {
+                            "shipping" => cart.shipping.as_ref(),
+                            _ => cart.billing.as_ref(),
+                        };
+                        if let Some(stored) = stored.filter(|s| {
+                            s.customer_address_id.is_some_and(|id| id != 0)
+                                && address_book::same_address(s, address)
+                        }) {
+                            address.customer_address_id = stored.customer_address_id;
+                        }
+                    }
+                }
                 // ShippingInformationManagement validates the addresses (QuoteAddressValidator)
                 // and the quote save each address it saves; a failure comes wrapped.
-                let mut billing = billing;
                 for address in billing.iter_mut().chain(std::iter::once(&mut shipping)) {
                     if let Err(refusal) =
                         import_customer_address(&mut *conn, customer_id, address).await?
@@ -1171,17 +1194,23 @@ pub async fn save_shipping_information(
                         )));
                     }
                 }
-                let quote_id = cart.quote.entity_id;
-                if let Some(mut billing) = billing {
+                if let Some(posted) = billing {
+                    // Quote::setBillingAddress lays the posted fields over the cart's billing
+                    // address (`addData`): a flag not posted keeps its value.
+                    let kept_id = posted.customer_address_id;
+                    let mut billing = cart_save::merge_address(cart.billing.clone(), posted);
+                    billing.customer_address_id = kept_id;
                     billing.quote_id = quote_id;
                     billing.address_type = "billing".into();
                     billing.customer_id = customer_id;
+                    address_book::normalize(&mut billing);
                     quotes::save_address(&mut *conn, billing).await?;
                 }
                 shipping.quote_id = quote_id;
                 shipping.address_type = "shipping".into();
                 shipping.customer_id = customer_id;
                 shipping.shipping_method = Some(code);
+                address_book::normalize(&mut shipping);
                 let saved = quotes::save_address(&mut *conn, shipping).await?;
                 pickup::save_quote_location(
                     &mut *conn,
@@ -1296,6 +1325,18 @@ pub async fn place_order(
                 // only): the posted one, or the cart's own given a guest's e-mail.
                 let mut changed_billing = None;
                 if let Some(mut billing) = billing {
+                    // savePaymentInformation on a customer's cart (the guest's class has no
+                    // such step): the address book's part (address_book::payment_billing).
+                    if let (Some(customer_id), None) = (quote.customer_id, &guest_email) {
+                        billing.customer_id = Some(customer_id);
+                        address_book::payment_billing(
+                            &mut *conn,
+                            quote.entity_id,
+                            customer_id,
+                            &mut billing,
+                        )
+                        .await?;
+                    }
                     // BillingAddressPersister in the quote's save, outside placeOrder's try:
                     // the validator's NoSuchEntityException as it is.
                     if let Err(refusal) =
@@ -1411,6 +1452,7 @@ pub async fn assign_billing(
                 address.quote_id = quote.entity_id;
                 address.customer_id = quote.customer_id;
                 address.address_type = "billing".into();
+                address_book::normalize(&mut address);
                 let saved = quotes::save_address(&mut *conn, address.clone()).await?;
                 if use_for_shipping {
                     // ShippingAddressAssignment::setAddress removes the old shipping address
@@ -1420,6 +1462,14 @@ pub async fn assign_billing(
                     shipping.same_as_billing = 1;
                     shipping.shipping_method = None;
                     quotes::save_address(&mut *conn, shipping).await?;
+                } else if let Some(mut shipping) =
+                    quotes::address(&mut *conn, quote.entity_id, "shipping").await?
+                {
+                    // `$quote->getShippingAddress()->setSameAsBilling(0)`.
+                    if shipping.same_as_billing != 0 {
+                        shipping.same_as_billing = 0;
+                        quotes::save_address(&mut *conn, shipping).await?;
+                    }
                 }
                 Ok(saved.address_id)
             })
@@ -1500,7 +1550,7 @@ async fn address_save_errors(
 /// `QuoteManagement::submitQuote` + `OrderManagement::place` with MSI's placement plugin.
 async fn submit(
     conn: &mut SqliteConnection,
-    cart: Cart,
+    mut cart: Cart,
     paid_with: Option<payment::PaymentInput>,
     placement: Placement,
     gateways: payment::Gateways,
@@ -1571,6 +1621,17 @@ async fn submit(
     } else {
         None
     };
+    // _prepareCustomerQuote: the address-book entries the cart's addresses ask for.
+    let mut billing = billing;
+    if let Some(customer_id) = cart.quote.customer_id {
+        let shipping = if totals.is_virtual {
+            None
+        } else {
+            cart.shipping.as_mut()
+        };
+        address_book::prepare_customer_quote(&mut *conn, customer_id, &mut billing, shipping)
+            .await?;
+    }
     // SubmitQuoteValidator::validateOrder, once the order is built: its addresses carry the
     // cart's e-mail (QuoteManagement::submitQuote), which OrderAddressValidator checks; a
     // customer's cart whose e-mail a `PUT /V1/carts/mine` cleared has none. The placing routes
@@ -1726,6 +1787,8 @@ fn address_json(a: &QuoteAddressRow, address_type: &str, email: &Option<String>)
         "telephone": a.telephone,
         "email": email,
         "customer_id": a.customer_id,
+        // Fieldset `sales_convert_quote_address`: the address-book entry it came from.
+        "customer_address_id": a.customer_address_id,
     });
     // The fieldset `sales_convert_quote_address` copies these onto the order address too.
     for (key, value) in [

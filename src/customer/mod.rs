@@ -505,6 +505,42 @@ async fn create_in(
     Ok(id)
 }
 
+/// `AddressRepository::save` of a new address of customer `customer_id`, as checkout saves a
+/// cart address into her address book: validated as every customer address (the model's
+/// `validate()`, each failure an error of one `InputException`), the region read from the
+/// directory; `default_billing` / `default_shipping` make it her default of that kind
+/// (`Address\Relation`). The new address's id.
+pub async fn add_address(
+    conn: &mut SqliteConnection,
+    customer_id: i64,
+    a: &AddressInput,
+) -> Result<i64> {
+    let regions = regions_of(&mut *conn, a).await?;
+    let errors = address_errors(a, regions.as_deref());
+    if !errors.is_empty() {
+        return Err(Error::aggregate(errors));
+    }
+    let address = directory_region(address_row(a, 0, customer_id), regions.as_deref());
+    let id = db::insert(conn, "customer_address_entity", "entity_id", &address).await?;
+    if a.default_billing || a.default_shipping {
+        let Some(row) = store::customer(&mut *conn, customer_id).await? else {
+            return Err(Error::internal(format!("customer {customer_id} vanished")));
+        };
+        let billing = if a.default_billing {
+            Some(id)
+        } else {
+            row.default_billing
+        };
+        let shipping = if a.default_shipping {
+            Some(id)
+        } else {
+            row.default_shipping
+        };
+        store::set_defaults(conn, customer_id, billing, shipping).await?;
+    }
+    Ok(id)
+}
+
 /// The row of a posted address of customer `customer_id` (`entity_id` 0: a new one).
 /// `AbstractAddress::getRegion` / `getRegionCode` on save: a region id of the address's own
 /// country names the region (its directory name replaces the posted text) and its code.

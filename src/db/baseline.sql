@@ -39,6 +39,7 @@ INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "succe
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (32, 'tax rates rules', '2026-01-01 00:00:00', 1, X'03426AB88047BEE68EC5BEB884123CA9C4B0E9BD6A2A6DB2DC22906397C79FE6EFF0C21F126D8DBC517DA03B8883CB41', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (33, 'directory', '2026-01-01 00:00:00', 1, X'D98C2BE9C529CEA1565AEA06E92728B22CE8D36EFD48F3B934E55475F3534B8E7CF26D5F124F935339FCB050E3BA1305', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (34, 'inventory case insensitive', '2026-01-01 00:00:00', 1, X'0529280CC672D3E1C4D54A39C9F80B930B867ABE5CBB842B72A2EA58F4A6E68F71E348B03A06DAC6CE3B2B03B4FF1EE8', 0);
+INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (35, 'quote address save in address book', '2026-01-01 00:00:00', 1, X'0F330F4B54BC8AC8CD33DCC566F615C82CE9BA7856186EFEC2AC89596ED98606588A9765388260D633591A1730609B4F', 0);
 CREATE TABLE store_website (
     website_id       INTEGER PRIMARY KEY,
     code             TEXT NOT NULL UNIQUE,
@@ -692,7 +693,7 @@ CREATE TABLE quote_address (
     country_id           TEXT,
     telephone            TEXT,
     same_as_billing      INTEGER NOT NULL DEFAULT 0,
-    shipping_method      TEXT, middlename TEXT, prefix TEXT, suffix TEXT, fax TEXT, vat_id TEXT,
+    shipping_method      TEXT, middlename TEXT, prefix TEXT, suffix TEXT, fax TEXT, vat_id TEXT, save_in_address_book INTEGER DEFAULT 0,
     UNIQUE (quote_id, address_type)
 );
 CREATE TABLE salesrule (

@@ -73,6 +73,9 @@ row_struct! {
         pub suffix: Option<String>,
         pub fax: Option<String>,
         pub vat_id: Option<String>,
+        /// `save_in_address_book` (nullable, default 0); `None` on a parsed address: not
+        /// posted (a posted null too), saved as 0 unless a merge keeps the stored value.
+        pub save_in_address_book: Option<i64>,
     }
 }
 
@@ -133,6 +136,7 @@ pub async fn save_address(
     conn: &mut SqliteConnection,
     mut row: QuoteAddressRow,
 ) -> Result<QuoteAddressRow, sqlx::Error> {
+    row.save_in_address_book.get_or_insert(0);
     match address(&mut *conn, row.quote_id, &row.address_type).await? {
         Some(old) => {
             row.address_id = old.address_id;

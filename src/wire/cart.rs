@@ -351,6 +351,7 @@ pub fn parse_address(v: &Value) -> Result<QuoteAddressRow> {
         suffix: o.string("suffix")?,
         fax: o.string("fax")?,
         vat_id: o.string("vat_id")?,
+        save_in_address_book: o.int("save_in_address_book")?,
         ..Default::default()
     })
 }
@@ -655,7 +656,7 @@ fn address_out(a: &QuoteAddressRow) -> Value {
         "customer_id": a.customer_id, "email": a.email,
         "same_as_billing": a.same_as_billing,
         "customer_address_id": a.customer_address_id,
-        "save_in_address_book": 0,
+        "save_in_address_book": a.save_in_address_book.unwrap_or(0),
     });
     if let Some(m) = v.as_object_mut() {
         m.retain(|_, v| !v.is_null());
