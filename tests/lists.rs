@@ -216,8 +216,8 @@ async fn a_page_of_few_matches_is_sorted_as_any_other() {
 
 /// A page that holds every match (found through the filter's index and sorted,
 /// `db::search::page_reaches_the_last_match`) is in entity_id order whatever order the index
-/// finds the matches in, whatever the current page (a page past the end is the last), with the
-/// count of the matches; so are the pages of more matches than a page holds.
+/// finds the matches in, with the count of the matches (a page past the end holds none, as 2.4's
+/// `Collection::getCurPage` no longer clamps); so are the pages of more matches than a page holds.
 #[tokio::test]
 async fn a_page_of_every_match_is_in_key_order() {
     let app = spawn_app().await;
@@ -256,13 +256,17 @@ async fn a_page_of_every_match_is_in_key_order() {
     };
     assert_eq!(list(Some(5), 1).await, page(&ids));
     assert_eq!(list(Some(4), 1).await, page(&ids));
+    // An empty page through `fields`: FieldsFilter::_applyFilter reads `[]` as a list and
+    // collects nothing into its null.
+    let empty = json!({"items": null, "total_count": 4});
+    assert_eq!(list(Some(5), 7).await, empty, "past the end: no items");
     assert_eq!(
-        list(Some(5), 7).await,
+        list(Some(5), 0).await,
         page(&ids),
-        "past the end: the last page"
+        "below 1: the first page"
     );
     assert_eq!(list(None, 1).await, page(&ids));
     assert_eq!(list(Some(3), 1).await, page(&ids[..3]));
     assert_eq!(list(Some(3), 2).await, page(&ids[3..]));
-    assert_eq!(list(Some(3), 9).await, page(&ids[3..]));
+    assert_eq!(list(Some(3), 9).await, empty);
 }
