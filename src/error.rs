@@ -467,6 +467,16 @@ pub const NO_SUCH_ENTITY_FIELDS: &str =
     "No such entity with %fieldName = %fieldValue, %field2Name = %field2Value";
 
 impl Error {
+    /// A write the database refused, as `AbstractDb::save` reports it: a duplicate key
+    /// (MySQL's 1062, `DuplicateException`) is the `AlreadyExistsException`
+    /// [`UNIQUE_CONSTRAINT`], a 400 that saved nothing; anything else as [`From`] maps it.
+    pub fn from_save(err: sqlx::Error) -> Self {
+        match &err {
+            sqlx::Error::Database(d) if d.is_unique_violation() => Error::input(UNIQUE_CONSTRAINT),
+            _ => Error::from(err),
+        }
+    }
+
     pub fn input(text: impl Into<String>) -> Self {
         Error::Input(Phrase::plain(text))
     }

@@ -737,23 +737,29 @@ async fn save_coupon_on(conn: &mut SqliteConnection, input: CouponInput) -> Resu
     if coupon.created_at.is_none() {
         coupon.created_at = Some(db::now_timestamp());
     }
-    if let Some(code) = &coupon.code {
-        if store::code_taken(&mut *conn, code, coupon.coupon_id).await? {
-            return Err(Error::Input(Phrase::positional(
-                ALREADY_EXISTS,
-                vec![SAME_CODE.into()],
-            )));
-        }
+    // `_checkUnique` on `code`: a coupon without one is looked up `code IS NULL`, so a second
+    // codeless coupon is refused too.
+    if store::code_taken(&mut *conn, coupon.code.as_deref(), coupon.coupon_id).await? {
+        return Err(Error::Input(Phrase::positional(
+            ALREADY_EXISTS,
+            vec![SAME_CODE.into()],
+        )));
     }
+    // The unique key (rule_id, is_primary): a second primary coupon of a rule is the save's
+    // AlreadyExistsException.
     if coupon.coupon_id == 0 {
         // The column's default for a type not posted.
         let stored = CouponRow {
             kind: coupon.kind.or(Some(0)),
             ..coupon.clone()
         };
-        coupon.coupon_id = db::insert(&mut *conn, "salesrule_coupon", "coupon_id", &stored).await?;
+        coupon.coupon_id = db::insert(&mut *conn, "salesrule_coupon", "coupon_id", &stored)
+            .await
+            .map_err(Error::from_save)?;
     } else {
-        db::update(&mut *conn, "salesrule_coupon", "coupon_id", &coupon).await?;
+        db::update(&mut *conn, "salesrule_coupon", "coupon_id", &coupon)
+            .await
+            .map_err(Error::from_save)?;
     }
     Ok(SavedCoupon {
         row: coupon,
@@ -866,7 +872,7 @@ pub async fn generate(db: &Db, spec: CouponSpec) -> Result<Vec<String>> {
                         }
                         attempt += 1;
                         let code = generate_code(&spec, length, &format);
-                        if !store::code_taken(&mut *conn, &code, 0).await? {
+                        if !store::code_taken(&mut *conn, Some(&code), 0).await? {
                             break code;
                         }
                     };
@@ -920,26 +926,24 @@ pub async fn mass_delete(
                 if !ignore_invalid && found.len() != values.len() {
                     return Err(Error::input(SOME_COUPONS_INVALID));
                 }
-                // What was found, as the request names it (a code in any case); the rest of the
-                // request, once each in request order, is missing (`array_flip` and `unset` in
-                // `CouponManagementService::massDelete`: linear, as here; a search a value made
-                // it quadratic, minutes of the writer for 140,000 ids).
-                let key = |v: &str| match by_code {
-                    true => v.to_ascii_lowercase(),
-                    false => v.to_owned(),
-                };
+                // The filter finds a code in any case (MySQL's collation), but what was found
+                // is struck from the request by its stored value (`array_flip` and `unset` in
+                // `CouponManagementService::massDelete`, PHP's keys exact): a code asked in
+                // another case is deleted and still listed missing. The rest of the request,
+                // once each in request order, is missing (linear, as there; a search a value
+                // made it quadratic, minutes of the writer for 140,000 ids).
                 let mut deleted = HashSet::with_capacity(found.len());
                 for coupon in &found {
                     store::delete_coupon(&mut *conn, coupon.coupon_id).await?;
                     deleted.insert(match by_code {
-                        true => key(coupon.code.as_deref().unwrap_or_default()),
+                        true => coupon.code.clone().unwrap_or_default(),
                         false => coupon.coupon_id.to_string(),
                     });
                 }
                 let mut seen = HashSet::with_capacity(values.len());
                 let missing: Vec<String> = values
                     .into_iter()
-                    .filter(|v| seen.insert(v.clone()) && !deleted.contains(&key(v)))
+                    .filter(|v| seen.insert(v.clone()) && !deleted.contains(v))
                     .collect();
                 Ok(MassDeleteResult {
                     failed_items: Vec::new(),

@@ -282,13 +282,13 @@ pub async fn primary_coupon(
 /// Whether another coupon than `except` has `code` (`AbstractDb::_checkUnique`, trimmed).
 pub async fn code_taken(
     conn: &mut SqliteConnection,
-    code: &str,
+    code: Option<&str>,
     except: i64,
 ) -> Result<bool, sqlx::Error> {
     let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM salesrule_coupon WHERE code = ? AND coupon_id <> ?",
+        "SELECT COUNT(*) FROM salesrule_coupon WHERE code IS ? AND coupon_id <> ?",
     )
-    .bind(code.trim())
+    .bind(code.map(str::trim))
     .bind(except)
     .fetch_one(conn)
     .await?;

@@ -250,12 +250,7 @@ pub async fn save_new_order(
     // AlreadyExistsException; OrderRepository::save passes it on: 400, nothing saved.
     let order_id = db::insert(&mut *tx, "sales_order", "entity_id", &full.order)
         .await
-        .map_err(|err| match &err {
-            sqlx::Error::Database(d) if d.is_unique_violation() => {
-                Error::input(e::UNIQUE_CONSTRAINT)
-            }
-            _ => Error::from(err),
-        })?;
+        .map_err(Error::from_save)?;
     full.order.entity_id = order_id;
     // Items keep their posted order and their `parent_item_id` as posted: an item id, as
     // `ItemRepository::save` stores it (a client names ids it expects the new lines to get,
