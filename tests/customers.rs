@@ -327,15 +327,27 @@ async fn create_account_refusals_write_nothing() {
         json!({"message": "\"First Name\" is a required value.\n\"Last Name\" is a required value.\n\"Email\" is not a valid email address."}),
     )
     .await;
-    refused(
-        &app,
-        with_password(
-            json!({"email": "g@example.com", "firstname": "G", "lastname": "G", "group_id": 9}),
-            "Password1",
-        ),
-        json!({"message": "The specified customer group id does not exist."}),
-    )
-    .await;
+    // An unknown group, by an admin (anyone else may not name a group at all).
+    let admin = app.token().await;
+    let before = app.snapshot().await;
+    let unknown = app
+        .post(
+            "/rest/default/V1/customers",
+            &admin,
+            &with_password(
+                json!({"email": "g@example.com", "firstname": "G", "lastname": "G", "group_id": 9}),
+                "Password1",
+            ),
+        )
+        .await;
+    assert_eq!(
+        (unknown.status, unknown.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The specified customer group id does not exist."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
     refused(
         &app,
         json!({"password": "Password1"}),
@@ -375,6 +387,55 @@ async fn create_account_refusals_write_nothing() {
         json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "telephone"}}),
     )
     .await;
+}
+
+/// REST's `AccountManagementApi::validateCustomerRequest`: a sign-up that names a customer
+/// group (0 included) needs `Magento_Customer::manage`, so only an admin may choose it.
+#[tokio::test]
+async fn only_an_admin_chooses_the_group_of_a_new_account() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let jane = app.customer_token("jdoe@example.com", "Password1").await;
+    let body = |email: &str, group: Value| {
+        json!({"customer": {"email": email, "firstname": "Rita", "lastname": "Rival",
+            "group_id": group}, "password": "Password1"})
+    };
+    let before = app.snapshot().await;
+    let denied = json!({"message": "The consumer isn't authorized to access %resources.",
+        "parameters": {"resources": "Magento_Customer::manage"}});
+    for group in [json!(3), json!(0), json!("1")] {
+        let anonymous = app
+            .post_anonymous("/rest/V1/customers", &body("rita@example.com", group.clone()))
+            .await;
+        assert_eq!(
+            (anonymous.status, &anonymous.body),
+            (StatusCode::UNAUTHORIZED, &denied),
+            "{group}"
+        );
+        let shopper = app
+            .post("/rest/V1/customers", &jane, &body("rita@example.com", group))
+            .await;
+        assert_eq!(
+            (shopper.status, &shopper.body),
+            (StatusCode::UNAUTHORIZED, &denied)
+        );
+    }
+    assert_eq!(app.snapshot().await, before);
+    // A null group is no group (isset): the store's default.
+    let plain = app
+        .post_anonymous("/rest/V1/customers", &body("rita@example.com", Value::Null))
+        .await;
+    assert_eq!(
+        (plain.status, &plain.body["group_id"]),
+        (StatusCode::OK, &json!(1))
+    );
+    let chosen = app
+        .post("/rest/V1/customers", &admin, &body("rex@example.com", json!(3)))
+        .await;
+    assert_eq!(
+        (chosen.status, &chosen.body["group_id"]),
+        (StatusCode::OK, &json!(3))
+    );
 }
 
 #[tokio::test]

@@ -11,8 +11,8 @@ use crate::customer::{self, groups, manage};
 use crate::db::store::DEFAULT_STORE_ID;
 use crate::error::{Error, Result};
 use crate::http::extract::{
-    Admin, Body, ClientIp, CustomerDelete, CustomerGroupView, CustomerManage, CustomerView,
-    PathParams, Search, SelfCustomer,
+    Acl, Admin, Body, ClientIp, CustomerDelete, CustomerGroupView, CustomerManage, CustomerView,
+    IsAdmin, PathParams, Search, SelfCustomer,
 };
 use crate::http::reply::{json_response, search_results};
 use crate::http::routes::{Operation, ANONYMOUS, SELF};
@@ -296,9 +296,18 @@ pub fn operations() -> Vec<Operation> {
     ]
 }
 
-/// `AccountManagement::createAccount`: anonymous, the saved customer as the reply.
-async fn create(State(state): State<AppState>, Body(body): Body) -> Result<Response> {
+/// `AccountManagement::createAccount`: anonymous, the saved customer as the reply. REST's
+/// `AccountManagementApi::validateCustomerRequest` first: a posted `group_id` (any, 0 too:
+/// `isset`) needs `Magento_Customer::manage`, so a shopper signing up cannot choose her group.
+async fn create(
+    IsAdmin(admin): IsAdmin,
+    State(state): State<AppState>,
+    Body(body): Body,
+) -> Result<Response> {
     let (input, password) = wire::parse_create(&body)?;
+    if input.group_id.is_some() && !admin {
+        return Err(Error::Unauthorized(CustomerManage::RESOURCE));
+    }
     let id = customer::create_account(&state.db, input, password).await?;
     let customer = customer::get(&state.db, id).await?;
     Ok(json_response(

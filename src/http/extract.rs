@@ -104,6 +104,29 @@ impl<R: Acl + Send + Sync> FromRequestParts<AppState> for Admin<R> {
     }
 }
 
+/// Whether an anonymous route's caller holds an admin token (magemu's admin role has every
+/// resource): what `AuthorizationInterface::isAllowed` answers a service that asks for itself.
+/// Never a refusal.
+pub struct IsAdmin(pub bool);
+
+impl FromRequestParts<AppState> for IsAdmin {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(bearer_token);
+        Ok(IsAdmin(match token {
+            Some(token) => {
+                crate::auth::is_valid_admin_token(&state.db, &state.tokens, token).await?
+            }
+            None => false,
+        }))
+    }
+}
+
 /// The customer of a `self` route (`/V1/customers/me`, later `/V1/carts/mine...`): the request
 /// must carry a valid customer token (`Customer/Model/Customer/Authorization.php`); anything
 /// else, an admin token included, is the 401 naming `self` (checkout.md 1.3). Admin routes in
