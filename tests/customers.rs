@@ -405,7 +405,10 @@ async fn only_an_admin_chooses_the_group_of_a_new_account() {
         "parameters": {"resources": "Magento_Customer::manage"}});
     for group in [json!(3), json!(0), json!("1")] {
         let anonymous = app
-            .post_anonymous("/rest/V1/customers", &body("rita@example.com", group.clone()))
+            .post_anonymous(
+                "/rest/V1/customers",
+                &body("rita@example.com", group.clone()),
+            )
             .await;
         assert_eq!(
             (anonymous.status, &anonymous.body),
@@ -413,7 +416,11 @@ async fn only_an_admin_chooses_the_group_of_a_new_account() {
             "{group}"
         );
         let shopper = app
-            .post("/rest/V1/customers", &jane, &body("rita@example.com", group))
+            .post(
+                "/rest/V1/customers",
+                &jane,
+                &body("rita@example.com", group),
+            )
             .await;
         assert_eq!(
             (shopper.status, &shopper.body),
@@ -430,7 +437,11 @@ async fn only_an_admin_chooses_the_group_of_a_new_account() {
         (StatusCode::OK, &json!(1))
     );
     let chosen = app
-        .post("/rest/V1/customers", &admin, &body("rex@example.com", json!(3)))
+        .post(
+            "/rest/V1/customers",
+            &admin,
+            &body("rex@example.com", json!(3)),
+        )
         .await;
     assert_eq!(
         (chosen.status, &chosen.body["group_id"]),

@@ -390,3 +390,111 @@ async fn a_renamed_sku_takes_its_source_items_and_low_stock_settings_along() {
     let r = app.get(&format!("{path}/ne_wh/24-WB01-R"), &token).await;
     assert_eq!(r.body["notify_stock_qty"], json!(5.6));
 }
+
+/// `ReplaceShippingAddressForShippingAddressManagement`: a shipping address naming a pickup
+/// location becomes the location's (names, phone and e-mail kept; not the billing address, not
+/// for the address book), so an order posted with the shopper's own address plus the code is
+/// placed and ships to the store; a code that names no pickup location of the website's stock
+/// (a warehouse, an unknown code), whatever the carrier, is refused by the save and changes
+/// nothing (OrderCreateTest, GetPickupLocation).
+#[tokio::test]
+async fn a_pickup_code_puts_the_locations_address_in_place_of_the_posted_one() {
+    let app = common::spawn_app().await;
+    let admin = app.token().await;
+    let jane = app.customer_token("jdoe@example.com", "Password1").await;
+    app.post("/rest/V1/carts/mine", &jane, &json!({})).await;
+    let added = app
+        .post(
+            "/rest/V1/carts/mine/items",
+            &jane,
+            &json!({"cartItem": {"sku": "24-WB01", "qty": 1}}),
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+    let mineola = |code: &str| {
+        json!({"region": "New York", "region_id": 43, "region_code": "NY", "country_id": "US",
+            "street": ["160 1st St."], "postcode": "11501", "city": "Mineola",
+            "firstname": "Jane", "lastname": "Doe", "email": "jdoe@example.com",
+            "telephone": "516-555-1111", "same_as_billing": 1, "save_in_address_book": 1,
+            "extension_attributes": {"pickup_location_code": code}})
+    };
+    let info = |code: &str, carrier: &str, method: &str| {
+        json!({"addressInformation": {"shipping_address": mineola(code),
+            "billing_address": mineola(code),
+            "shipping_carrier_code": carrier, "shipping_method_code": method}})
+    };
+    let before = app.snapshot().await;
+    for (code, carrier, method) in [
+        ("ne_wh", "instore", "pickup"),
+        ("nope", "flatrate", "flatrate"),
+    ] {
+        let refused = app
+            .post(
+                "/rest/V1/carts/mine/shipping-information",
+                &jane,
+                &info(code, carrier, method),
+            )
+            .await;
+        assert_eq!(
+            (refused.status, refused.body),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({"message": "The shipping information was unable to be saved. Error: \"%message\"",
+                "parameters": {"message": format!(
+                    "Can not find Pickup Location with code {code} for website Sales Channel \"base\"."
+                )}})
+            )
+        );
+        assert_eq!(app.snapshot().await, before);
+    }
+    let saved = app
+        .post(
+            "/rest/V1/carts/mine/shipping-information",
+            &jane,
+            &info("brooklyn", "instore", "pickup"),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    let brooklyn = json!({"region": "New York", "region_id": 43, "region_code": "NY",
+        "country_id": "US", "street": ["263 S 4th St"], "telephone": "516-555-1111",
+        "postcode": "11211", "city": "Brooklyn", "firstname": "Jane", "lastname": "Doe",
+        "customer_id": 2, "email": "jdoe@example.com", "same_as_billing": 0,
+        "save_in_address_book": 0});
+    let cart = app.get("/rest/V1/carts/mine", &jane).await.body;
+    let mut shipping =
+        cart["extension_attributes"]["shipping_assignments"][0]["shipping"]["address"].clone();
+    if let Some(a) = shipping.as_object_mut() {
+        a.remove("id");
+    }
+    assert_eq!(shipping, brooklyn);
+    let placed = app
+        .post(
+            "/rest/V1/carts/mine/payment-information",
+            &jane,
+            // As OrderCreateTest: the billing address again, without the flag (replaced).
+            &json!({"paymentMethod": {"method": "checkmo"}, "billing_address": {
+                "region": "New York", "region_id": 43, "country_id": "US",
+                "street": ["160 1st St."], "postcode": "11501", "city": "Mineola",
+                "firstname": "Jane", "lastname": "Doe", "telephone": "516-555-1111"}}),
+        )
+        .await;
+    assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
+    let order_id = placed.body.as_str().expect("order id").to_owned();
+    let order = app
+        .get(&format!("/rest/V1/orders/{order_id}"), &admin)
+        .await
+        .body;
+    let address = &order["extension_attributes"]["shipping_assignments"][0]["shipping"]["address"];
+    assert_eq!(
+        (&address["street"], &address["city"], &address["firstname"]),
+        (&json!(["263 S 4th St"]), &json!("Brooklyn"), &json!("Jane"))
+    );
+    assert_eq!(
+        order["extension_attributes"]["pickup_location_code"],
+        json!("brooklyn")
+    );
+    // The posted shipping address asked for the address book, but the location's does not
+    // (OrderCreateTest::testPlaceOrderRegisteredCustomerNewAddressSaveInAddressBook).
+    let me = app.get("/rest/V1/customers/me", &jane).await.body;
+    assert_eq!(me["addresses"].as_array().map(Vec::len), Some(1));
+}

@@ -575,9 +575,14 @@ pub async fn load_cart(conn: &mut SqliteConnection, quote: QuoteRow) -> Result<C
     let shipping = quotes::address(&mut *conn, quote.entity_id, "shipping").await?;
     let billing = quotes::address(&mut *conn, quote.entity_id, "billing").await?;
     let (website_id, stock_id) = store_stock(&mut *conn, quote.store_id).await?;
+    // The kept code names a pickup location only while it is one of the website's stock,
+    // enabled and active (`GetPickupLocation`, which the placement rule asks again).
     let pickup = match &shipping {
         Some(a) => match pickup::quote_location_code(&mut *conn, a.address_id).await? {
-            Some(code) => db::inventory_master::source(&mut *conn, &code).await?,
+            Some(code) => crate::inventory::pickup::locations(&mut *conn, stock_id, None)
+                .await?
+                .into_iter()
+                .find(|s| s.source_code == code),
             None => None,
         },
         None => None,
@@ -1193,6 +1198,32 @@ pub async fn save_shipping_information(
                             message,
                         )));
                     }
+                }
+                // ReplaceShippingAddressForShippingAddressManagement, in the quote's save: a
+                // shipping address naming a pickup location (any carrier) becomes the
+                // location's; a code that names none is GetPickupLocation's refusal, wrapped.
+                if let Some(code) = pickup_location_code
+                    .as_deref()
+                    .filter(|c| crate::php::truthy(c))
+                {
+                    let Some(location) = pickup::location(&mut *conn, &cart, code).await? else {
+                        let website = db::store::websites(&mut *conn)
+                            .await?
+                            .into_iter()
+                            .find(|w| w.website_id == cart.website_id)
+                            .map(|w| w.code)
+                            .unwrap_or_default();
+                        let refusal = Phrase::positional(
+                            pickup::NO_SUCH_LOCATION,
+                            vec![code.to_owned(), "website".to_owned(), website],
+                        );
+                        return Err(Error::Input(Phrase::named(
+                            SHIPPING_INFO_NOT_SAVED,
+                            "message",
+                            refusal.render(),
+                        )));
+                    };
+                    shipping = pickup::location_address(&mut *conn, &location, &shipping).await?;
                 }
                 if let Some(posted) = billing {
                     // Quote::setBillingAddress lays the posted fields over the cart's billing

@@ -74,6 +74,67 @@ pub async fn location(
     )
 }
 
+/// `GetPickupLocation::execute`'s refusal of a code that is no pickup location of the
+/// website's stock (`%1` the code, `%2` the channel type, `%3` its code).
+pub const NO_SUCH_LOCATION: &str =
+    "Can not find Pickup Location with code %1 for %2 Sales Channel \"%3\".";
+
+/// `ToQuoteAddress::convert`, which `ReplaceShippingAddressForShippingAddressManagement` puts in
+/// place of a shipping address naming a pickup location (whatever the carrier): the location's
+/// country, region (its directory name when the directory knows it, `loadByName`), region id,
+/// city, street and postcode; the posted names, company, phone, fax, VAT id and e-mail (fieldset
+/// `sales_convert_quote_address` / `to_in_store_pickup_shipping_address`); not the same as
+/// billing, not for the address book, no address-book entry, method `instore_pickup`
+/// (`GetShippingAddressData`). The region code is the region id's, as the address reads it.
+pub async fn location_address(
+    conn: &mut SqliteConnection,
+    location: &Source,
+    posted: &QuoteAddressRow,
+) -> Result<QuoteAddressRow> {
+    let regions = crate::db::directory::regions_of(&mut *conn, Some(&location.country_id)).await?;
+    let by_name = location.region.as_deref().and_then(|name| {
+        regions.iter().find(|r| {
+            r.default_name
+                .as_deref()
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        })
+    });
+    let region = by_name
+        .and_then(|r| r.default_name.clone())
+        .or_else(|| location.region.clone());
+    let region_code = location
+        .region_id
+        .and_then(|id| regions.iter().find(|r| r.region_id == id))
+        .and_then(|r| r.code.clone());
+    Ok(QuoteAddressRow {
+        address_id: posted.address_id,
+        quote_id: posted.quote_id,
+        address_type: posted.address_type.clone(),
+        customer_id: posted.customer_id,
+        country_id: Some(location.country_id.clone()),
+        region,
+        region_id: location.region_id,
+        region_code,
+        city: location.city.clone(),
+        street: location.street.clone(),
+        postcode: Some(location.postcode.clone()),
+        prefix: posted.prefix.clone(),
+        firstname: posted.firstname.clone(),
+        middlename: posted.middlename.clone(),
+        lastname: posted.lastname.clone(),
+        suffix: posted.suffix.clone(),
+        company: posted.company.clone(),
+        telephone: posted.telephone.clone(),
+        fax: posted.fax.clone(),
+        vat_id: posted.vat_id.clone(),
+        email: posted.email.clone(),
+        same_as_billing: 0,
+        save_in_address_book: Some(0),
+        customer_address_id: None,
+        shipping_method: Some(CODE.to_owned()),
+    })
+}
+
 /// `SetShippingDescription`: the carrier title and the location's name.
 pub fn description(location: &Source) -> String {
     let name = location
