@@ -457,6 +457,8 @@ pub const TOO_LARGE: &str = "Request body is too large.";
 pub const SKUS_NOT_FOUND: &str = "Following products with requested skus were not found: %1";
 /// `NoSuchEntityException::singleField` (`%fieldName`, `%fieldValue`).
 pub const NO_SUCH_ENTITY_FIELD: &str = "No such entity with %fieldName = %fieldValue";
+/// `Framework/Api/SortOrder.php::validateField`.
+pub const SORT_FIELD_RESTRICTED: &str = "Sort order field %1 contains restricted symbols";
 /// `Framework/Api/SortOrder.php`.
 pub const SORT_DIRECTION: &str =
     "The sort order has to be specified as %1 for ascending order or %2 for descending order.";

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::error::{Error, Phrase, Result, SORT_DIRECTION, SORT_FIELD_RESTRICTED};
+
 /// One filter of a group.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[schemars(rename = "framework-filter")]
@@ -18,6 +20,28 @@ pub struct Filter {
 #[schemars(rename = "framework-search-filter-group")]
 pub struct FilterGroup {
     pub filters: Vec<Filter>,
+}
+
+/// `Framework\Api\SortOrder`'s checks as it is built: the direction (any case) is ASC or
+/// DESC, upper-cased; the field has only letters, digits and `_`.
+pub fn sort_order(field: Option<String>, direction: &str) -> Result<SortOrder> {
+    let direction = direction.to_uppercase();
+    if direction != "ASC" && direction != "DESC" {
+        return Err(Error::Input(Phrase::positional(
+            SORT_DIRECTION,
+            vec!["ASC".into(), "DESC".into()],
+        )));
+    }
+    if let Some(f) = field
+        .as_deref()
+        .filter(|f| f.chars().any(|c| !c.is_ascii_alphanumeric() && c != '_'))
+    {
+        return Err(Error::Input(Phrase::positional(
+            SORT_FIELD_RESTRICTED,
+            vec![f.to_owned()],
+        )));
+    }
+    Ok(SortOrder { field, direction })
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]

@@ -270,3 +270,57 @@ async fn a_page_of_every_match_is_in_key_order() {
     assert_eq!(list(Some(3), 2).await, page(&ids[3..]));
     assert_eq!(list(Some(3), 9).await, empty);
 }
+
+/// `FilterProcessor` turns `fulltext` into a LIKE of the value anywhere, and
+/// `prepareSqlCondition` reads `finset` as FIND_IN_SET (the value one of the column's
+/// comma-separated items, without case) and `nfinset` as its negation; a NULL column matches
+/// neither.
+#[tokio::test]
+async fn fulltext_and_finset_conditions() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let ids = |cond: &str, field: &str, value: &str| {
+        let path = format!(
+            "/rest/V1/orders?searchCriteria[filter_groups][0][filters][0][field]={field}\
+             &searchCriteria[filter_groups][0][filters][0][value]={value}\
+             &searchCriteria[filter_groups][0][filters][0][condition_type]={cond}\
+             &fields=items[entity_id]"
+        );
+        let app = &app;
+        let token = &token;
+        async move {
+            let reply = app.get(&path, token).await;
+            assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+            reply.body["items"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .iter()
+                .map(|i| i["entity_id"].as_i64().unwrap_or_default())
+                .collect::<Vec<_>>()
+        }
+    };
+    let all = ids("notnull", "entity_id", "").await;
+    assert!(!all.is_empty());
+    assert_eq!(
+        ids("fulltext", "customer_email", "DOE%40EXAMPLE").await,
+        all
+    );
+    assert_eq!(
+        ids("fulltext", "customer_email", "nobody").await,
+        Vec::<i64>::new()
+    );
+    // applied_rule_ids is a comma list ("3" on the tutorial's orders).
+    assert_eq!(
+        ids("finset", "applied_rule_ids", "3").await,
+        ids("eq", "applied_rule_ids", "3").await
+    );
+    assert_eq!(
+        ids("finset", "applied_rule_ids", "4").await,
+        Vec::<i64>::new()
+    );
+    let none_with_3 = ids("nfinset", "applied_rule_ids", "3").await;
+    let with_3 = ids("finset", "applied_rule_ids", "3").await;
+    assert!(!with_3.is_empty());
+    assert!(none_with_3.iter().all(|id| !with_3.contains(id)));
+}

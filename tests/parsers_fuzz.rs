@@ -1393,6 +1393,18 @@ proptest! {
         pairs.insert(0, ("searchCriteria".into(), String::new()));
         let query = serde_urlencoded::to_string(&pairs).expect("encodable");
         let criteria = search::from_query(&query);
+        // SortOrder::validateField: a field of anything but letters, digits and `_` is refused.
+        let restricted = sorts
+            .iter()
+            .find(|(f, _)| f.chars().any(|c| !c.is_ascii_alphanumeric() && c != '_'));
+        if let Some((field, _)) = restricted {
+            let refused = criteria.as_ref().err().map(|e| e.rendered());
+            prop_assert_eq!(
+                refused,
+                Some(format!("Sort order field {field} contains restricted symbols"))
+            );
+            return Ok(());
+        }
         let criteria = match criteria {
             Ok(Some(c)) => c,
             other => return Err(TestCaseError::fail(format!("{query}: {other:?}"))),

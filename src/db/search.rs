@@ -185,6 +185,19 @@ pub fn to_sql_with(
                     let not = if cond == "sneq" { "NOT " } else { "" };
                     format!("{col} IS {not}NULL")
                 }
+                // FilterProcessor: "not a fulltext search", a LIKE of the value anywhere.
+                "fulltext" => {
+                    parts.binds.push(Bind::Text(format!("%{value}%")));
+                    format!("{col} LIKE ?")
+                }
+                // FIND_IN_SET(?, col): the value is one of the column's comma-separated items
+                // (compared as the collation does, without case); a NULL column matches
+                // neither.
+                "finset" | "nfinset" => {
+                    parts.binds.push(Bind::Text(value.clone()));
+                    let not = if cond == "nfinset" { "NOT " } else { "" };
+                    format!("{not}(instr(',' || lower({col}) || ',', ',' || lower(?) || ',') > 0)")
+                }
                 _ => {
                     let op = operator(&cond);
                     let kind = if op.contains("LIKE") {

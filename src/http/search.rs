@@ -7,7 +7,7 @@
 //! sales.md section 8.
 
 use crate::error::{self as e, Error, Phrase, Result};
-use crate::search::{Filter, FilterGroup, SearchCriteria, SortOrder};
+use crate::search::{Filter, FilterGroup, SearchCriteria};
 use crate::wire::input::{to_int, upper_camel, At};
 
 /// A PHP array built from query brackets: a leaf value or an ordered map.
@@ -181,27 +181,18 @@ pub fn from_query(query: &str) -> Result<Option<SearchCriteria>> {
         } else if is_key(key, "sort_orders") {
             let mut orders = Vec::new();
             for (_, s) in node.entries() {
-                let mut order = SortOrder {
-                    field: None,
-                    direction: "DESC".into(),
-                };
+                // SortingProcessor sorts DESC unless the direction is ASC.
+                let (mut field, mut direction) = (None, "DESC".to_owned());
                 for (skey, v) in s.entries() {
                     if is_key(skey, "field") {
-                        order.field = v.leaf().map(str::to_owned);
+                        field = v.leaf().map(str::to_owned);
                     } else if is_key(skey, "direction") {
-                        let d = v.leaf().unwrap_or_default().to_uppercase();
-                        if d != "ASC" && d != "DESC" {
-                            return Err(Error::Input(Phrase::positional(
-                                e::SORT_DIRECTION,
-                                vec!["ASC".into(), "DESC".into()],
-                            )));
-                        }
-                        order.direction = d;
+                        direction = v.leaf().unwrap_or_default().to_owned();
                     } else {
                         return Err(not_supported(skey));
                     }
                 }
-                orders.push(order);
+                orders.push(crate::search::sort_order(field, &direction)?);
             }
             criteria.sort_orders = Some(orders);
         } else if is_key(key, "page_size") {

@@ -16,7 +16,8 @@ use crate::db::inventory_master::Source;
 use sqlx::SqliteConnection;
 
 use crate::db::Db;
-use crate::error::Result;
+use crate::error::{Error, Phrase, Result};
+use crate::search::{Filter, FilterGroup, SearchCriteria, SortOrder};
 
 /// `InventoryDistanceBasedSourceSelection/etc/config.xml`: `google`.
 pub const DISTANCE_PROVIDER: &str = "google";
@@ -50,60 +51,32 @@ pub struct SearchResult {
     pub total_count: i64,
 }
 
-fn column(field: &str) -> Option<&'static str> {
-    Some(match field {
-        "country" | "country_id" => "country_id",
-        "postcode" => "postcode",
+/// `ResolveFilters`: the column each filter of the request narrows.
+fn filter_column(field: &str) -> &'static str {
+    match field {
+        "country" => "country_id",
+        "region_id" => "region_id",
         "region" => "region",
-        "region_id" | "regionId" => "region_id",
+        "postcode" => "postcode",
         "city" => "city",
         "street" => "street",
-        "name" => "name",
-        "pickup_location_code" | "pickupLocationCode" | "source_code" => "source_code",
-        "frontend_name" => "frontend_name",
-        _ => return None,
-    })
-}
-
-fn like(value: &str, pattern: &str) -> bool {
-    // SQL LIKE with % only, case-insensitive as MySQL's collation.
-    let value = value.to_lowercase();
-    let parts: Vec<String> = pattern
-        .to_lowercase()
-        .split('%')
-        .map(str::to_owned)
-        .collect();
-    let mut rest = value.as_str();
-    for (i, part) in parts.iter().enumerate() {
-        if i == 0 {
-            let Some(r) = rest.strip_prefix(part.as_str()) else {
-                return false;
-            };
-            rest = r;
-        } else if i == parts.len() - 1 {
-            return rest.ends_with(part.as_str());
-        } else if let Some(pos) = rest.find(part.as_str()) {
-            rest = &rest[pos + part.len()..];
-        } else {
-            return false;
-        }
-    }
-    rest.is_empty()
-}
-
-fn field_value(s: &Source, column: &str) -> String {
-    match column {
-        "country_id" => s.country_id.clone(),
-        "postcode" => s.postcode.clone(),
-        "region" => s.region.clone().unwrap_or_default(),
-        "region_id" => s.region_id.map(|r| r.to_string()).unwrap_or_default(),
-        "city" => s.city.clone().unwrap_or_default(),
-        "street" => s.street.clone().unwrap_or_default(),
-        "name" => s.name.clone(),
-        "frontend_name" => s.frontend_name.clone().unwrap_or_default(),
-        _ => s.source_code.clone(),
+        "name" => "frontend_name",
+        _ => "source_code",
     }
 }
+
+/// `ResolveMeta`'s translations of a sort field (the rest are the source's columns as named).
+fn sort_column(field: &str) -> &str {
+    match field {
+        "name" => "frontend_name",
+        "pickup_location_code" => "source_code",
+        "description" => "frontend_description",
+        other => other,
+    }
+}
+
+/// `GetStockBySalesChannel`: a scope whose sales channel names no stock.
+pub const NO_LINKED_STOCK: &str = "No linked stock found";
 
 /// The pickup locations of stock `stock_id`: its enabled sources marked as pickup locations,
 /// in link priority order, narrowed to those with a source item of every one of `skus`
@@ -141,7 +114,12 @@ pub async fn locations(
     Ok(sources)
 }
 
-/// `GetPickupLocationsInterface::execute`.
+/// `GetPickupLocationsInterface::execute`: the sources `GetPickupLocations` resolves to
+/// (`ResolveScopeFilter`, `ResolveDefaultFilters`, `ResolveIntersection`, `ResolveArea`) as one
+/// `in` filter, the request's filters (`ResolveFilters`: any condition type, as
+/// `FilterProcessor` applies it), its sort (`ResolveMeta`: `name` is `frontend_name`; a sort by
+/// `distance` needs an area) and paging, through `SourceRepository::getList` (no sort: the
+/// table's key order).
 pub async fn search(db: &Db, request: &SearchRequest) -> Result<SearchResult> {
     let mut conn = db.read.acquire().await?;
     let stock = crate::db::inventory_master::stock_of_channel(
@@ -150,50 +128,53 @@ pub async fn search(db: &Db, request: &SearchRequest) -> Result<SearchResult> {
         &request.scope_code,
     )
     .await?;
-    let mut sources = match stock {
-        Some(id) => locations(&mut conn, id, request.skus.as_deref()).await?,
-        None => Vec::new(),
+    let Some(stock) = stock else {
+        return Err(Error::NotFound(Phrase::plain(NO_LINKED_STOCK)));
     };
-    if request.area.is_some() {
-        // No distance provider: the area resolves to no source.
-        sources.clear();
-    }
-    for f in &request.filters {
-        let Some(col) = column(f.field) else { continue };
-        sources.retain(|s| {
-            let v = field_value(s, col);
-            match f.condition_type.to_lowercase().as_str() {
-                "like" => like(&v, &f.value),
-                "in" => f.value.split(',').any(|x| x.trim() == v),
-                "neq" => v != f.value,
-                _ => v == f.value,
-            }
+    let codes: Vec<String> = locations(&mut conn, stock, request.skus.as_deref())
+        .await?
+        .into_iter()
+        .map(|s| s.source_code)
+        .collect();
+    // No distance provider: an area resolves to no source.
+    if codes.is_empty() || request.area.is_some() {
+        return Ok(SearchResult {
+            items: Vec::new(),
+            total_count: 0,
         });
     }
-    for (field, direction) in request.sort.iter().rev() {
-        if let Some(col) = column(field) {
-            sources.sort_by(|a, b| {
-                let o = field_value(a, col).cmp(&field_value(b, col));
-                if direction.eq_ignore_ascii_case("DESC") {
-                    o.reverse()
-                } else {
-                    o
-                }
-            });
-        }
+    let filter = |field: &str, value: String, condition_type: &str| FilterGroup {
+        filters: vec![Filter {
+            field: Some(field.to_owned()),
+            value: Some(value),
+            condition_type: condition_type.to_owned(),
+        }],
+    };
+    let mut filter_groups = vec![filter("source_code", codes.join(","), "in")];
+    for f in &request.filters {
+        filter_groups.push(filter(
+            filter_column(f.field),
+            f.value.clone(),
+            &f.condition_type,
+        ));
     }
-    let total_count = i64::try_from(sources.len()).unwrap_or(i64::MAX);
-    if let Some(size) = request.page_size.filter(|s| *s > 0) {
-        let skip = usize::try_from((request.current_page.max(1) - 1).saturating_mul(size))
-            .unwrap_or(usize::MAX);
-        sources = sources
-            .into_iter()
-            .skip(skip)
-            .take(usize::try_from(size).unwrap_or(0))
-            .collect();
-    }
-    Ok(SearchResult {
-        items: sources,
-        total_count,
-    })
+    let sort_orders: Vec<SortOrder> = request
+        .sort
+        .iter()
+        .filter(|(field, _)| field != "distance")
+        .map(|(field, direction)| SortOrder {
+            field: Some(sort_column(field).to_owned()),
+            direction: direction.clone(),
+        })
+        .collect();
+    let criteria = SearchCriteria {
+        filter_groups,
+        sort_orders: (!sort_orders.is_empty()).then_some(sort_orders),
+        page_size: request.page_size.filter(|s| *s > 0),
+        current_page: Some(request.current_page),
+    };
+    let (items, total_count) =
+        crate::db::search::rows::<Source>(&mut conn, "inventory_source", "source_code", &criteria)
+            .await?;
+    Ok(SearchResult { items, total_count })
 }

@@ -65,10 +65,11 @@ pub fn parse_search_request(value: &Value) -> Result<SearchRequest> {
     if let Some((_, sort)) = o.get("sort") {
         for s in input::list(sort)? {
             let s = Obj::new(s, &["field", "direction"])?;
-            r.sort.push((
-                s.string("field")?.unwrap_or_default(),
-                s.string("direction")?.unwrap_or_else(|| "ASC".into()),
-            ));
+            // SortingProcessor: DESC unless ASC is asked.
+            let direction = s.string("direction")?.unwrap_or_else(|| "DESC".into());
+            let checked = crate::search::sort_order(s.string("field")?, &direction)?;
+            r.sort
+                .push((checked.field.unwrap_or_default(), checked.direction));
         }
     }
     if let Some((_, ext)) = o.get("extension_attributes") {
@@ -100,7 +101,9 @@ pub fn result_json(request: &SearchRequest, result: &SearchResult) -> Value {
         .map(|s| {
             let mut m = Map::new();
             m.insert("pickup_location_code".into(), json!(s.source_code));
-            m.insert("name".into(), json!(s.name));
+            // The pickup location mapper (module-inventory-in-store-pickup/etc/di.xml):
+            // `frontend_name` is the location's name.
+            m.insert("name".into(), json!(s.frontend_name));
             let mut opt = |k: &str, v: Value| {
                 if !v.is_null() {
                     m.insert(k.into(), v);
