@@ -389,6 +389,73 @@ async fn create_account_refusals_write_nothing() {
     .await;
 }
 
+/// Customer's pattern validators on every save (CustomerRepositoryTest::
+/// testCreateCustomerWithInvalidCustomerFirstName; `Validator\{Name,City,Telephone}`): a
+/// name mixing symbols in, or past 255 characters, and an address's city or phone outside their
+/// characters are refused with the validators' messages, one per line, and nothing is saved.
+#[tokio::test]
+async fn names_cities_and_phones_outside_magentos_patterns_are_refused() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let customer = |extra: Value| {
+        let mut c = json!({"email": "pat@example.com", "firstname": "Pat", "lastname": "Lee"});
+        if let (Some(c), Value::Object(extra)) = (c.as_object_mut(), extra) {
+            c.extend(extra);
+        }
+        with_password(c, "Password1")
+    };
+    let address = json!({"firstname": "Pat", "lastname": "Lee", "street": ["1 Main St"],
+        "city": "City9", "postcode": "11501", "country_id": "US", "region_id": 43,
+        "telephone": "abc123"});
+    let long = "खाना अच्छा है".repeat(20);
+    for (body, message) in [
+        (customer(json!({"firstname": "Jane ☺ "})), "First Name is not valid!"),
+        (customer(json!({"lastname": "☏ - Doe"})), "Last Name is not valid!"),
+        (customer(json!({"middlename": "⚐ $(date)"})), "Middle Name is not valid!"),
+        (
+            customer(json!({"firstname": long, "lastname": "<b>Lee</b>"})),
+            "First Name is not valid!\nLast Name is not valid!",
+        ),
+        (
+            customer(json!({"addresses": [address]})),
+            "Invalid City. Please use A-Z, a-z, 0-9, -, ', spaces\nInvalid Phone Number. Please use 0-9, +, -, (, ) and space.",
+        ),
+    ] {
+        refused(&app, body.clone(), json!({"message": message})).await;
+    }
+    let jane = app.customer_token("jdoe@example.com", "Password1").await;
+    let before = app.snapshot().await;
+    let renamed = app
+        .put(
+            "/rest/V1/customers/me",
+            &jane,
+            &json!({"customer": {"email": "jdoe@example.com", "firstname": "Jane☺",
+                "lastname": "Doe", "website_id": 1}}),
+        )
+        .await;
+    assert_eq!(
+        (renamed.status, renamed.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "First Name is not valid!"})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    // Names Magento takes: accents, apostrophes, hyphens, other scripts; a name of nothing
+    // the pattern knows finds no match at all, and passes.
+    let fine = app
+        .post(
+            "/rest/V1/customers",
+            &admin,
+            &customer(json!({"firstname": "José-María", "lastname": "O’Brien", "middlename": "☺",
+                "addresses": [{"firstname": "李", "lastname": "D'Arcy", "street": ["1 Main <St>"],
+                    "city": "Saint-Jean d'Arc", "postcode": "11501", "country_id": "US",
+                    "region_id": 43, "telephone": "+1 (555) 0100"}]})),
+        )
+        .await;
+    assert_eq!(fine.status, StatusCode::OK, "{:?}", fine.body);
+}
+
 /// REST's `AccountManagementApi::validateCustomerRequest`: a sign-up that names a customer
 /// group (0 included) needs `Magento_Customer::manage`, so only an admin may choose it.
 #[tokio::test]

@@ -34,6 +34,7 @@ pub mod activation;
 pub mod groups;
 pub mod manage;
 pub mod metadata;
+pub mod patterns;
 pub mod reset;
 pub mod update;
 pub mod validate;
@@ -244,12 +245,14 @@ pub fn is_valid_email(email: &str) -> bool {
     local_ok && host_ok
 }
 
-/// The `save` group's attribute validators (`ResourceModel/Customer::_validate`): the names
-/// required, the e-mail well formed, the date of birth not after today; every message, joined
-/// by a newline into one message without parameters (`Framework/Validator/Exception`).
+/// The `save` group's validators (`ResourceModel/Customer::_validate`): the EAV check (the names
+/// required, the e-mail well formed), the names' pattern ([`patterns::name_messages`]), the date
+/// of birth not after today; every message, joined by a newline into one message without
+/// parameters (`Framework/Validator/Exception`).
 fn check_attributes(
     firstname: &Option<String>,
     lastname: &Option<String>,
+    middlename: Option<&str>,
     email: &str,
     dob: Option<&str>,
 ) -> Result<()> {
@@ -263,6 +266,11 @@ fn check_attributes(
     if !is_valid_email(email) {
         messages.push("\"Email\" is not a valid email address.");
     }
+    messages.extend(patterns::name_messages(
+        firstname.as_deref(),
+        lastname.as_deref(),
+        middlename,
+    ));
     if dob
         .and_then(dob_date)
         .is_some_and(|d| d > crate::clock::now().date())
@@ -328,6 +336,34 @@ fn address_errors(a: &AddressInput, regions: Option<&[RegionRow]>) -> Vec<Phrase
         (None, _) => errors.push(required("countryId")),
     }
     errors
+}
+
+/// An address as `AddressRepository::save` checks it, the regions of its country as the
+/// answer: `Address::validate` (the required fields and the country, [`address_errors`]: one
+/// `InputException` of every error), then the model's save, whose `customer_address` `save`
+/// group adds the pattern validators ([`patterns::address_messages`]: a `Validator\Exception`,
+/// its messages joined by newlines).
+async fn validated_address(
+    conn: &mut SqliteConnection,
+    a: &AddressInput,
+) -> Result<Option<Vec<RegionRow>>> {
+    let regions = regions_of(&mut *conn, a).await?;
+    let errors = address_errors(a, regions.as_deref());
+    if !errors.is_empty() {
+        return Err(Error::aggregate(errors));
+    }
+    let messages = patterns::address_messages(
+        a.firstname.as_deref(),
+        a.lastname.as_deref(),
+        a.middlename.as_deref(),
+        &a.street,
+        a.city.as_deref(),
+        a.telephone.as_deref(),
+    );
+    if !messages.is_empty() {
+        return Err(Error::input(messages.join("\n")));
+    }
+    Ok(regions)
 }
 
 /// The regions of an address's country, `None` for a country not in the directory (nothing
@@ -441,6 +477,7 @@ async fn create_in(
     check_attributes(
         &input.firstname,
         &input.lastname,
+        input.middlename.as_deref(),
         &email,
         input.dob.as_deref(),
     )?;
@@ -478,12 +515,8 @@ async fn create_in(
     let id = db::insert(conn, "customer_entity", "entity_id", &row).await?;
     let (mut billing, mut shipping) = (None, None);
     for a in &input.addresses {
-        let regions = regions_of(&mut *conn, a).await?;
-        let errors = address_errors(a, regions.as_deref());
-        if !errors.is_empty() {
-            // The customer is deleted again (the writer's savepoint undoes it all).
-            return Err(Error::aggregate(errors));
-        }
+        // A refusal deletes the customer again (the writer's savepoint undoes it all).
+        let regions = validated_address(&mut *conn, a).await?;
         let address = directory_region(address_row(a, 0, id), regions.as_deref());
         let address_id = db::insert(conn, "customer_address_entity", "entity_id", &address).await?;
         if a.default_billing {
@@ -515,11 +548,7 @@ pub async fn add_address(
     customer_id: i64,
     a: &AddressInput,
 ) -> Result<i64> {
-    let regions = regions_of(&mut *conn, a).await?;
-    let errors = address_errors(a, regions.as_deref());
-    if !errors.is_empty() {
-        return Err(Error::aggregate(errors));
-    }
+    let regions = validated_address(&mut *conn, a).await?;
     let address = directory_region(address_row(a, 0, customer_id), regions.as_deref());
     let id = db::insert(conn, "customer_address_entity", "entity_id", &address).await?;
     if a.default_billing || a.default_shipping {

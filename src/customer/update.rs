@@ -27,8 +27,8 @@
 use sqlx::SqliteConnection;
 
 use super::{
-    address_errors, address_row, blank, check_attributes, directory_region, load, regions_of,
-    AddressInput, Customer, CustomerInput, EMAIL_EXISTS, EMAIL_MISSING, GROUP_NOT_FOUND,
+    address_row, blank, check_attributes, directory_region, load, validated_address, AddressInput,
+    Customer, CustomerInput, EMAIL_EXISTS, EMAIL_MISSING, GROUP_NOT_FOUND,
 };
 use crate::db::customers::{self as store, AddressEntityRow};
 use crate::db::{self, Db};
@@ -185,7 +185,13 @@ async fn save_in(conn: &mut SqliteConnection, saver: Saver, update: CustomerUpda
             return Err(Error::input(EMAIL_EXISTS));
         }
     }
-    check_attributes(&firstname, &lastname, &row.email, row.dob.as_deref())?;
+    check_attributes(
+        &firstname,
+        &lastname,
+        row.middlename.as_deref(),
+        &row.email,
+        row.dob.as_deref(),
+    )?;
 
     // The defaults: the posted ones, else the stored ones; an address's own flags win below.
     let [mut billing, mut shipping] = defaults;
@@ -225,11 +231,7 @@ async fn save_in(conn: &mut SqliteConnection, saver: Saver, update: CustomerUpda
                 }
                 None => (a.clone(), 0),
             };
-            let regions = regions_of(&mut *conn, &merged).await?;
-            let errors = address_errors(&merged, regions.as_deref());
-            if !errors.is_empty() {
-                return Err(Error::aggregate(errors));
-            }
+            let regions = validated_address(&mut *conn, &merged).await?;
             let address = directory_region(
                 address_row(&merged, existing, target_id),
                 regions.as_deref(),
