@@ -447,10 +447,12 @@ async fn names_cities_and_phones_outside_magentos_patterns_are_refused() {
         .post(
             "/rest/V1/customers",
             &admin,
-            &customer(json!({"firstname": "José-María", "lastname": "O’Brien", "middlename": "☺",
+            &customer(
+                json!({"firstname": "José-María", "lastname": "O’Brien", "middlename": "☺",
                 "addresses": [{"firstname": "李", "lastname": "D'Arcy", "street": ["1 Main <St>"],
                     "city": "Saint-Jean d'Arc", "postcode": "11501", "country_id": "US",
-                    "region_id": 43, "telephone": "+1 (555) 0100"}]})),
+                    "region_id": 43, "telephone": "+1 (555) 0100"}]}),
+            ),
         )
         .await;
     assert_eq!(fine.status, StatusCode::OK, "{:?}", fine.body);

@@ -956,3 +956,93 @@ async fn cache_control_no_cache_reads_the_document_from_the_database() {
         without(&invoice, &["email_sent"])
     );
 }
+
+/// An order address's `region_code` is `Order\Address::getRegionCode`'s, computed from the
+/// region id and country whatever was posted (the table keeps no code): the region's code when
+/// it is of the address's country, else the region text. A cart address's region is
+/// `AbstractAddress::getRegion`'s: the directory's name of its id (OrderCreateTest expects a
+/// code no request sent).
+#[tokio::test]
+async fn order_addresses_show_the_region_code_their_region_id_names() {
+    let app = common::spawn_app().await;
+    let token = app.token().await;
+    let mut entity = common::fixture("order-import-tutorial-copy.json")["entity"].clone();
+    entity["increment_id"] = json!("REGION1");
+    entity["billing_address"]["region_code"] = json!("ZZ");
+    entity["billing_address"]["region"] = json!("Empire State");
+    let id = app.create_order(&token, entity.clone()).await;
+    let order = app.get(&format!("/rest/V1/orders/{id}"), &token).await.body;
+    assert_eq!(
+        (
+            &order["billing_address"]["region_code"],
+            &order["billing_address"]["region"]
+        ),
+        (&json!("NY"), &json!("Empire State"))
+    );
+    // Region 12 is California's: of another country, the code is the region text.
+    entity["increment_id"] = json!("REGION2");
+    entity["billing_address"]["country_id"] = json!("FR");
+    entity["billing_address"]["region_id"] = json!(12);
+    let id = app.create_order(&token, entity).await;
+    let order = app.get(&format!("/rest/V1/orders/{id}"), &token).await.body;
+    assert_eq!(
+        order["billing_address"]["region_code"],
+        json!("Empire State")
+    );
+
+    // Checkout: a billing address with only the region id, a shipping one with another text.
+    let cart = app.post_anonymous("/rest/V1/guest-carts", &json!({})).await;
+    let base = format!("/rest/V1/guest-carts/{}", cart.body.as_str().expect("mask"));
+    app.post_anonymous(
+        &format!("{base}/items"),
+        &json!({"cartItem": {"sku": "24-WB01", "qty": 1}}),
+    )
+    .await;
+    let address = |region: Value| {
+        let mut a = json!({"region_id": 12, "country_id": "US", "street": ["1 Main"],
+            "postcode": "90001", "city": "LA", "firstname": "Ann", "lastname": "Lee",
+            "email": "ann@example.com", "telephone": "555-2"});
+        if !region.is_null() {
+            a["region"] = region;
+        }
+        a
+    };
+    let info = app
+        .post_anonymous(
+            &format!("{base}/shipping-information"),
+            &json!({"addressInformation": {"shipping_address": address(json!("Calif.")),
+                "billing_address": address(Value::Null),
+                "shipping_carrier_code": "flatrate", "shipping_method_code": "flatrate"}}),
+        )
+        .await;
+    assert_eq!(info.status, StatusCode::OK, "{:?}", info.body);
+    let billing = app
+        .send(
+            reqwest::Method::GET,
+            &format!("{base}/billing-address"),
+            None,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(billing.body["region"], json!("California"));
+    let placed = app
+        .post_anonymous(
+            &format!("{base}/payment-information"),
+            &json!({"email": "ann@example.com", "paymentMethod": {"method": "checkmo"}}),
+        )
+        .await;
+    assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
+    let order_id = placed.body.as_str().expect("order id").to_owned();
+    let order = app
+        .get(&format!("/rest/V1/orders/{order_id}"), &token)
+        .await
+        .body;
+    let shipping = &order["extension_attributes"]["shipping_assignments"][0]["shipping"]["address"];
+    for a in [&order["billing_address"], shipping] {
+        assert_eq!(
+            (&a["region"], &a["region_code"], &a["region_id"]),
+            (&json!("California"), &json!("CA"), &json!(12))
+        );
+    }
+}

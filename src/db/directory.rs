@@ -112,6 +112,40 @@ pub async fn country_regions(
     regions_of(conn, Some(country)).await.map(Some)
 }
 
+/// `Sales\Model\Order\Address::getRegionCode`, which an order address always computes (its table
+/// keeps no code): the region its id names (a numeric `region` text without an id stands for
+/// one) when that region is of the address's country, its code; else the region text; else
+/// none. magemu stores the answer with the address.
+pub async fn order_region_code(
+    conn: &mut SqliteConnection,
+    country_id: Option<&str>,
+    region_id: Option<i64>,
+    region: Option<&str>,
+) -> Result<Option<String>, sqlx::Error> {
+    let numeric_region = region.and_then(|r| r.trim().parse::<f64>().ok().map(|f| f as i64));
+    let id = match region_id.filter(|id| *id != 0) {
+        Some(id) => Some(id),
+        None => numeric_region,
+    };
+    let found: Option<(String, Option<String>)> = match id {
+        Some(id) => {
+            sqlx::query_as(
+                "SELECT country_id, code FROM directory_country_region WHERE region_id = ?",
+            )
+            .bind(id)
+            .fetch_optional(conn)
+            .await?
+        }
+        None => None,
+    };
+    Ok(match found {
+        Some((country, code)) if Some(country.as_str()) == country_id => code,
+        // `$model->getCountryId() == $this->getCountryId()` with neither: null == null.
+        None if country_id.is_none() => None,
+        _ => region.map(str::to_owned),
+    })
+}
+
 /// Whether the directory holds country `id` (`Country::load`: by its key, which MySQL compares
 /// without case).
 pub async fn country_exists(conn: &mut SqliteConnection, id: &str) -> Result<bool, sqlx::Error> {

@@ -131,12 +131,44 @@ pub async fn address(
         .await
 }
 
+/// `AbstractAddress::getRegion`, which every read of a cart address (and the order made from
+/// it) goes through: a region id of the address's country names the region, its directory name
+/// replacing the text; without an id, a numeric text that names a region of the country becomes
+/// its id and name. magemu keeps what the getter answers.
+async fn directory_region(
+    conn: &mut SqliteConnection,
+    row: &mut QuoteAddressRow,
+) -> Result<(), sqlx::Error> {
+    let numeric = row
+        .region
+        .as_deref()
+        .filter(|_| row.region_id.is_none_or(|id| id == 0))
+        .and_then(|r| r.trim().parse::<f64>().ok().map(|f| f as i64));
+    let Some(id) = row.region_id.filter(|id| *id != 0).or(numeric) else {
+        return Ok(());
+    };
+    let found: Option<(String, Option<String>)> = sqlx::query_as(
+        "SELECT country_id, default_name FROM directory_country_region WHERE region_id = ?",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    if let Some((country, name)) = found {
+        if Some(country.as_str()) == row.country_id.as_deref() {
+            row.region = name;
+            row.region_id = Some(id);
+        }
+    }
+    Ok(())
+}
+
 /// Writes the quote's address of `row.address_type`, replacing the one it had (its id is kept).
 pub async fn save_address(
     conn: &mut SqliteConnection,
     mut row: QuoteAddressRow,
 ) -> Result<QuoteAddressRow, sqlx::Error> {
     row.save_in_address_book.get_or_insert(0);
+    directory_region(&mut *conn, &mut row).await?;
     match address(&mut *conn, row.quote_id, &row.address_type).await? {
         Some(old) => {
             row.address_id = old.address_id;

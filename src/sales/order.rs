@@ -268,6 +268,7 @@ pub async fn save_new_order(
         .sort_by_key(|a| if a.address_type == "shipping" { 0 } else { 1 });
     for address in &mut full.addresses {
         address.parent_id = order_id;
+        region_code(&mut *tx, address).await?;
         address.entity_id =
             db::insert(&mut *tx, "sales_order_address", "entity_id", address).await?;
         match address.address_type.as_str() {
@@ -354,6 +355,7 @@ pub async fn save_address(
                     return Err(refuse());
                 }
                 if address.entity_id == 0 {
+                    region_code(&mut *conn, &mut address).await?;
                     address.entity_id =
                         db::insert(conn, "sales_order_address", "entity_id", &address).await?;
                     return Ok(address);
@@ -361,7 +363,7 @@ pub async fn save_address(
                 if let Some(stored) = db::sales::load_address(conn, address.entity_id).await? {
                     let p = |field: &str| posted.contains(&field);
                     let a = address.clone();
-                    let merged = OrderAddress {
+                    let mut merged = OrderAddress {
                         customer_address_id: posted_or_kept(
                             p("customer_address_id"),
                             a.customer_address_id,
@@ -392,6 +394,7 @@ pub async fn save_address(
                         vat_id: posted_or_kept(p("vat_id"), a.vat_id, stored.vat_id),
                         ..a
                     };
+                    region_code(&mut *conn, &mut merged).await?;
                     db::update(conn, "sales_order_address", "entity_id", &merged).await?;
                 }
                 Ok(address)
@@ -489,6 +492,22 @@ pub async fn get_order(db: &Db, order_id: i64) -> Result<FullOrder> {
 /// An address of the given type with the posted street lines joined as Magento stores them.
 pub fn street_lines(lines: &[String]) -> Option<String> {
     (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+/// The `region_code` an order address shows: `Order\Address::getRegionCode` computes it from the
+/// region id and country whatever was posted ([`db::directory::order_region_code`]).
+pub(crate) async fn region_code(
+    conn: &mut sqlx::SqliteConnection,
+    address: &mut OrderAddress,
+) -> Result<()> {
+    address.region_code = db::directory::order_region_code(
+        conn,
+        address.country_id.as_deref(),
+        address.region_id,
+        address.region.as_deref(),
+    )
+    .await?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -571,6 +571,7 @@ pub async fn save_existing(
                 vec![warnings.join("\n")],
             )));
         }
+        crate::sales::order::region_code(&mut *tx, &mut address.row).await?;
         address.row.entity_id =
             db::insert(&mut *tx, "sales_order_address", "entity_id", &address.row).await?;
         address.set("entity_id", false);
