@@ -458,6 +458,54 @@ async fn names_cities_and_phones_outside_magentos_patterns_are_refused() {
     assert_eq!(fine.status, StatusCode::OK, "{:?}", fine.body);
 }
 
+/// A new account keeps a posted `created_at` (`Backend\Time\Created` sets now only without one;
+/// the helper's customers of Magento's own tests are created 2013-11-05); its welcome e-mail
+/// and reset token are of now; a save of an existing customer keeps her own.
+#[tokio::test]
+async fn a_new_account_keeps_the_creation_time_it_is_given() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let body = |email: &str, created: &str| {
+        json!({"customer": {"email": email, "firstname": "Old", "lastname": "Timer",
+            "created_at": created}, "password": "Password1"})
+    };
+    for (email, created, stored) in [
+        ("a@example.com", "2013-11-05", "2013-11-05 00:00:00"),
+        (
+            "b@example.com",
+            "2019-01-02 03:04:05",
+            "2019-01-02 03:04:05",
+        ),
+        ("c@example.com", "yesterday", "0000-00-00 00:00:00"),
+    ] {
+        let made = app
+            .post_anonymous("/rest/V1/customers", &body(email, created))
+            .await;
+        assert_eq!(
+            (made.status, &made.body["created_at"]),
+            (StatusCode::OK, &json!(stored)),
+            "{created}"
+        );
+    }
+    let id = app
+        .post_anonymous("/rest/V1/customers", &body("d@example.com", "2013-11-05"))
+        .await
+        .body["id"]
+        .clone();
+    let mail = app.get("/magemu/outbox?to=d@example.com", "").await.body;
+    let time = mail[0]["time"].as_str().unwrap_or_default().to_owned();
+    assert!(time.len() == 19 && !time.starts_with("2013"), "{mail}");
+    let saved = app
+        .put(
+            &format!("/rest/V1/customers/{id}"),
+            &admin,
+            &json!({"customer": {"id": id, "email": "d@example.com", "firstname": "Old",
+                "lastname": "Timer", "website_id": 1, "created_at": "2020-01-01 00:00:00"}}),
+        )
+        .await;
+    assert_eq!(saved.body["created_at"], json!("2013-11-05 00:00:00"));
+}
+
 /// REST's `AccountManagementApi::validateCustomerRequest`: a sign-up that names a customer
 /// group (0 included) needs `Magento_Customer::manage`, so only an admin may choose it.
 #[tokio::test]

@@ -136,6 +136,41 @@ pub struct CustomerInput {
     /// `extension_attributes.is_subscribed` (Magento_Newsletter's `CustomerPlugin::afterSave`
     /// subscribes the customer).
     pub is_subscribed: Option<bool>,
+    /// `created_at` as posted: a new account keeps it (its `Backend\Time\Created` sets now only
+    /// when none is given); a saved one keeps its own (`CustomerRepository::save`).
+    pub created_at: Option<String>,
+}
+
+/// A posted `created_at` as MySQL's `timestamp` column stores the text Magento hands it: a date,
+/// optionally with a time (`T` or a space; minutes or seconds), else, without strict mode
+/// (Magento's connections run with an empty `sql_mode`), the zero date.
+fn stored_timestamp(text: &str) -> String {
+    let t = text.trim();
+    let (date, clock) = t.split_once([' ', 'T']).unwrap_or((t, "00:00:00"));
+    let parts =
+        |s: &str, sep: char| -> Option<Vec<u32>> { s.split(sep).map(|p| p.parse().ok()).collect() };
+    let parsed = (|| {
+        let d = parts(date, '-').filter(|d| d.len() == 3)?;
+        let c = parts(clock, ':').filter(|c| c.len() == 2 || c.len() == 3)?;
+        let day = time::Date::from_calendar_date(
+            i32::try_from(d[0]).ok()?,
+            time::Month::try_from(u8::try_from(d[1]).ok()?).ok()?,
+            u8::try_from(d[2]).ok()?,
+        )
+        .ok()?;
+        let clock = time::Time::from_hms(
+            u8::try_from(c[0]).ok()?,
+            u8::try_from(c[1]).ok()?,
+            u8::try_from(c.get(2).copied().unwrap_or(0)).ok()?,
+        )
+        .ok()?;
+        let format =
+            time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
+        time::PrimitiveDateTime::new(day, clock)
+            .format(&format)
+            .ok()
+    })();
+    parsed.unwrap_or_else(|| "0000-00-00 00:00:00".to_owned())
 }
 
 /// A customer with its addresses.
@@ -508,7 +543,11 @@ async fn create_in(
         default_shipping: None,
         password_hash: hash,
         disable_auto_group_change: input.disable_auto_group_change.unwrap_or(0),
-        created_at: now.clone(),
+        created_at: input
+            .created_at
+            .as_deref()
+            .map(stored_timestamp)
+            .unwrap_or_else(|| now.clone()),
         updated_at: now,
         is_subscribed: i64::from(input.is_subscribed.unwrap_or(false)),
     };
@@ -533,7 +572,8 @@ async fn create_in(
     // (`changeResetPasswordLinkToken`), which the welcome e-mail of an account without a
     // password links to for setting one (`resetPassword`).
     let token = reset::new_token();
-    store::set_reset_token(conn, id, &token, &row.created_at).await?;
+    // Both at the time of the save (`updated_at`), not a `created_at` the client gave.
+    store::set_reset_token(conn, id, &token, &row.updated_at).await?;
     welcome(conn, id, &row, &token).await?;
     Ok(id)
 }
@@ -632,7 +672,7 @@ async fn welcome(
         NEW_ACCOUNT_NO_PASSWORD_TEMPLATE
     };
     let link = row.password_hash.is_none().then(|| reset::link(token));
-    send_customer_mail(conn, id, row, template, &row.created_at, link).await
+    send_customer_mail(conn, id, row, template, &row.updated_at, link).await
 }
 
 /// The website of the REST API's current store (`default`), for a lookup by e-mail that names

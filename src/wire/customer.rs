@@ -227,6 +227,7 @@ fn parse_customer(v: &Value) -> Result<CustomerInput> {
         disable_auto_group_change: o.int("disable_auto_group_change")?,
         addresses: Vec::new(),
         is_subscribed: None,
+        created_at: o.string("created_at")?,
     };
     if let Some((_, Value::Object(ext))) = o.get("extension_attributes") {
         input.is_subscribed = ext
