@@ -506,6 +506,55 @@ async fn a_new_account_keeps_the_creation_time_it_is_given() {
     assert_eq!(saved.body["created_at"], json!("2013-11-05 00:00:00"));
 }
 
+/// A sign-up posted with an `id` takes `createAccountWithPasswordHash`'s branch for an existing
+/// customer: the account of the e-mail is loaded (404 without one) and, being in the store
+/// already, refused; no new account is made either way.
+#[tokio::test]
+async fn a_new_account_posted_with_an_id_names_an_existing_one() {
+    let app = spawn_app().await;
+    let before = app.snapshot().await;
+    let unknown = app
+        .post_anonymous(
+            "/rest/V1/customers",
+            &json!({"customer": {"id": 999, "email": "new999@example.com", "firstname": "A",
+                "lastname": "B"}, "password": "Password1"}),
+        )
+        .await;
+    assert_eq!(
+        (unknown.status, unknown.body),
+        (
+            StatusCode::NOT_FOUND,
+            json!({"message": "No such entity with %fieldName = %fieldValue, %field2Name = %field2Value",
+                "parameters": {"fieldName": "email", "fieldValue": "new999@example.com",
+                    "field2Name": "websiteId", "field2Value": "1"}})
+        )
+    );
+    let known = app
+        .post_anonymous(
+            "/rest/V1/customers",
+            &json!({"customer": {"id": 2, "email": "jdoe@example.com", "firstname": "Jane",
+                "lastname": "Doe"}, "password": "Password1"}),
+        )
+        .await;
+    assert_eq!(
+        (known.status, known.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "This customer already exists in this store."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    // An id of 0 is none.
+    let zero = app
+        .post_anonymous(
+            "/rest/V1/customers",
+            &json!({"customer": {"id": 0, "email": "zero@example.com", "firstname": "Z",
+                "lastname": "Z"}, "password": "Password1"}),
+        )
+        .await;
+    assert_eq!(zero.status, StatusCode::OK, "{:?}", zero.body);
+}
+
 /// REST's `AccountManagementApi::validateCustomerRequest`: a sign-up that names a customer
 /// group (0 included) needs `Magento_Customer::manage`, so only an admin may choose it.
 #[tokio::test]

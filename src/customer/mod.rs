@@ -119,6 +119,9 @@ pub struct AddressInput {
 /// A posted customer (`CustomerInterface`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CustomerInput {
+    /// The posted `id`: on a new account, `createAccountWithPasswordHash`'s "existing customer
+    /// added to another store" branch.
+    pub id: Option<i64>,
     pub email: Option<String>,
     pub firstname: Option<String>,
     pub lastname: Option<String>,
@@ -413,6 +416,10 @@ async fn regions_of(
     }
 }
 
+/// `AccountManagement::createAccountWithPasswordHash` given the id of a customer already in the
+/// store.
+pub const CUSTOMER_IN_STORE: &str = "This customer already exists in this store.";
+
 /// `AccountManagement::createAccount`: the new customer's id.
 pub async fn create_account(
     db: &Db,
@@ -492,6 +499,15 @@ async fn create_in(
     email: String,
     hash: Option<String>,
 ) -> Result<i64> {
+    // "This logic allows an existing customer to be added to a different store": with an id,
+    // the customer of the e-mail on the current website is loaded (404 without one) and, being
+    // in a store of her website (accounts shared per website), refused. magemu has one store
+    // per website, so a found customer is always in it (a customer without a store would go on
+    // to save the loaded account: refused here as well).
+    if input.id.is_some_and(|id| id != 0) {
+        customer_by_email(&mut *conn, &email, None).await?;
+        return Err(Error::input(CUSTOMER_IN_STORE));
+    }
     let (store_id, website_id, store) = store_and_website(conn, &input).await?;
     let created_in = store.map(|s| s.name.clone());
     // `CustomerRepository::validateGroupId`, before the resource model's checks.

@@ -212,6 +212,7 @@ fn parse_customer(v: &Value) -> Result<CustomerInput> {
     let o = Obj::new(v, CUSTOMER_FIELDS)?;
     check_types_in_body_order(&o, v)?;
     let mut input = CustomerInput {
+        id: o.int("id")?,
         email: o.string("email")?,
         firstname: o.string("firstname")?,
         lastname: o.string("lastname")?,
