@@ -750,3 +750,99 @@ async fn a_new_e_mail_ends_a_pending_reset() {
         )
     );
 }
+
+/// A confirmation key posted with the customer is kept (AccountManagementTest's sample customer
+/// carries `a4fg7h893e39d`): the sign-up's reply hides it (AccountManagementApi), the customer
+/// shows it, resending answers `true` with the confirmation e-mail, a wrong key is refused, the
+/// right one activates (the key cleared, the `confirmed` e-mail sent, the customer answered),
+/// by e-mail or with her own token.
+#[tokio::test]
+async fn a_posted_confirmation_key_awaits_activation() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let sign_up = |email: &str| {
+        json!({"customer": {"email": email, "firstname": "Kay", "lastname": "Key",
+            "confirmation": "a4fg7h893e39d"}, "password": "Password1"})
+    };
+    let made = app
+        .post_anonymous("/rest/V1/customers", &sign_up("kay@example.com"))
+        .await;
+    assert_eq!(made.status, StatusCode::OK, "{:?}", made.body);
+    assert_eq!(made.body.get("confirmation"), None);
+    let id = made.body["id"].as_i64().expect("id");
+    let read = app.get(&format!("/rest/V1/customers/{id}"), &admin).await;
+    assert_eq!(read.body["confirmation"], json!("a4fg7h893e39d"));
+    let resent = app
+        .post(
+            "/rest/V1/customers/confirm",
+            &admin,
+            &json!({"email": "kay@example.com", "websiteId": 1}),
+        )
+        .await;
+    assert_eq!((resent.status, resent.body), (StatusCode::OK, json!(true)));
+    let before = app.snapshot().await;
+    let wrong = app
+        .put(
+            "/rest/V1/customers/kay@example.com/activate",
+            &admin,
+            &json!({"confirmationKey": "nope"}),
+        )
+        .await;
+    assert_eq!(
+        (wrong.status, wrong.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The confirmation token is invalid. Verify the token and try again."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    let activated = app
+        .put(
+            "/rest/V1/customers/kay@example.com/activate",
+            &admin,
+            &json!({"confirmationKey": "a4fg7h893e39d"}),
+        )
+        .await;
+    assert_eq!(activated.status, StatusCode::OK, "{:?}", activated.body);
+    assert_eq!(activated.body["id"], json!(id));
+    assert_eq!(activated.body.get("confirmation"), None);
+    let again = app
+        .put(
+            "/rest/V1/customers/kay@example.com/activate",
+            &admin,
+            &json!({"confirmationKey": "a4fg7h893e39d"}),
+        )
+        .await;
+    assert_eq!(
+        again.body,
+        json!({"message": "The account is already active."})
+    );
+    let mails = app.get("/magemu/outbox?to=kay@example.com", "").await.body;
+    let templates: Vec<&str> = mails
+        .as_array()
+        .map(|m| m.iter().filter_map(|x| x["template"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        templates,
+        [
+            "customer_create_account_email_template",
+            "customer_create_account_email_confirmation_template",
+            "customer_create_account_email_confirmed_template"
+        ]
+    );
+    // Her own token activates her too.
+    app.post_anonymous("/rest/V1/customers", &sign_up("kim2@example.com"))
+        .await;
+    let kim = app.customer_token("kim2@example.com", "Password1").await;
+    let mine = app
+        .put(
+            "/rest/V1/customers/me/activate",
+            &kim,
+            &json!({"confirmationKey": "a4fg7h893e39d"}),
+        )
+        .await;
+    assert_eq!(
+        (mine.status, &mine.body["email"]),
+        (StatusCode::OK, &json!("kim2@example.com"))
+    );
+}

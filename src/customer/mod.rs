@@ -142,6 +142,8 @@ pub struct CustomerInput {
     /// `created_at` as posted: a new account keeps it (its `Backend\Time\Created` sets now only
     /// when none is given); a saved one keeps its own (`CustomerRepository::save`).
     pub created_at: Option<String>,
+    /// `confirmation`: a key a client posts is kept (an empty one is none).
+    pub confirmation: Option<String>,
 }
 
 /// A posted `created_at` as MySQL's `timestamp` column stores the text Magento hands it: a date,
@@ -566,6 +568,8 @@ async fn create_in(
             .unwrap_or_else(|| now.clone()),
         updated_at: now,
         is_subscribed: i64::from(input.is_subscribed.unwrap_or(false)),
+        // ResourceModel\Customer::_beforeSave: `if (!$customer->getConfirmation())` null.
+        confirmation: input.confirmation.clone().filter(|k| crate::php::truthy(k)),
     };
     let id = db::insert(conn, "customer_entity", "entity_id", &row).await?;
     let (mut billing, mut shipping) = (None, None);

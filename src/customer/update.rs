@@ -149,6 +149,10 @@ async fn save_in(conn: &mut SqliteConnection, saver: Saver, update: CustomerUpda
     if let Some(v) = input.is_subscribed {
         row.is_subscribed = i64::from(v);
     }
+    keep(&mut row.confirmation, &input.confirmation);
+    if !row.confirmation.as_deref().is_some_and(crate::php::truthy) {
+        row.confirmation = None;
+    }
     if me {
         row.group_id = target.row.group_id;
         row.website_id = target.row.website_id;

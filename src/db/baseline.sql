@@ -40,6 +40,7 @@ INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "succe
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (33, 'directory', '2026-01-01 00:00:00', 1, X'D98C2BE9C529CEA1565AEA06E92728B22CE8D36EFD48F3B934E55475F3534B8E7CF26D5F124F935339FCB050E3BA1305', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (34, 'inventory case insensitive', '2026-01-01 00:00:00', 1, X'0529280CC672D3E1C4D54A39C9F80B930B867ABE5CBB842B72A2EA58F4A6E68F71E348B03A06DAC6CE3B2B03B4FF1EE8', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (35, 'quote address save in address book', '2026-01-01 00:00:00', 1, X'0F330F4B54BC8AC8CD33DCC566F615C82CE9BA7856186EFEC2AC89596ED98606588A9765388260D633591A1730609B4F', 0);
+INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (36, 'customer confirmation', '2026-01-01 00:00:00', 1, X'45AA5730E3767F3242AF32E76EC4648B293DB49621413E2A92EC55A12E64F6598C143C1FFD76EE3DC404B4EC97595292', 0);
 CREATE TABLE store_website (
     website_id       INTEGER PRIMARY KEY,
     code             TEXT NOT NULL UNIQUE,
@@ -329,7 +330,7 @@ CREATE TABLE customer_entity (
     password_hash             TEXT,
     disable_auto_group_change INTEGER NOT NULL DEFAULT 0,
     created_at                TEXT NOT NULL,
-    updated_at                TEXT NOT NULL, middlename TEXT, prefix TEXT, suffix TEXT, dob TEXT, taxvat TEXT, gender INTEGER, is_subscribed INTEGER NOT NULL DEFAULT 0, failures_num INTEGER NOT NULL DEFAULT 0, first_failure TEXT, lock_expires TEXT, rp_token TEXT, rp_token_created_at TEXT,
+    updated_at                TEXT NOT NULL, middlename TEXT, prefix TEXT, suffix TEXT, dob TEXT, taxvat TEXT, gender INTEGER, is_subscribed INTEGER NOT NULL DEFAULT 0, failures_num INTEGER NOT NULL DEFAULT 0, first_failure TEXT, lock_expires TEXT, rp_token TEXT, rp_token_created_at TEXT, confirmation TEXT,
     UNIQUE (email, website_id)
 );
 CREATE TABLE customer_address_entity (

@@ -27,6 +27,8 @@ row_struct! {
         pub created_at: String,
         pub updated_at: String,
         pub is_subscribed: i64,
+        /// The pending confirmation key (none: the account is active).
+        pub confirmation: Option<String>,
     }
 }
 
@@ -75,7 +77,7 @@ pub const GROUP_COLUMNS: &str = "g.customer_group_id, g.customer_group_code, g.t
 const CUSTOMER_COLUMNS: &str = "entity_id, website_id, email, group_id, store_id, created_in, \
     firstname, lastname, middlename, prefix, suffix, dob, taxvat, gender, default_billing, \
     default_shipping, password_hash, disable_auto_group_change, created_at, updated_at, \
-    is_subscribed";
+    is_subscribed, confirmation";
 
 pub async fn customer(
     conn: &mut SqliteConnection,

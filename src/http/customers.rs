@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use crate::customer::metadata::{self, Entity};
-use crate::customer::{self, groups, manage};
+use crate::customer::{self, activation, groups, manage};
 use crate::db::store::DEFAULT_STORE_ID;
 use crate::error::{Error, Result};
 use crate::http::extract::{
@@ -309,7 +309,9 @@ async fn create(
         return Err(Error::Unauthorized(CustomerManage::RESOURCE));
     }
     let id = customer::create_account(&state.db, input, password).await?;
-    let customer = customer::get(&state.db, id).await?;
+    let mut customer = customer::get(&state.db, id).await?;
+    // AccountManagementApi::createAccount: "unset confirmation attribute for security purposes".
+    customer.row.confirmation = None;
     Ok(json_response(
         StatusCode::OK,
         &CustomerData::from(&customer),
@@ -347,41 +349,44 @@ async fn change_my_password(
     Ok(json_response(StatusCode::OK, &true))
 }
 
-/// `AccountManagement::activateById` for the customer of the token (never pending here).
+/// `AccountManagement::activateById` for the customer of the token: the activated customer.
 async fn activate_me(
     SelfCustomer(id): SelfCustomer,
     State(state): State<AppState>,
     Body(body): Body,
 ) -> Result<Response> {
-    wire::parse_activation(&body)?;
-    customer::activation::activate_by_id(&state.db, id)
-        .await
-        .map(|never| match never {})
+    let key = wire::parse_activation(&body)?;
+    let customer = activation::activate(&state.db, activation::Who::Id(id), key).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &CustomerData::from(&customer),
+    ))
 }
 
-/// `AccountManagement::activate` by e-mail (never pending here).
+/// `AccountManagement::activate` by e-mail: the activated customer.
 async fn activate(
     _: Admin<CustomerManage>,
     State(state): State<AppState>,
     PathParams(email): PathParams<String>,
     Body(body): Body,
 ) -> Result<Response> {
-    wire::parse_activation(&body)?;
-    customer::activation::activate_by_email(&state.db, &email)
-        .await
-        .map(|never| match never {})
+    let key = wire::parse_activation(&body)?;
+    let customer = activation::activate(&state.db, activation::Who::Email(email), key).await?;
+    Ok(json_response(
+        StatusCode::OK,
+        &CustomerData::from(&customer),
+    ))
 }
 
-/// `AccountManagement::resendConfirmation` (never needed here).
+/// `AccountManagement::resendConfirmation`: `true` once the e-mail is out.
 async fn resend_confirmation(
     _: Admin<CustomerManage>,
     State(state): State<AppState>,
     Body(body): Body,
 ) -> Result<Response> {
     let (email, website) = wire::parse_resend_confirmation(&body)?;
-    customer::activation::resend_confirmation(&state.db, &email, website)
-        .await
-        .map(|never| match never {})
+    activation::resend_confirmation(&state.db, email, website).await?;
+    Ok(json_response(StatusCode::OK, &true))
 }
 
 /// `AccountManagement::initiatePasswordReset`: `true` once the reset e-mail is out.

@@ -229,6 +229,7 @@ fn parse_customer(v: &Value) -> Result<CustomerInput> {
         addresses: Vec::new(),
         is_subscribed: None,
         created_at: o.string("created_at")?,
+        confirmation: o.string("confirmation")?,
     };
     if let Some((_, Value::Object(ext))) = o.get("extension_attributes") {
         input.is_subscribed = ext
@@ -396,6 +397,8 @@ pub struct CustomerData {
     pub default_billing: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_shipping: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confirmation: Option<String>,
     pub created_at: String,
     pub updated_at: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -432,6 +435,7 @@ impl From<&Customer> for CustomerData {
             group_id: r.group_id,
             default_billing: r.default_billing.map(|i| i.to_string()),
             default_shipping: r.default_shipping.map(|i| i.to_string()),
+            confirmation: r.confirmation.clone(),
             created_at: r.created_at.clone(),
             updated_at: r.updated_at.clone(),
             created_in: r.created_in.clone(),
