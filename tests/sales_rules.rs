@@ -1153,3 +1153,65 @@ async fn store_labels_are_keyed_by_store() {
         .await;
     assert_eq!(read.body["store_labels"], json!([label(1, "Uno")]));
 }
+
+/// `ParamsOverrider::overrideRequestBodyIdWithPathParam`: a PUT's path id goes into the body's
+/// object only when the body is that object alone; beside other keys it is a top-level value no
+/// one reads, so the object's own id decides, and without one the save makes a new entity
+/// (RuleRepositoryTest::updateRule posts `rule_id` beside `rule`, with the id in both).
+#[tokio::test]
+async fn a_put_path_id_reaches_the_object_only_when_it_is_the_whole_body() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let first = create_rule(&app, &admin, json!({})).await;
+    let second = create_rule(&app, &admin, json!({})).await;
+    let renamed = app
+        .put(
+            &format!("/rest/V1/salesRules/{second}"),
+            &admin,
+            &json!({"rule_id": second, "rule": {"rule_id": first, "name": "first, renamed"}}),
+        )
+        .await;
+    assert_eq!(renamed.body["rule_id"], json!(first), "{:?}", renamed.body);
+    let made = app
+        .put(
+            &format!("/rest/V1/salesRules/{second}"),
+            &admin,
+            &json!({"rule_id": second, "rule": {"name": "a new one", "website_ids": [1],
+                "customer_group_ids": [0], "uses_per_customer": 0, "is_active": true,
+                "stop_rules_processing": false, "is_advanced": true, "sort_order": 0,
+                "discount_amount": 0, "discount_step": 0, "apply_to_shipping": false,
+                "times_used": 0, "is_rss": false, "coupon_type": "NO_COUPON",
+                "use_auto_generation": false, "uses_per_coupon": 0}}),
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::OK, "{:?}", made.body);
+    assert!(
+        made.body["rule_id"].as_i64() > Some(second),
+        "{:?}",
+        made.body
+    );
+    let kept = app
+        .get(&format!("/rest/V1/salesRules/{second}"), &admin)
+        .await;
+    assert_ne!(kept.body["name"], json!("a new one"));
+    // The body alone: the path's id wins.
+    let alone = app
+        .put(
+            &format!("/rest/V1/salesRules/{second}"),
+            &admin,
+            &json!({"rule": {"rule_id": first, "name": "second, renamed"}}),
+        )
+        .await;
+    assert_eq!(alone.body["rule_id"], json!(second));
+    let class = app
+        .put(
+            "/rest/V1/taxClasses/3",
+            &admin,
+            &json!({"taxClass": {"class_name": "Brand New", "class_type": "CUSTOMER"},
+                "classId": 3}),
+        )
+        .await;
+    assert_eq!(class.status, StatusCode::OK, "{:?}", class.body);
+    let read = app.get("/rest/V1/taxClasses/3", &admin).await;
+    assert_ne!(read.body["class_name"], json!("Brand New"));
+}

@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::http::extract::{Admin, Body, PathParams, SalesRuleQuote, Search};
 use crate::http::reply::{json_response, search_results};
 use crate::http::routes::Operation;
-use crate::wire::input::path_int;
+use crate::wire::input::{path_id_goes_inside, path_int};
 use crate::wire::sales_rule as wire;
 use crate::AppState;
 
@@ -115,7 +115,8 @@ async fn put_rule(
     PathParams(id): PathParams<String>,
     Body(body): Body,
 ) -> Result<Response> {
-    let saved = service::save_rule(&s.db, wire::parse_rule(&body, Some(&id))?).await?;
+    let path_id = Some(id.as_str()).filter(|_| path_id_goes_inside(&body));
+    let saved = service::save_rule(&s.db, wire::parse_rule(&body, path_id)?).await?;
     Ok(json_response(StatusCode::OK, &wire::rule(&saved)))
 }
 
@@ -162,7 +163,8 @@ async fn put_coupon(
     PathParams(id): PathParams<String>,
     Body(body): Body,
 ) -> Result<Response> {
-    let saved = service::save_coupon(&s.db, wire::parse_coupon(&body, Some(&id))?).await?;
+    let path_id = Some(id.as_str()).filter(|_| path_id_goes_inside(&body));
+    let saved = service::save_coupon(&s.db, wire::parse_coupon(&body, path_id)?).await?;
     Ok(json_response(StatusCode::OK, &wire::saved_coupon(&saved)))
 }
 

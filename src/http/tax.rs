@@ -11,7 +11,7 @@ use crate::http::reply::{json_response, search_results};
 use crate::http::routes::Operation;
 use crate::tax::class::{self as tax, Saved};
 use crate::tax::{rate, rule};
-use crate::wire::input::path_int;
+use crate::wire::input::{path_id_goes_inside, path_int};
 use crate::wire::tax::{
     parse_tax_class, parse_tax_rate, parse_tax_rule, TaxClassData, TaxRateData, TaxRuleData,
 };
@@ -133,16 +133,18 @@ async fn create(
     Ok(saved_reply(tax::save(&state.db, input).await?))
 }
 
-/// `ParamsOverrider::overrideRequestBodyIdWithPathParam`: the path's id wins over the body's.
+/// `ParamsOverrider::overrideRequestBodyIdWithPathParam`: the path's id wins over the body's
+/// when the body is the tax class alone ([`path_id_goes_inside`]).
 async fn update(
     _: Admin<TaxManage>,
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
     Body(body): Body,
 ) -> Result<Response> {
-    let id = path_int(&id)?;
     let mut input = parse_tax_class(&body)?;
-    input.class_id = Some(id);
+    if path_id_goes_inside(&body) {
+        input.class_id = Some(path_int(&id)?);
+    }
     Ok(saved_reply(tax::save(&state.db, input).await?))
 }
 

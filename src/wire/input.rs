@@ -65,6 +65,19 @@ fn ascii_camel(s: &str) -> impl Iterator<Item = u8> + '_ {
     })
 }
 
+/// `ParamsOverrider::overrideRequestBodyIdWithPathParam` on a PUT whose path ends with the
+/// entity's id: the id goes into the body's object only when the body is that object alone (one
+/// top-level key holding an object or a list); with more keys it lands beside the object as a
+/// top-level value the service never reads, and the object keeps its own id, or none (the save
+/// then makes a new entity).
+pub fn path_id_goes_inside(body: &Map<String, Value>) -> bool {
+    body.len() == 1
+        && body
+            .values()
+            .next()
+            .is_some_and(|v| v.is_object() || v.is_array())
+}
+
 /// A top-level body parameter by name, as `ServiceInputProcessor::process` finds it (camelCase or
 /// snake_case); JSON null counts as absent.
 pub fn param<'a>(body: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
