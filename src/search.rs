@@ -22,11 +22,14 @@ pub struct FilterGroup {
     pub filters: Vec<Filter>,
 }
 
-/// `Framework\Api\SortOrder`'s checks as it is built: the direction (any case) is ASC or
+/// `Framework\Api\SortOrder`'s checks as it is built: a direction given (any case) is ASC or
 /// DESC, upper-cased; the field has only letters, digits and `_`.
-pub fn sort_order(field: Option<String>, direction: &str) -> Result<SortOrder> {
-    let direction = direction.to_uppercase();
-    if direction != "ASC" && direction != "DESC" {
+pub fn sort_order(field: Option<String>, direction: Option<&str>) -> Result<SortOrder> {
+    let direction = direction.map(str::to_uppercase);
+    if direction
+        .as_deref()
+        .is_some_and(|d| d != "ASC" && d != "DESC")
+    {
         return Err(Error::Input(Phrase::positional(
             SORT_DIRECTION,
             vec!["ASC".into(), "DESC".into()],
@@ -48,7 +51,19 @@ pub fn sort_order(field: Option<String>, direction: &str) -> Result<SortOrder> {
 #[schemars(rename = "framework-sort-order")]
 pub struct SortOrder {
     pub field: Option<String>,
-    pub direction: String,
+    /// As given; none is echoed null (`getDirection`'s unset value) and sorts DESC
+    /// (`SortingProcessor`: anything but ASC).
+    pub direction: Option<String>,
+}
+
+impl SortOrder {
+    /// The SQL direction `SortingProcessor` sorts by.
+    pub fn sql_direction(&self) -> &'static str {
+        match self.direction.as_deref() {
+            Some("ASC") => "ASC",
+            _ => "DESC",
+        }
+    }
 }
 
 /// `SearchCriteriaInterface`, in its getter order (the echo in list replies).

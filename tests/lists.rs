@@ -324,3 +324,46 @@ async fn fulltext_and_finset_conditions() {
     assert!(!with_3.is_empty());
     assert!(none_with_3.iter().all(|id| !with_3.contains(id)));
 }
+
+/// A sort order without a direction is echoed with a null one (`SortOrder::getDirection`'s
+/// unset value) and sorts DESC (`SortingProcessor`: anything but ASC); an element that is no
+/// array is an empty sort order (CustomerRepositoryTest's `sort_orders[email]=ASC`).
+#[tokio::test]
+async fn a_sort_without_direction_echoes_null_and_sorts_descending() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let mut entity = fixture("order-import-tutorial-copy.json")["entity"].clone();
+    entity["increment_id"] = json!("SORT0001");
+    app.create_order(&token, entity).await;
+    let reply = app
+        .get(
+            "/rest/V1/orders?searchCriteria[sortOrders][0][field]=entity_id&fields=items[entity_id],search_criteria",
+            &token,
+        )
+        .await;
+    assert_eq!(
+        reply.body["search_criteria"]["sort_orders"],
+        json!([{"field": "entity_id", "direction": null}])
+    );
+    let ids: Vec<i64> = reply.body["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|i| i["entity_id"].as_i64().unwrap_or_default())
+        .collect();
+    let mut descending = ids.clone();
+    descending.sort_by(|a, b| b.cmp(a));
+    assert!(ids.len() > 1);
+    assert_eq!(ids, descending);
+    let odd = app
+        .get(
+            "/rest/V1/customers/search?searchCriteria[sort_orders][email]=ASC",
+            &token,
+        )
+        .await;
+    assert_eq!(
+        odd.body["search_criteria"]["sort_orders"],
+        json!([{"field": null, "direction": null}])
+    );
+}

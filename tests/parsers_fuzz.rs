@@ -1424,7 +1424,7 @@ proptest! {
             .sort_orders
             .unwrap_or_default()
             .into_iter()
-            .map(|s| (s.field.unwrap_or_default(), s.direction))
+            .map(|s| (s.field.unwrap_or_default(), s.direction.unwrap_or_default()))
             .collect();
         prop_assert_eq!(got_sorts, expected_sorts);
         prop_assert_eq!(criteria.page_size, page_size);

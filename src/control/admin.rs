@@ -69,7 +69,7 @@ fn page_criteria(page: i64, sorts: &[(&str, &str)], filters: Vec<FilterGroup>) -
                 .iter()
                 .map(|(field, direction)| SortOrder {
                     field: Some((*field).into()),
-                    direction: (*direction).into(),
+                    direction: Some((*direction).into()),
                 })
                 .collect(),
         ),

@@ -224,7 +224,7 @@ pub fn to_sql_with(
     for s in criteria.sort_orders.iter().flatten() {
         let Some(name) = &s.field else { continue };
         let field = field_of(fields, name)?;
-        orders.push(format!("{} {}", field.column, s.direction));
+        orders.push(format!("{} {}", field.column, s.sql_direction()));
     }
     orders.push(default_order.to_owned());
     parts.order_sql = format!(" ORDER BY {}", orders.join(", "));

@@ -181,18 +181,18 @@ pub fn from_query(query: &str) -> Result<Option<SearchCriteria>> {
         } else if is_key(key, "sort_orders") {
             let mut orders = Vec::new();
             for (_, s) in node.entries() {
-                // SortingProcessor sorts DESC unless the direction is ASC.
-                let (mut field, mut direction) = (None, "DESC".to_owned());
+                // A direction not given stays unset (echoed null; SortingProcessor sorts DESC).
+                let (mut field, mut direction) = (None, None);
                 for (skey, v) in s.entries() {
                     if is_key(skey, "field") {
                         field = v.leaf().map(str::to_owned);
                     } else if is_key(skey, "direction") {
-                        direction = v.leaf().unwrap_or_default().to_owned();
+                        direction = Some(v.leaf().unwrap_or_default().to_owned());
                     } else {
                         return Err(not_supported(skey));
                     }
                 }
-                orders.push(crate::search::sort_order(field, &direction)?);
+                orders.push(crate::search::sort_order(field, direction.as_deref())?);
             }
             criteria.sort_orders = Some(orders);
         } else if is_key(key, "page_size") {

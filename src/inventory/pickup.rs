@@ -41,7 +41,7 @@ pub struct SearchRequest {
     pub current_page: i64,
     pub scope_type: String,
     pub scope_code: String,
-    pub sort: Vec<(String, String)>,
+    pub sort: Vec<(String, Option<String>)>,
     pub skus: Option<Vec<String>>,
 }
 

@@ -65,9 +65,8 @@ pub fn parse_search_request(value: &Value) -> Result<SearchRequest> {
     if let Some((_, sort)) = o.get("sort") {
         for s in input::list(sort)? {
             let s = Obj::new(s, &["field", "direction"])?;
-            // SortingProcessor: DESC unless ASC is asked.
-            let direction = s.string("direction")?.unwrap_or_else(|| "DESC".into());
-            let checked = crate::search::sort_order(s.string("field")?, &direction)?;
+            let direction = s.string("direction")?;
+            let checked = crate::search::sort_order(s.string("field")?, direction.as_deref())?;
             r.sort
                 .push((checked.field.unwrap_or_default(), checked.direction));
         }
