@@ -97,7 +97,9 @@ async fn janes_cart(app: &TestApp, lines: &[&str]) -> (String, i64) {
 #[tokio::test]
 async fn the_settings_start_unset_and_take_yes_no_values_only() {
     let app = spawn_app().await;
-    let unset = json!({ AGREEMENTS: null, ALLOW_ITEMS: null, ALLOW_ORDER: null });
+    // The tutorial's world has In-Store Pickup on (its section 5.2).
+    let unset = json!({ AGREEMENTS: null, ALLOW_ITEMS: null, ALLOW_ORDER: null,
+        "carriers/instore/active": "1" });
     let listed = anonymous_get(&app, "/magemu/config").await;
     assert_eq!(
         (listed.status, listed.body),
@@ -127,13 +129,15 @@ async fn the_settings_start_unset_and_take_yes_no_values_only() {
         (set.status, set.body),
         (
             StatusCode::OK,
-            json!({ AGREEMENTS: null, ALLOW_ITEMS: "0", ALLOW_ORDER: "1" })
+            json!({ AGREEMENTS: null, ALLOW_ITEMS: "0", ALLOW_ORDER: "1",
+                "carriers/instore/active": "1" })
         )
     );
     let removed = configure(&app, json!({ ALLOW_ITEMS: null })).await;
     assert_eq!(
         removed.body,
-        json!({ AGREEMENTS: null, ALLOW_ITEMS: null, ALLOW_ORDER: "1" })
+        json!({ AGREEMENTS: null, ALLOW_ITEMS: null, ALLOW_ORDER: "1",
+            "carriers/instore/active": "1" })
     );
     // The settings are part of the world: a reset goes back to the seed's.
     let reset = app

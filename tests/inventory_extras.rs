@@ -611,3 +611,74 @@ async fn the_pickup_search_filters_sorts_and_refuses_as_magento() {
         )
     );
 }
+
+/// In-Store Pickup is a carrier Magento ships turned off (`carriers/instore/active` 0); the
+/// tutorial's world has it on. Turned off, no cart is offered it and choosing it is the
+/// unknown carrier's 404.
+#[tokio::test]
+async fn pickup_is_offered_only_while_its_carrier_is_on() {
+    let app = spawn_app().await;
+    let jane = app.customer_token("jdoe@example.com", "Password1").await;
+    app.post("/rest/V1/carts/mine", &jane, &json!({})).await;
+    app.post(
+        "/rest/V1/carts/mine/items",
+        &jane,
+        &json!({"cartItem": {"sku": "24-WB01", "qty": 1}}),
+    )
+    .await;
+    let address = json!({"address": {"region_id": 43, "country_id": "US", "postcode": "11501"}});
+    let carriers = |reply: &common::Reply| -> Vec<String> {
+        reply
+            .body
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .iter()
+            .map(|m| m["carrier_code"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+    let on = app
+        .post(
+            "/rest/V1/carts/mine/estimate-shipping-methods",
+            &jane,
+            &address,
+        )
+        .await;
+    assert_eq!(carriers(&on), ["flatrate", "instore"]);
+    let off = app
+        .put(
+            "/magemu/config",
+            "",
+            &json!({"carriers/instore/active": "0"}),
+        )
+        .await;
+    assert_eq!(off.status, StatusCode::OK, "{:?}", off.body);
+    let estimated = app
+        .post(
+            "/rest/V1/carts/mine/estimate-shipping-methods",
+            &jane,
+            &address,
+        )
+        .await;
+    assert_eq!(carriers(&estimated), ["flatrate"]);
+    let chosen = app
+        .post(
+            "/rest/V1/carts/mine/shipping-information",
+            &jane,
+            &json!({"addressInformation": {"shipping_address": {"region_id": 43,
+                "country_id": "US", "street": ["263 S 4th St"], "postcode": "11211",
+                "city": "Brooklyn", "firstname": "Jane", "lastname": "Doe",
+                "telephone": "516-555-1111",
+                "extension_attributes": {"pickup_location_code": "brooklyn"}},
+                "shipping_carrier_code": "instore", "shipping_method_code": "pickup"}}),
+        )
+        .await;
+    assert_eq!(
+        (chosen.status, chosen.body),
+        (
+            StatusCode::NOT_FOUND,
+            json!({"message": "Carrier with such method not found: %1, %2",
+                "parameters": ["instore", "pickup"]})
+        )
+    );
+}

@@ -37,7 +37,7 @@ async fn the_example_file_builds_its_world() {
         .body;
     assert_eq!(
         settings,
-        json!({"checkout/options/enable_agreements": null,
+        json!({"carriers/instore/active": null, "checkout/options/enable_agreements": null,
                "sales/gift_options/allow_items": null, "sales/gift_options/allow_order": "1"})
     );
     let stock = app.get("/rest/V1/inventory/stocks/2", &token).await.body;

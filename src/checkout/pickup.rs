@@ -45,10 +45,12 @@ fn skus(cart: &Cart) -> Vec<String> {
     skus
 }
 
-/// Whether the carrier is offered for `cart`: some pickup location of its stock carries
-/// every SKU of it.
+/// Whether the carrier is offered for `cart`: turned on (`carriers/instore/active`, off by
+/// default) and some pickup location of its stock carries every SKU of it.
 pub async fn offered(conn: &mut SqliteConnection, cart: &Cart) -> Result<bool> {
-    if cart.items.is_empty() {
+    if cart.items.is_empty()
+        || !crate::db::store::flag(&mut *conn, crate::db::store::INSTORE_PICKUP_ACTIVE).await?
+    {
         return Ok(false);
     }
     let skus = skus(cart);

@@ -165,6 +165,11 @@ pub const GIFT_ALLOW_ITEMS: &str = "sales/gift_options/allow_items";
 /// the agreements are listed and checked at checkout; config.xml's default is 0.
 pub const CHECKOUT_AGREEMENTS: &str = "checkout/options/enable_agreements";
 
+/// `carriers/instore/active` (Magento_InventoryInStorePickupShippingApi `etc/config.xml`: 0):
+/// In-Store Pickup is offered only where it is turned on; the tutorial's world has it on (its
+/// section 5.2).
+pub const INSTORE_PICKUP_ACTIVE: &str = "carriers/instore/active";
+
 /// The value of the path bound to `?` at the default scope (no row: none).
 pub(crate) const DEFAULT_CONFIG_SQL: &str =
     "SELECT value FROM core_config_data WHERE scope = 'default' AND scope_id = 0 AND path = ?";
@@ -219,6 +224,10 @@ pub const SETTINGS: &[(&str, &str)] = &[
     (
         CHECKOUT_AGREEMENTS,
         "Sales > Checkout > Checkout Options > Enable Terms and Conditions",
+    ),
+    (
+        INSTORE_PICKUP_ACTIVE,
+        "Sales > Delivery Methods > In-Store Pickup Delivery > Enabled",
     ),
 ];
 

@@ -178,6 +178,9 @@ struct SeedFile {
     /// Cart price rules as `POST /V1/salesRules` takes them (`RuleInterface`, ids included).
     #[serde(default)]
     sales_rules: Vec<serde_json::Value>,
+    /// Store settings at the default scope (`core_config_data`), `path → value`.
+    #[serde(default)]
+    config: BTreeMap<String, String>,
 }
 
 /// Why a seed could not be loaded: the database, or a seed file's entry.
@@ -253,6 +256,9 @@ async fn load(conn: &mut SqliteConnection, text: &str) -> Result<(), sqlx::Error
     insert_all(conn, "store_group", &seed.groups).await?;
     insert_all(conn, "store", &seed.stores).await?;
     insert_all(conn, "store_config", &seed.store_configs).await?;
+    for (path, value) in &seed.config {
+        db::store::set_default_config(&mut *conn, path, value).await?;
+    }
     insert_all(conn, "inventory_source", &seed.sources).await?;
     insert_all(conn, "inventory_stock", &seed.stocks).await?;
     for channel in &seed.sales_channels {
