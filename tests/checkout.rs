@@ -2117,3 +2117,50 @@ async fn a_billing_address_used_for_shipping_drops_the_shipping_method() {
     let totals = app.get(&format!("{base}/totals"), "").await.body;
     assert_eq!(totals["shipping_amount"], json!(0));
 }
+
+/// A guest's cart shows the empty customer `Quote::getCustomer` makes when no account has its
+/// id: the getters typed `string` print null, whatever e-mail the cart holds (review-40 LOW-1).
+#[tokio::test]
+async fn a_guest_cart_shows_an_empty_customer() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let (id, base) = guest_cart_with(&app, "24-WB01", json!(1)).await;
+    let empty = json!({"email": null, "firstname": null, "lastname": null});
+    let read = |path: String| {
+        let app = &app;
+        async move {
+            app.send(reqwest::Method::GET, &path, None, None, None)
+                .await
+        }
+    };
+    assert_eq!(read(base.clone()).await.body["customer"], empty);
+    let set = app
+        .post_anonymous(
+            &format!("{base}/shipping-information"),
+            &tut("step08-shipping-information-request.json"),
+        )
+        .await;
+    assert_eq!(set.status, StatusCode::OK, "{:?}", set.body);
+    let info = app
+        .post_anonymous(
+            &format!("{base}/set-payment-information"),
+            &json!({"email": "g@example.com", "paymentMethod": {"method": "checkmo"}}),
+        )
+        .await;
+    assert_eq!(info.status, StatusCode::OK, "{:?}", info.body);
+    assert_eq!(read(base).await.body["customer"], empty);
+    let listed = app
+        .get("/rest/V1/carts/search?searchCriteria[pageSize]=50", &admin)
+        .await;
+    let guest = listed.body["items"]
+        .as_array()
+        .and_then(|items| {
+            items
+                .iter()
+                .find(|c| c["customer_is_guest"] == json!(true))
+                .cloned()
+        })
+        .unwrap_or_default();
+    assert!(!id.is_empty());
+    assert_eq!(guest["customer"], empty, "{:?}", listed.body);
+}

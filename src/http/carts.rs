@@ -880,11 +880,7 @@ async fn guest_show(
 ) -> Result<Response> {
     let cart = checkout::read_any_cart(&state.db, &CartRef::Guest(mask)).await?;
     let t = cart.totals();
-    let customer = json!({"email": cart.quote.customer_email});
-    let customer = match customer["email"].is_null() {
-        true => json!({}),
-        false => customer,
-    };
+    let customer = wire::guest_customer();
     Ok(json_response(
         StatusCode::OK,
         &wire::cart(&cart, &t, customer),
@@ -1298,12 +1294,12 @@ async fn admin_search(
     Ok(crate::http::reply::search_results(items, criteria, total))
 }
 
-/// `CartInterface` of `cart` with its customer (`{}` for a guest's).
+/// `CartInterface` of `cart` with its customer (a guest's: [`wire::guest_customer`]).
 async fn cart_json(s: &AppState, cart: &Cart) -> Result<Value> {
     let customer = match cart.quote.customer_id {
         Some(c) => serde_json::to_value(CustomerData::from(&crate::customer::get(&s.db, c).await?))
             .map_err(Error::internal)?,
-        None => json!({}),
+        None => wire::guest_customer(),
     };
     let t = cart.totals();
     Ok(wire::cart(cart, &t, customer))

@@ -669,6 +669,13 @@ pub fn billing_address(cart: &Cart) -> Value {
     address_out(&cart.billing.clone().unwrap_or_default())
 }
 
+/// The `customer` of a guest's cart: `Quote::getCustomer` loads the customer of no id, fails and
+/// makes an empty one, whose getters typed `string` (e-mail, first and last name) print null
+/// and the nullable rest nothing (`DataObjectProcessor`), whatever e-mail the cart holds.
+pub fn guest_customer() -> Value {
+    json!({"email": null, "firstname": null, "lastname": null})
+}
+
 /// `CartInterface` (checkout.md 4.2; its key order is from memory there).
 pub fn cart(cart: &Cart, t: &Totals, customer: Value) -> Value {
     let q = &cart.quote;
@@ -996,6 +1003,14 @@ pub fn cart_schema(g: &mut SchemaGenerator) -> Schema {
     let address = named(g, "quote-data-address-interface", address_schema);
     let mut customer = crate::wire::customer::CustomerData::json_schema(g);
     customer.remove("required");
+    // A guest cart's empty customer prints its `string` getters null ([`guest_customer`]):
+    // always there, maybe null.
+    if let Some(Value::Object(properties)) = customer.get_mut("properties") {
+        for key in ["email", "firstname", "lastname"] {
+            properties.insert(key.to_owned(), json!({ "type": ["string", "null"] }));
+        }
+    }
+    customer.insert("required".into(), json!(["email", "firstname", "lastname"]));
     let currency = named(g, "quote-data-currency-interface", |_| {
         json_schema!({
             "type": "object",
