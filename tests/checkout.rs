@@ -2164,3 +2164,58 @@ async fn a_guest_cart_shows_an_empty_customer() {
     assert!(!id.is_empty());
     assert_eq!(guest["customer"], empty, "{:?}", listed.body);
 }
+
+/// `QuoteRepository\LoadHandler`: an active cart lists its shipping assignments, none while it
+/// is empty, else one of its (possibly still empty) shipping address and its lines; an ordered
+/// (inactive) cart comes as loaded, without `items` and assignments (review-40 LOW-1).
+#[tokio::test]
+async fn shipping_assignments_follow_the_load_handler() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let cart = app.post_anonymous("/rest/V1/guest-carts", &json!({})).await;
+    let base = format!("/rest/V1/guest-carts/{}", cart.body.as_str().expect("mask"));
+    let read = |path: String| {
+        let app = &app;
+        async move {
+            app.send(reqwest::Method::GET, &path, None, None, None)
+                .await
+        }
+    };
+    let empty = read(base.clone()).await.body;
+    assert_eq!(
+        empty["extension_attributes"],
+        json!({"shipping_assignments": []})
+    );
+    app.post_anonymous(
+        &format!("{base}/items"),
+        &json!({"cartItem": {"sku": "24-WB01", "qty": 1}}),
+    )
+    .await;
+    let filled = read(base.clone()).await.body;
+    let assignments = &filled["extension_attributes"]["shipping_assignments"];
+    assert_eq!(assignments.as_array().map(Vec::len), Some(1), "{filled}");
+    assert_eq!(assignments[0]["shipping"]["method"], Value::Null);
+    assert_eq!(assignments[0]["items"], filled["items"]);
+    // Ordered, the cart is inactive.
+    let info = app
+        .post_anonymous(
+            &format!("{base}/shipping-information"),
+            &tut("step08-shipping-information-request.json"),
+        )
+        .await;
+    assert_eq!(info.status, StatusCode::OK, "{:?}", info.body);
+    let placed = app
+        .post_anonymous(
+            &format!("{base}/payment-information"),
+            &json!({"email": "g@example.com", "paymentMethod": {"method": "checkmo"}}),
+        )
+        .await;
+    assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
+    let ordered = app
+        .get(&format!("/rest/V1/carts/{}", filled["id"]), &admin)
+        .await
+        .body;
+    assert_eq!(ordered["is_active"], json!(false), "{ordered}");
+    assert_eq!(ordered.get("items"), None);
+    assert_eq!(ordered.get("extension_attributes"), None);
+}

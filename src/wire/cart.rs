@@ -707,13 +707,26 @@ pub fn cart(cart: &Cart, t: &Totals, customer: Value) -> Value {
         if q.reserved_order_id.is_none() {
             m.shift_remove("reserved_order_id");
         }
+        // QuoteRepository\LoadHandler::load returns an inactive cart as loaded: no items set
+        // (`getItems` null, left out) and no shipping assignments.
+        if q.is_active == 0 {
+            m.shift_remove("items");
+            return v;
+        }
     }
-    if let Some(s) = &cart.shipping {
-        v["extension_attributes"] = json!({"shipping_assignments": [{
-            "shipping": {"address": address_out(s), "method": s.shipping_method},
+    // An active cart's assignments: none for a virtual cart or one without quantity, else one
+    // of its shipping address (an empty one before any is set: `getShippingAddress` makes it),
+    // its method and its lines (ShippingAssignmentProcessor::create).
+    let assignments = if t.is_virtual || cart.items.iter().all(|i| i.qty.is_zero()) {
+        json!([])
+    } else {
+        let shipping = cart.shipping.clone().unwrap_or_default();
+        json!([{
+            "shipping": {"address": address_out(&shipping), "method": shipping.shipping_method},
             "items": items(cart, t),
-        }]});
-    }
+        }])
+    };
+    v["extension_attributes"] = json!({ "shipping_assignments": assignments });
     v
 }
 
@@ -1074,7 +1087,8 @@ pub fn cart_schema(g: &mut SchemaGenerator) -> Schema {
             "store_id": { "type": "integer" },
             "extension_attributes": extension
         },
-        "required": ["id", "created_at", "updated_at", "is_active", "is_virtual", "items",
+        // `items` and `extension_attributes` only on an active cart (LoadHandler).
+        "required": ["id", "created_at", "updated_at", "is_active", "is_virtual",
             "items_count", "items_qty", "customer", "billing_address", "orig_order_id",
             "currency", "customer_is_guest", "customer_note_notify", "customer_tax_class_id",
             "store_id"]
