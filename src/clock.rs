@@ -212,6 +212,36 @@ pub fn parse_time(text: &str) -> Result<OffsetDateTime, ClockError> {
     in_range(whole_seconds(parsed.to_offset(time::UtcOffset::UTC)))
 }
 
+/// A date (`Y-m-d`), optionally with a time (`T` or a space before `H:i` or `H:i:s`), as a
+/// database timestamp `Y-m-d H:i:s`; `None` for anything else. What Magento's timestamp
+/// columns take from a client (a credit memo's `created_at`, a new customer's).
+pub fn db_datetime(text: &str) -> Option<String> {
+    let t = text.trim();
+    let (date, clock) = t.split_once([' ', 'T']).unwrap_or((t, "00:00:00"));
+    let parts =
+        |s: &str, sep: char| -> Option<Vec<u32>> { s.split(sep).map(|p| p.parse().ok()).collect() };
+    let d = parts(date, '-').filter(|d| d.len() == 3)?;
+    let c = parts(clock, ':').filter(|c| c.len() == 2 || c.len() == 3)?;
+    let small = |v: u32| u8::try_from(v).ok();
+    let day = time::Date::from_calendar_date(
+        i32::try_from(d[0]).ok()?,
+        time::Month::try_from(small(d[1])?).ok()?,
+        small(d[2])?,
+    )
+    .ok()?;
+    let at = time::Time::from_hms(
+        small(c[0])?,
+        small(c[1])?,
+        small(c.get(2).copied().unwrap_or(0))?,
+    )
+    .ok()?;
+    PrimitiveDateTime::new(day, at)
+        .format(format_description!(
+            "[year]-[month]-[day] [hour]:[minute]:[second]"
+        ))
+        .ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -78,6 +78,20 @@ pub(crate) fn same_address(stored: &QuoteAddressRow, posted: &QuoteAddressRow) -
         .all(|(kept, posted)| posted.as_ref().is_none_or(|p| p == kept))
 }
 
+/// `updateCustomer{Shipping,Billing}AddressId` (ShippingInformationManagement and
+/// PaymentInformationManagement alike): a posted address without an address-book id that is
+/// the same as the cart's `stored` one, which has an id, takes that id.
+pub(crate) fn take_book_id(stored: Option<&QuoteAddressRow>, posted: &mut QuoteAddressRow) {
+    if posted.customer_address_id.is_some_and(|id| id != 0) {
+        return;
+    }
+    if let Some(stored) = stored
+        .filter(|s| s.customer_address_id.is_some_and(|id| id != 0) && same_address(s, posted))
+    {
+        posted.customer_address_id = stored.customer_address_id;
+    }
+}
+
 /// `Quote\Address::exportCustomerAddress` (fieldset `sales_convert_quote_address` /
 /// `to_customer_address`): the names, company, street lines, city, region text and id,
 /// postcode, country, telephone, fax and VAT id; not the e-mail (a customer address has none)
@@ -132,13 +146,8 @@ pub(crate) async fn payment_billing(
     billing: &mut QuoteAddressRow,
 ) -> Result<()> {
     if billing.customer_address_id.is_none_or(|id| id == 0) {
-        if let Some(stored) = quotes::address(&mut *conn, quote_id, "billing").await? {
-            if stored.customer_address_id.is_some_and(|id| id != 0)
-                && same_address(&stored, billing)
-            {
-                billing.customer_address_id = stored.customer_address_id;
-            }
-        }
+        let stored = quotes::address(&mut *conn, quote_id, "billing").await?;
+        take_book_id(stored.as_ref(), billing);
     }
     let Some(mut shipping) = quotes::address(&mut *conn, quote_id, "shipping").await? else {
         return Ok(());

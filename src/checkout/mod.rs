@@ -579,10 +579,7 @@ pub async fn load_cart(conn: &mut SqliteConnection, quote: QuoteRow) -> Result<C
     // enabled and active (`GetPickupLocation`, which the placement rule asks again).
     let pickup = match &shipping {
         Some(a) => match pickup::quote_location_code(&mut *conn, a.address_id).await? {
-            Some(code) => crate::inventory::pickup::locations(&mut *conn, stock_id, None)
-                .await?
-                .into_iter()
-                .find(|s| s.source_code == code),
+            Some(code) => pickup::location(&mut *conn, stock_id, &code).await?,
             None => None,
         },
         None => None,
@@ -1158,24 +1155,15 @@ pub async fn save_shipping_information(
                 // posted without an address-book id that is the cart's own takes the cart's.
                 let quote_id = cart.quote.entity_id;
                 let mut billing = billing;
-                for (address, kind) in [
-                    (Some(&mut shipping), "shipping"),
-                    (billing.as_mut(), "billing"),
+                for (address, stored) in [
+                    (Some(&mut shipping), cart.shipping.as_ref()),
+                    (billing.as_mut(), cart.billing.as_ref()),
                 ] {
                     let Some(address) = address else { continue };
-                    if address.customer_address_id.is_none_or(|id| id == 0) {
+                    if address.customer_address_id == Some(0) {
                         address.customer_address_id = None;
-                        let stored = match kind {
-                            "shipping" => cart.shipping.as_ref(),
-                            _ => cart.billing.as_ref(),
-                        };
-                        if let Some(stored) = stored.filter(|s| {
-                            s.customer_address_id.is_some_and(|id| id != 0)
-                                && address_book::same_address(s, address)
-                        }) {
-                            address.customer_address_id = stored.customer_address_id;
-                        }
                     }
+                    address_book::take_book_id(stored, address);
                 }
                 // ShippingInformationManagement validates the addresses (QuoteAddressValidator)
                 // and the quote save each address it saves; a failure comes wrapped.
@@ -1206,7 +1194,8 @@ pub async fn save_shipping_information(
                     .as_deref()
                     .filter(|c| crate::php::truthy(c))
                 {
-                    let Some(location) = pickup::location(&mut *conn, &cart, code).await? else {
+                    let Some(location) = pickup::location(&mut *conn, cart.stock_id, code).await?
+                    else {
                         let website = db::store::websites(&mut *conn)
                             .await?
                             .into_iter()

@@ -61,19 +61,17 @@ pub async fn offered(conn: &mut SqliteConnection, cart: &Cart) -> Result<bool> {
     )
 }
 
-/// The pickup location `code` of the cart's website, if it is one (enabled, pickup-active,
-/// linked to the stock) — whatever it carries.
+/// The pickup location `code` of stock `stock_id` (the cart's website's), if it is one
+/// (enabled, pickup-active, linked to the stock; `GetPickupLocation`) — whatever it carries.
 pub async fn location(
     conn: &mut SqliteConnection,
-    cart: &Cart,
+    stock_id: i64,
     code: &str,
 ) -> Result<Option<Source>> {
-    Ok(
-        crate::inventory::pickup::locations(conn, cart.stock_id, None)
-            .await?
-            .into_iter()
-            .find(|s| s.source_code == code),
-    )
+    Ok(crate::inventory::pickup::locations(conn, stock_id, None)
+        .await?
+        .into_iter()
+        .find(|s| s.source_code == code))
 }
 
 /// `GetPickupLocation::execute`'s refusal of a code that is no pickup location of the

@@ -150,32 +150,7 @@ pub struct CustomerInput {
 /// optionally with a time (`T` or a space; minutes or seconds), else, without strict mode
 /// (Magento's connections run with an empty `sql_mode`), the zero date.
 fn stored_timestamp(text: &str) -> String {
-    let t = text.trim();
-    let (date, clock) = t.split_once([' ', 'T']).unwrap_or((t, "00:00:00"));
-    let parts =
-        |s: &str, sep: char| -> Option<Vec<u32>> { s.split(sep).map(|p| p.parse().ok()).collect() };
-    let parsed = (|| {
-        let d = parts(date, '-').filter(|d| d.len() == 3)?;
-        let c = parts(clock, ':').filter(|c| c.len() == 2 || c.len() == 3)?;
-        let day = time::Date::from_calendar_date(
-            i32::try_from(d[0]).ok()?,
-            time::Month::try_from(u8::try_from(d[1]).ok()?).ok()?,
-            u8::try_from(d[2]).ok()?,
-        )
-        .ok()?;
-        let clock = time::Time::from_hms(
-            u8::try_from(c[0]).ok()?,
-            u8::try_from(c[1]).ok()?,
-            u8::try_from(c.get(2).copied().unwrap_or(0)).ok()?,
-        )
-        .ok()?;
-        let format =
-            time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
-        time::PrimitiveDateTime::new(day, clock)
-            .format(&format)
-            .ok()
-    })();
-    parsed.unwrap_or_else(|| "0000-00-00 00:00:00".to_owned())
+    crate::clock::db_datetime(text).unwrap_or_else(|| "0000-00-00 00:00:00".to_owned())
 }
 
 /// A customer with its addresses.

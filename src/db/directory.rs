@@ -112,34 +112,39 @@ pub async fn country_regions(
     regions_of(conn, Some(country)).await.map(Some)
 }
 
+/// The directory region an address names: its region id, or without one (0 or none) a numeric
+/// region text read as an id, as `AbstractAddress::getRegion` and `Order\Address::getRegionCode`
+/// read it (`RegionFactory::load`); `None` when it names none.
+pub async fn address_region(
+    conn: &mut SqliteConnection,
+    region_id: Option<i64>,
+    region: Option<&str>,
+) -> Result<Option<RegionRow>, sqlx::Error> {
+    let numeric = || region.and_then(|r| r.trim().parse::<f64>().ok().map(|f| f as i64));
+    let Some(id) = region_id.filter(|id| *id != 0).or_else(numeric) else {
+        return Ok(None);
+    };
+    sqlx::query_as(
+        "SELECT region_id, country_id, code, default_name FROM directory_country_region
+         WHERE region_id = ?",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
 /// `Sales\Model\Order\Address::getRegionCode`, which an order address always computes (its table
-/// keeps no code): the region its id names (a numeric `region` text without an id stands for
-/// one) when that region is of the address's country, its code; else the region text; else
-/// none. magemu stores the answer with the address.
+/// keeps no code): the region it names ([`address_region`]) when that region is of the
+/// address's country, its code; else the region text; else none. magemu stores the answer with
+/// the address.
 pub async fn order_region_code(
     conn: &mut SqliteConnection,
     country_id: Option<&str>,
     region_id: Option<i64>,
     region: Option<&str>,
 ) -> Result<Option<String>, sqlx::Error> {
-    let numeric_region = region.and_then(|r| r.trim().parse::<f64>().ok().map(|f| f as i64));
-    let id = match region_id.filter(|id| *id != 0) {
-        Some(id) => Some(id),
-        None => numeric_region,
-    };
-    let found: Option<(String, Option<String>)> = match id {
-        Some(id) => {
-            sqlx::query_as(
-                "SELECT country_id, code FROM directory_country_region WHERE region_id = ?",
-            )
-            .bind(id)
-            .fetch_optional(conn)
-            .await?
-        }
-        None => None,
-    };
-    Ok(match found {
-        Some((country, code)) if Some(country.as_str()) == country_id => code,
+    Ok(match address_region(conn, region_id, region).await? {
+        Some(r) if Some(r.country_id.as_str()) == country_id => r.code,
         // `$model->getCountryId() == $this->getCountryId()` with neither: null == null.
         None if country_id.is_none() => None,
         _ => region.map(str::to_owned),

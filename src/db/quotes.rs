@@ -139,25 +139,11 @@ async fn directory_region(
     conn: &mut SqliteConnection,
     row: &mut QuoteAddressRow,
 ) -> Result<(), sqlx::Error> {
-    let numeric = row
-        .region
-        .as_deref()
-        .filter(|_| row.region_id.is_none_or(|id| id == 0))
-        .and_then(|r| r.trim().parse::<f64>().ok().map(|f| f as i64));
-    let Some(id) = row.region_id.filter(|id| *id != 0).or(numeric) else {
-        return Ok(());
-    };
-    let found: Option<(String, Option<String>)> = sqlx::query_as(
-        "SELECT country_id, default_name FROM directory_country_region WHERE region_id = ?",
-    )
-    .bind(id)
-    .fetch_optional(conn)
-    .await?;
-    if let Some((country, name)) = found {
-        if Some(country.as_str()) == row.country_id.as_deref() {
-            row.region = name;
-            row.region_id = Some(id);
-        }
+    let found =
+        crate::db::directory::address_region(conn, row.region_id, row.region.as_deref()).await?;
+    if let Some(r) = found.filter(|r| Some(r.country_id.as_str()) == row.country_id.as_deref()) {
+        row.region = r.default_name;
+        row.region_id = Some(r.region_id);
     }
     Ok(())
 }

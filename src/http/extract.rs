@@ -88,20 +88,20 @@ impl<R: Acl + Send + Sync> FromRequestParts<AppState> for Admin<R> {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(bearer_token);
-        match token {
-            Some(token)
-                if crate::auth::is_valid_admin_token(&state.db, &state.tokens, token).await? =>
-            {
-                Ok(Admin(PhantomData))
-            }
-            _ => Err(Error::Unauthorized(R::RESOURCE)),
+        match IsAdmin::from_request_parts(parts, state).await? {
+            IsAdmin(true) => Ok(Admin(PhantomData)),
+            IsAdmin(false) => Err(Error::Unauthorized(R::RESOURCE)),
         }
     }
+}
+
+/// The bearer token of the request's `Authorization` header.
+fn request_token(parts: &Parts) -> Option<&str> {
+    parts
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(bearer_token)
 }
 
 /// Whether an anonymous route's caller holds an admin token (magemu's admin role has every
@@ -113,12 +113,7 @@ impl FromRequestParts<AppState> for IsAdmin {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(bearer_token);
-        Ok(IsAdmin(match token {
+        Ok(IsAdmin(match request_token(parts) {
             Some(token) => {
                 crate::auth::is_valid_admin_token(&state.db, &state.tokens, token).await?
             }
@@ -137,12 +132,7 @@ impl FromRequestParts<AppState> for SelfCustomer {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(bearer_token);
-        if let Some(token) = token {
+        if let Some(token) = request_token(parts) {
             if let Some(id) = crate::customer::token_customer(&state.db, token).await? {
                 return Ok(SelfCustomer(id));
             }

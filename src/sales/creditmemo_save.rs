@@ -315,24 +315,7 @@ fn db_datetime(text: &str) -> Result<String> {
         let at = time::OffsetDateTime::from_unix_timestamp(secs).map_err(|_| refuse())?;
         return at.format(&format).map_err(|_| refuse());
     }
-    let (date, clock) = t.split_once([' ', 'T']).unwrap_or((t, "00:00:00"));
-    let numbers =
-        |s: &str, sep: char| -> Option<Vec<u32>> { s.split(sep).map(|p| p.parse().ok()).collect() };
-    let d = numbers(date, '-')
-        .filter(|d| d.len() == 3)
-        .ok_or_else(refuse)?;
-    let c = numbers(clock, ':')
-        .filter(|c| c.len() == 2 || c.len() == 3)
-        .ok_or_else(refuse)?;
-    let small = |v: u32| u8::try_from(v).map_err(|_| refuse());
-    let year = i32::try_from(d[0]).map_err(|_| refuse())?;
-    let month = time::Month::try_from(small(d[1])?).map_err(|_| refuse())?;
-    let day = time::Date::from_calendar_date(year, month, small(d[2])?).map_err(|_| refuse())?;
-    let second = small(c.get(2).copied().unwrap_or(0))?;
-    let clock = time::Time::from_hms(small(c[0])?, small(c[1])?, second).map_err(|_| refuse())?;
-    time::PrimitiveDateTime::new(day, clock)
-        .format(&format)
-        .map_err(|_| refuse())
+    crate::clock::db_datetime(t).ok_or_else(refuse)
 }
 
 /// The `created_at` a client set, as stored; `None` when unset or null (the column's default).

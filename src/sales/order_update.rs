@@ -435,7 +435,7 @@ pub async fn save_existing(
     let touch = Some(("updated_at", now.as_str()));
     db::order_update::update_columns(&mut *tx, "sales_order", "entity_id", id, &columns, touch)
         .await
-        .map_err(|err| unique_as(err, e::UNIQUE_CONSTRAINT))?;
+        .map_err(Error::from_save)?;
     if let Some((created_at, updated_at)) =
         db::order_update::timestamps(&mut *tx, "sales_order", "entity_id", id).await?
     {
