@@ -121,16 +121,10 @@ pub async fn address_region(
     region: Option<&str>,
 ) -> Result<Option<RegionRow>, sqlx::Error> {
     let numeric = || region.and_then(|r| r.trim().parse::<f64>().ok().map(|f| f as i64));
-    let Some(id) = region_id.filter(|id| *id != 0).or_else(numeric) else {
-        return Ok(None);
-    };
-    sqlx::query_as(
-        "SELECT region_id, country_id, code, default_name FROM directory_country_region
-         WHERE region_id = ?",
-    )
-    .bind(id)
-    .fetch_optional(conn)
-    .await
+    match region_id.filter(|id| *id != 0).or_else(numeric) {
+        Some(id) => self::region(conn, id).await,
+        None => Ok(None),
+    }
 }
 
 /// `Sales\Model\Order\Address::getRegionCode`, which an order address always computes (its table
