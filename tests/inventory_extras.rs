@@ -594,6 +594,47 @@ async fn the_pickup_search_filters_sorts_and_refuses_as_magento() {
             "{query}"
         );
     }
+    // MySQL's collation: a city in another case is the same city, a code with a trailing
+    // space the same code, one with a leading space another (`explode(',')` keeps it).
+    let city = all.body["items"][0]["city"].as_str().unwrap().to_owned();
+    let first = every[0].clone();
+    let by_city = search(&format!(
+        "&searchRequest[filters][city][value]={}",
+        city.to_lowercase().replace(' ', "%20")
+    ))
+    .await;
+    assert!(codes(&by_city).contains(&first), "{:?}", by_city.body);
+    let in_codes = |list: String| {
+        format!("&searchRequest[filters][pickupLocationCode][value]={list}&searchRequest[filters][pickupLocationCode][conditionType]=in")
+    };
+    let trailing = search(&in_codes(format!("x,{}%20", first.to_uppercase()))).await;
+    assert_eq!(codes(&trailing), vec![first.clone()]);
+    let leading = search(&in_codes(format!("x,%20{first}"))).await;
+    assert_eq!(codes(&leading), Vec::<String>::new());
+    // The request's objects are built through their constructors: a key of two words goes
+    // only by the argument's camelCase name; any other spelling is skipped when empty and
+    // refused otherwise.
+    let skipped = search("&searchRequest[page_size]=0&searchRequest[current_page]=").await;
+    assert_eq!(skipped.status, StatusCode::OK, "{:?}", skipped.body);
+    assert_eq!(codes(&skipped), every);
+    for (query, field) in [
+        ("&searchRequest[page_size]=1", "PageSize"),
+        ("&searchRequest[scope_type]=website", "ScopeType"),
+        ("&searchRequest[filters][pickup_location_code][value]=x", "PickupLocationCode"),
+        ("&searchRequest[filters][city][value]=x&searchRequest[filters][city][condition_type]=like", "ConditionType"),
+        ("&searchRequest[area][radius]=1&searchRequest[area][search_term]=x", "SearchTerm"),
+    ] {
+        let refused = search(query).await;
+        assert_eq!(
+            (refused.status, refused.body),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({"message": "\"%fieldName\" is not supported. Correct the field name and try again.",
+                    "parameters": {"fieldName": field}})
+            ),
+            "{query}"
+        );
+    }
     let no_stock = app
         .send(
             Method::GET,

@@ -325,6 +325,78 @@ async fn fulltext_and_finset_conditions() {
     assert!(none_with_3.iter().all(|id| !with_3.contains(id)));
 }
 
+/// Text compares as Magento's MySQL columns (`utf8_general_ci`, `PAD SPACE`) compare it: without
+/// case, trailing spaces left out, leading ones kept (an `in` list is cut as PHP's `explode`
+/// cuts it); numbers are read around their spaces.
+#[tokio::test]
+async fn text_filters_compare_as_mysql_collations_do() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let ids = |cond: &str, field: &str, value: &str| {
+        let path = format!(
+            "/rest/V1/orders?searchCriteria[filter_groups][0][filters][0][field]={field}\
+             &searchCriteria[filter_groups][0][filters][0][value]={value}\
+             &searchCriteria[filter_groups][0][filters][0][condition_type]={cond}\
+             &fields=items[entity_id]"
+        );
+        let app = &app;
+        let token = &token;
+        async move {
+            let reply = app.get(&path, token).await;
+            assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+            reply.body["items"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .iter()
+                .map(|i| i["entity_id"].as_i64().unwrap_or_default())
+                .collect::<Vec<_>>()
+        }
+    };
+    let order = app.get("/rest/V1/orders/3", &token).await;
+    let email = order.body["customer_email"].as_str().unwrap().to_owned();
+    let increment = order.body["increment_id"].as_str().unwrap().to_owned();
+    let upper = email.to_uppercase().replace('@', "%40");
+    let stored = email.replace('@', "%40");
+    assert_eq!(ids("eq", "customer_email", &stored).await, [3]);
+    assert_eq!(ids("eq", "customer_email", &upper).await, [3]);
+    assert_eq!(
+        ids("eq", "customer_email", &format!("{upper}%20%20")).await,
+        [3]
+    );
+    assert_eq!(
+        ids("eq", "customer_email", &format!("%20{upper}")).await,
+        Vec::<i64>::new()
+    );
+    assert_eq!(
+        ids("neq", "customer_email", &upper).await,
+        Vec::<i64>::new()
+    );
+    assert_eq!(
+        ids("in", "customer_email", &format!("x,{upper}%20")).await,
+        [3]
+    );
+    assert_eq!(
+        ids("in", "customer_email", &format!("x,%20{upper}")).await,
+        Vec::<i64>::new()
+    );
+    assert_eq!(
+        ids("nin", "customer_email", &format!("x,{upper}")).await,
+        Vec::<i64>::new()
+    );
+    assert_eq!(ids("gteq", "customer_email", &upper).await, [3]);
+    assert_eq!(
+        ids("eq", "status", "PROCESSING").await,
+        ids("eq", "status", "processing").await
+    );
+    assert_eq!(
+        ids("eq", "increment_id", &format!("{increment}%20")).await,
+        [3]
+    );
+    assert_eq!(ids("in", "entity_id", "%202,%203%20").await, [3]);
+    assert_eq!(ids("eq", "entity_id", "%203").await, [3]);
+}
+
 /// A sort order without a direction is echoed with a null one (`SortOrder::getDirection`'s
 /// unset value) and sorts DESC (`SortingProcessor`: anything but ASC); an element that is no
 /// array is an empty sort order (CustomerRepositoryTest's `sort_orders[email]=ASC`).

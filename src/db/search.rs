@@ -100,22 +100,51 @@ pub struct CustomFilter {
     pub term: fn(&str, &str, &mut Vec<Bind>) -> String,
 }
 
-/// The values of an `in`/`nin` list (`a,b,c`) as one JSON array typed as `kind` is, for
-/// `... IN (SELECT value FROM json_each(?))`: no limit on their number (SQLite caps bound
-/// variables).
+/// A text value as MySQL's `PAD SPACE` collations compare it: trailing spaces do not count
+/// (`'FR ' = 'FR'`), leading ones do. A number column's value is read as PHP and MySQL read
+/// numeric text, around any white space ([`Amount::parse`]).
+fn padded(kind: Kind, value: &str) -> &str {
+    match kind {
+        Kind::Text => value.trim_end_matches(' '),
+        Kind::Int | Kind::Amount => value.trim(),
+    }
+}
+
+/// The values of an `in`/`nin` list (`a,b,c`, cut as PHP's `explode(',')` cuts it: ` b` keeps
+/// its space) as one JSON array typed as `kind` is, for `... IN (SELECT value FROM
+/// json_each(?))`: no limit on their number (SQLite caps bound variables).
 pub fn json_list<'v>(kind: Kind, values: impl IntoIterator<Item = &'v str>) -> Bind {
     let list: Vec<serde_json::Value> = values
         .into_iter()
-        .map(|v| match bind_value(kind, v.trim()) {
+        .map(|v| match bind_value(kind, padded(kind, v)) {
             Bind::Int(i) => serde_json::Value::from(i),
             Bind::Amount(a) => a
                 .to_ten_thousandths()
                 .map(serde_json::Value::from)
-                .unwrap_or_else(|| v.trim().into()),
+                .unwrap_or_else(|| padded(kind, v).into()),
             Bind::Text(t) => serde_json::Value::from(t),
         })
         .collect();
     Bind::Text(serde_json::Value::from(list).to_string())
+}
+
+/// The collation a text comparison with `values` needs to compare as Magento's MySQL columns
+/// do: they take the table default, `utf8(mb4)_general_ci`, so `customer_email eq
+/// JDOE@example.com` finds `jdoe@example.com` and a pickup location's `city` eq `mitry-mory`
+/// finds `Mitry-Mory`. Only where a value holds a byte that SQLite's `NOCASE` folds or sorts
+/// differently once folded (ASCII letters, and ``[\]^_` `` which sit between the two cases):
+/// for any other value both collations give the same answer, and the comparison keeps the
+/// column's index (a list by `increment_id` or `updated_at` on a large world).
+fn text_collation<'v>(kind: Kind, values: impl IntoIterator<Item = &'v str>) -> &'static str {
+    let folds = |v: &str| {
+        v.bytes()
+            .any(|b| b.is_ascii_alphabetic() || (b'['..=b'`').contains(&b))
+    };
+    if kind == Kind::Text && values.into_iter().any(folds) {
+        " COLLATE NOCASE"
+    } else {
+        ""
+    }
 }
 
 /// The SQL operator of a comparing condition type (`Mysql::prepareSqlCondition`).
@@ -179,7 +208,8 @@ pub fn to_sql_with(
                 "in" | "nin" => {
                     parts.binds.push(json_list(field.kind, value.split(',')));
                     let not = if cond == "nin" { "NOT " } else { "" };
-                    format!("{col} {not}IN (SELECT value FROM json_each(?))")
+                    let collate = text_collation(field.kind, value.split(','));
+                    format!("{col}{collate} {not}IN (SELECT value FROM json_each(?))")
                 }
                 "seq" | "sneq" if value.is_empty() => {
                     let not = if cond == "sneq" { "NOT " } else { "" };
@@ -205,8 +235,16 @@ pub fn to_sql_with(
                     } else {
                         field.kind
                     };
-                    parts.binds.push(bind_value(kind, &value));
-                    format!("{col} {op} ?")
+                    // LIKE already ignores the case of ASCII letters, and is not padded.
+                    let collate = if op.contains("LIKE") {
+                        parts.binds.push(bind_value(kind, &value));
+                        ""
+                    } else {
+                        let value = padded(kind, &value);
+                        parts.binds.push(bind_value(kind, value));
+                        text_collation(kind, [value])
+                    };
+                    format!("{col} {op} ?{collate}")
                 }
             };
             ors.push(sql);

@@ -4,7 +4,7 @@
 use schemars::{json_schema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
-use crate::error::Result;
+use crate::error::{Error, Phrase, Result, FIELD_NOT_SUPPORTED};
 use crate::inventory::pickup::{PickupFilter, SearchRequest, SearchResult};
 use crate::wire::input::{self, Obj};
 
@@ -19,8 +19,50 @@ const FILTERS: [(&str, &str); 8] = [
     ("pickup_location_code", "pickupLocationCode"),
 ];
 
+/// PHP's `empty()` of a request value.
+fn php_empty(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::Bool(b) => !b,
+        Value::Number(n) => n.as_f64() == Some(0.0),
+        Value::String(s) => s.is_empty() || s == "0",
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+    }
+}
+
+/// `value` with the snake_case spellings of `camel` (constructor arguments of more than one
+/// word) taken out. The pickup request's data objects have no setters: `_createFromArray`
+/// passes a key to the constructor only under the argument's own name (`scopeCode`), and for
+/// any other spelling looks for a setter, skips the key when its value is `empty()` and
+/// otherwise refuses it as `"%fieldName" is not supported.` (framework
+/// `Webapi/ServiceInputProcessor.php::_createFromArray`, `getConstructorData`).
+fn constructor_keys_only(value: &Value, camel: &[&str]) -> Result<Value> {
+    let Some(map) = value.as_object() else {
+        return Ok(value.clone());
+    };
+    let mut kept = Map::new();
+    for (key, v) in map {
+        let other_spelling = camel.iter().any(|c| key != c && input::same_key(key, c));
+        if !other_spelling {
+            kept.insert(key.clone(), v.clone());
+        } else if !php_empty(v) {
+            return Err(Error::Input(Phrase::named(
+                FIELD_NOT_SUPPORTED,
+                "fieldName",
+                input::upper_camel(key),
+            )));
+        }
+    }
+    Ok(Value::Object(kept))
+}
+
 /// `searchRequest[...]`.
 pub fn parse_search_request(value: &Value) -> Result<SearchRequest> {
+    let value = &constructor_keys_only(
+        value,
+        &["scopeType", "scopeCode", "pageSize", "currentPage"],
+    )?;
     let o = Obj::new(
         value,
         &[
@@ -42,6 +84,7 @@ pub fn parse_search_request(value: &Value) -> Result<SearchRequest> {
         ..Default::default()
     };
     if let Some((_, area)) = o.get("area") {
+        let area = &constructor_keys_only(area, &["searchTerm"])?;
         let a = Obj::new(area, &["radius", "search_term"])?;
         r.area = Some((
             a.int("radius")?.unwrap_or(0),
@@ -50,9 +93,11 @@ pub fn parse_search_request(value: &Value) -> Result<SearchRequest> {
     }
     if let Some((_, filters)) = o.get("filters") {
         let names: Vec<&str> = FILTERS.iter().map(|(n, _)| *n).collect();
+        let filters = &constructor_keys_only(filters, &["regionId", "pickupLocationCode"])?;
         let f = Obj::new(filters, &names)?;
         for (name, _) in FILTERS {
             if let Some((_, filter)) = f.get(name) {
+                let filter = &constructor_keys_only(filter, &["conditionType"])?;
                 let v = Obj::new(filter, &["value", "condition_type"])?;
                 r.filters.push(PickupFilter {
                     field: name,
