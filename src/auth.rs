@@ -55,8 +55,13 @@ pub async fn create_admin_token(
 ) -> Result<String> {
     // The failure log keys on the name as Magento's varchar(255) column holds it: a longer name
     // (never the admin's) cannot fill the database row by row.
-    let logged_name: String = username.chars().take(255).collect();
-    let valid = username == config.admin_username && password == config.admin_password;
+    let logged_name = tokens::log_name(&username);
+    // `User::authenticate`: `admin/security/use_case_sensitive_login` is off by default, so the
+    // user is whoever `loadByUsername` finds, `username = ?` under MySQL's `utf8_general_ci`
+    // (any case, trailing spaces not counted).
+    let as_mysql = |name: &str| name.trim_end_matches(' ').to_lowercase();
+    let valid = as_mysql(&username) == as_mysql(&config.admin_username)
+        && password == config.admin_password;
     let lifetime_hours = config.admin_token_lifetime_hours;
     let outcome = db
         .writer

@@ -239,7 +239,7 @@ pub fn html_escape(s: &str) -> String {
 }
 
 /// `CountryInformationAcquirer::getCountryInfo`'s `NoSuchEntityException` (404).
-pub const COUNTRY_NOT_AVAILABLE: &str = "Requested country is not available.";
+pub const COUNTRY_NOT_AVAILABLE: &str = "The country isn't available.";
 
 pub const NO_ROUTE: &str = "Request does not match any route.";
 /// `RequestValidator::checkPermissions`.

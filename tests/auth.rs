@@ -60,6 +60,46 @@ async fn six_failures_lock_the_account() {
     );
 }
 
+/// Magento finds users and their failure log under MySQL's `utf8_general_ci`: the admin signs in
+/// as `ADMIN ` (`admin/security/use_case_sensitive_login` is off by default), and failures under
+/// one spelling of a name lock every spelling, customers' e-mails included.
+#[tokio::test]
+async fn user_names_are_compared_without_case_as_magentos_columns() {
+    let app = spawn_app().await;
+    let upper = app.login("ADMIN ", ADMIN.1).await;
+    assert_eq!(upper.status, StatusCode::OK, "{:?}", upper.body);
+    for _ in 0..6 {
+        assert_eq!(
+            app.login("Admin", "wrong").await.status,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    assert_eq!(
+        app.login(ADMIN.0, ADMIN.1).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let customer = |user: &'static str, password: &'static str| {
+        app.send(
+            Method::POST,
+            "/rest/V1/integration/customer/token",
+            None,
+            Some("application/json"),
+            Some(json!({"username": user, "password": password}).to_string()),
+        )
+    };
+    for _ in 0..6 {
+        assert_eq!(
+            customer("jdoe@example.com", "wrong").await.status,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let locked = customer("JDOE@example.com", "Password1").await;
+    assert_eq!(
+        (locked.status, locked.body),
+        (StatusCode::UNAUTHORIZED, json!({"message": SIGN_IN}))
+    );
+}
+
 #[tokio::test]
 async fn a_long_user_name_is_logged_as_magentos_column_holds_it() {
     let app = spawn_app().await;

@@ -144,7 +144,7 @@ async fn a_country_answers_its_regions_in_name_order() {
             (r.status, r.body),
             (
                 StatusCode::NOT_FOUND,
-                json!({"message": "Requested country is not available."})
+                json!({"message": "The country isn't available."})
             ),
             "{id}"
         );

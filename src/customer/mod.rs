@@ -779,7 +779,7 @@ enum SignIn {
 
 /// `CustomerTokenService::createCustomerAccessToken` on credentials the input layer accepted.
 pub async fn create_token(db: &Db, username: String, password: String) -> Result<String> {
-    let logged_name: String = username.chars().take(255).collect();
+    let logged_name = tokens::log_name(&username);
     let outcome = db
         .writer
         .write(move |conn| {

@@ -2,6 +2,16 @@
 
 use sqlx::SqliteConnection;
 
+/// The failure log's key for a user name as sent: the first 255 characters (the column is a
+/// `varchar(255)`), lower-cased, trailing spaces dropped. Magento's `RequestLog` reader and
+/// writer look the row up with `user_name = ?` under MySQL's `utf8_general_ci` (`PAD SPACE`), so
+/// the failures of `jdoe@example.com` lock `JDOE@example.com` too
+/// (`Integration/Model/Oauth/Token/RequestThrottler.php`, `etc/db_schema.xml`).
+pub fn log_name(username: &str) -> String {
+    let cut: String = username.chars().take(255).collect();
+    cut.trim_end_matches(' ').to_lowercase()
+}
+
 /// Recent failures of a user: counted only while the lock window is open.
 pub async fn failures(
     conn: &mut SqliteConnection,

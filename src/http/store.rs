@@ -100,7 +100,8 @@ async fn countries(State(state): State<AppState>) -> Result<Response> {
 }
 
 /// `CountryInformationAcquirer::getCountryInfo`: the id as it is (`us` is not `US`), else
-/// 404 `Requested country is not available.`.
+/// 404 `The country isn't available.` (2.4.4 to 2.4.8; 2.3 said "Requested country is not
+/// available.").
 async fn country(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
