@@ -237,17 +237,20 @@ async fn a_save_is_checked_in_magentos_order_and_a_refusal_writes_nothing() {
             "{path}"
         );
     }
-    // No message at all reaches PHP's trim(null), which Magento's error handler throws.
-    let refused = app
-        .post(cart, &jane, &json!({"giftMessage": {"sender": "Jane"}}))
-        .await;
-    assert_eq!(
-        (refused.status, refused.body),
-        (
-            StatusCode::BAD_REQUEST,
-            error("The gift message couldn't be added to Cart.", json!([]))
-        )
-    );
+    // No message at all is a removal (`GiftMessageManager::setMessage` checks `=== null`
+    // before it trims), which needs no setting: nothing to remove here.
+    for body in [
+        json!({"giftMessage": {"sender": "Jane"}}),
+        json!({"giftMessage": {"message": null}}),
+        json!({"giftMessage": "hello"}),
+    ] {
+        let nothing = app.post(cart, &jane, &body).await;
+        assert_eq!(
+            (nothing.status, nothing.body),
+            (StatusCode::OK, json!(true)),
+            "{body}"
+        );
+    }
     // The body is converted before the service runs: a missing giftMessage or an unknown
     // field is refused even for a cart that does not exist.
     let refused = app
@@ -298,6 +301,16 @@ async fn a_save_is_checked_in_magentos_order_and_a_refusal_writes_nothing() {
         shown,
         json!({"gift_message_id": 1, "customer_id": jane_id, "sender": null, "recipient": null, "message": "0"})
     );
+    // A save without a message removes it, messages off or on.
+    let removed = app
+        .post(cart, &jane, &json!({"giftMessage": {"sender": "Jane"}}))
+        .await;
+    assert_eq!(
+        (removed.status, removed.body),
+        (StatusCode::OK, json!(true))
+    );
+    assert_eq!(app.get(cart, &jane).await.body, json!([]));
+    assert_eq!(count(&app, "gift_message").await, 0);
     app.stop().await;
 }
 
@@ -442,6 +455,81 @@ async fn a_message_is_kept_updated_removed_and_reaches_the_order() {
     // An order without a message shows none.
     let seeded = app.get("/rest/V1/orders/3", &admin).await.body;
     assert_eq!(seeded["extension_attributes"].get("gift_message"), None);
+    app.stop().await;
+}
+
+/// A product's own "Allow Gift Message" (`gift_message_available`) decides for its lines
+/// before the store's `allow_items` (`Helper\Message::_getDependenceFromStoreConfig`; 2 and
+/// no value defer to the store), for a line's save (any line of the cart allowing is enough)
+/// and for what the ordered line keeps.
+#[tokio::test]
+async fn a_products_own_gift_message_setting_goes_before_the_stores() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let (jane, _) = janes_cart(&app, &["24-WB03"]).await;
+    let own = |value: &str| {
+        json!({"product": {"sku": "24-WB03",
+            "custom_attributes": [{"attribute_code": "gift_message_available", "value": value}]}})
+    };
+    let set_own = |value: &'static str| {
+        let app = &app;
+        let admin = &admin;
+        let body = own(value);
+        async move {
+            let saved = app.put("/rest/V1/products/24-WB03", admin, &body).await;
+            assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+        }
+    };
+    let line = "/rest/V1/carts/mine/gift-message/8";
+    let hello = json!({"giftMessage": {"message": "for the line"}});
+    let not_available = (
+        StatusCode::BAD_REQUEST,
+        error("The gift message isn't available.", json!([])),
+    );
+
+    set_own("1").await;
+    configure(&app, json!({ ALLOW_ITEMS: "0" })).await;
+    let saved = app.post(line, &jane, &hello).await;
+    assert_eq!((saved.status, saved.body), (StatusCode::OK, json!(true)));
+
+    set_own("0").await;
+    configure(&app, json!({ ALLOW_ITEMS: "1" })).await;
+    let refused = app.post(line, &jane, &hello).await;
+    assert_eq!((refused.status, refused.body), not_available.clone());
+
+    set_own("2").await;
+    let saved = app.post(line, &jane, &hello).await;
+    assert_eq!((saved.status, saved.body), (StatusCode::OK, json!(true)));
+    configure(&app, json!({ ALLOW_ITEMS: "0" })).await;
+    let refused = app.post(line, &jane, &hello).await;
+    assert_eq!((refused.status, refused.body), not_available);
+
+    // Ordered with the product's yes and the store's no, the line keeps its yes.
+    set_own("1").await;
+    for (path, name) in [
+        (
+            "shipping-information",
+            "step08-shipping-information-request.json",
+        ),
+        (
+            "payment-information",
+            "step09-payment-information-request.json",
+        ),
+    ] {
+        let reply = app
+            .post(
+                &format!("/rest/V1/carts/mine/{path}"),
+                &jane,
+                &fixture(&format!("tutorial/{name}")),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}: {:?}", reply.body);
+    }
+    let order = app.get("/rest/V1/orders/4", &admin).await.body;
+    assert_eq!(
+        order["items"][0]["extension_attributes"]["gift_message"]["message"],
+        json!("for the line")
+    );
     app.stop().await;
 }
 

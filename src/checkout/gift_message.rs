@@ -9,18 +9,16 @@
 //! - A save checks, in order: the active cart (404), for a line the line (404), the cart not
 //!   empty (cart level only; 400), not virtual (the whole cart at cart level, the line at line
 //!   level; 400), then, only for a message PHP finds true (so `"0"` passes), the setting
-//!   (`allow_order` for the cart, `allow_items` for a line: `isMessagesAllowed('items')` asks
-//!   each top-level line, whose product magemu never sets `gift_message_available` on, so the
-//!   store's setting decides; 400 "The gift message isn't available."). Messages are off
-//!   until `PUT /magemu/config` turns them on, as in a fresh Magento, whose config.xml only
-//!   sets other paths (`sales/gift_messages/*`).
-//! - `GiftMessageManager::add`: a message that trims (PHP's `trim`) to nothing removes the one
-//!   the holder points at (the holder keeps id 0) even while messages are off; any other
-//!   updates that message in place or adds one, with the cart's customer (0 for a guest, the
-//!   column's default). No message at all reaches `trim(null)`, a deprecation in PHP 8.1+ that
-//!   Magento's error handler throws as an exception, which `setMessage` turns into 400 "The
-//!   gift message couldn't be added to Cart." before anything is written (medium confidence:
-//!   read, not run).
+//!   (`allow_order` for the cart; for a line `isMessagesAllowed('items')`, which asks every
+//!   top-level line of the cart: its product's `gift_message_available` when that says yes or
+//!   no, else the store's `allow_items`; 400 "The gift message isn't available."). Messages
+//!   are off until `PUT /magemu/config` turns them on, as in a fresh Magento, whose config.xml
+//!   only sets other paths (`sales/gift_messages/*`).
+//! - `GiftMessageManager::setMessage`: a message that is null, absent or trims (PHP's `trim`)
+//!   to nothing removes the one the holder points at (the holder keeps id 0) even while
+//!   messages are off (`$message['message'] === null || trim(...) == ''`, 2.4.6 to 2.4.8-p1);
+//!   any other updates that message in place or adds one, with the cart's customer (0 for a
+//!   guest, the column's default).
 
 use crate::checkout::{resolve, CartRef};
 use crate::db::gift_messages::{self, GiftMessageRow, Holder};
@@ -28,13 +26,18 @@ use crate::db::model::FullOrder;
 use crate::db::{self, quotes, Db};
 use crate::error::{Error, Phrase, Result};
 pub use crate::sales::gift_message::MessageInput;
-use crate::sales::gift_message::{available_at_placement, enabled, php_truthy, save_one};
+use crate::sales::gift_message::{
+    available_at_placement, enabled, item_allowance, php_truthy, save_one,
+};
+
+/// The product attribute "Allow Gift Message" (`gift_message_available`, catalog_attributes.xml
+/// loads it on quote items' products).
+const GIFT_MESSAGE_AVAILABLE: &str = "gift_message_available";
 
 const EMPTY_CART: &str =
     "Gift messages can't be used for an empty cart. Add an item and try again.";
 const VIRTUAL: &str = "Gift messages can't be used for virtual products.";
 const NOT_AVAILABLE: &str = "The gift message isn't available.";
-const NOT_ADDED: &str = "The gift message couldn't be added to Cart.";
 const NO_ITEM: &str =
     "No item with the provided ID was found in the Cart. Verify the ID and try again.";
 const NO_PRODUCT: &str =
@@ -103,17 +106,32 @@ pub async fn save(db: &Db, who: CartRef, target: Target, input: MessageInput) ->
                     }
                 };
                 let text = input.message.as_deref();
-                if text.is_some_and(php_truthy)
-                    && !enabled(
-                        db::store::default_config(&mut *conn, setting)
-                            .await?
-                            .as_deref(),
-                    )
-                {
-                    return Err(Error::input(NOT_AVAILABLE));
-                }
-                if text.is_none() {
-                    return Err(Error::input(NOT_ADDED));
+                if text.is_some_and(php_truthy) {
+                    let setting = db::store::default_config(&mut *conn, setting).await?;
+                    let allowed = match target {
+                        Target::Cart => enabled(setting.as_deref()),
+                        // `isMessagesAllowed('items', $quote)`: any line of the cart whose
+                        // product (or, saying nothing, the store) allows it, not only this one.
+                        Target::Item(_) => {
+                            let mut any = false;
+                            for item in &items {
+                                let own = db::catalog::custom_attribute(
+                                    &mut *conn,
+                                    item.product_id,
+                                    GIFT_MESSAGE_AVAILABLE,
+                                )
+                                .await?;
+                                if enabled(item_allowance(own.as_deref(), setting.as_deref())) {
+                                    any = true;
+                                    break;
+                                }
+                            }
+                            any
+                        }
+                    };
+                    if !allowed {
+                        return Err(Error::input(NOT_AVAILABLE));
+                    }
                 }
                 let current = gift_messages::message_id_of(&mut *conn, holder).await?;
                 let message = MessageInput {
@@ -144,7 +162,14 @@ pub async fn carry_to_order(
             .iter()
             .find(|(id, _)| Some(*id) == item.quote_item_id)
             .and_then(|(_, message)| *message);
-        item.gift_message_available = available_at_placement(allow_items.as_deref());
+        let own = match item.product_id {
+            Some(product) => {
+                db::catalog::custom_attribute(&mut *conn, product, GIFT_MESSAGE_AVAILABLE).await?
+            }
+            None => None,
+        };
+        item.gift_message_available =
+            available_at_placement(item_allowance(own.as_deref(), allow_items.as_deref()));
     }
     Ok(())
 }

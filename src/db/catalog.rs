@@ -112,6 +112,27 @@ pub async fn product_by_id(
         .await
 }
 
+/// One of product `id`'s `custom_attributes` (stored as `[code, value]` pairs) by code, as text (a number as PHP prints it; null,
+/// absent or no such product: `None`).
+pub async fn custom_attribute(
+    conn: &mut SqliteConnection,
+    id: i64,
+    code: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    let value: Option<Option<String>> = sqlx::query_scalar(
+        "SELECT CASE json_type(a.value, '$[1]')
+                    WHEN 'true' THEN '1' WHEN 'false' THEN ''
+                    ELSE CAST(json_extract(a.value, '$[1]') AS TEXT) END
+         FROM catalog_product_entity p, json_each(p.custom_attributes) a
+         WHERE p.entity_id = ? AND json_extract(a.value, '$[0]') = ?",
+    )
+    .bind(id)
+    .bind(code)
+    .fetch_optional(conn)
+    .await?;
+    Ok(value.flatten())
+}
+
 pub async fn website_ids(
     conn: &mut SqliteConnection,
     product_id: i64,

@@ -95,11 +95,24 @@ fn line_allowed(item: &OrderItem, allow_items: Option<&str>) -> bool {
     }
 }
 
-/// What an ordered line keeps as `gift_message_available`: `isMessagesAllowed('item', ...)`
-/// at placement, which for a product that says nothing is the raw `allow_items` value (a
-/// number column: `"1"` -> 1; no value -> NULL).
-pub fn available_at_placement(allow_items: Option<&str>) -> Option<i64> {
-    allow_items.map(|v| v.trim().parse::<i64>().unwrap_or(0))
+/// `isMessagesAllowed('item', $quoteItem)`: `_getDependenceFromStoreConfig` of the line's
+/// product's `gift_message_available`, the raw value: the product's own unless it says
+/// nothing (null, `""`) or "use config" (`== 2`), then the store's `allow_items`.
+pub fn item_allowance<'v>(
+    product: Option<&'v str>,
+    allow_items: Option<&'v str>,
+) -> Option<&'v str> {
+    let use_config = |v: &str| v.is_empty() || v.trim().parse::<f64>() == Ok(USE_CONFIG as f64);
+    match product {
+        Some(own) if !use_config(own) => Some(own),
+        _ => allow_items,
+    }
+}
+
+/// What an ordered line keeps as `gift_message_available`: [`item_allowance`] at placement
+/// (`Plugin\QuoteItem::afterConvert`) into a number column: `"1"` -> 1, no value -> NULL.
+pub fn available_at_placement(allowance: Option<&str>) -> Option<i64> {
+    allowance.map(|v| v.trim().parse::<i64>().unwrap_or(0))
 }
 
 /// PHP's truth of a string: neither empty nor `"0"`.
