@@ -771,6 +771,99 @@ async fn lists_filter_on_category_website_and_store() {
     );
 }
 
+/// `ProductRepository::getList` sorts on `position` in the one category the filters name
+/// (`joinPositionField`; else by id), filters and sorts on EAV attributes, leaves out a sort
+/// on a field no attribute has and refuses a filter on one; `store` is `store_id`.
+#[tokio::test]
+async fn lists_sort_by_position_and_attributes() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    for (sku, position, title) in [
+        ("24-WB01", 20, "b"),
+        ("24-WB03", 10, "a"),
+        ("240-LV06", 0, "c"),
+    ] {
+        let mut product = json!({"sku": sku,
+            "custom_attributes": [{"attribute_code": "meta_title", "value": title}]});
+        if position > 0 {
+            product["extension_attributes"] =
+                json!({"category_links": [{"category_id": "4", "position": position}]});
+        }
+        let saved = app
+            .put(
+                &format!("/rest/V1/products/{sku}"),
+                &token,
+                &json!({ "product": product }),
+            )
+            .await;
+        assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    }
+    let sort = |field: &str, direction: &str| {
+        format!(
+            "searchCriteria[sortOrders][0][field]={field}&searchCriteria[sortOrders][0][direction]={direction}"
+        )
+    };
+    let filter = |field: &str, value: &str| {
+        format!(
+            "searchCriteria[filter_groups][0][filters][0][field]={field}\
+             &searchCriteria[filter_groups][0][filters][0][value]={value}"
+        )
+    };
+    let ok = |skus: &[&str]| {
+        (
+            StatusCode::OK,
+            json!({"skus": skus, "total_count": skus.len()}),
+        )
+    };
+    let in_4 = filter("category_id", "4");
+    for (q, expected) in [
+        (
+            format!("{in_4}&{}", sort("position", "ASC")),
+            ok(&["24-WB03", "24-WB01"]),
+        ),
+        (
+            format!("{in_4}&{}", sort("position", "DESC")),
+            ok(&["24-WB01", "24-WB03"]),
+        ),
+        (
+            sort("position", "DESC"),
+            ok(&["240-LV06", "24-WB03", "24-WB01"]),
+        ),
+        (
+            sort("meta_title", "ASC"),
+            ok(&["24-WB03", "24-WB01", "240-LV06"]),
+        ),
+        (
+            sort("nothing_of_that_name", "DESC"),
+            ok(&["24-WB01", "24-WB03", "240-LV06"]),
+        ),
+        (filter("meta_title", "A"), ok(&["24-WB03"])),
+        (
+            filter("store", "default"),
+            ok(&["24-WB01", "24-WB03", "240-LV06"]),
+        ),
+        (
+            filter("store", "99"),
+            (
+                StatusCode::NOT_FOUND,
+                json!({"message": "The store that was requested wasn't found. Verify the store and try again."}),
+            ),
+        ),
+        (
+            filter("nothing_of_that_name", "1"),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({"message": "The \"%1\" attribute name is invalid. Reset the name and try again.",
+                    "parameters": ["nothing_of_that_name"]}),
+            ),
+        ),
+    ] {
+        assert_eq!(listed(&app, &token, &q).await, expected, "{q}");
+    }
+    let (status, _) = listed(&app, &token, &filter("category_ids", "4")).await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+}
+
 /// `Sku::beforeSave` trims the SKU with PHP's `trim` (space, tab, line breaks, NUL, vertical
 /// tab): other white space, such as a no-break space, stays part of it.
 #[tokio::test]

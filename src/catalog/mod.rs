@@ -228,11 +228,13 @@ pub async fn list(
     criteria: &crate::search::SearchCriteria,
 ) -> Result<(Vec<Product>, i64)> {
     let mut conn = db.read.acquire().await?;
-    let criteria = &scope_filters(&mut conn, criteria).await?;
-    db::search::documents_with::<ProductEntityRow, _>(
+    let (criteria, fields) = list_fields(criteria)?;
+    let criteria = &scope_filters(&mut conn, &criteria).await?;
+    db::search::documents_over(
         &mut conn,
         "catalog_product_entity",
         "entity_id",
+        &fields,
         db::catalog::PRODUCT_FILTERS,
         criteria,
         async |conn, id| match store::product_by_id(conn, id).await? {
@@ -242,6 +244,70 @@ pub async fn list(
     )
     .await
 }
+
+/// `ProductRepository::getList`'s reading of the criteria before the query: the fields it can
+/// filter and sort on ([`db::catalog::product_fields`], `position` in the one category the
+/// filters name, if they name one: `joinPositionField`), and the criteria as the collection
+/// takes them:
+/// - `store` is the `store_id` filter (Catalog `di.xml` maps both to `ProductStoreFilter`);
+/// - a filter on a field that is no attribute is 400 `The "%1" attribute name is invalid.`
+///   (`AbstractCollection::_addAttributeJoin`), except `category_ids`, a static attribute
+///   with no column, whose SQL fails (500);
+/// - a sort on a field that is no attribute is left out (`addAttributeToSort` ignores it).
+fn list_fields(
+    criteria: &crate::search::SearchCriteria,
+) -> Result<(crate::search::SearchCriteria, Vec<db::search::Field>)> {
+    let mut criteria = criteria.clone();
+    let mut categories: Vec<String> = Vec::new();
+    for f in criteria
+        .filter_groups
+        .iter_mut()
+        .flat_map(|g| &mut g.filters)
+    {
+        if f.field.as_deref() == Some("store") {
+            f.field = Some("store_id".into());
+        }
+        if f.field.as_deref() == Some("category_id") {
+            for id in f.value.as_deref().unwrap_or_default().split(',') {
+                if !categories.iter().any(|c| c == id) {
+                    categories.push(id.to_owned());
+                }
+            }
+        }
+    }
+    let category = match categories.as_slice() {
+        // The join's `category_id = ?`: text that names no category joins nothing.
+        [one] => Some(one.trim().parse::<i64>().unwrap_or(-1)),
+        _ => None,
+    };
+    let fields = db::catalog::product_fields(category);
+    let known = |name: &str| fields.iter().any(|f| f.name == name);
+    let custom = |name: &str| db::catalog::PRODUCT_FILTERS.iter().any(|c| c.name == name);
+    for f in criteria.filter_groups.iter().flat_map(|g| &g.filters) {
+        let Some(name) = f.field.as_deref() else {
+            continue;
+        };
+        if name == "category_ids" {
+            return Err(Error::internal(
+                "Unknown column 'e.category_ids' in 'where clause'",
+            ));
+        }
+        if (!known(name) || name == "position") && !custom(name) && name != "store_id" {
+            return Err(Error::Input(Phrase::positional_values(
+                INVALID_ATTRIBUTE_NAME,
+                vec![name.into()],
+            )));
+        }
+    }
+    if let Some(sorts) = &mut criteria.sort_orders {
+        sorts.retain(|s| s.field.as_deref().is_none_or(known));
+    }
+    Ok((criteria, fields))
+}
+
+/// `AbstractCollection::_addAttributeJoin` for a code no attribute has.
+const INVALID_ATTRIBUTE_NAME: &str =
+    "The \"%1\" attribute name is invalid. Reset the name and try again.";
 
 /// The product list's `store_id` and `website_id` filters with the store or website they name
 /// looked up, as `StoreManager` does before the collection is filtered:

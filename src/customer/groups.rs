@@ -37,6 +37,8 @@
 //! - `getList`: `code`, `id` and `tax_class_name` stand for `customer_group_code`,
 //!   `customer_group_id` and `class_name` (`GroupCollectionProcessor`); sorted by id.
 
+use std::borrow::Cow;
+
 use sqlx::SqliteConnection;
 
 use crate::db::customers::{self as store, GroupRow};
@@ -86,37 +88,37 @@ pub struct Saved {
 pub const FIELDS: [Field; 7] = [
     Field {
         name: "id",
-        column: "g.customer_group_id",
+        column: Cow::Borrowed("g.customer_group_id"),
         kind: Kind::Int,
     },
     Field {
         name: "customer_group_id",
-        column: "g.customer_group_id",
+        column: Cow::Borrowed("g.customer_group_id"),
         kind: Kind::Int,
     },
     Field {
         name: "code",
-        column: "g.customer_group_code",
+        column: Cow::Borrowed("g.customer_group_code"),
         kind: Kind::Text,
     },
     Field {
         name: "customer_group_code",
-        column: "g.customer_group_code",
+        column: Cow::Borrowed("g.customer_group_code"),
         kind: Kind::Text,
     },
     Field {
         name: "tax_class_id",
-        column: "g.tax_class_id",
+        column: Cow::Borrowed("g.tax_class_id"),
         kind: Kind::Int,
     },
     Field {
         name: "tax_class_name",
-        column: "t.class_name",
+        column: Cow::Borrowed("t.class_name"),
         kind: Kind::Text,
     },
     Field {
         name: "class_name",
-        column: "t.class_name",
+        column: Cow::Borrowed("t.class_name"),
         kind: Kind::Text,
     },
 ];

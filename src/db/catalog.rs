@@ -270,6 +270,118 @@ pub async fn product_counts(conn: &mut SqliteConnection) -> Result<Vec<(i64, i64
     .await
 }
 
+/// The product EAV attributes of a Magento 2.4 install that magemu keeps among a product's
+/// `custom_attributes` (the rest are columns of `catalog_product_entity`), each with how its
+/// backend stores it: Catalog's `Setup/CategorySetup::getDefaultEntities` (`int` -> `Int`,
+/// `decimal` -> `Amount`, `varchar`/`text`/`datetime` -> `Text`) and the attributes other
+/// modules' data patches add (Tax `tax_class_id`, CatalogUrlRewrite `url_key`/`url_path`,
+/// GiftMessage, Msrp, Downloadable, Bundle, Swatches, Catalog's layout update file). A list
+/// filters and sorts on them as the EAV collection joins them.
+const EAV_ATTRIBUTES: &[(&str, Kind)] = &[
+    ("description", Kind::Text),
+    ("short_description", Kind::Text),
+    ("special_price", Kind::Amount),
+    ("special_from_date", Kind::Text),
+    ("special_to_date", Kind::Text),
+    ("cost", Kind::Amount),
+    ("manufacturer", Kind::Int),
+    ("meta_title", Kind::Text),
+    ("meta_keyword", Kind::Text),
+    ("meta_description", Kind::Text),
+    ("image", Kind::Text),
+    ("small_image", Kind::Text),
+    ("thumbnail", Kind::Text),
+    ("media_gallery", Kind::Text),
+    ("old_id", Kind::Int),
+    ("color", Kind::Int),
+    ("news_from_date", Kind::Text),
+    ("news_to_date", Kind::Text),
+    ("gallery", Kind::Text),
+    ("minimal_price", Kind::Amount),
+    ("custom_design", Kind::Text),
+    ("custom_design_from", Kind::Text),
+    ("custom_design_to", Kind::Text),
+    ("custom_layout_update", Kind::Text),
+    ("page_layout", Kind::Text),
+    ("options_container", Kind::Text),
+    ("image_label", Kind::Text),
+    ("small_image_label", Kind::Text),
+    ("thumbnail_label", Kind::Text),
+    ("country_of_manufacture", Kind::Text),
+    ("quantity_and_stock_status", Kind::Int),
+    ("tax_class_id", Kind::Int),
+    ("url_key", Kind::Text),
+    ("url_path", Kind::Text),
+    ("gift_message_available", Kind::Text),
+    ("msrp", Kind::Amount),
+    ("msrp_display_actual_price_type", Kind::Text),
+    ("links_purchased_separately", Kind::Int),
+    ("links_exist", Kind::Int),
+    ("samples_title", Kind::Text),
+    ("price_type", Kind::Int),
+    ("sku_type", Kind::Int),
+    ("weight_type", Kind::Int),
+    ("price_view", Kind::Int),
+    ("shipment_type", Kind::Int),
+    ("swatch_image", Kind::Text),
+    ("custom_layout", Kind::Text),
+    ("custom_layout_update_file", Kind::Text),
+    ("tier_price", Kind::Amount),
+];
+
+/// A product's `custom_attributes` value of `code` as SQL over its row, stored as `kind`
+/// stores it (an amount in ten-thousandths, as the columns keep amounts); NULL without one.
+fn eav_value_sql(code: &str, kind: Kind) -> String {
+    let raw = format!(
+        "(SELECT json_extract(a.value, '$[1]') FROM json_each(catalog_product_entity.custom_attributes) a \
+         WHERE json_extract(a.value, '$[0]') = '{code}')"
+    );
+    match kind {
+        Kind::Text => format!("CAST({raw} AS TEXT)"),
+        Kind::Int => format!("CAST({raw} AS INTEGER)"),
+        Kind::Amount => format!("CAST(ROUND(CAST({raw} AS REAL) * 10000) AS INTEGER)"),
+    }
+}
+
+/// The fields a product list filters and sorts on: the product's columns that are attributes,
+/// its EAV attributes ([`EAV_ATTRIBUTES`]), `required_options` and `has_options` (static
+/// columns, 0 for magemu's products, which have no options) and `position`: the product's
+/// position in `category` when the list filters on exactly that one category
+/// (`ProductRepository::joinPositionField`), else its id (`Product\Collection::addAttributeToSort`
+/// without the join).
+pub fn product_fields(category: Option<i64>) -> Vec<crate::db::search::Field> {
+    use crate::db::search::{fields_of, Field};
+    use std::borrow::Cow;
+    let mut fields: Vec<Field> = fields_of(&ProductEntityRow::default())
+        .into_iter()
+        .filter(|f| !matches!(f.name, "custom_attributes" | "is_qty_decimal"))
+        .collect();
+    fields.extend(EAV_ATTRIBUTES.iter().map(|(code, kind)| Field {
+        name: code,
+        column: Cow::Owned(eav_value_sql(code, *kind)),
+        kind: *kind,
+    }));
+    for name in ["required_options", "has_options"] {
+        fields.push(Field {
+            name,
+            column: Cow::Borrowed("0"),
+            kind: Kind::Int,
+        });
+    }
+    fields.push(Field {
+        name: "position",
+        column: match category {
+            Some(id) => Cow::Owned(format!(
+                "(SELECT position FROM catalog_category_product \
+                 WHERE category_id = {id} AND product_id = catalog_product_entity.entity_id)"
+            )),
+            None => Cow::Borrowed("entity_id"),
+        },
+        kind: Kind::Int,
+    });
+    fields
+}
+
 /// The product list's own filters (Catalog `di.xml`'s `ProductFilterProcessor`): `category_id`
 /// and `website_id`. (`store_id` is resolved to its website first: `catalog::list`.)
 pub const PRODUCT_FILTERS: &[CustomFilter] = &[

@@ -4,6 +4,7 @@
 //! Sources: Framework/DB/Adapter/Pdo/Mysql.php::prepareSqlCondition (condition types),
 //! collection paging (a page past the end gives the last page). See sales.md section 8.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use sqlx::{Sqlite, SqliteConnection};
@@ -24,10 +25,11 @@ pub enum Kind {
 }
 
 /// A field a list endpoint lets clients filter and sort on.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Field {
     pub name: &'static str,
-    pub column: &'static str,
+    /// A column, or any SQL expression over the row (a product's EAV attribute).
+    pub column: Cow<'static, str>,
     pub kind: Kind,
 }
 
@@ -37,7 +39,7 @@ pub fn fields_of(row: &impl Columns) -> Vec<Field> {
         .into_iter()
         .map(|(name, value)| Field {
             name,
-            column: name,
+            column: Cow::Borrowed(name),
             kind: match value {
                 SqlValue::Int(_) => Kind::Int,
                 SqlValue::Text(_) => Kind::Text,
@@ -201,7 +203,7 @@ pub fn to_sql_with(
                 continue;
             }
             let field = field_of(fields, name)?;
-            let col = field.column;
+            let col = &field.column;
             let sql = match cond.as_str() {
                 "null" => format!("{col} IS NULL"),
                 "notnull" => format!("{col} IS NOT NULL"),
@@ -530,13 +532,27 @@ pub async fn documents_with<R, T>(
     key: &str,
     custom: &[CustomFilter],
     criteria: &SearchCriteria,
-    mut load: impl AsyncFnMut(&mut SqliteConnection, i64) -> Result<Option<T>, sqlx::Error>,
+    load: impl AsyncFnMut(&mut SqliteConnection, i64) -> Result<Option<T>, sqlx::Error>,
 ) -> Result<(Vec<T>, i64)>
 where
     R: Columns + Default,
 {
     let fields = fields_of(&R::default());
-    let (total, sql, binds) = matching(conn, table, key, key, &fields, custom, criteria).await?;
+    documents_over(conn, table, key, &fields, custom, criteria, load).await
+}
+
+/// [`documents_with`] over `fields` (columns or expressions of `table`'s row) instead of the
+/// columns of a row type.
+pub async fn documents_over<T>(
+    conn: &mut SqliteConnection,
+    table: &str,
+    key: &str,
+    fields: &[Field],
+    custom: &[CustomFilter],
+    criteria: &SearchCriteria,
+    mut load: impl AsyncFnMut(&mut SqliteConnection, i64) -> Result<Option<T>, sqlx::Error>,
+) -> Result<(Vec<T>, i64)> {
+    let (total, sql, binds) = matching(conn, table, key, key, fields, custom, criteria).await?;
     check_page_len(table, criteria, total)?;
     let keys: Vec<(i64,)> = bind_search(sqlx::query_as(&sql), &binds)
         .fetch_all(&mut *conn)

@@ -187,7 +187,11 @@ pub async fn delete_rate(conn: &mut SqliteConnection, id: i64) -> Result<(), sql
 }
 
 const fn field(name: &'static str, column: &'static str, kind: Kind) -> Field {
-    Field { name, column, kind }
+    Field {
+        name,
+        column: std::borrow::Cow::Borrowed(column),
+        kind,
+    }
 }
 
 /// The rate list's fields (Tax/etc/di.xml, `TaxRateFilterProcessor`'s and

@@ -184,6 +184,9 @@ pub fn apply(value: Value, filter: &Filter) -> Value {
 fn intersect(value: Value, filter: &Filter) -> Value {
     let keep = |key: &str, v: Value| -> Option<Value> {
         match filter.get(key)? {
+            Node::Only(inner) if key == "custom_attributes" && (v.is_array() || v.is_object()) => {
+                Some(custom_attributes(v, inner))
+            }
             Node::Only(inner) if v.is_array() || v.is_object() => Some(apply(v, inner)),
             _ => Some(v),
         }
@@ -209,6 +212,41 @@ fn intersect(value: Value, filter: &Filter) -> Value {
         }
         scalar => scalar,
     }
+}
+
+/// `FieldsFilter::filterCustomAttributes`: `custom_attributes[description,color]` names
+/// attributes by code: each entry of such a code keeps its code and value, under its own index
+/// (so the list may print as an object, `{"7": {...}}`); of any other entry only what the
+/// filter names of `attribute_code` and `value` is kept (no entry when neither).
+fn custom_attributes(value: Value, filter: &Filter) -> Value {
+    let entries: Vec<(String, Value)> = match value {
+        Value::Array(items) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| (i.to_string(), v))
+            .collect(),
+        Value::Object(map) => map.into_iter().collect(),
+        scalar => return scalar,
+    };
+    let mut kept = Map::new();
+    for (key, entry) in entries {
+        let code = entry.get("attribute_code").cloned().unwrap_or(Value::Null);
+        let named = code.as_str().is_some_and(|c| filter.get(c).is_some());
+        let mut out = Map::new();
+        if named || filter.get("attribute_code").is_some() {
+            out.insert("attribute_code".into(), code);
+        }
+        if named || filter.get("value").is_some() {
+            out.insert(
+                "value".into(),
+                entry.get("value").cloned().unwrap_or(Value::Null),
+            );
+        }
+        if !out.is_empty() {
+            kept.insert(key, Value::Object(out));
+        }
+    }
+    php_array(kept)
 }
 
 /// How `json_encode` writes a PHP array: `[]` when empty, a list when its keys are 0, 1, 2, ...
@@ -335,6 +373,30 @@ mod tests {
         );
         assert_eq!(run(invoice(), "a b"), json!([]));
         assert_eq!(filter_reply(invoice(), &Param::Array), json!([]));
+    }
+
+    #[test]
+    fn custom_attributes_are_named_by_their_codes() {
+        let product = json!({"id": 1, "custom_attributes": [
+            {"attribute_code": "url_key", "value": "bag"},
+            {"attribute_code": "description", "value": "A bag"},
+        ]});
+        assert_eq!(
+            run(product.clone(), "id,custom_attributes[description]"),
+            json!({"id": 1, "custom_attributes": {"1": {"attribute_code": "description", "value": "A bag"}}})
+        );
+        assert_eq!(
+            run(product.clone(), "custom_attributes[url_key]"),
+            json!({"custom_attributes": [{"attribute_code": "url_key", "value": "bag"}]})
+        );
+        assert_eq!(
+            run(product.clone(), "custom_attributes[attribute_code]"),
+            json!({"custom_attributes": [{"attribute_code": "url_key"}, {"attribute_code": "description"}]})
+        );
+        assert_eq!(
+            run(product, "custom_attributes[color]"),
+            json!({"custom_attributes": []})
+        );
     }
 
     #[test]
