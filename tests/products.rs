@@ -602,7 +602,7 @@ async fn url_keys_collide_by_attribute_or_by_name() {
         // No url_key value, and another attribute whose list reads like a url_key pair.
         (
             json!({"sku": "n1", "name": "Nested Shirt", "price": 1, "custom_attributes": [
-                {"attribute_code": "url_key"},
+                {"attribute_code": "url_key", "value": null},
                 {"attribute_code": "x", "value": ["url_key", "zz"]}]}),
             json!({"sku": "n2", "name": "Nested Shirt", "price": 1}),
         ),
@@ -862,6 +862,142 @@ async fn lists_sort_by_position_and_attributes() {
     }
     let (status, _) = listed(&app, &token, &filter("category_ids", "4")).await;
     assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+}
+
+/// `ServiceInputProcessor::convertCustomAttributeValue`: each entry must name a code and give a
+/// value, which must fit the attribute's backend type (`SimpleType`); a refusal saves nothing.
+#[tokio::test]
+async fn custom_attributes_are_checked_as_the_input_processor_checks_them() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let wrapped = |details: &str| json!({"message": format!("Error occurred during \"custom_attributes\" processing. {details}")});
+    let typed = |code: &str, shown: &str, ty: &str| {
+        wrapped(&format!(
+            "Attribute \"{code}\" has invalid value. The \"{shown}\" value's type is invalid. The \"{ty}\" type was expected. Verify and try again."
+        ))
+    };
+    for (attrs, expected) in [
+        (json!([{}]), wrapped("An empty custom attribute is specified. Enter the attribute and try again.")),
+        (json!([{"value": "x"}]), wrapped("A custom attribute is specified with a missing attribute code. Verify the code and try again.")),
+        (json!([{"attribute_code": "description"}]), wrapped("The \"description\" attribute code doesn't have a value set. Enter the value and try again.")),
+        (json!(["x"]), wrapped("A custom attribute is specified with a missing attribute code. Verify the code and try again.")),
+        (json!([{"attribute_code": "meta_title", "value": [1, 2, 3]}]), typed("meta_title", "array", "string")),
+        (json!([{"attribute_code": "tax_class_id", "value": "abc"}]), typed("tax_class_id", "abc", "int")),
+        (json!([{"attribute_code": "tax_class_id", "value": true}]), typed("tax_class_id", "1", "int")),
+    ] {
+        refused(
+            &app,
+            &token,
+            json!({"product": {"sku": "typed", "name": "Typed", "price": 1, "custom_attributes": attrs}}),
+            expected,
+        )
+        .await;
+    }
+    // The attribute set must be the product entity type's (1 is the customer's).
+    for set in [1, 0, 7] {
+        refused(
+            &app,
+            &token,
+            json!({"product": {"sku": "typed", "name": "Typed", "price": 1, "attribute_set_id": set}}),
+            json!({"message": "Invalid product data: %1", "parameters": ["Invalid attribute set entity type"]}),
+        )
+        .await;
+    }
+    // An int is truncated, a decimal takes any scalar, an object lists code: value pairs.
+    let saved = app
+        .post(
+            "/rest/V1/products",
+            &token,
+            &json!({"product": {"sku": "typed", "name": "Typed", "price": 1,
+                "custom_attributes": {"tax_class_id": "2.5", "cost": "abc", "description": "d"}}}),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    let attrs = saved.body["custom_attributes"].as_array().unwrap();
+    let value = |code: &str| {
+        attrs
+            .iter()
+            .find(|a| a["attribute_code"] == code)
+            .map(|a| a["value"].clone())
+    };
+    assert_eq!(
+        (value("tax_class_id"), value("cost"), value("description")),
+        (Some(json!("2")), Some(json!("0")), Some(json!("d")))
+    );
+}
+
+/// `Category\Link\SaveHandler`: a posted `category_ids` is the product's categories (positions
+/// kept, 0 for new ones); posted `category_links` merge over them, `[]` removing them all.
+#[tokio::test]
+async fn category_ids_and_links_are_saved_as_the_link_handler_saves_them() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let links = |reply: &common::Reply| {
+        (
+            reply.body["extension_attributes"]["category_links"].clone(),
+            reply.body["custom_attributes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["attribute_code"] == "category_ids")
+                .map(|a| a["value"].clone()),
+        )
+    };
+    let created = app
+        .post(
+            "/rest/V1/products",
+            &token,
+            &json!({"product": {"sku": "linked", "name": "Linked", "price": 1,
+                "custom_attributes": [{"attribute_code": "category_ids", "value": ["3", "4"]}]}}),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::OK, "{:?}", created.body);
+    assert_eq!(
+        links(&created),
+        (
+            json!([{"position": 0, "category_id": "3"}, {"position": 0, "category_id": "4"}]),
+            Some(json!(["3", "4"]))
+        )
+    );
+    let put = |product: Value| {
+        let app = &app;
+        let token = &token;
+        async move {
+            let reply = app
+                .put(
+                    "/rest/V1/products/linked",
+                    token,
+                    &json!({ "product": product }),
+                )
+                .await;
+            assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+            reply
+        }
+    };
+    let merged = put(
+        json!({"extension_attributes": {"category_links": [{"category_id": "4", "position": 5}]}}),
+    )
+    .await;
+    assert_eq!(
+        links(&merged),
+        (
+            json!([{"position": 0, "category_id": "3"}, {"position": 5, "category_id": "4"}]),
+            Some(json!(["3", "4"]))
+        )
+    );
+    let kept =
+        put(json!({"custom_attributes": [{"attribute_code": "category_ids", "value": "4"}]})).await;
+    assert_eq!(
+        links(&kept),
+        (
+            json!([{"position": 5, "category_id": "4"}]),
+            Some(json!(["4"]))
+        )
+    );
+    let cleared = put(json!({"extension_attributes": {"category_links": []},
+        "custom_attributes": [{"attribute_code": "category_ids", "value": ["4"]}]}))
+    .await;
+    assert_eq!(links(&cleared), (Value::Null, None));
 }
 
 /// `Sku::beforeSave` trims the SKU with PHP's `trim` (space, tab, line breaks, NUL, vertical

@@ -139,6 +139,8 @@ pub const LINK_NOT_FOUND: &str =
 pub const LINK_NOT_OF_PRODUCT: &str =
     "The downloadable link isn't related to the product. Verify the link and try again.";
 pub const SAMPLE_URL: &str = "Sample URL must have valid format.";
+/// `ProductRepository::save`'s refusal of what `ResourceModel\Product::validate` found.
+pub const INVALID_PRODUCT_DATA: &str = "Invalid product data: %1";
 /// magemu's own: a type it does not keep (Magento has configurable, bundle, grouped, ...).
 pub const TYPE_NOT_KEPT: &str =
     "magemu keeps simple, virtual and downloadable products only; \"%1\" is not one of them.";
@@ -179,6 +181,59 @@ fn custom_attribute<'a>(attrs: &'a [(String, Value)], code: &str) -> Option<&'a 
 /// value).
 fn set_custom_attributes(attrs: &mut Vec<(String, Value)>, given: &[(String, Value)]) {
     crate::keyed::merge_by_key(attrs, given.iter().cloned(), |kept, new| *kept = new);
+}
+
+/// A posted `category_ids` value (`Product::setCategoryIds`: a list, or a comma-separated
+/// text; empty entries left out), each id read as PHP's `(int)` reads it.
+fn category_ids(value: &Value) -> Vec<i64> {
+    let texts: Vec<String> = match value {
+        Value::Array(items) => items
+            .iter()
+            .map(|v| crate::wire::input::php_string(v).unwrap_or_default())
+            .collect(),
+        Value::String(s) => s.split(',').map(str::to_owned).collect(),
+        Value::Null => Vec::new(),
+        other => vec![other.to_string()],
+    };
+    texts
+        .iter()
+        .filter(|t| crate::php::truthy(t))
+        .map(|t| crate::wire::input::php_int(&Value::String(t.clone())))
+        .collect()
+}
+
+/// `Category\Link\SaveHandler::execute`: the links the product is saved with. Its categories
+/// (`getCategoryIds`: the posted `category_ids`, else the ones it has) each keep the position
+/// they have (0 for a new one); posted `category_links` then go over them
+/// (`mergeCategoryLinks`: a posted category takes the posted position, the others stay), an
+/// empty list removing every link.
+fn category_links(
+    current: &[(i64, i64)],
+    posted_ids: Option<Vec<i64>>,
+    posted_links: Option<&[(i64, i64)]>,
+) -> Vec<(i64, i64)> {
+    let mut links: Vec<(i64, i64)> = match posted_ids {
+        Some(ids) => {
+            let had: std::collections::HashMap<i64, i64> = current.iter().copied().collect();
+            let mut out: Vec<(i64, i64)> = Vec::new();
+            crate::keyed::merge_by_key(
+                &mut out,
+                ids.into_iter()
+                    .map(|id| (id, had.get(&id).copied().unwrap_or(0))),
+                |_, _| {},
+            );
+            out
+        }
+        None => current.to_vec(),
+    };
+    match posted_links {
+        None => links,
+        Some([]) => Vec::new(),
+        Some(posted) => {
+            crate::keyed::merge_by_key(&mut links, posted.iter().copied(), |kept, new| *kept = new);
+            links
+        }
+    }
 }
 
 fn is_blank(v: &Option<String>) -> bool {
@@ -609,6 +664,16 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
             vec![row.type_id.clone()],
         )));
     }
+    // `ResourceModel\Product::validate`: first the attribute set, which must be one of the
+    // product entity type. magemu keeps no attribute sets: it refuses the ones that are other
+    // entity types' in every install (none is 0, 1-3 the customer's, its address's and the
+    // category's, 5-8 the sales documents'), and takes any other.
+    if row.attribute_set_id <= 0 || matches!(row.attribute_set_id, 1..=3 | 5..=8) {
+        return Err(Error::Input(Phrase::positional(
+            INVALID_PRODUCT_DATA,
+            vec!["Invalid attribute set entity type".into()],
+        )));
+    }
     // EAV validation, the first failing attribute only (`Product\Attribute\Backend\Sku::validate`,
     // then the required name and price).
     if sku.chars().count() > SKU_MAX_LENGTH {
@@ -661,18 +726,27 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
         }
     }
     set_custom_attributes(&mut product.custom_attributes, &input.custom_attributes);
+    // The product's categories are its links (shown as `category_ids` when it has some).
+    let posted_category_ids = custom_attribute(&product.custom_attributes, "category_ids")
+        .filter(|_| custom_attribute(&input.custom_attributes, "category_ids").is_some())
+        .map(category_ids);
+    product
+        .custom_attributes
+        .retain(|(code, _)| code != "category_ids");
     if let Some(Value::String(title)) = custom_attribute(&product.custom_attributes, "links_title")
     {
         product.row.links_title = Some(title.clone());
     }
-    if input.has_extension_attributes {
+    let posted_links = if input.has_extension_attributes {
         if let Some(w) = &input.website_ids {
             product.website_ids = w.clone();
         }
-        if let Some(c) = &input.category_links {
-            product.category_links = c.clone();
-        }
-    }
+        input.category_links.as_deref()
+    } else {
+        None
+    };
+    product.category_links =
+        category_links(&product.category_links, posted_category_ids, posted_links);
     // URL rewrites of visible products.
     let url_key = match custom_attribute(&product.custom_attributes, "url_key") {
         Some(Value::String(k)) if !k.is_empty() => k.clone(),

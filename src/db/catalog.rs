@@ -329,6 +329,22 @@ const EAV_ATTRIBUTES: &[(&str, Kind)] = &[
     ("tier_price", Kind::Amount),
 ];
 
+/// How `code`'s values are typed when posted among `custom_attributes`
+/// (`Eav\Model\TypeLocator\SimpleType`: `int`, `decimal` -> `double`, the rest `string`),
+/// for the attributes magemu knows ([`EAV_ATTRIBUTES`] and the column attributes); `None`:
+/// any value (a static attribute, or a code no attribute has).
+pub fn attribute_kind(code: &str) -> Option<Kind> {
+    match code {
+        "name" => Some(Kind::Text),
+        "price" | "weight" => Some(Kind::Amount),
+        "status" | "visibility" => Some(Kind::Int),
+        _ => EAV_ATTRIBUTES
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, kind)| *kind),
+    }
+}
+
 /// A product's `custom_attributes` value of `code` as SQL over its row, stored as `kind`
 /// stores it (an amount in ten-thousandths, as the columns keep amounts); NULL without one.
 fn eav_value_sql(code: &str, kind: Kind) -> String {

@@ -119,7 +119,7 @@ pub fn is_numeric(s: &str) -> bool {
 }
 
 /// PHP's `(string)` of a decoded JSON scalar; `None` for arrays and objects.
-fn php_string(v: &Value) -> Option<String> {
+pub fn php_string(v: &Value) -> Option<String> {
     match v {
         Value::Null => Some(String::new()),
         Value::Bool(true) => Some("1".into()),

@@ -14,7 +14,7 @@ use crate::catalog::{LinkInput, Product, ProductInput};
 use crate::db::catalog::DownloadableLinkRow;
 use crate::error::Result;
 use crate::inventory::legacy::LegacyUpdate;
-use crate::wire::input::{self, list, param, to_int, to_string, At, Obj};
+use crate::wire::input::{self, list, param, to_int, At, Obj};
 
 const PRODUCT_FIELDS: &[&str] = &[
     "id",
@@ -186,25 +186,117 @@ fn parse_product(v: &Value) -> Result<ProductInput> {
         }
     }
     if let Some((_, attrs)) = o.get("custom_attributes") {
-        for attr in list(attrs)? {
-            let a = Obj::new(attr, &["attribute_code", "value"])?;
-            let Some(code) = a.string("attribute_code")? else {
-                continue;
-            };
-            let value = match a.get("value") {
-                Some((_, Value::Array(items))) => Value::Array(
-                    items
-                        .iter()
-                        .map(|i| to_string(i, At::Field("value")).map(Value::String))
-                        .collect::<Result<Vec<_>>>()?,
-                ),
-                Some((k, v)) => Value::String(to_string(v, At::Field(k))?),
-                None => Value::Null,
-            };
-            input.custom_attributes.push((code, value));
-        }
+        input.custom_attributes = custom_attributes(attrs)?;
     }
     Ok(input)
+}
+
+/// `ServiceInputProcessor::convertCustomAttributeValue` of a product's `custom_attributes`: a
+/// list of `{attribute_code, value}` or an object of `code: value` (an entry that is no object
+/// is the value of the code its key names), each entry checked by `processCustomAttribute`
+/// and its value converted to the attribute's type ([`db::catalog::attribute_kind`]); a
+/// failure is 400 `Error occurred during "custom_attributes" processing. ...`, rendered.
+fn custom_attributes(attrs: &Value) -> Result<Vec<(String, Value)>> {
+    let refuse = |details: String| {
+        crate::error::Error::Input(crate::error::Phrase::plain(format!(
+            "Error occurred during \"custom_attributes\" processing. {details}"
+        )))
+    };
+    let entries = input::array_entries(attrs).ok_or_else(|| {
+        crate::error::Error::invalid_type(Some("custom_attributes"), "string", "array")
+    })?;
+    let mut out = Vec::with_capacity(entries.len());
+    for (key, entry) in entries {
+        let (code, value) = match entry {
+            Value::Object(m) => {
+                let code = input::key(entry, "attribute_code").filter(|c| !c.is_null());
+                let code = code.map(|c| crate::wire::input::php_string(c).unwrap_or_default());
+                let code = code.filter(|c| crate::php::truthy(c));
+                let value = m.get("value");
+                match (code, value) {
+                    (None, None | Some(Value::Null)) => {
+                        return Err(refuse(
+                            "An empty custom attribute is specified. Enter the attribute and try again."
+                                .into(),
+                        ))
+                    }
+                    (None, _) => {
+                        return Err(refuse("A custom attribute is specified with a missing attribute code. Verify the code and try again.".into()))
+                    }
+                    (Some(code), None) => {
+                        return Err(refuse(format!(
+                            "The \"{code}\" attribute code doesn't have a value set. Enter the value and try again."
+                        )))
+                    }
+                    (Some(code), Some(value)) => (code, value.clone()),
+                }
+            }
+            // `[attribute_code => $key, value => $entry]`: a list's first index, 0, is no code.
+            scalar => {
+                if !crate::php::truthy(&key) {
+                    return Err(refuse(if scalar.is_null() {
+                        "An empty custom attribute is specified. Enter the attribute and try again."
+                            .into()
+                    } else {
+                        "A custom attribute is specified with a missing attribute code. Verify the code and try again.".into()
+                    }));
+                }
+                (key, scalar.clone())
+            }
+        };
+        let value = attribute_value(&code, value).map_err(|details| {
+            refuse(format!("Attribute \"{code}\" has invalid value. {details}"))
+        })?;
+        out.push((code, value));
+    }
+    Ok(out)
+}
+
+/// `TypeProcessor::processSimpleAndAnyType` of a custom attribute's value for its type, kept as
+/// magemu stores values (text; a list of texts for any type): the failure's details.
+fn attribute_value(code: &str, value: Value) -> std::result::Result<Value, String> {
+    use crate::db::search::Kind;
+    let invalid = |shown: &str, ty: &str| {
+        format!("The \"{shown}\" value's type is invalid. The \"{ty}\" type was expected. Verify and try again.")
+    };
+    let text = |v: &Value| crate::wire::input::php_string(v).unwrap_or_default();
+    match (crate::db::catalog::attribute_kind(code), value) {
+        (_, Value::Null) => Ok(Value::Null),
+        (None, Value::Array(items)) => Ok(Value::Array(
+            items.iter().map(|i| Value::String(text(i))).collect(),
+        )),
+        (None, Value::Object(map)) => Ok(Value::Array(
+            map.values().map(|i| Value::String(text(i))).collect(),
+        )),
+        (None, v) => Ok(Value::String(text(&v))),
+        (Some(kind), Value::Array(_) | Value::Object(_)) => Err(invalid(
+            "array",
+            match kind {
+                Kind::Text => "string",
+                Kind::Int => "int",
+                Kind::Amount => "double",
+            },
+        )),
+        (Some(Kind::Text), v) => Ok(Value::String(text(&v))),
+        // settype($v, 'int') after is_numeric: "2.5" is 2; anything else (a bool too) fails.
+        (Some(Kind::Int), v) => {
+            let shown = text(&v);
+            if v.is_boolean() || !input::is_numeric(&shown) {
+                return Err(invalid(&shown, "int"));
+            }
+            let n = to_int(&v, At::Top).map_err(|_| invalid(&shown, "int"))?;
+            Ok(Value::String(n.to_string()))
+        }
+        // settype($v, 'double') never fails: what is not numeric is its numeric prefix or 0.
+        (Some(Kind::Amount), v) => {
+            let shown = text(&v);
+            Ok(Value::String(if input::is_numeric(&shown) {
+                shown
+            } else {
+                crate::php::float_to_string(input::to_double(&v))
+            }))
+        }
+    }
 }
 
 fn parse_link(v: &Value) -> Result<LinkInput> {
