@@ -171,11 +171,75 @@ async fn legacy_stock_routes_map_onto_the_default_source() {
     );
     // The default source feeds the default stock (website base in this world).
     assert_eq!(app.salable(&token, "24-WB01", 1).await, json!(7));
+    // MSI's AdaptGetStockStatusBySkuPlugin: the status's qty and flag are the salable ones (an
+    // out-of-stock threshold of 3 leaves 4), the item keeps the source's quantity.
     let r = app
-        .get("/rest/V1/stockItems/lowStock/?scopeId=0&qty=10", &token)
+        .send(
+            Method::PUT,
+            "/rest/V1/products/24-WB01/stockItems/1",
+            Some(&token),
+            Some("application/json"),
+            Some(json!({"stockItem": {"use_config_min_qty": false, "min_qty": 3}}).to_string()),
+        )
         .await;
-    // 24-WB01 at 7; 24-WB03 and 240-LV06 hold 100 on the default source.
-    assert_eq!(r.body["total_count"], 1);
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let r = app.get("/rest/V1/stockStatuses/24-WB01", &token).await;
+    assert_eq!(
+        (
+            r.body["qty"].clone(),
+            r.body["stock_status"].clone(),
+            r.body["stock_item"]["qty"].clone()
+        ),
+        (json!(4), json!(1), json!(7))
+    );
+    let r = app
+        .send(
+            Method::PUT,
+            "/rest/V1/products/24-WB01/stockItems/1",
+            Some(&token),
+            Some("application/json"),
+            Some(json!({"stockItem": {"use_config_min_qty": true}}).to_string()),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let low = |query: &'static str| {
+        let app = &app;
+        let token = &token;
+        async move {
+            let r = app
+                .get(&format!("/rest/V1/stockItems/lowStock/?{query}"), token)
+                .await;
+            assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+            let ids: Vec<i64> = r.body["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["product_id"].as_i64().unwrap())
+                .collect();
+            (
+                ids,
+                r.body["total_count"].clone(),
+                r.body["search_criteria"].clone(),
+            )
+        }
+    };
+    // 24-WB01 at 7; 24-WB03 and 240-LV06 hold 100 on the default source. At most `qty`, a
+    // page of `pageSize` (0, the default, is 1), items of website 0 only.
+    let (ids, total, criteria) = low("scopeId=0&qty=10&pageSize=10").await;
+    assert_eq!((ids, total), (vec![8], json!(1)));
+    assert_eq!(
+        criteria,
+        json!({"mapper_interface_name": "Magento\\CatalogInventory\\Model\\ResourceModel\\Stock\\Item\\StockItemCriteriaMapper",
+            "criteria_list": [], "filters": [], "orders": [], "limit": ["1", "10"]})
+    );
+    let (ids, total, _) = low("scopeId=0&qty=100&pageSize=10").await;
+    assert_eq!((ids, total), (vec![8, 12, 47], json!(3)));
+    let (ids, total, _) = low("scopeId=0&qty=100").await;
+    assert_eq!((ids, total), (vec![8], json!(3)));
+    let (ids, total, _) = low("scopeId=0&qty=100&pageSize=2&currentPage=2").await;
+    assert_eq!((ids, total), (vec![47], json!(3)));
+    let (ids, total, _) = low("scopeId=1&qty=100&pageSize=10").await;
+    assert_eq!((ids, total), (vec![], json!(0)));
     let r = app.get("/rest/V1/stockItems/nope", &token).await;
     assert_eq!(
         (r.status, r.body),

@@ -909,7 +909,9 @@ async fn custom_attributes_are_checked_as_the_input_processor_checks_them() {
             "/rest/V1/products",
             &token,
             &json!({"product": {"sku": "typed", "name": "Typed", "price": 1,
-                "custom_attributes": {"tax_class_id": "2.5", "cost": "abc", "description": "d"}}}),
+                "custom_attributes": {"tax_class_id": "2.5", "cost": "abc", "description": "d",
+                    "3": {"attribute_code": "quantity_and_stock_status",
+                        "value": {"is_in_stock": true, "qty": 1234}}}}}),
         )
         .await;
     assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
@@ -924,6 +926,7 @@ async fn custom_attributes_are_checked_as_the_input_processor_checks_them() {
         (value("tax_class_id"), value("cost"), value("description")),
         (Some(json!("2")), Some(json!("0")), Some(json!("d")))
     );
+    assert_eq!(value("quantity_and_stock_status"), None);
 }
 
 /// `Category\Link\SaveHandler`: a posted `category_ids` is the product's categories (positions

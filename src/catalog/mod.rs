@@ -730,9 +730,11 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
     let posted_category_ids = custom_attribute(&product.custom_attributes, "category_ids")
         .filter(|_| custom_attribute(&input.custom_attributes, "category_ids").is_some())
         .map(category_ids);
+    // `quantity_and_stock_status` posted (an object, as CatalogInventory's api tests post it)
+    // is not kept: the stock is `extension_attributes.stock_item`'s.
     product
         .custom_attributes
-        .retain(|(code, _)| code != "category_ids");
+        .retain(|(code, _)| code != "category_ids" && code != "quantity_and_stock_status");
     if let Some(Value::String(title)) = custom_attribute(&product.custom_attributes, "links_title")
     {
         product.row.links_title = Some(title.clone());

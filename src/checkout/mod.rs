@@ -299,16 +299,7 @@ fn country_errors(a: &QuoteAddressRow, regions: Option<&[RegionRow]>) -> Option<
 /// The website of store `store_id` and the stock its sales channel is assigned to (MSI
 /// `StockResolver`; the default stock 1 when no channel names the website).
 async fn store_stock(conn: &mut SqliteConnection, store_id: i64) -> Result<(i64, i64)> {
-    let row: Option<(i64, i64)> = sqlx::query_as(
-        "SELECT s.website_id, COALESCE((SELECT c.stock_id FROM inventory_stock_sales_channel c
-                 JOIN store_website w ON w.code = c.code AND c.type = 'website'
-                 WHERE w.website_id = s.website_id), 1)
-         FROM store s WHERE s.store_id = ?",
-    )
-    .bind(store_id)
-    .fetch_optional(conn)
-    .await?;
-    Ok(row.unwrap_or((1, 1)))
+    Ok(db::store::website_and_stock(conn, store_id).await?)
 }
 
 /// The customer's active cart, or the 404 of `%cart_id%`.

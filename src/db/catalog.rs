@@ -335,6 +335,9 @@ const EAV_ATTRIBUTES: &[(&str, Kind)] = &[
 /// any value (a static attribute, or a code no attribute has).
 pub fn attribute_kind(code: &str) -> Option<Kind> {
     match code {
+        // Backend `Product\Attribute\Backend\Stock`: Catalog di.xml's `ComplexType` map makes
+        // it `StockItemInterface[]`, so an object is taken.
+        "quantity_and_stock_status" => None,
         "name" => Some(Kind::Text),
         "price" | "weight" => Some(Kind::Amount),
         "status" | "visibility" => Some(Kind::Int),

@@ -69,6 +69,24 @@ pub async fn groups(conn: &mut SqliteConnection) -> Result<Vec<GroupRow>, sqlx::
         .await
 }
 
+/// Store `store_id`'s website and the stock of that website's sales channel (1, the default
+/// stock, when none is linked; `(1, 1)` for an unknown store).
+pub async fn website_and_stock(
+    conn: &mut SqliteConnection,
+    store_id: i64,
+) -> Result<(i64, i64), sqlx::Error> {
+    let row: Option<(i64, i64)> = sqlx::query_as(
+        "SELECT s.website_id, COALESCE((SELECT c.stock_id FROM inventory_stock_sales_channel c
+                 JOIN store_website w ON w.code = c.code AND c.type = 'website'
+                 WHERE w.website_id = s.website_id), 1)
+         FROM store s WHERE s.store_id = ?",
+    )
+    .bind(store_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.unwrap_or((1, 1)))
+}
+
 pub async fn views(conn: &mut SqliteConnection) -> Result<Vec<StoreRow>, sqlx::Error> {
     sqlx::query_as("SELECT * FROM store ORDER BY store_id")
         .fetch_all(conn)

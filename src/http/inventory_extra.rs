@@ -251,7 +251,7 @@ pub(crate) fn stock_status_schema(g: &mut schemars::SchemaGenerator) -> schemars
         "properties": {
             "product_id": { "type": "integer" },
             "stock_id": { "type": "integer" },
-            "qty": { "type": "number" },
+            "qty": { "type": "integer" },
             "stock_status": { "type": "integer" },
             "stock_item": item
         },
@@ -262,12 +262,21 @@ pub(crate) fn stock_status_schema(g: &mut schemars::SchemaGenerator) -> schemars
 /// `StockItemCollectionInterface` as [`low_stock`] writes it, for the schema.
 pub(crate) fn stock_item_collection_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
     let item = g.subschema_for::<crate::wire::product::StockItemData>();
-    let criteria = g.subschema_for::<crate::search::SearchCriteria>();
     schemars::json_schema!({
         "type": "object",
         "properties": {
             "items": { "type": "array", "items": item },
-            "search_criteria": criteria,
+            "search_criteria": {
+                "type": "object",
+                "properties": {
+                    "mapper_interface_name": { "type": "string" },
+                    "criteria_list": { "type": "array", "items": {} },
+                    "filters": { "type": "array", "items": { "type": "string" } },
+                    "orders": { "type": "array", "items": { "type": "string" } },
+                    "limit": { "type": "array", "items": { "type": "string" } }
+                },
+                "required": ["mapper_interface_name", "criteria_list", "filters", "orders", "limit"]
+            },
             "total_count": { "type": "integer" }
         },
         "required": ["items", "search_criteria", "total_count"]
@@ -350,20 +359,21 @@ async fn stock_item(
     Ok(json_response(StatusCode::OK, &stock_item_json(&item)))
 }
 
-/// `StockStatusInterface`: product, stock 1, the default source's quantity and status.
+/// `StockStatusInterface`: product, stock 1 (the legacy status row's), MSI's salable quantity
+/// and salability for the website (`legacy::stock_status`), the legacy item.
 async fn stock_status(
     _: Admin<CatalogInventory>,
     State(state): State<AppState>,
     PathParams(sku): PathParams<String>,
 ) -> Result<Response> {
-    let (product, item) = legacy::get(&state.db, &sku).await?;
+    let (product, item, salable, qty) = legacy::stock_status(&state.db, &sku).await?;
     Ok(json_response(
         StatusCode::OK,
         &json!({
             "product_id": product.entity_id,
             "stock_id": 1,
-            "qty": item.qty,
-            "stock_status": i64::from(item.is_in_stock),
+            "qty": qty,
+            "stock_status": i64::from(salable),
             "stock_item": stock_item_json(&item)
         }),
     ))
@@ -389,7 +399,7 @@ async fn low_stock(
     if !missing.is_empty() {
         return Err(Error::aggregate(missing));
     }
-    to_int(required(&params, "scope_id", "scopeId")?, At::Top)?;
+    let scope_id = to_int(required(&params, "scope_id", "scopeId")?, At::Top)?;
     let qty = input::to_amount(required(&params, "qty", "qty")?, At::Top)?;
     let page = param(&params, "current_page")
         .map(|v| to_int(v, At::Top))
@@ -399,11 +409,20 @@ async fn low_stock(
         .map(|v| to_int(v, At::Top))
         .transpose()?
         .unwrap_or(0);
-    let (items, total) = legacy::low_stock(&state.db, qty, page, size).await?;
+    let (items, total) = legacy::low_stock(&state.db, scope_id, qty, page, size).await?;
     let items: Vec<Value> = items.iter().map(stock_item_json).collect();
+    // `StockItemCollectionInterface::getSearchCriteria`: the `StockItemCriteria` through its
+    // getters (`CriteriaInterface`), the limit as the route's page and size, as strings.
+    let criteria = json!({
+        "mapper_interface_name": r"Magento\CatalogInventory\Model\ResourceModel\Stock\Item\StockItemCriteriaMapper",
+        "criteria_list": [],
+        "filters": [],
+        "orders": [],
+        "limit": [page.to_string(), size.to_string()],
+    });
     Ok(json_response(
         StatusCode::OK,
-        &json!({"items": items, "search_criteria": {"filter_groups": []}, "total_count": total}),
+        &json!({"items": items, "search_criteria": criteria, "total_count": total}),
     ))
 }
 

@@ -82,6 +82,32 @@ pub async fn get(db: &Db, sku: &str) -> Result<(Product, LegacyItem)> {
     Ok((product, item))
 }
 
+/// `StockRegistry::getStockStatusBySku` with MSI's `AdaptGetStockStatusBySkuPlugin`: the
+/// product, its legacy item, and what the plugin puts over the legacy status, for the stock of
+/// the current (default) store's website: whether the product is salable there
+/// (`AreProductsSalable`) and its salable quantity (`GetProductSalableQty`, 0 where that
+/// refuses the product), which `StockStatusInterface::getQty` (`@return int`) prints as an
+/// int.
+pub async fn stock_status(db: &Db, sku: &str) -> Result<(Product, LegacyItem, bool, i64)> {
+    let (product, item) = get(db, sku).await?;
+    let stock_id = {
+        let mut conn = db.read.acquire().await?;
+        crate::db::store::website_and_stock(&mut conn, crate::db::store::DEFAULT_STORE_ID)
+            .await?
+            .1
+    };
+    let salable = {
+        let mut conn = db.read.acquire().await?;
+        crate::inventory::salability::is_salable(&mut conn, &product.sku, stock_id).await?
+    };
+    let qty = match crate::inventory::salable_qty(db, &product.sku, stock_id).await {
+        Ok(qty) => i64::try_from(qty.trunc().decimal()).unwrap_or(0),
+        Err(Error::Input(_)) => 0,
+        Err(other) => return Err(other),
+    };
+    Ok((product, item, salable, qty))
+}
+
 /// What a PUT may change: the posted fields, `None` where absent.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LegacyUpdate {
@@ -207,37 +233,37 @@ fn update_stock_status(
     in_stock || s.stock_status_changed_auto != 0
 }
 
-/// `StockRegistryInterface::getLowStockItems`: items whose default-source quantity is below
-/// `qty`, managed, of types with quantities, a page of them (`pageSize` 0: all).
+/// `StockRegistry::getLowStockItems` (`StockItemCriteria`, `StockItemCriteriaMapper`): the
+/// stock items of website `scope_id` (every legacy item is saved with website 0,
+/// `Configuration::getDefaultScopeId`, so any other scope finds none: magento/magento2#7605)
+/// whose quantity is at most `qty` (`setQtyFilter('<=')`), managed or not and of any type, and
+/// the count of them all. The page is `limitPage($currentPage, $pageSize)`'s: a page or a
+/// size below 1 is 1 (Zend's `Select::limitPage`), so the route's default size 0 gives one
+/// item.
 pub async fn low_stock(
     db: &Db,
+    scope_id: i64,
     qty: Amount,
     page: i64,
     size: i64,
 ) -> Result<(Vec<LegacyItem>, i64)> {
     let mut conn = db.read.acquire().await?;
     let mut out = Vec::new();
-    for product in store::products(&mut conn).await? {
-        if matches!(
-            product.type_id.as_str(),
-            "configurable" | "bundle" | "grouped"
-        ) {
-            continue;
-        }
-        let item = load(&mut conn, &product).await?;
-        let manage = item.settings.use_config_manage_stock != 0 || item.settings.manage_stock != 0;
-        if manage && item.qty < qty {
-            out.push(item);
+    if scope_id == 0 {
+        for product in store::products(&mut conn).await? {
+            let item = load(&mut conn, &product).await?;
+            if item.qty <= qty {
+                out.push(item);
+            }
         }
     }
     let total = i64::try_from(out.len()).unwrap_or(i64::MAX);
-    if size > 0 {
-        let skip = usize::try_from((page.max(1) - 1).saturating_mul(size)).unwrap_or(usize::MAX);
-        out = out
-            .into_iter()
-            .skip(skip)
-            .take(usize::try_from(size).unwrap_or(0))
-            .collect();
-    }
+    let (page, size) = (page.max(1), size.max(1));
+    let skip = usize::try_from((page - 1).saturating_mul(size)).unwrap_or(usize::MAX);
+    let out = out
+        .into_iter()
+        .skip(skip)
+        .take(usize::try_from(size).unwrap_or(usize::MAX))
+        .collect();
     Ok((out, total))
 }
