@@ -1003,6 +1003,133 @@ async fn category_ids_and_links_are_saved_as_the_link_handler_saves_them() {
     assert_eq!(links(&cleared), (Value::Null, None));
 }
 
+/// `Link\ContentValidator`: URLs must be absolute http(s) URIs; posted file content must be
+/// base64 with an allowed name and is "uploaded" under its dispersion path; a named file must
+/// exist (be a path a link holds); a refusal writes nothing.
+#[tokio::test]
+async fn downloadable_link_files_and_urls_are_checked() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let path = "/rest/V1/products/240-LV06/downloadable-links";
+    let base = json!({"title": "File", "sort_order": 1, "is_shareable": 0, "price": 0,
+        "number_of_downloads": 0});
+    let with = |extra: Value| {
+        let mut link = base.clone();
+        for (k, v) in extra.as_object().unwrap() {
+            link[k] = v.clone();
+        }
+        json!({ "link": link })
+    };
+    let jpeg = json!({"file_data": "/9j/4AAQSkZJRg==", "name": "image.jpg"});
+    let posted = app
+        .post(
+            path,
+            &token,
+            &with(json!({"link_type": "file", "link_file_content": jpeg,
+                "sample_type": "file", "sample_file_content": jpeg})),
+        )
+        .await;
+    assert_eq!(posted.status, StatusCode::OK, "{:?}", posted.body);
+    let again = app
+        .post(
+            path,
+            &token,
+            &with(json!({"link_type": "file", "link_file_content": jpeg})),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::OK, "{:?}", again.body);
+    let list = app.get(path, &token).await.body;
+    let files: Vec<(Value, Value)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["link_type"] == "file")
+        .map(|l| (l["link_file"].clone(), l["sample_file"].clone()))
+        .collect();
+    assert_eq!(
+        files,
+        vec![
+            (json!("/y/o/yoga-adventure.mp4"), Value::Null),
+            (json!("/i/m/image.jpg"), json!("/i/m/image.jpg")),
+            (json!("/i/m/image_1.jpg"), Value::Null)
+        ]
+    );
+    // A stored file may be named again.
+    let reused = app
+        .post(
+            path,
+            &token,
+            &with(json!({"link_type": "file", "link_file": "/i/m/image_1.jpg"})),
+        )
+        .await;
+    assert_eq!(reused.status, StatusCode::OK, "{:?}", reused.body);
+
+    let before = app.snapshot().await;
+    for (extra, message) in [
+        (
+            json!({"link_type": "url", "link_url": "http://example<.>com/"}),
+            "Link URL must have valid format.",
+        ),
+        (
+            json!({"link_type": "url", "link_url": "ftp://example.com/a"}),
+            "Link URL must have valid format.",
+        ),
+        (
+            json!({"link_type": "url", "link_url": "http://example.com/a b"}),
+            "Link URL must have valid format.",
+        ),
+        (
+            json!({"link_type": "url", "link_url": "https://example.com/x", "sample_type": "url",
+            "sample_url": "http://example<.>com/"}),
+            "Sample URL must have valid format.",
+        ),
+        (
+            json!({"link_type": "file", "link_file_content": {"file_data": "not_a_base64_encoded_content", "name": "a.jpg"}}),
+            "Provided content must be valid base64 encoded data.",
+        ),
+        (
+            json!({"link_type": "file", "link_file_content": {"file_data": "/9j/4AAQSkZJRg==", "name": "name/with|forbidden{characters"}}),
+            "Provided file name contains forbidden characters.",
+        ),
+        (
+            json!({"link_type": "file", "link_file": "/n/o/nexistfile.png", "sample_type": "url", "sample_url": "http://google.com"}),
+            "Link file not found. Please try again.",
+        ),
+        (
+            json!({"link_type": "file"}),
+            "Link file not found. Please try again.",
+        ),
+        (
+            json!({"link_type": "url", "link_url": "https://example.com/x", "sample_type": "file",
+            "sample_file": "/n/o/nexistfile.png"}),
+            "Link sample file not found. Please try again.",
+        ),
+    ] {
+        let r = app.post(path, &token, &with(extra.clone())).await;
+        assert_eq!(
+            (r.status, r.body),
+            (StatusCode::BAD_REQUEST, json!({"message": message})),
+            "{extra}"
+        );
+    }
+    assert_eq!(app.snapshot().await, before);
+    for good in [
+        "http://example.com",
+        "https://user:pw@example.com:8080/a/b.mp4?x=1&y=%20#top",
+        "http://[::1]/x",
+        "HTTP://EXAMPLE.COM/",
+    ] {
+        let r = app
+            .post(
+                path,
+                &token,
+                &with(json!({"link_type": "url", "link_url": good})),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{good}: {:?}", r.body);
+    }
+}
+
 /// `Sku::beforeSave` trims the SKU with PHP's `trim` (space, tab, line breaks, NUL, vertical
 /// tab): other white space, such as a no-break space, stays part of it.
 #[tokio::test]

@@ -40,9 +40,11 @@
 //!   link goes through `LinkRepository::save` (an id must name a link of this product; a new
 //!   link needs a downloadable product; then link type, sample type, price, number of downloads
 //!   and sort order, which must all be given, the URLs, the title), and the stored links not
-//!   posted are deleted; a new product's links are all new. Files are not uploaded: a `file`
-//!   link keeps the path it names. The `downloadable_domains` whitelist of env.php is not
-//!   emulated (every domain passes).
+//!   posted are deleted; a new product's links are all new. URLs and files are checked as
+//!   `ContentValidator` checks them ([`link_resources`]): posted file content is "uploaded" to
+//!   the path Magento would give it (the bytes are not kept), and a named file must be one of
+//!   magemu's (a path a link already holds). The `downloadable_domains` whitelist of env.php
+//!   is not emulated (every domain passes).
 
 pub mod category;
 pub mod prices;
@@ -90,6 +92,17 @@ pub struct LinkInput {
     pub sample_type: Option<String>,
     pub sample_file: Option<String>,
     pub sample_url: Option<String>,
+    /// `link_file_content` / `sample_file_content` (`File\ContentInterface`): the file's
+    /// base64 data and its name.
+    pub link_file_content: Option<FileContent>,
+    pub sample_file_content: Option<FileContent>,
+}
+
+/// A posted `Magento\Downloadable\Api\Data\File\ContentInterface`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FileContent {
+    pub file_data: String,
+    pub name: String,
 }
 
 /// A posted `ProductInterface`: only what the client sent.
@@ -139,6 +152,10 @@ pub const LINK_NOT_FOUND: &str =
 pub const LINK_NOT_OF_PRODUCT: &str =
     "The downloadable link isn't related to the product. Verify the link and try again.";
 pub const SAMPLE_URL: &str = "Sample URL must have valid format.";
+pub const LINK_FILE_NOT_FOUND: &str = "Link file not found. Please try again.";
+pub const SAMPLE_FILE_NOT_FOUND: &str = "Link sample file not found. Please try again.";
+pub const FILE_CONTENT_INVALID: &str = "Provided content must be valid base64 encoded data.";
+pub const FILE_NAME_FORBIDDEN: &str = "Provided file name contains forbidden characters.";
 /// `ProductRepository::save`'s refusal of what `ResourceModel\Product::validate` found.
 pub const INVALID_PRODUCT_DATA: &str = "Invalid product data: %1";
 /// magemu's own: a type it does not keep (Magento has configurable, bundle, grouped, ...).
@@ -467,24 +484,210 @@ pub fn check_link(link: &LinkInput) -> Result<()> {
     if link.sort_order.is_none_or(|n| n < 0) {
         return Err(Error::input(LINK_SORT_ORDER));
     }
-    let url_ok = |u: &Option<String>| {
-        u.as_deref().is_some_and(|u| {
-            let rest = u
-                .strip_prefix("http://")
-                .or_else(|| u.strip_prefix("https://"));
-            rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.contains(' '))
-        })
-    };
-    if link.link_type.as_deref() == Some("url") && !url_ok(&link.link_url) {
-        return Err(Error::input(LINK_URL));
+    Ok(())
+}
+
+/// `Link\ContentValidator::validateLinkResource` and `validateSampleResource` (the sample only
+/// when a sample type is posted), then the title; the link with its uploaded files' paths.
+/// A URL must be an absolute `http(s)` URI ([`valid_url`]); posted file content must be
+/// base64 with a name without `\ / ? * : " ; < > ( ) | { }` (`File\ContentValidator`) and is
+/// "uploaded" (`ContentUploader`: its path is where Magento would put it, [`upload_path`]);
+/// otherwise the named file must exist: magemu's files are the paths its links hold
+/// (`known`: link files, sample files).
+fn link_resources(link: &LinkInput, known: &(Vec<String>, Vec<String>)) -> Result<LinkInput> {
+    let mut link = link.clone();
+    if link.link_type.as_deref() == Some("url") {
+        if !link.link_url.as_deref().is_some_and(valid_url) {
+            return Err(Error::input(LINK_URL));
+        }
+    } else if let Some(content) = &link.link_file_content {
+        check_file_content(content)?;
+    } else if !link.link_file.as_ref().is_some_and(|f| known.0.contains(f)) {
+        return Err(Error::input(LINK_FILE_NOT_FOUND));
     }
-    if link.sample_type.as_deref() == Some("url") && !url_ok(&link.sample_url) {
-        return Err(Error::input(SAMPLE_URL));
+    if link.sample_type.is_some() {
+        if link.sample_type.as_deref() == Some("url") {
+            if !link.sample_url.as_deref().is_some_and(valid_url) {
+                return Err(Error::input(SAMPLE_URL));
+            }
+        } else if let Some(content) = &link.sample_file_content {
+            check_file_content(content)?;
+        } else if !link
+            .sample_file
+            .as_ref()
+            .is_some_and(|f| known.1.contains(f))
+        {
+            return Err(Error::input(SAMPLE_FILE_NOT_FOUND));
+        }
     }
     if link.title.as_deref().is_none_or(str::is_empty) {
         return Err(Error::input(LINK_TITLE_EMPTY));
     }
+    if link.link_type.as_deref() == Some("file") {
+        if let Some(content) = &link.link_file_content {
+            link.link_file = Some(upload_path(&content.name, &known.0));
+        }
+    }
+    if link.sample_type.as_deref() == Some("file") {
+        if let Some(content) = &link.sample_file_content {
+            link.sample_file = Some(upload_path(&content.name, &known.1));
+        }
+    }
+    Ok(link)
+}
+
+/// `File\ContentValidator::isValid`.
+fn check_file_content(content: &FileContent) -> Result<()> {
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+    use base64::Engine;
+    // `base64_decode($data, true)`: white space skipped, the padding optional, any other byte
+    // outside the alphabet a failure; then `empty()` of what it gives ("0" is empty to PHP).
+    const PHP_STRICT: GeneralPurpose = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+    );
+    let data: Vec<u8> = content
+        .file_data
+        .bytes()
+        .filter(|b| !b" \t\r\n".contains(b))
+        .collect();
+    match PHP_STRICT.decode(&data) {
+        Ok(d) if !d.is_empty() && d != b"0" => {}
+        _ => return Err(Error::input(FILE_CONTENT_INVALID)),
+    }
+    let forbidden = |c: char| "\\/?*:\";<>()|{}".contains(c);
+    if content.name.is_empty() || content.name.contains(forbidden) {
+        return Err(Error::input(FILE_NAME_FORBIDDEN));
+    }
     Ok(())
+}
+
+/// Where `ContentUploader` (then `Helper\File::moveFileFromTmp`) puts an uploaded file: its
+/// name made safe (`Uploader::getCorrectFileName`: leading dots dropped, runs of anything but
+/// letters, digits, `_`, `-` and `.` as one `_`, an all-`_` name `file`), under the dispersion
+/// path of its first two characters (`/i/m/image.jpg`, a dot as `_`), with `_1`, `_2`, ...
+/// before the extension while the path is taken (`getNewFileName`).
+fn upload_path(name: &str, taken: &[String]) -> String {
+    let mut safe = String::new();
+    for c in name.trim_start_matches('.').chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') {
+            safe.push(c);
+        } else if !safe.ends_with('_') || safe.is_empty() {
+            safe.push('_');
+        }
+    }
+    let (stem, extension) = match safe.rfind('.') {
+        Some(i) => (safe[..i].to_owned(), Some(safe[i + 1..].to_owned())),
+        None => (safe.clone(), None),
+    };
+    let stem = if stem.chars().all(|c| c == '_') {
+        "file".to_owned()
+    } else {
+        stem
+    };
+    let dispersion: String = stem
+        .chars()
+        .chain(
+            extension
+                .iter()
+                .flat_map(|e| std::iter::once('.').chain(e.chars())),
+        )
+        .take(2)
+        .map(|c| format!("/{}", if c == '.' { '_' } else { c }))
+        .collect();
+    let file = |suffix: Option<usize>| {
+        let stem = match suffix {
+            Some(n) => format!("{stem}_{n}"),
+            None => stem.clone(),
+        };
+        match &extension {
+            Some(e) => format!("{dispersion}/{stem}.{e}"),
+            None => format!("{dispersion}/{stem}"),
+        }
+    };
+    let mut path = file(None);
+    let mut n = 1;
+    while taken.contains(&path) {
+        path = file(Some(n));
+        n += 1;
+    }
+    path
+}
+
+/// `Framework\Url\Validator::isValid`: an absolute URI (Laminas `Uri` with relative URIs
+/// refused: RFC 3986's characters in each part, percent signs followed by two hex digits) whose
+/// scheme is `http` or `https`, with a host.
+pub fn valid_url(url: &str) -> bool {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return false;
+    };
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return false;
+    }
+    let unreserved = |c: char| c.is_ascii_alphanumeric() || "-._~".contains(c);
+    let sub_delim = |c: char| "!$&'()*+,;=".contains(c);
+    let escapes_ok = |s: &str| {
+        let b = s.as_bytes();
+        b.iter().enumerate().all(|(i, &c)| {
+            c != b'%'
+                || (b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                    && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
+        })
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    let host_port = authority
+        .rsplit_once('@')
+        .map_or(authority, |(user, host)| {
+            if user
+                .chars()
+                .all(|c| unreserved(c) || sub_delim(c) || c == ':' || c == '%')
+            {
+                host
+            } else {
+                "\u{0}"
+            }
+        });
+    let (host, port) = if host_port.starts_with('[') {
+        match host_port.split_once(']') {
+            Some((h, p)) => (
+                &h[1..],
+                p.strip_prefix(':')
+                    .unwrap_or(if p.is_empty() { "" } else { "x" }),
+            ),
+            None => return false,
+        }
+    } else {
+        match host_port.rsplit_once(':') {
+            Some((h, p)) => (h, p),
+            None => (host_port, ""),
+        }
+    };
+    let host_ok = !host.is_empty()
+        && (host_port.starts_with('[')
+            && host
+                .chars()
+                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
+            || host
+                .chars()
+                .all(|c| unreserved(c) || sub_delim(c) || c == '%'));
+    let port_ok = port.chars().all(|c| c.is_ascii_digit());
+    let tail_ok = tail
+        .chars()
+        .all(|c| unreserved(c) || sub_delim(c) || matches!(c, ':' | '@' | '/' | '?' | '#' | '%'))
+        && tail.matches('#').count() <= 1;
+    host_ok && port_ok && tail_ok && escapes_ok(authority) && escapes_ok(tail)
+}
+
+/// The paths of every link file and every sample file magemu holds (its "files").
+async fn known_files(conn: &mut SqliteConnection) -> Result<(Vec<String>, Vec<String>)> {
+    let rows: Vec<(Option<String>, Option<String>)> =
+        sqlx::query_as("SELECT link_file, sample_file FROM downloadable_link")
+            .fetch_all(conn)
+            .await?;
+    let links = rows.iter().filter_map(|(l, _)| l.clone()).collect();
+    let samples = rows.into_iter().filter_map(|(_, s)| s).collect();
+    Ok((links, samples))
 }
 
 fn link_row(link: &LinkInput, link_id: i64, product_id: i64) -> DownloadableLinkRow {
@@ -527,11 +730,12 @@ async fn save_link_in(
                 Some(_) => {}
             }
             check_link(link)?;
+            let link = link_resources(link, &known_files(&mut *conn).await?)?;
             db::update(
                 conn,
                 "downloadable_link",
                 "link_id",
-                &link_row(link, id, owner.unwrap_or(0)),
+                &link_row(&link, id, owner.unwrap_or(0)),
             )
             .await?;
             Ok(id)
@@ -541,11 +745,12 @@ async fn save_link_in(
                 return Err(Error::input(NOT_DOWNLOADABLE));
             }
             check_link(link)?;
+            let link = link_resources(link, &known_files(&mut *conn).await?)?;
             Ok(db::insert(
                 conn,
                 "downloadable_link",
                 "link_id",
-                &link_row(link, 0, product.entity_id),
+                &link_row(&link, 0, product.entity_id),
             )
             .await?)
         }

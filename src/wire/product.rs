@@ -314,7 +314,21 @@ fn parse_link(v: &Value) -> Result<LinkInput> {
         sample_type: l.string("sample_type")?,
         sample_file: l.string("sample_file")?,
         sample_url: l.string("sample_url")?,
+        link_file_content: file_content(&l, "link_file_content")?,
+        sample_file_content: file_content(&l, "sample_file_content")?,
     })
+}
+
+/// `link_file_content` / `sample_file_content`: `{"file_data": base64, "name": ...}`.
+fn file_content(l: &Obj<'_>, key: &str) -> Result<Option<crate::catalog::FileContent>> {
+    let Some((_, v)) = l.get(key) else {
+        return Ok(None);
+    };
+    let c = Obj::new(v, &["file_data", "name", "extension_attributes"])?;
+    Ok(Some(crate::catalog::FileContent {
+        file_data: c.string("file_data")?.unwrap_or_default(),
+        name: c.string("name")?.unwrap_or_default(),
+    }))
 }
 
 /// The body of `POST /V1/products/{sku}/downloadable-links` (and its PUT with `path_id`):
