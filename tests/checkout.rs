@@ -8,7 +8,7 @@
 use crate::common;
 
 use common::{fixture, spawn_app, TestApp};
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 const JANE: (&str, &str) = ("jdoe@example.com", "Password1");
@@ -234,13 +234,75 @@ async fn create_returns_the_active_cart_and_self_needs_a_customer_token() {
     let first = app.post("/rest/V1/carts/mine", &jane, &json!({})).await;
     let second = app.post("/rest/V1/carts/mine", &jane, &json!({})).await;
     assert_eq!((first.body.clone(), second.body), (json!(4), json!(4)));
+    // An admin token passes the `self` check (the admin role has every resource) and the
+    // forced parameter resolves to null (ParamOverriderCustomerId / ParamOverriderCartId);
+    // no token at all is the 401 naming `self`.
     let admin = app.token().await;
-    let refused = app.post("/rest/V1/carts/mine", &admin, &json!({})).await;
-    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    let required = |field: &str| {
+        json!({"message": "\"%fieldName\" is required. Enter and try again.",
+            "parameters": {"fieldName": field}})
+    };
+    let before = app.snapshot().await;
+    for (method, path, body, field) in [
+        (Method::POST, "/rest/V1/carts/mine", json!({}), "customerId"),
+        (
+            Method::GET,
+            "/rest/V1/carts/mine",
+            json!(null),
+            "customerId",
+        ),
+        (
+            Method::GET,
+            "/rest/V1/carts/mine/totals",
+            json!(null),
+            "cartId",
+        ),
+        (
+            Method::POST,
+            "/rest/V1/carts/mine/items",
+            json!({"cartItem": {"sku": "24-WB01", "qty": 1}}),
+            "quoteId",
+        ),
+        (
+            Method::POST,
+            "/rest/V1/integration/customer/revoke-customer-token",
+            json!(null),
+            "customerId",
+        ),
+    ] {
+        let body = (!body.is_null()).then(|| body.to_string());
+        let refused = app
+            .send(
+                method.clone(),
+                path,
+                Some(&admin),
+                Some("application/json"),
+                body,
+            )
+            .await;
+        assert_eq!(
+            (refused.status, refused.body),
+            (StatusCode::BAD_REQUEST, required(field)),
+            "{method} {path}"
+        );
+    }
+    assert!(app.snapshot().await == before);
+    let refused = app
+        .send(
+            Method::POST,
+            "/rest/V1/carts/mine",
+            None,
+            Some("application/json"),
+            Some("{}".into()),
+        )
+        .await;
     assert_eq!(
-        refused.body,
-        json!({"message": "The consumer isn't authorized to access %resources.",
-               "parameters": {"resources": "self"}})
+        (refused.status, refused.body),
+        (
+            StatusCode::UNAUTHORIZED,
+            json!({"message": "The consumer isn't authorized to access %resources.",
+                   "parameters": {"resources": "self"}})
+        )
     );
 }
 

@@ -127,10 +127,15 @@ async fn addresses_and_default_addresses() {
             (StatusCode::OK, janes_address()),
             "{path}"
         );
+        // An admin passes the `self` check; the forced customerId is then null.
         let r = app.get(path, &admin).await;
         assert_eq!(
             (r.status, r.body),
-            (StatusCode::UNAUTHORIZED, unauthorized("self")),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({"message": "\"%fieldName\" is required. Enter and try again.",
+                    "parameters": {"fieldName": "customerId"}})
+            ),
             "{path}"
         );
     }

@@ -172,8 +172,18 @@ async fn a_customer_token_reaches_me_and_nothing_admin() {
             "{path}"
         );
     }
-    // `self` routes: an admin token is no customer, nor is no token at all.
-    for token in [Some(admin.as_str()), None, Some("nonsense")] {
+    // `self` routes: an admin token passes the check but is no customer (the forced
+    // customerId is null); no token, or an unknown one, is the 401.
+    let r = app.get("/rest/default/V1/customers/me", &admin).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "\"%fieldName\" is required. Enter and try again.",
+                "parameters": {"fieldName": "customerId"}})
+        )
+    );
+    for token in [None, Some("nonsense")] {
         let r = app
             .send(
                 reqwest::Method::GET,

@@ -122,9 +122,14 @@ impl FromRequestParts<AppState> for IsAdmin {
     }
 }
 
-/// The customer of a `self` route (`/V1/customers/me`, later `/V1/carts/mine...`): the request
-/// must carry a valid customer token (`Customer/Model/Customer/Authorization.php`); anything
-/// else, an admin token included, is the 401 naming `self` (checkout.md 1.3). Admin routes in
+/// The customer of a `self` route (`/V1/customers/me...`, `/V1/carts/mine...`): the request
+/// must carry a valid customer token (`Customer/Model/Customer/Authorization.php`). Without
+/// one it is the 401 naming `self` (checkout.md 1.3), except for an admin token: `self` is no
+/// ACL resource, and `Authorization\Policy\Acl::isAllowed` answers an unknown resource with the
+/// role's global rule, which the admin's `Magento_Backend::all` allows. The route's forced
+/// parameter (`%customer_id%`, `%cart_id%`) then resolves to null for a user who is no
+/// customer (`ParamOverriderCustomerId`, `ParamOverriderCartId`), and the input processor
+/// refuses it as missing ([`forced_parameter`]; magento/magento2#24812, #5695). Admin routes in
 /// turn never accept a customer token: `Admin` looks up admin tokens only.
 pub struct SelfCustomer(pub i64);
 
@@ -136,8 +141,38 @@ impl FromRequestParts<AppState> for SelfCustomer {
             if let Some(id) = crate::customer::token_customer(&state.db, token).await? {
                 return Ok(SelfCustomer(id));
             }
+            if let Some(field) = forced_parameter(&parts.method, parts.uri.path()) {
+                if crate::auth::is_valid_admin_token(&state.db, &state.tokens, token).await? {
+                    return Err(Error::required(field));
+                }
+            }
         }
         Err(Error::Unauthorized("self"))
+    }
+}
+
+/// The parameter a `self` route's `webapi.xml` forces from the caller, as the input processor
+/// names it once it is null: `customerId` (`/V1/customers/me...`, the token revocation,
+/// `POST`/`GET /V1/carts/mine`), `quoteId` (a cart line's save reads `cartItem.quote_id`,
+/// `Quote\Item\Repository::save`), `cartId` (every other `/V1/carts/mine...` route). `None`
+/// for `PUT /V1/customers/me` and `PUT /V1/carts/mine`, whose forced fields sit inside the
+/// posted object, which Magento then saves as a new customer or cart: magemu keeps the 401.
+fn forced_parameter(method: &axum::http::Method, path: &str) -> Option<&'static str> {
+    use axum::http::Method;
+    let route = &path[path.find("/V1/")?..];
+    let route = route.trim_end_matches('/');
+    match route {
+        "/V1/customers/me" | "/V1/carts/mine" if method == Method::PUT => None,
+        "/V1/carts/mine" => Some("customerId"),
+        "/V1/integration/customer/revoke-customer-token" => Some("customerId"),
+        r if r.starts_with("/V1/customers/me") => Some("customerId"),
+        r if (r == "/V1/carts/mine/items" && method == Method::POST)
+            || (r.starts_with("/V1/carts/mine/items/") && method == Method::PUT) =>
+        {
+            Some("quoteId")
+        }
+        r if r.starts_with("/V1/carts/mine/") => Some("cartId"),
+        _ => None,
     }
 }
 
