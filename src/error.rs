@@ -257,6 +257,8 @@ pub const FIELD_REQUIRED: &str = "\"%fieldName\" is required. Enter and try agai
 pub const INVALID_FIELD_VALUE: &str =
     "Invalid value of \"%value\" provided for the %fieldName field.";
 /// `ServiceInputProcessor::processInputErrorForNestedSet`.
+/// `ServiceInputProcessor::_createFromArray` on a string holding a `<script>` element.
+pub const INVALID_VALUE: &str = "\"%field_name\" does not contains valid value.";
 pub const FIELD_NOT_SUPPORTED: &str =
     "\"%fieldName\" is not supported. Correct the field name and try again.";
 /// `AbstractAggregateException` default message.

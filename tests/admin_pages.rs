@@ -216,13 +216,14 @@ async fn values_are_escaped() {
         .post(
             "/rest/V1/orders/3/comments",
             &token,
-            &serde_json::json!({"statusHistory": {"comment": "<script>alert(1)</script> & co", "is_customer_notified": 0, "is_visible_on_front": 0}}),
+            // (A whole <script> element is refused by the REST input layer itself.)
+            &serde_json::json!({"statusHistory": {"comment": "<img src=x onerror=alert(1)> & co", "is_customer_notified": 0, "is_visible_on_front": 0}}),
         )
         .await;
     assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
     let (_, _, html) = page(&app, "/magemu/admin/orders/3").await;
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
-    assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt; &amp; co"));
+    assert!(!html.contains("<img src=x"));
 }
 
 /// Paging: 20 a page, newest first; the pager links to the neighbours.

@@ -893,6 +893,23 @@ async fn custom_attributes_are_checked_as_the_input_processor_checks_them() {
         )
         .await;
     }
+    // 2.4.8-p1's validateParamsValue: a property holding a <script> element is refused,
+    // wherever it sits; a custom attribute's value is not looked at.
+    refused(
+        &app,
+        &token,
+        json!({"product": {"sku": "typed", "name": "<SCRIPT type=\"x\">alert(1)\n</script>", "price": 1}}),
+        json!({"message": "\"%field_name\" does not contains valid value.", "parameters": {"field_name": "name"}}),
+    )
+    .await;
+    refused(
+        &app,
+        &token,
+        json!({"product": {"sku": "typed", "name": "Typed", "price": 1,
+            "extension_attributes": {"downloadable_product_links": [{"title": "<script></script>"}]}}}),
+        json!({"message": "\"%field_name\" does not contains valid value.", "parameters": {"field_name": "title"}}),
+    )
+    .await;
     // The attribute set must be the product entity type's (1 is the customer's).
     for set in [1, 0, 7] {
         refused(
@@ -909,7 +926,8 @@ async fn custom_attributes_are_checked_as_the_input_processor_checks_them() {
             "/rest/V1/products",
             &token,
             &json!({"product": {"sku": "typed", "name": "Typed", "price": 1,
-                "custom_attributes": {"tax_class_id": "2.5", "cost": "abc", "description": "d",
+                "custom_attributes": {"tax_class_id": "2.5", "cost": "abc",
+                    "description": "<script>kept</script>",
                     "3": {"attribute_code": "quantity_and_stock_status",
                         "value": {"is_in_stock": true, "qty": 1234}}}}}),
         )
@@ -924,7 +942,11 @@ async fn custom_attributes_are_checked_as_the_input_processor_checks_them() {
     };
     assert_eq!(
         (value("tax_class_id"), value("cost"), value("description")),
-        (Some(json!("2")), Some(json!("0")), Some(json!("d")))
+        (
+            Some(json!("2")),
+            Some(json!("0")),
+            Some(json!("<script>kept</script>"))
+        )
     );
     assert_eq!(value("quantity_and_stock_status"), None);
 }

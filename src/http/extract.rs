@@ -234,7 +234,10 @@ impl<S: Send + Sync> FromRequest<S> for Body {
             check_content_type(raw)?;
         }
         match serde_json::from_slice::<Value>(&bytes) {
-            Ok(Value::Object(map)) => Ok(Body(map)),
+            Ok(Value::Object(map)) => {
+                crate::wire::input::check_script_values(&map)?;
+                Ok(Body(map))
+            }
             Ok(_) => Ok(Body(Map::new())),
             Err(_) => Err(Error::input(e::DECODING_ERROR)),
         }

@@ -427,6 +427,45 @@ fn string_to_int(s: &str) -> i64 {
     }
 }
 
+/// `ServiceInputProcessor::_createFromArray`'s check of every string a data object's setter
+/// takes (2.4.8-p1's `validateParamsValue`): one holding a `<script>...</script>` element is
+/// 400 `"%field_name" does not contains valid value.` naming its key. It applies to the
+/// properties of the objects inside the body's parameters (not to a parameter that is itself a
+/// string, nor to `custom_attributes`, whose values reach their setter as objects), the first
+/// in the body's order.
+pub fn check_script_values(body: &Map<String, Value>) -> Result<()> {
+    fn visit(v: &Value) -> Option<&str> {
+        match v {
+            Value::Object(map) => map.iter().find_map(|(key, value)| match value {
+                Value::String(s) if holds_script(s) => Some(key.as_str()),
+                _ if key == "custom_attributes" => None,
+                nested => visit(nested),
+            }),
+            Value::Array(items) => items.iter().find_map(|i| match i {
+                Value::Object(_) | Value::Array(_) => visit(i),
+                _ => None,
+            }),
+            _ => None,
+        }
+    }
+    match body.values().find_map(visit) {
+        Some(field) => Err(Error::Input(Phrase::named(
+            e::INVALID_VALUE,
+            "field_name",
+            field,
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// `preg_match('/<script\b[^>]*>(.*?)<\/script>/is', $value)`.
+fn holds_script(s: &str) -> bool {
+    static SCRIPT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?is)<script(?-u:\b)[^>]*>.*?</script>").expect("a valid pattern")
+    });
+    s.len() >= 17 && s.contains('<') && SCRIPT.is_match(s)
+}
+
 /// An object parameter's fields, checked against the names its data interface has. Unknown keys
 /// give `"%fieldName" is not supported.` with the key in UpperCamelCase; a scalar where an
 /// object is expected is read as an empty object (`_createFromArray` treats it as `[]`).
