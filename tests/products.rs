@@ -83,6 +83,9 @@ async fn a_new_simple_product_with_stock_gets_its_default_source_item() {
     assert_eq!(r.body["created_at"], r.body["updated_at"]);
     let read = app.get("/rest/default/V1/products/sp1", &token).await;
     assert_eq!(read.body, r.body);
+    // MySQL's PAD SPACE collation: a trailing space finds the same product.
+    let padded = app.get("/rest/default/V1/products/SP1%20", &token).await;
+    assert_eq!(padded.body, r.body);
     // CatalogInventory's stock item, aligned to the default source by MSI.
     assert_eq!(
         source_items(&app, &token, "sp1").await,
@@ -94,7 +97,16 @@ async fn a_new_simple_product_with_stock_gets_its_default_source_item() {
              &searchCriteria[filter_groups][0][filters][0][condition_type]=like";
     let list = app.get(&format!("/rest/V1/products?{q}"), &token).await;
     assert_eq!(list.body["total_count"], 1);
-    assert_eq!(list.body["items"][0], r.body);
+    // A list's items carry no stock item: only a product load attaches it (AfterProductLoad).
+    assert_eq!(list.body["items"][0], without_stock_item(r.body.clone()));
+}
+
+/// A product as `getList` shows it: no `extension_attributes.stock_item`.
+fn without_stock_item(mut product: Value) -> Value {
+    if let Some(ext) = product["extension_attributes"].as_object_mut() {
+        ext.remove("stock_item");
+    }
+    product
 }
 
 #[tokio::test]
@@ -317,7 +329,7 @@ async fn lists_filter_sort_and_page() {
     assert_eq!(
         r.body,
         json!({
-            "items": [fixture("product-240-LV06.json")],
+            "items": [without_stock_item(fixture("product-240-LV06.json"))],
             "search_criteria": {"filter_groups": [{"filters": [
                 {"field": "type_id", "value": "downloadable", "condition_type": "eq"}]}]},
             "total_count": 1

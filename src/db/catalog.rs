@@ -75,12 +75,15 @@ fn one() -> i64 {
 /// A category link of a product: `(category_id, position)`.
 pub type CategoryLink = (i64, i64);
 
+/// `ResourceModel\Product::getIdBySku`: `sku = ?` under MySQL's `utf8_general_ci`, which
+/// ignores case (the column's NOCASE) and trailing spaces (`PAD SPACE`; stored SKUs have none,
+/// `Sku::beforeSave` trims them).
 pub async fn product_by_sku(
     conn: &mut SqliteConnection,
     sku: &str,
 ) -> Result<Option<ProductEntityRow>, sqlx::Error> {
     sqlx::query_as("SELECT * FROM catalog_product_entity WHERE sku = ?")
-        .bind(sku)
+        .bind(sku.trim_end_matches(' '))
         .fetch_optional(conn)
         .await
 }

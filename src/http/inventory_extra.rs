@@ -317,37 +317,7 @@ pub(crate) fn lat_lng_schema(_: &mut schemars::SchemaGenerator) -> schemars::Sch
 
 /// `StockItemInterface` as the legacy API prints it.
 fn stock_item_json(item: &LegacyItem) -> Value {
-    let s = &item.settings;
-    let on = |v: i64| v != 0;
-    let config = crate::inventory::salability::config_of(Some(s), item.is_qty_decimal);
-    json!({
-        "item_id": s.item_id,
-        "product_id": s.product_id,
-        "stock_id": s.stock_id,
-        "qty": item.qty,
-        "is_in_stock": item.is_in_stock,
-        "is_qty_decimal": item.is_qty_decimal,
-        "show_default_notification_message": false,
-        "use_config_min_qty": on(s.use_config_min_qty),
-        "min_qty": Amount::new(config.min_qty),
-        "use_config_min_sale_qty": s.use_config_min_sale_qty,
-        "min_sale_qty": Amount::new(config.min_sale_qty),
-        "use_config_max_sale_qty": on(s.use_config_max_sale_qty),
-        "max_sale_qty": Amount::new(config.max_sale_qty),
-        "use_config_backorders": on(s.use_config_backorders),
-        "backorders": if s.use_config_backorders != 0 { 0 } else { s.backorders },
-        "use_config_notify_stock_qty": on(s.use_config_notify_stock_qty),
-        "notify_stock_qty": if s.use_config_notify_stock_qty != 0 { Amount::from_int(1) } else { s.notify_stock_qty },
-        "use_config_qty_increments": on(s.use_config_qty_increments),
-        "qty_increments": Amount::new(config.qty_increments),
-        "use_config_enable_qty_inc": on(s.use_config_enable_qty_inc),
-        "enable_qty_increments": s.use_config_enable_qty_inc == 0 && on(s.enable_qty_increments),
-        "use_config_manage_stock": on(s.use_config_manage_stock),
-        "manage_stock": config.manage_stock,
-        "low_stock_date": s.low_stock_date,
-        "is_decimal_divided": on(s.is_decimal_divided),
-        "stock_status_changed_auto": s.stock_status_changed_auto
-    })
+    serde_json::to_value(crate::wire::product::StockItemData::of_legacy(item)).unwrap_or_default()
 }
 
 async fn stock_item(

@@ -106,7 +106,7 @@ async fn list(
 ) -> Result<Response> {
     let (products, total) = catalog::list(&state.db, &criteria).await?;
     Ok(search_results(
-        products.iter().map(ProductData::from).collect(),
+        products.iter().map(ProductData::listed).collect(),
         criteria,
         total,
     ))

@@ -401,12 +401,10 @@ impl From<&DownloadableLinkRow> for LinkData {
 /// `Magento\CatalogInventory\Api\Data\StockItemInterface`, getters in order, values cast to
 /// the declared types (`use_config_min_sale_qty` an int, `backorders` an int); the legacy stock
 /// item of the default stock, its settings as stored or the `cataloginventory/item_options`
-/// defaults (CatalogInventory/etc/config.xml); `low_stock_date` is null and left out.
+/// defaults (CatalogInventory/etc/config.xml). `low_stock_date` is printed null too: its getter
+/// is declared `string`, which `DataObjectProcessor` keeps.
 #[derive(Debug, Serialize, schemars::JsonSchema)]
-#[schemars(
-    rename = "catalog-inventory-data-stock-item-interface",
-    transform = legacy_low_stock_date
-)]
+#[schemars(rename = "catalog-inventory-data-stock-item-interface")]
 pub struct StockItemData {
     pub item_id: i64,
     pub product_id: i64,
@@ -431,26 +429,15 @@ pub struct StockItemData {
     pub enable_qty_increments: bool,
     pub use_config_manage_stock: bool,
     pub manage_stock: bool,
+    #[schemars(extend("x-nullable" = true))]
+    pub low_stock_date: Option<String>,
     pub is_decimal_divided: bool,
     pub stock_status_changed_auto: i64,
 }
 
-/// The legacy API's item (`GET /V1/stockItems/{sku}`, `http::inventory_extra::
-/// stock_item_json`) is this interface too and also sends `low_stock_date`, null but for an
-/// item below its notify quantity.
-fn legacy_low_stock_date(schema: &mut schemars::Schema) {
-    if let Some(properties) = schema.get_mut("properties").and_then(Value::as_object_mut) {
-        properties.insert(
-            "low_stock_date".into(),
-            serde_json::json!({ "type": "string", "x-nullable": true }),
-        );
-    }
-}
-
 impl StockItemData {
-    /// The legacy stock item of `product`: its stored settings (or the config defaults) read
-    /// through the `use_config_*` flags, qty and status mirroring its default source item. The
-    /// same object `GET /V1/stockItems/{sku}` shows (`http::inventory_extra::stock_item_json`).
+    /// The legacy stock item of `product`: its stored settings (or the config defaults), qty
+    /// and status mirroring its default source item.
     pub fn of(product: &Product) -> Self {
         let (qty, status) = product.default_source.unwrap_or_default();
         let id = product.row.entity_id;
@@ -458,8 +445,27 @@ impl StockItemData {
             .stock_settings
             .clone()
             .unwrap_or_else(|| crate::inventory::legacy::default_settings(id));
-        let s = &stored;
-        let is_qty_decimal = product.row.is_qty_decimal != 0;
+        Self::from_settings(&stored, qty, status == 1, product.row.is_qty_decimal != 0)
+    }
+
+    /// The item of the legacy routes (`GET /V1/stockItems/{sku}`, `/lowStock`, the status's
+    /// `stock_item`).
+    pub fn of_legacy(item: &crate::inventory::legacy::LegacyItem) -> Self {
+        Self::from_settings(
+            &item.settings,
+            item.qty,
+            item.is_in_stock,
+            item.is_qty_decimal,
+        )
+    }
+
+    /// The stored settings read through the `use_config_*` flags.
+    fn from_settings(
+        s: &crate::db::inventory_master::LegacyStockItem,
+        qty: Amount,
+        is_in_stock: bool,
+        is_qty_decimal: bool,
+    ) -> Self {
         let config = crate::inventory::salability::config_of(Some(s), is_qty_decimal);
         let on = |v: i64| v != 0;
         StockItemData {
@@ -467,7 +473,7 @@ impl StockItemData {
             product_id: s.product_id,
             stock_id: s.stock_id,
             qty,
-            is_in_stock: status == 1,
+            is_in_stock,
             is_qty_decimal,
             show_default_notification_message: false,
             use_config_min_qty: on(s.use_config_min_qty),
@@ -494,6 +500,7 @@ impl StockItemData {
             enable_qty_increments: !on(s.use_config_enable_qty_inc) && on(s.enable_qty_increments),
             use_config_manage_stock: on(s.use_config_manage_stock),
             manage_stock: config.manage_stock,
+            low_stock_date: s.low_stock_date.clone(),
             is_decimal_divided: on(s.is_decimal_divided),
             stock_status_changed_auto: s.stock_status_changed_auto,
         }
@@ -507,7 +514,10 @@ pub struct ProductExtensionData {
     pub website_ids: Vec<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category_links: Option<Vec<CategoryLinkData>>,
-    pub stock_item: StockItemData,
+    /// Attached by CatalogInventory's `AfterProductLoad` plugin on `Product::load` (a read by
+    /// SKU, a save's reply), not to a list's items (magento/magento2#36533).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stock_item: Option<StockItemData>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub downloadable_product_links: Option<Vec<LinkData>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -544,6 +554,16 @@ pub struct ProductData {
     pub media_gallery_entries: Vec<Value>,
     pub tier_prices: Vec<Value>,
     pub custom_attributes: Vec<CustomAttributeData>,
+}
+
+impl ProductData {
+    /// An item of `ProductRepository::getList`: the collection's products, without the stock
+    /// item only a product load attaches.
+    pub fn listed(p: &Product) -> Self {
+        let mut data = ProductData::from(p);
+        data.extension_attributes.stock_item = None;
+        data
+    }
 }
 
 impl From<&Product> for ProductData {
@@ -594,7 +614,7 @@ impl From<&Product> for ProductData {
                         })
                         .collect()
                 }),
-                stock_item: StockItemData::of(p),
+                stock_item: Some(StockItemData::of(p)),
                 downloadable_product_links: downloadable
                     .then(|| p.links.iter().map(LinkData::from).collect()),
                 downloadable_product_samples: downloadable.then(Vec::new),
