@@ -300,6 +300,44 @@ async fn a_failed_call_message_is_rendered_once_and_cut_to_its_column() {
     let message = op["result_message"].as_str().unwrap();
     let whole = format!("Carrier with such method not found: {carrier}, {method}");
     assert_eq!(message, &whole[..255]);
+    // A guest's bulk: GuestUserContext's user type 4 and id 0.
+    assert_eq!(
+        (status["user_type"].clone(), status["user_id"].clone()),
+        (json!(4), json!(0))
+    );
+}
+
+/// `webapi_async.xml`'s route aliases: `POST asyncProducts` is `async/V1/products`, `PUT
+/// async/bulk/V1/products` is `async/bulk/V1/products/bySku` (`Plugin\ControllerRest`).
+#[tokio::test]
+async fn the_async_route_aliases_reach_their_routes() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let product = json!({"sku": "alias-1", "name": "Alias one", "price": 3, "attribute_set_id": 4});
+    let r = app
+        .post(
+            "/rest/default/asyncProducts",
+            &token,
+            &json!({ "product": product }),
+        )
+        .await;
+    let uuid = accepted(&r, 1);
+    let status = settled(&app, &token, &uuid).await;
+    assert_eq!(status["operations_list"][0]["status"], 1, "{status}");
+    let r = app
+        .send(
+            reqwest::Method::PUT,
+            "/rest/async/bulk/V1/products",
+            Some(&token),
+            Some("application/json"),
+            Some(json!([{"sku": "alias-1", "product": {"name": "Renamed by alias"}}]).to_string()),
+        )
+        .await;
+    let uuid = accepted(&r, 1);
+    let status = settled(&app, &token, &uuid).await;
+    assert_eq!(status["operations_list"][0]["status"], 1, "{status}");
+    let read = app.get("/rest/V1/products/alias-1", &token).await;
+    assert_eq!(read.body["name"], "Renamed by alias");
 }
 
 /// A reset in the middle of a bulk ends the bulk: none of its remaining calls runs in the new

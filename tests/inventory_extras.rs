@@ -5,7 +5,7 @@ use crate::common;
 
 use common::spawn_app;
 use reqwest::{Method, StatusCode};
-use serde_json::json;
+use serde_json::{json, Value};
 
 #[tokio::test]
 async fn low_quantity_notifications() {
@@ -283,6 +283,13 @@ async fn a_legacy_stock_item_at_zero_goes_out_of_stock_by_itself() {
         ),
         (&json!(0), &json!(false), &json!(1))
     );
+    // Below its notify quantity (the config's 1): the low stock date is the save's time.
+    assert!(
+        item["low_stock_date"]
+            .as_str()
+            .is_some_and(|d| d.len() == 19 && d.starts_with("20")),
+        "{item}"
+    );
     let r = app
         .get("/rest/V1/inventory/source-items?searchCriteria[filter_groups][0][filters][0][field]=sku&searchCriteria[filter_groups][0][filters][0][value]=24-WB01", &token)
         .await;
@@ -307,6 +314,7 @@ async fn a_legacy_stock_item_at_zero_goes_out_of_stock_by_itself() {
         ),
         (&json!(5), &json!(true), &json!(1))
     );
+    assert_eq!(item["low_stock_date"], Value::Null);
 }
 
 async fn spawn_app_none_products() -> common::TestApp {

@@ -235,8 +235,24 @@ async fn caller(
         .and_then(|v| v.to_str().ok())
         .and_then(bearer_token);
     if route.resources.contains(&ANONYMOUS) {
+        // The user context is the token's, whatever the route asks: an admin's or a
+        // customer's, else the guest's (`GuestUserContext::getUserId` is 0).
+        if let Some(token) = token {
+            if let Some(id) = crate::customer::token_customer(&state.db, token).await? {
+                return Ok(User {
+                    id: Some(id),
+                    kind: bulk::USER_TYPE_CUSTOMER,
+                });
+            }
+            if crate::auth::is_valid_admin_token(&state.db, &state.tokens, token).await? {
+                return Ok(User {
+                    id: Some(1),
+                    kind: bulk::USER_TYPE_ADMIN,
+                });
+            }
+        }
         return Ok(User {
-            id: None,
+            id: Some(0),
             kind: bulk::USER_TYPE_GUEST,
         });
     }

@@ -159,6 +159,21 @@ async fn no_route() -> Response {
 #[derive(Debug, Clone, Default)]
 pub struct StoreScope(pub Option<String>);
 
+/// The route aliases of `webapi_async.xml` (WebapiAsync's and Catalog's), which
+/// `WebapiAsync/Plugin/ControllerRest::beforeDispatch` puts in place of the store-less path:
+/// `POST asyncProducts` is `async/V1/products`, `PUT async/bulk/V1/products` is
+/// `async/bulk/V1/products/bySku`.
+fn async_alias(method: &axum::http::Method, path: &str) -> Option<String> {
+    use axum::http::Method;
+    match (path.strip_prefix("/rest/")?, method) {
+        ("asyncProducts", &Method::POST) => Some("/rest/async/V1/products".into()),
+        ("async/bulk/V1/products", &Method::PUT) => {
+            Some("/rest/async/bulk/V1/products/bySku".into())
+        }
+        _ => None,
+    }
+}
+
 /// `Webapi/Controller/PathProcessor::process`: `/rest/<code>/V1/...` (or `/index.php/rest/...`)
 /// becomes `/rest/V1/...` when
 /// `<code>` is a store code or `all`; anything else is left as is (and matches no route).
@@ -184,6 +199,7 @@ async fn strip_store_code(State(state): State<AppState>, mut req: Request) -> Re
         }
         _ => format!("/rest/{rest}"),
     };
+    let new_path = async_alias(req.method(), &new_path).unwrap_or(new_path);
     req.extensions_mut().insert(StoreScope(scope));
     if new_path != path {
         let uri = match req.uri().query() {

@@ -185,6 +185,15 @@ pub async fn apply(
     );
     if managed {
         in_stock = update_stock_status(&mut s, qty, in_stock, current.is_in_stock);
+        // `StockItemRepository::save`: the low stock date is cleared, then set to now (GMT)
+        // when `StockStateProvider::verifyNotification` holds: the quantity below the notify
+        // quantity (the config's 1, or the item's own).
+        let notify = if s.use_config_notify_stock_qty != 0 {
+            Amount::from_int(1)
+        } else {
+            s.notify_stock_qty
+        };
+        s.low_stock_date = (qty < notify).then(crate::db::now_timestamp);
     }
     store::save_legacy_stock_item(conn, &s).await?;
     if let Some(decimal) = u.is_qty_decimal {
