@@ -1164,6 +1164,54 @@ async fn downloadable_link_files_and_urls_are_checked() {
     }
 }
 
+/// `Observer\SetSpecialPriceStartDate`: a special price without a start date starts today.
+#[tokio::test]
+async fn a_special_price_starts_today_unless_given_a_start() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let post = |sku: &str, attrs: Value| {
+        let app = &app;
+        let token = &token;
+        let body = json!({"product": {"sku": sku, "name": sku, "price": 3.62, "custom_attributes": attrs}});
+        async move {
+            let r = app.post("/rest/V1/products", token, &body).await;
+            assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+            r.body["custom_attributes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["attribute_code"] == "special_from_date")
+                .map(|a| a["value"].clone())
+        }
+    };
+    let today = time::OffsetDateTime::now_utc().date();
+    assert_eq!(
+        post(
+            "sp-1",
+            json!([{"attribute_code": "special_price", "value": "1"}])
+        )
+        .await,
+        Some(json!(format!("{today} 00:00:00")))
+    );
+    assert_eq!(
+        post(
+            "sp-2",
+            json!([{"attribute_code": "special_price", "value": "1"},
+            {"attribute_code": "special_from_date", "value": "2030-01-01 00:00:00"}])
+        )
+        .await,
+        Some(json!("2030-01-01 00:00:00"))
+    );
+    assert_eq!(
+        post(
+            "sp-3",
+            json!([{"attribute_code": "special_price", "value": "0"}])
+        )
+        .await,
+        None
+    );
+}
+
 /// `Sku::beforeSave` trims the SKU with PHP's `trim` (space, tab, line breaks, NUL, vertical
 /// tab): other white space, such as a no-break space, stays part of it.
 #[tokio::test]

@@ -931,6 +931,23 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
         }
     }
     set_custom_attributes(&mut product.custom_attributes, &input.custom_attributes);
+    // `Observer\SetSpecialPriceStartDate` (catalog_product_save_before): a special price PHP
+    // finds true with no start date starts today, at midnight (magemu's day is UTC's).
+    let special_price = custom_attribute(&product.custom_attributes, "special_price")
+        .and_then(crate::wire::input::php_string)
+        .is_some_and(|p| crate::php::truthy(&p));
+    let has_start = custom_attribute(&product.custom_attributes, "special_from_date")
+        .is_some_and(|v| !v.is_null());
+    if special_price && !has_start {
+        let today = crate::clock::now().date();
+        set_custom_attributes(
+            &mut product.custom_attributes,
+            &[(
+                "special_from_date".into(),
+                format!("{today} 00:00:00").into(),
+            )],
+        );
+    }
     // The product's categories are its links (shown as `category_ids` when it has some).
     let posted_category_ids = custom_attribute(&product.custom_attributes, "category_ids")
         .filter(|_| custom_attribute(&input.custom_attributes, "category_ids").is_some())
