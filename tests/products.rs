@@ -1082,10 +1082,11 @@ async fn downloadable_link_files_and_urls_are_checked() {
         .collect();
     assert_eq!(
         files,
+        // By sort order, then title ("File" before "Yoga Adventure").
         vec![
-            (json!("/y/o/yoga-adventure.mp4"), Value::Null),
             (json!("/i/m/image.jpg"), json!("/i/m/image.jpg")),
-            (json!("/i/m/image_1.jpg"), Value::Null)
+            (json!("/i/m/image_1.jpg"), Value::Null),
+            (json!("/y/o/yoga-adventure.mp4"), Value::Null)
         ]
     );
     // A stored file may be named again.

@@ -166,7 +166,8 @@ pub async fn downloadable_links(
     product_id: i64,
 ) -> Result<Vec<DownloadableLinkRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT * FROM downloadable_link WHERE product_id = ? ORDER BY sort_order, link_id",
+        // `Link\Collection::addTitleToResult`: by sort order, then title.
+        "SELECT * FROM downloadable_link WHERE product_id = ? ORDER BY sort_order, title, link_id",
     )
     .bind(product_id)
     .fetch_all(conn)

@@ -353,7 +353,8 @@ pub struct CategoryLinkData {
     pub category_id: String,
 }
 
-/// `LinkInterface`, getters in order, nulls left out.
+/// `LinkInterface`, getters in order, nulls left out but where the getter is declared a plain
+/// `string` (`getLinkType`, `getSampleType`), which `DataObjectProcessor` prints null.
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 #[schemars(rename = "downloadable-data-link-interface")]
 pub struct LinkData {
@@ -365,13 +366,11 @@ pub struct LinkData {
     pub price: Amount,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number_of_downloads: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub link_type: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link_file: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link_url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub sample_type: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sample_file: Option<String>,
