@@ -118,3 +118,52 @@ async fn an_empty_world_has_the_two_roots() {
                  "position": 1, "level": 1, "product_count": 0, "children_data": []}]})
     );
 }
+
+/// `GET /V1/categories/list` (`CategoryList::getList`): the categories matching the criteria,
+/// each as the read by id shows it, and the count of them all.
+#[tokio::test]
+async fn the_category_list_reads_each_match_as_by_id() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let r = app
+        .get(
+            "/rest/V1/categories/list?searchCriteria[filter_groups][0][filters][0][field]=parent_id\
+             &searchCriteria[filter_groups][0][filters][0][value]=2\
+             &searchCriteria[sortOrders][0][field]=name&searchCriteria[sortOrders][0][direction]=ASC\
+             &searchCriteria[pageSize]=1",
+            &token,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let first = &r.body["items"][0];
+    let id = first["id"].as_i64().expect("an id");
+    let by_id = app.get(&format!("/rest/V1/categories/{id}"), &token).await;
+    assert_eq!(first, &by_id.body);
+    assert!(r.body["total_count"].as_i64().unwrap() >= 1);
+    let all = app
+        .get(
+            "/rest/V1/categories/list?searchCriteria[pageSize]=100",
+            &token,
+        )
+        .await;
+    let ids: Vec<i64> = all.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(
+        ids.first(),
+        Some(&1),
+        "the tree's root is listed too: {ids:?}"
+    );
+    assert_eq!(all.body["total_count"], json!(ids.len()));
+    let missing = app.get("/rest/V1/categories/list", &token).await;
+    assert_eq!(
+        (missing.status, missing.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "searchCriteria"}})
+        )
+    );
+}

@@ -32,19 +32,43 @@ pub struct Category {
 /// `CategoryRepository::get`.
 pub async fn get(db: &Db, id: i64) -> Result<Category> {
     let mut conn = db.read.acquire().await?;
-    let row = store::category(&mut conn, id)
+    load(&mut conn, id)
         .await?
-        .ok_or_else(|| Error::no_such_entity("id", id))?;
-    let all = store::categories(&mut conn).await?;
+        .ok_or_else(|| Error::no_such_entity("id", id))
+}
+
+/// `CategoryList::getList`: the categories matching `criteria` (their columns; the tree's
+/// root included), each read as `CategoryRepository::get` reads it, and the count of all.
+pub async fn list(
+    db: &Db,
+    criteria: &crate::search::SearchCriteria,
+) -> Result<(Vec<Category>, i64)> {
+    let mut conn = db.read.acquire().await?;
+    crate::db::search::documents::<CategoryRow, _>(
+        &mut conn,
+        "catalog_category_entity",
+        "entity_id",
+        criteria,
+        async |conn, id| load(conn, id).await,
+    )
+    .await
+}
+
+/// Category `id` with its children and the count of all below it (`None`: no such category).
+async fn load(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<Option<Category>, sqlx::Error> {
+    let Some(row) = store::category(&mut *conn, id).await? else {
+        return Ok(None);
+    };
+    let all = store::categories(conn).await?;
     let mut children: Vec<&CategoryRow> = all.iter().filter(|c| c.parent_id == id).collect();
     children.sort_by_key(|c| (c.position, c.entity_id));
     let prefix = format!("{}/", row.path);
     let children_count = all.iter().filter(|c| c.path.starts_with(&prefix)).count() as i64;
-    Ok(Category {
+    Ok(Some(Category {
         children: children.iter().map(|c| c.entity_id).collect(),
         children_count,
         row,
-    })
+    }))
 }
 
 /// `CategoryManagement::getTree($rootCategoryId, $depth)`: `root` is the asked category or

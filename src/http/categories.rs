@@ -1,5 +1,6 @@
-//! `GET /V1/categories/{id}` (CategoryRepositoryInterface::get) and `GET /V1/categories`
-//! (CategoryManagementInterface::getTree, optional `rootCategoryId` and `depth`).
+//! `GET /V1/categories/{id}` (CategoryRepositoryInterface::get), `GET /V1/categories/list`
+//! (CategoryListInterface::getList) and `GET /V1/categories` (CategoryManagementInterface::getTree,
+//! optional `rootCategoryId` and `depth`).
 
 use std::collections::HashMap;
 
@@ -10,8 +11,8 @@ use axum::Extension;
 
 use crate::catalog::category;
 use crate::error::Result;
-use crate::http::extract::{Admin, CatalogCategories, PathParams};
-use crate::http::reply::json_response;
+use crate::http::extract::{Admin, CatalogCategories, PathParams, Search};
+use crate::http::reply::{json_response, search_results};
 use crate::http::routes::Operation;
 use crate::http::StoreScope;
 use crate::wire::category::{CategoryData, CategoryTreeData};
@@ -26,6 +27,12 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Catalog\Api\CategoryManagementInterface::getTree",
             &["Magento_Catalog::categories"],
             tree,
+        ),
+        Operation::get(
+            "/V1/categories/list",
+            r"Magento\Catalog\Api\CategoryListInterface::getList",
+            &["Magento_Catalog::categories"],
+            list,
         ),
         Operation::get(
             "/V1/categories/{categoryId}",
@@ -45,6 +52,20 @@ async fn read(
     Ok(json_response(
         StatusCode::OK,
         &CategoryData::from(&category),
+    ))
+}
+
+/// `CategoryListInterface::getList`: each category as a read by id shows it.
+async fn list(
+    _: Admin<CatalogCategories>,
+    State(state): State<AppState>,
+    Search(criteria): Search,
+) -> Result<Response> {
+    let (categories, total) = category::list(&state.db, &criteria).await?;
+    Ok(search_results(
+        categories.iter().map(CategoryData::from).collect(),
+        criteria,
+        total,
     ))
 }
 

@@ -16,6 +16,7 @@ pub const INTERFACES: &[(&str, &str)] = &[
     (r#"Magento\Backend\Service\V1\ModuleServiceInterface"#, "Interface for module service."),
     (r#"Magento\CatalogInventory\Api\StockRegistryInterface"#, "Interface StockRegistryInterface"),
     (r#"Magento\Catalog\Api\BasePriceStorageInterface"#, "Base prices storage."),
+    (r#"Magento\Catalog\Api\CategoryListInterface"#, ""),
     (r#"Magento\Catalog\Api\CategoryManagementInterface"#, ""),
     (r#"Magento\Catalog\Api\CategoryRepositoryInterface"#, ""),
     (r#"Magento\Catalog\Api\ProductRepositoryInterface"#, ""),
@@ -456,6 +457,15 @@ pub const METHODS: &[ServiceMethod] = &[
         ],
         returns: Some(("int", "")),
         throws: &["NoSuchEntityException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Catalog\Api\CategoryListInterface::getList"#,
+        doc: "Get category list",
+        params: &[
+            Param { name: "searchCriteria", ty: r#"Magento\Framework\Api\SearchCriteriaInterface"#, required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Catalog\Api\Data\CategorySearchResultsInterface"#, "")),
+        throws: &[],
     },
     ServiceMethod {
         service: r#"Magento\Catalog\Api\CategoryManagementInterface::getTree"#,
