@@ -183,4 +183,23 @@ async fn store_endpoints_answer_with_the_stores() {
     assert_eq!(configs.as_array().unwrap().len(), 1);
     assert_eq!(configs[0]["base_currency_code"], "USD");
     assert_eq!(configs[0]["base_url"], format!("{}/", app.base));
+    // `storeCodes` is a string[]: a list picks views, a scalar is the array type's error.
+    let picked = app
+        .get("/rest/V1/store/storeConfigs?storeCodes[]=default", &token)
+        .await;
+    assert_eq!(picked.body, configs);
+    let none = app
+        .get("/rest/V1/store/storeConfigs?storeCodes[0]=nowhere", &token)
+        .await;
+    assert_eq!(none.body, json!([]));
+    let scalar = app
+        .get("/rest/V1/store/storeConfigs?storeCodes=default", &token)
+        .await;
+    assert_eq!(
+        (scalar.status, scalar.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The \"string\" value's type is invalid. The \"string[]\" type was expected. Verify and try again."})
+        )
+    );
 }

@@ -168,13 +168,13 @@ async fn configs(
         .and_then(|h| h.to_str().ok())
         .unwrap_or("localhost");
     let base = format!("http://{host}/");
-    let pairs: Vec<(String, String)> =
-        serde_urlencoded::from_str(uri.query().unwrap_or("")).unwrap_or_default();
-    let codes: Vec<String> = pairs
-        .into_iter()
-        .filter(|(k, _)| k.starts_with("storeCodes"))
-        .map(|(_, v)| v)
-        .collect();
+    // `storeCodes` is a `string[]` parameter: read as PHP reads the query string, and a scalar
+    // is the array type's error (`TypeProcessor::processSimpleAndAnyType`).
+    let params = crate::http::search::query_params(uri.query().unwrap_or(""));
+    let codes: Vec<String> = match crate::wire::input::param(&params, "storeCodes") {
+        Some(v) => crate::wire::input::string_list(v, &[])?,
+        None => Vec::new(),
+    };
     let mut conn = state.db.read.acquire().await?;
     let rows = store::configs(&mut conn).await?;
     let data: Vec<StoreConfigData> = rows
