@@ -315,6 +315,32 @@ async fn a_legacy_stock_item_at_zero_goes_out_of_stock_by_itself() {
         (&json!(5), &json!(true), &json!(1))
     );
     assert_eq!(item["low_stock_date"], Value::Null);
+    // The path's item id goes into stockItem.item_id (ParamsOverrider): a bad one fails
+    // under that name; beside another key it is never read.
+    let put_at = |body: Value| {
+        let app = &app;
+        let token = token.clone();
+        async move {
+            app.send(
+                Method::PUT,
+                "/rest/V1/products/24-WB01/stockItems/abc",
+                Some(&token),
+                Some("application/json"),
+                Some(body.to_string()),
+            )
+            .await
+        }
+    };
+    let r = put_at(json!({"stockItem": {"qty": 5}})).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Error occurred during \"item_id\" processing. The \"abc\" value's type is invalid. The \"int\" type was expected. Verify and try again."})
+        )
+    );
+    let r = put_at(json!({"stockItem": {"qty": 5}, "other": 1})).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
 }
 
 async fn spawn_app_none_products() -> common::TestApp {

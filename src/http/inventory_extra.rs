@@ -403,7 +403,12 @@ async fn update_stock_item(
     PathParams((sku, item_id)): PathParams<(String, String)>,
     Params(body): Params,
 ) -> Result<Response> {
-    to_int(&Value::String(item_id), At::Top)?;
+    // `ParamsOverrider`: the path's last parameter goes into `stockItem.item_id` when the body
+    // is that object alone (a failure under the field's name); otherwise it is a top-level
+    // `itemId`, which `updateStockItemBySku` has no parameter for: never read.
+    if crate::wire::input::path_id_goes_inside(&body) {
+        to_int(&Value::String(item_id), At::Field("item_id"))?;
+    }
     let value = required(&body, "stock_item", "stockItem")?;
     let update = crate::wire::product::stock_item_update(value)?;
     let id = legacy::update(&state.db, sku, update).await?;
