@@ -110,6 +110,15 @@ async fn the_lists_follow_the_setting_and_the_criteria() {
         app.get("/rest/V1/carts/licence", &admin).await.body,
         json!([shown(1, "Terms", true, 1), shown(2, "Privacy", true, 0)])
     );
+    assert_eq!(
+        app.get("/rest/default/V1/carts/licence", &admin).await.body,
+        json!([shown(1, "Terms", true, 1), shown(2, "Privacy", true, 0)])
+    );
+    // `/rest/all/` runs in the admin store (0): the store view's own agreement is not its.
+    assert_eq!(
+        app.get("/rest/all/V1/carts/licence", &admin).await.body,
+        json!([shown(1, "Terms", true, 1)])
+    );
     // An admin route: a customer's token is refused.
     let jane = app.customer_token(JANE.0, JANE.1).await;
     let refused = app.get("/rest/V1/carts/licence", &jane).await;

@@ -5,17 +5,16 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
+use axum::Extension;
 
 use crate::checkout::agreements;
 use crate::error::Result;
 use crate::http::extract::{Admin, SalesSales, Search};
 use crate::http::reply::json_response;
 use crate::http::routes::Operation;
+use crate::http::StoreScope;
 use crate::wire::agreement::AgreementData;
 use crate::AppState;
-
-/// The store of `/rest/V1/...` and `/rest/default/V1/...`.
-const STORE_ID: i64 = 1;
 
 /// This module's part of the route table (`crate::http::routes`).
 pub fn operations() -> Vec<Operation> {
@@ -35,9 +34,16 @@ pub fn operations() -> Vec<Operation> {
     ]
 }
 
-/// A plain list (`AgreementInterface[]`), `[]` while agreements are off.
-async fn active(_: Admin<SalesSales>, State(state): State<AppState>) -> Result<Response> {
-    let found = agreements::active(&state.db, STORE_ID).await?;
+/// A plain list (`AgreementInterface[]`), `[]` while agreements are off; those of the URL's
+/// store view (`ActiveStoreAgreementsFilter`: for `/rest/all/`, the admin store 0's).
+async fn active(
+    _: Admin<SalesSales>,
+    State(state): State<AppState>,
+    scope: Option<Extension<StoreScope>>,
+) -> Result<Response> {
+    let scope = scope.map(|Extension(s)| s);
+    let store_id = crate::http::scope_store_id(&state, scope.as_ref()).await?;
+    let found = agreements::active(&state.db, store_id).await?;
     let data: Vec<AgreementData> = found.iter().map(AgreementData::from).collect();
     Ok(json_response(StatusCode::OK, &data))
 }

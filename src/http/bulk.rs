@@ -332,7 +332,8 @@ async fn schedule(State(entry): State<Async>, request: Request) -> Result<Respon
         }],
         Form::Bulk => bulk_calls(route, &method, &query, posted)?,
     };
-    let store_id = store_id(&entry.state, scope.as_ref()).await?;
+    // The store the calls were scheduled in (`store_id` of `serialized_data`).
+    let store_id = super::scope_store_id(&entry.state, scope.as_ref()).await?;
     let (uuid, hashes) = bulk::schedule(
         &entry.state.db,
         user,
@@ -422,21 +423,6 @@ fn bulk_calls(route: &Route, method: &Method, query: &str, posted: Value) -> Res
         });
     }
     Ok(calls)
-}
-
-/// The store the calls were scheduled in (`store_id` of `serialized_data`).
-async fn store_id(state: &AppState, scope: Option<&StoreScope>) -> Result<i64> {
-    let code = match scope {
-        Some(StoreScope(Some(code))) if code != "all" => code.clone(),
-        Some(StoreScope(Some(_))) => return Ok(0),
-        _ => return Ok(crate::db::store::DEFAULT_STORE_ID),
-    };
-    let mut conn = state.db.read.acquire().await?;
-    let stores = crate::db::store::views(&mut conn).await?;
-    Ok(stores
-        .iter()
-        .find(|s| s.code == code)
-        .map_or(crate::db::store::DEFAULT_STORE_ID, |s| s.store_id))
 }
 
 /// The consumer's work (`OperationProcessor::process`) for each operation of the bulk, in

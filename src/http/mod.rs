@@ -159,6 +159,22 @@ async fn no_route() -> Response {
 #[derive(Debug, Clone, Default)]
 pub struct StoreScope(pub Option<String>);
 
+/// The store view a request runs in (`Webapi/Controller/PathProcessor::process` sets it): the
+/// URL's store code's, the admin store (0) for `all`, the default store without a code.
+pub async fn scope_store_id(state: &AppState, scope: Option<&StoreScope>) -> error::Result<i64> {
+    let code = match scope {
+        Some(StoreScope(Some(code))) if code != "all" => code.clone(),
+        Some(StoreScope(Some(_))) => return Ok(0),
+        _ => return Ok(crate::db::store::DEFAULT_STORE_ID),
+    };
+    let mut conn = state.db.read.acquire().await?;
+    let stores = crate::db::store::views(&mut conn).await?;
+    Ok(stores
+        .iter()
+        .find(|s| s.code == code)
+        .map_or(crate::db::store::DEFAULT_STORE_ID, |s| s.store_id))
+}
+
 /// The route aliases of `webapi_async.xml` (WebapiAsync's and Catalog's), which
 /// `WebapiAsync/Plugin/ControllerRest::beforeDispatch` puts in place of the store-less path:
 /// `POST asyncProducts` is `async/V1/products`, `PUT async/bulk/V1/products` is
