@@ -27,9 +27,10 @@
 //!   `Framework/DB/Adapter/Pdo/Mysql::_connect` runs `SET SQL_MODE=''`, so MySQL keeps the first
 //!   255 characters of a longer message instead of refusing it; magemu stores the same cut.
 //!
-//! Differences, on purpose: the body of each call is converted and checked when it runs, not
-//! when it is scheduled (Magento's `ServiceInputProcessor` refuses a malformed entity with a 400
-//! for the whole request); `<class>` in the success message is derived from the interface
+//! Differences, on purpose: but for products and source items (`http::bulk::check_inputs`),
+//! the body of each call is converted and checked when it runs, not when it is scheduled
+//! (Magento's `ServiceInputProcessor` refuses a malformed entity with a 400 for the whole
+//! request); `<class>` in the success message is derived from the interface
 //! (`Api\FooInterface` -> `Model\Foo`), without the `\Interceptor` Magento adds where plugins
 //! are.
 

@@ -381,3 +381,46 @@ async fn a_reset_stops_the_bulk_it_interrupts() {
     let status = settled(&app, &token, &new).await;
     assert_eq!(status["operations_list"][0]["status"], 1, "{status}");
 }
+
+/// `AsynchronousRequestProcessor` resolves the input of every call before it schedules any:
+/// a bulk of products with one malformed element is the whole request's 400 and creates
+/// nothing (AsyncBulkScheduleTest::testAsyncScheduleBulkWrongEntity), as is a single call.
+#[tokio::test]
+async fn malformed_product_input_is_refused_before_anything_is_scheduled() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let before = app.snapshot().await;
+    let product = |sku: &str| json!({"sku": sku, "name": sku, "price": 3, "attribute_set_id": 4});
+    let r = app
+        .post(
+            "/rest/async/bulk/V1/products",
+            &token,
+            &json!([{"product": product("wrong-1")}, {"product": product("wrong-2")},
+                {"product": {"sku": "wrong-3", "wrong_attribute": "simple"}}]),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "\"%fieldName\" is not supported. Correct the field name and try again.",
+                "parameters": {"fieldName": "WrongAttribute"}})
+        )
+    );
+    for body in [json!({}), json!({"product": {"sku": "x", "price": "abc"}})] {
+        let r = app.post("/rest/async/V1/products", &token, &body).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{body}: {:?}", r.body);
+    }
+    assert!(
+        app.snapshot().await == before,
+        "nothing scheduled, nothing created"
+    );
+    let good = app
+        .post(
+            "/rest/async/V1/products",
+            &token,
+            &json!({ "product": product("fine-1") }),
+        )
+        .await;
+    accepted(&good, 1);
+}

@@ -332,6 +332,7 @@ async fn schedule(State(entry): State<Async>, request: Request) -> Result<Respon
         }],
         Form::Bulk => bulk_calls(route, &method, &query, posted)?,
     };
+    check_inputs(route.service, &calls)?;
     // The store the calls were scheduled in (`store_id` of `serialized_data`).
     let store_id = super::scope_store_id(&entry.state, scope.as_ref()).await?;
     let (uuid, hashes) = bulk::schedule(
@@ -365,6 +366,33 @@ async fn schedule(State(entry): State<Async>, request: Request) -> Result<Respon
             errors: false,
         },
     ))
+}
+
+/// `AsynchronousRequestProcessor::process` resolves every call's input before it publishes
+/// anything (`InputParamsResolver::resolve`, `resolveBulkItemParams`: `ServiceInputProcessor`),
+/// so a malformed body (an unknown field, a missing parameter, a wrong type, a `<script>`
+/// value) is the whole request's 400 and nothing is scheduled. magemu makes that check here for
+/// the services whose input it converts without the database: products (the bulk API's main
+/// use) and source items; the others' bodies are converted when their operation runs.
+fn check_inputs(service: &str, calls: &[Call]) -> Result<()> {
+    let check: fn(&Map<String, Value>) -> Result<()> = match service {
+        r"Magento\Catalog\Api\ProductRepositoryInterface::save" => {
+            |body| crate::wire::product::parse_save(body, None).map(|_| ())
+        }
+        r"Magento\InventoryApi\Api\SourceItemsSaveInterface::execute" => {
+            |body| crate::wire::inventory_master::parse_source_items(body).map(|_| ())
+        }
+        _ => return Ok(()),
+    };
+    for call in calls {
+        let body = match serde_json::from_str::<Value>(&call.body) {
+            Ok(Value::Object(map)) => map,
+            _ => Map::new(),
+        };
+        crate::wire::input::check_script_values(&body)?;
+        check(&body)?;
+    }
+    Ok(())
 }
 
 /// `AsyncResponseInterface`, serialized straight from the hashes (a `Value` per item took
