@@ -1,6 +1,8 @@
 //! PHP's own string semantics where Magento's behaviour rests on them: `trim`'s default
 //! characters (not Unicode's white space), the blank test of Zend's and Laminas' `NotEmpty`,
-//! and a float cast to string.
+//! a float cast to string, and `(string)` and `(int)` of a decoded JSON value.
+
+use serde_json::Value;
 
 /// Zend's and Laminas' `NotEmpty` of a string PHP trimmed: empty, or only white space (PHP's
 /// `trim` set and PCRE's `\s`).
@@ -65,6 +67,106 @@ pub fn float_to_string(f: f64) -> String {
         } else {
             format!("{sign}{}.{}", &digits[..point], &digits[point..])
         }
+    }
+}
+
+/// PHP's `(string)` of a decoded JSON scalar; `None` for arrays and objects.
+pub fn php_string(v: &Value) -> Option<String> {
+    match v {
+        Value::Null => Some(String::new()),
+        Value::Bool(true) => Some("1".into()),
+        Value::Bool(false) => Some(String::new()),
+        // An int as its digits; a double (a fraction, an exponent, past the int range) as
+        // PHP's `(string)` at precision 14.
+        Value::Number(n) => Some(match n.as_i64() {
+            Some(i) => i.to_string(),
+            None => {
+                let text = n.to_string();
+                text.parse::<f64>().map(float_to_string).unwrap_or(text)
+            }
+        }),
+        Value::String(s) => Some(s.clone()),
+        Value::Array(_) | Value::Object(_) => None,
+    }
+}
+
+/// PHP's `(int)` of a value as `json_decode` gives it (`zval_get_long`): null and false 0,
+/// true 1, an array 0 when empty and 1 otherwise; a double truncated, 0 when not finite, and
+/// past the int range taken modulo 2^64 (`zend_dval_to_lval`); a string by its leading
+/// numeric part (`"12abc"` 12, `" 1e3"` 1000, `"abc"` 0), saturating past the range
+/// (`zend_dval_to_lval_cap`).
+pub fn php_int(v: &Value) -> i64 {
+    match v {
+        Value::Null | Value::Bool(false) => 0,
+        Value::Bool(true) => 1,
+        Value::Array(a) => i64::from(!a.is_empty()),
+        Value::Object(o) => i64::from(!o.is_empty()),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => i,
+            None => n.to_string().parse::<f64>().map_or(0, double_to_int),
+        },
+        Value::String(s) => string_to_int(s),
+    }
+}
+
+/// `zend_dval_to_lval`: truncation within the range, modular arithmetic past it.
+fn double_to_int(d: f64) -> i64 {
+    const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+    if !d.is_finite() {
+        0
+    } else if (-TWO_63..TWO_63).contains(&d) {
+        d as i64
+    } else {
+        // Every double this large is an integer, so the remainder is exact.
+        let m = d.rem_euclid(2.0 * TWO_63);
+        if m >= TWO_63 {
+            (m - 2.0 * TWO_63) as i64
+        } else {
+            m as i64
+        }
+    }
+}
+
+/// `(int)` of a string: `is_numeric_string` with errors allowed reads the leading numeric part
+/// after whitespace; an integer that fits is taken, anything else is read as a double and
+/// capped (`zend_dval_to_lval_cap`: saturated, 0 when not finite).
+fn string_to_int(s: &str) -> i64 {
+    let t = s.trim_start_matches(NUMERIC_WHITESPACE);
+    let b = t.as_bytes();
+    let digits_from = |mut i: usize| {
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        i
+    };
+    let sign = usize::from(matches!(b.first(), Some(b'+' | b'-')));
+    let int_end = digits_from(sign);
+    let mut end = int_end;
+    if b.get(end) == Some(&b'.') {
+        let frac_end = digits_from(end + 1);
+        if int_end > sign || frac_end > end + 1 {
+            end = frac_end;
+        }
+    }
+    if end == sign {
+        return 0;
+    }
+    if matches!(b.get(end), Some(b'e' | b'E')) {
+        let exp_sign = end + 1 + usize::from(matches!(b.get(end + 1), Some(b'+' | b'-')));
+        let exp_end = digits_from(exp_sign);
+        if exp_end > exp_sign {
+            end = exp_end;
+        }
+    }
+    let number = &t[..end];
+    if end == int_end {
+        if let Ok(i) = number.trim_start_matches('+').parse::<i64>() {
+            return i;
+        }
+    }
+    match number.parse::<f64>() {
+        Ok(d) if d.is_finite() => d as i64,
+        _ => 0,
     }
 }
 

@@ -1110,10 +1110,6 @@ async fn downloadable_link_files_and_urls_are_checked() {
             "Link URL must have valid format.",
         ),
         (
-            json!({"link_type": "url", "link_url": "http://example.com/a b"}),
-            "Link URL must have valid format.",
-        ),
-        (
             json!({"link_type": "url", "link_url": "https://example.com/x", "sample_type": "url",
             "sample_url": "http://example<.>com/"}),
             "Sample URL must have valid format.",
@@ -1148,11 +1144,35 @@ async fn downloadable_link_files_and_urls_are_checked() {
         );
     }
     assert_eq!(app.snapshot().await, before);
+    for bad in [
+        "HTTP://EXAMPLE.COM/",
+        "http:",
+        "http://user name@example.com/",
+        "http://:80/",
+    ] {
+        let r = app
+            .post(
+                path,
+                &token,
+                &with(json!({"link_type": "url", "link_url": bad})),
+            )
+            .await;
+        assert_eq!(
+            (r.status, r.body),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({"message": "Link URL must have valid format."})
+            ),
+            "{bad}"
+        );
+    }
+    // Laminas takes the path, query and fragment as they are.
     for good in [
         "http://example.com",
         "https://user:pw@example.com:8080/a/b.mp4?x=1&y=%20#top",
         "http://[::1]/x",
-        "HTTP://EXAMPLE.COM/",
+        "http://example.com/a b[1]/%zz#x#y",
+        "http:/x",
     ] {
         let r = app
             .post(

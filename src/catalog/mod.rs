@@ -206,7 +206,7 @@ fn category_ids(value: &Value) -> Vec<i64> {
     let texts: Vec<String> = match value {
         Value::Array(items) => items
             .iter()
-            .map(|v| crate::wire::input::php_string(v).unwrap_or_default())
+            .map(|v| crate::php::php_string(v).unwrap_or_default())
             .collect(),
         Value::String(s) => s.split(',').map(str::to_owned).collect(),
         Value::Null => Vec::new(),
@@ -215,7 +215,7 @@ fn category_ids(value: &Value) -> Vec<i64> {
     texts
         .iter()
         .filter(|t| crate::php::truthy(t))
-        .map(|t| crate::wire::input::php_int(&Value::String(t.clone())))
+        .map(|t| crate::php::php_int(&Value::String(t.clone())))
         .collect()
 }
 
@@ -494,7 +494,7 @@ pub fn check_link(link: &LinkInput) -> Result<()> {
 /// "uploaded" (`ContentUploader`: its path is where Magento would put it, [`upload_path`]);
 /// otherwise the named file must exist: magemu's files are the paths its links hold
 /// (`known`: link files, sample files).
-fn link_resources(link: &LinkInput, known: &(Vec<String>, Vec<String>)) -> Result<LinkInput> {
+fn link_resources(link: &LinkInput, known: &mut KnownFiles) -> Result<LinkInput> {
     let mut link = link.clone();
     if link.link_type.as_deref() == Some("url") {
         if !link.link_url.as_deref().is_some_and(valid_url) {
@@ -502,7 +502,11 @@ fn link_resources(link: &LinkInput, known: &(Vec<String>, Vec<String>)) -> Resul
         }
     } else if let Some(content) = &link.link_file_content {
         check_file_content(content)?;
-    } else if !link.link_file.as_ref().is_some_and(|f| known.0.contains(f)) {
+    } else if !link
+        .link_file
+        .as_ref()
+        .is_some_and(|f| known.links.contains(f))
+    {
         return Err(Error::input(LINK_FILE_NOT_FOUND));
     }
     if link.sample_type.is_some() {
@@ -515,7 +519,7 @@ fn link_resources(link: &LinkInput, known: &(Vec<String>, Vec<String>)) -> Resul
         } else if !link
             .sample_file
             .as_ref()
-            .is_some_and(|f| known.1.contains(f))
+            .is_some_and(|f| known.samples.contains(f))
         {
             return Err(Error::input(SAMPLE_FILE_NOT_FOUND));
         }
@@ -525,12 +529,12 @@ fn link_resources(link: &LinkInput, known: &(Vec<String>, Vec<String>)) -> Resul
     }
     if link.link_type.as_deref() == Some("file") {
         if let Some(content) = &link.link_file_content {
-            link.link_file = Some(upload_path(&content.name, &known.0));
+            link.link_file = Some(known.upload(&content.name, FileKind::Link));
         }
     }
     if link.sample_type.as_deref() == Some("file") {
         if let Some(content) = &link.sample_file_content {
-            link.sample_file = Some(upload_path(&content.name, &known.1));
+            link.sample_file = Some(known.upload(&content.name, FileKind::Sample));
         }
     }
     Ok(link)
@@ -562,70 +566,23 @@ fn check_file_content(content: &FileContent) -> Result<()> {
     Ok(())
 }
 
-/// Where `ContentUploader` (then `Helper\File::moveFileFromTmp`) puts an uploaded file: its
-/// name made safe (`Uploader::getCorrectFileName`: leading dots dropped, runs of anything but
-/// letters, digits, `_`, `-` and `.` as one `_`, an all-`_` name `file`), under the dispersion
-/// path of its first two characters (`/i/m/image.jpg`, a dot as `_`), with `_1`, `_2`, ...
-/// before the extension while the path is taken (`getNewFileName`).
-fn upload_path(name: &str, taken: &[String]) -> String {
-    let mut safe = String::new();
-    for c in name.trim_start_matches('.').chars() {
-        if c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') {
-            safe.push(c);
-        } else if !safe.ends_with('_') || safe.is_empty() {
-            safe.push('_');
-        }
-    }
-    let (stem, extension) = match safe.rfind('.') {
-        Some(i) => (safe[..i].to_owned(), Some(safe[i + 1..].to_owned())),
-        None => (safe.clone(), None),
-    };
-    let stem = if stem.chars().all(|c| c == '_') {
-        "file".to_owned()
-    } else {
-        stem
-    };
-    let dispersion: String = stem
-        .chars()
-        .chain(
-            extension
-                .iter()
-                .flat_map(|e| std::iter::once('.').chain(e.chars())),
-        )
-        .take(2)
-        .map(|c| format!("/{}", if c == '.' { '_' } else { c }))
-        .collect();
-    let file = |suffix: Option<usize>| {
-        let stem = match suffix {
-            Some(n) => format!("{stem}_{n}"),
-            None => stem.clone(),
-        };
-        match &extension {
-            Some(e) => format!("{dispersion}/{stem}.{e}"),
-            None => format!("{dispersion}/{stem}"),
-        }
-    };
-    let mut path = file(None);
-    let mut n = 1;
-    while taken.contains(&path) {
-        path = file(Some(n));
-        n += 1;
-    }
-    path
-}
-
-/// `Framework\Url\Validator::isValid`: an absolute URI (Laminas `Uri` with relative URIs
-/// refused: RFC 3986's characters in each part, percent signs followed by two hex digits) whose
-/// scheme is `http` or `https`, with a host.
+/// `Framework\Url\Validator::isValid`: Laminas' `Uri` validator with relative URIs refused, then
+/// `parse_url`'s scheme compared with `http` and `https` exactly (so `HTTP://` fails). Laminas
+/// parses the URI and checks its parts as it sets them: after `//`, user info and host must be
+/// RFC 3986's characters (a host: a name, an IPv4 or a bracketed IPv6 address) and a port
+/// digits; the path, query and fragment are taken as they are. Without `//` the rest must be a
+/// path (`http:/x` passes, `http:` does not).
 pub fn valid_url(url: &str) -> bool {
-    let Some((scheme, rest)) = url.split_once("://") else {
+    let Some((scheme, rest)) = url.split_once(':') else {
         return false;
     };
-    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+    if scheme != "http" && scheme != "https" {
         return false;
     }
-    let unreserved = |c: char| c.is_ascii_alphanumeric() || "-._~".contains(c);
-    let sub_delim = |c: char| "!$&'()*+,;=".contains(c);
+    let Some(after) = rest.strip_prefix("//") else {
+        return !rest.is_empty();
+    };
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=".contains(c);
     let escapes_ok = |s: &str| {
         let b = s.as_bytes();
         b.iter().enumerate().all(|(i, &c)| {
@@ -634,60 +591,139 @@ pub fn valid_url(url: &str) -> bool {
                     && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
         })
     };
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(end);
-    let host_port = authority
-        .rsplit_once('@')
-        .map_or(authority, |(user, host)| {
-            if user
+    let part_ok = |s: &str, extra: &str| {
+        escapes_ok(s)
+            && s.chars()
+                .all(|c| allowed(c) || c == '%' || extra.contains(c))
+    };
+    let authority = &after[..after.find(['/', '?', '#']).unwrap_or(after.len())];
+    let host_port = match authority.rsplit_once('@') {
+        Some((user, host)) if part_ok(user, ":") => host,
+        Some(_) => return false,
+        None => authority,
+    };
+    let (host, port) = if let Some(bracketed) = host_port.strip_prefix('[') {
+        let Some((ip, after_ip)) = bracketed.split_once(']') else {
+            return false;
+        };
+        if ip.is_empty()
+            || !ip
                 .chars()
-                .all(|c| unreserved(c) || sub_delim(c) || c == ':' || c == '%')
-            {
-                host
-            } else {
-                "\u{0}"
-            }
-        });
-    let (host, port) = if host_port.starts_with('[') {
-        match host_port.split_once(']') {
-            Some((h, p)) => (
-                &h[1..],
-                p.strip_prefix(':')
-                    .unwrap_or(if p.is_empty() { "" } else { "x" }),
-            ),
+                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
+        {
+            return false;
+        }
+        match after_ip.strip_prefix(':') {
+            Some(port) => ("[ip]", port),
+            None if after_ip.is_empty() => ("[ip]", ""),
             None => return false,
         }
     } else {
-        match host_port.rsplit_once(':') {
-            Some((h, p)) => (h, p),
-            None => (host_port, ""),
-        }
+        host_port.rsplit_once(':').unwrap_or((host_port, ""))
     };
-    let host_ok = !host.is_empty()
-        && (host_port.starts_with('[')
-            && host
-                .chars()
-                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
-            || host
-                .chars()
-                .all(|c| unreserved(c) || sub_delim(c) || c == '%'));
-    let port_ok = port.chars().all(|c| c.is_ascii_digit());
-    let tail_ok = tail
-        .chars()
-        .all(|c| unreserved(c) || sub_delim(c) || matches!(c, ':' | '@' | '/' | '?' | '#' | '%'))
-        && tail.matches('#').count() <= 1;
-    host_ok && port_ok && tail_ok && escapes_ok(authority) && escapes_ok(tail)
+    !host.is_empty()
+        && (host == "[ip]" || part_ok(host, ""))
+        && port.chars().all(|c| c.is_ascii_digit())
 }
 
-/// The paths of every link file and every sample file magemu holds (its "files").
-async fn known_files(conn: &mut SqliteConnection) -> Result<(Vec<String>, Vec<String>)> {
-    let rows: Vec<(Option<String>, Option<String>)> =
-        sqlx::query_as("SELECT link_file, sample_file FROM downloadable_link")
-            .fetch_all(conn)
-            .await?;
-    let links = rows.iter().filter_map(|(l, _)| l.clone()).collect();
-    let samples = rows.into_iter().filter_map(|(_, s)| s).collect();
-    Ok((links, samples))
+/// Which of magemu's files an upload goes among.
+#[derive(Clone, Copy)]
+enum FileKind {
+    Link,
+    Sample,
+}
+
+/// magemu's "files": the paths its links hold (`downloadable/files/links` and `link_samples`),
+/// read once for a save, with the uploads it makes added.
+struct KnownFiles {
+    links: std::collections::HashSet<String>,
+    samples: std::collections::HashSet<String>,
+    /// The next `_N` suffix to try for a path (a run of uploads of one name is not walked
+    /// from the start each time).
+    next: std::collections::HashMap<(bool, String), usize>,
+}
+
+impl KnownFiles {
+    async fn read(conn: &mut SqliteConnection) -> Result<KnownFiles> {
+        let rows: Vec<(Option<String>, Option<String>)> =
+            sqlx::query_as("SELECT link_file, sample_file FROM downloadable_link")
+                .fetch_all(conn)
+                .await?;
+        let mut known = KnownFiles {
+            links: Default::default(),
+            samples: Default::default(),
+            next: Default::default(),
+        };
+        for (link, sample) in rows {
+            known.links.extend(link);
+            known.samples.extend(sample);
+        }
+        Ok(known)
+    }
+
+    /// Where `ContentUploader` (then `Helper\File::moveFileFromTmp`) puts an uploaded file:
+    /// its name made safe (`Uploader::getCorrectFileName`: leading dots dropped, each run of
+    /// anything but letters, digits, `_`, `-` and `.` as one `_`, an all-`_` name `file`) and
+    /// lower-cased (`correctFileNameCase`: case-insensitive names are the default), under the
+    /// dispersion path of its first two characters (`/i/m/image.jpg`, a dot as `_`), with `_1`,
+    /// `_2`, ... before the extension while the path is taken (`getNewFileName`).
+    fn upload(&mut self, name: &str, kind: FileKind) -> String {
+        let mut safe = String::new();
+        let mut in_run = false;
+        for c in name.trim_start_matches('.').chars() {
+            if c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') {
+                safe.push(c.to_ascii_lowercase());
+                in_run = false;
+            } else if !in_run {
+                safe.push('_');
+                in_run = true;
+            }
+        }
+        let (stem, extension) = match safe.rfind('.') {
+            Some(i) => (safe[..i].to_owned(), Some(safe[i + 1..].to_owned())),
+            None => (safe.clone(), None),
+        };
+        let stem = if stem.chars().all(|c| c == '_') {
+            "file".to_owned()
+        } else {
+            stem
+        };
+        let dispersion: String = stem
+            .chars()
+            .chain(
+                extension
+                    .iter()
+                    .flat_map(|e| std::iter::once('.').chain(e.chars())),
+            )
+            .take(2)
+            .map(|c| format!("/{}", if c == '.' { '_' } else { c }))
+            .collect();
+        let file = |suffix: usize| {
+            let stem = if suffix == 0 {
+                stem.clone()
+            } else {
+                format!("{stem}_{suffix}")
+            };
+            match &extension {
+                Some(e) => format!("{dispersion}/{stem}.{e}"),
+                None => format!("{dispersion}/{stem}"),
+            }
+        };
+        let taken = match kind {
+            FileKind::Link => &mut self.links,
+            FileKind::Sample => &mut self.samples,
+        };
+        let first = (matches!(kind, FileKind::Link), file(0));
+        let mut n = self.next.get(&first).copied().unwrap_or(0);
+        let mut path = file(n);
+        while taken.contains(&path) {
+            n += 1;
+            path = file(n);
+        }
+        self.next.insert(first, n + 1);
+        taken.insert(path.clone());
+        path
+    }
 }
 
 fn link_row(link: &LinkInput, link_id: i64, product_id: i64) -> DownloadableLinkRow {
@@ -714,6 +750,7 @@ async fn save_link_in(
     conn: &mut SqliteConnection,
     product: &ProductEntityRow,
     link: &LinkInput,
+    known: &mut KnownFiles,
 ) -> Result<i64> {
     match link.id {
         Some(id) => {
@@ -730,7 +767,7 @@ async fn save_link_in(
                 Some(_) => {}
             }
             check_link(link)?;
-            let link = link_resources(link, &known_files(&mut *conn).await?)?;
+            let link = link_resources(link, known)?;
             db::update(
                 conn,
                 "downloadable_link",
@@ -745,7 +782,7 @@ async fn save_link_in(
                 return Err(Error::input(NOT_DOWNLOADABLE));
             }
             check_link(link)?;
-            let link = link_resources(link, &known_files(&mut *conn).await?)?;
+            let link = link_resources(link, known)?;
             Ok(db::insert(
                 conn,
                 "downloadable_link",
@@ -765,7 +802,8 @@ pub async fn save_link(db: &Db, sku: String, link: LinkInput) -> Result<i64> {
                 let product = store::product_by_sku(conn, &sku)
                     .await?
                     .ok_or_else(not_found)?;
-                save_link_in(conn, &product, &link).await
+                let mut known = KnownFiles::read(&mut *conn).await?;
+                save_link_in(conn, &product, &link, &mut known).await
             })
         })
         .await
@@ -934,7 +972,7 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
     // `Observer\SetSpecialPriceStartDate` (catalog_product_save_before): a special price PHP
     // finds true with no start date starts today, at midnight (magemu's day is UTC's).
     let special_price = custom_attribute(&product.custom_attributes, "special_price")
-        .and_then(crate::wire::input::php_string)
+        .and_then(crate::php::php_string)
         .is_some_and(|p| crate::php::truthy(&p));
     let has_start = custom_attribute(&product.custom_attributes, "special_from_date")
         .is_some_and(|v| !v.is_null());
@@ -1149,12 +1187,13 @@ async fn save_links(
     is_new: bool,
 ) -> Result<()> {
     let mut kept = Vec::new();
+    let mut known = KnownFiles::read(&mut *conn).await?;
     for link in posted {
         let mut link = link.clone();
         if is_new {
             link.id = None;
         }
-        kept.push(save_link_in(conn, product, &link).await?);
+        kept.push(save_link_in(conn, product, &link, &mut known).await?);
     }
     for old in stored {
         if !kept.contains(&old.link_id) {
@@ -1198,6 +1237,56 @@ mod tests {
             "gold-club-membership"
         );
         assert_eq!(format_url_key("SP 1"), "sp-1");
+    }
+
+    #[test]
+    fn uploads_are_named_as_magentos_uploader_names_them() {
+        let mut known = KnownFiles {
+            links: ["/i/m/image.jpg".to_owned()].into(),
+            samples: Default::default(),
+            next: Default::default(),
+        };
+        assert_eq!(
+            known.upload("Image.JPG", FileKind::Link),
+            "/i/m/image_1.jpg"
+        );
+        assert_eq!(
+            known.upload("image.jpg", FileKind::Link),
+            "/i/m/image_2.jpg"
+        );
+        assert_eq!(
+            known.upload("image.jpg", FileKind::Sample),
+            "/i/m/image.jpg"
+        );
+        assert_eq!(
+            known.upload("my_ file!!.pdf", FileKind::Link),
+            "/m/y/my__file_.pdf"
+        );
+        assert_eq!(known.upload("..%%.txt", FileKind::Link), "/f/i/file.txt");
+        assert_eq!(known.upload(".x", FileKind::Link), "/x/x");
+    }
+
+    #[test]
+    fn urls_are_checked_as_laminas_and_parse_url_check_them() {
+        for good in [
+            "http://a.b",
+            "https://u:p@a.b:1/x y?%zz#q#r",
+            "http://[::1]",
+            "http:/x",
+        ] {
+            assert!(valid_url(good), "{good}");
+        }
+        for bad in [
+            "HTTP://a.b",
+            "ftp://a.b",
+            "http:",
+            "http://",
+            "http://a<b",
+            "http://a.b:x",
+            "a.b",
+        ] {
+            assert!(!valid_url(bad), "{bad}");
+        }
     }
 
     #[test]
