@@ -850,6 +850,15 @@ async fn lists_sort_by_position_and_attributes() {
             ok(&["24-WB01", "24-WB03", "240-LV06"]),
         ),
         (filter("meta_title", "A"), ok(&["24-WB03"])),
+        // With one category named, its positions can be filtered on too.
+        (
+            format!(
+                "{in_4}&searchCriteria[filter_groups][1][filters][0][field]=position\
+                 &searchCriteria[filter_groups][1][filters][0][value]=15\
+                 &searchCriteria[filter_groups][1][filters][0][condition_type]=gt"
+            ),
+            ok(&["24-WB01"]),
+        ),
         (
             filter("store", "default"),
             ok(&["24-WB01", "24-WB03", "240-LV06"]),
@@ -1223,14 +1232,17 @@ async fn a_special_price_starts_today_unless_given_a_start() {
         .await,
         Some(json!("2030-01-01 00:00:00"))
     );
-    assert_eq!(
-        post(
-            "sp-3",
-            json!([{"attribute_code": "special_price", "value": "0"}])
-        )
-        .await,
-        None
-    );
+    for (sku, zero) in [("sp-3", "0"), ("sp-4", "0.00")] {
+        assert_eq!(
+            post(
+                sku,
+                json!([{"attribute_code": "special_price", "value": zero}])
+            )
+            .await,
+            None,
+            "{zero}"
+        );
+    }
 }
 
 /// `Sku::beforeSave` trims the SKU with PHP's `trim` (space, tab, line breaks, NUL, vertical

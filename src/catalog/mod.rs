@@ -364,7 +364,9 @@ fn list_fields(
                 "Unknown column 'e.category_ids' in 'where clause'",
             ));
         }
-        if (!known(name) || name == "position") && !custom(name) && name != "store_id" {
+        // `position` is a field only where `joinPositionField` joined it (one category).
+        let position_unjoined = name == "position" && category.is_none();
+        if (!known(name) || position_unjoined) && !custom(name) && name != "store_id" {
             return Err(Error::Input(Phrase::positional_values(
                 INVALID_ATTRIBUTE_NAME,
                 vec![name.into()],
@@ -548,7 +550,9 @@ fn check_file_content(content: &FileContent) -> Result<()> {
     // outside the alphabet a failure; then `empty()` of what it gives ("0" is empty to PHP).
     const PHP_STRICT: GeneralPurpose = GeneralPurpose::new(
         &base64::alphabet::STANDARD,
-        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+        GeneralPurposeConfig::new()
+            .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+            .with_decode_allow_trailing_bits(true),
     );
     let data: Vec<u8> = content
         .file_data
@@ -560,7 +564,8 @@ fn check_file_content(content: &FileContent) -> Result<()> {
         _ => return Err(Error::input(FILE_CONTENT_INVALID)),
     }
     let forbidden = |c: char| "\\/?*:\";<>()|{}".contains(c);
-    if content.name.is_empty() || content.name.contains(forbidden) {
+    // `!$fileName`: "0" is no name either.
+    if !crate::php::truthy(&content.name) || content.name.contains(forbidden) {
         return Err(Error::input(FILE_NAME_FORBIDDEN));
     }
     Ok(())
@@ -971,9 +976,10 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
     set_custom_attributes(&mut product.custom_attributes, &input.custom_attributes);
     // `Observer\SetSpecialPriceStartDate` (catalog_product_save_before): a special price PHP
     // finds true with no start date starts today, at midnight (magemu's day is UTC's).
+    // (The decimal attribute's value is a double by then: "0.00" is false.)
     let special_price = custom_attribute(&product.custom_attributes, "special_price")
         .and_then(crate::php::php_string)
-        .is_some_and(|p| crate::php::truthy(&p));
+        .is_some_and(|p| p.trim().parse::<f64>().is_ok_and(|d| d != 0.0));
     let has_start = custom_attribute(&product.custom_attributes, "special_from_date")
         .is_some_and(|v| !v.is_null());
     if special_price && !has_start {

@@ -342,6 +342,8 @@ pub fn attribute_kind(code: &str) -> Option<Kind> {
         // Backend `Product\Attribute\Backend\Stock`: Catalog di.xml's `ComplexType` map makes
         // it `StockItemInterface[]`, so an object is taken.
         "quantity_and_stock_status" => None,
+        // A data patch makes its backend `static`: any value.
+        "media_gallery" => None,
         "name" => Some(Kind::Text),
         "price" | "weight" => Some(Kind::Amount),
         "status" | "visibility" => Some(Kind::Int),

@@ -337,7 +337,9 @@ pub fn check_script_values(body: &Map<String, Value>) -> Result<()> {
         match v {
             Value::Object(map) => map.iter().find_map(|(key, value)| match value {
                 Value::String(s) if holds_script(s) => Some(key.as_str()),
-                _ if key == "custom_attributes" => None,
+                // Values that reach their setter as arrays, not data objects: a custom
+                // attribute list, a payment's `additional_data` (`string[]`).
+                _ if key == "custom_attributes" || key == "additional_data" => None,
                 nested => visit(nested),
             }),
             Value::Array(items) => items.iter().find_map(|i| match i {
