@@ -44,31 +44,40 @@ pub async fn list(
     criteria: &crate::search::SearchCriteria,
 ) -> Result<(Vec<Category>, i64)> {
     let mut conn = db.read.acquire().await?;
-    crate::db::search::documents::<CategoryRow, _>(
+    let (ids, total) = crate::db::search::documents::<CategoryRow, _>(
         &mut conn,
         "catalog_category_entity",
         "entity_id",
         criteria,
-        async |conn, id| load(conn, id).await,
+        async |_, id| Ok(Some(id)),
     )
-    .await
+    .await?;
+    // The tree is read once for the page (each item counts what lies below it).
+    let all = store::categories(&mut conn).await?;
+    Ok((
+        ids.into_iter().filter_map(|id| of(&all, id)).collect(),
+        total,
+    ))
 }
 
 /// Category `id` with its children and the count of all below it (`None`: no such category).
 async fn load(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<Option<Category>, sqlx::Error> {
-    let Some(row) = store::category(&mut *conn, id).await? else {
-        return Ok(None);
-    };
     let all = store::categories(conn).await?;
+    Ok(of(&all, id))
+}
+
+/// Category `id` of the tree `all`, with its children and the count of all below it.
+fn of(all: &[CategoryRow], id: i64) -> Option<Category> {
+    let row = all.iter().find(|c| c.entity_id == id)?.clone();
     let mut children: Vec<&CategoryRow> = all.iter().filter(|c| c.parent_id == id).collect();
     children.sort_by_key(|c| (c.position, c.entity_id));
     let prefix = format!("{}/", row.path);
     let children_count = all.iter().filter(|c| c.path.starts_with(&prefix)).count() as i64;
-    Ok(Some(Category {
+    Some(Category {
         children: children.iter().map(|c| c.entity_id).collect(),
         children_count,
         row,
-    }))
+    })
 }
 
 /// `CategoryManagement::getTree($rootCategoryId, $depth)`: `root` is the asked category or
