@@ -395,6 +395,19 @@ async fn text_filters_compare_as_mysql_collations_do() {
     );
     assert_eq!(ids("in", "entity_id", "%202,%203%20").await, [3]);
     assert_eq!(ids("eq", "entity_id", "%203").await, [3]);
+    // A status poll keeps its index (migration 0037 builds it without case).
+    let plan: Vec<(i64, i64, i64, String)> = sqlx::query_as(
+        "EXPLAIN QUERY PLAN SELECT entity_id FROM sales_order WHERE status = ? COLLATE NOCASE",
+    )
+    .bind("processing")
+    .fetch_all(&app.state.db.read)
+    .await
+    .unwrap();
+    assert!(
+        plan.iter()
+            .any(|(_, _, _, d)| d.contains("INDEX sales_order_status")),
+        "{plan:?}"
+    );
 }
 
 /// A sort order without a direction is echoed with a null one (`SortOrder::getDirection`'s

@@ -41,6 +41,7 @@ INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "succe
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (34, 'inventory case insensitive', '2026-01-01 00:00:00', 1, X'0529280CC672D3E1C4D54A39C9F80B930B867ABE5CBB842B72A2EA58F4A6E68F71E348B03A06DAC6CE3B2B03B4FF1EE8', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (35, 'quote address save in address book', '2026-01-01 00:00:00', 1, X'0F330F4B54BC8AC8CD33DCC566F615C82CE9BA7856186EFEC2AC89596ED98606588A9765388260D633591A1730609B4F', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (36, 'customer confirmation', '2026-01-01 00:00:00', 1, X'45AA5730E3767F3242AF32E76EC4648B293DB49621413E2A92EC55A12E64F6598C143C1FFD76EE3DC404B4EC97595292', 0);
+INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (37, 'sales order status nocase', '2026-01-01 00:00:00', 1, X'EF510BB9471E7EA5C9D63A2D5CCCFB2E71E5F74EC785A277FDFF277CBF29B397679E7E7D623321500311A829AEDD7D37', 0);
 CREATE TABLE store_website (
     website_id       INTEGER PRIMARY KEY,
     code             TEXT NOT NULL UNIQUE,
@@ -2474,8 +2475,6 @@ CREATE INDEX sales_payment_transaction_payment_id ON sales_payment_transaction(p
 CREATE INDEX sales_order_updated_at ON sales_order(updated_at);
 CREATE INDEX sales_order_created_at ON sales_order(created_at);
 CREATE INDEX sales_order_customer_id ON sales_order(customer_id);
-CREATE INDEX sales_order_state ON sales_order(state);
-CREATE INDEX sales_order_status ON sales_order(status);
 CREATE INDEX sales_invoice_created_at ON sales_invoice(created_at);
 CREATE INDEX sales_invoice_updated_at ON sales_invoice(updated_at);
 CREATE INDEX sales_shipment_created_at ON sales_shipment(created_at);
@@ -2520,3 +2519,5 @@ WHEN EXISTS (
 BEGIN
     SELECT RAISE(IGNORE);
 END;
+CREATE INDEX sales_order_state ON sales_order(state COLLATE NOCASE);
+CREATE INDEX sales_order_status ON sales_order(status COLLATE NOCASE);
