@@ -341,6 +341,13 @@ async fn a_legacy_stock_item_at_zero_goes_out_of_stock_by_itself() {
     );
     let r = put_at(json!({"stockItem": {"qty": 5}, "other": 1})).await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    // A posted null notify quantity is kept (addData), read as 0 once the item's own counts.
+    let r = put_at(json!({"stockItem": {"notify_stock_qty": null}, "x": 1})).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let r = put_at(json!({"stockItem": {"use_config_notify_stock_qty": false}, "x": 1})).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let item = app.get("/rest/V1/stockItems/24-WB01", &token).await.body;
+    assert_eq!(item["notify_stock_qty"], json!(0));
 }
 
 async fn spawn_app_none_products() -> common::TestApp {

@@ -64,7 +64,12 @@ pub fn stock_item_update(value: &Value) -> Result<LegacyUpdate> {
         use_config_backorders: o.bool("use_config_backorders"),
         backorders: o.int("backorders")?,
         use_config_notify_stock_qty: o.bool("use_config_notify_stock_qty"),
-        notify_stock_qty: o.amount("notify_stock_qty")?,
+        // `addData` copies a posted null too, which the item then reads as `(float)null`, 0
+        // (`Stock\Item::getNotifyStockQty` once its config flag is off).
+        notify_stock_qty: match o.amount("notify_stock_qty")? {
+            None if o.has("notify_stock_qty") => Some(Amount::ZERO),
+            posted => posted,
+        },
         use_config_qty_increments: o.bool("use_config_qty_increments"),
         qty_increments: o.amount("qty_increments")?,
         use_config_enable_qty_inc: o.bool("use_config_enable_qty_inc"),
