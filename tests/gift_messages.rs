@@ -79,6 +79,29 @@ fn error(text: &str, parameters: Value) -> Value {
     }
 }
 
+/// Places Jane's cart as the tutorial's steps 8 and 9 do (shipping, then payment information).
+async fn place_janes_order(app: &TestApp, jane: &str) {
+    for (path, name) in [
+        (
+            "shipping-information",
+            "step08-shipping-information-request.json",
+        ),
+        (
+            "payment-information",
+            "step09-payment-information-request.json",
+        ),
+    ] {
+        let reply = app
+            .post(
+                &format!("/rest/V1/carts/mine/{path}"),
+                jane,
+                &fixture(&format!("tutorial/{name}")),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}: {:?}", reply.body);
+    }
+}
+
 /// Jane's new cart (quote 4) with the tutorial's lines of `lines` (ids from 8, in order); her
 /// token and customer id.
 async fn janes_cart(app: &TestApp, lines: &[&str]) -> (String, i64) {
@@ -384,25 +407,7 @@ async fn a_message_is_kept_updated_removed_and_reaches_the_order() {
     let line_message = message(3, jane_id, "Jane", "Jim", "For the trip");
 
     // Place the order (the tutorial's steps 8 and 9): order 4 points at both messages.
-    for (path, name) in [
-        (
-            "shipping-information",
-            "step08-shipping-information-request.json",
-        ),
-        (
-            "payment-information",
-            "step09-payment-information-request.json",
-        ),
-    ] {
-        let reply = app
-            .post(
-                &format!("/rest/V1/carts/mine/{path}"),
-                &jane,
-                &fixture(&format!("tutorial/{name}")),
-            )
-            .await;
-        assert_eq!(reply.status, StatusCode::OK, "{path}: {:?}", reply.body);
-    }
+    place_janes_order(&app, &jane).await;
     let order = app.get("/rest/V1/orders/4", &admin).await.body;
     assert_eq!(order["extension_attributes"]["gift_message"], updated);
     assert_eq!(
@@ -506,25 +511,7 @@ async fn a_products_own_gift_message_setting_goes_before_the_stores() {
 
     // Ordered with the product's yes and the store's no, the line keeps its yes.
     set_own("1").await;
-    for (path, name) in [
-        (
-            "shipping-information",
-            "step08-shipping-information-request.json",
-        ),
-        (
-            "payment-information",
-            "step09-payment-information-request.json",
-        ),
-    ] {
-        let reply = app
-            .post(
-                &format!("/rest/V1/carts/mine/{path}"),
-                &jane,
-                &fixture(&format!("tutorial/{name}")),
-            )
-            .await;
-        assert_eq!(reply.status, StatusCode::OK, "{path}: {:?}", reply.body);
-    }
+    place_janes_order(&app, &jane).await;
     let order = app.get("/rest/V1/orders/4", &admin).await.body;
     assert_eq!(
         order["items"][0]["extension_attributes"]["gift_message"]["message"],

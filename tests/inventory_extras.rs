@@ -154,15 +154,13 @@ async fn legacy_stock_routes_map_onto_the_default_source() {
                "enable_qty_increments": false, "use_config_manage_stock": true, "manage_stock": true,
                "low_stock_date": null, "is_decimal_divided": false, "stock_status_changed_auto": 0})
     );
-    let r = app
-        .send(
-            Method::PUT,
-            "/rest/V1/products/24-WB01/stockItems/1",
-            Some(&token),
-            Some("application/json"),
-            Some(json!({"stockItem": {"qty": 7, "is_in_stock": true}}).to_string()),
-        )
-        .await;
+    let r = put_stock_item(
+        &app,
+        &token,
+        "1",
+        json!({"stockItem": {"qty": 7, "is_in_stock": true}}),
+    )
+    .await;
     assert_eq!((r.status, r.body), (StatusCode::OK, json!(8)));
     let r = app.get("/rest/V1/stockStatuses/24-WB01", &token).await;
     assert_eq!(
@@ -173,15 +171,13 @@ async fn legacy_stock_routes_map_onto_the_default_source() {
     assert_eq!(app.salable(&token, "24-WB01", 1).await, json!(7));
     // MSI's AdaptGetStockStatusBySkuPlugin: the status's qty and flag are the salable ones (an
     // out-of-stock threshold of 3 leaves 4), the item keeps the source's quantity.
-    let r = app
-        .send(
-            Method::PUT,
-            "/rest/V1/products/24-WB01/stockItems/1",
-            Some(&token),
-            Some("application/json"),
-            Some(json!({"stockItem": {"use_config_min_qty": false, "min_qty": 3}}).to_string()),
-        )
-        .await;
+    let r = put_stock_item(
+        &app,
+        &token,
+        "1",
+        json!({"stockItem": {"use_config_min_qty": false, "min_qty": 3}}),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
     let r = app.get("/rest/V1/stockStatuses/24-WB01", &token).await;
     assert_eq!(
@@ -192,15 +188,13 @@ async fn legacy_stock_routes_map_onto_the_default_source() {
         ),
         (json!(4), json!(1), json!(7))
     );
-    let r = app
-        .send(
-            Method::PUT,
-            "/rest/V1/products/24-WB01/stockItems/1",
-            Some(&token),
-            Some("application/json"),
-            Some(json!({"stockItem": {"use_config_min_qty": true}}).to_string()),
-        )
-        .await;
+    let r = put_stock_item(
+        &app,
+        &token,
+        "1",
+        json!({"stockItem": {"use_config_min_qty": true}}),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
     let low = |query: &'static str| {
         let app = &app;
@@ -259,19 +253,13 @@ async fn a_legacy_stock_item_at_zero_goes_out_of_stock_by_itself() {
     let app = spawn_app_none_products().await;
     let token = app.token().await;
     let put = |qty: i64| {
-        let app = &app;
-        let token = token.clone();
-        async move {
-            app.send(
-                Method::PUT,
-                "/rest/V1/products/24-WB01/stockItems/1",
-                Some(&token),
-                Some("application/json"),
-                Some(json!({"stockItem": {"qty": qty, "is_in_stock": true, "use_config_manage_stock": false,
-                    "manage_stock": true, "use_config_backorders": false, "backorders": 0}}).to_string()),
-            )
-            .await
-        }
+        put_stock_item(
+            &app,
+            &token,
+            "1",
+            json!({"stockItem": {"qty": qty, "is_in_stock": true, "use_config_manage_stock": false,
+                "manage_stock": true, "use_config_backorders": false, "backorders": 0}}),
+        )
     };
     assert_eq!(put(0).await.status, StatusCode::OK);
     let item = app.get("/rest/V1/stockItems/24-WB01", &token).await.body;
@@ -295,15 +283,7 @@ async fn a_legacy_stock_item_at_zero_goes_out_of_stock_by_itself() {
         .await;
     assert_eq!(r.body["items"][0]["status"], json!(0));
     // Stocked again: back in stock by itself, the flag kept (no status changed by hand).
-    let r = app
-        .send(
-            Method::PUT,
-            "/rest/V1/products/24-WB01/stockItems/1",
-            Some(&token),
-            Some("application/json"),
-            Some(json!({"stockItem": {"qty": 5}}).to_string()),
-        )
-        .await;
+    let r = put_stock_item(&app, &token, "1", json!({"stockItem": {"qty": 5}})).await;
     assert_eq!(r.status, StatusCode::OK);
     let item = app.get("/rest/V1/stockItems/24-WB01", &token).await.body;
     assert_eq!(
@@ -317,20 +297,7 @@ async fn a_legacy_stock_item_at_zero_goes_out_of_stock_by_itself() {
     assert_eq!(item["low_stock_date"], Value::Null);
     // The path's item id goes into stockItem.item_id (ParamsOverrider): a bad one fails
     // under that name; beside another key it is never read.
-    let put_at = |body: Value| {
-        let app = &app;
-        let token = token.clone();
-        async move {
-            app.send(
-                Method::PUT,
-                "/rest/V1/products/24-WB01/stockItems/abc",
-                Some(&token),
-                Some("application/json"),
-                Some(body.to_string()),
-            )
-            .await
-        }
-    };
+    let put_at = |body: Value| put_stock_item(&app, &token, "abc", body);
     let r = put_at(json!({"stockItem": {"qty": 5}})).await;
     assert_eq!(
         (r.status, r.body),
@@ -348,6 +315,23 @@ async fn a_legacy_stock_item_at_zero_goes_out_of_stock_by_itself() {
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
     let item = app.get("/rest/V1/stockItems/24-WB01", &token).await.body;
     assert_eq!(item["notify_stock_qty"], json!(0));
+}
+
+/// `PUT /V1/products/24-WB01/stockItems/{item}` with `body`.
+async fn put_stock_item(
+    app: &common::TestApp,
+    token: &str,
+    item: &str,
+    body: Value,
+) -> common::Reply {
+    app.send(
+        Method::PUT,
+        &format!("/rest/V1/products/24-WB01/stockItems/{item}"),
+        Some(token),
+        Some("application/json"),
+        Some(body.to_string()),
+    )
+    .await
 }
 
 async fn spawn_app_none_products() -> common::TestApp {

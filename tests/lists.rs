@@ -2,7 +2,7 @@
 
 use crate::common;
 
-use common::{fixture, spawn_app};
+use common::{fixture, spawn_app, TestApp};
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -271,6 +271,25 @@ async fn a_page_of_every_match_is_in_key_order() {
     assert_eq!(list(Some(3), 9).await, empty);
 }
 
+/// The ids of the orders one filter (`field`, `condition_type` `cond`, `value`) lists.
+async fn order_ids(app: &TestApp, token: &str, cond: &str, field: &str, value: String) -> Vec<i64> {
+    let path = format!(
+        "/rest/V1/orders?searchCriteria[filter_groups][0][filters][0][field]={field}\
+         &searchCriteria[filter_groups][0][filters][0][value]={value}\
+         &searchCriteria[filter_groups][0][filters][0][condition_type]={cond}\
+         &fields=items[entity_id]"
+    );
+    let reply = app.get(&path, token).await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    reply.body["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|i| i["entity_id"].as_i64().unwrap_or_default())
+        .collect()
+}
+
 /// `FilterProcessor` turns `fulltext` into a LIKE of the value anywhere, and
 /// `prepareSqlCondition` reads `finset` as FIND_IN_SET (the value one of the column's
 /// comma-separated items, without case) and `nfinset` as its negation; a NULL column matches
@@ -279,26 +298,8 @@ async fn a_page_of_every_match_is_in_key_order() {
 async fn fulltext_and_finset_conditions() {
     let app = spawn_app().await;
     let token = app.token().await;
-    let ids = |cond: &str, field: &str, value: &str| {
-        let path = format!(
-            "/rest/V1/orders?searchCriteria[filter_groups][0][filters][0][field]={field}\
-             &searchCriteria[filter_groups][0][filters][0][value]={value}\
-             &searchCriteria[filter_groups][0][filters][0][condition_type]={cond}\
-             &fields=items[entity_id]"
-        );
-        let app = &app;
-        let token = &token;
-        async move {
-            let reply = app.get(&path, token).await;
-            assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
-            reply.body["items"]
-                .as_array()
-                .cloned()
-                .unwrap_or_default()
-                .iter()
-                .map(|i| i["entity_id"].as_i64().unwrap_or_default())
-                .collect::<Vec<_>>()
-        }
+    let ids = |cond: &'static str, field: &'static str, value: &str| {
+        order_ids(&app, &token, cond, field, value.to_owned())
     };
     let all = ids("notnull", "entity_id", "").await;
     assert!(!all.is_empty());
@@ -332,26 +333,8 @@ async fn fulltext_and_finset_conditions() {
 async fn text_filters_compare_as_mysql_collations_do() {
     let app = spawn_app().await;
     let token = app.token().await;
-    let ids = |cond: &str, field: &str, value: &str| {
-        let path = format!(
-            "/rest/V1/orders?searchCriteria[filter_groups][0][filters][0][field]={field}\
-             &searchCriteria[filter_groups][0][filters][0][value]={value}\
-             &searchCriteria[filter_groups][0][filters][0][condition_type]={cond}\
-             &fields=items[entity_id]"
-        );
-        let app = &app;
-        let token = &token;
-        async move {
-            let reply = app.get(&path, token).await;
-            assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
-            reply.body["items"]
-                .as_array()
-                .cloned()
-                .unwrap_or_default()
-                .iter()
-                .map(|i| i["entity_id"].as_i64().unwrap_or_default())
-                .collect::<Vec<_>>()
-        }
+    let ids = |cond: &'static str, field: &'static str, value: &str| {
+        order_ids(&app, &token, cond, field, value.to_owned())
     };
     let order = app.get("/rest/V1/orders/3", &token).await;
     let email = order.body["customer_email"].as_str().unwrap().to_owned();

@@ -491,40 +491,27 @@ pub fn check_link(link: &LinkInput) -> Result<()> {
 
 /// `Link\ContentValidator::validateLinkResource` and `validateSampleResource` (the sample only
 /// when a sample type is posted), then the title; the link with its uploaded files' paths.
-/// A URL must be an absolute `http(s)` URI ([`valid_url`]); posted file content must be
-/// base64 with a name without `\ / ? * : " ; < > ( ) | { }` (`File\ContentValidator`) and is
-/// "uploaded" (`ContentUploader`: its path is where Magento would put it, [`upload_path`]);
-/// otherwise the named file must exist: magemu's files are the paths its links hold
-/// (`known`: link files, sample files).
+/// Each resource is checked by [`check_resource`]; posted file content is "uploaded"
+/// (`ContentUploader`: its path is where Magento would put it, [`KnownFiles::upload`]).
 fn link_resources(link: &LinkInput, known: &mut KnownFiles) -> Result<LinkInput> {
     let mut link = link.clone();
-    if link.link_type.as_deref() == Some("url") {
-        if !link.link_url.as_deref().is_some_and(valid_url) {
-            return Err(Error::input(LINK_URL));
-        }
-    } else if let Some(content) = &link.link_file_content {
-        check_file_content(content)?;
-    } else if !link
-        .link_file
-        .as_ref()
-        .is_some_and(|f| known.links.contains(f))
-    {
-        return Err(Error::input(LINK_FILE_NOT_FOUND));
-    }
+    check_resource(
+        link.link_type.as_deref(),
+        link.link_url.as_deref(),
+        link.link_file_content.as_ref(),
+        link.link_file.as_ref(),
+        &known.links,
+        (LINK_URL, LINK_FILE_NOT_FOUND),
+    )?;
     if link.sample_type.is_some() {
-        if link.sample_type.as_deref() == Some("url") {
-            if !link.sample_url.as_deref().is_some_and(valid_url) {
-                return Err(Error::input(SAMPLE_URL));
-            }
-        } else if let Some(content) = &link.sample_file_content {
-            check_file_content(content)?;
-        } else if !link
-            .sample_file
-            .as_ref()
-            .is_some_and(|f| known.samples.contains(f))
-        {
-            return Err(Error::input(SAMPLE_FILE_NOT_FOUND));
-        }
+        check_resource(
+            link.sample_type.as_deref(),
+            link.sample_url.as_deref(),
+            link.sample_file_content.as_ref(),
+            link.sample_file.as_ref(),
+            &known.samples,
+            (SAMPLE_URL, SAMPLE_FILE_NOT_FOUND),
+        )?;
     }
     if link.title.as_deref().is_none_or(str::is_empty) {
         return Err(Error::input(LINK_TITLE_EMPTY));
@@ -540,6 +527,30 @@ fn link_resources(link: &LinkInput, known: &mut KnownFiles) -> Result<LinkInput>
         }
     }
     Ok(link)
+}
+
+/// One resource of a link (its file or its sample): a `url` one must be an absolute `http(s)`
+/// URI ([`valid_url`]), else posted content must pass `File\ContentValidator`
+/// ([`check_file_content`]), else the named file must be one of magemu's `files` (a path a
+/// link holds). `errors`: the bad URL's and the missing file's messages.
+fn check_resource(
+    kind: Option<&str>,
+    url: Option<&str>,
+    content: Option<&FileContent>,
+    file: Option<&String>,
+    files: &std::collections::HashSet<String>,
+    errors: (&'static str, &'static str),
+) -> Result<()> {
+    if kind == Some("url") {
+        if !url.is_some_and(valid_url) {
+            return Err(Error::input(errors.0));
+        }
+    } else if let Some(content) = content {
+        check_file_content(content)?;
+    } else if !file.is_some_and(|f| files.contains(f)) {
+        return Err(Error::input(errors.1));
+    }
+    Ok(())
 }
 
 /// `File\ContentValidator::isValid`.

@@ -26,9 +26,7 @@ use crate::db::model::FullOrder;
 use crate::db::{self, quotes, Db};
 use crate::error::{Error, Phrase, Result};
 pub use crate::sales::gift_message::MessageInput;
-use crate::sales::gift_message::{
-    available_at_placement, enabled, item_allowance, php_truthy, save_one,
-};
+use crate::sales::gift_message::{available_at_placement, enabled, item_allowance, save_one};
 
 /// The product attribute "Allow Gift Message" (`gift_message_available`, catalog_attributes.xml
 /// loads it on quote items' products).
@@ -106,7 +104,7 @@ pub async fn save(db: &Db, who: CartRef, target: Target, input: MessageInput) ->
                     }
                 };
                 let text = input.message.as_deref();
-                if text.is_some_and(php_truthy) {
+                if text.is_some_and(crate::php::truthy) {
                     let setting = db::store::default_config(&mut *conn, setting).await?;
                     let allowed = match target {
                         Target::Cart => enabled(setting.as_deref()),

@@ -74,11 +74,6 @@ pub const TOKEN_EXPIRED: &str = "The password token is expired. Reset and try ag
 const UNKNOWN_TEMPLATE: &str = "Invalid value of \"%value\" provided for the %fieldName field. \
      Possible values: %template1 or %template2.";
 
-/// PHP's truth of a string (`!$email`, `!$resetPasswordLinkToken`): neither empty nor "0".
-fn php_truthy(s: &str) -> bool {
-    !s.is_empty() && s != "0"
-}
-
 /// The body of `PUT /V1/customers/password`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
@@ -193,7 +188,7 @@ fn security_violation(text: &str) -> Error {
 
 /// `AccountManagement::validateResetPasswordToken` on customer `id` (which exists).
 async fn check_token(conn: &mut SqliteConnection, id: i64, token: &str) -> Result<()> {
-    if !php_truthy(token) {
+    if !crate::php::truthy(token) {
         return Err(Error::required("resetPasswordLinkToken"));
     }
     let Some((saved, created_at)) = store::reset_token(conn, id).await? else {
@@ -221,7 +216,7 @@ fn is_expired(created_at: Option<&str>, now: OffsetDateTime) -> bool {
 
 /// `AccountManagement::resetPassword`: `[email, resetToken, newPassword]`.
 pub async fn reset(db: &Db, [email, token, new]: [String; 3]) -> Result<()> {
-    if !php_truthy(&email) {
+    if !crate::php::truthy(&email) {
         return Err(Error::required("email"));
     }
     db.writer

@@ -49,7 +49,7 @@ const NOT_ADDED_TO_ORDER_ITEM: &str =
 /// A setting as `isMessagesAllowed` returns it, used for its PHP truth: no row (config.xml
 /// sets only `sales/gift_messages/*`, another path), `""` and `"0"` are off.
 pub fn enabled(value: Option<&str>) -> bool {
-    value.is_some_and(php_truthy)
+    value.is_some_and(crate::php::truthy)
 }
 
 /// `Boolean::VALUE_USE_CONFIG`: a product's (or line's) "use the store's setting".
@@ -113,11 +113,6 @@ pub fn item_allowance<'v>(
 /// (`Plugin\QuoteItem::afterConvert`) into a number column: `"1"` -> 1, no value -> NULL.
 pub fn available_at_placement(allowance: Option<&str>) -> Option<i64> {
     allowance.map(|v| v.trim().parse::<i64>().unwrap_or(0))
-}
-
-/// PHP's truth of a string: neither empty nor `"0"`.
-pub fn php_truthy(s: &str) -> bool {
-    !s.is_empty() && s != "0"
 }
 
 /// Magento_GiftMessage's `Plugin\OrderSave::afterSave` on an order a client posted
@@ -328,6 +323,6 @@ mod tests {
 
     #[test]
     fn truth_as_php_has_it() {
-        assert!(!php_truthy("0") && !php_truthy("") && php_truthy(" "));
+        assert!(!crate::php::truthy("0") && !crate::php::truthy("") && crate::php::truthy(" "));
     }
 }
