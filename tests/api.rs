@@ -29,6 +29,7 @@ mod customer_metadata;
 mod customer_password;
 mod customers;
 mod directory;
+mod downloadable;
 mod durable;
 mod fields;
 mod generate;

@@ -21,6 +21,7 @@
 //!   source items (`module-inventory-catalog/Plugin/Catalog/Model/ResourceModel/Product/
 //!   DeleteSourceItemsPlugin.php` publishes `inventory.source.items.cleanup`, whose consumer
 //!   `DeleteSourceItemsBySkus` deletes them); magemu runs the consumer's work at once.
+//! - Downloadable links and samples: [`downloadable`].
 //! - Stock on save: CatalogInventory saves the legacy stock item from
 //!   `extension_attributes.stock_item`, and MSI's `UpdateSourceItemAtLegacyStockItemSavePlugin`
 //!   aligns the **default source** item with it when the item is in stock, has a non-zero qty,
@@ -35,19 +36,12 @@
 //!   stock when it is deleted); the other fields are what was posted (merged over the stored
 //!   item, `inventory::legacy::apply`) or the `cataloginventory/item_options` defaults. magemu
 //!   renders qty and status from the default source item.
-//! - Downloadable links (`module-downloadable/Model/LinkRepository.php::save`,
-//!   `Link/ContentValidator.php`, `Link/CreateHandler.php`, `Link/UpdateHandler.php`): each posted
-//!   link goes through `LinkRepository::save` (an id must name a link of this product; a new
-//!   link needs a downloadable product; then link type, sample type, price, number of downloads
-//!   and sort order, which must all be given, the URLs, the title), and the stored links not
-//!   posted are deleted; a new product's links are all new. URLs and files are checked as
-//!   `ContentValidator` checks them ([`link_resources`]): posted file content is "uploaded" to
-//!   the path Magento would give it (the bytes are not kept), and a named file must be one of
-//!   magemu's (a path a link already holds). The `downloadable_domains` whitelist of env.php
-//!   is not emulated (every domain passes).
 
 pub mod category;
+pub mod downloadable;
 pub mod prices;
+
+pub use downloadable::{FileContent, LinkInput, SampleInput};
 
 use serde_json::Value;
 use sqlx::SqliteConnection;
@@ -69,40 +63,13 @@ pub struct Product {
     pub website_ids: Vec<i64>,
     pub category_links: Vec<CategoryLink>,
     pub links: Vec<DownloadableLinkRow>,
+    pub samples: Vec<store::DownloadableSampleRow>,
     /// `(attribute_code, value)` besides the columns, in stored order.
     pub custom_attributes: Vec<(String, Value)>,
     /// The default source item's `(quantity, status)`, which the legacy stock item mirrors.
     pub default_source: Option<(Amount, i64)>,
     /// The legacy stock item's settings, once written (`None`: the config defaults).
     pub stock_settings: Option<crate::db::inventory_master::LegacyStockItem>,
-}
-
-/// A posted downloadable link.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct LinkInput {
-    pub id: Option<i64>,
-    pub title: Option<String>,
-    pub sort_order: Option<i64>,
-    pub is_shareable: Option<i64>,
-    pub price: Option<Amount>,
-    pub number_of_downloads: Option<i64>,
-    pub link_type: Option<String>,
-    pub link_file: Option<String>,
-    pub link_url: Option<String>,
-    pub sample_type: Option<String>,
-    pub sample_file: Option<String>,
-    pub sample_url: Option<String>,
-    /// `link_file_content` / `sample_file_content` (`File\ContentInterface`): the file's
-    /// base64 data and its name.
-    pub link_file_content: Option<FileContent>,
-    pub sample_file_content: Option<FileContent>,
-}
-
-/// A posted `Magento\Downloadable\Api\Data\File\ContentInterface`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct FileContent {
-    pub file_data: String,
-    pub name: String,
 }
 
 /// A posted `ProductInterface`: only what the client sent.
@@ -125,6 +92,7 @@ pub struct ProductInput {
     /// over the product's stock item.
     pub stock_item: Option<crate::inventory::legacy::LegacyUpdate>,
     pub links: Option<Vec<LinkInput>>,
+    pub samples: Option<Vec<SampleInput>>,
     pub custom_attributes: Vec<(String, Value)>,
 }
 
@@ -136,26 +104,6 @@ pub const ATTRIBUTE_EMPTY: &str = e::ATTRIBUTE_EMPTY;
 pub const URL_KEY_EXISTS: &str = "URL key for specified store already exists.";
 /// `ProductRepository::saveProduct`: any other failure of the save.
 pub const PRODUCT_NOT_SAVED: &str = "The product was unable to be saved. Please try again.";
-/// `Downloadable/Model/Link/ContentValidator.php`.
-pub const LINK_PRICE: &str = "Link price must have numeric positive value.";
-pub const LINK_DOWNLOADS: &str = "Number of downloads must be a positive integer.";
-pub const LINK_SORT_ORDER: &str = "Sort order must be a positive integer.";
-pub const LINK_URL: &str = "Link URL must have valid format.";
-/// `Downloadable/Model/LinkRepository.php`.
-pub const LINK_TYPE_INVALID: &str = "The link type is invalid. Verify and try again.";
-pub const SAMPLE_TYPE_INVALID: &str = "The link sample type is invalid. Verify and try again.";
-pub const LINK_TITLE_EMPTY: &str = "The link title is empty. Enter the link title and try again.";
-pub const NOT_DOWNLOADABLE: &str =
-    "The product needs to be the downloadable type. Verify the product and try again.";
-pub const LINK_NOT_FOUND: &str =
-    "No downloadable link with the provided ID was found. Verify the ID and try again.";
-pub const LINK_NOT_OF_PRODUCT: &str =
-    "The downloadable link isn't related to the product. Verify the link and try again.";
-pub const SAMPLE_URL: &str = "Sample URL must have valid format.";
-pub const LINK_FILE_NOT_FOUND: &str = "Link file not found. Please try again.";
-pub const SAMPLE_FILE_NOT_FOUND: &str = "Link sample file not found. Please try again.";
-pub const FILE_CONTENT_INVALID: &str = "Provided content must be valid base64 encoded data.";
-pub const FILE_NAME_FORBIDDEN: &str = "Provided file name contains forbidden characters.";
 /// `ProductRepository::save`'s refusal of what `ResourceModel\Product::validate` found.
 pub const INVALID_PRODUCT_DATA: &str = "Invalid product data: %1";
 /// magemu's own: a type it does not keep (Magento has configurable, bundle, grouped, ...).
@@ -277,6 +225,7 @@ pub async fn load(
         website_ids: store::website_ids(conn, id).await?,
         category_links: store::category_links(conn, id).await?,
         links: store::downloadable_links(conn, id).await?,
+        samples: store::downloadable_samples(conn, id).await?,
         custom_attributes,
         row,
     })
@@ -460,390 +409,6 @@ pub fn not_found() -> Error {
     Error::NotFound(Phrase::plain(PRODUCT_NOT_FOUND))
 }
 
-/// `LinkRepository::save`'s checks of a link, in order: the link type, the sample type, the
-/// content (`ContentValidator::isValid`: price, number of downloads and sort order must be
-/// given and not negative; a `url` link or sample needs a valid URL), then the title.
-pub fn check_link(link: &LinkInput) -> Result<()> {
-    if !matches!(link.link_type.as_deref(), Some("url" | "file")) {
-        return Err(Error::input(LINK_TYPE_INVALID));
-    }
-    if link
-        .sample_type
-        .as_deref()
-        .is_some_and(|t| t != "url" && t != "file")
-    {
-        return Err(Error::input(SAMPLE_TYPE_INVALID));
-    }
-    if link
-        .price
-        .is_none_or(|p| p.decimal().is_sign_negative() && !p.is_zero())
-    {
-        return Err(Error::input(LINK_PRICE));
-    }
-    if link.number_of_downloads.is_none_or(|n| n < 0) {
-        return Err(Error::input(LINK_DOWNLOADS));
-    }
-    if link.sort_order.is_none_or(|n| n < 0) {
-        return Err(Error::input(LINK_SORT_ORDER));
-    }
-    Ok(())
-}
-
-/// `Link\ContentValidator::validateLinkResource` and `validateSampleResource` (the sample only
-/// when a sample type is posted), then the title; the link with its uploaded files' paths.
-/// Each resource is checked by [`check_resource`]; posted file content is "uploaded"
-/// (`ContentUploader`: its path is where Magento would put it, [`KnownFiles::upload`]).
-fn link_resources(link: &LinkInput, known: &mut KnownFiles) -> Result<LinkInput> {
-    let mut link = link.clone();
-    check_resource(
-        link.link_type.as_deref(),
-        link.link_url.as_deref(),
-        link.link_file_content.as_ref(),
-        link.link_file.as_ref(),
-        &known.links,
-        (LINK_URL, LINK_FILE_NOT_FOUND),
-    )?;
-    if link.sample_type.is_some() {
-        check_resource(
-            link.sample_type.as_deref(),
-            link.sample_url.as_deref(),
-            link.sample_file_content.as_ref(),
-            link.sample_file.as_ref(),
-            &known.samples,
-            (SAMPLE_URL, SAMPLE_FILE_NOT_FOUND),
-        )?;
-    }
-    if link.title.as_deref().is_none_or(str::is_empty) {
-        return Err(Error::input(LINK_TITLE_EMPTY));
-    }
-    if link.link_type.as_deref() == Some("file") {
-        if let Some(content) = &link.link_file_content {
-            link.link_file = Some(known.upload(&content.name, FileKind::Link));
-        }
-    }
-    if link.sample_type.as_deref() == Some("file") {
-        if let Some(content) = &link.sample_file_content {
-            link.sample_file = Some(known.upload(&content.name, FileKind::Sample));
-        }
-    }
-    Ok(link)
-}
-
-/// One resource of a link (its file or its sample): a `url` one must be an absolute `http(s)`
-/// URI ([`valid_url`]), else posted content must pass `File\ContentValidator`
-/// ([`check_file_content`]), else the named file must be one of magemu's `files` (a path a
-/// link holds). `errors`: the bad URL's and the missing file's messages.
-fn check_resource(
-    kind: Option<&str>,
-    url: Option<&str>,
-    content: Option<&FileContent>,
-    file: Option<&String>,
-    files: &std::collections::HashSet<String>,
-    errors: (&'static str, &'static str),
-) -> Result<()> {
-    if kind == Some("url") {
-        if !url.is_some_and(valid_url) {
-            return Err(Error::input(errors.0));
-        }
-    } else if let Some(content) = content {
-        check_file_content(content)?;
-    } else if !file.is_some_and(|f| files.contains(f)) {
-        return Err(Error::input(errors.1));
-    }
-    Ok(())
-}
-
-/// `File\ContentValidator::isValid`.
-fn check_file_content(content: &FileContent) -> Result<()> {
-    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
-    use base64::Engine;
-    // `base64_decode($data, true)`: white space skipped, the padding optional, any other byte
-    // outside the alphabet a failure; then `empty()` of what it gives ("0" is empty to PHP).
-    const PHP_STRICT: GeneralPurpose = GeneralPurpose::new(
-        &base64::alphabet::STANDARD,
-        GeneralPurposeConfig::new()
-            .with_decode_padding_mode(DecodePaddingMode::Indifferent)
-            .with_decode_allow_trailing_bits(true),
-    );
-    let data: Vec<u8> = content
-        .file_data
-        .bytes()
-        .filter(|b| !b" \t\r\n".contains(b))
-        .collect();
-    match PHP_STRICT.decode(&data) {
-        Ok(d) if !d.is_empty() && d != b"0" => {}
-        _ => return Err(Error::input(FILE_CONTENT_INVALID)),
-    }
-    let forbidden = |c: char| "\\/?*:\";<>()|{}".contains(c);
-    // `!$fileName`: "0" is no name either.
-    if !crate::php::truthy(&content.name) || content.name.contains(forbidden) {
-        return Err(Error::input(FILE_NAME_FORBIDDEN));
-    }
-    Ok(())
-}
-
-/// `Framework\Url\Validator::isValid`: Laminas' `Uri` validator with relative URIs refused, then
-/// `parse_url`'s scheme compared with `http` and `https` exactly (so `HTTP://` fails). Laminas
-/// parses the URI and checks its parts as it sets them: after `//`, user info and host must be
-/// RFC 3986's characters (a host: a name, an IPv4 or a bracketed IPv6 address) and a port
-/// digits; the path, query and fragment are taken as they are. Without `//` the rest must be a
-/// path (`http:/x` passes, `http:` does not).
-pub fn valid_url(url: &str) -> bool {
-    let Some((scheme, rest)) = url.split_once(':') else {
-        return false;
-    };
-    if scheme != "http" && scheme != "https" {
-        return false;
-    }
-    let Some(after) = rest.strip_prefix("//") else {
-        return !rest.is_empty();
-    };
-    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=".contains(c);
-    let escapes_ok = |s: &str| {
-        let b = s.as_bytes();
-        b.iter().enumerate().all(|(i, &c)| {
-            c != b'%'
-                || (b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
-                    && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
-        })
-    };
-    let part_ok = |s: &str, extra: &str| {
-        escapes_ok(s)
-            && s.chars()
-                .all(|c| allowed(c) || c == '%' || extra.contains(c))
-    };
-    let authority = &after[..after.find(['/', '?', '#']).unwrap_or(after.len())];
-    let host_port = match authority.rsplit_once('@') {
-        Some((user, host)) if part_ok(user, ":") => host,
-        Some(_) => return false,
-        None => authority,
-    };
-    let (host, port) = if let Some(bracketed) = host_port.strip_prefix('[') {
-        let Some((ip, after_ip)) = bracketed.split_once(']') else {
-            return false;
-        };
-        if ip.is_empty()
-            || !ip
-                .chars()
-                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
-        {
-            return false;
-        }
-        match after_ip.strip_prefix(':') {
-            Some(port) => ("[ip]", port),
-            None if after_ip.is_empty() => ("[ip]", ""),
-            None => return false,
-        }
-    } else {
-        host_port.rsplit_once(':').unwrap_or((host_port, ""))
-    };
-    !host.is_empty()
-        && (host == "[ip]" || part_ok(host, ""))
-        && port.chars().all(|c| c.is_ascii_digit())
-}
-
-/// Which of magemu's files an upload goes among.
-#[derive(Clone, Copy)]
-enum FileKind {
-    Link,
-    Sample,
-}
-
-/// magemu's "files": the paths its links hold (`downloadable/files/links` and `link_samples`),
-/// read once for a save, with the uploads it makes added.
-struct KnownFiles {
-    links: std::collections::HashSet<String>,
-    samples: std::collections::HashSet<String>,
-    /// The next `_N` suffix to try for a path (a run of uploads of one name is not walked
-    /// from the start each time).
-    next: std::collections::HashMap<(bool, String), usize>,
-}
-
-impl KnownFiles {
-    async fn read(conn: &mut SqliteConnection) -> Result<KnownFiles> {
-        let rows: Vec<(Option<String>, Option<String>)> =
-            sqlx::query_as("SELECT link_file, sample_file FROM downloadable_link")
-                .fetch_all(conn)
-                .await?;
-        let mut known = KnownFiles {
-            links: Default::default(),
-            samples: Default::default(),
-            next: Default::default(),
-        };
-        for (link, sample) in rows {
-            known.links.extend(link);
-            known.samples.extend(sample);
-        }
-        Ok(known)
-    }
-
-    /// Where `ContentUploader` (then `Helper\File::moveFileFromTmp`) puts an uploaded file:
-    /// its name made safe (`Uploader::getCorrectFileName`: leading dots dropped, each run of
-    /// anything but letters, digits, `_`, `-` and `.` as one `_`, an all-`_` name `file`) and
-    /// lower-cased (`correctFileNameCase`: case-insensitive names are the default), under the
-    /// dispersion path of its first two characters (`/i/m/image.jpg`, a dot as `_`), with `_1`,
-    /// `_2`, ... before the extension while the path is taken (`getNewFileName`).
-    fn upload(&mut self, name: &str, kind: FileKind) -> String {
-        let mut safe = String::new();
-        let mut in_run = false;
-        for c in name.trim_start_matches('.').chars() {
-            if c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') {
-                safe.push(c.to_ascii_lowercase());
-                in_run = false;
-            } else if !in_run {
-                safe.push('_');
-                in_run = true;
-            }
-        }
-        let (stem, extension) = match safe.rfind('.') {
-            Some(i) => (safe[..i].to_owned(), Some(safe[i + 1..].to_owned())),
-            None => (safe.clone(), None),
-        };
-        let stem = if stem.chars().all(|c| c == '_') {
-            "file".to_owned()
-        } else {
-            stem
-        };
-        let dispersion: String = stem
-            .chars()
-            .chain(
-                extension
-                    .iter()
-                    .flat_map(|e| std::iter::once('.').chain(e.chars())),
-            )
-            .take(2)
-            .map(|c| format!("/{}", if c == '.' { '_' } else { c }))
-            .collect();
-        let file = |suffix: usize| {
-            let stem = if suffix == 0 {
-                stem.clone()
-            } else {
-                format!("{stem}_{suffix}")
-            };
-            match &extension {
-                Some(e) => format!("{dispersion}/{stem}.{e}"),
-                None => format!("{dispersion}/{stem}"),
-            }
-        };
-        let taken = match kind {
-            FileKind::Link => &mut self.links,
-            FileKind::Sample => &mut self.samples,
-        };
-        let first = (matches!(kind, FileKind::Link), file(0));
-        let mut n = self.next.get(&first).copied().unwrap_or(0);
-        let mut path = file(n);
-        while taken.contains(&path) {
-            n += 1;
-            path = file(n);
-        }
-        self.next.insert(first, n + 1);
-        taken.insert(path.clone());
-        path
-    }
-}
-
-fn link_row(link: &LinkInput, link_id: i64, product_id: i64) -> DownloadableLinkRow {
-    DownloadableLinkRow {
-        link_id,
-        product_id,
-        title: link.title.clone(),
-        sort_order: link.sort_order.unwrap_or(0),
-        is_shareable: link.is_shareable.unwrap_or(0),
-        price: link.price.unwrap_or_default(),
-        number_of_downloads: link.number_of_downloads,
-        link_type: link.link_type.clone(),
-        link_file: link.link_file.clone(),
-        link_url: link.link_url.clone(),
-        sample_type: link.sample_type.clone(),
-        sample_file: link.sample_file.clone(),
-        sample_url: link.sample_url.clone(),
-    }
-}
-
-/// `LinkRepository::save` of one link on a stored product: a link with an id must exist
-/// (404) and belong to the product (400); one without is added to a downloadable product.
-async fn save_link_in(
-    conn: &mut SqliteConnection,
-    product: &ProductEntityRow,
-    link: &LinkInput,
-    known: &mut KnownFiles,
-) -> Result<i64> {
-    match link.id {
-        Some(id) => {
-            let owner: Option<i64> =
-                sqlx::query_scalar("SELECT product_id FROM downloadable_link WHERE link_id = ?")
-                    .bind(id)
-                    .fetch_optional(&mut *conn)
-                    .await?;
-            match owner {
-                None => return Err(Error::NotFound(Phrase::plain(LINK_NOT_FOUND))),
-                Some(owner) if owner != product.entity_id => {
-                    return Err(Error::input(LINK_NOT_OF_PRODUCT))
-                }
-                Some(_) => {}
-            }
-            check_link(link)?;
-            let link = link_resources(link, known)?;
-            db::update(
-                conn,
-                "downloadable_link",
-                "link_id",
-                &link_row(&link, id, owner.unwrap_or(0)),
-            )
-            .await?;
-            Ok(id)
-        }
-        None => {
-            if product.type_id != "downloadable" {
-                return Err(Error::input(NOT_DOWNLOADABLE));
-            }
-            check_link(link)?;
-            let link = link_resources(link, known)?;
-            Ok(db::insert(
-                conn,
-                "downloadable_link",
-                "link_id",
-                &link_row(&link, 0, product.entity_id),
-            )
-            .await?)
-        }
-    }
-}
-
-/// `POST /V1/products/{sku}/downloadable-links` and its PUT: the link's id.
-pub async fn save_link(db: &Db, sku: String, link: LinkInput) -> Result<i64> {
-    db.writer
-        .write(move |conn| {
-            Box::pin(async move {
-                let product = store::product_by_sku(conn, &sku)
-                    .await?
-                    .ok_or_else(not_found)?;
-                let mut known = KnownFiles::read(&mut *conn).await?;
-                save_link_in(conn, &product, &link, &mut known).await
-            })
-        })
-        .await
-}
-
-/// `LinkRepository::delete`.
-pub async fn delete_link(db: &Db, id: i64) -> Result<()> {
-    db.writer
-        .write(move |conn| {
-            Box::pin(async move {
-                let deleted = sqlx::query("DELETE FROM downloadable_link WHERE link_id = ?")
-                    .bind(id)
-                    .execute(&mut *conn)
-                    .await?
-                    .rows_affected();
-                if deleted == 0 {
-                    return Err(Error::NotFound(Phrase::plain(LINK_NOT_FOUND)));
-                }
-                Ok(())
-            })
-        })
-        .await
-}
-
 /// `ProductRepository::save` on a parsed product: creates or updates, in one writer use case.
 /// Returns the saved product's SKU.
 pub async fn save(db: &Db, input: ProductInput) -> Result<String> {
@@ -889,6 +454,7 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
                 .collect(),
             category_links: Vec::new(),
             links: Vec::new(),
+            samples: Vec::new(),
             custom_attributes: Vec::new(),
             default_source: None,
             stock_settings: None,
@@ -1071,10 +637,12 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
     store::set_websites(conn, id, &product.website_ids).await?;
     store::set_category_links(conn, id, &product.category_links).await?;
     if product.row.type_id == "downloadable" {
-        if let Some(links) = &input.links {
-            product.row.entity_id = id;
-            save_links(conn, &product.row, &product.links, links, is_new).await?;
-        }
+        product.row.entity_id = id;
+        let posted = downloadable::Posted {
+            links: input.links.as_deref(),
+            samples: input.samples.as_deref(),
+        };
+        downloadable::save_for_product(conn, &product.row, posted, is_new).await?;
     }
     if let Some(stock) = &input.stock_item {
         let saved = crate::db::inventory_master::Product {
@@ -1193,36 +761,6 @@ async fn url_key_taken(conn: &mut SqliteConnection, url_key: &str, own_id: i64) 
     }))
 }
 
-/// `Downloadable/Model/Link/CreateHandler` (a new product: every link new) and `UpdateHandler`
-/// (each posted link saved through `LinkRepository::save`, then the stored links not posted
-/// are deleted).
-async fn save_links(
-    conn: &mut SqliteConnection,
-    product: &ProductEntityRow,
-    stored: &[DownloadableLinkRow],
-    posted: &[LinkInput],
-    is_new: bool,
-) -> Result<()> {
-    let mut kept = Vec::new();
-    let mut known = KnownFiles::read(&mut *conn).await?;
-    for link in posted {
-        let mut link = link.clone();
-        if is_new {
-            link.id = None;
-        }
-        kept.push(save_link_in(conn, product, &link, &mut known).await?);
-    }
-    for old in stored {
-        if !kept.contains(&old.link_id) {
-            sqlx::query("DELETE FROM downloadable_link WHERE link_id = ?")
-                .bind(old.link_id)
-                .execute(&mut *conn)
-                .await?;
-        }
-    }
-    Ok(())
-}
-
 /// `ProductRepository::deleteById`, then MSI's source item cleanup of the SKU.
 pub async fn delete(db: &Db, sku: String) -> Result<()> {
     db.writer
@@ -1254,56 +792,6 @@ mod tests {
             "gold-club-membership"
         );
         assert_eq!(format_url_key("SP 1"), "sp-1");
-    }
-
-    #[test]
-    fn uploads_are_named_as_magentos_uploader_names_them() {
-        let mut known = KnownFiles {
-            links: ["/i/m/image.jpg".to_owned()].into(),
-            samples: Default::default(),
-            next: Default::default(),
-        };
-        assert_eq!(
-            known.upload("Image.JPG", FileKind::Link),
-            "/i/m/image_1.jpg"
-        );
-        assert_eq!(
-            known.upload("image.jpg", FileKind::Link),
-            "/i/m/image_2.jpg"
-        );
-        assert_eq!(
-            known.upload("image.jpg", FileKind::Sample),
-            "/i/m/image.jpg"
-        );
-        assert_eq!(
-            known.upload("my_ file!!.pdf", FileKind::Link),
-            "/m/y/my__file_.pdf"
-        );
-        assert_eq!(known.upload("..%%.txt", FileKind::Link), "/f/i/file.txt");
-        assert_eq!(known.upload(".x", FileKind::Link), "/x/x");
-    }
-
-    #[test]
-    fn urls_are_checked_as_laminas_and_parse_url_check_them() {
-        for good in [
-            "http://a.b",
-            "https://u:p@a.b:1/x y?%zz#q#r",
-            "http://[::1]",
-            "http:/x",
-        ] {
-            assert!(valid_url(good), "{good}");
-        }
-        for bad in [
-            "HTTP://a.b",
-            "ftp://a.b",
-            "http:",
-            "http://",
-            "http://a<b",
-            "http://a.b:x",
-            "a.b",
-        ] {
-            assert!(!valid_url(bad), "{bad}");
-        }
     }
 
     #[test]

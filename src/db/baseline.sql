@@ -42,6 +42,7 @@ INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "succe
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (35, 'quote address save in address book', '2026-01-01 00:00:00', 1, X'0F330F4B54BC8AC8CD33DCC566F615C82CE9BA7856186EFEC2AC89596ED98606588A9765388260D633591A1730609B4F', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (36, 'customer confirmation', '2026-01-01 00:00:00', 1, X'45AA5730E3767F3242AF32E76EC4648B293DB49621413E2A92EC55A12E64F6598C143C1FFD76EE3DC404B4EC97595292', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (37, 'sales order status nocase', '2026-01-01 00:00:00', 1, X'EF510BB9471E7EA5C9D63A2D5CCCFB2E71E5F74EC785A277FDFF277CBF29B397679E7E7D623321500311A829AEDD7D37', 0);
+INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (38, 'downloadable sample', '2026-01-01 00:00:00', 1, X'5E7266528C466A4375B25A8644FD6C1F3358AEDA152ECD37B87B72F229A377AA07EC68CF3209A4D5CE650449BCF921AA', 0);
 CREATE TABLE store_website (
     website_id       INTEGER PRIMARY KEY,
     code             TEXT NOT NULL UNIQUE,
@@ -2449,6 +2450,15 @@ CREATE TABLE "inventory_reservation" (
     quantity       INTEGER NOT NULL DEFAULT 0,
     metadata       TEXT
 );
+CREATE TABLE downloadable_sample (
+    sample_id   INTEGER PRIMARY KEY AUTOINCREMENT,
+    product_id  INTEGER NOT NULL REFERENCES catalog_product_entity(entity_id) ON DELETE CASCADE,
+    title       TEXT,
+    sort_order  INTEGER NOT NULL DEFAULT 0,
+    sample_type TEXT,
+    sample_file TEXT,
+    sample_url  TEXT
+);
 DELETE FROM sqlite_sequence;
 INSERT INTO sqlite_sequence (name, seq) VALUES ('catalog_category_entity', 2);
 INSERT INTO sqlite_sequence (name, seq) VALUES ('catalog_product_entity', 0);
@@ -2521,3 +2531,4 @@ BEGIN
 END;
 CREATE INDEX sales_order_state ON sales_order(state COLLATE NOCASE);
 CREATE INDEX sales_order_status ON sales_order(status COLLATE NOCASE);
+CREATE INDEX downloadable_sample_product ON downloadable_sample(product_id);

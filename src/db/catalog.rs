@@ -47,6 +47,19 @@ row_struct! {
 }
 
 row_struct! {
+    /// `downloadable_sample` (its title folded in).
+    pub struct DownloadableSampleRow {
+        pub sample_id: i64,
+        pub product_id: i64,
+        pub title: Option<String>,
+        pub sort_order: i64,
+        pub sample_type: Option<String>,
+        pub sample_file: Option<String>,
+        pub sample_url: Option<String>,
+    }
+}
+
+row_struct! {
     /// `catalog_category_entity` with its name, is_active, include_in_menu and url_key.
     #[derive(serde::Deserialize)]
     pub struct CategoryRow {
@@ -168,6 +181,19 @@ pub async fn downloadable_links(
     sqlx::query_as(
         // `Link\Collection::addTitleToResult`: by sort order, then title.
         "SELECT * FROM downloadable_link WHERE product_id = ? ORDER BY sort_order, title, link_id",
+    )
+    .bind(product_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// `Type::getSamples`: `Sample\Collection::addTitleToResult` orders by sort order, then title.
+pub async fn downloadable_samples(
+    conn: &mut SqliteConnection,
+    product_id: i64,
+) -> Result<Vec<DownloadableSampleRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT * FROM downloadable_sample WHERE product_id = ? ORDER BY sort_order, title, sample_id",
     )
     .bind(product_id)
     .fetch_all(conn)

@@ -1,5 +1,5 @@
 //! `/V1/products` (`Catalog/etc/webapi.xml`, ProductRepositoryInterface) and the downloadable
-//! links of a product (`Downloadable/etc/webapi.xml`). Reads also answer under a store code
+//! links and samples of a product (`Downloadable/etc/webapi.xml`). Reads also answer under a store code
 //! (`/rest/default/V1/products/{sku}`); magemu keeps no per-store attribute values, so every
 //! store reads the same product.
 
@@ -15,7 +15,7 @@ use crate::http::extract::{
 use crate::http::reply::{json_response, search_results};
 use crate::http::routes::Operation;
 use crate::wire::price::{self, BasePriceData};
-use crate::wire::product::{self as wire, LinkData, ProductData};
+use crate::wire::product::{self as wire, LinkData, ProductData, SampleData};
 use crate::AppState;
 
 /// This module's part of the route table (`crate::http::routes`).
@@ -86,6 +86,30 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Downloadable\Api\LinkRepositoryInterface::delete",
             &["Magento_Downloadable::downloadable"],
             delete_link,
+        ),
+        Operation::get(
+            "/V1/products/{sku}/downloadable-links/samples",
+            r"Magento\Downloadable\Api\SampleRepositoryInterface::getList",
+            &["Magento_Downloadable::downloadable"],
+            samples,
+        ),
+        Operation::post(
+            "/V1/products/{sku}/downloadable-links/samples",
+            r"Magento\Downloadable\Api\SampleRepositoryInterface::save",
+            &["Magento_Downloadable::downloadable"],
+            add_sample,
+        ),
+        Operation::put(
+            "/V1/products/{sku}/downloadable-links/samples/{id}",
+            r"Magento\Downloadable\Api\SampleRepositoryInterface::save",
+            &["Magento_Downloadable::downloadable"],
+            update_sample,
+        ),
+        Operation::delete(
+            "/V1/products/downloadable-links/samples/{id}",
+            r"Magento\Downloadable\Api\SampleRepositoryInterface::delete",
+            &["Magento_Downloadable::downloadable"],
+            delete_sample,
         ),
     ]
 }
@@ -194,7 +218,7 @@ async fn add_link(
     Body(body): Body,
 ) -> Result<Response> {
     let link = wire::parse_link_save(&body, None)?;
-    let id = catalog::save_link(&state.db, sku, link).await?;
+    let id = catalog::downloadable::save_link(&state.db, sku, link).await?;
     Ok(json_response(StatusCode::OK, &id))
 }
 
@@ -205,7 +229,7 @@ async fn update_link(
     Body(body): Body,
 ) -> Result<Response> {
     let link = wire::parse_link_save(&body, Some(&id))?;
-    let id = catalog::save_link(&state.db, sku, link).await?;
+    let id = catalog::downloadable::save_link(&state.db, sku, link).await?;
     Ok(json_response(StatusCode::OK, &id))
 }
 
@@ -215,6 +239,51 @@ async fn delete_link(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
 ) -> Result<Response> {
-    catalog::delete_link(&state.db, crate::wire::input::path_int(&id)?).await?;
+    catalog::downloadable::delete_link(&state.db, crate::wire::input::path_int(&id)?).await?;
+    Ok(json_response(StatusCode::OK, &true))
+}
+
+/// `SampleRepository::getList($sku)`: the product's samples (`Type::getSamples`, whatever its
+/// type).
+async fn samples(
+    _: Admin<DownloadableLinks>,
+    State(state): State<AppState>,
+    PathParams(sku): PathParams<String>,
+) -> Result<Response> {
+    let product = catalog::get(&state.db, &sku).await?;
+    let samples: Vec<SampleData> = product.samples.iter().map(SampleData::from).collect();
+    Ok(json_response(StatusCode::OK, &samples))
+}
+
+/// `SampleRepository::save` of a new sample: its id, a bare number.
+async fn add_sample(
+    _: Admin<DownloadableLinks>,
+    State(state): State<AppState>,
+    PathParams(sku): PathParams<String>,
+    Body(body): Body,
+) -> Result<Response> {
+    let sample = wire::parse_sample_save(&body, None)?;
+    let id = catalog::downloadable::save_sample(&state.db, sku, sample).await?;
+    Ok(json_response(StatusCode::OK, &id))
+}
+
+async fn update_sample(
+    _: Admin<DownloadableLinks>,
+    State(state): State<AppState>,
+    PathParams((sku, id)): PathParams<(String, String)>,
+    Body(body): Body,
+) -> Result<Response> {
+    let sample = wire::parse_sample_save(&body, Some(&id))?;
+    let id = catalog::downloadable::save_sample(&state.db, sku, sample).await?;
+    Ok(json_response(StatusCode::OK, &id))
+}
+
+/// `SampleRepository::delete`: a bare `true`.
+async fn delete_sample(
+    _: Admin<DownloadableLinks>,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
+    catalog::downloadable::delete_sample(&state.db, crate::wire::input::path_int(&id)?).await?;
     Ok(json_response(StatusCode::OK, &true))
 }

@@ -10,8 +10,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::amount::Amount;
-use crate::catalog::{LinkInput, Product, ProductInput};
-use crate::db::catalog::DownloadableLinkRow;
+use crate::catalog::{LinkInput, Product, ProductInput, SampleInput};
+use crate::db::catalog::{DownloadableLinkRow, DownloadableSampleRow};
 use crate::error::Result;
 use crate::inventory::legacy::LegacyUpdate;
 use crate::wire::input::{self, list, param, to_int, At, Obj};
@@ -126,6 +126,16 @@ const LINK_FIELDS: &[&str] = &[
     "sample_url",
     "extension_attributes",
 ];
+const SAMPLE_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "sort_order",
+    "sample_type",
+    "sample_file",
+    "sample_file_content",
+    "sample_url",
+    "extension_attributes",
+];
 
 /// The body of `POST /V1/products` / `PUT /V1/products/{sku}`: `product` is required.
 /// `path_sku` is the SKU of a PUT's path: `ParamsOverrider::overrideRequestBodyIdWithPathParam`
@@ -188,6 +198,13 @@ fn parse_product(v: &Value) -> Result<ProductInput> {
                 out.push(parse_link(link)?);
             }
             input.links = Some(out);
+        }
+        if let Some((_, samples)) = e.get("downloadable_product_samples") {
+            let mut out = Vec::new();
+            for sample in list(samples)? {
+                out.push(parse_sample(sample)?);
+            }
+            input.samples = Some(out);
         }
     }
     if let Some((_, attrs)) = o.get("custom_attributes") {
@@ -324,6 +341,19 @@ fn parse_link(v: &Value) -> Result<LinkInput> {
     })
 }
 
+fn parse_sample(v: &Value) -> Result<SampleInput> {
+    let l = Obj::new(v, SAMPLE_FIELDS)?;
+    Ok(SampleInput {
+        id: l.int("id")?,
+        title: l.string("title")?,
+        sort_order: l.int("sort_order")?,
+        sample_type: l.string("sample_type")?,
+        sample_file: l.string("sample_file")?,
+        sample_url: l.string("sample_url")?,
+        sample_file_content: file_content(&l, "sample_file_content")?,
+    })
+}
+
 /// `link_file_content` / `sample_file_content`: `{"file_data": base64, "name": ...}`.
 fn file_content(l: &Obj<'_>, key: &str) -> Result<Option<crate::catalog::FileContent>> {
     let Some((_, v)) = l.get(key) else {
@@ -337,17 +367,40 @@ fn file_content(l: &Obj<'_>, key: &str) -> Result<Option<crate::catalog::FileCon
 }
 
 /// The body of `POST /V1/products/{sku}/downloadable-links` (and its PUT with `path_id`):
-/// `{"link": LinkInterface, "isGlobalScopeContent": bool?}`. As for products, the path id is
-/// written into `link.id` only when `link` is the body's single top-level key.
+/// `{"link": LinkInterface, "isGlobalScopeContent": bool?}`.
 pub fn parse_link_save(body: &Map<String, Value>, path_id: Option<&str>) -> Result<LinkInput> {
-    let link = param(body, "link").ok_or_else(|| crate::error::Error::required("link"))?;
+    let (link, path_id) = repository_save(body, "link", path_id)?;
     let mut input = parse_link(link)?;
     if let Some(id) = path_id {
-        if body.len() == 1 && link.is_object() {
-            input.id = Some(input::path_int(id)?);
-        }
+        input.id = Some(input::path_int(id)?);
     }
     Ok(input)
+}
+
+/// The body of `POST /V1/products/{sku}/downloadable-links/samples` (and its PUT with
+/// `path_id`): `{"sample": SampleInterface, "isGlobalScopeContent": bool?}`.
+pub fn parse_sample_save(body: &Map<String, Value>, path_id: Option<&str>) -> Result<SampleInput> {
+    let (sample, path_id) = repository_save(body, "sample", path_id)?;
+    let mut input = parse_sample(sample)?;
+    if let Some(id) = path_id {
+        input.id = Some(input::path_int(id)?);
+    }
+    Ok(input)
+}
+
+/// A repository save's body: the required object `key`, and the path id when it goes into
+/// the object's `id`: as for products, only when `key` is the body's single top-level key
+/// (`ParamsOverrider::overrideRequestBodyIdWithPathParam`).
+fn repository_save<'a, 'p>(
+    body: &'a Map<String, Value>,
+    key: &str,
+    path_id: Option<&'p str>,
+) -> Result<(&'a Value, Option<&'p str>)> {
+    let value = param(body, key).ok_or_else(|| crate::error::Error::required(key))?;
+    Ok((
+        value,
+        path_id.filter(|_| body.len() == 1 && value.is_object()),
+    ))
 }
 
 /// `CategoryProductLinkInterface` in a product reply.
@@ -398,6 +451,34 @@ impl From<&DownloadableLinkRow> for LinkData {
             sample_type: l.sample_type.clone(),
             sample_file: l.sample_file.clone(),
             sample_url: l.sample_url.clone(),
+        }
+    }
+}
+
+/// `SampleInterface`, getters in order: `title` and `sample_type` are declared plain `string`
+/// and printed even when null, the nullable file and URL left out.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "downloadable-data-sample-interface")]
+pub struct SampleData {
+    pub id: i64,
+    pub title: Option<String>,
+    pub sort_order: i64,
+    pub sample_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sample_file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sample_url: Option<String>,
+}
+
+impl From<&DownloadableSampleRow> for SampleData {
+    fn from(s: &DownloadableSampleRow) -> Self {
+        SampleData {
+            id: s.sample_id,
+            title: s.title.clone(),
+            sort_order: s.sort_order,
+            sample_type: s.sample_type.clone(),
+            sample_file: s.sample_file.clone(),
+            sample_url: s.sample_url.clone(),
         }
     }
 }
@@ -525,7 +606,7 @@ pub struct ProductExtensionData {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub downloadable_product_links: Option<Vec<LinkData>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub downloadable_product_samples: Option<Vec<Value>>,
+    pub downloadable_product_samples: Option<Vec<SampleData>>,
 }
 
 /// `AttributeInterface` of `custom_attributes`.
@@ -621,7 +702,8 @@ impl From<&Product> for ProductData {
                 stock_item: Some(StockItemData::of(p)),
                 downloadable_product_links: downloadable
                     .then(|| p.links.iter().map(LinkData::from).collect()),
-                downloadable_product_samples: downloadable.then(Vec::new),
+                downloadable_product_samples: downloadable
+                    .then(|| p.samples.iter().map(SampleData::from).collect()),
             },
             product_links: Vec::new(),
             options: Vec::new(),

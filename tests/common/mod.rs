@@ -339,6 +339,7 @@ impl TestApp {
             "catalog_category_product",
             "catalog_category_entity",
             "downloadable_link",
+            "downloadable_sample",
             "customer_entity",
             "customer_address_entity",
             "quote",

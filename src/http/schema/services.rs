@@ -37,6 +37,7 @@ pub const INTERFACES: &[(&str, &str)] = &[
     (r#"Magento\Directory\Api\CountryInformationAcquirerInterface"#, "Country information acquirer interface"),
     (r#"Magento\Directory\Api\CurrencyInformationAcquirerInterface"#, "Currency information acquirer interface"),
     (r#"Magento\Downloadable\Api\LinkRepositoryInterface"#, "Interface LinkRepositoryInterface"),
+    (r#"Magento\Downloadable\Api\SampleRepositoryInterface"#, "Interface SampleRepositoryInterface"),
     (r#"Magento\GiftMessage\Api\CartRepositoryInterface"#, "Interface CartRepositoryInterface"),
     (r#"Magento\GiftMessage\Api\GuestCartRepositoryInterface"#, "Interface GuestCartRepositoryInterface"),
     (r#"Magento\GiftMessage\Api\GuestItemRepositoryInterface"#, "Interface GuestItemRepositoryInterface"),
@@ -961,6 +962,35 @@ pub const METHODS: &[ServiceMethod] = &[
         params: &[
             Param { name: "sku", ty: "string", required: true, doc: "" },
             Param { name: "link", ty: r#"Magento\Downloadable\Api\Data\LinkInterface"#, required: true, doc: "" },
+            Param { name: "isGlobalScopeContent", ty: "bool", required: false, doc: "" },
+        ],
+        returns: Some(("int", "")),
+        throws: &[],
+    },
+    ServiceMethod {
+        service: r#"Magento\Downloadable\Api\SampleRepositoryInterface::delete"#,
+        doc: "Delete downloadable sample",
+        params: &[
+            Param { name: "id", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some(("bool", "")),
+        throws: &[],
+    },
+    ServiceMethod {
+        service: r#"Magento\Downloadable\Api\SampleRepositoryInterface::getList"#,
+        doc: "List of samples for downloadable product",
+        params: &[
+            Param { name: "sku", ty: "string", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Downloadable\Api\Data\SampleInterface[]"#, "")),
+        throws: &[],
+    },
+    ServiceMethod {
+        service: r#"Magento\Downloadable\Api\SampleRepositoryInterface::save"#,
+        doc: "Update downloadable sample of the given product",
+        params: &[
+            Param { name: "sku", ty: "string", required: true, doc: "" },
+            Param { name: "sample", ty: r#"Magento\Downloadable\Api\Data\SampleInterface"#, required: true, doc: "" },
             Param { name: "isGlobalScopeContent", ty: "bool", required: false, doc: "" },
         ],
         returns: Some(("int", "")),

@@ -113,6 +113,10 @@ const SHAPES: &[(&str, Build)] = &[
         wire::product::LinkData::json_schema,
     ),
     (
+        r"Magento\Downloadable\Api\Data\SampleInterface",
+        wire::product::SampleData::json_schema,
+    ),
+    (
         r"Magento\Customer\Api\Data\CustomerInterface",
         wire::customer::CustomerData::json_schema,
     ),
