@@ -162,6 +162,10 @@ pub enum Error {
     /// 413: a body past the size limit (the web server in front of Magento refuses it).
     #[error("request body too large")]
     TooLarge,
+    /// 405 from `Webapi\Rest\RequestMethodValidator`: a REST request whose method is none of
+    /// GET, POST, PUT and DELETE (HEAD, PATCH, OPTIONS, ...), named in the rendered message.
+    #[error("method not supported: {0}")]
+    MethodNotSupported(String),
     /// 500: the cause is logged, never shown.
     #[error("internal: {0}")]
     Internal(String),
@@ -620,6 +624,13 @@ impl Error {
             }
             Error::TooLarge => {
                 body.insert("message".into(), TOO_LARGE.into());
+            }
+            // A `Webapi\Exception` of a phrase with its argument: rendered, no parameters.
+            Error::MethodNotSupported(method) => {
+                body.insert(
+                    "message".into(),
+                    format!("The {method} HTTP method is not supported.").into(),
+                );
             }
             Error::Internal(_) | Error::Sqlx(_) => {
                 body.insert("message".into(), internal_error_message().into());

@@ -34,8 +34,9 @@ async fn the_store_currency_answers_anonymously() {
             "{path}"
         );
     }
+    // An unknown store code stays on the path, which no request processor takes.
     let r = app.get("/rest/nowhere/V1/directory/currency", "").await;
-    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
 }
 
 /// `GET /V1/directory/countries` (anonymous): every country of a fresh install in key order,

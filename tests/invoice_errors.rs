@@ -440,10 +440,21 @@ async fn unknown_invoices_and_routes() {
             json!({"message": "An ID is needed. Set the ID and try again."})
         )
     );
+    // No request processor takes a path whose store code is unknown (`PathProcessor` leaves
+    // it on; `admin` is not among the stores it looks in): 400.
+    for path in ["/rest/nosuch/V1/invoices/3", "/rest/admin/V1/invoices/3"] {
+        let r = app.get(path, &token).await;
+        assert_eq!(
+            (r.status, r.body),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({"message": "Specified request cannot be processed."})
+            ),
+            "{path}"
+        );
+    }
     let no_route = json!({"message": "Request does not match any route."});
     for (method, path) in [
-        (Method::GET, "/rest/nosuch/V1/invoices/3"),
-        (Method::GET, "/rest/admin/V1/invoices/3"),
         (Method::DELETE, "/rest/V1/invoices/3"),
         (Method::GET, "/rest/V2/invoices/3"),
         (Method::GET, "/V1/invoices/3"),
@@ -486,4 +497,83 @@ async fn figures_beyond_any_real_order_are_refused_not_crashed() {
     }
     // The writer survived: the tutorial's invoice still goes through.
     assert_eq!(app.invoice(&token, 3, &json!({})).await.body, json!("3"));
+}
+
+/// `Rest::dispatch`: after the store code, `RequestMethodValidator` takes GET, POST, PUT and
+/// DELETE only (405 naming the method, a HEAD too), then `RequestProcessorPool` needs a
+/// processor for the path (400), then the router a route (404).
+#[tokio::test]
+async fn methods_and_paths_before_the_router() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let before = app.snapshot().await;
+    for method in ["PATCH", "OPTIONS", "HEAD", "PROPFIND"] {
+        for path in [
+            "/rest/V1/invoices/3",
+            "/rest/default/V1/order/3/invoice",
+            "/rest/x",
+        ] {
+            let method = Method::from_bytes(method.as_bytes()).unwrap();
+            let r = app
+                .send(method.clone(), path, Some(&token), None, None)
+                .await;
+            let expected = if method == Method::HEAD {
+                Value::Null
+            } else {
+                json!({"message": format!("The {method} HTTP method is not supported.")})
+            };
+            assert_eq!(
+                (r.status, r.body),
+                (StatusCode::METHOD_NOT_ALLOWED, expected),
+                "{method} {path}"
+            );
+        }
+    }
+    let not_processed = json!({"message": "Specified request cannot be processed."});
+    for (method, path) in [
+        (Method::GET, "/rest/v1/invoices/3"),
+        (Method::GET, "/rest/whatever"),
+        (Method::GET, "/rest/"),
+        (Method::POST, "/rest/async/whatever"),
+        (Method::POST, "/rest/async/bulk/whatever"),
+        (Method::POST, "/rest/default/async/V"),
+    ] {
+        let r = app
+            .send(
+                method.clone(),
+                path,
+                Some(&token),
+                Some("application/json"),
+                Some("{}".into()),
+            )
+            .await;
+        assert_eq!(
+            (r.status, &r.body),
+            (StatusCode::BAD_REQUEST, &not_processed),
+            "{method} {path}"
+        );
+    }
+    let no_route = json!({"message": "Request does not match any route."});
+    for (method, path) in [
+        (Method::GET, "/rest/V1/nothing"),
+        (Method::GET, "/rest/V12/invoices/3"),
+        (Method::POST, "/rest/async/V1/nothing"),
+        (Method::GET, "/nothing"),
+    ] {
+        let r = app
+            .send(
+                method.clone(),
+                path,
+                Some(&token),
+                Some("application/json"),
+                Some("{}".into()),
+            )
+            .await;
+        assert_eq!(
+            (r.status, &r.body),
+            (StatusCode::NOT_FOUND, &no_route),
+            "{method} {path}"
+        );
+    }
+    assert_eq!(app.snapshot().await, before);
 }

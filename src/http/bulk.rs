@@ -296,11 +296,13 @@ async fn schedule(State(entry): State<Async>, request: Request) -> Result<Respon
         .query()
         .map(|q| format!("?{q}"))
         .unwrap_or_default();
+    // `canProcess`: `^/async/bulk(/V.+)` or `^/async(/V.+)`; a path neither takes is
+    // `RequestProcessorPool`'s 400.
     let (form, sync_path) = match path.strip_prefix("/rest/async/bulk/V") {
-        Some(rest) => (Form::Bulk, format!("/V{rest}")),
-        None => match path.strip_prefix("/rest/async/V") {
-            Some(rest) => (Form::Single, format!("/V{rest}")),
-            None => return Err(Error::NoRoute),
+        Some(rest) if !rest.is_empty() => (Form::Bulk, format!("/V{rest}")),
+        _ => match path.strip_prefix("/rest/async/V") {
+            Some(rest) if !rest.is_empty() => (Form::Single, format!("/V{rest}")),
+            _ => return Err(Error::input(e::REQUEST_NOT_PROCESSED)),
         },
     };
     let route = find(&entry.routes, &method, &sync_path, form).ok_or(Error::NoRoute)?;

@@ -32,10 +32,9 @@ pub mod tax;
 pub mod transactions;
 
 use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::Uri;
+use axum::http::{Method, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
-use tower::Layer;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
 
@@ -48,8 +47,8 @@ use crate::AppState;
 /// with `Router::layer`, which wraps every route in it, each level boxed again: a request then
 /// cloned a boxed service at every level on its way in (about 50 allocations a request). Same
 /// order, same requests seen: the first layer listed is the outermost. The `fields` filter stays
-/// a route layer: axum answers a HEAD (no body, the GET's `Content-Length`) around each route,
-/// so the filter must run inside that to give a HEAD the filtered GET's length.
+/// a route layer (axum's own HEAD answer around each route no longer matters: a REST HEAD is
+/// Magento's 405, [`rest_methods_only`]).
 pub fn app(state: AppState) -> Router {
     let api = routes::router(&routes::table(), &state)
         .fallback(no_route)
@@ -65,8 +64,15 @@ pub fn app(state: AppState) -> Router {
     let magemu = control::router()
         .merge(admin::router())
         .with_state(state.clone());
-    // The store code is taken off the path before routing, as Magento's PathProcessor does.
-    let api = axum::middleware::map_request_with_state(state, strip_store_code).layer(api);
+    // The store code is taken off the path before routing, as Magento's PathProcessor does,
+    // then the method is checked (`Rest::dispatch` runs its `RequestMethodValidator` next).
+    let api = tower::ServiceBuilder::new()
+        .layer(axum::middleware::map_request_with_state(
+            state,
+            strip_store_code,
+        ))
+        .layer(axum::middleware::from_fn(rest_methods_only))
+        .service(api);
     let routed = Router::new().nest("/magemu", magemu).fallback_service(api);
     let served = tower::ServiceBuilder::new()
         .layer(TraceLayer::new_for_http())
@@ -149,9 +155,57 @@ pub(crate) fn panic_response(cause: Box<dyn std::any::Any + Send + 'static>) -> 
     Error::internal(format!("panic: {cause}")).into_response()
 }
 
-/// Magento answers every unmatched request, a wrong method included, with this 404.
-async fn no_route() -> Response {
-    Error::NoRoute.into_response()
+/// `Framework\Webapi\Rest\RequestMethodValidator`: a REST request is a GET, POST, PUT or
+/// DELETE (`Request::getHttpMethod`), anything else 405 naming the method, a HEAD too (axum
+/// would answer a HEAD as the GET without its body; Magento's `App\Http` does that only for a
+/// 200, which a REST HEAD never reaches).
+async fn rest_methods_only(request: Request, next: axum::middleware::Next) -> Response {
+    let method = request.method();
+    let rest = request.uri().path().starts_with("/rest/");
+    if rest && ![Method::GET, Method::POST, Method::PUT, Method::DELETE].contains(method) {
+        return Error::MethodNotSupported(method.to_string()).into_response();
+    }
+    next.run(request).await
+}
+
+/// Magento answers every unmatched request, a wrong method included, with this 404, once a
+/// request processor took its path ([`processor_takes`]); a REST path none takes is 400.
+async fn no_route(uri: Uri) -> Response {
+    if processor_takes(uri.path()) {
+        Error::NoRoute.into_response()
+    } else {
+        Error::input(error::REQUEST_NOT_PROCESSED).into_response()
+    }
+}
+
+/// `RequestProcessorPool::getProcessor` on a REST path whose store code is off
+/// ([`strip_store_code`]): the schema processors take `schema...`, `async/schema...` and
+/// `async/bulk/schema...`, the asynchronous ones `/async(/bulk)/V...` (a GET there is
+/// `bulk::router`'s 400), the synchronous one `^/V\d+` (case counts: `/v1/` is none's). Any
+/// other path under `/rest/` (an unknown store code's `/rest/nostore/V1/orders` among them:
+/// `PathProcessor` keeps a code it does not know, and the admin store's `admin` is not among
+/// the stores it looks in) is `Webapi\Exception` 400 `Specified request cannot be
+/// processed.`. Paths outside `/rest/` are not the REST area's and keep the 404.
+fn processor_takes(path: &str) -> bool {
+    let Some(tail) = path.strip_prefix("/rest") else {
+        return true;
+    };
+    let versioned = |s: &str| {
+        s.strip_prefix("/V")
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let asynchronous = |s: &str| {
+        s.strip_prefix("/async")
+            .map(|r| r.strip_prefix("/bulk").unwrap_or(r))
+            .and_then(|r| r.strip_prefix("/V"))
+            .is_some_and(|v| !v.is_empty())
+    };
+    let relative = tail.trim_start_matches('/');
+    versioned(tail)
+        || asynchronous(tail)
+        || ["schema", "async/schema", "async/bulk/schema"]
+            .iter()
+            .any(|p| relative.starts_with(p))
 }
 
 /// The store code the request named after `/rest/` (`None` for `/rest/V1/...`), kept for the

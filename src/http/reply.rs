@@ -22,6 +22,7 @@ pub fn status(error: &Error) -> StatusCode {
             StatusCode::BAD_REQUEST
         }
         Error::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        Error::MethodNotSupported(_) => StatusCode::METHOD_NOT_ALLOWED,
         Error::Internal(_) | Error::Sqlx(_) | Error::Fatal(_) | Error::Shutdown(_) => {
             StatusCode::INTERNAL_SERVER_ERROR
         }
