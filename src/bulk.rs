@@ -291,7 +291,7 @@ pub async fn count_by_status(db: &Db, uuid: &str, status: i64) -> Result<i64> {
 pub async fn list(
     db: &Db,
     criteria: &crate::search::SearchCriteria,
-) -> Result<(Vec<OperationRow>, i64)> {
+) -> Result<(Vec<(OperationRow, Option<String>)>, i64)> {
     let mut conn = db.read.acquire().await?;
     db::search::documents_with::<store::OperationColumns, _>(
         &mut conn,
@@ -299,7 +299,7 @@ pub async fn list(
         "id",
         store::OPERATION_FILTERS,
         criteria,
-        async |conn, id| store::operation(conn, id).await,
+        async |conn, id| store::operation_with_start_time(conn, id).await,
     )
     .await
 }

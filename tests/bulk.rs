@@ -150,7 +150,36 @@ async fn a_bulk_runs_each_element_and_counts_them_by_status() {
     };
     let r = app.get(&f("bulk_uuid", &uuid, "eq"), &token).await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
-    assert_eq!(r.body["items"], status["operations_list"]);
+    // Each as the detailed status lists it, with its bulk's start time joined in first
+    // (Adobe's "Search for the status of a bulk operation" example).
+    let start_time = status["start_time"]
+        .as_str()
+        .expect("start_time")
+        .to_owned();
+    let listed: Vec<Value> = status["operations_list"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|op| {
+            let mut item = serde_json::Map::new();
+            item.insert(
+                "extension_attributes".into(),
+                json!({ "start_time": start_time }),
+            );
+            item.extend(op.as_object().unwrap().clone());
+            Value::Object(item)
+        })
+        .collect();
+    assert_eq!(r.body["items"], json!(listed));
+    assert_eq!(
+        r.body["items"][0]
+            .as_object()
+            .unwrap()
+            .keys()
+            .next()
+            .map(String::as_str),
+        Some("extension_attributes")
+    );
     assert_eq!(r.body["total_count"], 3);
     for (q, count) in [
         (f("status", "3", "eq"), 2),

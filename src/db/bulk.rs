@@ -91,6 +91,22 @@ pub async fn operation(
         .await
 }
 
+/// An operation with its bulk's `start_time`, as `OperationRepository::getList`'s collection
+/// joins it (`extension_attributes.xml`: `magento_bulk` on `bulk_uuid`, a left join).
+pub async fn operation_with_start_time(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<Option<(OperationRow, Option<String>)>, sqlx::Error> {
+    let Some(operation) = operation(&mut *conn, id).await? else {
+        return Ok(None);
+    };
+    let start_time = sqlx::query_scalar("SELECT start_time FROM magento_bulk WHERE uuid = ?")
+        .bind(&operation.bulk_uuid)
+        .fetch_optional(conn)
+        .await?;
+    Ok(Some((operation, start_time)))
+}
+
 /// Records `bulk` and its `operations` (their ids and the bulk's are given by the table).
 pub async fn insert(
     conn: &mut SqliteConnection,

@@ -66,7 +66,7 @@ async fn search(
 ) -> Result<Response> {
     let (operations, total) = bulk::list(&state.db, &criteria).await?;
     Ok(search_results(
-        operations.into_iter().map(OperationData::from).collect(),
+        operations.into_iter().map(OperationData::listed).collect(),
         criteria,
         total,
     ))
