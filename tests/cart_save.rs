@@ -380,3 +380,46 @@ async fn an_unknown_customer_group_stops_the_save_of_a_cart_with_lines() {
     assert_eq!((r.status, r.body), (StatusCode::NOT_FOUND, refused));
     assert_eq!(app.snapshot().await, before);
 }
+
+/// `DataObjectProcessor` prints the null of a getter declared `string`/`int`/`string[]` and
+/// leaves out a nullable one's: a cart's address always shows region, country, street (`[""]`
+/// for none: `Quote\Address::getStreet`), telephone, postcode, city, names and e-mail.
+#[tokio::test]
+async fn an_address_prints_its_unset_required_getters_as_null() {
+    let app = spawn_app().await;
+    let mask = app.post("/rest/V1/guest-carts", "", &json!({})).await.body;
+    let mask = mask.as_str().expect("a mask");
+    let cart = app
+        .get(&format!("/rest/V1/guest-carts/{mask}"), "")
+        .await
+        .body;
+    assert_eq!(
+        cart["billing_address"],
+        json!({"id": 0, "region": null, "region_id": null, "region_code": null,
+            "country_id": null, "street": [""], "telephone": null, "postcode": null,
+            "city": null, "firstname": null, "lastname": null, "email": null,
+            "same_as_billing": 0, "save_in_address_book": 0})
+    );
+    let r = app
+        .post(
+            &format!("/rest/V1/guest-carts/{mask}/billing-address"),
+            "",
+            &json!({"address": {"firstname": "Jane", "lastname": "Doe", "street": ["1 Main St"],
+                "city": "Paris", "postcode": "75001", "country_id": "FR",
+                "telephone": "0102030405", "email": "jane@example.com"}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let address = app
+        .get(&format!("/rest/V1/guest-carts/{mask}/billing-address"), "")
+        .await
+        .body;
+    let id = address["id"].as_i64().expect("an address id");
+    assert_eq!(
+        address,
+        json!({"id": id, "region": null, "region_id": null, "region_code": null,
+            "country_id": "FR", "street": ["1 Main St"], "telephone": "0102030405",
+            "postcode": "75001", "city": "Paris", "firstname": "Jane", "lastname": "Doe",
+            "email": "jane@example.com", "same_as_billing": 0, "save_in_address_book": 0})
+    );
+}

@@ -117,6 +117,7 @@ struct Route {
     segments: Vec<&'static str>,
     service: &'static str,
     resources: &'static [&'static str],
+    input: Option<crate::http::routes::InputCheck>,
 }
 
 /// What the asynchronous entry needs: the app, the synchronous router it replays calls
@@ -144,6 +145,7 @@ pub fn router(state: AppState, sync: Router) -> Router {
             segments: op.path.trim_end_matches('/').split('/').collect(),
             service: op.service,
             resources: op.resources,
+            input: op.input,
         })
         .collect();
     let entry = Async {
@@ -334,7 +336,7 @@ async fn schedule(State(entry): State<Async>, request: Request) -> Result<Respon
         }],
         Form::Bulk => bulk_calls(route, &method, &query, posted)?,
     };
-    check_inputs(route.service, &calls)?;
+    check_inputs(route, &calls)?;
     // The store the calls were scheduled in (`store_id` of `serialized_data`).
     let store_id = super::scope_store_id(&entry.state, scope.as_ref()).await?;
     let (uuid, hashes) = bulk::schedule(
@@ -373,26 +375,20 @@ async fn schedule(State(entry): State<Async>, request: Request) -> Result<Respon
 /// `AsynchronousRequestProcessor::process` resolves every call's input before it publishes
 /// anything (`InputParamsResolver::resolve`, `resolveBulkItemParams`: `ServiceInputProcessor`),
 /// so a malformed body (an unknown field, a missing parameter, a wrong type, a `<script>`
-/// value) is the whole request's 400 and nothing is scheduled. magemu makes that check here for
-/// the services whose input it converts without the database: products (the bulk API's main
-/// use) and source items; the others' bodies are converted when their operation runs.
-fn check_inputs(service: &str, calls: &[Call]) -> Result<()> {
-    let check: fn(&Map<String, Value>) -> Result<()> = match service {
-        r"Magento\Catalog\Api\ProductRepositoryInterface::save" => {
-            |body| crate::wire::product::parse_save(body, None).map(|_| ())
-        }
-        r"Magento\InventoryApi\Api\SourceItemsSaveInterface::execute" => {
-            |body| crate::wire::inventory_master::parse_source_items(body).map(|_| ())
-        }
-        _ => return Ok(()),
-    };
+/// value) is the whole request's 400 and nothing is scheduled. magemu runs the `<script>` check
+/// on every call, and the route's own input conversion where the route table has it apart from
+/// the handler (`Operation::input`); a route without one has its body converted when its
+/// operation runs (the operation then fails, where Magento refuses the request).
+fn check_inputs(route: &Route, calls: &[Call]) -> Result<()> {
     for call in calls {
         let body = match serde_json::from_str::<Value>(&call.body) {
             Ok(Value::Object(map)) => map,
             _ => Map::new(),
         };
         crate::wire::input::check_script_values(&body)?;
-        check(&body)?;
+        if let Some(check) = route.input {
+            check(&body)?;
+        }
     }
     Ok(())
 }

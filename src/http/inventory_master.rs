@@ -108,7 +108,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\InventoryApi\Api\SourceItemsSaveInterface::execute",
             &["Magento_InventoryApi::stock_source_item_assign"],
             save_source_items,
-        ),
+        )
+        .input(|body| wire::parse_source_items(body).map(|_| ())),
         Operation::post(
             "/V1/inventory/source-items-delete",
             r"Magento\InventoryApi\Api\SourceItemsDeleteInterface::execute",

@@ -32,7 +32,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Catalog\Api\ProductRepositoryInterface::save",
             &["Magento_Catalog::products"],
             create,
-        ),
+        )
+        .input(|body| wire::parse_save(body, None).map(|_| ())),
         Operation::get(
             "/V1/products/{sku}",
             r"Magento\Catalog\Api\ProductRepositoryInterface::get",
@@ -44,7 +45,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Catalog\Api\ProductRepositoryInterface::save",
             &["Magento_Catalog::products"],
             update,
-        ),
+        )
+        .input(|body| wire::parse_save(body, None).map(|_| ())),
         Operation::delete(
             "/V1/products/{sku}",
             r"Magento\Catalog\Api\ProductRepositoryInterface::deleteById",

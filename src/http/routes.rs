@@ -32,6 +32,11 @@ pub const ANONYMOUS: &str = "anonymous";
 /// Only the customer the token belongs to (`<resource ref="self"/>`).
 pub const SELF: &str = "self";
 
+/// A service's input conversion alone (`ServiceInputProcessor::process` of a body: required
+/// parameters, unknown fields, types), without the database: what the asynchronous entry runs
+/// on every call before it schedules any (`crate::http::bulk`).
+pub type InputCheck = fn(&serde_json::Map<String, serde_json::Value>) -> crate::error::Result<()>;
+
 /// One REST operation: a route of webapi.xml and the handler that serves it.
 #[derive(Clone)]
 pub struct Operation {
@@ -47,6 +52,8 @@ pub struct Operation {
     /// Parameters webapi.xml fills in itself (`<parameter force="true">`, the `mine` routes'
     /// `cartId`/`customerId`): not the caller's, so not in the schema.
     pub forced: &'static [&'static str],
+    /// The body's input conversion, when magemu has it apart from the handler.
+    pub input: Option<InputCheck>,
     handler: MethodRouter<AppState>,
 }
 
@@ -70,6 +77,7 @@ macro_rules! verbs {
                     service,
                     resources,
                     forced: &[],
+                    input: None,
                     handler: routing::$name(handler),
                 }
             }
@@ -83,6 +91,12 @@ impl Operation {
     /// The parameters webapi.xml forces on this route.
     pub fn forced(mut self, params: &'static [&'static str]) -> Self {
         self.forced = params;
+        self
+    }
+
+    /// The body's input conversion, run apart from the handler by the asynchronous entry.
+    pub fn input(mut self, check: InputCheck) -> Self {
+        self.input = Some(check);
         self
     }
 

@@ -643,12 +643,32 @@ pub fn totals(cart: &Cart, t: &Totals, titles: &LinkTitles) -> Value {
     v
 }
 
+/// `AddressInterface`'s getters declared `string`, `int` or `string[]` (not nullable):
+/// `DataObjectProcessor` prints them null when they are, where it leaves out a nullable
+/// getter's null.
+const ADDRESS_REQUIRED: [&str; 11] = [
+    "region",
+    "region_id",
+    "region_code",
+    "country_id",
+    "street",
+    "telephone",
+    "postcode",
+    "city",
+    "firstname",
+    "lastname",
+    "email",
+];
+
+/// `AddressInterface` of a cart address. `Quote\Address::getStreet` gives `[""]` for no street
+/// (`?? ['']`).
 fn address_out(a: &QuoteAddressRow) -> Value {
+    let street: Vec<&str> = a.street.as_deref().unwrap_or("").split('\n').collect();
     let mut v = json!({
         "id": a.address_id,
         "region": a.region, "region_id": a.region_id, "region_code": a.region_code,
         "country_id": a.country_id,
-        "street": a.street.as_deref().map(|s| s.split('\n').collect::<Vec<_>>()),
+        "street": street,
         "company": a.company,
         "telephone": a.telephone, "fax": a.fax, "postcode": a.postcode, "city": a.city,
         "firstname": a.firstname, "lastname": a.lastname,
@@ -659,7 +679,7 @@ fn address_out(a: &QuoteAddressRow) -> Value {
         "save_in_address_book": a.save_in_address_book.unwrap_or(0),
     });
     if let Some(m) = v.as_object_mut() {
-        m.retain(|_, v| !v.is_null());
+        m.retain(|k, v| !v.is_null() || ADDRESS_REQUIRED.contains(&k.as_str()));
     }
     v
 }
@@ -806,37 +826,40 @@ fn discount_schema(g: &mut SchemaGenerator) -> Schema {
     })
 }
 
-/// `AddressInterface` as `address_out` writes it (nulls left out).
+/// `AddressInterface` as `address_out` writes it (the nullable getters' nulls left out, the
+/// others' printed).
 pub fn address_schema(_: &mut SchemaGenerator) -> Schema {
     json_schema!({
         "type": "object",
         "properties": {
             "id": { "type": "integer" },
-            "region": { "type": "string" },
-            "region_id": { "type": "integer" },
-            "region_code": { "type": "string" },
-            "country_id": { "type": "string" },
+            "region": { "type": ["string", "null"] },
+            "region_id": { "type": ["integer", "null"] },
+            "region_code": { "type": ["string", "null"] },
+            "country_id": { "type": ["string", "null"] },
             "street": { "type": "array", "items": { "type": "string" } },
             "company": { "type": "string" },
-            "telephone": { "type": "string" },
+            "telephone": { "type": ["string", "null"] },
             "fax": { "type": "string" },
-            "postcode": { "type": "string" },
-            "city": { "type": "string" },
-            "firstname": { "type": "string" },
-            "lastname": { "type": "string" },
+            "postcode": { "type": ["string", "null"] },
+            "city": { "type": ["string", "null"] },
+            "firstname": { "type": ["string", "null"] },
+            "lastname": { "type": ["string", "null"] },
             "middlename": { "type": "string" },
             "prefix": { "type": "string" },
             "suffix": { "type": "string" },
             "vat_id": { "type": "string" },
             "customer_id": { "type": "integer" },
-            "email": { "type": "string" },
+            "email": { "type": ["string", "null"] },
             "same_as_billing": { "type": "integer" },
             "customer_address_id": { "type": "integer" },
             "save_in_address_book": { "type": "integer" },
             "extension_attributes": { "type": "object" },
             "custom_attributes": { "type": "array", "items": {} }
         },
-        "required": ["id", "same_as_billing", "save_in_address_book"]
+        "required": ["id", "region", "region_id", "region_code", "country_id", "street",
+            "telephone", "postcode", "city", "firstname", "lastname", "email",
+            "same_as_billing", "save_in_address_book"]
     })
 }
 
