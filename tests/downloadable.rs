@@ -482,3 +482,116 @@ async fn a_link_titled_zero_has_no_title() {
     );
     assert_eq!(app.snapshot().await, before);
 }
+
+/// review-43: a sample id of 0 is a new sample (`if ($sampleId)`); a link update without
+/// `is_shareable` keeps it (a null of a NOT NULL column is not written); an upload whose
+/// extension is protected or not alphanumeric is `Disallowed file type.`; an update outside
+/// the global scope may leave the title empty, which keeps it.
+#[tokio::test]
+async fn ids_of_zero_nulls_uploads_and_scope() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let sample = json!({"id": 0, "title": "Zero", "sort_order": 1, "sample_type": "url",
+        "sample_url": "http://www.example.com/zero.mp4"});
+    let first = add_sample(&app, &token, sample.clone()).await;
+    let r = app
+        .put(
+            &format!("{SAMPLES}/0"),
+            &token,
+            &json!({ "sample": sample }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert!(r.body.as_i64().expect("an id") > first);
+    assert_eq!(
+        app.get(SAMPLES, &token).await.body.as_array().map(Vec::len),
+        Some(2)
+    );
+
+    let links = "/rest/V1/products/240-LV06/downloadable-links";
+    let link = json!({"title": "Shared", "sort_order": 3, "is_shareable": 2, "price": 0,
+        "number_of_downloads": 0, "link_type": "url", "link_url": "https://example.com/s"});
+    let id = app.post(links, &token, &json!({ "link": link })).await.body;
+    let mut renamed = link.clone();
+    renamed.as_object_mut().unwrap().remove("is_shareable");
+    renamed["title"] = json!("Shared, renamed");
+    let r = app
+        .put(
+            &format!("{links}/{id}"),
+            &token,
+            &json!({ "link": renamed }),
+        )
+        .await;
+    assert_eq!((r.status, &r.body), (StatusCode::OK, &id));
+    let listed = app.get(links, &token).await.body;
+    let stored = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == id)
+        .expect("the link");
+    assert_eq!(
+        (&stored["title"], &stored["is_shareable"]),
+        (&json!("Shared, renamed"), &json!(2))
+    );
+
+    let before = app.snapshot().await;
+    for name in ["x.php", "x.PHP", "x.svg", ".htaccess", "x.tar-gz", "x.html"] {
+        let r = app
+            .post(
+                SAMPLES,
+                &token,
+                &json!({"sample": {"title": "F", "sort_order": 1, "sample_type": "file",
+                    "sample_file_content": content(name)}}),
+            )
+            .await;
+        assert_eq!(
+            (r.status, r.body),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({"message": "Disallowed file type."})
+            ),
+            "{name}"
+        );
+    }
+    let r = app
+        .put(
+            &format!("{SAMPLES}/{first}"),
+            &token,
+            &json!({"isGlobalScopeContent": true, "sample": {"id": first, "title": "", "sort_order": 1,
+                "sample_type": "url", "sample_url": "http://www.example.com/zero.mp4"}}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The sample title is empty. Enter the title and try again."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    // Outside the global scope the store view's title is emptied and the global one stays.
+    let r = app
+        .put(
+            &format!("{SAMPLES}/{first}"),
+            &token,
+            &json!({"isGlobalScopeContent": false, "sample": {"id": first, "title": "", "sort_order": 5,
+                "sample_type": "url", "sample_url": "http://www.example.com/zero.mp4"}}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(first)));
+    let listed = app.get(SAMPLES, &token).await.body;
+    assert_eq!(listed[1]["id"], first);
+    assert_eq!(
+        (&listed[1]["title"], &listed[1]["sort_order"]),
+        (&json!("Zero"), &json!(5))
+    );
+    // A name without an extension is taken.
+    add_sample(
+        &app,
+        &token,
+        json!({"title": "Plain", "sort_order": 9, "sample_type": "file",
+            "sample_file_content": content("README")}),
+    )
+    .await;
+}

@@ -575,5 +575,43 @@ async fn methods_and_paths_before_the_router() {
             "{method} {path}"
         );
     }
+    // Laminas upper-cases the method; a HEAD's 405 goes out without a body or its length;
+    // `/rest` alone is the REST area, `/restx` is not.
+    let r = app
+        .send(
+            Method::from_bytes(b"get").unwrap(),
+            "/rest/V1/orders/3",
+            Some(&token),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let head = app
+        .client
+        .head(app.url("/rest/V1/invoices/3"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .expect("HEAD");
+    assert_eq!(head.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(
+        head.headers()
+            .get(reqwest::header::CONTENT_LENGTH)
+            .map(|v| v.as_bytes()),
+        Some(&b"0"[..])
+    );
+    for (method, path, status) in [
+        (Method::PATCH, "/rest", StatusCode::METHOD_NOT_ALLOWED),
+        (Method::GET, "/rest", StatusCode::BAD_REQUEST),
+        (Method::GET, "/index.php/rest", StatusCode::BAD_REQUEST),
+        (Method::GET, "/restx/V1/invoices/3", StatusCode::NOT_FOUND),
+        (Method::PATCH, "/restx/V1/invoices/3", StatusCode::NOT_FOUND),
+    ] {
+        let r = app
+            .send(method.clone(), path, Some(&token), None, None)
+            .await;
+        assert_eq!(r.status, status, "{method} {path}");
+    }
     assert_eq!(app.snapshot().await, before);
 }

@@ -57,6 +57,9 @@ pub struct LinkInput {
     /// base64 data and its name.
     pub link_file_content: Option<FileContent>,
     pub sample_file_content: Option<FileContent>,
+    /// `isGlobalScopeContent` posted false (the repository routes only): an update may then
+    /// leave the title empty, which keeps the stored one.
+    pub store_view_scope: bool,
 }
 
 /// A posted downloadable sample (`Downloadable\Api\Data\SampleInterface`).
@@ -69,6 +72,8 @@ pub struct SampleInput {
     pub sample_file: Option<String>,
     pub sample_url: Option<String>,
     pub sample_file_content: Option<FileContent>,
+    /// As [`LinkInput::store_view_scope`].
+    pub store_view_scope: bool,
 }
 
 /// A posted `Magento\Downloadable\Api\Data\File\ContentInterface`.
@@ -90,6 +95,14 @@ pub const SAMPLE_FILE_NOT_FOUND: &str = "Sample file not found. Please try again
 /// `File\ContentValidator`.
 pub const FILE_CONTENT_INVALID: &str = "Provided content must be valid base64 encoded data.";
 pub const FILE_NAME_FORBIDDEN: &str = "Provided file name contains forbidden characters.";
+/// `Framework\File\Uploader::_validateFile` (a `ValidationException`, 400).
+pub const DISALLOWED_FILE_TYPE: &str = "Disallowed file type.";
+/// `general/file/protected_extensions` (Store/etc/config.xml), which the downloadable uploader's
+/// `NotProtectedExtension` validator refuses, compared in lower case.
+const PROTECTED_EXTENSIONS: [&str; 24] = [
+    "php", "php3", "php4", "php5", "php7", "htaccess", "jsp", "pl", "py", "asp", "aspx", "sh",
+    "cgi", "htm", "html", "phtml", "shtml", "phpt", "pht", "phar", "svg", "svgz", "xml", "xhtml",
+];
 /// `LinkRepository` and `SampleRepository`.
 pub const LINK_TYPE_INVALID: &str = "The link type is invalid. Verify and try again.";
 pub const LINK_SAMPLE_TYPE_INVALID: &str = "The link sample type is invalid. Verify and try again.";
@@ -173,12 +186,28 @@ fn check_resource(
     Ok(())
 }
 
-/// The title check both repositories end with: PHP's `empty($title)`.
-fn check_title(title: Option<&str>, message: &'static str) -> Result<()> {
-    if !title.is_some_and(crate::php::truthy) {
+/// The title check both repositories end with: PHP's `empty($title)`, refused unless an
+/// update outside the global scope (`updateLink`/`updateSample`: the store view's title is then
+/// the global one, which stays).
+fn check_title(title: Option<&str>, may_be_empty: bool, message: &'static str) -> Result<()> {
+    if !title.is_some_and(crate::php::truthy) && !may_be_empty {
         return Err(Error::input(message));
     }
     Ok(())
+}
+
+/// `ContentUploader::upload` of posted content: `Uploader::_validateFile` refuses an extension
+/// (PHP's `pathinfo` extension of the posted name) that is protected or holds anything but
+/// letters and digits; else the path the file is given ([`KnownFiles::upload`]).
+fn upload(known: &mut KnownFiles, content: &FileContent, kind: FileKind) -> Result<String> {
+    let base = content.name.rsplit('/').next().unwrap_or(&content.name);
+    let extension = base.rsplit_once('.').map_or("", |(_, e)| e);
+    if !extension.chars().all(|c| c.is_ascii_alphanumeric())
+        || PROTECTED_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str())
+    {
+        return Err(Error::input(DISALLOWED_FILE_TYPE));
+    }
+    Ok(known.upload(&content.name, kind))
 }
 
 /// `File\ContentValidator::isValid`.
@@ -401,8 +430,9 @@ trait Component: Clone + Send + Sync + 'static {
     fn new_row(product_id: i64) -> Self::Row;
     /// The repository's checks after the id's (type, content, resource, title), then what
     /// `saveLink`/`saveSample` puts on the model written over `row`: only those columns, so an
-    /// update keeps the others (a `url` one its old file, a `file` one its old URL).
-    fn write(&self, row: &mut Self::Row, known: &mut KnownFiles) -> Result<()>;
+    /// update keeps the others (a `url` one its old file, a `file` one its old URL, a null
+    /// of a NOT NULL column its old value: `_prepareDataForTable` skips it).
+    fn write(&self, row: &mut Self::Row, known: &mut KnownFiles, updating: bool) -> Result<()>;
 }
 
 impl Component for LinkInput {
@@ -434,17 +464,26 @@ impl Component for LinkInput {
         }
     }
 
-    fn write(&self, row: &mut DownloadableLinkRow, known: &mut KnownFiles) -> Result<()> {
+    fn write(
+        &self,
+        row: &mut DownloadableLinkRow,
+        known: &mut KnownFiles,
+        updating: bool,
+    ) -> Result<()> {
         check_link(self)?;
-        let (link_file, sample_file) = link_files(self, known)?;
+        let (link_file, sample_file) = link_files(self, known, updating)?;
         row.link_type = self.link_type.clone();
         row.sort_order = self.sort_order.unwrap_or(0);
-        row.title = self.title.clone();
-        // `setDataToModel`: a null price is 0; a null `is_shareable` is written as the
-        // NOT NULL int column takes it, 0.
+        if self.title.as_deref().is_some_and(crate::php::truthy) {
+            row.title = self.title.clone();
+        }
+        // `setDataToModel`: a null price is 0. A null `is_shareable` is not written (NOT NULL:
+        // a new link's is the column's default, 0).
         row.price = self.price.unwrap_or_default();
         row.number_of_downloads = self.number_of_downloads;
-        row.is_shareable = self.is_shareable.unwrap_or(0);
+        if let Some(shareable) = self.is_shareable {
+            row.is_shareable = shareable;
+        }
         match self.link_type.as_deref() {
             Some("url") => row.link_url = self.link_url.clone(),
             _ => row.link_file = link_file,
@@ -474,8 +513,10 @@ impl Component for SampleInput {
     const NOT_FOUND: &'static str = SAMPLE_NOT_FOUND;
     const NOT_OF_PRODUCT: &'static str = SAMPLE_NOT_OF_PRODUCT;
 
+    /// `SampleRepository::save`: `if ($sampleId)`, so an id of 0 is a new sample (a link's 0
+    /// is looked up, `!== null`, and not found).
     fn id(&self) -> Option<i64> {
-        self.id
+        self.id.filter(|&id| id != 0)
     }
 
     fn without_id(&self) -> Self {
@@ -496,12 +537,19 @@ impl Component for SampleInput {
         }
     }
 
-    fn write(&self, row: &mut DownloadableSampleRow, known: &mut KnownFiles) -> Result<()> {
+    fn write(
+        &self,
+        row: &mut DownloadableSampleRow,
+        known: &mut KnownFiles,
+        updating: bool,
+    ) -> Result<()> {
         check_sample(self)?;
-        let file = sample_file(self, known)?;
+        let file = sample_file(self, known, updating)?;
         row.sample_type = self.sample_type.clone();
         row.sort_order = self.sort_order.unwrap_or(0);
-        row.title = self.title.clone();
+        if self.title.as_deref().is_some_and(crate::php::truthy) {
+            row.title = self.title.clone();
+        }
         match self.sample_type.as_deref() {
             Some("url") => row.sample_url = self.sample_url.clone(),
             _ => row.sample_file = file,
@@ -517,6 +565,7 @@ impl Component for SampleInput {
 fn link_files(
     link: &LinkInput,
     known: &mut KnownFiles,
+    updating: bool,
 ) -> Result<(Option<String>, Option<String>)> {
     check_resource(
         link.link_type.as_deref(),
@@ -536,16 +585,17 @@ fn link_files(
             (SAMPLE_URL, LINK_SAMPLE_FILE_NOT_FOUND),
         )?;
     }
-    check_title(link.title.as_deref(), LINK_TITLE_EMPTY)?;
+    let may_be_empty = updating && link.store_view_scope;
+    check_title(link.title.as_deref(), may_be_empty, LINK_TITLE_EMPTY)?;
     let link_file = match &link.link_file_content {
         Some(content) if link.link_type.as_deref() == Some("file") => {
-            Some(known.upload(&content.name, FileKind::Link))
+            Some(upload(known, content, FileKind::Link)?)
         }
         _ => link.link_file.clone(),
     };
     let sample_file = match &link.sample_file_content {
         Some(content) if link.sample_type.as_deref() == Some("file") => {
-            Some(known.upload(&content.name, FileKind::LinkSample))
+            Some(upload(known, content, FileKind::LinkSample)?)
         }
         _ => link.sample_file.clone(),
     };
@@ -553,7 +603,11 @@ fn link_files(
 }
 
 /// `Sample\ContentValidator::validateSampleResource`, then the title; the file uploaded.
-fn sample_file(sample: &SampleInput, known: &mut KnownFiles) -> Result<Option<String>> {
+fn sample_file(
+    sample: &SampleInput,
+    known: &mut KnownFiles,
+    updating: bool,
+) -> Result<Option<String>> {
     check_resource(
         sample.sample_type.as_deref(),
         sample.sample_url.as_deref(),
@@ -562,10 +616,11 @@ fn sample_file(sample: &SampleInput, known: &mut KnownFiles) -> Result<Option<St
         known.files(FileKind::Sample),
         (SAMPLE_URL, SAMPLE_FILE_NOT_FOUND),
     )?;
-    check_title(sample.title.as_deref(), SAMPLE_TITLE_EMPTY)?;
+    let may_be_empty = updating && sample.store_view_scope;
+    check_title(sample.title.as_deref(), may_be_empty, SAMPLE_TITLE_EMPTY)?;
     Ok(match &sample.sample_file_content {
         Some(content) if sample.sample_type.as_deref() == Some("file") => {
-            Some(known.upload(&content.name, FileKind::Sample))
+            Some(upload(known, content, FileKind::Sample)?)
         }
         _ => sample.sample_file.clone(),
     })
@@ -590,7 +645,7 @@ async fn save_in<C: Component>(
             if C::row_ids(&row).1 != product.entity_id {
                 return Err(Error::input(C::NOT_OF_PRODUCT));
             }
-            posted.write(&mut row, known)?;
+            posted.write(&mut row, known, true)?;
             db::update(conn, C::TABLE, C::KEY, &row).await?;
             Ok(id)
         }
@@ -599,7 +654,7 @@ async fn save_in<C: Component>(
                 return Err(Error::input(NOT_DOWNLOADABLE));
             }
             let mut row = C::new_row(product.entity_id);
-            posted.write(&mut row, known)?;
+            posted.write(&mut row, known, false)?;
             Ok(db::insert(conn, C::TABLE, C::KEY, &row).await?)
         }
     }

@@ -159,13 +159,39 @@ pub(crate) fn panic_response(cause: Box<dyn std::any::Any + Send + 'static>) -> 
 /// DELETE (`Request::getHttpMethod`), anything else 405 naming the method, a HEAD too (axum
 /// would answer a HEAD as the GET without its body; Magento's `App\Http` does that only for a
 /// 200, which a REST HEAD never reaches).
-async fn rest_methods_only(request: Request, next: axum::middleware::Next) -> Response {
-    let method = request.method();
-    let rest = request.uri().path().starts_with("/rest/");
-    if rest && ![Method::GET, Method::POST, Method::PUT, Method::DELETE].contains(method) {
-        return Error::MethodNotSupported(method.to_string()).into_response();
+async fn rest_methods_only(mut request: Request, next: axum::middleware::Next) -> Response {
+    if rest_tail(request.uri().path()).is_none() {
+        return next.run(request).await;
     }
-    next.run(request).await
+    // Laminas' `Request::setMethod` upper-cases the method it is given.
+    let method = request.method().as_str().to_ascii_uppercase();
+    match Method::from_bytes(method.as_bytes()) {
+        Ok(m) if [Method::GET, Method::POST, Method::PUT, Method::DELETE].contains(&m) => {
+            *request.method_mut() = m;
+            next.run(request).await
+        }
+        _ if method == "HEAD" => {
+            // `App\Http::launch` clears a HEAD's body and announces its length only for a
+            // 200; the 405 goes out with neither.
+            let mut response = Error::MethodNotSupported(method).into_response();
+            *response.body_mut() = axum::body::Body::empty();
+            response.headers_mut().insert(
+                axum::http::header::CONTENT_LENGTH,
+                axum::http::HeaderValue::from_static("0"),
+            );
+            response
+        }
+        _ => Error::MethodNotSupported(method).into_response(),
+    }
+}
+
+/// The path below the REST area's front name (`/rest`, or `/index.php/rest` on a store without
+/// URL rewrites): `None` for a path outside it.
+fn rest_tail(path: &str) -> Option<&str> {
+    let tail = path
+        .strip_prefix("/rest")
+        .or_else(|| path.strip_prefix("/index.php/rest"))?;
+    (tail.is_empty() || tail.starts_with('/')).then_some(tail)
 }
 
 /// Magento answers every unmatched request, a wrong method included, with this 404, once a
@@ -187,7 +213,7 @@ async fn no_route(uri: Uri) -> Response {
 /// the stores it looks in) is `Webapi\Exception` 400 `Specified request cannot be
 /// processed.`. Paths outside `/rest/` are not the REST area's and keep the 404.
 fn processor_takes(path: &str) -> bool {
-    let Some(tail) = path.strip_prefix("/rest") else {
+    let Some(tail) = rest_tail(path) else {
         return true;
     };
     let versioned = |s: &str| {

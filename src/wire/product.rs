@@ -338,6 +338,7 @@ fn parse_link(v: &Value) -> Result<LinkInput> {
         sample_url: l.string("sample_url")?,
         link_file_content: file_content(&l, "link_file_content")?,
         sample_file_content: file_content(&l, "sample_file_content")?,
+        store_view_scope: false,
     })
 }
 
@@ -351,6 +352,7 @@ fn parse_sample(v: &Value) -> Result<SampleInput> {
         sample_file: l.string("sample_file")?,
         sample_url: l.string("sample_url")?,
         sample_file_content: file_content(&l, "sample_file_content")?,
+        store_view_scope: false,
     })
 }
 
@@ -374,6 +376,7 @@ pub fn parse_link_save(body: &Map<String, Value>, path_id: Option<&str>) -> Resu
     if let Some(id) = path_id {
         input.id = Some(input::path_int(id)?);
     }
+    input.store_view_scope = store_view_scope(body);
     Ok(input)
 }
 
@@ -385,7 +388,13 @@ pub fn parse_sample_save(body: &Map<String, Value>, path_id: Option<&str>) -> Re
     if let Some(id) = path_id {
         input.id = Some(input::path_int(id)?);
     }
+    input.store_view_scope = store_view_scope(body);
     Ok(input)
+}
+
+/// `isGlobalScopeContent` (bool, default true: a null is not set) posted false.
+fn store_view_scope(body: &Map<String, Value>) -> bool {
+    param(body, "isGlobalScopeContent").is_some_and(|v| !v.is_null() && !input::to_bool(v))
 }
 
 /// A repository save's body: the required object `key`, and the path id when it goes into
