@@ -453,3 +453,76 @@ async fn malformed_product_input_is_refused_before_anything_is_scheduled() {
         .await;
     accepted(&good, 1);
 }
+
+/// The same holds for every route whose input conversion magemu has apart from its handler
+/// (`Operation::input`): customers, customer groups, invoices, shipments, source items, tax,
+/// sales rules, ... A malformed call schedules nothing; the query string's parameters are
+/// converted with the body's, as `Rest\Request::getRequestData` merges them.
+#[tokio::test]
+async fn malformed_input_of_other_services_is_refused_at_schedule_time() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let bulks = || async {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM magento_bulk")
+            .fetch_one(&app.state.db.read)
+            .await
+            .expect("bulks")
+    };
+    let before = (app.snapshot().await, bulks().await);
+    let not_supported = |field: &str| {
+        json!({"message": "\"%fieldName\" is not supported. Correct the field name and try again.",
+            "parameters": {"fieldName": field}})
+    };
+    for (path, body, expected) in [
+        (
+            "/rest/async/V1/customers",
+            json!({"customer": {"email": "a@example.com", "firstname": "A", "lastname": "B",
+                "shoe_size": 9}}),
+            not_supported("ShoeSize"),
+        ),
+        (
+            "/rest/async/bulk/V1/customerGroups",
+            json!([{"group": {"code": "Fine", "tax_class_id": 3}},
+                {"group": {"code": "Bad", "tax_class_id": 3, "colour": "red"}}]),
+            not_supported("Colour"),
+        ),
+        (
+            "/rest/async/V1/order/3/invoice",
+            json!({"capture": true, "items": [{"order_item_id": 1, "qty": 1, "size": 2}]}),
+            not_supported("Size"),
+        ),
+        (
+            "/rest/async/V1/taxClasses",
+            json!({}),
+            json!({"message": "\"%fieldName\" is required. Enter and try again.",
+                "parameters": {"fieldName": "taxClass"}}),
+        ),
+        (
+            "/rest/async/V1/inventory/source-items-delete?sourceItems[0][sku]=24-WB01&sourceItems[0][source_code]=default&sourceItems[0][bin]=3",
+            json!({}),
+            not_supported("Bin"),
+        ),
+    ] {
+        let r = app.post(path, &token, &body).await;
+        assert_eq!(
+            (r.status, r.body),
+            (StatusCode::BAD_REQUEST, expected),
+            "{path}"
+        );
+    }
+    assert!(
+        (app.snapshot().await, bulks().await) == before,
+        "nothing scheduled, nothing written"
+    );
+    // Well-formed calls are scheduled (and a business refusal is the operation's).
+    let r = app
+        .post(
+            "/rest/async/V1/order/3/invoice",
+            &token,
+            &json!({"items": [{"order_item_id": 999, "qty": 1}]}),
+        )
+        .await;
+    let uuid = accepted(&r, 1);
+    let status = settled(&app, &token, &uuid).await;
+    assert_eq!(status["operations_list"][0]["status"], 3, "{status}");
+}

@@ -180,7 +180,7 @@ pub async fn downloadable_links(
 ) -> Result<Vec<DownloadableLinkRow>, sqlx::Error> {
     sqlx::query_as(
         // `Link\Collection::addTitleToResult`: by sort order, then title.
-        "SELECT * FROM downloadable_link WHERE product_id = ? ORDER BY sort_order, title, link_id",
+        "SELECT * FROM downloadable_link WHERE product_id = ? ORDER BY sort_order, title COLLATE NOCASE, link_id",
     )
     .bind(product_id)
     .fetch_all(conn)
@@ -193,7 +193,7 @@ pub async fn downloadable_samples(
     product_id: i64,
 ) -> Result<Vec<DownloadableSampleRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT * FROM downloadable_sample WHERE product_id = ? ORDER BY sort_order, title, sample_id",
+        "SELECT * FROM downloadable_sample WHERE product_id = ? ORDER BY sort_order, title COLLATE NOCASE, sample_id",
     )
     .bind(product_id)
     .fetch_all(conn)

@@ -377,14 +377,20 @@ async fn schedule(State(entry): State<Async>, request: Request) -> Result<Respon
 /// so a malformed body (an unknown field, a missing parameter, a wrong type, a `<script>`
 /// value) is the whole request's 400 and nothing is scheduled. magemu runs the `<script>` check
 /// on every call, and the route's own input conversion where the route table has it apart from
-/// the handler (`Operation::input`); a route without one has its body converted when its
-/// operation runs (the operation then fails, where Magento refuses the request).
+/// the handler (`Operation::input`, most write routes); a route without one (the order import,
+/// whose parser also holds its business checks, the token routes, the cart routes that convert
+/// inline) has its body converted when its operation runs, which then fails where Magento
+/// refuses the request.
 fn check_inputs(route: &Route, calls: &[Call]) -> Result<()> {
     for call in calls {
-        let body = match serde_json::from_str::<Value>(&call.body) {
+        let mut body = match serde_json::from_str::<Value>(&call.body) {
             Ok(Value::Object(map)) => map,
             _ => Map::new(),
         };
+        // `Rest\Request::getRequestData`: the query string's parameters over the body's.
+        if let Some((_, query)) = call.path.split_once('?') {
+            body.extend(crate::http::search::query_params(query));
+        }
         crate::wire::input::check_script_values(&body)?;
         if let Some(check) = route.input {
             check(&body)?;

@@ -52,6 +52,7 @@ pub fn operations() -> Vec<Operation> {
             &[SELF],
             save_mine,
         )
+        .input(|body| crate::wire::cart::parse_cart_save(body).map(|_| ()))
         .forced(&["quote.id"]),
         Operation::post(
             "/V1/carts/mine/items",
@@ -59,6 +60,7 @@ pub fn operations() -> Vec<Operation> {
             &[SELF],
             mine_add,
         )
+        .input(|body| crate::wire::cart::parse_item(body).map(|_| ()))
         .forced(&["cartItem.quote_id"]),
         Operation::get(
             "/V1/carts/mine/items",
@@ -73,6 +75,7 @@ pub fn operations() -> Vec<Operation> {
             &[SELF],
             mine_update,
         )
+        .input(|body| crate::wire::cart::parse_item(body).map(|_| ()))
         .forced(&["cartItem.quote_id"]),
         Operation::delete(
             "/V1/carts/mine/items/{itemId}",
@@ -108,6 +111,7 @@ pub fn operations() -> Vec<Operation> {
             &[SELF],
             mine_shipping,
         )
+        .input(|body| crate::wire::cart::parse_shipping_information(body).map(|_| ()))
         .forced(&["cartId"]),
         Operation::post(
             "/V1/carts/mine/payment-information",
@@ -115,6 +119,7 @@ pub fn operations() -> Vec<Operation> {
             &[SELF],
             mine_payment,
         )
+        .input(|body| crate::wire::cart::parse_payment_information(body, false).map(|_| ()))
         .forced(&["cartId"]),
         Operation::put(
             "/V1/carts/mine/order",
@@ -196,7 +201,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Quote\Api\CartItemRepositoryInterface::save",
             &["Magento_Cart::manage"],
             admin_add,
-        ),
+        )
+        .input(|body| crate::wire::cart::parse_item(body).map(|_| ())),
         Operation::get(
             "/V1/carts/{cartId}/items",
             r"Magento\Quote\Api\CartItemRepositoryInterface::getList",
@@ -208,7 +214,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Quote\Api\CartItemRepositoryInterface::save",
             &["Magento_Cart::manage"],
             admin_update,
-        ),
+        )
+        .input(|body| crate::wire::cart::parse_item(body).map(|_| ())),
         Operation::delete(
             "/V1/carts/{cartId}/items/{itemId}",
             r"Magento\Quote\Api\CartItemRepositoryInterface::deleteById",
@@ -238,7 +245,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Checkout\Api\ShippingInformationManagementInterface::saveAddressInformation",
             &["Magento_Cart::manage"],
             admin_shipping,
-        ),
+        )
+        .input(|body| crate::wire::cart::parse_shipping_information(body).map(|_| ())),
         Operation::get(
             "/V1/carts/search",
             r"Magento\Quote\Api\CartRepositoryInterface::getList",
@@ -308,13 +316,15 @@ pub fn operations() -> Vec<Operation> {
             &[SELF],
             mine_set_payment,
         )
+        .input(|body| crate::wire::cart::parse_payment_information(body, false).map(|_| ()))
         .forced(&["cartId"]),
         Operation::post(
             "/V1/guest-carts/{cartId}/set-payment-information",
             r"Magento\Checkout\Api\GuestPaymentInformationManagementInterface::savePaymentInformation",
             &[ANONYMOUS],
             guest_set_payment,
-        ),
+        )
+        .input(|body| crate::wire::cart::parse_payment_information(body, true).map(|_| ())),
         Operation::post(
             "/V1/guest-carts",
             r"Magento\Quote\Api\GuestCartManagementInterface::createEmptyCart",
@@ -332,7 +342,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Quote\Api\GuestCartItemRepositoryInterface::save",
             &[ANONYMOUS],
             guest_add,
-        ),
+        )
+        .input(|body| crate::wire::cart::parse_item(body).map(|_| ())),
         Operation::get(
             "/V1/guest-carts/{cartId}/items",
             r"Magento\Quote\Api\GuestCartItemRepositoryInterface::getList",
@@ -344,7 +355,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Quote\Api\GuestCartItemRepositoryInterface::save",
             &[ANONYMOUS],
             guest_update,
-        ),
+        )
+        .input(|body| crate::wire::cart::parse_item(body).map(|_| ())),
         Operation::delete(
             "/V1/guest-carts/{cartId}/items/{itemId}",
             r"Magento\Quote\Api\GuestCartItemRepositoryInterface::deleteById",
@@ -374,13 +386,15 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Checkout\Api\GuestShippingInformationManagementInterface::saveAddressInformation",
             &[ANONYMOUS],
             guest_shipping,
-        ),
+        )
+        .input(|body| crate::wire::cart::parse_shipping_information(body).map(|_| ())),
         Operation::post(
             "/V1/guest-carts/{cartId}/payment-information",
             r"Magento\Checkout\Api\GuestPaymentInformationManagementInterface::savePaymentInformationAndPlaceOrder",
             &[ANONYMOUS],
             guest_payment,
-        ),
+        )
+        .input(|body| crate::wire::cart::parse_payment_information(body, true).map(|_| ())),
         Operation::post(
             "/V1/carts/mine/estimate-shipping-methods-by-address-id",
             r"Magento\Quote\Api\ShippingMethodManagementInterface::estimateByAddressId",

@@ -26,19 +26,31 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Sales\Api\RefundOrderInterface::execute",
             &["Magento_Sales::creditmemo"],
             refund,
-        ),
+        )
+        .input(|body| crate::wire::creditmemo::parse_request(body).map(|_| ())),
         Operation::post(
             "/V1/creditmemo",
             r"Magento\Sales\Api\CreditmemoRepositoryInterface::save",
             &["Magento_Sales::sales_creditmemo"],
             save,
-        ),
+        )
+        .input(|body| {
+            crate::wire::creditmemo::parse_save_request(body)?
+                .error
+                .map_or(Ok(()), Err)
+        }),
         Operation::post(
             "/V1/creditmemo/refund",
             r"Magento\Sales\Api\CreditmemoManagementInterface::refund",
             &["Magento_Sales::sales_creditmemo"],
             refund_creditmemo,
-        ),
+        )
+        .input(|body| {
+            crate::wire::creditmemo::parse_refund_request(body)?
+                .0
+                .error
+                .map_or(Ok(()), Err)
+        }),
         Operation::get(
             "/V1/creditmemo/{id}",
             r"Magento\Sales\Api\CreditmemoRepositoryInterface::get",
@@ -62,7 +74,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Sales\Api\CreditmemoCommentRepositoryInterface::save",
             &["Magento_Sales::sales_creditmemo"],
             save_comment,
-        ),
+        )
+        .input(|body| crate::wire::comment::parse_comment(body).map(|_| ())),
         Operation::post(
             "/V1/creditmemo/{id}/emails",
             r"Magento\Sales\Api\CreditmemoManagementInterface::notify",

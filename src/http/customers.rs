@@ -28,7 +28,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Customer\Api\AccountManagementInterface::createAccount",
             &[ANONYMOUS],
             create,
-        ),
+        )
+        .input(|body| crate::wire::customer::parse_create(body).map(|_| ())),
         Operation::get(
             "/V1/customers/me",
             r"Magento\Customer\Api\CustomerRepositoryInterface::getById",
@@ -41,7 +42,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Customer\Api\AccountManagementInterface::isEmailAvailable",
             &[ANONYMOUS],
             email_available,
-        ),
+        )
+        .input(|body| crate::wire::customer::parse_email_available(body).map(|_| ())),
         Operation::get(
             "/V1/attributeMetadata/customer",
             r"Magento\Customer\Api\CustomerMetadataInterface::getAllAttributesMetadata",
@@ -95,13 +97,15 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Customer\Api\AccountManagementInterface::validate",
             &["Magento_Customer::manage"],
             validate,
-        ),
+        )
+        .input(|body| crate::wire::customer::parse_validate(body).map(|_| ())),
         Operation::put(
             "/V1/customers/me",
             r"Magento\Customer\Api\CustomerRepositoryInterface::save",
             &[SELF],
             update_me,
         )
+        .input(|body| crate::wire::customer::parse_update(body).map(|_| ()))
         .forced(&[
             "customer.id",
             "customer.group_id",
@@ -114,6 +118,7 @@ pub fn operations() -> Vec<Operation> {
             &[SELF],
             change_my_password,
         )
+        .input(|body| crate::wire::customer::parse_password_change(body).map(|_| ()))
         .forced(&["customerId"]),
         Operation::put(
             "/V1/customers/me/activate",
@@ -121,31 +126,36 @@ pub fn operations() -> Vec<Operation> {
             &[SELF],
             activate_me,
         )
+        .input(|body| crate::wire::customer::parse_activation(body).map(|_| ()))
         .forced(&["customerId"]),
         Operation::put(
             "/V1/customers/{email}/activate",
             r"Magento\Customer\Api\AccountManagementInterface::activate",
             &["Magento_Customer::manage"],
             activate,
-        ),
+        )
+        .input(|body| crate::wire::customer::parse_activation(body).map(|_| ())),
         Operation::post(
             "/V1/customers/confirm",
             r"Magento\Customer\Api\AccountManagementInterface::resendConfirmation",
             &["Magento_Customer::manage"],
             resend_confirmation,
-        ),
+        )
+        .input(|body| crate::wire::customer::parse_resend_confirmation(body).map(|_| ())),
         Operation::put(
             "/V1/customers/password",
             r"Magento\Customer\Api\AccountManagementInterface::initiatePasswordReset",
             &[ANONYMOUS],
             initiate_password_reset,
-        ),
+        )
+        .input(|body| crate::wire::customer::parse_reset_request(body).map(|_| ())),
         Operation::post(
             "/V1/customers/resetPassword",
             r"Magento\Customer\Api\AccountManagementInterface::resetPassword",
             &[ANONYMOUS],
             reset_password,
-        ),
+        )
+        .input(|body| crate::wire::customer::parse_password_reset(body).map(|_| ())),
         Operation::get(
             "/V1/customers/{customerId}/password/resetLinkToken/{resetPasswordLinkToken}",
             r"Magento\Customer\Api\AccountManagementInterface::validateResetPasswordLinkToken",
@@ -195,7 +205,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Customer\Api\CustomerRepositoryInterface::save",
             &["Magento_Customer::manage"],
             update,
-        ),
+        )
+        .input(|body| crate::wire::customer::parse_update(body).map(|_| ())),
         Operation::delete(
             "/V1/customers/{customerId}",
             r"Magento\Customer\Api\CustomerRepositoryInterface::deleteById",
@@ -231,7 +242,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Customer\Api\GroupRepositoryInterface::save",
             &["Magento_Customer::group"],
             create_group,
-        ),
+        )
+        .input(|body| crate::wire::customer::parse_group(body).map(|_| ())),
         Operation::get(
             "/V1/customerGroups/search",
             r"Magento\Customer\Api\GroupRepositoryInterface::getList",
@@ -255,7 +267,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Customer\Api\GroupRepositoryInterface::save",
             &["Magento_Customer::group"],
             update_group,
-        ),
+        )
+        .input(|body| crate::wire::customer::parse_group(body).map(|_| ())),
         Operation::delete(
             "/V1/customerGroups/{id}",
             r"Magento\Customer\Api\GroupRepositoryInterface::deleteById",

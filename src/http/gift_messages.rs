@@ -36,6 +36,7 @@ pub fn operations() -> Vec<Operation> {
             &[SELF],
             mine_save,
         )
+        .input(|body| crate::wire::gift_message::parse_gift_message(body).map(|_| ()))
         .forced(&["cartId"]),
         Operation::get(
             "/V1/carts/mine/gift-message/{itemId}",
@@ -50,6 +51,7 @@ pub fn operations() -> Vec<Operation> {
             &[SELF],
             mine_item_save,
         )
+        .input(|body| crate::wire::gift_message::parse_gift_message(body).map(|_| ()))
         .forced(&["cartId"]),
         Operation::get(
             "/V1/carts/{cartId}/gift-message",
@@ -62,7 +64,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\GiftMessage\Api\CartRepositoryInterface::save",
             &[ACL],
             admin_save,
-        ),
+        )
+        .input(|body| crate::wire::gift_message::parse_gift_message(body).map(|_| ())),
         Operation::get(
             "/V1/carts/{cartId}/gift-message/{itemId}",
             r"Magento\GiftMessage\Api\ItemRepositoryInterface::get",
@@ -74,7 +77,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\GiftMessage\Api\ItemRepositoryInterface::save",
             &[ACL],
             admin_item_save,
-        ),
+        )
+        .input(|body| crate::wire::gift_message::parse_gift_message(body).map(|_| ())),
         Operation::get(
             "/V1/guest-carts/{cartId}/gift-message",
             r"Magento\GiftMessage\Api\GuestCartRepositoryInterface::get",
@@ -86,7 +90,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\GiftMessage\Api\GuestCartRepositoryInterface::save",
             &[ANONYMOUS],
             guest_save,
-        ),
+        )
+        .input(|body| crate::wire::gift_message::parse_gift_message(body).map(|_| ())),
         Operation::get(
             "/V1/guest-carts/{cartId}/gift-message/{itemId}",
             r"Magento\GiftMessage\Api\GuestItemRepositoryInterface::get",
@@ -98,7 +103,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\GiftMessage\Api\GuestItemRepositoryInterface::save",
             &[ANONYMOUS],
             guest_item_save,
-        ),
+        )
+        .input(|body| crate::wire::gift_message::parse_gift_message(body).map(|_| ())),
     ]
 }
 

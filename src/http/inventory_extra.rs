@@ -46,7 +46,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\InventoryLowQuantityNotificationApi\Api\DeleteSourceItemsConfigurationInterface::execute",
             &["Magento_InventoryLowQuantityNotificationApi::stock_delete_low_quantity_notification"],
             delete_notifications,
-        ),
+        )
+        .input(|body| crate::wire::inventory_master::parse_source_items(body).map(|_| ())),
         Operation::get(
             "/V1/inventory/in-store-pickup/pickup-locations/",
             r"Magento\InventoryInStorePickupApi\Api\GetPickupLocationsInterface::execute",

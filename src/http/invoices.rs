@@ -24,7 +24,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Sales\Api\InvoiceOrderInterface::execute",
             &["Magento_Sales::invoice"],
             create,
-        ),
+        )
+        .input(|body| crate::wire::invoice::parse_request(body).map(|_| ())),
         Operation::get(
             "/V1/invoices/{id}",
             r"Magento\Sales\Api\InvoiceRepositoryInterface::get",
@@ -42,7 +43,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Sales\Api\InvoiceRepositoryInterface::save",
             &["Magento_Sales::sales_invoice"],
             save,
-        ),
+        )
+        .input(|body| crate::wire::invoice::parse_entity(body).map(|_| ())),
         Operation::get(
             "/V1/invoices/{id}/comments",
             r"Magento\Sales\Api\InvoiceManagementInterface::getCommentsList",
@@ -54,7 +56,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Sales\Api\InvoiceCommentRepositoryInterface::save",
             &["Magento_Sales::sales_invoice"],
             save_comment,
-        ),
+        )
+        .input(|body| crate::wire::comment::parse_comment(body).map(|_| ())),
         Operation::post(
             "/V1/invoices/{id}/emails",
             r"Magento\Sales\Api\InvoiceManagementInterface::notify",
@@ -78,7 +81,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Sales\Api\RefundInvoiceInterface::execute",
             &["Magento_Sales::sales_invoice"],
             refund,
-        ),
+        )
+        .input(|body| crate::wire::creditmemo::parse_request(body).map(|_| ())),
     ]
 }
 

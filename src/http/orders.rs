@@ -48,7 +48,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Sales\Api\OrderAddressRepositoryInterface::save",
             &["Magento_Sales::create"],
             save_address,
-        ),
+        )
+        .input(|body| crate::wire::order_import::parse_address_request(body).map(|_| ())),
         Operation::put(
             "/V1/orders/create",
             r"Magento\Sales\Api\OrderRepositoryInterface::save",
@@ -66,7 +67,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Sales\Api\OrderManagementInterface::addComment",
             &["Magento_Sales::comment"],
             add_comment,
-        ),
+        )
+        .input(|body| crate::wire::comment::parse_status_history(body).map(|_| ())),
         Operation::post(
             "/V1/orders/{id}/emails",
             r"Magento\Sales\Api\OrderManagementInterface::notify",

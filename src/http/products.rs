@@ -58,13 +58,15 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Catalog\Api\BasePriceStorageInterface::get",
             &["Magento_Catalog::catalog"],
             base_prices,
-        ),
+        )
+        .input(|body| crate::wire::price::parse_skus(body).map(|_| ())),
         Operation::post(
             "/V1/products/base-prices",
             r"Magento\Catalog\Api\BasePriceStorageInterface::update",
             &["Magento_Catalog::catalog"],
             update_base_prices,
-        ),
+        )
+        .input(|body| crate::wire::price::parse_base_prices(body).map(|_| ())),
         Operation::get(
             "/V1/products/{sku}/downloadable-links",
             r"Magento\Downloadable\Api\LinkRepositoryInterface::getList",
@@ -76,13 +78,15 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Downloadable\Api\LinkRepositoryInterface::save",
             &["Magento_Downloadable::downloadable"],
             add_link,
-        ),
+        )
+        .input(|body| crate::wire::product::parse_link_save(body, None).map(|_| ())),
         Operation::put(
             "/V1/products/{sku}/downloadable-links/{id}",
             r"Magento\Downloadable\Api\LinkRepositoryInterface::save",
             &["Magento_Downloadable::downloadable"],
             update_link,
-        ),
+        )
+        .input(|body| crate::wire::product::parse_link_save(body, None).map(|_| ())),
         Operation::delete(
             "/V1/products/downloadable-links/{id}",
             r"Magento\Downloadable\Api\LinkRepositoryInterface::delete",
@@ -100,13 +104,15 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Downloadable\Api\SampleRepositoryInterface::save",
             &["Magento_Downloadable::downloadable"],
             add_sample,
-        ),
+        )
+        .input(|body| crate::wire::product::parse_sample_save(body, None).map(|_| ())),
         Operation::put(
             "/V1/products/{sku}/downloadable-links/samples/{id}",
             r"Magento\Downloadable\Api\SampleRepositoryInterface::save",
             &["Magento_Downloadable::downloadable"],
             update_sample,
-        ),
+        )
+        .input(|body| crate::wire::product::parse_sample_save(body, None).map(|_| ())),
         Operation::delete(
             "/V1/products/downloadable-links/samples/{id}",
             r"Magento\Downloadable\Api\SampleRepositoryInterface::delete",

@@ -24,7 +24,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\SalesRule\Api\RuleRepositoryInterface::save",
             &["Magento_SalesRule::quote"],
             save_rule,
-        ),
+        )
+        .input(|body| crate::wire::sales_rule::parse_rule(body, None).map(|_| ())),
         Operation::get(
             "/V1/salesRules/search",
             r"Magento\SalesRule\Api\RuleRepositoryInterface::getList",
@@ -42,7 +43,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\SalesRule\Api\RuleRepositoryInterface::save",
             &["Magento_SalesRule::quote"],
             put_rule,
-        ),
+        )
+        .input(|body| crate::wire::sales_rule::parse_rule(body, None).map(|_| ())),
         Operation::delete(
             "/V1/salesRules/{ruleId}",
             r"Magento\SalesRule\Api\RuleRepositoryInterface::deleteById",
@@ -54,7 +56,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\SalesRule\Api\CouponRepositoryInterface::save",
             &["Magento_SalesRule::quote"],
             save_coupon,
-        ),
+        )
+        .input(|body| crate::wire::sales_rule::parse_coupon(body, None).map(|_| ())),
         Operation::get(
             "/V1/coupons/search",
             r"Magento\SalesRule\Api\CouponRepositoryInterface::getList",
@@ -66,19 +69,22 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\SalesRule\Api\CouponManagementInterface::generate",
             &["Magento_SalesRule::quote"],
             generate,
-        ),
+        )
+        .input(|body| crate::wire::sales_rule::parse_spec(body).map(|_| ())),
         Operation::post(
             "/V1/coupons/deleteByIds",
             r"Magento\SalesRule\Api\CouponManagementInterface::deleteByIds",
             &["Magento_SalesRule::quote"],
             delete_by_ids,
-        ),
+        )
+        .input(|body| crate::wire::sales_rule::parse_mass_delete(body, false).map(|_| ())),
         Operation::post(
             "/V1/coupons/deleteByCodes",
             r"Magento\SalesRule\Api\CouponManagementInterface::deleteByCodes",
             &["Magento_SalesRule::quote"],
             delete_by_codes,
-        ),
+        )
+        .input(|body| crate::wire::sales_rule::parse_mass_delete(body, true).map(|_| ())),
         Operation::get(
             "/V1/coupons/{couponId}",
             r"Magento\SalesRule\Api\CouponRepositoryInterface::getById",
@@ -90,7 +96,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\SalesRule\Api\CouponRepositoryInterface::save",
             &["Magento_SalesRule::quote"],
             put_coupon,
-        ),
+        )
+        .input(|body| crate::wire::sales_rule::parse_coupon(body, None).map(|_| ())),
         Operation::delete(
             "/V1/coupons/{couponId}",
             r"Magento\SalesRule\Api\CouponRepositoryInterface::deleteById",

@@ -24,13 +24,15 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Sales\Api\ShipOrderInterface::execute",
             &["Magento_Sales::ship"],
             create,
-        ),
+        )
+        .input(|body| crate::wire::shipment::parse_request(body).map(|_| ())),
         Operation::post(
             "/V1/shipment/",
             r"Magento\Sales\Api\ShipmentRepositoryInterface::save",
             &["Magento_Sales::shipment"],
             save,
-        ),
+        )
+        .input(|body| crate::wire::shipment::parse_save(body).map(|_| ())),
         Operation::get(
             "/V1/shipment/{id}",
             r"Magento\Sales\Api\ShipmentRepositoryInterface::get",
@@ -54,7 +56,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Sales\Api\ShipmentCommentRepositoryInterface::save",
             &["Magento_Sales::shipment"],
             save_comment,
-        ),
+        )
+        .input(|body| crate::wire::comment::parse_comment(body).map(|_| ())),
         Operation::post(
             "/V1/shipment/{id}/emails",
             r"Magento\Sales\Api\ShipmentManagementInterface::notify",
@@ -72,7 +75,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Sales\Api\ShipmentTrackRepositoryInterface::save",
             &["Magento_Sales::shipment"],
             save_track,
-        ),
+        )
+        .input(|body| crate::wire::shipment::parse_track(body).map(|_| ())),
         Operation::delete(
             "/V1/shipment/track/{id}",
             r"Magento\Sales\Api\ShipmentTrackRepositoryInterface::deleteById",

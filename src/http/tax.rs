@@ -27,7 +27,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Tax\Api\TaxClassRepositoryInterface::save",
             &[ACL],
             create,
-        ),
+        )
+        .input(|body| crate::wire::tax::parse_tax_class(body).map(|_| ())),
         Operation::get(
             "/V1/taxClasses/search",
             r"Magento\Tax\Api\TaxClassRepositoryInterface::getList",
@@ -46,6 +47,7 @@ pub fn operations() -> Vec<Operation> {
             &[ACL],
             update,
         )
+        .input(|body| crate::wire::tax::parse_tax_class(body).map(|_| ()))
         .forced(&["taxClass.class_id"]),
         Operation::delete(
             "/V1/taxClasses/{taxClassId}",
@@ -58,13 +60,15 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Tax\Api\TaxRateRepositoryInterface::save",
             &[ACL],
             save_rate,
-        ),
+        )
+        .input(|body| crate::wire::tax::parse_tax_rate(body).map(|_| ())),
         Operation::put(
             "/V1/taxRates",
             r"Magento\Tax\Api\TaxRateRepositoryInterface::save",
             &[ACL],
             save_rate,
-        ),
+        )
+        .input(|body| crate::wire::tax::parse_tax_rate(body).map(|_| ())),
         Operation::get(
             "/V1/taxRates/search",
             r"Magento\Tax\Api\TaxRateRepositoryInterface::getList",
@@ -88,13 +92,15 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Tax\Api\TaxRuleRepositoryInterface::save",
             &[ACL],
             save_rule,
-        ),
+        )
+        .input(|body| crate::wire::tax::parse_tax_rule(body).map(|_| ())),
         Operation::put(
             "/V1/taxRules",
             r"Magento\Tax\Api\TaxRuleRepositoryInterface::save",
             &[ACL],
             save_rule,
-        ),
+        )
+        .input(|body| crate::wire::tax::parse_tax_rule(body).map(|_| ())),
         Operation::get(
             "/V1/taxRules/search",
             r"Magento\Tax\Api\TaxRuleRepositoryInterface::getList",
