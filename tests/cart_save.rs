@@ -423,3 +423,30 @@ async fn an_address_prints_its_unset_required_getters_as_null() {
             "email": "jane@example.com", "same_as_billing": 0, "save_in_address_book": 0})
     );
 }
+
+/// `Quote\Address::getEmail`: an address without an e-mail shows the cart's `customer_email`
+/// (a customer's cart carries the customer's).
+#[tokio::test]
+async fn an_address_without_email_shows_the_carts() {
+    let app = spawn_app().await;
+    let jane = app.customer_token("jdoe@example.com", "Password1").await;
+    let r = app.post("/rest/V1/carts/mine", &jane, &json!({})).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let mut posted = address();
+    posted.as_object_mut().unwrap().remove("email");
+    let r = app
+        .post(
+            "/rest/V1/carts/mine/billing-address",
+            &jane,
+            &json!({ "address": posted }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let address = app
+        .get("/rest/V1/carts/mine/billing-address", &jane)
+        .await
+        .body;
+    assert_eq!(address["email"], "jdoe@example.com", "{address}");
+    let cart = app.get("/rest/V1/carts/mine", &jane).await.body;
+    assert_eq!(cart["billing_address"]["email"], "jdoe@example.com");
+}

@@ -661,8 +661,13 @@ const ADDRESS_REQUIRED: [&str; 11] = [
 ];
 
 /// `AddressInterface` of a cart address. `Quote\Address::getStreet` gives `[""]` for no street
-/// (`?? ['']`).
-fn address_out(a: &QuoteAddressRow) -> Value {
+/// (`?? ['']`); `getEmail` gives the cart's `customer_email` when the address has none.
+fn address_out(a: &QuoteAddressRow, cart_email: Option<&str>) -> Value {
+    let email = a
+        .email
+        .as_deref()
+        .filter(|e| crate::php::truthy(e))
+        .or(cart_email);
     let street: Vec<&str> = a.street.as_deref().unwrap_or("").split('\n').collect();
     let mut v = json!({
         "id": a.address_id,
@@ -673,7 +678,7 @@ fn address_out(a: &QuoteAddressRow) -> Value {
         "telephone": a.telephone, "fax": a.fax, "postcode": a.postcode, "city": a.city,
         "firstname": a.firstname, "lastname": a.lastname,
         "middlename": a.middlename, "prefix": a.prefix, "suffix": a.suffix, "vat_id": a.vat_id,
-        "customer_id": a.customer_id, "email": a.email,
+        "customer_id": a.customer_id, "email": email,
         "same_as_billing": a.same_as_billing,
         "customer_address_id": a.customer_address_id,
         "save_in_address_book": a.save_in_address_book.unwrap_or(0),
@@ -686,7 +691,10 @@ fn address_out(a: &QuoteAddressRow) -> Value {
 
 /// `AddressInterface` of the cart's billing address (an empty one before any is set).
 pub fn billing_address(cart: &Cart) -> Value {
-    address_out(&cart.billing.clone().unwrap_or_default())
+    address_out(
+        &cart.billing.clone().unwrap_or_default(),
+        cart.quote.customer_email.as_deref(),
+    )
 }
 
 /// The `customer` of a guest's cart: `Quote::getCustomer` loads the customer of no id, fails and
@@ -709,7 +717,7 @@ pub fn cart(cart: &Cart, t: &Totals, customer: Value) -> Value {
         "items_count": cart.items.len(),
         "items_qty": t.items_qty,
         "customer": customer,
-        "billing_address": address_out(&cart.billing.clone().unwrap_or_default()),
+        "billing_address": billing_address(cart),
         "reserved_order_id": q.reserved_order_id,
         "orig_order_id": 0,
         "currency": {
@@ -742,7 +750,10 @@ pub fn cart(cart: &Cart, t: &Totals, customer: Value) -> Value {
     } else {
         let shipping = cart.shipping.clone().unwrap_or_default();
         json!([{
-            "shipping": {"address": address_out(&shipping), "method": shipping.shipping_method},
+            "shipping": {
+                "address": address_out(&shipping, q.customer_email.as_deref()),
+                "method": shipping.shipping_method
+            },
             "items": items(cart, t),
         }])
     };
