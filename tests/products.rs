@@ -941,13 +941,14 @@ async fn custom_attributes_are_checked_as_the_input_processor_checks_them() {
         )
         .await;
     }
-    // An int is truncated, a decimal takes any scalar, an object lists code: value pairs.
+    // An int is truncated, a decimal takes any scalar (and reads back as its DECIMAL(20,6)
+    // column gives it), an object lists code: value pairs.
     let saved = app
         .post(
             "/rest/V1/products",
             &token,
             &json!({"product": {"sku": "typed", "name": "Typed", "price": 1,
-                "custom_attributes": {"tax_class_id": "2.5", "cost": "abc",
+                "custom_attributes": {"tax_class_id": "2.5", "cost": "abc", "msrp": 7.25,
                     "description": "<script>kept</script>",
                     "3": {"attribute_code": "quantity_and_stock_status",
                         "value": {"is_in_stock": true, "qty": 1234}}}}}),
@@ -961,11 +962,12 @@ async fn custom_attributes_are_checked_as_the_input_processor_checks_them() {
             .find(|a| a["attribute_code"] == code)
             .map(|a| a["value"].clone())
     };
+    assert_eq!(value("msrp"), Some(json!("7.250000")));
     assert_eq!(
         (value("tax_class_id"), value("cost"), value("description")),
         (
             Some(json!("2")),
-            Some(json!("0")),
+            Some(json!("0.000000")),
             Some(json!("<script>kept</script>"))
         )
     );

@@ -148,6 +148,36 @@ fn set_custom_attributes(attrs: &mut Vec<(String, Value)>, given: &[(String, Val
     crate::keyed::merge_by_key(attrs, given.iter().cloned(), |kept, new| *kept = new);
 }
 
+/// A custom attribute's value as its EAV table keeps it, and so as a read shows it: a decimal
+/// attribute's (`special_price`, `cost`, `msrp`, ...) in `catalog_product_entity_decimal`'s
+/// `DECIMAL(20,6)`, which PDO reads back as text with six decimals (`"5.000000"`), rounded half
+/// away from zero as MySQL stores it. The posted value is a number by then (`ServiceInputProcessor`
+/// made it a double); one past the column's range is left as posted.
+fn stored_value(code: &str, value: &Value) -> Value {
+    if store::attribute_kind(code) != Some(crate::db::search::Kind::Amount) {
+        return value.clone();
+    }
+    let text = match value {
+        Value::String(s) => s.trim().to_owned(),
+        Value::Number(n) => n.to_string(),
+        _ => return value.clone(),
+    };
+    let parsed = text
+        .parse::<rust_decimal::Decimal>()
+        .or_else(|_| rust_decimal::Decimal::from_scientific(&text));
+    match parsed {
+        Ok(d) => {
+            let d =
+                d.round_dp_with_strategy(6, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            if d.abs() >= rust_decimal::Decimal::from(100_000_000_000_000_i64) {
+                return value.clone();
+            }
+            Value::String(format!("{d:.6}"))
+        }
+        Err(_) => value.clone(),
+    }
+}
+
 /// A posted `category_ids` value (`Product::setCategoryIds`: a list, or a comma-separated
 /// text; empty entries left out), each id read as PHP's `(int)` reads it.
 fn category_ids(value: &Value) -> Vec<i64> {
@@ -550,7 +580,12 @@ async fn save_in(conn: &mut SqliteConnection, input: ProductInput) -> Result<Str
                 .push(("links_title".into(), "Links".into()));
         }
     }
-    set_custom_attributes(&mut product.custom_attributes, &input.custom_attributes);
+    let posted: Vec<(String, Value)> = input
+        .custom_attributes
+        .iter()
+        .map(|(code, value)| (code.clone(), stored_value(code, value)))
+        .collect();
+    set_custom_attributes(&mut product.custom_attributes, &posted);
     // `Observer\SetSpecialPriceStartDate` (catalog_product_save_before): a special price PHP
     // finds true with no start date starts today, at midnight (magemu's day is UTC's).
     // (The decimal attribute's value is a double by then: "0.00" is false.)
@@ -783,6 +818,27 @@ pub async fn delete(db: &Db, sku: String) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_attributes_are_kept_with_six_decimals() {
+        let v = |s: &str| stored_value("special_price", &Value::from(s));
+        assert_eq!(v("5"), Value::from("5.000000"));
+        assert_eq!(v("5.5"), Value::from("5.500000"));
+        assert_eq!(v("0"), Value::from("0.000000"));
+        assert_eq!(v("1e3"), Value::from("1000.000000"));
+        assert_eq!(v("0.0000005"), Value::from("0.000001"));
+        assert_eq!(v("-0.0000005"), Value::from("-0.000001"));
+        assert_eq!(
+            stored_value("cost", &serde_json::json!(12.25)),
+            Value::from("12.250000")
+        );
+        // Not a decimal attribute, or past DECIMAL(20,6): as posted.
+        assert_eq!(
+            stored_value("meta_title", &Value::from("5")),
+            Value::from("5")
+        );
+        assert_eq!(v("1e20"), Value::from("1e20"));
+    }
 
     #[test]
     fn url_keys() {
