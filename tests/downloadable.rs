@@ -595,3 +595,30 @@ async fn ids_of_zero_nulls_uploads_and_scope() {
     )
     .await;
 }
+
+/// `addTitleToResult` orders by sort order, then title under MySQL's case-insensitive
+/// collation: "apple" before "Banana" (a byte order would put "B" first).
+#[tokio::test]
+async fn titles_of_one_sort_order_sort_without_case() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    for title in ["Banana", "apple"] {
+        add_sample(
+            &app,
+            &token,
+            json!({"title": title, "sort_order": 1, "sample_type": "url",
+                "sample_url": "http://www.example.com/x.mp4"}),
+        )
+        .await;
+    }
+    let titles: Vec<Value> = app
+        .get(SAMPLES, &token)
+        .await
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["title"].clone())
+        .collect();
+    assert_eq!(titles, [json!("apple"), json!("Banana")]);
+}
