@@ -492,6 +492,17 @@ async fn malformed_input_of_other_services_is_refused_at_schedule_time() {
             not_supported("Size"),
         ),
         (
+            "/rest/async/V1/orders",
+            json!({"entity": {"customer_email": "a@example.com",
+                "items": [{"sku": "x", "qty_ordered": 1, "flavour": "mint"}]}}),
+            not_supported("Flavour"),
+        ),
+        (
+            "/rest/async/V1/orders",
+            json!({"entity": {"items": [{"sku": "x", "qty_ordered": "many"}]}}),
+            json!({"message": "Error occurred during \"qty_ordered\" processing. The \"many\" value's type is invalid. The \"float\" type was expected. Verify and try again."}),
+        ),
+        (
             "/rest/async/V1/taxClasses",
             json!({}),
             json!({"message": "\"%fieldName\" is required. Enter and try again.",
@@ -514,7 +525,28 @@ async fn malformed_input_of_other_services_is_refused_at_schedule_time() {
         (app.snapshot().await, bulks().await) == before,
         "nothing scheduled, nothing written"
     );
-    // Well-formed calls are scheduled (and a business refusal is the operation's).
+    // Well-formed calls are scheduled (and a business refusal is the operation's: an order
+    // without a billing address is converted, then refused when it runs).
+    let r = app
+        .post(
+            "/rest/async/V1/orders",
+            &token,
+            &json!({"entity": {"items": [{"sku": "x", "qty_ordered": 1}]}}),
+        )
+        .await;
+    let uuid = accepted(&r, 1);
+    let status = settled(&app, &token, &uuid).await;
+    assert_eq!(
+        (
+            &status["operations_list"][0]["status"],
+            &status["operations_list"][0]["result_message"]
+        ),
+        (
+            &json!(3),
+            &json!("Please provide billing address for the order.")
+        ),
+        "{status}"
+    );
     let r = app
         .post(
             "/rest/async/V1/order/3/invoice",

@@ -377,10 +377,9 @@ async fn schedule(State(entry): State<Async>, request: Request) -> Result<Respon
 /// so a malformed body (an unknown field, a missing parameter, a wrong type, a `<script>`
 /// value) is the whole request's 400 and nothing is scheduled. magemu runs the `<script>` check
 /// on every call, and the route's own input conversion where the route table has it apart from
-/// the handler (`Operation::input`, most write routes); a route without one (the order import,
-/// whose parser also holds its business checks, the token routes, the cart routes that convert
-/// inline) has its body converted when its operation runs, which then fails where Magento
-/// refuses the request.
+/// the handler (`Operation::input`, most write routes); a route without one (the token routes,
+/// the cart routes that convert inline) has its body converted when its operation runs, which
+/// then fails where Magento refuses the request.
 fn check_inputs(route: &Route, calls: &[Call]) -> Result<()> {
     for call in calls {
         let mut body = match serde_json::from_str::<Value>(&call.body) {

@@ -30,7 +30,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Sales\Api\OrderRepositoryInterface::save",
             &["Magento_Sales::api_actions"],
             create,
-        ),
+        )
+        .input(order_import::check_input),
         Operation::get(
             "/V1/orders",
             r"Magento\Sales\Api\OrderRepositoryInterface::getList",
@@ -55,7 +56,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Sales\Api\OrderRepositoryInterface::save",
             &["Magento_Sales::create"],
             create_put,
-        ),
+        )
+        .input(order_import::check_input),
         Operation::get(
             "/V1/orders/{id}/comments",
             r"Magento\Sales\Api\OrderManagementInterface::getCommentsList",

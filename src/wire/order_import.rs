@@ -32,6 +32,20 @@ pub fn parse_request(body: &Map<String, Value>) -> Result<OrderSave> {
     }
 }
 
+/// `OrderRepositoryInterface::save`'s input conversion alone (`ServiceInputProcessor` on
+/// `entity`: every field typed, unknown ones refused, the order's taxes and gift messages
+/// too), without what [`parse_request`] checks beyond it for a new order (a billing address,
+/// items, a payment; an item's SKU; a row total that fits): what the asynchronous entry runs
+/// before it schedules an import. It converts every shipping assignment and address id, as
+/// Magento converts the whole object.
+pub fn check_input(body: &Map<String, Value>) -> Result<()> {
+    let entity = input::param(body, "entity").ok_or_else(|| Error::required("entity"))?;
+    parse_update(entity)?;
+    crate::wire::order_tax::parse_posted(entity)?;
+    crate::wire::gift_message::parse_posted_order(entity)?;
+    Ok(())
+}
+
 /// The fields a body names among `allowed` (its keys in snake_case or camelCase), each with
 /// whether it was null: what `ServiceInputProcessor` sets on the data object.
 fn held(v: &Value, allowed: &'static [&'static str]) -> Vec<(&'static str, bool)> {
