@@ -468,6 +468,8 @@ async fn malformed_input_of_other_services_is_refused_at_schedule_time() {
             .await
             .expect("bulks")
     };
+    let mask = app.post("/rest/V1/guest-carts", "", &json!({})).await.body;
+    let mask = mask.as_str().expect("a mask").to_owned();
     let before = (app.snapshot().await, bulks().await);
     let not_supported = |field: &str| {
         json!({"message": "\"%fieldName\" is not supported. Correct the field name and try again.",
@@ -513,6 +515,11 @@ async fn malformed_input_of_other_services_is_refused_at_schedule_time() {
             json!({}),
             not_supported("Bin"),
         ),
+        (
+            &format!("/rest/async/V1/guest-carts/{mask}/billing-address"),
+            json!({"address": {"city": "Paris", "planet": "Earth"}}),
+            not_supported("Planet"),
+        ),
     ] {
         let r = app.post(path, &token, &body).await;
         assert_eq!(
@@ -521,6 +528,21 @@ async fn malformed_input_of_other_services_is_refused_at_schedule_time() {
             "{path}"
         );
     }
+    let r = app
+        .put(
+            &format!("/rest/async/V1/guest-carts/{mask}/collect-totals"),
+            "",
+            &json!({"shippingCarrierCode": "flatrate"}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "\"%fieldName\" is required. Enter and try again.",
+                "parameters": {"fieldName": "paymentMethod"}})
+        )
+    );
     assert!(
         (app.snapshot().await, bulks().await) == before,
         "nothing scheduled, nothing written"

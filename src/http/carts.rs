@@ -23,7 +23,7 @@ use crate::http::reply::json_response;
 use crate::http::routes::{Operation, ANONYMOUS, SELF};
 use crate::wire::cart as wire;
 use crate::wire::customer::CustomerData;
-use crate::wire::input::{self, path_int};
+use crate::wire::input::path_int;
 use crate::AppState;
 
 /// The store of `/rest/V1/...` and `/rest/default/V1/...`.
@@ -104,6 +104,7 @@ pub fn operations() -> Vec<Operation> {
             &[SELF],
             mine_estimate,
         )
+        .input(|body| crate::wire::cart::parse_address_param(body).map(|_| ()))
         .forced(&["cartId"]),
         Operation::post(
             "/V1/carts/mine/shipping-information",
@@ -127,19 +128,22 @@ pub fn operations() -> Vec<Operation> {
             &[SELF],
             mine_order,
         )
+        .input(|body| crate::wire::cart::parse_place_order(body).map(|_| ()))
         .forced(&["cartId"]),
         Operation::put(
             "/V1/guest-carts/{cartId}/order",
             r"Magento\Quote\Api\GuestCartManagementInterface::placeOrder",
             &[ANONYMOUS],
             guest_order,
-        ),
+        )
+        .input(|body| crate::wire::cart::parse_place_order(body).map(|_| ())),
         Operation::put(
             "/V1/carts/{cartId}/order",
             r"Magento\Quote\Api\CartManagementInterface::placeOrder",
             &["Magento_Cart::manage"],
             admin_order,
-        ),
+        )
+        .input(|body| crate::wire::cart::parse_place_order(body).map(|_| ())),
         Operation::get(
             "/V1/carts/mine/billing-address",
             r"Magento\Quote\Api\BillingAddressManagementInterface::get",
@@ -153,6 +157,7 @@ pub fn operations() -> Vec<Operation> {
             &[SELF],
             mine_assign,
         )
+        .input(|body| crate::wire::cart::parse_billing_assign(body).map(|_| ()))
         .forced(&["cartId"]),
         Operation::get(
             "/V1/guest-carts/{cartId}/billing-address",
@@ -165,7 +170,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Quote\Api\GuestBillingAddressManagementInterface::assign",
             &[ANONYMOUS],
             guest_assign,
-        ),
+        )
+        .input(|body| crate::wire::cart::parse_billing_assign(body).map(|_| ())),
         Operation::get(
             "/V1/carts/{cartId}/billing-address",
             r"Magento\Quote\Api\BillingAddressManagementInterface::get",
@@ -177,7 +183,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Quote\Api\BillingAddressManagementInterface::assign",
             &["Magento_Cart::manage"],
             admin_assign,
-        ),
+        )
+        .input(|body| crate::wire::cart::parse_billing_assign(body).map(|_| ())),
         Operation::post(
             "/V1/carts/",
             r"Magento\Quote\Api\CartManagementInterface::createEmptyCart",
@@ -239,7 +246,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Quote\Api\ShipmentEstimationInterface::estimateByExtendedAddress",
             &["Magento_Cart::manage"],
             admin_estimate,
-        ),
+        )
+        .input(|body| crate::wire::cart::parse_address_param(body).map(|_| ())),
         Operation::post(
             "/V1/carts/{cartId}/shipping-information",
             r"Magento\Checkout\Api\ShippingInformationManagementInterface::saveAddressInformation",
@@ -380,7 +388,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Quote\Api\GuestShipmentEstimationInterface::estimateByExtendedAddress",
             &[ANONYMOUS],
             guest_estimate,
-        ),
+        )
+        .input(|body| crate::wire::cart::parse_address_param(body).map(|_| ())),
         Operation::post(
             "/V1/guest-carts/{cartId}/shipping-information",
             r"Magento\Checkout\Api\GuestShippingInformationManagementInterface::saveAddressInformation",
@@ -401,57 +410,66 @@ pub fn operations() -> Vec<Operation> {
             &[SELF],
             mine_estimate_by_address,
         )
+        .input(|body| crate::wire::cart::parse_address_id(body).map(|_| ()))
         .forced(&["cartId"]),
         Operation::post(
             "/V1/carts/{cartId}/estimate-shipping-methods-by-address-id",
             r"Magento\Quote\Api\ShippingMethodManagementInterface::estimateByAddressId",
             &["Magento_Cart::manage"],
             admin_estimate_by_address,
-        ),
+        )
+        .input(|body| crate::wire::cart::parse_address_id(body).map(|_| ())),
         Operation::post(
             "/V1/carts/mine/totals-information",
             r"Magento\Checkout\Api\TotalsInformationManagementInterface::calculate",
             &[SELF],
             mine_totals_information,
         )
+        .input(|body| crate::wire::cart::convert_totals_information(body).map(|_| ()))
         .forced(&["cartId"]),
         Operation::post(
             "/V1/carts/{cartId}/totals-information",
             r"Magento\Checkout\Api\TotalsInformationManagementInterface::calculate",
             &["Magento_Cart::manage"],
             admin_totals_information,
-        ),
+        )
+        .input(|body| crate::wire::cart::convert_totals_information(body).map(|_| ())),
         Operation::post(
             "/V1/guest-carts/{cartId}/totals-information",
             r"Magento\Checkout\Api\GuestTotalsInformationManagementInterface::calculate",
             &[ANONYMOUS],
             guest_totals_information,
-        ),
+        )
+        .input(|body| crate::wire::cart::convert_totals_information(body).map(|_| ())),
         Operation::put(
             "/V1/carts/mine/collect-totals",
             r"Magento\Quote\Api\CartTotalManagementInterface::collectTotals",
             &[SELF],
             mine_collect_totals,
         )
+        .input(|body| crate::wire::cart::parse_collect_totals(body).map(|_| ()))
         .forced(&["cartId"]),
         Operation::put(
             "/V1/guest-carts/{cartId}/collect-totals",
             r"Magento\Quote\Api\GuestCartTotalManagementInterface::collectTotals",
             &[ANONYMOUS],
             guest_collect_totals,
-        ),
+        )
+        .input(|body| crate::wire::cart::parse_collect_totals(body).map(|_| ())),
         Operation::put(
             "/V1/carts/{cartId}",
             r"Magento\Quote\Api\CartManagementInterface::assignCustomer",
             &["Magento_Cart::manage"],
             admin_assign_customer,
-        ),
+        )
+        .input(|body| crate::wire::cart::required_int(body, "customerId").and(crate::wire::cart::required_int(body, "storeId")).map(|_| ())),
         Operation::put(
             "/V1/guest-carts/{cartId}",
             r"Magento\Quote\Api\GuestCartManagementInterface::assignCustomer",
             &[SELF],
             guest_assign_customer,
         )
+        .input(|body| crate::wire::cart::required_int(body, "storeId").map(|_| ()))
         .forced(&["customerId"]),
         Operation::get(
             "/V1/carts/mine/shipping-methods",
@@ -485,6 +503,7 @@ pub fn operations() -> Vec<Operation> {
             &[SELF],
             mine_select_payment,
         )
+        .input(|body| crate::wire::cart::parse_select_payment(body).map(|_| ()))
         .forced(&["cartId"]),
         Operation::get(
             "/V1/carts/{cartId}/selected-payment-method",
@@ -497,7 +516,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Quote\Api\PaymentMethodManagementInterface::set",
             &["Magento_Cart::manage"],
             admin_select_payment,
-        ),
+        )
+        .input(|body| crate::wire::cart::parse_select_payment(body).map(|_| ())),
         Operation::get(
             "/V1/guest-carts/{cartId}/selected-payment-method",
             r"Magento\Quote\Api\GuestPaymentMethodManagementInterface::get",
@@ -509,7 +529,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Quote\Api\GuestPaymentMethodManagementInterface::set",
             &[ANONYMOUS],
             guest_select_payment,
-        ),
+        )
+        .input(|body| crate::wire::cart::parse_select_payment(body).map(|_| ())),
         Operation::get(
             "/V1/carts/mine/payment-information",
             r"Magento\Checkout\Api\PaymentInformationManagementInterface::getPaymentInformation",
@@ -581,10 +602,7 @@ async fn estimate_by_address(
     who: CartRef,
     body: &serde_json::Map<String, Value>,
 ) -> Result<Response> {
-    let address_id = input::param(body, "addressId")
-        .or_else(|| input::param(body, "address_id"))
-        .ok_or_else(|| Error::required("addressId"))?;
-    let address_id = input::to_int(address_id, input::At::Field("addressId"))?;
+    let address_id = wire::parse_address_id(body)?;
     let cart = checkout::read_cart(&state.db, &who).await?;
     let t = cart.totals();
     if t.is_virtual || t.lines.is_empty() {
@@ -665,21 +683,7 @@ async fn collect_totals(
     who: CartRef,
     body: &serde_json::Map<String, Value>,
 ) -> Result<Response> {
-    let payment =
-        input::param(body, "paymentMethod").ok_or_else(|| Error::required("paymentMethod"))?;
-    let payment = wire::parse_payment_method(payment)?;
-    let code = |name: &str| {
-        input::param(body, name)
-            .map(|v| input::to_string(v, input::At::Field(name)))
-            .transpose()
-    };
-    // PHP's truth of each code: both must be non-empty for the method to be set.
-    let shipping = match (code("shippingCarrierCode")?, code("shippingMethodCode")?) {
-        (Some(c), Some(m)) if input::php_truthy(&c) && input::php_truthy(&m) => {
-            Some(format!("{c}_{m}"))
-        }
-        _ => None,
-    };
+    let (payment, shipping) = wire::parse_collect_totals(body)?;
     checkout::collect_totals(&state.db, who.clone(), shipping, payment.method).await?;
     let cart = checkout::read_cart(&state.db, &who).await?;
     Ok(json_response(
@@ -704,12 +708,6 @@ async fn guest_collect_totals(
     collect_totals(&s, CartRef::Guest(mask), &body).await
 }
 
-/// A required integer body parameter (`"%fieldName" is required...` when missing).
-fn required_int(body: &serde_json::Map<String, Value>, name: &str) -> Result<i64> {
-    let value = input::param(body, name).ok_or_else(|| Error::required(name))?;
-    input::to_int(value, input::At::Field(name))
-}
-
 /// `CartManagement::assignCustomer` (`{"customerId", "storeId"}`): `true`.
 async fn admin_assign_customer(
     _: Admin<CartManage>,
@@ -718,8 +716,8 @@ async fn admin_assign_customer(
     Body(body): Body,
 ) -> Result<Response> {
     let cart = by_id(&id)?;
-    let customer_id = required_int(&body, "customerId")?;
-    let store_id = required_int(&body, "storeId")?;
+    let customer_id = wire::required_int(&body, "customerId")?;
+    let store_id = wire::required_int(&body, "storeId")?;
     checkout::assign_customer(&s.db, cart, customer_id, store_id).await?;
     Ok(json_response(StatusCode::OK, &true))
 }
@@ -732,7 +730,7 @@ async fn guest_assign_customer(
     PathParams(mask): PathParams<String>,
     Body(body): Body,
 ) -> Result<Response> {
-    let store_id = required_int(&body, "storeId")?;
+    let store_id = wire::required_int(&body, "storeId")?;
     checkout::assign_customer(&s.db, CartRef::Guest(mask), customer_id, store_id).await?;
     Ok(json_response(StatusCode::OK, &true))
 }
@@ -777,8 +775,7 @@ async fn select_payment(
     who: CartRef,
     body: &serde_json::Map<String, Value>,
 ) -> Result<Response> {
-    let method = input::param(body, "method").ok_or_else(|| Error::required("method"))?;
-    let method = wire::parse_payment_method(method)?;
+    let method = wire::parse_select_payment(body)?;
     checkout::cart_coupon::set_payment_information(
         &state.db,
         who.clone(),
@@ -1072,8 +1069,7 @@ async fn estimate(
     who: CartRef,
     body: &serde_json::Map<String, Value>,
 ) -> Result<Response> {
-    let address = input::param(body, "address").ok_or_else(|| Error::required("address"))?;
-    wire::parse_address(address)?;
+    wire::parse_address_param(body)?;
     let cart = checkout::read_cart(&state.db, &who).await?;
     let t = cart.totals();
     let pickup = checkout::pickup_offered(&state.db, &cart).await?;
@@ -1458,9 +1454,7 @@ async fn order(
     who: CartRef,
     body: &serde_json::Map<String, Value>,
 ) -> Result<Response> {
-    let method = input::param(body, "paymentMethod")
-        .map(wire::parse_payment_method)
-        .transpose()?;
+    let method = wire::parse_place_order(body)?;
     let placement = match method {
         Some(_) => checkout::Placement::Direct,
         None => checkout::Placement::Collect,
@@ -1542,11 +1536,7 @@ async fn assign(
     who: CartRef,
     body: &serde_json::Map<String, Value>,
 ) -> Result<Response> {
-    let address = input::param(body, "address").ok_or_else(|| Error::required("address"))?;
-    let address = wire::parse_address(address)?;
-    let use_for_shipping = input::param(body, "useForShipping")
-        .map(input::to_bool)
-        .unwrap_or(false);
+    let (address, use_for_shipping) = wire::parse_billing_assign(body)?;
     let id = checkout::assign_billing(&state.db, who, address, use_for_shipping).await?;
     Ok(json_response(StatusCode::OK, &id))
 }

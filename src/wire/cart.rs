@@ -73,6 +73,17 @@ pub struct ShippingInformation {
 pub fn parse_totals_information(
     body: &Map<String, Value>,
 ) -> Result<(QuoteAddressRow, Option<String>)> {
+    let (address, method) = convert_totals_information(body)?;
+    // The interface's getter is not nullable; Magento dereferences a missing address (a PHP
+    // error when the service runs): magemu names the field instead.
+    let address = address.ok_or_else(|| Error::required("address"))?;
+    Ok((address, method))
+}
+
+/// [`parse_totals_information`]'s input conversion alone (the address may be missing).
+pub fn convert_totals_information(
+    body: &Map<String, Value>,
+) -> Result<(Option<QuoteAddressRow>, Option<String>)> {
     let info = input::param(body, "addressInformation")
         .ok_or_else(|| Error::required("addressInformation"))?;
     let o = Obj::new(
@@ -85,10 +96,10 @@ pub fn parse_totals_information(
             "custom_attributes",
         ],
     )?;
-    // The interface's getter is not nullable; Magento dereferences a missing address (a PHP
-    // error): magemu names the field instead.
-    let (_, address) = o.get("address").ok_or_else(|| Error::required("address"))?;
-    let address = parse_address(address)?;
+    let address = o
+        .get("address")
+        .map(|(_, address)| parse_address(address))
+        .transpose()?;
     let method = match (
         o.string("shipping_carrier_code")?,
         o.string("shipping_method_code")?,
@@ -102,6 +113,68 @@ pub fn parse_totals_information(
         _ => None,
     };
     Ok((address, method))
+}
+
+/// The `address` parameter (`estimate-shipping-methods`, `billing-address`), required.
+pub fn parse_address_param(body: &Map<String, Value>) -> Result<QuoteAddressRow> {
+    let address = input::param(body, "address").ok_or_else(|| Error::required("address"))?;
+    parse_address(address)
+}
+
+/// `BillingAddressManagementInterface::assign`'s `address` and `useForShipping` (a bool that
+/// never fails, false when not posted).
+pub fn parse_billing_assign(body: &Map<String, Value>) -> Result<(QuoteAddressRow, bool)> {
+    let address = parse_address_param(body)?;
+    let use_for_shipping = input::param(body, "useForShipping").is_some_and(input::to_bool);
+    Ok((address, use_for_shipping))
+}
+
+/// `estimateByAddressId`'s `addressId` (also read as `address_id`), required.
+pub fn parse_address_id(body: &Map<String, Value>) -> Result<i64> {
+    let address_id = input::param(body, "addressId")
+        .or_else(|| input::param(body, "address_id"))
+        .ok_or_else(|| Error::required("addressId"))?;
+    input::to_int(address_id, input::At::Field("addressId"))
+}
+
+/// `placeOrder`'s optional `paymentMethod`.
+pub fn parse_place_order(body: &Map<String, Value>) -> Result<Option<PaymentInput>> {
+    input::param(body, "paymentMethod")
+        .map(parse_payment_method)
+        .transpose()
+}
+
+/// `PaymentMethodManagementInterface::set`'s required `method`.
+pub fn parse_select_payment(body: &Map<String, Value>) -> Result<PaymentInput> {
+    let method = input::param(body, "method").ok_or_else(|| Error::required("method"))?;
+    parse_payment_method(method)
+}
+
+/// `CartTotalManagementInterface::collectTotals`: the required `paymentMethod`, and the
+/// shipping method when both codes are PHP-true (`carrier_method`).
+pub fn parse_collect_totals(body: &Map<String, Value>) -> Result<(PaymentInput, Option<String>)> {
+    let payment =
+        input::param(body, "paymentMethod").ok_or_else(|| Error::required("paymentMethod"))?;
+    let payment = parse_payment_method(payment)?;
+    let code = |name: &str| {
+        input::param(body, name)
+            .map(|v| input::to_string(v, input::At::Field(name)))
+            .transpose()
+    };
+    let shipping = match (code("shippingCarrierCode")?, code("shippingMethodCode")?) {
+        (Some(c), Some(m)) if input::php_truthy(&c) && input::php_truthy(&m) => {
+            Some(format!("{c}_{m}"))
+        }
+        _ => None,
+    };
+    Ok((payment, shipping))
+}
+
+/// A required integer parameter (`"%fieldName" is required...` when missing): `assignCustomer`'s
+/// `customerId` and `storeId`.
+pub fn required_int(body: &Map<String, Value>, name: &str) -> Result<i64> {
+    let value = input::param(body, name).ok_or_else(|| Error::required(name))?;
+    input::to_int(value, input::At::Field(name))
 }
 
 pub fn parse_shipping_information(body: &Map<String, Value>) -> Result<ShippingInformation> {
