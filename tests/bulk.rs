@@ -516,6 +516,17 @@ async fn malformed_input_of_other_services_is_refused_at_schedule_time() {
             not_supported("Bin"),
         ),
         (
+            "/rest/async/V1/inventory/bulk-product-source-assign",
+            json!({"skus": ["24-WB01"], "sourceCodes": "default"}),
+            json!({"message": "The \"string\" value's type is invalid. The \"string[]\" type was expected. Verify and try again."}),
+        ),
+        (
+            "/rest/async/V1/integration/admin/token",
+            json!({"username": "admin"}),
+            json!({"message": "\"%fieldName\" is required. Enter and try again.",
+                "parameters": {"fieldName": "password"}}),
+        ),
+        (
             &format!("/rest/async/V1/guest-carts/{mask}/billing-address"),
             json!({"address": {"city": "Paris", "planet": "Earth"}}),
             not_supported("Planet"),
@@ -569,6 +580,16 @@ async fn malformed_input_of_other_services_is_refused_at_schedule_time() {
         ),
         "{status}"
     );
+    // A handler that reads the body alone is checked on the body alone: a query parameter is
+    // not converted into it (the MSI routes read both, and are checked on both).
+    let r = app
+        .post(
+            "/rest/async/V1/customerGroups?group[colour]=red",
+            &token,
+            &json!({"group": {"code": "Queried", "tax_class_id": 3}}),
+        )
+        .await;
+    accepted(&r, 1);
     let r = app
         .post(
             "/rest/async/V1/order/3/invoice",

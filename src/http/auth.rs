@@ -22,7 +22,8 @@ pub fn operations() -> Vec<Operation> {
         r"Magento\Integration\Api\AdminTokenServiceInterface::createAdminAccessToken",
         &[ANONYMOUS],
         create_admin_token,
-    )]
+    )
+    .input(|body| crate::wire::auth::convert_credentials(body).map(|_| ()))]
 }
 
 /// Replies with the token as a bare JSON string.

@@ -118,6 +118,7 @@ struct Route {
     service: &'static str,
     resources: &'static [&'static str],
     input: Option<crate::http::routes::InputCheck>,
+    input_from_query: bool,
 }
 
 /// What the asynchronous entry needs: the app, the synchronous router it replays calls
@@ -146,6 +147,7 @@ pub fn router(state: AppState, sync: Router) -> Router {
             service: op.service,
             resources: op.resources,
             input: op.input,
+            input_from_query: op.input_from_query,
         })
         .collect();
     let entry = Async {
@@ -386,8 +388,9 @@ fn check_inputs(route: &Route, calls: &[Call]) -> Result<()> {
             Ok(Value::Object(map)) => map,
             _ => Map::new(),
         };
-        // `Rest\Request::getRequestData`: the query string's parameters over the body's.
-        if let Some((_, query)) = call.path.split_once('?') {
+        // `Rest\Request::getRequestData`: the query string's parameters over the body's, where
+        // the handler reads them so (magemu's other handlers read the body alone).
+        if let Some((_, query)) = call.path.split_once('?').filter(|_| route.input_from_query) {
             body.extend(crate::http::search::query_params(query));
         }
         crate::wire::input::check_script_values(&body)?;

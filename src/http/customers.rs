@@ -298,7 +298,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\Integration\Api\CustomerTokenServiceInterface::createCustomerAccessToken",
             &[ANONYMOUS],
             token,
-        ),
+        )
+        .input(|body| crate::wire::auth::convert_credentials(body).map(|_| ())),
         Operation::post(
             "/V1/integration/customer/revoke-customer-token",
             r"Magento\Integration\Api\CustomerTokenServiceInterface::revokeCustomerAccessToken",

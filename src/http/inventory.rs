@@ -44,7 +44,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\InventorySourceSelectionApi\Api\SourceSelectionServiceInterface::execute",
             &["Magento_InventorySourceSelectionApi::source_selection_algorithm_post"],
             select_sources,
-        ),
+        )
+        .input(crate::wire::inventory::check_selection_request),
     ]
 }
 

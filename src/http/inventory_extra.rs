@@ -11,7 +11,6 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::amount::Amount;
-use crate::db::inventory_master::NotificationConfig;
 use crate::error::{Error, Result};
 use crate::http::extract::{
     Admin, CatalogInventory, InventorySourceItem, LowQuantityNotification,
@@ -21,7 +20,7 @@ use crate::http::reply::json_response;
 use crate::http::routes::{Operation, ANONYMOUS};
 use crate::inventory::legacy::{self, LegacyItem};
 use crate::inventory::{low_quantity, pickup};
-use crate::wire::input::{self, param, to_int, At, Obj};
+use crate::wire::input::{self, param, to_int, At};
 use crate::wire::inventory_master::required;
 use crate::wire::pickup as pickup_wire;
 use crate::AppState;
@@ -40,14 +39,15 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\InventoryLowQuantityNotificationApi\Api\SourceItemConfigurationsSaveInterface::execute",
             &["Magento_InventoryLowQuantityNotificationApi::stock_create_low_quantity_notification"],
             save_notifications,
-        ),
+        )
+        .params_input(|body| crate::wire::inventory_master::parse_notification_configs(body).map(|_| ())),
         Operation::post(
             "/V1/inventory/low-quantity-notifications-delete",
             r"Magento\InventoryLowQuantityNotificationApi\Api\DeleteSourceItemsConfigurationInterface::execute",
             &["Magento_InventoryLowQuantityNotificationApi::stock_delete_low_quantity_notification"],
             delete_notifications,
         )
-        .input(|body| crate::wire::inventory_master::parse_source_items(body).map(|_| ())),
+        .params_input(|body| crate::wire::inventory_master::parse_source_items(body).map(|_| ())),
         Operation::get(
             "/V1/inventory/in-store-pickup/pickup-locations/",
             r"Magento\InventoryInStorePickupApi\Api\GetPickupLocationsInterface::execute",
@@ -59,13 +59,15 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\InventoryInStorePickupApi\Api\GetPickupLocationsInterface::execute",
             &[ANONYMOUS],
             pickup_locations_post,
-        ),
+        )
+        .params_input(|body| crate::wire::pickup::parse_search_params(body).map(|_| ())),
         Operation::post(
             "/V1/order/notify-orders-are-ready-for-pickup",
             r"Magento\InventoryInStorePickupSalesApi\Api\NotifyOrdersAreReadyForPickupInterface::execute",
             &["Magento_InventoryInStorePickupApi::notify_orders_are_ready_for_pickup"],
             notify_pickup,
-        ),
+        )
+        .params_input(|body| crate::wire::inventory_master::parse_order_ids(body).map(|_| ())),
         Operation::get(
             "/V1/inventory/get-distance-provider-code",
             r"Magento\InventoryDistanceBasedSourceSelectionApi\Api\GetDistanceProviderCodeInterface::execute",
@@ -113,7 +115,8 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\CatalogInventory\Api\StockRegistryInterface::updateStockItemBySku",
             &["Magento_Catalog::catalog_inventory"],
             update_stock_item,
-        ),
+        )
+        .params_input(|body| crate::wire::product::parse_stock_item_save(body).map(|_| ())),
     ]
 }
 
@@ -150,28 +153,7 @@ async fn save_notifications(
     State(state): State<AppState>,
     Params(body): Params,
 ) -> Result<Response> {
-    let list = required(
-        &body,
-        "source_item_configurations",
-        "sourceItemConfigurations",
-    )?;
-    let mut rows = Vec::new();
-    for item in input::list(list)? {
-        let o = Obj::new(
-            item,
-            &[
-                "source_code",
-                "notify_stock_qty",
-                "sku",
-                "extension_attributes",
-            ],
-        )?;
-        rows.push(NotificationConfig {
-            source_code: o.string("source_code")?.unwrap_or_default(),
-            sku: o.string("sku")?.unwrap_or_default(),
-            notify_stock_qty: o.amount("notify_stock_qty")?,
-        });
-    }
+    let rows = crate::wire::inventory_master::parse_notification_configs(&body)?;
     low_quantity::save(&state.db, rows).await?;
     Ok(json_response(StatusCode::OK, &json!([])))
 }
@@ -205,8 +187,7 @@ async fn pickup_locations_post(
 
 /// An anonymous route: `searchRequest` with area, filters, scope, paging and products.
 async fn pickup_locations(state: &AppState, params: &Map<String, Value>) -> Result<Response> {
-    let request =
-        pickup_wire::parse_search_request(required(params, "search_request", "searchRequest")?)?;
+    let request = pickup_wire::parse_search_params(params)?;
     let result = pickup::search(&state.db, &request).await?;
     Ok(json_response(
         StatusCode::OK,
@@ -220,7 +201,7 @@ async fn notify_pickup(
     State(state): State<AppState>,
     Params(body): Params,
 ) -> Result<Response> {
-    let ids = input::int_list(required(&body, "order_ids", "orderIds")?, &[])?;
+    let ids = crate::wire::inventory_master::parse_order_ids(&body)?;
     let errors = crate::sales::pickup::notify_orders(&state.db, &ids).await?;
     let errors: Vec<Value> = errors
         .into_iter()
@@ -410,8 +391,7 @@ async fn update_stock_item(
     if crate::wire::input::path_id_goes_inside(&body) {
         to_int(&Value::String(item_id), At::Field("item_id"))?;
     }
-    let value = required(&body, "stock_item", "stockItem")?;
-    let update = crate::wire::product::stock_item_update(value)?;
+    let update = crate::wire::product::parse_stock_item_save(&body)?;
     let id = legacy::update(&state.db, sku, update).await?;
     Ok(json_response(StatusCode::OK, &id))
 }

@@ -37,7 +37,7 @@ pub fn operations() -> Vec<Operation> {
             &["Magento_InventoryApi::source_edit"],
             post_source,
         )
-        .input(|body| crate::wire::inventory_master::parse_source(body, None).map(|_| ())),
+        .params_input(|body| crate::wire::inventory_master::parse_source(body, None).map(|_| ())),
         Operation::get(
             "/V1/inventory/sources/{sourceCode}",
             r"Magento\InventoryApi\Api\SourceRepositoryInterface::get",
@@ -50,7 +50,7 @@ pub fn operations() -> Vec<Operation> {
             &["Magento_InventoryApi::source_edit"],
             put_source,
         )
-        .input(|body| crate::wire::inventory_master::parse_source(body, None).map(|_| ())),
+        .params_input(|body| crate::wire::inventory_master::parse_source(body, None).map(|_| ())),
         Operation::get(
             "/V1/inventory/stocks",
             r"Magento\InventoryApi\Api\StockRepositoryInterface::getList",
@@ -63,7 +63,7 @@ pub fn operations() -> Vec<Operation> {
             &["Magento_InventoryApi::stock_edit"],
             post_stock,
         )
-        .input(|body| crate::wire::inventory_master::parse_stock(body, None).map(|_| ())),
+        .params_input(|body| crate::wire::inventory_master::parse_stock(body, None).map(|_| ())),
         Operation::get(
             "/V1/inventory/stocks/{stockId}",
             r"Magento\InventoryApi\Api\StockRepositoryInterface::get",
@@ -76,7 +76,7 @@ pub fn operations() -> Vec<Operation> {
             &["Magento_InventoryApi::stock_edit"],
             put_stock,
         )
-        .input(|body| crate::wire::inventory_master::parse_stock(body, None).map(|_| ())),
+        .params_input(|body| crate::wire::inventory_master::parse_stock(body, None).map(|_| ())),
         Operation::delete(
             "/V1/inventory/stocks/{stockId}",
             r"Magento\InventoryApi\Api\StockRepositoryInterface::deleteById",
@@ -95,14 +95,14 @@ pub fn operations() -> Vec<Operation> {
             &["Magento_InventoryApi::stock_source_link"],
             save_links,
         )
-        .input(|body| crate::wire::inventory_master::parse_links(body).map(|_| ())),
+        .params_input(|body| crate::wire::inventory_master::parse_links(body).map(|_| ())),
         Operation::post(
             "/V1/inventory/stock-source-links-delete",
             r"Magento\InventoryApi\Api\StockSourceLinksDeleteInterface::execute",
             &["Magento_InventoryApi::stock_source_link"],
             delete_links,
         )
-        .input(|body| crate::wire::inventory_master::parse_links(body).map(|_| ())),
+        .params_input(|body| crate::wire::inventory_master::parse_links(body).map(|_| ())),
         Operation::get(
             "/V1/inventory/get-sources-assigned-to-stock-ordered-by-priority/{stockId}",
             r"Magento\InventoryApi\Api\GetSourcesAssignedToStockOrderedByPriorityInterface::execute",
@@ -115,14 +115,14 @@ pub fn operations() -> Vec<Operation> {
             &["Magento_InventoryApi::stock_source_item_assign"],
             save_source_items,
         )
-        .input(|body| wire::parse_source_items(body).map(|_| ())),
+        .params_input(|body| wire::parse_source_items(body).map(|_| ())),
         Operation::post(
             "/V1/inventory/source-items-delete",
             r"Magento\InventoryApi\Api\SourceItemsDeleteInterface::execute",
             &["Magento_InventoryApi::stock_source_item_assign"],
             delete_source_items,
         )
-        .input(|body| crate::wire::inventory_master::parse_source_items(body).map(|_| ())),
+        .params_input(|body| crate::wire::inventory_master::parse_source_items(body).map(|_| ())),
         Operation::get(
             "/V1/inventory/stock-resolver/{type}/{code}",
             r"Magento\InventorySalesApi\Api\StockResolverInterface::execute",

@@ -15,11 +15,11 @@ use crate::http::extract::{
 };
 use crate::http::reply::{json_response, search_results};
 use crate::http::routes::Operation;
-use crate::inventory::bulk::{self, PartialItem};
+use crate::inventory::bulk;
 use crate::inventory::salability::{self, SalabilityError, StockIndexRow};
 use crate::search::SearchCriteria;
-use crate::wire::input::{self, param, path_int, to_int, to_string, At, Obj};
-use crate::wire::inventory_master::required;
+use crate::wire::input::{self, param, path_int, to_int, At, Obj};
+use crate::wire::inventory_master::{self as inventory_wire, required};
 use crate::AppState;
 
 /// This module's part of the route table (`crate::http::routes`).
@@ -66,25 +66,31 @@ pub fn operations() -> Vec<Operation> {
             r"Magento\InventoryCatalogApi\Api\BulkSourceAssignInterface::execute",
             &["Magento_Catalog::products"],
             bulk_assign,
-        ),
+        )
+        .params_input(|body| crate::wire::inventory_master::parse_bulk_assign(body).map(|_| ())),
         Operation::post(
             "/V1/inventory/bulk-product-source-unassign",
             r"Magento\InventoryCatalogApi\Api\BulkSourceUnassignInterface::execute",
             &["Magento_Catalog::products"],
             bulk_unassign,
-        ),
+        )
+        .params_input(|body| crate::wire::inventory_master::parse_bulk_assign(body).map(|_| ())),
         Operation::post(
             "/V1/inventory/bulk-product-source-transfer",
             r"Magento\InventoryCatalogApi\Api\BulkInventoryTransferInterface::execute",
             &["Magento_Catalog::products"],
             bulk_transfer,
-        ),
+        )
+        .params_input(|body| crate::wire::inventory_master::parse_bulk_transfer(body).map(|_| ())),
         Operation::post(
             "/V1/inventory/bulk-partial-source-transfer",
             r"Magento\InventoryCatalogApi\Api\BulkPartialInventoryTransferInterface::execute",
             &["Magento_Catalog::products"],
             bulk_partial_transfer,
-        ),
+        )
+        .params_input(|body| {
+            crate::wire::inventory_master::parse_partial_transfer(body).map(|_| ())
+        }),
     ]
 }
 
@@ -296,8 +302,7 @@ async fn bulk_assign(
     State(state): State<AppState>,
     Params(body): Params,
 ) -> Result<Response> {
-    let skus = input::string_list(required(&body, "skus", "skus")?, &[])?;
-    let sources = input::string_list(required(&body, "source_codes", "sourceCodes")?, &[])?;
+    let (skus, sources) = inventory_wire::parse_bulk_assign(&body)?;
     let count = bulk::assign(&state.db, skus, sources).await?;
     Ok(json_response(StatusCode::OK, &count))
 }
@@ -307,8 +312,7 @@ async fn bulk_unassign(
     State(state): State<AppState>,
     Params(body): Params,
 ) -> Result<Response> {
-    let skus = input::string_list(required(&body, "skus", "skus")?, &[])?;
-    let sources = input::string_list(required(&body, "source_codes", "sourceCodes")?, &[])?;
+    let (skus, sources) = inventory_wire::parse_bulk_assign(&body)?;
     let count = bulk::unassign(&state.db, skus, sources).await?;
     Ok(json_response(StatusCode::OK, &count))
 }
@@ -319,18 +323,8 @@ async fn bulk_transfer(
     State(state): State<AppState>,
     Params(body): Params,
 ) -> Result<Response> {
-    let skus = input::string_list(required(&body, "skus", "skus")?, &[])?;
-    let origin = to_string(required(&body, "origin_source", "originSource")?, At::Top)?;
-    let destination = to_string(
-        required(&body, "destination_source", "destinationSource")?,
-        At::Top,
-    )?;
-    let unassign = input::to_bool(required(
-        &body,
-        "unassign_from_origin",
-        "unassignFromOrigin",
-    )?);
-    let done = bulk::transfer(&state.db, skus, origin, destination, unassign).await?;
+    let t = inventory_wire::parse_bulk_transfer(&body)?;
+    let done = bulk::transfer(&state.db, t.skus, t.origin, t.destination, t.unassign).await?;
     Ok(json_response(StatusCode::OK, &done))
 }
 
@@ -349,22 +343,7 @@ async fn bulk_partial_transfer(
     State(state): State<AppState>,
     Params(body): Params,
 ) -> Result<Response> {
-    let origin = to_string(
-        required(&body, "origin_source_code", "originSourceCode")?,
-        At::Top,
-    )?;
-    let destination = to_string(
-        required(&body, "destination_source_code", "destinationSourceCode")?,
-        At::Top,
-    )?;
-    let mut items = Vec::new();
-    for item in input::list(required(&body, "items", "items")?)? {
-        let o = Obj::new(item, &["sku", "qty"])?;
-        items.push(PartialItem {
-            sku: o.string("sku")?.unwrap_or_default(),
-            qty: o.amount("qty")?.unwrap_or_default(),
-        });
-    }
+    let (origin, destination, items) = inventory_wire::parse_partial_transfer(&body)?;
     bulk::partial_transfer(&state.db, origin, destination, items).await?;
     Ok(json_response(StatusCode::OK, &json!([])))
 }

@@ -6,11 +6,18 @@ use serde_json::{Map, Value};
 use crate::error::{self as e, Error, Phrase, Result};
 use crate::wire::input::required_strings;
 
-/// The credentials of the body, as the input layer and `CredentialsValidator` check them.
-pub fn credentials(body: &Map<String, Value>) -> Result<(String, String)> {
+/// The credentials of the body as the input layer converts them (both required strings),
+/// before `CredentialsValidator` looks at them.
+pub fn convert_credentials(body: &Map<String, Value>) -> Result<(String, String)> {
     // The keys as sent, exactly (the credentials validator reads them so).
     let [username, password] =
         required_strings(body, ["username", "password"], |b, name| b.get(name))?;
+    Ok((username, password))
+}
+
+/// The credentials of the body, as the input layer and `CredentialsValidator` check them.
+pub fn credentials(body: &Map<String, Value>) -> Result<(String, String)> {
+    let (username, password) = convert_credentials(body)?;
     let empty: Vec<Phrase> = [("username", &username), ("password", &password)]
         .into_iter()
         .filter(|(_, v)| v.is_empty())

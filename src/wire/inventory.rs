@@ -87,6 +87,18 @@ impl From<&SelectionResult> for SelectionResultData {
 /// `sku` or `qty` fails later, when the algorithm reads it (a PHP TypeError, a 500 too). Other
 /// keys go through setters: only `extension_attributes` (`destination_address`) is known.
 pub fn parse_selection_request(body: &Map<String, Value>) -> Result<(InventoryRequest, String)> {
+    let (request, algorithm) = convert_selection_request(body)?;
+    check_item_fields(&request, &algorithm)?;
+    Ok((request.request, algorithm))
+}
+
+/// [`parse_selection_request`]'s input conversion alone, without the check of each item's
+/// `sku` and `qty` that Magento meets only when the algorithm runs.
+pub fn check_selection_request(body: &Map<String, Value>) -> Result<()> {
+    convert_selection_request(body).map(|_| ())
+}
+
+fn convert_selection_request(body: &Map<String, Value>) -> Result<(Converted, String)> {
     let mut missing = Vec::new();
     let request = match param(body, "inventory_request") {
         Some(value) => Some(parse_inventory_request(value)?),
@@ -111,10 +123,7 @@ pub fn parse_selection_request(body: &Map<String, Value>) -> Result<(InventoryRe
         }
     };
     match (request, algorithm) {
-        (Some(request), Some(algorithm)) => {
-            check_item_fields(&request, &algorithm)?;
-            Ok((request.request, algorithm))
-        }
+        (Some(request), Some(algorithm)) => Ok((request, algorithm)),
         _ => Err(Error::aggregate(missing)),
     }
 }

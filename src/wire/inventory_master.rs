@@ -180,6 +180,95 @@ pub fn required<'a>(body: &'a Map<String, Value>, name: &str, shown: &str) -> Re
     param(body, name).ok_or_else(|| Error::required(shown))
 }
 
+/// `SourceItemConfigurationsSaveInterface::execute`'s `sourceItemConfigurations`.
+pub fn parse_notification_configs(
+    body: &Map<String, Value>,
+) -> Result<Vec<crate::db::inventory_master::NotificationConfig>> {
+    let list = required(
+        body,
+        "source_item_configurations",
+        "sourceItemConfigurations",
+    )?;
+    let mut rows = Vec::new();
+    for item in input::list(list)? {
+        let o = Obj::new(
+            item,
+            &[
+                "source_code",
+                "notify_stock_qty",
+                "sku",
+                "extension_attributes",
+            ],
+        )?;
+        rows.push(crate::db::inventory_master::NotificationConfig {
+            source_code: o.string("source_code")?.unwrap_or_default(),
+            sku: o.string("sku")?.unwrap_or_default(),
+            notify_stock_qty: o.amount("notify_stock_qty")?,
+        });
+    }
+    Ok(rows)
+}
+
+/// `NotifyOrdersAreReadyForPickupInterface::execute`'s `orderIds`.
+pub fn parse_order_ids(body: &Map<String, Value>) -> Result<Vec<i64>> {
+    input::int_list(required(body, "order_ids", "orderIds")?, &[])
+}
+
+/// `BulkSourceAssignInterface` / `BulkSourceUnassignInterface::execute`: `skus` and
+/// `sourceCodes`.
+pub fn parse_bulk_assign(body: &Map<String, Value>) -> Result<(Vec<String>, Vec<String>)> {
+    let skus = input::string_list(required(body, "skus", "skus")?, &[])?;
+    let sources = input::string_list(required(body, "source_codes", "sourceCodes")?, &[])?;
+    Ok((skus, sources))
+}
+
+/// `BulkInventoryTransferInterface::execute`'s parameters.
+pub struct BulkTransfer {
+    pub skus: Vec<String>,
+    pub origin: String,
+    pub destination: String,
+    pub unassign: bool,
+}
+
+pub fn parse_bulk_transfer(body: &Map<String, Value>) -> Result<BulkTransfer> {
+    Ok(BulkTransfer {
+        skus: input::string_list(required(body, "skus", "skus")?, &[])?,
+        origin: input::to_string(required(body, "origin_source", "originSource")?, At::Top)?,
+        destination: input::to_string(
+            required(body, "destination_source", "destinationSource")?,
+            At::Top,
+        )?,
+        unassign: input::to_bool(required(
+            body,
+            "unassign_from_origin",
+            "unassignFromOrigin",
+        )?),
+    })
+}
+
+/// `BulkPartialInventoryTransferInterface::execute`: origin, destination and the items.
+pub fn parse_partial_transfer(
+    body: &Map<String, Value>,
+) -> Result<(String, String, Vec<crate::inventory::bulk::PartialItem>)> {
+    let origin = input::to_string(
+        required(body, "origin_source_code", "originSourceCode")?,
+        At::Top,
+    )?;
+    let destination = input::to_string(
+        required(body, "destination_source_code", "destinationSourceCode")?,
+        At::Top,
+    )?;
+    let mut items = Vec::new();
+    for item in input::list(required(body, "items", "items")?)? {
+        let o = Obj::new(item, &["sku", "qty"])?;
+        items.push(crate::inventory::bulk::PartialItem {
+            sku: o.string("sku")?.unwrap_or_default(),
+            qty: o.amount("qty")?.unwrap_or_default(),
+        });
+    }
+    Ok((origin, destination, items))
+}
+
 /// A float field kept with all its digits (coordinates have six).
 fn decimal_field(obj: &Obj<'_>, name: &str) -> Result<Option<Decimal>> {
     let Some((key, value)) = obj.get(name) else {

@@ -57,6 +57,15 @@ fn constructor_keys_only(value: &Value, camel: &[&str]) -> Result<Value> {
     Ok(Value::Object(kept))
 }
 
+/// `GetPickupLocationsInterface::execute`'s required `searchRequest`.
+pub fn parse_search_params(params: &Map<String, Value>) -> Result<SearchRequest> {
+    parse_search_request(crate::wire::inventory_master::required(
+        params,
+        "search_request",
+        "searchRequest",
+    )?)
+}
+
 /// `searchRequest[...]`.
 pub fn parse_search_request(value: &Value) -> Result<SearchRequest> {
     let value = &constructor_keys_only(

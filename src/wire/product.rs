@@ -16,6 +16,12 @@ use crate::error::Result;
 use crate::inventory::legacy::LegacyUpdate;
 use crate::wire::input::{self, list, param, to_int, At, Obj};
 
+/// `StockRegistryInterface::updateStockItemBySku`'s required `stockItem`.
+pub fn parse_stock_item_save(body: &Map<String, Value>) -> Result<LegacyUpdate> {
+    let value = crate::wire::inventory_master::required(body, "stock_item", "stockItem")?;
+    stock_item_update(value)
+}
+
 const PRODUCT_FIELDS: &[&str] = &[
     "id",
     "sku",
