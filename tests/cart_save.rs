@@ -450,3 +450,54 @@ async fn an_address_without_email_shows_the_carts() {
     let cart = app.get("/rest/V1/carts/mine", &jane).await.body;
     assert_eq!(cart["billing_address"]["email"], "jdoe@example.com");
 }
+
+/// `quote_address` keeps no region code: `getRegionId` finds the country's region by the
+/// region text's (else the posted) code, and `getRegionCode` is the region id's code, the text
+/// without one. A region id alone reads back with its name and code; a posted code that
+/// contradicts the id is the id's.
+#[tokio::test]
+async fn a_cart_address_region_is_worked_out_from_the_directory() {
+    let app = spawn_app().await;
+    let mask = app.post("/rest/V1/guest-carts", "", &json!({})).await.body;
+    let mask = mask.as_str().expect("a mask").to_owned();
+    let path = format!("/rest/V1/guest-carts/{mask}/billing-address");
+    let base = json!({"firstname": "Jane", "lastname": "Doe", "street": ["1 Main St"],
+        "city": "Los Angeles", "postcode": "90001", "country_id": "US",
+        "telephone": "5551234", "email": "jane@example.com"});
+    for (region, expected) in [
+        (
+            json!({"region_id": 12}),
+            json!({"region": "California", "region_id": 12, "region_code": "CA"}),
+        ),
+        (
+            json!({"region": "CA"}),
+            json!({"region": "CA", "region_id": 12, "region_code": "CA"}),
+        ),
+        (
+            json!({"region_id": 12, "region_code": "XX"}),
+            json!({"region": "California", "region_id": 12, "region_code": "CA"}),
+        ),
+        (
+            json!({"region_code": "TX"}),
+            json!({"region": null, "region_id": 57, "region_code": "TX"}),
+        ),
+        (
+            json!({"region": "Somewhere"}),
+            json!({"region": "Somewhere", "region_id": null, "region_code": "Somewhere"}),
+        ),
+    ] {
+        let mut address = base.clone();
+        for (k, v) in region.as_object().unwrap() {
+            address[k] = v.clone();
+        }
+        let r = app.post(&path, "", &json!({ "address": address })).await;
+        assert_eq!(r.status, StatusCode::OK, "{region}: {:?}", r.body);
+        let got = app.get(&path, "").await.body;
+        assert_eq!(
+            json!({"region": got["region"], "region_id": got["region_id"],
+                "region_code": got["region_code"]}),
+            expected,
+            "{region}"
+        );
+    }
+}

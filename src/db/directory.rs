@@ -47,6 +47,23 @@ pub async fn region(
     .await
 }
 
+/// `Region::loadByCode($code, $countryId)`: the country's region of that code (MySQL compares
+/// it without case).
+pub async fn region_by_code(
+    conn: &mut SqliteConnection,
+    country: &str,
+    code: &str,
+) -> Result<Option<RegionRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT region_id, country_id, code, default_name FROM directory_country_region
+         WHERE country_id = ? AND code = ? COLLATE NOCASE ORDER BY region_id LIMIT 1",
+    )
+    .bind(country)
+    .bind(code)
+    .fetch_optional(conn)
+    .await
+}
+
 row_struct! {
     /// `directory_country`, with the English name Magento reads from ICU (`None`: ICU has none).
     pub struct CountryRow {

@@ -131,19 +131,53 @@ pub async fn address(
         .await
 }
 
-/// `AbstractAddress::getRegion`, which every read of a cart address (and the order made from
-/// it) goes through: a region id of the address's country names the region, its directory name
-/// replacing the text; without an id, a numeric text that names a region of the country becomes
-/// its id and name. magemu keeps what the getter answers.
+/// `AbstractAddress::getRegion`, `getRegionId` and `getRegionCode`, which every read of a cart
+/// address (and the order made from it, `getDataUsingMethod`) goes through in that order
+/// (`quote_address` keeps no code: it is worked out each time). `getRegion`: a region id of the
+/// address's country names the region, its directory name replacing the text; without an id, a
+/// numeric text that names a region of the country becomes its id and name. `getRegionId`:
+/// still without an id, the country's region whose code is the region text, else the posted
+/// code (`Region::loadByCode`). `getRegionCode`: the id's region's code when it is of the
+/// address's country, else the region text, else the posted code. magemu keeps what the
+/// getters answer.
 async fn directory_region(
     conn: &mut SqliteConnection,
     row: &mut QuoteAddressRow,
 ) -> Result<(), sqlx::Error> {
-    let found =
-        crate::db::directory::address_region(conn, row.region_id, row.region.as_deref()).await?;
-    if let Some(r) = found.filter(|r| Some(r.country_id.as_str()) == row.country_id.as_deref()) {
+    use crate::db::directory;
+    let same_country = |r: &directory::RegionRow, row: &QuoteAddressRow| {
+        Some(r.country_id.as_str()) == row.country_id.as_deref()
+    };
+    let found = directory::address_region(conn, row.region_id, row.region.as_deref()).await?;
+    if let Some(r) = found.filter(|r| same_country(r, row)) {
         row.region = r.default_name;
         row.region_id = Some(r.region_id);
+    }
+    if row.region_id.is_none_or(|id| id == 0) {
+        let code = row
+            .region
+            .clone()
+            .filter(|r| !r.is_empty())
+            .or_else(|| row.region_code.clone());
+        if let (Some(code), Some(country)) = (code, row.country_id.clone()) {
+            if let Some(r) = directory::region_by_code(conn, &country, &code).await? {
+                row.region_id = Some(r.region_id);
+            }
+        }
+    }
+    match row.region_id.filter(|id| *id != 0) {
+        Some(id) => {
+            if let Some(r) = directory::region(conn, id).await? {
+                if same_country(&r, row) {
+                    row.region_code = r.code;
+                }
+            }
+        }
+        None => {
+            if row.region.is_some() {
+                row.region_code = row.region.clone();
+            }
+        }
     }
     Ok(())
 }
