@@ -760,6 +760,15 @@ async fn an_order_address_is_updated_whole_or_refused() {
         (&Value::Null, &Value::Null)
     );
     assert_eq!(cleared["city"], json!("Brooklyn"));
+    // The path's parent_id goes into `entity` (ParamsOverrider), over the body's or in its
+    // absence.
+    let mut orphan = address.clone();
+    orphan.as_object_mut().unwrap().remove("parent_id");
+    orphan["city"] = json!("Flushing");
+    assert_eq!(put(orphan.clone()).await["city"], json!("Flushing"));
+    orphan["parent_id"] = json!(999);
+    orphan["city"] = json!("Astoria");
+    assert_eq!(put(orphan).await["parent_id"], json!(3));
     // Magento's validator wants the whole address: a partial one is refused, nothing changes.
     let before = app.snapshot().await;
     let partial = app

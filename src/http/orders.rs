@@ -306,13 +306,20 @@ async fn emails(
 }
 
 /// `OrderAddressRepositoryInterface::save` (`PUT /V1/orders/{parent_id}`): the address as
-/// posted.
+/// posted. `ParamsOverrider::overrideRequestBodyIdWithPathParam` writes the path's `parent_id`
+/// into `entity` when that object is the body's single parameter (`OrderAddressInterface`
+/// declares `parent_id`), over the body's own.
 async fn save_address(
     _: Admin<SalesOrderCreate>,
     State(state): State<AppState>,
-    PathParams(_parent_id): PathParams<String>,
-    Body(body): Body,
+    PathParams(parent_id): PathParams<String>,
+    Body(mut body): Body,
 ) -> Result<Response> {
+    if crate::wire::input::path_id_goes_inside(&body) {
+        if let Some(serde_json::Value::Object(entity)) = body.get_mut("entity") {
+            entity.insert("parent_id".into(), serde_json::Value::String(parent_id));
+        }
+    }
     let (address, posted) = order_import::parse_address_request(&body)?;
     let saved = order::save_address(&state.db, address, posted).await?;
     Ok(json_response(
