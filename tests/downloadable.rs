@@ -622,3 +622,31 @@ async fn titles_of_one_sort_order_sort_without_case() {
         .collect();
     assert_eq!(titles, [json!("apple"), json!("Banana")]);
 }
+
+/// `ServiceInputProcessor::_createFromArray` walks a JSON list given for an object as a PHP
+/// array: its key `0` is no field.
+#[tokio::test]
+async fn a_list_given_for_an_object_names_field_zero() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let before = app.snapshot().await;
+    let zero = json!({"message": "\"%fieldName\" is not supported. Correct the field name and try again.",
+        "parameters": {"fieldName": "0"}});
+    for (path, body) in [
+        (SAMPLES, json!({"sample": [{"title": "T"}]})),
+        (
+            SAMPLES,
+            json!({"sample": {"title": "T", "sort_order": 1, "sample_type": "file",
+                "sample_file_content": [1]}}),
+        ),
+        ("/rest/V1/products", json!({"product": [1, 2]})),
+    ] {
+        let r = app.post(path, &token, &body).await;
+        assert_eq!(
+            (r.status, &r.body),
+            (StatusCode::BAD_REQUEST, &zero),
+            "{body}"
+        );
+    }
+    assert_eq!(app.snapshot().await, before);
+}

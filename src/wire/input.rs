@@ -375,7 +375,17 @@ pub struct Obj<'a> {
 }
 
 impl<'a> Obj<'a> {
+    /// The data object `v` as `ServiceInputProcessor::_createFromArray` reads it: each key must
+    /// be one of `allowed`. A JSON list is a PHP array whose keys are its positions: an empty one
+    /// is an empty object, a non-empty one's key `0` is no field (`"0" is not supported`).
     pub fn new(v: &'a Value, allowed: &[&str]) -> Result<Obj<'a>> {
+        if v.as_array().is_some_and(|a| !a.is_empty()) {
+            return Err(Error::Input(Phrase::named(
+                e::FIELD_NOT_SUPPORTED,
+                "fieldName",
+                "0",
+            )));
+        }
         let map = v.as_object();
         if let Some(m) = map {
             for key in m.keys() {
