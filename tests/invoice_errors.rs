@@ -530,35 +530,18 @@ async fn methods_and_paths_before_the_router() {
         }
     }
     let not_processed = json!({"message": "Specified request cannot be processed."});
-    for (method, path) in [
-        (Method::GET, "/rest/v1/invoices/3"),
-        (Method::GET, "/rest/whatever"),
-        (Method::GET, "/rest/"),
-        (Method::POST, "/rest/async/whatever"),
-        (Method::POST, "/rest/async/bulk/whatever"),
-        (Method::POST, "/rest/default/async/V"),
-    ] {
-        let r = app
-            .send(
-                method.clone(),
-                path,
-                Some(&token),
-                Some("application/json"),
-                Some("{}".into()),
-            )
-            .await;
-        assert_eq!(
-            (r.status, &r.body),
-            (StatusCode::BAD_REQUEST, &not_processed),
-            "{method} {path}"
-        );
-    }
     let no_route = json!({"message": "Request does not match any route."});
-    for (method, path) in [
-        (Method::GET, "/rest/V1/nothing"),
-        (Method::GET, "/rest/V12/invoices/3"),
-        (Method::POST, "/rest/async/V1/nothing"),
-        (Method::GET, "/nothing"),
+    for (method, path, expected) in [
+        (Method::GET, "/rest/v1/invoices/3", &not_processed),
+        (Method::GET, "/rest/whatever", &not_processed),
+        (Method::GET, "/rest/", &not_processed),
+        (Method::POST, "/rest/async/whatever", &not_processed),
+        (Method::POST, "/rest/async/bulk/whatever", &not_processed),
+        (Method::POST, "/rest/default/async/V", &not_processed),
+        (Method::GET, "/rest/V1/nothing", &no_route),
+        (Method::GET, "/rest/V12/invoices/3", &no_route),
+        (Method::POST, "/rest/async/V1/nothing", &no_route),
+        (Method::GET, "/nothing", &no_route),
     ] {
         let r = app
             .send(
@@ -569,11 +552,12 @@ async fn methods_and_paths_before_the_router() {
                 Some("{}".into()),
             )
             .await;
-        assert_eq!(
-            (r.status, &r.body),
-            (StatusCode::NOT_FOUND, &no_route),
-            "{method} {path}"
-        );
+        let status = if expected == &no_route {
+            StatusCode::NOT_FOUND
+        } else {
+            StatusCode::BAD_REQUEST
+        };
+        assert_eq!((r.status, &r.body), (status, expected), "{method} {path}");
     }
     // Laminas upper-cases the method; a HEAD's 405 goes out without a body or its length;
     // `/rest` alone is the REST area, `/restx` is not.
