@@ -539,6 +539,27 @@ async fn malformed_input_of_other_services_is_refused_at_schedule_time() {
             "{path}"
         );
     }
+    // A path parameter that is the method's int (`addComment($id, ...)`) is converted too,
+    // in a single call's path and a bulk element alike.
+    let not_int = json!({"message": "The \"abc\" value's type is invalid. The \"int\" type was expected. Verify and try again."});
+    let comment = json!({"comment": "c", "is_customer_notified": 0, "is_visible_on_front": 0,
+        "parent_id": 3});
+    let r = app
+        .post(
+            "/rest/async/V1/orders/abc/comments",
+            &token,
+            &json!({ "statusHistory": comment }),
+        )
+        .await;
+    assert_eq!((r.status, &r.body), (StatusCode::BAD_REQUEST, &not_int));
+    let r = app
+        .post(
+            "/rest/async/bulk/V1/orders/byId/comments",
+            &token,
+            &json!([{"id": 3, "statusHistory": comment}, {"id": "abc", "statusHistory": comment}]),
+        )
+        .await;
+    assert_eq!((r.status, &r.body), (StatusCode::BAD_REQUEST, &not_int));
     let r = app
         .put(
             &format!("/rest/async/V1/guest-carts/{mask}/collect-totals"),

@@ -119,6 +119,8 @@ struct Route {
     resources: &'static [&'static str],
     input: Option<crate::http::routes::InputCheck>,
     input_from_query: bool,
+    /// The path's segments that are the service method's `int` parameters.
+    int_params: Vec<usize>,
 }
 
 /// What the asynchronous entry needs: the app, the synchronous router it replays calls
@@ -148,6 +150,7 @@ pub fn router(state: AppState, sync: Router) -> Router {
             resources: op.resources,
             input: op.input,
             input_from_query: op.input_from_query,
+            int_params: crate::http::schema::int_path_params(op),
         })
         .collect();
     let entry = Async {
@@ -392,6 +395,19 @@ fn check_inputs(route: &Route, calls: &[Call]) -> Result<()> {
         // the handler reads them so (magemu's other handlers read the body alone).
         if let Some((_, query)) = call.path.split_once('?').filter(|_| route.input_from_query) {
             body.extend(crate::http::search::query_params(query));
+        }
+        // The method's int parameters the path carries, converted as the body's are (a value
+        // with an escape is left to the call: the router decodes it then).
+        let path = call.path.split('?').next().unwrap_or_default();
+        let segments: Vec<&str> = path
+            .trim_start_matches("/rest")
+            .trim_end_matches('/')
+            .split('/')
+            .collect();
+        for &i in &route.int_params {
+            if let Some(value) = segments.get(i).filter(|v| !v.contains('%')) {
+                crate::wire::input::path_int(value)?;
+            }
         }
         crate::wire::input::check_script_values(&body)?;
         if let Some(check) = route.input {

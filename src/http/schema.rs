@@ -405,6 +405,28 @@ fn method_of(op: &Operation) -> Option<&'static ServiceMethod> {
     services::METHODS.iter().find(|m| m.service == op.service)
 }
 
+/// The positions (in the path split at `/`) of a route's path parameters that are its service
+/// method's `int` parameters (`/V1/orders/{id}/comments`: `addComment($id, ...)`), which
+/// `ServiceInputProcessor` converts with the body (not webapi.xml's forced ones).
+pub fn int_path_params(op: &Operation) -> Vec<usize> {
+    let Some(method) = method_of(op) else {
+        return Vec::new();
+    };
+    op.path
+        .trim_end_matches('/')
+        .split('/')
+        .enumerate()
+        .filter_map(|(i, segment)| {
+            let name = segment.strip_prefix('{')?.strip_suffix('}')?;
+            method
+                .params
+                .iter()
+                .any(|p| p.name == name && p.ty == "int" && !op.forced.contains(&name))
+                .then_some(i)
+        })
+        .collect()
+}
+
 /// The description of an interface (`ClassReflector::extractClassDescription`).
 fn interface_description(interface: &str) -> &'static str {
     services::INTERFACES
