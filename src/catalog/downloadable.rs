@@ -12,8 +12,8 @@
 //!   model built from the posted fields and saved, and a save writes only the columns the model
 //!   holds (`AbstractResource::_prepareDataForTable` keeps fields `hasData` finds). So an update
 //!   keeps what it does not name: a `url` link or sample keeps its old file, a `file` one its
-//!   old URL, and a link posted without `sample_type` keeps its sample ([`LinkWrite`],
-//!   [`SampleWrite`]). magemu writes the same columns.
+//!   old URL, and a link posted without `sample_type` keeps its sample (`Component::write`).
+//!   magemu writes the same columns.
 //! - Files: posted content is "uploaded" (`File\ContentUploader`, then
 //!   `Helper\File::moveFileFromTmp`) to the path Magento would give it ([`KnownFiles::upload`];
 //!   the bytes are not kept), under `downloadable/files/links`, `link_samples` or `samples`; a
@@ -24,7 +24,8 @@
 //!   new; an update saves each posted one and then deletes the stored ones not posted, and does
 //!   nothing when the posted list is empty or absent (`if ($links && ...)`).
 //! - The `downloadable_domains` whitelist of env.php is not emulated (every domain passes).
-//! - `isGlobalScopeContent` is taken and ignored: magemu keeps no store-view titles.
+//! - magemu keeps no store-view titles: `isGlobalScopeContent` false only lets an update leave
+//!   the title empty (the store view's is emptied, the global one stays).
 
 use std::collections::{HashMap, HashSet};
 
@@ -425,8 +426,8 @@ trait Component: Clone + Send + Sync + 'static {
     const NOT_OF_PRODUCT: &'static str;
     fn id(&self) -> Option<i64>;
     fn without_id(&self) -> Self;
-    /// `(its id, its product's id)`.
-    fn row_ids(row: &Self::Row) -> (i64, i64);
+    /// The product a stored one belongs to.
+    fn product_of(row: &Self::Row) -> i64;
     fn new_row(product_id: i64) -> Self::Row;
     /// The repository's checks after the id's (type, content, resource, title), then what
     /// `saveLink`/`saveSample` puts on the model written over `row`: only those columns, so an
@@ -453,8 +454,8 @@ impl Component for LinkInput {
         }
     }
 
-    fn row_ids(row: &DownloadableLinkRow) -> (i64, i64) {
-        (row.link_id, row.product_id)
+    fn product_of(row: &DownloadableLinkRow) -> i64 {
+        row.product_id
     }
 
     fn new_row(product_id: i64) -> DownloadableLinkRow {
@@ -526,8 +527,8 @@ impl Component for SampleInput {
         }
     }
 
-    fn row_ids(row: &DownloadableSampleRow) -> (i64, i64) {
-        (row.sample_id, row.product_id)
+    fn product_of(row: &DownloadableSampleRow) -> i64 {
+        row.product_id
     }
 
     fn new_row(product_id: i64) -> DownloadableSampleRow {
@@ -642,7 +643,7 @@ async fn save_in<C: Component>(
                     .fetch_optional(&mut *conn)
                     .await?;
             let mut row = stored.ok_or_else(|| Error::NotFound(Phrase::plain(C::NOT_FOUND)))?;
-            if C::row_ids(&row).1 != product.entity_id {
+            if C::product_of(&row) != product.entity_id {
                 return Err(Error::input(C::NOT_OF_PRODUCT));
             }
             posted.write(&mut row, known, true)?;

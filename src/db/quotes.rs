@@ -145,12 +145,13 @@ async fn directory_region(
     row: &mut QuoteAddressRow,
 ) -> Result<(), sqlx::Error> {
     use crate::db::directory;
-    let same_country = |r: &directory::RegionRow, row: &QuoteAddressRow| {
-        Some(r.country_id.as_str()) == row.country_id.as_deref()
-    };
-    let found = directory::address_region(conn, row.region_id, row.region.as_deref()).await?;
-    if let Some(r) = found.filter(|r| same_country(r, row)) {
-        row.region = r.default_name;
+    let of_country =
+        |r: &directory::RegionRow| Some(r.country_id.as_str()) == row.country_id.as_deref();
+    let mut named = directory::address_region(conn, row.region_id, row.region.as_deref())
+        .await?
+        .filter(of_country);
+    if let Some(r) = &named {
+        row.region = r.default_name.clone();
         row.region_id = Some(r.region_id);
     }
     if row.region_id.is_none_or(|id| id == 0) {
@@ -162,22 +163,18 @@ async fn directory_region(
         if let (Some(code), Some(country)) = (code, row.country_id.clone()) {
             if let Some(r) = directory::region_by_code(conn, &country, &code).await? {
                 row.region_id = Some(r.region_id);
+                named = Some(r);
             }
         }
     }
-    match row.region_id.filter(|id| *id != 0) {
-        Some(id) => {
-            if let Some(r) = directory::region(conn, id).await? {
-                if same_country(&r, row) {
-                    row.region_code = r.code;
-                }
-            }
+    // The id's region when it is of the address's country (found above either way: an id
+    // naming another country's region keeps the posted code), else the region text.
+    match named {
+        Some(r) => row.region_code = r.code,
+        None if row.region_id.is_none_or(|id| id == 0) && row.region.is_some() => {
+            row.region_code = row.region.clone();
         }
-        None => {
-            if row.region.is_some() {
-                row.region_code = row.region.clone();
-            }
-        }
+        None => {}
     }
     Ok(())
 }

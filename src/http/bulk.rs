@@ -381,24 +381,22 @@ async fn schedule(State(entry): State<Async>, request: Request) -> Result<Respon
 /// anything (`InputParamsResolver::resolve`, `resolveBulkItemParams`: `ServiceInputProcessor`),
 /// so a malformed body (an unknown field, a missing parameter, a wrong type, a `<script>`
 /// value) is the whole request's 400 and nothing is scheduled. magemu runs the `<script>` check
-/// on every call, and the route's own input conversion where the route table has it apart from
-/// the handler (`Operation::input`, most write routes); a route without one (the token routes,
-/// the cart routes that convert inline) has its body converted when its operation runs, which
-/// then fails where Magento refuses the request.
+/// on every call, the service method's int path parameters, and the route's own input
+/// conversion (`Operation::input`: every write route with a body).
 fn check_inputs(route: &Route, calls: &[Call]) -> Result<()> {
     for call in calls {
         let mut body = match serde_json::from_str::<Value>(&call.body) {
             Ok(Value::Object(map)) => map,
             _ => Map::new(),
         };
+        let (path, query) = call.path.split_once('?').unwrap_or((&call.path, ""));
         // `Rest\Request::getRequestData`: the query string's parameters over the body's, where
         // the handler reads them so (magemu's other handlers read the body alone).
-        if let Some((_, query)) = call.path.split_once('?').filter(|_| route.input_from_query) {
+        if route.input_from_query {
             body.extend(crate::http::search::query_params(query));
         }
         // The method's int parameters the path carries, converted as the body's are (a value
         // with an escape is left to the call: the router decodes it then).
-        let path = call.path.split('?').next().unwrap_or_default();
         let segments: Vec<&str> = path
             .trim_start_matches("/rest")
             .trim_end_matches('/')

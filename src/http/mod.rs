@@ -278,10 +278,7 @@ async fn strip_store_code(State(state): State<AppState>, mut req: Request) -> Re
     let path = req.uri().path().to_owned();
     // Magento's front controller is also reached through index.php (stores without URL
     // rewrites; connectors recorded against them call every route that way).
-    let Some(rest) = path
-        .strip_prefix("/rest/")
-        .or_else(|| path.strip_prefix("/index.php/rest/"))
-    else {
+    let Some(rest) = rest_tail(&path).and_then(|tail| tail.strip_prefix('/')) else {
         return req;
     };
     let rest = rest.trim_matches('/');
