@@ -457,7 +457,7 @@ async fn malformed_product_input_is_refused_before_anything_is_scheduled() {
 /// The same holds for every route whose input conversion magemu has apart from its handler
 /// (`Operation::input`): customers, customer groups, invoices, shipments, source items, tax,
 /// sales rules, ... A malformed call schedules nothing; the query string's parameters are
-/// converted with the body's, as `Rest\Request::getRequestData` merges them.
+/// converted over the body's, as `Rest\Request::getRequestData` merges them.
 #[tokio::test]
 async fn malformed_input_of_other_services_is_refused_at_schedule_time() {
     let app = spawn_app().await;
@@ -601,8 +601,9 @@ async fn malformed_input_of_other_services_is_refused_at_schedule_time() {
         ),
         "{status}"
     );
-    // A handler that reads the body alone is checked on the body alone: a query parameter is
-    // not converted into it (the MSI routes read both, and are checked on both).
+    // The query string's parameters are over the body's on every route: its `group` replaces
+    // the body's, and is converted (and refused) before anything is scheduled.
+    let bulks_before = bulks().await;
     let r = app
         .post(
             "/rest/async/V1/customerGroups?group[colour]=red",
@@ -610,7 +611,21 @@ async fn malformed_input_of_other_services_is_refused_at_schedule_time() {
             &json!({"group": {"code": "Queried", "tax_class_id": 3}}),
         )
         .await;
-    accepted(&r, 1);
+    assert_eq!(
+        (r.status, r.body),
+        (StatusCode::BAD_REQUEST, not_supported("Colour"))
+    );
+    assert_eq!(bulks().await, bulks_before);
+    let r = app
+        .post(
+            "/rest/async/V1/customerGroups?group[code]=From%20the%20query&group[tax_class_id]=3",
+            &token,
+            &json!({}),
+        )
+        .await;
+    let uuid = accepted(&r, 1);
+    let status = settled(&app, &token, &uuid).await;
+    assert_eq!(status["operations_list"][0]["status"], 1, "{status}");
     let r = app
         .post(
             "/rest/async/V1/order/3/invoice",

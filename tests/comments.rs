@@ -75,6 +75,87 @@ async fn order_comments_add_and_list_with_magentos_status_rule() {
     assert_eq!(none["items"], json!([]));
 }
 
+/// `Rest\Request::getRequestData`: a POST's or PUT's parameters are the body's with the query
+/// string's over them (a query key replaces the body's whole value); a DELETE's body is not
+/// read at all.
+#[tokio::test]
+async fn query_parameters_over_the_body() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    // Nothing in the body: the query string alone names the parameter.
+    let empty = app
+        .send(
+            Method::POST,
+            "/rest/V1/orders/3/comments?statusHistory[comment]=From%20the%20query&statusHistory[is_visible_on_front]=1",
+            Some(&token),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!((empty.status, &empty.body), (StatusCode::OK, &json!(true)));
+    // The query's statusHistory replaces the body's (is_customer_notified 1 is gone with it).
+    let merged = app
+        .post(
+            "/rest/V1/orders/3/comments?statusHistory[comment]=Query%20wins",
+            &token,
+            &json!({"statusHistory": {"comment": "Body loses", "is_customer_notified": 1}}),
+        )
+        .await;
+    assert_eq!(
+        (merged.status, &merged.body),
+        (StatusCode::OK, &json!(true))
+    );
+    let list = comments(&app, &token, "/rest/V1/orders/3/comments").await;
+    let items: Vec<Value> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| without(c, &["created_at"]))
+        .collect();
+    assert_eq!(
+        items,
+        vec![
+            json!({"comment": "From the query", "entity_id": 1, "is_customer_notified": null,
+                   "is_visible_on_front": 1, "parent_id": 3, "status": "pending"}),
+            json!({"comment": "Query wins", "entity_id": 2, "is_customer_notified": null,
+                   "is_visible_on_front": 0, "parent_id": 3, "status": "pending"}),
+        ]
+    );
+    // A query value is converted as a body value would be: a wrong type is the same 400, and
+    // nothing is written.
+    let before = app.snapshot().await;
+    let refused = app
+        .post(
+            "/rest/V1/orders/3/comments?statusHistory[is_customer_notified][]=1",
+            &token,
+            &json!({"statusHistory": {"comment": "x"}}),
+        )
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::BAD_REQUEST,
+        "{:?}",
+        refused.body
+    );
+    assert_eq!(app.snapshot().await, before);
+    // A DELETE's body is never decoded: a malformed one is no error.
+    let deleted = app
+        .send(
+            Method::DELETE,
+            "/rest/V1/shipment/track/1",
+            Some(&token),
+            Some("application/json"),
+            Some("{not json".to_owned()),
+        )
+        .await;
+    assert_ne!(
+        deleted.status,
+        StatusCode::BAD_REQUEST,
+        "{:?}",
+        deleted.body
+    );
+}
+
 #[tokio::test]
 async fn document_comments_emails_and_tracks() {
     let app = spawn_app().await;

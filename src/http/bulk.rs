@@ -118,7 +118,6 @@ struct Route {
     service: &'static str,
     resources: &'static [&'static str],
     input: Option<crate::http::routes::InputCheck>,
-    input_from_query: bool,
     /// The path's segments that are the service method's `int` parameters.
     int_params: Vec<usize>,
 }
@@ -149,7 +148,6 @@ pub fn router(state: AppState, sync: Router) -> Router {
             service: op.service,
             resources: op.resources,
             input: op.input,
-            input_from_query: op.input_from_query,
             int_params: crate::http::schema::int_path_params(op),
         })
         .collect();
@@ -390,11 +388,12 @@ fn check_inputs(route: &Route, calls: &[Call]) -> Result<()> {
             _ => Map::new(),
         };
         let (path, query) = call.path.split_once('?').unwrap_or((&call.path, ""));
-        // `Rest\Request::getRequestData`: the query string's parameters over the body's, where
-        // the handler reads them so (magemu's other handlers read the body alone).
-        if route.input_from_query {
-            body.extend(crate::http::search::query_params(query));
+        // `Rest\Request::getRequestData`: the query string's parameters over the body's (a
+        // DELETE's body is not read), as the `Body` extractor gives them to the handler.
+        if route.method == Method::DELETE {
+            body.clear();
         }
+        body.extend(crate::http::search::query_params(query));
         // The method's int parameters the path carries, converted as the body's are (a value
         // with an escape is left to the call: the router decodes it then).
         let segments: Vec<&str> = path

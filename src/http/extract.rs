@@ -206,8 +206,14 @@ pub(crate) fn bearer_token(header: &str) -> Option<&str> {
 /// Largest body accepted (Magento sits behind a web server that caps bodies; 413 past it).
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
-/// The decoded body parameters. An empty body is no parameters; a body that decodes to anything
-/// but an object (a scalar, null, a list) yields no named parameters, as PHP's `(array)` cast.
+/// The request's parameters as `Rest\Request::getRequestData` gives them to the service: on a
+/// POST or PUT, the decoded body with the query string's parameters over it
+/// (`array_merge($bodyParams, $this->getParams())`: a query key replaces the body's key of the
+/// same name, new keys go last); on a GET or DELETE, the query string's alone (the body is not
+/// read as parameters, so a malformed one is no error). An empty body is no parameters; a body
+/// that decodes to anything but an object (a scalar, null, a list) yields no named parameters,
+/// as PHP's `(array)` cast. MSI's own tests send the links and source items to delete in the
+/// query of a POST with body `[]`; `POST /V1/order/3/invoice?capture=1` captures.
 pub struct Body(pub Map<String, Value>);
 
 impl<S: Send + Sync> FromRequest<S> for Body {
@@ -215,7 +221,9 @@ impl<S: Send + Sync> FromRequest<S> for Body {
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Error> {
         let method = req.method().clone();
+        let query = req.uri().query().map(crate::http::search::query_params);
         let content_type = req.headers().get(header::CONTENT_TYPE).cloned();
+        // Read even when it is not used, so the connection stays usable.
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
             if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 Error::TooLarge
@@ -223,42 +231,39 @@ impl<S: Send + Sync> FromRequest<S> for Body {
                 Error::input(e::DECODING_ERROR)
             }
         })?;
-        if bytes.is_empty() {
-            return Ok(Body(Map::new()));
-        }
-        if method == Method::POST || method == Method::PUT {
-            let raw = content_type
-                .as_ref()
-                .map(|v| v.to_str().unwrap_or("\u{0}"))
-                .unwrap_or("");
-            check_content_type(raw)?;
-        }
-        match serde_json::from_slice::<Value>(&bytes) {
-            Ok(Value::Object(map)) => {
-                crate::wire::input::check_script_values(&map)?;
-                Ok(Body(map))
+        let mut params = if method == Method::POST || method == Method::PUT {
+            body_params(&bytes, content_type.as_ref())?
+        } else {
+            Map::new()
+        };
+        // Path parameters are not among them: handlers take those from the path, which
+        // `getParams` puts over both.
+        if let Some(query) = query {
+            for (key, value) in query {
+                params.insert(key, value);
             }
-            Ok(_) => Ok(Body(Map::new())),
-            Err(_) => Err(Error::input(e::DECODING_ERROR)),
         }
+        crate::wire::input::check_script_values(&params)?;
+        Ok(Body(params))
     }
 }
 
-/// The request's parameters: the body's, with the query string's over them
-/// (`Rest/Request::getRequestData`: `array_merge($bodyParams, $this->getParams())`). MSI's own
-/// tests send the links and source items to delete in the query of a POST with body `[]`.
-pub struct Params(pub Map<String, Value>);
-
-impl<S: Send + Sync> FromRequest<S> for Params {
-    type Rejection = Error;
-
-    async fn from_request(req: Request, state: &S) -> Result<Self, Error> {
-        let query = req.uri().query().unwrap_or("").to_owned();
-        let Body(mut params) = Body::from_request(req, state).await?;
-        for (key, value) in crate::http::search::query_params(&query) {
-            params.insert(key, value);
-        }
-        Ok(Params(params))
+/// `Rest\Request::getBodyParams`: the body decoded as its content type says.
+fn body_params(
+    bytes: &[u8],
+    content_type: Option<&header::HeaderValue>,
+) -> Result<Map<String, Value>, Error> {
+    if bytes.is_empty() {
+        return Ok(Map::new());
+    }
+    let raw = content_type
+        .map(|v| v.to_str().unwrap_or("\u{0}"))
+        .unwrap_or("");
+    check_content_type(raw)?;
+    match serde_json::from_slice::<Value>(bytes) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Ok(Map::new()),
+        Err(_) => Err(Error::input(e::DECODING_ERROR)),
     }
 }
 

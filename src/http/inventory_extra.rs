@@ -13,8 +13,8 @@ use serde_json::{json, Map, Value};
 use crate::amount::Amount;
 use crate::error::{Error, Result};
 use crate::http::extract::{
-    Admin, CatalogInventory, InventorySourceItem, LowQuantityNotification,
-    LowQuantityNotificationDelete, LowQuantityNotificationSave, NotifyPickup, Params, PathParams,
+    Admin, Body, CatalogInventory, InventorySourceItem, LowQuantityNotification,
+    LowQuantityNotificationDelete, LowQuantityNotificationSave, NotifyPickup, PathParams,
 };
 use crate::http::reply::json_response;
 use crate::http::routes::{Operation, ANONYMOUS};
@@ -40,14 +40,14 @@ pub fn operations() -> Vec<Operation> {
             &["Magento_InventoryLowQuantityNotificationApi::stock_create_low_quantity_notification"],
             save_notifications,
         )
-        .params_input(|body| crate::wire::inventory_master::parse_notification_configs(body).map(|_| ())),
+        .input(|body| crate::wire::inventory_master::parse_notification_configs(body).map(|_| ())),
         Operation::post(
             "/V1/inventory/low-quantity-notifications-delete",
             r"Magento\InventoryLowQuantityNotificationApi\Api\DeleteSourceItemsConfigurationInterface::execute",
             &["Magento_InventoryLowQuantityNotificationApi::stock_delete_low_quantity_notification"],
             delete_notifications,
         )
-        .params_input(|body| crate::wire::inventory_master::parse_source_items(body).map(|_| ())),
+        .input(|body| crate::wire::inventory_master::parse_source_items(body).map(|_| ())),
         Operation::get(
             "/V1/inventory/in-store-pickup/pickup-locations/",
             r"Magento\InventoryInStorePickupApi\Api\GetPickupLocationsInterface::execute",
@@ -60,14 +60,14 @@ pub fn operations() -> Vec<Operation> {
             &[ANONYMOUS],
             pickup_locations_post,
         )
-        .params_input(|body| crate::wire::pickup::parse_search_params(body).map(|_| ())),
+        .input(|body| crate::wire::pickup::parse_search_params(body).map(|_| ())),
         Operation::post(
             "/V1/order/notify-orders-are-ready-for-pickup",
             r"Magento\InventoryInStorePickupSalesApi\Api\NotifyOrdersAreReadyForPickupInterface::execute",
             &["Magento_InventoryInStorePickupApi::notify_orders_are_ready_for_pickup"],
             notify_pickup,
         )
-        .params_input(|body| crate::wire::inventory_master::parse_order_ids(body).map(|_| ())),
+        .input(|body| crate::wire::inventory_master::parse_order_ids(body).map(|_| ())),
         Operation::get(
             "/V1/inventory/get-distance-provider-code",
             r"Magento\InventoryDistanceBasedSourceSelectionApi\Api\GetDistanceProviderCodeInterface::execute",
@@ -116,7 +116,7 @@ pub fn operations() -> Vec<Operation> {
             &["Magento_Catalog::catalog_inventory"],
             update_stock_item,
         )
-        .params_input(|body| crate::wire::product::parse_stock_item_save(body).map(|_| ())),
+        .input(|body| crate::wire::product::parse_stock_item_save(body).map(|_| ())),
     ]
 }
 
@@ -151,7 +151,7 @@ async fn get_notification(
 async fn save_notifications(
     _: Admin<LowQuantityNotificationSave>,
     State(state): State<AppState>,
-    Params(body): Params,
+    Body(body): Body,
 ) -> Result<Response> {
     let rows = crate::wire::inventory_master::parse_notification_configs(&body)?;
     low_quantity::save(&state.db, rows).await?;
@@ -162,7 +162,7 @@ async fn save_notifications(
 async fn delete_notifications(
     _: Admin<LowQuantityNotificationDelete>,
     State(state): State<AppState>,
-    Params(body): Params,
+    Body(body): Body,
 ) -> Result<Response> {
     let items = crate::wire::inventory_master::parse_source_items(&body)?;
     let pairs = items
@@ -180,7 +180,7 @@ async fn pickup_locations_get(State(state): State<AppState>, uri: Uri) -> Result
 
 async fn pickup_locations_post(
     State(state): State<AppState>,
-    Params(body): Params,
+    Body(body): Body,
 ) -> Result<Response> {
     pickup_locations(&state, &body).await
 }
@@ -199,7 +199,7 @@ async fn pickup_locations(state: &AppState, params: &Map<String, Value>) -> Resu
 async fn notify_pickup(
     _: Admin<NotifyPickup>,
     State(state): State<AppState>,
-    Params(body): Params,
+    Body(body): Body,
 ) -> Result<Response> {
     let ids = crate::wire::inventory_master::parse_order_ids(&body)?;
     let errors = crate::sales::pickup::notify_orders(&state.db, &ids).await?;
@@ -383,7 +383,7 @@ async fn update_stock_item(
     _: Admin<CatalogInventory>,
     State(state): State<AppState>,
     PathParams((sku, item_id)): PathParams<(String, String)>,
-    Params(body): Params,
+    Body(body): Body,
 ) -> Result<Response> {
     // `ParamsOverrider`: the path's last parameter goes into `stockItem.item_id` when the body
     // is that object alone (a failure under the field's name); otherwise it is a top-level

@@ -10,9 +10,9 @@ use serde_json::json;
 use crate::db::inventory_master as store;
 use crate::error::Result;
 use crate::http::extract::{
-    Admin, InventorySalesStock, InventorySourceEdit, InventorySourceItem,
+    Admin, Body, InventorySalesStock, InventorySourceEdit, InventorySourceItem,
     InventorySourceItemAssign, InventoryStock, InventoryStockDelete, InventoryStockEdit,
-    InventoryStockSourceLink, Params, PathParams, Search,
+    InventoryStockSourceLink, PathParams, Search,
 };
 use crate::http::reply::{json_response, search_results};
 use crate::http::routes::Operation;
@@ -37,7 +37,7 @@ pub fn operations() -> Vec<Operation> {
             &["Magento_InventoryApi::source_edit"],
             post_source,
         )
-        .params_input(|body| crate::wire::inventory_master::parse_source(body, None).map(|_| ())),
+        .input(|body| crate::wire::inventory_master::parse_source(body, None).map(|_| ())),
         Operation::get(
             "/V1/inventory/sources/{sourceCode}",
             r"Magento\InventoryApi\Api\SourceRepositoryInterface::get",
@@ -50,7 +50,7 @@ pub fn operations() -> Vec<Operation> {
             &["Magento_InventoryApi::source_edit"],
             put_source,
         )
-        .params_input(|body| crate::wire::inventory_master::parse_source(body, None).map(|_| ())),
+        .input(|body| crate::wire::inventory_master::parse_source(body, None).map(|_| ())),
         Operation::get(
             "/V1/inventory/stocks",
             r"Magento\InventoryApi\Api\StockRepositoryInterface::getList",
@@ -63,7 +63,7 @@ pub fn operations() -> Vec<Operation> {
             &["Magento_InventoryApi::stock_edit"],
             post_stock,
         )
-        .params_input(|body| crate::wire::inventory_master::parse_stock(body, None).map(|_| ())),
+        .input(|body| crate::wire::inventory_master::parse_stock(body, None).map(|_| ())),
         Operation::get(
             "/V1/inventory/stocks/{stockId}",
             r"Magento\InventoryApi\Api\StockRepositoryInterface::get",
@@ -76,7 +76,7 @@ pub fn operations() -> Vec<Operation> {
             &["Magento_InventoryApi::stock_edit"],
             put_stock,
         )
-        .params_input(|body| crate::wire::inventory_master::parse_stock(body, None).map(|_| ())),
+        .input(|body| crate::wire::inventory_master::parse_stock(body, None).map(|_| ())),
         Operation::delete(
             "/V1/inventory/stocks/{stockId}",
             r"Magento\InventoryApi\Api\StockRepositoryInterface::deleteById",
@@ -95,14 +95,14 @@ pub fn operations() -> Vec<Operation> {
             &["Magento_InventoryApi::stock_source_link"],
             save_links,
         )
-        .params_input(|body| crate::wire::inventory_master::parse_links(body).map(|_| ())),
+        .input(|body| crate::wire::inventory_master::parse_links(body).map(|_| ())),
         Operation::post(
             "/V1/inventory/stock-source-links-delete",
             r"Magento\InventoryApi\Api\StockSourceLinksDeleteInterface::execute",
             &["Magento_InventoryApi::stock_source_link"],
             delete_links,
         )
-        .params_input(|body| crate::wire::inventory_master::parse_links(body).map(|_| ())),
+        .input(|body| crate::wire::inventory_master::parse_links(body).map(|_| ())),
         Operation::get(
             "/V1/inventory/get-sources-assigned-to-stock-ordered-by-priority/{stockId}",
             r"Magento\InventoryApi\Api\GetSourcesAssignedToStockOrderedByPriorityInterface::execute",
@@ -115,14 +115,14 @@ pub fn operations() -> Vec<Operation> {
             &["Magento_InventoryApi::stock_source_item_assign"],
             save_source_items,
         )
-        .params_input(|body| wire::parse_source_items(body).map(|_| ())),
+        .input(|body| wire::parse_source_items(body).map(|_| ())),
         Operation::post(
             "/V1/inventory/source-items-delete",
             r"Magento\InventoryApi\Api\SourceItemsDeleteInterface::execute",
             &["Magento_InventoryApi::stock_source_item_assign"],
             delete_source_items,
         )
-        .params_input(|body| crate::wire::inventory_master::parse_source_items(body).map(|_| ())),
+        .input(|body| crate::wire::inventory_master::parse_source_items(body).map(|_| ())),
         Operation::get(
             "/V1/inventory/stock-resolver/{type}/{code}",
             r"Magento\InventorySalesApi\Api\StockResolverInterface::execute",
@@ -168,7 +168,7 @@ async fn get_source(
 async fn post_source(
     _: Admin<InventorySourceEdit>,
     State(state): State<AppState>,
-    Params(body): Params,
+    Body(body): Body,
 ) -> Result<Response> {
     let input = wire::parse_source(&body, None)?;
     master::save_source(&state.db, input).await?;
@@ -179,7 +179,7 @@ async fn put_source(
     _: Admin<InventorySourceEdit>,
     State(state): State<AppState>,
     PathParams(code): PathParams<String>,
-    Params(body): Params,
+    Body(body): Body,
 ) -> Result<Response> {
     let input = wire::parse_source(&body, Some(&code))?;
     master::save_source(&state.db, input).await?;
@@ -216,7 +216,7 @@ async fn get_stock(
 async fn post_stock(
     _: Admin<InventoryStockEdit>,
     State(state): State<AppState>,
-    Params(body): Params,
+    Body(body): Body,
 ) -> Result<Response> {
     let input = wire::parse_stock(&body, None)?;
     let id = master::save_stock(&state.db, input).await?;
@@ -227,7 +227,7 @@ async fn put_stock(
     _: Admin<InventoryStockEdit>,
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
-    Params(body): Params,
+    Body(body): Body,
 ) -> Result<Response> {
     let id = path_int(&id)?;
     let input = wire::parse_stock(&body, Some(id))?;
@@ -261,7 +261,7 @@ async fn list_links(
 async fn save_links(
     _: Admin<InventoryStockSourceLink>,
     State(state): State<AppState>,
-    Params(body): Params,
+    Body(body): Body,
 ) -> Result<Response> {
     master::save_links(&state.db, wire::parse_links(&body)?).await?;
     Ok(void())
@@ -270,7 +270,7 @@ async fn save_links(
 async fn delete_links(
     _: Admin<InventoryStockSourceLink>,
     State(state): State<AppState>,
-    Params(body): Params,
+    Body(body): Body,
 ) -> Result<Response> {
     master::delete_links(&state.db, wire::parse_links(&body)?).await?;
     Ok(void())
@@ -292,7 +292,7 @@ async fn sources_of_stock(
 async fn save_source_items(
     _: Admin<InventorySourceItemAssign>,
     State(state): State<AppState>,
-    Params(body): Params,
+    Body(body): Body,
 ) -> Result<Response> {
     master::save_source_items(&state.db, wire::parse_source_items(&body)?).await?;
     Ok(void())
@@ -301,7 +301,7 @@ async fn save_source_items(
 async fn delete_source_items(
     _: Admin<InventorySourceItemAssign>,
     State(state): State<AppState>,
-    Params(body): Params,
+    Body(body): Body,
 ) -> Result<Response> {
     master::delete_source_items(&state.db, wire::parse_source_items(&body)?).await?;
     Ok(void())

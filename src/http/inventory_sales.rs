@@ -11,7 +11,7 @@ use serde_json::{json, Map, Value};
 
 use crate::error::{Error, Result};
 use crate::http::extract::{
-    Admin, CatalogProducts, InventorySalesStock, InventoryStock, Params, PathParams,
+    Admin, Body, CatalogProducts, InventorySalesStock, InventoryStock, PathParams,
 };
 use crate::http::reply::{json_response, search_results};
 use crate::http::routes::Operation;
@@ -67,30 +67,28 @@ pub fn operations() -> Vec<Operation> {
             &["Magento_Catalog::products"],
             bulk_assign,
         )
-        .params_input(|body| crate::wire::inventory_master::parse_bulk_assign(body).map(|_| ())),
+        .input(|body| crate::wire::inventory_master::parse_bulk_assign(body).map(|_| ())),
         Operation::post(
             "/V1/inventory/bulk-product-source-unassign",
             r"Magento\InventoryCatalogApi\Api\BulkSourceUnassignInterface::execute",
             &["Magento_Catalog::products"],
             bulk_unassign,
         )
-        .params_input(|body| crate::wire::inventory_master::parse_bulk_assign(body).map(|_| ())),
+        .input(|body| crate::wire::inventory_master::parse_bulk_assign(body).map(|_| ())),
         Operation::post(
             "/V1/inventory/bulk-product-source-transfer",
             r"Magento\InventoryCatalogApi\Api\BulkInventoryTransferInterface::execute",
             &["Magento_Catalog::products"],
             bulk_transfer,
         )
-        .params_input(|body| crate::wire::inventory_master::parse_bulk_transfer(body).map(|_| ())),
+        .input(|body| crate::wire::inventory_master::parse_bulk_transfer(body).map(|_| ())),
         Operation::post(
             "/V1/inventory/bulk-partial-source-transfer",
             r"Magento\InventoryCatalogApi\Api\BulkPartialInventoryTransferInterface::execute",
             &["Magento_Catalog::products"],
             bulk_partial_transfer,
         )
-        .params_input(|body| {
-            crate::wire::inventory_master::parse_partial_transfer(body).map(|_| ())
-        }),
+        .input(|body| crate::wire::inventory_master::parse_partial_transfer(body).map(|_| ())),
     ]
 }
 
@@ -300,7 +298,7 @@ async fn dump_stock_index(
 async fn bulk_assign(
     _: Admin<CatalogProducts>,
     State(state): State<AppState>,
-    Params(body): Params,
+    Body(body): Body,
 ) -> Result<Response> {
     let (skus, sources) = inventory_wire::parse_bulk_assign(&body)?;
     let count = bulk::assign(&state.db, skus, sources).await?;
@@ -310,7 +308,7 @@ async fn bulk_assign(
 async fn bulk_unassign(
     _: Admin<CatalogProducts>,
     State(state): State<AppState>,
-    Params(body): Params,
+    Body(body): Body,
 ) -> Result<Response> {
     let (skus, sources) = inventory_wire::parse_bulk_assign(&body)?;
     let count = bulk::unassign(&state.db, skus, sources).await?;
@@ -321,7 +319,7 @@ async fn bulk_unassign(
 async fn bulk_transfer(
     _: Admin<CatalogProducts>,
     State(state): State<AppState>,
-    Params(body): Params,
+    Body(body): Body,
 ) -> Result<Response> {
     let t = inventory_wire::parse_bulk_transfer(&body)?;
     let done = bulk::transfer(&state.db, t.skus, t.origin, t.destination, t.unassign).await?;
@@ -341,7 +339,7 @@ pub(crate) fn partial_transfer_item_schema(_: &mut schemars::SchemaGenerator) ->
 async fn bulk_partial_transfer(
     _: Admin<CatalogProducts>,
     State(state): State<AppState>,
-    Params(body): Params,
+    Body(body): Body,
 ) -> Result<Response> {
     let (origin, destination, items) = inventory_wire::parse_partial_transfer(&body)?;
     bulk::partial_transfer(&state.db, origin, destination, items).await?;

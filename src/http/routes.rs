@@ -54,9 +54,6 @@ pub struct Operation {
     pub forced: &'static [&'static str],
     /// The body's input conversion, when magemu has it apart from the handler.
     pub input: Option<InputCheck>,
-    /// Whether the handler reads the query string's parameters over the body's (the `Params`
-    /// extractor, as `Rest\Request::getRequestData` merges them), so the input check must too.
-    pub input_from_query: bool,
     handler: MethodRouter<AppState>,
 }
 
@@ -81,7 +78,6 @@ macro_rules! verbs {
                     resources,
                     forced: &[],
                     input: None,
-                    input_from_query: false,
                     handler: routing::$name(handler),
                 }
             }
@@ -101,14 +97,6 @@ impl Operation {
     /// The body's input conversion, run apart from the handler by the asynchronous entry.
     pub fn input(mut self, check: InputCheck) -> Self {
         self.input = Some(check);
-        self
-    }
-
-    /// [`Operation::input`] of a handler that reads the query string's parameters over the
-    /// body's (`Params`).
-    pub fn params_input(mut self, check: InputCheck) -> Self {
-        self.input = Some(check);
-        self.input_from_query = true;
         self
     }
 
