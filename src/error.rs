@@ -242,6 +242,19 @@ pub fn html_escape(s: &str) -> String {
     out
 }
 
+/// `Eav\Model\Entity\Collection\AbstractCollection::_addAttributeJoin` for a code no
+/// attribute has: a product or customer list filtered on it (400).
+pub const INVALID_ATTRIBUTE_NAME: &str =
+    "The \"%1\" attribute name is invalid. Reset the name and try again.";
+
+/// [`INVALID_ATTRIBUTE_NAME`] naming `code`.
+pub fn invalid_attribute_name(code: &str) -> Error {
+    Error::Input(Phrase::positional_values(
+        INVALID_ATTRIBUTE_NAME,
+        vec![code.into()],
+    ))
+}
+
 /// `CountryInformationAcquirer::getCountryInfo`'s `NoSuchEntityException` (404).
 pub const COUNTRY_NOT_AVAILABLE: &str = "The country isn't available.";
 

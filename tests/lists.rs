@@ -435,3 +435,109 @@ async fn a_sort_without_direction_echoes_null_and_sorts_descending() {
         json!([{"field": null, "direction": null}])
     );
 }
+
+/// Magento hands a filter's or sort's field to MySQL as it is, and MySQL's column names compare
+/// without case: `Status` filters and `Increment_Id` sorts the orders (my-magento and other
+/// clients send camelCase names). Customers are an EAV collection: attribute codes are found
+/// without case too (`firstName`), a code no attribute has is 400 `attribute name is invalid`
+/// (not a database error), and a sort on one is left out.
+#[tokio::test]
+async fn field_names_compare_without_case() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    assert_eq!(
+        order_ids(&app, &token, "eq", "Status", "pending".into()).await,
+        order_ids(&app, &token, "eq", "status", "pending".into()).await
+    );
+    assert!(!order_ids(&app, &token, "eq", "STATUS", "pending".into())
+        .await
+        .is_empty());
+    let sorted = |field: &str| {
+        let path = format!(
+            "/rest/V1/orders?searchCriteria[sortOrders][0][field]={field}\
+             &searchCriteria[sortOrders][0][direction]=ASC&fields=items[increment_id]"
+        );
+        let app = &app;
+        let token = &token;
+        async move { app.get(&path, token).await }
+    };
+    let (upper, lower) = (sorted("Increment_Id").await, sorted("increment_id").await);
+    assert_eq!(upper.status, StatusCode::OK, "{:?}", upper.body);
+    assert_eq!(upper.body, lower.body);
+    // An unknown column is still the database's error.
+    let unknown = app
+        .get(
+            "/rest/V1/orders?searchCriteria[filter_groups][0][filters][0][field]=nosuch\
+             &searchCriteria[filter_groups][0][filters][0][value]=1",
+            &token,
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::INTERNAL_SERVER_ERROR);
+
+    let customers = |query: &str| {
+        let path = format!("/rest/V1/customers/search?{query}&fields=items[email],total_count");
+        let app = &app;
+        let token = &token;
+        async move { app.get(&path, token).await }
+    };
+    let filter = |field: &str| {
+        format!(
+            "searchCriteria[filter_groups][0][filters][0][field]={field}\
+             &searchCriteria[filter_groups][0][filters][0][value]=Jane"
+        )
+    };
+    let camel = customers(&filter("firstName")).await;
+    assert_eq!(camel.status, StatusCode::OK, "{:?}", camel.body);
+    assert_eq!(camel.body, customers(&filter("firstname")).await.body);
+    assert_eq!(camel.body["total_count"], json!(1), "{:?}", camel.body);
+    let invalid = customers(&filter("nosuch")).await;
+    assert_eq!(
+        (invalid.status, invalid.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The \"%1\" attribute name is invalid. Reset the name and try again.",
+                   "parameters": ["nosuch"]})
+        )
+    );
+    let by_unknown = customers("searchCriteria[sortOrders][0][field]=nosuch").await;
+    assert_eq!(by_unknown.status, StatusCode::OK, "{:?}", by_unknown.body);
+    assert_eq!(by_unknown.body, customers("searchCriteria=").await.body);
+}
+
+/// MySQL compares a `TIMESTAMP` column with a value read as a date and time: an ISO-8601 `T`,
+/// other delimiters, no delimiters, a zero fraction and (8.0.19) an offset all name the same
+/// instant, so connectors sending `datetime.isoformat()` get what they ask for. A value MySQL
+/// cannot read is compared as text.
+#[tokio::test]
+async fn time_filters_read_the_value_as_mysql_does() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let ids = |cond: &'static str, value: &'static str| {
+        let app = &app;
+        let token = &token;
+        async move { order_ids(app, token, cond, "created_at", value.replace('+', "%2B")).await }
+    };
+    let canonical = ids("eq", "2020-07-23 16:58:05").await;
+    assert!(canonical.contains(&3), "{canonical:?}");
+    for same in [
+        "2020-07-23T16:58:05",
+        "2020/07/23 16:58:05",
+        "20200723165805",
+        "2020-07-23 16:58:05.000",
+        "2020-07-23T18:58:05+02:00",
+        "20-7-23 16:58:5",
+    ] {
+        assert_eq!(ids("eq", same).await, canonical, "{same}");
+    }
+    assert_eq!(
+        ids("gteq", "2020-07-23T16:58:05").await,
+        ids("gteq", "2020-07-23 16:58:05").await
+    );
+    assert!(!ids("gteq", "2020-07-23T16:58:05").await.is_empty());
+    // A date alone is its midnight; a fraction past the second is after it.
+    assert!(!ids("lteq", "2020-07-23").await.contains(&3));
+    assert!(!ids("gteq", "2020-07-23 16:58:05.5").await.contains(&3));
+    assert!(ids("in", "2020-07-23T16:58:05,2001-01-01")
+        .await
+        .contains(&3));
+}

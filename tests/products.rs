@@ -1297,3 +1297,35 @@ async fn a_new_sku_is_trimmed_as_php_trims() {
         assert_eq!(stored, [kept]);
     }
 }
+
+/// `Rest\Router\Route::match` takes each path parameter through PHP's `urldecode`: a `+` is a
+/// space (my-magento encodes SKUs with `quote_plus`), and a plus in a SKU is `%2B`.
+#[tokio::test]
+async fn a_plus_in_a_path_parameter_is_a_space() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let mut body = fixture("product-sp1-request.json");
+    body["product"]["sku"] = json!("ERP 2");
+    let created = app.post("/rest/V1/products", &token, &body).await;
+    assert_eq!(created.status, StatusCode::OK, "{:?}", created.body);
+    let read = app.get("/rest/V1/products/ERP+2", &token).await;
+    assert_eq!((read.status, &read.body), (StatusCode::OK, &created.body));
+    assert_eq!(
+        app.get("/rest/default/V1/products/ERP%202", &token)
+            .await
+            .body,
+        created.body
+    );
+    let updated = app
+        .put(
+            "/rest/all/V1/products/ERP+2",
+            &token,
+            &json!({"product": {"name": "Renamed"}}),
+        )
+        .await;
+    assert_eq!(updated.status, StatusCode::OK, "{:?}", updated.body);
+    assert_eq!(updated.body["sku"], json!("ERP 2"));
+    // `ERP%2B2` is the SKU "ERP+2", which no product has.
+    let plus = app.get("/rest/V1/products/ERP%2B2", &token).await;
+    assert_eq!(plus.status, StatusCode::NOT_FOUND, "{:?}", plus.body);
+}

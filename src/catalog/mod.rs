@@ -332,7 +332,8 @@ fn list_fields(
         _ => None,
     };
     let fields = db::catalog::product_fields(category);
-    let known = |name: &str| fields.iter().any(|f| f.name == name);
+    // Attribute codes are looked up as MySQL compares them (`loadByCode`), without case.
+    let known = |name: &str| fields.iter().any(|f| f.name.eq_ignore_ascii_case(name));
     let custom = |name: &str| db::catalog::PRODUCT_FILTERS.iter().any(|c| c.name == name);
     for f in criteria.filter_groups.iter().flat_map(|g| &g.filters) {
         let Some(name) = f.field.as_deref() else {
@@ -346,10 +347,7 @@ fn list_fields(
         // `position` is a field only where `joinPositionField` joined it (one category).
         let position_unjoined = name == "position" && category.is_none();
         if (!known(name) || position_unjoined) && !custom(name) && name != "store_id" {
-            return Err(Error::Input(Phrase::positional_values(
-                INVALID_ATTRIBUTE_NAME,
-                vec![name.into()],
-            )));
+            return Err(crate::error::invalid_attribute_name(name));
         }
     }
     if let Some(sorts) = &mut criteria.sort_orders {
@@ -357,10 +355,6 @@ fn list_fields(
     }
     Ok((criteria, fields))
 }
-
-/// `AbstractCollection::_addAttributeJoin` for a code no attribute has.
-const INVALID_ATTRIBUTE_NAME: &str =
-    "The \"%1\" attribute name is invalid. Reset the name and try again.";
 
 /// The product list's `store_id` and `website_id` filters with the store or website they name
 /// looked up, as `StoreManager` does before the collection is filtered:

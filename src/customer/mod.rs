@@ -753,15 +753,41 @@ pub async fn list(
     db: &Db,
     criteria: &crate::search::SearchCriteria,
 ) -> Result<(Vec<Customer>, i64)> {
+    let fields = db::search::fields_of(&CustomerEntityRow::default());
+    let criteria = eav_criteria(criteria, &fields)?;
     let mut conn = db.read.acquire().await?;
-    db::search::documents::<CustomerEntityRow, _>(
+    db::search::documents_over(
         &mut conn,
         "customer_entity",
         "entity_id",
-        criteria,
+        &fields,
+        &[],
+        &criteria,
         async |conn, id| load(conn, id).await,
     )
     .await
+}
+
+/// The customer collection is an EAV collection: a filter on a code no attribute (nor column
+/// of `customer_entity`) has is 400 `The "%1" attribute name is invalid.`
+/// (`AbstractCollection::_addAttributeJoin`), a sort on one is left out (`addAttributeToSort`
+/// does nothing without an attribute). Codes are found without case, as `loadByCode` finds them
+/// in MySQL.
+fn eav_criteria(
+    criteria: &crate::search::SearchCriteria,
+    fields: &[db::search::Field],
+) -> Result<crate::search::SearchCriteria> {
+    let known = |name: &str| db::search::field_of(fields, name).is_ok();
+    for f in criteria.filter_groups.iter().flat_map(|g| &g.filters) {
+        if let Some(name) = f.field.as_deref().filter(|n| !known(n)) {
+            return Err(crate::error::invalid_attribute_name(name));
+        }
+    }
+    let mut criteria = criteria.clone();
+    if let Some(sorts) = &mut criteria.sort_orders {
+        sorts.retain(|s| s.field.as_deref().is_none_or(known));
+    }
+    Ok(criteria)
 }
 
 /// `GroupRepository::getById` (404 `No such entity with id = ...`).

@@ -70,6 +70,149 @@ fn bind_value(kind: Kind, text: &str) -> Bind {
     }
 }
 
+/// A filter value as the column compares it: on one of Magento's `TIMESTAMP`/`DATETIME`
+/// columns (`created_at`, `updated_at`, `converted_at`, ...: every text column of the tables
+/// magemu searches whose name ends in `_at`), MySQL reads the value as a date and time
+/// ([`mysql_datetime`]; one it cannot read is compared as the text it is).
+fn compared_value(field: &Field, value: &str) -> String {
+    if field.kind == Kind::Text && field.name.ends_with("_at") {
+        if let Some(at) = mysql_datetime(value) {
+            return at;
+        }
+    }
+    value.to_owned()
+}
+
+/// A string as MySQL reads it when it is compared with a `DATETIME`/`TIMESTAMP` column
+/// (`str_to_datetime`, "Date and Time Literals" in MySQL 8.0's manual), written as magemu stores
+/// times (`YYYY-MM-DD hh:mm:ss`, then the fraction without trailing zeros), so that comparing
+/// the text compares the times: `2026-01-21T15:00:00`, `2026/01/21 15:00`, `20260121`,
+/// `2026-1-5`, `26-01-21`, `2026-01-21 15:18:52.000`, and (8.0.19) a trailing `+02:00` offset,
+/// taken to UTC, the session time zone. A missing time is midnight. `None` for what MySQL does
+/// not read as a valid date and time (`None`, `2026-02-30`).
+pub fn mysql_datetime(value: &str) -> Option<String> {
+    let s = value.trim_matches(' ');
+    let (body, offset) = split_offset(s);
+    let (date, time, fraction) = if body.bytes().all(|b| b.is_ascii_digit()) {
+        // Without delimiters: YYYYMMDD[hhmmss] or YYMMDD[hhmmss].
+        let (date, time) = match body.len() {
+            8 | 14 => body.split_at(8),
+            6 | 12 => body.split_at(6),
+            _ => return None,
+        };
+        let year_len = date.len() - 4;
+        let part = |t: &str, i: usize| t[i..i + 2].parse::<u8>().ok();
+        let ymd = (
+            year(&date[..year_len])?,
+            part(date, year_len)?,
+            part(date, year_len + 2)?,
+        );
+        let hms = if time.is_empty() {
+            (0, 0, 0)
+        } else {
+            (part(time, 0)?, part(time, 2)?, part(time, 4)?)
+        };
+        (ymd, hms, "")
+    } else {
+        let (body, fraction) = match body.split_once('.') {
+            Some((b, f)) if !f.is_empty() && f.bytes().all(|c| c.is_ascii_digit()) => (b, f),
+            Some(_) => return None,
+            None => (body, ""),
+        };
+        let (date, time) = match body.find([' ', 'T']) {
+            Some(i) => (&body[..i], body[i + 1..].trim_start_matches(' ')),
+            None => (body, ""),
+        };
+        fn numbers(t: &str) -> Option<Vec<&str>> {
+            let parts: Vec<&str> = t.split(|c: char| c.is_ascii_punctuation()).collect();
+            parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+                .then_some(parts)
+        }
+        let d = numbers(date)?;
+        let [y, m, day] = d.as_slice() else {
+            return None;
+        };
+        if m.len() > 2 || day.len() > 2 {
+            return None;
+        }
+        let t = if time.is_empty() {
+            Vec::new()
+        } else {
+            numbers(time)?
+        };
+        if t.len() > 3 || t.iter().any(|p| p.len() > 2) || (!fraction.is_empty() && t.len() != 3) {
+            return None;
+        }
+        let n = |i: usize| t.get(i).map_or(Some(0), |p| p.parse::<u8>().ok());
+        (
+            (year(y)?, m.parse().ok()?, day.parse().ok()?),
+            (n(0)?, n(1)?, n(2)?),
+            fraction,
+        )
+    };
+    let ((y, m, d), (hh, mm, ss)) = (date, time);
+    let date = time::Date::from_calendar_date(y, time::Month::try_from(m).ok()?, d).ok()?;
+    let at = time::PrimitiveDateTime::new(date, time::Time::from_hms(hh, mm, ss).ok()?);
+    let at = match offset {
+        Some(offset) => {
+            let utc = at.assume_offset(offset).to_offset(time::UtcOffset::UTC);
+            time::PrimitiveDateTime::new(utc.date(), utc.time())
+        }
+        None => at,
+    };
+    let mut text = format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    );
+    let fraction = fraction.get(..6).unwrap_or(fraction).trim_end_matches('0');
+    if !fraction.is_empty() {
+        text.push('.');
+        text.push_str(fraction);
+    }
+    Some(text)
+}
+
+/// A year of four digits as it is; of two, 70-99 are 1970-1999 and 00-69 are 2000-2069.
+fn year(digits: &str) -> Option<i32> {
+    let y: i32 = digits.parse().ok()?;
+    match digits.len() {
+        4 => Some(y),
+        2 => Some(if y < 70 { 2000 + y } else { 1900 + y }),
+        _ => None,
+    }
+}
+
+/// A trailing `+hh:mm`/`-hh:mm` time zone offset (MySQL 8.0.19), split off a date and time.
+fn split_offset(s: &str) -> (&str, Option<time::UtcOffset>) {
+    let Some(i) = s.len().checked_sub(6) else {
+        return (s, None);
+    };
+    let (body, tail) = s.split_at(i);
+    let b = tail.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if (b[0] == b'+' || b[0] == b'-')
+        && digits(1..3)
+        && b[3] == b':'
+        && digits(4..6)
+        && body.contains([' ', 'T'])
+    {
+        let sign = if b[0] == b'-' { -1 } else { 1 };
+        let h: i8 = tail[1..3].parse().unwrap_or(0);
+        let m: i8 = tail[4..6].parse().unwrap_or(0);
+        if let Ok(offset) = time::UtcOffset::from_hms(sign * h, sign * m, 0) {
+            return (body, Some(offset));
+        }
+    }
+    (s, None)
+}
+
 /// The WHERE and ORDER BY parts of a list query, with their binds.
 #[derive(Debug, Default)]
 pub struct SqlParts {
@@ -164,11 +307,13 @@ pub fn operator(cond: &str) -> &'static str {
     }
 }
 
-fn field_of<'f>(fields: &'f [Field], name: &str) -> Result<&'f Field> {
-    // Magento passes the field to SQL as is: an unknown column is a database error (500).
+/// The field a filter or sort names. Magento passes the name to SQL as is: MySQL's column names
+/// compare without case (`Status`, `Increment_Id` are `status`, `increment_id`), and an unknown
+/// column is a database error (500).
+pub fn field_of<'f>(fields: &'f [Field], name: &str) -> Result<&'f Field> {
     fields
         .iter()
-        .find(|f| f.name == name)
+        .find(|f| f.name.eq_ignore_ascii_case(name))
         .ok_or_else(|| Error::internal(format!("Unknown column '{name}' in 'where clause'")))
 }
 
@@ -208,9 +353,13 @@ pub fn to_sql_with(
                 "null" => format!("{col} IS NULL"),
                 "notnull" => format!("{col} IS NOT NULL"),
                 "in" | "nin" => {
-                    parts.binds.push(json_list(field.kind, value.split(',')));
+                    let values: Vec<String> =
+                        value.split(',').map(|v| compared_value(field, v)).collect();
+                    parts
+                        .binds
+                        .push(json_list(field.kind, values.iter().map(String::as_str)));
                     let not = if cond == "nin" { "NOT " } else { "" };
-                    let collate = text_collation(field.kind, value.split(','));
+                    let collate = text_collation(field.kind, values.iter().map(String::as_str));
                     format!("{col}{collate} {not}IN (SELECT value FROM json_each(?))")
                 }
                 "seq" | "sneq" if value.is_empty() => {
@@ -242,9 +391,9 @@ pub fn to_sql_with(
                         parts.binds.push(bind_value(kind, &value));
                         ""
                     } else {
-                        let value = padded(kind, &value);
-                        parts.binds.push(bind_value(kind, value));
-                        text_collation(kind, [value])
+                        let value = compared_value(field, padded(kind, &value));
+                        parts.binds.push(bind_value(kind, &value));
+                        text_collation(kind, [value.as_str()])
                     };
                     format!("{col} {op} ?{collate}")
                 }
@@ -656,6 +805,43 @@ impl From<&Bind> for SqlValue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn datetimes_as_mysql_reads_them() {
+        let t = |v: &str| mysql_datetime(v);
+        let at = |v: &str| Some(v.to_owned());
+        assert_eq!(t("2026-01-21 15:18:52"), at("2026-01-21 15:18:52"));
+        assert_eq!(t("2026-01-21T15:00:00"), at("2026-01-21 15:00:00"));
+        assert_eq!(t("2026/01/21"), at("2026-01-21 00:00:00"));
+        assert_eq!(t("20260121"), at("2026-01-21 00:00:00"));
+        assert_eq!(t("20260121151852"), at("2026-01-21 15:18:52"));
+        assert_eq!(t("260121"), at("2026-01-21 00:00:00"));
+        assert_eq!(t("99-12-31 23:59"), at("1999-12-31 23:59:00"));
+        assert_eq!(t("2026-1-5 7:8:9"), at("2026-01-05 07:08:09"));
+        assert_eq!(t("2026-01-21 15:18:52.000"), at("2026-01-21 15:18:52"));
+        assert_eq!(t("2026-01-21 15:18:52.250"), at("2026-01-21 15:18:52.25"));
+        assert_eq!(t(" 2026-01-21 "), at("2026-01-21 00:00:00"));
+        assert_eq!(t("2026-01-21T15:00:00+02:00"), at("2026-01-21 13:00:00"));
+        assert_eq!(t("2026-01-01 01:00:00-03:30"), at("2026-01-01 04:30:00"));
+        assert_eq!(t("2025-12-31 23:00:00-01:00"), at("2026-01-01 00:00:00"));
+        for bad in [
+            "None",
+            "",
+            "2026-02-30",
+            "2026-13-01",
+            "2026-01-21 25:00:00",
+            "2026",
+            "2026-01",
+            "x2026-01-21",
+            "2026-01-21 15:18:52.",
+            "12345",
+        ] {
+            assert_eq!(t(bad), None, "{bad}");
+        }
+        // The text order of the result is the time order.
+        assert!(t("2026-01-21 15:18:52").unwrap() < t("2026-01-21 15:18:52.5").unwrap());
+        assert!(t("2026-01-21 15:18:52.25").unwrap() < t("2026-01-21 15:18:53").unwrap());
+    }
 
     #[test]
     fn pages_that_reach_the_last_match() {

@@ -293,6 +293,14 @@ async fn strip_store_code(State(state): State<AppState>, mut req: Request) -> Re
         _ => format!("/rest/{rest}"),
     };
     let new_path = async_alias(req.method(), &new_path).unwrap_or(new_path);
+    // `Rest\Router\Route::match` takes each path parameter through PHP's `urldecode`, which
+    // reads `+` as a space (`/V1/products/A+B` is the SKU `A B`; a literal plus is `%2B`); the
+    // router's own percent-decoding does the rest. No literal segment holds a `+`.
+    let new_path = if new_path.contains('+') {
+        new_path.replace('+', "%20")
+    } else {
+        new_path
+    };
     req.extensions_mut().insert(StoreScope(scope));
     if new_path != path {
         let uri = match req.uri().query() {

@@ -77,8 +77,8 @@
 //!   what the save set (`state`/`status` from the check, `created_at`, `updated_at`,
 //!   `billing_address_id`), `total_due`/`base_total_due` computed from the posted
 //!   `grand_total`/`total_paid` (0 when not posted), the getters declared without `|null`
-//!   (`base_grand_total`, `customer_email`, `grand_total`, `state`, `status`) as null when
-//!   not held; the posted items (only their posted fields with `item_id`, `order_id`, and the
+//!   (`base_grand_total`, `customer_email`, `grand_total`; not `state`/`status`, which are
+//!   `string|null`) as null when not held; the posted items (only their posted fields with `item_id`, `order_id`, and the
 //!   timestamps read back) or, when none were posted, the stored ones in full; the billing
 //!   address, payment and comments likewise; `extension_attributes` only as posted (the
 //!   repository's `get` fills `payment_additional_info`, `applied_taxes`... - `save` does not).

@@ -124,9 +124,8 @@ pub struct OrderScalars {
     pub shipping_refunded: Option<Amount>,
     pub shipping_tax_amount: Option<Amount>,
     pub shipping_tax_refunded: Option<Amount>,
-    #[serialize_always]
+    /// `string|null` (`OrderInterface::getState`/`getStatus`): left out when null.
     pub state: Option<String>,
-    #[serialize_always]
     pub status: Option<String>,
     pub store_currency_code: Option<String>,
     pub store_id: Option<i64>,

@@ -26,13 +26,8 @@ struct Shape {
 
 const ORDER: Shape = Shape {
     keys: ORDER_KEYS,
-    required: &[
-        "base_grand_total",
-        "customer_email",
-        "grand_total",
-        "state",
-        "status",
-    ],
+    // `getState`/`getStatus` are `string|null`: left out when not held.
+    required: &["base_grand_total", "customer_email", "grand_total"],
     arrays: &[],
     computed: &["base_total_due", "total_due"],
 };
