@@ -118,6 +118,28 @@ pub struct Config {
     )]
     pub admin_password: String,
 
+    /// The consumer key of the store's integration (System > Extensions > Integrations; 32
+    /// characters), for clients that sign calls with OAuth 1.0a.
+    #[arg(long, env = "MAGEMU_INTEGRATION_CONSUMER_KEY", default_value = "magemuintegrationconsumerkey0001",
+          value_parser = integration_key)]
+    pub integration_consumer_key: String,
+
+    /// The consumer secret of the store's integration.
+    #[arg(long, env = "MAGEMU_INTEGRATION_CONSUMER_SECRET", default_value = "magemuintegrationconsumersecret1",
+          hide_env_values = true, value_parser = integration_key)]
+    pub integration_consumer_secret: String,
+
+    /// The access token of the store's integration (also a bearer token where
+    /// `oauth/consumer/enable_integration_as_bearer` is on).
+    #[arg(long, env = "MAGEMU_INTEGRATION_ACCESS_TOKEN", default_value = "magemuintegrationaccesstoken0001",
+          value_parser = integration_key)]
+    pub integration_access_token: String,
+
+    /// The access token secret of the store's integration.
+    #[arg(long, env = "MAGEMU_INTEGRATION_ACCESS_TOKEN_SECRET", default_value = "magemuintegrationtokensecret0001",
+          hide_env_values = true, value_parser = integration_key)]
+    pub integration_access_token_secret: String,
+
     /// Admin token lifetime in hours (Magento's oauth/access_token_lifetime/admin; 0: tokens
     /// never expire, as Magento takes an empty lifetime).
     #[arg(long, env = "MAGEMU_ADMIN_TOKEN_LIFETIME", default_value_t = 4,
@@ -160,6 +182,17 @@ pub struct Config {
         default_value = "authorize"
     )]
     pub paypal_express_payment_action: PaymentAction,
+}
+
+/// Magento makes an integration's keys of 32 letters and digits (`Helper\Oauth::LENGTH_TOKEN`,
+/// `LENGTH_CONSUMER_KEY`); its checks refuse a key or token of any other length.
+fn integration_key(text: &str) -> Result<String, String> {
+    const LENGTH: usize = 32;
+    if text.len() == LENGTH && text.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        Ok(text.to_owned())
+    } else {
+        Err(format!("must be {LENGTH} letters and digits"))
+    }
 }
 
 fn parse_clock(text: &str) -> Result<time::OffsetDateTime, String> {

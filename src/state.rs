@@ -28,6 +28,10 @@ pub struct Shared {
     pub db: Db,
     pub config: Arc<Config>,
     pub tokens: Arc<TokenCache>,
+    /// The store's integration's keys (`Config`), and the nonces of its signed calls
+    /// (`crate::auth::oauth`).
+    pub integration: crate::auth::oauth::Keys,
+    pub nonces: Arc<crate::auth::oauth::Nonces>,
     /// Rendered documents, valid while nothing was written.
     pub cache: Arc<cache::ResponseCache>,
     /// Store codes that may stand after `/rest/` (besides `all`), read once at start.
@@ -64,10 +68,13 @@ impl AppState {
         let mut conn = db.read.acquire().await?;
         let store_codes = db::store::store_codes(&mut conn).await?;
         drop(conn);
+        let integration = crate::auth::oauth::Keys::of(&config);
         Ok(AppState(Arc::new(Shared {
             db,
             config: Arc::new(config),
             tokens: Arc::new(TokenCache::default()),
+            integration,
+            nonces: Arc::default(),
             cache: Arc::new(cache::ResponseCache::default()),
             store_codes: Arc::new(store_codes),
             control: Arc::new(control),

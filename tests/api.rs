@@ -45,6 +45,7 @@ mod invoice_save;
 mod large_file;
 mod lists;
 mod migrations;
+mod oauth;
 mod order_management;
 mod order_taxes;
 mod order_update;

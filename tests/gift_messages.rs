@@ -14,6 +14,8 @@ const ALLOW_ORDER: &str = "sales/gift_options/allow_order";
 const ALLOW_ITEMS: &str = "sales/gift_options/allow_items";
 /// The other setting the listing shows (checkout agreements).
 const AGREEMENTS: &str = "checkout/options/enable_agreements";
+/// And the integration's access token as a bearer token.
+const BEARER: &str = "oauth/consumer/enable_integration_as_bearer";
 
 async fn configure(app: &TestApp, settings: Value) -> common::Reply {
     app.send(
@@ -122,7 +124,7 @@ async fn the_settings_start_unset_and_take_yes_no_values_only() {
     let app = spawn_app().await;
     // The tutorial's world has In-Store Pickup on (its section 5.2).
     let unset = json!({ AGREEMENTS: null, ALLOW_ITEMS: null, ALLOW_ORDER: null,
-        "carriers/instore/active": "1" });
+        "carriers/instore/active": "1", BEARER: null });
     let listed = anonymous_get(&app, "/magemu/config").await;
     assert_eq!(
         (listed.status, listed.body),
@@ -153,14 +155,14 @@ async fn the_settings_start_unset_and_take_yes_no_values_only() {
         (
             StatusCode::OK,
             json!({ AGREEMENTS: null, ALLOW_ITEMS: "0", ALLOW_ORDER: "1",
-                "carriers/instore/active": "1" })
+                "carriers/instore/active": "1", BEARER: null })
         )
     );
     let removed = configure(&app, json!({ ALLOW_ITEMS: null })).await;
     assert_eq!(
         removed.body,
         json!({ AGREEMENTS: null, ALLOW_ITEMS: null, ALLOW_ORDER: "1",
-            "carriers/instore/active": "1" })
+            "carriers/instore/active": "1", BEARER: null })
     );
     // The settings are part of the world: a reset goes back to the seed's.
     let reset = app

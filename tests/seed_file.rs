@@ -38,6 +38,7 @@ async fn the_example_file_builds_its_world() {
     assert_eq!(
         settings,
         json!({"carriers/instore/active": null, "checkout/options/enable_agreements": null,
+               "oauth/consumer/enable_integration_as_bearer": null,
                "sales/gift_options/allow_items": null, "sales/gift_options/allow_order": "1"})
     );
     let stock = app.get("/rest/V1/inventory/stocks/2", &token).await.body;

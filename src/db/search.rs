@@ -191,7 +191,7 @@ fn year(digits: &str) -> Option<i32> {
 
 /// A trailing `+hh:mm`/`-hh:mm` time zone offset (MySQL 8.0.19), split off a date and time.
 fn split_offset(s: &str) -> (&str, Option<time::UtcOffset>) {
-    let Some(i) = s.len().checked_sub(6) else {
+    let Some(i) = s.len().checked_sub(6).filter(|&i| s.is_char_boundary(i)) else {
         return (s, None);
     };
     let (body, tail) = s.split_at(i);
@@ -825,6 +825,10 @@ mod tests {
         assert_eq!(t("2026-01-01 01:00:00-03:30"), at("2026-01-01 04:30:00"));
         assert_eq!(t("2025-12-31 23:00:00-01:00"), at("2026-01-01 00:00:00"));
         for bad in [
+            "2026-01-21 15:00:00+é:00",
+            "é2026-01-21",
+            "2026-01-21€00000",
+            "2026-01-21T15:00:00+02:0é",
             "None",
             "",
             "2026-02-30",

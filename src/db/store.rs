@@ -188,6 +188,10 @@ pub const CHECKOUT_AGREEMENTS: &str = "checkout/options/enable_agreements";
 /// section 5.2).
 pub const INSTORE_PICKUP_ACTIVE: &str = "carriers/instore/active";
 
+/// `oauth/consumer/enable_integration_as_bearer` (Magento_Integration, no default in 2.4.8's
+/// config.xml: off): an integration's access token also works as a bearer token.
+pub const INTEGRATION_AS_BEARER: &str = "oauth/consumer/enable_integration_as_bearer";
+
 /// The value of the path bound to `?` at the default scope (no row: none).
 pub(crate) const DEFAULT_CONFIG_SQL: &str =
     "SELECT value FROM core_config_data WHERE scope = 'default' AND scope_id = 0 AND path = ?";
@@ -246,6 +250,10 @@ pub const SETTINGS: &[(&str, &str)] = &[
     (
         INSTORE_PICKUP_ACTIVE,
         "Sales > Delivery Methods > In-Store Pickup Delivery > Enabled",
+    ),
+    (
+        INTEGRATION_AS_BEARER,
+        "Services > OAuth > Consumer Settings > Allow OAuth Access Tokens to be used as standalone Bearer tokens",
     ),
 ];
 

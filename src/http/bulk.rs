@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use axum::body::{Body as HttpBody, Bytes};
 use axum::extract::{Request, State};
+use axum::http::request::Parts;
 use axum::http::{header, Method, StatusCode};
 use axum::response::Response;
 use axum::routing::any;
@@ -19,7 +20,8 @@ use tower::ServiceExt;
 use crate::bulk::{self, Call, User};
 use crate::error::{self as e, Error, Result};
 use crate::http::extract::{
-    bearer_token, check_content_type, Admin, BulkOperations, PathParams, Search,
+    bearer_token, check_content_type, staff, Admin, BulkOperations, IntegrationReplay, PathParams,
+    Search, Staff,
 };
 use crate::http::reply::{json_response, search_results};
 use crate::http::routes::{Operation, ANONYMOUS, SELF};
@@ -230,60 +232,56 @@ fn path_segment(value: &str) -> String {
 }
 
 /// Who the request's token says the caller is, checked against the route's resources as
-/// `RequestValidator::validate` does (Magento's 401 otherwise).
-async fn caller(
-    state: &AppState,
-    authorization: Option<&header::HeaderValue>,
-    route: &Route,
-) -> Result<User> {
-    let token = authorization
+/// `RequestValidator::validate` does (Magento's 401 otherwise). A signed call's refusal is the
+/// answer whatever the route (`MassSchedule` asks the user context even on anonymous routes).
+async fn caller(state: &AppState, parts: &Parts, route: &Route) -> Result<User> {
+    let token = parts
+        .headers
+        .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(bearer_token);
-    if route.resources.contains(&ANONYMOUS) {
-        // The user context is the token's, whatever the route asks: an admin's or a
-        // customer's, else the guest's (`GuestUserContext::getUserId` is 0).
-        if let Some(token) = token {
-            if let Some(id) = crate::customer::token_customer(&state.db, token).await? {
-                return Ok(User {
-                    id: Some(id),
-                    kind: bulk::USER_TYPE_CUSTOMER,
-                });
-            }
-            if crate::auth::is_valid_admin_token(&state.db, &state.tokens, token).await? {
-                return Ok(User {
-                    id: Some(1),
-                    kind: bulk::USER_TYPE_ADMIN,
-                });
-            }
-        }
-        return Ok(User {
+    let customer = match token {
+        Some(token) => crate::customer::token_customer(&state.db, token).await?,
+        None => None,
+    };
+    let staff = match customer {
+        Some(_) => None,
+        None => staff(parts, state).await?,
+    };
+    let user = match (customer, staff) {
+        (Some(id), _) => User {
+            id: Some(id),
+            kind: bulk::USER_TYPE_CUSTOMER,
+        },
+        (None, Some(Staff::Admin)) => User {
+            id: Some(1),
+            kind: bulk::USER_TYPE_ADMIN,
+        },
+        (None, Some(Staff::Integration)) => User {
+            id: Some(crate::auth::oauth::INTEGRATION_ID),
+            kind: crate::auth::oauth::USER_TYPE_INTEGRATION,
+        },
+        // `GuestUserContext::getUserId` is 0.
+        (None, None) => User {
             id: Some(0),
             kind: bulk::USER_TYPE_GUEST,
-        });
-    }
-    if route.resources.contains(&SELF) {
-        if let Some(token) = token {
-            if let Some(id) = crate::customer::token_customer(&state.db, token).await? {
-                return Ok(User {
-                    id: Some(id),
-                    kind: bulk::USER_TYPE_CUSTOMER,
-                });
-            }
-        }
-        return Err(Error::Unauthorized(SELF));
-    }
-    match token {
-        Some(token)
-            if crate::auth::is_valid_admin_token(&state.db, &state.tokens, token).await? =>
-        {
-            Ok(User {
-                id: Some(1),
-                kind: bulk::USER_TYPE_ADMIN,
-            })
-        }
-        _ => Err(Error::Unauthorized(
+        },
+    };
+    let allowed = if route.resources.contains(&ANONYMOUS) {
+        true
+    } else if route.resources.contains(&SELF) {
+        user.kind == bulk::USER_TYPE_CUSTOMER
+    } else {
+        staff.is_some()
+    };
+    if allowed {
+        Ok(user)
+    } else if route.resources.contains(&SELF) {
+        Err(Error::Unauthorized(SELF))
+    } else {
+        Err(Error::Unauthorized(
             route.resources.first().copied().unwrap_or(""),
-        )),
+        ))
     }
 }
 
@@ -312,8 +310,16 @@ async fn schedule(State(entry): State<Async>, request: Request) -> Result<Respon
     };
     let route = find(&entry.routes, &method, &sync_path, form).ok_or(Error::NoRoute)?;
     let scope = request.extensions().get::<StoreScope>().cloned();
-    let authorization = request.headers().get(header::AUTHORIZATION).cloned();
-    let user = caller(&entry.state, authorization.as_ref(), route).await?;
+    let (parts, body) = request.into_parts();
+    let user = caller(&entry.state, &parts, route).await?;
+    // The calls run as the caller: with its token, or (the integration, whose signature
+    // covered this request alone) marked as the integration's.
+    let replay_as = if user.kind == crate::auth::oauth::USER_TYPE_INTEGRATION {
+        ReplayAs::Integration
+    } else {
+        ReplayAs::Token(parts.headers.get(header::AUTHORIZATION).cloned())
+    };
+    let request = Request::from_parts(parts, body);
     if method != Method::DELETE {
         let raw = request
             .headers()
@@ -363,7 +369,7 @@ async fn schedule(State(entry): State<Async>, request: Request) -> Result<Respon
     let service = route.service;
     tokio::spawn(crate::clock::scope(
         entry.state.clock.clone(),
-        run(entry.clone(), uuid.clone(), service, scope, authorization),
+        run(entry.clone(), uuid.clone(), service, scope, replay_as),
     ));
     Ok(json_response(
         StatusCode::ACCEPTED,
@@ -482,7 +488,7 @@ async fn run(
     uuid: String,
     service: &'static str,
     scope: Option<StoreScope>,
-    authorization: Option<header::HeaderValue>,
+    replay_as: ReplayAs,
 ) {
     let Ok(_turn) = entry.replays.clone().acquire_owned().await else {
         return;
@@ -507,9 +513,18 @@ async fn run(
             if *now != world {
                 return;
             }
-            replay(&entry, operation, service, &scope, &authorization).await;
+            replay(&entry, operation, service, &scope, &replay_as).await;
         }
     }
+}
+
+/// Who a bulk's calls run as.
+#[derive(Debug, Clone)]
+enum ReplayAs {
+    /// The scheduling request's `Authorization` header (a token), if it had one.
+    Token(Option<header::HeaderValue>),
+    /// The store's integration.
+    Integration,
 }
 
 /// One operation: the call through the synchronous router and its outcome recorded.
@@ -518,7 +533,7 @@ async fn replay(
     operation: crate::db::bulk::OperationRow,
     service: &'static str,
     scope: &Option<StoreScope>,
-    authorization: &Option<header::HeaderValue>,
+    replay_as: &ReplayAs,
 ) {
     let mut request = Request::new(HttpBody::from(operation.body.clone()));
     *request.method_mut() = operation.http_method.parse().unwrap_or(Method::POST);
@@ -531,8 +546,14 @@ async fn replay(
         header::CONTENT_TYPE,
         header::HeaderValue::from_static("application/json"),
     );
-    if let Some(value) = authorization {
-        headers.insert(header::AUTHORIZATION, value.clone());
+    match replay_as {
+        ReplayAs::Token(Some(value)) => {
+            headers.insert(header::AUTHORIZATION, value.clone());
+        }
+        ReplayAs::Token(None) => {}
+        ReplayAs::Integration => {
+            request.extensions_mut().insert(IntegrationReplay);
+        }
     }
     request
         .extensions_mut()

@@ -79,20 +79,99 @@ acl! {
     BulkOperations => "Magento_Logging::system_magento_logging_bulk_operations",
 }
 
-/// Proof that the request carries a valid admin token. Any admin token passes every resource
-/// (magemu's admin role is "all"); otherwise the answer is Magento's 401 naming `R`'s resource.
-/// Listed first in a handler, it runs before the body is read: no token and a broken body is 401.
+/// Proof that the request's caller may use the route's resource `R`: an admin token (magemu's
+/// admin role is "all") or the store's integration (its resources are "all" too: a call signed
+/// with its OAuth keys, or its access token as a bearer token where that is allowed); otherwise
+/// the answer is Magento's 401 naming `R`'s resource, or the OAuth check's own refusal. Listed
+/// first in a handler, it runs before the body is read: no token and a broken body is 401.
 pub struct Admin<R: Acl>(PhantomData<R>);
 
 impl<R: Acl + Send + Sync> FromRequestParts<AppState> for Admin<R> {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
-        match IsAdmin::from_request_parts(parts, state).await? {
-            IsAdmin(true) => Ok(Admin(PhantomData)),
-            IsAdmin(false) => Err(Error::Unauthorized(R::RESOURCE)),
+        match staff(parts, state).await? {
+            Some(_) => Ok(Admin(PhantomData)),
+            None => Err(Error::Unauthorized(R::RESOURCE)),
         }
     }
+}
+
+/// The callers that hold every resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Staff {
+    /// An admin user's token (`USER_TYPE_ADMIN`, the user 1).
+    Admin,
+    /// The store's integration (`USER_TYPE_INTEGRATION`, the integration 1).
+    Integration,
+}
+
+/// A replay of an asynchronous call the store's integration scheduled: its signature was checked
+/// when the call was scheduled (`crate::http::bulk`), and the replay, made inside the server,
+/// carries no header to sign. Only the server sets it: no client can put an extension on a
+/// request.
+#[derive(Debug, Clone, Copy)]
+pub struct IntegrationReplay;
+
+/// Who the request's `Authorization` header says the caller is, as `CompositeUserContext` asks
+/// its contexts in turn: a bearer token (`TokenUserContext`: an admin token, or the
+/// integration's access token where `oauth/consumer/enable_integration_as_bearer` is on), else
+/// a header holding `oauth ` (`OauthUserContext`: the signed call's checks, whose refusal is
+/// the request's answer). `None` for anyone else (a customer, a guest, an unknown token).
+pub async fn staff(parts: &Parts, state: &AppState) -> Result<Option<Staff>, Error> {
+    if parts.extensions.get::<IntegrationReplay>().is_some() {
+        return Ok(Some(Staff::Integration));
+    }
+    let header = parts
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if let Some(token) = bearer_token(header) {
+        if crate::auth::is_valid_admin_token(&state.db, &state.tokens, token).await? {
+            return Ok(Some(Staff::Admin));
+        }
+        // `OpaqueToken\Reader::getUserId`: the integration's token (`loadByToken`, compared
+        // as MySQL compares) counts only where the setting allows it.
+        if token.eq_ignore_ascii_case(&state.integration.access_token) {
+            let mut conn = state.db.read.acquire().await?;
+            let allowed =
+                crate::db::store::flag(&mut conn, crate::db::store::INTEGRATION_AS_BEARER).await?;
+            return Ok(allowed.then_some(Staff::Integration));
+        }
+        return Ok(None);
+    }
+    let target = parts
+        .extensions
+        .get::<crate::http::RequestTarget>()
+        .map(|t| t.0.clone())
+        .unwrap_or_else(|| parts.uri.to_string());
+    let host = parts
+        .headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .or_else(|| parts.uri.authority().map(|a| a.as_str()))
+        .unwrap_or("");
+    // `Request::isSecure` behind `web/secure/offloader_header` (X-Forwarded-Proto).
+    let secure = parts
+        .headers
+        .get("x-forwarded-proto")
+        .is_some_and(|v| v.as_bytes() == b"https");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    let request = crate::auth::oauth::Request {
+        method: parts.method.as_str(),
+        scheme: if secure { "https" } else { "http" },
+        host,
+        target: &target,
+        authorization: header,
+        now,
+    };
+    Ok(
+        crate::auth::oauth::authenticate(&state.integration, &state.nonces, &request)?
+            .map(|_| Staff::Integration),
+    )
 }
 
 /// The bearer token of the request's `Authorization` header.
@@ -104,21 +183,17 @@ fn request_token(parts: &Parts) -> Option<&str> {
         .and_then(bearer_token)
 }
 
-/// Whether an anonymous route's caller holds an admin token (magemu's admin role has every
-/// resource): what `AuthorizationInterface::isAllowed` answers a service that asks for itself.
-/// Never a refusal.
+/// Whether an anonymous route's caller holds every resource (an admin token, the store's
+/// integration): what `AuthorizationInterface::isAllowed` answers a service that asks for
+/// itself. Never a refusal: an anonymous route answers whatever the header holds
+/// (`GuestAuthorization`).
 pub struct IsAdmin(pub bool);
 
 impl FromRequestParts<AppState> for IsAdmin {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
-        Ok(IsAdmin(match request_token(parts) {
-            Some(token) => {
-                crate::auth::is_valid_admin_token(&state.db, &state.tokens, token).await?
-            }
-            None => false,
-        }))
+        Ok(IsAdmin(matches!(staff(parts, state).await, Ok(Some(_)))))
     }
 }
 
@@ -129,8 +204,9 @@ impl FromRequestParts<AppState> for IsAdmin {
 /// role's global rule, which the admin's `Magento_Backend::all` allows. The route's forced
 /// parameter (`%customer_id%`, `%cart_id%`) then resolves to null for a user who is no
 /// customer (`ParamOverriderCustomerId`, `ParamOverriderCartId`), and the input processor
-/// refuses it as missing ([`forced_parameter`]; magento/magento2#24812, #5695). Admin routes in
-/// turn never accept a customer token: `Admin` looks up admin tokens only.
+/// refuses it as missing ([`forced_parameter`]; magento/magento2#24812, #5695); the same for the
+/// store's integration. Admin routes in turn never accept a customer token: `Admin` looks up
+/// admin tokens and the integration only.
 pub struct SelfCustomer(pub i64);
 
 impl FromRequestParts<AppState> for SelfCustomer {
@@ -141,10 +217,12 @@ impl FromRequestParts<AppState> for SelfCustomer {
             if let Some(id) = crate::customer::token_customer(&state.db, token).await? {
                 return Ok(SelfCustomer(id));
             }
+        }
+        // An admin's or the integration's role allows `self` (its global rule); a signed call's
+        // refusal is the answer.
+        if staff(parts, state).await?.is_some() {
             if let Some(field) = forced_parameter(&parts.method, parts.uri.path()) {
-                if crate::auth::is_valid_admin_token(&state.db, &state.tokens, token).await? {
-                    return Err(Error::required(field));
-                }
+                return Err(Error::required(field));
             }
         }
         Err(Error::Unauthorized("self"))

@@ -270,12 +270,23 @@ fn async_alias(method: &axum::http::Method, path: &str) -> Option<String> {
     }
 }
 
+/// The REST request's target (path and query) as the client sent it, before the store code
+/// and the router's rewriting: `Request::getRequestUri`.
+#[derive(Debug, Clone)]
+pub struct RequestTarget(pub String);
+
 /// `Webapi/Controller/PathProcessor::process`: `/rest/<code>/V1/...` (or `/index.php/rest/...`)
 /// becomes `/rest/V1/...` when
 /// `<code>` is a store code or `all`; anything else is left as is (and matches no route).
 /// Leading and trailing slashes are trimmed, as the REST router does.
 async fn strip_store_code(State(state): State<AppState>, mut req: Request) -> Request {
     let path = req.uri().path().to_owned();
+    // What an integration's OAuth signature covers: the request URI as sent.
+    let target = req
+        .uri()
+        .path_and_query()
+        .map_or_else(|| path.clone(), |t| t.as_str().to_owned());
+    req.extensions_mut().insert(RequestTarget(target));
     // Magento's front controller is also reached through index.php (stores without URL
     // rewrites; connectors recorded against them call every route that way).
     let Some(rest) = rest_tail(&path).and_then(|tail| tail.strip_prefix('/')) else {

@@ -96,7 +96,7 @@ pub mod shapes;
 use std::collections::BTreeSet;
 
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, Method, StatusCode, Uri};
+use axum::http::{header, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Map, Value};
 
@@ -972,7 +972,9 @@ fn requested_services(param: Option<&str>) -> Result<Option<Vec<String>>> {
 
 /// `GET /rest/<store>/schema[?services=...]`.
 pub async fn serve(State(state): State<AppState>, request: Request) -> Result<Response> {
-    let caller = caller(&state, request.headers()).await?;
+    let (parts, body) = request.into_parts();
+    let caller = caller(&state, &parts).await?;
+    let request = Request::from_parts(parts, body);
     let uri: &Uri = request.uri();
     let pairs: Vec<(String, String)> =
         serde_urlencoded::from_str(uri.query().unwrap_or("")).unwrap_or_default();
@@ -1006,26 +1008,24 @@ pub async fn serve(State(state): State<AppState>, request: Request) -> Result<Re
         .into_response())
 }
 
-/// The caller by its bearer token: an admin, a customer, or anyone (a token that is neither
-/// is anyone, as Magento's token user context leaves the user a guest).
-async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Caller> {
-    let token = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split_once(' '))
-        .filter(|(kind, _)| kind.eq_ignore_ascii_case("bearer"))
-        .map(|(_, token)| token);
-    let Some(token) = token else {
-        return Ok(Caller::Anonymous);
-    };
-    if crate::auth::is_valid_admin_token(&state.db, &state.tokens, token).await? {
+/// The caller: an admin or the store's integration (every resource), a customer, or anyone (a
+/// token that is neither is anyone, as Magento's token user context leaves the user a guest).
+async fn caller(state: &AppState, parts: &axum::http::request::Parts) -> Result<Caller> {
+    if crate::http::extract::staff(parts, state).await?.is_some() {
         return Ok(Caller::Admin);
     }
-    if crate::customer::token_customer(&state.db, token)
-        .await?
-        .is_some()
-    {
-        return Ok(Caller::Customer);
+    let token = parts
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(crate::http::extract::bearer_token);
+    if let Some(token) = token {
+        if crate::customer::token_customer(&state.db, token)
+            .await?
+            .is_some()
+        {
+            return Ok(Caller::Customer);
+        }
     }
     Ok(Caller::Anonymous)
 }

@@ -130,7 +130,7 @@ impl TestApp {
         format!("{}{}", self.base, path)
     }
 
-    async fn reply(resp: reqwest::Response) -> Reply {
+    pub async fn reply(resp: reqwest::Response) -> Reply {
         let status = resp.status();
         let content_type = resp
             .headers()

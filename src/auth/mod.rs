@@ -4,6 +4,8 @@
 //! `Integration/Model/CredentialsValidator.php`, `Integration/Model/Oauth/Token/RequestThrottler.php`,
 //! `Integration/etc/config.xml` (max failures 6, lock 1800 s, admin token lifetime 4 h).
 
+pub mod oauth;
+
 use std::collections::HashMap;
 use std::sync::RwLock;
 
