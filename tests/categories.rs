@@ -6,7 +6,7 @@ use crate::common;
 use common::{fixture, spawn_app, spawn_app_with};
 use magemu::config::Seed;
 use reqwest::StatusCode;
-use serde_json::json;
+use serde_json::{json, Value};
 
 #[tokio::test]
 async fn the_tree_of_a_store_starts_at_its_root_category() {
@@ -165,5 +165,142 @@ async fn the_category_list_reads_each_match_as_by_id() {
             StatusCode::BAD_REQUEST,
             json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "searchCriteria"}})
         )
+    );
+}
+
+/// `GET/POST/PUT /V1/categories/{id}/products`, `DELETE .../products/{sku}`
+/// (`CategoryLinkManagement::getAssignedProducts`, `CategoryLinkRepository::save`,
+/// `deleteByIds`): a POST names the category in the object, a PUT by the path; a store view
+/// lists what its category index holds (an anchor's subtree, positions below it + 10000), the
+/// admin store the links themselves; refusals write nothing.
+#[tokio::test]
+async fn product_links_of_a_category() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let assigned = |path: &str| {
+        let app = &app;
+        let token = &token;
+        let path = path.to_owned();
+        async move {
+            let reply = app.get(&path, token).await;
+            assert_eq!(reply.status, StatusCode::OK, "{path}: {:?}", reply.body);
+            reply.body
+        }
+    };
+    assert_eq!(
+        assigned("/rest/V1/categories/4/products").await,
+        json!([{"sku": "24-WB01", "position": 0, "category_id": "4"},
+               {"sku": "24-WB03", "position": 0, "category_id": "4"}])
+    );
+    // A POST: the category is the object's (the path's is not read).
+    let saved = app
+        .post(
+            "/rest/V1/categories/4/products",
+            &token,
+            &json!({"productLink": {"sku": "24-WB01", "position": 7, "category_id": "9"}}),
+        )
+        .await;
+    assert_eq!((saved.status, &saved.body), (StatusCode::OK, &json!(true)));
+    // A PUT: the path's category goes into the object.
+    let put = app
+        .put(
+            "/rest/V1/categories/10/products",
+            &token,
+            &json!({"productLink": {"sku": "24-WB03", "position": 3}}),
+        )
+        .await;
+    assert_eq!((put.status, &put.body), (StatusCode::OK, &json!(true)));
+    assert_eq!(
+        assigned("/rest/V1/categories/9/products").await,
+        json!([{"sku": "24-WB01", "position": 7, "category_id": "9"},
+               {"sku": "24-WB03", "position": 10003, "category_id": "9"},
+               {"sku": "240-LV06", "position": 0, "category_id": "9"}])
+    );
+    assert_eq!(
+        assigned("/rest/all/V1/categories/9/products").await,
+        json!([{"sku": "24-WB01", "position": 7, "category_id": "9"},
+               {"sku": "24-WB03", "position": 3, "category_id": "9"},
+               {"sku": "240-LV06", "position": 0, "category_id": "9"}])
+    );
+    let product = app
+        .get(
+            "/rest/V1/products/24-WB03?fields=extension_attributes[category_links]",
+            &token,
+        )
+        .await;
+    assert_eq!(
+        product.body["extension_attributes"]["category_links"],
+        json!([{"position": 0, "category_id": "3"}, {"position": 0, "category_id": "4"},
+               {"position": 3, "category_id": "10"}])
+    );
+    // Refusals, in the repository's order; none writes.
+    let before = app.snapshot().await;
+    let no_such = |value: Value| {
+        json!({"message": "No such entity with %fieldName = %fieldValue",
+               "parameters": {"fieldName": "id", "fieldValue": value}})
+    };
+    let product_missing = json!({"message": "The product that was requested doesn't exist. Verify the product and try again."});
+    for (body, status, expected) in [
+        (
+            json!({"productLink": {"sku": "24-WB01"}}),
+            StatusCode::NOT_FOUND,
+            no_such(Value::Null),
+        ),
+        (
+            json!({"productLink": {"sku": "24-WB01", "category_id": "999"}}),
+            StatusCode::NOT_FOUND,
+            no_such(json!("999")),
+        ),
+        (
+            json!({"productLink": {"sku": "nope", "category_id": "9"}}),
+            StatusCode::NOT_FOUND,
+            product_missing.clone(),
+        ),
+        (
+            json!({"productLink": {"sku": "24-WB01", "category_id": "9", "colour": 1}}),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "\"%fieldName\" is not supported. Correct the field name and try again.", "parameters": {"fieldName": "Colour"}}),
+        ),
+        (
+            json!({}),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "\"%fieldName\" is required. Enter and try again.", "parameters": {"fieldName": "productLink"}}),
+        ),
+    ] {
+        let reply = app
+            .post("/rest/V1/categories/9/products", &token, &body)
+            .await;
+        assert_eq!((reply.status, reply.body), (status, expected), "{body}");
+    }
+    let not_linked = app
+        .delete("/rest/V1/categories/9/products/24-WB03", &token)
+        .await;
+    assert_eq!(
+        (not_linked.status, not_linked.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The category doesn't contain the specified product."})
+        )
+    );
+    let unknown = app
+        .delete("/rest/V1/categories/999/products/24-WB01", &token)
+        .await;
+    assert_eq!(
+        (unknown.status, unknown.body),
+        (StatusCode::NOT_FOUND, no_such(json!(999)))
+    );
+    assert_eq!(app.snapshot().await, before);
+    // The link goes; the product stays in its other categories.
+    let deleted = app
+        .delete("/rest/V1/categories/9/products/24-WB01", &token)
+        .await;
+    assert_eq!(
+        (deleted.status, deleted.body),
+        (StatusCode::OK, json!(true))
+    );
+    assert_eq!(
+        assigned("/rest/all/V1/categories/9/products").await,
+        json!([{"sku": "24-WB03", "position": 3, "category_id": "9"},
+               {"sku": "240-LV06", "position": 0, "category_id": "9"}])
     );
 }

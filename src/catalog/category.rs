@@ -171,3 +171,150 @@ pub async fn scope_root(db: &Db, store_code: Option<&str>) -> Result<i64> {
     };
     Ok(root.unwrap_or(1))
 }
+
+/// `CategoryLinkManagement::getAssignedProducts`: the category's products with their
+/// positions (`Category::getProductCollection`, by product id). Luma's categories are anchors,
+/// so a category holds its subtree's products:
+/// - in the admin scope (`/rest/all/`, store 0: `_applyZeroStoreProductLimitations`), every
+///   product linked to the category or below it, at its smallest position there;
+/// - in a store view, the category product index of that store (`Indexer\Category\Product\
+///   AbstractAction`, read as current, "Update on Save"): only enabled products visible in the
+///   catalog or search and assigned to the store's website; the store's root category holds
+///   every such product (at its smallest position in any category, 10000 when it is in none),
+///   any other category those linked to it (at that position) or below it (their smallest
+///   position there + 10000).
+pub async fn assigned_products(
+    db: &Db,
+    category_id: i64,
+    store_id: i64,
+) -> Result<(Category, Vec<(String, i64)>)> {
+    let category = get(db, category_id).await?;
+    let mut conn = db.read.acquire().await?;
+    let subtree = format!("{}/%", category.row.path);
+    let rows: Vec<(String, i64)> = if store_id == 0 {
+        sqlx::query_as(
+            "SELECT p.sku, MIN(l.position) FROM catalog_product_entity p
+             JOIN catalog_category_product l ON l.product_id = p.entity_id
+             JOIN catalog_category_entity c ON c.entity_id = l.category_id
+             WHERE c.entity_id = ? OR c.path LIKE ?
+             GROUP BY p.entity_id ORDER BY p.entity_id",
+        )
+        .bind(category_id)
+        .bind(&subtree)
+        .fetch_all(&mut *conn)
+        .await?
+    } else {
+        let (website_id, root): (i64, i64) = sqlx::query_as(
+            "SELECT s.website_id, g.root_category_id FROM store s
+             JOIN store_group g ON g.group_id = s.group_id WHERE s.store_id = ?",
+        )
+        .bind(store_id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .unwrap_or((0, 0));
+        // `Visibility::getVisibleInSiteIds`: catalog, search, both.
+        let indexed = "p.status = 1 AND p.visibility IN (2, 3, 4) AND EXISTS (
+                 SELECT 1 FROM catalog_product_website w
+                 WHERE w.product_id = p.entity_id AND w.website_id = ?)";
+        if category_id == root {
+            sqlx::query_as(&format!(
+                "SELECT p.sku, COALESCE((SELECT MIN(l.position) FROM catalog_category_product l
+                     WHERE l.product_id = p.entity_id), 10000)
+                 FROM catalog_product_entity p WHERE {indexed} ORDER BY p.entity_id"
+            ))
+            .bind(website_id)
+            .fetch_all(&mut *conn)
+            .await?
+        } else {
+            sqlx::query_as(&format!(
+                "SELECT p.sku, COALESCE(
+                     (SELECT l.position FROM catalog_category_product l
+                      WHERE l.product_id = p.entity_id AND l.category_id = ?),
+                     (SELECT MIN(l.position) + 10000 FROM catalog_category_product l
+                      JOIN catalog_category_entity c ON c.entity_id = l.category_id
+                      WHERE l.product_id = p.entity_id AND c.path LIKE ?))
+                 FROM catalog_product_entity p
+                 WHERE {indexed} AND EXISTS (
+                     SELECT 1 FROM catalog_category_product l
+                     JOIN catalog_category_entity c ON c.entity_id = l.category_id
+                     WHERE l.product_id = p.entity_id AND (c.entity_id = ? OR c.path LIKE ?))
+                 ORDER BY p.entity_id"
+            ))
+            .bind(category_id)
+            .bind(&subtree)
+            .bind(website_id)
+            .bind(category_id)
+            .bind(&subtree)
+            .fetch_all(&mut *conn)
+            .await?
+        }
+    };
+    Ok((category, rows))
+}
+
+/// `CategoryLinkRepository::save`: the category (404 `No such entity with id = ...`, `shown_id`
+/// naming it), the
+/// product (404), then the category saved with the product at `position` (an absent one is
+/// written as 0, the `(int)` of null). `true`.
+pub async fn save_link(
+    db: &Db,
+    category_id: i64,
+    shown_id: serde_json::Value,
+    sku: &str,
+    position: Option<i64>,
+) -> Result<()> {
+    // The posted id is a string (`getCategoryId`): the 404 names it as posted.
+    get(db, category_id)
+        .await
+        .map_err(|_| Error::no_such_entity("id", shown_id))?;
+    let sku = sku.to_owned();
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let product = store::product_by_sku(conn, &sku)
+                    .await?
+                    .ok_or_else(crate::catalog::not_found)?;
+                sqlx::query(
+                    "INSERT INTO catalog_category_product (category_id, product_id, position)
+                     VALUES (?, ?, ?)
+                     ON CONFLICT (category_id, product_id) DO UPDATE SET position = excluded.position",
+                )
+                .bind(category_id)
+                .bind(product.entity_id)
+                .bind(position.unwrap_or(0))
+                .execute(&mut *conn)
+                .await?;
+                Ok::<_, Error>(())
+            })
+        })
+        .await
+}
+
+/// `CategoryLinkRepository::deleteByIds`: the category (404), the product (404), then 400
+/// `The category doesn't contain the specified product.` unless it does. `true`.
+pub async fn delete_link(db: &Db, category_id: i64, sku: &str) -> Result<()> {
+    get(db, category_id).await?;
+    let sku = sku.to_owned();
+    db.writer
+        .write(move |conn| {
+            Box::pin(async move {
+                let product = store::product_by_sku(conn, &sku)
+                    .await?
+                    .ok_or_else(crate::catalog::not_found)?;
+                let removed = sqlx::query(
+                    "DELETE FROM catalog_category_product WHERE category_id = ? AND product_id = ?",
+                )
+                .bind(category_id)
+                .bind(product.entity_id)
+                .execute(&mut *conn)
+                .await?;
+                if removed.rows_affected() == 0 {
+                    return Err(Error::input(
+                        "The category doesn't contain the specified product.",
+                    ));
+                }
+                Ok(())
+            })
+        })
+        .await
+}

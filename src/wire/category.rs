@@ -91,3 +91,47 @@ impl From<&TreeNode> for CategoryTreeData {
         }
     }
 }
+
+/// `CategoryProductLinkInterface` of `GET /V1/categories/{id}/products`, getters in order.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "catalog-data-category-product-link-interface")]
+pub struct CategoryProductLinkData {
+    pub sku: String,
+    pub position: i64,
+    pub category_id: String,
+}
+
+/// A posted `CategoryProductLinkInterface` (`{"productLink": {...}}`), as
+/// `ServiceInputProcessor` converts it: no field is required there (a missing `category_id`
+/// is the repository's 404, a missing `sku` its product 404).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProductLinkInput {
+    pub sku: Option<String>,
+    pub position: Option<i64>,
+    pub category_id: Option<String>,
+}
+
+/// `CategoryLinkRepositoryInterface::save`'s input; on a PUT, `path_id` (the path's
+/// `categoryId`) replaces the object's `category_id` where `overrideRequestBodyIdWithPathParam`
+/// puts it (the body the object alone).
+pub fn parse_product_link(
+    body: &serde_json::Map<String, serde_json::Value>,
+    path_id: Option<&str>,
+) -> crate::error::Result<ProductLinkInput> {
+    use crate::wire::input::{param, path_id_goes_inside, Obj};
+    let value =
+        param(body, "productLink").ok_or_else(|| crate::error::Error::required("productLink"))?;
+    let link = Obj::new(
+        value,
+        &["sku", "position", "category_id", "extension_attributes"],
+    )?;
+    let mut input = ProductLinkInput {
+        sku: link.string("sku")?,
+        position: link.int("position")?,
+        category_id: link.string("category_id")?,
+    };
+    if let Some(id) = path_id.filter(|_| path_id_goes_inside(body)) {
+        input.category_id = Some(id.to_owned());
+    }
+    Ok(input)
+}

@@ -16,6 +16,8 @@ pub const INTERFACES: &[(&str, &str)] = &[
     (r#"Magento\Backend\Service\V1\ModuleServiceInterface"#, "Interface for module service."),
     (r#"Magento\CatalogInventory\Api\StockRegistryInterface"#, "Interface StockRegistryInterface"),
     (r#"Magento\Catalog\Api\BasePriceStorageInterface"#, "Base prices storage."),
+    (r#"Magento\Catalog\Api\CategoryLinkManagementInterface"#, ""),
+    (r#"Magento\Catalog\Api\CategoryLinkRepositoryInterface"#, ""),
     (r#"Magento\Catalog\Api\CategoryListInterface"#, ""),
     (r#"Magento\Catalog\Api\CategoryManagementInterface"#, ""),
     (r#"Magento\Catalog\Api\CategoryRepositoryInterface"#, ""),
@@ -458,6 +460,34 @@ pub const METHODS: &[ServiceMethod] = &[
         ],
         returns: Some(("int", "")),
         throws: &["NoSuchEntityException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Catalog\Api\CategoryLinkManagementInterface::getAssignedProducts"#,
+        doc: "Get products assigned to category",
+        params: &[
+            Param { name: "categoryId", ty: "int", required: true, doc: "" },
+        ],
+        returns: Some((r#"Magento\Catalog\Api\Data\CategoryProductLinkInterface[]"#, "")),
+        throws: &[],
+    },
+    ServiceMethod {
+        service: r#"Magento\Catalog\Api\CategoryLinkRepositoryInterface::deleteByIds"#,
+        doc: "Remove the product assignment from the category by category id and sku",
+        params: &[
+            Param { name: "categoryId", ty: "int", required: true, doc: "" },
+            Param { name: "sku", ty: "string", required: true, doc: "" },
+        ],
+        returns: Some(("bool", "will returned True if products successfully deleted")),
+        throws: &["CouldNotSaveException", "StateException", "InputException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Catalog\Api\CategoryLinkRepositoryInterface::save"#,
+        doc: "Assign a product to the required category",
+        params: &[
+            Param { name: "productLink", ty: r#"Magento\Catalog\Api\Data\CategoryProductLinkInterface"#, required: true, doc: "" },
+        ],
+        returns: Some(("bool", "will returned True if assigned")),
+        throws: &["CouldNotSaveException", "NoSuchEntityException", "StateException"],
     },
     ServiceMethod {
         service: r#"Magento\Catalog\Api\CategoryListInterface::getList"#,

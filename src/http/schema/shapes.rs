@@ -101,6 +101,10 @@ const SHAPES: &[(&str, Build)] = &[
         wire::product::ProductData::json_schema,
     ),
     (
+        r"Magento\Catalog\Api\Data\CategoryProductLinkInterface",
+        wire::category::CategoryProductLinkData::json_schema,
+    ),
+    (
         r"Magento\Catalog\Api\Data\CategoryInterface",
         wire::category::CategoryData::json_schema,
     ),
