@@ -499,6 +499,24 @@ async fn field_names_compare_without_case() {
                    "parameters": ["nosuch"]})
         )
     );
+    // The fields `getList` joins: the whole name, the default billing address's.
+    for (field, value) in [
+        ("name", "Jane%20Doe"),
+        ("billing_city", "Mineola"),
+        ("billing_country_id", "us"),
+    ] {
+        let reply = customers(&format!(
+            "searchCriteria[filter_groups][0][filters][0][field]={field}\
+             &searchCriteria[filter_groups][0][filters][0][value]={value}"
+        ))
+        .await;
+        assert_eq!(
+            (reply.status, &reply.body["total_count"]),
+            (StatusCode::OK, &json!(1)),
+            "{field}: {:?}",
+            reply.body
+        );
+    }
     let by_unknown = customers("searchCriteria[sortOrders][0][field]=nosuch").await;
     assert_eq!(by_unknown.status, StatusCode::OK, "{:?}", by_unknown.body);
     assert_eq!(by_unknown.body, customers("searchCriteria=").await.body);

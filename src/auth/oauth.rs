@@ -36,7 +36,7 @@
 //! REST API refuses that content type anyway.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 
 use base64::Engine;
@@ -61,6 +61,9 @@ const TIME_DEVIATION: i64 = 600;
 const NONCE_SECONDS: i64 = 7200;
 /// `oauth_nonce.nonce` is a varchar(32): a longer nonce is cut when it is saved.
 const NONCE_LENGTH: usize = 32;
+/// How many nonces magemu remembers at most (Magento's table has no bound): past it the oldest
+/// is forgotten first, so a flood of signed calls cannot fill the memory.
+const MAX_NONCES: usize = 100_000;
 
 /// The integration's credentials, as its admin page shows them.
 #[derive(Debug, Clone)]
@@ -84,36 +87,57 @@ impl Keys {
 }
 
 /// The nonces seen (`oauth_nonce`, one consumer): the key as MySQL compares it (without case,
-/// trailing spaces not counted) and when it was seen. Magento's cleanup (one save in 100)
-/// deletes the rows whose client timestamp is two hours old; magemu forgets a nonce two hours
-/// after it was seen, so a call signed with an old timestamp cannot be replayed right away.
+/// trailing spaces not counted), oldest first. Magento's cleanup (one save in 100) deletes the
+/// rows whose client timestamp is two hours old; magemu forgets a nonce two hours after it was
+/// seen (so a call signed with an old timestamp cannot be replayed right away), or sooner when
+/// it holds [`MAX_NONCES`].
 #[derive(Debug, Default)]
-pub struct Nonces(Mutex<HashMap<String, i64>>);
+pub struct Nonces(Mutex<NonceLog>);
+
+#[derive(Debug, Default)]
+struct NonceLog {
+    seen: HashMap<Vec<u8>, i64>,
+    order: VecDeque<(i64, Vec<u8>)>,
+}
 
 impl Nonces {
     /// `validateNonce` after the timestamp check: refused when used before, else remembered.
-    fn check_and_keep(&self, nonce: &str, now: i64) -> Result<()> {
-        let Ok(mut seen) = self.0.lock() else {
+    fn check_and_keep(&self, nonce: &[u8], now: i64) -> Result<()> {
+        let Ok(mut log) = self.0.lock() else {
             return Err(nonce_error());
         };
-        seen.retain(|_, at| *at > now - NONCE_SECONDS);
-        let compared = |n: &str| n.trim_end_matches(' ').to_lowercase();
+        let log = &mut *log;
+        while let Some((at, key)) = log.order.front() {
+            if *at > now - NONCE_SECONDS && log.order.len() < MAX_NONCES {
+                break;
+            }
+            if log.seen.get(key) == Some(at) {
+                log.seen.remove(key);
+            }
+            log.order.pop_front();
+        }
+        let compared = |n: &[u8]| {
+            let end = n.iter().rposition(|b| *b != b' ').map_or(0, |i| i + 1);
+            n[..end].to_ascii_lowercase()
+        };
         let key = compared(nonce);
-        if seen.contains_key(&key) {
+        if log.seen.contains_key(&key) {
             return Err(Error::AuthenticationPhrase(Phrase::positional_values(
                 "The nonce is already being used by the consumer with ID %1",
                 vec![CONSUMER_ID.to_string().into()],
             )));
         }
         // A longer nonce is cut by its column: the insert then fails if the cut one is taken.
-        let stored = match nonce.char_indices().nth(NONCE_LENGTH) {
-            Some((cut, _)) => compared(&nonce[..cut]),
-            None => key,
+        let stored = if nonce.len() > NONCE_LENGTH {
+            compared(&nonce[..NONCE_LENGTH])
+        } else {
+            key
         };
-        if seen.contains_key(&stored) {
+        if log.seen.contains_key(&stored) {
             return Err(nonce_error());
         }
-        seen.insert(stored, now);
+        log.seen.insert(stored.clone(), now);
+        log.order.push_back((now, stored));
         Ok(())
     }
 }
@@ -139,35 +163,46 @@ pub struct Request<'a> {
     pub now: i64,
 }
 
+/// A PHP array of byte strings: insertion order, lookup by name.
+#[derive(Debug, Default, Clone)]
+struct Params(indexmap::IndexMap<Vec<u8>, Vec<u8>>);
+
+impl Params {
+    /// `$params[$name] = $value`: a new name goes last, a known one keeps its place.
+    fn set(&mut self, name: Vec<u8>, value: Vec<u8>) {
+        self.0.insert(name, value);
+    }
+
+    fn get(&self, name: &str) -> Option<&[u8]> {
+        self.0.get(name.as_bytes()).map(Vec::as_slice)
+    }
+}
+
 /// `OauthUserContext::getUserId`: `Ok(None)` for a request that is no OAuth request, the
 /// integration's id for one that passes every check, a check's refusal otherwise.
 pub fn authenticate(keys: &Keys, nonces: &Nonces, request: &Request) -> Result<Option<i64>> {
-    let Some(header) = header_params(request.authorization) else {
+    let Some(mut params) = header_params(request.authorization) else {
         return Ok(None);
     };
     let (path, query) = request
         .target
         .split_once('?')
         .unwrap_or((request.target, ""));
-    let mut params = header;
     for (name, value) in query_pairs(query) {
-        set(&mut params, name, value);
+        params.set(name, value);
     }
-    // `prepareRequest` encodes every value but the signature, and `processNonRequiredParams`
-    // decodes all but the key, token and signature again: those two stay encoded.
-    for (name, value) in params.iter_mut() {
-        if name == "oauth_consumer_key" || name == "oauth_token" {
-            *value = rawurlencode(value);
-        }
-    }
-    let get = |name: &str| {
-        params
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+    // `prepareRequest`: what the checks see, every value but the signature `rawurlencode`d.
+    let checked = |name: &str| {
+        params.get(name).map(|v| {
+            if name == "oauth_signature" {
+                String::from_utf8_lossy(v).into_owned()
+            } else {
+                rawurlencode(v)
+            }
+        })
     };
-    if let Some(version) = get("oauth_version") {
-        if !php_loose_equals("1.0", version) {
+    if let Some(version) = checked("oauth_version") {
+        if !php_loose_equals("1.0", &version) {
             return Err(Error::Input(Phrase::positional_values(
                 "The \"%1\" Oauth version isn't supported.",
                 vec![version.into()],
@@ -183,7 +218,7 @@ pub fn authenticate(keys: &Keys, nonces: &Nonces, request: &Request) -> Result<O
         "oauth_token",
     ]
     .into_iter()
-    .filter(|name| get(name).is_none())
+    .filter(|name| params.get(name).is_none())
     .map(|name| Phrase::named(e::FIELD_REQUIRED, "fieldName", name))
     .collect();
     match missing.len() {
@@ -191,7 +226,7 @@ pub fn authenticate(keys: &Keys, nonces: &Nonces, request: &Request) -> Result<O
         1 => return Err(Error::Input(missing.remove(0))),
         _ => return Err(Error::Aggregate(missing)),
     }
-    let field = |name: &str| get(name).unwrap_or_default();
+    let field = |name: &str| checked(name).unwrap_or_default();
     let token = field("oauth_token");
     if token.len() != KEY_LENGTH {
         return Err(Error::input(
@@ -205,33 +240,47 @@ pub fn authenticate(keys: &Keys, nonces: &Nonces, request: &Request) -> Result<O
             vec![method.into()],
         )));
     }
-    check_consumer(keys, field("oauth_consumer_key"))?;
-    let timestamp = php_int(field("oauth_timestamp"));
-    if timestamp <= 0 || timestamp > request.now + TIME_DEVIATION {
+    let consumer_key = field("oauth_consumer_key");
+    check_consumer(keys, &consumer_key)?;
+    let timestamp = php_int(&field("oauth_timestamp"));
+    if timestamp <= 0 || timestamp > request.now.saturating_add(TIME_DEVIATION) {
         return Err(nonce_error());
     }
-    nonces.check_and_keep(field("oauth_nonce"), request.now)?;
+    nonces.check_and_keep(field("oauth_nonce").as_bytes(), request.now)?;
     // `getConsumerByKey` again, then the token (`loadByToken`, compared as MySQL compares).
-    check_consumer(keys, field("oauth_consumer_key"))?;
+    check_consumer(keys, &consumer_key)?;
     if !token.eq_ignore_ascii_case(&keys.access_token) {
         return Err(Error::AuthenticationPhrase(Phrase::plain(
             "Specified token does not exist",
         )));
     }
+    // `processNonRequiredParams` decodes every value back but the key, token and signature.
+    let mut signed = params.clone();
+    for name in ["oauth_consumer_key", "oauth_token"] {
+        if let Some(value) = signed.0.get_mut(name.as_bytes()) {
+            *value = rawurlencode(value).into_bytes();
+        }
+    }
     let expected = signature(
         request.method,
         &format!("{}://{}{path}", request.scheme, request.host),
         query,
-        &params,
+        &signed,
         &keys.consumer_secret,
         &keys.access_token_secret,
     );
-    if expected != field("oauth_signature") {
+    let given = params.get("oauth_signature").unwrap_or_default();
+    // `Security::compareStrings` (hash_equals): in constant time.
+    if !constant_time_eq(expected.as_bytes(), given) {
         return Err(Error::AuthenticationPhrase(Phrase::plain(
             "The signature is invalid. Verify and try again.",
         )));
     }
     Ok(Some(INTEGRATION_ID))
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// `Provider::getConsumerByKey`: a key of another length than 32 (but not an empty one) is
@@ -251,19 +300,15 @@ fn check_consumer(keys: &Keys, key: &str) -> Result<()> {
 }
 
 /// `Request::_processHeader`: `None` when the header holds no `oauth ` (any case).
-fn header_params(header: &str) -> Option<Vec<(String, String)>> {
+fn header_params(header: &str) -> Option<Params> {
     let at = header.to_ascii_lowercase().find("oauth ")?;
-    let mut params = Vec::new();
+    let mut params = Params::default();
     for piece in header[at + 6..].split(',') {
         let Some((name, value)) = piece.trim_matches(PHP_TRIM).split_once('=') else {
             continue;
         };
-        if is_protocol_parameter(name) {
-            set(
-                &mut params,
-                rawurldecode(name),
-                rawurldecode(value.trim_matches('"')),
-            );
+        if is_protocol_parameter(name.as_bytes()) {
+            params.set(rawurldecode(name), rawurldecode(value.trim_matches('"')));
         }
     }
     Some(params)
@@ -273,17 +318,14 @@ fn header_params(header: &str) -> Option<Vec<(String, String)>> {
 const PHP_TRIM: &[char] = &[' ', '\t', '\n', '\r', '\0', '\u{0B}'];
 
 /// `_isProtocolParameter`: `/oauth_[a-z_-]+/`, anywhere in the name.
-fn is_protocol_parameter(name: &str) -> bool {
-    name.match_indices("oauth_").any(|(i, _)| {
-        name[i + 6..]
-            .bytes()
-            .next()
-            .is_some_and(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-')
+fn is_protocol_parameter(name: &[u8]) -> bool {
+    name.windows(7).any(|w| {
+        w.starts_with(b"oauth_") && (w[6].is_ascii_lowercase() || w[6] == b'_' || w[6] == b'-')
     })
 }
 
 /// `_extractQueryStringParams`: pairs of exactly one `=` whose name is no protocol parameter.
-fn query_pairs(query: &str) -> Vec<(String, String)> {
+fn query_pairs(query: &str) -> Vec<(Vec<u8>, Vec<u8>)> {
     if query.is_empty() {
         return Vec::new();
     }
@@ -292,18 +334,10 @@ fn query_pairs(query: &str) -> Vec<(String, String)> {
         .filter_map(|item| {
             let mut parts = item.split('=');
             let (name, value) = (parts.next()?, parts.next()?);
-            (parts.next().is_none() && !is_protocol_parameter(name))
+            (parts.next().is_none() && !is_protocol_parameter(name.as_bytes()))
                 .then(|| (rawurldecode(name), rawurldecode(value)))
         })
         .collect()
-}
-
-/// A PHP array's assignment: a new name goes last, a known one keeps its place.
-fn set(params: &mut Vec<(String, String)>, name: String, value: String) {
-    match params.iter_mut().find(|(n, _)| *n == name) {
-        Some(entry) => entry.1 = value,
-        None => params.push((name, value)),
-    }
 }
 
 /// `Hmac::sign` with HMAC-SHA256: `url` is scheme, host and raw path; `query` the raw query.
@@ -311,36 +345,38 @@ fn signature(
     method: &str,
     url: &str,
     query: &str,
-    params: &[(String, String)],
+    params: &Params,
     consumer_secret: &str,
     token_secret: &str,
 ) -> String {
     // `buildRequestParams`: `parse_str` of the query merged over the parameters, then
     // `removeNestedArrays` and `isValidValue`: what `parse_str` made an array never counts.
-    let mut all: Vec<(String, String)> = params.to_vec();
-    let parsed = parse_str(query);
-    for (name, value) in parsed.iter() {
-        if let Some(value) = value {
-            set(&mut all, name.clone(), value.clone());
+    let mut all = params.clone();
+    for (name, value) in parse_str(query) {
+        match value {
+            Some(value) => all.set(name, value),
+            None => {
+                all.0.shift_remove(&name);
+            }
         }
     }
-    all.retain(|(name, _)| !parsed.iter().any(|(n, v)| v.is_none() && n == name));
-    all.retain(|(name, _)| name != "oauth_signature");
-    all.sort_by(|(a, _), (b, _)| php_key_order(a, b));
-    let normalized: Vec<String> = all
+    all.0.shift_remove(b"oauth_signature".as_slice());
+    let mut pairs: Vec<(Vec<u8>, Vec<u8>)> = all.0.into_iter().collect();
+    pairs.sort_by(|(a, _), (b, _)| php_key_order(a, b));
+    let normalized: Vec<String> = pairs
         .iter()
         .map(|(n, v)| format!("{}={}", rawurlencode(n), rawurlencode(v)))
         .collect();
     let base = format!(
         "{}&{}&{}",
         method.to_ascii_uppercase(),
-        rawurlencode(url),
-        rawurlencode(&normalized.join("&"))
+        rawurlencode(url.as_bytes()),
+        rawurlencode(normalized.join("&").as_bytes())
     );
     let key = format!(
         "{}&{}",
-        rawurlencode(consumer_secret),
-        rawurlencode(token_secret)
+        rawurlencode(consumer_secret.as_bytes()),
+        rawurlencode(token_secret.as_bytes())
     );
     let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(key.as_bytes()) else {
         return String::new();
@@ -349,86 +385,122 @@ fn signature(
     base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
 }
 
-/// PHP's `parse_str` at the top level: each name with its value (`urldecode`d), or `None` for
-/// a name whose value is an array (`a[b]=1` makes `a` one). A name loses its leading spaces;
-/// before any `[`, spaces and dots become `_`; a `[` without its `]` becomes `_`. The last of
-/// a name wins.
-fn parse_str(query: &str) -> Vec<(String, Option<String>)> {
-    let mut out: Vec<(String, Option<String>)> = Vec::new();
+/// PHP's `parse_str` at the top level, in order: each name with its value (`urldecode`d), or
+/// `None` for a name whose value is an array (`a[b]=1` makes `a` one). A name ends at a NUL and
+/// loses its leading spaces; before any `[`, spaces and dots become `_`; a `[` without its `]`
+/// becomes `_`. The last of a name wins.
+fn parse_str(query: &str) -> Vec<(Vec<u8>, Option<Vec<u8>>)> {
+    let mut out: indexmap::IndexMap<Vec<u8>, Option<Vec<u8>>> = indexmap::IndexMap::new();
     for item in query.split('&').filter(|i| !i.is_empty()) {
         let (raw_name, raw_value) = item.split_once('=').unwrap_or((item, ""));
-        let name = urldecode(raw_name);
-        let name = name.trim_start_matches(' ');
+        let mut name = urldecode(raw_name);
+        if let Some(nul) = name.iter().position(|b| *b == 0) {
+            name.truncate(nul);
+        }
+        let start = name.iter().position(|b| *b != b' ').unwrap_or(name.len());
+        let name = &name[start..];
         if name.is_empty() {
             continue;
         }
-        let flat = |s: &str| s.replace([' ', '.'], "_");
-        let (base, is_array) = match name.find('[') {
+        let flat = |s: &[u8]| -> Vec<u8> {
+            s.iter()
+                .map(|b| if *b == b' ' || *b == b'.' { b'_' } else { *b })
+                .collect()
+        };
+        let (base, is_array) = match name.iter().position(|b| *b == b'[') {
             // An empty name before the bracket: nothing is set.
             Some(0) => continue,
-            Some(open) if name[open + 1..].contains(']') => (flat(&name[..open]), true),
-            Some(open) => (
-                format!("{}_{}", flat(&name[..open]), &name[open + 1..]),
-                false,
-            ),
+            Some(open) if name[open + 1..].contains(&b']') => (flat(&name[..open]), true),
+            Some(open) => {
+                let mut base = flat(&name[..open]);
+                base.push(b'_');
+                base.extend_from_slice(&name[open + 1..]);
+                (base, false)
+            }
             None => (flat(name), false),
         };
-        let value = (!is_array).then(|| urldecode(raw_value));
-        match out.iter_mut().find(|(n, _)| *n == base) {
-            Some(entry) => entry.1 = value,
-            None => out.push((base, value)),
-        }
+        out.insert(base, (!is_array).then(|| urldecode(raw_value)));
     }
-    out
+    out.into_iter().collect()
 }
 
 /// `ksort`'s order (PHP 8, `SORT_REGULAR`): two numeric names by value, any other pair by bytes.
-fn php_key_order(a: &str, b: &str) -> Ordering {
-    match (a.parse::<i64>(), b.parse::<i64>()) {
-        (Ok(x), Ok(y)) if x.to_string() == a && y.to_string() == b => x.cmp(&y),
-        _ => a.as_bytes().cmp(b.as_bytes()),
+fn php_key_order(a: &[u8], b: &[u8]) -> Ordering {
+    match (php_number(a), php_number(b)) {
+        (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+        _ => a.cmp(b),
     }
+}
+
+/// PHP 8's `is_numeric` text as a number: white space around, a sign, digits with a fraction,
+/// an exponent.
+fn php_number(s: &[u8]) -> Option<f64> {
+    let text = std::str::from_utf8(s).ok()?;
+    let t = text.trim_matches([' ', '\t', '\n', '\r', '\u{0B}', '\u{0C}']);
+    let body = t.strip_prefix(['+', '-']).unwrap_or(t);
+    let numeric = !body.is_empty()
+        && body.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'));
+    numeric.then(|| t.parse::<f64>().ok()).flatten()
 }
 
 /// PHP's `'1.0' != $version` is false for any numeric text worth 1 (`1`, `1.00`).
 fn php_loose_equals(a: &str, b: &str) -> bool {
-    let numeric = |s: &str| {
-        let t = s.trim_start_matches([' ', '\t', '\n', '\r', '\u{0B}', '\u{0C}']);
-        let t = t.trim_end_matches([' ', '\t', '\n', '\r', '\u{0B}', '\u{0C}']);
-        (!t.is_empty()
-            && !t.contains(['x', 'X'])
-            && !t.eq_ignore_ascii_case("inf")
-            && !t.eq_ignore_ascii_case("nan"))
-        .then(|| t.parse::<f64>().ok())
-        .flatten()
-    };
-    match (numeric(a), numeric(b)) {
+    match (php_number(a.as_bytes()), php_number(b.as_bytes())) {
         (Some(x), Some(y)) => x == y,
         _ => a == b,
     }
 }
 
-/// PHP's `(int)` of a string: the leading integer, 0 without one.
+/// PHP's `(int)` of a string: its leading number (`12abc` 12, `1e3` 1000, `1.9` 1), 0 without
+/// one; past the int range, the nearest end.
 fn php_int(s: &str) -> i64 {
     let t = s.trim_start_matches([' ', '\t', '\n', '\r', '\u{0B}', '\u{0C}']);
-    let (sign, digits) = match t.as_bytes().first() {
-        Some(b'-') => (-1, &t[1..]),
-        Some(b'+') => (1, &t[1..]),
-        _ => (1, t),
+    let bytes = t.as_bytes();
+    let mut end = 0;
+    if matches!(bytes.first(), Some(b'+' | b'-')) {
+        end = 1;
+    }
+    let digits_from = |mut i: usize| {
+        while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        i
     };
-    let end = digits
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(digits.len());
-    digits[..end]
-        .parse::<i64>()
-        .map(|n| sign * n)
-        .unwrap_or(if end > 0 { i64::MAX * sign } else { 0 })
+    let int_end = digits_from(end);
+    let mut num_end = int_end;
+    if bytes.get(num_end) == Some(&b'.') {
+        num_end = digits_from(num_end + 1);
+    }
+    if int_end == end && num_end <= int_end + 1 {
+        return 0;
+    }
+    if matches!(bytes.get(num_end), Some(b'e' | b'E')) {
+        let mut exp = num_end + 1;
+        if matches!(bytes.get(exp), Some(b'+' | b'-')) {
+            exp += 1;
+        }
+        let exp_end = digits_from(exp);
+        if exp_end > exp {
+            num_end = exp_end;
+        }
+    }
+    let text = &t[..num_end];
+    if num_end == int_end {
+        if let Ok(n) = text.parse::<i64>() {
+            return n;
+        }
+    }
+    // `as` saturates at the int range's ends (PHP 8 on a 64-bit build).
+    text.parse::<f64>().map_or(0, |f| f as i64)
 }
 
 /// PHP's `rawurlencode` (RFC 3986: all but `A-Za-z0-9-_.~`).
-pub fn rawurlencode(s: &str) -> String {
+pub fn rawurlencode(s: &[u8]) -> String {
     let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
+    for &b in s {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
             out.push(b as char);
         } else {
@@ -438,39 +510,37 @@ pub fn rawurlencode(s: &str) -> String {
     out
 }
 
-/// PHP's `rawurldecode`: `%XX` decoded, anything else as it is.
-fn rawurldecode(s: &str) -> String {
+/// PHP's `rawurldecode`: `%XX` (two hex digits) decoded, anything else as it is.
+fn rawurldecode(s: &str) -> Vec<u8> {
     percent_decode(s, false)
 }
 
 /// PHP's `urldecode`: `rawurldecode` that also reads `+` as a space.
-fn urldecode(s: &str) -> String {
+fn urldecode(s: &str) -> Vec<u8> {
     percent_decode(s, true)
 }
 
-fn percent_decode(s: &str, plus: bool) -> String {
+fn percent_decode(s: &str, plus: bool) -> Vec<u8> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
         match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(b) => {
-                        out.push(b);
-                        i += 3;
-                        continue;
-                    }
-                    None => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b'+' if plus => out.push(b' '),
             b => out.push(b),
         }
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    out
 }
 
 #[cfg(test)]
@@ -486,61 +556,90 @@ mod tests {
         }
     }
 
-    /// The worked example of /tmp/research/oauth-44.md, computed by Magento's own `Hmac.php`.
+    fn params(pairs: &[(&str, &str)]) -> Params {
+        let mut p = Params::default();
+        for (a, b) in pairs {
+            p.set(a.as_bytes().to_vec(), b.as_bytes().to_vec());
+        }
+        p
+    }
+
+    const OAUTH: [(&str, &str); 6] = [
+        ("oauth_consumer_key", "ck"),
+        ("oauth_nonce", "n"),
+        ("oauth_signature_method", "HMAC-SHA256"),
+        ("oauth_timestamp", "1700000000"),
+        ("oauth_token", "at"),
+        ("oauth_version", "1.0"),
+    ];
+
+    /// Signatures computed by Magento's own `Hmac.php` (PHP 8.2, /tmp/oauth44/php/harness.php
+    /// of session 44), over the query's parameters as `_extractQueryStringParams` gives them.
     #[test]
-    fn magentos_signature_of_a_bracketed_query() {
+    fn magentos_signatures() {
         let k = keys();
-        let params: Vec<(String, String)> = [
-            ("oauth_consumer_key", "ck"),
-            ("oauth_nonce", "n"),
-            ("oauth_signature_method", "HMAC-SHA256"),
-            ("oauth_timestamp", "1700000000"),
-            ("oauth_token", "at"),
-            ("oauth_version", "1.0"),
-            ("searchCriteria[pageSize]", "1"),
-        ]
-        .into_iter()
-        .map(|(a, b)| (a.to_owned(), b.to_owned()))
-        .collect();
-        assert_eq!(
+        let sign = |query: &str| {
+            let mut p = params(&OAUTH);
+            for (n, v) in query_pairs(query) {
+                p.set(n, v);
+            }
             signature(
                 "GET",
                 "http://127.0.0.1:18944/rest/V1/products",
-                "searchCriteria[pageSize]=1",
-                &params,
+                query,
+                &p,
                 &k.consumer_secret,
-                &k.access_token_secret
-            ),
+                &k.access_token_secret,
+            )
+        };
+        assert_eq!(
+            sign("searchCriteria[pageSize]=1"),
             "CJ7Tm/Z8wC2pmeoJfp7kFX2cJg3pCmdWCud1+9ZfiT4="
+        );
+        // `+` as a space, `.` and a space in a name also signed as `_`, a bare name, a bracketed
+        // pair with a second `=` left out, a Latin-1 byte.
+        assert_eq!(
+            sign("a=b+c&x.y=1&a%20b=2&flag&s[v]=a=b&k=v%E9"),
+            "DDK1BRPZqEcfavUZ5d1KrCJ1EjeOADJ6KYmv8KFoUdw="
+        );
+        // Names sorted after decoding (`[10]` before `[1]`), the last of two equal names.
+        assert_eq!(
+            sign("searchCriteria[filter_groups][10][filters][0][field]=sku&searchCriteria[filter_groups][1][filters][0][field]=name&d=1&d=2"),
+            "baif5AGEgWMACAzIcMblpey57o2bG2A9+V5+WyNii2E="
         );
     }
 
     #[test]
     fn header_and_query_parameters() {
-        assert_eq!(header_params("Bearer x"), None);
+        assert!(header_params("Bearer x").is_none());
+        let header = header_params(
+            r#"OAuth realm="x", oauth_consumer_key="a%20b", oauth_nonce=n,junk, oauth_Upper="1""#,
+        )
+        .unwrap();
         assert_eq!(
-            header_params(
-                r#"OAuth realm="x", oauth_consumer_key="a%20b", oauth_nonce=n,junk, oauth_Upper="1""#
-            ),
-            Some(vec![
-                ("oauth_consumer_key".to_owned(), "a b".to_owned()),
-                ("oauth_nonce".to_owned(), "n".to_owned()),
-            ])
-        );
-        assert_eq!(
-            query_pairs("a=1&b=x=y&c&oauth_x=1&s%5Bk%5D=v%2B"),
+            header.0.into_iter().collect::<Vec<_>>(),
             vec![
-                ("a".to_owned(), "1".to_owned()),
-                ("s[k]".to_owned(), "v+".to_owned())
+                (b"oauth_consumer_key".to_vec(), b"a b".to_vec()),
+                (b"oauth_nonce".to_vec(), b"n".to_vec()),
             ]
         );
         assert_eq!(
-            parse_str("a=b+c&s[k]=1&x.y=2&A[=3&a=d"),
+            query_pairs("a=1&b=x=y&c&oauth_x=1&s%5Bk%5D=v%2B&l=%E9"),
             vec![
-                ("a".to_owned(), Some("d".to_owned())),
-                ("s".to_owned(), None),
-                ("x_y".to_owned(), Some("2".to_owned())),
-                ("A_".to_owned(), Some("3".to_owned())),
+                (b"a".to_vec(), b"1".to_vec()),
+                (b"s[k]".to_vec(), b"v+".to_vec()),
+                (b"l".to_vec(), vec![0xE9]),
+            ]
+        );
+        let s = |v: &str| Some(v.as_bytes().to_vec());
+        assert_eq!(
+            parse_str("a=b+c&s[k]=1&x.y=2&A[=3&a=d&n%00x=4"),
+            vec![
+                (b"a".to_vec(), s("d")),
+                (b"s".to_vec(), None),
+                (b"x_y".to_vec(), s("2")),
+                (b"A_".to_vec(), s("3")),
+                (b"n".to_vec(), s("4")),
             ]
         );
     }
@@ -549,30 +648,55 @@ mod tests {
     fn php_conversions() {
         assert!(php_loose_equals("1.0", "1"));
         assert!(php_loose_equals("1.0", "1.00"));
+        assert!(!php_loose_equals("1.0", "%201.0"));
         assert!(!php_loose_equals("1.0", "1.1"));
         assert!(!php_loose_equals("1.0", "one"));
         assert_eq!(php_int("1700000000"), 1_700_000_000);
         assert_eq!(php_int("12abc"), 12);
+        assert_eq!(php_int("1e3"), 1000);
+        assert_eq!(php_int("1.9"), 1);
         assert_eq!(php_int("abc"), 0);
         assert_eq!(php_int("-5"), -5);
-        assert_eq!(rawurlencode("a b+c~[]"), "a%20b%2Bc~%5B%5D");
-        assert_eq!(urldecode("a+b%2B%zz"), "a b+%zz");
-        assert_eq!(rawurldecode("a+b%20"), "a+b ");
+        assert_eq!(php_int("99999999999999999999"), i64::MAX);
+        assert_eq!(rawurlencode(b"a b+c~[]"), "a%20b%2Bc~%5B%5D");
+        assert_eq!(urldecode("a+b%2B%zz%+5"), b"a b+%zz% 5".to_vec());
+        assert_eq!(
+            rawurldecode("a+b%20%e9"),
+            vec![b'a', b'+', b'b', b' ', 0xE9]
+        );
+        assert_eq!(
+            php_key_order(b"s[10]", b"s[1]"),
+            Ordering::Less,
+            "decoded names by bytes"
+        );
+        assert_eq!(php_key_order(b"10", b"9"), Ordering::Greater);
     }
 
     #[test]
     fn nonces_are_used_once() {
         let nonces = Nonces::default();
-        assert!(nonces.check_and_keep("abc", 200).is_ok());
-        assert!(nonces.check_and_keep("ABC ", 300).is_err());
-        assert!(nonces.check_and_keep("abd", 300).is_ok());
+        assert!(nonces.check_and_keep(b"abc", 200).is_ok());
+        assert!(nonces.check_and_keep(b"ABC ", 300).is_err());
+        assert!(nonces.check_and_keep(b"abd", 300).is_ok());
         // A nonce past 32 characters is cut: another with the same first 32 cannot be saved.
         let long = "n".repeat(40);
-        assert!(nonces.check_and_keep(&long, 300).is_ok());
+        assert!(nonces.check_and_keep(long.as_bytes(), 300).is_ok());
         assert!(nonces
-            .check_and_keep(&format!("{}x", "n".repeat(32)), 300)
+            .check_and_keep(format!("{}x", "n".repeat(32)).as_bytes(), 300)
             .is_err());
         // Two hours later the first is forgotten.
-        assert!(nonces.check_and_keep("abc", 200 + NONCE_SECONDS).is_ok());
+        assert!(nonces.check_and_keep(b"abc", 200 + NONCE_SECONDS).is_ok());
+    }
+
+    #[test]
+    fn the_nonce_log_is_bounded() {
+        let nonces = Nonces::default();
+        for i in 0..MAX_NONCES + 10 {
+            assert!(nonces
+                .check_and_keep(format!("n{i}").as_bytes(), 100)
+                .is_ok());
+        }
+        let log = nonces.0.lock().unwrap();
+        assert!(log.order.len() <= MAX_NONCES && log.seen.len() <= MAX_NONCES);
     }
 }

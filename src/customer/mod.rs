@@ -753,7 +753,8 @@ pub async fn list(
     db: &Db,
     criteria: &crate::search::SearchCriteria,
 ) -> Result<(Vec<Customer>, i64)> {
-    let fields = db::search::fields_of(&CustomerEntityRow::default());
+    let mut fields = db::search::fields_of(&CustomerEntityRow::default());
+    fields.extend(list_expressions());
     let criteria = eav_criteria(criteria, &fields)?;
     let mut conn = db.read.acquire().await?;
     db::search::documents_over(
@@ -766,6 +767,46 @@ pub async fn list(
         async |conn, id| load(conn, id).await,
     )
     .await
+}
+
+/// The fields `CustomerRepository::getList` adds to its collection besides the attributes:
+/// `name` (`Collection::addNameToSelect`: prefix, first, middle, last name and suffix, each
+/// trimmed, the empty ones left out) and the default billing address's postcode, city,
+/// telephone, region, country and company (`joinAttribute('billing_...', 'customer_address/...',
+/// 'default_billing', null, 'left')`).
+fn list_expressions() -> Vec<db::search::Field> {
+    let part = |column: &str, before: &str, after: &str| {
+        format!(
+            "(CASE WHEN {column} IS NOT NULL AND {column} != '' \
+             THEN {before}trim({column}){after} ELSE '' END)"
+        )
+    };
+    let name = format!(
+        "({} || trim(firstname) || ' ' || {} || trim(lastname) || {})",
+        part("prefix", "", " || ' '"),
+        part("middlename", "", " || ' '"),
+        part("suffix", "' ' || ", ""),
+    );
+    let billing = |column: &str| {
+        format!(
+            "(SELECT a.{column} FROM customer_address_entity a \
+             WHERE a.entity_id = customer_entity.default_billing)"
+        )
+    };
+    let text = |name: &'static str, column: String| db::search::Field {
+        name,
+        column: column.into(),
+        kind: db::search::Kind::Text,
+    };
+    vec![
+        text("name", name),
+        text("billing_postcode", billing("postcode")),
+        text("billing_city", billing("city")),
+        text("billing_telephone", billing("telephone")),
+        text("billing_region", billing("region")),
+        text("billing_country_id", billing("country_id")),
+        text("billing_company", billing("company")),
+    ]
 }
 
 /// The customer collection is an EAV collection: a filter on a code no attribute (nor column

@@ -88,10 +88,16 @@ fn compared_value(field: &Field, value: &str) -> String {
 /// times (`YYYY-MM-DD hh:mm:ss`, then the fraction without trailing zeros), so that comparing
 /// the text compares the times: `2026-01-21T15:00:00`, `2026/01/21 15:00`, `20260121`,
 /// `2026-1-5`, `26-01-21`, `2026-01-21 15:18:52.000`, and (8.0.19) a trailing `+02:00` offset,
-/// taken to UTC, the session time zone. A missing time is midnight. `None` for what MySQL does
+/// taken to UTC, the session time zone, or a `Z` (JavaScript's `toISOString()`; MySQL reads the
+/// time before it). A missing time is midnight. `None` for what MySQL does
 /// not read as a valid date and time (`None`, `2026-02-30`).
 pub fn mysql_datetime(value: &str) -> Option<String> {
     let s = value.trim_matches(' ');
+    // JavaScript's `toISOString()` ends in `Z`: UTC, what the session's zone is.
+    let s = match s.strip_suffix(['Z', 'z']) {
+        Some(rest) if rest.contains(['T', ' ']) => rest,
+        _ => s,
+    };
     let (body, offset) = split_offset(s);
     let (date, time, fraction) = if body.bytes().all(|b| b.is_ascii_digit()) {
         // Without delimiters: YYYYMMDD[hhmmss] or YYMMDD[hhmmss].
@@ -157,7 +163,11 @@ pub fn mysql_datetime(value: &str) -> Option<String> {
     let at = time::PrimitiveDateTime::new(date, time::Time::from_hms(hh, mm, ss).ok()?);
     let at = match offset {
         Some(offset) => {
-            let utc = at.assume_offset(offset).to_offset(time::UtcOffset::UTC);
+            // Past 9999-12-31 (or before year 1) is no DATETIME.
+            let utc = at
+                .assume_offset(offset)
+                .checked_to_offset(time::UtcOffset::UTC)
+                .filter(|utc| (1..=9999).contains(&utc.year()))?;
             time::PrimitiveDateTime::new(utc.date(), utc.time())
         }
         None => at,
@@ -824,10 +834,18 @@ mod tests {
         assert_eq!(t("2026-01-21T15:00:00+02:00"), at("2026-01-21 13:00:00"));
         assert_eq!(t("2026-01-01 01:00:00-03:30"), at("2026-01-01 04:30:00"));
         assert_eq!(t("2025-12-31 23:00:00-01:00"), at("2026-01-01 00:00:00"));
+        assert_eq!(t("2026-01-21T15:00:00.000Z"), at("2026-01-21 15:00:00"));
+        assert_eq!(t("9999-12-31 22:00:00+02:00"), at("9999-12-31 20:00:00"));
         for bad in [
             "2026-01-21 15:00:00+é:00",
             "é2026-01-21",
             "2026-01-21€00000",
+            "€abcde",
+            "ééé",
+            "2026-01-21 15:00:00ü+0",
+            "9999-12-31 23:00:00-02:00",
+            "0001-01-01 00:30:00+01:00",
+            "2026-01-21Z",
             "2026-01-21T15:00:00+02:0é",
             "None",
             "",

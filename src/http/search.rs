@@ -10,11 +10,12 @@ use crate::error::{self as e, Error, Phrase, Result};
 use crate::search::{Filter, FilterGroup, SearchCriteria};
 use crate::wire::input::{to_int, upper_camel, At};
 
-/// A PHP array built from query brackets: a leaf value or an ordered map.
+/// A PHP array built from query brackets: a leaf value or an ordered map (an `IndexMap`: a
+/// query of many keys is read in linear time).
 #[derive(Debug, Clone, PartialEq)]
 enum Node {
     Leaf(String),
-    Map(Vec<(String, Node)>),
+    Map(indexmap::IndexMap<String, Node>),
 }
 
 impl Node {
@@ -24,7 +25,7 @@ impl Node {
             return;
         };
         if let Node::Leaf(_) = self {
-            *self = Node::Map(Vec::new());
+            *self = Node::Map(indexmap::IndexMap::new());
         }
         let Node::Map(entries) = self else { return };
         let key = if head.is_empty() {
@@ -32,20 +33,18 @@ impl Node {
         } else {
             head.clone()
         };
-        if let Some((_, child)) = entries.iter_mut().find(|(k, _)| *k == key) {
-            child.insert(rest, value);
-        } else {
-            let mut child = Node::Leaf(String::new());
-            child.insert(rest, value);
-            entries.push((key, child));
-        }
+        entries
+            .entry(key)
+            .or_insert_with(|| Node::Leaf(String::new()))
+            .insert(rest, value);
     }
 
-    fn entries(&self) -> &[(String, Node)] {
-        match self {
-            Node::Map(entries) => entries,
-            Node::Leaf(_) => &[],
-        }
+    fn entries(&self) -> impl Iterator<Item = (&String, &Node)> {
+        let map = match self {
+            Node::Map(entries) => Some(entries),
+            Node::Leaf(_) => None,
+        };
+        map.into_iter().flatten()
     }
 
     fn leaf(&self) -> Option<&str> {
@@ -122,21 +121,17 @@ impl Node {
 /// what `Rest/Request::getRequestData` merges under the body's parameters.
 pub fn query_params(query: &str) -> serde_json::Map<String, serde_json::Value> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap_or_default();
-    let mut roots: Vec<(String, Node)> = Vec::new();
+    let mut roots: indexmap::IndexMap<String, Node> = indexmap::IndexMap::new();
     for (key, value) in pairs {
         let (name, path) = split_key(&key);
         if path.len() > MAX_INPUT_NESTING_LEVEL {
-            roots.retain(|(n, _)| *n != name);
+            roots.shift_remove(&name);
             continue;
         }
-        match roots.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, node)) => node.insert(&path, value),
-            None => {
-                let mut node = Node::Leaf(String::new());
-                node.insert(&path, value);
-                roots.push((name, node));
-            }
-        }
+        roots
+            .entry(name)
+            .or_insert_with(|| Node::Leaf(String::new()))
+            .insert(&path, value);
     }
     roots.into_iter().map(|(k, v)| (k, v.to_json())).collect()
 }
