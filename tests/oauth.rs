@@ -373,20 +373,59 @@ async fn each_check_refuses_as_magento_does() {
     );
     // No refusal wrote anything.
     assert_eq!(app.snapshot().await, before);
-    // An anonymous route answers whatever the header holds.
-    let bad = Oauth {
+    // An anonymous route answers whatever the header holds, until the service asks who the
+    // caller is (a sign-up choosing its group asks for Magento_Customer::manage).
+    let bad = || Oauth {
         consumer_secret: "wrong".into(),
         ..Oauth::new()
     };
     let country = signed(
         &app,
-        &bad,
+        &bad(),
         Method::GET,
         "/rest/V1/directory/countries/US",
         None,
     )
     .await;
     assert_eq!(country.status, StatusCode::OK, "{:?}", country.body);
+    let customer = |email: &str, group: Option<i64>| {
+        let mut c = json!({"email": email, "firstname": "Oa", "lastname": "Uth"});
+        if let Some(g) = group {
+            c["group_id"] = json!(g);
+        }
+        Some(json!({"customer": c, "password": "Password1"}))
+    };
+    let asked = signed(
+        &app,
+        &bad(),
+        Method::POST,
+        "/rest/V1/customers",
+        customer("oauth.asked@example.com", Some(1)),
+    )
+    .await;
+    assert_eq!(
+        (asked.status, asked.body),
+        auth("The signature is invalid. Verify and try again.")
+    );
+    let chosen = signed(
+        &app,
+        &Oauth::new(),
+        Method::POST,
+        "/rest/V1/customers",
+        customer("oauth.chosen@example.com", Some(2)),
+    )
+    .await;
+    assert_eq!(chosen.status, StatusCode::OK, "{:?}", chosen.body);
+    assert_eq!(chosen.body["group_id"], json!(2));
+    let unasked = signed(
+        &app,
+        &bad(),
+        Method::POST,
+        "/rest/V1/customers",
+        customer("oauth.unasked@example.com", None),
+    )
+    .await;
+    assert_eq!(unasked.status, StatusCode::OK, "{:?}", unasked.body);
 }
 
 #[tokio::test]

@@ -185,15 +185,23 @@ fn request_token(parts: &Parts) -> Option<&str> {
 
 /// Whether an anonymous route's caller holds every resource (an admin token, the store's
 /// integration): what `AuthorizationInterface::isAllowed` answers a service that asks for
-/// itself. Never a refusal: an anonymous route answers whatever the header holds
-/// (`GuestAuthorization`).
-pub struct IsAdmin(pub bool);
+/// itself. Not a refusal by itself: an anonymous route answers whatever the header holds
+/// (`GuestAuthorization`); only a service that asks ([`IsAdmin::asked`]) meets a signed
+/// call's refusal, as the user context is read only then.
+pub struct IsAdmin(Result<bool, Error>);
+
+impl IsAdmin {
+    /// The answer, or the refusal of the signed call the question read.
+    pub fn asked(self) -> Result<bool, Error> {
+        self.0
+    }
+}
 
 impl FromRequestParts<AppState> for IsAdmin {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
-        Ok(IsAdmin(matches!(staff(parts, state).await, Ok(Some(_)))))
+        Ok(IsAdmin(staff(parts, state).await.map(|s| s.is_some())))
     }
 }
 
