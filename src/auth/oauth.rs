@@ -265,7 +265,7 @@ pub fn authenticate(keys: &Keys, nonces: &Nonces, request: &Request) -> Result<O
         request.method,
         &format!("{}://{}{path}", request.scheme, request.host),
         query,
-        &signed,
+        signed,
         &keys.consumer_secret,
         &keys.access_token_secret,
     );
@@ -345,13 +345,12 @@ fn signature(
     method: &str,
     url: &str,
     query: &str,
-    params: &Params,
+    mut all: Params,
     consumer_secret: &str,
     token_secret: &str,
 ) -> String {
     // `buildRequestParams`: `parse_str` of the query merged over the parameters, then
     // `removeNestedArrays` and `isValidValue`: what `parse_str` made an array never counts.
-    let mut all = params.clone();
     for (name, value) in parse_str(query) {
         match value {
             Some(value) => all.set(name, value),
@@ -587,7 +586,7 @@ mod tests {
                 "GET",
                 "http://127.0.0.1:18944/rest/V1/products",
                 query,
-                &p,
+                p,
                 &k.consumer_secret,
                 &k.access_token_secret,
             )

@@ -190,65 +190,17 @@ pub async fn assigned_products(
 ) -> Result<(Category, Vec<(String, i64)>)> {
     let category = get(db, category_id).await?;
     let mut conn = db.read.acquire().await?;
-    let subtree = format!("{}/%", category.row.path);
-    let rows: Vec<(String, i64)> = if store_id == 0 {
-        sqlx::query_as(
-            "SELECT p.sku, MIN(l.position) FROM catalog_product_entity p
-             JOIN catalog_category_product l ON l.product_id = p.entity_id
-             JOIN catalog_category_entity c ON c.entity_id = l.category_id
-             WHERE c.entity_id = ? OR c.path LIKE ?
-             GROUP BY p.entity_id ORDER BY p.entity_id",
-        )
-        .bind(category_id)
-        .bind(&subtree)
-        .fetch_all(&mut *conn)
-        .await?
+    let website = if store_id == 0 {
+        None
     } else {
-        let (website_id, root): (i64, i64) = sqlx::query_as(
-            "SELECT s.website_id, g.root_category_id FROM store s
-             JOIN store_group g ON g.group_id = s.group_id WHERE s.store_id = ?",
+        Some(
+            store::store_website_and_root(&mut conn, store_id)
+                .await?
+                .unwrap_or((0, 0)),
         )
-        .bind(store_id)
-        .fetch_optional(&mut *conn)
-        .await?
-        .unwrap_or((0, 0));
-        // `Visibility::getVisibleInSiteIds`: catalog, search, both.
-        let indexed = "p.status = 1 AND p.visibility IN (2, 3, 4) AND EXISTS (
-                 SELECT 1 FROM catalog_product_website w
-                 WHERE w.product_id = p.entity_id AND w.website_id = ?)";
-        if category_id == root {
-            sqlx::query_as(&format!(
-                "SELECT p.sku, COALESCE((SELECT MIN(l.position) FROM catalog_category_product l
-                     WHERE l.product_id = p.entity_id), 10000)
-                 FROM catalog_product_entity p WHERE {indexed} ORDER BY p.entity_id"
-            ))
-            .bind(website_id)
-            .fetch_all(&mut *conn)
-            .await?
-        } else {
-            sqlx::query_as(&format!(
-                "SELECT p.sku, COALESCE(
-                     (SELECT l.position FROM catalog_category_product l
-                      WHERE l.product_id = p.entity_id AND l.category_id = ?),
-                     (SELECT MIN(l.position) + 10000 FROM catalog_category_product l
-                      JOIN catalog_category_entity c ON c.entity_id = l.category_id
-                      WHERE l.product_id = p.entity_id AND c.path LIKE ?))
-                 FROM catalog_product_entity p
-                 WHERE {indexed} AND EXISTS (
-                     SELECT 1 FROM catalog_category_product l
-                     JOIN catalog_category_entity c ON c.entity_id = l.category_id
-                     WHERE l.product_id = p.entity_id AND (c.entity_id = ? OR c.path LIKE ?))
-                 ORDER BY p.entity_id"
-            ))
-            .bind(category_id)
-            .bind(&subtree)
-            .bind(website_id)
-            .bind(category_id)
-            .bind(&subtree)
-            .fetch_all(&mut *conn)
-            .await?
-        }
     };
+    let rows =
+        store::category_products(&mut conn, category_id, &category.row.path, website).await?;
     Ok((category, rows))
 }
 
@@ -271,18 +223,13 @@ pub async fn save_link(
     db.writer
         .write(move |conn| {
             Box::pin(async move {
-                let product = store::product_by_sku(conn, &sku)
-                    .await?
-                    .ok_or_else(crate::catalog::not_found)?;
-                sqlx::query(
-                    "INSERT INTO catalog_category_product (category_id, product_id, position)
-                     VALUES (?, ?, ?)
-                     ON CONFLICT (category_id, product_id) DO UPDATE SET position = excluded.position",
+                let product = crate::catalog::product_row(conn, &sku).await?;
+                store::set_category_link(
+                    conn,
+                    category_id,
+                    product.entity_id,
+                    position.unwrap_or(0),
                 )
-                .bind(category_id)
-                .bind(product.entity_id)
-                .bind(position.unwrap_or(0))
-                .execute(&mut *conn)
                 .await?;
                 Ok::<_, Error>(())
             })
@@ -298,17 +245,8 @@ pub async fn delete_link(db: &Db, category_id: i64, sku: &str) -> Result<()> {
     db.writer
         .write(move |conn| {
             Box::pin(async move {
-                let product = store::product_by_sku(conn, &sku)
-                    .await?
-                    .ok_or_else(crate::catalog::not_found)?;
-                let removed = sqlx::query(
-                    "DELETE FROM catalog_category_product WHERE category_id = ? AND product_id = ?",
-                )
-                .bind(category_id)
-                .bind(product.entity_id)
-                .execute(&mut *conn)
-                .await?;
-                if removed.rows_affected() == 0 {
+                let product = crate::catalog::product_row(conn, &sku).await?;
+                if !store::delete_category_link(conn, category_id, product.entity_id).await? {
                     return Err(Error::input(
                         "The category doesn't contain the specified product.",
                     ));

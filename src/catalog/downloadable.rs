@@ -31,11 +31,9 @@ use std::collections::{HashMap, HashSet};
 
 use sqlx::SqliteConnection;
 
-use super::not_found;
+use super::product_row;
 use crate::amount::Amount;
-use crate::db::catalog::{
-    self as store, DownloadableLinkRow, DownloadableSampleRow, ProductEntityRow,
-};
+use crate::db::catalog::{DownloadableLinkRow, DownloadableSampleRow, ProductEntityRow};
 use crate::db::{self, Db};
 use crate::error::{Error, Phrase, Result};
 
@@ -666,9 +664,7 @@ async fn save<C: Component>(db: &Db, sku: String, posted: C) -> Result<i64> {
     db.writer
         .write(move |conn| {
             Box::pin(async move {
-                let product = store::product_by_sku(conn, &sku)
-                    .await?
-                    .ok_or_else(not_found)?;
+                let product = product_row(conn, &sku).await?;
                 let mut known = KnownFiles::read(&mut *conn).await?;
                 save_in(conn, &product, &posted, &mut known).await
             })

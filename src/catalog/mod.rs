@@ -429,6 +429,16 @@ async fn scope_filters(
     Ok(criteria)
 }
 
+/// The product row of `sku` (`ProductRepository::get`'s lookup), or its 404.
+pub async fn product_row(
+    conn: &mut SqliteConnection,
+    sku: &str,
+) -> Result<store::ProductEntityRow> {
+    store::product_by_sku(conn, sku)
+        .await?
+        .ok_or_else(not_found)
+}
+
 pub fn not_found() -> Error {
     Error::NotFound(Phrase::plain(PRODUCT_NOT_FOUND))
 }
@@ -795,9 +805,7 @@ pub async fn delete(db: &Db, sku: String) -> Result<()> {
     db.writer
         .write(move |conn| {
             Box::pin(async move {
-                let row = store::product_by_sku(conn, &sku)
-                    .await?
-                    .ok_or_else(not_found)?;
+                let row = product_row(conn, &sku).await?;
                 store::delete_product(conn, row.entity_id).await?;
                 sqlx::query("DELETE FROM inventory_source_item WHERE sku = ?")
                     .bind(&row.sku)

@@ -230,18 +230,120 @@ pub async fn set_category_links(
         .bind(product_id)
         .execute(&mut *conn)
         .await?;
-    for (category_id, position) in links {
-        sqlx::query(
-            "INSERT INTO catalog_category_product (category_id, product_id, position) VALUES (?, ?, ?)
-             ON CONFLICT (category_id, product_id) DO UPDATE SET position = excluded.position",
-        )
-        .bind(category_id)
-        .bind(product_id)
-        .bind(position)
-        .execute(&mut *conn)
-        .await?;
+    for &(category_id, position) in links {
+        set_category_link(conn, category_id, product_id, position).await?;
     }
     Ok(())
+}
+
+/// Puts a product in a category at `position` (or moves it there).
+pub async fn set_category_link(
+    conn: &mut SqliteConnection,
+    category_id: i64,
+    product_id: i64,
+    position: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO catalog_category_product (category_id, product_id, position) VALUES (?, ?, ?)
+         ON CONFLICT (category_id, product_id) DO UPDATE SET position = excluded.position",
+    )
+    .bind(category_id)
+    .bind(product_id)
+    .bind(position)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Takes a product out of a category; whether it was in it.
+pub async fn delete_category_link(
+    conn: &mut SqliteConnection,
+    category_id: i64,
+    product_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let removed = sqlx::query(
+        "DELETE FROM catalog_category_product WHERE category_id = ? AND product_id = ?",
+    )
+    .bind(category_id)
+    .bind(product_id)
+    .execute(conn)
+    .await?;
+    Ok(removed.rows_affected() > 0)
+}
+
+/// The products `assigned_products` lists for a category (`path` its tree path), `(sku,
+/// position)` by product id: in the admin store (`website` `None`) every product linked to it
+/// or below it at its smallest position there; in a store view (its website and root
+/// category) what the category product index holds (see `catalog::category::assigned_products`).
+pub async fn category_products(
+    conn: &mut SqliteConnection,
+    category_id: i64,
+    path: &str,
+    website: Option<(i64, i64)>,
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    let subtree = format!("{path}/%");
+    let Some((website_id, root)) = website else {
+        return sqlx::query_as(
+            "SELECT p.sku, MIN(l.position) FROM catalog_product_entity p
+             JOIN catalog_category_product l ON l.product_id = p.entity_id
+             JOIN catalog_category_entity c ON c.entity_id = l.category_id
+             WHERE c.entity_id = ? OR c.path LIKE ?
+             GROUP BY p.entity_id ORDER BY p.entity_id",
+        )
+        .bind(category_id)
+        .bind(&subtree)
+        .fetch_all(conn)
+        .await;
+    };
+    // `Visibility::getVisibleInSiteIds`: catalog, search, both.
+    let indexed = "p.status = 1 AND p.visibility IN (2, 3, 4) AND EXISTS (
+             SELECT 1 FROM catalog_product_website w
+             WHERE w.product_id = p.entity_id AND w.website_id = ?)";
+    if category_id == root {
+        return sqlx::query_as(&format!(
+            "SELECT p.sku, COALESCE((SELECT MIN(l.position) FROM catalog_category_product l
+                 WHERE l.product_id = p.entity_id), 10000)
+             FROM catalog_product_entity p WHERE {indexed} ORDER BY p.entity_id"
+        ))
+        .bind(website_id)
+        .fetch_all(conn)
+        .await;
+    }
+    sqlx::query_as(&format!(
+        "SELECT p.sku, COALESCE(
+             (SELECT l.position FROM catalog_category_product l
+              WHERE l.product_id = p.entity_id AND l.category_id = ?),
+             (SELECT MIN(l.position) + 10000 FROM catalog_category_product l
+              JOIN catalog_category_entity c ON c.entity_id = l.category_id
+              WHERE l.product_id = p.entity_id AND c.path LIKE ?))
+         FROM catalog_product_entity p
+         WHERE {indexed} AND EXISTS (
+             SELECT 1 FROM catalog_category_product l
+             JOIN catalog_category_entity c ON c.entity_id = l.category_id
+             WHERE l.product_id = p.entity_id AND (c.entity_id = ? OR c.path LIKE ?))
+         ORDER BY p.entity_id"
+    ))
+    .bind(category_id)
+    .bind(&subtree)
+    .bind(website_id)
+    .bind(category_id)
+    .bind(&subtree)
+    .fetch_all(conn)
+    .await
+}
+
+/// A store view's website and its group's root category.
+pub async fn store_website_and_root(
+    conn: &mut SqliteConnection,
+    store_id: i64,
+) -> Result<Option<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT s.website_id, g.root_category_id FROM store s
+         JOIN store_group g ON g.group_id = s.group_id WHERE s.store_id = ?",
+    )
+    .bind(store_id)
+    .fetch_optional(conn)
+    .await
 }
 
 /// Which of `ids` are no category.

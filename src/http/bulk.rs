@@ -267,19 +267,12 @@ async fn caller(state: &AppState, parts: &Parts, route: &Route) -> Result<User> 
             kind: bulk::USER_TYPE_GUEST,
         },
     };
-    let allowed = if route.resources.contains(&ANONYMOUS) {
-        true
-    } else if route.resources.contains(&SELF) {
-        user.kind == bulk::USER_TYPE_CUSTOMER
-    } else {
-        staff.is_some()
-    };
-    if allowed {
+    if route.resources.contains(&ANONYMOUS) {
         Ok(user)
     } else if route.resources.contains(&SELF) {
-        Err(Error::Unauthorized(SELF))
+        customer.map(|_| user).ok_or(Error::Unauthorized(SELF))
     } else {
-        Err(Error::Unauthorized(
+        staff.map(|_| user).ok_or(Error::Unauthorized(
             route.resources.first().copied().unwrap_or(""),
         ))
     }
