@@ -5,6 +5,7 @@
 
 mod common;
 
+mod accept;
 mod address_book;
 mod admin_pages;
 mod agreements;

@@ -408,6 +408,45 @@ async fn a_page_past_ten_thousand_documents_is_the_out_of_memory_500() {
             r.body
         );
         assert_eq!(r.body["messages"]["error"][0]["code"], json!(500));
+        // Written by `ErrorProcessor::renderErrorMessage`, not by a renderer: its own charset,
+        // and XML whenever the `Accept` header contains `xml` (`text/*`, which the XML
+        // renderer takes, does not).
+        assert_eq!(
+            r.content_type.as_deref(),
+            Some("application/json; charset=UTF-8")
+        );
+        for (accept, xml) in [("application/xml", true), ("text/*", false)] {
+            let resp = app
+                .client
+                .get(app.url(&format!("/rest/V1/{list}?searchCriteria")))
+                .bearer_auth(&token)
+                .header(reqwest::header::ACCEPT, accept)
+                .send()
+                .await
+                .expect("request");
+            assert_eq!(resp.status(), StatusCode::INTERNAL_SERVER_ERROR);
+            let content_type = resp.headers()[reqwest::header::CONTENT_TYPE].clone();
+            let body = resp.text().await.expect("body");
+            if xml {
+                assert_eq!(content_type, "application/xml; charset=UTF-8");
+                let id = body
+                    .strip_prefix(
+                        "<?xml version=\"1.0\"?><error><messages><error><data_item>\
+                         <code>500</code><message><![CDATA[Server internal error. See details \
+                         in report api/",
+                    )
+                    .and_then(|rest| {
+                        rest.strip_suffix("]]></message></data_item></error></messages></error>")
+                    });
+                assert!(id.is_some_and(|id| id.parse::<i64>().is_ok()), "{body}");
+            } else {
+                assert_eq!(content_type, "application/json; charset=UTF-8");
+                assert!(
+                    body.starts_with(r#"{"messages":{"error":[{"code":500,"#),
+                    "{body}"
+                );
+            }
+        }
         let r = app
             .get(
                 &format!(

@@ -1,5 +1,6 @@
 //! The web edge: routing under Magento's `/rest/<store>/V1` prefix, one module per resource.
 
+pub mod accept;
 pub mod admin;
 pub mod agreements;
 pub mod auth;
@@ -30,6 +31,7 @@ pub mod shipments;
 pub mod store;
 pub mod tax;
 pub mod transactions;
+pub mod xml;
 
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{Method, Uri};
@@ -66,7 +68,9 @@ pub fn app(state: AppState) -> Router {
         .with_state(state.clone());
     // The store code is taken off the path before routing, as Magento's PathProcessor does,
     // then the method is checked (`Rest::dispatch` runs its `RequestMethodValidator` next).
+    // The renderer first: Magento picks it (or fails) while building its front controller.
     let api = tower::ServiceBuilder::new()
+        .layer(axum::middleware::from_fn(accept::render_as_accepted))
         .layer(axum::middleware::map_request_with_state(
             state,
             strip_store_code,
@@ -187,7 +191,7 @@ async fn rest_methods_only(mut request: Request, next: axum::middleware::Next) -
 
 /// The path below the REST area's front name (`/rest`, or `/index.php/rest` on a store without
 /// URL rewrites): `None` for a path outside it.
-fn rest_tail(path: &str) -> Option<&str> {
+pub(crate) fn rest_tail(path: &str) -> Option<&str> {
     let tail = path
         .strip_prefix("/rest")
         .or_else(|| path.strip_prefix("/index.php/rest"))?;

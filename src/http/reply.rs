@@ -41,7 +41,21 @@ impl IntoResponse for Error {
                 tracing::error!(report = %body["message"], %cause, "database error")
             }
             Error::Shutdown(cause) => {
-                tracing::error!(report = %body["messages"], %cause, "PHP fatal error emulated")
+                tracing::error!(report = %body["messages"], %cause, "PHP fatal error emulated");
+                // Written by `ErrorProcessor::renderErrorMessage`, not by a renderer.
+                let message = body["messages"]["error"][0]["message"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned();
+                let mut reply = json_response(status, &body);
+                reply.headers_mut().insert(
+                    header::CONTENT_TYPE,
+                    header::HeaderValue::from_static(crate::http::accept::ERROR_PROCESSOR_JSON),
+                );
+                reply
+                    .extensions_mut()
+                    .insert(crate::http::accept::ErrorProcessorReply { message });
+                return reply;
             }
             Error::Fatal(cause) => {
                 tracing::error!(%cause, "PHP fatal error emulated");

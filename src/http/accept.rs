@@ -1,0 +1,597 @@
+//! Which renderer answers a REST request, by its `Accept` header: Magento's
+//! `Framework\Webapi\Rest\Response\RendererFactory::_getRendererClass` over
+//! `Rest\Request::getAcceptTypes`, over the header as Laminas hands it back
+//! (`Laminas\Http\Header\Accept`: parsed, then written again by `getFieldValue`).
+//!
+//! The renderers, in the order `Magento/Webapi/etc/di.xml` lists them: `*/*` and
+//! `application/json` JSON, `text/xml`, `application/xml` and `application/xhtml+xml` XML
+//! ([`crate::http::xml`]). The accepted types are taken by falling quality, and the first one a
+//! renderer takes wins: `type/subtype` exactly (case counts), `type/*` for a renderer of that
+//! type, `*/*` for the first renderer. So a browser (`text/html,application/xhtml+xml,...`) is
+//! answered in XML, `application/json, */*` in JSON, and no header or one Magento cannot read in
+//! JSON. Its odd turns, kept:
+//! - the quality is the value of the first parameter, whatever its name (`level=2` is a quality
+//!   of 2), compared as PHP's `krsort` compares array keys (numbers as numbers, anything else as
+//!   text, so `v=b3` sorts before `q=1`); equal qualities keep the header's order;
+//! - Laminas writes a parameter whose value is empty or `0` without its value, so `q=0` is no
+//!   quality at all, and the type is taken at the top quality, `1.0`;
+//! - a type must match `~^([0-9a-z*+\-]+)(?:/([0-9a-z*+\-\.]+))?$~i` to be considered.
+//!
+//! What the renderer changes ([`render_as_accepted`]): every REST reply the JSON renderer would
+//! write, errors included (`Rest\Response::_renderMessages` renders them with the same renderer),
+//! the async routes' 202 too; not the schema (`SchemaRequestProcessor` always sends JSON), nor
+//! what `ErrorProcessor` writes itself (a fatal error's reply, [`ErrorProcessorReply`]), which
+//! is XML when the header merely contains `xml`. A header no renderer takes is no 406: the
+//! renderer is chosen while the front controller is being built (`Rest\Response::__construct`),
+//! so Magento's bootstrap catches the exception and answers its error page, 500 in HTML
+//! (magento/magento2#38907), before it looks at the path, the method or the token.
+
+use std::cmp::Ordering;
+
+use axum::body::{to_bytes, Body};
+use axum::extract::Request;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// The JSON renderer's content type (`Webapi\Response::setMimeType`, charset `utf-8`).
+const JSON: &str = "application/json; charset=utf-8";
+/// The XML renderer's, whichever XML type was asked for (`Renderer\Xml::MIME_TYPE`).
+const XML: &str = "application/xml; charset=utf-8";
+
+/// Marks a reply written by `Webapi\ErrorProcessor::renderErrorMessage` rather than by a
+/// renderer: its JSON is `{"messages":{"error":[{"code":..,"message":..}]}}`, and when the
+/// request's `Accept` header contains `xml` (`strstr`, whatever the renderer) it is
+/// `_formatError`'s XML instead.
+#[derive(Debug, Clone)]
+pub struct ErrorProcessorReply {
+    pub message: String,
+}
+
+/// The REST area's renderer, outermost on every `/rest/...` request: picks the renderer from
+/// the `Accept` header before anything else runs, and writes the reply in XML when it is
+/// that one's.
+pub async fn render_as_accepted(request: Request, next: Next) -> Response {
+    if crate::http::rest_tail(request.uri().path()).is_none() {
+        return next.run(request).await;
+    }
+    let accept = accept_header(request.headers());
+    let chosen = match &accept {
+        Header::Absent => renderer(None),
+        Header::Text(text) => renderer(Some(text)),
+        Header::Invalid => Err(Vec::new()),
+    };
+    let renderer = match chosen {
+        Ok(renderer) => renderer,
+        Err(types) => return no_renderer(&types),
+    };
+    let xml_errors = matches!(&accept, Header::Text(text) if text.contains("xml"));
+    let response = next.run(request).await;
+    if let Some(reply) = response.extensions().get::<ErrorProcessorReply>().cloned() {
+        return if xml_errors {
+            error_processor_xml(response.status(), &reply.message)
+        } else {
+            response
+        };
+    }
+    let is_json =
+        response.headers().get(header::CONTENT_TYPE) == Some(&HeaderValue::from_static(JSON));
+    if renderer == Renderer::Json || !is_json {
+        return response;
+    }
+    in_xml(response, xml_errors).await
+}
+
+/// The request's `Accept` header as PHP's `$_SERVER['HTTP_ACCEPT']` holds it.
+enum Header {
+    Absent,
+    Text(String),
+    /// A byte Laminas refuses in a header value (`HeaderValue::isValid`: 255): `getHeader`
+    /// throws, while the front controller is being built.
+    Invalid,
+}
+
+fn accept_header(headers: &HeaderMap) -> Header {
+    let values: Vec<&HeaderValue> = headers.get_all(header::ACCEPT).iter().collect();
+    if values.is_empty() {
+        return Header::Absent;
+    }
+    if values.iter().any(|v| v.as_bytes().contains(&0xFF)) {
+        return Header::Invalid;
+    }
+    // Several lines of it reach PHP as one, joined (RFC 9110 5.3).
+    let joined: Vec<String> = values
+        .iter()
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+        .collect();
+    Header::Text(joined.join(", "))
+}
+
+/// A JSON reply written again in XML ([`crate::http::xml`]).
+async fn in_xml(response: Response, xml_errors: bool) -> Response {
+    let (mut parts, body) = response.into_parts();
+    parts
+        .headers
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(XML));
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let Ok(bytes) = to_bytes(body, usize::MAX).await else {
+        return crate::error::Error::internal("reply body unreadable").into_response();
+    };
+    if bytes.is_empty() {
+        // A HEAD's 405, its body cleared.
+        return Response::from_parts(parts, Body::empty());
+    }
+    let data: serde_json::Value = match serde_json::from_slice(&bytes) {
+        Ok(data) => data,
+        Err(e) => return crate::error::Error::internal(e).into_response(),
+    };
+    match crate::http::xml::render(&data) {
+        Ok(xml) => Response::from_parts(parts, Body::from(xml)),
+        // The DOM's exception, caught by `Rest\Response::sendResponse`: `renderException($e,
+        // 500)`, which in production mode names a report instead of the exception.
+        Err(crate::http::xml::Unrenderable) => {
+            let message = crate::error::internal_error_message();
+            tracing::error!(report = %message, "DOMException: Invalid Character Error (an element name)");
+            let status = StatusCode::INTERNAL_SERVER_ERROR;
+            if xml_errors {
+                error_processor_xml(status, &message)
+            } else {
+                let body =
+                    serde_json::json!({"messages": {"error": [{"code": 500, "message": message}]}});
+                let mut reply = crate::http::reply::json_response(status, &body);
+                reply.headers_mut().insert(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static(ERROR_PROCESSOR_JSON),
+                );
+                reply
+            }
+        }
+    }
+}
+
+/// `ErrorProcessor::renderErrorMessage`'s content types (charset `UTF-8`, its own constant).
+pub const ERROR_PROCESSOR_JSON: &str = "application/json; charset=UTF-8";
+const ERROR_PROCESSOR_XML: &str = "application/xml; charset=UTF-8";
+
+/// `ErrorProcessor::_formatError` in XML: one line, the message in a CDATA section.
+fn error_processor_xml(status: StatusCode, message: &str) -> Response {
+    let body = format!(
+        "<?xml version=\"1.0\"?><error><messages><error><data_item><code>{}</code>\
+         <message><![CDATA[{message}]]></message></data_item></error></messages></error>",
+        status.as_u16()
+    );
+    (status, [(header::CONTENT_TYPE, ERROR_PROCESSOR_XML)], body).into_response()
+}
+
+/// No renderer takes the accepted types: `RendererFactory` throws while `Rest\Response` is
+/// being built, and Magento's bootstrap (`App\ExceptionHandler::handleGenericReport`, then
+/// `pub/errors/report.php`) answers its error page: 500, HTML, a report number (the hash of
+/// the report). The page's text is Magento's; its markup is `pub/errors/default`'s, without
+/// the style sheet it links.
+fn no_renderer(types: &[String]) -> Response {
+    let report: String = rand::random::<[u8; 32]>()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    match types.first() {
+        Some(first) => tracing::error!(
+            report_id = %report,
+            "Server cannot match any of the given Accept HTTP header media type(s) from the \
+             request: \"{first}\" with media types from the config of response renderer."
+        ),
+        None => tracing::error!(report_id = %report, "Invalid header value (Accept)"),
+    }
+    let page = format!(
+        "<!doctype html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" >\n<head>\n    \
+         <title>There has been an error processing your request</title>\n    \
+         <meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\" />\n    \
+         <meta name=\"robots\" content=\"*\"/>\n</head>\n<body>\n    \
+         <main class=\"page-main\">\n        <h1>There has been an error processing your \
+         request</h1>\n        <p><em>Exception printing is disabled by default for security \
+         reasons.</em></p>\n        <p>Error log record number: {report}</p>\n    </main>\n\
+         </body>\n</html>\n"
+    );
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        [(header::CONTENT_TYPE, "text/html; charset=UTF-8")],
+        page,
+    )
+        .into_response()
+}
+
+/// How a reply is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Renderer {
+    Json,
+    Xml,
+}
+
+/// `RendererFactory`'s configuration: media type and renderer, in order.
+const RENDERERS: [(&str, Renderer); 5] = [
+    ("*/*", Renderer::Json),
+    ("application/json", Renderer::Json),
+    ("text/xml", Renderer::Xml),
+    ("application/xml", Renderer::Xml),
+    ("application/xhtml+xml", Renderer::Xml),
+];
+
+/// `_getRendererClass`: the renderer for the request's `Accept` header (`None`: absent), or the
+/// accepted types when none takes them (Magento's 406).
+pub fn renderer(accept: Option<&str>) -> Result<Renderer, Vec<String>> {
+    let types = match accept {
+        // What curl, Postman and most libraries send, written back by Laminas as it came.
+        None | Some("*/*" | "application/json") => return Ok(Renderer::Json),
+        Some(header) => accept_types(&laminas_field_value(header)),
+    };
+    for accepted in &types {
+        for (media, renderer) in RENDERERS {
+            let major = media.split('/').next().unwrap_or_default();
+            let wildcard = format!("{major}/*");
+            if accepted == media || *accepted == wildcard || accepted == DEFAULT_ACCEPT {
+                return Ok(renderer);
+            }
+        }
+    }
+    Err(types)
+}
+
+/// `Rest\Request::DEFAULT_ACCEPT`.
+const DEFAULT_ACCEPT: &str = "*/*";
+
+/// `Rest\Request::getAcceptTypes`: the accepted media types, best quality first.
+fn accept_types(header: &str) -> Vec<String> {
+    // Quality (as written) -> the types at it, in the order first met.
+    let mut by_quality: Vec<(&str, Vec<&str>)> = Vec::new();
+    // preg_split('/,\s*/', ...)
+    for definition in header.split(',') {
+        let definition = definition.trim_start_matches(PHP_SPACE);
+        let mut pieces = definition.split(';');
+        let media = crate::php::trim(pieces.next().unwrap_or_default());
+        if !valid_media_type(media) {
+            continue;
+        }
+        let quality = match pieces.next().map(|p| p.split('=').collect::<Vec<_>>()) {
+            Some(q) if q.len() == 2 => q[1],
+            _ => "1.0",
+        };
+        // A decimal integer string is the same PHP array key as the integer, which no
+        // other string is: the keys are the strings.
+        let same = by_quality.iter_mut().find(|(q, _)| *q == quality);
+        match same {
+            Some((_, types)) => {
+                if !types.contains(&media) {
+                    types.push(media);
+                }
+            }
+            None => by_quality.push((quality, vec![media])),
+        }
+    }
+    // krsort: stable (PHP 8), highest first.
+    by_quality.sort_by(|a, b| php_compare(b.0, a.0));
+    let mut ordered: Vec<String> = Vec::new();
+    for (_, types) in by_quality {
+        for media in types {
+            if !ordered.iter().any(|t| t == media) {
+                ordered.push(media.to_owned());
+            }
+        }
+    }
+    if ordered.is_empty() {
+        ordered.push(DEFAULT_ACCEPT.to_owned());
+    }
+    ordered
+}
+
+/// PCRE's `\s`: the white space `preg_split('/,\s*/')` takes after a comma.
+const PHP_SPACE: [char; 6] = [' ', '\t', '\n', '\x0B', '\x0C', '\r'];
+
+/// `~^([0-9a-z*+\-]+)(?:/([0-9a-z*+\-\.]+))?$~i` (PCRE's `$` also before a final newline).
+fn valid_media_type(media: &str) -> bool {
+    let media = media.strip_suffix('\n').unwrap_or(media);
+    let major_ok = |s: &str| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"*+-".contains(&b))
+    };
+    match media.split_once('/') {
+        Some((major, minor)) => {
+            major_ok(major)
+                && !minor.is_empty()
+                && minor
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"*+-.".contains(&b))
+        }
+        None => major_ok(media),
+    }
+}
+
+/// PHP 8's comparison of two array keys (`krsort`'s default flags): as numbers when both are
+/// numeric, else as byte strings.
+fn php_compare(a: &str, b: &str) -> Ordering {
+    match (php_numeric(a), php_numeric(b)) {
+        (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+        _ => a.as_bytes().cmp(b.as_bytes()),
+    }
+}
+
+/// A PHP 8 numeric string's value: white space before and after, a sign, digits with an
+/// optional point and exponent.
+fn php_numeric(s: &str) -> Option<f64> {
+    let t = s.trim_matches(PHP_SPACE);
+    let body = t.strip_prefix(['+', '-']).unwrap_or(t);
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = (!int.is_empty() || !frac.is_empty()) && digits(int) && digits(frac);
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    if mantissa_ok && exponent_ok {
+        t.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// The `Accept` header as Magento's `getHeader('Accept')` returns it: Laminas' `Accept` parses
+/// it into media ranges (commas inside quotes kept) and `getFieldValue` writes them back, each
+/// its type then its parameters (`key=value`, quoted when it holds a separator, the key alone
+/// when the value is empty or `"0"`), joined by `, `.
+fn laminas_field_value(header: &str) -> String {
+    let parts = split_outside_quotes(header, ',');
+    if parts.is_empty() {
+        // `Accept::fromString` refuses it; the GenericHeader Laminas falls back to holds it
+        // as it came.
+        return header.to_owned();
+    }
+    let mut written: Vec<String> = Vec::with_capacity(parts.len());
+    for part in parts {
+        let part = crate::php::trim(part);
+        // `if ($pos = strpos($part, ';'))`: a `;` at position 0 is no split.
+        let (type_string, params) = match part.find(';') {
+            Some(pos) if pos > 0 => (crate::php::trim(&part[..pos]), params_of(part)),
+            Some(_) => (part, Vec::new()),
+            None => (part, Vec::new()),
+        };
+        let mut pieces = vec![type_string.to_owned()];
+        pieces.extend(params.into_iter().map(|(k, v)| assemble_param(&k, &v)));
+        written.push(pieces.join(";"));
+    }
+    written.join(", ")
+}
+
+/// `getParametersFromFieldValuePart`: the parameters after the type, names trimmed, values
+/// trimmed, unquoted and unescaped (`stripslashes`); a later name wins, in the first one's
+/// place.
+fn params_of(part: &str) -> Vec<(String, String)> {
+    let mut params: Vec<(String, String)> = Vec::new();
+    for param in split_outside_quotes(part, ';').into_iter().skip(1) {
+        let (key, value) = match param.split_once('=') {
+            Some((k, v)) => (crate::php::trim(k), crate::php::trim(v)),
+            None => (crate::php::trim(param), ""),
+        };
+        let value = match value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+            Some(inner) if value.len() >= 2 => inner,
+            _ => value,
+        };
+        let value = strip_slashes(value);
+        match params.iter_mut().find(|(k, _)| k == key) {
+            Some(existing) => existing.1 = value,
+            None => params.push((key.to_owned(), value)),
+        }
+    }
+    params
+}
+
+/// `assembleAcceptParam`.
+fn assemble_param(key: &str, value: &str) -> String {
+    const SEPARATORS: &str = "()<>@,;:/[]?={} \t";
+    let escaped: String = value
+        .chars()
+        .flat_map(|c| {
+            let escape = c.is_ascii_control() || c == '"' || c == '\\';
+            escape.then_some('\\').into_iter().chain(std::iter::once(c))
+        })
+        .collect();
+    // PHP's `$value ? ... : ''`: "" and "0" are false.
+    let truthy = !value.is_empty() && value != "0";
+    if !truthy {
+        key.to_owned()
+    } else if escaped == value && !value.contains(|c| SEPARATORS.contains(c)) {
+        format!("{key}={value}")
+    } else {
+        format!("{key}=\"{escaped}\"")
+    }
+}
+
+/// PHP's `stripslashes`: a backslash takes the next character as it is (`\0` is a NUL).
+fn strip_slashes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('0') => out.push('\0'),
+                Some(next) => out.push(next),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `preg_match_all('/(?:[^X"]|"(?:[^\\\"]|\\\.)*")+/')`: the runs between separators `X`,
+/// a quoted string (backslash escapes inside) taken whole; empty runs are not matches.
+fn split_outside_quotes(s: &str, separator: char) -> Vec<&str> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == separator as u8 {
+            if let Some(from) = start.take() {
+                out.push(&s[from..i]);
+            }
+            i += 1;
+        } else if b == b'"' {
+            // A quoted string to its closing quote; without one, the quote cannot start a
+            // match (the regex backtracks) and the run ends before it.
+            match closing_quote(bytes, i) {
+                Some(end) => {
+                    start.get_or_insert(i);
+                    i = end + 1;
+                }
+                None => {
+                    if let Some(from) = start.take() {
+                        out.push(&s[from..i]);
+                    }
+                    i += 1;
+                }
+            }
+        } else {
+            start.get_or_insert(i);
+            i += 1;
+        }
+    }
+    if let Some(from) = start {
+        out.push(&s[from..]);
+    }
+    out
+}
+
+/// The index of the quote closing the one at `open`: `"(?:[^\\"]|\\.)*"`.
+fn closing_quote(bytes: &[u8], open: usize) -> Option<usize> {
+    let mut i = open + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => return Some(i),
+            b'\\' if i + 1 < bytes.len() && bytes[i + 1] != b'\n' => i += 2,
+            b'\\' => return None,
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renderer_by_accept_header() {
+        use Renderer::*;
+        type Case<'a> = (Option<&'a str>, Result<Renderer, &'a [&'a str]>);
+        let cases: &[Case] = &[
+            (None, Ok(Json)),
+            (Some("*/*"), Ok(Json)),
+            (Some("application/json"), Ok(Json)),
+            (Some("application/json, text/plain, */*"), Ok(Json)),
+            (Some("application/xml"), Ok(Xml)),
+            (Some("text/xml"), Ok(Xml)),
+            (Some("text/*"), Ok(Xml)),
+            (Some("application/*"), Ok(Json)),
+            (Some("*/*, application/xml"), Ok(Json)),
+            (Some("application/xml;q=0.5, application/json"), Ok(Json)),
+            (Some("application/json;q=0.5, application/xml"), Ok(Xml)),
+            // Chromium's navigation.
+            (
+                Some(
+                    "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,\
+                     image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7",
+                ),
+                Ok(Xml),
+            ),
+            // q=0 is written back without its value: the top quality.
+            (Some("application/json, application/xml;q=0"), Ok(Json)),
+            (Some("application/xml;q=0, application/json"), Ok(Xml)),
+            // The first parameter is the quality, whatever its name.
+            (
+                Some("application/json;q=0.5, application/xml;level=1"),
+                Ok(Xml),
+            ),
+            // Case counts.
+            (Some("Application/JSON"), Err(&["Application/JSON"])),
+            (Some("text/plain"), Err(&["text/plain"])),
+            (
+                Some("text/html;q=0.9, text/plain"),
+                Err(&["text/plain", "text/html"]),
+            ),
+            (
+                Some("image/png, text/html;q=0.1"),
+                Err(&["image/png", "text/html"]),
+            ),
+            // Nothing Magento can read: the default.
+            (Some(""), Ok(Json)),
+            (Some("application/json;"), Ok(Json)),
+            (Some("not a type"), Ok(Json)),
+            (Some(",,"), Ok(Json)),
+        ];
+        for (header, expected) in cases {
+            let got = renderer(*header);
+            let expected =
+                expected.map_err(|types| types.iter().map(|t| t.to_string()).collect::<Vec<_>>());
+            assert_eq!(got, expected, "{header:?}");
+        }
+    }
+
+    #[test]
+    fn accept_types_as_magento_orders_them() {
+        let cases: &[(&str, &[&str])] = &[
+            ("a/b;q=0.5, c/d, e/f;q=0.9", &["c/d", "e/f", "a/b"]),
+            ("a/b;q=1, c/d;q=1.0, e/f", &["a/b", "c/d", "e/f"]),
+            ("a/b;v=b3, c/d", &["a/b", "c/d"]),
+            ("a/b;q=0.10, c/d;q=0.9", &["c/d", "a/b"]),
+            ("a/b, a/b;q=0.1", &["a/b"]),
+            ("a/b;q=0.1, a/b", &["a/b"]),
+            (" a/b ; q = 0.5 , c/d", &["c/d", "a/b"]),
+            ("a/b;q=\"0.5\", c/d", &["c/d", "a/b"]),
+            // Laminas keeps the quoted comma, Magento's split does not: `"1` is a quality.
+            ("a/b;x=\"1,2\", c/d", &["c/d", "a/b"]),
+        ];
+        for (header, expected) in cases {
+            assert_eq!(
+                accept_types(&laminas_field_value(header)),
+                expected.iter().map(|t| t.to_string()).collect::<Vec<_>>(),
+                "{header:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn laminas_writes_the_header_back() {
+        let cases = [
+            ("text/html ; q=0.9", "text/html;q=0.9"),
+            ("a/b;q=0", "a/b;q"),
+            ("a/b;q=", "a/b;q"),
+            ("a/b;x=\"a b\"", "a/b;x=\"a b\""),
+            ("a/b;x=\"a\\\"b\"", "a/b;x=\"a\\\"b\""),
+            ("a/b,,c/d", "a/b, c/d"),
+            (";q=1", ";q=1"),
+            ("a/b;q=1;q=2", "a/b;q=2"),
+        ];
+        for (header, written) in cases {
+            assert_eq!(laminas_field_value(header), written, "{header:?}");
+        }
+    }
+
+    #[test]
+    fn php_numbers_and_comparison() {
+        assert_eq!(php_numeric("0.9"), Some(0.9));
+        assert_eq!(php_numeric(" 1 "), Some(1.0));
+        assert_eq!(php_numeric(".5"), Some(0.5));
+        assert_eq!(php_numeric("1e1"), Some(10.0));
+        assert_eq!(php_numeric("b3"), None);
+        assert_eq!(php_numeric(""), None);
+        assert_eq!(php_numeric("."), None);
+        assert_eq!(php_compare("1.0", "1"), Ordering::Equal);
+        assert_eq!(php_compare("0.10", "0.9"), Ordering::Less);
+        assert_eq!(php_compare("b3", "1.0"), Ordering::Greater);
+    }
+}

@@ -1,0 +1,357 @@
+//! Replies as the `Accept` header asks: JSON, XML (Magento's `Renderer\Xml`), and the error
+//! page of a header no renderer takes (see `src/http/accept.rs`).
+
+use crate::common;
+
+use common::{spawn_app, TestApp};
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+/// Status, content type and body text of a request sent with `accept` (`None`: no header).
+async fn call(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    token: Option<&str>,
+    accept: Option<&str>,
+    body: Option<&Value>,
+) -> (StatusCode, String, String) {
+    let mut req = app.client.request(method, app.url(path));
+    if let Some(token) = token {
+        req = req.bearer_auth(token);
+    }
+    if let Some(accept) = accept {
+        req = req.header(reqwest::header::ACCEPT, accept);
+    }
+    if let Some(body) = body {
+        req = req.json(body);
+    }
+    let resp = req.send().await.expect("request");
+    let status = resp.status();
+    let content_type = resp
+        .headers()
+        .get(reqwest::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    (status, content_type, resp.text().await.expect("body"))
+}
+
+const XML: &str = "application/xml; charset=utf-8";
+const JSON: &str = "application/json; charset=utf-8";
+
+#[tokio::test]
+async fn replies_in_xml_when_asked() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    // The invoice's id, as `Renderer\Xml` writes a scalar reply.
+    let (status, content_type, body) = call(
+        &app,
+        Method::POST,
+        "/rest/default/V1/order/3/invoice",
+        Some(&token),
+        Some("application/xml"),
+        Some(&json!({"capture": true})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(content_type, XML);
+    let id: i64 = body
+        .strip_prefix("<?xml version=\"1.0\"?>\n<response>")
+        .and_then(|b| b.strip_suffix("</response>\n"))
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("{body}"));
+
+    // A document, cut down by `fields`: members in the reply's order, lists as `<item>`,
+    // numbers as PHP writes them, `null` empty.
+    let path = format!(
+        "/rest/default/V1/invoices/{id}?fields=entity_id,order_id,grand_total,subtotal,\
+         discount_amount,shipping_amount,total_qty,items[sku,qty,price]"
+    );
+    let (status, content_type, body) = call(
+        &app,
+        Method::GET,
+        &path,
+        Some(&token),
+        Some("text/xml"),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(content_type, XML);
+    let expected = format!(
+        r#"<?xml version="1.0"?>
+<response>
+  <discount_amount>-404.4</discount_amount>
+  <entity_id>{id}</entity_id>
+  <grand_total>1917.6</grand_total>
+  <order_id>3</order_id>
+  <shipping_amount>300</shipping_amount>
+  <subtotal>2022</subtotal>
+  <total_qty>61</total_qty>
+  <items>
+    <item>
+      <price>36</price>
+      <sku>24-WB03</sku>
+      <qty>20</qty>
+    </item>
+    <item>
+      <price>32</price>
+      <sku>24-WB01</sku>
+      <qty>40</qty>
+    </item>
+    <item>
+      <price>22</price>
+      <sku>240-LV06</sku>
+      <qty>1</qty>
+    </item>
+  </items>
+</response>
+"#
+    );
+    assert_eq!(body, expected);
+    // The same in JSON, for the same request without the header: the XML holds what it holds.
+    let (_, content_type, json_body) =
+        call(&app, Method::GET, &path, Some(&token), None, None).await;
+    assert_eq!(content_type, JSON);
+    let data: Value = serde_json::from_str(&json_body).unwrap();
+    assert_eq!(data["grand_total"], json!(1917.6));
+    assert_eq!(data["items"].as_array().map(Vec::len), Some(3));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn which_header_gets_which_renderer() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let cases = [
+        (None, JSON),
+        (Some("*/*"), JSON),
+        (Some("application/json"), JSON),
+        (Some("application/json, text/plain, */*"), JSON),
+        (Some("application/*"), JSON),
+        (Some("not a media type"), JSON),
+        (Some("application/xml"), XML),
+        (Some("text/xml"), XML),
+        (Some("application/xhtml+xml"), XML),
+        (Some("text/*"), XML),
+        (Some("application/json;q=0.5, application/xml"), XML),
+        // A browser's.
+        (
+            Some("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"),
+            XML,
+        ),
+    ];
+    for (accept, content_type) in cases {
+        let (status, got, body) = call(
+            &app,
+            Method::GET,
+            "/rest/default/V1/orders/3?fields=entity_id",
+            Some(&token),
+            accept,
+            None,
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{accept:?}: {body}");
+        assert_eq!(got, content_type, "{accept:?}");
+        let expected = if content_type == XML {
+            "<?xml version=\"1.0\"?>\n<response>\n  <entity_id>3</entity_id>\n</response>\n"
+        } else {
+            r#"{"entity_id":3}"#
+        };
+        assert_eq!(body, expected, "{accept:?}");
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn errors_in_xml() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    // A service's refusal, with its parameters.
+    let (status, content_type, body) = call(
+        &app,
+        Method::GET,
+        "/rest/default/V1/orders/3",
+        None,
+        Some("application/xml"),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(content_type, XML);
+    assert_eq!(
+        body,
+        "<?xml version=\"1.0\"?>\n<response>\n  \
+         <message>The consumer isn't authorized to access %resources.</message>\n  \
+         <parameters>\n    <resources>Magento_Sales::actions_view</resources>\n  \
+         </parameters>\n</response>\n"
+    );
+    // An input error's list of errors.
+    let (status, content_type, body) = call(
+        &app,
+        Method::POST,
+        "/rest/default/V1/orders/3/comments",
+        Some(&token),
+        Some("application/xml"),
+        Some(&json!({})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(content_type, XML);
+    assert_eq!(
+        body,
+        "<?xml version=\"1.0\"?>\n<response>\n  \
+         <message>\"%fieldName\" is required. Enter and try again.</message>\n  \
+         <parameters>\n    <fieldName>statusHistory</fieldName>\n  </parameters>\n</response>\n"
+    );
+    // A route that does not exist, and a method that does not: the renderer's too.
+    let (status, content_type, body) = call(
+        &app,
+        Method::GET,
+        "/rest/default/V1/nowhere",
+        Some(&token),
+        Some("text/xml"),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(content_type, XML);
+    assert_eq!(
+        body,
+        "<?xml version=\"1.0\"?>\n<response>\n  \
+         <message>Request does not match any route.</message>\n</response>\n"
+    );
+    let (status, content_type, body) = call(
+        &app,
+        Method::PATCH,
+        "/rest/default/V1/orders/3",
+        Some(&token),
+        Some("text/xml"),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(content_type, XML);
+    assert_eq!(
+        body,
+        "<?xml version=\"1.0\"?>\n<response>\n  \
+         <message>The PATCH HTTP method is not supported.</message>\n</response>\n"
+    );
+    app.stop().await;
+}
+
+/// No renderer takes `text/html` alone: Magento fails building its front controller, and its
+/// bootstrap answers the error page, before it reads the token or runs the service.
+#[tokio::test]
+async fn a_header_no_renderer_takes_is_the_error_page_and_changes_nothing() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let before = app.snapshot().await;
+    for (accept, path, method) in [
+        (
+            "text/html",
+            "/rest/default/V1/order/3/invoice",
+            Method::POST,
+        ),
+        ("text/plain", "/rest/default/V1/orders/3", Method::GET),
+        ("Application/JSON", "/rest/V1/orders/3", Method::GET),
+        ("text/html", "/rest/default/schema", Method::GET),
+        (
+            "text/html",
+            "/rest/default/async/V1/orders/3/comments",
+            Method::POST,
+        ),
+        (
+            "image/png, text/html",
+            "/rest/default/V1/nowhere",
+            Method::PATCH,
+        ),
+    ] {
+        for with_token in [Some(token.as_str()), None] {
+            let body = json!({"capture": true});
+            let (status, content_type, page) = call(
+                &app,
+                method.clone(),
+                path,
+                with_token,
+                Some(accept),
+                Some(&body),
+            )
+            .await;
+            assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR, "{accept} {path}");
+            assert_eq!(content_type, "text/html; charset=UTF-8", "{accept} {path}");
+            assert!(
+                page.contains("<h1>There has been an error processing your request</h1>")
+                    && page.contains("Exception printing is disabled by default")
+                    && page.contains("Error log record number: "),
+                "{page}"
+            );
+        }
+    }
+    assert_eq!(app.snapshot().await, before);
+    // Outside the REST area the header means nothing.
+    let (status, _, _) = call(
+        &app,
+        Method::GET,
+        "/magemu/health",
+        None,
+        Some("text/html"),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_schema_is_json_and_the_async_reply_is_rendered() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let (status, content_type, body) = call(
+        &app,
+        Method::GET,
+        "/rest/default/schema?services=salesInvoiceRepositoryV1",
+        None,
+        Some("application/xml"),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(content_type, "application/json");
+    let schema: Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(schema["swagger"], json!("2.0"));
+
+    let (status, content_type, body) = call(
+        &app,
+        Method::POST,
+        "/rest/default/async/V1/orders/3/comments",
+        Some(&token),
+        Some("application/xml"),
+        Some(&json!({"statusHistory": {"comment": "by XML", "parent_id": 3}})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    assert_eq!(content_type, XML);
+    // The bulk's id and the operation's hash vary: blank them, compare the rest whole.
+    let blanked: Vec<String> = body
+        .lines()
+        .map(|line| {
+            for tag in ["bulk_uuid", "data_hash"] {
+                let open = format!("<{tag}>");
+                if let Some(at) = line.find(&open) {
+                    return format!("{}{open}..</{tag}>", &line[..at]);
+                }
+            }
+            line.to_owned()
+        })
+        .collect();
+    assert_eq!(
+        blanked.join("\n"),
+        "<?xml version=\"1.0\"?>\n<response>\n  <bulk_uuid>..</bulk_uuid>\n  \
+         <request_items>\n    <item>\n      <id>0</id>\n      <data_hash>..</data_hash>\n      \
+         <status>accepted</status>\n    </item>\n  </request_items>\n  <errors>false</errors>\n\
+         </response>"
+    );
+    app.stop().await;
+}
