@@ -1329,3 +1329,35 @@ async fn a_plus_in_a_path_parameter_is_a_space() {
     let plus = app.get("/rest/V1/products/ERP%2B2", &token).await;
     assert_eq!(plus.status, StatusCode::NOT_FOUND, "{:?}", plus.body);
 }
+
+/// `GET /V1/products/types`: the installed types, whatever magemu keeps, in every scope; the
+/// catalog's ACL (Magento's api-functional `ProductTypeListTest`).
+#[tokio::test]
+async fn the_installed_product_types() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let expected = json!([
+        {"name": "simple", "label": "Simple Product"},
+        {"name": "virtual", "label": "Virtual Product"},
+        {"name": "downloadable", "label": "Downloadable Product"},
+        {"name": "bundle", "label": "Bundle Product"},
+        {"name": "grouped", "label": "Grouped Product"},
+        {"name": "configurable", "label": "Configurable Product"}
+    ]);
+    for path in ["/rest/V1/products/types", "/rest/default/V1/products/types"] {
+        let r = app.get(path, &token).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        assert_eq!(r.body, expected, "{path}");
+    }
+    let jane = app.customer_token("jdoe@example.com", "Password1").await;
+    for caller in [jane.as_str(), "not-a-token"] {
+        let r = app.get("/rest/V1/products/types", caller).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            r.body,
+            json!({"message": "The consumer isn't authorized to access %resources.",
+                   "parameters": {"resources": "Magento_Catalog::products"}})
+        );
+    }
+    app.stop().await;
+}

@@ -56,6 +56,21 @@ pub const SKU_MAX_LENGTH: usize = 64;
 /// Product types magemu keeps.
 pub const TYPES: [&str; 3] = ["simple", "virtual", "downloadable"];
 
+/// The product types a fresh Open Source install declares (`etc/product_types.xml` of
+/// Catalog, Downloadable, Bundle, GroupedProduct and ConfigurableProduct), code and label, in
+/// the order their configuration merges: the modules' load order
+/// (`src/http/modules-2.4.8-p4.txt`), each file's types in turn; `ProductTypeList` lists
+/// them so, whether or not magemu keeps products of the type. Magento's api-functional
+/// `ProductTypeListTest` checks five of the six labels.
+pub const INSTALLED_TYPES: [(&str, &str); 6] = [
+    ("simple", "Simple Product"),
+    ("virtual", "Virtual Product"),
+    ("downloadable", "Downloadable Product"),
+    ("bundle", "Bundle Product"),
+    ("grouped", "Grouped Product"),
+    ("configurable", "Configurable Product"),
+];
+
 /// A product as stored, with everything its JSON shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Product {

@@ -35,6 +35,12 @@ pub fn operations() -> Vec<Operation> {
         )
         .input(|body| wire::parse_save(body, None).map(|_| ())),
         Operation::get(
+            "/V1/products/types",
+            r"Magento\Catalog\Api\ProductTypeListInterface::getProductTypes",
+            &["Magento_Catalog::products"],
+            types,
+        ),
+        Operation::get(
             "/V1/products/{sku}",
             r"Magento\Catalog\Api\ProductRepositoryInterface::get",
             &["Magento_Catalog::products"],
@@ -120,6 +126,15 @@ pub fn operations() -> Vec<Operation> {
             delete_sample,
         ),
     ]
+}
+
+/// `ProductTypeList::getProductTypes`: the installed product types.
+async fn types(_: Admin<CatalogProducts>) -> Response {
+    let data: Vec<wire::ProductTypeData> = catalog::INSTALLED_TYPES
+        .iter()
+        .map(|&(name, label)| wire::ProductTypeData { name, label })
+        .collect();
+    json_response(StatusCode::OK, &data)
 }
 
 async fn read(

@@ -418,6 +418,14 @@ fn repository_save<'a, 'p>(
     ))
 }
 
+/// `ProductTypeInterface` of `GET /V1/products/types`.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[schemars(rename = "catalog-data-product-type-interface")]
+pub struct ProductTypeData {
+    pub name: &'static str,
+    pub label: &'static str,
+}
+
 /// `CategoryProductLinkInterface` in a product reply.
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 #[schemars(rename = "catalog-data-category-link-interface")]

@@ -22,6 +22,7 @@ pub const INTERFACES: &[(&str, &str)] = &[
     (r#"Magento\Catalog\Api\CategoryManagementInterface"#, ""),
     (r#"Magento\Catalog\Api\CategoryRepositoryInterface"#, ""),
     (r#"Magento\Catalog\Api\ProductRepositoryInterface"#, ""),
+    (r#"Magento\Catalog\Api\ProductTypeListInterface"#, ""),
     (r#"Magento\CheckoutAgreements\Api\CheckoutAgreementsListInterface"#, "Interface CheckoutAgreementsListInterface"),
     (r#"Magento\CheckoutAgreements\Api\CheckoutAgreementsRepositoryInterface"#, "Interface CheckoutAgreementsRepositoryInterface"),
     (r#"Magento\Checkout\Api\GuestPaymentInformationManagementInterface"#, "Interface for managing guest payment information"),
@@ -460,6 +461,13 @@ pub const METHODS: &[ServiceMethod] = &[
         ],
         returns: Some(("int", "")),
         throws: &["NoSuchEntityException"],
+    },
+    ServiceMethod {
+        service: r#"Magento\Catalog\Api\ProductTypeListInterface::getProductTypes"#,
+        doc: "Retrieve available product types",
+        params: &[],
+        returns: Some((r#"Magento\Catalog\Api\Data\ProductTypeInterface[]"#, "")),
+        throws: &[],
     },
     ServiceMethod {
         service: r#"Magento\Catalog\Api\CategoryLinkManagementInterface::getAssignedProducts"#,

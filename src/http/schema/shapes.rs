@@ -105,6 +105,10 @@ const SHAPES: &[(&str, Build)] = &[
         wire::category::CategoryProductLinkData::json_schema,
     ),
     (
+        r"Magento\Catalog\Api\Data\ProductTypeInterface",
+        wire::product::ProductTypeData::json_schema,
+    ),
+    (
         r"Magento\Catalog\Api\Data\CategoryInterface",
         wire::category::CategoryData::json_schema,
     ),
