@@ -7,7 +7,8 @@ use common::{spawn_app, TestApp};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-/// Status, content type and body text of a request sent with `accept` (`None`: no header).
+/// Status, content type and body text of a request sent with `accept` (`None`: no header),
+/// its body JSON.
 async fn call(
     app: &TestApp,
     method: Method,
@@ -16,6 +17,19 @@ async fn call(
     accept: Option<&str>,
     body: Option<&Value>,
 ) -> (StatusCode, String, String) {
+    let body = body.map(|b| ("application/json", b.to_string()));
+    call_with(app, method, path, token, accept, body).await
+}
+
+/// [`call`] with a body of any content type.
+async fn call_with(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    token: Option<&str>,
+    accept: Option<&str>,
+    body: Option<(&str, String)>,
+) -> (StatusCode, String, String) {
     let mut req = app.client.request(method, app.url(path));
     if let Some(token) = token {
         req = req.bearer_auth(token);
@@ -23,8 +37,10 @@ async fn call(
     if let Some(accept) = accept {
         req = req.header(reqwest::header::ACCEPT, accept);
     }
-    if let Some(body) = body {
-        req = req.json(body);
+    if let Some((content_type, body)) = body {
+        req = req
+            .header(reqwest::header::CONTENT_TYPE, content_type)
+            .body(body);
     }
     let resp = req.send().await.expect("request");
     let status = resp.status();
@@ -352,6 +368,216 @@ async fn the_schema_is_json_and_the_async_reply_is_rendered() {
          <request_items>\n    <item>\n      <id>0</id>\n      <data_hash>..</data_hash>\n      \
          <status>accepted</status>\n    </item>\n  </request_items>\n  <errors>false</errors>\n\
          </response>"
+    );
+    app.stop().await;
+}
+
+/// What libxml2 cannot write makes the renderer fail, as Magento's error handler turns its
+/// warning into an exception: a service's reply becomes the renderer's 500, an error's reply
+/// `ErrorProcessor`'s.
+#[tokio::test]
+async fn a_reply_the_renderer_cannot_write() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let r = app
+        .post(
+            "/rest/V1/orders/3/comments",
+            &token,
+            &json!({"statusHistory": {"comment": "a\u{1}b"}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let (status, content_type, body) = call(
+        &app,
+        Method::GET,
+        "/rest/V1/orders/3/comments",
+        Some(&token),
+        Some("application/xml"),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(content_type, XML);
+    let report = body
+        .strip_prefix(
+            "<?xml version=\"1.0\"?>\n<response>\n  <message>Internal Error. Details are \
+             available in Magento log file. Report ID: webapi-",
+        )
+        .and_then(|rest| rest.strip_suffix("</message>\n</response>\n"));
+    assert!(report.is_some_and(|id| id.len() == 13), "{body}");
+    // In JSON the same reply is fine.
+    let (status, _, _) = call(
+        &app,
+        Method::GET,
+        "/rest/V1/orders/3/comments",
+        Some(&token),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+
+    // An error naming what cannot be written: rendered in `sendResponse`, so `ErrorProcessor`.
+    let (status, content_type, body) = call(
+        &app,
+        Method::POST,
+        "/rest/V1/orders/3/comments",
+        Some(&token),
+        Some("application/xml"),
+        Some(&json!({"statusHistory": {"comment": "x", "f\u{1}": 1}})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(content_type, "application/xml; charset=UTF-8");
+    assert!(
+        body.starts_with(
+            "<?xml version=\"1.0\"?><error><messages><error><data_item><code>500</code>\
+             <message><![CDATA[Internal Error. Details are available in Magento log file."
+        ),
+        "{body}"
+    );
+    app.stop().await;
+}
+
+/// An `Accept` header of hundreds of kilobytes is read in one pass (it used to take seconds of
+/// CPU before the token was even looked at).
+#[tokio::test]
+async fn a_huge_accept_header() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let quotes = "\"\\".repeat(150_000);
+    let types: String = (0..12_000).map(|i| format!("a/{i};q=0.{i},")).collect();
+    for accept in [quotes.as_str(), types.as_str()] {
+        let (status, content_type, body) = call(
+            &app,
+            Method::GET,
+            "/rest/V1/orders/3?fields=entity_id",
+            Some(&token),
+            Some(accept),
+            None,
+        )
+        .await;
+        if accept.starts_with('"') {
+            // Nothing Magento can read: JSON.
+            assert_eq!(
+                (status, content_type.as_str()),
+                (StatusCode::OK, JSON),
+                "{body}"
+            );
+        } else {
+            // Types no renderer takes.
+            assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        }
+    }
+    app.stop().await;
+}
+
+/// Request bodies in XML (`Content-Type: application/xml`), as `Deserializer\Xml` reads them:
+/// the root element's children are the parameters, lists are repeated `item` elements.
+#[tokio::test]
+async fn request_bodies_in_xml() {
+    let app = spawn_app().await;
+    let send = |path: &'static str, token: Option<String>, xml: &'static str| {
+        let app = &app;
+        async move {
+            let body = Some(("application/xml", xml.to_owned()));
+            call_with(app, Method::POST, path, token.as_deref(), None, body).await
+        }
+    };
+    let (status, _, token) = send(
+        "/rest/V1/integration/admin/token",
+        None,
+        "<?xml version=\"1.0\"?><request><username>admin</username>\
+         <password>admin123</password></request>",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{token}");
+    let token: String = serde_json::from_str(&token).expect("a JSON string");
+
+    let before = app.snapshot().await;
+    // Each refused: nothing written.
+    let refusals = [
+        // Not XML.
+        (
+            "<request><capture>1</capture>",
+            StatusCode::BAD_REQUEST,
+            r#"{"message":"Decoding error."}"#,
+        ),
+        // A DTD.
+        (
+            "<!DOCTYPE r [<!ENTITY e \"x\">]><r><capture>&e;</capture></r>",
+            StatusCode::BAD_REQUEST,
+            r#"{"message":"Decoding error."}"#,
+        ),
+        // A text before an element: PHP's Error in `Xml\Parser`, the bootstrap's plain 500.
+        (
+            "<request>text<capture>1</capture></request>",
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "An error has happened during application run. See exception log for details.\n",
+        ),
+    ];
+    for (xml, status, body) in refusals {
+        let (got, _, text) = send("/rest/V1/order/3/invoice", Some(token.clone()), xml).await;
+        assert_eq!((got, text.as_str()), (status, body), "{xml}");
+    }
+    assert_eq!(app.snapshot().await, before);
+
+    // Values are text, read as JSON strings are; a list is its `item` elements.
+    let (status, _, id) = send(
+        "/rest/V1/order/3/invoice",
+        Some(token.clone()),
+        "<request><capture>true</capture><items><item><order_item_id>5</order_item_id>\
+         <qty>1</qty></item></items><comment><comment>By XML &amp; co</comment>\
+         <is_visible_on_front>1</is_visible_on_front></comment></request>",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{id}");
+    let id: String = serde_json::from_str(&id).expect("the invoice id");
+    let invoice = app.get(&format!("/rest/V1/invoices/{id}"), &token).await;
+    assert_eq!(invoice.body["total_qty"], json!(1));
+    assert_eq!(invoice.body["items"].as_array().map(Vec::len), Some(1));
+    assert_eq!(invoice.body["comments"][0]["comment"], json!("By XML & co"));
+    assert_eq!(invoice.body["comments"][0]["is_visible_on_front"], json!(1));
+
+    // Through the async entry too: scheduled, then run as its JSON.
+    let (status, _, reply) = send(
+        "/rest/async/V1/orders/3/comments",
+        Some(token.clone()),
+        "<request><statusHistory><comment>Scheduled in XML</comment></statusHistory></request>",
+    )
+    .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{reply}");
+    let mut comments = Value::Null;
+    for _ in 0..50 {
+        comments = app.get("/rest/V1/orders/3/comments", &token).await.body;
+        let found = comments["items"]
+            .as_array()
+            .is_some_and(|c| c.iter().any(|c| c["comment"] == json!("Scheduled in XML")));
+        if found {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        comments["items"]
+            .as_array()
+            .is_some_and(|c| c.iter().any(|c| c["comment"] == json!("Scheduled in XML"))),
+        "{comments}"
+    );
+    // `text/xml` has no deserializer.
+    let r = app
+        .send(
+            Method::POST,
+            "/rest/V1/orders/3/comments",
+            Some(&token),
+            Some("text/xml"),
+            Some("<r/>".into()),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        r.body,
+        json!({"message": "Server cannot understand Content-Type HTTP header media type text/xml"})
     );
     app.stop().await;
 }

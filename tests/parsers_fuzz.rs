@@ -1,7 +1,8 @@
 //! Generated-input tests for every parser that takes client bytes: the request bodies
 //! (`wire::order_import`, `wire::invoice`, `wire::shipment`, `wire::inventory`, `wire::auth`),
-//! path ids (`wire::input::path_int`), `searchCriteria` query strings (`http::search`) and the
-//! `fields` filter (`http::fields`). Whatever a client sends, a parser must return: no panic, no
+//! path ids (`wire::input::path_int`), `searchCriteria` query strings (`http::search`), the
+//! `fields` filter (`http::fields`), XML request bodies (`http::xml_body`), the `Accept` header
+//! (`http::accept`) and the XML renderer over any reply (`http::xml`). Whatever a client sends, a parser must return: no panic, no
 //! stack overflow, and a refusal is a Magento body (`message`, optional `parameters` / `errors`)
 //! with a 4xx status; 500 only where Magento itself fails with a PHP error (source selection,
 //! README "Where magemu knowingly differs").
@@ -12,7 +13,7 @@
 
 use magemu::amount::Amount;
 use magemu::error::Error;
-use magemu::http::{fields, reply, search};
+use magemu::http::{accept, fields, reply, search, xml, xml_body};
 use magemu::wire::{auth, creditmemo, input, inventory, invoice, order_import, shipment};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -1691,6 +1692,170 @@ fn page_size_of_a_php_int_is_read_whole() {
             (criteria.page_size, criteria.current_page),
             (Some(n), Some(-n))
         );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// XML request bodies, the Accept header, XML replies
+// ---------------------------------------------------------------------------------------------
+
+/// XML-like documents: elements (some with attributes), texts, entities, comments, CDATA,
+/// processing instructions, nesting up to past libxml2's limit, and broken pieces.
+fn xml_document() -> BoxedStrategy<String> {
+    let name = prop::sample::select(vec![
+        "request",
+        "items",
+        "item",
+        "qty",
+        "order_item_id",
+        "capture",
+        "a",
+        "b",
+        "é",
+        "x:y",
+    ]);
+    let text = prop::sample::select(vec![
+        "",
+        " ",
+        "1",
+        "0",
+        "true",
+        "x &amp; y",
+        "&lt;",
+        "&#x1F980;",
+        "&#1;",
+        "&bogus;",
+        "]]>",
+        "\n",
+        "日本",
+    ]);
+    let piece = prop_oneof![
+        (name.clone(), name.clone()).prop_map(|(a, b)| format!("<{a}>") + &format!("</{b}>")),
+        name.clone().prop_map(|n| format!("<{n}/>")),
+        (name.clone(), text.clone()).prop_map(|(n, t)| format!("<{n}>{t}</{n}>")),
+        (name.clone(), text.clone()).prop_map(|(n, t)| format!("<{n} k=\"{t}\" k2='v'>{t}</{n}>")),
+        text.clone().prop_map(str::to_owned),
+        Just("<!-- c -->".to_owned()),
+        Just("<![CDATA[ <x> ]]>".to_owned()),
+        Just("<?pi x?>".to_owned()),
+        Just("<!DOCTYPE r>".to_owned()),
+        Just("<".to_owned()),
+        Just("\"".to_owned()),
+    ];
+    let body = prop::collection::vec(piece, 0..12).prop_map(|p| p.concat());
+    (
+        name,
+        body,
+        prop::sample::select(vec![0usize, 1, 3, 256, 257, 258, 5000]),
+        any::<bool>(),
+    )
+        .prop_map(|(root, inner, depth, prolog)| {
+            let open = "<a>".repeat(depth);
+            let close = "</a>".repeat(depth);
+            let prolog = if prolog {
+                "<?xml version=\"1.0\"?>"
+            } else {
+                ""
+            };
+            format!("{prolog}<{root}>{open}{inner}{close}</{root}>")
+        })
+        .boxed()
+}
+
+/// Accept headers: media ranges with parameters, quotes, escapes, separators and junk.
+fn accept_header() -> BoxedStrategy<String> {
+    let media = prop::sample::select(vec![
+        "*/*",
+        "application/json",
+        "application/xml",
+        "text/xml",
+        "text/*",
+        "application/*",
+        "text/html",
+        "Application/JSON",
+        "image/png",
+        "json",
+        "",
+        " ",
+        "a/b/c",
+        "\"",
+        "\\\"",
+    ]);
+    let param = prop::sample::select(vec![
+        "",
+        ";q=0",
+        ";q=1",
+        ";q=0.5",
+        ";q=\"0.9\"",
+        ";level=1",
+        ";v=b3",
+        ";q",
+        ";=",
+        ";q=1e400",
+        ";x=\"a,b\"",
+        ";x=\"\\\"",
+        ";charset=utf-8",
+    ]);
+    let sep = prop::sample::select(vec![",", ", ", ",,", " , ", ";", "\t,"]);
+    prop::collection::vec((media, param, sep), 0..10)
+        .prop_map(|parts| {
+            parts
+                .into_iter()
+                .map(|(m, p, s)| format!("{m}{p}{s}"))
+                .collect()
+        })
+        .boxed()
+}
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    /// XML bodies: parameters, or `Decoding error.` (400), or the PHP Error of text before an
+    /// element (the bootstrap's 500); the parameters go through every body parser.
+    #[test]
+    fn xml_bodies(document in xml_document()) {
+        match xml_body::params(document.as_bytes()) {
+            Ok(body) => parse_body_everywhere(&body)?,
+            Err(Error::Fatal(_)) => {}
+            Err(e) => {
+                prop_assert_eq!(e.body(), json!({"message": "Decoding error."}), "{}", document);
+            }
+        }
+    }
+
+    /// Any bytes at all.
+    #[test]
+    fn xml_bodies_of_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        match xml_body::params(&bytes) {
+            Ok(body) => parse_body_everywhere(&body)?,
+            Err(Error::Fatal(_)) => {}
+            Err(e) => prop_assert_eq!(e.body(), json!({"message": "Decoding error."})),
+        }
+    }
+
+    /// Accept headers: a renderer, or the accepted types (each a media type Magento's pattern
+    /// takes) that none takes.
+    #[test]
+    fn accept_headers(header in accept_header()) {
+        if let Err(types) = accept::renderer(Some(&header)) {
+            prop_assert!(!types.is_empty(), "{}", header);
+            for t in &types {
+                prop_assert!(!t.is_empty() && !t.contains(',') && !t.contains(';'), "{}: {}", header, t);
+            }
+        }
+    }
+
+    /// Any reply renders, or fails as the DOM or libxml2 would (a name or a character it
+    /// refuses); what renders is one `<response>` document.
+    #[test]
+    fn xml_replies(reply in json_value()) {
+        if let Ok(document) = xml::render(&reply) {
+            prop_assert!(document.starts_with("<?xml version=\"1.0\"?>\n<response"), "{}", document);
+            prop_assert!(
+                document.ends_with("</response>\n") || document.ends_with("<response/>\n"),
+                "{}", document
+            );
+        }
     }
 }
 

@@ -28,6 +28,8 @@
 
 use std::cmp::Ordering;
 
+use indexmap::{IndexMap, IndexSet};
+
 use axum::body::{to_bytes, Body};
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -121,36 +123,66 @@ async fn in_xml(response: Response, xml_errors: bool) -> Response {
         // A HEAD's 405, its body cleared.
         return Response::from_parts(parts, Body::empty());
     }
-    let data: serde_json::Value = match serde_json::from_slice(&bytes) {
-        Ok(data) => data,
-        Err(e) => return crate::error::Error::internal(e).into_response(),
+    // A list page runs to megabytes: converted off the async workers.
+    let rendered = if bytes.len() > 64 * 1024 {
+        tokio::task::spawn_blocking(move || to_xml(bytes))
+            .await
+            .unwrap_or(Err(crate::http::xml::Unrenderable))
+    } else {
+        to_xml(bytes)
     };
-    match crate::http::xml::render(&data) {
+    match rendered {
         Ok(xml) => Response::from_parts(parts, Body::from(xml)),
-        // The DOM's exception, caught by `Rest\Response::sendResponse`: `renderException($e,
-        // 500)`, which in production mode names a report instead of the exception.
         Err(crate::http::xml::Unrenderable) => {
             let message = crate::error::internal_error_message();
-            tracing::error!(report = %message, "DOMException: Invalid Character Error (an element name)");
+            tracing::error!(report = %message, "the XML renderer failed (an element name the DOM refuses, or a character libxml2 cannot write)");
             let status = StatusCode::INTERNAL_SERVER_ERROR;
-            if xml_errors {
-                error_processor_xml(status, &message)
+            if parts.status.is_success() {
+                // The service's reply is rendered inside `Rest::dispatch`'s try: the exception
+                // is masked and its 500 rendered by the same renderer.
+                let body = serde_json::json!({ "message": message });
+                match crate::http::xml::render(&body) {
+                    Ok(xml) => {
+                        parts.status = status;
+                        Response::from_parts(parts, Body::from(xml))
+                    }
+                    Err(_) => error_processor_reply(status, &message, xml_errors),
+                }
             } else {
-                let body =
-                    serde_json::json!({"messages": {"error": [{"code": 500, "message": message}]}});
-                let mut reply = crate::http::reply::json_response(status, &body);
-                reply.headers_mut().insert(
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static(ERROR_PROCESSOR_JSON),
-                );
-                reply
+                // An error's reply is rendered by `Rest\Response::sendResponse`, whose catch
+                // hands the failure to `ErrorProcessor::renderException($e, 500)`.
+                error_processor_reply(status, &message, xml_errors)
             }
         }
     }
 }
 
+/// A JSON reply's bytes as `Renderer\Xml` writes its data.
+fn to_xml(bytes: axum::body::Bytes) -> Result<String, crate::http::xml::Unrenderable> {
+    let data: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|_| crate::http::xml::Unrenderable)?;
+    drop(bytes);
+    crate::http::xml::render(&data)
+}
+
+/// What `ErrorProcessor::renderErrorMessage` writes: `_formatError`'s XML when the request's
+/// `Accept` header contains `xml`, its JSON otherwise.
+pub fn error_processor_reply(status: StatusCode, message: &str, xml: bool) -> Response {
+    if xml {
+        return error_processor_xml(status, message);
+    }
+    let body =
+        serde_json::json!({"messages": {"error": [{"code": status.as_u16(), "message": message}]}});
+    let mut reply = crate::http::reply::json_response(status, &body);
+    reply.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(ERROR_PROCESSOR_JSON),
+    );
+    reply
+}
+
 /// `ErrorProcessor::renderErrorMessage`'s content types (charset `UTF-8`, its own constant).
-pub const ERROR_PROCESSOR_JSON: &str = "application/json; charset=UTF-8";
+const ERROR_PROCESSOR_JSON: &str = "application/json; charset=UTF-8";
 const ERROR_PROCESSOR_XML: &str = "application/xml; charset=UTF-8";
 
 /// `ErrorProcessor::_formatError` in XML: one line, the message in a CDATA section.
@@ -240,8 +272,10 @@ const DEFAULT_ACCEPT: &str = "*/*";
 
 /// `Rest\Request::getAcceptTypes`: the accepted media types, best quality first.
 fn accept_types(header: &str) -> Vec<String> {
-    // Quality (as written) -> the types at it, in the order first met.
-    let mut by_quality: Vec<(&str, Vec<&str>)> = Vec::new();
+    // Quality (as written) -> the types at it, in the order first met: PHP's
+    // `$qualityToTypes[$quality][$mimeType] = true` (a decimal integer string is the same
+    // array key as the integer, which no other string is: the keys are the strings).
+    let mut by_quality: IndexMap<&str, IndexSet<&str>> = IndexMap::new();
     // preg_split('/,\s*/', ...)
     for definition in header.split(',') {
         let definition = definition.trim_start_matches(PHP_SPACE);
@@ -254,32 +288,22 @@ fn accept_types(header: &str) -> Vec<String> {
             Some(q) if q.len() == 2 => q[1],
             _ => "1.0",
         };
-        // A decimal integer string is the same PHP array key as the integer, which no
-        // other string is: the keys are the strings.
-        let same = by_quality.iter_mut().find(|(q, _)| *q == quality);
-        match same {
-            Some((_, types)) => {
-                if !types.contains(&media) {
-                    types.push(media);
-                }
-            }
-            None => by_quality.push((quality, vec![media])),
-        }
+        by_quality.entry(quality).or_default().insert(media);
     }
-    // krsort: stable (PHP 8), highest first.
-    by_quality.sort_by(|a, b| php_compare(b.0, a.0));
-    let mut ordered: Vec<String> = Vec::new();
-    for (_, types) in by_quality {
-        for media in types {
-            if !ordered.iter().any(|t| t == media) {
-                ordered.push(media.to_owned());
-            }
-        }
+    // krsort: stable (PHP 8), highest first; each key read as a number once.
+    let mut buckets: Vec<(Option<f64>, &str, IndexSet<&str>)> = by_quality
+        .into_iter()
+        .map(|(quality, types)| (php_numeric(quality), quality, types))
+        .collect();
+    buckets.sort_by(|a, b| php_compare((b.0, b.1), (a.0, a.1)));
+    let mut ordered: IndexSet<&str> = IndexSet::new();
+    for (_, _, types) in buckets {
+        ordered.extend(types);
     }
     if ordered.is_empty() {
-        ordered.push(DEFAULT_ACCEPT.to_owned());
+        return vec![DEFAULT_ACCEPT.to_owned()];
     }
-    ordered
+    ordered.into_iter().map(str::to_owned).collect()
 }
 
 /// PCRE's `\s`: the white space `preg_split('/,\s*/')` takes after a comma.
@@ -305,12 +329,12 @@ fn valid_media_type(media: &str) -> bool {
     }
 }
 
-/// PHP 8's comparison of two array keys (`krsort`'s default flags): as numbers when both are
-/// numeric, else as byte strings.
-fn php_compare(a: &str, b: &str) -> Ordering {
-    match (php_numeric(a), php_numeric(b)) {
+/// PHP 8's comparison of two array keys (`krsort`'s default flags), each with its numeric
+/// value ([`php_numeric`]): as numbers when both are numeric, else as byte strings.
+fn php_compare(a: (Option<f64>, &str), b: (Option<f64>, &str)) -> Ordering {
+    match (a.0, b.0) {
         (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
-        _ => a.as_bytes().cmp(b.as_bytes()),
+        _ => a.1.as_bytes().cmp(b.1.as_bytes()),
     }
 }
 
@@ -368,7 +392,7 @@ fn laminas_field_value(header: &str) -> String {
 /// trimmed, unquoted and unescaped (`stripslashes`); a later name wins, in the first one's
 /// place.
 fn params_of(part: &str) -> Vec<(String, String)> {
-    let mut params: Vec<(String, String)> = Vec::new();
+    let mut params: IndexMap<String, String> = IndexMap::new();
     for param in split_outside_quotes(part, ';').into_iter().skip(1) {
         let (key, value) = match param.split_once('=') {
             Some((k, v)) => (crate::php::trim(k), crate::php::trim(v)),
@@ -378,13 +402,9 @@ fn params_of(part: &str) -> Vec<(String, String)> {
             Some(inner) if value.len() >= 2 => inner,
             _ => value,
         };
-        let value = strip_slashes(value);
-        match params.iter_mut().find(|(k, _)| k == key) {
-            Some(existing) => existing.1 = value,
-            None => params.push((key.to_owned(), value)),
-        }
+        params.insert(key.to_owned(), strip_slashes(value));
     }
-    params
+    params.into_iter().collect()
 }
 
 /// `assembleAcceptParam`.
@@ -432,6 +452,10 @@ fn split_outside_quotes(s: &str, separator: char) -> Vec<&str> {
     let bytes = s.as_bytes();
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
+    // Quotes before this index are known to close nowhere: a failed scan from an earlier
+    // quote went past them in step (each was the escaped half of a `\"`), so a scan from
+    // one of them fails where that one did. Each byte is scanned at most twice.
+    let mut unclosed_until = 0;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -443,12 +467,18 @@ fn split_outside_quotes(s: &str, separator: char) -> Vec<&str> {
         } else if b == b'"' {
             // A quoted string to its closing quote; without one, the quote cannot start a
             // match (the regex backtracks) and the run ends before it.
-            match closing_quote(bytes, i) {
-                Some(end) => {
+            let closing = if i < unclosed_until {
+                Err(unclosed_until)
+            } else {
+                closing_quote(bytes, i)
+            };
+            match closing {
+                Ok(end) => {
                     start.get_or_insert(i);
                     i = end + 1;
                 }
-                None => {
+                Err(stop) => {
+                    unclosed_until = stop;
                     if let Some(from) = start.take() {
                         out.push(&s[from..i]);
                     }
@@ -466,18 +496,19 @@ fn split_outside_quotes(s: &str, separator: char) -> Vec<&str> {
     out
 }
 
-/// The index of the quote closing the one at `open`: `"(?:[^\\"]|\\.)*"`.
-fn closing_quote(bytes: &[u8], open: usize) -> Option<usize> {
+/// The index of the quote closing the one at `open` (`"(?:[^\\"]|\\.)*"`), or where the
+/// scan for it stopped.
+fn closing_quote(bytes: &[u8], open: usize) -> Result<usize, usize> {
     let mut i = open + 1;
     while i < bytes.len() {
         match bytes[i] {
-            b'"' => return Some(i),
+            b'"' => return Ok(i),
             b'\\' if i + 1 < bytes.len() && bytes[i + 1] != b'\n' => i += 2,
-            b'\\' => return None,
+            b'\\' => return Err(i),
             _ => i += 1,
         }
     }
-    None
+    Err(bytes.len())
 }
 
 #[cfg(test)]
@@ -590,8 +621,9 @@ mod tests {
         assert_eq!(php_numeric("b3"), None);
         assert_eq!(php_numeric(""), None);
         assert_eq!(php_numeric("."), None);
-        assert_eq!(php_compare("1.0", "1"), Ordering::Equal);
-        assert_eq!(php_compare("0.10", "0.9"), Ordering::Less);
-        assert_eq!(php_compare("b3", "1.0"), Ordering::Greater);
+        let cmp = |a: &str, b: &str| php_compare((php_numeric(a), a), (php_numeric(b), b));
+        assert_eq!(cmp("1.0", "1"), Ordering::Equal);
+        assert_eq!(cmp("0.10", "0.9"), Ordering::Less);
+        assert_eq!(cmp("b3", "1.0"), Ordering::Greater);
     }
 }

@@ -20,8 +20,8 @@ use tower::ServiceExt;
 use crate::bulk::{self, Call, User};
 use crate::error::{self as e, Error, Result};
 use crate::http::extract::{
-    bearer_token, check_content_type, staff, Admin, BulkOperations, IntegrationReplay, PathParams,
-    Search, Staff,
+    bearer_token, check_content_type, staff, Admin, BodyFormat, BulkOperations, IntegrationReplay,
+    PathParams, Search, Staff,
 };
 use crate::http::reply::{json_response, search_results};
 use crate::http::routes::{Operation, ANONYMOUS, SELF};
@@ -313,27 +313,34 @@ async fn schedule(State(entry): State<Async>, request: Request) -> Result<Respon
         ReplayAs::Token(parts.headers.get(header::AUTHORIZATION).cloned())
     };
     let request = Request::from_parts(parts, body);
-    if method != Method::DELETE {
+    let format = if method != Method::DELETE {
         let raw = request
             .headers()
             .get(header::CONTENT_TYPE)
             .map(|v| v.to_str().unwrap_or("\u{0}"))
             .unwrap_or("");
-        check_content_type(raw)?;
-    }
+        check_content_type(raw)?
+    } else {
+        BodyFormat::Json
+    };
     let bytes = axum::body::to_bytes(request.into_body(), crate::http::extract::MAX_BODY_BYTES)
         .await
         .map_err(|_| Error::TooLarge)?;
     let posted: Value = if bytes.is_empty() {
         Value::Object(Map::new())
     } else {
-        serde_json::from_slice(&bytes).map_err(|_| Error::input(e::DECODING_ERROR))?
+        format.decode(&bytes)?
+    };
+    // The calls are replayed in JSON (`replay`): an XML body as its parameters.
+    let body = match format {
+        BodyFormat::Json => String::from_utf8_lossy(&bytes).into_owned(),
+        BodyFormat::Xml => posted.to_string(),
     };
     let calls = match form {
         Form::Single => vec![Call {
             method: method.clone(),
             path: format!("/rest{sync_path}{query}"),
-            body: String::from_utf8_lossy(&bytes).into_owned(),
+            body,
             entity: posted,
         }],
         Form::Bulk => bulk_calls(route, &method, &query, posted)?,

@@ -345,16 +345,39 @@ fn body_params(
     let raw = content_type
         .map(|v| v.to_str().unwrap_or("\u{0}"))
         .unwrap_or("");
-    check_content_type(raw)?;
-    match serde_json::from_slice::<Value>(bytes) {
-        Ok(Value::Object(map)) => Ok(map),
-        Ok(_) => Ok(Map::new()),
-        Err(_) => Err(Error::input(e::DECODING_ERROR)),
+    match check_content_type(raw)? {
+        BodyFormat::Json => match serde_json::from_slice::<Value>(bytes) {
+            Ok(Value::Object(map)) => Ok(map),
+            Ok(_) => Ok(Map::new()),
+            Err(_) => Err(Error::input(e::DECODING_ERROR)),
+        },
+        BodyFormat::Xml => crate::http::xml_body::params(bytes),
+    }
+}
+
+/// A request body's format, by its content type: `DeserializerFactory`'s deserializers
+/// (`app/etc/di.xml`: `application/json` and `application/xml`, compared exactly).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyFormat {
+    Json,
+    Xml,
+}
+
+impl BodyFormat {
+    /// The body's parameters, decoded (`Rest\Request::getBodyParams`); anything but an object
+    /// of JSON is none (PHP's `(array)` cast of a scalar or a list keeps no named member).
+    pub fn decode(self, bytes: &[u8]) -> Result<Value, Error> {
+        match self {
+            BodyFormat::Json => {
+                serde_json::from_slice(bytes).map_err(|_| Error::input(e::DECODING_ERROR))
+            }
+            BodyFormat::Xml => crate::http::xml_body::params(bytes).map(Value::Object),
+        }
     }
 }
 
 /// `Rest/Request::getContentType` then `DeserializerFactory::get` (sales.md 3.3).
-pub(crate) fn check_content_type(raw: &str) -> Result<(), Error> {
+pub(crate) fn check_content_type(raw: &str) -> Result<BodyFormat, Error> {
     if raw.is_empty() {
         return Err(Error::input(e::CONTENT_TYPE_EMPTY));
     }
@@ -379,12 +402,15 @@ pub(crate) fn check_content_type(raw: &str) -> Result<(), Error> {
     if charset.is_some_and(|c| !c.eq_ignore_ascii_case("utf-8")) {
         return Err(Error::input(e::UTF8_ONLY));
     }
-    if media != "application/json" {
-        // A Webapi\Exception: the phrase is rendered, no parameters.
-        let phrase = Phrase::positional(e::MEDIA_TYPE_NOT_UNDERSTOOD, vec![media.to_owned()]);
-        return Err(Error::input(phrase.render()));
+    match media {
+        "application/json" => Ok(BodyFormat::Json),
+        "application/xml" => Ok(BodyFormat::Xml),
+        _ => {
+            // A Webapi\Exception: the phrase is rendered, no parameters.
+            let phrase = Phrase::positional(e::MEDIA_TYPE_NOT_UNDERSTOOD, vec![media.to_owned()]);
+            Err(Error::input(phrase.render()))
+        }
     }
-    Ok(())
 }
 
 /// `searchCriteria` from the query string, required (`"%fieldName" is required.` when absent).
@@ -481,7 +507,15 @@ mod tests {
 
     #[test]
     fn content_types() {
-        let msg = |r: Result<(), Error>| {
+        assert_eq!(
+            check_content_type("application/xml").ok(),
+            Some(BodyFormat::Xml)
+        );
+        assert_eq!(
+            check_content_type("application/json").ok(),
+            Some(BodyFormat::Json)
+        );
+        let msg = |r: Result<BodyFormat, Error>| {
             r.err()
                 .map(|e| e.body()["message"].as_str().unwrap().to_owned())
         };
@@ -509,6 +543,10 @@ mod tests {
         assert_eq!(
             msg(check_content_type("text/plain")).as_deref(),
             Some("Server cannot understand Content-Type HTTP header media type text/plain")
+        );
+        assert_eq!(
+            msg(check_content_type("text/xml")).as_deref(),
+            Some("Server cannot understand Content-Type HTTP header media type text/xml")
         );
     }
 }

@@ -32,6 +32,7 @@ pub mod store;
 pub mod tax;
 pub mod transactions;
 pub mod xml;
+pub mod xml_body;
 
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{Method, Uri};

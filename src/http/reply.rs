@@ -47,11 +47,7 @@ impl IntoResponse for Error {
                     .as_str()
                     .unwrap_or_default()
                     .to_owned();
-                let mut reply = json_response(status, &body);
-                reply.headers_mut().insert(
-                    header::CONTENT_TYPE,
-                    header::HeaderValue::from_static(crate::http::accept::ERROR_PROCESSOR_JSON),
-                );
+                let mut reply = crate::http::accept::error_processor_reply(status, &message, false);
                 reply
                     .extensions_mut()
                     .insert(crate::http::accept::ErrorProcessorReply { message });

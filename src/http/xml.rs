@@ -6,8 +6,9 @@
 //! Its odd turns, kept (each checked against that PHP code under PHP 8.2 / libxml2 2.9.14):
 //! - the whole reply sits in `<response>`; a list's members are `<item>` elements; a scalar
 //!   reply (an invoice's id) is `<response>3</response>`;
-//! - an object whose keys, written one after another, are all digits (`{"1":..,"5":..}`) is a
-//!   list: its keys are dropped (`_formatData`'s `preg_match('/^\d+$/', implode(...))`);
+//! - an object whose keys, written one after another, are all digits (`{"1":..,"5":..}`, a
+//!   final newline allowed) is a list: its keys are dropped (`_formatData`'s
+//!   `preg_match('/^\d+$/', implode(...))`);
 //! - keys lose ``!"#$%&'()*+,/;<=>?@[\]^`{|}~``, spaces and colons become `_`, leading and
 //!   trailing `_` go, a key starting with a digit, `,`, `.` or `-` gets `item_` in front
 //!   (`_prepareKey`), then everything but ASCII letters, digits, `_` and `-` goes
@@ -17,13 +18,16 @@
 //!   (14 significant digits: `1.0E-5`) (`_formatValue`; 2.2 and older escaped `&` once more,
 //!   magento/magento2#18361);
 //! - the document has no encoding, so libxml2 writes every character past ASCII as a
-//!   hexadecimal reference (`&#xE9;`) and a carriage return as `&#xD;`; a text holding a
-//!   character XML cannot carry (a control character, U+FFFE) is written empty, and one holding
-//!   a NUL is cut there (libxml2's C strings);
+//!   hexadecimal reference (`&#xE9;`) and a carriage return as `&#xD;`; a text holding a NUL
+//!   is cut there (libxml2's C strings);
 //! - an empty object or list is `<key/>`, an empty string or null `<key></key>`.
 //!
-//! A key that is left empty or starting with a digit or `-` (`é1`, `""`) is no element name:
-//! the DOM throws, and Magento answers the renderer's failure instead ([`Unrenderable`]).
+//! Two things make the rendering fail ([`Unrenderable`]), and Magento answers its 500 instead
+//! (`crate::http::accept`): a key left empty or starting with a digit or `-` (`é1`, `""`),
+//! which is no element name (the DOM throws), and a text holding a character XML cannot carry
+//! (a control character, U+FFFE), on which libxml2 warns (`xmlEscapeEntities : char out of
+//! range`) and Magento's error handler throws. (Outside Magento, with no handler, PHP writes
+//! that text empty.)
 
 use serde_json::Value;
 
@@ -32,81 +36,55 @@ const ROOT: &str = "response";
 /// The element name of a list's members (`DEFAULT_ENTITY_ITEM_NAME`).
 const ITEM: &str = "item";
 
-/// The DOM refused an element name (`DOMException: Invalid Character Error`).
+/// The DOM refused an element name (`DOMException: Invalid Character Error`), or libxml2 a
+/// character (a warning, which Magento's error handler throws).
 #[derive(Debug, PartialEq, Eq)]
 pub struct Unrenderable;
-
-/// A value as `_formatData` leaves it: text, a list, or named members in order.
-enum Node {
-    Text(String),
-    List(Vec<Node>),
-    Named(Vec<(String, Node)>),
-}
 
 /// `Renderer\Xml::render`: the document for a reply's data.
 pub fn render(data: &Value) -> Result<String, Unrenderable> {
     let mut out = String::from("<?xml version=\"1.0\"?>\n");
-    write_element(&mut out, ROOT, &format(data))?;
+    write_element(&mut out, ROOT, data)?;
     Ok(out)
 }
 
-/// `_formatData`: scalars to their text, arrays to lists or named members.
-fn format(value: &Value) -> Node {
-    // A work list instead of recursion, as the element walk below: no reply's depth can
-    // exhaust the stack.
-    enum Step<'a> {
-        Visit(&'a Value),
-        List(usize),
-        Named(Vec<String>),
-    }
-    let mut steps = vec![Step::Visit(value)];
-    let mut done: Vec<Node> = Vec::new();
-    while let Some(step) = steps.pop() {
-        match step {
-            Step::Visit(value) => match value {
-                Value::Array(items) => {
-                    if items.is_empty() {
-                        done.push(Node::Named(Vec::new()));
-                    } else {
-                        steps.push(Step::List(items.len()));
-                        steps.extend(items.iter().rev().map(Step::Visit));
-                    }
-                }
-                Value::Object(members) => {
-                    let keys: String = members.keys().map(String::as_str).collect();
-                    let is_list = !keys.is_empty() && keys.bytes().all(|b| b.is_ascii_digit());
-                    if members.is_empty() {
-                        done.push(Node::Named(Vec::new()));
-                    } else if is_list {
-                        steps.push(Step::List(members.len()));
-                        steps.extend(members.values().rev().map(Step::Visit));
-                    } else {
-                        steps.push(Step::Named(
-                            members.keys().map(|k| prepare_key(k)).collect(),
-                        ));
-                        steps.extend(members.values().rev().map(Step::Visit));
-                    }
-                }
-                scalar => done.push(Node::Text(format_value(scalar))),
-            },
-            Step::List(n) => {
-                let items = done.split_off(done.len() - n);
-                done.push(Node::List(items));
+/// What `_formatData` makes of a value's members: a list's items, an object's members under
+/// their prepared keys (a later key equal to an earlier one takes its value, in its place),
+/// or nothing for a scalar.
+enum Members<'a> {
+    Scalar,
+    Items(Vec<&'a Value>),
+    Named(Vec<(String, &'a Value)>),
+}
+
+fn members(value: &Value) -> Members<'_> {
+    match value {
+        Value::Array(items) => Members::Items(items.iter().collect()),
+        Value::Object(map) => {
+            // `preg_match('/^\d+$/', implode('', array_keys($data)))`; `$` also takes a final
+            // newline.
+            let keys: String = map.keys().map(String::as_str).collect();
+            let digits = keys.strip_suffix('\n').unwrap_or(&keys);
+            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Members::Items(map.values().collect());
             }
-            Step::Named(keys) => {
-                let values = done.split_off(done.len() - keys.len());
-                let mut members: Vec<(String, Node)> = Vec::with_capacity(keys.len());
-                for (key, value) in keys.into_iter().zip(values) {
-                    match members.iter_mut().find(|(k, _)| *k == key) {
-                        Some(member) => member.1 = value,
-                        None => members.push((key, value)),
+            let mut named: Vec<(String, &Value)> = Vec::with_capacity(map.len());
+            let mut index: std::collections::HashMap<String, usize> =
+                std::collections::HashMap::with_capacity(map.len());
+            for (key, member) in map {
+                let key = prepare_key(key);
+                match index.get(&key) {
+                    Some(&at) => named[at].1 = member,
+                    None => {
+                        index.insert(key.clone(), named.len());
+                        named.push((key, member));
                     }
                 }
-                done.push(Node::Named(members));
             }
+            Members::Named(named)
         }
+        _ => Members::Scalar,
     }
-    done.pop().unwrap_or(Node::Text(String::new()))
 }
 
 /// `_formatValue`: the value as PHP's `(string)` writes it.
@@ -162,30 +140,34 @@ fn element_name(key: &str) -> Result<String, Unrenderable> {
 }
 
 /// One element and what it holds, as `saveXML` with `formatOutput` writes it: two spaces an
-/// indent level, text inline, an empty array as `<name/>`.
-fn write_element(out: &mut String, name: &str, node: &Node) -> Result<(), Unrenderable> {
+/// indent level, text inline, an empty array as `<name/>`. A work list instead of recursion:
+/// no reply's depth can exhaust the stack.
+fn write_element(out: &mut String, name: &str, value: &Value) -> Result<(), Unrenderable> {
     enum Step<'a> {
-        Open(String, &'a Node, usize),
+        Open(String, &'a Value, usize),
         Close(String, usize),
     }
-    let mut steps = vec![Step::Open(element_name(name)?, node, 0)];
+    let mut steps = vec![Step::Open(element_name(name)?, value, 0)];
     while let Some(step) = steps.pop() {
         match step {
-            Step::Open(name, node, depth) => {
+            Step::Open(name, value, depth) => {
                 indent(out, depth);
-                let children: Vec<(&str, &Node)> = match node {
-                    Node::Text(text) => {
+                let children: Vec<(String, &Value)> = match members(value) {
+                    Members::Scalar => {
                         out.push('<');
                         out.push_str(&name);
                         out.push('>');
-                        escape_text(out, text);
+                        escape_text(out, &format_value(value))?;
                         out.push_str("</");
                         out.push_str(&name);
                         out.push_str(">\n");
                         continue;
                     }
-                    Node::List(items) => items.iter().map(|item| (ITEM, item)).collect(),
-                    Node::Named(members) => members.iter().map(|(k, v)| (k.as_str(), v)).collect(),
+                    Members::Items(items) => items
+                        .into_iter()
+                        .map(|item| (ITEM.to_owned(), item))
+                        .collect(),
+                    Members::Named(named) => named,
                 };
                 if children.is_empty() {
                     out.push('<');
@@ -198,7 +180,7 @@ fn write_element(out: &mut String, name: &str, node: &Node) -> Result<(), Unrend
                 out.push_str(">\n");
                 steps.push(Step::Close(name, depth));
                 for (key, child) in children.into_iter().rev() {
-                    steps.push(Step::Open(element_name(key)?, child, depth + 1));
+                    steps.push(Step::Open(element_name(&key)?, child, depth + 1));
                 }
             }
             Step::Close(name, depth) => {
@@ -220,16 +202,17 @@ fn indent(out: &mut String, depth: usize) {
 
 /// A text node as libxml2 2.9 writes it in a document without an encoding
 /// (`xmlEscapeEntities`).
-fn escape_text(out: &mut String, text: &str) {
+fn escape_text(out: &mut String, text: &str) -> Result<(), Unrenderable> {
     // libxml2 holds the text as a C string: it ends at a NUL.
     let text = text.split('\0').next().unwrap_or_default();
-    // A character XML cannot carry makes the escaping fail, and the text is written empty.
+    // A character XML cannot carry: libxml2 warns (`xmlEscapeEntities : char out of range`)
+    // and Magento's error handler throws on the warning.
     let carries = |c: char| {
         matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
             || c >= '\u{10000}'
     };
     if !text.chars().all(carries) {
-        return;
+        return Err(Unrenderable);
     }
     for c in text.chars() {
         match c {
@@ -243,6 +226,7 @@ fn escape_text(out: &mut String, text: &str) {
             }
         }
     }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -349,16 +333,13 @@ mod tests {
         let cases = [
             ("a\rb", "a&#xD;b"),
             ("a\tb\nc", "a\tb\nc"),
-            ("x\u{1}y", ""),
-            ("x\u{1f}y", ""),
             ("x\u{7f}y", "x\u{7f}y"),
             ("x\u{80}y", "x&#x80;y"),
             ("x\u{85}y", "x&#x85;y"),
             ("x\u{2028}y", "x&#x2028;y"),
-            ("x\u{fffe}y", ""),
-            ("x\u{ffff}y", ""),
             ("ab\u{0}cd", "ab"),
             ("\u{0}z", ""),
+            ("\u{0}\u{1}", ""),
         ];
         for (text, written) in cases {
             assert_eq!(
@@ -367,6 +348,24 @@ mod tests {
                 "{text:?}"
             );
         }
+        // PHP wrote these empty with a warning, which Magento's error handler throws.
+        for text in [
+            "x\u{1}y",
+            "x\u{1f}y",
+            "x\u{fffe}y",
+            "x\u{ffff}y",
+            "ab\u{1}\u{0}",
+        ] {
+            assert_eq!(render(&json!({ "s": text })), Err(Unrenderable), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_final_newline_after_digit_keys() {
+        assert_eq!(
+            render(&json!({"1": "a", "2\n": "b"})).unwrap(),
+            "<?xml version=\"1.0\"?>\n<response>\n  <item>a</item>\n  <item>b</item>\n</response>\n"
+        );
     }
 
     #[test]
