@@ -37,7 +37,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 /// The JSON renderer's content type (`Webapi\Response::setMimeType`, charset `utf-8`).
-const JSON: &str = "application/json; charset=utf-8";
+const JSON: &str = crate::http::reply::JSON_CONTENT_TYPE;
 /// The XML renderer's, whichever XML type was asked for (`Renderer\Xml::MIME_TYPE`).
 const XML: &str = "application/xml; charset=utf-8";
 
@@ -85,28 +85,33 @@ pub async fn render_as_accepted(request: Request, next: Next) -> Response {
 }
 
 /// The request's `Accept` header as PHP's `$_SERVER['HTTP_ACCEPT']` holds it.
-enum Header {
+enum Header<'a> {
     Absent,
-    Text(String),
+    Text(std::borrow::Cow<'a, str>),
     /// A byte Laminas refuses in a header value (`HeaderValue::isValid`: 255): `getHeader`
     /// throws, while the front controller is being built.
     Invalid,
 }
 
-fn accept_header(headers: &HeaderMap) -> Header {
-    let values: Vec<&HeaderValue> = headers.get_all(header::ACCEPT).iter().collect();
-    if values.is_empty() {
+fn accept_header(headers: &HeaderMap) -> Header<'_> {
+    let values = headers.get_all(header::ACCEPT);
+    let mut lines = values.iter();
+    let Some(first) = lines.next() else {
         return Header::Absent;
-    }
+    };
     if values.iter().any(|v| v.as_bytes().contains(&0xFF)) {
         return Header::Invalid;
+    }
+    if lines.next().is_none() {
+        // The usual one line, read in place.
+        return Header::Text(String::from_utf8_lossy(first.as_bytes()));
     }
     // Several lines of it reach PHP as one, joined (RFC 9110 5.3).
     let joined: Vec<String> = values
         .iter()
         .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
         .collect();
-    Header::Text(joined.join(", "))
+    Header::Text(joined.join(", ").into())
 }
 
 /// A JSON reply written again in XML ([`crate::http::xml`]).
@@ -258,8 +263,8 @@ pub fn renderer(accept: Option<&str>) -> Result<Renderer, Vec<String>> {
     for accepted in &types {
         for (media, renderer) in RENDERERS {
             let major = media.split('/').next().unwrap_or_default();
-            let wildcard = format!("{major}/*");
-            if accepted == media || *accepted == wildcard || accepted == DEFAULT_ACCEPT {
+            let wildcard = accepted.strip_suffix("/*") == Some(major);
+            if accepted == media || wildcard || accepted == DEFAULT_ACCEPT {
                 return Ok(renderer);
             }
         }
@@ -278,7 +283,7 @@ fn accept_types(header: &str) -> Vec<String> {
     let mut by_quality: IndexMap<&str, IndexSet<&str>> = IndexMap::new();
     // preg_split('/,\s*/', ...)
     for definition in header.split(',') {
-        let definition = definition.trim_start_matches(PHP_SPACE);
+        let definition = definition.trim_start_matches(crate::php::NUMERIC_WHITESPACE);
         let mut pieces = definition.split(';');
         let media = crate::php::trim(pieces.next().unwrap_or_default());
         if !valid_media_type(media) {
@@ -305,9 +310,6 @@ fn accept_types(header: &str) -> Vec<String> {
     }
     ordered.into_iter().map(str::to_owned).collect()
 }
-
-/// PCRE's `\s`: the white space `preg_split('/,\s*/')` takes after a comma.
-const PHP_SPACE: [char; 6] = [' ', '\t', '\n', '\x0B', '\x0C', '\r'];
 
 /// `~^([0-9a-z*+\-]+)(?:/([0-9a-z*+\-\.]+))?$~i` (PCRE's `$` also before a final newline).
 fn valid_media_type(media: &str) -> bool {
@@ -338,27 +340,12 @@ fn php_compare(a: (Option<f64>, &str), b: (Option<f64>, &str)) -> Ordering {
     }
 }
 
-/// A PHP 8 numeric string's value: white space before and after, a sign, digits with an
-/// optional point and exponent.
+/// A PHP 8 numeric string's value (`is_numeric`; white space around it is PCRE's `\s`, the
+/// set `preg_split('/,\s*/')` also takes after a comma).
 fn php_numeric(s: &str) -> Option<f64> {
-    let t = s.trim_matches(PHP_SPACE);
-    let body = t.strip_prefix(['+', '-']).unwrap_or(t);
-    let (mantissa, exponent) = match body.find(['e', 'E']) {
-        Some(i) => (&body[..i], Some(&body[i + 1..])),
-        None => (body, None),
-    };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let mantissa_ok = (!int.is_empty() || !frac.is_empty()) && digits(int) && digits(frac);
-    let exponent_ok = exponent.is_none_or(|e| {
-        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
-        !e.is_empty() && digits(e)
-    });
-    if mantissa_ok && exponent_ok {
-        t.parse().ok()
-    } else {
-        None
-    }
+    crate::wire::input::is_numeric(s)
+        .then(|| s.trim_matches(crate::php::NUMERIC_WHITESPACE).parse().ok())
+        .flatten()
 }
 
 /// The `Accept` header as Magento's `getHeader('Accept')` returns it: Laminas' `Accept` parses
@@ -378,8 +365,7 @@ fn laminas_field_value(header: &str) -> String {
         // `if ($pos = strpos($part, ';'))`: a `;` at position 0 is no split.
         let (type_string, params) = match part.find(';') {
             Some(pos) if pos > 0 => (crate::php::trim(&part[..pos]), params_of(part)),
-            Some(_) => (part, Vec::new()),
-            None => (part, Vec::new()),
+            _ => (part, Vec::new()),
         };
         let mut pieces = vec![type_string.to_owned()];
         pieces.extend(params.into_iter().map(|(k, v)| assemble_param(&k, &v)));
@@ -418,8 +404,7 @@ fn assemble_param(key: &str, value: &str) -> String {
         })
         .collect();
     // PHP's `$value ? ... : ''`: "" and "0" are false.
-    let truthy = !value.is_empty() && value != "0";
-    if !truthy {
+    if !crate::php::truthy(value) {
         key.to_owned()
     } else if escaped == value && !value.contains(|c| SEPARATORS.contains(c)) {
         format!("{key}={value}")

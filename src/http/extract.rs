@@ -334,7 +334,8 @@ impl<S: Send + Sync> FromRequest<S> for Body {
     }
 }
 
-/// `Rest\Request::getBodyParams`: the body decoded as its content type says.
+/// `Rest\Request::getBodyParams`: the body decoded as its content type says; anything but
+/// an object is no parameter (PHP's `(array)` cast of a scalar or a list keeps no named member).
 fn body_params(
     bytes: &[u8],
     content_type: Option<&header::HeaderValue>,
@@ -345,13 +346,9 @@ fn body_params(
     let raw = content_type
         .map(|v| v.to_str().unwrap_or("\u{0}"))
         .unwrap_or("");
-    match check_content_type(raw)? {
-        BodyFormat::Json => match serde_json::from_slice::<Value>(bytes) {
-            Ok(Value::Object(map)) => Ok(map),
-            Ok(_) => Ok(Map::new()),
-            Err(_) => Err(Error::input(e::DECODING_ERROR)),
-        },
-        BodyFormat::Xml => crate::http::xml_body::params(bytes),
+    match check_content_type(raw)?.decode(bytes)? {
+        Value::Object(map) => Ok(map),
+        _ => Ok(Map::new()),
     }
 }
 
@@ -364,8 +361,7 @@ pub enum BodyFormat {
 }
 
 impl BodyFormat {
-    /// The body's parameters, decoded (`Rest\Request::getBodyParams`); anything but an object
-    /// of JSON is none (PHP's `(array)` cast of a scalar or a list keeps no named member).
+    /// The body as its deserializer reads it: any JSON value, or an XML body's parameters.
     pub fn decode(self, bytes: &[u8]) -> Result<Value, Error> {
         match self {
             BodyFormat::Json => {

@@ -76,6 +76,9 @@ impl IntoResponse for Error {
     }
 }
 
+/// The content type of Magento's JSON replies (`Webapi\Response::setMimeType`).
+pub const JSON_CONTENT_TYPE: &str = "application/json; charset=utf-8";
+
 /// A JSON reply with Magento's content type.
 pub fn json_response(status: StatusCode, body: &impl serde::Serialize) -> Response {
     match serde_json::to_vec(body) {
@@ -86,12 +89,7 @@ pub fn json_response(status: StatusCode, body: &impl serde::Serialize) -> Respon
 
 /// A reply whose JSON is already rendered.
 pub fn json_bytes(status: StatusCode, body: axum::body::Bytes) -> Response {
-    (
-        status,
-        [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
-        body,
-    )
-        .into_response()
+    (status, [(header::CONTENT_TYPE, JSON_CONTENT_TYPE)], body).into_response()
 }
 
 /// A comments list: the comments, the `parent_id` filter echoed, their count.

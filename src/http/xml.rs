@@ -68,46 +68,22 @@ fn members(value: &Value) -> Members<'_> {
             if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
                 return Members::Items(map.values().collect());
             }
-            let mut named: Vec<(String, &Value)> = Vec::with_capacity(map.len());
-            let mut index: std::collections::HashMap<String, usize> =
-                std::collections::HashMap::with_capacity(map.len());
-            for (key, member) in map {
-                let key = prepare_key(key);
-                match index.get(&key) {
-                    Some(&at) => named[at].1 = member,
-                    None => {
-                        index.insert(key.clone(), named.len());
-                        named.push((key, member));
-                    }
-                }
-            }
-            Members::Named(named)
+            // A PHP array: a key met again keeps its place and takes the later value.
+            let named: indexmap::IndexMap<String, &Value> = map
+                .iter()
+                .map(|(key, member)| (prepare_key(key), member))
+                .collect();
+            Members::Named(named.into_iter().collect())
         }
         _ => Members::Scalar,
     }
 }
 
-/// `_formatValue`: the value as PHP's `(string)` writes it.
+/// `_formatValue`: booleans as words, anything else as PHP's `(string)` writes it.
 fn format_value(value: &Value) -> String {
     match value {
-        Value::Null => String::new(),
         Value::Bool(b) => if *b { "true" } else { "false" }.to_owned(),
-        Value::Number(n) => php_number(&n.to_string()),
-        Value::String(s) => s.clone(),
-        Value::Array(_) | Value::Object(_) => String::new(),
-    }
-}
-
-/// A JSON number as PHP decoded it, written back as a string: an integer that fits PHP's int
-/// as it is, anything else a float (`precision` 14).
-fn php_number(text: &str) -> String {
-    let is_int = !text.contains(['.', 'e', 'E']);
-    if is_int && text.parse::<i64>().is_ok() {
-        return text.to_owned();
-    }
-    match text.parse::<f64>() {
-        Ok(f) => crate::php::float_to_string(f),
-        Err(_) => text.to_owned(),
+        _ => crate::php::php_string(value).unwrap_or_default(),
     }
 }
 

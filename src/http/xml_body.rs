@@ -148,20 +148,17 @@ fn to_array(node: roxmltree::Node, depth: usize) -> Result<Content, Error> {
             }
             // `$content = $content ?: []`: an empty string or "0" becomes an array, any other
             // text stays, and writing a member into it is PHP's Error.
-            let members =
-                match &mut content {
-                    Content::Array(members) => members,
-                    Content::Text(text) if text.is_empty() || text == "0" => {
-                        content = Content::Array(Map::new());
-                        let Content::Array(members) = &mut content else {
-                            unreachable!("just set")
-                        };
-                        members
-                    }
-                    Content::Text(_) => return Err(Error::fatal(
+            if let Content::Text(text) = &content {
+                if crate::php::truthy(text) {
+                    return Err(Error::fatal(
                         "Cannot access offset of type string on string (Xml\\Parser::_xmlToArray)",
-                    )),
-                };
+                    ));
+                }
+                content = Content::Array(Map::new());
+            }
+            let Content::Array(members) = &mut content else {
+                unreachable!("made an array above")
+            };
             let mut value = if child.has_children() {
                 to_array(child, depth + 1)?.into_value()
             } else {
