@@ -23,7 +23,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use futures_util::FutureExt;
+use sqlx::pool::PoolConnection;
 use sqlx::sqlite::SqlitePool;
+use sqlx::Sqlite;
 use sqlx::SqliteConnection;
 use tokio::sync::{mpsc, oneshot};
 
@@ -187,17 +189,29 @@ async fn run(
     crate::db::batch::keep_prepared();
     // An exclusive job met while a batch was gathered: it runs right after that batch.
     let mut held: Option<Queued> = None;
+    // The connection and its handle, kept locked from one group commit to the next while
+    // writes keep coming (see [`Kept`]).
+    let mut kept: Option<Kept> = None;
     loop {
         let first = match held.take() {
             Some(queued) => queued,
-            None => match queue.recv().await {
-                Some(queued) => queued,
-                None => break,
+            None => match queue.try_recv() {
+                Ok(queued) => queued,
+                Err(_) => {
+                    // Nothing waiting: the connection goes back to sqlx before the writer
+                    // waits, so start-up work and `Db::close` can have it.
+                    drop(kept.take());
+                    match queue.recv().await {
+                        Some(queued) => queued,
+                        None => break,
+                    }
+                }
             },
         };
         let first = match first {
             Queued::UseCase(use_case) => use_case,
             Queued::Exclusive(job) => {
+                drop(kept.take());
                 run_exclusive(&pool, job, &generation).await;
                 continue;
             }
@@ -213,43 +227,72 @@ async fn run(
                 Err(_) => break,
             }
         }
-        let mut pooled = match pool.acquire().await {
-            Ok(conn) => conn,
-            Err(e) => {
-                // Dropping the jobs unanswered: their callers get an internal error.
-                tracing::error!(error = %e, jobs = batch.len(), "writer cannot get its connection");
-                continue;
-            }
+        let mut connection = match kept.take() {
+            Some(connection) => connection,
+            None => match Kept::take(&pool).await {
+                Ok(connection) => connection,
+                Err(e) => {
+                    // Dropping the jobs unanswered: their callers get an internal error.
+                    tracing::error!(error = %e, jobs = batch.len(), "writer cannot lock its connection");
+                    continue;
+                }
+            },
         };
-        commit_group(&mut pooled, batch, &generation, &durability).await;
+        let Kept { handle, pooled } = &mut connection;
+        commit_group(pooled, handle, batch, &generation, &durability).await;
+        if handle.is_held() {
+            kept = Some(connection);
+        }
     }
+    drop(kept);
     crate::db::batch::forget_prepared();
+}
+
+/// The write connection with its handle locked on the writer's thread ([`HeldHandle`]), kept
+/// from one group commit to the next for as long as writes keep coming. Taking the lock is a
+/// round trip to sqlx's worker thread (it must wake up and park), and under load that thread
+/// waits for a core behind the request handlers: taken once a group commit, the writer sat
+/// idle for it between groups.
+struct Kept {
+    /// Declared first: the handle is unlocked before the connection goes back to the pool.
+    handle: HeldHandle,
+    /// Boxed: the handle is marked held for the connection at this address, which must not
+    /// move while it is.
+    pooled: Box<PoolConnection<Sqlite>>,
+}
+
+impl Kept {
+    async fn take(pool: &SqlitePool) -> Result<Kept, sqlx::Error> {
+        let mut pooled = Box::new(pool.acquire().await?);
+        let handle = HeldHandle::lock(&mut pooled).await?;
+        Ok(Kept { handle, pooled })
+    }
 }
 
 /// Runs `batch` in one transaction on the write connection, each use case in its own savepoint
 /// (or none: [`Isolation::ChecksFirst`]), and delivers every result once the transaction's fate
 /// is known.
 ///
-/// The connection's handle stays locked on this thread from BEGIN to COMMIT ([`HeldHandle`]):
-/// the savepoint steps run on it directly and a use case's batches run at once, so a group
-/// commit of invoices costs one hand-off to sqlx's worker thread instead of three per invoice.
-/// Each use case is polled once with the handle held; one that awaits anything then (a query
-/// through sqlx, which waits for the lock) finishes with the handle released and it is taken
-/// again after it.
+/// The connection's handle is locked on this thread ([`HeldHandle`], kept locked by [`run`]
+/// between group commits while writes keep coming): BEGIN, the savepoint steps, a use case's
+/// batches and COMMIT run on it directly, with no hand-off to sqlx's worker thread. Each use
+/// case is polled once with the handle held; one that awaits anything then (a query through
+/// sqlx, which waits for the lock) finishes with the handle released and it is taken again
+/// after it.
 async fn commit_group(
     conn: &mut SqliteConnection,
+    held: &mut HeldHandle,
     batch: Vec<UseCase>,
     generation: &AtomicU64,
     durability: &Durability,
 ) {
     let jobs = batch.len();
-    let mut held = match HeldHandle::lock(conn).await {
-        Ok(held) => held,
-        Err(e) => {
+    if !held.is_held() {
+        if let Err(e) = held.relock(conn).await {
             tracing::error!(error = %e, jobs, "writer cannot lock its connection");
             return;
         }
-    };
+    }
     // The group commits at NORMAL (see [`commit`]); SQLite takes the setting only outside a
     // transaction, so it is set before BEGIN and set back to FULL after the transaction ends,
     // whichever way it ends.
@@ -265,7 +308,7 @@ async fn commit_group(
     // gets its own error when the group rolls back.
     let mut breaker = None;
     for use_case in batch {
-        if let Err(e) = run_isolated(use_case, conn, &mut held, &mut delivers).await {
+        if let Err(e) = run_isolated(use_case, conn, held, &mut delivers).await {
             if matches!(e, Broken::FailedAfterWriting) {
                 breaker = Some(delivers.len() - 1);
             }
@@ -275,12 +318,11 @@ async fn commit_group(
     }
     let outcome = match broken {
         Some(e) => Err(e),
-        None => commit(&held, durability),
+        None => commit(held, durability),
     };
     match outcome {
         Ok(()) => {
             full_again(held.execute(FULL));
-            drop(held);
             generation.fetch_add(1, Ordering::SeqCst);
             for deliver in delivers {
                 deliver(None);
@@ -294,7 +336,7 @@ async fn commit_group(
             } else {
                 // The handle could not be taken again after a use case that released it: roll
                 // back through sqlx.
-                drop(held);
+                held.release();
                 let _ = exec(conn, "ROLLBACK").await;
                 full_again(exec(conn, FULL).await);
             }
