@@ -104,14 +104,22 @@ fn accept_header(headers: &HeaderMap) -> Header<'_> {
     }
     if lines.next().is_none() {
         // The usual one line, read in place.
-        return Header::Text(String::from_utf8_lossy(first.as_bytes()));
+        return Header::Text(php_bytes(first.as_bytes()));
     }
     // Several lines of it reach PHP as one, joined (RFC 9110 5.3).
-    let joined: Vec<String> = values
-        .iter()
-        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
-        .collect();
+    let joined: Vec<std::borrow::Cow<'_, str>> =
+        values.iter().map(|v| php_bytes(v.as_bytes())).collect();
     Header::Text(joined.join(", ").into())
+}
+
+/// A header's bytes as PHP's strings hold them, one character a byte (Latin-1): comparing two
+/// of them then compares their bytes, as `krsort` does with qualities past ASCII (lossy UTF-8
+/// would make every invalid byte the same U+FFFD). ASCII, the usual case, is read in place.
+fn php_bytes(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) if text.is_ascii() => std::borrow::Cow::Borrowed(text),
+        _ => std::borrow::Cow::Owned(bytes.iter().copied().map(char::from).collect()),
+    }
 }
 
 /// A JSON reply written again in XML ([`crate::http::xml`]).
@@ -296,13 +304,13 @@ fn accept_types(header: &str) -> Vec<String> {
         by_quality.entry(quality).or_default().insert(media);
     }
     // krsort: stable (PHP 8), highest first; each key read as a number once.
-    let mut buckets: Vec<(Option<f64>, &str, IndexSet<&str>)> = by_quality
+    let mut buckets: Vec<(PhpKey<'_>, IndexSet<&str>)> = by_quality
         .into_iter()
-        .map(|(quality, types)| (php_numeric(quality), quality, types))
+        .map(|(quality, types)| (PhpKey::new(quality), types))
         .collect();
-    buckets.sort_by(|a, b| php_compare((b.0, b.1), (a.0, a.1)));
+    krsort(&mut buckets);
     let mut ordered: IndexSet<&str> = IndexSet::new();
-    for (_, _, types) in buckets {
+    for (_, types) in buckets {
         ordered.extend(types);
     }
     if ordered.is_empty() {
@@ -331,21 +339,149 @@ fn valid_media_type(media: &str) -> bool {
     }
 }
 
-/// PHP 8's comparison of two array keys (`krsort`'s default flags), each with its numeric
-/// value ([`php_numeric`]): as numbers when both are numeric, else as byte strings.
-fn php_compare(a: (Option<f64>, &str), b: (Option<f64>, &str)) -> Ordering {
-    match (a.0, b.0) {
-        (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
-        _ => a.1.as_bytes().cmp(b.1.as_bytes()),
+/// `krsort`: stable (PHP 8), highest key first.
+fn krsort<T>(entries: &mut [(PhpKey<'_>, T)]) {
+    entries.sort_by(|a, b| php_compare(&b.0, &a.0));
+}
+
+/// An array key of `$qualityToTypes` as PHP 8 holds and compares it: a decimal integer string
+/// (`0`, `-3`, no sign or leading zero otherwise, within `zend_long`) is an integer key, any
+/// other text a string key, with its value when it is a numeric string.
+#[derive(Debug, Clone, Copy)]
+struct PhpKey<'a> {
+    text: &'a str,
+    integer: Option<i64>,
+    numeric: Option<PhpNumber>,
+}
+
+impl<'a> PhpKey<'a> {
+    fn new(text: &'a str) -> PhpKey<'a> {
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        let canonical = !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (digits == "0" && digits.len() == text.len() || !digits.starts_with('0'));
+        PhpKey {
+            text,
+            integer: canonical.then(|| text.parse().ok()).flatten(),
+            numeric: php_numeric(text),
+        }
+    }
+}
+
+/// A numeric string's value as `_is_numeric_string_ex` gives it: an integer when it is written
+/// as one and fits, else a double (`overflow`: the sign of an integer written too large).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum PhpNumber {
+    Long(i64),
+    Double { value: f64, overflow: i8 },
+}
+
+/// PHP 8's comparison of two array keys (`krsort`'s default flags,
+/// `php_array_key_compare_unstable_i`): two integer keys as integers, two string keys by
+/// `zendi_smart_strcmp`, an integer and a string by `compare_longs_to_string`.
+fn php_compare(a: &PhpKey<'_>, b: &PhpKey<'_>) -> Ordering {
+    match (a.integer, b.integer) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (None, None) => smart_strcmp(a, b),
+        (Some(x), None) => long_to_string(x, a, b),
+        (None, Some(y)) => long_to_string(y, b, a).reverse(),
+    }
+}
+
+/// `zendi_smart_strcmp`: numerically when both are numeric strings, except where doubles lose
+/// what tells them apart (two integers too large on the same side, two infinities), which
+/// fall back to the bytes, as does any other pair.
+fn smart_strcmp(a: &PhpKey<'_>, b: &PhpKey<'_>) -> Ordering {
+    use PhpNumber::{Double, Long};
+    let bytes = || a.text.as_bytes().cmp(b.text.as_bytes());
+    let (Some(x), Some(y)) = (a.numeric, b.numeric) else {
+        return bytes();
+    };
+    let sign = |overflow: i8| {
+        if overflow > 0 {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        }
+    };
+    match (x, y) {
+        (Long(x), Long(y)) => x.cmp(&y),
+        (
+            Double {
+                value: x,
+                overflow: o1,
+            },
+            Double {
+                value: y,
+                overflow: o2,
+            },
+        ) if o1 != 0 && o1 == o2 && x - y == 0.0 => bytes(),
+        (Long(_), Double { overflow, .. }) if overflow != 0 => sign(overflow).reverse(),
+        (Double { overflow, .. }, Long(_)) if overflow != 0 => sign(overflow),
+        (Double { value: x, .. }, Double { value: y, .. }) if x == y && !x.is_finite() => bytes(),
+        (x, y) => normalize(as_double(x) - as_double(y)),
+    }
+}
+
+/// `compare_longs_to_string`: an integer key against a string key, as numbers when the string
+/// is numeric (`ZEND_THREEWAY_COMPARE` for a double), else the integer's digits as bytes.
+fn long_to_string(long: i64, key: &PhpKey<'_>, other: &PhpKey<'_>) -> Ordering {
+    match other.numeric {
+        Some(PhpNumber::Long(y)) => long.cmp(&y),
+        Some(PhpNumber::Double { value, .. }) => {
+            let x = long as f64;
+            if x == value {
+                Ordering::Equal
+            } else if x < value {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            }
+        }
+        None => key.text.as_bytes().cmp(other.text.as_bytes()),
+    }
+}
+
+fn as_double(n: PhpNumber) -> f64 {
+    match n {
+        PhpNumber::Long(v) => v as f64,
+        PhpNumber::Double { value, .. } => value,
+    }
+}
+
+/// `ZEND_NORMALIZE_BOOL` of a difference (NaN, from two infinities apart, is 0).
+fn normalize(difference: f64) -> Ordering {
+    if difference > 0.0 {
+        Ordering::Greater
+    } else if difference < 0.0 {
+        Ordering::Less
+    } else {
+        Ordering::Equal
     }
 }
 
 /// A PHP 8 numeric string's value (`is_numeric`; white space around it is PCRE's `\s`, the
 /// set `preg_split('/,\s*/')` also takes after a comma).
-fn php_numeric(s: &str) -> Option<f64> {
-    crate::wire::input::is_numeric(s)
-        .then(|| s.trim_matches(crate::php::NUMERIC_WHITESPACE).parse().ok())
-        .flatten()
+fn php_numeric(s: &str) -> Option<PhpNumber> {
+    if !crate::wire::input::is_numeric(s) {
+        return None;
+    }
+    let t = s.trim_matches(crate::php::NUMERIC_WHITESPACE);
+    let unsigned = t.strip_prefix(['+', '-']).unwrap_or(t);
+    if unsigned.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(value) = t.parse() {
+            return Some(PhpNumber::Long(value));
+        }
+        let overflow = if t.starts_with('-') { -1 } else { 1 };
+        return Some(PhpNumber::Double {
+            value: t.parse().ok()?,
+            overflow,
+        });
+    }
+    Some(PhpNumber::Double {
+        value: t.parse().ok()?,
+        overflow: 0,
+    })
 }
 
 /// The `Accept` header as Magento's `getHeader('Accept')` returns it: Laminas' `Accept` parses
@@ -599,16 +735,82 @@ mod tests {
 
     #[test]
     fn php_numbers_and_comparison() {
-        assert_eq!(php_numeric("0.9"), Some(0.9));
-        assert_eq!(php_numeric(" 1 "), Some(1.0));
-        assert_eq!(php_numeric(".5"), Some(0.5));
-        assert_eq!(php_numeric("1e1"), Some(10.0));
+        let double = |value| Some(PhpNumber::Double { value, overflow: 0 });
+        assert_eq!(php_numeric("0.9"), double(0.9));
+        assert_eq!(php_numeric(" 1 "), Some(PhpNumber::Long(1)));
+        assert_eq!(php_numeric(".5"), double(0.5));
+        assert_eq!(php_numeric("1e1"), double(10.0));
         assert_eq!(php_numeric("b3"), None);
         assert_eq!(php_numeric(""), None);
         assert_eq!(php_numeric("."), None);
-        let cmp = |a: &str, b: &str| php_compare((php_numeric(a), a), (php_numeric(b), b));
+        let cmp = |a: &str, b: &str| php_compare(&PhpKey::new(a), &PhpKey::new(b));
         assert_eq!(cmp("1.0", "1"), Ordering::Equal);
         assert_eq!(cmp("0.10", "0.9"), Ordering::Less);
         assert_eq!(cmp("b3", "1.0"), Ordering::Greater);
+    }
+
+    /// Qualities past ASCII sort by their bytes, as Laminas keeps them and PHP compares them
+    /// (review-45 LOW-2: lossy UTF-8 made both U+FFFD, one bucket, JSON first).
+    #[test]
+    fn qualities_past_ascii_sort_by_their_bytes() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::ACCEPT,
+            HeaderValue::from_bytes(b"application/json;q=\x80, application/xml;q=\x81")
+                .expect("obs-text is a valid header value"),
+        );
+        let Header::Text(text) = accept_header(&headers) else {
+            panic!("the header is read");
+        };
+        assert_eq!(renderer(Some(&text)), Ok(Renderer::Xml));
+    }
+
+    /// What PHP 8.2's `krsort` made of these keys (each set as `$a[$key] = $i` in this order):
+    /// integers written too large, infinities, integer keys against numeric strings, and texts.
+    #[test]
+    fn keys_sorted_as_krsort_sorts_them() {
+        let cases: [(&[&str], &[&str]); 10] = [
+            (
+                &["9223372036854775808", "9223372036854775809"],
+                &["9223372036854775809", "9223372036854775808"],
+            ),
+            (&["1e400", "2e400"], &["2e400", "1e400"]),
+            (
+                &["9223372036854775807", "9223372036854775808"],
+                &["9223372036854775807", "9223372036854775808"],
+            ),
+            (
+                &["9223372036854775808", "9223372036854775807"],
+                &["9223372036854775808", "9223372036854775807"],
+            ),
+            (
+                &["-9223372036854775809", "-9223372036854775810"],
+                &["-9223372036854775810", "-9223372036854775809"],
+            ),
+            (
+                &["1", "1.0", "01", " 1", "1 ", "+1"],
+                &["1", "1.0", "01", " 1", "1 ", "+1"],
+            ),
+            (
+                &["0", "-0", "0.0", "abc", "1e400", "-1e400"],
+                &["abc", "1e400", "0", "-0", "0.0", "-1e400"],
+            ),
+            (&["5", "b", "10", "a", "9.5"], &["b", "a", "10", "9.5", "5"]),
+            (
+                &["9007199254740993", "9007199254740992.0", "9007199254740992"],
+                &["9007199254740993", "9007199254740992.0", "9007199254740992"],
+            ),
+            (
+                &["1e400", "9223372036854775808", "inf"],
+                &["inf", "1e400", "9223372036854775808"],
+            ),
+        ];
+        for (keys, sorted) in cases {
+            let mut entries: Vec<(PhpKey<'_>, ())> =
+                keys.iter().map(|k| (PhpKey::new(k), ())).collect();
+            krsort(&mut entries);
+            let got: Vec<&str> = entries.iter().map(|(k, _)| k.text).collect();
+            assert_eq!(got, sorted, "{keys:?}");
+        }
     }
 }
