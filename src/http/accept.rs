@@ -129,20 +129,16 @@ async fn in_xml(response: Response, xml_errors: bool) -> Response {
         .headers
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(XML));
     parts.headers.remove(header::CONTENT_LENGTH);
-    let Ok(bytes) = to_bytes(body, usize::MAX).await else {
-        return crate::error::Error::internal("reply body unreadable").into_response();
-    };
-    if bytes.is_empty() {
+    let rendered = match to_bytes(body, usize::MAX).await {
+        // A body that cannot be read fails the renderer like one it cannot write.
+        Err(_) => Err(crate::http::xml::Unrenderable),
         // A HEAD's 405, its body cleared.
-        return Response::from_parts(parts, Body::empty());
-    }
-    // A list page runs to megabytes: converted off the async workers.
-    let rendered = if bytes.len() > 64 * 1024 {
-        tokio::task::spawn_blocking(move || to_xml(bytes))
+        Ok(bytes) if bytes.is_empty() => return Response::from_parts(parts, Body::empty()),
+        // A list page runs to megabytes: converted off the async workers.
+        Ok(bytes) if bytes.len() > 64 * 1024 => tokio::task::spawn_blocking(move || to_xml(bytes))
             .await
-            .unwrap_or(Err(crate::http::xml::Unrenderable))
-    } else {
-        to_xml(bytes)
+            .unwrap_or(Err(crate::http::xml::Unrenderable)),
+        Ok(bytes) => to_xml(bytes),
     };
     match rendered {
         Ok(xml) => Response::from_parts(parts, Body::from(xml)),
@@ -747,6 +743,43 @@ mod tests {
         assert_eq!(cmp("1.0", "1"), Ordering::Equal);
         assert_eq!(cmp("0.10", "0.9"), Ordering::Less);
         assert_eq!(cmp("b3", "1.0"), Ordering::Greater);
+    }
+
+    /// A handler's panic answers its 500 through the renderer, as Magento's dispatch renders an
+    /// exception (review-45 LOW-4): the REST stack catches panics under
+    /// [`render_as_accepted`] (`http::app`), as this one does.
+    #[tokio::test]
+    async fn a_panic_under_the_renderer_answers_in_xml() {
+        use tower::Service as _;
+        let mut app = axum::Router::new()
+            .route(
+                "/rest/V1/boom",
+                axum::routing::get(|| async {
+                    panic!("boom");
+                    #[allow(unreachable_code)]
+                    StatusCode::OK
+                }),
+            )
+            .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+                crate::http::panic_response,
+            ))
+            .layer(axum::middleware::from_fn(render_as_accepted));
+        let request = Request::builder()
+            .uri("/rest/V1/boom")
+            .header(header::ACCEPT, "application/xml")
+            .body(Body::empty())
+            .expect("a request");
+        let response = app.call(request).await.expect("infallible");
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(response.headers()[header::CONTENT_TYPE], XML);
+        let body = to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("a body");
+        let body = String::from_utf8(body.to_vec()).expect("UTF-8");
+        assert!(
+            body.starts_with("<?xml version=\"1.0\"?>\n<response>\n  <message>Internal Error. Details are available in Magento log file. Report ID: webapi-"),
+            "{body}"
+        );
     }
 
     /// Qualities past ASCII sort by their bytes, as Laminas keeps them and PHP compares them

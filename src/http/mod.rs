@@ -72,6 +72,10 @@ pub fn app(state: AppState) -> Router {
     // The renderer first: Magento picks it (or fails) while building its front controller.
     let api = tower::ServiceBuilder::new()
         .layer(axum::middleware::from_fn(accept::render_as_accepted))
+        // A panic under the renderer answers its 500 as Magento's dispatch answers an
+        // exception: through the request's renderer (XML for an XML client). The outer
+        // catcher stays for the control routes and the layers around this one.
+        .layer(CatchPanicLayer::custom(panic_response))
         .layer(axum::middleware::map_request_with_state(
             state,
             strip_store_code,
