@@ -59,6 +59,7 @@ mod payments;
 mod postman;
 mod prices;
 mod products;
+mod quote_address_id;
 mod restart;
 mod robustness;
 mod sales_rules;

@@ -506,16 +506,7 @@ async fn a_renamed_sku_takes_its_source_items_and_low_stock_settings_along() {
 async fn a_pickup_code_puts_the_locations_address_in_place_of_the_posted_one() {
     let app = common::spawn_app().await;
     let admin = app.token().await;
-    let jane = app.customer_token("jdoe@example.com", "Password1").await;
-    app.post("/rest/V1/carts/mine", &jane, &json!({})).await;
-    let added = app
-        .post(
-            "/rest/V1/carts/mine/items",
-            &jane,
-            &json!({"cartItem": {"sku": "24-WB01", "qty": 1}}),
-        )
-        .await;
-    assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+    let jane = app.jane_with_cart("24-WB01", 1).await;
     let mineola = |code: &str| {
         json!({"region": "New York", "region_id": 43, "region_code": "NY", "country_id": "US",
             "street": ["160 1st St."], "postcode": "11501", "city": "Mineola",

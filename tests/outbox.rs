@@ -389,16 +389,7 @@ async fn checkouts_mail_the_order_to_guests_and_customers() {
     );
 
     // Jane, signed in: the customer's template and her name on the order.
-    let jane = app.customer_token("jdoe@example.com", "Password1").await;
-    app.post("/rest/V1/carts/mine", &jane, &json!({})).await;
-    let added = app
-        .post(
-            "/rest/V1/carts/mine/items",
-            &jane,
-            &json!({"cartItem": {"sku": "24-WB03", "qty": 1}}),
-        )
-        .await;
-    assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+    let jane = app.jane_with_cart("24-WB03", 1).await;
     let info = app
         .post(
             "/rest/V1/carts/mine/shipping-information",

@@ -129,6 +129,12 @@ pub async fn set_payment_information(
         .write(move |conn| {
             Box::pin(async move {
                 let mut quote = resolve(&mut *conn, &who).await?;
+                // setBillingAddress's id check, before anything else of the address.
+                if let Some(b) = &billing {
+                    super::posted_address_id_stored(&mut *conn, quote.entity_id, b.address_id)
+                        .await?
+                        .map_err(Error::NotFound)?;
+                }
                 // The billing address the quote's save validates below: the posted one, or
                 // the cart's own given a guest's e-mail.
                 let changed_billing = match billing {

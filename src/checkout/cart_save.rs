@@ -21,8 +21,8 @@
 //! those are taken (the input processor accepts them) and not kept.
 
 use crate::checkout::{
-    address_save_errors, cart_coupon, insert_customer_quote, save_item_on, CartLines, ItemInput,
-    ADDRESS_NOT_SAVED,
+    address_save_errors, cart_coupon, insert_customer_quote, posted_address_id_check, save_item_on,
+    CartLines, ItemInput, ADDRESS_NOT_SAVED,
 };
 use crate::db::quotes::{self, QuoteAddressRow};
 use crate::db::{self, Db};
@@ -51,6 +51,9 @@ pub struct CartSave {
     pub store_id: Option<i64>,
     pub items: Vec<ItemInput>,
     pub billing_address: Option<QuoteAddressRow>,
+    /// The body's `billing_address` comes before its `id` key, or it has none: the billing
+    /// address is set on a quote without an id (see [`save`]).
+    pub billing_before_quote_id: bool,
     /// `extension_attributes.shipping_assignments`: how many, and the first one's address and
     /// method (`carrier_method`).
     pub shipping_assignments: usize,
@@ -116,14 +119,40 @@ pub(crate) fn merge_address(old: Option<QuoteAddressRow>, new: QuoteAddressRow) 
 }
 
 /// Runs the save for `customer_id` (the token's customer).
+///
+/// A posted billing address `id` is checked first, while the input processor builds the quote
+/// (`setBillingAddress`, `Quote\Plugin\QuoteAddress`): 404 `Invalid quote address id %1` unless
+/// it names an address of the customer's cart, and for any id when the body sets the billing
+/// address before its `id` key (or has none): ParamsOverrider then appends the cart's id after
+/// it, so the address is checked against a quote without one, whose address collection is
+/// empty (research helper-101, 2.4.8). A shipping assignment's address `id` is checked in the
+/// save (`ShippingAddressManagement::assign`), on a physical cart only, against the addresses
+/// the cart had before the request.
 pub async fn save(db: &Db, customer_id: i64, input: CartSave) -> Result<()> {
-    if input.customer_id != Some(customer_id) {
-        return Err(Error::input(INVALID_STATE_CHANGE));
-    }
     db.writer
         .write(move |conn| {
             Box::pin(async move {
-                let quote = match quotes::active_for_customer(&mut *conn, customer_id).await? {
+                let active = quotes::active_for_customer(&mut *conn, customer_id).await?;
+                let (stored_billing, stored_shipping) = match &active {
+                    Some(q) => (
+                        quotes::address(&mut *conn, q.entity_id, "billing").await?,
+                        quotes::address(&mut *conn, q.entity_id, "shipping").await?,
+                    ),
+                    None => (None, None),
+                };
+                if let Some(billing) = &input.billing_address {
+                    let on_cart = !input.billing_before_quote_id;
+                    posted_address_id_check(
+                        billing.address_id,
+                        stored_billing.as_ref().filter(|_| on_cart),
+                        stored_shipping.as_ref().filter(|_| on_cart),
+                    )
+                    .map_err(Error::NotFound)?;
+                }
+                if input.customer_id != Some(customer_id) {
+                    return Err(Error::input(INVALID_STATE_CHANGE));
+                }
+                let quote = match active {
                     Some(q) => q,
                     None => {
                         insert_customer_quote(&mut *conn, customer_id, db::store::DEFAULT_STORE_ID)
@@ -179,6 +208,17 @@ pub async fn save(db: &Db, customer_id: i64, input: CartSave) -> Result<()> {
                     return Err(Error::input(ONE_SHIPPING_ASSIGNMENT));
                 }
                 if let Some(shipping) = input.shipping_address {
+                    // processShippingAssignment runs for a physical cart only.
+                    let items = quotes::items(&mut *conn, quote_id).await?;
+                    let is_virtual = !items.is_empty() && items.iter().all(|i| i.is_virtual != 0);
+                    if !is_virtual {
+                        posted_address_id_check(
+                            shipping.address_id,
+                            stored_billing.as_ref(),
+                            stored_shipping.as_ref(),
+                        )
+                        .map_err(Error::NotFound)?;
+                    }
                     let method = input.shipping_method;
                     save_merged(
                         &mut *conn,

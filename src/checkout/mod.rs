@@ -52,6 +52,13 @@ pub async fn with_totals_information(
     if cart.items.is_empty() {
         return Err(Error::input(TOTALS_EMPTY_CART));
     }
+    // calculate's setBillingAddress / setShippingAddress, outside any try.
+    posted_address_id_check(
+        posted.address_id,
+        cart.billing.as_ref(),
+        cart.shipping.as_ref(),
+    )
+    .map_err(Error::NotFound)?;
     let is_virtual = cart.items.iter().all(|i| i.is_virtual != 0);
     let quote = &cart.quote;
     let (quote_id, customer_id) = (quote.entity_id, quote.customer_id);
@@ -183,10 +190,12 @@ pub const BILLING_ADDRESS_MISSING: &str = "Please check the billing address info
 /// `ShippingInformationManagement::saveAddressInformation` when the quote save fails.
 pub const SHIPPING_INFO_NOT_SAVED: &str =
     "The shipping information was unable to be saved. Error: \"%message\"";
-/// `BillingAddressManagement::assign` when the quote save fails.
 /// `QuoteAddressValidator::doValidate`.
 pub const INVALID_CUSTOMER_ADDRESS_ID: &str = "Invalid customer address id %1";
 pub const INVALID_ADDRESS_ID: &str = "Invalid address id %1";
+/// `QuoteAddressValidator::validateWithExistingAddress` ([`posted_address_id_check`]).
+pub const INVALID_QUOTE_ADDRESS_ID: &str = "Invalid quote address id %1";
+/// `BillingAddressManagement::assign` when the quote save fails.
 pub const ADDRESS_NOT_SAVED: &str = "The address failed to save. Verify the address and try again.";
 /// `AllowedCountryValidationRule`'s general message (Quote/etc/di.xml).
 pub const COUNTRY_NOT_ALLOWED: &str =
@@ -1157,16 +1166,33 @@ pub async fn save_shipping_information(
                     address_book::take_book_id(stored, address);
                 }
                 // ShippingInformationManagement validates the addresses (QuoteAddressValidator)
-                // and the quote save each address it saves; a failure comes wrapped.
-                for address in billing.iter_mut().chain(std::iter::once(&mut shipping)) {
-                    if let Err(refusal) =
-                        import_customer_address(&mut *conn, customer_id, address).await?
-                    {
-                        return Err(Error::Input(Phrase::named(
-                            SHIPPING_INFO_NOT_SAVED,
-                            "message",
-                            refusal.render(),
-                        )));
+                // and the quote save each address it saves; a failure comes wrapped. The billing
+                // address: validateForCart, then setBillingAddress's id check; the shipping
+                // address: validateForCart, then (in the save, a physical cart only)
+                // setShippingAddress's.
+                let wrapped = |refusal: Phrase| {
+                    Error::Input(Phrase::named(
+                        SHIPPING_INFO_NOT_SAVED,
+                        "message",
+                        refusal.render(),
+                    ))
+                };
+                let is_virtual = totals.is_virtual;
+                for (address, id_checked) in billing
+                    .iter_mut()
+                    .map(|b| (b, true))
+                    .chain(std::iter::once((&mut shipping, !is_virtual)))
+                {
+                    import_customer_address(&mut *conn, customer_id, address)
+                        .await?
+                        .map_err(wrapped)?;
+                    if id_checked {
+                        posted_address_id_check(
+                            address.address_id,
+                            cart.billing.as_ref(),
+                            cart.shipping.as_ref(),
+                        )
+                        .map_err(wrapped)?;
                     }
                 }
                 for address in billing.iter().chain(std::iter::once(&shipping)) {
@@ -1323,6 +1349,12 @@ pub async fn place_order(
                 if placement == Placement::PaymentInformation {
                     agreements::check(&mut *conn, quote.store_id, quote.store_id, &agreement_ids)
                         .await?;
+                    // savePaymentInformation's setBillingAddress, outside any try.
+                    if let Some(billing) = &billing {
+                        posted_address_id_stored(&mut *conn, quote.entity_id, billing.address_id)
+                            .await?
+                            .map_err(Error::NotFound)?;
+                    }
                     // GuestPaymentInformationManagement::savePaymentInformation, before it
                     // saves anything: `if (!(float)$quote->getItemsQty())`.
                     if guest_email.is_some() {
@@ -1452,6 +1484,10 @@ pub async fn assign_billing(
         .write(move |conn| {
             Box::pin(async move {
                 let quote = resolve(&mut *conn, &who).await?;
+                // setBillingAddress, before assignBillingAddress's try.
+                posted_address_id_stored(&mut *conn, quote.entity_id, address.address_id)
+                    .await?
+                    .map_err(Error::NotFound)?;
                 // assignBillingAddress answers every failure of the save the same way.
                 if import_customer_address(&mut *conn, quote.customer_id, &mut address)
                     .await?
@@ -1486,6 +1522,54 @@ pub async fn assign_billing(
             })
         })
         .await
+}
+
+/// `QuoteAddressValidator::validateWithExistingAddress`, which the REST-only plugin
+/// `Quote\Plugin\QuoteAddress` runs before every `Quote::setBillingAddress` and
+/// `setShippingAddress` (2.4.8, research helper-101, /tmp/research/quote-address-46.md): a
+/// posted address `id` must name an address of this cart, of either type (`getAddressById`
+/// over the cart's address collection, loose `==` on an id the input processor made an int),
+/// else the 404 `Invalid quote address id %1` with the id as a number. No id is no check;
+/// neither is `0` here, which magemu cannot tell from none (Magento's `null == 0` matches it to
+/// an address the request created and has not saved, or refuses it). Each route wraps the
+/// refusal as Magento's does: billing-address, payment-information, set-payment-information,
+/// totals-information and `PUT /V1/carts/mine` answer it as it is, shipping-information inside
+/// its "unable to be saved" text.
+pub(crate) fn posted_address_id_check(
+    posted_id: i64,
+    billing: Option<&QuoteAddressRow>,
+    shipping: Option<&QuoteAddressRow>,
+) -> std::result::Result<(), Phrase> {
+    if posted_id == 0
+        || [billing, shipping]
+            .into_iter()
+            .flatten()
+            .any(|a| a.address_id == posted_id)
+    {
+        return Ok(());
+    }
+    Err(Phrase::positional_values(
+        INVALID_QUOTE_ADDRESS_ID,
+        vec![posted_id.into()],
+    ))
+}
+
+/// [`posted_address_id_check`] against the stored addresses of the cart `quote_id`.
+pub(crate) async fn posted_address_id_stored(
+    conn: &mut SqliteConnection,
+    quote_id: i64,
+    posted_id: i64,
+) -> Result<std::result::Result<(), Phrase>> {
+    if posted_id == 0 {
+        return Ok(Ok(()));
+    }
+    let billing = quotes::address(&mut *conn, quote_id, "billing").await?;
+    let shipping = quotes::address(&mut *conn, quote_id, "shipping").await?;
+    Ok(posted_address_id_check(
+        posted_id,
+        billing.as_ref(),
+        shipping.as_ref(),
+    ))
 }
 
 /// `QuoteAddressValidator::doValidate` for an address naming a `customer_address_id` (PHP-truthy):

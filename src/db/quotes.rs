@@ -192,6 +192,8 @@ pub async fn save_address(
             crate::db::update(conn, "quote_address", "address_id", &row).await?;
         }
         None => {
+            // A posted address id (one of the cart's, checked) is not the new row's.
+            row.address_id = 0;
             row.address_id = crate::db::insert(conn, "quote_address", "address_id", &row).await?;
         }
     }

@@ -369,6 +369,17 @@ pub fn parse_cart_save(body: &Map<String, Value>) -> Result<crate::checkout::car
     }
     if let Some((_, billing)) = o.get("billing_address") {
         save.billing_address = Some(parse_address(billing)?);
+        // ParamsOverrider sets `quote.id` (the customer's cart) in place when the body has the
+        // key, else appends it; the input processor then calls the setters in key order.
+        let keys: Vec<&String> = v
+            .as_object()
+            .map(|m| m.keys().collect())
+            .unwrap_or_default();
+        let at_id = keys.iter().position(|k| k.as_str() == "id");
+        let at_billing = keys
+            .iter()
+            .position(|k| input::same_key(k, "billing_address"));
+        save.billing_before_quote_id = at_id.is_none_or(|id| at_billing.is_some_and(|b| b < id));
     }
     if let Some((_, ext)) = o.get("extension_attributes") {
         let ext = Obj::new(ext, &["shipping_assignments"])?;
@@ -405,6 +416,9 @@ pub fn parse_address(v: &Value) -> Result<QuoteAddressRow> {
         None => None,
     };
     Ok(QuoteAddressRow {
+        // The posted `id`: checked against the cart's addresses
+        // (`checkout::posted_address_id_check`), never the id of a new row.
+        address_id: o.int("id")?.unwrap_or(0),
         customer_address_id: o.int("customer_address_id")?,
         email: o.string("email")?,
         firstname: o.string("firstname")?,

@@ -224,6 +224,23 @@ impl TestApp {
         reply.body.as_str().expect("token string").to_owned()
     }
 
+    /// Jane's (`jdoe@example.com`, the seed's customer) token, with a new cart holding `qty`
+    /// of `sku`.
+    pub async fn jane_with_cart(&self, sku: &str, qty: i64) -> String {
+        let jane = self.customer_token("jdoe@example.com", "Password1").await;
+        self.post("/rest/V1/carts/mine", &jane, &serde_json::json!({}))
+            .await;
+        let added = self
+            .post(
+                "/rest/V1/carts/mine/items",
+                &jane,
+                &serde_json::json!({"cartItem": {"sku": sku, "qty": qty}}),
+            )
+            .await;
+        assert_eq!(added.status, StatusCode::OK, "{:?}", added.body);
+        jane
+    }
+
     /// `POST /V1/integration/admin/token` with the given credentials.
     pub async fn login(&self, username: &str, password: &str) -> Reply {
         let body = serde_json::json!({ "username": username, "password": password });
