@@ -320,6 +320,75 @@ async fn a_header_no_renderer_takes_is_the_error_page_and_changes_nothing() {
     app.stop().await;
 }
 
+/// The status line and body of `POST /rest/V1/orders/3/comments` sent raw with `body`
+/// chunked (no length; reqwest always sends one).
+async fn chunked(app: &TestApp, token: &str, accept: Option<&str>, body: &str) -> (String, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let addr = app.base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    let accept = accept
+        .map(|a| format!("Accept: {a}\r\n"))
+        .unwrap_or_default();
+    let mut request = format!(
+        "POST /rest/V1/orders/3/comments HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\
+         Authorization: Bearer {token}\r\nContent-Type: application/json\r\n{accept}\
+         Transfer-Encoding: chunked\r\n\r\n{:x}\r\n",
+        body.len()
+    )
+    .into_bytes();
+    request.extend_from_slice(body.as_bytes());
+    request.extend_from_slice(b"\r\n0\r\n\r\n");
+    // The server may stop reading at the limit and answer: a failed write is no failure.
+    let _ = stream.write_all(&request).await;
+    let mut reply = Vec::new();
+    let _ = stream.read_to_end(&mut reply).await;
+    let reply = String::from_utf8_lossy(&reply).into_owned();
+    let (head, body) = reply.split_once("\r\n\r\n").unwrap_or((&reply, ""));
+    let status_line = head.lines().next().unwrap_or_default().to_owned();
+    (status_line, body.to_owned())
+}
+
+/// A body past the size limit is the web server's 413, answered before Magento picks a
+/// renderer: the same reply whatever the `Accept` header (review-45 LOW-5), announced by its
+/// length or found while it is read (a chunked body).
+#[tokio::test]
+async fn the_web_servers_413_comes_before_the_renderer() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let before = app.snapshot().await;
+    let big = json!({"statusHistory": {"comment": "x".repeat(1024 * 1024 + 1)}}).to_string();
+    let too_large = (
+        StatusCode::PAYLOAD_TOO_LARGE,
+        JSON.to_owned(),
+        json!({"message": "Request body is too large."}).to_string(),
+    );
+    for accept in [
+        None,
+        Some("text/html"),
+        Some("application/xml"),
+        Some("*/*"),
+    ] {
+        let announced = call_with(
+            &app,
+            Method::POST,
+            "/rest/V1/orders/3/comments",
+            Some(&token),
+            accept,
+            Some(("application/json", big.clone())),
+        )
+        .await;
+        assert_eq!(announced, too_large, "{accept:?}");
+        let (status_line, body) = chunked(&app, &token, accept, &big).await;
+        assert!(
+            status_line.starts_with("HTTP/1.1 413"),
+            "{accept:?}: {status_line}"
+        );
+        assert_eq!(body, too_large.2, "{accept:?}");
+    }
+    assert_eq!(app.snapshot().await, before);
+    app.stop().await;
+}
+
 #[tokio::test]
 async fn the_schema_is_json_and_the_async_reply_is_rendered() {
     let app = spawn_app().await;

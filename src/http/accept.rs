@@ -50,6 +50,37 @@ pub struct ErrorProcessorReply {
     pub message: String,
 }
 
+/// Marks a reply that stands for the web server in front of Magento rather than for Magento:
+/// the 413 of a body past the size limit, which the server answers before PHP runs, so no
+/// renderer writes it and no `Accept` header changes it.
+#[derive(Debug, Clone, Copy)]
+pub struct WebServerReply;
+
+/// A body announced past [`crate::http::extract::MAX_BODY_BYTES`]: the web server's 413 comes
+/// before Magento picks a renderer (or fails to).
+fn announced_too_large(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .is_some_and(|n| n > crate::http::extract::MAX_BODY_BYTES as u64)
+}
+
+/// A body sent without a length (chunked) read whole first, as the web server in front of
+/// Magento buffers it before PHP runs: past the limit it is that server's 413, whatever the
+/// `Accept` header. A request with a length or without a body passes as it is.
+async fn read_unannounced(request: Request) -> Result<Request, Response> {
+    use http_body::Body as _;
+    if request.headers().contains_key(header::CONTENT_LENGTH) || request.body().is_end_stream() {
+        return Ok(request);
+    }
+    let (parts, body) = request.into_parts();
+    match to_bytes(body, crate::http::extract::MAX_BODY_BYTES).await {
+        Ok(bytes) => Ok(Request::from_parts(parts, Body::from(bytes))),
+        Err(_) => Err(crate::error::Error::TooLarge.into_response()),
+    }
+}
+
 /// The REST area's renderer, outermost on every `/rest/...` request: picks the renderer from
 /// the `Accept` header before anything else runs, and writes the reply in XML when it is
 /// that one's.
@@ -57,6 +88,13 @@ pub async fn render_as_accepted(request: Request, next: Next) -> Response {
     if crate::http::rest_tail(request.uri().path()).is_none() {
         return next.run(request).await;
     }
+    if announced_too_large(request.headers()) {
+        return crate::error::Error::TooLarge.into_response();
+    }
+    let request = match read_unannounced(request).await {
+        Ok(request) => request,
+        Err(refused) => return refused,
+    };
     let accept = accept_header(request.headers());
     let chosen = match &accept {
         Header::Absent => renderer(None),
@@ -69,6 +107,9 @@ pub async fn render_as_accepted(request: Request, next: Next) -> Response {
     };
     let xml_errors = matches!(&accept, Header::Text(text) if text.contains("xml"));
     let response = next.run(request).await;
+    if response.extensions().get::<WebServerReply>().is_some() {
+        return response;
+    }
     if let Some(reply) = response.extensions().get::<ErrorProcessorReply>().cloned() {
         return if xml_errors {
             error_processor_xml(response.status(), &reply.message)

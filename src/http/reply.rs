@@ -62,6 +62,13 @@ impl IntoResponse for Error {
                 )
                     .into_response();
             }
+            Error::TooLarge => {
+                let mut reply = json_response(status, &body);
+                reply
+                    .extensions_mut()
+                    .insert(crate::http::accept::WebServerReply);
+                return reply;
+            }
             Error::QuoteInvalid(_) => {
                 let mut reply = json_response(status, &body);
                 reply.headers_mut().insert(
