@@ -323,6 +323,17 @@ async fn a_header_no_renderer_takes_is_the_error_page_and_changes_nothing() {
 /// The status line and body of `POST /rest/V1/orders/3/comments` sent raw with `body`
 /// chunked (no length; reqwest always sends one).
 async fn chunked(app: &TestApp, token: &str, accept: Option<&str>, body: &str) -> (String, String) {
+    let encoded = format!("{:x}\r\n{body}\r\n0\r\n\r\n", body.len());
+    chunked_raw(app, token, accept, &encoded).await
+}
+
+/// [`chunked`] with the chunked encoding as given (`encoded`, sent as it is).
+async fn chunked_raw(
+    app: &TestApp,
+    token: &str,
+    accept: Option<&str>,
+    encoded: &str,
+) -> (String, String) {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let addr = app.base.trim_start_matches("http://");
     let mut stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
@@ -332,12 +343,10 @@ async fn chunked(app: &TestApp, token: &str, accept: Option<&str>, body: &str) -
     let mut request = format!(
         "POST /rest/V1/orders/3/comments HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\
          Authorization: Bearer {token}\r\nContent-Type: application/json\r\n{accept}\
-         Transfer-Encoding: chunked\r\n\r\n{:x}\r\n",
-        body.len()
+         Transfer-Encoding: chunked\r\n\r\n"
     )
     .into_bytes();
-    request.extend_from_slice(body.as_bytes());
-    request.extend_from_slice(b"\r\n0\r\n\r\n");
+    request.extend_from_slice(encoded.as_bytes());
     // The server may stop reading at the limit and answer: a failed write is no failure.
     let _ = stream.write_all(&request).await;
     let mut reply = Vec::new();
@@ -385,6 +394,10 @@ async fn the_web_servers_413_comes_before_the_renderer() {
         );
         assert_eq!(body, too_large.2, "{accept:?}");
     }
+    // A malformed chunk is no body: the extractor's 400, not the 413.
+    let (status_line, body) = chunked_raw(&app, &token, None, "zz\r\n{}\r\n0\r\n\r\n").await;
+    assert!(status_line.starts_with("HTTP/1.1 400"), "{status_line}");
+    assert_eq!(body, json!({"message": "Decoding error."}).to_string());
     assert_eq!(app.snapshot().await, before);
     app.stop().await;
 }

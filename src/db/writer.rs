@@ -252,7 +252,10 @@ async fn run(
 /// from one group commit to the next for as long as writes keep coming. Taking the lock is a
 /// round trip to sqlx's worker thread (it must wake up and park), and under load that thread
 /// waits for a core behind the request handlers: taken once a group commit, the writer sat
-/// idle for it between groups.
+/// idle for it between groups. So while writes keep coming nothing else gets the write pool's
+/// one connection: code that takes it directly (start-up seeding and counters, before any
+/// request) would wait for the queue to empty; anything that runs while the server serves goes
+/// through [`Writer::exclusive`] (review-46 LOW-1).
 struct Kept {
     /// Declared first: the handle is unlocked before the connection goes back to the pool.
     handle: HeldHandle,
