@@ -172,7 +172,7 @@ pub async fn set_payment_information(
                 if guest_email.is_some() && items.iter().all(|i| i.qty.is_zero()) {
                     return Err(Error::input(PRODUCTS_DISABLED));
                 }
-                let is_virtual = !items.is_empty() && items.iter().all(|i| i.is_virtual != 0);
+                let is_virtual = super::totals::is_virtual(&items);
                 let address_type = if is_virtual { "billing" } else { "shipping" };
                 let address = quotes::address(&mut *conn, quote.entity_id, address_type).await?;
                 if !is_virtual

@@ -21,8 +21,8 @@
 //! those are taken (the input processor accepts them) and not kept.
 
 use crate::checkout::{
-    address_save_errors, cart_coupon, insert_customer_quote, posted_address_id_check, save_item_on,
-    CartLines, ItemInput, ADDRESS_NOT_SAVED,
+    address_save_errors, cart_addresses, cart_coupon, insert_customer_quote,
+    posted_address_id_check, save_item_on, CartLines, ItemInput, ADDRESS_NOT_SAVED,
 };
 use crate::db::quotes::{self, QuoteAddressRow};
 use crate::db::{self, Db};
@@ -134,10 +134,7 @@ pub async fn save(db: &Db, customer_id: i64, input: CartSave) -> Result<()> {
             Box::pin(async move {
                 let active = quotes::active_for_customer(&mut *conn, customer_id).await?;
                 let (stored_billing, stored_shipping) = match &active {
-                    Some(q) => (
-                        quotes::address(&mut *conn, q.entity_id, "billing").await?,
-                        quotes::address(&mut *conn, q.entity_id, "shipping").await?,
-                    ),
+                    Some(q) => cart_addresses(&mut *conn, q.entity_id).await?,
                     None => (None, None),
                 };
                 if let Some(billing) = &input.billing_address {
@@ -210,8 +207,7 @@ pub async fn save(db: &Db, customer_id: i64, input: CartSave) -> Result<()> {
                 if let Some(shipping) = input.shipping_address {
                     // processShippingAssignment runs for a physical cart only.
                     let items = quotes::items(&mut *conn, quote_id).await?;
-                    let is_virtual = !items.is_empty() && items.iter().all(|i| i.is_virtual != 0);
-                    if !is_virtual {
+                    if !crate::checkout::totals::is_virtual(&items) {
                         posted_address_id_check(
                             shipping.address_id,
                             stored_billing.as_ref(),

@@ -374,7 +374,7 @@ pub struct Cart {
 
 impl Cart {
     pub fn totals(&self) -> Totals {
-        let is_virtual = !self.items.is_empty() && self.items.iter().all(|i| i.is_virtual != 0);
+        let is_virtual = totals::is_virtual(&self.items);
         // Address conditions read the shipping address (the billing one for a virtual cart).
         let address = if is_virtual {
             self.billing.as_ref()
@@ -433,7 +433,7 @@ impl Cart {
         let customer = self.quote.customer_id.is_some() && self.quote.customer_is_guest == 0;
         if customer {
             let (shipping, billing) = &self.customer_tax_address;
-            let is_virtual = !self.items.is_empty() && self.items.iter().all(|i| i.is_virtual != 0);
+            let is_virtual = totals::is_virtual(&self.items);
             let defaults = if is_virtual {
                 [billing, shipping]
             } else {
@@ -1563,12 +1563,22 @@ pub(crate) async fn posted_address_id_stored(
     if posted_id == 0 {
         return Ok(Ok(()));
     }
-    let billing = quotes::address(&mut *conn, quote_id, "billing").await?;
-    let shipping = quotes::address(&mut *conn, quote_id, "shipping").await?;
+    let (billing, shipping) = cart_addresses(&mut *conn, quote_id).await?;
     Ok(posted_address_id_check(
         posted_id,
         billing.as_ref(),
         shipping.as_ref(),
+    ))
+}
+
+/// The stored (billing, shipping) addresses of the cart `quote_id`.
+pub(crate) async fn cart_addresses(
+    conn: &mut SqliteConnection,
+    quote_id: i64,
+) -> Result<(Option<QuoteAddressRow>, Option<QuoteAddressRow>)> {
+    Ok((
+        quotes::address(&mut *conn, quote_id, "billing").await?,
+        quotes::address(&mut *conn, quote_id, "shipping").await?,
     ))
 }
 

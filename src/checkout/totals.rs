@@ -169,6 +169,11 @@ struct CartFixedTotals {
 /// `(qty - free boxes) × price`, 0 when every unit is free); 2 ("for shipment with matching
 /// items") only sets the address flag, which the flat rate ignores in 2.4.8 (only the Free
 /// Shipping carrier, inactive here, reads it).
+/// `Quote::isVirtual`: a cart with lines, every one of them virtual (an empty cart is not).
+pub fn is_virtual(items: &[QuoteItemRow]) -> bool {
+    !items.is_empty() && items.iter().all(|i| i.is_virtual != 0)
+}
+
 pub fn collect(input: &CollectInput<'_>) -> Totals {
     let items = input.items;
     let n = items.len();
@@ -192,7 +197,7 @@ pub fn collect(input: &CollectInput<'_>) -> Totals {
         .filter(|i| i.is_virtual == 0)
         .map(|i| i.qty)
         .sum();
-    let is_virtual = !items.is_empty() && items.iter().all(|i| i.is_virtual != 0);
+    let is_virtual = is_virtual(items);
     let mut address = input.address.clone();
     address.base_subtotal = subtotal.decimal();
     address.total_qty = items_qty.decimal();

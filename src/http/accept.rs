@@ -711,16 +711,10 @@ fn smart_strcmp(a: &PhpKey<'_>, b: &PhpKey<'_>) -> Ordering {
 fn long_to_string(long: i64, key: &PhpKey<'_>, other: &PhpKey<'_>) -> Ordering {
     match other.numeric {
         Some(PhpNumber::Long(y)) => long.cmp(&y),
-        Some(PhpNumber::Double { value, .. }) => {
-            let x = long as f64;
-            if x == value {
-                Ordering::Equal
-            } else if x < value {
-                Ordering::Less
-            } else {
-                Ordering::Greater
-            }
-        }
+        // ZEND_THREEWAY_COMPARE: an unordered pair (NaN) is 1.
+        Some(PhpNumber::Double { value, .. }) => (long as f64)
+            .partial_cmp(&value)
+            .unwrap_or(Ordering::Greater),
         None => key.text.as_bytes().cmp(other.text.as_bytes()),
     }
 }

@@ -371,14 +371,9 @@ pub fn parse_cart_save(body: &Map<String, Value>) -> Result<crate::checkout::car
         save.billing_address = Some(parse_address(billing)?);
         // ParamsOverrider sets `quote.id` (the customer's cart) in place when the body has the
         // key, else appends it; the input processor then calls the setters in key order.
-        let keys: Vec<&String> = v
-            .as_object()
-            .map(|m| m.keys().collect())
-            .unwrap_or_default();
-        let at_id = keys.iter().position(|k| k.as_str() == "id");
-        let at_billing = keys
-            .iter()
-            .position(|k| input::same_key(k, "billing_address"));
+        let keys = || v.as_object().into_iter().flat_map(|m| m.keys());
+        let at_id = keys().position(|k| k == "id");
+        let at_billing = keys().position(|k| input::same_key(k, "billing_address"));
         save.billing_before_quote_id = at_id.is_none_or(|id| at_billing.is_some_and(|b| b < id));
     }
     if let Some((_, ext)) = o.get("extension_attributes") {
