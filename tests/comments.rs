@@ -392,6 +392,23 @@ async fn offline_invoices_refuse_capture_void_and_online_refund() {
             json!({"message": "You can not cancel Credit Memo"})
         )
     );
+    // The id is converted to the service's int first.
+    let not_an_id = app
+        .send(
+            Method::PUT,
+            "/rest/V1/creditmemo/abc",
+            Some(&token),
+            Some("application/json"),
+            Some("{}".into()),
+        )
+        .await;
+    assert_eq!(
+        (not_an_id.status, not_an_id.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The \"abc\" value's type is invalid. The \"int\" type was expected. Verify and try again."})
+        )
+    );
     // A credit memo's comments and e-mail.
     assert_eq!(
         app.post(
@@ -430,4 +447,158 @@ async fn offline_invoices_refuse_capture_void_and_online_refund() {
     );
     let memo = app.get("/rest/V1/creditmemo/1", &token).await.body;
     assert_eq!(memo["email_sent"], json!(1));
+}
+
+/// 2.4.8's comment saves: an `entity_id` is an edit of that comment of the same document (its
+/// resource model's `getCommentById`, then `SalesEntityCommentValidator::isEditCommentAllowed`),
+/// any other id is refused; a posted `created_at` is stored as `formatDate` reads it; an order
+/// history entry posted with an id is not added (`Order::addStatusHistory`).
+#[tokio::test]
+async fn comments_are_edited_by_id_and_keep_a_posted_date() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    assert_eq!(app.invoice(&token, 3, &json!({})).await.body, json!("3"));
+    let post = |path: &'static str, body: Value| {
+        let (app, token) = (&app, &token);
+        async move { app.post(path, token, &body).await }
+    };
+    let first = post(
+        "/rest/V1/invoices/comments",
+        json!({"entity": {"parent_id": 3, "comment": "Paid by wire"}}),
+    )
+    .await;
+    assert_eq!(first.body["entity_id"], json!(1));
+    let edited = post(
+        "/rest/V1/invoices/comments",
+        json!({"entity": {"entity_id": 1, "parent_id": 3, "comment": "Paid by card",
+                          "created_at": "2020-01-02T03:04:05Z"}}),
+    )
+    .await;
+    assert_eq!(
+        (edited.status, edited.body),
+        (
+            StatusCode::OK,
+            json!({"is_customer_notified": null, "parent_id": 3, "comment": "Paid by card",
+                   "is_visible_on_front": null, "created_at": "2020-01-02T03:04:05Z",
+                   "entity_id": 1})
+        )
+    );
+    let listed = comments(&app, &token, "/rest/V1/invoices/3/comments").await;
+    assert_eq!(
+        listed["items"],
+        json!([{"is_customer_notified": null, "parent_id": 3, "comment": "Paid by card",
+                "is_visible_on_front": 0, "created_at": "2020-01-02 03:04:05", "entity_id": 1}])
+    );
+    // Refused, nothing written: an id no comment of this invoice has, a comment PHP's
+    // `empty()` takes for none, a date `new \DateTime()` cannot read.
+    let before = app.snapshot().await;
+    for body in [
+        json!({"entity": {"entity_id": 77, "parent_id": 3, "comment": "x"}}),
+        json!({"entity": {"parent_id": 3, "comment": "0"}}),
+        json!({"entity": {"parent_id": 3, "comment": "x", "created_at": "sometime"}}),
+    ] {
+        let reply = post("/rest/V1/invoices/comments", body.clone()).await;
+        assert_eq!(
+            (reply.status, reply.body),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({"message": "Could not save the invoice comment."})
+            ),
+            "{body}"
+        );
+        assert_eq!(app.snapshot().await, before);
+    }
+    // An order history entry with an id adds nothing, and still answers true; one with a
+    // date keeps it.
+    let with_id = post(
+        "/rest/V1/orders/3/comments",
+        json!({"statusHistory": {"entity_id": 1, "comment": "ignored"}}),
+    )
+    .await;
+    assert_eq!(
+        (with_id.status, with_id.body),
+        (StatusCode::OK, json!(true))
+    );
+    let history = comments(&app, &token, "/rest/V1/orders/3/comments").await;
+    assert_eq!(history["total_count"], json!(0));
+    let dated = post(
+        "/rest/V1/orders/3/comments",
+        json!({"statusHistory": {"comment": "Backfilled", "created_at": "2019-05-05 05:05:05"}}),
+    )
+    .await;
+    assert_eq!(dated.body, json!(true));
+    let history = comments(&app, &token, "/rest/V1/orders/3/comments").await;
+    assert_eq!(
+        (
+            &history["items"][0]["comment"],
+            &history["items"][0]["created_at"]
+        ),
+        (&json!("Backfilled"), &json!("2019-05-05 05:05:05"))
+    );
+    // Nothing wraps the order save: an unreadable date is PHP's exception, a 500.
+    let before = app.snapshot().await;
+    let bad_date = post(
+        "/rest/V1/orders/3/comments",
+        json!({"statusHistory": {"comment": "x", "created_at": "sometime"}}),
+    )
+    .await;
+    assert_eq!(bad_date.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(app.snapshot().await, before);
+}
+
+/// `ShipmentTrackRepositoryInterface::save` with an `entity_id` updates the posted columns of
+/// that track only (the others keep their values); an id no track has writes nothing, and the
+/// reply echoes the posted object.
+#[tokio::test]
+async fn a_track_saved_by_id_updates_what_was_posted() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let shipped = app
+        .post(
+            "/rest/V1/order/3/ship",
+            &token,
+            &json!({"items": [{"order_item_id": 3, "qty": 1}],
+                    "tracks": [{"track_number": "1Z1", "title": "UPS", "carrier_code": "ups"}],
+                    "arguments": {"extension_attributes": {"source_code": "ne_wh"}}}),
+        )
+        .await;
+    assert_eq!(shipped.body, json!("3"));
+    let edited = app
+        .post(
+            "/rest/V1/shipment/track",
+            &token,
+            &json!({"entity": {"entity_id": 1, "order_id": 3, "parent_id": 3,
+                               "track_number": "1Z2", "carrier_code": "ups", "weight": 2}}),
+        )
+        .await;
+    assert_eq!(
+        without(&edited.body, &["created_at", "updated_at"]),
+        json!({"order_id": 3, "entity_id": 1, "parent_id": 3, "weight": 2, "qty": null,
+               "description": null, "track_number": "1Z2", "title": null, "carrier_code": "ups"})
+    );
+    let shipment = app.get("/rest/V1/shipment/3", &token).await.body;
+    assert_eq!(
+        without(&shipment["tracks"][0], &["created_at", "updated_at"]),
+        json!({"order_id": 3, "entity_id": 1, "parent_id": 3, "weight": 2, "qty": null,
+               "description": null, "track_number": "1Z2", "title": "UPS", "carrier_code": "ups"})
+    );
+    let before = app.snapshot().await;
+    let unknown = app
+        .post(
+            "/rest/V1/shipment/track",
+            &token,
+            &json!({"entity": {"entity_id": 77, "order_id": 3, "parent_id": 3,
+                               "track_number": "1Z9", "carrier_code": "ups"}}),
+        )
+        .await;
+    assert_eq!(
+        (unknown.status, unknown.body),
+        (
+            StatusCode::OK,
+            json!({"order_id": 3, "entity_id": 77, "parent_id": 3, "weight": null, "qty": null,
+                   "description": null, "track_number": "1Z9", "title": null,
+                   "carrier_code": "ups"})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
 }

@@ -1035,11 +1035,12 @@ async fn the_refund_path_under_other_methods_is_the_id_route() {
             Some("{}".into()),
         )
         .await;
+    // `cancel(int $id)`: the id is converted before the service refuses.
     assert_eq!(
         (put.status, put.body),
         (
             StatusCode::BAD_REQUEST,
-            json!({"message": "You can not cancel Credit Memo"})
+            json!({"message": "The \"refund\" value's type is invalid. The \"int\" type was expected. Verify and try again."})
         )
     );
 }

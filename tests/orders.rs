@@ -256,6 +256,15 @@ async fn required_getters_are_written_even_when_empty() {
             json!({"items": [{"sku": "24-WB01", "qty_ordered": 1, "price": 32}]}),
         )
         .await;
+    // An import needs an e-mail (its addresses take it); a save by id can clear it.
+    let cleared = app
+        .post(
+            "/rest/V1/orders",
+            &token,
+            &json!({"entity": {"entity_id": id, "customer_email": null}}),
+        )
+        .await;
+    assert_eq!(cleared.status, StatusCode::OK, "{:?}", cleared.body);
     let order = app.get(&format!("/rest/V1/orders/{id}"), &token).await.body;
     // customer_email is declared without |null in OrderInterface: present, as null.
     assert_eq!(order.get("customer_email"), Some(&json!(null)));
@@ -788,6 +797,125 @@ async fn an_order_address_is_updated_whole_or_refused() {
         )
     );
     assert_eq!(app.snapshot().await, before);
+    // The validator's e-mail check (`Email has a wrong format`) refuses it the same way.
+    let mut bad_email = address.clone();
+    bad_email["email"] = json!("not-an-address");
+    let refused = app
+        .send(
+            Method::PUT,
+            "/rest/V1/orders/3",
+            Some(&token),
+            Some("application/json"),
+            Some(json!({ "entity": bad_email }).to_string()),
+        )
+        .await;
+    assert_eq!(
+        (refused.status, refused.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The order address couldn't be saved."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+}
+
+/// The reply of `PUT /V1/orders/{parent_id}` is the posted object, whose `getRegionCode`
+/// computes the code from its region id (or its region text) whatever was posted.
+#[tokio::test]
+async fn an_order_address_reply_computes_its_region_code() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let put = |entity: Value| {
+        let app = &app;
+        let token = &token;
+        async move {
+            app.send(
+                Method::PUT,
+                "/rest/V1/orders/3",
+                Some(token),
+                Some("application/json"),
+                Some(json!({ "entity": entity }).to_string()),
+            )
+            .await
+        }
+    };
+    let address = json!({"entity_id": 6, "parent_id": 3, "address_type": "billing",
+        "firstname": "Jane", "lastname": "Doe", "street": ["160 1st St."], "city": "Mineola",
+        "postcode": "11501", "country_id": "US", "telephone": "516-555-1111",
+        "email": "jdoe@example.com", "region": "New York", "region_id": 43, "region_code": "ZZ"});
+    let reply = put(address.clone()).await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    assert_eq!(
+        reply.body,
+        json!({"address_type": "billing", "city": "Mineola", "country_id": "US",
+            "email": "jdoe@example.com", "entity_id": 6, "firstname": "Jane", "lastname": "Doe",
+            "parent_id": 3, "postcode": "11501", "region": "New York", "region_code": "NY",
+            "region_id": 43, "street": ["160 1st St."], "telephone": "516-555-1111"})
+    );
+    let order = app.get("/rest/V1/orders/3", &token).await.body;
+    assert_eq!(order["billing_address"]["region_code"], json!("NY"));
+    // No region id: the region text is the code (`is_string($this->getRegion())`).
+    let mut text_only = address.clone();
+    let map = text_only.as_object_mut().unwrap();
+    map.remove("region_id");
+    map.remove("region_code");
+    map.insert("region".into(), json!("CA"));
+    let reply = put(text_only).await;
+    assert_eq!(reply.body["region_code"], json!("CA"), "{:?}", reply.body);
+}
+
+/// A new order's addresses are saved through `Order\Address\Validator` (2.4.8,
+/// `ResourceModel/Order/Address::_beforeSave`): each takes the order's `customer_email`, so an
+/// order without one, or with one that is not an address, is refused, as is an address
+/// without a required field; the whole order is not saved.
+#[tokio::test]
+async fn a_new_orders_addresses_are_validated_as_its_save_validates_them() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let before = app.snapshot().await;
+    let refused = |message: &str| json!({"message": "We can't save the address:\n%1", "parameters": [message]});
+    let mut bad_email = small_order(json!(1), None);
+    bad_email["entity"]["customer_email"] = json!("bad");
+    let mut no_email = small_order(json!(1), None);
+    no_email["entity"]
+        .as_object_mut()
+        .unwrap()
+        .remove("customer_email");
+    let mut partial = small_order(json!(1), None);
+    partial["entity"]["billing_address"] = json!({"firstname": "Erp", "lastname": "Import",
+        "country_id": "US", "city": null});
+    let mut shipping = small_order(json!(1), None);
+    shipping["entity"]["extension_attributes"] = json!({"shipping_assignments": [{"shipping": {
+        "address": {"firstname": "Erp", "lastname": "Import", "street": ["1 Main St"],
+                    "city": "Austin", "postcode": "78701", "country_id": "US"},
+        "method": "flatrate_flatrate"}}]});
+    for (body, expected) in [
+        (bad_email, refused("Email has a wrong format")),
+        (no_email, refused("Email has a wrong format")),
+        (
+            partial,
+            // A posted null is held (`hasData`): `city` passes, the unnamed fields do not.
+            refused(
+                "\"Zip code\" is required. Enter and try again.\n\"Street\" is required. Enter and try again.\n\"Phone Number\" is required. Enter and try again.",
+            ),
+        ),
+        (
+            shipping,
+            refused("\"Phone Number\" is required. Enter and try again."),
+        ),
+    ] {
+        let reply = app.post("/rest/V1/orders", &token, &body).await;
+        assert_eq!(
+            (reply.status, reply.body),
+            (StatusCode::BAD_REQUEST, expected),
+            "{body}"
+        );
+        assert_eq!(app.snapshot().await, before);
+    }
+    let accepted = app
+        .post("/rest/V1/orders", &token, &small_order(json!(1), None))
+        .await;
+    assert_eq!(accepted.status, StatusCode::OK, "{:?}", accepted.body);
 }
 
 /// `PUT /V1/orders/create` is the same repository save as `POST /V1/orders`, under

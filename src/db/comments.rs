@@ -2,7 +2,7 @@
 
 use sqlx::SqliteConnection;
 
-use crate::db::model::{ShipmentTrack, StatusHistory};
+use crate::db::model::StatusHistory;
 
 /// Whether a row with this id exists in `table` (keyed by `entity_id`).
 pub async fn exists(
@@ -14,6 +14,27 @@ pub async fn exists(
         "SELECT entity_id FROM {table} WHERE entity_id = ?"
     ))
     .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// Whether the comment row `id` of `table` belongs to document `parent_id`: the row
+/// `getCommentById` of 2.4.8's comment resource models finds (by both ids) to read its author
+/// from, so that `SalesEntityCommentValidator::isEditCommentAllowed` lets the edit through.
+/// magemu has one author for every comment (the store's admin), so a comment of the parent
+/// may be edited and any other `entity_id` (another document's, or none's) may not.
+pub async fn comment_of(
+    conn: &mut SqliteConnection,
+    table: &str,
+    id: i64,
+    parent_id: Option<i64>,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar(&format!(
+        "SELECT entity_id FROM {table} WHERE entity_id = ? AND parent_id = ?"
+    ))
+    .bind(id)
+    .bind(parent_id)
     .fetch_optional(conn)
     .await?;
     Ok(found.is_some())
@@ -88,17 +109,6 @@ pub async fn shipment_of_order(
     .fetch_optional(conn)
     .await?;
     Ok(found.is_some())
-}
-
-/// One track by id.
-pub async fn track(
-    conn: &mut SqliteConnection,
-    id: i64,
-) -> Result<Option<ShipmentTrack>, sqlx::Error> {
-    sqlx::query_as("SELECT * FROM sales_shipment_track WHERE entity_id = ?")
-        .bind(id)
-        .fetch_optional(conn)
-        .await
 }
 
 /// Deletes a track; deleting one that does not exist deletes nothing.

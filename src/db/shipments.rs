@@ -352,20 +352,3 @@ pub async fn store_exists(conn: &mut SqliteConnection, store_id: i64) -> Result<
         .await?;
     Ok(found.is_some())
 }
-
-/// The `sales_shipment_comment` row `id` of shipment `parent_id`
-/// (`ResourceModel\Order\Shipment\Comment::getCommentById`).
-pub async fn comment_of(
-    conn: &mut SqliteConnection,
-    id: i64,
-    parent_id: i64,
-) -> Result<bool, sqlx::Error> {
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT entity_id FROM sales_shipment_comment WHERE entity_id = ? AND parent_id = ?",
-    )
-    .bind(id)
-    .bind(parent_id)
-    .fetch_optional(conn)
-    .await?;
-    Ok(found.is_some())
-}

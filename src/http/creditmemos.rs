@@ -157,9 +157,11 @@ async fn list(
 /// `CreditmemoManagementInterface::cancel`: 2.4 refuses it, before looking the memo up.
 async fn cancel(
     _: Admin<SalesCreditmemoView>,
-    PathParams(_id): PathParams<String>,
+    PathParams(id): PathParams<String>,
     _: Body,
 ) -> Result<Response> {
+    // The input processor converts the id to the service's int before the service runs.
+    path_int(&id)?;
     Err(Error::input(e::CANNOT_CANCEL_CREDITMEMO))
 }
 

@@ -195,6 +195,10 @@ async fn import(
     let mut gifts = crate::wire::gift_message::parse_posted_order(&entity)?;
     match parsed {
         order_import::OrderSave::Create(full) => {
+            // Checked as the save meets them, after everything the input processor and the
+            // repository plugin check (magemu checks them before the store and the increment
+            // id, which Magento's save meets first).
+            order_import::check_new_addresses(&entity)?;
             let id = order::create_order(&state.db, *full, taxes).await?;
             crate::sales::gift_message::save_posted(&state.db, id, gifts).await?;
             let saved = order::get_order(&state.db, id).await?;

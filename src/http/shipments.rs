@@ -181,8 +181,8 @@ async fn save_track(
     State(state): State<AppState>,
     Body(body): Body,
 ) -> Result<Response> {
-    let track = wire::parse_track(&body)?;
-    let saved = comments::save_track(&state.db, track).await?;
+    let (parent_id, track) = wire::parse_track(&body)?;
+    let saved = comments::save_track(&state.db, parent_id, track).await?;
     Ok(json_response(
         StatusCode::OK,
         &ShipmentTrackData::from(&saved),

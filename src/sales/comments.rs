@@ -10,7 +10,14 @@
 //! - `addComment` (2.4.8): a posted status must be one of the order state's statuses, and then
 //!   becomes the order's status; without one the comment takes the order's status.
 //! - A comment save fails as a whole with "Could not save the <kind> comment." (no parent, no
-//!   text, an unknown parent); the URL's id plays no part, `parent_id` comes from the body.
+//!   text, an unknown parent); the URL's id plays no part, `parent_id` comes from the body. A
+//!   comment posted with an `entity_id` is an edit (2.4.8's `getCommentById` then
+//!   `SalesEntityCommentValidator::isEditCommentAllowed`): of a comment of that parent, an
+//!   UPDATE of the posted columns; of any other id, refused the same way. A posted
+//!   `created_at` is stored (`formatDate`; one it cannot read fails the save).
+//! - `addComment` with an entry that has an `entity_id` adds nothing
+//!   (`Order::addStatusHistory`: `if (!$history->getId())`); the status still changes, the
+//!   e-mail still goes, the reply is still `true`.
 //! - `notify` sends the document's e-mail (`sales::email`): `email_sent` and `send_email` become
 //!   1, the newest history entry of that kind not yet notified is marked notified, the reply is
 //!   `true`.
@@ -21,15 +28,19 @@
 //!   else "Could not save the shipment tracking."; deleting a track that does not exist is
 //!   `true` as well (Magento deletes `WHERE entity_id = NULL`).
 
-use crate::db::model::{CommentRow, ShipmentTrack, StatusHistory};
-use crate::db::{self, Db};
+use crate::db::model::{CommentRow, StatusHistory};
+use crate::db::{self, Db, SqlValue};
 use crate::error::{self as e, Error, Phrase, Result};
 use crate::sales::email::{self, SalesEmail};
+use crate::sales::shipment_save::{SavedTrack, TrackSave};
 use crate::sales::state;
 
 /// A posted comment or status-history entry, as the comment interfaces' setters take it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CommentRequest {
+    /// A comment that exists: its row is updated (document comments) or nothing is added
+    /// (order history entries, see [`add_order_comment`]).
+    pub entity_id: Option<i64>,
     pub parent_id: Option<i64>,
     pub comment: Option<String>,
     pub is_customer_notified: Option<i64>,
@@ -37,8 +48,8 @@ pub struct CommentRequest {
     /// Status-history entries only.
     pub entity_name: Option<String>,
     pub status: Option<String>,
-    /// As posted: only the repository save's reply shows it (the row takes the time of the
-    /// save).
+    /// As posted: stored as `formatDate` reads it (`AbstractDb::_prepareDataForTable` writes
+    /// every column the object holds), the time of the save when not posted.
     pub created_at: Option<String>,
 }
 
@@ -158,17 +169,28 @@ pub async fn add_order_comment(db: &Db, order_id: i64, request: CommentRequest) 
             order.status = status.clone();
             order.updated_at = now.clone();
             let mail = email::order_comment_text(request.comment.as_deref());
-            let history = StatusHistory {
-                parent_id: order_id,
-                comment: request.comment,
-                status,
-                entity_name: request.entity_name,
-                is_customer_notified: request.is_customer_notified,
-                is_visible_on_front: request.is_visible_on_front.unwrap_or(0),
-                created_at: now,
-                ..Default::default()
-            };
-            db::insert(conn, "sales_order_status_history", "entity_id", &history).await?;
+            // A date `formatDate` cannot read fails the order's save, which nothing wraps:
+            // PHP's exception, the 500 of an internal error.
+            let created_at = posted_created_at(request.created_at.as_deref()).ok_or_else(|| {
+                Error::internal(format!(
+                    "status history created_at {:?}",
+                    request.created_at
+                ))
+            })?;
+            // Order::addStatusHistory: an entry with an id is not added to the order.
+            if request.entity_id.is_none_or(|id| id == 0) {
+                let history = StatusHistory {
+                    parent_id: order_id,
+                    comment: request.comment,
+                    status,
+                    entity_name: request.entity_name,
+                    is_customer_notified: request.is_customer_notified,
+                    is_visible_on_front: request.is_visible_on_front.unwrap_or(0),
+                    created_at: created_at.unwrap_or_else(|| now.clone()),
+                    ..Default::default()
+                };
+                db::insert(conn, "sales_order_status_history", "entity_id", &history).await?;
+            }
             db::update(conn, "sales_order", "entity_id", &order).await?;
             if notifies(request.is_customer_notified) {
                 email::send(conn, SalesEmail::OrderComment, order_id, mail).await?;
@@ -188,20 +210,56 @@ pub async fn save_comment(db: &Db, kind: Document, request: CommentRequest) -> R
                 let (Some(parent_id), Some(comment)) = (request.parent_id, request.comment) else {
                     return Err(refuse());
                 };
-                if comment.is_empty()
+                // The validator's `empty()`: "" and "0" are no comment.
+                if !crate::php::truthy(&comment)
                     || !db::comments::exists(conn, kind.table(), parent_id).await?
                 {
                     return Err(refuse());
                 }
+                let entity_id = request.entity_id.unwrap_or(0);
+                if entity_id != 0
+                    && !db::comments::comment_of(
+                        conn,
+                        kind.comment_table(),
+                        entity_id,
+                        Some(parent_id),
+                    )
+                    .await?
+                {
+                    return Err(refuse());
+                }
+                let created_at =
+                    posted_created_at(request.created_at.as_deref()).ok_or_else(refuse)?;
                 let mut row = CommentRow {
+                    entity_id,
                     parent_id,
                     comment: Some(comment),
                     is_customer_notified: request.is_customer_notified,
                     is_visible_on_front: request.is_visible_on_front.unwrap_or(0),
-                    created_at: db::now_timestamp(),
-                    ..Default::default()
+                    created_at: created_at.clone().unwrap_or_else(db::now_timestamp),
                 };
-                row.entity_id = db::insert(conn, kind.comment_table(), "entity_id", &row).await?;
+                if entity_id == 0 {
+                    row.entity_id =
+                        db::insert(conn, kind.comment_table(), "entity_id", &row).await?;
+                } else {
+                    // The UPDATE of the columns the object holds (a null in a NOT NULL one
+                    // left out).
+                    let mut columns: Vec<(&'static str, SqlValue)> = vec![
+                        ("parent_id", SqlValue::from(parent_id)),
+                        ("comment", SqlValue::from(row.comment.clone())),
+                    ];
+                    if let Some(n) = request.is_customer_notified {
+                        columns.push(("is_customer_notified", SqlValue::from(n)));
+                    }
+                    if let Some(v) = request.is_visible_on_front {
+                        columns.push(("is_visible_on_front", SqlValue::from(v)));
+                    }
+                    if let Some(at) = created_at {
+                        columns.push(("created_at", SqlValue::from(at)));
+                    }
+                    db::shipments::update_posted(conn, kind.comment_table(), entity_id, columns)
+                        .await?;
+                }
                 if notifies(row.is_customer_notified) {
                     let mail = kind.comment_email();
                     email::send(conn, mail, parent_id, row.comment.clone()).await?;
@@ -245,68 +303,55 @@ pub async fn notify(db: &Db, kind: Document, id: i64) -> Result<bool> {
         .await
 }
 
+/// A posted `created_at` as the row stores it: `Some(None)` when none was posted (the save's
+/// time then), `None` when `formatDate` cannot read it (the save fails).
+fn posted_created_at(raw: Option<&str>) -> Option<Option<String>> {
+    match raw {
+        None => Some(None),
+        Some(raw) => crate::sales::shipment_save::php_datetime(raw, crate::clock::now()).map(Some),
+    }
+}
+
 /// `NotifySender::checkAndSend`'s `if ($notify)` on the posted `is_customer_notified`.
 fn notifies(is_customer_notified: Option<i64>) -> bool {
     is_customer_notified.is_some_and(|n| n != 0)
 }
 
-/// A posted track (`ShipmentTrackInterface`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct TrackSave {
-    pub entity_id: Option<i64>,
-    pub order_id: Option<i64>,
-    pub parent_id: Option<i64>,
-    pub track_number: Option<String>,
-    pub title: Option<String>,
-    pub carrier_code: Option<String>,
-    pub description: Option<String>,
-    pub qty: Option<crate::amount::Amount>,
-    pub weight: Option<crate::amount::Amount>,
-}
-
-/// `ShipmentTrackRepositoryInterface::save`: the saved track, read back.
-pub async fn save_track(db: &Db, track: TrackSave) -> Result<ShipmentTrack> {
+/// `ShipmentTrackRepositoryInterface::save`: the track as the save returns it (the posted
+/// object, `created_at`/`updated_at` read back when its row exists). The shipment must be the
+/// posted order's (`TrackRepository::save` looks it up by both posted ids); then the track is
+/// saved as a shipment save saves its tracks: an `entity_id` updates the posted columns of
+/// that row only, and one no row has writes nothing (Magento's UPDATE matches no row) while
+/// the reply echoes it. Any failure is "Could not save the shipment tracking."
+pub async fn save_track(db: &Db, parent_id: Option<i64>, track: TrackSave) -> Result<SavedTrack> {
     db.writer
         .write(move |conn| {
             Box::pin(async move {
-                let refuse = || Error::input(e::COULD_NOT_SAVE_TRACK);
-                let (Some(order_id), Some(parent_id)) = (track.order_id, track.parent_id) else {
-                    return Err(refuse());
+                let refuse = |why: String| {
+                    tracing::warn!(cause = %why, "track save refused");
+                    Error::input(e::COULD_NOT_SAVE_TRACK)
+                };
+                let (Some(order_id), Some(parent_id)) = (track.order_id.flatten(), parent_id)
+                else {
+                    return Err(refuse("The shipment doesn't belong to the order.".into()));
                 };
                 if !db::comments::shipment_of_order(conn, parent_id, order_id).await? {
-                    return Err(refuse());
+                    return Err(refuse("The shipment doesn't belong to the order.".into()));
                 }
-                let filled = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.is_empty());
-                if !filled(&track.track_number) || !filled(&track.carrier_code) {
-                    return Err(refuse());
-                }
-                let now = db::now_timestamp();
-                let existing = match track.entity_id {
-                    Some(id) => db::comments::track(conn, id).await?,
-                    None => None,
-                };
-                let row = ShipmentTrack {
-                    entity_id: existing.as_ref().map_or(0, |t| t.entity_id),
+                let now_at = crate::clock::now();
+                let now = crate::clock::format(now_at);
+                let saved = crate::sales::shipment_save::save_tracks(
+                    conn,
                     parent_id,
-                    order_id,
-                    track_number: track.track_number,
-                    title: track.title,
-                    carrier_code: track.carrier_code,
-                    description: track.description,
-                    qty: track.qty,
-                    weight: track.weight,
-                    created_at: existing.map_or_else(|| now.clone(), |t| t.created_at),
-                    updated_at: now,
-                };
-                let id = if row.entity_id == 0 {
-                    db::insert(conn, "sales_shipment_track", "entity_id", &row).await?
-                } else {
-                    db::update(conn, "sales_shipment_track", "entity_id", &row).await?;
-                    row.entity_id
-                };
-                db::comments::track(conn, id)
-                    .await?
-                    .ok_or_else(|| Error::internal("track vanished after save"))
+                    std::slice::from_ref(&track),
+                    (now_at, &now),
+                    refuse,
+                )
+                .await?;
+                saved
+                    .into_iter()
+                    .next()
+                    .ok_or_else(|| Error::internal("no track saved"))
             })
         })
         .await

@@ -681,14 +681,7 @@ async fn save_comment(
     let mut errors = Vec::new();
     if let Some(id) = comment_id {
         // getCommentById: the row of this id under this parent carries its author.
-        let mine: Option<i64> = sqlx::query_scalar(
-            "SELECT entity_id FROM sales_creditmemo_comment WHERE entity_id = ? AND parent_id = ?",
-        )
-        .bind(id)
-        .bind(parent_id)
-        .fetch_optional(&mut *conn)
-        .await?;
-        if mine.is_none() {
+        if !db::comments::comment_of(&mut *conn, "sales_creditmemo_comment", id, parent_id).await? {
             errors.push(e::COMMENT_EDIT_NOT_ALLOWED.to_owned());
         }
     }

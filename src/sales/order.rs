@@ -319,8 +319,8 @@ fn posted_or_kept<T>(posted: bool, new: Option<T>, old: Option<T>) -> Option<T> 
 }
 
 /// `OrderAddressRepositoryInterface::save`: the address as posted. `Order\Address\Validator`
-/// wants every required field in what is posted (a partial address fails), and any failure is
-/// "The order address couldn't be saved." With an `entity_id` the row is updated with what was
+/// wants every required field in what is posted (a partial address fails) and a well-formed
+/// e-mail, and any failure is "The order address couldn't be saved." With an `entity_id` the row is updated with what was
 /// posted (an id that names no address updates nothing, as Magento's UPDATE does), the fields
 /// of [`ADDRESS_KEPT_UNLESS_POSTED`] the body does not name (`posted`) kept as stored; without
 /// one the address is added to its order.
@@ -343,6 +343,10 @@ pub async fn save_address(
     ];
     if address.parent_id == 0
         || !required.iter().all(|v| filled(v))
+        || !address
+            .email
+            .as_deref()
+            .is_some_and(crate::sales::order_update::valid_email)
         || !matches!(address.address_type.as_str(), "billing" | "shipping")
     {
         return Err(refuse());
@@ -397,6 +401,9 @@ pub async fn save_address(
                     region_code(&mut *conn, &mut merged).await?;
                     db::update(conn, "sales_order_address", "entity_id", &merged).await?;
                 }
+                // The reply is the posted object, whose `getRegionCode` computes the code
+                // from its own region id, region and country, whatever was posted.
+                region_code(&mut *conn, &mut address).await?;
                 Ok(address)
             })
         })

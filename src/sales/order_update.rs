@@ -254,6 +254,45 @@ fn attach(
     address.row.entity_id == 0
 }
 
+/// `Handler\Address::process` of a new order (`POST /V1/orders` without an id), before anything
+/// is written: each posted address as the order's setters leave it ([`attach`]: the order's
+/// e-mail, its type, the order's id), billing first as `addAddress` lists them, then the first
+/// shipping assignment's (unless the order is virtual), checked as its save checks it
+/// ([`check_address`]). So an import without a `customer_email`, or with one that is not an
+/// address, is refused there ("Email has a wrong format"), as is an address without a
+/// required field.
+pub fn check_new_addresses(posted: &OrderUpdate) -> Result<()> {
+    let email = &posted.order.row.customer_email;
+    let shipping = (posted.order.row.is_virtual.unwrap_or(0) == 0)
+        .then(|| posted.shipping_assignments.first())
+        .flatten()
+        .and_then(|a| a.shipping.as_ref())
+        .and_then(|s| s.address.as_ref());
+    let billing = posted.billing_address.as_ref();
+    for (address, address_type) in [(billing, "billing"), (shipping, "shipping")] {
+        if let Some(address) = address {
+            let mut address = address.clone();
+            // Any id: the order's, which the save has by then.
+            attach(&mut address, address_type, &[], email.clone(), 1);
+            check_address(&address)?;
+        }
+    }
+    Ok(())
+}
+
+/// `ResourceModel/Order/Address::_beforeSave`: 400 "We can't save the address:\n%1" with the
+/// validator's warnings.
+fn check_address(address: &Partial<OrderAddress>) -> Result<()> {
+    let warnings = address_warnings(address);
+    if warnings.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Input(Phrase::positional(
+        e::CANNOT_SAVE_ADDRESS,
+        vec![warnings.join("\n")],
+    )))
+}
+
 /// `Order\Address\Validator::validate` (a stock 2.4: telephone required, company and fax not).
 fn address_warnings(address: &Partial<OrderAddress>) -> Vec<String> {
     let required = [
@@ -564,13 +603,7 @@ pub async fn save_existing(
     // Handler\Address::process: new addresses, then the order's address ids.
     let mut addresses = stored_addresses;
     for mut address in added {
-        let warnings = address_warnings(&address);
-        if !warnings.is_empty() {
-            return Err(Error::Input(Phrase::positional(
-                e::CANNOT_SAVE_ADDRESS,
-                vec![warnings.join("\n")],
-            )));
-        }
+        check_address(&address)?;
         crate::sales::order::region_code(&mut *tx, &mut address.row).await?;
         address.row.entity_id =
             db::insert(&mut *tx, "sales_order_address", "entity_id", &address.row).await?;

@@ -649,7 +649,7 @@ async fn save_in(
             .unwrap_or_default(),
     };
     let tracks = match &request.tracks {
-        Some(posted) => save_tracks(conn, id, posted, now_at, &now).await?,
+        Some(posted) => save_tracks(conn, id, posted, (now_at, &now), could_not_save).await?,
         None => existing
             .as_ref()
             .map(|f| f.tracks.iter().map(SavedTrack::from).collect())
@@ -816,27 +816,32 @@ async fn save_items(
     Ok(out)
 }
 
-async fn save_tracks(
+/// Saves the posted tracks of shipment `parent_id` (`Shipment/Track/Validator` first, then an
+/// INSERT, or an UPDATE of the posted columns of an `entity_id`, which changes nothing when no
+/// row has it), each as the save returns it: the object as posted, with `created_at` and
+/// `updated_at` read back when its row exists (`EntityAbstract::_afterSave`). `refuse` turns
+/// a failure into the answer of the caller (the shipment's or the track repository's).
+pub(crate) async fn save_tracks(
     conn: &mut SqliteConnection,
     parent_id: i64,
     posted: &[TrackSave],
-    now_at: time::OffsetDateTime,
-    now: &str,
+    (now_at, now): (time::OffsetDateTime, &str),
+    refuse: impl Fn(String) -> Error,
 ) -> Result<Vec<SavedTrack>> {
     let mut out = Vec::with_capacity(posted.len());
     for t in posted {
         // Shipment/Track/Validator: each required field present and not PHP-empty.
         let order_id = t.order_id.flatten().filter(|id| *id != 0);
         let Some(order_id) = order_id else {
-            return Err(could_not_save("Cannot save track: Order Id"));
+            return Err(refuse("Cannot save track: Order Id".into()));
         };
         if empty_text(&t.track_number) || empty_text(&t.carrier_code) {
-            return Err(could_not_save("Cannot save track: Number / Carrier Code"));
+            return Err(refuse("Cannot save track: Number / Carrier Code".into()));
         }
         let created_at = match &t.created_at {
             Some(Some(raw)) => Some(
                 php_datetime(raw, now_at)
-                    .ok_or_else(|| could_not_save(format!("track created_at {raw:?}")))?,
+                    .ok_or_else(|| refuse(format!("track created_at {raw:?}")))?,
             ),
             _ => None,
         };
@@ -869,7 +874,7 @@ async fn save_tracks(
             };
             saved.entity_id = db::insert(conn, "sales_shipment_track", "entity_id", &row)
                 .await
-                .map_err(could_not_save)?;
+                .map_err(|e| refuse(e.to_string()))?;
         } else {
             let mut columns: Vec<(&'static str, SqlValue)> = vec![
                 ("parent_id", SqlValue::from(parent_id)),
@@ -892,7 +897,7 @@ async fn save_tracks(
             columns.push(("updated_at", SqlValue::from(now.to_owned())));
             db::shipments::update_posted(conn, "sales_shipment_track", saved.entity_id, columns)
                 .await
-                .map_err(could_not_save)?;
+                .map_err(|e| refuse(e.to_string()))?;
         }
         if let Some((created, updated)) =
             db::shipments::timestamps(conn, "sales_shipment_track", saved.entity_id).await?
@@ -915,7 +920,10 @@ async fn save_comments(
     let mut out = Vec::with_capacity(posted.len());
     for c in posted {
         let entity_id = c.entity_id.unwrap_or(0);
-        if entity_id != 0 && !db::shipments::comment_of(conn, entity_id, parent_id).await? {
+        if entity_id != 0
+            && !db::comments::comment_of(conn, "sales_shipment_comment", entity_id, Some(parent_id))
+                .await?
+        {
             return Err(could_not_save(
                 "Cannot save comment: User is not authorized to edit comment.",
             ));

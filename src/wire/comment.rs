@@ -60,6 +60,7 @@ pub fn parse_comment(body: &Map<String, Value>) -> Result<CommentRequest> {
         ],
     )?;
     Ok(CommentRequest {
+        entity_id: o.int("entity_id")?,
         parent_id: o.int("parent_id")?,
         comment: o.string("comment")?,
         is_customer_notified: o.int("is_customer_notified")?,
@@ -89,12 +90,13 @@ pub fn parse_status_history(body: &Map<String, Value>) -> Result<CommentRequest>
         ],
     )?;
     Ok(CommentRequest {
+        entity_id: o.int("entity_id")?,
         parent_id: o.int("parent_id")?,
         comment: o.string("comment")?,
         is_customer_notified: o.int("is_customer_notified")?,
         is_visible_on_front: o.int("is_visible_on_front")?,
         entity_name: o.string("entity_name")?,
         status: o.string("status")?,
-        created_at: None,
+        created_at: o.string("created_at")?,
     })
 }

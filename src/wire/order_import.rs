@@ -46,6 +46,13 @@ pub fn check_input(body: &Map<String, Value>) -> Result<()> {
     Ok(())
 }
 
+/// What the save of a new order's addresses checks (`sales::order_update::check_new_addresses`),
+/// on the `entity` of a body [`parse_request`] took as a new order: which fields each posted
+/// address holds counts, so it reads the body again.
+pub fn check_new_addresses(entity: &Value) -> Result<()> {
+    crate::sales::order_update::check_new_addresses(&parse_update(entity)?)
+}
+
 /// The fields a body names among `allowed` (its keys in snake_case or camelCase), each with
 /// whether it was null: what `ServiceInputProcessor` sets on the data object.
 fn held(v: &Value, allowed: &'static [&'static str]) -> Vec<(&'static str, bool)> {

@@ -14,7 +14,6 @@ use serde_json::{Map, Value};
 use crate::amount::Amount;
 use crate::db::model::{FullShipment, ShipmentItem, ShipmentTrack};
 use crate::error::Result;
-use crate::sales::comments::TrackSave;
 use crate::sales::shipment::{ShipRequest, TrackRequest};
 use crate::sales::shipment_save::{
     self as save, CommentSave, ItemSave, Posted, SavedComment, SavedShipment, SavedTrack,
@@ -228,37 +227,13 @@ pub fn parse_request(body: &Map<String, Value>) -> Result<ShipRequest> {
     Ok(request)
 }
 
-/// The `entity` of `POST /V1/shipment/track` (`ShipmentTrackInterface`'s setters).
-pub fn parse_track(body: &Map<String, Value>) -> Result<TrackSave> {
+/// The `entity` of `POST /V1/shipment/track` (`ShipmentTrackInterface`'s setters): its
+/// `parent_id` (the repository finds the shipment by it) and the track as a shipment save
+/// takes it.
+pub fn parse_track(body: &Map<String, Value>) -> Result<(Option<i64>, save::TrackSave)> {
     let entity = param(body, "entity").ok_or_else(|| crate::error::Error::required("entity"))?;
-    let o = Obj::new(
-        entity,
-        &[
-            "order_id",
-            "created_at",
-            "entity_id",
-            "parent_id",
-            "updated_at",
-            "weight",
-            "qty",
-            "description",
-            "extension_attributes",
-            "track_number",
-            "title",
-            "carrier_code",
-        ],
-    )?;
-    Ok(TrackSave {
-        entity_id: o.int("entity_id")?,
-        order_id: o.int("order_id")?,
-        parent_id: o.int("parent_id")?,
-        track_number: o.string("track_number")?,
-        title: o.string("title")?,
-        carrier_code: o.string("carrier_code")?,
-        description: o.string("description")?,
-        qty: o.amount("qty")?,
-        weight: o.amount("weight")?,
-    })
+    let parent_id = Obj::new(entity, TRACK_KEYS)?.int("parent_id")?;
+    Ok((parent_id, parse_saved_track(entity)?))
 }
 
 /// PHP's `base64_encode` (standard alphabet, padded).

@@ -297,6 +297,9 @@ impl TestApp {
             });
             map.entry("payment")
                 .or_insert_with(|| serde_json::json!({"method": "checkmo"}));
+            // The addresses take it, and their save wants one (`Order\Address\Validator`).
+            map.entry("customer_email")
+                .or_insert_with(|| serde_json::json!("buyer@example.com"));
         }
         let reply = self
             .post(
