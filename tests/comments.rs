@@ -170,8 +170,8 @@ async fn document_comments_emails_and_tracks() {
         )
         .await;
     assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
-    // The repository returns the posted object with its id: no created_at (comment tables have
-    // no updated_at, so EntityAbstract::_afterSave reads no timestamp back).
+    // The repository returns the posted object with its id and the stored created_at
+    // (EntityAbstract::_afterSave reads it back: 2.4.8's comment tables have updated_at).
     assert_eq!(
         keys(&saved.body),
         [
@@ -179,6 +179,7 @@ async fn document_comments_emails_and_tracks() {
             "parent_id",
             "comment",
             "is_visible_on_front",
+            "created_at",
             "entity_id"
         ]
     );
@@ -186,9 +187,7 @@ async fn document_comments_emails_and_tracks() {
     assert_eq!(invoice["comments"][0]["comment"], json!("Paid by wire"));
     let listed = comments(&app, &token, "/rest/V1/invoices/3/comments").await;
     assert!(listed["items"][0]["created_at"].is_string());
-    let mut read = listed["items"][0].clone();
-    read.as_object_mut().unwrap().shift_remove("created_at");
-    assert_eq!(read, saved.body);
+    assert_eq!(listed["items"][0], saved.body);
     // Not posted, is_visible_on_front is null in the reply and the column's 0 on a read.
     let bare = app
         .post(
@@ -198,7 +197,7 @@ async fn document_comments_emails_and_tracks() {
         )
         .await;
     assert_eq!(
-        bare.body,
+        without(&bare.body, &["created_at"]),
         json!({"is_customer_notified": null, "parent_id": 3, "comment": "Second",
             "is_visible_on_front": null, "entity_id": 2})
     );
@@ -431,6 +430,7 @@ async fn offline_invoices_refuse_capture_void_and_online_refund() {
         keys(&saved.body),
         [
             "comment",
+            "created_at",
             "entity_id",
             "is_customer_notified",
             "is_visible_on_front",
@@ -464,7 +464,7 @@ async fn comments_are_edited_by_id_and_keep_a_posted_date() {
     };
     let first = post(
         "/rest/V1/invoices/comments",
-        json!({"entity": {"parent_id": 3, "comment": "Paid by wire"}}),
+        json!({"entity": {"parent_id": 3, "comment": "Paid by wire", "is_visible_on_front": 1}}),
     )
     .await;
     assert_eq!(first.body["entity_id"], json!(1));
@@ -479,7 +479,7 @@ async fn comments_are_edited_by_id_and_keep_a_posted_date() {
         (
             StatusCode::OK,
             json!({"is_customer_notified": null, "parent_id": 3, "comment": "Paid by card",
-                   "is_visible_on_front": null, "created_at": "2020-01-02T03:04:05Z",
+                   "is_visible_on_front": null, "created_at": "2020-01-02 03:04:05",
                    "entity_id": 1})
         )
     );
@@ -487,13 +487,29 @@ async fn comments_are_edited_by_id_and_keep_a_posted_date() {
     assert_eq!(
         listed["items"],
         json!([{"is_customer_notified": null, "parent_id": 3, "comment": "Paid by card",
-                "is_visible_on_front": 0, "created_at": "2020-01-02 03:04:05", "entity_id": 1}])
+                "is_visible_on_front": 1, "created_at": "2020-01-02 03:04:05", "entity_id": 1}])
     );
+    // A comment of another invoice is not this one's to edit.
+    let other_order = app
+        .create_order(
+            &token,
+            json!({"items": [{"sku": "24-WB01", "qty_ordered": 1, "price": 32}]}),
+        )
+        .await;
+    let other_invoice = app.invoice(&token, other_order, &json!({})).await.body;
+    let other_invoice: i64 = other_invoice.as_str().unwrap().parse().unwrap();
+    let other = post(
+        "/rest/V1/invoices/comments",
+        json!({"entity": {"parent_id": other_invoice, "comment": "Theirs"}}),
+    )
+    .await;
+    assert_eq!(other.body["entity_id"], json!(2));
     // Refused, nothing written: an id no comment of this invoice has, a comment PHP's
     // `empty()` takes for none, a date `new \DateTime()` cannot read.
     let before = app.snapshot().await;
     for body in [
         json!({"entity": {"entity_id": 77, "parent_id": 3, "comment": "x"}}),
+        json!({"entity": {"entity_id": 2, "parent_id": 3, "comment": "x"}}),
         json!({"entity": {"parent_id": 3, "comment": "0"}}),
         json!({"entity": {"parent_id": 3, "comment": "x", "created_at": "sometime"}}),
     ] {

@@ -862,6 +862,12 @@ async fn an_order_address_reply_computes_its_region_code() {
     map.insert("region".into(), json!("CA"));
     let reply = put(text_only).await;
     assert_eq!(reply.body["region_code"], json!("CA"), "{:?}", reply.body);
+    // Posted without an e-mail, the address takes its order's (Order\Address::beforeSave).
+    let mut no_email = address.clone();
+    no_email.as_object_mut().unwrap().remove("email");
+    let reply = put(no_email).await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    assert_eq!(reply.body["email"], json!("jdoe@example.com"));
 }
 
 /// A new order's addresses are saved through `Order\Address\Validator` (2.4.8,
@@ -916,6 +922,27 @@ async fn a_new_orders_addresses_are_validated_as_its_save_validates_them() {
         .post("/rest/V1/orders", &token, &small_order(json!(1), None))
         .await;
     assert_eq!(accepted.status, StatusCode::OK, "{:?}", accepted.body);
+    // Without a customer_email, OrderRepository::save takes the shipping address's, and the
+    // addresses take the order's.
+    let mut from_shipping = small_order(json!(1), None);
+    from_shipping["entity"]
+        .as_object_mut()
+        .unwrap()
+        .remove("customer_email");
+    from_shipping["entity"]["extension_attributes"] = json!({"shipping_assignments": [{"shipping": {
+        "address": {"firstname": "Erp", "lastname": "Import", "street": ["1 Main St"],
+                    "city": "Austin", "postcode": "78701", "country_id": "US", "telephone": "1",
+                    "email": "ship@example.com"},
+        "method": "flatrate_flatrate"}}]});
+    let reply = app.post("/rest/V1/orders", &token, &from_shipping).await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    assert_eq!(
+        (
+            &reply.body["customer_email"],
+            &reply.body["billing_address"]["email"]
+        ),
+        (&json!("ship@example.com"), &json!("ship@example.com"))
+    );
 }
 
 /// `PUT /V1/orders/create` is the same repository save as `POST /V1/orders`, under

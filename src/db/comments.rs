@@ -22,8 +22,10 @@ pub async fn exists(
 /// Whether the comment row `id` of `table` belongs to document `parent_id`: the row
 /// `getCommentById` of 2.4.8's comment resource models finds (by both ids) to read its author
 /// from, so that `SalesEntityCommentValidator::isEditCommentAllowed` lets the edit through.
-/// magemu has one author for every comment (the store's admin), so a comment of the parent
-/// may be edited and any other `entity_id` (another document's, or none's) may not.
+/// magemu keeps no comment's author (2.4.8's `user_id`/`user_type` columns), so it takes
+/// every comment for the caller's own: a comment of the parent may be edited by any staff
+/// caller (Magento refuses one written by another user or by the integration), and any
+/// other `entity_id` (another document's, or none's) may not.
 pub async fn comment_of(
     conn: &mut SqliteConnection,
     table: &str,
@@ -38,6 +40,20 @@ pub async fn comment_of(
     .fetch_optional(conn)
     .await?;
     Ok(found.is_some())
+}
+
+/// The stored `created_at` of row `id` of a comment `table`.
+pub async fn created_at(
+    conn: &mut SqliteConnection,
+    table: &str,
+    id: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(&format!(
+        "SELECT created_at FROM {table} WHERE entity_id = ?"
+    ))
+    .bind(id)
+    .fetch_optional(conn)
+    .await
 }
 
 /// The order's status history, in row order.

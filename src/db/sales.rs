@@ -700,6 +700,17 @@ fn decode_full_invoice(mut out: Vec<Output>) -> Result<Option<FullInvoice>, sqlx
     }))
 }
 
+/// The `customer_email` of an order (`None`: no such order; `Some(None)`: it has none).
+pub async fn customer_email(
+    conn: &mut SqliteConnection,
+    order_id: i64,
+) -> Result<Option<Option<String>>, sqlx::Error> {
+    sqlx::query_scalar("SELECT customer_email FROM sales_order WHERE entity_id = ?")
+        .bind(order_id)
+        .fetch_optional(conn)
+        .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

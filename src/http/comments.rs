@@ -32,25 +32,16 @@ pub async fn list(state: &AppState, id: &str, kind: Document) -> Result<Response
 }
 
 /// `*CommentRepositoryInterface::save`: the saved comment as the repository returns it, the
-/// object it was given with its new id. Nothing is read back: `EntityAbstract::_afterSave`
-/// refreshes timestamps only on tables that also have `updated_at`, which comment tables do
-/// not. So `created_at` is what was posted (left out when not), and `is_visible_on_front` too
-/// (`null` when not posted: the column's 0 is the database's default, seen on a later read).
+/// object it was given with its new id. `EntityAbstract::_afterSave` reads `created_at` back
+/// (2.4.8's comment tables also have `updated_at`, which the interfaces do not show), so it is
+/// the stored time; `is_visible_on_front` is what was posted (`null` when not: the column's 0
+/// is the database's default, seen on a later read).
 pub async fn save(state: &AppState, body: &Map<String, Value>, kind: Document) -> Result<Response> {
     let request = crate::wire::comment::parse_comment(body)?;
-    let (posted_created_at, posted_visible) =
-        (request.created_at.clone(), request.is_visible_on_front);
+    let posted_visible = request.is_visible_on_front;
     let saved = comments::save_comment(&state.db, kind, request).await?;
     let mut reply = comment_json(kind, &saved);
     if let Value::Object(map) = &mut reply {
-        match posted_created_at {
-            Some(at) => {
-                map.insert("created_at".into(), Value::String(at));
-            }
-            None => {
-                map.shift_remove("created_at");
-            }
-        }
         map.insert(
             "is_visible_on_front".into(),
             posted_visible.map_or(Value::Null, Value::from),

@@ -169,16 +169,17 @@ pub async fn add_order_comment(db: &Db, order_id: i64, request: CommentRequest) 
             order.status = status.clone();
             order.updated_at = now.clone();
             let mail = email::order_comment_text(request.comment.as_deref());
-            // A date `formatDate` cannot read fails the order's save, which nothing wraps:
-            // PHP's exception, the 500 of an internal error.
-            let created_at = posted_created_at(request.created_at.as_deref()).ok_or_else(|| {
-                Error::internal(format!(
-                    "status history created_at {:?}",
-                    request.created_at
-                ))
-            })?;
             // Order::addStatusHistory: an entry with an id is not added to the order.
             if request.entity_id.is_none_or(|id| id == 0) {
+                // A date `formatDate` cannot read fails the order's save, which nothing
+                // wraps: PHP's exception, the 500 of an internal error.
+                let created_at =
+                    posted_created_at(request.created_at.as_deref()).ok_or_else(|| {
+                        Error::internal(format!(
+                            "status history created_at {:?}",
+                            request.created_at
+                        ))
+                    })?;
                 let history = StatusHistory {
                     parent_id: order_id,
                     comment: request.comment,
@@ -259,6 +260,13 @@ pub async fn save_comment(db: &Db, kind: Document, request: CommentRequest) -> R
                     }
                     db::shipments::update_posted(conn, kind.comment_table(), entity_id, columns)
                         .await?;
+                }
+                // EntityAbstract::_afterSave reads the stored timestamps back (2.4.8's comment
+                // tables have `updated_at`).
+                if let Some(stored) =
+                    db::comments::created_at(conn, kind.comment_table(), row.entity_id).await?
+                {
+                    row.created_at = stored;
                 }
                 if notifies(row.is_customer_notified) {
                     let mail = kind.comment_email();

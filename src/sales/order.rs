@@ -165,9 +165,22 @@ pub fn complete(full: &mut FullOrder, now: &str) {
         p.shipping_amount = p.shipping_amount.or(shipping);
         p.base_shipping_amount = p.base_shipping_amount.or(base_shipping);
     }
+    // OrderRepository::save: an order without an e-mail takes its shipping address's (a
+    // non-virtual order's first shipping assignment).
+    let truthy = |e: &Option<String>| e.as_deref().is_some_and(crate::php::truthy);
+    if !truthy(&full.order.customer_email) && full.order.is_virtual.unwrap_or(0) == 0 {
+        if let Some(shipping) = full
+            .addresses
+            .iter()
+            .find(|a| a.address_type == "shipping" && truthy(&a.email))
+        {
+            full.order.customer_email = shipping.email.clone();
+        }
+    }
     let email = full.order.customer_email.clone();
     for a in &mut full.addresses {
-        // Order::setBillingAddress / setShippingAddress: the address takes the order's e-mail.
+        // Order::setBillingAddress / setShippingAddress, then Order\Address::beforeSave (a null
+        // e-mail takes the order's): the address has the order's e-mail.
         a.email = email.clone();
     }
 }
@@ -336,17 +349,12 @@ pub async fn save_address(
         &address.lastname,
         &address.street,
         &address.city,
-        &address.email,
         &address.telephone,
         &address.country_id,
         &address.firstname,
     ];
     if address.parent_id == 0
         || !required.iter().all(|v| filled(v))
-        || !address
-            .email
-            .as_deref()
-            .is_some_and(crate::sales::order_update::valid_email)
         || !matches!(address.address_type.as_str(), "billing" | "shipping")
     {
         return Err(refuse());
@@ -355,7 +363,20 @@ pub async fn save_address(
         .write(move |conn| {
             Box::pin(async move {
                 let mut address = address;
-                if !db::comments::exists(conn, "sales_order", address.parent_id).await? {
+                let Some(order_email) = db::sales::customer_email(conn, address.parent_id).await?
+                else {
+                    return Err(refuse());
+                };
+                // Order\Address::beforeSave: an address without an e-mail takes its order's,
+                // then the validator wants a well-formed one.
+                if address.email.is_none() {
+                    address.email = order_email;
+                }
+                if !address
+                    .email
+                    .as_deref()
+                    .is_some_and(crate::sales::order_update::valid_email)
+                {
                     return Err(refuse());
                 }
                 if address.entity_id == 0 {

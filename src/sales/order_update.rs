@@ -25,8 +25,9 @@
 //!   gets the posted address as a new row (`Order/Address/Validator`: postcode, lastname,
 //!   street, city, email, country_id, firstname, telephone must be posted, the e-mail valid,
 //!   else 400 "We can't save the address:\n%1", `ResourceModel/Order/Address::_beforeSave`).
-//!   The order's `customer_email` is read when the setter runs, i.e. it counts when posted
-//!   before `billing_address` (as `OrderInterface` orders its getters); magemu always counts it.
+//!   The setter copies the order's `customer_email` as it stands then (null when posted after
+//!   `billing_address`), and `Order\Address::beforeSave` fills a null one from the order at
+//!   save time, so the order's e-mail counts wherever the body names it.
 //! - **`ResourceModel/Order::save`** first runs `ResourceModel/Order/Handler/State::check` on
 //!   that object (see `state::check_on_save`): with only the posted figures (totals null) and
 //!   the posted or stored items. `{"state": "processing"}` on an order with nothing left to
@@ -268,16 +269,32 @@ pub fn check_new_addresses(posted: &OrderUpdate) -> Result<()> {
         .flatten()
         .and_then(|a| a.shipping.as_ref())
         .and_then(|s| s.address.as_ref());
+    // OrderRepository::save: an order without an e-mail takes the shipping address's.
+    let order_email = match shipping.and_then(|a| a.row.email.clone()) {
+        Some(shipping_email) if !truthy(email.as_deref()) && truthy(Some(&shipping_email)) => {
+            Some(shipping_email)
+        }
+        _ => email.clone(),
+    };
     let billing = posted.billing_address.as_ref();
     for (address, address_type) in [(billing, "billing"), (shipping, "shipping")] {
         if let Some(address) = address {
             let mut address = address.clone();
             // Any id: the order's, which the save has by then.
             attach(&mut address, address_type, &[], email.clone(), 1);
+            fill_email(&mut address, &order_email);
             check_address(&address)?;
         }
     }
     Ok(())
+}
+
+/// `Order\Address::beforeSave`: an address whose e-mail is null takes its order's.
+fn fill_email(address: &mut Partial<OrderAddress>, order_email: &Option<String>) {
+    if address.row.email.is_none() {
+        address.row.email = order_email.clone();
+        address.set("email", address.row.email.is_none());
+    }
 }
 
 /// `ResourceModel/Order/Address::_beforeSave`: 400 "We can't save the address:\n%1" with the
@@ -603,6 +620,7 @@ pub async fn save_existing(
     // Handler\Address::process: new addresses, then the order's address ids.
     let mut addresses = stored_addresses;
     for mut address in added {
+        fill_email(&mut address, &order.row.customer_email);
         check_address(&address)?;
         crate::sales::order::region_code(&mut *tx, &mut address.row).await?;
         address.row.entity_id =
