@@ -464,7 +464,8 @@ async fn comments_are_edited_by_id_and_keep_a_posted_date() {
     };
     let first = post(
         "/rest/V1/invoices/comments",
-        json!({"entity": {"parent_id": 3, "comment": "Paid by wire", "is_visible_on_front": 1}}),
+        json!({"entity": {"parent_id": 3, "comment": "Paid by wire", "is_visible_on_front": 1,
+                          "is_customer_notified": 0}}),
     )
     .await;
     assert_eq!(first.body["entity_id"], json!(1));
@@ -486,9 +487,19 @@ async fn comments_are_edited_by_id_and_keep_a_posted_date() {
     let listed = comments(&app, &token, "/rest/V1/invoices/3/comments").await;
     assert_eq!(
         listed["items"],
-        json!([{"is_customer_notified": null, "parent_id": 3, "comment": "Paid by card",
+        json!([{"is_customer_notified": 0, "parent_id": 3, "comment": "Paid by card",
                 "is_visible_on_front": 1, "created_at": "2020-01-02 03:04:05", "entity_id": 1}])
     );
+    // A posted null is written (the column is nullable).
+    let nulled = post(
+        "/rest/V1/invoices/comments",
+        json!({"entity": {"entity_id": 1, "parent_id": 3, "comment": "Paid by card",
+                          "is_customer_notified": null}}),
+    )
+    .await;
+    assert_eq!(nulled.status, StatusCode::OK, "{:?}", nulled.body);
+    let listed = comments(&app, &token, "/rest/V1/invoices/3/comments").await;
+    assert_eq!(listed["items"][0]["is_customer_notified"], json!(null));
     // A comment of another invoice is not this one's to edit.
     let other_order = app
         .create_order(

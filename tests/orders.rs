@@ -943,6 +943,21 @@ async fn a_new_orders_addresses_are_validated_as_its_save_validates_them() {
         ),
         (&json!("ship@example.com"), &json!("ship@example.com"))
     );
+    // A virtual order takes no shipping assignment: its address is neither checked nor kept.
+    let mut virtual_order = small_order(json!(1), None);
+    virtual_order["entity"]["is_virtual"] = json!(1);
+    virtual_order["entity"]["extension_attributes"] = json!({"shipping_assignments": [{"shipping": {
+        "address": {"firstname": "Erp", "lastname": "Import"}, "method": "flatrate_flatrate"}}]});
+    let reply = app.post("/rest/V1/orders", &token, &virtual_order).await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+    let id = reply.body["entity_id"].as_i64().unwrap();
+    let order = app.get(&format!("/rest/V1/orders/{id}"), &token).await.body;
+    assert!(order.get("shipping_method").is_none(), "{order}");
+    assert_eq!(
+        order["extension_attributes"]["shipping_assignments"][0]["shipping"].get("address"),
+        None,
+        "{order}"
+    );
 }
 
 /// `PUT /V1/orders/create` is the same repository save as `POST /V1/orders`, under

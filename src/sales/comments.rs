@@ -44,6 +44,9 @@ pub struct CommentRequest {
     pub parent_id: Option<i64>,
     pub comment: Option<String>,
     pub is_customer_notified: Option<i64>,
+    /// Whether the body named `is_customer_notified` (a null included): an edit writes it then
+    /// (`_prepareDataForTable` writes a null into the nullable column).
+    pub is_customer_notified_held: bool,
     pub is_visible_on_front: Option<i64>,
     /// Status-history entries only.
     pub entity_name: Option<String>,
@@ -249,8 +252,11 @@ pub async fn save_comment(db: &Db, kind: Document, request: CommentRequest) -> R
                         ("parent_id", SqlValue::from(parent_id)),
                         ("comment", SqlValue::from(row.comment.clone())),
                     ];
-                    if let Some(n) = request.is_customer_notified {
-                        columns.push(("is_customer_notified", SqlValue::from(n)));
+                    if request.is_customer_notified_held {
+                        columns.push((
+                            "is_customer_notified",
+                            SqlValue::from(request.is_customer_notified),
+                        ));
                     }
                     if let Some(v) = request.is_visible_on_front {
                         columns.push(("is_visible_on_front", SqlValue::from(v)));

@@ -685,8 +685,12 @@ pub fn parse_order(entity: &Value) -> Result<FullOrder> {
     let mut addresses = Vec::new();
     if let Some((_, ext)) = o.get("extension_attributes") {
         let (shipping, method) = parse_shipping(ext)?;
-        addresses.extend(shipping);
-        order.shipping_method = method;
+        // OrderRepository::save takes the first assignment's address and method only for an
+        // order that is not virtual (`getIsNotVirtual`).
+        if order.is_virtual.unwrap_or(0) == 0 {
+            addresses.extend(shipping);
+            order.shipping_method = method;
+        }
     }
     let billing = o
         .get("billing_address")
