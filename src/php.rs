@@ -1,6 +1,7 @@
 //! PHP's own string semantics where Magento's behaviour rests on them: `trim`'s default
 //! characters (not Unicode's white space), the blank test of Zend's and Laminas' `NotEmpty`,
-//! a float cast to string, and `(string)` and `(int)` of a decoded JSON value.
+//! a float cast to string, `(string)` and `(int)` of a decoded JSON value, and a posted date as
+//! `Stdlib\DateTime::formatDate` stores it.
 
 use serde_json::Value;
 
@@ -170,9 +171,159 @@ fn string_to_int(s: &str) -> i64 {
     }
 }
 
+/// `Magento\Framework\Stdlib\DateTime::formatDate` then a MySQL `timestamp` column: the text a
+/// posted date is stored as, in UTC, or `None` where Magento's save fails (an empty value is
+/// NULL in a NOT NULL column; text `new \DateTime()` cannot read; outside the `timestamp`
+/// range). Read: a unix time (`is_numeric`), `now`, `YYYY-MM-DD`, `YYYY-MM-DD[ T]HH:MM[:SS[.f]]`
+/// with an optional `Z` or `±HH[:]MM`; PHP's overflow of days (`2021-02-30` is March 2nd) is
+/// kept. Other forms PHP reads ("tomorrow", "+1 day") are refused.
+pub fn format_date(raw: &str, now: time::OffsetDateTime) -> Option<String> {
+    use time::{Date, Duration, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
+    let text = raw.trim();
+    if raw.is_empty() || raw == "0" {
+        return None;
+    }
+    let numeric = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | 'e' | 'E'))
+        && crate::amount::Amount::parse(text).is_some();
+    let at: OffsetDateTime = if numeric {
+        let seconds = crate::amount::Amount::parse(text)?.trunc().decimal();
+        let seconds = i64::try_from(seconds).ok()?;
+        OffsetDateTime::from_unix_timestamp(seconds).ok()?
+    } else if text.eq_ignore_ascii_case("now") {
+        now
+    } else {
+        let num = |s: &str| -> Option<i64> {
+            (!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        let (date, rest) = text.split_at(text.find([' ', 'T', 't']).unwrap_or(text.len()));
+        let mut parts = date.split('-');
+        let (y, m, d) = (
+            num(parts.next()?)?,
+            num(parts.next()?)?,
+            num(parts.next()?)?,
+        );
+        if parts.next().is_some() || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        let month = Month::try_from(u8::try_from(m).ok()?).ok()?;
+        let first = Date::from_calendar_date(i32::try_from(y).ok()?, month, 1).ok()?;
+        let date = first.checked_add(Duration::days(d - 1))?;
+        let rest = rest.get(1..).unwrap_or("");
+        let (clock, offset) = match rest.find(['Z', 'z', '+', '-']) {
+            Some(i) => (&rest[..i], Some(&rest[i..])),
+            None => (rest, None),
+        };
+        let time = if clock.is_empty() {
+            Time::MIDNIGHT
+        } else {
+            let clock = clock.split('.').next()?;
+            let mut hms = clock.split(':');
+            let h = num(hms.next()?)?;
+            let mi = num(hms.next()?)?;
+            let s = match hms.next() {
+                Some(s) => num(s)?,
+                None => 0,
+            };
+            if hms.next().is_some() {
+                return None;
+            }
+            Time::from_hms(
+                u8::try_from(h).ok()?,
+                u8::try_from(mi).ok()?,
+                u8::try_from(s).ok()?,
+            )
+            .ok()?
+        };
+        let offset = match offset {
+            None | Some("Z" | "z") => UtcOffset::UTC,
+            Some(o) => {
+                let sign = if o.starts_with('-') { -1 } else { 1 };
+                // ASCII before slicing (slicing inside a multibyte character panics); `num`
+                // then takes digits only.
+                let digits: String = o.chars().skip(1).filter(|c| *c != ':').collect();
+                if digits.len() != 4 || !digits.is_ascii() {
+                    return None;
+                }
+                let h = num(&digits[..2])?;
+                let mi = num(&digits[2..])?;
+                UtcOffset::from_hms(
+                    i8::try_from(sign * h).ok()?,
+                    i8::try_from(sign * mi).ok()?,
+                    0,
+                )
+                .ok()?
+            }
+        };
+        PrimitiveDateTime::new(date, time).assume_offset(offset)
+    };
+    // Checked: a date near the end of year 9999 with a negative offset is past `time`'s range
+    // in UTC (`to_offset` would panic); MySQL's range refuses it anyway.
+    let utc = at.checked_to_offset(time::UtcOffset::UTC)?;
+    // MySQL's TIMESTAMP range.
+    if utc.unix_timestamp() < 1 || utc.unix_timestamp() > i64::from(i32::MAX) {
+        return None;
+    }
+    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
+    utc.format(&format).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn at(raw: &str) -> Option<String> {
+        let now = time::macros::datetime!(2026-03-04 05:06:07 UTC);
+        format_date(raw, now)
+    }
+
+    #[test]
+    fn dates_as_format_date_then_mysql_store_them() {
+        assert_eq!(
+            at("2024-05-01 10:20:30").as_deref(),
+            Some("2024-05-01 10:20:30")
+        );
+        assert_eq!(at("2024-05-01").as_deref(), Some("2024-05-01 00:00:00"));
+        assert_eq!(
+            at("2024-05-01T10:20").as_deref(),
+            Some("2024-05-01 10:20:00")
+        );
+        assert_eq!(
+            at("2024-05-01T10:20:30.123Z").as_deref(),
+            Some("2024-05-01 10:20:30")
+        );
+        assert_eq!(
+            at("2024-05-01T10:20:30+02:00").as_deref(),
+            Some("2024-05-01 08:20:30")
+        );
+        assert_eq!(
+            at("2024-05-01 01:00:00-0130").as_deref(),
+            Some("2024-05-01 02:30:00")
+        );
+        assert_eq!(at("2021-02-30").as_deref(), Some("2021-03-02 00:00:00"));
+        assert_eq!(at("1700000000").as_deref(), Some("2023-11-14 22:13:20"));
+        assert_eq!(at("now").as_deref(), Some("2026-03-04 05:06:07"));
+        for refused in [
+            "",
+            "0",
+            "yesterday",
+            "2024-13-01",
+            "2024-05-32",
+            "01/05/2024",
+            "1969-12-31",
+            "2040-01-01",
+            // A multibyte character in the offset; a date past `time`'s range once in UTC.
+            "2021-01-01 10:00+1\u{e9}1",
+            "2021-01-01 10:00-\u{e9}\u{e9}",
+            "9999-12-31 23:00:00-05:00",
+        ] {
+            assert_eq!(at(refused), None, "{refused}");
+        }
+    }
 
     #[test]
     fn trims_as_php_does() {

@@ -644,6 +644,27 @@ pub async fn update(
     Ok(())
 }
 
+/// `UPDATE <table> SET <columns> WHERE entity_id = ?`, only the given columns, as
+/// `EntityAbstract::updateObject` writes only the fields the object holds. Returns how many rows
+/// matched (0 when the id names no row: Magento's update then writes nothing, silently).
+pub async fn update_posted(
+    conn: &mut SqliteConnection,
+    table: &str,
+    id: i64,
+    columns: Vec<(&'static str, SqlValue)>,
+) -> Result<u64, sqlx::Error> {
+    if columns.is_empty() {
+        return Ok(0);
+    }
+    let sets: Vec<String> = columns.iter().map(|(n, _)| format!("{n} = ?")).collect();
+    let sql = format!("UPDATE {table} SET {} WHERE entity_id = ?", sets.join(", "));
+    let mut query = sqlx::query(&sql);
+    for (_, value) in columns {
+        query = bind(query, value);
+    }
+    Ok(query.bind(id).execute(conn).await?.rows_affected())
+}
+
 /// Writes only the columns `names` of `row` to the row of `table` whose `key` equals the row's
 /// key, as Magento's `AbstractDb::updateObject` writes only the fields its object holds.
 /// Returns how many rows it changed (0 when there is no such row, which Magento lets pass).

@@ -16,7 +16,7 @@ use crate::db::sales::{
     push_order_changes, push_sequence, row_by_id_sql, sequence_value_sql, short_deduction,
     ORDER_STOCK_SQL,
 };
-use crate::db::{bind, Batch, SaveError, SqlValue};
+use crate::db::{Batch, SaveError};
 
 /// The stock of an order's website (`inventory_stock_sales_channel`; the default stock 1 when
 /// the website is linked to none).
@@ -281,27 +281,6 @@ fn decode_full_shipment(mut out: Vec<Output>) -> Result<Option<FullShipment>, sq
         comments: out[3].decode()?,
         source_code: out[4].scalar::<Option<String>>()?.flatten(),
     }))
-}
-
-/// `UPDATE <table> SET <columns> WHERE entity_id = ?`, only the given columns, as
-/// `EntityAbstract::updateObject` writes only the fields the object holds. Returns how many rows
-/// matched (0 when the id names no row: Magento's update then writes nothing, silently).
-pub async fn update_posted(
-    conn: &mut SqliteConnection,
-    table: &str,
-    id: i64,
-    columns: Vec<(&'static str, SqlValue)>,
-) -> Result<u64, sqlx::Error> {
-    if columns.is_empty() {
-        return Ok(0);
-    }
-    let sets: Vec<String> = columns.iter().map(|(n, _)| format!("{n} = ?")).collect();
-    let sql = format!("UPDATE {table} SET {} WHERE entity_id = ?", sets.join(", "));
-    let mut query = sqlx::query(&sql);
-    for (_, value) in columns {
-        query = bind(query, value);
-    }
-    Ok(query.bind(id).execute(conn).await?.rows_affected())
 }
 
 /// `created_at` and `updated_at` of a row, as `EntityAbstract::_afterSave` reads them back.

@@ -264,8 +264,7 @@ pub async fn save_comment(db: &Db, kind: Document, request: CommentRequest) -> R
                     if let Some(at) = created_at {
                         columns.push(("created_at", SqlValue::from(at)));
                     }
-                    db::shipments::update_posted(conn, kind.comment_table(), entity_id, columns)
-                        .await?;
+                    db::update_posted(conn, kind.comment_table(), entity_id, columns).await?;
                 }
                 // EntityAbstract::_afterSave reads the stored timestamps back (2.4.8's comment
                 // tables have `updated_at`).
@@ -322,7 +321,7 @@ pub async fn notify(db: &Db, kind: Document, id: i64) -> Result<bool> {
 fn posted_created_at(raw: Option<&str>) -> Option<Option<String>> {
     match raw {
         None => Some(None),
-        Some(raw) => crate::sales::shipment_save::php_datetime(raw, crate::clock::now()).map(Some),
+        Some(raw) => crate::php::format_date(raw, crate::clock::now()).map(Some),
     }
 }
 

@@ -165,16 +165,14 @@ pub fn complete(full: &mut FullOrder, now: &str) {
         p.shipping_amount = p.shipping_amount.or(shipping);
         p.base_shipping_amount = p.base_shipping_amount.or(base_shipping);
     }
-    // OrderRepository::save: an order without an e-mail takes its shipping address's (a
-    // non-virtual order's first shipping assignment).
-    let truthy = |e: &Option<String>| e.as_deref().is_some_and(crate::php::truthy);
-    if !truthy(&full.order.customer_email) && full.order.is_virtual.unwrap_or(0) == 0 {
-        if let Some(shipping) = full
-            .addresses
-            .iter()
-            .find(|a| a.address_type == "shipping" && truthy(&a.email))
-        {
-            full.order.customer_email = shipping.email.clone();
+    // OrderRepository::save, for an order that is not virtual.
+    if full.order.is_virtual.unwrap_or(0) == 0 {
+        let shipping = full.addresses.iter().find(|a| a.address_type == "shipping");
+        if let Some(email) = crate::sales::order_update::email_from_shipping(
+            full.order.customer_email.as_deref(),
+            shipping.and_then(|a| a.email.as_deref()),
+        ) {
+            full.order.customer_email = Some(email);
         }
     }
     let email = full.order.customer_email.clone();
@@ -333,7 +331,8 @@ fn posted_or_kept<T>(posted: bool, new: Option<T>, old: Option<T>) -> Option<T> 
 
 /// `OrderAddressRepositoryInterface::save`: the address as posted. `Order\Address\Validator`
 /// wants every required field in what is posted (a partial address fails) and a well-formed
-/// e-mail, and any failure is "The order address couldn't be saved." With an `entity_id` the row is updated with what was
+/// e-mail (the order's when none is posted, `Order\Address::beforeSave`), and any failure is
+/// "The order address couldn't be saved." With an `entity_id` the row is updated with what was
 /// posted (an id that names no address updates nothing, as Magento's UPDATE does), the fields
 /// of [`ADDRESS_KEPT_UNLESS_POSTED`] the body does not name (`posted`) kept as stored; without
 /// one the address is added to its order.

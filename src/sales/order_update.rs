@@ -167,6 +167,17 @@ fn truthy(s: Option<&str>) -> bool {
     s.is_some_and(|s| !s.is_empty() && s != "0")
 }
 
+/// `OrderRepository::save`: an order whose e-mail is PHP-empty takes its first shipping
+/// assignment's address's, when that has one; `None` when the order keeps its own.
+pub(crate) fn email_from_shipping(
+    order_email: Option<&str>,
+    shipping_email: Option<&str>,
+) -> Option<String> {
+    (!truthy(order_email) && truthy(shipping_email))
+        .then(|| shipping_email.map(str::to_owned))
+        .flatten()
+}
+
 /// `ShippingInterface` as posted in a shipping assignment.
 #[derive(Debug, Clone, Default)]
 pub struct Shipping {
@@ -269,13 +280,11 @@ pub fn check_new_addresses(posted: &OrderUpdate) -> Result<()> {
         .flatten()
         .and_then(|a| a.shipping.as_ref())
         .and_then(|s| s.address.as_ref());
-    // OrderRepository::save: an order without an e-mail takes the shipping address's.
-    let order_email = match shipping.and_then(|a| a.row.email.clone()) {
-        Some(shipping_email) if !truthy(email.as_deref()) && truthy(Some(&shipping_email)) => {
-            Some(shipping_email)
-        }
-        _ => email.clone(),
-    };
+    let order_email = email_from_shipping(
+        email.as_deref(),
+        shipping.and_then(|a| a.row.email.as_deref()),
+    )
+    .or_else(|| email.clone());
     let billing = posted.billing_address.as_ref();
     for (address, address_type) in [(billing, "billing"), (shipping, "shipping")] {
         if let Some(address) = address {
@@ -443,8 +452,11 @@ pub async fn save_existing(
             }
             order.row.shipping_method = shipping.method.clone();
             order.set("shipping_method", shipping.method.is_none());
-            if !truthy(order.row.customer_email.as_deref()) && truthy(shipping_email.as_deref()) {
-                order.row.customer_email = shipping_email;
+            if let Some(email) = email_from_shipping(
+                order.row.customer_email.as_deref(),
+                shipping_email.as_deref(),
+            ) {
+                order.row.customer_email = Some(email);
                 order.set("customer_email", false);
             }
         }

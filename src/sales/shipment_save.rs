@@ -24,7 +24,7 @@
 //!      object holds, nulls for nullable columns, never `updated_at`); an `entity_id` makes it
 //!      `updateObject`: `UPDATE ... WHERE entity_id`, of the posted fields only (null clears a
 //!      nullable column). `created_at` goes through `DateTime::formatDate` (see
-//!      [`php_datetime`]). Then `_afterSave` reads `created_at`/`updated_at` back into the
+//!      [`crate::php::format_date`]). Then `_afterSave` reads `created_at`/`updated_at` back into the
 //!      object, `packages` is unserialized (`_serializableFields`: `[]` by default).
 //!    - `sales_order_shipment_save_after`: `InventoryShipping/Observer/SourceDeductionProcessor`.
 //!      It skips only shipments with `origData('entity_id')`, which a shipment built from a
@@ -238,107 +238,6 @@ fn empty_text(v: &Posted<String>) -> bool {
 /// The source code the observer and the source link take: `getSourceCode()` when not empty.
 fn posted_source(code: &Option<String>) -> Option<&str> {
     code.as_deref().filter(|c| !c.is_empty() && *c != "0")
-}
-
-/// `Magento\Framework\Stdlib\DateTime::formatDate` then a MySQL `timestamp` column: the text a
-/// posted date is stored as, in UTC, or `None` where Magento's save fails (an empty value is
-/// NULL in a NOT NULL column; text `new \DateTime()` cannot read; outside the `timestamp`
-/// range). Read: a unix time (`is_numeric`), `now`, `YYYY-MM-DD`, `YYYY-MM-DD[ T]HH:MM[:SS[.f]]`
-/// with an optional `Z` or `±HH[:]MM`; PHP's overflow of days (`2021-02-30` is March 2nd) is
-/// kept. Other forms PHP reads ("tomorrow", "+1 day") are refused.
-pub fn php_datetime(raw: &str, now: time::OffsetDateTime) -> Option<String> {
-    use time::{Date, Duration, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
-    let text = raw.trim();
-    if raw.is_empty() || raw == "0" {
-        return None;
-    }
-    let numeric = !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | 'e' | 'E'))
-        && Amount::parse(text).is_some();
-    let at: OffsetDateTime = if numeric {
-        let seconds = Amount::parse(text)?.trunc().decimal();
-        let seconds = i64::try_from(seconds).ok()?;
-        OffsetDateTime::from_unix_timestamp(seconds).ok()?
-    } else if text.eq_ignore_ascii_case("now") {
-        now
-    } else {
-        let num = |s: &str| -> Option<i64> {
-            (!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))
-                .then(|| s.parse().ok())
-                .flatten()
-        };
-        let (date, rest) = text.split_at(text.find([' ', 'T', 't']).unwrap_or(text.len()));
-        let mut parts = date.split('-');
-        let (y, m, d) = (
-            num(parts.next()?)?,
-            num(parts.next()?)?,
-            num(parts.next()?)?,
-        );
-        if parts.next().is_some() || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-            return None;
-        }
-        let month = Month::try_from(u8::try_from(m).ok()?).ok()?;
-        let first = Date::from_calendar_date(i32::try_from(y).ok()?, month, 1).ok()?;
-        let date = first.checked_add(Duration::days(d - 1))?;
-        let rest = rest.get(1..).unwrap_or("");
-        let (clock, offset) = match rest.find(['Z', 'z', '+', '-']) {
-            Some(i) => (&rest[..i], Some(&rest[i..])),
-            None => (rest, None),
-        };
-        let time = if clock.is_empty() {
-            Time::MIDNIGHT
-        } else {
-            let clock = clock.split('.').next()?;
-            let mut hms = clock.split(':');
-            let h = num(hms.next()?)?;
-            let mi = num(hms.next()?)?;
-            let s = match hms.next() {
-                Some(s) => num(s)?,
-                None => 0,
-            };
-            if hms.next().is_some() {
-                return None;
-            }
-            Time::from_hms(
-                u8::try_from(h).ok()?,
-                u8::try_from(mi).ok()?,
-                u8::try_from(s).ok()?,
-            )
-            .ok()?
-        };
-        let offset = match offset {
-            None | Some("Z" | "z") => UtcOffset::UTC,
-            Some(o) => {
-                let sign = if o.starts_with('-') { -1 } else { 1 };
-                // ASCII before slicing (slicing inside a multibyte character panics); `num`
-                // then takes digits only.
-                let digits: String = o.chars().skip(1).filter(|c| *c != ':').collect();
-                if digits.len() != 4 || !digits.is_ascii() {
-                    return None;
-                }
-                let h = num(&digits[..2])?;
-                let mi = num(&digits[2..])?;
-                UtcOffset::from_hms(
-                    i8::try_from(sign * h).ok()?,
-                    i8::try_from(sign * mi).ok()?,
-                    0,
-                )
-                .ok()?
-            }
-        };
-        PrimitiveDateTime::new(date, time).assume_offset(offset)
-    };
-    // Checked: a date near the end of year 9999 with a negative offset is past `time`'s range
-    // in UTC (`to_offset` would panic); MySQL's range refuses it anyway.
-    let utc = at.checked_to_offset(time::UtcOffset::UTC)?;
-    // MySQL's TIMESTAMP range.
-    if utc.unix_timestamp() < 1 || utc.unix_timestamp() > i64::from(i32::MAX) {
-        return None;
-    }
-    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
-    utc.format(&format).ok()
 }
 
 /// `GetItemsToDeductFromShipment::castQty`: a float for decimal-quantity items, else PHP's
@@ -584,7 +483,7 @@ async fn save_in(
     let f = &request.fields;
     let created_at = match &f.created_at {
         Some(Some(raw)) => Some(
-            php_datetime(raw, now_at)
+            crate::php::format_date(raw, now_at)
                 .ok_or_else(|| could_not_save(format!("created_at {raw:?}")))?,
         ),
         _ => None,
@@ -628,7 +527,7 @@ async fn save_in(
                 columns.push(("created_at", SqlValue::from(at)));
             }
             columns.push(("updated_at", SqlValue::from(now.clone())));
-            db::shipments::update_posted(conn, "sales_shipment", id, columns)
+            db::update_posted(conn, "sales_shipment", id, columns)
                 .await
                 .map_err(could_not_save)?;
             (id, f.increment_id.clone().flatten())
@@ -807,7 +706,7 @@ async fn save_items(
                     .into_iter()
                     .filter_map(|(n, v)| v.map(|v| (n, v))),
             );
-            db::shipments::update_posted(conn, "sales_shipment_item", row.entity_id, columns)
+            db::update_posted(conn, "sales_shipment_item", row.entity_id, columns)
                 .await
                 .map_err(could_not_save)?;
         }
@@ -840,7 +739,7 @@ pub(crate) async fn save_tracks(
         }
         let created_at = match &t.created_at {
             Some(Some(raw)) => Some(
-                php_datetime(raw, now_at)
+                crate::php::format_date(raw, now_at)
                     .ok_or_else(|| refuse(format!("track created_at {raw:?}")))?,
             ),
             _ => None,
@@ -895,7 +794,7 @@ pub(crate) async fn save_tracks(
                     .filter_map(|(n, v)| v.map(|v| (n, v))),
             );
             columns.push(("updated_at", SqlValue::from(now.to_owned())));
-            db::shipments::update_posted(conn, "sales_shipment_track", saved.entity_id, columns)
+            db::update_posted(conn, "sales_shipment_track", saved.entity_id, columns)
                 .await
                 .map_err(|e| refuse(e.to_string()))?;
         }
@@ -933,7 +832,7 @@ async fn save_comments(
         }
         let created_at = match &c.created_at {
             Some(Some(raw)) => Some(
-                php_datetime(raw, now_at)
+                crate::php::format_date(raw, now_at)
                     .ok_or_else(|| could_not_save(format!("comment created_at {raw:?}")))?,
             ),
             _ => None,
@@ -974,7 +873,7 @@ async fn save_comments(
             if let Some(at) = created_at {
                 columns.push(("created_at", SqlValue::from(at)));
             }
-            db::shipments::update_posted(conn, "sales_shipment_comment", entity_id, columns)
+            db::update_posted(conn, "sales_shipment_comment", entity_id, columns)
                 .await
                 .map_err(could_not_save)?;
         }
@@ -994,55 +893,6 @@ async fn save_comments(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn at(raw: &str) -> Option<String> {
-        let now = time::macros::datetime!(2026-03-04 05:06:07 UTC);
-        php_datetime(raw, now)
-    }
-
-    #[test]
-    fn dates_as_format_date_then_mysql_store_them() {
-        assert_eq!(
-            at("2024-05-01 10:20:30").as_deref(),
-            Some("2024-05-01 10:20:30")
-        );
-        assert_eq!(at("2024-05-01").as_deref(), Some("2024-05-01 00:00:00"));
-        assert_eq!(
-            at("2024-05-01T10:20").as_deref(),
-            Some("2024-05-01 10:20:00")
-        );
-        assert_eq!(
-            at("2024-05-01T10:20:30.123Z").as_deref(),
-            Some("2024-05-01 10:20:30")
-        );
-        assert_eq!(
-            at("2024-05-01T10:20:30+02:00").as_deref(),
-            Some("2024-05-01 08:20:30")
-        );
-        assert_eq!(
-            at("2024-05-01 01:00:00-0130").as_deref(),
-            Some("2024-05-01 02:30:00")
-        );
-        assert_eq!(at("2021-02-30").as_deref(), Some("2021-03-02 00:00:00"));
-        assert_eq!(at("1700000000").as_deref(), Some("2023-11-14 22:13:20"));
-        assert_eq!(at("now").as_deref(), Some("2026-03-04 05:06:07"));
-        for refused in [
-            "",
-            "0",
-            "yesterday",
-            "2024-13-01",
-            "2024-05-32",
-            "01/05/2024",
-            "1969-12-31",
-            "2040-01-01",
-            // A multibyte character in the offset; a date past `time`'s range once in UTC.
-            "2021-01-01 10:00+1\u{e9}1",
-            "2021-01-01 10:00-\u{e9}\u{e9}",
-            "9999-12-31 23:00:00-05:00",
-        ] {
-            assert_eq!(at(refused), None, "{refused}");
-        }
-    }
 
     fn item(id: i64, sku: &str, product_id: i64, product_type: &str) -> OrderItem {
         OrderItem {
