@@ -629,3 +629,194 @@ async fn a_track_saved_by_id_updates_what_was_posted() {
     );
     assert_eq!(app.snapshot().await, before);
 }
+
+/// 2.4.8 keeps each document comment's author (`user_id`, `user_type`: the caller, stamped by
+/// the comment resource's `_beforeSave`) and lets only that author edit it
+/// (`SalesEntityCommentValidator::isEditCommentAllowed`): the admin cannot edit the
+/// integration's comment, nor the integration the admin's, whichever route saves it (the
+/// comment repositories, the document repositories' comment lists). Each refusal writes
+/// nothing.
+#[tokio::test]
+async fn a_comment_is_edited_only_by_its_author() {
+    const INTEGRATION: &str = "magemuintegrationaccesstoken0001";
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let set = app
+        .put(
+            "/magemu/config",
+            "",
+            &json!({"oauth/consumer/enable_integration_as_bearer": true}),
+        )
+        .await;
+    assert_eq!(set.status, StatusCode::OK, "{:?}", set.body);
+    // The admin's comment, written with the invoice.
+    let invoiced = app
+        .invoice(
+            &admin,
+            3,
+            &json!({"comment": {"comment": "Invoiced", "is_visible_on_front": 0}}),
+        )
+        .await;
+    assert_eq!(invoiced.body, json!("3"));
+    // The integration's comment on the same invoice.
+    let theirs = app
+        .post(
+            "/rest/V1/invoices/comments",
+            INTEGRATION,
+            &json!({"entity": {"parent_id": 3, "comment": "Synced to the ERP"}}),
+        )
+        .await;
+    assert_eq!(theirs.body["entity_id"], json!(2), "{:?}", theirs.body);
+    let authors: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT entity_id, user_id, user_type FROM sales_invoice_comment ORDER BY entity_id",
+    )
+    .fetch_all(&app.state.db.read)
+    .await
+    .expect("authors");
+    // The admin user 1 (USER_TYPE_ADMIN 2) and the integration 1 (USER_TYPE_INTEGRATION 1).
+    assert_eq!(authors, vec![(1, 1, 2), (2, 1, 1)]);
+
+    let edit =
+        |id: i64, text: &str| json!({"entity": {"entity_id": id, "parent_id": 3, "comment": text}});
+    let before = app.snapshot().await;
+    for (token, id) in [(INTEGRATION, 1), (admin.as_str(), 2)] {
+        let reply = app
+            .post("/rest/V1/invoices/comments", token, &edit(id, "Not yours"))
+            .await;
+        assert_eq!(
+            (reply.status, reply.body),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({"message": "Could not save the invoice comment."})
+            ),
+            "comment {id}"
+        );
+        assert_eq!(app.snapshot().await, before);
+    }
+    // The invoice repository saves its comments through the same resource: its validator's
+    // refusal is a LocalizedException nothing catches, and the invoice's save rolls back.
+    let saved = app
+        .post(
+            "/rest/V1/invoices",
+            INTEGRATION,
+            &json!({"entity": {"entity_id": 3, "order_id": 3,
+                               "comments": [{"entity_id": 1, "parent_id": 3,
+                                             "comment": "Not yours"}]}}),
+        )
+        .await;
+    assert_eq!(
+        (saved.status, saved.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Cannot save comment:\n%1",
+                   "parameters": ["User is not authorized to edit comment."]})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    // Its validator's required fields, in its order.
+    let saved = app
+        .post(
+            "/rest/V1/invoices",
+            &admin,
+            &json!({"entity": {"entity_id": 3, "order_id": 3,
+                               "comments": [{"comment": "0"}]}}),
+        )
+        .await;
+    assert_eq!(
+        (saved.status, saved.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Cannot save comment:\n%1",
+                   "parameters": ["\"Parent Invoice Id\" is required. Enter and try again.\nComment can not be empty"]})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+
+    // Each author edits their own, through either route.
+    let own = app
+        .post(
+            "/rest/V1/invoices/comments",
+            INTEGRATION,
+            &edit(2, "Synced again"),
+        )
+        .await;
+    assert_eq!(own.status, StatusCode::OK, "{:?}", own.body);
+    let own = app
+        .post(
+            "/rest/V1/invoices",
+            &admin,
+            &json!({"entity": {"entity_id": 3, "order_id": 3,
+                               "comments": [{"entity_id": 1, "parent_id": 3,
+                                             "comment": "Invoiced, edited"}]}}),
+        )
+        .await;
+    assert_eq!(own.status, StatusCode::OK, "{:?}", own.body);
+    let listed = comments(&app, &admin, "/rest/V1/invoices/3/comments").await;
+    let texts: Vec<&Value> = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["comment"])
+        .collect();
+    assert_eq!(texts, vec!["Invoiced, edited", "Synced again"]);
+    // The author is never shown.
+    assert!(listed["items"][0].get("user_id").is_none(), "{listed}");
+
+    // A shipment's comment, written by the admin with the shipment.
+    let order = app
+        .create_order(
+            &admin,
+            json!({"items": [{"sku": "24-WB01", "qty_ordered": 1, "price": 32}]}),
+        )
+        .await;
+    let shipped = app
+        .post(
+            &format!("/rest/V1/order/{order}/ship"),
+            &admin,
+            &json!({"comment": {"comment": "Packed", "is_visible_on_front": 0}}),
+        )
+        .await;
+    assert_eq!(shipped.status, StatusCode::OK, "{:?}", shipped.body);
+    let shipment: i64 = shipped.body.as_str().unwrap().parse().unwrap();
+    let before = app.snapshot().await;
+    let reply = app
+        .post(
+            &format!("/rest/V1/shipment/{shipment}/comments"),
+            INTEGRATION,
+            &json!({"entity": {"entity_id": 1, "parent_id": shipment, "comment": "Not yours"}}),
+        )
+        .await;
+    assert_eq!(
+        (reply.status, reply.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Could not save the shipment comment."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    let reply = app
+        .post(
+            "/rest/V1/shipment/",
+            INTEGRATION,
+            &json!({"entity": {"entity_id": shipment, "order_id": order,
+                               "comments": [{"entity_id": 1, "parent_id": shipment,
+                                             "comment": "Not yours"}]}}),
+        )
+        .await;
+    assert_eq!(
+        (reply.status, reply.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "The shipment couldn't be saved."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    let reply = app
+        .post(
+            &format!("/rest/V1/shipment/{shipment}/comments"),
+            &admin,
+            &json!({"entity": {"entity_id": 1, "parent_id": shipment, "comment": "Packed twice"}}),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+}

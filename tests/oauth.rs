@@ -443,12 +443,10 @@ async fn the_access_token_is_a_bearer_token_only_where_the_setting_allows_it() {
         )
     );
     let set = app
-        .send(
-            Method::PUT,
+        .put(
             "/magemu/config",
-            None,
-            Some("application/json"),
-            Some(json!({"oauth/consumer/enable_integration_as_bearer": true}).to_string()),
+            "",
+            &json!({"oauth/consumer/enable_integration_as_bearer": true}),
         )
         .await;
     assert_eq!(set.status, StatusCode::OK, "{:?}", set.body);

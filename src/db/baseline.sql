@@ -43,6 +43,7 @@ INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "succe
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (36, 'customer confirmation', '2026-01-01 00:00:00', 1, X'45AA5730E3767F3242AF32E76EC4648B293DB49621413E2A92EC55A12E64F6598C143C1FFD76EE3DC404B4EC97595292', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (37, 'sales order status nocase', '2026-01-01 00:00:00', 1, X'EF510BB9471E7EA5C9D63A2D5CCCFB2E71E5F74EC785A277FDFF277CBF29B397679E7E7D623321500311A829AEDD7D37', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (38, 'downloadable sample', '2026-01-01 00:00:00', 1, X'5E7266528C466A4375B25A8644FD6C1F3358AEDA152ECD37B87B72F229A377AA07EC68CF3209A4D5CE650449BCF921AA', 0);
+INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (39, 'sales comment author', '2026-01-01 00:00:00', 1, X'EF8B7693BC1BC6FE09212C5D82098C6BD9F986067A57DF81D8C4BD479A311F18FDDDF4EB275D85BE44A009423E6DA41B', 0);
 CREATE TABLE store_website (
     website_id       INTEGER PRIMARY KEY,
     code             TEXT NOT NULL UNIQUE,
@@ -316,7 +317,7 @@ CREATE TABLE sales_invoice_comment (
     is_customer_notified INTEGER,
     is_visible_on_front  INTEGER NOT NULL DEFAULT 0,
     created_at           TEXT NOT NULL
-);
+, user_id INTEGER NOT NULL DEFAULT 0, user_type INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE customer_entity (
     entity_id                 INTEGER PRIMARY KEY AUTOINCREMENT,
     website_id                INTEGER REFERENCES store_website(website_id),
@@ -389,7 +390,7 @@ CREATE TABLE sales_shipment_comment (
     is_customer_notified INTEGER,
     is_visible_on_front  INTEGER NOT NULL DEFAULT 0,
     created_at           TEXT NOT NULL
-);
+, user_id INTEGER NOT NULL DEFAULT 0, user_type INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE inventory_shipment_source (
     shipment_id  INTEGER PRIMARY KEY REFERENCES sales_shipment(entity_id) ON DELETE CASCADE,
     source_code  TEXT NOT NULL
@@ -456,7 +457,7 @@ CREATE TABLE sales_creditmemo_comment (
     is_customer_notified  INTEGER,
     is_visible_on_front   INTEGER NOT NULL DEFAULT 0,
     created_at            TEXT NOT NULL
-);
+, user_id INTEGER NOT NULL DEFAULT 0, user_type INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE sales_payment_transaction (
     transaction_id          INTEGER PRIMARY KEY AUTOINCREMENT,
     parent_id               INTEGER REFERENCES sales_payment_transaction(transaction_id) ON DELETE CASCADE,

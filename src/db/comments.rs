@@ -2,7 +2,7 @@
 
 use sqlx::SqliteConnection;
 
-use crate::db::model::StatusHistory;
+use crate::db::model::{Author, StatusHistory};
 
 /// Whether a row with this id exists in `table` (keyed by `entity_id`).
 pub async fn exists(
@@ -19,24 +19,29 @@ pub async fn exists(
     Ok(found.is_some())
 }
 
-/// Whether the comment row `id` of `table` belongs to document `parent_id`: the row
-/// `getCommentById` of 2.4.8's comment resource models finds (by both ids) to read its author
-/// from, so that `SalesEntityCommentValidator::isEditCommentAllowed` lets the edit through.
-/// magemu keeps no comment's author (2.4.8's `user_id`/`user_type` columns), so it takes
-/// every comment for the caller's own: a comment of the parent may be edited by any staff
-/// caller (Magento refuses one written by another user or by the integration), and any
-/// other `entity_id` (another document's, or none's) may not.
+/// Whether `author` may edit the comment row `id` of `table` as a comment of document
+/// `parent_id`: 2.4.8's comment resource models look the row up by both ids (`getCommentById`)
+/// and take its `user_id` and `user_type`, which `SalesEntityCommentValidator::
+/// isEditCommentAllowed` then compares with the caller's. So only a comment of that document
+/// written by that caller may be edited; another document's comment, a missing one (its author
+/// left unset: PHP's `null != 1`) and one written by another user (an admin's comment for the
+/// integration, and the other way round; a comment from before the columns existed belongs to
+/// nobody) may not.
 pub async fn comment_of(
     conn: &mut SqliteConnection,
     table: &str,
     id: i64,
     parent_id: Option<i64>,
+    author: Author,
 ) -> Result<bool, sqlx::Error> {
     let found: Option<i64> = sqlx::query_scalar(&format!(
-        "SELECT entity_id FROM {table} WHERE entity_id = ? AND parent_id = ?"
+        "SELECT entity_id FROM {table}
+         WHERE entity_id = ? AND parent_id = ? AND user_id = ? AND user_type = ?"
     ))
     .bind(id)
     .bind(parent_id)
+    .bind(author.user_id)
+    .bind(author.user_type)
     .fetch_optional(conn)
     .await?;
     Ok(found.is_some())

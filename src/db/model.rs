@@ -468,7 +468,42 @@ row_struct! {
         pub is_customer_notified: Option<i64>,
         pub is_visible_on_front: i64,
         pub created_at: String,
+        /// Who wrote it ([`Author`]); never shown (the comment interfaces have no getter).
+        pub user_id: i64,
+        pub user_type: i64,
     }
+}
+
+impl CommentRow {
+    /// Stamps `author` on the comment, as each comment resource model's `_beforeSave` does
+    /// with the caller (`setUserDetailsToComment`).
+    pub fn by(mut self, author: Author) -> CommentRow {
+        self.user_id = author.user_id;
+        self.user_type = author.user_type;
+        self
+    }
+}
+
+/// Who writes a document comment: the caller's id and type as `UserContextInterface` gives
+/// them, which 2.4.8 keeps in the comment tables' `user_id` and `user_type` so that only the
+/// comment's author may edit it (`SalesEntityCommentValidator::isEditCommentAllowed`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Author {
+    pub user_id: i64,
+    pub user_type: i64,
+}
+
+impl Author {
+    /// The admin user 1 (`UserContextInterface::USER_TYPE_ADMIN`).
+    pub const ADMIN: Author = Author {
+        user_id: 1,
+        user_type: 2,
+    };
+    /// The store's integration 1 (`UserContextInterface::USER_TYPE_INTEGRATION`).
+    pub const INTEGRATION: Author = Author {
+        user_id: 1,
+        user_type: 1,
+    };
 }
 
 /// `sales_invoice_comment`.

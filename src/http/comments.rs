@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::{Map, Value};
 
-use crate::db::model::CommentRow;
+use crate::db::model::{Author, CommentRow};
 use crate::error::Result;
 use crate::http::reply::{comment_list, json_response};
 use crate::sales::comments::{self, Document};
@@ -36,10 +36,15 @@ pub async fn list(state: &AppState, id: &str, kind: Document) -> Result<Response
 /// (2.4.8's comment tables also have `updated_at`, which the interfaces do not show), so it is
 /// the stored time; `is_visible_on_front` is what was posted (`null` when not: the column's 0
 /// is the database's default, seen on a later read).
-pub async fn save(state: &AppState, body: &Map<String, Value>, kind: Document) -> Result<Response> {
+pub async fn save(
+    state: &AppState,
+    body: &Map<String, Value>,
+    kind: Document,
+    author: Author,
+) -> Result<Response> {
     let request = crate::wire::comment::parse_comment(body)?;
     let posted_visible = request.is_visible_on_front;
-    let saved = comments::save_comment(&state.db, kind, request).await?;
+    let saved = comments::save_comment(&state.db, kind, request, author).await?;
     let mut reply = comment_json(kind, &saved);
     if let Value::Object(map) = &mut reply {
         map.insert(

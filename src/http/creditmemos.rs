@@ -92,37 +92,38 @@ pub fn operations() -> Vec<Operation> {
 }
 
 async fn refund(
-    _: Admin<SalesCreditmemo>,
+    caller: Admin<SalesCreditmemo>,
     State(state): State<AppState>,
     PathParams(order_id): PathParams<String>,
     Body(body): Body,
 ) -> Result<Response> {
     let order_id = path_int(&order_id)?;
     let request = wire::parse_request(&body)?;
-    let id = creditmemo::refund_order(&state.db, order_id, request).await?;
+    let id = creditmemo::refund_order(&state.db, order_id, request, caller.author()).await?;
     // The new id as PDO gives it: a string, as for invoices and shipments.
     Ok(json_response(StatusCode::OK, &id.to_string()))
 }
 
 /// `CreditmemoRepositoryInterface::save`: the saved memo as the object holds it.
 async fn save(
-    _: Admin<SalesCreditmemoView>,
+    caller: Admin<SalesCreditmemoView>,
     State(state): State<AppState>,
     Body(body): Body,
 ) -> Result<Response> {
     let input = wire::parse_save_request(&body)?;
-    let saved = creditmemo_save::save_creditmemo(&state.db, input).await?;
+    let saved = creditmemo_save::save_creditmemo(&state.db, input, caller.author()).await?;
     Ok(json_response(StatusCode::OK, &CreditmemoData::echo(&saved)))
 }
 
 /// `CreditmemoManagementInterface::refund`: the refunded memo.
 async fn refund_creditmemo(
-    _: Admin<SalesCreditmemoView>,
+    caller: Admin<SalesCreditmemoView>,
     State(state): State<AppState>,
     Body(body): Body,
 ) -> Result<Response> {
     let (input, offline) = wire::parse_refund_request(&body)?;
-    let saved = creditmemo_save::refund_creditmemo(&state.db, input, offline).await?;
+    let saved =
+        creditmemo_save::refund_creditmemo(&state.db, input, offline, caller.author()).await?;
     Ok(json_response(StatusCode::OK, &CreditmemoData::echo(&saved)))
 }
 
@@ -176,12 +177,12 @@ async fn list_comments(
 
 /// `CreditmemoCommentRepositoryInterface::save`: `parent_id` from the body, as in Magento.
 async fn save_comment(
-    _: Admin<SalesCreditmemoView>,
+    caller: Admin<SalesCreditmemoView>,
     State(state): State<AppState>,
     PathParams(_id): PathParams<String>,
     Body(body): Body,
 ) -> Result<Response> {
-    crate::http::comments::save(&state, &body, Document::Creditmemo).await
+    crate::http::comments::save(&state, &body, Document::Creditmemo, caller.author()).await
 }
 
 /// `CreditmemoManagementInterface::notify`: `true`.

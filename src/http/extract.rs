@@ -9,6 +9,7 @@ use axum::http::request::Parts;
 use axum::http::{header, Method, StatusCode};
 use serde_json::{Map, Value};
 
+use crate::db::model::Author;
 use crate::error::{self as e, Error, Phrase};
 use crate::search::SearchCriteria;
 use crate::AppState;
@@ -84,14 +85,21 @@ acl! {
 /// with its OAuth keys, or its access token as a bearer token where that is allowed); otherwise
 /// the answer is Magento's 401 naming `R`'s resource, or the OAuth check's own refusal. Listed
 /// first in a handler, it runs before the body is read: no token and a broken body is 401.
-pub struct Admin<R: Acl>(PhantomData<R>);
+pub struct Admin<R: Acl>(Staff, PhantomData<R>);
+
+impl<R: Acl> Admin<R> {
+    /// The caller as the comments it writes name their author.
+    pub fn author(&self) -> Author {
+        self.0.author()
+    }
+}
 
 impl<R: Acl + Send + Sync> FromRequestParts<AppState> for Admin<R> {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
         match staff(parts, state).await? {
-            Some(_) => Ok(Admin(PhantomData)),
+            Some(staff) => Ok(Admin(staff, PhantomData)),
             None => Err(Error::Unauthorized(R::RESOURCE)),
         }
     }
@@ -104,6 +112,16 @@ pub enum Staff {
     Admin,
     /// The store's integration (`USER_TYPE_INTEGRATION`, the integration 1).
     Integration,
+}
+
+impl Staff {
+    /// `UserContextInterface`'s user id and type of the caller.
+    pub fn author(self) -> Author {
+        match self {
+            Staff::Admin => Author::ADMIN,
+            Staff::Integration => Author::INTEGRATION,
+        }
+    }
 }
 
 /// A replay of an asynchronous call the store's integration scheduled: its signature was checked

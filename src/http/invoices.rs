@@ -87,14 +87,14 @@ pub fn operations() -> Vec<Operation> {
 }
 
 async fn create(
-    _: Admin<SalesInvoice>,
+    caller: Admin<SalesInvoice>,
     State(state): State<AppState>,
     PathParams(order_id): PathParams<String>,
     Body(body): Body,
 ) -> Result<Response> {
     let order_id = path_int(&order_id)?;
     let request = wire::parse_request(&body)?;
-    let id = invoice::invoice_order(&state.db, order_id, request).await?;
+    let id = invoice::invoice_order(&state.db, order_id, request, caller.author()).await?;
     // Magento returns the new id as PDO gives it: a string.
     Ok(json_response(StatusCode::OK, &id.to_string()))
 }
@@ -137,11 +137,11 @@ async fn list_comments(
 
 /// `InvoiceCommentRepositoryInterface::save`: the saved comment.
 async fn save_comment(
-    _: Admin<SalesInvoiceView>,
+    caller: Admin<SalesInvoiceView>,
     State(state): State<AppState>,
     Body(body): Body,
 ) -> Result<Response> {
-    crate::http::comments::save(&state, &body, Document::Invoice).await
+    crate::http::comments::save(&state, &body, Document::Invoice, caller.author()).await
 }
 
 /// `InvoiceManagementInterface::notify`: `true`.
@@ -179,18 +179,18 @@ async fn void(
 
 /// `InvoiceRepositoryInterface::save`: the invoice as saved (see `sales::invoice_save`).
 async fn save(
-    _: Admin<SalesInvoiceView>,
+    caller: Admin<SalesInvoiceView>,
     State(state): State<AppState>,
     Body(body): Body,
 ) -> Result<Response> {
     let entity = wire::parse_entity(&body)?;
-    let saved = invoice_save::save_invoice(&state.db, entity).await?;
+    let saved = invoice_save::save_invoice(&state.db, entity, caller.author()).await?;
     Ok(json_response(StatusCode::OK, &InvoiceData::from(&saved)))
 }
 
 /// `RefundInvoiceInterface::execute`.
 async fn refund(
-    _: Admin<SalesInvoiceView>,
+    caller: Admin<SalesInvoiceView>,
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
     Body(body): Body,
@@ -199,6 +199,8 @@ async fn refund(
     let request = crate::wire::creditmemo::parse_request(&body)?;
     let online =
         crate::wire::input::param(&body, "is_online").is_some_and(crate::wire::input::to_bool);
-    let memo = crate::sales::creditmemo::refund_invoice(&state.db, id, request, online).await?;
+    let memo =
+        crate::sales::creditmemo::refund_invoice(&state.db, id, request, online, caller.author())
+            .await?;
     Ok(json_response(StatusCode::OK, &memo.to_string()))
 }

@@ -87,14 +87,14 @@ pub fn operations() -> Vec<Operation> {
 }
 
 async fn create(
-    _: Admin<SalesShip>,
+    caller: Admin<SalesShip>,
     State(state): State<AppState>,
     PathParams(order_id): PathParams<String>,
     Body(body): Body,
 ) -> Result<Response> {
     let order_id = path_int(&order_id)?;
     let request = wire::parse_request(&body)?;
-    let id = shipment::ship_order(&state.db, order_id, request).await?;
+    let id = shipment::ship_order(&state.db, order_id, request, caller.author()).await?;
     // The new id as PDO gives it: a string, as for invoices.
     Ok(json_response(StatusCode::OK, &id.to_string()))
 }
@@ -102,12 +102,12 @@ async fn create(
 /// `ShipmentRepositoryInterface::save`: the saved shipment, as the object stands after the save
 /// (see `sales::shipment_save`).
 async fn save(
-    _: Admin<SalesShipment>,
+    caller: Admin<SalesShipment>,
     State(state): State<AppState>,
     Body(body): Body,
 ) -> Result<Response> {
     let request = wire::parse_save(&body)?;
-    let saved = shipment_save::save_shipment(&state.db, request).await?;
+    let saved = shipment_save::save_shipment(&state.db, request, caller.author()).await?;
     Ok(json_response(StatusCode::OK, &ShipmentData::from(&saved)))
 }
 
@@ -157,12 +157,12 @@ async fn list_comments(
 /// `ShipmentCommentRepositoryInterface::save`: the URL's id is not a parameter of the service;
 /// `parent_id` comes from the body, as in Magento.
 async fn save_comment(
-    _: Admin<SalesShipment>,
+    caller: Admin<SalesShipment>,
     State(state): State<AppState>,
     PathParams(_id): PathParams<String>,
     Body(body): Body,
 ) -> Result<Response> {
-    crate::http::comments::save(&state, &body, Document::Shipment).await
+    crate::http::comments::save(&state, &body, Document::Shipment, caller.author()).await
 }
 
 /// `ShipmentManagementInterface::notify`: `true`.

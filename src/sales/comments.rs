@@ -12,8 +12,9 @@
 //! - A comment save fails as a whole with "Could not save the <kind> comment." (no parent, no
 //!   text, an unknown parent); the URL's id plays no part, `parent_id` comes from the body. A
 //!   comment posted with an `entity_id` is an edit (2.4.8's `getCommentById` then
-//!   `SalesEntityCommentValidator::isEditCommentAllowed`): of a comment of that parent, an
-//!   UPDATE of the posted columns; of any other id, refused the same way. A posted
+//!   `SalesEntityCommentValidator::isEditCommentAllowed`): of a comment of that parent written
+//!   by the same caller (its `user_id`/`user_type`, stamped on every comment saved), an UPDATE
+//!   of the posted columns; of any other id, or another caller's comment, refused the same way. A posted
 //!   `created_at` is stored (`formatDate`; one it cannot read fails the save).
 //! - `addComment` with an entry that has an `entity_id` adds nothing
 //!   (`Order::addStatusHistory`: `if (!$history->getId())`); the status still changes, the
@@ -28,7 +29,7 @@
 //!   else "Could not save the shipment tracking."; deleting a track that does not exist is
 //!   `true` as well (Magento deletes `WHERE entity_id = NULL`).
 
-use crate::db::model::{CommentRow, StatusHistory};
+use crate::db::model::{Author, CommentRow, StatusHistory};
 use crate::db::{self, Db, SqlValue};
 use crate::error::{self as e, Error, Phrase, Result};
 use crate::sales::email::{self, SalesEmail};
@@ -205,8 +206,15 @@ pub async fn add_order_comment(db: &Db, order_id: i64, request: CommentRequest) 
     .await
 }
 
-/// `*CommentRepositoryInterface::save`: the saved comment.
-pub async fn save_comment(db: &Db, kind: Document, request: CommentRequest) -> Result<CommentRow> {
+/// `*CommentRepositoryInterface::save`: the saved comment, written by `author`. A comment
+/// posted with an `entity_id` is an edit of that comment of the same document, which only its
+/// author may make (`SalesEntityCommentValidator::isEditCommentAllowed`).
+pub async fn save_comment(
+    db: &Db,
+    kind: Document,
+    request: CommentRequest,
+    author: Author,
+) -> Result<CommentRow> {
     db.writer
         .write(move |conn| {
             Box::pin(async move {
@@ -227,6 +235,7 @@ pub async fn save_comment(db: &Db, kind: Document, request: CommentRequest) -> R
                         kind.comment_table(),
                         entity_id,
                         Some(parent_id),
+                        author,
                     )
                     .await?
                 {
@@ -241,7 +250,9 @@ pub async fn save_comment(db: &Db, kind: Document, request: CommentRequest) -> R
                     is_customer_notified: request.is_customer_notified,
                     is_visible_on_front: request.is_visible_on_front.unwrap_or(0),
                     created_at: created_at.clone().unwrap_or_else(db::now_timestamp),
-                };
+                    ..Default::default()
+                }
+                .by(author);
                 if entity_id == 0 {
                     row.entity_id =
                         db::insert(conn, kind.comment_table(), "entity_id", &row).await?;

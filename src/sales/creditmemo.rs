@@ -37,7 +37,7 @@ use crate::db::batch::Change;
 use crate::db::creditmemos::{RefundContext, StockWrites};
 use crate::db::inventory::Deduction;
 use crate::db::model::{
-    Creditmemo, CreditmemoComment, FullCreditmemo, Invoice, Order, OrderItem, SourceItem,
+    Author, Creditmemo, CreditmemoComment, FullCreditmemo, Invoice, Order, OrderItem, SourceItem,
     StatusHistory,
 };
 use crate::db::writer::Isolation;
@@ -266,11 +266,16 @@ fn return_refusal(
 
 /// `RefundOrder::execute`: creates the credit memo and returns its id.
 #[tracing::instrument(skip(db, request))]
-pub async fn refund_order(db: &Db, order_id: i64, request: RefundRequest) -> Result<i64> {
+pub async fn refund_order(
+    db: &Db,
+    order_id: i64,
+    request: RefundRequest,
+    author: Author,
+) -> Result<i64> {
     crate::sales::write_on_order(db, order_id, move |conn| {
         Box::pin(async move {
             let ctx = load(conn, order_id, &request).await?;
-            refund_in(conn, ctx, request, None).await
+            refund_in(conn, ctx, request, None, author).await
         })
     })
     .await
@@ -300,6 +305,7 @@ async fn refund_in(
     ctx: RefundContext,
     request: RefundRequest,
     through: Option<ThroughInvoice>,
+    author: Author,
 ) -> Result<i64> {
     let order_id = ctx.order.entity_id;
     let (mut order, mut items) = (ctx.order.clone(), ctx.items.clone());
@@ -432,12 +438,15 @@ async fn refund_in(
         created_at: now.clone(),
         ..Default::default()
     };
-    let comment = request.comment.as_ref().map(|c| CreditmemoComment {
-        comment: c.comment.clone(),
-        is_customer_notified: Some((request.append_comment && request.notify) as i64),
-        is_visible_on_front: c.is_visible_on_front,
-        created_at: now.clone(),
-        ..Default::default()
+    let comment = request.comment.as_ref().map(|c| {
+        CreditmemoComment {
+            comment: c.comment.clone(),
+            is_customer_notified: Some((request.append_comment && request.notify) as i64),
+            is_visible_on_front: c.is_visible_on_front,
+            created_at: now.clone(),
+            ..Default::default()
+        }
+        .by(author)
     });
     if let Some(c) = &request.comment {
         creditmemo.customer_note = c.comment.clone();
@@ -640,6 +649,7 @@ pub async fn refund_invoice(
     invoice_id: i64,
     request: RefundRequest,
     is_online: bool,
+    author: Author,
 ) -> Result<i64> {
     if invoice_id == 0 {
         return Err(Error::input(e::ID_REQUIRED));
@@ -701,7 +711,7 @@ pub async fn refund_invoice(
                     left,
                     online: is_online,
                 };
-                refund_in(conn, ctx, request, Some(through)).await
+                refund_in(conn, ctx, request, Some(through), author).await
             })
         })
         .await

@@ -44,8 +44,8 @@
 //! - the items are saved with `parent_id` the memo (an item with an `entity_id` updates that
 //!   row); the comments as sent, `parent_id` included: the comment validator wants a non-empty
 //!   `parent_id` and `comment` ("Cannot save comment:\n..."), and an `entity_id` of a comment
-//!   that is not this parent's is "User is not authorized to edit comment." (magemu has one
-//!   admin, who wrote every comment);
+//!   that is not this parent's, or was written by another caller (its `user_id`/`user_type`),
+//!   is "User is not authorized to edit comment."; a comment saved is stamped with its caller;
 //! - after the save commits, the MSI plugin, for a new memo only, loads each item's order item
 //!   by `order_item_id` (of any order): an id that names none makes `GetSkuFromOrderItem` fail
 //!   (a PHP TypeError), so the memo stays saved and the reply is a 500. Otherwise each item
@@ -111,7 +111,7 @@ use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
 use crate::db::model::{
-    Creditmemo, CreditmemoComment, CreditmemoItem, Invoice, OrderItem, StatusHistory,
+    Author, Creditmemo, CreditmemoComment, CreditmemoItem, Invoice, OrderItem, StatusHistory,
 };
 use crate::db::sales::OrderForUpdate;
 use crate::db::{self, Columns, Db, Fields, SaveError, SqlValue};
@@ -179,6 +179,8 @@ struct Entity {
     items: Option<Vec<Fields>>,
     comments: Option<Vec<Fields>>,
     order: CachedOrder,
+    /// The caller, whom the comments it saves name as their author.
+    author: Author,
 }
 
 fn truthy(v: Option<i64>) -> Option<i64> {
@@ -217,12 +219,17 @@ impl Entity {
 }
 
 /// Replays the setter calls on a new credit memo object; the parse error, if any, after them.
-async fn replay(conn: &mut SqliteConnection, input: CreditmemoInput) -> Result<Entity> {
+async fn replay(
+    conn: &mut SqliteConnection,
+    input: CreditmemoInput,
+    author: Author,
+) -> Result<Entity> {
     let mut entity = Entity {
         fields: Fields::default(),
         items: None,
         comments: None,
         order: CachedOrder::Unasked,
+        author,
     };
     for set in input.sets {
         match set {
@@ -263,12 +270,16 @@ async fn replay(conn: &mut SqliteConnection, input: CreditmemoInput) -> Result<E
 
 /// `POST /V1/creditmemo`: the saved memo. A failure after the commit (an item naming no order
 /// item) still leaves the memo saved.
-pub async fn save_creditmemo(db: &Db, input: CreditmemoInput) -> Result<SavedCreditmemo> {
+pub async fn save_creditmemo(
+    db: &Db,
+    input: CreditmemoInput,
+    author: Author,
+) -> Result<SavedCreditmemo> {
     let (saved, after_commit) = db
         .writer
         .write(move |conn| {
             Box::pin(async move {
-                let mut entity = replay(conn, input).await?;
+                let mut entity = replay(conn, input, author).await?;
                 repository_save(conn, &mut entity, None).await
             })
         })
@@ -284,9 +295,10 @@ pub async fn refund_creditmemo(
     db: &Db,
     input: CreditmemoInput,
     offline_requested: bool,
+    author: Author,
 ) -> Result<SavedCreditmemo> {
     db.writer
-        .write(move |conn| Box::pin(refund_in(conn, input, offline_requested)))
+        .write(move |conn| Box::pin(refund_in(conn, input, offline_requested, author)))
         .await
 }
 
@@ -569,7 +581,7 @@ async fn repository_save(
         Some(list) => {
             let mut out = Vec::new();
             for comment in list {
-                out.push(save_comment(conn, comment, &now).await?);
+                out.push(save_comment(conn, comment, &now, entity.author).await?);
             }
             out
         }
@@ -675,13 +687,22 @@ async fn save_comment(
     conn: &mut SqliteConnection,
     comment: &Fields,
     now: &str,
+    author: Author,
 ) -> Result<SavedComment> {
     let comment_id = truthy(comment.int("entity_id"));
     let parent_id = comment.int("parent_id");
     let mut errors = Vec::new();
     if let Some(id) = comment_id {
         // getCommentById: the row of this id under this parent carries its author.
-        if !db::comments::comment_of(&mut *conn, "sales_creditmemo_comment", id, parent_id).await? {
+        if !db::comments::comment_of(
+            &mut *conn,
+            "sales_creditmemo_comment",
+            id,
+            parent_id,
+            author,
+        )
+        .await?
+        {
             errors.push(e::COMMENT_EDIT_NOT_ALLOWED.to_owned());
         }
     }
@@ -735,7 +756,8 @@ async fn save_comment(
             for (name, value) in comment.iter() {
                 normalized.set(name, column_value(value));
             }
-            let mut row = row_from::<CreditmemoComment>(&normalized, |r, n, v| r.set_column(n, v));
+            let mut row =
+                row_from::<CreditmemoComment>(&normalized, |r, n, v| r.set_column(n, v)).by(author);
             row.entity_id = 0;
             row.created_at = created_at.unwrap_or_else(|| now.to_owned());
             db::insert(conn, "sales_creditmemo_comment", "entity_id", &row)
@@ -764,8 +786,9 @@ async fn refund_in(
     conn: &mut SqliteConnection,
     input: CreditmemoInput,
     offline_requested: bool,
+    author: Author,
 ) -> Result<SavedCreditmemo> {
-    let mut entity = replay(conn, input).await?;
+    let mut entity = replay(conn, input, author).await?;
     // validateForRefund.
     if entity.id().is_some() && entity.fields.int("state") != Some(creditmemo_state::OPEN) {
         return Err(Error::input(e::CANNOT_REGISTER_EXISTING_CREDITMEMO));

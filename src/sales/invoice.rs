@@ -14,7 +14,7 @@ use sqlx::SqliteConnection;
 use crate::amount::Amount;
 use crate::db::batch::Change;
 use crate::db::model::{
-    FullInvoice, Invoice, InvoiceComment, InvoiceItem, Order, OrderItem, OrderPayment,
+    Author, FullInvoice, Invoice, InvoiceComment, InvoiceItem, Order, OrderItem, OrderPayment,
 };
 use crate::db::writer::Isolation;
 use crate::db::{self, Db};
@@ -310,9 +310,14 @@ pub fn register(
 /// its first statement, before it writes; its source deductions take no more than the
 /// quantities read in the same transaction, so their `quantity >= ?` guard holds).
 #[tracing::instrument(skip(db, request))]
-pub async fn invoice_order(db: &Db, order_id: i64, request: InvoiceRequest) -> Result<i64> {
+pub async fn invoice_order(
+    db: &Db,
+    order_id: i64,
+    request: InvoiceRequest,
+    author: Author,
+) -> Result<i64> {
     crate::sales::write_on_order_with(db, order_id, Isolation::ChecksFirst, move |conn| {
-        Box::pin(invoice_in(conn, order_id, request, None))
+        Box::pin(invoice_in(conn, order_id, request, None, author))
     })
     .await
 }
@@ -334,7 +339,8 @@ pub async fn invoice_at_placement(
         notify: true,
         ..Default::default()
     };
-    invoice_in(conn, order_id, request, Some(txn_id)).await
+    // No comment: nobody is its author.
+    invoice_in(conn, order_id, request, Some(txn_id), Author::default()).await
 }
 
 /// `Payment::isCaptureFinal`: whether `amount` is what the order still owes (its base total
@@ -356,6 +362,7 @@ async fn invoice_in(
     order_id: i64,
     request: InvoiceRequest,
     captured: Option<String>,
+    author: Author,
 ) -> Result<i64> {
     let db::sales::InvoiceContext {
         mut order,
@@ -443,13 +450,17 @@ async fn invoice_in(
         ii.entity_id = entity_id;
         ii.parent_id = next_invoice_id;
     }
-    let comment = request.comment.map(|c| InvoiceComment {
-        entity_id: next_invoice_comment_id,
-        parent_id: next_invoice_id,
-        comment: c.comment,
-        is_customer_notified: Some((request.append_comment && request.notify) as i64),
-        is_visible_on_front: c.is_visible_on_front,
-        created_at: now.clone(),
+    let comment = request.comment.map(|c| {
+        InvoiceComment {
+            entity_id: next_invoice_comment_id,
+            parent_id: next_invoice_id,
+            comment: c.comment,
+            is_customer_notified: Some((request.append_comment && request.notify) as i64),
+            is_visible_on_front: c.is_visible_on_front,
+            created_at: now.clone(),
+            ..Default::default()
+        }
+        .by(author)
     });
     // PayOperation: an online method captures through its gateway when asked; anything else
     // (capture false, or an offline method) pays the invoice without one.

@@ -19,8 +19,13 @@
 //!   has that id, nothing is updated and the object comes back as sent (items or comments then
 //!   fail on their foreign key, 500).
 //! - `ResourceModel/Order/Invoice/Relation` saves each item with `parent_id` set to the invoice
-//!   and `order_item_id` set from the order item loaded by id; comments are saved as sent (a
-//!   comment without `parent_id` fails on the NOT NULL column, 500).
+//!   and `order_item_id` set from the order item loaded by id; comments are saved as sent, each
+//!   through `ResourceModel/Order/Invoice/Comment::_beforeSave` and its validator first: a
+//!   `parent_id` and a `comment` given and not empty, and a comment with an `entity_id` only
+//!   that caller's own comment of that invoice (`SalesEntityCommentValidator`). Its refusal,
+//!   `Cannot save comment:\n%1` with the validator's messages, is a LocalizedException nothing
+//!   catches (400), and the invoice's save rolls back with it. The caller is stamped on the
+//!   comments it writes (`user_id`, `user_type`).
 //! - magento/inventory `VirtualSourceDeductionProcessor` (`sales_order_invoice_save_after`)
 //!   takes an object without original data for a new invoice, so every save with virtual items
 //!   deducts them from the sources (priority selection) and writes the `invoice_created`
@@ -34,9 +39,9 @@
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
-use crate::db::model::{FullInvoice, Invoice, InvoiceComment, InvoiceItem};
+use crate::db::model::{Author, FullInvoice, Invoice, InvoiceComment, InvoiceItem};
 use crate::db::{self, Db};
-use crate::error::{self as e, Error, Result};
+use crate::error::{self as e, Error, Phrase, Result};
 use crate::inventory;
 
 /// The `entity` of `POST /V1/invoices/` (`InvoiceRepositoryInterface::save`), converted with
@@ -53,9 +58,9 @@ pub struct InvoiceEntity {
 /// Saves the entity and returns the invoice as stored (or, for an id that names no invoice,
 /// as sent).
 #[tracing::instrument(skip_all)]
-pub async fn save_invoice(db: &Db, entity: InvoiceEntity) -> Result<FullInvoice> {
+pub async fn save_invoice(db: &Db, entity: InvoiceEntity, author: Author) -> Result<FullInvoice> {
     db.writer
-        .write(move |conn| Box::pin(save_in(conn, entity)))
+        .write(move |conn| Box::pin(save_in(conn, entity, author)))
         .await
 }
 
@@ -64,7 +69,11 @@ fn internal(what: &str) -> Error {
     Error::internal(format!("invoice repository save: {what}"))
 }
 
-async fn save_in(conn: &mut SqliteConnection, entity: InvoiceEntity) -> Result<FullInvoice> {
+async fn save_in(
+    conn: &mut SqliteConnection,
+    entity: InvoiceEntity,
+    author: Author,
+) -> Result<FullInvoice> {
     let InvoiceEntity {
         mut invoice,
         mut given,
@@ -151,10 +160,9 @@ async fn save_in(conn: &mut SqliteConnection, entity: InvoiceEntity) -> Result<F
                 .map_err(|err| internal(&err.to_string()))?;
         }
     }
-    for (mut comment, comment_given) in comments {
-        if !comment_given.contains(&"parent_id") {
-            return Err(internal("a comment without parent_id (NOT NULL)"));
-        }
+    for (comment, comment_given) in comments {
+        check_comment(conn, &comment, &comment_given, author).await?;
+        let mut comment = comment.by(author);
         if comment.entity_id == 0 {
             if !comment_given.contains(&"created_at") {
                 comment.created_at = now.clone();
@@ -196,6 +204,48 @@ async fn save_in(conn: &mut SqliteConnection, entity: InvoiceEntity) -> Result<F
             comments: Vec::new(),
         }),
     }
+}
+
+/// `Invoice\Comment\Validator::validate`, as the comment resource's `_beforeSave` runs it: the
+/// author's check (`isEditCommentAllowed`), then each required field given (`hasData`) and
+/// not `empty()`.
+async fn check_comment(
+    conn: &mut SqliteConnection,
+    comment: &InvoiceComment,
+    given: &[&'static str],
+    author: Author,
+) -> Result<()> {
+    let mut errors = Vec::new();
+    if comment.entity_id != 0
+        && !db::comments::comment_of(
+            conn,
+            "sales_invoice_comment",
+            comment.entity_id,
+            given.contains(&"parent_id").then_some(comment.parent_id),
+            author,
+        )
+        .await?
+    {
+        errors.push(e::COMMENT_EDIT_NOT_ALLOWED.to_owned());
+    }
+    let text = comment.comment.as_deref().is_some_and(crate::php::truthy);
+    for (name, label, filled) in [
+        ("parent_id", "Parent Invoice Id", comment.parent_id != 0),
+        ("comment", "Comment", text),
+    ] {
+        if !given.contains(&name) {
+            errors.push(e::COMMENT_FIELD_REQUIRED.replace("%s", label));
+        } else if !filled {
+            errors.push(e::COMMENT_FIELD_EMPTY.replace("%s", label));
+        }
+    }
+    if errors.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Input(Phrase::positional(
+        e::CANNOT_SAVE_COMMENT,
+        vec![errors.join("\n")],
+    )))
 }
 
 fn unique_or_internal(err: sqlx::Error) -> Error {

@@ -76,7 +76,8 @@ async fn notify(conn: &mut SqliteConnection, order_id: i64) -> Result<()> {
             for_pickup: true,
             ..Default::default()
         };
-        shipment::ship_in(conn, order_id, request).await?;
+        // No comment: nobody is its author.
+        shipment::ship_in(conn, order_id, request, Default::default()).await?;
     }
     // AddStorePickupAttributesToOrder, on the order as the shipment left it.
     let (mut order, items, _) = db::sales::load_order_for_update(conn, order_id)

@@ -22,7 +22,7 @@ use crate::amount::Amount;
 use crate::db::batch::Change;
 use crate::db::inventory::Deduction;
 use crate::db::model::{
-    FullShipment, Order, OrderItem, Shipment, ShipmentComment, ShipmentItem, ShipmentTrack,
+    Author, FullShipment, Order, OrderItem, Shipment, ShipmentComment, ShipmentItem, ShipmentTrack,
 };
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Phrase, Result};
@@ -225,9 +225,14 @@ pub fn register(items: &mut [OrderItem], shipped: &[(i64, Amount)], now: &str) {
 /// `ShipOrder::execute`: creates the shipment and returns its id, on the single writer in its
 /// own savepoint: everything it writes commits together or not at all.
 #[tracing::instrument(skip(db, request))]
-pub async fn ship_order(db: &Db, order_id: i64, request: ShipRequest) -> Result<i64> {
+pub async fn ship_order(
+    db: &Db,
+    order_id: i64,
+    request: ShipRequest,
+    author: Author,
+) -> Result<i64> {
     crate::sales::write_on_order(db, order_id, move |conn| {
-        Box::pin(ship_in(conn, order_id, request))
+        Box::pin(ship_in(conn, order_id, request, author))
     })
     .await
 }
@@ -236,6 +241,7 @@ pub(crate) async fn ship_in(
     conn: &mut SqliteConnection,
     order_id: i64,
     request: ShipRequest,
+    author: Author,
 ) -> Result<i64> {
     let db::shipments::ShipmentContext {
         mut order,
@@ -334,13 +340,17 @@ pub(crate) async fn ship_in(
         );
         return Err(Error::input(e::COULD_NOT_SAVE_SHIPMENT));
     }
-    let comment = request.comment.as_ref().map(|c| ShipmentComment {
-        entity_id: next_comment_id,
-        parent_id: next_shipment_id,
-        comment: c.comment.clone(),
-        is_customer_notified: Some(notified as i64),
-        is_visible_on_front: c.is_visible_on_front,
-        created_at: now.clone(),
+    let comment = request.comment.as_ref().map(|c| {
+        ShipmentComment {
+            entity_id: next_comment_id,
+            parent_id: next_shipment_id,
+            comment: c.comment.clone(),
+            is_customer_notified: Some(notified as i64),
+            is_visible_on_front: c.is_visible_on_front,
+            created_at: now.clone(),
+            ..Default::default()
+        }
+        .by(author)
     });
     // SourceDeductionProcessor: lines whose product is gone from the catalog deduct nothing,
     // a line deducts its product's catalog SKU, a parent its children's.

@@ -67,7 +67,9 @@ use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
 use crate::db::inventory::{CatalogProduct, Deduction};
-use crate::db::model::{CommentRow, Order, OrderItem, Shipment, ShipmentItem, ShipmentTrack};
+use crate::db::model::{
+    Author, CommentRow, Order, OrderItem, Shipment, ShipmentItem, ShipmentTrack,
+};
 use crate::db::{self, Db, SqlValue};
 use crate::error::{self as e, Error, Result};
 use crate::inventory;
@@ -408,10 +410,14 @@ fn could_not_save(why: impl std::fmt::Display) -> Error {
 
 /// `ShipmentRepository::save`: the saved shipment as the reply shows it.
 #[tracing::instrument(skip(db, request))]
-pub async fn save_shipment(db: &Db, request: ShipmentSave) -> Result<SavedShipment> {
+pub async fn save_shipment(
+    db: &Db,
+    request: ShipmentSave,
+    author: Author,
+) -> Result<SavedShipment> {
     let order_id = request.order_id.unwrap_or(0);
     crate::sales::write_on_order(db, order_id, move |conn| {
-        Box::pin(save_in(conn, order_id, request))
+        Box::pin(save_in(conn, order_id, request, author))
     })
     .await
 }
@@ -426,6 +432,7 @@ async fn save_in(
     conn: &mut SqliteConnection,
     order_id: i64,
     request: ShipmentSave,
+    author: Author,
 ) -> Result<SavedShipment> {
     // AdaptShipmentPlugin::beforeSave, before the repository's try.
     let (order, order_items, _) = db::sales::load_order_for_update(conn, order_id)
@@ -556,7 +563,9 @@ async fn save_in(
     };
     // getComments() reloads when the list is null or empty (`== null`).
     let comments = match &request.comments {
-        Some(posted) if !posted.is_empty() => save_comments(conn, id, posted, now_at, &now).await?,
+        Some(posted) if !posted.is_empty() => {
+            save_comments(conn, id, posted, now_at, &now, author).await?
+        }
         _ => existing
             .as_ref()
             .map(|f| f.comments.iter().map(SavedComment::from).collect())
@@ -815,13 +824,20 @@ async fn save_comments(
     posted: &[CommentSave],
     now_at: time::OffsetDateTime,
     now: &str,
+    author: Author,
 ) -> Result<Vec<SavedComment>> {
     let mut out = Vec::with_capacity(posted.len());
     for c in posted {
         let entity_id = c.entity_id.unwrap_or(0);
         if entity_id != 0
-            && !db::comments::comment_of(conn, "sales_shipment_comment", entity_id, Some(parent_id))
-                .await?
+            && !db::comments::comment_of(
+                conn,
+                "sales_shipment_comment",
+                entity_id,
+                Some(parent_id),
+                author,
+            )
+            .await?
         {
             return Err(could_not_save(
                 "Cannot save comment: User is not authorized to edit comment.",
@@ -854,7 +870,9 @@ async fn save_comments(
                 // NOT NULL DEFAULT 0: a null is left to the default.
                 is_visible_on_front: saved.is_visible_on_front.unwrap_or(0),
                 created_at: created_at.unwrap_or_else(|| now.to_owned()),
-            };
+                ..Default::default()
+            }
+            .by(author);
             saved.entity_id = db::insert(conn, "sales_shipment_comment", "entity_id", &row)
                 .await
                 .map_err(could_not_save)?;
