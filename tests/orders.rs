@@ -817,6 +817,31 @@ async fn an_order_address_is_updated_whole_or_refused() {
         )
     );
     assert_eq!(app.snapshot().await, before);
+    // The validator asks only that each required field be there (`hasData`): a blank city
+    // and a null last name pass, and the save stores both as NULL (`prepareColumnValue`)
+    // while the reply shows what was posted.
+    let mut blank = address.clone();
+    blank["city"] = json!("");
+    blank["lastname"] = Value::Null;
+    let saved = app
+        .send(
+            Method::PUT,
+            "/rest/V1/orders/3",
+            Some(&token),
+            Some("application/json"),
+            Some(json!({ "entity": blank }).to_string()),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    assert_eq!(
+        (&saved.body["city"], &saved.body["lastname"]),
+        (&json!(""), &Value::Null)
+    );
+    let stored = app.get("/rest/V1/orders/3", &token).await.body["billing_address"].clone();
+    assert_eq!(
+        (&stored["city"], &stored["lastname"], &stored["firstname"]),
+        (&Value::Null, &Value::Null, &address["firstname"])
+    );
 }
 
 /// The reply of `PUT /V1/orders/{parent_id}` is the posted object, whose `getRegionCode`

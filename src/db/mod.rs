@@ -370,6 +370,15 @@ async fn close_pool(pool: &SqlitePool) {
     pool.close().await;
 }
 
+/// `prepareColumnValue` on a text column that may be null (Magento's MySQL adapter): an empty
+/// string is stored as NULL.
+pub fn column_value(value: &SqlValue) -> SqlValue {
+    match value {
+        SqlValue::Text(Some(s)) if s.is_empty() => SqlValue::Text(None),
+        other => other.clone(),
+    }
+}
+
 /// A value bound into a generated INSERT or UPDATE.
 #[derive(Debug, Clone)]
 pub enum SqlValue {

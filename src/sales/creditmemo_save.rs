@@ -302,14 +302,6 @@ pub async fn refund_creditmemo(
         .await
 }
 
-/// `prepareColumnValue` on a text column that may be null: an empty string is stored as NULL.
-fn column_value(value: &SqlValue) -> SqlValue {
-    match value {
-        SqlValue::Text(Some(s)) if s.is_empty() => SqlValue::Text(None),
-        other => other.clone(),
-    }
-}
-
 /// `Stdlib\DateTime::formatDate` of a timestamp field a client set: a date, a date and time
 /// (`T` or space), or a unix time. An empty one (PHP's `empty()`, "0" included) becomes NULL,
 /// which the NOT NULL column refuses, and anything else makes `new \DateTime()` throw: both are
@@ -371,7 +363,7 @@ async fn update_fields(
 ) -> std::result::Result<bool, sqlx::Error> {
     let mut sets: Vec<(&str, SqlValue)> = Vec::new();
     for (name, value) in fields.iter() {
-        let value = column_value(value);
+        let value = db::column_value(value);
         let null = matches!(
             value,
             SqlValue::Int(None) | SqlValue::Text(None) | SqlValue::Amount(None)
@@ -482,7 +474,7 @@ async fn repository_save(
     let mut stored = {
         let mut normalized = Fields::default();
         for (name, value) in entity.fields.iter() {
-            normalized.set(name, column_value(value));
+            normalized.set(name, db::column_value(value));
         }
         row_from::<Creditmemo>(&normalized, |r, n, v| r.set_column(n, v))
     };
@@ -559,7 +551,7 @@ async fn repository_save(
                     None => {
                         let mut normalized = Fields::default();
                         for (name, value) in item.iter() {
-                            normalized.set(name, column_value(value));
+                            normalized.set(name, db::column_value(value));
                         }
                         let mut row =
                             row_from::<CreditmemoItem>(&normalized, |r, n, v| r.set_column(n, v));
@@ -754,7 +746,7 @@ async fn save_comment(
         None => {
             let mut normalized = Fields::default();
             for (name, value) in comment.iter() {
-                normalized.set(name, column_value(value));
+                normalized.set(name, db::column_value(value));
             }
             let mut row =
                 row_from::<CreditmemoComment>(&normalized, |r, n, v| r.set_column(n, v)).by(author);

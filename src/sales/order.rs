@@ -320,6 +320,31 @@ pub const ADDRESS_KEPT_UNLESS_POSTED: [&str; 11] = [
     "vat_id",
 ];
 
+/// The fields `Order\Address\Validator::validate` requires (2.4.8, with the store's customer
+/// address `telephone` attribute required, as by default): each must be in what is posted
+/// (`hasData`: a posted null or "" counts), whatever its value.
+pub const ADDRESS_REQUIRED: [&str; 7] = [
+    "postcode",
+    "lastname",
+    "street",
+    "city",
+    "country_id",
+    "firstname",
+    "telephone",
+];
+
+/// The address as its save stores it: a posted "" in a text column is NULL
+/// ([`db::column_value`]; every column of `sales_order_address` but its type may be null).
+fn as_stored(mut address: OrderAddress) -> OrderAddress {
+    use crate::db::Columns;
+    for (name, value) in address.columns() {
+        if name != "address_type" {
+            address.set_column(name, db::column_value(&value));
+        }
+    }
+    address
+}
+
 /// The posted value when the body named the field (null included), else the stored one.
 fn posted_or_kept<T>(posted: bool, new: Option<T>, old: Option<T>) -> Option<T> {
     if posted {
@@ -330,7 +355,8 @@ fn posted_or_kept<T>(posted: bool, new: Option<T>, old: Option<T>) -> Option<T> 
 }
 
 /// `OrderAddressRepositoryInterface::save`: the address as posted. `Order\Address\Validator`
-/// wants every required field in what is posted (a partial address fails) and a well-formed
+/// wants every required field ([`ADDRESS_REQUIRED`]) in what is posted, blank or not (a partial
+/// address fails), a billing or shipping `address_type`, and a well-formed
 /// e-mail (the order's when none is posted, `Order\Address::beforeSave`), and any failure is
 /// "The order address couldn't be saved." With an `entity_id` the row is updated with what was
 /// posted (an id that names no address updates nothing, as Magento's UPDATE does), the fields
@@ -342,18 +368,8 @@ pub async fn save_address(
     posted: Vec<&'static str>,
 ) -> Result<OrderAddress> {
     let refuse = || Error::input(e::COULD_NOT_SAVE_ADDRESS);
-    let filled = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
-    let required = [
-        &address.postcode,
-        &address.lastname,
-        &address.street,
-        &address.city,
-        &address.telephone,
-        &address.country_id,
-        &address.firstname,
-    ];
     if address.parent_id == 0
-        || !required.iter().all(|v| filled(v))
+        || !ADDRESS_REQUIRED.iter().all(|field| posted.contains(field))
         || !matches!(address.address_type.as_str(), "billing" | "shipping")
     {
         return Err(refuse());
@@ -380,8 +396,13 @@ pub async fn save_address(
                 }
                 if address.entity_id == 0 {
                     region_code(&mut *conn, &mut address).await?;
-                    address.entity_id =
-                        db::insert(conn, "sales_order_address", "entity_id", &address).await?;
+                    address.entity_id = db::insert(
+                        conn,
+                        "sales_order_address",
+                        "entity_id",
+                        &as_stored(address.clone()),
+                    )
+                    .await?;
                     return Ok(address);
                 }
                 if let Some(stored) = db::sales::load_address(conn, address.entity_id).await? {
@@ -419,7 +440,8 @@ pub async fn save_address(
                         ..a
                     };
                     region_code(&mut *conn, &mut merged).await?;
-                    db::update(conn, "sales_order_address", "entity_id", &merged).await?;
+                    db::update(conn, "sales_order_address", "entity_id", &as_stored(merged))
+                        .await?;
                 }
                 // The reply is the posted object, whose `getRegionCode` computes the code
                 // from its own region id, region and country, whatever was posted.

@@ -250,6 +250,7 @@ pub fn parse_address_request(
     address.parent_id = o.int("parent_id")?.unwrap_or(0);
     let posted = order::ADDRESS_KEPT_UNLESS_POSTED
         .into_iter()
+        .chain(order::ADDRESS_REQUIRED)
         .filter(|field| o.has(field))
         .collect();
     Ok((address, posted))
