@@ -13,10 +13,23 @@ async fn comments(app: &TestApp, token: &str, path: &str) -> Value {
     reply.body
 }
 
+/// Order 3's `updated_at`.
+async fn updated_at(app: &TestApp, token: &str) -> Value {
+    app.get("/rest/V1/orders/3?fields=updated_at", token)
+        .await
+        .body["updated_at"]
+        .clone()
+}
+
 #[tokio::test]
 async fn order_comments_add_and_list_with_magentos_status_rule() {
     let app = spawn_app().await;
     let token = app.token().await;
+    let was = updated_at(&app, &token).await;
+    let later = app
+        .put("/magemu/clock", "", &json!({"advance_seconds": 60}))
+        .await;
+    assert_eq!(later.status, StatusCode::OK, "{:?}", later.body);
     let added = app
         .post(
             "/rest/V1/orders/3/comments",
@@ -26,6 +39,9 @@ async fn order_comments_add_and_list_with_magentos_status_rule() {
         )
         .await;
     assert_eq!((added.status, &added.body), (StatusCode::OK, &json!(true)));
+    // The status stays: the order's save writes only the history entry, and the order's
+    // `updated_at` stays as it was (VersionControl's snapshot finds no column changed).
+    assert_eq!(updated_at(&app, &token).await, was);
     let list = comments(&app, &token, "/rest/V1/orders/3/comments").await;
     assert_eq!(
         without(&list["items"][0], &["created_at"]),
@@ -57,6 +73,11 @@ async fn order_comments_add_and_list_with_magentos_status_rule() {
     assert_eq!(app.snapshot().await, before);
     // After invoicing, "fraud" belongs to the processing state: it becomes the order's status.
     assert_eq!(app.invoice(&token, 3, &json!({})).await.body, json!("3"));
+    let invoiced = updated_at(&app, &token).await;
+    let later = app
+        .put("/magemu/clock", "", &json!({"advance_seconds": 60}))
+        .await;
+    assert_eq!(later.status, StatusCode::OK, "{:?}", later.body);
     let fraud = app
         .post(
             "/rest/V1/orders/3/comments",
@@ -70,6 +91,8 @@ async fn order_comments_add_and_list_with_magentos_status_rule() {
         .await
         .body;
     assert_eq!(order, json!({"state": "processing", "status": "fraud"}));
+    // A status that changes is a column that changed: the row is written.
+    assert_ne!(updated_at(&app, &token).await, invoiced);
     // An order that does not exist has no comments (the list only filters).
     let none = comments(&app, &token, "/rest/V1/orders/99/comments").await;
     assert_eq!(none["items"], json!([]));

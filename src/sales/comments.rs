@@ -170,6 +170,11 @@ pub async fn add_order_comment(db: &Db, order_id: i64, request: CommentRequest) 
                 status = Some(posted);
             }
             let now = db::now_timestamp();
+            // The order's save writes its row only when a column changed (a status posted
+            // that differs): `VersionControl\AbstractDb::save` compares the loaded snapshot of
+            // the table's columns, and otherwise saves only the relations (the history entry),
+            // so `updated_at` stays as it was.
+            let status_changed = order.status != status;
             order.status = status.clone();
             order.updated_at = now.clone();
             let mail = email::order_comment_text(request.comment.as_deref());
@@ -196,7 +201,9 @@ pub async fn add_order_comment(db: &Db, order_id: i64, request: CommentRequest) 
                 };
                 db::insert(conn, "sales_order_status_history", "entity_id", &history).await?;
             }
-            db::update(conn, "sales_order", "entity_id", &order).await?;
+            if status_changed {
+                db::update(conn, "sales_order", "entity_id", &order).await?;
+            }
             if notifies(request.is_customer_notified) {
                 email::send(conn, SalesEmail::OrderComment, order_id, mail).await?;
             }
