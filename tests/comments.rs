@@ -613,6 +613,23 @@ async fn a_track_saved_by_id_updates_what_was_posted() {
         )
         .await;
     assert_eq!(shipped.body, json!("3"));
+    let track_updated_at = |shipment: &Value| shipment["tracks"][0]["updated_at"].clone();
+    let shipped_at = track_updated_at(&app.get("/rest/V1/shipment/3", &token).await.body);
+    let later = app
+        .put("/magemu/clock", "", &json!({"advance_seconds": 60}))
+        .await;
+    assert_eq!(later.status, StatusCode::OK, "{:?}", later.body);
+    // The same values again: MySQL's `ON UPDATE CURRENT_TIMESTAMP` moves `updated_at` only
+    // when a value changes.
+    let same = app
+        .post(
+            "/rest/V1/shipment/track",
+            &token,
+            &json!({"entity": {"entity_id": 1, "order_id": 3, "parent_id": 3,
+                               "track_number": "1Z1", "carrier_code": "ups"}}),
+        )
+        .await;
+    assert_eq!(same.body["updated_at"], shipped_at, "{:?}", same.body);
     let edited = app
         .post(
             "/rest/V1/shipment/track",
@@ -632,6 +649,8 @@ async fn a_track_saved_by_id_updates_what_was_posted() {
         json!({"order_id": 3, "entity_id": 1, "parent_id": 3, "weight": 2, "qty": null,
                "description": null, "track_number": "1Z2", "title": "UPS", "carrier_code": "ups"})
     );
+    assert_ne!(track_updated_at(&shipment), shipped_at);
+    assert_eq!(edited.body["updated_at"], track_updated_at(&shipment));
     let before = app.snapshot().await;
     let unknown = app
         .post(

@@ -674,6 +674,45 @@ pub async fn update_posted(
     Ok(query.bind(id).execute(conn).await?.rows_affected())
 }
 
+/// [`update_posted`] of a table whose `updated_at` MySQL moves itself (`ON UPDATE
+/// CURRENT_TIMESTAMP`): to `now` when one of the columns written takes a new value, else it
+/// keeps its value (SQLite evaluates every `SET` expression on the row as it was).
+pub async fn update_posted_stamped(
+    conn: &mut SqliteConnection,
+    table: &str,
+    id: i64,
+    columns: Vec<(&'static str, SqlValue)>,
+    now: &str,
+) -> Result<u64, sqlx::Error> {
+    if columns.is_empty() {
+        return Ok(0);
+    }
+    let sets: Vec<String> = columns.iter().map(|(n, _)| format!("{n} = ?")).collect();
+    let changes: Vec<String> = columns
+        .iter()
+        .map(|(n, _)| format!("{n} IS NOT ?"))
+        .collect();
+    let sql = format!(
+        "UPDATE {table} SET {}, updated_at = CASE WHEN {} THEN ? ELSE updated_at END
+         WHERE entity_id = ?",
+        sets.join(", "),
+        changes.join(" OR ")
+    );
+    let mut query = sqlx::query(&sql);
+    for (_, value) in &columns {
+        query = bind(query, value.clone());
+    }
+    for (_, value) in columns {
+        query = bind(query, value);
+    }
+    Ok(query
+        .bind(now.to_owned())
+        .bind(id)
+        .execute(conn)
+        .await?
+        .rows_affected())
+}
+
 /// Writes only the columns `names` of `row` to the row of `table` whose `key` equals the row's
 /// key, as Magento's `AbstractDb::updateObject` writes only the fields its object holds.
 /// Returns how many rows it changed (0 when there is no such row, which Magento lets pass).

@@ -802,8 +802,7 @@ pub(crate) async fn save_tracks(
                     .into_iter()
                     .filter_map(|(n, v)| v.map(|v| (n, v))),
             );
-            columns.push(("updated_at", SqlValue::from(now.to_owned())));
-            db::update_posted(conn, "sales_shipment_track", saved.entity_id, columns)
+            db::update_posted_stamped(conn, "sales_shipment_track", saved.entity_id, columns, now)
                 .await
                 .map_err(|e| refuse(e.to_string()))?;
         }
