@@ -12,6 +12,7 @@ pub mod config;
 pub mod control;
 pub mod customer;
 pub mod db;
+pub mod email_address;
 pub mod error;
 pub mod http;
 pub mod inventory;

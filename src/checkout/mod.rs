@@ -1640,7 +1640,7 @@ async fn address_save_errors(
 ) -> Result<Option<String>> {
     let mut messages = Vec::new();
     if let Some(email) = a.email.as_deref().filter(|e| !e.is_empty()) {
-        if !crate::customer::is_valid_email(email) {
+        if !crate::email_address::is_valid(email) {
             messages.push("Invalid email format");
         }
     }
@@ -1742,7 +1742,7 @@ async fn submit(
     // customer's cart whose e-mail a `PUT /V1/carts/mine` cleared has none. The placing routes
     // answer the phrase and its parameter; payment-information the text (CouldNotSave).
     let email = cart.quote.customer_email.as_deref().unwrap_or_default();
-    if !crate::sales::order_update::valid_email(email) {
+    if !crate::email_address::is_valid(email) {
         let phrase = Phrase::positional(
             FAILED_ADDRESS_VALIDATION,
             vec!["Email has a wrong format".to_owned()],

@@ -232,34 +232,6 @@ pub fn password_matches(password: &str, hash: &str) -> bool {
     }
 }
 
-/// `EmailAddress` validation as the EAV `input_validation=email` rule applies it (a practical
-/// subset of RFC 5322: one `@`, a local part, a dotted host of letters, digits and dashes).
-pub fn is_valid_email(email: &str) -> bool {
-    let Some((local, host)) = email.split_once('@') else {
-        return false;
-    };
-    let local_ok = !local.is_empty()
-        && local.len() <= 64
-        && !local.starts_with('.')
-        && !local.ends_with('.')
-        && !local.contains("..")
-        && local
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c));
-    let labels: Vec<&str> = host.split('.').collect();
-    let host_ok = labels.len() >= 2
-        && labels.iter().all(|l| {
-            !l.is_empty()
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        })
-        && labels
-            .last()
-            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
-    local_ok && host_ok
-}
-
 /// The `save` group's validators (`ResourceModel/Customer::_validate`): the EAV check (the names
 /// required, the e-mail well formed), the names' pattern ([`patterns::name_messages`]), the date
 /// of birth not after today; every message, joined by a newline into one message without
@@ -278,7 +250,7 @@ fn check_attributes(
     if blank(lastname) {
         messages.push("\"Last Name\" is a required value.");
     }
-    if !is_valid_email(email) {
+    if !crate::email_address::is_valid(email) {
         messages.push("\"Email\" is not a valid email address.");
     }
     messages.extend(patterns::name_messages(
@@ -1121,22 +1093,5 @@ mod tests {
         assert!(password_matches("Password1", &h));
         assert!(!password_matches("Password2", &h));
         assert!(h.ends_with(":1"));
-    }
-
-    #[test]
-    fn emails() {
-        for ok in ["jdoe@example.com", "a.b+c@mail.example.org"] {
-            assert!(is_valid_email(ok), "{ok}");
-        }
-        for bad in [
-            "jdoe",
-            "jdoe@",
-            "@example.com",
-            "a@b",
-            "a..b@example.com",
-            "a@-x.com",
-        ] {
-            assert!(!is_valid_email(bad), "{bad}");
-        }
     }
 }

@@ -390,7 +390,7 @@ pub async fn save_address(
                 if !address
                     .email
                     .as_deref()
-                    .is_some_and(crate::sales::order_update::valid_email)
+                    .is_some_and(crate::email_address::is_valid)
                 {
                     return Err(refuse());
                 }
