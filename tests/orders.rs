@@ -943,6 +943,25 @@ async fn a_new_orders_addresses_are_validated_as_its_save_validates_them() {
         );
         assert_eq!(app.snapshot().await, before);
     }
+    // `ServiceInputProcessor` converts the whole entity before the save checks anything: a
+    // shipping address id that is not a number is refused before the missing billing address
+    // (and before the addresses' own checks).
+    let mut unconverted = small_order(json!(1), None);
+    unconverted["entity"]
+        .as_object_mut()
+        .unwrap()
+        .remove("billing_address");
+    unconverted["entity"]["extension_attributes"] = json!({"shipping_assignments": [{"shipping": {
+        "address": {"entity_id": "abc"}, "method": "flatrate_flatrate"}}]});
+    let reply = app.post("/rest/V1/orders", &token, &unconverted).await;
+    assert_eq!(
+        (reply.status, reply.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Error occurred during \"entity_id\" processing. The \"abc\" value's type is invalid. The \"int\" type was expected. Verify and try again."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
     let accepted = app
         .post("/rest/V1/orders", &token, &small_order(json!(1), None))
         .await;

@@ -1259,7 +1259,7 @@ proptest! {
     /// POST /V1/orders bodies.
     #[test]
     fn order_import_bodies_parse_or_are_refused_as_magento_does(body in order_body()) {
-        if let Some(order_import::OrderSave::Create(full)) =
+        if let Some(order_import::OrderRequest { new_order: Some(full), .. }) =
             check(order_import::parse_request(&body), Faults::None)?
         {
             prop_assert!(!full.items.is_empty(), "an order without items was accepted");
@@ -1550,7 +1550,11 @@ fn deepest_decodable_values_inside_valid_bodies() {
         r#"{{"entity":{{"billing_address":{{"firstname":"F","lastname":"L"}},"payment":{{"method":"checkmo"}},"items":[{{"sku":"s","qty_ordered":1,"product_option":{deep}}}]}}}}"#
     );
     let body = body_of(serde_json::from_str(&text).expect("127 levels in all decode"));
-    let Ok(order_import::OrderSave::Create(full)) = order_import::parse_request(&body) else {
+    let Ok(order_import::OrderRequest {
+        new_order: Some(full),
+        ..
+    }) = order_import::parse_request(&body)
+    else {
         panic!("a valid new order");
     };
     let kept = full.items[0].product_options.clone().expect("kept");

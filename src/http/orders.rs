@@ -184,28 +184,27 @@ async fn import(
     state: &AppState,
     body: &serde_json::Map<String, serde_json::Value>,
 ) -> Result<Response> {
-    let parsed = order_import::parse_request(body)?;
-    // The entity parsed as it was, so its tax extension attributes read without error.
-    let entity = crate::wire::input::param(body, "entity")
-        .cloned()
-        .unwrap_or_default();
-    let taxes = crate::wire::order_tax::parse_posted(&entity)?;
-    // Magento_GiftMessage's Plugin\OrderSave, once the order is saved: a refusal answers
-    // 400 with the order saved (see sales::gift_message::save_posted).
-    let mut gifts = crate::wire::gift_message::parse_posted_order(&entity)?;
-    match parsed {
-        order_import::OrderSave::Create(full) => {
+    let order_import::OrderRequest { posted, new_order } = order_import::parse_request(body)?;
+    let order_import::Posted {
+        update,
+        taxes,
+        // Magento_GiftMessage's Plugin\OrderSave, once the order is saved: a refusal answers
+        // 400 with the order saved (see sales::gift_message::save_posted).
+        mut gifts,
+    } = posted;
+    match new_order {
+        Some(full) => {
             // Checked as the save meets them, after everything the input processor and the
             // repository plugin check (magemu checks them before the store and the increment
             // id, which Magento's save meets first).
-            order_import::check_new_addresses(&entity)?;
+            order_update::check_new_addresses(&update)?;
             let id = order::create_order(&state.db, *full, taxes).await?;
             crate::sales::gift_message::save_posted(&state.db, id, gifts).await?;
             let saved = order::get_order(&state.db, id).await?;
             Ok(json_response(StatusCode::OK, &OrderData::from(&saved)))
         }
-        order_import::OrderSave::Update(update) => {
-            let saved = order_update::update_order(&state.db, *update, taxes).await?;
+        None => {
+            let saved = order_update::update_order(&state.db, update, taxes).await?;
             // Lines' messages are taken on new orders only (see README).
             gifts.items.clear();
             crate::sales::gift_message::save_posted(&state.db, saved.order.row.entity_id, gifts)

@@ -14,43 +14,53 @@ use crate::wire::order_keys::{
     ADDRESS_KEYS, HISTORY_KEYS, ITEM_KEYS, ORDER_EXTENSION_KEYS, ORDER_KEYS, PAYMENT_KEYS,
 };
 
-/// What a `POST /V1/orders` body asks for: a new order, or the save of the order its
-/// `entity_id` names (`AbstractModel::isObjectNew` is `!getId()`: 0 is a new order too).
-#[derive(Debug, Clone)]
-pub enum OrderSave {
-    Create(Box<FullOrder>),
-    Update(Box<OrderUpdate>),
+/// What a `POST /V1/orders` body asks for: its `entity` converted whole first ([`Posted`]),
+/// then, for a new order (`AbstractModel::isObjectNew` is `!getId()`: no `entity_id`, or 0),
+/// the order read as one, with what its save checks beyond the input conversion (a billing
+/// address, items, a payment; an item's SKU; a row total that fits); else the save of the
+/// order its `entity_id` names.
+pub struct OrderRequest {
+    pub posted: Posted,
+    /// `None`: an update of the order `posted.update` names.
+    pub new_order: Option<Box<FullOrder>>,
 }
 
-/// The `entity` parameter of the request body, parsed.
-pub fn parse_request(body: &Map<String, Value>) -> Result<OrderSave> {
+/// `OrderRepositoryInterface::save`'s input conversion (`ServiceInputProcessor` on `entity`:
+/// every field typed, unknown ones refused, every shipping assignment and address id, the
+/// order's taxes and gift messages): the fields the object holds, and its extension
+/// attributes.
+pub struct Posted {
+    pub update: OrderUpdate,
+    pub taxes: crate::sales::order_tax::PostedTaxes,
+    pub gifts: crate::sales::gift_message::PostedOrderMessages,
+}
+
+/// [`Posted`] of the request body's `entity`.
+pub fn convert(body: &Map<String, Value>) -> Result<Posted> {
     let entity = input::param(body, "entity").ok_or_else(|| Error::required("entity"))?;
-    let o = Obj::new(entity, ORDER_KEYS)?;
-    match o.int("entity_id")? {
-        Some(id) if id != 0 => parse_update(entity).map(|u| OrderSave::Update(Box::new(u))),
-        _ => parse_order(entity).map(|o| OrderSave::Create(Box::new(o))),
-    }
+    Ok(Posted {
+        update: parse_update(entity)?,
+        taxes: crate::wire::order_tax::parse_posted(entity)?,
+        gifts: crate::wire::gift_message::parse_posted_order(entity)?,
+    })
 }
 
-/// `OrderRepositoryInterface::save`'s input conversion alone (`ServiceInputProcessor` on
-/// `entity`: every field typed, unknown ones refused, the order's taxes and gift messages
-/// too), without what [`parse_request`] checks beyond it for a new order (a billing address,
-/// items, a payment; an item's SKU; a row total that fits): what the asynchronous entry runs
-/// before it schedules an import. It converts every shipping assignment and address id, as
-/// Magento converts the whole object.
+/// The request body parsed: the input conversion of the whole entity comes first, as
+/// `ServiceInputProcessor` runs before the service, so its refusals come before any of the
+/// save's.
+pub fn parse_request(body: &Map<String, Value>) -> Result<OrderRequest> {
+    let posted = convert(body)?;
+    let entity = input::param(body, "entity").ok_or_else(|| Error::required("entity"))?;
+    let new_order = match Obj::new(entity, ORDER_KEYS)?.int("entity_id")? {
+        Some(id) if id != 0 => None,
+        _ => Some(Box::new(parse_order(entity)?)),
+    };
+    Ok(OrderRequest { posted, new_order })
+}
+
+/// [`convert`] alone: what the asynchronous entry runs before it schedules an import.
 pub fn check_input(body: &Map<String, Value>) -> Result<()> {
-    let entity = input::param(body, "entity").ok_or_else(|| Error::required("entity"))?;
-    parse_update(entity)?;
-    crate::wire::order_tax::parse_posted(entity)?;
-    crate::wire::gift_message::parse_posted_order(entity)?;
-    Ok(())
-}
-
-/// What the save of a new order's addresses checks (`sales::order_update::check_new_addresses`),
-/// on the `entity` of a body [`parse_request`] took as a new order: which fields each posted
-/// address holds counts, so it reads the body again.
-pub fn check_new_addresses(entity: &Value) -> Result<()> {
-    crate::sales::order_update::check_new_addresses(&parse_update(entity)?)
+    convert(body).map(drop)
 }
 
 /// The fields a body names among `allowed` (its keys in snake_case or camelCase), each with
