@@ -302,30 +302,15 @@ pub async fn refund_creditmemo(
         .await
 }
 
-/// `Stdlib\DateTime::formatDate` of a timestamp field a client set: a date, a date and time
-/// (`T` or space), or a unix time. An empty one (PHP's `empty()`, "0" included) becomes NULL,
-/// which the NOT NULL column refuses, and anything else makes `new \DateTime()` throw: both are
-/// the repository's "couldn't be saved".
-fn db_datetime(text: &str) -> Result<String> {
-    let t = text.trim();
-    let refuse = || Error::input(e::CREDITMEMO_NOT_SAVED);
-    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
-    if t.is_empty() || t == "0" {
-        return Err(refuse());
-    }
-    let digits = t.strip_prefix('-').unwrap_or(t);
-    if digits.chars().all(|c| c.is_ascii_digit()) {
-        let secs: i64 = t.parse().map_err(|_| refuse())?;
-        let at = time::OffsetDateTime::from_unix_timestamp(secs).map_err(|_| refuse())?;
-        return at.format(&format).map_err(|_| refuse());
-    }
-    crate::clock::db_datetime(t).ok_or_else(refuse)
-}
-
 /// The `created_at` a client set, as stored; `None` when unset or null (the column's default).
 fn given_created_at(fields: &Fields) -> Result<Option<String>> {
     match fields.get("created_at") {
-        Some(SqlValue::Text(Some(t))) => db_datetime(t).map(Some),
+        // `Stdlib\DateTime::formatDate` into the `timestamp` column; what it cannot store (an
+        // empty value in the NOT NULL column, text `new \DateTime()` cannot read) is the
+        // repository's "couldn't be saved".
+        Some(SqlValue::Text(Some(t))) => crate::php::format_date(t, crate::clock::now())
+            .map(Some)
+            .ok_or_else(|| Error::input(e::CREDITMEMO_NOT_SAVED)),
         _ => Ok(None),
     }
 }
@@ -1007,31 +992,4 @@ async fn stored_item_fields(conn: &mut SqliteConnection, memo_id: i64) -> Result
             f
         })
         .collect())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn timestamps_as_format_date_reads_them() {
-        for (given, stored) in [
-            ("2024-02-03", "2024-02-03 00:00:00"),
-            ("2024-02-03T04:05:06", "2024-02-03 04:05:06"),
-            ("2024-02-03 04:05", "2024-02-03 04:05:00"),
-            ("86400", "1970-01-02 00:00:00"),
-        ] {
-            assert_eq!(db_datetime(given).unwrap(), stored, "{given}");
-        }
-        for refused in [
-            "",
-            " ",
-            "0",
-            "yesterday-ish",
-            "2024-02-30",
-            "2024-02-03 25:00",
-        ] {
-            assert!(db_datetime(refused).is_err(), "{refused}");
-        }
-    }
 }
