@@ -81,8 +81,9 @@ pub struct SearchCriteria {
 
 /// The list reply: `{"items": [...], "search_criteria": {...}, "total_count": n}`.
 #[derive(Debug, Serialize)]
-pub struct SearchResults<T: Serialize> {
-    pub items: Vec<T>,
+pub struct SearchResults<I: Serialize> {
+    /// A list of the items (or anything that writes as one).
+    pub items: I,
     pub search_criteria: SearchCriteria,
     pub total_count: i64,
 }

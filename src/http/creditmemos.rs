@@ -10,7 +10,7 @@ use crate::error::{self as e, Error, Result};
 use crate::http::extract::{
     Admin, Body, CacheUse, PathParams, SalesCreditmemo, SalesCreditmemoView, Search,
 };
-use crate::http::reply::{json_response, search_results};
+use crate::http::reply::{converted_results, json_response};
 use crate::http::routes::Operation;
 use crate::sales::comments::Document;
 use crate::sales::{creditmemo, creditmemo_save};
@@ -151,8 +151,12 @@ async fn list(
     Search(criteria): Search,
 ) -> Result<Response> {
     let (memos, total) = creditmemo::list_creditmemos(&state.db, &criteria).await?;
-    let items = memos.iter().map(CreditmemoData::from).collect();
-    Ok(search_results(items, criteria, total))
+    Ok(converted_results(
+        &memos,
+        CreditmemoData::from,
+        criteria,
+        total,
+    ))
 }
 
 /// `CreditmemoManagementInterface::cancel`: 2.4 refuses it, before looking the memo up.

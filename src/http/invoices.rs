@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::http::extract::{
     Admin, Body, CacheUse, PathParams, SalesInvoice, SalesInvoiceView, Search,
 };
-use crate::http::reply::{json_response, search_results};
+use crate::http::reply::{converted_results, json_response};
 use crate::http::routes::Operation;
 use crate::sales::comments::Document;
 use crate::sales::{invoice, invoice_payment, invoice_save};
@@ -105,8 +105,9 @@ async fn list(
     Search(criteria): Search,
 ) -> Result<Response> {
     let (invoices, total) = invoice::list_invoices(&state.db, &criteria).await?;
-    Ok(search_results(
-        invoices.iter().map(InvoiceData::from).collect(),
+    Ok(converted_results(
+        &invoices,
+        InvoiceData::from,
         criteria,
         total,
     ))

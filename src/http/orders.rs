@@ -10,7 +10,7 @@ use crate::http::extract::{
     Admin, Body, CacheUse, PathParams, SalesCancel, SalesComment, SalesCreate, SalesEmails,
     SalesHold, SalesOrderCreate, SalesUnhold, SalesView, Search,
 };
-use crate::http::reply::{comment_list, json_response, search_results};
+use crate::http::reply::{comment_list, converted_results, json_response, search_results};
 use crate::http::routes::Operation;
 use crate::sales::comments::{self, Document};
 use crate::sales::order;
@@ -223,11 +223,7 @@ async fn list(
     Search(criteria): Search,
 ) -> Result<Response> {
     let (orders, total) = order::list_orders(&state.db, &criteria).await?;
-    Ok(search_results(
-        orders.iter().map(OrderData::from).collect(),
-        criteria,
-        total,
-    ))
+    Ok(converted_results(&orders, OrderData::from, criteria, total))
 }
 
 async fn show(

@@ -8,7 +8,7 @@ use axum::response::Response;
 
 use crate::error::Result;
 use crate::http::extract::{Admin, Body, CacheUse, PathParams, SalesShip, SalesShipment, Search};
-use crate::http::reply::{json_response, search_results};
+use crate::http::reply::{converted_results, json_response};
 use crate::http::routes::Operation;
 use crate::sales::comments::{self, Document};
 use crate::sales::{shipment, shipment_save};
@@ -138,8 +138,9 @@ async fn list(
     Search(criteria): Search,
 ) -> Result<Response> {
     let (shipments, total) = shipment::list_shipments(&state.db, &criteria).await?;
-    Ok(search_results(
-        shipments.iter().map(ShipmentData::from).collect(),
+    Ok(converted_results(
+        &shipments,
+        ShipmentData::from,
         criteria,
         total,
     ))
