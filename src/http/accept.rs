@@ -220,10 +220,8 @@ async fn in_xml(response: Response, xml_errors: bool) -> Response {
 
 /// A JSON reply's bytes as `Renderer\Xml` writes its data.
 fn to_xml(bytes: axum::body::Bytes) -> Result<String, crate::http::xml::Unrenderable> {
-    let data: serde_json::Value =
-        serde_json::from_slice(&bytes).map_err(|_| crate::http::xml::Unrenderable)?;
-    drop(bytes);
-    crate::http::xml::render(&data)
+    let json = std::str::from_utf8(&bytes).map_err(|_| crate::http::xml::Unrenderable)?;
+    crate::http::xml::render_json(json)
 }
 
 /// What `ErrorProcessor::renderErrorMessage` writes: `_formatError`'s XML when the request's

@@ -22,6 +22,11 @@
 //!   is cut there (libxml2's C strings);
 //! - an empty object or list is `<key/>`, an empty string or null `<key></key>`.
 //!
+//! The reply's JSON text is read one level at a time ([`render_json`]): each object or list is
+//! split into its members as raw JSON text (`RawValue`, slices of the reply), so a page of
+//! 10,000 orders is never held whole as a `serde_json::Value` beside its text and its XML
+//! (which took 871 MB at its peak for that page, 169 MB of XML).
+//!
 //! Two things make the rendering fail ([`Unrenderable`]), and Magento answers its 500 instead
 //! (`crate::http::accept`): a key left empty or starting with a digit or `-` (`é1`, `""`),
 //! which is no element name (the DOM throws), and a text holding a character XML cannot carry
@@ -29,6 +34,7 @@
 //! range`) and Magento's error handler throws. (Outside Magento, with no handler, PHP writes
 //! that text empty.)
 
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 /// The root element `Renderer\Xml::render` wraps every reply in.
@@ -43,39 +49,81 @@ pub struct Unrenderable;
 
 /// `Renderer\Xml::render`: the document for a reply's data.
 pub fn render(data: &Value) -> Result<String, Unrenderable> {
-    let mut out = String::from("<?xml version=\"1.0\"?>\n");
-    write_element(&mut out, ROOT, data)?;
+    render_json(&serde_json::to_string(data).map_err(|_| Unrenderable)?)
+}
+
+/// [`render`] of a reply's JSON text (as `json_decode` reads it: an object's key met again
+/// keeps its place and takes the later value).
+pub fn render_json(json: &str) -> Result<String, Unrenderable> {
+    let root: &RawValue = serde_json::from_str(json).map_err(|_| Unrenderable)?;
+    // About twice the JSON's length for a list page; pages not written stay unmapped.
+    let mut out = String::with_capacity(json.len().saturating_mul(3).saturating_add(64));
+    out.push_str("<?xml version=\"1.0\"?>\n");
+    write_element(&mut out, ROOT, root)?;
     Ok(out)
 }
 
 /// What `_formatData` makes of a value's members: a list's items, an object's members under
 /// their prepared keys (a later key equal to an earlier one takes its value, in its place),
-/// or nothing for a scalar.
+/// or the value itself for a scalar.
 enum Members<'a> {
-    Scalar,
-    Items(Vec<&'a Value>),
-    Named(Vec<(String, &'a Value)>),
+    Scalar(Value),
+    Items(Vec<&'a RawValue>),
+    Named(Vec<(String, &'a RawValue)>),
 }
 
-fn members(value: &Value) -> Members<'_> {
-    match value {
-        Value::Array(items) => Members::Items(items.iter().collect()),
-        Value::Object(map) => {
-            // `preg_match('/^\d+$/', implode('', array_keys($data)))`; `$` also takes a final
-            // newline.
+fn members(raw: &RawValue) -> Result<Members<'_>, Unrenderable> {
+    let text = raw.get();
+    let parsed = match text.trim_start().as_bytes().first() {
+        Some(b'[') => serde_json::from_str::<Vec<&RawValue>>(text).map(Members::Items),
+        Some(b'{') => serde_json::from_str::<Entries<'_>>(text).map(|Entries(entries)| {
+            // `json_decode`: a key met again keeps its place and takes the later value.
+            let mut map: indexmap::IndexMap<String, &RawValue> = indexmap::IndexMap::new();
+            for (key, member) in entries {
+                map.insert(key, member);
+            }
+            // `preg_match('/^\d+$/', implode('', array_keys($data)))`; `$` also takes a
+            // final newline.
             let keys: String = map.keys().map(String::as_str).collect();
             let digits = keys.strip_suffix('\n').unwrap_or(&keys);
             if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-                return Members::Items(map.values().collect());
+                return Members::Items(map.into_values().collect());
             }
             // A PHP array: a key met again keeps its place and takes the later value.
-            let named: indexmap::IndexMap<String, &Value> = map
-                .iter()
-                .map(|(key, member)| (prepare_key(key), member))
+            let named: indexmap::IndexMap<String, &RawValue> = map
+                .into_iter()
+                .map(|(key, member)| (prepare_key(&key), member))
                 .collect();
             Members::Named(named.into_iter().collect())
+        }),
+        _ => serde_json::from_str::<Value>(text).map(Members::Scalar),
+    };
+    parsed.map_err(|_| Unrenderable)
+}
+
+/// An object's members in the order written, each as raw JSON text.
+struct Entries<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for Entries<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
+            type Value = Entries<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Self::Value, M::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<String, &'a RawValue>()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
         }
-        _ => Members::Scalar,
+        deserializer.deserialize_map(Visit(std::marker::PhantomData))
     }
 }
 
@@ -118,9 +166,9 @@ fn element_name(key: &str) -> Result<String, Unrenderable> {
 /// One element and what it holds, as `saveXML` with `formatOutput` writes it: two spaces an
 /// indent level, text inline, an empty array as `<name/>`. A work list instead of recursion:
 /// no reply's depth can exhaust the stack.
-fn write_element(out: &mut String, name: &str, value: &Value) -> Result<(), Unrenderable> {
+fn write_element(out: &mut String, name: &str, value: &RawValue) -> Result<(), Unrenderable> {
     enum Step<'a> {
-        Open(String, &'a Value, usize),
+        Open(String, &'a RawValue, usize),
         Close(String, usize),
     }
     let mut steps = vec![Step::Open(element_name(name)?, value, 0)];
@@ -128,12 +176,12 @@ fn write_element(out: &mut String, name: &str, value: &Value) -> Result<(), Unre
         match step {
             Step::Open(name, value, depth) => {
                 indent(out, depth);
-                let children: Vec<(String, &Value)> = match members(value) {
-                    Members::Scalar => {
+                let children: Vec<(String, &RawValue)> = match members(value)? {
+                    Members::Scalar(value) => {
                         out.push('<');
                         out.push_str(&name);
                         out.push('>');
-                        escape_text(out, &format_value(value))?;
+                        escape_text(out, &format_value(&value))?;
                         out.push_str("</");
                         out.push_str(&name);
                         out.push_str(">\n");
