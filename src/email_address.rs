@@ -8,16 +8,50 @@
 //! Where magemu differs: Magento converts a hostname with non-ASCII letters to punycode
 //! (`idn_to_ascii`, ext-intl) and then checks each label against its TLD's table of letters
 //! (`Hostname/Com.php`, `De.php`, ...); magemu takes a non-ASCII label as a run of letters,
-//! digits and dashes under a TLD that has such a table, and an `xn--` label as punycode under
-//! one, without decoding it.
+//! digits and dashes under a TLD that has such a table (`.de`, `.dk`, `.com`, `.рф`, ...), and
+//! an `xn--` label as punycode under one, without decoding it or checking its letters.
 
-/// TLDs with a table of IDN letters in laminas-validator's `Hostname::$validIdns` (ASCII ones).
+/// The TLDs with a table of IDN letters in laminas-validator's `Hostname::$validIdns`: its
+/// ASCII keys (upper case, as it looks them up)...
 const IDN_TLDS: &[&str] = &[
-    "AC", "AR", "AS", "AT", "BIZ", "BR", "BV", "CAT", "CH", "CL", "CN", "COM", "DE", "EU", "FI",
-    "GR", "HK", "HR", "HU", "IL", "INFO", "IO", "IS", "IT", "JP", "KR", "LI", "LT", "MD", "MUSEUM",
-    "NET", "NO", "NU", "ORG", "PE", "PL", "PR", "PT", "RS", "RU", "SA", "SE", "SH", "SI", "SJ",
-    "TH", "TM", "TW", "TR", "UA", "VE", "VN",
+    "AC", "AR", "AS", "AT", "BIZ", "BR", "BV", "CAT", "CH", "CL", "CN", "COM", "DE", "DK", "EE",
+    "ES", "EU", "FI", "GR", "HK", "HR", "HU", "IL", "INFO", "IO", "IS", "IT", "JP", "KR", "LI",
+    "LT", "MD", "MUSEUM", "NET", "NO", "NU", "ORG", "PE", "PL", "PR", "PT", "RS", "RU", "SA", "SE",
+    "SH", "SI", "SJ", "TH", "TM", "TW", "TR", "UA", "VE", "VN",
 ];
+
+/// ... and its Unicode keys, each with its punycode: `idn_to_ascii` turns a hostname's Unicode
+/// TLD into the latter, which laminas decodes back to look it up.
+const IDN_UNICODE_TLDS: &[(&str, &str)] = &[
+    ("мон", "xn--l1acc"),
+    ("срб", "xn--90a3ac"),
+    ("сайт", "xn--80aswg"),
+    ("онлайн", "xn--80asehdb"),
+    ("中国", "xn--fiqs8s"),
+    ("中國", "xn--fiqz9s"),
+    ("ලංකා", "xn--fzc2c9e2c"),
+    ("香港", "xn--j6w193g"),
+    ("台湾", "xn--kprw13d"),
+    ("台灣", "xn--kpry57d"),
+    ("امارات", "xn--mgbaam7a8h"),
+    ("الاردن", "xn--mgbayh7gpa"),
+    ("السعودية", "xn--mgberp4a5d4ar"),
+    ("ไทย", "xn--o3cw4h"),
+    ("рф", "xn--p1ai"),
+    ("تونس", "xn--pgbs0dh"),
+    ("مصر", "xn--wgbh1c"),
+    ("இலங்கை", "xn--xkc2al3hye2a"),
+    ("فلسطين", "xn--ygbi2ammx"),
+    ("شبكة", "xn--ngbc5azd"),
+];
+
+/// Whether laminas has a table of IDN letters for the hostname's last label.
+fn idn_tld(tld: &str) -> bool {
+    IDN_TLDS.contains(&tld.to_ascii_uppercase().as_str())
+        || IDN_UNICODE_TLDS
+            .iter()
+            .any(|(unicode, punycode)| tld == *unicode || tld.eq_ignore_ascii_case(punycode))
+}
 
 /// `EmailAddress::isValid`.
 pub fn is_valid(value: &str) -> bool {
@@ -93,8 +127,7 @@ fn valid_hostname(host: &str) -> bool {
     if tld.chars().count() < 2 {
         return false;
     }
-    let tld_upper = tld.to_ascii_uppercase();
-    let idn = IDN_TLDS.contains(&tld_upper.trim_end_matches('\n'));
+    let idn = idn_tld(tld);
     // The label before the TLD, compared by value: any label equal to it is held to the
     // stricter rule (no "_").
     let last = labels[labels.len() - 2];
@@ -125,15 +158,17 @@ fn valid_label(label: &str, subdomain: bool, idn: bool) -> bool {
     {
         return false;
     }
+    // The length counts a final newline (`strlen`), the characters' pattern does not.
+    let length = label.chars().count();
     let body = label.strip_suffix('\n').unwrap_or(label);
-    let length = body.chars().count();
     if body.is_ascii() {
-        return (1..=63).contains(&length)
+        return !body.is_empty()
+            && length <= 63
             && body
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || (subdomain && b == b'_'));
     }
-    idn && (1..=63).contains(&length) && body.chars().all(|c| c.is_alphanumeric() || c == '-')
+    idn && length <= 63 && body.chars().all(|c| c.is_alphanumeric() || c == '-')
 }
 
 /// laminas' `Ip::validateIPv4`: four octets in dotted decimal without leading zeros, or the
@@ -204,6 +239,14 @@ mod tests {
             "a@B.COM",
             "a@x.com\n",
             "a.b+c@mail.example.org",
+            "a@møller.dk",
+            "a@bücher.dk",
+            "a@xn--mller-kva.dk",
+            "a@xn--bcher-kva.es",
+            "a@xn--bcher-kva.ee",
+            "a@xn--bcher-kva.org",
+            "a@example.xn--p1ai",
+            "a@пример.рф",
         ];
         for email in valid {
             assert!(is_valid(email), "{email:?} is valid");
@@ -246,6 +289,8 @@ mod tests {
             "a@b@x.com",
             "a b@c.de",
             "a@x.y",
+            "a@xn--bcher-kva.com\n",
+            "a@bücher.uk",
         ];
         for email in invalid {
             assert!(!is_valid(email), "{email:?} is invalid");

@@ -188,7 +188,10 @@ pub fn format_date(raw: &str, now: time::OffsetDateTime) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | 'e' | 'E'))
         && crate::amount::Amount::parse(text).is_some();
-    let at: OffsetDateTime = if numeric {
+    // `new \DateTime(" ")`: blank text (not `empty()`) is the present moment.
+    let at: OffsetDateTime = if text.is_empty() {
+        now
+    } else if numeric {
         let seconds = crate::amount::Amount::parse(text)?.trunc().decimal();
         let seconds = i64::try_from(seconds).ok()?;
         OffsetDateTime::from_unix_timestamp(seconds).ok()?
@@ -307,6 +310,7 @@ mod tests {
         assert_eq!(at("2021-02-30").as_deref(), Some("2021-03-02 00:00:00"));
         assert_eq!(at("1700000000").as_deref(), Some("2023-11-14 22:13:20"));
         assert_eq!(at("now").as_deref(), Some("2026-03-04 05:06:07"));
+        assert_eq!(at(" ").as_deref(), Some("2026-03-04 05:06:07"));
         for refused in [
             "",
             "0",

@@ -637,3 +637,81 @@ async fn malformed_input_of_other_services_is_refused_at_schedule_time() {
     let status = settled(&app, &token, &uuid).await;
     assert_eq!(status["operations_list"][0]["status"], 3, "{status}");
 }
+
+/// Magento's queue consumer runs its replays with no user (`CompositeUserContext` has no
+/// context in the `global` area): a comment an asynchronous call writes has no author (0, 0),
+/// and an asynchronous edit of a comment is refused, even of the scheduler's own, as is a
+/// later edit of the replay's comment by anyone.
+#[tokio::test]
+async fn async_comments_have_no_author() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    assert_eq!(app.invoice(&token, 3, &json!({})).await.body, json!("3"));
+    let own = app
+        .post(
+            "/rest/V1/invoices/comments",
+            &token,
+            &json!({"entity": {"parent_id": 3, "comment": "The admin's"}}),
+        )
+        .await;
+    assert_eq!(own.body["entity_id"], json!(1), "{:?}", own.body);
+    let r = app
+        .post(
+            "/rest/async/V1/invoices/comments",
+            &token,
+            &json!({"entity": {"parent_id": 3, "comment": "Queued"}}),
+        )
+        .await;
+    let uuid = accepted(&r, 1);
+    assert_eq!(
+        settled(&app, &token, &uuid).await["operations_list"][0]["status"],
+        1
+    );
+    let authors: Vec<(i64, String, i64, i64)> = sqlx::query_as(
+        "SELECT entity_id, comment, user_id, user_type FROM sales_invoice_comment ORDER BY 1",
+    )
+    .fetch_all(&app.state.db.read)
+    .await
+    .expect("comments");
+    assert_eq!(
+        authors,
+        vec![
+            (1, "The admin's".to_owned(), 1, 2),
+            (2, "Queued".to_owned(), 0, 0)
+        ]
+    );
+    // The queue edits no comment: the scheduler's own is refused (operation status 3)...
+    let r = app
+        .post(
+            "/rest/async/V1/invoices/comments",
+            &token,
+            &json!({"entity": {"entity_id": 1, "parent_id": 3, "comment": "Edited later"}}),
+        )
+        .await;
+    let uuid = accepted(&r, 1);
+    let status = settled(&app, &token, &uuid).await;
+    assert_eq!(status["operations_list"][0]["status"], 3, "{status}");
+    let texts: Vec<String> =
+        sqlx::query_scalar("SELECT comment FROM sales_invoice_comment ORDER BY entity_id")
+            .fetch_all(&app.state.db.read)
+            .await
+            .expect("comments");
+    assert_eq!(texts, ["The admin's", "Queued"]);
+    // ... and the queue's comment is nobody's to edit.
+    let before = app.snapshot().await;
+    let edit = app
+        .post(
+            "/rest/V1/invoices/comments",
+            &token,
+            &json!({"entity": {"entity_id": 2, "parent_id": 3, "comment": "Mine now"}}),
+        )
+        .await;
+    assert_eq!(
+        (edit.status, edit.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Could not save the invoice comment."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+}

@@ -651,6 +651,18 @@ async fn a_track_saved_by_id_updates_what_was_posted() {
     );
     assert_ne!(track_updated_at(&shipment), shipped_at);
     assert_eq!(edited.body["updated_at"], track_updated_at(&shipment));
+    // A blank title is stored as NULL (`prepareColumnValue`); the reply shows what was posted.
+    let blank = app
+        .post(
+            "/rest/V1/shipment/track",
+            &token,
+            &json!({"entity": {"entity_id": 1, "order_id": 3, "parent_id": 3,
+                               "track_number": "1Z2", "carrier_code": "ups", "title": ""}}),
+        )
+        .await;
+    assert_eq!(blank.body["title"], json!(""), "{:?}", blank.body);
+    let shipment = app.get("/rest/V1/shipment/3", &token).await.body;
+    assert_eq!(shipment["tracks"][0]["title"], Value::Null);
     let before = app.snapshot().await;
     let unknown = app
         .post(
@@ -680,17 +692,9 @@ async fn a_track_saved_by_id_updates_what_was_posted() {
 /// nothing.
 #[tokio::test]
 async fn a_comment_is_edited_only_by_its_author() {
-    const INTEGRATION: &str = "magemuintegrationaccesstoken0001";
     let app = spawn_app().await;
     let admin = app.token().await;
-    let set = app
-        .put(
-            "/magemu/config",
-            "",
-            &json!({"oauth/consumer/enable_integration_as_bearer": true}),
-        )
-        .await;
-    assert_eq!(set.status, StatusCode::OK, "{:?}", set.body);
+    let integration = app.integration_bearer().await;
     // The admin's comment, written with the invoice.
     let invoiced = app
         .invoice(
@@ -704,7 +708,7 @@ async fn a_comment_is_edited_only_by_its_author() {
     let theirs = app
         .post(
             "/rest/V1/invoices/comments",
-            INTEGRATION,
+            integration,
             &json!({"entity": {"parent_id": 3, "comment": "Synced to the ERP"}}),
         )
         .await;
@@ -721,7 +725,7 @@ async fn a_comment_is_edited_only_by_its_author() {
     let edit =
         |id: i64, text: &str| json!({"entity": {"entity_id": id, "parent_id": 3, "comment": text}});
     let before = app.snapshot().await;
-    for (token, id) in [(INTEGRATION, 1), (admin.as_str(), 2)] {
+    for (token, id) in [(integration, 1), (admin.as_str(), 2)] {
         let reply = app
             .post("/rest/V1/invoices/comments", token, &edit(id, "Not yours"))
             .await;
@@ -740,7 +744,7 @@ async fn a_comment_is_edited_only_by_its_author() {
     let saved = app
         .post(
             "/rest/V1/invoices",
-            INTEGRATION,
+            integration,
             &json!({"entity": {"entity_id": 3, "order_id": 3,
                                "comments": [{"entity_id": 1, "parent_id": 3,
                                              "comment": "Not yours"}]}}),
@@ -752,6 +756,25 @@ async fn a_comment_is_edited_only_by_its_author() {
             StatusCode::BAD_REQUEST,
             json!({"message": "Cannot save comment:\n%1",
                    "parameters": ["User is not authorized to edit comment."]})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    // A refused edit whose text is empty too: the validator's comment message takes the
+    // refusal's place (one PHP array key).
+    let saved = app
+        .post(
+            "/rest/V1/invoices",
+            integration,
+            &json!({"entity": {"entity_id": 3, "order_id": 3,
+                               "comments": [{"entity_id": 1, "parent_id": 3, "comment": ""}]}}),
+        )
+        .await;
+    assert_eq!(
+        (saved.status, saved.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Cannot save comment:\n%1",
+                   "parameters": ["Comment can not be empty"]})
         )
     );
     assert_eq!(app.snapshot().await, before);
@@ -778,7 +801,7 @@ async fn a_comment_is_edited_only_by_its_author() {
     let own = app
         .post(
             "/rest/V1/invoices/comments",
-            INTEGRATION,
+            integration,
             &edit(2, "Synced again"),
         )
         .await;
@@ -824,7 +847,7 @@ async fn a_comment_is_edited_only_by_its_author() {
     let reply = app
         .post(
             &format!("/rest/V1/shipment/{shipment}/comments"),
-            INTEGRATION,
+            integration,
             &json!({"entity": {"entity_id": 1, "parent_id": shipment, "comment": "Not yours"}}),
         )
         .await;
@@ -839,7 +862,7 @@ async fn a_comment_is_edited_only_by_its_author() {
     let reply = app
         .post(
             "/rest/V1/shipment/",
-            INTEGRATION,
+            integration,
             &json!({"entity": {"entity_id": shipment, "order_id": order,
                                "comments": [{"entity_id": 1, "parent_id": shipment,
                                              "comment": "Not yours"}]}}),
@@ -861,4 +884,86 @@ async fn a_comment_is_edited_only_by_its_author() {
         )
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+}
+
+/// A credit memo's comments keep their author on every path that writes one (the refund, the
+/// comment repository, the credit memo repository's save), and only that author edits them.
+#[tokio::test]
+async fn credit_memo_comments_keep_their_author() {
+    let app = spawn_app().await;
+    let admin = app.token().await;
+    let integration = app.integration_bearer().await;
+    assert_eq!(app.invoice(&admin, 3, &json!({})).await.body, json!("3"));
+    let refunded = app
+        .post(
+            "/rest/V1/order/3/refund",
+            &admin,
+            &json!({"items": [{"order_item_id": 3, "qty": 1}],
+                    "comment": {"comment": "Refunded", "is_visible_on_front": 0}}),
+        )
+        .await;
+    assert_eq!(refunded.body, json!("1"), "{:?}", refunded.body);
+    let theirs = app
+        .post(
+            "/rest/V1/creditmemo/1/comments",
+            integration,
+            &json!({"entity": {"parent_id": 1, "comment": "Booked in the ERP"}}),
+        )
+        .await;
+    assert_eq!(theirs.body["entity_id"], json!(2), "{:?}", theirs.body);
+    let saved = app
+        .post(
+            "/rest/V1/creditmemo",
+            integration,
+            &json!({"entity": {"entity_id": 1, "order_id": 3,
+                               "comments": [{"parent_id": 1, "comment": "Saved with the memo"}]}}),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    let authors: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT entity_id, user_id, user_type FROM sales_creditmemo_comment ORDER BY entity_id",
+    )
+    .fetch_all(&app.state.db.read)
+    .await
+    .expect("authors");
+    assert_eq!(authors, vec![(1, 1, 2), (2, 1, 1), (3, 1, 1)]);
+    let before = app.snapshot().await;
+    let refused = app
+        .post(
+            "/rest/V1/creditmemo/1/comments",
+            integration,
+            &json!({"entity": {"entity_id": 1, "parent_id": 1, "comment": "Not yours"}}),
+        )
+        .await;
+    assert_eq!(
+        (refused.status, refused.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Could not save the creditmemo comment."})
+        )
+    );
+    let refused = app
+        .post(
+            "/rest/V1/creditmemo",
+            &admin,
+            &json!({"entity": {"entity_id": 1, "order_id": 3,
+                               "comments": [{"entity_id": 2, "parent_id": 1, "comment": "Not yours"}]}}),
+        )
+        .await;
+    assert_eq!(
+        (refused.status, refused.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Cannot save comment:\nUser is not authorized to edit comment."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    let own = app
+        .post(
+            "/rest/V1/creditmemo/1/comments",
+            &admin,
+            &json!({"entity": {"entity_id": 1, "parent_id": 1, "comment": "Refunded, edited"}}),
+        )
+        .await;
+    assert_eq!(own.status, StatusCode::OK, "{:?}", own.body);
 }

@@ -1639,7 +1639,8 @@ async fn address_save_errors(
     a: &QuoteAddressRow,
 ) -> Result<Option<String>> {
     let mut messages = Vec::new();
-    if let Some(email) = a.email.as_deref().filter(|e| !e.is_empty()) {
+    // `Quote\Address\Validator`: `if (!empty($email) && !isValid($email))` ("0" is empty).
+    if let Some(email) = a.email.as_deref().filter(|e| crate::php::truthy(e)) {
         if !crate::email_address::is_valid(email) {
             messages.push("Invalid email format");
         }

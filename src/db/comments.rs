@@ -26,7 +26,11 @@ pub async fn exists(
 /// written by that caller may be edited; another document's comment, a missing one (its author
 /// left unset: PHP's `null != 1`) and one written by another user (an admin's comment for the
 /// integration, and the other way round; a comment from before the columns existed belongs to
-/// nobody) may not.
+/// nobody) may not. A caller with no user (`Author::default()`: a queue consumer replaying an
+/// asynchronous call) may edit none: the stored author, fetched as a string, is never equal to
+/// its null (`"0" != null`). (Magento lets such a caller through where no comment of that id and
+/// parent exists, `null != null` being false, and its UPDATE then moves another document's
+/// comment of that id; magemu refuses that too.)
 pub async fn comment_of(
     conn: &mut SqliteConnection,
     table: &str,
@@ -34,6 +38,9 @@ pub async fn comment_of(
     parent_id: Option<i64>,
     author: Author,
 ) -> Result<bool, sqlx::Error> {
+    if author == Author::default() {
+        return Ok(false);
+    }
     let found: Option<i64> = sqlx::query_scalar(&format!(
         "SELECT entity_id FROM {table}
          WHERE entity_id = ? AND parent_id = ? AND user_id = ? AND user_type = ?"

@@ -21,7 +21,7 @@ use crate::bulk::{self, Call, User};
 use crate::error::{self as e, Error, Result};
 use crate::http::extract::{
     bearer_token, check_content_type, staff, Admin, BodyFormat, BulkOperations, IntegrationReplay,
-    PathParams, Search, Staff,
+    PathParams, QueueConsumer, Search, Staff,
 };
 use crate::http::reply::{json_response, search_results};
 use crate::http::routes::{Operation, ANONYMOUS, SELF};
@@ -558,6 +558,7 @@ async fn replay(
     request
         .extensions_mut()
         .insert(scope.clone().unwrap_or_default());
+    request.extensions_mut().insert(QueueConsumer);
     let (status, body) = match entry.sync.clone().oneshot(request).await {
         Ok(response) => {
             let status = response.status().as_u16();

@@ -85,12 +85,13 @@ acl! {
 /// with its OAuth keys, or its access token as a bearer token where that is allowed); otherwise
 /// the answer is Magento's 401 naming `R`'s resource, or the OAuth check's own refusal. Listed
 /// first in a handler, it runs before the body is read: no token and a broken body is 401.
-pub struct Admin<R: Acl>(Staff, PhantomData<R>);
+pub struct Admin<R: Acl>(Author, PhantomData<R>);
 
 impl<R: Acl> Admin<R> {
-    /// The caller as the comments it writes name their author.
+    /// The caller as the comments it writes name their author: the staff caller, or nobody for
+    /// a replay of an asynchronous call ([`QueueConsumer`]).
     pub fn author(&self) -> Author {
-        self.0.author()
+        self.0
     }
 }
 
@@ -99,7 +100,13 @@ impl<R: Acl + Send + Sync> FromRequestParts<AppState> for Admin<R> {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
         match staff(parts, state).await? {
-            Some(staff) => Ok(Admin(staff, PhantomData)),
+            Some(staff) => {
+                let author = match parts.extensions.get::<QueueConsumer>() {
+                    Some(_) => Author::default(),
+                    None => staff.author(),
+                };
+                Ok(Admin(author, PhantomData))
+            }
             None => Err(Error::Unauthorized(R::RESOURCE)),
         }
     }
@@ -130,6 +137,14 @@ impl Staff {
 /// request.
 #[derive(Debug, Clone, Copy)]
 pub struct IntegrationReplay;
+
+/// A replay of an asynchronous call, as Magento's queue consumer runs it: in the `global` area,
+/// where `CompositeUserContext` has no user context, so the user id and type are null. The
+/// call passes the ACL as its scheduler did (magemu replays it through the router), but the
+/// comments it writes have no author (0, 0) and it edits none (`isEditCommentAllowed`
+/// compares the stored author with null). Only the server sets it.
+#[derive(Debug, Clone, Copy)]
+pub struct QueueConsumer;
 
 /// Who the request's `Authorization` header says the caller is, as `CompositeUserContext` asks
 /// its contexts in turn: a bearer token (`TokenUserContext`: an admin token, or the

@@ -343,6 +343,34 @@ fn posted_created_at(raw: Option<&str>) -> Option<Option<String>> {
     }
 }
 
+/// A document comment validator's messages (`Invoice\Comment\Validator::validate`, the credit
+/// memo's alike), in the order of its PHP array: the author's refusal (`edit_refused`) under the
+/// key `comment`, then each required field's, `(key, label, given, filled)`, a later message
+/// under a key taking the earlier one's place (so a refused edit with an empty comment says
+/// only that the comment is empty).
+pub(crate) fn validator_messages(
+    edit_refused: bool,
+    fields: [(&'static str, &str, bool, bool); 2],
+) -> Vec<String> {
+    let mut errors: Vec<(&str, String)> = Vec::new();
+    let mut set =
+        |key: &'static str, message: String| match errors.iter_mut().find(|(k, _)| *k == key) {
+            Some(slot) => slot.1 = message,
+            None => errors.push((key, message)),
+        };
+    if edit_refused {
+        set("comment", e::COMMENT_EDIT_NOT_ALLOWED.to_owned());
+    }
+    for (key, label, given, filled) in fields {
+        if !given {
+            set(key, e::COMMENT_FIELD_REQUIRED.replace("%s", label));
+        } else if !filled {
+            set(key, e::COMMENT_FIELD_EMPTY.replace("%s", label));
+        }
+    }
+    errors.into_iter().map(|(_, message)| message).collect()
+}
+
 /// `NotifySender::checkAndSend`'s `if ($notify)` on the posted `is_customer_notified`.
 fn notifies(is_customer_notified: Option<i64>) -> bool {
     is_customer_notified.is_some_and(|n| n != 0)
@@ -398,4 +426,44 @@ pub async fn delete_track(db: &Db, id: i64) -> Result<bool> {
             })
         })
         .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::validator_messages;
+
+    #[test]
+    fn validator_messages_in_the_php_arrays_order() {
+        let fields = |parent: (bool, bool), comment: (bool, bool)| {
+            [
+                ("parent_id", "Parent Invoice Id", parent.0, parent.1),
+                ("comment", "Comment", comment.0, comment.1),
+            ]
+        };
+        let ok = (true, true);
+        assert!(validator_messages(false, fields(ok, ok)).is_empty());
+        assert_eq!(
+            validator_messages(true, fields(ok, ok)),
+            ["User is not authorized to edit comment."]
+        );
+        // The comment's own message takes the refusal's place.
+        assert_eq!(
+            validator_messages(true, fields(ok, (true, false))),
+            ["Comment can not be empty"]
+        );
+        assert_eq!(
+            validator_messages(true, fields((false, false), ok)),
+            [
+                "User is not authorized to edit comment.",
+                "\"Parent Invoice Id\" is required. Enter and try again."
+            ]
+        );
+        assert_eq!(
+            validator_messages(false, fields((false, false), (false, false))),
+            [
+                "\"Parent Invoice Id\" is required. Enter and try again.",
+                "\"Comment\" is required. Enter and try again."
+            ]
+        );
+    }
 }

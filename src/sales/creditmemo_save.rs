@@ -668,36 +668,33 @@ async fn save_comment(
 ) -> Result<SavedComment> {
     let comment_id = truthy(comment.int("entity_id"));
     let parent_id = comment.int("parent_id");
-    let mut errors = Vec::new();
-    if let Some(id) = comment_id {
-        // getCommentById: the row of this id under this parent carries its author.
-        if !db::comments::comment_of(
-            &mut *conn,
-            "sales_creditmemo_comment",
-            id,
-            parent_id,
-            author,
-        )
-        .await?
-        {
-            errors.push(e::COMMENT_EDIT_NOT_ALLOWED.to_owned());
+    // getCommentById: the row of this id under this parent carries its author.
+    let edit_refused = match comment_id {
+        Some(id) => {
+            !db::comments::comment_of(
+                &mut *conn,
+                "sales_creditmemo_comment",
+                id,
+                parent_id,
+                author,
+            )
+            .await?
         }
-    }
+        None => false,
+    };
     let filled = |name: &str| match comment.get(name) {
         Some(SqlValue::Int(Some(v))) => *v != 0,
         Some(SqlValue::Text(Some(t))) => !t.is_empty() && t != "0",
         _ => false,
     };
-    for (name, label) in [
-        ("parent_id", "Parent Creditmemo Id"),
-        ("comment", "Comment"),
-    ] {
-        if !comment.has(name) {
-            errors.push(e::COMMENT_FIELD_REQUIRED.replace("%s", label));
-        } else if !filled(name) {
-            errors.push(e::COMMENT_FIELD_EMPTY.replace("%s", label));
-        }
-    }
+    let field = |name: &'static str, label| (name, label, comment.has(name), filled(name));
+    let errors = crate::sales::comments::validator_messages(
+        edit_refused,
+        [
+            field("parent_id", "Parent Creditmemo Id"),
+            field("comment", "Comment"),
+        ],
+    );
     if !errors.is_empty() {
         return Err(Error::input(
             e::CANNOT_SAVE_COMMENT.replace("%1", &errors.join("\n")),

@@ -215,8 +215,7 @@ async fn check_comment(
     given: &[&'static str],
     author: Author,
 ) -> Result<()> {
-    let mut errors = Vec::new();
-    if comment.entity_id != 0
+    let edit_refused = comment.entity_id != 0
         && !db::comments::comment_of(
             conn,
             "sales_invoice_comment",
@@ -224,21 +223,20 @@ async fn check_comment(
             given.contains(&"parent_id").then_some(comment.parent_id),
             author,
         )
-        .await?
-    {
-        errors.push(e::COMMENT_EDIT_NOT_ALLOWED.to_owned());
-    }
+        .await?;
     let text = comment.comment.as_deref().is_some_and(crate::php::truthy);
-    for (name, label, filled) in [
-        ("parent_id", "Parent Invoice Id", comment.parent_id != 0),
-        ("comment", "Comment", text),
-    ] {
-        if !given.contains(&name) {
-            errors.push(e::COMMENT_FIELD_REQUIRED.replace("%s", label));
-        } else if !filled {
-            errors.push(e::COMMENT_FIELD_EMPTY.replace("%s", label));
-        }
-    }
+    let errors = crate::sales::comments::validator_messages(
+        edit_refused,
+        [
+            (
+                "parent_id",
+                "Parent Invoice Id",
+                given.contains(&"parent_id"),
+                comment.parent_id != 0,
+            ),
+            ("comment", "Comment", given.contains(&"comment"), text),
+        ],
+    );
     if errors.is_empty() {
         return Ok(());
     }

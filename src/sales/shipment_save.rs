@@ -772,9 +772,10 @@ pub(crate) async fn save_tracks(
                 parent_id,
                 order_id,
                 track_number: saved.track_number.clone(),
-                title: saved.title.clone(),
+                // `prepareColumnValue`: "" in a nullable text column is NULL.
+                title: saved.title.clone().filter(|t| !t.is_empty()),
                 carrier_code: saved.carrier_code.clone(),
-                description: saved.description.clone(),
+                description: saved.description.clone().filter(|d| !d.is_empty()),
                 qty: saved.qty,
                 weight: saved.weight,
                 created_at: created_at.unwrap_or_else(|| now.to_owned()),
@@ -790,9 +791,19 @@ pub(crate) async fn save_tracks(
             ];
             let posted_columns = [
                 ("track_number", t.track_number.clone().map(SqlValue::Text)),
-                ("title", t.title.clone().map(SqlValue::Text)),
+                (
+                    "title",
+                    t.title
+                        .clone()
+                        .map(|v| db::column_value(&SqlValue::Text(v))),
+                ),
                 ("carrier_code", t.carrier_code.clone().map(SqlValue::Text)),
-                ("description", t.description.clone().map(SqlValue::Text)),
+                (
+                    "description",
+                    t.description
+                        .clone()
+                        .map(|v| db::column_value(&SqlValue::Text(v))),
+                ),
                 ("qty", t.qty.map(SqlValue::Amount)),
                 ("weight", t.weight.map(SqlValue::Amount)),
                 ("created_at", created_at.map(|c| SqlValue::Text(Some(c)))),

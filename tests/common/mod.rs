@@ -186,6 +186,20 @@ impl TestApp {
         .await
     }
 
+    /// The store integration's access token as a bearer token, once this has turned
+    /// `oauth/consumer/enable_integration_as_bearer` on.
+    pub async fn integration_bearer(&self) -> &'static str {
+        let set = self
+            .put(
+                "/magemu/config",
+                "",
+                &serde_json::json!({"oauth/consumer/enable_integration_as_bearer": true}),
+            )
+            .await;
+        assert_eq!(set.status, reqwest::StatusCode::OK, "{:?}", set.body);
+        "magemuintegrationaccesstoken0001"
+    }
+
     pub async fn put(&self, path: &str, token: &str, body: &Value) -> Reply {
         self.send(
             reqwest::Method::PUT,
