@@ -662,16 +662,7 @@ pub async fn update_posted(
     id: i64,
     columns: Vec<(&'static str, SqlValue)>,
 ) -> Result<u64, sqlx::Error> {
-    if columns.is_empty() {
-        return Ok(0);
-    }
-    let sets: Vec<String> = columns.iter().map(|(n, _)| format!("{n} = ?")).collect();
-    let sql = format!("UPDATE {table} SET {} WHERE entity_id = ?", sets.join(", "));
-    let mut query = sqlx::query(&sql);
-    for (_, value) in columns {
-        query = bind(query, value);
-    }
-    Ok(query.bind(id).execute(conn).await?.rows_affected())
+    write_posted(conn, table, id, columns, None).await
 }
 
 /// [`update_posted`] of a table whose `updated_at` MySQL moves itself (`ON UPDATE
@@ -684,33 +675,45 @@ pub async fn update_posted_stamped(
     columns: Vec<(&'static str, SqlValue)>,
     now: &str,
 ) -> Result<u64, sqlx::Error> {
+    write_posted(conn, table, id, columns, Some(now)).await
+}
+
+/// [`update_posted`], and with `stamp` [`update_posted_stamped`]'s `updated_at`.
+async fn write_posted(
+    conn: &mut SqliteConnection,
+    table: &str,
+    id: i64,
+    columns: Vec<(&'static str, SqlValue)>,
+    stamp: Option<&str>,
+) -> Result<u64, sqlx::Error> {
     if columns.is_empty() {
         return Ok(0);
     }
-    let sets: Vec<String> = columns.iter().map(|(n, _)| format!("{n} = ?")).collect();
-    let changes: Vec<String> = columns
-        .iter()
-        .map(|(n, _)| format!("{n} IS NOT ?"))
-        .collect();
-    let sql = format!(
-        "UPDATE {table} SET {}, updated_at = CASE WHEN {} THEN ? ELSE updated_at END
-         WHERE entity_id = ?",
-        sets.join(", "),
-        changes.join(" OR ")
-    );
+    let mut sets: Vec<String> = columns.iter().map(|(n, _)| format!("{n} = ?")).collect();
+    if stamp.is_some() {
+        let changes: Vec<String> = columns
+            .iter()
+            .map(|(n, _)| format!("{n} IS NOT ?"))
+            .collect();
+        sets.push(format!(
+            "updated_at = CASE WHEN {} THEN ? ELSE updated_at END",
+            changes.join(" OR ")
+        ));
+    }
+    let sql = format!("UPDATE {table} SET {} WHERE entity_id = ?", sets.join(", "));
     let mut query = sqlx::query(&sql);
-    for (_, value) in &columns {
-        query = bind(query, value.clone());
+    if stamp.is_some() {
+        for (_, value) in &columns {
+            query = bind(query, value.clone());
+        }
     }
     for (_, value) in columns {
         query = bind(query, value);
     }
-    Ok(query
-        .bind(now.to_owned())
-        .bind(id)
-        .execute(conn)
-        .await?
-        .rows_affected())
+    if let Some(now) = stamp {
+        query = query.bind(now.to_owned());
+    }
+    Ok(query.bind(id).execute(conn).await?.rows_affected())
 }
 
 /// Writes only the columns `names` of `row` to the row of `table` whose `key` equals the row's

@@ -741,12 +741,9 @@ async fn save_comment(
     };
     let mut row = row_from::<CreditmemoComment>(comment, |r, n, v| r.set_column(n, v));
     row.entity_id = id;
-    let stored: Option<String> =
-        sqlx::query_scalar("SELECT created_at FROM sales_creditmemo_comment WHERE entity_id = ?")
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    if let Some(created) = stored {
+    if let Some(created) =
+        db::comments::created_at(&mut *conn, "sales_creditmemo_comment", id).await?
+    {
         row.created_at = created;
     }
     Ok(SavedComment {

@@ -905,11 +905,8 @@ async fn save_comments(
                 .await
                 .map_err(could_not_save)?;
         }
-        let stored: Option<String> =
-            sqlx::query_scalar("SELECT created_at FROM sales_shipment_comment WHERE entity_id = ?")
-                .bind(saved.entity_id)
-                .fetch_optional(&mut *conn)
-                .await?;
+        let stored =
+            db::comments::created_at(&mut *conn, "sales_shipment_comment", saved.entity_id).await?;
         if stored.is_some() {
             saved.created_at = stored;
         }
