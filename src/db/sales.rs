@@ -216,19 +216,6 @@ pub(crate) const ORDER_STOCK_SQL: &str = "COALESCE((SELECT c.stock_id FROM sales
     JOIN inventory_stock_sales_channel c ON c.type = 'website' AND c.code = w.code
     WHERE o.entity_id = ?), 1)";
 
-/// In-stock source items of the virtual SKUs of the order whose id is bound (twice) on the
-/// order's stock, in priority order; none for a SKU whose stock is not managed, which
-/// `SourceDeductionService` skips (so the invoice deducts nothing of it).
-pub(crate) static VIRTUAL_SOURCE_ITEMS_SQL: LazyLock<String> = LazyLock::new(|| {
-    crate::db::inventory::in_stock_source_items_of_lines_sql(
-        ORDER_STOCK_SQL,
-        &format!(
-            "oi.order_id = ? AND oi.is_virtual = 1 AND NOT {}",
-            crate::db::inventory::not_managed_sql("si.sku")
-        ),
-    )
-});
-
 /// The id the next row of an AUTOINCREMENT `table` gets.
 /// At the end of the id range the sum would turn to a REAL: the CAST keeps it an integer,
 /// `i64::MAX`, which [`row_ids`] then refuses.
@@ -346,6 +333,14 @@ pub(crate) fn sequence_value_sql(entity_type: &str) -> String {
     )
 }
 
+/// The next value of the `entity_type` sequence of the store whose id is bound.
+pub(crate) fn store_sequence_value_sql(entity_type: &str) -> String {
+    format!(
+        "SELECT COALESCE((SELECT next_value FROM sales_sequence WHERE entity_type = '{entity_type}'
+           AND store_id = ?), 1)"
+    )
+}
+
 /// Queues the store's `entity_type` sequence moving past `used`.
 pub(crate) fn push_sequence(
     batch: &mut Batch,
@@ -431,9 +426,9 @@ pub(crate) fn short_deduction<'d>(
         .map(|(d, _)| d)
 }
 
-/// The reads of [`load_for_invoice`], written once: the order's row types' own column lists
-/// (not `*`), so decoding finds each column where it looks first.
-static INVOICE_READS: LazyLock<[(String, usize); 9]> = LazyLock::new(|| {
+/// The reads of [`load_for_invoice`] by the order's id, written once: the order's row types'
+/// own column lists (not `*`), so decoding finds each column where it looks first.
+static INVOICE_READS: LazyLock<[(String, usize); 6]> = LazyLock::new(|| {
     let next_ids = format!(
         "SELECT {}, {}, {}",
         next_id_sql("sales_invoice", "entity_id"),
@@ -449,15 +444,39 @@ static INVOICE_READS: LazyLock<[(String, usize); 9]> = LazyLock::new(|| {
                 .to_owned(),
             1,
         ),
-        (format!("SELECT {ORDER_STOCK_SQL}"), 1),
-        (VIRTUAL_SOURCE_ITEMS_SQL.clone(), 2),
         (next_ids, 0),
-        (sequence_value_sql("invoice"), 1),
-        (crate::db::outbox::ORDER_RECIPIENT_SQL.to_owned(), 1),
+        (crate::db::outbox::BILLING_NAME_SQL.to_owned(), 1),
     ]
 });
 
+/// The stock of a store's website, the default stock 1 when the website is linked to none:
+/// [`ORDER_STOCK_SQL`] once the order's store is known. One `?`: the store id.
+pub(crate) const STORE_STOCK_SQL: &str = "SELECT COALESCE((SELECT c.stock_id FROM store s
+    JOIN store_website w ON w.website_id = s.website_id
+    JOIN inventory_stock_sales_channel c ON c.type = 'website' AND c.code = w.code
+    WHERE s.store_id = ?), 1)";
+
+/// In-stock source items of the virtual SKUs of an order on a stock (the stock's id bound
+/// first, the order's next), in priority order; none for a SKU whose stock is not managed,
+/// which `SourceDeductionService` skips (so the invoice deducts nothing of it).
+static VIRTUAL_SOURCE_ITEMS_ON_STOCK_SQL: LazyLock<String> = LazyLock::new(|| {
+    crate::db::inventory::in_stock_source_items_of_lines_sql(
+        "?",
+        &format!(
+            "oi.order_id = ? AND oi.is_virtual = 1 AND NOT {}",
+            crate::db::inventory::not_managed_sql("si.sku")
+        ),
+    )
+});
+
 /// Reads an order and what invoicing it needs; `None` when the order does not exist.
+///
+/// The order's row is read once: what depends on its store (the stock, the store's invoice
+/// sequence) is read after it by the store's id, and the e-mail's recipient is made of it and
+/// the billing address's name, instead of statements that look the order's row up again
+/// (each of those opened a cursor on `sales_order`, a table of 136 columns, and walked to the
+/// row: README Performance, session 49). The reads run inside the writer's transaction, one
+/// after the other, as before.
 pub async fn load_for_invoice(
     conn: &mut SqliteConnection,
     order_id: i64,
@@ -466,25 +485,53 @@ pub async fn load_for_invoice(
     let Some(order) = out[0].decode::<Order>()?.into_iter().next() else {
         return Ok(None);
     };
-    let (next_invoice_id, next_invoice_item_id, next_invoice_comment_id): (i64, i64, i64) = out[6]
+    let (next_invoice_id, next_invoice_item_id, next_invoice_comment_id): (i64, i64, i64) = out[4]
         .decode()?
         .into_iter()
         .next()
         .ok_or_else(|| sqlx::Error::RowNotFound)?;
+    let items: Vec<OrderItem> = out[1].decode()?;
+    let mut store_reads = Batch::default();
+    store_reads
+        .push(STORE_STOCK_SQL, [SqlValue::from(order.store_id)])
+        .push(
+            &STORE_INVOICE_SEQUENCE_SQL,
+            [SqlValue::from(order.store_id)],
+        );
+    let mut by_store = store_reads.run(conn).await?;
+    let stock_id = by_store[0].scalar()?.unwrap_or(1);
+    let next_increment = by_store[1].scalar()?.unwrap_or(1);
+    // Only an order with a virtual item deducts anything at invoice time.
+    let virtual_source_items = if items.iter().any(|item| item.is_virtual == Some(1)) {
+        let mut virtual_reads = Batch::default();
+        virtual_reads.push(
+            &VIRTUAL_SOURCE_ITEMS_ON_STOCK_SQL,
+            [SqlValue::from(stock_id), SqlValue::from(order_id)],
+        );
+        crate::db::inventory::one_of_each(virtual_reads.run(conn).await?[0].decode()?)
+    } else {
+        Vec::new()
+    };
+    let recipient =
+        crate::db::outbox::OrderRecipient::of(&order, out[5].decode()?.into_iter().next());
     Ok(Some(InvoiceContext {
         order,
-        items: out[1].decode()?,
+        items,
         payment: out[2].decode()?.into_iter().next(),
         earlier: out[3].decode()?,
-        stock_id: out[4].scalar()?.unwrap_or(1),
-        virtual_source_items: crate::db::inventory::one_of_each(out[5].decode()?),
+        stock_id,
+        virtual_source_items,
         next_invoice_id,
         next_invoice_item_id,
         next_invoice_comment_id,
-        next_increment: out[7].scalar()?.unwrap_or(1),
-        recipient: out[8].decode()?.into_iter().next(),
+        next_increment,
+        recipient: Some(recipient),
     }))
 }
+
+/// The next value of the invoice sequence of the store whose id is bound.
+static STORE_INVOICE_SEQUENCE_SQL: LazyLock<String> =
+    LazyLock::new(|| store_sequence_value_sql("invoice"));
 
 /// Everything creating an invoice writes.
 pub struct InvoiceWrites<'a> {
@@ -740,7 +787,7 @@ mod tests {
     #[tokio::test]
     async fn source_items_are_found_by_sku() {
         for (sql, binds) in [
-            (&*VIRTUAL_SOURCE_ITEMS_SQL, vec!["3", "3"]),
+            (&*VIRTUAL_SOURCE_ITEMS_ON_STOCK_SQL, vec!["1", "3"]),
             (
                 &*crate::db::inventory::IN_STOCK_SOURCE_ITEMS_SQL,
                 vec!["1", r#"["24-MB01"]"#],

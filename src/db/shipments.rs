@@ -13,8 +13,8 @@ use crate::db::model::{
 use crate::db::outbox::{Mail, OrderRecipient};
 use crate::db::sales::{
     children_sql, next_id_sql, order_items_sql, order_reads, order_row_sql, push_deductions,
-    push_order_changes, push_sequence, row_by_id_sql, sequence_value_sql, short_deduction,
-    ORDER_STOCK_SQL,
+    push_order_changes, push_sequence, row_by_id_sql, short_deduction, store_sequence_value_sql,
+    ORDER_STOCK_SQL, STORE_STOCK_SQL,
 };
 use crate::db::{Batch, SaveError};
 
@@ -48,8 +48,8 @@ pub struct ShipmentContext {
     pub products: HashMap<i64, CatalogProduct>,
 }
 
-/// The reads of [`load_for_shipment`], written once.
-static SHIPMENT_READS: LazyLock<[(String, usize); 9]> = LazyLock::new(|| {
+/// The reads of [`load_for_shipment`] by the order's id, written once.
+static SHIPMENT_READS: LazyLock<[(String, usize); 6]> = LazyLock::new(|| {
     let next_ids = format!(
         "SELECT {}, {}, {}, {}",
         next_id_sql("sales_shipment", "entity_id"),
@@ -60,22 +60,13 @@ static SHIPMENT_READS: LazyLock<[(String, usize); 9]> = LazyLock::new(|| {
     [
         (order_row_sql(), 1),
         (order_items_sql(), 1),
-        (format!("SELECT {ORDER_STOCK_SQL}"), 1),
-        (
-            format!(
-                "SELECT source_code FROM inventory_source_stock_link
-                 WHERE stock_id = {ORDER_STOCK_SQL}"
-            ),
-            1,
-        ),
         (
             "SELECT pickup_location_code FROM inventory_pickup_location_order WHERE order_id = ?"
                 .to_owned(),
             1,
         ),
         (next_ids, 0),
-        (sequence_value_sql("shipment"), 1),
-        (crate::db::outbox::ORDER_RECIPIENT_SQL.to_owned(), 1),
+        (crate::db::outbox::BILLING_NAME_SQL.to_owned(), 1),
         (
             "SELECT entity_id, sku, type_id FROM catalog_product_entity
              WHERE entity_id IN (SELECT product_id FROM sales_order_item WHERE order_id = ?)"
@@ -85,8 +76,25 @@ static SHIPMENT_READS: LazyLock<[(String, usize); 9]> = LazyLock::new(|| {
     ]
 });
 
-/// Reads an order and what shipping it needs in one round trip; `None` when the order does not
-/// exist.
+/// The reads of [`load_for_shipment`] by the order's store, written once: the stock of its
+/// website, that stock's sources and the store's shipment sequence.
+static SHIPMENT_STORE_READS: LazyLock<[(String, usize); 3]> = LazyLock::new(|| {
+    [
+        (STORE_STOCK_SQL.to_owned(), 1),
+        (
+            format!(
+                "SELECT source_code FROM inventory_source_stock_link
+                 WHERE stock_id = ({STORE_STOCK_SQL})"
+            ),
+            1,
+        ),
+        (store_sequence_value_sql("shipment"), 1),
+    ]
+});
+
+/// Reads an order and what shipping it needs; `None` when the order does not exist. The
+/// order's row is read once, what depends on its store after it by the store's id (as
+/// `db::sales::load_for_invoice` does).
 pub async fn load_for_shipment(
     conn: &mut SqliteConnection,
     order_id: i64,
@@ -95,32 +103,36 @@ pub async fn load_for_shipment(
     let Some(order) = out[0].decode::<Order>()?.into_iter().next() else {
         return Ok(None);
     };
-    let sources: Vec<String> = out[3]
+    let mut by_store = order_reads(&*SHIPMENT_STORE_READS, order.store_id)
+        .run(conn)
+        .await?;
+    let sources: Vec<String> = by_store[1]
         .decode::<(String,)>()?
         .into_iter()
         .map(|(s,)| s)
         .collect();
-    let (next_shipment_id, next_item_id, next_track_id, next_comment_id) = out[5]
+    let (next_shipment_id, next_item_id, next_track_id, next_comment_id) = out[3]
         .decode::<(i64, i64, i64, i64)>()?
         .into_iter()
         .next()
         .ok_or(sqlx::Error::RowNotFound)?;
+    let recipient = OrderRecipient::of(&order, out[4].decode()?.into_iter().next());
     Ok(Some(ShipmentContext {
         order,
         items: out[1].decode()?,
-        stock_id: out[2].scalar()?.unwrap_or(1),
+        stock_id: by_store[0].scalar()?.unwrap_or(1),
         single_source: match <[String; 1]>::try_from(sources) {
             Ok([code]) => Some(code),
             Err(_) => None,
         },
-        pickup_location: out[4].scalar()?,
+        pickup_location: out[2].scalar()?,
         next_shipment_id,
         next_item_id,
         next_track_id,
         next_comment_id,
-        next_increment: out[6].scalar()?.unwrap_or(1),
-        recipient: out[7].decode()?.into_iter().next(),
-        products: out[8]
+        next_increment: by_store[2].scalar()?.unwrap_or(1),
+        recipient: Some(recipient),
+        products: out[5]
             .decode::<(i64, String, String)>()?
             .into_iter()
             .map(|(id, sku, type_id)| (id, CatalogProduct { sku, type_id }))
