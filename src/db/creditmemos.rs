@@ -15,11 +15,11 @@ use crate::db::model::{
 use crate::db::outbox::{Mail, OrderRecipient};
 use crate::db::sales::{
     children_sql, next_id_sql, order_items_sql, order_payment_sql, order_reads, order_row_sql,
-    push_order_changes, push_sequence, row_by_id_sql, sequence_value_sql, ORDER_STOCK_SQL,
+    push_order_changes, push_sequence, row_by_id_sql, store_sequence_value_sql, STORE_STOCK_SQL,
 };
 use crate::db::{Batch, SaveError, SqlValue};
 
-/// What refunding an order reads, in one round trip: the order, its items (in item-id order)
+/// What refunding an order reads: the order, its items (in item-id order)
 /// and its payment; the order item SKU of each requested `return_to_stock_items` id (of any
 /// order, as `OrderItemRepository::get` finds it); the catalog type of the order's SKUs; the
 /// stock of the order's website, what the order's shipments took from each source and the
@@ -65,7 +65,7 @@ const ORDER_ITEM_SKUS_SQL: &str = "SELECT item_id, sku FROM sales_order_item
 
 /// The reads of [`load_for_refund`] binding only the order's id, written once; the return
 /// SKUs' statement comes after them.
-static REFUND_READS: LazyLock<[(String, usize); 10]> = LazyLock::new(|| {
+static REFUND_READS: LazyLock<[(String, usize); 6]> = LazyLock::new(|| {
     let next_ids = format!(
         "SELECT {}, {}, {}",
         next_id_sql("sales_creditmemo", "entity_id"),
@@ -83,23 +83,35 @@ static REFUND_READS: LazyLock<[(String, usize); 10]> = LazyLock::new(|| {
                 .to_owned(),
             1,
         ),
-        (format!("SELECT {ORDER_STOCK_SQL}"), 1),
-        (shipped_per_source_sql(&format!("({ORDER_STOCK_SQL})")), 2),
-        (
-            crate::db::inventory::in_stock_source_items_sql(
-                ORDER_STOCK_SQL,
-                "SELECT sku FROM sales_order_item WHERE order_id = ?",
-            ),
-            2,
-        ),
         (next_ids, 0),
-        (sequence_value_sql("creditmemo"), 1),
-        (crate::db::outbox::ORDER_RECIPIENT_SQL.to_owned(), 1),
+        (crate::db::outbox::BILLING_NAME_SQL.to_owned(), 1),
     ]
 });
 
-/// Reads an order and what refunding it needs in one round trip (see [`RefundContext`]);
-/// `None` when the order does not exist.
+/// The reads of [`load_for_refund`] by the order's store: the stock of its website and the
+/// store's credit memo sequence.
+static REFUND_STORE_READS: LazyLock<[(String, usize); 2]> = LazyLock::new(|| {
+    [
+        (STORE_STOCK_SQL.to_owned(), 1),
+        (store_sequence_value_sql("creditmemo"), 1),
+    ]
+});
+
+/// The reads of [`load_for_refund`] on the order's stock (bound first) and of the order (bound
+/// next): what its shipments took from each source, and the in-stock source items of its SKUs.
+static REFUND_STOCK_READS: LazyLock<[String; 2]> = LazyLock::new(|| {
+    [
+        shipped_per_source_sql("?"),
+        crate::db::inventory::in_stock_source_items_sql(
+            "?",
+            "SELECT sku FROM sales_order_item WHERE order_id = ?",
+        ),
+    ]
+});
+
+/// Reads an order and what refunding it needs (see [`RefundContext`]); `None` when the order
+/// does not exist. The order's row is read once, what depends on its store and stock after it
+/// (as `db::sales::load_for_invoice` does).
 pub async fn load_for_refund(
     conn: &mut SqliteConnection,
     order_id: i64,
@@ -113,25 +125,35 @@ pub async fn load_for_refund(
     let Some(order) = out[0].decode::<Order>()?.into_iter().next() else {
         return Ok(None);
     };
-    let (next_creditmemo_id, next_item_id, next_comment_id) = out[7]
+    let (next_creditmemo_id, next_item_id, next_comment_id) = out[4]
         .decode::<(i64, i64, i64)>()?
         .into_iter()
         .next()
         .ok_or(sqlx::Error::RowNotFound)?;
+    let mut by_store = order_reads(&*REFUND_STORE_READS, order.store_id)
+        .run(conn)
+        .await?;
+    let stock_id = by_store[0].scalar()?.unwrap_or(1);
+    let mut on_stock = Batch::default();
+    for sql in REFUND_STOCK_READS.iter() {
+        on_stock.push(sql, [SqlValue::from(stock_id), SqlValue::from(order_id)]);
+    }
+    let mut on_stock = on_stock.run(conn).await?;
+    let recipient = OrderRecipient::of(&order, out[5].decode()?.into_iter().next());
     Ok(Some(RefundContext {
         order,
         items: out[1].decode()?,
         payment: out[2].decode()?.into_iter().next(),
         catalog_types: out[3].decode::<(String, String)>()?.into_iter().collect(),
-        stock_id: out[4].scalar()?.unwrap_or(1),
-        shipped: deductions(out[5].decode()?),
-        source_items: out[6].decode()?,
+        stock_id,
+        shipped: deductions(on_stock[0].decode()?),
+        source_items: on_stock[1].decode()?,
         next_creditmemo_id,
         next_item_id,
         next_comment_id,
-        next_increment: out[8].scalar()?.unwrap_or(1),
-        recipient: out[9].decode()?.into_iter().next(),
-        return_skus: out[10].decode::<(i64, String)>()?.into_iter().collect(),
+        next_increment: by_store[1].scalar()?.unwrap_or(1),
+        recipient: Some(recipient),
+        return_skus: out[6].decode::<(i64, String)>()?.into_iter().collect(),
     }))
 }
 

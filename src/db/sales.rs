@@ -325,14 +325,6 @@ pub(crate) fn order_payment_sql() -> String {
     )
 }
 
-/// The next value of the `entity_type` sequence of the store of the order whose id is bound.
-pub(crate) fn sequence_value_sql(entity_type: &str) -> String {
-    format!(
-        "SELECT COALESCE((SELECT next_value FROM sales_sequence WHERE entity_type = '{entity_type}'
-           AND store_id = (SELECT store_id FROM sales_order WHERE entity_id = ?)), 1)"
-    )
-}
-
 /// The next value of the `entity_type` sequence of the store whose id is bound.
 pub(crate) fn store_sequence_value_sql(entity_type: &str) -> String {
     format!(
@@ -449,6 +441,15 @@ static INVOICE_READS: LazyLock<[(String, usize); 6]> = LazyLock::new(|| {
     ]
 });
 
+/// The reads of [`load_for_invoice`] by the order's store: the stock of its website and the
+/// store's invoice sequence.
+static INVOICE_STORE_READS: LazyLock<[(String, usize); 2]> = LazyLock::new(|| {
+    [
+        (STORE_STOCK_SQL.to_owned(), 1),
+        (store_sequence_value_sql("invoice"), 1),
+    ]
+});
+
 /// The stock of a store's website, the default stock 1 when the website is linked to none:
 /// [`ORDER_STOCK_SQL`] once the order's store is known. One `?`: the store id.
 pub(crate) const STORE_STOCK_SQL: &str = "SELECT COALESCE((SELECT c.stock_id FROM store s
@@ -491,14 +492,9 @@ pub async fn load_for_invoice(
         .next()
         .ok_or_else(|| sqlx::Error::RowNotFound)?;
     let items: Vec<OrderItem> = out[1].decode()?;
-    let mut store_reads = Batch::default();
-    store_reads
-        .push(STORE_STOCK_SQL, [SqlValue::from(order.store_id)])
-        .push(
-            &STORE_INVOICE_SEQUENCE_SQL,
-            [SqlValue::from(order.store_id)],
-        );
-    let mut by_store = store_reads.run(conn).await?;
+    let mut by_store = order_reads(&*INVOICE_STORE_READS, order.store_id)
+        .run(conn)
+        .await?;
     let stock_id = by_store[0].scalar()?.unwrap_or(1);
     let next_increment = by_store[1].scalar()?.unwrap_or(1);
     // Only an order with a virtual item deducts anything at invoice time.
@@ -528,10 +524,6 @@ pub async fn load_for_invoice(
         recipient: Some(recipient),
     }))
 }
-
-/// The next value of the invoice sequence of the store whose id is bound.
-static STORE_INVOICE_SEQUENCE_SQL: LazyLock<String> =
-    LazyLock::new(|| store_sequence_value_sql("invoice"));
 
 /// Everything creating an invoice writes.
 pub struct InvoiceWrites<'a> {
