@@ -638,7 +638,7 @@ async fn the_outbox_subcommands_talk_to_the_server() {
 }
 
 #[tokio::test]
-async fn an_invoice_refund_mails_a_guest_by_the_billing_name() {
+async fn an_invoice_shipment_and_refund_mail_a_guest_by_the_billing_name() {
     let (app, token) = app_at_t().await;
     let id = app
         .create_order(
@@ -651,7 +651,22 @@ async fn an_invoice_refund_mails_a_guest_by_the_billing_name() {
                 "payment": {"method": "braintree", "cc_type": "VI", "cc_last4": "1111"}}),
         )
         .await;
-    let invoice = id_of(&app.invoice(&token, id, &json!({"capture": true})).await);
+    // The invoice's and the shipment's recipients are made of the order they read and its
+    // billing address's name (db::outbox::OrderRecipient::of).
+    let invoice = id_of(
+        &app.invoice(&token, id, &json!({"capture": true, "notify": true}))
+            .await,
+    );
+    let inc_i = increment_id(&app, &token, &format!("/rest/V1/invoices/{invoice}")).await;
+    let shipment = id_of(
+        &app.post(
+            &format!("/rest/V1/order/{id}/ship"),
+            &token,
+            &json!({"notify": true, "arguments": ne_wh()}),
+        )
+        .await,
+    );
+    let inc_s = increment_id(&app, &token, &format!("/rest/V1/shipment/{shipment}")).await;
     let refund = app
         .post(
             &format!("/rest/V1/invoice/{invoice}/refund"),
@@ -664,7 +679,15 @@ async fn an_invoice_refund_mails_a_guest_by_the_billing_name() {
     let inc = increment_id(&app, &token, &format!("/rest/V1/creditmemo/{creditmemo}")).await;
     assert_eq!(
         outbox(&app, "").await,
-        json!([{"id": 1, "time": T, "template": "sales_email_creditmemo_guest_template",
+        json!([{"id": 1, "time": T, "template": "sales_email_invoice_guest_template",
+                "to": "card@example.com", "name": "Card T Holder", "store_id": 1,
+                "entity_type": "invoice", "entity_id": invoice, "increment_id": inc_i,
+                "order_id": id, "comment": null},
+               {"id": 2, "time": T, "template": "sales_email_shipment_guest_template",
+                "to": "card@example.com", "name": "Card T Holder", "store_id": 1,
+                "entity_type": "shipment", "entity_id": shipment, "increment_id": inc_s,
+                "order_id": id, "comment": null},
+               {"id": 3, "time": T, "template": "sales_email_creditmemo_guest_template",
                 "to": "card@example.com", "name": "Card T Holder", "store_id": 1,
                 "entity_type": "creditmemo", "entity_id": creditmemo, "increment_id": inc,
                 "order_id": id, "comment": "Refunded to your card"}])
