@@ -44,6 +44,7 @@ INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "succe
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (37, 'sales order status nocase', '2026-01-01 00:00:00', 1, X'EF510BB9471E7EA5C9D63A2D5CCCFB2E71E5F74EC785A277FDFF277CBF29B397679E7E7D623321500311A829AEDD7D37', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (38, 'downloadable sample', '2026-01-01 00:00:00', 1, X'5E7266528C466A4375B25A8644FD6C1F3358AEDA152ECD37B87B72F229A377AA07EC68CF3209A4D5CE650449BCF921AA', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (39, 'sales comment author', '2026-01-01 00:00:00', 1, X'EF8B7693BC1BC6FE09212C5D82098C6BD9F986067A57DF81D8C4BD479A311F18FDDDF4EB275D85BE44A009423E6DA41B', 0);
+INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (40, 'reservations skip unmanaged in insert', '2026-01-01 00:00:00', 1, X'4CBFF3A124977570FA7E8B796B357179E151C3794CAC9399A29CF8763A51094635F6147345334E9AB8362D53DF55C6FD', 0);
 CREATE TABLE store_website (
     website_id       INTEGER PRIMARY KEY,
     code             TEXT NOT NULL UNIQUE,
@@ -2520,16 +2521,6 @@ CREATE INDEX directory_country_region_country
 CREATE INDEX inventory_source_item_sku ON inventory_source_item(sku);
 CREATE INDEX inventory_source_item_sku_lower ON inventory_source_item(LOWER(sku));
 CREATE INDEX inventory_reservation_stock_sku ON inventory_reservation(stock_id, sku, quantity);
-CREATE TRIGGER inventory_reservation_skips_unmanaged
-BEFORE INSERT ON inventory_reservation
-WHEN EXISTS (
-    SELECT 1 FROM catalog_product_entity p
-    JOIN cataloginventory_stock_item s ON s.product_id = p.entity_id
-    WHERE p.sku = NEW.sku AND s.use_config_manage_stock = 0 AND s.manage_stock = 0
-)
-BEGIN
-    SELECT RAISE(IGNORE);
-END;
 CREATE INDEX sales_order_state ON sales_order(state COLLATE NOCASE);
 CREATE INDEX sales_order_status ON sales_order(status COLLATE NOCASE);
 CREATE INDEX downloadable_sample_product ON downloadable_sample(product_id);

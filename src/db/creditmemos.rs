@@ -358,7 +358,7 @@ fn push_stock(batch: &mut Batch, w: &StockWrites) -> (usize, usize) {
     }
     for (sku, qty) in &w.reservations {
         batch.push(
-            crate::db::inventory::APPEND_RESERVATION_SQL,
+            &crate::db::inventory::APPEND_RESERVATION_SQL,
             [
                 w.stock_id.into(),
                 sku.clone().into(),

@@ -24,9 +24,24 @@ pub(crate) const DEDUCT_SOURCE_ITEM_SQL: &str =
     "UPDATE inventory_source_item SET quantity = quantity - ?
      WHERE source_code = ? AND sku = ? AND quantity >= ?";
 
-/// One row of `inventory_reservation` (binds: stock_id, sku, quantity, metadata).
-pub(crate) const APPEND_RESERVATION_SQL: &str =
-    "INSERT INTO inventory_reservation (stock_id, sku, quantity, metadata) VALUES (?, ?, ?, ?)";
+/// One row of `inventory_reservation` (binds: stock_id, sku, quantity, metadata), none for a
+/// SKU whose stock is not managed (MSI's `PreventAppendReservationOnNotManageItemsInStockPlugin`:
+/// [`not_managed_sql`]). Every path that appends a reservation (placement, cancel, invoice,
+/// shipment, credit memo, seed files) goes through it; until migration 0040 a trigger on the
+/// table dropped the row instead.
+///
+/// `OR FAIL`: a NOT NULL failure ends the statement without undoing what it wrote, which for
+/// one row is nothing, as `ABORT` would; but with `ABORT` SQLite copies every page an
+/// `INSERT ... SELECT` changes into a statement journal first, to be able to undo it.
+pub(crate) static APPEND_RESERVATION_SQL: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "INSERT OR FAIL INTO inventory_reservation (stock_id, sku, quantity, metadata)
+         SELECT r.stock_id, r.sku, r.quantity, r.metadata
+         FROM (SELECT ? AS stock_id, ? AS sku, ? AS quantity, ? AS metadata) r
+         WHERE NOT {}",
+        not_managed_sql("r.sku")
+    )
+});
 
 /// Appends one row to `inventory_reservation`.
 pub async fn append_reservation(
@@ -36,7 +51,7 @@ pub async fn append_reservation(
     quantity: Amount,
     metadata: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(APPEND_RESERVATION_SQL)
+    sqlx::query(&APPEND_RESERVATION_SQL)
         .bind(stock_id)
         .bind(sku)
         .bind(quantity)
@@ -49,8 +64,8 @@ pub async fn append_reservation(
 /// Whether the SKU `sku` (an SQL expression) names a product whose stock is not managed: its
 /// legacy stock item says `manage_stock` 0 without the config flag. MSI's
 /// `SourceDeductionService` skips such SKUs (`if (!$stockItemConfiguration->isManageStock())
-/// continue;`) and no reservation is appended for them (the same test in migration 0025's
-/// `inventory_reservation_skips_unmanaged` trigger).
+/// continue;`) and no reservation is appended for them (the same test in
+/// [`APPEND_RESERVATION_SQL`]).
 pub(crate) fn not_managed_sql(sku: &str) -> String {
     format!(
         "EXISTS (SELECT 1 FROM catalog_product_entity p

@@ -391,7 +391,7 @@ pub(crate) fn push_deductions(
             ],
         );
         batch.push(
-            crate::db::inventory::APPEND_RESERVATION_SQL,
+            &crate::db::inventory::APPEND_RESERVATION_SQL,
             [
                 stock_id.into(),
                 d.sku.clone().into(),
