@@ -28,7 +28,8 @@ pub(crate) const DEDUCT_SOURCE_ITEM_SQL: &str =
 /// SKU whose stock is not managed (MSI's `PreventAppendReservationOnNotManageItemsInStockPlugin`:
 /// [`not_managed_sql`]). Every path that appends a reservation (placement, cancel, invoice,
 /// shipment, credit memo, seed files) goes through it; until migration 0040 a trigger on the
-/// table dropped the row instead.
+/// table dropped the row instead. A snapshot's restore (`db::image`) copies the rows as they
+/// were saved, past this rule on purpose.
 ///
 /// `OR FAIL`: a NOT NULL failure ends the statement without undoing what it wrote, which for
 /// one row is nothing, as `ABORT` would; but with `ABORT` SQLite copies every page an

@@ -259,7 +259,7 @@ pub async fn load_order_taxes(
     Ok((taxes, items))
 }
 
-/// Everything creating an invoice reads, fetched in one round trip.
+/// Everything creating an invoice reads ([`load_for_invoice`]).
 pub struct InvoiceContext {
     pub order: Order,
     pub items: Vec<OrderItem>,
@@ -279,8 +279,8 @@ pub struct InvoiceContext {
     pub recipient: Option<crate::db::outbox::OrderRecipient>,
 }
 
-/// A batch of reads about one order (or document): each statement with the number of times it
-/// binds the id.
+/// A batch of reads about one order, document or store: each statement with the number of
+/// times it binds the id.
 pub(crate) fn order_reads(reads: &[(String, usize)], order_id: i64) -> Batch {
     let mut batch = Batch::default();
     for (sql, binds) in reads {

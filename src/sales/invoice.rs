@@ -355,8 +355,8 @@ pub fn capture_is_final(order: &Order, amount: Amount) -> bool {
     due == Amount::round_price(amount.decimal())
 }
 
-/// The use case on the writer's connection (inside its transaction and savepoint): one round
-/// trip of reads, the pure computation, one round trip of writes.
+/// The use case on the writer's connection (inside its transaction and savepoint): the reads,
+/// the pure computation, one batch of writes.
 async fn invoice_in(
     conn: &mut SqliteConnection,
     order_id: i64,
