@@ -92,7 +92,7 @@ static REFUND_READS: LazyLock<[(String, usize); 6]> = LazyLock::new(|| {
 /// store's credit memo sequence.
 static REFUND_STORE_READS: LazyLock<[(String, usize); 2]> = LazyLock::new(|| {
     [
-        (STORE_STOCK_SQL.to_owned(), 1),
+        (STORE_STOCK_SQL.clone(), 1),
         (store_sequence_value_sql("creditmemo"), 1),
     ]
 });

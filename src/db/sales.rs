@@ -208,13 +208,19 @@ pub async fn load_full_order(
     decode_full_order(order_reads(&*FULL_ORDER_READS, order_id).run(conn).await?)
 }
 
-/// The stock of an order's website (`inventory_stock_sales_channel`), the default stock 1 when
-/// the website is linked to none. One `?`: the order id.
-pub(crate) const ORDER_STOCK_SQL: &str = "COALESCE((SELECT c.stock_id FROM sales_order o
-    JOIN store s ON s.store_id = o.store_id
-    JOIN store_website w ON w.website_id = s.website_id
-    JOIN inventory_stock_sales_channel c ON c.type = 'website' AND c.code = w.code
-    WHERE o.entity_id = ?), 1)";
+/// The stock of a store's website (`inventory_stock_sales_channel`), the default stock 1 when
+/// the website is linked to none; `store` is the SQL giving the store's id.
+pub(crate) fn stock_of_store_sql(store: &str) -> String {
+    format!(
+        "SELECT COALESCE((SELECT c.stock_id FROM store s
+           JOIN store_website w ON w.website_id = s.website_id
+           JOIN inventory_stock_sales_channel c ON c.type = 'website' AND c.code = w.code
+           WHERE s.store_id = {store}), 1)"
+    )
+}
+
+/// [`stock_of_store_sql`] of the store whose id is bound.
+pub(crate) static STORE_STOCK_SQL: LazyLock<String> = LazyLock::new(|| stock_of_store_sql("?"));
 
 /// The id the next row of an AUTOINCREMENT `table` gets.
 /// At the end of the id range the sum would turn to a REAL: the CAST keeps it an integer,
@@ -445,17 +451,10 @@ static INVOICE_READS: LazyLock<[(String, usize); 6]> = LazyLock::new(|| {
 /// store's invoice sequence.
 static INVOICE_STORE_READS: LazyLock<[(String, usize); 2]> = LazyLock::new(|| {
     [
-        (STORE_STOCK_SQL.to_owned(), 1),
+        (STORE_STOCK_SQL.clone(), 1),
         (store_sequence_value_sql("invoice"), 1),
     ]
 });
-
-/// The stock of a store's website, the default stock 1 when the website is linked to none:
-/// [`ORDER_STOCK_SQL`] once the order's store is known. One `?`: the store id.
-pub(crate) const STORE_STOCK_SQL: &str = "SELECT COALESCE((SELECT c.stock_id FROM store s
-    JOIN store_website w ON w.website_id = s.website_id
-    JOIN inventory_stock_sales_channel c ON c.type = 'website' AND c.code = w.code
-    WHERE s.store_id = ?), 1)";
 
 /// In-stock source items of the virtual SKUs of an order on a stock (the stock's id bound
 /// first, the order's next), in priority order; none for a SKU whose stock is not managed,

@@ -13,18 +13,20 @@ use crate::db::model::{
 use crate::db::outbox::{Mail, OrderRecipient};
 use crate::db::sales::{
     children_sql, next_id_sql, order_items_sql, order_reads, order_row_sql, push_deductions,
-    push_order_changes, push_sequence, row_by_id_sql, short_deduction, store_sequence_value_sql,
-    ORDER_STOCK_SQL, STORE_STOCK_SQL,
+    push_order_changes, push_sequence, row_by_id_sql, short_deduction, stock_of_store_sql,
+    store_sequence_value_sql, STORE_STOCK_SQL,
 };
 use crate::db::{Batch, SaveError};
 
 /// The stock of an order's website (`inventory_stock_sales_channel`; the default stock 1 when
 /// the website is linked to none).
 pub async fn order_stock(conn: &mut SqliteConnection, order_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(&format!("SELECT {ORDER_STOCK_SQL}"))
-        .bind(order_id)
-        .fetch_one(conn)
-        .await
+    sqlx::query_scalar(&stock_of_store_sql(
+        "(SELECT store_id FROM sales_order WHERE entity_id = ?)",
+    ))
+    .bind(order_id)
+    .fetch_one(conn)
+    .await
 }
 
 /// What creating a shipment reads: the order and its items, the stock of the order's website
@@ -80,11 +82,12 @@ static SHIPMENT_READS: LazyLock<[(String, usize); 6]> = LazyLock::new(|| {
 /// website, that stock's sources and the store's shipment sequence.
 static SHIPMENT_STORE_READS: LazyLock<[(String, usize); 3]> = LazyLock::new(|| {
     [
-        (STORE_STOCK_SQL.to_owned(), 1),
+        (STORE_STOCK_SQL.clone(), 1),
         (
             format!(
                 "SELECT source_code FROM inventory_source_stock_link
-                 WHERE stock_id = ({STORE_STOCK_SQL})"
+                 WHERE stock_id = ({})",
+                *STORE_STOCK_SQL
             ),
             1,
         ),
