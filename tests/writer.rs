@@ -205,9 +205,23 @@ async fn write_row(
         .await
 }
 
-/// Runs `rows` as one group commit: they are queued, in this order, behind a use case that waits
-/// for them, so the writer takes them all together when it is done.
+/// Runs `rows` as one group commit (see [`as_one_group`]).
 async fn one_group(db: &Db, rows: &[(&'static str, Isolation, Fails)]) -> Vec<Result<i64, Error>> {
+    let writes = rows
+        .iter()
+        .map(|&(name, isolation, fails)| {
+            Box::pin(write_row(db.clone(), name, isolation, fails)) as Write
+        })
+        .collect();
+    as_one_group(db, writes).await
+}
+
+/// A write use case's call, not yet polled.
+type Write = std::pin::Pin<Box<dyn Future<Output = Result<i64, Error>> + Send>>;
+
+/// Runs `writes` as one group commit: they are queued, in this order, behind a use case that
+/// waits for them, so the writer takes them all together when it is done.
+async fn as_one_group(db: &Db, writes: Vec<Write>) -> Vec<Result<i64, Error>> {
     let (go, wait) = tokio::sync::oneshot::channel::<()>();
     let (started, running) = tokio::sync::oneshot::channel::<()>();
     let blocker = {
@@ -226,12 +240,15 @@ async fn one_group(db: &Db, rows: &[(&'static str, Isolation, Fails)]) -> Vec<Re
     };
     running.await.unwrap();
     let mut queued = Vec::new();
-    for &(name, isolation, fails) in rows {
-        let mut row = Box::pin(write_row(db.clone(), name, isolation, fails));
+    for (at, mut write) in writes.into_iter().enumerate() {
         // Its first poll puts the use case on the writer's queue.
-        let first = std::future::poll_fn(|cx| std::task::Poll::Ready(row.as_mut().poll(cx))).await;
-        assert!(first.is_pending(), "{name} answered before its group ran");
-        queued.push(row);
+        let first =
+            std::future::poll_fn(|cx| std::task::Poll::Ready(write.as_mut().poll(cx))).await;
+        assert!(
+            first.is_pending(),
+            "write {at} answered before its group ran"
+        );
+        queued.push(write);
     }
     go.send(()).unwrap();
     assert_eq!(blocker.await.unwrap().unwrap(), 0);
@@ -370,4 +387,114 @@ async fn group_commits_are_synced_by_the_sync_thread_and_leave_the_connection_at
     .unwrap();
     tx.commit().await.unwrap();
     assert_eq!(sequences(&db).await, ["r1", "r3"]);
+}
+
+/// An invoice of the whole of `order_id` through the use case (not HTTP), for [`as_one_group`].
+fn invoice(db: &Db, order_id: i64) -> Write {
+    let db = db.clone();
+    Box::pin(async move {
+        magemu::sales::invoice::invoice_order(
+            &db,
+            order_id,
+            magemu::sales::invoice::InvoiceRequest::default(),
+            magemu::db::model::Author::ADMIN,
+        )
+        .await
+    })
+}
+
+/// A write of another use case than invoicing: it moves the store's invoice numbers and the
+/// invoice ids on, as `PUT /magemu/next-ids` and Magento's own sequence tables can.
+fn move_invoice_numbers(db: &Db) -> Write {
+    let db = db.clone();
+    Box::pin(async move {
+        db.writer
+            .write(|conn| {
+                Box::pin(async move {
+                    sqlx::query(
+                        "UPDATE sales_sequence SET next_value = 500 WHERE entity_type = 'invoice' AND store_id = 1",
+                    )
+                    .execute(&mut *conn)
+                    .await?;
+                    sqlx::query("UPDATE sqlite_sequence SET seq = 900 WHERE name = 'sales_invoice'")
+                        .execute(&mut *conn)
+                        .await?;
+                    Ok::<_, Error>(0)
+                })
+            })
+            .await
+    })
+}
+
+/// Each invoice's id, increment id and store.
+async fn invoices(db: &Db) -> Vec<(i64, String, i64)> {
+    sqlx::query_as("SELECT entity_id, increment_id, order_id FROM sales_invoice ORDER BY entity_id")
+        .fetch_all(&db.read)
+        .await
+        .unwrap()
+}
+
+/// Invoices that share a group commit take their ids and numbers one after the other (the
+/// later ones from the writer's memo, `db::memo`), and a write of any other use case between
+/// them, or an invoice refused, leaves the next invoice reading them again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invoices_in_one_group_take_the_ids_and_numbers_that_writes_between_them_leave() {
+    let app = crate::common::spawn_app().await;
+    let token = app.token().await;
+    let db = &app.state.db;
+    let order = serde_json::json!({"customer_email": "ann@example.com",
+        "customer_firstname": "Ann", "customer_lastname": "Lee",
+        "items": [{"sku": "24-WB01", "name": "Voyage Yoga Bag", "qty_ordered": 1, "price": 32}]});
+    let mut orders = Vec::new();
+    for _ in 0..4 {
+        orders.push(app.create_order(&token, order.clone()).await);
+    }
+    assert_eq!(invoices(db).await, []);
+    let results = as_one_group(
+        db,
+        vec![
+            invoice(db, orders[0]),
+            invoice(db, orders[1]),
+            // Refused: already invoiced whole.
+            invoice(db, orders[0]),
+            invoice(db, orders[2]),
+            move_invoice_numbers(db),
+            invoice(db, orders[3]),
+        ],
+    )
+    .await;
+    let first = *results[0].as_ref().unwrap();
+    let ids: Vec<String> = results
+        .iter()
+        .map(|r| match r {
+            Ok(id) => format!("ok {id}"),
+            Err(Error::Input(phrase)) => phrase.render(),
+            Err(other) => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            format!("ok {first}"),
+            format!("ok {}", first + 1),
+            "Invoice Document Validation Error(s):\nThe invoice can't be created without products. Add products and try again.\nThe order does not allow an invoice to be created.".to_owned(),
+            format!("ok {}", first + 2),
+            "ok 0".to_owned(),
+            "ok 901".to_owned(),
+        ]
+    );
+    let saved = invoices(db).await;
+    let number: i64 = saved[0].1.parse().unwrap();
+    let width = saved[0].1.len();
+    let at = |n: i64| format!("{n:0width$}");
+    assert_eq!(
+        saved,
+        [
+            (first, at(number), orders[0]),
+            (first + 1, at(number + 1), orders[1]),
+            (first + 2, at(number + 2), orders[2]),
+            (901, at(500), orders[3]),
+        ]
+    );
+    app.stop().await;
 }

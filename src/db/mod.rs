@@ -21,6 +21,7 @@ pub mod image;
 pub mod inventory;
 pub mod inventory_master;
 pub mod mapped;
+pub mod memo;
 pub mod model;
 pub mod order_update;
 pub mod outbox;

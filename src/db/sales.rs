@@ -6,6 +6,7 @@ use sqlx::SqliteConnection;
 
 use crate::db::batch::{Change, Output};
 use crate::db::inventory::Deduction;
+use crate::db::memo;
 use crate::db::model::{
     EarlierInvoice, FullInvoice, FullOrder, Invoice, InvoiceComment, InvoiceItem, Order,
     OrderAddress, OrderItem, OrderPayment, OrderTax, OrderTaxItem, SourceItem, StatusHistory,
@@ -442,8 +443,9 @@ static INVOICE_READS: LazyLock<[(String, usize); 6]> = LazyLock::new(|| {
                 .to_owned(),
             1,
         ),
-        (next_ids, 0),
         (crate::db::outbox::BILLING_NAME_SQL.to_owned(), 1),
+        // Last: left out when the writer's memo has them (`db::memo`).
+        (next_ids, 0),
     ]
 });
 
@@ -476,26 +478,46 @@ static VIRTUAL_SOURCE_ITEMS_ON_STOCK_SQL: LazyLock<String> = LazyLock::new(|| {
 /// the billing address's name, instead of statements that look the order's row up again
 /// (each of those opened a cursor on `sales_order`, a table of 136 columns, and walked to the
 /// row: README Performance, session 49). The reads run inside the writer's transaction, one
-/// after the other, as before.
+/// after the other, as before. The next invoice ids and what is read by the store come from the
+/// writer's memo when an invoice saved earlier in the same group commit left them there
+/// (`db::memo`).
 pub async fn load_for_invoice(
     conn: &mut SqliteConnection,
     order_id: i64,
 ) -> Result<Option<InvoiceContext>, sqlx::Error> {
-    let mut out = order_reads(&*INVOICE_READS, order_id).run(conn).await?;
+    let remembered_ids = memo::next_invoice_ids();
+    let reads = match remembered_ids {
+        Some(_) => &INVOICE_READS[..INVOICE_READS.len() - 1],
+        None => &INVOICE_READS[..],
+    };
+    let mut out = order_reads(reads, order_id).run(conn).await?;
     let Some(order) = out[0].decode::<Order>()?.into_iter().next() else {
         return Ok(None);
     };
-    let (next_invoice_id, next_invoice_item_id, next_invoice_comment_id): (i64, i64, i64) = out[4]
-        .decode()?
-        .into_iter()
-        .next()
-        .ok_or_else(|| sqlx::Error::RowNotFound)?;
+    let (next_invoice_id, next_invoice_item_id, next_invoice_comment_id) = match remembered_ids {
+        Some(ids) => (ids.invoice, ids.item, ids.comment),
+        None => out[5]
+            .decode::<(i64, i64, i64)>()?
+            .into_iter()
+            .next()
+            .ok_or_else(|| sqlx::Error::RowNotFound)?,
+    };
     let items: Vec<OrderItem> = out[1].decode()?;
-    let mut by_store = order_reads(&*INVOICE_STORE_READS, order.store_id)
-        .run(conn)
-        .await?;
-    let stock_id = by_store[0].scalar()?.unwrap_or(1);
-    let next_increment = by_store[1].scalar()?.unwrap_or(1);
+    let memo::StoreInvoicing {
+        stock_id,
+        next_increment,
+    } = match memo::store_invoicing(order.store_id) {
+        Some(remembered) => remembered,
+        None => {
+            let mut by_store = order_reads(&*INVOICE_STORE_READS, order.store_id)
+                .run(conn)
+                .await?;
+            memo::StoreInvoicing {
+                stock_id: by_store[0].scalar()?.unwrap_or(1),
+                next_increment: by_store[1].scalar()?.unwrap_or(1),
+            }
+        }
+    };
     // Only an order with a virtual item deducts anything at invoice time.
     let virtual_source_items = if items.iter().any(|item| item.is_virtual == Some(1)) {
         let mut virtual_reads = Batch::default();
@@ -508,7 +530,7 @@ pub async fn load_for_invoice(
         Vec::new()
     };
     let recipient =
-        crate::db::outbox::OrderRecipient::of(&order, out[5].decode()?.into_iter().next());
+        crate::db::outbox::OrderRecipient::of(&order, out[4].decode()?.into_iter().next());
     Ok(Some(InvoiceContext {
         order,
         items,
@@ -536,6 +558,8 @@ pub struct InvoiceWrites<'a> {
     pub payment: Change<'a, OrderPayment>,
     /// The invoice sequence value used, and the store it belongs to.
     pub increment: (i64, i64),
+    /// The ids the next invoice's rows take (told to the writer's memo, `db::memo`).
+    pub next_ids: crate::db::memo::NextInvoiceIds,
     /// Source deductions of virtual items, with the stock and metadata of their reservation.
     pub deductions: &'a [Deduction],
     pub stock_id: i64,
@@ -602,6 +626,19 @@ pub async fn save_invoice(
     // SourceDeductionService: "Not all of your products are available in the requested quantity."
     if short_deduction(&out, first_deduction, w.deductions).is_some() {
         return Err(SaveError::NotEnough);
+    }
+    // What the next invoice of the group commit would read (see `load_for_invoice`); a
+    // sequence at its very end is read again (its next use fails there).
+    match increment.checked_add(1) {
+        Some(next_increment) => memo::invoice_saved(
+            w.next_ids,
+            store_id,
+            memo::StoreInvoicing {
+                stock_id: w.stock_id,
+                next_increment,
+            },
+        ),
+        None => memo::forget(),
     }
     Ok(())
 }

@@ -12,6 +12,11 @@
 //! edge sends no response (a write's 200, or a read of what it wrote) before that sync, so a
 //! 200 is never sent for data that is not on disk.
 //!
+//! Inside a group the writer keeps a memo (`db::memo`) of what one invoice leaves for the next
+//! (the ids its rows take, the store's stock and invoice number): open from the group's `BEGIN`
+//! to its end, forgotten before and after any use case that does not keep it true
+//! ([`Writer::write_keeping_memo`]) and after any use case that fails.
+//!
 //! [`Writer::exclusive`] runs a job alone on the connection, outside any transaction (the control
 //! API's reset and snapshots: `ATTACH` and `VACUUM INTO` cannot run inside one). Holding the only
 //! write connection, it sees no write half done and no write starts before it ends.
@@ -60,10 +65,11 @@ pub enum Isolation {
     ChecksFirst,
 }
 
-/// A queued use case and how it is isolated.
+/// A queued use case, how it is isolated, and whether it keeps the memo (`db::memo`) true.
 struct UseCase {
     job: Job,
     isolation: Isolation,
+    keeps_memo: bool,
 }
 
 /// A job run alone on the connection, outside any transaction; the generation is bumped after.
@@ -118,6 +124,37 @@ impl Writer {
         E: From<sqlx::Error> + Send + 'static,
         F: for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, Result<T, E>> + Send + 'static,
     {
+        self.queue(isolation, false, use_case).await
+    }
+
+    /// [`Writer::write_with`] for a use case that keeps the writer's memo (`db::memo`) true:
+    /// whatever it writes to what the memo remembers, it tells the memo when it succeeds (a
+    /// failure makes the writer forget the memo). Any other use case runs with the memo
+    /// forgotten before and after it.
+    pub async fn write_keeping_memo<T, E, F>(
+        &self,
+        isolation: Isolation,
+        use_case: F,
+    ) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<sqlx::Error> + Send + 'static,
+        F: for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, Result<T, E>> + Send + 'static,
+    {
+        self.queue(isolation, true, use_case).await
+    }
+
+    async fn queue<T, E, F>(
+        &self,
+        isolation: Isolation,
+        keeps_memo: bool,
+        use_case: F,
+    ) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<sqlx::Error> + Send + 'static,
+        F: for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, Result<T, E>> + Send + 'static,
+    {
         let (reply, answer) = oneshot::channel::<Result<T, E>>();
         // The use case tells the time by the clock of the request that queued it.
         let clock = crate::clock::current();
@@ -139,7 +176,11 @@ impl Writer {
         });
         let stopped = || E::from(sqlx::Error::PoolClosed);
         self.jobs
-            .send(Queued::UseCase(UseCase { job, isolation }))
+            .send(Queued::UseCase(UseCase {
+                job,
+                isolation,
+                keeps_memo,
+            }))
             .await
             .map_err(|_| stopped())?;
         // The job went but no answer came back: the use case panicked (`run_job` logs it) or
@@ -305,18 +346,28 @@ async fn commit_group(
         full_again(held.execute(FULL));
         return;
     }
+    // Closed (dropped) when the group ends, whichever way.
+    let _memo = crate::db::memo::open();
     let mut delivers = Vec::with_capacity(jobs);
     let mut broken: Option<sqlx::Error> = None;
     // The use case (its place in `delivers`) that failed after writing without a savepoint: it
     // gets its own error when the group rolls back.
     let mut breaker = None;
     for use_case in batch {
-        if let Err(e) = run_isolated(use_case, conn, held, &mut delivers).await {
-            if matches!(e, Broken::FailedAfterWriting) {
-                breaker = Some(delivers.len() - 1);
+        let keeps_memo = use_case.keeps_memo;
+        if !keeps_memo {
+            crate::db::memo::forget();
+        }
+        match run_isolated(use_case, conn, held, &mut delivers).await {
+            Ok(true) if keeps_memo => {}
+            Ok(_) => crate::db::memo::forget(),
+            Err(e) => {
+                if matches!(e, Broken::FailedAfterWriting) {
+                    breaker = Some(delivers.len() - 1);
+                }
+                broken = Some(e.into());
+                break;
             }
-            broken = Some(e.into());
-            break;
         }
     }
     let outcome = match broken {
@@ -394,13 +445,13 @@ impl From<Broken> for sqlx::Error {
 /// Runs one use case of a group commit (its delivery pushed to `delivers`): in a savepoint of
 /// its own, released once it has run (rolling back to it undoes only that use case; releasing
 /// it lets SQLite drop the pages it journaled), or without one, the connection's change count
-/// telling whether a failure wrote anything.
+/// telling whether a failure wrote anything. Says whether the use case succeeded.
 async fn run_isolated(
     use_case: UseCase,
     conn: &mut SqliteConnection,
     held: &mut HeldHandle,
     delivers: &mut Vec<Deliver>,
-) -> Result<(), Broken> {
+) -> Result<bool, Broken> {
     let guarded = use_case.isolation == Isolation::Savepoint;
     let before = if guarded {
         held.execute("SAVEPOINT use_case")
@@ -433,13 +484,13 @@ async fn run_isolated(
         } else {
             "ROLLBACK TO use_case; RELEASE use_case"
         };
-        return held.execute(end).map_err(Broken::Database);
+        return held.execute(end).map_err(Broken::Database).map(|()| ok);
     }
     if !ok && held.total_changes().map_err(Broken::Database)? != before {
         tracing::error!("a use case without a savepoint failed after writing");
         return Err(Broken::FailedAfterWriting);
     }
-    Ok(())
+    Ok(ok)
 }
 
 /// Runs one use case on `conn`, polled first with the handle held (see [`commit_group`]): whether

@@ -308,7 +308,9 @@ pub fn register(
 /// of its own ([`Isolation::ChecksFirst`]): [`invoice_in`] refuses before its one batch of
 /// writes, and that batch fails only on a database error (an increment id already taken fails
 /// its first statement, before it writes; its source deductions take no more than the
-/// quantities read in the same transaction, so their `quantity >= ?` guard holds).
+/// quantities read in the same transaction, so their `quantity >= ?` guard holds). It keeps the
+/// writer's memo (`db::memo`): `db::sales::save_invoice` tells it the ids and invoice number
+/// the next invoice of its group commit takes.
 #[tracing::instrument(skip(db, request))]
 pub async fn invoice_order(
     db: &Db,
@@ -316,7 +318,7 @@ pub async fn invoice_order(
     request: InvoiceRequest,
     author: Author,
 ) -> Result<i64> {
-    crate::sales::write_on_order_with(db, order_id, Isolation::ChecksFirst, move |conn| {
+    crate::sales::write_on_order_keeping_memo(db, order_id, Isolation::ChecksFirst, move |conn| {
         Box::pin(invoice_in(conn, order_id, request, None, author))
     })
     .await
@@ -437,15 +439,20 @@ async fn invoice_in(
     }
 
     let comments = usize::from(request.comment.is_some());
-    if db::sales::row_ids(next_invoice_id, 1).is_none()
-        || db::sales::row_ids(next_invoice_comment_id, comments).is_none()
-    {
+    let (Some(invoice_ids), Some(comment_ids), Some(item_ids)) = (
+        db::sales::row_ids(next_invoice_id, 1),
+        db::sales::row_ids(next_invoice_comment_id, comments),
+        db::sales::row_ids(next_invoice_item_id, invoice_items.len()),
+    ) else {
         return Err(Error::input(e::COULD_NOT_SAVE_INVOICE));
-    }
+    };
+    let next_ids = db::memo::NextInvoiceIds {
+        invoice: invoice_ids.end,
+        item: item_ids.end,
+        comment: comment_ids.end,
+    };
     invoice.entity_id = next_invoice_id;
     invoice.increment_id = db::sales::format_increment_id(order.store_id, next_increment);
-    let item_ids = db::sales::row_ids(next_invoice_item_id, invoice_items.len())
-        .ok_or_else(|| Error::input(e::COULD_NOT_SAVE_INVOICE))?;
     for (entity_id, ii) in item_ids.zip(invoice_items.iter_mut()) {
         ii.entity_id = entity_id;
         ii.parent_id = next_invoice_id;
@@ -525,6 +532,7 @@ async fn invoice_in(
                 after: &payment,
             },
             increment: (next_increment, order.store_id),
+            next_ids,
             deductions: &deductions,
             stock_id,
             reservation_metadata: &metadata,

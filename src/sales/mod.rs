@@ -71,11 +71,13 @@ where
     T: Send + 'static,
     F: for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, Result<T>> + Send + 'static,
 {
-    write_on_order_with(db, order_id, Isolation::Savepoint, use_case).await
+    refuse_order_id_0(order_id)?;
+    db.writer.write(use_case).await
 }
 
-/// [`write_on_order`], the use case's writes undone on failure as `isolation` says.
-pub(crate) async fn write_on_order_with<T, F>(
+/// [`write_on_order`] for a use case that keeps the writer's memo true (`db::memo`: invoice
+/// creation), its writes undone on failure as `isolation` says.
+pub(crate) async fn write_on_order_keeping_memo<T, F>(
     db: &Db,
     order_id: i64,
     isolation: Isolation,
@@ -85,10 +87,15 @@ where
     T: Send + 'static,
     F: for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, Result<T>> + Send + 'static,
 {
+    refuse_order_id_0(order_id)?;
+    db.writer.write_keeping_memo(isolation, use_case).await
+}
+
+fn refuse_order_id_0(order_id: i64) -> Result<()> {
     if order_id == 0 {
         return Err(Error::input(e::ID_REQUIRED));
     }
-    db.writer.write_with(isolation, use_case).await
+    Ok(())
 }
 
 /// `LineItemInterface` (what `InvoiceItemCreationInterface` and `ShipmentItemCreationInterface`
