@@ -324,7 +324,14 @@ impl Batch {
         if columns.is_empty() {
             return self;
         }
-        let mut sql = format!("UPDATE {table} SET ");
+        let length = columns
+            .iter()
+            .map(|(name, _)| name.len() + 6)
+            .sum::<usize>();
+        let mut sql = String::with_capacity(32 + table.len() + key.0.len() + length);
+        sql.push_str("UPDATE ");
+        sql.push_str(table);
+        sql.push_str(" SET ");
         for (at, (name, _)) in columns.iter().enumerate() {
             if at > 0 {
                 sql.push_str(", ");

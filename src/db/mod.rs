@@ -466,7 +466,9 @@ macro_rules! row_struct {
         }
         impl $crate::db::Changes for $name {
             fn changed_columns(&self, before: &Self) -> Vec<(&'static str, $crate::db::SqlValue)> {
-                let mut changed = Vec::new();
+                // Sized for a document's changes to an order's row (about twenty columns) and
+                // its items' without growing.
+                let mut changed = Vec::with_capacity(32);
                 $(
                     if self.$field != before.$field {
                         changed.push((stringify!($field), $crate::db::SqlValue::from(self.$field.clone())));

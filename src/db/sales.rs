@@ -380,6 +380,8 @@ pub(crate) fn push_order_changes(
 /// Queues the source deductions (`SourceDeductionService`: only the quantity column, never
 /// below 0) and their compensating reservations on `stock_id`: two statements a deduction, the
 /// UPDATE first (the layout [`short_deduction`] reads). Returns where they start in the batch.
+/// The deductions' SKUs are managed ones (see
+/// [`crate::db::inventory::APPEND_DEDUCTION_RESERVATION_SQL`]).
 pub(crate) fn push_deductions(
     batch: &mut Batch,
     deductions: &[Deduction],
@@ -398,7 +400,7 @@ pub(crate) fn push_deductions(
             ],
         );
         batch.push(
-            &crate::db::inventory::APPEND_RESERVATION_SQL,
+            crate::db::inventory::APPEND_DEDUCTION_RESERVATION_SQL,
             [
                 stock_id.into(),
                 d.sku.clone().into(),
