@@ -161,3 +161,54 @@ async fn salable_quantity_answers_and_errors() {
         "Magento_InventoryApi::stock"
     );
 }
+
+/// `SourceDeductionService` skips a SKU whose stock is not managed, whatever the letters of
+/// its SKU: one with a capital past ASCII (`ÉTOILE-1`) was kept in a shipment's deductions
+/// (the unmanaged list came back through SQLite's ASCII-only `LOWER` and was compared with
+/// Rust's Unicode lower case), so it was deducted though unmanaged.
+#[tokio::test]
+async fn a_sku_with_a_capital_past_ascii_and_unmanaged_stock_is_not_deducted() {
+    let app = spawn_app().await;
+    let db = &app.state.db;
+    db.writer
+        .write(|conn| {
+            Box::pin(async move {
+                for (sku, managed) in [("ÉTOILE-1", 0), ("ÉTOILE-2", 1)] {
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO catalog_product_entity (type_id, sku, name, price)
+                         VALUES ('simple', ?, ?, 10000) RETURNING entity_id",
+                    )
+                    .bind(sku)
+                    .bind(sku)
+                    .fetch_one(&mut *conn)
+                    .await?;
+                    sqlx::query(
+                        "INSERT INTO cataloginventory_stock_item
+                           (product_id, use_config_manage_stock, manage_stock)
+                         VALUES (?, 0, ?)",
+                    )
+                    .bind(id)
+                    .bind(managed)
+                    .execute(&mut *conn)
+                    .await?;
+                }
+                Ok::<_, magemu::error::Error>(())
+            })
+        })
+        .await
+        .unwrap();
+    let one = magemu::amount::Amount::from_ten_thousandths(10000);
+    let mut deductions = vec![
+        ("ÉTOILE-1".to_owned(), one),
+        ("ÉTOILE-2".to_owned(), one),
+        ("24-wb01".to_owned(), one),
+    ];
+    let mut conn = db.read.acquire().await.unwrap();
+    magemu::db::inventory::drop_not_managed(&mut conn, &mut deductions)
+        .await
+        .unwrap();
+    assert_eq!(
+        deductions,
+        [("ÉTOILE-2".to_owned(), one), ("24-wb01".to_owned(), one)]
+    );
+}

@@ -450,6 +450,7 @@ async fn invoices_in_one_group_take_the_ids_and_numbers_that_writes_between_them
         orders.push(app.create_order(&token, order.clone()).await);
     }
     assert_eq!(invoices(db).await, []);
+    let generation = db.generation();
     let results = as_one_group(
         db,
         vec![
@@ -463,6 +464,8 @@ async fn invoices_in_one_group_take_the_ids_and_numbers_that_writes_between_them
         ],
     )
     .await;
+    // Two commits: the blocker's group, then the six together.
+    assert_eq!(db.generation(), generation + 2);
     let first = *results[0].as_ref().unwrap();
     let ids: Vec<String> = results
         .iter()

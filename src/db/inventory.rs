@@ -97,7 +97,7 @@ pub async fn drop_not_managed(
     let mut batch = crate::db::batch::Batch::default();
     batch.push(
         &format!(
-            "SELECT LOWER(value) FROM json_each(?) WHERE {}",
+            "SELECT value FROM json_each(?) WHERE {}",
             not_managed_sql("value")
         ),
         [serde_json::Value::from(skus).to_string().into()],
@@ -110,7 +110,12 @@ pub async fn drop_not_managed(
         .into_iter()
         .map(|(sku,)| sku)
         .collect();
-    deductions.retain(|(sku, _)| !unmanaged.contains(&sku.to_lowercase()));
+    // Each SKU as sent: the statement matched it to the catalog already (its `sku` column
+    // compares ASCII letters without case, as `not_managed_sql` does for every caller). Lower
+    // cased here, an SKU with a capital past ASCII (`ÉTOILE`) missed SQLite's ASCII-only
+    // `LOWER` and stayed in the list: deducted, and since session 50 reserved, though its stock
+    // is not managed.
+    deductions.retain(|(sku, _)| !unmanaged.contains(sku));
     Ok(())
 }
 

@@ -353,7 +353,10 @@ pub(crate) fn push_sequence(
         [
             entity_type.to_owned().into(),
             store_id.into(),
-            (used + 1).into(),
+            // At the very end of the range the number stays: the next document's increment id
+            // is then one already taken, which its UNIQUE refuses (nothing saved), instead of a
+            // number wrapped to a negative one.
+            used.saturating_add(1).into(),
         ],
     );
 }
@@ -629,19 +632,16 @@ pub async fn save_invoice(
     if short_deduction(&out, first_deduction, w.deductions).is_some() {
         return Err(SaveError::NotEnough);
     }
-    // What the next invoice of the group commit would read (see `load_for_invoice`); a
-    // sequence at its very end is read again (its next use fails there).
-    match increment.checked_add(1) {
-        Some(next_increment) => memo::invoice_saved(
-            w.next_ids,
-            store_id,
-            memo::StoreInvoicing {
-                stock_id: w.stock_id,
-                next_increment,
-            },
-        ),
-        None => memo::forget(),
-    }
+    // What the next invoice of the group commit would read (see `load_for_invoice`): the
+    // sequence as `push_sequence` left it.
+    memo::invoice_saved(
+        w.next_ids,
+        store_id,
+        memo::StoreInvoicing {
+            stock_id: w.stock_id,
+            next_increment: increment.saturating_add(1),
+        },
+    );
     Ok(())
 }
 
