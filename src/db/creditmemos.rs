@@ -84,7 +84,7 @@ static REFUND_READS: LazyLock<[(String, usize); 6]> = LazyLock::new(|| {
             1,
         ),
         (next_ids, 0),
-        (crate::db::outbox::BILLING_NAME_SQL.to_owned(), 1),
+        (crate::db::outbox::BILLING_NAME_SQL.clone(), 1),
     ]
 });
 

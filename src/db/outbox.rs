@@ -2,6 +2,7 @@
 //! e-mail needs to know of its order to be addressed.
 
 use sqlx::SqliteConnection;
+use std::sync::LazyLock;
 
 use crate::db::row_struct;
 
@@ -130,11 +131,23 @@ row_struct! {
     }
 }
 
+/// The id of the first billing address of the order whose id is `order_id` (SQL):
+/// `Order::getBillingAddress` takes the first address of type billing.
+fn first_billing_address_sql(order_id: &str) -> String {
+    format!(
+        "(SELECT MIN(entity_id) FROM sales_order_address
+          WHERE parent_id = {order_id} AND address_type = 'billing')"
+    )
+}
+
 /// [`BillingName`] of the order whose id is bound: the address [`ORDER_RECIPIENT_SQL`] joins.
-pub const BILLING_NAME_SQL: &str = "SELECT prefix, firstname, middlename, lastname, suffix
-     FROM sales_order_address WHERE entity_id = (
-         SELECT MIN(entity_id) FROM sales_order_address
-         WHERE parent_id = ? AND address_type = 'billing')";
+pub static BILLING_NAME_SQL: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT prefix, firstname, middlename, lastname, suffix
+         FROM sales_order_address WHERE entity_id = {}",
+        first_billing_address_sql("?")
+    )
+});
 
 impl OrderRecipient {
     /// The recipient of `order`, already read, whose billing name is `billing`: what
@@ -165,22 +178,24 @@ pub async fn order_recipient(
     conn: &mut SqliteConnection,
     order_id: i64,
 ) -> Result<Option<OrderRecipient>, sqlx::Error> {
-    sqlx::query_as(ORDER_RECIPIENT_SQL)
+    sqlx::query_as(&ORDER_RECIPIENT_SQL)
         .bind(order_id)
         .fetch_optional(conn)
         .await
 }
 
 /// [`OrderRecipient`] of the order whose id is bound.
-pub const ORDER_RECIPIENT_SQL: &str =
-    "SELECT o.store_id, o.customer_is_guest, o.customer_email, o.customer_prefix,
-            o.customer_firstname, o.customer_middlename, o.customer_lastname,
-            o.customer_suffix,
-            a.prefix AS billing_prefix, a.firstname AS billing_firstname,
-            a.middlename AS billing_middlename, a.lastname AS billing_lastname,
-            a.suffix AS billing_suffix
-     FROM sales_order o
-     LEFT JOIN sales_order_address a ON a.entity_id = (
-         SELECT MIN(entity_id) FROM sales_order_address
-         WHERE parent_id = o.entity_id AND address_type = 'billing')
-     WHERE o.entity_id = ?";
+pub static ORDER_RECIPIENT_SQL: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT o.store_id, o.customer_is_guest, o.customer_email, o.customer_prefix,
+                o.customer_firstname, o.customer_middlename, o.customer_lastname,
+                o.customer_suffix,
+                a.prefix AS billing_prefix, a.firstname AS billing_firstname,
+                a.middlename AS billing_middlename, a.lastname AS billing_lastname,
+                a.suffix AS billing_suffix
+         FROM sales_order o
+         LEFT JOIN sales_order_address a ON a.entity_id = {}
+         WHERE o.entity_id = ?",
+        first_billing_address_sql("o.entity_id")
+    )
+});

@@ -340,7 +340,14 @@ pub(crate) fn store_sequence_value_sql(entity_type: &str) -> String {
     )
 }
 
-/// Queues the store's `entity_type` sequence moving past `used`.
+/// The value a store's sequence moves to once `used` is taken. At the very end of the range
+/// it stays: the next document's increment id is then one already taken, which its UNIQUE
+/// refuses (nothing saved), instead of a number wrapped to a negative one.
+pub(crate) fn sequence_after(used: i64) -> i64 {
+    used.saturating_add(1)
+}
+
+/// Queues the store's `entity_type` sequence moving past `used` ([`sequence_after`]).
 pub(crate) fn push_sequence(
     batch: &mut Batch,
     entity_type: &'static str,
@@ -353,10 +360,7 @@ pub(crate) fn push_sequence(
         [
             entity_type.to_owned().into(),
             store_id.into(),
-            // At the very end of the range the number stays: the next document's increment id
-            // is then one already taken, which its UNIQUE refuses (nothing saved), instead of a
-            // number wrapped to a negative one.
-            used.saturating_add(1).into(),
+            sequence_after(used).into(),
         ],
     );
 }
@@ -448,7 +452,7 @@ static INVOICE_READS: LazyLock<[(String, usize); 6]> = LazyLock::new(|| {
                 .to_owned(),
             1,
         ),
-        (crate::db::outbox::BILLING_NAME_SQL.to_owned(), 1),
+        (crate::db::outbox::BILLING_NAME_SQL.clone(), 1),
         // Last: left out when the writer's memo has them (`db::memo`).
         (next_ids, 0),
     ]
@@ -639,7 +643,7 @@ pub async fn save_invoice(
         store_id,
         memo::StoreInvoicing {
             stock_id: w.stock_id,
-            next_increment: increment.saturating_add(1),
+            next_increment: sequence_after(increment),
         },
     );
     Ok(())

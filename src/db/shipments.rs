@@ -68,7 +68,7 @@ static SHIPMENT_READS: LazyLock<[(String, usize); 6]> = LazyLock::new(|| {
             1,
         ),
         (next_ids, 0),
-        (crate::db::outbox::BILLING_NAME_SQL.to_owned(), 1),
+        (crate::db::outbox::BILLING_NAME_SQL.clone(), 1),
         (
             "SELECT entity_id, sku, type_id FROM catalog_product_entity
              WHERE entity_id IN (SELECT product_id FROM sales_order_item WHERE order_id = ?)"
