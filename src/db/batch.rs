@@ -8,17 +8,17 @@
 //! at about half the CPU of the write path, and SQLite's own work at a quarter. So a batch locks
 //! the connection's handle through sqlx's own escape hatch (`SqliteConnection::lock_handle`:
 //! the worker thread parks until the lock is dropped, so nothing else touches the handle
-//! meanwhile) and runs its statements right there on the caller's thread with rusqlite, the
-//! synchronous binding of the same `libsqlite3-sys` sqlx links (`Connection::from_handle` wraps
-//! the handle without owning it). Same connection, same transaction and savepoint, same
+//! meanwhile) and runs its statements right there on the caller's thread, through the same
+//! `libsqlite3-sys` sqlx links (`db::statement`, which reads a row's columns with fewer of
+//! SQLite's calls than rusqlite does). Same connection, same transaction and savepoint, same
 //! durability; sqlx still opens, configures, pools and migrates the connection.
 //!
-//! Prepared statements: the writer thread keeps the ones its batches prepare, with their column
-//! names, in a map of its own (`Statements`, [`keep_prepared`]), from one group commit to the
-//! next; they are finalized ([`forget_prepared`]) before an exclusive job or the end of the
-//! writer lets the connection go (sqlx refuses to close a handle that still has statements).
-//! Anywhere else a batch prepares through rusqlite's statement cache on a wrapper it drops at
-//! its end, finalizing them.
+//! Prepared statements ([`KeptStatements`]): the writer thread keeps the ones its batches
+//! prepare, with their column names, from one group commit to the next ([`keep_prepared`]);
+//! they are finalized ([`forget_prepared`]) before an exclusive job or the end of the writer
+//! lets the connection go (sqlx refuses to close a handle that still has statements). A reader
+//! connection keeps its own for its life ([`ReadConn`]); anywhere else a batch prepares its
+//! statements for itself and finalizes them at its end.
 
 use std::any::TypeId;
 use std::borrow::Cow;
@@ -32,6 +32,7 @@ use sqlx::sqlite::LockedSqliteHandle;
 use sqlx::SqliteConnection;
 
 use crate::amount::Amount;
+use crate::db::statement::Prepared;
 use crate::db::{Changes, Columns, SqlValue};
 
 /// Several statements run on the connection's handle in one go. Binds are consumed by the
@@ -222,7 +223,7 @@ fn row<'a>(columns: &'a [Box<str>], values: &'a mut [Value], in_order: bool) -> 
     }
 }
 
-/// A statement's column names, shared by the outputs of its runs (see `Kept`).
+/// A statement's column names, shared by the outputs of its runs (see [`KeptStatements`]).
 #[derive(Debug, Default)]
 pub struct Heading {
     names: Box<[Box<str>]>,
@@ -380,8 +381,16 @@ impl Batch {
 
     /// Runs every statement on `db` (one of `db::readers`' connections) in one read
     /// transaction: what they read is one state of the database.
-    pub fn read_on(self, db: &rusqlite::Connection) -> Result<Vec<Output>, sqlx::Error> {
-        read_transaction(db, |db| self.run_on(&mut Statements { db, kept: None }))
+    pub fn read_on(self, db: &ReadConn) -> Result<Vec<Output>, sqlx::Error> {
+        read_transaction(db, |_| {
+            let mut statements = db.statements.borrow_mut();
+            self.run_on(&mut Statements {
+                // SAFETY: the handle of `db`, which this call borrows: it stays open, and
+                // this thread alone uses it (a reader connection serves one read at a time).
+                db: unsafe { db.handle() },
+                kept: &mut statements,
+            })
+        })
     }
 
     fn run_on(mut self, on: &mut Statements<'_>) -> Result<Vec<Output>, sqlx::Error> {
@@ -406,8 +415,8 @@ impl Batch {
 /// Runs `read` in one read transaction on `db` (one of `db::readers`' connections), or in the
 /// one `db` is already in: whatever `read` reads is one state of the database.
 pub fn read_transaction<T>(
-    db: &rusqlite::Connection,
-    read: impl FnOnce(&rusqlite::Connection) -> Result<T, sqlx::Error>,
+    db: &ReadConn,
+    read: impl FnOnce(&ReadConn) -> Result<T, sqlx::Error>,
 ) -> Result<T, sqlx::Error> {
     if !db.is_autocommit() {
         return read(db);
@@ -424,159 +433,125 @@ pub fn read_transaction<T>(
     outputs
 }
 
-/// A bound value as SQLite stores it (amounts in ten-thousandths), bound straight from the
-/// batch (a text is copied once, by SQLite).
-impl rusqlite::ToSql for SqlValue {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        use rusqlite::types::{ToSqlOutput, ValueRef};
-        Ok(match self {
-            SqlValue::Int(Some(v)) => ToSqlOutput::Borrowed(ValueRef::Integer(*v)),
-            SqlValue::Text(Some(v)) => ToSqlOutput::Borrowed(ValueRef::Text(v.as_bytes())),
-            SqlValue::Amount(Some(a)) => {
-                ToSqlOutput::Borrowed(ValueRef::Integer(stored_amount(a)?))
-            }
-            SqlValue::Int(None) | SqlValue::Text(None) | SqlValue::Amount(None) => {
-                ToSqlOutput::Borrowed(ValueRef::Null)
-            }
-        })
-    }
-}
-
 /// An amount as stored: ten-thousandths.
-fn stored_amount(a: &Amount) -> rusqlite::Result<i64> {
+pub(crate) fn stored_amount(a: &Amount) -> rusqlite::Result<i64> {
     a.stored()
         .map_err(|out| rusqlite::Error::ToSqlConversionFailure(Box::new(out)))
 }
 
-/// A column's value, owned. Unlike rusqlite's own conversion (which panics there), a text that
-/// is not UTF-8 (written into the file by another program) is an error.
-fn owned(value: rusqlite::types::ValueRef<'_>) -> rusqlite::Result<Value> {
-    use rusqlite::types::ValueRef;
-    Ok(match value {
-        ValueRef::Null => Value::Null,
-        ValueRef::Integer(v) => Value::Integer(v),
-        ValueRef::Real(v) => Value::Real(v),
-        ValueRef::Text(v) => Value::Text(
-            std::str::from_utf8(v)
-                .map_err(rusqlite::Error::Utf8Error)?
-                .to_owned(),
-        ),
-        ValueRef::Blob(v) => Value::Blob(v.to_vec()),
-    })
-}
-
-/// Where a batch's statements are prepared: on the writer's thread, kept from one batch to the
-/// next (until [`forget_prepared`]), with their column names; anywhere else, through rusqlite's
-/// statement cache.
+/// Where a batch's statements are prepared and kept: on the writer's thread, from one batch to
+/// the next (until [`forget_prepared`]); on a reader connection, for its life ([`ReadConn`]);
+/// anywhere else, for the one batch.
 pub(crate) struct Statements<'a> {
-    db: &'a rusqlite::Connection,
-    kept: Option<&'a mut Kept>,
+    /// The connection's handle, open and used by this thread alone while the batch runs.
+    db: *mut rusqlite::ffi::sqlite3,
+    kept: &'a mut KeptStatements,
 }
 
-/// The statements the writer's thread keeps, by SQL text.
+/// Statements prepared on one connection, by SQL text, with their column names. They must be
+/// dropped (finalized) before the connection closes.
 ///
 /// Its own map rather than rusqlite's statement cache: that one hashes a statement's whole text
 /// with SipHash and compares it whole twice a use (taking the statement out, putting it back),
 /// and an order's reads are texts of up to 3 KB: about 50,000 instructions of a durable
 /// invoice's 816,000 (callgrind, README Performance). Here a use is one lookup hashed on
-/// samples of the text ([`SampledText`]), and the column names come with the statement.
-type Kept = HashMap<Box<str>, KeptStatement, SampledText>;
+/// samples of the text ([`SampledText`]), and the column names come with the statement. The
+/// statements are `db::statement`'s, which read a column with fewer calls than rusqlite's.
+pub(crate) struct KeptStatements {
+    statements: HashMap<Box<str>, KeptStatement, SampledText>,
+    /// Most statements kept; past it, they are all finalized and it starts over (an UPDATE's
+    /// text names the columns it changes, so there is no fixed set).
+    most: usize,
+}
+
+impl KeptStatements {
+    pub(crate) fn new(most: usize) -> KeptStatements {
+        KeptStatements {
+            statements: HashMap::default(),
+            most,
+        }
+    }
+}
 
 /// A kept statement and its column names.
 struct KeptStatement {
-    /// Borrows the connection wrapper it was prepared on (see [`KeptOn`]).
-    statement: rusqlite::Statement<'static>,
+    statement: Prepared,
     names: Names,
 }
 
-/// The connection wrapper the writer's thread runs batches on and the statements prepared on
-/// it. The statements borrow the wrapper: it is boxed (its address does not move), the field
-/// order drops (finalizes) the statements before the wrapper, and neither is replaced alone.
-struct KeptOn {
-    statements: Kept,
-    db: Box<rusqlite::Connection>,
-    /// The handle the wrapper wraps.
-    raw: usize,
+/// A reader connection (`db::readers`) and the statements its batches keep prepared on it.
+pub struct ReadConn {
+    /// Dropped (finalized) before the connection: field order.
+    statements: RefCell<KeptStatements>,
+    db: rusqlite::Connection,
 }
 
-/// Most statements the writer's thread keeps; past it, they are all finalized and it starts
-/// over (an UPDATE's text names the columns it changes, so there is no fixed set).
+impl ReadConn {
+    /// `db`, keeping up to `most` statements prepared on it.
+    pub(crate) fn new(db: rusqlite::Connection, most: usize) -> ReadConn {
+        ReadConn {
+            statements: RefCell::new(KeptStatements::new(most)),
+            db,
+        }
+    }
+}
+
+impl std::fmt::Debug for ReadConn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReadConn").finish_non_exhaustive()
+    }
+}
+
+impl std::ops::Deref for ReadConn {
+    type Target = rusqlite::Connection;
+    fn deref(&self) -> &rusqlite::Connection {
+        &self.db
+    }
+}
+
+// SAFETY: a `rusqlite::Connection` may move to another thread; the statements prepared on it
+// move with it, and are used only through it, by the one thread that holds the `ReadConn`.
+// (`Prepared` is not `Send` only because it holds SQLite's pointer.)
+unsafe impl Send for ReadConn {}
+
+/// Most statements the writer's thread keeps.
 const STATEMENTS_KEPT: usize = 256;
 
 impl Statements<'_> {
     /// Runs `sql` with `values` bound in order (a parameter left without one is `NULL`).
     fn run(&mut self, sql: &str, values: &[SqlValue]) -> rusqlite::Result<Output> {
-        let Some(kept) = self.kept.as_deref_mut() else {
-            let mut statement = self.db.prepare_cached(sql)?;
-            let names = names_of(&statement);
-            return run_prepared(&mut statement, names, values);
-        };
-        if let Some(known) = kept.get_mut(sql) {
+        let kept = &mut *self.kept;
+        if let Some(known) = kept.statements.get_mut(sql) {
             return run_prepared(&mut known.statement, Arc::clone(&known.names), values);
         }
-        if kept.len() >= STATEMENTS_KEPT {
-            kept.clear();
+        if kept.statements.len() >= kept.most {
+            kept.statements.clear();
         }
-        let statement = self.db.prepare(sql)?;
-        // SAFETY: only the lifetime changes. `self.db` is the boxed wrapper of a `KeptOn` and
-        // `kept` that `KeptOn`'s statements (`with_statements`): the statement is stored next
-        // to the wrapper it borrows, which outlives it (see `KeptOn`).
-        let statement: rusqlite::Statement<'static> = unsafe { std::mem::transmute(statement) };
-        let names = names_of(&statement);
+        // SAFETY: `self.db` is open and used by this thread alone while the batch runs, and
+        // the statement is finalized before the connection closes (`KeptStatements`).
+        let statement = unsafe { Prepared::prepare(self.db, sql) }?;
+        let names = Arc::new(Heading {
+            names: statement.column_names().into_boxed_slice(),
+            laid_out: OnceLock::new(),
+        });
         let known = kept
+            .statements
             .entry(sql.into())
             .or_insert(KeptStatement { statement, names });
         run_prepared(&mut known.statement, Arc::clone(&known.names), values)
     }
 }
 
-fn names_of(statement: &rusqlite::Statement<'_>) -> Names {
-    Arc::new(Heading {
-        names: statement
-            .column_names()
-            .into_iter()
-            .map(Box::from)
-            .collect(),
-        laid_out: OnceLock::new(),
-    })
-}
-
 fn run_prepared(
-    statement: &mut rusqlite::Statement<'_>,
+    statement: &mut Prepared,
     columns: Names,
     values: &[SqlValue],
 ) -> rusqlite::Result<Output> {
-    for (at, value) in values.iter().enumerate() {
-        statement.raw_bind_parameter(at + 1, value)?;
-    }
-    // A kept statement still holds its last run's values: what this run leaves unbound is
-    // NULL, as on a new statement.
-    for at in values.len()..statement.parameter_count() {
-        statement.raw_bind_parameter(at + 1, rusqlite::types::Null)?;
-    }
-    let width = statement.column_count();
-    if width == 0 {
-        let changed = statement.raw_execute()?;
-        return Ok(Output {
-            rows_affected: changed as u64,
-            ..Output::default()
-        });
-    }
-    let mut rows = Vec::new();
-    let mut cursor = statement.raw_query();
-    while let Some(row) = cursor.next()? {
-        // Sized up front: collecting through `Result` would grow it step by step (seven
-        // reallocations for an order's row).
-        let mut values = Vec::with_capacity(width);
-        for at in 0..width {
-            values.push(owned(row.get_ref(at)?)?);
-        }
-        rows.push(values);
-    }
+    let ran = statement.run(values)?;
     Ok(Output {
         columns,
-        rows,
-        rows_affected: 0,
+        rows: ran.rows,
+        rows_affected: ran.changed,
     })
 }
 
@@ -693,7 +668,9 @@ impl HeldHandle {
         if self.raw.is_null() {
             return Err(sqlx::Error::PoolClosed);
         }
-        with_statements(self.raw, |on| Ok(on.db.total_changes()))
+        // SAFETY: the handle is locked by this thread (`relock`), so open and not in use.
+        let changes = unsafe { rusqlite::ffi::sqlite3_total_changes64(self.raw) };
+        Ok(u64::try_from(changes).unwrap_or(0))
     }
 
     /// Whether a transaction is open on the connection (SQLite ends one by itself when a
@@ -702,7 +679,8 @@ impl HeldHandle {
         if self.raw.is_null() {
             return Err(sqlx::Error::PoolClosed);
         }
-        with_statements(self.raw, |on| Ok(!on.db.is_autocommit()))
+        // SAFETY: as in `total_changes`.
+        Ok(unsafe { rusqlite::ffi::sqlite3_get_autocommit(self.raw) } == 0)
     }
 
     /// Runs `sql` (statements without binds, separated by `;`) on the held handle.
@@ -738,8 +716,8 @@ thread_local! {
     static HELD: Cell<Option<(usize, usize)>> = const { Cell::new(None) };
     /// Whether this thread keeps what batches prepared until [`forget_prepared`].
     static KEEP: Cell<bool> = const { Cell::new(false) };
-    /// The handle batches ran on and the statements kept on it.
-    static PREPARED: RefCell<Option<KeptOn>> = const { RefCell::new(None) };
+    /// The handle batches ran on (its address) and the statements kept on it.
+    static PREPARED: RefCell<Option<(usize, KeptStatements)>> = const { RefCell::new(None) };
 }
 
 /// From now on this thread keeps the statements batches prepare, until [`forget_prepared`].
@@ -751,47 +729,32 @@ pub fn keep_prepared() {
 /// connection they were prepared on goes back to its pool.
 pub fn forget_prepared() {
     KEEP.with(|keep| keep.set(false));
-    // Dropped in place, not moved out: the statements still borrow the boxed wrapper while
-    // they are finalized.
     PREPARED.with(|prepared| *prepared.borrow_mut() = None);
 }
 
+/// Runs `run` with the statements of `raw`, the handle of a live sqlx connection whose lock the
+/// caller holds (`lock_handle`), so that no other thread uses it meanwhile. They are finalized
+/// before the connection can close: at the end of this call, or on the writer's thread (which
+/// keeps them from one batch to the next) by `forget_prepared`.
 fn with_statements<T>(
     raw: *mut rusqlite::ffi::sqlite3,
     run: impl FnOnce(&mut Statements<'_>) -> Result<T, sqlx::Error>,
 ) -> Result<T, sqlx::Error> {
-    let open = || {
-        // SAFETY: `raw` is the handle of a live sqlx connection whose lock the caller holds
-        // (`lock_handle`), so no other thread uses it meanwhile; the wrapper does not own it
-        // (never closes it) and is dropped, finalizing its statements, before the connection
-        // can be closed: at the end of this call, or by `forget_prepared` on the writer.
-        unsafe { rusqlite::Connection::from_handle(raw) }
-            .inspect(|db| db.set_prepared_statement_cache_capacity(64))
-            .map_err(failure)
-    };
     if !KEEP.with(Cell::get) {
-        let db = open()?;
         return run(&mut Statements {
-            db: &db,
-            kept: None,
+            db: raw,
+            kept: &mut KeptStatements::new(STATEMENTS_KEPT),
         });
     }
     PREPARED.with(|prepared| {
         let mut prepared = prepared.borrow_mut();
-        if prepared.as_ref().is_none_or(|on| on.raw != raw as usize) {
-            // The statements kept on another handle are finalized first (`KeptOn`).
+        if prepared.as_ref().is_none_or(|(on, _)| *on != raw as usize) {
+            // The statements kept on another handle are finalized first.
             *prepared = None;
-            *prepared = Some(KeptOn {
-                statements: Kept::default(),
-                db: Box::new(open()?),
-                raw: raw as usize,
-            });
+            *prepared = Some((raw as usize, KeptStatements::new(STATEMENTS_KEPT)));
         }
         match prepared.as_mut() {
-            Some(KeptOn { statements, db, .. }) => run(&mut Statements {
-                db,
-                kept: Some(statements),
-            }),
+            Some((_, kept)) => run(&mut Statements { db: raw, kept }),
             None => Err(sqlx::Error::PoolClosed),
         }
     })

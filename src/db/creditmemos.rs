@@ -403,7 +403,7 @@ pub async fn load_full_creditmemo(
 
 /// [`load_full_creditmemo`] on one of `db::readers`' connections, in one read transaction.
 pub fn read_full_creditmemo(
-    db: &rusqlite::Connection,
+    db: &crate::db::batch::ReadConn,
     creditmemo_id: i64,
 ) -> Result<Option<FullCreditmemo>, sqlx::Error> {
     decode_full_creditmemo(order_reads(&*FULL_CREDITMEMO_READS, creditmemo_id).read_on(db)?)

@@ -31,6 +31,7 @@ pub mod sales;
 pub mod sales_rules;
 pub mod search;
 pub mod shipments;
+mod statement;
 pub mod store;
 pub mod tax;
 pub mod tax_rates;

@@ -21,6 +21,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use rusqlite::OpenFlags;
+
+use crate::db::batch::ReadConn;
 use tokio::sync::Semaphore;
 
 /// Most connections open at once: one a core is all that reads faster on two cores, and each
@@ -35,7 +37,7 @@ pub struct Readers {
     path: PathBuf,
     /// Whether the file is read through a memory map (see `db::is_large`).
     mapped: bool,
-    idle: Mutex<Vec<rusqlite::Connection>>,
+    idle: Mutex<Vec<ReadConn>>,
     permits: Arc<Semaphore>,
 }
 
@@ -54,7 +56,7 @@ impl Readers {
     /// a fraction of a millisecond.
     pub async fn read<T>(
         &self,
-        read: impl FnOnce(&rusqlite::Connection) -> Result<T, sqlx::Error>,
+        read: impl FnOnce(&ReadConn) -> Result<T, sqlx::Error>,
     ) -> Result<T, sqlx::Error> {
         let _permit = self
             .permits
@@ -69,7 +71,7 @@ impl Readers {
     /// serving other requests go on meanwhile.
     pub async fn read_blocking<T: Send + 'static>(
         self: &Arc<Self>,
-        read: impl FnOnce(&rusqlite::Connection) -> Result<T, sqlx::Error> + Send + 'static,
+        read: impl FnOnce(&ReadConn) -> Result<T, sqlx::Error> + Send + 'static,
     ) -> Result<T, sqlx::Error> {
         let permit = Arc::clone(&self.permits)
             .acquire_owned()
@@ -89,7 +91,7 @@ impl Readers {
     /// ones unless `read` left it inside a transaction (a failed COMMIT).
     fn on_idle<T>(
         &self,
-        read: impl FnOnce(&rusqlite::Connection) -> Result<T, sqlx::Error>,
+        read: impl FnOnce(&ReadConn) -> Result<T, sqlx::Error>,
     ) -> Result<T, sqlx::Error> {
         let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
         let conn = match idle {
@@ -105,7 +107,7 @@ impl Readers {
         result
     }
 
-    fn open(&self) -> rusqlite::Result<rusqlite::Connection> {
+    fn open(&self) -> rusqlite::Result<ReadConn> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         // A mapped file is read through the process's one map of it (`db::mapped`).
         let conn = if self.mapped {
@@ -118,13 +120,15 @@ impl Readers {
             rusqlite::Connection::open_with_flags(&self.path, flags)?
         };
         conn.busy_timeout(Duration::from_secs(10))?;
-        conn.set_prepared_statement_cache_capacity(KEPT_STATEMENTS);
+        // rusqlite's own cache holds only a read transaction's BEGIN and COMMIT: batches keep
+        // theirs in the `ReadConn`.
+        conn.set_prepared_statement_cache_capacity(2);
         // The page cache and memory map of sqlx's readers (`Db::open`).
         conn.pragma_update(None, "cache_size", -256)?;
         if self.mapped {
             conn.pragma_update(None, "mmap_size", crate::db::MMAP_SIZE as i64)?;
         }
-        Ok(conn)
+        Ok(ReadConn::new(conn, KEPT_STATEMENTS))
     }
 
     /// Closes every connection and refuses new reads (`Db::close`).

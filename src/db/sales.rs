@@ -108,7 +108,7 @@ fn decode_full_order(mut out: Vec<Output>) -> Result<Option<FullOrder>, sqlx::Er
 
 /// [`load_full_order`] on one of `db::readers`' connections, in one read transaction.
 pub fn read_full_order(
-    db: &rusqlite::Connection,
+    db: &crate::db::batch::ReadConn,
     order_id: i64,
 ) -> Result<Option<FullOrder>, sqlx::Error> {
     crate::db::batch::read_transaction(db, |db| {
@@ -738,7 +738,7 @@ pub async fn load_full_invoice(
 
 /// [`load_full_invoice`] on one of `db::readers`' connections, in one read transaction.
 pub fn read_full_invoice(
-    db: &rusqlite::Connection,
+    db: &crate::db::batch::ReadConn,
     invoice_id: i64,
 ) -> Result<Option<FullInvoice>, sqlx::Error> {
     decode_full_invoice(order_reads(&*FULL_INVOICE_READS, invoice_id).read_on(db)?)

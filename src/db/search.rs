@@ -753,7 +753,7 @@ pub async fn read_documents<R, T>(
     table: &'static str,
     key: &'static str,
     criteria: &SearchCriteria,
-    read: fn(&rusqlite::Connection, i64) -> Result<Option<T>, sqlx::Error>,
+    read: fn(&crate::db::batch::ReadConn, i64) -> Result<Option<T>, sqlx::Error>,
 ) -> Result<(Vec<T>, i64)>
 where
     R: Columns + Default,

@@ -256,7 +256,7 @@ pub async fn load_full_shipment(
 
 /// [`load_full_shipment`] on one of `db::readers`' connections, in one read transaction.
 pub fn read_full_shipment(
-    db: &rusqlite::Connection,
+    db: &crate::db::batch::ReadConn,
     shipment_id: i64,
 ) -> Result<Option<FullShipment>, sqlx::Error> {
     decode_full_shipment(order_reads(&*FULL_SHIPMENT_READS, shipment_id).read_on(db)?)

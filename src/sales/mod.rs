@@ -52,7 +52,7 @@ pub(crate) async fn get_document<T>(
 pub(crate) async fn read_document<T>(
     db: &Db,
     id: i64,
-    read: fn(&rusqlite::Connection, i64) -> Result<Option<T>, sqlx::Error>,
+    read: fn(&crate::db::batch::ReadConn, i64) -> Result<Option<T>, sqlx::Error>,
 ) -> Result<T> {
     if id == 0 {
         return Err(Error::input(e::ID_REQUIRED));
