@@ -228,9 +228,14 @@ unsafe fn column(stmt: *mut ffi::sqlite3_stmt, at: c_int) -> rusqlite::Result<Va
             ffi::SQLITE_INTEGER => Value::Integer(ffi::sqlite3_value_int64(value)),
             ffi::SQLITE_FLOAT => Value::Real(ffi::sqlite3_value_double(value)),
             ffi::SQLITE_TEXT => {
+                // NULL only when SQLite ran out of memory converting it (an empty text is a
+                // pointer to ""): an error, not an empty text.
                 let text = ffi::sqlite3_value_text(value);
+                if text.is_null() {
+                    return Err(out_of_memory());
+                }
                 let len = usize::try_from(ffi::sqlite3_value_bytes(value)).unwrap_or(0);
-                let bytes = if text.is_null() || len == 0 {
+                let bytes = if len == 0 {
                     &[][..]
                 } else {
                     std::slice::from_raw_parts(text, len)
@@ -244,8 +249,11 @@ unsafe fn column(stmt: *mut ffi::sqlite3_stmt, at: c_int) -> rusqlite::Result<Va
             ffi::SQLITE_BLOB => {
                 let blob = ffi::sqlite3_value_blob(value).cast::<u8>();
                 let len = usize::try_from(ffi::sqlite3_value_bytes(value)).unwrap_or(0);
-                if blob.is_null() || len == 0 {
+                if len == 0 {
+                    // An empty blob's pointer is NULL.
                     Value::Blob(Vec::new())
+                } else if blob.is_null() {
+                    return Err(out_of_memory());
                 } else {
                     Value::Blob(std::slice::from_raw_parts(blob, len).to_vec())
                 }
@@ -253,6 +261,11 @@ unsafe fn column(stmt: *mut ffi::sqlite3_stmt, at: c_int) -> rusqlite::Result<Va
             _ => Value::Null,
         })
     }
+}
+
+/// SQLite's "out of memory", for a value it could not hand out.
+fn out_of_memory() -> rusqlite::Error {
+    rusqlite::Error::SqliteFailure(ffi::Error::new(ffi::SQLITE_NOMEM), None)
 }
 
 /// A length SQLite takes (a C int), or its "too big" error.
@@ -294,7 +307,7 @@ mod tests {
         let db = rusqlite::Connection::open_in_memory().unwrap();
         let ran = run(
             &db,
-            "SELECT ?, ?, 1.5, x'00ff', '', NULL, 'été'",
+            "SELECT ?, ?, 1.5, x'00ff', x'', '', NULL, 'été'",
             &[SqlValue::from(-7_i64), SqlValue::from("a".to_owned())],
         )
         .unwrap();
@@ -305,6 +318,7 @@ mod tests {
                 Value::Text("a".into()),
                 Value::Real(1.5),
                 Value::Blob(vec![0, 255]),
+                Value::Blob(Vec::new()),
                 Value::Text(String::new()),
                 Value::Null,
                 Value::Text("été".into()),
