@@ -21,9 +21,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use rusqlite::OpenFlags;
+use tokio::sync::Semaphore;
 
 use crate::db::batch::ReadConn;
-use tokio::sync::Semaphore;
 
 /// Most connections open at once: one a core is all that reads faster on two cores, and each
 /// holds a page cache.

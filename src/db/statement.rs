@@ -37,6 +37,7 @@ pub(crate) struct Prepared {
 
 /// What one run of a [`Prepared`] gave: its rows (every column, in order) and how many rows it
 /// changed (0 for a statement with result columns).
+#[derive(Default)]
 pub(crate) struct Ran {
     pub(crate) rows: Vec<Vec<Value>>,
     pub(crate) changed: u64,
@@ -113,10 +114,7 @@ impl Prepared {
     /// `Batch::run_on`); left an amount, it is bound as its stored integer here.
     pub(crate) fn run(&mut self, values: &[SqlValue]) -> rusqlite::Result<Ran> {
         let Some(stmt) = self.ptr else {
-            return Ok(Ran {
-                rows: Vec::new(),
-                changed: 0,
-            });
+            return Ok(Ran::default());
         };
         let stmt = stmt.as_ptr();
         // SAFETY (every call below): `stmt` is a live statement on a connection only this
