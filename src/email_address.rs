@@ -53,25 +53,363 @@ fn idn_tld(tld: &str) -> bool {
             .any(|(unicode, punycode)| tld == *unicode || tld.eq_ignore_ascii_case(punycode))
 }
 
+/// Why laminas' `EmailAddress` (with Magento's options) refuses an address: its error keys, in
+/// the order it records them (`getMessages()` keeps that order, one entry a key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// `INVALID_FORMAT`: no `local@host` split, or ".." in it (nothing else is checked then).
+    Format,
+    /// `LENGTH_EXCEEDED`: a local part past 64 bytes or a hostname past 255.
+    Length,
+    /// `INVALID_HOSTNAME`, the address's own key; the hostname validator's follow it.
+    Hostname,
+    /// One of the hostname validator's keys (its messages name the hostname, see [`Check`]).
+    Host(HostRefusal),
+    /// `DOT_ATOM`, `QUOTED_STRING` and `INVALID_LOCAL_PART`, recorded together.
+    LocalPart,
+}
+
+/// The keys of laminas' `Hostname` validator an e-mail's hostname can get (`allow` DNS names
+/// only, no TLD list).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HostRefusal {
+    IpAddressNotAllowed,
+    /// `hostnameInvalidHostname`: too few labels or characters, an empty label, or a label past
+    /// 63 characters.
+    InvalidHostname,
+    InvalidDash,
+    /// A label matches none of the patterns; `tld` is the last label as laminas names it
+    /// (upper case, or decoded from punycode).
+    InvalidHostnameSchema {
+        tld: String,
+    },
+    UndecipherableTld,
+    InvalidLocalName,
+    LocalNameNotAllowed,
+    CannotDecodePunycode,
+}
+
+/// What laminas made of an address: its refusals (none: valid) and the hostname its messages
+/// show (`%value%` of the hostname validator's templates: the hostname as `idn_to_ascii` gave
+/// it, see [`ascii_hostname`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    pub refusals: Vec<Refusal>,
+    pub hostname: String,
+}
+
 /// `EmailAddress::isValid`.
 pub fn is_valid(value: &str) -> bool {
+    check(value).refusals.is_empty()
+}
+
+/// `EmailAddress::isValid`, with why it refuses.
+pub fn check(value: &str) -> Check {
     // splitEmailParts: no ".." anywhere, then `/^(.+)@([^@]+)$/`: the last "@" splits, and the
     // local part (`.`) holds no newline.
-    if value.contains("..") {
-        return false;
-    }
-    let Some((local, host)) = value.rsplit_once('@') else {
-        return false;
+    let split = value.rsplit_once('@').filter(|(local, host)| {
+        !value.contains("..") && !local.is_empty() && !local.contains('\n') && !host.is_empty()
+    });
+    let Some((local, host)) = split else {
+        return Check {
+            refusals: vec![Refusal::Format],
+            hostname: String::new(),
+        };
     };
-    if local.is_empty() || local.contains('\n') || host.is_empty() {
-        return false;
-    }
+    let hostname = ascii_hostname(host);
+    let mut refusals = Vec::new();
     // The lengths in bytes (`strict`), then both parts: each is checked whatever the other's
     // verdict, and the address is valid when all three hold.
-    let length = local.len() <= 64 && host.len() <= 255;
-    let hostname = valid_hostname(host);
-    let local_part = valid_local_part(local);
-    length && hostname && local_part
+    if local.len() > 64 || hostname.len() > 255 {
+        refusals.push(Refusal::Length);
+    }
+    let host_refusals = hostname_refusals(&hostname);
+    if !host_refusals.is_empty() {
+        refusals.push(Refusal::Hostname);
+        refusals.extend(host_refusals.into_iter().map(Refusal::Host));
+    }
+    if !valid_local_part(local) {
+        refusals.push(Refusal::LocalPart);
+    }
+    Check { refusals, hostname }
+}
+
+/// laminas' `idnToAscii` (ext-intl's `idn_to_ascii`, UTS #46 with `IDNA_DEFAULT`): ASCII
+/// letters in lower case, other labels as punycode; the hostname unchanged when that fails (a
+/// dash first, last, or third and fourth; an empty label or one past 63 bytes; bad punycode).
+/// ICU maps the four deviation characters (ß, ς, ZWJ, ZWNJ) the transitional way (`ß` becomes
+/// "ss"); the `idna` crate keeps them, so their punycode differs.
+fn ascii_hostname(host: &str) -> String {
+    use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
+    match Uts46::new().to_ascii(
+        host.as_bytes(),
+        AsciiDenyList::EMPTY,
+        Hyphens::Check,
+        DnsLength::VerifyAllowRootDot,
+    ) {
+        Ok(ascii) => ascii.into_owned(),
+        Err(_) => host.to_string(),
+    }
+}
+
+/// `valid_local_part`'s counterpart for the hostname: laminas' `Hostname::isValid` with `allow =
+/// ALLOW_DNS` and no TLD list check, on the ASCII form of the hostname ([`ascii_hostname`]),
+/// its keys in the order it records them (none: valid).
+fn hostname_refusals(host: &str) -> Vec<HostRefusal> {
+    let mut refusals: Vec<HostRefusal> = Vec::new();
+    let refuse = |refusal: HostRefusal, refusals: &mut Vec<HostRefusal>| {
+        // `error()` records a key once, where it was first recorded.
+        let same = |r: &HostRefusal| std::mem::discriminant(r) == std::mem::discriminant(&refusal);
+        if !refusals.iter().any(same) {
+            refusals.push(refusal);
+        }
+    };
+    // An IP address is refused, and nothing else is checked.
+    if host.contains('.') && host.bytes().all(|b| b.is_ascii_digit() || b == b'.') && ipv4(host)
+        || host.contains(':')
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+            && host.parse::<std::net::Ipv6Addr>().is_ok()
+    {
+        return vec![HostRefusal::IpAddressNotAllowed];
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    // "Prevent partial IP V4 addresses": four labels of `[0-9a-e:.]` an IP address reads.
+    if labels.len() == 4
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b"abcdeABCDE.:".contains(&b))
+        && ipv4(host)
+    {
+        refuse(HostRefusal::InvalidLocalName, &mut refusals);
+    }
+    let length = host.chars().count();
+    if labels.len() > 1 && (4..=254).contains(&length) {
+        match dns_refusals(&labels) {
+            // Valid whatever was recorded before (a partial IP address's key).
+            Dns::Valid => return Vec::new(),
+            Dns::Refused(found) => found.into_iter().for_each(|r| refuse(r, &mut refusals)),
+            // A label that does not decode ends the check there.
+            Dns::Undecodable => {
+                refuse(HostRefusal::CannotDecodePunycode, &mut refusals);
+                return refusals;
+            }
+        }
+    } else {
+        refuse(HostRefusal::InvalidHostname, &mut refusals);
+    }
+    // The last chance, a local network name (not allowed, but told apart):
+    // `/^(([a-zA-Z0-9\x2d]{1,63}\x2e)*[a-zA-Z0-9\x2d]{1,63}[\x2e]{0,1}){1,254}$/`, i.e. labels of
+    // letters, digits and dashes, one dot between them, maybe one at the end (`$` also before a
+    // final newline).
+    let name = host.strip_suffix('\n').unwrap_or(host);
+    let name = name.strip_suffix('.').unwrap_or(name);
+    let local_name = name.split('.').all(|label| {
+        !label.is_empty()
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    });
+    if local_name {
+        refuse(HostRefusal::LocalNameNotAllowed, &mut refusals);
+    } else {
+        refuse(HostRefusal::InvalidLocalName, &mut refusals);
+    }
+    refusals
+}
+
+/// The DNS part of `Hostname::isValid`.
+enum Dns {
+    Valid,
+    Refused(Vec<HostRefusal>),
+    Undecodable,
+}
+
+fn dns_refusals(labels: &[&str]) -> Dns {
+    // `/([^.]{2,63})$/u` on the last label: two characters at least. The TLD laminas names is
+    // what the pattern took: its last 63 characters, in upper case or decoded from punycode.
+    let last_label = labels[labels.len() - 1];
+    if last_label.chars().count() < 2 {
+        return Dns::Refused(vec![HostRefusal::UndecipherableTld]);
+    }
+    let skip = last_label.chars().count().saturating_sub(63);
+    let taken: String = last_label.chars().skip(skip).collect();
+    let tld = match taken.strip_prefix("xn--") {
+        Some(punycode) => match decode_punycode(punycode) {
+            Some(decoded) => decoded,
+            None => return Dns::Undecodable,
+        },
+        None => taken.to_ascii_uppercase(),
+    };
+    // Without the TLD list the TLD is then checked as every other label.
+    let idn = idn_tld(last_label);
+    // The label before the TLD, compared by value: any label equal to it is held to the
+    // stricter rule (no "_").
+    let before_tld = labels[labels.len() - 2];
+    let mut refusals = Vec::new();
+    let mut checked = 0;
+    for label in labels {
+        let decoded;
+        let (label, subdomain) = match label.strip_prefix("xn--") {
+            Some(punycode) => match decode_punycode(punycode) {
+                Some(d) => {
+                    decoded = d;
+                    // The decoded label is compared with the raw one before the TLD.
+                    (decoded.as_str(), true)
+                }
+                None => return Dns::Undecodable,
+            },
+            None => (*label, label != &before_tld),
+        };
+        let chars: Vec<char> = label.chars().collect();
+        if chars.is_empty() {
+            refusals.push(HostRefusal::InvalidHostname);
+            return Dns::Refused(refusals);
+        }
+        if chars[0] == '-'
+            || chars[chars.len() - 1] == '-'
+            || (chars.len() > 3 && chars[2] == '-' && chars[3] == '-')
+        {
+            refusals.push(HostRefusal::InvalidDash);
+            return Dns::Refused(refusals);
+        }
+        match label_matches(label, subdomain, idn) {
+            Label::Valid => checked += 1,
+            Label::TooLong => {
+                if !refusals.contains(&HostRefusal::InvalidHostname) {
+                    refusals.push(HostRefusal::InvalidHostname);
+                }
+            }
+            Label::NoMatch => {}
+        }
+    }
+    if checked != labels.len() {
+        refusals.push(HostRefusal::InvalidHostnameSchema { tld });
+    }
+    if refusals.is_empty() {
+        Dns::Valid
+    } else {
+        Dns::Refused(refusals)
+    }
+}
+
+/// How one label fares against the patterns laminas tries.
+enum Label {
+    Valid,
+    /// A pattern took it but it counts more than 63 characters.
+    TooLong,
+    NoMatch,
+}
+
+/// `/^[a-z0-9_\x2d]{1,63}$/i` (a subdomain) or `/^[a-z0-9\x2d]{1,63}$/i`, whose `$` also
+/// matches before a final newline (PCRE without `D`, so `x.com\n` passes but then counts 64
+/// characters for a 63-letter label), or the TLD's IDN letters (taken on trust: up to 63
+/// letters, digits and dashes under a TLD that has a table).
+fn label_matches(label: &str, subdomain: bool, idn: bool) -> Label {
+    let length = label.chars().count();
+    let body = label.strip_suffix('\n').unwrap_or(label);
+    let pattern = if body.is_ascii() {
+        !body.is_empty()
+            && body.len() <= 63
+            && body
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || (subdomain && b == b'_'))
+    } else {
+        idn && body.chars().count() <= 63 && body.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    match pattern {
+        true if length > 63 => Label::TooLong,
+        true => Label::Valid,
+        false => Label::NoMatch,
+    }
+}
+
+/// laminas' `decodePunycode` (`None`: `CANNOT_DECODE_PUNYCODE`), ported as it is rather than
+/// an RFC 3492 decoder, for its verdicts on malformed input: the part after "xn--" must be
+/// letters, digits and dashes; a dash after the last one counts as digit 23; input that ends
+/// inside a number ends the decoding with what it has (`xn--zz` decodes to an empty label); a
+/// code point past 21 bits is refused. A surrogate or one past U+10FFFF (which PHP writes as
+/// bytes no pattern reads as letters) becomes U+FFFD here.
+fn decode_punycode(encoded: &str) -> Option<String> {
+    if encoded.is_empty()
+        || !encoded
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        return None;
+    }
+    let bytes = encoded.as_bytes();
+    let separator = encoded.rfind('-');
+    let mut decoded: Vec<i64> = match separator {
+        Some(at) if at > 0 => bytes[..at].iter().map(|&b| i64::from(b)).collect(),
+        _ => Vec::new(),
+    };
+    let (mut init, mut base, mut index, mut char) = (true, 72i64, 0i64, 0x80i64);
+    let mut at = separator.map_or(0, |s| s + 1);
+    'decoding: while at < bytes.len() {
+        let old_index = index;
+        let (mut pos, mut key) = (1i64, 36i64);
+        loop {
+            let Some(&byte) = bytes.get(at) else {
+                break 'decoding;
+            };
+            at += 1;
+            let hex = i64::from(byte);
+            let digit = if hex - 48 < 10 {
+                hex - 22
+            } else if hex - 65 < 26 {
+                hex - 65
+            } else if hex - 97 < 26 {
+                hex - 97
+            } else {
+                36
+            };
+            index = index.checked_add(digit.checked_mul(pos)?)?;
+            let tag = if key <= base {
+                1
+            } else if key >= base + 26 {
+                26
+            } else {
+                key - base
+            };
+            if digit < tag {
+                break;
+            }
+            pos = pos.checked_mul(36 - tag)?;
+            key += 36;
+        }
+        let length = decoded.len() as i64;
+        let mut delta = if init {
+            (index - old_index) / 700
+        } else {
+            (index - old_index) / 2
+        };
+        delta += delta / (length + 1);
+        let mut k = 0;
+        while delta > 455 {
+            delta /= 35;
+            k += 36;
+        }
+        base = k + 36 * delta / (delta + 38);
+        init = false;
+        char = char.checked_add(index / (length + 1))?;
+        index %= length + 1;
+        decoded.insert(index as usize, char);
+        index += 1;
+    }
+    decoded
+        .into_iter()
+        .map(|value| match value {
+            v if v < 1 << 21 => Some(
+                u32::try_from(v)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .unwrap_or('\u{FFFD}'),
+            ),
+            _ => None,
+        })
+        .collect()
 }
 
 /// `validateLocalPart`: dot-atom (ASCII, then with any character of U+0080 to U+FFFF, RFC
@@ -108,67 +446,6 @@ fn quoted_string(local: &str) -> bool {
         }
     }
     true
-}
-
-/// `Hostname::isValid` with `allow = ALLOW_DNS` and no TLD list check.
-fn valid_hostname(host: &str) -> bool {
-    // An IP address is refused (`IP_ADDRESS_NOT_ALLOWED`).
-    if host.contains('.') && host.bytes().all(|b| b.is_ascii_digit() || b == b'.') && ipv4(host) {
-        return false;
-    }
-    let labels: Vec<&str> = host.split('.').collect();
-    let length = host.chars().count();
-    if labels.len() < 2 || !(4..=254).contains(&length) {
-        return false;
-    }
-    // `/([^.]{2,63})$/u` on the last label: two characters at least. Without the TLD list the
-    // TLD is then checked as every other label.
-    let tld = labels[labels.len() - 1];
-    if tld.chars().count() < 2 {
-        return false;
-    }
-    let idn = idn_tld(tld);
-    // The label before the TLD, compared by value: any label equal to it is held to the
-    // stricter rule (no "_").
-    let last = labels[labels.len() - 2];
-    labels
-        .iter()
-        .all(|label| valid_label(label, label != &last, idn))
-}
-
-/// One label of a DNS hostname: not empty, no dash first, last, or third and fourth; then
-/// `/^[a-z0-9_\x2d]{1,63}$/i` (a subdomain, and the TLD) or `/^[a-z0-9\x2d]{1,63}$/i`, whose
-/// `$` also matches before a final newline (PCRE without `D`, so `x.com\n` passes), or the
-/// TLD's IDN letters.
-fn valid_label(label: &str, subdomain: bool, idn: bool) -> bool {
-    if let Some(punycode) = label.strip_prefix("xn--") {
-        // `decodePunycode` wants `/^[a-z0-9-]+$/i`; the decoded label must match the TLD's
-        // table, which magemu takes on trust under a TLD that has one.
-        return idn
-            && !punycode.is_empty()
-            && punycode
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-');
-    }
-    let chars: Vec<char> = label.chars().collect();
-    if chars.is_empty()
-        || chars[0] == '-'
-        || chars[chars.len() - 1] == '-'
-        || (chars.len() > 3 && chars[2] == '-' && chars[3] == '-')
-    {
-        return false;
-    }
-    // The length counts a final newline (`strlen`), the characters' pattern does not.
-    let length = label.chars().count();
-    let body = label.strip_suffix('\n').unwrap_or(label);
-    if body.is_ascii() {
-        return !body.is_empty()
-            && length <= 63
-            && body
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || (subdomain && b == b'_'));
-    }
-    idn && length <= 63 && body.chars().all(|c| c.is_alphanumeric() || c == '-')
 }
 
 /// laminas' `Ip::validateIPv4`: four octets in dotted decimal without leading zeros, or the

@@ -337,6 +337,25 @@ async fn create_account_refusals_write_nothing() {
         json!({"message": "\"First Name\" is a required value.\n\"Last Name\" is a required value.\n\"Email\" is not a valid email address."}),
     )
     .await;
+    // The e-mail rule names what laminas found wrong with the hostname, as 2.4.8 words it.
+    refused(
+        &app,
+        with_password(
+            json!({"email": "jdoe@LocalHost", "firstname": "N", "lastname": "Ew"}),
+            "Password1",
+        ),
+        json!({"message": "\"Email\" is not a valid hostname.\nThe input does not match the expected structure for a DNS hostname\n'localhost' looks like a local network name, which is not an acceptable format."}),
+    )
+    .await;
+    refused(
+        &app,
+        with_password(
+            json!({"email": "jdoe@bücher.co", "firstname": "N", "lastname": "Ew"}),
+            "Password1",
+        ),
+        json!({"message": "\"Email\" is not a valid hostname.\n'xn--bcher-kva.co' looks like a DNS hostname but we cannot match it against the hostname schema for TLD 'CO'.\n'xn--bcher-kva.co' looks like a local network name, which is not an acceptable format."}),
+    )
+    .await;
     // An unknown group, by an admin (anyone else may not name a group at all).
     let admin = app.token().await;
     let before = app.snapshot().await;

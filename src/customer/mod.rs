@@ -250,9 +250,8 @@ fn check_attributes(
     if blank(lastname) {
         messages.push("\"Last Name\" is a required value.");
     }
-    if !crate::email_address::is_valid(email) {
-        messages.push("\"Email\" is not a valid email address.");
-    }
+    let email_messages = email_messages(email);
+    messages.extend(email_messages.iter().map(String::as_str));
     messages.extend(patterns::name_messages(
         firstname.as_deref(),
         lastname.as_deref(),
@@ -269,6 +268,57 @@ fn check_attributes(
     } else {
         Err(Error::input(messages.join("\n")))
     }
+}
+
+/// The EAV `email` input rule's messages (`Eav/Model/Attribute/Data/AbstractData.php`
+/// `_validateInputRule`, 2.4.8): laminas' `EmailAddress` with a message of Magento's set for
+/// each of its keys and most of its hostname validator's (`%value%` the hostname), the rest
+/// laminas' own; `array_unique`, so the local part's three keys give one message.
+fn email_messages(email: &str) -> Vec<String> {
+    use crate::email_address::{HostRefusal, Refusal};
+    let check = crate::email_address::check(email);
+    let host = &check.hostname;
+    let mut messages: Vec<String> = Vec::new();
+    for refusal in &check.refusals {
+        let message = match refusal {
+            Refusal::Format | Refusal::LocalPart => {
+                "\"Email\" is not a valid email address.".into()
+            }
+            Refusal::Length => "\"Email\" uses too many characters.".into(),
+            Refusal::Hostname => "\"Email\" is not a valid hostname.".into(),
+            Refusal::Host(HostRefusal::IpAddressNotAllowed) => {
+                format!("'{host}' looks like an IP address, which is not an acceptable format.")
+            }
+            // Magento sets none for this key: laminas' own template.
+            Refusal::Host(HostRefusal::InvalidHostname) => {
+                "The input does not match the expected structure for a DNS hostname".into()
+            }
+            Refusal::Host(HostRefusal::InvalidDash) => format!(
+                "'{host}' looks like a DNS hostname but contains a dash in an invalid position."
+            ),
+            Refusal::Host(HostRefusal::InvalidHostnameSchema { tld }) => format!(
+                "'{host}' looks like a DNS hostname but we cannot match it against the hostname \
+                 schema for TLD '{tld}'."
+            ),
+            Refusal::Host(HostRefusal::UndecipherableTld) => {
+                format!("'{host}' looks like a DNS hostname but cannot extract TLD part.")
+            }
+            Refusal::Host(HostRefusal::InvalidLocalName) => {
+                format!("'{host}' does not look like a valid local network name.")
+            }
+            Refusal::Host(HostRefusal::LocalNameNotAllowed) => format!(
+                "'{host}' looks like a local network name, which is not an acceptable format."
+            ),
+            Refusal::Host(HostRefusal::CannotDecodePunycode) => format!(
+                "'{host}' appears to be a DNS hostname, but the given punycode notation cannot \
+                 be decoded."
+            ),
+        };
+        if !messages.contains(&message) {
+            messages.push(message);
+        }
+    }
+    messages
 }
 
 /// The address validators (`General`, then `Country`), as phrases; `regions` the country's
@@ -1019,6 +1069,78 @@ pub async fn token_customer(db: &Db, token: &str) -> Result<Option<i64>> {
 
 #[cfg(test)]
 mod tests {
+    /// The e-mail rule's messages, each list as laminas-validator 2.64.1 gave it under PHP 8.2
+    /// with ext-intl, set up as 2.4.8's `_validateInputRule` sets it up (an empty list: valid).
+    #[test]
+    fn email_messages_are_laminas_with_magentos_templates() {
+        let cases: &[(&str, &[&str])] = &[
+            ("a@b.co", &[]),
+            ("jdoe@example.com", &[]),
+            ("\"a b\"@x.com", &[]),
+            ("a@xn--bcher-kva.com", &[]),
+            ("a@x_y.b.com", &[]),
+            ("üser@x.com", &[]),
+            ("a@bücher.de", &[]),
+            ("a@B.COM", &[]),
+            ("a@x.com\n", &[]),
+            ("a@пример.рф", &[]),
+            ("a@example.xn--p1ai", &[]),
+            ("", &["\"Email\" is not a valid email address."]),
+            ("jdoe", &["\"Email\" is not a valid email address."]),
+            ("jdoe@", &["\"Email\" is not a valid email address."]),
+            ("@example.com", &["\"Email\" is not a valid email address."]),
+            ("a@b.c", &["\"Email\" is not a valid hostname.", "The input does not match the expected structure for a DNS hostname", "'b.c' looks like a local network name, which is not an acceptable format."]),
+            ("a..b@x.com", &["\"Email\" is not a valid email address."]),
+            (".a@x.com", &["\"Email\" is not a valid email address."]),
+            ("a@-x.com", &["\"Email\" is not a valid hostname.", "'-x.com' looks like a DNS hostname but contains a dash in an invalid position.", "'-x.com' looks like a local network name, which is not an acceptable format."]),
+            ("a@x-.com", &["\"Email\" is not a valid hostname.", "'x-.com' looks like a DNS hostname but contains a dash in an invalid position.", "'x-.com' looks like a local network name, which is not an acceptable format."]),
+            ("a@ab--cd.com", &["\"Email\" is not a valid hostname.", "'ab--cd.com' looks like a DNS hostname but contains a dash in an invalid position.", "'ab--cd.com' looks like a local network name, which is not an acceptable format."]),
+            ("a@b_c.com", &["\"Email\" is not a valid hostname.", "'b_c.com' looks like a DNS hostname but we cannot match it against the hostname schema for TLD 'COM'.", "'b_c.com' does not look like a valid local network name."]),
+            ("a@b_c.b_c.com", &["\"Email\" is not a valid hostname.", "'b_c.b_c.com' looks like a DNS hostname but we cannot match it against the hostname schema for TLD 'COM'.", "'b_c.b_c.com' does not look like a valid local network name."]),
+            ("a@_x.com", &["\"Email\" is not a valid hostname.", "'_x.com' looks like a DNS hostname but we cannot match it against the hostname schema for TLD 'COM'.", "'_x.com' does not look like a valid local network name."]),
+            ("a@1.2.3.4", &["\"Email\" is not a valid hostname.", "'1.2.3.4' looks like an IP address, which is not an acceptable format."]),
+            ("a@1.2.3.45", &["\"Email\" is not a valid hostname.", "'1.2.3.45' looks like an IP address, which is not an acceptable format."]),
+            ("a@01.02.03.04", &["\"Email\" is not a valid hostname.", "'01.02.03.04' looks like an IP address, which is not an acceptable format."]),
+            ("a@[1.2.3.4]", &["\"Email\" is not a valid hostname.", "'[1.2.3.4]' looks like a DNS hostname but we cannot match it against the hostname schema for TLD '4]'.", "'[1.2.3.4]' does not look like a valid local network name."]),
+            ("a@b.-x", &["\"Email\" is not a valid hostname.", "'b.-x' looks like a DNS hostname but contains a dash in an invalid position.", "'b.-x' looks like a local network name, which is not an acceptable format."]),
+            ("a@localhost", &["\"Email\" is not a valid hostname.", "The input does not match the expected structure for a DNS hostname", "'localhost' looks like a local network name, which is not an acceptable format."]),
+            ("a@b.com.", &["\"Email\" is not a valid hostname.", "'b.com.' looks like a DNS hostname but cannot extract TLD part.", "'b.com.' looks like a local network name, which is not an acceptable format."]),
+            ("a(b)@x.com", &["\"Email\" is not a valid email address."]),
+            ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@x.com", &["\"Email\" uses too many characters."]),
+            ("a@bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.com", &["\"Email\" is not a valid hostname.", "'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.com' looks like a DNS hostname but we cannot match it against the hostname schema for TLD 'COM'.", "'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.com' looks like a local network name, which is not an acceptable format."]),
+            ("a@xn--.com", &["\"Email\" is not a valid hostname.", "'xn--.com' appears to be a DNS hostname, but the given punycode notation cannot be decoded."]),
+            ("a@xn--bcher-kva.co", &["\"Email\" is not a valid hostname.", "'xn--bcher-kva.co' looks like a DNS hostname but we cannot match it against the hostname schema for TLD 'CO'.", "'xn--bcher-kva.co' looks like a local network name, which is not an acceptable format."]),
+            ("a@bücher.co", &["\"Email\" is not a valid hostname.", "'xn--bcher-kva.co' looks like a DNS hostname but we cannot match it against the hostname schema for TLD 'CO'.", "'xn--bcher-kva.co' looks like a local network name, which is not an acceptable format."]),
+            ("😀@x.com", &["\"Email\" is not a valid email address."]),
+            (" a@x.co", &["\"Email\" is not a valid email address."]),
+            ("a@x.co ", &["\"Email\" is not a valid hostname.", "'x.co ' looks like a DNS hostname but we cannot match it against the hostname schema for TLD 'CO '.", "'x.co ' does not look like a valid local network name."]),
+            ("a@@x.com", &["\"Email\" is not a valid email address."]),
+            ("a b@c.de", &["\"Email\" is not a valid email address."]),
+            ("a@x.y", &["\"Email\" is not a valid hostname.", "The input does not match the expected structure for a DNS hostname", "'x.y' looks like a local network name, which is not an acceptable format."]),
+            ("a@xn--bcher-kva.com\n", &["\"Email\" is not a valid hostname.", "'xn--bcher-kva.com\n' looks like a DNS hostname but we cannot match it against the hostname schema for TLD 'COM\n'.", "'xn--bcher-kva.com\n' looks like a local network name, which is not an acceptable format."]),
+            ("a@bücher.uk", &["\"Email\" is not a valid hostname.", "'xn--bcher-kva.uk' looks like a DNS hostname but we cannot match it against the hostname schema for TLD 'UK'.", "'xn--bcher-kva.uk' looks like a local network name, which is not an acceptable format."]),
+            ("a@ab.c", &["\"Email\" is not a valid hostname.", "'ab.c' looks like a DNS hostname but cannot extract TLD part.", "'ab.c' looks like a local network name, which is not an acceptable format."]),
+            ("a@0a.0b.0c.0d", &[]),
+            ("a@::1", &["\"Email\" is not a valid hostname.", "'::1' looks like an IP address, which is not an acceptable format."]),
+            ("a@B_C.COM", &["\"Email\" is not a valid hostname.", "'b_c.com' looks like a DNS hostname but we cannot match it against the hostname schema for TLD 'COM'.", "'b_c.com' does not look like a valid local network name."]),
+            ("a(b)@B_C.COM", &["\"Email\" is not a valid hostname.", "'b_c.com' looks like a DNS hostname but we cannot match it against the hostname schema for TLD 'COM'.", "'b_c.com' does not look like a valid local network name.", "\"Email\" is not a valid email address."]),
+            ("a@bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.com\n", &[]),
+            ("a@x.c0m.", &["\"Email\" is not a valid hostname.", "'x.c0m.' looks like a DNS hostname but cannot extract TLD part.", "'x.c0m.' looks like a local network name, which is not an acceptable format."]),
+            ("a@-X.COM", &["\"Email\" is not a valid hostname.", "'-X.COM' looks like a DNS hostname but contains a dash in an invalid position.", "'-X.COM' looks like a local network name, which is not an acceptable format."]),
+            ("A@XN--BCHER-KVA.CO", &["\"Email\" is not a valid hostname.", "'xn--bcher-kva.co' looks like a DNS hostname but we cannot match it against the hostname schema for TLD 'CO'.", "'xn--bcher-kva.co' looks like a local network name, which is not an acceptable format."]),
+            ("a@xn--zz-.com", &[]),
+            ("a@x.xn--zz", &["\"Email\" is not a valid hostname.", "The input does not match the expected structure for a DNS hostname", "'x.xn--zz' looks like a local network name, which is not an acceptable format."]),
+            ("a@bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.com", &["\"Email\" uses too many characters.", "\"Email\" is not a valid hostname.", "The input does not match the expected structure for a DNS hostname", "'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.com' looks like a local network name, which is not an acceptable format."]),
+            ("a@b c.com", &["\"Email\" is not a valid hostname.", "'b c.com' looks like a DNS hostname but we cannot match it against the hostname schema for TLD 'COM'.", "'b c.com' does not look like a valid local network name."]),
+            ("a@b.c-m", &[]),
+            ("a@BÜCHER.CO", &["\"Email\" is not a valid hostname.", "'xn--bcher-kva.co' looks like a DNS hostname but we cannot match it against the hostname schema for TLD 'CO'.", "'xn--bcher-kva.co' looks like a local network name, which is not an acceptable format."]),
+            ("a@ÖBB.uk", &["\"Email\" is not a valid hostname.", "'xn--bb-eka.uk' looks like a DNS hostname but we cannot match it against the hostname schema for TLD 'UK'.", "'xn--bb-eka.uk' looks like a local network name, which is not an acceptable format."]),
+        ];
+        for (email, expected) in cases {
+            assert_eq!(super::email_messages(email), *expected, "{email:?}");
+        }
+    }
+
     use super::*;
 
     fn message(r: Result<()>) -> Option<String> {
