@@ -111,11 +111,14 @@ impl SearchCriteria {
     /// ProductRepositoryInterfaceTest pins `currentPage` 99 of 100-row pages to no items), so a
     /// client paging until a page comes back empty stops. spec/sales.md still describes 2.3's
     /// clamp (session 41, helper-85's SalesRule/Tax port).
+    ///
+    /// A negative page size pages by one row (`_renderLimit` runs for any size but 0, and
+    /// `Zend_Db_Select::limitPage` takes a count below 1 as 1).
     pub fn page(&self, _total: i64) -> Option<(i64, i64)> {
         match self.page_size {
-            Some(size) if size > 0 => {
+            Some(size) if size != 0 => {
                 // i128: a client may send any i64 as page size or page.
-                let size = i128::from(size);
+                let size = i128::from(size.max(1));
                 let page = i128::from(self.current_page.unwrap_or(1)).max(1);
                 let offset = i64::try_from((page - 1) * size).unwrap_or(i64::MAX);
                 Some((i64::try_from(size).unwrap_or(i64::MAX), offset))
@@ -160,6 +163,12 @@ mod tests {
         );
         assert_eq!(c(Some(i64::MAX), Some(i64::MAX)).page_len(3), 0);
         assert_eq!(c(Some(10), None).page_len(0), 0);
+        assert_eq!(
+            c(Some(-5), Some(3)).page(9),
+            Some((1, 2)),
+            "below 0: one row"
+        );
+        assert_eq!(c(Some(-5), None).page_len(9), 1);
     }
 
     #[test]

@@ -162,7 +162,7 @@ async fn a_customer_token_reaches_me_and_nothing_admin() {
         ("/rest/default/V1/categories", "Magento_Catalog::categories"),
         (
             "/rest/V1/inventory/get-product-salable-quantity/24-WB01/2",
-            "Magento_InventoryApi::stock",
+            "Magento_InventorySalesApi::stock",
         ),
     ] {
         let r = app.get(path, &customer).await;

@@ -158,7 +158,7 @@ async fn salable_quantity_answers_and_errors() {
         .await;
     assert_eq!(
         r.body["parameters"]["resources"],
-        "Magento_InventoryApi::stock"
+        "Magento_InventorySalesApi::stock"
     );
 }
 

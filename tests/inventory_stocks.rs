@@ -82,6 +82,24 @@ async fn stock_lifecycle_and_channels() {
             json!({"message": "Stock with id \"%value\" does not exist.", "parameters": {"value": 10}})
         )
     );
+    // The admin website's stock is the default one, linked or not
+    // (AdaptStockResolverToAdminWebsitePlugin); its export too. `ADMIN` is just unknown.
+    let r = app
+        .get("/rest/V1/inventory/stock-resolver/website/admin", &token)
+        .await;
+    let default = app.get("/rest/V1/inventory/stocks/1", &token).await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, default.body));
+    let r = app
+        .get(
+            "/rest/V1/inventory/export-stock-salable-qty/website/admin?searchCriteria[pageSize]=1",
+            &token,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let r = app
+        .get("/rest/V1/inventory/stock-resolver/website/ADMIN", &token)
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
     let r = app
         .get("/rest/V1/inventory/stock-resolver/website/nowhere", &token)
         .await;

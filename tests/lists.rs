@@ -559,3 +559,105 @@ async fn time_filters_read_the_value_as_mysql_does() {
         .await
         .contains(&3));
 }
+
+/// `FilterProcessor` (2.4.8): `from` and `to` on one field in one group are one range
+/// (`checkFromTo`), not an OR; condition types compare with case (`LIKE` is an equality, as any
+/// unknown type); an empty or "0" condition type is `eq`, echoed so (`getConditionType()`'s
+/// `?: 'eq'`); a negative page size pages by one row (`Zend_Db_Select::limitPage`).
+#[tokio::test]
+async fn from_to_ranges_case_and_odd_paging() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let copy = app
+        .post(
+            "/rest/V1/orders",
+            &token,
+            &fixture("order-import-tutorial-copy.json"),
+        )
+        .await;
+    assert_eq!(copy.status, StatusCode::OK, "{:?}", copy.body);
+    let f = "searchCriteria[filter_groups][0][filters]";
+    let count = |query: String| {
+        let app = &app;
+        let token = &token;
+        async move {
+            let reply = app
+                .get(
+                    &format!("/rest/V1/orders?{query}&fields=total_count"),
+                    token,
+                )
+                .await;
+            assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+            reply.body["total_count"].as_i64().unwrap_or(-1)
+        }
+    };
+    let all = count(format!(
+        "{f}[0][field]=entity_id&{f}[0][condition_type]=notnull"
+    ))
+    .await;
+    assert!(all > 1);
+    let range = |from: &str, to: &str| {
+        format!(
+            "{f}[0][field]=created_at&{f}[0][value]={from}&{f}[0][condition_type]=from\
+             &{f}[1][field]=created_at&{f}[1][value]={to}&{f}[1][condition_type]=to"
+        )
+    };
+    // A range in the future holds none; ORed, every order would pass its `to` half.
+    assert_eq!(count(range("2090-01-01", "2091-01-01")).await, 0);
+    assert_eq!(count(range("2000-01-01", "2091-01-01")).await, all);
+    // Two fields: no range, the group stays an OR.
+    let two_fields = format!(
+        "{f}[0][field]=created_at&{f}[0][value]=2090-01-01&{f}[0][condition_type]=from\
+         &{f}[1][field]=updated_at&{f}[1][value]=2091-01-01&{f}[1][condition_type]=to"
+    );
+    assert_eq!(count(two_fields).await, all);
+    // `LIKE` is not `like`: an equality with "%".
+    let like = |cond: &str| {
+        format!("{f}[0][field]=customer_email&{f}[0][value]=%25example%25&{f}[0][condition_type]={cond}")
+    };
+    assert_eq!(count(like("like")).await, all);
+    assert_eq!(count(like("LIKE")).await, 0);
+    // An empty condition type is eq, and echoed so.
+    let reply = app
+        .get(
+            &format!(
+                "/rest/V1/orders?{f}[0][field]=entity_id&{f}[0][value]=3&{f}[0][condition_type]=\
+                 &fields=search_criteria,total_count"
+            ),
+            &token,
+        )
+        .await;
+    assert_eq!(
+        reply.body,
+        json!({
+            "search_criteria": {"filter_groups": [{"filters": [
+                {"field": "entity_id", "value": "3", "condition_type": "eq"}
+            ]}]},
+            "total_count": 1
+        })
+    );
+    // A negative page size: one row, the page-th.
+    let paged = |page: i64| {
+        let app = &app;
+        let token = &token;
+        async move {
+            let reply = app
+                .get(
+                    &format!(
+                        "/rest/V1/orders?searchCriteria[pageSize]=-5\
+                         &searchCriteria[currentPage]={page}&fields=items[entity_id],total_count"
+                    ),
+                    token,
+                )
+                .await;
+            assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+            reply.body
+        }
+    };
+    let first = paged(1).await;
+    assert_eq!(first["items"].as_array().map(Vec::len), Some(1));
+    assert_eq!(first["total_count"].as_i64(), Some(all));
+    let second = paged(2).await;
+    assert_eq!(second["items"].as_array().map(Vec::len), Some(1));
+    assert_ne!(first["items"], second["items"]);
+}

@@ -14,7 +14,7 @@ use crate::db::batch::{read_transaction, FromCell, Output};
 use crate::db::readers::Readers;
 use crate::db::{Batch, Columns, SqlValue};
 use crate::error::{Error, Result};
-use crate::search::SearchCriteria;
+use crate::search::{FilterGroup, SearchCriteria};
 
 /// How a searchable field is stored, for binding filter values.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -349,17 +349,30 @@ pub fn to_sql_with(
         let mut ors = Vec::new();
         // A custom filter's term follows its group's OR in the SQL, so its binds follow too.
         let (mut ands, mut and_binds) = (Vec::new(), Vec::new());
+        let range = from_to(group, custom);
+        if let Some((name, from, to)) = range {
+            // FilterProcessor::checkFromTo: one field, `from` and `to`: one range, ANDed.
+            let field = field_of(fields, name)?;
+            let from = comparison(field, "from", from, &mut parts.binds);
+            let to = comparison(field, "to", to, &mut parts.binds);
+            ors.push(format!("({from} AND {to})"));
+        }
         for f in &group.filters {
             let Some(name) = &f.field else { continue };
             let value = f.value.clone().unwrap_or_default();
-            let cond = f.condition_type.to_lowercase();
+            // Condition types compare with case (`prepareSqlCondition`'s map): `LIKE` is none
+            // of them, so an equality, as any unknown type.
+            let cond = f.condition_type.as_str();
             if let Some(c) = custom.iter().find(|c| c.name == name) {
-                ands.push((c.term)(&cond, &value, &mut and_binds));
+                ands.push((c.term)(cond, &value, &mut and_binds));
+                continue;
+            }
+            if range.is_some() {
                 continue;
             }
             let field = field_of(fields, name)?;
             let col = &field.column;
-            let sql = match cond.as_str() {
+            let sql = match cond {
                 "null" => format!("{col} IS NULL"),
                 "notnull" => format!("{col} IS NOT NULL"),
                 "in" | "nin" => {
@@ -389,24 +402,7 @@ pub fn to_sql_with(
                     let not = if cond == "nfinset" { "NOT " } else { "" };
                     format!("{not}(instr(',' || lower({col}) || ',', ',' || lower(?) || ',') > 0)")
                 }
-                _ => {
-                    let op = operator(&cond);
-                    let kind = if op.contains("LIKE") {
-                        Kind::Text
-                    } else {
-                        field.kind
-                    };
-                    // LIKE already ignores the case of ASCII letters, and is not padded.
-                    let collate = if op.contains("LIKE") {
-                        parts.binds.push(bind_value(kind, &value));
-                        ""
-                    } else {
-                        let value = compared_value(field, padded(kind, &value));
-                        parts.binds.push(bind_value(kind, &value));
-                        text_collation(kind, [value.as_str()])
-                    };
-                    format!("{col} {op} ?{collate}")
-                }
+                _ => comparison(field, cond, &value, &mut parts.binds),
             };
             ors.push(sql);
         }
@@ -430,6 +426,50 @@ pub fn to_sql_with(
     let sorted: Vec<String> = orders.iter().map(|o| format!("+{o}")).collect();
     parts.sorted_order_sql = format!(" ORDER BY {}", sorted.join(", "));
     Ok(parts)
+}
+
+/// `FilterProcessor::checkFromTo` (2.4.8): when the filters of a group that no custom filter
+/// takes all name one field (the same text) and their condition types are exactly `from` and
+/// `to` (each more than once: the last value counts), both with a value, the group is one
+/// condition `field >= from AND field <= to` (`Mysql::prepareSqlCondition`), not their OR.
+fn from_to<'g>(
+    group: &'g FilterGroup,
+    custom: &[CustomFilter],
+) -> Option<(&'g str, &'g str, &'g str)> {
+    let mut name: Option<&str> = None;
+    let (mut from, mut to) = (None, None);
+    for f in &group.filters {
+        let field = f.field.as_deref()?;
+        if custom.iter().any(|c| c.name == field) {
+            continue;
+        }
+        if name.is_some_and(|n| n != field) {
+            return None;
+        }
+        name = Some(field);
+        match f.condition_type.as_str() {
+            "from" => from = Some(f.value.as_deref()),
+            "to" => to = Some(f.value.as_deref()),
+            _ => return None,
+        }
+    }
+    Some((name?, from??, to??))
+}
+
+/// A comparison of `field` with `value` by a condition type's operator ([`operator`]): LIKE
+/// as text, without padding or collation (it ignores ASCII case already); any other as the
+/// column compares, padded, with the collation the value needs.
+fn comparison(field: &Field, cond: &str, value: &str, binds: &mut Vec<Bind>) -> String {
+    let op = operator(cond);
+    let col = &field.column;
+    if op.contains("LIKE") {
+        binds.push(bind_value(Kind::Text, value));
+        return format!("{col} {op} ?");
+    }
+    let value = compared_value(field, padded(field.kind, value));
+    binds.push(bind_value(field.kind, &value));
+    let collate = text_collation(field.kind, [value.as_str()]);
+    format!("{col} {op} ?{collate}")
 }
 
 /// LIMIT/OFFSET for `total` matching rows.

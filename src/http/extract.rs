@@ -52,7 +52,6 @@ acl! {
     StoreView => "Magento_Backend::store",
     BackendAdmin => "Magento_Backend::admin",
     InventorySourceItem => "Magento_InventoryApi::source",
-    InventorySalableQty => "Magento_InventoryApi::stock",
     SourceSelectionList => "Magento_InventorySourceSelectionApi::source_selection_algorithm",
     SourceSelectionRun => "Magento_InventorySourceSelectionApi::source_selection_algorithm_post",
     InventorySourceEdit => "Magento_InventoryApi::source_edit",

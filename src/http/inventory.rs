@@ -8,7 +8,7 @@ use axum::response::Response;
 use crate::db;
 use crate::error::Result;
 use crate::http::extract::{
-    Admin, Body, InventorySalableQty, InventorySourceItem, PathParams, Search, SourceSelectionList,
+    Admin, Body, InventorySalesStock, InventorySourceItem, PathParams, Search, SourceSelectionList,
     SourceSelectionRun,
 };
 use crate::http::reply::{json_response, search_results};
@@ -65,7 +65,7 @@ async fn source_items(
 
 /// A bare JSON number, e.g. `9998`.
 async fn salable_qty(
-    _: Admin<InventorySalableQty>,
+    _: Admin<InventorySalesStock>,
     State(state): State<AppState>,
     PathParams((sku, stock_id)): PathParams<(String, String)>,
 ) -> Result<Response> {

@@ -214,7 +214,10 @@ fn parse_filter(node: &Node) -> Result<Filter> {
         } else if is_key(key, "value") {
             filter.value = text;
         } else if is_key(key, "condition_type") {
-            filter.condition_type = text.unwrap_or_else(|| "eq".into());
+            // `Filter::getConditionType()` is `_get(...) ?: 'eq'`: PHP's falsy "" and "0" too.
+            filter.condition_type = text
+                .filter(|t| !t.is_empty() && t != "0")
+                .unwrap_or_else(|| "eq".into());
         } else {
             return Err(not_supported(key));
         }

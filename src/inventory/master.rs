@@ -390,10 +390,25 @@ pub async fn delete_stock(db: &Db, id: i64) -> Result<()> {
         .await
 }
 
+/// `GetStockBySalesChannelInterface::execute`: the stock a channel is linked to; the admin
+/// website's is always the default stock (InventoryCatalog's
+/// `AdaptStockResolverToAdminWebsitePlugin`, `website` and `admin` compared with case), whatever
+/// a stock saved with such a channel says.
+pub async fn stock_of_channel(
+    conn: &mut sqlx::SqliteConnection,
+    kind: &str,
+    code: &str,
+) -> Result<Option<i64>> {
+    if kind == "website" && code == "admin" {
+        return Ok(Some(DEFAULT_STOCK));
+    }
+    Ok(store::stock_of_channel(conn, kind, code).await?)
+}
+
 /// `StockResolverInterface::execute` (`GetStockBySalesChannel`).
 pub async fn resolve_stock(db: &Db, kind: &str, code: &str) -> Result<StockWithChannels> {
     let mut conn = db.read.acquire().await?;
-    let stock = match store::stock_of_channel(&mut conn, kind, code).await? {
+    let stock = match stock_of_channel(&mut conn, kind, code).await? {
         Some(id) => store::stock(&mut conn, id).await?,
         None => None,
     };

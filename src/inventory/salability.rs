@@ -280,7 +280,7 @@ pub struct StockIndexRow {
 /// The stock of a sales channel (`GetStockBySalesChannel`), 404 when none is linked.
 pub async fn channel_stock(db: &Db, kind: &str, code: &str) -> Result<i64> {
     let mut conn = db.read.acquire().await?;
-    store::stock_of_channel(&mut conn, kind, code)
+    crate::inventory::master::stock_of_channel(&mut conn, kind, code)
         .await?
         .ok_or_else(|| Error::NotFound(Phrase::plain(crate::inventory::master::NO_LINKED_STOCK)))
 }
