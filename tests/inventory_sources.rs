@@ -367,6 +367,23 @@ async fn a_pickup_place_without_a_phone_saves_as_msis_phone_check_reads_the_city
         read["extension_attributes"]["is_pickup_location_active"],
         json!(true)
     );
+    // An update that does not post the flag keeps it: a null is left out of the NOT NULL
+    // column's UPDATE (`_prepareDataForTable`); the other fields change as posted.
+    let r = app
+        .put(
+            "/rest/V1/inventory/sources/pk1",
+            &token,
+            &json!({"source": {"name": "Pickup One", "postcode": "10001", "country_id": "US",
+                "city": "New York", "street": "1 Main St", "enabled": false}}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    let after = app.get("/rest/V1/inventory/sources/pk1", &token).await.body;
+    let mut expected = read.clone();
+    expected["name"] = json!("Pickup One");
+    expected["enabled"] = json!(false);
+    expected["extension_attributes"]["frontend_name"] = json!("Pickup One");
+    assert_eq!(after, expected);
 }
 
 /// The MSI tables compare codes, names and SKUs without case, as MySQL's `*_general_ci`

@@ -1416,7 +1416,9 @@ proptest! {
             for (f, (field, value, condition)) in got.filters.iter().zip(want) {
                 prop_assert_eq!(f.field.as_deref(), Some(field.as_str()));
                 prop_assert_eq!(f.value.as_deref(), Some(value.as_str()));
-                prop_assert_eq!(&f.condition_type, condition);
+                // `getConditionType()` is `_get(...) ?: 'eq'`: PHP's falsy "" and "0" are eq.
+                let condition = if condition.is_empty() || condition == "0" { "eq" } else { condition };
+                prop_assert_eq!(f.condition_type.as_str(), condition);
             }
         }
         let expected_sorts: Vec<(String, String)> =

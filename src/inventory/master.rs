@@ -257,7 +257,11 @@ async fn write_source(conn: &mut SqliteConnection, s: SourceInput) -> Result<()>
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| row.name.clone()),
     );
-    row.is_pickup_location_active = i64::from(s.pickup.is_pickup_location_active == Some(true));
+    // Not posted, the flag is null, and `_prepareDataForTable` leaves a null out of a NOT NULL
+    // column: an update keeps the stored flag, a new source takes the column's default (0).
+    if let Some(active) = s.pickup.is_pickup_location_active {
+        row.is_pickup_location_active = i64::from(active);
+    }
     row.frontend_description
         .clone_from(&s.pickup.frontend_description);
     if store::source_name_taken(conn, &row.name, &code).await? {
