@@ -140,24 +140,30 @@ pub fn query_params(query: &str) -> serde_json::Map<String, serde_json::Value> {
 /// absent (the caller decides whether it is required).
 pub fn from_query(query: &str) -> Result<Option<SearchCriteria>> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap_or_default();
-    let mut root: Option<Node> = None;
+    // Two variables for PHP: `searchCriteria` and `search_criteria`.
+    let (mut camel, mut snake): (Option<Node>, Option<Node>) = (None, None);
     for (key, value) in pairs {
         let (name, path) = split_key(&key);
-        // ServiceInputProcessor::process finds the parameter by its exact name or its
-        // snake_case form; only the keys inside it go through setters (`is_key`).
-        if name != "searchCriteria" && name != "search_criteria" {
-            continue;
-        }
+        let root = match name.as_str() {
+            "searchCriteria" => &mut camel,
+            "search_criteria" => &mut snake,
+            _ => continue,
+        };
         if path.len() > MAX_INPUT_NESTING_LEVEL {
             // main/php_variables.c: past the limit PHP deletes the whole variable built so
             // far and skips the pair; a later pair may start it again.
-            root = None;
+            *root = None;
             continue;
         }
         root.get_or_insert_with(|| Node::Leaf(String::new()))
             .insert(&path, value);
     }
-    let Some(root) = root else { return Ok(None) };
+    // ServiceInputProcessor::process takes the parameter by its exact name when it is set, by
+    // its snake_case form otherwise (never both); only the keys inside it go through setters
+    // (`is_key`).
+    let Some(root) = camel.or(snake) else {
+        return Ok(None);
+    };
     let mut criteria = SearchCriteria::default();
     for (key, node) in root.entries() {
         if is_key(key, "filter_groups") {
@@ -228,6 +234,21 @@ fn parse_filter(node: &Node) -> Result<Filter> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// PHP keeps `searchCriteria` and `search_criteria` apart, and Magento reads the second only
+    /// when the first is absent.
+    #[test]
+    fn the_snake_case_parameter_counts_only_without_the_camel_case_one() {
+        let both = from_query("searchCriteria[pageSize]=2&search_criteria[currentPage]=2")
+            .ok()
+            .flatten();
+        assert_eq!(
+            both.as_ref().map(|c| (c.page_size, c.current_page)),
+            Some((Some(2), None))
+        );
+        let snake = from_query("search_criteria[currentPage]=2").ok().flatten();
+        assert_eq!(snake.map(|c| c.current_page), Some(Some(2)));
+    }
 
     #[test]
     fn parses_brackets_and_camel_case() {
