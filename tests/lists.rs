@@ -644,6 +644,31 @@ async fn from_to_ranges_case_and_odd_paging() {
             "total_count": 1
         })
     );
+    // A field sorted again moves to the end with its later direction (`_setOrder`): store_id
+    // (the same for both), then entity_id descending.
+    let sorted = app
+        .get(
+            "/rest/V1/orders?searchCriteria[sortOrders][0][field]=entity_id\
+             &searchCriteria[sortOrders][0][direction]=ASC\
+             &searchCriteria[sortOrders][1][field]=store_id\
+             &searchCriteria[sortOrders][1][direction]=ASC\
+             &searchCriteria[sortOrders][2][field]=entity_id\
+             &searchCriteria[sortOrders][2][direction]=DESC&fields=items[entity_id]",
+            &token,
+        )
+        .await;
+    let ids: Vec<i64> = sorted.body["items"]
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|i| i["entity_id"].as_i64())
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut descending = ids.clone();
+    descending.sort_unstable_by(|a, b| b.cmp(a));
+    assert_eq!((ids.len() as i64, &ids), (all, &descending));
     // A negative page size: one row, the page-th.
     let paged = |page: i64| {
         let app = &app;

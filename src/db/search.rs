@@ -419,12 +419,19 @@ pub fn to_sql_with(
     if !groups.is_empty() {
         parts.where_sql = format!(" WHERE {}", balanced(&groups, "AND"));
     }
-    let mut orders = Vec::new();
+    // `AbstractDb::_setOrder` keys the sort by field: a field sorted again moves to the end,
+    // with its later direction.
+    // (The key is the name as sent: another spelling of it is another key, as in PHP.)
+    let mut sorts: Vec<(&str, &str, &str)> = Vec::new();
     for s in criteria.sort_orders.iter().flatten() {
-        let Some(name) = &s.field else { continue };
-        let field = field_of(fields, name)?;
-        orders.push(format!("{} {}", field.column, s.sql_direction()));
+        let Some(name) = s.field.as_deref() else {
+            continue;
+        };
+        let column: &str = &field_of(fields, name)?.column;
+        sorts.retain(|(sent, _, _)| *sent != name);
+        sorts.push((name, column, s.sql_direction()));
     }
+    let mut orders: Vec<String> = sorts.iter().map(|(_, c, d)| format!("{c} {d}")).collect();
     orders.push(default_order.to_owned());
     parts.order_sql = format!(" ORDER BY {}", orders.join(", "));
     let sorted: Vec<String> = orders.iter().map(|o| format!("+{o}")).collect();
