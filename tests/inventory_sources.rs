@@ -507,3 +507,46 @@ async fn the_msi_tables_compare_codes_names_and_skus_without_case() {
     assert_eq!(app.salable(&token, "24-WB03", 2).await, salable);
     assert_eq!(app.salable(&token, "24-wb03", 2).await, salable);
 }
+
+/// `AbstractDb::_checkUnique` looks a source's or stock's name up PHP-trimmed, and MySQL
+/// compares it without trailing spaces: a name another holds but for spaces is refused, and
+/// nothing is written.
+#[tokio::test]
+async fn a_name_taken_but_for_spaces_is_refused() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let hq = app.get("/rest/V1/inventory/sources/hq", &token).await.body;
+    let name = hq["name"].as_str().unwrap_or_default().to_owned();
+    assert!(!name.is_empty());
+    let before = app.snapshot().await;
+    let r = app
+        .post(
+            "/rest/V1/inventory/sources",
+            &token,
+            &json!({"source": {"source_code": "t7", "name": format!("  {name}\t"),
+                "country_id": "US", "postcode": "1"}}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Could not save Source"})
+        )
+    );
+    let r = app
+        .post(
+            "/rest/V1/inventory/stocks",
+            &token,
+            &json!({"stock": {"name": " us stock "}}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Could not save Stock"})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+}

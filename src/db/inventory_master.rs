@@ -107,14 +107,16 @@ pub async fn search_sources(
     crate::db::search::rows(conn, "inventory_source", "source_code", criteria).await
 }
 
-/// Whether another source already has this name (the UNIQUE index MySQL would trip on).
+/// Whether another source already has this name (the UNIQUE index MySQL would trip on): a stored
+/// name matches without case or trailing spaces, as MySQL compares it.
 pub async fn source_name_taken(
     conn: &mut SqliteConnection,
     name: &str,
     code: &str,
 ) -> Result<bool, sqlx::Error> {
     let found: Option<String> = sqlx::query_scalar(
-        "SELECT source_code FROM inventory_source WHERE name = ? AND source_code != ?",
+        "SELECT source_code FROM inventory_source \
+         WHERE rtrim(name, ' ') = ? COLLATE NOCASE AND source_code != ?",
     )
     .bind(name)
     .bind(code)
@@ -154,7 +156,8 @@ pub async fn stock_name_taken(
     id: Option<i64>,
 ) -> Result<bool, sqlx::Error> {
     let found: Option<i64> = sqlx::query_scalar(
-        "SELECT stock_id FROM inventory_stock WHERE name = ? AND stock_id IS NOT ?",
+        "SELECT stock_id FROM inventory_stock \
+         WHERE rtrim(name, ' ') = ? COLLATE NOCASE AND stock_id IS NOT ?",
     )
     .bind(name)
     .bind(id)
