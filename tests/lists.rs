@@ -644,6 +644,25 @@ async fn from_to_ranges_case_and_odd_paging() {
             "total_count": 1
         })
     );
+    // `fulltext` is echoed with the value FilterProcessor set: wrapped in `%`.
+    let reply = app
+        .get(
+            &format!(
+                "/rest/V1/orders?{f}[0][field]=customer_email&{f}[0][value]=example\
+                 &{f}[0][condition_type]=fulltext&fields=search_criteria,total_count"
+            ),
+            &token,
+        )
+        .await;
+    assert_eq!(
+        reply.body,
+        json!({
+            "search_criteria": {"filter_groups": [{"filters": [
+                {"field": "customer_email", "value": "%example%", "condition_type": "fulltext"}
+            ]}]},
+            "total_count": all
+        })
+    );
     // A field sorted again moves to the end with its later direction (`_setOrder`): store_id
     // (the same for both), then entity_id descending.
     let sorted = app

@@ -147,9 +147,19 @@ pub fn converted_results<'a, S, T: serde::Serialize>(
 
 fn page<I: serde::Serialize>(
     items: I,
-    search_criteria: SearchCriteria,
+    mut search_criteria: SearchCriteria,
     total_count: i64,
 ) -> Response {
+    // FilterProcessor turns a `fulltext` filter into a LIKE by setting the filter's value to
+    // `%value%` on the very criteria the repository then echoes.
+    for filter in search_criteria
+        .filter_groups
+        .iter_mut()
+        .flat_map(|g| g.filters.iter_mut())
+        .filter(|f| f.condition_type == "fulltext")
+    {
+        filter.value = Some(format!("%{}%", filter.value.as_deref().unwrap_or_default()));
+    }
     let results = SearchResults {
         items,
         search_criteria,
