@@ -174,7 +174,7 @@ pub fn from_query(query: &str) -> Result<Option<SearchCriteria>> {
                         return Err(not_supported(gkey));
                     }
                     for (_, f) in list.entries() {
-                        filters.push(parse_filter(f)?);
+                        filters.push(parse_filter(f, [key, gkey])?);
                     }
                 }
                 criteria.filter_groups.push(FilterGroup { filters });
@@ -186,9 +186,9 @@ pub fn from_query(query: &str) -> Result<Option<SearchCriteria>> {
                 let (mut field, mut direction) = (None, None);
                 for (skey, v) in s.entries() {
                     if is_key(skey, "field") {
-                        field = v.leaf().map(str::to_owned);
+                        field = Some(text_field(v, &[key, skey])?);
                     } else if is_key(skey, "direction") {
-                        direction = Some(v.leaf().unwrap_or_default().to_owned());
+                        direction = Some(text_field(v, &[key, skey])?);
                     } else {
                         return Err(not_supported(skey));
                     }
@@ -207,14 +207,28 @@ pub fn from_query(query: &str) -> Result<Option<SearchCriteria>> {
     Ok(Some(criteria))
 }
 
-fn parse_filter(node: &Node) -> Result<Filter> {
+/// A string parameter nested at `path` (the sent keys): an array in its place is the wrapped
+/// type error `_createFromArray` throws (`TypeProcessor::processSimpleAndAnyType`).
+fn text_field(node: &Node, path: &[&str]) -> Result<String> {
+    node.leaf()
+        .map(str::to_owned)
+        .ok_or_else(|| Error::invalid_type_in(path, "array", "string"))
+}
+
+/// One filter; `path` the sent keys of its group list and filter list.
+fn parse_filter(node: &Node, path: [&str; 2]) -> Result<Filter> {
     let mut filter = Filter {
         field: None,
         value: None,
         condition_type: "eq".into(),
     };
     for (key, v) in node.entries() {
-        let text = v.leaf().map(str::to_owned);
+        // A key is looked up (its setter) before its value is converted.
+        let known = ["field", "value", "condition_type"];
+        if !known.iter().any(|name| is_key(key, name)) {
+            return Err(not_supported(key));
+        }
+        let text = Some(text_field(v, &[path[0], path[1], key])?);
         if is_key(key, "field") {
             filter.field = text;
         } else if is_key(key, "value") {
@@ -224,8 +238,6 @@ fn parse_filter(node: &Node) -> Result<Filter> {
             filter.condition_type = text
                 .filter(|t| !t.is_empty() && t != "0")
                 .unwrap_or_else(|| "eq".into());
-        } else {
-            return Err(not_supported(key));
         }
     }
     Ok(filter)
@@ -234,6 +246,25 @@ fn parse_filter(node: &Node) -> Result<Filter> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An array where a filter's or sort order's string goes is `_createFromArray`'s type error,
+    /// wrapped once a level (the keys as sent); an unknown key is refused before its value.
+    #[test]
+    fn an_array_for_a_string_is_the_wrapped_type_error() {
+        let message = |q: &str| from_query(q).err().map(|e| e.rendered());
+        assert_eq!(
+            message("searchCriteria[filter_groups][0][filters][0][field]=sku&searchCriteria[filter_groups][0][filters][0][value][]=x"),
+            Some("Error occurred during \"filter_groups\" processing. Error occurred during \"filters\" processing. Error occurred during \"value\" processing. The \"array\" value's type is invalid. The \"string\" type was expected. Verify and try again.".into())
+        );
+        assert_eq!(
+            message("searchCriteria[sortOrders][0][field]=sku&searchCriteria[sortOrders][0][direction][]=asc"),
+            Some("Error occurred during \"sortOrders\" processing. Error occurred during \"direction\" processing. The \"array\" value's type is invalid. The \"string\" type was expected. Verify and try again.".into())
+        );
+        assert_eq!(
+            message("searchCriteria[filterGroups][0][filters][0][nope][]=x"),
+            Some("\"Nope\" is not supported. Correct the field name and try again.".into())
+        );
+    }
 
     /// PHP keeps `searchCriteria` and `search_criteria` apart, and Magento reads the second only
     /// when the first is absent.
