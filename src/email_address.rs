@@ -346,6 +346,8 @@ fn decode_punycode(encoded: &str) -> Option<String> {
         _ => Vec::new(),
     };
     let (mut init, mut base, mut index, mut char) = (true, 72i64, 0i64, 0x80i64);
+    // `$separator !== false ? $separator + 1 : 0`: a dash first starts no basic part, but its
+    // digits still begin after it.
     let mut at = separator.map_or(0, |s| s + 1);
     'decoding: while at < bytes.len() {
         let old_index = index;

@@ -549,4 +549,21 @@ async fn a_name_taken_but_for_spaces_is_refused() {
         )
     );
     assert_eq!(app.snapshot().await, before);
+    // A name with spaces around it, saved once, is refused the second time (400, not the
+    // UNIQUE index's 500).
+    let spaced = json!({"source": {"source_code": "s1", "name": " Dup", "country_id": "US", "postcode": "1"}});
+    let r = app
+        .post("/rest/V1/inventory/sources", &token, &spaced)
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    let mut again = spaced.clone();
+    again["source"]["source_code"] = json!("s2");
+    let r = app.post("/rest/V1/inventory/sources", &token, &again).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Could not save Source"})
+        )
+    );
 }

@@ -1135,6 +1135,9 @@ mod tests {
             ("a@b.c-m", &[]),
             ("a@BÜCHER.CO", &["\"Email\" is not a valid hostname.", "'xn--bcher-kva.co' looks like a DNS hostname but we cannot match it against the hostname schema for TLD 'CO'.", "'xn--bcher-kva.co' looks like a local network name, which is not an acceptable format."]),
             ("a@ÖBB.uk", &["\"Email\" is not a valid hostname.", "'xn--bb-eka.uk' looks like a DNS hostname but we cannot match it against the hostname schema for TLD 'UK'.", "'xn--bb-eka.uk' looks like a local network name, which is not an acceptable format."]),
+            // A dash first in the punycode: no basic part, the digits after it.
+            ("a@x.xn---zz", &["\"Email\" is not a valid hostname.", "The input does not match the expected structure for a DNS hostname", "'x.xn---zz' looks like a local network name, which is not an acceptable format."]),
+            ("a@xn---zz.com", &["\"Email\" is not a valid hostname.", "The input does not match the expected structure for a DNS hostname", "'xn---zz.com' looks like a local network name, which is not an acceptable format."]),
         ];
         for (email, expected) in cases {
             assert_eq!(super::email_messages(email), *expected, "{email:?}");

@@ -107,8 +107,9 @@ pub async fn search_sources(
     crate::db::search::rows(conn, "inventory_source", "source_code", criteria).await
 }
 
-/// Whether another source already has this name (the UNIQUE index MySQL would trip on): a stored
-/// name matches without case or trailing spaces, as MySQL compares it.
+/// Whether another source already has this name: `AbstractDb::_checkUnique` looks it up
+/// PHP-trimmed, and MySQL compares without case or trailing spaces; or the very name, which
+/// the column's UNIQUE index would refuse.
 pub async fn source_name_taken(
     conn: &mut SqliteConnection,
     name: &str,
@@ -116,8 +117,9 @@ pub async fn source_name_taken(
 ) -> Result<bool, sqlx::Error> {
     let found: Option<String> = sqlx::query_scalar(
         "SELECT source_code FROM inventory_source \
-         WHERE rtrim(name, ' ') = ? COLLATE NOCASE AND source_code != ?",
+         WHERE (rtrim(name, ' ') = ? COLLATE NOCASE OR name = ?) AND source_code != ?",
     )
+    .bind(crate::php::trim(name).trim_end_matches(' '))
     .bind(name)
     .bind(code)
     .fetch_optional(conn)
@@ -150,6 +152,7 @@ pub async fn search_stocks(
     crate::db::search::rows(conn, "inventory_stock", "stock_id", criteria).await
 }
 
+/// Whether another stock already has this name (as [`source_name_taken`]).
 pub async fn stock_name_taken(
     conn: &mut SqliteConnection,
     name: &str,
@@ -157,8 +160,9 @@ pub async fn stock_name_taken(
 ) -> Result<bool, sqlx::Error> {
     let found: Option<i64> = sqlx::query_scalar(
         "SELECT stock_id FROM inventory_stock \
-         WHERE rtrim(name, ' ') = ? COLLATE NOCASE AND stock_id IS NOT ?",
+         WHERE (rtrim(name, ' ') = ? COLLATE NOCASE OR name = ?) AND stock_id IS NOT ?",
     )
+    .bind(crate::php::trim(name).trim_end_matches(' '))
     .bind(name)
     .bind(id)
     .fetch_optional(conn)

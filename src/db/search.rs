@@ -251,7 +251,7 @@ fn balanced(terms: &[String], op: &str) -> String {
 #[derive(Debug, Clone, Copy)]
 pub struct CustomFilter {
     pub name: &'static str,
-    /// The SQL term for (condition type, lower case; value), its binds pushed in order.
+    /// The SQL term for (condition type, as sent; value), its binds pushed in order.
     pub term: fn(&str, &str, &mut Vec<Bind>) -> String,
 }
 
@@ -320,14 +320,10 @@ pub fn operator(cond: &str) -> &'static str {
 /// The field a filter or sort names. Magento passes the name to SQL as is: MySQL's column names
 /// compare without case (`Status`, `Increment_Id` are `status`, `increment_id`), and an unknown
 /// column is a database error (500).
-///
-/// Every resource collection selects `FROM ... AS main_table`, so `main_table.status` names the
-/// `status` column too (a sort on it is refused earlier, by `SortOrder::validateField`).
 pub fn field_of<'f>(fields: &'f [Field], name: &str) -> Result<&'f Field> {
-    let column = name.strip_prefix("main_table.").unwrap_or(name);
     fields
         .iter()
-        .find(|f| f.name.eq_ignore_ascii_case(column))
+        .find(|f| f.name.eq_ignore_ascii_case(name))
         .ok_or_else(|| Error::internal(format!("Unknown column '{name}' in 'where clause'")))
 }
 

@@ -264,9 +264,7 @@ async fn write_source(conn: &mut SqliteConnection, s: SourceInput) -> Result<()>
     }
     row.frontend_description
         .clone_from(&s.pickup.frontend_description);
-    // `AbstractDb::_checkUnique` looks the name up PHP-trimmed, in a column MySQL compares
-    // without case or trailing spaces (`PAD SPACE`).
-    if store::source_name_taken(conn, crate::php::trim(&row.name), &code).await? {
+    if store::source_name_taken(conn, &row.name, &code).await? {
         return Err(could_not_save());
     }
     store::save_source(conn, &row).await?;
@@ -318,8 +316,7 @@ async fn write_stock(conn: &mut SqliteConnection, s: StockInput) -> Result<i64> 
         }
     }
     validation(errors)?;
-    // As a source's name (`write_source`).
-    if store::stock_name_taken(conn, crate::php::trim(&name), s.stock_id).await? {
+    if store::stock_name_taken(conn, &name, s.stock_id).await? {
         return Err(Error::input(COULD_NOT_SAVE_STOCK));
     }
     let id = store::save_stock(conn, s.stock_id, &name).await?;
