@@ -157,13 +157,6 @@ fn ascii_hostname(host: &str) -> String {
 /// its keys in the order it records them (none: valid).
 fn hostname_refusals(host: &str) -> Vec<HostRefusal> {
     let mut refusals: Vec<HostRefusal> = Vec::new();
-    let refuse = |refusal: HostRefusal, refusals: &mut Vec<HostRefusal>| {
-        // `error()` records a key once, where it was first recorded.
-        let same = |r: &HostRefusal| std::mem::discriminant(r) == std::mem::discriminant(&refusal);
-        if !refusals.iter().any(same) {
-            refusals.push(refusal);
-        }
-    };
     // An IP address is refused, and nothing else is checked.
     if host.contains('.') && host.bytes().all(|b| b.is_ascii_digit() || b == b'.') && ipv4(host)
         || host.contains(':')
@@ -182,22 +175,22 @@ fn hostname_refusals(host: &str) -> Vec<HostRefusal> {
             .all(|b| b.is_ascii_digit() || b"abcdeABCDE.:".contains(&b))
         && ipv4(host)
     {
-        refuse(HostRefusal::InvalidLocalName, &mut refusals);
+        record(&mut refusals, HostRefusal::InvalidLocalName);
     }
     let length = host.chars().count();
     if labels.len() > 1 && (4..=254).contains(&length) {
         match dns_refusals(&labels) {
             // Valid whatever was recorded before (a partial IP address's key).
             Dns::Valid => return Vec::new(),
-            Dns::Refused(found) => found.into_iter().for_each(|r| refuse(r, &mut refusals)),
+            Dns::Refused(found) => found.into_iter().for_each(|r| record(&mut refusals, r)),
             // A label that does not decode ends the check there.
             Dns::Undecodable => {
-                refuse(HostRefusal::CannotDecodePunycode, &mut refusals);
+                record(&mut refusals, HostRefusal::CannotDecodePunycode);
                 return refusals;
             }
         }
     } else {
-        refuse(HostRefusal::InvalidHostname, &mut refusals);
+        record(&mut refusals, HostRefusal::InvalidHostname);
     }
     // The last chance, a local network name (not allowed, but told apart):
     // `/^(([a-zA-Z0-9\x2d]{1,63}\x2e)*[a-zA-Z0-9\x2d]{1,63}[\x2e]{0,1}){1,254}$/`, i.e. labels of
@@ -212,11 +205,19 @@ fn hostname_refusals(host: &str) -> Vec<HostRefusal> {
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-')
     });
     if local_name {
-        refuse(HostRefusal::LocalNameNotAllowed, &mut refusals);
+        record(&mut refusals, HostRefusal::LocalNameNotAllowed);
     } else {
-        refuse(HostRefusal::InvalidLocalName, &mut refusals);
+        record(&mut refusals, HostRefusal::InvalidLocalName);
     }
     refusals
+}
+
+/// laminas' `error()`: a key is recorded once, where it was first recorded.
+fn record(refusals: &mut Vec<HostRefusal>, refusal: HostRefusal) {
+    let same = |r: &HostRefusal| std::mem::discriminant(r) == std::mem::discriminant(&refusal);
+    if !refusals.iter().any(same) {
+        refusals.push(refusal);
+    }
 }
 
 /// The DNS part of `Hostname::isValid`.
@@ -276,11 +277,7 @@ fn dns_refusals(labels: &[&str]) -> Dns {
         }
         match label_matches(label, subdomain, idn) {
             Label::Valid => checked += 1,
-            Label::TooLong => {
-                if !refusals.contains(&HostRefusal::InvalidHostname) {
-                    refusals.push(HostRefusal::InvalidHostname);
-                }
-            }
+            Label::TooLong => record(&mut refusals, HostRefusal::InvalidHostname),
             Label::NoMatch => {}
         }
     }

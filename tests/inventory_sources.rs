@@ -29,6 +29,15 @@ async fn put(app: &TestApp, path: &str, token: &str, body: &Value) -> common::Re
     .await
 }
 
+/// Posts `body` to `path` and expects the save refused with `message` (400, no parameters).
+async fn save_refused(app: &TestApp, token: &str, path: &str, body: Value, message: &str) {
+    let r = app.post(path, token, &body).await;
+    assert_eq!(
+        (r.status, r.body),
+        (StatusCode::BAD_REQUEST, json!({ "message": message }))
+    );
+}
+
 /// Steps 2 to 5 posted in order, each answering what the tutorial prints.
 async fn replay_steps_2_to_5(app: &TestApp, token: &str) {
     for code in SOURCES {
@@ -452,34 +461,22 @@ async fn the_msi_tables_compare_codes_names_and_skus_without_case() {
 
     // `_checkUnique`: names held in another case are taken.
     let snapshot = app.snapshot().await;
-    let r = app
-        .post(
-            "/rest/V1/inventory/sources",
-            &token,
-            &json!({"source": {"source_code": "queens", "name": "HEAD OFFICE", "country_id": "US", "postcode": "11101"}}),
-        )
-        .await;
-    assert_eq!(
-        (r.status, r.body),
-        (
-            StatusCode::BAD_REQUEST,
-            json!({"message": "Could not save Source"})
-        )
-    );
-    let r = app
-        .post(
-            "/rest/V1/inventory/stocks",
-            &token,
-            &json!({"stock": {"name": "us stock"}}),
-        )
-        .await;
-    assert_eq!(
-        (r.status, r.body),
-        (
-            StatusCode::BAD_REQUEST,
-            json!({"message": "Could not save Stock"})
-        )
-    );
+    save_refused(
+        &app,
+        &token,
+        "/rest/V1/inventory/sources",
+        json!({"source": {"source_code": "queens", "name": "HEAD OFFICE", "country_id": "US", "postcode": "11101"}}),
+        "Could not save Source",
+    )
+    .await;
+    save_refused(
+        &app,
+        &token,
+        "/rest/V1/inventory/stocks",
+        json!({"stock": {"name": "us stock"}}),
+        "Could not save Stock",
+    )
+    .await;
     assert_eq!(app.snapshot().await, snapshot);
 
     // An order imported with the SKU in lower case (no reservation at import) shipped from
@@ -519,35 +516,23 @@ async fn a_name_taken_but_for_spaces_is_refused() {
     let name = hq["name"].as_str().unwrap_or_default().to_owned();
     assert!(!name.is_empty());
     let before = app.snapshot().await;
-    let r = app
-        .post(
-            "/rest/V1/inventory/sources",
-            &token,
-            &json!({"source": {"source_code": "t7", "name": format!("  {name}\t"),
+    save_refused(
+        &app,
+        &token,
+        "/rest/V1/inventory/sources",
+        json!({"source": {"source_code": "t7", "name": format!("  {name}\t"),
                 "country_id": "US", "postcode": "1"}}),
-        )
-        .await;
-    assert_eq!(
-        (r.status, r.body),
-        (
-            StatusCode::BAD_REQUEST,
-            json!({"message": "Could not save Source"})
-        )
-    );
-    let r = app
-        .post(
-            "/rest/V1/inventory/stocks",
-            &token,
-            &json!({"stock": {"name": " us stock "}}),
-        )
-        .await;
-    assert_eq!(
-        (r.status, r.body),
-        (
-            StatusCode::BAD_REQUEST,
-            json!({"message": "Could not save Stock"})
-        )
-    );
+        "Could not save Source",
+    )
+    .await;
+    save_refused(
+        &app,
+        &token,
+        "/rest/V1/inventory/stocks",
+        json!({"stock": {"name": " us stock "}}),
+        "Could not save Stock",
+    )
+    .await;
     assert_eq!(app.snapshot().await, before);
     // A name with spaces around it, saved once, is refused the second time (400, not the
     // UNIQUE index's 500).

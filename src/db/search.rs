@@ -437,7 +437,7 @@ pub fn to_sql_with(
 
 /// `FilterProcessor::checkFromTo` (2.4.8): when the filters of a group that no custom filter
 /// takes all name one field (the same text) and their condition types are exactly `from` and
-/// `to` (each more than once: the last value counts), both with a value, the group is one
+/// `to` (either may come more than once: the last value counts), both with a value, the group is one
 /// condition `field >= from AND field <= to` (`Mysql::prepareSqlCondition`), not their OR.
 fn from_to<'g>(
     group: &'g FilterGroup,

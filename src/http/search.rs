@@ -224,20 +224,19 @@ fn parse_filter(node: &Node, path: [&str; 2]) -> Result<Filter> {
     };
     for (key, v) in node.entries() {
         // A key is looked up (its setter) before its value is converted.
-        let known = ["field", "value", "condition_type"];
-        if !known.iter().any(|name| is_key(key, name)) {
+        let Some(name) = ["field", "value", "condition_type"]
+            .into_iter()
+            .find(|name| is_key(key, name))
+        else {
             return Err(not_supported(key));
-        }
-        let text = Some(text_field(v, &[path[0], path[1], key])?);
-        if is_key(key, "field") {
-            filter.field = text;
-        } else if is_key(key, "value") {
-            filter.value = text;
-        } else if is_key(key, "condition_type") {
+        };
+        let text = text_field(v, &[path[0], path[1], key])?;
+        match name {
+            "field" => filter.field = Some(text),
+            "value" => filter.value = Some(text),
             // `Filter::getConditionType()` is `_get(...) ?: 'eq'`: PHP's falsy "" and "0" too.
-            filter.condition_type = text
-                .filter(|t| !t.is_empty() && t != "0")
-                .unwrap_or_else(|| "eq".into());
+            _ if text.is_empty() || text == "0" => filter.condition_type = "eq".into(),
+            _ => filter.condition_type = text,
         }
     }
     Ok(filter)
