@@ -522,6 +522,94 @@ async fn field_names_compare_without_case() {
     assert_eq!(by_unknown.body, customers("searchCriteria=").await.body);
 }
 
+/// A flat collection selects `FROM <table> AS main_table`: `main_table.<column>` filters on the
+/// main table's column (the alias with case, the column without); a joined column under the
+/// alias is unknown, and EAV lists (alias `e`) refuse the name as no attribute.
+#[tokio::test]
+async fn main_table_names_the_flat_collections_own_column() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let f = "searchCriteria[filter_groups][0][filters]";
+    let get = |path: String| {
+        let app = &app;
+        let token = &token;
+        async move { app.get(&path, token).await }
+    };
+    let orders = |field: &str| {
+        get(format!(
+            "/rest/V1/orders?{f}[0][field]={field}&{f}[0][value]=pending&fields=items[entity_id],total_count"
+        ))
+    };
+    let plain = orders("status").await;
+    assert_eq!(plain.status, StatusCode::OK, "{:?}", plain.body);
+    assert!(plain.body["total_count"].as_i64().unwrap() > 0);
+    for qualified in ["main_table.status", "main_table.STATUS"] {
+        let reply = orders(qualified).await;
+        assert_eq!(
+            (reply.status, &reply.body),
+            (StatusCode::OK, &plain.body),
+            "{qualified}"
+        );
+    }
+    // A from/to range on the qualified name is one range too.
+    let range = |field: &str| {
+        get(format!(
+            "/rest/V1/orders?{f}[0][field]={field}&{f}[0][value]=1&{f}[0][condition_type]=from\
+             &{f}[1][field]={field}&{f}[1][value]=3&{f}[1][condition_type]=to&fields=items[entity_id]"
+        ))
+    };
+    let qualified = range("main_table.entity_id").await;
+    assert_eq!(
+        (qualified.status, &qualified.body),
+        (StatusCode::OK, &range("entity_id").await.body)
+    );
+    assert!(!qualified.body["items"].as_array().unwrap().is_empty());
+    for unknown in ["Main_Table.status", "main_table.nosuch", "e.status"] {
+        assert_eq!(
+            orders(unknown).await.status,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "{unknown}"
+        );
+    }
+    // Tax rates join the region: its code is `region_name`, not a column of `main_table`.
+    let rates = |field: &str| {
+        get(format!(
+            "/rest/V1/taxRates/search?{f}[0][field]={field}&{f}[0][value]=US&fields=total_count"
+        ))
+    };
+    let by_country = rates("main_table.tax_country_id").await;
+    assert_eq!(by_country.status, StatusCode::OK, "{:?}", by_country.body);
+    assert_eq!(by_country.body, rates("tax_country_id").await.body);
+    assert_eq!(
+        rates("main_table.region_name").await.status,
+        StatusCode::INTERNAL_SERVER_ERROR
+    );
+    // EAV lists: no attribute has that code.
+    for path in [
+        "/rest/V1/customers/search",
+        "/rest/V1/products",
+        "/rest/V1/categories/list",
+    ] {
+        let reply = get(format!(
+            "{path}?{f}[0][field]=main_table.entity_id&{f}[0][value]=1"
+        ))
+        .await;
+        assert_eq!(
+            (reply.status, reply.body),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({"message": "The \"%1\" attribute name is invalid. Reset the name and try again.",
+                       "parameters": ["main_table.entity_id"]})
+            ),
+            "{path}"
+        );
+    }
+    // A sort on it is refused before (`SortOrder::validateField`).
+    let sort =
+        get("/rest/V1/orders?searchCriteria[sortOrders][0][field]=main_table.status".into()).await;
+    assert_eq!(sort.status, StatusCode::BAD_REQUEST, "{:?}", sort.body);
+}
+
 /// MySQL compares a `TIMESTAMP` column with a value read as a date and time: an ISO-8601 `T`,
 /// other delimiters, no delimiters, a zero fraction and (8.0.19) an offset all name the same
 /// instant, so connectors sending `datetime.isoformat()` get what they ask for. A value MySQL

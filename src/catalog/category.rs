@@ -39,10 +39,24 @@ pub async fn get(db: &Db, id: i64) -> Result<Category> {
 
 /// `CategoryList::getList`: the categories matching `criteria` (their columns; the tree's
 /// root included), each read as `CategoryRepository::get` reads it, and the count of all.
+///
+/// The category collection is an EAV collection (alias `e`): a filter on a name no attribute
+/// has is 400 `The "%1" attribute name is invalid.` (`_getAttributeConditionSql`). No attribute
+/// code holds a dot, so `main_table.name` is refused so; a code of Magento's that magemu keeps
+/// no column for stays the database's 500.
 pub async fn list(
     db: &Db,
     criteria: &crate::search::SearchCriteria,
 ) -> Result<(Vec<Category>, i64)> {
+    let dotted = criteria
+        .filter_groups
+        .iter()
+        .flat_map(|g| &g.filters)
+        .filter_map(|f| f.field.as_deref())
+        .find(|name| name.contains('.'));
+    if let Some(name) = dotted {
+        return Err(crate::error::invalid_attribute_name(name));
+    }
     let mut conn = db.read.acquire().await?;
     let (ids, total) = crate::db::search::documents::<CategoryRow, _>(
         &mut conn,

@@ -327,6 +327,29 @@ pub fn field_of<'f>(fields: &'f [Field], name: &str) -> Result<&'f Field> {
         .ok_or_else(|| Error::internal(format!("Unknown column '{name}' in 'where clause'")))
 }
 
+/// The field a filter names: [`field_of`]'s, or `main_table.<column>` for a field that is a
+/// column of the list's main table. Every flat resource collection selects `FROM <table> AS
+/// main_table` (`Model/ResourceModel/Db/Collection/AbstractCollection::_initSelect`), so a
+/// client may qualify a column with the alias (`main_table.status`, the usual way round
+/// MySQL's "ambiguous column" on a joined collection); a joined column or an expression under
+/// that alias is an unknown column there too. The alias compares with case (MySQL's table
+/// aliases do on Linux), the column without. EAV lists (customers, products, categories, alias
+/// `e`) refuse the name before it gets here (400 `The "%1" attribute name is invalid.`), and a
+/// sort on it is refused as a name with restricted symbols (`SortOrder::validateField`).
+fn filter_field_of<'f>(fields: &'f [Field], name: &str) -> Result<&'f Field> {
+    let main_column = |f: &&Field, column: &str| {
+        let own = f.column.strip_prefix("main_table.").unwrap_or(&f.column);
+        f.name.eq_ignore_ascii_case(column) && own.eq_ignore_ascii_case(column)
+    };
+    match name.strip_prefix("main_table.") {
+        Some(column) => fields
+            .iter()
+            .find(|f| main_column(f, column))
+            .ok_or_else(|| Error::internal(format!("Unknown column '{name}' in 'where clause'"))),
+        None => field_of(fields, name),
+    }
+}
+
 /// Builds SQL for `criteria` over `fields`; `default_order` is used when no sort order is given.
 pub fn to_sql(
     criteria: &SearchCriteria,
@@ -352,7 +375,7 @@ pub fn to_sql_with(
         let range = from_to(group, custom);
         if let Some((name, from, to)) = range {
             // FilterProcessor::checkFromTo: one field, `from` and `to`: one range, ANDed.
-            let field = field_of(fields, name)?;
+            let field = filter_field_of(fields, name)?;
             let from = comparison(field, "from", from, &mut parts.binds);
             let to = comparison(field, "to", to, &mut parts.binds);
             ors.push(format!("({from} AND {to})"));
@@ -370,7 +393,7 @@ pub fn to_sql_with(
             if range.is_some() {
                 continue;
             }
-            let field = field_of(fields, name)?;
+            let field = filter_field_of(fields, name)?;
             let col = &field.column;
             let sql = match cond {
                 "null" => format!("{col} IS NULL"),
