@@ -59,6 +59,75 @@ async fn transactions_read_with_their_children() {
         .await;
     assert_eq!(list.body["total_count"], json!(1));
     assert_eq!(list.body["items"][0]["txn_id"], json!("abc123-capture"));
+    // The list joins each transaction's payment and order: a filter or sort may name their
+    // columns, unless MySQL finds the name in two of the three tables.
+    let order = app.get("/rest/V1/orders/3", &token).await.body;
+    let f = "searchCriteria[filter_groups][0][filters][0]";
+    let ids = |query: String| {
+        let path =
+            format!("/rest/V1/transactions?{query}&fields=items[transaction_id],total_count");
+        let app = &app;
+        let token = &token;
+        async move {
+            let reply = app.get(&path, token).await;
+            assert_eq!(reply.status, StatusCode::OK, "{path}: {:?}", reply.body);
+            reply.body
+        }
+    };
+    let both = json!({"items": [{"transaction_id": 1}, {"transaction_id": 2}], "total_count": 2});
+    // (`fields` on an empty list gives `null`, as Magento's FieldsFilter does.)
+    let none = json!({"items": null, "total_count": 0});
+    let increment_id = order["increment_id"].as_str().unwrap().to_owned();
+    let method = order["payment"]["method"].as_str().unwrap().to_owned();
+    let email = order["customer_email"].as_str().unwrap().to_owned();
+    assert_eq!(
+        ids(format!("{f}[field]=increment_id&{f}[value]={increment_id}")).await,
+        both
+    );
+    assert_eq!(
+        ids(format!("{f}[field]=method&{f}[value]={method}")).await,
+        both
+    );
+    assert_eq!(
+        ids(format!("{f}[field]=method&{f}[value]=braintree")).await,
+        none
+    );
+    assert_eq!(
+        ids(format!("{f}[field]=customer_email&{f}[value]={email}")).await,
+        both
+    );
+    // `created_at` is the transaction's (`addFilterToMap`), not the order's.
+    assert_eq!(
+        ids(format!(
+            "{f}[field]=created_at&{f}[value]=2026-12-01 10:01:00&{f}[condition_type]=gteq"
+        ))
+        .await,
+        json!({"items": [{"transaction_id": 2}], "total_count": 1})
+    );
+    assert_eq!(
+        ids(format!("{f}[field]=main_table.parent_id&{f}[value]=1")).await,
+        json!({"items": [{"transaction_id": 2}], "total_count": 1})
+    );
+    // A sort on `parent_id` is the selected column's; on `increment_id` the order's.
+    assert_eq!(
+        ids("searchCriteria[sortOrders][0][field]=parent_id&searchCriteria[sortOrders][0][direction]=DESC".into()).await,
+        json!({"items": [{"transaction_id": 2}, {"transaction_id": 1}], "total_count": 2})
+    );
+    assert_eq!(
+        ids("searchCriteria[sortOrders][0][field]=increment_id".into()).await,
+        both
+    );
+    // Ambiguous in a filter: the payment has a `parent_id` too, both have an `entity_id`.
+    for query in [
+        format!("{f}[field]=parent_id&{f}[value]=1"),
+        format!("{f}[field]=Entity_Id&{f}[value]=3"),
+        "searchCriteria[sortOrders][0][field]=entity_id".to_owned(),
+    ] {
+        let reply = app
+            .get(&format!("/rest/V1/transactions?{query}"), &token)
+            .await;
+        assert_eq!(reply.status, StatusCode::INTERNAL_SERVER_ERROR, "{query}");
+    }
     let missing = app.get("/rest/V1/transactions/9", &token).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     let anonymous = app

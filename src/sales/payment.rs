@@ -212,14 +212,7 @@ pub async fn list_transactions(
     criteria: &SearchCriteria,
 ) -> Result<(Vec<(Transaction, Vec<Transaction>)>, i64)> {
     let mut conn = db.read.acquire().await?;
-    db::search::documents::<Transaction, _>(
-        &mut conn,
-        "sales_payment_transaction",
-        "transaction_id",
-        criteria,
-        db::transactions::load_with_children,
-    )
-    .await
+    db::transactions::list(&mut conn, criteria).await
 }
 
 #[cfg(test)]
