@@ -320,6 +320,16 @@ async fn fulltext_and_finset_conditions() {
         ids("finset", "applied_rule_ids", "4").await,
         Vec::<i64>::new()
     );
+    // LIKE escapes with a backslash, as MySQL's does: `\_` is an underscore, not any
+    // character; a backslash that ends the pattern is itself.
+    let empty = Vec::<i64>::new();
+    assert_eq!(ids("like", "increment_id", "00000000_").await, all);
+    assert_eq!(ids("like", "increment_id", "00000000%5C_").await, empty);
+    assert_eq!(ids("nlike", "increment_id", "00000000%5C_").await, all);
+    assert_eq!(ids("like", "increment_id", "%25%5C%25").await, empty);
+    assert_eq!(ids("like", "increment_id", "00000000%5C").await, empty);
+    assert_eq!(ids("fulltext", "increment_id", "0000%5C_").await, empty);
+    assert_eq!(ids("fulltext", "increment_id", "0000_").await, all);
     let none_with_3 = ids("nfinset", "applied_rule_ids", "3").await;
     let with_3 = ids("finset", "applied_rule_ids", "3").await;
     assert!(!with_3.is_empty());

@@ -414,8 +414,10 @@ pub fn to_sql_with(
                 }
                 // FilterProcessor: "not a fulltext search", a LIKE of the value anywhere.
                 "fulltext" => {
-                    parts.binds.push(Bind::Text(format!("%{value}%")));
-                    format!("{col} LIKE ?")
+                    parts
+                        .binds
+                        .push(Bind::Text(mysql_like_pattern(&format!("%{value}%"))));
+                    format!("{col} LIKE ?{LIKE_ESCAPE}")
                 }
                 // FIND_IN_SET(?, col): the value is one of the column's comma-separated items
                 // (compared as the collation does, without case); a NULL column matches
@@ -486,6 +488,28 @@ fn from_to<'g>(
     Some((name?, from??, to??))
 }
 
+/// MySQL's LIKE escapes with a backslash unless told otherwise (`%\_%` is any text holding an
+/// underscore, `50\%` the text `50%`); SQLite's LIKE has no escape character unless given one.
+const LIKE_ESCAPE: &str = " ESCAPE '\\'";
+
+/// A LIKE pattern as MySQL reads it, for SQLite's LIKE with [`LIKE_ESCAPE`]: the same, but for
+/// a backslash that ends the pattern, which MySQL takes as itself (`my_wildcmp` escapes only
+/// when a character follows) and SQLite as matching nothing.
+fn mysql_like_pattern(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 1);
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == '\\' {
+            match chars.next() {
+                Some(escaped) => out.push(escaped),
+                None => out.push('\\'),
+            }
+        }
+    }
+    out
+}
+
 /// A comparison of `field` with `value` by a condition type's operator ([`operator`]): LIKE
 /// as text, without padding or collation (it ignores ASCII case already); any other as the
 /// column compares, padded, with the collation the value needs.
@@ -493,8 +517,8 @@ fn comparison(field: &Field, cond: &str, value: &str, binds: &mut Vec<Bind>) -> 
     let op = operator(cond);
     let col = &field.column;
     if op.contains("LIKE") {
-        binds.push(bind_value(Kind::Text, value));
-        return format!("{col} {op} ?");
+        binds.push(Bind::Text(mysql_like_pattern(value)));
+        return format!("{col} {op} ?{LIKE_ESCAPE}");
     }
     let value = compared_value(field, padded(field.kind, value));
     binds.push(bind_value(field.kind, &value));
@@ -884,6 +908,16 @@ impl From<&Bind> for SqlValue {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn like_patterns_escape_as_mysql_does() {
+        assert_eq!(mysql_like_pattern("%\\_%"), "%\\_%");
+        assert_eq!(mysql_like_pattern("a\\\\b"), "a\\\\b");
+        // A backslash ending the pattern is itself.
+        assert_eq!(mysql_like_pattern("abc\\"), "abc\\\\");
+        assert_eq!(mysql_like_pattern("abc\\\\"), "abc\\\\");
+        assert_eq!(mysql_like_pattern("ab\\\\\\"), "ab\\\\\\\\");
+    }
     use super::*;
 
     #[test]
