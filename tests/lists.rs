@@ -532,6 +532,36 @@ async fn field_names_compare_without_case() {
     assert_eq!(by_unknown.body, customers("searchCriteria=").await.body);
 }
 
+/// Magento quotes every value and MySQL compares a numeric column with a string as two
+/// doubles, the string read as its numeric prefix: a fraction is no id, junk is its prefix or 0.
+#[tokio::test]
+async fn numeric_columns_compare_with_text_as_doubles() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let ids = |cond: &'static str, field: &'static str, value: &str| {
+        order_ids(&app, &token, cond, field, value.to_owned())
+    };
+    let all = ids("notnull", "entity_id", "").await;
+    assert!(all.contains(&3));
+    let empty = Vec::<i64>::new();
+    assert_eq!(ids("eq", "entity_id", "3.7").await, empty);
+    assert_eq!(ids("eq", "entity_id", "3.0").await, vec![3]);
+    assert_eq!(ids("eq", "entity_id", "3abc").await, vec![3]);
+    assert_eq!(ids("eq", "entity_id", "%203").await, vec![3]);
+    let below: Vec<i64> = all.iter().copied().filter(|id| *id <= 3).collect();
+    assert_eq!(ids("lt", "entity_id", "3.7").await, below);
+    assert_eq!(ids("gt", "entity_id", "abc").await, all);
+    assert_eq!(ids("eq", "entity_id", "abc").await, empty);
+    let tutorial = ids("eq", "grand_total", "1917.6").await;
+    assert!(tutorial.contains(&3));
+    assert_eq!(ids("eq", "grand_total", "1917.60001").await, empty);
+    assert_eq!(ids("eq", "grand_total", "1917.6abc").await, tutorial);
+    assert_eq!(
+        ids("lt", "grand_total", "1917.60001").await,
+        ids("lteq", "grand_total", "1917.6").await
+    );
+}
+
 /// A flat collection selects `FROM <table> AS main_table`: `main_table.<column>` filters on the
 /// main table's column (the alias with case, the column without); a joined column under the
 /// alias is unknown, and EAV lists (alias `e`) refuse the name as no attribute.

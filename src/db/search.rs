@@ -521,9 +521,95 @@ fn comparison(field: &Field, cond: &str, value: &str, binds: &mut Vec<Bind>) -> 
         return format!("{col} {op} ?{LIKE_ESCAPE}");
     }
     let value = compared_value(field, padded(field.kind, value));
-    binds.push(bind_value(field.kind, &value));
+    match as_mysql_double(field.kind, &value) {
+        Some(Ok(number)) => {
+            binds.push(Bind::Text(number.to_string()));
+            return format!("{col} {op} CAST(? AS REAL)");
+        }
+        Some(Err(exact)) => binds.push(exact),
+        None => binds.push(bind_value(field.kind, &value)),
+    }
     let collate = text_collation(field.kind, [value.as_str()]);
     format!("{col} {op} ?{collate}")
+}
+
+/// The number a numeric column is compared with: `Ok` with a double when the text `value` is
+/// no number the column holds (an amount's scaled to the stored ten-thousandths), `Err` with
+/// the bind of the number it is when it is one, `None` for a text column.
+///
+/// Magento quotes every filter value (`quoteInto`), and MySQL compares an `INT` or `DECIMAL`
+/// column with a string as two doubles (`Type Conversion in Expression Evaluation`), the
+/// string read as its longest numeric prefix (`3abc` is 3, `abc` and the empty string 0): so
+/// `entity_id` eq `3.7` finds nothing and lt `3.7` finds 3, `gt abc` finds every positive id,
+/// and `grand_total` eq `1917.60001` finds nothing. (A value the column can hold exactly is
+/// bound as such, which keeps the column's index.)
+fn as_mysql_double(kind: Kind, value: &str) -> Option<Result<f64, Bind>> {
+    match kind {
+        Kind::Text => None,
+        Kind::Int => {
+            let number = mysql_double(value);
+            if number.fract() == 0.0 && number.abs() < 9_007_199_254_740_992.0 {
+                // Exact: within ±2^53 the double is the integer.
+                Some(Err(Bind::Int(number as i64)))
+            } else {
+                Some(Ok(number))
+            }
+        }
+        Kind::Amount => {
+            // `Amount::parse` rounds to the stored ten-thousandths: exact only if that kept it.
+            let t = value.trim();
+            let t = t.strip_prefix('+').unwrap_or(t);
+            let unrounded = if t.contains(['e', 'E']) {
+                rust_decimal::Decimal::from_scientific(t).ok()
+            } else {
+                t.parse::<rust_decimal::Decimal>().ok()
+            };
+            match Amount::parse(value) {
+                Some(a)
+                    if unrounded.is_some_and(|d| d.round_dp(4) == d)
+                        && a.to_ten_thousandths().is_some() =>
+                {
+                    Some(Err(Bind::Amount(a)))
+                }
+                _ => Some(Ok(mysql_double(value) * 10_000.0)),
+            }
+        }
+    }
+}
+
+/// A string as MySQL reads it as a double (`my_strntod`): leading white space skipped, then
+/// the longest prefix that is a decimal number with an optional sign, fraction and exponent;
+/// 0 without one; a number past the double's range is its largest value.
+fn mysql_double(value: &str) -> f64 {
+    let s = value.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+    let b = s.as_bytes();
+    let digits = |mut i: usize| {
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        i
+    };
+    let mut end = usize::from(matches!(b.first(), Some(b'+' | b'-')));
+    let int_end = digits(end);
+    let mut mantissa_digits = int_end - end;
+    end = int_end;
+    if b.get(end) == Some(&b'.') {
+        let frac_end = digits(end + 1);
+        mantissa_digits += frac_end - end - 1;
+        end = frac_end;
+    }
+    if mantissa_digits == 0 {
+        return 0.0;
+    }
+    if matches!(b.get(end), Some(b'e' | b'E')) {
+        let sign = usize::from(matches!(b.get(end + 1), Some(b'+' | b'-')));
+        let exp_end = digits(end + 1 + sign);
+        if exp_end > end + 1 + sign {
+            end = exp_end;
+        }
+    }
+    let number: f64 = s[..end].parse().unwrap_or(0.0);
+    number.clamp(f64::MIN, f64::MAX)
 }
 
 /// LIMIT/OFFSET for `total` matching rows.
@@ -908,6 +994,44 @@ impl From<&Bind> for SqlValue {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn numbers_read_from_text_as_mysql_reads_them() {
+        for (text, number) in [
+            ("3", 3.0),
+            (" 3.7", 3.7),
+            ("3abc", 3.0),
+            ("-2.5e1x", -25.0),
+            ("1e", 1.0),
+            ("1e+", 1.0),
+            (".5", 0.5),
+            ("5.", 5.0),
+            ("+7", 7.0),
+            ("abc", 0.0),
+            ("", 0.0),
+            ("-", 0.0),
+            (".", 0.0),
+            ("1e999", f64::MAX),
+            ("-1e999", f64::MIN),
+        ] {
+            assert_eq!(mysql_double(text), number, "{text:?}");
+        }
+        assert_eq!(as_mysql_double(Kind::Int, "3"), Some(Err(Bind::Int(3))));
+        assert_eq!(as_mysql_double(Kind::Int, "3.0"), Some(Err(Bind::Int(3))));
+        assert_eq!(as_mysql_double(Kind::Int, "3abc"), Some(Err(Bind::Int(3))));
+        assert_eq!(as_mysql_double(Kind::Int, "abc"), Some(Err(Bind::Int(0))));
+        assert_eq!(as_mysql_double(Kind::Int, "3.7"), Some(Ok(3.7)));
+        assert_eq!(
+            as_mysql_double(Kind::Amount, "1917.6"),
+            Some(Err(Bind::Amount(Amount::parse("1917.6").unwrap())))
+        );
+        assert_eq!(
+            as_mysql_double(Kind::Amount, "1917.60001"),
+            Some(Ok(19_176_000.1))
+        );
+        assert_eq!(as_mysql_double(Kind::Amount, "abc"), Some(Ok(0.0)));
+        assert_eq!(as_mysql_double(Kind::Text, "3.7"), None);
+    }
 
     #[test]
     fn like_patterns_escape_as_mysql_does() {
