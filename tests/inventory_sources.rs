@@ -552,3 +552,150 @@ async fn a_name_taken_but_for_spaces_is_refused() {
         )
     );
 }
+
+/// The lists filter and sort on every column of their tables: a source's coordinates
+/// (`decimal(8,6)`, compared and sorted as numbers), its `use_default_carrier_config` (stored as
+/// posted, answered true whatever it holds), a link's hidden `link_id`.
+#[tokio::test]
+async fn source_and_link_lists_take_every_column() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let f = "searchCriteria[filter_groups][0][filters][0]";
+    let codes = |query: String| {
+        let app = &app;
+        let token = &token;
+        async move {
+            let r = app
+                .get(&format!("/rest/V1/inventory/sources?{query}"), token)
+                .await;
+            assert_eq!(r.status, StatusCode::OK, "{query}: {:?}", r.body);
+            r.body["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["source_code"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        }
+    };
+    let all = app.get("/rest/V1/inventory/sources", &token).await.body["items"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let placed: Vec<(String, f64, f64)> = all
+        .iter()
+        .filter(|s| s["latitude"].is_number())
+        .map(|s| {
+            (
+                s["source_code"].as_str().unwrap().to_owned(),
+                s["latitude"].as_f64().unwrap(),
+                s["longitude"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(placed.iter().any(|p| p.2 < 0.0), "{placed:?}");
+    let mut by_longitude = placed.clone();
+    by_longitude.sort_by(|a, b| a.2.total_cmp(&b.2));
+    let sorted = codes(format!(
+        "{f}[field]=longitude&{f}[condition_type]=notnull\
+         &searchCriteria[sortOrders][0][field]=longitude&searchCriteria[sortOrders][0][direction]=ASC"
+    ))
+    .await;
+    assert_eq!(
+        sorted,
+        by_longitude.iter().map(|p| p.0.clone()).collect::<Vec<_>>()
+    );
+    let (code, latitude, _) = &placed[0];
+    assert_eq!(
+        &codes(format!("{f}[field]=latitude&{f}[value]={latitude}")).await,
+        &[code.clone()]
+    );
+    let above: Vec<String> = placed
+        .iter()
+        .filter(|p| p.1 > 40.0)
+        .map(|p| p.0.clone())
+        .collect();
+    let mut found = codes(format!(
+        "{f}[field]=latitude&{f}[value]=40.0&{f}[condition_type]=gt"
+    ))
+    .await;
+    found.sort();
+    let mut expected = above.clone();
+    expected.sort();
+    assert_eq!(found, expected);
+
+    let every: Vec<String> = all
+        .iter()
+        .map(|s| s["source_code"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        codes(format!(
+            "{f}[field]=use_default_carrier_config&{f}[value]=1"
+        ))
+        .await,
+        every
+    );
+    let r = app
+        .post(
+            "/rest/V1/inventory/sources",
+            &token,
+            &json!({"source": {"source_code": "nocarrier", "name": "No carrier", "country_id": "US",
+                               "postcode": "10001", "use_default_carrier_config": false}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(
+        codes(format!(
+            "{f}[field]=use_default_carrier_config&{f}[value]=0"
+        ))
+        .await,
+        ["nocarrier"]
+    );
+    let saved = app
+        .get("/rest/V1/inventory/sources/nocarrier", &token)
+        .await
+        .body;
+    assert_eq!(saved["use_default_carrier_config"], true);
+    // A save without it, or with null, keeps what is stored.
+    let r = app
+        .post(
+            "/rest/V1/inventory/sources",
+            &token,
+            &json!({"source": {"source_code": "nocarrier", "name": "No carrier", "country_id": "US",
+                               "postcode": "10001", "use_default_carrier_config": null}}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    assert_eq!(
+        codes(format!(
+            "{f}[field]=use_default_carrier_config&{f}[value]=0"
+        ))
+        .await,
+        ["nocarrier"]
+    );
+
+    let links = |query: String| {
+        let app = &app;
+        let token = &token;
+        async move {
+            let r = app
+                .get(
+                    &format!("/rest/V1/inventory/stock-source-links?{query}"),
+                    token,
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::OK, "{query}: {:?}", r.body);
+            r.body
+        }
+    };
+    let first = links(format!("{f}[field]=link_id&{f}[value]=1")).await;
+    assert_eq!(first["total_count"], 1, "{first:?}");
+    assert!(first["items"][0].get("link_id").is_none());
+    let all_links = links("searchCriteria[pageSize]=100".into()).await;
+    let mut reversed = all_links["items"].as_array().unwrap().clone();
+    reversed.reverse();
+    let descending = links(
+        "searchCriteria[sortOrders][0][field]=link_id&searchCriteria[sortOrders][0][direction]=DESC".into(),
+    )
+    .await;
+    assert_eq!(descending["items"], json!(reversed));
+}

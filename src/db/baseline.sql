@@ -45,6 +45,7 @@ INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "succe
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (38, 'downloadable sample', '2026-01-01 00:00:00', 1, X'5E7266528C466A4375B25A8644FD6C1F3358AEDA152ECD37B87B72F229A377AA07EC68CF3209A4D5CE650449BCF921AA', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (39, 'sales comment author', '2026-01-01 00:00:00', 1, X'EF8B7693BC1BC6FE09212C5D82098C6BD9F986067A57DF81D8C4BD479A311F18FDDDF4EB275D85BE44A009423E6DA41B', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (40, 'reservations skip unmanaged in insert', '2026-01-01 00:00:00', 1, X'4CBFF3A124977570FA7E8B796B357179E151C3794CAC9399A29CF8763A51094635F6147345334E9AB8362D53DF55C6FD', 0);
+INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (41, 'source use default carrier config', '2026-01-01 00:00:00', 1, X'A6DB1B8192973B299CCEA50B7479625CDBFA8E074750E6581635FC5F486E3454F1CF1F7C19C3CCA94F76C26CE393ED40', 0);
 CREATE TABLE store_website (
     website_id       INTEGER PRIMARY KEY,
     code             TEXT NOT NULL UNIQUE,
@@ -2404,7 +2405,7 @@ CREATE TABLE "inventory_source" (
     is_pickup_location_active INTEGER NOT NULL DEFAULT 0,
     frontend_name        TEXT,
     frontend_description TEXT
-);
+, use_default_carrier_config INTEGER NOT NULL DEFAULT 1);
 CREATE TABLE "inventory_stock" (
     stock_id INTEGER PRIMARY KEY AUTOINCREMENT,
     name     TEXT COLLATE NOCASE NOT NULL UNIQUE

@@ -493,6 +493,7 @@ fn eav_value_sql(code: &str, kind: Kind) -> String {
         Kind::Text => format!("CAST({raw} AS TEXT)"),
         Kind::Int => format!("CAST({raw} AS INTEGER)"),
         Kind::Amount => format!("CAST(ROUND(CAST({raw} AS REAL) * 10000) AS INTEGER)"),
+        Kind::Decimal => format!("CAST({raw} AS REAL)"),
     }
 }
 

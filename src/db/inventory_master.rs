@@ -6,6 +6,7 @@ use sqlx::SqliteConnection;
 use crate::amount::Amount;
 use crate::db::model::SourceItem;
 use crate::db::row_struct;
+use crate::db::search::{fields_of, Field, Kind};
 use crate::error::Result;
 use crate::search::SearchCriteria;
 
@@ -31,6 +32,8 @@ row_struct! {
         pub is_pickup_location_active: i64,
         pub frontend_name: Option<String>,
         pub frontend_description: Option<String>,
+        /// What a save posted (default 1); `isUseDefaultCarrierConfig()` answers true anyway.
+        pub use_default_carrier_config: i64,
     }
 }
 
@@ -104,8 +107,28 @@ pub async fn search_sources(
     conn: &mut SqliteConnection,
     criteria: &SearchCriteria,
 ) -> Result<(Vec<Source>, i64)> {
-    crate::db::search::rows(conn, "inventory_source", "source_code", criteria).await
+    crate::db::search::rows_over(
+        conn,
+        "inventory_source",
+        "source_code",
+        &SOURCE_FIELDS,
+        criteria,
+    )
+    .await
 }
+
+/// The columns of `inventory_source`, its `decimal(8,6)`/`decimal(9,6)` coordinates (kept as
+/// their text) compared and sorted as numbers, as MySQL compares them.
+static SOURCE_FIELDS: std::sync::LazyLock<Vec<Field>> = std::sync::LazyLock::new(|| {
+    let mut fields = fields_of(&Source::default());
+    for f in &mut fields {
+        if matches!(f.name, "latitude" | "longitude") {
+            f.column = format!("CAST({} AS REAL)", f.name).into();
+            f.kind = Kind::Decimal;
+        }
+    }
+    fields
+});
 
 /// Whether another source already has this name: `AbstractDb::_checkUnique` looks it up
 /// PHP-trimmed, and MySQL compares without case or trailing spaces; or the very name, which
@@ -268,8 +291,27 @@ pub async fn search_links(
     conn: &mut SqliteConnection,
     criteria: &SearchCriteria,
 ) -> Result<(Vec<Link>, i64)> {
-    crate::db::search::rows(conn, "inventory_source_stock_link", "link_id", criteria).await
+    crate::db::search::rows_over(
+        conn,
+        "inventory_source_stock_link",
+        "link_id",
+        &LINK_FIELDS,
+        criteria,
+    )
+    .await
 }
+
+/// The columns of `inventory_source_stock_link`: those of [`Link`] and the hidden `link_id`,
+/// which a filter or sort may name though the reply leaves it out.
+static LINK_FIELDS: std::sync::LazyLock<Vec<Field>> = std::sync::LazyLock::new(|| {
+    let mut fields = fields_of(&Link::default());
+    fields.push(Field {
+        name: "link_id",
+        column: "link_id".into(),
+        kind: Kind::Int,
+    });
+    fields
+});
 
 /// `SaveMultiple`: insert, or on a (stock, source) already linked update its priority.
 pub async fn save_link(conn: &mut SqliteConnection, link: &Link) -> Result<(), sqlx::Error> {

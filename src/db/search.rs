@@ -22,6 +22,9 @@ pub enum Kind {
     Text,
     Int,
     Amount,
+    /// A `DECIMAL` column kept as its text (a source's latitude and longitude): the field's
+    /// column reads it as a REAL, and values are compared as MySQL's doubles.
+    Decimal,
 }
 
 /// A field a list endpoint lets clients filter and sort on.
@@ -67,6 +70,7 @@ fn bind_value(kind: Kind, text: &str) -> Bind {
         Kind::Amount => Amount::parse(text)
             .map(Bind::Amount)
             .unwrap_or_else(|| Bind::Text(text.to_owned())),
+        Kind::Decimal => Bind::Text(mysql_double(text).to_string()),
     }
 }
 
@@ -261,7 +265,7 @@ pub struct CustomFilter {
 fn padded(kind: Kind, value: &str) -> &str {
     match kind {
         Kind::Text => value.trim_end_matches(' '),
-        Kind::Int | Kind::Amount => value.trim(),
+        Kind::Int | Kind::Amount | Kind::Decimal => value.trim(),
     }
 }
 
@@ -277,6 +281,7 @@ pub fn json_list<'v>(kind: Kind, values: impl IntoIterator<Item = &'v str>) -> B
                 .to_ten_thousandths()
                 .map(serde_json::Value::from)
                 .unwrap_or_else(|| padded(kind, v).into()),
+            Bind::Text(_) if kind == Kind::Decimal => serde_json::Value::from(mysql_double(v)),
             Bind::Text(t) => serde_json::Value::from(t),
         })
         .collect();
@@ -546,6 +551,7 @@ fn comparison(field: &Field, cond: &str, value: &str, binds: &mut Vec<Bind>) -> 
 fn as_mysql_double(kind: Kind, value: &str) -> Option<Result<f64, Bind>> {
     match kind {
         Kind::Text => None,
+        Kind::Decimal => Some(Ok(mysql_double(value))),
         Kind::Int => {
             let number = mysql_double(value);
             if number.fract() == 0.0 && number.abs() < 9_007_199_254_740_992.0 {
@@ -759,8 +765,44 @@ pub async fn rows_with<R>(
 where
     R: Columns + Default + Send + Unpin + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>,
 {
-    let fields = fields_of(&R::default());
-    let (total, sql, binds) = matching(conn, table, key, "*", &fields, custom, criteria).await?;
+    rows_over_with(
+        conn,
+        table,
+        key,
+        &fields_of(&R::default()),
+        custom,
+        criteria,
+    )
+    .await
+}
+
+/// [`rows`] over `fields` (the columns of `table`, or expressions over its row) instead of
+/// the columns of `R`.
+pub async fn rows_over<R>(
+    conn: &mut SqliteConnection,
+    table: &str,
+    key: &str,
+    fields: &[Field],
+    criteria: &SearchCriteria,
+) -> Result<(Vec<R>, i64)>
+where
+    R: Send + Unpin + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>,
+{
+    rows_over_with(conn, table, key, fields, &[], criteria).await
+}
+
+async fn rows_over_with<R>(
+    conn: &mut SqliteConnection,
+    table: &str,
+    key: &str,
+    fields: &[Field],
+    custom: &[CustomFilter],
+    criteria: &SearchCriteria,
+) -> Result<(Vec<R>, i64)>
+where
+    R: Send + Unpin + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>,
+{
+    let (total, sql, binds) = matching(conn, table, key, "*", fields, custom, criteria).await?;
     let rows = bind_search(sqlx::query_as::<_, R>(&sql), &binds)
         .fetch_all(conn)
         .await?;

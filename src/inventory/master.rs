@@ -151,6 +151,7 @@ pub struct SourceInput {
     pub postcode: Option<String>,
     pub phone: Option<String>,
     pub fax: Option<String>,
+    pub use_default_carrier_config: Option<bool>,
     /// `carrier_links` as `(carrier_code, position)`.
     pub carrier_links: Option<Vec<(Option<String>, Option<i64>)>>,
     pub pickup: PickupInput,
@@ -213,6 +214,7 @@ async fn write_source(conn: &mut SqliteConnection, s: SourceInput) -> Result<()>
     let mut row = existing.clone().unwrap_or(Source {
         source_code: code.clone(),
         enabled: 1,
+        use_default_carrier_config: 1,
         ..Default::default()
     });
     let set = |target: &mut Option<String>, value: &Option<String>| {
@@ -249,6 +251,9 @@ async fn write_source(conn: &mut SqliteConnection, s: SourceInput) -> Result<()>
     }
     set(&mut row.phone, &s.phone);
     set(&mut row.fax, &s.fax);
+    if let Some(use_default) = s.use_default_carrier_config {
+        row.use_default_carrier_config = i64::from(use_default);
+    }
     // SaveInStorePickupPlugin::beforeSave.
     row.frontend_name = Some(
         s.pickup

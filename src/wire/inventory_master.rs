@@ -330,6 +330,11 @@ pub fn parse_source(body: &Map<String, Value>, path_code: Option<&str>) -> Resul
         postcode: o.string("postcode")?,
         phone: o.string("phone")?,
         fax: o.string("fax")?,
+        // A null is no value: `_prepareDataForTable` leaves it out of the NOT NULL column.
+        use_default_carrier_config: o
+            .get("use_default_carrier_config")
+            .filter(|(_, v)| !v.is_null())
+            .map(|(_, v)| input::to_bool(v)),
         ..Default::default()
     };
     if let Some((_, links)) = o.get("carrier_links") {

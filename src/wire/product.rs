@@ -302,7 +302,7 @@ fn attribute_value(code: &str, value: Value) -> std::result::Result<Value, Strin
             match kind {
                 Kind::Text => "string",
                 Kind::Int => "int",
-                Kind::Amount => "double",
+                Kind::Amount | Kind::Decimal => "double",
             },
         )),
         (Some(Kind::Text), v) => Ok(Value::String(text(&v))),
@@ -316,7 +316,7 @@ fn attribute_value(code: &str, value: Value) -> std::result::Result<Value, Strin
             Ok(Value::String(n.to_string()))
         }
         // settype($v, 'double') never fails: what is not numeric is its numeric prefix or 0.
-        (Some(Kind::Amount), v) => {
+        (Some(Kind::Amount | Kind::Decimal), v) => {
             let shown = text(&v);
             Ok(Value::String(if input::is_numeric(&shown) {
                 shown
