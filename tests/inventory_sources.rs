@@ -607,7 +607,7 @@ async fn source_and_link_lists_take_every_column() {
     let (code, latitude, _) = &placed[0];
     assert_eq!(
         &codes(format!("{f}[field]=latitude&{f}[value]={latitude}")).await,
-        &[code.clone()]
+        std::slice::from_ref(code)
     );
     let above: Vec<String> = placed
         .iter()
