@@ -273,6 +273,24 @@ async fn shipping_before_invoicing_with_tracks_and_a_notified_comment() {
     assert_eq!(order["items"][1]["qty_shipped"], json!(9));
     let west = sources(&app, &token, "24-WB01").await;
     assert!(west.contains(&("west_wh".to_owned(), json!(6))), "{west:?}");
+    // The list filters on `packages`, which the shipment resource saved as `[]`.
+    let f = "searchCriteria[filter_groups][0][filters][0]";
+    for (cond, value, count) in [("notnull", "", 1), ("null", "", 0), ("eq", "[]", 1)] {
+        let list = app
+            .get(
+                &format!(
+                    "/rest/V1/shipments?{f}[field]=packages&{f}[condition_type]={cond}\
+                     &{f}[value]={value}&fields=total_count"
+                ),
+                &token,
+            )
+            .await;
+        assert_eq!(
+            (list.status, list.body),
+            (StatusCode::OK, json!({"total_count": count})),
+            "{cond}"
+        );
+    }
 }
 
 #[tokio::test]

@@ -981,7 +981,30 @@ where
     R: Columns + Default,
     T: Send + 'static,
 {
-    let parts = to_sql(criteria, &fields_of(&R::default()), &format!("{key} ASC"))?;
+    read_documents_over(
+        readers,
+        table,
+        key,
+        &fields_of(&R::default()),
+        criteria,
+        read,
+    )
+    .await
+}
+
+/// [`read_documents`] over `fields` (columns of `table`, or expressions over its row).
+pub async fn read_documents_over<T>(
+    readers: &Arc<Readers>,
+    table: &'static str,
+    key: &'static str,
+    fields: &[Field],
+    criteria: &SearchCriteria,
+    read: fn(&crate::db::batch::ReadConn, i64) -> Result<Option<T>, sqlx::Error>,
+) -> Result<(Vec<T>, i64)>
+where
+    T: Send + 'static,
+{
+    let parts = to_sql(criteria, fields, &format!("{key} ASC"))?;
     let criteria = criteria.clone();
     let page = readers.read_blocking(move |conn| {
         read_transaction(conn, |conn| {
