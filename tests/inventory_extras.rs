@@ -803,3 +803,136 @@ async fn pickup_is_offered_only_while_its_carrier_is_on() {
         )
     );
 }
+
+/// InventoryLowQuantityNotification's plugins keep a source item's setting with the item:
+/// deleted with it (source-items-delete, bulk unassign, the product's deletion), taken along
+/// by a bulk transfer (a destination's own setting wins), made (without a value) by a bulk
+/// assign.
+#[tokio::test]
+async fn low_quantity_settings_follow_their_source_items() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let path = "/rest/V1/inventory/low-quantity-notification";
+    let set = |code: &'static str, sku: &'static str, qty: f64| {
+        let app = &app;
+        let token = &token;
+        async move {
+            let r = app
+                .post(path, token, &json!({"sourceItemConfigurations": [{"source_code": code, "sku": sku, "notify_stock_qty": qty}]}))
+                .await;
+            assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+        }
+    };
+    let notify = |code: &'static str, sku: &'static str| {
+        let app = &app;
+        let token = &token;
+        async move {
+            let r = app.get(&format!("{path}/{code}/{sku}"), token).await;
+            assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+            r.body["notify_stock_qty"].clone()
+        }
+    };
+    let rows = |sku: &'static str| {
+        let app = &app;
+        async move {
+            let mut conn = app.state.db.read.acquire().await.unwrap();
+            sqlx::query_as::<_, (String, Option<i64>)>(
+                "SELECT source_code, notify_stock_qty FROM inventory_low_stock_notification_configuration
+                 WHERE sku = ? ORDER BY source_code",
+            )
+            .bind(sku)
+            .fetch_all(&mut *conn)
+            .await
+            .unwrap()
+        }
+    };
+    let ok =
+        |r: common::Reply, what: &str| assert_eq!(r.status, StatusCode::OK, "{what}: {:?}", r.body);
+
+    set("ne_wh", "24-WB01", 7.5).await;
+    ok(
+        app.post(
+            "/rest/V1/inventory/source-items-delete",
+            &token,
+            &json!({"sourceItems": [{"source_code": "ne_wh", "sku": "24-WB01"}]}),
+        )
+        .await,
+        "step 1",
+    );
+    assert_eq!(notify("ne_wh", "24-WB01").await, json!(1));
+
+    // A transfer takes the origin's setting along, and unassigned leaves none behind.
+    set("west_wh", "24-WB01", 5.0).await;
+    ok(app
+        .post(
+            "/rest/V1/inventory/bulk-product-source-transfer",
+            &token,
+            &json!({"skus": ["24-WB01"], "originSource": "west_wh", "destinationSource": "hq", "unassignFromOrigin": true}),
+        )
+        .await, "step 2");
+    assert_eq!(notify("hq", "24-WB01").await, json!(5));
+    assert_eq!(notify("west_wh", "24-WB01").await, json!(1));
+    // The destination's own setting wins; kept at the origin without unassigning.
+    set("west_wh", "24-WB01", 2.0).await;
+    set("hq", "24-WB01", 9.0).await;
+    ok(app
+        .post(
+            "/rest/V1/inventory/bulk-product-source-transfer",
+            &token,
+            &json!({"skus": ["24-WB01"], "originSource": "hq", "destinationSource": "west_wh", "unassignFromOrigin": false}),
+        )
+        .await, "step 3");
+    assert_eq!(notify("west_wh", "24-WB01").await, json!(2));
+    assert_eq!(notify("hq", "24-WB01").await, json!(9));
+
+    // Unassigning removes the setting.
+    ok(
+        app.post(
+            "/rest/V1/inventory/bulk-product-source-unassign",
+            &token,
+            &json!({"skus": ["24-WB01"], "sourceCodes": ["hq"]}),
+        )
+        .await,
+        "step 4",
+    );
+    assert_eq!(notify("hq", "24-WB01").await, json!(1));
+
+    // Assigning makes a setting without a value where there is none, and keeps one there.
+    let before = rows("24-WB03").await;
+    ok(
+        app.post(
+            "/rest/V1/inventory/bulk-product-source-assign",
+            &token,
+            &json!({"skus": ["24-WB03"], "sourceCodes": ["hq", "west_wh"]}),
+        )
+        .await,
+        "step 5",
+    );
+    let after = rows("24-WB03").await;
+    for code in ["hq", "west_wh"] {
+        assert!(
+            after.iter().any(|(c, _)| c == code),
+            "{before:?} -> {after:?}"
+        );
+    }
+    assert!(
+        before.iter().all(|row| after.contains(row)),
+        "{before:?} -> {after:?}"
+    );
+
+    // Deleting the product deletes its items' settings.
+    set("west_wh", "24-WB03", 4.0).await;
+    assert!(!rows("24-WB03").await.is_empty());
+    ok(
+        app.send(
+            Method::DELETE,
+            "/rest/V1/products/24-WB03",
+            Some(&token),
+            None,
+            None,
+        )
+        .await,
+        "step 6",
+    );
+    assert_eq!(rows("24-WB03").await, vec![]);
+}

@@ -745,6 +745,30 @@ async fn from_to_ranges_case_and_odd_paging() {
     };
     assert_eq!(count(like("like")).await, all);
     assert_eq!(count(like("LIKE")).await, 0);
+    // `is` puts the quoted value after IS, and a filter without a field names the column ``:
+    // both are MySQL's errors, a 500.
+    for query in [
+        format!("{f}[0][field]=entity_id&{f}[0][value]=1&{f}[0][condition_type]=is"),
+        format!("{f}[0][value]=1"),
+        format!("{f}[0][field]=entity_id&{f}[0][value]=3&{f}[1][value]=1"),
+    ] {
+        let reply = app.get(&format!("/rest/V1/orders?{query}"), &token).await;
+        assert_eq!(reply.status, StatusCode::INTERNAL_SERVER_ERROR, "{query}");
+    }
+    // A scalar where the sort orders go is null: none, and none echoed.
+    let reply = app
+        .get(
+            "/rest/V1/orders?searchCriteria[sortOrders]=&searchCriteria[pageSize]=1&fields=search_criteria",
+            &token,
+        )
+        .await;
+    assert_eq!(
+        (reply.status, reply.body),
+        (
+            StatusCode::OK,
+            json!({"search_criteria": {"filter_groups": [], "page_size": 1}})
+        )
+    );
     // An empty condition type is eq, and echoed so.
     let reply = app
         .get(

@@ -822,6 +822,10 @@ pub async fn delete(db: &Db, sku: String) -> Result<()> {
             Box::pin(async move {
                 let row = product_row(conn, &sku).await?;
                 store::delete_product(conn, row.entity_id).await?;
+                // DeleteSourceItemsBySkus through the source item resource's DeleteMultiple,
+                // whose plugin deletes the items' low-quantity settings.
+                crate::db::inventory_master::delete_notification_configs_of_items(conn, &row.sku)
+                    .await?;
                 sqlx::query("DELETE FROM inventory_source_item WHERE sku = ?")
                     .bind(&row.sku)
                     .execute(&mut *conn)

@@ -476,6 +476,83 @@ pub async fn delete_notification_config(
     Ok(())
 }
 
+/// `BulkConfigurationAssign`: a setting without a value (the config default) for every pair of
+/// `skus` and `sources` (JSON lists) that has none.
+pub async fn assign_notification_configs(
+    conn: &mut SqliteConnection,
+    skus: &str,
+    sources: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO inventory_low_stock_notification_configuration (source_code, sku, notify_stock_qty)
+         SELECT s.value, k.value, NULL FROM json_each(?1) k, json_each(?2) s WHERE true
+         ORDER BY k.key, s.key
+         ON CONFLICT (source_code, sku) DO NOTHING",
+    )
+    .bind(skus)
+    .bind(sources)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// `BulkConfigurationUnassign`: the settings of every pair of `skus` and `sources` (JSON lists).
+pub async fn unassign_notification_configs(
+    conn: &mut SqliteConnection,
+    skus: &str,
+    sources: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "DELETE FROM inventory_low_stock_notification_configuration
+         WHERE sku IN (SELECT value FROM json_each(?1))
+           AND source_code IN (SELECT value FROM json_each(?2))",
+    )
+    .bind(skus)
+    .bind(sources)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// `BulkConfigurationTransfer` for one SKU: unless `destination` has a setting for it, it gets
+/// `origin`'s (its value, or none when `origin` has no setting either).
+pub async fn transfer_notification_config(
+    conn: &mut SqliteConnection,
+    sku: &str,
+    origin: &str,
+    destination: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO inventory_low_stock_notification_configuration (source_code, sku, notify_stock_qty)
+         SELECT ?3, ?1, (SELECT notify_stock_qty FROM inventory_low_stock_notification_configuration
+                         WHERE source_code = ?2 AND sku = ?1)
+         WHERE NOT EXISTS (SELECT 1 FROM inventory_low_stock_notification_configuration
+                           WHERE source_code = ?3 AND sku = ?1)",
+    )
+    .bind(sku)
+    .bind(origin)
+    .bind(destination)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// `DeleteSourceItemsConfigurationPlugin` on the source items of `sku` about to be deleted
+/// (`DeleteSourceItemsBySkus`, a product's deletion): the settings of those pairs.
+pub async fn delete_notification_configs_of_items(
+    conn: &mut SqliteConnection,
+    sku: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "DELETE FROM inventory_low_stock_notification_configuration
+         WHERE sku = ?1 AND source_code IN (SELECT source_code FROM inventory_source_item WHERE sku = ?1)",
+    )
+    .bind(sku)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 pub async fn legacy_stock_item(
     conn: &mut SqliteConnection,
     product_id: i64,

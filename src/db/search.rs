@@ -386,7 +386,10 @@ pub fn to_sql_with(
             ors.push(format!("({from} AND {to})"));
         }
         for f in &group.filters {
-            let Some(name) = &f.field else { continue };
+            // No field: `quoteIdentifier(null)` is the empty column, MySQL's 500.
+            let Some(name) = &f.field else {
+                return Err(Error::internal("Unknown column '' in 'where clause'"));
+            };
             let value = f.value.clone().unwrap_or_default();
             // Condition types compare with case (`prepareSqlCondition`'s map): `LIKE` is none
             // of them, so an equality, as any unknown type.
@@ -397,6 +400,12 @@ pub fn to_sql_with(
             }
             if range.is_some() {
                 continue;
+            }
+            // `'is' => "{{fieldName}} IS ?"`: MySQL takes no quoted value after IS.
+            if cond == "is" {
+                return Err(Error::internal(format!(
+                    "You have an error in your SQL syntax near 'IS {value:?}'"
+                )));
             }
             let field = filter_field_of(fields, name)?;
             let col = &field.column;

@@ -180,6 +180,12 @@ pub fn from_query(query: &str) -> Result<Option<SearchCriteria>> {
                 criteria.filter_groups.push(FilterGroup { filters });
             }
         } else if is_key(key, "sort_orders") {
+            // A scalar where the list goes (`searchCriteria[sortOrders]=`) converts to null
+            // (`ServiceInputProcessor::processComplexTypes`): no sort orders, none echoed.
+            if node.leaf().is_some() {
+                criteria.sort_orders = None;
+                continue;
+            }
             let mut orders = Vec::new();
             for (_, s) in node.entries() {
                 // A direction not given stays unset (echoed null; SortingProcessor sorts DESC).

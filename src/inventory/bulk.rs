@@ -132,6 +132,10 @@ pub async fn assign(db: &Db, skus: Vec<String>, sources: Vec<String>) -> Result<
             Box::pin(async move {
                 validation("Validation Failed", missing_sources(conn, &sources).await?)?;
                 let skus = managed_skus(conn, &skus).await?;
+                let (sku_list, source_list) = (
+                    Value::from(skus.clone()).to_string(),
+                    Value::from(sources.clone()).to_string(),
+                );
                 let inserted = sqlx::query(
                     "INSERT INTO inventory_source_item (source_code, sku, quantity, status)
                      SELECT s.value, k.value, 0, 0 FROM json_each(?1) k, json_each(?2) s
@@ -139,10 +143,12 @@ pub async fn assign(db: &Db, skus: Vec<String>, sources: Vec<String>) -> Result<
                                        WHERE i.source_code = s.value AND i.sku = k.value)
                      ORDER BY k.key, s.key",
                 )
-                .bind(Value::from(skus).to_string())
+                .bind(&sku_list)
                 .bind(json_list(&distinct(&sources)))
                 .execute(&mut *conn)
                 .await?;
+                // InventoryLowQuantityNotification's BulkSourceAssignInterfacePlugin.
+                store::assign_notification_configs(conn, &sku_list, &source_list).await?;
                 Ok(inserted.rows_affected() as i64)
             })
         })
@@ -165,6 +171,13 @@ pub async fn unassign(db: &Db, skus: Vec<String>, sources: Vec<String>) -> Resul
                 .bind(json_list(&distinct(&sources)))
                 .bind(json_list(&distinct(&skus)))
                 .execute(&mut *conn)
+                .await?;
+                // InventoryLowQuantityNotification's BulkSourceUnassignInterfacePlugin.
+                store::unassign_notification_configs(
+                    conn,
+                    &json_list(&distinct(&skus)),
+                    &json_list(&distinct(&sources)),
+                )
                 .await?;
                 Ok(deleted.rows_affected() as i64)
             })
@@ -208,6 +221,11 @@ pub async fn transfer(
                 let errors = transfer_sources_errors(conn, &origin, &destination).await?;
                 validation(TRANSFER_REFUSED, errors)?;
                 let processed = managed_skus(conn, &skus).await?;
+                // InventoryLowQuantityNotification's BulkConfigurationTransferInterfacePlugin,
+                // around the transfer: the settings first follow the SKUs...
+                for sku in &processed {
+                    store::transfer_notification_config(conn, sku, &origin, &destination).await?;
+                }
                 for sku in &processed {
                     let from = store::source_item(conn, &origin, sku).await?;
                     let to = store::source_item(conn, &destination, sku).await?;
@@ -224,6 +242,17 @@ pub async fn transfer(
                     } else if store::source_item(conn, &origin, sku).await?.is_some() {
                         store::save_source_item(conn, &origin, sku, Amount::ZERO, 0).await?;
                     }
+                }
+                // ... and, unassigned from the origin, leave it (`BulkConfigurationUnassign` of
+                // every SKU asked for).
+                if unassign_from_origin {
+                    let skus: Vec<&str> = skus.iter().map(String::as_str).collect();
+                    store::unassign_notification_configs(
+                        conn,
+                        &json_list(&skus),
+                        &json_list(&[origin.as_str()]),
+                    )
+                    .await?;
                 }
                 Ok(true)
             })

@@ -578,6 +578,9 @@ pub async fn delete_source_items(db: &Db, items: Vec<SourceItemInput>) -> Result
                 for item in &items {
                     if let (Some(code), Some(sku)) = (&item.source_code, &item.sku) {
                         store::delete_source_item(conn, code, sku).await?;
+                        // InventoryLowQuantityNotification's SourceItemsDeleteInterfacePlugin:
+                        // the pair's low-quantity setting goes too.
+                        store::delete_notification_config(conn, code, sku).await?;
                     }
                 }
                 Ok(())
