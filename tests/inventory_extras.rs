@@ -936,3 +936,64 @@ async fn low_quantity_settings_follow_their_source_items() {
     );
     assert_eq!(rows("24-WB03").await, vec![]);
 }
+
+/// Outside single-source mode, a setting of the `default` source goes into the legacy stock
+/// item too (`UpdateLegacyStockItemConfigurationAtSourceItemConfigurationSavePlugin`); a SKU no
+/// product has is a 404 that saves nothing.
+#[tokio::test]
+async fn a_default_source_setting_updates_the_legacy_stock_item() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let path = "/rest/V1/inventory/low-quantity-notification";
+    let legacy = || {
+        let app = &app;
+        let token = &token;
+        async move {
+            let item = app.get("/rest/V1/stockItems/24-WB01", token).await.body;
+            (
+                item["notify_stock_qty"].clone(),
+                item["use_config_notify_stock_qty"].clone(),
+            )
+        }
+    };
+    assert_eq!(legacy().await, (json!(1), json!(true)));
+    for (qty, expected) in [
+        (json!(3.5), (json!(3.5), json!(false))),
+        // Zero is no setting (`$notifyStockQty ? 0 : 1`): the item reads the config's 1.
+        (json!(0), (json!(1), json!(true))),
+        (json!(null), (json!(1), json!(true))),
+        (json!(4), (json!(4), json!(false))),
+    ] {
+        let r = app
+            .post(path, &token, &json!({"sourceItemConfigurations": [{"source_code": "default", "sku": "24-WB01", "notify_stock_qty": qty}]}))
+            .await;
+        assert_eq!((r.status, r.body), (StatusCode::OK, json!([])), "{qty}");
+        assert_eq!(legacy().await, expected, "{qty}");
+    }
+    // Another source's setting leaves it alone.
+    let r = app
+        .post(path, &token, &json!({"sourceItemConfigurations": [{"source_code": "hq", "sku": "24-WB01", "notify_stock_qty": 9}]}))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(legacy().await, (json!(4), json!(false)));
+    let before = app.snapshot().await;
+    let r = app
+        .post(
+            path,
+            &token,
+            &json!({"sourceItemConfigurations": [
+            {"source_code": "default", "sku": "nosuch", "notify_stock_qty": 2},
+            {"source_code": "default", "sku": "24-WB01", "notify_stock_qty": 5},
+            {"source_code": "default", "sku": "gone", "notify_stock_qty": 2}]}),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::NOT_FOUND,
+            json!({"message": "Following products with requested skus were not found: %1",
+                   "parameters": ["nosuch, gone"]})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+}

@@ -553,6 +553,30 @@ pub async fn delete_notification_configs_of_items(
     Ok(())
 }
 
+/// The legacy stock item of `product_id` on stock 1 takes `notify_stock_qty` and
+/// `use_config_notify_stock_qty` (made with the columns' defaults when missing: the plugin's
+/// `INSERT ... ON DUPLICATE KEY UPDATE`).
+pub async fn set_legacy_notify_stock_qty(
+    conn: &mut SqliteConnection,
+    product_id: i64,
+    notify_stock_qty: Amount,
+    use_config_notify_stock_qty: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO cataloginventory_stock_item
+           (stock_id, product_id, notify_stock_qty, use_config_notify_stock_qty)
+         VALUES (1, ?, ?, ?)
+         ON CONFLICT (product_id) DO UPDATE SET notify_stock_qty = excluded.notify_stock_qty,
+             use_config_notify_stock_qty = excluded.use_config_notify_stock_qty",
+    )
+    .bind(product_id)
+    .bind(notify_stock_qty)
+    .bind(use_config_notify_stock_qty)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 pub async fn legacy_stock_item(
     conn: &mut SqliteConnection,
     product_id: i64,

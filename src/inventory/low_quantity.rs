@@ -7,6 +7,13 @@
 //! - Save: `Input data is empty` for no items; insert or update `notify_stock_qty` per
 //!   (source, sku); the table has no foreign keys, so any source code is kept.
 //! - Delete: by (source, sku), missing pairs are no-ops, an empty list too.
+//! - After a save, `UpdateLegacyStockItemConfigurationAtSourceItemConfigurationSavePlugin`
+//!   (outside single-source mode) writes the settings of the `default` source (compared with
+//!   case, `!==`) into the legacy stock item of stock 1: `notify_stock_qty` (1 for none) and
+//!   `use_config_notify_stock_qty` (0 when a non-zero quantity is set, else 1). A SKU there that
+//!   no product has is 404 `Following products with requested skus were not found: %1`
+//!   (`GetProductIdsBySkus`, found without case). Magento has saved the settings by then;
+//!   magemu refuses the whole save, as every refused write here changes nothing.
 
 use crate::amount::Amount;
 use crate::db::inventory_master::{self as store, NotificationConfig};
@@ -52,7 +59,7 @@ pub async fn save(db: &Db, mut rows: Vec<NotificationConfig>) -> Result<()> {
                 for row in &rows {
                     store::save_notification_config(conn, row).await?;
                 }
-                Ok(())
+                update_legacy_stock_items(conn, &rows).await
             })
         })
         .await
@@ -71,3 +78,40 @@ pub async fn delete(db: &Db, pairs: Vec<(String, String)>) -> Result<()> {
         })
         .await
 }
+
+/// The `default` source's settings of `rows` into the legacy stock items (see the module doc).
+async fn update_legacy_stock_items(
+    conn: &mut sqlx::SqliteConnection,
+    rows: &[NotificationConfig],
+) -> Result<()> {
+    let defaults: Vec<&NotificationConfig> = rows
+        .iter()
+        .filter(|r| r.source_code == crate::inventory::master::DEFAULT_SOURCE)
+        .collect();
+    if defaults.is_empty() || crate::db::shipments::single_source_mode(conn).await? {
+        return Ok(());
+    }
+    let mut found = Vec::new();
+    let mut missing = Vec::new();
+    for row in defaults {
+        match store::product(conn, &row.sku).await? {
+            Some(product) => found.push((product.entity_id, row.notify_stock_qty)),
+            None => missing.push(row.sku.clone()),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(Error::NotFound(crate::error::Phrase::positional(
+            PRODUCTS_NOT_FOUND,
+            vec![missing.join(", ")],
+        )));
+    }
+    for (product_id, notify) in found {
+        let use_config = i64::from(notify.is_none_or(Amount::is_zero));
+        let notify = notify.unwrap_or(Amount::from_int(DEFAULT_NOTIFY_QTY));
+        store::set_legacy_notify_stock_qty(conn, product_id, notify, use_config).await?;
+    }
+    Ok(())
+}
+
+/// `GetProductIdsBySkus`'s refusal.
+pub const PRODUCTS_NOT_FOUND: &str = "Following products with requested skus were not found: %1";
