@@ -997,3 +997,45 @@ async fn a_default_source_setting_updates_the_legacy_stock_item() {
     );
     assert_eq!(app.snapshot().await, before);
 }
+
+/// A bulk transfer of a SKU that has an item at neither source is Magento's 500 (PHP's warning
+/// on the missing destination item's status, thrown by its ErrorHandler), and nothing moves.
+#[tokio::test]
+async fn a_transfer_of_a_sku_at_neither_source_is_a_500_that_changes_nothing() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let items = app
+        .get(
+            "/rest/V1/inventory/source-items?searchCriteria[filter_groups][0][filters][0][field]=sku\
+             &searchCriteria[filter_groups][0][filters][0][value]=24-WB03",
+            &token,
+        )
+        .await
+        .body;
+    let pairs: Vec<Value> = items["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| json!({"source_code": i["source_code"], "sku": i["sku"]}))
+        .collect();
+    if !pairs.is_empty() {
+        let r = app
+            .post(
+                "/rest/V1/inventory/source-items-delete",
+                &token,
+                &json!({"sourceItems": pairs}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    }
+    let before = app.snapshot().await;
+    let r = app
+        .post(
+            "/rest/V1/inventory/bulk-product-source-transfer",
+            &token,
+            &json!({"skus": ["24-WB01", "24-WB03"], "originSource": "hq", "destinationSource": "west_wh", "unassignFromOrigin": false}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR, "{:?}", r.body);
+    assert_eq!(app.snapshot().await, before);
+}

@@ -229,6 +229,16 @@ pub async fn transfer(
                 for sku in &processed {
                     let from = store::source_item(conn, &origin, sku).await?;
                     let to = store::source_item(conn, &destination, sku).await?;
+                    // `transferInventory` reads the status of the destination's item when the
+                    // origin has none (its `elseif ($dstSourceItemQty !== null)` always holds):
+                    // with no item at either source, PHP 8's warning on the null's offset,
+                    // which Magento's ErrorHandler throws, undoing the transfer (a 500).
+                    if from.is_none() && to.is_none() {
+                        return Err(Error::internal(format!(
+                            "Warning: Trying to access array offset on value of type null \
+                             (BulkInventoryTransfer::transferInventory, SKU {sku:?})"
+                        )));
+                    }
                     let total = from.as_ref().map(|s| s.quantity).unwrap_or_default()
                         + to.as_ref().map(|s| s.quantity).unwrap_or_default();
                     let status = from.as_ref().or(to.as_ref()).map(|s| s.status).unwrap_or(0);
