@@ -79,7 +79,8 @@ fn field_error(text: &str, field: &str) -> Phrase {
 
 /// `NotAnEmptyString`.
 fn not_empty(errors: &mut Vec<Phrase>, field: &str, value: &str) {
-    if value.trim().is_empty() {
+    // PHP's `trim`: a no-break space is no white space to it, a NUL is.
+    if crate::php::trim(value).is_empty() {
         errors.push(field_error(EMPTY, field));
     }
 }
@@ -178,7 +179,7 @@ pub fn validate_source(s: &SourceInput) -> Vec<Phrase> {
     // in InventoryInStorePickup/Model/Source/Validator/PhoneValidator.php, unchanged since
     // 2019): a pickup place without a phone saves, and one without a city gets both errors.
     for (field, value) in [("city", &s.city), ("street", &s.street), ("phone", &s.city)] {
-        if pickup && text(value).trim().is_empty() {
+        if pickup && crate::php::trim(&text(value)).is_empty() {
             errors.push(field_error(PICKUP_EMPTY, field));
         }
     }
@@ -517,7 +518,7 @@ pub struct SourceItemInput {
 fn validate_source_item(errors: &mut Vec<Phrase>, item: &SourceItemInput) {
     let sku = item.sku.clone().unwrap_or_default();
     not_empty(errors, "sku", &sku);
-    if sku.trim() != sku {
+    if crate::php::trim(&sku) != sku {
         errors.push(field_error(LEADING_TRAILING, "sku"));
     }
     let code = item.source_code.clone().unwrap_or_default();
@@ -603,6 +604,37 @@ mod tests {
         no_template(&mut e, "price $5 {x}");
         no_template(&mut e, "${");
         assert!(e.is_empty());
+    }
+
+    #[test]
+    fn the_validators_trim_as_php_does() {
+        let empty_name = |name: &str| {
+            validate_source(&SourceInput {
+                name: Some(name.into()),
+                ..Default::default()
+            })
+            .iter()
+            .any(|p| p.text == EMPTY && p.params_json().to_string() == r#"{"field":"name"}"#)
+        };
+        assert!(empty_name(" \t\n\r\0\x0b"));
+        assert!(!empty_name("\u{a0}"));
+        assert!(!empty_name("\u{2003}"));
+        let sku_errors = |sku: &str| {
+            let mut errors = Vec::new();
+            validate_source_item(
+                &mut errors,
+                &SourceItemInput {
+                    sku: Some(sku.into()),
+                    source_code: Some("default".into()),
+                    quantity: Some(Amount::ZERO),
+                    status: Some(1),
+                },
+            );
+            errors.into_iter().map(|p| p.text).collect::<Vec<_>>()
+        };
+        assert_eq!(sku_errors("a\u{a0}"), Vec::<String>::new());
+        assert_eq!(sku_errors("a\0"), vec![LEADING_TRAILING.to_owned()]);
+        assert_eq!(sku_errors("\u{a0}"), Vec::<String>::new());
     }
 
     #[test]
