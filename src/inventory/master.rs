@@ -614,7 +614,7 @@ mod tests {
                 ..Default::default()
             })
             .iter()
-            .any(|p| p.text == EMPTY && p.params_json().to_string() == r#"{"field":"name"}"#)
+            .any(|p| p.text == EMPTY && p.params_json() == serde_json::json!({"field": "name"}))
         };
         assert!(empty_name(" \t\n\r\0\x0b"));
         assert!(!empty_name("\u{a0}"));
