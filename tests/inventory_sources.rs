@@ -699,3 +699,75 @@ async fn source_and_link_lists_take_every_column() {
     .await;
     assert_eq!(descending["items"], json!(reversed));
 }
+
+/// Magento's connection runs without strict mode: MySQL stores what a column cannot hold
+/// clipped (a latitude past 99.999999, a three-letter country, a negative region id, a priority
+/// past 65535, a SKU past 64 characters) where strict mode would refuse the row.
+#[tokio::test]
+async fn values_past_their_columns_are_stored_clipped() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let r = app
+        .post(
+            "/rest/V1/inventory/sources",
+            &token,
+            &json!({"source": {"source_code": "far", "name": "Far away", "country_id": "USA",
+                               "postcode": "99999", "latitude": 100, "longitude": -1000.5,
+                               "region_id": -5}}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!([])));
+    let far = app.get("/rest/V1/inventory/sources/far", &token).await.body;
+    assert_eq!(
+        (
+            &far["latitude"],
+            &far["longitude"],
+            &far["country_id"],
+            &far["region_id"]
+        ),
+        (
+            &json!(99.999999),
+            &json!(-999.999999),
+            &json!("US"),
+            &json!(0)
+        )
+    );
+    let r = app
+        .post(
+            "/rest/V1/inventory/stock-source-links",
+            &token,
+            &json!({"links": [{"stock_id": 2, "source_code": "far", "priority": 70000}]}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let links = app
+        .get(
+            "/rest/V1/inventory/stock-source-links?searchCriteria[filter_groups][0][filters][0][field]=source_code\
+             &searchCriteria[filter_groups][0][filters][0][value]=far",
+            &token,
+        )
+        .await
+        .body;
+    assert_eq!(
+        links["items"],
+        json!([{"stock_id": 2, "source_code": "far", "priority": 65535}])
+    );
+    let long_sku = "S".repeat(70);
+    let r = app
+        .post(
+            "/rest/V1/inventory/source-items",
+            &token,
+            &json!({"sourceItems": [{"sku": long_sku, "source_code": "far", "quantity": 3, "status": 1}]}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let items = app
+        .get(
+            "/rest/V1/inventory/source-items?searchCriteria[filter_groups][0][filters][0][field]=source_code\
+             &searchCriteria[filter_groups][0][filters][0][value]=far",
+            &token,
+        )
+        .await
+        .body;
+    assert_eq!(items["items"][0]["sku"], json!("S".repeat(64)));
+}

@@ -192,13 +192,35 @@ pub fn validate_source(s: &SourceInput) -> Vec<Phrase> {
     errors
 }
 
-/// decimal(8,6) / decimal(9,6) as MySQL stores them (rounded to 6 places); `None` when out of
-/// range (strict mode refuses the row).
-fn coordinate(value: Decimal, integer_digits: u32) -> Option<String> {
-    let rounded = value.round_dp(6);
-    let limit = Decimal::from(10i64.pow(integer_digits));
-    (rounded.abs() < limit).then(|| format!("{:.6}", rounded))
+// Magento's connection runs `SET SQL_MODE=''` (`Framework/DB/Adapter/Pdo/Mysql::_connect`):
+// MySQL stores a value its column cannot hold clipped, with a warning, where strict mode would
+// refuse the row. The MSI tables' columns (`Inventory/etc/db_schema.xml`) are kept so.
+
+/// decimal(8,6) / decimal(9,6) as MySQL stores them: rounded to 6 places, and past the range
+/// its nearest end (a latitude of 100 is 99.999999).
+fn coordinate(value: Decimal, integer_digits: u32) -> String {
+    let limit = Decimal::from(10i64.pow(integer_digits)) - Decimal::new(1, 6);
+    format!("{:.6}", value.round_dp(6).clamp(-limit, limit))
 }
+
+/// A `varchar(len)`: cut to `len` characters (`country_id`, 2: `USA` is `US`).
+fn varchar(value: &str, len: usize) -> String {
+    value.chars().take(len).collect()
+}
+
+/// [`varchar`] of a field a save may leave out.
+fn varchar_of(value: &Option<String>, len: usize) -> Option<String> {
+    value.as_deref().map(|v| varchar(v, len))
+}
+
+/// An `int unsigned` / `smallint unsigned` column: a negative value is 0, a larger one the
+/// column's largest.
+fn unsigned(value: i64, max: i64) -> i64 {
+    value.clamp(0, max)
+}
+
+const INT_UNSIGNED_MAX: i64 = 4_294_967_295;
+const SMALLINT_UNSIGNED_MAX: i64 = 65_535;
 
 /// `SourceRepositoryInterface::save`.
 pub async fn save_source(db: &Db, input: SourceInput) -> Result<()> {
@@ -224,34 +246,34 @@ async fn write_source(conn: &mut SqliteConnection, s: SourceInput) -> Result<()>
         }
     };
     if let Some(name) = &s.name {
-        row.name.clone_from(name);
+        row.name = varchar(name, 255);
     }
     if let Some(enabled) = s.enabled {
         row.enabled = i64::from(enabled);
     }
-    set(&mut row.email, &s.email);
-    set(&mut row.contact_name, &s.contact_name);
+    set(&mut row.email, &varchar_of(&s.email, 255));
+    set(&mut row.contact_name, &varchar_of(&s.contact_name, 255));
     set(&mut row.description, &s.description);
     if let Some(lat) = s.latitude_raw {
-        row.latitude = Some(coordinate(lat, 2).ok_or_else(could_not_save)?);
+        row.latitude = Some(coordinate(lat, 2));
     }
     if let Some(lng) = s.longitude_raw {
-        row.longitude = Some(coordinate(lng, 3).ok_or_else(could_not_save)?);
+        row.longitude = Some(coordinate(lng, 3));
     }
     if let Some(country) = &s.country_id {
-        row.country_id.clone_from(country);
+        row.country_id = varchar(country, 2);
     }
-    if s.region_id.is_some() {
-        row.region_id = s.region_id;
+    if let Some(region_id) = s.region_id {
+        row.region_id = Some(unsigned(region_id, INT_UNSIGNED_MAX));
     }
-    set(&mut row.region, &s.region);
-    set(&mut row.city, &s.city);
-    set(&mut row.street, &s.street);
+    set(&mut row.region, &varchar_of(&s.region, 255));
+    set(&mut row.city, &varchar_of(&s.city, 255));
+    set(&mut row.street, &varchar_of(&s.street, 255));
     if let Some(postcode) = &s.postcode {
-        row.postcode.clone_from(postcode);
+        row.postcode = varchar(postcode, 255);
     }
-    set(&mut row.phone, &s.phone);
-    set(&mut row.fax, &s.fax);
+    set(&mut row.phone, &varchar_of(&s.phone, 255));
+    set(&mut row.fax, &varchar_of(&s.fax, 255));
     if let Some(use_default) = s.use_default_carrier_config {
         row.use_default_carrier_config = i64::from(use_default);
     }
@@ -322,6 +344,7 @@ async fn write_stock(conn: &mut SqliteConnection, s: StockInput) -> Result<i64> 
         }
     }
     validation(errors)?;
+    let name = varchar(&name, 255);
     if store::stock_name_taken(conn, &name, s.stock_id).await? {
         return Err(Error::input(COULD_NOT_SAVE_STOCK));
     }
@@ -467,7 +490,10 @@ pub async fn save_links(db: &Db, links: Vec<LinkInput>) -> Result<()> {
                     let row = Link {
                         stock_id: link.stock_id.unwrap_or_default(),
                         source_code: link.source_code.clone().unwrap_or_default(),
-                        priority: link.priority.unwrap_or_default(),
+                        priority: unsigned(
+                            link.priority.unwrap_or_default(),
+                            SMALLINT_UNSIGNED_MAX,
+                        ),
                     };
                     let known = store::stock(conn, row.stock_id).await?.is_some()
                         && store::source(conn, &row.source_code).await?.is_some();
@@ -558,7 +584,8 @@ pub async fn save_source_items(db: &Db, items: Vec<SourceItemInput>) -> Result<(
                     if store::source(conn, &code).await?.is_none() {
                         return Err(Error::input(COULD_NOT_SAVE_SOURCE_ITEM));
                     }
-                    let sku = item.sku.clone().unwrap_or_default();
+                    // `inventory_source_item.sku` is a varchar(64).
+                    let sku = varchar(item.sku.as_deref().unwrap_or_default(), 64);
                     let status = item.status.unwrap_or_default();
                     store::save_source_item(conn, &code, &sku, quantity, status).await?;
                 }
@@ -660,15 +687,21 @@ mod tests {
     }
 
     #[test]
-    fn coordinates_round_and_overflow() {
-        assert_eq!(
-            coordinate(Decimal::new(4073379, 5), 2).as_deref(),
-            Some("40.733790")
-        );
-        assert_eq!(coordinate(Decimal::new(1000, 1), 2), None);
-        assert_eq!(
-            coordinate(Decimal::new(-1213199, 4), 3).as_deref(),
-            Some("-121.319900")
-        );
+    fn coordinates_round_and_clip() {
+        assert_eq!(coordinate(Decimal::new(4073379, 5), 2), "40.733790");
+        assert_eq!(coordinate(Decimal::new(1000, 1), 2), "99.999999");
+        assert_eq!(coordinate(Decimal::new(-9999999999, 8), 2), "-99.999999");
+        assert_eq!(coordinate(Decimal::new(-1213199, 4), 3), "-121.319900");
+        assert_eq!(coordinate(Decimal::new(5000, 0), 3), "999.999999");
+    }
+
+    #[test]
+    fn columns_clip_as_mysql_without_strict_mode() {
+        assert_eq!(varchar("USA", 2), "US");
+        assert_eq!(varchar("ÉÉÉ", 2), "ÉÉ");
+        assert_eq!(varchar(&"x".repeat(70), 64), "x".repeat(64));
+        assert_eq!(unsigned(-5, INT_UNSIGNED_MAX), 0);
+        assert_eq!(unsigned(70_000, SMALLINT_UNSIGNED_MAX), 65_535);
+        assert_eq!(unsigned(12, SMALLINT_UNSIGNED_MAX), 12);
     }
 }
