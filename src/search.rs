@@ -77,6 +77,12 @@ pub struct SearchCriteria {
     pub page_size: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current_page: Option<i64>,
+    /// Read by the EAV collections' `FilterProcessor` (customers, products, categories: `Eav/
+    /// Model/Api/SearchCriteria/CollectionProcessor/FilterProcessor`), not the framework's: no
+    /// `from`/`to` range, no `fulltext` LIKE (see `db::search::to_sql_with`). Set by those
+    /// services on the criteria as their collection takes them; never sent or echoed.
+    #[serde(skip)]
+    pub eav: bool,
 }
 
 /// The list reply: `{"items": [...], "search_criteria": {...}, "total_count": n}`.

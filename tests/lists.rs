@@ -857,3 +857,66 @@ async fn from_to_ranges_case_and_odd_paging() {
     assert_eq!(second["items"].as_array().map(Vec::len), Some(1));
     assert_ne!(first["items"], second["items"]);
 }
+
+/// Customers, products and categories are EAV collections, whose `FilterProcessor` is not the
+/// framework's: `from` and `to` on one field stay two ORed conditions, and a condition type
+/// `prepareSqlCondition` has no SQL for (`fulltext`, `LIKE`) compares the field with each value
+/// of `['attribute' => $field, $type => $value]`, the attribute code among them; the echo keeps
+/// a `fulltext` value as sent.
+#[tokio::test]
+async fn eav_lists_read_filters_as_the_eav_processor_does() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let f = "searchCriteria[filter_groups][0][filters]";
+    let get = |path: String| {
+        let app = &app;
+        let token = &token;
+        async move {
+            let r = app.get(&path, token).await;
+            assert_eq!(r.status, StatusCode::OK, "{path}: {:?}", r.body);
+            r.body
+        }
+    };
+    let all_customers = get("/rest/V1/customers/search?searchCriteria=&fields=total_count".into())
+        .await["total_count"]
+        .clone();
+    assert!(all_customers.as_i64().unwrap() > 0);
+    // A range in the future: its `to` half alone matches every customer.
+    let range = get(format!(
+        "/rest/V1/customers/search?{f}[0][field]=created_at&{f}[0][value]=2090-01-01&{f}[0][condition_type]=from\
+         &{f}[1][field]=created_at&{f}[1][value]=2091-01-01&{f}[1][condition_type]=to&fields=total_count"
+    ))
+    .await;
+    assert_eq!(range["total_count"], all_customers);
+    let fulltext = |value: &str| {
+        get(format!(
+            "/rest/V1/customers/search?{f}[0][field]=email&{f}[0][value]={value}\
+             &{f}[0][condition_type]=fulltext&fields=items[email],total_count,search_criteria"
+        ))
+    };
+    let part = fulltext("example").await;
+    assert_eq!(part["total_count"], 0, "{part:?}");
+    assert_eq!(
+        part["search_criteria"]["filter_groups"][0]["filters"][0],
+        json!({"field": "email", "value": "example", "condition_type": "fulltext"})
+    );
+    let whole = fulltext("jdoe@example.com").await;
+    assert_eq!(whole["items"], json!([{"email": "jdoe@example.com"}]));
+    // The products' list: `LIKE` is no type either, so an equality.
+    let products = get(format!(
+        "/rest/V1/products?{f}[0][field]=sku&{f}[0][value]=24-WB01&{f}[0][condition_type]=LIKE&fields=items[sku]"
+    ))
+    .await;
+    assert_eq!(products["items"], json!([{"sku": "24-WB01"}]));
+    // A flat list still reads `fulltext` as a LIKE, and echoes it with `%`.
+    let orders = get(format!(
+        "/rest/V1/orders?{f}[0][field]=customer_email&{f}[0][value]=example\
+         &{f}[0][condition_type]=fulltext&fields=total_count,search_criteria"
+    ))
+    .await;
+    assert!(orders["total_count"].as_i64().unwrap() > 0);
+    assert_eq!(
+        orders["search_criteria"]["filter_groups"][0]["filters"][0]["value"],
+        json!("%example%")
+    );
+}

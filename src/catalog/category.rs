@@ -57,6 +57,10 @@ pub async fn list(
     if let Some(name) = dotted {
         return Err(crate::error::invalid_attribute_name(name));
     }
+    let criteria = &crate::search::SearchCriteria {
+        eav: true,
+        ..criteria.clone()
+    };
     let mut conn = db.read.acquire().await?;
     let (ids, total) = crate::db::search::documents::<CategoryRow, _>(
         &mut conn,

@@ -368,6 +368,7 @@ fn list_fields(
     if let Some(sorts) = &mut criteria.sort_orders {
         sorts.retain(|s| s.field.as_deref().is_none_or(known));
     }
+    criteria.eav = true;
     Ok((criteria, fields))
 }
 

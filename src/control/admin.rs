@@ -75,6 +75,7 @@ fn page_criteria(page: i64, sorts: &[(&str, &str)], filters: Vec<FilterGroup>) -
         ),
         page_size: Some(PAGE_SIZE),
         current_page: Some(page.max(1)),
+        eav: false,
     }
 }
 

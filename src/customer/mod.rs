@@ -850,6 +850,7 @@ fn eav_criteria(
     if let Some(sorts) = &mut criteria.sort_orders {
         sorts.retain(|s| s.field.as_deref().is_none_or(known));
     }
+    criteria.eav = true;
     Ok(criteria)
 }
 

@@ -307,6 +307,12 @@ fn text_collation<'v>(kind: Kind, values: impl IntoIterator<Item = &'v str>) -> 
     }
 }
 
+/// The condition types `Mysql::prepareSqlCondition` has SQL for (its `$conditionKeyMap`).
+const PREPARED_CONDITIONS: [&str; 21] = [
+    "eq", "neq", "like", "nlike", "in", "nin", "is", "notnull", "null", "gt", "lt", "gteq", "lteq",
+    "finset", "nfinset", "regexp", "from", "to", "seq", "sneq", "ntoa",
+];
+
 /// The SQL operator of a comparing condition type (`Mysql::prepareSqlCondition`).
 pub fn operator(cond: &str) -> &'static str {
     match cond {
@@ -377,7 +383,13 @@ pub fn to_sql_with(
         let mut ors = Vec::new();
         // A custom filter's term follows its group's OR in the SQL, so its binds follow too.
         let (mut ands, mut and_binds) = (Vec::new(), Vec::new());
-        let range = from_to(group, custom);
+        // The EAV processor gives each filter its own condition (`checkFromTo` is the
+        // framework processor's alone): `from` and `to` stay ORed.
+        let range = if criteria.eav {
+            None
+        } else {
+            from_to(group, custom)
+        };
         if let Some((name, from, to)) = range {
             // FilterProcessor::checkFromTo: one field, `from` and `to`: one range, ANDed.
             let field = filter_field_of(fields, name)?;
@@ -425,6 +437,14 @@ pub fn to_sql_with(
                 "seq" | "sneq" if value.is_empty() => {
                     let not = if cond == "sneq" { "NOT " } else { "" };
                     format!("{col} IS {not}NULL")
+                }
+                // The EAV processor passes `['attribute' => $field, $type => $value]` to
+                // `prepareSqlCondition`: a type it has no SQL for (`fulltext`, `LIKE`, ...)
+                // falls to its OR over the array's values, the attribute code among them.
+                _ if criteria.eav && !PREPARED_CONDITIONS.contains(&cond) => {
+                    let code = comparison(field, "eq", name, &mut parts.binds);
+                    let sent = comparison(field, "eq", &value, &mut parts.binds);
+                    format!("(({code}) OR ({sent}))")
                 }
                 // FilterProcessor: "not a fulltext search", a LIKE of the value anywhere.
                 "fulltext" => {

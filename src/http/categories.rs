@@ -12,7 +12,7 @@ use axum::Extension;
 use crate::catalog::category;
 use crate::error::Result;
 use crate::http::extract::{Admin, Body, CatalogCategories, PathParams, Search};
-use crate::http::reply::{json_response, search_results};
+use crate::http::reply::{eav_search_results, json_response};
 use crate::http::routes::Operation;
 use crate::http::StoreScope;
 use crate::wire::category::{
@@ -154,7 +154,7 @@ async fn list(
     Search(criteria): Search,
 ) -> Result<Response> {
     let (categories, total) = category::list(&state.db, &criteria).await?;
-    Ok(search_results(
+    Ok(eav_search_results(
         categories.iter().map(CategoryData::from).collect(),
         criteria,
         total,

@@ -690,7 +690,7 @@ async fn search(
     Search(criteria): Search,
 ) -> Result<Response> {
     let (customers, total) = customer::list(&state.db, &criteria).await?;
-    Ok(search_results(
+    Ok(crate::http::reply::eav_search_results(
         customers.iter().map(CustomerData::from).collect(),
         criteria,
         total,

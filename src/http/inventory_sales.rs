@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::http::extract::{
     Admin, Body, CatalogProducts, InventorySalesStock, InventoryStock, PathParams,
 };
-use crate::http::reply::{json_response, search_results};
+use crate::http::reply::{eav_search_results, json_response};
 use crate::http::routes::Operation;
 use crate::inventory::bulk;
 use crate::inventory::salability::{self, SalabilityError, StockIndexRow};
@@ -282,7 +282,8 @@ async fn export_salable_qty(
     let skus: Vec<String> = products.into_iter().map(|p| p.row.sku).collect();
     let items = index_data(salability::export_rows(&state.db, stock_id, &skus).await?);
     let total = i64::try_from(items.len()).unwrap_or(i64::MAX);
-    Ok(search_results(items, criteria, total))
+    // The products' criteria, as ProductRepository's EAV processor left them.
+    Ok(eav_search_results(items, criteria, total))
 }
 
 async fn dump_stock_index(

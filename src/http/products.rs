@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::http::extract::{
     Admin, Body, Catalog, CatalogProducts, DownloadableLinks, PathParams, Search,
 };
-use crate::http::reply::{json_response, search_results};
+use crate::http::reply::{eav_search_results, json_response};
 use crate::http::routes::Operation;
 use crate::wire::price::{self, BasePriceData};
 use crate::wire::product::{self as wire, LinkData, ProductData, SampleData};
@@ -152,7 +152,7 @@ async fn list(
     Search(criteria): Search,
 ) -> Result<Response> {
     let (products, total) = catalog::list(&state.db, &criteria).await?;
-    Ok(search_results(
+    Ok(eav_search_results(
         products.iter().map(ProductData::listed).collect(),
         criteria,
         total,

@@ -131,7 +131,24 @@ pub fn search_results<T: serde::Serialize>(
     search_criteria: SearchCriteria,
     total_count: i64,
 ) -> Response {
-    page(items, search_criteria, total_count)
+    page(items, search_criteria, total_count, Processor::Framework)
+}
+
+/// [`search_results`] of an EAV collection's list (customers, products, categories), whose
+/// `FilterProcessor` leaves a `fulltext` filter's value as sent.
+pub fn eav_search_results<T: serde::Serialize>(
+    items: Vec<T>,
+    search_criteria: SearchCriteria,
+    total_count: i64,
+) -> Response {
+    page(items, search_criteria, total_count, Processor::Eav)
+}
+
+/// The `FilterProcessor` that read the criteria.
+#[derive(PartialEq)]
+enum Processor {
+    Framework,
+    Eav,
 }
 
 /// [`search_results`] of documents as read, each converted to its wire form (`convert`) only
@@ -142,21 +159,27 @@ pub fn converted_results<'a, S, T: serde::Serialize>(
     search_criteria: SearchCriteria,
     total_count: i64,
 ) -> Response {
-    page(Converted { items, convert }, search_criteria, total_count)
+    page(
+        Converted { items, convert },
+        search_criteria,
+        total_count,
+        Processor::Framework,
+    )
 }
 
 fn page<I: serde::Serialize>(
     items: I,
     mut search_criteria: SearchCriteria,
     total_count: i64,
+    processor: Processor,
 ) -> Response {
-    // FilterProcessor turns a `fulltext` filter into a LIKE by setting the filter's value to
-    // `%value%` on the very criteria the repository then echoes.
+    // The framework's FilterProcessor turns a `fulltext` filter into a LIKE by setting the
+    // filter's value to `%value%` on the very criteria the repository then echoes.
     for filter in search_criteria
         .filter_groups
         .iter_mut()
         .flat_map(|g| g.filters.iter_mut())
-        .filter(|f| f.condition_type == "fulltext")
+        .filter(|f| processor == Processor::Framework && f.condition_type == "fulltext")
     {
         filter.value = Some(format!("%{}%", filter.value.as_deref().unwrap_or_default()));
     }

@@ -172,6 +172,7 @@ pub async fn search(db: &Db, request: &SearchRequest) -> Result<SearchResult> {
         sort_orders: (!sort_orders.is_empty()).then_some(sort_orders),
         page_size: request.page_size.filter(|s| *s > 0),
         current_page: Some(request.current_page),
+        eav: false,
     };
     let (items, total_count) =
         crate::db::search::rows::<Source>(&mut conn, "inventory_source", "source_code", &criteria)
