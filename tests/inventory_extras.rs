@@ -1000,6 +1000,8 @@ async fn a_default_source_setting_updates_the_legacy_stock_item() {
 
 /// A bulk transfer of a SKU that has an item at neither source is Magento's 500 (PHP's warning
 /// on the missing destination item's status, thrown by its ErrorHandler), and nothing moves.
+/// (Magento keeps the low-quantity settings its plugin copied before the transfer's
+/// transaction began; magemu's refusal changes nothing, as every refusal does.)
 #[tokio::test]
 async fn a_transfer_of_a_sku_at_neither_source_is_a_500_that_changes_nothing() {
     let app = spawn_app().await;

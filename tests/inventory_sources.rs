@@ -604,6 +604,18 @@ async fn source_and_link_lists_take_every_column() {
         sorted,
         by_longitude.iter().map(|p| p.0.clone()).collect::<Vec<_>>()
     );
+    // Qualified with the alias too; a LIKE reads the decimal as MySQL writes it.
+    let qualified = codes(format!(
+        "{f}[field]=main_table.longitude&{f}[condition_type]=notnull\
+         &searchCriteria[sortOrders][0][field]=longitude&searchCriteria[sortOrders][0][direction]=ASC"
+    ))
+    .await;
+    assert_eq!(qualified, sorted);
+    let six_places = codes(format!(
+        "{f}[field]=latitude&{f}[value]=%25.______&{f}[condition_type]=like"
+    ))
+    .await;
+    assert_eq!(six_places.len(), placed.len());
     let (code, latitude, _) = &placed[0];
     assert_eq!(
         &codes(format!("{f}[field]=latitude&{f}[value]={latitude}")).await,

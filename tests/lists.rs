@@ -328,6 +328,12 @@ async fn fulltext_and_finset_conditions() {
     assert_eq!(ids("nlike", "increment_id", "00000000%5C_").await, all);
     assert_eq!(ids("like", "increment_id", "%25%5C%25").await, empty);
     assert_eq!(ids("like", "increment_id", "00000000%5C").await, empty);
+    // `\3` is an escaped `3` (without ESCAPE, SQLite would look for a backslash).
+    assert_eq!(
+        ids("like", "increment_id", "00000000%5C3").await,
+        ids("eq", "increment_id", "000000003").await
+    );
+    assert!(!ids("eq", "increment_id", "000000003").await.is_empty());
     assert_eq!(ids("fulltext", "increment_id", "0000%5C_").await, empty);
     assert_eq!(ids("fulltext", "increment_id", "0000_").await, all);
     let none_with_3 = ids("nfinset", "applied_rule_ids", "3").await;
@@ -560,6 +566,14 @@ async fn numeric_columns_compare_with_text_as_doubles() {
         ids("lt", "grand_total", "1917.60001").await,
         ids("lteq", "grand_total", "1917.6").await
     );
+    // Past the double's range is its largest value (not 0); `1_000` is 1 to MySQL; a no-break
+    // space is no white space to it (the value is 0).
+    assert_eq!(ids("lt", "grand_total", "1e400").await, all);
+    assert_eq!(
+        ids("lteq", "grand_total", "1_000").await,
+        ids("lteq", "grand_total", "1").await
+    );
+    assert_eq!(ids("eq", "entity_id", "%C2%A03").await, empty);
 }
 
 /// A flat collection selects `FROM <table> AS main_table`: `main_table.<column>` filters on the

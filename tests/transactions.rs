@@ -121,6 +121,8 @@ async fn transactions_read_with_their_children() {
     for query in [
         format!("{f}[field]=parent_id&{f}[value]=1"),
         format!("{f}[field]=Entity_Id&{f}[value]=3"),
+        // The map to `main_table.created_at` is found with case.
+        format!("{f}[field]=Created_At&{f}[value]=2026-12-01"),
         "searchCriteria[sortOrders][0][field]=entity_id".to_owned(),
     ] {
         let reply = app

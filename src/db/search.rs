@@ -265,7 +265,10 @@ pub struct CustomFilter {
 fn padded(kind: Kind, value: &str) -> &str {
     match kind {
         Kind::Text => value.trim_end_matches(' '),
-        Kind::Int | Kind::Amount | Kind::Decimal => value.trim(),
+        // MySQL's `my_strtod` skips ASCII white space only (a no-break space is no number).
+        Kind::Int | Kind::Amount | Kind::Decimal => {
+            value.trim_matches(crate::php::NUMERIC_WHITESPACE)
+        }
     }
 }
 
@@ -348,9 +351,11 @@ pub fn field_of<'f>(fields: &'f [Field], name: &str) -> Result<&'f Field> {
 /// `e`) refuse the name before it gets here (400 `The "%1" attribute name is invalid.`), and a
 /// sort on it is refused as a name with restricted symbols (`SortOrder::validateField`).
 fn filter_field_of<'f>(fields: &'f [Field], name: &str) -> Result<&'f Field> {
+    // A field of the main table: its column, or an expression over the row that names no
+    // other table's alias (a source's `CAST(latitude AS REAL)`, a shipment's `packages`).
     let main_column = |f: &&Field, column: &str| {
         let own = f.column.strip_prefix("main_table.").unwrap_or(&f.column);
-        f.name.eq_ignore_ascii_case(column) && own.eq_ignore_ascii_case(column)
+        f.name.eq_ignore_ascii_case(column) && !own.contains('.')
     };
     match name.strip_prefix("main_table.") {
         Some(column) => fields
@@ -451,7 +456,7 @@ pub fn to_sql_with(
                     parts
                         .binds
                         .push(Bind::Text(mysql_like_pattern(&format!("%{value}%"))));
-                    format!("{col} LIKE ?{LIKE_ESCAPE}")
+                    format!("{} LIKE ?{LIKE_ESCAPE}", text_column(field))
                 }
                 // FIND_IN_SET(?, col): the value is one of the column's comma-separated items
                 // (compared as the collation does, without case); a NULL column matches
@@ -522,6 +527,15 @@ fn from_to<'g>(
     Some((name?, from??, to??))
 }
 
+/// The column a LIKE reads as text: a [`Kind::Decimal`] column's stored text (`40.733790`, as
+/// MySQL writes the decimal), not its REAL.
+fn text_column(field: &Field) -> &str {
+    match field.kind {
+        Kind::Decimal => field.name,
+        _ => &field.column,
+    }
+}
+
 /// MySQL's LIKE escapes with a backslash unless told otherwise (`%\_%` is any text holding an
 /// underscore, `50\%` the text `50%`); SQLite's LIKE has no escape character unless given one.
 const LIKE_ESCAPE: &str = " ESCAPE '\\'";
@@ -552,12 +566,19 @@ fn comparison(field: &Field, cond: &str, value: &str, binds: &mut Vec<Bind>) -> 
     let col = &field.column;
     if op.contains("LIKE") {
         binds.push(Bind::Text(mysql_like_pattern(value)));
-        return format!("{col} {op} ?{LIKE_ESCAPE}");
+        return format!("{} {op} ?{LIKE_ESCAPE}", text_column(field));
     }
     let value = compared_value(field, padded(field.kind, value));
     match as_mysql_double(field.kind, &value) {
         Some(Ok(number)) => {
+            // (A finite double's text: `mysql_double` clamps to the largest.)
             binds.push(Bind::Text(number.to_string()));
+            // An amount column keeps ten-thousandths: its value as MySQL's double is the
+            // quotient, correctly rounded as MySQL converts the decimal.
+            let col = match field.kind {
+                Kind::Amount => format!("({col} / 10000.0)"),
+                _ => col.to_string(),
+            };
             return format!("{col} {op} CAST(? AS REAL)");
         }
         Some(Err(exact)) => binds.push(exact),
@@ -591,8 +612,12 @@ fn as_mysql_double(kind: Kind, value: &str) -> Option<Result<f64, Bind>> {
             }
         }
         Kind::Amount => {
-            // `Amount::parse` rounds to the stored ten-thousandths: exact only if that kept it.
-            let t = value.trim();
+            // `Amount::parse` rounds to the stored ten-thousandths: exact only if that kept it,
+            // and only for text MySQL reads whole as a number (rust_decimal also reads `1_000`).
+            let t = value.trim_matches(crate::php::NUMERIC_WHITESPACE);
+            let numeric = t
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | 'e' | 'E'));
             let t = t.strip_prefix('+').unwrap_or(t);
             let unrounded = if t.contains(['e', 'E']) {
                 rust_decimal::Decimal::from_scientific(t).ok()
@@ -601,12 +626,13 @@ fn as_mysql_double(kind: Kind, value: &str) -> Option<Result<f64, Bind>> {
             };
             match Amount::parse(value) {
                 Some(a)
-                    if unrounded.is_some_and(|d| d.round_dp(4) == d)
+                    if numeric
+                        && unrounded.is_some_and(|d| d.round_dp(4) == d)
                         && a.to_ten_thousandths().is_some() =>
                 {
                     Some(Err(Bind::Amount(a)))
                 }
-                _ => Some(Ok(mysql_double(value) * 10_000.0)),
+                _ => Some(Ok(mysql_double(value))),
             }
         }
     }
@@ -1121,8 +1147,10 @@ mod tests {
         );
         assert_eq!(
             as_mysql_double(Kind::Amount, "1917.60001"),
-            Some(Ok(19_176_000.1))
+            Some(Ok(1917.60001))
         );
+        assert_eq!(as_mysql_double(Kind::Amount, "1_000"), Some(Ok(1.0)));
+        assert_eq!(as_mysql_double(Kind::Amount, "1e400"), Some(Ok(f64::MAX)));
         assert_eq!(as_mysql_double(Kind::Amount, "abc"), Some(Ok(0.0)));
         assert_eq!(as_mysql_double(Kind::Text, "3.7"), None);
     }

@@ -157,9 +157,13 @@ pub async fn list(
         .flat_map(|g| &g.filters)
         .filter_map(|f| f.field.as_deref())
         .find(|name| {
+            // `addFilterToMap` is looked up with case (`isset`): `Created_At` reaches MySQL
+            // unqualified, and the order has a `created_at` too.
             list.ambiguous_in_filters
                 .iter()
+                .chain(&["created_at"])
                 .any(|a| a.eq_ignore_ascii_case(name))
+                && *name != "created_at"
         });
     if let Some(name) = ambiguous {
         return Err(Error::internal(format!(

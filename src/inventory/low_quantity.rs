@@ -57,7 +57,13 @@ pub async fn save(db: &Db, mut rows: Vec<NotificationConfig>) -> Result<()> {
         .write(move |conn| {
             Box::pin(async move {
                 for row in &rows {
-                    store::save_notification_config(conn, row).await?;
+                    // The SKU, a varchar(64), cut as MySQL without strict mode stores it (the
+                    // legacy update below looks the product up by the SKU as sent).
+                    let stored = NotificationConfig {
+                        sku: row.sku.chars().take(64).collect(),
+                        ..row.clone()
+                    };
+                    store::save_notification_config(conn, &stored).await?;
                 }
                 update_legacy_stock_items(conn, &rows).await
             })

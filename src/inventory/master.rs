@@ -196,11 +196,19 @@ pub fn validate_source(s: &SourceInput) -> Vec<Phrase> {
 // MySQL stores a value its column cannot hold clipped, with a warning, where strict mode would
 // refuse the row. The MSI tables' columns (`Inventory/etc/db_schema.xml`) are kept so.
 
-/// decimal(8,6) / decimal(9,6) as MySQL stores them: rounded to 6 places, and past the range
-/// its nearest end (a latitude of 100 is 99.999999).
+/// decimal(8,6) / decimal(9,6) as Magento writes them and MySQL stores them: the PHP float
+/// printed with 6 decimals (`Pdo/Mysql::prepareColumnValue`, `sprintf('%F')`, which rounds the
+/// binary double: 40.1234565 is 40.123457), and past the range its nearest end (a latitude
+/// of 100 is 99.999999).
 fn coordinate(value: Decimal, integer_digits: u32) -> String {
+    use rust_decimal::prelude::ToPrimitive;
     let limit = Decimal::from(10i64.pow(integer_digits)) - Decimal::new(1, 6);
-    format!("{:.6}", value.round_dp(6).clamp(-limit, limit))
+    let printed = value
+        .to_f64()
+        .map(|f| format!("{f:.6}"))
+        .and_then(|t| t.parse::<Decimal>().ok())
+        .unwrap_or_else(|| value.round_dp(6));
+    format!("{:.6}", printed.clamp(-limit, limit))
 }
 
 /// A `varchar(len)`: cut to `len` characters (`country_id`, 2: `USA` is `US`).
@@ -277,14 +285,15 @@ async fn write_source(conn: &mut SqliteConnection, s: SourceInput) -> Result<()>
     if let Some(use_default) = s.use_default_carrier_config {
         row.use_default_carrier_config = i64::from(use_default);
     }
-    // SaveInStorePickupPlugin::beforeSave.
-    row.frontend_name = Some(
-        s.pickup
+    // SaveInStorePickupPlugin::beforeSave (a varchar(255) too).
+    row.frontend_name = Some(varchar(
+        &s.pickup
             .frontend_name
             .clone()
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| row.name.clone()),
-    );
+        255,
+    ));
     // Not posted, the flag is null, and `_prepareDataForTable` leaves a null out of a NOT NULL
     // column: an update keeps the stored flag, a new source takes the column's default (0).
     if let Some(active) = s.pickup.is_pickup_location_active {
@@ -693,6 +702,8 @@ mod tests {
         assert_eq!(coordinate(Decimal::new(-9999999999, 8), 2), "-99.999999");
         assert_eq!(coordinate(Decimal::new(-1213199, 4), 3), "-121.319900");
         assert_eq!(coordinate(Decimal::new(5000, 0), 3), "999.999999");
+        // PHP's `sprintf('%.6F')` of the double, not the decimal's half-even rounding.
+        assert_eq!(coordinate(Decimal::new(401234565, 7), 2), "40.123457");
     }
 
     #[test]
