@@ -260,3 +260,134 @@ async fn item_id(app: &TestApp, token: &str, order_id: i64) -> i64 {
         .as_i64()
         .expect("item id")
 }
+
+/// RefundInvoice as 2.4.8 has it: a second online refund of an invoice reuses its refund
+/// transaction (`Transaction\Builder::build`), an invoice captured offline cannot be refunded
+/// online, the order takes its state's default status, each invoice's memo takes its own
+/// invoice's tax (`Total\Tax::calculateAllowedTax`), and a memo comment without text is the
+/// save's masked refusal, changing nothing.
+#[tokio::test]
+async fn invoice_refunds_reuse_the_transaction_and_take_their_invoices_tax() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let id = app
+        .create_order(
+            &token,
+            json!({
+                "customer_email": "card@example.com",
+                "items": [
+                    {"sku": "24-WB01", "name": "Voyage Yoga Bag", "qty_ordered": 2, "price": 100, "tax_amount": 20, "base_tax_amount": 20},
+                    {"sku": "24-WB03", "name": "Driven Backpack", "qty_ordered": 1, "price": 50, "tax_amount": 5, "base_tax_amount": 5}],
+                "tax_amount": 25, "base_tax_amount": 25,
+                "billing_address": {"firstname": "Card", "lastname": "Holder", "street": ["1 Main St"],
+                    "city": "Austin", "postcode": "78701", "country_id": "US", "telephone": "1"},
+                "payment": {"method": "braintree"}
+            }),
+        )
+        .await;
+    let items = order(&app, &token, id, "items[item_id]").await;
+    let (bag, pack) = (
+        items["items"][0]["item_id"].as_i64().unwrap(),
+        items["items"][1]["item_id"].as_i64().unwrap(),
+    );
+    let invoice = |item: i64, capture: bool| {
+        let app = &app;
+        let token = &token;
+        async move {
+            let qty = if item == bag { 2 } else { 1 };
+            let r = app
+                .invoice(
+                    token,
+                    id,
+                    &json!({"capture": capture, "items": [{"order_item_id": item, "qty": qty}]}),
+                )
+                .await;
+            r.body.as_str().expect("invoice id").parse::<i64>().unwrap()
+        }
+    };
+    let bags = invoice(bag, true).await;
+    // Both invoiced before any refund: the order's tax left is 25, the bags' invoice's 20.
+    let packs = invoice(pack, false).await;
+    let refund = |invoice: i64, body: Value| {
+        let app = &app;
+        let token = &token;
+        async move {
+            app.post(&format!("/rest/V1/invoice/{invoice}/refund"), token, &body)
+                .await
+        }
+    };
+    // A comment without text: nothing is saved.
+    let before = app.snapshot().await;
+    let r = refund(
+        bags,
+        json!({"items": [{"order_item_id": bag, "qty": 1}], "comment": {"comment": ""}}),
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Could not save a Creditmemo, see error log for details"})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    // Two online refunds of the same invoice, one bag each: the second reuses the refund
+    // transaction. Each takes half of the bags' invoiced tax.
+    for n in 1..=2 {
+        let r = refund(
+            bags,
+            json!({"items": [{"order_item_id": bag, "qty": 1}], "isOnline": true}),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "refund {n}: {:?}", r.body);
+        let memo = app
+            .get(
+                &format!("/rest/V1/creditmemo/{}", r.body.as_str().unwrap()),
+                &token,
+            )
+            .await
+            .body;
+        assert_eq!(
+            (&memo["tax_amount"], &memo["grand_total"]),
+            (&json!(10), &json!(110)),
+            "refund {n}"
+        );
+    }
+    let refunds = app
+        .get(
+            "/rest/V1/transactions?searchCriteria[filter_groups][0][filters][0][field]=txn_type\
+             &searchCriteria[filter_groups][0][filters][0][value]=refund&fields=total_count",
+            &token,
+        )
+        .await
+        .body;
+    assert_eq!(refunds, json!({"total_count": 1}));
+    // The backpack's invoice, captured offline: no online refund; offline, its own tax only.
+    let before = app.snapshot().await;
+    let r = refund(packs, json!({"isOnline": true})).await;
+    assert_eq!(
+        (r.status, r.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Could not save a Creditmemo, see error log for details"})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    let r = refund(packs, json!({})).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let memo = app
+        .get(
+            &format!("/rest/V1/creditmemo/{}", r.body.as_str().unwrap()),
+            &token,
+        )
+        .await
+        .body;
+    assert_eq!(
+        (&memo["tax_amount"], &memo["grand_total"]),
+        (&json!(5), &json!(55))
+    );
+    assert_eq!(
+        order(&app, &token, id, "state,status").await,
+        json!({"state": "closed", "status": "closed"})
+    );
+}

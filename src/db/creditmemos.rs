@@ -288,7 +288,8 @@ const REFUND_TRANSACTION_SQL: &str = "INSERT INTO sales_payment_transaction
        (parent_id, order_id, payment_id, txn_id, parent_txn_id, txn_type, is_closed, created_at)
      VALUES ((SELECT transaction_id FROM sales_payment_transaction
               WHERE payment_id = ? AND txn_id = ? ORDER BY transaction_id LIMIT 1),
-             ?, ?, ?, ?, 'refund', 1, ?)";
+             ?, ?, ?, ?, 'refund', 1, ?)
+     ON CONFLICT (order_id, payment_id, txn_id) DO NOTHING";
 
 const INVOICE_REFUNDED_SQL: &str = "UPDATE sales_invoice SET is_used_for_refund = 1,
        base_total_refunded = COALESCE(base_total_refunded, 0) + ?,
@@ -456,6 +457,36 @@ pub async fn shipped_per_source(
 }
 
 /// What earlier credit memos through this invoice refunded, per order item.
+/// What the credit memos of an invoice refunded so far, as `ResourceModel\Order\Invoice::
+/// calculateRefundedAmount` sums each field over `sales_creditmemo` by `invoice_id`: tax,
+/// discount tax compensation and shipping discount tax compensation, each with its base.
+#[derive(Debug, Clone, Copy, Default, PartialEq, sqlx::FromRow)]
+pub struct InvoiceRefunded {
+    pub tax: crate::amount::Amount,
+    pub base_tax: crate::amount::Amount,
+    pub comp: crate::amount::Amount,
+    pub base_comp: crate::amount::Amount,
+    pub shipping_comp: crate::amount::Amount,
+    pub base_shipping_comp: crate::amount::Amount,
+}
+
+pub async fn invoice_refunded_amounts(
+    conn: &mut SqliteConnection,
+    invoice_id: i64,
+) -> Result<InvoiceRefunded, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT COALESCE(SUM(tax_amount), 0) AS tax, COALESCE(SUM(base_tax_amount), 0) AS base_tax,
+                COALESCE(SUM(discount_tax_compensation_amount), 0) AS comp,
+                COALESCE(SUM(base_discount_tax_compensation_amount), 0) AS base_comp,
+                COALESCE(SUM(shipping_discount_tax_compensation_amount), 0) AS shipping_comp,
+                COALESCE(SUM(base_shipping_discount_tax_compensation_amnt), 0) AS base_shipping_comp
+         FROM sales_creditmemo WHERE invoice_id = ?",
+    )
+    .bind(invoice_id)
+    .fetch_one(conn)
+    .await
+}
+
 pub async fn refunded_of_invoice(
     conn: &mut SqliteConnection,
     invoice_id: i64,

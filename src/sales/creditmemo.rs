@@ -297,6 +297,8 @@ async fn load(
 struct ThroughInvoice {
     invoice: Invoice,
     left: HashMap<i64, Amount>,
+    /// What the invoice's earlier memos refunded (its tax allowance, `Total\Tax`).
+    refunded: db::creditmemos::InvoiceRefunded,
     online: bool,
 }
 
@@ -330,7 +332,7 @@ async fn refund_in(
             &order,
             &lines,
             arguments,
-            through.as_ref().map(|t| &t.invoice),
+            through.as_ref().map(|t| (&t.invoice, &t.refunded)),
         )
     }));
     let Ok(totals) = computed else {
@@ -350,6 +352,15 @@ async fn refund_in(
         tracing::error!(order_id, "order has no payment");
         return Err(Error::input(e::COULD_NOT_SAVE_CREDITMEMO));
     };
+    // The memo's comment is saved with it, and `Creditmemo\Comment\Validator` refuses one
+    // without text (PHP's `empty()`: missing, "" or "0"): the save's exception, masked.
+    if request
+        .comment
+        .as_ref()
+        .is_some_and(|c| c.comment.as_deref().is_none_or(|t| !crate::php::truthy(t)))
+    {
+        return Err(Error::input(e::COULD_NOT_SAVE_CREDITMEMO));
+    }
     let now = db::now_timestamp();
     let (mut creditmemo, mut cm_items) =
         build_creditmemo(&order, &lines, &totals, request.notify, &now);
@@ -365,6 +376,15 @@ async fn refund_in(
         creditmemo.transaction_id = refund_txn.clone();
     }
     if online {
+        // An invoice captured offline has no capture transaction to refund (`Payment::refund`:
+        // "If the invoice was created offline, try creating an offline credit memo."), masked.
+        let captured = through
+            .as_ref()
+            .and_then(|t| t.invoice.transaction_id.as_deref())
+            .is_some_and(|id| !id.is_empty());
+        if !captured {
+            return Err(Error::input(e::COULD_NOT_SAVE_CREDITMEMO));
+        }
         // The gateway's refund: a decline is an exception RefundInvoice catches, logs and masks.
         let amount = creditmemo.base_grand_total.unwrap_or_default();
         if let Err(decline) = crate::sales::payment::gateway_refund(amount) {
@@ -410,8 +430,9 @@ async fn refund_in(
     }
     order.customer_note_notify = Some(request.notify as i64);
     let new_state = resolved_state(&order, &items, false);
-    // The status is kept when it belongs to the new state, else the state's default.
-    if order.state.as_deref() != Some(new_state.as_str()) {
+    // RefundOrder keeps the status when it belongs to the new state, else the state's default;
+    // RefundInvoice always sets the state's default status (`RefundInvoice::execute`).
+    if through.is_some() || order.state.as_deref() != Some(new_state.as_str()) {
         order.status = Some(state::default_status(&new_state).to_owned());
         order.state = Some(new_state);
     }
@@ -707,6 +728,7 @@ pub async fn refund_invoice(
                     )));
                 }
                 let through = ThroughInvoice {
+                    refunded: db::creditmemos::invoice_refunded_amounts(conn, invoice_id).await?,
                     invoice: full.invoice,
                     left,
                     online: is_online,

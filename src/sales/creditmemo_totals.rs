@@ -14,6 +14,7 @@
 use rust_decimal::Decimal;
 
 use crate::amount::Amount;
+use crate::db::creditmemos::InvoiceRefunded;
 use crate::db::model::{Invoice, Order, OrderItem};
 use crate::error::{self as e, Error, Phrase, Result};
 use crate::sales::totals::{RoundType, Rounder};
@@ -149,7 +150,7 @@ pub fn collect(
     order: &Order,
     lines: &[RefundLine<'_>],
     args: RefundArguments,
-    invoice: Option<&Invoice>,
+    invoice: Option<(&Invoice, &InvoiceRefunded)>,
 ) -> Result<RefundTotals> {
     let mut r = Rounder::default();
     let mut t = RefundTotals::default();
@@ -318,11 +319,12 @@ pub fn collect(
 /// invoice the invoice's shipping tax in the part of the order's shipping this memo refunds,
 /// otherwise the order's in the part of what is left; then at most what the order invoiced and
 /// has not refunded, or exactly that when every line takes its last units and the shipping is
-/// not refunded in part. (Magento's invoice branch also works out an allowance from the
-/// invoice's memos, which the lines after it overwrite with the order's: dead code, left out.)
+/// not refunded in part. Through an invoice (RefundInvoice), what is allowed is the invoice's
+/// tax less what its earlier memos refunded (2.4.8's `calculateAllowedTax` and kin), not the
+/// order's: an invoice's memo takes no tax of another invoice.
 fn tax(
     order: &Order,
-    invoice: Option<&Invoice>,
+    invoice: Option<(&Invoice, &InvoiceRefunded)>,
     lines: &[RefundLine<'_>],
     t: &mut RefundTotals,
     r: &mut Rounder,
@@ -367,7 +369,7 @@ fn tax(
     let (mut shipping_tax, mut base_shipping_tax) = (Decimal::ZERO, Decimal::ZERO);
     let (mut shipping_comp, mut base_shipping_comp) = (Decimal::ZERO, Decimal::ZERO);
     let mut partial_shipping = false;
-    if let Some(invoice) = invoice {
+    if let Some((invoice, _)) = invoice {
         if !base_order_shipping.is_zero() {
             let factor = refunded_shipping / base_order_shipping;
             let invoice_tax = dec(invoice.shipping_tax_amount);
@@ -428,14 +430,30 @@ fn tax(
     base_total += base_shipping_tax;
     comp += shipping_comp;
     base_comp += base_shipping_comp;
-    let allowed = dec(order.tax_invoiced) - dec(order.tax_refunded);
-    let base_allowed = dec(order.base_tax_invoiced) - dec(order.base_tax_refunded);
-    let allowed_comp = dec(order.discount_tax_compensation_invoiced)
-        + dec(order.shipping_discount_tax_compensation_amount)
-        - dec(order.discount_tax_compensation_refunded);
-    let base_allowed_comp = dec(order.base_discount_tax_compensation_invoiced)
-        + dec(order.base_shipping_discount_tax_compensation_amnt)
-        - dec(order.base_discount_tax_compensation_refunded);
+    let (allowed, base_allowed, allowed_comp, base_allowed_comp) = match invoice {
+        Some((invoice, done)) => (
+            dec(invoice.tax_amount) - done.tax.decimal(),
+            dec(invoice.base_tax_amount) - done.base_tax.decimal(),
+            dec(invoice.discount_tax_compensation_amount)
+                + dec(invoice.shipping_discount_tax_compensation_amount)
+                - done.comp.decimal()
+                - done.shipping_comp.decimal(),
+            dec(invoice.base_discount_tax_compensation_amount)
+                + dec(invoice.base_shipping_discount_tax_compensation_amnt)
+                - done.base_comp.decimal()
+                - done.base_shipping_comp.decimal(),
+        ),
+        None => (
+            dec(order.tax_invoiced) - dec(order.tax_refunded),
+            dec(order.base_tax_invoiced) - dec(order.base_tax_refunded),
+            dec(order.discount_tax_compensation_invoiced)
+                + dec(order.shipping_discount_tax_compensation_amount)
+                - dec(order.discount_tax_compensation_refunded),
+            dec(order.base_discount_tax_compensation_invoiced)
+                + dec(order.base_shipping_discount_tax_compensation_amnt)
+                - dec(order.base_discount_tax_compensation_refunded),
+        ),
+    };
     let memo_is_last = lines.iter().all(RefundLine::is_last);
     if memo_is_last && !partial_shipping {
         (total, base_total, comp, base_comp) =
@@ -563,8 +581,11 @@ mod tests {
         let carried = Invoice {
             shipping_tax_amount: Some(a("24")),
             base_shipping_tax_amount: Some(a("24")),
+            tax_amount: Some(a("81.6")),
+            base_tax_amount: Some(a("81.6")),
             ..Default::default()
         };
+        let none = InvoiceRefunded::default();
         let lines = vec![RefundLine {
             item: &items[0],
             qty: a("5"),
@@ -574,8 +595,16 @@ mod tests {
             ..Default::default()
         };
         // 57.6 / 20 × 5 = 14.4, and half of the invoice's 24.
-        let t = collect(&order, &lines, half(), Some(&carried)).unwrap();
+        let t = collect(&order, &lines, half(), Some((&carried, &none))).unwrap();
         assert_eq!((t.tax_amount, t.shipping_tax_amount), (a("26.4"), a("12")));
+        // The invoice's tax less what its earlier memos refunded caps it.
+        let earlier = InvoiceRefunded {
+            tax: a("71.6"),
+            base_tax: a("71.6"),
+            ..Default::default()
+        };
+        let t = collect(&order, &lines, half(), Some((&carried, &earlier))).unwrap();
+        assert_eq!(t.tax_amount, a("10"));
         // Without an invoice the order's shipping tax, prorated the same here.
         let t = collect(&order, &lines, half(), None).unwrap();
         assert_eq!((t.tax_amount, t.shipping_tax_amount), (a("26.4"), a("12")));
@@ -584,7 +613,12 @@ mod tests {
             shipping_amount: Some(a("300")),
             ..Default::default()
         };
-        let t = collect(&order, &lines, whole, Some(&Invoice::default())).unwrap();
+        let lines_only = Invoice {
+            tax_amount: Some(a("57.6")),
+            base_tax_amount: Some(a("57.6")),
+            ..Default::default()
+        };
+        let t = collect(&order, &lines, whole, Some((&lines_only, &none))).unwrap();
         assert_eq!((t.tax_amount, t.shipping_tax_amount), (a("14.4"), a("0")));
         let t = collect(&order, &lines, whole, None).unwrap();
         assert_eq!((t.tax_amount, t.shipping_tax_amount), (a("38.4"), a("24")));
