@@ -343,6 +343,32 @@ async fn refusals_change_nothing() {
             StatusCode::BAD_REQUEST,
             could_not.clone(),
         ),
+        // PHP's falsy "0": no tracking number (TrackValidator), no carrier code (the track's
+        // save validator), no comment text (the comment's).
+        (
+            json!({"items": [{"order_item_id": 3, "qty": 1}], "tracks": [{"track_number": "0", "carrier_code": "ups"}],
+                   "arguments": {"extension_attributes": {"source_code": "ne_wh"}}}),
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Shipment Document Validation Error(s):\nPlease enter a tracking number."}),
+        ),
+        (
+            json!({"items": [{"order_item_id": 3, "qty": 1}], "tracks": [{"track_number": "1Z", "carrier_code": "0"}],
+                   "arguments": {"extension_attributes": {"source_code": "ne_wh"}}}),
+            StatusCode::BAD_REQUEST,
+            could_not.clone(),
+        ),
+        (
+            json!({"items": [{"order_item_id": 3, "qty": 1}], "comment": {"comment": ""},
+                   "arguments": {"extension_attributes": {"source_code": "ne_wh"}}}),
+            StatusCode::BAD_REQUEST,
+            could_not.clone(),
+        ),
+        (
+            json!({"items": [{"order_item_id": 3, "qty": 1}], "comment": {"is_visible_on_front": 1},
+                   "arguments": {"extension_attributes": {"source_code": "ne_wh"}}}),
+            StatusCode::BAD_REQUEST,
+            could_not.clone(),
+        ),
         (
             json!({"items": [{"order_item_id": 3, "qty": "0.5"}]}),
             StatusCode::BAD_REQUEST,

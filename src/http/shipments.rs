@@ -120,14 +120,7 @@ async fn show(
     let id = path_int(&id)?;
     crate::http::cached_document(&state, ("shipment", id), cache, async {
         let full = shipment::get_shipment(&state.db, id).await?;
-        // ShipmentRepository::get loads the shipment through its resource model, which
-        // unserializes `packages` (`_serializableFields`, `[]` by default): the key is there.
-        // magemu keeps no packages (ShipOrder never writes any; posted ones are objects
-        // without fields), so it is empty.
-        Ok(ShipmentData {
-            packages: Some(Vec::new()),
-            ..ShipmentData::from(&full)
-        })
+        Ok(ShipmentData::loaded(&full))
     })
     .await
 }
@@ -140,7 +133,7 @@ async fn list(
     let (shipments, total) = shipment::list_shipments(&state.db, &criteria).await?;
     Ok(converted_results(
         &shipments,
-        ShipmentData::from,
+        ShipmentData::loaded,
         criteria,
         total,
     ))

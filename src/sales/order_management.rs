@@ -229,10 +229,11 @@ pub fn cancel(order: &mut Order, items: &mut [OrderItem], now: &str) -> Vec<(Str
     order.base_tax_canceled = less(order.base_tax_amount, order.base_tax_invoiced);
     order.shipping_canceled = less(order.shipping_amount, order.shipping_invoiced);
     order.base_shipping_canceled = less(order.base_shipping_amount, order.base_shipping_invoiced);
-    order.discount_canceled = less(abs(order.discount_amount), order.discount_invoiced);
+    // `abs(discount_amount) - abs(discount_invoiced)`: both are stored negative.
+    order.discount_canceled = less(abs(order.discount_amount), abs(order.discount_invoiced));
     order.base_discount_canceled = less(
         abs(order.base_discount_amount),
-        order.base_discount_invoiced,
+        abs(order.base_discount_invoiced),
     );
     order.total_canceled = less(order.grand_total, order.total_paid);
     order.base_total_canceled = less(order.base_grand_total, order.base_total_paid);
@@ -296,6 +297,19 @@ mod tests {
             unhold(&mut o).unwrap_err().body(),
             serde_json::json!({"message": e::CANNOT_REMOVE_HOLD})
         );
+    }
+
+    #[test]
+    fn the_canceled_discount_is_the_discount_not_invoiced() {
+        let mut o = order("processing");
+        o.discount_amount = Amount::parse("-404.4");
+        o.base_discount_amount = Amount::parse("-404.4");
+        o.discount_invoiced = Amount::parse("-72");
+        o.base_discount_invoiced = Amount::parse("-72");
+        let mut items = vec![item(1, "A", 5, 0, 0)];
+        cancel(&mut o, &mut items, "now");
+        assert_eq!(o.discount_canceled, Amount::parse("332.4"));
+        assert_eq!(o.base_discount_canceled, Amount::parse("332.4"));
     }
 
     #[test]

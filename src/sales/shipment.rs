@@ -143,7 +143,8 @@ pub fn validate(
         messages.push(e::SHIPMENT_WITHOUT_PRODUCTS.to_owned());
     }
     for track in tracks {
-        if track.track_number.as_deref().unwrap_or("").is_empty() {
+        // TrackValidator: `!$track->getTrackNumber()`, so "0" is none either.
+        if !crate::php::truthy(track.track_number.as_deref().unwrap_or("")) {
             messages.push(e::TRACK_NUMBER_REQUIRED.to_owned());
         }
     }
@@ -329,15 +330,24 @@ pub(crate) async fn ship_in(
             ..Default::default()
         })
         .collect();
-    // Shipment/Track/Validator, at save: the carrier code is required.
+    // Shipment/Track/Validator, at save: the carrier code is required (`empty()`: "0" too).
     if tracks
         .iter()
-        .any(|t| t.carrier_code.as_deref().unwrap_or("").is_empty())
+        .any(|t| !crate::php::truthy(t.carrier_code.as_deref().unwrap_or("")))
     {
         tracing::error!(
             order_id,
             "Cannot save track: Carrier Code is a required field"
         );
+        return Err(Error::input(e::COULD_NOT_SAVE_SHIPMENT));
+    }
+    // Shipment/Comment/Validator, at save: a comment without text (`empty()`) fails it.
+    if request
+        .comment
+        .as_ref()
+        .is_some_and(|c| !crate::php::truthy(c.comment.as_deref().unwrap_or("")))
+    {
+        tracing::error!(order_id, "Cannot save comment: Comment can not be empty");
         return Err(Error::input(e::COULD_NOT_SAVE_SHIPMENT));
     }
     let comment = request.comment.as_ref().map(|c| {

@@ -148,6 +148,19 @@ impl From<&ShipmentTrack> for ShipmentTrackData {
     }
 }
 
+impl ShipmentData {
+    /// A shipment as its resource model loads it: `ShipmentRepository::get` and the list's
+    /// collection (`Shipment\Collection::_afterLoad`) both unserialize `packages`
+    /// (`_serializableFields`, `[]` by default), so the key is there. magemu keeps no packages
+    /// (ShipOrder never writes any; posted ones are objects without fields), so it is empty.
+    pub fn loaded(full: &FullShipment) -> ShipmentData {
+        ShipmentData {
+            packages: Some(Vec::new()),
+            ..ShipmentData::from(full)
+        }
+    }
+}
+
 impl From<&FullShipment> for ShipmentData {
     fn from(full: &FullShipment) -> Self {
         let s = &full.shipment;
