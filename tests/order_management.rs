@@ -131,7 +131,14 @@ async fn a_partly_invoiced_order_is_canceled_for_the_rest_only() {
     assert_eq!(invoice.body, json!("3"));
     let paid = order(&app, &token, "total_paid").await["total_paid"].clone();
     assert_eq!(call(&app, &token, 3, "cancel").await.body, json!(true));
-    let after = order(&app, &token, "state,total_canceled,items[qty_canceled]").await;
+    let after = order(
+        &app,
+        &token,
+        "state,total_canceled,discount_canceled,items[qty_canceled]",
+    )
+    .await;
+    // abs(-404.4) - abs(-72): the discount not invoiced (Order::registerCancellation).
+    assert_eq!(after["discount_canceled"], json!(332.4));
     // Ten backpacks are paid and still to ship: the order stays processing.
     assert_eq!(after["state"], json!("processing"));
     assert_eq!(
@@ -253,4 +260,34 @@ async fn a_second_cancel_leaves_a_wholly_canceled_item_alone() {
     );
     assert_eq!(app.snapshot().await, before);
     assert_eq!(app.salable(&token, "240-LV06", 2).await, json!(9999));
+}
+
+/// The cancel's `order_canceled` reservation names the catalog SKU of the line's product
+/// (`GetSkuFromOrderItem` looks it up by product id), not the SKU the line was imported with.
+#[tokio::test]
+async fn a_cancel_gives_back_the_catalog_skus_units() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let product = app.get("/rest/V1/products/24-WB01", &token).await.body;
+    let id = app
+        .create_order(
+            &token,
+            json!({
+                "customer_email": "xl@example.com",
+                "items": [{"sku": "24-WB01-XL", "name": "Voyage Yoga Bag XL", "product_id": product["id"],
+                           "product_type": "simple", "qty_ordered": 2, "price": 32}],
+                "billing_address": {"firstname": "X", "lastname": "L", "street": ["1 Main St"],
+                    "city": "Austin", "postcode": "78701", "country_id": "US", "telephone": "1"},
+                "payment": {"method": "checkmo"}
+            }),
+        )
+        .await;
+    let before = app.salable(&token, "24-WB01", 2).await;
+    assert_eq!(call(&app, &token, id, "cancel").await.body, json!(true));
+    let after = app.salable(&token, "24-WB01", 2).await;
+    assert_eq!(
+        after.as_f64().unwrap() - before.as_f64().unwrap(),
+        2.0,
+        "{before} -> {after}"
+    );
 }

@@ -67,7 +67,16 @@ async fn manage_in(conn: &mut SqliteConnection, order_id: i64, action: Action) -
             if let Some(payment) = &payment {
                 void_authorization(conn, &order, payment, &now).await?;
             }
-            releases = cancel(&mut order, &mut items, &now);
+            // GetSkuFromOrderItem: the reservation names the catalog SKU of the item's product
+            // (looked up by id), the line's own SKU when the product is gone.
+            let product_ids: Vec<i64> = items.iter().filter_map(|i| i.product_id).collect();
+            let products = db::inventory::products_by_ids(conn, &product_ids).await?;
+            let sku_of = |item: &OrderItem| {
+                item.product_id
+                    .and_then(|id| products.get(&id))
+                    .map_or_else(|| item.sku.clone(), |p| p.sku.clone())
+            };
+            releases = cancel(&mut order, &mut items, &now, &sku_of);
             for item in &items {
                 db::update(conn, "sales_order_item", "item_id", item).await?;
             }
@@ -183,7 +192,12 @@ pub fn unhold(order: &mut Order) -> Result<()> {
 /// `Order::registerCancellation` on an order `can_cancel` accepted. Returns what goes back to
 /// the salable quantity, per SKU (`GetItemsToCancelFromOrderItem`: ordered − max(shipped,
 /// invoiced) − canceled, for items that carry stock themselves).
-pub fn cancel(order: &mut Order, items: &mut [OrderItem], now: &str) -> Vec<(String, Amount)> {
+pub fn cancel(
+    order: &mut Order,
+    items: &mut [OrderItem],
+    now: &str,
+    sku_of: &dyn Fn(&OrderItem) -> String,
+) -> Vec<(String, Amount)> {
     let mut new_state = state::CANCELED;
     let mut releases: Vec<(String, Amount)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
@@ -209,11 +223,12 @@ pub fn cancel(order: &mut Order, items: &mut [OrderItem], now: &str) -> Vec<(Str
         );
         let back = item.qty_ordered - item.qty_shipped.max(item.qty_invoiced) - item.qty_canceled;
         if carries_stock && back > Amount::ZERO {
-            match index.get(&item.sku) {
+            let sku = sku_of(item);
+            match index.get(&sku) {
                 Some(&n) => releases[n].1 += back,
                 None => {
-                    index.insert(item.sku.clone(), releases.len());
-                    releases.push((item.sku.clone(), back));
+                    index.insert(sku.clone(), releases.len());
+                    releases.push((sku, back));
                 }
             }
         }
@@ -307,7 +322,7 @@ mod tests {
         o.discount_invoiced = Amount::parse("-72");
         o.base_discount_invoiced = Amount::parse("-72");
         let mut items = vec![item(1, "A", 5, 0, 0)];
-        cancel(&mut o, &mut items, "now");
+        cancel(&mut o, &mut items, "now", &|i| i.sku.clone());
         assert_eq!(o.discount_canceled, Amount::parse("332.4"));
         assert_eq!(o.base_discount_canceled, Amount::parse("332.4"));
     }
@@ -321,7 +336,7 @@ mod tests {
             item(3, "A", 1, 0, 0),
         ];
         assert!(can_cancel(&o, &items));
-        let back = cancel(&mut o, &mut items, "now");
+        let back = cancel(&mut o, &mut items, "now", &|i| i.sku.clone());
         assert_eq!(
             back,
             vec![("A".to_owned(), 6.into()), ("B".to_owned(), 3.into())]
@@ -341,7 +356,7 @@ mod tests {
         let mut o = order("processing");
         o.total_paid = Amount::parse("40");
         let mut items = vec![item(1, "A", 10, 4, 0)];
-        let back = cancel(&mut o, &mut items, "now");
+        let back = cancel(&mut o, &mut items, "now", &|i| i.sku.clone());
         assert_eq!(back, vec![("A".to_owned(), 6.into())]);
         assert_eq!(items[0].qty_canceled, Amount::from_int(6));
         // Four invoiced units are still to ship.
