@@ -471,7 +471,8 @@ async fn refund_in(
     });
     if let Some(c) = &request.comment {
         creditmemo.customer_note = c.comment.clone();
-        creditmemo.customer_note_notify = Some(request.append_comment as i64);
+        // CreditmemoDocumentFactory::attachComment(..., $appendComment && $notify).
+        creditmemo.customer_note_notify = Some((request.append_comment && request.notify) as i64);
     }
 
     let refs: Vec<RefundedLine<'_>> = returned
