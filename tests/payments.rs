@@ -391,3 +391,59 @@ async fn invoice_refunds_reuse_the_transaction_and_take_their_invoices_tax() {
         json!({"state": "closed", "status": "closed"})
     );
 }
+
+/// RefundInvoice refunds at most what is left of the invoice's line (`CreditmemoFactory::
+/// createByInvoice` takes the smaller of the asked quantity and the invoice's): two units asked
+/// of an invoice of one refund one.
+#[tokio::test]
+async fn an_invoice_refund_takes_at_most_the_invoices_units() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let id = app
+        .create_order(
+            &token,
+            json!({
+                "customer_email": "card@example.com",
+                "items": [{"sku": "24-WB01", "name": "Voyage Yoga Bag", "qty_ordered": 2, "price": 32}],
+                "billing_address": {"firstname": "Card", "lastname": "Holder", "street": ["1 Main St"],
+                    "city": "Austin", "postcode": "78701", "country_id": "US", "telephone": "1"},
+                "payment": {"method": "braintree"}
+            }),
+        )
+        .await;
+    let item = item_id(&app, &token, id).await;
+    let mut invoices = Vec::new();
+    for _ in 0..2 {
+        let r = app
+            .invoice(
+                &token,
+                id,
+                &json!({"capture": true, "items": [{"order_item_id": item, "qty": 1}]}),
+            )
+            .await;
+        invoices.push(r.body.as_str().expect("invoice id").to_owned());
+    }
+    let r = app
+        .post(
+            &format!("/rest/V1/invoice/{}/refund", invoices[0]),
+            &token,
+            &json!({"items": [{"order_item_id": item, "qty": 2}]}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let memo = app
+        .get(
+            &format!("/rest/V1/creditmemo/{}", r.body.as_str().unwrap()),
+            &token,
+        )
+        .await
+        .body;
+    assert_eq!(
+        (&memo["items"][0]["qty"], &memo["grand_total"]),
+        (&json!(1), &json!(32))
+    );
+    assert_eq!(
+        order(&app, &token, id, "items[qty_refunded]").await,
+        json!({"items": [{"qty_refunded": 1}]})
+    );
+}

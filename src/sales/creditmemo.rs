@@ -122,8 +122,10 @@ fn prepare_for_invoice<'a>(
         if available <= Amount::ZERO || item.qty_to_refund() <= Amount::ZERO {
             continue;
         }
+        // CreditmemoFactory::createByInvoice: what is asked, at most what is left of the
+        // invoice's line (`getInvoiceRefundLimitsQtyList`, then the invoice item's qty).
         let raw = match qtys.get(&item.item_id) {
-            Some(q) => *q,
+            Some(q) => (*q).min(available),
             None if requested.is_empty() => available.min(item.qty_to_refund()),
             None => Amount::ZERO,
         };
