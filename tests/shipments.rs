@@ -542,3 +542,42 @@ async fn a_configurable_order_is_complete_once_its_parent_line_shipped() {
     );
     assert_eq!(app.snapshot().await, before);
 }
+
+/// ShipOrder resolves the state of a `new` order only: an imported `pending_payment` order
+/// keeps its state and status when shipped (the resolver would take it back to `new`).
+#[tokio::test]
+async fn a_shipment_leaves_an_order_that_is_not_new_in_its_state() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let id = app
+        .create_order(
+            &token,
+            json!({
+                "customer_email": "wait@example.com", "state": "pending_payment", "status": "pending_payment",
+                "items": [{"sku": "24-WB01", "name": "Voyage Yoga Bag", "product_type": "simple", "qty_ordered": 2, "price": 32}],
+                "billing_address": {"firstname": "Pay", "lastname": "Later", "street": ["1 Main St"],
+                    "city": "Austin", "postcode": "78701", "country_id": "US", "telephone": "1"},
+                "payment": {"method": "checkmo"}
+            }),
+        )
+        .await;
+    let item =
+        app.get(&format!("/rest/V1/orders/{id}"), &token).await.body["items"][0]["item_id"].clone();
+    let r = ship(
+        &app,
+        &token,
+        id,
+        &json!({"items": [{"order_item_id": item, "qty": 1}],
+                "arguments": {"extension_attributes": {"source_code": "ne_wh"}}}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
+    let order = app
+        .get(&format!("/rest/V1/orders/{id}?fields=state,status"), &token)
+        .await
+        .body;
+    assert_eq!(
+        order,
+        json!({"state": "pending_payment", "status": "pending_payment"})
+    );
+}

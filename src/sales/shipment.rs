@@ -376,8 +376,13 @@ pub(crate) async fn ship_in(
     let (order_before, items_before) = (order.clone(), items.clone());
 
     register(&mut items, &shipped, &now);
+    // ShipOrder resolves the state only of a `new` order (`ShipOrder::execute`), then the
+    // order's save runs `Handler\State::check`, which moves a `processing` order on (complete,
+    // closed) as the resolver does. An order in another state (an imported `pending_payment`)
+    // keeps it: the resolver would take it back to `new`.
+    let resolvable = matches!(order.state.as_deref(), Some(state::NEW | state::PROCESSING));
     let new_state = state_after_document(&order, &items);
-    if order.state.as_deref() != Some(new_state.as_str()) {
+    if resolvable && order.state.as_deref() != Some(new_state.as_str()) {
         order.status = Some(state::default_status(&new_state).to_owned());
         order.state = Some(new_state);
     }
