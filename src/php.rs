@@ -12,6 +12,12 @@ pub fn blank(s: &str) -> bool {
         .all(|c| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\0'))
 }
 
+/// PHP's `empty()` of a string field that may be null: null, `""` or `"0"` (what Magento's
+/// validators refuse as a missing comment, track number or carrier code).
+pub fn empty(s: Option<&str>) -> bool {
+    !s.is_some_and(truthy)
+}
+
 /// PHP's truth of a string: neither empty nor `"0"`.
 pub fn truthy(s: &str) -> bool {
     !s.is_empty() && s != "0"

@@ -255,6 +255,14 @@ async fn refunds_through_the_invoice_online_and_offline() {
     );
 }
 
+/// The credit memo whose id the refund `reply` answered.
+async fn memo_of(app: &TestApp, token: &str, reply: &common::Reply) -> Value {
+    let id = reply.body.as_str().expect("a credit memo id");
+    app.get(&format!("/rest/V1/creditmemo/{id}"), token)
+        .await
+        .body
+}
+
 async fn item_id(app: &TestApp, token: &str, order_id: i64) -> i64 {
     order(app, token, order_id, "items[item_id]").await["items"][0]["item_id"]
         .as_i64()
@@ -340,13 +348,7 @@ async fn invoice_refunds_reuse_the_transaction_and_take_their_invoices_tax() {
         )
         .await;
         assert_eq!(r.status, StatusCode::OK, "refund {n}: {:?}", r.body);
-        let memo = app
-            .get(
-                &format!("/rest/V1/creditmemo/{}", r.body.as_str().unwrap()),
-                &token,
-            )
-            .await
-            .body;
+        let memo = memo_of(&app, &token, &r).await;
         assert_eq!(
             (&memo["tax_amount"], &memo["grand_total"]),
             (&json!(10), &json!(110)),
@@ -375,13 +377,7 @@ async fn invoice_refunds_reuse_the_transaction_and_take_their_invoices_tax() {
     assert_eq!(app.snapshot().await, before);
     let r = refund(packs, json!({})).await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
-    let memo = app
-        .get(
-            &format!("/rest/V1/creditmemo/{}", r.body.as_str().unwrap()),
-            &token,
-        )
-        .await
-        .body;
+    let memo = memo_of(&app, &token, &r).await;
     assert_eq!(
         (&memo["tax_amount"], &memo["grand_total"]),
         (&json!(5), &json!(55))
@@ -431,13 +427,7 @@ async fn an_invoice_refund_takes_at_most_the_invoices_units() {
         )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.body);
-    let memo = app
-        .get(
-            &format!("/rest/V1/creditmemo/{}", r.body.as_str().unwrap()),
-            &token,
-        )
-        .await
-        .body;
+    let memo = memo_of(&app, &token, &r).await;
     assert_eq!(
         (&memo["items"][0]["qty"], &memo["grand_total"]),
         (&json!(1), &json!(32))

@@ -589,8 +589,9 @@ fn comparison(field: &Field, cond: &str, value: &str, binds: &mut Vec<Bind>) -> 
 }
 
 /// The number a numeric column is compared with: `Ok` with a double when the text `value` is
-/// no number the column holds (an amount's scaled to the stored ten-thousandths), `Err` with
-/// the bind of the number it is when it is one, `None` for a text column.
+/// no number the column holds (for an amount, [`comparison`] divides the stored
+/// ten-thousandths), `Err` with the bind of the number it is when it is one, `None` for a text
+/// column.
 ///
 /// Magento quotes every filter value (`quoteInto`), and MySQL compares an `INT` or `DECIMAL`
 /// column with a string as two doubles (`Type Conversion in Expression Evaluation`), the
@@ -642,7 +643,7 @@ fn as_mysql_double(kind: Kind, value: &str) -> Option<Result<f64, Bind>> {
 /// the longest prefix that is a decimal number with an optional sign, fraction and exponent;
 /// 0 without one; a number past the double's range is its largest value.
 fn mysql_double(value: &str) -> f64 {
-    let s = value.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+    let s = value.trim_start_matches(crate::php::NUMERIC_WHITESPACE);
     let b = s.as_bytes();
     let digits = |mut i: usize| {
         while b.get(i).is_some_and(u8::is_ascii_digit) {
@@ -1114,6 +1115,7 @@ impl From<&Bind> for SqlValue {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn numbers_read_from_text_as_mysql_reads_them() {
@@ -1164,7 +1166,6 @@ mod tests {
         assert_eq!(mysql_like_pattern("abc\\\\"), "abc\\\\");
         assert_eq!(mysql_like_pattern("ab\\\\\\"), "ab\\\\\\\\");
     }
-    use super::*;
 
     #[test]
     fn datetimes_as_mysql_reads_them() {

@@ -163,22 +163,19 @@ pub async fn unassign(db: &Db, skus: Vec<String>, sources: Vec<String>) -> Resul
         .write(move |conn| {
             Box::pin(async move {
                 validation("Validation Failed", missing_sources(conn, &sources).await?)?;
+                let (source_list, sku_list) =
+                    (json_list(&distinct(&sources)), json_list(&distinct(&skus)));
                 let deleted = sqlx::query(
                     "DELETE FROM inventory_source_item
                      WHERE source_code IN (SELECT value FROM json_each(?1))
                        AND sku IN (SELECT value FROM json_each(?2))",
                 )
-                .bind(json_list(&distinct(&sources)))
-                .bind(json_list(&distinct(&skus)))
+                .bind(&source_list)
+                .bind(&sku_list)
                 .execute(&mut *conn)
                 .await?;
                 // InventoryLowQuantityNotification's BulkSourceUnassignInterfacePlugin.
-                store::unassign_notification_configs(
-                    conn,
-                    &json_list(&distinct(&skus)),
-                    &json_list(&distinct(&sources)),
-                )
-                .await?;
+                store::unassign_notification_configs(conn, &sku_list, &source_list).await?;
                 Ok(deleted.rows_affected() as i64)
             })
         })

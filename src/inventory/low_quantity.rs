@@ -60,7 +60,7 @@ pub async fn save(db: &Db, mut rows: Vec<NotificationConfig>) -> Result<()> {
                     // The SKU, a varchar(64), cut as MySQL without strict mode stores it (the
                     // legacy update below looks the product up by the SKU as sent).
                     let stored = NotificationConfig {
-                        sku: row.sku.chars().take(64).collect(),
+                        sku: crate::inventory::master::varchar(&row.sku, 64),
                         ..row.clone()
                     };
                     store::save_notification_config(conn, &stored).await?;

@@ -212,7 +212,7 @@ fn coordinate(value: Decimal, integer_digits: u32) -> String {
 }
 
 /// A `varchar(len)`: cut to `len` characters (`country_id`, 2: `USA` is `US`).
-fn varchar(value: &str, len: usize) -> String {
+pub(crate) fn varchar(value: &str, len: usize) -> String {
     value.chars().take(len).collect()
 }
 

@@ -359,7 +359,7 @@ async fn refund_in(
     if request
         .comment
         .as_ref()
-        .is_some_and(|c| c.comment.as_deref().is_none_or(|t| !crate::php::truthy(t)))
+        .is_some_and(|c| crate::php::empty(c.comment.as_deref()))
     {
         return Err(Error::input(e::COULD_NOT_SAVE_CREDITMEMO));
     }

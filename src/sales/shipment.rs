@@ -144,7 +144,7 @@ pub fn validate(
     }
     for track in tracks {
         // TrackValidator: `!$track->getTrackNumber()`, so "0" is none either.
-        if !crate::php::truthy(track.track_number.as_deref().unwrap_or("")) {
+        if crate::php::empty(track.track_number.as_deref()) {
             messages.push(e::TRACK_NUMBER_REQUIRED.to_owned());
         }
     }
@@ -333,7 +333,7 @@ pub(crate) async fn ship_in(
     // Shipment/Track/Validator, at save: the carrier code is required (`empty()`: "0" too).
     if tracks
         .iter()
-        .any(|t| !crate::php::truthy(t.carrier_code.as_deref().unwrap_or("")))
+        .any(|t| crate::php::empty(t.carrier_code.as_deref()))
     {
         tracing::error!(
             order_id,
@@ -345,7 +345,7 @@ pub(crate) async fn ship_in(
     if request
         .comment
         .as_ref()
-        .is_some_and(|c| !crate::php::truthy(c.comment.as_deref().unwrap_or("")))
+        .is_some_and(|c| crate::php::empty(c.comment.as_deref()))
     {
         tracing::error!(order_id, "Cannot save comment: Comment can not be empty");
         return Err(Error::input(e::COULD_NOT_SAVE_SHIPMENT));
