@@ -378,11 +378,31 @@ async fn offline_invoices_refuse_capture_void_and_online_refund() {
             json!({"arguments": {"extension_attributes": {"return_to_stock_items": [123]}}}),
             "Creditmemo Document Validation Error(s):\nWe can't create creditmemo for the invoice.\nThe return to stock argument contains product item that is not part of the original order.",
         ),
+        // An item of the invoice not asked for is a line of quantity 0 of the memo
+        // (`createByInvoice` adds every refundable line), which `ReturnValidator` takes.
         (
             "/rest/V1/invoice/3/refund",
             json!({"items": [{"order_item_id": 3, "qty": 1}],
                 "arguments": {"extension_attributes": {"return_to_stock_items": [4]}}}),
-            "Creditmemo Document Validation Error(s):\nWe can't create creditmemo for the invoice.\nThe \"24-WB01\" product is not part of the current creditmemo.",
+            "Creditmemo Document Validation Error(s):\nWe can't create creditmemo for the invoice.",
+        ),
+        // `Validation/RefundInvoice` merges every validator: the memo's, the invoice's, the
+        // items'.
+        (
+            "/rest/V1/invoice/3/refund",
+            json!({"items": [{"order_item_id": 3, "qty": 1.5}, {"order_item_id": 77, "qty": 1}]}),
+            "Creditmemo Document Validation Error(s):\nWe found an invalid quantity to refund item \"24-WB03\".\nWe can't create creditmemo for the invoice.\nThe creditmemo contains product item that is not part of the original order.",
+        ),
+        // An item or return id of 0 is `OrderItemRepository::get`'s exception, alone.
+        (
+            "/rest/V1/invoice/3/refund",
+            json!({"items": [{"qty": 1}]}),
+            "An ID is needed. Set the ID and try again.",
+        ),
+        (
+            "/rest/V1/invoice/3/refund",
+            json!({"arguments": {"extension_attributes": {"return_to_stock_items": ["x"]}}}),
+            "An ID is needed. Set the ID and try again.",
         ),
     ] {
         let reply = app.post(path, &token, &body).await;

@@ -270,6 +270,24 @@ async fn refusals_answer_as_magento_and_change_nothing() {
             json!({"items": [{"order_item_id": 3, "qty": 1}], "arguments": {"extension_attributes": {"return_to_stock_items": [999]}}}),
             json!({"message": "Creditmemo Document Validation Error(s):\nThe return to stock argument contains product item that is not part of the original order."}),
         ),
+        // `OrderItemRepository::get` of an item id 0 or none (CreationQuantityValidator) or of
+        // a return id 0 reached first (ReturnValidator): its exception, not a validation line.
+        (
+            json!({"items": [{"order_item_id": 3, "qty": 1}, {"qty": 1}, {"order_item_id": 77, "qty": 1}]}),
+            json!({"message": "An ID is needed. Set the ID and try again."}),
+        ),
+        (
+            json!({"items": [{"order_item_id": 0, "qty": 1}]}),
+            json!({"message": "An ID is needed. Set the ID and try again."}),
+        ),
+        (
+            json!({"items": [{"order_item_id": 3, "qty": 1}], "arguments": {"extension_attributes": {"return_to_stock_items": [3, 0]}}}),
+            json!({"message": "An ID is needed. Set the ID and try again."}),
+        ),
+        (
+            json!({"items": [{"order_item_id": 3, "qty": 1}], "arguments": {"extension_attributes": {"return_to_stock_items": [999, 0]}}}),
+            json!({"message": "Creditmemo Document Validation Error(s):\nThe return to stock argument contains product item that is not part of the original order."}),
+        ),
         // QuantityValidator (2.4.8): a fraction of a whole-unit item, named by its SKU.
         (
             json!({"items": [{"order_item_id": 3, "qty": 1.5}]}),

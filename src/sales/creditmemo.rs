@@ -153,7 +153,11 @@ fn status_refusal(order: &Order) -> Option<String> {
     })
 }
 
-/// `Validation/RefundOrder`'s messages, in its order.
+/// `Validation/RefundOrder`'s messages, in its order, or `Validation/RefundInvoice`'s when
+/// `invoice` says whether the invoice passes its `Invoice\Validation\CanRefund` (its message
+/// comes after the memo's and before the items'). An item or return-to-stock id of 0 (or
+/// none) is `OrderItemRepository::get`'s "An ID is needed": an exception the validators do not
+/// catch, so the refusal is that alone.
 pub fn validate(
     order: &Order,
     items: &[OrderItem],
@@ -161,7 +165,8 @@ pub fn validate(
     request: &RefundRequest,
     lines: &[RefundLine<'_>],
     return_skus: &HashMap<i64, String>,
-) -> Vec<String> {
+    invoice: Option<bool>,
+) -> Result<Vec<String>> {
     let mut messages = Vec::new();
     // CanRefund.
     if let Some(refusal) = status_refusal(order) {
@@ -229,41 +234,53 @@ pub fn validate(
             Phrase::positional(e::MOST_MONEY_TO_REFUND, vec![available.to_string()]).render(),
         );
     }
+    // RefundInvoice: the invoice's CanRefund.
+    if invoice == Some(false) {
+        messages.push(e::CANNOT_REFUND_INVOICE.to_owned());
+    }
     // CreationQuantityValidator, on each requested item as sent.
     let by_id: HashMap<i64, &OrderItem> = items.iter().map(|i| (i.item_id, i)).collect();
     for r in &request.items {
-        match r.order_item_id.and_then(|id| by_id.get(&id)) {
-            None => messages.push(e::REFUND_ITEM_NOT_IN_ORDER.to_owned()),
-            Some(item) if r.qty.unwrap_or(z) > item.qty_to_refund() => {
-                messages.push(e::REFUND_QTY_TOO_LARGE.to_owned())
-            }
-            Some(_) => {}
+        match r.order_item_id.filter(|id| *id != 0) {
+            None => return Err(Error::input(e::ID_REQUIRED)),
+            Some(id) => match by_id.get(&id) {
+                None => messages.push(e::REFUND_ITEM_NOT_IN_ORDER.to_owned()),
+                Some(item) if r.qty.unwrap_or(z) > item.qty_to_refund() => {
+                    messages.push(e::REFUND_QTY_TOO_LARGE.to_owned())
+                }
+                Some(_) => {}
+            },
         }
     }
     messages.extend(return_refusal(request, return_skus, |id| {
         lines.iter().any(|l| l.item.item_id == id)
-    }));
-    messages
+    })?);
+    Ok(messages)
 }
 
 /// `SalesInventory`'s `ReturnValidator` (added to the refund's validation by its plugins): the
-/// first `return_to_stock_items` id that is no order item, or no item of the credit memo.
+/// first `return_to_stock_items` id that is no order item, or no item of the credit memo. It
+/// reads each through `OrderItemRepository::get` and catches only its `NoSuchEntityException`:
+/// an id of 0 reached first is the repository's `InputException`, the whole answer.
 fn return_refusal(
     request: &RefundRequest,
     return_skus: &HashMap<i64, String>,
     in_memo: impl Fn(i64) -> bool,
-) -> Option<String> {
-    request
-        .return_to_stock_items
-        .iter()
-        .find_map(|id| match return_skus.get(id) {
-            None => Some(e::RETURN_TO_STOCK_NOT_IN_ORDER.to_owned()),
-            Some(sku) if !in_memo(*id) => Some(
-                Phrase::positional(e::RETURN_TO_STOCK_NOT_IN_CREDITMEMO, vec![sku.clone()])
-                    .render(),
-            ),
-            Some(_) => None,
-        })
+) -> Result<Option<String>> {
+    for id in &request.return_to_stock_items {
+        match return_skus.get(id) {
+            _ if *id == 0 => return Err(Error::input(e::ID_REQUIRED)),
+            None => return Ok(Some(e::RETURN_TO_STOCK_NOT_IN_ORDER.to_owned())),
+            Some(sku) if !in_memo(*id) => {
+                return Ok(Some(
+                    Phrase::positional(e::RETURN_TO_STOCK_NOT_IN_CREDITMEMO, vec![sku.clone()])
+                        .render(),
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(None)
 }
 
 /// `RefundOrder::execute`: creates the credit memo and returns its id.
@@ -302,6 +319,8 @@ struct ThroughInvoice {
     /// What the invoice's earlier memos refunded (its tax allowance, `Total\Tax`).
     refunded: db::creditmemos::InvoiceRefunded,
     online: bool,
+    /// `Invoice\Validation\CanRefund`: paid, something left, a method that refunds.
+    refundable: bool,
 }
 
 async fn refund_in(
@@ -342,7 +361,15 @@ async fn refund_in(
         return Err(Error::input(e::COULD_NOT_SAVE_CREDITMEMO));
     };
     let totals = totals?;
-    let messages = validate(&order, &items, &totals, &request, &lines, &ctx.return_skus);
+    let messages = validate(
+        &order,
+        &items,
+        &totals,
+        &request,
+        &lines,
+        &ctx.return_skus,
+        through.as_ref().map(|t| t.refundable),
+    )?;
     if !messages.is_empty() {
         return Err(Error::input(format!(
             "{}\n{}",
@@ -660,11 +687,12 @@ pub(crate) fn stock_writes(
     })
 }
 
-/// `RefundInvoiceInterface::execute` (`POST /V1/invoice/{invoiceId}/refund`):
-/// `Invoice\Validation\CanRefund` first (a paid invoice with something left to refund, of a
-/// method that refunds: every offline method fails it, whatever `isOnline` says), merged after
-/// the order's own refusal; then the refund as `RefundOrder` does it, limited to the invoice's
-/// lines and shipping, through the gateway when `isOnline` (a `refund` transaction child of the
+/// `RefundInvoiceInterface::execute` (`POST /V1/invoice/{invoiceId}/refund`): the memo is
+/// built from the invoice's lines and shipping (`createByInvoice`), then `Validation/RefundInvoice`
+/// merges the order's `CanRefund`, the memo's quantity and totals checks, the invoice's
+/// `CanRefund` (a paid invoice with something left to refund, of a method that refunds: every
+/// offline method fails it, whatever `isOnline` says) and each item's quantity check; then the
+/// refund as `RefundOrder` does it, through the gateway when `isOnline` (a `refund` transaction child of the
 /// capture, `total_online_refunded`, `We refunded $X online. Transaction ID: "..."`). A refund
 /// the gateway declines (`payment::gateway_refund`) is `Could not save a Creditmemo, see error
 /// log for details` (`RefundInvoice::processRefund` catches every exception), nothing saved.
@@ -691,7 +719,7 @@ pub async fn refund_invoice(
                     return Err(Error::input(e::ID_REQUIRED));
                 }
                 let ctx = load(conn, order_id, &request).await?;
-                let (order, payment) = (&ctx.order, &ctx.payment);
+                let payment = &ctx.payment;
                 let refunded = db::creditmemos::refunded_of_invoice(conn, invoice_id).await?;
                 let left: HashMap<i64, Amount> = full
                     .items
@@ -706,35 +734,12 @@ pub async fn refund_invoice(
                 );
                 let paid = full.invoice.state == Some(crate::sales::state::invoice_state::PAID);
                 let something_left = left.values().any(|q| *q > Amount::ZERO);
-                if !paid || !something_left || !method.can_refund {
-                    let mut messages: Vec<String> = status_refusal(order).into_iter().collect();
-                    messages.push(e::CANNOT_REFUND_INVOICE.to_owned());
-                    // The memo is built before it is refused (`RefundInvoice::execute`), so
-                    // the return-to-stock check runs on it too: the invoice's lines, or the
-                    // ones asked for.
-                    let asked: HashMap<i64, Amount> = request
-                        .items
-                        .iter()
-                        .filter_map(|r| Some((r.order_item_id?, r.qty.unwrap_or(Amount::ZERO))))
-                        .collect();
-                    messages.extend(return_refusal(&request, &ctx.return_skus, |id| {
-                        if request.items.is_empty() {
-                            left.get(&id).is_some_and(|q| *q > Amount::ZERO)
-                        } else {
-                            asked.get(&id).is_some_and(|q| *q > Amount::ZERO)
-                        }
-                    }));
-                    return Err(Error::input(format!(
-                        "{}\n{}",
-                        e::CREDITMEMO_VALIDATION_ERRORS,
-                        messages.join("\n")
-                    )));
-                }
                 let through = ThroughInvoice {
                     refunded: db::creditmemos::invoice_refunded_amounts(conn, invoice_id).await?,
                     invoice: full.invoice,
                     left,
                     online: is_online,
+                    refundable: paid && something_left && method.can_refund,
                 };
                 refund_in(conn, ctx, request, Some(through), author).await
             })
