@@ -291,3 +291,61 @@ async fn a_cancel_gives_back_the_catalog_skus_units() {
         "{before} -> {after}"
     );
 }
+
+/// A configurable's simple is a dummy both ways (`Order\Item::isDummy`: its parent has no
+/// `product_calculations` of 0 and is not shipped separately), so `getQtyToCancel` is 0 for it:
+/// a cancel leaves its `qty_canceled` at 0 while the configurable line and a plain line are
+/// canceled. And once the configurable line and the plain line are invoiced, nothing is left
+/// to invoice (the simple's own figures do not count): `canCancel` refuses, `cancel` answers
+/// false and changes nothing.
+#[tokio::test]
+async fn a_configurables_simple_is_never_canceled_itself() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let product = app.get("/rest/V1/products/24-WB03", &token).await.body;
+    let order_of = |parent: i64| {
+        json!({"customer_email": "c@example.com",
+               "items": [
+                   {"sku": "24-WB03", "name": "Configurable", "product_type": "configurable",
+                    "product_id": 999_999, "qty_ordered": 2, "price": 10},
+                   {"sku": "24-WB03", "name": "Simple", "product_type": "simple",
+                    "product_id": product["id"], "qty_ordered": 2, "price": 0,
+                    "parent_item_id": parent},
+                   {"sku": "24-WB03", "name": "Plain", "product_type": "simple",
+                    "product_id": product["id"], "qty_ordered": 3, "price": 5}]})
+    };
+    let qtys = |order: &Value| -> Vec<Value> {
+        order["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| json!([i["qty_invoiced"], i["qty_canceled"]]))
+            .collect()
+    };
+    let parent = app.next_order_item_id(&token).await;
+    let id = app.create_order(&token, order_of(parent)).await;
+    let r = call(&app, &token, id, "cancel").await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(true)));
+    let order = app.get(&format!("/rest/V1/orders/{id}"), &token).await.body;
+    assert_eq!(order["state"], json!("canceled"));
+    assert_eq!(
+        qtys(&order),
+        vec![json!([0, 2]), json!([0, 0]), json!([0, 3])]
+    );
+
+    let parent = app.next_order_item_id(&token).await;
+    let id = app.create_order(&token, order_of(parent)).await;
+    let invoiced = app
+        .invoice(
+            &token,
+            id,
+            &json!({"items": [{"order_item_id": parent, "qty": 2},
+                              {"order_item_id": parent + 2, "qty": 3}]}),
+        )
+        .await;
+    assert_eq!(invoiced.status, StatusCode::OK, "{:?}", invoiced.body);
+    let before = app.snapshot().await;
+    let r = call(&app, &token, id, "cancel").await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(false)));
+    assert_eq!(app.snapshot().await, before);
+}

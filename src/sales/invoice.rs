@@ -108,10 +108,7 @@ pub fn validate(order: &Order, items: &[OrderItem], prepared: &Prepared<'_>) -> 
     if order.state.as_deref().is_some_and(|s| blocked.contains(&s)) {
         let status = order.status.clone().unwrap_or_default();
         messages.push(Phrase::positional(e::INVOICE_BAD_STATUS, vec![status]).render());
-    } else if !items
-        .iter()
-        .any(|i| i.qty_to_invoice() > Amount::ZERO && !i.locked_do_invoice())
-    {
+    } else if !crate::sales::state::any_left_to_invoice(items) {
         messages.push(e::ORDER_DOES_NOT_ALLOW_INVOICE.to_owned());
     }
     messages.dedup();

@@ -1,6 +1,8 @@
 //! `Sales/Model/Order/Item.php`: what an order item has left to invoice, ship, cancel and
 //! refund, and its status, as pure functions of the stored quantities.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::amount::Amount;
 use crate::db::model::OrderItem;
 
@@ -72,5 +74,226 @@ impl OrderItem {
             refunded_status,
         ];
         !earlier_status.contains(&true) && canceled != z && ordered == canceled
+    }
+}
+
+/// `Catalog\Model\Product\Type\AbstractType::CALCULATE_CHILD`: a parent whose price (and
+/// invoicing) its children carry (a bundle of dynamic price).
+const CALCULATE_CHILD: i64 = 0;
+/// `AbstractType::SHIPMENT_SEPARATELY`: a parent whose children ship one by one.
+const SHIPMENT_SEPARATELY: i64 = 1;
+
+/// The order item's `product_options`, decoded.
+pub fn options(item: &OrderItem) -> Option<serde_json::Map<String, serde_json::Value>> {
+    match serde_json::from_str(item.product_options.as_deref()?) {
+        Ok(serde_json::Value::Object(map)) => Some(map),
+        _ => None,
+    }
+}
+
+/// PHP 8's `$value == $n` for a decoded option and an int: a number by value, a numeric string
+/// (white space around it allowed) by its number, a bool by truth; anything else is not equal.
+fn php_equals_int(value: &serde_json::Value, n: i64) -> bool {
+    use serde_json::Value;
+    match value {
+        Value::Number(v) => v.as_f64() == Some(n as f64),
+        Value::String(s) => {
+            let s = crate::php::trim(s);
+            let numeric = !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | 'e' | 'E'));
+            numeric && s.parse::<f64>().is_ok_and(|v| v == n as f64)
+        }
+        Value::Bool(b) => *b == (n != 0),
+        _ => false,
+    }
+}
+
+/// One order's items as `Order\Item::isDummy` sees them: each child linked to its parent by
+/// `parent_item_id` among them, which is then a parent with children
+/// (`Item\Collection::_afterLoad`'s `setParentItem`).
+pub struct Family<'a> {
+    by_id: HashMap<i64, &'a OrderItem>,
+    parents: HashSet<i64>,
+}
+
+impl<'a> Family<'a> {
+    pub fn new(items: &'a [OrderItem]) -> Self {
+        let by_id: HashMap<i64, &OrderItem> = items.iter().map(|i| (i.item_id, i)).collect();
+        let parents = items
+            .iter()
+            .filter_map(|i| i.parent_item_id)
+            .filter(|p| by_id.contains_key(p))
+            .collect();
+        Family { by_id, parents }
+    }
+
+    /// The item's parent among the order's items.
+    pub fn parent_of(&self, item: &OrderItem) -> Option<&'a OrderItem> {
+        item.parent_item_id
+            .and_then(|p| self.by_id.get(&p).copied())
+    }
+
+    pub fn has_children(&self, item: &OrderItem) -> bool {
+        self.parents.contains(&item.item_id)
+    }
+
+    /// The parent's options, or the item's own when it has no parent, compared with `n`.
+    fn option_is(&self, item: &OrderItem, key: &str, n: i64) -> bool {
+        let owner = self.parent_of(item).unwrap_or(item);
+        options(owner)
+            .and_then(|o| o.get(key).cloned())
+            .is_some_and(|v| php_equals_int(&v, n))
+    }
+
+    /// `Order\Item::isShipSeparately`.
+    pub fn ship_separately(&self, item: &OrderItem) -> bool {
+        self.option_is(item, "shipment_type", SHIPMENT_SEPARATELY)
+    }
+
+    /// `Order\Item::isChildrenCalculated`.
+    pub fn children_calculated(&self, item: &OrderItem) -> bool {
+        self.option_is(item, "product_calculations", CALCULATE_CHILD)
+    }
+
+    /// `Order\Item::isDummy($shipment)`: for a shipment, a parent shipped separately or the
+    /// child of one shipped together; otherwise a parent its children calculate, or the child
+    /// of one that calculates itself (a configurable's simple).
+    pub fn is_dummy(&self, item: &OrderItem, shipment: bool) -> bool {
+        let flag = if shipment {
+            self.ship_separately(item)
+        } else {
+            self.children_calculated(item)
+        };
+        if self.has_children(item) {
+            flag
+        } else {
+            self.parent_of(item).is_some() && !flag
+        }
+    }
+
+    /// Whether the item is a dummy, for invoicing and for shipping.
+    pub fn dummy(&self, item: &OrderItem) -> Dummy {
+        Dummy {
+            calculation: self.is_dummy(item, false),
+            shipment: self.is_dummy(item, true),
+        }
+    }
+
+    /// `Order\Item::getQtyToInvoice`: 0 for a dummy.
+    pub fn qty_to_invoice(&self, item: &OrderItem) -> Amount {
+        self.dummy(item).qty_to_invoice(item)
+    }
+}
+
+/// What `Order\Item::isDummy` answers for one item (`Family::dummy`), kept apart from the
+/// order's items so that they can change while it is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dummy {
+    /// `isDummy()`: its quantities to invoice and refund are 0.
+    pub calculation: bool,
+    /// `isDummy(true)`: its quantity to ship is 0.
+    pub shipment: bool,
+}
+
+impl Dummy {
+    /// `Order\Item::getQtyToInvoice`.
+    pub fn qty_to_invoice(self, item: &OrderItem) -> Amount {
+        if self.calculation {
+            Amount::ZERO
+        } else {
+            item.qty_to_invoice()
+        }
+    }
+
+    /// `Order\Item::getQtyToShip`.
+    pub fn qty_to_ship(self, item: &OrderItem) -> Amount {
+        if self.shipment {
+            Amount::ZERO
+        } else {
+            item.qty_to_ship()
+        }
+    }
+
+    /// `Order\Item::getQtyToRefund`.
+    pub fn qty_to_refund(self, item: &OrderItem) -> Amount {
+        if self.calculation {
+            Amount::ZERO
+        } else {
+            item.qty_to_refund()
+        }
+    }
+
+    /// `Order\Item::getQtyToCancel`: the least of what is left to invoice and to ship, so a
+    /// configurable's simple (a dummy both ways) keeps `qty_canceled` 0.
+    pub fn qty_to_cancel(self, item: &OrderItem) -> Amount {
+        self.qty_to_invoice(item)
+            .min(self.qty_to_ship(item))
+            .max(Amount::ZERO)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn item(id: i64, parent: Option<i64>, options: Option<&str>) -> OrderItem {
+        OrderItem {
+            item_id: id,
+            parent_item_id: parent,
+            product_options: options.map(str::to_owned),
+            qty_ordered: Amount::from_int(2),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn options_compare_as_php_8s_loose_equality() {
+        for (value, equal) in [
+            (json!(0), true),
+            (json!(0.0), true),
+            (json!("0"), true),
+            (json!(" 0 "), true),
+            (json!("0.0"), true),
+            (json!(""), false),
+            (json!("0x"), false),
+            (json!("nan"), false),
+            (json!(false), true),
+            (json!(null), false),
+            (json!([]), false),
+        ] {
+            assert_eq!(php_equals_int(&value, 0), equal, "{value}");
+        }
+        assert!(php_equals_int(&json!("1.0"), 1));
+        assert!(php_equals_int(&json!(true), 1));
+    }
+
+    #[test]
+    fn dummies_follow_the_parents_options() {
+        // A configurable: the child is a dummy both ways, the parent neither.
+        let items = [item(1, None, None), item(2, Some(1), None)];
+        let family = Family::new(&items);
+        let both = Dummy {
+            calculation: true,
+            shipment: true,
+        };
+        let neither = Dummy {
+            calculation: false,
+            shipment: false,
+        };
+        assert_eq!(family.dummy(&items[0]), neither);
+        assert_eq!(family.dummy(&items[1]), both);
+        assert_eq!(both.qty_to_cancel(&items[1]), Amount::ZERO);
+        assert_eq!(neither.qty_to_cancel(&items[0]), Amount::from_int(2));
+        // A bundle of dynamic price shipped separately: the parent is the dummy both ways.
+        let options = r#"{"product_calculations": 0, "shipment_type": "1"}"#;
+        let items = [item(1, None, Some(options)), item(2, Some(1), None)];
+        let family = Family::new(&items);
+        assert_eq!(family.dummy(&items[0]), both);
+        assert_eq!(family.dummy(&items[1]), neither);
+        // A child whose parent is not among the order's items is no dummy.
+        let items = [item(2, Some(9), None)];
+        assert_eq!(Family::new(&items).dummy(&items[0]), neither);
     }
 }

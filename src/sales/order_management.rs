@@ -31,6 +31,7 @@ use crate::db::model::{Order, OrderItem, OrderPayment, Transaction};
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Phrase, Result};
 use crate::inventory;
+use crate::sales::item::{Dummy, Family};
 use crate::sales::state::{can_cancel, can_hold, can_unhold, state_after_document};
 use crate::sales::{creditmemo_totals, payment, state};
 
@@ -201,10 +202,15 @@ pub fn cancel(
     let mut new_state = state::CANCELED;
     let mut releases: Vec<(String, Amount)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
-    for item in items.iter_mut() {
-        if new_state != state::PROCESSING && item.qty_to_refund() > Amount::ZERO {
+    // `Order\Item::isDummy` reads the order's items, which the loop changes: read it first.
+    let dummies: Vec<Dummy> = {
+        let family = Family::new(items);
+        items.iter().map(|i| family.dummy(i)).collect()
+    };
+    for (item, dummy) in items.iter_mut().zip(dummies) {
+        if new_state != state::PROCESSING && dummy.qty_to_refund(item) > Amount::ZERO {
             // Order\Item::isProcessingAvailable
-            new_state = if item.qty_to_ship() > item.qty_to_cancel() {
+            new_state = if dummy.qty_to_ship(item) > dummy.qty_to_cancel(item) {
                 state::PROCESSING
             } else {
                 state::COMPLETE
@@ -232,7 +238,7 @@ pub fn cancel(
                 }
             }
         }
-        item.qty_canceled = item.qty_to_cancel();
+        item.qty_canceled = dummy.qty_to_cancel(item);
         item.updated_at = now.to_owned();
     }
     let z = Amount::ZERO;

@@ -158,13 +158,11 @@ pub fn validate(
 /// (its options are to be shipped) or the child of a bundle shipped together (the bundle
 /// is). A bundle without `shipment_type` 1 in its options ships together.
 pub fn bundle_type_refusals(items: &[OrderItem], requested: &[ShipItemRequest]) -> Vec<String> {
-    let by_id: HashMap<i64, &OrderItem> = items.iter().map(|i| (i.item_id, i)).collect();
     // Sets, not searches: an order of 30,000 lines and a body naming as many was seconds of
     // the writer.
+    let family = crate::sales::item::Family::new(items);
     let asked: std::collections::HashSet<i64> =
         requested.iter().filter_map(|r| r.order_item_id).collect();
-    let parents: std::collections::HashSet<i64> =
-        items.iter().filter_map(|i| i.parent_item_id).collect();
     let refusal = |sku: &str, kind: &str, instead: &str| {
         Phrase::positional(
             e::BUNDLE_SHIPMENT_TYPE,
@@ -177,17 +175,11 @@ pub fn bundle_type_refusals(items: &[OrderItem], requested: &[ShipItemRequest]) 
         if !asked.contains(&item.item_id) {
             continue;
         }
-        let has_children = parents.contains(&item.item_id);
-        let parent = item.parent_item_id.and_then(|p| by_id.get(&p).copied());
-        let separately = crate::sales::shipment_save::ship_separately(item, &by_id);
-        let dummy = if has_children {
-            separately
-        } else {
-            parent.is_some() && !separately
-        };
-        if !dummy {
+        if !family.is_dummy(item, true) {
             continue;
         }
+        let has_children = family.has_children(item);
+        let parent = family.parent_of(item);
         if has_children && item.product_type.as_deref() == Some("bundle") {
             messages.push(refusal(&item.sku, "Separately", "Bundle product options"));
         }

@@ -73,6 +73,7 @@ use crate::db::model::{
 use crate::db::{self, Db, SqlValue};
 use crate::error::{self as e, Error, Result};
 use crate::inventory;
+use crate::sales::item::{options, Family};
 
 /// A field as posted: `None` when absent, `Some(None)` when posted as null (Magento calls the
 /// setter with null: an update then clears the column), `Some(Some(v))` with a value.
@@ -301,30 +302,6 @@ fn first(v: &serde_json::Value) -> Option<&serde_json::Value> {
     }
 }
 
-/// The order item's `product_options`, decoded.
-fn options(item: &OrderItem) -> Option<serde_json::Map<String, serde_json::Value>> {
-    match serde_json::from_str(item.product_options.as_deref()?) {
-        Ok(serde_json::Value::Object(map)) => Some(map),
-        _ => None,
-    }
-}
-
-/// `Order\Item::isShipSeparately`: the parent's (or its own) `shipment_type` is 1.
-pub(crate) fn ship_separately(item: &OrderItem, by_id: &HashMap<i64, &OrderItem>) -> bool {
-    let owner = item
-        .parent_item_id
-        .and_then(|p| by_id.get(&p).copied())
-        .unwrap_or(item);
-    options(owner)
-        .and_then(|o| o.get("shipment_type").cloned())
-        .is_some_and(|t| match t {
-            serde_json::Value::Number(n) => n.as_f64() == Some(1.0),
-            serde_json::Value::String(s) => s.trim() == "1",
-            serde_json::Value::Bool(b) => b,
-            _ => false,
-        })
-}
-
 /// `GetItemsToDeductFromShipment::execute`: for each shipment line (order item, posted qty),
 /// what leaves the source, summed per SKU in first-seen order. Lines whose product is gone from
 /// the catalog, or whose type cannot be deducted (`IsItemCouldBeDeductedByTypes`), are skipped.
@@ -340,7 +317,7 @@ pub fn items_to_deduct(
     // (its SKU's total, its children, its parent) seconds of the writer.
     let mut deducted: Vec<(String, Amount)> = Vec::new();
     let mut add = |sku: String, qty: Amount| deducted.push((sku, qty));
-    let by_id: HashMap<i64, &OrderItem> = order_items.iter().map(|i| (i.item_id, i)).collect();
+    let family = Family::new(order_items);
     let mut children_of: HashMap<i64, Vec<&OrderItem>> = HashMap::new();
     for child in order_items {
         if let Some(parent) = child.parent_item_id {
@@ -367,7 +344,7 @@ pub fn items_to_deduct(
             add(sku_of(item, products)?, cast_qty(item, qty));
             continue;
         }
-        if ship_separately(item, &by_id) {
+        if family.ship_separately(item) {
             // Order\Item::isDummy(true) of a parent shipped separately.
             continue;
         }

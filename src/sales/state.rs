@@ -56,9 +56,16 @@ pub fn can_invoice(order: &Order, items: &[OrderItem]) -> bool {
     if state_is(order, COMPLETE) || state_is(order, CLOSED) {
         return false;
     }
+    any_left_to_invoice(items)
+}
+
+/// Whether an item has something left to invoice (`getQtyToInvoice`, 0 for a dummy) and is
+/// not locked: `Order::canInvoice`'s loop.
+pub fn any_left_to_invoice(items: &[OrderItem]) -> bool {
+    let family = crate::sales::item::Family::new(items);
     items
         .iter()
-        .any(|i| i.qty_to_invoice() > Amount::ZERO && !i.locked_do_invoice())
+        .any(|i| family.qty_to_invoice(i) > Amount::ZERO && !i.locked_do_invoice())
 }
 
 /// `Order::canShip`.
@@ -78,21 +85,16 @@ pub fn can_ship(order: &Order, items: &[OrderItem]) -> bool {
 /// shipped together (a configurable's simple, which never ships itself). Virtual and locked
 /// items are left out.
 pub fn items_left_to_ship(items: &[OrderItem]) -> impl Iterator<Item = (&OrderItem, Amount)> {
-    use std::collections::{HashMap, HashSet};
     // By maps: an imported order of 30,000 lines searched per line took seconds.
-    let by_id: HashMap<i64, &OrderItem> = items.iter().map(|i| (i.item_id, i)).collect();
-    let parents: HashSet<i64> = items.iter().filter_map(|i| i.parent_item_id).collect();
+    let family = crate::sales::item::Family::new(items);
     items
         .iter()
         .filter(|i| !i.is_virtual() && !i.locked_do_ship())
         .map(move |i| {
-            let parent = i.parent_item_id.and_then(|p| by_id.get(&p).copied());
-            let separately = || crate::sales::shipment_save::ship_separately(i, &by_id);
-            let dummy = match parent {
-                Some(p) if p.product_type.as_deref() == Some("bundle") => false,
-                Some(_) => !separately(),
-                None => parents.contains(&i.item_id) && separately(),
-            };
+            let bundle_child = family
+                .parent_of(i)
+                .is_some_and(|p| p.product_type.as_deref() == Some("bundle"));
+            let dummy = !bundle_child && family.is_dummy(i, true);
             (i, if dummy { Amount::ZERO } else { i.qty_to_ship() })
         })
 }
@@ -129,7 +131,12 @@ pub fn can_cancel(order: &Order, items: &[OrderItem]) -> bool {
     if can_unhold(order) || is_payment_review(order) {
         return false;
     }
-    if items.iter().all(|i| i.qty_to_invoice() <= Amount::ZERO) {
+    // `getQtyToInvoice`, 0 for a dummy: a configurable's simple is never left to invoice.
+    let family = crate::sales::item::Family::new(items);
+    if items
+        .iter()
+        .all(|i| family.qty_to_invoice(i) <= Amount::ZERO)
+    {
         return false;
     }
     !(is_canceled(order) || state_is(order, COMPLETE) || state_is(order, CLOSED))
@@ -219,7 +226,11 @@ pub fn can_creditmemo_full(order: &Order, items: &[OrderItem], creditmemo_count:
     let kept = order.adjustment_negative.unwrap_or_default();
     let grand = order.grand_total;
     if grand.unwrap_or_default().decimal().abs() < epsilon {
-        if items.iter().any(|i| i.qty_to_refund() > Amount::ZERO) {
+        let family = crate::sales::item::Family::new(items);
+        if items
+            .iter()
+            .any(|i| family.dummy(i).qty_to_refund(i) > Amount::ZERO)
+        {
             return true;
         }
         let within = php_le(paid, grand);
