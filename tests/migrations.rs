@@ -80,10 +80,13 @@ async fn rebuilding_the_order_items_keeps_every_row_link_and_counter() {
     let before = census(&pool).await;
     assert!(before.iter().any(|r| r.starts_with("sales_invoice_item")));
     // The rebuild meets the table it was written for: the columns later migrations added
-    // (0030's gift message columns, NULL on these rows) come off first and go back after.
+    // (0030's gift message columns, 0042's canceled tax columns, NULL on these rows) come off
+    // first and go back after.
     let mut tx = pool.begin().await.unwrap();
     sqlx::raw_sql(
-        "ALTER TABLE sales_order_item DROP COLUMN gift_message_available;
+        "ALTER TABLE sales_order_item DROP COLUMN discount_tax_compensation_canceled;
+         ALTER TABLE sales_order_item DROP COLUMN tax_canceled;
+         ALTER TABLE sales_order_item DROP COLUMN gift_message_available;
          ALTER TABLE sales_order_item DROP COLUMN gift_message_id;",
     )
     .execute(&mut *tx)
@@ -92,7 +95,9 @@ async fn rebuilding_the_order_items_keeps_every_row_link_and_counter() {
     sqlx::raw_sql(REBUILD).execute(&mut *tx).await.unwrap();
     sqlx::raw_sql(
         "ALTER TABLE sales_order_item ADD COLUMN gift_message_id INTEGER;
-         ALTER TABLE sales_order_item ADD COLUMN gift_message_available INTEGER;",
+         ALTER TABLE sales_order_item ADD COLUMN gift_message_available INTEGER;
+         ALTER TABLE sales_order_item ADD COLUMN tax_canceled INTEGER;
+         ALTER TABLE sales_order_item ADD COLUMN discount_tax_compensation_canceled INTEGER;",
     )
     .execute(&mut *tx)
     .await

@@ -349,3 +349,65 @@ async fn a_configurables_simple_is_never_canceled_itself() {
     assert_eq!((r.status, r.body), (StatusCode::OK, json!(false)));
     assert_eq!(app.snapshot().await, before);
 }
+
+/// `Order\Item::cancel()`: `tax_canceled` gains the line's *base* tax times the share canceled
+/// (Magento's own line, base figure in the non-base column) and
+/// `discount_tax_compensation_canceled` the same share of the compensation; both stay null
+/// until a cancel, then are numbers (0 on the tutorial's untaxed lines).
+#[tokio::test]
+async fn a_cancel_records_each_lines_canceled_tax() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let product = app.get("/rest/V1/products/24-WB03", &token).await.body;
+    let id = app
+        .create_order(
+            &token,
+            json!({"customer_email": "c@example.com",
+                   "items": [
+                       {"sku": "24-WB03", "name": "Taxed", "product_type": "simple",
+                        "product_id": product["id"], "qty_ordered": 3, "price": 10,
+                        "tax_amount": 10, "base_tax_amount": 8,
+                        "discount_tax_compensation_amount": 0.5,
+                        "base_discount_tax_compensation_amount": 0.4},
+                       {"sku": "24-WB03", "name": "Untaxed", "product_type": "simple",
+                        "product_id": product["id"], "qty_ordered": 1, "price": 5}]}),
+        )
+        .await;
+    let taxes = |order: &Value| -> Vec<Value> {
+        order["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                json!([
+                    i.get("tax_canceled"),
+                    i.get("discount_tax_compensation_canceled")
+                ])
+            })
+            .collect()
+    };
+    let path = format!("/rest/V1/orders/{id}");
+    let order = app.get(&path, &token).await.body;
+    assert_eq!(
+        taxes(&order),
+        vec![json!([null, null]), json!([null, null])]
+    );
+    let first = order["items"][0]["item_id"].as_i64().unwrap();
+    let invoiced = app
+        .invoice(
+            &token,
+            id,
+            &json!({"items": [{"order_item_id": first, "qty": 1}]}),
+        )
+        .await;
+    assert_eq!(invoiced.status, StatusCode::OK, "{:?}", invoiced.body);
+    let r = call(&app, &token, id, "cancel").await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(true)));
+    let order = app.get(&path, &token).await.body;
+    // Two of three units canceled: 8 × 2/3 and 0.5 × 2/3, at four places.
+    assert_eq!(taxes(&order), vec![json!([5.3333, 0.3333]), json!([0, 0])]);
+    let r = call(&app, &token, 3, "cancel").await;
+    assert_eq!((r.status, r.body), (StatusCode::OK, json!(true)));
+    let order = app.get("/rest/V1/orders/3", &token).await.body;
+    assert!(taxes(&order).iter().all(|t| *t == json!([0, 0])), "{order}");
+}

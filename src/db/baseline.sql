@@ -46,6 +46,7 @@ INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "succe
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (39, 'sales comment author', '2026-01-01 00:00:00', 1, X'EF8B7693BC1BC6FE09212C5D82098C6BD9F986067A57DF81D8C4BD479A311F18FDDDF4EB275D85BE44A009423E6DA41B', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (40, 'reservations skip unmanaged in insert', '2026-01-01 00:00:00', 1, X'4CBFF3A124977570FA7E8B796B357179E151C3794CAC9399A29CF8763A51094635F6147345334E9AB8362D53DF55C6FD', 0);
 INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (41, 'source use default carrier config', '2026-01-01 00:00:00', 1, X'A6DB1B8192973B299CCEA50B7479625CDBFA8E074750E6581635FC5F486E3454F1CF1F7C19C3CCA94F76C26CE393ED40', 0);
+INSERT INTO "_sqlx_migrations" ("version", "description", "installed_on", "success", "checksum", "execution_time") VALUES (42, 'order item canceled tax', '2026-01-01 00:00:00', 1, X'CBFDE3A181EA312BB45C2D504ADCD975041C16DC4C0D1FC97BFA14BAB98E6AD7051B09627736B3D3524AC69CD37C2639', 0);
 CREATE TABLE store_website (
     website_id       INTEGER PRIMARY KEY,
     code             TEXT NOT NULL UNIQUE,
@@ -861,7 +862,7 @@ CREATE TABLE "sales_order_item" (
     base_discount_refunded                   INTEGER,
     discount_tax_compensation_refunded       INTEGER,
     base_discount_tax_compensation_refunded  INTEGER
-, gift_message_id INTEGER, gift_message_available INTEGER);
+, gift_message_id INTEGER, gift_message_available INTEGER, tax_canceled INTEGER, discount_tax_compensation_canceled INTEGER);
 CREATE TABLE magento_bulk (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
     uuid            TEXT NOT NULL UNIQUE,

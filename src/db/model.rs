@@ -214,6 +214,9 @@ row_struct! {
         pub base_discount_refunded: Option<Amount>,
         pub discount_tax_compensation_refunded: Option<Amount>,
         pub base_discount_tax_compensation_refunded: Option<Amount>,
+        /// NULL until a cancel (`Order\Item::cancel()`) or an import sets them.
+        pub tax_canceled: Option<Amount>,
+        pub discount_tax_compensation_canceled: Option<Amount>,
         pub free_shipping: Option<i64>,
         pub product_options: Option<String>,
         pub created_at: String,

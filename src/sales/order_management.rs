@@ -239,6 +239,30 @@ pub fn cancel(
             }
         }
         item.qty_canceled = dummy.qty_to_cancel(item);
+        // `tax_canceled += base_tax_amount × qty_canceled / qty_ordered` (the base tax, in the
+        // column without `base_`: Magento's own line), and the same share of the discount tax
+        // compensation; a null figure counts 0, so both are numbers from now on. An item
+        // ordered 0 times is PHP's DivisionByZeroError in Magento: its figures are left alone.
+        let share = |canceled: Option<Amount>, of: Option<Amount>| {
+            let z = rust_decimal::Decimal::ZERO;
+            let part = of
+                .unwrap_or_default()
+                .decimal()
+                .checked_mul(item.qty_canceled.decimal())?
+                .checked_div(item.qty_ordered.decimal())?;
+            let sum = canceled.map_or(z, Amount::decimal).checked_add(part)?;
+            Some(Amount::new(sum)).filter(|a| a.is_storable())
+        };
+        if let (Some(tax), Some(compensation)) = (
+            share(item.tax_canceled, item.base_tax_amount),
+            share(
+                item.discount_tax_compensation_canceled,
+                item.discount_tax_compensation_amount,
+            ),
+        ) {
+            item.tax_canceled = Some(tax);
+            item.discount_tax_compensation_canceled = Some(compensation);
+        }
         item.updated_at = now.to_owned();
     }
     let z = Amount::ZERO;

@@ -377,6 +377,8 @@ fn item_scalars(o: &Obj<'_>) -> Result<OrderItem> {
         discount_tax_compensation_refunded: o.amount("discount_tax_compensation_refunded")?,
         base_discount_tax_compensation_refunded: o
             .amount("base_discount_tax_compensation_refunded")?,
+        tax_canceled: o.amount("tax_canceled")?,
+        discount_tax_compensation_canceled: o.amount("discount_tax_compensation_canceled")?,
         free_shipping: o.int("free_shipping")?,
         product_options: product_option,
         order_id: o.int("order_id")?.unwrap_or(0),
