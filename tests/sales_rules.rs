@@ -776,6 +776,44 @@ async fn a_coupon_applies_to_the_cart_is_carried_to_the_order_and_counted() {
         json!(""),
         "a refused code leaves the coupon cleared"
     );
+
+    // SalesRule's CouponUsagesDecrement plugin: canceling the order gives the uses back (the
+    // coupon's, the customer's, the rule's), so the coupon applies again.
+    let canceled = app
+        .post("/rest/V1/orders/4/cancel", &admin, &json!({}))
+        .await;
+    assert_eq!(canceled.body, json!(true));
+    assert_eq!(
+        app.get("/rest/V1/coupons/1", &admin).await.body["times_used"],
+        json!(0)
+    );
+    assert_eq!(
+        app.get(&format!("/rest/V1/salesRules/{rule}"), &admin)
+            .await
+            .body["times_used"],
+        json!(0)
+    );
+    let usage: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT customer_id, times_used FROM salesrule_coupon_usage
+         UNION ALL SELECT customer_id, times_used FROM salesrule_customer",
+    )
+    .fetch_all(&app.state.db.read)
+    .await
+    .expect("usage");
+    assert_eq!(usage, vec![(2, 0), (2, 0)]);
+    let again = app
+        .put("/rest/V1/carts/mine/coupons/SAVE10", &jane, &json!({}))
+        .await;
+    assert_eq!((again.status, again.body), (StatusCode::OK, json!(true)));
+    // A cancel that answers false (nothing left to cancel) gives nothing back again.
+    let twice = app
+        .post("/rest/V1/orders/4/cancel", &admin, &json!({}))
+        .await;
+    assert_eq!(twice.body, json!(false));
+    assert_eq!(
+        app.get("/rest/V1/coupons/1", &admin).await.body["times_used"],
+        json!(0)
+    );
 }
 
 #[tokio::test]

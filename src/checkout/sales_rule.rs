@@ -1055,15 +1055,7 @@ pub async fn count_usage(
     coupon_code: Option<&str>,
     customer_id: Option<i64>,
 ) -> Result<()> {
-    let mut ids: Vec<i64> = Vec::new();
-    for id in applied_rule_ids
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
-    {
-        if id != 0 && !ids.contains(&id) {
-            ids.push(id);
-        }
-    }
+    let ids = store::applied_rule_ids(applied_rule_ids);
     if ids.is_empty() {
         return Ok(());
     }

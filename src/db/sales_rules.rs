@@ -396,3 +396,97 @@ pub async fn add_customer_rule_usage(
     }
     Ok(())
 }
+
+/// `UpdateCouponUsages::execute`'s rule ids: `array_filter(array_map('intval',
+/// array_unique(explode(',', $ids))))` (unique as strings, then PHP's `(int)`, zeros dropped).
+pub fn applied_rule_ids(ids: &str) -> Vec<i64> {
+    let mut seen: Vec<&str> = Vec::new();
+    for part in ids.split(',') {
+        if !seen.contains(&part) {
+            seen.push(part);
+        }
+    }
+    seen.into_iter()
+        .map(|s| crate::php::php_int(&serde_json::Value::String(s.to_owned())))
+        .filter(|id| *id != 0)
+        .collect()
+}
+
+/// `Plugin\CouponUsagesDecrement::afterCancel`, after a cancel that answered true:
+/// `UpdateCouponUsages::execute($order, false)` on an order with `applied_rule_ids`. For a
+/// customer (`customer_id` not 0): each existing rule's customer usage − 1 while above 0, and
+/// the coupon's customer usage − 1 (`Processor::updateCustomerRulesUsages`); the coupon's
+/// `times_used` − 1 while above 0 unless `coupon_already_applied` (the order had a coupon and
+/// its status after the cancel is not `canceled`: a partial cancel keeps the coupon counted);
+/// each existing rule's `times_used` − 1 (the `sales.rule.update.coupon.usage` consumer, which
+/// magemu runs at once, as it counts a placed order's usage). The counters are MySQL's
+/// unsigned ints, which a value below 0 leaves at 0 without strict mode.
+pub async fn give_back_usage(
+    conn: &mut SqliteConnection,
+    applied_rule_ids: &str,
+    coupon_code: &str,
+    customer_id: i64,
+    coupon_already_applied: bool,
+) -> Result<(), sqlx::Error> {
+    let mut rules = Vec::new();
+    for id in self::applied_rule_ids(applied_rule_ids) {
+        if rule(&mut *conn, id).await?.is_some() {
+            rules.push(id);
+        }
+    }
+    let coupon = match coupon_code {
+        "" => None,
+        code => coupon_by_code(&mut *conn, code).await?,
+    };
+    if customer_id != 0 {
+        for id in &rules {
+            sqlx::query(
+                "UPDATE salesrule_customer SET times_used = times_used - 1
+                 WHERE rule_customer_id = (SELECT rule_customer_id FROM salesrule_customer
+                     WHERE rule_id = ?1 AND customer_id = ?2 ORDER BY rule_customer_id LIMIT 1)
+                   AND times_used > 0",
+            )
+            .bind(id)
+            .bind(customer_id)
+            .execute(&mut *conn)
+            .await?;
+        }
+        if let Some(c) = &coupon {
+            sqlx::query(
+                "UPDATE salesrule_coupon_usage SET times_used = MAX(times_used - 1, 0)
+                 WHERE coupon_id = ? AND customer_id = ?",
+            )
+            .bind(c.coupon_id)
+            .bind(customer_id)
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    if let Some(c) = coupon.filter(|_| !coupon_already_applied) {
+        sqlx::query(
+            "UPDATE salesrule_coupon SET times_used = times_used - 1
+             WHERE coupon_id = ? AND times_used > 0",
+        )
+        .bind(c.coupon_id)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for id in &rules {
+        sqlx::query("UPDATE salesrule SET times_used = MAX(times_used - 1, 0) WHERE rule_id = ?")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn applied_rule_ids_read_as_php_reads_them() {
+        assert_eq!(super::applied_rule_ids("3,4,3"), vec![3, 4]);
+        // Unique as strings first: "03" is another string, then the same id.
+        assert_eq!(super::applied_rule_ids("3,03, 5,x,0,"), vec![3, 3, 5]);
+        assert_eq!(super::applied_rule_ids(""), Vec::<i64>::new());
+    }
+}

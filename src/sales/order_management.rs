@@ -31,6 +31,7 @@ use crate::db::model::{Order, OrderItem, OrderPayment, Transaction};
 use crate::db::{self, Db};
 use crate::error::{self as e, Error, Phrase, Result};
 use crate::inventory;
+use crate::php;
 use crate::sales::item::{Dummy, Family};
 use crate::sales::state::{can_cancel, can_hold, can_unhold, state_after_document};
 use crate::sales::{creditmemo_totals, payment, state};
@@ -80,6 +81,25 @@ async fn manage_in(conn: &mut SqliteConnection, order_id: i64, action: Action) -
             releases = cancel(&mut order, &mut items, &now, &sku_of);
             for item in &items {
                 db::update(conn, "sales_order_item", "item_id", item).await?;
+            }
+            // SalesRule's CouponUsagesDecrement plugin on the cancel that answered true. The
+            // coupon stays counted when the order had one (`getOrigData('coupon_code') !==
+            // null`) and its status is not `canceled` after the cancel.
+            if let Some(ids) = order
+                .applied_rule_ids
+                .as_deref()
+                .filter(|ids| php::truthy(ids))
+            {
+                let already_applied =
+                    order.coupon_code.is_some() && order.status.as_deref() != Some(state::CANCELED);
+                db::sales_rules::give_back_usage(
+                    conn,
+                    ids,
+                    order.coupon_code.as_deref().unwrap_or(""),
+                    order.customer_id.unwrap_or(0),
+                    already_applied,
+                )
+                .await?;
             }
         }
     }
