@@ -255,6 +255,19 @@ pub fn invalid_attribute_name(code: &str) -> Error {
     ))
 }
 
+/// An EAV list's filter without a field: Eav's `FilterProcessor` passes `'attribute' => null`,
+/// `Eav\Config::getAttribute` finds no attribute coded `''`, and `_addAttributeJoin` throws
+/// with the null code as its parameter (printed `[null]`).
+pub fn invalid_attribute_name_of(code: Option<&str>) -> Error {
+    match code {
+        Some(code) => invalid_attribute_name(code),
+        None => Error::Input(Phrase::positional_values(
+            INVALID_ATTRIBUTE_NAME,
+            vec![serde_json::Value::Null],
+        )),
+    }
+}
+
 /// `CountryInformationAcquirer::getCountryInfo`'s `NoSuchEntityException` (404).
 pub const COUNTRY_NOT_AVAILABLE: &str = "The country isn't available.";
 

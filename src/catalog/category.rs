@@ -42,20 +42,20 @@ pub async fn get(db: &Db, id: i64) -> Result<Category> {
 ///
 /// The category collection is an EAV collection (alias `e`): a filter on a name no attribute
 /// has is 400 `The "%1" attribute name is invalid.` (`_getAttributeConditionSql`). No attribute
-/// code holds a dot, so `main_table.name` is refused so; a code of Magento's that magemu keeps
-/// no column for stays the database's 500.
+/// code holds a dot, so `main_table.name` is refused so, and a filter without a field too (with
+/// a null parameter); a code of Magento's that magemu keeps no column for stays the database's
+/// 500.
 pub async fn list(
     db: &Db,
     criteria: &crate::search::SearchCriteria,
 ) -> Result<(Vec<Category>, i64)> {
-    let dotted = criteria
+    let refused = criteria
         .filter_groups
         .iter()
         .flat_map(|g| &g.filters)
-        .filter_map(|f| f.field.as_deref())
-        .find(|name| name.contains('.'));
-    if let Some(name) = dotted {
-        return Err(crate::error::invalid_attribute_name(name));
+        .find(|f| f.field.as_deref().is_none_or(|name| name.contains('.')));
+    if let Some(f) = refused {
+        return Err(crate::error::invalid_attribute_name_of(f.field.as_deref()));
     }
     let criteria = &crate::search::SearchCriteria {
         eav: true,

@@ -352,7 +352,7 @@ fn list_fields(
     let custom = |name: &str| db::catalog::PRODUCT_FILTERS.iter().any(|c| c.name == name);
     for f in criteria.filter_groups.iter().flat_map(|g| &g.filters) {
         let Some(name) = f.field.as_deref() else {
-            continue;
+            return Err(crate::error::invalid_attribute_name_of(None));
         };
         if name == "category_ids" {
             return Err(Error::internal(

@@ -842,8 +842,8 @@ fn eav_criteria(
 ) -> Result<crate::search::SearchCriteria> {
     let known = |name: &str| db::search::field_of(fields, name).is_ok();
     for f in criteria.filter_groups.iter().flat_map(|g| &g.filters) {
-        if let Some(name) = f.field.as_deref().filter(|n| !known(n)) {
-            return Err(crate::error::invalid_attribute_name(name));
+        if !f.field.as_deref().is_some_and(known) {
+            return Err(crate::error::invalid_attribute_name_of(f.field.as_deref()));
         }
     }
     let mut criteria = criteria.clone();
