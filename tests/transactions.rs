@@ -108,6 +108,34 @@ async fn transactions_read_with_their_children() {
         ids(format!("{f}[field]=main_table.parent_id&{f}[value]=1")).await,
         json!({"items": [{"transaction_id": 2}], "total_count": 1})
     );
+    // Qualified by the joins' aliases, every column of the three tables is a filter's: the
+    // ambiguous ones too. The alias compares with case (`SO.` is no table), the column not.
+    for (query, expected) in [
+        (
+            format!("{f}[field]=so.increment_id&{f}[value]={increment_id}"),
+            &both,
+        ),
+        (format!("{f}[field]=sop.method&{f}[value]={method}"), &both),
+        (format!("{f}[field]=so.entity_id&{f}[value]=3"), &both),
+        (format!("{f}[field]=sop.Parent_Id&{f}[value]=3"), &both),
+        (format!("{f}[field]=so.entity_id&{f}[value]=4"), &none),
+        (
+            format!("{f}[field]=main_table.txn_id&{f}[value]=abc123-capture"),
+            &json!({"items": [{"transaction_id": 2}], "total_count": 1}),
+        ),
+    ] {
+        assert_eq!(&ids(query).await, expected);
+    }
+    for query in [
+        format!("{f}[field]=SO.increment_id&{f}[value]=1"),
+        format!("{f}[field]=so.nope&{f}[value]=1"),
+        format!("{f}[field]=main_table.increment_id&{f}[value]=1"),
+    ] {
+        let reply = app
+            .get(&format!("/rest/V1/transactions?{query}"), &token)
+            .await;
+        assert_eq!(reply.status, StatusCode::INTERNAL_SERVER_ERROR, "{query}");
+    }
     // A sort on `parent_id` is the selected column's; on `increment_id` the order's.
     assert_eq!(
         ids("searchCriteria[sortOrders][0][field]=parent_id&searchCriteria[sortOrders][0][direction]=DESC".into()).await,

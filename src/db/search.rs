@@ -357,11 +357,25 @@ fn filter_field_of<'f>(fields: &'f [Field], name: &str) -> Result<&'f Field> {
         let own = f.column.strip_prefix("main_table.").unwrap_or(&f.column);
         f.name.eq_ignore_ascii_case(column) && !own.contains('.')
     };
+    let unknown = || Error::internal(format!("Unknown column '{name}' in 'where clause'"));
     match name.strip_prefix("main_table.") {
         Some(column) => fields
             .iter()
             .find(|f| main_column(f, column))
-            .ok_or_else(|| Error::internal(format!("Unknown column '{name}' in 'where clause'"))),
+            .ok_or_else(unknown),
+        // Another table's alias, where a list joins one (`so.increment_id` on transactions):
+        // a field that is that table's column.
+        None if name.contains('.') && !fields.iter().any(|f| f.name == name) => {
+            let (alias, column) = name.split_once('.').unwrap_or_default();
+            fields
+                .iter()
+                .find(|f| {
+                    f.column
+                        .split_once('.')
+                        .is_some_and(|(a, c)| a == alias && c.eq_ignore_ascii_case(column))
+                })
+                .ok_or_else(unknown)
+        }
         None => field_of(fields, name),
     }
 }

@@ -103,6 +103,9 @@ const LIST_FROM: &str = "sales_payment_transaction AS main_table
 /// `main_table.created_at` (`addFilterToMap`). A sort resolves the names of the SELECT's columns
 /// first (`main_table.*`), so a sort on `parent_id` is the transaction's, while one on a name
 /// both the payment and the order have (`entity_id`) is ambiguous there too: no field.
+/// Qualified by its table's alias (`sop.entity_id`, `so.increment_id`, `main_table.txn_id`),
+/// any column of the three is a filter's (`_translateCondition` quotes the dotted name as
+/// `` `so`.`increment_id` ``); the alias compares with case, the column without.
 struct ListFields {
     fields: Vec<Field>,
     ambiguous_in_filters: Vec<&'static str>,
@@ -124,20 +127,30 @@ static LIST_FIELDS: LazyLock<ListFields> = LazyLock::new(|| {
             ..f.clone()
         });
     }
+    let mut qualified_only = Vec::new();
     for (alias, joined, other) in [("sop", &payment, &order), ("so", &order, &payment)] {
-        for f in joined.iter().filter(|f| !has(&own, f.name)) {
-            if has(other, f.name) {
-                if !ambiguous_in_filters.contains(&f.name) {
+        for f in joined.iter() {
+            let column = format!("{alias}.{}", f.name);
+            if has(&own, f.name) || has(other, f.name) {
+                if !has(&own, f.name) && !ambiguous_in_filters.contains(&f.name) {
                     ambiguous_in_filters.push(f.name);
                 }
+                // Only under its table's alias (`sop.entity_id`): a name no unqualified
+                // lookup finds, leaked once for the list's life.
+                qualified_only.push(Field {
+                    name: Box::leak(column.clone().into_boxed_str()),
+                    column: Cow::Owned(column),
+                    ..f.clone()
+                });
                 continue;
             }
             fields.push(Field {
-                column: Cow::Owned(format!("{alias}.{}", f.name)),
+                column: Cow::Owned(column),
                 ..f.clone()
             });
         }
     }
+    fields.extend(qualified_only);
     ListFields {
         fields,
         ambiguous_in_filters,
