@@ -581,3 +581,64 @@ async fn a_shipment_leaves_an_order_that_is_not_new_in_its_state() {
         json!({"state": "pending_payment", "status": "pending_payment"})
     );
 }
+
+/// InventoryShipping's `AssignSourceCodeToShipmentPlugin` reads `sourceCode` from the request's
+/// parameters, on REST the URL's query: `?sourceCode=west_wh` ships from there when the body
+/// names no source; the body's `arguments.extension_attributes.source_code` wins over it, and a
+/// PHP-empty value ("0") is none (the stock has several sources: the default source, which
+/// holds none of the SKU).
+#[tokio::test]
+async fn a_source_code_in_the_query_is_the_shipments_source() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    assert_eq!(app.invoice(&token, 3, &json!({})).await.body, json!("3"));
+    let line = |qty: i64| json!({"items": [{"order_item_id": 4, "qty": qty}]});
+    let source_of = |id: i64| {
+        let app = &app;
+        let token = &token;
+        async move {
+            app.get(&format!("/rest/V1/shipment/{id}"), token)
+                .await
+                .body["extension_attributes"]["source_code"]
+                .clone()
+        }
+    };
+    let shipped = app
+        .post("/rest/V1/order/3/ship?sourceCode=west_wh", &token, &line(5))
+        .await;
+    assert_eq!(shipped.body, json!("3"));
+    assert_eq!(source_of(3).await, json!("west_wh"));
+    let left: Vec<(String, Value)> = sources(&app, &token, "24-WB01").await;
+    // 15 at west_wh before (the tutorial's table), ne_wh untouched.
+    assert!(
+        left.contains(&("west_wh".to_owned(), json!(10))),
+        "{left:?}"
+    );
+    assert!(left.contains(&("ne_wh".to_owned(), json!(35))), "{left:?}");
+
+    let mut body = line(5);
+    body["arguments"] = json!({"extension_attributes": {"source_code": "ne_wh"}});
+    let shipped = app
+        .post("/rest/V1/order/3/ship?sourceCode=west_wh", &token, &body)
+        .await;
+    assert_eq!(shipped.body, json!("4"));
+    assert_eq!(source_of(4).await, json!("ne_wh"));
+
+    // The default source holds none of the SKU: the deduction fails the save, as without a
+    // source anywhere.
+    let before = app.snapshot().await;
+    for path in [
+        "/rest/V1/order/3/ship?sourceCode=0",
+        "/rest/V1/order/3/ship",
+    ] {
+        let refused = app.post(path, &token, &line(5)).await;
+        assert_eq!(
+            (refused.status, refused.body),
+            (
+                StatusCode::BAD_REQUEST,
+                json!({"message": "Could not save a shipment, see error log for details"})
+            )
+        );
+    }
+    assert_eq!(app.snapshot().await, before);
+}

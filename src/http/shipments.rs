@@ -2,7 +2,7 @@
 //! `GET /V1/shipment/{id}`, `GET /V1/shipments` and the shipment's comments, e-mails, label
 //! and tracks.
 
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
@@ -90,10 +90,21 @@ async fn create(
     caller: Admin<SalesShip>,
     State(state): State<AppState>,
     PathParams(order_id): PathParams<String>,
+    RawQuery(query): RawQuery,
     Body(body): Body,
 ) -> Result<Response> {
     let order_id = path_int(&order_id)?;
-    let request = wire::parse_request(&body)?;
+    let mut request: shipment::ShipRequest = wire::parse_request(&body)?;
+    // InventoryShipping's AssignSourceCodeToShipmentPlugin takes `sourceCode` from the
+    // request's parameters (on REST, the URL's query) unless it is PHP-empty; the body's
+    // `arguments.extension_attributes.source_code` is applied over it.
+    let param = crate::http::search::query_params(query.as_deref().unwrap_or(""))
+        .get("sourceCode")
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .filter(|code| !crate::php::empty(Some(code)));
+    if request.source_code.is_none() {
+        request.source_code = param;
+    }
     let id = shipment::ship_order(&state.db, order_id, request, caller.author()).await?;
     // The new id as PDO gives it: a string, as for invoices.
     Ok(json_response(StatusCode::OK, &id.to_string()))
