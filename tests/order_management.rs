@@ -21,6 +21,39 @@ async fn order(app: &TestApp, token: &str, fields: &str) -> Value {
         .body
 }
 
+/// Imports an order of a configurable line (2), its simple (2, price 0) and a plain line (3
+/// at 5), all of 24-WB03: its id and the configurable line's item id.
+async fn configurable_order(app: &TestApp, token: &str) -> (i64, i64) {
+    let product = app.get("/rest/V1/products/24-WB03", token).await.body;
+    let parent = app.next_order_item_id(token).await;
+    let id = app
+        .create_order(
+            token,
+            json!({"customer_email": "c@example.com",
+                   "items": [
+                       {"sku": "24-WB03", "name": "Configurable", "product_type": "configurable",
+                        "product_id": 999_999, "qty_ordered": 2, "price": 10},
+                       {"sku": "24-WB03", "name": "Simple", "product_type": "simple",
+                        "product_id": product["id"], "qty_ordered": 2, "price": 0,
+                        "parent_item_id": parent},
+                       {"sku": "24-WB03", "name": "Plain", "product_type": "simple",
+                        "product_id": product["id"], "qty_ordered": 3, "price": 5}]}),
+        )
+        .await;
+    (id, parent)
+}
+
+/// Each item's `keys` of order `id`, as arrays.
+async fn item_figures(app: &TestApp, token: &str, id: i64, keys: &[&str]) -> Vec<Value> {
+    let order = app.get(&format!("/rest/V1/orders/{id}"), token).await.body;
+    order["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| Value::Array(keys.iter().map(|k| i[*k].clone()).collect()))
+        .collect()
+}
+
 #[tokio::test]
 async fn hold_then_unhold_restores_the_state() {
     let app = spawn_app().await;
@@ -302,39 +335,17 @@ async fn a_cancel_gives_back_the_catalog_skus_units() {
 async fn a_configurables_simple_is_never_canceled_itself() {
     let app = spawn_app().await;
     let token = app.token().await;
-    let product = app.get("/rest/V1/products/24-WB03", &token).await.body;
-    let order_of = |parent: i64| {
-        json!({"customer_email": "c@example.com",
-               "items": [
-                   {"sku": "24-WB03", "name": "Configurable", "product_type": "configurable",
-                    "product_id": 999_999, "qty_ordered": 2, "price": 10},
-                   {"sku": "24-WB03", "name": "Simple", "product_type": "simple",
-                    "product_id": product["id"], "qty_ordered": 2, "price": 0,
-                    "parent_item_id": parent},
-                   {"sku": "24-WB03", "name": "Plain", "product_type": "simple",
-                    "product_id": product["id"], "qty_ordered": 3, "price": 5}]})
-    };
-    let qtys = |order: &Value| -> Vec<Value> {
-        order["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| json!([i["qty_invoiced"], i["qty_canceled"]]))
-            .collect()
-    };
-    let parent = app.next_order_item_id(&token).await;
-    let id = app.create_order(&token, order_of(parent)).await;
+    let (id, _) = configurable_order(&app, &token).await;
     let r = call(&app, &token, id, "cancel").await;
     assert_eq!((r.status, r.body), (StatusCode::OK, json!(true)));
     let order = app.get(&format!("/rest/V1/orders/{id}"), &token).await.body;
     assert_eq!(order["state"], json!("canceled"));
     assert_eq!(
-        qtys(&order),
+        item_figures(&app, &token, id, &["qty_invoiced", "qty_canceled"]).await,
         vec![json!([0, 2]), json!([0, 0]), json!([0, 3])]
     );
 
-    let parent = app.next_order_item_id(&token).await;
-    let id = app.create_order(&token, order_of(parent)).await;
+    let (id, parent) = configurable_order(&app, &token).await;
     let invoiced = app
         .invoice(
             &token,
@@ -410,4 +421,52 @@ async fn a_cancel_records_each_lines_canceled_tax() {
     assert_eq!((r.status, r.body), (StatusCode::OK, json!(true)));
     let order = app.get("/rest/V1/orders/3", &token).await.body;
     assert!(taxes(&order).iter().all(|t| *t == json!([0, 0])), "{order}");
+}
+
+/// `InvoiceService::prepareInvoice` with named lines: the configurable's simple, not named,
+/// takes its parent's quantity (`prepareItemsQty`), so the invoice holds it and its
+/// `qty_invoiced` follows the parent's. A line without an order item id is PHP's `""` key,
+/// which `isset($qtys[$item->getParentItemId()])` finds for every line without a parent: each
+/// such line not named takes that quantity.
+#[tokio::test]
+async fn an_invoice_gives_a_configurables_simple_its_parents_quantity() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let (id, parent) = configurable_order(&app, &token).await;
+    let invoiced = app
+        .invoice(
+            &token,
+            id,
+            &json!({"items": [{"order_item_id": parent, "qty": 1}]}),
+        )
+        .await;
+    assert_eq!(invoiced.status, StatusCode::OK, "{:?}", invoiced.body);
+    let invoice_id = invoiced.body.as_str().unwrap().to_owned();
+    let invoice = app
+        .get(&format!("/rest/V1/invoices/{invoice_id}"), &token)
+        .await
+        .body;
+    let lines: Vec<Value> = invoice["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| json!([i["order_item_id"], i["qty"]]))
+        .collect();
+    // (The plain line's quantity 0 is no line of the saved invoice.)
+    assert_eq!(lines, vec![json!([parent, 1]), json!([parent + 1, 1])]);
+    assert_eq!(
+        item_figures(&app, &token, id, &["qty_invoiced"]).await,
+        vec![json!([1]), json!([1]), json!([0])]
+    );
+
+    // A line without an id: the configurable (no parent) and the plain line take its 1, the
+    // simple its parent's.
+    let invoiced = app
+        .invoice(&token, id, &json!({"items": [{"qty": 1}]}))
+        .await;
+    assert_eq!(invoiced.status, StatusCode::OK, "{:?}", invoiced.body);
+    assert_eq!(
+        item_figures(&app, &token, id, &["qty_invoiced"]).await,
+        vec![json!([2]), json!([2]), json!([1])]
+    );
 }

@@ -21,6 +21,7 @@ use crate::db::{self, Db};
 use crate::error::{self as e, Error, Phrase, Result};
 use crate::inventory;
 use crate::sales::email::{self, SalesEmail};
+use crate::sales::item::{bundle_selection_qty, Family};
 use crate::sales::state::{self, invoice_state, state_after_document};
 use crate::sales::totals::{self, InvoiceTotals, Line};
 use crate::sales::{creditmemo_totals, payment, DocumentComment, LineItem};
@@ -49,8 +50,15 @@ pub struct Prepared<'a> {
     pub total_qty: Amount,
 }
 
-/// `InvoiceService::prepareInvoice` for non-dummy items: which items the invoice holds and how
-/// much of each. Fails with Magento's quantity error on the first item asked for too much.
+/// `InvoiceService::prepareInvoice`: which items the invoice holds and how much of each. Fails
+/// with Magento's quantity error on the first item asked for too much.
+///
+/// The requested quantities are keyed as PHP's array keys them: a line without an order item
+/// id under `""`, which `isset($qtys[null])` finds. `prepareItemsQty` first gives a child not
+/// asked for its parent's quantity (a configurable's simple), or its bundle selection's
+/// quantity times the bundle's; then every item that `canInvoiceItem` takes gets a line: its
+/// prepared quantity, else a dummy its ordered quantity (1 when 0), else everything left when
+/// nothing was asked, else 0.
 pub fn prepare<'a>(
     items: &'a [OrderItem],
     requested: &[InvoiceItemRequest],
@@ -60,26 +68,50 @@ pub fn prepare<'a>(
     for r in requested {
         qtys.insert(r.order_item_id, r.qty.unwrap_or(Amount::ZERO));
     }
+    let asked_nothing = qtys.is_empty();
+    let family = Family::new(items);
+    // prepareItemsQty.
+    for item in items {
+        if let Some(&parent_qty) = qtys.get(&Some(item.item_id)) {
+            for child in family.children_of(item) {
+                if qtys.contains_key(&Some(child.item_id)) {
+                    continue;
+                }
+                if let Some(per_unit) = bundle_selection_qty(child) {
+                    let qty = per_unit
+                        .and_then(|q| q.checked_mul(parent_qty))
+                        .unwrap_or(Amount::ZERO);
+                    qtys.insert(Some(child.item_id), qty);
+                }
+            }
+        } else if let Some(&parent_qty) = qtys.get(&item.parent_item_id) {
+            qtys.insert(Some(item.item_id), parent_qty);
+        }
+    }
     let mut lines = Vec::new();
     let mut total_qty = Amount::ZERO;
     for item in items {
-        let to_invoice = item.qty_to_invoice();
-        if item.locked_do_invoice() || to_invoice <= Amount::ZERO {
+        let dummy = family.is_dummy(item, false);
+        if !can_invoice_item(&family, item, dummy, &qtys) {
             continue;
         }
         let raw = match qtys.get(&Some(item.item_id)) {
             Some(q) => *q,
-            None if qtys.is_empty() => to_invoice,
+            None if dummy && item.qty_ordered.is_zero() => Amount::from_int(1),
+            None if dummy => item.qty_ordered,
+            None if asked_nothing => item.qty_to_invoice(),
             None => Amount::ZERO,
         };
         total_qty += raw;
+        // setInvoiceItemQuantity: the int cast, at least 0, at most what is left (a dummy's
+        // quantity is not checked).
         let qty = if item.is_qty_decimal() {
             raw
         } else {
             raw.trunc()
         }
         .max(Amount::ZERO);
-        if qty > to_invoice {
+        if qty > item.qty_to_invoice() && !dummy {
             let name = item.name.clone().unwrap_or_default();
             return Err(Error::Input(Phrase::positional(
                 e::INVALID_QTY_TO_INVOICE,
@@ -89,6 +121,36 @@ pub fn prepare<'a>(
         lines.push(Line { item, qty });
     }
     Ok(Prepared { lines, total_qty })
+}
+
+/// `InvoiceService::canInvoiceItem`: not locked; a dummy parent when a child is to be invoiced
+/// (left to invoice when nothing was asked, else asked for), a dummy child when its parent is;
+/// any other item when it has something left to invoice.
+fn can_invoice_item(
+    family: &Family<'_>,
+    item: &OrderItem,
+    dummy: bool,
+    qtys: &HashMap<Option<i64>, Amount>,
+) -> bool {
+    if item.locked_do_invoice() {
+        return false;
+    }
+    let to_invoice = |other: &OrderItem| {
+        if qtys.is_empty() {
+            family.qty_to_invoice(other) > Amount::ZERO
+        } else {
+            qtys.get(&Some(other.item_id))
+                .is_some_and(|q| *q > Amount::ZERO)
+        }
+    };
+    if !dummy {
+        return item.qty_to_invoice() > Amount::ZERO;
+    }
+    if family.has_children(item) {
+        family.children_of(item).iter().any(|c| to_invoice(c))
+    } else {
+        family.parent_of(item).is_some_and(to_invoice)
+    }
 }
 
 /// `Validation/InvoiceOrder`: the messages of `InvoiceQuantityValidator` then `CanInvoice`.

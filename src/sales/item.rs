@@ -1,7 +1,7 @@
 //! `Sales/Model/Order/Item.php`: what an order item has left to invoice, ship, cancel and
 //! refund, and its status, as pure functions of the stored quantities.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::amount::Amount;
 use crate::db::model::OrderItem;
@@ -91,6 +91,23 @@ pub fn options(item: &OrderItem) -> Option<serde_json::Map<String, serde_json::V
     }
 }
 
+/// A bundle selection's quantity per unit of its bundle: `product_options`'
+/// `bundle_selection_attributes` (a JSON string, or already an object), its `qty`. The outer
+/// `None`: the child has no such attributes; the inner: they hold no readable `qty`.
+pub fn bundle_selection_qty(child: &OrderItem) -> Option<Option<Amount>> {
+    let attributes = options(child)?.get("bundle_selection_attributes")?.clone();
+    let attributes: Option<serde_json::Value> = match attributes {
+        serde_json::Value::String(s) => serde_json::from_str(&s).ok(),
+        other => Some(other),
+    };
+    Some(
+        attributes
+            .as_ref()
+            .and_then(|a| a.get("qty"))
+            .and_then(|q| Amount::parse(&q.to_string().replace('"', ""))),
+    )
+}
+
 /// PHP 8's `$value == $n` for a decoded option and an int: a number by value, a numeric string
 /// (white space around it allowed) by its number, a bool by truth; anything else is not equal.
 fn php_equals_int(value: &serde_json::Value, n: i64) -> bool {
@@ -114,18 +131,35 @@ fn php_equals_int(value: &serde_json::Value, n: i64) -> bool {
 /// (`Item\Collection::_afterLoad`'s `setParentItem`).
 pub struct Family<'a> {
     by_id: HashMap<i64, &'a OrderItem>,
-    parents: HashSet<i64>,
+    /// Each parent's children, in the order's order.
+    children: HashMap<i64, Vec<&'a OrderItem>>,
 }
 
 impl<'a> Family<'a> {
     pub fn new(items: &'a [OrderItem]) -> Self {
+        // Most orders have no parent lines: no maps to build (nor allocate) then.
+        if items.iter().all(|i| i.parent_item_id.is_none()) {
+            return Family {
+                by_id: HashMap::new(),
+                children: HashMap::new(),
+            };
+        }
         let by_id: HashMap<i64, &OrderItem> = items.iter().map(|i| (i.item_id, i)).collect();
-        let parents = items
-            .iter()
-            .filter_map(|i| i.parent_item_id)
-            .filter(|p| by_id.contains_key(p))
-            .collect();
-        Family { by_id, parents }
+        let mut children: HashMap<i64, Vec<&OrderItem>> = HashMap::new();
+        for child in items {
+            if let Some(parent) = child.parent_item_id.filter(|p| by_id.contains_key(p)) {
+                children.entry(parent).or_default().push(child);
+            }
+        }
+        Family { by_id, children }
+    }
+
+    /// The item's children among the order's items, in the order's order.
+    pub fn children_of(&self, item: &OrderItem) -> &[&'a OrderItem] {
+        self.children
+            .get(&item.item_id)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
     }
 
     /// The item's parent among the order's items.
@@ -135,7 +169,7 @@ impl<'a> Family<'a> {
     }
 
     pub fn has_children(&self, item: &OrderItem) -> bool {
-        self.parents.contains(&item.item_id)
+        self.children.contains_key(&item.item_id)
     }
 
     /// The parent's options, or the item's own when it has no parent, compared with `n`.
@@ -160,15 +194,18 @@ impl<'a> Family<'a> {
     /// child of one shipped together; otherwise a parent its children calculate, or the child
     /// of one that calculates itself (a configurable's simple).
     pub fn is_dummy(&self, item: &OrderItem, shipment: bool) -> bool {
-        let flag = if shipment {
-            self.ship_separately(item)
-        } else {
-            self.children_calculated(item)
+        // The options are read (decoded) only for an item in a family.
+        let flag = || {
+            if shipment {
+                self.ship_separately(item)
+            } else {
+                self.children_calculated(item)
+            }
         };
         if self.has_children(item) {
-            flag
+            flag()
         } else {
-            self.parent_of(item).is_some() && !flag
+            self.parent_of(item).is_some() && !flag()
         }
     }
 

@@ -73,7 +73,7 @@ use crate::db::model::{
 use crate::db::{self, Db, SqlValue};
 use crate::error::{self as e, Error, Result};
 use crate::inventory;
-use crate::sales::item::{options, Family};
+use crate::sales::item::{bundle_selection_qty, options, Family};
 
 /// A field as posted: `None` when absent, `Some(None)` when posted as null (Magento calls the
 /// setter with null: an update then clears the column), `Some(Some(v))` with a value.
@@ -318,12 +318,6 @@ pub fn items_to_deduct(
     let mut deducted: Vec<(String, Amount)> = Vec::new();
     let mut add = |sku: String, qty: Amount| deducted.push((sku, qty));
     let family = Family::new(order_items);
-    let mut children_of: HashMap<i64, Vec<&OrderItem>> = HashMap::new();
-    for child in order_items {
-        if let Some(parent) = child.parent_item_id {
-            children_of.entry(parent).or_default().push(child);
-        }
-    }
     for &(item, qty) in lines {
         let qty = qty.unwrap_or(Amount::ZERO);
         let Some(product) = item.product_id.and_then(|id| products.get(&id)) else {
@@ -336,10 +330,7 @@ pub fn items_to_deduct(
         if item_type != product.type_id && !has_source_items(&product.type_id) {
             continue;
         }
-        let children = children_of
-            .get(&item.item_id)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+        let children = family.children_of(item);
         if children.is_empty() {
             add(sku_of(item, products)?, cast_qty(item, qty));
             continue;
@@ -352,18 +343,8 @@ pub fn items_to_deduct(
             if child.is_virtual() || child.locked_do_ship() {
                 continue;
             }
-            let selection =
-                options(child).and_then(|o| o.get("bundle_selection_attributes").cloned());
-            match selection {
-                Some(attributes) => {
-                    let attributes: Option<serde_json::Value> = match attributes {
-                        serde_json::Value::String(s) => serde_json::from_str(&s).ok(),
-                        other => Some(other),
-                    };
-                    let per_unit = attributes
-                        .as_ref()
-                        .and_then(|a| a.get("qty"))
-                        .and_then(|q| Amount::parse(&q.to_string().replace('"', "")));
+            match bundle_selection_qty(child) {
+                Some(per_unit) => {
                     if let Some(per_unit) = per_unit {
                         let total = per_unit.checked_mul(qty).unwrap_or(Amount::ZERO);
                         add(sku_of(child, products)?, cast_qty(child, total));
