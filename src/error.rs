@@ -372,6 +372,9 @@ pub const MOST_MONEY_TO_REFUND: &str = "The most money available to refund is %1
 /// `Sales/Model/Order/Creditmemo/Item/Validation/CreationQuantityValidator.php`.
 pub const REFUND_ITEM_NOT_IN_ORDER: &str =
     "The creditmemo contains product item that is not part of the original order.";
+/// `Sales/Model/Order/Creditmemo/Item/Validation/CreationQuantityValidator.php`: a requested
+/// item that is a dummy (a configurable's simple).
+pub const REFUND_DUMMY_ITEM: &str = "The creditmemo contains incorrect product items.";
 /// `Sales/Model/Order/Creditmemo/Item/Validation/CreationQuantityValidator.php`.
 pub const REFUND_QTY_TOO_LARGE: &str =
     "The quantity to refund must not be greater than the unrefunded quantity.";

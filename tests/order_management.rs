@@ -470,3 +470,45 @@ async fn an_invoice_gives_a_configurables_simple_its_parents_quantity() {
         vec![json!([2]), json!([2]), json!([1])]
     );
 }
+
+/// `CreditmemoFactory::createByOrder` with named lines: the configurable's simple, not named,
+/// is refunded with its parent's quantity (`canRefundDummyItemWithParent`,
+/// `calculateProductOptions`), and naming the simple itself is `CreationQuantityValidator`'s
+/// refusal of a dummy.
+#[tokio::test]
+async fn a_refund_gives_a_configurables_simple_its_parents_quantity() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let (id, parent) = configurable_order(&app, &token).await;
+    let invoiced = app.invoice(&token, id, &json!({})).await;
+    assert_eq!(invoiced.status, StatusCode::OK, "{:?}", invoiced.body);
+    let before = app.snapshot().await;
+    let refused = app
+        .post(
+            &format!("/rest/V1/order/{id}/refund"),
+            &token,
+            &json!({"items": [{"order_item_id": parent + 1, "qty": 1}]}),
+        )
+        .await;
+    assert_eq!(
+        (refused.status, refused.body),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"message": "Creditmemo Document Validation Error(s):\nThe creditmemo contains incorrect product items."})
+        )
+    );
+    assert_eq!(app.snapshot().await, before);
+    let refunded = app
+        .post(
+            &format!("/rest/V1/order/{id}/refund"),
+            &token,
+            &json!({"items": [{"order_item_id": parent, "qty": 1}],
+                    "arguments": {"shipping_amount": 0}}),
+        )
+        .await;
+    assert_eq!(refunded.status, StatusCode::OK, "{:?}", refunded.body);
+    assert_eq!(
+        item_figures(&app, &token, id, &["qty_invoiced", "qty_refunded"]).await,
+        vec![json!([2, 1]), json!([2, 1]), json!([3, 0])]
+    );
+}

@@ -49,6 +49,7 @@ use crate::sales::creditmemo_totals::{
     self, format_currency, process_qty, RefundArguments, RefundLine, RefundTotals,
 };
 use crate::sales::email::{self, SalesEmail};
+use crate::sales::item::Family;
 use crate::sales::state::{self, resolved_state};
 use crate::sales::{DocumentComment, LineItem};
 use crate::search::SearchCriteria;
@@ -74,30 +75,7 @@ pub struct RefundRequest {
 
 /// `CreditmemoFactory::createByOrder`: the lines, with `processQty` applied.
 pub fn prepare<'a>(items: &'a [OrderItem], requested: &[LineItem]) -> Result<Vec<RefundLine<'a>>> {
-    // Last entry wins, as in the factory's quantity array.
-    let mut qtys: HashMap<i64, Amount> = HashMap::new();
-    for r in requested {
-        if let Some(id) = r.order_item_id {
-            qtys.insert(id, r.qty.unwrap_or(Amount::ZERO));
-        }
-    }
-    let named = !requested.is_empty();
-    let mut lines = Vec::new();
-    for item in items {
-        if item.qty_to_refund() <= Amount::ZERO {
-            continue;
-        }
-        let raw = match qtys.get(&item.item_id) {
-            Some(q) => *q,
-            None if !named => item.qty_to_refund(),
-            None => Amount::ZERO,
-        };
-        lines.push(RefundLine {
-            item,
-            qty: process_qty(item, raw)?,
-        });
-    }
-    Ok(lines)
+    refund_lines(items, requested, None)
 }
 
 /// `CreditmemoFactory::createByInvoice`: a line for every invoice line with something left to
@@ -108,31 +86,104 @@ fn prepare_for_invoice<'a>(
     requested: &[LineItem],
     left: &HashMap<i64, Amount>,
 ) -> Result<Vec<RefundLine<'a>>> {
-    let mut qtys: HashMap<i64, Amount> = HashMap::new();
+    refund_lines(items, requested, Some(left))
+}
+
+/// The factory's loop over the order's items (or, through an invoice, the invoice's: those
+/// `limits` holds, each capped to what is left of it):
+/// - `CreditmemoValidator::canRefundItem`: an item with something left to refund (and left of
+///   the invoice's line); a dummy parent (a bundle its children calculate) when a child is
+///   refundable (none asked, or all asked at 0) or asked for; a dummy child (a configurable's
+///   simple) when its parent is refundable (none asked) or asked for;
+/// - `getQtyToRefund`: what is asked (the last of an id), else 0 when others were asked, else
+///   everything left; a dummy takes its parent's asked quantity, else a bundle's child its
+///   invoiced quantity, else its parent's quantity left to refund, times its bundle
+///   selection's quantity (`calculateProductOptions`);
+/// - `processQty`, which a dummy always passes.
+fn refund_lines<'a>(
+    items: &'a [OrderItem],
+    requested: &[LineItem],
+    limits: Option<&HashMap<i64, Amount>>,
+) -> Result<Vec<RefundLine<'a>>> {
+    // PHP's array: the last entry of an id wins, at the place of its first.
+    let mut qtys: indexmap::IndexMap<Option<i64>, Amount> = indexmap::IndexMap::new();
     for r in requested {
-        if let Some(id) = r.order_item_id {
-            qtys.insert(id, r.qty.unwrap_or(Amount::ZERO));
-        }
+        qtys.insert(r.order_item_id, r.qty.unwrap_or(Amount::ZERO));
     }
+    let asked = |id: i64| qtys.get(&Some(id)).copied();
+    // `count(array_unique($qtys)) === 1 && (int) end($qtys) === 0`: all asked at 0.
+    let all_zero = qtys
+        .last()
+        .is_some_and(|(_, last)| last.trunc().is_zero() && qtys.values().all(|q| q == last));
+    let family = Family::new(items);
+    let refundable = |item: &OrderItem| {
+        // canRefundNoDummyItem.
+        let limit = limits.and_then(|l| l.get(&item.item_id));
+        item.qty_to_refund() > Amount::ZERO && limit.is_none_or(|l| *l > Amount::ZERO)
+    };
     let mut lines = Vec::new();
     for item in items {
-        let Some(&available) = left.get(&item.item_id) else {
-            continue;
-        };
-        if available <= Amount::ZERO || item.qty_to_refund() <= Amount::ZERO {
+        if limits.is_some_and(|l| !l.contains_key(&item.item_id)) {
             continue;
         }
-        // CreditmemoFactory::createByInvoice: what is asked, at most what is left of the
-        // invoice's line (`getInvoiceRefundLimitsQtyList`, then the invoice item's qty).
-        let raw = match qtys.get(&item.item_id) {
-            Some(q) => (*q).min(available),
-            None if requested.is_empty() => available.min(item.qty_to_refund()),
-            None => Amount::ZERO,
+        let dummy = family.is_dummy(item, false);
+        let parent = family.parent_of(item);
+        let can = if !dummy {
+            refundable(item)
+        } else if family.has_children(item) {
+            family.children_of(item).iter().any(|c| {
+                if qtys.is_empty() || all_zero {
+                    refundable(c)
+                } else {
+                    asked(c.item_id).is_some_and(|q| q > Amount::ZERO)
+                }
+            })
+        } else {
+            parent.is_some_and(|p| {
+                if qtys.is_empty() {
+                    refundable(p)
+                } else {
+                    asked(p.item_id).is_some_and(|q| q > Amount::ZERO)
+                }
+            })
         };
-        lines.push(RefundLine {
-            item,
-            qty: process_qty(item, raw)?,
-        });
+        if !can {
+            continue;
+        }
+        let raw = if dummy {
+            let parent_qty = match parent.and_then(|p| asked(p.item_id)) {
+                Some(q) => q,
+                None if item.product_type.as_deref() == Some("bundle") => item.qty_invoiced,
+                None => parent.map_or(Amount::from_int(1), |p| family.dummy(p).qty_to_refund(p)),
+            };
+            match crate::sales::item::bundle_selection_qty(item) {
+                Some(Some(per_unit)) => per_unit.checked_mul(parent_qty).unwrap_or(Amount::ZERO),
+                _ => parent_qty,
+            }
+        } else {
+            match asked(item.item_id) {
+                Some(q) => q,
+                None if qtys.is_empty() => item.qty_to_refund(),
+                None => Amount::ZERO,
+            }
+        };
+        // Through an invoice: at most what is left of its line.
+        let raw = match limits.and_then(|l| l.get(&item.item_id)) {
+            Some(limit) => raw.min(*limit),
+            None => raw,
+        };
+        let qty = if dummy {
+            // processQty: the cast and the floor; a dummy is never too many.
+            if item.is_qty_decimal() {
+                raw
+            } else {
+                raw.trunc()
+            }
+            .max(Amount::ZERO)
+        } else {
+            process_qty(item, raw)?
+        };
+        lines.push(RefundLine { item, qty });
     }
     Ok(lines)
 }
@@ -240,11 +291,15 @@ pub fn validate(
     }
     // CreationQuantityValidator, on each requested item as sent.
     let by_id: HashMap<i64, &OrderItem> = items.iter().map(|i| (i.item_id, i)).collect();
+    let family = Family::new(items);
     for r in &request.items {
         match r.order_item_id.filter(|id| *id != 0) {
             None => return Err(Error::input(e::ID_REQUIRED)),
             Some(id) => match by_id.get(&id) {
                 None => messages.push(e::REFUND_ITEM_NOT_IN_ORDER.to_owned()),
+                Some(item) if family.is_dummy(item, false) => {
+                    messages.push(e::REFUND_DUMMY_ITEM.to_owned())
+                }
                 Some(item) if r.qty.unwrap_or(z) > item.qty_to_refund() => {
                     messages.push(e::REFUND_QTY_TOO_LARGE.to_owned())
                 }
