@@ -512,3 +512,62 @@ async fn a_refund_gives_a_configurables_simple_its_parents_quantity() {
         vec![json!([2, 1]), json!([2, 1]), json!([3, 0])]
     );
 }
+
+/// A bundle its children calculate (`product_calculations` 0) is a dummy for invoicing: the
+/// collectors pass it by (`Invoice\Total\Subtotal`, `Discount`, `Tax`, `Invoice::isLast`), so
+/// an invoice of one child bills that child's row only, and the next one the other's.
+#[tokio::test]
+async fn an_invoice_bills_a_dynamic_bundles_children_not_the_bundle() {
+    let app = spawn_app().await;
+    let token = app.token().await;
+    let product = app.get("/rest/V1/products/24-WB03", &token).await.body;
+    let parent = app.next_order_item_id(&token).await;
+    let child = |name: &str, row: i64| {
+        json!({"sku": "24-WB03", "name": name, "product_type": "simple",
+               "product_id": product["id"], "qty_ordered": 1, "price": row,
+               "base_price": row, "row_total": row, "base_row_total": row,
+               "parent_item_id": parent})
+    };
+    let id = app
+        .create_order(
+            &token,
+            json!({"customer_email": "c@example.com", "subtotal": 100, "base_subtotal": 100,
+                   "grand_total": 100, "base_grand_total": 100,
+                   "items": [
+                       {"sku": "24-WB03", "name": "Bundle", "product_type": "bundle",
+                        "product_id": 999_999, "qty_ordered": 1, "price": 100,
+                        "base_price": 100, "row_total": 100, "base_row_total": 100,
+                        "product_option": {"product_calculations": 0}},
+                       child("A", 60),
+                       child("B", 40)]}),
+        )
+        .await;
+    let subtotal_of = |reply: common::Reply| {
+        let app = &app;
+        let token = &token;
+        async move {
+            assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+            let invoice = reply.body.as_str().unwrap().to_owned();
+            app.get(&format!("/rest/V1/invoices/{invoice}"), token)
+                .await
+                .body["subtotal"]
+                .clone()
+        }
+    };
+    let first = app
+        .invoice(
+            &token,
+            id,
+            &json!({"items": [{"order_item_id": parent + 1, "qty": 1}]}),
+        )
+        .await;
+    assert_eq!(subtotal_of(first).await, json!(60));
+    let second = app
+        .invoice(
+            &token,
+            id,
+            &json!({"items": [{"order_item_id": parent + 2, "qty": 1}]}),
+        )
+        .await;
+    assert_eq!(subtotal_of(second).await, json!(40));
+}

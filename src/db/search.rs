@@ -363,14 +363,15 @@ fn filter_field_of<'f>(fields: &'f [Field], name: &str) -> Result<&'f Field> {
             .iter()
             .find(|f| main_column(f, column))
             .ok_or_else(unknown),
-        // Another table's alias, where a list joins one (`so.increment_id` on transactions):
-        // a field that is that table's column.
-        None if name.contains('.') && !fields.iter().any(|f| f.name == name) => {
+        // Another table's alias, where a list names its fields so (`so.increment_id` on
+        // transactions, whose collection joins the order as `so`): the alias with case, the
+        // column without. A list that names no field so takes no other alias.
+        None if name.contains('.') => {
             let (alias, column) = name.split_once('.').unwrap_or_default();
             fields
                 .iter()
                 .find(|f| {
-                    f.column
+                    f.name
                         .split_once('.')
                         .is_some_and(|(a, c)| a == alias && c.eq_ignore_ascii_case(column))
                 })

@@ -127,21 +127,21 @@ static LIST_FIELDS: LazyLock<ListFields> = LazyLock::new(|| {
             ..f.clone()
         });
     }
-    let mut qualified_only = Vec::new();
+    // Every column of the joined tables also under its table's alias (`sop.entity_id`): a
+    // name no unqualified lookup finds, leaked once for the list's life.
+    let mut qualified = Vec::new();
     for (alias, joined, other) in [("sop", &payment, &order), ("so", &order, &payment)] {
         for f in joined.iter() {
             let column = format!("{alias}.{}", f.name);
+            qualified.push(Field {
+                name: Box::leak(column.clone().into_boxed_str()),
+                column: Cow::Owned(column.clone()),
+                ..f.clone()
+            });
             if has(&own, f.name) || has(other, f.name) {
                 if !has(&own, f.name) && !ambiguous_in_filters.contains(&f.name) {
                     ambiguous_in_filters.push(f.name);
                 }
-                // Only under its table's alias (`sop.entity_id`): a name no unqualified
-                // lookup finds, leaked once for the list's life.
-                qualified_only.push(Field {
-                    name: Box::leak(column.clone().into_boxed_str()),
-                    column: Cow::Owned(column),
-                    ..f.clone()
-                });
                 continue;
             }
             fields.push(Field {
@@ -150,7 +150,7 @@ static LIST_FIELDS: LazyLock<ListFields> = LazyLock::new(|| {
             });
         }
     }
-    fields.extend(qualified_only);
+    fields.extend(qualified);
     ListFields {
         fields,
         ambiguous_in_filters,

@@ -57,8 +57,8 @@ pub struct Prepared<'a> {
 /// id under `""`, which `isset($qtys[null])` finds. `prepareItemsQty` first gives a child not
 /// asked for its parent's quantity (a configurable's simple), or its bundle selection's
 /// quantity times the bundle's; then every item that `canInvoiceItem` takes gets a line: its
-/// prepared quantity, else a dummy its ordered quantity (1 when 0), else everything left when
-/// nothing was asked, else 0.
+/// prepared quantity, else a dummy its ordered quantity, else everything left when nothing
+/// was asked, else 0.
 pub fn prepare<'a>(
     items: &'a [OrderItem],
     requested: &[InvoiceItemRequest],
@@ -97,7 +97,7 @@ pub fn prepare<'a>(
         }
         let raw = match qtys.get(&Some(item.item_id)) {
             Some(q) => *q,
-            None if dummy && item.qty_ordered.is_zero() => Amount::from_int(1),
+            // `getQtyOrdered() ?: 1`: the stored "0.0000" is a truthy string, so never 1.
             None if dummy => item.qty_ordered,
             None if asked_nothing => item.qty_to_invoice(),
             None => Amount::ZERO,
@@ -118,7 +118,7 @@ pub fn prepare<'a>(
                 vec![name],
             )));
         }
-        lines.push(Line { item, qty });
+        lines.push(Line { item, qty, dummy });
     }
     Ok(Prepared { lines, total_qty })
 }

@@ -95,7 +95,11 @@ pub fn options(item: &OrderItem) -> Option<serde_json::Map<String, serde_json::V
 /// `bundle_selection_attributes` (a JSON string, or already an object), its `qty`. The outer
 /// `None`: the child has no such attributes; the inner: they hold no readable `qty`.
 pub fn bundle_selection_qty(child: &OrderItem) -> Option<Option<Amount>> {
-    let attributes = options(child)?.get("bundle_selection_attributes")?.clone();
+    // `isset`: a null is none.
+    let attributes = options(child)?
+        .get("bundle_selection_attributes")
+        .filter(|v| !v.is_null())?
+        .clone();
     let attributes: Option<serde_json::Value> = match attributes {
         serde_json::Value::String(s) => serde_json::from_str(&s).ok(),
         other => Some(other),
@@ -126,6 +130,22 @@ fn php_equals_int(value: &serde_json::Value, n: i64) -> bool {
     }
 }
 
+/// An item's own options as `isShipSeparately` and `isChildrenCalculated` read them:
+/// (`shipment_type` is 1, `product_calculations` is 0).
+fn flags_from(owner: &OrderItem) -> (bool, bool) {
+    let options = options(owner);
+    let is = |key: &str, n: i64| {
+        options
+            .as_ref()
+            .and_then(|o| o.get(key))
+            .is_some_and(|v| php_equals_int(v, n))
+    };
+    (
+        is("shipment_type", SHIPMENT_SEPARATELY),
+        is("product_calculations", CALCULATE_CHILD),
+    )
+}
+
 /// One order's items as `Order\Item::isDummy` sees them: each child linked to its parent by
 /// `parent_item_id` among them, which is then a parent with children
 /// (`Item\Collection::_afterLoad`'s `setParentItem`).
@@ -133,6 +153,8 @@ pub struct Family<'a> {
     by_id: HashMap<i64, &'a OrderItem>,
     /// Each parent's children, in the order's order.
     children: HashMap<i64, Vec<&'a OrderItem>>,
+    /// Each parent's options, decoded once: (`isShipSeparately`, `isChildrenCalculated`).
+    flags: HashMap<i64, (bool, bool)>,
 }
 
 impl<'a> Family<'a> {
@@ -142,6 +164,7 @@ impl<'a> Family<'a> {
             return Family {
                 by_id: HashMap::new(),
                 children: HashMap::new(),
+                flags: HashMap::new(),
             };
         }
         let by_id: HashMap<i64, &OrderItem> = items.iter().map(|i| (i.item_id, i)).collect();
@@ -151,7 +174,15 @@ impl<'a> Family<'a> {
                 children.entry(parent).or_default().push(child);
             }
         }
-        Family { by_id, children }
+        let flags = children
+            .keys()
+            .filter_map(|id| Some((*id, flags_from(by_id.get(id)?))))
+            .collect();
+        Family {
+            by_id,
+            children,
+            flags,
+        }
     }
 
     /// The item's children among the order's items, in the order's order.
@@ -172,22 +203,24 @@ impl<'a> Family<'a> {
         self.children.contains_key(&item.item_id)
     }
 
-    /// The parent's options, or the item's own when it has no parent, compared with `n`.
-    fn option_is(&self, item: &OrderItem, key: &str, n: i64) -> bool {
+    /// The flags of the item's parent, or its own when it has no parent (only a parent, or a
+    /// child of one, has any: [`Family::is_dummy`] asks no other item).
+    fn flags_of(&self, item: &OrderItem) -> (bool, bool) {
         let owner = self.parent_of(item).unwrap_or(item);
-        options(owner)
-            .and_then(|o| o.get(key).cloned())
-            .is_some_and(|v| php_equals_int(&v, n))
+        self.flags
+            .get(&owner.item_id)
+            .copied()
+            .unwrap_or_else(|| flags_from(owner))
     }
 
     /// `Order\Item::isShipSeparately`.
     pub fn ship_separately(&self, item: &OrderItem) -> bool {
-        self.option_is(item, "shipment_type", SHIPMENT_SEPARATELY)
+        self.flags_of(item).0
     }
 
     /// `Order\Item::isChildrenCalculated`.
     pub fn children_calculated(&self, item: &OrderItem) -> bool {
-        self.option_is(item, "product_calculations", CALCULATE_CHILD)
+        self.flags_of(item).1
     }
 
     /// `Order\Item::isDummy($shipment)`: for a shipment, a parent shipped separately or the

@@ -69,6 +69,9 @@ pub struct EarlierInvoices {
 pub struct Line<'a> {
     pub item: &'a OrderItem,
     pub qty: Amount,
+    /// `Order\Item::isDummy()`: the collectors (subtotal, discount, tax) and
+    /// `Invoice::isLast` pass it by; it takes its quantity and no figures.
+    pub dummy: bool,
 }
 
 impl Line<'_> {
@@ -161,12 +164,15 @@ pub fn collect(order: &Order, lines: &[Line<'_>], earlier: EarlierInvoices) -> I
         lines: vec![LineTotals::default(); lines.len()],
         ..Default::default()
     };
-    let invoice_is_last = lines.iter().all(Line::is_last);
+    let invoice_is_last = lines.iter().filter(|l| !l.dummy).all(Line::is_last);
 
     // Subtotal (50): Invoice\Item::calcRowTotal, then the invoice sums.
     let (mut sum, mut base_sum, mut incl_sum, mut base_incl_sum) =
         (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for (line, lt) in lines.iter().zip(t.lines.iter_mut()) {
+        if line.dummy {
+            continue;
+        }
         let item = line.item;
         let mut row = (item.row_total - item.row_invoiced).decimal();
         let mut base_row = (item.base_row_total - item.base_row_invoiced).decimal();
@@ -220,7 +226,7 @@ pub fn collect(order: &Order, lines: &[Line<'_>], earlier: EarlierInvoices) -> I
     }
     for (line, lt) in lines.iter().zip(t.lines.iter_mut()) {
         let item = line.item;
-        if val(item.discount_amount).is_zero() || item.qty_ordered.is_zero() {
+        if line.dummy || val(item.discount_amount).is_zero() || item.qty_ordered.is_zero() {
             continue;
         }
         let mut d = val(item.discount_amount) - item.discount_invoiced.decimal();
@@ -254,7 +260,7 @@ pub fn collect(order: &Order, lines: &[Line<'_>], earlier: EarlierInvoices) -> I
         (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for (line, lt) in lines.iter().zip(t.lines.iter_mut()) {
         let item = line.item;
-        if line.qty.is_zero() || item.qty_ordered.is_zero() {
+        if line.dummy || line.qty.is_zero() || item.qty_ordered.is_zero() {
             continue;
         }
         if item.tax_amount.is_none() && item.discount_tax_compensation_amount.is_none() {
@@ -412,6 +418,7 @@ mod tests {
             .map(|i| Line {
                 item: i,
                 qty: i.qty_ordered,
+                dummy: false,
             })
             .collect();
         let t = collect(&order, &lines, EarlierInvoices::default());
@@ -433,14 +440,17 @@ mod tests {
             Line {
                 item: &items[0],
                 qty: a("10"),
+                dummy: false,
             },
             Line {
                 item: &items[1],
                 qty: a("0"),
+                dummy: false,
             },
             Line {
                 item: &items[2],
                 qty: a("0"),
+                dummy: false,
             },
         ];
         let t = collect(&order, &lines, EarlierInvoices::default());
