@@ -27,6 +27,30 @@ pub fn truthy(s: &str) -> bool {
 /// `_is_numeric_string_ex`'s set: space, \t, \n, \r, \v, \f; not NUL, which `trim` strips).
 pub const NUMERIC_WHITESPACE: [char; 6] = [' ', '\t', '\n', '\r', '\x0b', '\x0c'];
 
+/// PHP 8 `is_numeric` on a string: optional surrounding whitespace, sign, digits with an optional
+/// fraction, optional exponent.
+pub fn is_numeric(s: &str) -> bool {
+    let t = s.trim_matches(crate::php::NUMERIC_WHITESPACE);
+    let t = t.strip_prefix(['+', '-']).unwrap_or(t);
+    let (mantissa, exponent) = match t.find(['e', 'E']) {
+        Some(i) => (&t[..i], Some(&t[i + 1..])),
+        None => (t, None),
+    };
+    let (int, frac) = match mantissa.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (mantissa, None),
+    };
+    let digits = |x: &str| x.chars().all(|c| c.is_ascii_digit());
+    let mantissa_ok = digits(int)
+        && frac.is_none_or(digits)
+        && !(int.is_empty() && frac.is_none_or(str::is_empty));
+    let exponent_ok = exponent.is_none_or(|x| {
+        let x = x.strip_prefix(['+', '-']).unwrap_or(x);
+        !x.is_empty() && digits(x)
+    });
+    mantissa_ok && exponent_ok
+}
+
 /// PHP's `trim` with its default characters (space, tab, newline, carriage return, NUL,
 /// vertical tab), not Unicode's whitespace.
 pub fn trim(s: &str) -> &str {

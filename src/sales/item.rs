@@ -119,11 +119,10 @@ fn php_equals_int(value: &serde_json::Value, n: i64) -> bool {
     match value {
         Value::Number(v) => v.as_f64() == Some(n as f64),
         Value::String(s) => {
-            let s = crate::php::trim(s);
-            let numeric = !s.is_empty()
-                && s.chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | 'e' | 'E'));
-            numeric && s.parse::<f64>().is_ok_and(|v| v == n as f64)
+            crate::php::is_numeric(s)
+                && s.trim_matches(crate::php::NUMERIC_WHITESPACE)
+                    .parse::<f64>()
+                    .is_ok_and(|v| v == n as f64)
         }
         Value::Bool(b) => *b == (n != 0),
         _ => false,

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use crate::amount::Amount;
 use crate::error::{self as e, Error, Phrase, Result};
-pub use crate::php::{php_int, php_string};
+pub use crate::php::{is_numeric, php_int, php_string};
 use crate::sales::{DocumentComment, LineItem};
 
 /// `SimpleDataObjectConverter::snakeCaseToUpperCamelCase`: `str_replace('_', '', ucwords($s, '_'))`.
@@ -93,30 +93,6 @@ pub fn key<'a>(v: &'a Value, name: &str) -> Option<&'a Value> {
         .iter()
         .find(|(k, _)| same_key(k, name))
         .map(|(_, v)| v)
-}
-
-/// PHP 8 `is_numeric` on a string: optional surrounding whitespace, sign, digits with an optional
-/// fraction, optional exponent.
-pub fn is_numeric(s: &str) -> bool {
-    let t = s.trim_matches(crate::php::NUMERIC_WHITESPACE);
-    let t = t.strip_prefix(['+', '-']).unwrap_or(t);
-    let (mantissa, exponent) = match t.find(['e', 'E']) {
-        Some(i) => (&t[..i], Some(&t[i + 1..])),
-        None => (t, None),
-    };
-    let (int, frac) = match mantissa.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (mantissa, None),
-    };
-    let digits = |x: &str| x.chars().all(|c| c.is_ascii_digit());
-    let mantissa_ok = digits(int)
-        && frac.is_none_or(digits)
-        && !(int.is_empty() && frac.is_none_or(str::is_empty));
-    let exponent_ok = exponent.is_none_or(|x| {
-        let x = x.strip_prefix(['+', '-']).unwrap_or(x);
-        !x.is_empty() && digits(x)
-    });
-    mantissa_ok && exponent_ok
 }
 
 /// Where a value sits: a top-level parameter or a key inside an object (for the error text).
